@@ -1,0 +1,449 @@
+//! Named entities: candidate proper-name sequences, typed by compiled gazetteers, keyword and context
+//! rules, then made consistent across the document.
+//!
+//! The stages, in order:
+//! 1. **Runs.** Maximal sequences of capitalised (or digit-bearing, or inner-capital) words on one line,
+//!    joined by connectors ("of", "for", "and", "de", "al", "&"). Date tokens never join a run.
+//! 2. **Clean-up.** Leading function words ("The", "However") go; a title splits a run into what came
+//!    before it and the person after it ("Russian Foreign Minister Sergei Lavrov" → "Sergei Lavrov");
+//!    a leading demonym goes unless it is part of an organisation ("Russian Foreign Ministry").
+//! 3. **Headlines.** On Title Case lines capitals say nothing, so only pieces that are known — from a
+//!    gazetteer, or as a name the same document writes in ordinary prose — are kept.
+//! 4. **Typing.** Gazetteers, then name-final keywords (Ministry → ORG, Treaty → MISC), then person
+//!    evidence (a title before it, a census first name, being the subject of "said").
+//! 5. **Consistency.** A surface typed once keeps its type; a lone surname joins its full name; an
+//!    acronym in parentheses takes the type of the expansion before it.
+
+use std::collections::HashMap;
+
+use crate::lexicon::{
+    is_common_word, is_demonym, is_first_name, is_misc_keyword, is_org, is_org_keyword, is_place, is_speech_verb, is_title,
+};
+use crate::tokens::{Segmented, TokenKind};
+use crate::{Entity, EntityGroup, EntityKind, Span};
+
+/// Lower-case words that may sit inside a name between two capitalised words.
+const CONNECTORS: &[&str] = &["al", "and", "bin", "da", "de", "del", "der", "di", "du", "for", "la", "le", "of", "on", "van", "von"];
+
+/// A candidate name: a token range and what the context already says about it.
+#[derive(Debug, Clone)]
+struct Candidate {
+    first: usize,
+    /// One past the last token.
+    end: usize,
+    /// A title stood right before the name.
+    after_title: bool,
+    /// The candidate lies on a Title Case line, where capitals are no evidence.
+    in_title_line: bool,
+}
+
+struct Context<'s, 't> {
+    seg: &'s Segmented<'t>,
+    in_date: Vec<bool>,
+    title_line: Vec<bool>,
+}
+
+impl Context<'_, '_> {
+    fn surface(&self, first: usize, end: usize) -> &str {
+        let text = self.seg.text;
+        Span::new(self.seg.tokens[first].span.start, self.seg.tokens[end - 1].span.end).slice(text)
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.seg.word(i)
+    }
+
+    /// A word that can be part of a name: capitalised, or a code such as "9M729", or "iWonder".
+    fn is_namey(&self, i: usize) -> bool {
+        if !self.seg.is_word(i) || self.in_date[i] {
+            return false;
+        }
+        let w = self.word(i);
+        let mut chars = w.chars();
+        let first = chars.next().unwrap_or(' ');
+        let has_upper = w.chars().any(char::is_uppercase);
+        let has_digit = w.chars().any(|c| c.is_ascii_digit());
+        let has_alpha = w.chars().any(char::is_alphabetic);
+        if first.is_uppercase() {
+            return true;
+        }
+        (first.is_ascii_digit() && has_upper && has_alpha) || (first.is_lowercase() && has_upper && !has_digit && w.len() > 2)
+    }
+
+    fn is_connector(&self, i: usize) -> bool {
+        self.seg.is_word(i) && CONNECTORS.binary_search(&self.word(i)).is_ok()
+    }
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && word.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '/' | '&' | '-') || c.is_ascii_digit())
+}
+
+fn has_letters_and_digits(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic)
+}
+
+/// Marks lines written in Title Case (headlines, teasers): at least four words and no lower-case content word.
+fn title_case_lines(seg: &Segmented<'_>) -> Vec<bool> {
+    const SMALL: &[&str] = &["a", "an", "and", "as", "at", "by", "for", "from", "in", "is", "of", "on", "or", "the", "to", "vs", "with"];
+    seg.lines
+        .iter()
+        .map(|line| {
+            let words: Vec<&str> = (line.tokens.0..line.tokens.1)
+                .filter(|&i| seg.tokens[i].kind == TokenKind::Word)
+                .map(|i| seg.word(i))
+                .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+                .collect();
+            let lower_content = words.iter().filter(|w| w.starts_with(char::is_lowercase) && SMALL.binary_search(w).is_err()).count();
+            words.len() >= 4 && lower_content == 0
+        })
+        .collect()
+}
+
+/// Step 1: maximal runs of name-like tokens with connectors inside.
+fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
+    let seg = cx.seg;
+    let n = seg.tokens.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !cx.is_namey(i) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let line = seg.tokens[i].line;
+        let mut end = i + 1;
+        loop {
+            if end < n && seg.tokens[end].line == line && cx.is_namey(end) {
+                end += 1;
+                continue;
+            }
+            // A connector, or "(ACRONYM)" inside a longer name, continues the run if a name word follows.
+            if end + 1 < n && cx.is_connector(end) && seg.tokens[end + 1].line == line && cx.is_namey(end + 1) {
+                end += 2;
+                continue;
+            }
+            if end + 3 < n && seg.is_punct(end, '(') && cx.is_namey(end + 1) && is_acronym(cx.word(end + 1)) && seg.is_punct(end + 2, ')')
+                && cx.is_namey(end + 3) && seg.tokens[end + 3].line == line
+                && (is_misc_keyword(cx.word(end + 3)) || is_org_keyword(cx.word(end + 3)))
+            {
+                end += 4;
+                continue;
+            }
+            break;
+        }
+        let after_title = first > 0 && seg.is_word(first - 1) && is_title(cx.word(first - 1));
+        out.push(Candidate { first, end, after_title, in_title_line: cx.title_line[line] });
+        i = end;
+    }
+    out
+}
+
+/// A surface that a gazetteer or a keyword types with confidence, without person evidence.
+fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Option<EntityKind> {
+    let surface = cx.surface(first, end);
+    if is_place(surface) {
+        return Some(EntityKind::Place);
+    }
+    if is_org(surface) {
+        return Some(EntityKind::Org);
+    }
+    let words = end - first;
+    let last = cx.word(end - 1);
+    if words >= 2 && is_org_keyword(last) {
+        return Some(EntityKind::Org);
+    }
+    if words >= 2 && is_misc_keyword(last) {
+        return Some(EntityKind::Misc);
+    }
+    if words >= 3 && is_org_keyword(cx.word(first)) && matches!(cx.word(first + 1), "of" | "for" | "on") {
+        return Some(EntityKind::Org);
+    }
+    if words == 1 && has_letters_and_digits(surface) {
+        return Some(EntityKind::Misc);
+    }
+    None
+}
+
+/// Step 2: trims function words, splits at titles, drops demonyms.
+fn clean(cx: &Context<'_, '_>, cand: Candidate, out: &mut Vec<Candidate>) {
+    let Candidate { mut first, mut end, mut after_title, in_title_line } = cand;
+    let seg = cx.seg;
+    while first < end && (is_common_word(cx.word(first)) || cx.is_connector(first)) {
+        first += 1;
+    }
+    while end > first && (cx.is_connector(end - 1) || !seg.is_word(end - 1)) {
+        end -= 1;
+    }
+    if first >= end {
+        return;
+    }
+    if lexical_kind(cx, first, end).is_some() {
+        out.push(Candidate { first, end, after_title, in_title_line });
+        return;
+    }
+    // Without its leading demonyms the rest may be known ("Russian Foreign Ministry" is caught above).
+    let mut core = first;
+    while core < end && is_demonym(cx.word(core)) {
+        core += 1;
+    }
+    if core < end && core > first && lexical_kind(cx, core, end).is_some() {
+        out.push(Candidate { first: core, end, after_title, in_title_line });
+        return;
+    }
+    // A title inside the run: the person comes after the last one, anything before is its own candidate.
+    if let Some(last_title) = (first..end).rev().find(|&i| is_title(cx.word(i))) {
+        if last_title + 1 < end {
+            clean(cx, Candidate { first, end: last_title, after_title, in_title_line }, out);
+            out.push(Candidate { first: last_title + 1, end, after_title: true, in_title_line });
+            return;
+        }
+        // The run ends with a title ("Foreign Minister"): nothing of it is a name unless known.
+        end = last_title;
+        while end > first && is_title(cx.word(end - 1)) {
+            end -= 1;
+        }
+        after_title = false;
+        if end <= first {
+            return;
+        }
+    }
+    first = core.min(end);
+    while first < end && is_demonym(cx.word(first)) {
+        first += 1;
+    }
+    if first < end {
+        out.push(Candidate { first, end, after_title, in_title_line });
+    }
+}
+
+/// Step 3: on a Title Case line, keeps only known pieces, longest first.
+fn split_title_line(cx: &Context<'_, '_>, cand: &Candidate, known: &HashMap<String, EntityKind>, out: &mut Vec<Candidate>) {
+    let mut i = cand.first;
+    while i < cand.end {
+        let mut matched = None;
+        for j in (i + 1..=cand.end).rev() {
+            let surface = cx.surface(i, j);
+            // Keywords say little in a headline ("… In Violation Of Treaty"): only gazetteers and known names count.
+            if known.contains_key(surface) || is_place(surface) || is_org(surface) {
+                matched = Some(j);
+                break;
+            }
+        }
+        match matched {
+            Some(j) => {
+                out.push(Candidate { first: i, end: j, after_title: i == cand.first && cand.after_title, in_title_line: true });
+                i = j;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// Whether a speech verb follows the name ("Lavrov told") or precedes it ("said Indyk").
+fn is_speech_subject(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let next_is_verb = seg.is_word(end) && is_speech_verb(cx.word(end)) && seg.tokens[end].line == seg.tokens[first].line;
+    let prev_is_verb = first > 0 && seg.is_word(first - 1) && matches!(cx.word(first - 1), "said" | "says" | "added" | "wrote" | "told");
+    next_is_verb || prev_is_verb
+}
+
+/// Step 4: the kind a candidate gets from its own words and context, if any.
+fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityKind> {
+    let (first, end) = (cand.first, cand.end);
+    if let Some(kind) = lexical_kind(cx, first, end) {
+        return Some(kind);
+    }
+    let words = end - first;
+    let first_word = cx.word(first);
+    let all_capitalised = (first..end).all(|i| cx.word(i).starts_with(char::is_uppercase));
+    if cand.after_title && words <= 4 && all_capitalised {
+        return Some(EntityKind::Person);
+    }
+    if words >= 2 && words <= 4 && is_first_name(first_word) && all_capitalised {
+        return Some(EntityKind::Person);
+    }
+    if words == 1 && is_acronym(first_word) {
+        return Some(EntityKind::Org);
+    }
+    if words <= 3 && all_capitalised && is_speech_subject(cx, first, end) && !cand.in_title_line {
+        return Some(EntityKind::Person);
+    }
+    if words == 1 && is_first_name(first_word) && !cx.seg.starts_sentence(first) {
+        return Some(EntityKind::Person);
+    }
+    None
+}
+
+/// Finds entity mentions and groups them. Mentions come out in text order and never overlap.
+pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span]) -> (Vec<Entity>, Vec<EntityGroup>) {
+    let mut in_date = vec![false; seg.tokens.len()];
+    let mut d = 0;
+    for (i, t) in seg.tokens.iter().enumerate() {
+        while d < dates.len() && dates[d].end <= t.span.start {
+            d += 1;
+        }
+        in_date[i] = d < dates.len() && dates[d].start <= t.span.start;
+    }
+    let cx = Context { seg, in_date, title_line: title_case_lines(seg) };
+
+    let mut cleaned = Vec::new();
+    for cand in runs(&cx) {
+        clean(&cx, cand, &mut cleaned);
+    }
+
+    // Names typed from ordinary prose, by their own evidence: what a headline may reuse.
+    let mut known: HashMap<String, EntityKind> = HashMap::new();
+    let mut typed: Vec<(Candidate, Option<EntityKind>)> = Vec::new();
+    for cand in cleaned.iter().filter(|c| !c.in_title_line) {
+        let kind = own_kind(&cx, cand);
+        if let Some(kind) = kind {
+            known.entry(cx.surface(cand.first, cand.end).to_string()).or_insert(kind);
+            if kind == EntityKind::Person && cand.end - cand.first >= 2 {
+                // "Sergei Lavrov" makes "Lavrov" known as a person too.
+                known.entry(cx.word(cand.end - 1).to_string()).or_insert(EntityKind::Person);
+            }
+        }
+        typed.push((cand.clone(), kind));
+    }
+    for cand in cleaned.iter().filter(|c| c.in_title_line) {
+        let mut pieces = Vec::new();
+        split_title_line(&cx, cand, &known, &mut pieces);
+        for piece in pieces {
+            let kind = own_kind(&cx, &piece);
+            typed.push((piece, kind));
+        }
+    }
+    typed.sort_by_key(|(c, _)| c.first);
+
+    // Acronyms defined in parentheses right after their expansion take its kind.
+    let mut acronym_kind: HashMap<String, EntityKind> = HashMap::new();
+    for (cand, kind) in &typed {
+        if let Some(kind) = kind {
+            let after = cand.end;
+            if seg.is_punct(after, '(') && seg.is_word(after + 1) && is_acronym(cx.word(after + 1)) && seg.is_punct(after + 2, ')') {
+                acronym_kind.insert(cx.word(after + 1).to_string(), *kind);
+            }
+        }
+    }
+
+    // Step 5: one kind per surface, the first confident decision winning; people's surnames join them.
+    let mut surface_kind: HashMap<String, EntityKind> = HashMap::new();
+    for (cand, kind) in &typed {
+        let surface = cx.surface(cand.first, cand.end);
+        if let Some(kind) = acronym_kind.get(surface).copied().or(*kind) {
+            surface_kind.entry(surface.to_string()).or_insert(kind);
+        }
+    }
+    let mut surname_of: HashMap<String, String> = HashMap::new();
+    for (cand, _) in &typed {
+        let surface = cx.surface(cand.first, cand.end);
+        if surface_kind.get(surface) == Some(&EntityKind::Person) && cand.end - cand.first >= 2 {
+            let last = cx.word(cand.end - 1).to_string();
+            let entry = surname_of.entry(last).or_insert_with(|| surface.to_string());
+            if surface.len() > entry.len() {
+                *entry = surface.to_string();
+            }
+        }
+    }
+
+    let mut entities = Vec::new();
+    let mut groups: Vec<EntityGroup> = Vec::new();
+    let mut group_index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut mentions: Vec<(Span, EntityKind, String)> = Vec::new();
+    for (cand, _) in &typed {
+        let surface = cx.surface(cand.first, cand.end);
+        let single = cand.end - cand.first == 1;
+        let kind = if single && surname_of.contains_key(surface) && !is_place(surface) && !is_org(surface) {
+            Some(EntityKind::Person)
+        } else {
+            surface_kind.get(surface).copied()
+        };
+        let Some(kind) = kind else { continue };
+        let key = match kind {
+            EntityKind::Person if single => surname_of.get(surface).cloned().unwrap_or_else(|| surface.to_string()),
+            _ => surface.to_string(),
+        };
+        let span = Span::new(seg.tokens[cand.first].span.start, seg.tokens[cand.end - 1].span.end);
+        mentions.push((span, kind, key));
+    }
+    for &span in dates {
+        mentions.push((span, EntityKind::Date, span.slice(seg.text).to_string()));
+    }
+    mentions.sort_by_key(|m| m.0);
+    let mut last_end = 0;
+    for (span, kind, key) in mentions {
+        if span.start < last_end {
+            continue;
+        }
+        last_end = span.end;
+        let next_id = groups.len();
+        let group = *group_index.entry((kind, key.clone())).or_insert(next_id);
+        if group == next_id {
+            groups.push(EntityGroup { name: key, kind, mentions: 0 });
+        }
+        groups[group].mentions += 1;
+        entities.push(Entity { span, kind, group });
+    }
+    (entities, groups)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract, EntityKind};
+
+    fn entities(text: &str) -> Vec<(String, EntityKind)> {
+        extract(text).entities.iter().map(|e| (e.span.slice(text).to_string(), e.kind)).collect()
+    }
+
+    fn has(text: &str, name: &str, kind: EntityKind) -> bool {
+        entities(text).iter().any(|(n, k)| n == name && *k == kind)
+    }
+
+    #[test]
+    fn table_of_names() {
+        use EntityKind::*;
+        let cases: &[(&str, &str, EntityKind)] = &[
+            ("Russian Foreign Minister Sergei Lavrov has lashed out at the United States.", "Sergei Lavrov", Person),
+            ("Russian Foreign Minister Sergei Lavrov has lashed out at the United States.", "United States", Place),
+            ("The Russian Foreign Ministry said so.", "Russian Foreign Ministry", Org),
+            ("Washington withdrew from the Intermediate-Range Nuclear Forces (INF) Treaty last year.", "Intermediate-Range Nuclear Forces (INF) Treaty", Misc),
+            ("quoted by the Interfax news agency and TASS.", "Interfax", Org),
+            ("the missile -- known as the 9M729 -- has", "9M729", Misc),
+            ("He met the North Atlantic Treaty Organization (NATO) chief.", "NATO", Org),
+            ("He said it to Palestinian Authority President Mahmoud Abbas on Monday.", "Mahmoud Abbas", Person),
+        ];
+        for (text, name, kind) in cases {
+            assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
+        }
+    }
+
+    #[test]
+    fn headline_title_case_keeps_only_known_names() {
+        let text = "Lavrov: U.S. Has 'No Proof' Russia Deployed Missile In Violation Of Treaty\n\nSergei Lavrov spoke in Moscow.";
+        let found: Vec<String> = entities(text).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(found, ["Lavrov", "U.S.", "Russia", "Sergei Lavrov", "Moscow"]);
+    }
+
+    #[test]
+    fn a_surname_joins_its_full_name() {
+        let text = "Sergei Lavrov spoke. Later Lavrov left.";
+        let found = extract(text);
+        assert_eq!(found.entities.len(), 2);
+        assert_eq!(found.entities[0].group, found.entities[1].group);
+        assert_eq!(found.groups[found.entities[1].group].name, "Sergei Lavrov");
+        assert_eq!(found.groups[found.entities[1].group].mentions, 2);
+    }
+
+    #[test]
+    fn no_the_no_possessive_no_demonym() {
+        let text = "The Kremlin rejected Russia’s critics and the American plan.";
+        let found = entities(text);
+        assert!(found.iter().any(|(n, k)| n == "Kremlin" && *k == EntityKind::Org), "{found:?}");
+        assert!(found.iter().any(|(n, _)| n == "Russia"), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n.contains("American") || n.starts_with("The")), "{found:?}");
+    }
+}

@@ -1,0 +1,369 @@
+//! Direct quotations and who said them.
+//!
+//! **Finding.** Marks are paired line by line (a line is a paragraph): “…”, «…», „…“, "…" and, where it
+//! opens at a word start and closes at a word end, ‘…’ or '…'. An apostrophe inside a word ("We’ve")
+//! is never a mark. A double quote still open at the end of a paragraph is the newswire convention for a
+//! quote that goes on in the next paragraph: its piece runs to the end of the line. An odd number of
+//! marks is therefore never an error; an unmatched closing mark is reported as a diagnostic and skipped.
+//! Quotes of fewer than three words are scare quotes or titles and are dropped.
+//!
+//! **Speakers**, by an ordered sieve: (1) a speech verb after the quote in the same clause
+//! (`“…,” Lavrov told`, `“…,” said Martin Indyk`); (2) a speech verb before it in the same sentence
+//! (`Mr Obama said it was “…”`, `Emery states, “…”`), or `X: “…”`, or `according to X`; pronouns and
+//! role nouns ("he", "the president") resolve to the most recent person named outside quotes;
+//! (3) a quote with no cue of its own continues the previous quote's speaker when it follows it in the
+//! same or the next paragraph; (4) otherwise no speaker. The speaker is the entity's fullest name.
+
+use crate::lexicon::is_speech_verb;
+use crate::tokens::{Segmented, TokenKind};
+use crate::{Diagnostic, Entity, EntityGroup, EntityKind, Quote, Span};
+
+/// Pronouns and role nouns that refer back to the most recent person.
+const BACK_REFERENCES: &[&str] = &[
+    "he", "she", "spokesman", "spokeswoman", "spokesperson", "president", "minister", "official", "senator", "governor",
+    "secretary", "chairman", "ambassador", "author", "lawmaker", "congresswoman", "congressman", "mayor", "leader",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum MarkRole {
+    Open,
+    Close,
+    Either,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum MarkFamily {
+    Double,
+    Single,
+    Guillemet,
+}
+
+fn classify(prev: Option<char>, ch: char, next: Option<char>) -> Option<(MarkFamily, MarkRole)> {
+    let word_before = prev.is_some_and(|c| c.is_alphanumeric());
+    let word_after = next.is_some_and(|c| c.is_alphanumeric());
+    let space_before = prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '“' | '"' | ':'));
+    let space_after = next.is_none_or(|c| c.is_whitespace() || matches!(c, ')' | ']' | ',' | '.' | ';' | ':' | '!' | '?' | '—' | '”' | '"'));
+    match ch {
+        '“' | '„' => Some((MarkFamily::Double, MarkRole::Open)),
+        '”' => Some((MarkFamily::Double, MarkRole::Close)),
+        '«' => Some((MarkFamily::Guillemet, MarkRole::Open)),
+        '»' => Some((MarkFamily::Guillemet, MarkRole::Close)),
+        '"' => Some((
+            MarkFamily::Double,
+            if space_before && !space_after {
+                MarkRole::Open
+            } else if !space_before {
+                MarkRole::Close
+            } else {
+                MarkRole::Either
+            },
+        )),
+        '‘' if !word_before => Some((MarkFamily::Single, MarkRole::Open)),
+        '’' | '\'' if word_before && word_after => None,
+        '\'' if space_before && !space_after => Some((MarkFamily::Single, MarkRole::Open)),
+        '’' | '\'' if !space_before && (space_after || !word_after) => Some((MarkFamily::Single, MarkRole::Close)),
+        _ => None,
+    }
+}
+
+/// A found quotation before attribution.
+struct Found {
+    inner: Span,
+    /// The paragraph piece continues a quote left open at the end of the previous paragraph.
+    continues_previous: bool,
+    /// The quote was left open at the end of its paragraph.
+    open_at_end: bool,
+}
+
+fn words_in(text: &str) -> usize {
+    text.split(|c: char| c.is_whitespace() || c == '—' || c == '–').filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.end - (s.len() - s.trim_end().len());
+    Span::new(start, end.max(start))
+}
+
+fn find_marked(seg: &Segmented<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Found> {
+    let text = seg.text;
+    let mut out = Vec::new();
+    let mut carried_open = false;
+    for line in &seg.lines {
+        let line_text = line.span.slice(text);
+        let mut double_open: Option<usize> = None;
+        let mut single_open: Option<usize> = None;
+        let mut guillemet_open: Option<usize> = None;
+        let starts_with_open = line_text.trim_start().starts_with(['“', '"', '«', '„']);
+        let continues = carried_open && starts_with_open;
+        carried_open = false;
+        let mut prev: Option<char> = None;
+        let mut iter = line_text.char_indices().peekable();
+        while let Some((offset, ch)) = iter.next() {
+            let next = iter.peek().map(|&(_, c)| c);
+            let at = line.span.start + offset;
+            if let Some((family, role)) = classify(prev, ch, next) {
+                let slot = match family {
+                    MarkFamily::Double => &mut double_open,
+                    MarkFamily::Single => &mut single_open,
+                    MarkFamily::Guillemet => &mut guillemet_open,
+                };
+                let closes = match role {
+                    MarkRole::Close => true,
+                    MarkRole::Open => false,
+                    MarkRole::Either => slot.is_some(),
+                };
+                if closes {
+                    match slot.take() {
+                        Some(open_at) => {
+                            let inner = trim_span(text, Span::new(open_at, at));
+                            // A continuation piece is the first quote of a paragraph that begins with a mark.
+                            let first_in_line = out.last().is_none_or(|f: &Found| f.inner.start < line.span.start);
+                            out.push(Found { inner, continues_previous: continues && first_in_line, open_at_end: false });
+                            if family == MarkFamily::Double {
+                                // Single marks left open inside a closed double quote were apostrophes.
+                                single_open = None;
+                            }
+                        }
+                        None if family != MarkFamily::Single => diagnostics.push(Diagnostic {
+                            span: Some(Span::new(at, at + ch.len_utf8())),
+                            message: "a closing quotation mark without an opening one was skipped".into(),
+                        }),
+                        None => {}
+                    }
+                } else if slot.is_none() {
+                    *slot = Some(at + ch.len_utf8());
+                }
+            }
+            prev = Some(ch);
+        }
+        if let Some(open_at) = double_open.or(guillemet_open) {
+            let inner = trim_span(text, Span::new(open_at, line.span.end));
+            let first_in_line = out.last().is_none_or(|f: &Found| f.inner.start < line.span.start);
+            out.push(Found { inner, continues_previous: continues && first_in_line, open_at_end: true });
+            carried_open = true;
+        }
+    }
+    out.sort_by_key(|f| f.inner.start);
+    out.retain(|f| words_in(f.inner.slice(text)) >= 3);
+    // Inner quotes nested in a longer one stay; exact duplicates (from two mark families) do not.
+    out.dedup_by(|a, b| a.inner == b.inner);
+    out
+}
+
+/// Token index of the first token starting at or after `byte`.
+fn token_at(seg: &Segmented<'_>, byte: usize) -> usize {
+    seg.tokens.partition_point(|t| t.span.start < byte)
+}
+
+struct Attribution<'a> {
+    seg: &'a Segmented<'a>,
+    entities: &'a [Entity],
+    groups: &'a [EntityGroup],
+    quote_spans: Vec<Span>,
+}
+
+impl Attribution<'_> {
+    /// The PERSON or ORG entity starting at this token, if any.
+    fn entity_at(&self, token: usize) -> Option<&Entity> {
+        let start = self.seg.tokens.get(token)?.span.start;
+        let idx = self.entities.partition_point(|e| e.span.start < start);
+        self.entities.get(idx).filter(|e| e.span.start == start && matches!(e.kind, EntityKind::Person | EntityKind::Org))
+    }
+
+    fn entity_ending_at(&self, token: usize) -> Option<&Entity> {
+        let end = self.seg.tokens.get(token)?.span.end;
+        let idx = self.entities.partition_point(|e| e.span.end < end);
+        self.entities.get(idx).filter(|e| e.span.end == end && matches!(e.kind, EntityKind::Person | EntityKind::Org))
+    }
+
+    fn inside_quote(&self, byte: usize) -> bool {
+        self.quote_spans.iter().any(|q| q.start <= byte && byte < q.end)
+    }
+
+    fn name_of(&self, entity: &Entity) -> (String, Option<usize>) {
+        (self.groups[entity.group].name.clone(), Some(entity.group))
+    }
+
+    /// The most recent person named before `byte`, outside quotations.
+    fn recent_person(&self, byte: usize) -> Option<(String, Option<usize>)> {
+        self.entities
+            .iter()
+            .take_while(|e| e.span.end <= byte)
+            .filter(|e| e.kind == EntityKind::Person && !self.inside_quote(e.span.start))
+            .last()
+            .map(|e| self.name_of(e))
+    }
+
+    fn is_back_reference(&self, token: usize) -> bool {
+        let seg = self.seg;
+        seg.is_word(token) && BACK_REFERENCES.contains(&seg.word(token).to_lowercase().as_str())
+    }
+
+    /// The speaker a subject token names: an entity, or a back reference resolved to a person.
+    fn subject(&self, token: usize, before_byte: usize) -> Option<(String, Option<usize>)> {
+        if let Some(e) = self.entity_ending_at(token).or_else(|| self.entity_at(token)) {
+            return Some(self.name_of(e));
+        }
+        if self.is_back_reference(token) {
+            return self.recent_person(before_byte);
+        }
+        None
+    }
+
+    /// Sieve 1: `“…,” X said`, `“…,” said X`, `“…,” X, a …, said`.
+    fn after(&self, quote: Span) -> Option<(String, Option<usize>)> {
+        let seg = self.seg;
+        let close = token_at(seg, quote.end);
+        let line = seg.tokens.get(close)?.line;
+        let mut window = Vec::new();
+        for i in close..seg.tokens.len().min(close + 40) {
+            let t = &seg.tokens[i];
+            if t.line != line {
+                break;
+            }
+            if i > close + 1 && t.kind == TokenKind::Punct && matches!(t.span.slice(seg.text), "." | "“" | "!" | "?" | ";") {
+                break;
+            }
+            if t.kind == TokenKind::Punct && matches!(t.span.slice(seg.text), "\"" | "«") && i > close + 1 {
+                break;
+            }
+            window.push(i);
+        }
+        let verb_pos = window.iter().position(|&i| seg.is_word(i) && is_speech_verb(seg.word(i)))?;
+        // The subject before the verb: the nearest entity or back reference, scanning from the quote.
+        for &i in &window[..verb_pos] {
+            if let Some(found) = self.subject(i, quote.start) {
+                return Some(found);
+            }
+        }
+        // "said Martin Indyk": the subject right after the verb.
+        for &i in window.iter().skip(verb_pos + 1).take(3) {
+            if let Some(e) = self.entity_at(i) {
+                return Some(self.name_of(e));
+            }
+        }
+        None
+    }
+
+    /// Sieve 2: `X said (that) … “…”`, `X: “…”`, `according to X, “…”`.
+    fn before(&self, quote: Span) -> Option<(String, Option<usize>)> {
+        let seg = self.seg;
+        let open = token_at(seg, quote.start).checked_sub(1)?;
+        let line = seg.tokens[open].line;
+        let sentence = seg.tokens[open].sentence;
+        let mut first = open;
+        while first > 0 {
+            let t = &seg.tokens[first - 1];
+            if t.line != line || t.sentence != sentence || self.inside_quote(t.span.start) {
+                break;
+            }
+            first -= 1;
+        }
+        let window: Vec<usize> = (first..open).collect();
+        // `X: “…”` — an entity right before a colon before the quote.
+        if open >= 2 && seg.is_punct(open - 1, ':') {
+            if let Some(e) = self.entity_ending_at(open - 2) {
+                return Some(self.name_of(e));
+            }
+        }
+        for (pos, &i) in window.iter().enumerate().rev() {
+            if !seg.is_word(i) {
+                continue;
+            }
+            let word = seg.word(i);
+            if word.eq_ignore_ascii_case("according") && window.get(pos + 1).is_some_and(|&j| seg.is_word(j) && seg.word(j) == "to") {
+                if let Some(e) = window.iter().skip(pos + 2).find_map(|&j| self.entity_at(j)) {
+                    return Some(self.name_of(e));
+                }
+            }
+            if is_speech_verb(word) {
+                // The subject: the nearest entity or back reference before the verb in this sentence.
+                for &j in window[..pos].iter().rev() {
+                    if let Some(found) = self.subject(j, quote.start) {
+                        return Some(found);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Finds quotations and attributes them.
+pub(crate) fn find_quotes(
+    seg: &Segmented<'_>,
+    entities: &[Entity],
+    groups: &[EntityGroup],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Quote> {
+    let found = find_marked(seg, diagnostics);
+    let attribution = Attribution { seg, entities, groups, quote_spans: found.iter().map(|f| f.inner).collect() };
+    let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
+    let mut previous: Option<(usize, Option<(String, Option<usize>)>)> = None;
+    for f in &found {
+        let line = seg.tokens.get(token_at(seg, f.inner.start)).map_or(0, |t| t.line);
+        let mut speaker = if f.open_at_end { None } else { attribution.after(f.inner) };
+        if speaker.is_none() && !f.continues_previous {
+            speaker = attribution.before(f.inner);
+        }
+        if speaker.is_none() {
+            // A quote with no cue of its own right after an attributed one continues that speaker.
+            if let Some((prev_line, Some(prev_speaker))) = &previous {
+                let blank_lines_between = (prev_line + 1..line).all(|l| seg.lines[l].span.slice(seg.text).trim().is_empty());
+                if (*prev_line == line || blank_lines_between) && !seg.lines[line].span.slice(seg.text).trim().is_empty() {
+                    speaker = Some(prev_speaker.clone());
+                }
+            }
+        }
+        previous = Some((line, speaker.clone()));
+        let (speaker, speaker_group) = match speaker {
+            Some((name, group)) => (Some(name), group),
+            None => (None, None),
+        };
+        quotes.push(Quote { span: f.inner, speaker, speaker_group });
+    }
+    quotes
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract;
+
+    fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+        extract(text).quotes.into_iter().map(|q| (q.span.slice(text).to_string(), q.speaker)).collect()
+    }
+
+    fn q(s: &str, who: Option<&str>) -> (String, Option<String>) {
+        (s.to_string(), who.map(str::to_string))
+    }
+
+    #[test]
+    fn table_of_quotes() {
+        let cases: Vec<(&str, Vec<(String, Option<String>)>)> = vec![
+            (
+                "Russian Foreign Minister Sergei Lavrov spoke.\n\n\"We’ve been asking them for years,\" Lavrov told a conference.",
+                vec![q("We’ve been asking them for years,", Some("Sergei Lavrov"))],
+            ),
+            (
+                "“It is over,” said Martin Indyk, a former envoy. “It can’t be repaired.”",
+                vec![q("It is over,", Some("Martin Indyk")), q("It can’t be repaired.", Some("Martin Indyk"))],
+            ),
+            ("Mr Barack Obama said it was \"deeply distressing to me\" today.", vec![q("deeply distressing to me", Some("Barack Obama"))]),
+            (
+                "Mary Grady spoke.\n\n“We need more,” she said. “The first part goes on\n\n“And this part ends here.”",
+                vec![
+                    q("We need more,", Some("Mary Grady")),
+                    q("The first part goes on", Some("Mary Grady")),
+                    q("And this part ends here.", Some("Mary Grady")),
+                ],
+            ),
+            ("U.S. Has 'No Proof' of it, and the rock 'n' roll era.", vec![]),
+            ("A lone ” mark and an open “ quote that never closes at all", vec![q("quote that never closes at all", None)]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(quotes(text), expected, "{text}");
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! Tokens, lines and sentences: the shared segmentation every stage reads.
+//!
+//! A token is a word (letters, digits and the marks inside them), or one punctuation character.
+//! Word-internal joiners (`.` in "U.S.", `/` in "RFE/RL", `-`, apostrophes, `&`, soft hyphens,
+//! combining marks, zero-width joiners) stay inside the word; a possessive `'s` is split off so that no
+//! name ever ends with it.
+
+use crate::Span;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    Word,
+    Punct,
+}
+
+/// One token of the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Index of the line the token is on.
+    pub line: usize,
+    /// Index of the sentence the token is in.
+    pub sentence: usize,
+}
+
+/// A line of the text, without its line break.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    pub span: Span,
+    /// Index of the line's first token and one past its last.
+    pub tokens: (usize, usize),
+}
+
+/// The segmented text.
+#[derive(Debug)]
+pub(crate) struct Segmented<'t> {
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    pub lines: Vec<Line>,
+}
+
+impl<'t> Segmented<'t> {
+    pub fn word(&self, idx: usize) -> &'t str {
+        self.tokens[idx].span.slice(self.text)
+    }
+
+    pub fn is_word(&self, idx: usize) -> bool {
+        self.tokens.get(idx).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// The token's text if it is the given punctuation character.
+    pub fn is_punct(&self, idx: usize, ch: char) -> bool {
+        self.tokens.get(idx).is_some_and(|t| t.kind == TokenKind::Punct && t.span.slice(self.text).starts_with(ch))
+    }
+
+    /// Whether a token starts a sentence (or a line).
+    pub fn starts_sentence(&self, idx: usize) -> bool {
+        if idx == 0 {
+            return true;
+        }
+        let mut prev = idx;
+        // Opening quotes and brackets before the first word do not make it less sentence-initial.
+        while prev > 0 {
+            prev -= 1;
+            let t = &self.tokens[prev];
+            if t.sentence != self.tokens[idx].sentence || t.line != self.tokens[idx].line {
+                return true;
+            }
+            if t.kind == TokenKind::Word {
+                return false;
+            }
+            let p = t.span.slice(self.text);
+            if !matches!(p, "\"" | "“" | "‘" | "'" | "(" | "[" | "«" | "—" | "-" | "–" | "•" | "*" | ":" | "|") {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+fn is_word_char(ch: char) -> bool {
+    ch.is_alphanumeric() || is_word_internal_mark(ch)
+}
+
+/// Characters that never break a word: combining marks, soft hyphen, zero-width joiners, variation selectors.
+fn is_word_internal_mark(ch: char) -> bool {
+    matches!(ch, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{00AD}' | '\u{200C}' | '\u{200D}')
+}
+
+/// Joiners that stay inside a word when a word character follows them.
+fn is_joiner(ch: char) -> bool {
+    matches!(ch, '.' | '/' | '-' | '\'' | '’' | '&' | '‐' | '‑' | '_' | '@')
+}
+
+/// Abbreviations whose trailing period belongs to the word.
+const ABBREVIATIONS: &[&str] = &[
+    "Adm", "Apr", "Aug", "Capt", "Co", "Col", "Corp", "Dec", "Dr", "Feb", "Gen", "Gov", "Inc", "Jan", "Jr", "Jul", "Jun",
+    "Lt", "Ltd", "Mr", "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Prof", "Rep", "Rev", "Sen", "Sep", "Sept", "Sgt", "Sr", "St",
+    "Vol", "vs",
+];
+
+fn takes_period(word: &str) -> bool {
+    // Initials ("M" in "Robert M. Danin") and dotted acronyms ("U.S", "D.C") keep their final period.
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
+    single_initial || dotted || ABBREVIATIONS.binary_search(&word).is_ok()
+}
+
+/// Splits text into lines, tokens and sentences. Linear in the text's length.
+pub(crate) fn segment(text: &str) -> Segmented<'_> {
+    let mut tokens = Vec::new();
+    let mut lines = Vec::new();
+    let mut line_start = 0usize;
+    let mut line_no = 0usize;
+    let mut sentence = 0usize;
+    let mut line_first_token = 0usize;
+    let bytes = text.as_bytes();
+    let mut chars = text.char_indices().peekable();
+
+    while let Some((pos, ch)) = chars.next() {
+        if ch == '\n' {
+            let end = if pos > line_start && bytes[pos - 1] == b'\r' { pos - 1 } else { pos };
+            lines.push(Line { span: Span::new(line_start, end), tokens: (line_first_token, tokens.len()) });
+            line_start = pos + 1;
+            line_no += 1;
+            sentence += 1;
+            line_first_token = tokens.len();
+            continue;
+        }
+        if ch.is_whitespace() || ch == '\u{FEFF}' {
+            continue;
+        }
+        if is_word_char(ch) && !is_word_internal_mark(ch) {
+            let start = pos;
+            let mut end = pos + ch.len_utf8();
+            while let Some(&(p, c)) = chars.peek() {
+                // "Nolan22" is a name glued to a date by a lost line break: split at lower-case → digit.
+                let prev = text[..p].chars().next_back();
+                if c.is_ascii_digit() && prev.is_some_and(char::is_lowercase) {
+                    break;
+                }
+                if is_word_char(c) {
+                    end = p + c.len_utf8();
+                    chars.next();
+                } else if is_joiner(c) {
+                    // Keep the joiner only if a word character follows it.
+                    let after = text[p + c.len_utf8()..].chars().next();
+                    if after.is_some_and(|a| is_word_char(a) && !is_word_internal_mark(a)) {
+                        end = p + c.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let mut word_end = end;
+            // A possessive 's / ’s is its own token.
+            let word = &text[start..end];
+            let possessive = ["'s", "’s", "'S", "’S"].iter().find(|suffix| word.len() > suffix.len() && word.ends_with(*suffix));
+            if let Some(suffix) = possessive {
+                word_end = end - suffix.len();
+            }
+            if possessive.is_none() && text[end..].starts_with('.') && takes_period(&text[start..end]) {
+                end += 1;
+                word_end = end;
+                chars.next();
+            }
+            tokens.push(Token { span: Span::new(start, word_end), kind: TokenKind::Word, line: line_no, sentence });
+            if word_end < end {
+                tokens.push(Token { span: Span::new(word_end, end), kind: TokenKind::Punct, line: line_no, sentence });
+            }
+            continue;
+        }
+        tokens.push(Token { span: Span::new(pos, pos + ch.len_utf8()), kind: TokenKind::Punct, line: line_no, sentence });
+        if matches!(ch, '.' | '!' | '?' | '…') {
+            // The sentence ends after this mark and any closing quotes or brackets that follow it.
+            while let Some(&(p, c)) = chars.peek() {
+                if matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
+                    tokens.push(Token { span: Span::new(p, p + c.len_utf8()), kind: TokenKind::Punct, line: line_no, sentence });
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            sentence += 1;
+        }
+    }
+    lines.push(Line { span: Span::new(line_start, text.len()), tokens: (line_first_token, tokens.len()) });
+    Segmented { text, tokens, lines }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let s = segment(text);
+        s.tokens.iter().map(|t| t.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn joiners_abbreviations_and_possessives() {
+        assert_eq!(words("the U.S. and RFE/RL's staff"), ["the", "U.S.", "and", "RFE/RL", "'s", "staff"]);
+        assert_eq!(words("Robert M. Danin, Mr. Obama."), ["Robert", "M.", "Danin", ",", "Mr.", "Obama", "."]);
+        assert_eq!(words("Vladi\u{00AD}mir’s plan"), ["Vladi\u{00AD}mir", "’s", "plan"]);
+        assert_eq!(words("Intermediate-Range (INF) 9M729"), ["Intermediate-Range", "(", "INF", ")", "9M729"]);
+        assert_eq!(words("'No Proof'"), ["'", "No", "Proof", "'"]);
+    }
+
+    #[test]
+    fn sentences_and_lines() {
+        let text = "One here. Two there!\nThree";
+        let s = segment(text);
+        let sentence_of = |w: &str| s.tokens.iter().find(|t| t.span.slice(text) == w).map(|t| (t.sentence, t.line));
+        assert_eq!(sentence_of("One"), Some((0, 0)));
+        assert_eq!(sentence_of("Two"), Some((1, 0)));
+        assert_eq!(sentence_of("Three"), Some((3, 1)));
+        assert_eq!(s.lines.len(), 2);
+    }
+}
