@@ -1,8 +1,223 @@
-//! stub
-use crate::tokens::Segmented;
-use crate::Span;
+//! The article body: which lines are the article (headline, dateline, paragraphs, subheads) and which
+//! are the page around it (menus, tickers, captions, share widgets, publisher blurbs, footers).
+//!
+//! Plain text has lost the DOM, so every line is scored from what text still shows: word count, the
+//! share of function words (prose has many, menus have none), final punctuation, bullets, lines the page
+//! repeats (captions repeat, menus repeat), and a lexicon of boilerplate phrases. The article is the
+//! densest contiguous run of prose (a maximum-sum segment over line scores, so short subheads between
+//! paragraphs are carried along while long menus break it). The headline is the title-like line just
+//! above that run, with its dateline or byline. When the text came from HTML, per-line [`LineHint`]s
+//! (block tag, link density, navigation ancestry) weigh in too.
+
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
-/// x
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LineHint {}
-pub(crate) fn find_body(_seg: &Segmented<'_>, _hints: &[LineHint]) -> Vec<Span> { Vec::new() }
+
+use crate::tokens::{Segmented, TokenKind};
+use crate::Span;
+
+/// What the HTML source says about one line of the text (the app derives these with `DOMParser`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LineHint {
+    /// The nearest block element's tag, lower-case ("p", "h1", "li", "figcaption").
+    pub tag: String,
+    /// Share of the line's characters that sit inside links, 0 to 1.
+    pub link_density: f32,
+    /// The line sits inside `nav`, `header`, `footer` or `aside` (or an ARIA landmark of those roles).
+    pub in_chrome: bool,
+}
+
+const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "do",
+    "for", "from", "had", "has", "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "more", "not", "of",
+    "on", "one", "or", "our", "over", "said", "she", "so", "than", "that", "the", "their", "them", "there", "they", "this",
+    "to", "up", "was", "we", "were", "what", "when", "which", "who", "will", "with", "would", "you",
+];
+
+/// Phrases that mark a line as page furniture wherever they appear in it.
+const BOILERPLATE: &[&str] = &[
+    "accessibility", "advertisement", "all rights reserved", "click here", "comments", "cookie", "copyright", "follow us",
+    "getty images", "image caption", "image copyright", "media caption", "newsletter", "photo:", "privacy policy",
+    "read more", "related:", "share this", "sign in", "sign up", "skip to", "subscribe", "terms of use", "©",
+    "undesirable organization", "journalists report the news", "breaking news", "report this ad", "sponsored",
+];
+
+/// Openings of lines that close an article ("With reporting by …").
+const CREDIT_OPENINGS: &[&str] = &["with reporting by", "additional reporting", "reporting by", "written by", "edited by"];
+
+struct LineInfo {
+    words: usize,
+    stop_ratio: f32,
+    terminal: bool,
+    bullet: bool,
+    boilerplate: bool,
+    repeated: bool,
+    credit: bool,
+    has_date: bool,
+    chrome: bool,
+    heading: bool,
+}
+
+impl LineInfo {
+    fn is_prose(&self) -> bool {
+        (self.words >= 12 && self.stop_ratio >= 0.2) || (self.words >= 7 && self.terminal && self.stop_ratio >= 0.25)
+    }
+
+    fn score(&self) -> f32 {
+        if self.words == 0 {
+            return 0.0;
+        }
+        if self.bullet || self.chrome {
+            return -15.0;
+        }
+        if self.boilerplate {
+            return -10.0;
+        }
+        if self.credit {
+            return 2.0;
+        }
+        if self.repeated {
+            return -4.0;
+        }
+        if self.is_prose() {
+            return self.words as f32;
+        }
+        -2.5
+    }
+}
+
+fn has_date_word(line: &str) -> bool {
+    const MONTHS: &[&str] =
+        &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    line.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        MONTHS.contains(&w) || (w.len() == 4 && w.starts_with("20") && w.bytes().all(|b| b.is_ascii_digit())) || w.ends_with("ago")
+    })
+}
+
+fn describe(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<LineInfo> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for line in &seg.lines {
+        let t = line.span.slice(seg.text).trim();
+        if !t.is_empty() {
+            *counts.entry(t).or_default() += 1;
+        }
+    }
+    seg.lines
+        .iter()
+        .enumerate()
+        .map(|(n, line)| {
+            let raw = line.span.slice(seg.text);
+            let t = raw.trim();
+            let lower = t.to_lowercase();
+            let words: Vec<&str> = (line.tokens.0..line.tokens.1)
+                .filter(|&i| seg.tokens[i].kind == TokenKind::Word)
+                .map(|i| seg.word(i))
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .collect();
+            let stops = words.iter().filter(|w| STOPWORDS.binary_search(&w.to_lowercase().as_str()).is_ok()).count();
+            let hint = hints.get(n);
+            LineInfo {
+                words: words.len(),
+                stop_ratio: if words.is_empty() { 0.0 } else { stops as f32 / words.len() as f32 },
+                terminal: t.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')']),
+                bullet: t.starts_with(['•', '·', '|', '»', '›']) || raw.starts_with("  •"),
+                boilerplate: BOILERPLATE.iter().any(|b| lower.contains(b)),
+                repeated: counts.get(t).is_some_and(|&c| c > 1),
+                credit: CREDIT_OPENINGS.iter().any(|c| lower.starts_with(c)),
+                has_date: has_date_word(t),
+                chrome: hint.is_some_and(|h| h.in_chrome || h.link_density > 0.5),
+                heading: hint.is_some_and(|h| matches!(h.tag.as_str(), "h1" | "h2")),
+            }
+        })
+        .collect()
+}
+
+/// Finds the body lines and returns them as merged ranges.
+pub(crate) fn find_body(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<Span> {
+    let info = describe(seg, hints);
+    // Maximum-sum contiguous run over the line scores (Kadane), blank lines being neutral.
+    let (mut best, mut best_range) = (0.0f32, None);
+    let (mut run, mut run_start) = (0.0f32, 0usize);
+    for (n, line) in info.iter().enumerate() {
+        if run <= 0.0 {
+            run = 0.0;
+            run_start = n;
+        }
+        run += line.score();
+        if run > best {
+            best = run;
+            best_range = Some((run_start, n));
+        }
+    }
+    let Some((mut first, last)) = best_range else {
+        return Vec::new();
+    };
+    while first < last && info[first].score() <= 0.0 {
+        first += 1;
+    }
+    let mut body_lines: Vec<usize> = (first..=last).filter(|&n| info[n].words > 0 && keep_inside(&info[n])).collect();
+
+    // The headline: the nearest title-like line above the run, with a dateline or byline under it.
+    let mut above = first;
+    let mut scanned = 0;
+    while above > 0 && scanned < 12 {
+        above -= 1;
+        let line = &info[above];
+        if line.words == 0 {
+            continue;
+        }
+        scanned += 1;
+        let title_like = line.words >= 4 && line.words <= 25 && !line.bullet && !line.boilerplate && !line.chrome && !line.is_prose();
+        if title_like && !line.repeated || line.heading {
+            body_lines.push(above);
+            // A dateline right under the headline belongs to the article.
+            if let Some(next) = (above + 1..first).find(|&n| info[n].words > 0) {
+                if info[next].has_date && info[next].words <= 6 && !info[next].boilerplate {
+                    body_lines.push(next);
+                }
+            }
+            break;
+        }
+    }
+    body_lines.sort_unstable();
+    merge_lines(seg, &body_lines)
+}
+
+fn keep_inside(line: &LineInfo) -> bool {
+    !(line.bullet || line.boilerplate || line.repeated || line.chrome)
+}
+
+/// Whole lines to ranges, merging lines that are adjacent (only a line break between them).
+fn merge_lines(seg: &Segmented<'_>, lines: &[usize]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut prev_line = None;
+    for &n in lines {
+        let span = seg.lines[n].span;
+        match (out.last_mut(), prev_line) {
+            (Some(last), Some(p)) if n == p + 1 => last.end = span.end,
+            _ => out.push(span),
+        }
+        prev_line = Some(n);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract;
+
+    #[test]
+    fn menu_article_and_blurb() {
+        let text = "Home\nNews\nSport\nWeather\n\nMinister Says Talks Will Resume\n\nThe minister said on Monday that the talks would resume next week after a pause of several months.\n\nHe added that the delegations had agreed on the agenda for the first round of the new meetings.\n\n  • Share\nJournalists report the news in 27 languages in 23 countries where a free press is banned by the government.\n";
+        let found = extract(text);
+        let body: Vec<&str> = found.body.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(
+            body,
+            [
+                "Minister Says Talks Will Resume",
+                "The minister said on Monday that the talks would resume next week after a pause of several months.",
+                "He added that the delegations had agreed on the agenda for the first round of the new meetings."
+            ]
+        );
+    }
+}
