@@ -1,1 +1,22 @@
-//! x
+/*!
+Sidenote's annotation model: the document a user loads, checks on what may become a document, and the
+W3C Web Annotation file that carries a document's annotations to a colleague.
+
+It knows nothing of the browser: the app and the command-line tool both call it.
+
+```
+use sidenote_annotate::{accept_text, Document};
+let text = accept_text(b"Sergei Lavrov spoke in Moscow on November 8.").expect("plain text is accepted");
+let doc = Document::new("Lavrov", text);
+let file = sidenote_annotate::w3c::export(&doc, &sidenote_extract::extract(&doc.text));
+assert_eq!(file["type"], "AnnotationCollection");
+```
+*/
+#![deny(missing_docs)]
+
+mod document;
+mod input;
+pub mod w3c;
+
+pub use document::Document;
+pub use input::{accept_text, InputError, MAX_TEXT_BYTES};

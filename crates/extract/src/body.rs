@@ -28,22 +28,65 @@ pub struct LineHint {
 }
 
 const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "do",
-    "for", "from", "had", "has", "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "more", "not", "of",
-    "on", "one", "or", "our", "over", "said", "she", "so", "than", "that", "the", "their", "them", "there", "they", "this",
-    "to", "up", "was", "we", "were", "what", "when", "which", "who", "will", "with", "would", "you",
+    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but",
+    "by", "can", "could", "did", "do", "for", "from", "had", "has", "have", "he", "her", "his",
+    "i", "if", "in", "into", "is", "it", "its", "more", "not", "of", "on", "one", "or", "our",
+    "over", "said", "she", "so", "than", "that", "the", "their", "them", "there", "they", "this",
+    "to", "up", "was", "we", "were", "what", "when", "which", "who", "will", "with", "would",
+    "you",
 ];
 
-/// Phrases that mark a line as page furniture wherever they appear in it.
+/// Phrases that mark a short line (a widget, a caption, a menu entry) as page furniture.
 const BOILERPLATE: &[&str] = &[
-    "accessibility", "advertisement", "all rights reserved", "click here", "comments", "cookie", "copyright", "follow us",
-    "getty images", "image caption", "image copyright", "media caption", "newsletter", "photo:", "privacy policy",
-    "read more", "related:", "share this", "sign in", "sign up", "skip to", "subscribe", "terms of use", "©",
-    "undesirable organization", "journalists report the news", "breaking news", "report this ad", "sponsored",
+    "accessibility",
+    "advertisement",
+    "click here",
+    "comments",
+    "cookie",
+    "copyright",
+    "follow us",
+    "getty images",
+    "image caption",
+    "image copyright",
+    "media caption",
+    "newsletter",
+    "photo:",
+    "privacy policy",
+    "read more",
+    "related:",
+    "share this",
+    "sign in",
+    "sign up",
+    "skip to",
+    "subscribe",
+    "terms of use",
+    "breaking news",
+    "report this ad",
+    "sponsored",
 ];
+
+/// Phrases that mark even a long line as publisher furniture: legal notices and self-promotion.
+const BOILERPLATE_ANYWHERE: &[&str] = &[
+    "all rights reserved",
+    "©",
+    "undesirable organization",
+    "journalists report the news",
+    "cookies to",
+    "terms of service",
+];
+
+/// Lines up to this many words are checked against [`BOILERPLATE`]; longer ones are prose that may
+/// mention "comments" or "newsletter" in passing.
+const SHORT_LINE_WORDS: usize = 12;
 
 /// Openings of lines that close an article ("With reporting by …").
-const CREDIT_OPENINGS: &[&str] = &["with reporting by", "additional reporting", "reporting by", "written by", "edited by"];
+const CREDIT_OPENINGS: &[&str] = &[
+    "with reporting by",
+    "additional reporting",
+    "reporting by",
+    "written by",
+    "edited by",
+];
 
 struct LineInfo {
     words: usize,
@@ -60,7 +103,8 @@ struct LineInfo {
 
 impl LineInfo {
     fn is_prose(&self) -> bool {
-        (self.words >= 12 && self.stop_ratio >= 0.2) || (self.words >= 7 && self.terminal && self.stop_ratio >= 0.25)
+        (self.words >= 12 && self.stop_ratio >= 0.2)
+            || (self.words >= 7 && self.terminal && self.stop_ratio >= 0.25)
     }
 
     fn score(&self) -> f32 {
@@ -87,10 +131,24 @@ impl LineInfo {
 }
 
 fn has_date_word(line: &str) -> bool {
-    const MONTHS: &[&str] =
-        &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
     line.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        MONTHS.contains(&w) || (w.len() == 4 && w.starts_with("20") && w.bytes().all(|b| b.is_ascii_digit())) || w.ends_with("ago")
+        MONTHS.contains(&w)
+            || (w.len() == 4 && w.starts_with("20") && w.bytes().all(|b| b.is_ascii_digit()))
+            || w.ends_with("ago")
     })
 }
 
@@ -114,14 +172,23 @@ fn describe(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<LineInfo> {
                 .map(|i| seg.word(i))
                 .filter(|w| w.chars().any(char::is_alphabetic))
                 .collect();
-            let stops = words.iter().filter(|w| STOPWORDS.binary_search(&w.to_lowercase().as_str()).is_ok()).count();
+            let stops = words
+                .iter()
+                .filter(|w| STOPWORDS.binary_search(&w.to_lowercase().as_str()).is_ok())
+                .count();
             let hint = hints.get(n);
             LineInfo {
                 words: words.len(),
-                stop_ratio: if words.is_empty() { 0.0 } else { stops as f32 / words.len() as f32 },
+                stop_ratio: if words.is_empty() {
+                    0.0
+                } else {
+                    stops as f32 / words.len() as f32
+                },
                 terminal: t.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')']),
                 bullet: t.starts_with(['•', '·', '|', '»', '›']) || raw.starts_with("  •"),
-                boilerplate: BOILERPLATE.iter().any(|b| lower.contains(b)),
+                boilerplate: (words.len() <= SHORT_LINE_WORDS
+                    && BOILERPLATE.iter().any(|b| lower.contains(b)))
+                    || BOILERPLATE_ANYWHERE.iter().any(|b| lower.contains(b)),
                 repeated: counts.get(t).is_some_and(|&c| c > 1),
                 credit: CREDIT_OPENINGS.iter().any(|c| lower.starts_with(c)),
                 has_date: has_date_word(t),
@@ -155,7 +222,9 @@ pub(crate) fn find_body(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<Span> {
     while first < last && info[first].score() <= 0.0 {
         first += 1;
     }
-    let mut body_lines: Vec<usize> = (first..=last).filter(|&n| info[n].words > 0 && keep_inside(&info[n])).collect();
+    let mut body_lines: Vec<usize> = (first..=last)
+        .filter(|&n| info[n].words > 0 && keep_inside(&info[n]))
+        .collect();
 
     // The headline: the nearest title-like line above the run, with a dateline or byline under it.
     let mut above = first;
@@ -167,7 +236,12 @@ pub(crate) fn find_body(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<Span> {
             continue;
         }
         scanned += 1;
-        let title_like = line.words >= 4 && line.words <= 25 && !line.bullet && !line.boilerplate && !line.chrome && !line.is_prose();
+        let title_like = line.words >= 4
+            && line.words <= 25
+            && !line.bullet
+            && !line.boilerplate
+            && !line.chrome
+            && !line.is_prose();
         if title_like && !line.repeated || line.heading {
             body_lines.push(above);
             // A dateline right under the headline belongs to the article.

@@ -20,9 +20,29 @@ use crate::{Diagnostic, Entity, EntityGroup, EntityKind, Quote, Span};
 
 /// Pronouns and role nouns that refer back to the most recent person.
 const BACK_REFERENCES: &[&str] = &[
-    "he", "she", "spokesman", "spokeswoman", "spokesperson", "president", "minister", "official", "senator", "governor",
-    "secretary", "chairman", "ambassador", "author", "lawmaker", "congresswoman", "congressman", "mayor", "leader",
+    "he",
+    "she",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "minister",
+    "official",
+    "senator",
+    "governor",
+    "secretary",
+    "chairman",
+    "ambassador",
+    "author",
+    "lawmaker",
+    "congresswoman",
+    "congressman",
+    "mayor",
+    "leader",
 ];
+
+/// A speaker: the entity's fullest name and its group, when it is a recognised entity.
+type Speaker = (String, Option<usize>);
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum MarkRole {
@@ -41,8 +61,15 @@ enum MarkFamily {
 fn classify(prev: Option<char>, ch: char, next: Option<char>) -> Option<(MarkFamily, MarkRole)> {
     let word_before = prev.is_some_and(|c| c.is_alphanumeric());
     let word_after = next.is_some_and(|c| c.is_alphanumeric());
-    let space_before = prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '“' | '"' | ':'));
-    let space_after = next.is_none_or(|c| c.is_whitespace() || matches!(c, ')' | ']' | ',' | '.' | ';' | ':' | '!' | '?' | '—' | '”' | '"'));
+    let space_before = prev
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '“' | '"' | ':'));
+    let space_after = next.is_none_or(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ')' | ']' | ',' | '.' | ';' | ':' | '!' | '?' | '—' | '”' | '"'
+            )
+    });
     match ch {
         '“' | '„' => Some((MarkFamily::Double, MarkRole::Open)),
         '”' => Some((MarkFamily::Double, MarkRole::Close)),
@@ -61,7 +88,9 @@ fn classify(prev: Option<char>, ch: char, next: Option<char>) -> Option<(MarkFam
         '‘' if !word_before => Some((MarkFamily::Single, MarkRole::Open)),
         '’' | '\'' if word_before && word_after => None,
         '\'' if space_before && !space_after => Some((MarkFamily::Single, MarkRole::Open)),
-        '’' | '\'' if !space_before && (space_after || !word_after) => Some((MarkFamily::Single, MarkRole::Close)),
+        '’' | '\'' if !space_before && (space_after || !word_after) => {
+            Some((MarkFamily::Single, MarkRole::Close))
+        }
         _ => None,
     }
 }
@@ -76,7 +105,9 @@ struct Found {
 }
 
 fn words_in(text: &str) -> usize {
-    text.split(|c: char| c.is_whitespace() || c == '—' || c == '–').filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    text.split(|c: char| c.is_whitespace() || c == '—' || c == '–')
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 fn trim_span(text: &str, span: Span) -> Span {
@@ -119,8 +150,14 @@ fn find_marked(seg: &Segmented<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Fo
                         Some(open_at) => {
                             let inner = trim_span(text, Span::new(open_at, at));
                             // A continuation piece is the first quote of a paragraph that begins with a mark.
-                            let first_in_line = out.last().is_none_or(|f: &Found| f.inner.start < line.span.start);
-                            out.push(Found { inner, continues_previous: continues && first_in_line, open_at_end: false });
+                            let first_in_line = out
+                                .last()
+                                .is_none_or(|f: &Found| f.inner.start < line.span.start);
+                            out.push(Found {
+                                inner,
+                                continues_previous: continues && first_in_line,
+                                open_at_end: false,
+                            });
                             if family == MarkFamily::Double {
                                 // Single marks left open inside a closed double quote were apostrophes.
                                 single_open = None;
@@ -128,7 +165,8 @@ fn find_marked(seg: &Segmented<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Fo
                         }
                         None if family != MarkFamily::Single => diagnostics.push(Diagnostic {
                             span: Some(Span::new(at, at + ch.len_utf8())),
-                            message: "a closing quotation mark without an opening one was skipped".into(),
+                            message: "a closing quotation mark without an opening one was skipped"
+                                .into(),
                         }),
                         None => {}
                     }
@@ -140,8 +178,14 @@ fn find_marked(seg: &Segmented<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Fo
         }
         if let Some(open_at) = double_open.or(guillemet_open) {
             let inner = trim_span(text, Span::new(open_at, line.span.end));
-            let first_in_line = out.last().is_none_or(|f: &Found| f.inner.start < line.span.start);
-            out.push(Found { inner, continues_previous: continues && first_in_line, open_at_end: true });
+            let first_in_line = out
+                .last()
+                .is_none_or(|f: &Found| f.inner.start < line.span.start);
+            out.push(Found {
+                inner,
+                continues_previous: continues && first_in_line,
+                open_at_end: true,
+            });
             carried_open = true;
         }
     }
@@ -169,25 +213,31 @@ impl Attribution<'_> {
     fn entity_at(&self, token: usize) -> Option<&Entity> {
         let start = self.seg.tokens.get(token)?.span.start;
         let idx = self.entities.partition_point(|e| e.span.start < start);
-        self.entities.get(idx).filter(|e| e.span.start == start && matches!(e.kind, EntityKind::Person | EntityKind::Org))
+        self.entities.get(idx).filter(|e| {
+            e.span.start == start && matches!(e.kind, EntityKind::Person | EntityKind::Org)
+        })
     }
 
     fn entity_ending_at(&self, token: usize) -> Option<&Entity> {
         let end = self.seg.tokens.get(token)?.span.end;
         let idx = self.entities.partition_point(|e| e.span.end < end);
-        self.entities.get(idx).filter(|e| e.span.end == end && matches!(e.kind, EntityKind::Person | EntityKind::Org))
+        self.entities
+            .get(idx)
+            .filter(|e| e.span.end == end && matches!(e.kind, EntityKind::Person | EntityKind::Org))
     }
 
     fn inside_quote(&self, byte: usize) -> bool {
-        self.quote_spans.iter().any(|q| q.start <= byte && byte < q.end)
+        self.quote_spans
+            .iter()
+            .any(|q| q.start <= byte && byte < q.end)
     }
 
-    fn name_of(&self, entity: &Entity) -> (String, Option<usize>) {
+    fn name_of(&self, entity: &Entity) -> Speaker {
         (self.groups[entity.group].name.clone(), Some(entity.group))
     }
 
     /// The most recent person named before `byte`, outside quotations.
-    fn recent_person(&self, byte: usize) -> Option<(String, Option<usize>)> {
+    fn recent_person(&self, byte: usize) -> Option<Speaker> {
         self.entities
             .iter()
             .take_while(|e| e.span.end <= byte)
@@ -202,8 +252,11 @@ impl Attribution<'_> {
     }
 
     /// The speaker a subject token names: an entity, or a back reference resolved to a person.
-    fn subject(&self, token: usize, before_byte: usize) -> Option<(String, Option<usize>)> {
-        if let Some(e) = self.entity_ending_at(token).or_else(|| self.entity_at(token)) {
+    fn subject(&self, token: usize, before_byte: usize) -> Option<Speaker> {
+        if let Some(e) = self
+            .entity_ending_at(token)
+            .or_else(|| self.entity_at(token))
+        {
             return Some(self.name_of(e));
         }
         if self.is_back_reference(token) {
@@ -213,7 +266,7 @@ impl Attribution<'_> {
     }
 
     /// Sieve 1: `“…,” X said`, `“…,” said X`, `“…,” X, a …, said`.
-    fn after(&self, quote: Span) -> Option<(String, Option<usize>)> {
+    fn after(&self, quote: Span) -> Option<Speaker> {
         let seg = self.seg;
         let close = token_at(seg, quote.end);
         let line = seg.tokens.get(close)?.line;
@@ -223,15 +276,23 @@ impl Attribution<'_> {
             if t.line != line {
                 break;
             }
-            if i > close + 1 && t.kind == TokenKind::Punct && matches!(t.span.slice(seg.text), "." | "“" | "!" | "?" | ";") {
+            if i > close + 1
+                && t.kind == TokenKind::Punct
+                && matches!(t.span.slice(seg.text), "." | "“" | "!" | "?" | ";")
+            {
                 break;
             }
-            if t.kind == TokenKind::Punct && matches!(t.span.slice(seg.text), "\"" | "«") && i > close + 1 {
+            if t.kind == TokenKind::Punct
+                && matches!(t.span.slice(seg.text), "\"" | "«")
+                && i > close + 1
+            {
                 break;
             }
             window.push(i);
         }
-        let verb_pos = window.iter().position(|&i| seg.is_word(i) && is_speech_verb(seg.word(i)))?;
+        let verb_pos = window
+            .iter()
+            .position(|&i| seg.is_word(i) && is_speech_verb(seg.word(i)))?;
         // The subject before the verb: the nearest entity or back reference, scanning from the quote.
         for &i in &window[..verb_pos] {
             if let Some(found) = self.subject(i, quote.start) {
@@ -248,7 +309,7 @@ impl Attribution<'_> {
     }
 
     /// Sieve 2: `X said (that) … “…”`, `X: “…”`, `according to X, “…”`.
-    fn before(&self, quote: Span) -> Option<(String, Option<usize>)> {
+    fn before(&self, quote: Span) -> Option<Speaker> {
         let seg = self.seg;
         let open = token_at(seg, quote.start).checked_sub(1)?;
         let line = seg.tokens[open].line;
@@ -273,7 +334,11 @@ impl Attribution<'_> {
                 continue;
             }
             let word = seg.word(i);
-            if word.eq_ignore_ascii_case("according") && window.get(pos + 1).is_some_and(|&j| seg.is_word(j) && seg.word(j) == "to") {
+            if word.eq_ignore_ascii_case("according")
+                && window
+                    .get(pos + 1)
+                    .is_some_and(|&j| seg.is_word(j) && seg.word(j) == "to")
+            {
                 if let Some(e) = window.iter().skip(pos + 2).find_map(|&j| self.entity_at(j)) {
                     return Some(self.name_of(e));
                 }
@@ -299,20 +364,35 @@ pub(crate) fn find_quotes(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Quote> {
     let found = find_marked(seg, diagnostics);
-    let attribution = Attribution { seg, entities, groups, quote_spans: found.iter().map(|f| f.inner).collect() };
+    let attribution = Attribution {
+        seg,
+        entities,
+        groups,
+        quote_spans: found.iter().map(|f| f.inner).collect(),
+    };
     let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
-    let mut previous: Option<(usize, Option<(String, Option<usize>)>)> = None;
+    let mut previous: Option<(usize, Option<Speaker>)> = None;
     for f in &found {
-        let line = seg.tokens.get(token_at(seg, f.inner.start)).map_or(0, |t| t.line);
-        let mut speaker = if f.open_at_end { None } else { attribution.after(f.inner) };
+        let line = seg
+            .tokens
+            .get(token_at(seg, f.inner.start))
+            .map_or(0, |t| t.line);
+        let mut speaker = if f.open_at_end {
+            None
+        } else {
+            attribution.after(f.inner)
+        };
         if speaker.is_none() && !f.continues_previous {
             speaker = attribution.before(f.inner);
         }
         if speaker.is_none() {
             // A quote with no cue of its own right after an attributed one continues that speaker.
             if let Some((prev_line, Some(prev_speaker))) = &previous {
-                let blank_lines_between = (prev_line + 1..line).all(|l| seg.lines[l].span.slice(seg.text).trim().is_empty());
-                if (*prev_line == line || blank_lines_between) && !seg.lines[line].span.slice(seg.text).trim().is_empty() {
+                let blank_lines_between = (prev_line + 1..line)
+                    .all(|l| seg.lines[l].span.slice(seg.text).trim().is_empty());
+                if (*prev_line == line || blank_lines_between)
+                    && !seg.lines[line].span.slice(seg.text).trim().is_empty()
+                {
                     speaker = Some(prev_speaker.clone());
                 }
             }
@@ -322,7 +402,11 @@ pub(crate) fn find_quotes(
             Some((name, group)) => (Some(name), group),
             None => (None, None),
         };
-        quotes.push(Quote { span: f.inner, speaker, speaker_group });
+        quotes.push(Quote {
+            span: f.inner,
+            speaker,
+            speaker_group,
+        });
     }
     quotes
 }
@@ -331,17 +415,24 @@ pub(crate) fn find_quotes(
 mod tests {
     use crate::extract;
 
-    fn quotes(text: &str) -> Vec<(String, Option<String>)> {
-        extract(text).quotes.into_iter().map(|q| (q.span.slice(text).to_string(), q.speaker)).collect()
+    /// A quote's words and its speaker.
+    type Found = (String, Option<String>);
+
+    fn quotes(text: &str) -> Vec<Found> {
+        extract(text)
+            .quotes
+            .into_iter()
+            .map(|q| (q.span.slice(text).to_string(), q.speaker))
+            .collect()
     }
 
-    fn q(s: &str, who: Option<&str>) -> (String, Option<String>) {
+    fn q(s: &str, who: Option<&str>) -> Found {
         (s.to_string(), who.map(str::to_string))
     }
 
     #[test]
     fn table_of_quotes() {
-        let cases: Vec<(&str, Vec<(String, Option<String>)>)> = vec![
+        let cases: Vec<(&str, Vec<Found>)> = vec![
             (
                 "Russian Foreign Minister Sergei Lavrov spoke.\n\n\"We’ve been asking them for years,\" Lavrov told a conference.",
                 vec![q("We’ve been asking them for years,", Some("Sergei Lavrov"))],

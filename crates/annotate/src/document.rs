@@ -1,0 +1,71 @@
+//! A loaded article: its text (the canonical copy every offset refers to), a title, and an identity.
+
+use sha2::{Digest, Sha256};
+
+/// One article as the user loaded it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// A short human title: the file name, or the first line of a paste.
+    pub title: String,
+    /// The text every annotation's offsets refer to.
+    pub text: String,
+    /// Where it came from (a URL) when known.
+    pub source_url: Option<String>,
+}
+
+impl Document {
+    /// A document with no known URL.
+    pub fn new(title: impl Into<String>, text: impl Into<String>) -> Self {
+        Document {
+            title: title.into(),
+            text: text.into(),
+            source_url: None,
+        }
+    }
+
+    /// A title from the text itself: its first non-empty line, shortened.
+    pub fn title_from_text(text: &str) -> String {
+        let line = text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("Untitled");
+        let mut title: String = line.chars().take(80).collect();
+        if line.chars().count() > 80 {
+            title.push('…');
+        }
+        title
+    }
+
+    /// A content-derived identity, `urn:sha256:<hex>`, the same for the same text on any machine.
+    pub fn content_urn(&self) -> String {
+        let digest = Sha256::digest(self.text.as_bytes());
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        format!("urn:sha256:{hex}")
+    }
+
+    /// The `source` of exported annotations: the URL when known, else the content URN.
+    pub fn source(&self) -> String {
+        self.source_url
+            .clone()
+            .unwrap_or_else(|| self.content_urn())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_and_title() {
+        let doc = Document::new("t", "abc");
+        assert_eq!(
+            doc.content_urn(),
+            "urn:sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(
+            Document::title_from_text("\n\n  First line  \nsecond"),
+            "First line"
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! What may become a document: UTF-8 text of a sane size with no binary content.
+//!
+//! Every way into the app (paste, file, drop, import) passes through [`accept_text`], so the messages a
+//! user sees for bad input are the same everywhere and are tested once, here.
+
+use std::fmt;
+
+/// The largest text Sidenote opens, in bytes. Long enough for any article (a long feature is ~100 KB),
+/// short enough that highlighting stays instant in a browser tab.
+pub const MAX_TEXT_BYTES: usize = 5 * 1024 * 1024;
+
+/// Why some input cannot become a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    /// Nothing but white space.
+    Empty,
+    /// Larger than [`MAX_TEXT_BYTES`].
+    TooLarge {
+        /// The input's size in bytes.
+        bytes: usize,
+    },
+    /// Not UTF-8, or full of control bytes: an image, a PDF, an archive.
+    Binary,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Empty => write!(f, "There is no text to open: the input is empty"),
+            InputError::TooLarge { bytes } => write!(
+                f,
+                "This text is {:.1} MB; Sidenote opens articles up to {} MB. Split it or open the part you need",
+                *bytes as f64 / (1024.0 * 1024.0),
+                MAX_TEXT_BYTES / (1024 * 1024)
+            ),
+            InputError::Binary => {
+                write!(f, "This file is not text (it looks like an image, PDF or other binary file). Open a .txt or .html file")
+            }
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Checks raw bytes and returns the text with line ends normalised to `\n`.
+pub fn accept_text(bytes: &[u8]) -> Result<String, InputError> {
+    if bytes.len() > MAX_TEXT_BYTES {
+        return Err(InputError::TooLarge { bytes: bytes.len() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| InputError::Binary)?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    // Text files have tabs and line breaks but almost no other control characters; binary data has many.
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}'))
+        .count();
+    if text.contains('\0') || controls * 100 > text.chars().count().max(1) {
+        return Err(InputError::Binary);
+    }
+    if text.trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_of_inputs() {
+        let big = vec![b'a'; MAX_TEXT_BYTES + 1];
+        let cases: &[(&[u8], Result<&str, InputError>)] = &[
+            (b"Hello\r\nworld", Ok("Hello\nworld")),
+            ("👩‍🔬 Zoe\u{308}".as_bytes(), Ok("👩‍🔬 Zoe\u{308}")),
+            (b"   \n\t ", Err(InputError::Empty)),
+            (b"", Err(InputError::Empty)),
+            (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", Err(InputError::Binary)),
+            (b"caf\xe9", Err(InputError::Binary)),
+            (
+                &big,
+                Err(InputError::TooLarge {
+                    bytes: MAX_TEXT_BYTES + 1,
+                }),
+            ),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(accept_text(input), expected.clone().map(str::to_string));
+        }
+    }
+
+    #[test]
+    fn messages_name_the_problem() {
+        assert!(InputError::TooLarge {
+            bytes: 20 * 1024 * 1024
+        }
+        .to_string()
+        .contains("20.0 MB"));
+        assert!(InputError::Binary.to_string().contains("not text"));
+    }
+}

@@ -1,0 +1,65 @@
+// Loading articles: paste, file, and every kind of bad input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSidenote } from '../lib/fixture.mjs';
+
+const ctx = useSidenote();
+const SAMPLE_TITLE = /Sample: Lavrov/;
+
+test('pasting a new text replaces the document and highlights it', async () => {
+  const { app } = ctx;
+  await app.pasteText('German Chancellor Angela Merkel met President Emmanuel Macron in Paris on Monday.');
+  await ctx.page.locator('mark[data-kind=PERSON]', { hasText: 'Angela Merkel' }).waitFor();
+  assert.deepEqual(await app.namesOfKind('PERSON'), ['Angela Merkel', 'Emmanuel Macron']);
+  assert.deepEqual(await app.namesOfKind('PLACE'), ['Paris']);
+  assert.equal(await app.articleText(), 'German Chancellor Angela Merkel met President Emmanuel Macron in Paris on Monday.');
+  assert.doesNotMatch(await app.articleText(), /Lavrov/);
+});
+
+test('a file with emoji before a name keeps the highlight on the right characters', async () => {
+  const { app, page } = ctx;
+  const text = '👩‍🔬🙂🇫🇷 e\u0301te\u0301 — soft\u00ADhyphen and\u00A0nbsp, 北京: Angela Merkel met Emmanuel Macron in Paris.';
+  await app.openFile('emoji.txt', 'text/plain', Buffer.from(text, 'utf8'));
+  await page.locator('mark[data-kind=PERSON]', { hasText: 'Angela Merkel' }).waitFor();
+  assert.equal(await app.articleText(), text);
+  // The highlight starts where JavaScript (UTF-16) finds the name in the text.
+  assert.equal(await app.offsetOfHighlight('Angela Merkel'), text.indexOf('Angela Merkel'));
+  assert.equal(await app.offsetOfHighlight('Paris'), text.indexOf('Paris'));
+  assert.match(await ctx.app.title.textContent(), /emoji\.txt/);
+});
+
+async function expectRefused(app, pattern) {
+  await app.notice.waitFor();
+  assert.match(await app.notice.textContent(), pattern);
+  assert.match(await app.notice.textContent(), /unchanged/);
+  assert.match(await app.title.textContent(), SAMPLE_TITLE);
+  assert.ok((await app.namesOfKind('PERSON')).includes('Sergei Lavrov'), 'the sample is still open and highlighted');
+}
+
+test('an empty paste is refused with a message and the open article stays', async () => {
+  await ctx.app.pasteText('   \n  ');
+  await expectRefused(ctx.app, /empty/);
+});
+
+test('a binary file is refused with a message and the open article stays', async () => {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
+  await ctx.app.openFile('photo.png', 'image/png', png);
+  await expectRefused(ctx.app, /not text/);
+});
+
+test('a 20 MB text file is refused with a message and the open article stays', async () => {
+  const big = Buffer.alloc(20 * 1024 * 1024, 'Lorem ipsum dolor sit amet. ');
+  await ctx.app.openFile('huge.txt', 'text/plain', big);
+  await expectRefused(ctx.app, /20\.0 MB/);
+});
+
+test('text that looks like HTML or script is shown as text and never run', async () => {
+  const { app, page } = ctx;
+  const hostile = '<img src=x onerror=alert(1)> <script>alert(2)</script> Boris Johnson spoke in London.';
+  await app.pasteText(hostile);
+  await page.locator('mark[data-kind=PLACE]', { hasText: 'London' }).waitFor();
+  assert.equal(await app.articleText(), hostile);
+  assert.equal(await page.locator('[data-testid=article] img, [data-testid=article] script').count(), 0);
+  await page.waitForTimeout(200); // give a (wrongly) injected onerror handler the chance to fire
+  assert.deepEqual(app.dialogs, []);
+});

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every test layer: format, lints, the core's architecture invariant,
+# native tests (with the extractor's corpus floors), browser tests (wasm-bindgen-test in headless
+# Chromium), the release build with its size report, and end-to-end tests of the built app.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+source scripts/env.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "rustfmt"
+cargo fmt --all --check
+
+step "clippy (warnings denied), native and wasm32"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p sidenote --all-targets --locked -- -D warnings
+
+step "invariant: no crate under crates/ depends on yew, web-sys, js-sys or gloo"
+for manifest in crates/*/Cargo.toml; do
+  package=$(awk -F'"' '/^name = / {print $2; exit}' "$manifest")
+  if cargo tree -p "$package" -e normal --prefix none --locked | grep -E '^(yew|web-sys|js-sys|gloo)[ -]'; then
+    echo "FAIL: $package depends on a browser crate (see above)"; exit 1
+  fi
+  echo "ok: $package"
+done
+cargo build -p sidenote-extract -p sidenote-annotate --target wasm32-unknown-unknown --locked
+
+step "native tests (all crates; corpus floors read ../shared when present)"
+cargo test --workspace --locked
+
+step "browser tests: wasm-bindgen-test in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --target wasm32-unknown-unknown -p sidenote --test web --locked
+
+step "release build"
+trunk build --release --offline
+wasm=$(ls dist/*.wasm)
+raw=$(stat -c %s "$wasm")
+gz=$(gzip -9 -c "$wasm" | wc -c)
+echo "release wasm: $raw bytes raw, $gz bytes gzip -9"
+
+step "end-to-end tests: the built app in headless Chromium (playwright-core)"
+(cd e2e && node --test --test-concurrency=1 tests/)

@@ -1,0 +1,65 @@
+//! The legend: one colour per kind, its count, and a switch to show or hide it.
+
+use sidenote_extract::EntityKind;
+use yew::prelude::*;
+
+use super::{kind_class, kind_name};
+use crate::state::Layer;
+
+/// Props of [`Legend`].
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    /// The open article, for the counts.
+    pub open: std::rc::Rc<crate::state::OpenDocument>,
+    /// Layers switched off.
+    pub hidden: std::collections::BTreeSet<Layer>,
+    /// Whether clutter is collapsed.
+    pub hide_clutter: bool,
+    /// Called to switch a layer.
+    pub ontoggle: Callback<Layer>,
+    /// Called to collapse or show clutter.
+    pub ontoggleclutter: Callback<()>,
+}
+
+/// Lists the five entity kinds and quotes with their colours and counts.
+#[component]
+pub fn Legend(props: &LegendProps) -> Html {
+    let item = |layer: Layer, class: &'static str, label: &'static str, count: usize| {
+        let shown = !props.hidden.contains(&layer);
+        let onclick = props.ontoggle.reform(move |_: MouseEvent| layer);
+        html! {
+            <li>
+                <button class={classes!("legend-item", (!shown).then_some("off"))} aria-pressed={shown.to_string()}
+                        data-testid={format!("legend-{class}")} {onclick}>
+                    <span class={classes!("swatch", format!("hl-{class}"))}></span>
+                    <span class="legend-label">{ label }</span>
+                    <span class="legend-count">{ count }</span>
+                </button>
+            </li>
+        }
+    };
+    let count = |kind: EntityKind| {
+        props
+            .open
+            .extraction
+            .entities
+            .iter()
+            .filter(|e| e.kind == kind)
+            .count()
+    };
+    html! {
+        <aside class="legend" aria-label="Legend">
+            <h2>{ "Highlights" }</h2>
+            <ul>
+                { for EntityKind::ALL.into_iter().map(|k| item(Layer::Entity(k), kind_class(k), kind_name(k), count(k))) }
+                { item(Layer::Quote, "quote", "Quotation", props.open.extraction.quotes.len()) }
+            </ul>
+            <label class="clutter-toggle">
+                <input type="checkbox" data-testid="hide-clutter" checked={props.hide_clutter}
+                       onchange={props.ontoggleclutter.reform(|_: Event| ())} />
+                { "Collapse page clutter" }
+            </label>
+            <p class="hint">{ "Dimmed text is page clutter around the article (menus, captions, footers)." }</p>
+        </aside>
+    }
+}

@@ -1,0 +1,32 @@
+//! One component per file. Components render state and dispatch actions; they hold no state of their own
+//! beyond what is purely visual (an open panel).
+
+pub mod article_view;
+pub mod legend;
+pub mod notice_bar;
+pub mod paste_panel;
+pub mod toolbar;
+
+use sidenote_extract::EntityKind;
+
+/// The CSS class suffix and legend label of an entity kind.
+pub fn kind_class(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Org => "org",
+        EntityKind::Place => "place",
+        EntityKind::Date => "date",
+        EntityKind::Misc => "misc",
+    }
+}
+
+/// The human name of an entity kind.
+pub fn kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "Person",
+        EntityKind::Org => "Organisation",
+        EntityKind::Place => "Place",
+        EntityKind::Date => "Date",
+        EntityKind::Misc => "Other name",
+    }
+}

@@ -1,0 +1,34 @@
+//! Reading a file the user chose or dropped, and handing its bytes to the reducer.
+
+use sidenote_annotate::{InputError, MAX_TEXT_BYTES};
+use yew::Callback;
+
+use crate::state::{Action, Notice, NoticeLevel};
+
+/// Reads `file` in the background and dispatches [`Action::OpenBytes`] (or a refusal) when done.
+pub fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
+    let size = file.size() as usize;
+    if size > MAX_TEXT_BYTES {
+        // Refuse before reading: a 50 MB file should not have to be loaded into memory to be refused.
+        dispatch.emit(Action::RefuseInput(InputError::TooLarge { bytes: size }));
+        return;
+    }
+    let name = file.name();
+    let file = gloo::file::File::from(file);
+    wasm_bindgen_futures::spawn_local(async move {
+        match gloo::file::futures::read_as_bytes(&file).await {
+            Ok(bytes) => dispatch.emit(Action::OpenBytes { title: name, bytes }),
+            Err(error) => dispatch.emit(Action::Notify(Notice {
+                level: NoticeLevel::Error,
+                text: format!(
+                    "Could not read {name}: {error}. The article you had open is unchanged."
+                ),
+            })),
+        }
+    });
+}
+
+/// The first file of a file list (from an `<input type=file>` or a drop), if any.
+pub fn first_file(list: Option<web_sys::FileList>) -> Option<web_sys::File> {
+    list.and_then(|files| files.get(0))
+}
