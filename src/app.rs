@@ -12,11 +12,7 @@ use crate::state::{Action, Notice, NoticeLevel, State};
 
 /// The file name of an export: the title made safe for file systems.
 fn export_name(title: &str) -> String {
-    let safe: String = title
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .take(60)
-        .collect();
+    let safe: String = title.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).take(60).collect();
     format!("{}.annotations.json", safe.trim_matches('-'))
 }
 
@@ -41,10 +37,7 @@ pub fn App() -> Html {
         let pasting = pasting.clone();
         let dispatch = dispatch.clone();
         Callback::from(move |text: String| {
-            dispatch.emit(Action::OpenBytes {
-                title: String::new(),
-                bytes: text.into_bytes(),
-            });
+            dispatch.emit(Action::OpenBytes { title: String::new(), bytes: text.into_bytes() });
             pasting.set(false);
         })
     };
@@ -54,9 +47,7 @@ pub fn App() -> Html {
     };
     let onfile = {
         let dispatch = dispatch.clone();
-        Callback::from(move |file: web_sys::File| {
-            services::files::open_file(file, dispatch.clone())
-        })
+        Callback::from(move |file: web_sys::File| services::files::open_file(file, dispatch.clone()))
     };
     let onexport = {
         let state = state.clone();
@@ -65,11 +56,9 @@ pub fn App() -> Html {
             let open = &state.open;
             let file = sidenote_annotate::w3c::export(&open.document, &open.extraction);
             let json = serde_json::to_string_pretty(&file).unwrap_or_default();
-            if let Err(error) = services::download::download(
-                &export_name(&open.document.title),
-                "application/ld+json",
-                &json,
-            ) {
+            if let Err(error) =
+                services::download::download(&export_name(&open.document.title), "application/ld+json", &json)
+            {
                 dispatch.emit(Action::Notify(Notice {
                     level: NoticeLevel::Error,
                     text: format!("Export failed: {error}."),

@@ -22,10 +22,7 @@ impl OpenDocument {
     /// Opens `text` and runs the extractor on it.
     pub fn open(title: String, text: String) -> Self {
         let extraction = extract(&text);
-        OpenDocument {
-            document: Document::new(title, text),
-            extraction,
-        }
+        OpenDocument { document: Document::new(title, text), extraction }
     }
 }
 
@@ -72,10 +69,7 @@ pub struct State {
 impl Default for State {
     fn default() -> Self {
         State {
-            open: Rc::new(OpenDocument::open(
-                SAMPLE_TITLE.to_string(),
-                SAMPLE_TEXT.to_string(),
-            )),
+            open: Rc::new(OpenDocument::open(SAMPLE_TITLE.to_string(), SAMPLE_TEXT.to_string())),
             notice: None,
             hidden_layers: BTreeSet::new(),
             hide_clutter: false,
@@ -114,25 +108,15 @@ impl State {
         match action {
             Action::OpenBytes { title, bytes } => match accept_text(&bytes) {
                 Ok(text) => {
-                    let title = if title.trim().is_empty() {
-                        Document::title_from_text(&text)
-                    } else {
-                        title
-                    };
-                    next.notice = Some(Notice {
-                        level: NoticeLevel::Info,
-                        text: format!("Opened “{title}”."),
-                    });
+                    let title = if title.trim().is_empty() { Document::title_from_text(&text) } else { title };
+                    next.notice = Some(Notice { level: NoticeLevel::Info, text: format!("Opened “{title}”.") });
                     next.open = Rc::new(OpenDocument::open(title, text));
                 }
                 Err(error) => next.notice = Some(refusal(&error)),
             },
             Action::RefuseInput(error) => next.notice = Some(refusal(&error)),
             Action::OpenSample => {
-                next.open = Rc::new(OpenDocument::open(
-                    SAMPLE_TITLE.to_string(),
-                    SAMPLE_TEXT.to_string(),
-                ));
+                next.open = Rc::new(OpenDocument::open(SAMPLE_TITLE.to_string(), SAMPLE_TEXT.to_string()));
                 next.notice = None;
             }
             Action::Notify(notice) => next.notice = Some(notice),
@@ -150,10 +134,7 @@ impl State {
 
 /// The message for refused input. The open document stays as it is: refused input never costs anything.
 fn refusal(error: &sidenote_annotate::InputError) -> Notice {
-    Notice {
-        level: NoticeLevel::Error,
-        text: format!("{error}. The article you had open is unchanged."),
-    }
+    Notice { level: NoticeLevel::Error, text: format!("{error}. The article you had open is unchanged.") }
 }
 
 impl Reducible for State {
@@ -172,40 +153,18 @@ mod tests {
     fn opens_on_the_sample_with_its_highlights() {
         let state = State::default();
         let text = &state.open.document.text;
-        let names: Vec<&str> = state
-            .open
-            .extraction
-            .entities
-            .iter()
-            .map(|e| e.span.slice(text))
-            .collect();
-        for expected in [
-            "Sergei Lavrov",
-            "Moscow",
-            "Washington",
-            "TASS",
-            "Interfax",
-            "RFE/RL",
-            "November 8",
-        ] {
-            assert!(
-                names.contains(&expected),
-                "{expected} missing from {names:?}"
-            );
+        let names: Vec<&str> = state.open.extraction.entities.iter().map(|e| e.span.slice(text)).collect();
+        for expected in ["Sergei Lavrov", "Moscow", "Washington", "TASS", "Interfax", "RFE/RL", "November 8"] {
+            assert!(names.contains(&expected), "{expected} missing from {names:?}");
         }
     }
 
     #[test]
     fn a_good_paste_replaces_the_document() {
-        let state = State::default().apply(Action::OpenBytes {
-            title: String::new(),
-            bytes: b"Angela Merkel visited Paris.".to_vec(),
-        });
+        let state = State::default()
+            .apply(Action::OpenBytes { title: String::new(), bytes: b"Angela Merkel visited Paris.".to_vec() });
         assert_eq!(state.open.document.title, "Angela Merkel visited Paris.");
-        assert_eq!(
-            state.notice.as_ref().map(|n| n.level),
-            Some(NoticeLevel::Info)
-        );
+        assert_eq!(state.notice.as_ref().map(|n| n.level), Some(NoticeLevel::Info));
     }
 
     #[test]
@@ -217,29 +176,17 @@ mod tests {
             (vec![b'x'; 20 * 1024 * 1024], "20.0 MB"),
         ];
         for (bytes, words) in cases {
-            let after = before.apply(Action::OpenBytes {
-                title: "bad".into(),
-                bytes,
-            });
-            assert!(
-                Rc::ptr_eq(&after.open, &before.open),
-                "document replaced by bad input"
-            );
+            let after = before.apply(Action::OpenBytes { title: "bad".into(), bytes });
+            assert!(Rc::ptr_eq(&after.open, &before.open), "document replaced by bad input");
             let notice = after.notice.expect("a message");
             assert_eq!(notice.level, NoticeLevel::Error);
-            assert!(
-                notice.text.contains(words) && notice.text.contains("unchanged"),
-                "{}",
-                notice.text
-            );
+            assert!(notice.text.contains(words) && notice.text.contains("unchanged"), "{}", notice.text);
         }
     }
 
     #[test]
     fn layers_and_clutter_toggle() {
-        let state = State::default()
-            .apply(Action::ToggleLayer(Layer::Quote))
-            .apply(Action::ToggleClutter);
+        let state = State::default().apply(Action::ToggleLayer(Layer::Quote)).apply(Action::ToggleClutter);
         assert!(state.hidden_layers.contains(&Layer::Quote) && state.hide_clutter);
         let state = state.apply(Action::ToggleLayer(Layer::Quote));
         assert!(state.hidden_layers.is_empty());

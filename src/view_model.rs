@@ -46,23 +46,14 @@ pub fn pieces(text_len: usize, extraction: &Extraction) -> Vec<Piece> {
             b += 1;
         }
         let covers = |s: Span| s.start <= span.start && span.end <= s.end;
-        let entity = extraction
-            .entities
-            .get(e)
-            .filter(|x| covers(x.span))
-            .map(|x| (e, x.kind));
+        let entity = extraction.entities.get(e).filter(|x| covers(x.span)).map(|x| (e, x.kind));
         // Quotes may nest; the innermost one that covers the piece is found by looking a little ahead.
         let quote = (q..extraction.quotes.len())
             .take_while(|&i| extraction.quotes[i].span.start <= span.start)
             .filter(|&i| covers(extraction.quotes[i].span))
             .last();
         let clutter = !extraction.body.get(b).is_some_and(|x| covers(*x));
-        out.push(Piece {
-            span,
-            entity,
-            quote,
-            clutter,
-        });
+        out.push(Piece { span, entity, quote, clutter });
     }
     out
 }
@@ -78,15 +69,9 @@ mod tests {
         let list = pieces(text.len(), &extraction);
         let joined: String = list.iter().map(|p| p.span.slice(text)).collect();
         assert_eq!(joined, text);
-        let lavrov = list
-            .iter()
-            .find(|p| p.span.slice(text) == "Sergei Lavrov")
-            .expect("a piece for the name");
+        let lavrov = list.iter().find(|p| p.span.slice(text) == "Sergei Lavrov").expect("a piece for the name");
         assert_eq!(lavrov.entity.map(|e| e.1), Some(EntityKind::Person));
-        let quoted = list
-            .iter()
-            .find(|p| p.span.slice(text) == "We are ready now,")
-            .expect("a piece for the quote");
+        let quoted = list.iter().find(|p| p.span.slice(text) == "We are ready now,").expect("a piece for the quote");
         assert_eq!(quoted.quote, Some(0));
         assert!(list[0].clutter, "the menu line is clutter");
     }

@@ -10,12 +10,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// A fresh container for one test, so tests do not see each other's DOM.
 fn container() -> web_sys::Element {
     let document = gloo::utils::document();
-    let root = document
-        .create_element("div")
-        .expect("a div can be created");
-    gloo::utils::body()
-        .append_child(&root)
-        .expect("the div can be attached");
+    let root = document.create_element("div").expect("a div can be created");
+    gloo::utils::body().append_child(&root).expect("the div can be attached");
     root
 }
 
@@ -34,19 +30,8 @@ async fn wait_for(check: impl Fn() -> bool, what: &str) {
 async fn the_app_opens_on_the_sample_with_highlights() {
     let root = container();
     yew::Renderer::<sidenote::app::App>::with_root(root.clone()).render();
-    wait_for(
-        || {
-            root.query_selector("mark[data-kind=PERSON]")
-                .ok()
-                .flatten()
-                .is_some()
-        },
-        "a person highlight",
-    )
-    .await;
-    let marks = root
-        .query_selector_all("mark[data-testid=hl]")
-        .expect("a valid selector");
+    wait_for(|| root.query_selector("mark[data-kind=PERSON]").ok().flatten().is_some(), "a person highlight").await;
+    let marks = root.query_selector_all("mark[data-testid=hl]").expect("a valid selector");
     let mut person_names = Vec::new();
     for i in 0..marks.length() {
         let mark = marks.item(i).expect("an item in range");
@@ -55,19 +40,10 @@ async fn the_app_opens_on_the_sample_with_highlights() {
             person_names.push(mark.text_content().unwrap_or_default());
         }
     }
-    assert!(
-        person_names.iter().any(|n| n == "Sergei Lavrov"),
-        "{person_names:?}"
-    );
+    assert!(person_names.iter().any(|n| n == "Sergei Lavrov"), "{person_names:?}");
     // The rendered article is exactly the sample text, so DOM offsets map back to the core's offsets.
-    let article = root
-        .query_selector("[data-testid=article]")
-        .expect("selector")
-        .expect("the article");
-    assert_eq!(
-        article.text_content().unwrap_or_default(),
-        sidenote::sample::SAMPLE_TEXT
-    );
+    let article = root.query_selector("[data-testid=article]").expect("selector").expect("the article");
+    assert_eq!(article.text_content().unwrap_or_default(), sidenote::sample::SAMPLE_TEXT);
 }
 
 #[wasm_bindgen_test]
@@ -82,10 +58,7 @@ async fn non_bmp_text_keeps_highlights_on_the_right_characters() {
         // Slicing the JS string (UTF-16) at the converted offsets gives the same words as Rust's slice.
         let js = js_sys::JsString::from(text).slice(start as u32, end as u32);
         assert_eq!(String::from(js), entity.span.slice(text));
-        assert_eq!(
-            String::from_utf16_lossy(&utf16[start..end]),
-            entity.span.slice(text)
-        );
+        assert_eq!(String::from_utf16_lossy(&utf16[start..end]), entity.span.slice(text));
     }
     assert!(open.extraction.entities.len() >= 4);
 }

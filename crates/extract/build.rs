@@ -28,19 +28,12 @@ fn main() {
     for (file, name, lower) in LISTS {
         let path = Path::new("data").join(file);
         println!("cargo:rerun-if-changed={}", path.display());
-        let text =
-            fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
         let mut entries: Vec<String> = text
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| {
-                if *lower {
-                    l.to_lowercase()
-                } else {
-                    l.to_string()
-                }
-            })
+            .map(|l| if *lower { l.to_lowercase() } else { l.to_string() })
             .collect();
         entries.sort();
         entries.dedup();

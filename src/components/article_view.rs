@@ -26,9 +26,7 @@ pub struct ArticleViewProps {
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let open = props.open.clone();
-    let list = use_memo(open.clone(), |open| {
-        pieces(open.document.text.len(), &open.extraction)
-    });
+    let list = use_memo(open.clone(), |open| pieces(open.document.text.len(), &open.extraction));
     let text = &open.document.text;
     let extraction = &open.extraction;
     let rendered = list.iter().map(|piece| {

@@ -38,15 +38,7 @@ pub fn Legend(props: &LegendProps) -> Html {
             </li>
         }
     };
-    let count = |kind: EntityKind| {
-        props
-            .open
-            .extraction
-            .entities
-            .iter()
-            .filter(|e| e.kind == kind)
-            .count()
-    };
+    let count = |kind: EntityKind| props.open.extraction.entities.iter().filter(|e| e.kind == kind).count();
     html! {
         <aside class="legend" aria-label="Legend">
             <h2>{ "Highlights" }</h2>

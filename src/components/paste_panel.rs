@@ -18,11 +18,9 @@ pub fn PastePanel(props: &PastePanelProps) -> Html {
     let area = use_node_ref();
     let onopen = {
         let area = area.clone();
-        props.onopen.reform(move |_: MouseEvent| {
-            area.cast::<HtmlTextAreaElement>()
-                .map(|a| a.value())
-                .unwrap_or_default()
-        })
+        props
+            .onopen
+            .reform(move |_: MouseEvent| area.cast::<HtmlTextAreaElement>().map(|a| a.value()).unwrap_or_default())
     };
     let oncancel = props.oncancel.reform(|_: MouseEvent| ());
     html! {

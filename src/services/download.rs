@@ -7,16 +7,12 @@ pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "could not create the file")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "could not create a download link")?;
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "could not create the file")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "could not create a download link")?;
     let document = gloo::utils::document();
-    let anchor: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(|_| "could not create a link")?
-        .dyn_into()
-        .map_err(|_| "not a link")?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(|_| "could not create a link")?.dyn_into().map_err(|_| "not a link")?;
     anchor.set_href(&url);
     anchor.set_download(filename);
     anchor.click();

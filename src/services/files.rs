@@ -20,9 +20,7 @@ pub fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
             Ok(bytes) => dispatch.emit(Action::OpenBytes { title: name, bytes }),
             Err(error) => dispatch.emit(Action::Notify(Notice {
                 level: NoticeLevel::Error,
-                text: format!(
-                    "Could not read {name}: {error}. The article you had open is unchanged."
-                ),
+                text: format!("Could not read {name}: {error}. The article you had open is unchanged."),
             })),
         }
     });

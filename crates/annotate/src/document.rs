@@ -16,20 +16,12 @@ pub struct Document {
 impl Document {
     /// A document with no known URL.
     pub fn new(title: impl Into<String>, text: impl Into<String>) -> Self {
-        Document {
-            title: title.into(),
-            text: text.into(),
-            source_url: None,
-        }
+        Document { title: title.into(), text: text.into(), source_url: None }
     }
 
     /// A title from the text itself: its first non-empty line, shortened.
     pub fn title_from_text(text: &str) -> String {
-        let line = text
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or("Untitled");
+        let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Untitled");
         let mut title: String = line.chars().take(80).collect();
         if line.chars().count() > 80 {
             title.push('…');
@@ -46,9 +38,7 @@ impl Document {
 
     /// The `source` of exported annotations: the URL when known, else the content URN.
     pub fn source(&self) -> String {
-        self.source_url
-            .clone()
-            .unwrap_or_else(|| self.content_urn())
+        self.source_url.clone().unwrap_or_else(|| self.content_urn())
     }
 }
 
@@ -59,13 +49,7 @@ mod tests {
     #[test]
     fn identity_and_title() {
         let doc = Document::new("t", "abc");
-        assert_eq!(
-            doc.content_urn(),
-            "urn:sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-        assert_eq!(
-            Document::title_from_text("\n\n  First line  \nsecond"),
-            "First line"
-        );
+        assert_eq!(doc.content_urn(), "urn:sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(Document::title_from_text("\n\n  First line  \nsecond"), "First line");
     }
 }

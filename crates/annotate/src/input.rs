@@ -50,10 +50,7 @@ pub fn accept_text(bytes: &[u8]) -> Result<String, InputError> {
     let text = std::str::from_utf8(bytes).map_err(|_| InputError::Binary)?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     // Text files have tabs and line breaks but almost no other control characters; binary data has many.
-    let controls = text
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}'))
-        .count();
+    let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}')).count();
     if text.contains('\0') || controls * 100 > text.chars().count().max(1) {
         return Err(InputError::Binary);
     }
@@ -77,12 +74,7 @@ mod tests {
             (b"", Err(InputError::Empty)),
             (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", Err(InputError::Binary)),
             (b"caf\xe9", Err(InputError::Binary)),
-            (
-                &big,
-                Err(InputError::TooLarge {
-                    bytes: MAX_TEXT_BYTES + 1,
-                }),
-            ),
+            (&big, Err(InputError::TooLarge { bytes: MAX_TEXT_BYTES + 1 })),
         ];
         for (input, expected) in cases {
             assert_eq!(accept_text(input), expected.clone().map(str::to_string));
@@ -91,11 +83,7 @@ mod tests {
 
     #[test]
     fn messages_name_the_problem() {
-        assert!(InputError::TooLarge {
-            bytes: 20 * 1024 * 1024
-        }
-        .to_string()
-        .contains("20.0 MB"));
+        assert!(InputError::TooLarge { bytes: 20 * 1024 * 1024 }.to_string().contains("20.0 MB"));
         assert!(InputError::Binary.to_string().contains("not text"));
     }
 }

@@ -22,12 +22,8 @@ pub fn target(doc: &Document, index: &OffsetIndex, span: Span) -> Value {
     let text = &doc.text;
     let start = index.byte_to_char(span.start).unwrap_or(0);
     let end = index.byte_to_char(span.end).unwrap_or(start);
-    let prefix_start = index
-        .char_to_byte(start.saturating_sub(CONTEXT_CHARS))
-        .unwrap_or(0);
-    let suffix_end = index
-        .char_to_byte((end + CONTEXT_CHARS).min(index.len_chars()))
-        .unwrap_or(text.len());
+    let prefix_start = index.char_to_byte(start.saturating_sub(CONTEXT_CHARS)).unwrap_or(0);
+    let suffix_end = index.char_to_byte((end + CONTEXT_CHARS).min(index.len_chars())).unwrap_or(text.len());
     json!({
         "source": doc.source(),
         "selector": [
@@ -61,10 +57,11 @@ pub fn export(doc: &Document, extraction: &Extraction) -> Value {
         }));
     }
     for (n, quote) in extraction.quotes.iter().enumerate() {
-        let mut body =
-            vec![json!({"type": "TextualBody", "purpose": "classifying", "value": "QUOTE"})];
+        let mut body = vec![json!({"type": "TextualBody", "purpose": "classifying", "value": "QUOTE"})];
         if let Some(speaker) = &quote.speaker {
-            body.push(json!({"type": "TextualBody", "purpose": "identifying", "value": speaker, "sidenote:role": "speaker"}));
+            body.push(
+                json!({"type": "TextualBody", "purpose": "identifying", "value": speaker, "sidenote:role": "speaker"}),
+            );
         }
         items.push(json!({
             "type": "Annotation",
@@ -105,12 +102,7 @@ mod tests {
             let end = selectors[1]["end"].as_u64().expect("end") as usize;
             assert_eq!(chars[start..end].iter().collect::<String>(), exact);
             let prefix = selectors[0]["prefix"].as_str().expect("prefix");
-            assert_eq!(
-                chars[start - prefix.chars().count()..start]
-                    .iter()
-                    .collect::<String>(),
-                prefix
-            );
+            assert_eq!(chars[start - prefix.chars().count()..start].iter().collect::<String>(), prefix);
         }
     }
 }

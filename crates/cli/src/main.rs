@@ -60,12 +60,7 @@ fn article_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
             let mut found: Vec<PathBuf> = std::fs::read_dir(input)
                 .map_err(|e| format!("{}: {e}", input.display()))?
                 .filter_map(|entry| entry.ok().map(|e| e.path()))
-                .filter(|p| {
-                    matches!(
-                        p.extension().and_then(|e| e.to_str()),
-                        Some("txt" | "html" | "htm")
-                    )
-                })
+                .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "html" | "htm")))
                 .collect();
             found.sort();
             files.extend(found);
@@ -77,18 +72,12 @@ fn article_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("article")
-        .to_string()
+    path.file_stem().and_then(|s| s.to_str()).unwrap_or("article").to_string()
 }
 
 fn char_span(index: &OffsetIndex, span: Span) -> (usize, usize) {
     // Spans from the extractor always lie on char boundaries of the text they came from.
-    (
-        index.byte_to_char(span.start).unwrap_or(0),
-        index.byte_to_char(span.end).unwrap_or(0),
-    )
+    (index.byte_to_char(span.start).unwrap_or(0), index.byte_to_char(span.end).unwrap_or(0))
 }
 
 fn cmd_extract(args: &[String]) -> Result<(), String> {
@@ -96,8 +85,7 @@ fn cmd_extract(args: &[String]) -> Result<(), String> {
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     for file in article_files(&inputs)? {
         let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        let text =
-            String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", file.display()))?;
+        let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", file.display()))?;
         let found = extract(&text);
         let index = OffsetIndex::new(&text);
         let entities: Vec<serde_json::Value> = found
@@ -116,12 +104,7 @@ fn cmd_extract(args: &[String]) -> Result<(), String> {
                 serde_json::json!({"start": start, "end": end, "speaker": q.speaker, "text": q.span.slice(&text)})
             })
             .collect();
-        let body: Vec<[usize; 2]> = found
-            .body
-            .iter()
-            .map(|s| char_span(&index, *s))
-            .map(|(a, b)| [a, b])
-            .collect();
+        let body: Vec<[usize; 2]> = found.body.iter().map(|s| char_span(&index, *s)).map(|(a, b)| [a, b]).collect();
         let pred = serde_json::json!({"entities": entities, "quotes": quotes, "body": body});
         let target = out.join(format!("{}.pred.json", stem(&file)));
         let json = serde_json::to_string_pretty(&pred).map_err(|e| e.to_string())?;

@@ -29,10 +29,7 @@ fn corpus_scores_stay_above_their_floors() {
     let corpus = shared.join("corpus");
     let scorer = shared.join("eval/score.py");
     if !corpus.is_dir() || !scorer.is_file() {
-        println!(
-            "SKIPPED: {} not found, so the corpus floors were NOT checked",
-            corpus.display()
-        );
+        println!("SKIPPED: {} not found, so the corpus floors were NOT checked", corpus.display());
         return;
     }
     let out = std::env::temp_dir().join(format!("sidenote-corpus-floor-{}", std::process::id()));
@@ -50,19 +47,12 @@ fn corpus_scores_stay_above_their_floors() {
         .arg("--json")
         .output()
         .expect("python3 runs the scorer");
-    assert!(
-        scored.status.success(),
-        "scorer failed: {}",
-        String::from_utf8_lossy(&scored.stderr)
-    );
-    let json: serde_json::Value =
-        serde_json::from_slice(&scored.stdout).expect("the scorer prints JSON");
+    assert!(scored.status.success(), "scorer failed: {}", String::from_utf8_lossy(&scored.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&scored.stdout).expect("the scorer prints JSON");
     let _ = std::fs::remove_dir_all(&out);
     let mut failures = Vec::new();
     for (figure, floor) in FLOORS {
-        let value = lookup(&json, figure)
-            .and_then(serde_json::Value::as_f64)
-            .unwrap_or(0.0);
+        let value = lookup(&json, figure).and_then(serde_json::Value::as_f64).unwrap_or(0.0);
         println!("{figure}: {value:.3} (floor {floor})");
         if value < *floor {
             failures.push(format!("{figure} = {value:.3} < {floor}"));

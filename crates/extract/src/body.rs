@@ -28,11 +28,10 @@ pub struct LineHint {
 }
 
 const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but",
-    "by", "can", "could", "did", "do", "for", "from", "had", "has", "have", "he", "her", "his",
-    "i", "if", "in", "into", "is", "it", "its", "more", "not", "of", "on", "one", "or", "our",
-    "over", "said", "she", "so", "than", "that", "the", "their", "them", "there", "they", "this",
-    "to", "up", "was", "we", "were", "what", "when", "which", "who", "will", "with", "would",
+    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could",
+    "did", "do", "for", "from", "had", "has", "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "its",
+    "more", "not", "of", "on", "one", "or", "our", "over", "said", "she", "so", "than", "that", "the", "their", "them",
+    "there", "they", "this", "to", "up", "was", "we", "were", "what", "when", "which", "who", "will", "with", "would",
     "you",
 ];
 
@@ -80,13 +79,8 @@ const BOILERPLATE_ANYWHERE: &[&str] = &[
 const SHORT_LINE_WORDS: usize = 12;
 
 /// Openings of lines that close an article ("With reporting by …").
-const CREDIT_OPENINGS: &[&str] = &[
-    "with reporting by",
-    "additional reporting",
-    "reporting by",
-    "written by",
-    "edited by",
-];
+const CREDIT_OPENINGS: &[&str] =
+    &["with reporting by", "additional reporting", "reporting by", "written by", "edited by"];
 
 struct LineInfo {
     words: usize,
@@ -103,8 +97,7 @@ struct LineInfo {
 
 impl LineInfo {
     fn is_prose(&self) -> bool {
-        (self.words >= 12 && self.stop_ratio >= 0.2)
-            || (self.words >= 7 && self.terminal && self.stop_ratio >= 0.25)
+        (self.words >= 12 && self.stop_ratio >= 0.2) || (self.words >= 7 && self.terminal && self.stop_ratio >= 0.25)
     }
 
     fn score(&self) -> f32 {
@@ -172,22 +165,14 @@ fn describe(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<LineInfo> {
                 .map(|i| seg.word(i))
                 .filter(|w| w.chars().any(char::is_alphabetic))
                 .collect();
-            let stops = words
-                .iter()
-                .filter(|w| STOPWORDS.binary_search(&w.to_lowercase().as_str()).is_ok())
-                .count();
+            let stops = words.iter().filter(|w| STOPWORDS.binary_search(&w.to_lowercase().as_str()).is_ok()).count();
             let hint = hints.get(n);
             LineInfo {
                 words: words.len(),
-                stop_ratio: if words.is_empty() {
-                    0.0
-                } else {
-                    stops as f32 / words.len() as f32
-                },
+                stop_ratio: if words.is_empty() { 0.0 } else { stops as f32 / words.len() as f32 },
                 terminal: t.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')']),
                 bullet: t.starts_with(['•', '·', '|', '»', '›']) || raw.starts_with("  •"),
-                boilerplate: (words.len() <= SHORT_LINE_WORDS
-                    && BOILERPLATE.iter().any(|b| lower.contains(b)))
+                boilerplate: (words.len() <= SHORT_LINE_WORDS && BOILERPLATE.iter().any(|b| lower.contains(b)))
                     || BOILERPLATE_ANYWHERE.iter().any(|b| lower.contains(b)),
                 repeated: counts.get(t).is_some_and(|&c| c > 1),
                 credit: CREDIT_OPENINGS.iter().any(|c| lower.starts_with(c)),
@@ -222,9 +207,7 @@ pub(crate) fn find_body(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<Span> {
     while first < last && info[first].score() <= 0.0 {
         first += 1;
     }
-    let mut body_lines: Vec<usize> = (first..=last)
-        .filter(|&n| info[n].words > 0 && keep_inside(&info[n]))
-        .collect();
+    let mut body_lines: Vec<usize> = (first..=last).filter(|&n| info[n].words > 0 && keep_inside(&info[n])).collect();
 
     // The headline: the nearest title-like line above the run, with a dateline or byline under it.
     let mut above = first;

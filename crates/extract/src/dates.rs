@@ -46,15 +46,7 @@ const MONTHS: &[&str] = &[
     "September",
 ];
 
-const WEEKDAYS: &[&str] = &[
-    "Friday",
-    "Monday",
-    "Saturday",
-    "Sunday",
-    "Thursday",
-    "Tuesday",
-    "Wednesday",
-];
+const WEEKDAYS: &[&str] = &["Friday", "Monday", "Saturday", "Sunday", "Thursday", "Tuesday", "Wednesday"];
 
 fn is_month(word: &str) -> bool {
     MONTHS.binary_search(&word).is_ok()
@@ -74,9 +66,7 @@ fn is_day_number(word: &str) -> bool {
 }
 
 fn is_year(word: &str) -> bool {
-    word.len() == 4
-        && word.bytes().all(|b| b.is_ascii_digit())
-        && matches!(&word[..2], "17" | "18" | "19" | "20")
+    word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) && matches!(&word[..2], "17" | "18" | "19" | "20")
 }
 
 /// "9/11", "11/08/2019", "2019-11-08": digits separated by one kind of slash or dash.
@@ -84,9 +74,7 @@ fn is_numeric_date(word: &str) -> bool {
     for sep in ['/', '-'] {
         let parts: Vec<&str> = word.split(sep).collect();
         if (2..=3).contains(&parts.len())
-            && parts
-                .iter()
-                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+            && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
             && parts.iter().filter(|p| p.len() == 4).count() <= 1
         {
             // "2011-12" is a span of academic years, not a calendar date, unless the second part is a month.
@@ -145,21 +133,14 @@ pub(crate) fn find_dates(seg: &Segmented<'_>) -> Vec<Span> {
             i += 1;
             continue;
         }
-        out.push(Span::new(
-            seg.tokens[start].span.start,
-            seg.tokens[end - 1].span.end,
-        ));
+        out.push(Span::new(seg.tokens[start].span.start, seg.tokens[end - 1].span.end));
         i = end;
     }
     out
 }
 
 /// From a month token, takes a following day number and year: "July 24", "Nov. 28, 2026", "Dec, 2016".
-fn extend_month<'a>(
-    seg: &Segmented<'a>,
-    month: usize,
-    word_at: &dyn Fn(usize) -> Option<&'a str>,
-) -> usize {
+fn extend_month<'a>(seg: &Segmented<'a>, month: usize, word_at: &dyn Fn(usize) -> Option<&'a str>) -> usize {
     let mut end = month + 1;
     if word_at(end).is_some_and(is_day_number) {
         end += 1;
@@ -178,10 +159,7 @@ mod tests {
     use crate::tokens::segment;
 
     fn dates(text: &str) -> Vec<&str> {
-        find_dates(&segment(text))
-            .into_iter()
-            .map(|s| s.slice(text))
-            .collect()
+        find_dates(&segment(text)).into_iter().map(|s| s.slice(text)).collect()
     }
 
     #[test]
@@ -189,10 +167,7 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("in Moscow on November 8 in comments", &["November 8"]),
             ("24 July 2015", &["24 July 2015"]),
-            (
-                "by Lucas Nolan22 Dec 2016 and 22 Dec, 2016",
-                &["22 Dec 2016", "22 Dec, 2016"],
-            ),
+            ("by Lucas Nolan22 Dec 2016 and 22 Dec, 2016", &["22 Dec 2016", "22 Dec, 2016"]),
             ("on Nov. 28, 2026, he", &["Nov. 28, 2026"]),
             ("expire in 2021 unless", &["2021"]),
             ("since 9/11 by terrorism", &["9/11"]),

@@ -17,17 +17,15 @@
 use std::collections::HashMap;
 
 use crate::lexicon::{
-    is_common_word, is_demonym, is_first_name, is_misc_keyword, is_org, is_org_keyword, is_place,
-    is_speech_verb, is_title,
+    is_common_word, is_demonym, is_first_name, is_misc_keyword, is_org, is_org_keyword, is_place, is_speech_verb,
+    is_title,
 };
 use crate::tokens::{Segmented, TokenKind};
 use crate::{Entity, EntityGroup, EntityKind, Span};
 
 /// Lower-case words that may sit inside a name between two capitalised words.
-const CONNECTORS: &[&str] = &[
-    "al", "and", "bin", "da", "de", "del", "der", "di", "du", "for", "la", "le", "of", "on", "van",
-    "von",
-];
+const CONNECTORS: &[&str] =
+    &["al", "and", "bin", "da", "de", "del", "der", "di", "du", "for", "la", "le", "of", "on", "van", "von"];
 
 /// A candidate name: a token range and what the context already says about it.
 #[derive(Debug, Clone)]
@@ -50,11 +48,7 @@ struct Context<'s, 't> {
 impl Context<'_, '_> {
     fn surface(&self, first: usize, end: usize) -> &str {
         let text = self.seg.text;
-        Span::new(
-            self.seg.tokens[first].span.start,
-            self.seg.tokens[end - 1].span.end,
-        )
-        .slice(text)
+        Span::new(self.seg.tokens[first].span.start, self.seg.tokens[end - 1].span.end).slice(text)
     }
 
     fn word(&self, i: usize) -> &str {
@@ -107,9 +101,7 @@ fn is_determiner(word: &str) -> bool {
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     (2..=6).contains(&letters)
-        && word
-            .chars()
-            .all(|c| c.is_uppercase() || matches!(c, '.' | '/' | '&' | '-') || c.is_ascii_digit())
+        && word.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '/' | '&' | '-') || c.is_ascii_digit())
 }
 
 fn has_letters_and_digits(word: &str) -> bool {
@@ -118,10 +110,8 @@ fn has_letters_and_digits(word: &str) -> bool {
 
 /// Marks lines written in Title Case (headlines, teasers): at least four words and no lower-case content word.
 fn title_case_lines(seg: &Segmented<'_>) -> Vec<bool> {
-    const SMALL: &[&str] = &[
-        "a", "an", "and", "as", "at", "by", "for", "from", "in", "is", "of", "on", "or", "the",
-        "to", "vs", "with",
-    ];
+    const SMALL: &[&str] =
+        &["a", "an", "and", "as", "at", "by", "for", "from", "in", "is", "of", "on", "or", "the", "to", "vs", "with"];
     seg.lines
         .iter()
         .map(|line| {
@@ -130,10 +120,8 @@ fn title_case_lines(seg: &Segmented<'_>) -> Vec<bool> {
                 .map(|i| seg.word(i))
                 .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
                 .collect();
-            let lower_content = words
-                .iter()
-                .filter(|w| w.starts_with(char::is_lowercase) && SMALL.binary_search(w).is_err())
-                .count();
+            let lower_content =
+                words.iter().filter(|w| w.starts_with(char::is_lowercase) && SMALL.binary_search(w).is_err()).count();
             words.len() >= 4 && lower_content == 0
         })
         .collect()
@@ -159,11 +147,7 @@ fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
                 continue;
             }
             // A connector, or "(ACRONYM)" inside a longer name, continues the run if a name word follows.
-            if end + 1 < n
-                && cx.is_connector(end)
-                && seg.tokens[end + 1].line == line
-                && cx.is_namey(end + 1)
-            {
+            if end + 1 < n && cx.is_connector(end) && seg.tokens[end + 1].line == line && cx.is_namey(end + 1) {
                 end += 2;
                 continue;
             }
@@ -182,12 +166,7 @@ fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
             break;
         }
         let after_title = first > 0 && seg.is_word(first - 1) && is_title(cx.word(first - 1));
-        out.push(Candidate {
-            first,
-            end,
-            after_title,
-            in_title_line: cx.title_line[line],
-        });
+        out.push(Candidate { first, end, after_title, in_title_line: cx.title_line[line] });
         i = end;
     }
     out
@@ -210,10 +189,7 @@ fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Option<Entity
     if words >= 2 && is_misc_keyword(last) {
         return Some(EntityKind::Misc);
     }
-    if words >= 3
-        && is_org_keyword(cx.word(first))
-        && matches!(cx.word(first + 1), "of" | "for" | "on")
-    {
+    if words >= 3 && is_org_keyword(cx.word(first)) && matches!(cx.word(first + 1), "of" | "for" | "on") {
         return Some(EntityKind::Org);
     }
     if words == 1 && has_letters_and_digits(surface) {
@@ -224,12 +200,7 @@ fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Option<Entity
 
 /// Step 2: trims function words, splits at titles, drops demonyms.
 fn clean(cx: &Context<'_, '_>, cand: Candidate, out: &mut Vec<Candidate>) {
-    let Candidate {
-        mut first,
-        mut end,
-        mut after_title,
-        in_title_line,
-    } = cand;
+    let Candidate { mut first, mut end, mut after_title, in_title_line } = cand;
     let seg = cx.seg;
     // A capitalised common word mid-sentence is capitalised for a reason ("New START"); at the start of
     // a sentence or in a headline it is not, and determiners never begin a name.
@@ -247,12 +218,7 @@ fn clean(cx: &Context<'_, '_>, cand: Candidate, out: &mut Vec<Candidate>) {
         return;
     }
     if lexical_kind(cx, first, end).is_some() {
-        out.push(Candidate {
-            first,
-            end,
-            after_title,
-            in_title_line,
-        });
+        out.push(Candidate { first, end, after_title, in_title_line });
         return;
     }
     // Without its leading demonyms the rest may be known ("Russian Foreign Ministry" is caught above).
@@ -261,57 +227,20 @@ fn clean(cx: &Context<'_, '_>, cand: Candidate, out: &mut Vec<Candidate>) {
         core += 1;
     }
     if core < end && core > first && lexical_kind(cx, core, end).is_some() {
-        out.push(Candidate {
-            first: core,
-            end,
-            after_title,
-            in_title_line,
-        });
+        out.push(Candidate { first: core, end, after_title, in_title_line });
         return;
     }
     // Untyped names joined by a connector are separate names ("Moscow and Washington", "Obama of Kenya").
     if let Some(split) = (first + 1..end - 1).find(|&i| cx.is_connector(i)) {
-        clean(
-            cx,
-            Candidate {
-                first,
-                end: split,
-                after_title,
-                in_title_line,
-            },
-            out,
-        );
-        clean(
-            cx,
-            Candidate {
-                first: split + 1,
-                end,
-                after_title: false,
-                in_title_line,
-            },
-            out,
-        );
+        clean(cx, Candidate { first, end: split, after_title, in_title_line }, out);
+        clean(cx, Candidate { first: split + 1, end, after_title: false, in_title_line }, out);
         return;
     }
     // A title inside the run: the person comes after the last one, anything before is its own candidate.
     if let Some(last_title) = (first..end).rev().find(|&i| is_title(cx.word(i))) {
         if last_title + 1 < end {
-            clean(
-                cx,
-                Candidate {
-                    first,
-                    end: last_title,
-                    after_title,
-                    in_title_line,
-                },
-                out,
-            );
-            out.push(Candidate {
-                first: last_title + 1,
-                end,
-                after_title: true,
-                in_title_line,
-            });
+            clean(cx, Candidate { first, end: last_title, after_title, in_title_line }, out);
+            out.push(Candidate { first: last_title + 1, end, after_title: true, in_title_line });
             return;
         }
         // The run ends with a title ("Foreign Minister"): nothing of it is a name unless known.
@@ -329,12 +258,7 @@ fn clean(cx: &Context<'_, '_>, cand: Candidate, out: &mut Vec<Candidate>) {
         first += 1;
     }
     if first < end {
-        out.push(Candidate {
-            first,
-            end,
-            after_title,
-            in_title_line,
-        });
+        out.push(Candidate { first, end, after_title, in_title_line });
     }
 }
 
@@ -374,15 +298,11 @@ fn split_title_line(
 /// Whether a speech verb follows the name ("Lavrov told") or precedes it ("said Indyk").
 fn is_speech_subject(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     let seg = cx.seg;
-    let next_is_verb = seg.is_word(end)
-        && is_speech_verb(cx.word(end))
-        && seg.tokens[end].line == seg.tokens[first].line;
+    let next_is_verb =
+        seg.is_word(end) && is_speech_verb(cx.word(end)) && seg.tokens[end].line == seg.tokens[first].line;
     let prev_is_verb = first > 0
         && seg.is_word(first - 1)
-        && matches!(
-            cx.word(first - 1),
-            "said" | "says" | "added" | "wrote" | "told"
-        );
+        && matches!(cx.word(first - 1), "said" | "says" | "added" | "wrote" | "told");
     next_is_verb || prev_is_verb
 }
 
@@ -414,10 +334,7 @@ fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityKind> {
 }
 
 /// Finds entity mentions and groups them. Mentions come out in text order and never overlap.
-pub(crate) fn find_entities(
-    seg: &Segmented<'_>,
-    dates: &[Span],
-) -> (Vec<Entity>, Vec<EntityGroup>) {
+pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span]) -> (Vec<Entity>, Vec<EntityGroup>) {
     let mut in_date = vec![false; seg.tokens.len()];
     let mut d = 0;
     for (i, t) in seg.tokens.iter().enumerate() {
@@ -426,11 +343,7 @@ pub(crate) fn find_entities(
         }
         in_date[i] = d < dates.len() && dates[d].start <= t.span.start;
     }
-    let cx = Context {
-        seg,
-        in_date,
-        title_line: title_case_lines(seg),
-    };
+    let cx = Context { seg, in_date, title_line: title_case_lines(seg) };
 
     let mut cleaned = Vec::new();
     for cand in runs(&cx) {
@@ -443,14 +356,10 @@ pub(crate) fn find_entities(
     for cand in cleaned.iter().filter(|c| !c.in_title_line) {
         let kind = own_kind(&cx, cand);
         if let Some(kind) = kind {
-            known
-                .entry(cx.surface(cand.first, cand.end).to_string())
-                .or_insert(kind);
+            known.entry(cx.surface(cand.first, cand.end).to_string()).or_insert(kind);
             if kind == EntityKind::Person && cand.end - cand.first >= 2 {
                 // "Sergei Lavrov" makes "Lavrov" known as a person too.
-                known
-                    .entry(cx.word(cand.end - 1).to_string())
-                    .or_insert(EntityKind::Person);
+                known.entry(cx.word(cand.end - 1).to_string()).or_insert(EntityKind::Person);
             }
         }
         typed.push((cand.clone(), kind));
@@ -495,9 +404,7 @@ pub(crate) fn find_entities(
         let surface = cx.surface(cand.first, cand.end);
         if surface_kind.get(surface) == Some(&EntityKind::Person) && cand.end - cand.first >= 2 {
             let last = cx.word(cand.end - 1).to_string();
-            let entry = surname_of
-                .entry(last)
-                .or_insert_with(|| surface.to_string());
+            let entry = surname_of.entry(last).or_insert_with(|| surface.to_string());
             if surface.len() > entry.len() {
                 *entry = surface.to_string();
             }
@@ -511,25 +418,17 @@ pub(crate) fn find_entities(
     for (cand, _) in &typed {
         let surface = cx.surface(cand.first, cand.end);
         let single = cand.end - cand.first == 1;
-        let kind =
-            if single && surname_of.contains_key(surface) && !is_place(surface) && !is_org(surface)
-            {
-                Some(EntityKind::Person)
-            } else {
-                surface_kind.get(surface).copied()
-            };
+        let kind = if single && surname_of.contains_key(surface) && !is_place(surface) && !is_org(surface) {
+            Some(EntityKind::Person)
+        } else {
+            surface_kind.get(surface).copied()
+        };
         let Some(kind) = kind else { continue };
         let key = match kind {
-            EntityKind::Person if single => surname_of
-                .get(surface)
-                .cloned()
-                .unwrap_or_else(|| surface.to_string()),
+            EntityKind::Person if single => surname_of.get(surface).cloned().unwrap_or_else(|| surface.to_string()),
             _ => surface.to_string(),
         };
-        let span = Span::new(
-            seg.tokens[cand.first].span.start,
-            seg.tokens[cand.end - 1].span.end,
-        );
+        let span = Span::new(seg.tokens[cand.first].span.start, seg.tokens[cand.end - 1].span.end);
         mentions.push((span, kind, key));
     }
     for &span in dates {
@@ -545,11 +444,7 @@ pub(crate) fn find_entities(
         let next_id = groups.len();
         let group = *group_index.entry((kind, key.clone())).or_insert(next_id);
         if group == next_id {
-            groups.push(EntityGroup {
-                name: key,
-                kind,
-                mentions: 0,
-            });
+            groups.push(EntityGroup { name: key, kind, mentions: 0 });
         }
         groups[group].mentions += 1;
         entities.push(Entity { span, kind, group });
@@ -562,11 +457,7 @@ mod tests {
     use crate::{extract, EntityKind};
 
     fn entities(text: &str) -> Vec<(String, EntityKind)> {
-        extract(text)
-            .entities
-            .iter()
-            .map(|e| (e.span.slice(text).to_string(), e.kind))
-            .collect()
+        extract(text).entities.iter().map(|e| (e.span.slice(text).to_string(), e.kind)).collect()
     }
 
     fn has(text: &str, name: &str, kind: EntityKind) -> bool {
@@ -580,18 +471,18 @@ mod tests {
             ("Russian Foreign Minister Sergei Lavrov has lashed out at the United States.", "Sergei Lavrov", Person),
             ("Russian Foreign Minister Sergei Lavrov has lashed out at the United States.", "United States", Place),
             ("The Russian Foreign Ministry said so.", "Russian Foreign Ministry", Org),
-            ("Washington withdrew from the Intermediate-Range Nuclear Forces (INF) Treaty last year.", "Intermediate-Range Nuclear Forces (INF) Treaty", Misc),
+            (
+                "Washington withdrew from the Intermediate-Range Nuclear Forces (INF) Treaty last year.",
+                "Intermediate-Range Nuclear Forces (INF) Treaty",
+                Misc,
+            ),
             ("quoted by the Interfax news agency and TASS.", "Interfax", Org),
             ("the missile -- known as the 9M729 -- has", "9M729", Misc),
             ("He met the North Atlantic Treaty Organization (NATO) chief.", "NATO", Org),
             ("He said it to Palestinian Authority President Mahmoud Abbas on Monday.", "Mahmoud Abbas", Person),
         ];
         for (text, name, kind) in cases {
-            assert!(
-                has(text, name, *kind),
-                "{name} as {kind:?} in {text:?}: got {:?}",
-                entities(text)
-            );
+            assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
         }
     }
 
@@ -599,10 +490,7 @@ mod tests {
     fn headline_title_case_keeps_only_known_names() {
         let text = "Lavrov: U.S. Has 'No Proof' Russia Deployed Missile In Violation Of Treaty\n\nSergei Lavrov spoke in Moscow.";
         let found: Vec<String> = entities(text).into_iter().map(|(n, _)| n).collect();
-        assert_eq!(
-            found,
-            ["Lavrov", "U.S.", "Russia", "Sergei Lavrov", "Moscow"]
-        );
+        assert_eq!(found, ["Lavrov", "U.S.", "Russia", "Sergei Lavrov", "Moscow"]);
     }
 
     #[test]
@@ -619,18 +507,8 @@ mod tests {
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";
         let found = entities(text);
-        assert!(
-            found
-                .iter()
-                .any(|(n, k)| n == "Kremlin" && *k == EntityKind::Org),
-            "{found:?}"
-        );
+        assert!(found.iter().any(|(n, k)| n == "Kremlin" && *k == EntityKind::Org), "{found:?}");
         assert!(found.iter().any(|(n, _)| n == "Russia"), "{found:?}");
-        assert!(
-            !found
-                .iter()
-                .any(|(n, _)| n.contains("American") || n.starts_with("The")),
-            "{found:?}"
-        );
+        assert!(!found.iter().any(|(n, _)| n.contains("American") || n.starts_with("The")), "{found:?}");
     }
 }

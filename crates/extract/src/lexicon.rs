@@ -7,9 +7,7 @@ include!(concat!(env!("OUT_DIR"), "/lexicon_data.rs"));
 fn contains(list: &[&str], word: &str) -> bool {
     // Soft hyphens ("Vladi\u{AD}mir") are invisible line-break hints, not part of the word.
     if word.contains('\u{AD}') {
-        return list
-            .binary_search(&word.replace('\u{AD}', "").as_str())
-            .is_ok();
+        return list.binary_search(&word.replace('\u{AD}', "").as_str()).is_ok();
     }
     list.binary_search(&word).is_ok()
 }
@@ -25,10 +23,7 @@ fn contains_lower(list: &[&str], word: &str) -> bool {
 
 /// A country, US state, large city, region or well-known place name, written as in running text.
 pub(crate) fn is_place(name: &str) -> bool {
-    contains(PLACES_EXTRA, name)
-        || contains(COUNTRIES, name)
-        || contains(US_STATES, name)
-        || contains(CITIES, name)
+    contains(PLACES_EXTRA, name) || contains(COUNTRIES, name) || contains(US_STATES, name) || contains(CITIES, name)
 }
 
 /// A well-known organisation name.
@@ -44,9 +39,7 @@ pub(crate) fn is_first_name(word: &str) -> bool {
     let mut chars = word.chars();
     match chars.next() {
         Some(first) if word.len() > 1 && word.chars().all(|c| c.is_uppercase()) => {
-            let capitalised: String = std::iter::once(first)
-                .chain(chars.flat_map(char::to_lowercase))
-                .collect();
+            let capitalised: String = std::iter::once(first).chain(chars.flat_map(char::to_lowercase)).collect();
             contains(FIRST_NAMES, &capitalised) || contains(FIRST_NAMES_INTL, &capitalised)
         }
         _ => false,
@@ -85,17 +78,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        for list in [
-            CITIES,
-            COUNTRIES,
-            US_STATES,
-            PLACES_EXTRA,
-            FIRST_NAMES,
-            ORGS,
-            TITLES,
-            DEMONYMS,
-            SPEECH_VERBS,
-        ] {
+        for list in [CITIES, COUNTRIES, US_STATES, PLACES_EXTRA, FIRST_NAMES, ORGS, TITLES, DEMONYMS, SPEECH_VERBS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
     }
@@ -105,10 +88,7 @@ mod tests {
         assert!(is_place("Moscow") && is_place("Russia") && is_place("Texas") && is_place("U.S."));
         assert!(is_org("TASS") && is_org("Interfax") && is_org("RFE/RL"));
         assert!(
-            is_first_name("Sergei")
-                || is_first_name("Vladimir")
-                || is_first_name("Barack")
-                || is_first_name("James")
+            is_first_name("Sergei") || is_first_name("Vladimir") || is_first_name("Barack") || is_first_name("James")
         );
         assert!(is_first_name("JIM"));
         assert!(is_speech_verb("Said") && is_common_word("However") && !is_common_word("Lavrov"));

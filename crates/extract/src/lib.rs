@@ -84,13 +84,8 @@ pub enum EntityKind {
 
 impl EntityKind {
     /// All kinds, in display order.
-    pub const ALL: [EntityKind; 5] = [
-        EntityKind::Person,
-        EntityKind::Org,
-        EntityKind::Place,
-        EntityKind::Date,
-        EntityKind::Misc,
-    ];
+    pub const ALL: [EntityKind; 5] =
+        [EntityKind::Person, EntityKind::Org, EntityKind::Place, EntityKind::Date, EntityKind::Misc];
 
     /// The upper-case label used in files ("PERSON").
     pub fn label(self) -> &'static str {
@@ -105,9 +100,7 @@ impl EntityKind {
 
     /// Parses a label ("PERSON", case-insensitive).
     pub fn from_label(label: &str) -> Option<Self> {
-        EntityKind::ALL
-            .into_iter()
-            .find(|k| k.label().eq_ignore_ascii_case(label))
+        EntityKind::ALL.into_iter().find(|k| k.label().eq_ignore_ascii_case(label))
     }
 }
 
@@ -182,11 +175,5 @@ pub fn extract_with_hints(text: &str, hints: &[LineHint]) -> Extraction {
     let dates = dates::find_dates(&seg);
     let (entities, groups) = entities::find_entities(&seg, &dates);
     let quotes = quotes::find_quotes(&seg, &entities, &groups, &mut diagnostics);
-    Extraction {
-        body,
-        entities,
-        groups,
-        quotes,
-        diagnostics,
-    }
+    Extraction { body, entities, groups, quotes, diagnostics }
 }

@@ -42,13 +42,7 @@ impl Unit {
     }
 }
 
-const ORIGIN: Checkpoint = Checkpoint {
-    byte: 0,
-    utf16: 0,
-    char: 0,
-    byte_width: 0,
-    utf16_width: 0,
-};
+const ORIGIN: Checkpoint = Checkpoint { byte: 0, utf16: 0, char: 0, byte_width: 0, utf16_width: 0 };
 
 /// A conversion table for one text. Building it is linear; each conversion is a binary search.
 ///
@@ -80,12 +74,7 @@ impl OffsetIndex {
                 });
             }
         }
-        OffsetIndex {
-            checkpoints,
-            len_bytes: text.len(),
-            len_utf16: utf16,
-            len_chars: chars,
-        }
+        OffsetIndex { checkpoints, len_bytes: text.len(), len_utf16: utf16, len_chars: chars }
     }
 
     /// Length of the text in UTF-16 code units.
@@ -109,11 +98,7 @@ impl OffsetIndex {
                 return None;
             }
         }
-        let base = if idx == 0 {
-            ORIGIN
-        } else {
-            self.checkpoints[idx - 1]
-        };
+        let base = if idx == 0 { ORIGIN } else { self.checkpoints[idx - 1] };
         Some(to.at(&base) + (value - from.at(&base)))
     }
 
@@ -187,18 +172,10 @@ mod tests {
             let bytes: Vec<usize> = bounds.iter().map(|b| b.0).collect();
             let u16s: Vec<usize> = bounds.iter().map(|b| b.1).collect();
             for b in 0..=text.len() + 2 {
-                assert_eq!(
-                    index.byte_to_char(b).is_some(),
-                    bytes.contains(&b),
-                    "{text:?} byte {b}"
-                );
+                assert_eq!(index.byte_to_char(b).is_some(), bytes.contains(&b), "{text:?} byte {b}");
             }
             for u in 0..=index.len_utf16() + 2 {
-                assert_eq!(
-                    index.utf16_to_byte(u).is_some(),
-                    u16s.contains(&u),
-                    "{text:?} utf16 {u}"
-                );
+                assert_eq!(index.utf16_to_byte(u).is_some(), u16s.contains(&u), "{text:?} utf16 {u}");
             }
             assert_eq!(index.char_to_byte(index.len_chars() + 1), None);
         }

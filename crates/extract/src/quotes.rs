@@ -18,6 +18,12 @@ use crate::lexicon::is_speech_verb;
 use crate::tokens::{Segmented, TokenKind};
 use crate::{Diagnostic, Entity, EntityGroup, EntityKind, Quote, Span};
 
+/// How many lines after an attributed quote a cue-less quote paragraph still continues its speaker.
+const INHERIT_LINES: usize = 6;
+
+/// Lines up to this many words are headline-like for the headline fallback.
+const HEADLINE_WORDS: usize = 25;
+
 /// Pronouns and role nouns that refer back to the most recent person.
 const BACK_REFERENCES: &[&str] = &[
     "he",
@@ -61,14 +67,9 @@ enum MarkFamily {
 fn classify(prev: Option<char>, ch: char, next: Option<char>) -> Option<(MarkFamily, MarkRole)> {
     let word_before = prev.is_some_and(|c| c.is_alphanumeric());
     let word_after = next.is_some_and(|c| c.is_alphanumeric());
-    let space_before = prev
-        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '“' | '"' | ':'));
+    let space_before = prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '“' | '"' | ':'));
     let space_after = next.is_none_or(|c| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                ')' | ']' | ',' | '.' | ';' | ':' | '!' | '?' | '—' | '”' | '"'
-            )
+        c.is_whitespace() || matches!(c, ')' | ']' | ',' | '.' | ';' | ':' | '!' | '?' | '—' | '”' | '"')
     });
     match ch {
         '“' | '„' => Some((MarkFamily::Double, MarkRole::Open)),
@@ -88,9 +89,7 @@ fn classify(prev: Option<char>, ch: char, next: Option<char>) -> Option<(MarkFam
         '‘' if !word_before => Some((MarkFamily::Single, MarkRole::Open)),
         '’' | '\'' if word_before && word_after => None,
         '\'' if space_before && !space_after => Some((MarkFamily::Single, MarkRole::Open)),
-        '’' | '\'' if !space_before && (space_after || !word_after) => {
-            Some((MarkFamily::Single, MarkRole::Close))
-        }
+        '’' | '\'' if !space_before && (space_after || !word_after) => Some((MarkFamily::Single, MarkRole::Close)),
         _ => None,
     }
 }
@@ -150,9 +149,7 @@ fn find_marked(seg: &Segmented<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Fo
                         Some(open_at) => {
                             let inner = trim_span(text, Span::new(open_at, at));
                             // A continuation piece is the first quote of a paragraph that begins with a mark.
-                            let first_in_line = out
-                                .last()
-                                .is_none_or(|f: &Found| f.inner.start < line.span.start);
+                            let first_in_line = out.last().is_none_or(|f: &Found| f.inner.start < line.span.start);
                             out.push(Found {
                                 inner,
                                 continues_previous: continues && first_in_line,
@@ -165,8 +162,7 @@ fn find_marked(seg: &Segmented<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Fo
                         }
                         None if family != MarkFamily::Single => diagnostics.push(Diagnostic {
                             span: Some(Span::new(at, at + ch.len_utf8())),
-                            message: "a closing quotation mark without an opening one was skipped"
-                                .into(),
+                            message: "a closing quotation mark without an opening one was skipped".into(),
                         }),
                         None => {}
                     }
@@ -178,19 +174,28 @@ fn find_marked(seg: &Segmented<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Fo
         }
         if let Some(open_at) = double_open.or(guillemet_open) {
             let inner = trim_span(text, Span::new(open_at, line.span.end));
-            let first_in_line = out
-                .last()
-                .is_none_or(|f: &Found| f.inner.start < line.span.start);
-            out.push(Found {
-                inner,
-                continues_previous: continues && first_in_line,
-                open_at_end: true,
-            });
+            let first_in_line = out.last().is_none_or(|f: &Found| f.inner.start < line.span.start);
+            out.push(Found { inner, continues_previous: continues && first_in_line, open_at_end: true });
             carried_open = true;
         }
     }
+    for f in &mut out {
+        // A trailing ellipsis marks words left out, not words said.
+        let inner = f.inner.slice(text);
+        if inner.ends_with("...") || inner.ends_with('…') {
+            let trimmed = inner.trim_end_matches(['.', '…']).trim_end();
+            f.inner = Span::new(f.inner.start, f.inner.start + trimmed.len());
+        }
+    }
     out.sort_by_key(|f| f.inner.start);
-    out.retain(|f| words_in(f.inner.slice(text)) >= 3);
+    out.retain(|f| {
+        let inner = f.inner.slice(text);
+        let words = words_in(inner);
+        // Three capitalised words and nothing else is a title ("All About Space"), not speech.
+        let title_like = words <= 3
+            && inner.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()));
+        words >= 3 && !title_like
+    });
     // Inner quotes nested in a longer one stay; exact duplicates (from two mark families) do not.
     out.dedup_by(|a, b| a.inner == b.inner);
     out
@@ -213,37 +218,54 @@ impl Attribution<'_> {
     fn entity_at(&self, token: usize) -> Option<&Entity> {
         let start = self.seg.tokens.get(token)?.span.start;
         let idx = self.entities.partition_point(|e| e.span.start < start);
-        self.entities.get(idx).filter(|e| {
-            e.span.start == start && matches!(e.kind, EntityKind::Person | EntityKind::Org)
-        })
+        self.entities
+            .get(idx)
+            .filter(|e| e.span.start == start && matches!(e.kind, EntityKind::Person | EntityKind::Org))
     }
 
     fn entity_ending_at(&self, token: usize) -> Option<&Entity> {
         let end = self.seg.tokens.get(token)?.span.end;
         let idx = self.entities.partition_point(|e| e.span.end < end);
-        self.entities
-            .get(idx)
-            .filter(|e| e.span.end == end && matches!(e.kind, EntityKind::Person | EntityKind::Org))
+        self.entities.get(idx).filter(|e| e.span.end == end && matches!(e.kind, EntityKind::Person | EntityKind::Org))
     }
 
     fn inside_quote(&self, byte: usize) -> bool {
-        self.quote_spans
-            .iter()
-            .any(|q| q.start <= byte && byte < q.end)
+        self.quote_spans.iter().any(|q| q.start <= byte && byte < q.end)
     }
 
     fn name_of(&self, entity: &Entity) -> Speaker {
         (self.groups[entity.group].name.clone(), Some(entity.group))
     }
 
-    /// The most recent person named before `byte`, outside quotations.
+    /// The most recent person before `byte` who was the subject of a sentence (its first person,
+    /// outside quotations): "he" and "she" usually continue the subject, not the last name mentioned.
     fn recent_person(&self, byte: usize) -> Option<Speaker> {
-        self.entities
-            .iter()
-            .take_while(|e| e.span.end <= byte)
-            .filter(|e| e.kind == EntityKind::Person && !self.inside_quote(e.span.start))
-            .last()
-            .map(|e| self.name_of(e))
+        let mut last_sentence = usize::MAX;
+        let mut found = None;
+        for e in self.entities.iter().take_while(|e| e.span.end <= byte) {
+            if e.kind != EntityKind::Person || self.inside_quote(e.span.start) {
+                continue;
+            }
+            let sentence = self.seg.tokens.get(token_at(self.seg, e.span.start)).map_or(0, |t| t.sentence);
+            if sentence != last_sentence {
+                found = Some(e);
+                last_sentence = sentence;
+            }
+        }
+        found.map(|e| self.name_of(e))
+    }
+
+    /// Headline fallback: the first person or organisation on a short line before the quote
+    /// ("Chelsea Handler Won’t Interview Melania Trump: ‘She Can Barely Speak English’").
+    fn headline_subject(&self, quote: Span) -> Option<Speaker> {
+        let seg = self.seg;
+        let open = token_at(seg, quote.start).checked_sub(1)?;
+        let line = &seg.lines[seg.tokens[open].line];
+        let words = (line.tokens.0..line.tokens.1).filter(|&i| seg.is_word(i)).count();
+        if words > HEADLINE_WORDS {
+            return None;
+        }
+        (line.tokens.0..open).find_map(|i| self.entity_at(i)).map(|e| self.name_of(e))
     }
 
     fn is_back_reference(&self, token: usize) -> bool {
@@ -253,10 +275,7 @@ impl Attribution<'_> {
 
     /// The speaker a subject token names: an entity, or a back reference resolved to a person.
     fn subject(&self, token: usize, before_byte: usize) -> Option<Speaker> {
-        if let Some(e) = self
-            .entity_ending_at(token)
-            .or_else(|| self.entity_at(token))
-        {
+        if let Some(e) = self.entity_ending_at(token).or_else(|| self.entity_at(token)) {
             return Some(self.name_of(e));
         }
         if self.is_back_reference(token) {
@@ -282,22 +301,16 @@ impl Attribution<'_> {
             {
                 break;
             }
-            if t.kind == TokenKind::Punct
-                && matches!(t.span.slice(seg.text), "\"" | "«")
-                && i > close + 1
-            {
+            if t.kind == TokenKind::Punct && matches!(t.span.slice(seg.text), "\"" | "«") && i > close + 1 {
                 break;
             }
             window.push(i);
         }
-        let verb_pos = window
-            .iter()
-            .position(|&i| seg.is_word(i) && is_speech_verb(seg.word(i)))?;
-        // The subject before the verb: the nearest entity or back reference, scanning from the quote.
-        for &i in &window[..verb_pos] {
-            if let Some(found) = self.subject(i, quote.start) {
-                return Some(found);
-            }
+        let verb_pos = window.iter().position(|&i| seg.is_word(i) && is_speech_verb(seg.word(i)))?;
+        // The subject before the verb: the person nearest the verb ("…,” Lucas Paganini, a scientist at
+        // NASA, said"), else the nearest organisation or back reference.
+        if let Some(found) = self.nearest_subject(&window[..verb_pos], quote.start) {
+            return Some(found);
         }
         // "said Martin Indyk": the subject right after the verb.
         for &i in window.iter().skip(verb_pos + 1).take(3) {
@@ -306,6 +319,17 @@ impl Attribution<'_> {
             }
         }
         None
+    }
+
+    /// Among the tokens before a speech verb, the person nearest the verb; failing that, the nearest
+    /// organisation or back reference.
+    fn nearest_subject(&self, before_verb: &[usize], quote_start: usize) -> Option<Speaker> {
+        let person =
+            before_verb.iter().rev().filter_map(|&i| self.entity_ending_at(i)).find(|e| e.kind == EntityKind::Person);
+        if let Some(e) = person {
+            return Some(self.name_of(e));
+        }
+        before_verb.iter().rev().find_map(|&i| self.subject(i, quote_start))
     }
 
     /// Sieve 2: `X said (that) … “…”`, `X: “…”`, `according to X, “…”`.
@@ -323,9 +347,9 @@ impl Attribution<'_> {
             first -= 1;
         }
         let window: Vec<usize> = (first..open).collect();
-        // `X: “…”` — an entity right before a colon before the quote.
+        // `X: “…”` and headlines such as `Madonna Defends … Comment: ‘…’`: the first name before the colon.
         if open >= 2 && seg.is_punct(open - 1, ':') {
-            if let Some(e) = self.entity_ending_at(open - 2) {
+            if let Some(e) = window.iter().find_map(|&i| self.entity_at(i)) {
                 return Some(self.name_of(e));
             }
         }
@@ -335,20 +359,15 @@ impl Attribution<'_> {
             }
             let word = seg.word(i);
             if word.eq_ignore_ascii_case("according")
-                && window
-                    .get(pos + 1)
-                    .is_some_and(|&j| seg.is_word(j) && seg.word(j) == "to")
+                && window.get(pos + 1).is_some_and(|&j| seg.is_word(j) && seg.word(j) == "to")
             {
                 if let Some(e) = window.iter().skip(pos + 2).find_map(|&j| self.entity_at(j)) {
                     return Some(self.name_of(e));
                 }
             }
             if is_speech_verb(word) {
-                // The subject: the nearest entity or back reference before the verb in this sentence.
-                for &j in window[..pos].iter().rev() {
-                    if let Some(found) = self.subject(j, quote.start) {
-                        return Some(found);
-                    }
+                if let Some(found) = self.nearest_subject(&window[..pos], quote.start) {
+                    return Some(found);
                 }
             }
         }
@@ -364,49 +383,37 @@ pub(crate) fn find_quotes(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Quote> {
     let found = find_marked(seg, diagnostics);
-    let attribution = Attribution {
-        seg,
-        entities,
-        groups,
-        quote_spans: found.iter().map(|f| f.inner).collect(),
-    };
+    let attribution = Attribution { seg, entities, groups, quote_spans: found.iter().map(|f| f.inner).collect() };
     let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
-    let mut previous: Option<(usize, Option<Speaker>)> = None;
+    let mut previous: Option<(usize, Speaker)> = None;
     for f in &found {
-        let line = seg
-            .tokens
-            .get(token_at(seg, f.inner.start))
-            .map_or(0, |t| t.line);
-        let mut speaker = if f.open_at_end {
-            None
-        } else {
-            attribution.after(f.inner)
-        };
+        let line = seg.tokens.get(token_at(seg, f.inner.start)).map_or(0, |t| t.line);
+        let mut speaker = if f.open_at_end { None } else { attribution.after(f.inner) };
         if speaker.is_none() && !f.continues_previous {
             speaker = attribution.before(f.inner);
         }
+        if speaker.is_none() && !f.continues_previous {
+            speaker = attribution.headline_subject(f.inner);
+        }
         if speaker.is_none() {
-            // A quote with no cue of its own right after an attributed one continues that speaker.
-            if let Some((prev_line, Some(prev_speaker))) = &previous {
-                let blank_lines_between = (prev_line + 1..line)
-                    .all(|l| seg.lines[l].span.slice(seg.text).trim().is_empty());
-                if (*prev_line == line || blank_lines_between)
-                    && !seg.lines[line].span.slice(seg.text).trim().is_empty()
-                {
+            // A quote with no cue of its own continues the last attributed speaker when it follows in the
+            // same paragraph, or opens a paragraph shortly after.
+            if let Some((prev_line, prev_speaker)) = &previous {
+                let line_text = seg.lines[line].span.slice(seg.text).trim_start();
+                let opens_paragraph = line_text.starts_with(['“', '"', '«', '„']);
+                if *prev_line == line || (opens_paragraph && line <= prev_line + INHERIT_LINES) {
                     speaker = Some(prev_speaker.clone());
                 }
             }
         }
-        previous = Some((line, speaker.clone()));
+        if let Some(found) = &speaker {
+            previous = Some((line, found.clone()));
+        }
         let (speaker, speaker_group) = match speaker {
             Some((name, group)) => (Some(name), group),
             None => (None, None),
         };
-        quotes.push(Quote {
-            span: f.inner,
-            speaker,
-            speaker_group,
-        });
+        quotes.push(Quote { span: f.inner, speaker, speaker_group });
     }
     quotes
 }
@@ -419,11 +426,7 @@ mod tests {
     type Found = (String, Option<String>);
 
     fn quotes(text: &str) -> Vec<Found> {
-        extract(text)
-            .quotes
-            .into_iter()
-            .map(|q| (q.span.slice(text).to_string(), q.speaker))
-            .collect()
+        extract(text).quotes.into_iter().map(|q| (q.span.slice(text).to_string(), q.speaker)).collect()
     }
 
     fn q(s: &str, who: Option<&str>) -> Found {

@@ -47,16 +47,12 @@ impl<'t> Segmented<'t> {
     }
 
     pub fn is_word(&self, idx: usize) -> bool {
-        self.tokens
-            .get(idx)
-            .is_some_and(|t| t.kind == TokenKind::Word)
+        self.tokens.get(idx).is_some_and(|t| t.kind == TokenKind::Word)
     }
 
     /// The token's text if it is the given punctuation character.
     pub fn is_punct(&self, idx: usize, ch: char) -> bool {
-        self.tokens
-            .get(idx)
-            .is_some_and(|t| t.kind == TokenKind::Punct && t.span.slice(self.text).starts_with(ch))
+        self.tokens.get(idx).is_some_and(|t| t.kind == TokenKind::Punct && t.span.slice(self.text).starts_with(ch))
     }
 
     /// Whether a token starts a sentence (or a line).
@@ -76,22 +72,8 @@ impl<'t> Segmented<'t> {
                 return false;
             }
             let p = t.span.slice(self.text);
-            if !matches!(
-                p,
-                "\"" | "“"
-                    | "‘"
-                    | "'"
-                    | "("
-                    | "["
-                    | "«"
-                    | "—"
-                    | "-"
-                    | "–"
-                    | "•"
-                    | "*"
-                    | ":"
-                    | "|"
-            ) {
+            if !matches!(p, "\"" | "“" | "‘" | "'" | "(" | "[" | "«" | "—" | "-" | "–" | "•" | "*" | ":" | "|")
+            {
                 return false;
             }
         }
@@ -111,17 +93,14 @@ fn is_word_internal_mark(ch: char) -> bool {
 
 /// Joiners that stay inside a word when a word character follows them.
 fn is_joiner(ch: char) -> bool {
-    matches!(
-        ch,
-        '.' | '/' | '-' | '\'' | '’' | '&' | '‐' | '‑' | '_' | '@'
-    )
+    matches!(ch, '.' | '/' | '-' | '\'' | '’' | '&' | '‐' | '‑' | '_' | '@')
 }
 
 /// Abbreviations whose trailing period belongs to the word.
 const ABBREVIATIONS: &[&str] = &[
-    "Adm", "Apr", "Aug", "Capt", "Co", "Col", "Corp", "Dec", "Dr", "Feb", "Gen", "Gov", "Inc",
-    "Jan", "Jr", "Jul", "Jun", "Lt", "Ltd", "Mr", "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Prof",
-    "Rep", "Rev", "Sen", "Sep", "Sept", "Sgt", "Sr", "St", "Vol", "vs",
+    "Adm", "Apr", "Aug", "Capt", "Co", "Col", "Corp", "Dec", "Dr", "Feb", "Gen", "Gov", "Inc", "Jan", "Jr", "Jul",
+    "Jun", "Lt", "Ltd", "Mr", "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Prof", "Rep", "Rev", "Sen", "Sep", "Sept", "Sgt",
+    "Sr", "St", "Vol", "vs",
 ];
 
 fn takes_period(word: &str) -> bool {
@@ -144,15 +123,8 @@ pub(crate) fn segment(text: &str) -> Segmented<'_> {
 
     while let Some((pos, ch)) = chars.next() {
         if ch == '\n' {
-            let end = if pos > line_start && bytes[pos - 1] == b'\r' {
-                pos - 1
-            } else {
-                pos
-            };
-            lines.push(Line {
-                span: Span::new(line_start, end),
-                tokens: (line_first_token, tokens.len()),
-            });
+            let end = if pos > line_start && bytes[pos - 1] == b'\r' { pos - 1 } else { pos };
+            lines.push(Line { span: Span::new(line_start, end), tokens: (line_first_token, tokens.len()) });
             line_start = pos + 1;
             line_no += 1;
             sentence += 1;
@@ -190,33 +162,19 @@ pub(crate) fn segment(text: &str) -> Segmented<'_> {
             let mut word_end = end;
             // A possessive 's / ’s is its own token.
             let word = &text[start..end];
-            let possessive = ["'s", "’s", "'S", "’S"]
-                .iter()
-                .find(|suffix| word.len() > suffix.len() && word.ends_with(*suffix));
+            let possessive =
+                ["'s", "’s", "'S", "’S"].iter().find(|suffix| word.len() > suffix.len() && word.ends_with(*suffix));
             if let Some(suffix) = possessive {
                 word_end = end - suffix.len();
             }
-            if possessive.is_none()
-                && text[end..].starts_with('.')
-                && takes_period(&text[start..end])
-            {
+            if possessive.is_none() && text[end..].starts_with('.') && takes_period(&text[start..end]) {
                 end += 1;
                 word_end = end;
                 chars.next();
             }
-            tokens.push(Token {
-                span: Span::new(start, word_end),
-                kind: TokenKind::Word,
-                line: line_no,
-                sentence,
-            });
+            tokens.push(Token { span: Span::new(start, word_end), kind: TokenKind::Word, line: line_no, sentence });
             if word_end < end {
-                tokens.push(Token {
-                    span: Span::new(word_end, end),
-                    kind: TokenKind::Punct,
-                    line: line_no,
-                    sentence,
-                });
+                tokens.push(Token { span: Span::new(word_end, end), kind: TokenKind::Punct, line: line_no, sentence });
             }
             continue;
         }
@@ -244,15 +202,8 @@ pub(crate) fn segment(text: &str) -> Segmented<'_> {
             sentence += 1;
         }
     }
-    lines.push(Line {
-        span: Span::new(line_start, text.len()),
-        tokens: (line_first_token, tokens.len()),
-    });
-    Segmented {
-        text,
-        tokens,
-        lines,
-    }
+    lines.push(Line { span: Span::new(line_start, text.len()), tokens: (line_first_token, tokens.len()) });
+    Segmented { text, tokens, lines }
 }
 
 #[cfg(test)]
@@ -266,22 +217,10 @@ mod tests {
 
     #[test]
     fn joiners_abbreviations_and_possessives() {
-        assert_eq!(
-            words("the U.S. and RFE/RL's staff"),
-            ["the", "U.S.", "and", "RFE/RL", "'s", "staff"]
-        );
-        assert_eq!(
-            words("Robert M. Danin, Mr. Obama."),
-            ["Robert", "M.", "Danin", ",", "Mr.", "Obama", "."]
-        );
-        assert_eq!(
-            words("Vladi\u{00AD}mir’s plan"),
-            ["Vladi\u{00AD}mir", "’s", "plan"]
-        );
-        assert_eq!(
-            words("Intermediate-Range (INF) 9M729"),
-            ["Intermediate-Range", "(", "INF", ")", "9M729"]
-        );
+        assert_eq!(words("the U.S. and RFE/RL's staff"), ["the", "U.S.", "and", "RFE/RL", "'s", "staff"]);
+        assert_eq!(words("Robert M. Danin, Mr. Obama."), ["Robert", "M.", "Danin", ",", "Mr.", "Obama", "."]);
+        assert_eq!(words("Vladi\u{00AD}mir’s plan"), ["Vladi\u{00AD}mir", "’s", "plan"]);
+        assert_eq!(words("Intermediate-Range (INF) 9M729"), ["Intermediate-Range", "(", "INF", ")", "9M729"]);
         assert_eq!(words("'No Proof'"), ["'", "No", "Proof", "'"]);
     }
 
@@ -289,12 +228,7 @@ mod tests {
     fn sentences_and_lines() {
         let text = "One here. Two there!\nThree";
         let s = segment(text);
-        let sentence_of = |w: &str| {
-            s.tokens
-                .iter()
-                .find(|t| t.span.slice(text) == w)
-                .map(|t| (t.sentence, t.line))
-        };
+        let sentence_of = |w: &str| s.tokens.iter().find(|t| t.span.slice(text) == w).map(|t| (t.sentence, t.line));
         assert_eq!(sentence_of("One"), Some((0, 0)));
         assert_eq!(sentence_of("Two"), Some((1, 0)));
         assert_eq!(sentence_of("Three"), Some((3, 1)));
