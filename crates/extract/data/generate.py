@@ -40,8 +40,9 @@ def main() -> None:
         cities = set()
         for city in json.loads((data / "cities15000.json").read_text()).values():
             name = city["name"]
-            # A city that is also a first name ("Victoria", "Jackson") would turn people into places.
-            if city["population"] >= CITY_MIN_POPULATION and name.isascii() and name not in first:
+            # A city that is also a first name ("Houston", "Austin") is still a city when it stands alone;
+            # person evidence for "Whitney Houston" comes from the first name before it.
+            if city["population"] >= CITY_MIN_POPULATION and name.isascii():
                 cities.add(name)
         (HERE / "first_names.txt").write_text("\n".join(sorted(first)) + "\n")
         (HERE / "countries.txt").write_text("\n".join(sorted(countries)) + "\n")

@@ -66,7 +66,7 @@ impl Context<'_, '_> {
         let has_upper = w.chars().any(char::is_uppercase);
         let has_digit = w.chars().any(|c| c.is_ascii_digit());
         let has_alpha = w.chars().any(char::is_alphabetic);
-        if first.is_uppercase() {
+        if first.is_uppercase() || is_domain(w) {
             return true;
         }
         (first.is_ascii_digit() && has_upper && has_alpha)
@@ -76,6 +76,64 @@ impl Context<'_, '_> {
     fn is_connector(&self, i: usize) -> bool {
         self.seg.is_word(i) && CONNECTORS.binary_search(&self.word(i)).is_ok()
     }
+}
+
+/// "US" is a place, "us" a pronoun: an all-capital word of two or more letters is never a common word.
+fn is_common(word: &str) -> bool {
+    let all_caps = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase);
+    !all_caps && is_common_word(word)
+}
+
+/// A web domain used as a name ("LifeDaily.com", "tripsinsider.com").
+fn is_domain(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[".com", ".org", ".net", ".co.uk", ".io", ".gov", ".news", ".tv"];
+    ENDINGS.iter().any(|e| word.len() > e.len() + 1 && word.to_ascii_lowercase().ends_with(e))
+}
+
+/// Whether `acronym` abbreviates the words of `expansion` ("NATO", "North Atlantic Treaty Organization").
+fn abbreviates(acronym: &str, expansion: &str) -> bool {
+    let initials: Vec<char> = expansion
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let mut letters = acronym.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else { return false };
+    if initials.first() != Some(&first) {
+        return false;
+    }
+    let mut rest = initials[1..].iter();
+    letters.all(|l| rest.any(|&i| i == l))
+}
+
+/// Title words that only modify a title ("Executive", "Foreign"): on their own they announce no name.
+const TITLE_MODIFIERS: &[&str] = &[
+    "Acting",
+    "Assistant",
+    "Cabinet",
+    "Chief",
+    "Crown",
+    "Defence",
+    "Defense",
+    "Deputy",
+    "Economy",
+    "Ex",
+    "Executive",
+    "Finance",
+    "First",
+    "Foreign",
+    "Former",
+    "General",
+    "Interior",
+    "Junior",
+    "Press",
+    "Senior",
+    "Vice",
+];
+
+/// A title that is followed by a name: "President", "Minister", "Sen.", "Mr".
+fn is_head_title(word: &str) -> bool {
+    is_title(word) && !TITLE_MODIFIERS.contains(&word)
 }
 
 fn is_determiner(word: &str) -> bool {
@@ -165,7 +223,11 @@ fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
             }
             break;
         }
-        let after_title = first > 0 && seg.is_word(first - 1) && is_title(cx.word(first - 1));
+        // A title counts only on the same line: "Defense" ending a menu line says nothing about the next.
+        let after_title = first > 0
+            && seg.is_word(first - 1)
+            && seg.tokens[first - 1].line == line
+            && is_head_title(cx.word(first - 1));
         out.push(Candidate { first, end, after_title, in_title_line: cx.title_line[line] });
         i = end;
     }
@@ -192,6 +254,9 @@ fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Option<Entity
     if words >= 3 && is_org_keyword(cx.word(first)) && matches!(cx.word(first + 1), "of" | "for" | "on") {
         return Some(EntityKind::Org);
     }
+    if words == 1 && is_domain(surface) {
+        return Some(EntityKind::Org);
+    }
     if words == 1 && has_letters_and_digits(surface) {
         return Some(EntityKind::Misc);
     }
@@ -206,7 +271,7 @@ fn clean(cx: &Context<'_, '_>, cand: Candidate, out: &mut Vec<Candidate>) {
     // a sentence or in a headline it is not, and determiners never begin a name.
     while first < end
         && (cx.is_connector(first)
-            || (is_common_word(cx.word(first))
+            || (is_common(cx.word(first))
                 && (in_title_line || seg.starts_sentence(first) || is_determiner(cx.word(first)))))
     {
         first += 1;
@@ -237,7 +302,7 @@ fn clean(cx: &Context<'_, '_>, cand: Candidate, out: &mut Vec<Candidate>) {
         return;
     }
     // A title inside the run: the person comes after the last one, anything before is its own candidate.
-    if let Some(last_title) = (first..end).rev().find(|&i| is_title(cx.word(i))) {
+    if let Some(last_title) = (first..end).rev().find(|&i| is_head_title(cx.word(i))) {
         if last_title + 1 < end {
             clean(cx, Candidate { first, end: last_title, after_title, in_title_line }, out);
             out.push(Candidate { first: last_title + 1, end, after_title: true, in_title_line });
@@ -275,7 +340,14 @@ fn split_title_line(
         for j in (i + 1..=cand.end).rev() {
             let surface = cx.surface(i, j);
             // Keywords say little in a headline ("… In Violation Of Treaty"): only gazetteers and known names count.
-            if known.contains_key(surface) || is_place(surface) || is_org(surface) {
+            // "Chelsea Handler" in a headline is a name; in "Madonna Defends Comment" the second word is a
+            // headline verb, which mostly ends in -s, so such a "surname" must end the capitalised run.
+            let person_name = is_first_name(cx.word(i))
+                && !is_common(cx.word(i))
+                && (j - i == 2 || (j - i == 3 && cx.word(i + 1).ends_with('.')))
+                && !is_common(cx.word(j - 1))
+                && (j == cand.end || !cx.word(j - 1).ends_with('s'));
+            if known.contains_key(surface) || is_place(surface) || is_org(surface) || person_name {
                 matched = Some(j);
                 break;
             }
@@ -314,6 +386,9 @@ fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityKind> {
     }
     let words = end - first;
     let first_word = cx.word(first);
+    if words == 1 && is_common(first_word) {
+        return None;
+    }
     let all_capitalised = (first..end).all(|i| cx.word(i).starts_with(char::is_uppercase));
     if cand.after_title && words <= 4 && all_capitalised {
         return Some(EntityKind::Person);
@@ -384,6 +459,8 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span]) -> (Vec<Entity>
                     && seg.is_word(open + 1)
                     && is_acronym(cx.word(open + 1))
                     && seg.is_punct(open + 2, ')')
+                    && open > cand.first
+                    && abbreviates(cx.word(open + 1), cx.surface(cand.first, open))
                 {
                     acronym_kind.insert(cx.word(open + 1).to_string(), *kind);
                 }
@@ -402,7 +479,9 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span]) -> (Vec<Entity>
     let mut surname_of: HashMap<String, String> = HashMap::new();
     for (cand, _) in &typed {
         let surface = cx.surface(cand.first, cand.end);
-        if surface_kind.get(surface) == Some(&EntityKind::Person) && cand.end - cand.first >= 2 {
+        // Only names with real person evidence lend their surname to lone mentions.
+        let evidence = cand.after_title || is_first_name(cx.word(cand.first));
+        if surface_kind.get(surface) == Some(&EntityKind::Person) && cand.end - cand.first >= 2 && evidence {
             let last = cx.word(cand.end - 1).to_string();
             let entry = surname_of.entry(last).or_insert_with(|| surface.to_string());
             if surface.len() > entry.len() {

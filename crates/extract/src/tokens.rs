@@ -147,9 +147,15 @@ pub(crate) fn segment(text: &str) -> Segmented<'_> {
                     end = p + c.len_utf8();
                     chars.next();
                 } else if is_joiner(c) {
-                    // Keep the joiner only if a word character follows it.
+                    // Keep the joiner only if a word character follows it. A slash joins only short
+                    // codes ("RFE/RL", "9/11"); between longer words it separates ("WATSON/AFP/Getty").
                     let after = text[p + c.len_utf8()..].chars().next();
-                    if after.is_some_and(|a| is_word_char(a) && !is_word_internal_mark(a)) {
+                    let part_start = text[start..p].rfind(|ch: char| is_joiner(ch)).map_or(start, |i| start + i + 1);
+                    let part = &text[part_start..p];
+                    let slash_ok = c != '/'
+                        || (part.chars().count() <= 4
+                            && part.chars().all(|ch| ch.is_uppercase() || ch.is_ascii_digit()));
+                    if slash_ok && after.is_some_and(|a| is_word_char(a) && !is_word_internal_mark(a)) {
                         end = p + c.len_utf8();
                         chars.next();
                     } else {
