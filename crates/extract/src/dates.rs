@@ -48,6 +48,54 @@ const MONTHS: &[&str] = &[
 
 const WEEKDAYS: &[&str] = &["Friday", "Monday", "Saturday", "Sunday", "Thursday", "Tuesday", "Wednesday"];
 
+/// Weekday abbreviations, taken only right before a day number ("Mon 20 Jan 2020").
+const WEEKDAY_ABBREVIATIONS: &[&str] = &["Fri", "Mon", "Sat", "Sun", "Thu", "Thurs", "Tue", "Tues", "Wed"];
+
+/// Time zones that may follow a time of day inside a date expression.
+const TIME_ZONES: &[&str] =
+    &["BST", "CDT", "CET", "CEST", "CST", "EDT", "EST", "ET", "GMT", "MDT", "MST", "PDT", "PST", "PT", "UTC"];
+
+/// Words after which a bare month name is a date ("in June"), not a name ("March on Washington").
+const MONTH_LEADS: &[&str] =
+    &["after", "by", "during", "early", "end", "in", "last", "late", "mid", "next", "of", "since", "this", "until"];
+
+fn is_time(word: &str) -> bool {
+    let parts: Vec<&str> = word.split([':', '.']).collect();
+    parts.len() == 2
+        && (1..=2).contains(&parts[0].len())
+        && parts[1].len() == 2
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// "1960s", "mid-2020s".
+fn is_decade(word: &str) -> bool {
+    let w = word
+        .strip_prefix("mid-")
+        .or_else(|| word.strip_prefix("early-"))
+        .or_else(|| word.strip_prefix("late-"))
+        .unwrap_or(word);
+    w.len() == 5 && w.ends_with('s') && is_year(&w[..4]) && w[..4].ends_with('0')
+}
+
+/// "1996-2015", "2011-12": a span of years.
+fn is_year_range(word: &str) -> bool {
+    match word.split_once('-') {
+        Some((a, b)) => is_year(a) && (is_year(b) || (b.len() == 2 && b.bytes().all(|x| x.is_ascii_digit()))),
+        None => false,
+    }
+}
+
+/// "2019-11-18" or "2019-11-18T20" (the rest of an ISO timestamp follows as separate tokens).
+fn is_iso_date(word: &str) -> bool {
+    let date = word.split('T').next().unwrap_or("");
+    let parts: Vec<&str> = date.split('-').collect();
+    parts.len() == 3
+        && is_year(parts[0])
+        && parts[1].len() == 2
+        && parts[2].len() == 2
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn is_month(word: &str) -> bool {
     MONTHS.binary_search(&word).is_ok()
 }
@@ -77,11 +125,12 @@ fn is_numeric_date(word: &str) -> bool {
             && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
             && parts.iter().filter(|p| p.len() == 4).count() <= 1
         {
-            // "2011-12" is a span of academic years, not a calendar date, unless the second part is a month.
-            if parts.len() == 2 && sep == '-' {
+            // A dash between numbers is a date only as a year span or an ISO date; "202-628-8500" is a phone.
+            if sep == '-' {
                 return false;
             }
-            return true;
+            // Slashed: day and month are short; "11/18/19", "9/11", "08/11/2019".
+            return parts[..2].iter().all(|p| p.len() <= 2);
         }
     }
     false
@@ -109,16 +158,27 @@ pub(crate) fn find_dates(seg: &Segmented<'_>) -> Vec<Span> {
         let mut start = i;
         let mut end;
         if is_weekday(w) {
+            // "Sunday Talk Shows", "Sunday Times": a weekday starting a capitalised name is not a date.
+            if word_at(i + 1).is_some_and(|x| x.starts_with(char::is_uppercase) && !is_month(x)) {
+                i += 1;
+                continue;
+            }
             end = i + 1;
             // "Monday, Nov. 28" continues into the month part.
             if seg.is_punct(end, ',') && word_at(end + 1).is_some_and(is_month) {
                 end = extend_month(seg, end + 1, &word_at);
             }
+        } else if WEEKDAY_ABBREVIATIONS.contains(&w)
+            && word_at(i + 1).is_some_and(is_day_number)
+            && word_at(i + 2).is_some_and(is_month)
+        {
+            end = extend_month(seg, i + 2, &word_at);
         } else if is_month(w) {
             let day_before = i > 0 && word_at(i - 1).is_some_and(is_day_number);
             let next = word_at(i + 1);
             let day_or_year_after = next.is_some_and(|x| is_day_number(x) || is_year(x));
-            if w == "May" && !day_before && !day_or_year_after {
+            let after_lead = i > 0 && word_at(i - 1).is_some_and(|x| MONTH_LEADS.contains(&x.to_lowercase().as_str()));
+            if !day_before && !day_or_year_after && (w == "May" || !after_lead) {
                 i += 1;
                 continue;
             }
@@ -127,16 +187,76 @@ pub(crate) fn find_dates(seg: &Segmented<'_>) -> Vec<Span> {
                 start = i - 1;
             }
             end = extend_month(seg, i, &word_at);
-        } else if is_year(w) || is_numeric_date(w) {
+        } else if is_year(w) || is_numeric_date(w) || is_decade(w) || is_year_range(w) {
             end = i + 1;
+        } else if is_iso_date(w) {
+            end = i + 1;
+            // The time of an ISO timestamp: ":51", ":19Z".
+            while seg.is_punct(end, ':')
+                && word_at(end + 1).is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                end += 2;
+            }
         } else {
             i += 1;
             continue;
         }
+        end = extend_time(seg, end, &word_at);
+        start = extend_time_before(seg, start, &word_at);
         out.push(Span::new(seg.tokens[start].span.start, seg.tokens[end - 1].span.end));
         i = end;
     }
     out
+}
+
+/// How many tokens a time of day at `at` takes: "06.05" is one token, "11:04" is three.
+fn time_tokens<'a>(seg: &Segmented<'a>, at: usize, word_at: &dyn Fn(usize) -> Option<&'a str>) -> Option<usize> {
+    let digits = |x: &str, lens: std::ops::RangeInclusive<usize>| {
+        lens.contains(&x.len()) && x.bytes().all(|b| b.is_ascii_digit())
+    };
+    if word_at(at).is_some_and(is_time) {
+        return Some(1);
+    }
+    let hour = word_at(at).is_some_and(|x| digits(x, 1..=2));
+    let minutes = word_at(at + 2).is_some_and(|x| digits(x, 2..=2));
+    (hour && seg.is_punct(at + 1, ':') && minutes).then_some(3)
+}
+
+fn is_meridiem(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m.")
+}
+
+/// After a date, a time of day with its meridiem and zone belongs to it: "11/18/19 11:04 PM EST".
+fn extend_time<'a>(seg: &Segmented<'a>, end: usize, word_at: &dyn Fn(usize) -> Option<&'a str>) -> usize {
+    let Some(len) = time_tokens(seg, end, word_at) else { return end };
+    let mut next = end + len;
+    if word_at(next).is_some_and(is_meridiem) {
+        next += 1;
+    }
+    if word_at(next).is_some_and(|x| TIME_ZONES.contains(&x)) {
+        next += 1;
+    }
+    next
+}
+
+/// Before a date, "5:27 am CST, " belongs to it too.
+fn extend_time_before<'a>(seg: &Segmented<'a>, start: usize, word_at: &dyn Fn(usize) -> Option<&'a str>) -> usize {
+    let mut cursor = start;
+    if cursor > 0 && seg.is_punct(cursor - 1, ',') {
+        cursor -= 1;
+    }
+    if cursor > 0 && word_at(cursor - 1).is_some_and(|x| TIME_ZONES.contains(&x)) {
+        cursor -= 1;
+    }
+    if cursor > 0 && word_at(cursor - 1).is_some_and(is_meridiem) {
+        cursor -= 1;
+    }
+    for len in [1, 3] {
+        if cursor >= len && time_tokens(seg, cursor - len, word_at) == Some(len) {
+            return cursor - len;
+        }
+    }
+    start
 }
 
 /// From a month token, takes a following day number and year: "July 24", "Nov. 28, 2026", "Dec, 2016".
@@ -172,8 +292,15 @@ mod tests {
             ("expire in 2021 unless", &["2021"]),
             ("since 9/11 by terrorism", &["9/11"]),
             ("on Monday and in June", &["Monday", "June"]),
+            ("11/18/19 11:04 PM EST", &["11/18/19 11:04 PM EST"]),
             ("you may go in May 2019 but May I?", &["May 2019"]),
-            ("between 2011-12 and 2017-18", &[]),
+            ("between 2011-12 and 2017-18", &["2011-12", "2017-18"]),
+            ("call 202-628-8500 now", &[]),
+            ("Mon 20 Jan 2020 06.05\u{a0}GMT", &["Mon 20 Jan 2020 06.05\u{a0}GMT"]),
+            ("5:27 am CST, Wednesday, November 20, 2019", &["5:27 am CST, Wednesday, November 20, 2019"]),
+            ("in the 1960s and by the mid-2020s", &["1960s", "mid-2020s"]),
+            ("at 2019-11-18T20:51:19Z today", &["2019-11-18T20:51:19Z"]),
+            ("the Sunday Times and the March on Washington in March", &["March"]),
             ("it costs 1500 dollars, 12 people", &[]),
         ];
         for (text, expected) in cases {

@@ -66,6 +66,10 @@ impl Context<'_, '_> {
         let has_upper = w.chars().any(char::is_uppercase);
         let has_digit = w.chars().any(|c| c.is_ascii_digit());
         let has_alpha = w.chars().any(char::is_alphabetic);
+        // File names and URL slugs are not names.
+        if w.ends_with(".php") || w.ends_with(".html") || w.matches('-').count() > 3 {
+            return false;
+        }
         if first.is_uppercase() || is_domain(w) {
             return true;
         }
@@ -162,8 +166,19 @@ fn is_acronym(word: &str) -> bool {
         && word.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '/' | '&' | '-') || c.is_ascii_digit())
 }
 
-fn has_letters_and_digits(word: &str) -> bool {
-    word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic)
+/// A product or weapon code ("9M729", "WW1", "X9"), not a quantity ("100K", "5G", "1.8M"): it starts
+/// with a letter, or has a letter between digits.
+fn is_code(word: &str) -> bool {
+    let has_digit = word.chars().any(|c| c.is_ascii_digit());
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letter_first = word.chars().next().is_some_and(char::is_alphabetic);
+    let inner_letter = word.trim_end_matches(char::is_alphabetic).chars().any(char::is_alphabetic);
+    has_digit && letters >= 1 && letters <= 4 && (letter_first || inner_letter) && word.len() <= 8
+}
+
+/// A product name written with an inner capital after a lower-case start ("iPad", "iWonder", "eBay").
+fn is_lower_camel(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_lowercase()) && word.chars().skip(1).any(char::is_uppercase)
 }
 
 /// Marks lines written in Title Case (headlines, teasers): at least four words and no lower-case content word.
@@ -257,7 +272,7 @@ fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Option<Entity
     if words == 1 && is_domain(surface) {
         return Some(EntityKind::Org);
     }
-    if words == 1 && has_letters_and_digits(surface) {
+    if words == 1 && (is_code(surface) || is_lower_camel(surface)) {
         return Some(EntityKind::Misc);
     }
     None
@@ -409,7 +424,7 @@ fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityKind> {
 }
 
 /// Finds entity mentions and groups them. Mentions come out in text order and never overlap.
-pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span]) -> (Vec<Entity>, Vec<EntityGroup>) {
+pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span], body: &[Span]) -> (Vec<Entity>, Vec<EntityGroup>) {
     let mut in_date = vec![false; seg.tokens.len()];
     let mut d = 0;
     for (i, t) in seg.tokens.iter().enumerate() {
@@ -439,6 +454,21 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span]) -> (Vec<Entity>
         }
         typed.push((cand.clone(), kind));
     }
+    // An untyped run of several words may be known names side by side ("Facebook Twitter LinkedIn",
+    // "Congress Blog"): keep the known pieces, and the run itself only if none is known.
+    let mut split_runs = Vec::new();
+    typed.retain(|(cand, kind)| {
+        if kind.is_some() || cand.end - cand.first < 2 {
+            return true;
+        }
+        let before = split_runs.len();
+        split_title_line(&cx, cand, &known, &mut split_runs);
+        split_runs.len() == before
+    });
+    for piece in split_runs {
+        let kind = own_kind(&cx, &piece).or_else(|| known.get(cx.surface(piece.first, piece.end)).copied());
+        typed.push((piece, kind));
+    }
     for cand in cleaned.iter().filter(|c| c.in_title_line) {
         let mut pieces = Vec::new();
         split_title_line(&cx, cand, &known, &mut pieces);
@@ -448,6 +478,20 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span]) -> (Vec<Entity>
         }
     }
     typed.sort_by_key(|(c, _)| c.first);
+    // What is left is a capitalised multi-word name in running prose that no list or rule knows:
+    // most often a work, product, law or event ("Better Money Habits", "Mexico City Policy").
+    for (cand, kind) in &mut typed {
+        let span_start = seg.tokens[cand.first].span.start;
+        let in_body = body.iter().any(|b| b.start <= span_start && span_start < b.end);
+        if kind.is_none()
+            && in_body
+            && !cand.in_title_line
+            && cand.end - cand.first >= 2
+            && !seg.starts_sentence(cand.first)
+        {
+            *kind = Some(EntityKind::Misc);
+        }
+    }
 
     // Acronyms defined in parentheses right after their expansion take its kind.
     let mut acronym_kind: HashMap<String, EntityKind> = HashMap::new();

@@ -173,7 +173,7 @@ pub fn extract_with_hints(text: &str, hints: &[LineHint]) -> Extraction {
     let mut diagnostics = Vec::new();
     let body = body::find_body(&seg, hints);
     let dates = dates::find_dates(&seg);
-    let (entities, groups) = entities::find_entities(&seg, &dates);
+    let (entities, groups) = entities::find_entities(&seg, &dates, &body);
     let quotes = quotes::find_quotes(&seg, &entities, &groups, &mut diagnostics);
     Extraction { body, entities, groups, quotes, diagnostics }
 }
