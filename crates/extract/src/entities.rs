@@ -91,8 +91,19 @@ fn is_common(word: &str) -> bool {
 /// A web domain used as a name ("LifeDaily.com", "tripsinsider.com").
 fn is_domain(word: &str) -> bool {
     const ENDINGS: &[&str] = &[".com", ".org", ".net", ".co.uk", ".io", ".gov", ".news", ".tv"];
-    ENDINGS.iter().any(|e| word.len() > e.len() + 1 && word.to_ascii_lowercase().ends_with(e))
+    // A site named as a publisher has one dot and no "www."; tracker hosts and e-mail addresses are not names.
+    let lower = word.to_ascii_lowercase();
+    !lower.starts_with("www.")
+        && !word.contains('@')
+        && word.matches('.').count() == 1
+        && ENDINGS.iter().any(|e| word.len() > e.len() + 1 && lower.ends_with(e))
 }
+
+/// Upper-case words that are not organisations: units, formats, time zones, sizes, shouted words.
+const NOT_ORG_ACRONYMS: &[&str] = &[
+    "AM", "CST", "EDT", "EST", "ET", "FAQ", "GMT", "HD", "LG", "MD", "OK", "PDF", "PM", "PST", "RSS", "SM", "TV", "URL",
+    "UTC", "XL", "XS", "XXL",
+];
 
 /// Whether `acronym` abbreviates the words of `expansion` ("NATO", "North Atlantic Treaty Organization").
 fn abbreviates(acronym: &str, expansion: &str) -> bool {
@@ -263,6 +274,11 @@ fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Option<Entity
     if words >= 2 && is_org_keyword(last) {
         return Some(EntityKind::Org);
     }
+    // A known organisation and one more name is one of its editions or units: "BBC Africa",
+    // "Breitbart London" (but "Facebook Twitter" is two organisations side by side).
+    if words == 2 && is_org(cx.word(first)) && !is_org(last) && !is_common(last) && !is_speech_verb(last) {
+        return Some(EntityKind::Org);
+    }
     if words >= 2 && is_misc_keyword(last) {
         return Some(EntityKind::Misc);
     }
@@ -411,7 +427,7 @@ fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityKind> {
     if (2..=4).contains(&words) && is_first_name(first_word) && all_capitalised {
         return Some(EntityKind::Person);
     }
-    if words == 1 && is_acronym(first_word) {
+    if words == 1 && is_acronym(first_word) && !NOT_ORG_ACRONYMS.contains(&first_word) && !is_common_word(first_word) {
         return Some(EntityKind::Org);
     }
     if words <= 3 && all_capitalised && is_speech_subject(cx, first, end) && !cand.in_title_line {
