@@ -101,8 +101,8 @@ fn is_domain(word: &str) -> bool {
 
 /// Upper-case words that are not organisations: units, formats, time zones, sizes, shouted words.
 const NOT_ORG_ACRONYMS: &[&str] = &[
-    "AM", "CST", "EDT", "EST", "ET", "FAQ", "GMT", "HD", "LG", "MD", "OK", "PDF", "PM", "PST", "RSS", "SM", "TV", "URL",
-    "UTC", "XL", "XS", "XXL",
+    "AM", "CST", "EDT", "EST", "ET", "FAQ", "GMT", "HD", "LG", "MD", "OK", "PDF", "PM", "PST", "RSS", "SM", "TV",
+    "URL", "UTC", "XL", "XS", "XXL",
 ];
 
 /// Whether `acronym` abbreviates the words of `expansion` ("NATO", "North Atlantic Treaty Organization").

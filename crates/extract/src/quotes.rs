@@ -211,6 +211,8 @@ struct Attribution<'a> {
     entities: &'a [Entity],
     groups: &'a [EntityGroup],
     quote_spans: Vec<Span>,
+    /// Indexes of the first person entity of each sentence, outside quotations, in text order.
+    sentence_subjects: Vec<usize>,
 }
 
 impl Attribution<'_> {
@@ -229,8 +231,11 @@ impl Attribution<'_> {
         self.entities.get(idx).filter(|e| e.span.end == end && matches!(e.kind, EntityKind::Person | EntityKind::Org))
     }
 
+    /// Whether `byte` lies inside a quotation. Quotes are sorted by start and rarely nest, so the last
+    /// quote starting at or before `byte` (and the few nested in it) decide.
     fn inside_quote(&self, byte: usize) -> bool {
-        self.quote_spans.iter().any(|q| q.start <= byte && byte < q.end)
+        let idx = self.quote_spans.partition_point(|q| q.start <= byte);
+        self.quote_spans[..idx].iter().rev().take(4).any(|q| byte < q.end)
     }
 
     fn name_of(&self, entity: &Entity) -> Speaker {
@@ -240,19 +245,8 @@ impl Attribution<'_> {
     /// The most recent person before `byte` who was the subject of a sentence (its first person,
     /// outside quotations): "he" and "she" usually continue the subject, not the last name mentioned.
     fn recent_person(&self, byte: usize) -> Option<Speaker> {
-        let mut last_sentence = usize::MAX;
-        let mut found = None;
-        for e in self.entities.iter().take_while(|e| e.span.end <= byte) {
-            if e.kind != EntityKind::Person || self.inside_quote(e.span.start) {
-                continue;
-            }
-            let sentence = self.seg.tokens.get(token_at(self.seg, e.span.start)).map_or(0, |t| t.sentence);
-            if sentence != last_sentence {
-                found = Some(e);
-                last_sentence = sentence;
-            }
-        }
-        found.map(|e| self.name_of(e))
+        let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= byte);
+        idx.checked_sub(1).map(|i| self.name_of(&self.entities[self.sentence_subjects[i]]))
     }
 
     /// Headline fallback: the first person or organisation on a short line before the quote
@@ -383,7 +377,24 @@ pub(crate) fn find_quotes(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Quote> {
     let found = find_marked(seg, diagnostics);
-    let attribution = Attribution { seg, entities, groups, quote_spans: found.iter().map(|f| f.inner).collect() };
+    let mut attribution = Attribution {
+        seg,
+        entities,
+        groups,
+        quote_spans: found.iter().map(|f| f.inner).collect(),
+        sentence_subjects: Vec::new(),
+    };
+    let mut last_sentence = usize::MAX;
+    for (index, e) in entities.iter().enumerate() {
+        if e.kind != EntityKind::Person || attribution.inside_quote(e.span.start) {
+            continue;
+        }
+        let sentence = seg.tokens.get(token_at(seg, e.span.start)).map_or(0, |t| t.sentence);
+        if sentence != last_sentence {
+            attribution.sentence_subjects.push(index);
+            last_sentence = sentence;
+        }
+    }
     let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
     let mut previous: Option<(usize, Speaker)> = None;
     for f in &found {
