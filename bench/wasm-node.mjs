@@ -1,0 +1,34 @@
+// Extractor throughput and start-up in WebAssembly under Node (see scripts/bench.sh, which builds pkg/).
+// Usage: node bench/wasm-node.mjs PKG_DIR CORPUS_DIR
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+
+const [pkgDir, corpusDir] = process.argv.slice(2);
+const t0 = performance.now();
+const require = createRequire(import.meta.url);
+const wasm = require(path.resolve(pkgDir, 'sidenote_wasm_bench.js'));
+const loaded = performance.now();
+wasm.extract_count('Sergei Lavrov spoke in Moscow on November 8.');
+const firstCall = performance.now();
+
+let unit = '';
+if (corpusDir && fs.existsSync(corpusDir)) {
+  for (const f of fs.readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort()) unit += fs.readFileSync(path.join(corpusDir, f), 'utf8') + '\n\n';
+}
+if (!unit) unit = fs.readFileSync(new URL('../assets/rferl-lavrov-inf.txt', import.meta.url), 'utf8');
+let text = '';
+while (Buffer.byteLength(text) < 1_000_000) text += unit;
+const chars = [...text].length;
+const runs = [];
+let found = 0;
+for (let i = 0; i < 7; i++) {
+  const s = performance.now();
+  found = wasm.extract_count(text);
+  runs.push(performance.now() - s);
+}
+runs.sort((a, b) => a - b);
+const median = runs[3];
+console.log(`wasm module load+instantiate: ${(loaded - t0).toFixed(1)} ms; first extract (start-up) ${(firstCall - loaded).toFixed(2)} ms`);
+console.log(`wasm extract: ${chars} chars, ${found} entities+quotes, median ${median.toFixed(1)} ms = ${Math.round(chars / (median / 1000))} chars/s`);

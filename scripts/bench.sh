@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Speed and size figures (benchmarks, not tests): native and Wasm extraction throughput on the corpus
+# repeated to >= 1 MB, Wasm start-up, the extractor's share of a gzipped wasm, and the app's release wasm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+source scripts/env.sh
+out=bench-out
+mkdir -p "$out"
+
+echo "== native throughput"
+cargo bench -p sidenote-extract --bench throughput 2>/dev/null | tail -2
+
+echo "== wasm throughput and start-up (Node $(node --version))"
+cargo build --release -p sidenote-wasm-bench --target wasm32-unknown-unknown --quiet
+wasm-bindgen --target nodejs --out-dir "$out/node" target/wasm32-unknown-unknown/release/sidenote_wasm_bench.wasm
+wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  --enable-reference-types --enable-multivalue -o "$out/node/sidenote_wasm_bench_bg.wasm" "$out/node/sidenote_wasm_bench_bg.wasm"
+node bench/wasm-node.mjs "$out/node" ../shared/corpus
+
+echo "== size: the extractor alone (wasm-bindgen glue included), release opt-level z + wasm-opt -Oz"
+wasm-bindgen --target web --out-dir "$out/web" target/wasm32-unknown-unknown/release/sidenote_wasm_bench.wasm
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  --enable-reference-types --enable-multivalue -o "$out/extractor.wasm" "$out/web/sidenote_wasm_bench_bg.wasm"
+echo "extractor wasm: $(stat -c %s "$out/extractor.wasm") bytes raw, $(gzip -9 -c "$out/extractor.wasm" | wc -c) bytes gzip -9"
+
+echo "== size: the whole app (trunk release build)"
+trunk build --release --offline >/dev/null 2>&1
+wasm=$(ls dist/*.wasm)
+echo "app wasm: $(stat -c %s "$wasm") bytes raw, $(gzip -9 -c "$wasm" | wc -c) bytes gzip -9"
+
+echo "== time to first highlight of the sample in headless Chromium (median of 5 loads)"
+(cd e2e && node ../bench/first-highlight.mjs)
