@@ -8,14 +8,17 @@ It knows nothing of the browser: the app and the command-line tool both call it.
 use sidenote_annotate::{accept_text, Document};
 let text = accept_text(b"Sergei Lavrov spoke in Moscow on November 8.").expect("plain text is accepted");
 let doc = Document::new("Lavrov", text);
-let file = sidenote_annotate::w3c::export(&doc, &sidenote_extract::extract(&doc.text));
+let notes = sidenote_annotate::model::Annotations::default();
+let file = sidenote_annotate::w3c::export(&doc, &sidenote_extract::extract(&doc.text), &notes);
 assert_eq!(file["type"], "AnnotationCollection");
 ```
 */
 #![deny(missing_docs)]
 
+pub mod anchor;
 mod document;
 mod input;
+pub mod model;
 pub mod w3c;
 
 pub use document::Document;

@@ -184,7 +184,7 @@ fn is_code(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let letter_first = word.chars().next().is_some_and(char::is_alphabetic);
     let inner_letter = word.trim_end_matches(char::is_alphabetic).chars().any(char::is_alphabetic);
-    has_digit && letters >= 1 && letters <= 4 && (letter_first || inner_letter) && word.len() <= 8
+    has_digit && (1..=4).contains(&letters) && (letter_first || inner_letter) && word.len() <= 8
 }
 
 /// A product name written with an inner capital after a lower-case start ("iPad", "iWonder", "eBay").
