@@ -1,26 +1,49 @@
 //! The root component: owns the state, lays out the page, and wires services to actions.
 
+use gloo::events::EventListener;
+use sidenote_annotate::w3c;
+use sidenote_extract::EntityKind;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::article_view::ArticleView;
 use crate::components::legend::Legend;
 use crate::components::notice_bar::NoticeBar;
 use crate::components::paste_panel::PastePanel;
+use crate::components::selection_bar::{kind_key, SelectionBar};
+use crate::components::side_panel::SidePanel;
 use crate::components::toolbar::Toolbar;
 use crate::services;
-use crate::state::{Action, Notice, NoticeLevel, State};
+use crate::state::{Action, Notice, OpenDocument, State};
 
-/// The file name of an export: the title made safe for file systems.
-fn export_name(title: &str) -> String {
+/// A file name from the title, safe for file systems.
+fn file_stem(title: &str) -> String {
     let safe: String = title.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).take(60).collect();
-    format!("{}.annotations.json", safe.trim_matches('-'))
+    safe.trim_matches('-').to_string()
+}
+
+/// The state the app starts in: the document open at the end of the last visit, else the sample.
+fn initial_state() -> State {
+    match services::storage::load_last() {
+        Some((title, text, annotations)) => State::with_document(OpenDocument::open(title, text), annotations),
+        None => State::default(),
+    }
+}
+
+/// Whether a key event comes from a text field (where letters are typing, not shortcuts).
+fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::default);
+    let state = use_reducer(initial_state);
     let pasting = use_state(|| false);
+    let writing = use_state(|| false);
     let dispatch: Callback<Action> = {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))
@@ -28,6 +51,60 @@ pub fn App() -> Html {
 
     // The benchmark script measures time to first highlight from this mark.
     use_effect_with((), |_| services::timing::mark_first_highlight());
+
+    // Every change is saved at once; a failure is reported once and the app keeps working in memory.
+    {
+        let dispatch = dispatch.clone();
+        let open = state.open.clone();
+        let annotations = state.annotations.clone();
+        let key = (std::rc::Rc::as_ptr(&open) as usize, std::rc::Rc::as_ptr(&annotations) as usize);
+        use_effect_with(key, move |_| {
+            match services::storage::save(&open.urn, &open.document.title, open.text(), &annotations) {
+                Ok(()) => dispatch.emit(Action::LibraryLoaded(services::storage::library())),
+                Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
+            }
+        });
+    }
+
+    // Keyboard shortcuts: undo/redo everywhere; N and P/O/L/D/M act on the selection.
+    {
+        let dispatch = dispatch.clone();
+        let selection = state.selection;
+        let writing = writing.clone();
+        use_effect_with(selection, move |selection| {
+            let selection = *selection;
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                let key = event.key().to_lowercase();
+                let command = event.ctrl_key() || event.meta_key();
+                if command && key == "z" && !typing_in_field(event) {
+                    event.prevent_default();
+                    dispatch.emit(if event.shift_key() { Action::Redo } else { Action::Undo });
+                    return;
+                }
+                if command && key == "y" && !typing_in_field(event) {
+                    event.prevent_default();
+                    dispatch.emit(Action::Redo);
+                    return;
+                }
+                if command || event.alt_key() || typing_in_field(event) {
+                    return;
+                }
+                let Some(span) = selection else { return };
+                if key == "n" {
+                    event.prevent_default();
+                    writing.set(true);
+                } else if key == "escape" {
+                    dispatch.emit(Action::Select(None));
+                } else if let Some(kind) = EntityKind::ALL.into_iter().find(|k| kind_key(*k) == key) {
+                    event.prevent_default();
+                    services::selection::clear();
+                    dispatch.emit(Action::AddEntity { span, kind });
+                }
+            });
+            move || drop(listener)
+        });
+    }
 
     let onpaste = {
         let pasting = pasting.clone();
@@ -49,21 +126,48 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |file: web_sys::File| services::files::open_file(file, dispatch.clone()))
     };
+    let onimport = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |file: web_sys::File| services::files::import_file(file, dispatch.clone()))
+    };
+    let download = {
+        let dispatch = dispatch.clone();
+        move |name: String, mime: &'static str, contents: String| {
+            if let Err(error) = services::download::download(&name, mime, &contents) {
+                dispatch.emit(Action::Notify(Notice::error(format!("Export failed: {error}."))));
+            }
+        }
+    };
     let onexport = {
         let state = state.clone();
-        let dispatch = dispatch.clone();
+        let download = download.clone();
         Callback::from(move |_| {
             let open = &state.open;
-            let file = sidenote_annotate::w3c::export(&open.document, &open.extraction);
+            let file = w3c::export(&open.document, &open.extraction, &state.annotations);
             let json = serde_json::to_string_pretty(&file).unwrap_or_default();
-            if let Err(error) =
-                services::download::download(&export_name(&open.document.title), "application/ld+json", &json)
-            {
-                dispatch.emit(Action::Notify(Notice {
-                    level: NoticeLevel::Error,
-                    text: format!("Export failed: {error}."),
-                }));
-            }
+            download(format!("{}.annotations.json", file_stem(&open.document.title)), "application/ld+json", json);
+        })
+    };
+    let onexportnotes = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let markdown = w3c::notes_markdown(&state.open.document, &state.annotations);
+            download(format!("{}.notes.md", file_stem(&state.open.document.title)), "text/markdown", markdown);
+        })
+    };
+    let onopensaved = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |urn: String| match services::storage::load(&urn) {
+            Some((title, text, annotations)) => dispatch.emit(Action::OpenSaved { title, text, annotations }),
+            None => dispatch
+                .emit(Action::Notify(Notice::error("That document could not be read from this browser's storage."))),
+        })
+    };
+    let ondeletesaved = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |urn: String| match services::storage::delete(&urn) {
+            Ok(()) => dispatch.emit(Action::LibraryLoaded(services::storage::library())),
+            Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
         })
     };
     let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
@@ -73,27 +177,78 @@ pub fn App() -> Html {
             event.prevent_default();
             match services::files::first_file(event.data_transfer().and_then(|d| d.files())) {
                 Some(file) => services::files::open_file(file, dispatch.clone()),
-                None => dispatch.emit(Action::Notify(Notice {
-                    level: NoticeLevel::Error,
-                    text: "Only files can be dropped here; to open text, use Paste text.".into(),
-                })),
+                None => dispatch.emit(Action::Notify(Notice::error(
+                    "Only files can be dropped here; to open text, use Paste text.",
+                ))),
             }
         })
     };
 
+    let selection_bar = state.selection.map(|span| {
+        let words = span.slice(state.open.text()).to_string();
+        let orphan = state
+            .active_note
+            .as_ref()
+            .and_then(|id| state.annotations.notes.iter().find(|n| &n.id == id))
+            .map(|n| (n.id.clone(), n.target.exact.clone()));
+        let onnote = {
+            let dispatch = dispatch.clone();
+            let writing = writing.clone();
+            Callback::from(move |(text, tags): (String, Vec<String>)| {
+                writing.set(false);
+                services::selection::clear();
+                dispatch.emit(Action::AddNote { span, text, tags });
+            })
+        };
+        let oncancel = {
+            let dispatch = dispatch.clone();
+            let writing = writing.clone();
+            Callback::from(move |_| {
+                if *writing {
+                    writing.set(false);
+                } else {
+                    services::selection::clear();
+                    dispatch.emit(Action::Select(None));
+                }
+            })
+        };
+        let onwrite = {
+            let writing = writing.clone();
+            Callback::from(move |_| writing.set(true))
+        };
+        html! {
+            <SelectionBar {span} words={AttrValue::from(words)} writing={*writing} {orphan} {onwrite} {onnote} {oncancel}
+                onentity={dispatch.reform(move |kind| Action::AddEntity { span, kind })}
+                onreattach={dispatch.reform(move |id| Action::ReattachNote { id, span })} />
+        }
+    });
+
     html! {
         <div class="app" {ondragover} {ondrop} data-testid="app">
-            <Toolbar title={AttrValue::from(state.open.document.title.clone())} {onpaste}
-                     onsample={dispatch.reform(|_| Action::OpenSample)} {onfile} {onexport} />
+            <Toolbar title={AttrValue::from(state.open.document.title.clone())} can_undo={!state.past.is_empty()}
+                     can_redo={!state.future.is_empty()} {onpaste} onsample={dispatch.reform(|_| Action::OpenSample)}
+                     {onfile} {onimport} {onexport} {onexportnotes}
+                     onundo={dispatch.reform(|_| Action::Undo)} onredo={dispatch.reform(|_| Action::Redo)} />
             <NoticeBar notice={state.notice.clone()} ondismiss={dispatch.reform(|_| Action::DismissNotice)} />
             if *pasting {
                 <PastePanel onopen={onpasteopen} oncancel={onpastecancel} />
             }
             <main class="workspace">
-                <ArticleView open={state.open.clone()} hidden={state.hidden_layers.clone()} hide_clutter={state.hide_clutter} />
-                <Legend open={state.open.clone()} hidden={state.hidden_layers.clone()}
-                        hide_clutter={state.hide_clutter} ontoggle={dispatch.reform(Action::ToggleLayer)}
-                        ontoggleclutter={dispatch.reform(|_| Action::ToggleClutter)} />
+                <ArticleView open={state.open.clone()} annotations={state.annotations.clone()} hidden={state.hidden_layers.clone()}
+                             hide_clutter={state.hide_clutter} selection={state.selection} active_note={state.active_note.clone()}
+                             flash={state.flash.clone()} onselect={dispatch.reform(Action::Select)}
+                             onfocusnote={dispatch.reform(|id| Action::FocusNote(Some(id)))}
+                             onextend={dispatch.reform(|(forward, by_word, from)| Action::ExtendSelection { forward, by_word, from })} />
+                <div class="sidebar">
+                    { selection_bar.unwrap_or_default() }
+                    <SidePanel open={state.open.clone()} annotations={state.annotations.clone()} panel={state.panel}
+                               query={AttrValue::from(state.query.clone())} tag={state.tag_filter.clone()} tags={state.all_tags()}
+                               active_note={state.active_note.clone()} hidden={state.hidden_layers.clone()}
+                               library={state.library.clone()} dispatch={dispatch.clone()} {onopensaved} {ondeletesaved} />
+                    <Legend open={state.open.clone()} notes={state.annotations.notes.len()} hidden={state.hidden_layers.clone()}
+                            hide_clutter={state.hide_clutter} ontoggle={dispatch.reform(Action::ToggleLayer)}
+                            ontoggleclutter={dispatch.reform(|_| Action::ToggleClutter)} />
+                </div>
             </main>
         </div>
     }

@@ -1,13 +1,21 @@
 //! The app's state and its one reducer. Pure: no DOM, no clock; tested natively below.
+//!
+//! Browser effects (saving, reading files, scrolling) are done by `services` in response to state
+//! changes or before dispatching; the reducer only decides.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use sidenote_annotate::{accept_text, Document};
-use sidenote_extract::{extract, EntityKind, Extraction};
+use sidenote_annotate::model::{Annotations, Decision, ReviewScope};
+use sidenote_annotate::{accept_text, w3c, Document};
+use sidenote_extract::offsets::OffsetIndex;
+use sidenote_extract::{extract, EntityKind, Extraction, Span};
 use yew::Reducible;
 
 use crate::sample::{SAMPLE_TEXT, SAMPLE_TITLE};
+
+/// How many annotation snapshots undo keeps.
+const UNDO_LIMIT: usize = 200;
 
 /// An open article and what the extractor found in it.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,13 +24,25 @@ pub struct OpenDocument {
     pub document: Document,
     /// The extractor's suggestions for it.
     pub extraction: Extraction,
+    /// Offset conversions for its text (the DOM counts UTF-16).
+    pub offsets: OffsetIndex,
+    /// Its identity (`urn:sha256:…`), the key it is saved under.
+    pub urn: String,
 }
 
 impl OpenDocument {
     /// Opens `text` and runs the extractor on it.
     pub fn open(title: String, text: String) -> Self {
         let extraction = extract(&text);
-        OpenDocument { document: Document::new(title, text), extraction }
+        let offsets = OffsetIndex::new(&text);
+        let document = Document::new(title, text);
+        let urn = document.content_urn();
+        OpenDocument { document, extraction, offsets, urn }
+    }
+
+    /// The text.
+    pub fn text(&self) -> &str {
+        &self.document.text
     }
 }
 
@@ -44,6 +64,18 @@ pub struct Notice {
     pub text: String,
 }
 
+impl Notice {
+    /// An error message.
+    pub fn error(text: impl Into<String>) -> Self {
+        Notice { level: NoticeLevel::Error, text: text.into() }
+    }
+
+    /// An informative message.
+    pub fn info(text: impl Into<String>) -> Self {
+        Notice { level: NoticeLevel::Info, text: text.into() }
+    }
+}
+
 /// What can be highlighted, for the legend and its filters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Layer {
@@ -51,6 +83,43 @@ pub enum Layer {
     Entity(EntityKind),
     /// Direct quotations.
     Quote,
+    /// The user's notes.
+    Note,
+}
+
+/// The side panel's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    /// Notes in reading order, orphans last.
+    Notes,
+    /// Distinct entities with counts and review.
+    Entities,
+    /// Quotations grouped by speaker.
+    Quotes,
+    /// Documents saved in this browser.
+    Library,
+}
+
+/// A document saved in this browser, as the library lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryEntry {
+    /// Its identity.
+    pub urn: String,
+    /// Its title.
+    pub title: String,
+    /// When it was last saved, as the browser formats it.
+    pub saved: String,
+    /// How many notes it has.
+    pub notes: usize,
+}
+
+/// Something to scroll to and flash in the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    /// The words.
+    pub span: Span,
+    /// Changes on every request, so the same words can be flashed twice.
+    pub serial: u64,
 }
 
 /// Everything the app shows.
@@ -58,22 +127,42 @@ pub enum Layer {
 pub struct State {
     /// The open article; there is always one (the sample at first).
     pub open: Rc<OpenDocument>,
+    /// The user's annotations on it.
+    pub annotations: Rc<Annotations>,
+    /// Earlier annotation states, for undo (most recent last).
+    pub past: Vec<Rc<Annotations>>,
+    /// Undone states, for redo (most recent last).
+    pub future: Vec<Rc<Annotations>>,
     /// The current message, if any.
     pub notice: Option<Notice>,
     /// Layers the user switched off in the legend.
     pub hidden_layers: BTreeSet<Layer>,
     /// Whether page clutter (text outside the article body) is collapsed.
     pub hide_clutter: bool,
+    /// The words the user has selected in the article, if any.
+    pub selection: Option<Span>,
+    /// The note whose card is open.
+    pub active_note: Option<String>,
+    /// The side panel's tab.
+    pub panel: Panel,
+    /// Text the side panel's lists are filtered by.
+    pub query: String,
+    /// The tag the notes list is filtered by.
+    pub tag_filter: Option<String>,
+    /// Saved documents in this browser.
+    pub library: Vec<LibraryEntry>,
+    /// Set when saving failed: the app keeps working in memory.
+    pub storage_failed: bool,
+    /// What to scroll to and flash next.
+    pub flash: Option<Flash>,
 }
 
 impl Default for State {
     fn default() -> Self {
-        State {
-            open: Rc::new(OpenDocument::open(SAMPLE_TITLE.to_string(), SAMPLE_TEXT.to_string())),
-            notice: None,
-            hidden_layers: BTreeSet::new(),
-            hide_clutter: false,
-        }
+        State::with_document(
+            OpenDocument::open(SAMPLE_TITLE.to_string(), SAMPLE_TEXT.to_string()),
+            Annotations::default(),
+        )
     }
 }
 
@@ -91,6 +180,15 @@ pub enum Action {
     RefuseInput(sidenote_annotate::InputError),
     /// Reopen the built-in sample.
     OpenSample,
+    /// Open a document saved in this browser, with its annotations.
+    OpenSaved {
+        /// Its title.
+        title: String,
+        /// Its text.
+        text: String,
+        /// Its annotations.
+        annotations: Annotations,
+    },
     /// Show a message (from a service that failed, e.g. a file that could not be read).
     Notify(Notice),
     /// Hide the message.
@@ -99,25 +197,162 @@ pub enum Action {
     ToggleLayer(Layer),
     /// Collapse or show the page clutter around the article.
     ToggleClutter,
+    /// The user selected words in the article (or cleared the selection).
+    Select(Option<Span>),
+    /// Grow or shrink the selection by one character or word (keyboard: Shift+arrows).
+    ExtendSelection {
+        /// Towards the end of the text.
+        forward: bool,
+        /// By a word instead of a character.
+        by_word: bool,
+        /// Where a new selection starts when there is none (the focused highlight).
+        from: usize,
+    },
+    /// Add a note on the selected (or given) words.
+    AddNote {
+        /// The words.
+        span: Span,
+        /// The note's text.
+        text: String,
+        /// Its tags.
+        tags: Vec<String>,
+    },
+    /// Change a note.
+    EditNote {
+        /// Which note.
+        id: String,
+        /// New text.
+        text: String,
+        /// New tags.
+        tags: Vec<String>,
+    },
+    /// Delete a note.
+    DeleteNote(String),
+    /// Attach a note (an orphan, typically) to the selected words.
+    ReattachNote {
+        /// Which note.
+        id: String,
+        /// The words.
+        span: Span,
+    },
+    /// Open (or close) a note's card and flash its words.
+    FocusNote(Option<String>),
+    /// Scroll to and flash some words.
+    FlashSpan(Span),
+    /// Decide about suggestions.
+    Review {
+        /// Which suggestions.
+        scope: ReviewScope,
+        /// The decision.
+        decision: Decision,
+    },
+    /// Add an entity the extractor missed, on the selected words.
+    AddEntity {
+        /// The words.
+        span: Span,
+        /// Its kind.
+        kind: EntityKind,
+    },
+    /// Remove entities the user added.
+    RemoveAddedEntities(Vec<String>),
+    /// Undo the last change to the annotations.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Import an annotation file (its text) onto the open article.
+    Import(String),
+    /// Switch the side panel's tab.
+    ShowPanel(Panel),
+    /// Filter the side panel's lists by text.
+    SetQuery(String),
+    /// Filter the notes by a tag (or not).
+    SetTagFilter(Option<String>),
+    /// The library was read from storage.
+    LibraryLoaded(Vec<LibraryEntry>),
+    /// Saving failed (quota, private mode): say so once and keep working in memory.
+    StorageFailed(String),
+}
+
+/// The message for refused input. The open document stays as it is: refused input never costs anything.
+fn refusal(error: &sidenote_annotate::InputError) -> Notice {
+    Notice::error(format!("{error}. The article you had open is unchanged."))
 }
 
 impl State {
+    /// A fresh state showing `open` with `annotations`.
+    pub fn with_document(open: OpenDocument, annotations: Annotations) -> Self {
+        State {
+            open: Rc::new(open),
+            annotations: Rc::new(annotations),
+            past: Vec::new(),
+            future: Vec::new(),
+            notice: None,
+            hidden_layers: BTreeSet::new(),
+            hide_clutter: false,
+            selection: None,
+            active_note: None,
+            panel: Panel::Notes,
+            query: String::new(),
+            tag_filter: None,
+            library: Vec::new(),
+            storage_failed: false,
+            flash: None,
+        }
+    }
+
+    /// Replaces the open document, keeping app-wide settings (layers, library, storage state).
+    fn switch_to(&self, open: OpenDocument, annotations: Annotations) -> State {
+        let mut next = State::with_document(open, annotations);
+        next.hidden_layers = self.hidden_layers.clone();
+        next.hide_clutter = self.hide_clutter;
+        next.library = self.library.clone();
+        next.storage_failed = self.storage_failed;
+        next.panel = if self.panel == Panel::Library { Panel::Notes } else { self.panel };
+        next
+    }
+
+    /// Applies a change to the annotations, recording the previous state for undo.
+    fn change(&mut self, edit: impl FnOnce(&mut Annotations)) {
+        let mut changed = (*self.annotations).clone();
+        edit(&mut changed);
+        if changed == *self.annotations {
+            return;
+        }
+        self.past.push(self.annotations.clone());
+        if self.past.len() > UNDO_LIMIT {
+            self.past.remove(0);
+        }
+        self.future.clear();
+        self.annotations = Rc::new(changed);
+    }
+
+    fn flash(&mut self, span: Span) {
+        let serial = self.flash.as_ref().map_or(1, |f| f.serial + 1);
+        self.flash = Some(Flash { span, serial });
+    }
+
     /// The pure transition function behind [`Reducible::reduce`].
     pub fn apply(&self, action: Action) -> State {
         let mut next = self.clone();
+        let text = self.open.text().to_string();
         match action {
             Action::OpenBytes { title, bytes } => match accept_text(&bytes) {
-                Ok(text) => {
-                    let title = if title.trim().is_empty() { Document::title_from_text(&text) } else { title };
-                    next.notice = Some(Notice { level: NoticeLevel::Info, text: format!("Opened “{title}”.") });
-                    next.open = Rc::new(OpenDocument::open(title, text));
+                Ok(new_text) => {
+                    let title = if title.trim().is_empty() { Document::title_from_text(&new_text) } else { title };
+                    next = self.switch_to(OpenDocument::open(title.clone(), new_text), Annotations::default());
+                    next.notice = Some(Notice::info(format!("Opened “{title}”.")));
                 }
                 Err(error) => next.notice = Some(refusal(&error)),
             },
             Action::RefuseInput(error) => next.notice = Some(refusal(&error)),
             Action::OpenSample => {
-                next.open = Rc::new(OpenDocument::open(SAMPLE_TITLE.to_string(), SAMPLE_TEXT.to_string()));
-                next.notice = None;
+                next = self.switch_to(
+                    OpenDocument::open(SAMPLE_TITLE.to_string(), SAMPLE_TEXT.to_string()),
+                    Annotations::default(),
+                );
+            }
+            Action::OpenSaved { title, text, annotations } => {
+                next = self.switch_to(OpenDocument::open(title, text), annotations);
             }
             Action::Notify(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,
@@ -127,14 +362,135 @@ impl State {
                 }
             }
             Action::ToggleClutter => next.hide_clutter = !next.hide_clutter,
+            Action::Select(span) => next.selection = span.filter(|s| !s.is_empty() && s.end <= text.len()),
+            Action::ExtendSelection { forward, by_word, from } => {
+                let from = from.min(text.len());
+                let current = self.selection.unwrap_or(Span::new(from, from));
+                let end = step(&text, current.end, forward, by_word).max(current.start);
+                next.selection = Some(Span::new(current.start, end)).filter(|s| !s.is_empty());
+            }
+            Action::AddNote { span, text: body, tags } => {
+                let mut id = String::new();
+                next.change(|a| id = a.add_note(&text, span, body, tags));
+                next.active_note = Some(id);
+                next.selection = None;
+                next.panel = Panel::Notes;
+            }
+            Action::EditNote { id, text: body, tags } => next.change(|a| {
+                a.edit_note(&id, body, tags);
+            }),
+            Action::DeleteNote(id) => {
+                next.change(|a| {
+                    a.delete_note(&id);
+                });
+                if next.active_note.as_deref() == Some(id.as_str()) {
+                    next.active_note = None;
+                }
+            }
+            Action::ReattachNote { id, span } => {
+                next.change(|a| {
+                    a.reattach_note(&text, &id, span);
+                });
+                next.selection = None;
+            }
+            Action::FocusNote(id) => {
+                let span =
+                    id.as_ref().and_then(|id| self.annotations.notes.iter().find(|n| &n.id == id)).and_then(|n| n.span);
+                next.active_note = id;
+                next.panel = Panel::Notes;
+                if let Some(span) = span {
+                    next.flash(span);
+                }
+            }
+            Action::FlashSpan(span) => next.flash(span),
+            Action::Review { scope, decision } => next.change(|a| a.review(scope, decision)),
+            Action::AddEntity { span, kind } => {
+                next.change(|a| {
+                    a.add_entity(&text, span, kind);
+                });
+                next.selection = None;
+            }
+            Action::RemoveAddedEntities(ids) => next.change(|a| {
+                for id in &ids {
+                    a.remove_added_entity(id);
+                }
+            }),
+            Action::Undo => {
+                if let Some(previous) = next.past.pop() {
+                    next.future.push(std::mem::replace(&mut next.annotations, previous));
+                    next.notice = Some(Notice::info("Undone."));
+                }
+            }
+            Action::Redo => {
+                if let Some(later) = next.future.pop() {
+                    next.past.push(std::mem::replace(&mut next.annotations, later));
+                    next.notice = Some(Notice::info("Redone."));
+                }
+            }
+            Action::Import(json) => match w3c::parse(&json) {
+                Ok(imported) => {
+                    let mut report = None;
+                    next.change(|a| report = Some(w3c::merge(a, imported, &text)));
+                    let summary = report.map(|r| r.summary()).unwrap_or_default();
+                    next.notice = Some(Notice::info(format!(
+                        "{summary} Orphans are listed under Notes; select words to re-attach them."
+                    )));
+                    next.panel = Panel::Notes;
+                }
+                Err(error) => {
+                    next.notice = Some(Notice::error(format!("Import failed: {error}. Nothing was changed.")))
+                }
+            },
+            Action::ShowPanel(panel) => next.panel = panel,
+            Action::SetQuery(query) => next.query = query,
+            Action::SetTagFilter(tag) => next.tag_filter = tag,
+            Action::LibraryLoaded(entries) => next.library = entries,
+            Action::StorageFailed(reason) => {
+                if !self.storage_failed {
+                    next.notice = Some(Notice::error(format!(
+                        "Saving in this browser failed ({reason}). Your work is kept in memory only: use Export to keep it."
+                    )));
+                }
+                next.storage_failed = true;
+            }
         }
         next
     }
+
+    /// Every tag used by a note, sorted.
+    pub fn all_tags(&self) -> Vec<String> {
+        let tags: BTreeSet<&String> = self.annotations.notes.iter().flat_map(|n| n.tags.iter()).collect();
+        tags.into_iter().cloned().collect()
+    }
 }
 
-/// The message for refused input. The open document stays as it is: refused input never costs anything.
-fn refusal(error: &sidenote_annotate::InputError) -> Notice {
-    Notice { level: NoticeLevel::Error, text: format!("{error}. The article you had open is unchanged.") }
+/// The next character or word boundary from `at`, forwards or backwards.
+fn step(text: &str, at: usize, forward: bool, by_word: bool) -> usize {
+    let mut at = at.min(text.len());
+    if forward {
+        let mut chars = text[at..].char_indices();
+        if by_word {
+            // Skip spaces, then the word.
+            let rest = &text[at..];
+            let skip_space = rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len());
+            let word_end = rest[skip_space..].find(char::is_whitespace).map_or(rest.len(), |e| skip_space + e);
+            return at + word_end;
+        }
+        chars.next();
+        at + chars.next().map_or(text.len() - at, |(i, _)| i)
+    } else {
+        if by_word {
+            let before = text[..at].trim_end();
+            return before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        }
+        while at > 0 {
+            at -= 1;
+            if text.is_char_boundary(at) {
+                break;
+            }
+        }
+        at
+    }
 }
 
 impl Reducible for State {
@@ -149,10 +505,15 @@ impl Reducible for State {
 mod tests {
     use super::*;
 
+    fn span_of(state: &State, words: &str) -> Span {
+        let start = state.open.text().find(words).expect("words in the text");
+        Span::new(start, start + words.len())
+    }
+
     #[test]
     fn opens_on_the_sample_with_its_highlights() {
         let state = State::default();
-        let text = &state.open.document.text;
+        let text = state.open.text();
         let names: Vec<&str> = state.open.extraction.entities.iter().map(|e| e.span.slice(text)).collect();
         for expected in ["Sergei Lavrov", "Moscow", "Washington", "TASS", "Interfax", "RFE/RL", "November 8"] {
             assert!(names.contains(&expected), "{expected} missing from {names:?}");
@@ -190,5 +551,71 @@ mod tests {
         assert!(state.hidden_layers.contains(&Layer::Quote) && state.hide_clutter);
         let state = state.apply(Action::ToggleLayer(Layer::Quote));
         assert!(state.hidden_layers.is_empty());
+    }
+
+    #[test]
+    fn notes_can_be_added_edited_deleted_and_every_change_undone() {
+        let s0 = State::default();
+        let span = span_of(&s0, "Sergei Lavrov has lashed out");
+        let s1 = s0.apply(Action::AddNote { span, text: "key claim".into(), tags: vec!["claim".into()] });
+        let id = s1.annotations.notes[0].id.clone();
+        assert_eq!(s1.active_note.as_deref(), Some(id.as_str()));
+        let s2 = s1.apply(Action::EditNote {
+            id: id.clone(),
+            text: "edited".into(),
+            tags: vec!["claim".into(), "russia".into()],
+        });
+        assert_eq!(s2.all_tags(), ["claim", "russia"]);
+        let s3 = s2.apply(Action::DeleteNote(id.clone()));
+        assert!(s3.annotations.notes.is_empty());
+        let undone = s3.apply(Action::Undo);
+        assert_eq!(undone.annotations.notes[0].text, "edited");
+        let undone = undone.apply(Action::Undo);
+        assert_eq!(undone.annotations.notes[0].text, "key claim");
+        let redone = undone.apply(Action::Redo).apply(Action::Redo);
+        assert!(redone.annotations.notes.is_empty());
+        assert!(redone.apply(Action::Redo).annotations.notes.is_empty(), "nothing more to redo");
+    }
+
+    #[test]
+    fn reviews_and_added_entities_are_undoable() {
+        let s0 = State::default();
+        let scope = ReviewScope::Entity { name: "Sergei Lavrov".into(), kind: EntityKind::Person };
+        let s1 = s0.apply(Action::Review { scope, decision: Decision::Reject });
+        let shown = s1.annotations.shown_entities(&s1.open.extraction);
+        assert!(!shown.iter().any(|e| e.name == "Sergei Lavrov"));
+        let s2 = s1.apply(Action::AddEntity { span: span_of(&s1, "New START"), kind: EntityKind::Misc });
+        assert_eq!(s2.annotations.added.len(), 1);
+        let back = s2.apply(Action::Undo).apply(Action::Undo);
+        assert_eq!(*back.annotations, Annotations::default());
+    }
+
+    #[test]
+    fn a_failed_import_changes_nothing_and_says_why() {
+        let s0 = State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "n".into(), tags: vec![] });
+        let s1 = s0.apply(Action::Import("{ broken".into()));
+        assert_eq!(s1.annotations, s0.annotations);
+        assert!(s1.notice.as_ref().is_some_and(|n| n.level == NoticeLevel::Error && n.text.contains("not valid JSON")));
+    }
+
+    #[test]
+    fn storage_failure_is_reported_once_and_work_goes_on() {
+        let s1 = State::default().apply(Action::StorageFailed("quota exceeded".into()));
+        assert!(s1.notice.as_ref().is_some_and(|n| n.text.contains("Export")));
+        let s2 = s1.apply(Action::DismissNotice).apply(Action::StorageFailed("quota exceeded".into()));
+        assert!(s2.notice.is_none());
+        let s3 = s2.apply(Action::AddNote { span: Span::new(0, 5), text: "still works".into(), tags: vec![] });
+        assert_eq!(s3.annotations.notes.len(), 1);
+    }
+
+    #[test]
+    fn keyboard_selection_grows_by_characters_and_words() {
+        let s0 = State::default().apply(Action::Select(Some(Span::new(0, 1))));
+        let s1 = s0.apply(Action::ExtendSelection { forward: true, by_word: true, from: 0 });
+        assert_eq!(s1.selection.map(|s| s.slice(s1.open.text()).to_string()).as_deref(), Some("Accessibility"));
+        let s2 = s1.apply(Action::ExtendSelection { forward: false, by_word: false, from: 0 });
+        let fresh = State::default().apply(Action::ExtendSelection { forward: true, by_word: true, from: 0 });
+        assert_eq!(fresh.selection.map(|s| s.slice(fresh.open.text()).to_string()).as_deref(), Some("Accessibility"));
+        assert_eq!(s2.selection.map(|s| s.slice(s2.open.text()).to_string()).as_deref(), Some("Accessibilit"));
     }
 }

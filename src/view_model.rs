@@ -1,59 +1,93 @@
-//! Turns an extraction into the flat list of text pieces the article view renders. Pure and tested
-//! natively: the DOM only ever receives pieces whose concatenation is exactly the document text, so DOM
-//! offsets (UTF-16, counted over `textContent`) map straight back to the core's byte offsets.
+//! Turns the document's layers (body, entities, quotes, notes) into the flat list of text pieces the
+//! article view renders. Pure and tested natively: the DOM only ever receives pieces whose concatenation
+//! is exactly the document text, so DOM offsets (UTF-16, counted over `textContent`) map straight back to
+//! the core's byte offsets. Notes may overlap and nest; a piece lists every note that covers it.
 
-use sidenote_extract::{EntityKind, Extraction, Span};
+use sidenote_annotate::model::ShownEntity;
+use sidenote_extract::{Quote, Span};
 
 /// One run of text with everything that covers all of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Piece {
     /// Byte range in the document text.
     pub span: Span,
-    /// The entity mention covering it: its index in `extraction.entities` and kind.
-    pub entity: Option<(usize, EntityKind)>,
-    /// The quotation covering it: its index in `extraction.quotes`.
+    /// The shown entity covering it (index into the `entities` layer).
+    pub entity: Option<usize>,
+    /// The quotation covering it (index into the `quotes` layer), innermost if nested.
     pub quote: Option<usize>,
+    /// Every note covering it (indexes into the `notes` layer), outermost first.
+    pub notes: Vec<usize>,
     /// Whether it lies outside the article body.
     pub clutter: bool,
+    /// Whether it lies inside the user's current selection (drawn for keyboard selection).
+    pub selected: bool,
 }
 
-/// Cuts the text at every boundary of a body range, entity or quote, and labels each piece.
-pub fn pieces(text_len: usize, extraction: &Extraction) -> Vec<Piece> {
-    let mut cuts = vec![0, text_len];
-    for span in extraction
+/// The layers of one document.
+pub struct Layers<'a> {
+    /// The article body ranges, sorted.
+    pub body: &'a [Span],
+    /// Shown entities, sorted by span.
+    pub entities: &'a [ShownEntity],
+    /// Quotations, sorted by span.
+    pub quotes: &'a [Quote],
+    /// Anchored notes' spans (index into the caller's note list, span).
+    pub notes: &'a [(usize, Span)],
+    /// The current selection.
+    pub selection: Option<Span>,
+}
+
+/// Cuts the text at every boundary of every layer, and labels each piece.
+pub fn pieces(text_len: usize, layers: &Layers<'_>) -> Vec<Piece> {
+    let spans = layers
         .body
         .iter()
-        .chain(extraction.entities.iter().map(|e| &e.span))
-        .chain(extraction.quotes.iter().map(|q| &q.span))
-    {
+        .copied()
+        .chain(layers.entities.iter().map(|e| e.span))
+        .chain(layers.quotes.iter().map(|q| q.span))
+        .chain(layers.notes.iter().map(|n| n.1))
+        .chain(layers.selection);
+    let mut cuts = vec![0, text_len];
+    for span in spans {
         cuts.push(span.start.min(text_len));
         cuts.push(span.end.min(text_len));
     }
     cuts.sort_unstable();
     cuts.dedup();
-    // Each list is sorted by start; a cursor per list keeps the sweep linear.
-    let (mut e, mut q, mut b) = (0, 0, 0);
+    let mut notes_by_start: Vec<(usize, Span)> = layers.notes.to_vec();
+    notes_by_start.sort_by_key(|n| (n.1.start, std::cmp::Reverse(n.1.end)));
+    // Each layer is sorted by start; a cursor per layer keeps the sweep linear (notes keep an active set).
+    let (mut e, mut q, mut b, mut n) = (0, 0, 0, 0);
+    let mut active: Vec<(usize, Span)> = Vec::new();
     let mut out = Vec::with_capacity(cuts.len());
     for pair in cuts.windows(2) {
         let span = Span::new(pair[0], pair[1]);
-        while e < extraction.entities.len() && extraction.entities[e].span.end <= span.start {
+        let covers = |s: Span| s.start <= span.start && span.end <= s.end;
+        while e < layers.entities.len() && layers.entities[e].span.end <= span.start {
             e += 1;
         }
-        while q < extraction.quotes.len() && extraction.quotes[q].span.end <= span.start {
+        while q < layers.quotes.len() && layers.quotes[q].span.end <= span.start {
             q += 1;
         }
-        while b < extraction.body.len() && extraction.body[b].end <= span.start {
+        while b < layers.body.len() && layers.body[b].end <= span.start {
             b += 1;
         }
-        let covers = |s: Span| s.start <= span.start && span.end <= s.end;
-        let entity = extraction.entities.get(e).filter(|x| covers(x.span)).map(|x| (e, x.kind));
-        // Quotes may nest; the innermost one that covers the piece is found by looking a little ahead.
-        let quote = (q..extraction.quotes.len())
-            .take_while(|&i| extraction.quotes[i].span.start <= span.start)
-            .filter(|&i| covers(extraction.quotes[i].span))
+        while n < notes_by_start.len() && notes_by_start[n].1.start <= span.start {
+            active.push(notes_by_start[n]);
+            n += 1;
+        }
+        active.retain(|a| a.1.end > span.start);
+        let entity = (e..layers.entities.len())
+            .take_while(|&i| layers.entities[i].span.start <= span.start)
+            .find(|&i| covers(layers.entities[i].span));
+        let quote = (q..layers.quotes.len())
+            .take_while(|&i| layers.quotes[i].span.start <= span.start)
+            .filter(|&i| covers(layers.quotes[i].span))
             .last();
-        let clutter = !extraction.body.get(b).is_some_and(|x| covers(*x));
-        out.push(Piece { span, entity, quote, clutter });
+        let notes = active.iter().filter(|a| covers(a.1)).map(|a| a.0).collect();
+        let clutter = !layers.body.get(b).is_some_and(|x| covers(*x));
+        let selected = layers.selection.is_some_and(covers);
+        out.push(Piece { span, entity, quote, notes, clutter, selected });
     }
     out
 }
@@ -61,18 +95,31 @@ pub fn pieces(text_len: usize, extraction: &Extraction) -> Vec<Piece> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sidenote_annotate::model::Annotations;
 
     #[test]
-    fn pieces_tile_the_text_exactly() {
+    fn pieces_tile_the_text_and_carry_overlapping_notes() {
         let text = "Menu\n\n🙂 “We are ready now,” Sergei Lavrov said in Moscow.\n";
         let extraction = sidenote_extract::extract(text);
-        let list = pieces(text.len(), &extraction);
+        let entities = Annotations::default().shown_entities(&extraction);
+        let lavrov = text.find("Sergei Lavrov").expect("name");
+        let notes = [(0, Span::new(lavrov, text.len() - 2)), (1, Span::new(lavrov + 7, lavrov + 13))];
+        let layers = Layers {
+            body: &extraction.body,
+            entities: &entities,
+            quotes: &extraction.quotes,
+            notes: &notes,
+            selection: None,
+        };
+        let list = pieces(text.len(), &layers);
         let joined: String = list.iter().map(|p| p.span.slice(text)).collect();
         assert_eq!(joined, text);
-        let lavrov = list.iter().find(|p| p.span.slice(text) == "Sergei Lavrov").expect("a piece for the name");
-        assert_eq!(lavrov.entity.map(|e| e.1), Some(EntityKind::Person));
+        let inner = list.iter().find(|p| p.span.slice(text) == "Lavrov").expect("a piece for the surname");
+        assert_eq!(inner.notes, [0, 1]);
+        assert!(inner.entity.is_some());
         let quoted = list.iter().find(|p| p.span.slice(text) == "We are ready now,").expect("a piece for the quote");
         assert_eq!(quoted.quote, Some(0));
+        assert!(quoted.notes.is_empty());
         assert!(list[0].clutter, "the menu line is clutter");
     }
 }

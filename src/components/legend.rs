@@ -11,6 +11,8 @@ use crate::state::Layer;
 pub struct LegendProps {
     /// The open article, for the counts.
     pub open: std::rc::Rc<crate::state::OpenDocument>,
+    /// How many notes there are.
+    pub notes: usize,
     /// Layers switched off.
     pub hidden: std::collections::BTreeSet<Layer>,
     /// Whether clutter is collapsed.
@@ -45,6 +47,7 @@ pub fn Legend(props: &LegendProps) -> Html {
             <ul>
                 { for EntityKind::ALL.into_iter().map(|k| item(Layer::Entity(k), kind_class(k), kind_name(k), count(k))) }
                 { item(Layer::Quote, "quote", "Quotation", props.open.extraction.quotes.len()) }
+                { item(Layer::Note, "note", "Your notes", props.notes) }
             </ul>
             <label class="clutter-toggle">
                 <input type="checkbox" data-testid="hide-clutter" checked={props.hide_clutter}

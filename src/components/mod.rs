@@ -2,9 +2,16 @@
 //! beyond what is purely visual (an open panel).
 
 pub mod article_view;
+pub mod entities_panel;
 pub mod legend;
+pub mod library_panel;
+pub mod note_editor;
+pub mod notes_panel;
 pub mod notice_bar;
 pub mod paste_panel;
+pub mod quotes_panel;
+pub mod selection_bar;
+pub mod side_panel;
 pub mod toolbar;
 
 use sidenote_extract::EntityKind;

@@ -1,4 +1,4 @@
-//! The top bar: load an article (paste, file, sample) and export.
+//! The top bar: load an article (paste, file, sample), undo and redo, import and export.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -8,43 +8,66 @@ use yew::prelude::*;
 pub struct ToolbarProps {
     /// The open document's title.
     pub title: AttrValue,
+    /// Whether there is something to undo / redo.
+    pub can_undo: bool,
+    /// Whether there is something to redo.
+    pub can_redo: bool,
     /// Called when the user asks to paste text.
     pub onpaste: Callback<()>,
-    /// Called with the chosen file.
+    /// Called with the chosen article file.
     pub onfile: Callback<web_sys::File>,
+    /// Called with the chosen annotation file.
+    pub onimport: Callback<web_sys::File>,
     /// Called when the user asks for the sample.
     pub onsample: Callback<()>,
-    /// Called when the user asks for the export.
+    /// Called for the W3C export.
     pub onexport: Callback<()>,
+    /// Called for the Markdown export of notes.
+    pub onexportnotes: Callback<()>,
+    /// Undo.
+    pub onundo: Callback<()>,
+    /// Redo.
+    pub onredo: Callback<()>,
+}
+
+/// A hidden file input's change handler: hands over the file and clears the input, so the same file
+/// can be chosen again.
+fn file_handler(target: Callback<web_sys::File>) -> Callback<Event> {
+    Callback::from(move |event: Event| {
+        if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
+            if let Some(file) = crate::services::files::first_file(input.files()) {
+                target.emit(file);
+            }
+            input.set_value("");
+        }
+    })
 }
 
 /// Buttons for every way in and out of the app.
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let onchange = {
-        let onfile = props.onfile.clone();
-        Callback::from(move |event: Event| {
-            if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
-                if let Some(file) = crate::services::files::first_file(input.files()) {
-                    onfile.emit(file);
-                }
-                // Clearing the input lets the user choose the same file again after fixing it.
-                input.set_value("");
-            }
-        })
-    };
+    let unit = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
     html! {
         <header class="toolbar">
             <h1 class="brand">{ "Sidenote" }</h1>
             <span class="doc-title" data-testid="doc-title" title={props.title.clone()}>{ props.title.clone() }</span>
             <nav class="actions" aria-label="Article">
-                <button data-testid="paste-button" onclick={props.onpaste.reform(|_: MouseEvent| ())}>{ "Paste text" }</button>
+                <button data-testid="undo" title="Undo (Ctrl+Z)" disabled={!props.can_undo} onclick={unit(&props.onundo)}>{ "↶" }</button>
+                <button data-testid="redo" title="Redo (Ctrl+Shift+Z)" disabled={!props.can_redo} onclick={unit(&props.onredo)}>{ "↷" }</button>
+                <button data-testid="paste-button" onclick={unit(&props.onpaste)}>{ "Paste text" }</button>
                 <label class="button file-button">
                     { "Open file…" }
-                    <input type="file" data-testid="file-input" accept=".txt,.text,.md,.html,.htm,text/plain,text/html" {onchange} />
+                    <input type="file" data-testid="file-input" accept=".txt,.text,.md,.html,.htm,text/plain,text/html"
+                           onchange={file_handler(props.onfile.clone())} />
                 </label>
-                <button data-testid="sample-button" onclick={props.onsample.reform(|_: MouseEvent| ())}>{ "Sample" }</button>
-                <button class="primary" data-testid="export-button" onclick={props.onexport.reform(|_: MouseEvent| ())}>{ "Export JSON" }</button>
+                <button data-testid="sample-button" onclick={unit(&props.onsample)}>{ "Sample" }</button>
+                <label class="button file-button">
+                    { "Import…" }
+                    <input type="file" data-testid="import-input" accept=".json,.jsonld,application/json,application/ld+json"
+                           onchange={file_handler(props.onimport.clone())} />
+                </label>
+                <button data-testid="export-notes" onclick={unit(&props.onexportnotes)}>{ "Notes (.md)" }</button>
+                <button class="primary" data-testid="export-button" onclick={unit(&props.onexport)}>{ "Export JSON" }</button>
             </nav>
         </header>
     }

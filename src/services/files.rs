@@ -3,7 +3,7 @@
 use sidenote_annotate::{InputError, MAX_TEXT_BYTES};
 use yew::Callback;
 
-use crate::state::{Action, Notice, NoticeLevel};
+use crate::state::{Action, Notice};
 
 /// Reads `file` in the background and dispatches [`Action::OpenBytes`] (or a refusal) when done.
 pub fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
@@ -18,10 +18,32 @@ pub fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
     wasm_bindgen_futures::spawn_local(async move {
         match gloo::file::futures::read_as_bytes(&file).await {
             Ok(bytes) => dispatch.emit(Action::OpenBytes { title: name, bytes }),
-            Err(error) => dispatch.emit(Action::Notify(Notice {
-                level: NoticeLevel::Error,
-                text: format!("Could not read {name}: {error}. The article you had open is unchanged."),
-            })),
+            Err(error) => dispatch.emit(Action::Notify(Notice::error(format!(
+                "Could not read {name}: {error}. The article you had open is unchanged."
+            )))),
+        }
+    });
+}
+
+/// Reads an annotation file and dispatches [`Action::Import`] with its text.
+pub fn import_file(file: web_sys::File, dispatch: Callback<Action>) {
+    let name = file.name();
+    if file.size() as usize > MAX_TEXT_BYTES * 4 {
+        dispatch.emit(Action::Notify(Notice::error(format!(
+            "Import failed: {name} is too large to be an annotation file. Nothing was changed."
+        ))));
+        return;
+    }
+    let file = gloo::file::File::from(file);
+    wasm_bindgen_futures::spawn_local(async move {
+        match gloo::file::futures::read_as_bytes(&file).await {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => dispatch.emit(Action::Import(text)),
+                Err(_) => dispatch.emit(Action::Notify(Notice::error(format!(
+                    "Import failed: {name} is not a text (JSON) file. Nothing was changed."
+                )))),
+            },
+            Err(error) => dispatch.emit(Action::Notify(Notice::error(format!("Could not read {name}: {error}.")))),
         }
     });
 }

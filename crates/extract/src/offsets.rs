@@ -7,7 +7,7 @@
 //! export and the command-line tool call [`OffsetIndex::byte_to_char`]/[`OffsetIndex::char_to_byte`].
 
 /// The position right after one non-ASCII character, in all three units, and that character's width.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Checkpoint {
     byte: usize,
     utf16: usize,
@@ -48,7 +48,7 @@ const ORIGIN: Checkpoint = Checkpoint { byte: 0, utf16: 0, char: 0, byte_width: 
 ///
 /// Between two non-ASCII characters every unit advances by one per character, so the table only needs
 /// a checkpoint after each non-ASCII character.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OffsetIndex {
     checkpoints: Vec<Checkpoint>,
     len_bytes: usize,

@@ -1,0 +1,79 @@
+//! Editing a note's text and tags (for a new note and for an existing one).
+
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Props of [`NoteEditor`].
+#[derive(Properties, PartialEq)]
+pub struct NoteEditorProps {
+    /// The text to start from.
+    #[prop_or_default]
+    pub text: AttrValue,
+    /// The tags to start from, comma-separated.
+    #[prop_or_default]
+    pub tags: AttrValue,
+    /// The save button's label.
+    pub label: AttrValue,
+    /// Called with (text, tags) on save.
+    pub onsave: Callback<(String, Vec<String>)>,
+    /// Called on cancel.
+    pub oncancel: Callback<()>,
+}
+
+/// Splits "a, b ,#c" into tags; the model tidies them further.
+pub fn parse_tags(input: &str) -> Vec<String> {
+    input.split([',', ';']).map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect()
+}
+
+/// A text area for the note, a field for tags, Save and Cancel. Ctrl+Enter saves, Escape cancels.
+#[component]
+pub fn NoteEditor(props: &NoteEditorProps) -> Html {
+    let text_ref = use_node_ref();
+    let tags_ref = use_node_ref();
+    let save = {
+        let text_ref = text_ref.clone();
+        let tags_ref = tags_ref.clone();
+        let onsave = props.onsave.clone();
+        move || {
+            let text = text_ref.cast::<HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default();
+            let tags = tags_ref.cast::<HtmlInputElement>().map(|t| parse_tags(&t.value())).unwrap_or_default();
+            onsave.emit((text, tags));
+        }
+    };
+    {
+        // Focus the text area when the editor opens, so typing starts at once.
+        let text_ref = text_ref.clone();
+        use_effect_with((), move |_| {
+            if let Some(area) = text_ref.cast::<web_sys::HtmlElement>() {
+                let _ = area.focus();
+            }
+        });
+    }
+    let onclick = {
+        let save = save.clone();
+        Callback::from(move |_: MouseEvent| save())
+    };
+    let onkeydown = {
+        let oncancel = props.oncancel.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
+                event.prevent_default();
+                save();
+            } else if event.key() == "Escape" {
+                oncancel.emit(());
+            }
+        })
+    };
+    html! {
+        <div class="note-editor" {onkeydown}>
+            <textarea ref={text_ref} data-testid="note-text" rows="3" placeholder="Your note" aria-label="Note text"
+                      defaultvalue={props.text.clone()} />
+            <input ref={tags_ref} data-testid="note-tags" type="text" placeholder="Tags, comma-separated" aria-label="Tags"
+                   value={props.tags.clone()} />
+            <div class="editor-actions">
+                <button class="primary" data-testid="note-save" {onclick}>{ props.label.clone() }</button>
+                <button data-testid="note-cancel" onclick={props.oncancel.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,72 @@
+//! What can be done with the selected words: a note, or an entity of a chosen kind.
+
+use sidenote_extract::{EntityKind, Span};
+use yew::prelude::*;
+
+use super::kind_name;
+use super::note_editor::NoteEditor;
+
+/// Props of [`SelectionBar`].
+#[derive(Properties, PartialEq)]
+pub struct SelectionBarProps {
+    /// The selected words' span and text.
+    pub span: Span,
+    /// The selected words.
+    pub words: AttrValue,
+    /// Whether the note editor is open.
+    pub writing: bool,
+    /// An orphaned note waiting to be re-attached, if one is active: (id, its words).
+    pub orphan: Option<(String, String)>,
+    /// Opens the note editor.
+    pub onwrite: Callback<()>,
+    /// Saves a new note: (text, tags).
+    pub onnote: Callback<(String, Vec<String>)>,
+    /// Closes the editor or clears the selection.
+    pub oncancel: Callback<()>,
+    /// Adds an entity of a kind on the words.
+    pub onentity: Callback<EntityKind>,
+    /// Re-attaches the active orphan here.
+    pub onreattach: Callback<String>,
+}
+
+/// The keyboard key for adding an entity of each kind.
+pub fn kind_key(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "p",
+        EntityKind::Org => "o",
+        EntityKind::Place => "l",
+        EntityKind::Date => "d",
+        EntityKind::Misc => "m",
+    }
+}
+
+/// Shows the selection with "Add note (N)" and one button per entity kind (P, O, L, D, M).
+#[component]
+pub fn SelectionBar(props: &SelectionBarProps) -> Html {
+    let excerpt: String = props.words.chars().take(120).collect();
+    html! {
+        <section class="selection-bar" data-testid="selection-bar" aria-label="Selected words">
+            <blockquote data-testid="selection-words">{ excerpt }</blockquote>
+            if props.writing {
+                <NoteEditor label="Save note" onsave={props.onnote.clone()} oncancel={props.oncancel.clone()} />
+            } else {
+                <div class="selection-actions">
+                    <button class="primary" data-testid="add-note" onclick={props.onwrite.reform(|_: MouseEvent| ())}>
+                        { "Add note" }<kbd>{ "N" }</kbd>
+                    </button>
+                    { for EntityKind::ALL.into_iter().map(|kind| html! {
+                        <button data-testid={format!("add-entity-{}", kind.label().to_lowercase())}
+                                onclick={props.onentity.reform(move |_: MouseEvent| kind)}>
+                            { kind_name(kind) }<kbd>{ kind_key(kind).to_uppercase() }</kbd>
+                        </button>
+                    }) }
+                    if let Some((id, words)) = props.orphan.clone() {
+                        <button data-testid="reattach" title={format!("Re-attach the note on “{words}” here")}
+                                onclick={props.onreattach.reform(move |_: MouseEvent| id.clone())}>{ "Re-attach note here" }</button>
+                    }
+                    <button onclick={props.oncancel.reform(|_: MouseEvent| ())}>{ "Clear" }</button>
+                </div>
+            }
+        </section>
+    }
+}

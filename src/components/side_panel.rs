@@ -1,0 +1,94 @@
+//! The side panel: search, tabs (Notes, Entities, Quotes, Library) and the selection's actions.
+
+use std::rc::Rc;
+
+use sidenote_annotate::model::Annotations;
+use yew::prelude::*;
+
+use super::entities_panel::EntitiesPanel;
+use super::library_panel::LibraryPanel;
+use super::notes_panel::NotesPanel;
+use super::quotes_panel::QuotesPanel;
+use crate::state::{Action, Layer, LibraryEntry, OpenDocument, Panel};
+
+/// Props of [`SidePanel`].
+#[derive(Properties, PartialEq)]
+pub struct SidePanelProps {
+    /// The open article.
+    pub open: Rc<OpenDocument>,
+    /// The annotations.
+    pub annotations: Rc<Annotations>,
+    /// The tab shown.
+    pub panel: Panel,
+    /// The search text.
+    pub query: AttrValue,
+    /// The tag filter.
+    pub tag: Option<String>,
+    /// Every tag in use.
+    pub tags: Vec<String>,
+    /// The active note.
+    pub active_note: Option<String>,
+    /// Layers switched off.
+    pub hidden: std::collections::BTreeSet<Layer>,
+    /// Saved documents.
+    pub library: Vec<LibraryEntry>,
+    /// Dispatches actions.
+    pub dispatch: Callback<Action>,
+    /// Opens a saved document (a storage read, done by the app).
+    pub onopensaved: Callback<String>,
+    /// Deletes a saved document.
+    pub ondeletesaved: Callback<String>,
+}
+
+/// Tabs and their lists.
+#[component]
+pub fn SidePanel(props: &SidePanelProps) -> Html {
+    let dispatch = &props.dispatch;
+    let tab = |panel: Panel, label: &'static str, count: Option<usize>| {
+        let selected = props.panel == panel;
+        html! {
+            <button role="tab" aria-selected={selected.to_string()} class={classes!("tab", selected.then_some("selected"))}
+                    data-testid={format!("tab-{}", label.to_lowercase())} onclick={dispatch.reform(move |_: MouseEvent| Action::ShowPanel(panel))}>
+                { label }{ count.map(|c| format!(" ({c})")).unwrap_or_default() }
+            </button>
+        }
+    };
+    let oninput = dispatch.reform(|event: InputEvent| {
+        Action::SetQuery(event.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default())
+    });
+    let body = match props.panel {
+        Panel::Notes => html! {
+            <NotesPanel open={props.open.clone()} annotations={props.annotations.clone()} active={props.active_note.clone()}
+                query={props.query.clone()} tag={props.tag.clone()} tags={props.tags.clone()}
+                onfocus={dispatch.reform(Action::FocusNote)}
+                onedit={dispatch.reform(|(id, text, tags)| Action::EditNote { id, text, tags })}
+                ondelete={dispatch.reform(Action::DeleteNote)} ontag={dispatch.reform(Action::SetTagFilter)} />
+        },
+        Panel::Entities => html! {
+            <EntitiesPanel open={props.open.clone()} annotations={props.annotations.clone()} query={props.query.clone()}
+                hidden={props.hidden.clone()} onflash={dispatch.reform(Action::FlashSpan)}
+                onreview={dispatch.reform(|(scope, decision)| Action::Review { scope, decision })}
+                onremove={dispatch.reform(Action::RemoveAddedEntities)} />
+        },
+        Panel::Quotes => html! {
+            <QuotesPanel open={props.open.clone()} query={props.query.clone()} onflash={dispatch.reform(Action::FlashSpan)} />
+        },
+        Panel::Library => html! {
+            <LibraryPanel entries={props.library.clone()} current={AttrValue::from(props.open.urn.clone())}
+                onopen={props.onopensaved.clone()} ondelete={props.ondeletesaved.clone()} />
+        },
+    };
+    html! {
+        <aside class="side-panel" aria-label="Annotations">
+            <input type="search" class="search" data-testid="search" placeholder="Search notes, words, names…"
+                   value={props.query.clone()} {oninput} aria-label="Search" />
+            <div class="tabs" role="tablist">
+                { tab(Panel::Notes, "Notes", Some(props.annotations.notes.len())) }
+                { tab(Panel::Entities, "Entities", None) }
+                { tab(Panel::Quotes, "Quotes", Some(props.open.extraction.quotes.len())) }
+                { tab(Panel::Library, "Library", None) }
+            </div>
+            <div class="tab-body" role="tabpanel">{ body }</div>
+        </aside>
+    }
+}

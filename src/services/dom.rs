@@ -1,0 +1,19 @@
+//! Scrolling to words in the article and flashing them.
+
+use wasm_bindgen::JsCast;
+
+/// Scrolls the piece that starts at byte `start` into view and flashes it briefly.
+pub fn scroll_and_flash(start: usize) {
+    let selector = format!("[data-testid=article] [data-start=\"{start}\"]");
+    let Ok(Some(element)) = gloo::utils::document().query_selector(&selector) else { return };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_behavior(web_sys::ScrollBehavior::Smooth);
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    let _ = element.class_list().remove_1("flash");
+    // Reading the width restarts the CSS animation when the same words are flashed twice in a row.
+    if let Some(html) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = html.offset_width();
+    }
+    let _ = element.class_list().add_1("flash");
+}

@@ -1,0 +1,99 @@
+//! Saving documents and their annotations in the browser (localStorage), one entry per document, and the
+//! library index. Every failure is returned as a message: the app then keeps working in memory.
+
+use serde::{Deserialize, Serialize};
+use sidenote_annotate::model::Annotations;
+
+use crate::state::LibraryEntry;
+
+const PREFIX: &str = "sidenote.v1.";
+const INDEX_KEY: &str = "sidenote.v1.index";
+const LAST_KEY: &str = "sidenote.v1.last";
+
+#[derive(Serialize, Deserialize)]
+struct SavedDocument {
+    title: String,
+    text: String,
+    annotations: Annotations,
+}
+
+#[derive(Serialize, Deserialize, Clone)]
+struct IndexEntry {
+    urn: String,
+    title: String,
+    saved: String,
+    notes: usize,
+}
+
+fn storage() -> Result<web_sys::Storage, String> {
+    gloo::utils::window()
+        .local_storage()
+        .map_err(|_| "storage is blocked".to_string())?
+        .ok_or_else(|| "this browser offers no storage".to_string())
+}
+
+fn describe(error: wasm_bindgen::JsValue) -> String {
+    let name = js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+    if name == "QuotaExceededError" {
+        "the browser's storage is full".to_string()
+    } else {
+        format!("the browser refused: {}", if name.is_empty() { "unknown error" } else { &name })
+    }
+}
+
+fn read_index(store: &web_sys::Storage) -> Vec<IndexEntry> {
+    store.get_item(INDEX_KEY).ok().flatten().and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
+}
+
+fn now() -> String {
+    String::from(js_sys::Date::new_0().to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED))
+}
+
+/// Saves one document with its annotations and makes it the one reopened on the next visit.
+pub fn save(urn: &str, title: &str, text: &str, annotations: &Annotations) -> Result<(), String> {
+    let store = storage()?;
+    let saved = SavedDocument { title: title.to_string(), text: text.to_string(), annotations: annotations.clone() };
+    let json = serde_json::to_string(&saved).map_err(|e| e.to_string())?;
+    store.set_item(&format!("{PREFIX}doc.{urn}"), &json).map_err(describe)?;
+    let mut index = read_index(&store);
+    index.retain(|e| e.urn != urn);
+    index.insert(
+        0,
+        IndexEntry { urn: urn.to_string(), title: title.to_string(), saved: now(), notes: annotations.notes.len() },
+    );
+    let index_json = serde_json::to_string(&index).map_err(|e| e.to_string())?;
+    store.set_item(INDEX_KEY, &index_json).map_err(describe)?;
+    store.set_item(LAST_KEY, urn).map_err(describe)
+}
+
+/// Loads a saved document: (title, text, annotations).
+pub fn load(urn: &str) -> Option<(String, String, Annotations)> {
+    let json = storage().ok()?.get_item(&format!("{PREFIX}doc.{urn}")).ok()??;
+    let saved: SavedDocument = serde_json::from_str(&json).ok()?;
+    Some((saved.title, saved.text, saved.annotations))
+}
+
+/// The document open at the end of the last visit, if any.
+pub fn load_last() -> Option<(String, String, Annotations)> {
+    let urn = storage().ok()?.get_item(LAST_KEY).ok()??;
+    load(&urn)
+}
+
+/// Every saved document, most recently saved first.
+pub fn library() -> Vec<LibraryEntry> {
+    let Ok(store) = storage() else { return Vec::new() };
+    read_index(&store)
+        .into_iter()
+        .map(|e| LibraryEntry { urn: e.urn, title: e.title, saved: e.saved, notes: e.notes })
+        .collect()
+}
+
+/// Deletes a saved document.
+pub fn delete(urn: &str) -> Result<(), String> {
+    let store = storage()?;
+    store.remove_item(&format!("{PREFIX}doc.{urn}")).map_err(describe)?;
+    let mut index = read_index(&store);
+    index.retain(|e| e.urn != urn);
+    let json = serde_json::to_string(&index).map_err(|e| e.to_string())?;
+    store.set_item(INDEX_KEY, &json).map_err(describe)
+}
