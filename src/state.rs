@@ -370,15 +370,20 @@ impl State {
                 next.selection = Some(Span::new(current.start, end)).filter(|s| !s.is_empty());
             }
             Action::AddNote { span, text: body, tags } => {
-                let mut id = String::new();
-                next.change(|a| id = a.add_note(&text, span, body, tags));
-                next.active_note = Some(id);
+                next.change(|a| {
+                    a.add_note(&text, span, body, tags);
+                });
+                // The card shows the saved note; clicking it opens it for editing.
+                next.active_note = None;
                 next.selection = None;
                 next.panel = Panel::Notes;
             }
-            Action::EditNote { id, text: body, tags } => next.change(|a| {
-                a.edit_note(&id, body, tags);
-            }),
+            Action::EditNote { id, text: body, tags } => {
+                next.change(|a| {
+                    a.edit_note(&id, body, tags);
+                });
+                next.active_note = None;
+            }
             Action::DeleteNote(id) => {
                 next.change(|a| {
                     a.delete_note(&id);
@@ -392,6 +397,8 @@ impl State {
                     a.reattach_note(&text, &id, span);
                 });
                 next.selection = None;
+                next.active_note = None;
+                next.flash(span);
             }
             Action::FocusNote(id) => {
                 let span =
@@ -559,7 +566,7 @@ mod tests {
         let span = span_of(&s0, "Sergei Lavrov has lashed out");
         let s1 = s0.apply(Action::AddNote { span, text: "key claim".into(), tags: vec!["claim".into()] });
         let id = s1.annotations.notes[0].id.clone();
-        assert_eq!(s1.active_note.as_deref(), Some(id.as_str()));
+        assert_eq!(s1.selection, None);
         let s2 = s1.apply(Action::EditNote {
             id: id.clone(),
             text: "edited".into(),

@@ -63,3 +63,60 @@ export class SidenotePage {
     }, text);
   }
 }
+
+/** Selects the n-th occurrence of `words` in the article as a user would, and releases the mouse. */
+SidenotePage.prototype.selectWords = async function selectWords(words, occurrence = 0) {
+  await this.article.evaluate((article, [wanted, nth]) => {
+    const text = article.textContent;
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = text.indexOf(wanted, at + 1);
+    if (at < 0) throw new Error(`"${wanted}" (#${nth}) is not in the article`);
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    const point = (offset) => {
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (seen + node.data.length >= offset) return [node, offset - seen];
+        seen += node.data.length;
+      }
+      throw new Error('offset past the end');
+    };
+    const [startNode, startOffset] = point(at);
+    walker.currentNode = article;
+    const [endNode, endOffset] = point(at + wanted.length);
+    const range = document.createRange();
+    range.setStart(startNode, startOffset);
+    range.setEnd(endNode, endOffset);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    article.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, [words, occurrence]);
+  await this.page.getByTestId('selection-words').filter({ hasText: words.slice(0, 40) }).waitFor();
+};
+
+/** Adds a note on the selected words through the keyboard (N), with text and comma-separated tags. */
+SidenotePage.prototype.writeNote = async function writeNote(text, tags = '') {
+  await this.page.keyboard.press('n');
+  const bar = this.page.getByTestId('selection-bar');
+  await bar.getByTestId('note-text').fill(text);
+  await bar.getByTestId('note-tags').fill(tags);
+  await bar.getByTestId('note-save').click();
+};
+
+/** The note cards as {words, body, tags, status}. */
+SidenotePage.prototype.noteCards = async function noteCards() {
+  await this.page.getByTestId('tab-notes').click();
+  return this.page.getByTestId('note-card').evaluateAll((cards) => cards.map((c) => ({
+    id: c.dataset.noteId,
+    words: c.querySelector('q')?.textContent ?? '',
+    body: c.querySelector('[data-testid=note-body]')?.textContent ?? null,
+    tags: [...c.querySelectorAll('[data-testid=note-tag]')].map((t) => t.textContent),
+    status: c.dataset.status,
+  })));
+};
+
+/** The text covered by highlights carrying a given note id, joined. */
+SidenotePage.prototype.noteHighlightText = async function noteHighlightText(id) {
+  return this.article.evaluate((article, noteId) =>
+    [...article.querySelectorAll('mark[data-notes]')].filter((m) => m.dataset.notes.split(' ').includes(noteId)).map((m) => m.textContent).join(''), id);
+};

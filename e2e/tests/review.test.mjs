@@ -1,0 +1,55 @@
+// Review of suggestions: accept, reject, retag an entity; add a missed one; decisions survive reload.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSidenote } from '../lib/fixture.mjs';
+
+const ctx = useSidenote();
+
+function row(page, name) {
+  return page.locator(`[data-testid=entity-row][data-name="${name}"]`);
+}
+
+test('the entity panel groups mentions with counts, and rejecting an entity hides it everywhere', async () => {
+  const { app, page } = ctx;
+  await page.getByTestId('tab-entities').click();
+  const label = await row(page, 'Sergei Lavrov').getByTestId('entity-label').textContent();
+  const count = Number(label.split('—')[1]);
+  assert.ok(count >= 5, label); // "Sergei Lavrov" and "Lavrov" are one entity
+  const persons = (await app.namesOfKind('PERSON')).filter((n) => /Lavrov/.test(n));
+  assert.equal(persons.length, count);
+  await row(page, 'Sergei Lavrov').getByTestId('entity-reject').click();
+  assert.equal((await app.namesOfKind('PERSON')).filter((n) => /Lavrov/.test(n)).length, 0);
+  await page.keyboard.press('Control+z');
+  await page.locator('mark[data-kind=PERSON]', { hasText: 'Sergei Lavrov' }).first().waitFor();
+  await row(page, 'Sergei Lavrov').getByTestId('entity-reject').click();
+  await page.reload();
+  await page.locator('mark[data-kind=PLACE]').first().waitFor();
+  assert.equal((await app.namesOfKind('PERSON')).filter((n) => /Lavrov/.test(n)).length, 0, 'rejected stays rejected');
+});
+
+test('changing the kind of an entity changes all its mentions; accepting marks them reviewed', async () => {
+  const { app, page } = ctx;
+  await page.getByTestId('tab-entities').click();
+  await row(page, 'Interfax').getByTestId('entity-retag').selectOption('MISC');
+  const misc = await app.namesOfKind('MISC');
+  assert.equal(misc.filter((n) => n === 'Interfax').length, 2, misc.join(','));
+  assert.equal((await app.namesOfKind('ORG')).filter((n) => n === 'Interfax').length, 0);
+  await row(page, 'Moscow').getByTestId('entity-accept').click();
+  const classes = await page.locator('mark[data-kind=PLACE]', { hasText: 'Moscow' }).first().getAttribute('class');
+  assert.match(classes, /reviewed/);
+});
+
+test('an entity the extractor missed can be added by selecting words and pressing a key', async () => {
+  const { app, page } = ctx;
+  await app.selectWords('New START');
+  await page.keyboard.press('m');
+  await page.locator('mark[data-kind=MISC]', { hasText: 'New START' }).waitFor();
+  const { json } = await app.exportJson();
+  const added = json.first.items.find((i) => i.target.selector[0].exact === 'New START');
+  assert.equal(added['sidenote:decision'], 'added');
+  assert.equal(added.creator.type, 'Person');
+  assert.equal(added.generator, undefined);
+  const suggested = json.first.items.find((i) => i.target.selector[0].exact === 'TASS');
+  assert.equal(suggested.generator.type, 'Software');
+  assert.equal(suggested.creator, undefined);
+});
