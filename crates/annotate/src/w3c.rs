@@ -264,15 +264,12 @@ fn plain_id(item: &Value) -> Option<String> {
     item["id"].as_str().map(|id| id.trim_start_matches('#').to_string()).filter(|id| !id.is_empty())
 }
 
-/// Parses a W3C Web Annotation file (a collection, page, single annotation or list) or a Hypothesis export.
-pub fn parse(json_text: &str) -> Result<Imported, ImportError> {
-    let value: Value =
-        serde_json::from_str(json_text).map_err(|e| ImportError::new(format!("This file is not valid JSON ({e})")))?;
-    let mut imported = Imported {
-        text: value["sidenote:text"].as_str().map(str::to_string),
-        title: value["label"].as_str().map(str::to_string),
-        ..Imported::default()
-    };
+fn parse_json(json_text: &str) -> Result<Value, ImportError> {
+    serde_json::from_str(json_text).map_err(|e| ImportError::new(format!("This file is not valid JSON ({e})")))
+}
+
+/// The annotations of a file, whatever container holds them.
+fn items_of(value: &Value) -> Result<Vec<Value>, ImportError> {
     let items: Vec<Value> = if let Some(list) = value.as_array() {
         list.clone()
     } else if let Some(list) = value["first"]["items"].as_array() {
@@ -288,6 +285,30 @@ pub fn parse(json_text: &str) -> Result<Imported, ImportError> {
             "This JSON is not an annotation file: expected a W3C Web Annotation collection, page, annotation or list, or a Hypothesis export",
         ));
     };
+    Ok(items)
+}
+
+/// Every annotation's id and target in a file, machine suggestions included (for `sidenote anchor`).
+pub fn targets(json_text: &str) -> Result<Vec<(Option<String>, TextTarget)>, ImportError> {
+    let items = items_of(&parse_json(json_text)?)?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(n, item)| {
+            Ok((plain_id(item), selector_target(item, &format!("Annotation {} of {}", n + 1, items.len()))?))
+        })
+        .collect()
+}
+
+/// Parses a W3C Web Annotation file (a collection, page, single annotation or list) or a Hypothesis export.
+pub fn parse(json_text: &str) -> Result<Imported, ImportError> {
+    let value = parse_json(json_text)?;
+    let mut imported = Imported {
+        text: value["sidenote:text"].as_str().map(str::to_string),
+        title: value["label"].as_str().map(str::to_string),
+        ..Imported::default()
+    };
+    let items = items_of(&value)?;
     for (n, item) in items.iter().enumerate() {
         let where_ = format!("Annotation {} of {}", n + 1, items.len());
         if !item.is_object() {

@@ -1,7 +1,9 @@
 //! `sidenote`: the command-line tool over Sidenote's core.
 //!
 //! ```text
-//! sidenote extract --out DIR FILE_OR_DIR...   # NAME.pred.json per article, for ../shared/eval/score.py
+//! sidenote extract --out DIR FILE_OR_DIR...            # NAME.pred.json per article, for ../shared/eval/score.py
+//! sidenote export --out FILE.json [--notes W3C.json] ARTICLE.txt   # W3C file of suggestions (+ notes)
+//! sidenote anchor NOTES.json ARTICLE.txt                # one JSON line per annotation: status and position
 //! ```
 //!
 //! Offsets in every file this tool writes are Unicode code points, as the scorer and W3C expect.
@@ -12,12 +14,14 @@ use std::process::ExitCode;
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{extract, Span};
 
-const USAGE: &str = "usage:\n  sidenote extract --out DIR FILE_OR_DIR...\n";
+const USAGE: &str = "usage:\n  sidenote extract --out DIR FILE_OR_DIR...\n  sidenote export --out FILE.json [--notes W3C.json] ARTICLE.txt\n  sidenote anchor NOTES.json ARTICLE.txt\n";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("extract") => cmd_extract(&args[1..]),
+        Some("export") => cmd_export(&args[1..]),
+        Some("anchor") => cmd_anchor(&args[1..]),
         Some("-h" | "--help") | None => {
             print!("{USAGE}");
             Ok(())
@@ -110,5 +114,68 @@ fn cmd_extract(args: &[String]) -> Result<(), String> {
         let json = serde_json::to_string_pretty(&pred).map_err(|e| e.to_string())?;
         std::fs::write(&target, json).map_err(|e| format!("{}: {e}", target.display()))?;
     }
+    Ok(())
+}
+
+/// Reads an article file as the app would: UTF-8 text, not binary, of a sane size.
+fn read_article(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    sidenote_annotate::accept_text(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn read_to_string(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn cmd_export(args: &[String]) -> Result<(), String> {
+    let mut out = None;
+    let mut notes = None;
+    let mut article = None;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--out" => out = Some(PathBuf::from(iter.next().ok_or("--out needs a file")?)),
+            "--notes" => notes = Some(PathBuf::from(iter.next().ok_or("--notes needs a file")?)),
+            _ => article = Some(PathBuf::from(arg)),
+        }
+    }
+    let (out, article) = (out.ok_or("--out FILE.json is required")?, article.ok_or("no article given")?);
+    let text = read_article(&article)?;
+    let mut annotations = sidenote_annotate::model::Annotations::default();
+    if let Some(notes) = notes {
+        let imported =
+            sidenote_annotate::w3c::parse(&read_to_string(&notes)?).map_err(|e| format!("{}: {e}", notes.display()))?;
+        let report = sidenote_annotate::w3c::merge(&mut annotations, imported, &text);
+        eprintln!("{}", report.summary());
+    }
+    let doc = sidenote_annotate::Document::new(stem(&article), text);
+    let file = sidenote_annotate::w3c::export(&doc, &extract(&doc.text), &annotations);
+    let json = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
+    std::fs::write(&out, json).map_err(|e| format!("{}: {e}", out.display()))
+}
+
+fn cmd_anchor(args: &[String]) -> Result<(), String> {
+    let [notes, article] = args else {
+        return Err(format!("anchor takes NOTES.json ARTICLE.txt\n{USAGE}"));
+    };
+    let text = read_article(Path::new(article))?;
+    let targets =
+        sidenote_annotate::w3c::targets(&read_to_string(Path::new(notes))?).map_err(|e| format!("{notes}: {e}"))?;
+    let index = OffsetIndex::new(&text);
+    let mut out = String::new();
+    for (id, target) in &targets {
+        let found = sidenote_annotate::anchor::anchor(&text, &index, target);
+        let (start, end) = match found.span {
+            Some(span) => {
+                let (s, e) = char_span(&index, span);
+                (serde_json::json!(s), serde_json::json!(e))
+            }
+            None => (serde_json::Value::Null, serde_json::Value::Null),
+        };
+        let line = serde_json::json!({"id": id, "status": found.status.label(), "start": start, "end": end});
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    print!("{out}");
     Ok(())
 }
