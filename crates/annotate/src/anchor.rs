@@ -105,22 +105,18 @@ pub fn anchor(text: &str, index: &OffsetIndex, target: &TextTarget) -> Anchored 
         }
     }
     let expected_byte = expected_position(text, index, target);
-    // 2. Exact quote elsewhere, best context first.
-    let mut best: Option<(usize, usize, usize)> = None; // (context score, -distance as key, start)
-    for (start, _) in text.match_indices(target.exact.as_str()) {
-        let score = context_score(text, start, start + target.exact.len(), target);
-        let distance = start.abs_diff(expected_byte);
-        let better = match best {
-            None => true,
-            Some((best_score, best_distance, _)) => {
-                score > best_score || (score == best_score && distance < best_distance)
-            }
-        };
-        if better {
-            best = Some((score, distance, start));
-        }
-    }
-    if let Some((_, _, start)) = best {
+    // 2. Exact quote elsewhere: first near where it was (cheap on long texts), then everywhere.
+    let near = Span::new(
+        floor_char(text, expected_byte.saturating_sub(NEAR_BYTES + text.len() / 50)),
+        ceil_char(text, (expected_byte + target.exact.len() + NEAR_BYTES + text.len() / 50).min(text.len())),
+    );
+    let full_context = target.prefix.chars().count() + target.suffix.chars().count();
+    let near_best = best_occurrence(text, near, target, expected_byte);
+    let best = match near_best {
+        Some((score, start)) if score >= full_context as i64 * CONTEXT_WEIGHT - DISTANCE_SLACK => Some((score, start)),
+        _ => best_occurrence(text, Span::new(0, text.len()), target, expected_byte).or(near_best),
+    };
+    if let Some((_, start)) = best {
         return Anchored { span: Some(Span::new(start, start + target.exact.len())), status: AnchorStatus::Moved };
     }
     // 3. Approximate.
@@ -157,6 +153,30 @@ fn ceil_char(text: &str, mut byte: usize) -> usize {
         byte += 1;
     }
     byte
+}
+
+/// How far around the expected position the first, cheap search looks.
+const NEAR_BYTES: usize = 4_096;
+/// Each character of agreeing context is worth this much in ranking occurrences…
+const CONTEXT_WEIGHT: i64 = 64;
+/// …and each byte of distance from the expected position costs one, so 64 bytes of distance weigh as
+/// much as one agreeing character. A near occurrence this close to full agreement ends the search.
+const DISTANCE_SLACK: i64 = 2_048;
+
+/// The best occurrence of the exact words inside `area`: (ranking score, start byte).
+fn best_occurrence(text: &str, area: Span, target: &TextTarget, expected_byte: usize) -> Option<(i64, usize)> {
+    let haystack = area.slice(text);
+    let mut best: Option<(i64, usize)> = None;
+    for (offset, _) in haystack.match_indices(target.exact.as_str()) {
+        let start = area.start + offset;
+        let context = context_score(text, start, start + target.exact.len(), target) as i64;
+        let distance = start.abs_diff(expected_byte) as i64;
+        let score = context * CONTEXT_WEIGHT - distance;
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, start));
+        }
+    }
+    best
 }
 
 /// Where the words should be in the new text: their old position, clamped to the new text. Edits

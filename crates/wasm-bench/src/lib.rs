@@ -9,3 +9,32 @@ pub fn extract_count(text: &str) -> u32 {
     let found = sidenote_extract::extract(text);
     (found.entities.len() + found.quotes.len()) as u32
 }
+
+/// A W3C file of `n` notes on spans of 1–6 words spread over `text` (deterministic), for `anchor_all`.
+#[wasm_bindgen]
+pub fn make_notes(text: &str, n: u32) -> String {
+    let mut annotations = sidenote_annotate::model::Annotations::default();
+    let starts: Vec<usize> = text.match_indices(' ').map(|(i, _)| i + 1).collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..n {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let first = (seed % (starts.len().saturating_sub(10).max(1) as u64)) as usize;
+        let last = (first + 1 + (seed >> 32) as usize % 6).min(starts.len() - 1);
+        let span = sidenote_extract::Span::new(starts[first], starts[last] - 1);
+        annotations.add_note(text, span, String::new(), Vec::new());
+    }
+    let doc = sidenote_annotate::Document::new("bench", text);
+    let empty = sidenote_extract::Extraction::default();
+    sidenote_annotate::w3c::export(&doc, &empty, &annotations).to_string()
+}
+
+/// Re-anchors every annotation of a W3C file on `text`; returns how many were found (not orphaned).
+#[wasm_bindgen]
+pub fn anchor_all(file: &str, text: &str) -> u32 {
+    let Ok(targets) = sidenote_annotate::w3c::targets(file) else { return 0 };
+    let index = sidenote_extract::offsets::OffsetIndex::new(text);
+    targets.iter().filter(|(_, target)| sidenote_annotate::anchor::anchor(text, &index, target).span.is_some()).count()
+        as u32
+}
