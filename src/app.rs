@@ -25,7 +25,9 @@ fn file_stem(title: &str) -> String {
 /// The state the app starts in: the document open at the end of the last visit, else the sample.
 fn initial_state() -> State {
     match services::storage::load_last() {
-        Some((title, text, annotations)) => State::with_document(OpenDocument::open(title, text), annotations),
+        Some((title, text, hints, annotations)) => {
+            State::with_document(OpenDocument::open_with_hints(title, text, hints), annotations)
+        }
         None => State::default(),
     }
 }
@@ -59,7 +61,7 @@ pub fn App() -> Html {
         let annotations = state.annotations.clone();
         let key = (std::rc::Rc::as_ptr(&open) as usize, std::rc::Rc::as_ptr(&annotations) as usize);
         use_effect_with(key, move |_| {
-            match services::storage::save(&open.urn, &open.document.title, open.text(), &annotations) {
+            match services::storage::save(&open.urn, &open.document.title, open.text(), &open.hints, &annotations) {
                 Ok(()) => dispatch.emit(Action::LibraryLoaded(services::storage::library())),
                 Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
             }
@@ -113,8 +115,11 @@ pub fn App() -> Html {
     let onpasteopen = {
         let pasting = pasting.clone();
         let dispatch = dispatch.clone();
-        Callback::from(move |text: String| {
-            dispatch.emit(Action::OpenBytes { title: String::new(), bytes: text.into_bytes() });
+        Callback::from(move |(text, html): (String, Option<String>)| {
+            dispatch.emit(match html {
+                Some(html) => Action::OpenHtml { title: String::new(), bytes: html.into_bytes() },
+                None => Action::OpenBytes { title: String::new(), bytes: text.into_bytes() },
+            });
             pasting.set(false);
         })
     };
@@ -158,7 +163,9 @@ pub fn App() -> Html {
     let onopensaved = {
         let dispatch = dispatch.clone();
         Callback::from(move |urn: String| match services::storage::load(&urn) {
-            Some((title, text, annotations)) => dispatch.emit(Action::OpenSaved { title, text, annotations }),
+            Some((title, text, hints, annotations)) => {
+                dispatch.emit(Action::OpenSaved { title, text, hints, annotations })
+            }
             None => dispatch
                 .emit(Action::Notify(Notice::error("That document could not be read from this browser's storage."))),
         })

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use sidenote_annotate::model::{Annotations, Decision, ReviewScope};
 use sidenote_annotate::{accept_text, w3c, Document};
 use sidenote_extract::offsets::OffsetIndex;
-use sidenote_extract::{extract, EntityKind, Extraction, Span};
+use sidenote_extract::{extract_with_hints, html_to_text, EntityKind, Extraction, LineHint, Span};
 use yew::Reducible;
 
 use crate::sample::{SAMPLE_TEXT, SAMPLE_TITLE};
@@ -28,16 +28,23 @@ pub struct OpenDocument {
     pub offsets: OffsetIndex,
     /// Its identity (`urn:sha256:…`), the key it is saved under.
     pub urn: String,
+    /// Per-line structure hints when it came from HTML (empty for plain text).
+    pub hints: Vec<LineHint>,
 }
 
 impl OpenDocument {
     /// Opens `text` and runs the extractor on it.
     pub fn open(title: String, text: String) -> Self {
-        let extraction = extract(&text);
+        OpenDocument::open_with_hints(title, text, Vec::new())
+    }
+
+    /// Opens text that came from HTML, with its structure hints.
+    pub fn open_with_hints(title: String, text: String, hints: Vec<LineHint>) -> Self {
+        let extraction = extract_with_hints(&text, &hints);
         let offsets = OffsetIndex::new(&text);
         let document = Document::new(title, text);
         let urn = document.content_urn();
-        OpenDocument { document, extraction, offsets, urn }
+        OpenDocument { document, extraction, offsets, urn, hints }
     }
 
     /// The text.
@@ -176,6 +183,14 @@ pub enum Action {
         /// The raw content.
         bytes: Vec<u8>,
     },
+    /// Open HTML (a `.html` file, or a paste that carried `text/html`): the text a reader sees, with
+    /// structure hints. Nothing in it is run or fetched.
+    OpenHtml {
+        /// A title: the file name, or empty to take the text's first line.
+        title: String,
+        /// The raw content.
+        bytes: Vec<u8>,
+    },
     /// Refuse an input before reading it (a file too large to read), with the same message as after.
     RefuseInput(sidenote_annotate::InputError),
     /// Reopen the built-in sample.
@@ -186,6 +201,8 @@ pub enum Action {
         title: String,
         /// Its text.
         text: String,
+        /// Its structure hints, if it came from HTML.
+        hints: Vec<LineHint>,
         /// Its annotations.
         annotations: Annotations,
     },
@@ -344,6 +361,24 @@ impl State {
                 }
                 Err(error) => next.notice = Some(refusal(&error)),
             },
+            Action::OpenHtml { title, bytes } => match accept_text(&bytes) {
+                Ok(html) => {
+                    let (new_text, hints) = html_to_text(&html);
+                    if new_text.trim().is_empty() {
+                        next.notice = Some(Notice::error(
+                            "This HTML shows no text (only markup or scripts). The article you had open is unchanged.",
+                        ));
+                    } else {
+                        let title = if title.trim().is_empty() { Document::title_from_text(&new_text) } else { title };
+                        next = self.switch_to(
+                            OpenDocument::open_with_hints(title.clone(), new_text, hints),
+                            Annotations::default(),
+                        );
+                        next.notice = Some(Notice::info(format!("Opened “{title}” (from HTML).")));
+                    }
+                }
+                Err(error) => next.notice = Some(refusal(&error)),
+            },
             Action::RefuseInput(error) => next.notice = Some(refusal(&error)),
             Action::OpenSample => {
                 next = self.switch_to(
@@ -351,8 +386,8 @@ impl State {
                     Annotations::default(),
                 );
             }
-            Action::OpenSaved { title, text, annotations } => {
-                next = self.switch_to(OpenDocument::open(title, text), annotations);
+            Action::OpenSaved { title, text, hints, annotations } => {
+                next = self.switch_to(OpenDocument::open_with_hints(title, text, hints), annotations);
             }
             Action::Notify(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,
@@ -550,6 +585,21 @@ mod tests {
             assert_eq!(notice.level, NoticeLevel::Error);
             assert!(notice.text.contains(words) && notice.text.contains("unchanged"), "{}", notice.text);
         }
+    }
+
+    #[test]
+    fn html_opens_as_the_text_a_reader_sees_and_never_as_markup() {
+        let html = b"<nav><a href='/'>Home</a></nav><script>alert(1)</script><h1>Talks</h1><p>Angela Merkel met Emmanuel Macron in Paris on Monday to discuss the budget.</p>";
+        let state = State::default().apply(Action::OpenHtml { title: "page.html".into(), bytes: html.to_vec() });
+        assert_eq!(
+            state.open.text(),
+            "Home\nTalks\n\nAngela Merkel met Emmanuel Macron in Paris on Monday to discuss the budget."
+        );
+        assert!(state.open.hints[0].in_chrome);
+        assert!(!state.open.extraction.body.iter().any(|b| b.slice(state.open.text()).contains("Home")));
+        let empty =
+            State::default().apply(Action::OpenHtml { title: "x.html".into(), bytes: b"<script>x</script>".to_vec() });
+        assert!(empty.notice.is_some_and(|n| n.level == NoticeLevel::Error));
     }
 
     #[test]

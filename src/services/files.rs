@@ -17,12 +17,26 @@ pub fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
     let file = gloo::file::File::from(file);
     wasm_bindgen_futures::spawn_local(async move {
         match gloo::file::futures::read_as_bytes(&file).await {
-            Ok(bytes) => dispatch.emit(Action::OpenBytes { title: name, bytes }),
+            Ok(bytes) => dispatch.emit(if looks_like_html(&name, &bytes) {
+                Action::OpenHtml { title: name, bytes }
+            } else {
+                Action::OpenBytes { title: name, bytes }
+            }),
             Err(error) => dispatch.emit(Action::Notify(Notice::error(format!(
                 "Could not read {name}: {error}. The article you had open is unchanged."
             )))),
         }
     });
+}
+
+/// A `.html` file, or text that starts like an HTML document.
+fn looks_like_html(name: &str, bytes: &[u8]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let start: String = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).trim_start().to_ascii_lowercase();
+    lower.ends_with(".html")
+        || lower.ends_with(".htm")
+        || start.starts_with("<!doctype html")
+        || start.starts_with("<html")
 }
 
 /// Reads an annotation file and dispatches [`Action::Import`] with its text.

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use sidenote_annotate::model::Annotations;
+use sidenote_extract::LineHint;
 
 use crate::state::LibraryEntry;
 
@@ -14,8 +15,13 @@ const LAST_KEY: &str = "sidenote.v1.last";
 struct SavedDocument {
     title: String,
     text: String,
+    #[serde(default)]
+    hints: Vec<LineHint>,
     annotations: Annotations,
 }
+
+/// A document as saved: title, text, structure hints and annotations.
+pub type Saved = (String, String, Vec<LineHint>, Annotations);
 
 #[derive(Serialize, Deserialize, Clone)]
 struct IndexEntry {
@@ -50,9 +56,14 @@ fn now() -> String {
 }
 
 /// Saves one document with its annotations and makes it the one reopened on the next visit.
-pub fn save(urn: &str, title: &str, text: &str, annotations: &Annotations) -> Result<(), String> {
+pub fn save(urn: &str, title: &str, text: &str, hints: &[LineHint], annotations: &Annotations) -> Result<(), String> {
     let store = storage()?;
-    let saved = SavedDocument { title: title.to_string(), text: text.to_string(), annotations: annotations.clone() };
+    let saved = SavedDocument {
+        title: title.to_string(),
+        text: text.to_string(),
+        hints: hints.to_vec(),
+        annotations: annotations.clone(),
+    };
     let json = serde_json::to_string(&saved).map_err(|e| e.to_string())?;
     store.set_item(&format!("{PREFIX}doc.{urn}"), &json).map_err(describe)?;
     let mut index = read_index(&store);
@@ -66,15 +77,15 @@ pub fn save(urn: &str, title: &str, text: &str, annotations: &Annotations) -> Re
     store.set_item(LAST_KEY, urn).map_err(describe)
 }
 
-/// Loads a saved document: (title, text, annotations).
-pub fn load(urn: &str) -> Option<(String, String, Annotations)> {
+/// Loads a saved document.
+pub fn load(urn: &str) -> Option<Saved> {
     let json = storage().ok()?.get_item(&format!("{PREFIX}doc.{urn}")).ok()??;
     let saved: SavedDocument = serde_json::from_str(&json).ok()?;
-    Some((saved.title, saved.text, saved.annotations))
+    Some((saved.title, saved.text, saved.hints, saved.annotations))
 }
 
 /// The document open at the end of the last visit, if any.
-pub fn load_last() -> Option<(String, String, Annotations)> {
+pub fn load_last() -> Option<Saved> {
     let urn = storage().ok()?.get_item(LAST_KEY).ok()??;
     load(&urn)
 }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use sidenote_extract::offsets::OffsetIndex;
-use sidenote_extract::{extract, Span};
+use sidenote_extract::{extract_with_hints, html_to_text, LineHint, Span};
 
 const USAGE: &str = "usage:\n  sidenote extract --out DIR FILE_OR_DIR...\n  sidenote export --out FILE.json [--notes W3C.json] ARTICLE.txt\n  sidenote anchor NOTES.json ARTICLE.txt\n";
 
@@ -88,9 +88,8 @@ fn cmd_extract(args: &[String]) -> Result<(), String> {
     let (out, inputs) = out_and_inputs(args)?;
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     for file in article_files(&inputs)? {
-        let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", file.display()))?;
-        let found = extract(&text);
+        let (text, hints) = read_article(&file)?;
+        let found = extract_with_hints(&text, &hints);
         let index = OffsetIndex::new(&text);
         let entities: Vec<serde_json::Value> = found
             .entities
@@ -117,10 +116,13 @@ fn cmd_extract(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads an article file as the app would: UTF-8 text, not binary, of a sane size.
-fn read_article(path: &Path) -> Result<String, String> {
+/// Reads an article file as the app would: UTF-8 text, not binary, of a sane size; an `.html` file is
+/// turned into the text a reader sees, with structure hints for body detection.
+fn read_article(path: &Path) -> Result<(String, Vec<LineHint>), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    sidenote_annotate::accept_text(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+    let text = sidenote_annotate::accept_text(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let is_html = matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "htm"));
+    Ok(if is_html { html_to_text(&text) } else { (text, Vec::new()) })
 }
 
 fn read_to_string(path: &Path) -> Result<String, String> {
@@ -140,7 +142,7 @@ fn cmd_export(args: &[String]) -> Result<(), String> {
         }
     }
     let (out, article) = (out.ok_or("--out FILE.json is required")?, article.ok_or("no article given")?);
-    let text = read_article(&article)?;
+    let (text, hints) = read_article(&article)?;
     let mut annotations = sidenote_annotate::model::Annotations::default();
     if let Some(notes) = notes {
         let imported =
@@ -149,7 +151,7 @@ fn cmd_export(args: &[String]) -> Result<(), String> {
         eprintln!("{}", report.summary());
     }
     let doc = sidenote_annotate::Document::new(stem(&article), text);
-    let file = sidenote_annotate::w3c::export(&doc, &extract(&doc.text), &annotations);
+    let file = sidenote_annotate::w3c::export(&doc, &extract_with_hints(&doc.text, &hints), &annotations);
     let json = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
     std::fs::write(&out, json).map_err(|e| format!("{}: {e}", out.display()))
 }
@@ -158,7 +160,7 @@ fn cmd_anchor(args: &[String]) -> Result<(), String> {
     let [notes, article] = args else {
         return Err(format!("anchor takes NOTES.json ARTICLE.txt\n{USAGE}"));
     };
-    let text = read_article(Path::new(article))?;
+    let (text, _) = read_article(Path::new(article))?;
     let targets =
         sidenote_annotate::w3c::targets(&read_to_string(Path::new(notes))?).map_err(|e| format!("{notes}: {e}"))?;
     let index = OffsetIndex::new(&text);

@@ -21,6 +21,7 @@ assert_eq!(found.quotes[0].speaker.as_deref(), Some("Sergei Lavrov"));
 mod body;
 mod dates;
 mod entities;
+mod html;
 mod lexicon;
 pub mod offsets;
 mod quotes;
@@ -29,6 +30,7 @@ mod tokens;
 use serde::{Deserialize, Serialize};
 
 pub use body::LineHint;
+pub use html::html_to_text;
 
 /// A half-open range of UTF-8 byte offsets into the document text, always on char boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -1,0 +1,351 @@
+//! HTML to text, the way a reader sees the page, with per-line structure hints for body detection.
+//!
+//! A tolerant reader, not a browser: it never runs or fetches anything. It drops `script`, `style`,
+//! `noscript`, `template`, `svg` and `head` content, breaks lines at block elements, decodes character
+//! references, collapses white space inside a line, and records for every output line its block tag, the
+//! share of its characters inside links, and whether it sits in page chrome (`nav`, `header`, `footer`,
+//! `aside`, or an element whose ARIA role is one of those landmarks). Malformed markup never fails: an
+//! unclosed tag ends at the end of the input, a stray `<` is text.
+
+use crate::LineHint;
+
+/// Elements whose content is never shown.
+const HIDDEN: &[&str] = &["head", "noscript", "script", "style", "svg", "template", "title"];
+
+/// Elements that start and end a line.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+];
+
+/// Elements that are page chrome, and the ARIA roles that mean the same.
+const CHROME: &[&str] = &["aside", "footer", "header", "nav"];
+const CHROME_ROLES: &[&str] = &["banner", "complementary", "contentinfo", "navigation"];
+
+/// Elements that never have a closing tag.
+const VOID: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+
+#[derive(Debug)]
+struct Open {
+    name: String,
+    chrome: bool,
+}
+
+/// The line being built.
+#[derive(Default)]
+struct LineBuilder {
+    text: String,
+    link_chars: usize,
+    tag: String,
+    chrome: bool,
+    pending_space: bool,
+}
+
+fn decode_entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|c| *c != '\0');
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "shy" => '\u{ad}',
+        "mdash" => '—',
+        "ndash" => '–',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "hellip" => '…',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "bull" => '•',
+        "middot" => '·',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "aacute" => 'á',
+        "oacute" => 'ó',
+        "uuml" => 'ü',
+        "ouml" => 'ö',
+        "auml" => 'ä',
+        "ccedil" => 'ç',
+        "ntilde" => 'ñ',
+        "euro" => '€',
+        "pound" => '£',
+        _ => return None,
+    })
+}
+
+/// The value of attribute `name` in a tag's source (`<a href="x" role=nav>`), lower-cased.
+fn attribute(tag_source: &str, name: &str) -> Option<String> {
+    let lower = tag_source.to_ascii_lowercase();
+    let at = lower.find(&format!("{name}="))?;
+    let rest = &tag_source[at + name.len() + 1..];
+    let value = match rest.chars().next()? {
+        quote @ ('"' | '\'') => rest[1..].split(quote).next()?,
+        _ => rest.split(|c: char| c.is_whitespace() || c == '>').next()?,
+    };
+    Some(value.to_ascii_lowercase())
+}
+
+/// Converts HTML to text and one [`LineHint`] per line of that text.
+pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
+    let mut out = String::new();
+    let mut hints: Vec<LineHint> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut hidden_depth = 0usize;
+    let mut in_link = 0usize;
+    let mut pre = 0usize;
+    let mut line = LineBuilder::default();
+
+    let in_chrome = |stack: &[Open]| stack.iter().any(|o| o.chrome);
+    let nearest_block =
+        |stack: &[Open]| stack.iter().rev().find(|o| BLOCKS.contains(&o.name.as_str())).map(|o| o.name.clone());
+
+    // Ends the current line (if it has text); `blank` asks for an empty line after it (paragraph break).
+    fn flush(out: &mut String, hints: &mut Vec<LineHint>, line: &mut LineBuilder, blank: bool) {
+        let text = line.text.trim_end();
+        if !text.is_empty() {
+            let chars = text.chars().count().max(1);
+            out.push_str(text);
+            out.push('\n');
+            hints.push(LineHint {
+                tag: line.tag.clone(),
+                link_density: (line.link_chars.min(chars) as f32) / chars as f32,
+                in_chrome: line.chrome,
+            });
+            if blank {
+                out.push('\n');
+                hints.push(LineHint { tag: line.tag.clone(), link_density: 0.0, in_chrome: line.chrome });
+            }
+        }
+        *line = LineBuilder::default();
+    }
+
+    let mut rest = html;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+            continue;
+        }
+        if rest.starts_with('<') {
+            let end = rest.find('>');
+            let tag_body = end.map_or(&rest[1..], |e| &rest[1..e]);
+            let closing = tag_body.starts_with('/');
+            let name: String = tag_body
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if name.is_empty() || end.is_none() {
+                // A stray "<" (or "<!DOCTYPE …>" / "<?xml …>" when it has a name-less start): text or skip.
+                if tag_body.starts_with('!') || tag_body.starts_with('?') {
+                    rest = end.map_or("", |e| &rest[e + 1..]);
+                    continue;
+                }
+                if hidden_depth == 0 {
+                    if line.pending_space {
+                        line.text.push(' ');
+                        line.pending_space = false;
+                    }
+                    line.text.push('<');
+                }
+                rest = &rest[1..];
+                continue;
+            }
+            rest = end.map_or("", |e| &rest[e + 1..]);
+            if HIDDEN.contains(&name.as_str()) {
+                if closing {
+                    hidden_depth = hidden_depth.saturating_sub(1);
+                } else if !tag_body.ends_with('/') {
+                    hidden_depth += 1;
+                    // Raw-text elements end only at their own closing tag, whatever they contain.
+                    if matches!(name.as_str(), "script" | "style" | "template" | "title") {
+                        let close = format!("</{name}");
+                        let lower = rest.to_ascii_lowercase();
+                        rest = match lower.find(&close) {
+                            Some(at) => &rest[at..],
+                            None => "",
+                        };
+                    }
+                }
+                continue;
+            }
+            if hidden_depth > 0 {
+                continue;
+            }
+            let is_block = BLOCKS.contains(&name.as_str());
+            if closing {
+                if let Some(pos) = stack.iter().rposition(|o| o.name == name) {
+                    stack.truncate(pos);
+                }
+                if name == "a" {
+                    in_link = in_link.saturating_sub(1);
+                }
+                if name == "pre" {
+                    pre = pre.saturating_sub(1);
+                }
+                if is_block {
+                    let paragraph =
+                        matches!(name.as_str(), "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote");
+                    flush(&mut out, &mut hints, &mut line, paragraph);
+                }
+                continue;
+            }
+            if is_block {
+                flush(&mut out, &mut hints, &mut line, false);
+            }
+            if VOID.contains(&name.as_str()) || tag_body.ends_with('/') {
+                continue;
+            }
+            let role = attribute(tag_body, "role").unwrap_or_default();
+            let chrome = CHROME.contains(&name.as_str()) || CHROME_ROLES.contains(&role.as_str());
+            stack.push(Open { name: name.clone(), chrome });
+            if name == "a" {
+                in_link += 1;
+            }
+            if name == "pre" {
+                pre += 1;
+            }
+            continue;
+        }
+        // Text up to the next tag.
+        let next = rest.find('<').unwrap_or(rest.len());
+        let (chunk, after) = rest.split_at(next);
+        rest = after;
+        if hidden_depth > 0 {
+            continue;
+        }
+        if line.text.is_empty() {
+            line.tag = nearest_block(&stack).unwrap_or_default();
+            line.chrome = in_chrome(&stack);
+        }
+        let mut chars = chunk.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let c = if c == '&' {
+                let tail = &chunk[i + 1..];
+                match tail.find(';').filter(|&e| e <= 10).and_then(|e| decode_entity(&tail[..e]).map(|d| (d, e))) {
+                    Some((decoded, len)) => {
+                        for _ in 0..len + 1 {
+                            chars.next();
+                        }
+                        decoded
+                    }
+                    None => '&',
+                }
+            } else {
+                c
+            };
+            if c == '\n' && pre > 0 {
+                flush(&mut out, &mut hints, &mut line, false);
+                continue;
+            }
+            if c.is_whitespace() && c != '\u{a0}' && pre == 0 {
+                line.pending_space = !line.text.is_empty();
+                continue;
+            }
+            if line.pending_space {
+                line.text.push(' ');
+                line.pending_space = false;
+            }
+            line.text.push(c);
+            if in_link > 0 {
+                line.link_chars += 1;
+            }
+        }
+    }
+    flush(&mut out, &mut hints, &mut line, false);
+    while out.ends_with("\n\n") {
+        out.pop();
+        hints.pop();
+    }
+    if out.ends_with('\n') {
+        out.pop();
+    }
+    (out, hints)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_becomes_lines_with_hints() {
+        let html = r#"<!DOCTYPE html><html><head><title>T</title><script>alert("<p>x</p>")</script><style>p{}</style></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Lavrov Says &ldquo;No&rdquo;</h1>
+<p>Sergei   Lavrov spoke in <b>Moscow</b> on&nbsp;Monday.</p><!-- a comment -->
+<p>Tom &amp; Jerry &#8212; 5 &lt; 6 &#x1F642;</p></article>
+<div role="contentinfo"><a href="/c">© 2024 Publisher</a></div></body></html>"#;
+        let (text, hints) = html_to_text(html);
+        assert_eq!(
+            text,
+            "Home News\nLavrov Says “No”\n\nSergei Lavrov spoke in Moscow on\u{a0}Monday.\n\nTom & Jerry — 5 < 6 🙂\n\n© 2024 Publisher"
+        );
+        assert_eq!(text.lines().count(), hints.len());
+        assert!(hints[0].in_chrome && hints[0].link_density > 0.8);
+        assert_eq!(hints[1].tag, "h1");
+        assert_eq!(hints[3].tag, "p");
+        assert!(!hints[3].in_chrome && hints[3].link_density == 0.0);
+        assert!(hints.last().is_some_and(|h| h.in_chrome));
+    }
+
+    #[test]
+    fn malformed_markup_never_fails() {
+        for html in
+            ["<p>unclosed", "a < b and c > d", "<div><span>x</div>", "<scr", "&#xZZ; &bogus; &", "<script>never closed"]
+        {
+            let (text, hints) = html_to_text(html);
+            assert_eq!(text.lines().count(), hints.len(), "{html}");
+        }
+        assert_eq!(html_to_text("a < b").0, "a < b");
+        assert_eq!(html_to_text("<script>never closed").0, "");
+    }
+}
