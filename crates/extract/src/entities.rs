@@ -372,12 +372,12 @@ fn split_title_line(
             let surface = cx.surface(i, j);
             // Keywords say little in a headline ("… In Violation Of Treaty"): only gazetteers and known names count.
             // "Chelsea Handler" in a headline is a name; in "Madonna Defends Comment" the second word is a
-            // headline verb, which mostly ends in -s, so such a "surname" must end the capitalised run.
+            // headline verb, which mostly ends in -s, so a "surname" ending in -s is not taken there.
             let person_name = is_first_name(cx.word(i))
                 && !is_common(cx.word(i))
                 && (j - i == 2 || (j - i == 3 && cx.word(i + 1).ends_with('.')))
                 && !is_common(cx.word(j - 1))
-                && (j == cand.end || !cx.word(j - 1).ends_with('s'));
+                && !cx.word(j - 1).ends_with('s');
             if known.contains_key(surface) || is_place(surface) || is_org(surface) || person_name {
                 matched = Some(j);
                 break;
@@ -432,6 +432,16 @@ fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityKind> {
     }
     if words <= 3 && all_capitalised && is_speech_subject(cx, first, end) && !cand.in_title_line {
         return Some(EntityKind::Person);
+    }
+    // "Vulture magazine", "Interfax news agency": a name before a publication noun is an organisation.
+    let next = cx.seg.is_word(end).then(|| cx.word(end));
+    if words <= 3
+        && all_capitalised
+        && next.is_some_and(|w| {
+            matches!(w, "magazine" | "newspaper" | "website" | "agency" | "network" | "tabloid" | "broadcaster")
+        })
+    {
+        return Some(EntityKind::Org);
     }
     if words == 1 && is_first_name(first_word) && !cx.seg.starts_sentence(first) {
         return Some(EntityKind::Person);

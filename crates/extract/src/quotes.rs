@@ -301,6 +301,23 @@ impl Attribution<'_> {
             window.push(i);
         }
         let verb_pos = window.iter().position(|&i| seg.is_word(i) && is_speech_verb(seg.word(i)))?;
+        // A quote that ends its sentence ("…supporter.”) followed by a capitalised word starts a new
+        // sentence: only a cue right after it ("…!” Trump said) still belongs to it.
+        let ends_sentence = quote.slice(seg.text).trim_end().ends_with(['.', '!', '?']);
+        let next_capitalised = window
+            .iter()
+            .skip(1)
+            .find(|&&i| seg.is_word(i))
+            .is_some_and(|&i| seg.word(i).starts_with(char::is_uppercase));
+        if ends_sentence && next_capitalised && verb_pos > 5 {
+            return None;
+        }
+        if ends_sentence && next_capitalised {
+            let words_before_verb = window[..verb_pos].iter().filter(|&&i| seg.is_word(i)).count();
+            if words_before_verb > 3 {
+                return None;
+            }
+        }
         // The subject before the verb: the person nearest the verb ("…,” Lucas Paganini, a scientist at
         // NASA, said"), else the nearest organisation or back reference.
         if let Some(found) = self.nearest_subject(&window[..verb_pos], quote.start) {
@@ -318,6 +335,19 @@ impl Attribution<'_> {
     /// Among the tokens before a speech verb, the person nearest the verb; failing that, the nearest
     /// organisation or back reference.
     fn nearest_subject(&self, before_verb: &[usize], quote_start: usize) -> Option<Speaker> {
+        // "…, in which he said": a pronoun right before the verb (perhaps with an adverb between) is the
+        // subject, however many names came earlier in the sentence.
+        let seg = self.seg;
+        let mut words = before_verb.iter().rev().filter(|&&i| seg.is_word(i));
+        let mut last = words.next();
+        if last.is_some_and(|&i| seg.word(i).ends_with("ly")) {
+            last = words.next();
+        }
+        if let Some(&i) = last {
+            if matches!(seg.word(i).to_lowercase().as_str(), "he" | "she") {
+                return self.recent_person(quote_start);
+            }
+        }
         let person =
             before_verb.iter().rev().filter_map(|&i| self.entity_ending_at(i)).find(|e| e.kind == EntityKind::Person);
         if let Some(e) = person {
@@ -341,9 +371,14 @@ impl Attribution<'_> {
             first -= 1;
         }
         let window: Vec<usize> = (first..open).collect();
-        // `X: “…”` and headlines such as `Madonna Defends … Comment: ‘…’`: the first name before the colon.
+        // `X: “…”` and headlines such as `Madonna Defends … Comment: ‘…’`: the first person before the
+        // colon (the headline's subject), else the name right before it, else the first name on the line.
         if open >= 2 && seg.is_punct(open - 1, ':') {
-            if let Some(e) = window.iter().find_map(|&i| self.entity_at(i)) {
+            let right_before = self.entity_ending_at(open - 2);
+            let first_person =
+                || window.iter().filter_map(|&i| self.entity_at(i)).find(|e| e.kind == EntityKind::Person);
+            let first_any = || window.iter().find_map(|&i| self.entity_at(i));
+            if let Some(e) = first_person().or(right_before).or_else(first_any) {
                 return Some(self.name_of(e));
             }
         }
