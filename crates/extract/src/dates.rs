@@ -104,6 +104,11 @@ fn is_weekday(word: &str) -> bool {
     WEEKDAYS.binary_search(&word).is_ok()
 }
 
+/// A month or weekday name ("Sunday" and "June" are also first names, but never in a date's place).
+pub(crate) fn is_calendar_word(word: &str) -> bool {
+    is_month(word) || is_weekday(word)
+}
+
 fn is_day_number(word: &str) -> bool {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &word[digits.len()..];
