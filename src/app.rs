@@ -1,6 +1,7 @@
 //! The root component: owns the state, lays out the page, and wires services to actions.
 
 use gloo::events::EventListener;
+use sidenote_annotate::model::{Decision, ReviewScope};
 use sidenote_annotate::w3c;
 use sidenote_extract::EntityKind;
 use wasm_bindgen::JsCast;
@@ -223,9 +224,19 @@ pub fn App() -> Html {
             let writing = writing.clone();
             Callback::from(move |_| writing.set(true))
         };
+        // A suggestion on exactly these words can be reviewed here; choosing a kind for it retags it.
+        let mention = state.open.extraction.entities.iter().find(|e| e.span == span).map(|e| (e.span, e.kind));
+        let quote = state.open.extraction.quotes.iter().find(|q| q.span == span).map(|q| q.span);
+        let suggestion = mention
+            .map(|(span, kind)| ReviewScope::Mention { span, kind })
+            .or(quote.map(|span| ReviewScope::Quote { span }));
+        let onentity = dispatch.reform(move |kind| match mention {
+            Some((span, machine)) => Action::Review { scope: ReviewScope::Mention { span, kind: machine }, decision: Decision::Retag(kind) },
+            None => Action::AddEntity { span, kind },
+        });
         html! {
             <SelectionBar {span} words={AttrValue::from(words)} writing={*writing} {orphan} {onwrite} {onnote} {oncancel}
-                onentity={dispatch.reform(move |kind| Action::AddEntity { span, kind })}
+                {onentity} {suggestion} onreview={dispatch.reform(|(scope, decision)| Action::Review { scope, decision })}
                 onreattach={dispatch.reform(move |id| Action::ReattachNote { id, span })} />
         }
     });

@@ -53,3 +53,18 @@ test('an entity the extractor missed can be added by selecting words and pressin
   assert.equal(suggested.generator.type, 'Software');
   assert.equal(suggested.creator, undefined);
 });
+
+test('clicking one highlight reviews just that mention: reject it, or give it another kind', async () => {
+  const { app, page } = ctx;
+  const before = (await app.namesOfKind('PLACE')).filter((n) => n === 'Moscow').length;
+  await page.locator('mark.hl:not(.clutter)[data-kind=PLACE]', { hasText: 'Moscow' }).first().click();
+  await page.getByTestId('mention-reject').click();
+  assert.equal((await app.namesOfKind('PLACE')).filter((n) => n === 'Moscow').length, before - 1);
+  await page.locator('mark.hl:not(.clutter)[data-kind=ORG]', { hasText: 'TASS' }).first().click();
+  await page.getByTestId('add-entity-misc').click();
+  assert.ok((await app.namesOfKind('MISC')).includes('TASS'));
+  const quote = page.locator('mark.hl-quote').first();
+  await quote.click();
+  await page.getByTestId('mention-reject').click();
+  assert.equal(await page.locator('mark.hl-quote').count(), 0, 'a rejected quotation is no longer highlighted');
+});

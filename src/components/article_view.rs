@@ -60,10 +60,18 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let note_spans: Vec<(usize, Span)> =
         annotations.notes.iter().enumerate().filter_map(|(i, n)| n.span.map(|s| (i, s))).collect();
     let show_notes = !props.hidden.contains(&Layer::Note);
+    // Rejected quotations are hidden like rejected entities.
+    let quotes: Vec<sidenote_extract::Quote> = open
+        .extraction
+        .quotes
+        .iter()
+        .filter(|q| annotations.quote_decision(q.span) != Some(sidenote_annotate::model::Decision::Reject))
+        .cloned()
+        .collect();
     let layers = Layers {
         body: &open.extraction.body,
         entities: &entities,
-        quotes: &open.extraction.quotes,
+        quotes: &quotes,
         notes: if show_notes { &note_spans } else { &[] },
         selection: props.selection,
     };
@@ -79,7 +87,6 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     }
 
     let text = open.text();
-    let extraction = &open.extraction;
     let rendered = list.iter().map(|piece| {
         let words = piece.span.slice(text).to_string();
         let entity = piece.entity.map(|i| &entities[i]).filter(|e| !props.hidden.contains(&Layer::Entity(e.kind)));
@@ -111,10 +118,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         }
         if let Some(index) = quote {
             classes.push("hl-quote");
-            let speaker = extraction.quotes[index].speaker.as_deref().unwrap_or("speaker unknown");
+            let speaker = quotes[index].speaker.as_deref().unwrap_or("speaker unknown");
             tip.push(format!("Quote — {speaker}"));
             if entity.is_none() {
-                own_span = extraction.quotes[index].span;
+                own_span = quotes[index].span;
             }
         }
         if !notes.is_empty() {
@@ -135,18 +142,24 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         }
     });
 
-    let onmouseup = {
+    // Mouse and touch both end a selection by releasing: read it then.
+    let read_selection = {
         let article_ref = article_ref.clone();
         let open = open.clone();
         let onselect = props.onselect.clone();
-        Callback::from(move |_: MouseEvent| {
+        move || {
             if let Some(article) = article_ref.cast::<web_sys::Element>() {
                 if let Some(span) = services::selection::selected_span(&article, &open.offsets) {
                     onselect.emit(Some(span));
                 }
             }
-        })
+        }
     };
+    let onmouseup = {
+        let read_selection = read_selection.clone();
+        Callback::from(move |_: MouseEvent| read_selection())
+    };
+    let ontouchend = Callback::from(move |_: TouchEvent| read_selection());
     let onclick = {
         let article_ref = article_ref.clone();
         let open = open.clone();
@@ -200,7 +213,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     html! {
         <article ref={article_ref} class={classes!("article", props.hide_clutter.then_some("hide-clutter"))}
                  data-testid="article" lang="en" tabindex="0" aria-label="Article text"
-                 {onmouseup} {onclick} {onkeydown}>
+                 {onmouseup} {ontouchend} {onclick} {onkeydown}>
             { for rendered }
         </article>
     }

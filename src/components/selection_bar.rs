@@ -1,5 +1,6 @@
 //! What can be done with the selected words: a note, or an entity of a chosen kind.
 
+use sidenote_annotate::model::{Decision, ReviewScope};
 use sidenote_extract::{EntityKind, Span};
 use yew::prelude::*;
 
@@ -27,6 +28,10 @@ pub struct SelectionBarProps {
     pub onentity: Callback<EntityKind>,
     /// Re-attaches the active orphan here.
     pub onreattach: Callback<String>,
+    /// The extractor's suggestion on exactly these words, if any: a mention (with its kind) or a quotation.
+    pub suggestion: Option<ReviewScope>,
+    /// Records a decision on that suggestion.
+    pub onreview: Callback<(ReviewScope, Decision)>,
 }
 
 /// The keyboard key for adding an entity of each kind.
@@ -54,6 +59,16 @@ pub fn SelectionBar(props: &SelectionBarProps) -> Html {
                     <button class="primary" data-testid="add-note" onclick={props.onwrite.reform(|_: MouseEvent| ())}>
                         { "Add note" }<kbd>{ "N" }</kbd>
                     </button>
+                    if let Some(scope) = props.suggestion.clone() {
+                        <button data-testid="mention-accept" title="Accept this suggestion"
+                                onclick={{ let scope = scope.clone(); props.onreview.reform(move |_: MouseEvent| (scope.clone(), Decision::Accept)) }}>
+                            { "✓ Accept" }
+                        </button>
+                        <button data-testid="mention-reject" title="Reject this suggestion"
+                                onclick={props.onreview.reform(move |_: MouseEvent| (scope.clone(), Decision::Reject))}>
+                            { "✕ Reject" }
+                        </button>
+                    }
                     { for EntityKind::ALL.into_iter().map(|kind| html! {
                         <button data-testid={format!("add-entity-{}", kind.label().to_lowercase())}
                                 onclick={props.onentity.reform(move |_: MouseEvent| kind)}>
