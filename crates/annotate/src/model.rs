@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{EntityKind, Extraction, Span};
 
-use crate::anchor::{anchor, AnchorStatus, TextTarget};
+use crate::anchor::{AnchorStatus, TextTarget};
 
 /// A note on some words: free text and tags.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,6 +84,46 @@ pub struct AddedEntity {
     pub status: AnchorStatus,
     /// Its kind.
     pub kind: EntityKind,
+}
+
+/// Something anchored by its words: a note or an added entity. Re-anchoring and import treat both alike.
+pub trait Anchorable {
+    /// Its words and their context.
+    fn target(&self) -> &TextTarget;
+    /// Records where (and how) it was found.
+    fn place(&mut self, found: crate::anchor::Anchored);
+    /// Its identifier, to keep unique on import.
+    fn id_mut(&mut self) -> &mut String;
+}
+
+impl Anchorable for Note {
+    fn target(&self) -> &TextTarget {
+        &self.target
+    }
+
+    fn place(&mut self, found: crate::anchor::Anchored) {
+        self.span = found.span;
+        self.status = found.status;
+    }
+
+    fn id_mut(&mut self) -> &mut String {
+        &mut self.id
+    }
+}
+
+impl Anchorable for AddedEntity {
+    fn target(&self) -> &TextTarget {
+        &self.target
+    }
+
+    fn place(&mut self, found: crate::anchor::Anchored) {
+        self.span = found.span;
+        self.status = found.status;
+    }
+
+    fn id_mut(&mut self) -> &mut String {
+        &mut self.id
+    }
 }
 
 /// Everything the user made on one document. Cheap to clone: undo keeps whole snapshots.
@@ -263,21 +303,6 @@ impl Annotations {
         }
         out.sort_by_key(|e| e.span);
         out
-    }
-
-    /// Re-anchors every note and added entity on `text` (after import or on a changed copy).
-    pub fn reanchor(&mut self, text: &str) {
-        let index = OffsetIndex::new(text);
-        for note in &mut self.notes {
-            let found = anchor(text, &index, &note.target);
-            note.span = found.span;
-            note.status = found.status;
-        }
-        for added in &mut self.added {
-            let found = anchor(text, &index, &added.target);
-            added.span = found.span;
-            added.status = found.status;
-        }
     }
 
     /// Notes sorted in reading order, orphans last.

@@ -16,7 +16,7 @@ use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{EntityKind, Extraction, Span};
 
 use crate::anchor::{anchor, AnchorStatus, TextTarget};
-use crate::model::{AddedEntity, Annotations, Decision, Note, Provenance, ReviewScope};
+use crate::model::{AddedEntity, Anchorable, Annotations, Decision, Note, Provenance, ReviewScope};
 use crate::Document;
 
 /// The generator named in `generator` of machine-made annotations.
@@ -414,33 +414,12 @@ pub fn parse(json_text: &str) -> Result<Imported, ImportError> {
 pub fn merge(annotations: &mut Annotations, imported: Imported, text: &str) -> ImportReport {
     let index = OffsetIndex::new(text);
     let mut report = ImportReport::default();
-    let taken = |set: &Annotations, id: &str| {
-        id.is_empty() || set.notes.iter().any(|n| n.id == id) || set.added.iter().any(|a| a.id == id)
-    };
-    for mut note in imported.notes {
-        let found = anchor(text, &index, &note.target);
-        note.span = found.span;
-        note.status = found.status;
-        report.count(found.status);
-        if taken(annotations, &note.id) {
-            annotations.next_id += 1;
-            note.id = format!("note-{}", annotations.next_id);
-        }
-        bump_next_id(annotations, &note.id);
-        annotations.notes.push(note);
-    }
-    for mut added in imported.added {
-        let found = anchor(text, &index, &added.target);
-        added.span = found.span;
-        added.status = found.status;
-        report.count(found.status);
-        if taken(annotations, &added.id) {
-            annotations.next_id += 1;
-            added.id = format!("entity-{}", annotations.next_id);
-        }
-        bump_next_id(annotations, &added.id);
-        annotations.added.push(added);
-    }
+    let mut taken: std::collections::HashSet<String> =
+        annotations.notes.iter().map(|n| n.id.clone()).chain(annotations.added.iter().map(|a| a.id.clone())).collect();
+    let notes = settle(&mut annotations.next_id, &mut taken, imported.notes, "note", (text, &index), &mut report);
+    annotations.notes.extend(notes);
+    let added = settle(&mut annotations.next_id, &mut taken, imported.added, "entity", (text, &index), &mut report);
+    annotations.added.extend(added);
     for review in imported.reviews {
         match anchor(text, &index, &review.target).span {
             Some(span) => annotations.review(ReviewScope::Mention { span, kind: review.machine_kind }, review.decision),
@@ -450,11 +429,34 @@ pub fn merge(annotations: &mut Annotations, imported: Imported, text: &str) -> I
     report
 }
 
-/// Keeps `next_id` above the number in an imported id ("note-12"), so new ids never collide.
-fn bump_next_id(annotations: &mut Annotations, id: &str) {
-    if let Some(n) = id.rsplit('-').next().and_then(|n| n.parse::<u64>().ok()) {
-        annotations.next_id = annotations.next_id.max(n);
+/// Anchors imported items on `text`, counting their statuses, and gives each an id not taken yet
+/// (`taken` holds every id in use and grows with each item).
+fn settle<T: Anchorable>(
+    next_id: &mut u64,
+    taken: &mut std::collections::HashSet<String>,
+    items: Vec<T>,
+    kind: &str,
+    (text, index): (&str, &OffsetIndex),
+    report: &mut ImportReport,
+) -> Vec<T> {
+    let mut out = Vec::with_capacity(items.len());
+    for mut item in items {
+        let found = anchor(text, index, item.target());
+        report.count(found.status);
+        item.place(found);
+        let id = item.id_mut();
+        if id.is_empty() || taken.contains(id.as_str()) {
+            *next_id += 1;
+            *id = format!("{kind}-{next_id}");
+        }
+        // Keep `next_id` above the number in an imported id ("note-12"), so new ids never collide.
+        if let Some(n) = id.rsplit('-').next().and_then(|n| n.parse::<u64>().ok()) {
+            *next_id = (*next_id).max(n);
+        }
+        taken.insert(id.clone());
+        out.push(item);
     }
+    out
 }
 
 /// A human-readable Markdown list of the notes with their quoted words.
