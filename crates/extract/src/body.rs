@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::lexicon::lower_in;
 use crate::tokens::{Segmented, TokenKind};
 use crate::Span;
 
@@ -165,7 +166,7 @@ fn describe(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<LineInfo> {
                 .map(|i| seg.word(i))
                 .filter(|w| w.chars().any(char::is_alphabetic))
                 .collect();
-            let stops = words.iter().filter(|w| STOPWORDS.binary_search(&w.to_lowercase().as_str()).is_ok()).count();
+            let stops = words.iter().filter(|w| lower_in(STOPWORDS, w)).count();
             let hint = hints.get(n);
             LineInfo {
                 words: words.len(),

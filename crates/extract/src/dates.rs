@@ -97,7 +97,7 @@ fn is_iso_date(word: &str) -> bool {
 }
 
 fn is_month(word: &str) -> bool {
-    MONTHS.binary_search(&word).is_ok()
+    word.starts_with(|c: char| c.is_ascii_uppercase()) && MONTHS.binary_search(&word).is_ok()
 }
 
 fn is_weekday(word: &str) -> bool {

@@ -92,6 +92,9 @@ fn is_common(word: &str) -> bool {
 /// A web domain used as a name ("LifeDaily.com", "tripsinsider.com").
 fn is_domain(word: &str) -> bool {
     const ENDINGS: &[&str] = &[".com", ".org", ".net", ".co.uk", ".io", ".gov", ".news", ".tv"];
+    if !word.contains('.') {
+        return false;
+    }
     // A site named as a publisher has one dot and no "www."; tracker hosts and e-mail addresses are not names.
     let lower = word.to_ascii_lowercase();
     !lower.starts_with("www.")
@@ -153,23 +156,9 @@ fn is_head_title(word: &str) -> bool {
 }
 
 fn is_determiner(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "the"
-            | "a"
-            | "an"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-            | "my"
-            | "your"
-    )
+    const DETERMINERS: &[&str] =
+        &["a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "these", "this", "those", "your"];
+    crate::lexicon::lower_in(DETERMINERS, word)
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -375,7 +364,8 @@ fn split_title_line(
     let mut i = cand.first;
     while i < cand.end {
         let mut matched = None;
-        for j in (i + 1..=cand.end).rev() {
+        // Names are at most six words long; longer pieces are never looked up.
+        for j in (i + 1..=cand.end.min(i + 6)).rev() {
             let surface = cx.surface(i, j);
             // Keywords say little in a headline ("… In Violation Of Treaty"): only gazetteers and known names count.
             // "Chelsea Handler" in a headline is a name; in "Madonna Defends Comment" the second word is a

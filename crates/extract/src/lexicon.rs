@@ -9,7 +9,7 @@ type List = (&'static [&'static str], &'static [u16; 257]);
 
 fn contains((list, buckets): List, word: &str) -> bool {
     // Soft hyphens ("Vladi\u{AD}mir") are invisible line-break hints, not part of the word.
-    if word.contains('\u{AD}') {
+    if !word.is_ascii() && word.contains('\u{AD}') {
         return contains((list, buckets), &word.replace('\u{AD}', ""));
     }
     let Some(&first) = word.as_bytes().first() else { return false };
@@ -83,6 +83,18 @@ pub(crate) fn is_speech_verb(word: &str) -> bool {
 }
 
 /// A function word or frequent sentence opener: capitalised only by position, never a name by itself.
+/// An English function word (for the body's prose test), case-insensitively.
+pub(crate) fn lower_in(list: &'static [&'static str], word: &str) -> bool {
+    let mut buffer = [0u8; 32];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|w| list.binary_search(&w).is_ok());
+    }
+    list.binary_search(&word.to_lowercase().as_str()).is_ok()
+}
+
 pub(crate) fn is_common_word(word: &str) -> bool {
     contains_lower((COMMON_WORDS, &COMMON_WORDS_BUCKETS), word)
 }
