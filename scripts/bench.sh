@@ -12,13 +12,14 @@ echo "== native throughput"
 cargo bench -p sidenote-extract --bench throughput 2>/dev/null | tail -2
 
 echo "== wasm throughput and start-up (Node $(node --version))"
-cargo build --release -p sidenote-wasm-bench --target wasm32-unknown-unknown --quiet
+cargo build --release -p sidenote-wasm-bench --target wasm32-unknown-unknown --features anchor --quiet
 wasm-bindgen --target nodejs --out-dir "$out/node" target/wasm32-unknown-unknown/release/sidenote_wasm_bench.wasm
 wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   --enable-reference-types --enable-multivalue -o "$out/node/sidenote_wasm_bench_bg.wasm" "$out/node/sidenote_wasm_bench_bg.wasm"
 node bench/wasm-node.mjs "$out/node" ../shared/corpus
 
 echo "== size: the extractor alone (wasm-bindgen glue included), release opt-level z + wasm-opt -Oz"
+cargo build --release -p sidenote-wasm-bench --target wasm32-unknown-unknown --quiet
 wasm-bindgen --target web --out-dir "$out/web" target/wasm32-unknown-unknown/release/sidenote_wasm_bench.wasm
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   --enable-reference-types --enable-multivalue -o "$out/extractor.wasm" "$out/web/sidenote_wasm_bench_bg.wasm"

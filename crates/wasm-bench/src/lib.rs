@@ -10,6 +10,7 @@ pub fn extract_count(text: &str) -> u32 {
     (found.entities.len() + found.quotes.len()) as u32
 }
 
+#[cfg(feature = "anchor")]
 /// A W3C file of `n` notes on spans of 1–6 words spread over `text` (deterministic), for `anchor_all`.
 #[wasm_bindgen]
 pub fn make_notes(text: &str, n: u32) -> String {
@@ -30,6 +31,7 @@ pub fn make_notes(text: &str, n: u32) -> String {
     sidenote_annotate::w3c::export(&doc, &empty, &annotations).to_string()
 }
 
+#[cfg(feature = "anchor")]
 /// Re-anchors every annotation of a W3C file on `text`; returns how many were found (not orphaned).
 #[wasm_bindgen]
 pub fn anchor_all(file: &str, text: &str) -> u32 {
