@@ -263,7 +263,7 @@ pub fn App() -> Html {
                                query={AttrValue::from(state.query.clone())} tag={state.tag_filter.clone()} tags={state.all_tags()}
                                active_note={state.active_note.clone()} hidden={state.hidden_layers.clone()}
                                library={state.library.clone()} dispatch={dispatch.clone()} {onopensaved} {ondeletesaved} />
-                    <Legend open={state.open.clone()} notes={state.annotations.notes.len()} hidden={state.hidden_layers.clone()}
+                    <Legend open={state.open.clone()} annotations={state.annotations.clone()} hidden={state.hidden_layers.clone()}
                             hide_clutter={state.hide_clutter} ontoggle={dispatch.reform(Action::ToggleLayer)}
                             ontoggleclutter={dispatch.reform(|_| Action::ToggleClutter)} />
                 </div>

@@ -11,8 +11,8 @@ use crate::state::Layer;
 pub struct LegendProps {
     /// The open article, for the counts.
     pub open: std::rc::Rc<crate::state::OpenDocument>,
-    /// How many notes there are.
-    pub notes: usize,
+    /// The annotations (for counts after review, and the notes count).
+    pub annotations: std::rc::Rc<sidenote_annotate::model::Annotations>,
     /// Layers switched off.
     pub hidden: std::collections::BTreeSet<Layer>,
     /// Whether clutter is collapsed.
@@ -40,14 +40,18 @@ pub fn Legend(props: &LegendProps) -> Html {
             </li>
         }
     };
-    let count = |kind: EntityKind| props.open.extraction.entities.iter().filter(|e| e.kind == kind).count();
+    // Counts after review: rejected suggestions are not counted, retagged ones count under their new kind.
+    let shown = props.annotations.shown_entities(&props.open.extraction);
+    let count = |kind: EntityKind| shown.iter().filter(|e| e.kind == kind).count();
+    let rejected = |span| props.annotations.quote_decision(span) == Some(sidenote_annotate::model::Decision::Reject);
+    let quotes = props.open.extraction.quotes.iter().filter(|q| !rejected(q.span)).count();
     html! {
         <aside class="legend" aria-label="Legend">
             <h2>{ "Highlights" }</h2>
             <ul>
                 { for EntityKind::ALL.into_iter().map(|k| item(Layer::Entity(k), kind_class(k), kind_name(k), count(k))) }
-                { item(Layer::Quote, "quote", "Quotation", props.open.extraction.quotes.len()) }
-                { item(Layer::Note, "note", "Your notes", props.notes) }
+                { item(Layer::Quote, "quote", "Quotation", quotes) }
+                { item(Layer::Note, "note", "Your notes", props.annotations.notes.len()) }
             </ul>
             <label class="clutter-toggle">
                 <input type="checkbox" data-testid="hide-clutter" checked={props.hide_clutter}

@@ -103,19 +103,23 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
         }
     }
     for (n, quote) in extraction.quotes.iter().enumerate() {
-        if annotations.quote_decision(quote.span) == Some(Decision::Reject) {
-            continue;
-        }
+        let decision = annotations.quote_decision(quote.span);
         let mut body = vec![json!({"type": "TextualBody", "purpose": "classifying", "value": "QUOTE"})];
         if let Some(speaker) = &quote.speaker {
             body.push(
                 json!({"type": "TextualBody", "purpose": "identifying", "value": speaker, "sidenote:role": "speaker"}),
             );
         }
-        items.push(json!({
+        let mut item = json!({
             "type": "Annotation", "id": format!("#quote-{n}"), "motivation": "classifying", "generator": generator(),
             "body": body, "target": target_json(doc, &target_of(quote.span)),
-        }));
+        });
+        // A reviewed quotation carries the person's decision, so that an import repeats it.
+        if let Some(decision) = decision {
+            item["creator"] = creator();
+            item["sidenote:decision"] = json!(if decision == Decision::Reject { "rejected" } else { "accepted" });
+        }
+        items.push(item);
     }
     json!({
         "@context": context(),
@@ -153,8 +157,8 @@ impl std::error::Error for ImportError {}
 pub struct ImportedReview {
     /// The words it was about.
     pub target: TextTarget,
-    /// The extractor's kind for them.
-    pub machine_kind: EntityKind,
+    /// The extractor's kind for them; `None` for a quotation.
+    pub machine_kind: Option<EntityKind>,
     /// The decision.
     pub decision: Decision,
 }
@@ -337,6 +341,10 @@ pub fn parse(json_text: &str) -> Result<Imported, ImportError> {
         let classifying = body_values(&body, "classifying").next();
         let human = item["creator"].is_object() || item["creator"].is_string();
         match (classifying, decision) {
+            (Some("QUOTE"), Some(decision)) if human => {
+                let decision = if decision == "rejected" { Decision::Reject } else { Decision::Accept };
+                imported.reviews.push(ImportedReview { target, machine_kind: None, decision });
+            }
             (Some("QUOTE"), _) => imported.skipped_suggestions += 1,
             (Some(label), Some(decision)) if human => {
                 let kind = EntityKind::from_label(label).ok_or_else(|| {
@@ -354,15 +362,21 @@ pub fn parse(json_text: &str) -> Result<Imported, ImportError> {
                         status: AnchorStatus::Orphan,
                         kind,
                     }),
-                    "rejected" => {
-                        imported.reviews.push(ImportedReview { target, machine_kind: kind, decision: Decision::Reject })
-                    }
-                    "accepted" => {
-                        imported.reviews.push(ImportedReview { target, machine_kind, decision: Decision::Accept })
-                    }
-                    "retagged" => {
-                        imported.reviews.push(ImportedReview { target, machine_kind, decision: Decision::Retag(kind) })
-                    }
+                    "rejected" => imported.reviews.push(ImportedReview {
+                        target,
+                        machine_kind: Some(kind),
+                        decision: Decision::Reject,
+                    }),
+                    "accepted" => imported.reviews.push(ImportedReview {
+                        target,
+                        machine_kind: Some(machine_kind),
+                        decision: Decision::Accept,
+                    }),
+                    "retagged" => imported.reviews.push(ImportedReview {
+                        target,
+                        machine_kind: Some(machine_kind),
+                        decision: Decision::Retag(kind),
+                    }),
                     other => {
                         return Err(ImportError::new(format!("{where_} has an unknown sidenote:decision {other:?}")))
                     }
@@ -422,7 +436,13 @@ pub fn merge(annotations: &mut Annotations, imported: Imported, text: &str) -> I
     annotations.added.extend(added);
     for review in imported.reviews {
         match anchor(text, &index, &review.target).span {
-            Some(span) => annotations.review(ReviewScope::Mention { span, kind: review.machine_kind }, review.decision),
+            Some(span) => {
+                let scope = match review.machine_kind {
+                    Some(kind) => ReviewScope::Mention { span, kind },
+                    None => ReviewScope::Quote { span },
+                };
+                annotations.review(scope, review.decision);
+            }
             None => report.orphaned_reviews += 1,
         }
     }
@@ -512,6 +532,26 @@ mod tests {
             let error = parse(input).expect_err("refused");
             assert!(error.to_string().contains(words), "{input}: {error}");
         }
+    }
+
+    #[test]
+    fn decisions_travel_with_the_file() {
+        let text = "“We are ready to talk,” Sergei Lavrov said in Moscow. Paris agreed.";
+        let extraction = sidenote_extract::extract(text);
+        let mut set = Annotations::default();
+        let moscow = extraction.entities.iter().find(|e| e.span.slice(text) == "Moscow").expect("Moscow");
+        set.review(ReviewScope::Mention { span: moscow.span, kind: moscow.kind }, Decision::Reject);
+        let paris = extraction.entities.iter().find(|e| e.span.slice(text) == "Paris").expect("Paris");
+        set.review(ReviewScope::Mention { span: paris.span, kind: paris.kind }, Decision::Retag(EntityKind::Org));
+        set.review(ReviewScope::Quote { span: extraction.quotes[0].span }, Decision::Reject);
+        let file = export(&Document::new("t", text), &extraction, &set);
+        let mut back = Annotations::default();
+        merge(&mut back, parse(&file.to_string()).expect("parses"), text);
+        let mut expected = set.reviews.clone();
+        let mut got = back.reviews.clone();
+        expected.sort_by_key(|r| format!("{r:?}"));
+        got.sort_by_key(|r| format!("{r:?}"));
+        assert_eq!(got, expected);
     }
 
     #[test]

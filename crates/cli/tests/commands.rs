@@ -1,0 +1,66 @@
+//! The command-line tool as a batch user runs it: export a W3C file, edit the article, re-anchor.
+
+use std::process::Command;
+
+fn sidenote(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_sidenote")).args(args).output().expect("the sidenote binary runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn export_then_anchor_on_an_edited_copy_reports_each_annotation() {
+    let dir = std::env::temp_dir().join(format!("sidenote-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let article = dir.join("a.txt");
+    let text = "🙂 Sergei Lavrov spoke in Moscow on November 8. Lavrov said “we are ready to talk,” officials said.";
+    std::fs::write(&article, text).expect("write article");
+    let file = dir.join("a.json");
+    let (ok, _, err) =
+        sidenote(&["export", "--out", file.to_str().expect("utf-8 path"), article.to_str().expect("utf-8 path")]);
+    assert!(ok, "{err}");
+
+    // The colleague's copy: a line added on top, "Moscow" changed.
+    let edited = dir.join("b.txt");
+    std::fs::write(&edited, format!("Updated.\n{}", text.replace("Moscow", "Kazan"))).expect("write copy");
+    let (ok, out, err) =
+        sidenote(&["anchor", file.to_str().expect("utf-8 path"), edited.to_str().expect("utf-8 path")]);
+    assert!(ok, "{err}");
+    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+    assert!(lines.len() >= 5, "{out}");
+    let chars: Vec<char> = std::fs::read_to_string(&edited).expect("read copy").chars().collect();
+    for line in &lines {
+        match line["status"].as_str() {
+            Some("moved" | "exact" | "fuzzy") => {
+                let (s, e) =
+                    (line["start"].as_u64().expect("start") as usize, line["end"].as_u64().expect("end") as usize);
+                assert!(s < e && e <= chars.len(), "{line}");
+            }
+            Some("orphan") => assert!(line["start"].is_null(), "{line}"),
+            other => panic!("unexpected status {other:?}"),
+        }
+    }
+    // "Moscow" is gone from the copy: its annotation is an orphan; "Sergei Lavrov" moved by one line.
+    assert!(lines.iter().any(|l| l["status"] == "orphan"), "{out}");
+    let moved: Vec<String> = lines
+        .iter()
+        .filter(|l| l["status"] == "moved")
+        .map(|l| {
+            let (s, e) = (l["start"].as_u64().expect("start") as usize, l["end"].as_u64().expect("end") as usize);
+            chars[s..e].iter().collect()
+        })
+        .collect();
+    assert!(moved.iter().any(|w| w == "Sergei Lavrov") && moved.iter().any(|w| w == "November 8"), "{moved:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_input_gets_a_clear_message() {
+    let (ok, _, err) = sidenote(&["anchor", "/nonexistent.json", "/nonexistent.txt"]);
+    assert!(!ok && err.contains("nonexistent"), "{err}");
+    let (ok, _, err) = sidenote(&["frobnicate"]);
+    assert!(!ok && err.contains("unknown command"), "{err}");
+}
