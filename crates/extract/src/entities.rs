@@ -221,7 +221,13 @@ fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
                 continue;
             }
             // A connector, or "(ACRONYM)" inside a longer name, continues the run if a name word follows.
-            if end + 1 < n && cx.is_connector(end) && seg.tokens[end + 1].line == line && cx.is_namey(end + 1) {
+            // "Obama on The Daily Show": a connector followed by "The" starts another name.
+            if end + 1 < n
+                && cx.is_connector(end)
+                && seg.tokens[end + 1].line == line
+                && cx.is_namey(end + 1)
+                && cx.word(end + 1) != "The"
+            {
                 end += 2;
                 continue;
             }
@@ -375,7 +381,16 @@ fn split_title_line(
                 && (j - i == 2 || (j - i == 3 && cx.word(i + 1).ends_with('.')))
                 && !is_common(cx.word(j - 1))
                 && !cx.word(j - 1).ends_with('s');
-            if known.contains_key(surface) || is_place(surface) || is_org(surface) || person_name {
+            // "Madonna Defends …": a lone first name opening a headline, before a headline verb in -s.
+            let headline_subject = j == i + 1
+                && i == cand.first
+                && is_first_name(cx.word(i))
+                && !is_common(cx.word(i))
+                && !is_calendar_word(cx.word(i))
+                && cand.end > i + 1
+                && cx.word(i + 1).ends_with('s')
+                && !is_first_name(cx.word(i + 1));
+            if known.contains_key(surface) || is_place(surface) || is_org(surface) || person_name || headline_subject {
                 matched = Some(j);
                 break;
             }
