@@ -11,7 +11,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("entities.DATE.f1", 0.95),
     ("entities.MISC.f1", 0.30),
     ("quotes.f1", 0.95),
-    ("quotes.speaker_acc", 0.80),
+    ("quotes.speaker_acc", 0.84),
     ("body.f1", 0.91),
 ];
 

@@ -546,7 +546,9 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span], body: &[Span]) 
         let mut pieces = Vec::new();
         split_title_line(&cx, cand, &known, &mut pieces);
         for piece in pieces {
-            let kind = own_kind(&cx, &piece);
+            // A lone first name kept from a headline was kept as its subject: a person.
+            let lone_first_name = piece.end - piece.first == 1 && is_first_name(cx.word(piece.first));
+            let kind = own_kind(&cx, &piece).or(lone_first_name.then_some(EntityKind::Person));
             typed.push((piece, kind));
         }
     }

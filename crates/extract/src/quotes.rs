@@ -500,6 +500,18 @@ mod tests {
                 ],
             ),
             ("U.S. Has 'No Proof' of it, and the rock 'n' roll era.", vec![]),
+            (
+                "Madonna Defends ‘Blowing Up White House’ Comment: ‘Wildly Out of Context’",
+                vec![q("Blowing Up White House", Some("Madonna")), q("Wildly Out of Context", Some("Madonna"))],
+            ),
+            (
+                "Snopes Fact-Checker David Emery: 'Are There Any Un-Angry Supporters?'",
+                vec![q("Are There Any Un-Angry Supporters?", Some("David Emery"))],
+            ),
+            (
+                "Patrick Carlineo called.\n\nCarlineo was arrested for a call he made to Omar’s office, in which he said he’d put a “bullet in her skull.”",
+                vec![q("bullet in her skull.", Some("Patrick Carlineo"))],
+            ),
             ("A lone ” mark and an open “ quote that never closes at all", vec![q("quote that never closes at all", None)]),
         ];
         for (text, expected) in cases {
