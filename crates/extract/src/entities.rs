@@ -18,8 +18,8 @@ use std::collections::HashMap;
 
 use crate::dates::is_calendar_word;
 use crate::lexicon::{
-    is_common_word, is_demonym, is_first_name, is_misc_keyword, is_org, is_org_keyword, is_place, is_speech_verb,
-    is_title,
+    is_common_word, is_demonym, is_first_name, is_misc_keyword, is_misc_name, is_org, is_org_keyword, is_place,
+    is_speech_verb, is_title,
 };
 use crate::tokens::{Segmented, TokenKind};
 use crate::{Entity, EntityGroup, EntityKind, Span};
@@ -201,6 +201,18 @@ fn title_case_lines(seg: &Segmented<'_>) -> Vec<bool> {
         .collect()
 }
 
+/// The token of a person's name that is the surname: the last one, before a generational suffix
+/// ("Patrick Carlineo Jr." → "Carlineo").
+fn surname_index(cx: &Context<'_, '_>, cand: &Candidate) -> usize {
+    let last = cand.end - 1;
+    let suffix = matches!(cx.word(last), "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV");
+    if suffix && last > cand.first {
+        last - 1
+    } else {
+        last
+    }
+}
+
 /// Step 1: maximal runs of name-like tokens with connectors inside.
 fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
     let seg = cx.seg;
@@ -227,6 +239,17 @@ fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
                 && seg.tokens[end + 1].line == line
                 && cx.is_namey(end + 1)
                 && cx.word(end + 1) != "The"
+            {
+                end += 2;
+                continue;
+            }
+            // A plural possessive inside a name: "Universities and Colleges Employers’ Association".
+            if end + 1 < n
+                && (seg.is_punct(end, '’') || seg.is_punct(end, '\''))
+                && cx.word(end - 1).ends_with('s')
+                && seg.tokens[end].span.start == seg.tokens[end - 1].span.end
+                && seg.tokens[end + 1].line == line
+                && cx.is_namey(end + 1)
             {
                 end += 2;
                 continue;
@@ -264,6 +287,9 @@ fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Option<Entity
     }
     if is_org(surface) {
         return Some(EntityKind::Org);
+    }
+    if is_misc_name(surface) {
+        return Some(EntityKind::Misc);
     }
     let words = end - first;
     let last = cx.word(end - 1);
@@ -522,7 +548,7 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span], body: &[Span]) 
             known.entry(cx.surface(cand.first, cand.end).to_string()).or_insert(kind);
             if kind == EntityKind::Person && cand.end - cand.first >= 2 {
                 // "Sergei Lavrov" makes "Lavrov" known as a person too.
-                known.entry(cx.word(cand.end - 1).to_string()).or_insert(EntityKind::Person);
+                known.entry(cx.word(surname_index(&cx, cand)).to_string()).or_insert(EntityKind::Person);
             }
         }
         typed.push((cand.clone(), kind));
@@ -558,8 +584,11 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span], body: &[Span]) 
     for (cand, kind) in &mut typed {
         let span_start = seg.tokens[cand.first].span.start;
         let in_body = body.iter().any(|b| b.start <= span_start && span_start < b.end);
+        // Units and time zones ("AM ET") are not names, whatever their capitals.
+        let all_units = (cand.first..cand.end).all(|i| NOT_ORG_ACRONYMS.contains(&cx.word(i)));
         if kind.is_none()
             && in_body
+            && !all_units
             && !cand.in_title_line
             && cand.end - cand.first >= 2
             && !seg.starts_sentence(cand.first)
@@ -601,7 +630,7 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span], body: &[Span]) 
         // Only names with real person evidence lend their surname to lone mentions.
         let evidence = cand.after_title || is_first_name(cx.word(cand.first));
         if surface_kind.get(surface) == Some(&EntityKind::Person) && cand.end - cand.first >= 2 && evidence {
-            let last = cx.word(cand.end - 1).to_string();
+            let last = cx.word(surname_index(&cx, cand)).to_string();
             let entry = surname_of.entry(last).or_insert_with(|| surface.to_string());
             if surface.len() > entry.len() {
                 *entry = surface.to_string();

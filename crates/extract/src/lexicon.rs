@@ -61,6 +61,11 @@ pub(crate) fn is_first_name(word: &str) -> bool {
     }
 }
 
+/// A well-known treaty, law, programme, product or event.
+pub(crate) fn is_misc_name(name: &str) -> bool {
+    contains((MISC_NAMES, &MISC_NAMES_BUCKETS), name)
+}
+
 pub(crate) fn is_org_keyword(word: &str) -> bool {
     contains((ORG_KEYWORDS, &ORG_KEYWORDS_BUCKETS), word)
 }

@@ -242,6 +242,21 @@ impl Attribution<'_> {
         (self.groups[entity.group].name.clone(), Some(entity.group))
     }
 
+    /// Whether the entity starting at `byte` follows "spokesman/spokeswoman/spokesperson for (the)".
+    fn after_spokesperson(&self, byte: usize) -> bool {
+        let seg = self.seg;
+        let at = token_at(seg, byte);
+        let words: Vec<String> =
+            (at.saturating_sub(3)..at).filter(|&i| seg.is_word(i)).map(|i| seg.word(i).to_lowercase()).collect();
+        let n = words.len();
+        let for_at = match words.last().map(String::as_str) {
+            Some("the") if n >= 2 && words[n - 2] == "for" => n - 2,
+            Some("for") => n - 1,
+            _ => return false,
+        };
+        for_at >= 1 && matches!(words[for_at - 1].as_str(), "spokesman" | "spokeswoman" | "spokesperson")
+    }
+
     /// The most recent person before `byte` who was the subject of a sentence (its first person,
     /// outside quotations): "he" and "she" usually continue the subject, not the last name mentioned.
     fn recent_person(&self, byte: usize) -> Option<Speaker> {
@@ -421,7 +436,9 @@ pub(crate) fn find_quotes(
     };
     let mut last_sentence = usize::MAX;
     for (index, e) in entities.iter().enumerate() {
-        if e.kind != EntityKind::Person || attribution.inside_quote(e.span.start) {
+        // "a spokesperson for the X Association said …": the organisation speaks through "he" or "she".
+        let spokes_for = e.kind == EntityKind::Org && attribution.after_spokesperson(e.span.start);
+        if (e.kind != EntityKind::Person && !spokes_for) || attribution.inside_quote(e.span.start) {
             continue;
         }
         let sentence = seg.tokens.get(token_at(seg, e.span.start)).map_or(0, |t| t.sentence);

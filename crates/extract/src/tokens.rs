@@ -152,9 +152,13 @@ pub(crate) fn segment(text: &str) -> Segmented<'_> {
                     let after = text[p + c.len_utf8()..].chars().next();
                     let part_start = text[start..p].rfind(|ch: char| is_joiner(ch)).map_or(start, |i| start + i + 1);
                     let part = &text[part_start..p];
-                    let slash_ok = c != '/'
-                        || (part.chars().count() <= 4
-                            && part.chars().all(|ch| ch.is_uppercase() || ch.is_ascii_digit()));
+                    let short_code = |x: &str| {
+                        x.chars().count() <= 4 && x.chars().all(|ch| ch.is_uppercase() || ch.is_ascii_digit())
+                    };
+                    let next_part: String =
+                        text[p + c.len_utf8()..].chars().take_while(|ch| ch.is_alphanumeric()).collect();
+                    // Both sides must be short codes: "RFE/RL", "9/11", but not "AFP/Getty".
+                    let slash_ok = c != '/' || (short_code(part) && short_code(&next_part));
                     if slash_ok && after.is_some_and(|a| is_word_char(a) && !is_word_internal_mark(a)) {
                         end = p + c.len_utf8();
                         chars.next();
@@ -228,6 +232,7 @@ mod tests {
         assert_eq!(words("Vladi\u{00AD}mir’s plan"), ["Vladi\u{00AD}mir", "’s", "plan"]);
         assert_eq!(words("Intermediate-Range (INF) 9M729"), ["Intermediate-Range", "(", "INF", ")", "9M729"]);
         assert_eq!(words("'No Proof'"), ["'", "No", "Proof", "'"]);
+        assert_eq!(words("JIM WATSON/AFP/Getty Images 9/11"), ["JIM", "WATSON", "/", "AFP", "/", "Getty", "Images", "9/11"]);
     }
 
     #[test]
