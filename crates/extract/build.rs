@@ -48,6 +48,13 @@ fn main() {
         }
         starts[256] = entries.len();
         let _ = writeln!(out, "pub(crate) static {name}_BUCKETS: [u16; 257] = {:?};", starts.map(|s| s as u16));
+        // For each first byte, a bit per length (63 = "63 or longer") present in the list: most words
+        // looked up are not in the list, and most of those are rejected by this bit alone.
+        let mut lengths = [0u64; 256];
+        for e in &entries {
+            lengths[e.as_bytes()[0] as usize] |= 1u64 << e.len().min(63);
+        }
+        let _ = writeln!(out, "pub(crate) static {name}_LENGTHS: [u64; 256] = {lengths:?};");
     }
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lexicon_data.rs");
     fs::write(dest, out).expect("writing generated lexicon");

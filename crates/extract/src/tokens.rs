@@ -232,7 +232,10 @@ mod tests {
         assert_eq!(words("Vladi\u{00AD}mir’s plan"), ["Vladi\u{00AD}mir", "’s", "plan"]);
         assert_eq!(words("Intermediate-Range (INF) 9M729"), ["Intermediate-Range", "(", "INF", ")", "9M729"]);
         assert_eq!(words("'No Proof'"), ["'", "No", "Proof", "'"]);
-        assert_eq!(words("JIM WATSON/AFP/Getty Images 9/11"), ["JIM", "WATSON", "/", "AFP", "/", "Getty", "Images", "9/11"]);
+        assert_eq!(
+            words("JIM WATSON/AFP/Getty Images 9/11"),
+            ["JIM", "WATSON", "/", "AFP", "/", "Getty", "Images", "9/11"]
+        );
     }
 
     #[test]
