@@ -19,8 +19,6 @@ pub struct Piece {
     pub notes: Vec<usize>,
     /// Whether it lies outside the article body.
     pub clutter: bool,
-    /// Whether it lies inside the user's current selection (drawn for keyboard selection).
-    pub selected: bool,
 }
 
 /// The layers of one document.
@@ -33,8 +31,6 @@ pub struct Layers<'a> {
     pub quotes: &'a [Quote],
     /// Anchored notes' spans (index into the caller's note list, span).
     pub notes: &'a [(usize, Span)],
-    /// The current selection.
-    pub selection: Option<Span>,
 }
 
 /// Cuts the text at every boundary of every layer, and labels each piece.
@@ -45,8 +41,7 @@ pub fn pieces(text_len: usize, layers: &Layers<'_>) -> Vec<Piece> {
         .copied()
         .chain(layers.entities.iter().map(|e| e.span))
         .chain(layers.quotes.iter().map(|q| q.span))
-        .chain(layers.notes.iter().map(|n| n.1))
-        .chain(layers.selection);
+        .chain(layers.notes.iter().map(|n| n.1));
     let mut cuts = vec![0, text_len];
     for span in spans {
         cuts.push(span.start.min(text_len));
@@ -86,8 +81,7 @@ pub fn pieces(text_len: usize, layers: &Layers<'_>) -> Vec<Piece> {
             .last();
         let notes = active.iter().filter(|a| covers(a.1)).map(|a| a.0).collect();
         let clutter = !layers.body.get(b).is_some_and(|x| covers(*x));
-        let selected = layers.selection.is_some_and(covers);
-        out.push(Piece { span, entity, quote, notes, clutter, selected });
+        out.push(Piece { span, entity, quote, notes, clutter });
     }
     out
 }
@@ -104,13 +98,7 @@ mod tests {
         let entities = Annotations::default().shown_entities(&extraction);
         let lavrov = text.find("Sergei Lavrov").expect("name");
         let notes = [(0, Span::new(lavrov, text.len() - 2)), (1, Span::new(lavrov + 7, lavrov + 13))];
-        let layers = Layers {
-            body: &extraction.body,
-            entities: &entities,
-            quotes: &extraction.quotes,
-            notes: &notes,
-            selection: None,
-        };
+        let layers = Layers { body: &extraction.body, entities: &entities, quotes: &extraction.quotes, notes: &notes };
         let list = pieces(text.len(), &layers);
         let joined: String = list.iter().map(|p| p.span.slice(text)).collect();
         assert_eq!(joined, text);

@@ -1,20 +1,17 @@
-//! The article with its highlights: entities, quotations, notes (which may overlap and nest) and the
-//! current selection.
-//!
-//! The text is rendered as consecutive pieces whose concatenation is exactly the document text
-//! (`white-space: pre-wrap` keeps its line breaks), so offsets counted in the DOM map back to the core.
+//! The article: its text (rendered by [`ArticleText`]) and everything the user does on it with mouse,
+//! touch and keyboard — selecting words, clicking highlights, Shift+arrows — plus scrolling to and
+//! flashing words, and showing the state's selection as the browser's selection.
 
 use std::rc::Rc;
 
-use sidenote_annotate::model::{Annotations, Provenance};
+use sidenote_annotate::model::Annotations;
 use sidenote_extract::Span;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::kind_class;
+use super::article_text::ArticleText;
 use crate::services;
 use crate::state::{Flash, Layer, OpenDocument};
-use crate::view_model::{pieces, Layers};
 
 /// Props of [`ArticleView`].
 #[derive(Properties, PartialEq)]
@@ -48,35 +45,11 @@ fn element_span(element: &web_sys::Element) -> Option<Span> {
     Some(Span::new(start, end))
 }
 
-/// Renders the text with a `<mark>` per highlighted piece; hovering or focusing one shows what it is.
+/// The article element with its event handlers around the highlighted text.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let article_ref = use_node_ref();
     let open = props.open.clone();
-    let annotations = props.annotations.clone();
-    let entities = use_memo((open.clone(), annotations.clone()), |(open, annotations)| {
-        annotations.shown_entities(&open.extraction)
-    });
-    let note_spans: Vec<(usize, Span)> =
-        annotations.notes.iter().enumerate().filter_map(|(i, n)| n.span.map(|s| (i, s))).collect();
-    let show_notes = !props.hidden.contains(&Layer::Note);
-    // Rejected quotations are hidden like rejected entities.
-    let quotes: Vec<sidenote_extract::Quote> = open
-        .extraction
-        .quotes
-        .iter()
-        .filter(|q| annotations.quote_decision(q.span) != Some(sidenote_annotate::model::Decision::Reject))
-        .cloned()
-        .collect();
-    let layers = Layers {
-        body: &open.extraction.body,
-        entities: &entities,
-        quotes: &quotes,
-        notes: if show_notes { &note_spans } else { &[] },
-        selection: props.selection,
-    };
-    let list = pieces(open.text().len(), &layers);
-
     {
         let flash = props.flash.clone();
         use_effect_with(flash, |flash| {
@@ -86,61 +59,16 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         });
     }
 
-    let text = open.text();
-    let rendered = list.iter().map(|piece| {
-        let words = piece.span.slice(text).to_string();
-        let entity = piece.entity.map(|i| &entities[i]).filter(|e| !props.hidden.contains(&Layer::Entity(e.kind)));
-        let quote = piece.quote.filter(|_| !props.hidden.contains(&Layer::Quote));
-        let notes: Vec<&sidenote_annotate::model::Note> = piece.notes.iter().map(|&i| &annotations.notes[i]).collect();
-        let mut classes = classes!(piece.clutter.then_some("clutter"), piece.selected.then_some("selected"));
-        let (start, end) = (piece.span.start.to_string(), piece.span.end.to_string());
-        if entity.is_none() && quote.is_none() && notes.is_empty() {
-            return html! { <span class={classes} data-start={start} data-end={end}>{ words }</span> };
-        }
-        classes.push("hl");
-        let mut tip = Vec::new();
-        let mut kind_attr = None;
-        // The element's own span: the entity's or quote's words, so a click selects them whole.
-        let mut own_span = piece.span;
-        if let Some(e) = entity {
-            classes.push(format!("hl-{}", kind_class(e.kind)));
-            if e.provenance != Provenance::Suggested {
-                classes.push("reviewed");
+    {
+        // Keyboard selection (Shift+arrows) lives in the state; show it as the browser's own selection.
+        let article_ref = article_ref.clone();
+        let open = open.clone();
+        use_effect_with(props.selection, move |selection| {
+            if let (Some(span), Some(article)) = (selection, article_ref.cast::<web_sys::Element>()) {
+                services::selection::show(&article, &open.offsets, *span);
             }
-            kind_attr = Some(e.kind.label());
-            let who = match e.provenance {
-                Provenance::Suggested => "suggested",
-                Provenance::Accepted => "accepted",
-                Provenance::Added => "added by you",
-            };
-            tip.push(if e.name == words { format!("{} ({who})", e.kind.label()) } else { format!("{} · {} ({who})", e.kind.label(), e.name) });
-            own_span = e.span;
-        }
-        if let Some(index) = quote {
-            classes.push("hl-quote");
-            let speaker = quotes[index].speaker.as_deref().unwrap_or("speaker unknown");
-            tip.push(format!("Quote — {speaker}"));
-            if entity.is_none() {
-                own_span = quotes[index].span;
-            }
-        }
-        if !notes.is_empty() {
-            classes.push("hl-note");
-            classes.push(format!("note-depth-{}", notes.len().min(3)));
-            if notes.iter().any(|n| props.active_note.as_deref() == Some(n.id.as_str())) {
-                classes.push("active");
-            }
-            tip.push(format!("{} note{}", notes.len(), if notes.len() == 1 { "" } else { "s" }));
-        }
-        let note_ids = (!notes.is_empty()).then(|| notes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>().join(" "));
-        let tip = tip.join(" | ");
-        html! {
-            <mark class={classes} tabindex="0" data-testid="hl" data-kind={kind_attr} data-quote={quote.map(|q| q.to_string())}
-                  data-notes={note_ids} data-start={start} data-end={end}
-                  data-own-start={own_span.start.to_string()} data-own-end={own_span.end.to_string()}
-                  data-tip={tip.clone()} aria-label={format!("{words} ({tip})")}>{ words }</mark>
-        }
-    });
+        });
+    }
 
     // Mouse and touch both end a selection by releasing: read it then.
     let read_selection = {
@@ -214,7 +142,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         <article ref={article_ref} class={classes!("article", props.hide_clutter.then_some("hide-clutter"))}
                  data-testid="article" lang="en" tabindex="0" aria-label="Article text"
                  {onmouseup} {ontouchend} {onclick} {onkeydown}>
-            { for rendered }
+            <ArticleText open={props.open.clone()} annotations={props.annotations.clone()} hidden={props.hidden.clone()}
+                         active_note={props.active_note.clone()} />
         </article>
     }
 }

@@ -33,6 +33,41 @@ pub fn selected_span(article: &web_sys::Element, offsets: &OffsetIndex) -> Optio
     (start < end).then(|| Span::new(start, end))
 }
 
+/// The text node and offset inside `article` at UTF-16 offset `target` of its text.
+fn dom_point(article: &web_sys::Element, target: usize) -> Option<(web_sys::Node, u32)> {
+    let walker = gloo::utils::document().create_tree_walker_with_what_to_show(article, 4).ok()?; // SHOW_TEXT
+    let mut seen = 0usize;
+    while let Ok(Some(node)) = walker.next_node() {
+        let len = node.text_content().map_or(0, |t| t.encode_utf16().count());
+        if seen + len >= target {
+            return Some((node, (target - seen) as u32));
+        }
+        seen += len;
+    }
+    None
+}
+
+/// Shows `span` as the browser's selection inside `article` (for keyboard selection), unless it already is.
+pub fn show(article: &web_sys::Element, offsets: &OffsetIndex, span: Span) {
+    if selected_span(article, offsets) == Some(span) {
+        return;
+    }
+    let (Some(start), Some(end)) = (offsets.byte_to_utf16(span.start), offsets.byte_to_utf16(span.end)) else { return };
+    let (Some((start_node, start_offset)), Some((end_node, end_offset))) =
+        (dom_point(article, start), dom_point(article, end))
+    else {
+        return;
+    };
+    let Ok(range) = gloo::utils::document().create_range() else { return };
+    if range.set_start(&start_node, start_offset).is_err() || range.set_end(&end_node, end_offset).is_err() {
+        return;
+    }
+    if let Ok(Some(selection)) = gloo::utils::window().get_selection() {
+        let _ = selection.remove_all_ranges();
+        let _ = selection.add_range(&range);
+    }
+}
+
 /// Clears the browser's selection (after its words became a note or an entity).
 pub fn clear() {
     if let Ok(Some(selection)) = gloo::utils::window().get_selection() {
