@@ -56,13 +56,25 @@ pub fn App() -> Html {
     use_effect_with((), |_| services::timing::mark_first_highlight());
 
     // Every change is saved at once; a failure is reported once and the app keeps working in memory.
+    // The text is written when a document is opened, the annotations after every change.
+    {
+        let dispatch = dispatch.clone();
+        let open = state.open.clone();
+        use_effect_with(std::rc::Rc::as_ptr(&open) as usize, move |_| {
+            if let Err(reason) =
+                services::storage::save_document(&open.urn, &open.document.title, open.text(), &open.hints)
+            {
+                dispatch.emit(Action::StorageFailed(reason));
+            }
+        });
+    }
     {
         let dispatch = dispatch.clone();
         let open = state.open.clone();
         let annotations = state.annotations.clone();
         let key = (std::rc::Rc::as_ptr(&open) as usize, std::rc::Rc::as_ptr(&annotations) as usize);
         use_effect_with(key, move |_| {
-            match services::storage::save(&open.urn, &open.document.title, open.text(), &open.hints, &annotations) {
+            match services::storage::save_annotations(&open.urn, &open.document.title, &annotations) {
                 Ok(()) => dispatch.emit(Action::LibraryLoaded(services::storage::library())),
                 Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
             }

@@ -11,13 +11,13 @@ const PREFIX: &str = "sidenote.v1.";
 const INDEX_KEY: &str = "sidenote.v1.index";
 const LAST_KEY: &str = "sidenote.v1.last";
 
+/// A document's text, saved once when it is opened (it never changes afterwards).
 #[derive(Serialize, Deserialize)]
 struct SavedDocument {
     title: String,
     text: String,
     #[serde(default)]
     hints: Vec<LineHint>,
-    annotations: Annotations,
 }
 
 /// A document as saved: title, text, structure hints and annotations.
@@ -55,17 +55,28 @@ fn now() -> String {
     String::from(js_sys::Date::new_0().to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED))
 }
 
-/// Saves one document with its annotations and makes it the one reopened on the next visit.
-pub fn save(urn: &str, title: &str, text: &str, hints: &[LineHint], annotations: &Annotations) -> Result<(), String> {
+fn text_key(urn: &str) -> String {
+    format!("{PREFIX}doc.{urn}")
+}
+
+fn annotations_key(urn: &str) -> String {
+    format!("{PREFIX}notes.{urn}")
+}
+
+/// Saves a document's text (once, when it is opened) and makes it the one reopened on the next visit.
+pub fn save_document(urn: &str, title: &str, text: &str, hints: &[LineHint]) -> Result<(), String> {
     let store = storage()?;
-    let saved = SavedDocument {
-        title: title.to_string(),
-        text: text.to_string(),
-        hints: hints.to_vec(),
-        annotations: annotations.clone(),
-    };
+    let saved = SavedDocument { title: title.to_string(), text: text.to_string(), hints: hints.to_vec() };
     let json = serde_json::to_string(&saved).map_err(|e| e.to_string())?;
-    store.set_item(&format!("{PREFIX}doc.{urn}"), &json).map_err(describe)?;
+    store.set_item(&text_key(urn), &json).map_err(describe)?;
+    store.set_item(LAST_KEY, urn).map_err(describe)
+}
+
+/// Saves a document's annotations (after every change) and its line in the library.
+pub fn save_annotations(urn: &str, title: &str, annotations: &Annotations) -> Result<(), String> {
+    let store = storage()?;
+    let json = serde_json::to_string(annotations).map_err(|e| e.to_string())?;
+    store.set_item(&annotations_key(urn), &json).map_err(describe)?;
     let mut index = read_index(&store);
     index.retain(|e| e.urn != urn);
     index.insert(
@@ -73,15 +84,20 @@ pub fn save(urn: &str, title: &str, text: &str, hints: &[LineHint], annotations:
         IndexEntry { urn: urn.to_string(), title: title.to_string(), saved: now(), notes: annotations.notes.len() },
     );
     let index_json = serde_json::to_string(&index).map_err(|e| e.to_string())?;
-    store.set_item(INDEX_KEY, &index_json).map_err(describe)?;
-    store.set_item(LAST_KEY, urn).map_err(describe)
+    store.set_item(INDEX_KEY, &index_json).map_err(describe)
 }
 
 /// Loads a saved document.
 pub fn load(urn: &str) -> Option<Saved> {
-    let json = storage().ok()?.get_item(&format!("{PREFIX}doc.{urn}")).ok()??;
-    let saved: SavedDocument = serde_json::from_str(&json).ok()?;
-    Some((saved.title, saved.text, saved.hints, saved.annotations))
+    let store = storage().ok()?;
+    let saved: SavedDocument = serde_json::from_str(&store.get_item(&text_key(urn)).ok()??).ok()?;
+    let annotations = store
+        .get_item(&annotations_key(urn))
+        .ok()
+        .flatten()
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default();
+    Some((saved.title, saved.text, saved.hints, annotations))
 }
 
 /// The document open at the end of the last visit, if any.
@@ -102,7 +118,8 @@ pub fn library() -> Vec<LibraryEntry> {
 /// Deletes a saved document.
 pub fn delete(urn: &str) -> Result<(), String> {
     let store = storage()?;
-    store.remove_item(&format!("{PREFIX}doc.{urn}")).map_err(describe)?;
+    store.remove_item(&text_key(urn)).map_err(describe)?;
+    store.remove_item(&annotations_key(urn)).map_err(describe)?;
     let mut index = read_index(&store);
     index.retain(|e| e.urn != urn);
     let json = serde_json::to_string(&index).map_err(|e| e.to_string())?;

@@ -96,35 +96,27 @@ pub trait Anchorable {
     fn id_mut(&mut self) -> &mut String;
 }
 
-impl Anchorable for Note {
-    fn target(&self) -> &TextTarget {
-        &self.target
-    }
+/// Notes and added entities anchor the same way: through their `target`, `span`, `status` and `id`.
+macro_rules! impl_anchorable {
+    ($($kind:ty),*) => {$(
+        impl Anchorable for $kind {
+            fn target(&self) -> &TextTarget {
+                &self.target
+            }
 
-    fn place(&mut self, found: crate::anchor::Anchored) {
-        self.span = found.span;
-        self.status = found.status;
-    }
+            fn place(&mut self, found: crate::anchor::Anchored) {
+                self.span = found.span;
+                self.status = found.status;
+            }
 
-    fn id_mut(&mut self) -> &mut String {
-        &mut self.id
-    }
+            fn id_mut(&mut self) -> &mut String {
+                &mut self.id
+            }
+        }
+    )*};
 }
 
-impl Anchorable for AddedEntity {
-    fn target(&self) -> &TextTarget {
-        &self.target
-    }
-
-    fn place(&mut self, found: crate::anchor::Anchored) {
-        self.span = found.span;
-        self.status = found.status;
-    }
-
-    fn id_mut(&mut self) -> &mut String {
-        &mut self.id
-    }
-}
+impl_anchorable!(Note, AddedEntity);
 
 /// Everything the user made on one document. Cheap to clone: undo keeps whole snapshots.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
