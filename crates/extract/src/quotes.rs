@@ -324,9 +324,6 @@ impl Attribution<'_> {
             .skip(1)
             .find(|&&i| seg.is_word(i))
             .is_some_and(|&i| seg.word(i).starts_with(char::is_uppercase));
-        if ends_sentence && next_capitalised && verb_pos > 5 {
-            return None;
-        }
         if ends_sentence && next_capitalised {
             let words_before_verb = window[..verb_pos].iter().filter(|&&i| seg.is_word(i)).count();
             if words_before_verb > 3 {
