@@ -110,6 +110,11 @@ fn takes_period(word: &str) -> bool {
     single_initial || dotted || ABBREVIATIONS.binary_search(&word).is_ok()
 }
 
+/// A short code such as "RFE", "RL" or "11": at most four capitals or digits.
+fn is_short_code(part: &str) -> bool {
+    part.chars().take(5).count() <= 4 && part.chars().all(|ch| ch.is_uppercase() || ch.is_ascii_digit())
+}
+
 /// Splits text into lines, tokens and sentences. Linear in the text's length.
 pub(crate) fn segment(text: &str) -> Segmented<'_> {
     let mut tokens = Vec::new();
@@ -137,6 +142,8 @@ pub(crate) fn segment(text: &str) -> Segmented<'_> {
         if is_word_char(ch) && !is_word_internal_mark(ch) {
             let start = pos;
             let mut end = pos + ch.len_utf8();
+            // Start of the part after the last joiner kept, so a slash can check both of its sides.
+            let mut part_start = start;
             while let Some(&(p, c)) = chars.peek() {
                 // "Nolan22" is a name glued to a date by a lost line break: split at lower-case → digit.
                 let prev = text[..p].chars().next_back();
@@ -149,18 +156,16 @@ pub(crate) fn segment(text: &str) -> Segmented<'_> {
                 } else if is_joiner(c) {
                     // Keep the joiner only if a word character follows it. A slash joins only short
                     // codes ("RFE/RL", "9/11"); between longer words it separates ("WATSON/AFP/Getty").
-                    let after = text[p + c.len_utf8()..].chars().next();
-                    let part_start = text[start..p].rfind(|ch: char| is_joiner(ch)).map_or(start, |i| start + i + 1);
-                    let part = &text[part_start..p];
-                    let short_code = |x: &str| {
-                        x.chars().count() <= 4 && x.chars().all(|ch| ch.is_uppercase() || ch.is_ascii_digit())
-                    };
-                    let next_part: String =
-                        text[p + c.len_utf8()..].chars().take_while(|ch| ch.is_alphanumeric()).collect();
+                    let rest = &text[p + c.len_utf8()..];
+                    let after = rest.chars().next();
                     // Both sides must be short codes: "RFE/RL", "9/11", but not "AFP/Getty".
-                    let slash_ok = c != '/' || (short_code(part) && short_code(&next_part));
+                    let slash_ok = c != '/' || {
+                        let next_part = rest.split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or_default();
+                        is_short_code(&text[part_start..p]) && is_short_code(next_part)
+                    };
                     if slash_ok && after.is_some_and(|a| is_word_char(a) && !is_word_internal_mark(a)) {
                         end = p + c.len_utf8();
+                        part_start = end;
                         chars.next();
                     } else {
                         break;
@@ -236,6 +241,17 @@ mod tests {
             words("JIM WATSON/AFP/Getty Images 9/11"),
             ["JIM", "WATSON", "/", "AFP", "/", "Getty", "Images", "9/11"]
         );
+    }
+
+    /// A multi-byte joiner (`’`, `‐`, `‑`) followed by another joiner once put a byte index inside a character.
+    #[test]
+    fn multibyte_joiners_next_to_joiners() {
+        assert_eq!(words("We won’t."), ["We", "won’t", "."]);
+        assert_eq!(words("e’d."), ["e’d", "."]);
+        assert_eq!(words("a‐b."), ["a‐b", "."]);
+        assert_eq!(words("don’t-care"), ["don’t-care"]);
+        assert_eq!(words("blink-and-you’ll-miss-it"), ["blink-and-you’ll-miss-it"]);
+        assert_eq!(words("RL’s/AFP a‑b/CD"), ["RL", "’s", "/", "AFP", "a‑b", "/", "CD"]);
     }
 
     #[test]
