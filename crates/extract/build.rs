@@ -55,6 +55,13 @@ fn main() {
             lengths[e.as_bytes()[0] as usize] |= 1u64 << e.len().min(63);
         }
         let _ = writeln!(out, "pub(crate) static {name}_LENGTHS: [u64; 256] = {lengths:?};");
+        // The longest entry, so that a lookup of a longer word (a 100 KB "name") costs nothing.
+        let max_len = entries.iter().map(String::len).max().unwrap_or(0);
+        let _ = writeln!(out, "pub(crate) static {name}_MAX_LEN: usize = {max_len};");
+        let _ = writeln!(
+            out,
+            "pub(crate) static {name}_LIST: List = (&{name}, &{name}_BUCKETS, &{name}_LENGTHS, {name}_MAX_LEN);"
+        );
     }
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lexicon_data.rs");
     fs::write(dest, out).expect("writing generated lexicon");

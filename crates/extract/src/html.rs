@@ -61,10 +61,67 @@ const CHROME_ROLES: &[&str] = &["banner", "complementary", "contentinfo", "navig
 const VOID: &[&str] =
     &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 
+/// An open element, with what its ancestors already decided, so the innermost entry answers in O(1).
 #[derive(Debug)]
 struct Open {
     name: String,
+    /// It or an ancestor is page chrome.
     chrome: bool,
+    /// The nearest block element at or above it.
+    block: Option<&'static str>,
+}
+
+/// Deeper nesting than this is not recorded (browsers cap their trees too): closing a tag searches the
+/// open elements, and a bounded stack keeps stray closing tags from costing the depth each.
+const MAX_OPEN_ELEMENTS: usize = 512;
+
+/// A character reference is at most this many bytes between `&` and `;` (`&#x1F642;`, `&hellip;`).
+const MAX_REFERENCE_LEN: usize = 10;
+
+/// Remembers where the next occurrence of a needle is, so that many starts that ask for it (`<<<<…>`) share
+/// one scan: the answer stays valid until the position passes it. Linear over the whole document.
+struct NextFinder {
+    needle: &'static str,
+    /// Absolute position of the next occurrence at or after the last query, or `None` when there is none.
+    found: Option<Option<usize>>,
+}
+
+impl NextFinder {
+    fn new(needle: &'static str) -> Self {
+        NextFinder { needle, found: None }
+    }
+
+    /// The absolute position of the first occurrence at or after `from`.
+    fn next_from(&mut self, html: &str, from: usize) -> Option<usize> {
+        match self.found {
+            Some(None) => return None,
+            Some(Some(at)) if at >= from => return Some(at),
+            _ => {}
+        }
+        let at = html[from..].find(self.needle).map(|i| from + i);
+        self.found = Some(at);
+        at
+    }
+}
+
+/// The block element `name` names, as a static string (so open elements need not own a copy).
+fn block_name(name: &str) -> Option<&'static str> {
+    BLOCKS.iter().copied().find(|b| *b == name)
+}
+
+/// Finds `</name` case-insensitively, without lower-casing the rest of the document.
+fn find_closing_tag(rest: &str, name: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    let mut from = 0;
+    while let Some(i) = rest[from..].find("</") {
+        let at = from + i;
+        let candidate = bytes.get(at + 2..at + 2 + name.len());
+        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name.as_bytes())) {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
 }
 
 /// The line being built.
@@ -144,9 +201,8 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
     let mut pre = 0usize;
     let mut line = LineBuilder::default();
 
-    let in_chrome = |stack: &[Open]| stack.iter().any(|o| o.chrome);
-    let nearest_block =
-        |stack: &[Open]| stack.iter().rev().find(|o| BLOCKS.contains(&o.name.as_str())).map(|o| o.name.clone());
+    let mut next_tag_end = NextFinder::new(">");
+    let mut next_comment_end = NextFinder::new("-->");
 
     // Ends the current line (if it has text); `blank` asks for an empty line after it (paragraph break).
     fn flush(out: &mut String, hints: &mut Vec<LineHint>, line: &mut LineBuilder, blank: bool) {
@@ -170,12 +226,16 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
 
     let mut rest = html;
     while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix("<!--") {
-            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
-            continue;
+        let at = html.len() - rest.len();
+        // A comment with no end is shown as text, never swallowing the rest of the document.
+        if rest.starts_with("<!--") {
+            if let Some(end) = next_comment_end.next_from(html, at + 4) {
+                rest = &html[end + 3..];
+                continue;
+            }
         }
         if rest.starts_with('<') {
-            let end = rest.find('>');
+            let end = next_tag_end.next_from(html, at).map(|e| e - at);
             let tag_body = end.map_or(&rest[1..], |e| &rest[1..e]);
             let closing = tag_body.starts_with('/');
             let name: String = tag_body
@@ -186,8 +246,8 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
                 .to_ascii_lowercase();
             if name.is_empty() || end.is_none() {
                 // A stray "<" (or "<!DOCTYPE …>" / "<?xml …>" when it has a name-less start): text or skip.
-                if tag_body.starts_with('!') || tag_body.starts_with('?') {
-                    rest = end.map_or("", |e| &rest[e + 1..]);
+                if let Some(e) = end.filter(|_| tag_body.starts_with('!') || tag_body.starts_with('?')) {
+                    rest = &rest[e + 1..];
                     continue;
                 }
                 if hidden_depth == 0 {
@@ -208,12 +268,7 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
                     hidden_depth += 1;
                     // Raw-text elements end only at their own closing tag, whatever they contain.
                     if matches!(name.as_str(), "script" | "style" | "template" | "title") {
-                        let close = format!("</{name}");
-                        let lower = rest.to_ascii_lowercase();
-                        rest = match lower.find(&close) {
-                            Some(at) => &rest[at..],
-                            None => "",
-                        };
+                        rest = find_closing_tag(rest, &name).map_or("", |at| &rest[at..]);
                     }
                 }
                 continue;
@@ -223,6 +278,7 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
             }
             let is_block = BLOCKS.contains(&name.as_str());
             if closing {
+                // The stack holds at most MAX_OPEN_ELEMENTS, so a stray closing tag costs a bounded search.
                 if let Some(pos) = stack.iter().rposition(|o| o.name == name) {
                     stack.truncate(pos);
                 }
@@ -246,8 +302,14 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
                 continue;
             }
             let role = attribute(tag_body, "role").unwrap_or_default();
-            let chrome = CHROME.contains(&name.as_str()) || CHROME_ROLES.contains(&role.as_str());
-            stack.push(Open { name: name.clone(), chrome });
+            let parent = stack.last();
+            let chrome = CHROME.contains(&name.as_str())
+                || CHROME_ROLES.contains(&role.as_str())
+                || parent.is_some_and(|p| p.chrome);
+            let block = block_name(&name).or(parent.and_then(|p| p.block));
+            if stack.len() < MAX_OPEN_ELEMENTS {
+                stack.push(Open { name: name.clone(), chrome, block });
+            }
             if name == "a" {
                 in_link += 1;
             }
@@ -264,14 +326,16 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
             continue;
         }
         if line.text.is_empty() {
-            line.tag = nearest_block(&stack).unwrap_or_default();
-            line.chrome = in_chrome(&stack);
+            line.tag = stack.last().and_then(|o| o.block).unwrap_or_default().to_string();
+            line.chrome = stack.last().is_some_and(|o| o.chrome);
         }
         let mut chars = chunk.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             let c = if c == '&' {
                 let tail = &chunk[i + 1..];
-                match tail.find(';').filter(|&e| e <= 10).and_then(|e| decode_entity(&tail[..e]).map(|d| (d, e))) {
+                // Only the next few bytes can hold the `;`: a lone `&` never scans the rest of the chunk.
+                let reference_end = tail.bytes().take(MAX_REFERENCE_LEN + 1).position(|b| b == b';');
+                match reference_end.and_then(|e| decode_entity(&tail[..e]).map(|d| (d, e))) {
                     Some((decoded, len)) => {
                         for _ in 0..len + 1 {
                             chars.next();

@@ -21,6 +21,10 @@ use crate::{Diagnostic, Entity, EntityGroup, EntityKind, Quote, Span};
 /// How many lines after an attributed quote a cue-less quote paragraph still continues its speaker.
 const INHERIT_LINES: usize = 6;
 
+/// How many tokens before a quote are searched for its cue (`X said that … “…”`). Cues are local; the bound
+/// keeps attribution linear when a sentence holds thousands of quotes or speech verbs.
+const CUE_WINDOW_TOKENS: usize = 60;
+
 /// Lines up to this many words are headline-like for the headline fallback.
 const HEADLINE_WORDS: usize = 25;
 
@@ -213,6 +217,8 @@ struct Attribution<'a> {
     quote_spans: Vec<Span>,
     /// Indexes of the first person entity of each sentence, outside quotations, in text order.
     sentence_subjects: Vec<usize>,
+    /// Words on each line, counted once (the headline fallback asks for every quote).
+    line_words: Vec<usize>,
 }
 
 impl Attribution<'_> {
@@ -269,11 +275,11 @@ impl Attribution<'_> {
     fn headline_subject(&self, quote: Span) -> Option<Speaker> {
         let seg = self.seg;
         let open = token_at(seg, quote.start).checked_sub(1)?;
-        let line = &seg.lines[seg.tokens[open].line];
-        let words = (line.tokens.0..line.tokens.1).filter(|&i| seg.is_word(i)).count();
-        if words > HEADLINE_WORDS {
+        let line_no = seg.tokens[open].line;
+        if self.line_words[line_no] > HEADLINE_WORDS {
             return None;
         }
+        let line = &seg.lines[line_no];
         (line.tokens.0..open).find_map(|i| self.entity_at(i)).map(|e| self.name_of(e))
     }
 
@@ -375,7 +381,7 @@ impl Attribution<'_> {
         let line = seg.tokens[open].line;
         let sentence = seg.tokens[open].sentence;
         let mut first = open;
-        while first > 0 {
+        while first > 0 && open - first < CUE_WINDOW_TOKENS {
             let t = &seg.tokens[first - 1];
             if t.line != line || t.sentence != sentence || self.inside_quote(t.span.start) {
                 break;
@@ -430,6 +436,7 @@ pub(crate) fn find_quotes(
         groups,
         quote_spans: found.iter().map(|f| f.inner).collect(),
         sentence_subjects: Vec::new(),
+        line_words: seg.lines.iter().map(|l| (l.tokens.0..l.tokens.1).filter(|&i| seg.is_word(i)).count()).collect(),
     };
     let mut last_sentence = usize::MAX;
     for (index, e) in entities.iter().enumerate() {

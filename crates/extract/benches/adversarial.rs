@@ -1,0 +1,84 @@
+//! Adversarial inputs at 1 MB and 4 MB: the extractor and the HTML reader must stay linear on input built to
+//! defeat them (one giant line, a million quote marks, 100k capitalised words in a row, recursion bait,
+//! unclosed markup). Prints the time per case and size, and the 4 MB / 1 MB ratio (≈ 4 when linear, ≈ 16
+//! when quadratic). A benchmark, not a test: nothing here asserts a time.
+//!
+//! Run with `cargo bench -p sidenote-extract --bench adversarial` (opt-level 3, see the root Cargo.toml).
+//! `SIDENOTE_ADVERSARIAL_SIZES=1,4` sets the sizes in MB.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+/// One adversarial case: a name, the repeated unit, and whether it is fed to the HTML reader first.
+struct Case {
+    name: &'static str,
+    unit: &'static str,
+    html: bool,
+}
+
+const CASES: &[Case] = &[
+    Case { name: "prose (the sample)", unit: "", html: false },
+    Case { name: "`President Abcde ` (title recursion)", unit: "President Abcde ", html: false },
+    Case { name: "`Abcde of ` (connector recursion)", unit: "Abcde of ", html: false },
+    Case { name: "100k+ capitalised words in a row", unit: "Abcde Fghij Klmno ", html: false },
+    Case { name: "one giant line of prose words", unit: "the cat sat on a mat and said nothing ", html: false },
+    Case { name: "a million quote marks", unit: "\"", html: false },
+    Case { name: "curly quotes and apostrophes", unit: "“a ’b’ ‘c” won’t ", html: false },
+    Case { name: "many `said` before a quote", unit: "Ann Lee said he said she said ", html: false },
+    Case { name: "short quotes on one line", unit: "“One two three,” Ann Lee said. ", html: false },
+    Case { name: "many quoted paragraphs", unit: "“One two three four,” said Ann Lee.\n\n", html: false },
+    Case { name: "joiners and marks", unit: "a‐b’c-d/E/F’s e\u{301}\u{200d}x U.S.A. ", html: false },
+    Case { name: "opening brackets before names", unit: "((((((((((((((((((((Abcde ", html: false },
+    Case { name: "dates everywhere", unit: "on Monday, Jan. 5, 2020 at 6:30 PM EST 1990s ", html: false },
+    Case { name: "html: `<a ` without `>`", unit: "<a x", html: true },
+    Case { name: "html: `&` without `;`", unit: "a & b &amp c ", html: true },
+    Case { name: "html: `<script></script>`", unit: "<script></script>", html: true },
+    Case { name: "html: unclosed `<div>` lines", unit: "<div>Abcde fghij.<br>", html: true },
+    Case { name: "html: stray closing tags", unit: "<div></b></i></span>x", html: true },
+    Case { name: "html: `<!` and `<!--` without an end", unit: "<!x <!--y ", html: true },
+    Case { name: "html: `<` without a name", unit: "< << <<< a", html: true },
+];
+
+fn build(unit: &str, bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + unit.len());
+    while text.len() < bytes {
+        text.push_str(unit);
+    }
+    text
+}
+
+fn seconds_for(case: &Case, sample: &str, bytes: usize) -> (f64, usize) {
+    let text = build(if case.unit.is_empty() { sample } else { case.unit }, bytes);
+    let start = Instant::now();
+    let found = if case.html {
+        let (plain, hints) = sidenote_extract::html_to_text(black_box(&text));
+        sidenote_extract::extract_with_hints(&plain, &hints).entities.len()
+    } else {
+        sidenote_extract::extract(black_box(&text)).entities.len()
+    };
+    (start.elapsed().as_secs_f64(), found)
+}
+
+fn main() {
+    let sample = include_str!("../../../assets/rferl-lavrov-inf.txt");
+    let sizes: Vec<usize> = std::env::var("SIDENOTE_ADVERSARIAL_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1, 4]);
+    println!("{:<42} {}", "case", sizes.iter().map(|mb| format!("{mb:>6} MB")).collect::<Vec<_>>().join(" "));
+    for case in CASES {
+        let mut row = Vec::new();
+        for &mb in &sizes {
+            let (secs, _) = seconds_for(case, sample, mb * 1_000_000);
+            row.push(secs);
+        }
+        let cells: Vec<String> = row.iter().map(|s| format!("{:>7.3} s", s)).collect();
+        let ratio = match (row.first(), row.last(), sizes.first(), sizes.last()) {
+            (Some(a), Some(b), Some(&sa), Some(&sb)) if sb > sa && *a > 0.0 => {
+                format!("   ×{:.1} for ×{}", b / a, sb / sa)
+            }
+            _ => String::new(),
+        };
+        println!("{:<42} {}{}", case.name, cells.join(" "), ratio);
+    }
+}

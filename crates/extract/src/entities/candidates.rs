@@ -1,0 +1,244 @@
+//! Stages 1–3 of entity finding (see `crates/extract/DESIGN.md`): runs of name-like words, their clean-up
+//! (function words, titles, demonyms, connectors), and the pieces of Title Case lines that are known names.
+//!
+//! Every stage here is a loop over an explicit work list, never recursion on the input: a run can be as long
+//! as the text ("Abcde of Abcde of …"), and a recursion that deep would overflow the Wasm stack.
+
+use std::collections::HashMap;
+
+use super::shape::{is_acronym, is_common, is_determiner, is_head_title};
+use super::typing::lexical_kind;
+use super::Context;
+use crate::dates::is_calendar_word;
+use crate::lexicon::{is_demonym, is_first_name, is_misc_keyword, is_org, is_org_keyword, is_place, is_title};
+use crate::EntityKind;
+
+/// Names are at most this many words: longer windows of a headline are never looked up.
+const MAX_NAME_WORDS: usize = 6;
+
+/// A candidate name: a token range and what the context already says about it.
+#[derive(Debug, Clone)]
+pub(super) struct Candidate {
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// A title stood right before the name.
+    pub after_title: bool,
+    /// The candidate lies on a Title Case line, where capitals are no evidence.
+    pub in_title_line: bool,
+}
+
+/// Step 1: maximal runs of name-like tokens with connectors inside.
+pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
+    let seg = cx.seg;
+    let n = seg.tokens.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !cx.is_namey(i) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let line = seg.tokens[i].line;
+        let mut end = i + 1;
+        loop {
+            if end < n && seg.tokens[end].line == line && cx.is_namey(end) {
+                end += 1;
+                continue;
+            }
+            // A connector, or "(ACRONYM)" inside a longer name, continues the run if a name word follows.
+            // "Obama on The Daily Show": a connector followed by "The" starts another name.
+            if end + 1 < n
+                && cx.is_connector(end)
+                && seg.tokens[end + 1].line == line
+                && cx.is_namey(end + 1)
+                && cx.word(end + 1) != "The"
+            {
+                end += 2;
+                continue;
+            }
+            // A plural possessive inside a name: "Universities and Colleges Employers’ Association".
+            if end + 1 < n
+                && (seg.is_punct(end, '’') || seg.is_punct(end, '\''))
+                && cx.word(end - 1).ends_with('s')
+                && seg.tokens[end].span.start == seg.tokens[end - 1].span.end
+                && seg.tokens[end + 1].line == line
+                && cx.is_namey(end + 1)
+            {
+                end += 2;
+                continue;
+            }
+            if end + 3 < n
+                && seg.is_punct(end, '(')
+                && cx.is_namey(end + 1)
+                && is_acronym(cx.word(end + 1))
+                && seg.is_punct(end + 2, ')')
+                && cx.is_namey(end + 3)
+                && seg.tokens[end + 3].line == line
+                && (is_misc_keyword(cx.word(end + 3)) || is_org_keyword(cx.word(end + 3)))
+            {
+                end += 4;
+                continue;
+            }
+            break;
+        }
+        // A title counts only on the same line: "Defense" ending a menu line says nothing about the next.
+        let after_title = first > 0
+            && seg.is_word(first - 1)
+            && seg.tokens[first - 1].line == line
+            && is_head_title(cx.word(first - 1));
+        out.push(Candidate { first, end, after_title, in_title_line: cx.title_line[line] });
+        i = end;
+    }
+    out
+}
+
+/// Work left in [`clean`]: a piece still to clean, or a piece already clean, waiting for its turn so that
+/// candidates come out in text order.
+enum Work {
+    /// A piece to clean; `split_at_connectors` is false once the piece is known to hold no connector.
+    Clean {
+        piece: Candidate,
+        split_at_connectors: bool,
+    },
+    Emit(Candidate),
+}
+
+/// Step 2: trims function words, splits at connectors and titles, drops demonyms. Pieces come out in text
+/// order. Linear in the run's length: every split hands on disjoint pieces, and each piece is scanned a
+/// bounded number of times.
+pub(super) fn clean(cx: &Context<'_, '_>, cand: Candidate, out: &mut Vec<Candidate>) {
+    // A stack of work in reverse text order: the next piece to handle is on top.
+    let mut work = vec![Work::Clean { piece: cand, split_at_connectors: true }];
+    while let Some(item) = work.pop() {
+        match item {
+            Work::Emit(done) => out.push(done),
+            Work::Clean { piece, split_at_connectors } => {
+                if let Some(done) = clean_piece(cx, piece, split_at_connectors, &mut work) {
+                    out.push(done);
+                }
+            }
+        }
+    }
+}
+
+/// Cleans one piece: returns it when it is clean, or pushes its parts onto `work` (later parts first).
+fn clean_piece(
+    cx: &Context<'_, '_>,
+    cand: Candidate,
+    split_at_connectors: bool,
+    work: &mut Vec<Work>,
+) -> Option<Candidate> {
+    let Candidate { mut first, mut end, mut after_title, in_title_line } = cand;
+    let seg = cx.seg;
+    // A capitalised common word mid-sentence is capitalised for a reason ("New START"); at the start of
+    // a sentence or in a headline it is not, and determiners never begin a name.
+    while first < end
+        && (cx.is_connector(first)
+            || (is_common(cx.word(first))
+                && (in_title_line || seg.starts_sentence(first) || is_determiner(cx.word(first)))))
+    {
+        first += 1;
+    }
+    while end > first && (cx.is_connector(end - 1) || !seg.is_word(end - 1)) {
+        end -= 1;
+    }
+    if first >= end {
+        return None;
+    }
+    if lexical_kind(cx, first, end).is_some() {
+        return Some(Candidate { first, end, after_title, in_title_line });
+    }
+    // Without its leading demonyms the rest may be known ("Russian Foreign Ministry" is caught above).
+    let mut core = first;
+    while core < end && is_demonym(cx.word(core)) {
+        core += 1;
+    }
+    if core < end && core > first && lexical_kind(cx, core, end).is_some() {
+        return Some(Candidate { first: core, end, after_title, in_title_line });
+    }
+    // Untyped names joined by a connector are separate names ("Moscow and Washington", "Obama of Kenya").
+    // The part before the first connector holds none, so it is never searched again (that would make
+    // "Abcde Abcde … President Abcde" quadratic).
+    let connector = if split_at_connectors { (first + 1..end - 1).find(|&i| cx.is_connector(i)) } else { None };
+    if let Some(split) = connector {
+        let right = Candidate { first: split + 1, end, after_title: false, in_title_line };
+        work.push(Work::Clean { piece: right, split_at_connectors: true });
+        let left = Candidate { first, end: split, after_title, in_title_line };
+        work.push(Work::Clean { piece: left, split_at_connectors: false });
+        return None;
+    }
+    // A title inside the run: the person comes after the last one, anything before is its own candidate.
+    if let Some(last_title) = (first..end).rev().find(|&i| is_head_title(cx.word(i))) {
+        if last_title + 1 < end {
+            work.push(Work::Emit(Candidate { first: last_title + 1, end, after_title: true, in_title_line }));
+            let left = Candidate { first, end: last_title, after_title, in_title_line };
+            work.push(Work::Clean { piece: left, split_at_connectors: false });
+            return None;
+        }
+        // The run ends with a title ("Foreign Minister"): nothing of it is a name unless known.
+        end = last_title;
+        while end > first && is_title(cx.word(end - 1)) {
+            end -= 1;
+        }
+        after_title = false;
+        if end <= first {
+            return None;
+        }
+    }
+    first = core.min(end);
+    while first < end && is_demonym(cx.word(first)) {
+        first += 1;
+    }
+    (first < end).then_some(Candidate { first, end, after_title, in_title_line })
+}
+
+/// Step 3: on a Title Case line, keeps only known pieces, longest first.
+pub(super) fn split_title_line(
+    cx: &Context<'_, '_>,
+    cand: &Candidate,
+    known: &HashMap<String, EntityKind>,
+    out: &mut Vec<Candidate>,
+) {
+    let mut i = cand.first;
+    while i < cand.end {
+        let mut matched = None;
+        for j in (i + 1..=cand.end.min(i + MAX_NAME_WORDS)).rev() {
+            let surface = cx.surface(i, j);
+            // Keywords say little in a headline ("… In Violation Of Treaty"): only gazetteers and known names count.
+            // "Chelsea Handler" in a headline is a name; in "Madonna Defends Comment" the second word is a
+            // headline verb, which mostly ends in -s, so a "surname" ending in -s is not taken there.
+            let person_name = is_first_name(cx.word(i))
+                && !is_common(cx.word(i))
+                && (j - i == 2 || (j - i == 3 && cx.word(i + 1).ends_with('.')))
+                && !is_common(cx.word(j - 1))
+                && !cx.word(j - 1).ends_with('s');
+            // "Madonna Defends …": a lone first name opening a headline, before a headline verb in -s.
+            let headline_subject = j == i + 1
+                && i == cand.first
+                && is_first_name(cx.word(i))
+                && !is_common(cx.word(i))
+                && !is_calendar_word(cx.word(i))
+                && cand.end > i + 1
+                && cx.word(i + 1).ends_with('s')
+                && !is_first_name(cx.word(i + 1));
+            if known.contains_key(surface) || is_place(surface) || is_org(surface) || person_name || headline_subject {
+                matched = Some(j);
+                break;
+            }
+        }
+        match matched {
+            Some(j) => {
+                out.push(Candidate {
+                    first: i,
+                    end: j,
+                    after_title: i == cand.first && cand.after_title,
+                    in_title_line: true,
+                });
+                i = j;
+            }
+            None => i += 1,
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! Named entities: candidate proper-name sequences, typed by compiled gazetteers, keyword and context
+//! rules, then made consistent across the document. `crates/extract/DESIGN.md` ("Entities") describes the
+//! stages; each has its own module:
+//!
+//! 1–3. [`candidates`]: runs of name-like words, their clean-up, and the known pieces of Title Case lines;
+//! 4. [`typing`]: the kind a candidate gets from its own words and its context;
+//! 5. [`linking`]: one kind per surface, acronyms, surnames, and mentions grouped into entities.
+//!
+//! [`shape`] holds the word-shape predicates they share.
+
+mod candidates;
+mod linking;
+mod shape;
+mod typing;
+
+use std::collections::HashMap;
+
+use crate::lexicon::is_first_name;
+use crate::tokens::Segmented;
+use crate::{Entity, EntityGroup, EntityKind, Span};
+use candidates::{clean, runs, split_title_line, Candidate};
+use linking::surname_index;
+use shape::{is_domain, title_case_lines, NOT_ORG_ACRONYMS};
+use typing::own_kind;
+
+/// Lower-case words that may sit inside a name between two capitalised words.
+const CONNECTORS: &[&str] =
+    &["al", "and", "bin", "da", "de", "del", "der", "di", "du", "for", "la", "le", "of", "on", "van", "von"];
+
+/// What every stage reads: the segmented text, which tokens are inside dates, which lines are Title Case.
+pub(super) struct Context<'s, 't> {
+    pub seg: &'s Segmented<'t>,
+    pub in_date: Vec<bool>,
+    pub title_line: Vec<bool>,
+}
+
+impl Context<'_, '_> {
+    pub fn surface(&self, first: usize, end: usize) -> &str {
+        let text = self.seg.text;
+        Span::new(self.seg.tokens[first].span.start, self.seg.tokens[end - 1].span.end).slice(text)
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        self.seg.word(i)
+    }
+
+    /// A word that can be part of a name: capitalised, or a code such as "9M729", or "iWonder".
+    pub fn is_namey(&self, i: usize) -> bool {
+        if !self.seg.is_word(i) || self.in_date[i] {
+            return false;
+        }
+        let w = self.word(i);
+        let mut chars = w.chars();
+        let first = chars.next().unwrap_or(' ');
+        let has_upper = w.chars().any(char::is_uppercase);
+        let has_digit = w.chars().any(|c| c.is_ascii_digit());
+        let has_alpha = w.chars().any(char::is_alphabetic);
+        // File names and URL slugs are not names.
+        if w.ends_with(".php") || w.ends_with(".html") || w.matches('-').count() > 3 {
+            return false;
+        }
+        if first.is_uppercase() || is_domain(w) {
+            return true;
+        }
+        (first.is_ascii_digit() && has_upper && has_alpha)
+            || (first.is_lowercase() && has_upper && !has_digit && w.len() > 2)
+    }
+
+    pub fn is_connector(&self, i: usize) -> bool {
+        self.seg.is_word(i) && CONNECTORS.binary_search(&self.word(i)).is_ok()
+    }
+}
+
+/// Finds entity mentions and groups them. Mentions come out in text order and never overlap.
+pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span], body: &[Span]) -> (Vec<Entity>, Vec<EntityGroup>) {
+    let mut in_date = vec![false; seg.tokens.len()];
+    let mut d = 0;
+    for (i, t) in seg.tokens.iter().enumerate() {
+        while d < dates.len() && dates[d].end <= t.span.start {
+            d += 1;
+        }
+        in_date[i] = d < dates.len() && dates[d].start <= t.span.start;
+    }
+    let cx = Context { seg, in_date, title_line: title_case_lines(seg) };
+
+    let mut cleaned = Vec::new();
+    for cand in runs(&cx) {
+        clean(&cx, cand, &mut cleaned);
+    }
+
+    // Names typed from ordinary prose, by their own evidence: what a headline may reuse.
+    let mut known: HashMap<String, EntityKind> = HashMap::new();
+    let mut typed: Vec<(Candidate, Option<EntityKind>)> = Vec::new();
+    for cand in cleaned.iter().filter(|c| !c.in_title_line) {
+        let kind = own_kind(&cx, cand);
+        if let Some(kind) = kind {
+            known.entry(cx.surface(cand.first, cand.end).to_string()).or_insert(kind);
+            if kind == EntityKind::Person && cand.end - cand.first >= 2 {
+                // "Sergei Lavrov" makes "Lavrov" known as a person too.
+                known.entry(cx.word(surname_index(&cx, cand)).to_string()).or_insert(EntityKind::Person);
+            }
+        }
+        typed.push((cand.clone(), kind));
+    }
+    // An untyped run of several words may be known names side by side ("Facebook Twitter LinkedIn",
+    // "Congress Blog"): keep the known pieces, and the run itself only if none is known.
+    let mut split_runs = Vec::new();
+    typed.retain(|(cand, kind)| {
+        if kind.is_some() || cand.end - cand.first < 2 {
+            return true;
+        }
+        let before = split_runs.len();
+        split_title_line(&cx, cand, &known, &mut split_runs);
+        split_runs.len() == before
+    });
+    for piece in split_runs {
+        let kind = own_kind(&cx, &piece).or_else(|| known.get(cx.surface(piece.first, piece.end)).copied());
+        typed.push((piece, kind));
+    }
+    for cand in cleaned.iter().filter(|c| c.in_title_line) {
+        let mut pieces = Vec::new();
+        split_title_line(&cx, cand, &known, &mut pieces);
+        for piece in pieces {
+            // A lone first name kept from a headline was kept as its subject: a person.
+            let lone_first_name = piece.end - piece.first == 1 && is_first_name(cx.word(piece.first));
+            let kind = own_kind(&cx, &piece).or(lone_first_name.then_some(EntityKind::Person));
+            typed.push((piece, kind));
+        }
+    }
+    typed.sort_by_key(|(c, _)| c.first);
+    // What is left is a capitalised multi-word name in running prose that no list or rule knows:
+    // most often a work, product, law or event ("Better Money Habits", "Mexico City Policy").
+    for (cand, kind) in &mut typed {
+        let span_start = seg.tokens[cand.first].span.start;
+        // Body spans are sorted and disjoint: the last one starting at or before the name decides.
+        let in_body =
+            body.partition_point(|b| b.start <= span_start).checked_sub(1).is_some_and(|b| span_start < body[b].end);
+        // Units and time zones ("AM ET") are not names, whatever their capitals.
+        let all_units = (cand.first..cand.end).all(|i| NOT_ORG_ACRONYMS.contains(&cx.word(i)));
+        if kind.is_none()
+            && in_body
+            && !all_units
+            && !cand.in_title_line
+            && cand.end - cand.first >= 2
+            && !seg.starts_sentence(cand.first)
+        {
+            *kind = Some(EntityKind::Misc);
+        }
+    }
+    linking::link(&cx, &typed, dates)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract, EntityKind};
+
+    fn entities(text: &str) -> Vec<(String, EntityKind)> {
+        extract(text).entities.iter().map(|e| (e.span.slice(text).to_string(), e.kind)).collect()
+    }
+
+    fn has(text: &str, name: &str, kind: EntityKind) -> bool {
+        entities(text).iter().any(|(n, k)| n == name && *k == kind)
+    }
+
+    #[test]
+    fn table_of_names() {
+        use EntityKind::*;
+        let cases: &[(&str, &str, EntityKind)] = &[
+            ("Russian Foreign Minister Sergei Lavrov has lashed out at the United States.", "Sergei Lavrov", Person),
+            ("Russian Foreign Minister Sergei Lavrov has lashed out at the United States.", "United States", Place),
+            ("The Russian Foreign Ministry said so.", "Russian Foreign Ministry", Org),
+            (
+                "Washington withdrew from the Intermediate-Range Nuclear Forces (INF) Treaty last year.",
+                "Intermediate-Range Nuclear Forces (INF) Treaty",
+                Misc,
+            ),
+            ("quoted by the Interfax news agency and TASS.", "Interfax", Org),
+            ("the missile -- known as the 9M729 -- has", "9M729", Misc),
+            ("He met the North Atlantic Treaty Organization (NATO) chief.", "NATO", Org),
+            ("He said it to Palestinian Authority President Mahmoud Abbas on Monday.", "Mahmoud Abbas", Person),
+        ];
+        for (text, name, kind) in cases {
+            assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
+        }
+    }
+
+    #[test]
+    fn headline_title_case_keeps_only_known_names() {
+        let text = "Lavrov: U.S. Has 'No Proof' Russia Deployed Missile In Violation Of Treaty\n\nSergei Lavrov spoke in Moscow.";
+        let found: Vec<String> = entities(text).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(found, ["Lavrov", "U.S.", "Russia", "Sergei Lavrov", "Moscow"]);
+    }
+
+    #[test]
+    fn a_surname_joins_its_full_name() {
+        let text = "Sergei Lavrov spoke. Later Lavrov left.";
+        let found = extract(text);
+        assert_eq!(found.entities.len(), 2);
+        assert_eq!(found.entities[0].group, found.entities[1].group);
+        assert_eq!(found.groups[found.entities[1].group].name, "Sergei Lavrov");
+        assert_eq!(found.groups[found.entities[1].group].mentions, 2);
+    }
+
+    #[test]
+    fn no_the_no_possessive_no_demonym() {
+        let text = "The Kremlin rejected Russia’s critics and the American plan.";
+        let found = entities(text);
+        assert!(found.iter().any(|(n, k)| n == "Kremlin" && *k == EntityKind::Org), "{found:?}");
+        assert!(found.iter().any(|(n, _)| n == "Russia"), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n.contains("American") || n.starts_with("The")), "{found:?}");
+    }
+}

@@ -1,0 +1,140 @@
+//! Word-shape predicates: what a word looks like (an acronym, a code, a domain, a title), with no context.
+//! Every predicate here looks at one word or one short surface and costs at most its length.
+
+use crate::lexicon::{is_common_word, is_title, lower_in};
+use crate::tokens::{Segmented, TokenKind};
+
+/// "US" is a place, "us" a pronoun: an all-capital word of two or more letters is never a common word.
+pub(super) fn is_common(word: &str) -> bool {
+    let all_caps = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase);
+    !all_caps && is_common_word(word)
+}
+
+/// A web domain used as a name ("LifeDaily.com", "tripsinsider.com").
+pub(super) fn is_domain(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[".com", ".org", ".net", ".co.uk", ".io", ".gov", ".news", ".tv"];
+    if !word.contains('.') {
+        return false;
+    }
+    // A site named as a publisher has one dot and no "www."; tracker hosts and e-mail addresses are not names.
+    let lower = word.to_ascii_lowercase();
+    !lower.starts_with("www.")
+        && !word.contains('@')
+        && word.matches('.').count() == 1
+        && ENDINGS.iter().any(|e| word.len() > e.len() + 1 && lower.ends_with(e))
+}
+
+/// Upper-case words that are not organisations: units, formats, time zones, sizes, shouted words.
+pub(super) const NOT_ORG_ACRONYMS: &[&str] = &[
+    "AM", "CST", "EDT", "EST", "ET", "FAQ", "GMT", "HD", "LG", "MD", "OK", "PDF", "PM", "PST", "RSS", "SM", "TV",
+    "URL", "UTC", "XL", "XS", "XXL",
+];
+
+/// Whether `acronym` abbreviates the words of `expansion` ("NATO", "North Atlantic Treaty Organization").
+pub(super) fn abbreviates(acronym: &str, expansion: &str) -> bool {
+    let initials: Vec<char> = expansion
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let mut letters = acronym.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else { return false };
+    if initials.first() != Some(&first) {
+        return false;
+    }
+    let mut rest = initials[1..].iter();
+    letters.all(|l| rest.any(|&i| i == l))
+}
+
+/// Title words that only modify a title ("Executive", "Foreign"): on their own they announce no name.
+const TITLE_MODIFIERS: &[&str] = &[
+    "Acting",
+    "Assistant",
+    "Cabinet",
+    "Chief",
+    "Crown",
+    "Defence",
+    "Defense",
+    "Deputy",
+    "Economy",
+    "Ex",
+    "Executive",
+    "Finance",
+    "First",
+    "Foreign",
+    "Former",
+    "General",
+    "Interior",
+    "Junior",
+    "Press",
+    "Senior",
+    "Vice",
+];
+
+/// A title that is followed by a name: "President", "Minister", "Sen.", "Mr".
+pub(super) fn is_head_title(word: &str) -> bool {
+    is_title(word) && !TITLE_MODIFIERS.contains(&word)
+}
+
+pub(super) fn is_determiner(word: &str) -> bool {
+    const DETERMINERS: &[&str] =
+        &["a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "these", "this", "those", "your"];
+    lower_in(DETERMINERS, word)
+}
+
+pub(super) fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && word.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '/' | '&' | '-') || c.is_ascii_digit())
+}
+
+/// A product or weapon code ("9M729", "WW1", "X9"), not a quantity ("100K", "5G", "1.8M"): it starts
+/// with a letter, or has a letter between digits.
+pub(super) fn is_code(word: &str) -> bool {
+    if word.len() > 8 {
+        return false;
+    }
+    let has_digit = word.chars().any(|c| c.is_ascii_digit());
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letter_first = word.chars().next().is_some_and(char::is_alphabetic);
+    let inner_letter = word.trim_end_matches(char::is_alphabetic).chars().any(char::is_alphabetic);
+    has_digit && (1..=4).contains(&letters) && (letter_first || inner_letter)
+}
+
+/// A product name written with an inner capital after a lower-case start ("iPad", "iWonder", "eBay").
+pub(super) fn is_lower_camel(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_lowercase()) && word.chars().skip(1).any(char::is_uppercase)
+}
+
+/// A generational suffix after a surname ("Jr.", "III").
+pub(super) fn is_generational_suffix(word: &str) -> bool {
+    matches!(word, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
+}
+
+/// Marks lines written in Title Case (headlines, teasers): at least four words and no lower-case content word.
+pub(super) fn title_case_lines(seg: &Segmented<'_>) -> Vec<bool> {
+    const SMALL: &[&str] =
+        &["a", "an", "and", "as", "at", "by", "for", "from", "in", "is", "of", "on", "or", "the", "to", "vs", "with"];
+    seg.lines
+        .iter()
+        .map(|line| {
+            let mut words = 0usize;
+            let mut lower_content = false;
+            for i in line.tokens.0..line.tokens.1 {
+                if seg.tokens[i].kind != TokenKind::Word {
+                    continue;
+                }
+                let w = seg.word(i);
+                if !w.starts_with(char::is_alphabetic) {
+                    continue;
+                }
+                words += 1;
+                if w.starts_with(char::is_lowercase) && SMALL.binary_search(&w).is_err() {
+                    lower_content = true;
+                    break;
+                }
+            }
+            words >= 4 && !lower_content
+        })
+        .collect()
+}

@@ -1,0 +1,141 @@
+//! Stage 4 of entity finding (see `crates/extract/DESIGN.md`): the kind a candidate gets from its own words
+//! (gazetteers, name-final keywords, codes) and from its context (a title before it, a first name, being
+//! the subject of a speech verb, a publication noun after it).
+
+use super::candidates::Candidate;
+use super::shape::{is_acronym, is_code, is_common, is_domain, is_lower_camel, NOT_ORG_ACRONYMS};
+use super::Context;
+use crate::dates::is_calendar_word;
+use crate::lexicon::{
+    is_common_word, is_first_name, is_misc_keyword, is_misc_name, is_org, is_org_keyword, is_place, is_speech_verb,
+};
+use crate::EntityKind;
+
+/// A surface that a gazetteer or a keyword types with confidence, without person evidence.
+pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Option<EntityKind> {
+    let surface = cx.surface(first, end);
+    if is_place(surface) {
+        return Some(EntityKind::Place);
+    }
+    if is_org(surface) {
+        return Some(EntityKind::Org);
+    }
+    if is_misc_name(surface) {
+        return Some(EntityKind::Misc);
+    }
+    let words = end - first;
+    let last = cx.word(end - 1);
+    if words >= 2 && is_org_keyword(last) {
+        return Some(EntityKind::Org);
+    }
+    // A known organisation and one more name is one of its editions or units: "BBC Africa",
+    // "Breitbart London" (but "Facebook Twitter" is two organisations side by side).
+    if words == 2
+        && is_org(cx.word(first))
+        && (is_place(last) || is_acronym(cx.word(first)))
+        && !is_org(last)
+        && !is_common(last)
+        && !is_speech_verb(last)
+    {
+        return Some(EntityKind::Org);
+    }
+    if words >= 2 && is_misc_keyword(last) {
+        return Some(EntityKind::Misc);
+    }
+    if words >= 3 && is_org_keyword(cx.word(first)) && matches!(cx.word(first + 1), "of" | "for" | "on") {
+        return Some(EntityKind::Org);
+    }
+    if words == 1 && is_domain(surface) {
+        return Some(EntityKind::Org);
+    }
+    if words == 1 && (is_code(surface) || is_lower_camel(surface)) {
+        return Some(EntityKind::Misc);
+    }
+    None
+}
+
+/// Whether a speech verb follows the name ("Lavrov told") or precedes it ("said Indyk").
+fn is_speech_subject(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    // Only verbs that are never nouns: "Give states the option" has "states" after a capitalised word.
+    const SAID: &[&str] = &[
+        "added",
+        "admitted",
+        "announced",
+        "argued",
+        "asked",
+        "claimed",
+        "declared",
+        "explained",
+        "insisted",
+        "noted",
+        "replied",
+        "responded",
+        "said",
+        "says",
+        "stated",
+        "stressed",
+        "tells",
+        "told",
+        "tweeted",
+        "warned",
+        "wrote",
+    ];
+    let next_is_verb =
+        seg.is_word(end) && SAID.contains(&cx.word(end)) && seg.tokens[end].line == seg.tokens[first].line;
+    let prev_is_verb = first > 0
+        && seg.is_word(first - 1)
+        && matches!(cx.word(first - 1), "said" | "says" | "added" | "wrote" | "told");
+    next_is_verb || prev_is_verb
+}
+
+/// Step 4: the kind a candidate gets from its own words and context, if any.
+pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityKind> {
+    let (first, end) = (cand.first, cand.end);
+    if let Some(kind) = lexical_kind(cx, first, end) {
+        return Some(kind);
+    }
+    let words = end - first;
+    let first_word = cx.word(first);
+    if words == 1 && is_common(first_word) {
+        return None;
+    }
+    let all_capitalised = (first..end).all(|i| cx.word(i).starts_with(char::is_uppercase));
+    if cand.after_title && words <= 4 && all_capitalised {
+        return Some(EntityKind::Person);
+    }
+    if (2..=4).contains(&words) && is_first_name(first_word) && !is_calendar_word(first_word) && all_capitalised {
+        return Some(EntityKind::Person);
+    }
+    if words == 1 && is_acronym(first_word) && !NOT_ORG_ACRONYMS.contains(&first_word) && !is_common_word(first_word) {
+        return Some(EntityKind::Org);
+    }
+    if words <= 3 && all_capitalised && is_speech_subject(cx, first, end) && !cand.in_title_line {
+        return Some(EntityKind::Person);
+    }
+    // "the Post", "The Times": a newspaper named by its title word.
+    let after_the = first > 0 && cx.seg.is_word(first - 1) && cx.word(first - 1).eq_ignore_ascii_case("the");
+    if words == 1
+        && after_the
+        && matches!(
+            first_word,
+            "Post" | "Times" | "Journal" | "Herald" | "Tribune" | "Gazette" | "Chronicle" | "Telegraph"
+        )
+    {
+        return Some(EntityKind::Org);
+    }
+    // "Vulture magazine", "Interfax news agency": a name before a publication noun is an organisation.
+    let next = cx.seg.is_word(end).then(|| cx.word(end));
+    if words <= 3
+        && all_capitalised
+        && next.is_some_and(|w| {
+            matches!(w, "magazine" | "newspaper" | "website" | "agency" | "network" | "tabloid" | "broadcaster")
+        })
+    {
+        return Some(EntityKind::Org);
+    }
+    if words == 1 && is_first_name(first_word) && !cx.seg.starts_sentence(first) {
+        return Some(EntityKind::Person);
+    }
+    None
+}
