@@ -60,7 +60,7 @@ fn main() {
         let _ = writeln!(out, "pub(crate) static {name}_MAX_LEN: usize = {max_len};");
         let _ = writeln!(
             out,
-            "pub(crate) static {name}_LIST: List = (&{name}, &{name}_BUCKETS, &{name}_LENGTHS, {name}_MAX_LEN);"
+            "pub(crate) static {name}_LIST: List = ({name}, &{name}_BUCKETS, &{name}_LENGTHS, {name}_MAX_LEN);"
         );
     }
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lexicon_data.rs");
