@@ -141,6 +141,24 @@ pub fn anchor(text: &str, index: &OffsetIndex, target: &TextTarget) -> Anchored 
     }
 }
 
+/// Anchors many targets on one text (temporary shim: the shared index comes next).
+pub struct Anchorer<'t> {
+    text: &'t str,
+    index: &'t OffsetIndex,
+}
+
+impl<'t> Anchorer<'t> {
+    /// An anchorer for `text`.
+    pub fn new(text: &'t str, index: &'t OffsetIndex) -> Self {
+        Anchorer { text, index }
+    }
+
+    /// Finds `target`.
+    pub fn anchor(&self, target: &TextTarget) -> Anchored {
+        anchor(self.text, self.index, target)
+    }
+}
+
 fn floor_char(text: &str, mut byte: usize) -> usize {
     while byte > 0 && !text.is_char_boundary(byte) {
         byte -= 1;
