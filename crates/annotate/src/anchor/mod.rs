@@ -206,6 +206,108 @@ mod tests {
         }
     }
 
+    /// A target made in another article: its words, context and position come from there.
+    fn foreign_target(article: &str, words: &str, exact: &str) -> TextTarget {
+        TextTarget { exact: exact.to_string(), ..target_of(article, words) }
+    }
+
+    /// The issue's wrong placements: each must now come out orphan or on the right words.
+    #[test]
+    fn similar_words_elsewhere_are_not_the_quote() {
+        let filler = "Officials met again on Thursday to discuss the budget and the schedule. ".repeat(30);
+        let elsewhere = "In a statement issued late on Monday, the ministry said that ";
+        let cases: &[(&str, &str, &str, Option<&str>)] = &[
+            // (text, article the note was made in, its words there, expected result)
+            (
+                "Talks with Iraq resumed in Geneva on Tuesday after a long pause.",
+                "The envoy said sanctions on Iran would stay until the next review.",
+                "Iran",
+                None,
+            ),
+            (
+                "Osama bin Laden was killed in Abbottabad in 2011, officials confirmed.",
+                "Former president Obama spoke at the rally in Chicago on Sunday.",
+                "Obama",
+                None,
+            ),
+            (
+                "He wanted to set the record straight about the vote last week.",
+                "Both parties signed the accord in Paris after months of talks.",
+                "the accord",
+                None,
+            ),
+            (
+                "Le ministre est arrivé à Moscou hier soir pour des entretiens.",
+                "The minister flew to Moscow on Sunday evening for talks.",
+                "Moscow",
+                None,
+            ),
+        ];
+        for &(text, article, words, expected) in cases {
+            let target = foreign_target(article, words, words);
+            assert_eq!(anchored(text, &target).0.as_deref(), expected, "{words} on {text:?}");
+        }
+        // "presidant" (a typo) must not land on " resident" 2,000 characters from where it was.
+        let text = format!("{elsewhere}the resident of the house declined to comment. {filler}The vote ended.");
+        let article = format!("{filler}{filler}The presidant said the vote would go ahead as planned.");
+        let target = foreign_target(&article, "presidant", "presidant");
+        assert_eq!(anchored(&text, &target), (None, AnchorStatus::Orphan));
+        // Words that are not in the article at all, with one typo, stay orphans.
+        for typo in ["Lavorv", "treatty", "negotations", "Washingotn", "missle"] {
+            let article = format!("On Friday {typo} was mentioned twice in the report.");
+            let target = foreign_target(&article, typo, typo);
+            let text = "Sergei Lavrov said the treaty negotiations in Washington on the missile were over.";
+            assert_eq!(anchored(text, &target), (None, AnchorStatus::Orphan), "{typo}");
+        }
+    }
+
+    #[test]
+    fn a_corrected_typo_is_found_on_the_right_words_by_its_context() {
+        let original = format!("{}The presidant said the vote would go ahead as planned.", "Intro. ".repeat(40));
+        let target = target_of(&original, "presidant");
+        let corrected = original.replace("presidant", "president");
+        assert_eq!(anchored(&corrected, &target), (Some("president".to_string()), AnchorStatus::Fuzzy));
+        // The same words without their context are not enough for so short a quote.
+        let bare = TextTarget { prefix: String::new(), suffix: String::new(), ..target };
+        assert_eq!(anchored(&corrected, &bare), (None, AnchorStatus::Orphan));
+    }
+
+    #[test]
+    fn fuzzy_matches_start_and_end_on_word_boundaries() {
+        let original = "The delegation from Moscow arrived at the summit on Monday morning.";
+        let target = target_of(original, "delegation from Moscow");
+        let edited = "The delegation from Moscou arrived at the summit on Monday morning.";
+        assert_eq!(anchored(edited, &target), (Some("delegation from Moscou".to_string()), AnchorStatus::Fuzzy));
+    }
+
+    #[test]
+    fn long_quotes_are_found_by_their_ends_and_verified() {
+        let sentence = "The negotiators in Geneva worked through the night on the wording of the final communique, \
+                        and by dawn they had agreed on every paragraph except the one on verification.";
+        let original = format!("Intro paragraph here. {sentence} Closing remarks follow.");
+        let target = target_of(&original, sentence);
+        let edited = original.replace("through the night", "throughout the night").replace("dawn", "down");
+        let edited_sentence = sentence.replace("through the night", "throughout the night").replace("dawn", "down");
+        assert_eq!(anchored(&edited, &target), (Some(edited_sentence), AnchorStatus::Fuzzy));
+        let unrelated = "Intro paragraph here. Markets fell sharply on Monday as investors weighed the prospect of \
+                         higher interest rates and slower growth in the months ahead. Closing remarks follow.";
+        assert_eq!(anchored(unrelated, &target), (None, AnchorStatus::Orphan));
+    }
+
+    #[test]
+    fn a_chance_copy_at_the_remembered_place_is_not_exact() {
+        // After an insertion, another "BBC" sits at the note's old position; its context says it is not the
+        // note's, so the note moves with its own words.
+        let original = "Watch BBC One tonight for the news. Later, reporters said the BBC is not responsible.";
+        let (first, second) = (original.find("BBC").expect("present"), original.rfind("BBC").expect("present"));
+        let target = TextTarget::of(original, &OffsetIndex::new(original), Span::new(second, second + 3));
+        let edited = format!("{}{original}", "~".repeat(second - first));
+        assert_eq!(edited.get(second..second + 3), Some("BBC"), "the chance copy is at the old position");
+        let found = anchor(&edited, &OffsetIndex::new(&edited), &target);
+        let moved = second + (second - first);
+        assert_eq!(found, Anchored { span: Some(Span::new(moved, moved + 3)), status: AnchorStatus::Moved });
+    }
+
     #[test]
     fn repeated_words_are_told_apart_by_context() {
         let text = "He said yes. Later, in Paris, he said yes. Then in Rome he said yes.";
