@@ -381,8 +381,8 @@ fn importers_never_panic_on_mutated_files() {
         let mut json_text = file.to_string();
         if let Some((at, insert)) = splice {
             // Cut or splice the serialized text itself, so that the parser sees broken JSON too.
-            let at = json_text.floor_char_boundary(at % (json_text.len() + 1));
-            json_text.truncate(at.max(json_text.len() / 2));
+            let cut = (at % (json_text.len() + 1)).max(json_text.len() / 2);
+            json_text.truncate(json_text.floor_char_boundary(cut));
             json_text.push_str(&insert);
         }
         let text = "A trip to Moscow in May. Sergei Lavrov said “we are ready” in Moscow.";
