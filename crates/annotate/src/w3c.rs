@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{EntityKind, Extraction, Span};
 
-use crate::anchor::{anchor, AnchorStatus, TextTarget};
+use crate::anchor::{AnchorStatus, Anchorer, TextTarget};
 use crate::model::{AddedEntity, Anchorable, Annotations, Decision, Note, Provenance, ReviewScope};
 use crate::Document;
 
@@ -35,20 +35,22 @@ fn creator() -> Value {
     json!({"type": "Person", "nickname": "Sidenote user"})
 }
 
-/// The `target` of an annotation on `target` of the document.
-fn target_json(doc: &Document, target: &TextTarget) -> Value {
+/// The `target` of an annotation on `target` of the document, whose `source` (URL or content URN) the
+/// caller computes once per export: the URN hashes the whole text.
+fn target_json(source: &str, target: &TextTarget) -> Value {
     let mut selectors = vec![
         json!({"type": "TextQuoteSelector", "exact": target.exact, "prefix": target.prefix, "suffix": target.suffix}),
     ];
     if let (Some(start), Some(end)) = (target.start, target.end) {
         selectors.push(json!({"type": "TextPositionSelector", "start": start, "end": end}));
     }
-    json!({"source": doc.source(), "selector": selectors})
+    json!({"source": source, "selector": selectors})
 }
 
 /// Exports the document, the extractor's suggestions and the user's annotations as an `AnnotationCollection`.
 pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations) -> Value {
     let index = OffsetIndex::new(&doc.text);
+    let source = doc.source();
     let target_of = |span: Span| TextTarget::of(&doc.text, &index, span);
     let mut items = Vec::new();
     for note in annotations.notes_in_reading_order() {
@@ -61,7 +63,7 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
         };
         items.push(json!({
             "type": "Annotation", "id": format!("#{}", note.id), "motivation": "commenting",
-            "creator": creator(), "body": body, "target": target_json(doc, &target),
+            "creator": creator(), "body": body, "target": target_json(&source, &target),
             "sidenote:anchor": note.status.label(),
         }));
     }
@@ -72,7 +74,7 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
                 {"type": "TextualBody", "purpose": "classifying", "value": shown.kind.label()},
                 {"type": "TextualBody", "purpose": "identifying", "value": shown.name},
             ],
-            "target": target_json(doc, &target_of(shown.span)),
+            "target": target_json(&source, &target_of(shown.span)),
         });
         match shown.provenance {
             Provenance::Suggested => item["generator"] = generator(),
@@ -98,7 +100,7 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
                 "type": "Annotation", "id": format!("#rejected-{}-{}", mention.span.start, mention.span.end),
                 "motivation": "classifying", "generator": generator(), "creator": creator(),
                 "body": [{"type": "TextualBody", "purpose": "classifying", "value": mention.kind.label()}],
-                "target": target_json(doc, &target_of(mention.span)), "sidenote:decision": "rejected",
+                "target": target_json(&source, &target_of(mention.span)), "sidenote:decision": "rejected",
             }));
         }
     }
@@ -112,7 +114,7 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
         }
         let mut item = json!({
             "type": "Annotation", "id": format!("#quote-{n}"), "motivation": "classifying", "generator": generator(),
-            "body": body, "target": target_json(doc, &target_of(quote.span)),
+            "body": body, "target": target_json(&source, &target_of(quote.span)),
         });
         // A reviewed quotation carries the person's decision, so that an import repeats it.
         if let Some(decision) = decision {
@@ -127,7 +129,7 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
         "label": doc.title,
         "total": items.len(),
         "sidenote:text": doc.text,
-        "sidenote:source": doc.source(),
+        "sidenote:source": source,
         "first": {"type": "AnnotationPage", "items": items},
     })
 }
@@ -427,15 +429,17 @@ pub fn parse(json_text: &str) -> Result<Imported, ImportError> {
 /// fresh identifiers when theirs are taken). Returns how each annotation was anchored.
 pub fn merge(annotations: &mut Annotations, imported: Imported, text: &str) -> ImportReport {
     let index = OffsetIndex::new(text);
+    // One anchorer for the whole file: the text's word index is built once and shared by every annotation.
+    let anchorer = Anchorer::new(text, &index);
     let mut report = ImportReport::default();
     let mut taken: std::collections::HashSet<String> =
         annotations.notes.iter().map(|n| n.id.clone()).chain(annotations.added.iter().map(|a| a.id.clone())).collect();
-    let notes = settle(&mut annotations.next_id, &mut taken, imported.notes, "note", (text, &index), &mut report);
+    let notes = settle(&mut annotations.next_id, &mut taken, imported.notes, "note", &anchorer, &mut report);
     annotations.notes.extend(notes);
-    let added = settle(&mut annotations.next_id, &mut taken, imported.added, "entity", (text, &index), &mut report);
+    let added = settle(&mut annotations.next_id, &mut taken, imported.added, "entity", &anchorer, &mut report);
     annotations.added.extend(added);
     for review in imported.reviews {
-        match anchor(text, &index, &review.target).span {
+        match anchorer.anchor(&review.target).span {
             Some(span) => {
                 let scope = match review.machine_kind {
                     Some(kind) => ReviewScope::Mention { span, kind },
@@ -456,12 +460,12 @@ fn settle<T: Anchorable>(
     taken: &mut std::collections::HashSet<String>,
     items: Vec<T>,
     kind: &str,
-    (text, index): (&str, &OffsetIndex),
+    anchorer: &Anchorer<'_>,
     report: &mut ImportReport,
 ) -> Vec<T> {
     let mut out = Vec::with_capacity(items.len());
     for mut item in items {
-        let found = anchor(text, index, item.target());
+        let found = anchorer.anchor(item.target());
         report.count(found.status);
         item.place(found);
         let id = item.id_mut();

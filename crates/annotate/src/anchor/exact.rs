@@ -1,0 +1,115 @@
+//! Stage 2, "moved": the same words elsewhere in the text. Occurrences are looked up through the word
+//! index (never by rescanning the text), ranked by agreeing context and then by distance from where the
+//! words were, and accepted only with evidence that they are the same words, not the same spelling.
+
+use sidenote_extract::Span;
+
+use super::search::{ceil_char, floor_char, Place, Search};
+use super::SHORT_QUOTE_CHARS;
+
+/// At most this many occurrences of the quote's rarest word are checked (the nearest to the expected place)…
+const MAX_CANDIDATES: usize = 512;
+/// …plus the places predicted by this many occurrences of each rarest context word, which find the quote
+/// after a long shift even when its own words are everywhere ("the", "said").
+const CONTEXT_CANDIDATES: usize = 64;
+/// A quote without a whole word of its own (a piece of a word, punctuation) is looked for this far around
+/// the expected place only.
+const SCAN_BYTES: usize = 16_384;
+/// Each exactly agreeing character of context is worth this many bytes of distance in ranking occurrences.
+const CONTEXT_WEIGHT: i64 = 64;
+/// This many exactly agreeing characters of context are enough evidence by themselves.
+const ENOUGH_AGREEING_CHARS: usize = 8;
+/// Otherwise the context must be this similar on one side (edit distance, so an inserted word is tolerated).
+const MIN_SIDE_SIMILARITY: f64 = 0.5;
+
+/// Occurrences ranked by exact agreement are shortlisted to this many (plus the two nearest the expected
+/// place), then re-ranked by context similarity, which costs more.
+const SHORTLIST: usize = 4;
+/// In the final ranking, full context similarity is worth this many doublings of the distance from the
+/// expected place. Distance counts logarithmically: a shift of 3 KB (an inserted paragraph) must not lose
+/// to a chance occurrence next door with half-similar context, while a duplicate with intact context
+/// (a headline repeated in the page) should lose to the original whose context lost a word nearby.
+const SIMILARITY_WEIGHT: f64 = 24.0;
+
+/// The quote's occurrence that is most likely the annotated one, if any is likely enough.
+pub(super) fn find_moved(search: &Search<'_, '_>) -> Option<Span> {
+    let (occurrences, all_found) = occurrences(search)?;
+    let length = search.quote.len();
+    let distance = |start: usize| start.abs_diff(search.expected) as i64;
+    // Cheap ranking first (exact agreement, then distance), keeping the nearest occurrences as well.
+    let mut shortlist: Vec<usize> = occurrences.clone();
+    shortlist.sort_by_cached_key(|&start| {
+        let context = search.agreeing_context(start, start + length) as i64;
+        (std::cmp::Reverse(context * CONTEXT_WEIGHT - distance(start)), start)
+    });
+    shortlist.truncate(SHORTLIST);
+    let nearest = occurrences.partition_point(|&s| s < search.expected);
+    shortlist.extend(occurrences.iter().skip(nearest.saturating_sub(1)).take(2));
+    // Believable occurrences first; among them, similar context and nearness.
+    let (_, _, best) = shortlist
+        .iter()
+        .map(|&start| {
+            let span = Span::new(start, start + length);
+            let (believable, similarity) = context_evidence(search, span);
+            (
+                believable,
+                similarity * SIMILARITY_WEIGHT - (distance(start) as f64).ln_1p() / std::f64::consts::LN_2,
+                start,
+            )
+        })
+        .max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(b.2.cmp(&a.2)))?;
+    let span = Span::new(best, best + length);
+    let believable = context_evidence(search, span).0
+        // Words specific enough on their own.
+        || search.quote.chars().count() >= SHORT_QUOTE_CHARS
+        // The only occurrence in the whole text.
+        || (all_found && occurrences.len() == 1);
+    believable.then_some(span)
+}
+
+/// Whether the context around `span` (holding the exact words) supports it, or there is no context to ask;
+/// and how similar the context is overall (0–1).
+pub(super) fn context_evidence(search: &Search<'_, '_>, span: Span) -> (bool, f64) {
+    let context_chars = search.context_chars();
+    let agreeing = search.agreeing_context(span.start, span.end);
+    if context_chars < ENOUGH_AGREEING_CHARS {
+        return (true, 1.0);
+    }
+    // Fully agreeing context needs no edit distance (the common case: a word shifted by edits elsewhere).
+    if agreeing == context_chars {
+        return (true, 1.0);
+    }
+    let fit = search.context_fit(span.start, span.end);
+    (agreeing >= ENOUGH_AGREEING_CHARS || fit.best_side >= MIN_SIDE_SIMILARITY, fit.overall)
+}
+
+/// Starts of exact occurrences with the original's shape at both ends, and whether they are all of them.
+/// `None` when the quote certainly does not occur.
+fn occurrences(search: &Search<'_, '_>) -> Option<(Vec<usize>, bool)> {
+    let (text, quote) = (search.text, search.quote);
+    let mut starts = Vec::new();
+    let mut all_found = false;
+    match search.quote_words_by_rarity().first() {
+        // A whole word of the quote is missing from the text, so the quote is too.
+        Some(&(_, 0)) => return None,
+        Some((word, count)) => {
+            all_found = *count <= MAX_CANDIDATES;
+            starts = search.predicted_starts(word, MAX_CANDIDATES);
+        }
+        None => {
+            let from = floor_char(text, search.expected.saturating_sub(SCAN_BYTES));
+            let to = ceil_char(text, search.expected.saturating_add(quote.len() + SCAN_BYTES));
+            let area = text.get(from..to).unwrap_or("");
+            starts.extend(area.match_indices(quote).take(MAX_CANDIDATES).map(|(i, _)| from + i));
+        }
+    }
+    if !all_found {
+        for word in search.rarest_present(&[Place::Prefix, Place::Suffix, Place::Across]) {
+            starts.extend(search.predicted_starts(&word, CONTEXT_CANDIDATES));
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    starts.retain(|&s| text.get(s..s + quote.len()) == Some(quote) && search.shape_matches(s, s + quote.len()));
+    Some((starts, all_found))
+}

@@ -1,0 +1,324 @@
+//! Re-anchoring: finding an annotation's words again in a text that may have changed.
+//!
+//! A target remembers its words (`exact`), ~32 characters on each side (`prefix`, `suffix`) and where they
+//! were (code points). On a text, in order:
+//! 1. **exact**: the text at the remembered position still equals the words;
+//! 2. **moved** (`exact.rs`): the words occur elsewhere, beginning and ending like the original (at a word
+//!    boundary or inside a word); among the occurrences the best by agreeing context, then by distance from
+//!    where they were; accepted only with agreeing context, a unique occurrence, or a quote long enough to
+//!    speak for itself;
+//! 3. **fuzzy** (`fuzzy.rs`): similar words (at most a quarter of the characters changed), aligned on word
+//!    boundaries, near where the context or the quote's rarest words predict them; a short quote is placed
+//!    only when its context agrees, a longer one when its words are near-identical or its context agrees;
+//!    quotes longer than 64 characters are matched by their ends and verified;
+//! 4. **orphan**: nowhere believable. Orphans keep their words and are listed, never dropped. A wrong
+//!    placement is worse than an orphan.
+//!
+//! The work per target is bounded whatever the text and the quote: an `Anchorer` indexes the text's words
+//! once (`words.rs`), and each target looks up a fixed number of its rarest words instead of scanning.
+//!
+//! Positions in targets are code points (W3C); the result is a byte span (the core's unit).
+
+mod exact;
+mod fuzzy;
+mod search;
+mod similarity;
+mod words;
+
+use std::cell::OnceCell;
+
+use serde::{Deserialize, Serialize};
+use sidenote_extract::offsets::OffsetIndex;
+use sidenote_extract::Span;
+
+use search::{floor_char, Search};
+use words::WordIndex;
+
+/// Where an annotation's words were: a W3C `TextQuoteSelector` plus `TextPositionSelector` (code points).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct TextTarget {
+    /// The annotated words.
+    pub exact: String,
+    /// Up to ~32 characters before them.
+    pub prefix: String,
+    /// Up to ~32 characters after them.
+    pub suffix: String,
+    /// Code-point offset of the first character, if known.
+    pub start: Option<usize>,
+    /// Code-point offset one past the last character, if known.
+    pub end: Option<usize>,
+}
+
+/// How many characters of context a target keeps on each side.
+pub const CONTEXT_CHARS: usize = 32;
+
+impl TextTarget {
+    /// The target of `span` in `text` (byte span; positions stored in code points).
+    pub fn of(text: &str, index: &OffsetIndex, span: Span) -> Self {
+        let start = index.byte_to_char(span.start).unwrap_or(0);
+        let end = index.byte_to_char(span.end).unwrap_or(start);
+        let prefix_start = index.char_to_byte(start.saturating_sub(CONTEXT_CHARS)).unwrap_or(0);
+        let suffix_end = index.char_to_byte((end + CONTEXT_CHARS).min(index.len_chars())).unwrap_or(text.len());
+        TextTarget {
+            exact: span.slice(text).to_string(),
+            prefix: Span::new(prefix_start, span.start).slice(text).to_string(),
+            suffix: Span::new(span.end, suffix_end).slice(text).to_string(),
+            start: Some(start),
+            end: Some(end),
+        }
+    }
+}
+
+/// How an annotation was found on a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum AnchorStatus {
+    /// At its remembered position, unchanged.
+    Exact,
+    /// The same words, elsewhere.
+    Moved,
+    /// Similar words (some characters changed).
+    Fuzzy,
+    /// Not found; the annotation keeps its words and waits to be re-attached.
+    Orphan,
+}
+
+impl AnchorStatus {
+    /// The lower-case name used in files and the UI.
+    pub fn label(self) -> &'static str {
+        match self {
+            AnchorStatus::Exact => "exact",
+            AnchorStatus::Moved => "moved",
+            AnchorStatus::Fuzzy => "fuzzy",
+            AnchorStatus::Orphan => "orphan",
+        }
+    }
+}
+
+/// The result of anchoring one target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchored {
+    /// Where the words are now (bytes), unless orphaned.
+    pub span: Option<Span>,
+    /// How they were found.
+    pub status: AnchorStatus,
+}
+
+/// Quotes shorter than this (in characters) are too common to place without agreeing context.
+const SHORT_QUOTE_CHARS: usize = 20;
+
+/// Anchors any number of targets on one text, sharing one index of its words (built on first need, so a
+/// batch whose targets are all still in place costs nothing).
+pub struct Anchorer<'t> {
+    text: &'t str,
+    index: &'t OffsetIndex,
+    words: OnceCell<WordIndex<'t>>,
+}
+
+impl<'t> Anchorer<'t> {
+    /// An anchorer for `text`, whose offsets `index` converts.
+    pub fn new(text: &'t str, index: &'t OffsetIndex) -> Self {
+        Anchorer { text, index, words: OnceCell::new() }
+    }
+
+    /// Finds `target` in the text.
+    pub fn anchor(&self, target: &TextTarget) -> Anchored {
+        let (text, index) = (self.text, self.index);
+        let orphan = Anchored { span: None, status: AnchorStatus::Orphan };
+        if target.exact.is_empty() {
+            return orphan;
+        }
+        let parts = (target.prefix.as_str(), target.exact.as_str(), target.suffix.as_str());
+        let search = Search::new(text, &self.words, parts, expected_position(text, index, target));
+        // 1. Exact position, unless its context says that other words now sit there by chance.
+        let remembered = match (target.start, target.end) {
+            (Some(start), Some(end)) => match (index.char_to_byte(start), index.char_to_byte(end)) {
+                (Some(s), Some(e)) if s <= e && text.get(s..e) == Some(target.exact.as_str()) => Some(Span::new(s, e)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(span) = remembered.filter(|&span| exact::context_evidence(&search, span).0) {
+            return Anchored { span: Some(span), status: AnchorStatus::Exact };
+        }
+        // 2. The same words elsewhere.
+        if let Some(span) = exact::find_moved(&search) {
+            let status = if Some(span) == remembered { AnchorStatus::Exact } else { AnchorStatus::Moved };
+            return Anchored { span: Some(span), status };
+        }
+        // 3. Similar words.
+        match fuzzy::find_fuzzy(&search) {
+            Some(span) if span.slice(text) == target.exact => {
+                Anchored { span: Some(span), status: AnchorStatus::Moved }
+            }
+            Some(span) => Anchored { span: Some(span), status: AnchorStatus::Fuzzy },
+            None => orphan,
+        }
+    }
+}
+
+/// Finds `target` in `text`. To anchor many targets on one text, an `Anchorer` shares the work.
+pub fn anchor(text: &str, index: &OffsetIndex, target: &TextTarget) -> Anchored {
+    Anchorer::new(text, index).anchor(target)
+}
+
+/// Where the words should be in the new text: their old position, clamped to the new text. Edits
+/// elsewhere shift it a little, which the context words' predictions and the distance ranking allow for.
+fn expected_position(text: &str, index: &OffsetIndex, target: &TextTarget) -> usize {
+    let start = target.start.unwrap_or(0).min(index.len_chars());
+    floor_char(text, index.char_to_byte(start).unwrap_or(text.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target_of(text: &str, words: &str) -> TextTarget {
+        let start = text.find(words).expect("words in text");
+        TextTarget::of(text, &OffsetIndex::new(text), Span::new(start, start + words.len()))
+    }
+
+    fn anchored(text: &str, target: &TextTarget) -> (Option<String>, AnchorStatus) {
+        let a = anchor(text, &OffsetIndex::new(text), target);
+        (a.span.map(|s| s.slice(text).to_string()), a.status)
+    }
+
+    #[test]
+    fn table_of_anchoring() {
+        let original = "🙂 Intro line.\nSergei Lavrov said the talks were over. Lavrov left Moscow on Monday.";
+        let target = target_of(original, "the talks were over");
+        let cases: &[(&str, Option<&str>, AnchorStatus)] = &[
+            (original, Some("the talks were over"), AnchorStatus::Exact),
+            (
+                "New headline added here!\n🙂 Intro line.\nSergei Lavrov said the talks were over. Lavrov left.",
+                Some("the talks were over"),
+                AnchorStatus::Moved,
+            ),
+            (
+                "🙂 Intro line.\nSergei Lavrov said the talks were now over. Lavrov left Moscow.",
+                Some("the talks were now over"),
+                AnchorStatus::Fuzzy,
+            ),
+            ("Nothing of the kind is in this text at all, not even close to it.", None, AnchorStatus::Orphan),
+        ];
+        for (text, words, status) in cases {
+            assert_eq!(anchored(text, &target), (words.map(str::to_string), *status), "{text}");
+        }
+    }
+
+    /// A target made in another article: its words, context and position come from there.
+    fn foreign_target(article: &str, words: &str, exact: &str) -> TextTarget {
+        TextTarget { exact: exact.to_string(), ..target_of(article, words) }
+    }
+
+    /// The issue's wrong placements: each must now come out orphan or on the right words.
+    #[test]
+    fn similar_words_elsewhere_are_not_the_quote() {
+        let filler = "Officials met again on Thursday to discuss the budget and the schedule. ".repeat(30);
+        let elsewhere = "In a statement issued late on Monday, the ministry said that ";
+        let cases: &[(&str, &str, &str, Option<&str>)] = &[
+            // (text, article the note was made in, its words there, expected result)
+            (
+                "Talks with Iraq resumed in Geneva on Tuesday after a long pause.",
+                "The envoy said sanctions on Iran would stay until the next review.",
+                "Iran",
+                None,
+            ),
+            (
+                "Osama bin Laden was killed in Abbottabad in 2011, officials confirmed.",
+                "Former president Obama spoke at the rally in Chicago on Sunday.",
+                "Obama",
+                None,
+            ),
+            (
+                "He wanted to set the record straight about the vote last week.",
+                "Both parties signed the accord in Paris after months of talks.",
+                "the accord",
+                None,
+            ),
+            (
+                "Le ministre est arrivé à Moscou hier soir pour des entretiens.",
+                "The minister flew to Moscow on Sunday evening for talks.",
+                "Moscow",
+                None,
+            ),
+        ];
+        for &(text, article, words, expected) in cases {
+            let target = foreign_target(article, words, words);
+            assert_eq!(anchored(text, &target).0.as_deref(), expected, "{words} on {text:?}");
+        }
+        // "presidant" (a typo) must not land on " resident" 2,000 characters from where it was.
+        let text = format!("{elsewhere}the resident of the house declined to comment. {filler}The vote ended.");
+        let article = format!("{filler}{filler}The presidant said the vote would go ahead as planned.");
+        let target = foreign_target(&article, "presidant", "presidant");
+        assert_eq!(anchored(&text, &target), (None, AnchorStatus::Orphan));
+        // Words that are not in the article at all, with one typo, stay orphans.
+        for typo in ["Lavorv", "treatty", "negotations", "Washingotn", "missle"] {
+            let article = format!("On Friday {typo} was mentioned twice in the report.");
+            let target = foreign_target(&article, typo, typo);
+            let text = "Sergei Lavrov said the treaty negotiations in Washington on the missile were over.";
+            assert_eq!(anchored(text, &target), (None, AnchorStatus::Orphan), "{typo}");
+        }
+    }
+
+    #[test]
+    fn a_corrected_typo_is_found_on_the_right_words_by_its_context() {
+        let original = format!("{}The presidant said the vote would go ahead as planned.", "Intro. ".repeat(40));
+        let target = target_of(&original, "presidant");
+        let corrected = original.replace("presidant", "president");
+        assert_eq!(anchored(&corrected, &target), (Some("president".to_string()), AnchorStatus::Fuzzy));
+        // The same words without their context are not enough for so short a quote.
+        let bare = TextTarget { prefix: String::new(), suffix: String::new(), ..target };
+        assert_eq!(anchored(&corrected, &bare), (None, AnchorStatus::Orphan));
+    }
+
+    #[test]
+    fn fuzzy_matches_start_and_end_on_word_boundaries() {
+        let original = "The delegation from Moscow arrived at the summit on Monday morning.";
+        let target = target_of(original, "delegation from Moscow");
+        let edited = "The delegation from Moscou arrived at the summit on Monday morning.";
+        assert_eq!(anchored(edited, &target), (Some("delegation from Moscou".to_string()), AnchorStatus::Fuzzy));
+    }
+
+    #[test]
+    fn long_quotes_are_found_by_their_ends_and_verified() {
+        let sentence = "The negotiators in Geneva worked through the night on the wording of the final communique, \
+                        and by dawn they had agreed on every paragraph except the one on verification.";
+        let original = format!("Intro paragraph here. {sentence} Closing remarks follow.");
+        let target = target_of(&original, sentence);
+        let edited = original.replace("through the night", "throughout the night").replace("dawn", "down");
+        let edited_sentence = sentence.replace("through the night", "throughout the night").replace("dawn", "down");
+        assert_eq!(anchored(&edited, &target), (Some(edited_sentence), AnchorStatus::Fuzzy));
+        let unrelated = "Intro paragraph here. Markets fell sharply on Monday as investors weighed the prospect of \
+                         higher interest rates and slower growth in the months ahead. Closing remarks follow.";
+        assert_eq!(anchored(unrelated, &target), (None, AnchorStatus::Orphan));
+    }
+
+    #[test]
+    fn a_chance_copy_at_the_remembered_place_is_not_exact() {
+        // After an insertion, another "BBC" sits at the note's old position; its context says it is not the
+        // note's, so the note moves with its own words.
+        let original = "Watch BBC One tonight for the news. Later, reporters said the BBC is not responsible.";
+        let (first, second) = (original.find("BBC").expect("present"), original.rfind("BBC").expect("present"));
+        let target = TextTarget::of(original, &OffsetIndex::new(original), Span::new(second, second + 3));
+        let edited = format!("{}{original}", "~".repeat(second - first));
+        assert_eq!(edited.get(second..second + 3), Some("BBC"), "the chance copy is at the old position");
+        let found = anchor(&edited, &OffsetIndex::new(&edited), &target);
+        let moved = second + (second - first);
+        assert_eq!(found, Anchored { span: Some(Span::new(moved, moved + 3)), status: AnchorStatus::Moved });
+    }
+
+    #[test]
+    fn repeated_words_are_told_apart_by_context() {
+        let text = "He said yes. Later, in Paris, he said yes. Then in Rome he said yes.";
+        let second = text.find("in Paris, he said yes").expect("present") + "in Paris, ".len();
+        let index = OffsetIndex::new(text);
+        let mut target = TextTarget::of(text, &index, Span::new(second, second + "he said yes".len()));
+        target.start = None;
+        target.end = None;
+        let edited = format!("Preface. {text}");
+        let a = anchor(&edited, &OffsetIndex::new(&edited), &target);
+        assert_eq!(a.status, AnchorStatus::Moved);
+        assert_eq!(a.span.map(|s| s.start), Some(second + "Preface. ".len()));
+    }
+}

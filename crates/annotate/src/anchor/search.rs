@@ -1,0 +1,245 @@
+//! One target prepared for searching a text: its words, its context cut to a fixed length, whether it
+//! began and ended at word boundaries, and the words around it that can predict where it starts.
+
+use std::cell::OnceCell;
+
+use super::similarity::{context_fit, ContextFit};
+use super::words::{is_boundary, is_word_char, word_ranges, WordIndex};
+use super::CONTEXT_CHARS;
+
+/// Where a word of the target's combined text (prefix + quote + suffix) lies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Place {
+    Prefix,
+    Quote,
+    Suffix,
+    /// Across an end of the quote (a quote that starts or ends inside a word).
+    Across,
+}
+
+/// A whole word of the combined text, usable to look the target up in a word index.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct ContextWord {
+    /// Byte range in the combined text.
+    range: (usize, usize),
+    /// Its start minus the quote's start, in bytes: where the quote starts once the word is found.
+    delta: isize,
+    pub place: Place,
+}
+
+/// A target ready to be looked for in one text.
+pub(super) struct Search<'a, 't> {
+    pub text: &'t str,
+    /// The text's word index, built on first need (a target still at its place never needs it).
+    pub words: &'a OnceCell<WordIndex<'t>>,
+    pub quote: &'a str,
+    /// At most `CONTEXT_CHARS` characters before the quote…
+    pub prefix: &'a str,
+    /// …and after it.
+    pub suffix: &'a str,
+    /// Whether the quote began at a word boundary in its original text (and so must here).
+    pub starts_word: bool,
+    /// Whether it ended at one.
+    pub ends_word: bool,
+    /// Where the quote is expected (bytes): its remembered position, clamped to this text.
+    pub expected: usize,
+    combined: String,
+    context_words: Vec<ContextWord>,
+}
+
+impl<'a, 't> Search<'a, 't> {
+    pub(super) fn new(
+        text: &'t str,
+        words: &'a OnceCell<WordIndex<'t>>,
+        (prefix, quote, suffix): (&'a str, &'a str, &'a str),
+        expected: usize,
+    ) -> Self {
+        let prefix = last_chars(prefix, CONTEXT_CHARS);
+        let suffix = first_chars(suffix, CONTEXT_CHARS);
+        let meets_word = |a: Option<char>, b: Option<char>| a.is_some_and(is_word_char) && b.is_some_and(is_word_char);
+        let starts_word = !meets_word(prefix.chars().next_back(), quote.chars().next());
+        let ends_word = !meets_word(quote.chars().next_back(), suffix.chars().next());
+        let combined = format!("{prefix}{quote}{suffix}");
+        let (quote_start, quote_end) = (prefix.len(), prefix.len() + quote.len());
+        let context_words = word_ranges(&combined)
+            .into_iter()
+            // A word cut by the context's fixed length is not a whole word; an empty side means the text's end.
+            .filter(|&(s, e)| (s > 0 || prefix.is_empty()) && (e < combined.len() || suffix.is_empty()))
+            .map(|(s, e)| ContextWord {
+                range: (s, e),
+                delta: s as isize - quote_start as isize,
+                place: if e <= quote_start {
+                    Place::Prefix
+                } else if s >= quote_end {
+                    Place::Suffix
+                } else if s >= quote_start && e <= quote_end {
+                    Place::Quote
+                } else {
+                    Place::Across
+                },
+            })
+            .collect();
+        Search { text, words, quote, prefix, suffix, starts_word, ends_word, expected, combined, context_words }
+    }
+
+    fn index(&self) -> &WordIndex<'t> {
+        self.words.get_or_init(|| WordIndex::new(self.text))
+    }
+
+    pub(super) fn word(&self, word: &ContextWord) -> &str {
+        self.combined.get(word.range.0..word.range.1).unwrap_or("")
+    }
+
+    /// Whole words of the quote (not cut by its ends), rarest in the text first, absent ones included.
+    pub(super) fn quote_words_by_rarity(&self) -> Vec<(ContextWord, usize)> {
+        self.by_rarity(|place| place == Place::Quote)
+    }
+
+    /// The rarest word present in the text for each place in `places`.
+    pub(super) fn rarest_present(&self, places: &[Place]) -> Vec<ContextWord> {
+        places
+            .iter()
+            .filter_map(|&p| self.by_rarity(|place| place == p).into_iter().find(|&(_, count)| count > 0))
+            .map(|(word, _)| word)
+            .collect()
+    }
+
+    fn by_rarity(&self, keep: impl Fn(Place) -> bool) -> Vec<(ContextWord, usize)> {
+        let mut words: Vec<(ContextWord, usize)> = self
+            .context_words
+            .iter()
+            .filter(|w| keep(w.place))
+            .map(|&w| (w, self.index().count(self.word(&w))))
+            .collect();
+        words.sort_by_key(|&(w, count)| (count, w.range));
+        words
+    }
+
+    /// Where the quote would start if it sits next to `word` as it did: at most `limit` guesses, from the
+    /// occurrences of the word nearest the expected place.
+    pub(super) fn predicted_starts(&self, word: &ContextWord, limit: usize) -> Vec<usize> {
+        let around = (self.expected as isize + word.delta).max(0) as usize;
+        self.index()
+            .nearest(self.word(word), around, limit)
+            .iter()
+            .filter_map(|&p| usize::try_from(p as isize - word.delta).ok())
+            .filter(|&start| start <= self.text.len())
+            .map(|start| floor_char(self.text, start))
+            .collect()
+    }
+
+    /// Whether a placement begins and ends the way the original did (at a word boundary or inside a word).
+    pub(super) fn shape_matches(&self, start: usize, end: usize) -> bool {
+        is_boundary(self.text, start) == self.starts_word && is_boundary(self.text, end) == self.ends_word
+    }
+
+    pub(super) fn context_fit(&self, start: usize, end: usize) -> ContextFit {
+        context_fit(self.text, start, end, self.prefix, self.suffix)
+    }
+
+    /// Characters of context that agree exactly, outwards from the quote on both sides (cheap ranking).
+    pub(super) fn agreeing_context(&self, start: usize, end: usize) -> usize {
+        let before = self.text.get(..start).unwrap_or("").chars().rev();
+        let prefix_agree = before.zip(self.prefix.chars().rev()).take_while(|&(a, b)| same_char(a, b)).count();
+        let after = self.text.get(end..).unwrap_or("").chars();
+        let suffix_agree = after.zip(self.suffix.chars()).take_while(|&(a, b)| same_char(a, b)).count();
+        prefix_agree + suffix_agree
+    }
+
+    /// Characters of context remembered in all.
+    pub(super) fn context_chars(&self) -> usize {
+        self.prefix.chars().count() + self.suffix.chars().count()
+    }
+}
+
+/// Characters that count as the same when comparing words and context: equal, or both white space (a
+/// reflowed line turns a space into a line break without changing the words).
+pub(super) fn same_char(a: char, b: char) -> bool {
+    a == b || (a.is_whitespace() && b.is_whitespace())
+}
+
+/// The last `n` characters of `s`.
+pub(super) fn last_chars(s: &str, n: usize) -> &str {
+    let from = s.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
+    if n == 0 {
+        return "";
+    }
+    s.get(from..).unwrap_or("")
+}
+
+/// The first `n` characters of `s`.
+pub(super) fn first_chars(s: &str, n: usize) -> &str {
+    let to = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+    s.get(..to).unwrap_or("")
+}
+
+pub(super) fn floor_char(text: &str, mut byte: usize) -> usize {
+    byte = byte.min(text.len());
+    while byte > 0 && !text.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    byte
+}
+
+pub(super) fn ceil_char(text: &str, mut byte: usize) -> usize {
+    byte = byte.min(text.len());
+    while byte < text.len() && !text.is_char_boundary(byte) {
+        byte += 1;
+    }
+    byte
+}
+
+/// The byte `n` characters before `byte` (or the start).
+pub(super) fn chars_before(text: &str, byte: usize, n: usize) -> usize {
+    let byte = floor_char(text, byte);
+    if n == 0 {
+        return byte;
+    }
+    text.get(..byte).unwrap_or("").char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i)
+}
+
+/// The byte `n` characters after `byte` (or the end).
+pub(super) fn chars_after(text: &str, byte: usize, n: usize) -> usize {
+    let byte = ceil_char(text, byte);
+    text.get(byte..).unwrap_or("").char_indices().nth(n).map_or(text.len(), |(i, _)| byte + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn character_helpers_stay_on_boundaries() {
+        let text = "a🙂bé";
+        assert_eq!(last_chars(text, 2), "bé");
+        assert_eq!(last_chars(text, 0), "");
+        assert_eq!(last_chars(text, 9), text);
+        assert_eq!(first_chars(text, 2), "a🙂");
+        assert_eq!(floor_char(text, 3), 1);
+        assert_eq!(ceil_char(text, 3), 5);
+        assert_eq!(chars_before(text, text.len(), 2), 5);
+        assert_eq!(chars_before(text, 5, 9), 0);
+        assert_eq!(chars_after(text, 0, 2), 5);
+        assert_eq!(chars_after(text, 5, 9), text.len());
+    }
+
+    #[test]
+    fn words_are_placed_relative_to_the_quote() {
+        let text = "x";
+        let index = OnceCell::new();
+        let search = Search::new(text, &index, ("cut word and Mos", "cow said", " it again"), 0);
+        let described: Vec<(&str, Place, isize)> =
+            search.context_words.iter().map(|w| (search.word(w), w.place, w.delta)).collect();
+        assert_eq!(
+            described,
+            [
+                ("word", Place::Prefix, -12),
+                ("and", Place::Prefix, -7),
+                ("Moscow", Place::Across, -3),
+                ("said", Place::Quote, 4),
+                ("it", Place::Suffix, 9)
+            ]
+        );
+        assert!(!search.starts_word && search.ends_word);
+    }
+}

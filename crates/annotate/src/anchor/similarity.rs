@@ -1,0 +1,125 @@
+//! How alike two pieces of text are: the context on each side of a candidate placement against the
+//! remembered prefix and suffix (edit distance, tolerant of a word inserted or dropped next to the quote),
+//! and a long quote against a candidate span (shared character trigrams, linear in their length).
+
+use std::collections::HashMap;
+
+use super::search::same_char;
+
+/// Sides shorter than this say too little to support a placement.
+const MIN_SIDE_CHARS: usize = 4;
+
+/// How well the text around a candidate agrees with the remembered context.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct ContextFit {
+    /// The better side's similarity (0–1); 0 when neither side is long enough to judge.
+    pub best_side: f64,
+    /// Both sides' similarity, weighted by their lengths; 0 when neither side is long enough.
+    pub overall: f64,
+}
+
+/// Compares `prefix` with the text just before byte `start` and `suffix` with the text just after `end`.
+pub(super) fn context_fit(text: &str, start: usize, end: usize, prefix: &str, suffix: &str) -> ContextFit {
+    // Both sides are compared outwards from the quote, so the prefix and the text before are reversed.
+    let prefix_out: Vec<char> = prefix.chars().rev().collect();
+    let before: Vec<char> = text.get(..start).unwrap_or("").chars().rev().take(room(prefix_out.len())).collect();
+    let suffix_out: Vec<char> = suffix.chars().collect();
+    let after: Vec<char> = text.get(end..).unwrap_or("").chars().take(room(suffix_out.len())).collect();
+    let sides = [side_similarity(&prefix_out, &before), side_similarity(&suffix_out, &after)];
+    let judged: Vec<(f64, usize)> = sides.into_iter().flatten().collect();
+    let weight: usize = judged.iter().map(|&(_, w)| w).sum();
+    ContextFit {
+        best_side: judged.iter().map(|&(s, _)| s).fold(0.0, f64::max),
+        overall: if weight == 0 { 0.0 } else { judged.iter().map(|&(s, w)| s * w as f64).sum::<f64>() / weight as f64 },
+    }
+}
+
+/// How much text to compare a context of `len` characters with: enough for an inserted word.
+fn room(len: usize) -> usize {
+    len + len / 2 + 2
+}
+
+/// 1 − (edit distance / length) between a context read outwards and the text read outwards, where the
+/// context's far end may fall anywhere in the text (it was cut at a fixed length). `None` if too short.
+fn side_similarity(context: &[char], text: &[char]) -> Option<(f64, usize)> {
+    if context.len() < MIN_SIDE_CHARS {
+        return None;
+    }
+    let distance = end_free_distance(context, text);
+    Some(((1.0 - distance as f64 / context.len() as f64).max(0.0), context.len()))
+}
+
+/// The smallest edit distance between `pattern` and any beginning of `text`.
+fn end_free_distance(pattern: &[char], text: &[char]) -> usize {
+    // Row by row over the pattern; `row[j]` is the distance between the pattern so far and text[..j].
+    let mut row: Vec<usize> = (0..=text.len()).collect();
+    for (i, &p) in pattern.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &t) in text.iter().enumerate() {
+            let next = (diagonal + usize::from(!same_char(p, t))).min(row[j] + 1).min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row.into_iter().min().unwrap_or(pattern.len())
+}
+
+/// Dice similarity of the character trigrams of `a` and `b` (0–1): linear in their length, and close to 1
+/// for a long quote with a few typos.
+pub(super) fn trigram_similarity(a: &str, b: &str) -> f64 {
+    let mut counts: HashMap<[char; 3], (u32, u32)> = HashMap::new();
+    let mut total = 0usize;
+    for (text, first) in [(a, true), (b, false)] {
+        let chars: Vec<char> = text.chars().collect();
+        for w in chars.windows(3) {
+            let entry = counts.entry([w[0], w[1], w[2]]).or_default();
+            if first {
+                entry.0 += 1;
+            } else {
+                entry.1 += 1;
+            }
+            total += 1;
+        }
+    }
+    if total == 0 {
+        return if a == b { 1.0 } else { 0.0 };
+    }
+    let shared: u32 = counts.values().map(|&(x, y)| x.min(y)).sum();
+    2.0 * f64::from(shared) / total as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_survives_a_word_inserted_next_to_the_quote() {
+        let text = "Sergei Lavrov said reportedly the talks were over. Lavrov left.";
+        let start = text.find("the talks").expect("present");
+        let end = start + "the talks were over".len();
+        let fit = context_fit(text, start, end, "Sergei Lavrov said ", ". Lavrov left.");
+        assert!(fit.best_side > 0.99, "{fit:?}");
+        assert!(fit.overall > 0.5 && fit.overall < 0.99, "{fit:?}");
+        let unrelated = context_fit(text, start, end, "in a statement on Friday ", " and walked away");
+        assert!(unrelated.best_side < 0.5, "{unrelated:?}");
+        let none = context_fit(text, start, end, "", "ab");
+        assert_eq!(none, ContextFit { best_side: 0.0, overall: 0.0 });
+    }
+
+    #[test]
+    fn edit_distance_lets_the_far_end_fall_anywhere() {
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(end_free_distance(&chars("abc"), &chars("abcdef")), 0);
+        assert_eq!(end_free_distance(&chars("abc"), &chars("xabc")), 1);
+        assert_eq!(end_free_distance(&chars("abc"), &chars("")), 3);
+    }
+
+    #[test]
+    fn trigrams_tell_a_typo_from_another_text() {
+        let quote = "the negotiations in Geneva ended without an agreement on Thursday";
+        assert!(trigram_similarity(quote, "the negotiations in Geneva ended without an agreemnt on Thursday") > 0.9);
+        assert!(trigram_similarity(quote, "officials said the storm would reach the coast by the weekend") < 0.3);
+        assert_eq!(trigram_similarity("ab", "ab"), 1.0);
+    }
+}
