@@ -9,7 +9,7 @@ use std::path::Path;
 /// (files in data/ joined by `+`, Rust constant name, whether entries are lower-cased for case-insensitive lookup)
 const LISTS: &[(&str, &str, bool)] = &[
     // All place lists in one, so that the frequent "is this a place?" is a single lookup.
-    ("cities.txt+countries.txt+us_states.txt+places_extra.txt", "PLACES", false),
+    ("cities.txt+subdivisions.txt+countries.txt+us_states.txt+places_extra.txt", "PLACES", false),
     ("first_names.txt", "FIRST_NAMES", false),
     ("first_names_intl.txt", "FIRST_NAMES_INTL", false),
     ("orgs.txt", "ORGS", false),

@@ -45,14 +45,53 @@ fn contains_lower(list: List, word: &str) -> bool {
     contains(list, &word.to_lowercase())
 }
 
-/// A country, US state, large city, region or well-known place name, written as in running text.
-pub(crate) fn is_place(name: &str) -> bool {
-    contains(PLACES_LIST, name)
+/// A name written in capitals ("NEW DELHI", "UNITED NATIONS") as running text writes it ("New Delhi",
+/// "United Nations"), for datelines, bylines and shouted headlines; `None` when it is not all capitals.
+fn title_cased(name: &str, max_len: usize) -> Option<String> {
+    const SMALL: &[&str] = &["and", "de", "del", "of", "on", "the"];
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if name.len() > 3 * max_len || letters < 3 || name.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut at_word_start = true;
+    for (i, part) in name.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let lower = part.to_lowercase();
+        if i > 0 && SMALL.contains(&lower.as_str()) {
+            out.push_str(&lower);
+            continue;
+        }
+        for c in part.chars() {
+            if at_word_start {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            // "WINSTON-SALEM" → "Winston-Salem", "ST. LOUIS" → "St. Louis".
+            at_word_start = matches!(c, '-' | '.' | '/');
+        }
+        at_word_start = true;
+    }
+    Some(out)
 }
 
-/// A well-known organisation name.
+/// Looks a name up as written, then, when it is written in capitals, as running text writes it.
+fn contains_any_case(list: List, name: &str) -> bool {
+    contains(list, name) || title_cased(name, list.3).is_some_and(|t| contains(list, &t))
+}
+
+/// A country, US state, large city, region or well-known place name, written as in running text or in
+/// capitals.
+pub(crate) fn is_place(name: &str) -> bool {
+    contains_any_case(PLACES_LIST, name)
+}
+
+/// A well-known organisation name, written as in running text or in capitals.
 pub(crate) fn is_org(name: &str) -> bool {
-    contains(ORGS_LIST, name)
+    contains_any_case(ORGS_LIST, name)
 }
 
 /// A first name from the US census lists; upper-case tokens ("JIM") are looked up as "Jim".
@@ -136,5 +175,8 @@ mod tests {
         assert!(is_first_name("JIM"));
         assert!(is_speech_verb("Said") && is_common_word("However") && !is_common_word("Lavrov"));
         assert!(is_title("President") && is_demonym("Russian"));
+        assert!(is_place("NEW DELHI") && is_place("WASHINGTON") && is_place("UNITED STATES") && is_place("Kerala"));
+        assert!(is_org("UNITED NATIONS") || is_place("UNITED NATIONS"));
+        assert!(!is_place("THE") && !is_place("US-") && !is_org("SAID"));
     }
 }
