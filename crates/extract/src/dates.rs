@@ -194,6 +194,13 @@ pub(crate) fn find_dates(seg: &Segmented<'_>) -> Vec<Span> {
             end = extend_month(seg, i, &word_at);
         } else if is_year(w) || is_numeric_date(w) || is_decade(w) || is_year_range(w) {
             end = i + 1;
+            // "2005–2019": a span of years written with an en or em dash (a dash token between them).
+            let dash = seg.tokens.get(end).is_some_and(|t| matches!(t.span.slice(seg.text), "–" | "—"));
+            let touching = |a: usize, b: usize| seg.tokens[a].span.end == seg.tokens[b].span.start;
+            if is_year(w) && dash && word_at(end + 1).is_some_and(is_year) && touching(i, end) && touching(end, end + 1)
+            {
+                end += 2;
+            }
         } else if is_iso_date(w) {
             end = i + 1;
             // The time of an ISO timestamp: ":51", ":19Z".
@@ -223,7 +230,11 @@ fn time_tokens<'a>(seg: &Segmented<'a>, at: usize, word_at: &dyn Fn(usize) -> Op
         return Some(1);
     }
     let hour = word_at(at).is_some_and(|x| digits(x, 1..=2));
-    let minutes = word_at(at + 2).is_some_and(|x| digits(x, 2..=2));
+    // "9:15am" keeps its meridiem on the minutes.
+    let minutes = word_at(at + 2).is_some_and(|x| {
+        let bare = x.strip_suffix("am").or_else(|| x.strip_suffix("pm")).unwrap_or(x);
+        digits(bare, 2..=2)
+    });
     (hour && seg.is_punct(at + 1, ':') && minutes).then_some(3)
 }
 
@@ -231,10 +242,18 @@ fn is_meridiem(word: &str) -> bool {
     matches!(word.to_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m.")
 }
 
-/// After a date, a time of day with its meridiem and zone belongs to it: "11/18/19 11:04 PM EST".
+/// After a date, a time of day with its meridiem and zone belongs to it: "11/18/19 11:04 PM EST",
+/// "3 Mar 2021, 9:15am", "Jan 5, 2020 at 6:30 PM EST".
 fn extend_time<'a>(seg: &Segmented<'a>, end: usize, word_at: &dyn Fn(usize) -> Option<&'a str>) -> usize {
-    let Some(len) = time_tokens(seg, end, word_at) else { return end };
-    let mut next = end + len;
+    let time_at = if time_tokens(seg, end, word_at).is_some() {
+        end
+    } else if (seg.is_punct(end, ',') || word_at(end) == Some("at")) && time_tokens(seg, end + 1, word_at).is_some() {
+        end + 1
+    } else {
+        return end;
+    };
+    let Some(len) = time_tokens(seg, time_at, word_at) else { return end };
+    let mut next = time_at + len;
     if word_at(next).is_some_and(is_meridiem) {
         next += 1;
     }
@@ -307,6 +326,15 @@ mod tests {
             ("at 2019-11-18T20:51:19Z today", &["2019-11-18T20:51:19Z"]),
             ("the Sunday Times and the March on Washington in March", &["March"]),
             ("it costs 1500 dollars, 12 people", &[]),
+            (
+                "3 Mar 2021, 9:15am and Jan 5, 2020 at 6:30 PM EST",
+                &["3 Mar 2021, 9:15am", "Jan 5, 2020 at 6:30 PM EST"],
+            ),
+            (
+                "November 20, 2019, 10:54 am | in 2005–2019, 2010 – 2012",
+                &["November 20, 2019, 10:54 am", "2005–2019", "2010", "2012"],
+            ),
+            ("in 2019, 12 people and at 2020 at 6 pm", &["2019", "2020"]),
         ];
         for (text, expected) in cases {
             assert_eq!(dates(text), *expected, "{text}");

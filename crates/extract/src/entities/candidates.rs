@@ -134,12 +134,21 @@ fn clean_piece(
     let seg = cx.seg;
     // A capitalised common word mid-sentence is capitalised for a reason ("New START"); at the start of
     // a sentence or in a headline it is not, and determiners never begin a name.
+    // A common word that begins a known name stays ("New York Post" is not "York Post").
     while first < end
         && (cx.is_connector(first)
             || (is_common(cx.word(first))
-                && (in_title_line || seg.starts_sentence(first) || is_determiner(cx.word(first)))))
+                && (in_title_line || seg.starts_sentence(first) || is_determiner(cx.word(first)))
+                && !begins_known_name(cx, first, end)))
     {
         first += 1;
+    }
+    // Titles before a first name are not part of the name ("General Antonio Guterres", "Acting Director Jane
+    // Doe"), even the modifiers that do not split a run on their own.
+    let leading_titles = (first..end).take_while(|&i| is_title(cx.word(i))).count();
+    if leading_titles > 0 && first + leading_titles < end && is_first_name(cx.word(first + leading_titles)) {
+        first += leading_titles;
+        after_title = true;
     }
     while end > first && (cx.is_connector(end - 1) || !seg.is_word(end - 1)) {
         end -= 1;
@@ -194,6 +203,12 @@ fn clean_piece(
     (first < end).then_some(Candidate { first, end, after_title, in_title_line })
 }
 
+/// Whether a gazetteer name of two or more words starts at token `first` ("New York", "The Hague").
+fn begins_known_name(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    (first + 2..=end.min(first + MAX_NAME_WORDS))
+        .any(|j| is_place(cx.surface(first, j)) || is_org(cx.surface(first, j)))
+}
+
 /// Step 3: on a Title Case line, keeps only known pieces, longest first.
 pub(super) fn split_title_line(
     cx: &Context<'_, '_>,
@@ -213,6 +228,7 @@ pub(super) fn split_title_line(
                 && !is_common(cx.word(i))
                 && (j - i == 2 || (j - i == 3 && cx.word(i + 1).ends_with('.')))
                 && !is_common(cx.word(j - 1))
+                && !cx.seen_lowercase(cx.word(j - 1))
                 && !cx.word(j - 1).ends_with('s');
             // "Madonna Defends …": a lone first name opening a headline, before a headline verb in -s.
             let headline_subject = j == i + 1

@@ -13,7 +13,7 @@ mod linking;
 mod shape;
 mod typing;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::lexicon::is_first_name;
 use crate::tokens::Segmented;
@@ -27,14 +27,37 @@ use typing::own_kind;
 const CONNECTORS: &[&str] =
     &["al", "and", "bin", "da", "de", "del", "der", "di", "du", "for", "la", "le", "of", "on", "van", "von"];
 
-/// What every stage reads: the segmented text, which tokens are inside dates, which lines are Title Case.
+/// What every stage reads: the segmented text, which tokens are inside dates, which lines are Title Case,
+/// and which words the document also writes in lower case.
 pub(super) struct Context<'s, 't> {
     pub seg: &'s Segmented<'t>,
     pub in_date: Vec<bool>,
     pub title_line: Vec<bool>,
+    /// Words written in lower case somewhere in the document ("hearing", "protests").
+    pub lowercase_words: HashSet<&'t str>,
 }
 
-impl Context<'_, '_> {
+impl<'t> Context<'_, 't> {
+    pub fn new<'s>(seg: &'s Segmented<'t>, in_date: Vec<bool>) -> Context<'s, 't> {
+        let lowercase_words = (0..seg.tokens.len())
+            .filter(|&i| seg.is_word(i) && seg.word(i).starts_with(|c: char| c.is_lowercase()))
+            .map(|i| seg.word(i))
+            .collect();
+        Context { seg, in_date, title_line: title_case_lines(seg), lowercase_words }
+    }
+
+    /// Whether the document writes this capitalised word in lower case elsewhere: then its capital comes
+    /// from its position (a headline, a menu), and it is an ordinary word, not a name ("Hearing", "Gives").
+    pub fn seen_lowercase(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else { return false };
+        if !first.is_uppercase() || chars.clone().any(char::is_uppercase) {
+            return false;
+        }
+        let lower: String = first.to_lowercase().chain(chars).collect();
+        self.lowercase_words.contains(lower.as_str())
+    }
+
     pub fn surface(&self, first: usize, end: usize) -> &str {
         let text = self.seg.text;
         Span::new(self.seg.tokens[first].span.start, self.seg.tokens[end - 1].span.end).slice(text)
@@ -81,7 +104,7 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span], body: &[Span]) 
         }
         in_date[i] = d < dates.len() && dates[d].start <= t.span.start;
     }
-    let cx = Context { seg, in_date, title_line: title_case_lines(seg) };
+    let cx = Context::new(seg, in_date);
 
     let mut cleaned = Vec::new();
     for cand in runs(&cx) {

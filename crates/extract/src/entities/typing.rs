@@ -104,7 +104,14 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if cand.after_title && words <= 4 && all_capitalised {
         return Some(EntityKind::Person);
     }
-    if (2..=4).contains(&words) && is_first_name(first_word) && !is_calendar_word(first_word) && all_capitalised {
+    // A first name makes a person unless the "surname" is an ordinary word the document also writes in lower
+    // case ("Liz Warren Refuses", "Hong Kong Protests").
+    if (2..=4).contains(&words)
+        && is_first_name(first_word)
+        && !is_calendar_word(first_word)
+        && all_capitalised
+        && !cx.seen_lowercase(cx.word(end - 1))
+    {
         return Some(EntityKind::Person);
     }
     if words == 1 && is_acronym(first_word) && !NOT_ORG_ACRONYMS.contains(&first_word) && !is_common_word(first_word) {
