@@ -280,7 +280,10 @@ impl Attribution<'_> {
             return None;
         }
         let line = &seg.lines[line_no];
-        (line.tokens.0..open).find_map(|i| self.entity_at(i)).map(|e| self.name_of(e))
+        // Only the line's subject speaks: the name that opens it ("Third of Cambridge University staff
+        // 'have experienced bullying'" is said by no one the line names).
+        let first_word = (line.tokens.0..open).find(|&i| seg.is_word(i))?;
+        self.entity_at(first_word).map(|e| self.name_of(e))
     }
 
     fn is_back_reference(&self, token: usize) -> bool {
@@ -371,7 +374,35 @@ impl Attribution<'_> {
         if let Some(e) = person {
             return Some(self.name_of(e));
         }
-        before_verb.iter().rev().find_map(|&i| self.subject(i, quote_start))
+        // An organisation anywhere before the verb; a back reference ("the minister") only as the verb's own
+        // subject, right before it: "the leader of the group, the agency warns" is not said by the leader.
+        let organisation = before_verb.iter().rev().find_map(|&i| {
+            self.entity_ending_at(i).or_else(|| self.entity_at(i)).map(|e| self.name_of(e))
+        });
+        if organisation.is_some() {
+            return organisation;
+        }
+        let subject_position = before_verb.iter().rev().filter(|&&i| seg.is_word(i)).take(2);
+        subject_position.copied().find_map(|i| self.subject(i, quote_start))
+    }
+
+    /// The subject of the clause these tokens open: its first name of a person, organisation or other
+    /// kind (places and dates set the scene, they do not act). Only a person or organisation speaks; an
+    /// untyped or MISC subject gives no speaker rather than the next name along.
+    fn sentence_subject(&self, tokens: &[usize]) -> Option<Speaker> {
+        // The subject stands among the clause's first few words ("On Monday, Lavrov …"); a first name further
+        // on is an object ("Rehman fired a salvo at Imran Khan, saying …" when Rehman was not recognised).
+        const SUBJECT_WORDS: usize = 4;
+        let seg = self.seg;
+        let opening: Vec<usize> = tokens.iter().copied().filter(|&i| seg.is_word(i)).take(SUBJECT_WORDS).collect();
+        let (&first, &last) = (opening.first()?, opening.last()?);
+        let (start, end) = (seg.tokens[first].span.start, seg.tokens[last].span.end);
+        let from = self.entities.partition_point(|e| e.span.start < start);
+        let subject = self.entities[from..]
+            .iter()
+            .take_while(|e| e.span.start < end)
+            .find(|e| matches!(e.kind, EntityKind::Person | EntityKind::Org | EntityKind::Misc))?;
+        (subject.kind != EntityKind::Misc).then(|| self.name_of(subject))
     }
 
     /// Sieve 2: `X said (that) … “…”`, `X: “…”`, `according to X, “…”`.
@@ -413,8 +444,16 @@ impl Attribution<'_> {
                 }
             }
             if is_speech_verb(word) {
-                if let Some(found) = self.nearest_subject(&window[..pos], quote.start) {
-                    return Some(found);
+                // ", saying …", ", adding …": a participle after a comma reports the sentence's subject, not
+                // the name nearest to it ("Rehman fired a salvo at Imran Khan, saying …" is Rehman's).
+                let participle = word.ends_with("ing") && pos > 0 && seg.is_punct(window[pos - 1], ',');
+                let found = if participle {
+                    self.sentence_subject(&window[..pos])
+                } else {
+                    self.nearest_subject(&window[..pos], quote.start)
+                };
+                if found.is_some() {
+                    return found;
                 }
             }
         }

@@ -2,7 +2,7 @@
 //! the kind of the expansion they abbreviate, lone surnames joined to the full name that lent them, and
 //! the mentions grouped into entities named by their fullest form.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::candidates::Candidate;
 use super::shape::{abbreviates, is_acronym, is_generational_suffix};
@@ -31,6 +31,7 @@ pub(super) fn link(
     cx: &Context<'_, '_>,
     typed: &[(Candidate, Option<EntityKind>)],
     dates: &[Span],
+    lone_names: &HashSet<&str>,
 ) -> (Vec<Entity>, Vec<EntityGroup>) {
     let seg = cx.seg;
     // Acronyms defined in parentheses right after their expansion take its kind.
@@ -67,7 +68,9 @@ pub(super) fn link(
     for (cand, _) in typed {
         let surface = cx.surface(cand.first, cand.end);
         // Only names with real person evidence lend their surname to lone mentions.
-        let evidence = cand.after_title || is_first_name(cx.word(cand.first));
+        let evidence = cand.after_title
+            || is_first_name(cx.word(cand.first))
+            || lone_names.contains(cx.word(surname_index(cx, cand)));
         if surface_kind.get(surface) == Some(&EntityKind::Person) && cand.end - cand.first >= 2 && evidence {
             let last = cx.word(surname_index(cx, cand)).to_string();
             let entry = surname_of.entry(last).or_insert_with(|| surface.to_string());

@@ -15,7 +15,7 @@ mod typing;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::lexicon::is_first_name;
+use crate::lexicon::{is_first_name, is_misc_keyword, is_org, is_org_keyword, is_place, is_title};
 use crate::tokens::Segmented;
 use crate::{Entity, EntityGroup, EntityKind, Span};
 use candidates::{clean, runs, split_title_line, Candidate};
@@ -151,6 +151,14 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span], body: &[Span]) 
         }
     }
     typed.sort_by_key(|(c, _)| c.first);
+    // A name no list knows ("Fazlur Rehman", "Moon Jae-in") is a person when the document also calls it by
+    // its last word alone: people are referred to by surname, works and organisations rarely are.
+    let lone_names = lone_names(&cx, &typed);
+    for (cand, kind) in &mut typed {
+        if kind.is_none() && looks_like_personal_name(&cx, cand) && lone_names.contains(cx.word(cand.end - 1)) {
+            *kind = Some(EntityKind::Person);
+        }
+    }
     // What is left is a capitalised multi-word name in running prose that no list or rule knows:
     // most often a work, product, law or event ("Better Money Habits", "Mexico City Policy").
     for (cand, kind) in &mut typed {
@@ -170,7 +178,47 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span], body: &[Span]) 
             *kind = Some(EntityKind::Misc);
         }
     }
-    linking::link(&cx, &typed, dates)
+    linking::link(&cx, &typed, dates, &lone_names)
+}
+
+/// Single capitalised words used as names in the middle of sentences, not known as places or organisations,
+/// and not ordinary words: the surnames people are referred to by.
+fn lone_names<'t>(cx: &Context<'_, 't>, typed: &[(Candidate, Option<EntityKind>)]) -> HashSet<&'t str> {
+    typed
+        .iter()
+        .filter(|(cand, kind)| {
+            let word = cx.word(cand.first);
+            cand.end - cand.first == 1
+                && matches!(kind, None | Some(EntityKind::Person))
+                && !cand.in_title_line
+                && !cx.seg.starts_sentence(cand.first)
+                && !shape::is_common(word)
+                && !cx.seen_lowercase(word)
+                && !is_place(word)
+                && !is_org(word)
+        })
+        .map(|(cand, _)| cx.seg.word(cand.first))
+        .collect()
+}
+
+/// Two or three capitalised words, none of them an ordinary word, a title or a keyword that types a name:
+/// the shape of a personal name ("Fazlur Rehman", "Moon Jae-in"), not of "Better Money Habits".
+fn looks_like_personal_name(cx: &Context<'_, '_>, cand: &Candidate) -> bool {
+    (2..=3).contains(&(cand.end - cand.first))
+        && !cand.in_title_line
+        && (cand.first..cand.end).all(|i| {
+            let word = cx.word(i);
+            word.starts_with(char::is_uppercase)
+                && word.chars().skip(1).any(char::is_lowercase)
+                && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                && !shape::is_common(word)
+                && !cx.seen_lowercase(word)
+                && !is_title(word)
+                && !is_org_keyword(word)
+                && !is_misc_keyword(word)
+                && !is_place(word)
+                && !is_org(word)
+        })
 }
 
 #[cfg(test)]
