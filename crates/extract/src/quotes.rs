@@ -376,9 +376,10 @@ impl Attribution<'_> {
         }
         // An organisation anywhere before the verb; a back reference ("the minister") only as the verb's own
         // subject, right before it: "the leader of the group, the agency warns" is not said by the leader.
-        let organisation = before_verb.iter().rev().find_map(|&i| {
-            self.entity_ending_at(i).or_else(|| self.entity_at(i)).map(|e| self.name_of(e))
-        });
+        let organisation = before_verb
+            .iter()
+            .rev()
+            .find_map(|&i| self.entity_ending_at(i).or_else(|| self.entity_at(i)).map(|e| self.name_of(e)));
         if organisation.is_some() {
             return organisation;
         }

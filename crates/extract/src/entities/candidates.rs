@@ -69,6 +69,16 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
                 end += 2;
                 continue;
             }
+            // "Hearst Communications, Inc.": a legal suffix after a comma still belongs to the company.
+            if end + 1 < n
+                && seg.is_punct(end, ',')
+                && seg.tokens[end + 1].line == line
+                && seg.is_word(end + 1)
+                && is_company_suffix(cx.word(end + 1))
+            {
+                end += 2;
+                continue;
+            }
             if end + 3 < n
                 && seg.is_punct(end, '(')
                 && cx.is_namey(end + 1)
@@ -92,6 +102,35 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
         i = end;
     }
     out
+}
+
+/// Legal forms that end a company's name: "Inc.", "LLC", "Ltd", "PLC", "GmbH".
+fn is_company_suffix(word: &str) -> bool {
+    matches!(
+        word,
+        "Inc"
+            | "Inc."
+            | "LLC"
+            | "L.L.C."
+            | "Ltd"
+            | "Ltd."
+            | "PLC"
+            | "plc"
+            | "Corp"
+            | "Corp."
+            | "LP"
+            | "L.P."
+            | "GmbH"
+            | "AG"
+            | "SA"
+            | "S.A."
+            | "NV"
+            | "N.V."
+            | "AB"
+            | "ASA"
+            | "Pvt"
+            | "Pty"
+    )
 }
 
 /// Work left in [`clean`]: a piece still to clean, or a piece already clean, waiting for its turn so that

@@ -1,7 +1,7 @@
 //! Word-shape predicates: what a word looks like (an acronym, a code, a domain, a title), with no context.
 //! Every predicate here looks at one word or one short surface and costs at most its length.
 
-use crate::lexicon::{is_common_word, is_title, lower_in};
+use crate::lexicon::{is_common_word, is_first_name, is_title, lower_in};
 use crate::tokens::{Segmented, TokenKind};
 
 /// "US" is a place, "us" a pronoun: an all-capital word of two or more letters is never a common word.
@@ -104,6 +104,47 @@ pub(super) fn is_code(word: &str) -> bool {
 /// A product name written with an inner capital after a lower-case start ("iPad", "iWonder", "eBay").
 pub(super) fn is_lower_camel(word: &str) -> bool {
     word.starts_with(|c: char| c.is_lowercase()) && word.chars().skip(1).any(char::is_uppercase)
+}
+
+/// A single word in upper camel case with a capital after at least three lower-case letters ("LendingTree",
+/// "FeedBurner"), but not "McDonald", "MacArthur" or "DeSantis" (capital after at most three).
+pub(super) fn is_upper_camel(word: &str) -> bool {
+    if !word.starts_with(char::is_uppercase) || !word.chars().all(char::is_alphanumeric) {
+        return false;
+    }
+    // More than three capitals is a hashtag or glued menu ("HashtagMakeSuccessSexyAgain"), not a brand.
+    if word.chars().filter(|c| c.is_uppercase()).count() > 3 {
+        return false;
+    }
+    let mut lower_run = 0;
+    for (at, c) in word.char_indices().skip(1) {
+        if c.is_lowercase() {
+            lower_run += 1;
+        } else if c.is_uppercase() && lower_run >= 3 {
+            // "LucasNolan" is a name glued to a name by a lost space.
+            return !is_first_name(&word[..at]);
+        } else {
+            lower_run = 0;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upper_camel_brands_not_names_or_hashtags() {
+        for brand in ["LendingTree", "FeedBurner", "WordPress", "NextAdvisor"] {
+            assert!(is_upper_camel(brand), "{brand}");
+        }
+        for other in
+            ["McDonald", "MacArthur", "DeSantis", "LucasNolan", "HashtagMakeSuccessSexyAgain", "Moscow", "NATO"]
+        {
+            assert!(!is_upper_camel(other), "{other}");
+        }
+    }
 }
 
 /// A generational suffix after a surname ("Jr.", "III").

@@ -3,7 +3,7 @@
 //! the subject of a speech verb, a publication noun after it).
 
 use super::candidates::Candidate;
-use super::shape::{is_acronym, is_code, is_common, is_domain, is_lower_camel, NOT_ORG_ACRONYMS};
+use super::shape::{is_acronym, is_code, is_common, is_domain, is_lower_camel, is_upper_camel, NOT_ORG_ACRONYMS};
 use super::Context;
 use crate::dates::is_calendar_word;
 use crate::lexicon::{
@@ -50,6 +50,11 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     }
     if words == 1 && (is_code(surface) || is_lower_camel(surface)) {
         return Some(EntityKind::Misc);
+    }
+    // "LendingTree", "FeedBurner", "WordPress": one word with a second capital after lower-case letters is
+    // a company's or a brand's name (persons write "McDonald" with the capital after two letters at most).
+    if words == 1 && is_upper_camel(surface) {
+        return Some(EntityKind::Org);
     }
     None
 }
@@ -114,7 +119,14 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     {
         return Some(EntityKind::Person);
     }
-    if words == 1 && is_acronym(first_word) && !NOT_ORG_ACRONYMS.contains(&first_word) && !is_common_word(first_word) {
+    // A shouted menu word ("TIPS", "EVENTS") is written in lower case elsewhere in the document; an acronym is not.
+    let shouted = || cx.lowercase_words.contains(first_word.to_lowercase().as_str());
+    if words == 1
+        && is_acronym(first_word)
+        && !NOT_ORG_ACRONYMS.contains(&first_word)
+        && !is_common_word(first_word)
+        && !shouted()
+    {
         return Some(EntityKind::Org);
     }
     if words <= 3 && all_capitalised && is_speech_subject(cx, first, end) && !cand.in_title_line {
