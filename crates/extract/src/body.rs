@@ -75,6 +75,30 @@ const BOILERPLATE_ANYWHERE: &[&str] = &[
     "terms of service",
 ];
 
+/// Phrases of short lines that end an article and open a list of other stories ("More in World", "Like this
+/// story? Share it with a friend!", "You may also like"). Teasers are prose, so without a strong break the
+/// densest run would carry on through them.
+const STORY_LIST_MARKERS: &[&str] = &[
+    "also on ",
+    "like this story",
+    "more from",
+    "more in ",
+    "more stories",
+    "most popular",
+    "most read",
+    "recommended",
+    "related articles",
+    "related stories",
+    "share it with",
+    "trending",
+    "trends:",
+    "you may also like",
+    "you might also like",
+];
+
+/// How strongly a story-list marker or a time stamp ("14H ago") breaks the run: more than a teaser's prose.
+const STORY_LIST_SCORE: f32 = -30.0;
+
 /// Lines up to this many words are checked against [`BOILERPLATE`]; longer ones are prose that may
 /// mention "comments" or "newsletter" in passing.
 const SHORT_LINE_WORDS: usize = 12;
@@ -85,6 +109,8 @@ const CREDIT_OPENINGS: &[&str] =
 
 struct LineInfo {
     words: usize,
+    /// The line opens a list of other stories, or is a teaser's time stamp ("1H ago").
+    story_list: bool,
     stop_ratio: f32,
     terminal: bool,
     bullet: bool,
@@ -104,6 +130,9 @@ impl LineInfo {
     fn score(&self) -> f32 {
         if self.words == 0 {
             return 0.0;
+        }
+        if self.story_list {
+            return STORY_LIST_SCORE;
         }
         if self.bullet || self.chrome {
             return -15.0;
@@ -168,8 +197,15 @@ fn describe(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<LineInfo> {
                 .collect();
             let stops = words.iter().filter(|w| lower_in(STOPWORDS, w)).count();
             let hint = hints.get(n);
+            let short = words.len() <= SHORT_LINE_WORDS;
+            // "1H ago", "42M ago", "2 hours ago": the time stamp under a teaser.
+            let time_stamp = words.len() <= 3 && lower.ends_with(" ago");
+            let more_section = words.len() <= 4 && lower.starts_with("more ");
             LineInfo {
                 words: words.len(),
+                story_list: time_stamp
+                    || more_section
+                    || (short && STORY_LIST_MARKERS.iter().any(|m| lower.starts_with(m) || lower.contains(m))),
                 stop_ratio: if words.is_empty() { 0.0 } else { stops as f32 / words.len() as f32 },
                 terminal: t.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')']),
                 bullet: t.starts_with(['•', '·', '|', '»', '›']) || raw.starts_with("  •"),
@@ -224,6 +260,7 @@ pub(crate) fn find_body(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<Span> {
             && line.words <= 25
             && !line.bullet
             && !line.boilerplate
+            && !line.story_list
             && !line.chrome
             && !line.is_prose();
         if title_like && !line.repeated || line.heading {
@@ -242,7 +279,7 @@ pub(crate) fn find_body(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<Span> {
 }
 
 fn keep_inside(line: &LineInfo) -> bool {
-    !(line.bullet || line.boilerplate || line.repeated || line.chrome)
+    !(line.bullet || line.boilerplate || line.repeated || line.chrome || line.story_list)
 }
 
 /// Whole lines to ranges, merging lines that are adjacent (only a line break between them).
