@@ -531,4 +531,51 @@ mod tests {
         assert!(shown.iter().any(|e| e.span.slice(text) == "New START" && e.provenance == Provenance::Added));
         assert!(!shown.iter().any(|e| e.span.slice(text) == "START"));
     }
+
+    #[test]
+    fn speakers_are_corrected_apart_from_the_extractor_and_rejected_quotes_are_not_shown() {
+        let text = "“We are ready to talk,” Sergei Lavrov said.\n\n“We will see about that later,” said Maria Zakharova.\n\n“There is nothing more to add today,” he added.";
+        let extraction = sidenote_extract::extract(text);
+        assert_eq!(extraction.quotes.len(), 3, "{:?}", extraction.quotes);
+        let [first, second, third] = [0, 1, 2].map(|n| extraction.quotes[n].span);
+        let mut set = Annotations::default();
+        set.review(ReviewScope::Quote { span: second }, Decision::Reject);
+        set.correct_speaker(first, Some("  Maria Zakharova ".into()));
+        set.correct_speaker(third, Some("   ".into()));
+        let shown = set.shown_quotes(&extraction);
+        let describe: Vec<(Span, Option<&str>, bool)> =
+            shown.iter().map(|q| (q.span, q.speaker.as_deref(), q.speaker_corrected)).collect();
+        assert_eq!(describe, [(first, Some("Maria Zakharova"), true), (third, None, true)]);
+        assert_eq!(shown[0].machine_speaker, extraction.quotes[0].speaker, "the machine's speaker is kept apart");
+        assert_eq!(extraction, sidenote_extract::extract(text), "machine output is never edited");
+        assert!(set.clear_speaker_correction(first));
+        assert!(!set.clear_speaker_correction(first));
+        assert_eq!(set.shown_quotes(&extraction)[0].speaker, extraction.quotes[0].speaker);
+        let choices = set.speaker_choices(&extraction);
+        assert!(choices.contains(&"Sergei Lavrov".to_string()) && choices.contains(&"Maria Zakharova".to_string()));
+        assert_eq!(choices.iter().filter(|c| c.as_str() == "Sergei Lavrov").count(), 1, "{choices:?}");
+    }
+
+    #[test]
+    fn notes_on_the_article_have_replies_and_ids_from_one_sequence() {
+        let text = "Sergei Lavrov spoke.";
+        let mut set = Annotations::default();
+        let on_words = set.add_note(text, Span::new(0, 13), "who".into(), vec![]);
+        let overall = set.add_document_note("overall".into(), vec!["#summary".into()]);
+        let reply = set.add_reply(&overall, Some("Bea".into()), "yes".into()).expect("the note exists");
+        assert!(set.add_reply("note-99", None, "lost".into()).is_none());
+        set.add_reply(&on_words, None, "and?".into()).expect("the note exists");
+        let ids = [&on_words, &overall, &reply];
+        assert_eq!(ids, ["note-1", "note-2", "reply-3"]);
+        assert!(ids.iter().all(|id| set.id_taken(id)));
+        assert_eq!(set.document_notes[0].tags, ["summary"]);
+        assert_eq!(set.notes[0].replies[0].text, "and?");
+        assert!(set.edit_note(&overall, "whole".into(), vec![]));
+        assert_eq!(set.document_notes[0].text, "whole");
+        assert!(set.delete_note(&overall));
+        assert!(set.document_notes.is_empty() && !set.id_taken(&reply));
+        set.reserve_id("note-41");
+        set.reserve_id("urn:uuid:6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+        assert_eq!(set.fresh_id("note"), "note-42", "fresh ids stay above imported ones");
+    }
 }
