@@ -360,6 +360,26 @@ impl Annotations {
         id
     }
 
+    /// Adds many entities at once (an imported file), indexing the text once; returns their ids.
+    pub fn add_entities(&mut self, text: &str, entities: &[(Span, EntityKind)]) -> Vec<String> {
+        let index = OffsetIndex::new(text);
+        let mut ids = Vec::with_capacity(entities.len());
+        for &(span, kind) in entities {
+            let id = self.fresh_id("entity");
+            let target = TextTarget::of(text, &index, span);
+            self.added.retain(|a| a.span != Some(span));
+            self.added.push(AddedEntity {
+                id: id.clone(),
+                span: Some(span),
+                target,
+                status: AnchorStatus::Exact,
+                kind,
+            });
+            ids.push(id);
+        }
+        ids
+    }
+
     /// Removes an added entity.
     pub fn remove_added_entity(&mut self, id: &str) -> bool {
         let before = self.added.len();
