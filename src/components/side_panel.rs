@@ -71,7 +71,8 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 onremove={dispatch.reform(Action::RemoveAddedEntities)} />
         },
         Panel::Quotes => html! {
-            <QuotesPanel open={props.open.clone()} query={props.query.clone()} onflash={dispatch.reform(Action::FlashSpan)} />
+            <QuotesPanel open={props.open.clone()} annotations={props.annotations.clone()} query={props.query.clone()}
+                onflash={dispatch.reform(Action::FlashSpan)} />
         },
         Panel::Library => html! {
             <LibraryPanel entries={props.library.clone()} current={AttrValue::from(props.open.urn.clone())}
@@ -85,7 +86,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             <div class="tabs" role="tablist">
                 { tab(Panel::Notes, "Notes", Some(props.annotations.notes.len())) }
                 { tab(Panel::Entities, "Entities", None) }
-                { tab(Panel::Quotes, "Quotes", Some(props.open.extraction.quotes.len())) }
+                { tab(Panel::Quotes, "Quotes", Some(props.annotations.shown_quotes(&props.open.extraction).len())) }
                 { tab(Panel::Library, "Library", None) }
             </div>
             <div class="tab-body" role="tabpanel">{ body }</div>

@@ -1,6 +1,7 @@
 /*!
-Sidenote's annotation model: the document a user loads, checks on what may become a document, and the
-W3C Web Annotation file that carries a document's annotations to a colleague.
+Sidenote's annotation model: the document a user loads, checks on what may become a document, the
+W3C Web Annotation file that carries a document's annotations to a colleague, and the files NLP tools
+read (`formats`: brat, doccano, CoNLL BIO, notes as CSV).
 
 It knows nothing of the browser: the app and the command-line tool both call it.
 
@@ -17,6 +18,7 @@ assert_eq!(file["type"], "AnnotationCollection");
 
 pub mod anchor;
 mod document;
+pub mod formats;
 mod input;
 pub mod model;
 pub mod w3c;
