@@ -130,23 +130,6 @@ pub(super) fn is_upper_camel(word: &str) -> bool {
     false
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn upper_camel_brands_not_names_or_hashtags() {
-        for brand in ["LendingTree", "FeedBurner", "WordPress", "NextAdvisor"] {
-            assert!(is_upper_camel(brand), "{brand}");
-        }
-        for other in
-            ["McDonald", "MacArthur", "DeSantis", "LucasNolan", "HashtagMakeSuccessSexyAgain", "Moscow", "NATO"]
-        {
-            assert!(!is_upper_camel(other), "{other}");
-        }
-    }
-}
-
 /// A generational suffix after a surname ("Jr.", "III").
 pub(super) fn is_generational_suffix(word: &str) -> bool {
     matches!(word, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
@@ -178,4 +161,21 @@ pub(super) fn title_case_lines(seg: &Segmented<'_>) -> Vec<bool> {
             words >= 4 && !lower_content
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upper_camel_brands_not_names_or_hashtags() {
+        for brand in ["LendingTree", "FeedBurner", "WordPress", "NextAdvisor"] {
+            assert!(is_upper_camel(brand), "{brand}");
+        }
+        for other in
+            ["McDonald", "MacArthur", "DeSantis", "LucasNolan", "HashtagMakeSuccessSexyAgain", "Moscow", "NATO"]
+        {
+            assert!(!is_upper_camel(other), "{other}");
+        }
+    }
 }
