@@ -130,6 +130,12 @@ pub(super) fn is_upper_camel(word: &str) -> bool {
     false
 }
 
+/// A single word whose shape alone makes it a name: a product code, a lower- or upper-camel-case brand, a
+/// publisher's domain.
+pub(super) fn is_shaped_name(word: &str) -> bool {
+    is_code(word) || is_lower_camel(word) || is_upper_camel(word) || is_domain(word)
+}
+
 /// A generational suffix after a surname ("Jr.", "III").
 pub(super) fn is_generational_suffix(word: &str) -> bool {
     matches!(word, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
