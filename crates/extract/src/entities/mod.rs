@@ -160,6 +160,13 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span], body: &[Span]) 
             *kind = Some(EntityKind::Person);
         }
     }
+    // A Title Case phrase in quotation marks in running prose is the title of a work ("All About Space", "Bad
+    // at Love"): one MISC name, replacing whatever pieces of it the runs found.
+    for title in quoted_titles(&cx) {
+        typed.retain(|(cand, _)| cand.end <= title.first || cand.first >= title.end);
+        typed.push((title, Some(EntityKind::Misc)));
+    }
+    typed.sort_by_key(|(c, _)| c.first);
     // What is left is a capitalised multi-word name in running prose that no list or rule knows:
     // most often a work, product, law or event ("Better Money Habits", "Mexico City Policy").
     for (cand, kind) in &mut typed {
@@ -180,6 +187,44 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span], body: &[Span]) 
         }
     }
     linking::link(&cx, &typed, dates, &lone_names)
+}
+
+/// Quotation marks around two to six words in Title Case (small words may stay lower-case), on a line of
+/// prose, with no sentence punctuation inside: the title of a work, not speech. A whole quoted name that a
+/// gazetteer knows stays what it is.
+fn quoted_titles(cx: &Context<'_, '_>) -> Vec<Candidate> {
+    const SMALL: &[&str] = &["a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with"];
+    const MAX_WORDS: usize = 6;
+    let seg = cx.seg;
+    let is_open = |i: usize| ['“', '‘', '"', '\'', '«'].iter().any(|&m| seg.is_punct(i, m));
+    let is_close = |i: usize| ['”', '’', '"', '\'', '»'].iter().any(|&m| seg.is_punct(i, m));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < seg.tokens.len() {
+        if !is_open(i) || cx.title_line[seg.tokens[i].line] {
+            i += 1;
+            continue;
+        }
+        let line = seg.tokens[i].line;
+        let first = i + 1;
+        let mut end = first;
+        while end < seg.tokens.len() && end - first <= MAX_WORDS && seg.is_word(end) && seg.tokens[end].line == line {
+            end += 1;
+        }
+        let words = end - first;
+        let title_case = (first..end).enumerate().all(|(k, t)| {
+            let w = cx.word(t);
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || (k > 0 && SMALL.contains(&w))
+        });
+        let known = words > 0 && (is_place(cx.surface(first, end)) || is_org(cx.surface(first, end)));
+        if (2..=MAX_WORDS).contains(&words) && end < seg.tokens.len() && is_close(end) && title_case && !known {
+            out.push(Candidate { first, end, after_title: false, in_title_line: false });
+            i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Single capitalised words used as names in the middle of sentences, not known as places or organisations,
@@ -241,6 +286,8 @@ mod tests {
             ("Russian Foreign Minister Sergei Lavrov has lashed out at the United States.", "Sergei Lavrov", Person),
             ("Russian Foreign Minister Sergei Lavrov has lashed out at the United States.", "United States", Place),
             ("The Russian Foreign Ministry said so.", "Russian Foreign Ministry", Org),
+            ("She sang “Bad at Love” and read ‘All About Space’ on the train.", "Bad at Love", Misc),
+            ("She sang “Bad at Love” and read ‘All About Space’ on the train.", "All About Space", Misc),
             (
                 "Washington withdrew from the Intermediate-Range Nuclear Forces (INF) Treaty last year.",
                 "Intermediate-Range Nuclear Forces (INF) Treaty",
