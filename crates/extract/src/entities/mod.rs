@@ -163,6 +163,20 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span], body: &[Span]) 
     // A Title Case phrase in quotation marks in running prose is the title of a work ("All About Space", "Bad
     // at Love"): one MISC name, replacing whatever pieces of it the runs found.
     for title in quoted_titles(&cx) {
+        // A quoted phrase holding a place or a full personal name is speech about them ("Gorbachev of
+        // Pakistan"), not a title.
+        let inside = |cand: &Candidate| cand.first >= title.first && cand.end <= title.end;
+        let names_inside = typed.iter().any(|(cand, kind)| {
+            inside(cand)
+                && match kind {
+                    Some(EntityKind::Place) => true,
+                    Some(EntityKind::Person) => cand.end - cand.first >= 2,
+                    _ => false,
+                }
+        });
+        if names_inside {
+            continue;
+        }
         typed.retain(|(cand, _)| cand.end <= title.first || cand.first >= title.end);
         typed.push((title, Some(EntityKind::Misc)));
     }
