@@ -15,7 +15,7 @@ use crate::components::selection_bar::{kind_key, SelectionBar};
 use crate::components::side_panel::SidePanel;
 use crate::components::toolbar::Toolbar;
 use crate::services;
-use crate::state::{Action, Notice, OpenDocument, State};
+use crate::state::{Action, Notice, State};
 
 /// A file name from the title, safe for file systems.
 fn file_stem(title: &str) -> String {
@@ -23,14 +23,10 @@ fn file_stem(title: &str) -> String {
     safe.trim_matches('-').to_string()
 }
 
-/// The state the app starts in: the document open at the end of the last visit, else the sample.
+/// The state the app starts in: the document open at the end of the last visit, else the sample (also
+/// in safe mode, when the previous start did not finish).
 fn initial_state() -> State {
-    match services::storage::load_last() {
-        Some((title, text, hints, annotations)) => {
-            State::with_document(OpenDocument::open_with_hints(title, text, hints), annotations)
-        }
-        None => State::default(),
-    }
+    State::at_startup(services::storage::startup())
 }
 
 /// Whether a key event comes from a text field (where letters are typing, not shortcuts).
@@ -52,8 +48,16 @@ pub fn App() -> Html {
         Callback::from(move |action| state.dispatch(action))
     };
 
-    // The benchmark script measures time to first highlight from this mark.
-    use_effect_with((), |_| services::timing::mark_first_highlight());
+    // The benchmark script measures time to first highlight from this mark. The first render finished, so
+    // the start-up flag is cleared (a start that crashes leaves it, and the next one is in safe mode).
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            services::timing::mark_first_highlight();
+            services::storage::finish_start();
+            dispatch.emit(Action::LibraryLoaded(services::storage::library()));
+        });
+    }
 
     // Every change is saved at once; a failure is reported once and the app keeps working in memory.
     // The text is written when a document is opened, the annotations after every change.
@@ -168,6 +172,7 @@ pub fn App() -> Html {
     };
     let onexportnotes = {
         let state = state.clone();
+        let download = download.clone();
         Callback::from(move |_| {
             let markdown = w3c::notes_markdown(&state.open.document, &state.annotations);
             download(format!("{}.notes.md", file_stem(&state.open.document.title)), "text/markdown", markdown);
@@ -176,11 +181,32 @@ pub fn App() -> Html {
     let onopensaved = {
         let dispatch = dispatch.clone();
         Callback::from(move |urn: String| match services::storage::load(&urn) {
-            Some((title, text, hints, annotations)) => {
-                dispatch.emit(Action::OpenSaved { title, text, hints, annotations })
+            Ok(loaded) => dispatch.emit(Action::OpenSaved(loaded)),
+            Err(services::storage::LoadError::Missing) => {
+                dispatch.emit(Action::Notify(Notice::error("That document is no longer in this browser's storage.")));
+                dispatch.emit(Action::LibraryLoaded(services::storage::library()));
             }
-            None => dispatch
-                .emit(Action::Notify(Notice::error("That document could not be read from this browser's storage."))),
+            Err(services::storage::LoadError::Unreadable(why)) => {
+                dispatch.emit(Action::Notify(Notice::error(format!(
+                    "That document could not be read ({why}). It is kept aside in the Library: export it as it is, or delete it."
+                ))));
+                dispatch.emit(Action::LibraryLoaded(services::storage::library()));
+            }
+        })
+    };
+    let onexportraw = {
+        let dispatch = dispatch.clone();
+        let download = download.clone();
+        Callback::from(move |key: String| match services::storage::raw(&key) {
+            Some(stored) => download(format!("{}.txt", file_stem(&key)), "text/plain", stored),
+            None => dispatch.emit(Action::LibraryLoaded(services::storage::library())),
+        })
+    };
+    let ondeleteraw = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |key: String| match services::storage::delete_raw(&key) {
+            Ok(()) => dispatch.emit(Action::LibraryLoaded(services::storage::library())),
+            Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
         })
     };
     let ondeletesaved = {
@@ -274,7 +300,8 @@ pub fn App() -> Html {
                     <SidePanel open={state.open.clone()} annotations={state.annotations.clone()} panel={state.panel}
                                query={AttrValue::from(state.query.clone())} tag={state.tag_filter.clone()} tags={state.all_tags()}
                                active_note={state.active_note.clone()} hidden={state.hidden_layers.clone()}
-                               library={state.library.clone()} dispatch={dispatch.clone()} {onopensaved} {ondeletesaved} />
+                               library={state.library.clone()} unreadable={state.unreadable.clone()} dispatch={dispatch.clone()}
+                               {onopensaved} {ondeletesaved} {onexportraw} {ondeleteraw} />
                     <Legend open={state.open.clone()} annotations={state.annotations.clone()} hidden={state.hidden_layers.clone()}
                             hide_clutter={state.hide_clutter} ontoggle={dispatch.reform(Action::ToggleLayer)}
                             ontoggleclutter={dispatch.reform(|_| Action::ToggleClutter)} />

@@ -95,7 +95,10 @@ impl fmt::Display for Unreadable {
         match self {
             Unreadable::NotJson(why) => write!(f, "it is not valid JSON ({why})"),
             Unreadable::Newer(format) => {
-                write!(f, "it was saved by a newer version of Sidenote (format {format}; this version reads up to {FORMAT})")
+                write!(
+                    f,
+                    "it was saved by a newer version of Sidenote (format {format}; this version reads up to {FORMAT})"
+                )
             }
             Unreadable::Shape(why) => write!(f, "its content is not what was expected ({why})"),
         }
@@ -202,7 +205,8 @@ fn from_format_1(kind: RecordKind, value: Value) -> Result<Value, Unreadable> {
 
 fn read<T: DeserializeOwned>(kind: RecordKind, json: &str) -> Result<T, Unreadable> {
     let value: Value = serde_json::from_str(json).map_err(|e| Unreadable::NotJson(e.to_string()))?;
-    if !value.is_object() && !(value.is_array() && kind == RecordKind::Index) {
+    let shaped = value.is_object() || (value.is_array() && kind == RecordKind::Index);
+    if !shaped {
         return Err(Unreadable::Shape("not an object".into()));
     }
     serde_json::from_value(migrate(kind, value)?).map_err(|e| Unreadable::Shape(e.to_string()))
@@ -353,7 +357,10 @@ pub fn rebuild_index(records: &[(String, String)]) -> Vec<IndexEntry> {
 /// Returns a message when something was changed.
 pub fn validate(annotations: &mut Annotations, text: &str) -> Option<String> {
     let fits = |span: sidenote_extract::Span| {
-        span.start <= span.end && span.end <= text.len() && text.is_char_boundary(span.start) && text.is_char_boundary(span.end)
+        span.start <= span.end
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)
     };
     let mut orphaned = 0;
     for (span, status) in annotations
@@ -441,7 +448,10 @@ mod tests {
         assert_eq!((a.notes[2].span, a.notes[2].status), (None, AnchorStatus::Orphan));
         assert_eq!(a.notes[2].target.exact, "words that are nowhere in this article at all");
         let scopes: Vec<&ReviewScope> = a.reviews.iter().map(|r| &r.scope).collect();
-        assert!(matches!(scopes[..], [ReviewScope::Mention { .. }, ReviewScope::Entity { .. }, ReviewScope::Quote { .. }]));
+        assert!(matches!(
+            scopes[..],
+            [ReviewScope::Mention { .. }, ReviewScope::Entity { .. }, ReviewScope::Quote { .. }]
+        ));
         assert_eq!(a.reviews[1].decision, Decision::Retag(EntityKind::Org));
         assert_eq!(a.added.len(), 1);
         assert_eq!(a.added[0].span.map(|s| s.slice(&doc.text)), Some("New START"));
@@ -451,7 +461,10 @@ mod tests {
         assert!(html.hints.first().is_some_and(|h| h.in_chrome && h.tag == "nav"));
         assert_eq!(read_annotations(V1_HTML_NOTES).expect("html notes").annotations.notes[0].tags, ["html"]);
         let index = read_index(V1_INDEX).expect("format 1 index");
-        assert_eq!(index.iter().map(|e| (e.urn.clone(), e.notes)).collect::<Vec<_>>(), [(urn("html"), 1), (urn("sample"), 3)]);
+        assert_eq!(
+            index.iter().map(|e| (e.urn.clone(), e.notes)).collect::<Vec<_>>(),
+            [(urn("html"), 1), (urn("sample"), 3)]
+        );
         assert_eq!(read_last(&urn("sample")), Ok(urn("sample")));
     }
 
@@ -509,7 +522,10 @@ mod tests {
     #[test]
     fn records_are_set_aside_under_a_free_key_and_described() {
         let taken = ["sidenote.v1.unreadable.notes.urn:x", "sidenote.v1.unreadable.notes.urn:x.2"];
-        assert_eq!(set_aside_key("sidenote.v1.notes.urn:y", |k| taken.contains(&k)), "sidenote.v1.unreadable.notes.urn:y");
+        assert_eq!(
+            set_aside_key("sidenote.v1.notes.urn:y", |k| taken.contains(&k)),
+            "sidenote.v1.unreadable.notes.urn:y"
+        );
         assert_eq!(
             set_aside_key("sidenote.v1.notes.urn:x", |k| taken.contains(&k)),
             "sidenote.v1.unreadable.notes.urn:x.3"
@@ -536,7 +552,8 @@ mod tests {
             (INDEX_KEY.to_string(), "garbage".to_string()),
         ];
         let index = rebuild_index(&records);
-        let summary: Vec<(&str, &str, usize)> = index.iter().map(|e| (e.title.as_str(), e.saved.as_str(), e.notes)).collect();
+        let summary: Vec<(&str, &str, usize)> =
+            index.iter().map(|e| (e.title.as_str(), e.saved.as_str(), e.notes)).collect();
         assert_eq!(summary, [("page.html", "yesterday", 0), ("Sample: Lavrov on the INF Treaty (RFE/RL)", "", 3)]);
         assert!(rebuild_index(&[]).is_empty());
     }

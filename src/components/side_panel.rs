@@ -9,7 +9,7 @@ use super::entities_panel::EntitiesPanel;
 use super::library_panel::LibraryPanel;
 use super::notes_panel::NotesPanel;
 use super::quotes_panel::QuotesPanel;
-use crate::state::{Action, Layer, LibraryEntry, OpenDocument, Panel};
+use crate::state::{Action, Layer, LibraryEntry, OpenDocument, Panel, UnreadableRecord};
 
 /// Props of [`SidePanel`].
 #[derive(Properties, PartialEq)]
@@ -38,6 +38,12 @@ pub struct SidePanelProps {
     pub onopensaved: Callback<String>,
     /// Deletes a saved document.
     pub ondeletesaved: Callback<String>,
+    /// Stored records that could not be read.
+    pub unreadable: Vec<UnreadableRecord>,
+    /// Downloads a record that could not be read, as it is stored (by key).
+    pub onexportraw: Callback<String>,
+    /// Deletes a record that could not be read (by key).
+    pub ondeleteraw: Callback<String>,
 }
 
 /// Tabs and their lists.
@@ -75,7 +81,9 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         },
         Panel::Library => html! {
             <LibraryPanel entries={props.library.clone()} current={AttrValue::from(props.open.urn.clone())}
-                onopen={props.onopensaved.clone()} ondelete={props.ondeletesaved.clone()} />
+                onopen={props.onopensaved.clone()} ondelete={props.ondeletesaved.clone()}
+                unreadable={props.unreadable.clone()} onexportraw={props.onexportraw.clone()}
+                ondeleteraw={props.ondeleteraw.clone()} />
         },
     };
     html! {
