@@ -18,6 +18,7 @@ assert_eq!(file["type"], "AnnotationCollection");
 pub mod anchor;
 mod document;
 mod input;
+pub mod markdown_escape;
 pub mod model;
 pub mod w3c;
 

@@ -16,6 +16,7 @@ use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{EntityKind, Extraction, Span};
 
 use crate::anchor::{AnchorStatus, Anchorer, TextTarget};
+use crate::markdown_escape::escape_markdown;
 use crate::model::{AddedEntity, Anchorable, Annotations, Decision, Note, Provenance, ReviewScope};
 use crate::Document;
 
@@ -485,15 +486,15 @@ fn settle<T: Anchorable>(
 
 /// A human-readable Markdown list of the notes with their quoted words.
 pub fn notes_markdown(doc: &Document, annotations: &Annotations) -> String {
-    let mut out = format!("# Notes on “{}”\n\n", doc.title);
+    let mut out = format!("# Notes on “{}”\n\n", escape_markdown(&doc.title.replace('\n', " ")));
     for note in annotations.notes_in_reading_order() {
         let quoted = note.span.map_or(note.target.exact.as_str(), |s| s.slice(&doc.text));
-        out.push_str(&format!("- > {}\n", quoted.replace('\n', " ")));
+        out.push_str(&format!("- > {}\n", escape_markdown(&quoted.replace('\n', " "))));
         if !note.text.is_empty() {
-            out.push_str(&format!("  {}\n", note.text.replace('\n', "\n  ")));
+            out.push_str(&format!("  {}\n", escape_markdown(&note.text).replace('\n', "\n  ")));
         }
         if !note.tags.is_empty() {
-            out.push_str(&format!("  Tags: {}\n", note.tags.join(", ")));
+            out.push_str(&format!("  Tags: {}\n", escape_markdown(&note.tags.join(", "))));
         }
         out.push_str(&format!("  ({})\n\n", note.status.label()));
     }
