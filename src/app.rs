@@ -64,11 +64,18 @@ pub fn App() -> Html {
     {
         let dispatch = dispatch.clone();
         let open = state.open.clone();
+        let fresh = state.untouched() && *state.annotations == Default::default();
         use_effect_with(std::rc::Rc::as_ptr(&open) as usize, move |_| {
             if let Err(reason) =
                 services::storage::save_document(&open.urn, &open.document.title, open.text(), &open.hints)
             {
                 dispatch.emit(Action::StorageFailed(reason));
+            }
+            // The same text opened again (paste, file, Sample) brings back what was saved for it.
+            if fresh {
+                if let Some(saved) = services::storage::saved_annotations(&open.urn) {
+                    dispatch.emit(Action::RestoreAnnotations(saved));
+                }
             }
         });
     }
@@ -76,9 +83,10 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         let open = state.open.clone();
         let annotations = state.annotations.clone();
+        let untouched = state.untouched();
         let key = (std::rc::Rc::as_ptr(&open) as usize, std::rc::Rc::as_ptr(&annotations) as usize);
         use_effect_with(key, move |_| {
-            match services::storage::save_annotations(&open.urn, &open.document.title, &annotations) {
+            match services::storage::save_annotations(&open.urn, &open.document.title, &annotations, untouched) {
                 Ok(()) => dispatch.emit(Action::LibraryLoaded(services::storage::library())),
                 Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
             }

@@ -250,6 +250,9 @@ pub enum Action {
     OpenSample,
     /// Open a document saved in this browser, with its annotations (checked against its text first).
     OpenSaved(Loaded),
+    /// Annotations saved earlier for the open text were found (the same text opened again, by paste, file
+    /// or the Sample button): they replace the empty annotations it opened with, unless work has begun.
+    RestoreAnnotations(Annotations),
     /// Show a message (from a service that failed, e.g. a file that could not be read).
     Notify(Notice),
     /// Hide the message.
@@ -464,6 +467,26 @@ impl State {
                     next.notice = Some(Notice::error(message));
                 }
             }
+            Action::RestoreAnnotations(mut annotations) => {
+                if self.untouched()
+                    && *self.annotations == Annotations::default()
+                    && annotations != Annotations::default()
+                {
+                    let repaired = records::validate(&mut annotations, &text);
+                    let count = annotations.notes.len();
+                    next.annotations = Rc::new(annotations);
+                    let restored = format!(
+                        "This article was annotated before in this browser: its {count} note{} and decisions are back.",
+                        if count == 1 { "" } else { "s" }
+                    );
+                    // A message already shown (safe mode, say) stays, with this one after it.
+                    let earlier = self.notice.clone();
+                    let text = [earlier.as_ref().map(|n| n.text.clone()), Some(restored), repaired];
+                    let text = text.into_iter().flatten().collect::<Vec<_>>().join(" ");
+                    let level = earlier.map_or(NoticeLevel::Info, |n| n.level);
+                    next.notice = Some(Notice { level, text });
+                }
+            }
             Action::Notify(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,
             Action::ToggleLayer(layer) => {
@@ -585,6 +608,12 @@ impl State {
             }
         }
         next
+    }
+
+    /// Whether the annotations are as the document opened with them (nothing done, nothing undone): then
+    /// there is nothing of the user's to save, and what storage holds for the document is kept as it is.
+    pub fn untouched(&self) -> bool {
+        self.past.is_empty() && self.future.is_empty()
     }
 
     /// Every tag used by a note, sorted.
@@ -870,5 +899,30 @@ mod tests {
         };
         let state = State::default().apply(Action::LibraryLoaded(library.clone())).apply(Action::OpenSample);
         assert_eq!((state.library.clone(), state.unreadable.clone()), (library.entries, library.unreadable));
+    }
+
+    #[test]
+    fn annotations_saved_for_a_text_opened_again_come_back_unless_work_has_begun() {
+        let fresh = State::default();
+        let mut saved = Annotations::default();
+        saved.add_note(fresh.open.text(), span_of(&fresh, "INF Treaty"), "from last week".into(), vec![]);
+        let restored = fresh.apply(Action::RestoreAnnotations(saved.clone()));
+        assert_eq!(*restored.annotations, saved);
+        assert!(restored.untouched(), "restoring is not an edit: nothing to undo, nothing to write back");
+        assert!(restored.notice.as_ref().is_some_and(|n| n.text.contains("1 note")));
+        // Once the user has made a change, or when annotations are already open, nothing is replaced.
+        let busy = State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "mine".into(), tags: vec![] });
+        assert!(!busy.untouched());
+        assert_eq!(busy.apply(Action::RestoreAnnotations(saved.clone())).annotations, busy.annotations);
+        let undone = busy.apply(Action::Undo);
+        assert_eq!(undone.apply(Action::RestoreAnnotations(saved.clone())).annotations, undone.annotations);
+        assert_eq!(
+            restored.apply(Action::RestoreAnnotations(Annotations::default())).annotations,
+            restored.annotations
+        );
+        let safe = State::at_startup(Startup::Safe).apply(Action::RestoreAnnotations(saved));
+        assert!(safe.notice.is_some_and(|n| n.level == NoticeLevel::Error
+            && n.text.contains("did not finish starting")
+            && n.text.contains("1 note")));
     }
 }

@@ -92,9 +92,14 @@ pub fn save_document(urn: &str, title: &str, text: &str, hints: &[LineHint]) -> 
     write(&store, records::LAST_KEY, &records::write_last(urn)?)
 }
 
-/// Saves a document's annotations (after every change) and its line in the library.
-pub fn save_annotations(urn: &str, title: &str, annotations: &Annotations) -> Result<(), String> {
+/// Saves a document's annotations (after every change) and its line in the library. When the user has not
+/// changed anything (`untouched`) and annotations are already saved for the document, they are left as they
+/// are: they are what was opened, or more (the same text opened again), never to be replaced by less.
+pub fn save_annotations(urn: &str, title: &str, annotations: &Annotations, untouched: bool) -> Result<(), String> {
     let store = storage()?;
+    if untouched && get(&store, &records::annotations_key(urn)).is_some() {
+        return Ok(());
+    }
     let saved = now();
     write(&store, &records::annotations_key(urn), &records::write_annotations(annotations, &saved)?)?;
     let mut index = current_index(&store)?;
@@ -104,6 +109,12 @@ pub fn save_annotations(urn: &str, title: &str, annotations: &Annotations) -> Re
         records::IndexEntry { urn: urn.to_string(), title: title.to_string(), saved, notes: annotations.notes.len() },
     );
     write(&store, records::INDEX_KEY, &records::write_index(&index)?)
+}
+
+/// Readable annotations saved for a document, if any (unreadable ones are left for the write guard).
+pub fn saved_annotations(urn: &str) -> Option<Annotations> {
+    let stored = get(&storage().ok()?, &records::annotations_key(urn))?;
+    records::read_annotations(&stored).ok().map(|r| r.annotations)
 }
 
 /// Why a saved document could not be opened.

@@ -107,17 +107,28 @@ mod tests {
         let doc = crate::Document::new("<b>Title</b> [t](javascript:x)", text);
         let mut notes = crate::model::Annotations::default();
         let lavrov = sidenote_extract::Span::new(0, 13);
-        notes.add_note(text, lavrov, "[x](javascript:alert(1))\n\n# not a heading\n- not an item".into(), vec!["<i>t</i>".into()]);
+        notes.add_note(
+            text,
+            lavrov,
+            "[x](javascript:alert(1))\n\n# not a heading\n- not an item".into(),
+            vec!["<i>t</i>".into()],
+        );
         let treaty = sidenote_extract::Span::new(50, 63);
         notes.add_note(text, treaty, "<script>window.__pwned=1</script>".into(), vec![]);
         let markdown = crate::w3c::notes_markdown(&doc, &notes);
         assert!(markdown.starts_with("# Notes on “\\<b\\>Title\\</b\\> \\[t\\]\\(javascript:x\\)”\n"), "{markdown}");
         assert!(markdown.contains("- > \\[the\\] treaty"), "{markdown}");
-        assert!(markdown.contains("  \\[x\\]\\(javascript:alert\\(1\\)\\)\\\n  \\# not a heading\\\n  \\- not an item\n"), "{markdown}");
+        assert!(
+            markdown.contains("  \\[x\\]\\(javascript:alert\\(1\\)\\)\\\n  \\# not a heading\\\n  \\- not an item\n"),
+            "{markdown}"
+        );
         assert!(markdown.contains("  Tags: \\<i\\>t\\</i\\>\n"), "{markdown}");
         assert!(markdown.contains("  \\<script\\>window.\\_\\_pwned=1\\</script\\>\n"), "{markdown}");
         let items = markdown.lines().filter(|l| l.starts_with("- ")).count();
         assert_eq!(items, 2, "{markdown}");
-        assert!(markdown.lines().skip(1).all(|l| l.is_empty() || l.starts_with("- > ") || l.starts_with("  ")), "{markdown}");
+        assert!(
+            markdown.lines().skip(1).all(|l| l.is_empty() || l.starts_with("- > ") || l.starts_with("  ")),
+            "{markdown}"
+        );
     }
 }
