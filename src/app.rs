@@ -1,6 +1,6 @@
 //! The root component: owns the state, lays out the page, and wires services to actions.
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use sidenote_annotate::model::{Decision, ReviewScope};
 use sidenote_annotate::w3c;
 use sidenote_extract::EntityKind;
@@ -16,6 +16,9 @@ use crate::components::side_panel::SidePanel;
 use crate::components::toolbar::Toolbar;
 use crate::services;
 use crate::state::{Action, Notice, State};
+
+/// Where the keyboard focus returns when an editor or panel closes.
+const ARTICLE: &str = "[data-testid=article]";
 
 /// A file name from the title, safe for file systems.
 fn file_stem(title: &str) -> String {
@@ -100,35 +103,39 @@ pub fn App() -> Html {
         let writing = writing.clone();
         use_effect_with(selection, move |selection| {
             let selection = *selection;
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
-                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                let key = event.key().to_lowercase();
-                let command = event.ctrl_key() || event.meta_key();
-                if command && key == "z" && !typing_in_field(event) {
-                    event.prevent_default();
-                    dispatch.emit(if event.shift_key() { Action::Redo } else { Action::Undo });
-                    return;
-                }
-                if command && key == "y" && !typing_in_field(event) {
-                    event.prevent_default();
-                    dispatch.emit(Action::Redo);
-                    return;
-                }
-                if command || event.alt_key() || typing_in_field(event) {
-                    return;
-                }
-                let Some(span) = selection else { return };
-                if key == "n" {
-                    event.prevent_default();
-                    writing.set(true);
-                } else if key == "escape" {
-                    dispatch.emit(Action::Select(None));
-                } else if let Some(kind) = EntityKind::ALL.into_iter().find(|k| kind_key(*k) == key) {
-                    event.prevent_default();
-                    services::selection::clear();
-                    dispatch.emit(Action::AddEntity { span, kind });
-                }
-            });
+            // Not passive (gloo's default): the shortcuts' prevent_default must stop the key from also typing,
+            // e.g. the N that opens the note editor would otherwise land in it.
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener =
+                EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    let key = event.key().to_lowercase();
+                    let command = event.ctrl_key() || event.meta_key();
+                    if command && key == "z" && !typing_in_field(event) {
+                        event.prevent_default();
+                        dispatch.emit(if event.shift_key() { Action::Redo } else { Action::Undo });
+                        return;
+                    }
+                    if command && key == "y" && !typing_in_field(event) {
+                        event.prevent_default();
+                        dispatch.emit(Action::Redo);
+                        return;
+                    }
+                    if command || event.alt_key() || typing_in_field(event) {
+                        return;
+                    }
+                    let Some(span) = selection else { return };
+                    if key == "n" {
+                        event.prevent_default();
+                        writing.set(true);
+                    } else if key == "escape" {
+                        dispatch.emit(Action::Select(None));
+                    } else if let Some(kind) = EntityKind::ALL.into_iter().find(|k| kind_key(*k) == key) {
+                        event.prevent_default();
+                        services::selection::clear();
+                        dispatch.emit(Action::AddEntity { span, kind });
+                    }
+                });
             move || drop(listener)
         });
     }
@@ -146,11 +153,15 @@ pub fn App() -> Html {
                 None => Action::OpenBytes { title: String::new(), bytes: text.into_bytes() },
             });
             pasting.set(false);
+            services::dom::focus(ARTICLE);
         })
     };
     let onpastecancel = {
         let pasting = pasting.clone();
-        Callback::from(move |_| pasting.set(false))
+        Callback::from(move |_| {
+            pasting.set(false);
+            services::dom::focus("[data-testid=paste-button]");
+        })
     };
     let onfile = {
         let dispatch = dispatch.clone();
@@ -252,6 +263,7 @@ pub fn App() -> Html {
                 writing.set(false);
                 services::selection::clear();
                 dispatch.emit(Action::AddNote { span, text, tags });
+                services::dom::focus(ARTICLE);
             })
         };
         let oncancel = {
@@ -260,6 +272,7 @@ pub fn App() -> Html {
             Callback::from(move |_| {
                 if *writing {
                     writing.set(false);
+                    services::dom::focus(ARTICLE);
                 } else {
                     services::selection::clear();
                     dispatch.emit(Action::Select(None));

@@ -64,9 +64,9 @@ pub fn LibraryPanel(props: &LibraryPanelProps) -> Html {
                                     <strong>{ &record.what }</strong>
                                     <span class="muted">{ format!("could not be read — {}", record.why) }</span>
                                 </span>
-                                <button data-testid="unreadable-export" aria-label={format!("Export “{}” as it is stored", record.what)}
+                                <button data-testid="unreadable-export" aria-label={format!("Export raw: {}", record.what)}
                                         onclick={{ let key = key.clone(); props.onexportraw.reform(move |_: MouseEvent| key.clone()) }}>{ "Export raw" }</button>
-                                <button class="danger" data-testid="unreadable-delete" aria-label={format!("Delete “{}”", record.what)}
+                                <button class="danger" data-testid="unreadable-delete" aria-label={format!("Delete: {}", record.what)}
                                         onclick={props.ondeleteraw.reform(move |_: MouseEvent| key.clone())}>{ "Delete" }</button>
                             </li>
                         }

@@ -53,7 +53,8 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let tab = |panel: Panel, label: &'static str, count: Option<usize>| {
         let selected = props.panel == panel;
         html! {
-            <button role="tab" aria-selected={selected.to_string()} class={classes!("tab", selected.then_some("selected"))}
+            <button role="tab" id={format!("tab-{}", label.to_lowercase())} aria-selected={selected.to_string()}
+                    aria-controls="side-tabpanel" class={classes!("tab", selected.then_some("selected"))}
                     data-testid={format!("tab-{}", label.to_lowercase())} onclick={dispatch.reform(move |_: MouseEvent| Action::ShowPanel(panel))}>
                 { label }{ count.map(|c| format!(" ({c})")).unwrap_or_default() }
             </button>
@@ -62,6 +63,12 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let oninput = dispatch.reform(|event: InputEvent| {
         Action::SetQuery(event.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default())
     });
+    let selected_tab = match props.panel {
+        Panel::Notes => "tab-notes",
+        Panel::Entities => "tab-entities",
+        Panel::Quotes => "tab-quotes",
+        Panel::Library => "tab-library",
+    };
     let body = match props.panel {
         Panel::Notes => html! {
             <NotesPanel open={props.open.clone()} annotations={props.annotations.clone()} active={props.active_note.clone()}
@@ -96,7 +103,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 { tab(Panel::Quotes, "Quotes", Some(props.open.extraction.quotes.len())) }
                 { tab(Panel::Library, "Library", None) }
             </div>
-            <div class="tab-body" role="tabpanel">{ body }</div>
+            <div class="tab-body" role="tabpanel" id="side-tabpanel" aria-labelledby={selected_tab}>{ body }</div>
         </aside>
     }
 }
