@@ -10,9 +10,9 @@ const LINE_START: &[char] = &['#', '-', '+', '='];
 
 /// Escapes `text` so that Markdown shows it as written: every character Markdown could read as syntax gets a
 /// backslash, as do block markers at the start of a line (`#`, `-`, `+`, `=`, `1.`). Line breaks (any of
-/// `\r\n`, `\n`, `\r`, U+2028, U+2029; blank lines included) become one hard line break each (`\` then a
-/// newline), so multi-line text stays one paragraph — one list item per note when the caller indents the
-/// continuation lines.
+/// `\r\n`, `\n`, `\r`, U+2028, U+2029) become hard line breaks (`\` then a newline) and blank lines are
+/// dropped, since a blank line would end the paragraph: multi-line text stays one paragraph — one list item
+/// per note when the caller indents the continuation lines.
 pub fn escape_markdown(text: &str) -> String {
     let lines: Vec<&str> =
         text.split(['\n', '\r', '\u{2028}', '\u{2029}']).map(str::trim_end).filter(|l| !l.trim().is_empty()).collect();
