@@ -111,7 +111,7 @@ test('unreadable notes are set aside and listed, never overwritten, and can be e
   assert.deepEqual(ctx.errors, []);
 });
 
-test('a corrupted library index is rebuilt from the saved documents', async () => {
+test('a corrupted or missing library index is rebuilt from the saved documents', async () => {
   const { page } = ctx;
   const { items } = await format1Storage();
   await restartWith(page, { ...items, 'sidenote.v1.index': '[{"urn": "urn:sha256:cut sh' });
@@ -121,6 +121,10 @@ test('a corrupted library index is rebuilt from the saved documents', async () =
   assert.ok(entries.some((e) => /page\.html/.test(e) && /· 1 note(?!s)/.test(e)), entries.join(' | '));
   // The unreadable index itself is kept aside and listed.
   assert.match(await page.getByTestId('unreadable-entry').textContent(), /library's list.*could not be read/);
+  // A missing index is rebuilt the same way.
+  const { 'sidenote.v1.index': _, ...withoutIndex } = items;
+  await restartWith(page, withoutIndex);
+  assert.equal((await libraryTitles(page)).length, 2);
 });
 
 test('a start that did not finish opens the sample and the library instead of the last document', async () => {
