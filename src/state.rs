@@ -12,6 +12,7 @@ use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{extract_with_hints, html_to_text, EntityKind, Extraction, LineHint, Span};
 use yew::Reducible;
 
+use crate::records;
 use crate::sample::{SAMPLE_TEXT, SAMPLE_TITLE};
 
 /// How many annotation snapshots undo keeps.
@@ -120,6 +121,56 @@ pub struct LibraryEntry {
     pub notes: usize,
 }
 
+/// A stored record that could not be read: kept aside (never overwritten), listed so that the user can
+/// export it as it is or delete it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnreadableRecord {
+    /// Where it is kept.
+    pub key: String,
+    /// What it was ("A document's notes and decisions").
+    pub what: String,
+    /// Why it could not be read.
+    pub why: String,
+}
+
+/// What storage holds, as the library lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Library {
+    /// Saved documents, most recently saved first.
+    pub entries: Vec<LibraryEntry>,
+    /// Records that could not be read.
+    pub unreadable: Vec<UnreadableRecord>,
+}
+
+/// A saved document as read from storage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// Its title.
+    pub title: String,
+    /// Its text.
+    pub text: String,
+    /// Its structure hints, if it came from HTML.
+    pub hints: Vec<LineHint>,
+    /// Its annotations (empty when none were saved, or when they could not be read and were set aside).
+    pub annotations: Annotations,
+    /// What went wrong while reading, for the user (annotations set aside, say).
+    pub warning: Option<String>,
+}
+
+/// What storage says the app should start with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Startup {
+    /// Nothing saved yet: the sample.
+    Sample,
+    /// The document open at the end of the last visit.
+    Last(Loaded),
+    /// The last document could not be read (it was set aside): the sample, and why.
+    LastUnreadable(String),
+    /// The previous start did not finish: the sample and the library, without running the extractor on the
+    /// last document again.
+    Safe,
+}
+
 /// Something to scroll to and flash in the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flash {
@@ -158,6 +209,8 @@ pub struct State {
     pub tag_filter: Option<String>,
     /// Saved documents in this browser.
     pub library: Vec<LibraryEntry>,
+    /// Stored records that could not be read, kept aside.
+    pub unreadable: Vec<UnreadableRecord>,
     /// Set when saving failed: the app keeps working in memory.
     pub storage_failed: bool,
     /// What to scroll to and flash next.
@@ -195,17 +248,11 @@ pub enum Action {
     RefuseInput(sidenote_annotate::InputError),
     /// Reopen the built-in sample.
     OpenSample,
-    /// Open a document saved in this browser, with its annotations.
-    OpenSaved {
-        /// Its title.
-        title: String,
-        /// Its text.
-        text: String,
-        /// Its structure hints, if it came from HTML.
-        hints: Vec<LineHint>,
-        /// Its annotations.
-        annotations: Annotations,
-    },
+    /// Open a document saved in this browser, with its annotations (checked against its text first).
+    OpenSaved(Loaded),
+    /// Annotations saved earlier for the open text were found (the same text opened again, by paste, file
+    /// or the Sample button): they replace the empty annotations it opened with, unless work has begun.
+    RestoreAnnotations(Annotations),
     /// Show a message (from a service that failed, e.g. a file that could not be read).
     Notify(Notice),
     /// Hide the message.
@@ -285,7 +332,7 @@ pub enum Action {
     /// Filter the notes by a tag (or not).
     SetTagFilter(Option<String>),
     /// The library was read from storage.
-    LibraryLoaded(Vec<LibraryEntry>),
+    LibraryLoaded(Library),
     /// Saving failed (quota, private mode): say so once and keep working in memory.
     StorageFailed(String),
 }
@@ -312,9 +359,34 @@ impl State {
             query: String::new(),
             tag_filter: None,
             library: Vec::new(),
+            unreadable: Vec::new(),
             storage_failed: false,
             flash: None,
         }
+    }
+
+    /// The state the app starts in.
+    pub fn at_startup(startup: Startup) -> Self {
+        match startup {
+            Startup::Sample => State::default(),
+            Startup::Last(loaded) => State::default().apply(Action::OpenSaved(loaded)),
+            Startup::LastUnreadable(why) => State::default().in_safe_mode(format!(
+                "The article open last time could not be read ({why}). It is kept aside in the Library, where you \
+                 can export it as it is or delete it."
+            )),
+            Startup::Safe => State::default().in_safe_mode(
+                "Sidenote did not finish starting last time, so it opened the sample instead of your last article. \
+                 Your saved articles are in the Library."
+                    .to_string(),
+            ),
+        }
+    }
+
+    /// The sample with the Library shown and a message saying why.
+    fn in_safe_mode(mut self, why: String) -> State {
+        self.notice = Some(Notice::error(why));
+        self.panel = Panel::Library;
+        self
     }
 
     /// Replaces the open document, keeping app-wide settings (layers, library, storage state).
@@ -323,6 +395,7 @@ impl State {
         next.hidden_layers = self.hidden_layers.clone();
         next.hide_clutter = self.hide_clutter;
         next.library = self.library.clone();
+        next.unreadable = self.unreadable.clone();
         next.storage_failed = self.storage_failed;
         next.panel = if self.panel == Panel::Library { Panel::Notes } else { self.panel };
         next
@@ -386,8 +459,33 @@ impl State {
                     Annotations::default(),
                 );
             }
-            Action::OpenSaved { title, text, hints, annotations } => {
+            Action::OpenSaved(Loaded { title, text, hints, mut annotations, warning }) => {
+                let repaired = records::validate(&mut annotations, &text);
                 next = self.switch_to(OpenDocument::open_with_hints(title, text, hints), annotations);
+                let message = [warning, repaired].into_iter().flatten().collect::<Vec<_>>().join(" ");
+                if !message.is_empty() {
+                    next.notice = Some(Notice::error(message));
+                }
+            }
+            Action::RestoreAnnotations(mut annotations) => {
+                if self.untouched()
+                    && *self.annotations == Annotations::default()
+                    && annotations != Annotations::default()
+                {
+                    let repaired = records::validate(&mut annotations, &text);
+                    let count = annotations.notes.len();
+                    next.annotations = Rc::new(annotations);
+                    let restored = format!(
+                        "This article was annotated before in this browser: its {count} note{} and decisions are back.",
+                        if count == 1 { "" } else { "s" }
+                    );
+                    // A message already shown (safe mode, say) stays, with this one after it.
+                    let earlier = self.notice.clone();
+                    let text = [earlier.as_ref().map(|n| n.text.clone()), Some(restored), repaired];
+                    let text = text.into_iter().flatten().collect::<Vec<_>>().join(" ");
+                    let level = earlier.map_or(NoticeLevel::Info, |n| n.level);
+                    next.notice = Some(Notice { level, text });
+                }
             }
             Action::Notify(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,
@@ -397,10 +495,20 @@ impl State {
                 }
             }
             Action::ToggleClutter => next.hide_clutter = !next.hide_clutter,
-            Action::Select(span) => next.selection = span.filter(|s| !s.is_empty() && s.end <= text.len()),
+            Action::Select(span) => {
+                next.selection = span.filter(|s| {
+                    s.start < s.end
+                        && s.end <= text.len()
+                        && text.is_char_boundary(s.start)
+                        && text.is_char_boundary(s.end)
+                })
+            }
             Action::ExtendSelection { forward, by_word, from } => {
-                let from = from.min(text.len());
-                let current = self.selection.unwrap_or(Span::new(from, from));
+                let from = floor_char_boundary(&text, from);
+                let current = self
+                    .selection
+                    .map(|s| Span::new(floor_char_boundary(&text, s.start), floor_char_boundary(&text, s.end)))
+                    .unwrap_or(Span::new(from, from));
                 let end = step(&text, current.end, forward, by_word).max(current.start);
                 next.selection = Some(Span::new(current.start, end)).filter(|s| !s.is_empty());
             }
@@ -486,7 +594,10 @@ impl State {
             Action::ShowPanel(panel) => next.panel = panel,
             Action::SetQuery(query) => next.query = query,
             Action::SetTagFilter(tag) => next.tag_filter = tag,
-            Action::LibraryLoaded(entries) => next.library = entries,
+            Action::LibraryLoaded(Library { entries, unreadable }) => {
+                next.library = entries;
+                next.unreadable = unreadable;
+            }
             Action::StorageFailed(reason) => {
                 if !self.storage_failed {
                     next.notice = Some(Notice::error(format!(
@@ -499,6 +610,12 @@ impl State {
         next
     }
 
+    /// Whether the annotations are as the document opened with them (nothing done, nothing undone): then
+    /// there is nothing of the user's to save, and what storage holds for the document is kept as it is.
+    pub fn untouched(&self) -> bool {
+        self.past.is_empty() && self.future.is_empty()
+    }
+
     /// Every tag used by a note, sorted.
     pub fn all_tags(&self) -> Vec<String> {
         let tags: BTreeSet<&String> = self.annotations.notes.iter().flat_map(|n| n.tags.iter()).collect();
@@ -506,9 +623,19 @@ impl State {
     }
 }
 
+/// The nearest character boundary at or before `at` (the text's end when past it): a position from
+/// outside (a saved or tampered span) can then be used to slice the text.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// The next character or word boundary from `at`, forwards or backwards.
 fn step(text: &str, at: usize, forward: bool, by_word: bool) -> usize {
-    let mut at = at.min(text.len());
+    let mut at = floor_char_boundary(text, at);
     if forward {
         let mut chars = text[at..].char_indices();
         if by_word {
@@ -674,5 +801,128 @@ mod tests {
         let fresh = State::default().apply(Action::ExtendSelection { forward: true, by_word: true, from: 0 });
         assert_eq!(fresh.selection.map(|s| s.slice(fresh.open.text()).to_string()).as_deref(), Some("Accessibility"));
         assert_eq!(s2.selection.map(|s| s.slice(s2.open.text()).to_string()).as_deref(), Some("Accessibilit"));
+    }
+
+    fn loaded(text: &str, annotations: Annotations, warning: Option<&str>) -> Loaded {
+        Loaded {
+            title: "Saved".into(),
+            text: text.into(),
+            hints: Vec::new(),
+            annotations,
+            warning: warning.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn saved_spans_that_do_not_fit_the_text_become_orphans_with_a_message() {
+        let text = "Café 🙂 in Moscow and Paris.";
+        let mut annotations = Annotations::default();
+        annotations.add_note(text, Span::new(12, 18), "fits".into(), vec![]);
+        let id = annotations.add_note(text, Span::new(23, 28), "tampered".into(), vec![]);
+        if let Some(note) = annotations.notes.iter_mut().find(|n| n.id == id) {
+            note.span = Some(Span::new(7, 999));
+        }
+        let state = State::default().apply(Action::OpenSaved(loaded(text, annotations, None)));
+        assert_eq!(state.annotations.notes[0].span, Some(Span::new(12, 18)));
+        assert_eq!(state.annotations.notes[1].span, None);
+        assert_eq!(state.annotations.notes[1].text, "tampered", "the note is kept");
+        assert!(state.notice.as_ref().is_some_and(|n| n.text.contains("orphan")), "{:?}", state.notice);
+        let clean = State::default().apply(Action::OpenSaved(loaded(text, Annotations::default(), None)));
+        assert_eq!(clean.notice, None);
+    }
+
+    #[test]
+    fn a_warning_from_storage_is_shown_with_the_document() {
+        let state = State::default().apply(Action::OpenSaved(loaded(
+            "Some text.",
+            Annotations::default(),
+            Some("Notes were set aside."),
+        )));
+        assert_eq!(state.open.text(), "Some text.");
+        assert!(state.notice.is_some_and(|n| n.level == NoticeLevel::Error && n.text == "Notes were set aside."));
+    }
+
+    #[test]
+    fn shift_arrows_never_panic_on_a_selection_inside_a_character() {
+        let text = "Café 🙂 Moscow";
+        let mut state = State::default().apply(Action::OpenSaved(loaded(text, Annotations::default(), None)));
+        for (start, end) in [(4, 4), (0, 4), (7, 9), (8, 40), (99, 120)] {
+            state.selection = Some(Span::new(start, end));
+            for forward in [true, false] {
+                for by_word in [true, false] {
+                    for from in [0, 4, 8, 200] {
+                        let next = state.apply(Action::ExtendSelection { forward, by_word, from });
+                        if let Some(s) = next.selection {
+                            assert!(
+                                text.is_char_boundary(s.start) && text.is_char_boundary(s.end) && s.end <= text.len()
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        // A selection that does not fit the text is refused.
+        let refused = state.apply(Action::Select(Some(Span::new(0, 4))));
+        assert_eq!(refused.selection, None);
+        let fresh = State::default().apply(Action::OpenSaved(loaded(text, Annotations::default(), None)));
+        let grown = fresh.apply(Action::ExtendSelection { forward: true, by_word: false, from: 7 });
+        assert_eq!(grown.selection.map(|s| s.slice(text).to_string()).as_deref(), Some("🙂"));
+    }
+
+    #[test]
+    fn startup_opens_the_last_document_or_falls_back_to_the_sample_and_library() {
+        let last =
+            State::at_startup(Startup::Last(loaded("Angela Merkel visited Paris.", Annotations::default(), None)));
+        assert_eq!(last.open.text(), "Angela Merkel visited Paris.");
+        assert_eq!((last.notice.clone(), last.panel), (None, Panel::Notes));
+        let sample = State::at_startup(Startup::Sample);
+        assert_eq!((sample.open.document.title.as_str(), sample.notice.clone()), (SAMPLE_TITLE, None));
+        for (startup, words) in [
+            (Startup::Safe, "did not finish starting"),
+            (Startup::LastUnreadable("it is not valid JSON".into()), "not valid JSON"),
+        ] {
+            let state = State::at_startup(startup);
+            assert_eq!((state.open.document.title.as_str(), state.panel), (SAMPLE_TITLE, Panel::Library));
+            assert!(state.notice.is_some_and(|n| n.text.contains(words) && n.text.contains("Library")));
+        }
+    }
+
+    #[test]
+    fn unreadable_records_stay_listed_across_documents() {
+        let library = Library {
+            entries: vec![LibraryEntry { urn: "urn:a".into(), title: "A".into(), saved: String::new(), notes: 2 }],
+            unreadable: vec![UnreadableRecord {
+                key: "sidenote.v1.unreadable.index".into(),
+                what: "The library's list".into(),
+                why: "it is not valid JSON".into(),
+            }],
+        };
+        let state = State::default().apply(Action::LibraryLoaded(library.clone())).apply(Action::OpenSample);
+        assert_eq!((state.library.clone(), state.unreadable.clone()), (library.entries, library.unreadable));
+    }
+
+    #[test]
+    fn annotations_saved_for_a_text_opened_again_come_back_unless_work_has_begun() {
+        let fresh = State::default();
+        let mut saved = Annotations::default();
+        saved.add_note(fresh.open.text(), span_of(&fresh, "INF Treaty"), "from last week".into(), vec![]);
+        let restored = fresh.apply(Action::RestoreAnnotations(saved.clone()));
+        assert_eq!(*restored.annotations, saved);
+        assert!(restored.untouched(), "restoring is not an edit: nothing to undo, nothing to write back");
+        assert!(restored.notice.as_ref().is_some_and(|n| n.text.contains("1 note")));
+        // Once the user has made a change, or when annotations are already open, nothing is replaced.
+        let busy = State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "mine".into(), tags: vec![] });
+        assert!(!busy.untouched());
+        assert_eq!(busy.apply(Action::RestoreAnnotations(saved.clone())).annotations, busy.annotations);
+        let undone = busy.apply(Action::Undo);
+        assert_eq!(undone.apply(Action::RestoreAnnotations(saved.clone())).annotations, undone.annotations);
+        assert_eq!(
+            restored.apply(Action::RestoreAnnotations(Annotations::default())).annotations,
+            restored.annotations
+        );
+        let safe = State::at_startup(Startup::Safe).apply(Action::RestoreAnnotations(saved));
+        assert!(safe.notice.is_some_and(|n| n.level == NoticeLevel::Error
+            && n.text.contains("did not finish starting")
+            && n.text.contains("1 note")));
     }
 }

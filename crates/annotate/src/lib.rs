@@ -20,6 +20,7 @@ pub mod anchor;
 mod document;
 pub mod formats;
 mod input;
+pub mod markdown_escape;
 pub mod model;
 pub mod w3c;
 

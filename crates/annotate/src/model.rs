@@ -24,8 +24,10 @@ pub struct Note {
     /// How the note was last anchored.
     pub status: AnchorStatus,
     /// The note's text.
+    #[serde(default)]
     pub text: String,
     /// Tags, without duplicates, in the order given.
+    #[serde(default)]
     pub tags: Vec<String>,
     /// Replies, in the order they were made (a thread under the note).
     #[serde(default)]
@@ -179,7 +181,9 @@ macro_rules! impl_anchorable {
 impl_anchorable!(Note, AddedEntity);
 
 /// Everything the user made on one document. Cheap to clone: undo keeps whole snapshots.
+/// Every field has a default, so saved annotations stay readable when fields are added.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Annotations {
     /// Notes, in the order they were made.
     pub notes: Vec<Note>,
