@@ -12,6 +12,8 @@ pub mod notice_bar;
 pub mod paste_panel;
 pub mod quotes_panel;
 pub mod selection_bar;
+pub mod share_panel;
+pub mod shared_banner;
 pub mod side_panel;
 pub mod toolbar;
 
