@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::article_view::ArticleView;
+use crate::components::capture_link::CaptureLink;
 use crate::components::legend::Legend;
 use crate::components::notice_bar::NoticeBar;
 use crate::components::paste_panel::PastePanel;
@@ -65,8 +66,9 @@ pub fn App() -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            let listener = services::share::listen_for_links(dispatch);
-            move || drop(listener)
+            let links = services::share::listen_for_links(dispatch.clone());
+            let captures = services::capture::accept_captures(dispatch);
+            move || drop((links, captures))
         });
     }
 
@@ -320,6 +322,7 @@ pub fn App() -> Html {
                     <Legend open={state.open.clone()} annotations={state.annotations.clone()} hidden={state.hidden_layers.clone()}
                             hide_clutter={state.hide_clutter} ontoggle={dispatch.reform(Action::ToggleLayer)}
                             ontoggleclutter={dispatch.reform(|_| Action::ToggleClutter)} />
+                    <CaptureLink />
                 </div>
             </main>
         </div>

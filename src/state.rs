@@ -195,6 +195,15 @@ pub enum Action {
         /// The raw content.
         bytes: Vec<u8>,
     },
+    /// Open a page captured by the bookmarklet: its HTML as [`Action::OpenHtml`] does, recording its URL.
+    Capture {
+        /// The page's HTML.
+        html: String,
+        /// Its address, which becomes the W3C `source` of exported annotations.
+        url: String,
+        /// Its title (empty: the text's first line).
+        title: String,
+    },
     /// Refuse an input before reading it (a file too large to read), with the same message as after.
     RefuseInput(sidenote_annotate::InputError),
     /// Reopen the built-in sample.
@@ -397,6 +406,19 @@ impl State {
                 }
                 Err(error) => next.notice = Some(refusal(&error)),
             },
+            Action::Capture { html, url, title } => {
+                next = self.apply(Action::OpenHtml { title, bytes: html.into_bytes() });
+                if !Rc::ptr_eq(&next.open, &self.open) {
+                    let url = Some(url).filter(|u| !u.trim().is_empty());
+                    let open = Rc::make_mut(&mut next.open);
+                    open.document.source_url = url.clone();
+                    let title = &open.document.title;
+                    next.notice = Some(Notice::info(match url {
+                        Some(url) => format!("Captured “{title}” from {url}."),
+                        None => format!("Captured “{title}”."),
+                    }));
+                }
+            }
             Action::RefuseInput(error) => next.notice = Some(refusal(&error)),
             Action::OpenSample => {
                 next = self.switch_to(
@@ -770,6 +792,26 @@ mod tests {
                 && notice.text.contains("too large")
                 && notice.text.contains("Export JSON")
         );
+    }
+
+    #[test]
+    fn a_captured_page_opens_from_its_html_and_records_its_url() {
+        let html =
+            "<html><head><title>Talks</title></head><body><nav><a href='/'>Home</a></nav><article><h1>Talks</h1>\
+            <p>Angela Merkel met Emmanuel Macron in Paris on Monday to discuss the budget.</p></article></body></html>";
+        let url = "https://news.example/talks";
+        let state =
+            State::default().apply(Action::Capture { html: html.into(), url: url.into(), title: "Talks".into() });
+        assert_eq!(state.open.document.title, "Talks");
+        assert_eq!(state.open.document.source_url.as_deref(), Some(url));
+        assert_eq!(state.open.document.source(), url, "the URL becomes the W3C source");
+        assert!(state.open.hints[0].in_chrome);
+        assert!(state.notice.is_some_and(|n| n.text.contains(url)));
+        let before = State::default();
+        let empty =
+            before.apply(Action::Capture { html: "<script>x</script>".into(), url: url.into(), title: String::new() });
+        assert!(Rc::ptr_eq(&empty.open, &before.open));
+        assert!(empty.notice.is_some_and(|n| n.level == NoticeLevel::Error));
     }
 
     #[test]

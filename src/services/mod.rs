@@ -1,6 +1,7 @@
 //! Browser side effects: the only modules that touch storage, files, downloads, the selection, scrolling,
-//! timing, share links or the service worker. Components call these; the reducer never does.
+//! timing, share links, page captures or the service worker. Components call these; the reducer never does.
 
+pub mod capture;
 pub mod dom;
 pub mod download;
 pub mod files;
