@@ -8,10 +8,13 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::article_view::ArticleView;
+use crate::components::capture_link::CaptureLink;
 use crate::components::legend::Legend;
 use crate::components::notice_bar::NoticeBar;
 use crate::components::paste_panel::PastePanel;
 use crate::components::selection_bar::{kind_key, SelectionBar};
+use crate::components::share_panel::SharePanel;
+use crate::components::shared_banner::SharedBanner;
 use crate::components::side_panel::SidePanel;
 use crate::components::toolbar::Toolbar;
 use crate::services;
@@ -27,9 +30,14 @@ fn file_stem(title: &str) -> String {
 }
 
 /// The state the app starts in: the document open at the end of the last visit, else the sample (also
-/// in safe mode, when the previous start did not finish).
+/// in safe mode, when the previous start did not finish); then the document of the share link the page was
+/// opened with, if any (a damaged link leaves the first in place).
 fn initial_state() -> State {
-    State::at_startup(services::storage::startup())
+    let state = State::at_startup(services::storage::startup());
+    match services::share::take_fragment() {
+        Some(fragment) => state.apply(Action::OpenShared(fragment)),
+        None => state,
+    }
 }
 
 /// Whether a key event comes from a text field (where letters are typing, not shortcuts).
@@ -61,14 +69,27 @@ pub fn App() -> Html {
             dispatch.emit(Action::LibraryLoaded(services::storage::library()));
         });
     }
+    use_effect_with((), |_| services::offline::register_service_worker());
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let links = services::share::listen_for_links(dispatch.clone());
+            let captures = services::capture::accept_captures(dispatch);
+            move || drop((links, captures))
+        });
+    }
 
     // Every change is saved at once; a failure is reported once and the app keeps working in memory.
-    // The text is written when a document is opened, the annotations after every change.
+    // The text is written when a document is opened, the annotations after every change; a document opened
+    // from a share link only once the user keeps it.
     {
         let dispatch = dispatch.clone();
         let open = state.open.clone();
         let fresh = state.untouched() && *state.annotations == Default::default();
-        use_effect_with(std::rc::Rc::as_ptr(&open) as usize, move |_| {
+        use_effect_with((std::rc::Rc::as_ptr(&open) as usize, state.shared_unkept), move |&(_, unkept)| {
+            if unkept {
+                return;
+            }
             if let Err(reason) =
                 services::storage::save_document(&open.urn, &open.document.title, open.text(), &open.hints)
             {
@@ -87,8 +108,12 @@ pub fn App() -> Html {
         let open = state.open.clone();
         let annotations = state.annotations.clone();
         let untouched = state.untouched();
-        let key = (std::rc::Rc::as_ptr(&open) as usize, std::rc::Rc::as_ptr(&annotations) as usize);
-        use_effect_with(key, move |_| {
+        let key =
+            (std::rc::Rc::as_ptr(&open) as usize, std::rc::Rc::as_ptr(&annotations) as usize, state.shared_unkept);
+        use_effect_with(key, move |&(_, _, unkept)| {
+            if unkept {
+                return;
+            }
             match services::storage::save_annotations(&open.urn, &open.document.title, &annotations, untouched) {
                 Ok(()) => dispatch.emit(Action::LibraryLoaded(services::storage::library())),
                 Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
@@ -235,6 +260,18 @@ pub fn App() -> Html {
             Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
         })
     };
+    let oncopylink = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |link: String| {
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                dispatch.emit(Action::Notify(match services::share::copy(link).await {
+                    Ok(()) => Notice::info("Share link copied."),
+                    Err(message) => Notice::error(message),
+                }));
+            });
+        })
+    };
     let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
     let ondrop = {
         let dispatch = dispatch.clone();
@@ -305,8 +342,15 @@ pub fn App() -> Html {
             <Toolbar title={AttrValue::from(state.open.document.title.clone())} can_undo={!state.past.is_empty()}
                      can_redo={!state.future.is_empty()} {onpaste} onsample={dispatch.reform(|_| Action::OpenSample)}
                      {onfile} {onimport} {onexport} {onexportnotes}
+                     onshare={dispatch.reform(|_| Action::MakeShareLink { base: services::share::app_base() })}
                      onundo={dispatch.reform(|_| Action::Undo)} onredo={dispatch.reform(|_| Action::Redo)} />
             <NoticeBar notice={state.notice.clone()} ondismiss={dispatch.reform(|_| Action::DismissNotice)} />
+            if state.shared_unkept {
+                <SharedBanner onkeep={dispatch.reform(|_| Action::KeepShared)} />
+            }
+            if let Some(link) = state.share_link.clone() {
+                <SharePanel link={AttrValue::from(link)} oncopy={oncopylink} onclose={dispatch.reform(|_| Action::CloseShareLink)} />
+            }
             if *pasting {
                 <PastePanel onopen={onpasteopen} oncancel={onpastecancel} />
             }
@@ -326,6 +370,7 @@ pub fn App() -> Html {
                     <Legend open={state.open.clone()} annotations={state.annotations.clone()} hidden={state.hidden_layers.clone()}
                             hide_clutter={state.hide_clutter} ontoggle={dispatch.reform(Action::ToggleLayer)}
                             ontoggleclutter={dispatch.reform(|_| Action::ToggleClutter)} />
+                    <CaptureLink />
                 </div>
             </main>
         </div>

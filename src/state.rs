@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use sidenote_annotate::model::{Annotations, Decision, ReviewScope};
-use sidenote_annotate::{accept_text, w3c, Document};
+use sidenote_annotate::{accept_text, share_link, w3c, Document};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{extract_with_hints, html_to_text, EntityKind, Extraction, LineHint, Span};
 use yew::Reducible;
@@ -215,6 +215,10 @@ pub struct State {
     pub storage_failed: bool,
     /// What to scroll to and flash next.
     pub flash: Option<Flash>,
+    /// The open document came from a share link and is not saved in this browser until the user keeps it.
+    pub shared_unkept: bool,
+    /// The share link made for the open document, shown until closed.
+    pub share_link: Option<String>,
 }
 
 impl Default for State {
@@ -243,6 +247,15 @@ pub enum Action {
         title: String,
         /// The raw content.
         bytes: Vec<u8>,
+    },
+    /// Open a page captured by the bookmarklet: its HTML as [`Action::OpenHtml`] does, recording its URL.
+    Capture {
+        /// The page's HTML.
+        html: String,
+        /// Its address, which becomes the W3C `source` of exported annotations.
+        url: String,
+        /// Its title (empty: the text's first line).
+        title: String,
     },
     /// Refuse an input before reading it (a file too large to read), with the same message as after.
     RefuseInput(sidenote_annotate::InputError),
@@ -335,6 +348,18 @@ pub enum Action {
     LibraryLoaded(Library),
     /// Saving failed (quota, private mode): say so once and keep working in memory.
     StorageFailed(String),
+    /// Make a share link for the open document and its annotations: `base` is the app's address without
+    /// its fragment.
+    MakeShareLink {
+        /// The app's address (origin and path).
+        base: String,
+    },
+    /// Hide the share link.
+    CloseShareLink,
+    /// Open the document a share link's fragment carries, without saving it until [`Action::KeepShared`].
+    OpenShared(String),
+    /// Keep the document opened from a share link: save it in the Library from now on.
+    KeepShared,
 }
 
 /// The message for refused input. The open document stays as it is: refused input never costs anything.
@@ -362,6 +387,8 @@ impl State {
             unreadable: Vec::new(),
             storage_failed: false,
             flash: None,
+            shared_unkept: false,
+            share_link: None,
         }
     }
 
@@ -452,6 +479,19 @@ impl State {
                 }
                 Err(error) => next.notice = Some(refusal(&error)),
             },
+            Action::Capture { html, url, title } => {
+                next = self.apply(Action::OpenHtml { title, bytes: html.into_bytes() });
+                if !Rc::ptr_eq(&next.open, &self.open) {
+                    let url = Some(url).filter(|u| !u.trim().is_empty());
+                    let open = Rc::make_mut(&mut next.open);
+                    open.document.source_url = url.clone();
+                    let title = &open.document.title;
+                    next.notice = Some(Notice::info(match url {
+                        Some(url) => format!("Captured “{title}” from {url}."),
+                        None => format!("Captured “{title}”."),
+                    }));
+                }
+            }
             Action::RefuseInput(error) => next.notice = Some(refusal(&error)),
             Action::OpenSample => {
                 next = self.switch_to(
@@ -605,6 +645,37 @@ impl State {
                     )));
                 }
                 next.storage_failed = true;
+            }
+            Action::MakeShareLink { base } => {
+                let open = &self.open;
+                match share_link::encode(&open.document, &open.extraction, &self.annotations, &open.hints) {
+                    Ok(fragment) => next.share_link = Some(format!("{base}#{fragment}")),
+                    Err(error) => {
+                        next.share_link = None;
+                        next.notice = Some(Notice::error(format!("{error}.")));
+                    }
+                }
+            }
+            Action::CloseShareLink => next.share_link = None,
+            Action::OpenShared(fragment) => match share_link::decode(&fragment) {
+                Ok(shared) => {
+                    let title = shared.document.title.clone();
+                    let mut open = OpenDocument::open_with_hints(title.clone(), shared.document.text, shared.hints);
+                    open.document.source_url = shared.document.source_url;
+                    next = self.switch_to(open, shared.annotations);
+                    next.shared_unkept = true;
+                    next.notice =
+                        Some(Notice::info(format!("Opened “{title}” from a share link. {}", shared.report.summary())));
+                }
+                Err(error) => {
+                    next.notice = Some(Notice::error(format!("{error}. The article you had open is unchanged.")))
+                }
+            },
+            Action::KeepShared => {
+                if self.shared_unkept {
+                    next.shared_unkept = false;
+                    next.notice = Some(Notice::info("Kept in the Library of this browser."));
+                }
             }
         }
         next
@@ -790,6 +861,84 @@ mod tests {
         assert!(s2.notice.is_none());
         let s3 = s2.apply(Action::AddNote { span: Span::new(0, 5), text: "still works".into(), tags: vec![] });
         assert_eq!(s3.annotations.notes.len(), 1);
+    }
+
+    #[test]
+    fn a_share_link_opens_the_same_document_with_its_notes_unsaved_until_kept() {
+        let s0 = State::default();
+        let span = span_of(&s0, "Sergei Lavrov has lashed out");
+        let s1 = s0.apply(Action::AddNote { span, text: "shared note".into(), tags: vec!["t".into()] });
+        let s2 = s1.apply(Action::MakeShareLink { base: "http://127.0.0.1:8080/".into() });
+        let link = s2.share_link.clone().expect("a link");
+        let (base, fragment) = link.split_once('#').expect("a fragment");
+        assert_eq!(base, "http://127.0.0.1:8080/");
+        assert!(s2.apply(Action::CloseShareLink).share_link.is_none());
+        let elsewhere =
+            State::default().apply(Action::OpenBytes { title: "other".into(), bytes: b"Other text.".to_vec() });
+        let opened = elsewhere.apply(Action::OpenShared(fragment.to_string()));
+        assert_eq!(opened.open.text(), s1.open.text());
+        assert_eq!(opened.open.document.title, s1.open.document.title);
+        assert!(opened.shared_unkept, "not saved before the user keeps it");
+        assert!(opened.notice.as_ref().is_some_and(|n| n.text.contains("share link") && n.text.contains("1 exact")));
+        let notes: Vec<_> = opened.annotations.notes.iter().map(|n| (n.span, n.text.as_str())).collect();
+        assert_eq!(notes, [(Some(span), "shared note")]);
+        let kept = opened.apply(Action::KeepShared);
+        assert!(!kept.shared_unkept && kept.notice.is_some_and(|n| n.text.contains("Kept")));
+        assert!(!opened.apply(Action::OpenSample).shared_unkept, "another document is saved as usual");
+    }
+
+    #[test]
+    fn a_damaged_share_link_changes_nothing_and_says_why() {
+        let s0 = State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "mine".into(), tags: vec![] });
+        let s1 = s0.apply(Action::MakeShareLink { base: "http://x/".into() });
+        let fragment = s1.share_link.as_deref().and_then(|l| l.split_once('#')).map(|(_, f)| f).expect("fragment");
+        let after = s0.apply(Action::OpenShared(fragment[..fragment.len() / 2].to_string()));
+        assert!(Rc::ptr_eq(&after.open, &s0.open) && Rc::ptr_eq(&after.annotations, &s0.annotations));
+        assert!(!after.shared_unkept);
+        let notice = after.notice.expect("a message");
+        assert_eq!(notice.level, NoticeLevel::Error);
+        assert!(notice.text.contains("damaged") && notice.text.contains("unchanged"), "{}", notice.text);
+    }
+
+    #[test]
+    fn a_document_too_large_for_a_link_offers_the_file() {
+        let mut seed = 1u64;
+        let words: Vec<String> = (0..40_000)
+            .map(|_| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                format!("w{:x}", seed >> 40)
+            })
+            .collect();
+        let big =
+            State::default().apply(Action::OpenBytes { title: "big".into(), bytes: words.join(" ").into_bytes() });
+        let after = big.apply(Action::MakeShareLink { base: "http://x/".into() });
+        assert!(after.share_link.is_none());
+        let notice = after.notice.expect("a message");
+        assert!(
+            notice.level == NoticeLevel::Error
+                && notice.text.contains("too large")
+                && notice.text.contains("Export JSON")
+        );
+    }
+
+    #[test]
+    fn a_captured_page_opens_from_its_html_and_records_its_url() {
+        let html =
+            "<html><head><title>Talks</title></head><body><nav><a href='/'>Home</a></nav><article><h1>Talks</h1>\
+            <p>Angela Merkel met Emmanuel Macron in Paris on Monday to discuss the budget.</p></article></body></html>";
+        let url = "https://news.example/talks";
+        let state =
+            State::default().apply(Action::Capture { html: html.into(), url: url.into(), title: "Talks".into() });
+        assert_eq!(state.open.document.title, "Talks");
+        assert_eq!(state.open.document.source_url.as_deref(), Some(url));
+        assert_eq!(state.open.document.source(), url, "the URL becomes the W3C source");
+        assert!(state.open.hints[0].in_chrome);
+        assert!(state.notice.is_some_and(|n| n.text.contains(url)));
+        let before = State::default();
+        let empty =
+            before.apply(Action::Capture { html: "<script>x</script>".into(), url: url.into(), title: String::new() });
+        assert!(Rc::ptr_eq(&empty.open, &before.open));
+        assert!(empty.notice.is_some_and(|n| n.level == NoticeLevel::Error));
     }
 
     #[test]

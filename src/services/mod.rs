@@ -1,9 +1,12 @@
-//! Browser side effects: the only modules that touch storage, files, downloads, the selection, scrolling
-//! or timing. Components call these; the reducer never does.
+//! Browser side effects: the only modules that touch storage, files, downloads, the selection, scrolling,
+//! timing, share links, page captures or the service worker. Components call these; the reducer never does.
 
+pub mod capture;
 pub mod dom;
 pub mod download;
 pub mod files;
+pub mod offline;
 pub mod selection;
+pub mod share;
 pub mod storage;
 pub mod timing;
