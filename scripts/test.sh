@@ -14,7 +14,7 @@ cargo fmt --all --check
 
 step "clippy (warnings denied), native and wasm32"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-cargo clippy --target wasm32-unknown-unknown -p sidenote --all-targets --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p sidenote-app --all-targets --locked -- -D warnings
 
 step "invariant: no crate under crates/ depends on yew, web-sys, js-sys or gloo"
 for manifest in crates/*/Cargo.toml; do
@@ -31,7 +31,7 @@ cargo test --workspace --locked
 
 step "browser tests: wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --target wasm32-unknown-unknown -p sidenote --test web --locked
+  cargo test --target wasm32-unknown-unknown -p sidenote-app --test web --locked
 
 step "release build"
 trunk build --release --offline
