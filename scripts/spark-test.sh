@@ -9,32 +9,6 @@ venv=.venv-spark
 # Local mode needs no network address; this also silences the warning about the host name.
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 
-apt_install() {
-  [ -n "${apt_updated:-}" ] || { apt-get update -qq; apt_updated=1; }
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
-
-# Spark 3.5 runs on Java 8, 11 or 17; the machine's Java 17 is the one we test with.
-if ! java -version 2>&1 | grep -qE 'version "(1[7-9]|2[0-9])'; then
-  echo "installing Java 17"
-  apt_install openjdk-17-jre-headless
-fi
-
-if [ ! -x "$venv/bin/python" ]; then
-  if ! python3 -m venv "$venv" 2>/dev/null; then
-    echo "installing python3-venv"
-    rm -rf "$venv"
-    apt_install python3-venv
-    python3 -m venv "$venv"
-  fi
-fi
-
-pinned=$(awk -F'==' '/^pyspark==/ {print $2}' scripts/spark/requirements.txt)
-installed=$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("pyspark"))' 2>/dev/null || true)
-if [ "$installed" != "$pinned" ]; then
-  echo "installing pyspark $pinned into $venv"
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r scripts/spark/requirements.txt
-fi
-
+scripts/spark/setup.sh
 cargo build --profile native -p sidenote-cli --locked --quiet
 "$venv/bin/python" scripts/spark/test_recipe.py --sidenote target/native/sidenote --articles 10000 --master 'local[2]'

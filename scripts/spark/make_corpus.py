@@ -52,14 +52,17 @@ def main() -> None:
         parser.error("give --articles or --min-bytes")
     paragraphs = [p.strip() for p in SAMPLE.read_text(encoding="utf-8").split("\n\n") if p.strip()]
     rng = random.Random(args.seed)
-    written, n = 0, 0
+    # Characters of article text or HTML (code points), the unit of the throughput figures.
+    written, n, chars = 0, 0, 0
     with open(args.out, "w", encoding="utf-8", newline="\n") as out:
         while (args.articles and n < args.articles) or (args.min_bytes and written < args.min_bytes):
-            line = json.dumps(record(rng, paragraphs, n), ensure_ascii=False) + "\n"
+            article = record(rng, paragraphs, n)
+            chars += len(article.get("text") or article.get("html") or "")
+            line = json.dumps(article, ensure_ascii=False) + "\n"
             out.write(line)
             written += len(line.encode("utf-8"))
             n += 1
-    print(f"{n} articles, {written} bytes -> {args.out}")
+    print(f"{n} articles, {written} bytes, {chars} chars -> {args.out}")
 
 
 if __name__ == "__main__":
