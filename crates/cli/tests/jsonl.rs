@@ -203,3 +203,14 @@ fn wrong_arguments_are_refused_with_a_message() {
         assert!(!run.success && run.stderr.contains("sidenote:"), "{args:?}: {}", run.stderr);
     }
 }
+
+#[test]
+fn stderr_names_the_first_ten_failures_then_only_counts() {
+    let input = "not json\n".repeat(25);
+    let run = sidenote_with_stdin(&["extract", "--jsonl", "--threads", "2"], input.as_bytes());
+    assert!(!run.success && run.lines.len() == 25);
+    let named: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("sidenote: line ")).collect();
+    assert_eq!(named.len(), 10, "{}", run.stderr);
+    assert!(named[0].starts_with("sidenote: line 1:") && named[9].starts_with("sidenote: line 10:"), "{named:?}");
+    assert!(run.stderr.contains("25 of 25 lines failed"), "{}", run.stderr);
+}
