@@ -52,21 +52,30 @@ def main() -> None:
     partitions = args.partitions or 2 * sc.defaultParallelism
     binary = os.path.abspath(args.sidenote)
 
+    lines_in, lines_out = sc.accumulator(0), sc.accumulator(0)
+
+    def counted(accumulator):
+        def count(lines):
+            for line in lines:
+                accumulator.add(1)
+                yield line
+        return count
+
     started = time.monotonic()
     lines = sc.textFile(args.input, minPartitions=partitions)
     # One worker thread per process: Spark already runs one task per core. The exit code is not checked
-    # here: `sidenote` exits 1 when some line failed, and that line's error is already in the output;
-    # a process that died is caught below, by counting lines.
-    results = lines.pipe(shlex.join([binary, args.command, "--jsonl", "--threads", "1"]))
+    # here: `sidenote` exits 1 when some line failed, and that line's error is already in the output. A
+    # process that died is caught by counting lines in and out, in the same pass.
+    command = shlex.join([binary, args.command, "--jsonl", "--threads", "1"])
+    results = lines.mapPartitions(counted(lines_in)).pipe(command).mapPartitions(counted(lines_out))
     results.saveAsTextFile(args.output)
     seconds = time.monotonic() - started
 
-    lines_in, lines_out = lines.count(), sc.textFile(args.output).count()
-    summary = {"lines_in": lines_in, "lines_out": lines_out, "partitions": lines.getNumPartitions()}
+    summary = {"lines_in": lines_in.value, "lines_out": lines_out.value, "partitions": lines.getNumPartitions()}
     spark.stop()
     print(json.dumps({**summary, "job_seconds": round(seconds, 3)}))
-    if lines_in != lines_out:
-        sys.exit(f"sidenote_spark: {lines_in} lines in but {lines_out} out: a sidenote process failed")
+    if summary["lines_in"] != summary["lines_out"]:
+        sys.exit(f"sidenote_spark: {summary['lines_in']} lines in but {summary['lines_out']} out: a sidenote process failed")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 """The Spark recipe's test: on a generated corpus, `sidenote_spark.py` in local mode must write exactly the lines a
-single `sidenote extract --jsonl` process writes, in the same order.
+single `sidenote extract --jsonl` process writes, in the same order; and it must fail when a process loses lines.
 
     python test_recipe.py --sidenote target/native/sidenote --articles 10000 --master 'local[2]'
 """
@@ -54,6 +54,18 @@ def main() -> None:
             sys.exit(f"FAIL: Spark's output differs from the single-process run at line {first + 1} "
                      f"({len(got)} lines against {len(expected)})")
         print("ok: Spark's output equals the single-process run, line for line")
+
+        # A process that loses lines (here: reads everything, writes one line) must fail the recipe.
+        lossy = Path(work, "lossy-sidenote")
+        lossy.write_text("#!/bin/sh\ncat >/dev/null\necho '{}'\n")
+        lossy.chmod(0o755)
+        small = Path(work, "small.jsonl")
+        small.write_bytes(b"".join(corpus.read_bytes().splitlines(keepends=True)[:50]))
+        done = subprocess.run([sys.executable, HERE / "sidenote_spark.py", "--sidenote", lossy, "--input", small,
+                               "--output", Path(work, "lossy"), "--master", args.master], capture_output=True, text=True)
+        if done.returncode == 0 or "50 lines in but" not in done.stderr:
+            sys.exit(f"FAIL: a process that lost lines went unnoticed: {done.stdout} {done.stderr[-500:]}")
+        print("ok: a process that loses lines fails the recipe")
 
 
 if __name__ == "__main__":
