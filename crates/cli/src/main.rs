@@ -130,11 +130,9 @@ fn cmd_jsonl(mode: Mode, threads: usize) -> CommandResult {
         // Built with the Wasm's release profile: a panic on one article would end the whole stream.
         eprintln!("sidenote: warning: built with panic = \"abort\"; build with `--profile native` so that a failing article cannot end the stream");
     }
-    let stdin = std::io::stdin();
-    let input = std::io::BufReader::with_capacity(1 << 20, stdin.lock());
     let mut output = std::io::stdout();
     let limits = stream::StreamLimits::for_threads(threads);
-    let summary = stream::run(input, &mut output, limits, |line| jsonl::process_line(mode, line))
+    let summary = stream::run(std::io::stdin().lock(), &mut output, limits, |line| jsonl::process_line(mode, line))
         .map_err(|e| format!("stream stopped: {e}"))?;
     if summary.failed > 0 {
         return Err(format!("{} of {} lines failed (each has an \"error\" line)", summary.failed, summary.lines));

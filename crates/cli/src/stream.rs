@@ -1,29 +1,35 @@
 //! An ordered, parallel, bounded line pipeline: one reader, N workers, one writer.
 //!
 //! ```text
-//! input ─► reader ──jobs──► worker × N ──results──► writer (reorders by line number) ─► output
-//!            ▲                                          │
-//!            └──────── in-flight budget (lines, bytes) ◄┘  released as each line is written
+//! input ─► reader ──batches──► worker × N ──results──► writer (reorders by batch number) ─► output
+//!            ▲                                              │
+//!            └────────── in-flight budget (batches, bytes) ◄┘  released as each batch is written
 //! ```
 //!
 //! Memory stays bounded however long the stream is: the reader may only run ahead of the writer by
-//! [`StreamLimits::window_lines`] lines and [`StreamLimits::window_bytes`] bytes of input, and one line may
-//! not exceed [`StreamLimits::max_line_bytes`]. The budget, not the channels, is what bounds the reorder
-//! buffer: without it one slow article would let every other worker fill the writer's buffer unboundedly.
+//! [`StreamLimits::window_batches`] batches and [`StreamLimits::window_bytes`] bytes of input, a batch holds
+//! at most [`StreamLimits::batch_lines`] lines, and one line may not exceed [`StreamLimits::max_line_bytes`].
+//! The budget, not the channels, is what bounds the reorder buffer: without it one slow article would let
+//! every other worker fill the writer's buffer unboundedly.
+//!
+//! Lines travel in batches so that the hand-offs between threads (a channel send, a wake-up) cost once per
+//! batch rather than once per line. A batch only ever takes lines already read into the input buffer, and the
+//! writer flushes whenever it has nothing more to write, so a line's answer never waits for later input:
+//! a program can feed `sidenote --jsonl` one line at a time and read each answer before sending the next.
 //!
 //! Lines are raw bytes, never `String`: invalid UTF-8 on one line is that line's error, not the stream's.
 //! A panic while processing a line is caught and becomes that line's error; the stream goes on.
 
 use std::collections::BTreeMap;
-use std::io::{self, BufRead, Read, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TryRecvError};
 use std::sync::{Condvar, Mutex, PoisonError};
 
-/// A line to process: its number (from 0), its bytes, and the budget it holds.
-type Job = (u64, RawLine, usize);
-/// A processed line: its number, its outcome, and the budget to release once it is written.
-type Done = (u64, LineOutcome, usize);
+/// Consecutive lines handed to one worker: the batch's number (from 0), its lines, the budget it holds.
+type Job = (u64, Vec<RawLine>, usize);
+/// A processed batch: its number, one outcome per line, and the budget to release once it is written.
+type Done = (u64, Vec<LineOutcome>, usize);
 
 /// What processing one line produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,22 +48,26 @@ pub enum RawLine {
     TooLong,
 }
 
-/// How far the pipeline may run ahead, and how many workers it uses.
+/// How far the pipeline may run ahead, in what portions, and how many workers it uses.
 #[derive(Debug, Clone, Copy)]
 pub struct StreamLimits {
     pub threads: usize,
-    pub window_lines: usize,
+    pub batch_lines: usize,
+    pub batch_bytes: usize,
+    pub window_batches: usize,
     pub window_bytes: usize,
     pub max_line_bytes: usize,
 }
 
 impl StreamLimits {
-    /// Room for every worker to stay busy behind one slow line, and still a few megabytes at most.
+    /// Room for every worker to stay busy behind one slow batch, and still a few megabytes at most.
     pub fn for_threads(threads: usize) -> Self {
         let threads = threads.max(1);
         StreamLimits {
             threads,
-            window_lines: 16 * threads + 16,
+            batch_lines: 64,
+            batch_bytes: 256 << 10,
+            window_batches: 4 * threads + 4,
             window_bytes: 64 << 20,
             // An article is at most 5 MB of text (sidenote_annotate::MAX_TEXT_BYTES); JSON escaping can make
             // its line longer, so the cap sits well above it.
@@ -78,16 +88,17 @@ pub struct StreamSummary {
 const REPORTED_ERRORS: u64 = 10;
 
 /// Reads `input` line by line, processes lines on `limits.threads` workers and writes one output line per
-/// input line to `output`, in input order. `process` must not be slow to fail: it runs once per line.
+/// input line to `output`, in input order. `process` runs once per line and must not fail: a bad line gets
+/// an error line.
 pub fn run<R, W, P>(input: R, output: &mut W, limits: StreamLimits, process: P) -> io::Result<StreamSummary>
 where
-    R: BufRead,
+    R: Read,
     W: Write + Send,
     P: Fn(RawLine) -> LineOutcome + Sync,
 {
-    let budget = Budget::new(limits.window_lines, limits.window_bytes);
-    let (job_tx, job_rx) = sync_channel::<Job>(limits.threads * 2);
-    let (result_tx, result_rx) = sync_channel::<Done>(limits.window_lines);
+    let budget = Budget::new(limits.window_batches, limits.window_bytes);
+    let (job_tx, job_rx) = sync_channel::<Job>(limits.threads);
+    let (result_tx, result_rx) = sync_channel::<Done>(limits.window_batches);
     // In an Option so that a worker which finds the writer gone can drop it, which unblocks a reader
     // waiting to send into a full channel.
     let job_rx = Mutex::new(Some(job_rx));
@@ -104,7 +115,7 @@ where
             budget.close();
             written
         });
-        let read = read_lines(input, limits.max_line_bytes, &budget, job_tx);
+        let read = read_batches(BufReader::with_capacity(1 << 20, input), &limits, &budget, job_tx);
         let written = writer.join().unwrap_or_else(|_| Err(io::Error::other("the output thread panicked")));
         // A write error (a closed pipe) is why reading stopped, so it is the one to report.
         let summary = written?;
@@ -113,64 +124,77 @@ where
     })
 }
 
-/// Splits the input into lines and hands them out; returns when the input ends or the writer gave up.
-fn read_lines<R: BufRead>(
-    mut input: R,
-    max_line_bytes: usize,
+/// Splits the input into lines, groups them in batches and hands those out; returns when the input ends
+/// or the writer gave up.
+fn read_batches<R: Read>(
+    mut input: BufReader<R>,
+    limits: &StreamLimits,
     budget: &Budget,
     jobs: SyncSender<Job>,
 ) -> io::Result<()> {
     let mut seq = 0u64;
-    let mut capacity_hint = 4096;
-    loop {
-        let mut bytes = Vec::with_capacity(capacity_hint);
-        let cap = u64::try_from(max_line_bytes).unwrap_or(u64::MAX).saturating_add(1);
-        let read = Read::take(&mut input, cap).read_until(b'\n', &mut bytes)?;
-        if read == 0 {
-            return Ok(());
-        }
-        let line = if bytes.last() != Some(&b'\n') && bytes.len() > max_line_bytes {
-            // Skip the rest of the line without keeping it: bounded memory even for a line of gigabytes.
-            input.skip_until(b'\n')?;
-            RawLine::TooLong
-        } else {
-            if bytes.last() == Some(&b'\n') {
-                bytes.pop();
-            }
-            capacity_hint = bytes.len().clamp(256, 1 << 20) + 1;
-            RawLine::Bytes(bytes)
-        };
-        let size = match &line {
-            RawLine::Bytes(bytes) => bytes.len(),
-            RawLine::TooLong => 0,
-        };
-        if !budget.acquire(size) || jobs.send((seq, line, size)).is_err() {
-            return Ok(());
-        }
+    let mut batch = Vec::with_capacity(limits.batch_lines);
+    let mut batch_bytes = 0;
+    let mut send = |batch: &mut Vec<RawLine>, batch_bytes: &mut usize| {
+        let lines = std::mem::replace(batch, Vec::with_capacity(limits.batch_lines));
+        let bytes = std::mem::take(batch_bytes);
+        let sent = budget.acquire(bytes) && jobs.send((seq, lines, bytes)).is_ok();
         seq += 1;
+        sent
+    };
+    loop {
+        // Reading on would wait for more input: hand out what is here first, so that its answers can go out.
+        if !batch.is_empty() && input.buffer().is_empty() && !send(&mut batch, &mut batch_bytes) {
+            return Ok(());
+        }
+        let Some(line) = read_line(&mut input, limits.max_line_bytes)? else { break };
+        if let RawLine::Bytes(bytes) = &line {
+            batch_bytes += bytes.len();
+        }
+        batch.push(line);
+        let full = batch.len() >= limits.batch_lines || batch_bytes >= limits.batch_bytes;
+        if full && !send(&mut batch, &mut batch_bytes) {
+            return Ok(());
+        }
     }
+    if !batch.is_empty() {
+        send(&mut batch, &mut batch_bytes);
+    }
+    Ok(())
 }
 
-/// One worker: takes lines until the reader is done, processes each with panics caught.
+/// The next line without its `\n`, or `None` at the end of the input.
+fn read_line<R: Read>(input: &mut BufReader<R>, max_line_bytes: usize) -> io::Result<Option<RawLine>> {
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(max_line_bytes).unwrap_or(u64::MAX).saturating_add(1);
+    if Read::take(&mut *input, cap).read_until(b'\n', &mut bytes)? == 0 {
+        return Ok(None);
+    }
+    if bytes.last() != Some(&b'\n') && bytes.len() > max_line_bytes {
+        // Skip the rest of the line without keeping it: bounded memory even for a line of gigabytes.
+        input.skip_until(b'\n')?;
+        return Ok(Some(RawLine::TooLong));
+    }
+    if bytes.last() == Some(&b'\n') {
+        bytes.pop();
+    }
+    Ok(Some(RawLine::Bytes(bytes)))
+}
+
+/// One worker: takes batches until the reader is done, processes each line with panics caught.
 fn work<P>(jobs: &Mutex<Option<Receiver<Job>>>, results: SyncSender<Done>, process: &P)
 where
     P: Fn(RawLine) -> LineOutcome + Sync,
 {
     loop {
-        // The lock is held only while waiting for the next line, never while processing it.
+        // The lock is held only while waiting for the next batch, never while processing it.
         let job = match jobs.lock().unwrap_or_else(PoisonError::into_inner).as_ref() {
             Some(receiver) => receiver.recv(),
             None => return,
         };
-        let Ok((seq, line, size)) = job else { return };
-        let outcome = catch_unwind(AssertUnwindSafe(|| process(line))).unwrap_or_else(|payload| {
-            let message = panic_message(payload.as_ref());
-            LineOutcome {
-                output: error_line(&serde_json::Value::Null, &format!("internal error: {message}")),
-                error: Some(format!("internal error: {message}")),
-            }
-        });
-        if results.send((seq, outcome, size)).is_err() {
+        let Ok((seq, lines, bytes)) = job else { return };
+        let outcomes = lines.into_iter().map(|line| process_caught(process, line)).collect();
+        if results.send((seq, outcomes, bytes)).is_err() {
             // The writer has stopped: stop the reader too.
             jobs.lock().unwrap_or_else(PoisonError::into_inner).take();
             return;
@@ -178,24 +202,47 @@ where
     }
 }
 
-/// Writes outcomes in line order, holding early ones back; releases each line's budget once written.
+fn process_caught<P: Fn(RawLine) -> LineOutcome>(process: &P, line: RawLine) -> LineOutcome {
+    catch_unwind(AssertUnwindSafe(|| process(line))).unwrap_or_else(|payload| {
+        let message = format!("internal error: {}", panic_message(payload.as_ref()));
+        LineOutcome { output: error_line(&serde_json::Value::Null, &message), error: Some(message) }
+    })
+}
+
+/// Writes outcomes in line order, holding early batches back; releases each batch's budget once written,
+/// and flushes whenever nothing more is ready, so that answers do not wait in a buffer for later lines.
 fn write_in_order<W: Write>(results: Receiver<Done>, output: &mut W, budget: &Budget) -> io::Result<StreamSummary> {
     let mut output = io::BufWriter::with_capacity(1 << 20, output);
-    let mut waiting: BTreeMap<u64, (LineOutcome, usize)> = BTreeMap::new();
+    let mut waiting: BTreeMap<u64, (Vec<LineOutcome>, usize)> = BTreeMap::new();
+    let mut next_batch = 0u64;
     let mut summary = StreamSummary::default();
-    for (seq, outcome, size) in results {
-        waiting.insert(seq, (outcome, size));
-        while let Some((outcome, size)) = waiting.remove(&summary.lines) {
-            output.write_all(outcome.output.as_bytes())?;
-            output.write_all(b"\n")?;
-            if let Some(error) = outcome.error {
-                summary.failed += 1;
-                if summary.failed <= REPORTED_ERRORS {
-                    eprintln!("sidenote: line {}: {error}", summary.lines + 1);
+    loop {
+        let (seq, outcomes, bytes) = match results.try_recv() {
+            Ok(done) => done,
+            Err(TryRecvError::Disconnected) => break,
+            Err(TryRecvError::Empty) => {
+                output.flush()?;
+                match results.recv() {
+                    Ok(done) => done,
+                    Err(_) => break,
                 }
             }
-            summary.lines += 1;
-            budget.release(size);
+        };
+        waiting.insert(seq, (outcomes, bytes));
+        while let Some((outcomes, bytes)) = waiting.remove(&next_batch) {
+            for outcome in outcomes {
+                output.write_all(outcome.output.as_bytes())?;
+                output.write_all(b"\n")?;
+                summary.lines += 1;
+                if let Some(error) = outcome.error {
+                    summary.failed += 1;
+                    if summary.failed <= REPORTED_ERRORS {
+                        eprintln!("sidenote: line {}: {error}", summary.lines);
+                    }
+                }
+            }
+            next_batch += 1;
+            budget.release(bytes);
         }
     }
     output.flush()?;
@@ -217,37 +264,37 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     }
 }
 
-/// Lines and bytes read but not yet written, with a ceiling on each.
+/// Batches and bytes read but not yet written, with a ceiling on each.
 struct Budget {
     state: Mutex<BudgetState>,
     room: Condvar,
-    max_lines: usize,
+    max_batches: usize,
     max_bytes: usize,
 }
 
 #[derive(Default)]
 struct BudgetState {
-    lines: usize,
+    batches: usize,
     bytes: usize,
     closed: bool,
 }
 
 impl Budget {
-    fn new(max_lines: usize, max_bytes: usize) -> Self {
-        Budget { state: Mutex::new(BudgetState::default()), room: Condvar::new(), max_lines, max_bytes }
+    fn new(max_batches: usize, max_bytes: usize) -> Self {
+        Budget { state: Mutex::new(BudgetState::default()), room: Condvar::new(), max_batches, max_bytes }
     }
 
-    /// Waits until a line of `bytes` fits; `false` once the writer has stopped. A line larger than the byte
-    /// window still goes through when nothing else is in flight, so that no line waits forever.
+    /// Waits until a batch of `bytes` fits; `false` once the writer has stopped. A batch larger than the
+    /// byte window still goes through when nothing else is in flight, so that no line waits forever.
     fn acquire(&self, bytes: usize) -> bool {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         loop {
             if state.closed {
                 return false;
             }
-            let fits = state.lines < self.max_lines && state.bytes + bytes <= self.max_bytes;
-            if fits || state.lines == 0 {
-                state.lines += 1;
+            let fits = state.batches < self.max_batches && state.bytes + bytes <= self.max_bytes;
+            if fits || state.batches == 0 {
+                state.batches += 1;
                 state.bytes += bytes;
                 return true;
             }
@@ -257,9 +304,10 @@ impl Budget {
 
     fn release(&self, bytes: usize) {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        state.lines = state.lines.saturating_sub(1);
+        state.batches = state.batches.saturating_sub(1);
         state.bytes = state.bytes.saturating_sub(bytes);
-        self.room.notify_all();
+        // Only the reader ever waits.
+        self.room.notify_one();
     }
 
     fn close(&self) {
@@ -298,7 +346,8 @@ mod tests {
             LineOutcome { output: String::from_utf8_lossy(&bytes).into_owned(), error: None }
         };
         let mut out = Vec::new();
-        let summary = run(input.as_bytes(), &mut out, StreamLimits::for_threads(8), slow_first).expect("runs");
+        let limits = StreamLimits { batch_lines: 3, ..StreamLimits::for_threads(8) };
+        let summary = run(input.as_bytes(), &mut out, limits, slow_first).expect("runs");
         assert_eq!(String::from_utf8(out).expect("UTF-8"), input);
         assert_eq!(summary, StreamSummary { lines: 200, failed: 0 });
     }
@@ -332,10 +381,10 @@ mod tests {
     #[test]
     fn the_reader_never_runs_further_ahead_of_the_writer_than_the_window() {
         // The first line is slow and nothing can be written before it, so every line started meanwhile was
-        // let in by the window alone.
+        // let in by the window alone: 3 batches of 4 lines.
         let started = AtomicUsize::new(0);
         let started_behind_the_slow_line = AtomicUsize::new(0);
-        let limits = StreamLimits { window_lines: 10, ..StreamLimits::for_threads(4) };
+        let limits = StreamLimits { window_batches: 3, batch_lines: 4, ..StreamLimits::for_threads(4) };
         let input: String = (0..500).map(|n| format!("{n}\n")).collect();
         let process = |line: RawLine| {
             started.fetch_add(1, Ordering::SeqCst);
@@ -350,7 +399,7 @@ mod tests {
         let summary = run(input.as_bytes(), &mut out, limits, process).expect("runs");
         assert_eq!((summary.lines, String::from_utf8(out).expect("UTF-8")), (500, input));
         let behind = started_behind_the_slow_line.load(Ordering::SeqCst);
-        assert!((2..=10).contains(&behind), "{behind} lines started while line 1 was unwritten; window 10");
+        assert!((2..=12).contains(&behind), "{behind} lines started while line 1 was unwritten; window 12");
     }
 
     #[test]
@@ -391,7 +440,7 @@ mod tests {
         }
         // Endless input: only the writer's failure can end this run. Long output lines fill the writer's
         // buffer after a few lines, so the failure comes quickly.
-        let endless = io::BufReader::new(io::repeat(b'\n'));
+        let endless = io::repeat(b'\n');
         let long_lines = |_: RawLine| LineOutcome { output: "x".repeat(100_000), error: None };
         let error = run(endless, &mut Closed, StreamLimits::for_threads(2), long_lines).expect_err("output failed");
         assert_eq!(error.kind(), io::ErrorKind::BrokenPipe);

@@ -214,3 +214,37 @@ fn stderr_names_the_first_ten_failures_then_only_counts() {
     assert!(named[0].starts_with("sidenote: line 1:") && named[9].starts_with("sidenote: line 10:"), "{named:?}");
     assert!(run.stderr.contains("25 of 25 lines failed"), "{}", run.stderr);
 }
+
+#[test]
+fn each_answer_comes_out_before_the_next_line_goes_in() {
+    use std::io::{BufRead, BufReader};
+    // A program that uses sidenote as a co-process: one line in, wait for its answer, the next line in.
+    // If answers waited in a buffer for more input, this would block; the channel turns that into a failure.
+    let (done_tx, done_rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sidenote"))
+            .args(["extract", "--jsonl", "--threads", "2"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("the sidenote binary starts");
+        let mut stdin = child.stdin.take().expect("stdin is piped");
+        let mut stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
+        let mut ids = Vec::new();
+        for n in 0..5 {
+            writeln!(stdin, "{}", json!({"id": n, "text": "Sergei Lavrov spoke in Moscow."})).expect("write a line");
+            stdin.flush().expect("flush");
+            let mut answer = String::new();
+            stdout.read_line(&mut answer).expect("read an answer");
+            let answer: Value = serde_json::from_str(&answer).expect("an answer is JSON");
+            ids.push(answer["id"].clone());
+        }
+        drop(stdin);
+        let status = child.wait().expect("sidenote ends when its input does");
+        let _ = done_tx.send((ids, status.success()));
+    });
+    let (ids, success) =
+        done_rx.recv_timeout(std::time::Duration::from_secs(120)).expect("an answer waited for later input");
+    assert_eq!(ids, (0..5).map(|n| json!(n)).collect::<Vec<_>>());
+    assert!(success);
+}
