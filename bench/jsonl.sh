@@ -29,17 +29,21 @@ chars=$(sed -E 's/.* ([0-9]+) chars.*/\1/' "$corpus.done")
 bytes=$(stat -c %s "$corpus")
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the runs"
 
-# Prints "wall_seconds user_seconds sys_seconds max_rss_kb" of a command, its stdout to $out.
+# Prints "wall_seconds user_seconds sys_seconds max_rss_kb" of the fastest of $runs runs of a command (the
+# machine is shared, so the fastest run is the one least disturbed), its stdout to $out.
+runs=${RUNS:-3}
 measure() {
   local out=$1; shift
-  /usr/bin/time -f '%e %U %S %M' -o "$dir/time" "$@" < "$corpus" > "$out" 2>/dev/null || true
-  # The last line: /usr/bin/time first says "Command exited with non-zero status 1", as it should for the
-  # corpus's few bad lines.
-  tail -1 "$dir/time"
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f '%e %U %S %M' -o "$dir/time" "$@" < "$corpus" > "$out" 2>/dev/null || true
+    # The last line: /usr/bin/time first says "Command exited with non-zero status 1", as it should for the
+    # corpus's few bad lines.
+    tail -1 "$dir/time"
+  done | sort -n | head -1
 }
 rate() { awk -v c="$chars" -v s="$1" 'BEGIN { printf "%.2f", c / s / 1e6 }'; }
 
-echo "== sidenote extract --jsonl, native profile"
+echo "== sidenote extract --jsonl, native profile (fastest of $runs runs)"
 read -r wall1 user1 sys1 rss1 < <(measure "$dir/plain-1.jsonl" "$sidenote" extract --jsonl --threads 1)
 echo "1 thread:  ${wall1} s wall (${user1} s user, ${sys1} s sys), $(rate "$wall1") M chars/s, peak ${rss1} KB"
 read -r wall2 user2 sys2 rss2 < <(measure "$dir/plain-2.jsonl" "$sidenote" extract --jsonl --threads 2)
