@@ -32,9 +32,21 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) bef
 # Prints "wall_seconds user_seconds sys_seconds max_rss_kb" of the fastest of $runs runs of a command (the
 # machine is shared, so the fastest run is the one least disturbed), its stdout to $out.
 runs=${RUNS:-3}
+# Waits (up to two minutes) until the machine has been at least 90% idle for two seconds.
+wait_quiet() {
+  local u n s i w t1 i1 t2
+  for _ in $(seq 60); do
+    read -r _ u n s i w _ < /proc/stat; t1=$((u + n + s + i + w)); i1=$i
+    sleep 2
+    read -r _ u n s i w _ < /proc/stat; t2=$((u + n + s + i + w))
+    [ $((100 * (i - i1) / (t2 - t1))) -ge 90 ] && return 0
+  done
+  echo "(the machine stayed busy; measuring anyway)" >&2
+}
 measure() {
   local out=$1; shift
   for _ in $(seq "$runs"); do
+    wait_quiet
     /usr/bin/time -f '%e %U %S %M' -o "$dir/time" "$@" < "$corpus" > "$out" 2>/dev/null || true
     # The last line: /usr/bin/time first says "Command exited with non-zero status 1", as it should for the
     # corpus's few bad lines.
@@ -53,6 +65,7 @@ echo "speed-up 2 threads / 1 thread: $(awk -v a="$wall1" -v b="$wall2" 'BEGIN { 
 
 echo "== peak memory on a stream of $copies copies of the corpus ($(awk -v b="$bytes" -v n="$copies" 'BEGIN { printf "%.2f", b * n / 1e9 }') GB), 2 threads"
 stream() { for _ in $(seq "$copies"); do cat "$corpus"; done; }
+wait_quiet
 stream | /usr/bin/time -f '%e %M' -o "$dir/time" "$sidenote" extract --jsonl --threads 2 2>/dev/null | wc -l > "$dir/lines" || true
 read -r wall_stream rss_stream < <(tail -1 "$dir/time")
 echo "$(cat "$dir/lines") lines in ${wall_stream} s, $(awk -v c="$chars" -v n="$copies" -v s="$wall_stream" 'BEGIN { printf "%.2f", c * n / s / 1e6 }') M chars/s, peak ${rss_stream} KB"
@@ -60,6 +73,7 @@ echo "$(cat "$dir/lines") lines in ${wall_stream} s, $(awk -v c="$chars" -v n="$
 echo "== Spark local[2] (scripts/spark/sidenote_spark.py), same corpus"
 scripts/spark/setup.sh
 rm -rf "$dir/spark"
+wait_quiet
 started=$(date +%s.%N)
 summary=$(.venv-spark/bin/python scripts/spark/sidenote_spark.py --sidenote "$sidenote" --input "$corpus" \
   --output "$dir/spark" --master 'local[2]' 2>/dev/null | tail -1)
