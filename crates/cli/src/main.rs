@@ -67,6 +67,9 @@ fn out_and_inputs(args: &[String]) -> Result<(PathBuf, Vec<PathBuf>), String> {
     while let Some(arg) = iter.next() {
         if arg == "--out" {
             out = Some(PathBuf::from(iter.next().ok_or("--out needs a directory")?));
+        } else if arg.starts_with("--") {
+            // Such as `--threads` without `--jsonl`: better refused than looked for as a file.
+            return Err(format!("unknown option {arg:?}\n{USAGE}"));
         } else {
             inputs.push(PathBuf::from(arg));
         }

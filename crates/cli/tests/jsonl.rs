@@ -198,6 +198,7 @@ fn wrong_arguments_are_refused_with_a_message() {
         &["extract", "--jsonl", "--threads"],
         &["extract", "--jsonl", "some.txt"],
         &["export", "--jsonl", "--out", "x.json"],
+        &["extract", "--threads", "2", "--out", "/tmp/never-written", "a.txt"],
     ] {
         let run = sidenote_with_stdin(args, b"");
         assert!(!run.success && run.stderr.contains("sidenote:"), "{args:?}: {}", run.stderr);
