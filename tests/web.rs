@@ -29,7 +29,7 @@ async fn wait_for(check: impl Fn() -> bool, what: &str) {
 #[wasm_bindgen_test]
 async fn the_app_opens_on_the_sample_with_highlights() {
     let root = container();
-    yew::Renderer::<sidenote::app::App>::with_root(root.clone()).render();
+    yew::Renderer::<sidenote_app::app::App>::with_root(root.clone()).render();
     wait_for(|| root.query_selector("mark[data-kind=PERSON]").ok().flatten().is_some(), "a person highlight").await;
     let marks = root.query_selector_all("mark[data-testid=hl]").expect("a valid selector");
     let mut person_names = Vec::new();
@@ -43,13 +43,13 @@ async fn the_app_opens_on_the_sample_with_highlights() {
     assert!(person_names.iter().any(|n| n == "Sergei Lavrov"), "{person_names:?}");
     // The rendered article is exactly the sample text, so DOM offsets map back to the core's offsets.
     let article = root.query_selector("[data-testid=article]").expect("selector").expect("the article");
-    assert_eq!(article.text_content().unwrap_or_default(), sidenote::sample::SAMPLE_TEXT);
+    assert_eq!(article.text_content().unwrap_or_default(), sidenote_app::sample::SAMPLE_TEXT);
 }
 
 #[wasm_bindgen_test]
 async fn non_bmp_text_keeps_highlights_on_the_right_characters() {
     let text = "👩‍🔬🙂 Angela Merkel met Emmanuel Macron in Paris on Monday.";
-    let open = sidenote::state::OpenDocument::open("t".into(), text.into());
+    let open = sidenote_app::state::OpenDocument::open("t".into(), text.into());
     let index = sidenote_extract::offsets::OffsetIndex::new(text);
     let utf16: Vec<u16> = text.encode_utf16().collect();
     for entity in &open.extraction.entities {
