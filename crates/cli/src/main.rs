@@ -4,6 +4,7 @@
 //! sidenote extract --out DIR FILE_OR_DIR...            # NAME.pred.json per article, for ../shared/eval/score.py
 //! sidenote extract --jsonl [--threads N] < IN > OUT     # one result line per {"id", "text"|"html"} line
 //! sidenote export --out FILE.json [--notes W3C.json] ARTICLE.txt   # W3C file of suggestions (+ notes)
+//! sidenote export --format brat|doccano|conll|csv --out FILE --notes W3C.json ARTICLE.txt  # reviewed entities / notes
 //! sidenote export --jsonl [--threads N] < IN > OUT      # one W3C collection per line
 //! sidenote anchor NOTES.json ARTICLE.txt                # one JSON line per annotation: status and position
 //! ```
@@ -27,12 +28,15 @@ const USAGE: &str = "usage:
   sidenote extract --out DIR FILE_OR_DIR...
   sidenote extract --jsonl [--threads N] < IN.jsonl > OUT.jsonl
   sidenote export --out FILE.json [--notes W3C.json] ARTICLE.txt
+  sidenote export --format brat|doccano|conll|csv --out FILE --notes W3C.json ARTICLE.txt
   sidenote export --jsonl [--threads N] < IN.jsonl > OUT.jsonl
   sidenote anchor NOTES.json ARTICLE.txt
 
 --jsonl reads lines {\"id\": ..., \"text\": ...} or {\"id\": ..., \"html\": ..., \"url\": ...} on stdin and writes one
 line per input line, in input order, on --threads workers (default: every core). A bad line gives
 {\"id\": ..., \"error\": ...} and the stream goes on; the exit code is 1 if any line failed.
+--format brat (FILE.txt + FILE.ann), doccano (JSONL), conll (BIO tokens) write the reviewed entities of
+--notes (accepted, retagged, added; code-point offsets); csv writes the notes (RFC 4180, UTF-8 with BOM).
 ";
 
 /// The outcome of a command: success, or a message for stderr.
@@ -179,11 +183,13 @@ fn cmd_export(args: &[String]) -> CommandResult {
     let mut out = None;
     let mut notes = None;
     let mut article = None;
+    let mut format = ExportFormat::W3c;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--out" => out = Some(PathBuf::from(iter.next().ok_or("--out needs a file")?)),
             "--notes" => notes = Some(PathBuf::from(iter.next().ok_or("--notes needs a file")?)),
+            "--format" => format = ExportFormat::parse(iter.next().ok_or("--format needs a name")?)?,
             _ => article = Some(PathBuf::from(arg)),
         }
     }
@@ -197,9 +203,49 @@ fn cmd_export(args: &[String]) -> CommandResult {
         eprintln!("{}", report.summary());
     }
     let doc = sidenote_annotate::Document::new(stem(&article), text);
-    let file = sidenote_annotate::w3c::export(&doc, &extract_with_hints(&doc.text, &hints), &annotations);
-    let json = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
-    std::fs::write(&out, json).map_err(|e| format!("{}: {e}", out.display()))
+    let extraction = extract_with_hints(&doc.text, &hints);
+    let write =
+        |path: &Path, contents: String| std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()));
+    use sidenote_annotate::formats;
+    match format {
+        ExportFormat::W3c => {
+            let file = sidenote_annotate::w3c::export(&doc, &extraction, &annotations);
+            write(&out, serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?)
+        }
+        // brat reads the text and the standoff file side by side, with the same stem.
+        ExportFormat::Brat => {
+            let (txt, ann) = formats::brat::export(&doc, &extraction, &annotations);
+            write(&out.with_extension("txt"), txt)?;
+            write(&out.with_extension("ann"), ann)
+        }
+        ExportFormat::Doccano => write(&out, formats::doccano::export(&doc, &extraction, &annotations)),
+        ExportFormat::Conll => write(&out, formats::conll::export(&doc, &extraction, &annotations)),
+        ExportFormat::Csv => write(&out, formats::csv::export(&doc, &annotations)),
+    }
+}
+
+/// What `export --format` writes. Every format but W3C carries reviewed entities only (accepted, retagged and
+/// added ones, from `--notes`), or notes (CSV): machine suggestions nobody reviewed are not training data.
+#[derive(Debug, Clone, Copy)]
+enum ExportFormat {
+    W3c,
+    Brat,
+    Doccano,
+    Conll,
+    Csv,
+}
+
+impl ExportFormat {
+    fn parse(name: &str) -> Result<Self, String> {
+        Ok(match name {
+            "w3c" => ExportFormat::W3c,
+            "brat" => ExportFormat::Brat,
+            "doccano" => ExportFormat::Doccano,
+            "conll" => ExportFormat::Conll,
+            "csv" => ExportFormat::Csv,
+            other => return Err(format!("--format is one of w3c, brat, doccano, conll, csv; not {other:?}")),
+        })
+    }
 }
 
 fn cmd_anchor(args: &[String]) -> CommandResult {
@@ -210,9 +256,11 @@ fn cmd_anchor(args: &[String]) -> CommandResult {
     let targets =
         sidenote_annotate::w3c::targets(&read_to_string(Path::new(notes))?).map_err(|e| format!("{notes}: {e}"))?;
     let index = OffsetIndex::new(&text);
+    // One anchorer for the whole file: the text's words are indexed once, not once per annotation.
+    let anchorer = sidenote_annotate::anchor::Anchorer::new(&text, &index);
     let mut out = String::new();
     for (id, target) in &targets {
-        let found = sidenote_annotate::anchor::anchor(&text, &index, target);
+        let found = anchorer.anchor(target);
         let (start, end) = match found.span {
             Some(span) => {
                 let (s, e) = char_span(&index, span);
