@@ -2,7 +2,8 @@
 //!
 //! Input lines are `{"id": …, "text": …}` or `{"id": …, "html": …, "url": …}` (`url` is optional; `export`
 //! writes it as the annotations' source). Each output line carries the input's `id` (any JSON value, `null`
-//! when absent) and either the result or `"error"`. Texts go through the same checks and conversions as
+//! when absent; on `export` lines as `sidenote:id`, since a W3C collection's `id` must be its IRI) and either
+//! the result or `"error"`. Texts go through the same checks and conversions as
 //! the per-file commands ([`sidenote_annotate::accept_text`], [`html_to_text`]), so that a line's result
 //! equals what the per-file command writes for the same article.
 
@@ -126,9 +127,10 @@ fn export_line(article: Article, found: &Extraction) -> Result<String, String> {
     let mut doc = Document::new(title, article.text);
     doc.source_url = article.url;
     let mut collection = sidenote_annotate::w3c::export(&doc, found, &Annotations::default());
+    // The collection's own `id` is its IRI (a W3C MUST), so the input's id travels beside it.
     match collection.as_object_mut() {
         Some(fields) => {
-            fields.insert("id".into(), article.id);
+            fields.insert("sidenote:id".into(), article.id);
         }
         None => return Err("the export is not a JSON object".into()),
     }
@@ -188,9 +190,10 @@ mod tests {
         assert_eq!(outcome.error, None);
         let out: Value = serde_json::from_str(&outcome.output).expect("JSON");
         assert_eq!(
-            (&out["id"], &out["label"], &out["type"]),
+            (&out["sidenote:id"], &out["label"], &out["type"]),
             (&Value::from("y"), &Value::from("y"), &Value::from("AnnotationCollection"))
         );
+        assert!(out["id"].as_str().is_some_and(|id| id.starts_with("urn:uuid:")), "the collection keeps its IRI");
         assert_eq!(out["sidenote:source"], "https://example.org/a");
         assert!(out["sidenote:text"].as_str().is_some_and(|t| t.contains("Sergei Lavrov visited Moscow.")));
     }
