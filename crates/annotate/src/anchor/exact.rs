@@ -67,6 +67,14 @@ pub(super) fn find_moved(search: &Search<'_, '_>) -> Option<Span> {
     believable.then_some(span)
 }
 
+/// Whether the context around `span` (holding the exact words) agrees character for character, or there is
+/// too little context to ask. Anything less is weighed against the other occurrences: a repeated word a few
+/// characters away (a menu's "NBA" next to "NBA Home") has context that is *similar* after a small shift.
+pub(super) fn context_agrees(search: &Search<'_, '_>, span: Span) -> bool {
+    let context_chars = search.context_chars();
+    context_chars < ENOUGH_AGREEING_CHARS || search.agreeing_context(span.start, span.end) == context_chars
+}
+
 /// Whether the context around `span` (holding the exact words) supports it, or there is no context to ask;
 /// and how similar the context is overall (0–1).
 pub(super) fn context_evidence(search: &Search<'_, '_>, span: Span) -> (bool, f64) {

@@ -2,7 +2,8 @@
 //!
 //! A target remembers its words (`exact`), ~32 characters on each side (`prefix`, `suffix`) and where they
 //! were (code points). On a text, in order:
-//! 1. **exact**: the text at the remembered position still equals the words;
+//! 1. **exact**: the text at the remembered position still equals the words and its context agrees character
+//!    for character (otherwise it is weighed against the other occurrences in stage 2);
 //! 2. **moved** (`exact.rs`): the words occur elsewhere, beginning and ending like the original (at a word
 //!    boundary or inside a word); among the occurrences the best by agreeing context, then by distance from
 //!    where they were; accepted only with agreeing context, a unique occurrence, or a quote long enough to
@@ -139,7 +140,7 @@ impl<'t> Anchorer<'t> {
             },
             _ => None,
         };
-        if let Some(span) = remembered.filter(|&span| exact::context_evidence(&search, span).0) {
+        if let Some(span) = remembered.filter(|&span| exact::context_agrees(&search, span)) {
             return Anchored { span: Some(span), status: AnchorStatus::Exact };
         }
         // 2. The same words elsewhere.
@@ -307,6 +308,20 @@ mod tests {
         let found = anchor(&edited, &OffsetIndex::new(&edited), &target);
         let moved = second + (second - first);
         assert_eq!(found, Anchored { span: Some(Span::new(moved, moved + 3)), status: AnchorStatus::Moved });
+    }
+
+    #[test]
+    fn a_repeated_word_next_door_is_not_exact_when_the_context_only_looks_alike() {
+        // A menu: after four characters are deleted at the top, the remembered position holds the "NBA" of
+        // "NBA Home", whose context is the original's shifted by a word. The note stays on its own "NBA".
+        let original = "Top\nSportsnet\nNews\nScores\nVideo\nOdds\nAHL\nNBA\nNBA Home\nScoreboard\nStandings\nStats\n";
+        let first = original.find("NBA").expect("present");
+        let target = TextTarget::of(original, &OffsetIndex::new(original), Span::new(first, first + 3));
+        let edited = &original["Top\n".len()..];
+        assert_eq!(edited.get(first..first + 7), Some("NBA Hom"), "the neighbour is at the old position");
+        let at = first - "Top\n".len();
+        let found = anchor(edited, &OffsetIndex::new(edited), &target);
+        assert_eq!(found, Anchored { span: Some(Span::new(at, at + 3)), status: AnchorStatus::Moved });
     }
 
     #[test]
