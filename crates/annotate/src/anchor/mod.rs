@@ -32,6 +32,7 @@ use serde::{Deserialize, Serialize};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::Span;
 
+use exact::Moved;
 use search::{floor_char, Search};
 use words::WordIndex;
 
@@ -131,7 +132,8 @@ impl<'t> Anchorer<'t> {
             return orphan;
         }
         let parts = (target.prefix.as_str(), target.exact.as_str(), target.suffix.as_str());
-        let search = Search::new(text, &self.words, parts, expected_position(text, index, target));
+        let mut search = Search::new(text, &self.words, parts, expected_position(text, index, target));
+        search.positioned = target.start.is_some();
         // 1. Exact position, unless its context says that other words now sit there by chance.
         let remembered = match (target.start, target.end) {
             (Some(start), Some(end)) => match (index.char_to_byte(start), index.char_to_byte(end)) {
@@ -144,12 +146,16 @@ impl<'t> Anchorer<'t> {
             return Anchored { span: Some(span), status: AnchorStatus::Exact };
         }
         // 2. The same words elsewhere.
-        if let Some(span) = exact::find_moved(&search) {
-            let status = if Some(span) == remembered { AnchorStatus::Exact } else { AnchorStatus::Moved };
-            return Anchored { span: Some(span), status };
-        }
-        // 3. Similar words.
-        match fuzzy::find_fuzzy(&search) {
+        let radius = match exact::find_moved(&search) {
+            Moved::Found(span) => {
+                let status = if Some(span) == remembered { AnchorStatus::Exact } else { AnchorStatus::Moved };
+                return Anchored { span: Some(span), status };
+            }
+            Moved::NotFound => usize::MAX,
+            Moved::OriginalNear(radius) => radius,
+        };
+        // 3. Similar words (near the original when its context is still there).
+        match fuzzy::find_fuzzy(&search, radius) {
             Some(span) if span.slice(text) == target.exact => {
                 Anchored { span: Some(span), status: AnchorStatus::Moved }
             }
