@@ -1,6 +1,7 @@
 //! Stage 2, "moved": the same words elsewhere in the text. Occurrences are looked up through the word
 //! index (never by rescanning the text), ranked by agreeing context and then by distance from where the
-//! words were, and accepted only with evidence that they are the same words, not the same spelling.
+//! words were, and accepted only with evidence that they are the same words, not the same spelling. A far
+//! occurrence loses to the original's context still standing near the expected place: it is a copy.
 
 use sidenote_extract::Span;
 

@@ -7,7 +7,9 @@
 //! 2. **moved** (`exact.rs`): the words occur elsewhere, beginning and ending like the original (at a word
 //!    boundary or inside a word); among the occurrences the best by agreeing context, then by distance from
 //!    where they were; accepted only with agreeing context, a unique occurrence, or a quote long enough to
-//!    speak for itself;
+//!    speak for itself. An occurrence far from where the words were is not taken while their context is
+//!    still recognisable near there (the words were edited or deleted, and pages repeat headlines and
+//!    menus): a nearer occurrence is, or else only a fuzzy match near the original;
 //! 3. **fuzzy** (`fuzzy.rs`): similar words (at most a quarter of the characters changed), aligned on word
 //!    boundaries, near where the context or the quote's rarest words predict them; a short quote is placed
 //!    only when its context agrees, a longer one when its words are near-identical or its context agrees;
@@ -328,6 +330,59 @@ mod tests {
         let at = first - "Top\n".len();
         let found = anchor(edited, &OffsetIndex::new(edited), &target);
         assert_eq!(found, Anchored { span: Some(Span::new(at, at + 3)), status: AnchorStatus::Moved });
+    }
+
+    /// Pages repeat content (a headline list at the top and again under "Most read"). When the original is
+    /// edited and an identical copy with intact context sits far away, the note goes to the edited original
+    /// or becomes an orphan, never to the far copy; a real move (text inserted above) still moves it.
+    #[test]
+    fn an_identical_copy_far_away_is_not_the_edited_original() {
+        let list = "Top stories\nEurope votes on the new budget rules\nStorm closes schools across the north\n\
+                    Markets fall as rates rise\nLavrov meets Blinken in Geneva\nMore news\n";
+        let body = "The committee met on Thursday to discuss the proposal, which would change how the money \
+                    is shared between the regions. Several members said they needed more time to read it. "
+            .repeat(6);
+        let original = format!("{list}\n{body}\nMost read\n{list}");
+        let headline = "Storm closes schools across the north";
+        let cases: &[(&str, &str, &str, Option<&str>, AnchorStatus)] = &[
+            // (annotated words, replaced in the first list, by, expected words, status)
+            (
+                headline,
+                headline,
+                "Storm shuts schools across the north",
+                Some("Storm shuts schools across the north"),
+                AnchorStatus::Fuzzy,
+            ),
+            (headline, "Storm closes schools across the north\n", "", None, AnchorStatus::Orphan),
+            ("Lavrov", "Lavrov meets Blinken", "Lavrov finally meets Blinken", Some("Lavrov"), AnchorStatus::Exact),
+            ("Lavrov", "Lavrov meets", "Sergei Lavrov meets", Some("Lavrov"), AnchorStatus::Moved),
+            (
+                "Lavrov",
+                "\nLavrov meets",
+                "\nIn Geneva today, Lavrov once again meets",
+                Some("Lavrov"),
+                AnchorStatus::Moved,
+            ),
+            ("Lavrov", "Lavrov meets Blinken in Geneva\n", "", None, AnchorStatus::Orphan),
+        ];
+        for &(words, from, to, expected, status) in cases {
+            let target = target_of(&original, words);
+            let edited = original.replacen(from, to, 1);
+            let found = anchor(&edited, &OffsetIndex::new(&edited), &target);
+            let got = found.span.map(|s| (s.start, s.slice(&edited).to_string()));
+            let first_list = edited.find("Most read").expect("present");
+            assert_eq!(got.as_ref().map(|g| g.1.as_str()), expected, "{words}: {from:?} -> {to:?}");
+            assert!(got.is_none_or(|(start, _)| start < first_list), "{words}: {from:?} -> {to:?} took the far copy");
+            assert_eq!(found.status, status, "{words}: {from:?} -> {to:?}");
+        }
+        // Text inserted above moves everything by 3 KB: the words are found on the first list, shifted.
+        let inserted = format!("{}{original}", "An editor's note added at the top of the page. ".repeat(64));
+        for words in [headline, "Lavrov"] {
+            let found = anchor(&inserted, &OffsetIndex::new(&inserted), &target_of(&original, words));
+            let shifted = inserted.len() - original.len() + original.find(words).expect("present");
+            assert_eq!(found.span.map(|s| s.start), Some(shifted), "{words}");
+            assert_eq!(found.status, AnchorStatus::Moved, "{words}");
+        }
     }
 
     #[test]
