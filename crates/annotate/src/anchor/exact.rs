@@ -62,24 +62,27 @@ const CONTEXT_BYTES: usize = 4 * super::CONTEXT_CHARS;
 
 /// The quote's occurrence that is most likely the annotated one, if any is likely enough.
 pub(super) fn find_moved(search: &Search<'_, '_>) -> Moved {
-    let Some((occurrences, all_found)) = occurrences(search) else { return Moved::NotFound };
+    let Some((mut occurrences, all_found)) = occurrences(search) else { return Moved::NotFound };
     let unique = all_found && occurrences.len() == 1;
-    let Some(best) = best_occurrence(search, &occurrences, unique) else { return Moved::NotFound };
-    let distance = best.start.abs_diff(search.expected);
-    if !search.positioned || distance < MIN_FAR_BYTES {
+    let Some(mut best) = best_occurrence(search, &occurrences, unique) else { return Moved::NotFound };
+    if !search.positioned {
         return Moved::Found(best);
     }
     // A far occurrence while the original's context is still near: the words were edited or deleted there
-    // and this is a copy (pages repeat headlines and menus). A nearer believable occurrence wins; else the
-    // fuzzy stage may look near the original only.
-    let radius = (distance / NEARER_FACTOR).min(MAX_NEAR_BYTES);
-    if !original_context_near(search, radius) {
-        return Moved::Found(best);
-    }
-    let near: Vec<usize> = occurrences.into_iter().filter(|&start| start.abs_diff(search.expected) <= radius).collect();
-    match best_occurrence(search, &near, unique) {
-        Some(near) => Moved::Found(near),
-        None => Moved::OriginalNear(radius),
+    // and this is a copy (pages repeat headlines and menus). A nearer believable occurrence wins (asked the
+    // same in turn, as it may be a nearer copy; the radius shrinks each time, so this ends quickly); else
+    // the fuzzy stage may look near the original only.
+    loop {
+        let distance = best.start.abs_diff(search.expected);
+        let radius = (distance / NEARER_FACTOR).min(MAX_NEAR_BYTES);
+        if distance < MIN_FAR_BYTES || !original_context_near(search, radius) {
+            return Moved::Found(best);
+        }
+        occurrences.retain(|&start| start.abs_diff(search.expected) <= radius);
+        match best_occurrence(search, &occurrences, unique) {
+            Some(near) => best = near,
+            None => return Moved::OriginalNear(radius),
+        }
     }
 }
 

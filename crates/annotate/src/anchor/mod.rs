@@ -332,9 +332,9 @@ mod tests {
         assert_eq!(found, Anchored { span: Some(Span::new(at, at + 3)), status: AnchorStatus::Moved });
     }
 
-    /// Pages repeat content (a headline list at the top and again under "Most read"). When the original is
-    /// edited and an identical copy with intact context sits far away, the note goes to the edited original
-    /// or becomes an orphan, never to the far copy; a real move (text inserted above) still moves it.
+    /// Pages repeat content (a headline list at the top and again under "Most read", a teaser). When the
+    /// original is edited and an identical copy with intact context sits far away, the note goes to the
+    /// edited original or becomes an orphan, never to a copy; a real move (text inserted above) still moves it.
     #[test]
     fn an_identical_copy_far_away_is_not_the_edited_original() {
         let list = "Top stories\nEurope votes on the new budget rules\nStorm closes schools across the north\n\
@@ -342,7 +342,9 @@ mod tests {
         let body = "The committee met on Thursday to discuss the proposal, which would change how the money \
                     is shared between the regions. Several members said they needed more time to read it. "
             .repeat(6);
-        let original = format!("{list}\n{body}\nMost read\n{list}");
+        // A teaser just below the list is a nearer copy of the headline, with other context.
+        let teaser = "Read more: Storm closes schools across the north, on page 4. ";
+        let original = format!("{list}\n{teaser}{body}\nMost read\n{list}");
         let headline = "Storm closes schools across the north";
         let cases: &[(&str, &str, &str, Option<&str>, AnchorStatus)] = &[
             // (annotated words, replaced in the first list, by, expected words, status)
@@ -370,9 +372,9 @@ mod tests {
             let edited = original.replacen(from, to, 1);
             let found = anchor(&edited, &OffsetIndex::new(&edited), &target);
             let got = found.span.map(|s| (s.start, s.slice(&edited).to_string()));
-            let first_list = edited.find("Most read").expect("present");
+            let first_list = edited.find("Read more").expect("present");
             assert_eq!(got.as_ref().map(|g| g.1.as_str()), expected, "{words}: {from:?} -> {to:?}");
-            assert!(got.is_none_or(|(start, _)| start < first_list), "{words}: {from:?} -> {to:?} took the far copy");
+            assert!(got.is_none_or(|(start, _)| start < first_list), "{words}: {from:?} -> {to:?} took a copy");
             assert_eq!(found.status, status, "{words}: {from:?} -> {to:?}");
         }
         // Text inserted above moves everything by 3 KB: the words are found on the first list, shifted.
