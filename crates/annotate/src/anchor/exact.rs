@@ -51,8 +51,10 @@ const NEARER_FACTOR: usize = 4;
 const MIN_FAR_BYTES: usize = 64;
 /// The original's context is looked for at most this far around the expected place (bounded work).
 const MAX_NEAR_BYTES: usize = 4096;
-/// A side of context is recognised by this many of its characters next to the quote, verbatim…
-const RECOGNISED_CHARS: usize = 16;
+/// A side of context is recognised by this many of its characters next to the quote, verbatim (16 let
+/// menus' repeated lines pass for the original after a 3 KB shift; 24 and 32 placed as well on the random
+/// edits, and 24 still tolerates an edit at the far end of a side)…
+const RECOGNISED_CHARS: usize = 24;
 /// …or by all of it when shorter, if it has at least this many.
 const MIN_RECOGNISED_CHARS: usize = 8;
 /// Where a recognised side puts the quote may be off by this much (the quote itself was edited).
