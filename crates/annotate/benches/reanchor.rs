@@ -145,9 +145,12 @@ fn random_edits(texts: &[String], rng: &mut Rng) {
                                 let to = new_text.ceil_char_boundary((s.end + 40).min(new_text.len()));
                                 format!("{:?}", &new_text[from..to])
                             };
+                            let expected = target.start.and_then(|c| new_index.char_to_byte(c)).unwrap_or(0) as i64;
                             println!(
-                                "  WRONG {:?} {:?}: {:?} | {:?} | {:?}\n    got   {}\n    truth {}",
+                                "  WRONG {:?} (got {:+}, truth {}) {:?}: {:?} | {:?} | {:?}\n    got   {}\n    truth {}",
                                 result.status,
+                                got.start as i64 - expected,
+                                truth.map_or("gone".to_string(), |t| format!("{:+}", t.start as i64 - expected)),
                                 target.exact,
                                 target.prefix,
                                 target.exact,

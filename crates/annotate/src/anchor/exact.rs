@@ -1,10 +1,11 @@
 //! Stage 2, "moved": the same words elsewhere in the text. Occurrences are looked up through the word
 //! index (never by rescanning the text), ranked by agreeing context and then by distance from where the
-//! words were, and accepted only with evidence that they are the same words, not the same spelling.
+//! words were, and accepted only with evidence that they are the same words, not the same spelling. A far
+//! occurrence loses to the original's context still standing near the expected place: it is a copy.
 
 use sidenote_extract::Span;
 
-use super::search::{ceil_char, floor_char, Place, Search};
+use super::search::{ceil_char, first_chars, floor_char, last_chars, Place, Search};
 use super::SHORT_QUOTE_CHARS;
 
 /// At most this many occurrences of the quote's rarest word are checked (the nearest to the expected place)…
@@ -31,13 +32,87 @@ const SHORTLIST: usize = 4;
 /// (a headline repeated in the page) should lose to the original whose context lost a word nearby.
 const SIMILARITY_WEIGHT: f64 = 24.0;
 
+/// What the moved stage concluded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Moved {
+    /// The annotated words, here.
+    Found(Span),
+    /// No believable occurrence.
+    NotFound,
+    /// The original's context is still recognisable within this many bytes of the expected place, but the
+    /// words there changed or went: a copy farther away (a repeated headline, a menu) is not them, and a
+    /// similar match must be this near.
+    OriginalNear(usize),
+}
+
+/// The best occurrence is "far" when the original's context can be recognised this many times nearer.
+const NEARER_FACTOR: usize = 4;
+/// Occurrences nearer than this are never "far": edits nearby shift the words by a few dozen bytes.
+const MIN_FAR_BYTES: usize = 64;
+/// The original's context is looked for at most this far around the expected place (bounded work).
+const MAX_NEAR_BYTES: usize = 4096;
+/// A side of context is recognised by this many of its characters next to the quote, verbatim (16 let
+/// menus' repeated lines pass for the original after a 3 KB shift; 24 and 32 placed as well on the random
+/// edits, and 24 still tolerates an edit at the far end of a side)…
+const RECOGNISED_CHARS: usize = 24;
+/// …or by all of it when shorter, if it has at least this many.
+const MIN_RECOGNISED_CHARS: usize = 8;
+/// Where a recognised side puts the quote may be off by this much (the quote itself was edited).
+const SLACK_BYTES: usize = 16;
+/// Bytes of the longest side of context (32 characters of up to 4 bytes).
+const CONTEXT_BYTES: usize = 4 * super::CONTEXT_CHARS;
+
 /// The quote's occurrence that is most likely the annotated one, if any is likely enough.
-pub(super) fn find_moved(search: &Search<'_, '_>) -> Option<Span> {
-    let (occurrences, all_found) = occurrences(search)?;
+pub(super) fn find_moved(search: &Search<'_, '_>) -> Moved {
+    let Some((mut occurrences, all_found)) = occurrences(search) else { return Moved::NotFound };
+    let unique = all_found && occurrences.len() == 1;
+    let Some(mut best) = best_occurrence(search, &occurrences, unique) else { return Moved::NotFound };
+    if !search.positioned {
+        return Moved::Found(best);
+    }
+    // A far occurrence while the original's context is still near: the words were edited or deleted there
+    // and this is a copy (pages repeat headlines and menus). A nearer believable occurrence wins (asked the
+    // same in turn, as it may be a nearer copy; the radius shrinks each time, so this ends quickly); else
+    // the fuzzy stage may look near the original only.
+    loop {
+        let distance = best.start.abs_diff(search.expected);
+        let radius = (distance / NEARER_FACTOR).min(MAX_NEAR_BYTES);
+        if distance < MIN_FAR_BYTES || !original_context_near(search, radius) {
+            return Moved::Found(best);
+        }
+        occurrences.retain(|&start| start.abs_diff(search.expected) <= radius);
+        match best_occurrence(search, &occurrences, unique) {
+            Some(near) => best = near,
+            None => return Moved::OriginalNear(radius),
+        }
+    }
+}
+
+/// Whether a side of the target's context occurs verbatim where it would put the quote within `radius`
+/// bytes of the expected place (give or take `SLACK_BYTES`, for the quote's own edits). A bounded scan: at
+/// most twice `MAX_NEAR_BYTES` plus the quote.
+fn original_context_near(search: &Search<'_, '_>, radius: usize) -> bool {
+    let (text, quote_len) = (search.text, search.quote.len());
+    let reach = radius + SLACK_BYTES;
+    let from = floor_char(text, search.expected.saturating_sub(reach + CONTEXT_BYTES));
+    let to = ceil_char(text, search.expected.saturating_add(reach + quote_len + CONTEXT_BYTES));
+    let Some(area) = text.get(from..to) else { return false };
+    let near = |start: usize| start.abs_diff(search.expected) <= reach;
+    let recognisable = |side: &str| side.chars().count() >= MIN_RECOGNISED_CHARS;
+    let prefix = last_chars(search.prefix, RECOGNISED_CHARS);
+    let suffix = first_chars(search.suffix, RECOGNISED_CHARS);
+    // The quote starts right after the prefix, and ends right before the suffix.
+    (recognisable(prefix) && area.match_indices(prefix).any(|(i, _)| near(from + i + prefix.len())))
+        || (recognisable(suffix)
+            && area.match_indices(suffix).any(|(i, _)| (from + i).checked_sub(quote_len).is_some_and(near)))
+}
+
+/// The best believable occurrence among `occurrences` (sorted starts); `unique` when the text holds no other.
+fn best_occurrence(search: &Search<'_, '_>, occurrences: &[usize], unique: bool) -> Option<Span> {
     let length = search.quote.len();
     let distance = |start: usize| start.abs_diff(search.expected) as i64;
     // Cheap ranking first (exact agreement, then distance), keeping the nearest occurrences as well.
-    let mut shortlist: Vec<usize> = occurrences.clone();
+    let mut shortlist: Vec<usize> = occurrences.to_vec();
     shortlist.sort_by_cached_key(|&start| {
         let context = search.agreeing_context(start, start + length) as i64;
         (std::cmp::Reverse(context * CONTEXT_WEIGHT - distance(start)), start)
@@ -63,8 +138,16 @@ pub(super) fn find_moved(search: &Search<'_, '_>) -> Option<Span> {
         // Words specific enough on their own.
         || search.quote.chars().count() >= SHORT_QUOTE_CHARS
         // The only occurrence in the whole text.
-        || (all_found && occurrences.len() == 1);
+        || unique;
     believable.then_some(span)
+}
+
+/// Whether the context around `span` (holding the exact words) agrees character for character, or there is
+/// too little context to ask. Anything less is weighed against the other occurrences: a repeated word a few
+/// characters away (a menu's "NBA" next to "NBA Home") has context that is *similar* after a small shift.
+pub(super) fn context_agrees(search: &Search<'_, '_>, span: Span) -> bool {
+    let context_chars = search.context_chars();
+    context_chars < ENOUGH_AGREEING_CHARS || search.agreeing_context(span.start, span.end) == context_chars
 }
 
 /// Whether the context around `span` (holding the exact words) supports it, or there is no context to ask;

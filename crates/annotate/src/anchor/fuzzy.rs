@@ -48,12 +48,13 @@ struct Candidate {
     rank: f64,
 }
 
-/// The best believable approximate placement, if any.
-pub(super) fn find_fuzzy(search: &Search<'_, '_>) -> Option<Span> {
+/// The best believable approximate placement starting within `radius` bytes of the expected place, if any.
+pub(super) fn find_fuzzy(search: &Search<'_, '_>, radius: usize) -> Option<Span> {
+    let near = |c: &Candidate| c.span.start.abs_diff(search.expected) <= radius;
     if search.quote.chars().count() > LONG_QUOTE_CHARS {
-        return by_ends(search);
+        return best(by_ends(search).into_iter().filter(near).collect()).map(|c| c.span);
     }
-    best(candidates(search)).map(|c| c.span)
+    best(candidates(search).into_iter().filter(near).collect()).map(|c| c.span)
 }
 
 fn best(candidates: Vec<Candidate>) -> Option<Candidate> {
@@ -157,7 +158,7 @@ fn align(search: &Search<'_, '_>, window: Span, pattern: &[char], max_errors: us
 
 /// A long quote: its head and tail are found like short quotes, then paired when the span between them has
 /// about the quote's length and shares most of its character trigrams.
-fn by_ends(search: &Search<'_, '_>) -> Option<Span> {
+fn by_ends(search: &Search<'_, '_>) -> Vec<Candidate> {
     let quote = search.quote;
     let head = first_chars(quote, END_CHARS);
     let tail = last_chars(quote, END_CHARS);
@@ -182,7 +183,7 @@ fn by_ends(search: &Search<'_, '_>) -> Option<Span> {
             }
         }
     }
-    best(pairs).map(|c| c.span)
+    pairs
 }
 
 /// The few best candidates, so that pairing heads with tails stays cheap.

@@ -2,11 +2,14 @@
 //!
 //! A target remembers its words (`exact`), ~32 characters on each side (`prefix`, `suffix`) and where they
 //! were (code points). On a text, in order:
-//! 1. **exact**: the text at the remembered position still equals the words;
+//! 1. **exact**: the text at the remembered position still equals the words and its context agrees character
+//!    for character (otherwise it is weighed against the other occurrences in stage 2);
 //! 2. **moved** (`exact.rs`): the words occur elsewhere, beginning and ending like the original (at a word
 //!    boundary or inside a word); among the occurrences the best by agreeing context, then by distance from
 //!    where they were; accepted only with agreeing context, a unique occurrence, or a quote long enough to
-//!    speak for itself;
+//!    speak for itself. An occurrence far from where the words were is not taken while their context is
+//!    still recognisable near there (the words were edited or deleted, and pages repeat headlines and
+//!    menus): a nearer occurrence is, or else only a fuzzy match near the original;
 //! 3. **fuzzy** (`fuzzy.rs`): similar words (at most a quarter of the characters changed), aligned on word
 //!    boundaries, near where the context or the quote's rarest words predict them; a short quote is placed
 //!    only when its context agrees, a longer one when its words are near-identical or its context agrees;
@@ -31,6 +34,7 @@ use serde::{Deserialize, Serialize};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::Span;
 
+use exact::Moved;
 use search::{floor_char, Search};
 use words::WordIndex;
 
@@ -130,7 +134,8 @@ impl<'t> Anchorer<'t> {
             return orphan;
         }
         let parts = (target.prefix.as_str(), target.exact.as_str(), target.suffix.as_str());
-        let search = Search::new(text, &self.words, parts, expected_position(text, index, target));
+        let mut search = Search::new(text, &self.words, parts, expected_position(text, index, target));
+        search.positioned = target.start.is_some();
         // 1. Exact position, unless its context says that other words now sit there by chance.
         let remembered = match (target.start, target.end) {
             (Some(start), Some(end)) => match (index.char_to_byte(start), index.char_to_byte(end)) {
@@ -139,16 +144,20 @@ impl<'t> Anchorer<'t> {
             },
             _ => None,
         };
-        if let Some(span) = remembered.filter(|&span| exact::context_evidence(&search, span).0) {
+        if let Some(span) = remembered.filter(|&span| exact::context_agrees(&search, span)) {
             return Anchored { span: Some(span), status: AnchorStatus::Exact };
         }
         // 2. The same words elsewhere.
-        if let Some(span) = exact::find_moved(&search) {
-            let status = if Some(span) == remembered { AnchorStatus::Exact } else { AnchorStatus::Moved };
-            return Anchored { span: Some(span), status };
-        }
-        // 3. Similar words.
-        match fuzzy::find_fuzzy(&search) {
+        let radius = match exact::find_moved(&search) {
+            Moved::Found(span) => {
+                let status = if Some(span) == remembered { AnchorStatus::Exact } else { AnchorStatus::Moved };
+                return Anchored { span: Some(span), status };
+            }
+            Moved::NotFound => usize::MAX,
+            Moved::OriginalNear(radius) => radius,
+        };
+        // 3. Similar words (near the original when its context is still there).
+        match fuzzy::find_fuzzy(&search, radius) {
             Some(span) if span.slice(text) == target.exact => {
                 Anchored { span: Some(span), status: AnchorStatus::Moved }
             }
@@ -307,6 +316,75 @@ mod tests {
         let found = anchor(&edited, &OffsetIndex::new(&edited), &target);
         let moved = second + (second - first);
         assert_eq!(found, Anchored { span: Some(Span::new(moved, moved + 3)), status: AnchorStatus::Moved });
+    }
+
+    #[test]
+    fn a_repeated_word_next_door_is_not_exact_when_the_context_only_looks_alike() {
+        // A menu: after four characters are deleted at the top, the remembered position holds the "NBA" of
+        // "NBA Home", whose context is the original's shifted by a word. The note stays on its own "NBA".
+        let original = "Top\nSportsnet\nNews\nScores\nVideo\nOdds\nAHL\nNBA\nNBA Home\nScoreboard\nStandings\nStats\n";
+        let first = original.find("NBA").expect("present");
+        let target = TextTarget::of(original, &OffsetIndex::new(original), Span::new(first, first + 3));
+        let edited = &original["Top\n".len()..];
+        assert_eq!(edited.get(first..first + 7), Some("NBA Hom"), "the neighbour is at the old position");
+        let at = first - "Top\n".len();
+        let found = anchor(edited, &OffsetIndex::new(edited), &target);
+        assert_eq!(found, Anchored { span: Some(Span::new(at, at + 3)), status: AnchorStatus::Moved });
+    }
+
+    /// Pages repeat content (a headline list at the top and again under "Most read", a teaser). When the
+    /// original is edited and an identical copy with intact context sits far away, the note goes to the
+    /// edited original or becomes an orphan, never to a copy; a real move (text inserted above) still moves it.
+    #[test]
+    fn an_identical_copy_far_away_is_not_the_edited_original() {
+        let list = "Top stories\nEurope votes on the new budget rules\nStorm closes schools across the north\n\
+                    Markets fall as rates rise\nLavrov meets Blinken in Geneva\nMore news\n";
+        let body = "The committee met on Thursday to discuss the proposal, which would change how the money \
+                    is shared between the regions. Several members said they needed more time to read it. "
+            .repeat(6);
+        // A teaser just below the list is a nearer copy of the headline, with other context.
+        let teaser = "Read more: Storm closes schools across the north, on page 4. ";
+        let original = format!("{list}\n{teaser}{body}\nMost read\n{list}");
+        let headline = "Storm closes schools across the north";
+        let cases: &[(&str, &str, &str, Option<&str>, AnchorStatus)] = &[
+            // (annotated words, replaced in the first list, by, expected words, status)
+            (
+                headline,
+                headline,
+                "Storm shuts schools across the north",
+                Some("Storm shuts schools across the north"),
+                AnchorStatus::Fuzzy,
+            ),
+            (headline, "Storm closes schools across the north\n", "", None, AnchorStatus::Orphan),
+            ("Lavrov", "Lavrov meets Blinken", "Lavrov finally meets Blinken", Some("Lavrov"), AnchorStatus::Exact),
+            ("Lavrov", "Lavrov meets", "Sergei Lavrov meets", Some("Lavrov"), AnchorStatus::Moved),
+            (
+                "Lavrov",
+                "\nLavrov meets",
+                "\nIn Geneva today, Lavrov once again meets",
+                Some("Lavrov"),
+                AnchorStatus::Moved,
+            ),
+            ("Lavrov", "Lavrov meets Blinken in Geneva\n", "", None, AnchorStatus::Orphan),
+        ];
+        for &(words, from, to, expected, status) in cases {
+            let target = target_of(&original, words);
+            let edited = original.replacen(from, to, 1);
+            let found = anchor(&edited, &OffsetIndex::new(&edited), &target);
+            let got = found.span.map(|s| (s.start, s.slice(&edited).to_string()));
+            let first_list = edited.find("Read more").expect("present");
+            assert_eq!(got.as_ref().map(|g| g.1.as_str()), expected, "{words}: {from:?} -> {to:?}");
+            assert!(got.is_none_or(|(start, _)| start < first_list), "{words}: {from:?} -> {to:?} took a copy");
+            assert_eq!(found.status, status, "{words}: {from:?} -> {to:?}");
+        }
+        // Text inserted above moves everything by 3 KB: the words are found on the first list, shifted.
+        let inserted = format!("{}{original}", "An editor's note added at the top of the page. ".repeat(64));
+        for words in [headline, "Lavrov"] {
+            let found = anchor(&inserted, &OffsetIndex::new(&inserted), &target_of(&original, words));
+            let shifted = inserted.len() - original.len() + original.find(words).expect("present");
+            assert_eq!(found.span.map(|s| s.start), Some(shifted), "{words}");
+            assert_eq!(found.status, AnchorStatus::Moved, "{words}");
+        }
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub(super) struct Search<'a, 't> {
     pub ends_word: bool,
     /// Where the quote is expected (bytes): its remembered position, clamped to this text.
     pub expected: usize,
+    /// Whether that position was remembered (else it is the text's start and says nothing).
+    pub positioned: bool,
     combined: String,
     context_words: Vec<ContextWord>,
 }
@@ -79,7 +81,19 @@ impl<'a, 't> Search<'a, 't> {
                 },
             })
             .collect();
-        Search { text, words, quote, prefix, suffix, starts_word, ends_word, expected, combined, context_words }
+        Search {
+            text,
+            words,
+            quote,
+            prefix,
+            suffix,
+            starts_word,
+            ends_word,
+            expected,
+            positioned: true,
+            combined,
+            context_words,
+        }
     }
 
     fn index(&self) -> &WordIndex<'t> {
