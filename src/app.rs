@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::article_view::ArticleView;
+use crate::components::extraction_progress::ExtractionProgress;
 use crate::components::legend::Legend;
 use crate::components::notice_bar::NoticeBar;
 use crate::components::paste_panel::PastePanel;
@@ -15,7 +16,7 @@ use crate::components::selection_bar::{kind_key, SelectionBar};
 use crate::components::side_panel::SidePanel;
 use crate::components::toolbar::Toolbar;
 use crate::services;
-use crate::state::{Action, Notice, OpenDocument, State};
+use crate::state::{Action, ExtractionProgress as Progress, Notice, OpenDocument, State};
 
 /// A file name from the title, safe for file systems.
 fn file_stem(title: &str) -> String {
@@ -52,15 +53,34 @@ pub fn App() -> Html {
         Callback::from(move |action| state.dispatch(action))
     };
 
+    // The extractor runs in a worker, started at once so that it loads while the text renders; each opened
+    // document (the last one at start-up too) is sent to it, and highlights follow when it answers.
+    let extractor = use_memo((), {
+        let dispatch = dispatch.clone();
+        move |_| services::extractor::Extractor::spawn(dispatch)
+    });
+    {
+        let open = state.open.clone();
+        use_effect_with(open.pending_extraction(), move |pending| {
+            if let Some(request) = *pending {
+                extractor.extract(request, open.text(), &open.hints);
+            }
+        });
+    }
+
     // The benchmark script measures time to first highlight from this mark.
-    use_effect_with((), |_| services::timing::mark_first_highlight());
+    use_effect_with(state.open.progress == Progress::Done, |done| {
+        if *done {
+            services::timing::mark_first_highlight();
+        }
+    });
 
     // Every change is saved at once; a failure is reported once and the app keeps working in memory.
     // The text is written when a document is opened, the annotations after every change.
     {
         let dispatch = dispatch.clone();
         let open = state.open.clone();
-        use_effect_with(std::rc::Rc::as_ptr(&open) as usize, move |_| {
+        use_effect_with(open.serial, move |_| {
             if let Err(reason) =
                 services::storage::save_document(&open.urn, &open.document.title, open.text(), &open.hints)
             {
@@ -72,7 +92,7 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         let open = state.open.clone();
         let annotations = state.annotations.clone();
-        let key = (std::rc::Rc::as_ptr(&open) as usize, std::rc::Rc::as_ptr(&annotations) as usize);
+        let key = (open.serial, std::rc::Rc::as_ptr(&annotations) as usize);
         use_effect_with(key, move |_| {
             match services::storage::save_annotations(&open.urn, &open.document.title, &annotations) {
                 Ok(()) => dispatch.emit(Action::LibraryLoaded(services::storage::library())),
@@ -260,6 +280,7 @@ pub fn App() -> Html {
                      {onfile} {onimport} {onexport} {onexportnotes}
                      onundo={dispatch.reform(|_| Action::Undo)} onredo={dispatch.reform(|_| Action::Redo)} />
             <NoticeBar notice={state.notice.clone()} ondismiss={dispatch.reform(|_| Action::DismissNotice)} />
+            <ExtractionProgress pending={state.open.progress == Progress::Pending} />
             if *pasting {
                 <PastePanel onopen={onpasteopen} oncancel={onpastecancel} />
             }

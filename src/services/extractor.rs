@@ -1,0 +1,226 @@
+//! The extractor, run in a Web Worker so that the page never freezes and an extractor crash never takes the
+//! app down.
+//!
+//! Why a plain `web_sys::Worker` and a second binary (`src/bin/extract_worker.rs`) rather than gloo-worker:
+//! the app must notice when the worker dies (a panic aborts and traps its WebAssembly), and only the
+//! Worker's own `error` event says so; gloo-worker's bridges do not expose it, so a crash would look like
+//! an answer that never comes. Trunk builds the worker binary with a loader script from our own origin, so
+//! the Content-Security-Policy needs no `blob:` worker source.
+//!
+//! One request at a time: a new document while the worker is still busy with an older one terminates that
+//! worker and starts a fresh one (the old answer is no longer wanted, and waiting for it could take
+//! seconds). After a crash the worker is started again for the next document. Answers carry the request
+//! id the reducer gave the document ([`crate::state::OpenDocument::serial`]); the reducer drops stale ones.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use gloo::events::EventListener;
+use sidenote_extract::LineHint;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::Callback;
+
+use crate::state::Action;
+use crate::worker_protocol::{to_json, ExtractionRequest, WorkerMessage};
+
+/// The worker's loader, written by Trunk next to `index.html`; relative, so any public URL works.
+const WORKER_SCRIPT: &str = "./extract_worker_loader.js";
+
+/// Handle on the extractor worker. Cloning shares the same worker.
+#[derive(Clone)]
+pub struct Extractor {
+    shared: Rc<RefCell<Shared>>,
+}
+
+impl PartialEq for Extractor {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.shared, &other.shared)
+    }
+}
+
+struct Shared {
+    /// Where answers and failures go.
+    dispatch: Callback<Action>,
+    /// Whether the page URL has `?test-panic` (see `worker_protocol`).
+    allow_test_panic: bool,
+    /// The running worker, if any (none after a crash, until the next document).
+    worker: Option<RunningWorker>,
+}
+
+struct RunningWorker {
+    worker: web_sys::Worker,
+    /// Its WebAssembly is running: requests posted before then would be lost.
+    ready: bool,
+    /// A request waiting for `ready` (id, JSON).
+    waiting: Option<(u64, String)>,
+    /// The request it is working on.
+    in_flight: Option<u64>,
+    /// Removed (and the worker's events ignored) when this is dropped.
+    _listeners: [EventListener; 3],
+}
+
+impl Drop for RunningWorker {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+impl Extractor {
+    /// Starts the worker now, so that its WebAssembly loads while the page renders the text.
+    pub fn spawn(dispatch: Callback<Action>) -> Extractor {
+        let allow_test_panic = gloo::utils::window()
+            .location()
+            .search()
+            .is_ok_and(|query| query.trim_start_matches('?').split('&').any(|flag| flag == "test-panic"));
+        let shared = Rc::new(RefCell::new(Shared { dispatch, allow_test_panic, worker: None }));
+        let worker = start_worker(&shared);
+        shared.borrow_mut().worker = worker;
+        Extractor { shared }
+    }
+
+    /// Asks for the extraction of a document's text; the answer arrives later as
+    /// [`Action::ExtractionFinished`] or [`Action::ExtractionFailed`] with the same `request`.
+    pub fn extract(&self, request: u64, text: &str, hints: &[LineHint]) {
+        let json = {
+            let shared = self.shared.borrow();
+            to_json(&ExtractionRequest {
+                request,
+                text: Cow::Borrowed(text),
+                hints: Cow::Borrowed(hints),
+                allow_test_panic: shared.allow_test_panic,
+            })
+        };
+        let busy = self.shared.borrow().worker.as_ref().is_some_and(|w| w.in_flight.is_some());
+        if busy || self.shared.borrow().worker.is_none() {
+            // Dropping the old worker terminates it: its answer is for a document no longer shown.
+            let old = self.shared.borrow_mut().worker.take();
+            drop(old);
+            let fresh = start_worker(&self.shared);
+            self.shared.borrow_mut().worker = fresh;
+        }
+        let failure = {
+            let mut shared = self.shared.borrow_mut();
+            match shared.worker.as_mut() {
+                None => Some(Action::ExtractionFailed {
+                    request,
+                    message: "this browser could not start the extractor's worker".into(),
+                }),
+                Some(worker) if worker.ready => post(worker, request, &json),
+                Some(worker) => {
+                    worker.waiting = Some((request, json));
+                    None
+                }
+            }
+        };
+        emit(&self.shared, failure);
+    }
+}
+
+/// Dispatches what a worker event decided. Always called after the shared state's borrow has ended:
+/// dispatching re-renders, which may call [`Extractor::extract`] again.
+fn emit(shared: &Rc<RefCell<Shared>>, action: Option<Action>) {
+    if let Some(action) = action {
+        let dispatch = shared.borrow().dispatch.clone();
+        dispatch.emit(action);
+    }
+}
+
+/// Posts a request to a ready worker; the failure to report if that fails.
+fn post(worker: &mut RunningWorker, request: u64, json: &str) -> Option<Action> {
+    match worker.worker.post_message(&JsValue::from_str(json)) {
+        Ok(()) => {
+            worker.in_flight = Some(request);
+            None
+        }
+        Err(error) => Some(Action::ExtractionFailed { request, message: describe(&error) }),
+    }
+}
+
+/// Starts a worker and listens to it; `None` if the browser refuses to start one.
+fn start_worker(shared: &Rc<RefCell<Shared>>) -> Option<RunningWorker> {
+    let worker = web_sys::Worker::new(WORKER_SCRIPT).ok()?;
+    let on_message = {
+        let shared = Rc::downgrade(shared);
+        EventListener::new(&worker, "message", move |event| {
+            let data = event.dyn_ref::<web_sys::MessageEvent>().and_then(|e| e.data().as_string());
+            received(&shared, data.as_deref().unwrap_or_default());
+        })
+    };
+    let on_error = {
+        let shared = Rc::downgrade(shared);
+        EventListener::new(&worker, "error", move |event| {
+            // Handled here: the browser need not report it as uncaught as well.
+            event.prevent_default();
+            let message = event.dyn_ref::<web_sys::ErrorEvent>().map(|e| e.message()).unwrap_or_default();
+            let Some(shared) = shared.upgrade() else { return };
+            stopped(&shared, if message.is_empty() { "the worker could not run".into() } else { message });
+        })
+    };
+    let on_message_error = {
+        let shared = Rc::downgrade(shared);
+        EventListener::new(&worker, "messageerror", move |_| {
+            let Some(shared) = shared.upgrade() else { return };
+            stopped(&shared, "the worker's answer could not be read".into());
+        })
+    };
+    Some(RunningWorker {
+        worker,
+        ready: false,
+        waiting: None,
+        in_flight: None,
+        _listeners: [on_message, on_error, on_message_error],
+    })
+}
+
+/// A message from the worker.
+fn received(shared: &Weak<RefCell<Shared>>, data: &str) {
+    let Some(shared) = shared.upgrade() else { return };
+    let action = match serde_json::from_str::<WorkerMessage>(data) {
+        Ok(WorkerMessage::Ready) => {
+            let mut state = shared.borrow_mut();
+            let worker = state.worker.as_mut();
+            worker.and_then(|worker| {
+                worker.ready = true;
+                let (request, json) = worker.waiting.take()?;
+                post(worker, request, &json)
+            })
+        }
+        Ok(WorkerMessage::Extracted { request, extraction }) => {
+            if let Some(worker) = shared.borrow_mut().worker.as_mut() {
+                worker.in_flight = None;
+            }
+            Some(Action::ExtractionFinished { request, extraction })
+        }
+        Ok(WorkerMessage::Unreadable { reason }) => {
+            stopped(&shared, format!("the worker could not read the request ({reason})"));
+            None
+        }
+        Err(error) => {
+            stopped(&shared, format!("unreadable answer ({error})"));
+            None
+        }
+    };
+    emit(&shared, action);
+}
+
+/// The worker died (or cannot be trusted any more): fail its request and drop it; the next document starts
+/// a fresh one. Not restarted at once, so a worker that cannot even load is not restarted in a loop.
+fn stopped(shared: &Rc<RefCell<Shared>>, message: String) {
+    let dead = shared.borrow_mut().worker.take();
+    let request = dead.as_ref().and_then(|w| w.in_flight.or(w.waiting.as_ref().map(|(request, _)| *request)));
+    // Terminates it and removes its listeners (wasm-bindgen keeps a listener alive until it returns, so
+    // dropping the one running now is safe).
+    drop(dead);
+    web_sys::console::warn_1(&JsValue::from_str(&format!("Sidenote: the extractor's worker stopped: {message}")));
+    emit(shared, request.map(|request| Action::ExtractionFailed { request, message }));
+}
+
+/// A JavaScript error as text.
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
