@@ -1,9 +1,7 @@
 //! The messages between the app and its extractor worker, and the worker's whole job ([`answer`]).
 //!
-//! Messages are JSON strings: `serde_json` is already in both binaries, and a string crosses `postMessage`
-//! as one copy. The worker binary (`src/bin/extract_worker.rs`) compiles this file as its own module rather
-//! than importing it from the library, so it does not depend on the package's name; it must therefore stay
-//! self-contained (no `crate::` paths).
+//! Messages are JSON strings: `serde_json` is already in the app, and a string crosses `postMessage` as one
+//! copy. The worker's side is `services::extractor::worker`.
 //!
 //! A test-only crash: when the page was opened with `?test-panic` the app sets
 //! [`ExtractionRequest::allow_test_panic`], and then a text containing [`TEST_PANIC_SENTINEL`] makes the
