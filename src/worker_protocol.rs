@@ -33,8 +33,6 @@ pub struct ExtractionRequest<'a> {
 /// What the worker tells the app.
 #[derive(Debug, Serialize, Deserialize)]
 pub enum WorkerMessage {
-    /// The worker's WebAssembly is running and listens: requests posted before this would be lost.
-    Ready,
     /// The extractor's output for a request.
     Extracted {
         /// The request answered.

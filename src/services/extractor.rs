@@ -3,13 +3,16 @@
 //!
 //! The worker runs the app's own WebAssembly module: the page sends it the compiled module
 //! (`wasm_bindgen::module()`) and the URL of its JavaScript glue, and `extractor-worker.js` (beside this
-//! file, copied by Trunk) instantiates it and calls [`worker::run`]. Why not a second binary built by Trunk
-//! as a worker, or gloo-worker (which needs one too): the extractor's word lists and the standard library
-//! would ship twice (measured: 445 KB gzip for the two, against 382 KB for the app alone), and the worker
-//! would fetch and compile its own code after the page's; this way nothing is downloaded or compiled twice.
-//! A plain `web_sys::Worker` rather than gloo-worker's bridges, too, because the app must notice when the
-//! worker dies (a panic aborts and traps its WebAssembly) and only the Worker's own `error` event says so.
-//! The worker script comes from our own origin, so the Content-Security-Policy needs no `blob:` source.
+//! file, copied by Trunk) instantiates it and calls [`worker::run`]. The first worker is started by
+//! `extractor-boot.js` while the app's WebAssembly is still loading, so that the two start-ups overlap.
+//!
+//! Why not a second binary built by Trunk as a worker, or gloo-worker (which needs one too): the
+//! extractor's word lists and the standard library would ship twice (measured: 445 KB gzip for the two,
+//! against 398 KB for this one module), and the worker would fetch and compile its own code after the
+//! page's; this way nothing is downloaded or compiled twice. A plain `web_sys::Worker` rather than
+//! gloo-worker's bridges, too, because the app must notice when the worker dies (a panic aborts and traps
+//! its WebAssembly) and only the Worker's own `error` event says so. The worker's scripts come from our
+//! own origin, so the Content-Security-Policy needs no `blob:` source.
 //!
 //! One request at a time: a new document while the worker is still busy with an older one terminates that
 //! worker and starts a fresh one (the old answer is no longer wanted, and waiting for it could take
@@ -30,6 +33,9 @@ use crate::worker_protocol::{to_json, ExtractionRequest, WorkerMessage};
 
 /// The worker's script, copied by Trunk next to `index.html`; relative, so any public URL works.
 const WORKER_SCRIPT: &str = "./extractor-worker.js";
+
+/// Where `extractor-boot.js` leaves the worker it started early.
+const EARLY_WORKER: &str = "sidenoteExtractorWorker";
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
@@ -61,11 +67,7 @@ struct Shared {
 
 struct RunningWorker {
     worker: web_sys::Worker,
-    /// Its WebAssembly is running: requests posted before then would be lost.
-    ready: bool,
-    /// A request waiting for `ready` (id, JSON).
-    waiting: Option<(u64, String)>,
-    /// The request it is working on.
+    /// The request it is working on (requests posted while it starts wait in its script).
     in_flight: Option<u64>,
     /// Removed (and the worker's events ignored) when this is dropped.
     _listeners: [EventListener; 3],
@@ -117,11 +119,7 @@ impl Extractor {
                     request,
                     message: "this browser could not start the extractor's worker".into(),
                 }),
-                Some(worker) if worker.ready => post(worker, request, &json),
-                Some(worker) => {
-                    worker.waiting = Some((request, json));
-                    None
-                }
+                Some(worker) => post(worker, request, &json),
             }
         };
         emit(&self.shared, failure);
@@ -137,7 +135,7 @@ fn emit(shared: &Rc<RefCell<Shared>>, action: Option<Action>) {
     }
 }
 
-/// Posts a request to a ready worker; the failure to report if that fails.
+/// Posts a request to the worker; the failure to report if that fails.
 fn post(worker: &mut RunningWorker, request: u64, json: &str) -> Option<Action> {
     match worker.worker.post_message(&JsValue::from_str(json)) {
         Ok(()) => {
@@ -150,9 +148,14 @@ fn post(worker: &mut RunningWorker, request: u64, json: &str) -> Option<Action> 
 
 /// Starts a worker on this very module and listens to it; `None` if the browser refuses to start one.
 fn start_worker(shared: &Rc<RefCell<Shared>>) -> Option<RunningWorker> {
-    let options = web_sys::WorkerOptions::new();
-    options.set_type(web_sys::WorkerType::Module);
-    let worker = web_sys::Worker::new_with_options(WORKER_SCRIPT, &options).ok()?;
+    let worker = match adopt_early_worker() {
+        Some(worker) => worker,
+        None => {
+            let options = web_sys::WorkerOptions::new();
+            options.set_type(web_sys::WorkerType::Module);
+            web_sys::Worker::new_with_options(WORKER_SCRIPT, &options).ok()?
+        }
+    };
     let boot = js_sys::Object::new();
     let glue = GLUE_URL.with(|url| JsValue::from_str(url));
     js_sys::Reflect::set(&boot, &JsValue::from_str("glue"), &glue).ok()?;
@@ -182,28 +185,22 @@ fn start_worker(shared: &Rc<RefCell<Shared>>) -> Option<RunningWorker> {
             stopped(&shared, "the worker's answer could not be read".into());
         })
     };
-    Some(RunningWorker {
-        worker,
-        ready: false,
-        waiting: None,
-        in_flight: None,
-        _listeners: [on_message, on_error, on_message_error],
-    })
+    Some(RunningWorker { worker, in_flight: None, _listeners: [on_message, on_error, on_message_error] })
+}
+
+/// The worker `extractor-boot.js` started before the app loaded, the first time; later workers are new.
+fn adopt_early_worker() -> Option<web_sys::Worker> {
+    let window = gloo::utils::window();
+    let key = JsValue::from_str(EARLY_WORKER);
+    let worker = js_sys::Reflect::get(&window, &key).ok()?.dyn_into::<web_sys::Worker>().ok()?;
+    js_sys::Reflect::delete_property(&window, &key).ok()?;
+    Some(worker)
 }
 
 /// A message from the worker.
 fn received(shared: &Weak<RefCell<Shared>>, data: &str) {
     let Some(shared) = shared.upgrade() else { return };
     let action = match serde_json::from_str::<WorkerMessage>(data) {
-        Ok(WorkerMessage::Ready) => {
-            let mut state = shared.borrow_mut();
-            let worker = state.worker.as_mut();
-            worker.and_then(|worker| {
-                worker.ready = true;
-                let (request, json) = worker.waiting.take()?;
-                post(worker, request, &json)
-            })
-        }
         Ok(WorkerMessage::Extracted { request, extraction }) => {
             if let Some(worker) = shared.borrow_mut().worker.as_mut() {
                 worker.in_flight = None;
@@ -226,7 +223,7 @@ fn received(shared: &Weak<RefCell<Shared>>, data: &str) {
 /// a fresh one. Not restarted at once, so a worker that cannot even load is not restarted in a loop.
 fn stopped(shared: &Rc<RefCell<Shared>>, message: String) {
     let dead = shared.borrow_mut().worker.take();
-    let request = dead.as_ref().and_then(|w| w.in_flight.or(w.waiting.as_ref().map(|(request, _)| *request)));
+    let request = dead.as_ref().and_then(|w| w.in_flight);
     // Terminates it and removes its listeners (wasm-bindgen keeps a listener alive until it returns, so
     // dropping the one running now is safe).
     drop(dead);
@@ -250,27 +247,29 @@ pub mod worker {
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-    use crate::worker_protocol::{answer, to_json, WorkerMessage};
+    use crate::worker_protocol::answer;
 
-    /// Called by `extractor-worker.js` once the module runs in the worker: answers each request (a JSON
-    /// [`crate::worker_protocol::ExtractionRequest`]) with one JSON [`WorkerMessage`]. A panic aborts
-    /// (release profile) and traps the WebAssembly: the exception reaches the page as the worker's `error`
-    /// event.
+    /// Called by `extractor-worker.js` once the module runs in the worker, with the requests that came
+    /// meanwhile: answers each request (a JSON [`crate::worker_protocol::ExtractionRequest`]) with one JSON
+    /// [`crate::worker_protocol::WorkerMessage`]. A panic aborts (release profile) and traps the WebAssembly: the exception reaches
+    /// the page as the worker's `error` event.
     #[wasm_bindgen(js_name = sidenoteExtractorWorker)]
-    pub fn run() {
+    pub fn run(early: js_sys::Array) {
         console_error_panic_hook::set_once();
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let replies = scope.clone();
-        let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            let reply = answer(&event.data().as_string().unwrap_or_default());
+        let reply = move |request: JsValue| {
+            let answer = answer(&request.as_string().unwrap_or_default());
             // Posting a string does not fail; if it ever did, the page restarts this worker for the next
             // document.
-            let _ = replies.post_message(&JsValue::from_str(&reply));
-        });
+            let _ = replies.post_message(&JsValue::from_str(&answer));
+        };
+        for request in early.iter() {
+            reply(request);
+        }
+        let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| reply(event.data()));
         scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         // The handler lives as long as the worker.
         onmessage.forget();
-        // Messages posted before the module was running were not seen: tell the page it may send now.
-        let _ = scope.post_message(&JsValue::from_str(&to_json(&WorkerMessage::Ready)));
     }
 }
