@@ -37,11 +37,13 @@ test('a worker crash keeps the text and notes, says so, survives a reload, and t
   await app.notice.filter({ hasText: STOPPED }).waitFor();
   assert.equal(await app.articleText(), text);
   assert.deepEqual((await app.noteCards()).map((c) => [c.words, c.body]), [['They spoke about the budget.', 'Budget talk']]);
-  // A new worker extracts the next document.
+  // The app goes on: the sample opens with its highlights, and a new worker extracts the next document.
   await page.getByTestId('sample-button').click();
   await page.locator('mark[data-kind=PERSON]', { hasText: 'Sergei Lavrov' }).first().waitFor();
-  await app.extraction('done');
   assert.equal(await app.notice.count(), 0, 'the crash message went with its document');
+  await app.pasteText('Angela Merkel met Emmanuel Macron in Paris on Monday.');
+  await app.extraction('done');
+  assert.deepEqual(await app.namesOfKind('PERSON'), ['Angela Merkel', 'Emmanuel Macron']);
   assert.deepEqual(ctx.errors, []);
 });
 
