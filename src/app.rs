@@ -1,6 +1,6 @@
 //! The root component: owns the state, lays out the page, and wires services to actions.
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use sidenote_annotate::model::{Decision, ReviewScope};
 use sidenote_annotate::w3c;
 use sidenote_extract::EntityKind;
@@ -8,15 +8,21 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::article_view::ArticleView;
+use crate::components::capture_link::CaptureLink;
 use crate::components::extraction_progress::ExtractionProgress;
 use crate::components::legend::Legend;
 use crate::components::notice_bar::NoticeBar;
 use crate::components::paste_panel::PastePanel;
 use crate::components::selection_bar::{kind_key, SelectionBar};
+use crate::components::share_panel::SharePanel;
+use crate::components::shared_banner::SharedBanner;
 use crate::components::side_panel::SidePanel;
 use crate::components::toolbar::Toolbar;
 use crate::services;
-use crate::state::{Action, ExtractionProgress as Progress, Notice, OpenDocument, State};
+use crate::state::{Action, ExtractionProgress as Progress, Notice, State};
+
+/// Where the keyboard focus returns when an editor or panel closes.
+const ARTICLE: &str = "[data-testid=article]";
 
 /// A file name from the title, safe for file systems.
 fn file_stem(title: &str) -> String {
@@ -24,13 +30,14 @@ fn file_stem(title: &str) -> String {
     safe.trim_matches('-').to_string()
 }
 
-/// The state the app starts in: the document open at the end of the last visit, else the sample.
+/// The state the app starts in: the document open at the end of the last visit, else the sample (also
+/// in safe mode, when the previous start did not finish); then the document of the share link the page was
+/// opened with, if any (a damaged link leaves the first in place).
 fn initial_state() -> State {
-    match services::storage::load_last() {
-        Some((title, text, hints, annotations)) => {
-            State::with_document(OpenDocument::open_with_hints(title, text, hints), annotations)
-        }
-        None => State::default(),
+    let state = State::at_startup(services::storage::startup());
+    match services::share::take_fragment() {
+        Some(fragment) => state.apply(Action::OpenShared(fragment)),
+        None => state,
     }
 }
 
@@ -74,17 +81,48 @@ pub fn App() -> Html {
             services::timing::mark_first_highlight();
         }
     });
+    // The first render finished, so the start-up flag is cleared (a start that crashes leaves it, and the next
+    // one is in safe mode).
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            services::storage::finish_start();
+            dispatch.emit(Action::LibraryLoaded(services::storage::library()));
+        });
+    }
+    use_effect_with((), |_| services::offline::register_service_worker());
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let links = services::share::listen_for_links(dispatch.clone());
+            let captures = services::capture::accept_captures(dispatch);
+            move || drop((links, captures))
+        });
+    }
 
     // Every change is saved at once; a failure is reported once and the app keeps working in memory.
-    // The text is written when a document is opened, the annotations after every change.
+    // The text is written when a document is opened, the annotations after every change; a document opened
+    // from a share link only once the user keeps it.
     {
         let dispatch = dispatch.clone();
         let open = state.open.clone();
-        use_effect_with(open.serial, move |_| {
+        let fresh = state.untouched() && *state.annotations == Default::default();
+        // Keyed on the opening's serial, not the document's address: the extractor's answer replaces the
+        // document (with its highlights) and must not save the text again.
+        use_effect_with((open.serial, state.shared_unkept), move |&(_, unkept)| {
+            if unkept {
+                return;
+            }
             if let Err(reason) =
                 services::storage::save_document(&open.urn, &open.document.title, open.text(), &open.hints)
             {
                 dispatch.emit(Action::StorageFailed(reason));
+            }
+            // The same text opened again (paste, file, Sample) brings back what was saved for it.
+            if fresh {
+                if let Some(saved) = services::storage::saved_annotations(&open.urn) {
+                    dispatch.emit(Action::RestoreAnnotations(saved));
+                }
             }
         });
     }
@@ -92,9 +130,13 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         let open = state.open.clone();
         let annotations = state.annotations.clone();
-        let key = (open.serial, std::rc::Rc::as_ptr(&annotations) as usize);
-        use_effect_with(key, move |_| {
-            match services::storage::save_annotations(&open.urn, &open.document.title, &annotations) {
+        let untouched = state.untouched();
+        let key = (open.serial, std::rc::Rc::as_ptr(&annotations) as usize, state.shared_unkept);
+        use_effect_with(key, move |&(_, _, unkept)| {
+            if unkept {
+                return;
+            }
+            match services::storage::save_annotations(&open.urn, &open.document.title, &annotations, untouched) {
                 Ok(()) => dispatch.emit(Action::LibraryLoaded(services::storage::library())),
                 Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
             }
@@ -108,35 +150,39 @@ pub fn App() -> Html {
         let writing = writing.clone();
         use_effect_with(selection, move |selection| {
             let selection = *selection;
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
-                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                let key = event.key().to_lowercase();
-                let command = event.ctrl_key() || event.meta_key();
-                if command && key == "z" && !typing_in_field(event) {
-                    event.prevent_default();
-                    dispatch.emit(if event.shift_key() { Action::Redo } else { Action::Undo });
-                    return;
-                }
-                if command && key == "y" && !typing_in_field(event) {
-                    event.prevent_default();
-                    dispatch.emit(Action::Redo);
-                    return;
-                }
-                if command || event.alt_key() || typing_in_field(event) {
-                    return;
-                }
-                let Some(span) = selection else { return };
-                if key == "n" {
-                    event.prevent_default();
-                    writing.set(true);
-                } else if key == "escape" {
-                    dispatch.emit(Action::Select(None));
-                } else if let Some(kind) = EntityKind::ALL.into_iter().find(|k| kind_key(*k) == key) {
-                    event.prevent_default();
-                    services::selection::clear();
-                    dispatch.emit(Action::AddEntity { span, kind });
-                }
-            });
+            // Not passive (gloo's default): the shortcuts' prevent_default must stop the key from also typing,
+            // e.g. the N that opens the note editor would otherwise land in it.
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener =
+                EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    let key = event.key().to_lowercase();
+                    let command = event.ctrl_key() || event.meta_key();
+                    if command && key == "z" && !typing_in_field(event) {
+                        event.prevent_default();
+                        dispatch.emit(if event.shift_key() { Action::Redo } else { Action::Undo });
+                        return;
+                    }
+                    if command && key == "y" && !typing_in_field(event) {
+                        event.prevent_default();
+                        dispatch.emit(Action::Redo);
+                        return;
+                    }
+                    if command || event.alt_key() || typing_in_field(event) {
+                        return;
+                    }
+                    let Some(span) = selection else { return };
+                    if key == "n" {
+                        event.prevent_default();
+                        writing.set(true);
+                    } else if key == "escape" {
+                        dispatch.emit(Action::Select(None));
+                    } else if let Some(kind) = EntityKind::ALL.into_iter().find(|k| kind_key(*k) == key) {
+                        event.prevent_default();
+                        services::selection::clear();
+                        dispatch.emit(Action::AddEntity { span, kind });
+                    }
+                });
             move || drop(listener)
         });
     }
@@ -154,11 +200,15 @@ pub fn App() -> Html {
                 None => Action::OpenBytes { title: String::new(), bytes: text.into_bytes() },
             });
             pasting.set(false);
+            services::dom::focus(ARTICLE);
         })
     };
     let onpastecancel = {
         let pasting = pasting.clone();
-        Callback::from(move |_| pasting.set(false))
+        Callback::from(move |_| {
+            pasting.set(false);
+            services::dom::focus("[data-testid=paste-button]");
+        })
     };
     let onfile = {
         let dispatch = dispatch.clone();
@@ -188,6 +238,7 @@ pub fn App() -> Html {
     };
     let onexportnotes = {
         let state = state.clone();
+        let download = download.clone();
         Callback::from(move |_| {
             let markdown = w3c::notes_markdown(&state.open.document, &state.annotations);
             download(format!("{}.notes.md", file_stem(&state.open.document.title)), "text/markdown", markdown);
@@ -196,11 +247,32 @@ pub fn App() -> Html {
     let onopensaved = {
         let dispatch = dispatch.clone();
         Callback::from(move |urn: String| match services::storage::load(&urn) {
-            Some((title, text, hints, annotations)) => {
-                dispatch.emit(Action::OpenSaved { title, text, hints, annotations })
+            Ok(loaded) => dispatch.emit(Action::OpenSaved(loaded)),
+            Err(services::storage::LoadError::Missing) => {
+                dispatch.emit(Action::Notify(Notice::error("That document is no longer in this browser's storage.")));
+                dispatch.emit(Action::LibraryLoaded(services::storage::library()));
             }
-            None => dispatch
-                .emit(Action::Notify(Notice::error("That document could not be read from this browser's storage."))),
+            Err(services::storage::LoadError::Unreadable(why)) => {
+                dispatch.emit(Action::Notify(Notice::error(format!(
+                    "That document could not be read ({why}). It is kept aside in the Library: export it as it is, or delete it."
+                ))));
+                dispatch.emit(Action::LibraryLoaded(services::storage::library()));
+            }
+        })
+    };
+    let onexportraw = {
+        let dispatch = dispatch.clone();
+        let download = download.clone();
+        Callback::from(move |key: String| match services::storage::raw(&key) {
+            Some(stored) => download(format!("{}.txt", file_stem(&key)), "text/plain", stored),
+            None => dispatch.emit(Action::LibraryLoaded(services::storage::library())),
+        })
+    };
+    let ondeleteraw = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |key: String| match services::storage::delete_raw(&key) {
+            Ok(()) => dispatch.emit(Action::LibraryLoaded(services::storage::library())),
+            Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
         })
     };
     let ondeletesaved = {
@@ -208,6 +280,18 @@ pub fn App() -> Html {
         Callback::from(move |urn: String| match services::storage::delete(&urn) {
             Ok(()) => dispatch.emit(Action::LibraryLoaded(services::storage::library())),
             Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
+        })
+    };
+    let oncopylink = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |link: String| {
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                dispatch.emit(Action::Notify(match services::share::copy(link).await {
+                    Ok(()) => Notice::info("Share link copied."),
+                    Err(message) => Notice::error(message),
+                }));
+            });
         })
     };
     let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
@@ -238,6 +322,7 @@ pub fn App() -> Html {
                 writing.set(false);
                 services::selection::clear();
                 dispatch.emit(Action::AddNote { span, text, tags });
+                services::dom::focus(ARTICLE);
             })
         };
         let oncancel = {
@@ -246,6 +331,7 @@ pub fn App() -> Html {
             Callback::from(move |_| {
                 if *writing {
                     writing.set(false);
+                    services::dom::focus(ARTICLE);
                 } else {
                     services::selection::clear();
                     dispatch.emit(Action::Select(None));
@@ -278,9 +364,16 @@ pub fn App() -> Html {
             <Toolbar title={AttrValue::from(state.open.document.title.clone())} can_undo={!state.past.is_empty()}
                      can_redo={!state.future.is_empty()} {onpaste} onsample={dispatch.reform(|_| Action::OpenSample)}
                      {onfile} {onimport} {onexport} {onexportnotes}
+                     onshare={dispatch.reform(|_| Action::MakeShareLink { base: services::share::app_base() })}
                      onundo={dispatch.reform(|_| Action::Undo)} onredo={dispatch.reform(|_| Action::Redo)} />
             <NoticeBar notice={state.notice.clone()} ondismiss={dispatch.reform(|_| Action::DismissNotice)} />
             <ExtractionProgress pending={state.open.progress == Progress::Pending} />
+            if state.shared_unkept {
+                <SharedBanner onkeep={dispatch.reform(|_| Action::KeepShared)} />
+            }
+            if let Some(link) = state.share_link.clone() {
+                <SharePanel link={AttrValue::from(link)} oncopy={oncopylink} onclose={dispatch.reform(|_| Action::CloseShareLink)} />
+            }
             if *pasting {
                 <PastePanel onopen={onpasteopen} oncancel={onpastecancel} />
             }
@@ -295,10 +388,12 @@ pub fn App() -> Html {
                     <SidePanel open={state.open.clone()} annotations={state.annotations.clone()} panel={state.panel}
                                query={AttrValue::from(state.query.clone())} tag={state.tag_filter.clone()} tags={state.all_tags()}
                                active_note={state.active_note.clone()} hidden={state.hidden_layers.clone()}
-                               library={state.library.clone()} dispatch={dispatch.clone()} {onopensaved} {ondeletesaved} />
+                               library={state.library.clone()} unreadable={state.unreadable.clone()} dispatch={dispatch.clone()}
+                               {onopensaved} {ondeletesaved} {onexportraw} {ondeleteraw} />
                     <Legend open={state.open.clone()} annotations={state.annotations.clone()} hidden={state.hidden_layers.clone()}
                             hide_clutter={state.hide_clutter} ontoggle={dispatch.reform(Action::ToggleLayer)}
                             ontoggleclutter={dispatch.reform(|_| Action::ToggleClutter)} />
+                    <CaptureLink />
                 </div>
             </main>
         </div>

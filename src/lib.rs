@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod components;
+pub mod records;
 pub mod sample;
 pub mod services;
 pub mod state;

@@ -7,11 +7,12 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use sidenote_annotate::model::{Annotations, Decision, ReviewScope};
-use sidenote_annotate::{accept_text, w3c, Document};
+use sidenote_annotate::{accept_text, share_link, w3c, Document};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{html_to_text, EntityKind, Extraction, LineHint, Span};
 use yew::Reducible;
 
+use crate::records;
 use crate::sample::{SAMPLE_TEXT, SAMPLE_TITLE};
 
 /// How many annotation snapshots undo keeps.
@@ -164,6 +165,56 @@ pub struct LibraryEntry {
     pub notes: usize,
 }
 
+/// A stored record that could not be read: kept aside (never overwritten), listed so that the user can
+/// export it as it is or delete it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnreadableRecord {
+    /// Where it is kept.
+    pub key: String,
+    /// What it was ("A document's notes and decisions").
+    pub what: String,
+    /// Why it could not be read.
+    pub why: String,
+}
+
+/// What storage holds, as the library lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Library {
+    /// Saved documents, most recently saved first.
+    pub entries: Vec<LibraryEntry>,
+    /// Records that could not be read.
+    pub unreadable: Vec<UnreadableRecord>,
+}
+
+/// A saved document as read from storage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// Its title.
+    pub title: String,
+    /// Its text.
+    pub text: String,
+    /// Its structure hints, if it came from HTML.
+    pub hints: Vec<LineHint>,
+    /// Its annotations (empty when none were saved, or when they could not be read and were set aside).
+    pub annotations: Annotations,
+    /// What went wrong while reading, for the user (annotations set aside, say).
+    pub warning: Option<String>,
+}
+
+/// What storage says the app should start with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Startup {
+    /// Nothing saved yet: the sample.
+    Sample,
+    /// The document open at the end of the last visit.
+    Last(Loaded),
+    /// The last document could not be read (it was set aside): the sample, and why.
+    LastUnreadable(String),
+    /// The previous start did not finish: the sample and the library, without running the extractor on the
+    /// last document again.
+    Safe,
+}
+
 /// Something to scroll to and flash in the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flash {
@@ -202,10 +253,16 @@ pub struct State {
     pub tag_filter: Option<String>,
     /// Saved documents in this browser.
     pub library: Vec<LibraryEntry>,
+    /// Stored records that could not be read, kept aside.
+    pub unreadable: Vec<UnreadableRecord>,
     /// Set when saving failed: the app keeps working in memory.
     pub storage_failed: bool,
     /// What to scroll to and flash next.
     pub flash: Option<Flash>,
+    /// The open document came from a share link and is not saved in this browser until the user keeps it.
+    pub shared_unkept: bool,
+    /// The share link made for the open document, shown until closed.
+    pub share_link: Option<String>,
 }
 
 impl Default for State {
@@ -232,21 +289,24 @@ pub enum Action {
         /// The raw content.
         bytes: Vec<u8>,
     },
+    /// Open a page captured by the bookmarklet: its HTML as [`Action::OpenHtml`] does, recording its URL.
+    Capture {
+        /// The page's HTML.
+        html: String,
+        /// Its address, which becomes the W3C `source` of exported annotations.
+        url: String,
+        /// Its title (empty: the text's first line).
+        title: String,
+    },
     /// Refuse an input before reading it (a file too large to read), with the same message as after.
     RefuseInput(sidenote_annotate::InputError),
     /// Reopen the built-in sample.
     OpenSample,
-    /// Open a document saved in this browser, with its annotations.
-    OpenSaved {
-        /// Its title.
-        title: String,
-        /// Its text.
-        text: String,
-        /// Its structure hints, if it came from HTML.
-        hints: Vec<LineHint>,
-        /// Its annotations.
-        annotations: Annotations,
-    },
+    /// Open a document saved in this browser, with its annotations (checked against its text first).
+    OpenSaved(Loaded),
+    /// Annotations saved earlier for the open text were found (the same text opened again, by paste, file
+    /// or the Sample button): they replace the empty annotations it opened with, unless work has begun.
+    RestoreAnnotations(Annotations),
     /// Show a message (from a service that failed, e.g. a file that could not be read).
     Notify(Notice),
     /// Hide the message.
@@ -326,7 +386,7 @@ pub enum Action {
     /// Filter the notes by a tag (or not).
     SetTagFilter(Option<String>),
     /// The library was read from storage.
-    LibraryLoaded(Vec<LibraryEntry>),
+    LibraryLoaded(Library),
     /// Saving failed (quota, private mode): say so once and keep working in memory.
     StorageFailed(String),
     /// The extractor answered (ignored unless `request` is the open document's pending extraction).
@@ -343,6 +403,18 @@ pub enum Action {
         /// What the browser said.
         message: String,
     },
+    /// Make a share link for the open document and its annotations: `base` is the app's address without
+    /// its fragment.
+    MakeShareLink {
+        /// The app's address (origin and path).
+        base: String,
+    },
+    /// Hide the share link.
+    CloseShareLink,
+    /// Open the document a share link's fragment carries, without saving it until [`Action::KeepShared`].
+    OpenShared(String),
+    /// Keep the document opened from a share link: save it in the Library from now on.
+    KeepShared,
 }
 
 /// The message for refused input. The open document stays as it is: refused input never costs anything.
@@ -367,9 +439,41 @@ impl State {
             query: String::new(),
             tag_filter: None,
             library: Vec::new(),
+            unreadable: Vec::new(),
             storage_failed: false,
             flash: None,
+            shared_unkept: false,
+            share_link: None,
         }
+    }
+
+    /// The state the app starts in.
+    pub fn at_startup(startup: Startup) -> Self {
+        match startup {
+            Startup::Sample => State::default(),
+            // Opened over the sample without extracting it: the sample is replaced at once, and the last document
+            // goes to the extractor's worker like any other.
+            Startup::Last(loaded) => {
+                let sample = OpenDocument::open(SAMPLE_TITLE.to_string(), SAMPLE_TEXT.to_string());
+                State::with_document(sample, Annotations::default()).apply(Action::OpenSaved(loaded))
+            }
+            Startup::LastUnreadable(why) => State::default().in_safe_mode(format!(
+                "The article open last time could not be read ({why}). It is kept aside in the Library, where you \
+                 can export it as it is or delete it."
+            )),
+            Startup::Safe => State::default().in_safe_mode(
+                "Sidenote did not finish starting last time, so it opened the sample instead of your last article. \
+                 Your saved articles are in the Library."
+                    .to_string(),
+            ),
+        }
+    }
+
+    /// The sample with the Library shown and a message saying why.
+    fn in_safe_mode(mut self, why: String) -> State {
+        self.notice = Some(Notice::error(why));
+        self.panel = Panel::Library;
+        self
     }
 
     /// Replaces the open document, keeping app-wide settings (layers, library, storage state).
@@ -379,6 +483,7 @@ impl State {
         next.hidden_layers = self.hidden_layers.clone();
         next.hide_clutter = self.hide_clutter;
         next.library = self.library.clone();
+        next.unreadable = self.unreadable.clone();
         next.storage_failed = self.storage_failed;
         next.panel = if self.panel == Panel::Library { Panel::Notes } else { self.panel };
         next
@@ -435,12 +540,50 @@ impl State {
                 }
                 Err(error) => next.notice = Some(refusal(&error)),
             },
+            Action::Capture { html, url, title } => {
+                next = self.apply(Action::OpenHtml { title, bytes: html.into_bytes() });
+                if !Rc::ptr_eq(&next.open, &self.open) {
+                    let url = Some(url).filter(|u| !u.trim().is_empty());
+                    let open = Rc::make_mut(&mut next.open);
+                    open.document.source_url = url.clone();
+                    let title = &open.document.title;
+                    next.notice = Some(Notice::info(match url {
+                        Some(url) => format!("Captured “{title}” from {url}."),
+                        None => format!("Captured “{title}”."),
+                    }));
+                }
+            }
             Action::RefuseInput(error) => next.notice = Some(refusal(&error)),
             Action::OpenSample => {
                 next = self.switch_to(OpenDocument::sample(), Annotations::default());
             }
-            Action::OpenSaved { title, text, hints, annotations } => {
+            Action::OpenSaved(Loaded { title, text, hints, mut annotations, warning }) => {
+                let repaired = records::validate(&mut annotations, &text);
                 next = self.switch_to(OpenDocument::open_with_hints(title, text, hints), annotations);
+                let message = [warning, repaired].into_iter().flatten().collect::<Vec<_>>().join(" ");
+                if !message.is_empty() {
+                    next.notice = Some(Notice::error(message));
+                }
+            }
+            Action::RestoreAnnotations(mut annotations) => {
+                if self.untouched()
+                    && *self.annotations == Annotations::default()
+                    && annotations != Annotations::default()
+                {
+                    let repaired = records::validate(&mut annotations, &text);
+                    let count = annotations.notes.len();
+                    next.annotations = Rc::new(annotations);
+                    let restored = format!(
+                        "This article was annotated before in this browser: its {count} note{} and decisions are back.",
+                        if count == 1 { "" } else { "s" }
+                    );
+                    // A message already shown (safe mode, say) stays, with this one after it.
+                    let earlier = self.notice.clone();
+                    let text = [earlier.as_ref().map(|n| n.text.clone()), Some(restored), repaired];
+                    let text = text.into_iter().flatten().collect::<Vec<_>>().join(" ");
+                    let level = earlier.map_or(NoticeLevel::Info, |n| n.level);
+                    next.notice = Some(Notice { level, text });
+                }
             }
             Action::Notify(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,
@@ -450,10 +593,20 @@ impl State {
                 }
             }
             Action::ToggleClutter => next.hide_clutter = !next.hide_clutter,
-            Action::Select(span) => next.selection = span.filter(|s| !s.is_empty() && s.end <= text.len()),
+            Action::Select(span) => {
+                next.selection = span.filter(|s| {
+                    s.start < s.end
+                        && s.end <= text.len()
+                        && text.is_char_boundary(s.start)
+                        && text.is_char_boundary(s.end)
+                })
+            }
             Action::ExtendSelection { forward, by_word, from } => {
-                let from = from.min(text.len());
-                let current = self.selection.unwrap_or(Span::new(from, from));
+                let from = floor_char_boundary(&text, from);
+                let current = self
+                    .selection
+                    .map(|s| Span::new(floor_char_boundary(&text, s.start), floor_char_boundary(&text, s.end)))
+                    .unwrap_or(Span::new(from, from));
                 let end = step(&text, current.end, forward, by_word).max(current.start);
                 next.selection = Some(Span::new(current.start, end)).filter(|s| !s.is_empty());
             }
@@ -539,7 +692,10 @@ impl State {
             Action::ShowPanel(panel) => next.panel = panel,
             Action::SetQuery(query) => next.query = query,
             Action::SetTagFilter(tag) => next.tag_filter = tag,
-            Action::LibraryLoaded(entries) => next.library = entries,
+            Action::LibraryLoaded(Library { entries, unreadable }) => {
+                next.library = entries;
+                next.unreadable = unreadable;
+            }
             Action::StorageFailed(reason) => {
                 if !self.storage_failed {
                     next.notice = Some(Notice::error(format!(
@@ -561,8 +717,45 @@ impl State {
                     next.notice = Some(Notice::error(EXTRACTOR_STOPPED));
                 }
             }
+            Action::MakeShareLink { base } => {
+                let open = &self.open;
+                match share_link::encode(&open.document, &open.extraction, &self.annotations, &open.hints) {
+                    Ok(fragment) => next.share_link = Some(format!("{base}#{fragment}")),
+                    Err(error) => {
+                        next.share_link = None;
+                        next.notice = Some(Notice::error(format!("{error}.")));
+                    }
+                }
+            }
+            Action::CloseShareLink => next.share_link = None,
+            Action::OpenShared(fragment) => match share_link::decode(&fragment) {
+                Ok(shared) => {
+                    let title = shared.document.title.clone();
+                    let mut open = OpenDocument::open_with_hints(title.clone(), shared.document.text, shared.hints);
+                    open.document.source_url = shared.document.source_url;
+                    next = self.switch_to(open, shared.annotations);
+                    next.shared_unkept = true;
+                    next.notice =
+                        Some(Notice::info(format!("Opened “{title}” from a share link. {}", shared.report.summary())));
+                }
+                Err(error) => {
+                    next.notice = Some(Notice::error(format!("{error}. The article you had open is unchanged.")))
+                }
+            },
+            Action::KeepShared => {
+                if self.shared_unkept {
+                    next.shared_unkept = false;
+                    next.notice = Some(Notice::info("Kept in the Library of this browser."));
+                }
+            }
         }
         next
+    }
+
+    /// Whether the annotations are as the document opened with them (nothing done, nothing undone): then
+    /// there is nothing of the user's to save, and what storage holds for the document is kept as it is.
+    pub fn untouched(&self) -> bool {
+        self.past.is_empty() && self.future.is_empty()
     }
 
     /// Every tag used by a note, sorted.
@@ -572,9 +765,19 @@ impl State {
     }
 }
 
+/// The nearest character boundary at or before `at` (the text's end when past it): a position from
+/// outside (a saved or tampered span) can then be used to slice the text.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// The next character or word boundary from `at`, forwards or backwards.
 fn step(text: &str, at: usize, forward: bool, by_word: bool) -> usize {
-    let mut at = at.min(text.len());
+    let mut at = floor_char_boundary(text, at);
     if forward {
         let mut chars = text[at..].char_indices();
         if by_word {
@@ -741,6 +944,84 @@ mod tests {
     }
 
     #[test]
+    fn a_share_link_opens_the_same_document_with_its_notes_unsaved_until_kept() {
+        let s0 = State::default();
+        let span = span_of(&s0, "Sergei Lavrov has lashed out");
+        let s1 = s0.apply(Action::AddNote { span, text: "shared note".into(), tags: vec!["t".into()] });
+        let s2 = s1.apply(Action::MakeShareLink { base: "http://127.0.0.1:8080/".into() });
+        let link = s2.share_link.clone().expect("a link");
+        let (base, fragment) = link.split_once('#').expect("a fragment");
+        assert_eq!(base, "http://127.0.0.1:8080/");
+        assert!(s2.apply(Action::CloseShareLink).share_link.is_none());
+        let elsewhere =
+            State::default().apply(Action::OpenBytes { title: "other".into(), bytes: b"Other text.".to_vec() });
+        let opened = elsewhere.apply(Action::OpenShared(fragment.to_string()));
+        assert_eq!(opened.open.text(), s1.open.text());
+        assert_eq!(opened.open.document.title, s1.open.document.title);
+        assert!(opened.shared_unkept, "not saved before the user keeps it");
+        assert!(opened.notice.as_ref().is_some_and(|n| n.text.contains("share link") && n.text.contains("1 exact")));
+        let notes: Vec<_> = opened.annotations.notes.iter().map(|n| (n.span, n.text.as_str())).collect();
+        assert_eq!(notes, [(Some(span), "shared note")]);
+        let kept = opened.apply(Action::KeepShared);
+        assert!(!kept.shared_unkept && kept.notice.is_some_and(|n| n.text.contains("Kept")));
+        assert!(!opened.apply(Action::OpenSample).shared_unkept, "another document is saved as usual");
+    }
+
+    #[test]
+    fn a_damaged_share_link_changes_nothing_and_says_why() {
+        let s0 = State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "mine".into(), tags: vec![] });
+        let s1 = s0.apply(Action::MakeShareLink { base: "http://x/".into() });
+        let fragment = s1.share_link.as_deref().and_then(|l| l.split_once('#')).map(|(_, f)| f).expect("fragment");
+        let after = s0.apply(Action::OpenShared(fragment[..fragment.len() / 2].to_string()));
+        assert!(Rc::ptr_eq(&after.open, &s0.open) && Rc::ptr_eq(&after.annotations, &s0.annotations));
+        assert!(!after.shared_unkept);
+        let notice = after.notice.expect("a message");
+        assert_eq!(notice.level, NoticeLevel::Error);
+        assert!(notice.text.contains("damaged") && notice.text.contains("unchanged"), "{}", notice.text);
+    }
+
+    #[test]
+    fn a_document_too_large_for_a_link_offers_the_file() {
+        let mut seed = 1u64;
+        let words: Vec<String> = (0..40_000)
+            .map(|_| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                format!("w{:x}", seed >> 40)
+            })
+            .collect();
+        let big =
+            State::default().apply(Action::OpenBytes { title: "big".into(), bytes: words.join(" ").into_bytes() });
+        let after = big.apply(Action::MakeShareLink { base: "http://x/".into() });
+        assert!(after.share_link.is_none());
+        let notice = after.notice.expect("a message");
+        assert!(
+            notice.level == NoticeLevel::Error
+                && notice.text.contains("too large")
+                && notice.text.contains("Export JSON")
+        );
+    }
+
+    #[test]
+    fn a_captured_page_opens_from_its_html_and_records_its_url() {
+        let html =
+            "<html><head><title>Talks</title></head><body><nav><a href='/'>Home</a></nav><article><h1>Talks</h1>\
+            <p>Angela Merkel met Emmanuel Macron in Paris on Monday to discuss the budget.</p></article></body></html>";
+        let url = "https://news.example/talks";
+        let state =
+            State::default().apply(Action::Capture { html: html.into(), url: url.into(), title: "Talks".into() });
+        assert_eq!(state.open.document.title, "Talks");
+        assert_eq!(state.open.document.source_url.as_deref(), Some(url));
+        assert_eq!(state.open.document.source(), url, "the URL becomes the W3C source");
+        assert!(state.open.hints[0].in_chrome);
+        assert!(state.notice.is_some_and(|n| n.text.contains(url)));
+        let before = State::default();
+        let empty =
+            before.apply(Action::Capture { html: "<script>x</script>".into(), url: url.into(), title: String::new() });
+        assert!(Rc::ptr_eq(&empty.open, &before.open));
+        assert!(empty.notice.is_some_and(|n| n.level == NoticeLevel::Error));
+    }
+
+    #[test]
     fn keyboard_selection_grows_by_characters_and_words() {
         let s0 = State::default().apply(Action::Select(Some(Span::new(0, 1))));
         let s1 = s0.apply(Action::ExtendSelection { forward: true, by_word: true, from: 0 });
@@ -772,12 +1053,7 @@ mod tests {
         let sample = State::default();
         let first = sample.open.serial;
         let pasted = sample.apply(Action::OpenBytes { title: String::new(), bytes: b"Angela Merkel spoke.".to_vec() });
-        let saved = pasted.apply(Action::OpenSaved {
-            title: "Saved".into(),
-            text: "Emmanuel Macron spoke.".into(),
-            hints: Vec::new(),
-            annotations: Annotations::default(),
-        });
+        let saved = pasted.apply(Action::OpenSaved(loaded("Emmanuel Macron spoke.", Annotations::default(), None)));
         let serials = [first, pasted.open.serial, saved.open.serial];
         assert!(serials.windows(2).all(|w| w[0] < w[1]), "{serials:?}");
         // Answers for the sample and the paste arrive after the saved document was opened: both are dropped.
@@ -816,14 +1092,134 @@ mod tests {
     fn the_last_document_opens_at_start_up_with_its_notes_and_is_extracted_like_any_other() {
         let mut notes = Annotations::default();
         notes.add_note("Angela Merkel spoke.", Span::new(0, 13), "who".into(), vec![]);
-        let state = State::with_document(
-            OpenDocument::open_with_hints("Saved".into(), "Angela Merkel spoke.".into(), Vec::new()),
-            notes.clone(),
-        );
+        let state = State::at_startup(Startup::Last(loaded("Angela Merkel spoke.", notes.clone(), None)));
         assert_eq!(*state.annotations, notes);
         assert!(state.open.pending_extraction().is_some());
         let done = extracted(state);
         assert_eq!(*done.annotations, notes);
         assert_eq!(done.open.extraction.entities.len(), 1);
+    }
+
+    fn loaded(text: &str, annotations: Annotations, warning: Option<&str>) -> Loaded {
+        Loaded {
+            title: "Saved".into(),
+            text: text.into(),
+            hints: Vec::new(),
+            annotations,
+            warning: warning.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn saved_spans_that_do_not_fit_the_text_become_orphans_with_a_message() {
+        let text = "Café 🙂 in Moscow and Paris.";
+        let mut annotations = Annotations::default();
+        annotations.add_note(text, Span::new(12, 18), "fits".into(), vec![]);
+        let id = annotations.add_note(text, Span::new(23, 28), "tampered".into(), vec![]);
+        if let Some(note) = annotations.notes.iter_mut().find(|n| n.id == id) {
+            note.span = Some(Span::new(7, 999));
+        }
+        let state = State::default().apply(Action::OpenSaved(loaded(text, annotations, None)));
+        assert_eq!(state.annotations.notes[0].span, Some(Span::new(12, 18)));
+        assert_eq!(state.annotations.notes[1].span, None);
+        assert_eq!(state.annotations.notes[1].text, "tampered", "the note is kept");
+        assert!(state.notice.as_ref().is_some_and(|n| n.text.contains("orphan")), "{:?}", state.notice);
+        let clean = State::default().apply(Action::OpenSaved(loaded(text, Annotations::default(), None)));
+        assert_eq!(clean.notice, None);
+    }
+
+    #[test]
+    fn a_warning_from_storage_is_shown_with_the_document() {
+        let state = State::default().apply(Action::OpenSaved(loaded(
+            "Some text.",
+            Annotations::default(),
+            Some("Notes were set aside."),
+        )));
+        assert_eq!(state.open.text(), "Some text.");
+        assert!(state.notice.is_some_and(|n| n.level == NoticeLevel::Error && n.text == "Notes were set aside."));
+    }
+
+    #[test]
+    fn shift_arrows_never_panic_on_a_selection_inside_a_character() {
+        let text = "Café 🙂 Moscow";
+        let mut state = State::default().apply(Action::OpenSaved(loaded(text, Annotations::default(), None)));
+        for (start, end) in [(4, 4), (0, 4), (7, 9), (8, 40), (99, 120)] {
+            state.selection = Some(Span::new(start, end));
+            for forward in [true, false] {
+                for by_word in [true, false] {
+                    for from in [0, 4, 8, 200] {
+                        let next = state.apply(Action::ExtendSelection { forward, by_word, from });
+                        if let Some(s) = next.selection {
+                            assert!(
+                                text.is_char_boundary(s.start) && text.is_char_boundary(s.end) && s.end <= text.len()
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        // A selection that does not fit the text is refused.
+        let refused = state.apply(Action::Select(Some(Span::new(0, 4))));
+        assert_eq!(refused.selection, None);
+        let fresh = State::default().apply(Action::OpenSaved(loaded(text, Annotations::default(), None)));
+        let grown = fresh.apply(Action::ExtendSelection { forward: true, by_word: false, from: 7 });
+        assert_eq!(grown.selection.map(|s| s.slice(text).to_string()).as_deref(), Some("🙂"));
+    }
+
+    #[test]
+    fn startup_opens_the_last_document_or_falls_back_to_the_sample_and_library() {
+        let last =
+            State::at_startup(Startup::Last(loaded("Angela Merkel visited Paris.", Annotations::default(), None)));
+        assert_eq!(last.open.text(), "Angela Merkel visited Paris.");
+        assert_eq!((last.notice.clone(), last.panel), (None, Panel::Notes));
+        let sample = State::at_startup(Startup::Sample);
+        assert_eq!((sample.open.document.title.as_str(), sample.notice.clone()), (SAMPLE_TITLE, None));
+        for (startup, words) in [
+            (Startup::Safe, "did not finish starting"),
+            (Startup::LastUnreadable("it is not valid JSON".into()), "not valid JSON"),
+        ] {
+            let state = State::at_startup(startup);
+            assert_eq!((state.open.document.title.as_str(), state.panel), (SAMPLE_TITLE, Panel::Library));
+            assert!(state.notice.is_some_and(|n| n.text.contains(words) && n.text.contains("Library")));
+        }
+    }
+
+    #[test]
+    fn unreadable_records_stay_listed_across_documents() {
+        let library = Library {
+            entries: vec![LibraryEntry { urn: "urn:a".into(), title: "A".into(), saved: String::new(), notes: 2 }],
+            unreadable: vec![UnreadableRecord {
+                key: "sidenote.v1.unreadable.index".into(),
+                what: "The library's list".into(),
+                why: "it is not valid JSON".into(),
+            }],
+        };
+        let state = State::default().apply(Action::LibraryLoaded(library.clone())).apply(Action::OpenSample);
+        assert_eq!((state.library.clone(), state.unreadable.clone()), (library.entries, library.unreadable));
+    }
+
+    #[test]
+    fn annotations_saved_for_a_text_opened_again_come_back_unless_work_has_begun() {
+        let fresh = State::default();
+        let mut saved = Annotations::default();
+        saved.add_note(fresh.open.text(), span_of(&fresh, "INF Treaty"), "from last week".into(), vec![]);
+        let restored = fresh.apply(Action::RestoreAnnotations(saved.clone()));
+        assert_eq!(*restored.annotations, saved);
+        assert!(restored.untouched(), "restoring is not an edit: nothing to undo, nothing to write back");
+        assert!(restored.notice.as_ref().is_some_and(|n| n.text.contains("1 note")));
+        // Once the user has made a change, or when annotations are already open, nothing is replaced.
+        let busy = State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "mine".into(), tags: vec![] });
+        assert!(!busy.untouched());
+        assert_eq!(busy.apply(Action::RestoreAnnotations(saved.clone())).annotations, busy.annotations);
+        let undone = busy.apply(Action::Undo);
+        assert_eq!(undone.apply(Action::RestoreAnnotations(saved.clone())).annotations, undone.annotations);
+        assert_eq!(
+            restored.apply(Action::RestoreAnnotations(Annotations::default())).annotations,
+            restored.annotations
+        );
+        let safe = State::at_startup(Startup::Safe).apply(Action::RestoreAnnotations(saved));
+        assert!(safe.notice.is_some_and(|n| n.level == NoticeLevel::Error
+            && n.text.contains("did not finish starting")
+            && n.text.contains("1 note")));
     }
 }

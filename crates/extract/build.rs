@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-/// (files in data/ joined by `+`, Rust constant name, whether entries are lower-cased for case-insensitive lookup)
+/// (files in data/ joined by `+`, Rust constant name with an optional `:flag` selecting the entries that carry
+/// it, whether entries are lower-cased for case-insensitive lookup)
 const LISTS: &[(&str, &str, bool)] = &[
     // All place lists in one, so that the frequent "is this a place?" is a single lookup.
     ("cities.txt+subdivisions.txt+countries.txt+us_states.txt+places_extra.txt", "PLACES", false),
@@ -19,6 +20,8 @@ const LISTS: &[(&str, &str, bool)] = &[
     ("titles.txt", "TITLES", false),
     ("demonyms.txt", "DEMONYMS", false),
     ("speech_verbs.txt", "SPEECH_VERBS", true),
+    ("speech_verbs.txt", "SUBJECT_SPEECH_VERBS:subject", true),
+    ("speech_verbs.txt", "INVERTED_SPEECH_VERBS:inverted", true),
     ("common_words.txt", "COMMON_WORDS", true),
 ];
 
@@ -32,10 +35,19 @@ fn main() {
             text.push_str(&fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display())));
             text.push('\n');
         }
+        // A list is either the whole list or, for "FILE:flag", the entries carrying that flag: a line is an
+        // entry, then optional flags separated by two or more spaces ("said  subject inverted").
+        let (_, flag) = name.split_once(':').map_or((*name, None), |(n, f)| (n, Some(f)));
+        let name = name.split(':').next().unwrap_or(name);
         let mut entries: Vec<String> = text
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let (entry, flags) = l.split_once("  ").map_or((l, ""), |(e, f)| (e.trim(), f));
+                let wanted = flag.is_none_or(|f| flags.split_whitespace().any(|x| x == f));
+                wanted.then_some(entry)
+            })
             .map(|l| if *lower { l.to_lowercase() } else { l.to_string() })
             .collect();
         entries.sort();

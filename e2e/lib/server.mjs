@@ -6,6 +6,7 @@ import path from 'node:path';
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
   '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
 };
 
 export async function serveDist(root = path.resolve(import.meta.dirname, '..', '..', 'dist')) {

@@ -128,6 +128,16 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         let onextend = props.onextend.clone();
         Callback::from(move |event: KeyboardEvent| {
             let key = event.key();
+            // Enter on a focused highlight does what a click does (select its words, or open its note).
+            if key == "Enter" && !event.shift_key() && !event.ctrl_key() && !event.alt_key() && !event.meta_key() {
+                if let Some(mark) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    if mark.tag_name() == "MARK" {
+                        event.prevent_default();
+                        mark.click();
+                    }
+                }
+                return;
+            }
             if !event.shift_key() || !(key == "ArrowRight" || key == "ArrowLeft") {
                 return;
             }

@@ -43,8 +43,7 @@ pub fn Legend(props: &LegendProps) -> Html {
     // Counts after review: rejected suggestions are not counted, retagged ones count under their new kind.
     let shown = props.annotations.shown_entities(&props.open.extraction);
     let count = |kind: EntityKind| shown.iter().filter(|e| e.kind == kind).count();
-    let rejected = |span| props.annotations.quote_decision(span) == Some(sidenote_annotate::model::Decision::Reject);
-    let quotes = props.open.extraction.quotes.iter().filter(|q| !rejected(q.span)).count();
+    let quotes = props.annotations.shown_quotes(&props.open.extraction).len();
     html! {
         <aside class="legend" aria-label="Legend">
             <h2>{ "Highlights" }</h2>

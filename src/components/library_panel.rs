@@ -1,8 +1,9 @@
-//! The documents saved in this browser: open or delete one.
+//! The documents saved in this browser: open or delete one; and the stored records that could not be read,
+//! to export as they are or delete.
 
 use yew::prelude::*;
 
-use crate::state::LibraryEntry;
+use crate::state::{LibraryEntry, UnreadableRecord};
 
 /// Props of [`LibraryPanel`].
 #[derive(Properties, PartialEq)]
@@ -15,29 +16,63 @@ pub struct LibraryPanelProps {
     pub onopen: Callback<String>,
     /// Deletes a saved document.
     pub ondelete: Callback<String>,
+    /// Stored records that could not be read (kept aside, never overwritten).
+    pub unreadable: Vec<UnreadableRecord>,
+    /// Downloads such a record as it is stored (by key).
+    pub onexportraw: Callback<String>,
+    /// Deletes such a record (by key).
+    pub ondeleteraw: Callback<String>,
 }
 
-/// Title, date and note count per saved document.
+/// Title, date and note count per saved document; then what could not be read, with why.
 #[component]
 pub fn LibraryPanel(props: &LibraryPanelProps) -> Html {
-    if props.entries.is_empty() {
-        return html! { <p class="hint">{ "Nothing saved in this browser yet. Every change is saved as you work." }</p> };
-    }
+    let saved = if props.entries.is_empty() {
+        html! { <p class="hint">{ "Nothing saved in this browser yet. Every change is saved as you work." }</p> }
+    } else {
+        html! {
+            <ul class="library" aria-label="Saved documents">
+                { for props.entries.iter().map(|entry| {
+                    let urn = entry.urn.clone();
+                    let current = props.current.as_str() == entry.urn;
+                    let saved = if entry.saved.is_empty() { "saved earlier" } else { entry.saved.as_str() };
+                    html! {
+                        <li class={classes!("library-entry", current.then_some("current"))} data-testid="library-entry">
+                            <button class="library-open" onclick={{ let urn = urn.clone(); props.onopen.reform(move |_: MouseEvent| urn.clone()) }}>
+                                <strong>{ &entry.title }</strong>
+                                <span class="muted">{ format!("{saved} · {} note{}", entry.notes, if entry.notes == 1 { "" } else { "s" }) }</span>
+                            </button>
+                            <button class="danger" aria-label={format!("Delete “{}” from this browser", entry.title)}
+                                    title="Delete from this browser" onclick={props.ondelete.reform(move |_: MouseEvent| urn.clone())}>{ "Delete" }</button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        }
+    };
     html! {
-        <ul class="library" aria-label="Saved documents">
-            { for props.entries.iter().map(|entry| {
-                let urn = entry.urn.clone();
-                let current = props.current.as_str() == entry.urn;
-                html! {
-                    <li class={classes!("library-entry", current.then_some("current"))} data-testid="library-entry">
-                        <button class="library-open" onclick={{ let urn = urn.clone(); props.onopen.reform(move |_: MouseEvent| urn.clone()) }}>
-                            <strong>{ &entry.title }</strong>
-                            <span class="muted">{ format!("{} · {} note{}", entry.saved, entry.notes, if entry.notes == 1 { "" } else { "s" }) }</span>
-                        </button>
-                        <button class="danger" title="Delete from this browser" onclick={props.ondelete.reform(move |_: MouseEvent| urn.clone())}>{ "Delete" }</button>
-                    </li>
-                }
-            }) }
-        </ul>
+        <>
+            { saved }
+            if !props.unreadable.is_empty() {
+                <h3 class="library-heading">{ "Could not be read" }</h3>
+                <ul class="library" aria-label="Saved records that could not be read">
+                    { for props.unreadable.iter().map(|record| {
+                        let key = record.key.clone();
+                        html! {
+                            <li class="library-entry unreadable" data-testid="unreadable-entry" data-key={key.clone()}>
+                                <span class="library-open">
+                                    <strong>{ &record.what }</strong>
+                                    <span class="muted">{ format!("could not be read — {}", record.why) }</span>
+                                </span>
+                                <button data-testid="unreadable-export" aria-label={format!("Export raw: {}", record.what)}
+                                        onclick={{ let key = key.clone(); props.onexportraw.reform(move |_: MouseEvent| key.clone()) }}>{ "Export raw" }</button>
+                                <button class="danger" data-testid="unreadable-delete" aria-label={format!("Delete: {}", record.what)}
+                                        onclick={props.ondeleteraw.reform(move |_: MouseEvent| key.clone())}>{ "Delete" }</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </>
     }
 }

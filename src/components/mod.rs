@@ -3,6 +3,7 @@
 
 pub mod article_text;
 pub mod article_view;
+pub mod capture_link;
 pub mod entities_panel;
 pub mod extraction_progress;
 pub mod legend;
@@ -13,6 +14,8 @@ pub mod notice_bar;
 pub mod paste_panel;
 pub mod quotes_panel;
 pub mod selection_bar;
+pub mod share_panel;
+pub mod shared_banner;
 pub mod side_panel;
 pub mod toolbar;
 

@@ -13,21 +13,33 @@ pub struct NoticeBarProps {
     pub ondismiss: Callback<()>,
 }
 
-/// Shows the current message with a dismiss button; errors are announced to screen readers at once.
+/// Shows the current message with a dismiss button. Both live regions are always in the page, empty when
+/// there is nothing to say, because screen readers announce changes to a region they already know, not a
+/// region that appears with its message: information politely (`status`), errors at once (`alert`).
 #[component]
 pub fn NoticeBar(props: &NoticeBarProps) -> Html {
-    let Some(notice) = &props.notice else {
-        return html! {};
-    };
-    let (class, role) = match notice.level {
-        NoticeLevel::Error => ("notice notice-error", "alert"),
-        NoticeLevel::Info => ("notice notice-info", "status"),
-    };
     let ondismiss = props.ondismiss.reform(|_: MouseEvent| ());
+    let message = |level: NoticeLevel| {
+        let notice = props.notice.as_ref().filter(|n| n.level == level)?;
+        let class = match level {
+            NoticeLevel::Error => "notice notice-error",
+            NoticeLevel::Info => "notice notice-info",
+        };
+        Some(html! {
+            <div class={class} data-testid="notice">
+                <span data-testid="notice-text">{ &notice.text }</span>
+                <button class="notice-close" aria-label="Dismiss message" onclick={ondismiss.clone()}>{ "×" }</button>
+            </div>
+        })
+    };
     html! {
-        <div class={class} role={role} data-testid="notice">
-            <span data-testid="notice-text">{ &notice.text }</span>
-            <button class="notice-close" aria-label="Dismiss message" onclick={ondismiss}>{ "×" }</button>
-        </div>
+        <>
+            <div class="notice-region" role="status" aria-live="polite" data-testid="notice-status">
+                { message(NoticeLevel::Info).unwrap_or_default() }
+            </div>
+            <div class="notice-region" role="alert" data-testid="notice-alert">
+                { message(NoticeLevel::Error).unwrap_or_default() }
+            </div>
+        </>
     }
 }

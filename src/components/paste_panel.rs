@@ -18,6 +18,15 @@ pub struct PastePanelProps {
 #[component]
 pub fn PastePanel(props: &PastePanelProps) -> Html {
     let area = use_node_ref();
+    {
+        // Typing starts in the text area as soon as the panel opens (keyboard users are not left behind it).
+        let area = area.clone();
+        use_effect_with((), move |_| {
+            if let Some(area) = area.cast::<web_sys::HtmlElement>() {
+                let _ = area.focus();
+            }
+        });
+    }
     // The clipboard's HTML and the plain text pasted with it: HTML is used only while the text is unchanged.
     let pasted = use_mut_ref(|| None::<(String, String)>);
     let onpaste = {

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use sidenote_annotate::model::Annotations;
 use sidenote_extract::Span;
 use yew::prelude::*;
 
@@ -13,21 +14,23 @@ use crate::state::OpenDocument;
 pub struct QuotesPanelProps {
     /// The open article.
     pub open: Rc<OpenDocument>,
+    /// The user's annotations (rejected quotations are not listed; corrected speakers are).
+    pub annotations: Rc<Annotations>,
     /// The search text.
     pub query: AttrValue,
     /// Scrolls to a quotation.
     pub onflash: Callback<Span>,
 }
 
-/// Lists quotations under their speaker's name ("speaker unknown" last).
+/// Lists the shown quotations under their speaker's name ("speaker unknown" last).
 #[component]
 pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
     let text = props.open.text();
     let query = props.query.trim().to_lowercase();
     let mut by_speaker: BTreeMap<(bool, String), Vec<Span>> = BTreeMap::new();
-    for quote in &props.open.extraction.quotes {
+    for quote in props.annotations.shown_quotes(&props.open.extraction) {
         let words = quote.span.slice(text);
-        let speaker = quote.speaker.clone();
+        let speaker = quote.speaker;
         if !query.is_empty()
             && !words.to_lowercase().contains(&query)
             && !speaker.as_deref().unwrap_or("").to_lowercase().contains(&query)

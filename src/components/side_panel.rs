@@ -9,7 +9,7 @@ use super::entities_panel::EntitiesPanel;
 use super::library_panel::LibraryPanel;
 use super::notes_panel::NotesPanel;
 use super::quotes_panel::QuotesPanel;
-use crate::state::{Action, Layer, LibraryEntry, OpenDocument, Panel};
+use crate::state::{Action, Layer, LibraryEntry, OpenDocument, Panel, UnreadableRecord};
 
 /// Props of [`SidePanel`].
 #[derive(Properties, PartialEq)]
@@ -38,6 +38,12 @@ pub struct SidePanelProps {
     pub onopensaved: Callback<String>,
     /// Deletes a saved document.
     pub ondeletesaved: Callback<String>,
+    /// Stored records that could not be read.
+    pub unreadable: Vec<UnreadableRecord>,
+    /// Downloads a record that could not be read, as it is stored (by key).
+    pub onexportraw: Callback<String>,
+    /// Deletes a record that could not be read (by key).
+    pub ondeleteraw: Callback<String>,
 }
 
 /// Tabs and their lists.
@@ -47,7 +53,8 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let tab = |panel: Panel, label: &'static str, count: Option<usize>| {
         let selected = props.panel == panel;
         html! {
-            <button role="tab" aria-selected={selected.to_string()} class={classes!("tab", selected.then_some("selected"))}
+            <button role="tab" id={format!("tab-{}", label.to_lowercase())} aria-selected={selected.to_string()}
+                    aria-controls="side-tabpanel" class={classes!("tab", selected.then_some("selected"))}
                     data-testid={format!("tab-{}", label.to_lowercase())} onclick={dispatch.reform(move |_: MouseEvent| Action::ShowPanel(panel))}>
                 { label }{ count.map(|c| format!(" ({c})")).unwrap_or_default() }
             </button>
@@ -56,6 +63,12 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let oninput = dispatch.reform(|event: InputEvent| {
         Action::SetQuery(event.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default())
     });
+    let selected_tab = match props.panel {
+        Panel::Notes => "tab-notes",
+        Panel::Entities => "tab-entities",
+        Panel::Quotes => "tab-quotes",
+        Panel::Library => "tab-library",
+    };
     let body = match props.panel {
         Panel::Notes => html! {
             <NotesPanel open={props.open.clone()} annotations={props.annotations.clone()} active={props.active_note.clone()}
@@ -71,11 +84,14 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 onremove={dispatch.reform(Action::RemoveAddedEntities)} />
         },
         Panel::Quotes => html! {
-            <QuotesPanel open={props.open.clone()} query={props.query.clone()} onflash={dispatch.reform(Action::FlashSpan)} />
+            <QuotesPanel open={props.open.clone()} annotations={props.annotations.clone()} query={props.query.clone()}
+                onflash={dispatch.reform(Action::FlashSpan)} />
         },
         Panel::Library => html! {
             <LibraryPanel entries={props.library.clone()} current={AttrValue::from(props.open.urn.clone())}
-                onopen={props.onopensaved.clone()} ondelete={props.ondeletesaved.clone()} />
+                onopen={props.onopensaved.clone()} ondelete={props.ondeletesaved.clone()}
+                unreadable={props.unreadable.clone()} onexportraw={props.onexportraw.clone()}
+                ondeleteraw={props.ondeleteraw.clone()} />
         },
     };
     html! {
@@ -85,10 +101,10 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             <div class="tabs" role="tablist">
                 { tab(Panel::Notes, "Notes", Some(props.annotations.notes.len())) }
                 { tab(Panel::Entities, "Entities", None) }
-                { tab(Panel::Quotes, "Quotes", Some(props.open.extraction.quotes.len())) }
+                { tab(Panel::Quotes, "Quotes", Some(props.annotations.shown_quotes(&props.open.extraction).len())) }
                 { tab(Panel::Library, "Library", None) }
             </div>
-            <div class="tab-body" role="tabpanel">{ body }</div>
+            <div class="tab-body" role="tabpanel" id="side-tabpanel" aria-labelledby={selected_tab}>{ body }</div>
         </aside>
     }
 }

@@ -1,4 +1,4 @@
-//! The top bar: load an article (paste, file, sample), undo and redo, import and export.
+//! The top bar: load an article (paste, file, sample), undo and redo, import, export and share.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -24,6 +24,8 @@ pub struct ToolbarProps {
     pub onexport: Callback<()>,
     /// Called for the Markdown export of notes.
     pub onexportnotes: Callback<()>,
+    /// Called to make a share link.
+    pub onshare: Callback<()>,
     /// Undo.
     pub onundo: Callback<()>,
     /// Redo.
@@ -67,6 +69,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                            onchange={file_handler(props.onimport.clone())} />
                 </label>
                 <button data-testid="export-notes" onclick={unit(&props.onexportnotes)}>{ "Notes (.md)" }</button>
+                <button data-testid="share-button" title="A link that carries this article and its notes" onclick={unit(&props.onshare)}>{ "Share link" }</button>
                 <button class="primary" data-testid="export-button" onclick={unit(&props.onexport)}>{ "Export JSON" }</button>
             </nav>
         </header>

@@ -1,4 +1,4 @@
-//! Scrolling to words in the article and flashing them.
+//! Scrolling to words in the article and flashing them; moving the keyboard focus.
 
 use wasm_bindgen::JsCast;
 
@@ -16,4 +16,16 @@ pub fn scroll_and_flash(start: usize) {
         let _ = html.offset_width();
     }
     let _ = element.class_list().add_1("flash");
+}
+
+/// Moves the keyboard focus to the first element matching `selector`, without scrolling: used when the
+/// element that had the focus goes away (a closed editor or panel), so keyboard users are never left on
+/// the page's body.
+pub fn focus(selector: &str) {
+    let Ok(Some(element)) = gloo::utils::document().query_selector(selector) else { return };
+    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
 }

@@ -1,35 +1,13 @@
-//! Saving documents and their annotations in the browser (localStorage), one entry per document, and the
-//! library index. Every failure is returned as a message: the app then keeps working in memory.
+//! Saving documents and their annotations in the browser (localStorage), one record per document, the
+//! library index, and the start-up flag. The rules (formats, migrations, what may be overwritten, the index
+//! rebuild, safe mode) are pure functions in `crate::records`; this module only reads and writes keys.
+//! Every failure is returned as a message: the app then keeps working in memory.
 
-use serde::{Deserialize, Serialize};
 use sidenote_annotate::model::Annotations;
 use sidenote_extract::LineHint;
 
-use crate::state::LibraryEntry;
-
-const PREFIX: &str = "sidenote.v1.";
-const INDEX_KEY: &str = "sidenote.v1.index";
-const LAST_KEY: &str = "sidenote.v1.last";
-
-/// A document's text, saved once when it is opened (it never changes afterwards).
-#[derive(Serialize, Deserialize)]
-struct SavedDocument {
-    title: String,
-    text: String,
-    #[serde(default)]
-    hints: Vec<LineHint>,
-}
-
-/// A document as saved: title, text, structure hints and annotations.
-pub type Saved = (String, String, Vec<LineHint>, Annotations);
-
-#[derive(Serialize, Deserialize, Clone)]
-struct IndexEntry {
-    urn: String,
-    title: String,
-    saved: String,
-    notes: usize,
-}
+use crate::records::{self, BeforeWriting, StartMode};
+use crate::state::{Library, LibraryEntry, Loaded, Startup, UnreadableRecord};
 
 fn storage() -> Result<web_sys::Storage, String> {
     gloo::utils::window()
@@ -47,81 +25,186 @@ fn describe(error: wasm_bindgen::JsValue) -> String {
     }
 }
 
-fn read_index(store: &web_sys::Storage) -> Vec<IndexEntry> {
-    store.get_item(INDEX_KEY).ok().flatten().and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
+fn get(store: &web_sys::Storage, key: &str) -> Option<String> {
+    store.get_item(key).ok().flatten()
 }
 
 fn now() -> String {
     String::from(js_sys::Date::new_0().to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED))
 }
 
-fn text_key(urn: &str) -> String {
-    format!("{PREFIX}doc.{urn}")
+/// Every key in storage, in storage order.
+fn keys(store: &web_sys::Storage) -> Vec<String> {
+    (0..store.length().unwrap_or(0)).filter_map(|i| store.key(i).ok().flatten()).collect()
 }
 
-fn annotations_key(urn: &str) -> String {
-    format!("{PREFIX}notes.{urn}")
+/// Moves an unreadable record to a key of its own under the set-aside prefix. The original is removed only
+/// once the copy is written, so a failure leaves it where it was.
+fn set_aside(store: &web_sys::Storage, key: &str, stored: &str) -> Result<(), String> {
+    let aside = records::set_aside_key(key, |k| get(store, k).is_some());
+    store.set_item(&aside, stored).map_err(describe)?;
+    store.remove_item(key).map_err(describe)
+}
+
+/// Writes `json` under `key`, but never over a record that could not be read: that one is set aside
+/// first, and when that fails nothing is written.
+fn write(store: &web_sys::Storage, key: &str, json: &str) -> Result<(), String> {
+    let existing = get(store, key);
+    if let BeforeWriting::SetAside(_) = records::before_writing(key, existing.as_deref()) {
+        let stored = existing.unwrap_or_default();
+        set_aside(store, key, &stored).map_err(|reason| {
+            format!("{reason}; an unreadable saved record is in the way and was left untouched, not overwritten")
+        })?;
+    }
+    store.set_item(key, json).map_err(describe)
+}
+
+/// Decides how to start, and marks the start as begun: the mark is removed by [`finish_start`] once the
+/// app has rendered, so a start that crashes (on the last document, say) leads to safe mode next time.
+pub fn startup() -> Startup {
+    let Ok(store) = storage() else { return Startup::Sample };
+    let mode = records::start_mode(get(&store, records::STARTING_KEY).as_deref());
+    // If the mark cannot be written the app starts anyway: safe mode is a fallback, not a gate.
+    let _ = store.set_item(records::STARTING_KEY, &format!("{{\"format\":{}}}", records::FORMAT));
+    if mode == StartMode::Safe {
+        return Startup::Safe;
+    }
+    let Some(stored) = get(&store, records::LAST_KEY) else { return Startup::Sample };
+    let Ok(urn) = records::read_last(&stored) else { return Startup::Sample };
+    match load(&urn) {
+        Ok(loaded) => Startup::Last(loaded),
+        Err(LoadError::Missing) => Startup::Sample,
+        Err(LoadError::Unreadable(why)) => Startup::LastUnreadable(why),
+    }
+}
+
+/// The app rendered: the next start may reopen the last document.
+pub fn finish_start() {
+    if let Ok(store) = storage() {
+        let _ = store.remove_item(records::STARTING_KEY);
+    }
 }
 
 /// Saves a document's text (once, when it is opened) and makes it the one reopened on the next visit.
 pub fn save_document(urn: &str, title: &str, text: &str, hints: &[LineHint]) -> Result<(), String> {
     let store = storage()?;
-    let saved = SavedDocument { title: title.to_string(), text: text.to_string(), hints: hints.to_vec() };
-    let json = serde_json::to_string(&saved).map_err(|e| e.to_string())?;
-    store.set_item(&text_key(urn), &json).map_err(describe)?;
-    store.set_item(LAST_KEY, urn).map_err(describe)
+    write(&store, &records::document_key(urn), &records::write_document(title, text, hints)?)?;
+    write(&store, records::LAST_KEY, &records::write_last(urn)?)
 }
 
-/// Saves a document's annotations (after every change) and its line in the library.
-pub fn save_annotations(urn: &str, title: &str, annotations: &Annotations) -> Result<(), String> {
+/// Saves a document's annotations (after every change) and its line in the library. When the user has not
+/// changed anything (`untouched`) and annotations are already saved for the document, they are left as they
+/// are: they are what was opened, or more (the same text opened again), never to be replaced by less.
+pub fn save_annotations(urn: &str, title: &str, annotations: &Annotations, untouched: bool) -> Result<(), String> {
     let store = storage()?;
-    let json = serde_json::to_string(annotations).map_err(|e| e.to_string())?;
-    store.set_item(&annotations_key(urn), &json).map_err(describe)?;
-    let mut index = read_index(&store);
+    if untouched && get(&store, &records::annotations_key(urn)).is_some() {
+        return Ok(());
+    }
+    let saved = now();
+    write(&store, &records::annotations_key(urn), &records::write_annotations(annotations, &saved)?)?;
+    let mut index = current_index(&store)?;
     index.retain(|e| e.urn != urn);
     index.insert(
         0,
-        IndexEntry { urn: urn.to_string(), title: title.to_string(), saved: now(), notes: annotations.notes.len() },
+        records::IndexEntry { urn: urn.to_string(), title: title.to_string(), saved, notes: annotations.notes.len() },
     );
-    let index_json = serde_json::to_string(&index).map_err(|e| e.to_string())?;
-    store.set_item(INDEX_KEY, &index_json).map_err(describe)
+    write(&store, records::INDEX_KEY, &records::write_index(&index)?)
 }
 
-/// Loads a saved document.
-pub fn load(urn: &str) -> Option<Saved> {
-    let store = storage().ok()?;
-    let saved: SavedDocument = serde_json::from_str(&store.get_item(&text_key(urn)).ok()??).ok()?;
-    let annotations = store
-        .get_item(&annotations_key(urn))
-        .ok()
-        .flatten()
-        .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_default();
-    Some((saved.title, saved.text, saved.hints, annotations))
+/// Readable annotations saved for a document, if any (unreadable ones are left for the write guard).
+pub fn saved_annotations(urn: &str) -> Option<Annotations> {
+    let stored = get(&storage().ok()?, &records::annotations_key(urn))?;
+    records::read_annotations(&stored).ok().map(|r| r.annotations)
 }
 
-/// The document open at the end of the last visit, if any.
-pub fn load_last() -> Option<Saved> {
-    let urn = storage().ok()?.get_item(LAST_KEY).ok()??;
-    load(&urn)
+/// Why a saved document could not be opened.
+pub enum LoadError {
+    /// It is not in storage (deleted in another tab, say).
+    Missing,
+    /// Its text could not be read; it was set aside. The reason, for the user.
+    Unreadable(String),
 }
 
-/// Every saved document, most recently saved first.
-pub fn library() -> Vec<LibraryEntry> {
-    let Ok(store) = storage() else { return Vec::new() };
-    read_index(&store)
+/// Loads a saved document. Annotations that cannot be read are set aside (listed in the Library) and the
+/// document opens without them, saying so; its text unreadable, nothing opens and the text is set aside.
+pub fn load(urn: &str) -> Result<Loaded, LoadError> {
+    let store = storage().map_err(LoadError::Unreadable)?;
+    let document_key = records::document_key(urn);
+    let stored = get(&store, &document_key).ok_or(LoadError::Missing)?;
+    let document = records::read_document(&stored).map_err(|why| {
+        let kept = set_aside(&store, &document_key, &stored).is_ok();
+        LoadError::Unreadable(if kept { why.to_string() } else { format!("{why}; it was left where it was") })
+    })?;
+    let annotations_key = records::annotations_key(urn);
+    let (annotations, warning) = match get(&store, &annotations_key).map(|s| (records::read_annotations(&s), s)) {
+        None => (Annotations::default(), None),
+        Some((Ok(record), _)) => (record.annotations, None),
+        Some((Err(why), stored)) => {
+            let kept = match set_aside(&store, &annotations_key, &stored) {
+                Ok(()) => "They are kept aside in the Library (export them as they are, or delete them).".to_string(),
+                Err(reason) => format!("They were left where they were ({reason}) and will not be overwritten."),
+            };
+            (
+                Annotations::default(),
+                Some(format!("The notes saved with this article could not be read ({why}). {kept}")),
+            )
+        }
+    };
+    Ok(Loaded { title: document.title, text: document.text, hints: document.hints, annotations, warning })
+}
+
+/// The library index; rebuilt from the records (and written back) when it is missing or unreadable, the
+/// unreadable one set aside first.
+fn current_index(store: &web_sys::Storage) -> Result<Vec<records::IndexEntry>, String> {
+    if let Some(Ok(index)) = get(store, records::INDEX_KEY).map(|s| records::read_index(&s)) {
+        return Ok(index);
+    }
+    let stored: Vec<(String, String)> =
+        keys(store).into_iter().filter_map(|key| get(store, &key).map(|value| (key, value))).collect();
+    let index = records::rebuild_index(&stored);
+    write(store, records::INDEX_KEY, &records::write_index(&index)?)?;
+    Ok(index)
+}
+
+/// Every saved document, most recently saved first, and the records that could not be read.
+pub fn library() -> Library {
+    let Ok(store) = storage() else { return Library::default() };
+    let entries = current_index(&store)
+        .unwrap_or_default()
         .into_iter()
         .map(|e| LibraryEntry { urn: e.urn, title: e.title, saved: e.saved, notes: e.notes })
-        .collect()
+        .collect();
+    let unreadable = keys(&store)
+        .into_iter()
+        .filter(|key| key.starts_with(records::SET_ASIDE_PREFIX))
+        .filter_map(|key| {
+            let stored = get(&store, &key)?;
+            let (what, why) = records::describe_set_aside(&key, &stored);
+            Some(UnreadableRecord { key, what, why })
+        })
+        .collect();
+    Library { entries, unreadable }
+}
+
+/// A record exactly as stored (for exporting one that could not be read).
+pub fn raw(key: &str) -> Option<String> {
+    get(&storage().ok()?, key)
+}
+
+/// Deletes a record that was set aside.
+pub fn delete_raw(key: &str) -> Result<(), String> {
+    if !key.starts_with(records::SET_ASIDE_PREFIX) {
+        return Err("only records that could not be read are deleted this way".to_string());
+    }
+    storage()?.remove_item(key).map_err(describe)
 }
 
 /// Deletes a saved document.
 pub fn delete(urn: &str) -> Result<(), String> {
     let store = storage()?;
-    store.remove_item(&text_key(urn)).map_err(describe)?;
-    store.remove_item(&annotations_key(urn)).map_err(describe)?;
-    let mut index = read_index(&store);
+    store.remove_item(&records::document_key(urn)).map_err(describe)?;
+    store.remove_item(&records::annotations_key(urn)).map_err(describe)?;
+    let mut index = current_index(&store)?;
     index.retain(|e| e.urn != urn);
-    let json = serde_json::to_string(&index).map_err(|e| e.to_string())?;
-    store.set_item(INDEX_KEY, &json).map_err(describe)
+    write(&store, records::INDEX_KEY, &records::write_index(&index)?)
 }

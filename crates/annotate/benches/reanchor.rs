@@ -388,6 +388,7 @@ fn adversarial(unit: &str, rng: &mut Rng) {
             status: AnchorStatus::Exact,
             text: format!("note {n}"),
             tags: vec![],
+            replies: vec![],
         });
     }
     let doc = Document::new("big", big.clone());

@@ -31,7 +31,12 @@ impl Document {
 
     /// A content-derived identity, `urn:sha256:<hex>`, the same for the same text on any machine.
     pub fn content_urn(&self) -> String {
-        let digest = Sha256::digest(self.text.as_bytes());
+        Self::urn_of(&self.text)
+    }
+
+    /// The content URN a document with this text has.
+    pub fn urn_of(text: &str) -> String {
+        let digest = Sha256::digest(text.as_bytes());
         let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
         format!("urn:sha256:{hex}")
     }

@@ -1,6 +1,8 @@
 /*!
-Sidenote's annotation model: the document a user loads, checks on what may become a document, and the
-W3C Web Annotation file that carries a document's annotations to a colleague.
+Sidenote's annotation model: the document a user loads, checks on what may become a document, the
+W3C Web Annotation file that carries a document's annotations to a colleague, and the files NLP tools
+read (`formats`: brat, doccano, CoNLL BIO, notes as CSV), and share links that carry a document and its
+annotations in a URL fragment (`share_link`).
 
 It knows nothing of the browser: the app and the command-line tool both call it.
 
@@ -17,8 +19,11 @@ assert_eq!(file["type"], "AnnotationCollection");
 
 pub mod anchor;
 mod document;
+pub mod formats;
 mod input;
+pub mod markdown_escape;
 pub mod model;
+pub mod share_link;
 pub mod w3c;
 
 pub use document::Document;

@@ -1,6 +1,10 @@
-//! The user's annotations on one document: notes, decisions about the extractor's suggestions, and
-//! entities the user added. Machine output (the `Extraction`) is never changed; human decisions are kept
-//! beside it and applied on top, so re-extraction keeps every decision.
+//! The user's annotations on one document: notes (on words or on the whole article, with replies),
+//! decisions about the extractor's suggestions (entities, quotations, speakers), and entities the user
+//! added. Machine output (the `Extraction`) is never changed; human decisions are kept beside it and
+//! applied on top, so re-extraction keeps every decision.
+//!
+//! New fields are `#[serde(default)]`, so annotations saved by earlier versions keep loading
+//! (`tests/saved_format.rs` loads a fixture of the first saved format).
 
 use serde::{Deserialize, Serialize};
 use sidenote_extract::offsets::OffsetIndex;
@@ -20,9 +24,67 @@ pub struct Note {
     /// How the note was last anchored.
     pub status: AnchorStatus,
     /// The note's text.
+    #[serde(default)]
+    pub text: String,
+    /// Tags, without duplicates, in the order given.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Replies, in the order they were made (a thread under the note).
+    #[serde(default)]
+    pub replies: Vec<Reply>,
+}
+
+/// A note on the whole article rather than on some words (a W3C annotation whose target is the page, a
+/// Hypothesis page note). It has nothing to anchor, so it is never an orphan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentNote {
+    /// Stable identifier, from the same sequence as notes on words.
+    pub id: String,
+    /// The note's text.
     pub text: String,
     /// Tags, without duplicates, in the order given.
     pub tags: Vec<String>,
+    /// Replies, in the order they were made.
+    #[serde(default)]
+    pub replies: Vec<Reply>,
+}
+
+/// One reply in a note's thread.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reply {
+    /// Stable identifier.
+    pub id: String,
+    /// Who wrote it, when the file says (a Hypothesis user, a W3C creator's name).
+    pub author: Option<String>,
+    /// What they wrote.
+    pub text: String,
+}
+
+/// A person's correction of a quotation's speaker. Kept apart from the extractor's attribution, which
+/// re-extraction recomputes; the correction still applies afterwards.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeakerCorrection {
+    /// The quotation's bytes.
+    pub quote: Span,
+    /// The right speaker (a person in the document or a typed name); `None`: the speaker is unknown.
+    pub speaker: Option<String>,
+}
+
+/// A quotation as the user sees it: not rejected, with the speaker after correction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownQuote {
+    /// Where it is.
+    pub span: Span,
+    /// Its speaker after correction.
+    pub speaker: Option<String>,
+    /// The speaker the extractor gave it.
+    pub machine_speaker: Option<String>,
+    /// True when a person corrected the speaker.
+    pub speaker_corrected: bool,
+    /// True when a person accepted the quotation.
+    pub accepted: bool,
+    /// Index into `Extraction::quotes`.
+    pub quote: usize,
 }
 
 /// What the user decided about a suggestion.
@@ -119,7 +181,9 @@ macro_rules! impl_anchorable {
 impl_anchorable!(Note, AddedEntity);
 
 /// Everything the user made on one document. Cheap to clone: undo keeps whole snapshots.
+/// Every field has a default, so saved annotations stay readable when fields are added.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Annotations {
     /// Notes, in the order they were made.
     pub notes: Vec<Note>,
@@ -127,6 +191,12 @@ pub struct Annotations {
     pub reviews: Vec<Review>,
     /// Entities the user added.
     pub added: Vec<AddedEntity>,
+    /// Notes on the whole article, in the order they were made.
+    #[serde(default)]
+    pub document_notes: Vec<DocumentNote>,
+    /// Corrected speakers of quotations; a later correction of the same quotation replaces the earlier one.
+    #[serde(default)]
+    pub speakers: Vec<SpeakerCorrection>,
     /// The next number for an identifier; only grows.
     pub next_id: u64,
 }
@@ -170,9 +240,58 @@ fn tidy_tags(tags: Vec<String>) -> Vec<String> {
 }
 
 impl Annotations {
-    fn fresh_id(&mut self, what: &str) -> String {
+    /// A new identifier (`"{what}-{n}"`), never used before in this document: every identifier the model
+    /// and an import make comes from here.
+    pub fn fresh_id(&mut self, what: &str) -> String {
         self.next_id += 1;
         format!("{what}-{}", self.next_id)
+    }
+
+    /// Keeps the sequence above an identifier made elsewhere (an import of `"note-12"`), so that fresh
+    /// identifiers never collide with it.
+    pub fn reserve_id(&mut self, id: &str) {
+        let number = id.split_once('-').and_then(|(what, n)| (!what.is_empty()).then_some(n));
+        if let Some(n) = number.and_then(|n| n.parse::<u64>().ok()) {
+            self.next_id = self.next_id.max(n);
+        }
+    }
+
+    /// Whether an identifier is used by a note, a note on the article, a reply or an added entity.
+    pub fn id_taken(&self, id: &str) -> bool {
+        let replies =
+            self.notes.iter().flat_map(|n| &n.replies).chain(self.document_notes.iter().flat_map(|n| &n.replies));
+        self.notes.iter().any(|n| n.id == id)
+            || self.document_notes.iter().any(|n| n.id == id)
+            || self.added.iter().any(|a| a.id == id)
+            || replies.into_iter().any(|r| r.id == id)
+    }
+
+    /// Adds a note on the whole article; returns its id.
+    pub fn add_document_note(&mut self, body: String, tags: Vec<String>) -> String {
+        let id = self.fresh_id("note");
+        self.document_notes.push(DocumentNote {
+            id: id.clone(),
+            text: body,
+            tags: tidy_tags(tags),
+            replies: Vec::new(),
+        });
+        id
+    }
+
+    /// Adds a reply to a note (on words or on the article); returns its id, or `None` if there is no such note.
+    pub fn add_reply(&mut self, note_id: &str, author: Option<String>, body: String) -> Option<String> {
+        if !self.notes.iter().any(|n| n.id == note_id) && !self.document_notes.iter().any(|n| n.id == note_id) {
+            return None;
+        }
+        let id = self.fresh_id("reply");
+        let reply = Reply { id: id.clone(), author, text: body };
+        match self.notes.iter_mut().find(|n| n.id == note_id) {
+            Some(note) => note.replies.push(reply),
+            None => {
+                self.document_notes.iter_mut().filter(|n| n.id == note_id).for_each(|n| n.replies.push(reply.clone()))
+            }
+        }
+        Some(id)
     }
 
     /// Adds a note on `span` of `text`; returns its id.
@@ -186,13 +305,19 @@ impl Annotations {
             status: AnchorStatus::Exact,
             text: body,
             tags: tidy_tags(tags),
+            replies: Vec::new(),
         });
         id
     }
 
-    /// Changes a note's text and tags; false if there is no such note.
+    /// Changes a note's (on words or on the article) text and tags; false if there is no such note.
     pub fn edit_note(&mut self, id: &str, body: String, tags: Vec<String>) -> bool {
-        match self.notes.iter_mut().find(|n| n.id == id) {
+        if let Some(note) = self.notes.iter_mut().find(|n| n.id == id) {
+            note.text = body;
+            note.tags = tidy_tags(tags);
+            return true;
+        }
+        match self.document_notes.iter_mut().find(|n| n.id == id) {
             Some(note) => {
                 note.text = body;
                 note.tags = tidy_tags(tags);
@@ -202,11 +327,12 @@ impl Annotations {
         }
     }
 
-    /// Removes a note; false if there is no such note.
+    /// Removes a note (on words or on the article) with its replies; false if there is no such note.
     pub fn delete_note(&mut self, id: &str) -> bool {
-        let before = self.notes.len();
+        let before = self.notes.len() + self.document_notes.len();
         self.notes.retain(|n| n.id != id);
-        self.notes.len() != before
+        self.document_notes.retain(|n| n.id != id);
+        self.notes.len() + self.document_notes.len() != before
     }
 
     /// Attaches an orphaned (or any) note to new words.
@@ -238,6 +364,26 @@ impl Annotations {
         id
     }
 
+    /// Adds many entities at once (an imported file), indexing the text once; returns their ids.
+    pub fn add_entities(&mut self, text: &str, entities: &[(Span, EntityKind)]) -> Vec<String> {
+        let index = OffsetIndex::new(text);
+        let mut ids = Vec::with_capacity(entities.len());
+        for &(span, kind) in entities {
+            let id = self.fresh_id("entity");
+            let target = TextTarget::of(text, &index, span);
+            self.added.retain(|a| a.span != Some(span));
+            self.added.push(AddedEntity {
+                id: id.clone(),
+                span: Some(span),
+                target,
+                status: AnchorStatus::Exact,
+                kind,
+            });
+            ids.push(id);
+        }
+        ids
+    }
+
     /// Removes an added entity.
     pub fn remove_added_entity(&mut self, id: &str) -> bool {
         let before = self.added.len();
@@ -251,6 +397,60 @@ impl Annotations {
         let entity =
             || self.reviews.iter().rev().find(|r| r.scope == ReviewScope::Entity { name: name.to_string(), kind });
         own.or_else(entity).map(|r| r.decision)
+    }
+
+    /// Corrects a quotation's speaker (`None`: the speaker is unknown), replacing an earlier correction.
+    pub fn correct_speaker(&mut self, quote: Span, speaker: Option<String>) {
+        let speaker = speaker.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        self.speakers.retain(|c| c.quote != quote);
+        self.speakers.push(SpeakerCorrection { quote, speaker });
+    }
+
+    /// Withdraws a speaker correction, so the extractor's speaker shows again; false if there was none.
+    pub fn clear_speaker_correction(&mut self, quote: Span) -> bool {
+        let before = self.speakers.len();
+        self.speakers.retain(|c| c.quote != quote);
+        self.speakers.len() != before
+    }
+
+    /// The correction of a quotation's speaker, if any.
+    pub fn speaker_correction(&self, quote: Span) -> Option<&SpeakerCorrection> {
+        self.speakers.iter().rev().find(|c| c.quote == quote)
+    }
+
+    /// The people a speaker can be corrected to: the names of the persons shown in the document, each once,
+    /// in reading order (the user may also type any other name).
+    pub fn speaker_choices(&self, extraction: &Extraction) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for entity in self.shown_entities(extraction).into_iter().filter(|e| e.kind == EntityKind::Person) {
+            if !names.contains(&entity.name) {
+                names.push(entity.name);
+            }
+        }
+        names
+    }
+
+    /// The quotations to show, in reading order: rejected ones left out, speakers as corrected. The
+    /// article, the legend and the Quotes tab all count these, so they agree.
+    pub fn shown_quotes(&self, extraction: &Extraction) -> Vec<ShownQuote> {
+        let mut out = Vec::new();
+        for (index, quote) in extraction.quotes.iter().enumerate() {
+            let decision = self.quote_decision(quote.span);
+            if decision == Some(Decision::Reject) {
+                continue;
+            }
+            let correction = self.speaker_correction(quote.span);
+            out.push(ShownQuote {
+                span: quote.span,
+                speaker: correction.map_or_else(|| quote.speaker.clone(), |c| c.speaker.clone()),
+                machine_speaker: quote.speaker.clone(),
+                speaker_corrected: correction.is_some(),
+                accepted: decision.is_some(),
+                quote: index,
+            });
+        }
+        out.sort_by_key(|q| q.span);
+        out
     }
 
     /// The decision on a quotation, if any.
@@ -354,5 +554,52 @@ mod tests {
         let shown = set.shown_entities(&extraction);
         assert!(shown.iter().any(|e| e.span.slice(text) == "New START" && e.provenance == Provenance::Added));
         assert!(!shown.iter().any(|e| e.span.slice(text) == "START"));
+    }
+
+    #[test]
+    fn speakers_are_corrected_apart_from_the_extractor_and_rejected_quotes_are_not_shown() {
+        let text = "“We are ready to talk,” Sergei Lavrov said.\n\n“We will see about that later,” said Maria Zakharova.\n\n“There is nothing more to add today,” he added.";
+        let extraction = sidenote_extract::extract(text);
+        assert_eq!(extraction.quotes.len(), 3, "{:?}", extraction.quotes);
+        let [first, second, third] = [0, 1, 2].map(|n| extraction.quotes[n].span);
+        let mut set = Annotations::default();
+        set.review(ReviewScope::Quote { span: second }, Decision::Reject);
+        set.correct_speaker(first, Some("  Maria Zakharova ".into()));
+        set.correct_speaker(third, Some("   ".into()));
+        let shown = set.shown_quotes(&extraction);
+        let describe: Vec<(Span, Option<&str>, bool)> =
+            shown.iter().map(|q| (q.span, q.speaker.as_deref(), q.speaker_corrected)).collect();
+        assert_eq!(describe, [(first, Some("Maria Zakharova"), true), (third, None, true)]);
+        assert_eq!(shown[0].machine_speaker, extraction.quotes[0].speaker, "the machine's speaker is kept apart");
+        assert_eq!(extraction, sidenote_extract::extract(text), "machine output is never edited");
+        assert!(set.clear_speaker_correction(first));
+        assert!(!set.clear_speaker_correction(first));
+        assert_eq!(set.shown_quotes(&extraction)[0].speaker, extraction.quotes[0].speaker);
+        let choices = set.speaker_choices(&extraction);
+        assert!(choices.contains(&"Sergei Lavrov".to_string()) && choices.contains(&"Maria Zakharova".to_string()));
+        assert_eq!(choices.iter().filter(|c| c.as_str() == "Sergei Lavrov").count(), 1, "{choices:?}");
+    }
+
+    #[test]
+    fn notes_on_the_article_have_replies_and_ids_from_one_sequence() {
+        let text = "Sergei Lavrov spoke.";
+        let mut set = Annotations::default();
+        let on_words = set.add_note(text, Span::new(0, 13), "who".into(), vec![]);
+        let overall = set.add_document_note("overall".into(), vec!["#summary".into()]);
+        let reply = set.add_reply(&overall, Some("Bea".into()), "yes".into()).expect("the note exists");
+        assert!(set.add_reply("note-99", None, "lost".into()).is_none());
+        set.add_reply(&on_words, None, "and?".into()).expect("the note exists");
+        let ids = [&on_words, &overall, &reply];
+        assert_eq!(ids, ["note-1", "note-2", "reply-3"]);
+        assert!(ids.iter().all(|id| set.id_taken(id)));
+        assert_eq!(set.document_notes[0].tags, ["summary"]);
+        assert_eq!(set.notes[0].replies[0].text, "and?");
+        assert!(set.edit_note(&overall, "whole".into(), vec![]));
+        assert_eq!(set.document_notes[0].text, "whole");
+        assert!(set.delete_note(&overall));
+        assert!(set.document_notes.is_empty() && !set.id_taken(&reply));
+        set.reserve_id("note-41");
+        set.reserve_id("urn:uuid:6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+        assert_eq!(set.fresh_id("note"), "note-42", "fresh ids stay above imported ones");
     }
 }

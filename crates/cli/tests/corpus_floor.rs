@@ -5,15 +5,22 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-/// (figure in the scorer's JSON, floor)
+/// (figure in the scorer's JSON, floor). Set from the 18-page corpus, a little under what the extractor reached
+/// (see `crates/extract/DESIGN.md` for the scores and the held-out figures).
 const FLOORS: &[(&str, f64)] = &[
-    ("entities.core.f1", 0.78),
-    ("entities.DATE.f1", 0.90),
-    ("entities.MISC.f1", 0.32),
+    ("entities.core.f1", 0.80),
+    ("entities.PERSON.f1", 0.82),
+    ("entities.ORG.f1", 0.69),
+    ("entities.PLACE.f1", 0.89),
+    ("entities.DATE.f1", 0.93),
+    ("entities.MISC.f1", 0.31),
     ("quotes.f1", 0.94),
     ("quotes.speaker_acc", 0.81),
-    ("body.f1", 0.87),
+    ("body.f1", 0.93),
 ];
+
+/// The corpus has at least this many pages; fewer means a broken copy, which must fail, not pass quietly.
+const CORPUS_PAGES: usize = 18;
 
 fn shared_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
@@ -24,13 +31,21 @@ fn lookup<'a>(json: &'a serde_json::Value, path: &str) -> Option<&'a serde_json:
 }
 
 #[test]
+#[cfg_attr(not(shared_corpus), ignore = "../shared/corpus not found: the corpus floors are NOT checked")]
 fn corpus_scores_stay_above_their_floors() {
     let shared = shared_dir();
     let corpus = shared.join("corpus");
     let scorer = shared.join("eval/score.py");
-    if !corpus.is_dir() || !scorer.is_file() {
-        println!("SKIPPED: {} not found, so the corpus floors were NOT checked", corpus.display());
-        return;
+    assert!(scorer.is_file(), "{} is missing: ../shared is incomplete", scorer.display());
+    let pages: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .expect("the corpus folder is readable")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    assert!(pages.len() >= CORPUS_PAGES, "{} pages in {}, expected {CORPUS_PAGES}", pages.len(), corpus.display());
+    for page in &pages {
+        assert!(page.with_extension("gold.json").is_file(), "{} has no gold file", page.display());
     }
     let out = std::env::temp_dir().join(format!("sidenote-corpus-floor-{}", std::process::id()));
     let status = Command::new(env!("CARGO_BIN_EXE_sidenote"))

@@ -51,6 +51,11 @@ const WEEKDAYS: &[&str] = &["Friday", "Monday", "Saturday", "Sunday", "Thursday"
 /// Weekday abbreviations, taken only right before a day number ("Mon 20 Jan 2020").
 const WEEKDAY_ABBREVIATIONS: &[&str] = &["Fri", "Mon", "Sat", "Sun", "Thu", "Thurs", "Tue", "Tues", "Wed"];
 
+/// Words that make a weekday the name of a day in the calendar of events ("Black Friday", "Super Tuesday",
+/// "Ash Wednesday"): a MISC name, not a date.
+const NAMED_DAY_WORDS: &[&str] =
+    &["Ash", "Black", "Bloody", "Cyber", "Giving", "Good", "Holy", "Maundy", "Palm", "Shrove", "Super"];
+
 /// Time zones that may follow a time of day inside a date expression.
 const TIME_ZONES: &[&str] =
     &["BST", "CDT", "CET", "CEST", "CST", "EDT", "EST", "ET", "GMT", "MDT", "MST", "PDT", "PST", "PT", "UTC"];
@@ -163,8 +168,10 @@ pub(crate) fn find_dates(seg: &Segmented<'_>) -> Vec<Span> {
         let mut start = i;
         let mut end;
         if is_weekday(w) {
-            // "Sunday Talk Shows", "Sunday Times": a weekday starting a capitalised name is not a date.
-            if word_at(i + 1).is_some_and(|x| x.starts_with(char::is_uppercase) && !is_month(x)) {
+            // "Sunday Talk Shows", "Sunday Times": a weekday starting a capitalised name is not a date; nor is
+            // one that ends a name of an event ("Black Friday", "Super Tuesday") mid-sentence.
+            let named_before = i > 0 && word_at(i - 1).is_some_and(|x| NAMED_DAY_WORDS.contains(&x));
+            if named_before || word_at(i + 1).is_some_and(|x| x.starts_with(char::is_uppercase) && !is_month(x)) {
                 i += 1;
                 continue;
             }
@@ -325,6 +332,7 @@ mod tests {
             ("in the 1960s and by the mid-2020s", &["1960s", "mid-2020s"]),
             ("at 2019-11-18T20:51:19Z today", &["2019-11-18T20:51:19Z"]),
             ("the Sunday Times and the March on Washington in March", &["March"]),
+            ("shoppers on Black Friday and on Friday, Super Tuesday", &["Friday"]),
             ("it costs 1500 dollars, 12 people", &[]),
             (
                 "3 Mar 2021, 9:15am and Jan 5, 2020 at 6:30 PM EST",

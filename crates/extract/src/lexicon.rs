@@ -137,6 +137,17 @@ pub(crate) fn is_speech_verb(word: &str) -> bool {
     contains_lower(SPEECH_VERBS_LIST, word)
 }
 
+/// A speech verb that is never a noun, so a capitalised name right before it is its subject ("Lavrov told";
+/// not "Give states the option"). Exact case: "Said" opening a headline is no cue.
+pub(crate) fn is_subject_speech_verb(word: &str) -> bool {
+    contains(SUBJECT_SPEECH_VERBS_LIST, word)
+}
+
+/// A speech verb that may come before its subject ("said Martin Indyk").
+pub(crate) fn is_inverted_speech_verb(word: &str) -> bool {
+    contains(INVERTED_SPEECH_VERBS_LIST, word)
+}
+
 /// A function word or frequent sentence opener: capitalised only by position, never a name by itself.
 /// An English function word (for the body's prose test), case-insensitively.
 pub(crate) fn lower_in(list: &'static [&'static str], word: &str) -> bool {

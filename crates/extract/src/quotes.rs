@@ -299,7 +299,28 @@ impl Attribution<'_> {
         if self.is_back_reference(token) {
             return self.recent_person(before_byte);
         }
-        None
+        self.organisation_by_head_noun(token, before_byte)
+    }
+
+    /// "the ministry said", "the union argues": an organisation referred back to by the noun its name ends
+    /// with. The most recent organisation before `before_byte` whose last word is that noun, if any.
+    fn organisation_by_head_noun(&self, token: usize, before_byte: usize) -> Option<Speaker> {
+        let seg = self.seg;
+        let after_the = token > 0 && seg.is_word(token - 1) && seg.word(token - 1).eq_ignore_ascii_case("the");
+        if !after_the || !seg.is_word(token) || !seg.word(token).starts_with(char::is_lowercase) {
+            return None;
+        }
+        let noun = seg.word(token);
+        let before = self.entities.partition_point(|e| e.span.end <= before_byte);
+        self.entities[..before]
+            .iter()
+            .rev()
+            .filter(|e| e.kind == EntityKind::Org)
+            .find(|e| {
+                let name = &self.groups[e.group].name;
+                name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(noun))
+            })
+            .map(|e| self.name_of(e))
     }
 
     /// Sieve 1: `“…,” X said`, `“…,” said X`, `“…,” X, a …, said`.
@@ -374,8 +395,9 @@ impl Attribution<'_> {
         if let Some(e) = person {
             return Some(self.name_of(e));
         }
-        // An organisation anywhere before the verb; a back reference ("the minister") only as the verb's own
-        // subject, right before it: "the leader of the group, the agency warns" is not said by the leader.
+        // An organisation anywhere before the verb; a back reference ("the minister", "the ministry") only as
+        // the verb's own subject, right before it: "the leader of the group, the agency warns" is not said by
+        // the leader.
         let organisation = before_verb
             .iter()
             .rev()
@@ -574,6 +596,14 @@ mod tests {
                 vec![q("bullet in her skull.", Some("Patrick Carlineo"))],
             ),
             ("A lone ” mark and an open “ quote that never closes at all", vec![q("quote that never closes at all", None)]),
+            (
+                "The Russian Foreign Ministry issued a statement on Monday.\n\n“We reject these claims entirely,” the ministry said.",
+                vec![q("We reject these claims entirely,", Some("Russian Foreign Ministry"))],
+            ),
+            (
+                "Maulana Fazlur Rahmani fired a salvo at Prime Minister Imran Khan, saying the “days are numbered now” again.",
+                vec![q("days are numbered now", None)],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(quotes(text), expected, "{text}");

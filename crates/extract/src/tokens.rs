@@ -96,6 +96,9 @@ fn is_joiner(ch: char) -> bool {
     matches!(ch, '.' | '/' | '-' | '\'' | '’' | '&' | '‐' | '‑' | '_' | '@')
 }
 
+/// Prefixes written with a hyphen before a name ("anti-Trump"): the name is a word of its own.
+const NAME_PREFIXES: &[&str] = &["anti", "ex", "neo", "non", "pan", "post", "pre", "pro", "un"];
+
 /// Abbreviations whose trailing period belongs to the word.
 const ABBREVIATIONS: &[&str] = &[
     "Adm", "Apr", "Aug", "Capt", "Co", "Col", "Corp", "Dec", "Dr", "Feb", "Gen", "Gov", "Inc", "Jan", "Jr", "Jul",
@@ -163,7 +166,13 @@ pub(crate) fn segment(text: &str) -> Segmented<'_> {
                         let next_part = rest.split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or_default();
                         is_short_code(&text[part_start..p]) && is_short_code(next_part)
                     };
-                    if slash_ok && after.is_some_and(|a| is_word_char(a) && !is_word_internal_mark(a)) {
+                    // "anti-Trump", "pro-Morales", "ex-Soviet": a prefix is not part of the name it precedes.
+                    let prefix_before_name =
+                        c == '-' && after.is_some_and(char::is_uppercase) && NAME_PREFIXES.contains(&&text[start..p]);
+                    if slash_ok
+                        && !prefix_before_name
+                        && after.is_some_and(|a| is_word_char(a) && !is_word_internal_mark(a))
+                    {
                         end = p + c.len_utf8();
                         part_start = end;
                         chars.next();
@@ -252,6 +261,10 @@ mod tests {
         assert_eq!(words("don’t-care"), ["don’t-care"]);
         assert_eq!(words("blink-and-you’ll-miss-it"), ["blink-and-you’ll-miss-it"]);
         assert_eq!(words("RL’s/AFP a‑b/CD"), ["RL", "’s", "/", "AFP", "a‑b", "/", "CD"]);
+        assert_eq!(
+            words("anti-Trump pro-Morales anti-war Ocasio-Cortez"),
+            ["anti", "-", "Trump", "pro", "-", "Morales", "anti-war", "Ocasio-Cortez"]
+        );
     }
 
     #[test]

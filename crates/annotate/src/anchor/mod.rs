@@ -36,6 +36,7 @@ use words::WordIndex;
 
 /// Where an annotation's words were: a W3C `TextQuoteSelector` plus `TextPositionSelector` (code points).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
 pub struct TextTarget {
     /// The annotated words.
     pub exact: String,

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::shape::{is_acronym, is_common, is_determiner, is_head_title};
+use super::shape::{is_acronym, is_common, is_determiner, is_head_title, is_shaped_name};
 use super::typing::lexical_kind;
 use super::Context;
 use crate::dates::is_calendar_word;
@@ -278,7 +278,15 @@ pub(super) fn split_title_line(
                 && cand.end > i + 1
                 && cx.word(i + 1).ends_with('s')
                 && !is_first_name(cx.word(i + 1));
-            if known.contains_key(surface) || is_place(surface) || is_org(surface) || person_name || headline_subject {
+            // A word whose shape types it ("iPhone", "9M729", "LendingTree", "Snopes.com") is a name anywhere.
+            let shaped = j == i + 1 && is_shaped_name(cx.word(i));
+            if known.contains_key(surface)
+                || is_place(surface)
+                || is_org(surface)
+                || person_name
+                || headline_subject
+                || shaped
+            {
                 matched = Some(j);
                 break;
             }

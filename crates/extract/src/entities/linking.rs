@@ -64,21 +64,7 @@ pub(super) fn link(
             surface_kind.entry(surface.to_string()).or_insert(kind);
         }
     }
-    let mut surname_of: HashMap<String, String> = HashMap::new();
-    for (cand, _) in typed {
-        let surface = cx.surface(cand.first, cand.end);
-        // Only names with real person evidence lend their surname to lone mentions.
-        let evidence = cand.after_title
-            || is_first_name(cx.word(cand.first))
-            || lone_names.contains(cx.word(surname_index(cx, cand)));
-        if surface_kind.get(surface) == Some(&EntityKind::Person) && cand.end - cand.first >= 2 && evidence {
-            let last = cx.word(surname_index(cx, cand)).to_string();
-            let entry = surname_of.entry(last).or_insert_with(|| surface.to_string());
-            if surface.len() > entry.len() {
-                *entry = surface.to_string();
-            }
-        }
-    }
+    let people = People::collect(cx, typed, &surface_kind, lone_names);
 
     let mut entities = Vec::new();
     let mut groups: Vec<EntityGroup> = Vec::new();
@@ -87,14 +73,16 @@ pub(super) fn link(
     for (cand, _) in typed {
         let surface = cx.surface(cand.first, cand.end);
         let single = cand.end - cand.first == 1;
-        let kind = if single && surname_of.contains_key(surface) && !is_place(surface) && !is_org(surface) {
+        let lone_person = single.then(|| people.lone_mention(surface, cand.first)).flatten();
+        let kind = if lone_person.is_some() && !is_place(surface) && !is_org(surface) {
             Some(EntityKind::Person)
         } else {
             surface_kind.get(surface).copied()
         };
         let Some(kind) = kind else { continue };
-        let key = match kind {
-            EntityKind::Person if single => surname_of.get(surface).cloned().unwrap_or_else(|| surface.to_string()),
+        let key = match (kind, lone_person) {
+            (EntityKind::Person, Some(name)) => name.to_string(),
+            (EntityKind::Person, None) if !single => people.full_name(cand).unwrap_or(surface).to_string(),
             _ => surface.to_string(),
         };
         let span = Span::new(seg.tokens[cand.first].span.start, seg.tokens[cand.end - 1].span.end);
@@ -119,4 +107,80 @@ pub(super) fn link(
         entities.push(Entity { span, kind, group });
     }
     (entities, groups)
+}
+
+/// Who is who: the people the document names in full, so that a lone "Lavrov" or "Sergei" joins the right one.
+struct People<'t> {
+    /// Full mentions in text order: (first token, first name, surname, identity index).
+    mentions: Vec<(usize, &'t str, &'t str, usize)>,
+    /// One name per identity (a first name and a surname): its fullest written form.
+    names: Vec<&'t str>,
+}
+
+impl<'t> People<'t> {
+    /// Collects the full names (two or more words) typed PERSON with real person evidence: a title before
+    /// them, a known first name, or a surname the document also uses alone.
+    fn collect(
+        cx: &Context<'_, 't>,
+        typed: &[(Candidate, Option<EntityKind>)],
+        surface_kind: &HashMap<String, EntityKind>,
+        lone_names: &HashSet<&str>,
+    ) -> Self {
+        // (first name, surname) of each identity, in order of first mention; indexes `names`.
+        let mut identities: Vec<(&'t str, &'t str)> = Vec::new();
+        let mut people = People { mentions: Vec::new(), names: Vec::new() };
+        for (cand, _) in typed {
+            let surface = cx.surface(cand.first, cand.end);
+            let surname = cx.word(surname_index(cx, cand));
+            let evidence = cand.after_title || is_first_name(cx.word(cand.first)) || lone_names.contains(surname);
+            if surface_kind.get(surface) != Some(&EntityKind::Person) || cand.end - cand.first < 2 || !evidence {
+                continue;
+            }
+            let first_name = cx.word(cand.first);
+            // "Pat Carlineo" and "Patrick Carlineo Jr." are one person: a first name that begins another with
+            // the same surname is its short form.
+            let known = identities.iter().position(|(first, last)| {
+                *last == surname && (first.starts_with(first_name) || first_name.starts_with(first))
+            });
+            let next = people.names.len();
+            let identity = known.unwrap_or_else(|| {
+                identities.push((first_name, surname));
+                next
+            });
+            if identity == next {
+                people.names.push(surface);
+            } else if surface.len() > people.names[identity].len() {
+                people.names[identity] = surface;
+            }
+            people.mentions.push((cand.first, first_name, surname, identity));
+        }
+        people
+    }
+
+    /// The fullest form of the person a full mention names ("Sergei Lavrov" → "Sergei V. Lavrov").
+    fn full_name(&self, cand: &Candidate) -> Option<&'t str> {
+        let at = self.mentions.partition_point(|m| m.0 < cand.first);
+        self.mentions.get(at).filter(|m| m.0 == cand.first).map(|m| self.names[m.3])
+    }
+
+    /// The person a lone word at token `at` names: by surname, the nearest full mention before it (two
+    /// people may share one; a mention refers back to the one just named), else the first after it; by first
+    /// name, the only person with that first name.
+    fn lone_mention(&self, word: &str, at: usize) -> Option<&'t str> {
+        let by_surname = || {
+            let before = self.mentions.iter().rev().find(|m| m.0 < at && m.2 == word);
+            before.or_else(|| self.mentions.iter().find(|m| m.0 > at && m.2 == word)).map(|m| self.names[m.3])
+        };
+        // Only a word known as a first name joins by first name: "Singh" may be one person's first name and
+        // another's surname.
+        let by_first_name = || {
+            if !is_first_name(word) {
+                return None;
+            }
+            let mut named = self.mentions.iter().filter(|m| m.1 == word).map(|m| m.3);
+            let identity = named.next()?;
+            named.all(|other| other == identity).then(|| self.names[identity])
+        };
+        by_surname().or_else(by_first_name)
+    }
 }

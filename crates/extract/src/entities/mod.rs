@@ -58,12 +58,12 @@ impl<'t> Context<'_, 't> {
         self.lowercase_words.contains(lower.as_str())
     }
 
-    pub fn surface(&self, first: usize, end: usize) -> &str {
+    pub fn surface(&self, first: usize, end: usize) -> &'t str {
         let text = self.seg.text;
         Span::new(self.seg.tokens[first].span.start, self.seg.tokens[end - 1].span.end).slice(text)
     }
 
-    pub fn word(&self, i: usize) -> &str {
+    pub fn word(&self, i: usize) -> &'t str {
         self.seg.word(i)
     }
 
@@ -152,13 +152,35 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span], body: &[Span]) 
     }
     typed.sort_by_key(|(c, _)| c.first);
     // A name no list knows ("Fazlur Rehman", "Moon Jae-in") is a person when the document also calls it by
-    // its last word alone: people are referred to by surname, works and organisations rarely are.
+    // its last word alone: people are referred to by surname, works and organisations rarely are. (Calling it
+    // by its first word too was tried: it put speakers on the wrong people on the held-out pages.)
     let lone_names = lone_names(&cx, &typed);
     for (cand, kind) in &mut typed {
         if kind.is_none() && looks_like_personal_name(&cx, cand) && lone_names.contains(cx.word(cand.end - 1)) {
             *kind = Some(EntityKind::Person);
         }
     }
+    // A Title Case phrase in quotation marks in running prose is the title of a work ("All About Space", "Bad
+    // at Love"): one MISC name, replacing whatever pieces of it the runs found.
+    for title in quoted_titles(&cx) {
+        // A quoted phrase holding a place or a full personal name is speech about them ("Gorbachev of
+        // Pakistan"), not a title.
+        let inside = |cand: &Candidate| cand.first >= title.first && cand.end <= title.end;
+        let names_inside = typed.iter().any(|(cand, kind)| {
+            inside(cand)
+                && match kind {
+                    Some(EntityKind::Place) => true,
+                    Some(EntityKind::Person) => cand.end - cand.first >= 2,
+                    _ => false,
+                }
+        });
+        if names_inside {
+            continue;
+        }
+        typed.retain(|(cand, _)| cand.end <= title.first || cand.first >= title.end);
+        typed.push((title, Some(EntityKind::Misc)));
+    }
+    typed.sort_by_key(|(c, _)| c.first);
     // What is left is a capitalised multi-word name in running prose that no list or rule knows:
     // most often a work, product, law or event ("Better Money Habits", "Mexico City Policy").
     for (cand, kind) in &mut typed {
@@ -179,6 +201,44 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span], body: &[Span]) 
         }
     }
     linking::link(&cx, &typed, dates, &lone_names)
+}
+
+/// Quotation marks around two to six words in Title Case (small words may stay lower-case), on a line of
+/// prose, with no sentence punctuation inside: the title of a work, not speech. A whole quoted name that a
+/// gazetteer knows stays what it is.
+fn quoted_titles(cx: &Context<'_, '_>) -> Vec<Candidate> {
+    const SMALL: &[&str] = &["a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with"];
+    const MAX_WORDS: usize = 6;
+    let seg = cx.seg;
+    let is_open = |i: usize| ['“', '‘', '"', '\'', '«'].iter().any(|&m| seg.is_punct(i, m));
+    let is_close = |i: usize| ['”', '’', '"', '\'', '»'].iter().any(|&m| seg.is_punct(i, m));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < seg.tokens.len() {
+        if !is_open(i) || cx.title_line[seg.tokens[i].line] {
+            i += 1;
+            continue;
+        }
+        let line = seg.tokens[i].line;
+        let first = i + 1;
+        let mut end = first;
+        while end < seg.tokens.len() && end - first <= MAX_WORDS && seg.is_word(end) && seg.tokens[end].line == line {
+            end += 1;
+        }
+        let words = end - first;
+        let title_case = (first..end).enumerate().all(|(k, t)| {
+            let w = cx.word(t);
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || (k > 0 && SMALL.contains(&w))
+        });
+        let known = words > 0 && (is_place(cx.surface(first, end)) || is_org(cx.surface(first, end)));
+        if (2..=MAX_WORDS).contains(&words) && end < seg.tokens.len() && is_close(end) && title_case && !known {
+            out.push(Candidate { first, end, after_title: false, in_title_line: false });
+            i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Single capitalised words used as names in the middle of sentences, not known as places or organisations,
@@ -240,6 +300,8 @@ mod tests {
             ("Russian Foreign Minister Sergei Lavrov has lashed out at the United States.", "Sergei Lavrov", Person),
             ("Russian Foreign Minister Sergei Lavrov has lashed out at the United States.", "United States", Place),
             ("The Russian Foreign Ministry said so.", "Russian Foreign Ministry", Org),
+            ("She sang “Bad at Love” and read ‘All About Space’ on the train.", "Bad at Love", Misc),
+            ("She sang “Bad at Love” and read ‘All About Space’ on the train.", "All About Space", Misc),
             (
                 "Washington withdrew from the Intermediate-Range Nuclear Forces (INF) Treaty last year.",
                 "Intermediate-Range Nuclear Forces (INF) Treaty",
@@ -270,6 +332,43 @@ mod tests {
         assert_eq!(found.entities[0].group, found.entities[1].group);
         assert_eq!(found.groups[found.entities[1].group].name, "Sergei Lavrov");
         assert_eq!(found.groups[found.entities[1].group].mentions, 2);
+    }
+
+    /// The group name each mention of a person joins.
+    fn person_groups(text: &str) -> Vec<(String, String)> {
+        let found = extract(text);
+        found
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| (e.span.slice(text).to_string(), found.groups[e.group].name.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn who_is_who() {
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        // Two people sharing a surname stay apart: a lone surname refers to the one named just before it.
+        let text = "Joe Biden spoke first. Later Biden left. Then Hunter Biden arrived, and Biden sat down.";
+        assert_eq!(
+            person_groups(text),
+            [
+                pair("Joe Biden", "Joe Biden"),
+                pair("Biden", "Joe Biden"),
+                pair("Hunter Biden", "Hunter Biden"),
+                pair("Biden", "Hunter Biden")
+            ]
+        );
+        // A first name alone joins the only person with that first name; a short first name joins the long one.
+        let text = "Maria Okafor won the vote. Supporters cheered for Maria on Monday. Pat Carlineo, known as \
+                    Patrick Carlineo Jr. in court, left.";
+        let groups = person_groups(text);
+        assert!(groups.contains(&pair("Maria", "Maria Okafor")), "{groups:?}");
+        assert!(groups.contains(&pair("Pat Carlineo", "Patrick Carlineo Jr.")), "{groups:?}");
+        // A name no list knows is a person when the document uses its last word alone.
+        let text = "The cleric Fazlur Rehman spoke at length. Supporters of Rehman marched in the capital.";
+        let groups = person_groups(text);
+        assert!(groups.contains(&pair("Rehman", "Fazlur Rehman")), "{groups:?}");
     }
 
     #[test]

@@ -130,21 +130,10 @@ pub(super) fn is_upper_camel(word: &str) -> bool {
     false
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn upper_camel_brands_not_names_or_hashtags() {
-        for brand in ["LendingTree", "FeedBurner", "WordPress", "NextAdvisor"] {
-            assert!(is_upper_camel(brand), "{brand}");
-        }
-        for other in
-            ["McDonald", "MacArthur", "DeSantis", "LucasNolan", "HashtagMakeSuccessSexyAgain", "Moscow", "NATO"]
-        {
-            assert!(!is_upper_camel(other), "{other}");
-        }
-    }
+/// A single word whose shape alone makes it a name: a product code, a lower- or upper-camel-case brand, a
+/// publisher's domain.
+pub(super) fn is_shaped_name(word: &str) -> bool {
+    is_code(word) || is_lower_camel(word) || is_upper_camel(word) || is_domain(word)
 }
 
 /// A generational suffix after a surname ("Jr.", "III").
@@ -178,4 +167,21 @@ pub(super) fn title_case_lines(seg: &Segmented<'_>) -> Vec<bool> {
             words >= 4 && !lower_content
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upper_camel_brands_not_names_or_hashtags() {
+        for brand in ["LendingTree", "FeedBurner", "WordPress", "NextAdvisor"] {
+            assert!(is_upper_camel(brand), "{brand}");
+        }
+        for other in
+            ["McDonald", "MacArthur", "DeSantis", "LucasNolan", "HashtagMakeSuccessSexyAgain", "Moscow", "NATO"]
+        {
+            assert!(!is_upper_camel(other), "{other}");
+        }
+    }
 }

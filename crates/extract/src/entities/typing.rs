@@ -7,7 +7,8 @@ use super::shape::{is_acronym, is_code, is_common, is_domain, is_lower_camel, is
 use super::Context;
 use crate::dates::is_calendar_word;
 use crate::lexicon::{
-    is_common_word, is_first_name, is_misc_keyword, is_misc_name, is_org, is_org_keyword, is_place, is_speech_verb,
+    is_common_word, is_first_name, is_inverted_speech_verb, is_misc_keyword, is_misc_name, is_org, is_org_keyword,
+    is_place, is_speech_verb, is_subject_speech_verb,
 };
 use crate::EntityKind;
 
@@ -62,35 +63,9 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
 /// Whether a speech verb follows the name ("Lavrov told") or precedes it ("said Indyk").
 fn is_speech_subject(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     let seg = cx.seg;
-    // Only verbs that are never nouns: "Give states the option" has "states" after a capitalised word.
-    const SAID: &[&str] = &[
-        "added",
-        "admitted",
-        "announced",
-        "argued",
-        "asked",
-        "claimed",
-        "declared",
-        "explained",
-        "insisted",
-        "noted",
-        "replied",
-        "responded",
-        "said",
-        "says",
-        "stated",
-        "stressed",
-        "tells",
-        "told",
-        "tweeted",
-        "warned",
-        "wrote",
-    ];
     let next_is_verb =
-        seg.is_word(end) && SAID.contains(&cx.word(end)) && seg.tokens[end].line == seg.tokens[first].line;
-    let prev_is_verb = first > 0
-        && seg.is_word(first - 1)
-        && matches!(cx.word(first - 1), "said" | "says" | "added" | "wrote" | "told");
+        seg.is_word(end) && is_subject_speech_verb(cx.word(end)) && seg.tokens[end].line == seg.tokens[first].line;
+    let prev_is_verb = first > 0 && seg.is_word(first - 1) && is_inverted_speech_verb(cx.word(first - 1));
     next_is_verb || prev_is_verb
 }
 

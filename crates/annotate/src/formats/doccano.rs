@@ -1,0 +1,124 @@
+//! doccano JSONL (<https://doccano.github.io/doccano/>), sequence labelling: one JSON object a line,
+//! `{"text": "…", "label": [[start, end, "PERSON"], …]}`, offsets in code points (module `formats`).
+//! Import also reads the `entities` form (`{"start_offset": …, "end_offset": …, "label": …}`).
+
+use serde_json::{json, Value};
+use sidenote_extract::offsets::OffsetIndex;
+use sidenote_extract::{EntityKind, Extraction, Span};
+
+use super::{byte_span, char_span, kind_from_label, reviewed_entities, EntityImport, SkippedEntry};
+use crate::model::Annotations;
+use crate::Document;
+
+/// One line (with its line break) holding the article and its reviewed entities.
+pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations) -> String {
+    let index = OffsetIndex::new(&doc.text);
+    let labels: Vec<Value> = reviewed_entities(extraction, annotations)
+        .iter()
+        .map(|entity| {
+            let (start, end) = char_span(&index, entity.span);
+            json!([start, end, entity.kind.label()])
+        })
+        .collect();
+    format!("{}\n", json!({"text": doc.text, "label": labels}))
+}
+
+/// Adds the entities of the line whose `text` is `text` as a person's entities. Lines about other texts,
+/// and labels Sidenote cannot use, are listed as skipped.
+pub fn import(jsonl: &str, text: &str, annotations: &mut Annotations) -> EntityImport {
+    let index = OffsetIndex::new(text);
+    let mut found = Vec::new();
+    let mut skipped = Vec::new();
+    for (n, line) in jsonl.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut skip = |reason: String| skipped.push(SkippedEntry { line: n + 1, reason });
+        let value: Value = match serde_json::from_str(line) {
+            Ok(value) => value,
+            Err(e) => {
+                skip(format!("is not JSON ({e})"));
+                continue;
+            }
+        };
+        if value["text"].as_str() != Some(text) {
+            skip("is about another text".to_string());
+            continue;
+        }
+        for label in labels(&value) {
+            match label.and_then(|(start, end, label)| entity(&index, start, end, &label)) {
+                Ok(entity) => found.push(entity),
+                Err(reason) => skip(reason),
+            }
+        }
+    }
+    EntityImport { added: annotations.add_entities(text, &found), skipped }
+}
+
+type Label = Result<(u64, u64, String), String>;
+
+/// The labels of a line, in either form doccano writes.
+fn labels(value: &Value) -> Vec<Label> {
+    let pair_form = value["label"].as_array().or_else(|| value["labels"].as_array());
+    let object_form = value["entities"].as_array();
+    let from_pair = |item: &Value| match (item[0].as_u64(), item[1].as_u64(), item[2].as_str()) {
+        (Some(s), Some(e), Some(l)) => Ok((s, e, l.to_string())),
+        _ => Err(format!("has a label {item} that is not [start, end, \"LABEL\"]")),
+    };
+    let from_object =
+        |item: &Value| match (item["start_offset"].as_u64(), item["end_offset"].as_u64(), item["label"].as_str()) {
+            (Some(s), Some(e), Some(l)) => Ok((s, e, l.to_string())),
+            _ => Err(format!("has an entity {item} without start_offset, end_offset and label")),
+        };
+    let mut out: Vec<Label> = pair_form.into_iter().flatten().map(from_pair).collect();
+    out.extend(object_form.into_iter().flatten().map(from_object));
+    out
+}
+
+fn entity(index: &OffsetIndex, start: u64, end: u64, label: &str) -> Result<(Span, EntityKind), String> {
+    let kind =
+        kind_from_label(label).ok_or_else(|| format!("has the label {label:?}, which is not a kind Sidenote knows"))?;
+    let (start, end) = (usize::try_from(start).unwrap_or(usize::MAX), usize::try_from(end).unwrap_or(usize::MAX));
+    let span = byte_span(index, start, end).ok_or_else(|| format!("has offsets {start}..{end} outside the text"))?;
+    Ok((span, kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::tests::{entity_set, reviewed_sample};
+
+    #[test]
+    fn round_trip_gives_the_same_entities() {
+        let (doc, extraction, annotations) = reviewed_sample();
+        let jsonl = export(&doc, &extraction, &annotations);
+        assert_eq!(jsonl.lines().count(), 1);
+        let mut back = Annotations::default();
+        let report = import(&jsonl, &doc.text, &mut back);
+        assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+        assert_eq!(entity_set(&doc.text, &extraction, &back), entity_set(&doc.text, &extraction, &annotations));
+    }
+
+    #[test]
+    fn both_forms_are_read_and_unusable_entries_listed() {
+        let text = "🙂 Lavrov in Moscow.";
+        let jsonl = format!(
+            "{}\n\n{}\nnot json\n{}\n",
+            json!({"text": text, "label": [[2, 8, "PER"], [12, 18, "ANIMAL"], [12, 99, "LOC"], ["x"]]}),
+            json!({"text": text, "entities": [{"start_offset": 12, "end_offset": 18, "label": "LOC"}]}),
+            json!({"text": "another text", "label": [[0, 2, "PER"]]}),
+        );
+        let mut set = Annotations::default();
+        let report = import(&jsonl, text, &mut set);
+        let words: Vec<&str> = set.added.iter().map(|a| a.target.exact.as_str()).collect();
+        assert_eq!(words, ["Lavrov", "Moscow"], "code-point offsets");
+        let reasons: Vec<(usize, &str)> = report.skipped.iter().map(|s| (s.line, s.reason.as_str())).collect();
+        let expected =
+            [(1, "\"ANIMAL\""), (1, "outside the text"), (1, "not [start, end"), (4, "not JSON"), (5, "another text")];
+        assert_eq!(reasons.len(), expected.len(), "{reasons:?}");
+        for ((line, reason), (want_line, want)) in reasons.iter().zip(expected) {
+            assert_eq!(*line, want_line);
+            assert!(reason.contains(want), "line {line}: {reason}");
+        }
+    }
+}

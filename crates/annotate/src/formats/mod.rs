@@ -1,0 +1,161 @@
+//! The files NLP researchers feed their tools, made from the reviewed entities (accepted, retagged and
+//! added ones; rejected and unreviewed suggestions left out: these files are training and evaluation data,
+//! so they hold only what a person confirmed), and the notes as a spreadsheet.
+//!
+//! - `brat.rs`: brat standoff, a `.txt` and an `.ann` (`T1<TAB>PERSON 0 13<TAB>Sergei Lavrov`); imported back.
+//! - `doccano.rs`: doccano JSONL (`{"text": …, "label": [[0, 13, "PERSON"]]}`); imported back.
+//! - `conll.rs`: CoNLL-2003 style BIO tokens (`Lavrov<TAB>B-PER`, a blank line between sentences); export
+//!   only, since tokens lose the text's exact spacing.
+//! - `csv.rs`: notes as CSV (RFC 4180, UTF-8 with a byte-order mark, CRLF line ends).
+//!
+//! Offsets in brat and doccano are **code points** (Unicode scalar values), as both tools count them
+//! (Python strings), and as W3C selectors do: "🙂 Lavrov" puts Lavrov at 2, not at 5 (UTF-8 bytes) or 3
+//! (UTF-16 units).
+
+pub mod brat;
+pub mod conll;
+pub mod csv;
+pub mod doccano;
+
+use std::fmt;
+
+use sidenote_extract::offsets::OffsetIndex;
+use sidenote_extract::{EntityKind, Extraction, Span};
+
+use crate::model::{Annotations, Provenance, ShownEntity};
+
+/// The entities a person confirmed, in reading order: accepted (possibly retagged) suggestions and added
+/// entities, as the article shows them (the model's `shown_entities`), without unreviewed suggestions.
+pub fn reviewed_entities(extraction: &Extraction, annotations: &Annotations) -> Vec<ShownEntity> {
+    let mut shown = annotations.shown_entities(extraction);
+    shown.retain(|e| e.provenance != Provenance::Suggested);
+    shown
+}
+
+/// An entity kind from a label in a file: Sidenote's own (`PERSON`) or the common short forms of other
+/// tools and corpora (`PER`, `LOC`, `GPE`, …).
+pub fn kind_from_label(label: &str) -> Option<EntityKind> {
+    EntityKind::from_label(label).or_else(|| match label.to_ascii_uppercase().as_str() {
+        "PER" | "PERS" => Some(EntityKind::Person),
+        "LOC" | "GPE" | "LOCATION" => Some(EntityKind::Place),
+        "ORGANIZATION" | "ORGANISATION" => Some(EntityKind::Org),
+        "TIME" => Some(EntityKind::Date),
+        _ => None,
+    })
+}
+
+/// What importing a brat or doccano file did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EntityImport {
+    /// Ids of the entities added (as a person's own entities).
+    pub added: Vec<String>,
+    /// Entries that were not imported, each with its line and reason.
+    pub skipped: Vec<SkippedEntry>,
+}
+
+/// An entry of an imported file that was not used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedEntry {
+    /// Its line in the file (1-based).
+    pub line: usize,
+    /// Why.
+    pub reason: String,
+}
+
+impl fmt::Display for SkippedEntry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.reason)
+    }
+}
+
+impl EntityImport {
+    /// A sentence for the user: "Imported 12 entities; 1 skipped (line 4: …)."
+    pub fn summary(&self) -> String {
+        let n = self.added.len();
+        let mut out = format!("Imported {n} {}", if n == 1 { "entity" } else { "entities" });
+        if !self.skipped.is_empty() {
+            let reasons: Vec<String> = self.skipped.iter().take(3).map(SkippedEntry::to_string).collect();
+            out.push_str(&format!("; {} skipped ({})", self.skipped.len(), reasons.join("; ")));
+        }
+        out.push('.');
+        out
+    }
+}
+
+/// Code-point offsets of a byte span.
+fn char_span(index: &OffsetIndex, span: Span) -> (usize, usize) {
+    (index.byte_to_char(span.start).unwrap_or(0), index.byte_to_char(span.end).unwrap_or(0))
+}
+
+/// The byte span of code-point offsets, if they are within the text and in order.
+fn byte_span(index: &OffsetIndex, start: usize, end: usize) -> Option<Span> {
+    match (index.char_to_byte(start), index.char_to_byte(end)) {
+        (Some(s), Some(e)) if s < e => Some(Span::new(s, e)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::model::{Decision, ReviewScope};
+    use crate::Document;
+
+    /// The sample article with reviews of every kind: accepted, retagged, rejected, added.
+    pub(crate) fn reviewed_sample() -> (Document, Extraction, Annotations) {
+        let text = include_str!("../../../../assets/rferl-lavrov-inf.txt");
+        let extraction = sidenote_extract::extract(text);
+        let mut set = Annotations::default();
+        for (n, mention) in extraction.entities.iter().enumerate().take(12) {
+            let decision = match n % 4 {
+                0 | 1 => Decision::Accept,
+                2 => Decision::Retag(EntityKind::Misc),
+                _ => Decision::Reject,
+            };
+            set.review(ReviewScope::Mention { span: mention.span, kind: mention.kind }, decision);
+        }
+        let start = text.find("9M729").unwrap_or(0);
+        set.add_entity(text, Span::new(start, start + "9M729".len()), EntityKind::Misc);
+        (Document::new("Lavrov", text), extraction, set)
+    }
+
+    /// The reviewed entities as (words, kind), to compare sets made different ways.
+    pub(crate) fn entity_set(
+        text: &str,
+        extraction: &Extraction,
+        annotations: &Annotations,
+    ) -> BTreeSet<(Span, String, EntityKind)> {
+        reviewed_entities(extraction, annotations)
+            .iter()
+            .map(|e| (e.span, e.span.slice(text).to_string(), e.kind))
+            .collect()
+    }
+
+    #[test]
+    fn only_reviewed_entities_are_exported() {
+        let (doc, extraction, annotations) = reviewed_sample();
+        let reviewed = reviewed_entities(&extraction, &annotations);
+        let rejected = extraction.entities.iter().enumerate().take(12).filter(|(n, _)| n % 4 == 3).count();
+        assert_eq!(reviewed.len(), 12 - rejected + 1, "accepted, retagged and added; not rejected nor unreviewed");
+        assert!(reviewed.iter().any(|e| e.provenance == Provenance::Added && e.span.slice(&doc.text) == "9M729"));
+        assert!(reviewed.iter().all(|e| e.provenance != Provenance::Suggested));
+        assert!(extraction.entities.len() > 12, "the sample has unreviewed suggestions to leave out");
+    }
+
+    #[test]
+    fn labels_of_other_tools_are_understood() {
+        let cases = [
+            ("PERSON", Some(EntityKind::Person)),
+            ("per", Some(EntityKind::Person)),
+            ("GPE", Some(EntityKind::Place)),
+            ("LOC", Some(EntityKind::Place)),
+            ("Organization", Some(EntityKind::Org)),
+            ("ANIMAL", None),
+        ];
+        for (label, kind) in cases {
+            assert_eq!(kind_from_label(label), kind, "{label}");
+        }
+    }
+}

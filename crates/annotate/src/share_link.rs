@@ -1,0 +1,242 @@
+//! Share links: a document and its annotations carried in a URL fragment (`#share=v1.<data>`), so that
+//! sharing needs no server — browsers never send the fragment anywhere.
+//!
+//! The payload is the W3C export itself ([`crate::w3c::export`], which embeds the title and the text) less
+//! the machine suggestions (the receiver re-extracts them, as an import does), plus the document's URL and
+//! its HTML structure hints. It is compact JSON, deflated (raw DEFLATE, RFC 1951) and written as base64url
+//! without padding (RFC 4648 §5: no character that a URL would escape). Decoding goes through
+//! [`crate::w3c::parse`] and [`crate::w3c::merge`], so a link round trip is a file round trip by
+//! construction: the same notes land on the same words.
+//!
+//! `v1` names this payload: a later format gets a new version, and old links keep opening.
+
+use std::fmt;
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde_json::Value;
+use sidenote_extract::{Extraction, LineHint};
+
+use crate::model::Annotations;
+use crate::w3c::{self, ImportReport};
+use crate::{accept_text, Document, InputError, MAX_TEXT_BYTES};
+
+/// What a share link's fragment starts with, after the `#`.
+pub const FRAGMENT_PREFIX: &str = "share=v1.";
+
+/// The longest fragment a share link may have, in bytes (characters: the fragment is ASCII).
+///
+/// The fragment never reaches a server, so servers' URL limits (often 8 KB) do not apply; browsers take far
+/// longer URLs (Chromium up to 2 MB). The limit is set by people: a link is pasted into mail and chat, where
+/// ever longer URLs are cut short or refused, and 32 KiB still holds every article of the corpus with notes
+/// (see `tests/share_link_corpus.rs`). Longer documents travel as an exported file, which has no limit.
+pub const MAX_FRAGMENT_BYTES: usize = 32 * 1024;
+
+/// The most a fragment may inflate to. A payload holds at most [`MAX_TEXT_BYTES`] of text, its annotations
+/// and hints; the limit keeps a crafted link (deflate reaches ~1000:1) from exhausting the tab's memory.
+const MAX_PAYLOAD_BYTES: usize = 2 * MAX_TEXT_BYTES;
+
+/// Compact JSON past this size is not compressed at all: real text deflates to a third or a fifth, so it
+/// could not fit in [`MAX_FRAGMENT_BYTES`], and compressing megabytes would stall the tab for nothing.
+const MAX_COMPRESSIBLE_BYTES: usize = 64 * MAX_FRAGMENT_BYTES;
+
+/// The payload fields Sidenote adds to the W3C collection.
+const URL_FIELD: &str = "sidenote:url";
+const HINTS_FIELD: &str = "sidenote:hints";
+
+/// Why a link could not be made, or could not be opened. A failed open changes nothing already open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareError {
+    /// The document and its annotations do not fit in a link.
+    TooLarge {
+        /// The fragment's length it would have, in bytes (at least this much when not compressed).
+        bytes: usize,
+    },
+    /// The fragment is not a share link at all.
+    NotALink,
+    /// A share link of a format this version of Sidenote does not know (made by a newer one).
+    UnknownVersion(String),
+    /// The link was cut short or altered on the way: it does not decode.
+    Damaged(String),
+    /// The link decodes, but its text cannot become a document.
+    Refused(InputError),
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShareError::TooLarge { bytes } => write!(
+                f,
+                "This document is too large to share by link ({} KB; links hold up to {} KB). Use Export JSON and send the file instead",
+                bytes.div_ceil(1024),
+                MAX_FRAGMENT_BYTES / 1024
+            ),
+            ShareError::NotALink => write!(f, "This address does not hold a Sidenote share link"),
+            ShareError::UnknownVersion(version) => write!(
+                f,
+                "This share link was made by a newer Sidenote (format {version}); open it with an up-to-date copy"
+            ),
+            ShareError::Damaged(why) => write!(
+                f,
+                "This share link is damaged ({why}); it was probably cut short when it was copied. Ask for the link again, or for the exported file"
+            ),
+            ShareError::Refused(error) => write!(f, "This share link holds no usable article: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+/// A document opened from a share link, with its annotations already anchored on its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedDocument {
+    /// The document: title, text and URL when known.
+    pub document: Document,
+    /// Its HTML structure hints (empty for plain text).
+    pub hints: Vec<LineHint>,
+    /// The annotations it was shared with.
+    pub annotations: Annotations,
+    /// How they were imported (the same counts as a file import).
+    pub report: ImportReport,
+}
+
+/// The fragment (without `#`) of a link that carries `doc`, its `hints` and the human `annotations`;
+/// `extraction` is the extractor's output on it, which the export needs to place decisions.
+pub fn encode(
+    doc: &Document,
+    extraction: &Extraction,
+    annotations: &Annotations,
+    hints: &[LineHint],
+) -> Result<String, ShareError> {
+    let mut payload = w3c::export(doc, extraction, annotations);
+    // Machine suggestions are re-extracted by the receiver (an import skips them), so they stay out.
+    if let Some(items) = payload["first"]["items"].as_array_mut() {
+        items.retain(|item| item.get("creator").is_some());
+        let total = items.len();
+        payload["total"] = total.into();
+    }
+    if let Some(url) = &doc.source_url {
+        payload[URL_FIELD] = Value::String(url.clone());
+    }
+    if !hints.is_empty() {
+        payload[HINTS_FIELD] = serde_json::to_value(hints).map_err(|e| ShareError::Damaged(e.to_string()))?;
+    }
+    let json = payload.to_string();
+    if json.len() > MAX_COMPRESSIBLE_BYTES {
+        return Err(ShareError::TooLarge { bytes: json.len() });
+    }
+    let deflated = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
+    let fragment = format!("{FRAGMENT_PREFIX}{}", URL_SAFE_NO_PAD.encode(deflated));
+    if fragment.len() > MAX_FRAGMENT_BYTES {
+        return Err(ShareError::TooLarge { bytes: fragment.len() });
+    }
+    Ok(fragment)
+}
+
+/// Whether a URL fragment (with or without its `#`) is meant as a share link, of any version.
+pub fn is_share_fragment(fragment: &str) -> bool {
+    fragment.trim_start_matches('#').starts_with("share=")
+}
+
+/// Opens a share link's fragment (with or without its `#`). Never panics, whatever the input.
+pub fn decode(fragment: &str) -> Result<SharedDocument, ShareError> {
+    let fragment = fragment.trim_start_matches('#');
+    let versioned = fragment.strip_prefix("share=").ok_or(ShareError::NotALink)?;
+    let (version, data) = versioned.split_once('.').unwrap_or((versioned, ""));
+    if version != "v1" {
+        return Err(ShareError::UnknownVersion(version.chars().take(16).collect()));
+    }
+    // Some mail and chat programs wrap long links: white space is never part of base64url.
+    let data: String = data.chars().filter(|c| !c.is_whitespace()).collect();
+    let deflated =
+        URL_SAFE_NO_PAD.decode(data.as_bytes()).map_err(|_| ShareError::Damaged("it is not base64url".into()))?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_PAYLOAD_BYTES)
+        .map_err(|_| ShareError::Damaged("its compressed data is incomplete or altered".into()))?;
+    let payload: Value = serde_json::from_slice(&json)
+        .map_err(|_| ShareError::Damaged("its content is not the JSON Sidenote writes".into()))?;
+    let text = payload["sidenote:text"].as_str().ok_or(ShareError::Damaged("it carries no article text".into()))?;
+    let text = accept_text(text.as_bytes()).map_err(ShareError::Refused)?;
+    let hints: Vec<LineHint> = match payload.get(HINTS_FIELD) {
+        Some(hints) => serde_json::from_value(hints.clone())
+            .map_err(|_| ShareError::Damaged("its structure hints are not readable".into()))?,
+        None => Vec::new(),
+    };
+    let imported = w3c::parse(&String::from_utf8_lossy(&json)).map_err(|e| ShareError::Damaged(e.to_string()))?;
+    let title =
+        imported.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| Document::title_from_text(&text));
+    let mut document = Document::new(title, text);
+    document.source_url = payload[URL_FIELD].as_str().map(str::to_string);
+    let mut annotations = Annotations::default();
+    let report = w3c::merge(&mut annotations, imported, &document.text);
+    Ok(SharedDocument { document, hints, annotations, report })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sidenote_extract::Span;
+
+    #[test]
+    fn a_link_carries_title_text_url_hints_and_notes() {
+        let text = "Sergei Lavrov spoke in Moscow on November 8.\n\nHe said little.";
+        let mut doc = Document::new("Lavrov", text);
+        doc.source_url = Some("https://example.org/lavrov".into());
+        let hints = vec![LineHint { tag: "p".into(), link_density: 0.0, in_chrome: false }; 3];
+        let mut annotations = Annotations::default();
+        annotations.add_note(text, Span::new(0, 13), "who".into(), vec!["person".into()]);
+        let fragment = encode(&doc, &sidenote_extract::extract(text), &annotations, &hints).expect("fits");
+        assert!(fragment.starts_with(FRAGMENT_PREFIX));
+        assert!(fragment.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.=".contains(&b)), "{fragment}");
+        let shared = decode(&format!("#{fragment}")).expect("decodes");
+        assert_eq!(shared.document, doc);
+        assert_eq!(shared.hints, hints);
+        assert_eq!(shared.annotations.notes.len(), 1);
+        assert_eq!(shared.annotations.notes[0].span, Some(Span::new(0, 13)));
+        assert_eq!(shared.annotations.notes[0].tags, ["person"]);
+    }
+
+    #[test]
+    fn too_large_a_document_is_refused_with_its_size_and_the_file_offered() {
+        // Pseudo-random words: text that deflate cannot shrink below the limit.
+        let mut seed = 7u64;
+        let words: Vec<String> = (0..40_000)
+            .map(|_| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                format!("w{:x}", seed >> 40)
+            })
+            .collect();
+        let text = words.join(" ");
+        let doc = Document::new("big", text.clone());
+        let error = encode(&doc, &Extraction::default(), &Annotations::default(), &[]).expect_err("too large");
+        assert!(matches!(error, ShareError::TooLarge { bytes } if bytes > MAX_FRAGMENT_BYTES));
+        let message = error.to_string();
+        assert!(
+            message.contains("too large") && message.contains("Export JSON") && message.contains("32 KB"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn damaged_and_foreign_links_say_what_is_wrong() {
+        let doc = Document::new("t", "Angela Merkel visited Paris on Monday.");
+        let fragment = encode(&doc, &Extraction::default(), &Annotations::default(), &[]).expect("fits");
+        let cut = &fragment[..fragment.len() - 5];
+        assert!(matches!(decode(cut), Err(ShareError::Damaged(_))));
+        assert!(matches!(decode("share=v1.%%%"), Err(ShareError::Damaged(_))));
+        assert!(matches!(decode("share=v9.abc"), Err(ShareError::UnknownVersion(v)) if v == "v9"));
+        assert_eq!(decode("#section-2"), Err(ShareError::NotALink));
+        assert!(decode(cut).is_err_and(|e| e.to_string().contains("damaged")));
+        // Valid base64url and deflate, but not a document.
+        let foreign = miniz_oxide::deflate::compress_to_vec(br#"{"name":"x"}"#, 6);
+        let foreign = format!("{FRAGMENT_PREFIX}{}", URL_SAFE_NO_PAD.encode(foreign));
+        assert!(matches!(decode(&foreign), Err(ShareError::Damaged(_))));
+    }
+
+    #[test]
+    fn a_wrapped_link_still_opens() {
+        let doc = Document::new("t", "Angela Merkel visited Paris on Monday.");
+        let fragment = encode(&doc, &Extraction::default(), &Annotations::default(), &[]).expect("fits");
+        let (head, tail) = fragment.split_at(20);
+        assert_eq!(decode(&format!("{head}\n  {tail}")).map(|s| s.document), Ok(doc));
+    }
+}

@@ -1,0 +1,163 @@
+//! Writing a W3C Web Annotation collection.
+
+use serde_json::{json, Value};
+use sidenote_extract::offsets::OffsetIndex;
+use sidenote_extract::{EntityKind, Extraction, Span};
+
+use super::{context, creator, decision, generator, iri, QUOTE_LABEL};
+use crate::anchor::TextTarget;
+use crate::model::{Annotations, Decision, Provenance, Reply};
+use crate::Document;
+
+/// The `target` of an annotation on `target` of the document, whose `source` (URL or content URN) the
+/// caller computes once per export: the URN hashes the whole text.
+fn target_json(source: &str, target: &TextTarget) -> Value {
+    let mut selectors = vec![
+        json!({"type": "TextQuoteSelector", "exact": target.exact, "prefix": target.prefix, "suffix": target.suffix}),
+    ];
+    if let (Some(start), Some(end)) = (target.start, target.end) {
+        selectors.push(json!({"type": "TextPositionSelector", "start": start, "end": end}));
+    }
+    json!({"source": source, "selector": selectors})
+}
+
+/// The bodies of a note: its text (commenting) and its tags (tagging).
+fn note_bodies(text: &str, tags: &[String]) -> Vec<Value> {
+    let mut body = vec![json!({"type": "TextualBody", "purpose": "commenting", "value": text, "format": "text/plain"})];
+    body.extend(tags.iter().map(|t| json!({"type": "TextualBody", "purpose": "tagging", "value": t})));
+    body
+}
+
+/// A reply: a `replying` annotation whose target is its note's IRI (W3C model 3.3.5).
+fn reply_json(content_urn: &str, note_iri: &str, reply: &Reply) -> Value {
+    let author = match &reply.author {
+        Some(name) => json!({"type": "Person", "nickname": name}),
+        None => creator(),
+    };
+    json!({
+        "type": "Annotation", "id": iri(content_urn, &reply.id), "motivation": "replying", "creator": author,
+        "body": {"type": "TextualBody", "purpose": "replying", "value": reply.text, "format": "text/plain"},
+        "target": note_iri,
+    })
+}
+
+/// Exports the document, the extractor's suggestions and the user's annotations as an `AnnotationCollection`.
+pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations) -> Value {
+    let index = OffsetIndex::new(&doc.text);
+    // Hashing the text once: every id and (without a URL) every target's source derive from it.
+    let content_urn = doc.content_urn();
+    let source = doc.source_url.clone().unwrap_or_else(|| content_urn.clone());
+    let id_of = |local: &str| iri(&content_urn, local);
+    let target_of = |span: Span| TextTarget::of(&doc.text, &index, span);
+    let mut items = Vec::new();
+    let mut replies = Vec::new();
+    // Notes on the whole article first, as the Notes tab shows them: their target is the document itself.
+    for note in &annotations.document_notes {
+        let note_iri = id_of(&note.id);
+        items.push(json!({
+            "type": "Annotation", "id": note_iri, "motivation": "commenting", "creator": creator(),
+            "body": note_bodies(&note.text, &note.tags), "target": source,
+        }));
+        replies.extend(note.replies.iter().map(|reply| reply_json(&content_urn, &note_iri, reply)));
+    }
+    for note in annotations.notes_in_reading_order() {
+        let target = match note.span {
+            Some(span) => target_of(span),
+            None => note.target.clone(),
+        };
+        let note_iri = id_of(&note.id);
+        items.push(json!({
+            "type": "Annotation", "id": note_iri, "motivation": "commenting",
+            "creator": creator(), "body": note_bodies(&note.text, &note.tags), "target": target_json(&source, &target),
+            "sidenote:anchor": note.status.label(),
+        }));
+        replies.extend(note.replies.iter().map(|reply| reply_json(&content_urn, &note_iri, reply)));
+    }
+    // Replies after every note, so that a reader meets a note before its replies.
+    items.extend(replies);
+    for shown in annotations.shown_entities(extraction) {
+        // A suggestion is known by its words' position; an added entity by its own id.
+        let local_id = match shown.mention {
+            Some(_) => format!("mention-{}-{}", shown.span.start, shown.span.end),
+            None => annotations
+                .added
+                .iter()
+                .find(|a| a.span == Some(shown.span))
+                .map_or_else(|| format!("added-{}-{}", shown.span.start, shown.span.end), |a| a.id.clone()),
+        };
+        let mut item = json!({
+            "type": "Annotation", "id": id_of(&local_id), "motivation": "classifying",
+            "body": [
+                {"type": "TextualBody", "purpose": "classifying", "value": shown.kind.label()},
+                {"type": "TextualBody", "purpose": "identifying", "value": shown.name},
+            ],
+            "target": target_json(&source, &target_of(shown.span)),
+        });
+        match shown.provenance {
+            Provenance::Suggested => item["generator"] = generator(),
+            Provenance::Accepted => {
+                item["generator"] = generator();
+                item["creator"] = creator();
+                let retagged = shown.machine_kind.is_some_and(|k| k != shown.kind);
+                item["sidenote:decision"] = json!(if retagged { decision::RETAGGED } else { decision::ACCEPTED });
+                item["sidenote:machineKind"] = json!(shown.machine_kind.map(EntityKind::label));
+            }
+            Provenance::Added => {
+                item["creator"] = creator();
+                item["sidenote:decision"] = json!(decision::ADDED);
+            }
+        }
+        items.push(item);
+    }
+    // Rejected suggestions, so that an import hides them too.
+    for mention in &extraction.entities {
+        let name = &extraction.groups[mention.group].name;
+        if annotations.decision_for(mention.span, mention.kind, name) == Some(Decision::Reject) {
+            items.push(json!({
+                "type": "Annotation", "id": id_of(&format!("rejected-{}-{}", mention.span.start, mention.span.end)),
+                "motivation": "classifying", "generator": generator(), "creator": creator(),
+                "body": [{"type": "TextualBody", "purpose": "classifying", "value": mention.kind.label()}],
+                "target": target_json(&source, &target_of(mention.span)), "sidenote:decision": decision::REJECTED,
+            }));
+        }
+    }
+    for quote in &extraction.quotes {
+        let review = annotations.quote_decision(quote.span);
+        let correction = annotations.speaker_correction(quote.span);
+        let speaker = correction.map_or(quote.speaker.as_ref(), |c| c.speaker.as_ref());
+        let mut body = vec![json!({"type": "TextualBody", "purpose": "classifying", "value": QUOTE_LABEL})];
+        if let Some(speaker) = speaker {
+            body.push(
+                json!({"type": "TextualBody", "purpose": "identifying", "value": speaker, "sidenote:role": "speaker"}),
+            );
+        }
+        let mut item = json!({
+            "type": "Annotation", "id": id_of(&format!("quote-{}-{}", quote.span.start, quote.span.end)),
+            "motivation": "classifying", "generator": generator(),
+            "body": body, "target": target_json(&source, &target_of(quote.span)),
+        });
+        // A reviewed quotation carries the person's decision, so that an import repeats it.
+        if let Some(review) = review {
+            item["creator"] = creator();
+            let label = if review == Decision::Reject { decision::REJECTED } else { decision::ACCEPTED };
+            item["sidenote:decision"] = json!(label);
+        }
+        // A corrected speaker names the extractor's too, as a retagged entity names its machine kind.
+        if correction.is_some() {
+            item["creator"] = creator();
+            item["sidenote:speakerDecision"] = json!(decision::CORRECTED);
+            item["sidenote:machineSpeaker"] = json!(quote.speaker);
+        }
+        items.push(item);
+    }
+    json!({
+        "@context": context(),
+        "id": id_of("collection"),
+        "type": "AnnotationCollection",
+        "label": doc.title,
+        "total": items.len(),
+        "sidenote:text": doc.text,
+        "sidenote:source": source,
+        "first": {"type": "AnnotationPage", "id": id_of("page-1"), "startIndex": 0, "items": items},
+    })
+}

@@ -1,0 +1,943 @@
+//! Reading W3C Web Annotation files and Hypothesis exports, and merging what they hold into a document's
+//! annotations.
+//!
+//! One annotation Sidenote cannot use never sinks the file: only a file that is not JSON or holds no
+//! annotations is refused. Annotations on words become notes, decisions or added entities; annotations
+//! without a text selector (a W3C page target, a Hypothesis page note) become notes on the whole article;
+//! replies (W3C `replying`, Hypothesis `references`) join their note's thread; anything else is listed in
+//! `skipped` with its reason.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use serde_json::Value;
+use sidenote_extract::offsets::OffsetIndex;
+use sidenote_extract::EntityKind;
+
+use super::{decision, QUOTE_LABEL};
+use crate::anchor::{AnchorStatus, Anchorer, TextTarget};
+use crate::model::{AddedEntity, Anchorable, Annotations, Decision, DocumentNote, Note, Reply, ReviewScope};
+use crate::Document;
+
+/// Why a file could not be imported at all. Nothing already open is changed by a failed import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    message: String,
+}
+
+impl ImportError {
+    fn new(message: impl Into<String>) -> Self {
+        ImportError { message: message.into() }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// One imported human decision on a suggestion, not yet anchored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedReview {
+    /// The words it was about.
+    pub target: TextTarget,
+    /// The extractor's kind for them; `None` for a quotation.
+    pub machine_kind: Option<EntityKind>,
+    /// The decision.
+    pub decision: Decision,
+}
+
+/// One imported correction of a quotation's speaker, not yet anchored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedSpeaker {
+    /// The quotation's words.
+    pub target: TextTarget,
+    /// The corrected speaker (`None`: unknown).
+    pub speaker: Option<String>,
+}
+
+/// One imported reply, not yet attached to its note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedReply {
+    /// The id of the note it answers, as in the file (without a leading `#`).
+    pub parent: String,
+    /// The reply.
+    pub reply: Reply,
+    /// Its position in the file (1-based), to say which one when its note is missing.
+    pub position: usize,
+}
+
+/// An annotation of the file that was not imported, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// Its position in the file (1-based).
+    pub position: usize,
+    /// How many annotations the file holds.
+    pub of: usize,
+    /// Its id, exactly as in the file, if it has one.
+    pub id: Option<String>,
+    /// Why Sidenote cannot use it.
+    pub reason: String,
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Annotation {} of {}", self.position, self.of)?;
+        if let Some(id) = &self.id {
+            write!(f, " ({id})")?;
+        }
+        write!(f, " {}", self.reason)
+    }
+}
+
+/// What a file holds, before it is anchored on a text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Imported {
+    /// The article text, if the file carries it (`sidenote:text`).
+    pub text: Option<String>,
+    /// The collection's label.
+    pub title: Option<String>,
+    /// The document the file was made for: `sidenote:source`, else its first target's `source` (or a
+    /// Hypothesis `uri`).
+    pub source: Option<String>,
+    /// Notes on words (with `span: None` until anchored).
+    pub notes: Vec<Note>,
+    /// Notes on the whole article.
+    pub document_notes: Vec<DocumentNote>,
+    /// Replies, attached to their notes by `merge`.
+    pub replies: Vec<ImportedReply>,
+    /// Entities a person added.
+    pub added: Vec<AddedEntity>,
+    /// Decisions on suggestions.
+    pub reviews: Vec<ImportedReview>,
+    /// Corrected speakers of quotations.
+    pub speakers: Vec<ImportedSpeaker>,
+    /// Machine suggestions in the file, which the importing side re-extracts instead.
+    pub skipped_suggestions: usize,
+    /// Annotations Sidenote cannot use, with the reason for each.
+    pub skipped: Vec<Skipped>,
+    /// How many annotations the file holds.
+    pub total: usize,
+}
+
+/// Whether a file was made for the open document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceCheck {
+    /// The file's article text (or its source) is the open document's.
+    Same,
+    /// The file was made for another document, or another version of this one: ask before anchoring.
+    Differs {
+        /// The file's source, if it names one.
+        file_source: Option<String>,
+        /// The open document's source (URL, else content URN).
+        open_source: String,
+    },
+    /// The file says nothing about its document.
+    Unknown,
+}
+
+impl SourceCheck {
+    /// A sentence for the user when the sources differ.
+    pub fn message(&self) -> Option<String> {
+        match self {
+            SourceCheck::Differs { file_source: Some(file), open_source } => Some(format!(
+                "This file was made for {file}, not for the open document ({open_source}): its annotations may land on other words or be orphans."
+            )),
+            SourceCheck::Differs { file_source: None, .. } => Some(
+                "This file was made for another version of the text: its annotations may land on other words or be orphans.".to_string(),
+            ),
+            SourceCheck::Same | SourceCheck::Unknown => None,
+        }
+    }
+}
+
+impl Imported {
+    /// Compares the file's document with `doc`: its embedded text by content hash when it has one (a
+    /// changed article at the same URL differs), else its `source` against the URL and the content URN.
+    pub fn source_check(&self, doc: &Document) -> SourceCheck {
+        let open_urn = doc.content_urn();
+        let open_source = doc.source_url.clone().unwrap_or_else(|| open_urn.clone());
+        let same = match (&self.text, &self.source) {
+            (Some(text), _) => Document::urn_of(text) == open_urn,
+            (None, Some(source)) => *source == open_urn || Some(source) == doc.source_url.as_ref(),
+            (None, None) => return SourceCheck::Unknown,
+        };
+        if same {
+            SourceCheck::Same
+        } else {
+            SourceCheck::Differs { file_source: self.source.clone(), open_source }
+        }
+    }
+}
+
+/// How an import went: one status per annotation on words, and counts of everything else.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImportReport {
+    /// Count per anchoring status of notes and added entities, in the order exact, moved, fuzzy, orphan.
+    pub counts: [usize; 4],
+    /// Notes on the whole article.
+    pub document_notes: usize,
+    /// Replies joined to their notes.
+    pub replies: usize,
+    /// Decisions (and speaker corrections) whose words were not found (dropped: nothing to decide about).
+    pub orphaned_reviews: usize,
+    /// Machine suggestions in the file (re-extracted here instead).
+    pub skipped_suggestions: usize,
+    /// Annotations that could not be used, with their reasons.
+    pub skipped: Vec<Skipped>,
+}
+
+impl ImportReport {
+    fn count(&mut self, status: AnchorStatus) {
+        self.counts[status as usize] += 1;
+    }
+
+    /// A sentence for the user: "Imported 5 annotations: 3 exact, 1 moved, 0 fuzzy, 1 orphan." followed,
+    /// when there are any, by the notes on the article, the replies and the skipped annotations.
+    pub fn summary(&self) -> String {
+        let [exact, moved, fuzzy, orphan] = self.counts;
+        let mut out = format!(
+            "Imported {} annotations: {exact} exact, {moved} moved, {fuzzy} fuzzy, {orphan} orphan.",
+            exact + moved + fuzzy + orphan
+        );
+        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        if self.document_notes > 0 {
+            out.push_str(&format!(" {} on the whole article.", plural(self.document_notes, "note", "notes")));
+        }
+        if self.replies > 0 {
+            out.push_str(&format!(" {} joined to their notes.", plural(self.replies, "reply", "replies")));
+        }
+        if self.orphaned_reviews > 0 {
+            out.push_str(&format!(
+                " {} about words not found here.",
+                plural(self.orphaned_reviews, "decision was dropped, being", "decisions were dropped, being")
+            ));
+        }
+        if !self.skipped.is_empty() {
+            out.push_str(&format!(" {} skipped: ", plural(self.skipped.len(), "annotation", "annotations")));
+            let reasons: Vec<String> = self.skipped.iter().take(3).map(Skipped::to_string).collect();
+            out.push_str(&reasons.join("; "));
+            if self.skipped.len() > 3 {
+                out.push_str(&format!("; and {} more", self.skipped.len() - 3));
+            }
+            out.push('.');
+        }
+        out
+    }
+}
+
+/// What an annotation's target designates.
+enum Target {
+    /// Words, found by a `TextQuoteSelector`.
+    Words(TextTarget),
+    /// A whole resource (a page, an image, another annotation): an IRI, or an object without a selector.
+    Whole,
+}
+
+/// The first target of an item: W3C allows an object, an IRI or a list of them; Hypothesis uses a list.
+fn first_target(item: &Value) -> Value {
+    match &item["target"] {
+        Value::Array(list) => list.first().cloned().unwrap_or(Value::Null),
+        other => other.clone(),
+    }
+}
+
+/// The IRI a target names, for a whole-resource target and for a file's `source`.
+fn target_iri(target: &Value) -> Option<String> {
+    match target {
+        Value::String(iri) => Some(iri.clone()),
+        Value::Object(_) => target["source"].as_str().or_else(|| target["id"].as_str()).map(str::to_string),
+        _ => None,
+    }
+}
+
+fn read_target(item: &Value) -> Result<Target, String> {
+    let target = first_target(item);
+    let selectors = match &target["selector"] {
+        Value::Array(list) => list.clone(),
+        Value::Object(_) => vec![target["selector"].clone()],
+        Value::Null if !target.is_null() => return Ok(Target::Whole),
+        _ => return Err("has no target".to_string()),
+    };
+    if selectors.is_empty() {
+        return Ok(Target::Whole);
+    }
+    let mut out = TextTarget::default();
+    let mut has_quote = false;
+    for selector in &selectors {
+        match selector["type"].as_str() {
+            Some("TextQuoteSelector") => {
+                let exact = selector["exact"].as_str().ok_or("has a TextQuoteSelector without \"exact\" text")?;
+                out.exact = exact.to_string();
+                out.prefix = selector["prefix"].as_str().unwrap_or("").to_string();
+                out.suffix = selector["suffix"].as_str().unwrap_or("").to_string();
+                has_quote = true;
+            }
+            Some("TextPositionSelector") => match (selector["start"].as_u64(), selector["end"].as_u64()) {
+                (Some(s), Some(e)) if s <= e => {
+                    out.start = usize::try_from(s).ok();
+                    out.end = usize::try_from(e).ok();
+                }
+                _ => return Err("has a TextPositionSelector without whole numbers start <= end".to_string()),
+            },
+            _ => {}
+        }
+    }
+    if !has_quote {
+        return Err("has no TextQuoteSelector, so its words cannot be found again".to_string());
+    }
+    Ok(Target::Words(out))
+}
+
+fn bodies(item: &Value) -> Vec<Value> {
+    match &item["body"] {
+        Value::Array(list) => list.clone(),
+        Value::Null => Vec::new(),
+        other => vec![other.clone()],
+    }
+}
+
+fn body_values<'a>(bodies: &'a [Value], purpose: &str) -> impl Iterator<Item = &'a str> + 'a {
+    let purpose = purpose.to_string();
+    bodies.iter().filter(move |b| b["purpose"].as_str() == Some(purpose.as_str())).filter_map(|b| b["value"].as_str())
+}
+
+/// The text of a note or reply: its commenting (or replying) bodies, then bodies without a purpose (a plain
+/// TextualBody or a bare string), which are comments too.
+fn comment_text(body: &[Value]) -> String {
+    let loose =
+        body.iter().filter(|b| b["purpose"].is_null()).filter_map(|b| b["value"].as_str().or_else(|| b.as_str()));
+    body_values(body, "commenting")
+        .chain(body_values(body, "replying"))
+        .chain(loose)
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// An id without the leading `#` of a fragment, so that `#note-1` and `note-1` are one note.
+fn plain_id(id: &str) -> Option<String> {
+    Some(id.trim_start_matches('#').to_string()).filter(|id| !id.is_empty())
+}
+
+fn parse_json(json_text: &str) -> Result<Value, ImportError> {
+    serde_json::from_str(json_text).map_err(|e| ImportError::new(format!("This file is not valid JSON ({e})")))
+}
+
+/// The annotations of a file, whatever container holds them.
+fn items_of(value: &Value) -> Result<Vec<Value>, ImportError> {
+    let items: Vec<Value> = if let Some(list) = value.as_array() {
+        list.clone()
+    } else if let Some(list) = value["first"]["items"].as_array() {
+        list.clone()
+    } else if let Some(list) = value["items"].as_array() {
+        list.clone()
+    } else if let Some(list) = value["rows"].as_array().or_else(|| value["annotations"].as_array()) {
+        list.clone() // Hypothesis API search results and some exports
+    } else if value["type"] == "Annotation" {
+        vec![value.clone()]
+    } else {
+        return Err(ImportError::new(
+            "This JSON is not an annotation file: expected a W3C Web Annotation collection, page, annotation or list, or a Hypothesis export",
+        ));
+    };
+    Ok(items)
+}
+
+/// Every annotation on words in a file, with its id exactly as in the file (machine suggestions included,
+/// for `sidenote anchor`). Annotations without words to anchor (notes on a whole page, replies) and ones
+/// whose target cannot be read are left out: there is nothing to anchor.
+pub fn targets(json_text: &str) -> Result<Vec<(Option<String>, TextTarget)>, ImportError> {
+    let items = items_of(&parse_json(json_text)?)?;
+    Ok(items
+        .iter()
+        .filter(|item| item["motivation"] != "replying")
+        .filter_map(|item| match read_target(item) {
+            Ok(Target::Words(target)) => Some((item["id"].as_str().map(str::to_string), target)),
+            _ => None,
+        })
+        .collect())
+}
+
+/// The W3C motivations (model 3.3.5): any other is one Sidenote does not know.
+const MOTIVATIONS: [&str; 13] = [
+    "assessing",
+    "bookmarking",
+    "classifying",
+    "commenting",
+    "describing",
+    "editing",
+    "highlighting",
+    "identifying",
+    "linking",
+    "moderating",
+    "questioning",
+    "replying",
+    "tagging",
+];
+
+/// Parses a W3C Web Annotation file (a collection, page, single annotation or list) or a Hypothesis
+/// export. Fails only when the file is not JSON or holds no annotations; annotations Sidenote cannot use
+/// are listed in `skipped`.
+pub fn parse(json_text: &str) -> Result<Imported, ImportError> {
+    let value = parse_json(json_text)?;
+    let items = items_of(&value)?;
+    let first_source = items
+        .iter()
+        .find_map(|item| item["uri"].as_str().map(str::to_string).or_else(|| target_iri(&first_target(item))));
+    let mut imported = Imported {
+        text: value["sidenote:text"].as_str().map(str::to_string),
+        title: value["label"].as_str().map(str::to_string),
+        source: value["sidenote:source"].as_str().map(str::to_string).or(first_source),
+        total: items.len(),
+        ..Imported::default()
+    };
+    for (n, item) in items.iter().enumerate() {
+        if let Err(reason) = read_item(item, n + 1, &mut imported) {
+            imported.skipped.push(Skipped {
+                position: n + 1,
+                of: items.len(),
+                id: item["id"].as_str().map(str::to_string),
+                reason,
+            });
+        }
+    }
+    Ok(imported)
+}
+
+/// Reads one annotation into `imported`, or says why it cannot be used.
+fn read_item(item: &Value, position: usize, imported: &mut Imported) -> Result<(), String> {
+    if !item.is_object() {
+        return Err("is not an object".to_string());
+    }
+    let id = item["id"].as_str().and_then(plain_id).unwrap_or_default();
+    let is_hypothesis = item["text"].is_string() && item["type"].is_null();
+    if is_hypothesis {
+        return read_hypothesis(item, id, position, imported);
+    }
+    let motivation = item["motivation"].as_str();
+    if let Some(unknown) = motivation.filter(|m| !MOTIVATIONS.contains(m)) {
+        return Err(format!("has the motivation {unknown:?}, which is not a W3C motivation Sidenote knows"));
+    }
+    let body = bodies(item);
+    if motivation == Some("replying") {
+        let parent = target_iri(&first_target(item)).and_then(|iri| plain_id(&iri)).ok_or("replies to nothing")?;
+        let author = item["creator"]["nickname"].as_str().or_else(|| item["creator"]["name"].as_str());
+        let reply = Reply { id, author: author.map(str::to_string), text: comment_text(&body) };
+        imported.replies.push(ImportedReply { parent, reply, position });
+        return Ok(());
+    }
+    let target = read_target(item)?;
+    let classifying = body_values(&body, "classifying").next();
+    let human = item["creator"].is_object() || item["creator"].is_string();
+    let words = match (target, classifying) {
+        (Target::Words(words), _) => words,
+        (Target::Whole, None) => {
+            let tags = body_values(&body, "tagging").map(str::to_string).collect();
+            imported.document_notes.push(DocumentNote { id, text: comment_text(&body), tags, replies: Vec::new() });
+            return Ok(());
+        }
+        (Target::Whole, Some(label)) => {
+            return Err(format!("classifies a whole resource as {label:?}; Sidenote classifies words only"))
+        }
+    };
+    let decision = item["sidenote:decision"].as_str();
+    match classifying {
+        Some(QUOTE_LABEL) => read_quote(item, &body, words, human, imported),
+        Some(label) => {
+            let Some(kind) = EntityKind::from_label(label) else {
+                if human {
+                    return Err(format!("classifies its words as {label:?}, which is not a kind Sidenote knows"));
+                }
+                imported.skipped_suggestions += 1;
+                return Ok(());
+            };
+            if !human {
+                imported.skipped_suggestions += 1;
+                return Ok(());
+            }
+            let machine_kind = item["sidenote:machineKind"].as_str().and_then(EntityKind::from_label).unwrap_or(kind);
+            let review =
+                |decision| ImportedReview { target: words.clone(), machine_kind: Some(machine_kind), decision };
+            match decision {
+                // A person's classification from another tool: an entity they added.
+                None | Some(decision::ADDED) => imported.added.push(AddedEntity {
+                    id,
+                    span: None,
+                    target: words.clone(),
+                    status: AnchorStatus::Orphan,
+                    kind,
+                }),
+                Some(decision::REJECTED) => {
+                    imported.reviews.push(ImportedReview { machine_kind: Some(kind), ..review(Decision::Reject) })
+                }
+                Some(decision::ACCEPTED) => imported.reviews.push(review(Decision::Accept)),
+                Some(decision::RETAGGED) => imported.reviews.push(review(Decision::Retag(kind))),
+                Some(other) => return Err(format!("has an unknown sidenote:decision {other:?}")),
+            }
+            Ok(())
+        }
+        None => {
+            let tags = body_values(&body, "tagging").map(str::to_string).collect();
+            imported.notes.push(Note {
+                id,
+                span: None,
+                target: words,
+                status: AnchorStatus::Orphan,
+                text: comment_text(&body),
+                tags,
+                replies: Vec::new(),
+            });
+            Ok(())
+        }
+    }
+}
+
+/// A quotation: a person's decision on it and a corrected speaker are imported; the extractor's own
+/// suggestion is re-extracted instead.
+fn read_quote(
+    item: &Value,
+    body: &[Value],
+    words: TextTarget,
+    human: bool,
+    imported: &mut Imported,
+) -> Result<(), String> {
+    let decision = match (human, item["sidenote:decision"].as_str()) {
+        (true, Some(decision::REJECTED)) => Some(Decision::Reject),
+        (true, Some(decision::ACCEPTED)) => Some(Decision::Accept),
+        (true, Some(other)) => return Err(format!("has an unknown sidenote:decision {other:?} on a quotation")),
+        _ => None,
+    };
+    let corrected = match (human, item["sidenote:speakerDecision"].as_str()) {
+        (true, Some(decision::CORRECTED)) => true,
+        (true, Some(other)) => return Err(format!("has an unknown sidenote:speakerDecision {other:?}")),
+        _ => false,
+    };
+    if decision.is_none() && !corrected {
+        imported.skipped_suggestions += 1;
+        return Ok(());
+    }
+    if let Some(decision) = decision {
+        imported.reviews.push(ImportedReview { target: words.clone(), machine_kind: None, decision });
+    }
+    if corrected {
+        let speaker = body
+            .iter()
+            .filter(|b| b["purpose"] == "identifying" && b["sidenote:role"] == "speaker")
+            .find_map(|b| b["value"].as_str())
+            .map(str::to_string);
+        imported.speakers.push(ImportedSpeaker { target: words, speaker });
+    }
+    Ok(())
+}
+
+/// A Hypothesis annotation: a reply (it `references` its thread), a page note (no selector) or a note on words.
+fn read_hypothesis(item: &Value, id: String, position: usize, imported: &mut Imported) -> Result<(), String> {
+    let text = item["text"].as_str().unwrap_or("").to_string();
+    // `references` lists the thread's ancestors, root first: the thread is kept under its root note.
+    if let Some(root) = item["references"].as_array().and_then(|r| r.first()) {
+        let parent = root.as_str().and_then(plain_id).ok_or("replies to an annotation without an id")?;
+        // Hypothesis names users "acct:alice@hypothes.is"; the name reads better without the scheme.
+        let author = item["user"].as_str().map(|u| u.trim_start_matches("acct:").to_string());
+        imported.replies.push(ImportedReply { parent, reply: Reply { id, author, text }, position });
+        return Ok(());
+    }
+    let tags: Vec<String> = item["tags"]
+        .as_array()
+        .map(|t| t.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+        .unwrap_or_default();
+    match read_target(item) {
+        Ok(Target::Words(target)) => {
+            imported.notes.push(Note {
+                id,
+                span: None,
+                target,
+                status: AnchorStatus::Orphan,
+                text,
+                tags,
+                replies: Vec::new(),
+            });
+            Ok(())
+        }
+        // A page note: no selector, or no target at all (Hypothesis then relies on `uri`).
+        Ok(Target::Whole) => {
+            imported.document_notes.push(DocumentNote { id, text, tags, replies: Vec::new() });
+            Ok(())
+        }
+        Err(_) if item["target"].is_null() => {
+            imported.document_notes.push(DocumentNote { id, text, tags, replies: Vec::new() });
+            Ok(())
+        }
+        Err(reason) => Err(reason),
+    }
+}
+
+/// Identifiers in use, so that imported ones stay unique.
+struct Ids {
+    taken: HashSet<String>,
+}
+
+impl Ids {
+    fn of(annotations: &Annotations) -> Self {
+        let notes = annotations.notes.iter().map(|n| (&n.id, &n.replies));
+        let document_notes = annotations.document_notes.iter().map(|n| (&n.id, &n.replies));
+        let mut taken: HashSet<String> = annotations.added.iter().map(|a| a.id.clone()).collect();
+        for (id, replies) in notes.chain(document_notes) {
+            taken.insert(id.clone());
+            taken.extend(replies.iter().map(|r| r.id.clone()));
+        }
+        Ids { taken }
+    }
+
+    /// Keeps the file's id when it is free, else gives a fresh one (`Annotations::fresh_id`).
+    fn settle(&mut self, annotations: &mut Annotations, id: &mut String, what: &str) {
+        if id.is_empty() || self.taken.contains(id.as_str()) {
+            *id = annotations.fresh_id(what);
+        }
+        annotations.reserve_id(id);
+        self.taken.insert(id.clone());
+    }
+}
+
+/// Anchors what was imported on `text` and merges it into `annotations` (notes and added entities get
+/// fresh identifiers when theirs are taken; replies join their notes). Returns how each annotation fared.
+pub fn merge(annotations: &mut Annotations, imported: Imported, text: &str) -> ImportReport {
+    let index = OffsetIndex::new(text);
+    // One anchorer for the whole file: the text's word index is built once and shared by every annotation.
+    let anchorer = Anchorer::new(text, &index);
+    let mut report = ImportReport {
+        skipped_suggestions: imported.skipped_suggestions,
+        skipped: imported.skipped,
+        ..ImportReport::default()
+    };
+    let mut ids = Ids::of(annotations);
+    // The file's ids of notes, to the ids they have here: replies name their note by the file's id.
+    let mut renamed: HashMap<String, String> = HashMap::new();
+    for mut note in imported.notes {
+        place(&mut note, &anchorer, &mut report);
+        let in_file = note.id.clone();
+        ids.settle(annotations, &mut note.id, "note");
+        renamed.insert(in_file, note.id.clone());
+        annotations.notes.push(note);
+    }
+    for mut note in imported.document_notes {
+        let in_file = note.id.clone();
+        ids.settle(annotations, &mut note.id, "note");
+        renamed.insert(in_file, note.id.clone());
+        annotations.document_notes.push(note);
+        report.document_notes += 1;
+    }
+    for mut added in imported.added {
+        place(&mut added, &anchorer, &mut report);
+        ids.settle(annotations, &mut added.id, "entity");
+        annotations.added.push(added);
+    }
+    let of = imported.total;
+    for ImportedReply { parent, mut reply, position } in imported.replies {
+        let parent = renamed.get(&parent).cloned().unwrap_or(parent);
+        let has_parent = annotations.notes.iter().any(|n| n.id == parent)
+            || annotations.document_notes.iter().any(|n| n.id == parent);
+        if !has_parent {
+            let reason = format!("replies to {parent}, which is neither in the file nor in this document");
+            report.skipped.push(Skipped { position, of, id: Some(reply.id), reason });
+            continue;
+        }
+        ids.settle(annotations, &mut reply.id, "reply");
+        if let Some(note) = annotations.notes.iter_mut().find(|n| n.id == parent) {
+            note.replies.push(reply);
+        } else if let Some(note) = annotations.document_notes.iter_mut().find(|n| n.id == parent) {
+            note.replies.push(reply);
+        }
+        report.replies += 1;
+    }
+    for review in imported.reviews {
+        match anchorer.anchor(&review.target).span {
+            Some(span) => {
+                let scope = match review.machine_kind {
+                    Some(kind) => ReviewScope::Mention { span, kind },
+                    None => ReviewScope::Quote { span },
+                };
+                annotations.review(scope, review.decision);
+            }
+            None => report.orphaned_reviews += 1,
+        }
+    }
+    for correction in imported.speakers {
+        match anchorer.anchor(&correction.target).span {
+            Some(span) => annotations.correct_speaker(span, correction.speaker),
+            None => report.orphaned_reviews += 1,
+        }
+    }
+    report
+}
+
+/// Anchors one imported item on the text, counting its status.
+fn place<T: Anchorable>(item: &mut T, anchorer: &Anchorer<'_>, report: &mut ImportReport) {
+    let found = anchorer.anchor(item.target());
+    report.count(found.status);
+    item.place(found);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::w3c::export;
+    use sidenote_extract::Span;
+
+    #[test]
+    fn every_selector_matches_the_text_with_non_bmp_characters() {
+        let text = "🙂🙂 Sergei Lavrov said “we are ready to talk now” in Moscow 🇷🇺 on November 8.";
+        let doc = Document::new("t", text);
+        let file = export(&doc, &sidenote_extract::extract(text), &Annotations::default());
+        let chars: Vec<char> = text.chars().collect();
+        let items = file["first"]["items"].as_array().expect("items");
+        assert!(items.len() >= 4);
+        for item in items {
+            let selectors = item["target"]["selector"].as_array().expect("selectors");
+            let exact = selectors[0]["exact"].as_str().expect("exact");
+            let start = selectors[1]["start"].as_u64().expect("start") as usize;
+            let end = selectors[1]["end"].as_u64().expect("end") as usize;
+            assert_eq!(chars[start..end].iter().collect::<String>(), exact);
+            let prefix = selectors[0]["prefix"].as_str().expect("prefix");
+            assert_eq!(chars[start - prefix.chars().count()..start].iter().collect::<String>(), prefix);
+        }
+    }
+
+    #[test]
+    fn files_that_are_not_annotation_files_are_refused() {
+        let cases: &[(&str, &str)] = &[("{not json", "not valid JSON"), ("{\"hello\": 1}", "not an annotation file")];
+        for (input, words) in cases {
+            let error = parse(input).expect_err("refused");
+            assert!(error.to_string().contains(words), "{input}: {error}");
+        }
+    }
+
+    /// A file of one usable note and one annotation of each kind Sidenote cannot use: the note is imported,
+    /// each other one is skipped with its reason.
+    #[test]
+    fn one_unusable_annotation_never_sinks_the_file() {
+        let note = r##"{"type": "Annotation", "id": "#n", "body": "fine", "target": {"selector": {"type": "TextQuoteSelector", "exact": "Moscow"}}}"##;
+        let cases: &[(&str, &str)] = &[
+            (r#"3"#, "is not an object"),
+            (r#"{"type": "Annotation", "body": "x"}"#, "has no target"),
+            (
+                r#"{"type": "Annotation", "target": {"selector": {"type": "TextPositionSelector", "start": 1, "end": 2}}}"#,
+                "no TextQuoteSelector",
+            ),
+            (
+                r#"{"type": "Annotation", "target": {"selector": [{"type": "TextPositionSelector", "start": 3, "end": 2}, {"type": "TextQuoteSelector", "exact": "a"}]}}"#,
+                "start <= end",
+            ),
+            (
+                r#"{"type": "Annotation", "creator": "ann", "body": {"purpose": "classifying", "value": "ANIMAL"}, "target": {"selector": {"type": "TextQuoteSelector", "exact": "Moscow"}}}"#,
+                "\"ANIMAL\", which is not a kind",
+            ),
+            (
+                r#"{"type": "Annotation", "creator": "ann", "sidenote:decision": "maybe", "body": {"purpose": "classifying", "value": "PLACE"}, "target": {"selector": {"type": "TextQuoteSelector", "exact": "Moscow"}}}"#,
+                "unknown sidenote:decision \"maybe\"",
+            ),
+            (
+                r#"{"type": "Annotation", "creator": "ann", "sidenote:decision": "maybe", "body": {"purpose": "classifying", "value": "QUOTE"}, "target": {"selector": {"type": "TextQuoteSelector", "exact": "Moscow"}}}"#,
+                "unknown sidenote:decision \"maybe\" on a quotation",
+            ),
+            (
+                r#"{"type": "Annotation", "creator": "ann", "sidenote:speakerDecision": "guessed", "body": {"purpose": "classifying", "value": "QUOTE"}, "target": {"selector": {"type": "TextQuoteSelector", "exact": "Moscow"}}}"#,
+                "unknown sidenote:speakerDecision",
+            ),
+            (
+                r#"{"type": "Annotation", "motivation": "dancing", "body": "x", "target": {"selector": {"type": "TextQuoteSelector", "exact": "Moscow"}}}"#,
+                "motivation \"dancing\"",
+            ),
+            (
+                r#"{"type": "Annotation", "creator": "ann", "body": {"purpose": "classifying", "value": "PLACE"}, "target": "https://example.org/image.png"}"#,
+                "classifies a whole resource",
+            ),
+        ];
+        for (bad, reason) in cases {
+            let file = format!("[{note}, {bad}]");
+            let imported = parse(&file).unwrap_or_else(|e| panic!("{bad}: the file is refused: {e}"));
+            assert_eq!(imported.notes.len(), 1, "{bad}: the usable note is kept");
+            assert_eq!(imported.skipped.len(), 1, "{bad}");
+            assert_eq!(imported.skipped[0].position, 2);
+            assert!(imported.skipped[0].reason.contains(reason), "{bad}: {}", imported.skipped[0].reason);
+            let mut set = Annotations::default();
+            let report = merge(&mut set, imported, "In Moscow.");
+            assert!(report.summary().contains("1 annotation skipped: Annotation 2 of 2"), "{}", report.summary());
+        }
+    }
+
+    #[test]
+    fn page_targets_become_notes_on_the_article_and_travel_back() {
+        let file = r##"{"type": "AnnotationCollection", "first": {"items": [
+            {"type": "Annotation", "id": "urn:x:1", "body": [{"type": "TextualBody", "value": "About the page", "purpose": "commenting"},
+                {"type": "TextualBody", "purpose": "tagging", "value": "todo"}], "target": "https://example.org/a"},
+            {"type": "Annotation", "id": "urn:x:2", "body": "An image", "target": {"source": "https://example.org/i.png", "type": "Image"}},
+            {"type": "Annotation", "id": "urn:x:3", "motivation": "replying", "creator": {"type": "Person", "name": "Bea"},
+                "body": {"type": "TextualBody", "value": "Agreed"}, "target": "urn:x:1"},
+            {"type": "Annotation", "id": "urn:x:4", "motivation": "replying", "body": "Lost", "target": "urn:x:99"}
+        ]}}"##;
+        let imported = parse(file).expect("parses");
+        let mut set = Annotations::default();
+        let report = merge(&mut set, imported, "Some text.");
+        assert_eq!((report.document_notes, report.replies, report.skipped.len()), (2, 1, 1));
+        assert!(report.skipped[0].reason.contains("replies to urn:x:99"), "{:?}", report.skipped);
+        assert_eq!(set.document_notes[0].text, "About the page");
+        assert_eq!(set.document_notes[0].tags, ["todo"]);
+        assert_eq!(set.document_notes[0].replies[0].text, "Agreed");
+        assert_eq!(set.document_notes[0].replies[0].author.as_deref(), Some("Bea"));
+        // Exported back: a target without a selector, and the reply targets the note's IRI.
+        let doc = Document::new("t", "Some text.");
+        let out = export(&doc, &sidenote_extract::extract(&doc.text), &set);
+        let items = out["first"]["items"].as_array().expect("items");
+        assert_eq!(items[0]["id"], "urn:x:1", "an imported IRI is kept");
+        assert_eq!(items[0]["target"], doc.content_urn());
+        let reply = items.iter().find(|i| i["motivation"] == "replying").expect("the reply is exported");
+        assert_eq!(reply["target"], "urn:x:1");
+        let mut back = Annotations::default();
+        merge(&mut back, parse(&out.to_string()).expect("own export parses"), &doc.text);
+        assert_eq!(back.document_notes, set.document_notes, "notes on the article round-trip with ids and replies");
+    }
+
+    #[test]
+    fn hypothesis_exports_become_notes() {
+        let file = r#"[{"id": "abc", "uri": "https://example.org/a", "text": "Check this", "tags": ["todo"],
+            "target": [{"source": "https://example.org/a", "selector": [
+                {"type": "TextPositionSelector", "start": 7, "end": 13},
+                {"type": "TextQuoteSelector", "exact": "Moscow", "prefix": "Trip to ", "suffix": " in May"}]}]},
+            {"id": "page", "uri": "https://example.org/a", "text": "A page note", "tags": [],
+             "target": [{"source": "https://example.org/a"}]},
+            {"id": "r1", "uri": "https://example.org/a", "text": "Yes", "user": "acct:bea@hypothes.is",
+             "references": ["abc"], "target": [{"source": "https://example.org/a"}]},
+            {"id": "r2", "uri": "https://example.org/a", "text": "Indeed", "user": "acct:cy@hypothes.is",
+             "references": ["abc", "r1"], "target": [{"source": "https://example.org/a"}]}]"#;
+        let imported = parse(file).expect("a Hypothesis export parses");
+        assert_eq!(imported.source.as_deref(), Some("https://example.org/a"));
+        let mut set = Annotations::default();
+        let report = merge(&mut set, imported, "A trip to Moscow in May.");
+        assert_eq!(report.counts, [0, 1, 0, 0]);
+        assert_eq!((report.document_notes, report.replies), (1, 2));
+        assert_eq!(set.notes[0].text, "Check this");
+        assert_eq!(set.notes[0].tags, ["todo"]);
+        assert_eq!(set.notes[0].span.map(|s| s.slice("A trip to Moscow in May.")), Some("Moscow"));
+        let thread: Vec<(Option<&str>, &str)> =
+            set.notes[0].replies.iter().map(|r| (r.author.as_deref(), r.text.as_str())).collect();
+        assert_eq!(thread, [(Some("bea@hypothes.is"), "Yes"), (Some("cy@hypothes.is"), "Indeed")]);
+        assert_eq!(set.document_notes[0].text, "A page note");
+        assert!(report.summary().contains("1 note on the whole article. 2 replies joined"), "{}", report.summary());
+    }
+
+    #[test]
+    fn replies_follow_a_renamed_note() {
+        let mut set = Annotations::default();
+        let taken = set.add_document_note("mine".into(), vec![]);
+        let file = format!(
+            r#"[{{"type": "Annotation", "id": "{taken}", "body": "theirs", "target": "https://a.example"}},
+                {{"type": "Annotation", "id": "r", "motivation": "replying", "body": "ok", "target": "{taken}"}}]"#
+        );
+        merge(&mut set, parse(&file).expect("parses"), "text");
+        assert_eq!(set.document_notes.len(), 2);
+        assert_ne!(set.document_notes[1].id, taken, "a taken id is replaced");
+        assert!(set.document_notes[0].replies.is_empty());
+        assert_eq!(set.document_notes[1].replies[0].text, "ok", "the reply follows its note, not the id's old owner");
+    }
+
+    #[test]
+    fn ids_are_iris_stable_across_exports_and_kept_by_import() {
+        let text = "Sergei Lavrov spoke in Moscow. “We are ready,” Lavrov said.";
+        let extraction = sidenote_extract::extract(text);
+        let mut set = Annotations::default();
+        set.add_note(text, Span::new(0, 13), "who".into(), vec![]);
+        set.add_document_note("overall".into(), vec![]);
+        set.add_entity(text, Span::new(16, 22), EntityKind::Misc);
+        let doc = Document::new("t", text);
+        let first = export(&doc, &extraction, &set);
+        assert_eq!(first, export(&doc, &extraction, &set), "exporting twice gives the same file");
+        let ids = |file: &Value| -> Vec<String> {
+            let items = file["first"]["items"].as_array().expect("items");
+            items.iter().map(|i| i["id"].as_str().expect("every annotation has an id").to_string()).collect()
+        };
+        let first_ids = ids(&first);
+        assert!(first_ids.iter().all(|id| crate::w3c::is_absolute_iri(id)), "{first_ids:?}");
+        let unique: HashSet<&String> = first_ids.iter().collect();
+        assert_eq!(unique.len(), first_ids.len(), "ids are unique");
+        assert!(crate::w3c::is_absolute_iri(first["id"].as_str().expect("the collection has an id")));
+        let mut back = Annotations::default();
+        merge(&mut back, parse(&first.to_string()).expect("parses"), text);
+        let second = export(&doc, &extraction, &back);
+        let people_ids = |file: &Value| -> Vec<String> {
+            let items = file["first"]["items"].as_array().expect("items");
+            items
+                .iter()
+                .filter(|i| i["creator"].is_object())
+                .map(|i| i["id"].as_str().unwrap_or("").to_string())
+                .collect()
+        };
+        assert_eq!(people_ids(&second), people_ids(&first), "import keeps the ids of notes and added entities");
+        assert_eq!(second["id"], first["id"]);
+    }
+
+    #[test]
+    fn targets_keep_ids_exactly_as_in_the_file() {
+        let file = r##"[{"type": "Annotation", "id": "#note-1", "target": {"selector": {"type": "TextQuoteSelector", "exact": "a"}}},
+            {"type": "Annotation", "id": "urn:x:2", "target": {"selector": {"type": "TextQuoteSelector", "exact": "b"}}},
+            {"type": "Annotation", "id": "urn:x:3", "body": "page", "target": "https://a.example"}]"##;
+        let ids: Vec<Option<String>> = targets(file).expect("parses").into_iter().map(|(id, _)| id).collect();
+        assert_eq!(ids, [Some("#note-1".to_string()), Some("urn:x:2".to_string())]);
+    }
+
+    #[test]
+    fn the_source_check_compares_text_then_source() {
+        let doc = Document { source_url: Some("https://a.example/x".into()), ..Document::new("t", "Text A.") };
+        let file_for = |text: Option<&str>, source: Option<&str>| Imported {
+            text: text.map(str::to_string),
+            source: source.map(str::to_string),
+            ..Imported::default()
+        };
+        let differs = |file: Option<&str>| SourceCheck::Differs {
+            file_source: file.map(str::to_string),
+            open_source: "https://a.example/x".into(),
+        };
+        let urn = doc.content_urn();
+        let cases = [
+            (file_for(Some("Text A."), Some("https://elsewhere.example")), SourceCheck::Same),
+            (file_for(Some("Text B."), Some("https://a.example/x")), differs(Some("https://a.example/x"))),
+            (file_for(None, Some("https://a.example/x")), SourceCheck::Same),
+            (file_for(None, Some(urn.as_str())), SourceCheck::Same),
+            (file_for(None, Some("https://b.example")), differs(Some("https://b.example"))),
+            (file_for(Some("Text B."), None), differs(None)),
+            (file_for(None, None), SourceCheck::Unknown),
+        ];
+        for (file, expected) in cases {
+            let check = file.source_check(&doc);
+            assert_eq!(check.message().is_some(), matches!(expected, SourceCheck::Differs { .. }));
+            assert_eq!(check, expected, "{file:?}");
+        }
+    }
+
+    #[test]
+    fn decisions_travel_with_the_file() {
+        let text = "“We are ready to talk,” Sergei Lavrov said in Moscow. Paris agreed.\n\n“We will see about that later,” said Maria Zakharova.";
+        let extraction = sidenote_extract::extract(text);
+        assert_eq!(extraction.quotes.len(), 2, "{:?}", extraction.quotes);
+        let mut set = Annotations::default();
+        let moscow = extraction.entities.iter().find(|e| e.span.slice(text) == "Moscow").expect("Moscow");
+        set.review(ReviewScope::Mention { span: moscow.span, kind: moscow.kind }, Decision::Reject);
+        let paris = extraction.entities.iter().find(|e| e.span.slice(text) == "Paris").expect("Paris");
+        set.review(ReviewScope::Mention { span: paris.span, kind: paris.kind }, Decision::Retag(EntityKind::Org));
+        set.review(ReviewScope::Quote { span: extraction.quotes[0].span }, Decision::Reject);
+        set.correct_speaker(extraction.quotes[0].span, Some("Someone Else".into()));
+        set.correct_speaker(extraction.quotes[1].span, None);
+        let file = export(&Document::new("t", text), &extraction, &set);
+        let mut back = Annotations::default();
+        merge(&mut back, parse(&file.to_string()).expect("parses"), text);
+        let mut expected = set.reviews.clone();
+        let mut got = back.reviews.clone();
+        expected.sort_by_key(|r| format!("{r:?}"));
+        got.sort_by_key(|r| format!("{r:?}"));
+        assert_eq!(got, expected);
+        assert_eq!(back.speakers, set.speakers, "speaker corrections travel too");
+    }
+}

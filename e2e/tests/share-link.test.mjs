@@ -1,0 +1,68 @@
+// Share links: the document and its notes travel in the link's fragment, open in a fresh browser, and are
+// saved there only when kept; a damaged link says so and loses nothing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSidenote } from '../lib/fixture.mjs';
+import { SidenotePage } from '../lib/sidenote-page.mjs';
+
+const ctx = useSidenote();
+
+async function makeLink(app, page) {
+  await page.getByTestId('share-button').click();
+  return page.getByTestId('share-link').inputValue();
+}
+
+const savedIndex = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('sidenote.v1.index') ?? '[]'));
+
+test('a share link opens the document with its notes in another browser, unsaved until kept', async () => {
+  const { app, page, browser, server } = ctx;
+  await app.selectWords('has lashed out at the United States');
+  await app.writeNote('the claim', 'shared, claim');
+  await app.selectWords('a new arms race');
+  await app.writeNote('second note');
+  const link = await makeLink(app, page);
+  assert.ok(link.startsWith(`${server.url}#share=v1.`), link.slice(0, 80));
+  const title = await app.title.textContent();
+
+  // A colleague's browser: nothing saved, nothing shared but the link.
+  const other = await browser.newContext();
+  const colleague = new SidenotePage(await other.newPage(), link);
+  await colleague.open();
+  assert.equal(await colleague.title.textContent(), title);
+  const cards = await colleague.noteCards();
+  assert.deepEqual(cards.map((c) => [c.words, c.body, c.tags, c.status]), [
+    ['has lashed out at the United States', 'the claim', ['#shared', '#claim'], 'exact'],
+    ['a new arms race', 'second note', [], 'exact'],
+  ]);
+  assert.equal(await colleague.noteHighlightText(cards[0].id), 'has lashed out at the United States');
+  await colleague.page.getByTestId('shared-banner').waitFor();
+  assert.deepEqual(await savedIndex(colleague.page), [], 'nothing is saved before Keep');
+  assert.ok(!colleague.page.url().includes('#share='), 'the link is taken out of the address bar');
+
+  await colleague.page.getByTestId('keep-shared').click();
+  await colleague.page.getByTestId('shared-banner').waitFor({ state: 'detached' });
+  await colleague.notice.filter({ hasText: 'Kept' }).waitFor();
+  assert.deepEqual((await savedIndex(colleague.page)).map((e) => [e.title, e.notes]), [[title, 2]]);
+  await other.close();
+});
+
+test('a damaged link says so and keeps what was open, on load and when pasted into an open tab', async () => {
+  const { app, page, context } = ctx;
+  await app.selectWords('has lashed out');
+  await app.writeNote('keep me');
+  const link = await makeLink(app, page);
+  const damaged = link.slice(0, Math.floor(link.length * 0.7));
+
+  // Pasted into the address bar of the open tab: only the fragment changes.
+  await page.goto(damaged);
+  await app.notice.filter({ hasText: 'damaged' }).waitFor();
+  assert.match(await app.notice.textContent(), /share link is damaged.*unchanged/);
+  assert.deepEqual((await app.noteCards()).map((c) => c.body), ['keep me']);
+
+  // Opened in a new tab of the same browser: the last document comes back with its note.
+  const fresh = new SidenotePage(await context.newPage(), damaged);
+  await fresh.open();
+  await fresh.notice.filter({ hasText: 'damaged' }).waitFor();
+  assert.deepEqual((await fresh.noteCards()).map((c) => c.body), ['keep me']);
+  assert.equal(await fresh.page.getByTestId('shared-banner').count(), 0);
+});

@@ -1,0 +1,22 @@
+//! The line that says the open document came from a share link and offers to keep it.
+
+use yew::prelude::*;
+
+/// Props of [`SharedBanner`].
+#[derive(Properties, PartialEq)]
+pub struct SharedBannerProps {
+    /// Called when the user keeps the document.
+    pub onkeep: Callback<()>,
+}
+
+/// Until kept, a shared document is not saved in this browser: opening a link never fills the Library.
+#[component]
+pub fn SharedBanner(props: &SharedBannerProps) -> Html {
+    let onkeep = props.onkeep.reform(|_: MouseEvent| ());
+    html! {
+        <div class="notice notice-info" role="status" data-testid="shared-banner">
+            <span>{ "Opened from a share link: it is not saved in this browser. Keep it to find it in the Library later." }</span>
+            <button class="primary" data-testid="keep-shared" onclick={onkeep}>{ "Keep" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,595 @@
+//! The records the app keeps in the browser's storage: their format version, the migrations from earlier
+//! versions, checks on what is loaded, the library index's rebuild and the start-up decision.
+//!
+//! Pure: no storage calls (they are in `services::storage`), so every rule here is tested natively, with
+//! fixtures of data that earlier versions really wrote (`tests/fixtures/`).
+//!
+//! Keys keep the `sidenote.v1.` prefix of the first version: it names the key space, while the format
+//! version lives in each record (`"format": 2`). Format 1 records have no `format` field.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sidenote_annotate::anchor::AnchorStatus;
+use sidenote_annotate::model::Annotations;
+use sidenote_extract::LineHint;
+
+/// The format this version writes.
+pub const FORMAT: u64 = 2;
+
+/// Every key the app uses starts with this.
+pub const PREFIX: &str = "sidenote.v1.";
+/// The library index.
+pub const INDEX_KEY: &str = "sidenote.v1.index";
+/// The document open at the end of the last visit.
+pub const LAST_KEY: &str = "sidenote.v1.last";
+/// Present while the app is starting; left behind when a start crashed.
+pub const STARTING_KEY: &str = "sidenote.v1.starting";
+/// Records that could not be read are moved under this prefix, never deleted or overwritten.
+pub const SET_ASIDE_PREFIX: &str = "sidenote.v1.unreadable.";
+
+const DOCUMENT_PREFIX: &str = "sidenote.v1.doc.";
+const ANNOTATIONS_PREFIX: &str = "sidenote.v1.notes.";
+
+/// Where a document's text is saved.
+pub fn document_key(urn: &str) -> String {
+    format!("{DOCUMENT_PREFIX}{urn}")
+}
+
+/// Where a document's annotations are saved.
+pub fn annotations_key(urn: &str) -> String {
+    format!("{ANNOTATIONS_PREFIX}{urn}")
+}
+
+/// The document a key belongs to, if it is a document's text record.
+pub fn urn_of_document_key(key: &str) -> Option<&str> {
+    key.strip_prefix(DOCUMENT_PREFIX)
+}
+
+/// What a stored record holds, which decides how it is read and migrated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordKind {
+    /// A document's title, text and line hints.
+    Document,
+    /// A document's annotations.
+    Annotations,
+    /// The library index.
+    Index,
+    /// The pointer to the last open document.
+    Last,
+}
+
+impl RecordKind {
+    /// The kind of record stored under `key`; `None` for keys that hold no user data (the start-up flag,
+    /// records already set aside, other sites' keys).
+    pub fn of_key(key: &str) -> Option<RecordKind> {
+        if key.starts_with(DOCUMENT_PREFIX) {
+            Some(RecordKind::Document)
+        } else if key.starts_with(ANNOTATIONS_PREFIX) {
+            Some(RecordKind::Annotations)
+        } else if key == INDEX_KEY {
+            Some(RecordKind::Index)
+        } else if key == LAST_KEY {
+            Some(RecordKind::Last)
+        } else {
+            None
+        }
+    }
+}
+
+/// Why a record could not be read. The record is then kept aside, never replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Not JSON at all (cut short, or overwritten by something else).
+    NotJson(String),
+    /// Written by a newer version of Sidenote, whose format this version does not know.
+    Newer(u64),
+    /// JSON, but not of the expected shape.
+    Shape(String),
+}
+
+impl fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unreadable::NotJson(why) => write!(f, "it is not valid JSON ({why})"),
+            Unreadable::Newer(format) => {
+                write!(
+                    f,
+                    "it was saved by a newer version of Sidenote (format {format}; this version reads up to {FORMAT})"
+                )
+            }
+            Unreadable::Shape(why) => write!(f, "its content is not what was expected ({why})"),
+        }
+    }
+}
+
+/// A document's text record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentRecord {
+    /// The record's format.
+    pub format: u64,
+    /// The document's title.
+    pub title: String,
+    /// Its text (never changes once saved).
+    pub text: String,
+    /// Structure hints when it came from HTML.
+    #[serde(default)]
+    pub hints: Vec<LineHint>,
+}
+
+/// A document's annotations record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnnotationsRecord {
+    /// The record's format.
+    pub format: u64,
+    /// When it was saved, as the browser formats it (empty for records of format 1).
+    #[serde(default)]
+    pub saved: String,
+    /// The annotations.
+    #[serde(default)]
+    pub annotations: Annotations,
+}
+
+/// One document's line in the library index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexEntry {
+    /// The document's identity.
+    pub urn: String,
+    /// Its title.
+    #[serde(default)]
+    pub title: String,
+    /// When it was last saved.
+    #[serde(default)]
+    pub saved: String,
+    /// How many notes it has.
+    #[serde(default)]
+    pub notes: usize,
+}
+
+#[derive(Serialize, Deserialize)]
+struct IndexRecord {
+    format: u64,
+    #[serde(default)]
+    entries: Vec<IndexEntry>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct LastRecord {
+    format: u64,
+    urn: String,
+}
+
+/// A record's format: its `format` field, or 1 for records written before records carried one.
+fn format_of(value: &Value) -> Result<u64, Unreadable> {
+    match value.get("format") {
+        None => Ok(1),
+        Some(format) => format.as_u64().ok_or_else(|| Unreadable::Shape(format!("format {format} is not a number"))),
+    }
+}
+
+/// Brings a record of any known format to the current format's shape. Each step migrates from one format
+/// to the next, so a record of any earlier version goes through every later step.
+fn migrate(kind: RecordKind, mut value: Value) -> Result<Value, Unreadable> {
+    let mut format = format_of(&value)?;
+    if format > FORMAT {
+        return Err(Unreadable::Newer(format));
+    }
+    while format < FORMAT {
+        value = match format {
+            1 => from_format_1(kind, value)?,
+            _ => return Err(Unreadable::Shape(format!("format {format} never existed"))),
+        };
+        format += 1;
+    }
+    Ok(value)
+}
+
+/// Format 1 wrote documents as `{title, text, hints}`, annotations as the bare `Annotations`, the index as a
+/// bare array and the last document as its URN (not JSON).
+fn from_format_1(kind: RecordKind, value: Value) -> Result<Value, Unreadable> {
+    Ok(match kind {
+        RecordKind::Document => {
+            let Value::Object(mut fields) = value else {
+                return Err(Unreadable::Shape("a document is not an object".into()));
+            };
+            fields.insert("format".into(), Value::from(2));
+            Value::Object(fields)
+        }
+        RecordKind::Annotations => serde_json::json!({ "format": 2, "saved": "", "annotations": value }),
+        RecordKind::Index => serde_json::json!({ "format": 2, "entries": value }),
+        RecordKind::Last => serde_json::json!({ "format": 2, "urn": value }),
+    })
+}
+
+fn read<T: DeserializeOwned>(kind: RecordKind, json: &str) -> Result<T, Unreadable> {
+    let value: Value = serde_json::from_str(json).map_err(|e| Unreadable::NotJson(e.to_string()))?;
+    let shaped = value.is_object() || (value.is_array() && kind == RecordKind::Index);
+    if !shaped {
+        return Err(Unreadable::Shape("not an object".into()));
+    }
+    serde_json::from_value(migrate(kind, value)?).map_err(|e| Unreadable::Shape(e.to_string()))
+}
+
+/// Reads a document's text record of any known format.
+pub fn read_document(json: &str) -> Result<DocumentRecord, Unreadable> {
+    read(RecordKind::Document, json)
+}
+
+/// Reads a document's annotations record of any known format.
+pub fn read_annotations(json: &str) -> Result<AnnotationsRecord, Unreadable> {
+    read(RecordKind::Annotations, json)
+}
+
+/// Reads the library index of any known format.
+pub fn read_index(json: &str) -> Result<Vec<IndexEntry>, Unreadable> {
+    read::<IndexRecord>(RecordKind::Index, json).map(|r| r.entries)
+}
+
+/// Reads the last document's URN (format 1 stored it bare, not as JSON).
+pub fn read_last(stored: &str) -> Result<String, Unreadable> {
+    if stored.starts_with("urn:") {
+        return Ok(stored.to_string());
+    }
+    read::<LastRecord>(RecordKind::Last, stored).map(|r| r.urn)
+}
+
+/// Whether a record of this kind could be read; keys that hold no user data are always "readable".
+pub fn check(key: &str, stored: &str) -> Result<(), Unreadable> {
+    match RecordKind::of_key(key) {
+        Some(RecordKind::Document) => read_document(stored).map(drop),
+        Some(RecordKind::Annotations) => read_annotations(stored).map(drop),
+        Some(RecordKind::Index) => read_index(stored).map(drop),
+        Some(RecordKind::Last) => read_last(stored).map(drop),
+        None => Ok(()),
+    }
+}
+
+fn to_json(value: &impl Serialize) -> Result<String, String> {
+    serde_json::to_string(value).map_err(|e| format!("could not write the record ({e})"))
+}
+
+/// A document's text record in the current format.
+pub fn write_document(title: &str, text: &str, hints: &[LineHint]) -> Result<String, String> {
+    to_json(&DocumentRecord { format: FORMAT, title: title.into(), text: text.into(), hints: hints.to_vec() })
+}
+
+/// A document's annotations record in the current format.
+pub fn write_annotations(annotations: &Annotations, saved: &str) -> Result<String, String> {
+    to_json(&AnnotationsRecord { format: FORMAT, saved: saved.into(), annotations: annotations.clone() })
+}
+
+/// The library index in the current format.
+pub fn write_index(entries: &[IndexEntry]) -> Result<String, String> {
+    to_json(&IndexRecord { format: FORMAT, entries: entries.to_vec() })
+}
+
+/// The last document's pointer in the current format.
+pub fn write_last(urn: &str) -> Result<String, String> {
+    to_json(&LastRecord { format: FORMAT, urn: urn.into() })
+}
+
+/// What to do before writing `key` when it already holds `existing`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BeforeWriting {
+    /// Nothing is there, or what is there could be read: write.
+    Write,
+    /// What is there could not be read: move it aside first, and write only if that worked.
+    SetAside(Unreadable),
+}
+
+/// Never write over what could not be read: decides for one key and what it holds now.
+pub fn before_writing(key: &str, existing: Option<&str>) -> BeforeWriting {
+    match existing.map(|stored| check(key, stored)) {
+        Some(Err(why)) => BeforeWriting::SetAside(why),
+        _ => BeforeWriting::Write,
+    }
+}
+
+/// The key an unreadable record is moved to: its key under [`SET_ASIDE_PREFIX`], numbered when a record
+/// of that key was already set aside (so an earlier one is never overwritten either).
+pub fn set_aside_key(key: &str, taken: impl Fn(&str) -> bool) -> String {
+    let base = format!("{SET_ASIDE_PREFIX}{}", key.strip_prefix(PREFIX).unwrap_or(key));
+    if !taken(&base) {
+        return base;
+    }
+    (2..).map(|n| format!("{base}.{n}")).find(|k| !taken(k)).unwrap_or(base)
+}
+
+/// How the library names a record that was set aside, from its key and (when it can be made out) its
+/// content, and why it could not be read.
+pub fn describe_set_aside(key: &str, stored: &str) -> (String, String) {
+    let original = key.strip_prefix(SET_ASIDE_PREFIX).unwrap_or(key);
+    // Drop the number `set_aside_key` adds when a key was set aside more than once.
+    let original = match original.rsplit_once('.') {
+        Some((rest, n)) if n.chars().all(|c| c.is_ascii_digit()) => rest,
+        _ => original,
+    };
+    let original_key = format!("{PREFIX}{original}");
+    // A title, when the record is JSON enough to have one.
+    let title = serde_json::from_str::<Value>(stored)
+        .ok()
+        .and_then(|v| v.get("title").and_then(Value::as_str).map(str::to_string))
+        .filter(|t| !t.trim().is_empty());
+    let what = match (RecordKind::of_key(&original_key), title) {
+        (Some(RecordKind::Document), Some(title)) => format!("Text of “{title}”"),
+        (Some(RecordKind::Document), None) => "A document's text".to_string(),
+        (Some(RecordKind::Annotations), _) => "A document's notes and decisions".to_string(),
+        (Some(RecordKind::Index), _) => "The library's list".to_string(),
+        _ => format!("A saved record ({original})"),
+    };
+    let why = check(&original_key, stored).err().map_or_else(|| "it could not be read".to_string(), |e| e.to_string());
+    (what, why)
+}
+
+/// Rebuilds the library index from the stored records (key, value) when the index is missing or unreadable:
+/// one entry per readable document record, titled from it, with its note count and save time from its
+/// annotations record when that can be read. Most recently saved first; undated ones last.
+pub fn rebuild_index(records: &[(String, String)]) -> Vec<IndexEntry> {
+    let mut entries: Vec<IndexEntry> = records
+        .iter()
+        .filter_map(|(key, stored)| {
+            let urn = urn_of_document_key(key)?;
+            let document = read_document(stored).ok()?;
+            let annotations_key = annotations_key(urn);
+            let annotations = records
+                .iter()
+                .find(|(k, _)| *k == annotations_key)
+                .and_then(|(_, stored)| read_annotations(stored).ok());
+            Some(IndexEntry {
+                urn: urn.to_string(),
+                title: document.title,
+                saved: annotations.as_ref().map(|a| a.saved.clone()).unwrap_or_default(),
+                notes: annotations.map_or(0, |a| a.annotations.notes.len()),
+            })
+        })
+        .collect();
+    // Saved times are only comparable as the browser wrote them; keep a stable, title-ordered list and put
+    // the undated ones last.
+    entries.sort_by(|a, b| (a.saved.is_empty(), &a.title).cmp(&(b.saved.is_empty(), &b.title)));
+    entries
+}
+
+/// Makes loaded annotations safe to use on `text`: a note or added entity whose position is outside the
+/// text, reversed, or not on character boundaries (tampered with, or written by a bug) becomes an orphan —
+/// it keeps its words and can be re-attached — and identifiers stay unique for what is added next.
+/// Returns a message when something was changed.
+pub fn validate(annotations: &mut Annotations, text: &str) -> Option<String> {
+    let fits = |span: sidenote_extract::Span| {
+        span.start <= span.end
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)
+    };
+    let mut orphaned = 0;
+    for (span, status) in annotations
+        .notes
+        .iter_mut()
+        .map(|n| (&mut n.span, &mut n.status))
+        .chain(annotations.added.iter_mut().map(|a| (&mut a.span, &mut a.status)))
+    {
+        if span.is_some_and(|s| !fits(s)) {
+            *span = None;
+            *status = AnchorStatus::Orphan;
+            orphaned += 1;
+        }
+    }
+    // A next id at or below an existing one would give a new note an id already taken.
+    let highest = annotations
+        .notes
+        .iter()
+        .map(|n| n.id.as_str())
+        .chain(annotations.added.iter().map(|a| a.id.as_str()))
+        .filter_map(|id| id.rsplit('-').next().and_then(|n| n.parse::<u64>().ok()))
+        .max()
+        .unwrap_or(0);
+    annotations.next_id = annotations.next_id.max(highest);
+    (orphaned > 0).then(|| {
+        format!(
+            "{orphaned} saved annotation{} pointed outside this text; {} kept as orphan{} to re-attach (see Notes).",
+            if orphaned == 1 { "" } else { "s" },
+            if orphaned == 1 { "it is" } else { "they are" },
+            if orphaned == 1 { "" } else { "s" },
+        )
+    })
+}
+
+/// How the app starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartMode {
+    /// Reopen the last document.
+    Normal,
+    /// The previous start did not finish (the flag was left behind): open the sample and the Library
+    /// instead of running the extractor on the last document again.
+    Safe,
+}
+
+/// Decides how to start from the start-up flag left in storage, if any.
+pub fn start_mode(flag: Option<&str>) -> StartMode {
+    if flag.is_some() {
+        StartMode::Safe
+    } else {
+        StartMode::Normal
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sidenote_annotate::model::{Decision, ReviewScope};
+    use sidenote_extract::{EntityKind, Span};
+
+    const V1_SAMPLE_DOC: &str = include_str!("../tests/fixtures/storage-v1/sample.doc.json");
+    const V1_SAMPLE_NOTES: &str = include_str!("../tests/fixtures/storage-v1/sample.notes.json");
+    const V1_HTML_DOC: &str = include_str!("../tests/fixtures/storage-v1/html.doc.json");
+    const V1_HTML_NOTES: &str = include_str!("../tests/fixtures/storage-v1/html.notes.json");
+    const V1_INDEX: &str = include_str!("../tests/fixtures/storage-v1/index.json");
+    const V1_KEYS: &str = include_str!("../tests/fixtures/storage-v1/keys.json");
+
+    fn urn(which: &str) -> String {
+        let keys: Value = serde_json::from_str(V1_KEYS).expect("keys fixture");
+        keys[which].as_str().expect("urn").to_string()
+    }
+
+    #[test]
+    fn format_1_records_load_with_everything_they_held() {
+        let doc = read_document(V1_SAMPLE_DOC).expect("format 1 document");
+        assert!(doc.title.starts_with("Sample"));
+        assert_eq!(doc.format, FORMAT);
+        assert_eq!(sidenote_annotate::Document::new(doc.title.clone(), doc.text.clone()).content_urn(), urn("sample"));
+        let record = read_annotations(V1_SAMPLE_NOTES).expect("format 1 annotations");
+        let a = record.annotations;
+        assert_eq!(a.notes.len(), 3);
+        assert_eq!(a.notes[0].text, "Strong wording\nsecond line");
+        assert_eq!(a.notes[0].tags, ["claim", "russia"]);
+        assert_eq!(a.notes[0].span.map(|s| s.slice(&doc.text)), Some("has lashed out at the United States"));
+        assert_eq!(a.notes[1].text, "treaty “note” with émoji 🙂");
+        assert_eq!((a.notes[2].span, a.notes[2].status), (None, AnchorStatus::Orphan));
+        assert_eq!(a.notes[2].target.exact, "words that are nowhere in this article at all");
+        let scopes: Vec<&ReviewScope> = a.reviews.iter().map(|r| &r.scope).collect();
+        assert!(matches!(
+            scopes[..],
+            [ReviewScope::Mention { .. }, ReviewScope::Entity { .. }, ReviewScope::Quote { .. }]
+        ));
+        assert_eq!(a.reviews[1].decision, Decision::Retag(EntityKind::Org));
+        assert_eq!(a.added.len(), 1);
+        assert_eq!(a.added[0].span.map(|s| s.slice(&doc.text)), Some("New START"));
+        assert!(a.next_id >= 4);
+
+        let html = read_document(V1_HTML_DOC).expect("format 1 HTML document");
+        assert!(html.hints.first().is_some_and(|h| h.in_chrome && h.tag == "nav"));
+        assert_eq!(read_annotations(V1_HTML_NOTES).expect("html notes").annotations.notes[0].tags, ["html"]);
+        let index = read_index(V1_INDEX).expect("format 1 index");
+        assert_eq!(
+            index.iter().map(|e| (e.urn.clone(), e.notes)).collect::<Vec<_>>(),
+            [(urn("html"), 1), (urn("sample"), 3)]
+        );
+        assert_eq!(read_last(&urn("sample")), Ok(urn("sample")));
+    }
+
+    #[test]
+    fn migrated_records_are_written_in_the_current_format_and_read_back_the_same() {
+        let doc = read_document(V1_SAMPLE_DOC).expect("doc");
+        let again = read_document(&write_document(&doc.title, &doc.text, &doc.hints).expect("write")).expect("read");
+        assert_eq!(again, doc);
+        let notes = read_annotations(V1_SAMPLE_NOTES).expect("notes").annotations;
+        let written = write_annotations(&notes, "today").expect("write");
+        assert!(written.starts_with("{\"format\":2"));
+        let back = read_annotations(&written).expect("read");
+        assert_eq!((back.annotations, back.saved.as_str()), (notes, "today"));
+        let index = read_index(V1_INDEX).expect("index");
+        assert_eq!(read_index(&write_index(&index).expect("write")), Ok(index));
+        assert_eq!(read_last(&write_last("urn:sha256:ab").expect("write")), Ok("urn:sha256:ab".into()));
+    }
+
+    #[test]
+    fn fields_added_later_have_defaults_and_unknown_fields_are_ignored() {
+        // A record missing fields (written by an older version) and one with fields this version does not
+        // know (written by a newer minor change) both load.
+        let sparse = r#"{"format":2,"annotations":{"notes":[{"id":"note-1","span":null,"target":{"exact":"x"},"status":"orphan"}]}}"#;
+        let a = read_annotations(sparse).expect("sparse").annotations;
+        assert_eq!((a.notes[0].text.as_str(), a.notes[0].tags.len(), a.reviews.len(), a.next_id), ("", 0, 0, 0));
+        let extra = r#"{"format":2,"saved":"x","annotations":{"notes":[],"colour":"red"},"pinned":true}"#;
+        assert!(read_annotations(extra).is_ok());
+        assert!(read_document(r#"{"format":2,"title":"t","text":"x"}"#).is_ok_and(|d| d.hints.is_empty()));
+    }
+
+    #[test]
+    fn unreadable_records_say_why() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("sidenote.v1.notes.urn:x", "{\"notes\": [", "not valid JSON"),
+            ("sidenote.v1.notes.urn:x", "{\"format\":3,\"annotations\":{}}", "newer version"),
+            ("sidenote.v1.notes.urn:x", "{\"format\":\"two\"}", "not a number"),
+            ("sidenote.v1.notes.urn:x", "{\"notes\": 7}", "not what was expected"),
+            ("sidenote.v1.notes.urn:x", "[1, 2]", "not what was expected"),
+            ("sidenote.v1.notes.urn:x", "null", "not what was expected"),
+            ("sidenote.v1.doc.urn:x", "{\"title\": \"t\"}", "missing field `text`"),
+            ("sidenote.v1.index", "{\"entries\": 1}", "not what was expected"),
+            ("sidenote.v1.index", "garbage", "not valid JSON"),
+            ("sidenote.v1.last", "garbage", "not valid JSON"),
+        ];
+        for (key, stored, words) in cases {
+            let why = check(key, stored).expect_err(stored);
+            assert!(why.to_string().contains(words), "{stored}: {why}");
+            assert_eq!(before_writing(key, Some(stored)), BeforeWriting::SetAside(why));
+        }
+        assert_eq!(before_writing("sidenote.v1.notes.urn:x", None), BeforeWriting::Write);
+        assert_eq!(before_writing("sidenote.v1.notes.urn:x", Some(V1_SAMPLE_NOTES)), BeforeWriting::Write);
+        assert_eq!(before_writing(STARTING_KEY, Some("anything")), BeforeWriting::Write);
+    }
+
+    #[test]
+    fn records_are_set_aside_under_a_free_key_and_described() {
+        let taken = ["sidenote.v1.unreadable.notes.urn:x", "sidenote.v1.unreadable.notes.urn:x.2"];
+        assert_eq!(
+            set_aside_key("sidenote.v1.notes.urn:y", |k| taken.contains(&k)),
+            "sidenote.v1.unreadable.notes.urn:y"
+        );
+        assert_eq!(
+            set_aside_key("sidenote.v1.notes.urn:x", |k| taken.contains(&k)),
+            "sidenote.v1.unreadable.notes.urn:x.3"
+        );
+        let (what, why) = describe_set_aside("sidenote.v1.unreadable.notes.urn:x.2", "{\"notes\": [");
+        assert_eq!(what, "A document's notes and decisions");
+        assert!(why.contains("not valid JSON"), "{why}");
+        let (what, why) = describe_set_aside("sidenote.v1.unreadable.doc.urn:x", "{\"format\":9,\"title\":\"Talks\"}");
+        assert_eq!(what, "Text of “Talks”");
+        assert!(why.contains("newer version"), "{why}");
+        assert_eq!(describe_set_aside("sidenote.v1.unreadable.index", "[").0, "The library's list");
+    }
+
+    #[test]
+    fn the_index_is_rebuilt_from_the_records() {
+        let records: Vec<(String, String)> = vec![
+            (document_key(&urn("sample")), V1_SAMPLE_DOC.to_string()),
+            (annotations_key(&urn("sample")), V1_SAMPLE_NOTES.to_string()),
+            (document_key(&urn("html")), V1_HTML_DOC.to_string()),
+            (annotations_key(&urn("html")), write_annotations(&Annotations::default(), "yesterday").expect("w")),
+            // An unreadable document is not listed (it is set aside and listed as such); foreign keys are ignored.
+            (document_key("urn:sha256:broken"), "{".to_string()),
+            ("other.app.key".to_string(), "{}".to_string()),
+            (INDEX_KEY.to_string(), "garbage".to_string()),
+        ];
+        let index = rebuild_index(&records);
+        let summary: Vec<(&str, &str, usize)> =
+            index.iter().map(|e| (e.title.as_str(), e.saved.as_str(), e.notes)).collect();
+        assert_eq!(summary, [("page.html", "yesterday", 0), ("Sample: Lavrov on the INF Treaty (RFE/RL)", "", 3)]);
+        assert!(rebuild_index(&[]).is_empty());
+    }
+
+    #[test]
+    fn spans_outside_the_text_or_inside_a_character_become_orphans() {
+        let text = "Café 🙂 Moscow";
+        let mut a = Annotations::default();
+        a.add_note(text, Span::new(0, 5), "fine".into(), vec![]);
+        // Saved spans as tampering or a bug could leave them: inside é, inside the emoji, past the end, reversed.
+        for bad in [Span::new(0, 4), Span::new(7, 9), Span::new(11, 99), Span::new(11, 10)] {
+            let id = a.add_note(text, Span::new(11, 17), "Moscow".into(), vec![]);
+            if let Some(note) = a.notes.iter_mut().find(|n| n.id == id) {
+                note.span = Some(bad);
+            }
+        }
+        let id = a.add_entity(text, Span::new(11, 17), EntityKind::Place);
+        if let Some(entity) = a.added.iter_mut().find(|e| e.id == id) {
+            entity.span = Some(Span::new(12, 400));
+        }
+        a.next_id = 1;
+        let message = validate(&mut a, text).expect("a message");
+        assert!(message.starts_with("5 saved annotations"), "{message}");
+        assert_eq!(a.notes[0].span, Some(Span::new(0, 5)));
+        assert!(a.notes[1..].iter().all(|n| n.span.is_none() && n.status == AnchorStatus::Orphan));
+        assert!(a.added[0].span.is_none() && a.added[0].status == AnchorStatus::Orphan);
+        assert_eq!(a.notes[1].target.exact, "Moscow", "the words are kept");
+        let id = a.add_note(text, Span::new(0, 5), "new".into(), vec![]);
+        assert_eq!(id, "note-7", "a new id is never one already taken");
+        assert_eq!(validate(&mut a, text), None, "nothing more to repair");
+    }
+
+    #[test]
+    fn a_start_that_did_not_finish_leads_to_safe_mode() {
+        assert_eq!(start_mode(None), StartMode::Normal);
+        assert_eq!(start_mode(Some("{\"format\":2}")), StartMode::Safe);
+        assert_eq!(RecordKind::of_key(STARTING_KEY), None);
+    }
+}
