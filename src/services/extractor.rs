@@ -3,8 +3,9 @@
 //!
 //! The worker runs the app's own WebAssembly module: the page sends it the compiled module
 //! (`wasm_bindgen::module()`) and the URL of its JavaScript glue, and `extractor-worker.js` (beside this
-//! file, copied by Trunk) instantiates it and calls [`worker::run`]. The first worker is started by
-//! `extractor-boot.js` while the app's WebAssembly is still loading, so that the two start-ups overlap.
+//! file, copied by Trunk) instantiates it and calls [`worker::run`]. The worker is started with the app, so
+//! that it is up by the time a document needs it (measured: a worker started by a script of its own before
+//! the app's WebAssembly loads brings a reloaded document's highlights only about 10 ms sooner).
 //!
 //! Why not a second binary built by Trunk as a worker, or gloo-worker (which needs one too): the
 //! extractor's word lists and the standard library would ship twice (measured: 445 KB gzip for the two,
@@ -33,9 +34,6 @@ use crate::worker_protocol::{to_json, ExtractionRequest, WorkerMessage};
 
 /// The worker's script, copied by Trunk next to `index.html`; relative, so any public URL works.
 const WORKER_SCRIPT: &str = "./extractor-worker.js";
-
-/// Where `extractor-boot.js` leaves the worker it started early.
-const EARLY_WORKER: &str = "sidenoteExtractorWorker";
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
@@ -67,6 +65,8 @@ struct Shared {
 
 struct RunningWorker {
     worker: web_sys::Worker,
+    /// It has been sent the module (see [`boot`]).
+    booted: bool,
     /// The request it is working on (requests posted while it starts wait in its script).
     in_flight: Option<u64>,
     /// Removed (and the worker's events ignored) when this is dropped.
@@ -137,6 +137,12 @@ fn emit(shared: &Rc<RefCell<Shared>>, action: Option<Action>) {
 
 /// Posts a request to the worker; the failure to report if that fails.
 fn post(worker: &mut RunningWorker, request: u64, json: &str) -> Option<Action> {
+    if !worker.booted {
+        if let Err(error) = boot(&worker.worker) {
+            return Some(Action::ExtractionFailed { request, message: describe(&error) });
+        }
+        worker.booted = true;
+    }
     match worker.worker.post_message(&JsValue::from_str(json)) {
         Ok(()) => {
             worker.in_flight = Some(request);
@@ -146,21 +152,22 @@ fn post(worker: &mut RunningWorker, request: u64, json: &str) -> Option<Action> 
     }
 }
 
-/// Starts a worker on this very module and listens to it; `None` if the browser refuses to start one.
-fn start_worker(shared: &Rc<RefCell<Shared>>) -> Option<RunningWorker> {
-    let worker = match adopt_early_worker() {
-        Some(worker) => worker,
-        None => {
-            let options = web_sys::WorkerOptions::new();
-            options.set_type(web_sys::WorkerType::Module);
-            web_sys::Worker::new_with_options(WORKER_SCRIPT, &options).ok()?
-        }
-    };
-    let boot = js_sys::Object::new();
+/// Sends the worker this module and its glue's URL, on which it instantiates the module: only with the first
+/// request, so that a page that needs no extraction yet (the sample is extracted on the page) does not spend
+/// its start-up instantiating the module twice.
+fn boot(worker: &web_sys::Worker) -> Result<(), JsValue> {
+    let message = js_sys::Object::new();
     let glue = GLUE_URL.with(|url| JsValue::from_str(url));
-    js_sys::Reflect::set(&boot, &JsValue::from_str("glue"), &glue).ok()?;
-    js_sys::Reflect::set(&boot, &JsValue::from_str("module"), &wasm_bindgen::module()).ok()?;
-    worker.post_message(&boot).ok()?;
+    js_sys::Reflect::set(&message, &JsValue::from_str("glue"), &glue)?;
+    js_sys::Reflect::set(&message, &JsValue::from_str("module"), &wasm_bindgen::module())?;
+    worker.post_message(&message)
+}
+
+/// Starts a worker and listens to it; `None` if the browser refuses to start one.
+fn start_worker(shared: &Rc<RefCell<Shared>>) -> Option<RunningWorker> {
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let worker = web_sys::Worker::new_with_options(WORKER_SCRIPT, &options).ok()?;
     let on_message = {
         let shared = Rc::downgrade(shared);
         EventListener::new(&worker, "message", move |event| {
@@ -185,16 +192,7 @@ fn start_worker(shared: &Rc<RefCell<Shared>>) -> Option<RunningWorker> {
             stopped(&shared, "the worker's answer could not be read".into());
         })
     };
-    Some(RunningWorker { worker, in_flight: None, _listeners: [on_message, on_error, on_message_error] })
-}
-
-/// The worker `extractor-boot.js` started before the app loaded, the first time; later workers are new.
-fn adopt_early_worker() -> Option<web_sys::Worker> {
-    let window = gloo::utils::window();
-    let key = JsValue::from_str(EARLY_WORKER);
-    let worker = js_sys::Reflect::get(&window, &key).ok()?.dyn_into::<web_sys::Worker>().ok()?;
-    js_sys::Reflect::delete_property(&window, &key).ok()?;
-    Some(worker)
+    Some(RunningWorker { worker, booted: false, in_flight: None, _listeners: [on_message, on_error, on_message_error] })
 }
 
 /// A message from the worker.
