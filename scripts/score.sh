@@ -14,8 +14,8 @@ HELD_OUT="albawaba-settlements cityam-alibaba-listing indiewire-wild-rose paradi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cargo build --release -p sidenote-cli --quiet
-cli=target/release/sidenote
+cargo build --profile native -p sidenote-cli --quiet
+cli=target/native/sidenote
 "$cli" extract --out "$work/pred" "$corpus" >/dev/null
 mkdir -p "$work/tune" "$work/held"
 for txt in "$corpus"/*.txt; do

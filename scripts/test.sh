@@ -14,7 +14,7 @@ cargo fmt --all --check
 
 step "clippy (warnings denied), native and wasm32"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-cargo clippy --target wasm32-unknown-unknown -p sidenote --all-targets --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p sidenote-app --all-targets --locked -- -D warnings
 
 step "invariant: no crate under crates/ depends on yew, web-sys, js-sys or gloo"
 for manifest in crates/*/Cargo.toml; do
@@ -29,9 +29,12 @@ cargo build -p sidenote-extract -p sidenote-annotate --target wasm32-unknown-unk
 step "native tests (all crates; corpus floors read ../shared when present)"
 cargo test --workspace --locked
 
+step "Spark recipe: sidenote --jsonl under PySpark local[2] on 10,000 generated articles"
+scripts/spark-test.sh
+
 step "browser tests: wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --target wasm32-unknown-unknown -p sidenote --test web --locked
+  cargo test --target wasm32-unknown-unknown -p sidenote-app --test web --locked
 
 step "release build"
 trunk build --release --offline

@@ -7,5 +7,5 @@ fn main() {
         return;
     }
     console_error_panic_hook::set_once();
-    yew::Renderer::<sidenote::app::App>::new().render();
+    yew::Renderer::<sidenote_app::app::App>::new().render();
 }

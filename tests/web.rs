@@ -31,7 +31,7 @@ async fn wait_for(check: impl Fn() -> bool, what: &str) {
 #[wasm_bindgen_test]
 async fn the_app_opens_on_the_sample_with_highlights() {
     let root = container();
-    yew::Renderer::<sidenote::app::App>::with_root(root.clone()).render();
+    yew::Renderer::<sidenote_app::app::App>::with_root(root.clone()).render();
     wait_for(|| root.query_selector("mark[data-kind=PERSON]").ok().flatten().is_some(), "a person highlight").await;
     let marks = root.query_selector_all("mark[data-testid=hl]").expect("a valid selector");
     let mut person_names = Vec::new();
@@ -45,7 +45,7 @@ async fn the_app_opens_on_the_sample_with_highlights() {
     assert!(person_names.iter().any(|n| n == "Sergei Lavrov"), "{person_names:?}");
     // The rendered article is exactly the sample text, so DOM offsets map back to the core's offsets.
     let article = root.query_selector("[data-testid=article]").expect("selector").expect("the article");
-    assert_eq!(article.text_content().unwrap_or_default(), sidenote::sample::SAMPLE_TEXT);
+    assert_eq!(article.text_content().unwrap_or_default(), sidenote_app::sample::SAMPLE_TEXT);
 }
 
 #[wasm_bindgen_test]

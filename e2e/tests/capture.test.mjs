@@ -69,7 +69,8 @@ test('a page sent by a window other than the opener is ignored', async () => {
     // Messages are handled in order: once the opener's next page is open, the frame's has been turned away.
     await send('Second from the opener');
     await sidenote.getByTestId('doc-title').filter({ hasText: 'Second from the opener' }).waitFor();
-    const saved = await sidenote.evaluate(() => JSON.parse(localStorage.getItem('sidenote.v1.index') ?? '[]').map((e) => e.title));
+    const saved = await sidenote.evaluate(() =>
+      JSON.parse(localStorage.getItem('sidenote.v1.index') ?? '{"entries":[]}').entries.map((e) => e.title));
     assert.ok(saved.includes('First from the opener'), saved.join(', '));
     assert.ok(!saved.includes('Injected'), saved.join(', '));
   } finally {

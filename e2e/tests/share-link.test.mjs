@@ -12,7 +12,9 @@ async function makeLink(app, page) {
   return page.getByTestId('share-link').inputValue();
 }
 
-const savedIndex = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('sidenote.v1.index') ?? '[]'));
+// The Library index's entries (a versioned record: { format, entries }).
+const savedIndex = (page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem('sidenote.v1.index') ?? '{"entries":[]}').entries);
 
 test('a share link opens the document with its notes in another browser, unsaved until kept', async () => {
   const { app, page, browser, server } = ctx;

@@ -2,19 +2,45 @@
 //!
 //! ```text
 //! sidenote extract --out DIR FILE_OR_DIR...            # NAME.pred.json per article, for ../shared/eval/score.py
+//! sidenote extract --jsonl [--threads N] < IN > OUT     # one result line per {"id", "text"|"html"} line
 //! sidenote export --out FILE.json [--notes W3C.json] ARTICLE.txt   # W3C file of suggestions (+ notes)
+//! sidenote export --format brat|doccano|conll|csv --out FILE --notes W3C.json ARTICLE.txt  # reviewed entities / notes
+//! sidenote export --jsonl [--threads N] < IN > OUT      # one W3C collection per line
 //! sidenote anchor NOTES.json ARTICLE.txt                # one JSON line per annotation: status and position
 //! ```
 //!
 //! Offsets in every file this tool writes are Unicode code points, as the scorer and W3C expect.
 
+mod jsonl;
+mod prediction;
+mod stream;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use sidenote_extract::offsets::OffsetIndex;
-use sidenote_extract::{extract_with_hints, html_to_text, LineHint, Span};
+use sidenote_extract::{extract_with_hints, html_to_text, LineHint};
 
-const USAGE: &str = "usage:\n  sidenote extract --out DIR FILE_OR_DIR...\n  sidenote export --out FILE.json [--notes W3C.json] ARTICLE.txt\n  sidenote anchor NOTES.json ARTICLE.txt\n";
+use crate::jsonl::Mode;
+use crate::prediction::{char_span, Prediction};
+
+const USAGE: &str = "usage:
+  sidenote extract --out DIR FILE_OR_DIR...
+  sidenote extract --jsonl [--threads N] < IN.jsonl > OUT.jsonl
+  sidenote export --out FILE.json [--notes W3C.json] ARTICLE.txt
+  sidenote export --format brat|doccano|conll|csv --out FILE --notes W3C.json ARTICLE.txt
+  sidenote export --jsonl [--threads N] < IN.jsonl > OUT.jsonl
+  sidenote anchor NOTES.json ARTICLE.txt
+
+--jsonl reads lines {\"id\": ..., \"text\": ...} or {\"id\": ..., \"html\": ..., \"url\": ...} on stdin and writes one
+line per input line, in input order, on --threads workers (default: every core). A bad line gives
+{\"id\": ..., \"error\": ...} and the stream goes on; the exit code is 1 if any line failed.
+--format brat (FILE.txt + FILE.ann), doccano (JSONL), conll (BIO tokens) write the reviewed entities of
+--notes (accepted, retagged, added; code-point offsets); csv writes the notes (RFC 4180, UTF-8 with BOM).
+";
+
+/// The outcome of a command: success, or a message for stderr.
+type CommandResult = Result<(), String>;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,6 +71,9 @@ fn out_and_inputs(args: &[String]) -> Result<(PathBuf, Vec<PathBuf>), String> {
     while let Some(arg) = iter.next() {
         if arg == "--out" {
             out = Some(PathBuf::from(iter.next().ok_or("--out needs a directory")?));
+        } else if arg.starts_with("--") {
+            // Such as `--threads` without `--jsonl`: better refused than looked for as a file.
+            return Err(format!("unknown option {arg:?}\n{USAGE}"));
         } else {
             inputs.push(PathBuf::from(arg));
         }
@@ -79,38 +108,56 @@ fn stem(path: &Path) -> String {
     path.file_stem().and_then(|s| s.to_str()).unwrap_or("article").to_string()
 }
 
-fn char_span(index: &OffsetIndex, span: Span) -> (usize, usize) {
-    // Spans from the extractor always lie on char boundaries of the text they came from.
-    (index.byte_to_char(span.start).unwrap_or(0), index.byte_to_char(span.end).unwrap_or(0))
+/// `--jsonl [--threads N]` when present in a command's arguments, which then must have no others.
+fn jsonl_threads(args: &[String]) -> Result<Option<usize>, String> {
+    if !args.iter().any(|a| a == "--jsonl") {
+        return Ok(None);
+    }
+    let mut threads = None;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--jsonl" => {}
+            "--threads" => {
+                let value = iter.next().ok_or("--threads needs a number")?;
+                match value.parse::<usize>() {
+                    Ok(n) if n > 0 => threads = Some(n),
+                    _ => return Err(format!("--threads needs a whole number above 0, not {value:?}")),
+                }
+            }
+            other => return Err(format!("--jsonl reads stdin and writes stdout; unexpected argument {other:?}")),
+        }
+    }
+    Ok(Some(threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))))
 }
 
-fn cmd_extract(args: &[String]) -> Result<(), String> {
+/// Runs a `--jsonl` stream from stdin to stdout.
+fn cmd_jsonl(mode: Mode, threads: usize) -> CommandResult {
+    if cfg!(panic = "abort") {
+        // Built with the Wasm's release profile: a panic on one article would end the whole stream.
+        eprintln!("sidenote: warning: built with panic = \"abort\"; build with `--profile native` so that a failing article cannot end the stream");
+    }
+    let mut output = std::io::stdout();
+    let limits = stream::StreamLimits::for_threads(threads);
+    let summary = stream::run(std::io::stdin().lock(), &mut output, limits, |line| jsonl::process_line(mode, line))
+        .map_err(|e| format!("stream stopped: {e}"))?;
+    if summary.failed > 0 {
+        return Err(format!("{} of {} lines failed (each has an \"error\" line)", summary.failed, summary.lines));
+    }
+    Ok(())
+}
+
+fn cmd_extract(args: &[String]) -> CommandResult {
+    if let Some(threads) = jsonl_threads(args)? {
+        return cmd_jsonl(Mode::Extract, threads);
+    }
     let (out, inputs) = out_and_inputs(args)?;
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     for file in article_files(&inputs)? {
         let (text, hints) = read_article(&file)?;
         let found = extract_with_hints(&text, &hints);
-        let index = OffsetIndex::new(&text);
-        let entities: Vec<serde_json::Value> = found
-            .entities
-            .iter()
-            .map(|e| {
-                let (start, end) = char_span(&index, e.span);
-                serde_json::json!({"start": start, "end": end, "type": e.kind.label(), "text": e.span.slice(&text)})
-            })
-            .collect();
-        let quotes: Vec<serde_json::Value> = found
-            .quotes
-            .iter()
-            .map(|q| {
-                let (start, end) = char_span(&index, q.span);
-                serde_json::json!({"start": start, "end": end, "speaker": q.speaker, "text": q.span.slice(&text)})
-            })
-            .collect();
-        let body: Vec<[usize; 2]> = found.body.iter().map(|s| char_span(&index, *s)).map(|(a, b)| [a, b]).collect();
-        let pred = serde_json::json!({"entities": entities, "quotes": quotes, "body": body});
         let target = out.join(format!("{}.pred.json", stem(&file)));
-        let json = serde_json::to_string_pretty(&pred).map_err(|e| e.to_string())?;
+        let json = serde_json::to_string_pretty(&Prediction::new(&text, &found)).map_err(|e| e.to_string())?;
         std::fs::write(&target, json).map_err(|e| format!("{}: {e}", target.display()))?;
     }
     Ok(())
@@ -129,15 +176,20 @@ fn read_to_string(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn cmd_export(args: &[String]) -> Result<(), String> {
+fn cmd_export(args: &[String]) -> CommandResult {
+    if let Some(threads) = jsonl_threads(args)? {
+        return cmd_jsonl(Mode::Export, threads);
+    }
     let mut out = None;
     let mut notes = None;
     let mut article = None;
+    let mut format = ExportFormat::W3c;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--out" => out = Some(PathBuf::from(iter.next().ok_or("--out needs a file")?)),
             "--notes" => notes = Some(PathBuf::from(iter.next().ok_or("--notes needs a file")?)),
+            "--format" => format = ExportFormat::parse(iter.next().ok_or("--format needs a name")?)?,
             _ => article = Some(PathBuf::from(arg)),
         }
     }
@@ -151,12 +203,52 @@ fn cmd_export(args: &[String]) -> Result<(), String> {
         eprintln!("{}", report.summary());
     }
     let doc = sidenote_annotate::Document::new(stem(&article), text);
-    let file = sidenote_annotate::w3c::export(&doc, &extract_with_hints(&doc.text, &hints), &annotations);
-    let json = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
-    std::fs::write(&out, json).map_err(|e| format!("{}: {e}", out.display()))
+    let extraction = extract_with_hints(&doc.text, &hints);
+    let write =
+        |path: &Path, contents: String| std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()));
+    use sidenote_annotate::formats;
+    match format {
+        ExportFormat::W3c => {
+            let file = sidenote_annotate::w3c::export(&doc, &extraction, &annotations);
+            write(&out, serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?)
+        }
+        // brat reads the text and the standoff file side by side, with the same stem.
+        ExportFormat::Brat => {
+            let (txt, ann) = formats::brat::export(&doc, &extraction, &annotations);
+            write(&out.with_extension("txt"), txt)?;
+            write(&out.with_extension("ann"), ann)
+        }
+        ExportFormat::Doccano => write(&out, formats::doccano::export(&doc, &extraction, &annotations)),
+        ExportFormat::Conll => write(&out, formats::conll::export(&doc, &extraction, &annotations)),
+        ExportFormat::Csv => write(&out, formats::csv::export(&doc, &annotations)),
+    }
 }
 
-fn cmd_anchor(args: &[String]) -> Result<(), String> {
+/// What `export --format` writes. Every format but W3C carries reviewed entities only (accepted, retagged and
+/// added ones, from `--notes`), or notes (CSV): machine suggestions nobody reviewed are not training data.
+#[derive(Debug, Clone, Copy)]
+enum ExportFormat {
+    W3c,
+    Brat,
+    Doccano,
+    Conll,
+    Csv,
+}
+
+impl ExportFormat {
+    fn parse(name: &str) -> Result<Self, String> {
+        Ok(match name {
+            "w3c" => ExportFormat::W3c,
+            "brat" => ExportFormat::Brat,
+            "doccano" => ExportFormat::Doccano,
+            "conll" => ExportFormat::Conll,
+            "csv" => ExportFormat::Csv,
+            other => return Err(format!("--format is one of w3c, brat, doccano, conll, csv; not {other:?}")),
+        })
+    }
+}
+
+fn cmd_anchor(args: &[String]) -> CommandResult {
     let [notes, article] = args else {
         return Err(format!("anchor takes NOTES.json ARTICLE.txt\n{USAGE}"));
     };
@@ -164,9 +256,11 @@ fn cmd_anchor(args: &[String]) -> Result<(), String> {
     let targets =
         sidenote_annotate::w3c::targets(&read_to_string(Path::new(notes))?).map_err(|e| format!("{notes}: {e}"))?;
     let index = OffsetIndex::new(&text);
+    // One anchorer for the whole file: the text's words are indexed once, not once per annotation.
+    let anchorer = sidenote_annotate::anchor::Anchorer::new(&text, &index);
     let mut out = String::new();
     for (id, target) in &targets {
-        let found = sidenote_annotate::anchor::anchor(&text, &index, target);
+        let found = anchorer.anchor(target);
         let (start, end) = match found.span {
             Some(span) => {
                 let (s, e) = char_span(&index, span);

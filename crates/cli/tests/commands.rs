@@ -64,3 +64,46 @@ fn bad_input_gets_a_clear_message() {
     let (ok, _, err) = sidenote(&["frobnicate"]);
     assert!(!ok && err.contains("unknown command"), "{err}");
 }
+
+/// `export --format` writes the formats NLP tools read: brat's two files side by side, and the notes as CSV.
+#[test]
+fn export_formats_write_brat_pairs_and_note_tables() {
+    let dir = std::env::temp_dir().join(format!("sidenote-cli-formats-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let article = dir.join("a.txt");
+    let text = "Sergei Lavrov spoke in Moscow on November 8.";
+    std::fs::write(&article, text).expect("write article");
+    let notes = dir.join("notes.json");
+    let note = serde_json::json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationCollection",
+        "first": {"type": "AnnotationCollectionPage", "items": [{
+            "type": "Annotation",
+            "motivation": "commenting",
+            "body": {"type": "TextualBody", "value": "Check \"this\", please", "purpose": "commenting"},
+            "target": {"selector": {"type": "TextQuoteSelector", "exact": "Sergei Lavrov"}}
+        }]}
+    });
+    std::fs::write(&notes, note.to_string()).expect("write notes");
+    let path = |p: &std::path::Path| p.to_str().expect("utf-8 path").to_string();
+
+    let csv = dir.join("notes.csv");
+    let (ok, _, err) =
+        sidenote(&["export", "--format", "csv", "--notes", &path(&notes), "--out", &path(&csv), &path(&article)]);
+    assert!(ok, "{err}");
+    let table = std::fs::read_to_string(&csv).expect("csv written");
+    assert!(table.starts_with('\u{feff}'), "UTF-8 with BOM");
+    assert!(table.contains("\"Check \"\"this\"\", please\""), "RFC 4180 quoting: {table}");
+    assert!(table.contains("\r\n"), "CRLF line ends");
+
+    let brat = dir.join("a-brat.ann");
+    let (ok, _, err) =
+        sidenote(&["export", "--format", "brat", "--notes", &path(&notes), "--out", &path(&brat), &path(&article)]);
+    assert!(ok, "{err}");
+    assert_eq!(std::fs::read_to_string(dir.join("a-brat.txt")).expect("brat text written"), text);
+    assert!(dir.join("a-brat.ann").is_file());
+
+    let (ok, _, err) = sidenote(&["export", "--format", "xml", "--out", &path(&brat), &path(&article)]);
+    assert!(!ok && err.contains("--format is one of"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -26,6 +26,8 @@ const CASES: &[Case] = &[
     Case { name: "curly quotes and apostrophes", unit: "“a ’b’ ‘c” won’t ", html: false },
     Case { name: "many `said` before a quote", unit: "Ann Lee said he said she said ", html: false },
     Case { name: "short quotes on one line", unit: "“One two three,” Ann Lee said. ", html: false },
+    Case { name: "quoted titles", unit: "read “Abcde Fghij” and ‘Klmno of Pqrst’ then ", html: false },
+    Case { name: "people who share surnames", unit: "Ann Lee met Bob Lee, and Lee left. ", html: false },
     Case { name: "many quoted paragraphs", unit: "“One two three four,” said Ann Lee.\n\n", html: false },
     Case { name: "joiners and marks", unit: "a‐b’c-d/E/F’s e\u{301}\u{200d}x U.S.A. ", html: false },
     Case { name: "opening brackets before names", unit: "((((((((((((((((((((Abcde ", html: false },

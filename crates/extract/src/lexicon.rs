@@ -49,8 +49,11 @@ fn contains_lower(list: List, word: &str) -> bool {
 /// "United Nations"), for datelines, bylines and shouted headlines; `None` when it is not all capitals.
 fn title_cased(name: &str, max_len: usize) -> Option<String> {
     const SMALL: &[&str] = &["and", "de", "del", "of", "on", "the"];
-    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    if name.len() > 3 * max_len || letters < 3 || name.chars().any(char::is_lowercase) {
+    // The length first: counting letters of a 100 KB "name" on every lookup would make clean-up quadratic.
+    if name.len() > 3 * max_len
+        || name.chars().filter(|c| c.is_alphabetic()).count() < 3
+        || name.chars().any(char::is_lowercase)
+    {
         return None;
     }
     let mut out = String::with_capacity(name.len());

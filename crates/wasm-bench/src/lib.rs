@@ -37,6 +37,7 @@ pub fn make_notes(text: &str, n: u32) -> String {
 pub fn anchor_all(file: &str, text: &str) -> u32 {
     let Ok(targets) = sidenote_annotate::w3c::targets(file) else { return 0 };
     let index = sidenote_extract::offsets::OffsetIndex::new(text);
-    targets.iter().filter(|(_, target)| sidenote_annotate::anchor::anchor(text, &index, target).span.is_some()).count()
-        as u32
+    // One anchorer for the whole file, as the app's import does: the text's words are indexed once.
+    let anchorer = sidenote_annotate::anchor::Anchorer::new(text, &index);
+    targets.iter().filter(|(_, target)| anchorer.anchor(target).span.is_some()).count() as u32
 }

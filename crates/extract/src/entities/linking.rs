@@ -111,11 +111,19 @@ pub(super) fn link(
 
 /// Who is who: the people the document names in full, so that a lone "Lavrov" or "Sergei" joins the right one.
 struct People<'t> {
-    /// Full mentions in text order: (first token, first name, surname, identity index).
-    mentions: Vec<(usize, &'t str, &'t str, usize)>,
+    /// Full mentions in text order: (first token, identity index).
+    mentions: Vec<(usize, usize)>,
     /// One name per identity (a first name and a surname): its fullest written form.
     names: Vec<&'t str>,
+    /// For each surname, the first tokens of its full mentions in text order, with their identities.
+    by_surname: HashMap<&'t str, Vec<(usize, usize)>>,
+    /// For each first name, its identity, or `None` when two people share it.
+    by_first_name: HashMap<&'t str, Option<usize>>,
 }
+
+/// How many identities with one surname are compared for short first names; past that ("Lee" in a list of
+/// hundreds of names) only an exact first name joins, so the work per mention stays bounded.
+const SHORT_FORM_CANDIDATES: usize = 16;
 
 impl<'t> People<'t> {
     /// Collects the full names (two or more words) typed PERSON with real person evidence: a title before
@@ -126,9 +134,14 @@ impl<'t> People<'t> {
         surface_kind: &HashMap<String, EntityKind>,
         lone_names: &HashSet<&str>,
     ) -> Self {
-        // (first name, surname) of each identity, in order of first mention; indexes `names`.
-        let mut identities: Vec<(&'t str, &'t str)> = Vec::new();
-        let mut people = People { mentions: Vec::new(), names: Vec::new() };
+        // The identities of each surname, with their first names, in order of first mention.
+        let mut identities: HashMap<&'t str, Vec<(&'t str, usize)>> = HashMap::new();
+        let mut people = People {
+            mentions: Vec::new(),
+            names: Vec::new(),
+            by_surname: HashMap::new(),
+            by_first_name: HashMap::new(),
+        };
         for (cand, _) in typed {
             let surface = cx.surface(cand.first, cand.end);
             let surname = cx.word(surname_index(cx, cand));
@@ -139,20 +152,31 @@ impl<'t> People<'t> {
             let first_name = cx.word(cand.first);
             // "Pat Carlineo" and "Patrick Carlineo Jr." are one person: a first name that begins another with
             // the same surname is its short form.
-            let known = identities.iter().position(|(first, last)| {
-                *last == surname && (first.starts_with(first_name) || first_name.starts_with(first))
-            });
-            let next = people.names.len();
-            let identity = known.unwrap_or_else(|| {
-                identities.push((first_name, surname));
-                next
-            });
-            if identity == next {
-                people.names.push(surface);
-            } else if surface.len() > people.names[identity].len() {
+            let same_surname = identities.entry(surname).or_default();
+            let compared = if same_surname.len() <= SHORT_FORM_CANDIDATES { same_surname.len() } else { 0 };
+            let known = same_surname[..compared]
+                .iter()
+                .find(|(first, _)| first.starts_with(first_name) || first_name.starts_with(first))
+                .or_else(|| same_surname.iter().find(|(first, _)| *first == first_name))
+                .map(|&(_, identity)| identity);
+            let identity = match known {
+                Some(identity) => identity,
+                None => {
+                    let next = people.names.len();
+                    same_surname.push((first_name, next));
+                    people.names.push(surface);
+                    next
+                }
+            };
+            if surface.len() > people.names[identity].len() {
                 people.names[identity] = surface;
             }
-            people.mentions.push((cand.first, first_name, surname, identity));
+            people.mentions.push((cand.first, identity));
+            people.by_surname.entry(surname).or_default().push((cand.first, identity));
+            let shared = people.by_first_name.entry(first_name).or_insert(Some(identity));
+            if *shared != Some(identity) {
+                *shared = None;
+            }
         }
         people
     }
@@ -160,27 +184,23 @@ impl<'t> People<'t> {
     /// The fullest form of the person a full mention names ("Sergei Lavrov" → "Sergei V. Lavrov").
     fn full_name(&self, cand: &Candidate) -> Option<&'t str> {
         let at = self.mentions.partition_point(|m| m.0 < cand.first);
-        self.mentions.get(at).filter(|m| m.0 == cand.first).map(|m| self.names[m.3])
+        self.mentions.get(at).filter(|m| m.0 == cand.first).map(|m| self.names[m.1])
     }
 
     /// The person a lone word at token `at` names: by surname, the nearest full mention before it (two
     /// people may share one; a mention refers back to the one just named), else the first after it; by first
     /// name, the only person with that first name.
     fn lone_mention(&self, word: &str, at: usize) -> Option<&'t str> {
-        let by_surname = || {
-            let before = self.mentions.iter().rev().find(|m| m.0 < at && m.2 == word);
-            before.or_else(|| self.mentions.iter().find(|m| m.0 > at && m.2 == word)).map(|m| self.names[m.3])
-        };
+        if let Some(mentions) = self.by_surname.get(word) {
+            let after = mentions.partition_point(|m| m.0 < at);
+            let nearest = after.checked_sub(1).map_or(mentions.get(after), |before| mentions.get(before));
+            return nearest.map(|m| self.names[m.1]);
+        }
         // Only a word known as a first name joins by first name: "Singh" may be one person's first name and
         // another's surname.
-        let by_first_name = || {
-            if !is_first_name(word) {
-                return None;
-            }
-            let mut named = self.mentions.iter().filter(|m| m.1 == word).map(|m| m.3);
-            let identity = named.next()?;
-            named.all(|other| other == identity).then(|| self.names[identity])
-        };
-        by_surname().or_else(by_first_name)
+        if !is_first_name(word) {
+            return None;
+        }
+        self.by_first_name.get(word).copied().flatten().map(|identity| self.names[identity])
     }
 }

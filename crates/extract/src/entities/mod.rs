@@ -33,16 +33,19 @@ pub(super) struct Context<'s, 't> {
     pub seg: &'s Segmented<'t>,
     pub in_date: Vec<bool>,
     pub title_line: Vec<bool>,
-    /// Words written in lower case somewhere in the document ("hearing", "protests").
-    pub lowercase_words: HashSet<&'t str>,
+    /// Words written in lower case somewhere in the document ("hearing", "protests"), sorted.
+    pub lowercase_words: Vec<&'t str>,
 }
 
 impl<'t> Context<'_, 't> {
     pub fn new<'s>(seg: &'s Segmented<'t>, in_date: Vec<bool>) -> Context<'s, 't> {
-        let lowercase_words = (0..seg.tokens.len())
-            .filter(|&i| seg.is_word(i) && seg.word(i).starts_with(|c: char| c.is_lowercase()))
+        // A sorted list rather than a hash set: no hashing of every word, which costs most in Wasm.
+        let mut lowercase_words: Vec<&str> = (0..seg.tokens.len())
+            .filter(|&i| seg.is_word(i) && seg.word(i).starts_with(char::is_lowercase))
             .map(|i| seg.word(i))
             .collect();
+        lowercase_words.sort_unstable();
+        lowercase_words.dedup();
         Context { seg, in_date, title_line: title_case_lines(seg), lowercase_words }
     }
 
@@ -55,7 +58,12 @@ impl<'t> Context<'_, 't> {
             return false;
         }
         let lower: String = first.to_lowercase().chain(chars).collect();
-        self.lowercase_words.contains(lower.as_str())
+        self.writes_in_lower_case(&lower)
+    }
+
+    /// Whether this lower-case word occurs in the document.
+    pub fn writes_in_lower_case(&self, lower: &str) -> bool {
+        self.lowercase_words.binary_search(&lower).is_ok()
     }
 
     pub fn surface(&self, first: usize, end: usize) -> &'t str {
@@ -162,23 +170,29 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span], body: &[Span]) 
     }
     // A Title Case phrase in quotation marks in running prose is the title of a work ("All About Space", "Bad
     // at Love"): one MISC name, replacing whatever pieces of it the runs found.
-    for title in quoted_titles(&cx) {
-        // A quoted phrase holding a place or a full personal name is speech about them ("Gorbachev of
-        // Pakistan"), not a title.
-        let inside = |cand: &Candidate| cand.first >= title.first && cand.end <= title.end;
-        let names_inside = typed.iter().any(|(cand, kind)| {
-            inside(cand)
-                && match kind {
-                    Some(EntityKind::Place) => true,
-                    Some(EntityKind::Person) => cand.end - cand.first >= 2,
-                    _ => false,
-                }
+    // A quoted phrase holding a place or a full personal name is speech about them ("Gorbachev of Pakistan"),
+    // not a title. `typed` is sorted, so each title looks only at the candidates inside it.
+    let titles: Vec<Candidate> = quoted_titles(&cx)
+        .into_iter()
+        .filter(|title| {
+            let from = typed.partition_point(|(cand, _)| cand.first < title.first);
+            !typed[from..].iter().take_while(|(cand, _)| cand.first < title.end).any(|(cand, kind)| {
+                cand.end <= title.end
+                    && match kind {
+                        Some(EntityKind::Place) => true,
+                        Some(EntityKind::Person) => cand.end - cand.first >= 2,
+                        _ => false,
+                    }
+            })
+        })
+        .collect();
+    if !titles.is_empty() {
+        // One pass: a candidate overlapping a title gives way to it (titles are sorted and disjoint).
+        typed.retain(|(cand, _)| {
+            let at = titles.partition_point(|t| t.end <= cand.first);
+            titles.get(at).is_none_or(|t| t.first >= cand.end)
         });
-        if names_inside {
-            continue;
-        }
-        typed.retain(|(cand, _)| cand.end <= title.first || cand.first >= title.end);
-        typed.push((title, Some(EntityKind::Misc)));
+        typed.extend(titles.into_iter().map(|title| (title, Some(EntityKind::Misc))));
     }
     typed.sort_by_key(|(c, _)| c.first);
     // What is left is a capitalised multi-word name in running prose that no list or rule knows:

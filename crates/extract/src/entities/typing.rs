@@ -95,7 +95,7 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
         return Some(EntityKind::Person);
     }
     // A shouted menu word ("TIPS", "EVENTS") is written in lower case elsewhere in the document; an acronym is not.
-    let shouted = || cx.lowercase_words.contains(first_word.to_lowercase().as_str());
+    let shouted = || cx.writes_in_lower_case(&first_word.to_lowercase());
     if words == 1
         && is_acronym(first_word)
         && !NOT_ORG_ACRONYMS.contains(&first_word)
