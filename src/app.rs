@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::components::article_view::ArticleView;
 use crate::components::capture_link::CaptureLink;
+use crate::components::extraction_progress::ExtractionProgress;
 use crate::components::legend::Legend;
 use crate::components::notice_bar::NoticeBar;
 use crate::components::paste_panel::PastePanel;
@@ -18,7 +19,7 @@ use crate::components::shared_banner::SharedBanner;
 use crate::components::side_panel::SidePanel;
 use crate::components::toolbar::Toolbar;
 use crate::services;
-use crate::state::{Action, Notice, State};
+use crate::state::{Action, ExtractionProgress as Progress, Notice, State};
 
 /// Where the keyboard focus returns when an editor or panel closes.
 const ARTICLE: &str = "[data-testid=article]";
@@ -59,12 +60,32 @@ pub fn App() -> Html {
         Callback::from(move |action| state.dispatch(action))
     };
 
-    // The benchmark script measures time to first highlight from this mark. The first render finished, so
-    // the start-up flag is cleared (a start that crashes leaves it, and the next one is in safe mode).
+    // The extractor runs in a worker, started at once so that it loads while the text renders; each opened
+    // document (the last one at start-up too) is sent to it, and highlights follow when it answers.
+    let extractor = use_memo((), {
+        let dispatch = dispatch.clone();
+        move |_| services::extractor::Extractor::spawn(dispatch)
+    });
+    {
+        let open = state.open.clone();
+        use_effect_with(open.pending_extraction(), move |pending| {
+            if let Some(request) = *pending {
+                extractor.extract(request, open.text(), &open.hints);
+            }
+        });
+    }
+
+    // The benchmark script measures time to first highlight from this mark.
+    use_effect_with(state.open.progress == Progress::Done, |done| {
+        if *done {
+            services::timing::mark_first_highlight();
+        }
+    });
+    // The first render finished, so the start-up flag is cleared (a start that crashes leaves it, and the next
+    // one is in safe mode).
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            services::timing::mark_first_highlight();
             services::storage::finish_start();
             dispatch.emit(Action::LibraryLoaded(services::storage::library()));
         });
@@ -86,7 +107,9 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         let open = state.open.clone();
         let fresh = state.untouched() && *state.annotations == Default::default();
-        use_effect_with((std::rc::Rc::as_ptr(&open) as usize, state.shared_unkept), move |&(_, unkept)| {
+        // Keyed on the opening's serial, not the document's address: the extractor's answer replaces the
+        // document (with its highlights) and must not save the text again.
+        use_effect_with((open.serial, state.shared_unkept), move |&(_, unkept)| {
             if unkept {
                 return;
             }
@@ -108,8 +131,7 @@ pub fn App() -> Html {
         let open = state.open.clone();
         let annotations = state.annotations.clone();
         let untouched = state.untouched();
-        let key =
-            (std::rc::Rc::as_ptr(&open) as usize, std::rc::Rc::as_ptr(&annotations) as usize, state.shared_unkept);
+        let key = (open.serial, std::rc::Rc::as_ptr(&annotations) as usize, state.shared_unkept);
         use_effect_with(key, move |&(_, _, unkept)| {
             if unkept {
                 return;
@@ -345,6 +367,7 @@ pub fn App() -> Html {
                      onshare={dispatch.reform(|_| Action::MakeShareLink { base: services::share::app_base() })}
                      onundo={dispatch.reform(|_| Action::Undo)} onredo={dispatch.reform(|_| Action::Redo)} />
             <NoticeBar notice={state.notice.clone()} ondismiss={dispatch.reform(|_| Action::DismissNotice)} />
+            <ExtractionProgress pending={state.open.progress == Progress::Pending} />
             if state.shared_unkept {
                 <SharedBanner onkeep={dispatch.reform(|_| Action::KeepShared)} />
             }

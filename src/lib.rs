@@ -11,3 +11,4 @@ pub mod sample;
 pub mod services;
 pub mod state;
 pub mod view_model;
+pub mod worker_protocol;

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use sidenote_annotate::model::{Annotations, Decision, ReviewScope};
 use sidenote_annotate::{accept_text, share_link, w3c, Document};
 use sidenote_extract::offsets::OffsetIndex;
-use sidenote_extract::{extract_with_hints, html_to_text, EntityKind, Extraction, LineHint, Span};
+use sidenote_extract::{html_to_text, EntityKind, Extraction, LineHint, Span};
 use yew::Reducible;
 
 use crate::records;
@@ -23,8 +23,15 @@ const UNDO_LIMIT: usize = 200;
 pub struct OpenDocument {
     /// The article.
     pub document: Document,
-    /// The extractor's suggestions for it.
+    /// The extractor's suggestions for it: until the extractor (in its worker) answers, or if it failed,
+    /// none, with the whole text as the article body so that nothing is dimmed as clutter.
     pub extraction: Extraction,
+    /// Whether the extractor has answered for it.
+    pub progress: ExtractionProgress,
+    /// Numbers the openings of documents in this session: the request id of its extraction (an answer for
+    /// an earlier document is recognised and dropped), and what the save effects key on, so that the
+    /// extractor's answer does not save the text again.
+    pub serial: u64,
     /// Offset conversions for its text (the DOM counts UTF-16).
     pub offsets: OffsetIndex,
     /// Its identity (`urn:sha256:…`), the key it is saved under.
@@ -40,19 +47,56 @@ impl OpenDocument {
     }
 
     /// Opens text that came from HTML, with its structure hints.
+    ///
+    /// The extractor does not run here: it runs in a worker (`services::extractor`) and its answer comes
+    /// back as [`Action::ExtractionFinished`], so the text shows at once and an extractor crash costs only
+    /// the highlights.
     pub fn open_with_hints(title: String, text: String, hints: Vec<LineHint>) -> Self {
-        let extraction = extract_with_hints(&text, &hints);
+        let extraction = Extraction { body: vec![Span::new(0, text.len())], ..Extraction::default() };
         let offsets = OffsetIndex::new(&text);
         let document = Document::new(title, text);
         let urn = document.content_urn();
-        OpenDocument { document, extraction, offsets, urn, hints }
+        OpenDocument { document, extraction, progress: ExtractionProgress::Pending, serial: 0, offsets, urn, hints }
+    }
+
+    /// The built-in sample, extracted at once on this thread: it is 5 KB of known text that the extractor
+    /// handles in about 20 ms, so a first visit shows its highlights without waiting for the worker to
+    /// start. Every other document, the last one at start-up included, goes to the worker.
+    pub fn sample() -> Self {
+        let mut sample = OpenDocument::open(SAMPLE_TITLE.to_string(), SAMPLE_TEXT.to_string());
+        sample.extraction = sidenote_extract::extract(SAMPLE_TEXT);
+        sample.progress = ExtractionProgress::Done;
+        sample
     }
 
     /// The text.
     pub fn text(&self) -> &str {
         &self.document.text
     }
+
+    /// The extraction request still unanswered for this document, if any.
+    pub fn pending_extraction(&self) -> Option<u64> {
+        (self.progress == ExtractionProgress::Pending).then_some(self.serial)
+    }
 }
+
+/// Where a document's extraction stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExtractionProgress {
+    /// Asked for; the text is shown without highlights meanwhile.
+    Pending,
+    /// The extractor answered: its highlights are shown.
+    Done,
+    /// The extractor stopped on this document: the text and notes stay, without its highlights.
+    Failed {
+        /// What the browser said about it (for the console and the article's `data-` attribute).
+        reason: String,
+    },
+}
+
+/// What the app says when the extractor stops on a document.
+pub const EXTRACTOR_STOPPED: &str =
+    "The extractor stopped on this document; your text and notes are kept. Highlights are off for it.";
 
 /// Whether a message reports a problem or just informs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -223,10 +267,7 @@ pub struct State {
 
 impl Default for State {
     fn default() -> Self {
-        State::with_document(
-            OpenDocument::open(SAMPLE_TITLE.to_string(), SAMPLE_TEXT.to_string()),
-            Annotations::default(),
-        )
+        State::with_document(OpenDocument::sample(), Annotations::default())
     }
 }
 
@@ -348,6 +389,20 @@ pub enum Action {
     LibraryLoaded(Library),
     /// Saving failed (quota, private mode): say so once and keep working in memory.
     StorageFailed(String),
+    /// The extractor answered (ignored unless `request` is the open document's pending extraction).
+    ExtractionFinished {
+        /// The document's [`OpenDocument::serial`] when it was asked.
+        request: u64,
+        /// What it found.
+        extraction: Extraction,
+    },
+    /// The extractor's worker stopped on a request (ignored unless it is the open document's).
+    ExtractionFailed {
+        /// The document's [`OpenDocument::serial`] when it was asked.
+        request: u64,
+        /// What the browser said.
+        message: String,
+    },
     /// Make a share link for the open document and its annotations: `base` is the app's address without
     /// its fragment.
     MakeShareLink {
@@ -396,7 +451,12 @@ impl State {
     pub fn at_startup(startup: Startup) -> Self {
         match startup {
             Startup::Sample => State::default(),
-            Startup::Last(loaded) => State::default().apply(Action::OpenSaved(loaded)),
+            // Opened over the sample without extracting it: the sample is replaced at once, and the last document
+            // goes to the extractor's worker like any other.
+            Startup::Last(loaded) => {
+                let sample = OpenDocument::open(SAMPLE_TITLE.to_string(), SAMPLE_TEXT.to_string());
+                State::with_document(sample, Annotations::default()).apply(Action::OpenSaved(loaded))
+            }
             Startup::LastUnreadable(why) => State::default().in_safe_mode(format!(
                 "The article open last time could not be read ({why}). It is kept aside in the Library, where you \
                  can export it as it is or delete it."
@@ -417,7 +477,8 @@ impl State {
     }
 
     /// Replaces the open document, keeping app-wide settings (layers, library, storage state).
-    fn switch_to(&self, open: OpenDocument, annotations: Annotations) -> State {
+    fn switch_to(&self, mut open: OpenDocument, annotations: Annotations) -> State {
+        open.serial = self.open.serial + 1;
         let mut next = State::with_document(open, annotations);
         next.hidden_layers = self.hidden_layers.clone();
         next.hide_clutter = self.hide_clutter;
@@ -494,10 +555,7 @@ impl State {
             }
             Action::RefuseInput(error) => next.notice = Some(refusal(&error)),
             Action::OpenSample => {
-                next = self.switch_to(
-                    OpenDocument::open(SAMPLE_TITLE.to_string(), SAMPLE_TEXT.to_string()),
-                    Annotations::default(),
-                );
+                next = self.switch_to(OpenDocument::sample(), Annotations::default());
             }
             Action::OpenSaved(Loaded { title, text, hints, mut annotations, warning }) => {
                 let repaired = records::validate(&mut annotations, &text);
@@ -646,6 +704,19 @@ impl State {
                 }
                 next.storage_failed = true;
             }
+            Action::ExtractionFinished { request, extraction } => {
+                if self.open.pending_extraction() == Some(request) {
+                    let open = Rc::make_mut(&mut next.open);
+                    open.extraction = extraction;
+                    open.progress = ExtractionProgress::Done;
+                }
+            }
+            Action::ExtractionFailed { request, message } => {
+                if self.open.pending_extraction() == Some(request) {
+                    Rc::make_mut(&mut next.open).progress = ExtractionProgress::Failed { reason: message };
+                    next.notice = Some(Notice::error(EXTRACTOR_STOPPED));
+                }
+            }
             Action::MakeShareLink { base } => {
                 let open = &self.open;
                 match share_link::encode(&open.document, &open.extraction, &self.annotations, &open.hints) {
@@ -750,9 +821,17 @@ mod tests {
         Span::new(start, start + words.len())
     }
 
+    /// The state after the worker answered for the open document, as `services::extractor` dispatches it.
+    fn extracted(state: State) -> State {
+        let request = state.open.pending_extraction().expect("an extraction is pending");
+        let extraction = sidenote_extract::extract_with_hints(state.open.text(), &state.open.hints);
+        state.apply(Action::ExtractionFinished { request, extraction })
+    }
+
     #[test]
-    fn opens_on_the_sample_with_its_highlights() {
+    fn opens_on_the_sample_with_its_highlights_at_once() {
         let state = State::default();
+        assert_eq!(state.open.progress, ExtractionProgress::Done);
         let text = state.open.text();
         let names: Vec<&str> = state.open.extraction.entities.iter().map(|e| e.span.slice(text)).collect();
         for expected in ["Sergei Lavrov", "Moscow", "Washington", "TASS", "Interfax", "RFE/RL", "November 8"] {
@@ -788,7 +867,8 @@ mod tests {
     #[test]
     fn html_opens_as_the_text_a_reader_sees_and_never_as_markup() {
         let html = b"<nav><a href='/'>Home</a></nav><script>alert(1)</script><h1>Talks</h1><p>Angela Merkel met Emmanuel Macron in Paris on Monday to discuss the budget.</p>";
-        let state = State::default().apply(Action::OpenHtml { title: "page.html".into(), bytes: html.to_vec() });
+        let state =
+            extracted(State::default().apply(Action::OpenHtml { title: "page.html".into(), bytes: html.to_vec() }));
         assert_eq!(
             state.open.text(),
             "Home\nTalks\n\nAngela Merkel met Emmanuel Macron in Paris on Monday to discuss the budget."
@@ -950,6 +1030,74 @@ mod tests {
         let fresh = State::default().apply(Action::ExtendSelection { forward: true, by_word: true, from: 0 });
         assert_eq!(fresh.selection.map(|s| s.slice(fresh.open.text()).to_string()).as_deref(), Some("Accessibility"));
         assert_eq!(s2.selection.map(|s| s.slice(s2.open.text()).to_string()).as_deref(), Some("Accessibilit"));
+    }
+
+    #[test]
+    fn a_document_shows_its_text_at_once_and_its_highlights_when_the_extractor_answers() {
+        let opened = State::default()
+            .apply(Action::OpenBytes { title: String::new(), bytes: b"Angela Merkel visited Paris.".to_vec() });
+        assert_eq!(opened.open.text(), "Angela Merkel visited Paris.");
+        assert_eq!(opened.open.pending_extraction(), Some(opened.open.serial));
+        assert!(opened.open.extraction.entities.is_empty());
+        // Meanwhile the whole text counts as the article: nothing is dimmed as clutter.
+        assert_eq!(opened.open.extraction.body, [Span::new(0, opened.open.text().len())]);
+        let done = extracted(opened);
+        assert_eq!(done.open.progress, ExtractionProgress::Done);
+        assert_eq!(done.open.pending_extraction(), None);
+        let names: Vec<&str> = done.open.extraction.entities.iter().map(|e| e.span.slice(done.open.text())).collect();
+        assert_eq!(names, ["Angela Merkel", "Paris"]);
+    }
+
+    #[test]
+    fn every_opened_document_is_a_new_request_and_stale_answers_are_dropped() {
+        let sample = State::default();
+        let first = sample.open.serial;
+        let pasted = sample.apply(Action::OpenBytes { title: String::new(), bytes: b"Angela Merkel spoke.".to_vec() });
+        let saved = pasted.apply(Action::OpenSaved(loaded("Emmanuel Macron spoke.", Annotations::default(), None)));
+        let serials = [first, pasted.open.serial, saved.open.serial];
+        assert!(serials.windows(2).all(|w| w[0] < w[1]), "{serials:?}");
+        // Answers for the sample and the paste arrive after the saved document was opened: both are dropped.
+        let late = sidenote_extract::extract(sample.open.text());
+        let after = saved
+            .apply(Action::ExtractionFinished { request: first, extraction: late.clone() })
+            .apply(Action::ExtractionFailed { request: pasted.open.serial, message: "trap".into() });
+        assert_eq!(after.open.pending_extraction(), Some(saved.open.serial));
+        assert!(after.open.extraction.entities.is_empty() && after.notice.is_none());
+        // A repeated answer for a document already done changes nothing either.
+        let done = extracted(after);
+        let again = done.apply(Action::ExtractionFinished { request: done.open.serial, extraction: late });
+        assert_eq!(again.open, done.open);
+    }
+
+    #[test]
+    fn when_the_extractor_stops_the_text_and_notes_stay_and_the_app_says_so() {
+        let opened =
+            State::default().apply(Action::OpenBytes { title: String::new(), bytes: b"Angela Merkel spoke.".to_vec() });
+        let request = opened.open.serial;
+        // Notes can be written before the highlights arrive.
+        let noted = opened.apply(Action::AddNote { span: Span::new(0, 13), text: "who".into(), tags: vec![] });
+        let failed = noted.apply(Action::ExtractionFailed { request, message: "RuntimeError: unreachable".into() });
+        assert_eq!(failed.open.text(), "Angela Merkel spoke.");
+        assert_eq!(failed.annotations, noted.annotations);
+        assert_eq!(failed.open.progress, ExtractionProgress::Failed { reason: "RuntimeError: unreachable".into() });
+        assert_eq!(failed.open.pending_extraction(), None);
+        assert_eq!(failed.notice, Some(Notice::error(EXTRACTOR_STOPPED)));
+        // The next document is extracted again.
+        let next = failed.apply(Action::OpenBytes { title: String::new(), bytes: b"Emmanuel Macron spoke.".to_vec() });
+        assert_eq!(next.open.pending_extraction(), Some(request + 1));
+        assert_eq!(extracted(next).open.progress, ExtractionProgress::Done);
+    }
+
+    #[test]
+    fn the_last_document_opens_at_start_up_with_its_notes_and_is_extracted_like_any_other() {
+        let mut notes = Annotations::default();
+        notes.add_note("Angela Merkel spoke.", Span::new(0, 13), "who".into(), vec![]);
+        let state = State::at_startup(Startup::Last(loaded("Angela Merkel spoke.", notes.clone(), None)));
+        assert_eq!(*state.annotations, notes);
+        assert!(state.open.pending_extraction().is_some());
+        let done = extracted(state);
+        assert_eq!(*done.annotations, notes);
+        assert_eq!(done.open.extraction.entities.len(), 1);
     }
 
     fn loaded(text: &str, annotations: Annotations, warning: Option<&str>) -> Loaded {

@@ -26,6 +26,8 @@ async fn wait_for(check: impl Fn() -> bool, what: &str) {
     panic!("timed out waiting for {what}");
 }
 
+/// The sample is extracted at once on the page (every other document goes to the extractor's worker, which
+/// this test server does not serve: the end-to-end tests cover it on the built app).
 #[wasm_bindgen_test]
 async fn the_app_opens_on_the_sample_with_highlights() {
     let root = container();
@@ -49,10 +51,10 @@ async fn the_app_opens_on_the_sample_with_highlights() {
 #[wasm_bindgen_test]
 async fn non_bmp_text_keeps_highlights_on_the_right_characters() {
     let text = "👩‍🔬🙂 Angela Merkel met Emmanuel Macron in Paris on Monday.";
-    let open = sidenote_app::state::OpenDocument::open("t".into(), text.into());
+    let extraction = sidenote_extract::extract(text);
     let index = sidenote_extract::offsets::OffsetIndex::new(text);
     let utf16: Vec<u16> = text.encode_utf16().collect();
-    for entity in &open.extraction.entities {
+    for entity in &extraction.entities {
         let start = index.byte_to_utf16(entity.span.start).expect("a boundary");
         let end = index.byte_to_utf16(entity.span.end).expect("a boundary");
         // Slicing the JS string (UTF-16) at the converted offsets gives the same words as Rust's slice.
@@ -60,5 +62,5 @@ async fn non_bmp_text_keeps_highlights_on_the_right_characters() {
         assert_eq!(String::from(js), entity.span.slice(text));
         assert_eq!(String::from_utf16_lossy(&utf16[start..end]), entity.span.slice(text));
     }
-    assert!(open.extraction.entities.len() >= 4);
+    assert!(extraction.entities.len() >= 4);
 }

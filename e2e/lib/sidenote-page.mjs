@@ -120,3 +120,8 @@ SidenotePage.prototype.noteHighlightText = async function noteHighlightText(id) 
   return this.article.evaluate((article, noteId) =>
     [...article.querySelectorAll('mark[data-notes]')].filter((m) => m.dataset.notes.split(' ').includes(noteId)).map((m) => m.textContent).join(''), id);
 };
+
+/** Waits until the extractor's answer for the open document is in: 'done' (highlights shown) or 'failed'. */
+SidenotePage.prototype.extraction = async function extraction(state = 'done') {
+  await this.page.locator(`[data-testid=article][data-extraction=${state}]`).waitFor();
+};

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::article_text::ArticleText;
 use crate::services;
-use crate::state::{Flash, Layer, OpenDocument};
+use crate::state::{ExtractionProgress, Flash, Layer, OpenDocument};
 
 /// Props of [`ArticleView`].
 #[derive(Properties, PartialEq)]
@@ -148,9 +148,16 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             onextend.emit((key == "ArrowRight", event.ctrl_key() || event.alt_key(), focused.map_or(0, |s| s.start)));
         })
     };
+    // Busy while the extractor works on it (its highlights are still to come); tests wait on `data-extraction`.
+    let extraction = match &props.open.progress {
+        ExtractionProgress::Pending => "pending",
+        ExtractionProgress::Done => "done",
+        ExtractionProgress::Failed { .. } => "failed",
+    };
     html! {
         <article ref={article_ref} class={classes!("article", props.hide_clutter.then_some("hide-clutter"))}
                  data-testid="article" lang="en" tabindex="0" aria-label="Article text"
+                 aria-busy={(extraction == "pending").then_some("true")} data-extraction={extraction}
                  {onmouseup} {ontouchend} {onclick} {onkeydown}>
             <ArticleText open={props.open.clone()} annotations={props.annotations.clone()} hidden={props.hidden.clone()}
                          active_note={props.active_note.clone()} />

@@ -5,6 +5,7 @@ pub mod article_text;
 pub mod article_view;
 pub mod capture_link;
 pub mod entities_panel;
+pub mod extraction_progress;
 pub mod legend;
 pub mod library_panel;
 pub mod note_editor;

@@ -1,0 +1,103 @@
+// The extractor runs in a Web Worker: the text shows at once, highlights follow, a crash of the worker is
+// survived (test-only trigger: the page URL has ?test-panic and the text contains the sentinel).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import { useSidenote } from '../lib/fixture.mjs';
+import { serveDist } from '../lib/server.mjs';
+import { launch } from '../lib/browser.mjs';
+import { SidenotePage } from '../lib/sidenote-page.mjs';
+
+const ctx = useSidenote();
+const SENTINEL = '\u{E000}sidenote-test-panic\u{E000}';
+const STOPPED = 'The extractor stopped on this document; your text and notes are kept. Highlights are off for it.';
+const SAMPLE = await fs.readFile(new URL('../../assets/rferl-lavrov-inf.txt', import.meta.url), 'utf8');
+// About 1 MB: the extractor works on it for seconds, well over the 200 ms after which the progress line shows.
+const LONG = `${SAMPLE}\n\n`.repeat(Math.ceil(1_000_000 / SAMPLE.length));
+
+/** Pastes a long text as the clipboard would, all at once (typing 1 MB with `fill` takes minutes). */
+async function pasteLong(page, text) {
+  await page.getByTestId('paste-button').click();
+  await page.getByTestId('paste-area').evaluate((area, value) => { area.value = value; }, text);
+  await page.getByTestId('paste-open').click();
+}
+
+test('a worker crash keeps the text and notes, says so, survives a reload, and the next document is highlighted', async () => {
+  const { app, page } = ctx;
+  await page.goto(`${ctx.server.url}?test-panic`);
+  const text = `Angela Merkel met Emmanuel Macron in Paris. ${SENTINEL} They spoke about the budget.`;
+  await app.pasteText(text);
+  await app.notice.filter({ hasText: STOPPED }).waitFor();
+  await app.extraction('failed');
+  assert.equal(await app.articleText(), text);
+  assert.equal(await page.locator('mark[data-kind]').count(), 0, 'no highlights from a crashed extractor');
+  // The app still works on this document: a note can be written.
+  await app.selectWords('They spoke about the budget.');
+  await app.writeNote('Budget talk', 'crash');
+  assert.deepEqual((await app.noteCards()).map((c) => c.words), ['They spoke about the budget.']);
+  // At start-up the same document crashes the worker again; the app opens with its text and note all the same.
+  await page.reload();
+  await app.notice.filter({ hasText: STOPPED }).waitFor();
+  assert.equal(await app.articleText(), text);
+  assert.deepEqual((await app.noteCards()).map((c) => [c.words, c.body]), [['They spoke about the budget.', 'Budget talk']]);
+  // The app goes on: the sample opens with its highlights, and a new worker extracts the next document.
+  await page.getByTestId('sample-button').click();
+  await page.locator('mark[data-kind=PERSON]', { hasText: 'Sergei Lavrov' }).first().waitFor();
+  assert.equal(await app.notice.count(), 0, 'the crash message went with its document');
+  await app.pasteText('Angela Merkel met Emmanuel Macron in Paris on Monday.');
+  await app.extraction('done');
+  assert.deepEqual(await app.namesOfKind('PERSON'), ['Angela Merkel', 'Emmanuel Macron']);
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('without ?test-panic the sentinel is ordinary text', async () => {
+  const { app, page } = ctx;
+  await app.pasteText(`Angela Merkel met Emmanuel Macron in Paris. ${SENTINEL}`);
+  await page.locator('mark[data-kind=PERSON]', { hasText: 'Angela Merkel' }).waitFor();
+  await app.extraction('done');
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('a long document shows its text at once and the progress line until its highlights arrive', async () => {
+  const { app, page } = ctx;
+  await pasteLong(page, LONG);
+  await page.getByTestId('extraction-progress').filter({ hasText: 'Finding names and quotes…' }).waitFor();
+  assert.equal(await page.getByTestId('article').getAttribute('data-extraction'), 'pending');
+  assert.equal(await page.getByTestId('article').getAttribute('aria-busy'), 'true');
+  assert.equal((await app.articleText()).length, LONG.length, 'the whole text is shown before its highlights');
+  await app.extraction('done');
+  await page.getByTestId('extraction-progress').waitFor({ state: 'detached' });
+  assert.ok((await app.namesOfKind('PERSON')).includes('Sergei Lavrov'));
+});
+
+test('opening another document while one is being extracted shows the new one, never the old answer', async () => {
+  const { app, page } = ctx;
+  await pasteLong(page, LONG);
+  await app.extraction('pending');
+  await app.pasteText('Angela Merkel met Emmanuel Macron in Paris on Monday.');
+  await app.extraction('done');
+  assert.equal(await app.articleText(), 'Angela Merkel met Emmanuel Macron in Paris on Monday.');
+  assert.deepEqual(await app.namesOfKind('PERSON'), ['Angela Merkel', 'Emmanuel Macron']);
+});
+
+test('offline, after one visit, a new document is still extracted in the worker', async () => {
+  const server = await serveDist();
+  const browser = await launch();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const app = new SidenotePage(page, server.url);
+    await app.open();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    await server.close();
+    await page.reload();
+    await app.pasteText('Angela Merkel met Emmanuel Macron in Paris on Monday.');
+    await app.extraction('done');
+    assert.deepEqual(await app.namesOfKind('PERSON'), ['Angela Merkel', 'Emmanuel Macron']);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

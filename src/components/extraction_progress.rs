@@ -1,0 +1,43 @@
+//! The line that says the extractor is still working on the open document.
+
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+/// How long the extractor may work before the line appears: quicker answers would only make it flicker.
+const SHOW_AFTER_MS: u32 = 200;
+
+/// Props of [`ExtractionProgress`].
+#[derive(Properties, PartialEq)]
+pub struct ExtractionProgressProps {
+    /// Whether the open document's extraction is still pending.
+    pub pending: bool,
+}
+
+/// "Finding names and quotes…", shown once the extraction has taken over 200 ms, until it ends. Its only
+/// state is that visual delay.
+#[component]
+pub fn ExtractionProgress(props: &ExtractionProgressProps) -> Html {
+    let shown = use_state(|| false);
+    {
+        let shown = shown.clone();
+        use_effect_with(props.pending, move |pending| {
+            let timer = pending.then(|| {
+                let shown = shown.clone();
+                Timeout::new(SHOW_AFTER_MS, move || shown.set(true))
+            });
+            if !pending {
+                shown.set(false);
+            }
+            move || drop(timer)
+        });
+    }
+    if !(props.pending && *shown) {
+        return html! {};
+    }
+    html! {
+        <div class="extraction-progress" role="status" data-testid="extraction-progress">
+            <span class="extraction-progress-spinner" aria-hidden="true"></span>
+            { "Finding names and quotes…" }
+        </div>
+    }
+}

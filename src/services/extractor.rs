@@ -1,0 +1,273 @@
+//! The extractor, run in a Web Worker so that the page never freezes and an extractor crash never takes the
+//! app down.
+//!
+//! The worker runs the app's own WebAssembly module: the page sends it the compiled module
+//! (`wasm_bindgen::module()`) and the URL of its JavaScript glue, and `extractor-worker.js` (beside this
+//! file, copied by Trunk) instantiates it and calls [`worker::run`]. The worker is started with the app, so
+//! that it is up by the time a document needs it (measured: a worker started by a script of its own before
+//! the app's WebAssembly loads brings a reloaded document's highlights only about 10 ms sooner).
+//!
+//! Why not a second binary built by Trunk as a worker, or gloo-worker (which needs one too): the
+//! extractor's word lists and the standard library would ship twice (measured: 445 KB gzip for the two,
+//! against 398 KB for this one module), and the worker would fetch and compile its own code after the
+//! page's; this way nothing is downloaded or compiled twice. A plain `web_sys::Worker` rather than
+//! gloo-worker's bridges, too, because the app must notice when the worker dies (a panic aborts and traps
+//! its WebAssembly) and only the Worker's own `error` event says so. The worker's scripts come from our
+//! own origin, so the Content-Security-Policy needs no `blob:` source.
+//!
+//! One request at a time: a new document while the worker is still busy with an older one terminates that
+//! worker and starts a fresh one (the old answer is no longer wanted, and waiting for it could take
+//! seconds). After a crash the worker is started again for the next document. Answers carry the request
+//! id the reducer gave the document ([`crate::state::OpenDocument::serial`]); the reducer drops stale ones.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use gloo::events::EventListener;
+use sidenote_extract::LineHint;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::Callback;
+
+use crate::state::Action;
+use crate::worker_protocol::{to_json, ExtractionRequest, WorkerMessage};
+
+/// The worker's script, copied by Trunk next to `index.html`; relative, so any public URL works.
+const WORKER_SCRIPT: &str = "./extractor-worker.js";
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The URL of this module's JavaScript glue (`import.meta.url` in it), for the worker to import.
+    #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
+    static GLUE_URL: String;
+}
+
+/// Handle on the extractor worker. Cloning shares the same worker.
+#[derive(Clone)]
+pub struct Extractor {
+    shared: Rc<RefCell<Shared>>,
+}
+
+impl PartialEq for Extractor {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.shared, &other.shared)
+    }
+}
+
+struct Shared {
+    /// Where answers and failures go.
+    dispatch: Callback<Action>,
+    /// Whether the page URL has `?test-panic` (see `worker_protocol`).
+    allow_test_panic: bool,
+    /// The running worker, if any (none after a crash, until the next document).
+    worker: Option<RunningWorker>,
+}
+
+struct RunningWorker {
+    worker: web_sys::Worker,
+    /// It has been sent the module (see [`boot`]).
+    booted: bool,
+    /// The request it is working on (requests posted while it starts wait in its script).
+    in_flight: Option<u64>,
+    /// Removed (and the worker's events ignored) when this is dropped.
+    _listeners: [EventListener; 3],
+}
+
+impl Drop for RunningWorker {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+impl Extractor {
+    /// Starts the worker now, so that its WebAssembly loads while the page renders the text.
+    pub fn spawn(dispatch: Callback<Action>) -> Extractor {
+        let allow_test_panic = gloo::utils::window()
+            .location()
+            .search()
+            .is_ok_and(|query| query.trim_start_matches('?').split('&').any(|flag| flag == "test-panic"));
+        let shared = Rc::new(RefCell::new(Shared { dispatch, allow_test_panic, worker: None }));
+        let worker = start_worker(&shared);
+        shared.borrow_mut().worker = worker;
+        Extractor { shared }
+    }
+
+    /// Asks for the extraction of a document's text; the answer arrives later as
+    /// [`Action::ExtractionFinished`] or [`Action::ExtractionFailed`] with the same `request`.
+    pub fn extract(&self, request: u64, text: &str, hints: &[LineHint]) {
+        let json = {
+            let shared = self.shared.borrow();
+            to_json(&ExtractionRequest {
+                request,
+                text: Cow::Borrowed(text),
+                hints: Cow::Borrowed(hints),
+                allow_test_panic: shared.allow_test_panic,
+            })
+        };
+        let busy = self.shared.borrow().worker.as_ref().is_some_and(|w| w.in_flight.is_some());
+        if busy || self.shared.borrow().worker.is_none() {
+            // Dropping the old worker terminates it: its answer is for a document no longer shown.
+            let old = self.shared.borrow_mut().worker.take();
+            drop(old);
+            let fresh = start_worker(&self.shared);
+            self.shared.borrow_mut().worker = fresh;
+        }
+        let failure = {
+            let mut shared = self.shared.borrow_mut();
+            match shared.worker.as_mut() {
+                None => Some(Action::ExtractionFailed {
+                    request,
+                    message: "this browser could not start the extractor's worker".into(),
+                }),
+                Some(worker) => post(worker, request, &json),
+            }
+        };
+        emit(&self.shared, failure);
+    }
+}
+
+/// Dispatches what a worker event decided. Always called after the shared state's borrow has ended:
+/// dispatching re-renders, which may call [`Extractor::extract`] again.
+fn emit(shared: &Rc<RefCell<Shared>>, action: Option<Action>) {
+    if let Some(action) = action {
+        let dispatch = shared.borrow().dispatch.clone();
+        dispatch.emit(action);
+    }
+}
+
+/// Posts a request to the worker; the failure to report if that fails.
+fn post(worker: &mut RunningWorker, request: u64, json: &str) -> Option<Action> {
+    if !worker.booted {
+        if let Err(error) = boot(&worker.worker) {
+            return Some(Action::ExtractionFailed { request, message: describe(&error) });
+        }
+        worker.booted = true;
+    }
+    match worker.worker.post_message(&JsValue::from_str(json)) {
+        Ok(()) => {
+            worker.in_flight = Some(request);
+            None
+        }
+        Err(error) => Some(Action::ExtractionFailed { request, message: describe(&error) }),
+    }
+}
+
+/// Sends the worker this module and its glue's URL, on which it instantiates the module: only with the first
+/// request, so that a page that needs no extraction yet (the sample is extracted on the page) does not spend
+/// its start-up instantiating the module twice.
+fn boot(worker: &web_sys::Worker) -> Result<(), JsValue> {
+    let message = js_sys::Object::new();
+    let glue = GLUE_URL.with(|url| JsValue::from_str(url));
+    js_sys::Reflect::set(&message, &JsValue::from_str("glue"), &glue)?;
+    js_sys::Reflect::set(&message, &JsValue::from_str("module"), &wasm_bindgen::module())?;
+    worker.post_message(&message)
+}
+
+/// Starts a worker and listens to it; `None` if the browser refuses to start one.
+fn start_worker(shared: &Rc<RefCell<Shared>>) -> Option<RunningWorker> {
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let worker = web_sys::Worker::new_with_options(WORKER_SCRIPT, &options).ok()?;
+    let on_message = {
+        let shared = Rc::downgrade(shared);
+        EventListener::new(&worker, "message", move |event| {
+            let data = event.dyn_ref::<web_sys::MessageEvent>().and_then(|e| e.data().as_string());
+            received(&shared, data.as_deref().unwrap_or_default());
+        })
+    };
+    let on_error = {
+        let shared = Rc::downgrade(shared);
+        EventListener::new(&worker, "error", move |event| {
+            // Handled here: the browser need not report it as uncaught as well.
+            event.prevent_default();
+            let message = event.dyn_ref::<web_sys::ErrorEvent>().map(|e| e.message()).unwrap_or_default();
+            let Some(shared) = shared.upgrade() else { return };
+            stopped(&shared, if message.is_empty() { "the worker could not run".into() } else { message });
+        })
+    };
+    let on_message_error = {
+        let shared = Rc::downgrade(shared);
+        EventListener::new(&worker, "messageerror", move |_| {
+            let Some(shared) = shared.upgrade() else { return };
+            stopped(&shared, "the worker's answer could not be read".into());
+        })
+    };
+    Some(RunningWorker { worker, booted: false, in_flight: None, _listeners: [on_message, on_error, on_message_error] })
+}
+
+/// A message from the worker.
+fn received(shared: &Weak<RefCell<Shared>>, data: &str) {
+    let Some(shared) = shared.upgrade() else { return };
+    let action = match serde_json::from_str::<WorkerMessage>(data) {
+        Ok(WorkerMessage::Extracted { request, extraction }) => {
+            if let Some(worker) = shared.borrow_mut().worker.as_mut() {
+                worker.in_flight = None;
+            }
+            Some(Action::ExtractionFinished { request, extraction })
+        }
+        Ok(WorkerMessage::Unreadable { reason }) => {
+            stopped(&shared, format!("the worker could not read the request ({reason})"));
+            None
+        }
+        Err(error) => {
+            stopped(&shared, format!("unreadable answer ({error})"));
+            None
+        }
+    };
+    emit(&shared, action);
+}
+
+/// The worker died (or cannot be trusted any more): fail its request and drop it; the next document starts
+/// a fresh one. Not restarted at once, so a worker that cannot even load is not restarted in a loop.
+fn stopped(shared: &Rc<RefCell<Shared>>, message: String) {
+    let dead = shared.borrow_mut().worker.take();
+    let request = dead.as_ref().and_then(|w| w.in_flight);
+    // Terminates it and removes its listeners (wasm-bindgen keeps a listener alive until it returns, so
+    // dropping the one running now is safe).
+    drop(dead);
+    web_sys::console::warn_1(&JsValue::from_str(&format!("Sidenote: the extractor's worker stopped: {message}")));
+    emit(shared, request.map(|request| Action::ExtractionFailed { request, message }));
+}
+
+/// A JavaScript error as text.
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// The worker's side: the same module, instantiated in the worker, answering requests.
+pub mod worker {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::prelude::wasm_bindgen;
+    use wasm_bindgen::{JsCast, JsValue};
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    use crate::worker_protocol::answer;
+
+    /// Called by `extractor-worker.js` once the module runs in the worker, with the requests that came
+    /// meanwhile: answers each request (a JSON [`crate::worker_protocol::ExtractionRequest`]) with one JSON
+    /// [`crate::worker_protocol::WorkerMessage`]. A panic aborts (release profile) and traps the WebAssembly: the exception reaches
+    /// the page as the worker's `error` event.
+    #[wasm_bindgen(js_name = sidenoteExtractorWorker)]
+    pub fn run(early: js_sys::Array) {
+        console_error_panic_hook::set_once();
+        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let replies = scope.clone();
+        let reply = move |request: JsValue| {
+            let answer = answer(&request.as_string().unwrap_or_default());
+            // Posting a string does not fail; if it ever did, the page restarts this worker for the next
+            // document.
+            let _ = replies.post_message(&JsValue::from_str(&answer));
+        };
+        for request in early.iter() {
+            reply(request);
+        }
+        let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| reply(event.data()));
+        scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        // The handler lives as long as the worker.
+        onmessage.forget();
+    }
+}
