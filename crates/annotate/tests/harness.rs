@@ -1,5 +1,5 @@
 //! Randomized harness for the annotation core, deterministic in CI: every property runs from a fixed seed
-//! (`SEED`), whatever `PROPTEST_RNG_SEED` says, and writes no failure files.
+//! (`sidenote_testkit::SEED`), whatever `PROPTEST_RNG_SEED` says, and writes no failure files.
 //!
 //! The longer run: `SIDENOTE_LONG_FUZZ=1 SIDENOTE_FUZZ_CASES=20000 [SIDENOTE_FUZZ_SEED=7]
 //! cargo test -p sidenote-annotate --release --test harness -- --nocapture` (each property prints its seed
@@ -14,55 +14,14 @@
 //! - export then import on the same text brings every note back on the same words.
 
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
+use proptest::test_runner::TestCaseError;
 use serde_json::{json, Value};
 use sidenote_annotate::anchor::{anchor, AnchorStatus, Anchorer, TextTarget};
 use sidenote_annotate::model::Annotations;
 use sidenote_annotate::{w3c, Document};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::Span;
-
-/// The seed of every CI run.
-const SEED: u64 = 0x51DE_0E7E;
-
-/// Cases per property: `ci` normally; with `SIDENOTE_LONG_FUZZ=1`, `SIDENOTE_FUZZ_CASES` (default 20,000).
-fn cases(ci: u32) -> u32 {
-    if std::env::var("SIDENOTE_LONG_FUZZ").as_deref() == Ok("1") {
-        std::env::var("SIDENOTE_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(20_000)
-    } else {
-        ci
-    }
-}
-
-fn seed() -> u64 {
-    std::env::var("SIDENOTE_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(SEED)
-}
-
-/// Runs `test` on `cases` values of `strategy` from the fixed seed; panics with the shrunk failure.
-fn check<S: Strategy>(name: &str, ci_cases: u32, strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>) {
-    let (cases, seed) = (cases(ci_cases), seed());
-    let config = Config {
-        cases,
-        failure_persistence: None,
-        rng_algorithm: RngAlgorithm::ChaCha,
-        // Generated texts too short for a span are skipped; a long run skips many.
-        max_global_rejects: cases.saturating_mul(4),
-        ..Config::default()
-    };
-    let mut seed_bytes = [0u8; 32];
-    seed_bytes[..8].copy_from_slice(&seed.to_le_bytes());
-    let mut runner = TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes));
-    let started = std::time::Instant::now();
-    let result = runner.run(&strategy, test);
-    println!(
-        "{name}: seed {seed}, {cases} cases, {:.1} s: {}",
-        started.elapsed().as_secs_f64(),
-        if result.is_ok() { "passed" } else { "FAILED" }
-    );
-    if let Err(failure) = result {
-        panic!("{name} (seed {seed}): {failure}");
-    }
-}
+use sidenote_testkit::check;
 
 /// Characters that break naive text code: emoji (with joiners and modifiers), combining marks, NUL, RTL and
 /// bidi controls, CJK, Arabic, soft hyphens, non-breaking and odd spaces, line breaks.
