@@ -96,6 +96,9 @@ const STORY_LIST_MARKERS: &[&str] = &[
     "you might also like",
 ];
 
+/// Lines up to this many words are checked against [`STORY_LIST_MARKERS`].
+const STORY_LIST_WORDS: usize = 8;
+
 /// How strongly a story-list marker or a time stamp ("14H ago") breaks the run: more than a teaser's prose.
 const STORY_LIST_SCORE: f32 = -30.0;
 
@@ -197,7 +200,8 @@ fn describe(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<LineInfo> {
                 .collect();
             let stops = words.iter().filter(|w| lower_in(STOPWORDS, w)).count();
             let hint = hints.get(n);
-            let short = words.len() <= SHORT_LINE_WORDS;
+            // Story-list markers head short lines; looking for them in longer ones only costs time.
+            let marker_sized = words.len() <= STORY_LIST_WORDS;
             // "1H ago", "42M ago", "2 hours ago": the time stamp under a teaser.
             let time_stamp = words.len() <= 3 && lower.ends_with(" ago");
             let more_section = words.len() <= 4 && lower.starts_with("more ");
@@ -205,7 +209,7 @@ fn describe(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<LineInfo> {
                 words: words.len(),
                 story_list: time_stamp
                     || more_section
-                    || (short && STORY_LIST_MARKERS.iter().any(|m| lower.starts_with(m) || lower.contains(m))),
+                    || (marker_sized && STORY_LIST_MARKERS.iter().any(|m| lower.contains(m))),
                 stop_ratio: if words.is_empty() { 0.0 } else { stops as f32 / words.len() as f32 },
                 terminal: t.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')']),
                 bullet: t.starts_with(['•', '·', '|', '»', '›']) || raw.starts_with("  •"),

@@ -50,9 +50,10 @@ fn contains_lower(list: List, word: &str) -> bool {
 fn title_cased(name: &str, max_len: usize) -> Option<String> {
     const SMALL: &[&str] = &["and", "de", "del", "of", "on", "the"];
     // The length first: counting letters of a 100 KB "name" on every lookup would make clean-up quadratic.
+    // Then a lower-case letter, which most names have by their second character.
     if name.len() > 3 * max_len
-        || name.chars().filter(|c| c.is_alphabetic()).count() < 3
         || name.chars().any(char::is_lowercase)
+        || name.chars().filter(|c| c.is_alphabetic()).count() < 3
     {
         return None;
     }
