@@ -2,7 +2,6 @@
 
 use gloo::events::{EventListener, EventListenerOptions};
 use sidenote_annotate::model::{Decision, ReviewScope};
-use sidenote_annotate::w3c;
 use sidenote_extract::EntityKind;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -10,6 +9,7 @@ use yew::prelude::*;
 use crate::components::article_view::ArticleView;
 use crate::components::capture_link::CaptureLink;
 use crate::components::extraction_progress::ExtractionProgress;
+use crate::components::import_confirm::ImportConfirm;
 use crate::components::legend::Legend;
 use crate::components::notice_bar::NoticeBar;
 use crate::components::paste_panel::PastePanel;
@@ -18,17 +18,12 @@ use crate::components::share_panel::SharePanel;
 use crate::components::shared_banner::SharedBanner;
 use crate::components::side_panel::SidePanel;
 use crate::components::toolbar::Toolbar;
+use crate::exports::{file_stem, ExportFormat};
 use crate::services;
 use crate::state::{Action, ExtractionProgress as Progress, Notice, State};
 
 /// Where the keyboard focus returns when an editor or panel closes.
 const ARTICLE: &str = "[data-testid=article]";
-
-/// A file name from the title, safe for file systems.
-fn file_stem(title: &str) -> String {
-    let safe: String = title.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).take(60).collect();
-    safe.trim_matches('-').to_string()
-}
 
 /// The state the app starts in: the document open at the end of the last visit, else the sample (also
 /// in safe mode, when the previous start did not finish); then the document of the share link the page was
@@ -229,19 +224,10 @@ pub fn App() -> Html {
     let onexport = {
         let state = state.clone();
         let download = download.clone();
-        Callback::from(move |_| {
-            let open = &state.open;
-            let file = w3c::export(&open.document, &open.extraction, &state.annotations);
-            let json = serde_json::to_string_pretty(&file).unwrap_or_default();
-            download(format!("{}.annotations.json", file_stem(&open.document.title)), "application/ld+json", json);
-        })
-    };
-    let onexportnotes = {
-        let state = state.clone();
-        let download = download.clone();
-        Callback::from(move |_| {
-            let markdown = w3c::notes_markdown(&state.open.document, &state.annotations);
-            download(format!("{}.notes.md", file_stem(&state.open.document.title)), "text/markdown", markdown);
+        Callback::from(move |format: ExportFormat| {
+            for file in crate::exports::files(format, &state.open, &state.annotations) {
+                download(file.name, file.mime, file.contents);
+            }
         })
     };
     let onopensaved = {
@@ -363,11 +349,15 @@ pub fn App() -> Html {
         <div class="app" {ondragover} {ondrop} data-testid="app">
             <Toolbar title={AttrValue::from(state.open.document.title.clone())} can_undo={!state.past.is_empty()}
                      can_redo={!state.future.is_empty()} {onpaste} onsample={dispatch.reform(|_| Action::OpenSample)}
-                     {onfile} {onimport} {onexport} {onexportnotes}
+                     {onfile} {onimport} {onexport}
                      onshare={dispatch.reform(|_| Action::MakeShareLink { base: services::share::app_base() })}
                      onundo={dispatch.reform(|_| Action::Undo)} onredo={dispatch.reform(|_| Action::Redo)} />
             <NoticeBar notice={state.notice.clone()} ondismiss={dispatch.reform(|_| Action::DismissNotice)} />
             <ExtractionProgress pending={state.open.progress == Progress::Pending} />
+            if let Some(pending) = state.pending_import.as_ref() {
+                <ImportConfirm message={AttrValue::from(pending.message.clone())}
+                               onanchor={dispatch.reform(|_| Action::ConfirmImport)} oncancel={dispatch.reform(|_| Action::CancelImport)} />
+            }
             if state.shared_unkept {
                 <SharedBanner onkeep={dispatch.reform(|_| Action::KeepShared)} />
             }

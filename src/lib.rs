@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod components;
+pub mod exports;
 pub mod records;
 pub mod sample;
 pub mod services;

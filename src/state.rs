@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use sidenote_annotate::formats::{brat, doccano};
 use sidenote_annotate::model::{Annotations, Decision, ReviewScope};
 use sidenote_annotate::{accept_text, share_link, w3c, Document};
 use sidenote_extract::offsets::OffsetIndex;
@@ -224,6 +225,24 @@ pub struct Flash {
     pub serial: u64,
 }
 
+/// An annotation file made for another document, waiting for the user to anchor it anyway or cancel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingImport {
+    /// What the file holds, parsed but not yet merged.
+    pub imported: w3c::Imported,
+    /// Why the user is asked (the file's source and the open document's).
+    pub message: String,
+}
+
+/// The entity files that can be imported back as a person's entities (chosen by file extension).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityFormat {
+    /// brat standoff `.ann`.
+    Brat,
+    /// doccano `.jsonl`.
+    Doccano,
+}
+
 /// Everything the app shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
@@ -263,6 +282,8 @@ pub struct State {
     pub shared_unkept: bool,
     /// The share link made for the open document, shown until closed.
     pub share_link: Option<String>,
+    /// An import that waits for the user's answer because the file was made for another document.
+    pub pending_import: Option<PendingImport>,
 }
 
 impl Default for State {
@@ -415,6 +436,33 @@ pub enum Action {
     OpenShared(String),
     /// Keep the document opened from a share link: save it in the Library from now on.
     KeepShared,
+    /// Add a note on the whole article (not on any words).
+    AddDocumentNote {
+        /// The note's text.
+        text: String,
+        /// Its tags.
+        tags: Vec<String>,
+    },
+    /// Anchor the pending import although it was made for another document.
+    ConfirmImport,
+    /// Drop the pending import: nothing changes.
+    CancelImport,
+    /// Correct a quotation's speaker (`None`: the speaker is unknown).
+    CorrectSpeaker {
+        /// The quotation.
+        quote: Span,
+        /// The right speaker.
+        speaker: Option<String>,
+    },
+    /// Withdraw a speaker correction, so the extractor's speaker shows again.
+    ClearSpeakerCorrection(Span),
+    /// Import a brat `.ann` or doccano `.jsonl` file's entities as the user's own.
+    ImportEntities {
+        /// Which format.
+        format: EntityFormat,
+        /// The file's text.
+        contents: String,
+    },
 }
 
 /// The message for refused input. The open document stays as it is: refused input never costs anything.
@@ -444,6 +492,7 @@ impl State {
             flash: None,
             shared_unkept: false,
             share_link: None,
+            pending_import: None,
         }
     }
 
@@ -677,13 +726,11 @@ impl State {
             }
             Action::Import(json) => match w3c::parse(&json) {
                 Ok(imported) => {
-                    let mut report = None;
-                    next.change(|a| report = Some(w3c::merge(a, imported, &text)));
-                    let summary = report.map(|r| r.summary()).unwrap_or_default();
-                    next.notice = Some(Notice::info(format!(
-                        "{summary} Orphans are listed under Notes; select words to re-attach them."
-                    )));
-                    next.panel = Panel::Notes;
+                    // A file made for another document is only anchored once the user says so.
+                    match imported.source_check(&self.open.document).message() {
+                        Some(message) => next.pending_import = Some(PendingImport { imported, message }),
+                        None => next.merge_import(imported, &text),
+                    }
                 }
                 Err(error) => {
                     next.notice = Some(Notice::error(format!("Import failed: {error}. Nothing was changed.")))
@@ -748,8 +795,50 @@ impl State {
                     next.notice = Some(Notice::info("Kept in the Library of this browser."));
                 }
             }
+            Action::AddDocumentNote { text: body, tags } => {
+                next.change(|a| {
+                    a.add_document_note(body, tags);
+                });
+                next.panel = Panel::Notes;
+            }
+            Action::ConfirmImport => {
+                if let Some(pending) = next.pending_import.take() {
+                    next.merge_import(pending.imported, &text);
+                }
+            }
+            Action::CancelImport => {
+                if next.pending_import.take().is_some() {
+                    next.notice = Some(Notice::info("Import cancelled. Nothing was changed."));
+                }
+            }
+            Action::CorrectSpeaker { quote, speaker } => next.change(|a| a.correct_speaker(quote, speaker)),
+            Action::ClearSpeakerCorrection(quote) => next.change(|a| {
+                a.clear_speaker_correction(quote);
+            }),
+            Action::ImportEntities { format, contents } => {
+                let mut report = None;
+                next.change(|a| {
+                    report = Some(match format {
+                        EntityFormat::Brat => brat::import(&contents, &text, a),
+                        EntityFormat::Doccano => doccano::import(&contents, &text, a),
+                    })
+                });
+                let summary = report.map(|r| r.summary()).unwrap_or_default();
+                next.notice = Some(Notice::info(format!("{summary} They are listed under Entities.")));
+                next.panel = Panel::Entities;
+            }
         }
         next
+    }
+
+    /// Anchors an imported file on the open text (one undoable change) and says how it went.
+    fn merge_import(&mut self, imported: w3c::Imported, text: &str) {
+        let mut report = None;
+        self.change(|a| report = Some(w3c::merge(a, imported, text)));
+        let summary = report.map(|r| r.summary()).unwrap_or_default();
+        self.notice =
+            Some(Notice::info(format!("{summary} Orphans are listed under Notes; select words to re-attach them.")));
+        self.panel = Panel::Notes;
     }
 
     /// Whether the annotations are as the document opened with them (nothing done, nothing undone): then
@@ -1098,6 +1187,96 @@ mod tests {
         let done = extracted(state);
         assert_eq!(*done.annotations, notes);
         assert_eq!(done.open.extraction.entities.len(), 1);
+    }
+
+    /// The W3C export of `state`, as a file's text.
+    fn w3c_file(state: &State) -> String {
+        let open = &state.open;
+        serde_json::to_string(&w3c::export(&open.document, &open.extraction, &state.annotations)).expect("JSON")
+    }
+
+    #[test]
+    fn a_note_on_the_whole_article_is_added_edited_undone_and_travels_in_the_export() {
+        let s0 = State::default();
+        let s1 = s0.apply(Action::AddDocumentNote { text: "Good overview".into(), tags: vec!["read".into()] });
+        assert_eq!(s1.panel, Panel::Notes);
+        let note = s1.annotations.document_notes.first().expect("a note on the article").clone();
+        assert_eq!((note.text.as_str(), note.tags.as_slice()), ("Good overview", ["read".to_string()].as_slice()));
+        assert!(s1.annotations.notes.is_empty(), "not a note on words");
+        let s2 = s1.apply(Action::EditNote { id: note.id.clone(), text: "Edited".into(), tags: vec![] });
+        assert_eq!(s2.annotations.document_notes[0].text, "Edited");
+        let back = s2.apply(Action::Undo).apply(Action::Undo);
+        assert!(back.annotations.document_notes.is_empty());
+        // Exported and imported on the same text, it comes back as a note on the article.
+        let file = w3c_file(&s2);
+        let imported = State::default().apply(Action::Import(file));
+        assert_eq!(imported.pending_import, None, "the same document is not asked about");
+        let texts: Vec<&str> = imported.annotations.document_notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["Edited"]);
+        assert!(s2.apply(Action::DeleteNote(note.id)).annotations.document_notes.is_empty());
+    }
+
+    #[test]
+    fn a_file_made_for_another_document_waits_for_an_answer_and_cancel_changes_nothing() {
+        let other = State::default().apply(Action::OpenBytes {
+            title: "other".into(),
+            bytes: b"Angela Merkel visited Paris on Monday.".to_vec(),
+        });
+        let other =
+            other.apply(Action::AddNote { span: span_of(&other, "Angela Merkel"), text: "who".into(), tags: vec![] });
+        let file = w3c_file(&other);
+        let s0 = State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "mine".into(), tags: vec![] });
+        let asked = s0.apply(Action::Import(file));
+        let pending = asked.pending_import.as_ref().expect("the user is asked first");
+        assert!(pending.message.contains("not for the open document"), "{}", pending.message);
+        assert!(Rc::ptr_eq(&asked.annotations, &s0.annotations), "nothing merged before the answer");
+        let cancelled = asked.apply(Action::CancelImport);
+        assert_eq!(cancelled.pending_import, None);
+        assert!(Rc::ptr_eq(&cancelled.annotations, &s0.annotations) && cancelled.past == s0.past);
+        assert!(cancelled.notice.is_some_and(|n| n.text.contains("Nothing was changed")));
+        let anchored = asked.apply(Action::ConfirmImport);
+        assert_eq!(anchored.pending_import, None);
+        assert_eq!(anchored.annotations.notes.len(), 2, "mine and the imported one (orphan or placed)");
+        assert!(anchored.notice.as_ref().is_some_and(|n| n.text.starts_with("Imported")));
+        assert_eq!(anchored.apply(Action::Undo).annotations, s0.annotations, "one undoable change");
+        assert_eq!(s0.apply(Action::ConfirmImport), s0, "nothing pending: nothing happens");
+    }
+
+    #[test]
+    fn a_corrected_speaker_shows_is_undoable_and_travels_in_the_export() {
+        let s0 = State::default();
+        let quote = s0.annotations.shown_quotes(&s0.open.extraction).first().expect("the sample has quotes").clone();
+        let choices = s0.annotations.speaker_choices(&s0.open.extraction);
+        let other = choices.iter().find(|c| Some(*c) != quote.speaker.as_ref()).expect("another person").clone();
+        let s1 = s0.apply(Action::CorrectSpeaker { quote: quote.span, speaker: Some(other.clone()) });
+        let shown = s1.annotations.shown_quotes(&s1.open.extraction);
+        let corrected = shown.iter().find(|q| q.span == quote.span).expect("still shown");
+        assert_eq!((corrected.speaker.as_ref(), corrected.speaker_corrected), (Some(&other), true));
+        assert!(w3c_file(&s1).contains(&other));
+        let unknown = s1.apply(Action::CorrectSpeaker { quote: quote.span, speaker: None });
+        assert_eq!(unknown.annotations.shown_quotes(&unknown.open.extraction)[0].speaker, None);
+        let cleared = s1.apply(Action::ClearSpeakerCorrection(quote.span));
+        assert_eq!(cleared.annotations.speaker_correction(quote.span), None);
+        assert_eq!(s1.apply(Action::Undo).annotations, s0.annotations);
+    }
+
+    #[test]
+    fn brat_and_doccano_files_import_as_the_users_entities_with_a_summary() {
+        let s0 = State::default();
+        let reviewed = s0.apply(Action::AddEntity { span: span_of(&s0, "New START"), kind: EntityKind::Misc });
+        let doc = &reviewed.open.document;
+        let (_, ann) = brat::export(doc, &reviewed.open.extraction, &reviewed.annotations);
+        let jsonl = doccano::export(doc, &reviewed.open.extraction, &reviewed.annotations);
+        for (format, contents) in [(EntityFormat::Brat, ann), (EntityFormat::Doccano, jsonl)] {
+            let after = s0.apply(Action::ImportEntities { format, contents });
+            assert_eq!(after.annotations.added.len(), 1, "{format:?}");
+            assert_eq!(after.annotations.added[0].span, Some(span_of(&s0, "New START")));
+            assert_eq!(after.panel, Panel::Entities);
+            assert!(after.notice.as_ref().is_some_and(|n| n.text.contains("Imported 1 entity")), "{format:?}");
+            assert!(after.apply(Action::Undo).annotations.added.is_empty());
+        }
+        let junk = s0.apply(Action::ImportEntities { format: EntityFormat::Brat, contents: "R1\tx".into() });
+        assert!(junk.annotations.added.is_empty() && junk.notice.is_some_and(|n| n.text.contains("skipped")));
     }
 
     fn loaded(text: &str, annotations: Annotations, warning: Option<&str>) -> Loaded {

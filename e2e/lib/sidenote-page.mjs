@@ -125,3 +125,30 @@ SidenotePage.prototype.noteHighlightText = async function noteHighlightText(id) 
 SidenotePage.prototype.extraction = async function extraction(state = 'done') {
   await this.page.locator(`[data-testid=article][data-extraction=${state}]`).waitFor();
 };
+
+/** Imports an annotation file through the Import input. */
+SidenotePage.prototype.importFile = async function importFile(name, contents, mimeType = 'application/json') {
+  await this.page.getByTestId('import-input').setInputFiles({ name, mimeType, buffer: Buffer.from(contents) });
+};
+
+/** Answers "Anchor anyway" to the question asked before importing a file made for another document. */
+SidenotePage.prototype.anchorAnyway = async function anchorAnyway() {
+  await this.page.getByTestId('import-confirm').waitFor();
+  await this.page.getByTestId('import-anchor').click();
+};
+
+/** Chooses an export format, clicks Export and returns every download as {name, bytes}. */
+SidenotePage.prototype.exportAs = async function exportAs(format, files = 1) {
+  await this.page.getByTestId('export-format').selectOption(format);
+  const downloads = [];
+  const all = new Promise((resolve) => {
+    const onDownload = (download) => {
+      downloads.push(download);
+      if (downloads.length === files) { this.page.off('download', onDownload); resolve(); }
+    };
+    this.page.on('download', onDownload);
+  });
+  await this.page.getByTestId('export-button').click();
+  await all;
+  return Promise.all(downloads.map(async (d) => ({ name: d.suggestedFilename(), bytes: await fs.readFile(await d.path()) })));
+};

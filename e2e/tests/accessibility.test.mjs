@@ -47,6 +47,10 @@ test('axe-core finds no WCAG 2.1 AA violation in any main view', async () => {
   await check('Entities tab');
   await page.getByTestId('tab-quotes').click();
   await check('Quotes tab');
+  await page.getByTestId('speaker-edit').first().click();
+  await page.getByTestId('speaker-input').waitFor();
+  await check('speaker correction open');
+  await page.getByTestId('speaker-cancel').click();
   await page.getByTestId('tab-library').click();
   await page.getByTestId('unreadable-entry').waitFor();
   await check('Library tab (saved and unreadable records)');
@@ -65,9 +69,21 @@ test('axe-core finds no WCAG 2.1 AA violation in any main view', async () => {
   await page.getByTestId('undo').click();
   await app.notice.filter({ hasText: 'Undone' }).waitFor();
   await check('information notice');
+  await page.getByTestId('tab-notes').click();
+  await page.getByTestId('add-document-note').click();
+  await page.getByTestId('document-note-editor').getByTestId('note-text').fill('On the whole article');
+  await page.getByTestId('document-note-editor').getByTestId('note-save').click();
+  await page.getByTestId('document-note').waitFor();
+  await check('Notes tab with a note on the article');
+  // A file made for another version of the text: the question before anchoring.
+  const { json } = await app.exportJson();
+  await app.importFile('other.json', JSON.stringify({ ...json, 'sidenote:text': `${json['sidenote:text']}\nMore.` }));
+  await page.getByTestId('import-confirm').waitFor();
+  await check('import question');
+  await page.getByTestId('import-cancel').click();
 
   console.log(Object.entries(results).map(([view, found]) => `axe ${view}: ${found.length} violations`).join('\n'));
-  assert.equal(Object.keys(results).length, 11);
+  assert.equal(Object.keys(results).length, 14);
   for (const [view, found] of Object.entries(results)) {
     assert.deepEqual(found, [], `${view}:\n${found.join('\n')}`);
   }

@@ -72,7 +72,7 @@ test('notes carrying HTML, javascript: links and scripts are text in cards, tool
   assert.equal(await page.getByTestId('reattach').getAttribute('title'), 'Re-attach the note on “words that are not in the article <i>at all</i>” here');
 
   // The Markdown export: everything escaped, one item per note.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-notes').click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-format').selectOption('markdown').then(() => page.getByTestId('export-button').click())]);
   const markdown = await fs.readFile(await download.path(), 'utf8');
   assert.equal(markdown.split('\n').filter((l) => l.startsWith('- ')).length, 4, markdown);
   // No unescaped `<` (HTML, autolinks) or `[` (links, images) anywhere, and no heading but the title.

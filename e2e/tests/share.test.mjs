@@ -34,6 +34,8 @@ test('notes exported from one copy land on the right words in a changed copy, ea
   await app.pasteText(changed);
   await page.locator('mark[data-kind=PERSON]').first().waitFor();
   await importFile(page, 'shared.json', JSON.stringify(json));
+  // The copy's text differs from the file's: Sidenote asks before anchoring.
+  await app.anchorAnyway();
   await app.notice.filter({ hasText: 'Imported' }).waitFor();
   assert.match(await app.notice.textContent(), /Imported 4 annotations: 0 exact, 2 moved, 1 fuzzy, 1 orphan/);
   const cards = await app.noteCards();
@@ -76,6 +78,8 @@ test('a Hypothesis export imports as notes', async () => {
     ] }],
   }];
   await importFile(page, 'hypothesis.json', JSON.stringify(hypothesis));
+  // Made for the article's page, not for the pasted sample: asked first.
+  await app.anchorAnyway();
   await app.notice.filter({ hasText: 'Imported 1' }).waitFor();
   const cards = await app.noteCards();
   assert.equal(cards[0].words, 'nuclear nonproliferation conference');

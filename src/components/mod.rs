@@ -4,8 +4,10 @@
 pub mod article_text;
 pub mod article_view;
 pub mod capture_link;
+pub mod document_notes;
 pub mod entities_panel;
 pub mod extraction_progress;
+pub mod import_confirm;
 pub mod legend;
 pub mod library_panel;
 pub mod note_editor;
@@ -13,10 +15,12 @@ pub mod notes_panel;
 pub mod notice_bar;
 pub mod paste_panel;
 pub mod quotes_panel;
+pub mod reply_list;
 pub mod selection_bar;
 pub mod share_panel;
 pub mod shared_banner;
 pub mod side_panel;
+pub mod speaker_editor;
 pub mod toolbar;
 
 use sidenote_extract::EntityKind;

@@ -6,7 +6,9 @@ use sidenote_annotate::anchor::AnchorStatus;
 use sidenote_annotate::model::{Annotations, Note};
 use yew::prelude::*;
 
+use super::document_notes::DocumentNotes;
 use super::note_editor::NoteEditor;
+use super::reply_list::ReplyList;
 use crate::state::OpenDocument;
 
 /// Props of [`NotesPanel`].
@@ -32,6 +34,8 @@ pub struct NotesPanelProps {
     pub ondelete: Callback<String>,
     /// Sets the tag filter.
     pub ontag: Callback<Option<String>>,
+    /// Adds a note on the whole article: (text, tags).
+    pub onadddocumentnote: Callback<(String, Vec<String>)>,
 }
 
 /// Whether a note matches the search text (in its text, tags or quoted words) and tag filter.
@@ -88,6 +92,7 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                     <p class="note-text" data-testid="note-body">{ &note.text }</p>
                     <p class="note-tags">{ for note.tags.iter().map(|t| html! { <span class="tag" data-testid="note-tag">{ format!("#{t}") }</span> }) }</p>
                 }
+                <ReplyList replies={note.replies.clone()} />
             </li>
         }
     };
@@ -99,6 +104,9 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                     { for props.tags.iter().map(|t| html! { <option value={t.clone()} selected={props.tag.as_deref() == Some(t.as_str())}>{ t }</option> }) }
                 </select>
             </label>
+            <DocumentNotes notes={props.annotations.document_notes.clone()} active={props.active.clone()}
+                onfocus={props.onfocus.clone()} onadd={props.onadddocumentnote.clone()} onedit={props.onedit.clone()}
+                ondelete={props.ondelete.clone()} />
             if props.annotations.notes.is_empty() {
                 <p class="hint">{ "Select words in the article and press N (or “Add note”) to write a note." }</p>
             }

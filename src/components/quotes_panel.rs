@@ -1,12 +1,13 @@
-//! Quotations grouped by speaker.
+//! Quotations grouped by speaker, each with a way to correct its speaker.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use sidenote_annotate::model::Annotations;
+use sidenote_annotate::model::{Annotations, ShownQuote};
 use sidenote_extract::Span;
 use yew::prelude::*;
 
+use super::speaker_editor::SpeakerEditor;
 use crate::state::OpenDocument;
 
 /// Props of [`QuotesPanel`].
@@ -20,17 +21,23 @@ pub struct QuotesPanelProps {
     pub query: AttrValue,
     /// Scrolls to a quotation.
     pub onflash: Callback<Span>,
+    /// Corrects a quotation's speaker (`None`: unknown).
+    pub oncorrect: Callback<(Span, Option<String>)>,
+    /// Withdraws a speaker correction.
+    pub onclear: Callback<Span>,
 }
 
-/// Lists the shown quotations under their speaker's name ("speaker unknown" last).
+/// Lists the shown quotations under their speaker's name ("speaker unknown" last); corrected speakers
+/// are marked, since they are a person's decision rather than the extractor's.
 #[component]
 pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
     let text = props.open.text();
     let query = props.query.trim().to_lowercase();
-    let mut by_speaker: BTreeMap<(bool, String), Vec<Span>> = BTreeMap::new();
+    let choices = props.annotations.speaker_choices(&props.open.extraction);
+    let mut by_speaker: BTreeMap<(bool, String), Vec<ShownQuote>> = BTreeMap::new();
     for quote in props.annotations.shown_quotes(&props.open.extraction) {
         let words = quote.span.slice(text);
-        let speaker = quote.speaker;
+        let speaker = quote.speaker.clone();
         if !query.is_empty()
             && !words.to_lowercase().contains(&query)
             && !speaker.as_deref().unwrap_or("").to_lowercase().contains(&query)
@@ -40,20 +47,32 @@ pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
         by_speaker
             .entry((speaker.is_none(), speaker.unwrap_or_else(|| "speaker unknown".into())))
             .or_default()
-            .push(quote.span);
+            .push(quote);
     }
+    let item = |quote: ShownQuote| {
+        let span = quote.span;
+        html! {
+            <li data-testid="quote-item" data-corrected={quote.speaker_corrected.to_string()}>
+                <button class="quote-item" onclick={props.onflash.reform(move |_: MouseEvent| span)}>
+                    <q>{ span.slice(text).chars().take(160).collect::<String>() }</q>
+                </button>
+                if quote.speaker_corrected {
+                    <span class="speaker-corrected" data-testid="speaker-corrected"
+                          title={format!("Suggested: {}", quote.machine_speaker.clone().unwrap_or_else(|| "unknown".into()))}>
+                        { "speaker corrected" }
+                    </span>
+                }
+                <SpeakerEditor quote={span} speaker={quote.speaker.clone()} corrected={quote.speaker_corrected}
+                               choices={choices.clone()} oncorrect={props.oncorrect.clone()} onclear={props.onclear.clone()} />
+            </li>
+        }
+    };
     html! {
         <section class="quotes-panel" aria-label="Quotations">
-            { for by_speaker.into_iter().map(|((_, speaker), spans)| html! {
+            { for by_speaker.into_iter().map(|((_, speaker), quotes)| html! {
                 <div class="speaker-group" data-testid="speaker-group" data-speaker={speaker.clone()}>
-                    <h3>{ format!("{speaker} — {}", spans.len()) }</h3>
-                    <ul>
-                        { for spans.into_iter().map(|span| html! {
-                            <li><button class="quote-item" onclick={props.onflash.reform(move |_: MouseEvent| span)}>
-                                <q>{ span.slice(text).chars().take(160).collect::<String>() }</q>
-                            </button></li>
-                        }) }
-                    </ul>
+                    <h3>{ format!("{speaker} — {}", quotes.len()) }</h3>
+                    <ul>{ for quotes.into_iter().map(item) }</ul>
                 </div>
             }) }
         </section>

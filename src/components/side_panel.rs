@@ -75,7 +75,8 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 query={props.query.clone()} tag={props.tag.clone()} tags={props.tags.clone()}
                 onfocus={dispatch.reform(Action::FocusNote)}
                 onedit={dispatch.reform(|(id, text, tags)| Action::EditNote { id, text, tags })}
-                ondelete={dispatch.reform(Action::DeleteNote)} ontag={dispatch.reform(Action::SetTagFilter)} />
+                ondelete={dispatch.reform(Action::DeleteNote)} ontag={dispatch.reform(Action::SetTagFilter)}
+                onadddocumentnote={dispatch.reform(|(text, tags)| Action::AddDocumentNote { text, tags })} />
         },
         Panel::Entities => html! {
             <EntitiesPanel open={props.open.clone()} annotations={props.annotations.clone()} query={props.query.clone()}
@@ -85,7 +86,9 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         },
         Panel::Quotes => html! {
             <QuotesPanel open={props.open.clone()} annotations={props.annotations.clone()} query={props.query.clone()}
-                onflash={dispatch.reform(Action::FlashSpan)} />
+                onflash={dispatch.reform(Action::FlashSpan)}
+                oncorrect={dispatch.reform(|(quote, speaker)| Action::CorrectSpeaker { quote, speaker })}
+                onclear={dispatch.reform(Action::ClearSpeakerCorrection)} />
         },
         Panel::Library => html! {
             <LibraryPanel entries={props.library.clone()} current={AttrValue::from(props.open.urn.clone())}
@@ -99,7 +102,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             <input type="search" class="search" data-testid="search" placeholder="Search notes, words, names…"
                    value={props.query.clone()} {oninput} aria-label="Search" />
             <div class="tabs" role="tablist">
-                { tab(Panel::Notes, "Notes", Some(props.annotations.notes.len())) }
+                { tab(Panel::Notes, "Notes", Some(props.annotations.notes.len() + props.annotations.document_notes.len())) }
                 { tab(Panel::Entities, "Entities", None) }
                 { tab(Panel::Quotes, "Quotes", Some(props.annotations.shown_quotes(&props.open.extraction).len())) }
                 { tab(Panel::Library, "Library", None) }

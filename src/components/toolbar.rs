@@ -3,6 +3,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::exports::ExportFormat;
+
 /// Props of [`Toolbar`].
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -20,10 +22,8 @@ pub struct ToolbarProps {
     pub onimport: Callback<web_sys::File>,
     /// Called when the user asks for the sample.
     pub onsample: Callback<()>,
-    /// Called for the W3C export.
-    pub onexport: Callback<()>,
-    /// Called for the Markdown export of notes.
-    pub onexportnotes: Callback<()>,
+    /// Called to export in the chosen format.
+    pub onexport: Callback<ExportFormat>,
     /// Called to make a share link.
     pub onshare: Callback<()>,
     /// Undo.
@@ -49,6 +49,19 @@ fn file_handler(target: Callback<web_sys::File>) -> Callback<Event> {
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let unit = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
+    // Which format the export button makes: a choice of this menu only, so it lives here.
+    let format = use_state(|| ExportFormat::W3c);
+    let onformat = {
+        let format = format.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+            format.set(ExportFormat::from_key(&value).unwrap_or(ExportFormat::W3c));
+        })
+    };
+    let onexport = {
+        let chosen = *format;
+        props.onexport.reform(move |_: MouseEvent| chosen)
+    };
     html! {
         <header class="toolbar">
             <h1 class="brand">{ "Sidenote" }</h1>
@@ -65,12 +78,16 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <button data-testid="sample-button" onclick={unit(&props.onsample)}>{ "Sample" }</button>
                 <label class="button file-button">
                     { "Import…" }
-                    <input type="file" data-testid="import-input" accept=".json,.jsonld,application/json,application/ld+json"
+                    <input type="file" data-testid="import-input" accept=".json,.jsonld,.ann,.jsonl,application/json,application/ld+json"
                            onchange={file_handler(props.onimport.clone())} />
                 </label>
-                <button data-testid="export-notes" onclick={unit(&props.onexportnotes)}>{ "Notes (.md)" }</button>
                 <button data-testid="share-button" title="A link that carries this article and its notes" onclick={unit(&props.onshare)}>{ "Share link" }</button>
-                <button class="primary" data-testid="export-button" onclick={unit(&props.onexport)}>{ "Export JSON" }</button>
+                <select data-testid="export-format" aria-label="Export format" title="What Export makes" onchange={onformat}>
+                    { for ExportFormat::ALL.into_iter().map(|f| html! {
+                        <option value={f.key()} selected={*format == f}>{ f.label() }</option>
+                    }) }
+                </select>
+                <button class="primary" data-testid="export-button" onclick={onexport}>{ format.button() }</button>
             </nav>
         </header>
     }

@@ -3,7 +3,7 @@
 use sidenote_annotate::{InputError, MAX_TEXT_BYTES};
 use yew::Callback;
 
-use crate::state::{Action, Notice};
+use crate::state::{Action, EntityFormat, Notice};
 
 /// Reads `file` in the background and dispatches [`Action::OpenBytes`] (or a refusal) when done.
 pub fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
@@ -39,7 +39,20 @@ fn looks_like_html(name: &str, bytes: &[u8]) -> bool {
         || start.starts_with("<html")
 }
 
-/// Reads an annotation file and dispatches [`Action::Import`] with its text.
+/// What an annotation file is, by its extension: brat `.ann` and doccano `.jsonl` carry entities; anything
+/// else is read as W3C (or Hypothesis) JSON, whose parser says clearly when it is not.
+fn entity_format(name: &str) -> Option<EntityFormat> {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".ann") {
+        Some(EntityFormat::Brat)
+    } else if lower.ends_with(".jsonl") {
+        Some(EntityFormat::Doccano)
+    } else {
+        None
+    }
+}
+
+/// Reads an annotation file and dispatches [`Action::Import`] (or [`Action::ImportEntities`]) with its text.
 pub fn import_file(file: web_sys::File, dispatch: Callback<Action>) {
     let name = file.name();
     if file.size() as usize > MAX_TEXT_BYTES * 4 {
@@ -52,7 +65,10 @@ pub fn import_file(file: web_sys::File, dispatch: Callback<Action>) {
     wasm_bindgen_futures::spawn_local(async move {
         match gloo::file::futures::read_as_bytes(&file).await {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => dispatch.emit(Action::Import(text)),
+                Ok(text) => dispatch.emit(match entity_format(&name) {
+                    Some(format) => Action::ImportEntities { format, contents: text },
+                    None => Action::Import(text),
+                }),
                 Err(_) => dispatch.emit(Action::Notify(Notice::error(format!(
                     "Import failed: {name} is not a text (JSON) file. Nothing was changed."
                 )))),

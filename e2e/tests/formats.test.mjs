@@ -1,0 +1,62 @@
+// Correcting a quotation's speaker; export formats and importing brat/doccano files back.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSidenote } from '../lib/fixture.mjs';
+
+const ctx = useSidenote();
+
+test('a corrected speaker shows in the Quotes tab and travels in the W3C export', async () => {
+  const { app, page } = ctx;
+  await page.getByTestId('tab-quotes').click();
+  const item = page.locator('[data-testid=speaker-group][data-speaker="Sergei Lavrov"] [data-testid=quote-item]').first();
+  const words = await item.locator('q').textContent();
+  await item.getByTestId('speaker-edit').click();
+  const input = item.getByTestId('speaker-input');
+  assert.equal(await input.inputValue(), 'Sergei Lavrov');
+  await input.fill('Dmitry Peskov');
+  await input.press('Enter');
+  const group = page.locator('[data-testid=speaker-group][data-speaker="Dmitry Peskov"]');
+  await group.waitFor();
+  assert.equal(await group.locator('q').first().textContent(), words);
+  assert.equal(await group.getByTestId('speaker-corrected').count(), 1);
+  const { json } = await app.exportJson();
+  const quote = json.first.items.find((i) => i.target.selector?.[0]?.exact?.startsWith(words.slice(0, 30))
+    && i.body.some((b) => b['sidenote:role'] === 'speaker'));
+  assert.ok(quote, 'the quotation is exported');
+  assert.equal(quote.body.find((b) => b['sidenote:role'] === 'speaker').value, 'Dmitry Peskov');
+  // Undo brings the extractor's speaker back.
+  await page.getByTestId('undo').click();
+  await page.locator('[data-testid=speaker-group][data-speaker="Dmitry Peskov"]').waitFor({ state: 'detached' });
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('exporting CSV downloads the notes as a file that starts with a byte-order mark', async () => {
+  const { app } = ctx;
+  await app.selectWords('has lashed out');
+  await app.writeNote('a note, with "quotes"', 'claim');
+  const [csv] = await app.exportAs('csv');
+  assert.match(csv.name, /\.notes\.csv$/);
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const text = csv.bytes.toString('utf8').slice(1);
+  assert.ok(text.startsWith('id,'), text.slice(0, 80));
+  assert.ok(text.includes('"a note, with ""quotes"""'), text);
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('brat exports an .ann and a .txt, and the .ann imports back as added entities', async () => {
+  const { app, page } = ctx;
+  await app.selectWords('New START');
+  await page.keyboard.press('m');
+  const files = await app.exportAs('brat', 2);
+  const ann = files.find((f) => f.name.endsWith('.ann'));
+  assert.ok(ann && files.some((f) => f.name.endsWith('.txt')), files.map((f) => f.name).join(', '));
+  assert.match(ann.bytes.toString('utf8'), /^T1\tMISC \d+ \d+\tNew START$/m);
+  // Undone, "New START" is a suggestion again; the .ann makes it the user's own.
+  const reviewed = page.locator('mark[data-kind=MISC]:not([data-tip*=suggested])', { hasText: 'New START' });
+  await page.getByTestId('undo').click();
+  await reviewed.first().waitFor({ state: 'detached' });
+  await app.importFile('sample.ann', ann.bytes, 'text/plain');
+  await app.notice.filter({ hasText: 'Imported 1 entity' }).waitFor();
+  await reviewed.first().waitFor();
+  assert.deepEqual(ctx.errors, []);
+});

@@ -1,0 +1,87 @@
+//! Notes on the whole article, at the top of the Notes tab, with the button that writes one.
+
+use sidenote_annotate::model::DocumentNote;
+use yew::prelude::*;
+
+use super::note_editor::NoteEditor;
+use super::reply_list::ReplyList;
+
+/// Props of [`DocumentNotes`].
+#[derive(Properties, PartialEq)]
+pub struct DocumentNotesProps {
+    /// The notes on the article.
+    pub notes: Vec<DocumentNote>,
+    /// The note whose card is open.
+    pub active: Option<String>,
+    /// Opens a note's card for editing; `None` closes it.
+    pub onfocus: Callback<Option<String>>,
+    /// Adds a note on the article: (text, tags).
+    pub onadd: Callback<(String, Vec<String>)>,
+    /// Saves an edit: (id, text, tags).
+    pub onedit: Callback<(String, String, Vec<String>)>,
+    /// Deletes a note.
+    pub ondelete: Callback<String>,
+}
+
+/// "On the whole article": the notes with their replies, and "Note on the article", which opens the note
+/// editor without any words selected.
+#[component]
+pub fn DocumentNotes(props: &DocumentNotesProps) -> Html {
+    // Whether the editor for a new note is open: purely this list's business.
+    let writing = use_state(|| false);
+    let onwrite = {
+        let writing = writing.clone();
+        Callback::from(move |_: MouseEvent| writing.set(true))
+    };
+    let onsave = {
+        let writing = writing.clone();
+        let onadd = props.onadd.clone();
+        Callback::from(move |(text, tags): (String, Vec<String>)| {
+            writing.set(false);
+            onadd.emit((text, tags));
+        })
+    };
+    let oncancel = {
+        let writing = writing.clone();
+        Callback::from(move |_| writing.set(false))
+    };
+    let card = |note: &DocumentNote| {
+        let id = note.id.clone();
+        let active = props.active.as_deref() == Some(note.id.as_str());
+        let onopen = {
+            let id = id.clone();
+            props.onfocus.reform(move |_: MouseEvent| Some(id.clone()))
+        };
+        html! {
+            <li class={classes!("note-card", "document-note", active.then_some("active"))} data-testid="document-note" data-note-id={id.clone()}>
+                if active {
+                    <NoteEditor label="Save" text={AttrValue::from(note.text.clone())} tags={AttrValue::from(note.tags.join(", "))}
+                                onsave={{ let id = id.clone(); props.onedit.reform(move |(t, g)| (id.clone(), t, g)) }}
+                                oncancel={props.onfocus.reform(|_| None)} />
+                    <button class="danger" data-testid="note-delete" onclick={{ let id = id.clone(); props.ondelete.reform(move |_: MouseEvent| id.clone()) }}>
+                        { "Delete note" }
+                    </button>
+                } else {
+                    <button class="note-quote" onclick={onopen} title="Edit this note" aria-label={format!("Edit note: {}", note.text.chars().take(60).collect::<String>())}>
+                        <span class="note-text" data-testid="note-body">{ &note.text }</span>
+                    </button>
+                    <p class="note-tags">{ for note.tags.iter().map(|t| html! { <span class="tag" data-testid="note-tag">{ format!("#{t}") }</span> }) }</p>
+                }
+                <ReplyList replies={note.replies.clone()} />
+            </li>
+        }
+    };
+    html! {
+        <section class="document-notes" aria-labelledby="document-notes-heading" data-testid="document-notes">
+            <h3 id="document-notes-heading">{ "On the whole article" }</h3>
+            <ol class="note-list">{ for props.notes.iter().map(card) }</ol>
+            if *writing {
+                <div data-testid="document-note-editor">
+                    <NoteEditor label="Add note" {onsave} {oncancel} />
+                </div>
+            } else {
+                <button data-testid="add-document-note" onclick={onwrite}>{ "Note on the article" }</button>
+            }
+        </section>
+    }
+}

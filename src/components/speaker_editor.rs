@@ -1,0 +1,119 @@
+//! Correcting one quotation's speaker: a person of the document, a typed name, or unknown.
+
+use sidenote_extract::Span;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of [`SpeakerEditor`].
+#[derive(Properties, PartialEq)]
+pub struct SpeakerEditorProps {
+    /// The quotation.
+    pub quote: Span,
+    /// Its speaker as shown (after correction).
+    pub speaker: Option<String>,
+    /// Whether a person corrected it (then the extractor's speaker can be brought back).
+    pub corrected: bool,
+    /// The persons of the document, offered first.
+    pub choices: Vec<String>,
+    /// Sets the speaker (`None`: unknown).
+    pub oncorrect: Callback<(Span, Option<String>)>,
+    /// Withdraws the correction.
+    pub onclear: Callback<Span>,
+}
+
+/// A "Speaker…" button that opens a field with the document's persons as suggestions (any name can be
+/// typed), Save, "Unknown speaker", "Use the suggested speaker" (when corrected) and Cancel.
+#[component]
+pub fn SpeakerEditor(props: &SpeakerEditorProps) -> Html {
+    // Whether the field is open: purely visual, one quotation at a time is typical.
+    let open = use_state(|| false);
+    let input = use_node_ref();
+    let quote = props.quote;
+    {
+        // Focus the field when it opens, so the keyboard user can type at once.
+        let input = input.clone();
+        use_effect_with(*open, move |open| {
+            if *open {
+                if let Some(field) = input.cast::<HtmlInputElement>() {
+                    let _ = field.focus();
+                }
+            }
+        });
+    }
+    let close = {
+        let open = open.clone();
+        move || open.set(false)
+    };
+    if !*open {
+        let onclick = {
+            let open = open.clone();
+            Callback::from(move |_: MouseEvent| open.set(true))
+        };
+        return html! {
+            <button class="speaker-edit" data-testid="speaker-edit" {onclick}
+                    aria-label={format!("Correct the speaker ({})", props.speaker.clone().unwrap_or_else(|| "unknown".into()))}>
+                { "Speaker…" }
+            </button>
+        };
+    }
+    let list_id = format!("speaker-choices-{}-{}", quote.start, quote.end);
+    let save = {
+        let input = input.clone();
+        let oncorrect = props.oncorrect.clone();
+        let close = close.clone();
+        move || {
+            let name = input.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            oncorrect.emit((quote, Some(name.trim().to_string()).filter(|n| !n.is_empty())));
+            close();
+        }
+    };
+    let onsave = {
+        let save = save.clone();
+        Callback::from(move |_: MouseEvent| save())
+    };
+    let onkeydown = {
+        let close = close.clone();
+        Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
+            "Enter" => {
+                event.prevent_default();
+                save();
+            }
+            "Escape" => close(),
+            _ => {}
+        })
+    };
+    let onunknown = {
+        let oncorrect = props.oncorrect.clone();
+        let close = close.clone();
+        Callback::from(move |_: MouseEvent| {
+            oncorrect.emit((quote, None));
+            close();
+        })
+    };
+    let onclear = {
+        let onclear = props.onclear.clone();
+        let close = close.clone();
+        Callback::from(move |_: MouseEvent| {
+            onclear.emit(quote);
+            close();
+        })
+    };
+    let oncancel = Callback::from(move |_: MouseEvent| close());
+    html! {
+        <div class="speaker-editor" data-testid="speaker-editor" {onkeydown}>
+            <input ref={input} type="text" data-testid="speaker-input" list={list_id.clone()} aria-label="Speaker"
+                   placeholder="A person, or type a name" value={props.speaker.clone().unwrap_or_default()} />
+            <datalist id={list_id}>
+                { for props.choices.iter().map(|name| html! { <option value={name.clone()} /> }) }
+            </datalist>
+            <div class="editor-actions">
+                <button class="primary" data-testid="speaker-save" onclick={onsave}>{ "Save" }</button>
+                <button data-testid="speaker-unknown" onclick={onunknown}>{ "Unknown speaker" }</button>
+                if props.corrected {
+                    <button data-testid="speaker-clear" onclick={onclear}>{ "Use the suggested speaker" }</button>
+                }
+                <button data-testid="speaker-cancel" onclick={oncancel}>{ "Cancel" }</button>
+            </div>
+        </div>
+    }
+}

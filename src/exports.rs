@@ -1,0 +1,161 @@
+//! The export formats the toolbar offers, and the files each one makes. Pure (no DOM): the app hands the
+//! files to `services::download`, and the tests below check them natively.
+
+use sidenote_annotate::formats::{brat, conll, csv, doccano};
+use sidenote_annotate::model::Annotations;
+use sidenote_annotate::w3c;
+
+use crate::state::OpenDocument;
+
+/// A way to export the open document's annotations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// W3C Web Annotation JSON-LD: everything, re-importable (the default).
+    W3c,
+    /// The notes as a Markdown list.
+    Markdown,
+    /// brat standoff: the article as `.txt` and the reviewed entities as `.ann` (two downloads, since brat
+    /// reads the pair).
+    Brat,
+    /// doccano JSONL: the article and its reviewed entities on one line.
+    Doccano,
+    /// CoNLL-2003 style BIO tokens of the reviewed entities.
+    Conll,
+    /// The notes as CSV (UTF-8 with a byte-order mark, for spreadsheets).
+    Csv,
+}
+
+impl ExportFormat {
+    /// Every format, in the order the menu lists them (the default first).
+    pub const ALL: [ExportFormat; 6] = [
+        ExportFormat::W3c,
+        ExportFormat::Markdown,
+        ExportFormat::Brat,
+        ExportFormat::Doccano,
+        ExportFormat::Conll,
+        ExportFormat::Csv,
+    ];
+
+    /// The value of its menu option (stable: tests choose formats by it).
+    pub fn key(self) -> &'static str {
+        match self {
+            ExportFormat::W3c => "w3c",
+            ExportFormat::Markdown => "markdown",
+            ExportFormat::Brat => "brat",
+            ExportFormat::Doccano => "doccano",
+            ExportFormat::Conll => "conll",
+            ExportFormat::Csv => "csv",
+        }
+    }
+
+    /// The format whose menu value is `key`.
+    pub fn from_key(key: &str) -> Option<ExportFormat> {
+        ExportFormat::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// What the menu says.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::W3c => "W3C JSON (all annotations)",
+            ExportFormat::Markdown => "Notes as Markdown",
+            ExportFormat::Brat => "brat (.ann + .txt)",
+            ExportFormat::Doccano => "doccano JSONL",
+            ExportFormat::Conll => "CoNLL BIO tokens",
+            ExportFormat::Csv => "Notes as CSV",
+        }
+    }
+
+    /// The export button's words ("Export JSON" is the name messages use for the default).
+    pub fn button(self) -> &'static str {
+        match self {
+            ExportFormat::W3c => "Export JSON",
+            ExportFormat::Markdown => "Export Markdown",
+            ExportFormat::Brat => "Export brat",
+            ExportFormat::Doccano => "Export JSONL",
+            ExportFormat::Conll => "Export CoNLL",
+            ExportFormat::Csv => "Export CSV",
+        }
+    }
+}
+
+/// One file to download.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFile {
+    /// Its name.
+    pub name: String,
+    /// Its media type.
+    pub mime: &'static str,
+    /// Its content.
+    pub contents: String,
+}
+
+/// A file name from the title, safe for file systems.
+pub fn file_stem(title: &str) -> String {
+    let safe: String = title.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).take(60).collect();
+    safe.trim_matches('-').to_string()
+}
+
+/// The files `format` makes for the open document and its annotations.
+pub fn files(format: ExportFormat, open: &OpenDocument, annotations: &Annotations) -> Vec<ExportFile> {
+    let stem = file_stem(&open.document.title);
+    let doc = &open.document;
+    let file = |suffix: &str, mime: &'static str, contents: String| ExportFile {
+        name: format!("{stem}{suffix}"),
+        mime,
+        contents,
+    };
+    match format {
+        ExportFormat::W3c => {
+            let collection = w3c::export(doc, &open.extraction, annotations);
+            // Serialising a `serde_json::Value` cannot fail; an empty file would at least not be wrong JSON-LD.
+            let json = serde_json::to_string_pretty(&collection).unwrap_or_default();
+            vec![file(".annotations.json", "application/ld+json", json)]
+        }
+        ExportFormat::Markdown => vec![file(".notes.md", "text/markdown", w3c::notes_markdown(doc, annotations))],
+        ExportFormat::Brat => {
+            let (txt, ann) = brat::export(doc, &open.extraction, annotations);
+            vec![file(".ann", "text/plain", ann), file(".txt", "text/plain", txt)]
+        }
+        ExportFormat::Doccano => {
+            vec![file(".jsonl", "application/jsonl", doccano::export(doc, &open.extraction, annotations))]
+        }
+        ExportFormat::Conll => vec![file(".conll", "text/plain", conll::export(doc, &open.extraction, annotations))],
+        ExportFormat::Csv => vec![file(".notes.csv", "text/csv", csv::export(doc, annotations))],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sidenote_extract::Span;
+
+    use super::*;
+    use crate::state::State;
+
+    #[test]
+    fn every_format_has_a_menu_key_that_leads_back_to_it() {
+        for format in ExportFormat::ALL {
+            assert_eq!(ExportFormat::from_key(format.key()), Some(format));
+        }
+        assert_eq!(ExportFormat::from_key("pdf"), None);
+        assert_eq!(ExportFormat::W3c.button(), "Export JSON", "the name share-link messages use");
+    }
+
+    #[test]
+    fn each_format_makes_its_files() {
+        let state = State::default();
+        let mut annotations = Annotations::default();
+        annotations.add_note(state.open.text(), Span::new(0, 13), "a \"quoted\" note".into(), vec!["t".into()]);
+        let names = |format| files(format, &state.open, &annotations).into_iter().map(|f| f.name).collect::<Vec<_>>();
+        let stem = file_stem(&state.open.document.title);
+        assert_eq!(names(ExportFormat::Brat), [format!("{stem}.ann"), format!("{stem}.txt")]);
+        let csv = files(ExportFormat::Csv, &state.open, &annotations).remove(0);
+        assert!(csv.contents.starts_with('\u{FEFF}') && csv.contents.contains("\"a \"\"quoted\"\" note\""));
+        let w3c = files(ExportFormat::W3c, &state.open, &annotations).remove(0);
+        assert!(w3c.name.ends_with(".annotations.json") && w3c.contents.contains("AnnotationCollection"));
+        let doccano = files(ExportFormat::Doccano, &state.open, &annotations).remove(0);
+        assert!(doccano.contents.starts_with("{") && doccano.contents.ends_with('\n'));
+        for format in ExportFormat::ALL {
+            assert!(files(format, &state.open, &annotations).iter().all(|f| !f.name.starts_with('.')));
+        }
+    }
+}
