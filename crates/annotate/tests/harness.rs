@@ -13,6 +13,8 @@
 //!   alphabet are never placed; a placement is the quote or close to it;
 //! - export then import on the same text brings every note back on the same words.
 
+mod common;
+
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use serde_json::{json, Value};
@@ -228,21 +230,7 @@ fn export_then_import_brings_every_note_back_on_its_words() {
             }
         }
         prop_assume!(!set.notes.is_empty());
-        let doc = Document::new("t", text.clone());
-        let file = w3c::export(&doc, &sidenote_extract::Extraction::default(), &set);
-        let imported = w3c::parse(&file.to_string()).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let mut back = Annotations::default();
-        let report = w3c::merge(&mut back, imported, &text);
-        prop_assert_eq!(report.counts, [set.notes.len(), 0, 0, 0]);
-        // The file's ids are the notes' IRIs, and import keeps them: each note comes back under its IRI.
-        let urn = doc.content_urn();
-        let mut original = set.notes.clone();
-        original.iter_mut().for_each(|note| note.id = w3c::iri(&urn, &note.id));
-        original.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut restored = back.notes.clone();
-        restored.sort_by(|a, b| a.id.cmp(&b.id));
-        prop_assert_eq!(original, restored);
-        Ok(())
+        common::assert_round_trip(&text, &set, &sidenote_extract::Extraction::default())
     });
 }
 

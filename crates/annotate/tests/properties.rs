@@ -1,9 +1,10 @@
 //! Property tests of the annotation model against simple oracles.
 
+mod common;
+
 use proptest::prelude::*;
 use sidenote_annotate::anchor::{anchor, AnchorStatus};
 use sidenote_annotate::model::Annotations;
-use sidenote_annotate::{w3c, Document};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::Span;
 
@@ -72,21 +73,7 @@ proptest! {
             let last = (first + len - 1).min(spans.len() - 1);
             set.add_note(&text, Span::new(spans[first].start, spans[last].end), format!("note {n} 🙂"), vec![format!("tag{}", n % 3)]);
         }
-        let doc = Document::new("t", text.clone());
-        let file = w3c::export(&doc, &sidenote_extract::extract(&text), &set);
-        let imported = w3c::parse(&file.to_string()).expect("our own export parses");
-        prop_assert_eq!(imported.text.as_deref(), Some(text.as_str()));
-        let mut back = Annotations::default();
-        let report = w3c::merge(&mut back, imported, &text);
-        prop_assert_eq!(report.counts, [set.notes.len(), 0, 0, 0]);
-        // Import keeps the file's ids, which are the notes' IRIs.
-        let urn = doc.content_urn();
-        let mut original = set.notes.clone();
-        original.iter_mut().for_each(|note| note.id = w3c::iri(&urn, &note.id));
-        original.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut restored = back.notes.clone();
-        restored.sort_by(|a, b| a.id.cmp(&b.id));
-        prop_assert_eq!(original, restored);
+        common::assert_round_trip(&text, &set, &sidenote_extract::extract(&text))?;
     }
 
     /// After random insertions and deletions elsewhere, every note whose words survive is found on them.
