@@ -44,4 +44,5 @@ gz=$(gzip -9 -c "$wasm" | wc -c)
 echo "release wasm: $raw bytes raw, $gz bytes gzip -9"
 
 step "end-to-end tests: the built app in headless Chromium (playwright-core)"
-(cd e2e && node --test --test-concurrency=1 tests/)
+# A per-test timeout, so that a hung browser fails its test instead of holding CI to its time limit.
+(cd e2e && node --test --test-concurrency=1 --test-timeout=180000 tests/)

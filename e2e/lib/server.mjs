@@ -26,5 +26,11 @@ export async function serveDist(root = path.resolve(import.meta.dirname, '..', '
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  // Closing also drops the browser's open keep-alive connections: `server.close` alone waits for them, and a
+  // browser that was set offline never closes them, so the test would hang.
+  const close = () => new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+  return { url: `http://127.0.0.1:${port}/`, close };
 }

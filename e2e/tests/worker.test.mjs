@@ -14,6 +14,9 @@ const STOPPED = 'The extractor stopped on this document; your text and notes are
 const SAMPLE = await fs.readFile(new URL('../../assets/rferl-lavrov-inf.txt', import.meta.url), 'utf8');
 // About 1 MB: the extractor works on it for seconds, well over the 200 ms after which the progress line shows.
 const LONG = `${SAMPLE}\n\n`.repeat(Math.ceil(1_000_000 / SAMPLE.length));
+// Large enough that the worker is still busy well after the 200 ms the progress line waits for, even on an idle
+// machine (about 1.5 s of extraction), so the test does not race the extractor.
+const LONGER = `${SAMPLE}\n\n`.repeat(Math.ceil(4_000_000 / SAMPLE.length));
 
 /** Pastes a long text as the clipboard would, all at once (typing 1 MB with `fill` takes minutes). */
 async function pasteLong(page, text) {
@@ -60,11 +63,11 @@ test('without ?test-panic the sentinel is ordinary text', async () => {
 
 test('a long document shows its text at once and the progress line until its highlights arrive', async () => {
   const { app, page } = ctx;
-  await pasteLong(page, LONG);
+  await pasteLong(page, LONGER);
   await page.getByTestId('extraction-progress').filter({ hasText: 'Finding names and quotes…' }).waitFor();
   assert.equal(await page.getByTestId('article').getAttribute('data-extraction'), 'pending');
   assert.equal(await page.getByTestId('article').getAttribute('aria-busy'), 'true');
-  assert.equal((await app.articleText()).length, LONG.length, 'the whole text is shown before its highlights');
+  assert.equal((await app.articleText()).length, LONGER.length, 'the whole text is shown before its highlights');
   await app.extraction('done');
   await page.getByTestId('extraction-progress').waitFor({ state: 'detached' });
   assert.ok((await app.namesOfKind('PERSON')).includes('Sergei Lavrov'));
