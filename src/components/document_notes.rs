@@ -3,6 +3,7 @@
 use sidenote_annotate::model::DocumentNote;
 use yew::prelude::*;
 
+use super::note_card_editor::NoteCardEditor;
 use super::note_editor::NoteEditor;
 use super::reply_list::ReplyList;
 
@@ -55,12 +56,8 @@ pub fn DocumentNotes(props: &DocumentNotesProps) -> Html {
         html! {
             <li class={classes!("note-card", "document-note", active.then_some("active"))} data-testid="document-note" data-note-id={id.clone()}>
                 if active {
-                    <NoteEditor label="Save" text={AttrValue::from(note.text.clone())} tags={AttrValue::from(note.tags.join(", "))}
-                                onsave={{ let id = id.clone(); props.onedit.reform(move |(t, g)| (id.clone(), t, g)) }}
-                                oncancel={props.onfocus.reform(|_| None)} />
-                    <button class="danger" data-testid="note-delete" onclick={{ let id = id.clone(); props.ondelete.reform(move |_: MouseEvent| id.clone()) }}>
-                        { "Delete note" }
-                    </button>
+                    <NoteCardEditor id={id.clone()} text={note.text.clone()} tags={note.tags.clone()}
+                                    onfocus={props.onfocus.clone()} onedit={props.onedit.clone()} ondelete={props.ondelete.clone()} />
                 } else {
                     <button class="note-quote" onclick={onopen} title="Edit this note" aria-label={format!("Edit note: {}", note.text.chars().take(60).collect::<String>())}>
                         <span class="note-text" data-testid="note-body">{ &note.text }</span>

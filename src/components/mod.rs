@@ -10,6 +10,7 @@ pub mod extraction_progress;
 pub mod import_confirm;
 pub mod legend;
 pub mod library_panel;
+pub mod note_card_editor;
 pub mod note_editor;
 pub mod notes_panel;
 pub mod notice_bar;

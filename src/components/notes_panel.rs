@@ -7,7 +7,7 @@ use sidenote_annotate::model::{Annotations, Note};
 use yew::prelude::*;
 
 use super::document_notes::DocumentNotes;
-use super::note_editor::NoteEditor;
+use super::note_card_editor::NoteCardEditor;
 use super::reply_list::ReplyList;
 use crate::state::OpenDocument;
 
@@ -82,12 +82,8 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                     <span class={classes!("anchor-badge", status.label())} data-testid="anchor-status">{ status.label() }</span>
                 </button>
                 if active {
-                    <NoteEditor label="Save" text={AttrValue::from(note.text.clone())} tags={AttrValue::from(note.tags.join(", "))}
-                                onsave={{ let id = id.clone(); props.onedit.reform(move |(t, g)| (id.clone(), t, g)) }}
-                                oncancel={props.onfocus.reform(|_| None)} />
-                    <button class="danger" data-testid="note-delete" onclick={{ let id = id.clone(); props.ondelete.reform(move |_: MouseEvent| id.clone()) }}>
-                        { "Delete note" }
-                    </button>
+                    <NoteCardEditor id={id.clone()} text={note.text.clone()} tags={note.tags.clone()}
+                                    onfocus={props.onfocus.clone()} onedit={props.onedit.clone()} ondelete={props.ondelete.clone()} />
                 } else {
                     <p class="note-text" data-testid="note-body">{ &note.text }</p>
                     <p class="note-tags">{ for note.tags.iter().map(|t| html! { <span class="tag" data-testid="note-tag">{ format!("#{t}") }</span> }) }</p>

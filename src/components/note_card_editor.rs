@@ -1,0 +1,36 @@
+//! The open state of a note card, on words or on the whole article: the note editor and a delete button.
+
+use yew::prelude::*;
+
+use super::note_editor::NoteEditor;
+
+#[derive(Properties, PartialEq)]
+pub struct NoteCardEditorProps {
+    pub id: String,
+    pub text: String,
+    pub tags: Vec<String>,
+    /// Closes the card (`None`).
+    pub onfocus: Callback<Option<String>>,
+    /// (note id, text, tags typed as "a, b").
+    pub onedit: Callback<(String, String, Vec<String>)>,
+    pub ondelete: Callback<String>,
+}
+
+#[component]
+pub fn NoteCardEditor(props: &NoteCardEditorProps) -> Html {
+    let onsave = {
+        let id = props.id.clone();
+        props.onedit.reform(move |(text, tags)| (id.clone(), text, tags))
+    };
+    let ondelete = {
+        let id = props.id.clone();
+        props.ondelete.reform(move |_: MouseEvent| id.clone())
+    };
+    html! {
+        <>
+            <NoteEditor label="Save" text={AttrValue::from(props.text.clone())} tags={AttrValue::from(props.tags.join(", "))}
+                        {onsave} oncancel={props.onfocus.reform(|_| None)} />
+            <button class="danger" data-testid="note-delete" onclick={ondelete}>{ "Delete note" }</button>
+        </>
+    }
+}
