@@ -390,8 +390,13 @@ impl Attribution<'_> {
                 return self.recent_person(quote_start);
             }
         }
-        let person =
-            before_verb.iter().rev().filter_map(|&i| self.entity_ending_at(i)).find(|e| e.kind == EntityKind::Person);
+        // A name in the possessive describes someone else ("Morrison, Vindman's superior, said").
+        let person = before_verb
+            .iter()
+            .rev()
+            .filter(|&&i| !seg.is_possessive(i + 1))
+            .filter_map(|&i| self.entity_ending_at(i))
+            .find(|e| e.kind == EntityKind::Person);
         if let Some(e) = person {
             return Some(self.name_of(e));
         }
@@ -603,6 +608,14 @@ mod tests {
             (
                 "Maulana Fazlur Rahmani fired a salvo at Prime Minister Imran Khan, saying the “days are numbered now” again.",
                 vec![q("days are numbered now", None)],
+            ),
+            (
+                "Tim Morrison testified. Alexander Vindman testified.\n\n“If he had concerns, I would have expected to be told,” Morrison, Vindman's superior, said.",
+                vec![q("If he had concerns, I would have expected to be told,", Some("Tim Morrison"))],
+            ),
+            (
+                "Lakshiwnder Singh, another deportee, said he had paid an agent. “They caught me at the border,” he said.",
+                vec![q("They caught me at the border,", Some("Lakshiwnder Singh"))],
             ),
         ];
         for (text, expected) in cases {

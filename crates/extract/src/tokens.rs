@@ -55,6 +55,48 @@ impl<'t> Segmented<'t> {
         self.tokens.get(idx).is_some_and(|t| t.kind == TokenKind::Punct && t.span.slice(self.text).starts_with(ch))
     }
 
+    /// Whether the token is a possessive ending split off a word (`'s`, `’s`; a punctuation token).
+    pub fn is_possessive(&self, idx: usize) -> bool {
+        self.tokens.get(idx).is_some_and(|t| matches!(t.span.slice(self.text), "'s" | "’s" | "'S" | "’S"))
+    }
+
+    /// When token `comma` opens an appositive that describes the name before it — `, another deportee,`,
+    /// `, 24,`, `, Vindman's superior,`, `, a scientist at NASA,` — the index of the token after its closing
+    /// comma. An appositive is short, stays in its sentence and line, and opens with a lower-case word, a
+    /// number, or a name in the possessive; a capitalised word after the comma is the next item of a list.
+    pub fn after_appositive(&self, comma: usize) -> Option<usize> {
+        const MAX_TOKENS: usize = 12;
+        if !self.is_punct(comma, ',') {
+            return None;
+        }
+        let opener = comma + 1;
+        let first = self.tokens.get(opener)?;
+        let (line, sentence) = (first.line, first.sentence);
+        if first.kind != TokenKind::Word {
+            return None;
+        }
+        let word = self.word(opener);
+        let opens_description = word.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            || self.is_possessive(opener + 1);
+        if !opens_description {
+            return None;
+        }
+        for i in opener + 1..self.tokens.len().min(opener + MAX_TOKENS) {
+            let t = &self.tokens[i];
+            if t.line != line || t.sentence != sentence {
+                return None;
+            }
+            if t.kind == TokenKind::Punct {
+                return match t.span.slice(self.text) {
+                    "," => Some(i + 1),
+                    "-" | "–" | "/" | "&" | "'s" | "’s" | "'S" | "’S" => continue,
+                    _ => None,
+                };
+            }
+        }
+        None
+    }
+
     /// Whether a token starts a sentence (or a line).
     pub fn starts_sentence(&self, idx: usize) -> bool {
         if idx == 0 {

@@ -63,8 +63,16 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
 /// Whether a speech verb follows the name ("Lavrov told") or precedes it ("said Indyk").
 fn is_speech_subject(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     let seg = cx.seg;
-    let next_is_verb =
-        seg.is_word(end) && is_subject_speech_verb(cx.word(end)) && seg.tokens[end].line == seg.tokens[first].line;
+    // "Singh, another deportee, said": the verb may follow a short appositive, when the name opens its
+    // clause ("the MP for Newcastle Central, who backs the report, said" is said by the MP).
+    let opens_clause = first == 0 || !seg.is_word(first - 1) || seg.starts_sentence(first);
+    let verb_at = match seg.after_appositive(end) {
+        Some(after) if opens_clause => after,
+        _ => end,
+    };
+    let next_is_verb = seg.is_word(verb_at)
+        && is_subject_speech_verb(cx.word(verb_at))
+        && seg.tokens[verb_at].line == seg.tokens[first].line;
     let prev_is_verb = first > 0 && seg.is_word(first - 1) && is_inverted_speech_verb(cx.word(first - 1));
     next_is_verb || prev_is_verb
 }
