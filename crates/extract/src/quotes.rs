@@ -390,6 +390,9 @@ impl Attribution<'_> {
                 return self.recent_person(quote_start);
             }
         }
+        if let Some(found) = self.relative_clause_antecedent(before_verb) {
+            return Some(found);
+        }
         // A name in the possessive describes someone else ("Morrison, Vindman's superior, said").
         let person = before_verb
             .iter()
@@ -412,6 +415,31 @@ impl Attribution<'_> {
         }
         let subject_position = before_verb.iter().rev().filter(|&&i| seg.is_word(i)).take(2);
         subject_position.copied().find_map(|i| self.subject(i, quote_start))
+    }
+
+    /// "…Netanyahu's Likud party, which tried … by saying": in a relative clause the verb's subject is
+    /// the name the clause hangs on (with at most one head noun after it), not the nearest name.
+    fn relative_clause_antecedent(&self, before_verb: &[usize]) -> Option<Speaker> {
+        let seg = self.seg;
+        let pos = before_verb.iter().rposition(|&i| {
+            seg.is_word(i) && matches!(seg.word(i), "who" | "which") && i > 0 && seg.is_punct(i - 1, ',')
+        })?;
+        // Another name inside the clause may be its own subject ("…, which Lavrov said"): then no answer.
+        if before_verb[pos + 1..].iter().any(|&i| self.entity_at(i).is_some()) {
+            return None;
+        }
+        let comma = before_verb[pos] - 1;
+        let antecedent = comma.checked_sub(1).and_then(|i| {
+            self.entity_ending_at(i).or_else(|| {
+                let head_noun = seg.is_word(i) && seg.word(i).starts_with(char::is_lowercase);
+                head_noun.then(|| i.checked_sub(1).and_then(|j| self.entity_ending_at(j))).flatten()
+            })
+        })?;
+        let speaks = match seg.word(before_verb[pos]) {
+            "who" => antecedent.kind == EntityKind::Person,
+            _ => antecedent.kind == EntityKind::Org,
+        };
+        speaks.then(|| self.name_of(antecedent))
     }
 
     /// The subject of the clause these tokens open: its first name of a person, organisation or other
@@ -612,6 +640,10 @@ mod tests {
             (
                 "Tim Morrison testified. Alexander Vindman testified.\n\n“If he had concerns, I would have expected to be told,” Morrison, Vindman's superior, said.",
                 vec![q("If he had concerns, I would have expected to be told,", Some("Tim Morrison"))],
+            ),
+            (
+                "Officials criticised Netanyahu’s Likud party, which rallied support by saying that voters were “coming out in droves.”",
+                vec![q("coming out in droves.", Some("Likud"))],
             ),
             (
                 "Lakshiwnder Singh, another deportee, said he had paid an agent. “They caught me at the border,” he said.",

@@ -76,8 +76,8 @@ impl<'t> Segmented<'t> {
             return None;
         }
         let word = self.word(opener);
-        let opens_description = word.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
-            || self.is_possessive(opener + 1);
+        let opens_description =
+            word.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) || self.is_possessive(opener + 1);
         if !opens_description {
             return None;
         }
