@@ -214,6 +214,13 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span], body: &[Span]) 
             *kind = Some(EntityKind::Misc);
         }
     }
+    // A name never starts with "The" (the guideline's rule: "The Hill" is `Hill`, "The Hague" is `Hague`),
+    // whatever a gazetteer entry or a title held.
+    for (cand, _) in &mut typed {
+        if cand.end - cand.first >= 2 && cx.word(cand.first).eq_ignore_ascii_case("the") {
+            cand.first += 1;
+        }
+    }
     linking::link(&cx, &typed, dates, &lone_names)
 }
 
@@ -392,5 +399,11 @@ mod tests {
         assert!(found.iter().any(|(n, k)| n == "Kremlin" && *k == EntityKind::Org), "{found:?}");
         assert!(found.iter().any(|(n, _)| n == "Russia"), "{found:?}");
         assert!(!found.iter().any(|(n, _)| n.contains("American") || n.starts_with("The")), "{found:?}");
+        // Names that lists hold with their article lose it too.
+        let text = "Judges at The Hague read The Hill every week, she said.";
+        let found = entities(text);
+        assert!(found.iter().any(|(n, _)| n == "Hague"), "{found:?}");
+        assert!(found.iter().any(|(n, k)| n == "Hill" && *k == EntityKind::Org), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n.starts_with("The")), "{found:?}");
     }
 }
