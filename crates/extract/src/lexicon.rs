@@ -98,6 +98,18 @@ pub(crate) fn is_org(name: &str) -> bool {
     contains_any_case(ORGS_LIST, name)
 }
 
+/// A well-known organisation whose name is one capitalised word, written here all in lower case
+/// ("facebook" for "Facebook").
+pub(crate) fn is_org_in_lower_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else { return false };
+    if word.len() > ORGS_LIST.3 || !word.chars().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let capitalised: String = first.to_uppercase().chain(chars).collect();
+    contains(ORGS_LIST, &capitalised)
+}
+
 /// A first name from the US census lists; upper-case tokens ("JIM") are looked up as "Jim".
 pub(crate) fn is_first_name(word: &str) -> bool {
     if contains(FIRST_NAMES_LIST, word) || contains(FIRST_NAMES_INTL_LIST, word) {

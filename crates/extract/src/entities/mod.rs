@@ -15,7 +15,7 @@ mod typing;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::lexicon::{is_first_name, is_misc_keyword, is_org, is_org_keyword, is_place, is_title};
+use crate::lexicon::{is_common_word, is_first_name, is_misc_keyword, is_org, is_org_in_lower_case, is_org_keyword, is_place, is_title};
 use crate::tokens::Segmented;
 use crate::{Entity, EntityGroup, EntityKind, Span};
 use candidates::{clean, runs, split_title_line, Candidate};
@@ -95,6 +95,27 @@ impl<'t> Context<'_, 't> {
         }
         (first.is_ascii_digit() && has_upper && has_alpha)
             || (first.is_lowercase() && has_upper && !has_digit && w.len() > 2)
+            || self.is_lowercase_brand(i)
+    }
+
+    /// A known organisation's name written in lower case as an item of its own — a share button's label
+    /// ("facebook" alone on its line) or a tag in a list ("Tech, facebook, Fact Check") — when it is no
+    /// ordinary word. In running prose a lower-case word is never taken for a name.
+    fn is_lowercase_brand(&self, i: usize) -> bool {
+        let seg = self.seg;
+        let line = seg.tokens[i].line;
+        let is_item_edge = |j: Option<usize>| match j {
+            None => true,
+            Some(j) => seg.tokens.get(j).is_none_or(|t| t.line != line) || seg.is_punct(j, ',') || seg.is_punct(j, '|'),
+        };
+        let w = self.word(i);
+        w.len() > 2
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && is_item_edge(i.checked_sub(1))
+            && is_item_edge(Some(i + 1))
+            && !is_common_word(w)
+            && !is_place(w)
+            && is_org_in_lower_case(w)
     }
 
     pub fn is_connector(&self, i: usize) -> bool {
@@ -390,6 +411,14 @@ mod tests {
         let text = "The cleric Fazlur Rehman spoke at length. Supporters of Rehman marched in the capital.";
         let groups = person_groups(text);
         assert!(groups.contains(&pair("Rehman", "Fazlur Rehman")), "{groups:?}");
+    }
+
+    #[test]
+    fn known_organisations_in_lower_case_only_as_items_of_their_own() {
+        let found = entities("facebook\ntwitter\nTags: Tech, facebook, Fact Check\nShe said that facebook users post.");
+        let brands: Vec<_> = found.iter().filter(|(n, _)| n == "facebook" || n == "twitter").collect();
+        assert_eq!(brands.len(), 3, "{found:?}");
+        assert!(brands.iter().all(|(_, k)| *k == EntityKind::Org), "{found:?}");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::shape::{is_acronym, is_code, is_common, is_domain, is_lower_camel, is
 use super::Context;
 use crate::dates::is_calendar_word;
 use crate::lexicon::{
-    is_common_word, is_first_name, is_inverted_speech_verb, is_misc_keyword, is_misc_name, is_org, is_org_keyword,
+    is_common_word, is_first_name, is_inverted_speech_verb, is_misc_keyword, is_misc_name, is_org, is_org_in_lower_case, is_org_keyword,
     is_place, is_speech_verb, is_subject_speech_verb,
 };
 use crate::EntityKind;
@@ -18,7 +18,8 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     if is_place(surface) {
         return Some(EntityKind::Place);
     }
-    if is_org(surface) {
+    // A lower-case "facebook" is a candidate only as an item of its own (`Context::is_namey`).
+    if is_org(surface) || is_org_in_lower_case(surface) {
         return Some(EntityKind::Org);
     }
     if is_misc_name(surface) {
