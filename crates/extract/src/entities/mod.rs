@@ -15,7 +15,9 @@ mod typing;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::lexicon::{is_common_word, is_first_name, is_misc_keyword, is_org, is_org_in_lower_case, is_org_keyword, is_place, is_title};
+use crate::lexicon::{
+    is_common_word, is_first_name, is_misc_keyword, is_org, is_org_in_lower_case, is_org_keyword, is_place, is_title,
+};
 use crate::tokens::Segmented;
 use crate::{Entity, EntityGroup, EntityKind, Span};
 use candidates::{clean, runs, split_title_line, Candidate};
@@ -419,6 +421,14 @@ mod tests {
         let brands: Vec<_> = found.iter().filter(|(n, _)| n == "facebook" || n == "twitter").collect();
         assert_eq!(brands.len(), 3, "{found:?}");
         assert!(brands.iter().all(|(_, k)| *k == EntityKind::Org), "{found:?}");
+    }
+
+    #[test]
+    fn initials_and_a_surname_are_a_person_but_not_a_place_and_a_unit() {
+        let found = entities("The team thanked J.J. Watt and researcher K. Retherford, and the U.S. Navy did not.");
+        assert!(found.contains(&("J.J. Watt".to_string(), EntityKind::Person)), "{found:?}");
+        assert!(found.contains(&("K. Retherford".to_string(), EntityKind::Person)), "{found:?}");
+        assert!(!found.iter().any(|(n, k)| n.starts_with("U.S.") && *k == EntityKind::Person), "{found:?}");
     }
 
     #[test]

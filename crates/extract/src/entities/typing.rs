@@ -7,8 +7,8 @@ use super::shape::{is_acronym, is_code, is_common, is_domain, is_lower_camel, is
 use super::Context;
 use crate::dates::is_calendar_word;
 use crate::lexicon::{
-    is_common_word, is_first_name, is_inverted_speech_verb, is_misc_keyword, is_misc_name, is_org, is_org_in_lower_case, is_org_keyword,
-    is_place, is_speech_verb, is_subject_speech_verb,
+    is_common_word, is_first_name, is_inverted_speech_verb, is_misc_keyword, is_misc_name, is_org,
+    is_org_in_lower_case, is_org_keyword, is_place, is_speech_verb, is_subject_speech_verb,
 };
 use crate::EntityKind;
 
@@ -103,6 +103,16 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     {
         return Some(EntityKind::Person);
     }
+    // Initials and a surname ("J.J. Watt", "K. Retherford"): a person, unless the initials name a place or
+    // an organisation ("U.S. Navy", "D.C. Council").
+    if words == 2
+        && is_initials(first_word)
+        && !is_place(first_word)
+        && !is_org(first_word)
+        && !is_common(cx.word(first + 1))
+    {
+        return Some(EntityKind::Person);
+    }
     // A shouted menu word ("TIPS", "EVENTS") is written in lower case elsewhere in the document; an acronym is not.
     let shouted = || cx.writes_in_lower_case(&first_word.to_lowercase());
     if words == 1
@@ -141,4 +151,12 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
         return Some(EntityKind::Person);
     }
     None
+}
+
+/// One to three initials, each a capital and a period: "J.", "J.J.", "J.R.R.".
+fn is_initials(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    (2..=6).contains(&bytes.len())
+        && bytes.len() % 2 == 0
+        && bytes.chunks(2).all(|pair| pair[0].is_ascii_uppercase() && pair[1] == b'.')
 }
