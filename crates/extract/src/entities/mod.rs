@@ -432,6 +432,19 @@ mod tests {
     }
 
     #[test]
+    fn business_grammar_makes_a_company() {
+        let text = "Zentrix's shares rose on Monday. Analysts at Halvorsen Partners said the stake in Quorvia grew. \
+                    Later Zentrix said it would list.";
+        let found = entities(text);
+        for name in ["Zentrix", "Halvorsen Partners", "Quorvia"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Org)), "{name}: {found:?}");
+        }
+        // A person's possessive with other nouns stays a person.
+        let found = entities("Maria Okafor spoke. Okafor's daughter and the CEO of Zentrix were there.");
+        assert!(found.contains(&("Okafor".to_string(), EntityKind::Person)), "{found:?}");
+    }
+
+    #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";
         let found = entities(text);

@@ -90,6 +90,10 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
         return None;
     }
     let all_capitalised = (first..end).all(|i| cx.word(i).starts_with(char::is_uppercase));
+    // Business grammar outweighs a speech verb after the name: companies speak too.
+    if !cand.after_title && all_capitalised && !is_first_name(first_word) && in_company_context(cx, first, end) {
+        return Some(EntityKind::Org);
+    }
     if cand.after_title && words <= 4 && all_capitalised {
         return Some(EntityKind::Person);
     }
@@ -151,6 +155,50 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
         return Some(EntityKind::Person);
     }
     None
+}
+
+/// Business grammar that only a company fits: "X's shares", "X's chief executive", "shares in X",
+/// "chief executive of X", "analysts at X". People have no shares, headquarters or chief executives.
+fn in_company_context(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let word_at = |i: usize| seg.is_word(i).then(|| cx.word(i));
+    let owned = seg.is_possessive(end)
+        && word_at(end + 1).is_some_and(|w| {
+            matches!(
+                w,
+                "shares"
+                    | "stock"
+                    | "shareholders"
+                    | "headquarters"
+                    | "subsidiary"
+                    | "subsidiaries"
+                    | "CEO"
+                    | "IPO"
+                    | "listing"
+                    | "revenue"
+                    | "revenues"
+                    | "profits"
+                    | "earnings"
+                    | "employees"
+            )
+        });
+    if owned {
+        return true;
+    }
+    let (Some(preposition), Some(noun)) =
+        (first.checked_sub(1).and_then(word_at), first.checked_sub(2).and_then(word_at))
+    else {
+        return false;
+    };
+    // The noun may open its sentence ("Analysts at X said").
+    let noun = if noun.len() <= 16 { noun.to_lowercase() } else { return false };
+    let noun = if noun == "ceo" { "CEO" } else { noun.as_str() };
+    match preposition {
+        "in" => matches!(noun, "shares" | "stake" | "stakes" | "investment"),
+        "of" => matches!(noun, "shares" | "CEO" | "shareholders" | "subsidiary" | "employees" | "co-founder"),
+        "at" => matches!(noun, "analyst" | "analysts" | "economist" | "economists" | "employees"),
+        _ => false,
+    }
 }
 
 /// One to three initials, each a capital and a period: "J.", "J.J.", "J.R.R.".
