@@ -205,6 +205,6 @@ fn in_company_context(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
 fn is_initials(word: &str) -> bool {
     let bytes = word.as_bytes();
     (2..=6).contains(&bytes.len())
-        && bytes.len() % 2 == 0
+        && bytes.len().is_multiple_of(2)
         && bytes.chunks(2).all(|pair| pair[0].is_ascii_uppercase() && pair[1] == b'.')
 }
