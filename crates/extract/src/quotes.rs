@@ -184,6 +184,14 @@ fn find_marked(seg: &Segmented<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Fo
         }
     }
     for f in &mut out {
+        // A quote never closed on its line that breaks off with an ellipsis is a truncated teaser: what
+        // follows the ellipsis is the next item ("“What we are talking about... Newly-elected president…").
+        if f.open_at_end {
+            let inner = f.inner.slice(text);
+            if let Some(cut) = inner.find("...").or_else(|| inner.find('…')) {
+                f.inner = Span::new(f.inner.start, f.inner.start + inner[..cut].trim_end().len());
+            }
+        }
         // A trailing ellipsis marks words left out, not words said.
         let inner = f.inner.slice(text);
         if inner.ends_with("...") || inner.ends_with('…') {
@@ -640,6 +648,10 @@ mod tests {
             (
                 "Tim Morrison testified. Alexander Vindman testified.\n\n“If he had concerns, I would have expected to be told,” Morrison, Vindman's superior, said.",
                 vec![q("If he had concerns, I would have expected to be told,", Some("Tim Morrison"))],
+            ),
+            (
+                "Teasers\n“What we are talking about... Newly-elected president accepts an invitation\nMore news",
+                vec![q("What we are talking about", None)],
             ),
             (
                 "Officials criticised Netanyahu’s Likud party, which rallied support by saying that voters were “coming out in droves.”",
