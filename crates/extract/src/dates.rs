@@ -109,6 +109,11 @@ fn is_weekday(word: &str) -> bool {
     WEEKDAYS.binary_search(&word).is_ok()
 }
 
+/// A day in the calendar of events: "Black Friday", "Super Tuesday", "Ash Wednesday" (a MISC name).
+pub(crate) fn is_named_day(first: &str, second: &str) -> bool {
+    NAMED_DAY_WORDS.contains(&first) && is_weekday(second)
+}
+
 /// A month or weekday name ("Sunday" and "June" are also first names, but never in a date's place).
 pub(crate) fn is_calendar_word(word: &str) -> bool {
     is_month(word) || is_weekday(word)

@@ -445,6 +445,14 @@ mod tests {
     }
 
     #[test]
+    fn named_days_are_events_not_dates() {
+        let found =
+            entities("Shoppers queued for the early Black Friday sales, and voters for Super Tuesday on Monday.");
+        assert!(found.contains(&("Black Friday".to_string(), EntityKind::Misc)), "{found:?}");
+        assert!(found.contains(&("Super Tuesday".to_string(), EntityKind::Misc)), "{found:?}");
+    }
+
+    #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";
         let found = entities(text);

@@ -5,7 +5,7 @@
 use super::candidates::Candidate;
 use super::shape::{is_acronym, is_code, is_common, is_domain, is_lower_camel, is_upper_camel, NOT_ORG_ACRONYMS};
 use super::Context;
-use crate::dates::is_calendar_word;
+use crate::dates::{is_calendar_word, is_named_day};
 use crate::lexicon::{
     is_common_word, is_first_name, is_inverted_speech_verb, is_misc_keyword, is_misc_name, is_org,
     is_org_in_lower_case, is_org_keyword, is_place, is_speech_verb, is_subject_speech_verb,
@@ -40,6 +40,9 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
         && !is_speech_verb(last)
     {
         return Some(EntityKind::Org);
+    }
+    if words == 2 && is_named_day(cx.word(first), last) {
+        return Some(EntityKind::Misc);
     }
     if words >= 2 && is_misc_keyword(last) {
         return Some(EntityKind::Misc);
