@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::shape::{is_acronym, is_common, is_determiner, is_head_title, is_shaped_name};
+use super::shape::{is_acronym, is_common, is_determiner, is_head_title, is_role_noun, is_shaped_name};
 use super::typing::lexical_kind;
 use super::Context;
 use crate::dates::is_calendar_word;
@@ -97,7 +97,7 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
         let after_title = first > 0
             && seg.is_word(first - 1)
             && seg.tokens[first - 1].line == line
-            && is_head_title(cx.word(first - 1));
+            && (is_head_title(cx.word(first - 1)) || is_role_noun(cx.word(first - 1)));
         out.push(Candidate { first, end, after_title, in_title_line: cx.title_line[line] });
         i = end;
     }
@@ -205,6 +205,19 @@ fn clean_piece(
     }
     if core < end && core > first && lexical_kind(cx, core, end).is_some() {
         return Some(Candidate { first: core, end, after_title, in_title_line });
+    }
+    // A dateline after a name ("cleric Fazlur Rehman KARACHI: …"): a place in capitals ending a run of
+    // words that are not in capitals is a name of its own.
+    let shouting = |i: usize| {
+        cx.word(i).chars().filter(|c| c.is_alphabetic()).count() >= 3 && !cx.word(i).chars().any(char::is_lowercase)
+    };
+    if end - first >= 2 && shouting(end - 1) && !shouting(end - 2) && is_place(cx.word(end - 1)) {
+        work.push(Work::Emit(Candidate { first: end - 1, end, after_title: false, in_title_line }));
+        work.push(Work::Clean {
+            piece: Candidate { first, end: end - 1, after_title, in_title_line },
+            split_at_connectors,
+        });
+        return None;
     }
     // Untyped names joined by a connector are separate names ("Moscow and Washington", "Obama of Kenya").
     // The part before the first connector holds none, so it is never searched again (that would make

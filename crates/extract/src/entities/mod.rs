@@ -453,6 +453,14 @@ mod tests {
     }
 
     #[test]
+    fn a_role_noun_before_a_name_is_a_title_and_a_dateline_is_its_own_place() {
+        let found = entities("Firebrand cleric Qadeer Zulfan KARACHI: the crowd cheered wrestler Hulk Hogan.");
+        assert!(found.contains(&("Qadeer Zulfan".to_string(), EntityKind::Person)), "{found:?}");
+        assert!(found.contains(&("KARACHI".to_string(), EntityKind::Place)), "{found:?}");
+        assert!(found.contains(&("Hulk Hogan".to_string(), EntityKind::Person)), "{found:?}");
+    }
+
+    #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";
         let found = entities(text);
