@@ -14,6 +14,7 @@ const LISTS: &[(&str, &str, bool)] = &[
     ("first_names.txt", "FIRST_NAMES", false),
     ("first_names_intl.txt", "FIRST_NAMES_INTL", false),
     ("orgs.txt", "ORGS", false),
+    ("people.txt", "PEOPLE", false),
     ("misc.txt", "MISC_NAMES", false),
     ("org_keywords.txt", "ORG_KEYWORDS", false),
     ("misc_keywords.txt", "MISC_KEYWORDS", false),

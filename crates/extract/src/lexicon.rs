@@ -98,6 +98,11 @@ pub(crate) fn is_org(name: &str) -> bool {
     contains_any_case(ORGS_LIST, name)
 }
 
+/// A person a news reader knows by name alone (heads of state and government, see `data/people.txt`).
+pub(crate) fn is_known_person(name: &str) -> bool {
+    contains_any_case(PEOPLE_LIST, name)
+}
+
 /// A well-known organisation whose name is one capitalised word, written here all in lower case
 /// ("facebook" for "Facebook").
 pub(crate) fn is_org_in_lower_case(word: &str) -> bool {

@@ -10,7 +10,9 @@ use super::shape::{is_acronym, is_common, is_determiner, is_head_title, is_role_
 use super::typing::lexical_kind;
 use super::Context;
 use crate::dates::is_calendar_word;
-use crate::lexicon::{is_demonym, is_first_name, is_misc_keyword, is_org, is_org_keyword, is_place, is_title};
+use crate::lexicon::{
+    is_demonym, is_first_name, is_known_person, is_misc_keyword, is_org, is_org_keyword, is_place, is_title,
+};
 use crate::EntityKind;
 
 /// Names are at most this many words: longer windows of a headline are never looked up.
@@ -296,6 +298,7 @@ pub(super) fn split_title_line(
             if known.contains_key(surface)
                 || is_place(surface)
                 || is_org(surface)
+                || is_known_person(surface)
                 || person_name
                 || headline_subject
                 || shaped

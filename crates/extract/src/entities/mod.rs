@@ -461,6 +461,14 @@ mod tests {
     }
 
     #[test]
+    fn heads_of_government_are_known_by_surname_alone() {
+        let found = entities("Report: Obama Gave Millions\nMerkel met Modi in Berlin.");
+        for name in ["Obama", "Merkel", "Modi"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Person)), "{name}: {found:?}");
+        }
+    }
+
+    #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";
         let found = entities(text);

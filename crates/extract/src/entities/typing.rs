@@ -7,7 +7,7 @@ use super::shape::{is_acronym, is_code, is_common, is_domain, is_lower_camel, is
 use super::Context;
 use crate::dates::{is_calendar_word, is_named_day};
 use crate::lexicon::{
-    is_common_word, is_first_name, is_inverted_speech_verb, is_misc_keyword, is_misc_name, is_org,
+    is_common_word, is_first_name, is_inverted_speech_verb, is_known_person, is_misc_keyword, is_misc_name, is_org,
     is_org_in_lower_case, is_org_keyword, is_place, is_speech_verb, is_subject_speech_verb,
 };
 use crate::EntityKind;
@@ -24,6 +24,9 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     }
     if is_misc_name(surface) {
         return Some(EntityKind::Misc);
+    }
+    if is_known_person(surface) {
+        return Some(EntityKind::Person);
     }
     let words = end - first;
     let last = cx.word(end - 1);
