@@ -469,6 +469,13 @@ mod tests {
     }
 
     #[test]
+    fn an_age_in_commas_makes_a_person_a_count_in_brackets_does_not() {
+        let found = entities("Among them was Jabar Tungsoo, 24, from the north.\nEvents (56)\nBlog (2)");
+        assert!(found.contains(&("Jabar Tungsoo".to_string(), EntityKind::Person)), "{found:?}");
+        assert!(!found.iter().any(|(n, k)| (n == "Events" || n == "Blog") && *k == EntityKind::Person), "{found:?}");
+    }
+
+    #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";
         let found = entities(text);

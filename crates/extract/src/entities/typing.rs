@@ -133,6 +133,9 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     {
         return Some(EntityKind::Org);
     }
+    if words <= 3 && all_capitalised && followed_by_age(cx, end) && !cand.in_title_line {
+        return Some(EntityKind::Person);
+    }
     if words <= 3 && all_capitalised && is_speech_subject(cx, first, end) && !cand.in_title_line {
         return Some(EntityKind::Person);
     }
@@ -213,4 +216,15 @@ fn is_initials(word: &str) -> bool {
     (2..=6).contains(&bytes.len())
         && bytes.len().is_multiple_of(2)
         && bytes.chunks(2).all(|pair| pair[0].is_ascii_uppercase() && pair[1] == b'.')
+}
+
+/// An age between commas after a name ("Singh Jabarjung, 24, from Punjab"): only people are introduced
+/// with their age. (A number in brackets is more often a count: "Events (56)" in a menu.)
+fn followed_by_age(cx: &Context<'_, '_>, end: usize) -> bool {
+    let seg = cx.seg;
+    seg.is_punct(end, ',')
+        && seg.is_punct(end + 2, ',')
+        && seg.is_word(end + 1)
+        && cx.word(end + 1).parse::<u8>().is_ok_and(|age| (1..=110).contains(&age))
+        && seg.tokens[end + 2].line == seg.tokens[end].line
 }
