@@ -187,10 +187,15 @@ fn counts([exact, moved, fuzzy, orphan]: [usize; 4]) -> String {
 fn notes_file(text: &str, index: &OffsetIndex, n: usize, rng: &mut Rng) -> String {
     let starts: Vec<usize> = text.match_indices(' ').map(|(i, _)| i + 1).collect();
     let mut annotations = Annotations::default();
-    for number in 0..n {
+    while annotations.notes.len() < n {
         let first = rng.below(starts.len().saturating_sub(10));
         let last = (first + 1 + rng.below(6)).min(starts.len() - 1);
         let span = Span::new(starts[first], starts[last] - 1);
+        // Two spaces in a row make an empty span: no one annotates nothing.
+        if span.slice(text).trim().is_empty() {
+            continue;
+        }
+        let number = annotations.notes.len();
         annotations.notes.push(Note {
             id: format!("note-{number}"),
             span: Some(span),
