@@ -77,7 +77,7 @@ pub fn App() -> Html {
         let job = state.importing.clone();
         use_effect_with(job.as_ref().map(|job| job.request), move |_| {
             if let Some(job) = job {
-                extractor.import(job.request, &job.file, &open.document);
+                extractor.import(job.request, &job.file, job.format, &open.document);
             }
         });
     }

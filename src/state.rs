@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use sidenote_annotate::formats::{brat, doccano};
+use sidenote_annotate::formats;
 use sidenote_annotate::model::{Annotations, Decision, ReviewScope};
 use sidenote_annotate::{accept_text, share_link, w3c, Document};
 use sidenote_extract::offsets::OffsetIndex;
@@ -15,7 +15,7 @@ use yew::Reducible;
 
 use crate::records;
 use crate::sample::{SAMPLE_TEXT, SAMPLE_TITLE};
-use crate::worker_protocol::ImportOutcome;
+use crate::worker_protocol::{ImportFormat, ImportOutcome};
 
 /// How many annotation snapshots undo keeps.
 const UNDO_LIMIT: usize = 200;
@@ -243,6 +243,8 @@ pub struct ImportJob {
     pub request: u64,
     /// The file's text, until the effect has sent it (shared, so the state's copies cost nothing).
     pub file: Rc<str>,
+    /// What kind of file it is.
+    pub format: ImportFormat,
 }
 
 /// The entity files that can be imported back as a person's entities (chosen by file extension).
@@ -487,7 +489,8 @@ pub enum Action {
     },
     /// Withdraw a speaker correction, so the extractor's speaker shows again.
     ClearSpeakerCorrection(Span),
-    /// Import a brat `.ann` or doccano `.jsonl` file's entities as the user's own.
+    /// Import a brat `.ann` or doccano `.jsonl` file's entities as the user's own (read in the worker, like
+    /// [`Action::Import`]).
     ImportEntities {
         /// Which format.
         format: EntityFormat,
@@ -758,12 +761,7 @@ impl State {
                     next.notice = Some(Notice::info("Redone."));
                 }
             }
-            Action::Import(file) => {
-                // A newer import supersedes the one running and a question still open.
-                next.imports_asked += 1;
-                next.importing = Some(ImportJob { request: next.imports_asked, file: file.into() });
-                next.pending_import = None;
-            }
+            Action::Import(file) => next.start_import(file, ImportFormat::W3c),
             Action::ImportFinished { request, outcome } => {
                 if self.importing.as_ref().is_some_and(|job| job.request == request) {
                     next.importing = None;
@@ -773,6 +771,13 @@ impl State {
                             next.pending_import = Some(PendingImport { anchored: *anchored, message })
                         }
                         ImportOutcome::Anchored { anchored, differs: None } => next.merge_import(*anchored),
+                        ImportOutcome::Entities(read) => {
+                            let mut report = None;
+                            next.change(|a| report = Some(formats::add_read(a, read)));
+                            let summary = report.map(|r| r.summary()).unwrap_or_default();
+                            next.notice = Some(Notice::info(format!("{summary} They are listed under Entities.")));
+                            next.panel = Panel::Entities;
+                        }
                         ImportOutcome::Refused { reason } => {
                             next.notice = Some(Notice::error(format!("Import failed: {reason}. Nothing was changed.")))
                         }
@@ -866,20 +871,23 @@ impl State {
             Action::ClearSpeakerCorrection(quote) => next.change(|a| {
                 a.clear_speaker_correction(quote);
             }),
-            Action::ImportEntities { format, contents } => {
-                let mut report = None;
-                next.change(|a| {
-                    report = Some(match format {
-                        EntityFormat::Brat => brat::import(&contents, &text, a),
-                        EntityFormat::Doccano => doccano::import(&contents, &text, a),
-                    })
-                });
-                let summary = report.map(|r| r.summary()).unwrap_or_default();
-                next.notice = Some(Notice::info(format!("{summary} They are listed under Entities.")));
-                next.panel = Panel::Entities;
-            }
+            Action::ImportEntities { format, contents } => next.start_import(
+                contents,
+                match format {
+                    EntityFormat::Brat => ImportFormat::Brat,
+                    EntityFormat::Doccano => ImportFormat::Doccano,
+                },
+            ),
         }
         next
+    }
+
+    /// Sends a file to the worker to be read (and anchored) on the open text. A newer import supersedes the
+    /// one running and a question still open.
+    fn start_import(&mut self, file: String, format: ImportFormat) {
+        self.imports_asked += 1;
+        self.importing = Some(ImportJob { request: self.imports_asked, file: file.into(), format });
+        self.pending_import = None;
     }
 
     /// Merges a file anchored on the open text (one undoable change) and says how it went.
@@ -1070,7 +1078,7 @@ mod tests {
     /// and hands its answer back.
     fn through_worker(state: State) -> State {
         let job = state.importing.clone().expect("an import waits for the worker");
-        let request = ImportRequest::onto(job.request, &job.file, &state.open.document, false);
+        let request = ImportRequest::onto(job.request, &job.file, job.format, &state.open.document, false);
         let reply = answer(&to_json(&WorkerRequest::Import(request)));
         match serde_json::from_str(&reply).expect("the worker answers JSON") {
             WorkerMessage::Imported { request, outcome } => state.apply(Action::ImportFinished { request, outcome }),
@@ -1115,7 +1123,7 @@ mod tests {
         let first = State::default().apply(Action::Import(file.clone()));
         let stale = first.importing.clone().expect("sent").request;
         let outcome = |state: &State| {
-            let request = ImportRequest::onto(stale, &file, &state.open.document, false);
+            let request = ImportRequest::onto(stale, &file, ImportFormat::W3c, &state.open.document, false);
             match serde_json::from_str(&answer(&to_json(&WorkerRequest::Import(request)))).expect("JSON") {
                 WorkerMessage::Imported { outcome, .. } => outcome,
                 other => panic!("{other:?}"),
@@ -1402,17 +1410,20 @@ mod tests {
         let s0 = State::default();
         let reviewed = s0.apply(Action::AddEntity { span: span_of(&s0, "New START"), kind: EntityKind::Misc });
         let doc = &reviewed.open.document;
-        let (_, ann) = brat::export(doc, &reviewed.open.extraction, &reviewed.annotations);
-        let jsonl = doccano::export(doc, &reviewed.open.extraction, &reviewed.annotations);
+        let (_, ann) = formats::brat::export(doc, &reviewed.open.extraction, &reviewed.annotations);
+        let jsonl = formats::doccano::export(doc, &reviewed.open.extraction, &reviewed.annotations);
         for (format, contents) in [(EntityFormat::Brat, ann), (EntityFormat::Doccano, jsonl)] {
-            let after = s0.apply(Action::ImportEntities { format, contents });
+            let asked = s0.apply(Action::ImportEntities { format, contents });
+            assert!(Rc::ptr_eq(&asked.annotations, &s0.annotations), "read in the worker, not on the page");
+            let after = through_worker(asked);
             assert_eq!(after.annotations.added.len(), 1, "{format:?}");
             assert_eq!(after.annotations.added[0].span, Some(span_of(&s0, "New START")));
             assert_eq!(after.panel, Panel::Entities);
             assert!(after.notice.as_ref().is_some_and(|n| n.text.contains("Imported 1 entity")), "{format:?}");
             assert!(after.apply(Action::Undo).annotations.added.is_empty());
         }
-        let junk = s0.apply(Action::ImportEntities { format: EntityFormat::Brat, contents: "R1\tx".into() });
+        let junk =
+            through_worker(s0.apply(Action::ImportEntities { format: EntityFormat::Brat, contents: "R1\tx".into() }));
         assert!(junk.annotations.added.is_empty() && junk.notice.is_some_and(|n| n.text.contains("skipped")));
     }
 

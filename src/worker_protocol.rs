@@ -14,6 +14,7 @@
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
+use sidenote_annotate::formats::{brat, doccano, ReadEntities};
 use sidenote_annotate::{w3c, Document};
 use sidenote_extract::{extract_with_hints, Extraction, LineHint};
 
@@ -39,9 +40,11 @@ pub struct ExtractionRequest<'a> {
 pub struct ImportRequest<'a> {
     /// Echoed in the answer, so the app can drop answers for an import it no longer waits for.
     pub request: u64,
-    /// The annotation file's text (W3C Web Annotation or Hypothesis JSON).
+    /// The annotation file's text.
     #[serde(borrow)]
     pub file: Cow<'a, str>,
+    /// What kind of file it is.
+    pub format: ImportFormat,
     /// The open document's text, to anchor on and to compare the file's source with.
     #[serde(borrow)]
     pub text: Cow<'a, str>,
@@ -53,15 +56,33 @@ pub struct ImportRequest<'a> {
 
 impl<'a> ImportRequest<'a> {
     /// A request to import `file` onto `document`.
-    pub fn onto(request: u64, file: &'a str, document: &'a Document, allow_test_panic: bool) -> Self {
+    pub fn onto(
+        request: u64,
+        file: &'a str,
+        format: ImportFormat,
+        document: &'a Document,
+        allow_test_panic: bool,
+    ) -> Self {
         ImportRequest {
             request,
             file: Cow::Borrowed(file),
+            format,
             text: Cow::Borrowed(&document.text),
             source_url: document.source_url.clone(),
             allow_test_panic,
         }
     }
+}
+
+/// The annotation files the app imports (chosen by file extension, see `services::files`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ImportFormat {
+    /// W3C Web Annotation or Hypothesis JSON: notes, decisions, entities, anchored by their quotes.
+    W3c,
+    /// brat standoff `.ann`: entities by offsets, as the user's own.
+    Brat,
+    /// doccano `.jsonl`: entities by offsets, as the user's own.
+    Doccano,
 }
 
 /// Everything the worker can be asked.
@@ -85,6 +106,8 @@ pub enum ImportOutcome {
         /// Why the user should be asked before merging, when the file was made for another document.
         differs: Option<String>,
     },
+    /// A brat or doccano file's entities, read and checked against the text, ready to add.
+    Entities(ReadEntities),
     /// The file is not an annotation file (not JSON, no annotations): nothing can be imported.
     Refused {
         /// Why, as a sentence for the user.
@@ -92,10 +115,19 @@ pub enum ImportOutcome {
     },
 }
 
-/// The importer's whole job, pure: parses `file`, compares its source with `document` and anchors it on the
-/// document's text. The comparison is made here rather than before anchoring, so the app asks its question
-/// (if any) once with everything ready: confirming merges at once, and the page never parses the file.
-pub fn import(file: &str, document: &Document) -> ImportOutcome {
+/// The importer's whole job, pure: a W3C file is parsed, its source compared with `document`, and it is
+/// anchored on the document's text (the comparison is made here rather than before anchoring, so the app
+/// asks its question, if any, once everything is ready: confirming merges at once, and the page never parses
+/// the file); a brat or doccano file's entries are read and checked against the text.
+pub fn import(file: &str, format: ImportFormat, document: &Document) -> ImportOutcome {
+    match format {
+        ImportFormat::W3c => import_w3c(file, document),
+        ImportFormat::Brat => ImportOutcome::Entities(brat::read(file, &document.text)),
+        ImportFormat::Doccano => ImportOutcome::Entities(doccano::read(file, &document.text)),
+    }
+}
+
+fn import_w3c(file: &str, document: &Document) -> ImportOutcome {
     match w3c::parse(file) {
         Ok(imported) => {
             let differs = imported.source_check(document).message();
@@ -142,7 +174,10 @@ pub fn answer(request_json: &str) -> String {
         Ok(WorkerRequest::Import(request)) => {
             test_panic(request.allow_test_panic, &request.file);
             let document = Document { source_url: request.source_url, ..Document::new("", request.text.into_owned()) };
-            WorkerMessage::Imported { request: request.request, outcome: import(&request.file, &document) }
+            WorkerMessage::Imported {
+                request: request.request,
+                outcome: import(&request.file, request.format, &document),
+            }
         }
         Err(error) => WorkerMessage::Unreadable { reason: error.to_string() },
     };
@@ -183,6 +218,7 @@ mod tests {
         to_json(&WorkerRequest::Import(ImportRequest {
             request: 9,
             file: file.into(),
+            format: ImportFormat::W3c,
             text: text.into(),
             source_url: None,
             allow_test_panic,
@@ -239,6 +275,17 @@ mod tests {
         assert_eq!(words, [Some("Emmanuel Macron".to_string()), Some("Europe".to_string())], "found where they moved");
         let ImportOutcome::Anchored { differs, .. } = outcome else { unreachable!() };
         assert!(differs.is_some_and(|m| m.contains("may land on other words")));
+    }
+
+    #[test]
+    fn a_brat_file_is_read_on_the_text_with_its_unusable_lines_listed() {
+        let ann = "T1\tPERSON 0 13\tAngela Merkel\nR1\tx\nT2\tPLACE 37 42\tParis\n";
+        let outcome = import(ann, ImportFormat::Brat, &Document::new("t", TEXT));
+        let ImportOutcome::Entities(read) = outcome else { panic!("not entities: {outcome:?}") };
+        let found: Vec<(&str, &str)> =
+            read.found.iter().map(|e| (e.span.map_or("", |s| s.slice(TEXT)), e.kind.label())).collect();
+        assert_eq!(found, [("Angela Merkel", "PERSON"), ("Paris", "PLACE")]);
+        assert_eq!(read.skipped.iter().map(|s| s.line).collect::<Vec<_>>(), [2]);
     }
 
     #[test]

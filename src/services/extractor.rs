@@ -34,7 +34,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::Callback;
 
 use crate::state::Action;
-use crate::worker_protocol::{to_json, ExtractionRequest, ImportRequest, WorkerMessage, WorkerRequest};
+use crate::worker_protocol::{to_json, ExtractionRequest, ImportFormat, ImportRequest, WorkerMessage, WorkerRequest};
 
 /// The worker's script, copied by Trunk next to `index.html`; relative, so any public URL works.
 const WORKER_SCRIPT: &str = "./extractor-worker.js";
@@ -130,10 +130,11 @@ impl Extractor {
 
     /// Asks for an annotation file to be read and anchored on `document`; the answer arrives later as
     /// [`Action::ImportFinished`] or [`Action::ImportFailed`] with the same `request`.
-    pub fn import(&self, request: u64, file: &str, document: &Document) {
+    pub fn import(&self, request: u64, file: &str, format: ImportFormat, document: &Document) {
         let json = {
             let shared = self.shared.borrow();
-            to_json(&WorkerRequest::Import(ImportRequest::onto(request, file, document, shared.allow_test_panic)))
+            let allow_test_panic = shared.allow_test_panic;
+            to_json(&WorkerRequest::Import(ImportRequest::onto(request, file, format, document, allow_test_panic)))
         };
         let (superseded, unstarted) = {
             let shared = self.shared.borrow();
