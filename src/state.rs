@@ -241,7 +241,7 @@ pub struct ImportJob {
     /// The request id: answers for any other are stale (a newer import, or another document, superseded
     /// them) and dropped.
     pub request: u64,
-    /// The file's text, until the effect has sent it (shared, so the state's copies cost nothing).
+    /// The file's text, for the effect that sends it (shared, so the state's copies cost nothing).
     pub file: Rc<str>,
     /// What kind of file it is.
     pub format: ImportFormat,
