@@ -46,3 +46,21 @@ for (let i = 0; i < 5; i++) {
 }
 anchorRuns.sort((a, b) => a - b);
 console.log(`wasm re-anchor: 1,000 annotations on ${Buffer.byteLength(edited)} bytes with ${Math.floor(text.length / 5000)} insertions: median ${anchorRuns[2].toFixed(1)} ms, ${anchored} anchored`);
+
+// Import and the adversarial re-anchoring cases at 1 MB (crates/wasm-bench/src/cases.rs), on the same text as
+// above; the text is also written to UNIT_OUT, if given, for the native run of the same cases.
+const unitOut = process.argv[4];
+if (unitOut) fs.writeFileSync(unitOut, unit);
+for (let number = 0; wasm.case_name(number) !== undefined; number++) {
+  const bench = wasm.build_case(number, unit);
+  const times = [];
+  let outcome = '';
+  for (let i = 0; i < 3; i++) {
+    const s = performance.now();
+    outcome = bench.run();
+    times.push(performance.now() - s);
+  }
+  bench.free();
+  times.sort((a, b) => a - b);
+  console.log(`wasm ${wasm.case_name(number)}: median of 3 ${times[1].toFixed(0)} ms (${outcome})`);
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Speed and size figures (benchmarks, not tests): native and Wasm extraction throughput on the corpus
-# repeated to >= 1 MB, Wasm start-up, the extractor's share of a gzipped wasm, and the app's release wasm.
+# repeated to >= 1 MB, Wasm start-up, import and adversarial re-anchoring at 1 MB in Wasm and natively, the
+# extractor's share of a gzipped wasm, and the app's release wasm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -16,7 +17,10 @@ cargo build --release -p sidenote-wasm-bench --target wasm32-unknown-unknown --f
 wasm-bindgen --target nodejs --out-dir "$out/node" target/wasm32-unknown-unknown/release/sidenote_wasm_bench.wasm
 wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   --enable-reference-types --enable-multivalue -o "$out/node/sidenote_wasm_bench_bg.wasm" "$out/node/sidenote_wasm_bench_bg.wasm"
-node bench/wasm-node.mjs "$out/node" ../shared/corpus
+node bench/wasm-node.mjs "$out/node" ../shared/corpus "$out/unit.txt"
+
+echo "== the same import and re-anchoring cases, native (bench profile: opt-level 3)"
+cargo run --profile bench -p sidenote-wasm-bench --features anchor --example native --quiet -- "$out/unit.txt"
 
 echo "== size: the extractor alone (wasm-bindgen glue included), release opt-level z + wasm-opt -Oz"
 cargo build --release -p sidenote-wasm-bench --target wasm32-unknown-unknown --quiet

@@ -63,9 +63,21 @@ pub fn App() -> Html {
     });
     {
         let open = state.open.clone();
+        let extractor = extractor.clone();
         use_effect_with(open.pending_extraction(), move |pending| {
             if let Some(request) = *pending {
                 extractor.extract(request, open.text(), &open.hints);
+            }
+        });
+    }
+    // An imported annotation file is read and anchored by the same worker, so a large or hostile file never
+    // freezes the page; the answer comes back as `ImportFinished` (or `ImportFailed`) under its request id.
+    {
+        let open = state.open.clone();
+        let job = state.importing.clone();
+        use_effect_with(job.as_ref().map(|job| job.request), move |_| {
+            if let Some(job) = job {
+                extractor.import(job.request, &job.file, job.format, &open.document);
             }
         });
     }
@@ -354,6 +366,8 @@ pub fn App() -> Html {
                      onundo={dispatch.reform(|_| Action::Undo)} onredo={dispatch.reform(|_| Action::Redo)} />
             <NoticeBar notice={state.notice.clone()} ondismiss={dispatch.reform(|_| Action::DismissNotice)} />
             <ExtractionProgress pending={state.open.progress == Progress::Pending} />
+            <ExtractionProgress pending={state.importing.is_some()} label="Reading and anchoring the annotation file…"
+                                testid="import-progress" />
             if let Some(pending) = state.pending_import.as_ref() {
                 <ImportConfirm message={AttrValue::from(pending.message.clone())}
                                onanchor={dispatch.reform(|_| Action::ConfirmImport)} oncancel={dispatch.reform(|_| Action::CancelImport)} />

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use sidenote_annotate::formats::{brat, doccano};
+use sidenote_annotate::formats;
 use sidenote_annotate::model::{Annotations, Decision, ReviewScope};
 use sidenote_annotate::{accept_text, share_link, w3c, Document};
 use sidenote_extract::offsets::OffsetIndex;
@@ -15,6 +15,7 @@ use yew::Reducible;
 
 use crate::records;
 use crate::sample::{SAMPLE_TEXT, SAMPLE_TITLE};
+use crate::worker_protocol::{ImportFormat, ImportOutcome};
 
 /// How many annotation snapshots undo keeps.
 const UNDO_LIMIT: usize = 200;
@@ -225,13 +226,25 @@ pub struct Flash {
     pub serial: u64,
 }
 
-/// An annotation file made for another document, waiting for the user to anchor it anyway or cancel.
+/// An annotation file made for another document, waiting for the user to merge it anyway or cancel.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PendingImport {
-    /// What the file holds, parsed but not yet merged.
-    pub imported: w3c::Imported,
+    /// What the file holds, anchored on the open text (in the worker) but not yet merged.
+    pub anchored: w3c::AnchoredImport,
     /// Why the user is asked (the file's source and the open document's).
     pub message: String,
+}
+
+/// An annotation file sent to the worker to be read and anchored on the open document, waiting for its answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportJob {
+    /// The request id: answers for any other are stale (a newer import, or another document, superseded
+    /// them) and dropped.
+    pub request: u64,
+    /// The file's text, for the effect that sends it (shared, so the state's copies cost nothing).
+    pub file: Rc<str>,
+    /// What kind of file it is.
+    pub format: ImportFormat,
 }
 
 /// The entity files that can be imported back as a person's entities (chosen by file extension).
@@ -284,6 +297,11 @@ pub struct State {
     pub share_link: Option<String>,
     /// An import that waits for the user's answer because the file was made for another document.
     pub pending_import: Option<PendingImport>,
+    /// The import the worker is reading and anchoring, if any (the page shows a busy line meanwhile).
+    pub importing: Option<ImportJob>,
+    /// How many imports were asked for in this session: the last request id, so ids never repeat, not even
+    /// across documents.
+    pub imports_asked: u64,
 }
 
 impl Default for State {
@@ -398,8 +416,23 @@ pub enum Action {
     Undo,
     /// Redo the last undone change.
     Redo,
-    /// Import an annotation file (its text) onto the open article.
+    /// Import an annotation file (its text) onto the open article: it is read and anchored in the worker,
+    /// which answers with [`Action::ImportFinished`] or [`Action::ImportFailed`].
     Import(String),
+    /// The worker read and anchored an imported file (ignored unless `request` is the import waited for).
+    ImportFinished {
+        /// The [`ImportJob::request`] answered.
+        request: u64,
+        /// What came of it.
+        outcome: ImportOutcome,
+    },
+    /// The worker stopped on an import (ignored unless it is the import waited for): nothing changes.
+    ImportFailed {
+        /// The [`ImportJob::request`] that failed.
+        request: u64,
+        /// What the browser said.
+        message: String,
+    },
     /// Switch the side panel's tab.
     ShowPanel(Panel),
     /// Filter the side panel's lists by text.
@@ -456,7 +489,8 @@ pub enum Action {
     },
     /// Withdraw a speaker correction, so the extractor's speaker shows again.
     ClearSpeakerCorrection(Span),
-    /// Import a brat `.ann` or doccano `.jsonl` file's entities as the user's own.
+    /// Import a brat `.ann` or doccano `.jsonl` file's entities as the user's own (read in the worker, like
+    /// [`Action::Import`]).
     ImportEntities {
         /// Which format.
         format: EntityFormat,
@@ -493,6 +527,8 @@ impl State {
             shared_unkept: false,
             share_link: None,
             pending_import: None,
+            importing: None,
+            imports_asked: 0,
         }
     }
 
@@ -534,6 +570,7 @@ impl State {
         next.library = self.library.clone();
         next.unreadable = self.unreadable.clone();
         next.storage_failed = self.storage_failed;
+        next.imports_asked = self.imports_asked;
         next.panel = if self.panel == Panel::Library { Panel::Notes } else { self.panel };
         next
     }
@@ -724,18 +761,37 @@ impl State {
                     next.notice = Some(Notice::info("Redone."));
                 }
             }
-            Action::Import(json) => match w3c::parse(&json) {
-                Ok(imported) => {
-                    // A file made for another document is only anchored once the user says so.
-                    match imported.source_check(&self.open.document).message() {
-                        Some(message) => next.pending_import = Some(PendingImport { imported, message }),
-                        None => next.merge_import(imported, &text),
+            Action::Import(file) => next.start_import(file, ImportFormat::W3c),
+            Action::ImportFinished { request, outcome } => {
+                if self.importing.as_ref().is_some_and(|job| job.request == request) {
+                    next.importing = None;
+                    match outcome {
+                        // A file made for another document is only merged once the user says so.
+                        ImportOutcome::Anchored { anchored, differs: Some(message) } => {
+                            next.pending_import = Some(PendingImport { anchored: *anchored, message })
+                        }
+                        ImportOutcome::Anchored { anchored, differs: None } => next.merge_import(*anchored),
+                        ImportOutcome::Entities(read) => {
+                            let mut report = None;
+                            next.change(|a| report = Some(formats::add_read(a, read)));
+                            let summary = report.map(|r| r.summary()).unwrap_or_default();
+                            next.notice = Some(Notice::info(format!("{summary} They are listed under Entities.")));
+                            next.panel = Panel::Entities;
+                        }
+                        ImportOutcome::Refused { reason } => {
+                            next.notice = Some(Notice::error(format!("Import failed: {reason}. Nothing was changed.")))
+                        }
                     }
                 }
-                Err(error) => {
-                    next.notice = Some(Notice::error(format!("Import failed: {error}. Nothing was changed.")))
+            }
+            Action::ImportFailed { request, message } => {
+                if self.importing.as_ref().is_some_and(|job| job.request == request) {
+                    next.importing = None;
+                    next.notice = Some(Notice::error(format!(
+                        "Import failed: the importer stopped on this file ({message}). Nothing was changed."
+                    )));
                 }
-            },
+            }
             Action::ShowPanel(panel) => next.panel = panel,
             Action::SetQuery(query) => next.query = query,
             Action::SetTagFilter(tag) => next.tag_filter = tag,
@@ -803,7 +859,7 @@ impl State {
             }
             Action::ConfirmImport => {
                 if let Some(pending) = next.pending_import.take() {
-                    next.merge_import(pending.imported, &text);
+                    next.merge_import(pending.anchored);
                 }
             }
             Action::CancelImport => {
@@ -815,26 +871,29 @@ impl State {
             Action::ClearSpeakerCorrection(quote) => next.change(|a| {
                 a.clear_speaker_correction(quote);
             }),
-            Action::ImportEntities { format, contents } => {
-                let mut report = None;
-                next.change(|a| {
-                    report = Some(match format {
-                        EntityFormat::Brat => brat::import(&contents, &text, a),
-                        EntityFormat::Doccano => doccano::import(&contents, &text, a),
-                    })
-                });
-                let summary = report.map(|r| r.summary()).unwrap_or_default();
-                next.notice = Some(Notice::info(format!("{summary} They are listed under Entities.")));
-                next.panel = Panel::Entities;
-            }
+            Action::ImportEntities { format, contents } => next.start_import(
+                contents,
+                match format {
+                    EntityFormat::Brat => ImportFormat::Brat,
+                    EntityFormat::Doccano => ImportFormat::Doccano,
+                },
+            ),
         }
         next
     }
 
-    /// Anchors an imported file on the open text (one undoable change) and says how it went.
-    fn merge_import(&mut self, imported: w3c::Imported, text: &str) {
+    /// Sends a file to the worker to be read (and anchored) on the open text. A newer import supersedes the
+    /// one running and a question still open.
+    fn start_import(&mut self, file: String, format: ImportFormat) {
+        self.imports_asked += 1;
+        self.importing = Some(ImportJob { request: self.imports_asked, file: file.into(), format });
+        self.pending_import = None;
+    }
+
+    /// Merges a file anchored on the open text (one undoable change) and says how it went.
+    fn merge_import(&mut self, anchored: w3c::AnchoredImport) {
         let mut report = None;
-        self.change(|a| report = Some(w3c::merge(a, imported, text)));
+        self.change(|a| report = Some(w3c::merge_anchored(a, anchored)));
         let summary = report.map(|r| r.summary()).unwrap_or_default();
         self.notice =
             Some(Notice::info(format!("{summary} Orphans are listed under Notes; select words to re-attach them.")));
@@ -904,6 +963,7 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::worker_protocol::{answer, to_json, ImportRequest, WorkerMessage, WorkerRequest};
 
     fn span_of(state: &State, words: &str) -> Span {
         let start = state.open.text().find(words).expect("words in the text");
@@ -1014,11 +1074,96 @@ mod tests {
         assert_eq!(*back.annotations, Annotations::default());
     }
 
+    /// Does what the worker does for the import the state waits for (its pure job, through the same JSON)
+    /// and hands its answer back.
+    fn through_worker(state: State) -> State {
+        let job = state.importing.clone().expect("an import waits for the worker");
+        let request = ImportRequest::onto(job.request, &job.file, job.format, &state.open.document, false);
+        let reply = answer(&to_json(&WorkerRequest::Import(request)));
+        match serde_json::from_str(&reply).expect("the worker answers JSON") {
+            WorkerMessage::Imported { request, outcome } => state.apply(Action::ImportFinished { request, outcome }),
+            other => panic!("not an import's answer: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_import_is_anchored_by_the_worker_and_merged_into_the_notes_made_meanwhile() {
+        let source = State::default();
+        let source =
+            source.apply(Action::AddNote { span: span_of(&source, "Lavrov"), text: "who".into(), tags: vec![] });
+        let file = w3c_file(&source);
+        let s0 = State::default();
+        let asked = s0.apply(Action::Import(file));
+        let job = asked.importing.clone().expect("sent to the worker");
+        assert!(Rc::ptr_eq(&asked.annotations, &s0.annotations), "nothing parsed or merged on the page");
+        // The page stays usable: a note made while the worker works is kept, and the import lands beside it.
+        let meanwhile =
+            asked.apply(Action::AddNote { span: span_of(&asked, "Moscow"), text: "mine".into(), tags: vec![] });
+        assert_eq!(meanwhile.importing.as_ref().map(|j| j.request), Some(job.request));
+        let done = through_worker(meanwhile);
+        assert_eq!(done.importing, None);
+        let notes: Vec<(&str, Option<&str>)> = done
+            .annotations
+            .notes
+            .iter()
+            .map(|n| (n.text.as_str(), n.span.map(|s| s.slice(done.open.text()))))
+            .collect();
+        assert_eq!(notes, [("mine", Some("Moscow")), ("who", Some("Lavrov"))]);
+        assert_eq!(done.annotations.notes[1].status, sidenote_annotate::anchor::AnchorStatus::Exact);
+        assert!(done.notice.as_ref().is_some_and(|n| n.text.starts_with("Imported 1 annotations: 1 exact")));
+        assert_eq!(*done.apply(Action::Undo).annotations.notes, done.annotations.notes[..1], "one undoable change");
+    }
+
+    #[test]
+    fn answers_for_a_superseded_import_are_dropped() {
+        let source = State::default();
+        let source =
+            source.apply(Action::AddNote { span: span_of(&source, "Lavrov"), text: "who".into(), tags: vec![] });
+        let file = w3c_file(&source);
+        let first = State::default().apply(Action::Import(file.clone()));
+        let stale = first.importing.clone().expect("sent").request;
+        let outcome = |state: &State| {
+            let request = ImportRequest::onto(stale, &file, ImportFormat::W3c, &state.open.document, false);
+            match serde_json::from_str(&answer(&to_json(&WorkerRequest::Import(request)))).expect("JSON") {
+                WorkerMessage::Imported { outcome, .. } => outcome,
+                other => panic!("{other:?}"),
+            }
+        };
+        // A newer import supersedes it: the old answer (and the old worker's death) change nothing.
+        let newer = first.apply(Action::Import("[]".into()));
+        assert_ne!(newer.importing.as_ref().map(|j| j.request), Some(stale));
+        assert_eq!(newer.apply(Action::ImportFinished { request: stale, outcome: outcome(&first) }), newer);
+        assert_eq!(newer.apply(Action::ImportFailed { request: stale, message: "trap".into() }), newer);
+        // So does opening another document, and request ids never repeat across documents.
+        let other = first.apply(Action::OpenBytes { title: "o".into(), bytes: b"Lavrov spoke.".to_vec() });
+        assert_eq!(other.importing, None);
+        assert_eq!(other.apply(Action::ImportFinished { request: stale, outcome: outcome(&other) }), other);
+        let again = other.apply(Action::Import(w3c_file(&source)));
+        assert!(again.importing.as_ref().is_some_and(|j| j.request > stale));
+    }
+
+    #[test]
+    fn a_worker_that_dies_during_an_import_changes_nothing_and_says_so() {
+        let s0 = State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "n".into(), tags: vec![] });
+        let asked = s0.apply(Action::Import(w3c_file(&s0)));
+        let request = asked.importing.as_ref().expect("sent").request;
+        let failed = asked.apply(Action::ImportFailed { request, message: "RuntimeError: unreachable".into() });
+        assert_eq!(failed.importing, None);
+        assert!(Rc::ptr_eq(&failed.annotations, &s0.annotations) && failed.past == s0.past);
+        assert_eq!(failed.pending_import, None);
+        let notice = failed.notice.as_ref().expect("a message");
+        assert_eq!(notice.level, NoticeLevel::Error);
+        assert!(notice.text.starts_with("Import failed") && notice.text.contains("Nothing was changed"), "{notice:?}");
+        // The next import is asked for as usual (the worker is started again for it).
+        assert!(failed.apply(Action::Import("[]".into())).importing.is_some_and(|j| j.request > request));
+    }
+
     #[test]
     fn a_failed_import_changes_nothing_and_says_why() {
         let s0 = State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "n".into(), tags: vec![] });
-        let s1 = s0.apply(Action::Import("{ broken".into()));
+        let s1 = through_worker(s0.apply(Action::Import("{ broken".into())));
         assert_eq!(s1.annotations, s0.annotations);
+        assert_eq!(s1.importing, None);
         assert!(s1.notice.as_ref().is_some_and(|n| n.level == NoticeLevel::Error && n.text.contains("not valid JSON")));
     }
 
@@ -1209,7 +1354,7 @@ mod tests {
         assert!(back.annotations.document_notes.is_empty());
         // Exported and imported on the same text, it comes back as a note on the article.
         let file = w3c_file(&s2);
-        let imported = State::default().apply(Action::Import(file));
+        let imported = through_worker(State::default().apply(Action::Import(file)));
         assert_eq!(imported.pending_import, None, "the same document is not asked about");
         let texts: Vec<&str> = imported.annotations.document_notes.iter().map(|n| n.text.as_str()).collect();
         assert_eq!(texts, ["Edited"]);
@@ -1226,7 +1371,7 @@ mod tests {
             other.apply(Action::AddNote { span: span_of(&other, "Angela Merkel"), text: "who".into(), tags: vec![] });
         let file = w3c_file(&other);
         let s0 = State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "mine".into(), tags: vec![] });
-        let asked = s0.apply(Action::Import(file));
+        let asked = through_worker(s0.apply(Action::Import(file)));
         let pending = asked.pending_import.as_ref().expect("the user is asked first");
         assert!(pending.message.contains("not for the open document"), "{}", pending.message);
         assert!(Rc::ptr_eq(&asked.annotations, &s0.annotations), "nothing merged before the answer");
@@ -1265,17 +1410,20 @@ mod tests {
         let s0 = State::default();
         let reviewed = s0.apply(Action::AddEntity { span: span_of(&s0, "New START"), kind: EntityKind::Misc });
         let doc = &reviewed.open.document;
-        let (_, ann) = brat::export(doc, &reviewed.open.extraction, &reviewed.annotations);
-        let jsonl = doccano::export(doc, &reviewed.open.extraction, &reviewed.annotations);
+        let (_, ann) = formats::brat::export(doc, &reviewed.open.extraction, &reviewed.annotations);
+        let jsonl = formats::doccano::export(doc, &reviewed.open.extraction, &reviewed.annotations);
         for (format, contents) in [(EntityFormat::Brat, ann), (EntityFormat::Doccano, jsonl)] {
-            let after = s0.apply(Action::ImportEntities { format, contents });
+            let asked = s0.apply(Action::ImportEntities { format, contents });
+            assert!(Rc::ptr_eq(&asked.annotations, &s0.annotations), "read in the worker, not on the page");
+            let after = through_worker(asked);
             assert_eq!(after.annotations.added.len(), 1, "{format:?}");
             assert_eq!(after.annotations.added[0].span, Some(span_of(&s0, "New START")));
             assert_eq!(after.panel, Panel::Entities);
             assert!(after.notice.as_ref().is_some_and(|n| n.text.contains("Imported 1 entity")), "{format:?}");
             assert!(after.apply(Action::Undo).annotations.added.is_empty());
         }
-        let junk = s0.apply(Action::ImportEntities { format: EntityFormat::Brat, contents: "R1\tx".into() });
+        let junk =
+            through_worker(s0.apply(Action::ImportEntities { format: EntityFormat::Brat, contents: "R1\tx".into() }));
         assert!(junk.annotations.added.is_empty() && junk.notice.is_some_and(|n| n.text.contains("skipped")));
     }
 

@@ -1,4 +1,4 @@
-//! The line that says the extractor is still working on the open document.
+//! The line that says the worker is still working: on the open document's extraction, or on an import.
 
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
@@ -9,12 +9,18 @@ const SHOW_AFTER_MS: u32 = 200;
 /// Props of [`ExtractionProgress`].
 #[derive(Properties, PartialEq)]
 pub struct ExtractionProgressProps {
-    /// Whether the open document's extraction is still pending.
+    /// Whether the work is still pending.
     pub pending: bool,
+    /// What the worker is doing.
+    #[prop_or(AttrValue::Static("Finding names and quotes…"))]
+    pub label: AttrValue,
+    /// The line's `data-testid`.
+    #[prop_or(AttrValue::Static("extraction-progress"))]
+    pub testid: AttrValue,
 }
 
-/// "Finding names and quotes…", shown once the extraction has taken over 200 ms, until it ends. Its only
-/// state is that visual delay.
+/// "Finding names and quotes…" (or another label), shown once the work has taken over 200 ms, until it ends.
+/// Its only state is that visual delay.
 #[component]
 pub fn ExtractionProgress(props: &ExtractionProgressProps) -> Html {
     let shown = use_state(|| false);
@@ -35,9 +41,9 @@ pub fn ExtractionProgress(props: &ExtractionProgressProps) -> Html {
         return html! {};
     }
     html! {
-        <div class="extraction-progress" role="status" data-testid="extraction-progress">
+        <div class="extraction-progress" role="status" data-testid={props.testid.clone()}>
             <span class="extraction-progress-spinner" aria-hidden="true"></span>
-            { "Finding names and quotes…" }
+            { props.label.clone() }
         </div>
     }
 }

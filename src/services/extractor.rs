@@ -1,5 +1,5 @@
-//! The extractor, run in a Web Worker so that the page never freezes and an extractor crash never takes the
-//! app down.
+//! The extractor and the importer, run in a Web Worker so that the page never freezes (on a large document,
+//! or a large or hostile annotation file) and a crash in either never takes the app down.
 //!
 //! The worker runs the app's own WebAssembly module: the page sends it the compiled module
 //! (`wasm_bindgen::module()`) and the URL of its JavaScript glue, and `extractor-worker.js` (beside this
@@ -15,22 +15,26 @@
 //! its WebAssembly) and only the Worker's own `error` event says so. The worker's scripts come from our
 //! own origin, so the Content-Security-Policy needs no `blob:` source.
 //!
-//! One request at a time: a new document while the worker is still busy with an older one terminates that
-//! worker and starts a fresh one (the old answer is no longer wanted, and waiting for it could take
-//! seconds). After a crash the worker is started again for the next document. Answers carry the request
-//! id the reducer gave the document ([`crate::state::OpenDocument::serial`]); the reducer drops stale ones.
+//! The worker answers its requests in order. At most one extraction and one import are in flight: a new
+//! document while the worker is still busy terminates that worker and starts a fresh one (its work was all
+//! for the old document and waiting for it could take seconds); a new import while an older one is in
+//! flight does the same, and sends the fresh worker the open document's extraction again if that was still
+//! unanswered. After a crash, both requests in flight fail and the worker is started again for the next
+//! request. Answers carry the request id the reducer gave ([`crate::state::OpenDocument::serial`] for an
+//! extraction, [`crate::state::ImportJob::request`] for an import); the reducer drops stale ones.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use gloo::events::EventListener;
+use sidenote_annotate::Document;
 use sidenote_extract::LineHint;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::Callback;
 
 use crate::state::Action;
-use crate::worker_protocol::{to_json, ExtractionRequest, WorkerMessage};
+use crate::worker_protocol::{to_json, ExtractionRequest, ImportFormat, ImportRequest, WorkerMessage, WorkerRequest};
 
 /// The worker's script, copied by Trunk next to `index.html`; relative, so any public URL works.
 const WORKER_SCRIPT: &str = "./extractor-worker.js";
@@ -67,8 +71,11 @@ struct RunningWorker {
     worker: web_sys::Worker,
     /// It has been sent the module (see [`boot`]).
     booted: bool,
-    /// The request it is working on (requests posted while it starts wait in its script).
-    in_flight: Option<u64>,
+    /// The extraction it is working on or will (requests posted while it starts wait in its script), with
+    /// the request as posted, to post again if the worker is replaced to drop a superseded import.
+    extraction: Option<(u64, Rc<str>)>,
+    /// The import it is working on or will.
+    import: Option<u64>,
     /// Removed (and the worker's events ignored) when this is dropped.
     _listeners: [EventListener; 3],
 }
@@ -95,36 +102,89 @@ impl Extractor {
     /// Asks for the extraction of a document's text; the answer arrives later as
     /// [`Action::ExtractionFinished`] or [`Action::ExtractionFailed`] with the same `request`.
     pub fn extract(&self, request: u64, text: &str, hints: &[LineHint]) {
-        let json = {
+        let json: Rc<str> = {
             let shared = self.shared.borrow();
-            to_json(&ExtractionRequest {
+            to_json(&WorkerRequest::Extract(ExtractionRequest {
                 request,
                 text: Cow::Borrowed(text),
                 hints: Cow::Borrowed(hints),
                 allow_test_panic: shared.allow_test_panic,
-            })
+            }))
+            .into()
         };
-        let busy = self.shared.borrow().worker.as_ref().is_some_and(|w| w.in_flight.is_some());
-        if busy || self.shared.borrow().worker.is_none() {
-            // Dropping the old worker terminates it: its answer is for a document no longer shown.
-            let old = self.shared.borrow_mut().worker.take();
-            drop(old);
-            let fresh = start_worker(&self.shared);
-            self.shared.borrow_mut().worker = fresh;
+        let busy = self.shared.borrow().worker.as_ref().is_none_or(|w| w.extraction.is_some() || w.import.is_some());
+        if busy {
+            // Everything in flight is for a document no longer shown: dropping the worker terminates it.
+            self.replace_worker();
         }
         let failure = {
             let mut shared = self.shared.borrow_mut();
             match shared.worker.as_mut() {
-                None => Some(Action::ExtractionFailed {
-                    request,
-                    message: "this browser could not start the extractor's worker".into(),
-                }),
-                Some(worker) => post(worker, request, &json),
+                None => Err(UNSTARTED.to_string()),
+                Some(worker) => post(worker, &json).map(|()| worker.extraction = Some((request, json))),
             }
         };
+        let failure = failure.err().map(|message| Action::ExtractionFailed { request, message });
         emit(&self.shared, failure);
     }
+
+    /// Asks for an annotation file to be read and anchored on `document`; the answer arrives later as
+    /// [`Action::ImportFinished`] or [`Action::ImportFailed`] with the same `request`.
+    pub fn import(&self, request: u64, file: &str, format: ImportFormat, document: &Document) {
+        let json = {
+            let shared = self.shared.borrow();
+            let allow_test_panic = shared.allow_test_panic;
+            to_json(&WorkerRequest::Import(ImportRequest::onto(request, file, format, document, allow_test_panic)))
+        };
+        let (superseded, unstarted) = {
+            let shared = self.shared.borrow();
+            (shared.worker.as_ref().is_some_and(|w| w.import.is_some()), shared.worker.is_none())
+        };
+        let mut failures = Vec::new();
+        if superseded {
+            // The older import is not wanted any more and may take long (a hostile file): drop its worker,
+            // but keep the open document's extraction going in the fresh one.
+            let extraction = self.shared.borrow_mut().worker.as_mut().and_then(|w| w.extraction.take());
+            self.replace_worker();
+            if let Some((extracting, json)) = extraction {
+                let mut shared = self.shared.borrow_mut();
+                let posted = match shared.worker.as_mut() {
+                    None => Err(UNSTARTED.to_string()),
+                    Some(worker) => post(worker, &json).map(|()| worker.extraction = Some((extracting, json))),
+                };
+                if let Err(message) = posted {
+                    failures.push(Action::ExtractionFailed { request: extracting, message });
+                }
+            }
+        } else if unstarted {
+            self.replace_worker();
+        }
+        let posted = {
+            let mut shared = self.shared.borrow_mut();
+            match shared.worker.as_mut() {
+                None => Err(UNSTARTED.to_string()),
+                Some(worker) => post(worker, &json).map(|()| worker.import = Some(request)),
+            }
+        };
+        if let Err(message) = posted {
+            failures.push(Action::ImportFailed { request, message });
+        }
+        for failure in failures {
+            emit(&self.shared, Some(failure));
+        }
+    }
+
+    /// Terminates the worker, if any, and starts a fresh one.
+    fn replace_worker(&self) {
+        let old = self.shared.borrow_mut().worker.take();
+        drop(old);
+        let fresh = start_worker(&self.shared);
+        self.shared.borrow_mut().worker = fresh;
+    }
 }
+
+/// Why a request fails when no worker could be started.
+const UNSTARTED: &str = "this browser could not start the extractor's worker";
 
 /// Dispatches what a worker event decided. Always called after the shared state's borrow has ended:
 /// dispatching re-renders, which may call [`Extractor::extract`] again.
@@ -135,21 +195,13 @@ fn emit(shared: &Rc<RefCell<Shared>>, action: Option<Action>) {
     }
 }
 
-/// Posts a request to the worker; the failure to report if that fails.
-fn post(worker: &mut RunningWorker, request: u64, json: &str) -> Option<Action> {
+/// Posts a request to the worker (booting it first if needed); what went wrong if that fails.
+fn post(worker: &mut RunningWorker, json: &str) -> Result<(), String> {
     if !worker.booted {
-        if let Err(error) = boot(&worker.worker) {
-            return Some(Action::ExtractionFailed { request, message: describe(&error) });
-        }
+        boot(&worker.worker).map_err(|error| describe(&error))?;
         worker.booted = true;
     }
-    match worker.worker.post_message(&JsValue::from_str(json)) {
-        Ok(()) => {
-            worker.in_flight = Some(request);
-            None
-        }
-        Err(error) => Some(Action::ExtractionFailed { request, message: describe(&error) }),
-    }
+    worker.worker.post_message(&JsValue::from_str(json)).map_err(|error| describe(&error))
 }
 
 /// Sends the worker this module and its glue's URL, on which it instantiates the module: only with the first
@@ -192,7 +244,13 @@ fn start_worker(shared: &Rc<RefCell<Shared>>) -> Option<RunningWorker> {
             stopped(&shared, "the worker's answer could not be read".into());
         })
     };
-    Some(RunningWorker { worker, booted: false, in_flight: None, _listeners: [on_message, on_error, on_message_error] })
+    Some(RunningWorker {
+        worker,
+        booted: false,
+        extraction: None,
+        import: None,
+        _listeners: [on_message, on_error, on_message_error],
+    })
 }
 
 /// A message from the worker.
@@ -201,9 +259,15 @@ fn received(shared: &Weak<RefCell<Shared>>, data: &str) {
     let action = match serde_json::from_str::<WorkerMessage>(data) {
         Ok(WorkerMessage::Extracted { request, extraction }) => {
             if let Some(worker) = shared.borrow_mut().worker.as_mut() {
-                worker.in_flight = None;
+                worker.extraction.take_if(|(extracting, _)| *extracting == request);
             }
             Some(Action::ExtractionFinished { request, extraction })
+        }
+        Ok(WorkerMessage::Imported { request, outcome }) => {
+            if let Some(worker) = shared.borrow_mut().worker.as_mut() {
+                worker.import.take_if(|importing| *importing == request);
+            }
+            Some(Action::ImportFinished { request, outcome })
         }
         Ok(WorkerMessage::Unreadable { reason }) => {
             stopped(&shared, format!("the worker could not read the request ({reason})"));
@@ -217,16 +281,19 @@ fn received(shared: &Weak<RefCell<Shared>>, data: &str) {
     emit(&shared, action);
 }
 
-/// The worker died (or cannot be trusted any more): fail its request and drop it; the next document starts
+/// The worker died (or cannot be trusted any more): fail its requests and drop it; the next request starts
 /// a fresh one. Not restarted at once, so a worker that cannot even load is not restarted in a loop.
 fn stopped(shared: &Rc<RefCell<Shared>>, message: String) {
     let dead = shared.borrow_mut().worker.take();
-    let request = dead.as_ref().and_then(|w| w.in_flight);
+    let extraction = dead.as_ref().and_then(|w| w.extraction.as_ref().map(|(request, _)| *request));
+    let import = dead.as_ref().and_then(|w| w.import);
     // Terminates it and removes its listeners (wasm-bindgen keeps a listener alive until it returns, so
     // dropping the one running now is safe).
     drop(dead);
     web_sys::console::warn_1(&JsValue::from_str(&format!("Sidenote: the extractor's worker stopped: {message}")));
-    emit(shared, request.map(|request| Action::ExtractionFailed { request, message }));
+    // The import's message last, so it is the one shown: the user has just asked for it.
+    emit(shared, extraction.map(|request| Action::ExtractionFailed { request, message: message.clone() }));
+    emit(shared, import.map(|request| Action::ImportFailed { request, message }));
 }
 
 /// A JavaScript error as text.
@@ -248,7 +315,7 @@ pub mod worker {
     use crate::worker_protocol::answer;
 
     /// Called by `extractor-worker.js` once the module runs in the worker, with the requests that came
-    /// meanwhile: answers each request (a JSON [`crate::worker_protocol::ExtractionRequest`]) with one JSON
+    /// meanwhile: answers each request (a JSON [`crate::worker_protocol::WorkerRequest`]) with one JSON
     /// [`crate::worker_protocol::WorkerMessage`]. A panic aborts (release profile) and traps the WebAssembly: the exception reaches
     /// the page as the worker's `error` event.
     #[wasm_bindgen(js_name = sidenoteExtractorWorker)]

@@ -1,5 +1,9 @@
 //! The extractor behind the thinnest possible wasm-bindgen boundary, for `scripts/bench.sh`: it measures
-//! throughput and start-up in Wasm under Node, and the extractor's own share of a gzipped wasm file.
+//! throughput and start-up in Wasm under Node, and the extractor's own share of a gzipped wasm file; with
+//! the `anchor` feature, also import and re-anchoring at 1 MB ([`cases`]).
+
+#[cfg(feature = "anchor")]
+pub mod cases;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -40,4 +44,34 @@ pub fn anchor_all(file: &str, text: &str) -> u32 {
     // One anchorer for the whole file, as the app's import does: the text's words are indexed once.
     let anchorer = sidenote_annotate::anchor::Anchorer::new(text, &index);
     targets.iter().filter(|(_, target)| anchorer.anchor(target).span.is_some()).count() as u32
+}
+
+#[cfg(feature = "anchor")]
+/// One of [`cases::NAMES`], built and ready to be timed from JavaScript.
+#[wasm_bindgen]
+pub struct BenchCase {
+    case: cases::Case,
+}
+
+#[cfg(feature = "anchor")]
+#[wasm_bindgen]
+impl BenchCase {
+    /// Runs the case once (the timed part); says what came of it.
+    pub fn run(&self) -> String {
+        self.case.run()
+    }
+}
+
+#[cfg(feature = "anchor")]
+/// The name of case `number`, if there is one.
+#[wasm_bindgen]
+pub fn case_name(number: u32) -> Option<String> {
+    cases::NAMES.get(number as usize).map(|name| name.to_string())
+}
+
+#[cfg(feature = "anchor")]
+/// Builds case `number` on `unit` repeated to 1 MB (not timed).
+#[wasm_bindgen]
+pub fn build_case(number: u32, unit: &str) -> Option<BenchCase> {
+    cases::Case::build(number as usize, unit).map(|case| BenchCase { case })
 }

@@ -8,7 +8,9 @@
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{Extraction, Span};
 
-use super::{byte_span, char_span, kind_from_label, reviewed_entities, EntityImport, SkippedEntry};
+use super::{
+    add_read, byte_span, char_span, kind_from_label, reviewed_entities, EntityImport, ReadEntities, SkippedEntry,
+};
 use crate::model::Annotations;
 use crate::Document;
 
@@ -50,6 +52,11 @@ fn line_fragments(text: &str, span: Span) -> Vec<Span> {
 /// annotation becomes one entity from its first fragment's start to its last one's end. Relations, events,
 /// attributes and notes are listed as skipped, as are entries whose words are not the text's at their offsets.
 pub fn import(ann: &str, text: &str, annotations: &mut Annotations) -> EntityImport {
+    add_read(annotations, read(ann, text))
+}
+
+/// Reads an `.ann` file's entities on `text`, without adding them (see [`ReadEntities`]).
+pub fn read(ann: &str, text: &str) -> ReadEntities {
     let index = OffsetIndex::new(text);
     let mut found = Vec::new();
     let mut skipped = Vec::new();
@@ -62,7 +69,7 @@ pub fn import(ann: &str, text: &str, annotations: &mut Annotations) -> EntityImp
             Err(reason) => skipped.push(SkippedEntry { line: n + 1, reason }),
         }
     }
-    EntityImport { added: annotations.add_entities(text, &found), skipped }
+    ReadEntities::on(text, &found, skipped)
 }
 
 fn read_line(line: &str, text: &str, index: &OffsetIndex) -> Result<(Span, sidenote_extract::EntityKind), String> {

@@ -6,7 +6,9 @@ use serde_json::{json, Value};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{EntityKind, Extraction, Span};
 
-use super::{byte_span, char_span, kind_from_label, reviewed_entities, EntityImport, SkippedEntry};
+use super::{
+    add_read, byte_span, char_span, kind_from_label, reviewed_entities, EntityImport, ReadEntities, SkippedEntry,
+};
 use crate::model::Annotations;
 use crate::Document;
 
@@ -26,6 +28,11 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
 /// Adds the entities of the line whose `text` is `text` as a person's entities. Lines about other texts,
 /// and labels Sidenote cannot use, are listed as skipped.
 pub fn import(jsonl: &str, text: &str, annotations: &mut Annotations) -> EntityImport {
+    add_read(annotations, read(jsonl, text))
+}
+
+/// Reads a doccano file's entities on `text`, without adding them (see [`ReadEntities`]).
+pub fn read(jsonl: &str, text: &str) -> ReadEntities {
     let index = OffsetIndex::new(text);
     let mut found = Vec::new();
     let mut skipped = Vec::new();
@@ -52,7 +59,7 @@ pub fn import(jsonl: &str, text: &str, annotations: &mut Annotations) -> EntityI
             }
         }
     }
-    EntityImport { added: annotations.add_entities(text, &found), skipped }
+    ReadEntities::on(text, &found, skipped)
 }
 
 type Label = Result<(u64, u64, String), String>;

@@ -17,12 +17,15 @@ pub mod conll;
 pub mod csv;
 pub mod doccano;
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{EntityKind, Extraction, Span};
 
-use crate::model::{Annotations, Provenance, ShownEntity};
+use crate::anchor::{AnchorStatus, TextTarget};
+use crate::model::{AddedEntity, Annotations, Provenance, ShownEntity};
 
 /// The entities a person confirmed, in reading order: accepted (possibly retagged) suggestions and added
 /// entities, as the article shows them (the model's `shown_entities`), without unreviewed suggestions.
@@ -53,8 +56,55 @@ pub struct EntityImport {
     pub skipped: Vec<SkippedEntry>,
 }
 
+/// The entities of a brat or doccano file, read and checked against the text but not yet added: the slow
+/// half of an entity import (reading every entry, finding its words and their context), which the app runs in
+/// its worker; [`add_read`] is the quick half.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ReadEntities {
+    /// The entities in file order (their `id` empty until added).
+    pub found: Vec<AddedEntity>,
+    /// Entries that were not usable, each with its line and reason.
+    pub skipped: Vec<SkippedEntry>,
+}
+
+impl ReadEntities {
+    /// Entities found on `text` (their words and context taken from it, the text indexed once).
+    fn on(text: &str, found: &[(Span, EntityKind)], skipped: Vec<SkippedEntry>) -> Self {
+        let index = OffsetIndex::new(text);
+        let found = found
+            .iter()
+            .map(|&(span, kind)| AddedEntity {
+                id: String::new(),
+                span: Some(span),
+                target: TextTarget::of(text, &index, span),
+                status: AnchorStatus::Exact,
+                kind,
+            })
+            .collect();
+        ReadEntities { found, skipped }
+    }
+}
+
+/// Adds read entities as the user's own, as one `add_entity` after another would (every entry gets an id; an
+/// entity on the same words as an earlier one, in the file or already added, replaces it), in linear time
+/// however large the file.
+pub fn add_read(annotations: &mut Annotations, read: ReadEntities) -> EntityImport {
+    let last: HashMap<Option<Span>, usize> = read.found.iter().enumerate().map(|(i, e)| (e.span, i)).collect();
+    let replaced: HashSet<Option<Span>> = last.keys().copied().collect();
+    annotations.added.retain(|a| !replaced.contains(&a.span));
+    let mut added = Vec::with_capacity(read.found.len());
+    for (i, mut entity) in read.found.into_iter().enumerate() {
+        entity.id = annotations.fresh_id("entity");
+        added.push(entity.id.clone());
+        if last.get(&entity.span) == Some(&i) {
+            annotations.added.push(entity);
+        }
+    }
+    EntityImport { added, skipped: read.skipped }
+}
+
 /// An entry of an imported file that was not used.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkippedEntry {
     /// Its line in the file (1-based).
     pub line: usize,
@@ -157,5 +207,38 @@ pub(crate) mod tests {
         for (label, kind) in cases {
             assert_eq!(kind_from_label(label), kind, "{label}");
         }
+    }
+}
+
+#[cfg(test)]
+mod read_tests {
+    use super::*;
+
+    /// Reading in one place and adding in another gives what adding entity after entity gives: the same ids,
+    /// and an entry on the same words as an earlier one (in the file or already added) replacing it.
+    #[test]
+    fn adding_read_entities_is_adding_them_one_by_one() {
+        let text = "Sergei Lavrov met Angela Merkel in Moscow.";
+        let words = |w: &str| text.find(w).map(|at| Span::new(at, at + w.len())).expect("in the text");
+        let mut before = Annotations::default();
+        before.add_entity(text, words("Moscow"), EntityKind::Org);
+        before.add_entity(text, words("Angela Merkel"), EntityKind::Person);
+        let file = [
+            (words("Sergei Lavrov"), EntityKind::Person),
+            (words("Moscow"), EntityKind::Place),
+            (words("Sergei Lavrov"), EntityKind::Org),
+        ];
+        let mut one_by_one = before.clone();
+        let ids = one_by_one.add_entities(text, &file);
+        let mut read = before.clone();
+        let report = add_read(&mut read, ReadEntities::on(text, &file, Vec::new()));
+        assert_eq!(read, one_by_one);
+        assert_eq!(report.added, ids);
+        let kinds: Vec<(&str, EntityKind)> =
+            read.added.iter().map(|a| (a.span.map_or("", |s| s.slice(text)), a.kind)).collect();
+        assert_eq!(
+            kinds,
+            [("Angela Merkel", EntityKind::Person), ("Moscow", EntityKind::Place), ("Sergei Lavrov", EntityKind::Org)]
+        );
     }
 }

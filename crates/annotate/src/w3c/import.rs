@@ -10,9 +10,10 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sidenote_extract::offsets::OffsetIndex;
-use sidenote_extract::EntityKind;
+use sidenote_extract::{EntityKind, Span};
 
 use super::{decision, QUOTE_LABEL};
 use crate::anchor::{AnchorStatus, Anchorer, TextTarget};
@@ -40,7 +41,7 @@ impl fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 /// One imported human decision on a suggestion, not yet anchored.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportedReview {
     /// The words it was about.
     pub target: TextTarget,
@@ -51,7 +52,7 @@ pub struct ImportedReview {
 }
 
 /// One imported correction of a quotation's speaker, not yet anchored.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportedSpeaker {
     /// The quotation's words.
     pub target: TextTarget,
@@ -60,7 +61,7 @@ pub struct ImportedSpeaker {
 }
 
 /// One imported reply, not yet attached to its note.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportedReply {
     /// The id of the note it answers, as in the file (without a leading `#`).
     pub parent: String,
@@ -71,7 +72,7 @@ pub struct ImportedReply {
 }
 
 /// An annotation of the file that was not imported, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skipped {
     /// Its position in the file (1-based).
     pub position: usize,
@@ -94,7 +95,7 @@ impl fmt::Display for Skipped {
 }
 
 /// What a file holds, before it is anchored on a text.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Imported {
     /// The article text, if the file carries it (`sidenote:text`).
     pub text: Option<String>,
@@ -602,13 +603,49 @@ impl Ids {
     }
 }
 
+/// An imported file anchored on a text, not yet merged: the slow half of an import (the word index and
+/// every target), which the app runs in its worker, apart from the quick half ([`merge_anchored`]) that needs
+/// the annotations as they are when it ends.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct AnchoredImport {
+    /// What the file holds, with its notes and added entities placed (`span` and `status` set).
+    pub imported: Imported,
+    /// Where each of `imported.reviews` was found, in order (`None`: its words are not in the text).
+    pub reviews: Vec<Option<Span>>,
+    /// Where each of `imported.speakers` was found, in order.
+    pub speakers: Vec<Option<Span>>,
+    /// Count per anchoring status of the notes and added entities (as [`ImportReport::counts`]).
+    pub counts: [usize; 4],
+}
+
+/// Anchors everything a file holds on `text` through one [`Anchorer`] (the text's word index is built once
+/// and shared by every annotation).
+pub fn anchor(mut imported: Imported, text: &str) -> AnchoredImport {
+    let index = OffsetIndex::new(text);
+    let anchorer = Anchorer::new(text, &index);
+    let mut report = ImportReport::default();
+    for note in &mut imported.notes {
+        place(note, &anchorer, &mut report);
+    }
+    for added in &mut imported.added {
+        place(added, &anchorer, &mut report);
+    }
+    let reviews = imported.reviews.iter().map(|r| anchorer.anchor(&r.target).span).collect();
+    let speakers = imported.speakers.iter().map(|s| anchorer.anchor(&s.target).span).collect();
+    AnchoredImport { imported, reviews, speakers, counts: report.counts }
+}
+
 /// Anchors what was imported on `text` and merges it into `annotations` (notes and added entities get
 /// fresh identifiers when theirs are taken; replies join their notes). Returns how each annotation fared.
 pub fn merge(annotations: &mut Annotations, imported: Imported, text: &str) -> ImportReport {
-    let index = OffsetIndex::new(text);
-    // One anchorer for the whole file: the text's word index is built once and shared by every annotation.
-    let anchorer = Anchorer::new(text, &index);
+    merge_anchored(annotations, anchor(imported, text))
+}
+
+/// Merges an anchored file into `annotations` (see [`merge`]); no text needed, no anchoring done.
+pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport) -> ImportReport {
+    let AnchoredImport { imported, reviews, speakers, counts } = anchored;
     let mut report = ImportReport {
+        counts,
         skipped_suggestions: imported.skipped_suggestions,
         skipped: imported.skipped,
         ..ImportReport::default()
@@ -617,7 +654,6 @@ pub fn merge(annotations: &mut Annotations, imported: Imported, text: &str) -> I
     // The file's ids of notes, to the ids they have here: replies name their note by the file's id.
     let mut renamed: HashMap<String, String> = HashMap::new();
     for mut note in imported.notes {
-        place(&mut note, &anchorer, &mut report);
         let in_file = note.id.clone();
         ids.settle(annotations, &mut note.id, "note");
         renamed.insert(in_file, note.id.clone());
@@ -631,7 +667,6 @@ pub fn merge(annotations: &mut Annotations, imported: Imported, text: &str) -> I
         report.document_notes += 1;
     }
     for mut added in imported.added {
-        place(&mut added, &anchorer, &mut report);
         ids.settle(annotations, &mut added.id, "entity");
         annotations.added.push(added);
     }
@@ -653,8 +688,10 @@ pub fn merge(annotations: &mut Annotations, imported: Imported, text: &str) -> I
         }
         report.replies += 1;
     }
+    // A list shorter than the file's (a hand-made value) leaves the rest as not found.
+    let mut reviews = reviews.into_iter();
     for review in imported.reviews {
-        match anchorer.anchor(&review.target).span {
+        match reviews.next().flatten() {
             Some(span) => {
                 let scope = match review.machine_kind {
                     Some(kind) => ReviewScope::Mention { span, kind },
@@ -665,8 +702,9 @@ pub fn merge(annotations: &mut Annotations, imported: Imported, text: &str) -> I
             None => report.orphaned_reviews += 1,
         }
     }
+    let mut speakers = speakers.into_iter();
     for correction in imported.speakers {
-        match anchorer.anchor(&correction.target).span {
+        match speakers.next().flatten() {
             Some(span) => annotations.correct_speaker(span, correction.speaker),
             None => report.orphaned_reviews += 1,
         }
@@ -685,7 +723,6 @@ fn place<T: Anchorable>(item: &mut T, anchorer: &Anchorer<'_>, report: &mut Impo
 mod tests {
     use super::*;
     use crate::w3c::export;
-    use sidenote_extract::Span;
 
     #[test]
     fn every_selector_matches_the_text_with_non_bmp_characters() {
@@ -939,5 +976,34 @@ mod tests {
         got.sort_by_key(|r| format!("{r:?}"));
         assert_eq!(got, expected);
         assert_eq!(back.speakers, set.speakers, "speaker corrections travel too");
+    }
+
+    /// The app anchors in a worker and merges on the page, with the anchored file crossing as JSON: that
+    /// must give exactly what one `merge` gives, replies, decisions, speakers and id clashes included.
+    #[test]
+    fn anchoring_then_merging_after_a_json_crossing_is_merge() {
+        let text = "“We are ready to talk,” Sergei Lavrov said in Moscow. Paris agreed.\n\n“We will see about that later,” said Maria Zakharova.";
+        let extraction = sidenote_extract::extract(text);
+        let mut set = Annotations::default();
+        let words = |w: &str| text.find(w).map(|at| Span::new(at, at + w.len())).expect("in the text");
+        let note = set.add_note(text, words("Sergei Lavrov"), "first".into(), vec!["t".into()]);
+        set.add_reply(&note, None, "a reply".into());
+        set.add_document_note("on the article".into(), vec![]);
+        set.add_entity(text, words("Paris"), EntityKind::Place);
+        set.review(ReviewScope::Quote { span: extraction.quotes[0].span }, Decision::Reject);
+        set.correct_speaker(extraction.quotes[1].span, None);
+        let file = export(&Document::new("t", text), &extraction, &set).to_string();
+        // Into annotations that already use the file's ids, so some are renamed.
+        let mut direct = set.clone();
+        let direct_report = merge(&mut direct, parse(&file).expect("parses"), text);
+        let anchored = anchor(parse(&file).expect("parses"), text);
+        let crossed: AnchoredImport =
+            serde_json::from_str(&serde_json::to_string(&anchored).expect("serialises")).expect("reads back");
+        assert_eq!(crossed, anchored);
+        let mut split = set.clone();
+        let split_report = merge_anchored(&mut split, crossed);
+        assert_eq!(split, direct);
+        assert_eq!(split_report, direct_report);
+        assert!(direct_report.replies == 1 && direct_report.document_notes == 1, "{direct_report:?}");
     }
 }
