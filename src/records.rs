@@ -327,26 +327,34 @@ pub fn describe_set_aside(key: &str, stored: &str) -> (String, String) {
 /// one entry per readable document record, titled from it, with its note count and save time from its
 /// annotations record when that can be read. Most recently saved first; undated ones last.
 pub fn rebuild_index(records: &[(String, String)]) -> Vec<IndexEntry> {
-    let mut entries: Vec<IndexEntry> = records
+    let entries = records
         .iter()
         .filter_map(|(key, stored)| {
             let urn = urn_of_document_key(key)?;
-            let document = read_document(stored).ok()?;
             let annotations_key = annotations_key(urn);
-            let annotations = records
-                .iter()
-                .find(|(k, _)| *k == annotations_key)
-                .and_then(|(_, stored)| read_annotations(stored).ok());
-            Some(IndexEntry {
-                urn: urn.to_string(),
-                title: document.title,
-                saved: annotations.as_ref().map(|a| a.saved.clone()).unwrap_or_default(),
-                notes: annotations.map_or(0, |a| a.annotations.notes.len()),
-            })
+            let annotations = records.iter().find(|(k, _)| *k == annotations_key).map(|(_, s)| s.as_str());
+            rebuilt_entry(urn, stored, annotations)
         })
         .collect();
-    // Saved times are only comparable as the browser wrote them; keep a stable, title-ordered list and put
-    // the undated ones last.
+    sort_rebuilt(entries)
+}
+
+/// One document's line in a rebuilt index, from its text record and its annotations record (if any); none
+/// when the text cannot be read. (The service rebuilds one document at a time, never holding every text.)
+pub fn rebuilt_entry(urn: &str, document: &str, annotations: Option<&str>) -> Option<IndexEntry> {
+    let document = read_document(document).ok()?;
+    let annotations = annotations.and_then(|stored| read_annotations(stored).ok());
+    Some(IndexEntry {
+        urn: urn.to_string(),
+        title: document.title,
+        saved: annotations.as_ref().map(|a| a.saved.clone()).unwrap_or_default(),
+        notes: annotations.map_or(0, |a| a.annotations.notes.len()),
+    })
+}
+
+/// The order of a rebuilt index. Saved times are only comparable as the browser wrote them; keep a stable,
+/// title-ordered list and put the undated ones last.
+pub fn sort_rebuilt(mut entries: Vec<IndexEntry>) -> Vec<IndexEntry> {
     entries.sort_by(|a, b| (a.saved.is_empty(), &a.title).cmp(&(b.saved.is_empty(), &b.title)));
     entries
 }
@@ -393,6 +401,99 @@ pub fn validate(annotations: &mut Annotations, text: &str) -> Option<String> {
             if orphaned == 1 { "" } else { "s" },
         )
     })
+}
+
+/// Whether a localStorage key holds one of Sidenote's records, to be moved into IndexedDB. The start-up flag
+/// stays in localStorage: it must be written synchronously, before the start it guards can crash.
+pub fn is_migrated(key: &str) -> bool {
+    key.starts_with(PREFIX) && key != STARTING_KEY
+}
+
+/// What moving localStorage's records into IndexedDB does with each record.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MigrationPlan {
+    /// Records IndexedDB does not hold yet: copied, then removed from localStorage once read back the same.
+    pub copy: Vec<(String, String)>,
+    /// Records IndexedDB already holds, the same: only removed from localStorage.
+    pub already: Vec<String>,
+    /// Keys under which IndexedDB holds something else (written since): neither side is overwritten, the
+    /// localStorage copy stays where it is.
+    pub kept: Vec<String>,
+}
+
+/// Plans the move of localStorage's records (`local`, key and value) into IndexedDB, given what IndexedDB
+/// holds under the same keys. Run at every start while localStorage holds records, so that a visit that
+/// had to fall back on localStorage is moved over too; nothing is ever overwritten.
+pub fn plan_migration(local: &[(String, String)], indexed: &[(String, Option<String>)]) -> MigrationPlan {
+    let mut plan = MigrationPlan::default();
+    for (key, value) in local.iter().filter(|(key, _)| is_migrated(key)) {
+        match indexed.iter().find(|(k, _)| k == key).and_then(|(_, v)| v.as_deref()) {
+            None => plan.copy.push((key.clone(), value.clone())),
+            Some(held) if held == value => plan.already.push(key.clone()),
+            Some(_) => plan.kept.push(key.clone()),
+        }
+    }
+    plan
+}
+
+/// Checks that every copied record reads back from IndexedDB exactly as it was; names the first that does
+/// not. localStorage's copies are removed only after this passes.
+pub fn verify_migration(copied: &[(String, String)], read_back: &[(String, Option<String>)]) -> Result<(), String> {
+    for (key, value) in copied {
+        let back = read_back.iter().find(|(k, _)| k == key).and_then(|(_, v)| v.as_deref());
+        if back != Some(value.as_str()) {
+            return Err(format!("{key} did not read back the same from IndexedDB"));
+        }
+    }
+    Ok(())
+}
+
+/// Whether a key holds a document's text (large: read only when needed, never all at start-up).
+pub fn is_document_key(key: &str) -> bool {
+    key.starts_with(DOCUMENT_PREFIX)
+}
+
+/// The stored records (not documents' texts) that cannot be read, with why: at start-up they are set aside
+/// and named in a message, so that none of them can stop the app or be written over later.
+pub fn unreadable_records(records: &[(String, String)]) -> Vec<(String, Unreadable)> {
+    records.iter().filter_map(|(key, stored)| check(key, stored).err().map(|why| (key.clone(), why))).collect()
+}
+
+/// How a message names a record: a document's notes by the document's title when the index has it.
+pub fn record_name(key: &str, stored: &str, index: &[IndexEntry]) -> String {
+    let title = key
+        .strip_prefix(ANNOTATIONS_PREFIX)
+        .and_then(|urn| index.iter().find(|e| e.urn == urn))
+        .map(|e| e.title.clone())
+        .filter(|t| !t.trim().is_empty());
+    match (RecordKind::of_key(key), title) {
+        (Some(RecordKind::Annotations), Some(title)) => format!("the notes and decisions of “{title}”"),
+        (Some(RecordKind::Last), _) => "the pointer to the article open last time".to_string(),
+        _ => {
+            let (what, _) = describe_set_aside(&key.replacen(PREFIX, SET_ASIDE_PREFIX, 1), stored);
+            let mut chars = what.chars();
+            chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or(what)
+        }
+    }
+}
+
+/// The message for records that could not be read at start-up: each named, with why, and where it is kept.
+pub fn unreadable_message(named: &[(String, Unreadable)], kept: bool) -> Option<String> {
+    let list = named.iter().map(|(name, why)| format!("{name} ({why})")).collect::<Vec<_>>().join("; ");
+    let where_ = if kept {
+        "kept aside in the Library: export as it is, or delete"
+    } else {
+        "left where it was, never to be overwritten"
+    };
+    match named.len() {
+        0 => None,
+        1 => {
+            Some(format!("A saved record could not be read: {list}. It is {where_}. Everything else opened as usual."))
+        }
+        n => Some(format!(
+            "{n} saved records could not be read: {list}. They are {where_}. Everything else opened as usual."
+        )),
+    }
 }
 
 /// How the app starts.

@@ -187,6 +187,19 @@ pub struct Library {
     pub unreadable: Vec<UnreadableRecord>,
 }
 
+/// What the browser's storage holds for this site, as the Library shows it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StorageUsage {
+    /// Bytes used (the browser's estimate), if it says.
+    pub used: Option<f64>,
+    /// Bytes it may hold, if it says.
+    pub quota: Option<f64>,
+    /// Whether the browser keeps it until the user clears it (else it may clear it when space runs low).
+    pub persistent: Option<bool>,
+    /// Where Sidenote writes: "IndexedDB", "localStorage" or "memory only".
+    pub backend: String,
+}
+
 /// A saved document as read from storage.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
@@ -276,6 +289,10 @@ pub struct State {
     pub unreadable: Vec<UnreadableRecord>,
     /// Set when saving failed: the app keeps working in memory.
     pub storage_failed: bool,
+    /// The library is still being read (the sample shows meanwhile, and nothing is saved).
+    pub loading: bool,
+    /// How much storage is used, once measured.
+    pub storage_usage: Option<StorageUsage>,
     /// What to scroll to and flash next.
     pub flash: Option<Flash>,
     /// The open document came from a share link and is not saved in this browser until the user keeps it.
@@ -406,6 +423,17 @@ pub enum Action {
     SetQuery(String),
     /// Filter the notes by a tag (or not).
     SetTagFilter(Option<String>),
+    /// Storage was opened and read at start-up: what to open, the Library, and what to tell the user.
+    Started {
+        /// What to open.
+        startup: Startup,
+        /// The Library's lists.
+        library: Library,
+        /// Records that could not be read, storage that could not be opened.
+        message: Option<String>,
+    },
+    /// The browser said how much storage is used.
+    StorageMeasured(StorageUsage),
     /// The library was read from storage.
     LibraryLoaded(Library),
     /// Saving failed (quota, private mode): say so once and keep working in memory.
@@ -489,6 +517,8 @@ impl State {
             library: Vec::new(),
             unreadable: Vec::new(),
             storage_failed: false,
+            loading: false,
+            storage_usage: None,
             flash: None,
             shared_unkept: false,
             share_link: None,
@@ -518,6 +548,11 @@ impl State {
         }
     }
 
+    /// The state before storage is read: the sample, saving nothing until [`Action::Started`].
+    pub fn loading() -> Self {
+        State { loading: true, ..State::default() }
+    }
+
     /// The sample with the Library shown and a message saying why.
     fn in_safe_mode(mut self, why: String) -> State {
         self.notice = Some(Notice::error(why));
@@ -534,6 +569,8 @@ impl State {
         next.library = self.library.clone();
         next.unreadable = self.unreadable.clone();
         next.storage_failed = self.storage_failed;
+        next.loading = self.loading;
+        next.storage_usage = self.storage_usage.clone();
         next.panel = if self.panel == Panel::Library { Panel::Notes } else { self.panel };
         next
     }
@@ -739,6 +776,24 @@ impl State {
             Action::ShowPanel(panel) => next.panel = panel,
             Action::SetQuery(query) => next.query = query,
             Action::SetTagFilter(tag) => next.tag_filter = tag,
+            Action::Started { startup, library, message } => {
+                // What the user opened or did while storage was read (a share link, a paste, a note on the
+                // sample) stays; else the last document replaces the sample.
+                if self.open.serial == 0 && self.untouched() && startup != Startup::Sample {
+                    next = State::at_startup(startup);
+                    next.hidden_layers = self.hidden_layers.clone();
+                    next.hide_clutter = self.hide_clutter;
+                    next.storage_usage = self.storage_usage.clone();
+                }
+                next.loading = false;
+                next.library = library.entries;
+                next.unreadable = library.unreadable;
+                if let Some(message) = message {
+                    let text = [next.notice.take().map(|n| n.text), Some(message)].into_iter().flatten();
+                    next.notice = Some(Notice::error(text.collect::<Vec<_>>().join(" ")));
+                }
+            }
+            Action::StorageMeasured(usage) => next.storage_usage = Some(usage),
             Action::LibraryLoaded(Library { entries, unreadable }) => {
                 next.library = entries;
                 next.unreadable = unreadable;

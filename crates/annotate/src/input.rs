@@ -7,7 +7,7 @@ use std::fmt;
 
 /// The largest text Sidenote opens, in bytes. Long enough for any article (a long feature is ~100 KB),
 /// short enough that highlighting stays instant in a browser tab.
-pub const MAX_TEXT_BYTES: usize = 5 * 1024 * 1024;
+pub const MAX_TEXT_BYTES: usize = 20 * 1024 * 1024;
 
 /// Why some input cannot become a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
