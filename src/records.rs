@@ -687,6 +687,107 @@ mod tests {
         assert_eq!(validate(&mut a, text), None, "nothing more to repair");
     }
 
+    fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
+        items.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn the_move_into_indexeddb_copies_what_is_missing_and_overwrites_nothing() {
+        let local = pairs(&[
+            ("sidenote.v1.doc.urn:a", V1_SAMPLE_DOC),
+            ("sidenote.v1.notes.urn:a", V1_SAMPLE_NOTES),
+            ("sidenote.v1.index", V1_INDEX),
+            ("sidenote.v1.last", "urn:a"),
+            ("sidenote.v1.unreadable.notes.urn:b", "{\"notes\": ["),
+            // The start-up flag stays in localStorage; other sites' keys are not Sidenote's to move.
+            (STARTING_KEY, "{\"format\":2}"),
+            ("other.app.key", "{}"),
+        ]);
+        let indexed: Vec<(String, Option<String>)> = vec![
+            ("sidenote.v1.doc.urn:a".into(), None),
+            // Already moved (a start that stopped before removing the copies): only removed.
+            ("sidenote.v1.notes.urn:a".into(), Some(V1_SAMPLE_NOTES.into())),
+            // Written in IndexedDB since: neither side is overwritten.
+            ("sidenote.v1.index".into(), Some("{\"format\":2,\"entries\":[]}".into())),
+        ];
+        let plan = plan_migration(&local, &indexed);
+        let copied: Vec<&str> = plan.copy.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(copied, ["sidenote.v1.doc.urn:a", "sidenote.v1.last", "sidenote.v1.unreadable.notes.urn:b"]);
+        assert_eq!(plan.copy[0].1, V1_SAMPLE_DOC, "copied as stored, byte for byte");
+        assert_eq!(plan.already, ["sidenote.v1.notes.urn:a"]);
+        assert_eq!(plan.kept, ["sidenote.v1.index"]);
+        assert_eq!(plan_migration(&[], &[]), MigrationPlan::default());
+    }
+
+    #[test]
+    fn the_copies_are_verified_before_localstorage_lets_go() {
+        let copied = pairs(&[("sidenote.v1.doc.urn:a", "text a"), ("sidenote.v1.notes.urn:a", "notes a")]);
+        let same: Vec<(String, Option<String>)> =
+            copied.iter().rev().map(|(k, v)| (k.clone(), Some(v.clone()))).collect();
+        assert_eq!(verify_migration(&copied, &same), Ok(()));
+        let cut = vec![("sidenote.v1.doc.urn:a".to_string(), Some("text".to_string()))];
+        let why = verify_migration(&copied, &cut).expect_err("a copy that differs");
+        assert!(why.contains("sidenote.v1.doc.urn:a"), "{why}");
+        let missing = verify_migration(&copied, &same[..1]).expect_err("a copy that is missing");
+        assert!(missing.contains("sidenote.v1.doc.urn:a"), "{missing}");
+    }
+
+    #[test]
+    fn records_unreadable_at_start_are_found_and_named_in_one_message() {
+        let index = read_index(V1_INDEX).expect("index");
+        let html = urn("html");
+        let records = pairs(&[
+            (&annotations_key(&html), "{\"notes\": ["),
+            (&annotations_key(&urn("sample")), V1_SAMPLE_NOTES),
+            (INDEX_KEY, "{\"format\":7,\"entries\":[]}"),
+            (LAST_KEY, "garbage"),
+            (STARTING_KEY, "anything"),
+        ]);
+        let found = unreadable_records(&records);
+        let keys: Vec<&str> = found.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, [annotations_key(&html).as_str(), INDEX_KEY, LAST_KEY]);
+        let named: Vec<(String, Unreadable)> = found
+            .into_iter()
+            .map(|(key, why)| {
+                let stored = records.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()).unwrap_or_default();
+                (record_name(&key, &stored, &index), why)
+            })
+            .collect();
+        assert_eq!(named[0].0, "the notes and decisions of “page.html”");
+        assert_eq!(named[1].0, "the library's list");
+        assert_eq!(named[2].0, "the pointer to the article open last time");
+        let message = unreadable_message(&named, true).expect("a message");
+        assert!(message.starts_with("3 saved records could not be read"), "{message}");
+        assert!(message.contains("“page.html” (it is not valid JSON"), "{message}");
+        assert!(message.contains("newer version"), "{message}");
+        assert!(message.contains("kept aside in the Library"), "{message}");
+        let one = unreadable_message(&named[..1], false).expect("a message");
+        assert!(
+            one.starts_with("A saved record could not be read") && one.contains("never to be overwritten"),
+            "{one}"
+        );
+        assert_eq!(unreadable_message(&[], true), None);
+        // A document's notes whose document the index does not know are still named.
+        assert_eq!(record_name(&annotations_key("urn:x"), "{", &index), "a document's notes and decisions");
+    }
+
+    #[test]
+    fn documents_texts_are_told_apart_and_rebuilt_one_at_a_time() {
+        assert!(is_document_key(&document_key("urn:a")) && !is_document_key(&annotations_key("urn:a")));
+        assert!(is_migrated(INDEX_KEY) && is_migrated("sidenote.v1.unreadable.index") && !is_migrated(STARTING_KEY));
+        let one_by_one = sort_rebuilt(vec![
+            rebuilt_entry(&urn("sample"), V1_SAMPLE_DOC, Some(V1_SAMPLE_NOTES)).expect("sample"),
+            rebuilt_entry(&urn("html"), V1_HTML_DOC, None).expect("html"),
+        ]);
+        let together = rebuild_index(&pairs(&[
+            (&document_key(&urn("sample")), V1_SAMPLE_DOC),
+            (&annotations_key(&urn("sample")), V1_SAMPLE_NOTES),
+            (&document_key(&urn("html")), V1_HTML_DOC),
+        ]));
+        assert_eq!(one_by_one, together);
+        assert_eq!(rebuilt_entry("urn:x", "{", None), None);
+    }
+
     #[test]
     fn a_start_that_did_not_finish_leads_to_safe_mode() {
         assert_eq!(start_mode(None), StartMode::Normal);

@@ -997,7 +997,7 @@ mod tests {
         let cases: Vec<(Vec<u8>, &str)> = vec![
             (Vec::new(), "empty"),
             (b"\x89PNG\r\n\x1a\n\0\0".to_vec(), "not text"),
-            (vec![b'x'; 20 * 1024 * 1024], "20.0 MB"),
+            (vec![b'x'; 21 * 1024 * 1024], "21.0 MB"),
         ];
         for (bytes, words) in cases {
             let after = before.apply(Action::OpenBytes { title: "bad".into(), bytes });
@@ -1416,6 +1416,42 @@ mod tests {
             assert_eq!((state.open.document.title.as_str(), state.panel), (SAMPLE_TITLE, Panel::Library));
             assert!(state.notice.is_some_and(|n| n.text.contains(words) && n.text.contains("Library")));
         }
+    }
+
+    #[test]
+    fn storage_read_at_start_opens_the_last_document_unless_the_user_already_opened_something() {
+        let library = Library {
+            entries: vec![LibraryEntry { urn: "urn:a".into(), title: "A".into(), saved: String::new(), notes: 1 }],
+            unreadable: Vec::new(),
+        };
+        let started = |message: Option<&str>| Action::Started {
+            startup: Startup::Last(loaded("Angela Merkel visited Paris.", Annotations::default(), None)),
+            library: library.clone(),
+            message: message.map(str::to_string),
+        };
+        let waiting = State::loading();
+        assert!(waiting.loading && waiting.open.document.title == SAMPLE_TITLE);
+        let state = waiting.apply(started(None));
+        assert_eq!((state.loading, state.open.text(), state.library.len()), (false, "Angela Merkel visited Paris.", 1));
+        // Something opened while storage was read (a paste, a share link) stays open; the Library is filled in.
+        let pasted =
+            State::loading().apply(Action::OpenBytes { title: String::new(), bytes: b"Boris Johnson spoke.".to_vec() });
+        let state = pasted.apply(started(None));
+        assert_eq!((state.loading, state.open.text(), state.library.len()), (false, "Boris Johnson spoke.", 1));
+        // What storage could not read is said, after what the start says (safe mode's message, say).
+        let state = State::loading().apply(Action::Started {
+            startup: Startup::Safe,
+            library: library.clone(),
+            message: Some("A saved record could not be read: the library's list.".into()),
+        });
+        let notice = state.notice.expect("a message");
+        assert!(notice.text.contains("did not finish starting") && notice.text.ends_with("the library's list."));
+        assert_eq!((notice.level, state.panel), (NoticeLevel::Error, Panel::Library));
+        // The storage measured is kept across documents.
+        let usage =
+            StorageUsage { used: Some(1.0), quota: Some(2.0), persistent: Some(true), backend: "IndexedDB".into() };
+        let state = State::default().apply(Action::StorageMeasured(usage.clone())).apply(Action::OpenSample);
+        assert_eq!(state.storage_usage, Some(usage));
     }
 
     #[test]
