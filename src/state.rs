@@ -779,19 +779,27 @@ impl State {
             Action::Started { startup, library, message } => {
                 // What the user opened or did while storage was read (a share link, a paste, a note on the
                 // sample) stays; else the last document replaces the sample.
+                // A message shown meanwhile (a damaged share link, say) stays, before what the start says.
+                let mut notices: Vec<Notice> = Vec::new();
                 if self.open.serial == 0 && self.untouched() && startup != Startup::Sample {
                     next = State::at_startup(startup);
                     next.hidden_layers = self.hidden_layers.clone();
                     next.hide_clutter = self.hide_clutter;
                     next.storage_usage = self.storage_usage.clone();
+                    notices.extend(self.notice.clone());
                 }
+                notices.extend(next.notice.take());
+                notices.extend(message.map(Notice::error));
+                next.notice = (!notices.is_empty()).then(|| Notice {
+                    level: notices
+                        .iter()
+                        .find(|n| n.level == NoticeLevel::Error)
+                        .map_or(NoticeLevel::Info, |n| n.level),
+                    text: notices.into_iter().map(|n| n.text).collect::<Vec<_>>().join(" "),
+                });
                 next.loading = false;
                 next.library = library.entries;
                 next.unreadable = library.unreadable;
-                if let Some(message) = message {
-                    let text = [next.notice.take().map(|n| n.text), Some(message)].into_iter().flatten();
-                    next.notice = Some(Notice::error(text.collect::<Vec<_>>().join(" ")));
-                }
             }
             Action::StorageMeasured(usage) => next.storage_usage = Some(usage),
             Action::LibraryLoaded(Library { entries, unreadable }) => {
@@ -1438,6 +1446,14 @@ mod tests {
             State::loading().apply(Action::OpenBytes { title: String::new(), bytes: b"Boris Johnson spoke.".to_vec() });
         let state = pasted.apply(started(None));
         assert_eq!((state.loading, state.open.text(), state.library.len()), (false, "Boris Johnson spoke.", 1));
+        // A message shown while storage was read (a damaged share link) stays, before what the start says.
+        let damaged = State::loading().apply(Action::Notify(Notice::error("The share link is damaged.")));
+        let state = damaged.apply(started(Some("A saved record could not be read.")));
+        assert_eq!(state.open.text(), "Angela Merkel visited Paris.");
+        assert_eq!(
+            state.notice.map(|n| (n.level, n.text)),
+            Some((NoticeLevel::Error, "The share link is damaged. A saved record could not be read.".to_string()))
+        );
         // What storage could not read is said, after what the start says (safe mode's message, say).
         let state = State::loading().apply(Action::Started {
             startup: Startup::Safe,

@@ -138,10 +138,6 @@ impl Database {
     /// says whether it was committed. Nothing of a batch that fails is written.
     pub fn write(&self, changes: &[Change]) -> impl std::future::Future<Output = Result<(), String>> {
         let started = self.transaction(IdbTransactionMode::Readwrite).and_then(|(transaction, store)| {
-            let done = Promise::new(&mut |resolve, reject| {
-                transaction.set_oncomplete(Some(&resolve));
-                transaction.set_onabort(Some(&reject));
-            });
             for change in changes {
                 let issued = match change {
                     Change::Put(key, value) => store.put_with_key(&JsValue::from_str(value), &JsValue::from_str(key)),
@@ -152,6 +148,12 @@ impl Database {
                     return Err(describe(&error));
                 }
             }
+            // Listened to only once every change is issued (a refused one aborts with nothing to wait for); the
+            // transaction cannot end before this task does.
+            let done = Promise::new(&mut |resolve, reject| {
+                transaction.set_oncomplete(Some(&resolve));
+                transaction.set_onabort(Some(&reject));
+            });
             Ok((transaction, done))
         });
         async move {

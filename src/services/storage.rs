@@ -12,7 +12,8 @@
 //! for the session: the app says so once and keeps working in memory, with export available.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use sidenote_annotate::model::Annotations;
@@ -42,22 +43,59 @@ enum Text {
     InMemory(String),
 }
 
+/// A future behind a pointer: each storage operation is compiled once, not inlined into every caller's
+/// future (which cost the download kilobytes).
+pub type Task<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+/// Records by key, in the order they were read or added: a few dozen, so a list is enough (and smaller in
+/// the Wasm than a map).
+struct Keyed<V>(Vec<(String, V)>);
+
+impl<V> Keyed<V> {
+    fn get(&self, key: &str) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    fn get_mut(&mut self, key: &str) -> Option<&mut V> {
+        self.0.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    fn insert(&mut self, key: String, value: V) {
+        match self.get_mut(&key) {
+            Some(held) => *held = value,
+            None => self.0.push((key, value)),
+        }
+    }
+
+    fn remove(&mut self, key: &str) {
+        self.0.retain(|(k, _)| k != key);
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
 struct Store {
     backend: Backend,
     /// Why writing stopped; from then on nothing is written and every save says why.
     failed: Option<String>,
     /// Every record but documents' texts, as stored.
-    values: BTreeMap<String, String>,
+    values: Keyed<String>,
     /// Documents' text records by key.
-    texts: BTreeMap<String, Text>,
+    texts: Keyed<Text>,
 }
 
 thread_local! {
     static STORE: RefCell<Store> = RefCell::new(Store {
         backend: Backend::Nowhere,
         failed: Some("storage is not open yet".to_string()),
-        values: BTreeMap::new(),
-        texts: BTreeMap::new(),
+        values: Keyed(Vec::new()),
+        texts: Keyed(Vec::new()),
     });
 }
 
@@ -218,7 +256,11 @@ pub struct Started {
 /// (IndexedDB, moving localStorage's records into it; else localStorage), reads every record but the texts,
 /// sets aside and names what cannot be read, and decides what to open: the last document, or the sample (in
 /// safe mode when the previous start did not finish).
-pub async fn start() -> Started {
+pub fn start() -> Task<'static, Started> {
+    Box::pin(starting())
+}
+
+async fn starting() -> Started {
     let local = local_storage();
     let mode =
         records::start_mode(local.as_ref().and_then(|l| l.get_item(records::STARTING_KEY).ok().flatten()).as_deref());
@@ -273,9 +315,10 @@ pub async fn start() -> Started {
         match loaded {
             Ok((keys, values)) => {
                 store.failed = None;
-                store.values = values.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
-                store.texts =
-                    keys.into_iter().filter(|k| records::is_document_key(k)).map(|k| (k, Text::Stored)).collect();
+                store.values = Keyed(values.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect());
+                store.texts = Keyed(
+                    keys.into_iter().filter(|k| records::is_document_key(k)).map(|k| (k, Text::Stored)).collect(),
+                );
             }
             Err(why) => {
                 store.failed = Some(why.clone());
@@ -333,7 +376,16 @@ pub fn finish_start() {
 
 /// Saves a document's text (once, when it is first opened: a URN names one text, so a text already stored
 /// is never written again) and makes it the one reopened on the next visit.
-pub async fn save_document(urn: &str, title: &str, text: &str, hints: &[LineHint]) -> Result<(), String> {
+pub fn save_document<'a>(
+    urn: &'a str,
+    title: &'a str,
+    text: &'a str,
+    hints: &'a [LineHint],
+) -> Task<'a, Result<(), String>> {
+    Box::pin(saving_document(urn, title, text, hints))
+}
+
+async fn saving_document(urn: &str, title: &str, text: &str, hints: &[LineHint]) -> Result<(), String> {
     let key = records::document_key(urn);
     // The pointer first, now: a later opening's pointer must land after this one.
     let mut batch = Vec::new();
@@ -372,12 +424,16 @@ pub async fn save_document(urn: &str, title: &str, text: &str, hints: &[LineHint
 /// user has not changed anything (`untouched`) and annotations are already saved for the document, they are
 /// left as they are: they are what was opened, or more (the same text opened again), never to be replaced by
 /// less. This is the one way annotations are written.
-pub async fn save_annotations(
-    urn: &str,
-    title: &str,
-    annotations: &Annotations,
+pub fn save_annotations<'a>(
+    urn: &'a str,
+    title: &'a str,
+    annotations: &'a Annotations,
     untouched: bool,
-) -> Result<(), String> {
+) -> Task<'a, Result<(), String>> {
+    Box::pin(saving_annotations(urn, title, annotations, untouched))
+}
+
+async fn saving_annotations(urn: &str, title: &str, annotations: &Annotations, untouched: bool) -> Result<(), String> {
     let key = records::annotations_key(urn);
     if untouched && with_store(|store| store.values.contains_key(&key)) {
         return Ok(());
@@ -417,7 +473,11 @@ pub enum LoadError {
 
 /// Loads a saved document. Annotations that cannot be read are set aside (listed in the Library) and the
 /// document opens without them, saying so; its text unreadable, nothing opens and the text is set aside.
-pub async fn load(urn: &str) -> Result<Loaded, LoadError> {
+pub fn load(urn: &str) -> Task<'_, Result<Loaded, LoadError>> {
+    Box::pin(loading(urn))
+}
+
+async fn loading(urn: &str) -> Result<Loaded, LoadError> {
     let document_key = records::document_key(urn);
     let known = with_store(|store| match store.texts.get(&document_key) {
         None => Err(LoadError::Missing),
@@ -474,7 +534,11 @@ pub async fn load(urn: &str) -> Result<Loaded, LoadError> {
 
 /// The library index; rebuilt from the records (and written back) when it is missing or unreadable, the
 /// unreadable one set aside first. The rebuild reads the documents' texts one at a time.
-async fn current_index() -> Result<Vec<IndexEntry>, String> {
+fn current_index() -> Task<'static, Result<Vec<IndexEntry>, String>> {
+    Box::pin(reading_index())
+}
+
+async fn reading_index() -> Result<Vec<IndexEntry>, String> {
     if let Some(index) = with_store(|store| store.index()) {
         return Ok(index);
     }
@@ -505,7 +569,11 @@ async fn current_index() -> Result<Vec<IndexEntry>, String> {
 }
 
 /// Every saved document, most recently saved first, and the records that could not be read.
-pub async fn library() -> Library {
+pub fn library() -> Task<'static, Library> {
+    Box::pin(listing())
+}
+
+async fn listing() -> Library {
     let index = match current_index().await {
         Ok(index) => index,
         // Not written back (storage is failing), but still listed from what was rebuilt in memory.
@@ -535,7 +603,11 @@ pub fn raw(key: &str) -> Option<String> {
 }
 
 /// Deletes a record that was set aside.
-pub async fn delete_raw(key: &str) -> Result<(), String> {
+pub fn delete_raw(key: &str) -> Task<'_, Result<(), String>> {
+    Box::pin(deleting_raw(key))
+}
+
+async fn deleting_raw(key: &str) -> Result<(), String> {
     if !key.starts_with(records::SET_ASIDE_PREFIX) {
         return Err("only records that could not be read are deleted this way".to_string());
     }
@@ -545,7 +617,11 @@ pub async fn delete_raw(key: &str) -> Result<(), String> {
 }
 
 /// Deletes a saved document: its text, its annotations and its line in the index, in one batch.
-pub async fn delete(urn: &str) -> Result<(), String> {
+pub fn delete(urn: &str) -> Task<'_, Result<(), String>> {
+    Box::pin(deleting(urn))
+}
+
+async fn deleting(urn: &str) -> Result<(), String> {
     let mut index = current_index().await?;
     index.retain(|e| e.urn != urn);
     let index = records::write_index(&index)?;
@@ -560,7 +636,11 @@ pub async fn delete(urn: &str) -> Result<(), String> {
 
 /// How much the browser's storage for this site holds, of how much, whether it is persistent, and where
 /// Sidenote writes.
-pub async fn usage() -> StorageUsage {
+pub fn usage() -> Task<'static, StorageUsage> {
+    Box::pin(measuring())
+}
+
+async fn measuring() -> StorageUsage {
     let (backend, failed) = with_store(|store| {
         let backend = match store.backend {
             Backend::Indexed(_) => "IndexedDB",
