@@ -272,3 +272,28 @@ test('the Library says where work is saved, how much space it takes and whether 
   await usage.waitFor();
   assert.match(await usage.textContent(), /^Saved in IndexedDB · .*(used|unknown).* · (persistent|not persistent|the browser does not say)/);
 });
+
+test('when IndexedDB cannot take the records over, they stay in localStorage and work is saved there', async () => {
+  const { app, page } = ctx;
+  const { keys, items } = await format1Storage();
+  // IndexedDB refuses every write, as a full disk would.
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.put = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  await restartWith(page, items);
+  await app.notice.filter({ hasText: 'could not be moved into IndexedDB' }).waitFor();
+  assert.match(await app.notice.textContent(), /storage is full.*stays in localStorage/);
+  // Every record is still in localStorage, as it was; nothing went into IndexedDB.
+  const local = await localRecords(page);
+  for (const [key, value] of Object.entries(items)) if (key !== 'sidenote.v1.last') assert.equal(local[key], value, key);
+  assert.deepEqual(await storage(page), {});
+  assert.equal((await libraryTitles(page)).length, 2);
+  assert.equal((await app.noteCards()).length, 3);
+  await app.selectWords('a new arms race');
+  await app.writeNote('saved in localStorage');
+  await page.waitForFunction((key) => /saved in localStorage/.test(localStorage.getItem(key) ?? ''), `sidenote.v1.notes.${keys.sample}`);
+  assert.match((await localRecords(page))[`sidenote.v1.notes.${keys.sample}`], /Strong wording/);
+  await page.getByTestId('tab-library').click();
+  assert.match(await page.getByTestId('storage-usage').textContent(), /^Saved in localStorage/);
+  assert.deepEqual(ctx.errors, []);
+});
