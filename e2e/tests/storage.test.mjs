@@ -297,3 +297,15 @@ test('when IndexedDB cannot take the records over, they stay in localStorage and
   assert.match(await page.getByTestId('storage-usage').textContent(), /^Saved in localStorage/);
   assert.deepEqual(ctx.errors, []);
 });
+
+test('when IndexedDB never answers, the app stops waiting and works from localStorage', async () => {
+  const { app, page } = ctx;
+  const { items } = await format1Storage();
+  // An open request that never succeeds nor fails, as some browsers have left them.
+  await page.addInitScript(() => { IDBFactory.prototype.open = () => ({}); });
+  await restartWith(page, items);
+  assert.deepEqual((await app.noteCards()).map((c) => c.status), ['exact', 'exact', 'orphan']);
+  assert.equal((await libraryTitles(page)).length, 2);
+  assert.match(await page.getByTestId('storage-usage').textContent(), /^Saved in localStorage/);
+  assert.deepEqual(ctx.errors, []);
+});

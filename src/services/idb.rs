@@ -19,6 +19,8 @@ pub const DATABASE: &str = "sidenote";
 /// The one object store: key → the record's JSON text.
 pub const STORE: &str = "records";
 const VERSION: u32 = 1;
+/// How long opening may take before the app gives up on IndexedDB for this visit.
+const OPEN_LIMIT_MS: i32 = 10_000;
 
 /// One change in a batch.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,16 +50,30 @@ fn describe_name(name: &str) -> String {
 
 /// Waits for a request to succeed (its result) or fail.
 async fn finish(request: &IdbRequest) -> Result<JsValue, String> {
-    let done = Promise::new(&mut |resolve, reject| {
+    finish_within(request, None).await
+}
+
+/// [`finish`], giving up after `limit_ms` when given (an error that names no request error).
+async fn finish_within(request: &IdbRequest, limit_ms: Option<i32>) -> Result<JsValue, String> {
+    let mut done = Promise::new(&mut |resolve, reject| {
         request.set_onsuccess(Some(&resolve));
         request.set_onerror(Some(&reject));
     });
+    if let Some(limit) = limit_ms {
+        let timeout = Promise::new(&mut |_, reject| {
+            let why = JsValue::from_str("IndexedDB did not answer");
+            let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_1(&reject, limit, &why);
+        });
+        done = Promise::race(&Array::of2(&done, &timeout));
+    }
     let outcome = JsFuture::from(done).await;
     request.set_onsuccess(None);
     request.set_onerror(None);
     match outcome {
         Ok(_) => request.result().map_err(|e| describe(&e)),
-        Err(_) => Err(request.error().ok().flatten().map_or_else(|| describe_name(""), |e| describe_name(&e.name()))),
+        Err(why) => Err(why.as_string().unwrap_or_else(|| {
+            request.error().ok().flatten().map_or_else(|| describe_name(""), |e| describe_name(&e.name()))
+        })),
     }
 }
 
@@ -90,7 +106,9 @@ pub async fn open() -> Result<Database, String> {
         }
     });
     request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
-    let opened = finish(&request).await;
+    // Some browsers have left an open request unanswered: after this long the app saves in localStorage
+    // instead of waiting (with the sample on screen) for ever.
+    let opened = finish_within(&request, Some(OPEN_LIMIT_MS)).await;
     request.set_onupgradeneeded(None);
     let database: IdbDatabase = opened?.dyn_into().map_err(|_| "IndexedDB gave no database".to_string())?;
     // Another tab upgrading or deleting the database (the tests do) must not wait on this one: close it, and
