@@ -36,3 +36,6 @@ echo "app wasm: $(stat -c %s "$wasm") bytes raw, $(gzip -9 -c "$wasm" | wc -c) b
 
 echo "== time to first highlight of the sample in headless Chromium (median of 5 loads)"
 (cd e2e && node ../bench/first-highlight.mjs)
+
+echo "== reopening a saved 1 MB document with 10 notes (IndexedDB), median of 5 reloads"
+(cd e2e && node ../bench/storage-reload.mjs)

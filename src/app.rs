@@ -25,15 +25,23 @@ use crate::state::{Action, ExtractionProgress as Progress, Notice, State};
 /// Where the keyboard focus returns when an editor or panel closes.
 const ARTICLE: &str = "[data-testid=article]";
 
-/// The state the app starts in: the document open at the end of the last visit, else the sample (also
-/// in safe mode, when the previous start did not finish); then the document of the share link the page was
-/// opened with, if any (a damaged link leaves the first in place).
+/// The state the app starts in: the sample while storage is read (then the document open at the end of the
+/// last visit, unless in safe mode, see [`Action::Started`]); the document of the share link the page was
+/// opened with, if any, stays open (a damaged link leaves the first in place).
 fn initial_state() -> State {
-    let state = State::at_startup(services::storage::startup());
+    let state = State::loading();
     match services::share::take_fragment() {
         Some(fragment) => state.apply(Action::OpenShared(fragment)),
         None => state,
     }
+}
+
+/// Reads the Library's lists and the storage used again, after a deletion.
+fn refresh_library(dispatch: Callback<Action>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        dispatch.emit(Action::LibraryLoaded(services::storage::library().await));
+        dispatch.emit(Action::StorageMeasured(services::storage::usage().await));
+    });
 }
 
 /// Whether a key event comes from a text field (where letters are typing, not shortcuts).
@@ -88,15 +96,30 @@ pub fn App() -> Html {
             services::timing::mark_first_highlight();
         }
     });
-    // The first render finished, so the start-up flag is cleared (a start that crashes leaves it, and the next
-    // one is in safe mode).
+    // Storage is opened and read (moving localStorage's records into IndexedDB on the first start), then the
+    // last document replaces the sample; the browser is asked once to keep the storage.
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            services::storage::finish_start();
-            dispatch.emit(Action::LibraryLoaded(services::storage::library()));
+            wasm_bindgen_futures::spawn_local(async move {
+                let started = services::storage::start().await;
+                dispatch.emit(Action::Started {
+                    startup: started.startup,
+                    library: started.library,
+                    message: started.message,
+                });
+                services::storage::ask_persistent().await;
+                dispatch.emit(Action::StorageMeasured(services::storage::usage().await));
+            });
         });
     }
+    // The first render with what storage started the app with finished, so the start-up flag is cleared (a
+    // start that crashes leaves it, and the next one is in safe mode).
+    use_effect_with(state.loading, |loading| {
+        if !*loading {
+            services::storage::finish_start();
+        }
+    });
     use_effect_with((), |_| services::offline::register_service_worker());
     {
         let dispatch = dispatch.clone();
@@ -116,14 +139,9 @@ pub fn App() -> Html {
         let fresh = state.untouched() && *state.annotations == Default::default();
         // Keyed on the opening's serial, not the document's address: the extractor's answer replaces the
         // document (with its highlights) and must not save the text again.
-        use_effect_with((open.serial, state.shared_unkept), move |&(_, unkept)| {
-            if unkept {
+        use_effect_with((open.serial, state.shared_unkept, state.loading), move |&(_, unkept, loading)| {
+            if unkept || loading {
                 return;
-            }
-            if let Err(reason) =
-                services::storage::save_document(&open.urn, &open.document.title, open.text(), &open.hints)
-            {
-                dispatch.emit(Action::StorageFailed(reason));
             }
             // The same text opened again (paste, file, Sample) brings back what was saved for it.
             if fresh {
@@ -131,6 +149,14 @@ pub fn App() -> Html {
                     dispatch.emit(Action::RestoreAnnotations(saved));
                 }
             }
+            wasm_bindgen_futures::spawn_local(async move {
+                let saved =
+                    services::storage::save_document(&open.urn, &open.document.title, open.text(), &open.hints).await;
+                match saved {
+                    Ok(()) => dispatch.emit(Action::StorageMeasured(services::storage::usage().await)),
+                    Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
+                }
+            });
         });
     }
     {
@@ -138,15 +164,20 @@ pub fn App() -> Html {
         let open = state.open.clone();
         let annotations = state.annotations.clone();
         let untouched = state.untouched();
-        let key = (open.serial, std::rc::Rc::as_ptr(&annotations) as usize, state.shared_unkept);
-        use_effect_with(key, move |&(_, _, unkept)| {
-            if unkept {
+        let key = (open.serial, std::rc::Rc::as_ptr(&annotations) as usize, state.shared_unkept, state.loading);
+        use_effect_with(key, move |&(_, _, unkept, loading)| {
+            if unkept || loading {
                 return;
             }
-            match services::storage::save_annotations(&open.urn, &open.document.title, &annotations, untouched) {
-                Ok(()) => dispatch.emit(Action::LibraryLoaded(services::storage::library())),
-                Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
-            }
+            // Tasks start in the order they are spawned, and each save's batch is made before its first wait,
+            // so saves land in the order of the changes.
+            wasm_bindgen_futures::spawn_local(async move {
+                let title = &open.document.title;
+                match services::storage::save_annotations(&open.urn, title, &annotations, untouched).await {
+                    Ok(()) => dispatch.emit(Action::LibraryLoaded(services::storage::library().await)),
+                    Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
+                }
+            });
         });
     }
 
@@ -244,18 +275,21 @@ pub fn App() -> Html {
     };
     let onopensaved = {
         let dispatch = dispatch.clone();
-        Callback::from(move |urn: String| match services::storage::load(&urn) {
-            Ok(loaded) => dispatch.emit(Action::OpenSaved(loaded)),
-            Err(services::storage::LoadError::Missing) => {
-                dispatch.emit(Action::Notify(Notice::error("That document is no longer in this browser's storage.")));
-                dispatch.emit(Action::LibraryLoaded(services::storage::library()));
-            }
-            Err(services::storage::LoadError::Unreadable(why)) => {
-                dispatch.emit(Action::Notify(Notice::error(format!(
-                    "That document could not be read ({why}). It is kept aside in the Library: export it as it is, or delete it."
-                ))));
-                dispatch.emit(Action::LibraryLoaded(services::storage::library()));
-            }
+        Callback::from(move |urn: String| {
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match services::storage::load(&urn).await {
+                    Ok(loaded) => return dispatch.emit(Action::OpenSaved(loaded)),
+                    Err(services::storage::LoadError::Missing) => dispatch
+                        .emit(Action::Notify(Notice::error("That document is no longer in this browser's storage."))),
+                    Err(services::storage::LoadError::Unreadable(why)) => {
+                        dispatch.emit(Action::Notify(Notice::error(format!(
+                            "That document could not be read ({why}). It is kept aside in the Library: export it as it is, or delete it."
+                        ))))
+                    }
+                }
+                dispatch.emit(Action::LibraryLoaded(services::storage::library().await));
+            });
         })
     };
     let onexportraw = {
@@ -263,21 +297,31 @@ pub fn App() -> Html {
         let download = download.clone();
         Callback::from(move |key: String| match services::storage::raw(&key) {
             Some(stored) => download(format!("{}.txt", file_stem(&key)), "text/plain", stored),
-            None => dispatch.emit(Action::LibraryLoaded(services::storage::library())),
+            None => refresh_library(dispatch.clone()),
         })
     };
     let ondeleteraw = {
         let dispatch = dispatch.clone();
-        Callback::from(move |key: String| match services::storage::delete_raw(&key) {
-            Ok(()) => dispatch.emit(Action::LibraryLoaded(services::storage::library())),
-            Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
+        Callback::from(move |key: String| {
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match services::storage::delete_raw(&key).await {
+                    Ok(()) => refresh_library(dispatch),
+                    Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
+                }
+            });
         })
     };
     let ondeletesaved = {
         let dispatch = dispatch.clone();
-        Callback::from(move |urn: String| match services::storage::delete(&urn) {
-            Ok(()) => dispatch.emit(Action::LibraryLoaded(services::storage::library())),
-            Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
+        Callback::from(move |urn: String| {
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match services::storage::delete(&urn).await {
+                    Ok(()) => refresh_library(dispatch),
+                    Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
+                }
+            });
         })
     };
     let oncopylink = {
@@ -358,7 +402,7 @@ pub fn App() -> Html {
     });
 
     html! {
-        <div class="app" {ondragover} {ondrop} data-testid="app">
+        <div class="app" {ondragover} {ondrop} data-testid="app" data-started={(!state.loading).to_string()}>
             <Toolbar title={AttrValue::from(state.open.document.title.clone())} can_undo={!state.past.is_empty()}
                      can_redo={!state.future.is_empty()} {onpaste} onsample={dispatch.reform(|_| Action::OpenSample)}
                      {onfile} {onimport} {onexport}
@@ -393,6 +437,7 @@ pub fn App() -> Html {
                                query={AttrValue::from(state.query.clone())} tag={state.tag_filter.clone()} tags={state.all_tags()}
                                active_note={state.active_note.clone()} hidden={state.hidden_layers.clone()}
                                library={state.library.clone()} unreadable={state.unreadable.clone()} dispatch={dispatch.clone()}
+                               usage={state.storage_usage.clone()} loading={state.loading}
                                {onopensaved} {ondeletesaved} {onexportraw} {ondeleteraw} />
                     <Legend open={state.open.clone()} annotations={state.annotations.clone()} hidden={state.hidden_layers.clone()}
                             hide_clutter={state.hide_clutter} ontoggle={dispatch.reform(Action::ToggleLayer)}

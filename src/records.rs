@@ -327,26 +327,34 @@ pub fn describe_set_aside(key: &str, stored: &str) -> (String, String) {
 /// one entry per readable document record, titled from it, with its note count and save time from its
 /// annotations record when that can be read. Most recently saved first; undated ones last.
 pub fn rebuild_index(records: &[(String, String)]) -> Vec<IndexEntry> {
-    let mut entries: Vec<IndexEntry> = records
+    let entries = records
         .iter()
         .filter_map(|(key, stored)| {
             let urn = urn_of_document_key(key)?;
-            let document = read_document(stored).ok()?;
             let annotations_key = annotations_key(urn);
-            let annotations = records
-                .iter()
-                .find(|(k, _)| *k == annotations_key)
-                .and_then(|(_, stored)| read_annotations(stored).ok());
-            Some(IndexEntry {
-                urn: urn.to_string(),
-                title: document.title,
-                saved: annotations.as_ref().map(|a| a.saved.clone()).unwrap_or_default(),
-                notes: annotations.map_or(0, |a| a.annotations.notes.len()),
-            })
+            let annotations = records.iter().find(|(k, _)| *k == annotations_key).map(|(_, s)| s.as_str());
+            rebuilt_entry(urn, stored, annotations)
         })
         .collect();
-    // Saved times are only comparable as the browser wrote them; keep a stable, title-ordered list and put
-    // the undated ones last.
+    sort_rebuilt(entries)
+}
+
+/// One document's line in a rebuilt index, from its text record and its annotations record (if any); none
+/// when the text cannot be read. (The service rebuilds one document at a time, never holding every text.)
+pub fn rebuilt_entry(urn: &str, document: &str, annotations: Option<&str>) -> Option<IndexEntry> {
+    let document = read_document(document).ok()?;
+    let annotations = annotations.and_then(|stored| read_annotations(stored).ok());
+    Some(IndexEntry {
+        urn: urn.to_string(),
+        title: document.title,
+        saved: annotations.as_ref().map(|a| a.saved.clone()).unwrap_or_default(),
+        notes: annotations.map_or(0, |a| a.annotations.notes.len()),
+    })
+}
+
+/// The order of a rebuilt index. Saved times are only comparable as the browser wrote them; keep a stable,
+/// title-ordered list and put the undated ones last.
+pub fn sort_rebuilt(mut entries: Vec<IndexEntry>) -> Vec<IndexEntry> {
     entries.sort_by(|a, b| (a.saved.is_empty(), &a.title).cmp(&(b.saved.is_empty(), &b.title)));
     entries
 }
@@ -393,6 +401,99 @@ pub fn validate(annotations: &mut Annotations, text: &str) -> Option<String> {
             if orphaned == 1 { "" } else { "s" },
         )
     })
+}
+
+/// Whether a localStorage key holds one of Sidenote's records, to be moved into IndexedDB. The start-up flag
+/// stays in localStorage: it must be written synchronously, before the start it guards can crash.
+pub fn is_migrated(key: &str) -> bool {
+    key.starts_with(PREFIX) && key != STARTING_KEY
+}
+
+/// What moving localStorage's records into IndexedDB does with each record.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MigrationPlan {
+    /// Records IndexedDB does not hold yet: copied, then removed from localStorage once read back the same.
+    pub copy: Vec<(String, String)>,
+    /// Records IndexedDB already holds, the same: only removed from localStorage.
+    pub already: Vec<String>,
+    /// Keys under which IndexedDB holds something else (written since): neither side is overwritten, the
+    /// localStorage copy stays where it is.
+    pub kept: Vec<String>,
+}
+
+/// Plans the move of localStorage's records (`local`, key and value) into IndexedDB, given what IndexedDB
+/// holds under the same keys. Run at every start while localStorage holds records, so that a visit that
+/// had to fall back on localStorage is moved over too; nothing is ever overwritten.
+pub fn plan_migration(local: &[(String, String)], indexed: &[(String, Option<String>)]) -> MigrationPlan {
+    let mut plan = MigrationPlan::default();
+    for (key, value) in local.iter().filter(|(key, _)| is_migrated(key)) {
+        match indexed.iter().find(|(k, _)| k == key).and_then(|(_, v)| v.as_deref()) {
+            None => plan.copy.push((key.clone(), value.clone())),
+            Some(held) if held == value => plan.already.push(key.clone()),
+            Some(_) => plan.kept.push(key.clone()),
+        }
+    }
+    plan
+}
+
+/// Checks that every copied record reads back from IndexedDB exactly as it was; names the first that does
+/// not. localStorage's copies are removed only after this passes.
+pub fn verify_migration(copied: &[(String, String)], read_back: &[(String, Option<String>)]) -> Result<(), String> {
+    for (key, value) in copied {
+        let back = read_back.iter().find(|(k, _)| k == key).and_then(|(_, v)| v.as_deref());
+        if back != Some(value.as_str()) {
+            return Err(format!("{key} did not read back the same from IndexedDB"));
+        }
+    }
+    Ok(())
+}
+
+/// Whether a key holds a document's text (large: read only when needed, never all at start-up).
+pub fn is_document_key(key: &str) -> bool {
+    key.starts_with(DOCUMENT_PREFIX)
+}
+
+/// The stored records (not documents' texts) that cannot be read, with why: at start-up they are set aside
+/// and named in a message, so that none of them can stop the app or be written over later.
+pub fn unreadable_records(records: &[(String, String)]) -> Vec<(String, Unreadable)> {
+    records.iter().filter_map(|(key, stored)| check(key, stored).err().map(|why| (key.clone(), why))).collect()
+}
+
+/// How a message names a record: a document's notes by the document's title when the index has it.
+pub fn record_name(key: &str, stored: &str, index: &[IndexEntry]) -> String {
+    let title = key
+        .strip_prefix(ANNOTATIONS_PREFIX)
+        .and_then(|urn| index.iter().find(|e| e.urn == urn))
+        .map(|e| e.title.clone())
+        .filter(|t| !t.trim().is_empty());
+    match (RecordKind::of_key(key), title) {
+        (Some(RecordKind::Annotations), Some(title)) => format!("the notes and decisions of “{title}”"),
+        (Some(RecordKind::Last), _) => "the pointer to the article open last time".to_string(),
+        _ => {
+            let (what, _) = describe_set_aside(&key.replacen(PREFIX, SET_ASIDE_PREFIX, 1), stored);
+            let mut chars = what.chars();
+            chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or(what)
+        }
+    }
+}
+
+/// The message for records that could not be read at start-up: each named, with why, and where it is kept.
+pub fn unreadable_message(named: &[(String, Unreadable)], kept: bool) -> Option<String> {
+    let list = named.iter().map(|(name, why)| format!("{name} ({why})")).collect::<Vec<_>>().join("; ");
+    let where_ = if kept {
+        "kept aside in the Library: export as it is, or delete"
+    } else {
+        "left where it was, never to be overwritten"
+    };
+    match named.len() {
+        0 => None,
+        1 => {
+            Some(format!("A saved record could not be read: {list}. It is {where_}. Everything else opened as usual."))
+        }
+        n => Some(format!(
+            "{n} saved records could not be read: {list}. They are {where_}. Everything else opened as usual."
+        )),
+    }
 }
 
 /// How the app starts.
@@ -584,6 +685,107 @@ mod tests {
         let id = a.add_note(text, Span::new(0, 5), "new".into(), vec![]);
         assert_eq!(id, "note-7", "a new id is never one already taken");
         assert_eq!(validate(&mut a, text), None, "nothing more to repair");
+    }
+
+    fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
+        items.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn the_move_into_indexeddb_copies_what_is_missing_and_overwrites_nothing() {
+        let local = pairs(&[
+            ("sidenote.v1.doc.urn:a", V1_SAMPLE_DOC),
+            ("sidenote.v1.notes.urn:a", V1_SAMPLE_NOTES),
+            ("sidenote.v1.index", V1_INDEX),
+            ("sidenote.v1.last", "urn:a"),
+            ("sidenote.v1.unreadable.notes.urn:b", "{\"notes\": ["),
+            // The start-up flag stays in localStorage; other sites' keys are not Sidenote's to move.
+            (STARTING_KEY, "{\"format\":2}"),
+            ("other.app.key", "{}"),
+        ]);
+        let indexed: Vec<(String, Option<String>)> = vec![
+            ("sidenote.v1.doc.urn:a".into(), None),
+            // Already moved (a start that stopped before removing the copies): only removed.
+            ("sidenote.v1.notes.urn:a".into(), Some(V1_SAMPLE_NOTES.into())),
+            // Written in IndexedDB since: neither side is overwritten.
+            ("sidenote.v1.index".into(), Some("{\"format\":2,\"entries\":[]}".into())),
+        ];
+        let plan = plan_migration(&local, &indexed);
+        let copied: Vec<&str> = plan.copy.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(copied, ["sidenote.v1.doc.urn:a", "sidenote.v1.last", "sidenote.v1.unreadable.notes.urn:b"]);
+        assert_eq!(plan.copy[0].1, V1_SAMPLE_DOC, "copied as stored, byte for byte");
+        assert_eq!(plan.already, ["sidenote.v1.notes.urn:a"]);
+        assert_eq!(plan.kept, ["sidenote.v1.index"]);
+        assert_eq!(plan_migration(&[], &[]), MigrationPlan::default());
+    }
+
+    #[test]
+    fn the_copies_are_verified_before_localstorage_lets_go() {
+        let copied = pairs(&[("sidenote.v1.doc.urn:a", "text a"), ("sidenote.v1.notes.urn:a", "notes a")]);
+        let same: Vec<(String, Option<String>)> =
+            copied.iter().rev().map(|(k, v)| (k.clone(), Some(v.clone()))).collect();
+        assert_eq!(verify_migration(&copied, &same), Ok(()));
+        let cut = vec![("sidenote.v1.doc.urn:a".to_string(), Some("text".to_string()))];
+        let why = verify_migration(&copied, &cut).expect_err("a copy that differs");
+        assert!(why.contains("sidenote.v1.doc.urn:a"), "{why}");
+        let missing = verify_migration(&copied, &same[..1]).expect_err("a copy that is missing");
+        assert!(missing.contains("sidenote.v1.doc.urn:a"), "{missing}");
+    }
+
+    #[test]
+    fn records_unreadable_at_start_are_found_and_named_in_one_message() {
+        let index = read_index(V1_INDEX).expect("index");
+        let html = urn("html");
+        let records = pairs(&[
+            (&annotations_key(&html), "{\"notes\": ["),
+            (&annotations_key(&urn("sample")), V1_SAMPLE_NOTES),
+            (INDEX_KEY, "{\"format\":7,\"entries\":[]}"),
+            (LAST_KEY, "garbage"),
+            (STARTING_KEY, "anything"),
+        ]);
+        let found = unreadable_records(&records);
+        let keys: Vec<&str> = found.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, [annotations_key(&html).as_str(), INDEX_KEY, LAST_KEY]);
+        let named: Vec<(String, Unreadable)> = found
+            .into_iter()
+            .map(|(key, why)| {
+                let stored = records.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()).unwrap_or_default();
+                (record_name(&key, &stored, &index), why)
+            })
+            .collect();
+        assert_eq!(named[0].0, "the notes and decisions of “page.html”");
+        assert_eq!(named[1].0, "the library's list");
+        assert_eq!(named[2].0, "the pointer to the article open last time");
+        let message = unreadable_message(&named, true).expect("a message");
+        assert!(message.starts_with("3 saved records could not be read"), "{message}");
+        assert!(message.contains("“page.html” (it is not valid JSON"), "{message}");
+        assert!(message.contains("newer version"), "{message}");
+        assert!(message.contains("kept aside in the Library"), "{message}");
+        let one = unreadable_message(&named[..1], false).expect("a message");
+        assert!(
+            one.starts_with("A saved record could not be read") && one.contains("never to be overwritten"),
+            "{one}"
+        );
+        assert_eq!(unreadable_message(&[], true), None);
+        // A document's notes whose document the index does not know are still named.
+        assert_eq!(record_name(&annotations_key("urn:x"), "{", &index), "a document's notes and decisions");
+    }
+
+    #[test]
+    fn documents_texts_are_told_apart_and_rebuilt_one_at_a_time() {
+        assert!(is_document_key(&document_key("urn:a")) && !is_document_key(&annotations_key("urn:a")));
+        assert!(is_migrated(INDEX_KEY) && is_migrated("sidenote.v1.unreadable.index") && !is_migrated(STARTING_KEY));
+        let one_by_one = sort_rebuilt(vec![
+            rebuilt_entry(&urn("sample"), V1_SAMPLE_DOC, Some(V1_SAMPLE_NOTES)).expect("sample"),
+            rebuilt_entry(&urn("html"), V1_HTML_DOC, None).expect("html"),
+        ]);
+        let together = rebuild_index(&pairs(&[
+            (&document_key(&urn("sample")), V1_SAMPLE_DOC),
+            (&annotations_key(&urn("sample")), V1_SAMPLE_NOTES),
+            (&document_key(&urn("html")), V1_HTML_DOC),
+        ]));
+        assert_eq!(one_by_one, together);
+        assert_eq!(rebuilt_entry("urn:x", "{", None), None);
     }
 
     #[test]

@@ -188,6 +188,19 @@ pub struct Library {
     pub unreadable: Vec<UnreadableRecord>,
 }
 
+/// What the browser's storage holds for this site, as the Library shows it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StorageUsage {
+    /// Bytes used (the browser's estimate), if it says.
+    pub used: Option<f64>,
+    /// Bytes it may hold, if it says.
+    pub quota: Option<f64>,
+    /// Whether the browser keeps it until the user clears it (else it may clear it when space runs low).
+    pub persistent: Option<bool>,
+    /// Where Sidenote writes: "IndexedDB", "localStorage" or "memory only".
+    pub backend: String,
+}
+
 /// A saved document as read from storage.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
@@ -289,6 +302,10 @@ pub struct State {
     pub unreadable: Vec<UnreadableRecord>,
     /// Set when saving failed: the app keeps working in memory.
     pub storage_failed: bool,
+    /// The library is still being read (the sample shows meanwhile, and nothing is saved).
+    pub loading: bool,
+    /// How much storage is used, once measured.
+    pub storage_usage: Option<StorageUsage>,
     /// What to scroll to and flash next.
     pub flash: Option<Flash>,
     /// The open document came from a share link and is not saved in this browser until the user keeps it.
@@ -439,6 +456,17 @@ pub enum Action {
     SetQuery(String),
     /// Filter the notes by a tag (or not).
     SetTagFilter(Option<String>),
+    /// Storage was opened and read at start-up: what to open, the Library, and what to tell the user.
+    Started {
+        /// What to open.
+        startup: Startup,
+        /// The Library's lists.
+        library: Library,
+        /// Records that could not be read, storage that could not be opened.
+        message: Option<String>,
+    },
+    /// The browser said how much storage is used.
+    StorageMeasured(StorageUsage),
     /// The library was read from storage.
     LibraryLoaded(Library),
     /// Saving failed (quota, private mode): say so once and keep working in memory.
@@ -523,6 +551,8 @@ impl State {
             library: Vec::new(),
             unreadable: Vec::new(),
             storage_failed: false,
+            loading: false,
+            storage_usage: None,
             flash: None,
             shared_unkept: false,
             share_link: None,
@@ -554,6 +584,11 @@ impl State {
         }
     }
 
+    /// The state before storage is read: the sample, saving nothing until [`Action::Started`].
+    pub fn loading() -> Self {
+        State { loading: true, ..State::default() }
+    }
+
     /// The sample with the Library shown and a message saying why.
     fn in_safe_mode(mut self, why: String) -> State {
         self.notice = Some(Notice::error(why));
@@ -571,6 +606,8 @@ impl State {
         next.unreadable = self.unreadable.clone();
         next.storage_failed = self.storage_failed;
         next.imports_asked = self.imports_asked;
+        next.loading = self.loading;
+        next.storage_usage = self.storage_usage.clone();
         next.panel = if self.panel == Panel::Library { Panel::Notes } else { self.panel };
         next
     }
@@ -795,6 +832,32 @@ impl State {
             Action::ShowPanel(panel) => next.panel = panel,
             Action::SetQuery(query) => next.query = query,
             Action::SetTagFilter(tag) => next.tag_filter = tag,
+            Action::Started { startup, library, message } => {
+                // What the user opened or did while storage was read (a share link, a paste, a note on the
+                // sample) stays; else the last document replaces the sample.
+                // A message shown meanwhile (a damaged share link, say) stays, before what the start says.
+                let mut notices: Vec<Notice> = Vec::new();
+                if self.open.serial == 0 && self.untouched() && startup != Startup::Sample {
+                    next = State::at_startup(startup);
+                    next.hidden_layers = self.hidden_layers.clone();
+                    next.hide_clutter = self.hide_clutter;
+                    next.storage_usage = self.storage_usage.clone();
+                    notices.extend(self.notice.clone());
+                }
+                notices.extend(next.notice.take());
+                notices.extend(message.map(Notice::error));
+                next.notice = (!notices.is_empty()).then(|| Notice {
+                    level: notices
+                        .iter()
+                        .find(|n| n.level == NoticeLevel::Error)
+                        .map_or(NoticeLevel::Info, |n| n.level),
+                    text: notices.into_iter().map(|n| n.text).collect::<Vec<_>>().join(" "),
+                });
+                next.loading = false;
+                next.library = library.entries;
+                next.unreadable = library.unreadable;
+            }
+            Action::StorageMeasured(usage) => next.storage_usage = Some(usage),
             Action::LibraryLoaded(Library { entries, unreadable }) => {
                 next.library = entries;
                 next.unreadable = unreadable;
@@ -1002,7 +1065,7 @@ mod tests {
         let cases: Vec<(Vec<u8>, &str)> = vec![
             (Vec::new(), "empty"),
             (b"\x89PNG\r\n\x1a\n\0\0".to_vec(), "not text"),
-            (vec![b'x'; 20 * 1024 * 1024], "20.0 MB"),
+            (vec![b'x'; 21 * 1024 * 1024], "21.0 MB"),
         ];
         for (bytes, words) in cases {
             let after = before.apply(Action::OpenBytes { title: "bad".into(), bytes });
@@ -1509,6 +1572,50 @@ mod tests {
             assert_eq!((state.open.document.title.as_str(), state.panel), (SAMPLE_TITLE, Panel::Library));
             assert!(state.notice.is_some_and(|n| n.text.contains(words) && n.text.contains("Library")));
         }
+    }
+
+    #[test]
+    fn storage_read_at_start_opens_the_last_document_unless_the_user_already_opened_something() {
+        let library = Library {
+            entries: vec![LibraryEntry { urn: "urn:a".into(), title: "A".into(), saved: String::new(), notes: 1 }],
+            unreadable: Vec::new(),
+        };
+        let started = |message: Option<&str>| Action::Started {
+            startup: Startup::Last(loaded("Angela Merkel visited Paris.", Annotations::default(), None)),
+            library: library.clone(),
+            message: message.map(str::to_string),
+        };
+        let waiting = State::loading();
+        assert!(waiting.loading && waiting.open.document.title == SAMPLE_TITLE);
+        let state = waiting.apply(started(None));
+        assert_eq!((state.loading, state.open.text(), state.library.len()), (false, "Angela Merkel visited Paris.", 1));
+        // Something opened while storage was read (a paste, a share link) stays open; the Library is filled in.
+        let pasted =
+            State::loading().apply(Action::OpenBytes { title: String::new(), bytes: b"Boris Johnson spoke.".to_vec() });
+        let state = pasted.apply(started(None));
+        assert_eq!((state.loading, state.open.text(), state.library.len()), (false, "Boris Johnson spoke.", 1));
+        // A message shown while storage was read (a damaged share link) stays, before what the start says.
+        let damaged = State::loading().apply(Action::Notify(Notice::error("The share link is damaged.")));
+        let state = damaged.apply(started(Some("A saved record could not be read.")));
+        assert_eq!(state.open.text(), "Angela Merkel visited Paris.");
+        assert_eq!(
+            state.notice.map(|n| (n.level, n.text)),
+            Some((NoticeLevel::Error, "The share link is damaged. A saved record could not be read.".to_string()))
+        );
+        // What storage could not read is said, after what the start says (safe mode's message, say).
+        let state = State::loading().apply(Action::Started {
+            startup: Startup::Safe,
+            library: library.clone(),
+            message: Some("A saved record could not be read: the library's list.".into()),
+        });
+        let notice = state.notice.expect("a message");
+        assert!(notice.text.contains("did not finish starting") && notice.text.ends_with("the library's list."));
+        assert_eq!((notice.level, state.panel), (NoticeLevel::Error, Panel::Library));
+        // The storage measured is kept across documents.
+        let usage =
+            StorageUsage { used: Some(1.0), quota: Some(2.0), persistent: Some(true), backend: "IndexedDB".into() };
+        let state = State::default().apply(Action::StorageMeasured(usage.clone())).apply(Action::OpenSample);
+        assert_eq!(state.storage_usage, Some(usage));
     }
 
     #[test]

@@ -64,3 +64,31 @@ async fn non_bmp_text_keeps_highlights_on_the_right_characters() {
     }
     assert!(extraction.entities.len() >= 4);
 }
+
+/// The IndexedDB binding: batches land in the order they were made (the second overwrites and deletes what
+/// the first wrote), read back exactly, and the keys list what is there.
+#[wasm_bindgen_test]
+async fn indexeddb_batches_land_in_order_and_read_back() {
+    use sidenote_app::services::idb::{self, Change};
+    let database = idb::open().await.expect("IndexedDB opens");
+    let text = "a text with “quotes”, émoji 🙂 and\na line break".to_string();
+    let first =
+        database.write(&[Change::Put("test.a".into(), "one".into()), Change::Put("test.b".into(), text.clone())]);
+    let second = database.write(&[Change::Put("test.a".into(), "two".into()), Change::Delete("test.c".into())]);
+    // Both are under way before either is awaited: the order is the order they were made in.
+    second.await.expect("the second batch is written");
+    first.await.expect("the first batch is written");
+    let keys = ["test.a", "test.b", "test.c"].map(String::from);
+    let read = database.read(&keys).await.expect("the records read back");
+    assert_eq!(
+        read,
+        vec![
+            ("test.a".to_string(), Some("two".to_string())),
+            ("test.b".to_string(), Some(text)),
+            ("test.c".to_string(), None)
+        ]
+    );
+    database.write(&[Change::Delete("test.b".into())]).await.expect("a deletion is written");
+    let listed = database.keys().await.expect("the keys are listed");
+    assert!(listed.contains(&"test.a".to_string()) && !listed.contains(&"test.b".to_string()), "{listed:?}");
+}

@@ -14,6 +14,8 @@ export class SidenotePage {
 
   async open() {
     await this.page.goto(this.baseUrl);
+    // Storage read (the sample shows meanwhile), so what the test does next is saved.
+    await this.page.locator('[data-testid=app][data-started=true]').waitFor();
     await this.page.locator('mark[data-testid=hl]').first().waitFor();
   }
 

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { useSidenote } from '../lib/fixture.mjs';
+import { storedRecords, waitForRecord } from '../lib/stored.mjs';
 
 const ctx = useSidenote();
 
@@ -69,8 +70,8 @@ test('a page sent by a window other than the opener is ignored', async () => {
     // Messages are handled in order: once the opener's next page is open, the frame's has been turned away.
     await send('Second from the opener');
     await sidenote.getByTestId('doc-title').filter({ hasText: 'Second from the opener' }).waitFor();
-    const saved = await sidenote.evaluate(() =>
-      JSON.parse(localStorage.getItem('sidenote.v1.index') ?? '{"entries":[]}').entries.map((e) => e.title));
+    await waitForRecord(sidenote, 'sidenote.v1.index', (v) => v?.includes('Second from the opener'));
+    const saved = JSON.parse((await storedRecords(sidenote))['sidenote.v1.index'] ?? '{"entries":[]}').entries.map((e) => e.title);
     assert.ok(saved.includes('First from the opener'), saved.join(', '));
     assert.ok(!saved.includes('Injected'), saved.join(', '));
   } finally {

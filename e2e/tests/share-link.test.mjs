@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSidenote } from '../lib/fixture.mjs';
 import { SidenotePage } from '../lib/sidenote-page.mjs';
+import { storedRecords, waitForRecord } from '../lib/stored.mjs';
 
 const ctx = useSidenote();
 
@@ -13,8 +14,8 @@ async function makeLink(app, page) {
 }
 
 // The Library index's entries (a versioned record: { format, entries }).
-const savedIndex = (page) =>
-  page.evaluate(() => JSON.parse(localStorage.getItem('sidenote.v1.index') ?? '{"entries":[]}').entries);
+const savedIndex = async (page) =>
+  JSON.parse((await storedRecords(page))['sidenote.v1.index'] ?? '{"entries":[]}').entries;
 
 test('a share link opens the document with its notes in another browser, unsaved until kept', async () => {
   const { app, page, browser, server } = ctx;
@@ -44,6 +45,7 @@ test('a share link opens the document with its notes in another browser, unsaved
   await colleague.page.getByTestId('keep-shared').click();
   await colleague.page.getByTestId('shared-banner').waitFor({ state: 'detached' });
   await colleague.notice.filter({ hasText: 'Kept' }).waitFor();
+  await waitForRecord(colleague.page, 'sidenote.v1.index', (v) => v?.includes(title));
   assert.deepEqual((await savedIndex(colleague.page)).map((e) => [e.title, e.notes]), [[title, 2]]);
   await other.close();
 });

@@ -90,7 +90,10 @@ test('when storage is full the app says so, keeps working and still exports', as
   const { browser, server } = ctx;
   const context = await browser.newContext({ acceptDownloads: true });
   await context.addInitScript(() => {
-    Storage.prototype.setItem = function setItem() { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    // Every write refused as a full disk would: IndexedDB's (where work is saved) and localStorage's.
+    const full = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    IDBObjectStore.prototype.put = full;
+    Storage.prototype.setItem = full;
   });
   const page = await context.newPage();
   const { SidenotePage } = await import('../lib/sidenote-page.mjs');

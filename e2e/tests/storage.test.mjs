@@ -1,27 +1,22 @@
-// Storage: saved data of the first format loads; unreadable records are set aside, listed and never
-// overwritten; the library index is rebuilt; a start that did not finish opens in safe mode; saved spans
-// that do not fit the text become orphans.
+// Storage: data an older version left in localStorage (first format) is moved into IndexedDB and loads;
+// unreadable records are set aside, named, listed and never overwritten; the library index is rebuilt; a
+// start that did not finish opens in safe mode; saved spans that do not fit the text become orphans; a 5 MB
+// document keeps notes at both ends across a reload, its text written once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { useSidenote } from '../lib/fixture.mjs';
+import { localRecords, putRecords, restartWith as restart, started, storedRecords } from '../lib/stored.mjs';
 
 const ctx = useSidenote();
 const FIXTURES = path.resolve(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'storage-v1');
 const fixture = (name) => fs.readFile(path.join(FIXTURES, name), 'utf8');
 
-/** Replaces the browser's storage with `items` and reloads, as if the app had been closed and reopened. */
-async function restartWith(page, items) {
-  await page.evaluate((entries) => {
-    localStorage.clear();
-    for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
-  }, items);
-  await page.reload();
-  await page.locator('mark[data-testid=hl]').first().waitFor();
-}
+/** Empties storage, leaves `items` in localStorage as an older version did, and reloads. */
+const restartWith = (page, items) => restart(page, { local: items });
 
-const storage = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+const storage = storedRecords;
 
 async function format1Storage() {
   const keys = JSON.parse(await fixture('keys.json'));
@@ -38,6 +33,16 @@ async function format1Storage() {
   };
 }
 
+/** Waits until the record under `key` in IndexedDB matches `pattern`. */
+async function waitForStored(page, key, pattern) {
+  for (let i = 0; i < 100; i++) {
+    const value = (await storage(page))[key];
+    if (typeof value === 'string' && pattern.test(value)) return value;
+    await page.waitForTimeout(50);
+  }
+  assert.fail(`${key} never matched ${pattern}`);
+}
+
 async function libraryTitles(page) {
   await page.getByTestId('tab-library').click();
   return page.getByTestId('library-entry').allTextContents();
@@ -47,6 +52,11 @@ test('data saved by the first storage format opens with every note, decision and
   const { app, page } = ctx;
   const { keys, items } = await format1Storage();
   await restartWith(page, items);
+  // Moved into IndexedDB as they were, byte for byte, and gone from localStorage (but the start-up flag's key).
+  const moved = await storage(page);
+  // (All but the pointer to the last document, which the start rewrites in the current format.)
+  for (const [key, value] of Object.entries(items)) if (key !== 'sidenote.v1.last') assert.equal(moved[key], value, key);
+  assert.deepEqual(Object.keys(await localRecords(page)).filter((k) => k.startsWith('sidenote.')), []);
   const cards = await app.noteCards();
   assert.deepEqual(cards.map((c) => [c.words, c.body, c.status]), [
     ['has lashed out at the United States', 'Strong wording\nsecond line', 'exact'],
@@ -67,33 +77,37 @@ test('data saved by the first storage format opens with every note, decision and
   // The next change is saved in the current format, with the notes that were there; nothing was set aside.
   await app.selectWords('Angela Merkel');
   await app.writeNote('a second note');
-  await page.waitForFunction((key) => /^\{"format":2,.*a second note/.test(localStorage.getItem(key)), `sidenote.v1.notes.${keys.html}`);
+  await waitForStored(page, `sidenote.v1.notes.${keys.html}`, /^\{"format":2,.*a second note/);
   const stored = await storage(page);
   assert.match(stored[`sidenote.v1.notes.${keys.html}`], /html note/);
-  assert.match(stored[`sidenote.v1.doc.${keys.html}`], /^\{"format":2,/);
+  // The text is written once: a text already stored (here in the first format) is read, never rewritten.
+  assert.equal(stored[`sidenote.v1.doc.${keys.html}`], items[`sidenote.v1.doc.${keys.html}`]);
   assert.deepEqual(Object.keys(stored).filter((k) => k.includes('unreadable')), []);
   assert.deepEqual(ctx.errors, []);
 });
 
-test('unreadable notes are set aside and listed, never overwritten, and can be exported raw or deleted', async () => {
+test('unreadable notes are set aside at start, named, listed, never overwritten, and can be exported raw or deleted', async () => {
   const { app, page } = ctx;
   const { keys, items } = await format1Storage();
   const broken = '{"notes":[{"id":"note-1","span":{"start":231,"end":266},"target":{"exact":"has lash';
   const newer = '{"format":99,"annotations":{"notes":[]},"sync":"somewhere"}';
   await restartWith(page, { ...items, [`sidenote.v1.notes.${keys.sample}`]: broken, [`sidenote.v1.notes.${keys.html}`]: newer });
   await app.notice.filter({ hasText: 'could not be read' }).waitFor();
-  assert.match(await app.notice.textContent(), /not valid JSON.*kept aside in the Library/);
-  // Work goes on: a new note is saved, and the unreadable record is still there, byte for byte.
-  await app.selectWords('has lashed out');
-  await app.writeNote('written after the failure');
+  // Both are named (by their document's title) with why, and where they are kept.
+  const notice = await app.notice.textContent();
+  assert.match(notice, /2 saved records could not be read/);
+  assert.match(notice, /notes and decisions of “Sample: Lavrov[^”]*” \(it is not valid JSON/);
+  assert.match(notice, /notes and decisions of “page\.html” \(it was saved by a newer version/);
+  assert.match(notice, /kept aside in the Library/);
   let stored = await storage(page);
   assert.equal(stored[`sidenote.v1.unreadable.notes.${keys.sample}`], broken);
-  assert.match(stored[`sidenote.v1.notes.${keys.sample}`], /written after the failure/);
-  // A record from a newer version is set aside too when its document is opened, not overwritten.
-  await page.getByTestId('tab-library').click();
-  await page.getByTestId('library-entry').filter({ hasText: 'page.html' }).locator('.library-open').click();
-  await app.notice.filter({ hasText: 'newer version' }).waitFor();
+  assert.equal(stored[`sidenote.v1.unreadable.notes.${keys.html}`], newer);
+  // Work goes on: a new note is saved, and the unreadable records are still there, byte for byte.
+  await app.selectWords('has lashed out');
+  await app.writeNote('written after the failure');
+  await waitForStored(page, `sidenote.v1.notes.${keys.sample}`, /written after the failure/);
   stored = await storage(page);
+  assert.equal(stored[`sidenote.v1.unreadable.notes.${keys.sample}`], broken);
   assert.equal(stored[`sidenote.v1.unreadable.notes.${keys.html}`], newer);
   // Both are listed as "could not be read", with a raw export that gives back exactly what was stored.
   await page.getByTestId('tab-library').click();
@@ -137,7 +151,7 @@ test('a start that did not finish opens the sample and the library instead of th
   assert.equal(await page.getByTestId('tab-library').getAttribute('aria-selected'), 'true');
   assert.equal(await page.getByTestId('library-entry').count(), 2);
   // This start finished, so the flag is gone and the next start opens the last document normally.
-  assert.equal(await page.evaluate(() => localStorage.getItem('sidenote.v1.starting')), null);
+  assert.equal((await localRecords(page))['sidenote.v1.starting'], undefined);
   await page.getByTestId('library-entry').filter({ hasText: 'page.html' }).locator('.library-open').click();
   await page.locator('mark[data-notes]').first().waitFor();
   await page.reload();
@@ -153,7 +167,7 @@ test('opening a text again (here the Sample) brings back its saved notes instead
   await page.getByTestId('sample-button').click();
   await app.notice.filter({ hasText: 'annotated before' }).waitFor();
   assert.equal((await app.noteCards()).length, 3);
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), `sidenote.v1.notes.${keys.sample}`), items[`sidenote.v1.notes.${keys.sample}`]);
+  assert.equal((await storage(page))[`sidenote.v1.notes.${keys.sample}`], items[`sidenote.v1.notes.${keys.sample}`]);
 });
 
 test('saved notes whose positions do not fit the text become orphans, and Shift+arrows still work', async () => {
@@ -170,5 +184,128 @@ test('saved notes whose positions do not fit the text become orphans, and Shift+
   await page.locator('mark.hl[data-kind=PLACE]', { hasText: 'Moscow' }).first().focus();
   await page.keyboard.press('Shift+Control+ArrowRight');
   assert.match(await page.getByTestId('selection-words').textContent(), /^Moscow/);
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('a corrupted IndexedDB entry leaves the app usable: named in a message, the other documents listed', async () => {
+  const { app, page } = ctx;
+  const { keys, items } = await format1Storage();
+  await restartWith(page, items);
+  // Another program (or a bug) damages two records: the last document's text becomes an object, and the
+  // other document's notes are cut short.
+  await putRecords(page, {
+    [`sidenote.v1.doc.${keys.sample}`]: { damaged: true },
+    [`sidenote.v1.notes.${keys.html}`]: '{"format":2,"annotations":{"notes":[{"id":"n',
+  });
+  await page.reload();
+  await started(page);
+  // The app starts (on the built-in sample), says which records could not be read, and lists the others.
+  await app.notice.filter({ hasText: 'could not be read' }).waitFor();
+  const notice = await app.notice.textContent();
+  assert.match(notice, /article open last time could not be read/);
+  assert.match(notice, /notes and decisions of “page\.html” \(it is not valid JSON/);
+  const entries = await libraryTitles(page);
+  assert.ok(entries.some((e) => /page\.html/.test(e)), entries.join(' | '));
+  const unreadable = await page.getByTestId('unreadable-entry').allTextContents();
+  assert.equal(unreadable.length, 2, unreadable.join(' | '));
+  // The other document still opens, and a note written on it is saved.
+  await page.getByTestId('library-entry').filter({ hasText: 'page.html' }).locator('.library-open').click();
+  await page.getByTestId('doc-title').filter({ hasText: 'page.html' }).waitFor();
+  await app.selectWords('Angela Merkel');
+  await app.writeNote('after the damage');
+  await waitForStored(page, `sidenote.v1.notes.${keys.html}`, /after the damage/);
+  const stored = await storage(page);
+  assert.deepEqual(stored[`sidenote.v1.unreadable.doc.${keys.sample}`], '{"damaged":true}');
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('a 5 MB document opens, notes near its start and its end survive a reload, and the text is written once', async () => {
+  const { app, page } = ctx;
+  // Counts the writes of each key, from the page's first script on.
+  await page.addInitScript(() => {
+    window.__puts = {};
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function countedPut(value, key) {
+      window.__puts[key] = (window.__puts[key] ?? 0) + 1;
+      if (typeof value === 'string' && value.length > 5e6) window.__large = key;
+      return put.call(this, value, key);
+    };
+  });
+  await page.reload();
+  await started(page);
+  const sample = await fs.readFile(new URL('../../assets/rferl-lavrov-inf.txt', import.meta.url), 'utf8');
+  const filler = `${sample}\n\n`.repeat(Math.ceil((5 * 1024 * 1024) / (sample.length + 2)));
+  const text = `Opening remark about Angela Merkel.\n\n${filler}Closing remark about Emmanuel Macron.`;
+  assert.ok(text.length >= 5 * 1024 * 1024);
+  await page.getByTestId('paste-button').click();
+  // As a paste does: the whole text arrives at once.
+  await page.getByTestId('paste-area').evaluate((area, value) => { area.value = value; }, text);
+  await page.getByTestId('paste-open').click();
+  await page.getByTestId('doc-title').filter({ hasText: 'Opening remark' }).waitFor({ timeout: 60_000 });
+  await app.selectWords('Opening remark');
+  await app.writeNote('near the start');
+  await app.selectWords('Closing remark');
+  await app.writeNote('near the end');
+  const urnKey = await page.waitForFunction(() => window.__large);
+  const documentKey = await urnKey.jsonValue();
+  await waitForStored(page, documentKey.replace('.doc.', '.notes.'), /near the end/);
+  // Two notes saved; the 5 MB text was written once, when the document opened.
+  const puts = await page.evaluate(() => window.__puts);
+  assert.equal(puts[documentKey], 1, JSON.stringify(puts));
+  assert.ok(puts[documentKey.replace('.doc.', '.notes.')] >= 2, JSON.stringify(puts));
+
+  await page.reload();
+  await started(page);
+  await page.getByTestId('doc-title').filter({ hasText: 'Opening remark' }).waitFor({ timeout: 60_000 });
+  const cards = await app.noteCards();
+  assert.deepEqual(cards.map((c) => [c.words, c.body]).sort(), [['Closing remark', 'near the end'], ['Opening remark', 'near the start']]);
+  assert.equal(await app.article.evaluate((el) => el.textContent.length), text.length);
+  // Reopening read the text and wrote nothing over it.
+  assert.equal((await page.evaluate(() => window.__puts))[documentKey], undefined);
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('the Library says where work is saved, how much space it takes and whether the browser keeps it', async () => {
+  const { page } = ctx;
+  await page.getByTestId('tab-library').click();
+  const usage = page.getByTestId('storage-usage');
+  await usage.waitFor();
+  assert.match(await usage.textContent(), /^Saved in IndexedDB · .*(used|unknown).* · (persistent|not persistent|the browser does not say)/);
+});
+
+test('when IndexedDB cannot take the records over, they stay in localStorage and work is saved there', async () => {
+  const { app, page } = ctx;
+  const { keys, items } = await format1Storage();
+  // IndexedDB refuses every write, as a full disk would.
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.put = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  await restartWith(page, items);
+  await app.notice.filter({ hasText: 'could not be moved into IndexedDB' }).waitFor();
+  assert.match(await app.notice.textContent(), /storage is full.*stays in localStorage/);
+  // Every record is still in localStorage, as it was; nothing went into IndexedDB.
+  const local = await localRecords(page);
+  for (const [key, value] of Object.entries(items)) if (key !== 'sidenote.v1.last') assert.equal(local[key], value, key);
+  assert.deepEqual(await storage(page), {});
+  assert.equal((await libraryTitles(page)).length, 2);
+  assert.equal((await app.noteCards()).length, 3);
+  await app.selectWords('a new arms race');
+  await app.writeNote('saved in localStorage');
+  await page.waitForFunction((key) => /saved in localStorage/.test(localStorage.getItem(key) ?? ''), `sidenote.v1.notes.${keys.sample}`);
+  assert.match((await localRecords(page))[`sidenote.v1.notes.${keys.sample}`], /Strong wording/);
+  await page.getByTestId('tab-library').click();
+  assert.match(await page.getByTestId('storage-usage').textContent(), /^Saved in localStorage/);
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('when IndexedDB never answers, the app stops waiting and works from localStorage', async () => {
+  const { app, page } = ctx;
+  const { items } = await format1Storage();
+  // An open request that never succeeds nor fails, as some browsers have left them.
+  await page.addInitScript(() => { IDBFactory.prototype.open = () => ({}); });
+  await restartWith(page, items);
+  assert.deepEqual((await app.noteCards()).map((c) => c.status), ['exact', 'exact', 'orphan']);
+  assert.equal((await libraryTitles(page)).length, 2);
+  assert.match(await page.getByTestId('storage-usage').textContent(), /^Saved in localStorage/);
   assert.deepEqual(ctx.errors, []);
 });

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::state::{LibraryEntry, UnreadableRecord};
+use crate::state::{LibraryEntry, StorageUsage, UnreadableRecord};
 
 /// Props of [`LibraryPanel`].
 #[derive(Properties, PartialEq)]
@@ -22,12 +22,47 @@ pub struct LibraryPanelProps {
     pub onexportraw: Callback<String>,
     /// Deletes such a record (by key).
     pub ondeleteraw: Callback<String>,
+    /// How much storage is used, where, and whether it is persistent.
+    #[prop_or_default]
+    pub usage: Option<StorageUsage>,
+    /// The library is still being read.
+    #[prop_or_default]
+    pub loading: bool,
+}
+
+/// A size in bytes as people read it.
+fn size(bytes: f64) -> String {
+    const MB: f64 = 1024.0 * 1024.0;
+    if bytes >= 1024.0 * MB {
+        format!("{:.1} GB", bytes / (1024.0 * MB))
+    } else if bytes >= MB {
+        format!("{:.1} MB", bytes / MB)
+    } else {
+        format!("{:.0} KB", (bytes / 1024.0).ceil())
+    }
+}
+
+/// One line on where work is saved, how much space it takes, and whether the browser keeps it.
+fn usage_line(usage: &StorageUsage) -> String {
+    let used = match (usage.used, usage.quota) {
+        (Some(used), Some(quota)) if quota > 0.0 => format!("{} used of {} available", size(used), size(quota)),
+        (Some(used), _) => format!("{} used", size(used)),
+        _ => "space used unknown".to_string(),
+    };
+    let kept = match usage.persistent {
+        Some(true) => "persistent: the browser keeps it until you delete it",
+        Some(false) => "not persistent: the browser may clear it when space runs low, so export what matters",
+        None => "the browser does not say whether it keeps it",
+    };
+    format!("Saved in {} · {used} · {kept}.", usage.backend)
 }
 
 /// Title, date and note count per saved document; then what could not be read, with why.
 #[component]
 pub fn LibraryPanel(props: &LibraryPanelProps) -> Html {
-    let saved = if props.entries.is_empty() {
+    let saved = if props.loading {
+        html! { <p class="hint" data-testid="library-loading">{ "Reading your library…" }</p> }
+    } else if props.entries.is_empty() {
         html! { <p class="hint">{ "Nothing saved in this browser yet. Every change is saved as you work." }</p> }
     } else {
         html! {
@@ -52,6 +87,9 @@ pub fn LibraryPanel(props: &LibraryPanelProps) -> Html {
     };
     html! {
         <>
+            if let Some(usage) = props.usage.as_ref() {
+                <p class="hint" data-testid="storage-usage">{ usage_line(usage) }</p>
+            }
             { saved }
             if !props.unreadable.is_empty() {
                 <h3 class="library-heading">{ "Could not be read" }</h3>

@@ -44,6 +44,12 @@ pub struct SidePanelProps {
     pub onexportraw: Callback<String>,
     /// Deletes a record that could not be read (by key).
     pub ondeleteraw: Callback<String>,
+    /// How much storage is used, where, and whether it is persistent (shown in the Library).
+    #[prop_or_default]
+    pub usage: Option<crate::state::StorageUsage>,
+    /// The library is still being read.
+    #[prop_or_default]
+    pub loading: bool,
 }
 
 /// Tabs and their lists.
@@ -94,7 +100,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             <LibraryPanel entries={props.library.clone()} current={AttrValue::from(props.open.urn.clone())}
                 onopen={props.onopensaved.clone()} ondelete={props.ondeletesaved.clone()}
                 unreadable={props.unreadable.clone()} onexportraw={props.onexportraw.clone()}
-                ondeleteraw={props.ondeleteraw.clone()} />
+                ondeleteraw={props.ondeleteraw.clone()} usage={props.usage.clone()} loading={props.loading} />
         },
     };
     html! {

@@ -7,6 +7,7 @@ pub mod dom;
 pub mod download;
 pub mod extractor;
 pub mod files;
+pub mod idb;
 pub mod offline;
 pub mod selection;
 pub mod share;

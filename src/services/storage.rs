@@ -1,119 +1,465 @@
-//! Saving documents and their annotations in the browser (localStorage), one record per document, the
-//! library index, and the start-up flag. The rules (formats, migrations, what may be overwritten, the index
-//! rebuild, safe mode) are pure functions in `crate::records`; this module only reads and writes keys.
-//! Every failure is returned as a message: the app then keeps working in memory.
+//! Saving documents and their annotations in the browser: in IndexedDB (`services::idb`), one record per
+//! document's text and one per its annotations, the library index, and the last document's pointer; in
+//! localStorage when IndexedDB cannot be opened (or could not take localStorage's records over); in memory
+//! when neither can be written. The rules (formats, migrations, what may be overwritten, the index rebuild,
+//! safe mode, the move from localStorage) are pure functions in `crate::records`; this module reads and
+//! writes keys.
+//!
+//! Every record but documents' texts is read once at start-up and kept here (a few KB each), so the write
+//! guard (never over a record that cannot be read) is decided synchronously and each save becomes one
+//! batch, issued at once: batches land in the order they were made, and a batch lands whole or not at all.
+//! Texts (up to 20 MB) are read only when a document is opened. The first write that fails stops writing
+//! for the session: the app says so once and keeps working in memory, with export available.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
 
 use sidenote_annotate::model::Annotations;
 use sidenote_extract::LineHint;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
-use crate::records::{self, BeforeWriting, StartMode};
-use crate::state::{Library, LibraryEntry, Loaded, Startup, UnreadableRecord};
+use crate::records::{self, BeforeWriting, IndexEntry, StartMode, Unreadable};
+use crate::services::idb::{self, Change, Database};
+use crate::state::{Library, LibraryEntry, Loaded, Startup, StorageUsage, UnreadableRecord};
 
-fn storage() -> Result<web_sys::Storage, String> {
-    gloo::utils::window()
-        .local_storage()
-        .map_err(|_| "storage is blocked".to_string())?
-        .ok_or_else(|| "this browser offers no storage".to_string())
+/// Where records are written.
+#[derive(Clone)]
+enum Backend {
+    Indexed(Rc<Database>),
+    Local(web_sys::Storage),
+    Nowhere,
 }
 
-fn describe(error: wasm_bindgen::JsValue) -> String {
-    let name = js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
-    if name == "QuotaExceededError" {
-        "the browser's storage is full".to_string()
-    } else {
-        format!("the browser refused: {}", if name.is_empty() { "unknown error" } else { &name })
+/// What is known of a document's text record.
+enum Text {
+    /// Stored, not read yet.
+    Stored,
+    /// Read and readable, or written in this session: never written again (a URN names one text).
+    Readable,
+    /// Written while storage was failing: kept here so that it can be reopened in this session.
+    InMemory(String),
+}
+
+/// A future behind a pointer: each storage operation is compiled once, not inlined into every caller's
+/// future (which cost the download kilobytes).
+pub type Task<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+/// Records by key, in the order they were read or added: a few dozen, so a list is enough (and smaller in
+/// the Wasm than a map).
+struct Keyed<V>(Vec<(String, V)>);
+
+impl<V> Keyed<V> {
+    fn get(&self, key: &str) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    fn get_mut(&mut self, key: &str) -> Option<&mut V> {
+        self.0.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    fn insert(&mut self, key: String, value: V) {
+        match self.get_mut(&key) {
+            Some(held) => *held = value,
+            None => self.0.push((key, value)),
+        }
+    }
+
+    fn remove(&mut self, key: &str) {
+        self.0.retain(|(k, _)| k != key);
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
     }
 }
 
-fn get(store: &web_sys::Storage, key: &str) -> Option<String> {
-    store.get_item(key).ok().flatten()
+struct Store {
+    backend: Backend,
+    /// Why writing stopped; from then on nothing is written and every save says why.
+    failed: Option<String>,
+    /// Every record but documents' texts, as stored.
+    values: Keyed<String>,
+    /// Documents' text records by key.
+    texts: Keyed<Text>,
+}
+
+thread_local! {
+    static STORE: RefCell<Store> = RefCell::new(Store {
+        backend: Backend::Nowhere,
+        failed: Some("storage is not open yet".to_string()),
+        values: Keyed(Vec::new()),
+        texts: Keyed(Vec::new()),
+    });
+}
+
+fn with_store<T>(f: impl FnOnce(&mut Store) -> T) -> T {
+    STORE.with(|store| f(&mut store.borrow_mut()))
+}
+
+impl Store {
+    fn taken(&self, key: &str) -> bool {
+        self.values.contains_key(key) || self.texts.contains_key(key)
+    }
+
+    /// Applies a change here and adds it to the batch to be written.
+    fn stage(&mut self, batch: &mut Vec<Change>, change: Change) {
+        match &change {
+            Change::Put(key, value) if records::is_document_key(key) => {
+                let text = if self.failed.is_some() { Text::InMemory(value.clone()) } else { Text::Readable };
+                self.texts.insert(key.clone(), text);
+            }
+            Change::Put(key, value) => {
+                self.values.insert(key.clone(), value.clone());
+            }
+            Change::Delete(key) => {
+                self.values.remove(key);
+                self.texts.remove(key);
+            }
+        }
+        batch.push(change);
+    }
+
+    /// Moves an unreadable record to a key of its own under the set-aside prefix (in one batch with what
+    /// follows, so the original is removed only if the copy is written).
+    fn set_aside(&mut self, batch: &mut Vec<Change>, key: &str, stored: String) {
+        let aside = records::set_aside_key(key, |k| self.taken(k));
+        self.stage(batch, Change::Put(aside, stored));
+        self.stage(batch, Change::Delete(key.to_string()));
+    }
+
+    /// Writes `json` under `key` (not a document's text), never over a record that could not be read: that
+    /// one is set aside first, in the same batch.
+    fn write(&mut self, batch: &mut Vec<Change>, key: &str, json: String) {
+        let existing = self.values.get(key).cloned();
+        if let BeforeWriting::SetAside(_) = records::before_writing(key, existing.as_deref()) {
+            self.set_aside(batch, key, existing.unwrap_or_default());
+        }
+        self.stage(batch, Change::Put(key.to_string(), json));
+    }
+
+    /// The cached index, when there is a readable one.
+    fn index(&self) -> Option<Vec<IndexEntry>> {
+        self.values.get(records::INDEX_KEY).and_then(|s| records::read_index(s).ok())
+    }
+}
+
+/// Writes a batch: the write starts now (so batches keep their order), the future says how it ended. The
+/// first failure stops writing for the session.
+fn commit(batch: Vec<Change>) -> impl std::future::Future<Output = Result<(), String>> {
+    let started: Result<Option<_>, String> = with_store(|store| {
+        if batch.is_empty() {
+            return Ok(None);
+        }
+        if let Some(failed) = &store.failed {
+            return Err(failed.clone());
+        }
+        match &store.backend {
+            Backend::Indexed(database) => Ok(Some(database.write(&batch))),
+            Backend::Local(local) => {
+                for change in &batch {
+                    match change {
+                        Change::Put(key, value) => local.set_item(key, value),
+                        Change::Delete(key) => local.remove_item(key),
+                    }
+                    .map_err(|e| idb::describe(&e))?;
+                }
+                Ok(None)
+            }
+            Backend::Nowhere => Err("this browser offers no storage".to_string()),
+        }
+    });
+    async move {
+        let result = match started {
+            Ok(Some(writing)) => writing.await,
+            Ok(None) => Ok(()),
+            Err(why) => Err(why),
+        };
+        if let Err(why) = &result {
+            with_store(|store| store.failed.get_or_insert_with(|| why.clone()).clone());
+        }
+        result
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
+fn local_keys(local: &web_sys::Storage) -> Vec<String> {
+    (0..local.length().unwrap_or(0)).filter_map(|i| local.key(i).ok().flatten()).collect()
 }
 
 fn now() -> String {
     String::from(js_sys::Date::new_0().to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED))
 }
 
-/// Every key in storage, in storage order.
-fn keys(store: &web_sys::Storage) -> Vec<String> {
-    (0..store.length().unwrap_or(0)).filter_map(|i| store.key(i).ok().flatten()).collect()
-}
-
-/// Moves an unreadable record to a key of its own under the set-aside prefix. The original is removed only
-/// once the copy is written, so a failure leaves it where it was.
-fn set_aside(store: &web_sys::Storage, key: &str, stored: &str) -> Result<(), String> {
-    let aside = records::set_aside_key(key, |k| get(store, k).is_some());
-    store.set_item(&aside, stored).map_err(describe)?;
-    store.remove_item(key).map_err(describe)
-}
-
-/// Writes `json` under `key`, but never over a record that could not be read: that one is set aside
-/// first, and when that fails nothing is written.
-fn write(store: &web_sys::Storage, key: &str, json: &str) -> Result<(), String> {
-    let existing = get(store, key);
-    if let BeforeWriting::SetAside(_) = records::before_writing(key, existing.as_deref()) {
-        let stored = existing.unwrap_or_default();
-        set_aside(store, key, &stored).map_err(|reason| {
-            format!("{reason}; an unreadable saved record is in the way and was left untouched, not overwritten")
-        })?;
-    }
-    store.set_item(key, json).map_err(describe)
-}
-
-/// Decides how to start, and marks the start as begun: the mark is removed by [`finish_start`] once the
-/// app has rendered, so a start that crashes (on the last document, say) leads to safe mode next time.
-pub fn startup() -> Startup {
-    let Ok(store) = storage() else { return Startup::Sample };
-    let mode = records::start_mode(get(&store, records::STARTING_KEY).as_deref());
-    // If the mark cannot be written the app starts anyway: safe mode is a fallback, not a gate.
-    let _ = store.set_item(records::STARTING_KEY, &format!("{{\"format\":{}}}", records::FORMAT));
-    if mode == StartMode::Safe {
-        return Startup::Safe;
-    }
-    let Some(stored) = get(&store, records::LAST_KEY) else { return Startup::Sample };
-    let Ok(urn) = records::read_last(&stored) else { return Startup::Sample };
-    match load(&urn) {
-        Ok(loaded) => Startup::Last(loaded),
-        Err(LoadError::Missing) => Startup::Sample,
-        Err(LoadError::Unreadable(why)) => Startup::LastUnreadable(why),
+/// Reads the records under `keys` from a backend.
+async fn read(backend: &Backend, keys: &[String]) -> Result<Vec<(String, Option<String>)>, String> {
+    match backend {
+        Backend::Indexed(database) => database.read(keys).await,
+        Backend::Local(local) => Ok(keys.iter().map(|k| (k.clone(), local.get_item(k).ok().flatten())).collect()),
+        Backend::Nowhere => Ok(keys.iter().map(|k| (k.clone(), None)).collect()),
     }
 }
 
-/// The app rendered: the next start may reopen the last document.
+/// Moves localStorage's records into IndexedDB: copies what IndexedDB does not hold, reads the copies back,
+/// and only then removes them from localStorage. Returns a message when some records were left there.
+async fn migrate(database: &Database, local: &web_sys::Storage) -> Result<Option<String>, String> {
+    let held: Vec<(String, String)> = local_keys(local)
+        .into_iter()
+        .filter(|key| records::is_migrated(key))
+        .filter_map(|key| local.get_item(&key).ok().flatten().map(|value| (key, value)))
+        .collect();
+    if held.is_empty() {
+        return Ok(None);
+    }
+    let keys: Vec<String> = held.iter().map(|(k, _)| k.clone()).collect();
+    let plan = records::plan_migration(&held, &database.read(&keys).await?);
+    let copy: Vec<Change> = plan.copy.iter().map(|(k, v)| Change::Put(k.clone(), v.clone())).collect();
+    if !copy.is_empty() {
+        database.write(&copy).await?;
+        let copied: Vec<String> = plan.copy.iter().map(|(k, _)| k.clone()).collect();
+        records::verify_migration(&plan.copy, &database.read(&copied).await?)?;
+    }
+    for key in plan.copy.iter().map(|(k, _)| k).chain(&plan.already) {
+        // Already safe in IndexedDB: a copy left behind only takes space (and is recognised as the same).
+        let _ = local.remove_item(key);
+    }
+    Ok((!plan.kept.is_empty()).then(|| {
+        format!(
+            "{} record{} from this browser's older storage differ from what Sidenote keeps now; they were left in \
+             localStorage, untouched.",
+            plan.kept.len(),
+            if plan.kept.len() == 1 { "" } else { "s" }
+        )
+    }))
+}
+
+/// How the app starts, what the Library lists, and what the user must be told.
+pub struct Started {
+    /// The document to open.
+    pub startup: Startup,
+    /// The Library's lists.
+    pub library: Library,
+    /// Records that could not be read, storage that could not be opened: for the user.
+    pub message: Option<String>,
+}
+
+/// Marks the start as begun (in localStorage, synchronously, before anything can crash), opens storage
+/// (IndexedDB, moving localStorage's records into it; else localStorage), reads every record but the texts,
+/// sets aside and names what cannot be read, and decides what to open: the last document, or the sample (in
+/// safe mode when the previous start did not finish).
+pub fn start() -> Task<'static, Started> {
+    Box::pin(starting())
+}
+
+async fn starting() -> Started {
+    let local = local_storage();
+    let mode =
+        records::start_mode(local.as_ref().and_then(|l| l.get_item(records::STARTING_KEY).ok().flatten()).as_deref());
+    if let Some(local) = &local {
+        // If the mark cannot be written the app starts anyway: safe mode is a fallback, not a gate.
+        let _ = local.set_item(records::STARTING_KEY, &format!("{{\"format\":{}}}", records::FORMAT));
+    }
+    let mut messages = Vec::new();
+    let backend = match idb::open().await {
+        Ok(database) => {
+            let migrated = match &local {
+                Some(local) => migrate(&database, local).await,
+                None => Ok(None),
+            };
+            match (migrated, &local) {
+                (Ok(kept), _) => {
+                    messages.extend(kept);
+                    Backend::Indexed(Rc::new(database))
+                }
+                (Err(why), Some(local)) => {
+                    messages.push(format!(
+                        "Your saved work could not be moved into IndexedDB ({why}); it stays in localStorage and is \
+                         saved there as before."
+                    ));
+                    Backend::Local(local.clone())
+                }
+                (Err(_), None) => Backend::Indexed(Rc::new(database)),
+            }
+        }
+        Err(_) => local.clone().map_or(Backend::Nowhere, Backend::Local),
+    };
+    let loaded = match &backend {
+        Backend::Indexed(database) => database.keys().await,
+        Backend::Local(local) => Ok(local_keys(local)),
+        Backend::Nowhere => Err("this browser offers no storage".to_string()),
+    };
+    let loaded = match loaded {
+        Ok(keys) => {
+            let small: Vec<String> = keys
+                .iter()
+                .filter(|k| {
+                    k.starts_with(records::PREFIX) && !records::is_document_key(k) && **k != records::STARTING_KEY
+                })
+                .cloned()
+                .collect();
+            read(&backend, &small).await.map(|values| (keys, values))
+        }
+        Err(why) => Err(why),
+    };
+    with_store(|store| {
+        store.backend = backend;
+        match loaded {
+            Ok((keys, values)) => {
+                store.failed = None;
+                store.values = Keyed(values.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect());
+                store.texts = Keyed(
+                    keys.into_iter().filter(|k| records::is_document_key(k)).map(|k| (k, Text::Stored)).collect(),
+                );
+            }
+            Err(why) => {
+                store.failed = Some(why.clone());
+                messages.push(format!(
+                    "Nothing can be saved in this browser ({why}). Your work is kept in memory only: use Export to keep it."
+                ));
+            }
+        }
+    });
+    if let Some(message) = set_aside_unreadable().await {
+        messages.push(message);
+    }
+    let startup = if mode == StartMode::Safe {
+        Startup::Safe
+    } else {
+        let last = with_store(|store| store.values.get(records::LAST_KEY).and_then(|s| records::read_last(s).ok()));
+        match last {
+            None => Startup::Sample,
+            Some(urn) => match load(&urn).await {
+                Ok(loaded) => Startup::Last(loaded),
+                Err(LoadError::Missing) => Startup::Sample,
+                Err(LoadError::Unreadable(why)) => Startup::LastUnreadable(why),
+            },
+        }
+    };
+    let library = library().await;
+    Started { startup, library, message: (!messages.is_empty()).then(|| messages.join(" ")) }
+}
+
+/// Sets aside every record read at start-up that cannot be read, and names them for the user.
+async fn set_aside_unreadable() -> Option<String> {
+    let (named, batch) = with_store(|store| {
+        let stored: Vec<(String, String)> = store.values.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let unreadable = records::unreadable_records(&stored);
+        let index = store.index().unwrap_or_default();
+        let mut batch = Vec::new();
+        let mut named: Vec<(String, Unreadable)> = Vec::new();
+        for (key, why) in unreadable {
+            let value = store.values.get(&key).cloned().unwrap_or_default();
+            named.push((records::record_name(&key, &value, &index), why));
+            store.set_aside(&mut batch, &key, value);
+        }
+        (named, batch)
+    });
+    let kept = commit(batch).await.is_ok();
+    records::unreadable_message(&named, kept)
+}
+
+/// The app rendered what it started with: the next start may reopen the last document.
 pub fn finish_start() {
-    if let Ok(store) = storage() {
-        let _ = store.remove_item(records::STARTING_KEY);
+    if let Some(local) = local_storage() {
+        let _ = local.remove_item(records::STARTING_KEY);
     }
 }
 
-/// Saves a document's text (once, when it is opened) and makes it the one reopened on the next visit.
-pub fn save_document(urn: &str, title: &str, text: &str, hints: &[LineHint]) -> Result<(), String> {
-    let store = storage()?;
-    write(&store, &records::document_key(urn), &records::write_document(title, text, hints)?)?;
-    write(&store, records::LAST_KEY, &records::write_last(urn)?)
+/// Saves a document's text (once, when it is first opened: a URN names one text, so a text already stored
+/// is never written again) and makes it the one reopened on the next visit.
+pub fn save_document<'a>(
+    urn: &'a str,
+    title: &'a str,
+    text: &'a str,
+    hints: &'a [LineHint],
+) -> Task<'a, Result<(), String>> {
+    Box::pin(saving_document(urn, title, text, hints))
 }
 
-/// Saves a document's annotations (after every change) and its line in the library. When the user has not
-/// changed anything (`untouched`) and annotations are already saved for the document, they are left as they
-/// are: they are what was opened, or more (the same text opened again), never to be replaced by less.
-pub fn save_annotations(urn: &str, title: &str, annotations: &Annotations, untouched: bool) -> Result<(), String> {
-    let store = storage()?;
-    if untouched && get(&store, &records::annotations_key(urn)).is_some() {
+async fn saving_document(urn: &str, title: &str, text: &str, hints: &[LineHint]) -> Result<(), String> {
+    let key = records::document_key(urn);
+    // The pointer first, now: a later opening's pointer must land after this one.
+    let mut batch = Vec::new();
+    let last = records::write_last(urn)?;
+    with_store(|store| store.write(&mut batch, records::LAST_KEY, last));
+    let pointer = commit(batch);
+    let stored = with_store(|store| match store.texts.get(&key) {
+        None => Ok(None),
+        Some(Text::Stored) => Err(store.backend.clone()),
+        Some(Text::Readable | Text::InMemory(_)) => Ok(Some(())),
+    });
+    let existing = match stored {
+        Ok(Some(())) => return pointer.await,
+        Ok(None) => None,
+        Err(backend) => read(&backend, std::slice::from_ref(&key)).await?.pop().and_then(|(_, v)| v),
+    };
+    let mut batch = Vec::new();
+    let json = match records::before_writing(&key, existing.as_deref()) {
+        BeforeWriting::Write if existing.is_some() => {
+            with_store(|store| store.texts.insert(key.clone(), Text::Readable));
+            return pointer.await;
+        }
+        _ => records::write_document(title, text, hints)?,
+    };
+    with_store(|store| {
+        if let Some(unreadable) = existing {
+            store.set_aside(&mut batch, &key, unreadable);
+        }
+        store.stage(&mut batch, Change::Put(key.clone(), json));
+    });
+    let text_saved = commit(batch).await;
+    pointer.await.and(text_saved)
+}
+
+/// Saves a document's annotations (after every change) and its line in the library, in one batch. When the
+/// user has not changed anything (`untouched`) and annotations are already saved for the document, they are
+/// left as they are: they are what was opened, or more (the same text opened again), never to be replaced by
+/// less. This is the one way annotations are written.
+pub fn save_annotations<'a>(
+    urn: &'a str,
+    title: &'a str,
+    annotations: &'a Annotations,
+    untouched: bool,
+) -> Task<'a, Result<(), String>> {
+    Box::pin(saving_annotations(urn, title, annotations, untouched))
+}
+
+async fn saving_annotations(urn: &str, title: &str, annotations: &Annotations, untouched: bool) -> Result<(), String> {
+    let key = records::annotations_key(urn);
+    if untouched && with_store(|store| store.values.contains_key(&key)) {
         return Ok(());
     }
     let saved = now();
-    write(&store, &records::annotations_key(urn), &records::write_annotations(annotations, &saved)?)?;
-    let mut index = current_index(&store)?;
+    let json = records::write_annotations(annotations, &saved)?;
+    // The index is read at start-up and kept readable; only when it is not is it rebuilt (reading texts).
+    let mut index = match with_store(|store| store.index()) {
+        Some(index) => index,
+        None => current_index().await?,
+    };
     index.retain(|e| e.urn != urn);
-    index.insert(
-        0,
-        records::IndexEntry { urn: urn.to_string(), title: title.to_string(), saved, notes: annotations.notes.len() },
-    );
-    write(&store, records::INDEX_KEY, &records::write_index(&index)?)
+    let entry = IndexEntry { urn: urn.to_string(), title: title.to_string(), saved, notes: annotations.notes.len() };
+    index.insert(0, entry);
+    let index = records::write_index(&index)?;
+    let mut batch = Vec::new();
+    with_store(|store| {
+        store.write(&mut batch, &key, json);
+        store.write(&mut batch, records::INDEX_KEY, index);
+    });
+    commit(batch).await
 }
 
 /// Readable annotations saved for a document, if any (unreadable ones are left for the write guard).
 pub fn saved_annotations(urn: &str) -> Option<Annotations> {
-    let stored = get(&storage().ok()?, &records::annotations_key(urn))?;
+    let stored = with_store(|store| store.values.get(&records::annotations_key(urn)).cloned())?;
     records::read_annotations(&stored).ok().map(|r| r.annotations)
 }
 
@@ -127,20 +473,53 @@ pub enum LoadError {
 
 /// Loads a saved document. Annotations that cannot be read are set aside (listed in the Library) and the
 /// document opens without them, saying so; its text unreadable, nothing opens and the text is set aside.
-pub fn load(urn: &str) -> Result<Loaded, LoadError> {
-    let store = storage().map_err(LoadError::Unreadable)?;
+pub fn load(urn: &str) -> Task<'_, Result<Loaded, LoadError>> {
+    Box::pin(loading(urn))
+}
+
+async fn loading(urn: &str) -> Result<Loaded, LoadError> {
     let document_key = records::document_key(urn);
-    let stored = get(&store, &document_key).ok_or(LoadError::Missing)?;
-    let document = records::read_document(&stored).map_err(|why| {
-        let kept = set_aside(&store, &document_key, &stored).is_ok();
-        LoadError::Unreadable(if kept { why.to_string() } else { format!("{why}; it was left where it was") })
+    let known = with_store(|store| match store.texts.get(&document_key) {
+        None => Err(LoadError::Missing),
+        Some(Text::InMemory(text)) => Ok(Ok(text.clone())),
+        Some(_) => Ok(Err(store.backend.clone())),
     })?;
+    let stored = match known {
+        Ok(text) => text,
+        Err(backend) => read(&backend, std::slice::from_ref(&document_key))
+            .await
+            .map_err(LoadError::Unreadable)?
+            .pop()
+            .and_then(|(_, v)| v)
+            .ok_or(LoadError::Missing)?,
+    };
+    let document = match records::read_document(&stored) {
+        Ok(document) => document,
+        Err(why) => {
+            let mut batch = Vec::new();
+            with_store(|store| store.set_aside(&mut batch, &document_key, stored));
+            let kept = commit(batch).await.is_ok();
+            return Err(LoadError::Unreadable(if kept {
+                why.to_string()
+            } else {
+                format!("{why}; it was left where it was")
+            }));
+        }
+    };
+    with_store(|store| {
+        if let Some(text @ Text::Stored) = store.texts.get_mut(&document_key) {
+            *text = Text::Readable;
+        }
+    });
     let annotations_key = records::annotations_key(urn);
-    let (annotations, warning) = match get(&store, &annotations_key).map(|s| (records::read_annotations(&s), s)) {
+    let saved = with_store(|store| store.values.get(&annotations_key).cloned());
+    let (annotations, warning) = match saved.map(|s| (records::read_annotations(&s), s)) {
         None => (Annotations::default(), None),
         Some((Ok(record), _)) => (record.annotations, None),
         Some((Err(why), stored)) => {
-            let kept = match set_aside(&store, &annotations_key, &stored) {
+            let mut batch = Vec::new();
+            with_store(|store| store.set_aside(&mut batch, &annotations_key, stored));
+            let kept = match commit(batch).await {
                 Ok(()) => "They are kept aside in the Library (export them as they are, or delete them).".to_string(),
                 Err(reason) => format!("They were left where they were ({reason}) and will not be overwritten."),
             };
@@ -154,57 +533,150 @@ pub fn load(urn: &str) -> Result<Loaded, LoadError> {
 }
 
 /// The library index; rebuilt from the records (and written back) when it is missing or unreadable, the
-/// unreadable one set aside first.
-fn current_index(store: &web_sys::Storage) -> Result<Vec<records::IndexEntry>, String> {
-    if let Some(Ok(index)) = get(store, records::INDEX_KEY).map(|s| records::read_index(&s)) {
+/// unreadable one set aside first. The rebuild reads the documents' texts one at a time.
+fn current_index() -> Task<'static, Result<Vec<IndexEntry>, String>> {
+    Box::pin(reading_index())
+}
+
+async fn reading_index() -> Result<Vec<IndexEntry>, String> {
+    if let Some(index) = with_store(|store| store.index()) {
         return Ok(index);
     }
-    let stored: Vec<(String, String)> =
-        keys(store).into_iter().filter_map(|key| get(store, &key).map(|value| (key, value))).collect();
-    let index = records::rebuild_index(&stored);
-    write(store, records::INDEX_KEY, &records::write_index(&index)?)?;
+    let (backend, documents) = with_store(|store| {
+        let documents: Vec<(String, Option<String>)> = store
+            .texts
+            .iter()
+            .map(|(key, text)| (key.clone(), if let Text::InMemory(t) = text { Some(t.clone()) } else { None }))
+            .collect();
+        (store.backend.clone(), documents)
+    });
+    let mut entries = Vec::new();
+    for (key, in_memory) in documents {
+        let text = match in_memory {
+            Some(text) => Some(text),
+            None => read(&backend, std::slice::from_ref(&key)).await?.pop().and_then(|(_, v)| v),
+        };
+        let Some(urn) = records::urn_of_document_key(&key) else { continue };
+        let annotations = with_store(|store| store.values.get(&records::annotations_key(urn)).cloned());
+        entries.extend(text.and_then(|text| records::rebuilt_entry(urn, &text, annotations.as_deref())));
+    }
+    let index = records::sort_rebuilt(entries);
+    let mut batch = Vec::new();
+    let json = records::write_index(&index)?;
+    with_store(|store| store.write(&mut batch, records::INDEX_KEY, json));
+    commit(batch).await?;
     Ok(index)
 }
 
 /// Every saved document, most recently saved first, and the records that could not be read.
-pub fn library() -> Library {
-    let Ok(store) = storage() else { return Library::default() };
-    let entries = current_index(&store)
-        .unwrap_or_default()
+pub fn library() -> Task<'static, Library> {
+    Box::pin(listing())
+}
+
+async fn listing() -> Library {
+    let index = match current_index().await {
+        Ok(index) => index,
+        // Not written back (storage is failing), but still listed from what was rebuilt in memory.
+        Err(_) => with_store(|store| store.index()).unwrap_or_default(),
+    };
+    let entries = index
         .into_iter()
         .map(|e| LibraryEntry { urn: e.urn, title: e.title, saved: e.saved, notes: e.notes })
         .collect();
-    let unreadable = keys(&store)
-        .into_iter()
-        .filter(|key| key.starts_with(records::SET_ASIDE_PREFIX))
-        .filter_map(|key| {
-            let stored = get(&store, &key)?;
-            let (what, why) = records::describe_set_aside(&key, &stored);
-            Some(UnreadableRecord { key, what, why })
-        })
-        .collect();
+    let unreadable = with_store(|store| {
+        store
+            .values
+            .iter()
+            .filter(|(key, _)| key.starts_with(records::SET_ASIDE_PREFIX))
+            .map(|(key, stored)| {
+                let (what, why) = records::describe_set_aside(key, stored);
+                UnreadableRecord { key: key.clone(), what, why }
+            })
+            .collect()
+    });
     Library { entries, unreadable }
 }
 
 /// A record exactly as stored (for exporting one that could not be read).
 pub fn raw(key: &str) -> Option<String> {
-    get(&storage().ok()?, key)
+    with_store(|store| store.values.get(key).cloned())
 }
 
 /// Deletes a record that was set aside.
-pub fn delete_raw(key: &str) -> Result<(), String> {
+pub fn delete_raw(key: &str) -> Task<'_, Result<(), String>> {
+    Box::pin(deleting_raw(key))
+}
+
+async fn deleting_raw(key: &str) -> Result<(), String> {
     if !key.starts_with(records::SET_ASIDE_PREFIX) {
         return Err("only records that could not be read are deleted this way".to_string());
     }
-    storage()?.remove_item(key).map_err(describe)
+    let mut batch = Vec::new();
+    with_store(|store| store.stage(&mut batch, Change::Delete(key.to_string())));
+    commit(batch).await
 }
 
-/// Deletes a saved document.
-pub fn delete(urn: &str) -> Result<(), String> {
-    let store = storage()?;
-    store.remove_item(&records::document_key(urn)).map_err(describe)?;
-    store.remove_item(&records::annotations_key(urn)).map_err(describe)?;
-    let mut index = current_index(&store)?;
+/// Deletes a saved document: its text, its annotations and its line in the index, in one batch.
+pub fn delete(urn: &str) -> Task<'_, Result<(), String>> {
+    Box::pin(deleting(urn))
+}
+
+async fn deleting(urn: &str) -> Result<(), String> {
+    let mut index = current_index().await?;
     index.retain(|e| e.urn != urn);
-    write(&store, records::INDEX_KEY, &records::write_index(&index)?)
+    let index = records::write_index(&index)?;
+    let mut batch = Vec::new();
+    with_store(|store| {
+        store.stage(&mut batch, Change::Delete(records::document_key(urn)));
+        store.stage(&mut batch, Change::Delete(records::annotations_key(urn)));
+        store.write(&mut batch, records::INDEX_KEY, index);
+    });
+    commit(batch).await
+}
+
+/// How much the browser's storage for this site holds, of how much, whether it is persistent, and where
+/// Sidenote writes.
+pub fn usage() -> Task<'static, StorageUsage> {
+    Box::pin(measuring())
+}
+
+async fn measuring() -> StorageUsage {
+    let (backend, failed) = with_store(|store| {
+        let backend = match store.backend {
+            Backend::Indexed(_) => "IndexedDB",
+            Backend::Local(_) => "localStorage",
+            Backend::Nowhere => "memory only",
+        };
+        (backend, store.failed.is_some())
+    });
+    let manager = gloo::utils::window().navigator().storage();
+    let estimate = match manager.estimate() {
+        Ok(promise) => JsFuture::from(promise).await.ok().map(|e| e.unchecked_into::<web_sys::StorageEstimate>()),
+        Err(_) => None,
+    };
+    let persistent = match manager.persisted() {
+        Ok(promise) => JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()),
+        Err(_) => None,
+    };
+    StorageUsage {
+        used: estimate.as_ref().and_then(|e| e.get_usage()),
+        quota: estimate.as_ref().and_then(|e| e.get_quota()),
+        persistent,
+        backend: if failed { "memory only" } else { backend }.to_string(),
+    }
+}
+
+/// Asks the browser to keep this site's storage until the user clears it (once per visit, when it is not
+/// already persistent). Browsers may grant it silently, ask the user, or refuse; the Library shows which.
+pub async fn ask_persistent() {
+    let manager = gloo::utils::window().navigator().storage();
+    let persisted = match manager.persisted() {
+        Ok(promise) => JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()),
+        Err(_) => None,
+    };
+    if persisted == Some(false) {
+        if let Ok(promise) = manager.persist() {
+            let _ = JsFuture::from(promise).await;
+        }
+    }
 }

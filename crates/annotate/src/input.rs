@@ -5,9 +5,10 @@
 
 use std::fmt;
 
-/// The largest text Sidenote opens, in bytes. Long enough for any article (a long feature is ~100 KB),
-/// short enough that highlighting stays instant in a browser tab.
-pub const MAX_TEXT_BYTES: usize = 5 * 1024 * 1024;
+/// The largest text Sidenote opens, in bytes. Far more than any article (a long feature is ~100 KB): room
+/// for a whole report or book chapter, while a tab can still hold it, IndexedDB store it and the extractor's
+/// worker read it in seconds.
+pub const MAX_TEXT_BYTES: usize = 20 * 1024 * 1024;
 
 /// Why some input cannot become a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
