@@ -31,7 +31,7 @@ fn spans() -> Vec<Span> {
 }
 
 #[derive(Debug, Clone)]
-enum Edit {
+enum Step {
     AddNote(usize, u8),
     AddArticleNote(u8),
     EditNote(usize, u8),
@@ -46,19 +46,19 @@ enum Edit {
     Undo,
 }
 
-fn edit_strategy() -> impl Strategy<Value = Edit> {
+fn edit_strategy() -> impl Strategy<Value = Step> {
     prop_oneof![
-        3 => (any::<usize>(), any::<u8>()).prop_map(|(w, t)| Edit::AddNote(w, t)),
-        1 => any::<u8>().prop_map(Edit::AddArticleNote),
-        3 => (any::<usize>(), any::<u8>()).prop_map(|(n, t)| Edit::EditNote(n, t)),
-        2 => any::<usize>().prop_map(Edit::DeleteNote),
-        1 => (any::<usize>(), any::<bool>()).prop_map(|(w, r)| Edit::Review(w, r)),
-        1 => (any::<usize>(), any::<u8>()).prop_map(|(w, t)| Edit::CorrectSpeaker(w, t)),
-        1 => any::<usize>().prop_map(Edit::ClearSpeaker),
-        1 => any::<usize>().prop_map(Edit::AddEntity),
-        1 => any::<usize>().prop_map(Edit::RemoveEntity),
-        3 => any::<usize>().prop_map(Edit::Receive),
-        1 => Just(Edit::Undo),
+        3 => (any::<usize>(), any::<u8>()).prop_map(|(w, t)| Step::AddNote(w, t)),
+        1 => any::<u8>().prop_map(Step::AddArticleNote),
+        3 => (any::<usize>(), any::<u8>()).prop_map(|(n, t)| Step::EditNote(n, t)),
+        2 => any::<usize>().prop_map(Step::DeleteNote),
+        1 => (any::<usize>(), any::<bool>()).prop_map(|(w, r)| Step::Review(w, r)),
+        1 => (any::<usize>(), any::<u8>()).prop_map(|(w, t)| Step::CorrectSpeaker(w, t)),
+        1 => any::<usize>().prop_map(Step::ClearSpeaker),
+        1 => any::<usize>().prop_map(Step::AddEntity),
+        1 => any::<usize>().prop_map(Step::RemoveEntity),
+        3 => any::<usize>().prop_map(Step::Receive),
+        1 => Just(Step::Undo),
     ]
 }
 
@@ -73,7 +73,7 @@ fn note_ids(state: &Annotations) -> Vec<String> {
 }
 
 /// Applies one edit to tab `at`, recording it as the app does (stamped; an undo restores a snapshot, stamped).
-fn apply(tabs: &mut [Tab], at: usize, edit: &Edit) {
+fn apply(tabs: &mut [Tab], at: usize, edit: &Step) {
     let words = spans();
     let others: Vec<Annotations> = tabs.iter().map(|t| t.state.clone()).collect();
     let tab = &mut tabs[at];
@@ -81,47 +81,47 @@ fn apply(tabs: &mut [Tab], at: usize, edit: &Edit) {
     let mut after = before.clone();
     let pick = |n: usize, len: usize| (len > 0).then(|| n % len);
     match *edit {
-        Edit::AddNote(w, t) => {
+        Step::AddNote(w, t) => {
             after.add_note(TEXT, words[w % words.len()], format!("note {t}"), vec![format!("t{}", t % 3)]);
         }
-        Edit::AddArticleNote(t) => {
+        Step::AddArticleNote(t) => {
             after.add_document_note(format!("overall {t}"), vec![]);
         }
-        Edit::EditNote(n, t) => {
+        Step::EditNote(n, t) => {
             let ids = note_ids(&after);
             if let Some(i) = pick(n, ids.len()) {
                 after.edit_note(&ids[i], format!("edit {t} in {at}"), vec![]);
             }
         }
-        Edit::DeleteNote(n) => {
+        Step::DeleteNote(n) => {
             let ids = note_ids(&after);
             if let Some(i) = pick(n, ids.len()) {
                 after.delete_note(&ids[i]);
             }
         }
-        Edit::Review(w, reject) => {
+        Step::Review(w, reject) => {
             let span = words[w % words.len()];
             let decision = if reject { Decision::Reject } else { Decision::Accept };
             after.review(ReviewScope::Mention { span, kind: EntityKind::Place }, decision);
         }
-        Edit::CorrectSpeaker(w, t) => after.correct_speaker(words[w % words.len()], Some(format!("Speaker {t}"))),
-        Edit::ClearSpeaker(w) => {
+        Step::CorrectSpeaker(w, t) => after.correct_speaker(words[w % words.len()], Some(format!("Speaker {t}"))),
+        Step::ClearSpeaker(w) => {
             after.clear_speaker_correction(words[w % words.len()]);
         }
-        Edit::AddEntity(w) => {
+        Step::AddEntity(w) => {
             after.add_entity(TEXT, words[w % words.len()], EntityKind::Org);
         }
-        Edit::RemoveEntity(n) => {
+        Step::RemoveEntity(n) => {
             if let Some(i) = pick(n, after.added.len()) {
                 let id = after.added[i].id.clone();
                 after.remove_added_entity(&id);
             }
         }
-        Edit::Receive(from) => {
+        Step::Receive(from) => {
             tab.state = merge(&tab.state, &others[from % others.len()]);
             return;
         }
-        Edit::Undo => {
+        Step::Undo => {
             if let Some(mut previous) = tab.past.pop() {
                 stamp(&tab.state, &mut previous);
                 tab.state = previous;
