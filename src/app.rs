@@ -29,7 +29,7 @@ const ARTICLE: &str = "[data-testid=article]";
 /// in safe mode, when the previous start did not finish); then the document of the share link the page was
 /// opened with, if any (a damaged link leaves the first in place).
 fn initial_state() -> State {
-    let state = State::at_startup(services::storage::startup());
+    let state = State::at_startup(services::storage::startup()).with_replica(&services::tabs::replica_tag());
     match services::share::take_fragment() {
         Some(fragment) => state.apply(Action::OpenShared(fragment)),
         None => state,
@@ -121,6 +121,11 @@ pub fn App() -> Html {
             }
         });
     }
+    // Other tabs: what they save for the open document is merged here, and every save here is sent to them.
+    let tabs = use_memo((), {
+        let dispatch = dispatch.clone();
+        move |_| services::tabs::Tabs::join(dispatch)
+    });
     {
         let dispatch = dispatch.clone();
         let open = state.open.clone();
@@ -132,7 +137,12 @@ pub fn App() -> Html {
                 return;
             }
             match services::storage::save_annotations(&open.urn, &open.document.title, &annotations, untouched) {
-                Ok(()) => dispatch.emit(Action::LibraryLoaded(services::storage::library())),
+                Ok(()) => {
+                    if let Some(tabs) = tabs.as_ref() {
+                        tabs.announce(&open.urn, &annotations);
+                    }
+                    dispatch.emit(Action::LibraryLoaded(services::storage::library()))
+                }
                 Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
             }
         });

@@ -100,6 +100,9 @@ pub fn save_annotations(urn: &str, title: &str, annotations: &Annotations, untou
     if untouched && get(&store, &records::annotations_key(urn)).is_some() {
         return Ok(());
     }
+    // Two tabs (services::tabs): merge hook, keep it before the write of annotations.
+    let merged = merged_with_saved(&store, urn, annotations);
+    let annotations = &merged;
     let saved = now();
     write(&store, &records::annotations_key(urn), &records::write_annotations(annotations, &saved)?)?;
     let mut index = current_index(&store)?;
@@ -109,6 +112,16 @@ pub fn save_annotations(urn: &str, title: &str, annotations: &Annotations, untou
         records::IndexEntry { urn: urn.to_string(), title: title.to_string(), saved, notes: annotations.notes.len() },
     );
     write(&store, records::INDEX_KEY, &records::write_index(&index)?)
+}
+
+/// Two tabs: `annotations` merged with what storage holds for the document, which another tab may have saved
+/// since this one read it (`sidenote_annotate::merge`), so that no write loses what another tab saved. An
+/// unreadable record is left to the write guard, which sets it aside.
+fn merged_with_saved(store: &web_sys::Storage, urn: &str, annotations: &Annotations) -> Annotations {
+    match get(store, &records::annotations_key(urn)).map(|stored| records::read_annotations(&stored)) {
+        Some(Ok(record)) => sidenote_annotate::merge::merge(annotations, &record.annotations),
+        _ => annotations.clone(),
+    }
 }
 
 /// Readable annotations saved for a document, if any (unreadable ones are left for the write guard).
