@@ -8,12 +8,15 @@
 //! Each tab has a random replica tag (the core has no randomness: the tag is passed in), which goes into the
 //! identifiers and revisions it makes.
 //!
-//! Test-only delay: with `?test-tabs-delay=MS` in the page URL, what other tabs send is taken in MS
-//! milliseconds late, so that an end-to-end test can make two tabs change a note before either has heard of
-//! the other's change (`e2e/tests/two-tabs.test.mjs`).
+//! Test only: with `?test-tabs` in the page URL, the window events `sidenote-test-hold-tabs` and
+//! `sidenote-test-release-tabs` hold what other tabs send, then take it all in, so that an end-to-end test makes
+//! two tabs change a note before either has heard of the other's change, whatever the machine's load
+//! (`e2e/tests/two-tabs.test.mjs`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
 use serde::{Deserialize, Serialize};
 use sidenote_annotate::model::Annotations;
 use wasm_bindgen::{JsCast, JsValue};
@@ -38,6 +41,15 @@ struct Message {
 pub struct Tabs {
     channel: web_sys::BroadcastChannel,
     _listener: EventListener,
+    /// The test-only hold and release listeners (none without `?test-tabs`).
+    _test_listeners: Vec<EventListener>,
+}
+
+/// Test only: whether what other tabs send is held, and what was held.
+#[derive(Default)]
+struct Held {
+    holding: bool,
+    actions: Vec<Action>,
 }
 
 /// A random tag for this tab: 8 base-36 characters (about 41 bits; a handful of tabs never draw the same).
@@ -53,10 +65,31 @@ pub fn replica_tag() -> String {
         .collect()
 }
 
-/// The delay asked for by `?test-tabs-delay=MS`, if any.
-fn test_delay() -> Option<u32> {
-    let query = gloo::utils::window().location().search().ok()?;
-    query.trim_start_matches('?').split('&').find_map(|flag| flag.strip_prefix("test-tabs-delay=")?.parse().ok())
+/// Whether the page URL has `?test-tabs`.
+fn testing() -> bool {
+    let query = gloo::utils::window().location().search().unwrap_or_default();
+    query.trim_start_matches('?').split('&').any(|flag| flag == "test-tabs")
+}
+
+/// Test only: the window events that hold and release what other tabs send.
+fn test_listeners(held: &Rc<RefCell<Held>>, dispatch: &Callback<Action>) -> Vec<EventListener> {
+    let window = gloo::utils::window();
+    let hold = EventListener::new(&window, "sidenote-test-hold-tabs", {
+        let held = held.clone();
+        move |_| held.borrow_mut().holding = true
+    });
+    let release = EventListener::new(&window, "sidenote-test-release-tabs", {
+        let (held, dispatch) = (held.clone(), dispatch.clone());
+        move |_| {
+            let actions = {
+                let mut held = held.borrow_mut();
+                held.holding = false;
+                std::mem::take(&mut held.actions)
+            };
+            actions.into_iter().for_each(|action| dispatch.emit(action));
+        }
+    });
+    vec![hold, release]
 }
 
 fn warn(message: &str) {
@@ -68,7 +101,8 @@ impl Tabs {
     /// ignores other documents). `None` when the browser has no `BroadcastChannel`.
     pub fn join(dispatch: Callback<Action>) -> Option<Tabs> {
         let channel = web_sys::BroadcastChannel::new(CHANNEL).ok()?;
-        let delay = test_delay();
+        let held = Rc::new(RefCell::new(Held::default()));
+        let test_listeners = if testing() { test_listeners(&held, &dispatch) } else { Vec::new() };
         let listener = EventListener::new(&channel, "message", move |event| {
             let Some(data) = event.dyn_ref::<web_sys::MessageEvent>().and_then(|m| m.data().as_string()) else {
                 return;
@@ -81,16 +115,15 @@ impl Tabs {
                 Err(why) => return warn(&format!("another tab's notes could not be read ({why}); ignored")),
             };
             let action = Action::MergeFromOtherTab { urn: message.urn, annotations };
-            match delay {
-                Some(ms) => {
-                    let dispatch = dispatch.clone();
-                    // Test only: the timeout lives until it fires.
-                    let _ = Timeout::new(ms, move || dispatch.emit(action)).forget();
-                }
-                None => dispatch.emit(action),
+            let mut held = held.borrow_mut();
+            if held.holding {
+                held.actions.push(action);
+            } else {
+                drop(held);
+                dispatch.emit(action);
             }
         });
-        Some(Tabs { channel, _listener: listener })
+        Some(Tabs { channel, _listener: listener, _test_listeners: test_listeners })
     }
 
     /// Tells the other tabs that a document's annotations were saved. A message that cannot be sent is only
