@@ -129,9 +129,11 @@ impl Annotations {
 /// outside the app) are ordered by their content, so the choice never depends on which side is which.
 fn newer<'a>(a: Option<(Revision, &'a Item)>, b: Option<(Revision, &'a Item)>) -> Option<(Revision, &'a Item)> {
     match (a, b) {
+        (Some(a), Some(b)) if a.0 != b.0 => Some(if a.0 > b.0 { a } else { b }),
+        (Some(a), Some(b)) if a.1 == b.1 => Some(a),
         (Some(a), Some(b)) => {
             let content = |item: &Item| serde_json::to_string(item).unwrap_or_default();
-            Some(if (a.0.clone(), content(a.1)) >= (b.0.clone(), content(b.1)) { a } else { b })
+            Some(if content(a.1) >= content(b.1) { a } else { b })
         }
         (a, b) => a.or(b),
     }
@@ -328,6 +330,17 @@ mod tests {
         let snapshot = rebase(&empty, &mine, &merged);
         let texts: Vec<&str> = snapshot.notes.iter().map(|n| n.text.as_str()).collect();
         assert_eq!(texts, ["theirs"], "the step before mine, with their note");
+    }
+
+    #[test]
+    fn two_versions_at_one_revision_merge_the_same_way_round() {
+        // Two copies of an old save (no revisions) changed outside the app: both at revision zero.
+        let mut a = Annotations::default();
+        a.add_note(TEXT, Span::new(0, 13), "one".into(), vec![]);
+        let mut b = a.clone();
+        b.notes[0].text = "two".into();
+        assert_eq!(merge(&a, &b), merge(&b, &a));
+        assert_eq!(merge(&a, &b).notes.len(), 1);
     }
 
     #[test]
