@@ -100,8 +100,9 @@ pub fn save_annotations(urn: &str, title: &str, annotations: &Annotations, untou
     if untouched && get(&store, &records::annotations_key(urn)).is_some() {
         return Ok(());
     }
-    // Two tabs (services::tabs): merge hook, keep it before the write of annotations.
-    let merged = merged_with_saved(&store, urn, annotations);
+    // TWO-TABS MERGE HOOK (services::tabs): whatever the storage, merge with the stored record just before writing.
+    let stored = get(&store, &records::annotations_key(urn));
+    let merged = merged_with_saved(stored.as_deref(), annotations);
     let annotations = &merged;
     let saved = now();
     write(&store, &records::annotations_key(urn), &records::write_annotations(annotations, &saved)?)?;
@@ -114,11 +115,11 @@ pub fn save_annotations(urn: &str, title: &str, annotations: &Annotations, untou
     write(&store, records::INDEX_KEY, &records::write_index(&index)?)
 }
 
-/// Two tabs: `annotations` merged with what storage holds for the document, which another tab may have saved
-/// since this one read it (`sidenote_annotate::merge`), so that no write loses what another tab saved. An
-/// unreadable record is left to the write guard, which sets it aside.
-fn merged_with_saved(store: &web_sys::Storage, urn: &str, annotations: &Annotations) -> Annotations {
-    match get(store, &records::annotations_key(urn)).map(|stored| records::read_annotations(&stored)) {
+/// Two tabs: `annotations` merged with the record storage holds for the document (`stored`), which another tab
+/// may have saved since this one read it (`sidenote_annotate::merge`), so that no write loses what another tab
+/// saved. An unreadable record is left to the write guard, which sets it aside.
+fn merged_with_saved(stored: Option<&str>, annotations: &Annotations) -> Annotations {
+    match stored.map(records::read_annotations) {
         Some(Ok(record)) => sidenote_annotate::merge::merge(annotations, &record.annotations),
         _ => annotations.clone(),
     }
