@@ -67,17 +67,38 @@ fn items(annotations: &Annotations) -> BTreeMap<String, Item> {
     let entities = annotations.added.iter().map(|e| (id_key("entity", &e.id), Item::Entity(e.clone())));
     let reviews = annotations.reviews.iter().map(|r| (review_key(r), Item::Review(r.clone())));
     let speakers = annotations.speakers.iter().map(|c| (speaker_key(c), Item::Speaker(c.clone())));
-    notes.chain(article).chain(entities).chain(reviews).chain(speakers).collect()
+    // Inserted one by one: collecting into a map would compile one more sort into the WebAssembly.
+    let mut items = BTreeMap::new();
+    for (key, item) in notes.chain(article).chain(entities).chain(reviews).chain(speakers) {
+        items.insert(key, item);
+    }
+    items
 }
 
-/// Identifiers in the order they were made (their number), those made elsewhere (imported IRIs) last.
-fn id_order(id: &str) -> (bool, u64, &str) {
+/// Keys, each once, in order (inserted one by one for the same reason as above).
+fn all_keys<'a>(keys: impl Iterator<Item = &'a String>) -> BTreeSet<&'a String> {
+    let mut set = BTreeSet::new();
+    for key in keys {
+        set.insert(key);
+    }
+    set
+}
+
+/// Where an item goes in the canonical order: notes and entities in the order their identifiers were made
+/// (their number; those made elsewhere, imported IRIs, last), reviews and corrections by key.
+fn canonical_place(key: &str, item: &Item) -> (bool, u64, String) {
+    let id = match item {
+        Item::Note(note) => note.id.as_str(),
+        Item::ArticleNote(note) => note.id.as_str(),
+        Item::Entity(entity) => entity.id.as_str(),
+        Item::Review(_) | Item::Speaker(_) => return (true, 0, key.to_string()),
+    };
     let number = id_number(id);
-    (number.is_none(), number.unwrap_or(0), id)
+    (number.is_none(), number.unwrap_or(0), id.to_string())
 }
 
 /// Annotations holding `items`, in a canonical order (so that a merge's result does not depend on the order of
-/// its arguments): notes and entities in the order their identifiers were made, reviews and corrections by key.
+/// its arguments). One sort for every kind of item keeps the WebAssembly small.
 fn assemble(
     items: BTreeMap<String, Item>,
     revisions: BTreeMap<String, Revision>,
@@ -85,8 +106,12 @@ fn assemble(
     next_id: u64,
     replica: Replica,
 ) -> Annotations {
+    let mut placed: Vec<((bool, u64, String), Item)> =
+        items.into_iter().map(|(key, item)| (canonical_place(&key, &item), item)).collect();
+    // Within one kind places are unique (an identifier or a key), so the smaller unstable sort is as good.
+    placed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut out = Annotations { revisions, deleted, next_id, replica, ..Annotations::default() };
-    for item in items.into_values() {
+    for (_, item) in placed {
         match item {
             Item::Note(note) => out.notes.push(note),
             Item::ArticleNote(note) => out.document_notes.push(note),
@@ -95,9 +120,6 @@ fn assemble(
             Item::Speaker(correction) => out.speakers.push(correction),
         }
     }
-    out.notes.sort_by(|a, b| id_order(&a.id).cmp(&id_order(&b.id)));
-    out.document_notes.sort_by(|a, b| id_order(&a.id).cmp(&id_order(&b.id)));
-    out.added.sort_by(|a, b| id_order(&a.id).cmp(&id_order(&b.id)));
     out
 }
 
@@ -148,7 +170,7 @@ pub fn merge(ours: &Annotations, theirs: &Annotations) -> Annotations {
     join_deleted(&mut deleted, &theirs.deleted);
     let mut kept = BTreeMap::new();
     let mut revisions = BTreeMap::new();
-    let keys: BTreeSet<&String> = mine.keys().chain(other.keys()).collect();
+    let keys = all_keys(mine.keys().chain(other.keys()));
     for key in keys {
         let a = mine.get(key).map(|item| (ours.revision(key), item));
         let b = other.get(key).map(|item| (theirs.revision(key), item));
@@ -210,8 +232,7 @@ pub fn rebase(snapshot: &Annotations, ours: &Annotations, merged: &Annotations) 
     let mut snapshot_items = items(snapshot);
     let mut revisions = snapshot.revisions.clone();
     let mut deleted = snapshot.deleted.clone();
-    let keys: BTreeSet<&String> =
-        before.keys().chain(after.keys()).chain(ours.deleted.keys()).chain(merged.deleted.keys()).collect();
+    let keys = all_keys(before.keys().chain(after.keys()).chain(ours.deleted.keys()).chain(merged.deleted.keys()));
     for key in keys {
         let state = |items: &BTreeMap<String, Item>, of: &Annotations| {
             (items.get(key).cloned(), of.revisions.get(key).cloned(), of.deleted.get(key).cloned())
