@@ -29,7 +29,7 @@ const ARTICLE: &str = "[data-testid=article]";
 /// last visit, unless in safe mode, see [`Action::Started`]); the document of the share link the page was
 /// opened with, if any, stays open (a damaged link leaves the first in place).
 fn initial_state() -> State {
-    let state = State::loading();
+    let state = State::loading().with_replica(&services::tabs::replica_tag());
     match services::share::take_fragment() {
         Some(fragment) => state.apply(Action::OpenShared(fragment)),
         None => state,
@@ -159,6 +159,11 @@ pub fn App() -> Html {
             });
         });
     }
+    // Other tabs: what they save for the open document is merged here, and every save here is sent to them.
+    let tabs = use_memo((), {
+        let dispatch = dispatch.clone();
+        move |_| services::tabs::Tabs::join(dispatch)
+    });
     {
         let dispatch = dispatch.clone();
         let open = state.open.clone();
@@ -170,11 +175,16 @@ pub fn App() -> Html {
                 return;
             }
             // Tasks start in the order they are spawned, and each save's batch is made before its first wait,
-            // so saves land in the order of the changes.
+            // so saves land in the order of the changes. Another tab hears of a save only once it landed.
             wasm_bindgen_futures::spawn_local(async move {
                 let title = &open.document.title;
                 match services::storage::save_annotations(&open.urn, title, &annotations, untouched).await {
-                    Ok(()) => dispatch.emit(Action::LibraryLoaded(services::storage::library().await)),
+                    Ok(()) => {
+                        if let Some(tabs) = tabs.as_ref() {
+                            tabs.announce(&open.urn, &annotations);
+                        }
+                        dispatch.emit(Action::LibraryLoaded(services::storage::library().await))
+                    }
                     Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
                 }
             });

@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use sidenote_annotate::formats;
-use sidenote_annotate::model::{Annotations, Decision, ReviewScope};
-use sidenote_annotate::{accept_text, share_link, w3c, Document};
+use sidenote_annotate::model::{Annotations, Decision, Replica, ReviewScope};
+use sidenote_annotate::{accept_text, merge, share_link, w3c, Document};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{html_to_text, EntityKind, Extraction, LineHint, Span};
 use yew::Reducible;
@@ -217,6 +217,9 @@ pub struct Loaded {
 }
 
 /// What storage says the app should start with.
+// Made once per start and consumed at once, so a large variant costs nothing worth a box (it grew past clippy's
+// threshold when annotations gained revisions for merging tabs).
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Startup {
     /// Nothing saved yet: the sample.
@@ -517,6 +520,16 @@ pub enum Action {
     },
     /// Withdraw a speaker correction, so the extractor's speaker shows again.
     ClearSpeakerCorrection(Span),
+    /// Another tab saved annotations (`services::tabs`): when they are for the open document, what they bring is
+    /// merged in (`sidenote_annotate::merge`). Not an undoable step: undo reverts this tab's own steps, and
+    /// undoing another tab's work here would delete it there too; the undo steps are rebased instead, so that
+    /// undoing never removes what the other tab wrote.
+    MergeFromOtherTab {
+        /// The document they belong to.
+        urn: String,
+        /// The other tab's annotations.
+        annotations: Annotations,
+    },
     /// Import a brat `.ann` or doccano `.jsonl` file's entities as the user's own (read in the worker, like
     /// [`Action::Import`]).
     ImportEntities {
@@ -596,8 +609,16 @@ impl State {
         self
     }
 
-    /// Replaces the open document, keeping app-wide settings (layers, library, storage state).
-    fn switch_to(&self, mut open: OpenDocument, annotations: Annotations) -> State {
+    /// This tab's replica tag (random, from the app), put into the identifiers and revisions it makes, so that
+    /// two tabs never make the same identifier and their edits merge (`sidenote_annotate::merge`).
+    pub fn with_replica(mut self, tag: &str) -> State {
+        Rc::make_mut(&mut self.annotations).replica = Replica::new(tag);
+        self
+    }
+
+    /// Replaces the open document, keeping app-wide settings (layers, library, storage state, replica).
+    fn switch_to(&self, mut open: OpenDocument, mut annotations: Annotations) -> State {
+        annotations.replica = self.annotations.replica.clone();
         open.serial = self.open.serial + 1;
         let mut next = State::with_document(open, annotations);
         next.hidden_layers = self.hidden_layers.clone();
@@ -619,6 +640,7 @@ impl State {
         if changed == *self.annotations {
             return;
         }
+        merge::stamp(&self.annotations, &mut changed);
         self.past.push(self.annotations.clone());
         if self.past.len() > UNDO_LIMIT {
             self.past.remove(0);
@@ -694,6 +716,7 @@ impl State {
                     && annotations != Annotations::default()
                 {
                     let repaired = records::validate(&mut annotations, &text);
+                    annotations.replica = self.annotations.replica.clone();
                     let count = annotations.notes.len();
                     next.annotations = Rc::new(annotations);
                     let restored = format!(
@@ -788,13 +811,15 @@ impl State {
             }),
             Action::Undo => {
                 if let Some(previous) = next.past.pop() {
-                    next.future.push(std::mem::replace(&mut next.annotations, previous));
+                    let restored = restore(&self.annotations, &previous);
+                    next.future.push(std::mem::replace(&mut next.annotations, restored));
                     next.notice = Some(Notice::info("Undone."));
                 }
             }
             Action::Redo => {
                 if let Some(later) = next.future.pop() {
-                    next.past.push(std::mem::replace(&mut next.annotations, later));
+                    let restored = restore(&self.annotations, &later);
+                    next.past.push(std::mem::replace(&mut next.annotations, restored));
                     next.notice = Some(Notice::info("Redone."));
                 }
             }
@@ -934,6 +959,20 @@ impl State {
             Action::ClearSpeakerCorrection(quote) => next.change(|a| {
                 a.clear_speaker_correction(quote);
             }),
+            Action::MergeFromOtherTab { urn, annotations } => {
+                let open_here = urn == self.open.urn && !self.shared_unkept;
+                if open_here && merge::brings_news(&self.annotations, &annotations) {
+                    let merged = merge::merge(&self.annotations, &annotations);
+                    let rebase = |steps: &[Rc<Annotations>]| -> Vec<Rc<Annotations>> {
+                        steps.iter().map(|step| Rc::new(merge::rebase(step, &self.annotations, &merged))).collect()
+                    };
+                    next.past = rebase(&self.past);
+                    next.future = rebase(&self.future);
+                    let open_card = |id: &String| merged.id_taken(id);
+                    next.active_note = self.active_note.clone().filter(open_card);
+                    next.annotations = Rc::new(merged);
+                }
+            }
             Action::ImportEntities { format, contents } => next.start_import(
                 contents,
                 match format {
@@ -974,6 +1013,14 @@ impl State {
         let tags: BTreeSet<&String> = self.annotations.notes.iter().flat_map(|n| n.tags.iter()).collect();
         tags.into_iter().cloned().collect()
     }
+}
+
+/// An undo or redo step made current again, as a new change of this tab's (`merge::stamp`): it then wins over
+/// what it replaces also when merged with another tab that has seen that.
+fn restore(current: &Annotations, step: &Annotations) -> Rc<Annotations> {
+    let mut restored = step.clone();
+    merge::stamp(current, &mut restored);
+    Rc::new(restored)
 }
 
 /// The nearest character boundary at or before `at` (the text's end when past it): a position from
@@ -1031,6 +1078,12 @@ mod tests {
     fn span_of(state: &State, words: &str) -> Span {
         let start = state.open.text().find(words).expect("words in the text");
         Span::new(start, start + words.len())
+    }
+
+    /// What annotations hold for the user, without the bookkeeping of merges (revisions, deletions, the next
+    /// id): an undo restores this, as a new change.
+    fn content(annotations: &Annotations) -> Annotations {
+        Annotations { revisions: Default::default(), deleted: Default::default(), next_id: 0, ..annotations.clone() }
     }
 
     /// The state after the worker answered for the open document, as `services::extractor` dispatches it.
@@ -1134,7 +1187,7 @@ mod tests {
         let s2 = s1.apply(Action::AddEntity { span: span_of(&s1, "New START"), kind: EntityKind::Misc });
         assert_eq!(s2.annotations.added.len(), 1);
         let back = s2.apply(Action::Undo).apply(Action::Undo);
-        assert_eq!(*back.annotations, Annotations::default());
+        assert_eq!(content(&back.annotations), Annotations::default());
     }
 
     /// Does what the worker does for the import the state waits for (its pure job, through the same JSON)
@@ -1446,7 +1499,7 @@ mod tests {
         assert_eq!(anchored.pending_import, None);
         assert_eq!(anchored.annotations.notes.len(), 2, "mine and the imported one (orphan or placed)");
         assert!(anchored.notice.as_ref().is_some_and(|n| n.text.starts_with("Imported")));
-        assert_eq!(anchored.apply(Action::Undo).annotations, s0.annotations, "one undoable change");
+        assert_eq!(content(&anchored.apply(Action::Undo).annotations), content(&s0.annotations), "one undoable change");
         assert_eq!(s0.apply(Action::ConfirmImport), s0, "nothing pending: nothing happens");
     }
 
@@ -1465,7 +1518,7 @@ mod tests {
         assert_eq!(unknown.annotations.shown_quotes(&unknown.open.extraction)[0].speaker, None);
         let cleared = s1.apply(Action::ClearSpeakerCorrection(quote.span));
         assert_eq!(cleared.annotations.speaker_correction(quote.span), None);
-        assert_eq!(s1.apply(Action::Undo).annotations, s0.annotations);
+        assert_eq!(content(&s1.apply(Action::Undo).annotations), content(&s0.annotations));
     }
 
     #[test]
@@ -1655,5 +1708,100 @@ mod tests {
         assert!(safe.notice.is_some_and(|n| n.level == NoticeLevel::Error
             && n.text.contains("did not finish starting")
             && n.text.contains("1 note")));
+    }
+
+    /// Two tabs with the sample open, as the app starts them (each with its own replica tag).
+    fn two_tabs() -> (State, State) {
+        (State::default().with_replica("tab1"), State::default().with_replica("tab2"))
+    }
+
+    fn received(tab: &State, from: &State) -> State {
+        tab.apply(Action::MergeFromOtherTab { urn: from.open.urn.clone(), annotations: (*from.annotations).clone() })
+    }
+
+    fn note_texts(state: &State) -> Vec<&str> {
+        let mut texts: Vec<&str> = state.annotations.notes.iter().map(|n| n.text.as_str()).collect();
+        texts.sort();
+        texts
+    }
+
+    #[test]
+    fn two_tabs_add_notes_to_one_document_at_the_same_time_and_both_have_all_of_them() {
+        let (a, b) = two_tabs();
+        let span = span_of(&a, "Sergei Lavrov");
+        let a = a.apply(Action::AddNote { span, text: "from tab 1".into(), tags: vec![] });
+        let b = b.apply(Action::AddNote { span, text: "from tab 2".into(), tags: vec![] });
+        assert_ne!(a.annotations.notes[0].id, b.annotations.notes[0].id, "two tabs never make the same id");
+        let (a, b) = (received(&a, &b), received(&b, &a));
+        assert_eq!(note_texts(&a), ["from tab 1", "from tab 2"]);
+        assert_eq!(note_texts(&b), ["from tab 1", "from tab 2"]);
+        assert_eq!(a.annotations, b.annotations, "both tabs show the same merge");
+        // What each then sends back brings nothing new: the exchange stops.
+        assert!(Rc::ptr_eq(&received(&a, &b).annotations, &a.annotations));
+    }
+
+    #[test]
+    fn a_note_deleted_in_one_tab_while_edited_in_the_other_keeps_the_edit() {
+        let (a, b) = two_tabs();
+        let span = span_of(&a, "Sergei Lavrov");
+        let a = a.apply(Action::AddNote { span, text: "first".into(), tags: vec![] });
+        let b = received(&b, &a);
+        let id = a.annotations.notes[0].id.clone();
+        let a = a.apply(Action::DeleteNote(id.clone()));
+        let b = b.apply(Action::EditNote { id, text: "edited meanwhile".into(), tags: vec![] });
+        let (a, b) = (received(&a, &b), received(&b, &a));
+        assert_eq!(note_texts(&a), ["edited meanwhile"]);
+        assert_eq!(a.annotations, b.annotations);
+    }
+
+    #[test]
+    fn another_tabs_notes_are_not_an_undoable_step_and_undo_never_removes_them() {
+        let (a, b) = two_tabs();
+        let a = a.apply(Action::AddNote { span: span_of(&a, "Sergei Lavrov"), text: "mine".into(), tags: vec![] });
+        let b = b.apply(Action::AddNote { span: span_of(&b, "Moscow"), text: "theirs".into(), tags: vec![] });
+        let fresh = received(&State::default().with_replica("tab3"), &b);
+        assert_eq!(note_texts(&fresh), ["theirs"], "the merge is shown");
+        assert!(fresh.untouched(), "a tab that only received has nothing of its own to undo or save");
+        let a = received(&a, &b);
+        assert_eq!(a.past.len(), 1, "the merge is not a step of its own");
+        let undone = a.apply(Action::Undo);
+        assert_eq!(note_texts(&undone), ["theirs"], "undo removes my note, never theirs");
+        let redone = undone.apply(Action::Redo);
+        assert_eq!(note_texts(&redone), ["mine", "theirs"]);
+        // The undo, sent to the other tab, removes my note there too, and theirs stays.
+        assert_eq!(note_texts(&received(&b, &undone)), ["theirs"]);
+    }
+
+    #[test]
+    fn annotations_of_another_document_or_of_an_unkept_shared_copy_are_not_merged() {
+        let (a, b) = two_tabs();
+        let b = b.apply(Action::AddNote { span: span_of(&b, "Moscow"), text: "theirs".into(), tags: vec![] });
+        let elsewhere = a.apply(Action::MergeFromOtherTab {
+            urn: "urn:sha256:another".into(),
+            annotations: (*b.annotations).clone(),
+        });
+        assert!(elsewhere.annotations.notes.is_empty());
+        let mut shared = a.clone();
+        shared.shared_unkept = true;
+        assert!(received(&shared, &b).annotations.notes.is_empty());
+    }
+
+    #[test]
+    fn a_save_of_the_first_storage_format_merges_with_a_tabs_new_note() {
+        let stored = include_str!("../tests/fixtures/storage-v1/sample.notes.json");
+        let old = records::read_annotations(stored).expect("the first format loads").annotations;
+        let tab = State::default().with_replica("tab1").apply(Action::RestoreAnnotations(old.clone()));
+        let tab = tab.apply(Action::AddNote { span: span_of(&tab, "Moscow"), text: "new".into(), tags: vec![] });
+        let new_id = tab.annotations.notes.iter().find(|n| n.text == "new").map(|n| n.id.clone());
+        assert!(new_id.is_some_and(|id| id.ends_with("-tab1")), "new ids carry the tab's tag");
+        let other =
+            received(&State::default().with_replica("tab2").apply(Action::RestoreAnnotations(old.clone())), &tab);
+        assert_eq!(other.annotations.notes.len(), old.notes.len() + 1);
+        for note in &old.notes {
+            let merged = other.annotations.notes.iter().find(|n| n.id == note.id).expect("every old note is kept");
+            assert_eq!(merged, note, "old notes keep their ids, so their exported IRIs stay the same");
+        }
+        assert_eq!(other.annotations.reviews.len(), old.reviews.len());
+        assert_eq!(other.annotations.added, old.added);
     }
 }

@@ -12,4 +12,5 @@ pub mod offline;
 pub mod selection;
 pub mod share;
 pub mod storage;
+pub mod tabs;
 pub mod timing;

@@ -438,6 +438,13 @@ async fn saving_annotations(urn: &str, title: &str, annotations: &Annotations, u
     if untouched && with_store(|store| store.values.contains_key(&key)) {
         return Ok(());
     }
+    // Two tabs (services::tabs): merge with the record as this tab last read or wrote it, synchronously, so
+    // that each save's batch is still made before its first wait and saves land in the order of the changes.
+    // What another tab saved since reaches this tab as a message, is merged into its state and saved again,
+    // so a write in between is not lost either.
+    let stored = with_store(|store| store.values.get(&key).cloned());
+    let merged = merged_with_saved(stored.as_deref(), annotations);
+    let annotations = &merged;
     let saved = now();
     let json = records::write_annotations(annotations, &saved)?;
     // The index is read at start-up and kept readable; only when it is not is it rebuilt (reading texts).
@@ -455,6 +462,16 @@ async fn saving_annotations(urn: &str, title: &str, annotations: &Annotations, u
         store.write(&mut batch, records::INDEX_KEY, index);
     });
     commit(batch).await
+}
+
+/// Two tabs: `annotations` merged with the record storage holds for the document (`stored`), which another tab
+/// may have saved since this one read it (`sidenote_annotate::merge`), so that no write loses what another tab
+/// saved. An unreadable record is left to the write guard, which sets it aside.
+fn merged_with_saved(stored: Option<&str>, annotations: &Annotations) -> Annotations {
+    match stored.map(records::read_annotations) {
+        Some(Ok(record)) => sidenote_annotate::merge::merge(annotations, &record.annotations),
+        _ => annotations.clone(),
+    }
 }
 
 /// Readable annotations saved for a document, if any (unreadable ones are left for the write guard).

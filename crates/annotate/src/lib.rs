@@ -22,6 +22,7 @@ mod document;
 pub mod formats;
 mod input;
 pub mod markdown_escape;
+pub mod merge;
 pub mod model;
 pub mod share_link;
 pub mod w3c;

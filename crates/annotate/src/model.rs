@@ -6,11 +6,14 @@
 //! New fields are `#[serde(default)]`, so annotations saved by earlier versions keep loading
 //! (`tests/saved_format.rs` loads a fixture of the first saved format).
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{EntityKind, Extraction, Span};
 
 use crate::anchor::{AnchorStatus, TextTarget};
+use crate::merge::Revision;
 
 /// A note on some words: free text and tags.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -199,7 +202,49 @@ pub struct Annotations {
     pub speakers: Vec<SpeakerCorrection>,
     /// The next number for an identifier; only grows.
     pub next_id: u64,
+    /// The revision of every item changed since revisions exist, by the item's key (`crate::merge`); an item
+    /// without one (saved before) is at revision zero.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub revisions: BTreeMap<String, Revision>,
+    /// Deleted items, by key: the revision each deletion saw. A version newer than that (an edit made at the
+    /// same time in another tab) survives the deletion when the two are merged.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub deleted: BTreeMap<String, Revision>,
+    /// Who is editing (the tab): put into new identifiers and revisions. Not saved.
+    #[serde(skip)]
+    pub replica: Replica,
 }
+
+/// The tag of one editing replica (a browser tab), given by the app (the core has no randomness): it goes into
+/// new identifiers (`"note-8-k2x9q"`) so that two tabs never make the same identifier for different notes, and
+/// into revisions to order two tabs' edits of one item. Empty (the CLI, tests): identifiers as before
+/// (`"note-8"`).
+///
+/// It says who is editing, not what the annotations are, so it never makes two states differ: it compares
+/// equal to any other tag.
+#[derive(Debug, Clone, Default)]
+pub struct Replica(String);
+
+impl Replica {
+    /// A tag from any string, keeping only ASCII letters and digits (lower-cased), so identifiers stay plain
+    /// words that fit in attributes and IRIs.
+    pub fn new(tag: &str) -> Self {
+        Replica(tag.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect())
+    }
+
+    /// The tag (empty for none).
+    pub fn tag(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq for Replica {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Replica {}
 
 /// Who made an entity the app shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,6 +274,14 @@ pub struct ShownEntity {
     pub mention: Option<usize>,
 }
 
+/// The number in an identifier the model made (`"note-12"`, `"note-12-k2x9q"`), if it is one.
+pub(crate) fn id_number(id: &str) -> Option<u64> {
+    let (what, rest) = id.split_once('-')?;
+    let (number, tag) = rest.split_once('-').unwrap_or((rest, ""));
+    let plain_tag = tag.chars().all(|c| c.is_ascii_alphanumeric());
+    (!what.is_empty() && plain_tag).then(|| number.parse().ok()).flatten()
+}
+
 fn tidy_tags(tags: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for tag in tags.into_iter().map(|t| t.trim().trim_start_matches('#').to_string()).filter(|t| !t.is_empty()) {
@@ -240,18 +293,20 @@ fn tidy_tags(tags: Vec<String>) -> Vec<String> {
 }
 
 impl Annotations {
-    /// A new identifier (`"{what}-{n}"`), never used before in this document: every identifier the model
-    /// and an import make comes from here.
+    /// A new identifier (`"{what}-{n}"`, with the replica's tag `"{what}-{n}-{tag}"`), never used before in
+    /// this document, nor by another tab: every identifier the model and an import make comes from here.
     pub fn fresh_id(&mut self, what: &str) -> String {
         self.next_id += 1;
-        format!("{what}-{}", self.next_id)
+        match self.replica.tag() {
+            "" => format!("{what}-{}", self.next_id),
+            tag => format!("{what}-{}-{tag}", self.next_id),
+        }
     }
 
-    /// Keeps the sequence above an identifier made elsewhere (an import of `"note-12"`), so that fresh
-    /// identifiers never collide with it.
+    /// Keeps the sequence above an identifier made elsewhere (an import of `"note-12"` or `"note-12-k2x9q"`),
+    /// so that fresh identifiers never collide with it.
     pub fn reserve_id(&mut self, id: &str) {
-        let number = id.split_once('-').and_then(|(what, n)| (!what.is_empty()).then_some(n));
-        if let Some(n) = number.and_then(|n| n.parse::<u64>().ok()) {
+        if let Some(n) = id_number(id) {
             self.next_id = self.next_id.max(n);
         }
     }

@@ -1,0 +1,376 @@
+//! Two tabs, one document: merging two states of one document's annotations (a state-based CRDT).
+//!
+//! Every item is keyed by what identifies it: a note (on words or on the article, with its replies) and an
+//! added entity by their identifier (unique across tabs: see [`crate::model::Replica`]), a review by the
+//! suggestions it decides on, a speaker correction by its quotation. Each item carries a [`Revision`]
+//! (`Annotations::revisions`) and a deletion records the revision it saw (`Annotations::deleted`).
+//! [`merge`] keeps, for every key, the newest version, unless a deletion saw that version or a newer one: a
+//! deletion wins only over what the deleting tab had seen, so an edit made meanwhile in another tab survives.
+//! It is commutative, associative and idempotent (`tests/merge.rs` checks these on random edit histories),
+//! so tabs may exchange states in any order, any number of times, and end up with the same annotations.
+//!
+//! The model's edits (`Annotations::add_note`, `delete_note`, …) know nothing of revisions: [`stamp`] turns
+//! any change (an edit, an import, an undo) into revisions and deletions by comparing the states before and
+//! after, so every way of changing annotations is covered by one function.
+//!
+//! Annotations saved before revisions existed have none: their items are at revision zero and their
+//! identifiers have no replica tag, which merges as any other (`tests/merge.rs` starts from such a save).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{id_number, AddedEntity, Annotations, DocumentNote, Note, Replica, Review, SpeakerCorrection};
+
+/// A version of one item: how many times it was changed (as far as the writer knew) and which tab wrote
+/// it, which orders two tabs' edits of the same version. Ordered by count, then writer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Revision {
+    /// Changes to the item, counting this one.
+    pub n: u64,
+    /// The writer's replica tag (empty when unknown).
+    #[serde(default)]
+    pub by: String,
+}
+
+/// One item of a document's annotations, as merged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+enum Item {
+    Note(Note),
+    ArticleNote(DocumentNote),
+    Entity(AddedEntity),
+    Review(Review),
+    Speaker(SpeakerCorrection),
+}
+
+/// The key of a note (on words or on the article) or an added entity's: its identifier.
+fn id_key(what: &str, id: &str) -> String {
+    format!("{what}:{id}")
+}
+
+/// The key of a review: the scope it decides on, as it is saved.
+fn review_key(review: &Review) -> String {
+    let scope = serde_json::to_string(&review.scope).unwrap_or_else(|_| format!("{:?}", review.scope));
+    format!("review:{scope}")
+}
+
+/// The key of a speaker correction: its quotation's bytes.
+fn speaker_key(correction: &SpeakerCorrection) -> String {
+    format!("speaker:{}-{}", correction.quote.start, correction.quote.end)
+}
+
+/// Every item by key. A key met twice (an old save with two decisions on one scope) keeps the later one, as
+/// the model does when it reads them.
+fn items(annotations: &Annotations) -> BTreeMap<String, Item> {
+    let notes = annotations.notes.iter().map(|n| (id_key("note", &n.id), Item::Note(n.clone())));
+    let article = annotations.document_notes.iter().map(|n| (id_key("note", &n.id), Item::ArticleNote(n.clone())));
+    let entities = annotations.added.iter().map(|e| (id_key("entity", &e.id), Item::Entity(e.clone())));
+    let reviews = annotations.reviews.iter().map(|r| (review_key(r), Item::Review(r.clone())));
+    let speakers = annotations.speakers.iter().map(|c| (speaker_key(c), Item::Speaker(c.clone())));
+    // Inserted one by one: collecting into a map would compile one more sort into the WebAssembly.
+    let mut items = BTreeMap::new();
+    for (key, item) in notes.chain(article).chain(entities).chain(reviews).chain(speakers) {
+        items.insert(key, item);
+    }
+    items
+}
+
+/// Keys, each once, in order (inserted one by one for the same reason as above).
+fn all_keys<'a>(keys: impl Iterator<Item = &'a String>) -> BTreeSet<&'a String> {
+    let mut set = BTreeSet::new();
+    for key in keys {
+        set.insert(key);
+    }
+    set
+}
+
+/// Where an item goes in the canonical order: notes and entities in the order their identifiers were made
+/// (their number; those made elsewhere, imported IRIs, last), reviews and corrections by key.
+fn canonical_place(key: &str, item: &Item) -> (bool, u64, String) {
+    let id = match item {
+        Item::Note(note) => note.id.as_str(),
+        Item::ArticleNote(note) => note.id.as_str(),
+        Item::Entity(entity) => entity.id.as_str(),
+        Item::Review(_) | Item::Speaker(_) => return (true, 0, key.to_string()),
+    };
+    let number = id_number(id);
+    (number.is_none(), number.unwrap_or(0), id.to_string())
+}
+
+/// Annotations holding `items`, in a canonical order (so that a merge's result does not depend on the order of
+/// its arguments). One sort for every kind of item keeps the WebAssembly small.
+fn assemble(
+    items: BTreeMap<String, Item>,
+    revisions: BTreeMap<String, Revision>,
+    deleted: BTreeMap<String, Revision>,
+    next_id: u64,
+    replica: Replica,
+) -> Annotations {
+    let mut placed: Vec<((bool, u64, String), Item)> =
+        items.into_iter().map(|(key, item)| (canonical_place(&key, &item), item)).collect();
+    // Within one kind places are unique (an identifier or a key), so the smaller unstable sort is as good.
+    placed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut out = Annotations { revisions, deleted, next_id, replica, ..Annotations::default() };
+    for (_, item) in placed {
+        match item {
+            Item::Note(note) => out.notes.push(note),
+            Item::ArticleNote(note) => out.document_notes.push(note),
+            Item::Entity(entity) => out.added.push(entity),
+            Item::Review(review) => out.reviews.push(review),
+            Item::Speaker(correction) => out.speakers.push(correction),
+        }
+    }
+    out
+}
+
+/// Raises each deletion in `into` to the newer of its own and `from`'s.
+fn join_deleted(into: &mut BTreeMap<String, Revision>, from: &BTreeMap<String, Revision>) {
+    for (key, seen) in from {
+        raise(into, key, seen.clone());
+    }
+}
+
+fn raise(map: &mut BTreeMap<String, Revision>, key: &str, revision: Revision) {
+    match map.get_mut(key) {
+        Some(current) if *current >= revision => {}
+        Some(current) => *current = revision,
+        None => {
+            map.insert(key.to_string(), revision);
+        }
+    }
+}
+
+impl Annotations {
+    /// The revision of the item under `key` (zero when it has none: saved before revisions, or never changed).
+    fn revision(&self, key: &str) -> Revision {
+        self.revisions.get(key).cloned().unwrap_or_default()
+    }
+}
+
+/// The newer of two versions of one item; two different versions of the same revision (two old saves edited
+/// outside the app) are ordered by their content, so the choice never depends on which side is which.
+fn newer<'a>(a: Option<(Revision, &'a Item)>, b: Option<(Revision, &'a Item)>) -> Option<(Revision, &'a Item)> {
+    match (a, b) {
+        (Some(a), Some(b)) if a.0 != b.0 => Some(if a.0 > b.0 { a } else { b }),
+        (Some(a), Some(b)) if a.1 == b.1 => Some(a),
+        (Some(a), Some(b)) => {
+            let content = |item: &Item| serde_json::to_string(item).unwrap_or_default();
+            Some(if content(a.1) >= content(b.1) { a } else { b })
+        }
+        (a, b) => a.or(b),
+    }
+}
+
+/// Two tabs' states of one document's annotations, merged: for every item the newest version, unless a deletion
+/// saw that version or a newer one. Nothing either side added is lost unless the other deleted exactly that
+/// version or a newer one. The result's order is canonical; the replica is `ours`'s.
+pub fn merge(ours: &Annotations, theirs: &Annotations) -> Annotations {
+    let (mine, other) = (items(ours), items(theirs));
+    let mut deleted = ours.deleted.clone();
+    join_deleted(&mut deleted, &theirs.deleted);
+    let mut kept = BTreeMap::new();
+    let mut revisions = BTreeMap::new();
+    let keys = all_keys(mine.keys().chain(other.keys()));
+    for key in keys {
+        let a = mine.get(key).map(|item| (ours.revision(key), item));
+        let b = other.get(key).map(|item| (theirs.revision(key), item));
+        let Some((revision, item)) = newer(a, b) else { continue };
+        if deleted.get(key).is_some_and(|seen| *seen >= revision) {
+            continue;
+        }
+        if revision != Revision::default() {
+            revisions.insert(key.clone(), revision);
+        }
+        kept.insert(key.clone(), item.clone());
+    }
+    assemble(kept, revisions, deleted, ours.next_id.max(theirs.next_id), ours.replica.clone())
+}
+
+/// Whether merging `theirs` into `ours` would bring anything new (an item, a newer version, a deletion).
+pub fn brings_news(ours: &Annotations, theirs: &Annotations) -> bool {
+    merge(ours, theirs) != merge(ours, ours)
+}
+
+/// Records the change from `before` to `after`, made by `before`'s replica: every item of `after` whose content
+/// differs from `before`'s (or that `before` lacked) gets a revision newer than any this tab has seen of it
+/// (its own, or a deletion's), so it wins over them in a merge; every item `before` had and `after` lacks is
+/// deleted, recording the revision it had. Unchanged items keep their revisions. `after` may be any state: an
+/// edit of `before`, or an undo step being restored (which then wins as a new change).
+pub fn stamp(before: &Annotations, after: &mut Annotations) {
+    let (old, new) = (items(before), items(after));
+    let by = before.replica.tag().to_string();
+    let mut deleted = before.deleted.clone();
+    join_deleted(&mut deleted, &after.deleted);
+    let mut revisions = BTreeMap::new();
+    for (key, item) in &new {
+        let revision = if old.get(key) == Some(item) {
+            before.revision(key)
+        } else {
+            let seen = [before.revision(key), after.revision(key), deleted.get(key).cloned().unwrap_or_default()];
+            let newest = seen.into_iter().max().unwrap_or_default();
+            Revision { n: newest.n + 1, by: by.clone() }
+        };
+        if revision != Revision::default() {
+            revisions.insert(key.clone(), revision);
+        }
+    }
+    for key in old.keys().filter(|key| !new.contains_key(*key)) {
+        raise(&mut deleted, key, before.revision(key));
+    }
+    after.revisions = revisions;
+    after.deleted = deleted;
+    // Identifiers are never made twice, even after an undo brings back an earlier state.
+    after.next_id = after.next_id.max(before.next_id);
+    after.replica = before.replica.clone();
+}
+
+/// An undo step (`snapshot`) updated with what another tab brought when `ours` became `merged`: every item whose
+/// version or deletion differs between `ours` and `merged` is set in the snapshot as in `merged`, the rest stays.
+/// Undoing then still undoes only this tab's own step, never what another tab wrote.
+pub fn rebase(snapshot: &Annotations, ours: &Annotations, merged: &Annotations) -> Annotations {
+    let (before, after) = (items(ours), items(merged));
+    let mut snapshot_items = items(snapshot);
+    let mut revisions = snapshot.revisions.clone();
+    let mut deleted = snapshot.deleted.clone();
+    let keys = all_keys(before.keys().chain(after.keys()).chain(ours.deleted.keys()).chain(merged.deleted.keys()));
+    for key in keys {
+        let state = |items: &BTreeMap<String, Item>, of: &Annotations| {
+            (items.get(key).cloned(), of.revisions.get(key).cloned(), of.deleted.get(key).cloned())
+        };
+        let (old, new) = (state(&before, ours), state(&after, merged));
+        if old == new {
+            continue;
+        }
+        let (item, revision, deletion) = new;
+        match item {
+            Some(item) => snapshot_items.insert(key.clone(), item),
+            None => snapshot_items.remove(key),
+        };
+        match revision {
+            Some(revision) => revisions.insert(key.clone(), revision),
+            None => revisions.remove(key),
+        };
+        match deletion {
+            Some(seen) => deleted.insert(key.clone(), seen),
+            None => deleted.remove(key),
+        };
+    }
+    revisions.retain(|key, _| snapshot_items.contains_key(key));
+    assemble(snapshot_items, revisions, deleted, snapshot.next_id.max(merged.next_id), snapshot.replica.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sidenote_extract::Span;
+
+    const TEXT: &str = "Sergei Lavrov spoke in Moscow on Monday.";
+
+    /// One tab's edit, recorded as the app records it.
+    fn edited(before: &Annotations, edit: impl FnOnce(&mut Annotations)) -> Annotations {
+        let mut after = before.clone();
+        edit(&mut after);
+        stamp(before, &mut after);
+        after
+    }
+
+    fn tab(tag: &str, from: &Annotations) -> Annotations {
+        let mut state = from.clone();
+        state.replica = Replica::new(tag);
+        state
+    }
+
+    #[test]
+    fn two_tabs_make_different_ids_and_keep_each_others_notes() {
+        let a = edited(&tab("a1", &Annotations::default()), |s| {
+            s.add_note(TEXT, Span::new(0, 13), "who".into(), vec![]);
+        });
+        let b = edited(&tab("b2", &Annotations::default()), |s| {
+            s.add_note(TEXT, Span::new(23, 29), "where".into(), vec![]);
+        });
+        assert_eq!([a.notes[0].id.as_str(), b.notes[0].id.as_str()], ["note-1-a1", "note-1-b2"]);
+        let merged = merge(&a, &b);
+        assert_eq!(merged, merge(&b, &a));
+        let texts: Vec<&str> = merged.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["who", "where"]);
+    }
+
+    #[test]
+    fn a_deletion_wins_only_over_the_version_it_saw() {
+        let base = edited(&tab("a", &Annotations::default()), |s| {
+            s.add_note(TEXT, Span::new(0, 13), "first".into(), vec![]);
+        });
+        let id = base.notes[0].id.clone();
+        let deleted_in_a = edited(&base, |s| {
+            s.delete_note(&id);
+        });
+        let edited_in_b = edited(&tab("b", &base), |s| {
+            s.edit_note(&id, "edited meanwhile".into(), vec![]);
+        });
+        let merged = merge(&deleted_in_a, &edited_in_b);
+        assert_eq!(merged.notes.len(), 1, "the concurrent edit survives");
+        assert_eq!(merged.notes[0].text, "edited meanwhile");
+        // Deleting what it had seen (the edit) removes it everywhere.
+        let deleted_after_seeing = edited(&merged, |s| {
+            s.delete_note(&id);
+        });
+        assert!(merge(&deleted_after_seeing, &edited_in_b).notes.is_empty());
+        assert!(merge(&base, &deleted_after_seeing).notes.is_empty());
+    }
+
+    #[test]
+    fn a_restored_undo_step_wins_over_the_deletion_it_undoes() {
+        let base = edited(&tab("a", &Annotations::default()), |s| {
+            s.add_note(TEXT, Span::new(0, 13), "kept".into(), vec![]);
+        });
+        let deleted = edited(&base, |s| {
+            s.notes.clear();
+        });
+        let mut undone = base.clone();
+        stamp(&deleted, &mut undone);
+        assert_eq!(undone.notes.len(), 1);
+        assert_eq!(merge(&undone, &deleted).notes.len(), 1, "the undo is newer than the deletion");
+        assert_eq!(undone.next_id, 1);
+        let again = edited(&undone, |s| {
+            s.add_note(TEXT, Span::new(23, 29), "next".into(), vec![]);
+        });
+        assert_eq!(again.notes[1].id, "note-2-a", "an undo never brings an identifier back into use");
+    }
+
+    #[test]
+    fn a_snapshot_rebased_on_another_tabs_news_keeps_them_and_only_undoes_its_own_step() {
+        let empty = tab("a", &Annotations::default());
+        let mine = edited(&empty, |s| {
+            s.add_note(TEXT, Span::new(0, 13), "mine".into(), vec![]);
+        });
+        // The other tab took my note in and added its own.
+        let theirs = edited(&tab("b", &merge(&Annotations::default(), &mine)), |s| {
+            s.add_note(TEXT, Span::new(23, 29), "theirs".into(), vec![]);
+        });
+        let merged = merge(&mine, &theirs);
+        let snapshot = rebase(&empty, &mine, &merged);
+        let texts: Vec<&str> = snapshot.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["theirs"], "the step before mine, with their note");
+    }
+
+    #[test]
+    fn two_versions_at_one_revision_merge_the_same_way_round() {
+        // Two copies of an old save (no revisions) changed outside the app: both at revision zero.
+        let mut a = Annotations::default();
+        a.add_note(TEXT, Span::new(0, 13), "one".into(), vec![]);
+        let mut b = a.clone();
+        b.notes[0].text = "two".into();
+        assert_eq!(merge(&a, &b), merge(&b, &a));
+        assert_eq!(merge(&a, &b).notes.len(), 1);
+    }
+
+    #[test]
+    fn replica_tags_are_plain_words_and_never_make_states_differ() {
+        assert_eq!(Replica::new("K2-x9 q").tag(), "k2x9q");
+        assert_eq!(tab("a", &Annotations::default()), Annotations::default());
+        let mut set = tab("k2x9q", &Annotations::default());
+        set.reserve_id("note-41-zz9");
+        set.reserve_id("urn:uuid:6ba7b810-1234-11d1-80b4-00c04fd430c8");
+        assert_eq!(set.fresh_id("note"), "note-42-k2x9q");
+    }
+}

@@ -1,0 +1,147 @@
+//! Two tabs, one document. After every saved change a tab tells the others (a `BroadcastChannel`, same origin
+//! only) which document changed and its annotations, as the stored record (`records::write_annotations`, so a
+//! tab of an older version refuses a newer format as it refuses it from storage); a tab with that document open
+//! merges them (`Action::MergeFromOtherTab`, `sidenote_annotate::merge`) and its save effect saves the merge.
+//! Storage itself is merged before every write (`services::storage`), so a message that arrives late, or a
+//! browser without `BroadcastChannel` (then each tab works alone), never loses what another tab saved.
+//!
+//! Each tab has a random replica tag (the core has no randomness: the tag is passed in), which goes into the
+//! identifiers and revisions it makes.
+//!
+//! Test only: with `?test-tabs` in the page URL, the window events `sidenote-test-hold-tabs` and
+//! `sidenote-test-release-tabs` hold what other tabs send, then take it all in, so that an end-to-end test makes
+//! two tabs change a note before either has heard of the other's change, whatever the machine's load
+//! (`e2e/tests/two-tabs.test.mjs`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use serde::{Deserialize, Serialize};
+use sidenote_annotate::model::Annotations;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::Callback;
+
+use crate::records;
+use crate::state::Action;
+
+/// The channel every Sidenote tab of this origin joins.
+const CHANNEL: &str = "sidenote.v1.tabs";
+
+/// What a tab sends after a saved change.
+#[derive(Serialize, Deserialize)]
+struct Message {
+    /// The document's content URN.
+    urn: String,
+    /// Its annotations, as an annotations record.
+    record: String,
+}
+
+/// This tab's membership of the channel; leaving it (dropping) closes the channel.
+pub struct Tabs {
+    channel: web_sys::BroadcastChannel,
+    _listener: EventListener,
+    /// The test-only hold and release listeners (none without `?test-tabs`).
+    _test_listeners: Vec<EventListener>,
+}
+
+/// Test only: whether what other tabs send is held, and what was held.
+#[derive(Default)]
+struct Held {
+    holding: bool,
+    actions: Vec<Action>,
+}
+
+/// A random tag for this tab: 8 base-36 characters (about 41 bits; a handful of tabs never draw the same).
+pub fn replica_tag() -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut n = (js_sys::Math::random() * 36f64.powi(8)) as u64;
+    (0..8)
+        .map(|_| {
+            let digit = DIGITS[(n % 36) as usize] as char;
+            n /= 36;
+            digit
+        })
+        .collect()
+}
+
+/// Whether the page URL has `?test-tabs`.
+fn testing() -> bool {
+    let query = gloo::utils::window().location().search().unwrap_or_default();
+    query.trim_start_matches('?').split('&').any(|flag| flag == "test-tabs")
+}
+
+/// Test only: the window events that hold and release what other tabs send.
+fn test_listeners(held: &Rc<RefCell<Held>>, dispatch: &Callback<Action>) -> Vec<EventListener> {
+    let window = gloo::utils::window();
+    let hold = EventListener::new(&window, "sidenote-test-hold-tabs", {
+        let held = held.clone();
+        move |_| held.borrow_mut().holding = true
+    });
+    let release = EventListener::new(&window, "sidenote-test-release-tabs", {
+        let (held, dispatch) = (held.clone(), dispatch.clone());
+        move |_| {
+            let actions = {
+                let mut held = held.borrow_mut();
+                held.holding = false;
+                std::mem::take(&mut held.actions)
+            };
+            actions.into_iter().for_each(|action| dispatch.emit(action));
+        }
+    });
+    vec![hold, release]
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(&format!("Sidenote (tabs): {message}")));
+}
+
+impl Tabs {
+    /// Joins the channel: what other tabs send is dispatched as [`Action::MergeFromOtherTab`] (the reducer
+    /// ignores other documents). `None` when the browser has no `BroadcastChannel`.
+    pub fn join(dispatch: Callback<Action>) -> Option<Tabs> {
+        let channel = web_sys::BroadcastChannel::new(CHANNEL).ok()?;
+        let held = Rc::new(RefCell::new(Held::default()));
+        let test_listeners = if testing() { test_listeners(&held, &dispatch) } else { Vec::new() };
+        let listener = EventListener::new(&channel, "message", move |event| {
+            let Some(data) = event.dyn_ref::<web_sys::MessageEvent>().and_then(|m| m.data().as_string()) else {
+                return;
+            };
+            let Ok(message) = serde_json::from_str::<Message>(&data) else {
+                return warn("a message from another tab could not be read; ignored");
+            };
+            let annotations = match records::read_annotations(&message.record) {
+                Ok(record) => record.annotations,
+                Err(why) => return warn(&format!("another tab's notes could not be read ({why}); ignored")),
+            };
+            let action = Action::MergeFromOtherTab { urn: message.urn, annotations };
+            let mut held = held.borrow_mut();
+            if held.holding {
+                held.actions.push(action);
+            } else {
+                drop(held);
+                dispatch.emit(action);
+            }
+        });
+        Some(Tabs { channel, _listener: listener, _test_listeners: test_listeners })
+    }
+
+    /// Tells the other tabs that a document's annotations were saved. A message that cannot be sent is only
+    /// logged: storage holds the change, and the other tabs merge it when they next save or open the document.
+    pub fn announce(&self, urn: &str, annotations: &Annotations) {
+        let sent = records::write_annotations(annotations, "")
+            .and_then(|record| {
+                serde_json::to_string(&Message { urn: urn.to_string(), record }).map_err(|e| e.to_string())
+            })
+            .and_then(|json| self.channel.post_message(&JsValue::from_str(&json)).map_err(|_| "refused".to_string()));
+        if let Err(why) = sent {
+            warn(&format!("the other tabs could not be told of a change ({why})"));
+        }
+    }
+}
+
+impl Drop for Tabs {
+    fn drop(&mut self) {
+        self.channel.close();
+    }
+}
