@@ -864,6 +864,7 @@ impl State {
                 let mut notices: Vec<Notice> = Vec::new();
                 if self.open.serial == 0 && self.untouched() && startup != Startup::Sample {
                     next = State::at_startup(startup);
+                    Rc::make_mut(&mut next.annotations).replica = self.annotations.replica.clone();
                     next.hidden_layers = self.hidden_layers.clone();
                     next.hide_clutter = self.hide_clutter;
                     next.storage_usage = self.storage_usage.clone();
@@ -1708,6 +1709,27 @@ mod tests {
         assert!(safe.notice.is_some_and(|n| n.level == NoticeLevel::Error
             && n.text.contains("did not finish starting")
             && n.text.contains("1 note")));
+    }
+
+    #[test]
+    fn the_tab_tag_survives_the_start_that_opens_the_last_document() {
+        let text = "Sergei Lavrov spoke in Moscow on Monday.".to_string();
+        let last = Loaded {
+            title: "Last".into(),
+            text,
+            hints: Vec::new(),
+            annotations: Annotations::default(),
+            warning: None,
+        };
+        let started = State::loading().with_replica("tab9").apply(Action::Started {
+            startup: Startup::Last(last),
+            library: Library::default(),
+            message: None,
+        });
+        assert_eq!(started.open.document.title, "Last", "the last document opened");
+        let added = started.apply(Action::AddNote { span: Span::new(0, 13), text: "new".into(), tags: Vec::new() });
+        let id = added.annotations.notes.last().map(|n| n.id.clone()).unwrap_or_default();
+        assert!(id.ends_with("tab9"), "a new id carries the tab's tag: {id}");
     }
 
     /// Two tabs with the sample open, as the app starts them (each with its own replica tag).
