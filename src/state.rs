@@ -13,6 +13,7 @@ use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{html_to_text, EntityKind, Extraction, LineHint, Span};
 use yew::Reducible;
 
+use crate::history::History;
 use crate::records;
 use crate::sample::{SAMPLE_TEXT, SAMPLE_TITLE};
 
@@ -40,6 +41,10 @@ pub struct OpenDocument {
     /// Per-line structure hints when it came from HTML (empty for plain text).
     pub hints: Vec<LineHint>,
 }
+
+// Equality is reflexive (the hints' link densities are ratios, never NaN), so `Rc<OpenDocument>` props
+// compare by pointer first: an unchanged document costs the views nothing however long its text.
+impl Eq for OpenDocument {}
 
 impl OpenDocument {
     /// Opens `text` and runs the extractor on it.
@@ -250,10 +255,8 @@ pub struct State {
     pub open: Rc<OpenDocument>,
     /// The user's annotations on it.
     pub annotations: Rc<Annotations>,
-    /// Earlier annotation states, for undo (most recent last).
-    pub past: Vec<Rc<Annotations>>,
-    /// Undone states, for redo (most recent last).
-    pub future: Vec<Rc<Annotations>>,
+    /// Earlier and undone annotation states, for undo and redo (bounded by `UNDO_LIMIT`).
+    pub history: History<Rc<Annotations>>,
     /// The current message, if any.
     pub notice: Option<Notice>,
     /// Layers the user switched off in the legend.
@@ -476,8 +479,7 @@ impl State {
         State {
             open: Rc::new(open),
             annotations: Rc::new(annotations),
-            past: Vec::new(),
-            future: Vec::new(),
+            history: History::new(UNDO_LIMIT),
             notice: None,
             hidden_layers: BTreeSet::new(),
             hide_clutter: false,
@@ -545,11 +547,7 @@ impl State {
         if changed == *self.annotations {
             return;
         }
-        self.past.push(self.annotations.clone());
-        if self.past.len() > UNDO_LIMIT {
-            self.past.remove(0);
-        }
-        self.future.clear();
+        self.history.record(self.annotations.clone());
         self.annotations = Rc::new(changed);
     }
 
@@ -560,8 +558,9 @@ impl State {
 
     /// The pure transition function behind [`Reducible::reduce`].
     pub fn apply(&self, action: Action) -> State {
+        // Cloning the state copies pointers (the document and annotations are shared `Rc`s), never the text.
         let mut next = self.clone();
-        let text = self.open.text().to_string();
+        let text = self.open.text();
         match action {
             Action::OpenBytes { title, bytes } => match accept_text(&bytes) {
                 Ok(new_text) => {
@@ -713,14 +712,14 @@ impl State {
                 }
             }),
             Action::Undo => {
-                if let Some(previous) = next.past.pop() {
-                    next.future.push(std::mem::replace(&mut next.annotations, previous));
+                if let Some(previous) = next.history.undo(&self.annotations) {
+                    next.annotations = previous;
                     next.notice = Some(Notice::info("Undone."));
                 }
             }
             Action::Redo => {
-                if let Some(later) = next.future.pop() {
-                    next.past.push(std::mem::replace(&mut next.annotations, later));
+                if let Some(later) = next.history.redo(&self.annotations) {
+                    next.annotations = later;
                     next.notice = Some(Notice::info("Redone."));
                 }
             }
@@ -844,7 +843,7 @@ impl State {
     /// Whether the annotations are as the document opened with them (nothing done, nothing undone): then
     /// there is nothing of the user's to save, and what storage holds for the document is kept as it is.
     pub fn untouched(&self) -> bool {
-        self.past.is_empty() && self.future.is_empty()
+        self.history.is_empty()
     }
 
     /// Every tag used by a note, sorted.
@@ -915,6 +914,37 @@ mod tests {
         let request = state.open.pending_extraction().expect("an extraction is pending");
         let extraction = sidenote_extract::extract_with_hints(state.open.text(), &state.open.hints);
         state.apply(Action::ExtractionFinished { request, extraction })
+    }
+
+    #[test]
+    fn typing_in_the_search_box_or_a_tag_filter_shares_the_document_and_annotations() {
+        let state =
+            State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "n".into(), tags: vec!["t".into()] });
+        for action in [
+            Action::SetQuery("lav".into()),
+            Action::SetTagFilter(Some("t".into())),
+            Action::Select(Some(Span::new(0, 3))),
+        ] {
+            let next = state.apply(action);
+            // Same allocations: nothing was copied, and the article's props compare equal by pointer.
+            assert!(Rc::ptr_eq(&next.open, &state.open) && Rc::ptr_eq(&next.annotations, &state.annotations));
+            assert_eq!(next.history, state.history);
+        }
+    }
+
+    #[test]
+    fn undo_keeps_at_most_its_limit_of_changes() {
+        let mut state = State::default();
+        for i in 0..UNDO_LIMIT + 5 {
+            state = state.apply(Action::AddDocumentNote { text: format!("note {i}"), tags: vec![] });
+        }
+        let mut undone = 0;
+        while state.history.can_undo() {
+            state = state.apply(Action::Undo);
+            undone += 1;
+        }
+        assert_eq!(undone, UNDO_LIMIT);
+        assert_eq!(state.annotations.document_notes.len(), 5, "the five oldest changes can no longer be undone");
     }
 
     #[test]
@@ -1232,7 +1262,7 @@ mod tests {
         assert!(Rc::ptr_eq(&asked.annotations, &s0.annotations), "nothing merged before the answer");
         let cancelled = asked.apply(Action::CancelImport);
         assert_eq!(cancelled.pending_import, None);
-        assert!(Rc::ptr_eq(&cancelled.annotations, &s0.annotations) && cancelled.past == s0.past);
+        assert!(Rc::ptr_eq(&cancelled.annotations, &s0.annotations) && cancelled.history == s0.history);
         assert!(cancelled.notice.is_some_and(|n| n.text.contains("Nothing was changed")));
         let anchored = asked.apply(Action::ConfirmImport);
         assert_eq!(anchored.pending_import, None);
