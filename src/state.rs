@@ -618,7 +618,7 @@ impl State {
                     && *self.annotations == Annotations::default()
                     && annotations != Annotations::default()
                 {
-                    let repaired = records::validate(&mut annotations, &text);
+                    let repaired = records::validate(&mut annotations, text);
                     let count = annotations.notes.len();
                     next.annotations = Rc::new(annotations);
                     let restored = format!(
@@ -650,17 +650,17 @@ impl State {
                 })
             }
             Action::ExtendSelection { forward, by_word, from } => {
-                let from = floor_char_boundary(&text, from);
+                let from = floor_char_boundary(text, from);
                 let current = self
                     .selection
-                    .map(|s| Span::new(floor_char_boundary(&text, s.start), floor_char_boundary(&text, s.end)))
+                    .map(|s| Span::new(floor_char_boundary(text, s.start), floor_char_boundary(text, s.end)))
                     .unwrap_or(Span::new(from, from));
-                let end = step(&text, current.end, forward, by_word).max(current.start);
+                let end = step(text, current.end, forward, by_word).max(current.start);
                 next.selection = Some(Span::new(current.start, end)).filter(|s| !s.is_empty());
             }
             Action::AddNote { span, text: body, tags } => {
                 next.change(|a| {
-                    a.add_note(&text, span, body, tags);
+                    a.add_note(text, span, body, tags);
                 });
                 // The card shows the saved note; clicking it opens it for editing.
                 next.active_note = None;
@@ -683,7 +683,7 @@ impl State {
             }
             Action::ReattachNote { id, span } => {
                 next.change(|a| {
-                    a.reattach_note(&text, &id, span);
+                    a.reattach_note(text, &id, span);
                 });
                 next.selection = None;
                 next.active_note = None;
@@ -702,7 +702,7 @@ impl State {
             Action::Review { scope, decision } => next.change(|a| a.review(scope, decision)),
             Action::AddEntity { span, kind } => {
                 next.change(|a| {
-                    a.add_entity(&text, span, kind);
+                    a.add_entity(text, span, kind);
                 });
                 next.selection = None;
             }
@@ -728,7 +728,7 @@ impl State {
                     // A file made for another document is only anchored once the user says so.
                     match imported.source_check(&self.open.document).message() {
                         Some(message) => next.pending_import = Some(PendingImport { imported, message }),
-                        None => next.merge_import(imported, &text),
+                        None => next.merge_import(imported, text),
                     }
                 }
                 Err(error) => {
@@ -802,7 +802,7 @@ impl State {
             }
             Action::ConfirmImport => {
                 if let Some(pending) = next.pending_import.take() {
-                    next.merge_import(pending.imported, &text);
+                    next.merge_import(pending.imported, text);
                 }
             }
             Action::CancelImport => {
@@ -818,8 +818,8 @@ impl State {
                 let mut report = None;
                 next.change(|a| {
                     report = Some(match format {
-                        EntityFormat::Brat => brat::import(&contents, &text, a),
-                        EntityFormat::Doccano => doccano::import(&contents, &text, a),
+                        EntityFormat::Brat => brat::import(&contents, text, a),
+                        EntityFormat::Doccano => doccano::import(&contents, text, a),
                     })
                 });
                 let summary = report.map(|r| r.summary()).unwrap_or_default();

@@ -1,0 +1,119 @@
+// A long article is rendered in blocks, only those near the viewport in the DOM: selecting across a block
+// boundary still gives the exact words, and searching finds words in a block not yet rendered and scrolls to
+// them. A 5 MB document stays usable.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import { useSidenote } from '../lib/fixture.mjs';
+
+const ctx = useSidenote();
+const SAMPLE = await fs.readFile(new URL('../../assets/rferl-lavrov-inf.txt', import.meta.url), 'utf8');
+const ENDING = 'In a later statement, Chancellor Angela Merkel said in Berlin that the talks would resume in the spring.\n';
+/** About `bytes` of the sample repeated, with a last paragraph naming someone the sample never does. */
+const long = (bytes) => `${`${SAMPLE}\n\n`.repeat(Math.ceil(bytes / (SAMPLE.length + 2)))}${ENDING}`;
+
+/** Pastes a long text as the clipboard would, all at once. */
+async function pasteLong(page, text) {
+  await page.getByTestId('paste-button').click();
+  await page.getByTestId('paste-area').evaluate((area, value) => { area.value = value; }, text);
+  await page.getByTestId('paste-open').click();
+}
+
+/** Whether an element is within the viewport. */
+const inView = (locator) => locator.evaluate((el) => {
+  const rect = el.getBoundingClientRect();
+  return rect.bottom > 0 && rect.top < window.innerHeight;
+});
+
+test('selecting across a block boundary, far into a long article, notes the exact words', async () => {
+  const { app, page } = ctx;
+  const text = long(1_000_000);
+  await pasteLong(page, text);
+  await app.extraction('done');
+  assert.equal(Number(await app.article.getAttribute('data-text-length')), text.length);
+  assert.ok((await app.articleText()).length < text.length / 10, 'most of the text is not in the DOM');
+  // Halfway down, the blocks there are rendered and those above stand in as a spacer.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  await page.waitForFunction(() => {
+    const blocks = [...document.querySelectorAll('[data-testid=article] [data-block]')];
+    return blocks.some((b) => Number(b.dataset.blockStart) > 400_000 && b.getBoundingClientRect().top > 0);
+  });
+  // The last 30 characters of one rendered block and the first 30 of the next, selected as a drag would.
+  const expected = await page.evaluate(() => {
+    const blocks = [...document.querySelectorAll('[data-testid=article] [data-block]')];
+    const i = blocks.findIndex((b, k) => k + 1 < blocks.length && Number(b.dataset.blockStart) > 400_000
+      && Number(blocks[k + 1].dataset.block) === Number(b.dataset.block) + 1);
+    const [first, second] = [blocks[i], blocks[i + 1]];
+    const point = (block, offset) => {
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (seen + node.data.length >= offset) return [node, offset - seen];
+        seen += node.data.length;
+      }
+      throw new Error('offset past the block');
+    };
+    const range = document.createRange();
+    range.setStart(...point(first, first.textContent.length - 30));
+    range.setEnd(...point(second, 30));
+    window.getSelection().removeAllRanges();
+    window.getSelection().addRange(range);
+    first.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    return { words: first.textContent.slice(-30) + second.textContent.slice(0, 30), boundary: Number(second.dataset.blockStart) };
+  });
+  // The block's start is a UTF-8 byte offset of the core; the same place in this JavaScript string:
+  expected.start = Buffer.from(text).subarray(0, expected.boundary).toString().length - 30;
+  assert.equal(expected.words, text.slice(expected.start, expected.start + 60), 'the rendered blocks are the text');
+  await page.getByTestId('selection-bar').waitFor();
+  await app.writeNote('across blocks');
+  const { json } = await app.exportJson();
+  const note = json.first.items.find((i) => i.body.some((b) => b.value === 'across blocks'));
+  const quote = note.target.selector.find((s) => s.type === 'TextQuoteSelector');
+  assert.equal(quote.exact, expected.words, 'the note quotes exactly the selected words');
+  const position = note.target.selector.find((s) => s.type === 'TextPositionSelector');
+  assert.equal([...text.slice(0, expected.start)].length, position.start, 'at exactly their place in the text');
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('searching finds a name in a block not yet rendered, scrolls to it and highlights it', async () => {
+  const { page, app } = ctx;
+  const text = long(1_000_000);
+  await pasteLong(page, text);
+  await app.extraction('done');
+  const merkel = page.locator('mark[data-kind=PERSON]', { hasText: 'Angela Merkel' });
+  assert.equal(await merkel.count(), 0, 'the last paragraph is not rendered yet');
+  await page.getByTestId('search').fill('Merkel');
+  await page.getByTestId('tab-entities').click();
+  await page.locator('[data-testid=entity-row][data-name="Angela Merkel"] .entity-name').click();
+  await merkel.first().waitFor();
+  await page.waitForFunction(() => {
+    const mark = [...document.querySelectorAll('mark[data-kind=PERSON]')].find((m) => m.textContent === 'Angela Merkel');
+    const rect = mark?.getBoundingClientRect();
+    return rect && rect.top >= 0 && rect.bottom <= window.innerHeight;
+  });
+  assert.ok(await inView(merkel.first()));
+  assert.match(await merkel.first().getAttribute('class'), /flash/);
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('a 5 MB article stays usable: its end can be reached, selected and noted', async () => {
+  const { page, app } = ctx;
+  const text = long(5_000_000);
+  await pasteLong(page, text);
+  await app.extraction('done');
+  await page.keyboard.press('End');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const ending = page.locator('[data-testid=article] [data-block]', { hasText: 'talks would resume in the spring' });
+  await ending.waitFor();
+  await page.waitForFunction(() => {
+    const block = [...document.querySelectorAll('[data-block]')].find((b) => b.textContent.includes('resume in the spring'));
+    const rect = block?.getBoundingClientRect();
+    return rect && rect.top < window.innerHeight && rect.bottom > 0;
+  });
+  assert.ok(await page.locator('[data-testid=article] mark').count() < 2000, 'only blocks near the viewport are rendered');
+  await app.selectWords('resume in the spring');
+  await app.writeNote('the end');
+  const cards = await app.noteCards();
+  assert.deepEqual(cards.map((c) => c.words), ['resume in the spring']);
+  assert.deepEqual(ctx.errors, []);
+});
