@@ -32,3 +32,6 @@ echo "app wasm: $(stat -c %s "$wasm") bytes raw, $(gzip -9 -c "$wasm" | wc -c) b
 
 echo "== time to first highlight of the sample in headless Chromium (median of 5 loads)"
 (cd e2e && node ../bench/first-highlight.mjs)
+
+echo "== typing, saving a note and jumping to a name at 10 KB, 1 MB and 5 MB (medians of 5 pages)"
+(cd e2e && node ../bench/interaction.mjs)

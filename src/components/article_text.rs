@@ -50,6 +50,9 @@ impl PartialEq for ArticleTextProps {
     }
 }
 
+/// Texts up to this size are rendered whole: their DOM is small, and the browser's own find-in-page sees
+/// all of them.
+const RENDER_ALL_BELOW: usize = 64 * 1024;
 /// Pixels rendered beyond the viewport on each side, in viewport heights.
 const MARGIN_SCREENS: f64 = 1.0;
 /// A line's height before any block was measured (1.05rem × 1.6).
@@ -74,6 +77,8 @@ struct Viewport {
     chars_per_line: usize,
     /// Pixels per line, from the blocks measured so far.
     line_px: f64,
+    /// The text is short enough to be rendered whole.
+    everything: bool,
 }
 
 impl Viewport {
@@ -86,6 +91,7 @@ impl Viewport {
             lines: Vec::new(),
             chars_per_line: 80,
             line_px: DEFAULT_LINE_PX,
+            everything: false,
         }
     }
 
@@ -95,6 +101,11 @@ impl Viewport {
         self.measured = vec![None; bounds.len()];
         self.lines = bounds.iter().map(|b| estimated_lines(b.slice(text), self.chars_per_line)).collect();
         self.dom_pins.clear();
+        self.everything = text.len() <= RENDER_ALL_BELOW;
+        if self.everything {
+            self.window = 0..bounds.len();
+            return;
+        }
         // Enough for a first screen, before anything is measured.
         let mut height = 0.0;
         let mut end = 0;
@@ -130,6 +141,9 @@ fn update_window(container: &web_sys::Element, viewport: &RefCell<Viewport>) -> 
     let screen = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
     let margin = screen * MARGIN_SCREENS;
     let mut viewport = viewport.borrow_mut();
+    if viewport.everything {
+        return false;
+    }
     let window = blocks_in_view(&viewport.heights(), -top - margin, -top + screen + margin);
     if window == viewport.window {
         return false;
