@@ -75,6 +75,60 @@ test('selecting across a block boundary, far into a long article, notes the exac
   assert.deepEqual(ctx.errors, []);
 });
 
+test('a selection whose start scrolled out of view, extended past unrendered blocks, notes the exact words', async () => {
+  const { app, page } = ctx;
+  const text = long(1_000_000);
+  await pasteLong(page, text);
+  await app.extraction('done');
+  // Start a selection 40 characters before the end of the first block.
+  await page.evaluate(() => {
+    const block = document.querySelector('[data-testid=article] [data-block="0"]');
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    let last = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node;
+    const range = document.createRange();
+    range.setStart(last, Math.max(0, last.data.length - 1));
+    range.collapse(true);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    getSelection().extend(last, last.data.length);
+  });
+  // Scroll a few screens down: the blocks in between become spacers, the selection's block stays.
+  await page.evaluate(() => window.scrollTo(0, window.innerHeight * 6));
+  await page.waitForFunction(() => {
+    const article = document.querySelector('[data-testid=article]');
+    const first = article.querySelector('[data-block="0"]');
+    const spacer = article.querySelector('.spacer');
+    const visible = [...article.querySelectorAll('[data-block]')].find((b) => b.dataset.block !== '0' && b.getBoundingClientRect().top > 0);
+    return first && spacer && visible && (first.compareDocumentPosition(spacer) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  // Shift+click further down: the selection now runs from the first block over spacers to a rendered block.
+  const ends = await page.evaluate(() => {
+    const article = document.querySelector('[data-testid=article]');
+    const first = article.querySelector('[data-block="0"]');
+    const focusBlock = [...article.querySelectorAll('[data-block]')].find((b) => b.dataset.block !== '0' && b.getBoundingClientRect().top > 0);
+    const walker = document.createTreeWalker(focusBlock, NodeFilter.SHOW_TEXT);
+    let node = walker.nextNode();
+    let seen = 0;
+    while (seen + node.data.length < 5) { seen += node.data.length; node = walker.nextNode(); }
+    const selection = getSelection();
+    const anchor = { start: Number(first.dataset.blockStart), within: first.textContent.length - 1 };
+    selection.extend(node, 5 - seen);
+    article.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    return { anchor, focus: { start: Number(focusBlock.dataset.blockStart), within: 5 } };
+  });
+  const index = (byte) => Buffer.from(text).subarray(0, byte).toString().length;
+  const from = index(ends.anchor.start) + ends.anchor.within;
+  const to = index(ends.focus.start) + ends.focus.within;
+  assert.ok(to - from > 5000, 'the selection spans unrendered blocks');
+  await page.getByTestId('selection-bar').waitFor();
+  await app.writeNote('long selection');
+  const { json } = await app.exportJson();
+  const note = json.first.items.find((i) => i.body.some((b) => b.value === 'long selection'));
+  assert.equal(note.target.selector.find((s) => s.type === 'TextQuoteSelector').exact, text.slice(from, to));
+  assert.deepEqual(ctx.errors, []);
+});
+
 test('searching finds a name in a block not yet rendered, scrolls to it and highlights it', async () => {
   const { page, app } = ctx;
   const text = long(1_000_000);
