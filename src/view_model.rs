@@ -273,28 +273,82 @@ pub fn segments(pieces: &[Piece], display: &Display<'_>) -> Vec<Segment> {
         .collect()
 }
 
-/// Distributes segments over blocks, cutting a segment that crosses a block edge in two (both halves keep
-/// its highlight). Each block's segments tile exactly its span.
-pub fn split_into_blocks(bounds: &[Span], segments: &[Segment]) -> Vec<Rc<[Segment]>> {
+/// Distributes pieces over blocks, cutting a piece that crosses a block edge in two (both halves keep what
+/// covers it). Each block's pieces tile exactly its span.
+pub fn pieces_by_block(bounds: &[Span], pieces: &[Piece]) -> Vec<Vec<Piece>> {
     let mut out = Vec::with_capacity(bounds.len());
     let mut next = 0;
     for block in bounds {
         let mut inside = Vec::new();
-        while next < segments.len() && segments[next].span.start < block.end {
-            let segment = &segments[next];
-            let span = Span::new(segment.span.start.max(block.start), segment.span.end.min(block.end));
+        while next < pieces.len() && pieces[next].span.start < block.end {
+            let piece = &pieces[next];
+            let span = Span::new(piece.span.start.max(block.start), piece.span.end.min(block.end));
             if !span.is_empty() {
-                inside.push(Segment { span, ..segment.clone() });
+                inside.push(Piece { span, ..piece.clone() });
             }
-            if segment.span.end <= block.end {
+            if piece.span.end <= block.end {
                 next += 1;
             } else {
                 break;
             }
         }
-        out.push(Rc::from(inside));
+        out.push(inside);
     }
     out
+}
+
+/// The article's pieces by block, with what they index (shown entities and quotations); each block's
+/// segments are resolved the first time it is rendered and kept, so the work of a change is the pieces'
+/// sweep plus the rendered blocks, not the tooltips of every highlight in the document.
+pub struct ArticleModel {
+    /// Shown entities, as the pieces index them.
+    pub entities: Vec<ShownEntity>,
+    /// Shown quotations (rejected ones left out), as the pieces index them.
+    pub quotes: Vec<Quote>,
+    /// Each block's pieces.
+    pub blocks: Vec<Vec<Piece>>,
+    /// Each block's segments, once resolved.
+    resolved: std::cell::RefCell<Vec<Option<Rc<[Segment]>>>>,
+}
+
+impl ArticleModel {
+    /// Cuts the layers into pieces and the pieces into `bounds`' blocks (`notes`: the anchored notes' spans,
+    /// empty when notes are hidden).
+    pub fn new(
+        text: &str,
+        body: &[Span],
+        entities: Vec<ShownEntity>,
+        quotes: Vec<Quote>,
+        notes: &[(usize, Span)],
+        bounds: &[Span],
+    ) -> Self {
+        let layers = Layers { body, entities: &entities, quotes: &quotes, notes };
+        let blocks = pieces_by_block(bounds, &pieces(text.len(), &layers));
+        let resolved = std::cell::RefCell::new(vec![None; blocks.len()]);
+        ArticleModel { entities, quotes, blocks, resolved }
+    }
+
+    /// The segments of block `index` (empty past the last block).
+    pub fn segments(
+        &self,
+        index: usize,
+        text: &str,
+        annotations: &Annotations,
+        hidden: &BTreeSet<Layer>,
+        active_note: Option<&str>,
+    ) -> Rc<[Segment]> {
+        let Some(pieces) = self.blocks.get(index) else { return Rc::from(Vec::new()) };
+        if let Some(Some(done)) = self.resolved.borrow().get(index) {
+            return done.clone();
+        }
+        let display =
+            Display { text, entities: &self.entities, quotes: &self.quotes, annotations, hidden, active_note };
+        let done: Rc<[Segment]> = Rc::from(segments(pieces, &display));
+        if let Some(slot) = self.resolved.borrow_mut().get_mut(index) {
+            *slot = Some(done.clone());
+        }
+        done
+    }
 }
 
 /// Estimated number of rendered lines of a block, at `chars_per_line` characters per line (a trailing
@@ -463,26 +517,16 @@ mod block_tests {
     fn segments_split_at_block_edges_tile_each_block_and_keep_their_highlight() {
         let text = "Angela Merkel met Emmanuel Macron.\nIn Paris on Monday.\n";
         let extraction = sidenote_extract::extract(text);
-        let annotations = Annotations::default();
+        let mut annotations = Annotations::default();
+        annotations.add_note(text, Span::new(7, 40), "n".into(), vec![]);
         let entities = annotations.shown_entities(&extraction);
         let notes = [(0, Span::new(7, 40))];
-        let layers = Layers { body: &extraction.body, entities: &entities, quotes: &extraction.quotes, notes: &notes };
-        let pieces = pieces(text.len(), &layers);
-        let mut with_note = annotations.clone();
-        with_note.add_note(text, Span::new(7, 40), "n".into(), vec![]);
-        let hidden = BTreeSet::new();
-        let display = Display {
-            text,
-            entities: &entities,
-            quotes: &extraction.quotes,
-            annotations: &with_note,
-            hidden: &hidden,
-            active_note: None,
-        };
-        let segments = segments(&pieces, &display);
         // Blocks of 10 bytes cut inside "Merkel" and inside the note.
         let bounds = block_bounds(text, 10, 12);
-        let blocks = split_into_blocks(&bounds, &segments);
+        let model = ArticleModel::new(text, &extraction.body, entities, extraction.quotes.clone(), &notes, &bounds);
+        let hidden = BTreeSet::new();
+        let blocks: Vec<Rc<[Segment]>> =
+            (0..bounds.len()).map(|i| model.segments(i, text, &annotations, &hidden, None)).collect();
         assert_eq!(blocks.len(), bounds.len());
         for (block, span) in blocks.iter().zip(&bounds) {
             let joined: String = block.iter().map(|s| s.span.slice(text)).collect();
@@ -505,20 +549,23 @@ mod block_tests {
             })
             .collect();
         assert!(merkel.len() >= 2, "Angela Merkel is cut by a block edge, both halves select the whole name");
+        assert!(
+            Rc::ptr_eq(&blocks[0], &model.segments(0, text, &annotations, &hidden, None)),
+            "a block is resolved once"
+        );
     }
 
     #[test]
     fn a_new_note_changes_only_the_blocks_it_touches() {
         let text = "First paragraph here.\nSecond paragraph here.\nThird paragraph here.\n";
-        let extraction = sidenote_extract::Extraction { body: vec![Span::new(0, text.len())], ..Default::default() };
+        let body = [Span::new(0, text.len())];
         let hidden = BTreeSet::new();
         let bounds = block_bounds(text, 10, 30);
         let render = |annotations: &Annotations| {
             let notes: Vec<(usize, Span)> =
                 annotations.notes.iter().enumerate().filter_map(|(i, n)| n.span.map(|s| (i, s))).collect();
-            let layers = Layers { body: &extraction.body, entities: &[], quotes: &[], notes: &notes };
-            let display = Display { text, entities: &[], quotes: &[], annotations, hidden: &hidden, active_note: None };
-            split_into_blocks(&bounds, &segments(&pieces(text.len(), &layers), &display))
+            let model = ArticleModel::new(text, &body, Vec::new(), Vec::new(), &notes, &bounds);
+            (0..bounds.len()).map(|i| model.segments(i, text, annotations, &hidden, None)).collect::<Vec<_>>()
         };
         let before = render(&Annotations::default());
         let mut annotations = Annotations::default();

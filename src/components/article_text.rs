@@ -21,8 +21,7 @@ use yew::prelude::*;
 use super::article_block::ArticleBlock;
 use crate::state::{Layer, OpenDocument};
 use crate::view_model::{
-    block_at, block_bounds, blocks_in_view, estimated_lines, pieces, runs, segments, split_into_blocks, Display,
-    Layers, Run, Segment, BLOCK_CAP, BLOCK_TARGET,
+    block_at, block_bounds, blocks_in_view, estimated_lines, runs, ArticleModel, Run, BLOCK_CAP, BLOCK_TARGET,
 };
 
 /// Props of [`ArticleText`].
@@ -152,18 +151,6 @@ fn update_window(container: &web_sys::Element, viewport: &RefCell<Viewport>) -> 
     true
 }
 
-/// Gives each spacer the height its `data-height` asks for, through the CSSOM: the Content-Security-Policy
-/// refuses `style` attributes, not styles set from script.
-fn size_spacers(container: &web_sys::Element) {
-    let Ok(spacers) = container.query_selector_all(":scope > .spacer") else { return };
-    for i in 0..spacers.length() {
-        let Some(spacer) = spacers.item(i).and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
-        if let Some(height) = spacer.get_attribute("data-height") {
-            let _ = spacer.style().set_property("height", &format!("{height}px"));
-        }
-    }
-}
-
 /// Reads the rendered blocks' heights (and, once, the width in characters) after a render.
 fn measure(container: &web_sys::Element, viewport: &RefCell<Viewport>, text: &str, bounds: &[Span]) {
     let mut viewport = viewport.borrow_mut();
@@ -171,7 +158,6 @@ fn measure(container: &web_sys::Element, viewport: &RefCell<Viewport>, text: &st
         return;
     }
     let children = container.children();
-    let (mut px, mut lines) = (0.0, 0usize);
     for i in 0..children.length() {
         let Some(child) = children.item(i) else { continue };
         let Some(index) = child.get_attribute("data-block").and_then(|b| b.parse::<usize>().ok()) else { continue };
@@ -180,9 +166,15 @@ fn measure(container: &web_sys::Element, viewport: &RefCell<Viewport>, text: &st
         }
         let height = child.get_bounding_client_rect().height();
         viewport.measured[index] = Some(height);
-        px += height;
-        lines += viewport.lines[index];
     }
+    // Pixels per line over every block measured so far: it settles as blocks are seen, so the estimates of
+    // the others (and the page's height) do not swing with each scroll.
+    let (px, lines) = viewport
+        .measured
+        .iter()
+        .zip(&viewport.lines)
+        .filter_map(|(m, l)| m.map(|m| (m, *l)))
+        .fold((0.0, 0usize), |(px, lines), (m, l)| (px + m, lines + l));
     if lines > 0 && px > 0.0 {
         viewport.line_px = px / lines as f64;
     }
@@ -200,7 +192,9 @@ pub fn ArticleText(props: &ArticleTextProps) -> Html {
     let viewport = use_mut_ref(Viewport::new);
     let rerender = use_force_update();
     let bounds = use_memo(props.open.clone(), |open| block_bounds(open.text(), BLOCK_TARGET, BLOCK_CAP));
-    let blocks = use_memo(
+    // Pieces by block, recomputed when the document, annotations or display change; each block's segments
+    // are resolved when it is first rendered.
+    let model = use_memo(
         (
             props.open.clone(),
             props.annotations.clone(),
@@ -208,10 +202,13 @@ pub fn ArticleText(props: &ArticleTextProps) -> Html {
             props.active_note.clone(),
             bounds.clone(),
         ),
-        |(open, annotations, hidden, active_note, bounds)| {
+        |(open, annotations, hidden, _, bounds)| {
             let entities = annotations.shown_entities(&open.extraction);
-            let note_spans: Vec<(usize, Span)> =
-                annotations.notes.iter().enumerate().filter_map(|(i, n)| n.span.map(|s| (i, s))).collect();
+            let note_spans: Vec<(usize, Span)> = if hidden.contains(&Layer::Note) {
+                Vec::new()
+            } else {
+                annotations.notes.iter().enumerate().filter_map(|(i, n)| n.span.map(|s| (i, s))).collect()
+            };
             // Rejected quotations are hidden like rejected entities.
             let quotes: Vec<sidenote_extract::Quote> = open
                 .extraction
@@ -220,22 +217,7 @@ pub fn ArticleText(props: &ArticleTextProps) -> Html {
                 .filter(|q| annotations.quote_decision(q.span) != Some(Decision::Reject))
                 .cloned()
                 .collect();
-            let layers = Layers {
-                body: &open.extraction.body,
-                entities: &entities,
-                quotes: &quotes,
-                notes: if hidden.contains(&Layer::Note) { &[] } else { &note_spans },
-            };
-            let display = Display {
-                text: open.text(),
-                entities: &entities,
-                quotes: &quotes,
-                annotations,
-                hidden,
-                active_note: active_note.as_deref(),
-            };
-            let resolved: Vec<Segment> = segments(&pieces(open.text().len(), &layers), &display);
-            split_into_blocks(bounds, &resolved)
+            ArticleModel::new(open.text(), &open.extraction.body, entities, quotes, &note_spans, bounds)
         },
     );
     {
@@ -303,7 +285,6 @@ pub fn ArticleText(props: &ArticleTextProps) -> Html {
         let bounds = bounds.clone();
         use_effect(move || {
             if let Some(element) = container.cast::<web_sys::Element>() {
-                size_spacers(&element);
                 measure(&element, &viewport, open.text(), &bounds);
                 if update_window(&element, &viewport) {
                     rerender.force_update();
@@ -322,16 +303,20 @@ pub fn ArticleText(props: &ArticleTextProps) -> Html {
         match run {
             Run::Rendered(range) => rendered.extend(range.map(|i| {
                 html! {
-                    <ArticleBlock key={i} open={props.open.clone()} index={i} span={bounds[i]} segments={blocks[i].clone()} />
+                    <ArticleBlock key={i} open={props.open.clone()} index={i} span={bounds[i]}
+                                  segments={model.segments(i, props.open.text(), &props.annotations, &props.hidden, props.active_note.as_deref())} />
                 }
             })),
             Run::Spacer(range) => {
                 let height: f64 = range.clone().map(|i| state.height(i)).sum();
                 let (start, end) = (bounds[range.start].start, bounds[range.end - 1].end);
+                // The height is an SVG presentation attribute: the Content-Security-Policy refuses `style`
+                // attributes, and setting it from an effect would leave the spacer flat until the effect ran.
                 rendered.push(html! {
                     <div key={format!("spacer-{}", range.start)} class="spacer" aria-hidden="true"
-                         data-block-start={start.to_string()} data-block-end={end.to_string()}
-                         data-height={format!("{height:.0}")} />
+                         data-block-start={start.to_string()} data-block-end={end.to_string()}>
+                        <svg width="1" height={format!("{height:.0}")} focusable="false"></svg>
+                    </div>
                 });
             }
         }
