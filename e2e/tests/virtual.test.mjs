@@ -129,6 +129,39 @@ test('a selection whose start scrolled out of view, extended past unrendered blo
   assert.deepEqual(ctx.errors, []);
 });
 
+test('a keyboard selection (Shift+arrows) grows across a block boundary and notes the exact words', async () => {
+  const { app, page } = ctx;
+  const text = long(1_000_000);
+  await pasteLong(page, text);
+  await app.extraction('done');
+  // The highlight nearest the end of a block whose next block is rendered too.
+  const start = await page.evaluate(() => {
+    const blocks = [...document.querySelectorAll('[data-testid=article] [data-block]')];
+    let best = null;
+    for (const [k, block] of blocks.entries()) {
+      if (Number(blocks[k + 1]?.dataset.block) !== Number(block.dataset.block) + 1) continue;
+      const marks = [...block.querySelectorAll('mark')];
+      const mark = marks[marks.length - 1];
+      if (!mark) continue;
+      const gap = Number(block.dataset.blockEnd) - Number(mark.dataset.start);
+      if (!best || gap < best.gap) best = { gap, start: Number(mark.dataset.start), end: Number(block.dataset.blockEnd) };
+    }
+    document.querySelector(`[data-testid=article] mark[data-start="${best.start}"]`).focus();
+    return best;
+  });
+  const index = (byte) => Buffer.from(text).subarray(0, byte).toString().length;
+  const from = index(start.start);
+  const to = index(start.end) + 8;
+  // One press per character (code point).
+  for (const _ of text.slice(from, to)) await page.keyboard.press('Shift+ArrowRight');
+  await page.getByTestId('selection-bar').waitFor();
+  await app.writeNote('by keyboard');
+  const { json } = await app.exportJson();
+  const note = json.first.items.find((i) => i.body.some((b) => b.value === 'by keyboard'));
+  assert.equal(note.target.selector.find((s) => s.type === 'TextQuoteSelector').exact, text.slice(from, to));
+  assert.deepEqual(ctx.errors, []);
+});
+
 test('searching finds a name in a block not yet rendered, scrolls to it and highlights it', async () => {
   const { page, app } = ctx;
   const text = long(1_000_000);
