@@ -413,8 +413,8 @@ pub fn App() -> Html {
 
     html! {
         <div class="app" {ondragover} {ondrop} data-testid="app" data-started={(!state.loading).to_string()}>
-            <Toolbar title={AttrValue::from(state.open.document.title.clone())} can_undo={!state.past.is_empty()}
-                     can_redo={!state.future.is_empty()} {onpaste} onsample={dispatch.reform(|_| Action::OpenSample)}
+            <Toolbar title={AttrValue::from(state.open.document.title.clone())} can_undo={state.history.can_undo()}
+                     can_redo={state.history.can_redo()} {onpaste} onsample={dispatch.reform(|_| Action::OpenSample)}
                      {onfile} {onimport} {onexport}
                      onshare={dispatch.reform(|_| Action::MakeShareLink { base: services::share::app_base() })}
                      onundo={dispatch.reform(|_| Action::Undo)} onredo={dispatch.reform(|_| Action::Redo)} />

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod components;
 pub mod exports;
+pub mod history;
 pub mod records;
 pub mod sample;
 pub mod services;

@@ -13,6 +13,7 @@ use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{html_to_text, EntityKind, Extraction, LineHint, Span};
 use yew::Reducible;
 
+use crate::history::History;
 use crate::records;
 use crate::sample::{SAMPLE_TEXT, SAMPLE_TITLE};
 use crate::worker_protocol::{ImportFormat, ImportOutcome};
@@ -41,6 +42,10 @@ pub struct OpenDocument {
     /// Per-line structure hints when it came from HTML (empty for plain text).
     pub hints: Vec<LineHint>,
 }
+
+// Equality is reflexive (the hints' link densities are ratios, never NaN), so `Rc<OpenDocument>` props
+// compare by pointer first: an unchanged document costs the views nothing however long its text.
+impl Eq for OpenDocument {}
 
 impl OpenDocument {
     /// Opens `text` and runs the extractor on it.
@@ -279,10 +284,8 @@ pub struct State {
     pub open: Rc<OpenDocument>,
     /// The user's annotations on it.
     pub annotations: Rc<Annotations>,
-    /// Earlier annotation states, for undo (most recent last).
-    pub past: Vec<Rc<Annotations>>,
-    /// Undone states, for redo (most recent last).
-    pub future: Vec<Rc<Annotations>>,
+    /// Earlier and undone annotation states, for undo and redo (bounded by `UNDO_LIMIT`).
+    pub history: History<Rc<Annotations>>,
     /// The current message, if any.
     pub notice: Option<Notice>,
     /// Layers the user switched off in the legend.
@@ -551,8 +554,7 @@ impl State {
         State {
             open: Rc::new(open),
             annotations: Rc::new(annotations),
-            past: Vec::new(),
-            future: Vec::new(),
+            history: History::new(UNDO_LIMIT),
             notice: None,
             hidden_layers: BTreeSet::new(),
             hide_clutter: false,
@@ -641,11 +643,7 @@ impl State {
             return;
         }
         merge::stamp(&self.annotations, &mut changed);
-        self.past.push(self.annotations.clone());
-        if self.past.len() > UNDO_LIMIT {
-            self.past.remove(0);
-        }
-        self.future.clear();
+        self.history.record(self.annotations.clone());
         self.annotations = Rc::new(changed);
     }
 
@@ -656,8 +654,9 @@ impl State {
 
     /// The pure transition function behind [`Reducible::reduce`].
     pub fn apply(&self, action: Action) -> State {
+        // Cloning the state copies pointers (the document and annotations are shared `Rc`s), never the text.
         let mut next = self.clone();
-        let text = self.open.text().to_string();
+        let text = self.open.text();
         match action {
             Action::OpenBytes { title, bytes } => match accept_text(&bytes) {
                 Ok(new_text) => {
@@ -715,7 +714,7 @@ impl State {
                     && *self.annotations == Annotations::default()
                     && annotations != Annotations::default()
                 {
-                    let repaired = records::validate(&mut annotations, &text);
+                    let repaired = records::validate(&mut annotations, text);
                     annotations.replica = self.annotations.replica.clone();
                     let count = annotations.notes.len();
                     next.annotations = Rc::new(annotations);
@@ -748,17 +747,17 @@ impl State {
                 })
             }
             Action::ExtendSelection { forward, by_word, from } => {
-                let from = floor_char_boundary(&text, from);
+                let from = floor_char_boundary(text, from);
                 let current = self
                     .selection
-                    .map(|s| Span::new(floor_char_boundary(&text, s.start), floor_char_boundary(&text, s.end)))
+                    .map(|s| Span::new(floor_char_boundary(text, s.start), floor_char_boundary(text, s.end)))
                     .unwrap_or(Span::new(from, from));
-                let end = step(&text, current.end, forward, by_word).max(current.start);
+                let end = step(text, current.end, forward, by_word).max(current.start);
                 next.selection = Some(Span::new(current.start, end)).filter(|s| !s.is_empty());
             }
             Action::AddNote { span, text: body, tags } => {
                 next.change(|a| {
-                    a.add_note(&text, span, body, tags);
+                    a.add_note(text, span, body, tags);
                 });
                 // The card shows the saved note; clicking it opens it for editing.
                 next.active_note = None;
@@ -781,7 +780,7 @@ impl State {
             }
             Action::ReattachNote { id, span } => {
                 next.change(|a| {
-                    a.reattach_note(&text, &id, span);
+                    a.reattach_note(text, &id, span);
                 });
                 next.selection = None;
                 next.active_note = None;
@@ -800,7 +799,7 @@ impl State {
             Action::Review { scope, decision } => next.change(|a| a.review(scope, decision)),
             Action::AddEntity { span, kind } => {
                 next.change(|a| {
-                    a.add_entity(&text, span, kind);
+                    a.add_entity(text, span, kind);
                 });
                 next.selection = None;
             }
@@ -810,16 +809,14 @@ impl State {
                 }
             }),
             Action::Undo => {
-                if let Some(previous) = next.past.pop() {
-                    let restored = restore(&self.annotations, &previous);
-                    next.future.push(std::mem::replace(&mut next.annotations, restored));
+                if let Some(previous) = next.history.undo(&self.annotations) {
+                    next.annotations = restore(&self.annotations, &previous);
                     next.notice = Some(Notice::info("Undone."));
                 }
             }
             Action::Redo => {
-                if let Some(later) = next.future.pop() {
-                    let restored = restore(&self.annotations, &later);
-                    next.past.push(std::mem::replace(&mut next.annotations, restored));
+                if let Some(later) = next.history.redo(&self.annotations) {
+                    next.annotations = restore(&self.annotations, &later);
                     next.notice = Some(Notice::info("Redone."));
                 }
             }
@@ -964,11 +961,7 @@ impl State {
                 let open_here = urn == self.open.urn && !self.shared_unkept;
                 if open_here && merge::brings_news(&self.annotations, &annotations) {
                     let merged = merge::merge(&self.annotations, &annotations);
-                    let rebase = |steps: &[Rc<Annotations>]| -> Vec<Rc<Annotations>> {
-                        steps.iter().map(|step| Rc::new(merge::rebase(step, &self.annotations, &merged))).collect()
-                    };
-                    next.past = rebase(&self.past);
-                    next.future = rebase(&self.future);
+                    next.history.map(|step| Rc::new(merge::rebase(step, &self.annotations, &merged)));
                     let open_card = |id: &String| merged.id_taken(id);
                     next.active_note = self.active_note.clone().filter(open_card);
                     next.annotations = Rc::new(merged);
@@ -1006,7 +999,7 @@ impl State {
     /// Whether the annotations are as the document opened with them (nothing done, nothing undone): then
     /// there is nothing of the user's to save, and what storage holds for the document is kept as it is.
     pub fn untouched(&self) -> bool {
-        self.past.is_empty() && self.future.is_empty()
+        self.history.is_empty()
     }
 
     /// Every tag used by a note, sorted.
@@ -1092,6 +1085,37 @@ mod tests {
         let request = state.open.pending_extraction().expect("an extraction is pending");
         let extraction = sidenote_extract::extract_with_hints(state.open.text(), &state.open.hints);
         state.apply(Action::ExtractionFinished { request, extraction })
+    }
+
+    #[test]
+    fn typing_in_the_search_box_or_a_tag_filter_shares_the_document_and_annotations() {
+        let state =
+            State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "n".into(), tags: vec!["t".into()] });
+        for action in [
+            Action::SetQuery("lav".into()),
+            Action::SetTagFilter(Some("t".into())),
+            Action::Select(Some(Span::new(0, 3))),
+        ] {
+            let next = state.apply(action);
+            // Same allocations: nothing was copied, and the article's props compare equal by pointer.
+            assert!(Rc::ptr_eq(&next.open, &state.open) && Rc::ptr_eq(&next.annotations, &state.annotations));
+            assert_eq!(next.history, state.history);
+        }
+    }
+
+    #[test]
+    fn undo_keeps_at_most_its_limit_of_changes() {
+        let mut state = State::default();
+        for i in 0..UNDO_LIMIT + 5 {
+            state = state.apply(Action::AddDocumentNote { text: format!("note {i}"), tags: vec![] });
+        }
+        let mut undone = 0;
+        while state.history.can_undo() {
+            state = state.apply(Action::Undo);
+            undone += 1;
+        }
+        assert_eq!(undone, UNDO_LIMIT);
+        assert_eq!(state.annotations.document_notes.len(), 5, "the five oldest changes can no longer be undone");
     }
 
     #[test]
@@ -1266,7 +1290,7 @@ mod tests {
         let request = asked.importing.as_ref().expect("sent").request;
         let failed = asked.apply(Action::ImportFailed { request, message: "RuntimeError: unreachable".into() });
         assert_eq!(failed.importing, None);
-        assert!(Rc::ptr_eq(&failed.annotations, &s0.annotations) && failed.past == s0.past);
+        assert!(Rc::ptr_eq(&failed.annotations, &s0.annotations) && failed.history == s0.history);
         assert_eq!(failed.pending_import, None);
         let notice = failed.notice.as_ref().expect("a message");
         assert_eq!(notice.level, NoticeLevel::Error);
@@ -1494,7 +1518,7 @@ mod tests {
         assert!(Rc::ptr_eq(&asked.annotations, &s0.annotations), "nothing merged before the answer");
         let cancelled = asked.apply(Action::CancelImport);
         assert_eq!(cancelled.pending_import, None);
-        assert!(Rc::ptr_eq(&cancelled.annotations, &s0.annotations) && cancelled.past == s0.past);
+        assert!(Rc::ptr_eq(&cancelled.annotations, &s0.annotations) && cancelled.history == s0.history);
         assert!(cancelled.notice.is_some_and(|n| n.text.contains("Nothing was changed")));
         let anchored = asked.apply(Action::ConfirmImport);
         assert_eq!(anchored.pending_import, None);
@@ -1785,7 +1809,7 @@ mod tests {
         assert_eq!(note_texts(&fresh), ["theirs"], "the merge is shown");
         assert!(fresh.untouched(), "a tab that only received has nothing of its own to undo or save");
         let a = received(&a, &b);
-        assert_eq!(a.past.len(), 1, "the merge is not a step of its own");
+        assert_eq!(a.history.undo_steps(), 1, "the merge is not a step of its own");
         let undone = a.apply(Action::Undo);
         assert_eq!(note_texts(&undone), ["theirs"], "undo removes my note, never theirs");
         let redone = undone.apply(Action::Redo);

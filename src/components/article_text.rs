@@ -1,22 +1,31 @@
-//! The article's text with its highlights: entities, quotations and notes (which may overlap and nest).
+//! The article's text with its highlights: entities, quotations and notes (which may overlap and nest),
+//! rendered in blocks of which only those near the viewport are in the DOM.
 //!
-//! A component of its own so that selecting words never re-renders the text: its props hold the document,
-//! the annotations and the display settings, nothing about the selection. The text is rendered as
-//! consecutive pieces whose concatenation is exactly the document text (`white-space: pre-wrap` keeps its
-//! line breaks), so offsets counted in the DOM map back to the core.
+//! The text is cut into blocks (`view_model::block_bounds`: runs of paragraphs, capped); the blocks in a
+//! window around the viewport are rendered by [`ArticleBlock`], the others stand in as spacers of their
+//! height (measured once rendered, estimated from their line count before), so the page's scroll height
+//! stays that of the whole text. A block also stays rendered while it holds an end of the selection, the
+//! focused highlight, or words to scroll to (`keep`), so every position the app uses is in the DOM when it
+//! is needed. Props compare the document and annotations by pointer; selecting words changes only `keep`.
 
+use std::cell::RefCell;
+use std::ops::Range;
 use std::rc::Rc;
 
-use sidenote_annotate::model::{Annotations, Provenance};
+use gloo::events::EventListener;
+use sidenote_annotate::model::{Annotations, Decision};
 use sidenote_extract::Span;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::kind_class;
+use super::article_block::ArticleBlock;
 use crate::state::{Layer, OpenDocument};
-use crate::view_model::{pieces, Layers};
+use crate::view_model::{
+    block_at, block_bounds, blocks_in_view, estimated_lines, runs, ArticleModel, Run, BLOCK_CAP, BLOCK_TARGET,
+};
 
 /// Props of [`ArticleText`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ArticleTextProps {
     /// The open article.
     pub open: Rc<OpenDocument>,
@@ -26,90 +35,291 @@ pub struct ArticleTextProps {
     pub hidden: std::collections::BTreeSet<Layer>,
     /// The note whose card is open.
     pub active_note: Option<String>,
+    /// Byte offsets whose blocks must be rendered (the state's selection, words being flashed).
+    pub keep: Vec<usize>,
 }
 
-/// Renders the text with a `<mark>` per highlighted piece; hovering or focusing one shows what it is.
+impl PartialEq for ArticleTextProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.open, &other.open)
+            && Rc::ptr_eq(&self.annotations, &other.annotations)
+            && self.hidden == other.hidden
+            && self.active_note == other.active_note
+            && self.keep == other.keep
+    }
+}
+
+/// Texts up to this size are rendered whole: their DOM is small, and the browser's own find-in-page sees
+/// all of them.
+const RENDER_ALL_BELOW: usize = 64 * 1024;
+/// Pixels rendered beyond the viewport on each side, in viewport heights.
+const MARGIN_SCREENS: f64 = 1.0;
+/// A line's height before any block was measured (1.05rem × 1.6).
+const DEFAULT_LINE_PX: f64 = 27.0;
+/// A character's average width before any block was measured.
+const CHAR_PX: f64 = 8.5;
+
+/// What the virtual list knows between renders: which blocks are in view, which are pinned by the DOM
+/// (the browser's selection, the focus), and the blocks' heights.
+struct Viewport {
+    /// The document the heights belong to (its serial and block count).
+    document: (u64, usize),
+    /// Blocks overlapping the viewport and its margins.
+    window: Range<usize>,
+    /// Blocks holding the browser selection's anchor and focus, and the focused element.
+    dom_pins: Vec<usize>,
+    /// Measured heights (`None`: never rendered yet).
+    measured: Vec<Option<f64>>,
+    /// Estimated line counts at `chars_per_line`.
+    lines: Vec<usize>,
+    /// The width the line counts assume.
+    chars_per_line: usize,
+    /// Pixels per line, from the blocks measured so far.
+    line_px: f64,
+    /// The text is short enough to be rendered whole.
+    everything: bool,
+}
+
+impl Viewport {
+    fn new() -> Self {
+        Viewport {
+            document: (u64::MAX, 0),
+            window: 0..0,
+            dom_pins: Vec::new(),
+            measured: Vec::new(),
+            lines: Vec::new(),
+            chars_per_line: 80,
+            line_px: DEFAULT_LINE_PX,
+            everything: false,
+        }
+    }
+
+    /// Starts over for another document: the first blocks are rendered until the window is measured.
+    fn reset(&mut self, document: (u64, usize), text: &str, bounds: &[Span]) {
+        self.document = document;
+        self.measured = vec![None; bounds.len()];
+        self.lines = bounds.iter().map(|b| estimated_lines(b.slice(text), self.chars_per_line)).collect();
+        self.dom_pins.clear();
+        self.everything = text.len() <= RENDER_ALL_BELOW;
+        if self.everything {
+            self.window = 0..bounds.len();
+            return;
+        }
+        // Enough for a first screen, before anything is measured.
+        let mut height = 0.0;
+        let mut end = 0;
+        while end < bounds.len() && height < 3000.0 {
+            height += self.height(end);
+            end += 1;
+        }
+        self.window = 0..end;
+    }
+
+    fn height(&self, block: usize) -> f64 {
+        self.measured[block].unwrap_or_else(|| self.lines[block] as f64 * self.line_px)
+    }
+
+    fn heights(&self) -> Vec<f64> {
+        (0..self.measured.len()).map(|i| self.height(i)).collect()
+    }
+}
+
+/// The block index an element (or the element around a text node) belongs to, if it is a rendered block.
+fn block_of(node: Option<web_sys::Node>) -> Option<usize> {
+    let node = node?;
+    let element = match node.dyn_ref::<web_sys::Element>() {
+        Some(element) => element.clone(),
+        None => node.parent_element()?,
+    };
+    element.closest("[data-block]").ok()??.get_attribute("data-block")?.parse().ok()
+}
+
+/// Recomputes the window from the container's position on the page; true when it changed.
+fn update_window(container: &web_sys::Element, viewport: &RefCell<Viewport>) -> bool {
+    let top = container.get_bounding_client_rect().top();
+    let screen = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+    let margin = screen * MARGIN_SCREENS;
+    let mut viewport = viewport.borrow_mut();
+    if viewport.everything {
+        return false;
+    }
+    let window = blocks_in_view(&viewport.heights(), -top - margin, -top + screen + margin);
+    if window == viewport.window {
+        return false;
+    }
+    viewport.window = window;
+    true
+}
+
+/// Reads the rendered blocks' heights (and, once, the width in characters) after a render.
+fn measure(container: &web_sys::Element, viewport: &RefCell<Viewport>, text: &str, bounds: &[Span]) {
+    let mut viewport = viewport.borrow_mut();
+    if viewport.measured.len() != bounds.len() {
+        return;
+    }
+    let children = container.children();
+    for i in 0..children.length() {
+        let Some(child) = children.item(i) else { continue };
+        let Some(index) = child.get_attribute("data-block").and_then(|b| b.parse::<usize>().ok()) else { continue };
+        if index >= bounds.len() {
+            continue;
+        }
+        let height = child.get_bounding_client_rect().height();
+        viewport.measured[index] = Some(height);
+    }
+    // Pixels per line over every block measured so far: it settles as blocks are seen, so the estimates of
+    // the others (and the page's height) do not swing with each scroll.
+    let (px, lines) = viewport
+        .measured
+        .iter()
+        .zip(&viewport.lines)
+        .filter_map(|(m, l)| m.map(|m| (m, *l)))
+        .fold((0.0, 0usize), |(px, lines), (m, l)| (px + m, lines + l));
+    if lines > 0 && px > 0.0 {
+        viewport.line_px = px / lines as f64;
+    }
+    let chars_per_line = ((container.client_width() as f64 / CHAR_PX) as usize).max(20);
+    if chars_per_line.abs_diff(viewport.chars_per_line) * 10 > viewport.chars_per_line {
+        viewport.chars_per_line = chars_per_line;
+        viewport.lines = bounds.iter().map(|b| estimated_lines(b.slice(text), chars_per_line)).collect();
+    }
+}
+
+/// Renders the blocks near the viewport and spacers for the rest.
 #[component]
 pub fn ArticleText(props: &ArticleTextProps) -> Html {
-    let open = props.open.clone();
-    let annotations = props.annotations.clone();
-    let entities = use_memo((open.clone(), annotations.clone()), |(open, annotations)| {
-        annotations.shown_entities(&open.extraction)
-    });
-    let note_spans: Vec<(usize, Span)> =
-        annotations.notes.iter().enumerate().filter_map(|(i, n)| n.span.map(|s| (i, s))).collect();
-    let show_notes = !props.hidden.contains(&Layer::Note);
-    // Rejected quotations are hidden like rejected entities.
-    let quotes: Vec<sidenote_extract::Quote> = open
-        .extraction
-        .quotes
-        .iter()
-        .filter(|q| annotations.quote_decision(q.span) != Some(sidenote_annotate::model::Decision::Reject))
-        .cloned()
-        .collect();
-    let layers = Layers {
-        body: &open.extraction.body,
-        entities: &entities,
-        quotes: &quotes,
-        notes: if show_notes { &note_spans } else { &[] },
-    };
-    let list = pieces(open.text().len(), &layers);
-
-    let text = open.text();
-    let rendered = list.iter().map(|piece| {
-        let words = piece.span.slice(text).to_string();
-        let entity = piece.entity.map(|i| &entities[i]).filter(|e| !props.hidden.contains(&Layer::Entity(e.kind)));
-        let quote = piece.quote.filter(|_| !props.hidden.contains(&Layer::Quote));
-        let notes: Vec<&sidenote_annotate::model::Note> = piece.notes.iter().map(|&i| &annotations.notes[i]).collect();
-        let mut classes = classes!(piece.clutter.then_some("clutter"));
-        let (start, end) = (piece.span.start.to_string(), piece.span.end.to_string());
-        if entity.is_none() && quote.is_none() && notes.is_empty() {
-            return html! { <span class={classes} data-start={start} data-end={end}>{ words }</span> };
-        }
-        classes.push("hl");
-        let mut tip = Vec::new();
-        let mut kind_attr = None;
-        // The element's own span: the entity's or quote's words, so a click selects them whole.
-        let mut own_span = piece.span;
-        if let Some(e) = entity {
-            classes.push(format!("hl-{}", kind_class(e.kind)));
-            if e.provenance != Provenance::Suggested {
-                classes.push("reviewed");
-            }
-            kind_attr = Some(e.kind.label());
-            let who = match e.provenance {
-                Provenance::Suggested => "suggested",
-                Provenance::Accepted => "accepted",
-                Provenance::Added => "added by you",
+    let container = use_node_ref();
+    let viewport = use_mut_ref(Viewport::new);
+    let rerender = use_force_update();
+    let bounds = use_memo(props.open.clone(), |open| block_bounds(open.text(), BLOCK_TARGET, BLOCK_CAP));
+    // Pieces by block, recomputed when the document, annotations or display change; each block's segments
+    // are resolved when it is first rendered.
+    let model = use_memo(
+        (
+            props.open.clone(),
+            props.annotations.clone(),
+            props.hidden.clone(),
+            props.active_note.clone(),
+            bounds.clone(),
+        ),
+        |(open, annotations, hidden, _, bounds)| {
+            let entities = annotations.shown_entities(&open.extraction);
+            let note_spans: Vec<(usize, Span)> = if hidden.contains(&Layer::Note) {
+                Vec::new()
+            } else {
+                annotations.notes.iter().enumerate().filter_map(|(i, n)| n.span.map(|s| (i, s))).collect()
             };
-            tip.push(if e.name == words { format!("{} ({who})", e.kind.label()) } else { format!("{} · {} ({who})", e.kind.label(), e.name) });
-            own_span = e.span;
+            // Rejected quotations are hidden like rejected entities.
+            let quotes: Vec<sidenote_extract::Quote> = open
+                .extraction
+                .quotes
+                .iter()
+                .filter(|q| annotations.quote_decision(q.span) != Some(Decision::Reject))
+                .cloned()
+                .collect();
+            ArticleModel::new(open.text(), &open.extraction.body, entities, quotes, &note_spans, bounds)
+        },
+    );
+    {
+        let document = (props.open.serial, bounds.len());
+        let mut viewport = viewport.borrow_mut();
+        if viewport.document != document {
+            viewport.reset(document, props.open.text(), &bounds);
         }
-        if let Some(index) = quote {
-            classes.push("hl-quote");
-            let speaker = quotes[index].speaker.as_deref().unwrap_or("speaker unknown");
-            tip.push(format!("Quote — {speaker}"));
-            if entity.is_none() {
-                own_span = quotes[index].span;
-            }
-        }
-        if !notes.is_empty() {
-            classes.push("hl-note");
-            classes.push(format!("note-depth-{}", notes.len().min(3)));
-            if notes.iter().any(|n| props.active_note.as_deref() == Some(n.id.as_str())) {
-                classes.push("active");
-            }
-            tip.push(format!("{} note{}", notes.len(), if notes.len() == 1 { "" } else { "s" }));
-        }
-        let note_ids = (!notes.is_empty()).then(|| notes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>().join(" "));
-        let tip = tip.join(" | ");
-        html! {
-            <mark class={classes} tabindex="0" data-testid="hl" data-kind={kind_attr} data-quote={quote.map(|q| q.to_string())}
-                  data-notes={note_ids} data-start={start} data-end={end}
-                  data-own-start={own_span.start.to_string()} data-own-end={own_span.end.to_string()}
-                  data-tip={tip.clone()} aria-label={format!("{words} ({tip})")}>{ words }</mark>
-        }
-    });
+    }
 
-    html! { <>{ for rendered }</> }
+    // Scrolling and resizing move the window; the selection and the focus pin their blocks.
+    {
+        let container = container.clone();
+        let viewport = viewport.clone();
+        let rerender = rerender.clone();
+        use_effect_with((), move |_| {
+            let on_move = {
+                let (container, viewport, rerender) = (container.clone(), viewport.clone(), rerender.clone());
+                move |_: &Event| {
+                    if let Some(element) = container.cast::<web_sys::Element>() {
+                        if update_window(&element, &viewport) {
+                            rerender.force_update();
+                        }
+                    }
+                }
+            };
+            let window = gloo::utils::window();
+            let scroll = EventListener::new(&window, "scroll", on_move.clone());
+            let resize = EventListener::new(&window, "resize", on_move);
+            let pin = {
+                let (container, viewport, rerender) = (container.clone(), viewport.clone(), rerender.clone());
+                move |_: &Event| {
+                    let Some(element) = container.cast::<web_sys::Element>() else { return };
+                    let inside = |node: Option<web_sys::Node>| node.filter(|n| element.contains(Some(n)));
+                    let mut pins = Vec::new();
+                    if let Ok(Some(selection)) = gloo::utils::window().get_selection() {
+                        if selection.range_count() > 0 && !selection.is_collapsed() {
+                            pins.extend(block_of(inside(selection.anchor_node())));
+                            pins.extend(block_of(inside(selection.focus_node())));
+                        }
+                    }
+                    let focused = gloo::utils::document().active_element().map(web_sys::Node::from);
+                    pins.extend(block_of(inside(focused)));
+                    let mut viewport = viewport.borrow_mut();
+                    if viewport.dom_pins != pins {
+                        viewport.dom_pins = pins;
+                        drop(viewport);
+                        rerender.force_update();
+                    }
+                }
+            };
+            let document = gloo::utils::document();
+            let selection = EventListener::new(&document, "selectionchange", pin.clone());
+            let focus = EventListener::new(&document, "focusin", pin);
+            move || drop((scroll, resize, selection, focus))
+        });
+    }
+
+    // After every render: measure what was rendered, then make sure the window still matches the viewport.
+    {
+        let container = container.clone();
+        let viewport = viewport.clone();
+        let rerender = rerender.clone();
+        let open = props.open.clone();
+        let bounds = bounds.clone();
+        use_effect(move || {
+            if let Some(element) = container.cast::<web_sys::Element>() {
+                measure(&element, &viewport, open.text(), &bounds);
+                if update_window(&element, &viewport) {
+                    rerender.force_update();
+                }
+            }
+        });
+    }
+
+    let state = viewport.borrow();
+    let mut pinned: Vec<usize> = props.keep.iter().map(|&offset| block_at(&bounds, offset)).collect();
+    pinned.extend(state.dom_pins.iter().copied());
+    let window = state.window.start.min(bounds.len())..state.window.end.min(bounds.len());
+    // One flat keyed list, so that blocks entering or leaving the window leave the others' DOM untouched.
+    let mut rendered: Vec<Html> = Vec::new();
+    for run in runs(bounds.len(), window, &pinned) {
+        match run {
+            Run::Rendered(range) => rendered.extend(range.map(|i| {
+                html! {
+                    <ArticleBlock key={i} open={props.open.clone()} index={i} span={bounds[i]}
+                                  segments={model.segments(i, props.open.text(), &props.annotations, &props.hidden, props.active_note.as_deref())} />
+                }
+            })),
+            Run::Spacer(range) => {
+                let height: f64 = range.clone().map(|i| state.height(i)).sum();
+                let (start, end) = (bounds[range.start].start, bounds[range.end - 1].end);
+                // The height is an SVG presentation attribute: the Content-Security-Policy refuses `style`
+                // attributes, and setting it from an effect would leave the spacer flat until the effect ran.
+                rendered.push(html! {
+                    <div key={format!("spacer-{}", range.start)} class="spacer" aria-hidden="true"
+                         data-block-start={start.to_string()} data-block-end={end.to_string()}>
+                        <svg width="1" height={format!("{height:.0}")} focusable="false"></svg>
+                    </div>
+                });
+            }
+        }
+    }
+    html! { <div class="blocks" ref={container}>{ for rendered }</div> }
 }

@@ -149,6 +149,14 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         })
     };
     // Busy while the extractor works on it (its highlights are still to come); tests wait on `data-extraction`.
+    // The blocks holding the selection's ends and the words to flash stay rendered.
+    let keep: Vec<usize> = props
+        .selection
+        .map(|s| [s.start, s.end])
+        .into_iter()
+        .flatten()
+        .chain(props.flash.as_ref().map(|f| f.span.start))
+        .collect();
     let extraction = match &props.open.progress {
         ExtractionProgress::Pending => "pending",
         ExtractionProgress::Done => "done",
@@ -156,11 +164,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     };
     html! {
         <article ref={article_ref} class={classes!("article", props.hide_clutter.then_some("hide-clutter"))}
-                 data-testid="article" lang="en" tabindex="0" aria-label="Article text"
+                 data-testid="article" data-text-length={props.open.offsets.len_utf16().to_string()} lang="en" tabindex="0" aria-label="Article text"
                  aria-busy={(extraction == "pending").then_some("true")} data-extraction={extraction}
                  {onmouseup} {ontouchend} {onclick} {onkeydown}>
             <ArticleText open={props.open.clone()} annotations={props.annotations.clone()} hidden={props.hidden.clone()}
-                         active_note={props.active_note.clone()} />
+                         active_note={props.active_note.clone()} {keep} />
         </article>
     }
 }

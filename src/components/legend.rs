@@ -41,9 +41,15 @@ pub fn Legend(props: &LegendProps) -> Html {
         }
     };
     // Counts after review: rejected suggestions are not counted, retagged ones count under their new kind.
-    let shown = props.annotations.shown_entities(&props.open.extraction);
-    let count = |kind: EntityKind| shown.iter().filter(|e| e.kind == kind).count();
-    let quotes = props.annotations.shown_quotes(&props.open.extraction).len();
+    // Counted once per document and annotations (compared by pointer), not on every render of the page.
+    let counts = use_memo((props.open.clone(), props.annotations.clone()), |(open, annotations)| {
+        let shown = annotations.shown_entities(&open.extraction);
+        let by_kind: Vec<(EntityKind, usize)> =
+            EntityKind::ALL.into_iter().map(|kind| (kind, shown.iter().filter(|e| e.kind == kind).count())).collect();
+        (by_kind, annotations.shown_quotes(&open.extraction).len())
+    });
+    let count = |kind: EntityKind| counts.0.iter().find(|(k, _)| *k == kind).map_or(0, |(_, n)| *n);
+    let quotes = counts.1;
     html! {
         <aside class="legend" aria-label="Legend">
             <h2>{ "Highlights" }</h2>

@@ -1,6 +1,7 @@
 //! One component per file. Components render state and dispatch actions; they hold no state of their own
 //! beyond what is purely visual (an open panel).
 
+pub mod article_block;
 pub mod article_text;
 pub mod article_view;
 pub mod capture_link;

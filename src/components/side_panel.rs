@@ -56,6 +56,10 @@ pub struct SidePanelProps {
 #[component]
 pub fn SidePanel(props: &SidePanelProps) -> Html {
     let dispatch = &props.dispatch;
+    // Counted once per document and annotations (compared by pointer), not on every key typed in the search.
+    let quote_count = use_memo((props.open.clone(), props.annotations.clone()), |(open, annotations)| {
+        annotations.shown_quotes(&open.extraction).len()
+    });
     let tab = |panel: Panel, label: &'static str, count: Option<usize>| {
         let selected = props.panel == panel;
         html! {
@@ -110,7 +114,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             <div class="tabs" role="tablist">
                 { tab(Panel::Notes, "Notes", Some(props.annotations.notes.len() + props.annotations.document_notes.len())) }
                 { tab(Panel::Entities, "Entities", None) }
-                { tab(Panel::Quotes, "Quotes", Some(props.annotations.shown_quotes(&props.open.extraction).len())) }
+                { tab(Panel::Quotes, "Quotes", Some(*quote_count)) }
                 { tab(Panel::Library, "Library", None) }
             </div>
             <div class="tab-body" role="tabpanel" id="side-tabpanel" aria-labelledby={selected_tab}>{ body }</div>

@@ -2,12 +2,17 @@
 
 use wasm_bindgen::JsCast;
 
-/// Scrolls the piece that starts at byte `start` into view and flashes it briefly.
+/// Scrolls the piece that starts at byte `start` into view and flashes it briefly. The article keeps the
+/// block holding it rendered. Near words scroll smoothly; far ones at once, since the blocks rendered on the
+/// way (whose heights were estimated) would move a smooth scroll's destination while it runs.
 pub fn scroll_and_flash(start: usize) {
     let selector = format!("[data-testid=article] [data-start=\"{start}\"]");
     let Ok(Some(element)) = gloo::utils::document().query_selector(&selector) else { return };
+    let screen = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+    let top = element.get_bounding_client_rect().top();
+    let near = top > -screen && top < 2.0 * screen;
     let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_behavior(web_sys::ScrollBehavior::Smooth);
+    options.set_behavior(if near { web_sys::ScrollBehavior::Smooth } else { web_sys::ScrollBehavior::Instant });
     options.set_block(web_sys::ScrollLogicalPosition::Center);
     element.scroll_into_view_with_scroll_into_view_options(&options);
     let _ = element.class_list().remove_1("flash");

@@ -1,17 +1,58 @@
 //! The DOM selection inside the article, as a byte span of the document text.
 //!
-//! The DOM counts UTF-16 code units; the conversion to the core's bytes happens here, through the
-//! document's `OffsetIndex`, and nowhere else in the app.
+//! The article is rendered in blocks (`data-block-start`: the block's first byte), only some of them in the
+//! DOM. A boundary point is located by its block and its UTF-16 offset inside that block; the conversion
+//! to the core's bytes is `view_model::core_offset` (tested natively), through the document's
+//! `OffsetIndex`, and nowhere else in the app. Counting inside one block keeps the work proportional to a
+//! block, and exact whatever is rendered before it.
 
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::Span;
+use wasm_bindgen::JsCast;
 
-/// UTF-16 offset of a DOM boundary point, counted over the article's text from its start.
-fn utf16_offset(article: &web_sys::Element, node: &web_sys::Node, offset: u32) -> Option<usize> {
-    let range = gloo::utils::document().create_range().ok()?;
-    range.set_start(article, 0).ok()?;
-    range.set_end(node, offset).ok()?;
-    Some(String::from(range.to_string()).encode_utf16().count())
+use crate::view_model::core_offset;
+
+/// The byte offset stored in an element's attribute.
+fn attribute(element: &web_sys::Element, name: &str) -> Option<usize> {
+    element.get_attribute(name)?.parse().ok()
+}
+
+/// The block (or spacer) holding a DOM boundary point, as (the block's first byte, UTF-16 units from the
+/// block's start to the point). A point between blocks counts as the start of the next one (or the end of
+/// the last); a point in a spacer, whose text is not in the DOM, as the spacer's start.
+fn block_point(article: &web_sys::Element, node: &web_sys::Node, offset: u32) -> Option<(usize, usize)> {
+    let element = match node.dyn_ref::<web_sys::Element>() {
+        Some(element) => element.clone(),
+        None => node.parent_element()?,
+    };
+    if let Some(block) = element.closest("[data-block-start]").ok().flatten().filter(|b| article.contains(Some(b))) {
+        let start = attribute(&block, "data-block-start")?;
+        if block.has_attribute("data-block") {
+            let range = gloo::utils::document().create_range().ok()?;
+            range.set_start(&block, 0).ok()?;
+            range.set_end(node, offset).ok()?;
+            return Some((start, range.to_string().length() as usize));
+        }
+        return Some((start, 0));
+    }
+    // On the article (or the blocks' container): the child at `offset`, or past the last one.
+    let children = node.child_nodes();
+    let blocks = element.query_selector_all("[data-block-start]").ok()?;
+    match children.item(offset) {
+        Some(child) => {
+            let child = child.dyn_into::<web_sys::Element>().ok()?;
+            let first = if child.has_attribute("data-block-start") {
+                child
+            } else {
+                child.query_selector("[data-block-start]").ok()??
+            };
+            Some((attribute(&first, "data-block-start")?, 0))
+        }
+        None => {
+            let last = blocks.item(blocks.length().checked_sub(1)?)?.dyn_into::<web_sys::Element>().ok()?;
+            Some((attribute(&last, "data-block-end")?, 0))
+        }
+    }
 }
 
 /// The selected words, if the selection lies inside `article` and is not empty.
@@ -25,22 +66,27 @@ pub fn selected_span(article: &web_sys::Element, offsets: &OffsetIndex) -> Optio
     if !article.contains(Some(&ancestor)) {
         return None;
     }
-    let start = utf16_offset(article, &range.start_container().ok()?, range.start_offset().ok()?)?;
-    let end = utf16_offset(article, &range.end_container().ok()?, range.end_offset().ok()?)?;
+    let (start_block, start_in) = block_point(article, &range.start_container().ok()?, range.start_offset().ok()?)?;
+    let (end_block, end_in) = block_point(article, &range.end_container().ok()?, range.end_offset().ok()?)?;
     // A boundary inside a surrogate pair (half an emoji) snaps outwards to whole characters.
-    let start = (0..=start).rev().find_map(|u| offsets.utf16_to_byte(u))?;
-    let end = (end..=offsets.len_utf16()).find_map(|u| offsets.utf16_to_byte(u))?;
+    let start = core_offset(offsets, start_block, start_in, false)?;
+    let end = core_offset(offsets, end_block, end_in, true)?;
     (start < end).then(|| Span::new(start, end))
 }
 
-/// The text node and offset inside `article` at UTF-16 offset `target` of its text.
-fn dom_point(article: &web_sys::Element, target: usize) -> Option<(web_sys::Node, u32)> {
-    let walker = gloo::utils::document().create_tree_walker_with_what_to_show(article, 4).ok()?; // SHOW_TEXT
+/// The text node and offset at byte `target` of the document, inside the rendered block holding it.
+fn dom_point(article: &web_sys::Element, offsets: &OffsetIndex, target: usize) -> Option<(web_sys::Node, u32)> {
+    let blocks = article.query_selector_all("[data-block]").ok()?;
+    let block = (0..blocks.length()).filter_map(|i| blocks.item(i)?.dyn_into::<web_sys::Element>().ok()).find(|b| {
+        matches!((attribute(b, "data-block-start"), attribute(b, "data-block-end")), (Some(s), Some(e)) if s <= target && target <= e)
+    })?;
+    let within = offsets.byte_to_utf16(target)? - offsets.byte_to_utf16(attribute(&block, "data-block-start")?)?;
+    let walker = gloo::utils::document().create_tree_walker_with_what_to_show(&block, 4).ok()?; // SHOW_TEXT
     let mut seen = 0usize;
     while let Ok(Some(node)) = walker.next_node() {
         let len = node.text_content().map_or(0, |t| t.encode_utf16().count());
-        if seen + len >= target {
-            return Some((node, (target - seen) as u32));
+        if seen + len >= within {
+            return Some((node, (within - seen) as u32));
         }
         seen += len;
     }
@@ -48,13 +94,13 @@ fn dom_point(article: &web_sys::Element, target: usize) -> Option<(web_sys::Node
 }
 
 /// Shows `span` as the browser's selection inside `article` (for keyboard selection), unless it already is.
+/// The blocks holding its ends are rendered (the article keeps them).
 pub fn show(article: &web_sys::Element, offsets: &OffsetIndex, span: Span) {
     if selected_span(article, offsets) == Some(span) {
         return;
     }
-    let (Some(start), Some(end)) = (offsets.byte_to_utf16(span.start), offsets.byte_to_utf16(span.end)) else { return };
     let (Some((start_node, start_offset)), Some((end_node, end_offset))) =
-        (dom_point(article, start), dom_point(article, end))
+        (dom_point(article, offsets, span.start), dom_point(article, offsets, span.end))
     else {
         return;
     };
