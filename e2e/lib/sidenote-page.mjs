@@ -66,6 +66,19 @@ export class SidenotePage {
   }
 }
 
+/**
+ * Scrolls a long article until a rendered block holding `words` is on screen, as a reader scrolls (only the
+ * blocks near the viewport are in the page): down to the bottom, again while measured heights move it.
+ */
+SidenotePage.prototype.scrollToEnd = async function scrollToEnd(words) {
+  await this.page.waitForFunction((wanted) => {
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    const block = [...document.querySelectorAll('[data-block]')].find((b) => b.textContent.includes(wanted));
+    const rect = block?.getBoundingClientRect();
+    return rect && rect.top < window.innerHeight && rect.bottom > 0;
+  }, words, { polling: 250, timeout: 60_000 });
+};
+
 /** Selects the n-th occurrence of `words` in the article as a user would, and releases the mouse. */
 SidenotePage.prototype.selectWords = async function selectWords(words, occurrence = 0) {
   await this.article.evaluate((article, [wanted, nth]) => {
