@@ -74,7 +74,12 @@ pub fn App() -> Html {
         let extractor = extractor.clone();
         use_effect_with(open.pending_extraction(), move |pending| {
             if let Some(request) = *pending {
-                extractor.extract(request, open.text(), &open.hints);
+                // In a task of its own: serialising a long text for the worker is work the opening's task
+                // (render, saving the text) need not wait for, and one long task freezes the page.
+                wasm_bindgen_futures::spawn_local(async move {
+                    gloo::timers::future::TimeoutFuture::new(0).await;
+                    extractor.extract(request, open.text(), &open.hints);
+                });
             }
         });
     }
@@ -243,12 +248,19 @@ pub fn App() -> Html {
         let pasting = pasting.clone();
         let dispatch = dispatch.clone();
         Callback::from(move |(text, html): (String, Option<String>)| {
-            dispatch.emit(match html {
+            let action = match html {
                 Some(html) => Action::OpenHtml { title: String::new(), bytes: html.into_bytes() },
                 None => Action::OpenBytes { title: String::new(), bytes: text.into_bytes() },
-            });
+            };
+            // The panel closes in this task and the text opens in the next: for a long paste, one task doing
+            // both would hold the page longer than either.
             pasting.set(false);
-            services::dom::focus(ARTICLE);
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                gloo::timers::future::TimeoutFuture::new(0).await;
+                dispatch.emit(action);
+                services::dom::focus(ARTICLE);
+            });
         })
     };
     let onpastecancel = {
