@@ -37,6 +37,12 @@ export class SidenotePage {
     await this.page.getByTestId('paste-button').click();
     await this.page.getByTestId('paste-area').fill(text);
     await this.page.getByTestId('paste-open').click();
+    // The panel closes at once and the text opens in the next task: wait until it is the article.
+    const start = text.trimStart().slice(0, 40);
+    await this.page.waitForFunction(
+      (prefix) => document.querySelector('[data-testid=article]')?.textContent.trimStart().startsWith(prefix),
+      start,
+    );
   }
 
   async openFile(name, mimeType, buffer) {

@@ -23,6 +23,8 @@ async function pasteLong(page, text) {
   await page.getByTestId('paste-button').click();
   await page.getByTestId('paste-area').evaluate((area, value) => { area.value = value; }, text);
   await page.getByTestId('paste-open').click();
+  // The text opens in the task after the click: wait until it is the article.
+  await page.locator(`[data-testid=article][data-text-length="${text.length}"]`).waitFor({ timeout: 60_000 });
 }
 
 test('a worker crash keeps the text and notes, says so, survives a reload, and the next document is highlighted', async () => {
