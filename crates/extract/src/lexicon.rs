@@ -1,7 +1,8 @@
 //! Word lists compiled into the binary (see `build.rs` and `data/SOURCES.md`) and the lookups over them.
 //!
-//! Every list is one sorted text of newline-ended entries, so a lookup is a binary search with no start-up
-//! cost (a text rather than a `&[&str]` because that is half the download: see `build.rs`).
+//! Every list is one sorted byte string of front-coded entries in blocks, so a lookup is a binary search
+//! over the blocks and a scan of one, with no start-up cost (rather than a `&[&str]`, which was half the
+//! download: see `build.rs`).
 
 use std::cmp::Ordering;
 
@@ -9,9 +10,11 @@ include!(concat!(env!("OUT_DIR"), "/lexicon_data.rs"));
 
 /// A list as `build.rs` generates it.
 pub(crate) struct List {
-    /// The entries in byte order, each followed by `\n` (no entry holds one).
-    text: &'static str,
-    /// Where each first byte's entries begin in `text`; `buckets[256]` is its length.
+    /// The entries in byte order. Each begins with a marker byte below 32: 0 for a block's first entry,
+    /// written whole, otherwise the length of the prefix it shares with the entry before, whose bytes are
+    /// left out (`build.rs` checks that no entry holds such a byte).
+    data: &'static [u8],
+    /// Where each first byte's entries begin in `data` (always a block start); `buckets[256]` is its length.
     buckets: &'static [u32; 257],
     /// For each first byte, a bit per entry length present (63 = "63 or longer").
     lengths: &'static [u64; 256],
@@ -19,11 +22,26 @@ pub(crate) struct List {
     max_len: usize,
 }
 
+/// The marker of a block's first entry.
+const BLOCK_START: u8 = 0;
+/// Marker bytes are below this; entry bytes are not.
+const MARKER_END: u8 = 32;
+
 impl List {
     /// The entries in order (for tests).
     #[cfg(test)]
-    fn entries(&self) -> impl Iterator<Item = &'static str> {
-        self.text.split_terminator('\n')
+    fn entries(&self) -> Vec<String> {
+        let mut entries = Vec::new();
+        let mut entry: Vec<u8> = Vec::new();
+        let mut at = 0;
+        while at < self.data.len() {
+            let end = entry_end(self.data, at);
+            entry.truncate(usize::from(self.data[at]));
+            entry.extend_from_slice(&self.data[at + 1..end]);
+            entries.push(String::from_utf8(entry.clone()).expect("entries are UTF-8"));
+            at = end;
+        }
+        entries
     }
 }
 
@@ -45,22 +63,53 @@ fn contains(list: &List, word: &str) -> bool {
         return false;
     }
     let (start, end) = (list.buckets[first as usize] as usize, list.buckets[first as usize + 1] as usize);
-    list.text.as_bytes().get(start..end).is_some_and(|bucket| sorted_lines_contain(bucket, word.as_bytes()))
+    list.data.get(start..end).is_some_and(|bucket| front_coded_contains(bucket, word.as_bytes()))
 }
 
-/// Binary search over sorted newline-ended entries. Each probe lands inside some entry and walks to its
-/// two ends, so it costs at most twice the longest entry: the search stays logarithmic in the bucket.
-fn sorted_lines_contain(lines: &[u8], word: &[u8]) -> bool {
-    // `low` and `high` are always at the start of an entry (or the end of the text).
-    let (mut low, mut high) = (0, lines.len());
-    while low < high {
+/// Where the entry whose marker is at `at` ends: at the next marker or the end of the data.
+fn entry_end(data: &[u8], at: usize) -> usize {
+    data.get(at + 1..).and_then(|rest| rest.iter().position(|&b| b < MARKER_END)).map_or(data.len(), |n| at + 1 + n)
+}
+
+/// Whether front-coded blocks (as `List::data` describes them, starting with a block) hold `word`.
+/// Binary search over the blocks' first entries: each probe walks at most one block's bytes from its
+/// landing point to a block start, so the search stays logarithmic in the bucket; then one block is decoded.
+fn front_coded_contains(blocks: &[u8], word: &[u8]) -> bool {
+    // `low` is always a block start; the block that may hold `word` is the last whose first entry is not
+    // after it, and it is in `low..high`.
+    let (mut low, mut high) = (0, blocks.len());
+    loop {
         let middle = low + (high - low) / 2;
-        let start = lines[low..middle].iter().rposition(|&b| b == b'\n').map_or(low, |at| low + at + 1);
-        let Some(len) = lines[start..high].iter().position(|&b| b == b'\n') else { return false };
-        match lines[start..start + len].cmp(word) {
+        let before = blocks.get(low + 1..=middle).and_then(|s| s.iter().rposition(|&b| b == BLOCK_START));
+        let probe = match before {
+            Some(at) => low + 1 + at,
+            None => match blocks.get(middle + 1..high).and_then(|s| s.iter().position(|&b| b == BLOCK_START)) {
+                Some(at) => middle + 1 + at,
+                None => break,
+            },
+        };
+        match blocks[probe + 1..entry_end(blocks, probe)].cmp(word) {
             Ordering::Equal => return true,
-            Ordering::Less => low = start + len + 1,
-            Ordering::Greater => high = start,
+            Ordering::Less => low = probe,
+            Ordering::Greater => high = probe,
+        }
+    }
+    // Decode the block at `low` entry by entry until one is not before `word`.
+    let mut entry = [0u8; 256];
+    let mut at = low;
+    while at < high {
+        let shared = usize::from(blocks[at]);
+        if at > low && blocks[at] == BLOCK_START {
+            return false;
+        }
+        let end = entry_end(blocks, at);
+        let len = shared + (end - at - 1);
+        let Some(rest) = entry.get_mut(shared..len) else { return false };
+        rest.copy_from_slice(&blocks[at + 1..end]);
+        match entry[..len].cmp(word) {
+            Ordering::Equal => return true,
+            Ordering::Less => at = end,
+            Ordering::Greater => return false,
         }
     }
     false
@@ -213,7 +262,7 @@ mod tests {
     #[test]
     fn lists_are_sorted_for_binary_search() {
         for list in [&PLACES, &FIRST_NAMES, &ORGS, &TITLES, &DEMONYMS, &SPEECH_VERBS, &COMMON_WORDS] {
-            let entries: Vec<&str> = list.entries().collect();
+            let entries = list.entries();
             assert!(entries.len() > 10 && entries.windows(2).all(|w| w[0] < w[1]));
         }
     }
@@ -236,8 +285,9 @@ mod tests {
             &COMMON_WORDS,
         ];
         for list in lists {
-            let all: std::collections::HashSet<&str> = list.entries().collect();
-            for entry in list.entries() {
+            let entries = list.entries();
+            let all: std::collections::HashSet<&str> = entries.iter().map(String::as_str).collect();
+            for entry in &entries {
                 assert!(contains(list, entry), "{entry:?} not found");
                 // One character more or less is another word, found only if the list holds it.
                 let longer = format!("{entry}~");
@@ -249,11 +299,13 @@ mod tests {
     }
 
     #[test]
-    fn sorted_lines_search_finds_exactly_the_entries() {
-        let lines = b"Aa\nAbc\nB\nBa\nC d\nZz\n";
+    fn front_coded_search_finds_exactly_the_entries() {
+        // Blocks "Aa, Abc, Abd" and "B, Ba" and "C d", "Zz": the same entries as whole-text lines would hold.
+        let blocks = b"\0Aa\x01bc\x02d\0B\x01a\0C d\0Zz";
         for (word, found) in [
             ("Aa", true),
             ("Abc", true),
+            ("Abd", true),
             ("B", true),
             ("Ba", true),
             ("C d", true),
@@ -262,15 +314,16 @@ mod tests {
             ("A", false),
             ("Ab", false),
             ("Abcd", false),
+            ("Abe", false),
             ("Bb", false),
             ("C", false),
             ("Zzz", false),
-            ("\n", false),
-            ("Aa\nAbc", false),
+            ("\0", false),
+            ("bc", false),
         ] {
-            assert_eq!(sorted_lines_contain(lines, word.as_bytes()), found, "{word:?}");
+            assert_eq!(front_coded_contains(blocks, word.as_bytes()), found, "{word:?}");
         }
-        assert!(!sorted_lines_contain(b"", b"A"));
+        assert!(!front_coded_contains(b"", b"A"));
     }
 
     #[test]
