@@ -16,7 +16,7 @@ use std::path::Path;
 /// Entries per block. A block's first entry is written whole after a 0 byte, so a lookup can binary-search
 /// the blocks; each other entry is one byte, the length (1 to `MAX_SHARED`) of the prefix it shares with
 /// the entry before, then the rest of its bytes. A lookup decodes at most one block.
-const BLOCK: usize = 16;
+const BLOCK: usize = 32;
 /// Below every byte of an entry (checked), so that these bytes also mark where an entry begins.
 const MAX_SHARED: usize = 31;
 
