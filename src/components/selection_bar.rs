@@ -34,7 +34,8 @@ pub struct SelectionBarProps {
     pub onreview: Callback<(ReviewScope, Decision)>,
 }
 
-/// The keyboard key for adding an entity of each kind.
+/// The keyboard key for adding an entity of each kind: an ASCII letter, shown with `to_ascii_uppercase` (Unicode
+/// `to_uppercase` would add its case table, 7 KB gzipped, to the app's Wasm).
 pub fn kind_key(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Person => "p",
@@ -72,7 +73,7 @@ pub fn SelectionBar(props: &SelectionBarProps) -> Html {
                     { for EntityKind::ALL.into_iter().map(|kind| html! {
                         <button data-testid={format!("add-entity-{}", kind.label().to_lowercase())}
                                 onclick={props.onentity.reform(move |_: MouseEvent| kind)}>
-                            { kind_name(kind) }<kbd>{ kind_key(kind).to_uppercase() }</kbd>
+                            { kind_name(kind) }<kbd>{ kind_key(kind).to_ascii_uppercase() }</kbd>
                         </button>
                     }) }
                     if let Some((id, words)) = props.orphan.clone() {

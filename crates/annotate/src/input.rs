@@ -28,12 +28,19 @@ impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             InputError::Empty => write!(f, "There is no text to open: the input is empty"),
-            InputError::TooLarge { bytes } => write!(
-                f,
-                "This text is {:.1} MB; Sidenote opens articles up to {} MB. Split it or open the part you need",
-                *bytes as f64 / (1024.0 * 1024.0),
-                MAX_TEXT_BYTES / (1024 * 1024)
-            ),
+            InputError::TooLarge { bytes } => {
+                // Tenths of a MB in integers: formatting an `f64` would pull Rust's float printing (some 8 KB
+                // gzipped) into the app's Wasm for this one message.
+                const MB: usize = 1024 * 1024;
+                let tenths = bytes.saturating_mul(10).saturating_add(MB / 2) / MB;
+                write!(
+                    f,
+                    "This text is {}.{} MB; Sidenote opens articles up to {} MB. Split it or open the part you need",
+                    tenths / 10,
+                    tenths % 10,
+                    MAX_TEXT_BYTES / MB
+                )
+            }
             InputError::Binary => {
                 write!(f, "This file is not text (it looks like an image, PDF or other binary file). Open a .txt or .html file")
             }
@@ -85,6 +92,11 @@ mod tests {
     #[test]
     fn messages_name_the_problem() {
         assert!(InputError::TooLarge { bytes: 20 * 1024 * 1024 }.to_string().contains("20.0 MB"));
+        // Rounded to the nearest tenth, as `{:.1}` of the size in MB would print it.
+        for (bytes, shown) in [(21 * 1024 * 1024 + 100_000, "21.1 MB"), (30 * 1024 * 1024 - 1, "30.0 MB")] {
+            assert!(InputError::TooLarge { bytes }.to_string().contains(shown), "{bytes}");
+            assert!(shown.starts_with(&format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))));
+        }
         assert!(InputError::Binary.to_string().contains("not text"));
     }
 }
