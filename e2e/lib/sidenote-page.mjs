@@ -72,6 +72,15 @@ export class SidenotePage {
   }
 }
 
+/** Pastes a long text as the clipboard would, all at once (typing megabytes with `fill` takes minutes). */
+SidenotePage.prototype.pasteLong = async function pasteLong(text) {
+  await this.page.getByTestId('paste-button').click();
+  await this.page.getByTestId('paste-area').evaluate((area, value) => { area.value = value; }, text);
+  await this.page.getByTestId('paste-open').click();
+  // The text opens in the task after the click: wait until it is the article.
+  await this.page.locator(`[data-testid=article][data-text-length="${text.length}"]`).waitFor({ timeout: 60_000 });
+};
+
 /**
  * Scrolls a long article until a rendered block holding `words` is on screen, as a reader scrolls (only the
  * blocks near the viewport are in the page): down to the bottom, again while measured heights move it.

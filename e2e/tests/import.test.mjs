@@ -12,15 +12,6 @@ const SAMPLE = await fs.readFile(new URL('../../assets/rferl-lavrov-inf.txt', im
 // Over 1 MB.
 const LONG = `${SAMPLE}\n\n`.repeat(Math.ceil(1_050_000 / SAMPLE.length));
 
-/** Pastes a long text as the clipboard would, all at once (typing 1 MB with `fill` takes minutes). */
-async function pasteLong(page, text) {
-  await page.getByTestId('paste-button').click();
-  await page.getByTestId('paste-area').evaluate((area, value) => { area.value = value; }, text);
-  await page.getByTestId('paste-open').click();
-  // The text opens in the task after the click: wait until it is the article.
-  await page.locator(`[data-testid=article][data-text-length="${text.length}"]`).waitFor({ timeout: 60_000 });
-}
-
 /**
  * A W3C file of `count` notes on common words of LONG whose positions all point 3,000 characters too far, as
  * after an insertion at the top: each must be looked for among thousands of occurrences of its word, which
@@ -59,7 +50,7 @@ function oneNote(words, body) {
 
 test('a large import on a 1 MB document shows the busy line, the page stays usable, then the notes appear', async () => {
   const { app, page } = ctx;
-  await pasteLong(page, LONG);
+  await ctx.app.pasteLong(LONG);
   await app.extraction('done');
   await app.importFile('hostile.json', hostileFile(6000));
   const busy = page.getByTestId('import-progress');
@@ -81,7 +72,7 @@ test('a large import on a 1 MB document shows the busy line, the page stays usab
 
 test('a newer import supersedes one still running: only the newer file is merged', async () => {
   const { app, page } = ctx;
-  await pasteLong(page, LONG);
+  await ctx.app.pasteLong(LONG);
   await app.extraction('done');
   await app.importFile('hostile.json', hostileFile(6000));
   await page.getByTestId('import-progress').waitFor();

@@ -12,15 +12,6 @@ const ENDING = 'In a later statement, Chancellor Angela Merkel said in Berlin th
 /** About `bytes` of the sample repeated, with a last paragraph naming someone the sample never does. */
 const long = (bytes) => `${`${SAMPLE}\n\n`.repeat(Math.ceil(bytes / (SAMPLE.length + 2)))}${ENDING}`;
 
-/** Pastes a long text as the clipboard would, all at once. */
-async function pasteLong(page, text) {
-  await page.getByTestId('paste-button').click();
-  await page.getByTestId('paste-area').evaluate((area, value) => { area.value = value; }, text);
-  await page.getByTestId('paste-open').click();
-  // The text opens in the task after the click: wait until it is the article.
-  await page.locator(`[data-testid=article][data-text-length="${text.length}"]`).waitFor({ timeout: 60_000 });
-}
-
 /** Whether an element is within the viewport. */
 const inView = (locator) => locator.evaluate((el) => {
   const rect = el.getBoundingClientRect();
@@ -30,7 +21,7 @@ const inView = (locator) => locator.evaluate((el) => {
 test('selecting across a block boundary, far into a long article, notes the exact words', async () => {
   const { app, page } = ctx;
   const text = long(1_000_000);
-  await pasteLong(page, text);
+  await ctx.app.pasteLong(text);
   await app.extraction('done');
   assert.equal(Number(await app.article.getAttribute('data-text-length')), text.length);
   assert.ok((await app.articleText()).length < text.length / 10, 'most of the text is not in the DOM');
@@ -80,7 +71,7 @@ test('selecting across a block boundary, far into a long article, notes the exac
 test('a selection whose start scrolled out of view, extended past unrendered blocks, notes the exact words', async () => {
   const { app, page } = ctx;
   const text = long(1_000_000);
-  await pasteLong(page, text);
+  await ctx.app.pasteLong(text);
   await app.extraction('done');
   // Start a selection 40 characters before the end of the first block.
   await page.evaluate(() => {
@@ -134,7 +125,7 @@ test('a selection whose start scrolled out of view, extended past unrendered blo
 test('a keyboard selection (Shift+arrows) grows across a block boundary and notes the exact words', async () => {
   const { app, page } = ctx;
   const text = long(1_000_000);
-  await pasteLong(page, text);
+  await ctx.app.pasteLong(text);
   await app.extraction('done');
   // The highlight nearest the end of a block whose next block is rendered too.
   const start = await page.evaluate(() => {
@@ -167,7 +158,7 @@ test('a keyboard selection (Shift+arrows) grows across a block boundary and note
 test('searching finds a name in a block not yet rendered, scrolls to it and highlights it', async () => {
   const { page, app } = ctx;
   const text = long(1_000_000);
-  await pasteLong(page, text);
+  await ctx.app.pasteLong(text);
   await app.extraction('done');
   const merkel = page.locator('mark[data-kind=PERSON]', { hasText: 'Angela Merkel' });
   assert.equal(await merkel.count(), 0, 'the last paragraph is not rendered yet');
@@ -188,7 +179,7 @@ test('searching finds a name in a block not yet rendered, scrolls to it and high
 test('a 5 MB article stays usable: its end can be reached, selected and noted', async () => {
   const { page, app } = ctx;
   const text = long(5_000_000);
-  await pasteLong(page, text);
+  await ctx.app.pasteLong(text);
   await app.extraction('done');
   // Scrolling to the bottom renders the last blocks; their measured heights may move the bottom, so scroll
   // again until the last paragraph is on screen, as a reader would.

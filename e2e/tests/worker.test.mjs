@@ -18,15 +18,6 @@ const LONG = `${SAMPLE}\n\n`.repeat(Math.ceil(1_000_000 / SAMPLE.length));
 // machine (about 1.5 s of extraction), so the test does not race the extractor.
 const LONGER = `${SAMPLE}\n\n`.repeat(Math.ceil(4_000_000 / SAMPLE.length));
 
-/** Pastes a long text as the clipboard would, all at once (typing 1 MB with `fill` takes minutes). */
-async function pasteLong(page, text) {
-  await page.getByTestId('paste-button').click();
-  await page.getByTestId('paste-area').evaluate((area, value) => { area.value = value; }, text);
-  await page.getByTestId('paste-open').click();
-  // The text opens in the task after the click: wait until it is the article.
-  await page.locator(`[data-testid=article][data-text-length="${text.length}"]`).waitFor({ timeout: 60_000 });
-}
-
 test('a worker crash keeps the text and notes, says so, survives a reload, and the next document is highlighted', async () => {
   const { app, page } = ctx;
   await page.goto(`${ctx.server.url}?test-panic`);
@@ -65,7 +56,7 @@ test('without ?test-panic the sentinel is ordinary text', async () => {
 
 test('a long document shows its text at once and the progress line until its highlights arrive', async () => {
   const { app, page } = ctx;
-  await pasteLong(page, LONGER);
+  await ctx.app.pasteLong(LONGER);
   await page.getByTestId('extraction-progress').filter({ hasText: 'Finding names and quotes…' }).waitFor();
   assert.equal(await page.getByTestId('article').getAttribute('data-extraction'), 'pending');
   assert.equal(await page.getByTestId('article').getAttribute('aria-busy'), 'true');
@@ -80,7 +71,7 @@ test('a long document shows its text at once and the progress line until its hig
 
 test('opening another document while one is being extracted shows the new one, never the old answer', async () => {
   const { app, page } = ctx;
-  await pasteLong(page, LONG);
+  await ctx.app.pasteLong(LONG);
   await app.extraction('pending');
   await app.pasteText('Angela Merkel met Emmanuel Macron in Paris on Monday.');
   await app.extraction('done');

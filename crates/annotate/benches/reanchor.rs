@@ -17,25 +17,10 @@ use sidenote_annotate::anchor::{AnchorStatus, Anchorer, TextTarget};
 use sidenote_annotate::model::{Annotations, Note};
 use sidenote_annotate::{w3c, Document};
 use sidenote_extract::offsets::OffsetIndex;
+mod support;
+
 use sidenote_extract::{Extraction, Span};
-
-/// A small deterministic generator (xorshift), so runs are repeatable without a dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
-const FILLER: &[&str] = &["however", "reportedly", "on Tuesday", "officials said", "(updated)", "in fact", "also"];
+use support::{typo, word_spans, Rng, FILLER};
 
 /// Applies random edits to `text`, returning the new text and, for each original byte, where it went.
 fn edit(text: &str, rng: &mut Rng, edits: usize) -> (String, Vec<Option<usize>>) {
@@ -188,42 +173,6 @@ fn random_edits(texts: &[String], rng: &mut Rng) {
         "  words survived intact: {intact_total}; found on exactly those words: {intact_right}; orphaned: {intact_orphaned} ({:.2}%)",
         100.0 * intact_orphaned as f64 / intact_total.max(1) as f64
     );
-}
-
-/// One typo in the middle of `words`: a letter replaced, dropped, doubled or swapped with the next.
-fn typo(words: &str, rng: &mut Rng) -> String {
-    let mut chars: Vec<char> = words.chars().collect();
-    let letters: Vec<usize> = (1..chars.len().saturating_sub(1)).filter(|&i| chars[i].is_alphabetic()).collect();
-    if letters.is_empty() {
-        return format!("{words}x");
-    }
-    let at = letters[rng.below(letters.len())];
-    match rng.below(4) {
-        0 => chars[at] = if chars[at] == 'e' { 'a' } else { 'e' },
-        1 => {
-            chars.remove(at);
-        }
-        2 => chars.insert(at, chars[at]),
-        _ => chars.swap(at, at + 1),
-    }
-    chars.into_iter().collect()
-}
-
-/// Word spans of `text` (runs of letters and digits).
-fn word_spans(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(Span::new(s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 fn unrelated_quotes(texts: &[String], rng: &mut Rng) {

@@ -1,7 +1,7 @@
 //! Import and re-anchoring cases at 1 MB, built once and then timed in Wasm (`bench/wasm-node.mjs`) and
 //! natively (`examples/native.rs`) on identical inputs. The adversarial ones are those of
-//! `crates/annotate/benches/reanchor.rs` (same constructions; that bench's generator helpers are repeated
-//! here, since a bench file cannot be shared).
+//! `crates/annotate/benches/reanchor.rs` (same constructions, from the same generator helpers: that bench's
+//! `support` module, included by path since benches are no library).
 //!
 //! Building a case (generating edits, exporting files) is not timed; [`Case::run`] is the measured work.
 
@@ -10,6 +10,10 @@ use sidenote_annotate::model::{Annotations, Note};
 use sidenote_annotate::{w3c, Document};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{Extraction, Span};
+
+#[path = "../../annotate/benches/support/mod.rs"]
+mod support;
+use support::{typo, word_spans, Rng, FILLER};
 
 /// The cases, by number (the order of [`Case::build`]).
 pub const NAMES: [&str; 8] = [
@@ -23,22 +27,6 @@ pub const NAMES: [&str; 8] = [
     "1,000 annotations after 200 random edits (1 MB)",
 ];
 
-/// A small deterministic generator (xorshift), as in the native bench.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
 /// What a case runs on.
 enum Work {
     /// Import a W3C file onto a text.
@@ -48,7 +36,7 @@ enum Work {
     /// Anchor targets on a text.
     Anchor { text: String, targets: Vec<TextTarget> },
     /// Export notes on a document.
-    Export { document: Document, annotations: Annotations },
+    Export { document: Document, annotations: Box<Annotations> },
 }
 
 /// One case, ready to run.
@@ -123,7 +111,7 @@ impl Case {
                         replies: vec![],
                     });
                 }
-                Work::Export { document: Document::new("big", big), annotations }
+                Work::Export { document: Document::new("big", big), annotations: Box::new(annotations) }
             }
             7 => {
                 let starts: Vec<usize> = big.match_indices(' ').map(|(i, _)| i + 1).collect();
@@ -238,44 +226,6 @@ fn absent_quotes(small: &str, rng: &mut Rng) -> Vec<TextTarget> {
     }
     absent
 }
-
-/// One typo in the middle of `words`: a letter replaced, dropped, doubled or swapped with the next.
-fn typo(words: &str, rng: &mut Rng) -> String {
-    let mut chars: Vec<char> = words.chars().collect();
-    let letters: Vec<usize> = (1..chars.len().saturating_sub(1)).filter(|&i| chars[i].is_alphabetic()).collect();
-    if letters.is_empty() {
-        return format!("{words}x");
-    }
-    let at = letters[rng.below(letters.len())];
-    match rng.below(4) {
-        0 => chars[at] = if chars[at] == 'e' { 'a' } else { 'e' },
-        1 => {
-            chars.remove(at);
-        }
-        2 => chars.insert(at, chars[at]),
-        _ => chars.swap(at, at + 1),
-    }
-    chars.into_iter().collect()
-}
-
-/// Word spans of `text` (runs of letters and digits).
-fn word_spans(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(Span::new(s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-const FILLER: &[&str] = &["however", "reportedly", "on Tuesday", "officials said", "(updated)", "in fact", "also"];
 
 /// `edits` random edits of `text`: a word inserted, a word deleted, or a line reflowed.
 fn edit(text: &str, rng: &mut Rng, edits: usize) -> String {
