@@ -20,7 +20,7 @@ use sidenote_extract::offsets::OffsetIndex;
 mod support;
 
 use sidenote_extract::{Extraction, Span};
-use support::{typo, word_spans, Rng, FILLER};
+use support::{absent_quotes, typo, word_spans, Rng, FILLER};
 
 /// Applies random edits to `text`, returning the new text and, for each original byte, where it went.
 fn edit(text: &str, rng: &mut Rng, edits: usize) -> (String, Vec<Option<usize>>) {
@@ -295,23 +295,8 @@ fn adversarial(unit: &str, rng: &mut Rng) {
     // 2. 500 absent quotes (words from the text, shuffled, one typo) on 200,000 characters.
     let small: String = big.chars().take(200_000).collect();
     let small_index = OffsetIndex::new(&small);
+    let absent = absent_quotes(&small, rng);
     let words: Vec<&str> = word_spans(&small).iter().map(|w| w.slice(&small)).collect();
-    let mut absent = Vec::new();
-    while absent.len() < 500 {
-        let n = 1 + rng.below(6);
-        let quote: Vec<&str> = (0..n).map(|_| words[rng.below(words.len())]).collect();
-        let quote = typo(&quote.join(" "), rng);
-        if quote.chars().count() >= 4 && !small.contains(&quote) {
-            let at = rng.below(190_000);
-            absent.push(TextTarget {
-                exact: quote,
-                prefix: "reported earlier in the week that ".into(),
-                suffix: " according to people familiar".into(),
-                start: Some(at),
-                end: Some(at + 10),
-            });
-        }
-    }
     let start = Instant::now();
     let anchorer = Anchorer::new(&small, &small_index);
     let found: Vec<_> = absent.iter().map(|t| anchorer.anchor(t)).collect();

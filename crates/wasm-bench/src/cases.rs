@@ -13,7 +13,7 @@ use sidenote_extract::{Extraction, Span};
 
 #[path = "../../annotate/benches/support/mod.rs"]
 mod support;
-use support::{typo, word_spans, Rng, FILLER};
+use support::{absent_quotes, typo, word_spans, Rng, FILLER};
 
 /// The cases, by number (the order of [`Case::build`]).
 pub const NAMES: [&str; 8] = [
@@ -203,28 +203,6 @@ fn common_words(big: &str, index: &OffsetIndex, rng: &mut Rng) -> Vec<TextTarget
     let occurrences: Vec<Span> =
         word_spans(big).into_iter().filter(|w| common.contains(&w.slice(big).to_lowercase().as_str())).collect();
     (0..5000).map(|_| TextTarget::of(big, index, occurrences[rng.below(occurrences.len())])).collect()
-}
-
-/// 500 quotes of shuffled words of `small` with one typo, absent from it.
-fn absent_quotes(small: &str, rng: &mut Rng) -> Vec<TextTarget> {
-    let words: Vec<&str> = word_spans(small).iter().map(|w| w.slice(small)).collect();
-    let mut absent = Vec::new();
-    while absent.len() < 500 {
-        let n = 1 + rng.below(6);
-        let quote: Vec<&str> = (0..n).map(|_| words[rng.below(words.len())]).collect();
-        let quote = typo(&quote.join(" "), rng);
-        if quote.chars().count() >= 4 && !small.contains(&quote) {
-            let at = rng.below(190_000);
-            absent.push(TextTarget {
-                exact: quote,
-                prefix: "reported earlier in the week that ".into(),
-                suffix: " according to people familiar".into(),
-                start: Some(at),
-                end: Some(at + 10),
-            });
-        }
-    }
-    absent
 }
 
 /// `edits` random edits of `text`: a word inserted, a word deleted, or a line reflowed.

@@ -2,6 +2,7 @@
 //! words for random edits. Used by `benches/reanchor.rs` and, through a `#[path]` module, by
 //! `crates/wasm-bench` (the same cases timed in Wasm), so both time exactly the same inputs.
 
+use sidenote_annotate::anchor::TextTarget;
 use sidenote_extract::Span;
 
 /// A small deterministic generator (xorshift), so runs are repeatable without a dependency.
@@ -57,4 +58,26 @@ pub fn word_spans(text: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+/// 500 quotes of shuffled words of `small` with one typo, absent from it.
+pub fn absent_quotes(small: &str, rng: &mut Rng) -> Vec<TextTarget> {
+    let words: Vec<&str> = word_spans(small).iter().map(|w| w.slice(small)).collect();
+    let mut absent = Vec::new();
+    while absent.len() < 500 {
+        let n = 1 + rng.below(6);
+        let quote: Vec<&str> = (0..n).map(|_| words[rng.below(words.len())]).collect();
+        let quote = typo(&quote.join(" "), rng);
+        if quote.chars().count() >= 4 && !small.contains(&quote) {
+            let at = rng.below(190_000);
+            absent.push(TextTarget {
+                exact: quote,
+                prefix: "reported earlier in the week that ".into(),
+                suffix: " according to people familiar".into(),
+                start: Some(at),
+                end: Some(at + 10),
+            });
+        }
+    }
+    absent
 }
