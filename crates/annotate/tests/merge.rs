@@ -8,27 +8,16 @@ use sidenote_annotate::merge::{merge, stamp, Revision};
 use sidenote_annotate::model::{Annotations, Decision, Replica, ReviewScope};
 use sidenote_extract::{EntityKind, Span};
 
+// The benchmarks' helpers; this test needs only `word_spans`.
+#[allow(dead_code)]
+#[path = "../benches/support/mod.rs"]
+mod support;
+use support::word_spans;
+
 const TEXT: &str = "Sergei Lavrov spoke in Moscow on Monday about the treaty with Washington and Paris.";
 
 /// A save of the first format (before revisions and replica tags), over the first 13 bytes of its own text.
 const FIRST_FORMAT: &str = include_str!("fixtures/annotations-first-format.json");
-
-/// Word spans of `TEXT`.
-fn spans() -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in TEXT.char_indices().chain([(TEXT.len(), ' ')]) {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(Span::new(s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
-}
 
 #[derive(Debug, Clone)]
 enum Step {
@@ -74,7 +63,7 @@ fn note_ids(state: &Annotations) -> Vec<String> {
 
 /// Applies one edit to tab `at`, recording it as the app does (stamped; an undo restores a snapshot, stamped).
 fn apply(tabs: &mut [Tab], at: usize, edit: &Step) {
-    let words = spans();
+    let words = word_spans(TEXT);
     let others: Vec<Annotations> = tabs.iter().map(|t| t.state.clone()).collect();
     let tab = &mut tabs[at];
     let before = tab.state.clone();
