@@ -504,7 +504,7 @@ impl Annotations {
                 quote: index,
             });
         }
-        out.sort_by_key(|q| q.span);
+        sidenote_extract::sort_stable_by_key(&mut out, |q| q.span);
         out
     }
 
@@ -548,14 +548,16 @@ impl Annotations {
                 });
             }
         }
-        out.sort_by_key(|e| e.span);
+        sidenote_extract::sort_stable_by_key(&mut out, |e| e.span);
         out
     }
 
     /// Notes sorted in reading order, orphans last.
     pub fn notes_in_reading_order(&self) -> Vec<&Note> {
         let mut notes: Vec<&Note> = self.notes.iter().collect();
-        notes.sort_by_key(|n| (n.span.is_none(), n.span.map_or(0, |s| s.start), n.span.map_or(0, |s| s.end)));
+        sidenote_extract::sort_stable_by_key(&mut notes, |n| {
+            (n.span.is_none(), n.span.map_or(0, |s| s.start), n.span.map_or(0, |s| s.end))
+        });
         notes
     }
 }
