@@ -71,7 +71,7 @@ mod tests {
                 let mut reversed = items.clone();
                 sort_stable_by(&mut reversed, |a, b| b.0.cmp(&a.0));
                 let mut expected_reversed = items.clone();
-                expected_reversed.sort_by(|a, b| b.0.cmp(&a.0));
+                expected_reversed.sort_by_key(|p| std::cmp::Reverse(p.0));
                 assert_eq!(reversed, expected_reversed, "reversed, from {items:?}");
             }
         }
