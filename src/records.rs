@@ -368,7 +368,9 @@ pub fn rebuilt_entry(urn: &str, document: &str, annotations: Option<&str>) -> Op
 /// The order of a rebuilt index. Saved times are only comparable as the browser wrote them; keep a stable,
 /// title-ordered list and put the undated ones last.
 pub fn sort_rebuilt(mut entries: Vec<IndexEntry>) -> Vec<IndexEntry> {
-    entries.sort_by(|a, b| (a.saved.is_empty(), &a.title).cmp(&(b.saved.is_empty(), &b.title)));
+    sidenote_extract::sort_stable_by(&mut entries, |a, b| {
+        (a.saved.is_empty(), &a.title).cmp(&(b.saved.is_empty(), &b.title))
+    });
     entries
 }
 

@@ -1004,7 +1004,10 @@ impl State {
 
     /// Every tag used by a note, sorted.
     pub fn all_tags(&self) -> Vec<String> {
-        let tags: BTreeSet<&String> = self.annotations.notes.iter().flat_map(|n| n.tags.iter()).collect();
+        // Sorted with the program's one stable sort (collecting into a set would compile in another sort).
+        let mut tags: Vec<&String> = self.annotations.notes.iter().flat_map(|n| n.tags.iter()).collect();
+        sidenote_extract::sort_stable_by(&mut tags, |a, b| a.cmp(b));
+        tags.dedup();
         tags.into_iter().cloned().collect()
     }
 }

@@ -60,7 +60,7 @@ pub fn pieces(text_len: usize, layers: &Layers<'_>) -> Vec<Piece> {
     cuts.sort_unstable();
     cuts.dedup();
     let mut notes_by_start: Vec<(usize, Span)> = layers.notes.to_vec();
-    notes_by_start.sort_by_key(|n| (n.1.start, std::cmp::Reverse(n.1.end)));
+    sidenote_extract::sort_stable_by_key(&mut notes_by_start, |n| (n.1.start, std::cmp::Reverse(n.1.end)));
     // Each layer is sorted by start; a cursor per layer keeps the sweep linear (notes keep an active set).
     let (mut e, mut q, mut b, mut n) = (0, 0, 0, 0);
     let mut active: Vec<(usize, Span)> = Vec::new();

@@ -58,7 +58,7 @@ pub fn EntitiesPanel(props: &EntitiesPanelProps) -> Html {
         .filter(|g| !props.hidden.contains(&Layer::Entity(g.kind)))
         .filter(|g| query.is_empty() || g.name.to_lowercase().contains(&query))
         .collect();
-    list.sort_by_key(|g| (std::cmp::Reverse(g.mentions.len()), g.name.to_lowercase()));
+    sidenote_extract::sort_stable_by_key(&mut list, |g| (std::cmp::Reverse(g.mentions.len()), g.name.to_lowercase()));
     let row = |group: &Group<'_>| {
         let key = format!("{}|{}", group.kind.label(), group.name);
         let spans: Vec<Span> = group.mentions.iter().map(|m| m.span).collect();

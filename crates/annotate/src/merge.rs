@@ -108,8 +108,9 @@ fn assemble(
 ) -> Annotations {
     let mut placed: Vec<((bool, u64, String), Item)> =
         items.into_iter().map(|(key, item)| (canonical_place(&key, &item), item)).collect();
-    // Within one kind places are unique (an identifier or a key), so the smaller unstable sort is as good.
-    placed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // Within one kind places are unique (an identifier or a key), so any sort gives this order: the program's
+    // one stable sort adds no sort code to the Wasm.
+    sidenote_extract::sort_stable_by(&mut placed, |a, b| a.0.cmp(&b.0));
     let mut out = Annotations { revisions, deleted, next_id, replica, ..Annotations::default() };
     for (_, item) in placed {
         match item {

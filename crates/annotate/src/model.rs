@@ -92,7 +92,7 @@ pub struct ShownQuote {
 
 /// What the user decided about a suggestion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase", tag = "decision", content = "kind")]
+#[serde(rename_all = "lowercase", tag = "decision", content = "kind", try_from = "DecisionFields")]
 pub enum Decision {
     /// The suggestion is right.
     Accept,
@@ -104,7 +104,7 @@ pub enum Decision {
 
 /// Which suggestions a decision covers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "scope")]
+#[serde(tag = "scope", try_from = "ScopeFields")]
 pub enum ReviewScope {
     /// One mention, by its words' position and the kind the extractor gave it.
     Mention {
@@ -125,6 +125,73 @@ pub enum ReviewScope {
         /// The quotation's bytes.
         span: Span,
     },
+}
+
+// `Decision` and `ReviewScope` are written as tagged enums but read through flat structs: serde reads a tagged
+// enum by buffering the object in its generic `Content` tree first, about 10 KB of Wasm for these two. The same
+// JSON is accepted, with the same messages for a missing field or an unknown tag.
+
+/// A stored `Decision`'s fields.
+#[derive(Deserialize)]
+struct DecisionFields {
+    decision: DecisionTag,
+    kind: Option<EntityKind>,
+}
+
+/// A stored `Decision`'s tag.
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum DecisionTag {
+    Accept,
+    Reject,
+    Retag,
+}
+
+impl TryFrom<DecisionFields> for Decision {
+    type Error = String;
+
+    fn try_from(fields: DecisionFields) -> Result<Self, String> {
+        Ok(match fields.decision {
+            DecisionTag::Accept => Decision::Accept,
+            DecisionTag::Reject => Decision::Reject,
+            DecisionTag::Retag => Decision::Retag(required(fields.kind, "kind")?),
+        })
+    }
+}
+
+/// A stored `ReviewScope`'s fields.
+#[derive(Deserialize)]
+struct ScopeFields {
+    scope: ScopeTag,
+    span: Option<Span>,
+    kind: Option<EntityKind>,
+    name: Option<String>,
+}
+
+/// A stored `ReviewScope`'s tag.
+#[derive(Deserialize)]
+enum ScopeTag {
+    Mention,
+    Entity,
+    Quote,
+}
+
+impl TryFrom<ScopeFields> for ReviewScope {
+    type Error = String;
+
+    fn try_from(fields: ScopeFields) -> Result<Self, String> {
+        let ScopeFields { scope, span, kind, name } = fields;
+        Ok(match scope {
+            ScopeTag::Mention => ReviewScope::Mention { span: required(span, "span")?, kind: required(kind, "kind")? },
+            ScopeTag::Entity => ReviewScope::Entity { name: required(name, "name")?, kind: required(kind, "kind")? },
+            ScopeTag::Quote => ReviewScope::Quote { span: required(span, "span")? },
+        })
+    }
+}
+
+/// A field's value, or serde's message for a missing field.
+fn required<T>(value: Option<T>, field: &str) -> Result<T, String> {
+    value.ok_or_else(|| format!("missing field `{field}`"))
 }
 
 /// A human decision about machine suggestions.
@@ -504,7 +571,7 @@ impl Annotations {
                 quote: index,
             });
         }
-        out.sort_by_key(|q| q.span);
+        sidenote_extract::sort_stable_by_key(&mut out, |q| q.span);
         out
     }
 
@@ -548,20 +615,100 @@ impl Annotations {
                 });
             }
         }
-        out.sort_by_key(|e| e.span);
+        sidenote_extract::sort_stable_by_key(&mut out, |e| e.span);
         out
     }
 
     /// Notes sorted in reading order, orphans last.
     pub fn notes_in_reading_order(&self) -> Vec<&Note> {
         let mut notes: Vec<&Note> = self.notes.iter().collect();
-        notes.sort_by_key(|n| (n.span.is_none(), n.span.map_or(0, |s| s.start), n.span.map_or(0, |s| s.end)));
+        sidenote_extract::sort_stable_by_key(&mut notes, |n| {
+            (n.span.is_none(), n.span.map_or(0, |s| s.start), n.span.map_or(0, |s| s.end))
+        });
         notes
     }
 }
 
 #[cfg(test)]
 mod tests {
+
+    /// The derives `Decision` and `ReviewScope` had before they were read through flat structs.
+    mod derived {
+        use serde::Deserialize;
+        use sidenote_extract::{EntityKind, Span};
+
+        #[derive(Debug, PartialEq, Deserialize)]
+        #[serde(rename_all = "lowercase", tag = "decision", content = "kind")]
+        pub enum Decision {
+            Accept,
+            Reject,
+            Retag(EntityKind),
+        }
+
+        #[derive(Debug, PartialEq, Deserialize)]
+        #[serde(tag = "scope")]
+        pub enum ReviewScope {
+            Mention { span: Span, kind: EntityKind },
+            Entity { name: String, kind: EntityKind },
+            Quote { span: Span },
+        }
+    }
+
+    /// Stored decisions and scopes, good and bad, read as the derived tagged enums read them: the same values,
+    /// and for bad ones the same message (the written form is still the derived one, checked by the round trip).
+    #[test]
+    fn decisions_and_scopes_read_as_the_tagged_enums_did() {
+        let decisions = [
+            r#"{"decision":"accept"}"#,
+            r#"{"decision":"reject","extra":1}"#,
+            r#"{"decision":"retag","kind":"Person"}"#,
+            r#"{"kind":"Place","decision":"retag"}"#,
+            r#"{"decision":"retag"}"#,
+            r#"{"decision":"maybe"}"#,
+            r#"{"kind":"Person"}"#,
+            r#"{"decision":"retag","kind":"Nothing"}"#,
+            r#"[]"#,
+        ];
+        for json in decisions {
+            let ours = serde_json::from_str::<Decision>(json);
+            let theirs = serde_json::from_str::<derived::Decision>(json);
+            assert_eq!(ours.is_ok(), theirs.is_ok(), "{json}: {ours:?} / {theirs:?}");
+            if let (Ok(ours), Ok(theirs)) = (&ours, &theirs) {
+                assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{json}");
+                let again = serde_json::to_string(ours).expect("a decision is written");
+                assert_eq!(serde_json::from_str::<Decision>(&again).expect("and read back"), *ours);
+            }
+        }
+        let scopes = [
+            r#"{"scope":"Mention","span":{"start":1,"end":4},"kind":"Org"}"#,
+            r#"{"span":{"start":1,"end":4},"kind":"Org","scope":"Mention","other":[1]}"#,
+            r#"{"scope":"Entity","name":"Ada","kind":"Person"}"#,
+            r#"{"scope":"Quote","span":{"start":0,"end":9}}"#,
+            r#"{"scope":"Quote"}"#,
+            r#"{"scope":"Mention","span":{"start":1,"end":4}}"#,
+            r#"{"scope":"Entity","kind":"Person"}"#,
+            r#"{"scope":"Everything"}"#,
+            r#"{"span":{"start":0,"end":9}}"#,
+        ];
+        for json in scopes {
+            let ours = serde_json::from_str::<ReviewScope>(json);
+            let theirs = serde_json::from_str::<derived::ReviewScope>(json);
+            assert_eq!(ours.is_ok(), theirs.is_ok(), "{json}: {ours:?} / {theirs:?}");
+            match (&ours, &theirs) {
+                (Ok(ours), Ok(theirs)) => {
+                    assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{json}");
+                    let again = serde_json::to_string(ours).expect("a scope is written");
+                    assert_eq!(serde_json::from_str::<ReviewScope>(&again).expect("and read back"), *ours);
+                }
+                (Err(ours), Err(theirs)) => {
+                    let message =
+                        |e: &serde_json::Error| e.to_string().split(" at line").next().unwrap_or("").to_string();
+                    assert_eq!(message(ours), message(theirs), "{json}");
+                }
+                _ => unreachable!(),
+            }
+        }
+    }
     use super::*;
 
     #[test]

@@ -24,6 +24,7 @@ mod entities;
 mod html;
 mod lexicon;
 pub mod offsets;
+mod one_sort;
 mod quotes;
 mod tokens;
 
@@ -31,6 +32,7 @@ use serde::{Deserialize, Serialize};
 
 pub use body::LineHint;
 pub use html::html_to_text;
+pub use one_sort::{sort_stable_by, sort_stable_by_key};
 
 /// A half-open range of UTF-8 byte offsets into the document text, always on char boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -199,7 +199,7 @@ fn find_marked(seg: &Segmented<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Fo
             f.inner = Span::new(f.inner.start, f.inner.start + trimmed.len());
         }
     }
-    out.sort_by_key(|f| f.inner.start);
+    crate::sort_stable_by_key(&mut out, |f| f.inner.start);
     out.retain(|f| {
         let inner = f.inner.slice(text);
         let words = words_in(inner);

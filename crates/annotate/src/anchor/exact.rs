@@ -112,11 +112,17 @@ fn best_occurrence(search: &Search<'_, '_>, occurrences: &[usize], unique: bool)
     let length = search.quote.len();
     let distance = |start: usize| start.abs_diff(search.expected) as i64;
     // Cheap ranking first (exact agreement, then distance), keeping the nearest occurrences as well.
-    let mut shortlist: Vec<usize> = occurrences.to_vec();
-    shortlist.sort_by_cached_key(|&start| {
-        let context = search.agreeing_context(start, start + length) as i64;
-        (std::cmp::Reverse(context * CONTEXT_WEIGHT - distance(start)), start)
-    });
+    // Each key computed once (as `sort_by_cached_key` does; it ends with the start, so keys are unique), then
+    // sorted by the program's one stable sort.
+    let mut ranked: Vec<(std::cmp::Reverse<i64>, usize)> = occurrences
+        .iter()
+        .map(|&start| {
+            let context = search.agreeing_context(start, start + length) as i64;
+            (std::cmp::Reverse(context * CONTEXT_WEIGHT - distance(start)), start)
+        })
+        .collect();
+    sidenote_extract::sort_stable_by(&mut ranked, |a, b| a.cmp(b));
+    let mut shortlist: Vec<usize> = ranked.into_iter().map(|(_, start)| start).collect();
     shortlist.truncate(SHORTLIST);
     let nearest = occurrences.partition_point(|&s| s < search.expected);
     shortlist.extend(occurrences.iter().skip(nearest.saturating_sub(1)).take(2));

@@ -72,7 +72,9 @@ fn candidates(search: &Search<'_, '_>) -> Vec<Candidate> {
     for window in windows(search, pattern.len(), max_errors) {
         alignments.extend(align(search, window, &pattern, max_errors));
     }
-    alignments.sort_by_key(|&(cost, span)| (cost, span.start.abs_diff(search.expected), span.start, span.end));
+    sidenote_extract::sort_stable_by_key(&mut alignments, |&(cost, span)| {
+        (cost, span.start.abs_diff(search.expected), span.start, span.end)
+    });
     let mut seen = HashSet::new();
     alignments.retain(|&(_, span)| seen.insert(span));
     alignments.truncate(MAX_JUDGED);
@@ -188,7 +190,7 @@ fn by_ends(search: &Search<'_, '_>) -> Vec<Candidate> {
 
 /// The few best candidates, so that pairing heads with tails stays cheap.
 fn top(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.sort_by(|a, b| b.rank.total_cmp(&a.rank));
+    sidenote_extract::sort_stable_by(&mut candidates, |a, b| b.rank.total_cmp(&a.rank));
     candidates.truncate(4);
     candidates
 }

@@ -125,7 +125,7 @@ impl<'a, 't> Search<'a, 't> {
             .filter(|w| keep(w.place))
             .map(|&w| (w, self.index().count(self.word(&w))))
             .collect();
-        words.sort_by_key(|&(w, count)| (count, w.range));
+        sidenote_extract::sort_stable_by_key(&mut words, |&(w, count)| (count, w.range));
         words
     }
 

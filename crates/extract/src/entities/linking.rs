@@ -91,7 +91,7 @@ pub(super) fn link(
     for &span in dates {
         mentions.push((span, EntityKind::Date, span.slice(seg.text).to_string()));
     }
-    mentions.sort_by_key(|m| m.0);
+    crate::sort_stable_by_key(&mut mentions, |m| m.0);
     let mut last_end = 0;
     for (span, kind, key) in mentions {
         if span.start < last_end {
