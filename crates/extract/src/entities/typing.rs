@@ -199,8 +199,12 @@ fn in_company_context(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     else {
         return false;
     };
+    // Most names follow no such preposition: ask before lower-casing anything.
+    if !matches!(preposition, "in" | "of" | "at") || noun.len() > 16 {
+        return false;
+    }
     // The noun may open its sentence ("Analysts at X said").
-    let noun = if noun.len() <= 16 { noun.to_lowercase() } else { return false };
+    let noun = noun.to_lowercase();
     let noun = if noun == "ceo" { "CEO" } else { noun.as_str() };
     match preposition {
         "in" => matches!(noun, "shares" | "stake" | "stakes" | "investment"),
