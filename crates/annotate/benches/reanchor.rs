@@ -20,7 +20,7 @@ use sidenote_extract::offsets::OffsetIndex;
 mod support;
 
 use sidenote_extract::{Extraction, Span};
-use support::{absent_quotes, typo, word_spans, Rng, FILLER};
+use support::{absent_quotes, short_targets, typo, word_spans, Rng, FILLER};
 
 /// Applies random edits to `text`, returning the new text and, for each original byte, where it went.
 fn edit(text: &str, rng: &mut Rng, edits: usize) -> (String, Vec<Option<usize>>) {
@@ -334,14 +334,7 @@ fn adversarial(unit: &str, rng: &mut Rng) {
     println!("export of 5,000 notes on {} bytes: {:.0} ms ({} items)", big.len(), ms(start), file["total"]);
 
     // 5. 1,000 annotations of 1-7 words after 200 random edits.
-    let starts: Vec<usize> = big.match_indices(' ').map(|(i, _)| i + 1).collect();
-    let targets: Vec<TextTarget> = (0..1000)
-        .map(|_| {
-            let s = starts[rng.below(starts.len() - 20)];
-            let e = starts[starts.partition_point(|&x| x <= s) + 1 + rng.below(6)] - 1;
-            TextTarget::of(&big, &index, Span::new(s, e.max(s + 1)))
-        })
-        .collect();
+    let targets = short_targets(&big, &index, rng);
     let (edited, _) = edit(&big, rng, 200);
     let edited_index = OffsetIndex::new(&edited);
     let start = Instant::now();

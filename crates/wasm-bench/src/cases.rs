@@ -13,7 +13,7 @@ use sidenote_extract::{Extraction, Span};
 
 #[path = "../../annotate/benches/support/mod.rs"]
 mod support;
-use support::{absent_quotes, typo, word_spans, Rng, FILLER};
+use support::{absent_quotes, short_targets, typo, word_spans, Rng, FILLER};
 
 /// The cases, by number (the order of [`Case::build`]).
 pub const NAMES: [&str; 8] = [
@@ -114,14 +114,7 @@ impl Case {
                 Work::Export { document: Document::new("big", big), annotations: Box::new(annotations) }
             }
             7 => {
-                let starts: Vec<usize> = big.match_indices(' ').map(|(i, _)| i + 1).collect();
-                let targets: Vec<TextTarget> = (0..1000)
-                    .map(|_| {
-                        let s = starts[rng.below(starts.len() - 20)];
-                        let e = starts[starts.partition_point(|&x| x <= s) + 1 + rng.below(6)] - 1;
-                        TextTarget::of(&big, &index, Span::new(s, e.max(s + 1)))
-                    })
-                    .collect();
+                let targets = short_targets(&big, &index, &mut rng);
                 Work::Anchor { text: edit(&big, &mut rng, 200), targets }
             }
             _ => return None,

@@ -3,6 +3,7 @@
 //! `crates/wasm-bench` (the same cases timed in Wasm), so both time exactly the same inputs.
 
 use sidenote_annotate::anchor::TextTarget;
+use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::Span;
 
 /// A small deterministic generator (xorshift), so runs are repeatable without a dependency.
@@ -80,4 +81,16 @@ pub fn absent_quotes(small: &str, rng: &mut Rng) -> Vec<TextTarget> {
         }
     }
     absent
+}
+
+/// 1,000 targets of one to seven words at random places in `big`.
+pub fn short_targets(big: &str, index: &OffsetIndex, rng: &mut Rng) -> Vec<TextTarget> {
+    let starts: Vec<usize> = big.match_indices(' ').map(|(i, _)| i + 1).collect();
+    (0..1000)
+        .map(|_| {
+            let s = starts[rng.below(starts.len() - 20)];
+            let e = starts[starts.partition_point(|&x| x <= s) + 1 + rng.below(6)] - 1;
+            TextTarget::of(big, index, Span::new(s, e.max(s + 1)))
+        })
+        .collect()
 }
