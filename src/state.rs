@@ -866,6 +866,14 @@ impl State {
                     next.hide_clutter = self.hide_clutter;
                     next.storage_usage = self.storage_usage.clone();
                     notices.extend(self.notice.clone());
+                    // The last document is often the sample shown meanwhile: its highlights stay instead of
+                    // vanishing until the worker answers with the same ones.
+                    let same_input = next.open.urn == self.open.urn && next.open.hints == self.open.hints;
+                    if same_input && self.open.progress == ExtractionProgress::Done {
+                        let open = Rc::make_mut(&mut next.open);
+                        open.extraction = self.open.extraction.clone();
+                        open.progress = ExtractionProgress::Done;
+                    }
                 }
                 notices.extend(next.notice.take());
                 notices.extend(message.map(Notice::error));
@@ -1697,6 +1705,24 @@ mod tests {
             StorageUsage { used: Some(1.0), quota: Some(2.0), persistent: Some(true), backend: "IndexedDB".into() };
         let state = State::default().apply(Action::StorageMeasured(usage.clone())).apply(Action::OpenSample);
         assert_eq!(state.storage_usage, Some(usage));
+    }
+
+    #[test]
+    fn the_sample_restored_at_start_keeps_its_highlights_and_asks_the_worker_nothing() {
+        let library = Library::default();
+        let started = |text: &str| Action::Started {
+            startup: Startup::Last(loaded(text, Annotations::default(), None)),
+            library: library.clone(),
+            message: None,
+        };
+        let waiting = State::loading();
+        assert_eq!(waiting.open.progress, ExtractionProgress::Done);
+        let state = waiting.clone().apply(started(SAMPLE_TEXT));
+        assert_eq!((state.open.progress.clone(), state.open.pending_extraction()), (ExtractionProgress::Done, None));
+        assert_eq!(state.open.extraction, waiting.open.extraction);
+        // Another last document is extracted in the worker as before.
+        let other = waiting.apply(started("Angela Merkel visited Paris."));
+        assert_eq!(other.open.pending_extraction(), Some(other.open.serial));
     }
 
     #[test]

@@ -19,6 +19,14 @@ export class SidenotePage {
     await this.page.locator('mark[data-testid=hl]').first().waitFor();
   }
 
+  /** Reloads the page and waits as `open` does: until storage is read and the highlights are back (the sample
+   * shows meanwhile, so a highlight seen before the start may be the sample's, not the restored document's). */
+  async reload() {
+    await this.page.reload();
+    await this.page.locator('[data-testid=app][data-started=true]').waitFor();
+    await this.page.locator('mark[data-testid=hl]').first().waitFor();
+  }
+
   /** All highlights as {text, kind, tip}. */
   async highlights() {
     return this.page.locator('mark[data-testid=hl]').evaluateAll((marks) =>

@@ -28,8 +28,7 @@ test('axe-core finds no WCAG 2.1 AA violation in any main view', async () => {
   await app.open();
   // A record that could not be read, so the Library shows that list too.
   await page.evaluate(() => localStorage.setItem('sidenote.v1.unreadable.notes.urn:sha256:0', '{"notes": ['));
-  await page.reload();
-  await page.locator('mark[data-testid=hl]').first().waitFor();
+  await app.reload();
   await page.addScriptTag({ path: AXE });
 
   const results = {};

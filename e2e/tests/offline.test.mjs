@@ -27,8 +27,7 @@ test('after the first visit Sidenote opens and annotates with the network off', 
 
     await context.setOffline(true);
     await server.close();
-    await page.reload();
-    await page.locator('mark[data-testid=hl]').first().waitFor();
+    await app.reload();
     assert.ok((await app.namesOfKind('PERSON')).includes('Sergei Lavrov'));
     await app.selectWords('has lashed out');
     await app.writeNote('written offline');
