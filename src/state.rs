@@ -22,10 +22,11 @@ use crate::worker_protocol::{ImportFormat, ImportOutcome};
 const UNDO_LIMIT: usize = 200;
 
 /// An open article and what the extractor found in it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct OpenDocument {
-    /// The article.
-    pub document: Document,
+    /// The article, shared: a state changed for any other reason (the extractor's answer, say) copies
+    /// the pointer, not the text.
+    pub document: Rc<Document>,
     /// The extractor's suggestions for it: until the extractor (in its worker) answers, or if it failed,
     /// none, with the whole text as the article body so that nothing is dimmed as clutter.
     pub extraction: Extraction,
@@ -41,6 +42,20 @@ pub struct OpenDocument {
     pub urn: String,
     /// Per-line structure hints when it came from HTML (empty for plain text).
     pub hints: Vec<LineHint>,
+}
+
+// Cheap fields first, and the text by pointer before content: the extractor's answer makes a new
+// `OpenDocument` with the same text, and the views compare it with the previous one on every render.
+// The offsets are not compared: they are derived from the text.
+impl PartialEq for OpenDocument {
+    fn eq(&self, other: &Self) -> bool {
+        self.serial == other.serial
+            && self.progress == other.progress
+            && self.urn == other.urn
+            && self.hints == other.hints
+            && self.extraction == other.extraction
+            && (Rc::ptr_eq(&self.document, &other.document) || self.document == other.document)
+    }
 }
 
 // Equality is reflexive (the hints' link densities are ratios, never NaN), so `Rc<OpenDocument>` props
@@ -61,7 +76,7 @@ impl OpenDocument {
     pub fn open_with_hints(title: String, text: String, hints: Vec<LineHint>) -> Self {
         let extraction = Extraction { body: vec![Span::new(0, text.len())], ..Extraction::default() };
         let offsets = OffsetIndex::new(&text);
-        let document = Document::new(title, text);
+        let document = Rc::new(Document::new(title, text));
         let urn = document.content_urn();
         OpenDocument { document, extraction, progress: ExtractionProgress::Pending, serial: 0, offsets, urn, hints }
     }
@@ -689,7 +704,7 @@ impl State {
                 if !Rc::ptr_eq(&next.open, &self.open) {
                     let url = Some(url).filter(|u| !u.trim().is_empty());
                     let open = Rc::make_mut(&mut next.open);
-                    open.document.source_url = url.clone();
+                    Rc::make_mut(&mut open.document).source_url = url.clone();
                     let title = &open.document.title;
                     next.notice = Some(Notice::info(match url {
                         Some(url) => format!("Captured “{title}” from {url}."),
@@ -929,7 +944,7 @@ impl State {
                 Ok(shared) => {
                     let title = shared.document.title.clone();
                     let mut open = OpenDocument::open_with_hints(title.clone(), shared.document.text, shared.hints);
-                    open.document.source_url = shared.document.source_url;
+                    Rc::make_mut(&mut open.document).source_url = shared.document.source_url;
                     next = self.switch_to(open, shared.annotations);
                     next.shared_unkept = true;
                     next.notice =

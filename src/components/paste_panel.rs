@@ -1,8 +1,16 @@
 //! The panel where a user pastes an article's text.
 
+use std::rc::Rc;
+
+use sidenote_annotate::megabytes;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
+
+/// A paste longer than this is held by the panel instead of going into the text area. A browser lays out
+/// and paints every line of a text area: a few MB there freeze the page for seconds when pasted, again when
+/// focus moves, and again when the panel closes. A long article (~100 KB) still goes into the area.
+const LONG_PASTE_BYTES: usize = 256 * 1024;
 
 /// Props of [`PastePanel`].
 #[derive(Properties, PartialEq)]
@@ -14,10 +22,19 @@ pub struct PastePanelProps {
     pub oncancel: Callback<()>,
 }
 
-/// A text area and an "Open" button. The text is only read when the user presses Open.
+/// A long paste held by the panel: its text and the clipboard's HTML, if any.
+#[derive(PartialEq)]
+struct LongPaste {
+    text: String,
+    html: Option<String>,
+}
+
+/// A text area and an "Open" button. The text is only read when the user presses Open. A long paste is
+/// held aside and summarised instead of shown (see [`LONG_PASTE_BYTES`]).
 #[component]
 pub fn PastePanel(props: &PastePanelProps) -> Html {
     let area = use_node_ref();
+    let long = use_state(|| None::<Rc<LongPaste>>);
     {
         // Typing starts in the text area as soon as the panel opens (keyboard users are not left behind it).
         let area = area.clone();
@@ -31,32 +48,105 @@ pub fn PastePanel(props: &PastePanelProps) -> Html {
     let pasted = use_mut_ref(|| None::<(String, String)>);
     let onpaste = {
         let pasted = pasted.clone();
+        let long = long.clone();
         Callback::from(move |event: Event| {
-            let Some(event) = event.dyn_ref::<web_sys::ClipboardEvent>() else { return };
-            let Some(data) = event.clipboard_data() else { return };
+            let Some(clipboard) = event.dyn_ref::<web_sys::ClipboardEvent>() else { return };
+            let Some(data) = clipboard.clipboard_data() else { return };
             let html = data.get_data("text/html").unwrap_or_default();
             let plain = data.get_data("text/plain").unwrap_or_default();
-            *pasted.borrow_mut() = (!html.trim().is_empty()).then_some((html, plain));
+            let html = (!html.trim().is_empty()).then_some(html);
+            if plain.len() > LONG_PASTE_BYTES {
+                event.prevent_default();
+                *pasted.borrow_mut() = None;
+                long.set(Some(Rc::new(LongPaste { text: plain, html })));
+            } else {
+                *pasted.borrow_mut() = html.map(|html| (html, plain));
+            }
         })
     };
     let onopen = {
         let area = area.clone();
+        let long = long.clone();
         props.onopen.reform(move |_: MouseEvent| {
+            if let Some(held) = long.as_ref() {
+                return (held.text.clone(), held.html.clone());
+            }
             let text = area.cast::<HtmlTextAreaElement>().map(|a| a.value()).unwrap_or_default();
             let html =
                 pasted.borrow().as_ref().filter(|(_, plain)| plain.trim() == text.trim()).map(|(html, _)| html.clone());
             (text, html)
         })
     };
+    let ondiscard = {
+        let long = long.clone();
+        Callback::from(move |_: MouseEvent| long.set(None))
+    };
     let oncancel = props.oncancel.reform(|_: MouseEvent| ());
+    let held = long.as_ref().map(|held| {
+        html! {
+            <div class="long-paste" data-testid="long-paste" role="status">
+                <p>{ long_paste_summary(&held.text) }</p>
+                <button data-testid="long-paste-discard" onclick={ondiscard}>{ "Paste something else" }</button>
+            </div>
+        }
+    });
     html! {
         <section class="paste-panel" aria-label="Paste an article">
             <label for="paste-area">{ "Paste the article's text (a whole page is fine: Sidenote finds the article in it)" }</label>
-            <textarea id="paste-area" ref={area} data-testid="paste-area" rows="10" spellcheck="false" {onpaste} />
+            { for held }
+            <textarea id="paste-area" ref={area} data-testid="paste-area" rows="10" spellcheck="false"
+                hidden={long.is_some()} {onpaste} />
             <div class="paste-actions">
                 <button class="primary" data-testid="paste-open" onclick={onopen}>{ "Open pasted text" }</button>
                 <button onclick={oncancel}>{ "Cancel" }</button>
             </div>
         </section>
+    }
+}
+
+/// What the panel says of a long paste: its size, its lines and how it starts, so the user knows what
+/// Open will open without the browser showing all of it.
+fn long_paste_summary(text: &str) -> String {
+    let lines = text.lines().count();
+    let start: String = text.split_whitespace().take(12).collect::<Vec<_>>().join(" ");
+    let start: String = start.chars().take(80).collect();
+    format!(
+        "Pasted {} of text, {} {}, starting “{start}…”. It is held here, not shown: press Open to open it.",
+        megabytes(text.len()),
+        grouped(lines),
+        if lines == 1 { "line" } else { "lines" }
+    )
+}
+
+/// A count with thousands separated by commas: 180,000.
+fn grouped(count: usize) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_paste_is_summarised_by_size_lines_and_first_words() {
+        let text = "Breaking News\n\nLavrov: U.S. Has 'No Proof'\n".repeat(60_000);
+        let summary = long_paste_summary(&text);
+        assert!(
+            summary.starts_with("Pasted 2.5 MB of text, 180,000 lines, starting “Breaking News Lavrov:"),
+            "{summary}"
+        );
+        assert_eq!(long_paste_summary("one 🙂 line"), "Pasted 0.0 MB of text, 1 line, starting “one 🙂 line…”. It is held here, not shown: press Open to open it.");
+        let table = [(0, "0"), (7, "7"), (999, "999"), (1000, "1,000"), (180_000, "180,000"), (1_234_567, "1,234,567")];
+        for (count, shown) in table {
+            assert_eq!(grouped(count), shown);
+        }
     }
 }

@@ -261,7 +261,17 @@ fn received(shared: &Weak<RefCell<Shared>>, data: &str) {
             if let Some(worker) = shared.borrow_mut().worker.as_mut() {
                 worker.extraction.take_if(|(extracting, _)| *extracting == request);
             }
-            Some(Action::ExtractionFinished { request, extraction })
+            // Dispatched in the next task: reading a long document's answer and rendering its highlights
+            // are each tens of milliseconds on the page's thread, and one task for both would be long.
+            let action = Action::ExtractionFinished { request, extraction };
+            let later = Rc::downgrade(&shared);
+            wasm_bindgen_futures::spawn_local(async move {
+                gloo::timers::future::TimeoutFuture::new(0).await;
+                if let Some(shared) = later.upgrade() {
+                    emit(&shared, Some(action));
+                }
+            });
+            None
         }
         Ok(WorkerMessage::Imported { request, outcome }) => {
             if let Some(worker) = shared.borrow_mut().worker.as_mut() {

@@ -402,6 +402,10 @@ async fn saving_document(urn: &str, title: &str, text: &str, hints: &[LineHint])
         Ok(None) => None,
         Err(backend) => read(&backend, std::slice::from_ref(&key)).await?.pop().and_then(|(_, v)| v),
     };
+    // The text's record is written in a task of its own: writing 20 MB of JSON is the slow half of opening
+    // a long document, and the opening's own task (reading, hashing, rendering) must stay short. The pointer
+    // above is already staged, so the order of openings is kept.
+    gloo::timers::future::TimeoutFuture::new(0).await;
     let mut batch = Vec::new();
     let json = match records::before_writing(&key, existing.as_deref()) {
         BeforeWriting::Write if existing.is_some() => {

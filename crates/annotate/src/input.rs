@@ -10,6 +10,15 @@ use std::fmt;
 /// worker read it in seconds.
 pub const MAX_TEXT_BYTES: usize = 20 * 1024 * 1024;
 
+/// A size as a user reads it, in MB (of 1024 × 1024 bytes) to the nearest tenth: `20.0 MB`.
+pub fn megabytes(bytes: usize) -> String {
+    // Tenths in integers: formatting an `f64` would pull Rust's float printing (some 8 KB gzipped) into the
+    // app's Wasm for this.
+    const MB: usize = 1024 * 1024;
+    let tenths = bytes.saturating_mul(10).saturating_add(MB / 2) / MB;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
 /// Why some input cannot become a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputError {
@@ -28,19 +37,12 @@ impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             InputError::Empty => write!(f, "There is no text to open: the input is empty"),
-            InputError::TooLarge { bytes } => {
-                // Tenths of a MB in integers: formatting an `f64` would pull Rust's float printing (some 8 KB
-                // gzipped) into the app's Wasm for this one message.
-                const MB: usize = 1024 * 1024;
-                let tenths = bytes.saturating_mul(10).saturating_add(MB / 2) / MB;
-                write!(
-                    f,
-                    "This text is {}.{} MB; Sidenote opens articles up to {} MB. Split it or open the part you need",
-                    tenths / 10,
-                    tenths % 10,
-                    MAX_TEXT_BYTES / MB
-                )
-            }
+            InputError::TooLarge { bytes } => write!(
+                f,
+                "This text is {}; Sidenote opens articles up to {} MB. Split it or open the part you need",
+                megabytes(*bytes),
+                MAX_TEXT_BYTES / (1024 * 1024)
+            ),
             InputError::Binary => {
                 write!(f, "This file is not text (it looks like an image, PDF or other binary file). Open a .txt or .html file")
             }
@@ -58,14 +60,46 @@ pub fn accept_text(bytes: &[u8]) -> Result<String, InputError> {
     let text = std::str::from_utf8(bytes).map_err(|_| InputError::Binary)?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     // Text files have tabs and line breaks but almost no other control characters; binary data has many.
-    let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}')).count();
-    if text.contains('\0') || controls * 100 > text.chars().count().max(1) {
+    let census = ControlCensus::of(text);
+    if census.nul || census.controls * 100 > census.chars.max(1) {
         return Err(InputError::Binary);
     }
     if text.trim().is_empty() {
         return Err(InputError::Empty);
     }
-    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    // A copy only when there is something to change: this runs on the page's thread for every document
+    // opened, up to 20 MB.
+    if text.contains('\r') {
+        Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Ok(text.to_string())
+    }
+}
+
+/// What `accept_text` counts to tell text from binary data, in one pass over the bytes (the text is valid
+/// UTF-8 already): its characters, its control characters other than tab, line ends and form feed (Unicode's
+/// `Cc`: U+0000–U+001F, U+007F–U+009F; the last 32 are two bytes, `C2 80`–`C2 9F`), and whether it has a NUL.
+struct ControlCensus {
+    chars: usize,
+    controls: usize,
+    nul: bool,
+}
+
+impl ControlCensus {
+    fn of(text: &str) -> Self {
+        let mut census = ControlCensus { chars: 0, controls: 0, nul: false };
+        let mut after_c2 = false;
+        for &byte in text.as_bytes() {
+            let continuation = byte & 0xC0 == 0x80;
+            census.chars += usize::from(!continuation);
+            let c0 = byte < 0x20 && !matches!(byte, b'\n' | b'\r' | b'\t' | 0x0C);
+            let c1 = after_c2 && (0x80..=0x9F).contains(&byte);
+            census.controls += usize::from(c0 || byte == 0x7F || c1);
+            census.nul |= byte == 0;
+            after_c2 = byte == 0xC2;
+        }
+        census
+    }
 }
 
 #[cfg(test)]
@@ -90,6 +124,30 @@ mod tests {
     }
 
     #[test]
+    fn the_census_counts_as_the_character_definitions_do() {
+        let reference = |text: &str| {
+            let controls =
+                text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}')).count();
+            (text.chars().count(), controls, text.contains('\0'))
+        };
+        let alphabet = [
+            'a', '\0', '\n', '\r', '\t', '\u{0C}', '\u{1F}', '\u{7F}', '\u{80}', '\u{9F}', '\u{A0}', 'é', '’', '😀',
+            '\u{0142}', 'Ă',
+        ];
+        // Every string of up to three characters from an alphabet with each class's edges.
+        let mut texts = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> =
+                texts.iter().flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}"))).collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            let census = ControlCensus::of(text);
+            assert_eq!((census.chars, census.controls, census.nul), reference(text), "{text:?}");
+        }
+    }
+
+    #[test]
     fn messages_name_the_problem() {
         assert!(InputError::TooLarge { bytes: 20 * 1024 * 1024 }.to_string().contains("20.0 MB"));
         // Rounded to the nearest tenth, as `{:.1}` of the size in MB would print it.
@@ -98,5 +156,7 @@ mod tests {
             assert!(shown.starts_with(&format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))));
         }
         assert!(InputError::Binary.to_string().contains("not text"));
+        assert!(InputError::TooLarge { bytes: 25 * 1024 * 1024 }.to_string().contains("up to 20 MB"));
+        assert_eq!([megabytes(0), megabytes(52_428), megabytes(52_429)], ["0.0 MB", "0.0 MB", "0.1 MB"]);
     }
 }

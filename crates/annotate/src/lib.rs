@@ -28,4 +28,4 @@ pub mod share_link;
 pub mod w3c;
 
 pub use document::Document;
-pub use input::{accept_text, InputError, MAX_TEXT_BYTES};
+pub use input::{accept_text, megabytes, InputError, MAX_TEXT_BYTES};
