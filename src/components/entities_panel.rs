@@ -29,39 +29,67 @@ pub struct EntitiesPanelProps {
     pub onremove: Callback<Vec<String>>,
 }
 
-/// One entity as listed: its mentions in reading order.
-struct Group<'a> {
+/// One entity as listed: its mentions in reading order, and what its row needs, computed once per change of
+/// the document or the annotations (not per keystroke in the search box).
+#[derive(PartialEq)]
+struct Group {
     kind: EntityKind,
-    name: &'a str,
+    name: String,
+    lower_name: String,
     machine_kind: Option<EntityKind>,
-    mentions: Vec<&'a ShownEntity>,
+    spans: Rc<[Span]>,
+    /// The identifiers of the entities the user added under this name and kind.
+    added: Rc<[String]>,
+    all_added: bool,
+    reviewed: bool,
+}
+
+/// The entities shown, grouped by kind and name, most mentioned first.
+fn entity_groups(open: &OpenDocument, annotations: &Annotations) -> Vec<Group> {
+    let shown = annotations.shown_entities(&open.extraction);
+    let mut by_name: BTreeMap<(EntityKind, &str), Vec<&ShownEntity>> = BTreeMap::new();
+    for entity in &shown {
+        by_name.entry((entity.kind, entity.name.as_str())).or_default().push(entity);
+    }
+    let mut added: BTreeMap<(EntityKind, &str), Vec<String>> = BTreeMap::new();
+    for entity in &annotations.added {
+        added.entry((entity.kind, entity.target.exact.as_str())).or_default().push(entity.id.clone());
+    }
+    let mut groups: Vec<Group> = by_name
+        .into_iter()
+        .map(|((kind, name), mentions)| Group {
+            kind,
+            name: name.to_string(),
+            lower_name: name.to_lowercase(),
+            machine_kind: mentions[0].machine_kind,
+            spans: mentions.iter().map(|m| m.span).collect(),
+            added: added.get(&(kind, name)).map_or_else(|| Rc::from([]), |ids| ids.as_slice().into()),
+            all_added: mentions.iter().all(|m| m.provenance == Provenance::Added),
+            reviewed: mentions.iter().all(|m| m.provenance != Provenance::Suggested),
+        })
+        .collect();
+    sidenote_extract::sort_stable_by(&mut groups, |a, b| {
+        b.spans.len().cmp(&a.spans.len()).then_with(|| a.lower_name.cmp(&b.lower_name))
+    });
+    groups
 }
 
 /// Lists each entity once ("Sergei Lavrov — 6"); clicking steps through its mentions.
 #[component]
 pub fn EntitiesPanel(props: &EntitiesPanelProps) -> Html {
-    let shown = props.annotations.shown_entities(&props.open.extraction);
+    let groups = use_memo((props.open.clone(), props.annotations.clone()), |(open, annotations)| {
+        entity_groups(open, annotations)
+    });
     let cursor = use_state(BTreeMap::<String, usize>::new);
-    let mut groups: BTreeMap<(EntityKind, &str), Group<'_>> = BTreeMap::new();
-    for entity in &shown {
-        let group = groups.entry((entity.kind, entity.name.as_str())).or_insert_with(|| Group {
-            kind: entity.kind,
-            name: &entity.name,
-            machine_kind: entity.machine_kind,
-            mentions: Vec::new(),
-        });
-        group.mentions.push(entity);
-    }
     let query = props.query.trim().to_lowercase();
-    let mut list: Vec<&Group<'_>> = groups
-        .values()
+    let list: Vec<&Group> = groups
+        .iter()
         .filter(|g| !props.hidden.contains(&Layer::Entity(g.kind)))
-        .filter(|g| query.is_empty() || g.name.to_lowercase().contains(&query))
+        .filter(|g| query.is_empty() || g.lower_name.contains(&query))
         .collect();
-    sidenote_extract::sort_stable_by_key(&mut list, |g| (std::cmp::Reverse(g.mentions.len()), g.name.to_lowercase()));
-    let row = |group: &Group<'_>| {
+    let row = |group: &Group| {
         let key = format!("{}|{}", group.kind.label(), group.name);
-        let spans: Vec<Span> = group.mentions.iter().map(|m| m.span).collect();
+        let spans = group.spans.clone();
         let onstep = {
             let cursor = cursor.clone();
             let onflash = props.onflash.clone();
@@ -76,15 +104,8 @@ pub fn EntitiesPanel(props: &EntitiesPanelProps) -> Html {
                 cursor.set(next);
             })
         };
-        let added: Vec<String> = props
-            .annotations
-            .added
-            .iter()
-            .filter(|a| a.kind == group.kind && a.target.exact == group.name)
-            .map(|a| a.id.clone())
-            .collect();
-        let all_added = group.mentions.iter().all(|m| m.provenance == Provenance::Added);
-        let reviewed = group.mentions.iter().all(|m| m.provenance != Provenance::Suggested);
+        let added = group.added.clone();
+        let (all_added, reviewed) = (group.all_added, group.reviewed);
         let review = |decision: Decision| {
             let scope =
                 ReviewScope::Entity { name: group.name.to_string(), kind: group.machine_kind.unwrap_or(group.kind) };
@@ -103,12 +124,12 @@ pub fn EntitiesPanel(props: &EntitiesPanelProps) -> Html {
             <li class="entity-row" data-testid="entity-row" data-name={group.name.to_string()} data-kind={group.kind.label()}>
                 <button class="entity-name" onclick={onstep} title="Step through its mentions">
                     <span class={classes!("swatch", format!("hl-{}", kind_class(group.kind)))}></span>
-                    <span data-testid="entity-label">{ format!("{} — {}", group.name, group.mentions.len()) }</span>
+                    <span data-testid="entity-label">{ format!("{} — {}", group.name, group.spans.len()) }</span>
                     if reviewed { <span class="reviewed-badge" title="Reviewed">{ "✓" }</span> }
                 </button>
                 <span class="entity-actions">
                     if all_added {
-                        <button data-testid="entity-remove" onclick={props.onremove.reform(move |_: MouseEvent| added.clone())}>{ "Remove" }</button>
+                        <button data-testid="entity-remove" onclick={props.onremove.reform(move |_: MouseEvent| added.to_vec())}>{ "Remove" }</button>
                     } else {
                         <button data-testid="entity-accept" title="Accept all mentions" onclick={review(Decision::Accept)}>{ "✓" }</button>
                         <button data-testid="entity-reject" title="Reject all mentions" onclick={review(Decision::Reject)}>{ "✕" }</button>
@@ -124,5 +145,32 @@ pub fn EntitiesPanel(props: &EntitiesPanelProps) -> Html {
         <section class="entities-panel" aria-label="Entities">
             <ul class="entity-list">{ for list.into_iter().map(row) }</ul>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sidenote_annotate::model::Decision;
+
+    #[test]
+    fn groups_count_mentions_most_first_and_know_the_added_ones() {
+        let text = "Ann Lee met Bo. Bo met Ann Lee and Cy. Bo left.";
+        let mut open = OpenDocument::open("t".into(), text.into());
+        open.extraction = sidenote_extract::extract(text);
+        let mut annotations = Annotations::default();
+        let names: Vec<(String, usize)> =
+            entity_groups(&open, &annotations).into_iter().map(|g| (g.name, g.spans.len())).collect();
+        assert_eq!(names.first().map(|(n, c)| (n.as_str(), *c)), Some(("Bo", 3)), "{names:?}");
+        // Rejecting an entity removes its group; an entity the user adds is a group of its own, removable.
+        annotations.review(ReviewScope::Entity { name: "Bo".into(), kind: EntityKind::Person }, Decision::Reject);
+        let groups = entity_groups(&open, &annotations);
+        assert!(groups.iter().all(|g| g.name != "Bo"));
+        let cy = text.find("Cy").map(|at| Span::new(at, at + 2)).expect("Cy is in the text");
+        annotations.add_entity(text, cy, EntityKind::Org);
+        let groups = entity_groups(&open, &annotations);
+        let added = groups.iter().find(|g| g.name == "Cy" && g.kind == EntityKind::Org).expect("the added entity");
+        assert!(added.all_added && added.reviewed && added.added.len() == 1);
+        assert!(groups.iter().filter(|g| g.name != "Cy").all(|g| g.added.is_empty() && !g.all_added));
     }
 }

@@ -6,7 +6,7 @@
 //! New fields are `#[serde(default)]`, so annotations saved by earlier versions keep loading
 //! (`tests/saved_format.rs` loads a fixture of the first saved format).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 use sidenote_extract::offsets::OffsetIndex;
@@ -581,14 +581,19 @@ impl Annotations {
     }
 
     /// The entities to show: suggestions with decisions applied (rejected ones left out) and added ones.
+    ///
+    /// Linear in the mentions, the added entities and the reviews (up to sorting): it runs on every change
+    /// of a long document, whose mentions may be tens of thousands.
     pub fn shown_entities(&self, extraction: &Extraction) -> Vec<ShownEntity> {
         let mut out = Vec::new();
+        let covered = CoveredSpans::new(self.added.iter().filter_map(|a| a.span));
+        let decisions = DecisionIndex::new(&self.reviews);
         for (index, mention) in extraction.entities.iter().enumerate() {
             let name = &extraction.groups[mention.group].name;
-            if self.added.iter().any(|a| a.span.is_some_and(|s| s.overlaps(mention.span))) {
+            if covered.overlaps(mention.span) {
                 continue; // the user's own entity on these words wins
             }
-            let (kind, provenance) = match self.decision_for(mention.span, mention.kind, name) {
+            let (kind, provenance) = match decisions.decision_for(mention.span, mention.kind, name) {
                 Some(Decision::Reject) => continue,
                 Some(Decision::Accept) => (mention.kind, Provenance::Accepted),
                 Some(Decision::Retag(kind)) => (kind, Provenance::Accepted),
@@ -629,8 +634,105 @@ impl Annotations {
     }
 }
 
+/// The last decision for each mention and each entity, as [`Annotations::decision_for`] finds them, read once.
+struct DecisionIndex<'a> {
+    mentions: HashMap<(Span, EntityKind), Decision>,
+    entities: HashMap<(&'a str, EntityKind), Decision>,
+}
+
+impl<'a> DecisionIndex<'a> {
+    fn new(reviews: &'a [Review]) -> Self {
+        let mut index = DecisionIndex { mentions: HashMap::new(), entities: HashMap::new() };
+        // In order, so that a later decision replaces an earlier one, as the newest-first search finds it.
+        for review in reviews {
+            match &review.scope {
+                ReviewScope::Mention { span, kind } => {
+                    index.mentions.insert((*span, *kind), review.decision);
+                }
+                ReviewScope::Entity { name, kind } => {
+                    index.entities.insert((name.as_str(), *kind), review.decision);
+                }
+                ReviewScope::Quote { .. } => {}
+            }
+        }
+        index
+    }
+
+    fn decision_for(&self, span: Span, kind: EntityKind, name: &str) -> Option<Decision> {
+        self.mentions.get(&(span, kind)).or_else(|| self.entities.get(&(name, kind))).copied()
+    }
+}
+
+/// Spans to test others against for overlap in logarithmic time: sorted by start, with the largest end
+/// among each prefix.
+struct CoveredSpans {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl CoveredSpans {
+    fn new(spans: impl Iterator<Item = Span>) -> Self {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort_unstable();
+        let mut max_end = Vec::with_capacity(spans.len());
+        let mut largest = 0;
+        for span in &spans {
+            largest = largest.max(span.end);
+            max_end.push(largest);
+        }
+        CoveredSpans { starts: spans.iter().map(|s| s.start).collect(), max_end }
+    }
+
+    /// Whether some span overlaps `span` as [`Span::overlaps`] says: one that starts before `span` ends
+    /// and ends after it starts.
+    fn overlaps(&self, span: Span) -> bool {
+        let before_end = self.starts.partition_point(|&start| start < span.end);
+        before_end > 0 && self.max_end[before_end - 1] > span.start
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn covered_spans_and_the_decision_index_agree_with_their_definitions() {
+        // Every span over 0..6, empty ones included, against every set of up to three of them.
+        let all: Vec<Span> = (0..6).flat_map(|s| (s..6).map(move |e| Span::new(s, e))).collect();
+        for a in &all {
+            for b in &all {
+                for c in all.iter().step_by(3) {
+                    let set = [*a, *b, *c];
+                    let covered = CoveredSpans::new(set.iter().copied());
+                    for probe in &all {
+                        assert_eq!(
+                            covered.overlaps(*probe),
+                            set.iter().any(|s| s.overlaps(*probe)),
+                            "{set:?} {probe:?}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(!CoveredSpans::new(std::iter::empty()).overlaps(Span::new(0, 3)));
+        let mut annotations = Annotations::default();
+        let (here, there) = (Span::new(0, 5), Span::new(10, 15));
+        let person = EntityKind::Person;
+        let reviews = [
+            (ReviewScope::Entity { name: "Ann".into(), kind: person }, Decision::Reject),
+            (ReviewScope::Mention { span: here, kind: person }, Decision::Accept),
+            (ReviewScope::Entity { name: "Ann".into(), kind: person }, Decision::Retag(EntityKind::Org)),
+            (ReviewScope::Quote { span: there }, Decision::Reject),
+        ];
+        for (scope, decision) in reviews {
+            annotations.reviews.push(Review { scope, decision });
+            let index = DecisionIndex::new(&annotations.reviews);
+            for (span, kind, name) in
+                [(here, person, "Ann"), (there, person, "Ann"), (there, person, "Bo"), (here, EntityKind::Org, "Ann")]
+            {
+                assert_eq!(index.decision_for(span, kind, name), annotations.decision_for(span, kind, name));
+            }
+        }
+    }
 
     /// The derives `Decision` and `ReviewScope` had before they were read through flat structs.
     mod derived {
