@@ -6,7 +6,8 @@
 //!    one typo, and anchored on an article that does not contain them: every placement is wrong;
 //! 3. **adversarial timings at 1 MB**: 5,000 common-word annotations after a shift of more than 2 KB, 500
 //!    absent quotes on 200,000 characters, one absent 20,000-character quote, the export of 5,000
-//!    annotations, and 1,000 annotations after 200 random edits.
+//!    annotations, 1,000 annotations after 200 random edits, and what a reviewed long document shows and
+//!    exports (thousands of decisions, added entities and corrected speakers over its mentions and quotes).
 //!
 //! `cargo bench -p sidenote-annotate --bench reanchor` (reads ../shared/corpus; says so when it is absent).
 
@@ -14,12 +15,12 @@ use std::path::Path;
 use std::time::Instant;
 
 use sidenote_annotate::anchor::{AnchorStatus, Anchorer, TextTarget};
-use sidenote_annotate::model::{Annotations, Note};
+use sidenote_annotate::model::{Annotations, Decision, Note, ReviewScope};
 use sidenote_annotate::{w3c, Document};
 use sidenote_extract::offsets::OffsetIndex;
 mod support;
 
-use sidenote_extract::{Extraction, Span};
+use sidenote_extract::{EntityKind, Extraction, Span};
 use support::{absent_quotes, short_targets, typo, word_spans, Rng, FILLER};
 
 /// Applies random edits to `text`, returning the new text and, for each original byte, where it went.
@@ -345,6 +346,43 @@ fn adversarial(unit: &str, rng: &mut Rng) {
         edited.len(),
         ms(start),
         statuses(&found)
+    );
+
+    // 6. A reviewed long document: its extraction, 2,000 decisions (on mentions and on whole entities), 1,000
+    //    added entities and a corrected speaker on every quotation; what the article shows, and its export.
+    let extraction = sidenote_extract::extract(&big);
+    let mut annotations = Annotations::default();
+    for n in 0..2000 {
+        let mention = &extraction.entities[rng.below(extraction.entities.len())];
+        let decision = if n % 3 == 0 { Decision::Reject } else { Decision::Accept };
+        let scope = match n % 2 {
+            0 => ReviewScope::Mention { span: mention.span, kind: mention.kind },
+            _ => ReviewScope::Entity {
+                name: format!("{}{n}", extraction.groups[mention.group].name),
+                kind: mention.kind,
+            },
+        };
+        annotations.review(scope, decision);
+    }
+    let words = word_spans(&big);
+    for _ in 0..1000 {
+        annotations.add_entity(&big, words[rng.below(words.len())], EntityKind::Misc);
+    }
+    for quote in &extraction.quotes {
+        annotations.correct_speaker(quote.span, Some("Someone Else".into()));
+    }
+    let start = Instant::now();
+    let shown = annotations.shown_entities(&extraction).len() + annotations.shown_quotes(&extraction).len();
+    let shown_ms = ms(start);
+    let start = Instant::now();
+    let file = w3c::export(&doc, &extraction, &annotations);
+    println!(
+        "{} mentions, {} quotations, 2,000 decisions, 1,000 added entities: shown in {shown_ms:.0} ms ({shown} items), \
+         exported in {:.0} ms ({} items)",
+        extraction.entities.len(),
+        extraction.quotes.len(),
+        ms(start),
+        file["total"]
     );
 }
 

@@ -556,12 +556,14 @@ impl Annotations {
     /// article, the legend and the Quotes tab all count these, so they agree.
     pub fn shown_quotes(&self, extraction: &Extraction) -> Vec<ShownQuote> {
         let mut out = Vec::new();
+        let decisions = DecisionIndex::new(&self.reviews);
+        let corrections = speaker_corrections(self);
         for (index, quote) in extraction.quotes.iter().enumerate() {
-            let decision = self.quote_decision(quote.span);
+            let decision = decisions.quote_decision(quote.span);
             if decision == Some(Decision::Reject) {
                 continue;
             }
-            let correction = self.speaker_correction(quote.span);
+            let correction = corrections.get(&quote.span).copied();
             out.push(ShownQuote {
                 span: quote.span,
                 speaker: correction.map_or_else(|| quote.speaker.clone(), |c| c.speaker.clone()),
@@ -635,14 +637,16 @@ impl Annotations {
 }
 
 /// The last decision for each mention and each entity, as [`Annotations::decision_for`] finds them, read once.
-struct DecisionIndex<'a> {
+/// Also the decision on each quotation, as [`Annotations::quote_decision`] finds it.
+pub(crate) struct DecisionIndex<'a> {
     mentions: HashMap<(Span, EntityKind), Decision>,
     entities: HashMap<(&'a str, EntityKind), Decision>,
+    quotes: HashMap<Span, Decision>,
 }
 
 impl<'a> DecisionIndex<'a> {
-    fn new(reviews: &'a [Review]) -> Self {
-        let mut index = DecisionIndex { mentions: HashMap::new(), entities: HashMap::new() };
+    pub(crate) fn new(reviews: &'a [Review]) -> Self {
+        let mut index = DecisionIndex { mentions: HashMap::new(), entities: HashMap::new(), quotes: HashMap::new() };
         // In order, so that a later decision replaces an earlier one, as the newest-first search finds it.
         for review in reviews {
             match &review.scope {
@@ -652,15 +656,26 @@ impl<'a> DecisionIndex<'a> {
                 ReviewScope::Entity { name, kind } => {
                     index.entities.insert((name.as_str(), *kind), review.decision);
                 }
-                ReviewScope::Quote { .. } => {}
+                ReviewScope::Quote { span } => {
+                    index.quotes.insert(*span, review.decision);
+                }
             }
         }
         index
     }
 
-    fn decision_for(&self, span: Span, kind: EntityKind, name: &str) -> Option<Decision> {
+    pub(crate) fn decision_for(&self, span: Span, kind: EntityKind, name: &str) -> Option<Decision> {
         self.mentions.get(&(span, kind)).or_else(|| self.entities.get(&(name, kind))).copied()
     }
+
+    pub(crate) fn quote_decision(&self, span: Span) -> Option<Decision> {
+        self.quotes.get(&span).copied()
+    }
+}
+
+/// The last speaker correction of each quotation, as [`Annotations::speaker_correction`] finds it.
+pub(crate) fn speaker_corrections(annotations: &Annotations) -> HashMap<Span, &SpeakerCorrection> {
+    annotations.speakers.iter().map(|correction| (correction.quote, correction)).collect()
 }
 
 /// Spans to test others against for overlap in logarithmic time: sorted by start, with the largest end
@@ -714,6 +729,16 @@ mod tests {
             }
         }
         assert!(!CoveredSpans::new(std::iter::empty()).overlaps(Span::new(0, 3)));
+        let mut corrected = Annotations::default();
+        for (quote, speaker) in [(0, "A"), (5, "B"), (0, "C")] {
+            corrected
+                .speakers
+                .push(SpeakerCorrection { quote: Span::new(quote, quote + 3), speaker: Some(speaker.into()) });
+        }
+        let index = speaker_corrections(&corrected);
+        for quote in [0, 5, 9].map(|at| Span::new(at, at + 3)) {
+            assert_eq!(index.get(&quote).copied(), corrected.speaker_correction(quote));
+        }
         let mut annotations = Annotations::default();
         let (here, there) = (Span::new(0, 5), Span::new(10, 15));
         let person = EntityKind::Person;
@@ -730,6 +755,7 @@ mod tests {
                 [(here, person, "Ann"), (there, person, "Ann"), (there, person, "Bo"), (here, EntityKind::Org, "Ann")]
             {
                 assert_eq!(index.decision_for(span, kind, name), annotations.decision_for(span, kind, name));
+                assert_eq!(index.quote_decision(span), annotations.quote_decision(span));
             }
         }
     }

@@ -6,7 +6,9 @@ use sidenote_extract::{EntityKind, Extraction, Span};
 
 use super::{context, creator, decision, generator, iri, QUOTE_LABEL};
 use crate::anchor::TextTarget;
-use crate::model::{Annotations, Decision, Provenance, Reply};
+use std::collections::HashMap;
+
+use crate::model::{speaker_corrections, Annotations, Decision, DecisionIndex, Provenance, Reply};
 use crate::Document;
 
 /// The `target` of an annotation on `target` of the document, whose `source` (URL or content URN) the
@@ -75,15 +77,22 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
     }
     // Replies after every note, so that a reader meets a note before its replies.
     items.extend(replies);
+    // Each looked up once per item, not searched for: a long document has tens of thousands of mentions.
+    let mut added_ids: HashMap<Span, &str> = HashMap::new();
+    for added in &annotations.added {
+        if let Some(span) = added.span {
+            added_ids.entry(span).or_insert(&added.id);
+        }
+    }
+    let decisions = DecisionIndex::new(&annotations.reviews);
+    let corrections = speaker_corrections(annotations);
     for shown in annotations.shown_entities(extraction) {
         // A suggestion is known by its words' position; an added entity by its own id.
         let local_id = match shown.mention {
             Some(_) => format!("mention-{}-{}", shown.span.start, shown.span.end),
-            None => annotations
-                .added
-                .iter()
-                .find(|a| a.span == Some(shown.span))
-                .map_or_else(|| format!("added-{}-{}", shown.span.start, shown.span.end), |a| a.id.clone()),
+            None => added_ids
+                .get(&shown.span)
+                .map_or_else(|| format!("added-{}-{}", shown.span.start, shown.span.end), |id| id.to_string()),
         };
         let mut item = json!({
             "type": "Annotation", "id": id_of(&local_id), "motivation": "classifying",
@@ -112,7 +121,7 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
     // Rejected suggestions, so that an import hides them too.
     for mention in &extraction.entities {
         let name = &extraction.groups[mention.group].name;
-        if annotations.decision_for(mention.span, mention.kind, name) == Some(Decision::Reject) {
+        if decisions.decision_for(mention.span, mention.kind, name) == Some(Decision::Reject) {
             items.push(json!({
                 "type": "Annotation", "id": id_of(&format!("rejected-{}-{}", mention.span.start, mention.span.end)),
                 "motivation": "classifying", "generator": generator(), "creator": creator(),
@@ -122,8 +131,8 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
         }
     }
     for quote in &extraction.quotes {
-        let review = annotations.quote_decision(quote.span);
-        let correction = annotations.speaker_correction(quote.span);
+        let review = decisions.quote_decision(quote.span);
+        let correction = corrections.get(&quote.span).copied();
         let speaker = correction.map_or(quote.speaker.as_ref(), |c| c.speaker.as_ref());
         let mut body = vec![json!({"type": "TextualBody", "purpose": "classifying", "value": QUOTE_LABEL})];
         if let Some(speaker) = speaker {
