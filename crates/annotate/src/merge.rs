@@ -263,7 +263,7 @@ pub fn rebase(snapshot: &Annotations, ours: &Annotations, merged: &Annotations) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sidenote_extract::Span;
+    use sidenote_extract::{EntityKind, Extraction, Span};
 
     const TEXT: &str = "Sergei Lavrov spoke in Moscow on Monday.";
 
@@ -294,6 +294,24 @@ mod tests {
         assert_eq!(merged, merge(&b, &a));
         let texts: Vec<&str> = merged.notes.iter().map(|n| n.text.as_str()).collect();
         assert_eq!(texts, ["who", "where"]);
+    }
+
+    #[test]
+    fn two_tabs_adding_an_entity_on_the_same_words_show_one_and_the_same() {
+        let words = Span::new(0, 13);
+        let a = edited(&tab("a1", &Annotations::default()), |s| {
+            s.add_entity(TEXT, words, EntityKind::Person);
+        });
+        let b = edited(&tab("b2", &Annotations::default()), |s| {
+            s.add_entity(TEXT, words, EntityKind::Org);
+        });
+        let (ab, ba) = (merge(&a, &b), merge(&b, &a));
+        assert_eq!(ab.added.len(), 2, "both are kept");
+        let shown = |annotations: &Annotations| -> Vec<(Span, EntityKind)> {
+            annotations.shown_entities(&Extraction::default()).iter().map(|e| (e.span, e.kind)).collect()
+        };
+        assert_eq!(shown(&ab), [(words, EntityKind::Org)], "one shows: the greatest id");
+        assert_eq!(shown(&ab), shown(&ba));
     }
 
     #[test]

@@ -610,17 +610,26 @@ impl Annotations {
                 mention: Some(index),
             });
         }
+        // One added entity per span: two tabs that add one on the same words at the same time both keep theirs
+        // (a merge is a union), and one shows, the same in every tab (the greatest id; the other stays stored).
+        let mut by_span: BTreeMap<Span, &AddedEntity> = BTreeMap::new();
         for added in &self.added {
             if let Some(span) = added.span {
-                out.push(ShownEntity {
-                    span,
-                    kind: added.kind,
-                    machine_kind: None,
-                    name: added.target.exact.clone(),
-                    provenance: Provenance::Added,
-                    mention: None,
-                });
+                let kept = by_span.entry(span).or_insert(added);
+                if added.id > kept.id {
+                    *kept = added;
+                }
             }
+        }
+        for (&span, added) in &by_span {
+            out.push(ShownEntity {
+                span,
+                kind: added.kind,
+                machine_kind: None,
+                name: added.target.exact.clone(),
+                provenance: Provenance::Added,
+                mention: None,
+            });
         }
         sidenote_extract::sort_stable_by_key(&mut out, |e| e.span);
         out
