@@ -6,6 +6,7 @@ use sidenote_extract::EntityKind;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::article_text::RENDER_ALL_BELOW;
 use crate::components::article_view::ArticleView;
 use crate::components::capture_link::CaptureLink;
 use crate::components::extraction_progress::ExtractionProgress;
@@ -196,13 +197,14 @@ pub fn App() -> Html {
         });
     }
 
-    // Keyboard shortcuts: undo/redo everywhere; N and P/O/L/D/M act on the selection.
+    // Keyboard shortcuts: undo/redo everywhere; N and P/O/L/D/M act on the selection; Ctrl+F in a long
+    // article goes to the app's search, which sees the whole text (the browser's finds only rendered blocks).
     {
         let dispatch = dispatch.clone();
         let selection = state.selection;
         let writing = writing.clone();
-        use_effect_with(selection, move |selection| {
-            let selection = *selection;
+        let partly_rendered = state.open.text().len() > RENDER_ALL_BELOW;
+        use_effect_with((selection, partly_rendered), move |&(selection, partly_rendered)| {
             // Not passive (gloo's default): the shortcuts' prevent_default must stop the key from also typing,
             // e.g. the N that opens the note editor would otherwise land in it.
             let options = EventListenerOptions::enable_prevent_default();
@@ -219,6 +221,11 @@ pub fn App() -> Html {
                     if command && key == "y" && !typing_in_field(event) {
                         event.prevent_default();
                         dispatch.emit(Action::Redo);
+                        return;
+                    }
+                    if command && key == "f" && partly_rendered && !event.shift_key() && !event.alt_key() {
+                        event.prevent_default();
+                        services::dom::focus_search();
                         return;
                     }
                     if command || event.alt_key() || typing_in_field(event) {

@@ -176,6 +176,54 @@ test('searching finds a name in a block not yet rendered, scrolls to it and high
   assert.deepEqual(ctx.errors, []);
 });
 
+test('Ctrl+F goes to the app’s find, which finds any words in unrendered blocks, selects them and steps through', async () => {
+  const { page, app } = ctx;
+  const text = long(1_000_000);
+  await ctx.app.pasteLong(text);
+  await app.extraction('done');
+  await page.getByTestId('article').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+f');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'search');
+  // Words that are no name, only in the last paragraph, never rendered so far, typed in another case.
+  await page.keyboard.type('RESUME IN THE SPRING');
+  await page.getByTestId('find-line').filter({ hasText: 'Enter: find in the article' }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('find-count').filter({ hasText: '1 of 1 in the article' }).waitFor();
+  await page.waitForFunction(() => {
+    const selection = getSelection();
+    if (selection.toString() !== 'resume in the spring' || selection.rangeCount === 0) return false;
+    const rect = selection.getRangeAt(0).getBoundingClientRect();
+    return rect.top >= 0 && rect.bottom <= window.innerHeight;
+  });
+  // Words in every copy of the sample: Enter steps forward, Shift+Enter back, and the count follows.
+  const copies = text.split('has lashed out').length - 1;
+  await page.getByTestId('search').fill('has lashed out');
+  await page.getByTestId('search').press('Enter');
+  await page.getByTestId('find-count').filter({ hasText: `1 of ${copies} in the article` }).waitFor();
+  await page.getByTestId('search').press('Enter');
+  await page.getByTestId('find-count').filter({ hasText: `2 of ${copies}` }).waitFor();
+  await page.waitForFunction(() => getSelection().toString() === 'has lashed out');
+  await page.getByTestId('search').press('Shift+Enter');
+  await page.getByTestId('search').press('Shift+Enter');
+  await page.getByTestId('find-count').filter({ hasText: `${copies} of ${copies}` }).waitFor();
+  await page.getByTestId('search').fill('no such words anywhere');
+  await page.getByTestId('search').press('Enter');
+  await page.getByTestId('find-count').filter({ hasText: 'No match in the article' }).waitFor();
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('in a short article Ctrl+F is left to the browser, which sees all of it', async () => {
+  const { page, app } = ctx;
+  await app.pasteText('Angela Merkel met Emmanuel Macron in Paris on Monday.');
+  await page.getByTestId('article').click({ position: { x: 5, y: 5 } });
+  const seen = page.evaluate(() => new Promise((resolve) => {
+    window.addEventListener('keydown', (event) => setTimeout(() => resolve(event.defaultPrevented)), { once: true });
+  }));
+  await page.keyboard.press('Control+f');
+  assert.equal(await seen, false);
+  assert.notEqual(await page.evaluate(() => document.activeElement?.dataset.testid), 'search');
+});
+
 test('a 5 MB article stays usable: its end can be reached, selected and noted', async () => {
   const { page, app } = ctx;
   const text = long(5_000_000);

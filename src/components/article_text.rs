@@ -51,7 +51,7 @@ impl PartialEq for ArticleTextProps {
 
 /// Texts up to this size are rendered whole: their DOM is small, and the browser's own find-in-page sees
 /// all of them.
-const RENDER_ALL_BELOW: usize = 64 * 1024;
+pub const RENDER_ALL_BELOW: usize = 64 * 1024;
 /// Pixels rendered beyond the viewport on each side, in viewport heights.
 const MARGIN_SCREENS: f64 = 1.0;
 /// A line's height before any block was measured (1.05rem × 1.6).

@@ -18,6 +18,7 @@ pub mod notice_bar;
 pub mod paste_panel;
 pub mod quotes_panel;
 pub mod reply_list;
+pub mod search_box;
 pub mod selection_bar;
 pub mod share_panel;
 pub mod shared_banner;

@@ -9,6 +9,7 @@ use super::entities_panel::EntitiesPanel;
 use super::library_panel::LibraryPanel;
 use super::notes_panel::NotesPanel;
 use super::quotes_panel::QuotesPanel;
+use super::search_box::SearchBox;
 use crate::state::{Action, Layer, LibraryEntry, OpenDocument, Panel, UnreadableRecord};
 
 /// Props of [`SidePanel`].
@@ -70,9 +71,6 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             </button>
         }
     };
-    let oninput = dispatch.reform(|event: InputEvent| {
-        Action::SetQuery(event.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default())
-    });
     let selected_tab = match props.panel {
         Panel::Notes => "tab-notes",
         Panel::Entities => "tab-entities",
@@ -109,8 +107,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     };
     html! {
         <aside class="side-panel" aria-label="Annotations">
-            <input type="search" class="search" data-testid="search" placeholder="Search notes, words, names…"
-                   value={props.query.clone()} {oninput} aria-label="Search" />
+            <SearchBox open={props.open.clone()} query={props.query.clone()} dispatch={props.dispatch.clone()} />
             <div class="tabs" role="tablist">
                 { tab(Panel::Notes, "Notes", Some(props.annotations.notes.len() + props.annotations.document_notes.len())) }
                 { tab(Panel::Entities, "Entities", None) }

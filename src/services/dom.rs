@@ -5,9 +5,19 @@ use wasm_bindgen::JsCast;
 /// Scrolls the piece that starts at byte `start` into view and flashes it briefly. The article keeps the
 /// block holding it rendered. Near words scroll smoothly; far ones at once, since the blocks rendered on the
 /// way (whose heights were estimated) would move a smooth scroll's destination while it runs.
+///
+/// Words inside a piece (a match of the app's find, say) have no element of their own: the piece holding
+/// them is scrolled to, and not flashed (the app shows them as the selection instead).
 pub fn scroll_and_flash(start: usize) {
     let selector = format!("[data-testid=article] [data-start=\"{start}\"]");
-    let Ok(Some(element)) = gloo::utils::document().query_selector(&selector) else { return };
+    let Ok(Some(element)) = gloo::utils::document().query_selector(&selector) else {
+        if let Some(holder) = rendered_piece_holding(start) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            holder.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+        return;
+    };
     let screen = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
     let top = element.get_bounding_client_rect().top();
     let near = top > -screen && top < 2.0 * screen;
@@ -23,6 +33,24 @@ pub fn scroll_and_flash(start: usize) {
     let _ = element.class_list().add_1("flash");
 }
 
+/// The innermost rendered piece whose words hold byte `offset`.
+fn rendered_piece_holding(offset: usize) -> Option<web_sys::Element> {
+    let pieces = gloo::utils::document().query_selector_all("[data-testid=article] [data-start]").ok()?;
+    let mut holder = None;
+    for index in 0..pieces.length() {
+        let Some(piece) = pieces.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) else {
+            continue;
+        };
+        let bound = |name: &str| piece.get_attribute(name).and_then(|value| value.parse::<usize>().ok());
+        if let (Some(start), Some(end)) = (bound("data-start"), bound("data-end")) {
+            if start <= offset && offset < end {
+                holder = Some(piece);
+            }
+        }
+    }
+    holder
+}
+
 /// Moves the keyboard focus to the first element matching `selector`, without scrolling: used when the
 /// element that had the focus goes away (a closed editor or panel), so keyboard users are never left on
 /// the page's body.
@@ -32,5 +60,15 @@ pub fn focus(selector: &str) {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = element.focus_with_options(&options);
+    }
+}
+
+/// Moves the keyboard focus to the search box and selects what it holds, as a browser's find bar opens
+/// with its last search selected.
+pub fn focus_search() {
+    focus("[data-testid=search]");
+    let Ok(Some(element)) = gloo::utils::document().query_selector("[data-testid=search]") else { return };
+    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.select();
     }
 }

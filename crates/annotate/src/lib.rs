@@ -19,6 +19,7 @@ assert_eq!(file["type"], "AnnotationCollection");
 
 pub mod anchor;
 mod document;
+pub mod find;
 pub mod formats;
 mod input;
 pub mod markdown_escape;
