@@ -33,7 +33,7 @@ for txt in "$corpus"/*.txt; do
 done
 [ "${#tune[@]}" -eq 13 ] || echo "warning: ${#tune[@]} tuning pages, not 13"
 
-entity_table() { python3 "$scorer" "$1" "$2" | grep -E '^(PERSON|ORG|PLACE|MISC|core|all) '; }
+entity_table() { python3 "$scorer" "$1" "$2" | grep -E '^(PERSON|ORG|PLACE|MISC|core|all|quotes) '; }
 
 "$cli" extract --typer off --out "$work/rules" "$work/all" >/dev/null
 for page in "${tune[@]}"; do

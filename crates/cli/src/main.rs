@@ -35,6 +35,7 @@ const USAGE: &str = "usage:
   sidenote anchor NOTES.json ARTICLE.txt
   sidenote extract --typer FILE|off --out DIR FILE_OR_DIR...
   sidenote train-typer --corpus DIR --pages NAME,NAME,... --out FILE [--epochs N] [--bits N] [--margin N]
+      [--allow FROM>TO,...|all] [--lopo]
 
 --jsonl reads lines {\"id\": ..., \"text\": ...} or {\"id\": ..., \"html\": ..., \"url\": ...} on stdin and writes one
 line per input line, in input order, on --threads workers (default: every core). A bad line gives

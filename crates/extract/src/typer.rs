@@ -5,7 +5,8 @@
 //! table lookups, with no floating point at run time.
 //!
 //! The rules stay in charge: a candidate's kind changes only when the model prefers another kind to the
-//! rules' by more than the model's margin ("a wrong answer is worse than no answer").
+//! rules' by more than the model's margin, and only for the changes of kind the model allows (which
+//! leave-one-page-out chose: see DESIGN.md) — "a wrong answer is worse than no answer".
 //!
 //! Training ([`train`]) is pure and deterministic; the command line's `sidenote train-typer` reads the
 //! corpus gold and calls it. The weights shipped with the extractor (if any) are `data/typer.bin`, whose
@@ -18,24 +19,31 @@ use crate::EntityKind;
 /// The kinds the typer chooses among, in table order; the last one means "not a name".
 pub const CLASSES: usize = 5;
 
-/// A file starts with these bytes, then a version byte, the table's bits, and the margin (i16, LE).
+/// A file starts with these bytes, then a version byte, the table's bits, the margin (i16, LE) and the
+/// allowed changes (u32, LE: bit `from * CLASSES + to`).
 const MAGIC: &[u8; 4] = b"SNTY";
-const VERSION: u8 = 1;
-const HEADER: usize = 8;
+const VERSION: u8 = 2;
+const HEADER: usize = 12;
 /// Tables of 2^4 to 2^20 rows: smaller learns nothing, larger is no longer a small model.
 const BITS: std::ops::RangeInclusive<u8> = 4..=20;
 
-/// Whether `extract` and `extract_with_hints` use the weights in `data/typer.bin`. Off: on leave-one-page-out
-/// the model did not raise core F1 over the rules (see DESIGN.md, "The typer"), so it is left out of the
-/// extractor and of the Wasm until it does; `sidenote extract --typer FILE` still runs it.
-const SHIPPED: Option<&[u8]> = None;
+/// The weights `extract` and `extract_with_hints` use: `data/typer.bin` with the cargo feature `typer`, else
+/// none. Off by default: on leave-one-page-out the typer did not raise core F1 over the rules without costing
+/// speaker accuracy (see DESIGN.md, "The typer"), so it stays out of the extractor and of the Wasm until it
+/// does; `sidenote extract --typer FILE` runs any weights file.
+#[cfg(not(feature = "typer"))]
+const SHIPPED: Option<&'static [u8]> = None;
+#[cfg(feature = "typer")]
+const SHIPPED: Option<&'static [u8]> = Some(include_bytes!("../data/typer.bin"));
 
 /// A trained typer: one row of `CLASSES` quantised weights per hashed feature bucket.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Typer {
     bits: u8,
     margin: i16,
-    weights: Cow<'static, [i8]>,
+    allowed: Changes,
+    /// Row by row, each weight an `i8` stored as its byte.
+    weights: Cow<'static, [u8]>,
 }
 
 /// The table index of a kind (or of "not a name").
@@ -64,11 +72,16 @@ pub fn kind_of(class: usize) -> Option<EntityKind> {
 impl Typer {
     /// The weights shipped in the extractor, when they are switched on.
     pub fn shipped() -> Option<Typer> {
-        SHIPPED.and_then(|bytes| Typer::from_bytes(bytes).ok())
+        // Borrowed, not copied: extracting with the shipped typer allocates nothing for it.
+        SHIPPED.and_then(|bytes| Typer::parse(Cow::Borrowed(bytes)).ok())
     }
 
     /// Reads a typer file (as [`Typer::to_bytes`] writes it); a damaged file is refused with a reason.
     pub fn from_bytes(bytes: &[u8]) -> Result<Typer, String> {
+        Typer::parse(Cow::Owned(bytes.to_vec()))
+    }
+
+    fn parse(bytes: Cow<'static, [u8]>) -> Result<Typer, String> {
         if bytes.len() < HEADER || &bytes[..4] != MAGIC {
             return Err("not a typer file (it does not start with SNTY)".into());
         }
@@ -80,13 +93,20 @@ impl Typer {
             return Err(format!("a typer table of 2^{bits} rows is out of range"));
         }
         let margin = i16::from_le_bytes([bytes[6], bytes[7]]);
+        let allowed = Changes(u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]));
         let expected = (1usize << bits) * CLASSES;
-        let table = &bytes[HEADER..];
-        if table.len() != expected {
-            return Err(format!("typer table has {} bytes, expected {expected}", table.len()));
+        let table = bytes.len() - HEADER;
+        if table != expected {
+            return Err(format!("typer table has {table} bytes, expected {expected}"));
         }
-        let weights = table.iter().map(|&b| b as i8).collect::<Vec<_>>();
-        Ok(Typer { bits, margin, weights: Cow::Owned(weights) })
+        let weights = match bytes {
+            Cow::Borrowed(all) => Cow::Borrowed(&all[HEADER..]),
+            Cow::Owned(mut all) => {
+                all.drain(..HEADER);
+                Cow::Owned(all)
+            }
+        };
+        Ok(Typer { bits, margin, allowed, weights })
     }
 
     /// The file form: header, then the table row by row.
@@ -96,7 +116,8 @@ impl Typer {
         out.push(VERSION);
         out.push(self.bits);
         out.extend_from_slice(&self.margin.to_le_bytes());
-        out.extend(self.weights.iter().map(|&w| w as u8));
+        out.extend_from_slice(&self.allowed.0.to_le_bytes());
+        out.extend_from_slice(&self.weights);
         out
     }
 
@@ -119,7 +140,7 @@ impl Typer {
             let row = (feature as usize & mask) * CLASSES;
             if let Some(weights) = self.weights.get(row..row + CLASSES) {
                 for (score, &w) in scores.iter_mut().zip(weights) {
-                    *score += i32::from(w);
+                    *score += i32::from(w as i8);
                 }
             }
         }
@@ -127,16 +148,56 @@ impl Typer {
     }
 
     /// The kind a candidate ends with: the model's best class when it beats the rules' kind by more than
-    /// the margin, else the rules' kind. Ties go to the lower class index, so the answer is deterministic.
+    /// the margin and the change is allowed, else the rules' kind. Ties go to the lower class index, so the
+    /// answer is deterministic.
     pub fn decide(&self, features: &[u32], rule: Option<EntityKind>) -> Option<EntityKind> {
         let scores = self.scores(features);
         let rule_class = class_of(rule);
         let best = (0..CLASSES).fold(0, |best, c| if scores[c] > scores[best] { c } else { best });
-        if best != rule_class && scores[best] - scores[rule_class] > i32::from(self.margin) {
+        if best != rule_class
+            && self.allowed.contains(rule_class, best)
+            && scores[best] - scores[rule_class] > i32::from(self.margin)
+        {
             kind_of(best)
         } else {
             rule
         }
+    }
+}
+
+/// Which changes of kind (rules' class → typer's class) a typer may make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Changes(u32);
+
+impl Changes {
+    /// Every change.
+    pub const ALL: Changes = Changes((1 << (CLASSES * CLASSES)) - 1);
+
+    /// Reads a list such as `none>PERSON,MISC>none` (kinds by label, `none` for "not a name"; `all` for
+    /// every change).
+    pub fn parse(list: &str) -> Result<Changes, String> {
+        if list == "all" {
+            return Ok(Changes::ALL);
+        }
+        let class = |name: &str| -> Result<usize, String> {
+            if name == "none" {
+                return Ok(class_of(None));
+            }
+            match EntityKind::from_label(name) {
+                Some(EntityKind::Date) | None => Err(format!("{name:?} is not PERSON, ORG, PLACE, MISC or none")),
+                kind => Ok(class_of(kind)),
+            }
+        };
+        let mut bits = 0;
+        for change in list.split(',').filter(|c| !c.is_empty()) {
+            let (from, to) = change.split_once('>').ok_or(format!("{change:?} is not FROM>TO"))?;
+            bits |= 1 << (class(from)? * CLASSES + class(to)?);
+        }
+        Ok(Changes(bits))
+    }
+
+    fn contains(self, from: usize, to: usize) -> bool {
+        self.0 & (1 << (from * CLASSES + to)) != 0
     }
 }
 
@@ -160,11 +221,13 @@ pub struct TrainSettings {
     pub bits: u8,
     /// See [`Typer::margin`], in quantised units (weights span -127..=127).
     pub margin: i16,
+    /// The changes of kind the typer may make.
+    pub allowed: Changes,
 }
 
 impl Default for TrainSettings {
     fn default() -> Self {
-        TrainSettings { epochs: 10, bits: 12, margin: 0 }
+        TrainSettings { epochs: 10, bits: 12, margin: 0, allowed: Changes::ALL }
     }
 }
 
@@ -224,8 +287,8 @@ pub fn train(examples: &[Example], settings: TrainSettings) -> Typer {
     let averaged: Vec<f64> = weights.iter().zip(&stamped).map(|(&w, &s)| w as f64 - s as f64 / step as f64).collect();
     let largest = averaged.iter().fold(0.0f64, |m, w| m.max(w.abs()));
     let scale = if largest > 0.0 { 127.0 / largest } else { 0.0 };
-    let quantised = averaged.iter().map(|w| (w * scale).round().clamp(-127.0, 127.0) as i8).collect::<Vec<_>>();
-    Typer { bits, margin: settings.margin, weights: Cow::Owned(quantised) }
+    let quantised = averaged.iter().map(|w| (w * scale).round().clamp(-127.0, 127.0) as i8 as u8).collect::<Vec<_>>();
+    Typer { bits, margin: settings.margin, allowed: settings.allowed, weights: Cow::Owned(quantised) }
 }
 
 /// FNV-1a, 32 bits: the features' hash (stable across platforms and versions, unlike the standard hasher).
@@ -283,7 +346,7 @@ mod tests {
     #[test]
     fn a_file_round_trips_and_damage_is_refused() {
         let examples = [example(&[1, 2], None, Some(EntityKind::Person))];
-        let typer = train(&examples, TrainSettings { epochs: 2, bits: 6, margin: 3 });
+        let typer = train(&examples, TrainSettings { epochs: 2, bits: 6, margin: 3, allowed: Changes::ALL });
         let bytes = typer.to_bytes();
         assert_eq!(bytes.len(), HEADER + 64 * CLASSES);
         assert_eq!(Typer::from_bytes(&bytes), Ok(typer));
@@ -312,6 +375,20 @@ mod tests {
         let cautious = typer.with_margin(i16::MAX);
         assert_eq!(cautious.decide(&[10, 99], Some(EntityKind::Org)), Some(EntityKind::Org));
         assert_eq!(cautious.decide(&[30, 99], Some(EntityKind::Misc)), Some(EntityKind::Misc));
+        // Only the allowed changes are made.
+        let mut only_drops = typer.clone();
+        only_drops.allowed = Changes::parse("MISC>none").unwrap_or(Changes::ALL);
+        assert_eq!(only_drops.decide(&[10, 99], Some(EntityKind::Org)), Some(EntityKind::Org));
+        assert_eq!(only_drops.decide(&[30, 99], Some(EntityKind::Misc)), None);
+    }
+
+    #[test]
+    fn changes_are_read_from_a_list() {
+        assert_eq!(Changes::parse("all"), Ok(Changes::ALL));
+        let changes = Changes::parse("none>PERSON,MISC>none");
+        assert!(changes.is_ok_and(|c| c.contains(4, 0) && c.contains(3, 4) && !c.contains(4, 1)));
+        assert!(Changes::parse("none>DATE").is_err());
+        assert!(Changes::parse("PERSON").is_err());
     }
 
     #[test]

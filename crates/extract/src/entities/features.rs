@@ -66,13 +66,15 @@ fn label(kind: Option<EntityKind>) -> &'static str {
     kind.map_or("-", EntityKind::label)
 }
 
-/// The hashed features of one candidate that the rules typed `rule`.
+/// The hashed features of one candidate that the typing rules typed `typed` and linking `linked` (the kind
+/// the typer is asked to keep or change).
 pub(super) fn features(
     cx: &Context<'_, '_>,
     doc: &Document<'_>,
     lone_names: &HashSet<&str>,
     cand: &Candidate,
-    rule: Option<EntityKind>,
+    typed: Option<EntityKind>,
+    linked: Option<EntityKind>,
     in_body: bool,
 ) -> Vec<u32> {
     let seg = cx.seg;
@@ -81,13 +83,14 @@ pub(super) fn features(
     let surface = cx.surface(first, end);
     let first_word = cx.word(first);
     let last_word = cx.word(end - 1);
-    let rule = label(rule);
+    let rule = label(linked);
     let mut out = Vec::with_capacity(48);
     let mut add = |hash: FeatureHash| out.push(hash.value());
     let tag = FeatureHash::tag;
 
     add(tag("bias"));
     add(tag("r").bytes(rule.as_bytes()));
+    add(tag("r0").bytes(label(typed).as_bytes()).bytes(rule.as_bytes()));
     let lexical = label(lexical_kind(cx, first, end));
     add(tag("x").bytes(lexical.as_bytes()));
     let size = [b'0' + words.min(4) as u8];

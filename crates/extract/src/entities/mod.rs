@@ -263,27 +263,36 @@ pub(crate) fn find_entities(
             cand.first += 1;
         }
     }
-    // The typer, if any, has the last word on each candidate's kind (it overrides the rules only when
-    // confident); linking then makes the kinds consistent as for the rules' own.
+    let mut linked = linking::link(&cx, &typed, &lone_names);
+    // The typer, if any, has the last word on each candidate's kind once linking has made the kinds
+    // consistent (it overrides them only when confident); a mention it retypes names an entity of its own.
+    let linked_kind = |linked: &Option<(EntityKind, String)>| linked.as_ref().map(|(kind, _)| *kind);
     match typer {
         TyperUse::Off => {}
         TyperUse::Apply(model) => {
             let doc = features::Document::new(&cx, &typed);
-            for (cand, kind) in &mut typed {
-                let found = features::features(&cx, &doc, &lone_names, cand, *kind, starts_in_body(seg, body, cand));
-                *kind = model.decide(&found, *kind);
+            for ((cand, rule), linked) in typed.iter().zip(&mut linked) {
+                let now = linked_kind(linked);
+                let in_body = starts_in_body(seg, body, cand);
+                let found = features::features(&cx, &doc, &lone_names, cand, *rule, now, in_body);
+                let decided = model.decide(&found, now);
+                if decided != now {
+                    *linked = decided.map(|kind| (kind, cx.surface(cand.first, cand.end).to_string()));
+                }
             }
         }
         TyperUse::Collect(out) => {
             let doc = features::Document::new(&cx, &typed);
-            for (cand, kind) in &typed {
-                let found = features::features(&cx, &doc, &lone_names, cand, *kind, starts_in_body(seg, body, cand));
+            for ((cand, rule), linked) in typed.iter().zip(&linked) {
+                let now = linked_kind(linked);
+                let in_body = starts_in_body(seg, body, cand);
+                let found = features::features(&cx, &doc, &lone_names, cand, *rule, now, in_body);
                 let span = Span::new(seg.tokens[cand.first].span.start, seg.tokens[cand.end - 1].span.end);
-                out.push((span, *kind, found));
+                out.push((span, now, found));
             }
         }
     }
-    linking::link(&cx, &typed, dates, &lone_names)
+    linking::group(&cx, &typed, linked, dates)
 }
 
 /// Quotation marks around two to six words in Title Case (small words may stay lower-case), on a line of
