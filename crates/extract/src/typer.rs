@@ -372,7 +372,7 @@ mod tests {
         assert_eq!(typer.decide(&[30, 99], Some(EntityKind::Misc)), None);
         assert_eq!(train(&examples, TrainSettings::default()), typer);
         // A margin larger than any score keeps every rule's kind.
-        let cautious = typer.with_margin(i16::MAX);
+        let cautious = typer.clone().with_margin(i16::MAX);
         assert_eq!(cautious.decide(&[10, 99], Some(EntityKind::Org)), Some(EntityKind::Org));
         assert_eq!(cautious.decide(&[30, 99], Some(EntityKind::Misc)), Some(EntityKind::Misc));
         // Only the allowed changes are made.
@@ -380,6 +380,12 @@ mod tests {
         only_drops.allowed = Changes::parse("MISC>none").unwrap_or(Changes::ALL);
         assert_eq!(only_drops.decide(&[10, 99], Some(EntityKind::Org)), Some(EntityKind::Org));
         assert_eq!(only_drops.decide(&[30, 99], Some(EntityKind::Misc)), None);
+    }
+
+    #[test]
+    fn the_weights_file_in_data_reads() {
+        let typer = Typer::from_bytes(include_bytes!("../data/typer.bin"));
+        assert!(typer.is_ok_and(|t| t.to_bytes() == include_bytes!("../data/typer.bin")));
     }
 
     #[test]

@@ -189,6 +189,86 @@ fn prefix(word: &str, n: usize) -> &str {
 mod tests {
     use super::*;
 
+    /// The hashed features of the candidate with this surface in this text.
+    fn features_of(text: &str, surface: &str) -> Vec<u32> {
+        let candidates = crate::typer_candidates(text, &[]);
+        let found = candidates.iter().find(|(span, _, _)| span.slice(text) == surface);
+        let names: Vec<&str> = candidates.iter().map(|(span, _, _)| span.slice(text)).collect();
+        assert!(found.is_some(), "no candidate {surface:?} in {text:?}: {names:?}");
+        found.map(|(_, _, features)| features.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn table_of_features_on_made_up_text() {
+        let tag = FeatureHash::tag;
+        let text = "Sergei Lavrov told reporters in Moscow on Monday. Later Lavrov left for Zorvania.";
+        // (candidate, features it has, features it has not)
+        let cases: Vec<(&str, Vec<FeatureHash>, Vec<FeatureHash>)> = vec![
+            (
+                "Sergei Lavrov",
+                vec![
+                    tag("r").bytes(b"PERSON"),
+                    tag("n").bytes(b"2"),
+                    tag("s").bytes(b"XX"),
+                    tag("w").lower("sergei"),
+                    tag("l").lower("Lavrov"),
+                    tag("u3").lower("rov"),
+                    tag("q3").lower("ser"),
+                    tag("gF"),
+                    tag("ss"),
+                    tag("nw").lower("told"),
+                    tag("nw").bytes(b"#said"),
+                    tag("pw").bytes(b"#edge"),
+                    tag("rep").bytes(b"1"),
+                ],
+                vec![tag("gP"), tag("tl"), tag("n").bytes(b"1")],
+            ),
+            (
+                "Moscow",
+                vec![
+                    tag("r").bytes(b"PLACE"),
+                    tag("x").bytes(b"PLACE"),
+                    tag("gP"),
+                    tag("gP").bytes(b"PLACE"),
+                    tag("pw").lower("in"),
+                    tag("pw2").lower("reporters"),
+                    tag("nw").lower("on"),
+                    tag("sf").bytes(b"X"),
+                ],
+                vec![tag("ss"), tag("gF")],
+            ),
+            // A lone surname that a full name lends: used alone, so "ln".
+            ("Lavrov", vec![tag("r").bytes(b"PERSON"), tag("ln"), tag("pw").lower("later")], vec![tag("gP")]),
+            // A name no list knows, at the end of its sentence: untyped by the rules.
+            (
+                "Zorvania",
+                vec![tag("r").bytes(b"-"), tag("x").bytes(b"-"), tag("nw").bytes(b"#p").bytes(b".")],
+                vec![tag("gP"), tag("r").bytes(b"PLACE")],
+            ),
+        ];
+        for (surface, present, absent) in cases {
+            let features = features_of(text, surface);
+            for (k, feature) in present.iter().enumerate() {
+                assert!(features.contains(&feature.value()), "{surface}: expected feature #{k}");
+            }
+            for (k, feature) in absent.iter().enumerate() {
+                assert!(!features.contains(&feature.value()), "{surface}: unexpected feature #{k}");
+            }
+        }
+    }
+
+    #[test]
+    fn repeats_are_counted_and_a_long_run_reads_a_bounded_number_of_words() {
+        let text = "Vexler Moor met Quill. Vexler Moor met Quill again. Vexler Moor left.";
+        assert!(features_of(text, "Vexler Moor").contains(&FeatureHash::tag("rep").bytes(b"3").value()));
+        // 5,000 capitalised words on one line: one candidate, whose features stay few.
+        let run = "Abcde ".repeat(5_000);
+        let text = format!("She said {run}today.");
+        let candidates = crate::typer_candidates(&text, &[]);
+        assert!(!candidates.is_empty());
+        assert!(candidates.iter().all(|(_, _, features)| features.len() < 80), "too many features");
+    }
+
     #[test]
     fn word_shapes() {
         let cases: &[(&str, u8)] = &[
