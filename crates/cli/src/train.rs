@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use sidenote_extract::offsets::OffsetIndex;
-use sidenote_extract::typer::{train, Changes, Example, TrainSettings};
+use sidenote_extract::typer::{train_pages, Changes, Example, TrainSettings};
 use sidenote_extract::{typer_candidates, EntityKind};
 
 use crate::prediction::char_span;
@@ -39,6 +39,7 @@ fn parse(args: &[String]) -> Result<TrainArgs, String> {
             "--bits" => settings.bits = number(arg, value()?)?,
             "--margin" => settings.margin = number(arg, value()?)?,
             "--allow" => settings.allowed = Changes::parse(value()?)?,
+            "--min-pages" => settings.min_pages = number(arg, value()?)?,
             "--lopo" => lopo = true,
             other => return Err(format!("train-typer: unexpected argument {other:?}")),
         }
@@ -97,9 +98,9 @@ fn page_examples(corpus: &Path, page: &str) -> Result<(Vec<Example>, usize), Str
 fn report_lopo(pages: &[Vec<Example>], settings: TrainSettings) {
     let mut changes: std::collections::BTreeMap<(String, String), (usize, usize, usize)> = Default::default();
     for (held, page) in pages.iter().enumerate() {
-        let others: Vec<Example> =
-            pages.iter().enumerate().filter(|(i, _)| *i != held).flat_map(|(_, p)| p.iter().cloned()).collect();
-        let typer = train(&others, settings);
+        let others: Vec<Vec<Example>> =
+            pages.iter().enumerate().filter(|(i, _)| *i != held).map(|(_, p)| p.clone()).collect();
+        let typer = train_pages(&others, settings);
         for example in page {
             let decided = typer.decide(&example.features, example.rule);
             if decided != example.rule {
@@ -132,8 +133,8 @@ pub fn cmd_train_typer(args: &[String]) -> CommandResult {
         report_lopo(&pages, args.settings);
         return Ok(());
     }
+    let typer = train_pages(&pages, args.settings);
     let examples: Vec<Example> = pages.into_iter().flatten().collect();
-    let typer = train(&examples, args.settings);
     let agree = examples.iter().filter(|e| e.rule == e.gold).count();
     let model_agree = examples.iter().filter(|e| typer.decide(&e.features, e.rule) == e.gold).count();
     eprintln!(

@@ -223,12 +223,45 @@ pub struct TrainSettings {
     pub margin: i16,
     /// The changes of kind the typer may make.
     pub allowed: Changes,
+    /// A feature bucket is learned only when it occurs on at least this many pages (see [`train_pages`]).
+    pub min_pages: usize,
 }
 
 impl Default for TrainSettings {
     fn default() -> Self {
-        TrainSettings { epochs: 10, bits: 12, margin: 0, allowed: Changes::ALL }
+        TrainSettings { epochs: 10, bits: 12, margin: 0, allowed: Changes::ALL, min_pages: 1 }
     }
+}
+
+/// Trains on the examples of several pages, learning only the feature buckets that occur on at least
+/// `settings.min_pages` of them: a feature seen on one page only (a word of its own) tells about that page,
+/// not about the next one.
+pub fn train_pages(pages: &[Vec<Example>], settings: TrainSettings) -> Typer {
+    let bits = settings.bits.clamp(*BITS.start(), *BITS.end());
+    let mask = (1usize << bits) - 1;
+    let mut seen_on = vec![0usize; 1 << bits];
+    for page in pages {
+        let mut buckets: Vec<usize> = page.iter().flat_map(|e| e.features.iter().map(|&f| f as usize & mask)).collect();
+        buckets.sort_unstable();
+        buckets.dedup();
+        for bucket in buckets {
+            seen_on[bucket] += 1;
+        }
+    }
+    let examples: Vec<Example> = pages
+        .iter()
+        .flatten()
+        .map(|e| Example {
+            features: e
+                .features
+                .iter()
+                .copied()
+                .filter(|&f| seen_on[f as usize & mask] >= settings.min_pages)
+                .collect(),
+            ..e.clone()
+        })
+        .collect();
+    train(&examples, settings)
 }
 
 /// Trains an averaged perceptron over the examples (visited in a fixed pseudo-random order per epoch, so the
@@ -346,7 +379,8 @@ mod tests {
     #[test]
     fn a_file_round_trips_and_damage_is_refused() {
         let examples = [example(&[1, 2], None, Some(EntityKind::Person))];
-        let typer = train(&examples, TrainSettings { epochs: 2, bits: 6, margin: 3, allowed: Changes::ALL });
+        let typer =
+            train(&examples, TrainSettings { epochs: 2, bits: 6, margin: 3, allowed: Changes::ALL, min_pages: 1 });
         let bytes = typer.to_bytes();
         assert_eq!(bytes.len(), HEADER + 64 * CLASSES);
         assert_eq!(Typer::from_bytes(&bytes), Ok(typer));
@@ -380,6 +414,26 @@ mod tests {
         only_drops.allowed = Changes::parse("MISC>none").unwrap_or(Changes::ALL);
         assert_eq!(only_drops.decide(&[10, 99], Some(EntityKind::Org)), Some(EntityKind::Org));
         assert_eq!(only_drops.decide(&[30, 99], Some(EntityKind::Misc)), None);
+    }
+
+    #[test]
+    fn a_feature_seen_on_too_few_pages_is_not_learned() {
+        // Feature 7 marks the people of one page only; 8 those of both pages.
+        let page = |marker: u32| {
+            let mut examples = Vec::new();
+            for _ in 0..3 {
+                examples.push(example(&[marker, 99], None, Some(EntityKind::Person)));
+                examples.push(example(&[99], None, None));
+            }
+            examples
+        };
+        let pages = [page(7), page(8)];
+        let settings = TrainSettings { min_pages: 2, ..TrainSettings::default() };
+        let typer = train_pages(&pages, settings);
+        assert_eq!(typer.scores(&[7]), [0; CLASSES]);
+        assert_ne!(typer.scores(&[8]), [0; CLASSES]);
+        let everything = train_pages(&pages, TrainSettings::default());
+        assert_ne!(everything.scores(&[7]), [0; CLASSES]);
     }
 
     #[test]
