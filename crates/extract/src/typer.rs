@@ -419,15 +419,15 @@ mod tests {
     #[test]
     fn a_feature_seen_on_too_few_pages_is_not_learned() {
         // Feature 7 marks the people of one page only; 8 those of both pages.
-        let page = |marker: u32| {
+        let page = |markers: &[u32]| {
             let mut examples = Vec::new();
             for _ in 0..3 {
-                examples.push(example(&[marker, 99], None, Some(EntityKind::Person)));
+                examples.push(example(&[markers, &[99]].concat(), None, Some(EntityKind::Person)));
                 examples.push(example(&[99], None, None));
             }
             examples
         };
-        let pages = [page(7), page(8)];
+        let pages = [page(&[7, 8]), page(&[8])];
         let settings = TrainSettings { min_pages: 2, ..TrainSettings::default() };
         let typer = train_pages(&pages, settings);
         assert_eq!(typer.scores(&[7]), [0; CLASSES]);
