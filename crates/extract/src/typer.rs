@@ -418,11 +418,13 @@ mod tests {
 
     #[test]
     fn a_feature_seen_on_too_few_pages_is_not_learned() {
-        // Feature 7 marks the people of one page only; 8 those of both pages.
+        // Feature 7 marks people on one page only; 8 marks people on both pages.
         let page = |markers: &[u32]| {
             let mut examples = Vec::new();
             for _ in 0..3 {
-                examples.push(example(&[markers, &[99]].concat(), None, Some(EntityKind::Person)));
+                for &marker in markers {
+                    examples.push(example(&[marker, 99], None, Some(EntityKind::Person)));
+                }
                 examples.push(example(&[99], None, None));
             }
             examples
