@@ -184,8 +184,9 @@ pub fn extract_with_typer(text: &str, hints: &[LineHint], typer: Option<&typer::
     extract_inner(text, hints, use_typer)
 }
 
-/// The typer's view of a text: each entity candidate the rules produce (before linking makes kinds
-/// consistent), with the rules' kind and the candidate's hashed features. What `sidenote train-typer` learns from.
+/// The typer's view of a text: each entity candidate the rules produce, with the kind the rules end with
+/// for it once linking has made kinds consistent (`None`: not a name), and its hashed features. What
+/// `sidenote train-typer` learns from.
 pub fn typer_candidates(text: &str, hints: &[LineHint]) -> Vec<(Span, Option<EntityKind>, Vec<u32>)> {
     let mut out = Vec::new();
     extract_inner(text, hints, entities::TyperUse::Collect(&mut out));

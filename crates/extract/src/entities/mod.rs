@@ -131,7 +131,7 @@ impl<'t> Context<'_, 't> {
 pub(crate) enum TyperUse<'a> {
     Off,
     Apply(&'a Typer),
-    /// Each candidate's span, the rules' kind and its hashed features, for training.
+    /// Each candidate's span, the kind linking gave it and its hashed features, for training.
     Collect(&'a mut Vec<(Span, Option<EntityKind>, Vec<u32>)>),
 }
 
