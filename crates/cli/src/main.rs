@@ -14,12 +14,14 @@
 mod jsonl;
 mod prediction;
 mod stream;
+mod train;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use sidenote_extract::offsets::OffsetIndex;
-use sidenote_extract::{extract_with_hints, html_to_text, LineHint};
+use sidenote_extract::typer::Typer;
+use sidenote_extract::{extract_with_hints, extract_with_typer, html_to_text, LineHint};
 
 use crate::jsonl::Mode;
 use crate::prediction::{char_span, Prediction};
@@ -31,10 +33,15 @@ const USAGE: &str = "usage:
   sidenote export --format brat|doccano|conll|csv --out FILE --notes W3C.json ARTICLE.txt
   sidenote export --jsonl [--threads N] < IN.jsonl > OUT.jsonl
   sidenote anchor NOTES.json ARTICLE.txt
+  sidenote extract --typer FILE|off --out DIR FILE_OR_DIR...
+  sidenote train-typer --corpus DIR --pages NAME,NAME,... --out FILE [--epochs N] [--bits N] [--margin N]
+      [--allow FROM>TO,...|all] [--lopo]
 
 --jsonl reads lines {\"id\": ..., \"text\": ...} or {\"id\": ..., \"html\": ..., \"url\": ...} on stdin and writes one
 line per input line, in input order, on --threads workers (default: every core). A bad line gives
 {\"id\": ..., \"error\": ...} and the stream goes on; the exit code is 1 if any line failed.
+--typer runs the extractor with a typer weights file (or with the rules alone: off) instead of the shipped
+one; train-typer (a development command) learns one from the gold of corpus pages NAME.txt + NAME.gold.json.
 --format brat (FILE.txt + FILE.ann), doccano (JSONL), conll (BIO tokens) write the reviewed entities of
 --notes (accepted, retagged, added; code-point offsets); csv writes the notes (RFC 4180, UTF-8 with BOM).
 ";
@@ -48,6 +55,7 @@ fn main() -> ExitCode {
         Some("extract") => cmd_extract(&args[1..]),
         Some("export") => cmd_export(&args[1..]),
         Some("anchor") => cmd_anchor(&args[1..]),
+        Some("train-typer") => train::cmd_train_typer(&args[1..]),
         Some("-h" | "--help") | None => {
             print!("{USAGE}");
             Ok(())
@@ -151,16 +159,36 @@ fn cmd_extract(args: &[String]) -> CommandResult {
     if let Some(threads) = jsonl_threads(args)? {
         return cmd_jsonl(Mode::Extract, threads);
     }
-    let (out, inputs) = out_and_inputs(args)?;
+    let (typer, args) = typer_option(args)?;
+    let (out, inputs) = out_and_inputs(&args)?;
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     for file in article_files(&inputs)? {
         let (text, hints) = read_article(&file)?;
-        let found = extract_with_hints(&text, &hints);
+        let found = match &typer {
+            None => extract_with_hints(&text, &hints),
+            Some(choice) => extract_with_typer(&text, &hints, choice.as_ref()),
+        };
         let target = out.join(format!("{}.pred.json", stem(&file)));
         let json = serde_json::to_string_pretty(&Prediction::new(&text, &found)).map_err(|e| e.to_string())?;
         std::fs::write(&target, json).map_err(|e| format!("{}: {e}", target.display()))?;
     }
     Ok(())
+}
+
+/// `--typer FILE|off` taken out of the arguments: `None` when absent (the shipped typer, if any), else the
+/// typer to use (`Some(None)`: the rules alone).
+#[allow(clippy::type_complexity)]
+fn typer_option(args: &[String]) -> Result<(Option<Option<Typer>>, Vec<String>), String> {
+    let Some(at) = args.iter().position(|a| a == "--typer") else { return Ok((None, args.to_vec())) };
+    let value = args.get(at + 1).ok_or("--typer needs a weights file or off")?;
+    let typer = if value == "off" {
+        None
+    } else {
+        let bytes = std::fs::read(value).map_err(|e| format!("{value}: {e}"))?;
+        Some(Typer::from_bytes(&bytes).map_err(|e| format!("{value}: {e}"))?)
+    };
+    let rest = args.iter().enumerate().filter(|(i, _)| *i != at && *i != at + 1).map(|(_, a)| a.clone()).collect();
+    Ok((Some(typer), rest))
 }
 
 /// Reads an article file as the app would: UTF-8 text, not binary, of a sane size; an `.html` file is

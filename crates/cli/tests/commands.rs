@@ -107,3 +107,49 @@ fn export_formats_write_brat_pairs_and_note_tables() {
     assert!(!ok && err.contains("--format is one of"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `train-typer` learns from a page's gold and `extract --typer` applies what it learned; `--typer off` is the
+/// rules alone; a damaged weights file is refused with a reason.
+#[test]
+fn train_typer_then_extract_with_it() {
+    let dir = std::env::temp_dir().join(format!("sidenote-cli-typer-{}", std::process::id()));
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(&corpus).expect("temp dir");
+    let text = "Sergei Lavrov spoke in Paris on Monday. Later Lavrov flew to Paris again, and Paris waited.";
+    std::fs::write(corpus.join("made-up.txt"), text).expect("write page");
+    // The made-up gold calls only the person a name: the typer is to learn that "Paris" is none here.
+    let gold = r#"{"entities": [{"start": 0, "end": 13, "type": "PERSON", "text": "Sergei Lavrov"},
+        {"start": 46, "end": 52, "type": "PERSON", "text": "Lavrov"}]}"#;
+    std::fs::write(corpus.join("made-up.gold.json"), gold).expect("write gold");
+    let path = |p: &std::path::Path| p.to_str().expect("utf-8 path").to_string();
+    let weights = dir.join("typer.bin");
+    let (ok, _, err) = sidenote(&[
+        "train-typer",
+        "--corpus",
+        &path(&corpus),
+        "--pages",
+        "made-up",
+        "--epochs",
+        "20",
+        "--out",
+        &path(&weights),
+    ]);
+    assert!(ok, "{err}");
+    assert!(err.contains("2 of 2 gold names"), "{err}");
+    let places = |typer: &str| {
+        let out = dir.join(format!("out-{typer}"));
+        let (ok, _, err) = sidenote(&["extract", "--typer", typer, "--out", &path(&out), &path(&corpus)]);
+        assert!(ok, "{err}");
+        let pred: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(out.join("made-up.pred.json")).expect("a prediction file"))
+                .expect("JSON");
+        pred["entities"].as_array().expect("entities").iter().filter(|e| e["type"] == "PLACE").count()
+    };
+    assert_eq!(places("off"), 3);
+    assert_eq!(places(&path(&weights)), 0);
+    let damaged = dir.join("damaged.bin");
+    std::fs::write(&damaged, b"SNTY\x02\x0c\x00\x00\x00\x00\x00\x00short").expect("write damaged");
+    let (ok, _, err) = sidenote(&["extract", "--typer", &path(&damaged), "--out", &path(&dir), &path(&corpus)]);
+    assert!(!ok && err.contains("expected"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

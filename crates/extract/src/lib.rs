@@ -27,6 +27,7 @@ pub mod offsets;
 mod one_sort;
 mod quotes;
 mod tokens;
+pub mod typer;
 
 use serde::{Deserialize, Serialize};
 
@@ -172,12 +173,32 @@ pub fn extract(text: &str) -> Extraction {
 
 /// Extracts with per-line structure hints from an HTML source (see [`LineHint`]); `hints[i]` describes
 /// line `i` of `text`. Missing hints mean "plain text".
+/// Uses the shipped typer when it is switched on ([`typer::Typer::shipped`]).
 pub fn extract_with_hints(text: &str, hints: &[LineHint]) -> Extraction {
+    extract_with_typer(text, hints, typer::Typer::shipped().as_ref())
+}
+
+/// Extracts with the given typer retyping the entity candidates, or with the rules alone (`None`).
+pub fn extract_with_typer(text: &str, hints: &[LineHint], typer: Option<&typer::Typer>) -> Extraction {
+    let use_typer = typer.map_or(entities::TyperUse::Off, entities::TyperUse::Apply);
+    extract_inner(text, hints, use_typer)
+}
+
+/// The typer's view of a text: each entity candidate the rules produce, with the kind the rules end with
+/// for it once linking has made kinds consistent (`None`: not a name), and its hashed features. What
+/// `sidenote train-typer` learns from.
+pub fn typer_candidates(text: &str, hints: &[LineHint]) -> Vec<(Span, Option<EntityKind>, Vec<u32>)> {
+    let mut out = Vec::new();
+    extract_inner(text, hints, entities::TyperUse::Collect(&mut out));
+    out
+}
+
+fn extract_inner(text: &str, hints: &[LineHint], typer: entities::TyperUse<'_>) -> Extraction {
     let seg = tokens::segment(text);
     let mut diagnostics = Vec::new();
     let body = body::find_body(&seg, hints);
     let dates = dates::find_dates(&seg);
-    let (entities, groups) = entities::find_entities(&seg, &dates, &body);
+    let (entities, groups) = entities::find_entities(&seg, &dates, &body, typer);
     let quotes = quotes::find_quotes(&seg, &entities, &groups, &mut diagnostics);
     Extraction { body, entities, groups, quotes, diagnostics }
 }

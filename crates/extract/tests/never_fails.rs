@@ -12,7 +12,10 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
-use sidenote_extract::{extract, extract_with_hints, html_to_text, Extraction, Span};
+use sidenote_extract::typer::{train, Example, TrainSettings, Typer};
+use sidenote_extract::{
+    extract, extract_with_hints, extract_with_typer, html_to_text, typer_candidates, EntityKind, Extraction, Span,
+};
 use sidenote_testkit::check;
 
 /// Pieces that have broken, or could break, a tokenizer, a quote pairer, a name cleaner or an HTML reader.
@@ -249,6 +252,35 @@ fn mismatched_hints_never_fail() {
     });
 }
 
+/// A typer that changes kinds often: trained on made-up text whose candidates get kinds in turn, regardless of
+/// what they are, so that every change of kind (dropping, adding, retyping) happens on hostile input.
+fn meddling_typer() -> Typer {
+    let text = "Sergei Lavrov told reporters in Moscow. The Zorblat Initiative and Acme Corp met NATO in Paris. \
+                Ms. Quillon said Vexler Moor left Berlin for the United Nations on Monday. Quillon agreed.";
+    let kinds =
+        [Some(EntityKind::Org), None, Some(EntityKind::Person), Some(EntityKind::Misc), Some(EntityKind::Place)];
+    let examples: Vec<Example> = typer_candidates(text, &[])
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, rule, features))| Example { features, rule, gold: kinds[i % kinds.len()] })
+        .collect();
+    train(&examples, TrainSettings { epochs: 5, bits: 8, ..TrainSettings::default() })
+}
+
+/// With a typer, extraction is as well formed as without one, and deterministic.
+#[test]
+fn extract_with_a_typer_never_fails_and_is_deterministic() {
+    let typer = meddling_typer();
+    let sample = "Sergei Lavrov told reporters in Moscow. The Zorblat Initiative met NATO. Quillon agreed.";
+    assert_ne!(extract_with_typer(sample, &[], Some(&typer)), extract(sample), "the test typer changes nothing");
+    check("typer", 256, hostile_text(), |text| {
+        let found = extract_with_typer(&text, &[], Some(&typer));
+        well_formed(&text, &found)?;
+        prop_assert_eq!(found, extract_with_typer(&text, &[], Some(&typer)), "two runs differ");
+        Ok(())
+    });
+}
+
 /// The minimal inputs a randomized run found, and the shapes the issue named, as a table.
 #[test]
 fn known_crashers_are_well_formed() {
@@ -270,9 +302,11 @@ fn known_crashers_are_well_formed() {
         &quotes,
         &words,
     ];
+    let typer = meddling_typer();
     for text in cases {
-        let found = extract(text);
-        let checked = well_formed(text, &found);
-        assert!(checked.is_ok(), "{:?}…: {checked:?}", text.chars().take(40).collect::<String>());
+        for found in [extract(text), extract_with_typer(text, &[], Some(&typer))] {
+            let checked = well_formed(text, &found);
+            assert!(checked.is_ok(), "{:?}…: {checked:?}", text.chars().take(40).collect::<String>());
+        }
     }
 }

@@ -25,14 +25,13 @@ pub(super) fn surname_index(cx: &Context<'_, '_>, cand: &Candidate) -> usize {
     }
 }
 
-/// Makes the typed candidates consistent and groups them, with the dates, into mentions of entities.
-/// Mentions come out in text order and never overlap.
+/// The kind each candidate ends with once the kinds are consistent (`None`: no name), and the key of the
+/// entity it names (the person's fullest name, else its surface): one entry per candidate of `typed`.
 pub(super) fn link(
     cx: &Context<'_, '_>,
     typed: &[(Candidate, Option<EntityKind>)],
-    dates: &[Span],
     lone_names: &HashSet<&str>,
-) -> (Vec<Entity>, Vec<EntityGroup>) {
+) -> Vec<Option<(EntityKind, String)>> {
     let seg = cx.seg;
     // Acronyms defined in parentheses right after their expansion take its kind.
     let mut acronym_kind: HashMap<String, EntityKind> = HashMap::new();
@@ -66,25 +65,42 @@ pub(super) fn link(
     }
     let people = People::collect(cx, typed, &surface_kind, lone_names);
 
+    typed
+        .iter()
+        .map(|(cand, _)| {
+            let surface = cx.surface(cand.first, cand.end);
+            let single = cand.end - cand.first == 1;
+            let lone_person = single.then(|| people.lone_mention(surface, cand.first)).flatten();
+            let kind = if lone_person.is_some() && !is_place(surface) && !is_org(surface) {
+                Some(EntityKind::Person)
+            } else {
+                surface_kind.get(surface).copied()
+            }?;
+            let key = match (kind, lone_person) {
+                (EntityKind::Person, Some(name)) => name.to_string(),
+                (EntityKind::Person, None) if !single => people.full_name(cand).unwrap_or(surface).to_string(),
+                _ => surface.to_string(),
+            };
+            Some((kind, key))
+        })
+        .collect()
+}
+
+/// Groups the linked candidates (see [`link`]) and the dates into mentions of entities. Mentions come out
+/// in text order and never overlap.
+pub(super) fn group(
+    cx: &Context<'_, '_>,
+    typed: &[(Candidate, Option<EntityKind>)],
+    linked: Vec<Option<(EntityKind, String)>>,
+    dates: &[Span],
+) -> (Vec<Entity>, Vec<EntityGroup>) {
+    let seg = cx.seg;
     let mut entities = Vec::new();
     let mut groups: Vec<EntityGroup> = Vec::new();
     let mut group_index: HashMap<(EntityKind, String), usize> = HashMap::new();
     let mut mentions: Vec<(Span, EntityKind, String)> = Vec::new();
-    for (cand, _) in typed {
-        let surface = cx.surface(cand.first, cand.end);
-        let single = cand.end - cand.first == 1;
-        let lone_person = single.then(|| people.lone_mention(surface, cand.first)).flatten();
-        let kind = if lone_person.is_some() && !is_place(surface) && !is_org(surface) {
-            Some(EntityKind::Person)
-        } else {
-            surface_kind.get(surface).copied()
-        };
-        let Some(kind) = kind else { continue };
-        let key = match (kind, lone_person) {
-            (EntityKind::Person, Some(name)) => name.to_string(),
-            (EntityKind::Person, None) if !single => people.full_name(cand).unwrap_or(surface).to_string(),
-            _ => surface.to_string(),
-        };
+    for ((cand, _), linked) in typed.iter().zip(linked) {
+        let Some((kind, key)) = linked else { continue };
         let span = Span::new(seg.tokens[cand.first].span.start, seg.tokens[cand.end - 1].span.end);
         mentions.push((span, kind, key));
     }

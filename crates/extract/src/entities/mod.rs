@@ -9,6 +9,7 @@
 //! [`shape`] holds the word-shape predicates they share.
 
 mod candidates;
+mod features;
 mod linking;
 mod shape;
 mod typing;
@@ -19,6 +20,7 @@ use crate::lexicon::{
     is_common_word, is_first_name, is_misc_keyword, is_org, is_org_in_lower_case, is_org_keyword, is_place, is_title,
 };
 use crate::tokens::Segmented;
+use crate::typer::Typer;
 use crate::{Entity, EntityGroup, EntityKind, Span};
 use candidates::{clean, runs, split_title_line, Candidate};
 use linking::surname_index;
@@ -125,8 +127,28 @@ impl<'t> Context<'_, 't> {
     }
 }
 
+/// What the typer does in one extraction: nothing, retype the candidates, or only record their features.
+pub(crate) enum TyperUse<'a> {
+    Off,
+    Apply(&'a Typer),
+    /// Each candidate's span, the kind linking gave it and its hashed features, for training.
+    Collect(&'a mut Vec<(Span, Option<EntityKind>, Vec<u32>)>),
+}
+
+/// Whether a candidate starts inside the article body (body spans are sorted and disjoint: the last one
+/// starting at or before the name decides).
+fn starts_in_body(seg: &Segmented<'_>, body: &[Span], cand: &Candidate) -> bool {
+    let span_start = seg.tokens[cand.first].span.start;
+    body.partition_point(|b| b.start <= span_start).checked_sub(1).is_some_and(|b| span_start < body[b].end)
+}
+
 /// Finds entity mentions and groups them. Mentions come out in text order and never overlap.
-pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span], body: &[Span]) -> (Vec<Entity>, Vec<EntityGroup>) {
+pub(crate) fn find_entities(
+    seg: &Segmented<'_>,
+    dates: &[Span],
+    body: &[Span],
+    typer: TyperUse<'_>,
+) -> (Vec<Entity>, Vec<EntityGroup>) {
     let mut in_date = vec![false; seg.tokens.len()];
     let mut d = 0;
     for (i, t) in seg.tokens.iter().enumerate() {
@@ -221,10 +243,7 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span], body: &[Span]) 
     // What is left is a capitalised multi-word name in running prose that no list or rule knows:
     // most often a work, product, law or event ("Better Money Habits", "Mexico City Policy").
     for (cand, kind) in &mut typed {
-        let span_start = seg.tokens[cand.first].span.start;
-        // Body spans are sorted and disjoint: the last one starting at or before the name decides.
-        let in_body =
-            body.partition_point(|b| b.start <= span_start).checked_sub(1).is_some_and(|b| span_start < body[b].end);
+        let in_body = starts_in_body(seg, body, cand);
         // Units and time zones ("AM ET") are not names, whatever their capitals.
         let all_units = (cand.first..cand.end).all(|i| NOT_ORG_ACRONYMS.contains(&cx.word(i)));
         if kind.is_none()
@@ -244,7 +263,36 @@ pub(crate) fn find_entities(seg: &Segmented<'_>, dates: &[Span], body: &[Span]) 
             cand.first += 1;
         }
     }
-    linking::link(&cx, &typed, dates, &lone_names)
+    let mut linked = linking::link(&cx, &typed, &lone_names);
+    // The typer, if any, has the last word on each candidate's kind once linking has made the kinds
+    // consistent (it overrides them only when confident); a mention it retypes names an entity of its own.
+    let linked_kind = |linked: &Option<(EntityKind, String)>| linked.as_ref().map(|(kind, _)| *kind);
+    match typer {
+        TyperUse::Off => {}
+        TyperUse::Apply(model) => {
+            let doc = features::Document::new(&cx, &typed);
+            for ((cand, rule), linked) in typed.iter().zip(&mut linked) {
+                let now = linked_kind(linked);
+                let in_body = starts_in_body(seg, body, cand);
+                let found = features::features(&cx, &doc, &lone_names, cand, *rule, now, in_body);
+                let decided = model.decide(&found, now);
+                if decided != now {
+                    *linked = decided.map(|kind| (kind, cx.surface(cand.first, cand.end).to_string()));
+                }
+            }
+        }
+        TyperUse::Collect(out) => {
+            let doc = features::Document::new(&cx, &typed);
+            for ((cand, rule), linked) in typed.iter().zip(&linked) {
+                let now = linked_kind(linked);
+                let in_body = starts_in_body(seg, body, cand);
+                let found = features::features(&cx, &doc, &lone_names, cand, *rule, now, in_body);
+                let span = Span::new(seg.tokens[cand.first].span.start, seg.tokens[cand.end - 1].span.end);
+                out.push((span, now, found));
+            }
+        }
+    }
+    linking::group(&cx, &typed, linked, dates)
 }
 
 /// Quotation marks around two to six words in Title Case (small words may stay lower-case), on a line of
