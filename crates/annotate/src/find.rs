@@ -21,23 +21,22 @@ pub fn find_all(text: &str, query: &str) -> Vec<Span> {
         return Vec::new();
     }
     let failure = failure_table(&pattern);
-    // The start of each character of the current partial match, to map a match back to bytes.
-    let mut starts: std::collections::VecDeque<usize> = std::collections::VecDeque::with_capacity(pattern.len());
+    // The byte offsets of the last `pattern.len()` characters read, in a ring: a match of n characters that
+    // ends at character `index` starts at the offset of character `index + 1 - n`.
+    let mut recent = vec![0; pattern.len()];
     let mut matched = 0;
     let mut found = Vec::new();
-    for (at, c) in text.char_indices() {
+    for (index, (at, c)) in text.char_indices().enumerate() {
+        recent[index % pattern.len()] = at;
         let c = fold(c);
         while matched > 0 && pattern[matched] != c {
-            let keep = failure[matched - 1];
-            starts.drain(..matched - keep);
-            matched = keep;
+            matched = failure[matched - 1];
         }
         if pattern[matched] == c {
             matched += 1;
-            starts.push_back(at);
         }
         if matched == pattern.len() {
-            let start = starts.front().copied().unwrap_or(at);
+            let start = recent[(index + 1) % pattern.len()];
             let end = at + text[at..].chars().next().map_or(0, char::len_utf8);
             found.push(Span::new(start, end));
             if found.len() == MAX_MATCHES {
@@ -45,7 +44,6 @@ pub fn find_all(text: &str, query: &str) -> Vec<Span> {
             }
             // Not overlapping: the next match starts after this one.
             matched = 0;
-            starts.clear();
         }
     }
     found

@@ -6,7 +6,7 @@
 //! New fields are `#[serde(default)]`, so annotations saved by earlier versions keep loading
 //! (`tests/saved_format.rs` loads a fixture of the first saved format).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use sidenote_extract::offsets::OffsetIndex;
@@ -563,7 +563,7 @@ impl Annotations {
             if decision == Some(Decision::Reject) {
                 continue;
             }
-            let correction = corrections.get(&quote.span).copied();
+            let correction = looked_up(&corrections, &quote.span).copied();
             out.push(ShownQuote {
                 span: quote.span,
                 speaker: correction.map_or_else(|| quote.speaker.clone(), |c| c.speaker.clone()),
@@ -646,45 +646,59 @@ impl Annotations {
 }
 
 /// The last decision for each mention and each entity, as [`Annotations::decision_for`] finds them, read once.
-/// Also the decision on each quotation, as [`Annotations::quote_decision`] finds it.
+/// Also the decision on each quotation, as [`Annotations::quote_decision`] finds it. Sorted vectors searched by
+/// halves, not hash maps: each map type would be its own copy of the hashing code in the Wasm.
 pub(crate) struct DecisionIndex<'a> {
-    mentions: HashMap<(Span, EntityKind), Decision>,
-    entities: HashMap<(&'a str, EntityKind), Decision>,
-    quotes: HashMap<Span, Decision>,
+    mentions: Vec<((Span, EntityKind), Decision)>,
+    entities: Vec<((&'a str, EntityKind), Decision)>,
+    quotes: Vec<(Span, Decision)>,
 }
 
 impl<'a> DecisionIndex<'a> {
     pub(crate) fn new(reviews: &'a [Review]) -> Self {
-        let mut index = DecisionIndex { mentions: HashMap::new(), entities: HashMap::new(), quotes: HashMap::new() };
-        // In order, so that a later decision replaces an earlier one, as the newest-first search finds it.
+        let (mut mentions, mut entities, mut quotes) = (Vec::new(), Vec::new(), Vec::new());
         for review in reviews {
             match &review.scope {
-                ReviewScope::Mention { span, kind } => {
-                    index.mentions.insert((*span, *kind), review.decision);
-                }
-                ReviewScope::Entity { name, kind } => {
-                    index.entities.insert((name.as_str(), *kind), review.decision);
-                }
-                ReviewScope::Quote { span } => {
-                    index.quotes.insert(*span, review.decision);
-                }
+                ReviewScope::Mention { span, kind } => mentions.push(((*span, *kind), review.decision)),
+                ReviewScope::Entity { name, kind } => entities.push(((name.as_str(), *kind), review.decision)),
+                ReviewScope::Quote { span } => quotes.push((*span, review.decision)),
             }
         }
-        index
+        // In order, so that a later decision replaces an earlier one, as the newest-first search finds it.
+        DecisionIndex { mentions: last_by_key(mentions), entities: last_by_key(entities), quotes: last_by_key(quotes) }
     }
 
     pub(crate) fn decision_for(&self, span: Span, kind: EntityKind, name: &str) -> Option<Decision> {
-        self.mentions.get(&(span, kind)).or_else(|| self.entities.get(&(name, kind))).copied()
+        looked_up(&self.mentions, &(span, kind)).or_else(|| looked_up(&self.entities, &(name, kind))).copied()
     }
 
     pub(crate) fn quote_decision(&self, span: Span) -> Option<Decision> {
-        self.quotes.get(&span).copied()
+        looked_up(&self.quotes, &span).copied()
     }
 }
 
-/// The last speaker correction of each quotation, as [`Annotations::speaker_correction`] finds it.
-pub(crate) fn speaker_corrections(annotations: &Annotations) -> HashMap<Span, &SpeakerCorrection> {
-    annotations.speakers.iter().map(|correction| (correction.quote, correction)).collect()
+/// The last speaker correction of each quotation, as [`Annotations::speaker_correction`] finds it, sorted by
+/// quotation for [`looked_up`].
+pub(crate) fn speaker_corrections(annotations: &Annotations) -> Vec<(Span, &SpeakerCorrection)> {
+    last_by_key(annotations.speakers.iter().map(|correction| (correction.quote, correction)).collect())
+}
+
+/// `items` sorted by key, keeping the last of the items that share a key.
+pub(crate) fn last_by_key<K: Ord, V>(mut items: Vec<(K, V)>) -> Vec<(K, V)> {
+    sidenote_extract::sort_stable_by(&mut items, |a, b| a.0.cmp(&b.0));
+    let mut kept: Vec<(K, V)> = Vec::with_capacity(items.len());
+    for item in items {
+        if kept.last().is_some_and(|last| last.0 == item.0) {
+            kept.pop();
+        }
+        kept.push(item);
+    }
+    kept
+}
+
+/// The value under `key` in items sorted by [`last_by_key`].
+pub(crate) fn looked_up<'v, K: Ord, V>(items: &'v [(K, V)], key: &K) -> Option<&'v V> {
+    items.binary_search_by(|(k, _)| k.cmp(key)).ok().map(|at| &items[at].1)
 }
 
 /// Spans to test others against for overlap in logarithmic time: sorted by start, with the largest end
@@ -697,7 +711,7 @@ struct CoveredSpans {
 impl CoveredSpans {
     fn new(spans: impl Iterator<Item = Span>) -> Self {
         let mut spans: Vec<Span> = spans.collect();
-        spans.sort_unstable();
+        sidenote_extract::sort_stable_by(&mut spans, Span::cmp);
         let mut max_end = Vec::with_capacity(spans.len());
         let mut largest = 0;
         for span in &spans {
@@ -746,7 +760,7 @@ mod tests {
         }
         let index = speaker_corrections(&corrected);
         for quote in [0, 5, 9].map(|at| Span::new(at, at + 3)) {
-            assert_eq!(index.get(&quote).copied(), corrected.speaker_correction(quote));
+            assert_eq!(looked_up(&index, &quote).copied(), corrected.speaker_correction(quote));
         }
         let mut annotations = Annotations::default();
         let (here, there) = (Span::new(0, 5), Span::new(10, 15));

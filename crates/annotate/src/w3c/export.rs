@@ -6,9 +6,9 @@ use sidenote_extract::{EntityKind, Extraction, Span};
 
 use super::{context, creator, decision, generator, iri, QUOTE_LABEL};
 use crate::anchor::TextTarget;
-use std::collections::HashMap;
-
-use crate::model::{speaker_corrections, Annotations, Decision, DecisionIndex, Provenance, Reply};
+use crate::model::{
+    last_by_key, looked_up, speaker_corrections, Annotations, Decision, DecisionIndex, Provenance, Reply,
+};
 use crate::Document;
 
 /// The `target` of an annotation on `target` of the document, whose `source` (URL or content URN) the
@@ -78,20 +78,16 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
     // Replies after every note, so that a reader meets a note before its replies.
     items.extend(replies);
     // Each looked up once per item, not searched for: a long document has tens of thousands of mentions.
-    let mut added_ids: HashMap<Span, &str> = HashMap::new();
-    for added in &annotations.added {
-        if let Some(span) = added.span {
-            added_ids.entry(span).or_insert(&added.id);
-        }
-    }
+    // The first added entity on each span (reversed, as `last_by_key` keeps the last).
+    let added_ids: Vec<(Span, &str)> =
+        last_by_key(annotations.added.iter().rev().filter_map(|a| a.span.map(|span| (span, a.id.as_str()))).collect());
     let decisions = DecisionIndex::new(&annotations.reviews);
     let corrections = speaker_corrections(annotations);
     for shown in annotations.shown_entities(extraction) {
         // A suggestion is known by its words' position; an added entity by its own id.
         let local_id = match shown.mention {
             Some(_) => format!("mention-{}-{}", shown.span.start, shown.span.end),
-            None => added_ids
-                .get(&shown.span)
+            None => looked_up(&added_ids, &shown.span)
                 .map_or_else(|| format!("added-{}-{}", shown.span.start, shown.span.end), |id| id.to_string()),
         };
         let mut item = json!({
@@ -132,7 +128,7 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
     }
     for quote in &extraction.quotes {
         let review = decisions.quote_decision(quote.span);
-        let correction = corrections.get(&quote.span).copied();
+        let correction = looked_up(&corrections, &quote.span).copied();
         let speaker = correction.map_or(quote.speaker.as_ref(), |c| c.speaker.as_ref());
         let mut body = vec![json!({"type": "TextualBody", "purpose": "classifying", "value": QUOTE_LABEL})];
         if let Some(speaker) = speaker {
