@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use sidenote_annotate::model::{Annotations, Decision, Provenance, ReviewScope, ShownEntity};
+use sidenote_annotate::model::{AddedEntity, Annotations, Decision, Provenance, ReviewScope, ShownEntity};
 use sidenote_extract::{EntityKind, Span};
 use yew::prelude::*;
 
@@ -46,26 +46,33 @@ struct Group {
 
 /// The entities shown, grouped by kind and name, most mentioned first.
 fn entity_groups(open: &OpenDocument, annotations: &Annotations) -> Vec<Group> {
+    // Grouped by sorting (the program's one stable sort) rather than by map: a map per key type is another
+    // copy of its code in the Wasm.
     let shown = annotations.shown_entities(&open.extraction);
-    let mut by_name: BTreeMap<(EntityKind, &str), Vec<&ShownEntity>> = BTreeMap::new();
-    for entity in &shown {
-        by_name.entry((entity.kind, entity.name.as_str())).or_default().push(entity);
-    }
-    let mut added: BTreeMap<(EntityKind, &str), Vec<String>> = BTreeMap::new();
-    for entity in &annotations.added {
-        added.entry((entity.kind, entity.target.exact.as_str())).or_default().push(entity.id.clone());
-    }
-    let mut groups: Vec<Group> = by_name
-        .into_iter()
-        .map(|((kind, name), mentions)| Group {
-            kind,
-            name: name.to_string(),
-            lower_name: name.to_lowercase(),
-            machine_kind: mentions[0].machine_kind,
-            spans: mentions.iter().map(|m| m.span).collect(),
-            added: added.get(&(kind, name)).map_or_else(|| Rc::from([]), |ids| ids.as_slice().into()),
-            all_added: mentions.iter().all(|m| m.provenance == Provenance::Added),
-            reviewed: mentions.iter().all(|m| m.provenance != Provenance::Suggested),
+    let mut mentions: Vec<&ShownEntity> = shown.iter().collect();
+    sidenote_extract::sort_stable_by(&mut mentions, |a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
+    let mut added: Vec<&AddedEntity> = annotations.added.iter().collect();
+    sidenote_extract::sort_stable_by(&mut added, |a, b| (a.kind, &a.target.exact).cmp(&(b.kind, &b.target.exact)));
+    let mut groups: Vec<Group> = mentions
+        .chunk_by(|a, b| a.kind == b.kind && a.name == b.name)
+        .map(|same| {
+            let (kind, name) = (same[0].kind, same[0].name.as_str());
+            let first = added.partition_point(|a| (a.kind, a.target.exact.as_str()) < (kind, name));
+            let ids: Vec<String> = added[first..]
+                .iter()
+                .take_while(|a| a.kind == kind && a.target.exact == name)
+                .map(|a| a.id.clone())
+                .collect();
+            Group {
+                kind,
+                name: name.to_string(),
+                lower_name: name.to_lowercase(),
+                machine_kind: same[0].machine_kind,
+                spans: same.iter().map(|m| m.span).collect(),
+                added: ids.into(),
+                all_added: same.iter().all(|m| m.provenance == Provenance::Added),
+                reviewed: same.iter().all(|m| m.provenance != Provenance::Suggested),
+            }
         })
         .collect();
     sidenote_extract::sort_stable_by(&mut groups, |a, b| {

@@ -612,16 +612,10 @@ impl Annotations {
         }
         // One added entity per span: two tabs that add one on the same words at the same time both keep theirs
         // (a merge is a union), and one shows, the same in every tab (the greatest id; the other stays stored).
-        let mut by_span: BTreeMap<Span, &AddedEntity> = BTreeMap::new();
-        for added in &self.added {
-            if let Some(span) = added.span {
-                let kept = by_span.entry(span).or_insert(added);
-                if added.id > kept.id {
-                    *kept = added;
-                }
-            }
-        }
-        for (&span, added) in &by_span {
+        let mut by_id: Vec<(Span, &AddedEntity)> =
+            self.added.iter().filter_map(|added| added.span.map(|span| (span, added))).collect();
+        sidenote_extract::sort_stable_by(&mut by_id, |a, b| a.1.id.cmp(&b.1.id));
+        for (span, added) in last_by_key(by_id) {
             out.push(ShownEntity {
                 span,
                 kind: added.kind,
