@@ -224,6 +224,24 @@ test('in a short article Ctrl+F is left to the browser, which sees all of it', a
   assert.notEqual(await page.evaluate(() => document.activeElement?.dataset.testid), 'search');
 });
 
+test('one jump to the end of a long article (End, the scroll bar) shows its last paragraph, not a page short of it', async () => {
+  const { page, app } = ctx;
+  const text = long(1_000_000);
+  await ctx.app.pasteLong(text);
+  await app.extraction('done');
+  // One jump, as End or a drag of the scroll bar does; nothing more from the reader.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForFunction(() => {
+    const block = [...document.querySelectorAll('[data-block]')].find((b) => b.textContent.includes('resume in the spring'));
+    const rect = block?.getBoundingClientRect();
+    return rect && rect.bottom <= window.innerHeight + 4 && rect.bottom > 0;
+  }, null, { timeout: 10_000 });
+  // And it stays there once the last blocks are measured.
+  await page.waitForTimeout(500);
+  const bottom = await page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 4);
+  assert.ok(bottom, 'still at the end');
+});
+
 test('a 5 MB article stays usable: its end can be reached, selected and noted', async () => {
   const { page, app } = ctx;
   const text = long(5_000_000);

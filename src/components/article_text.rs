@@ -78,6 +78,9 @@ struct Viewport {
     line_px: f64,
     /// The text is short enough to be rendered whole.
     everything: bool,
+    /// The reader is at the end of the page (pressed End, dragged the scroll bar down): the end stays in view
+    /// while the last blocks are measured, instead of the page growing under a reader who then stops short.
+    at_end: bool,
 }
 
 impl Viewport {
@@ -91,6 +94,7 @@ impl Viewport {
             chars_per_line: 80,
             line_px: DEFAULT_LINE_PX,
             everything: false,
+            at_end: false,
         }
     }
 
@@ -100,6 +104,7 @@ impl Viewport {
         self.measured = vec![None; bounds.len()];
         self.lines = bounds.iter().map(|b| estimated_lines(b.slice(text), self.chars_per_line)).collect();
         self.dom_pins.clear();
+        self.at_end = false;
         self.everything = text.len() <= RENDER_ALL_BELOW;
         if self.everything {
             self.window = 0..bounds.len();
@@ -132,6 +137,22 @@ fn block_of(node: Option<web_sys::Node>) -> Option<usize> {
         None => node.parent_element()?,
     };
     element.closest("[data-block]").ok()??.get_attribute("data-block")?.parse().ok()
+}
+
+/// Whether the page is scrolled to its end (within a few pixels).
+fn page_at_end() -> bool {
+    let window = gloo::utils::window();
+    let Some(root) = gloo::utils::document().document_element() else { return false };
+    let scrolled = window.scroll_y().unwrap_or(0.0);
+    let screen = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+    scrolled > 0.0 && scrolled + screen >= f64::from(root.scroll_height()) - 4.0
+}
+
+/// Scrolls the page to its end.
+fn scroll_to_end() {
+    if let Some(root) = gloo::utils::document().document_element() {
+        gloo::utils::window().scroll_to_with_x_and_y(0.0, f64::from(root.scroll_height()));
+    }
 }
 
 /// Recomputes the window from the container's position on the page; true when it changed.
@@ -238,6 +259,7 @@ pub fn ArticleText(props: &ArticleTextProps) -> Html {
                 let (container, viewport, rerender) = (container.clone(), viewport.clone(), rerender.clone());
                 move |_: &Event| {
                     if let Some(element) = container.cast::<web_sys::Element>() {
+                        viewport.borrow_mut().at_end = page_at_end();
                         if update_window(&element, &viewport) {
                             rerender.force_update();
                         }
@@ -286,6 +308,15 @@ pub fn ArticleText(props: &ArticleTextProps) -> Html {
         use_effect(move || {
             if let Some(element) = container.cast::<web_sys::Element>() {
                 measure(&element, &viewport, open.text(), &bounds);
+                // Blocks measured other than estimated moved the end (the estimates of every block not yet
+                // measured follow the measured ones): follow it.
+                let follow = {
+                    let viewport = viewport.borrow();
+                    viewport.at_end && !viewport.everything
+                };
+                if follow && !page_at_end() {
+                    scroll_to_end();
+                }
                 if update_window(&element, &viewport) {
                     rerender.force_update();
                 }
