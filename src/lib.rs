@@ -13,4 +13,5 @@ pub mod sample;
 pub mod services;
 pub mod state;
 pub mod view_model;
+pub mod wire;
 pub mod worker_protocol;
