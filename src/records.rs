@@ -203,16 +203,21 @@ fn from_format_1(kind: RecordKind, value: Value) -> Result<Value, Unreadable> {
     })
 }
 
-fn read<T: DeserializeOwned>(kind: RecordKind, json: &str) -> Result<T, Unreadable> {
+/// A record parsed and brought to the current format.
+fn migrated(kind: RecordKind, json: &str) -> Result<Value, Unreadable> {
     let value: Value = serde_json::from_str(json).map_err(|e| Unreadable::NotJson(e.to_string()))?;
     let shaped = value.is_object() || (value.is_array() && kind == RecordKind::Index);
     if !shaped {
         return Err(Unreadable::Shape("not an object".into()));
     }
+    migrate(kind, value)
+}
+
+fn read<T: DeserializeOwned>(kind: RecordKind, json: &str) -> Result<T, Unreadable> {
     // Read from the migrated value's text, not with `from_value`: serde_json's deserializer from a `Value`
     // would be compiled into the Wasm for these record types alone (2 KB gzipped), next to the deserializer
     // from text that the rest of the app uses. Writing the value out again costs milliseconds.
-    serde_json::from_str(&migrate(kind, value)?.to_string()).map_err(|e| Unreadable::Shape(without_position(&e)))
+    serde_json::from_str(&migrated(kind, json)?.to_string()).map_err(|e| Unreadable::Shape(without_position(&e)))
 }
 
 /// A JSON error's message without its "at line 1 column 57", which would point into the re-written record,
@@ -232,7 +237,9 @@ pub fn read_document(json: &str) -> Result<DocumentRecord, Unreadable> {
 
 /// Reads a document's annotations record of any known format.
 pub fn read_annotations(json: &str) -> Result<AnnotationsRecord, Unreadable> {
-    read(RecordKind::Annotations, json)
+    // Read from the value field by field (`stored_annotations`): serde's derived reader for these types
+    // would be 36 KB of the Wasm.
+    crate::stored_annotations::record(&migrated(RecordKind::Annotations, json)?).map_err(Unreadable::Shape)
 }
 
 /// Reads the library index of any known format.
