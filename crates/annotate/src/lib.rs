@@ -21,6 +21,7 @@ pub mod anchor;
 mod document;
 pub mod formats;
 mod input;
+pub mod json_fields;
 pub mod markdown_escape;
 pub mod merge;
 pub mod model;

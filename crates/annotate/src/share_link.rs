@@ -161,9 +161,9 @@ pub fn decode(fragment: &str) -> Result<SharedDocument, ShareError> {
     let text = payload["sidenote:text"].as_str().ok_or(ShareError::Damaged("it carries no article text".into()))?;
     let text = accept_text(text.as_bytes()).map_err(ShareError::Refused)?;
     let hints: Vec<LineHint> = match payload.get(HINTS_FIELD) {
-        // Read from the value's text, not with `from_value`: serde_json's deserializer from a `Value` would be
-        // one more copy of every hint field's reader in the Wasm (the text reader is there for the worker).
-        Some(hints) => serde_json::from_str(&hints.to_string())
+        // Read from the value by hand (`json_fields`), not with serde's derived reader: one copy of the hint
+        // reader in the Wasm, shared with the app's stored documents.
+        Some(hints) => crate::json_fields::line_hints(hints)
             .map_err(|_| ShareError::Damaged("its structure hints are not readable".into()))?,
         None => Vec::new(),
     };

@@ -1,29 +1,29 @@
-//! Reads a stored annotations record (`records::AnnotationsRecord`) from its JSON value, field by field.
+//! Reads the stored records (`records`) from their JSON values, field by field.
 //!
-//! Not serde's derived reader: that is a monomorphic copy per type and per list of that type, some 36 KB of
-//! the Wasm for these record types alone, while the value is already parsed (`records` parses and migrates
-//! every record as a `serde_json::Value`). The same records are accepted, with serde's rules, which the
-//! tests check against the derived reader on every field of real records, each removed, nulled or of
-//! another type: a field marked `#[serde(default)]` (or of a struct marked so) may be missing, an `Option`
-//! may be missing or null, unknown fields are ignored. One difference: serde also reads a struct from a JSON
-//! array of its fields in order, which no version of Sidenote ever wrote; here that is a shape error.
+//! Not serde's derived readers: they are a monomorphic copy per type and per list of that type, some 40 KB
+//! of the Wasm for these record types, while the value is already parsed (`records` parses and migrates
+//! every record as a `serde_json::Value`). The same records are accepted, with serde's rules
+//! (`sidenote_annotate::json_fields`), which the tests check against the derived readers on every field of
+//! full records, each removed, nulled or of another type. One difference: serde also reads a struct from a
+//! JSON array of its fields in order, which no version of Sidenote ever wrote; here that is a shape error.
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 use sidenote_annotate::anchor::{AnchorStatus, TextTarget};
+use sidenote_annotate::json_fields::{
+    defaulted, line_hints, list, number, object, optional, required, size, text, texts, variant,
+};
 use sidenote_annotate::merge::Revision;
 use sidenote_annotate::model::{
     AddedEntity, Annotations, Decision, DocumentNote, Note, Reply, Review, ReviewScope, SpeakerCorrection,
 };
 use sidenote_extract::{EntityKind, Span};
 
-use crate::records::AnnotationsRecord;
+use crate::records::{AnnotationsRecord, DocumentRecord, IndexEntry};
 
-type Fields = Map<String, Value>;
-
-/// A record's fields, or why they are not what an annotations record holds (as the UI words it).
-pub fn record(value: &Value) -> Result<AnnotationsRecord, String> {
+/// A document's annotations record.
+pub fn annotations_record(value: &Value) -> Result<AnnotationsRecord, String> {
     let fields = object(value, "an annotations record")?;
     Ok(AnnotationsRecord {
         format: required(fields, "format", number)?,
@@ -32,68 +32,39 @@ pub fn record(value: &Value) -> Result<AnnotationsRecord, String> {
     })
 }
 
-fn object<'v>(value: &'v Value, what: &str) -> Result<&'v Fields, String> {
-    value.as_object().ok_or_else(|| format!("invalid type: {}, expected {what}", kind_of(value)))
+/// A document's text record.
+pub fn document_record(value: &Value) -> Result<DocumentRecord, String> {
+    let fields = object(value, "a document record")?;
+    Ok(DocumentRecord {
+        format: required(fields, "format", number)?,
+        title: required(fields, "title", text)?,
+        text: required(fields, "text", text)?,
+        hints: defaulted(fields, "hints", line_hints)?,
+    })
 }
 
-/// Serde's words for what a value is, for the messages.
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a sequence",
-        Value::Object(_) => "a map",
-    }
+/// The library index record's entries (its `format` is required too).
+pub fn index_entries(value: &Value) -> Result<Vec<IndexEntry>, String> {
+    let fields = object(value, "an index record")?;
+    required(fields, "format", number)?;
+    defaulted(fields, "entries", |v| list(v, index_entry))
 }
 
-/// A field that must be there.
-fn required<T>(fields: &Fields, name: &str, read: fn(&Value) -> Result<T, String>) -> Result<T, String> {
-    read(fields.get(name).ok_or_else(|| format!("missing field `{name}`"))?)
+fn index_entry(value: &Value) -> Result<IndexEntry, String> {
+    let fields = object(value, "struct IndexEntry")?;
+    Ok(IndexEntry {
+        urn: required(fields, "urn", text)?,
+        title: defaulted(fields, "title", text)?,
+        saved: defaulted(fields, "saved", text)?,
+        notes: defaulted(fields, "notes", size)?,
+    })
 }
 
-/// A field that takes its default when missing (`#[serde(default)]`); null is not missing.
-fn defaulted<T: Default>(fields: &Fields, name: &str, read: fn(&Value) -> Result<T, String>) -> Result<T, String> {
-    match fields.get(name) {
-        None => Ok(T::default()),
-        Some(_) => required(fields, name, read),
-    }
-}
-
-/// An `Option` field: missing and null are both `None`.
-fn optional<T>(fields: &Fields, name: &str, read: fn(&Value) -> Result<T, String>) -> Result<Option<T>, String> {
-    match fields.get(name) {
-        None | Some(Value::Null) => Ok(None),
-        Some(_) => required(fields, name, read).map(Some),
-    }
-}
-
-fn list<T>(value: &Value, read: fn(&Value) -> Result<T, String>) -> Result<Vec<T>, String> {
-    let items = value.as_array().ok_or_else(|| format!("invalid type: {}, expected a sequence", kind_of(value)))?;
-    items.iter().map(read).collect()
-}
-
-fn text(value: &Value) -> Result<String, String> {
-    value.as_str().map(String::from).ok_or_else(|| format!("invalid type: {}, expected a string", kind_of(value)))
-}
-
-fn texts(value: &Value) -> Result<Vec<String>, String> {
-    list(value, text)
-}
-
-fn number(value: &Value) -> Result<u64, String> {
-    value.as_u64().ok_or_else(|| format!("invalid value: {value}, expected u64"))
-}
-
-fn size(value: &Value) -> Result<usize, String> {
-    number(value).and_then(|n| usize::try_from(n).map_err(|_| format!("invalid value: {n}, expected usize")))
-}
-
-/// One of `names`, as a string; its index.
-fn variant(value: &Value, names: &[&str]) -> Result<usize, String> {
-    let name = value.as_str().ok_or_else(|| format!("invalid type: {}, expected a variant", kind_of(value)))?;
-    names.iter().position(|n| *n == name).ok_or_else(|| format!("unknown variant `{name}`"))
+/// The last document's URN, from its record (its `format` is required too).
+pub fn last_urn(value: &Value) -> Result<String, String> {
+    let fields = object(value, "a last-document record")?;
+    required(fields, "format", number)?;
+    required(fields, "urn", text)
 }
 
 fn entity_kind(value: &Value) -> Result<EntityKind, String> {
@@ -248,17 +219,30 @@ fn annotations(value: &Value) -> Result<Annotations, String> {
 mod tests {
     use super::*;
 
+    use serde::de::DeserializeOwned;
+    use serde_json::Map;
     use sidenote_annotate::model::Annotations;
 
-    /// Both readers on one value: the same record, or both refuse it.
-    fn agree(value: &Value) -> Result<(), String> {
-        let ours = record(value);
-        let derived = serde_json::from_str::<AnnotationsRecord>(&value.to_string());
+    use crate::records::{IndexRecord, LastRecord};
+
+    /// Both readers on one value: the same record, or both refuse it. `derived` is serde's reader's result
+    /// as `ours` shapes it.
+    fn agree_with<D: DeserializeOwned, T: PartialEq + std::fmt::Debug>(
+        value: &Value,
+        ours: fn(&Value) -> Result<T, String>,
+        derived: fn(D) -> T,
+    ) -> Result<(), String> {
+        let ours = ours(value);
+        let derived = serde_json::from_str::<D>(&value.to_string()).map(derived);
         match (&ours, &derived) {
             (Ok(a), Ok(b)) if a == b => Ok(()),
             (Err(_), Err(_)) => Ok(()),
             _ => Err(format!("{value}: ours {ours:?}, serde's {derived:?}")),
         }
+    }
+
+    fn agree(value: &Value) -> Result<(), String> {
+        agree_with(value, annotations_record, |r: AnnotationsRecord| r)
     }
 
     /// Every way to spoil one field: each object's each field removed or replaced by a value of every other
@@ -337,7 +321,7 @@ mod tests {
     #[test]
     fn a_full_record_reads_as_serde_reads_it() {
         let value = everything();
-        let read = record(&value).expect("a full record");
+        let read = annotations_record(&value).expect("a full record");
         assert_eq!(read.annotations.notes.len(), 2);
         assert_eq!(read.annotations.reviews[1].decision, Decision::Retag(EntityKind::Misc));
         assert_eq!(read.annotations.revisions.len(), 2);
@@ -349,7 +333,7 @@ mod tests {
         let value = everything();
         let cases = spoilt(&value);
         assert!(cases.len() > 500, "{} cases", cases.len());
-        let refused = cases.iter().filter(|v| record(v).is_err()).count();
+        let refused = cases.iter().filter(|v| annotations_record(v).is_err()).count();
         assert!(refused > 100 && refused < cases.len(), "{refused} of {} refused", cases.len());
         let disagreements: Vec<String> = cases.iter().filter_map(|v| agree(v).err()).collect();
         assert!(disagreements.is_empty(), "{} disagreements, first: {}", disagreements.len(), disagreements[0]);
@@ -362,7 +346,37 @@ mod tests {
         notes.add_note(text, Span::new(0, 13), "first".into(), vec!["tag".into()]);
         let written = crate::records::write_annotations(&notes, "now").expect("written");
         let value: Value = serde_json::from_str(&written).expect("JSON");
-        let read = record(&value).expect("read");
+        let read = annotations_record(&value).expect("read");
         assert_eq!((read.annotations, read.saved.as_str(), read.format), (notes, "now", 2));
+    }
+
+    /// Every spoilt variant of `value` (and `value` itself) read alike by `ours` and by serde's reader.
+    fn all_agree<D: DeserializeOwned, T: PartialEq + std::fmt::Debug>(
+        value: &Value,
+        ours: fn(&Value) -> Result<T, String>,
+        derived: fn(D) -> T,
+    ) -> usize {
+        let cases: Vec<Value> = std::iter::once(value.clone()).chain(spoilt(value)).collect();
+        let disagreements: Vec<String> = cases.iter().filter_map(|v| agree_with(v, ours, derived).err()).collect();
+        assert!(disagreements.is_empty(), "{} disagreements, first: {}", disagreements.len(), disagreements[0]);
+        assert!(ours(value).is_ok(), "the full record reads");
+        cases.len()
+    }
+
+    #[test]
+    fn documents_index_and_last_records_are_read_as_serde_reads_them() {
+        let document = serde_json::json!({
+            "format": 2, "title": "A title", "text": "The text.",
+            "hints": [{"tag": "p", "link_density": 0.25, "in_chrome": false},
+                      {"tag": "nav", "link_density": 1, "in_chrome": true}]
+        });
+        assert!(all_agree(&document, document_record, |d: DocumentRecord| d) > 50);
+        let index = serde_json::json!({
+            "format": 2,
+            "entries": [{"urn": "urn:a", "title": "A", "saved": "today", "notes": 3}, {"urn": "urn:b"}]
+        });
+        assert!(all_agree(&index, index_entries, |r: IndexRecord| r.entries) > 50);
+        let last = serde_json::json!({"format": 2, "urn": "urn:sha256:ab"});
+        assert!(all_agree(&last, last_urn, |r: LastRecord| r.urn) > 10);
     }
 }
