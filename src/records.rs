@@ -495,7 +495,14 @@ pub fn record_name(key: &str, stored: &str, index: &[IndexEntry]) -> String {
         _ => {
             let (what, _) = describe_set_aside(&key.replacen(PREFIX, SET_ASIDE_PREFIX, 1), stored);
             let mut chars = what.chars();
-            chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or(what)
+            chars
+                .next()
+                .map(|c| {
+                    let mut lower = String::new();
+                    sidenote_extract::case::push_lowercase(c, &mut lower);
+                    lower + chars.as_str()
+                })
+                .unwrap_or(what)
         }
     }
 }

@@ -52,13 +52,15 @@ pub fn EntitiesPanel(props: &EntitiesPanelProps) -> Html {
         });
         group.mentions.push(entity);
     }
-    let query = props.query.trim().to_lowercase();
+    let query = sidenote_extract::case::lowercase(props.query.trim());
     let mut list: Vec<&Group<'_>> = groups
         .values()
         .filter(|g| !props.hidden.contains(&Layer::Entity(g.kind)))
-        .filter(|g| query.is_empty() || g.name.to_lowercase().contains(&query))
+        .filter(|g| query.is_empty() || sidenote_extract::case::lowercase(g.name).contains(&query))
         .collect();
-    sidenote_extract::sort_stable_by_key(&mut list, |g| (std::cmp::Reverse(g.mentions.len()), g.name.to_lowercase()));
+    sidenote_extract::sort_stable_by_key(&mut list, |g| {
+        (std::cmp::Reverse(g.mentions.len()), sidenote_extract::case::lowercase(g.name))
+    });
     let row = |group: &Group<'_>| {
         let key = format!("{}|{}", group.kind.label(), group.name);
         let spans: Vec<Span> = group.mentions.iter().map(|m| m.span).collect();

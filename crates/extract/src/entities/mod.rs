@@ -61,7 +61,9 @@ impl<'t> Context<'_, 't> {
         if !first.is_uppercase() || chars.clone().any(char::is_uppercase) {
             return false;
         }
-        let lower: String = first.to_lowercase().chain(chars).collect();
+        let mut lower = String::new();
+        crate::case::push_lowercase(first, &mut lower);
+        lower.push_str(chars.as_str());
         self.writes_in_lower_case(&lower)
     }
 
