@@ -211,7 +211,7 @@ pub fn App() -> Html {
             let listener =
                 EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
                     let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                    let key = event.key().to_lowercase();
+                    let key = sidenote_extract::case::lowercase(&event.key());
                     let command = event.ctrl_key() || event.meta_key();
                     if command && key == "z" && !typing_in_field(event) {
                         event.prevent_default();

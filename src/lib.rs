@@ -12,5 +12,7 @@ pub mod records;
 pub mod sample;
 pub mod services;
 pub mod state;
+pub mod stored_records;
 pub mod view_model;
+pub mod wire;
 pub mod worker_protocol;

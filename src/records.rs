@@ -9,12 +9,13 @@
 
 use std::fmt;
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sidenote_annotate::anchor::AnchorStatus;
 use sidenote_annotate::model::Annotations;
 use sidenote_extract::LineHint;
+
+use crate::stored_records;
 
 /// The format this version writes.
 pub const FORMAT: u64 = 2;
@@ -148,17 +149,21 @@ pub struct IndexEntry {
     pub notes: usize,
 }
 
+/// The library index record (read by `stored_records::index_entries`; the derived reader is the tests'
+/// reference).
 #[derive(Serialize, Deserialize)]
-struct IndexRecord {
-    format: u64,
+pub(crate) struct IndexRecord {
+    pub(crate) format: u64,
     #[serde(default)]
-    entries: Vec<IndexEntry>,
+    pub(crate) entries: Vec<IndexEntry>,
 }
 
+/// The last document's record (read by `stored_records::last_urn`; the derived reader is the tests'
+/// reference).
 #[derive(Serialize, Deserialize)]
-struct LastRecord {
-    format: u64,
-    urn: String,
+pub(crate) struct LastRecord {
+    pub(crate) format: u64,
+    pub(crate) urn: String,
 }
 
 /// A record's format: its `format` field, or 1 for records written before records carried one.
@@ -203,41 +208,35 @@ fn from_format_1(kind: RecordKind, value: Value) -> Result<Value, Unreadable> {
     })
 }
 
-fn read<T: DeserializeOwned>(kind: RecordKind, json: &str) -> Result<T, Unreadable> {
+/// A record parsed and brought to the current format.
+fn migrated(kind: RecordKind, json: &str) -> Result<Value, Unreadable> {
     let value: Value = serde_json::from_str(json).map_err(|e| Unreadable::NotJson(e.to_string()))?;
     let shaped = value.is_object() || (value.is_array() && kind == RecordKind::Index);
     if !shaped {
         return Err(Unreadable::Shape("not an object".into()));
     }
-    // Read from the migrated value's text, not with `from_value`: serde_json's deserializer from a `Value`
-    // would be compiled into the Wasm for these record types alone (2 KB gzipped), next to the deserializer
-    // from text that the rest of the app uses. Writing the value out again costs milliseconds.
-    serde_json::from_str(&migrate(kind, value)?.to_string()).map_err(|e| Unreadable::Shape(without_position(&e)))
+    migrate(kind, value)
 }
 
-/// A JSON error's message without its "at line 1 column 57", which would point into the re-written record,
-/// not into what was stored.
-fn without_position(error: &serde_json::Error) -> String {
-    let message = error.to_string();
-    match message.rfind(" at line ") {
-        Some(at) if error.line() > 0 => message[..at].to_string(),
-        _ => message,
-    }
+/// Reads a record of `kind` with its reader from `stored_records` (by hand from the value: serde's derived
+/// readers for these types would be some 40 KB of the Wasm).
+fn read<T>(kind: RecordKind, json: &str, reader: fn(&Value) -> Result<T, String>) -> Result<T, Unreadable> {
+    reader(&migrated(kind, json)?).map_err(Unreadable::Shape)
 }
 
 /// Reads a document's text record of any known format.
 pub fn read_document(json: &str) -> Result<DocumentRecord, Unreadable> {
-    read(RecordKind::Document, json)
+    read(RecordKind::Document, json, stored_records::document_record)
 }
 
 /// Reads a document's annotations record of any known format.
 pub fn read_annotations(json: &str) -> Result<AnnotationsRecord, Unreadable> {
-    read(RecordKind::Annotations, json)
+    read(RecordKind::Annotations, json, stored_records::annotations_record)
 }
 
 /// Reads the library index of any known format.
 pub fn read_index(json: &str) -> Result<Vec<IndexEntry>, Unreadable> {
-    read::<IndexRecord>(RecordKind::Index, json).map(|r| r.entries)
+    read(RecordKind::Index, json, stored_records::index_entries)
 }
 
 /// Reads the last document's URN (format 1 stored it bare, not as JSON).
@@ -245,7 +244,7 @@ pub fn read_last(stored: &str) -> Result<String, Unreadable> {
     if stored.starts_with("urn:") {
         return Ok(stored.to_string());
     }
-    read::<LastRecord>(RecordKind::Last, stored).map(|r| r.urn)
+    read(RecordKind::Last, stored, stored_records::last_urn)
 }
 
 /// Whether a record of this kind could be read; keys that hold no user data are always "readable".
@@ -281,6 +280,15 @@ pub fn write_index(entries: &[IndexEntry]) -> Result<String, String> {
 /// The last document's pointer in the current format.
 pub fn write_last(urn: &str) -> Result<String, String> {
     to_json(&LastRecord { format: FORMAT, urn: urn.into() })
+}
+
+/// Another tab's message (`services::tabs`): the document's URN and its annotations record, both required
+/// strings (other fields ignored); `None` when it is not such a message. Read from a `Value`, not with a
+/// derived reader, for the reason `stored_records` gives.
+pub fn read_tab_message(json: &str) -> Option<(String, String)> {
+    let value: Value = serde_json::from_str(json).ok()?;
+    let field = |name: &str| value.get(name).and_then(Value::as_str).map(String::from);
+    Some((field("urn")?, field("record")?))
 }
 
 /// What to do before writing `key` when it already holds `existing`.
@@ -487,7 +495,14 @@ pub fn record_name(key: &str, stored: &str, index: &[IndexEntry]) -> String {
         _ => {
             let (what, _) = describe_set_aside(&key.replacen(PREFIX, SET_ASIDE_PREFIX, 1), stored);
             let mut chars = what.chars();
-            chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or(what)
+            chars
+                .next()
+                .map(|c| {
+                    let mut lower = String::new();
+                    sidenote_extract::case::push_lowercase(c, &mut lower);
+                    lower + chars.as_str()
+                })
+                .unwrap_or(what)
         }
     }
 }
@@ -811,5 +826,15 @@ mod tests {
         assert_eq!(start_mode(None), StartMode::Normal);
         assert_eq!(start_mode(Some("{\"format\":2}")), StartMode::Safe);
         assert_eq!(RecordKind::of_key(STARTING_KEY), None);
+    }
+
+    #[test]
+    fn a_tab_message_needs_its_urn_and_record_as_strings() {
+        let sent = serde_json::json!({"urn": "urn:a", "record": "{}", "later": 1}).to_string();
+        assert_eq!(read_tab_message(&sent), Some(("urn:a".to_string(), "{}".to_string())));
+        for bad in [r#"{"urn": "urn:a"}"#, r#"{"urn": 1, "record": "{}"}"#, r#"{"urn": "u", "record": null}"#, "[", "7"]
+        {
+            assert_eq!(read_tab_message(bad), None, "{bad}");
+        }
     }
 }

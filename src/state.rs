@@ -1093,7 +1093,7 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::worker_protocol::{answer, to_json, ImportRequest, WorkerMessage, WorkerRequest};
+    use crate::worker_protocol::{answer, decode_message, encode_request, ImportRequest, WorkerMessage, WorkerRequest};
 
     fn span_of(state: &State, words: &str) -> Span {
         let start = state.open.text().find(words).expect("words in the text");
@@ -1241,13 +1241,13 @@ mod tests {
         assert_eq!(content(&back.annotations), Annotations::default());
     }
 
-    /// Does what the worker does for the import the state waits for (its pure job, through the same JSON)
+    /// Does what the worker does for the import the state waits for (its pure job, through the same messages)
     /// and hands its answer back.
     fn through_worker(state: State) -> State {
         let job = state.importing.clone().expect("an import waits for the worker");
         let request = ImportRequest::onto(job.request, &job.file, job.format, &state.open.document, false);
-        let reply = answer(&to_json(&WorkerRequest::Import(request)));
-        match serde_json::from_str(&reply).expect("the worker answers JSON") {
+        let reply = answer(&encode_request(&WorkerRequest::Import(request)));
+        match decode_message(&reply).expect("the worker answers a valid message") {
             WorkerMessage::Imported { request, outcome } => state.apply(Action::ImportFinished { request, outcome }),
             other => panic!("not an import's answer: {other:?}"),
         }
@@ -1291,7 +1291,7 @@ mod tests {
         let stale = first.importing.clone().expect("sent").request;
         let outcome = |state: &State| {
             let request = ImportRequest::onto(stale, &file, ImportFormat::W3c, &state.open.document, false);
-            match serde_json::from_str(&answer(&to_json(&WorkerRequest::Import(request)))).expect("JSON") {
+            match decode_message(&answer(&encode_request(&WorkerRequest::Import(request)))).expect("a message") {
                 WorkerMessage::Imported { outcome, .. } => outcome,
                 other => panic!("{other:?}"),
             }

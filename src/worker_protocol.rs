@@ -2,8 +2,9 @@
 //! opened document, and reading and anchoring an imported annotation file ([`import`]) — both slow enough on
 //! a large or hostile input to freeze the page, so neither runs on it.
 //!
-//! Messages are JSON strings: `serde_json` is already in the app, and a string crosses `postMessage` as one
-//! copy. The worker's side is `services::extractor::worker`.
+//! Messages are strings in the app's own compact encoding (`crate::wire`: smaller in the Wasm than derived
+//! `serde_json` readers), and a string crosses `postMessage` as one copy. The worker's side is
+//! `services::extractor::worker`.
 //!
 //! A test-only crash: when the page was opened with `?test-panic` the app sets
 //! [`ExtractionRequest::allow_test_panic`] (and [`ImportRequest::allow_test_panic`]), and then a text (or an
@@ -13,21 +14,27 @@
 
 use std::borrow::Cow;
 
-use serde::{Deserialize, Serialize};
-use sidenote_annotate::formats::{brat, doccano, ReadEntities};
+use sidenote_annotate::anchor::{AnchorStatus, TextTarget};
+use sidenote_annotate::formats::{brat, doccano, ReadEntities, SkippedEntry};
+use sidenote_annotate::model::{AddedEntity, Decision, DocumentNote, Note, Reply};
+use sidenote_annotate::w3c::{AnchoredImport, Imported, ImportedReply, ImportedReview, ImportedSpeaker, Skipped};
 use sidenote_annotate::{w3c, Document};
-use sidenote_extract::{extract_with_hints, Extraction, LineHint};
+use sidenote_extract::{
+    extract_with_hints, Diagnostic, Entity, EntityGroup, EntityKind, Extraction, LineHint, Quote, Span,
+};
+
+use crate::wire::{self, put_list, Malformed, Reader, Wire, Writer};
+use crate::wire_struct;
 
 /// Private-use characters around a phrase no real text contains (see the module's documentation).
 pub const TEST_PANIC_SENTINEL: &str = "\u{E000}sidenote-test-panic\u{E000}";
 
 /// What the app asks the worker: extract this text.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug)]
 pub struct ExtractionRequest<'a> {
     /// Echoed in the answer, so the app can drop answers for a document it no longer shows.
     pub request: u64,
     /// The text.
-    #[serde(borrow)]
     pub text: Cow<'a, str>,
     /// Its structure hints when it came from HTML.
     pub hints: Cow<'a, [LineHint]>,
@@ -36,17 +43,15 @@ pub struct ExtractionRequest<'a> {
 }
 
 /// What the app asks the worker: read an annotation file and anchor it on the open document's text.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug)]
 pub struct ImportRequest<'a> {
     /// Echoed in the answer, so the app can drop answers for an import it no longer waits for.
     pub request: u64,
     /// The annotation file's text.
-    #[serde(borrow)]
     pub file: Cow<'a, str>,
     /// What kind of file it is.
     pub format: ImportFormat,
     /// The open document's text, to anchor on and to compare the file's source with.
-    #[serde(borrow)]
     pub text: Cow<'a, str>,
     /// The open document's URL, if known (also compared with the file's source).
     pub source_url: Option<String>,
@@ -75,7 +80,7 @@ impl<'a> ImportRequest<'a> {
 }
 
 /// The annotation files the app imports (chosen by file extension, see `services::files`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportFormat {
     /// W3C Web Annotation or Hypothesis JSON: notes, decisions, entities, anchored by their quotes.
     W3c,
@@ -86,18 +91,16 @@ pub enum ImportFormat {
 }
 
 /// Everything the worker can be asked.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug)]
 pub enum WorkerRequest<'a> {
     /// Extract a document.
-    #[serde(borrow)]
     Extract(ExtractionRequest<'a>),
     /// Import an annotation file onto a document.
-    #[serde(borrow)]
     Import(ImportRequest<'a>),
 }
 
 /// What came of reading and anchoring an annotation file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportOutcome {
     /// The file's annotations, anchored on the text and ready to merge.
     Anchored {
@@ -138,7 +141,7 @@ fn import_w3c(file: &str, document: &Document) -> ImportOutcome {
 }
 
 /// What the worker tells the app.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, PartialEq)]
 pub enum WorkerMessage {
     /// The extractor's output for a request.
     Extracted {
@@ -161,9 +164,9 @@ pub enum WorkerMessage {
     },
 }
 
-/// The worker's answer to one request, as JSON. Panics only for the test sentinel, when allowed.
-pub fn answer(request_json: &str) -> String {
-    let message = match serde_json::from_str::<WorkerRequest<'_>>(request_json) {
+/// The worker's answer to one request, as a message. Panics only for the test sentinel, when allowed.
+pub fn answer(request_message: &str) -> String {
+    let message = match decode_request(request_message) {
         Ok(WorkerRequest::Extract(request)) => {
             test_panic(request.allow_test_panic, &request.text);
             WorkerMessage::Extracted {
@@ -181,7 +184,7 @@ pub fn answer(request_json: &str) -> String {
         }
         Err(error) => WorkerMessage::Unreadable { reason: error.to_string() },
     };
-    to_json(&message)
+    wire::encode(&message)
 }
 
 /// Crashes the worker, as a bug would, when the page allowed it and `input` holds the sentinel.
@@ -191,10 +194,210 @@ fn test_panic(allowed: bool, input: &str) {
     }
 }
 
-/// A message as JSON. Serialising these plain data types cannot fail; if it ever did, the app would
-/// see an unreadable message and treat the worker as stopped.
-pub fn to_json(message: &impl Serialize) -> String {
-    serde_json::to_string(message).unwrap_or_default()
+/// A request as a message for the worker.
+pub fn encode_request(request: &WorkerRequest<'_>) -> String {
+    let mut out = Writer::new();
+    match request {
+        WorkerRequest::Extract(ExtractionRequest { request, text, hints, allow_test_panic }) => {
+            out.number(0);
+            request.put(&mut out);
+            out.text(text);
+            put_list(hints, &mut out);
+            allow_test_panic.put(&mut out);
+        }
+        WorkerRequest::Import(ImportRequest { request, file, format, text, source_url, allow_test_panic }) => {
+            out.number(1);
+            request.put(&mut out);
+            out.text(file);
+            format.put(&mut out);
+            out.text(text);
+            source_url.put(&mut out);
+            allow_test_panic.put(&mut out);
+        }
+    }
+    out.finish()
+}
+
+/// Reads a request written by [`encode_request`], borrowing its texts from the message.
+pub fn decode_request(message: &str) -> Result<WorkerRequest<'_>, Malformed> {
+    let mut input = Reader::new(message);
+    let request = match input.number()? {
+        0 => WorkerRequest::Extract(ExtractionRequest {
+            request: Wire::take(&mut input)?,
+            text: Cow::Borrowed(input.text()?),
+            hints: Cow::Owned(Wire::take(&mut input)?),
+            allow_test_panic: Wire::take(&mut input)?,
+        }),
+        1 => WorkerRequest::Import(ImportRequest {
+            request: Wire::take(&mut input)?,
+            file: Cow::Borrowed(input.text()?),
+            format: Wire::take(&mut input)?,
+            text: Cow::Borrowed(input.text()?),
+            source_url: Wire::take(&mut input)?,
+            allow_test_panic: Wire::take(&mut input)?,
+        }),
+        _ => return Err(Malformed),
+    };
+    input.finish()?;
+    Ok(request)
+}
+
+/// Reads the worker's answer.
+pub fn decode_message(message: &str) -> Result<WorkerMessage, Malformed> {
+    wire::decode(message)
+}
+
+// The messages' types, field by field (`wire_struct!` checks that every field is listed).
+wire_struct!(Span { start, end });
+wire_struct!(Entity { span, kind, group });
+wire_struct!(EntityGroup { name, kind, mentions });
+wire_struct!(Quote { span, speaker, speaker_group });
+wire_struct!(Diagnostic { span, message });
+wire_struct!(Extraction { body, entities, groups, quotes, diagnostics });
+wire_struct!(LineHint { tag, link_density, in_chrome });
+wire_struct!(TextTarget { exact, prefix, suffix, start, end });
+wire_struct!(Reply { id, author, text });
+wire_struct!(Note { id, span, target, status, text, tags, replies });
+wire_struct!(DocumentNote { id, text, tags, replies });
+wire_struct!(AddedEntity { id, span, target, status, kind });
+wire_struct!(ImportedReview { target, machine_kind, decision });
+wire_struct!(ImportedSpeaker { target, speaker });
+wire_struct!(ImportedReply { parent, reply, position });
+wire_struct!(Skipped { position, of, id, reason });
+wire_struct!(Imported {
+    text,
+    title,
+    source,
+    notes,
+    document_notes,
+    replies,
+    added,
+    reviews,
+    speakers,
+    skipped_suggestions,
+    skipped,
+    total,
+});
+wire_struct!(AnchoredImport { imported, reviews, speakers, counts });
+wire_struct!(SkippedEntry { line, reason });
+wire_struct!(ReadEntities { found, skipped });
+
+/// An enum without fields: its variant's index in `all`.
+fn put_variant<T: PartialEq>(all: &[T], value: &T, out: &mut Writer) {
+    out.number(all.iter().position(|v| v == value).unwrap_or_default() as u64);
+}
+
+fn take_variant<T: Copy>(all: &[T], input: &mut Reader<'_>) -> Result<T, Malformed> {
+    all.get(input.size()?).copied().ok_or(Malformed)
+}
+
+const STATUSES: [AnchorStatus; 4] =
+    [AnchorStatus::Exact, AnchorStatus::Moved, AnchorStatus::Fuzzy, AnchorStatus::Orphan];
+const FORMATS: [ImportFormat; 3] = [ImportFormat::W3c, ImportFormat::Brat, ImportFormat::Doccano];
+
+impl Wire for EntityKind {
+    fn put(&self, out: &mut Writer) {
+        put_variant(&EntityKind::ALL, self, out);
+    }
+    fn take(input: &mut Reader<'_>) -> Result<Self, Malformed> {
+        take_variant(&EntityKind::ALL, input)
+    }
+}
+
+impl Wire for AnchorStatus {
+    fn put(&self, out: &mut Writer) {
+        put_variant(&STATUSES, self, out);
+    }
+    fn take(input: &mut Reader<'_>) -> Result<Self, Malformed> {
+        take_variant(&STATUSES, input)
+    }
+}
+
+impl Wire for ImportFormat {
+    fn put(&self, out: &mut Writer) {
+        put_variant(&FORMATS, self, out);
+    }
+    fn take(input: &mut Reader<'_>) -> Result<Self, Malformed> {
+        take_variant(&FORMATS, input)
+    }
+}
+
+impl Wire for Decision {
+    fn put(&self, out: &mut Writer) {
+        match self {
+            Decision::Accept => out.number(0),
+            Decision::Reject => out.number(1),
+            Decision::Retag(kind) => {
+                out.number(2);
+                kind.put(out);
+            }
+        }
+    }
+    fn take(input: &mut Reader<'_>) -> Result<Self, Malformed> {
+        match input.number()? {
+            0 => Ok(Decision::Accept),
+            1 => Ok(Decision::Reject),
+            2 => EntityKind::take(input).map(Decision::Retag),
+            _ => Err(Malformed),
+        }
+    }
+}
+
+impl Wire for ImportOutcome {
+    fn put(&self, out: &mut Writer) {
+        match self {
+            ImportOutcome::Anchored { anchored, differs } => {
+                out.number(0);
+                anchored.put(out);
+                differs.put(out);
+            }
+            ImportOutcome::Entities(read) => {
+                out.number(1);
+                read.put(out);
+            }
+            ImportOutcome::Refused { reason } => {
+                out.number(2);
+                reason.put(out);
+            }
+        }
+    }
+    fn take(input: &mut Reader<'_>) -> Result<Self, Malformed> {
+        match input.number()? {
+            0 => Ok(ImportOutcome::Anchored { anchored: Wire::take(input)?, differs: Wire::take(input)? }),
+            1 => ReadEntities::take(input).map(ImportOutcome::Entities),
+            2 => Ok(ImportOutcome::Refused { reason: Wire::take(input)? }),
+            _ => Err(Malformed),
+        }
+    }
+}
+
+impl Wire for WorkerMessage {
+    fn put(&self, out: &mut Writer) {
+        match self {
+            WorkerMessage::Extracted { request, extraction } => {
+                out.number(0);
+                request.put(out);
+                extraction.put(out);
+            }
+            WorkerMessage::Imported { request, outcome } => {
+                out.number(1);
+                request.put(out);
+                outcome.put(out);
+            }
+            WorkerMessage::Unreadable { reason } => {
+                out.number(2);
+                reason.put(out);
+            }
+        }
+    }
+    fn take(input: &mut Reader<'_>) -> Result<Self, Malformed> {
+        match input.number()? {
+            0 => Ok(WorkerMessage::Extracted { request: Wire::take(input)?, extraction: Wire::take(input)? }),
+            1 => Ok(WorkerMessage::Imported { request: Wire::take(input)?, outcome: Wire::take(input)? }),
+            2 => Ok(WorkerMessage::Unreadable { reason: Wire::take(input)? }),
+            _ => Err(Malformed),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -206,7 +409,7 @@ mod tests {
     use sidenote_extract::Span;
 
     fn request(text: &str, allow_test_panic: bool) -> String {
-        to_json(&WorkerRequest::Extract(ExtractionRequest {
+        encode_request(&WorkerRequest::Extract(ExtractionRequest {
             request: 7,
             text: text.into(),
             hints: Cow::Borrowed(&[]),
@@ -215,7 +418,7 @@ mod tests {
     }
 
     fn import_request(file: &str, text: &str, allow_test_panic: bool) -> String {
-        to_json(&WorkerRequest::Import(ImportRequest {
+        encode_request(&WorkerRequest::Import(ImportRequest {
             request: 9,
             file: file.into(),
             format: ImportFormat::W3c,
@@ -239,7 +442,7 @@ mod tests {
     }
 
     fn imported(reply: &str) -> (u64, ImportOutcome) {
-        match serde_json::from_str(reply).expect("valid JSON") {
+        match decode_message(reply).expect("a valid message") {
             WorkerMessage::Imported { request, outcome } => (request, outcome),
             other => panic!("not an import: {other:?}"),
         }
@@ -309,7 +512,7 @@ mod tests {
     #[test]
     fn the_answer_carries_the_request_and_the_extraction() {
         let text = "Angela Merkel met Emmanuel Macron in Paris on Monday.";
-        let reply: WorkerMessage = serde_json::from_str(&answer(&request(text, false))).expect("valid JSON");
+        let reply: WorkerMessage = decode_message(&answer(&request(text, false))).expect("a valid message");
         let WorkerMessage::Extracted { request, extraction } = reply else { panic!("not an extraction: {reply:?}") };
         assert_eq!(request, 7);
         assert_eq!(extraction, sidenote_extract::extract(text));
@@ -318,7 +521,7 @@ mod tests {
     #[test]
     fn the_sentinel_is_ordinary_text_unless_the_page_allowed_the_test_panic() {
         let text = format!("Angela Merkel {TEST_PANIC_SENTINEL} met Emmanuel Macron.");
-        let reply: WorkerMessage = serde_json::from_str(&answer(&request(&text, false))).expect("valid JSON");
+        let reply: WorkerMessage = decode_message(&answer(&request(&text, false))).expect("a valid message");
         assert!(matches!(reply, WorkerMessage::Extracted { .. }));
     }
 
@@ -330,7 +533,151 @@ mod tests {
 
     #[test]
     fn a_malformed_request_is_reported_not_a_crash() {
-        let reply: WorkerMessage = serde_json::from_str(&answer("{ nope")).expect("valid JSON");
+        let reply: WorkerMessage = decode_message(&answer("{ nope")).expect("a valid message");
         assert!(matches!(reply, WorkerMessage::Unreadable { .. }));
+    }
+
+    fn target(exact: &str) -> TextTarget {
+        TextTarget {
+            exact: exact.into(),
+            prefix: "before, ".into(),
+            suffix: " «after»".into(),
+            start: Some(4),
+            end: None,
+        }
+    }
+
+    fn reply(id: &str) -> Reply {
+        Reply { id: id.into(), author: Some("Ann, B.".into()), text: "Agreed,\n2,3".into() }
+    }
+
+    /// An import outcome with every field set, each to a value unlike its neighbours'.
+    fn full_import() -> ImportOutcome {
+        let imported = Imported {
+            text: Some("The text, \u{1F600} ü".into()),
+            title: None,
+            source: Some("https://example.org/a".into()),
+            notes: vec![Note {
+                id: "n1".into(),
+                span: Some(Span::new(3, 9)),
+                target: target("words"),
+                status: AnchorStatus::Fuzzy,
+                text: "a note".into(),
+                tags: vec!["t1".into(), String::new()],
+                replies: vec![reply("r1"), reply("r2")],
+            }],
+            document_notes: vec![DocumentNote {
+                id: "d1".into(),
+                text: "on the whole".into(),
+                tags: vec!["x".into()],
+                replies: vec![reply("r3")],
+            }],
+            replies: vec![ImportedReply { parent: "n0".into(), reply: reply("r4"), position: 17 }],
+            added: vec![AddedEntity {
+                id: "e1".into(),
+                span: None,
+                target: target("Paris"),
+                status: AnchorStatus::Orphan,
+                kind: EntityKind::Place,
+            }],
+            reviews: vec![
+                ImportedReview {
+                    target: target("A"),
+                    machine_kind: Some(EntityKind::Date),
+                    decision: Decision::Accept,
+                },
+                ImportedReview { target: target("B"), machine_kind: None, decision: Decision::Reject },
+                ImportedReview { target: target("C"), machine_kind: None, decision: Decision::Retag(EntityKind::Misc) },
+            ],
+            speakers: vec![ImportedSpeaker { target: target("said"), speaker: Some("Her".into()) }],
+            skipped_suggestions: 5,
+            skipped: vec![Skipped { position: 2, of: 30, id: Some("s".into()), reason: "no target".into() }],
+            total: 30,
+        };
+        ImportOutcome::Anchored {
+            anchored: Box::new(AnchoredImport {
+                imported,
+                reviews: vec![Some(Span::new(1, 2)), None],
+                speakers: vec![None, Some(Span::new(7, 11))],
+                counts: [1, 0, 6, 2],
+            }),
+            differs: Some("made for another version".into()),
+        }
+    }
+
+    #[test]
+    fn every_field_of_an_answer_reads_back_as_written() {
+        let extraction = Extraction {
+            body: vec![Span::new(0, 120), Span::new(130, 400)],
+            entities: vec![Entity { span: Span::new(5, 11), kind: EntityKind::Org, group: 1 }],
+            groups: vec![EntityGroup { name: "Acme, Inc.".into(), kind: EntityKind::Person, mentions: 3 }],
+            quotes: vec![
+                Quote { span: Span::new(20, 40), speaker: Some("Jo".into()), speaker_group: Some(0) },
+                Quote { span: Span::new(50, 60), speaker: None, speaker_group: None },
+            ],
+            diagnostics: vec![
+                Diagnostic { span: Some(Span::new(8, 9)), message: "odd".into() },
+                Diagnostic { span: None, message: String::new() },
+            ],
+        };
+        let entities = ReadEntities {
+            found: vec![AddedEntity {
+                id: "b1".into(),
+                span: Some(Span::new(0, 4)),
+                target: target("Anna"),
+                status: AnchorStatus::Exact,
+                kind: EntityKind::Person,
+            }],
+            skipped: vec![SkippedEntry { line: 4, reason: "not an entity".into() }],
+        };
+        let messages = [
+            WorkerMessage::Extracted { request: u64::MAX, extraction },
+            WorkerMessage::Imported { request: 3, outcome: full_import() },
+            WorkerMessage::Imported { request: 4, outcome: ImportOutcome::Entities(entities) },
+            WorkerMessage::Imported { request: 5, outcome: ImportOutcome::Refused { reason: "not JSON".into() } },
+            WorkerMessage::Unreadable { reason: "why".into() },
+        ];
+        for message in messages {
+            let written = wire::encode(&message);
+            assert_eq!(decode_message(&written), Ok(message));
+            assert_eq!(decode_message(&written[..written.len() - 1]), Err(Malformed), "cut short");
+        }
+    }
+
+    #[test]
+    fn every_field_of_a_request_reads_back_as_written() {
+        let hints = [
+            LineHint { tag: "p".into(), link_density: 0.25, in_chrome: false },
+            LineHint { tag: "nav".into(), link_density: 1.0 / 3.0, in_chrome: true },
+        ];
+        let extract = WorkerRequest::Extract(ExtractionRequest {
+            request: 12,
+            text: "Some text, \u{1F600}.".into(),
+            hints: Cow::Borrowed(&hints),
+            allow_test_panic: true,
+        });
+        let import = WorkerRequest::Import(ImportRequest {
+            request: 13,
+            file: "{\"type\": 1}".into(),
+            format: ImportFormat::Doccano,
+            text: "the text".into(),
+            source_url: Some("https://example.org/".into()),
+            allow_test_panic: false,
+        });
+        for request in [extract, import] {
+            let written = encode_request(&request);
+            let read = decode_request(&written).expect("a request");
+            // `Debug` shows every field (and each float exactly enough to tell these apart).
+            assert_eq!(format!("{read:?}"), format!("{request:?}"));
+            assert!(decode_request(&written[..written.len() - 1]).is_err(), "cut short");
+        }
+        let written = encode_request(&WorkerRequest::Extract(ExtractionRequest {
+            request: 1,
+            text: "t".into(),
+            hints: Cow::Borrowed(&hints),
+            allow_test_panic: false,
+        }));
+        let Ok(WorkerRequest::Extract(read)) = decode_request(&written) else { panic!("not an extraction") };
+        assert_eq!(read.hints.as_ref(), hints, "floats exactly");
     }
 }

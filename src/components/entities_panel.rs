@@ -66,7 +66,7 @@ fn entity_groups(open: &OpenDocument, annotations: &Annotations) -> Vec<Group> {
             Group {
                 kind,
                 name: name.to_string(),
-                lower_name: name.to_lowercase(),
+                lower_name: sidenote_extract::case::lowercase(name),
                 machine_kind: same[0].machine_kind,
                 spans: same.iter().map(|m| m.span).collect(),
                 added: ids.into(),
@@ -88,7 +88,7 @@ pub fn EntitiesPanel(props: &EntitiesPanelProps) -> Html {
         entity_groups(open, annotations)
     });
     let cursor = use_state(BTreeMap::<String, usize>::new);
-    let query = props.query.trim().to_lowercase();
+    let query = sidenote_extract::case::lowercase(props.query.trim());
     let list: Vec<&Group> = groups
         .iter()
         .filter(|g| !props.hidden.contains(&Layer::Entity(g.kind)))

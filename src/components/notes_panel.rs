@@ -40,11 +40,11 @@ pub struct NotesPanelProps {
 
 /// Whether a note matches the search text (in its text, tags or quoted words) and tag filter.
 pub fn note_matches(note: &Note, words: &str, query: &str, tag: Option<&str>) -> bool {
-    let query = query.trim().to_lowercase();
+    let query = sidenote_extract::case::lowercase(query.trim());
     let text_ok = query.is_empty()
-        || note.text.to_lowercase().contains(&query)
-        || words.to_lowercase().contains(&query)
-        || note.tags.iter().any(|t| t.to_lowercase().contains(&query));
+        || sidenote_extract::case::lowercase(&note.text).contains(&query)
+        || sidenote_extract::case::lowercase(words).contains(&query)
+        || note.tags.iter().any(|t| sidenote_extract::case::lowercase(t).contains(&query));
     text_ok && tag.is_none_or(|t| note.tags.iter().any(|x| x == t))
 }
 

@@ -32,15 +32,15 @@ pub struct QuotesPanelProps {
 #[component]
 pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
     let text = props.open.text();
-    let query = props.query.trim().to_lowercase();
+    let query = sidenote_extract::case::lowercase(props.query.trim());
     let choices = props.annotations.speaker_choices(&props.open.extraction);
     let mut by_speaker: BTreeMap<(bool, String), Vec<ShownQuote>> = BTreeMap::new();
     for quote in props.annotations.shown_quotes(&props.open.extraction) {
         let words = quote.span.slice(text);
         let speaker = quote.speaker.clone();
         if !query.is_empty()
-            && !words.to_lowercase().contains(&query)
-            && !speaker.as_deref().unwrap_or("").to_lowercase().contains(&query)
+            && !sidenote_extract::case::lowercase(words).contains(&query)
+            && !sidenote_extract::case::lowercase(speaker.as_deref().unwrap_or("")).contains(&query)
         {
             continue;
         }

@@ -71,7 +71,7 @@ pub fn SelectionBar(props: &SelectionBarProps) -> Html {
                         </button>
                     }
                     { for EntityKind::ALL.into_iter().map(|kind| html! {
-                        <button data-testid={format!("add-entity-{}", kind.label().to_lowercase())}
+                        <button data-testid={format!("add-entity-{}", kind.label().to_ascii_lowercase())}
                                 onclick={props.onentity.reform(move |_: MouseEvent| kind)}>
                             { kind_name(kind) }<kbd>{ kind_key(kind).to_ascii_uppercase() }</kbd>
                         </button>

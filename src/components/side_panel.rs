@@ -64,9 +64,9 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let tab = |panel: Panel, label: &'static str, count: Option<usize>| {
         let selected = props.panel == panel;
         html! {
-            <button role="tab" id={format!("tab-{}", label.to_lowercase())} aria-selected={selected.to_string()}
+            <button role="tab" id={format!("tab-{}", label.to_ascii_lowercase())} aria-selected={selected.to_string()}
                     aria-controls="side-tabpanel" class={classes!("tab", selected.then_some("selected"))}
-                    data-testid={format!("tab-{}", label.to_lowercase())} onclick={dispatch.reform(move |_: MouseEvent| Action::ShowPanel(panel))}>
+                    data-testid={format!("tab-{}", label.to_ascii_lowercase())} onclick={dispatch.reform(move |_: MouseEvent| Action::ShowPanel(panel))}>
                 { label }{ count.map(|c| format!(" ({c})")).unwrap_or_default() }
             </button>
         }

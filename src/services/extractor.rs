@@ -34,7 +34,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::Callback;
 
 use crate::state::Action;
-use crate::worker_protocol::{to_json, ExtractionRequest, ImportFormat, ImportRequest, WorkerMessage, WorkerRequest};
+use crate::worker_protocol::{
+    decode_message, encode_request, ExtractionRequest, ImportFormat, ImportRequest, WorkerMessage, WorkerRequest,
+};
 
 /// The worker's script, copied by Trunk next to `index.html`; relative, so any public URL works.
 const WORKER_SCRIPT: &str = "./extractor-worker.js";
@@ -102,9 +104,9 @@ impl Extractor {
     /// Asks for the extraction of a document's text; the answer arrives later as
     /// [`Action::ExtractionFinished`] or [`Action::ExtractionFailed`] with the same `request`.
     pub fn extract(&self, request: u64, text: &str, hints: &[LineHint]) {
-        let json: Rc<str> = {
+        let message: Rc<str> = {
             let shared = self.shared.borrow();
-            to_json(&WorkerRequest::Extract(ExtractionRequest {
+            encode_request(&WorkerRequest::Extract(ExtractionRequest {
                 request,
                 text: Cow::Borrowed(text),
                 hints: Cow::Borrowed(hints),
@@ -121,7 +123,7 @@ impl Extractor {
             let mut shared = self.shared.borrow_mut();
             match shared.worker.as_mut() {
                 None => Err(UNSTARTED.to_string()),
-                Some(worker) => post(worker, &json).map(|()| worker.extraction = Some((request, json))),
+                Some(worker) => post(worker, &message).map(|()| worker.extraction = Some((request, message))),
             }
         };
         let failure = failure.err().map(|message| Action::ExtractionFailed { request, message });
@@ -131,10 +133,16 @@ impl Extractor {
     /// Asks for an annotation file to be read and anchored on `document`; the answer arrives later as
     /// [`Action::ImportFinished`] or [`Action::ImportFailed`] with the same `request`.
     pub fn import(&self, request: u64, file: &str, format: ImportFormat, document: &Document) {
-        let json = {
+        let message = {
             let shared = self.shared.borrow();
             let allow_test_panic = shared.allow_test_panic;
-            to_json(&WorkerRequest::Import(ImportRequest::onto(request, file, format, document, allow_test_panic)))
+            encode_request(&WorkerRequest::Import(ImportRequest::onto(
+                request,
+                file,
+                format,
+                document,
+                allow_test_panic,
+            )))
         };
         let (superseded, unstarted) = {
             let shared = self.shared.borrow();
@@ -146,11 +154,11 @@ impl Extractor {
             // but keep the open document's extraction going in the fresh one.
             let extraction = self.shared.borrow_mut().worker.as_mut().and_then(|w| w.extraction.take());
             self.replace_worker();
-            if let Some((extracting, json)) = extraction {
+            if let Some((extracting, message)) = extraction {
                 let mut shared = self.shared.borrow_mut();
                 let posted = match shared.worker.as_mut() {
                     None => Err(UNSTARTED.to_string()),
-                    Some(worker) => post(worker, &json).map(|()| worker.extraction = Some((extracting, json))),
+                    Some(worker) => post(worker, &message).map(|()| worker.extraction = Some((extracting, message))),
                 };
                 if let Err(message) = posted {
                     failures.push(Action::ExtractionFailed { request: extracting, message });
@@ -163,7 +171,7 @@ impl Extractor {
             let mut shared = self.shared.borrow_mut();
             match shared.worker.as_mut() {
                 None => Err(UNSTARTED.to_string()),
-                Some(worker) => post(worker, &json).map(|()| worker.import = Some(request)),
+                Some(worker) => post(worker, &message).map(|()| worker.import = Some(request)),
             }
         };
         if let Err(message) = posted {
@@ -196,12 +204,12 @@ fn emit(shared: &Rc<RefCell<Shared>>, action: Option<Action>) {
 }
 
 /// Posts a request to the worker (booting it first if needed); what went wrong if that fails.
-fn post(worker: &mut RunningWorker, json: &str) -> Result<(), String> {
+fn post(worker: &mut RunningWorker, message: &str) -> Result<(), String> {
     if !worker.booted {
         boot(&worker.worker).map_err(|error| describe(&error))?;
         worker.booted = true;
     }
-    worker.worker.post_message(&JsValue::from_str(json)).map_err(|error| describe(&error))
+    worker.worker.post_message(&JsValue::from_str(message)).map_err(|error| describe(&error))
 }
 
 /// Sends the worker this module and its glue's URL, on which it instantiates the module: only with the first
@@ -256,7 +264,7 @@ fn start_worker(shared: &Rc<RefCell<Shared>>) -> Option<RunningWorker> {
 /// A message from the worker.
 fn received(shared: &Weak<RefCell<Shared>>, data: &str) {
     let Some(shared) = shared.upgrade() else { return };
-    let action = match serde_json::from_str::<WorkerMessage>(data) {
+    let action = match decode_message(data) {
         Ok(WorkerMessage::Extracted { request, extraction }) => {
             if let Some(worker) = shared.borrow_mut().worker.as_mut() {
                 worker.extraction.take_if(|(extracting, _)| *extracting == request);
@@ -325,7 +333,7 @@ pub mod worker {
     use crate::worker_protocol::answer;
 
     /// Called by `extractor-worker.js` once the module runs in the worker, with the requests that came
-    /// meanwhile: answers each request (a JSON [`crate::worker_protocol::WorkerRequest`]) with one JSON
+    /// meanwhile: answers each request (a [`crate::worker_protocol::WorkerRequest`] message) with one
     /// [`crate::worker_protocol::WorkerMessage`]. A panic aborts (release profile) and traps the WebAssembly: the exception reaches
     /// the page as the worker's `error` event.
     #[wasm_bindgen(js_name = sidenoteExtractorWorker)]

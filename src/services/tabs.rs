@@ -17,7 +17,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sidenote_annotate::model::Annotations;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::Callback;
@@ -28,8 +28,8 @@ use crate::state::Action;
 /// The channel every Sidenote tab of this origin joins.
 const CHANNEL: &str = "sidenote.v1.tabs";
 
-/// What a tab sends after a saved change.
-#[derive(Serialize, Deserialize)]
+/// What a tab sends after a saved change (read back by `records::read_tab_message`).
+#[derive(Serialize)]
 struct Message {
     /// The document's content URN.
     urn: String,
@@ -107,9 +107,10 @@ impl Tabs {
             let Some(data) = event.dyn_ref::<web_sys::MessageEvent>().and_then(|m| m.data().as_string()) else {
                 return;
             };
-            let Ok(message) = serde_json::from_str::<Message>(&data) else {
+            let Some((urn, record)) = records::read_tab_message(&data) else {
                 return warn("a message from another tab could not be read; ignored");
             };
+            let message = Message { urn, record };
             let annotations = match records::read_annotations(&message.record) {
                 Ok(record) => record.annotations,
                 Err(why) => return warn(&format!("another tab's notes could not be read ({why}); ignored")),

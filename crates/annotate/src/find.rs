@@ -51,11 +51,7 @@ pub fn find_all(text: &str, query: &str) -> Vec<Span> {
 
 /// A character's first lower-case form (`Ä` → `ä`, `İ` → `i`), itself if it has none.
 fn fold(c: char) -> char {
-    if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        c.to_lowercase().next().unwrap_or(c)
-    }
+    sidenote_extract::case::first_lowercase(c)
 }
 
 /// For each prefix of `pattern`, the length of its longest proper prefix that is also its suffix.

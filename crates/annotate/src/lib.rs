@@ -22,6 +22,7 @@ mod document;
 pub mod find;
 pub mod formats;
 mod input;
+pub mod json_fields;
 pub mod markdown_escape;
 pub mod merge;
 pub mod model;

@@ -152,18 +152,22 @@ pub fn decode(fragment: &str) -> Result<SharedDocument, ShareError> {
         URL_SAFE_NO_PAD.decode(data.as_bytes()).map_err(|_| ShareError::Damaged("it is not base64url".into()))?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_PAYLOAD_BYTES)
         .map_err(|_| ShareError::Damaged("its compressed data is incomplete or altered".into()))?;
-    let payload: Value = serde_json::from_slice(&json)
-        .map_err(|_| ShareError::Damaged("its content is not the JSON Sidenote writes".into()))?;
+    // Checked as UTF-8 first and read with `from_str`, the parser the rest of the program uses: `from_slice`
+    // would compile a second copy of serde_json's parser into the Wasm (2 KB gzipped). Either way, bytes that
+    // are not UTF-8 are not JSON.
+    let not_json = || ShareError::Damaged("its content is not the JSON Sidenote writes".into());
+    let json = String::from_utf8(json).map_err(|_| not_json())?;
+    let payload: Value = serde_json::from_str(&json).map_err(|_| not_json())?;
     let text = payload["sidenote:text"].as_str().ok_or(ShareError::Damaged("it carries no article text".into()))?;
     let text = accept_text(text.as_bytes()).map_err(ShareError::Refused)?;
     let hints: Vec<LineHint> = match payload.get(HINTS_FIELD) {
-        // Read from the value's text, not with `from_value`: serde_json's deserializer from a `Value` would be
-        // one more copy of every hint field's reader in the Wasm (the text reader is there for the worker).
-        Some(hints) => serde_json::from_str(&hints.to_string())
+        // Read from the value by hand (`json_fields`), not with serde's derived reader: one copy of the hint
+        // reader in the Wasm, shared with the app's stored documents.
+        Some(hints) => crate::json_fields::line_hints(hints)
             .map_err(|_| ShareError::Damaged("its structure hints are not readable".into()))?,
         None => Vec::new(),
     };
-    let imported = w3c::parse(&String::from_utf8_lossy(&json)).map_err(|e| ShareError::Damaged(e.to_string()))?;
+    let imported = w3c::parse(&json).map_err(|e| ShareError::Damaged(e.to_string()))?;
     let title =
         imported.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| Document::title_from_text(&text));
     let mut document = Document::new(title, text);
@@ -232,6 +236,11 @@ mod tests {
         let foreign = miniz_oxide::deflate::compress_to_vec(br#"{"name":"x"}"#, 6);
         let foreign = format!("{FRAGMENT_PREFIX}{}", URL_SAFE_NO_PAD.encode(foreign));
         assert!(matches!(decode(&foreign), Err(ShareError::Damaged(_))));
+        // Deflated bytes that are not UTF-8 (a string cut inside a character) are not JSON either.
+        let not_utf8 = miniz_oxide::deflate::compress_to_vec(b"{\"sidenote:text\":\"caf\xc3\"}", 6);
+        let not_utf8 = format!("{FRAGMENT_PREFIX}{}", URL_SAFE_NO_PAD.encode(not_utf8));
+        let not_json = ShareError::Damaged("its content is not the JSON Sidenote writes".into());
+        assert_eq!(decode(&not_utf8).map(|s| s.document), Err(not_json));
     }
 
     #[test]

@@ -192,7 +192,7 @@ fn describe(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<LineInfo> {
         .map(|(n, line)| {
             let raw = line.span.slice(seg.text);
             let t = raw.trim();
-            let lower = t.to_lowercase();
+            let lower = crate::case::lowercase(t);
             let words: Vec<&str> = (line.tokens.0..line.tokens.1)
                 .filter(|&i| seg.tokens[i].kind == TokenKind::Word)
                 .map(|i| seg.word(i))

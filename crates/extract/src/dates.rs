@@ -194,7 +194,8 @@ pub(crate) fn find_dates(seg: &Segmented<'_>) -> Vec<Span> {
             let day_before = i > 0 && word_at(i - 1).is_some_and(is_day_number);
             let next = word_at(i + 1);
             let day_or_year_after = next.is_some_and(|x| is_day_number(x) || is_year(x));
-            let after_lead = i > 0 && word_at(i - 1).is_some_and(|x| MONTH_LEADS.contains(&x.to_lowercase().as_str()));
+            let after_lead =
+                i > 0 && word_at(i - 1).is_some_and(|x| MONTH_LEADS.contains(&crate::case::lowercase(x).as_str()));
             if !day_before && !day_or_year_after && (w == "May" || !after_lead) {
                 i += 1;
                 continue;
@@ -251,7 +252,7 @@ fn time_tokens<'a>(seg: &Segmented<'a>, at: usize, word_at: &dyn Fn(usize) -> Op
 }
 
 fn is_meridiem(word: &str) -> bool {
-    matches!(word.to_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m.")
+    matches!(crate::case::lowercase(word).as_str(), "am" | "pm" | "a.m." | "p.m.")
 }
 
 /// After a date, a time of day with its meridiem and zone belongs to it: "11/18/19 11:04 PM EST",

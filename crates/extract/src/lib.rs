@@ -19,6 +19,7 @@ assert_eq!(found.quotes[0].speaker.as_deref(), Some("Sergei Lavrov"));
 #![deny(missing_docs)]
 
 mod body;
+pub mod case;
 mod dates;
 mod entities;
 mod html;

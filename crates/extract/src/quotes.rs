@@ -260,8 +260,10 @@ impl Attribution<'_> {
     fn after_spokesperson(&self, byte: usize) -> bool {
         let seg = self.seg;
         let at = token_at(seg, byte);
-        let words: Vec<String> =
-            (at.saturating_sub(3)..at).filter(|&i| seg.is_word(i)).map(|i| seg.word(i).to_lowercase()).collect();
+        let words: Vec<String> = (at.saturating_sub(3)..at)
+            .filter(|&i| seg.is_word(i))
+            .map(|i| crate::case::lowercase(seg.word(i)))
+            .collect();
         let n = words.len();
         let for_at = match words.last().map(String::as_str) {
             Some("the") if n >= 2 && words[n - 2] == "for" => n - 2,
@@ -296,7 +298,7 @@ impl Attribution<'_> {
 
     fn is_back_reference(&self, token: usize) -> bool {
         let seg = self.seg;
-        seg.is_word(token) && BACK_REFERENCES.contains(&seg.word(token).to_lowercase().as_str())
+        seg.is_word(token) && BACK_REFERENCES.contains(&crate::case::lowercase(seg.word(token)).as_str())
     }
 
     /// The speaker a subject token names: an entity, or a back reference resolved to a person.
@@ -394,7 +396,7 @@ impl Attribution<'_> {
             last = words.next();
         }
         if let Some(&i) = last {
-            if matches!(seg.word(i).to_lowercase().as_str(), "he" | "she") {
+            if matches!(crate::case::lowercase(seg.word(i)).as_str(), "he" | "she") {
                 return self.recent_person(quote_start);
             }
         }

@@ -345,17 +345,19 @@ impl FeatureHash {
         self
     }
 
-    /// Adds a word lower-cased, at most its first `MAX_WORD_BYTES` bytes, without allocating.
+    /// Adds a word lower-cased, at most its first `MAX_WORD_BYTES` bytes, through one small buffer. Lower-cased
+    /// by the program's one lower-casing (`case.rs`): the standard library's would bring its tables back.
     pub fn lower(mut self, word: &str) -> Self {
         let mut taken = 0;
-        for c in word.chars().flat_map(char::to_lowercase) {
-            let mut buf = [0u8; 4];
-            let encoded = c.encode_utf8(&mut buf).as_bytes();
-            taken += encoded.len();
+        let mut folded = String::with_capacity(8);
+        for c in word.chars() {
+            folded.clear();
+            crate::case::push_lowercase(c, &mut folded);
+            taken += folded.len();
             if taken > MAX_WORD_BYTES {
                 break;
             }
-            self = self.bytes(encoded);
+            self = self.bytes(folded.as_bytes());
         }
         self
     }

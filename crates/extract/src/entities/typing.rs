@@ -124,7 +124,7 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
         return Some(EntityKind::Person);
     }
     // A shouted menu word ("TIPS", "EVENTS") is written in lower case elsewhere in the document; an acronym is not.
-    let shouted = || cx.writes_in_lower_case(&first_word.to_lowercase());
+    let shouted = || cx.writes_in_lower_case(&crate::case::lowercase(first_word));
     if words == 1
         && is_acronym(first_word)
         && !NOT_ORG_ACRONYMS.contains(&first_word)
@@ -204,7 +204,7 @@ fn in_company_context(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
         return false;
     }
     // The noun may open its sentence ("Analysts at X said").
-    let noun = noun.to_lowercase();
+    let noun = crate::case::lowercase(noun);
     let noun = if noun == "ceo" { "CEO" } else { noun.as_str() };
     match preposition {
         "in" => matches!(noun, "shares" | "stake" | "stakes" | "investment"),
