@@ -58,21 +58,28 @@ pub struct OffsetIndex {
 
 impl OffsetIndex {
     /// Builds the table for `text`.
+    ///
+    /// ASCII runs are skipped byte by byte without decoding (every document opened builds one on the page's
+    /// thread, and most text is ASCII); only the other characters are decoded.
     pub fn new(text: &str) -> Self {
         let mut checkpoints = Vec::new();
-        let (mut utf16, mut chars) = (0usize, 0usize);
-        for (byte, ch) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let (mut at, mut utf16, mut chars) = (0usize, 0usize, 0usize);
+        while at < bytes.len() {
+            let ascii = bytes[at..].iter().position(|&b| !b.is_ascii()).unwrap_or(bytes.len() - at);
+            (at, utf16, chars) = (at + ascii, utf16 + ascii, chars + ascii);
+            // `at` follows an ASCII byte or a whole character: it is a boundary.
+            let Some(ch) = text.get(at..).and_then(|rest| rest.chars().next()) else { break };
+            at += ch.len_utf8();
             utf16 += ch.len_utf16();
             chars += 1;
-            if !ch.is_ascii() {
-                checkpoints.push(Checkpoint {
-                    byte: byte + ch.len_utf8(),
-                    utf16,
-                    char: chars,
-                    byte_width: ch.len_utf8(),
-                    utf16_width: ch.len_utf16(),
-                });
-            }
+            checkpoints.push(Checkpoint {
+                byte: at,
+                utf16,
+                char: chars,
+                byte_width: ch.len_utf8(),
+                utf16_width: ch.len_utf16(),
+            });
         }
         OffsetIndex { checkpoints, len_bytes: text.len(), len_utf16: utf16, len_chars: chars }
     }
@@ -149,7 +156,35 @@ mod tests {
         "𝒜𝒷𝒸 math 𝔘",
         "é",
         "😀😀a😀",
+        "ascii run then é at the end é",
+        "\u{7F}\u{80}\u{7F}",
     ];
+
+    #[test]
+    fn the_table_is_the_one_a_walk_over_every_character_makes() {
+        let walked = |text: &str| {
+            let mut checkpoints = Vec::new();
+            let (mut utf16, mut chars) = (0, 0);
+            for (byte, ch) in text.char_indices() {
+                utf16 += ch.len_utf16();
+                chars += 1;
+                if !ch.is_ascii() {
+                    let (byte_width, utf16_width) = (ch.len_utf8(), ch.len_utf16());
+                    checkpoints.push(Checkpoint {
+                        byte: byte + byte_width,
+                        utf16,
+                        char: chars,
+                        byte_width,
+                        utf16_width,
+                    });
+                }
+            }
+            OffsetIndex { checkpoints, len_bytes: text.len(), len_utf16: utf16, len_chars: chars }
+        };
+        for text in SAMPLES {
+            assert_eq!(OffsetIndex::new(text), walked(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn every_boundary_round_trips_in_all_units() {
