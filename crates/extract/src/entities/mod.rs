@@ -528,6 +528,30 @@ mod tests {
         assert!(!found.iter().any(|(n, k)| (n == "Events" || n == "Blog") && *k == EntityKind::Person), "{found:?}");
     }
 
+    /// Given names outside the census lists make a person of a made-up surname (issue 7's unseen pages).
+    #[test]
+    fn international_given_names_make_a_person() {
+        let cases = [
+            "The minister met Oluwaseun Bamitoye to discuss the budget.",
+            "Protesters gathered outside the office of Chinedu Okafor on Tuesday.",
+            "Local leader Kwabena Asantewaa praised the plan.",
+            "Residents thanked Thandiwe Mokoena after the vote.",
+            "Elders including Wiremu Tapsell met residents on Friday.",
+            "The talks were led by Abdelaziz Benkhira on Monday.",
+            "Prosecutors questioned Ximena Quisbert on Monday.",
+            "Voters backed Joaquín Sarmiento in the north.",
+        ];
+        for text in cases {
+            let found = entities(text);
+            let people = found.iter().filter(|(n, k)| *k == EntityKind::Person && n.contains(' ')).count();
+            assert_eq!(people, 1, "{text:?}: {found:?}");
+        }
+        // "Khan-led": the modifier after the hyphen is no part of the name.
+        let found = entities("Critics of the Imran Khan-led government met Kwame Mensah.");
+        assert!(found.contains(&("Imran Khan".to_string(), EntityKind::Person)), "{found:?}");
+        assert!(found.contains(&("Kwame Mensah".to_string(), EntityKind::Person)), "{found:?}");
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";
