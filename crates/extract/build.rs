@@ -26,6 +26,7 @@ const LISTS: &[(&str, &str, bool)] = &[
     ("cities.txt+subdivisions.txt+countries.txt+us_states.txt+places_extra.txt", "PLACES", false),
     ("first_names.txt", "FIRST_NAMES", false),
     ("first_names_intl.txt", "FIRST_NAMES_INTL", false),
+    ("east_asian_surnames.txt", "EAST_ASIAN_SURNAMES", false),
     ("orgs.txt", "ORGS", false),
     ("people.txt", "PEOPLE", false),
     ("misc.txt", "MISC_NAMES", false),

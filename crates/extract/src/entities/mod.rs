@@ -552,6 +552,17 @@ mod tests {
         assert!(found.contains(&("Kwame Mensah".to_string(), EntityKind::Person)), "{found:?}");
     }
 
+    /// A Korean or Chinese family name before a hyphenated given name is a person; the shape alone is not.
+    #[test]
+    fn east_asian_family_name_and_hyphenated_given_name() {
+        let found =
+            entities("Later Park Su-hwan met Tsai Mei-ling and CHOI JAE-WON in the hall, near the New Year-end sale.");
+        for name in ["Park Su-hwan", "Tsai Mei-ling", "CHOI JAE-WON"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Person)), "{name}: {found:?}");
+        }
+        assert!(!found.iter().any(|(n, k)| n.contains("Year-end") && *k == EntityKind::Person), "{found:?}");
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";

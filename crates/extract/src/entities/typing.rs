@@ -7,8 +7,8 @@ use super::shape::{is_acronym, is_code, is_common, is_domain, is_lower_camel, is
 use super::Context;
 use crate::dates::{is_calendar_word, is_named_day};
 use crate::lexicon::{
-    is_common_word, is_first_name, is_inverted_speech_verb, is_known_person, is_misc_keyword, is_misc_name, is_org,
-    is_org_in_lower_case, is_org_keyword, is_place, is_speech_verb, is_subject_speech_verb,
+    is_common_word, is_east_asian_surname, is_first_name, is_inverted_speech_verb, is_known_person, is_misc_keyword,
+    is_misc_name, is_org, is_org_in_lower_case, is_org_keyword, is_place, is_speech_verb, is_subject_speech_verb,
 };
 use crate::EntityKind;
 
@@ -113,6 +113,10 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     {
         return Some(EntityKind::Person);
     }
+    // A Korean or Chinese family name and a hyphenated given name: "Park Geun-hye", "Tsai Ing-wen".
+    if words == 2 && is_east_asian_surname(first_word) && is_hyphenated_given_name(cx.word(first + 1)) {
+        return Some(EntityKind::Person);
+    }
     // Initials and a surname ("J.J. Watt", "K. Retherford"): a person, unless the initials name a place or
     // an organisation ("U.S. Navy", "D.C. Council").
     if words == 2
@@ -212,6 +216,18 @@ fn in_company_context(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
         "at" => matches!(noun, "analyst" | "analysts" | "economist" | "economists" | "employees"),
         _ => false,
     }
+}
+
+/// A romanised two-syllable given name: a capitalised syllable, a hyphen and a lower-case one ("Geun-hye",
+/// "Ing-wen", "Jae-in"), each of one to five letters; also in capitals ("JAE-IN").
+fn is_hyphenated_given_name(word: &str) -> bool {
+    let Some((head, tail)) = word.split_once('-') else { return false };
+    let syllable = |s: &str| (1..=5).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic());
+    syllable(head)
+        && syllable(tail)
+        && head.starts_with(|c: char| c.is_ascii_uppercase())
+        && (tail.bytes().all(|b| b.is_ascii_lowercase()) || word.bytes().all(|b| !b.is_ascii_lowercase()))
+        && (head[1..].bytes().all(|b| b.is_ascii_lowercase()) || word.bytes().all(|b| !b.is_ascii_lowercase()))
 }
 
 /// One to three initials, each a capital and a period: "J.", "J.J.", "J.R.R.".
