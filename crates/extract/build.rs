@@ -27,7 +27,7 @@ const LISTS: &[(&str, &str, bool)] = &[
     ("first_names.txt", "FIRST_NAMES", false),
     ("first_names_intl.txt", "FIRST_NAMES_INTL", false),
     ("east_asian_surnames.txt", "EAST_ASIAN_SURNAMES", false),
-    ("orgs.txt", "ORGS", false),
+    ("orgs.txt+orgs_world.txt", "ORGS", false),
     ("people.txt", "PEOPLE", false),
     ("misc.txt", "MISC_NAMES", false),
     ("org_keywords.txt", "ORG_KEYWORDS", false),

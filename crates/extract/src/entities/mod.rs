@@ -563,6 +563,27 @@ mod tests {
         assert!(!found.iter().any(|(n, k)| n.contains("Year-end") && *k == EntityKind::Person), "{found:?}");
     }
 
+    /// Clubs, leagues, outlets and companies of `data/orgs_world.txt` are organisations, also where their
+    /// words alone would be a place ("Real Madrid", "Bayern Munich") or a person ("Golden State Warriors").
+    #[test]
+    fn clubs_leagues_outlets_and_companies_are_organisations() {
+        let text = "Fans of Real Madrid and Bayern Munich watched as the Golden State Warriors won, the Daily Nation \
+                    and Deutsche Welle reported, while Paris Saint-Germain and Tencent signed a deal with UEFA.";
+        let found = entities(text);
+        for name in [
+            "Real Madrid",
+            "Bayern Munich",
+            "Golden State Warriors",
+            "Daily Nation",
+            "Deutsche Welle",
+            "Paris Saint-Germain",
+            "Tencent",
+            "UEFA",
+        ] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Org)), "{name}: {found:?}");
+        }
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";
