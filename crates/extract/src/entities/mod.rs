@@ -584,6 +584,26 @@ mod tests {
         }
     }
 
+    /// A soft hyphen (U+00AD, invisible, left by a page's hyphenation) inside a name does not make it
+    /// another name: every spelling joins one person, named without it; spans keep it inside.
+    #[test]
+    fn soft_hyphens_do_not_break_linking() {
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        let text = "President Tovald Marasin\u{AD}gwe spoke on Monday. Later Marasingwe left. Marasin\u{AD}gwe said \
+                    so, and \u{AD}Vladi\u{AD}mir Okon\u{AD} arrived.\u{AD}";
+        assert_eq!(
+            person_groups(text),
+            [
+                pair("Tovald Marasin\u{AD}gwe", "Tovald Marasingwe"),
+                pair("Marasingwe", "Tovald Marasingwe"),
+                pair("Marasin\u{AD}gwe", "Tovald Marasingwe"),
+                pair("Vladi\u{AD}mir Okon", "Vladimir Okon")
+            ]
+        );
+        let found = extract(text);
+        assert_eq!(found.body.last().map(|b| b.end), Some(text.len()), "{:?}", found.body);
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";
