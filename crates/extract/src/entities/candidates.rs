@@ -30,6 +30,18 @@ pub(super) struct Candidate {
     pub in_title_line: bool,
 }
 
+/// Whether the ampersand at token `amp` is inside a known organisation's name: the word before it, the
+/// ampersand and one or two words after it are an entry of the organisation list ("Johnson & Johnson",
+/// "Brighton & Hove Albion"). Looks at four tokens, so runs stay linear.
+fn ampersand_joins_known_name(cx: &Context<'_, '_>, amp: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[amp].line;
+    let last_word = |end: usize| end < seg.tokens.len() && seg.is_word(end) && seg.tokens[end].line == line;
+    amp > 0
+        && seg.is_word(amp - 1)
+        && [amp + 1, amp + 2].into_iter().any(|end| last_word(end) && is_org(cx.surface(amp - 1, end + 1)))
+}
+
 /// Step 1: maximal runs of name-like tokens with connectors inside.
 pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
     let seg = cx.seg;
@@ -56,6 +68,17 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
                 && seg.tokens[end + 1].line == line
                 && cx.is_namey(end + 1)
                 && cx.word(end + 1) != "The"
+            {
+                end += 2;
+                continue;
+            }
+            // "Procter & Gamble", "Mail & Guardian": an ampersand joins the words of a known organisation's
+            // name (but "US & Canada" in a menu are two places).
+            if end + 1 < n
+                && seg.is_punct(end, '&')
+                && seg.tokens[end + 1].line == line
+                && cx.is_namey(end + 1)
+                && ampersand_joins_known_name(cx, end)
             {
                 end += 2;
                 continue;

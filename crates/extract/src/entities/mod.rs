@@ -604,6 +604,24 @@ mod tests {
         assert_eq!(found.body.last().map(|b| b.end), Some(text.len()), "{:?}", found.body);
     }
 
+    /// A club's legal prefix or suffix, or a club word ending the name, makes an organisation of a place's
+    /// name; an ampersand joins a known firm's name but not two places of a menu.
+    #[test]
+    fn clubs_by_their_affixes_and_firms_with_an_ampersand() {
+        let found = entities(
+            "Juventus FC and FC Porto drew, Wigan Athletic lost to Bristol Rovers, and Procter & Gamble and \
+             Marks & Spencer reported.\nUS & Canada",
+        );
+        for name in
+            ["Juventus FC", "FC Porto", "Wigan Athletic", "Bristol Rovers", "Procter & Gamble", "Marks & Spencer"]
+        {
+            assert!(found.contains(&(name.to_string(), EntityKind::Org)), "{name}: {found:?}");
+        }
+        for name in ["US", "Canada"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Place)), "{name}: {found:?}");
+        }
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";
