@@ -252,6 +252,8 @@ pub(crate) fn find_entities(
             && !cand.in_title_line
             && cand.end - cand.first >= 2
             && !seg.starts_sentence(cand.first)
+            // A byline is no prose: "By Mike Wall 2019-11-18 Science & Astronomy" holds a section's name.
+            && !shape::is_byline(seg, &seg.lines[seg.tokens[cand.first].line])
         {
             *kind = Some(EntityKind::Misc);
         }
@@ -344,6 +346,7 @@ fn lone_names<'t>(cx: &Context<'_, 't>, typed: &[(Candidate, Option<EntityKind>)
                 && matches!(kind, None | Some(EntityKind::Person))
                 && !cand.in_title_line
                 && !cx.seg.starts_sentence(cand.first)
+                && !shape::is_byline(cx.seg, &cx.seg.lines[cx.seg.tokens[cand.first].line])
                 && !shape::is_common(word)
                 && !cx.seen_lowercase(word)
                 && !is_place(word)
@@ -620,6 +623,20 @@ mod tests {
         for name in ["US", "Canada"] {
             assert!(found.contains(&(name.to_string(), EntityKind::Place)), "{name}: {found:?}");
         }
+    }
+
+    /// A byline's authors are people whatever their capitals or origin; what follows them on the line (a
+    /// section, an agency) is not.
+    #[test]
+    fn byline_authors_are_people() {
+        let text = "Flood waters rise in the valley\nBy ADAORA NWOKOLO and TEMBA KHUMALO | Science & Astronomy\n\
+                    By Ivelo Raskamp, Associated Press\nThe council voted on Monday to close the school for a week.";
+        let found = entities(text);
+        for name in ["ADAORA NWOKOLO", "TEMBA KHUMALO", "Ivelo Raskamp"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Person)), "{name}: {found:?}");
+        }
+        assert!(found.contains(&("Associated Press".to_string(), EntityKind::Org)), "{found:?}");
+        assert!(!found.iter().any(|(n, k)| n.contains("Astronomy") && *k == EntityKind::Person), "{found:?}");
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! the subject of a speech verb, a publication noun after it).
 
 use super::candidates::Candidate;
-use super::shape::{is_acronym, is_code, is_common, is_domain, is_lower_camel, is_upper_camel, NOT_ORG_ACRONYMS};
+use super::shape::{
+    is_acronym, is_byline, is_code, is_common, is_domain, is_lower_camel, is_upper_camel, NOT_ORG_ACRONYMS,
+};
 use super::Context;
 use crate::dates::{is_calendar_word, is_named_day};
 use crate::lexicon::{
@@ -104,6 +106,9 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if !cand.after_title && all_capitalised && !is_first_name(first_word) && in_company_context(cx, first, end) {
         return Some(EntityKind::Org);
     }
+    if (2..=4).contains(&words) && all_capitalised && in_byline(cx, first) {
+        return Some(EntityKind::Person);
+    }
     if cand.after_title && words <= 4 && all_capitalised {
         return Some(EntityKind::Person);
     }
@@ -172,6 +177,16 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
         return Some(EntityKind::Person);
     }
     None
+}
+
+/// Whether a name is an author of a byline: right after its "By", or after "and" joining authors
+/// ("By ADAORA NWOSU and TEMBA KHUMALO"; but "Science & Astronomy" after the author is a section). What the gazetteers type (an agency after a comma) was typed before.
+fn in_byline(cx: &Context<'_, '_>, first: usize) -> bool {
+    let seg = cx.seg;
+    let line = &seg.lines[seg.tokens[first].line];
+    first > line.tokens.0
+        && matches!(seg.tokens[first - 1].span.slice(seg.text), "By" | "BY" | "and" | "AND")
+        && is_byline(seg, line)
 }
 
 /// Business grammar that only a company fits: "X's shares", "X's chief executive", "shares in X",
