@@ -639,6 +639,19 @@ mod tests {
         assert!(!found.iter().any(|(n, k)| n.contains("Astronomy") && *k == EntityKind::Person), "{found:?}");
     }
 
+    /// A wire dateline names a place in capitals that no list holds, diacritics included, when a known
+    /// region or an agency in brackets follows it; a shouted word elsewhere is no place.
+    #[test]
+    fn wire_datelines_name_unlisted_places() {
+        let text = "MĀRUTAHI, New Zealand (AP) — Police closed the road.\nŁOWKRAN (Reuters) - The mayor resigned.\n\
+                    WARNING, the road is closed.";
+        let found = entities(text);
+        for name in ["MĀRUTAHI", "ŁOWKRAN"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Place)), "{name}: {found:?}");
+        }
+        assert!(!found.iter().any(|(n, _)| n == "WARNING"), "{found:?}");
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";

@@ -106,6 +106,9 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if !cand.after_title && all_capitalised && !is_first_name(first_word) && in_company_context(cx, first, end) {
         return Some(EntityKind::Org);
     }
+    if words <= 3 && is_dateline(cx, first, end) {
+        return Some(EntityKind::Place);
+    }
     if (2..=4).contains(&words) && all_capitalised && in_byline(cx, first) {
         return Some(EntityKind::Person);
     }
@@ -177,6 +180,26 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
         return Some(EntityKind::Person);
     }
     None
+}
+
+/// A wire story's dateline: a place in capitals opening its line, then a comma and a known place
+/// ("MĀNGERE, New Zealand (AP) —") or a news agency in brackets ("KRAKÓW (Reuters) -").
+fn is_dateline(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let on_line = |i: usize| i < seg.tokens.len() && seg.tokens[i].line == line;
+    let shouted = |i: usize| {
+        let word = cx.word(i);
+        word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+    };
+    let opens_line = first == seg.lines[line].tokens.0;
+    if !opens_line || !(first..end).all(shouted) || !on_line(end + 2) {
+        return false;
+    }
+    let region_follows = seg.is_punct(end, ',')
+        && (end + 2..=end + 3).any(|last| on_line(last - 1) && is_place(cx.surface(end + 1, last)));
+    let agency_follows = seg.is_punct(end, '(') && is_org(cx.word(end + 1)) && seg.is_punct(end + 2, ')');
+    region_follows || agency_follows
 }
 
 /// Whether a name is an author of a byline: right after its "By", or after "and" joining authors
