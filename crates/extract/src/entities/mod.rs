@@ -652,6 +652,19 @@ mod tests {
         assert!(!found.iter().any(|(n, _)| n == "WARNING"), "{found:?}");
     }
 
+    /// A title after the noun for its kind of work is a work (MISC), even when its words look like a person;
+    /// a verb ("to play") or a host after a show's name is not that noun. Sports events end in their keyword.
+    #[test]
+    fn works_after_their_noun_and_sports_events() {
+        let text = "Voters saw the film Parasite, her memoir The Long Road Home and a report titled Quiet Waters. \
+                    He hoped to play Harriet Tubman, and fans watched the Australian Open and the Boston Marathon.";
+        let found = entities(text);
+        for name in ["Parasite", "Long Road Home", "Quiet Waters", "Australian Open", "Boston Marathon"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Misc)), "{name}: {found:?}");
+        }
+        assert!(found.contains(&("Harriet Tubman".to_string(), EntityKind::Person)), "{found:?}");
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";

@@ -93,6 +93,11 @@ fn is_speech_subject(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
 /// Step 4: the kind a candidate gets from its own words and context, if any.
 pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityKind> {
     let (first, end) = (cand.first, cand.end);
+    // "the film Parasite", "her memoir The Long Road Home": a work named after the noun for its kind is a
+    // work, whatever its words would say alone (a first name, a place).
+    if !cand.in_title_line && after_work_noun(cx, first) {
+        return Some(EntityKind::Misc);
+    }
     if let Some(kind) = lexical_kind(cx, first, end) {
         return Some(kind);
     }
@@ -200,6 +205,58 @@ fn is_dateline(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
         && (end + 2..=end + 3).any(|last| on_line(last - 1) && is_place(cx.surface(end + 1, last)));
     let agency_follows = seg.is_punct(end, '(') && is_org(cx.word(end + 1)) && seg.is_punct(end + 2, ')');
     region_follows || agency_follows
+}
+
+/// Nouns for a kind of work, which a work's title follows ("the album Midnight Rivers"), and the
+/// participles that introduce a title ("a report titled …").
+const WORK_NOUNS: &[&str] = &[
+    "album",
+    "biopic",
+    "book",
+    "documentary",
+    "entitled",
+    "film",
+    "memoir",
+    "miniseries",
+    "movie",
+    "musical",
+    "novel",
+    "opera",
+    "painting",
+    "podcast",
+    "poem",
+    "series",
+    "sitcom",
+    "song",
+    "titled",
+];
+
+/// Words before a work noun that make it a noun phrase ("the film", "her 2019 memoir", "a new album"), not a
+/// verb ("to play Harriet Tubman") nor a host after a show's name ("the “X” podcast Michael Morell").
+const WORK_NOUN_LEADS: &[&str] =
+    &["a", "an", "debut", "her", "his", "its", "latest", "my", "new", "our", "the", "their", "upcoming"];
+
+/// Whether the name at `first` follows a noun of `WORK_NOUNS` on its line, with "The" of the title between.
+fn after_work_noun(cx: &Context<'_, '_>, first: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let word_before =
+        |i: usize| i.checked_sub(1).filter(|&j| seg.is_word(j) && seg.tokens[j].line == line).map(|j| (j, cx.word(j)));
+    let Some((noun_at, noun)) = (match word_before(first) {
+        Some((at, "The")) => word_before(at),
+        found => found,
+    }) else {
+        return false;
+    };
+    if matches!(noun, "titled" | "entitled") {
+        return true;
+    }
+    let lead = word_before(noun_at).map(|(_, w)| w);
+    WORK_NOUNS.binary_search(&noun).is_ok()
+        && lead.is_some_and(|w| {
+            WORK_NOUN_LEADS.binary_search(&w.to_ascii_lowercase().as_str()).is_ok()
+                || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        })
 }
 
 /// Whether a name is an author of a byline: right after its "By", or after "and" joining authors
