@@ -665,6 +665,22 @@ mod tests {
         assert!(found.contains(&("Harriet Tubman".to_string(), EntityKind::Person)), "{found:?}");
     }
 
+    /// A live blog's entry line "Name: “quote”" names its speaker, even a name no list knows; an entry line
+    /// with a known given name lends its person to the pronoun of the next paragraph.
+    #[test]
+    fn live_blog_entry_lines_name_the_speaker() {
+        let text = "Live updates\n\nKhumalo: \"We have balanced the books for the first time\"\n\nThe minister spoke.";
+        let found = extract(text);
+        assert!(entities(text).contains(&("Khumalo".to_string(), EntityKind::Person)), "{:?}", entities(text));
+        assert_eq!(found.quotes.len(), 1);
+        assert_eq!(found.quotes[0].speaker.as_deref(), Some("Khumalo"));
+        let text = "Live updates\n\nThemba Mokoena defends the budget\n\n\"We have balanced the books for the \
+                    first time in a decade,\" he told reporters on Tuesday.";
+        let found = extract(text);
+        assert_eq!(found.quotes.len(), 1);
+        assert_eq!(found.quotes[0].speaker.as_deref(), Some("Themba Mokoena"));
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";

@@ -157,6 +157,9 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if words <= 3 && all_capitalised && followed_by_age(cx, end) && !cand.in_title_line {
         return Some(EntityKind::Person);
     }
+    if words <= 3 && all_capitalised && opens_quote_after_colon(cx, first, end) {
+        return Some(EntityKind::Person);
+    }
     if words <= 3 && all_capitalised && is_speech_subject(cx, first, end) && !cand.in_title_line {
         return Some(EntityKind::Person);
     }
@@ -257,6 +260,19 @@ fn after_work_noun(cx: &Context<'_, '_>, first: usize) -> bool {
             WORK_NOUN_LEADS.binary_search(&w.to_ascii_lowercase().as_str()).is_ok()
                 || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
         })
+}
+
+/// A live blog's or a headline's speaker: a name opening its line, a colon, and a quotation
+/// ("Khumalo: “We have balanced the books”"). Organisations that speak so were typed by their lists before.
+fn opens_quote_after_colon(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    first == seg.lines[line].tokens.0
+        && seg.is_punct(end, ':')
+        && seg
+            .tokens
+            .get(end + 1)
+            .is_some_and(|t| t.line == line && matches!(t.span.slice(seg.text), "“" | "\"" | "‘" | "'" | "«" | "„"))
 }
 
 /// Whether a name is an author of a byline: right after its "By", or after "and" joining authors
