@@ -247,7 +247,11 @@ fn clean_piece(
     // Untyped names joined by a connector are separate names ("Moscow and Washington", "Obama of Kenya").
     // The part before the first connector holds none, so it is never searched again (that would make
     // "Abcde Abcde … President Abcde" quadratic).
-    let connector = if split_at_connectors { (first + 1..end - 1).find(|&i| cx.is_connector(i)) } else { None };
+    // A person's name particles do not split it: "Faisal ibn Farhan", "Carlos de Souza" (a first name opens it).
+    let keeps_particles = is_first_name(cx.word(first));
+    let splits =
+        |i: usize| cx.is_connector(i) && (!keeps_particles || matches!(cx.word(i), "and" | "for" | "of" | "on"));
+    let connector = if split_at_connectors { (first + 1..end - 1).find(|&i| splits(i)) } else { None };
     if let Some(split) = connector {
         let right = Candidate { first: split + 1, end, after_title: false, in_title_line };
         work.push(Work::Clean { piece: right, split_at_connectors: true });

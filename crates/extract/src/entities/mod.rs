@@ -28,8 +28,10 @@ use shape::{is_domain, title_case_lines, NOT_ORG_ACRONYMS};
 use typing::own_kind;
 
 /// Lower-case words that may sit inside a name between two capitalised words.
-const CONNECTORS: &[&str] =
-    &["al", "and", "bin", "da", "de", "del", "der", "di", "du", "for", "la", "le", "of", "on", "van", "von"];
+const CONNECTORS: &[&str] = &[
+    "al", "and", "bin", "bint", "da", "de", "del", "der", "di", "du", "for", "ibn", "la", "le", "of", "on", "van",
+    "von",
+];
 
 /// What every stage reads: the segmented text, which tokens are inside dates, which lines are Title Case,
 /// and which words the document also writes in lower case.
@@ -679,6 +681,21 @@ mod tests {
         let found = extract(text);
         assert_eq!(found.quotes.len(), 1);
         assert_eq!(found.quotes[0].speaker.as_deref(), Some("Themba Mokoena"));
+    }
+
+    /// Arabic articles and name particles stay inside a person's name; "and" still separates two names.
+    #[test]
+    fn name_particles_stay_inside_a_name() {
+        let text = "Talks ended, while Yousef al-Qatrani waited and Ahmed el-Tabari spoke with Faisal ibn Harun \
+                    and Carlos de Souzinha, then Moscow and Washington replied.";
+        let found = entities(text);
+        for name in ["Yousef al-Qatrani", "Ahmed el-Tabari", "Faisal ibn Harun", "Carlos de Souzinha"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Person)), "{name}: {found:?}");
+        }
+        for name in ["Moscow", "Washington"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Place)), "{name}: {found:?}");
+        }
+        assert!(!found.iter().any(|(n, k)| n.starts_with("al-") && *k == EntityKind::Misc), "{found:?}");
     }
 
     #[test]

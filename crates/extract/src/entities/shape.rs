@@ -193,7 +193,17 @@ pub(super) fn is_code(word: &str) -> bool {
 
 /// A product name written with an inner capital after a lower-case start ("iPad", "iWonder", "eBay").
 pub(super) fn is_lower_camel(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_lowercase()) && word.chars().skip(1).any(char::is_uppercase)
+    word.starts_with(|c: char| c.is_lowercase())
+        && word.chars().skip(1).any(char::is_uppercase)
+        && !is_particle_name(word)
+}
+
+/// An Arabic name with its article: "al-Otaibi", "el-Sisi", "ash-Shara" (a name part, written lower-case first).
+pub(super) fn is_particle_name(word: &str) -> bool {
+    const ARTICLES: &[&str] = &["ad-", "al-", "an-", "ar-", "as-", "ash-", "at-", "az-", "el-", "ud-", "ul-"];
+    ARTICLES
+        .iter()
+        .any(|article| word.strip_prefix(article).is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase())))
 }
 
 /// A single word in upper camel case with a capital after at least three lower-case letters ("LendingTree",

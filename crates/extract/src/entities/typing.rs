@@ -4,7 +4,8 @@
 
 use super::candidates::Candidate;
 use super::shape::{
-    is_acronym, is_byline, is_code, is_common, is_domain, is_lower_camel, is_upper_camel, NOT_ORG_ACRONYMS,
+    is_acronym, is_byline, is_code, is_common, is_domain, is_lower_camel, is_particle_name, is_upper_camel,
+    NOT_ORG_ACRONYMS,
 };
 use super::Context;
 use crate::dates::{is_calendar_word, is_named_day};
@@ -106,7 +107,13 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if words == 1 && is_common(first_word) {
         return None;
     }
-    let all_capitalised = (first..end).all(|i| cx.word(i).starts_with(char::is_uppercase));
+    // Particles inside a name count as its capitals: "Yousef al-Otaibi", "Faisal ibn Farhan", "Maria de Souza".
+    let all_capitalised = (first..end).all(|i| {
+        let word = cx.word(i);
+        let inner_particle =
+            i > first && i + 1 < end && cx.is_connector(i) && !matches!(word, "and" | "for" | "of" | "on");
+        word.starts_with(char::is_uppercase) || is_particle_name(word) || inner_particle
+    });
     // Business grammar outweighs a speech verb after the name: companies speak too.
     if !cand.after_title && all_capitalised && !is_first_name(first_word) && in_company_context(cx, first, end) {
         return Some(EntityKind::Org);
