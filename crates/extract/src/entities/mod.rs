@@ -698,6 +698,17 @@ mod tests {
         assert!(!found.iter().any(|(n, k)| n.starts_with("al-") && *k == EntityKind::Misc), "{found:?}");
     }
 
+    /// A collective noun or a plural opening a sentence before a speech verb is no person ("Police said"), while
+    /// a surname there still is.
+    #[test]
+    fn collective_speakers_are_no_people() {
+        let text = "Police said the road was closed. Officials told reporters that officials would stay. \
+                    Mensvoort said he agreed.";
+        let found = entities(text);
+        assert!(!found.iter().any(|(n, _)| n == "Police" || n == "Officials"), "{found:?}");
+        assert!(found.contains(&("Mensvoort".to_string(), EntityKind::Person)), "{found:?}");
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";

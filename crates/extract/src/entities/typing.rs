@@ -167,7 +167,10 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if words <= 3 && all_capitalised && opens_quote_after_colon(cx, first, end) {
         return Some(EntityKind::Person);
     }
-    if words <= 3 && all_capitalised && is_speech_subject(cx, first, end) && !cand.in_title_line {
+    // "Police said", "Officials told": a collective or plural noun opening a sentence speaks, but is no one's name.
+    let collective_noun =
+        words == 1 && (is_org_keyword(first_word) || (first_word.ends_with('s') && cx.seen_lowercase(first_word)));
+    if words <= 3 && all_capitalised && !collective_noun && is_speech_subject(cx, first, end) && !cand.in_title_line {
         return Some(EntityKind::Person);
     }
     // "the Post", "The Times": a newspaper named by its title word.
