@@ -31,6 +31,11 @@ const CASES: &[Case] = &[
     Case { name: "many quoted paragraphs", unit: "“One two three four,” said Ann Lee.\n\n", html: false },
     Case { name: "joiners and marks", unit: "a‐b’c-d/E/F’s e\u{301}\u{200d}x U.S.A. ", html: false },
     Case { name: "opening brackets before names", unit: "((((((((((((((((((((Abcde ", html: false },
+    Case {
+        name: "soft hyphens and name particles",
+        unit: "Abu\u{AD}bakar al-Abcde ibn Abcde-led By ABC: “",
+        html: false,
+    },
     Case { name: "dates everywhere", unit: "on Monday, Jan. 5, 2020 at 6:30 PM EST 1990s ", html: false },
     Case { name: "html: `<a ` without `>`", unit: "<a x", html: true },
     Case { name: "html: `&` without `;`", unit: "a & b &amp c ", html: true },

@@ -181,15 +181,23 @@ pub(crate) fn find_dates(seg: &Segmented<'_>) -> Vec<Span> {
                 continue;
             }
             end = i + 1;
-            // "Monday, Nov. 28" continues into the month part.
+            // "Monday, Nov. 28" and "Tuesday March 3" continue into the month part.
             if seg.is_punct(end, ',') && word_at(end + 1).is_some_and(is_month) {
                 end = extend_month(seg, end + 1, &word_at);
+            } else if word_at(end).is_some_and(is_month) && word_at(end + 1).is_some_and(is_day_number) {
+                end = extend_month(seg, end, &word_at);
             }
         } else if WEEKDAY_ABBREVIATIONS.contains(&w)
             && word_at(i + 1).is_some_and(is_day_number)
             && word_at(i + 2).is_some_and(is_month)
         {
             end = extend_month(seg, i + 2, &word_at);
+        } else if WEEKDAY_ABBREVIATIONS.contains(&w)
+            && word_at(i + 1).is_some_and(is_month)
+            && word_at(i + 2).is_some_and(is_day_number)
+        {
+            // "Tue March 3, 2021", as page headers print it.
+            end = extend_month(seg, i + 1, &word_at);
         } else if is_month(w) {
             let day_before = i > 0 && word_at(i - 1).is_some_and(is_day_number);
             let next = word_at(i + 1);
@@ -255,12 +263,19 @@ fn is_meridiem(word: &str) -> bool {
     matches!(crate::case::lowercase(word).as_str(), "am" | "pm" | "a.m." | "p.m.")
 }
 
+/// Marks between a date and its time of day in page headers: "3 Mar 2021, 9:15am", "3 March 2021 • 9:15am",
+/// "March 3, 2021 - 9:15 AM" (a "/" or a "|" separates another field: "November 20, 2019 / 1:07 AM" is a
+/// date, then a time).
+const TIME_SEPARATORS: &[char] = &[',', '•', '·', '-', '–', '—'];
+
 /// After a date, a time of day with its meridiem and zone belongs to it: "11/18/19 11:04 PM EST",
 /// "3 Mar 2021, 9:15am", "Jan 5, 2020 at 6:30 PM EST".
 fn extend_time<'a>(seg: &Segmented<'a>, end: usize, word_at: &dyn Fn(usize) -> Option<&'a str>) -> usize {
     let time_at = if time_tokens(seg, end, word_at).is_some() {
         end
-    } else if (seg.is_punct(end, ',') || word_at(end) == Some("at")) && time_tokens(seg, end + 1, word_at).is_some() {
+    } else if (TIME_SEPARATORS.iter().any(|&mark| seg.is_punct(end, mark)) || word_at(end) == Some("at"))
+        && time_tokens(seg, end + 1, word_at).is_some()
+    {
         end + 1
     } else {
         return end;
@@ -340,6 +355,11 @@ mod tests {
             ("the Sunday Times and the March on Washington in March", &["March"]),
             ("shoppers on Black Friday and on Friday, Super Tuesday", &["Friday"]),
             ("it costs 1500 dollars, 12 people", &[]),
+            (
+                "Updated 10:32 AM ET, Tue March 3, 2021 | 3 March 2021 • 9:15am | Jan 5, 2020 / 06:30 PM EST",
+                &["10:32 AM ET, Tue March 3, 2021", "3 March 2021 • 9:15am", "Jan 5, 2020"],
+            ),
+            ("on Tuesday March 3 and on Tue, 5 people", &["Tuesday March 3"]),
             (
                 "3 Mar 2021, 9:15am and Jan 5, 2020 at 6:30 PM EST",
                 &["3 Mar 2021, 9:15am", "Jan 5, 2020 at 6:30 PM EST"],

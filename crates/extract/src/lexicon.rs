@@ -223,6 +223,12 @@ pub(crate) fn is_first_name(word: &str) -> bool {
     }
 }
 
+/// A frequent Korean or Chinese family name that English-language news writes before a hyphenated given
+/// name ("Moon Jae-in", "Tsai Ing-wen"); upper-case tokens ("PARK") are looked up as "Park".
+pub(crate) fn is_east_asian_surname(word: &str) -> bool {
+    contains_any_case(&EAST_ASIAN_SURNAMES, word)
+}
+
 /// A well-known treaty, law, programme, product or event.
 pub(crate) fn is_misc_name(name: &str) -> bool {
     contains(&MISC_NAMES, name)
@@ -295,6 +301,7 @@ mod tests {
             &PLACES,
             &FIRST_NAMES,
             &FIRST_NAMES_INTL,
+            &EAST_ASIAN_SURNAMES,
             &ORGS,
             &PEOPLE,
             &MISC_NAMES,

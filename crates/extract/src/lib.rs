@@ -190,11 +190,89 @@ pub fn extract_with_typer(text: &str, hints: &[LineHint], typer: Option<&typer::
 /// `sidenote train-typer` learns from.
 pub fn typer_candidates(text: &str, hints: &[LineHint]) -> Vec<(Span, Option<EntityKind>, Vec<u32>)> {
     let mut out = Vec::new();
-    extract_inner(text, hints, entities::TyperUse::Collect(&mut out));
+    let soft = SoftHyphens::remove(text);
+    extract_plain(soft.as_ref().map_or(text, |s| s.plain.as_str()), hints, entities::TyperUse::Collect(&mut out));
+    if let Some(soft) = &soft {
+        for (span, _, _) in &mut out {
+            *span = soft.name_span(*span);
+        }
+    }
     out
 }
 
+const SOFT_HYPHEN: char = '\u{AD}';
+
+/// The soft hyphens (U+00AD) of a text, which pages put inside long words to allow a line break there
+/// (`Netan\u{AD}yahu`): invisible, yet they would make a name another string to every list and to linking.
+/// The extractor reads the text without them and maps its spans back onto the text as given.
+struct SoftHyphens {
+    /// The text without its soft hyphens.
+    plain: String,
+    /// Where each soft hyphen was, as a byte offset into `plain`, in order.
+    at: Vec<usize>,
+}
+
+impl SoftHyphens {
+    /// `None` when the text has no soft hyphen (then nothing is copied).
+    fn remove(text: &str) -> Option<SoftHyphens> {
+        if !text.contains(SOFT_HYPHEN) {
+            return None;
+        }
+        let mut plain = String::with_capacity(text.len());
+        let mut at = Vec::new();
+        for (i, piece) in text.split(SOFT_HYPHEN).enumerate() {
+            // Every piece after the first follows a soft hyphen.
+            if i > 0 {
+                at.push(plain.len());
+            }
+            plain.push_str(piece);
+        }
+        Some(SoftHyphens { plain, at })
+    }
+
+    /// Soft hyphens before plain offset `offset` (`inclusive`: also those right at it).
+    fn before(&self, offset: usize, inclusive: bool) -> usize {
+        self.at.partition_point(|&p| if inclusive { p <= offset } else { p < offset })
+    }
+
+    /// A name's or a quote's span in the text as given: soft hyphens inside it stay inside, those on its
+    /// edges stay out.
+    fn name_span(&self, span: Span) -> Span {
+        let len = SOFT_HYPHEN.len_utf8();
+        Span::new(span.start + len * self.before(span.start, true), span.end + len * self.before(span.end, false))
+    }
+
+    /// A span of whole lines in the text as given: soft hyphens on its edges belong to its lines.
+    fn line_span(&self, span: Span) -> Span {
+        let len = SOFT_HYPHEN.len_utf8();
+        Span::new(span.start + len * self.before(span.start, false), span.end + len * self.before(span.end, true))
+    }
+
+    fn map_back(&self, mut found: Extraction) -> Extraction {
+        for span in &mut found.body {
+            *span = self.line_span(*span);
+        }
+        for entity in &mut found.entities {
+            entity.span = self.name_span(entity.span);
+        }
+        for quote in &mut found.quotes {
+            quote.span = self.name_span(quote.span);
+        }
+        for diagnostic in &mut found.diagnostics {
+            diagnostic.span = diagnostic.span.map(|span| self.name_span(span));
+        }
+        found
+    }
+}
+
 fn extract_inner(text: &str, hints: &[LineHint], typer: entities::TyperUse<'_>) -> Extraction {
+    match SoftHyphens::remove(text) {
+        None => extract_plain(text, hints, typer),
+        Some(soft) => soft.map_back(extract_plain(&soft.plain, hints, typer)),
+    }
+}
+
+fn extract_plain(text: &str, hints: &[LineHint], typer: entities::TyperUse<'_>) -> Extraction {
     let seg = tokens::segment(text);
     let mut diagnostics = Vec::new();
     let body = body::find_body(&seg, hints);

@@ -644,8 +644,13 @@ mod tests {
                 vec![q("We reject these claims entirely,", Some("Russian Foreign Ministry"))],
             ),
             (
-                "Maulana Fazlur Rahmani fired a salvo at Prime Minister Imran Khan, saying the “days are numbered now” again.",
+                "Maulana Qadeer Zulfan fired a salvo at Prime Minister Imran Khan, saying the “days are numbered now” again.",
                 vec![q("days are numbered now", None)],
+            ),
+            // The same clause with a subject that a given name makes a person: the participle reports it.
+            (
+                "Maulana Fazlur Rahmani fired a salvo at Prime Minister Imran Khan, saying the “days are numbered now” again.",
+                vec![q("days are numbered now", Some("Fazlur Rahmani"))],
             ),
             (
                 "Tim Morrison testified. Alexander Vindman testified.\n\n“If he had concerns, I would have expected to be told,” Morrison, Vindman's superior, said.",

@@ -141,6 +141,57 @@ fn is_joiner(ch: char) -> bool {
 /// Prefixes written with a hyphen before a name ("anti-Trump"): the name is a word of its own.
 const NAME_PREFIXES: &[&str] = &["anti", "ex", "neo", "non", "pan", "post", "pre", "pro", "un"];
 
+/// Participles and nouns written with a hyphen after a name to make a modifier ("Imran Khan-led",
+/// "London-based", "Kremlin-backed"): the name ends before the hyphen.
+const NAME_SUFFIXES: &[&str] = &[
+    "affiliated",
+    "aligned",
+    "allied",
+    "backed",
+    "based",
+    "born",
+    "bound",
+    "brokered",
+    "controlled",
+    "era",
+    "financed",
+    "funded",
+    "inspired",
+    "led",
+    "linked",
+    "made",
+    "owned",
+    "run",
+    "sponsored",
+    "style",
+    "supported",
+];
+
+/// Whether a word goes on at the start of `rest`: a word character, or a joiner followed by one.
+fn continues_word(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(ch) if is_word_char(ch) => true,
+        Some(ch) if is_joiner(ch) => chars.next().is_some_and(is_word_char),
+        _ => false,
+    }
+}
+
+/// Whether `rest` (the text right after a hyphen) is a modifier suffix of `NAME_SUFFIXES` ending a word.
+/// Reads at most a dozen characters, so a long hyphenated run stays linear.
+fn starts_with_name_suffix(rest: &str) -> bool {
+    const LONGEST: usize = 12;
+    let end = rest.char_indices().take(LONGEST + 1).find(|&(_, ch)| !ch.is_ascii_lowercase()).map(|(i, _)| i);
+    let word = match end {
+        // "Khan-led-coalition" or "Khan-led.com" go on as one word.
+        Some(i) if continues_word(&rest[i..]) => return false,
+        Some(i) => &rest[..i],
+        None if rest.len() <= LONGEST => rest,
+        None => return false,
+    };
+    NAME_SUFFIXES.binary_search(&word).is_ok()
+}
+
 /// Abbreviations whose trailing period belongs to the word.
 const ABBREVIATIONS: &[&str] = &[
     "Adm", "Apr", "Aug", "Capt", "Co", "Col", "Corp", "Dec", "Dr", "Feb", "Gen", "Gov", "Inc", "Jan", "Jr", "Jul",
@@ -211,8 +262,13 @@ pub(crate) fn segment(text: &str) -> Segmented<'_> {
                     // "anti-Trump", "pro-Morales", "ex-Soviet": a prefix is not part of the name it precedes.
                     let prefix_before_name =
                         c == '-' && after.is_some_and(char::is_uppercase) && NAME_PREFIXES.contains(&&text[start..p]);
+                    // "Khan-led", "London-based": a capitalised name before a modifier suffix ends at the hyphen.
+                    let name_before_suffix = matches!(c, '-' | '‐' | '‑')
+                        && text[start..p].starts_with(char::is_uppercase)
+                        && starts_with_name_suffix(rest);
                     if slash_ok
                         && !prefix_before_name
+                        && !name_before_suffix
                         && after.is_some_and(|a| is_word_char(a) && !is_word_internal_mark(a))
                     {
                         end = p + c.len_utf8();
@@ -306,6 +362,18 @@ mod tests {
         assert_eq!(
             words("anti-Trump pro-Morales anti-war Ocasio-Cortez"),
             ["anti", "-", "Trump", "pro", "-", "Morales", "anti-war", "Ocasio-Cortez"]
+        );
+    }
+
+    /// "Imran Khan-led", "London-based": the name ends at the hyphen of a modifier suffix.
+    #[test]
+    fn a_name_before_a_modifier_suffix_ends_at_the_hyphen() {
+        assert_eq!(words("the Khan-led govt"), ["the", "Khan", "-", "led", "govt"]);
+        assert_eq!(words("a London‐based firm."), ["a", "London", "‐", "based", "firm", "."]);
+        assert_eq!(words("Kremlin-backed"), ["Kremlin", "-", "backed"]);
+        assert_eq!(
+            words("well-led Khan-leds Khan-led-ish Sub-led"),
+            ["well-led", "Khan-leds", "Khan-led-ish", "Sub", "-", "led"]
         );
     }
 

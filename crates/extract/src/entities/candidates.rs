@@ -30,6 +30,18 @@ pub(super) struct Candidate {
     pub in_title_line: bool,
 }
 
+/// Whether the ampersand at token `amp` is inside a known organisation's name: the word before it, the
+/// ampersand and one or two words after it are an entry of the organisation list ("Johnson & Johnson",
+/// "Brighton & Hove Albion"). Looks at four tokens, so runs stay linear.
+fn ampersand_joins_known_name(cx: &Context<'_, '_>, amp: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[amp].line;
+    let last_word = |end: usize| end < seg.tokens.len() && seg.is_word(end) && seg.tokens[end].line == line;
+    amp > 0
+        && seg.is_word(amp - 1)
+        && [amp + 1, amp + 2].into_iter().any(|end| last_word(end) && is_org(cx.surface(amp - 1, end + 1)))
+}
+
 /// Step 1: maximal runs of name-like tokens with connectors inside.
 pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
     let seg = cx.seg;
@@ -56,6 +68,17 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
                 && seg.tokens[end + 1].line == line
                 && cx.is_namey(end + 1)
                 && cx.word(end + 1) != "The"
+            {
+                end += 2;
+                continue;
+            }
+            // "Procter & Gamble", "Mail & Guardian": an ampersand joins the words of a known organisation's
+            // name (but "US & Canada" in a menu are two places).
+            if end + 1 < n
+                && seg.is_punct(end, '&')
+                && seg.tokens[end + 1].line == line
+                && cx.is_namey(end + 1)
+                && ampersand_joins_known_name(cx, end)
             {
                 end += 2;
                 continue;
@@ -224,7 +247,11 @@ fn clean_piece(
     // Untyped names joined by a connector are separate names ("Moscow and Washington", "Obama of Kenya").
     // The part before the first connector holds none, so it is never searched again (that would make
     // "Abcde Abcde … President Abcde" quadratic).
-    let connector = if split_at_connectors { (first + 1..end - 1).find(|&i| cx.is_connector(i)) } else { None };
+    // A person's name particles do not split it: "Faisal ibn Farhan", "Carlos de Souza" (a first name opens it).
+    let keeps_particles = is_first_name(cx.word(first));
+    let splits =
+        |i: usize| cx.is_connector(i) && (!keeps_particles || matches!(cx.word(i), "and" | "for" | "of" | "on"));
+    let connector = if split_at_connectors { (first + 1..end - 1).find(|&i| splits(i)) } else { None };
     if let Some(split) = connector {
         let right = Candidate { first: split + 1, end, after_title: false, in_title_line };
         work.push(Work::Clean { piece: right, split_at_connectors: true });

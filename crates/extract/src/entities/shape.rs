@@ -2,7 +2,7 @@
 //! Every predicate here looks at one word or one short surface and costs at most its length.
 
 use crate::lexicon::{is_common_word, is_first_name, is_title, lower_in};
-use crate::tokens::{Segmented, TokenKind};
+use crate::tokens::{Line, Segmented, TokenKind};
 
 /// "US" is a place, "us" a pronoun: an all-capital word of two or more letters is never a common word.
 pub(super) fn is_common(word: &str) -> bool {
@@ -193,7 +193,17 @@ pub(super) fn is_code(word: &str) -> bool {
 
 /// A product name written with an inner capital after a lower-case start ("iPad", "iWonder", "eBay").
 pub(super) fn is_lower_camel(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_lowercase()) && word.chars().skip(1).any(char::is_uppercase)
+    word.starts_with(|c: char| c.is_lowercase())
+        && word.chars().skip(1).any(char::is_uppercase)
+        && !is_particle_name(word)
+}
+
+/// An Arabic name with its article: "al-Otaibi", "el-Sisi", "ash-Shara" (a name part, written lower-case first).
+pub(super) fn is_particle_name(word: &str) -> bool {
+    const ARTICLES: &[&str] = &["ad-", "al-", "an-", "ar-", "as-", "ash-", "at-", "az-", "el-", "ud-", "ul-"];
+    ARTICLES
+        .iter()
+        .any(|article| word.strip_prefix(article).is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase())))
 }
 
 /// A single word in upper camel case with a capital after at least three lower-case letters ("LendingTree",
@@ -254,9 +264,17 @@ pub(super) fn title_case_lines(seg: &Segmented<'_>) -> Vec<bool> {
                     break;
                 }
             }
-            words >= 4 && !lower_content
+            // A byline ("By Adaora Nwosu, Associated Press") names its authors in capitals of its own.
+            words >= 4 && !lower_content && !is_byline(seg, line)
         })
         .collect()
+}
+
+/// A byline: a line that opens with "By" or "BY" and is short ("By JANE A. DOE and TEMBA KHUMALO").
+pub(super) fn is_byline(seg: &Segmented<'_>, line: &Line) -> bool {
+    const MAX_WORDS: usize = 16;
+    let (first, end) = line.tokens;
+    first < end && matches!(seg.word(first), "By" | "BY") && end - first <= 2 * MAX_WORDS
 }
 
 #[cfg(test)]

@@ -3,12 +3,15 @@
 //! the subject of a speech verb, a publication noun after it).
 
 use super::candidates::Candidate;
-use super::shape::{is_acronym, is_code, is_common, is_domain, is_lower_camel, is_upper_camel, NOT_ORG_ACRONYMS};
+use super::shape::{
+    is_acronym, is_byline, is_code, is_common, is_domain, is_lower_camel, is_particle_name, is_upper_camel,
+    NOT_ORG_ACRONYMS,
+};
 use super::Context;
 use crate::dates::{is_calendar_word, is_named_day};
 use crate::lexicon::{
-    is_common_word, is_first_name, is_inverted_speech_verb, is_known_person, is_misc_keyword, is_misc_name, is_org,
-    is_org_in_lower_case, is_org_keyword, is_place, is_speech_verb, is_subject_speech_verb,
+    is_common_word, is_east_asian_surname, is_first_name, is_inverted_speech_verb, is_known_person, is_misc_keyword,
+    is_misc_name, is_org, is_org_in_lower_case, is_org_keyword, is_place, is_speech_verb, is_subject_speech_verb,
 };
 use crate::EntityKind;
 
@@ -42,6 +45,10 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
         && !is_common(last)
         && !is_speech_verb(last)
     {
+        return Some(EntityKind::Org);
+    }
+    // "FC Porto", "VfB Stuttgart": a club's legal prefix.
+    if words >= 2 && matches!(cx.word(first), "FC" | "AFC" | "CF" | "FK" | "VfB" | "VfL") {
         return Some(EntityKind::Org);
     }
     if words == 2 && is_named_day(cx.word(first), last) {
@@ -87,6 +94,11 @@ fn is_speech_subject(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
 /// Step 4: the kind a candidate gets from its own words and context, if any.
 pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityKind> {
     let (first, end) = (cand.first, cand.end);
+    // "the film Parasite", "her memoir The Long Road Home": a work named after the noun for its kind is a
+    // work, whatever its words would say alone (a first name, a place).
+    if !cand.in_title_line && after_work_noun(cx, first) {
+        return Some(EntityKind::Misc);
+    }
     if let Some(kind) = lexical_kind(cx, first, end) {
         return Some(kind);
     }
@@ -95,10 +107,22 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if words == 1 && is_common(first_word) {
         return None;
     }
-    let all_capitalised = (first..end).all(|i| cx.word(i).starts_with(char::is_uppercase));
+    // Particles inside a name count as its capitals: "Yousef al-Otaibi", "Faisal ibn Farhan", "Maria de Souza".
+    let all_capitalised = (first..end).all(|i| {
+        let word = cx.word(i);
+        let inner_particle =
+            i > first && i + 1 < end && cx.is_connector(i) && !matches!(word, "and" | "for" | "of" | "on");
+        word.starts_with(char::is_uppercase) || is_particle_name(word) || inner_particle
+    });
     // Business grammar outweighs a speech verb after the name: companies speak too.
     if !cand.after_title && all_capitalised && !is_first_name(first_word) && in_company_context(cx, first, end) {
         return Some(EntityKind::Org);
+    }
+    if words <= 3 && is_dateline(cx, first, end) {
+        return Some(EntityKind::Place);
+    }
+    if (2..=4).contains(&words) && all_capitalised && in_byline(cx, first) {
+        return Some(EntityKind::Person);
     }
     if cand.after_title && words <= 4 && all_capitalised {
         return Some(EntityKind::Person);
@@ -111,6 +135,10 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
         && all_capitalised
         && !cx.seen_lowercase(cx.word(end - 1))
     {
+        return Some(EntityKind::Person);
+    }
+    // A Korean or Chinese family name and a hyphenated given name: "Park Geun-hye", "Tsai Ing-wen".
+    if words == 2 && is_east_asian_surname(first_word) && is_hyphenated_given_name(cx.word(first + 1)) {
         return Some(EntityKind::Person);
     }
     // Initials and a surname ("J.J. Watt", "K. Retherford"): a person, unless the initials name a place or
@@ -136,7 +164,13 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if words <= 3 && all_capitalised && followed_by_age(cx, end) && !cand.in_title_line {
         return Some(EntityKind::Person);
     }
-    if words <= 3 && all_capitalised && is_speech_subject(cx, first, end) && !cand.in_title_line {
+    if words <= 3 && all_capitalised && opens_quote_after_colon(cx, first, end) {
+        return Some(EntityKind::Person);
+    }
+    // "Police said", "Officials told": a collective or plural noun opening a sentence speaks, but is no one's name.
+    let collective_noun =
+        words == 1 && (is_org_keyword(first_word) || (first_word.ends_with('s') && cx.seen_lowercase(first_word)));
+    if words <= 3 && all_capitalised && !collective_noun && is_speech_subject(cx, first, end) && !cand.in_title_line {
         return Some(EntityKind::Person);
     }
     // "the Post", "The Times": a newspaper named by its title word.
@@ -164,6 +198,101 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
         return Some(EntityKind::Person);
     }
     None
+}
+
+/// A wire story's dateline: a place in capitals opening its line, then a comma and a known place
+/// ("MĀNGERE, New Zealand (AP) —") or a news agency in brackets ("KRAKÓW (Reuters) -").
+fn is_dateline(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let on_line = |i: usize| i < seg.tokens.len() && seg.tokens[i].line == line;
+    let shouted = |i: usize| {
+        let word = cx.word(i);
+        word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+    };
+    let opens_line = first == seg.lines[line].tokens.0;
+    if !opens_line || !(first..end).all(shouted) || !on_line(end + 2) {
+        return false;
+    }
+    let region_follows = seg.is_punct(end, ',')
+        && (end + 2..=end + 3).any(|last| on_line(last - 1) && is_place(cx.surface(end + 1, last)));
+    let agency_follows = seg.is_punct(end, '(') && is_org(cx.word(end + 1)) && seg.is_punct(end + 2, ')');
+    region_follows || agency_follows
+}
+
+/// Nouns for a kind of work, which a work's title follows ("the album Midnight Rivers"), and the
+/// participles that introduce a title ("a report titled …").
+const WORK_NOUNS: &[&str] = &[
+    "album",
+    "biopic",
+    "book",
+    "documentary",
+    "entitled",
+    "film",
+    "memoir",
+    "miniseries",
+    "movie",
+    "musical",
+    "novel",
+    "opera",
+    "painting",
+    "podcast",
+    "poem",
+    "series",
+    "sitcom",
+    "song",
+    "titled",
+];
+
+/// Words before a work noun that make it a noun phrase ("the film", "her 2019 memoir", "a new album"), not a
+/// verb ("to play Harriet Tubman") nor a host after a show's name ("the “X” podcast Michael Morell").
+const WORK_NOUN_LEADS: &[&str] =
+    &["a", "an", "debut", "her", "his", "its", "latest", "my", "new", "our", "the", "their", "upcoming"];
+
+/// Whether the name at `first` follows a noun of `WORK_NOUNS` on its line, with "The" of the title between.
+fn after_work_noun(cx: &Context<'_, '_>, first: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let word_before =
+        |i: usize| i.checked_sub(1).filter(|&j| seg.is_word(j) && seg.tokens[j].line == line).map(|j| (j, cx.word(j)));
+    let Some((noun_at, noun)) = (match word_before(first) {
+        Some((at, "The")) => word_before(at),
+        found => found,
+    }) else {
+        return false;
+    };
+    if matches!(noun, "titled" | "entitled") {
+        return true;
+    }
+    let lead = word_before(noun_at).map(|(_, w)| w);
+    WORK_NOUNS.binary_search(&noun).is_ok()
+        && lead.is_some_and(|w| {
+            WORK_NOUN_LEADS.binary_search(&w.to_ascii_lowercase().as_str()).is_ok()
+                || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
+/// A live blog's or a headline's speaker: a name opening its line, a colon, and a quotation
+/// ("Khumalo: “We have balanced the books”"). Organisations that speak so were typed by their lists before.
+fn opens_quote_after_colon(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    first == seg.lines[line].tokens.0
+        && seg.is_punct(end, ':')
+        && seg
+            .tokens
+            .get(end + 1)
+            .is_some_and(|t| t.line == line && matches!(t.span.slice(seg.text), "“" | "\"" | "‘" | "'" | "«" | "„"))
+}
+
+/// Whether a name is an author of a byline: right after its "By", or after "and" joining authors
+/// ("By ADAORA NWOSU and TEMBA KHUMALO"; but "Science & Astronomy" after the author is a section). What the gazetteers type (an agency after a comma) was typed before.
+fn in_byline(cx: &Context<'_, '_>, first: usize) -> bool {
+    let seg = cx.seg;
+    let line = &seg.lines[seg.tokens[first].line];
+    first > line.tokens.0
+        && matches!(seg.tokens[first - 1].span.slice(seg.text), "By" | "BY" | "and" | "AND")
+        && is_byline(seg, line)
 }
 
 /// Business grammar that only a company fits: "X's shares", "X's chief executive", "shares in X",
@@ -212,6 +341,18 @@ fn in_company_context(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
         "at" => matches!(noun, "analyst" | "analysts" | "economist" | "economists" | "employees"),
         _ => false,
     }
+}
+
+/// A romanised two-syllable given name: a capitalised syllable, a hyphen and a lower-case one ("Geun-hye",
+/// "Ing-wen", "Jae-in"), each of one to five letters; also in capitals ("JAE-IN").
+fn is_hyphenated_given_name(word: &str) -> bool {
+    let Some((head, tail)) = word.split_once('-') else { return false };
+    let syllable = |s: &str| (1..=5).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic());
+    syllable(head)
+        && syllable(tail)
+        && head.starts_with(|c: char| c.is_ascii_uppercase())
+        && (tail.bytes().all(|b| b.is_ascii_lowercase()) || word.bytes().all(|b| !b.is_ascii_lowercase()))
+        && (head[1..].bytes().all(|b| b.is_ascii_lowercase()) || word.bytes().all(|b| !b.is_ascii_lowercase()))
 }
 
 /// One to three initials, each a capital and a period: "J.", "J.J.", "J.R.R.".
