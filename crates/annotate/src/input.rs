@@ -58,7 +58,7 @@ pub fn accept_text(bytes: &[u8]) -> Result<String, InputError> {
         return Err(InputError::TooLarge { bytes: bytes.len() });
     }
     let text = std::str::from_utf8(bytes).map_err(|_| InputError::Binary)?;
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let text = without_byte_order_mark(text);
     // Text files have tabs and line breaks but almost no other control characters; binary data has many.
     let census = ControlCensus::of(text);
     if census.nul || census.controls * 100 > census.chars.max(1) {
@@ -74,6 +74,12 @@ pub fn accept_text(bytes: &[u8]) -> Result<String, InputError> {
     } else {
         Ok(text.to_string())
     }
+}
+
+/// `text` without the byte-order mark Windows tools put at the start of UTF-8 files: it is no character of
+/// the text, and JSON parsers refuse it.
+pub fn without_byte_order_mark(text: &str) -> &str {
+    text.strip_prefix('\u{FEFF}').unwrap_or(text)
 }
 
 /// What `accept_text` counts to tell text from binary data, in one pass over the bytes (the text is valid

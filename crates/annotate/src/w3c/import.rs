@@ -325,7 +325,8 @@ fn plain_id(id: &str) -> Option<String> {
 }
 
 fn parse_json(json_text: &str) -> Result<Value, ImportError> {
-    serde_json::from_str(json_text).map_err(|e| ImportError::new(format!("This file is not valid JSON ({e})")))
+    serde_json::from_str(crate::input::without_byte_order_mark(json_text))
+        .map_err(|e| ImportError::new(format!("This file is not valid JSON ({e})")))
 }
 
 /// The annotations of a file, whatever container holds them.
@@ -750,6 +751,21 @@ mod tests {
             let error = parse(input).expect_err("refused");
             assert!(error.to_string().contains(words), "{input}: {error}");
         }
+    }
+
+    /// Windows tools (Notepad, PowerShell's `Out-File`, some exporters) start UTF-8 files with a byte-order
+    /// mark; JSON parsers refuse it, so a good file was refused as "not valid JSON".
+    #[test]
+    fn a_file_starting_with_a_byte_order_mark_is_read() {
+        let text = "Sergei Lavrov spoke in Moscow.";
+        let doc = Document::new("t", text);
+        let mut annotations = Annotations::default();
+        annotations.add_note(text, sidenote_extract::Span::new(0, 13), "a note".to_string(), Vec::new());
+        let file = format!("\u{FEFF}{}", export(&doc, &sidenote_extract::Extraction::default(), &annotations));
+        let imported = parse(&file).expect("read despite the byte-order mark");
+        assert_eq!(imported.notes.len(), 1);
+        assert_eq!(imported.notes[0].text, "a note");
+        assert_eq!(targets(&file).expect("targets read").len(), 1);
     }
 
     /// A file of one usable note and one annotation of each kind Sidenote cannot use: the note is imported,
