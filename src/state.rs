@@ -1169,6 +1169,7 @@ mod tests {
         let cases: Vec<(Vec<u8>, &str)> = vec![
             (Vec::new(), "empty"),
             (b"\x89PNG\r\n\x1a\n\0\0".to_vec(), "not text"),
+            (b"Caf\xe9 owner Angela Merkel".to_vec(), "Windows-1252"),
             (vec![b'x'; 21 * 1024 * 1024], "21.0 MB"),
         ];
         for (bytes, words) in cases {
