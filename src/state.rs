@@ -1031,9 +1031,16 @@ impl State {
     fn merge_import(&mut self, anchored: w3c::AnchoredImport) {
         let mut report = None;
         self.change(|a| report = Some(w3c::merge_anchored(a, anchored)));
+        let orphans = report.as_ref().map_or(0, |r| {
+            let [_exact, _moved, _fuzzy, orphan] = r.counts;
+            orphan
+        });
         let summary = report.map(|r| r.summary()).unwrap_or_default();
-        self.notice =
-            Some(Notice::info(format!("{summary} Orphans are listed under Notes; select words to re-attach them.")));
+        self.notice = Some(Notice::info(if orphans > 0 {
+            format!("{summary} Orphans are listed under Notes; select words to re-attach them.")
+        } else {
+            summary
+        }));
         self.panel = Panel::Notes;
     }
 
@@ -1297,6 +1304,11 @@ mod tests {
         assert_eq!(notes, [("mine", Some("Moscow")), ("who", Some("Lavrov"))]);
         assert_eq!(done.annotations.notes[1].status, sidenote_annotate::anchor::AnchorStatus::Exact);
         assert!(done.notice.as_ref().is_some_and(|n| n.text.starts_with("Imported 1 annotations: 1 exact")));
+        // Where orphans are is said only when there are some.
+        assert!(done.notice.as_ref().is_some_and(|n| !n.text.contains("Orphans")), "{:?}", done.notice);
+        let lost = r#"{"type": "Annotation", "body": "lost", "target": {"selector": {"type": "TextQuoteSelector", "exact": "words in no text at all"}}}"#;
+        let orphaned = through_worker(done.apply(Action::Import(lost.to_string())));
+        assert!(orphaned.notice.as_ref().is_some_and(|n| n.text.contains("1 orphan. Orphans are listed under Notes")));
         assert_eq!(*done.apply(Action::Undo).annotations.notes, done.annotations.notes[..1], "one undoable change");
     }
 
