@@ -189,6 +189,9 @@ pub struct ImportReport {
     pub skipped_suggestions: usize,
     /// Annotations that could not be used, with their reasons.
     pub skipped: Vec<Skipped>,
+    /// Notes, notes on the article and replies that were here already, identical (the file was imported
+    /// before): not added again.
+    pub already_here: usize,
 }
 
 impl ImportReport {
@@ -216,6 +219,9 @@ impl ImportReport {
                 " {} about words not found here.",
                 plural(self.orphaned_reviews, "decision was dropped, being", "decisions were dropped, being")
             ));
+        }
+        if self.already_here > 0 {
+            out.push_str(&format!(" {} already here, not added again.", self.already_here));
         }
         if !self.skipped.is_empty() {
             out.push_str(&format!(" {} skipped: ", plural(self.skipped.len(), "annotation", "annotations")));
@@ -654,13 +660,33 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport) -
     let mut ids = Ids::of(annotations);
     // The file's ids of notes, to the ids they have here: replies name their note by the file's id.
     let mut renamed: HashMap<String, String> = HashMap::new();
+    // What is here already under the file's ids (the same file imported before), to add nothing twice.
+    let notes_here: HashMap<String, usize> =
+        annotations.notes.iter().enumerate().map(|(at, n)| (n.id.clone(), at)).collect();
+    let document_notes_here: HashMap<String, usize> =
+        annotations.document_notes.iter().enumerate().map(|(at, n)| (n.id.clone(), at)).collect();
     for mut note in imported.notes {
+        let here = notes_here.get(&note.id).map(|&at| &annotations.notes[at]);
+        if here.is_some_and(|here| {
+            (&here.span, &here.target.exact, &here.text, &here.tags)
+                == (&note.span, &note.target.exact, &note.text, &note.tags)
+        }) {
+            renamed.insert(note.id.clone(), note.id);
+            report.already_here += 1;
+            continue;
+        }
         let in_file = note.id.clone();
         ids.settle(annotations, &mut note.id, "note");
         renamed.insert(in_file, note.id.clone());
         annotations.notes.push(note);
     }
     for mut note in imported.document_notes {
+        let here = document_notes_here.get(&note.id).map(|&at| &annotations.document_notes[at]);
+        if here.is_some_and(|here| (&here.text, &here.tags) == (&note.text, &note.tags)) {
+            renamed.insert(note.id.clone(), note.id);
+            report.already_here += 1;
+            continue;
+        }
         let in_file = note.id.clone();
         ids.settle(annotations, &mut note.id, "note");
         renamed.insert(in_file, note.id.clone());
@@ -679,6 +705,16 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport) -
         if !has_parent {
             let reason = format!("replies to {parent}, which is neither in the file nor in this document");
             report.skipped.push(Skipped { position, of, id: Some(reply.id), reason });
+            continue;
+        }
+        let thread = annotations
+            .notes
+            .iter()
+            .find(|n| n.id == parent)
+            .map(|n| &n.replies)
+            .or_else(|| annotations.document_notes.iter().find(|n| n.id == parent).map(|n| &n.replies));
+        if thread.is_some_and(|replies| replies.contains(&reply)) {
+            report.already_here += 1;
             continue;
         }
         ids.settle(annotations, &mut reply.id, "reply");
@@ -751,6 +787,32 @@ mod tests {
             let error = parse(input).expect_err("refused");
             assert!(error.to_string().contains(words), "{input}: {error}");
         }
+    }
+
+    /// The same file imported twice (a colleague's file opened again, or sent again with one more note) adds
+    /// only what is new: a note, note on the article or reply that is here already, identical, is not
+    /// duplicated; one that changed since is added beside it, so nothing is lost either way.
+    #[test]
+    fn importing_the_same_file_again_adds_only_what_is_new() {
+        let text = "Sergei Lavrov spoke in Moscow on Monday.";
+        let file = r#"{"type": "AnnotationCollection", "first": {"items": [
+            {"type": "Annotation", "id": "urn:uuid:00000000-0000-8000-8000-000000000001", "body": "who", "target": {"selector": {"type": "TextQuoteSelector", "exact": "Sergei Lavrov"}}},
+            {"type": "Annotation", "id": "urn:uuid:00000000-0000-8000-8000-000000000002", "body": "on the page", "target": "http://example.org/a"},
+            {"type": "Annotation", "id": "urn:uuid:00000000-0000-8000-8000-000000000003", "motivation": "replying", "body": "a reply", "target": "urn:uuid:00000000-0000-8000-8000-000000000001"}
+        ]}}"#;
+        let mut annotations = Annotations::default();
+        merge(&mut annotations, parse(file).expect("read"), text);
+        let sizes = |a: &Annotations| {
+            (a.notes.len(), a.document_notes.len(), a.notes.iter().map(|n| n.replies.len()).sum::<usize>())
+        };
+        assert_eq!(sizes(&annotations), (1, 1, 1));
+        let again = merge(&mut annotations, parse(file).expect("read"), text);
+        assert_eq!(sizes(&annotations), (1, 1, 1), "nothing added twice");
+        assert!(again.summary().contains("3 already here"), "{}", again.summary());
+        let edited = file.replace(r#""body": "who""#, r#""body": "who, edited""#);
+        merge(&mut annotations, parse(&edited).expect("read"), text);
+        let bodies: Vec<&str> = annotations.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(bodies, ["who", "who, edited"], "a changed note is added beside the one here");
     }
 
     /// Windows tools (Notepad, PowerShell's `Out-File`, some exporters) start UTF-8 files with a byte-order
