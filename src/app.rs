@@ -446,7 +446,10 @@ pub fn App() -> Html {
                                onanchor={dispatch.reform(|_| Action::ConfirmImport)} oncancel={dispatch.reform(|_| Action::CancelImport)} />
             }
             if state.shared_unkept {
-                <SharedBanner onkeep={dispatch.reform(|_| Action::KeepShared)} />
+                <SharedBanner onkeep={
+                    let urn = state.open.urn.clone();
+                    dispatch.reform(move |_| Action::KeepShared { saved: services::storage::saved_annotations(&urn) })
+                } />
             }
             if let Some(link) = state.share_link.clone() {
                 <SharePanel link={AttrValue::from(link)} oncopy={oncopylink} onclose={dispatch.reform(|_| Action::CloseShareLink)} />

@@ -331,6 +331,9 @@ pub struct State {
     pub flash: Option<Flash>,
     /// The open document came from a share link and is not saved in this browser until the user keeps it.
     pub shared_unkept: bool,
+    /// The open document came from a share link that the user kept: its annotations are theirs to save,
+    /// although nothing was edited (see [`State::untouched`]).
+    pub shared_kept: bool,
     /// The share link made for the open document, shown until closed.
     pub share_link: Option<String>,
     /// An import that waits for the user's answer because the file was made for another document.
@@ -516,8 +519,12 @@ pub enum Action {
     CloseShareLink,
     /// Open the document a share link's fragment carries, without saving it until [`Action::KeepShared`].
     OpenShared(String),
-    /// Keep the document opened from a share link: save it in the Library from now on.
-    KeepShared,
+    /// Keep the document opened from a share link: save it in the Library from now on, with the notes this
+    /// browser saved for the same text before (`saved`, read by the caller from storage) merged in.
+    KeepShared {
+        /// What storage holds for the document, if anything.
+        saved: Option<Annotations>,
+    },
     /// Add a note on the whole article (not on any words).
     AddDocumentNote {
         /// The note's text.
@@ -585,6 +592,7 @@ impl State {
             storage_usage: None,
             flash: None,
             shared_unkept: false,
+            shared_kept: false,
             share_link: None,
             pending_import: None,
             importing: None,
@@ -954,10 +962,20 @@ impl State {
                     next.notice = Some(Notice::error(format!("{error}. The article you had open is unchanged.")))
                 }
             },
-            Action::KeepShared => {
+            Action::KeepShared { saved } => {
                 if self.shared_unkept {
                     next.shared_unkept = false;
-                    next.notice = Some(Notice::info("Kept in the Library of this browser."));
+                    next.shared_kept = true;
+                    let mut repaired = None;
+                    if let Some(mut saved) = saved {
+                        // Checked as a restore is: a record whose spans do not fit this text yields orphans.
+                        repaired = records::validate(&mut saved, text);
+                        next.annotations = Rc::new(merge::merge(&self.annotations, &saved));
+                    }
+                    next.notice = Some(match repaired {
+                        Some(repaired) => Notice::error(format!("Kept in the Library of this browser. {repaired}")),
+                        None => Notice::info("Kept in the Library of this browser."),
+                    });
                 }
             }
             Action::AddDocumentNote { text: body, tags } => {
@@ -1013,16 +1031,23 @@ impl State {
     fn merge_import(&mut self, anchored: w3c::AnchoredImport) {
         let mut report = None;
         self.change(|a| report = Some(w3c::merge_anchored(a, anchored)));
+        let orphans = report.as_ref().map_or(0, |r| {
+            let [_exact, _moved, _fuzzy, orphan] = r.counts;
+            orphan
+        });
         let summary = report.map(|r| r.summary()).unwrap_or_default();
-        self.notice =
-            Some(Notice::info(format!("{summary} Orphans are listed under Notes; select words to re-attach them.")));
+        self.notice = Some(Notice::info(if orphans > 0 {
+            format!("{summary} Orphans are listed under Notes; select words to re-attach them.")
+        } else {
+            summary
+        }));
         self.panel = Panel::Notes;
     }
 
     /// Whether the annotations are as the document opened with them (nothing done, nothing undone): then
     /// there is nothing of the user's to save, and what storage holds for the document is kept as it is.
     pub fn untouched(&self) -> bool {
-        self.history.is_empty()
+        self.history.is_empty() && !self.shared_kept
     }
 
     /// Every tag used by a note, sorted.
@@ -1169,6 +1194,7 @@ mod tests {
         let cases: Vec<(Vec<u8>, &str)> = vec![
             (Vec::new(), "empty"),
             (b"\x89PNG\r\n\x1a\n\0\0".to_vec(), "not text"),
+            (b"Caf\xe9 owner Angela Merkel".to_vec(), "Windows-1252"),
             (vec![b'x'; 21 * 1024 * 1024], "21.0 MB"),
         ];
         for (bytes, words) in cases {
@@ -1278,6 +1304,11 @@ mod tests {
         assert_eq!(notes, [("mine", Some("Moscow")), ("who", Some("Lavrov"))]);
         assert_eq!(done.annotations.notes[1].status, sidenote_annotate::anchor::AnchorStatus::Exact);
         assert!(done.notice.as_ref().is_some_and(|n| n.text.starts_with("Imported 1 annotations: 1 exact")));
+        // Where orphans are is said only when there are some.
+        assert!(done.notice.as_ref().is_some_and(|n| !n.text.contains("Orphans")), "{:?}", done.notice);
+        let lost = r#"{"type": "Annotation", "body": "lost", "target": {"selector": {"type": "TextQuoteSelector", "exact": "words in no text at all"}}}"#;
+        let orphaned = through_worker(done.apply(Action::Import(lost.to_string())));
+        assert!(orphaned.notice.as_ref().is_some_and(|n| n.text.contains("1 orphan. Orphans are listed under Notes")));
         assert_eq!(*done.apply(Action::Undo).annotations.notes, done.annotations.notes[..1], "one undoable change");
     }
 
@@ -1363,9 +1394,32 @@ mod tests {
         assert!(opened.notice.as_ref().is_some_and(|n| n.text.contains("share link") && n.text.contains("1 exact")));
         let notes: Vec<_> = opened.annotations.notes.iter().map(|n| (n.span, n.text.as_str())).collect();
         assert_eq!(notes, [(Some(span), "shared note")]);
-        let kept = opened.apply(Action::KeepShared);
+        let kept = opened.apply(Action::KeepShared { saved: None });
         assert!(!kept.shared_unkept && kept.notice.is_some_and(|n| n.text.contains("Kept")));
         assert!(!opened.apply(Action::OpenSample).shared_unkept, "another document is saved as usual");
+    }
+
+    /// A share link of an article this browser already holds notes on: keeping it must keep both the link's
+    /// notes and the saved ones, in the tab and in storage (the save after Keep is not "untouched", which would
+    /// leave the saved record as it was and lose the link's notes at the next reload).
+    #[test]
+    fn keeping_a_shared_article_already_saved_here_keeps_its_notes_and_the_saved_ones() {
+        let colleague =
+            State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "theirs".into(), tags: vec![] });
+        let link = colleague.apply(Action::MakeShareLink { base: "http://x/".into() }).share_link.expect("a link");
+        let fragment = link.split_once('#').map(|(_, f)| f.to_string()).expect("a fragment");
+        let saved_here =
+            State::default().apply(Action::AddNote { span: Span::new(6, 12), text: "mine".into(), tags: vec![] });
+        let opened = State::default().apply(Action::OpenShared(fragment));
+        assert_eq!(opened.open.urn, saved_here.open.urn, "the same article");
+        let kept = opened.apply(Action::KeepShared { saved: Some((*saved_here.annotations).clone()) });
+        let mut bodies: Vec<&str> = kept.annotations.notes.iter().map(|n| n.text.as_str()).collect();
+        bodies.sort_unstable();
+        assert_eq!(bodies, ["mine", "theirs"]);
+        assert!(!kept.untouched(), "the kept notes are saved, merged with the record, not left out");
+        let kept_new = opened.apply(Action::KeepShared { saved: None });
+        assert_eq!(kept_new.annotations.notes.len(), 1);
+        assert!(!kept_new.untouched());
     }
 
     #[test]

@@ -68,6 +68,17 @@ test('a binary file is refused with a message and the open article stays', async
   await expectRefused(ctx.app, /not text/);
 });
 
+test('a text file in another encoding than UTF-8 is refused with a message saying how to fix it, not called binary', async () => {
+  // Windows-1252 (what many Windows editors save) and UTF-16 with its byte-order mark (Notepad's "Unicode").
+  await ctx.app.openFile('cafe-latin1.txt', 'text/plain', Buffer.from('Caf\xe9 owner Angela Merkel met Emmanuel Macron.', 'latin1'));
+  await expectRefused(ctx.app, /not in UTF-8 .*Windows-1252.*Save it as UTF-8/);
+  assert.doesNotMatch(await ctx.app.notice.textContent(), /binary/);
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Angela Merkel met Emmanuel Macron.', 'utf16le')]);
+  await ctx.app.openFile('notepad-unicode.txt', 'text/plain', utf16);
+  await ctx.page.getByTestId('notice-text').filter({ hasText: 'UTF-16' }).waitFor();
+  await expectRefused(ctx.app, /in UTF-16.*Save it as UTF-8/);
+});
+
 test('a text file over 20 MB is refused with a message naming its size, and the open article stays', async () => {
   const big = Buffer.alloc(21 * 1024 * 1024, 'Lorem ipsum dolor sit amet. ');
   await ctx.app.openFile('huge.txt', 'text/plain', big);

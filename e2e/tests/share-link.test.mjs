@@ -50,6 +50,37 @@ test('a share link opens the document with its notes in another browser, unsaved
   await other.close();
 });
 
+test('keeping a colleague’s link to an article already annotated here keeps both their notes and mine, after a reload', async () => {
+  const { app, page, browser } = ctx;
+  await app.selectWords('Sergei Lavrov');
+  await app.writeNote('mine');
+  await waitForRecord(page, 'sidenote.v1.index', (v) => v?.includes('"notes":1'));
+
+  // The colleague annotates their own copy of the same article and sends a link.
+  const other = await browser.newContext();
+  const colleague = new SidenotePage(await other.newPage(), ctx.server.url);
+  await colleague.open();
+  await colleague.selectWords('INF Treaty');
+  await colleague.writeNote('theirs');
+  const link = await makeLink(colleague, colleague.page);
+  await other.close();
+
+  await page.goto(link);
+  await page.getByTestId('shared-banner').waitFor();
+  await page.getByTestId('keep-shared').click();
+  await app.notice.filter({ hasText: 'Kept' }).waitFor();
+  const bodies = async () => (await app.noteCards()).map((c) => c.body).sort();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=note-card]').length === 2);
+  assert.deepEqual(await bodies(), ['mine', 'theirs'], 'the saved note is shown beside the kept ones');
+  await waitForRecord(page, 'sidenote.v1.index', (v) => v?.includes('"notes":2'));
+  await page.goto(ctx.server.url);
+  await page.locator('[data-testid=app][data-started=true]').waitFor();
+  await page.getByTestId('tab-notes').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=note-card]').length === 2);
+  assert.deepEqual(await bodies(), ['mine', 'theirs']);
+  assert.deepEqual(ctx.errors, []);
+});
+
 test('a damaged link says so and keeps what was open, on load and when pasted into an open tab', async () => {
   const { app, page, context } = ctx;
   await app.selectWords('has lashed out');

@@ -31,6 +31,13 @@ pub enum InputError {
     },
     /// Not UTF-8, or full of control bytes: an image, a PDF, an archive.
     Binary,
+    /// Text, but not in UTF-8: UTF-16 (with its byte-order mark), or an 8-bit encoding such as Windows-1252
+    /// (bytes that are not UTF-8, without the NULs and control bytes of binary data). Told apart from
+    /// [`InputError::Binary`] because the fix is the user's to make: save the file as UTF-8.
+    NotUtf8 {
+        /// The bytes start with a UTF-16 byte-order mark.
+        utf16: bool,
+    },
 }
 
 impl fmt::Display for InputError {
@@ -46,6 +53,14 @@ impl fmt::Display for InputError {
             InputError::Binary => {
                 write!(f, "This file is not text (it looks like an image, PDF or other binary file). Open a .txt or .html file")
             }
+            InputError::NotUtf8 { utf16: true } => write!(
+                f,
+                "This text is in UTF-16, and Sidenote reads UTF-8. Save it as UTF-8 (in most editors: Save as, Encoding: UTF-8) and open it again"
+            ),
+            InputError::NotUtf8 { utf16: false } => write!(
+                f,
+                "This text is not in UTF-8 (it looks like an older encoding such as Windows-1252 or Latin-1). Save it as UTF-8 (in most editors: Save as, Encoding: UTF-8) and open it again"
+            ),
         }
     }
 }
@@ -57,8 +72,8 @@ pub fn accept_text(bytes: &[u8]) -> Result<String, InputError> {
     if bytes.len() > MAX_TEXT_BYTES {
         return Err(InputError::TooLarge { bytes: bytes.len() });
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| InputError::Binary)?;
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let text = std::str::from_utf8(bytes).map_err(|_| not_utf8(bytes))?;
+    let text = without_byte_order_mark(text);
     // Text files have tabs and line breaks but almost no other control characters; binary data has many.
     let census = ControlCensus::of(text);
     if census.nul || census.controls * 100 > census.chars.max(1) {
@@ -74,6 +89,27 @@ pub fn accept_text(bytes: &[u8]) -> Result<String, InputError> {
     } else {
         Ok(text.to_string())
     }
+}
+
+/// Why bytes that are not UTF-8 are refused: text in another encoding, or binary data (NULs, or more than
+/// one control byte in a hundred, as for UTF-8 text in [`ControlCensus`]).
+fn not_utf8(bytes: &[u8]) -> InputError {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return InputError::NotUtf8 { utf16: true };
+    }
+    let controls =
+        bytes.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F).count();
+    if bytes.contains(&0) || controls * 100 > bytes.len() {
+        InputError::Binary
+    } else {
+        InputError::NotUtf8 { utf16: false }
+    }
+}
+
+/// `text` without the byte-order mark Windows tools put at the start of UTF-8 files: it is no character of
+/// the text, and JSON parsers refuse it.
+pub fn without_byte_order_mark(text: &str) -> &str {
+    text.strip_prefix('\u{FEFF}').unwrap_or(text)
 }
 
 /// What `accept_text` counts to tell text from binary data, in one pass over the bytes (the text is valid
@@ -115,7 +151,9 @@ mod tests {
             (b"   \n\t ", Err(InputError::Empty)),
             (b"", Err(InputError::Empty)),
             (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", Err(InputError::Binary)),
-            (b"caf\xe9", Err(InputError::Binary)),
+            (b"caf\xe9 cr\xe8me", Err(InputError::NotUtf8 { utf16: false })),
+            (b"\xff\xfeA\0n\0g\0e\0l\0a\0", Err(InputError::NotUtf8 { utf16: true })),
+            (b"\xe9\0\x01\x02\x03 not UTF-8 and full of control bytes", Err(InputError::Binary)),
             (&big, Err(InputError::TooLarge { bytes: MAX_TEXT_BYTES + 1 })),
         ];
         for (input, expected) in cases {
@@ -156,6 +194,9 @@ mod tests {
             assert!(shown.starts_with(&format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))));
         }
         assert!(InputError::Binary.to_string().contains("not text"));
+        for utf16 in [true, false] {
+            assert!(InputError::NotUtf8 { utf16 }.to_string().contains("Save it as UTF-8"), "{utf16}");
+        }
         assert!(InputError::TooLarge { bytes: 25 * 1024 * 1024 }.to_string().contains("up to 20 MB"));
         assert_eq!([megabytes(0), megabytes(52_428), megabytes(52_429)], ["0.0 MB", "0.0 MB", "0.1 MB"]);
     }

@@ -44,6 +44,9 @@ const CASES: &[Case] = &[
     Case { name: "html: stray closing tags", unit: "<div></b></i></span>x", html: true },
     Case { name: "html: `<!` and `<!--` without an end", unit: "<!x <!--y ", html: true },
     Case { name: "html: `<` without a name", unit: "< << <<< a", html: true },
+    Case { name: "html: `>` inside quoted attributes", unit: "<a x=\">\" y='>'>t ", html: true },
+    Case { name: "html: quotes opened after `=`, closed far", unit: "<a x=\"<b y='c ", html: true },
+    Case { name: "html: `=\"` in text, a `>` after", unit: "p=\"q <r s=\"> ", html: true },
 ];
 
 fn build(unit: &str, bytes: usize) -> String {

@@ -104,6 +104,44 @@ impl NextFinder {
     }
 }
 
+/// Where the tag that starts at `at` (a `<`) ends: its first `>` outside a quoted attribute value, so that
+/// `<img alt="a > b">` or `data-x='{"a":"<b>"}'` does not end early and show the rest of the tag as text.
+/// `first_gt` is the first `>` at or after `at`; `last_quote` the last `"` and `'` of the whole document. A
+/// quote opens a value only right after `=`. The first `>` is kept when a quote never closes (none of its kind
+/// comes after it) or an unquoted `<` comes first, as then this is no tag a browser would read either: a
+/// scan's unquoted stretches hold no `<`, so no other tag's scan starts in them, and every byte is scanned a
+/// bounded number of times — linear, as the rest of this reader.
+fn tag_end(html: &str, at: usize, first_gt: usize, last_quote: [Option<usize>; 2]) -> usize {
+    let bytes = html.as_bytes();
+    let mut quote: Option<u8> = None;
+    let mut after_equals = false;
+    // The bytes looked at are ASCII, which never occurs inside a multi-byte UTF-8 character.
+    for (i, &byte) in bytes.iter().enumerate().skip(at + 1) {
+        if let Some(open) = quote {
+            if byte == open {
+                quote = None;
+            }
+            continue;
+        }
+        match byte {
+            b'>' => return i,
+            b'<' => return first_gt,
+            b'"' | b'\'' if after_equals => {
+                let last = if byte == b'"' { last_quote[0] } else { last_quote[1] };
+                if last.is_none_or(|last| last <= i) {
+                    return first_gt;
+                }
+                quote = Some(byte);
+            }
+            _ => {}
+        }
+        if !byte.is_ascii_whitespace() {
+            after_equals = byte == b'=';
+        }
+    }
+    first_gt
+}
+
 /// The block element `name` names, as a static string (so open elements need not own a copy).
 fn block_name(name: &str) -> Option<&'static str> {
     BLOCKS.iter().copied().find(|b| *b == name)
@@ -203,6 +241,7 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
 
     let mut next_tag_end = NextFinder::new(">");
     let mut next_comment_end = NextFinder::new("-->");
+    let last_quote = [html.rfind('"'), html.rfind('\'')];
 
     // Ends the current line (if it has text); `blank` asks for an empty line after it (paragraph break).
     fn flush(out: &mut String, hints: &mut Vec<LineHint>, line: &mut LineBuilder, blank: bool) {
@@ -235,7 +274,7 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
             }
         }
         if rest.starts_with('<') {
-            let end = next_tag_end.next_from(html, at).map(|e| e - at);
+            let end = next_tag_end.next_from(html, at).map(|first_gt| tag_end(html, at, first_gt, last_quote) - at);
             let tag_body = end.map_or(&rest[1..], |e| &rest[1..e]);
             let closing = tag_body.starts_with('/');
             let name: String = tag_body
@@ -401,6 +440,13 @@ mod tests {
         assert!(hints.last().is_some_and(|h| h.in_chrome));
     }
 
+    /// A `>` inside a quoted attribute value does not end the tag: the rest of the tag is not shown as text.
+    #[test]
+    fn a_greater_than_sign_in_a_quoted_attribute_stays_in_the_tag() {
+        let html = r#"<article><p><img alt="Merkel > Macron" src="x.jpg">Angela Merkel spoke.</p><p><a href="/x" data-track='{"a":"b>c"}' title="it's > fine">Emmanuel Macron</a> replied.</p><iframe srcdoc="<p>framed</p>"></iframe><p>End.</p></article>"#;
+        assert_eq!(html_to_text(html).0, "Angela Merkel spoke.\n\nEmmanuel Macron replied.\n\nEnd.");
+    }
+
     #[test]
     fn malformed_markup_never_fails() {
         for html in
@@ -410,6 +456,11 @@ mod tests {
             assert_eq!(text.lines().count(), hints.len(), "{html}");
         }
         assert_eq!(html_to_text("a < b").0, "a < b");
+        // A quote that never closes, or a "<" in the way, leaves the tag at its first ">", as before.
+        assert_eq!(html_to_text(r#"<p title="unclosed>Text</p>"#).0, "Text");
+        assert_eq!(html_to_text(r#"<p x="a>Text</p><p y=b>More</p>"#).0, "Text\n\nMore");
+        // A quote that does close takes what is between, "<" included, as a browser's tokenizer does.
+        assert_eq!(html_to_text(r#"<p x="a>Text</p><p y="b">More</p>"#).0, "More");
         assert_eq!(html_to_text("<script>never closed").0, "");
     }
 }

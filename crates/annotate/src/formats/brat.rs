@@ -60,7 +60,7 @@ pub fn read(ann: &str, text: &str) -> ReadEntities {
     let index = OffsetIndex::new(text);
     let mut found = Vec::new();
     let mut skipped = Vec::new();
-    for (n, line) in ann.lines().enumerate() {
+    for (n, line) in crate::input::without_byte_order_mark(ann).lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
@@ -140,6 +140,15 @@ mod tests {
             back.added.iter().map(|a| a.target.exact.as_str()).collect::<Vec<_>>(),
             ["Sergei Lavrov", "the\nINF Treaty"]
         );
+    }
+
+    /// An `.ann` saved by a Windows editor starts with a byte-order mark, which must not cost its first entry.
+    #[test]
+    fn a_byte_order_mark_does_not_cost_the_first_entry() {
+        let text = "Sergei Lavrov spoke in Moscow.";
+        let read = read("\u{FEFF}T1\tPERSON 0 13\tSergei Lavrov\nT2\tLOC 23 29\tMoscow\n", text);
+        assert!(read.skipped.is_empty(), "{:?}", read.skipped);
+        assert_eq!(read.found.len(), 2);
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub fn read(jsonl: &str, text: &str) -> ReadEntities {
     let index = OffsetIndex::new(text);
     let mut found = Vec::new();
     let mut skipped = Vec::new();
-    for (n, line) in jsonl.lines().enumerate() {
+    for (n, line) in crate::input::without_byte_order_mark(jsonl).lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
@@ -104,6 +104,16 @@ mod tests {
         let report = import(&jsonl, &doc.text, &mut back);
         assert!(report.skipped.is_empty(), "{:?}", report.skipped);
         assert_eq!(entity_set(&doc.text, &extraction, &back), entity_set(&doc.text, &extraction, &annotations));
+    }
+
+    /// A `.jsonl` saved by a Windows tool starts with a byte-order mark, which must not cost its first line.
+    #[test]
+    fn a_byte_order_mark_does_not_cost_the_first_line() {
+        let text = "Lavrov in Moscow.";
+        let jsonl = format!("\u{FEFF}{}\n", json!({"text": text, "label": [[0, 6, "PER"], [10, 16, "LOC"]]}));
+        let read = read(&jsonl, text);
+        assert!(read.skipped.is_empty(), "{:?}", read.skipped);
+        assert_eq!(read.found.len(), 2);
     }
 
     #[test]

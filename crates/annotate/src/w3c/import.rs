@@ -189,6 +189,9 @@ pub struct ImportReport {
     pub skipped_suggestions: usize,
     /// Annotations that could not be used, with their reasons.
     pub skipped: Vec<Skipped>,
+    /// Notes, notes on the article and replies that were here already, identical (the file was imported
+    /// before): not added again.
+    pub already_here: usize,
 }
 
 impl ImportReport {
@@ -216,6 +219,9 @@ impl ImportReport {
                 " {} about words not found here.",
                 plural(self.orphaned_reviews, "decision was dropped, being", "decisions were dropped, being")
             ));
+        }
+        if self.already_here > 0 {
+            out.push_str(&format!(" {} already here, not added again.", self.already_here));
         }
         if !self.skipped.is_empty() {
             out.push_str(&format!(" {} skipped: ", plural(self.skipped.len(), "annotation", "annotations")));
@@ -325,7 +331,8 @@ fn plain_id(id: &str) -> Option<String> {
 }
 
 fn parse_json(json_text: &str) -> Result<Value, ImportError> {
-    serde_json::from_str(json_text).map_err(|e| ImportError::new(format!("This file is not valid JSON ({e})")))
+    serde_json::from_str(crate::input::without_byte_order_mark(json_text))
+        .map_err(|e| ImportError::new(format!("This file is not valid JSON ({e})")))
 }
 
 /// The annotations of a file, whatever container holds them.
@@ -653,13 +660,33 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport) -
     let mut ids = Ids::of(annotations);
     // The file's ids of notes, to the ids they have here: replies name their note by the file's id.
     let mut renamed: HashMap<String, String> = HashMap::new();
+    // What is here already under the file's ids (the same file imported before), to add nothing twice.
+    let notes_here: HashMap<String, usize> =
+        annotations.notes.iter().enumerate().map(|(at, n)| (n.id.clone(), at)).collect();
+    let document_notes_here: HashMap<String, usize> =
+        annotations.document_notes.iter().enumerate().map(|(at, n)| (n.id.clone(), at)).collect();
     for mut note in imported.notes {
+        let here = notes_here.get(&note.id).map(|&at| &annotations.notes[at]);
+        if here.is_some_and(|here| {
+            (&here.span, &here.target.exact, &here.text, &here.tags)
+                == (&note.span, &note.target.exact, &note.text, &note.tags)
+        }) {
+            renamed.insert(note.id.clone(), note.id);
+            report.already_here += 1;
+            continue;
+        }
         let in_file = note.id.clone();
         ids.settle(annotations, &mut note.id, "note");
         renamed.insert(in_file, note.id.clone());
         annotations.notes.push(note);
     }
     for mut note in imported.document_notes {
+        let here = document_notes_here.get(&note.id).map(|&at| &annotations.document_notes[at]);
+        if here.is_some_and(|here| (&here.text, &here.tags) == (&note.text, &note.tags)) {
+            renamed.insert(note.id.clone(), note.id);
+            report.already_here += 1;
+            continue;
+        }
         let in_file = note.id.clone();
         ids.settle(annotations, &mut note.id, "note");
         renamed.insert(in_file, note.id.clone());
@@ -678,6 +705,16 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport) -
         if !has_parent {
             let reason = format!("replies to {parent}, which is neither in the file nor in this document");
             report.skipped.push(Skipped { position, of, id: Some(reply.id), reason });
+            continue;
+        }
+        let thread = annotations
+            .notes
+            .iter()
+            .find(|n| n.id == parent)
+            .map(|n| &n.replies)
+            .or_else(|| annotations.document_notes.iter().find(|n| n.id == parent).map(|n| &n.replies));
+        if thread.is_some_and(|replies| replies.contains(&reply)) {
+            report.already_here += 1;
             continue;
         }
         ids.settle(annotations, &mut reply.id, "reply");
@@ -750,6 +787,47 @@ mod tests {
             let error = parse(input).expect_err("refused");
             assert!(error.to_string().contains(words), "{input}: {error}");
         }
+    }
+
+    /// The same file imported twice (a colleague's file opened again, or sent again with one more note) adds
+    /// only what is new: a note, note on the article or reply that is here already, identical, is not
+    /// duplicated; one that changed since is added beside it, so nothing is lost either way.
+    #[test]
+    fn importing_the_same_file_again_adds_only_what_is_new() {
+        let text = "Sergei Lavrov spoke in Moscow on Monday.";
+        let file = r#"{"type": "AnnotationCollection", "first": {"items": [
+            {"type": "Annotation", "id": "urn:uuid:00000000-0000-8000-8000-000000000001", "body": "who", "target": {"selector": {"type": "TextQuoteSelector", "exact": "Sergei Lavrov"}}},
+            {"type": "Annotation", "id": "urn:uuid:00000000-0000-8000-8000-000000000002", "body": "on the page", "target": "http://example.org/a"},
+            {"type": "Annotation", "id": "urn:uuid:00000000-0000-8000-8000-000000000003", "motivation": "replying", "body": "a reply", "target": "urn:uuid:00000000-0000-8000-8000-000000000001"}
+        ]}}"#;
+        let mut annotations = Annotations::default();
+        merge(&mut annotations, parse(file).expect("read"), text);
+        let sizes = |a: &Annotations| {
+            (a.notes.len(), a.document_notes.len(), a.notes.iter().map(|n| n.replies.len()).sum::<usize>())
+        };
+        assert_eq!(sizes(&annotations), (1, 1, 1));
+        let again = merge(&mut annotations, parse(file).expect("read"), text);
+        assert_eq!(sizes(&annotations), (1, 1, 1), "nothing added twice");
+        assert!(again.summary().contains("3 already here"), "{}", again.summary());
+        let edited = file.replace(r#""body": "who""#, r#""body": "who, edited""#);
+        merge(&mut annotations, parse(&edited).expect("read"), text);
+        let bodies: Vec<&str> = annotations.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(bodies, ["who", "who, edited"], "a changed note is added beside the one here");
+    }
+
+    /// Windows tools (Notepad, PowerShell's `Out-File`, some exporters) start UTF-8 files with a byte-order
+    /// mark; JSON parsers refuse it, so a good file was refused as "not valid JSON".
+    #[test]
+    fn a_file_starting_with_a_byte_order_mark_is_read() {
+        let text = "Sergei Lavrov spoke in Moscow.";
+        let doc = Document::new("t", text);
+        let mut annotations = Annotations::default();
+        annotations.add_note(text, sidenote_extract::Span::new(0, 13), "a note".to_string(), Vec::new());
+        let file = format!("\u{FEFF}{}", export(&doc, &sidenote_extract::Extraction::default(), &annotations));
+        let imported = parse(&file).expect("read despite the byte-order mark");
+        assert_eq!(imported.notes.len(), 1);
+        assert_eq!(imported.notes[0].text, "a note");
+        assert_eq!(targets(&file).expect("targets read").len(), 1);
     }
 
     /// A file of one usable note and one annotation of each kind Sidenote cannot use: the note is imported,
