@@ -107,7 +107,10 @@ pub fn PastePanel(props: &PastePanelProps) -> Html {
 /// What the panel says of a long paste: its size, its lines and how it starts, so the user knows what
 /// Open will open without the browser showing all of it.
 fn long_paste_summary(text: &str) -> String {
-    let lines = text.lines().count();
+    // Lines as the opened text will have them: `\r\n`, `\n` and a lone `\r` each end one.
+    let breaks = text.bytes().filter(|&b| b == b'\n').count() + text.bytes().filter(|&b| b == b'\r').count()
+        - text.matches("\r\n").count();
+    let lines = breaks + usize::from(!text.ends_with(['\n', '\r']));
     let start: String = text.split_whitespace().take(12).collect::<Vec<_>>().join(" ");
     let start: String = start.chars().take(80).collect();
     format!(
@@ -144,6 +147,12 @@ mod tests {
             "{summary}"
         );
         assert_eq!(long_paste_summary("one 🙂 line"), "Pasted 0.0 MB of text, 1 line, starting “one 🙂 line…”. It is held here, not shown: press Open to open it.");
+        // Line ends of every kind, as `accept_text` normalises them.
+        for (text, lines) in
+            [("a\rb\rc", "3 lines"), ("a\r\nb\r\n", "2 lines"), ("a\nb\n\nc", "4 lines"), ("a\r", "1 line")]
+        {
+            assert!(long_paste_summary(text).contains(lines), "{text:?}");
+        }
         let table = [(0, "0"), (7, "7"), (999, "999"), (1000, "1,000"), (180_000, "180,000"), (1_234_567, "1,234,567")];
         for (count, shown) in table {
             assert_eq!(grouped(count), shown);
