@@ -88,3 +88,40 @@ test('reloading the page restores the document, its notes and decisions', async 
   assert.ok(entries.some((e) => /Angela Merkel/.test(e) && /1 note/.test(e)), entries.join(' | '));
   assert.ok(entries.some((e) => /Sample/.test(e)), entries.join(' | '));
 });
+
+test('hundreds of notes: the list shows them a page at a time, and a note opened from the article is always shown', async () => {
+  const { app, page } = ctx;
+  // 450 distinct words, a note on each, brought in by an import (as a colleague's file would).
+  const words = Array.from({ length: 450 }, (_, i) => `word${i}x`);
+  const text = `${words.join(' ')}.\n`;
+  await app.pasteText(text);
+  await app.extraction('done');
+  const source = (await app.exportJson()).json['sidenote:source'];
+  assert.match(source, /^urn:sha256:/);
+  let at = 0;
+  const items = words.map((word, i) => {
+    const item = {
+      type: 'Annotation', id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, motivation: 'commenting',
+      body: [{ type: 'TextualBody', value: `note on ${word}`, purpose: 'commenting' }],
+      target: { source, selector: [{ type: 'TextQuoteSelector', exact: word, prefix: text.slice(Math.max(0, at - 8), at), suffix: text.slice(at + word.length, at + word.length + 8) }] },
+    };
+    at += word.length + 1;
+    return item;
+  });
+  await app.importFile('many.json', JSON.stringify({ type: 'AnnotationCollection', total: items.length, first: { type: 'AnnotationPage', items } }));
+  await page.locator('mark[data-notes]').nth(449).waitFor({ state: 'attached', timeout: 60_000 });
+  const cards = page.getByTestId('note-card');
+  assert.equal(await cards.count(), 200);
+  const more = page.getByTestId('notes-more');
+  assert.equal((await more.textContent()).trim(), 'Show 200 more of 250 notes');
+  // A note far down the list, opened from its words, gets its card.
+  const far = page.locator('mark[data-notes]', { hasText: 'word440x' });
+  await far.click();
+  await page.locator('[data-testid=note-card].active', { hasText: 'note on word440x' }).waitFor();
+  assert.equal(await cards.count(), 441);
+  await more.click();
+  await more.click();
+  assert.equal(await cards.count(), 450);
+  assert.equal(await more.count(), 0);
+  assert.deepEqual(ctx.errors ?? [], []);
+});

@@ -48,9 +48,20 @@ pub fn note_matches(note: &Note, words: &str, query: &str, tag: Option<&str>) ->
     text_ok && tag.is_none_or(|t| note.tags.iter().any(|x| x == t))
 }
 
+/// Cards rendered at first, and added by each "Show more": a long list is rendered a page at a time, so that
+/// a change costs about the same with 20 notes or 20,000 (every rendered card is compared on every change).
+const CARDS_PER_PAGE: usize = 200;
+
+/// How many of `total` cards to render: the pages asked for, and always far enough to hold the open card
+/// (at `active_at`), so a note opened from the article is never left out.
+fn cards_to_render(total: usize, pages: usize, active_at: Option<usize>) -> usize {
+    pages.saturating_mul(CARDS_PER_PAGE).max(active_at.map_or(0, |at| at + 1)).min(total)
+}
+
 /// Lists the notes as cards; clicking a card scrolls to its words and opens it for editing.
 #[component]
 pub fn NotesPanel(props: &NotesPanelProps) -> Html {
+    let pages = use_state(|| 1usize);
     let text = props.open.text();
     let notes: Vec<&Note> = props
         .annotations
@@ -61,6 +72,12 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
             note_matches(n, words, &props.query, props.tag.as_deref())
         })
         .collect();
+    let active_at = props.active.as_deref().and_then(|id| notes.iter().position(|n| n.id == id));
+    let shown = cards_to_render(notes.len(), *pages, active_at);
+    let onmore = {
+        let pages = pages.clone();
+        Callback::from(move |_: MouseEvent| pages.set(*pages + 1))
+    };
     let onchange_tag = props.ontag.reform(|event: Event| {
         let value = event.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
         (!value.is_empty()).then_some(value)
@@ -75,7 +92,8 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
             props.onfocus.reform(move |_: MouseEvent| Some(id.clone()))
         };
         html! {
-            <li class={classes!("note-card", active.then_some("active"), (status == AnchorStatus::Orphan).then_some("orphan"))}
+            // Keyed by id: a note added or removed changes one card, not every card after it.
+            <li key={id.clone()} class={classes!("note-card", active.then_some("active"), (status == AnchorStatus::Orphan).then_some("orphan"))}
                 data-testid="note-card" data-note-id={id.clone()} data-status={status.label()}>
                 <button class="note-quote" {onclick} title="Show these words in the article">
                     <q>{ words.chars().take(140).collect::<String>() }</q>
@@ -106,7 +124,34 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
             if props.annotations.notes.is_empty() {
                 <p class="hint">{ "Select words in the article and press N (or “Add note”) to write a note." }</p>
             }
-            <ol class="note-list">{ for notes.into_iter().map(card) }</ol>
+            <ol class="note-list">{ for notes[..shown].iter().copied().map(card) }</ol>
+            if shown < notes.len() {
+                <button class="show-more" data-testid="notes-more" onclick={onmore}>
+                    { format!("Show {} more of {} notes", (notes.len() - shown).min(CARDS_PER_PAGE), notes.len() - shown) }
+                </button>
+            }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cards_come_a_page_at_a_time_and_always_hold_the_open_one() {
+        let table = [
+            (0, 1, None, 0),
+            (150, 1, None, 150),
+            (5000, 1, None, CARDS_PER_PAGE),
+            (5000, 2, None, 2 * CARDS_PER_PAGE),
+            (5000, 1, Some(10), CARDS_PER_PAGE),
+            (5000, 1, Some(4321), 4322),
+            (5000, 100, None, 5000),
+            (5000, usize::MAX, None, 5000),
+        ];
+        for (total, pages, active_at, expected) in table {
+            assert_eq!(cards_to_render(total, pages, active_at), expected, "{total} {pages} {active_at:?}");
+        }
     }
 }

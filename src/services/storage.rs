@@ -16,6 +16,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
+use sidenote_annotate::merge::merge;
 use sidenote_annotate::model::Annotations;
 use sidenote_extract::LineHint;
 use wasm_bindgen::JsCast;
@@ -88,6 +89,16 @@ struct Store {
     values: Keyed<String>,
     /// Documents' text records by key.
     texts: Keyed<Text>,
+    /// The annotations record this tab wrote last, as written and as read: while storage still holds exactly
+    /// that text, the next save neither parses it again to merge with it nor to check it is readable (with
+    /// thousands of notes each parse is tens of milliseconds, on every change).
+    written: Option<WrittenAnnotations>,
+}
+
+struct WrittenAnnotations {
+    key: String,
+    json: String,
+    annotations: Annotations,
 }
 
 thread_local! {
@@ -96,6 +107,7 @@ thread_local! {
         failed: Some("storage is not open yet".to_string()),
         values: Keyed(Vec::new()),
         texts: Keyed(Vec::new()),
+        written: None,
     });
 }
 
@@ -137,11 +149,35 @@ impl Store {
     /// Writes `json` under `key` (not a document's text), never over a record that could not be read: that
     /// one is set aside first, in the same batch.
     fn write(&mut self, batch: &mut Vec<Change>, key: &str, json: String) {
-        let existing = self.values.get(key).cloned();
-        if let BeforeWriting::SetAside(_) = records::before_writing(key, existing.as_deref()) {
-            self.set_aside(batch, key, existing.unwrap_or_default());
+        let ours = self.values.get(key).is_some_and(|stored| self.wrote_last(key, stored));
+        if !ours {
+            let existing = self.values.get(key).cloned();
+            if let BeforeWriting::SetAside(_) = records::before_writing(key, existing.as_deref()) {
+                self.set_aside(batch, key, existing.unwrap_or_default());
+            }
         }
         self.stage(batch, Change::Put(key.to_string(), json));
+    }
+
+    /// Whether `stored` under `key` is the annotations record this tab wrote last (so it is readable).
+    fn wrote_last(&self, key: &str, stored: &str) -> bool {
+        self.written.as_ref().is_some_and(|w| w.key == key && w.json == stored)
+    }
+
+    /// `annotations` merged with the record storage holds for the document, which another tab may have saved
+    /// since this one read it (`sidenote_annotate::merge`), so that no write loses what another tab saved. An
+    /// unreadable record is left to the write guard, which sets it aside.
+    fn merged_with_saved(&self, key: &str, annotations: &Annotations) -> Annotations {
+        match self.values.get(key) {
+            Some(stored) if self.wrote_last(key, stored) => {
+                self.written.as_ref().map_or_else(|| annotations.clone(), |w| merge(annotations, &w.annotations))
+            }
+            Some(stored) => match records::read_annotations(stored) {
+                Ok(record) => merge(annotations, &record.annotations),
+                Err(_) => annotations.clone(),
+            },
+            None => annotations.clone(),
+        }
     }
 
     /// The cached index, when there is a readable one.
@@ -446,8 +482,7 @@ async fn saving_annotations(urn: &str, title: &str, annotations: &Annotations, u
     // that each save's batch is still made before its first wait and saves land in the order of the changes.
     // What another tab saved since reaches this tab as a message, is merged into its state and saved again,
     // so a write in between is not lost either.
-    let stored = with_store(|store| store.values.get(&key).cloned());
-    let merged = merged_with_saved(stored.as_deref(), annotations);
+    let merged = with_store(|store| store.merged_with_saved(&key, annotations));
     let annotations = &merged;
     let saved = now();
     let json = records::write_annotations(annotations, &saved)?;
@@ -462,20 +497,11 @@ async fn saving_annotations(urn: &str, title: &str, annotations: &Annotations, u
     let index = records::write_index(&index)?;
     let mut batch = Vec::new();
     with_store(|store| {
-        store.write(&mut batch, &key, json);
+        store.write(&mut batch, &key, json.clone());
         store.write(&mut batch, records::INDEX_KEY, index);
+        store.written = Some(WrittenAnnotations { key: key.clone(), json, annotations: merged.clone() });
     });
     commit(batch).await
-}
-
-/// Two tabs: `annotations` merged with the record storage holds for the document (`stored`), which another tab
-/// may have saved since this one read it (`sidenote_annotate::merge`), so that no write loses what another tab
-/// saved. An unreadable record is left to the write guard, which sets it aside.
-fn merged_with_saved(stored: Option<&str>, annotations: &Annotations) -> Annotations {
-    match stored.map(records::read_annotations) {
-        Some(Ok(record)) => sidenote_annotate::merge::merge(annotations, &record.annotations),
-        _ => annotations.clone(),
-    }
 }
 
 /// Readable annotations saved for a document, if any (unreadable ones are left for the write guard).
