@@ -99,6 +99,10 @@ struct WrittenAnnotations {
     key: String,
     json: String,
     annotations: Annotations,
+    /// The record held more than the tab's state when it was written (another tab's work, merged in): the
+    /// next save must merge with it. Otherwise the tab's state has grown from exactly that record, every
+    /// change since stamped (`merge::stamp`), and merging with it would change nothing.
+    foreign: bool,
 }
 
 thread_local! {
@@ -169,9 +173,10 @@ impl Store {
     /// unreadable record is left to the write guard, which sets it aside.
     fn merged_with_saved(&self, key: &str, annotations: &Annotations) -> Annotations {
         match self.values.get(key) {
-            Some(stored) if self.wrote_last(key, stored) => {
-                self.written.as_ref().map_or_else(|| annotations.clone(), |w| merge(annotations, &w.annotations))
-            }
+            Some(stored) if self.wrote_last(key, stored) => match &self.written {
+                Some(written) if written.foreign => merge(annotations, &written.annotations),
+                _ => annotations.clone(),
+            },
             Some(stored) => match records::read_annotations(stored) {
                 Ok(record) => merge(annotations, &record.annotations),
                 Err(_) => annotations.clone(),
@@ -482,7 +487,8 @@ async fn saving_annotations(urn: &str, title: &str, annotations: &Annotations, u
     // that each save's batch is still made before its first wait and saves land in the order of the changes.
     // What another tab saved since reaches this tab as a message, is merged into its state and saved again,
     // so a write in between is not lost either.
-    let merged = with_store(|store| store.merged_with_saved(&key, annotations));
+    let saving = annotations;
+    let merged = with_store(|store| store.merged_with_saved(&key, saving));
     let annotations = &merged;
     let saved = now();
     let json = records::write_annotations(annotations, &saved)?;
@@ -499,7 +505,8 @@ async fn saving_annotations(urn: &str, title: &str, annotations: &Annotations, u
     with_store(|store| {
         store.write(&mut batch, &key, json.clone());
         store.write(&mut batch, records::INDEX_KEY, index);
-        store.written = Some(WrittenAnnotations { key: key.clone(), json, annotations: merged.clone() });
+        let foreign = merged != *saving;
+        store.written = Some(WrittenAnnotations { key: key.clone(), json, annotations: merged.clone(), foreign });
     });
     commit(batch).await
 }
