@@ -432,6 +432,12 @@ pub fn App() -> Html {
 
     html! {
         <div class="app" {ondragover} {ondrop} data-testid="app" data-started={(!state.loading).to_string()}>
+            // The first stop of the Tab key: past the toolbar and every highlight of the article, to the panel.
+            // A button, not a `#` link: the part after `#` is where share links live.
+            <button class="skip-link" data-testid="skip-to-panel"
+                onclick={Callback::from(|_: MouseEvent| services::dom::focus("[data-testid=side-panel]"))}>
+                { "Skip to the notes and lists" }
+            </button>
             <Toolbar title={AttrValue::from(state.open.document.title.clone())} can_undo={state.history.can_undo()}
                      can_redo={state.history.can_redo()} {onpaste} onsample={dispatch.reform(|_| Action::OpenSample)}
                      {onfile} {onimport} {onexport}

@@ -161,6 +161,21 @@ test('keyboard only: paste an article, select words, add a note and export, with
   assert.deepEqual(ctx.errors, []);
 });
 
+test('the first Tab shows a skip link that goes past every highlight to the side panel', async () => {
+  const { page } = ctx;
+  // The sample has dozens of highlights, each a Tab stop: without the link a keyboard user tabs through all.
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'skip-to-panel');
+  await assertFocusShown(page, 'skip link');
+  assert.ok(await page.getByTestId('skip-to-panel').isVisible(), 'visible while focused');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'side-panel');
+  // The next Tab is inside the panel (its search box), not in the article.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'search');
+});
+
 test('Enter on a highlight with a note opens its card, and Escape in the editor returns to the article', async () => {
   const { app, page } = ctx;
   await app.selectWords('INF Treaty');

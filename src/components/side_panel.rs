@@ -106,7 +106,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         },
     };
     html! {
-        <aside class="side-panel" aria-label="Annotations">
+        <aside class="side-panel" aria-label="Annotations" data-testid="side-panel" tabindex="-1">
             <SearchBox open={props.open.clone()} query={props.query.clone()} dispatch={props.dispatch.clone()} />
             <div class="tabs" role="tablist">
                 { tab(Panel::Notes, "Notes", Some(props.annotations.notes.len() + props.annotations.document_notes.len())) }
