@@ -19,6 +19,11 @@ export class SidenotePage {
     await this.page.locator('mark[data-testid=hl]').first().waitFor();
   }
 
+  /** Waits until every save under way has landed (a page left before that may lose the last change). */
+  async saved() {
+    await this.page.waitForFunction(() => (document.body.dataset.savesPending ?? '0') === '0');
+  }
+
   /** Reloads the page and waits as `open` does: until storage is read and the highlights are back (the sample
    * shows meanwhile, so a highlight seen before the start may be the sample's, not the restored document's). */
   async reload() {

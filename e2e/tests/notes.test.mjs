@@ -77,6 +77,7 @@ test('reloading the page restores the document, its notes and decisions', async 
   await page.locator('mark[data-kind=PERSON]', { hasText: 'Angela Merkel' }).waitFor();
   await app.selectWords('met President Emmanuel Macron');
   await app.writeNote('A meeting', 'diplomacy');
+  await app.saved();
   await page.reload();
   await page.locator('mark[data-notes]').first().waitFor();
   assert.match(await app.title.textContent(), /Angela Merkel/);

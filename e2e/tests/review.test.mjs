@@ -22,6 +22,7 @@ test('the entity panel groups mentions with counts, and rejecting an entity hide
   await page.keyboard.press('Control+z');
   await page.locator('mark[data-kind=PERSON]', { hasText: 'Sergei Lavrov' }).first().waitFor();
   await row(page, 'Sergei Lavrov').getByTestId('entity-reject').click();
+  await app.saved();
   await app.reload();
   assert.equal((await app.namesOfKind('PERSON')).filter((n) => /Lavrov/.test(n)).length, 0, 'rejected stays rejected');
 });

@@ -32,6 +32,7 @@ test('a worker crash keeps the text and notes, says so, survives a reload, and t
   await app.writeNote('Budget talk', 'crash');
   assert.deepEqual((await app.noteCards()).map((c) => c.words), ['They spoke about the budget.']);
   // At start-up the same document crashes the worker again; the app opens with its text and note all the same.
+  await app.saved();
   await page.reload();
   await app.notice.filter({ hasText: STOPPED }).waitFor();
   assert.equal(await app.articleText(), text);

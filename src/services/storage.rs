@@ -423,7 +423,12 @@ pub fn save_document<'a>(
     text: &'a str,
     hints: &'a [LineHint],
 ) -> Task<'a, Result<(), String>> {
-    Box::pin(saving_document(urn, title, text, hints))
+    count_pending_saves(1);
+    Box::pin(async move {
+        let saved = saving_document(urn, title, text, hints).await;
+        count_pending_saves(-1);
+        saved
+    })
 }
 
 async fn saving_document(urn: &str, title: &str, text: &str, hints: &[LineHint]) -> Result<(), String> {
@@ -469,13 +474,37 @@ async fn saving_document(urn: &str, title: &str, text: &str, hints: &[LineHint])
 /// user has not changed anything (`untouched`) and annotations are already saved for the document, they are
 /// left as they are: they are what was opened, or more (the same text opened again), never to be replaced by
 /// less. This is the one way annotations are written.
+///
+/// While any save (of annotations or of a text, `save_document`) is under way the page's `<body>` says how
+/// many (`data-saves-pending`). When it is back to 0, a reload or a closed tab keeps every change (an
+/// IndexedDB transaction still running when the page goes may be lost); end-to-end tests wait for that.
 pub fn save_annotations<'a>(
     urn: &'a str,
     title: &'a str,
     annotations: &'a Annotations,
     untouched: bool,
 ) -> Task<'a, Result<(), String>> {
-    Box::pin(saving_annotations(urn, title, annotations, untouched))
+    count_pending_saves(1);
+    Box::pin(async move {
+        let saved = saving_annotations(urn, title, annotations, untouched).await;
+        count_pending_saves(-1);
+        saved
+    })
+}
+
+thread_local! {
+    static PENDING_SAVES: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
+}
+
+/// Adds `change` to the number of saves under way and shows it on the page's `<body>`.
+fn count_pending_saves(change: i64) {
+    let pending = PENDING_SAVES.with(|count| {
+        count.set((count.get() + change).max(0));
+        count.get()
+    });
+    if let Some(body) = gloo::utils::document().body() {
+        let _ = body.set_attribute("data-saves-pending", &pending.to_string());
+    }
 }
 
 async fn saving_annotations(urn: &str, title: &str, annotations: &Annotations, untouched: bool) -> Result<(), String> {
