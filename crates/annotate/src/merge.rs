@@ -16,7 +16,7 @@
 //! Annotations saved before revisions existed have none: their items are at revision zero and their
 //! identifiers have no replica tag, which merges as any other (`tests/merge.rs` starts from such a save).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -223,6 +223,81 @@ pub fn stamp(before: &Annotations, after: &mut Annotations) {
     // Identifiers are never made twice, even after an undo brings back an earlier state.
     after.next_id = after.next_id.max(before.next_id);
     after.replica = before.replica.clone();
+}
+
+/// What `now` holds that `base` did not: every item that `base` lacks or holds in another version (content or
+/// revision), every deletion `base` had not recorded, and `now`'s next identifier, as a partial state. `now`
+/// must have grown from `base` (edits, stamped, and merges). Merged into any state that holds `base` (what
+/// storage held when `base` was written, or more), it gives what merging all of `now` would: an item it
+/// leaves out is one that state has at `base`'s version or newer. The app's write-ahead journal keeps only
+/// this, not every note (`tests/merge.rs` checks it on random histories).
+///
+/// One pass over each list, looking `base`'s items up by identifier, with no copy of an unchanged item.
+pub fn changes_since(base: &Annotations, now: &Annotations) -> Annotations {
+    // Keys whose revision moved, split into (kind, rest) so items are looked up without making their keys.
+    // Looked up in maps that are not sorted: collecting into a sorted one compiles one more sort.
+    let mut revised: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    for (key, revision) in &now.revisions {
+        if base.revisions.get(key) != Some(revision) {
+            revised.insert(key.split_once(':').unwrap_or((key.as_str(), "")));
+        }
+    }
+    let is_revised = |kind: &str, rest: &str| revised.contains(&(kind, rest));
+    let mut out = Annotations { next_id: now.next_id, replica: now.replica.clone(), ..Annotations::default() };
+    out.notes = changed_items(&base.notes, &now.notes, |n| n.id.as_str(), |n| is_revised("note", &n.id));
+    out.document_notes =
+        changed_items(&base.document_notes, &now.document_notes, |n| n.id.as_str(), |n| is_revised("note", &n.id));
+    out.added = changed_items(&base.added, &now.added, |e| e.id.as_str(), |e| is_revised("entity", &e.id));
+    let base_reviews: HashMap<String, &Review> = base.reviews.iter().map(|r| (review_key(r), r)).collect();
+    for review in &now.reviews {
+        let key = review_key(review);
+        let rest = key.split_once(':').map_or("", |(_, rest)| rest);
+        if base_reviews.get(&key) != Some(&review) || is_revised("review", rest) {
+            out.reviews.push(review.clone());
+        }
+    }
+    let base_speakers: HashMap<String, &SpeakerCorrection> =
+        base.speakers.iter().map(|c| (speaker_key(c), c)).collect();
+    for correction in &now.speakers {
+        let key = speaker_key(correction);
+        let rest = key.split_once(':').map_or("", |(_, rest)| rest);
+        if base_speakers.get(&key) != Some(&correction) || is_revised("speaker", rest) {
+            out.speakers.push(correction.clone());
+        }
+    }
+    let kept = items(&out);
+    for key in kept.keys() {
+        if let Some(revision) = now.revisions.get(key) {
+            out.revisions.insert(key.clone(), revision.clone());
+        }
+    }
+    for (key, seen) in &now.deleted {
+        if base.deleted.get(key) != Some(seen) {
+            out.deleted.insert(key.clone(), seen.clone());
+        }
+    }
+    out
+}
+
+/// The items of `now` that `base` lacks, holds otherwise, or whose revision moved (`revised`), in `now`'s order.
+fn changed_items<T: Clone + PartialEq>(
+    base: &[T],
+    now: &[T],
+    id: impl Fn(&T) -> &str,
+    revised: impl Fn(&T) -> bool,
+) -> Vec<T> {
+    let before: HashMap<&str, &T> = base.iter().map(|item| (id(item), item)).collect();
+    now.iter().filter(|item| before.get(id(item)) != Some(item) || revised(item)).cloned().collect()
+}
+
+/// Whether a partial state from [`changes_since`] holds nothing to keep: no item and no deletion.
+pub fn holds_nothing(changes: &Annotations) -> bool {
+    changes.notes.is_empty()
+        && changes.document_notes.is_empty()
+        && changes.added.is_empty()
+        && changes.reviews.is_empty()
+        && changes.speakers.is_empty()
+        && changes.deleted.is_empty()
 }
 
 /// An undo step (`snapshot`) updated with what another tab brought when `ours` became `merged`: every item whose
