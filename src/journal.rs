@@ -193,7 +193,7 @@ mod tests {
         annotations.notes.iter().map(|n| n.text.as_str()).collect()
     }
 
-    fn record_of<'a>(recovery: &'a Recovery, urn: &str) -> Option<Annotations> {
+    fn record_of(recovery: &Recovery, urn: &str) -> Option<Annotations> {
         let key = records::annotations_key(urn);
         let json = &recovery.records.iter().find(|(k, _)| *k == key)?.1;
         Some(records::read_annotations(json).expect("a recovered record reads").annotations)
