@@ -601,8 +601,10 @@ async fn saving_document(urn: &str, title: &str, text: &str, hints: &[LineHint])
 /// less. This is the one way annotations are written.
 ///
 /// While any save (of annotations or of a text, `save_document`) is under way the page's `<body>` says how
-/// many (`data-saves-pending`). When it is back to 0, a reload or a closed tab keeps every change (an
-/// IndexedDB transaction still running when the page goes may be lost); end-to-end tests wait for that.
+/// many (`data-saves-pending`). An IndexedDB transaction still running when the page goes is lost, so the
+/// annotations' changes are first kept in the write-ahead journal (`crate::journal`), synchronously, before
+/// this returns to the event loop; the next start recovers them. A text's record has no journal (megabytes
+/// in localStorage): a document opened and left within milliseconds may have to be opened again.
 pub fn save_annotations<'a>(
     urn: &'a str,
     title: &'a str,
