@@ -234,37 +234,49 @@ pub fn stamp(before: &Annotations, after: &mut Annotations) {
 ///
 /// One pass over each list, looking `base`'s items up by identifier, with no copy of an unchanged item.
 pub fn changes_since(base: &Annotations, now: &Annotations) -> Annotations {
-    // Keys whose revision moved, split into (kind, rest) so items are looked up without making their keys.
-    // Looked up in maps that are not sorted: collecting into a sorted one compiles one more sort.
-    let mut revised: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    // Keys whose revision moved, by kind (notes of both kinds, entities, reviews, speaker corrections), as the
+    // part after the kind, so items are looked up without making their keys. Every lookup here is a map of one
+    // type (`Lookup`), filled one by one: each other type, or a sorted one, is more code in the WebAssembly.
+    const KINDS: [&str; 4] = ["note", "entity", "review", "speaker"];
+    let mut revised: [Lookup; 4] = Default::default();
     for (key, revision) in &now.revisions {
         if base.revisions.get(key) != Some(revision) {
-            revised.insert(key.split_once(':').unwrap_or((key.as_str(), "")));
+            let (kind, rest) = key.split_once(':').unwrap_or((key.as_str(), ""));
+            if let Some(at) = KINDS.iter().position(|k| *k == kind) {
+                revised[at].insert(rest, 0);
+            }
         }
     }
-    let is_revised = |kind: &str, rest: &str| revised.contains(&(kind, rest));
+    let rests = |keys: Vec<String>| -> Vec<String> {
+        keys.into_iter().map(|key| key.split_once(':').map_or(String::new(), |(_, rest)| rest.to_string())).collect()
+    };
+    let (base_reviews, now_reviews) =
+        (rests(base.reviews.iter().map(review_key).collect()), rests(now.reviews.iter().map(review_key).collect()));
+    let (base_speakers, now_speakers) =
+        (rests(base.speakers.iter().map(speaker_key).collect()), rests(now.speakers.iter().map(speaker_key).collect()));
     let mut out = Annotations { next_id: now.next_id, replica: now.replica.clone(), ..Annotations::default() };
-    out.notes = changed_items(&base.notes, &now.notes, |n| n.id.as_str(), |n| is_revised("note", &n.id));
-    out.document_notes =
-        changed_items(&base.document_notes, &now.document_notes, |n| n.id.as_str(), |n| is_revised("note", &n.id));
-    out.added = changed_items(&base.added, &now.added, |e| e.id.as_str(), |e| is_revised("entity", &e.id));
-    let base_reviews: HashMap<String, &Review> = base.reviews.iter().map(|r| (review_key(r), r)).collect();
-    for review in &now.reviews {
-        let key = review_key(review);
-        let rest = key.split_once(':').map_or("", |(_, rest)| rest);
-        if base_reviews.get(&key) != Some(&review) || is_revised("review", rest) {
-            out.reviews.push(review.clone());
-        }
-    }
-    let base_speakers: HashMap<String, &SpeakerCorrection> =
-        base.speakers.iter().map(|c| (speaker_key(c), c)).collect();
-    for correction in &now.speakers {
-        let key = speaker_key(correction);
-        let rest = key.split_once(':').map_or("", |(_, rest)| rest);
-        if base_speakers.get(&key) != Some(&correction) || is_revised("speaker", rest) {
-            out.speakers.push(correction.clone());
-        }
-    }
+    out.notes = changed_items(
+        (&base.notes, &base.notes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>()),
+        (&now.notes, &now.notes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>()),
+        &revised[0],
+    );
+    out.document_notes = changed_items(
+        (&base.document_notes, &base.document_notes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>()),
+        (&now.document_notes, &now.document_notes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>()),
+        &revised[0],
+    );
+    out.added = changed_items(
+        (&base.added, &base.added.iter().map(|e| e.id.as_str()).collect::<Vec<_>>()),
+        (&now.added, &now.added.iter().map(|e| e.id.as_str()).collect::<Vec<_>>()),
+        &revised[1],
+    );
+    out.reviews =
+        changed_items((&base.reviews, &as_strs(&base_reviews)), (&now.reviews, &as_strs(&now_reviews)), &revised[2]);
+    out.speakers = changed_items(
+        (&base.speakers, &as_strs(&base_speakers)),
+        (&now.speakers, &as_strs(&now_speakers)),
+        &revised[3],
+    );
     let kept = items(&out);
     for key in kept.keys() {
         if let Some(revision) = now.revisions.get(key) {
@@ -279,15 +291,28 @@ pub fn changes_since(base: &Annotations, now: &Annotations) -> Annotations {
     out
 }
 
+/// An item's place in its list by its key (or, for a set of keys, anything).
+type Lookup<'a> = HashMap<&'a str, usize>;
+
+fn as_strs(keys: &[String]) -> Vec<&str> {
+    keys.iter().map(String::as_str).collect()
+}
+
 /// The items of `now` that `base` lacks, holds otherwise, or whose revision moved (`revised`), in `now`'s order.
+/// Each list comes with its items' keys (the part after the kind), in the same order.
 fn changed_items<T: Clone + PartialEq>(
-    base: &[T],
-    now: &[T],
-    id: impl Fn(&T) -> &str,
-    revised: impl Fn(&T) -> bool,
+    (base, base_keys): (&[T], &[&str]),
+    (now, now_keys): (&[T], &[&str]),
+    revised: &Lookup<'_>,
 ) -> Vec<T> {
-    let before: HashMap<&str, &T> = base.iter().map(|item| (id(item), item)).collect();
-    now.iter().filter(|item| before.get(id(item)) != Some(item) || revised(item)).cloned().collect()
+    let mut before = Lookup::new();
+    for (at, key) in base_keys.iter().enumerate() {
+        before.insert(key, at);
+    }
+    let changed = |(item, key): &(&T, &&str)| {
+        before.get(**key).map(|&at| &base[at]) != Some(*item) || revised.contains_key(**key)
+    };
+    now.iter().zip(now_keys).filter(changed).map(|(item, _)| item.clone()).collect()
 }
 
 /// Whether a partial state from [`changes_since`] holds nothing to keep: no item and no deletion.
