@@ -338,6 +338,8 @@ pub fn describe_set_aside(key: &str, stored: &str) -> (String, String) {
         (Some(RecordKind::Document), None) => "A document's text".to_string(),
         (Some(RecordKind::Annotations), _) => "A document's notes and decisions".to_string(),
         (Some(RecordKind::Index), _) => "The library's list".to_string(),
+        // A write-ahead journal entry (`crate::journal`): changes made just before a page closed.
+        _ if original.starts_with("journal.") => "Changes made just before a page closed".to_string(),
         _ => format!("A saved record ({original})"),
     };
     let why = check(&original_key, stored).err().map_or_else(|| "it could not be read".to_string(), |e| e.to_string());

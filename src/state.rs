@@ -970,7 +970,11 @@ impl State {
                     if let Some(mut saved) = saved {
                         // Checked as a restore is: a record whose spans do not fit this text yields orphans.
                         repaired = records::validate(&mut saved, text);
-                        next.annotations = Rc::new(merge::merge(&self.annotations, &saved));
+                        // A link made in this browser: its notes are the saved ones, unchanged, under the ids
+                        // the export gave them; given back their own ids, they merge into one each.
+                        let mut shared = (*self.annotations).clone();
+                        w3c::adopt_own_ids(&mut shared, &saved, &self.open.urn);
+                        next.annotations = Rc::new(merge::merge(&shared, &saved));
                     }
                     next.notice = Some(match repaired {
                         Some(repaired) => Notice::error(format!("Kept in the Library of this browser. {repaired}")),
@@ -1030,7 +1034,8 @@ impl State {
     /// Merges a file anchored on the open text (one undoable change) and says how it went.
     fn merge_import(&mut self, anchored: w3c::AnchoredImport) {
         let mut report = None;
-        self.change(|a| report = Some(w3c::merge_anchored(a, anchored)));
+        let urn = self.open.urn.clone();
+        self.change(|a| report = Some(w3c::merge_anchored(a, anchored, &urn)));
         let orphans = report.as_ref().map_or(0, |r| {
             let [_exact, _moved, _fuzzy, orphan] = r.counts;
             orphan
@@ -1420,6 +1425,35 @@ mod tests {
         let kept_new = opened.apply(Action::KeepShared { saved: None });
         assert_eq!(kept_new.annotations.notes.len(), 1);
         assert!(!kept_new.untouched());
+    }
+
+    /// Keeping a share link made in this browser (opened again from a chat, say) adds no copy of its notes; a
+    /// colleague's changed note (same id in the link) is added beside the original.
+    #[test]
+    fn keeping_ones_own_share_link_adds_nothing_and_a_changed_note_is_added_beside() {
+        let here = State::default().with_replica("k2x9");
+        let here = here.apply(Action::AddNote { span: Span::new(0, 5), text: "mine".into(), tags: vec![] });
+        let here = here.apply(Action::AddDocumentNote { text: "overall".into(), tags: vec![] });
+        let link = here.apply(Action::MakeShareLink { base: "http://x/".into() }).share_link.expect("a link");
+        let fragment = link.split_once('#').map(|(_, f)| f.to_string()).expect("a fragment");
+        let saved = Some((*here.annotations).clone());
+        let opened = State::default().with_replica("k2x9").apply(Action::OpenShared(fragment));
+        let kept = opened.apply(Action::KeepShared { saved: saved.clone() });
+        assert_eq!(kept.annotations.notes, here.annotations.notes, "one note, under its own id");
+        assert_eq!(kept.annotations.document_notes, here.annotations.document_notes);
+        // The colleague opened the link, changed the note, and shared it back.
+        let theirs =
+            State::default().with_replica("c0l1").apply(Action::OpenShared(link.split_once('#').expect("#").1.into()));
+        let id = theirs.annotations.notes[0].id.clone();
+        let theirs = theirs.apply(Action::EditNote { id, text: "mine, corrected".into(), tags: vec![] });
+        let back = theirs.apply(Action::MakeShareLink { base: "http://x/".into() }).share_link.expect("a link");
+        let opened =
+            State::default().with_replica("k2x9").apply(Action::OpenShared(back.split_once('#').expect("#").1.into()));
+        let kept = opened.apply(Action::KeepShared { saved });
+        let mut bodies: Vec<&str> = kept.annotations.notes.iter().map(|n| n.text.as_str()).collect();
+        bodies.sort_unstable();
+        assert_eq!(bodies, ["mine", "mine, corrected"]);
+        assert_eq!(kept.annotations.document_notes.len(), 1, "the unchanged note on the article once");
     }
 
     #[test]

@@ -22,6 +22,7 @@ use sidenote_extract::LineHint;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::journal::{self, Entry};
 use crate::records::{self, BeforeWriting, IndexEntry, StartMode, Unreadable};
 use crate::services::idb::{self, Change, Database};
 use crate::state::{Library, LibraryEntry, Loaded, Startup, StorageUsage, UnreadableRecord};
@@ -93,16 +94,30 @@ struct Store {
     /// that text, the next save neither parses it again to merge with it nor to check it is readable (with
     /// thousands of notes each parse is tens of milliseconds, on every change).
     written: Option<WrittenAnnotations>,
+    /// The write-ahead journal (`crate::journal`) of each annotations key this tab saved.
+    journal: Keyed<Journaled>,
+    /// The number of the last save of annotations made (each save is numbered, in the order of the changes).
+    saves: u64,
 }
 
 struct WrittenAnnotations {
     key: String,
     json: String,
-    annotations: Annotations,
+    annotations: Rc<Annotations>,
     /// The record held more than the tab's state when it was written (another tab's work, merged in): the
     /// next save must merge with it. Otherwise the tab's state has grown from exactly that record, every
     /// change since stamped (`merge::stamp`), and merging with it would change nothing.
     foreign: bool,
+}
+
+/// The journal of one document's annotations in this tab.
+struct Journaled {
+    /// What IndexedDB is known to hold: the record as read at start-up, then each save seen committed.
+    committed: Rc<Annotations>,
+    /// The localStorage key of this tab's entry for the document.
+    local_key: String,
+    /// The number of the save whose entry is in localStorage (0: none).
+    entry: u64,
 }
 
 thread_local! {
@@ -112,6 +127,8 @@ thread_local! {
         values: Keyed(Vec::new()),
         texts: Keyed(Vec::new()),
         written: None,
+        journal: Keyed(Vec::new()),
+        saves: 0,
     });
 }
 
@@ -185,6 +202,49 @@ impl Store {
         }
     }
 
+    /// Keeps in the journal, synchronously (localStorage), what save number `save` of `merged` under `key`
+    /// holds beyond what IndexedDB is known to hold, until its transaction commits. Only in front of
+    /// IndexedDB (localStorage saves are synchronous already) and while writing works; an entry that cannot be
+    /// written (too large, localStorage full or refused) leaves the save to IndexedDB alone, as before.
+    fn keep_in_journal(&mut self, key: &str, urn: &str, merged: &Annotations, save: u64) {
+        if !matches!(self.backend, Backend::Indexed(_)) || self.failed.is_some() {
+            return;
+        }
+        let Some(local) = local_storage() else { return };
+        if self.journal.get(key).is_none() {
+            // The first save of this document in this tab: storage holds the record read at start-up (or
+            // none); no save of this tab is under way for it.
+            let committed = self.values.get(key).and_then(|s| records::read_annotations(s).ok());
+            let committed = Rc::new(committed.map(|r| r.annotations).unwrap_or_default());
+            let local_key = journal::key(urn, merged.replica.tag());
+            self.journal.insert(key.to_string(), Journaled { committed, local_key, entry: 0 });
+        }
+        let Some(journaled) = self.journal.get_mut(key) else { return };
+        match journal::entry(&journaled.committed, merged) {
+            Ok(Entry::Write(json)) => {
+                if local.set_item(&journaled.local_key, &json).is_ok() {
+                    journaled.entry = save;
+                }
+            }
+            Ok(Entry::Nothing) => {}
+            Ok(Entry::TooLarge(length)) => log(&format!("a change of {length} characters is saved without a journal")),
+            Err(why) => log(&format!("the journal could not be written ({why})")),
+        }
+    }
+
+    /// Save number `save` of `merged` under `key` committed: IndexedDB holds it, and every entry of the journal
+    /// made by that save or an earlier one (transactions commit in the order they were made) is removed.
+    fn committed(&mut self, key: &str, merged: Rc<Annotations>, save: u64) {
+        let Some(journaled) = self.journal.get_mut(key) else { return };
+        journaled.committed = merged;
+        if journaled.entry != 0 && journaled.entry <= save {
+            if let Some(local) = local_storage() {
+                let _ = local.remove_item(&journaled.local_key);
+            }
+            journaled.entry = 0;
+        }
+    }
+
     /// The cached index, when there is a readable one.
     fn index(&self) -> Option<Vec<IndexEntry>> {
         self.values.get(records::INDEX_KEY).and_then(|s| records::read_index(s).ok())
@@ -227,6 +287,10 @@ fn commit(batch: Vec<Change>) -> impl std::future::Future<Output = Result<(), St
         }
         result
     }
+}
+
+fn log(message: &str) {
+    web_sys::console::warn_1(&wasm_bindgen::JsValue::from_str(&format!("Sidenote (storage): {message}")));
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -372,6 +436,9 @@ async fn starting() -> Started {
     if let Some(message) = set_aside_unreadable().await {
         messages.push(message);
     }
+    if let Some(message) = recover_journal(local.as_ref()).await {
+        messages.push(message);
+    }
     let startup = if mode == StartMode::Safe {
         Startup::Safe
     } else {
@@ -405,6 +472,64 @@ async fn set_aside_unreadable() -> Option<String> {
         (named, batch)
     });
     let kept = commit(batch).await.is_ok();
+    records::unreadable_message(&named, kept)
+}
+
+/// Merges the journal's entries left by pages that closed before IndexedDB committed their last changes
+/// (`journal::recover`), writes the result, and only then removes the entries (each only if it is still as
+/// read: a tab still open may have written a newer one meanwhile). Entries that cannot be read are set aside
+/// and named. While storage cannot be written the entries stay for a later start.
+async fn recover_journal(local: Option<&web_sys::Storage>) -> Option<String> {
+    let local = local?;
+    let entries: Vec<(String, String)> = local_keys(local)
+        .into_iter()
+        .filter(|key| journal::is_key(key))
+        .filter_map(|key| local.get_item(&key).ok().flatten().map(|value| (key, value)))
+        .collect();
+    if entries.is_empty() {
+        return None;
+    }
+    let saved = now();
+    let recovery = with_store(|store| {
+        if store.failed.is_some() {
+            return None;
+        }
+        let index = store.index().unwrap_or_default();
+        Some(journal::recover(&entries, |key| store.values.get(key).cloned(), &index, &saved))
+    })?;
+    let recovery = match recovery {
+        Ok(recovery) => recovery,
+        Err(why) => {
+            return Some(format!(
+                "Changes made just before the page last closed could not be recovered ({why}); they are kept for \
+                 the next start."
+            ))
+        }
+    };
+    let mut batch = Vec::new();
+    with_store(|store| {
+        for (key, json) in &recovery.records {
+            store.write(&mut batch, key, json.clone());
+        }
+        if let Some(index) = &recovery.index {
+            store.write(&mut batch, records::INDEX_KEY, index.clone());
+        }
+        for (key, value, _, _) in &recovery.unreadable {
+            let aside = records::set_aside_key(&journal::set_aside_name(key), |k| store.taken(k));
+            store.stage(&mut batch, Change::Put(aside, value.clone()));
+        }
+    });
+    let kept = commit(batch).await.is_ok();
+    if kept {
+        let unreadable = recovery.unreadable.iter().map(|(key, value, _, _)| (key, value));
+        for (key, value) in recovery.taken.iter().map(|(key, value)| (key, value)).chain(unreadable) {
+            if local.get_item(key).ok().flatten().as_ref() == Some(value) {
+                let _ = local.remove_item(key);
+            }
+        }
+    }
+    let named: Vec<(String, Unreadable)> =
+        recovery.unreadable.into_iter().map(|(_, _, name, why)| (name, why)).collect();
     records::unreadable_message(&named, kept)
 }
 
@@ -476,8 +601,10 @@ async fn saving_document(urn: &str, title: &str, text: &str, hints: &[LineHint])
 /// less. This is the one way annotations are written.
 ///
 /// While any save (of annotations or of a text, `save_document`) is under way the page's `<body>` says how
-/// many (`data-saves-pending`). When it is back to 0, a reload or a closed tab keeps every change (an
-/// IndexedDB transaction still running when the page goes may be lost); end-to-end tests wait for that.
+/// many (`data-saves-pending`). An IndexedDB transaction still running when the page goes is lost, so the
+/// annotations' changes are first kept in the write-ahead journal (`crate::journal`), synchronously, before
+/// this returns to the event loop; the next start recovers them. A text's record has no journal (megabytes
+/// in localStorage): a document opened and left within milliseconds may have to be opened again.
 pub fn save_annotations<'a>(
     urn: &'a str,
     title: &'a str,
@@ -517,8 +644,15 @@ async fn saving_annotations(urn: &str, title: &str, annotations: &Annotations, u
     // What another tab saved since reaches this tab as a message, is merged into its state and saved again,
     // so a write in between is not lost either.
     let saving = annotations;
-    let merged = with_store(|store| store.merged_with_saved(&key, saving));
-    let annotations = &merged;
+    let (merged, save) = with_store(|store| {
+        let merged = Rc::new(store.merged_with_saved(&key, saving));
+        store.saves += 1;
+        let save = store.saves;
+        // Before anything can wait: a page closed from now on still finds the change in the journal.
+        store.keep_in_journal(&key, urn, &merged, save);
+        (merged, save)
+    });
+    let annotations = &*merged;
     let saved = now();
     let json = records::write_annotations(annotations, &saved)?;
     // The index is read at start-up and kept readable; only when it is not is it rebuilt (reading texts).
@@ -534,10 +668,14 @@ async fn saving_annotations(urn: &str, title: &str, annotations: &Annotations, u
     with_store(|store| {
         store.write(&mut batch, &key, json.clone());
         store.write(&mut batch, records::INDEX_KEY, index);
-        let foreign = merged != *saving;
+        let foreign = *merged != *saving;
         store.written = Some(WrittenAnnotations { key: key.clone(), json, annotations: merged.clone(), foreign });
     });
-    commit(batch).await
+    let result = commit(batch).await;
+    if result.is_ok() {
+        with_store(|store| store.committed(&key, merged, save));
+    }
+    result
 }
 
 /// Readable annotations saved for a document, if any (unreadable ones are left for the write guard).

@@ -1,12 +1,13 @@
 //! Merging figures (printed, never asserted): two tabs' states of one document with N notes each (half shared,
 //! a quarter of the shared ones edited in one tab, some deleted in the other), timing `stamp` (run after every
-//! change in the app), `merge` and `brings_news` (run on every message from another tab), median of 15 runs.
+//! change in the app), `merge` and `brings_news` (run on every message from another tab), and `changes_since`
+//! for one edit (the write-ahead journal's entry, made at every save), median of 15 runs.
 //!
 //! `cargo bench -p sidenote-annotate --bench merge`
 
 use std::time::Instant;
 
-use sidenote_annotate::merge::{brings_news, merge, stamp};
+use sidenote_annotate::merge::{brings_news, changes_since, merge, stamp};
 use sidenote_annotate::model::{Annotations, Replica};
 use sidenote_extract::Span;
 
@@ -32,8 +33,8 @@ fn median_ms(mut run: impl FnMut()) -> f64 {
 }
 
 fn main() {
-    println!("{:>6} notes per tab | stamp (one edit) | merge    | brings_news", "N");
-    for n in [100usize, 1_000, 5_000] {
+    println!("{:>6} notes per tab | stamp (one edit) | merge    | brings_news | changes_since (one edit)", "N");
+    for n in [100usize, 1_000, 5_000, 20_000] {
         let mut shared = Annotations { replica: Replica::new("base"), ..Annotations::default() };
         for i in 0..n / 2 {
             shared.add_note(TEXT, Span::new(0, 13), format!("shared {i}"), vec!["tag".into()]);
@@ -71,6 +72,14 @@ fn main() {
         let news_ms = median_ms(|| {
             let _ = brings_news(&a, &b);
         });
-        println!("{n:>6}                | {stamp_ms:>10.2} ms    | {merge_ms:>5.2} ms | {news_ms:>5.2} ms");
+        let once_more = edited(&a, |s| {
+            s.edit_note(&first, "once more".into(), vec![]);
+        });
+        let changes_ms = median_ms(|| {
+            let _ = changes_since(&a, &once_more);
+        });
+        println!(
+            "{n:>6}                | {stamp_ms:>10.2} ms    | {merge_ms:>5.2} ms | {news_ms:>8.2} ms | {changes_ms:>8.2} ms"
+        );
     }
 }

@@ -16,7 +16,7 @@
 //! Annotations saved before revisions existed have none: their items are at revision zero and their
 //! identifiers have no replica tag, which merges as any other (`tests/merge.rs` starts from such a save).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -223,6 +223,106 @@ pub fn stamp(before: &Annotations, after: &mut Annotations) {
     // Identifiers are never made twice, even after an undo brings back an earlier state.
     after.next_id = after.next_id.max(before.next_id);
     after.replica = before.replica.clone();
+}
+
+/// What `now` holds that `base` did not: every item that `base` lacks or holds in another version (content or
+/// revision), every deletion `base` had not recorded, and `now`'s next identifier, as a partial state. `now`
+/// must have grown from `base` (edits, stamped, and merges). Merged into any state that holds `base` (what
+/// storage held when `base` was written, or more), it gives what merging all of `now` would: an item it
+/// leaves out is one that state has at `base`'s version or newer. The app's write-ahead journal keeps only
+/// this, not every note (`tests/merge.rs` checks it on random histories).
+///
+/// One pass over each list, looking `base`'s items up by identifier, with no copy of an unchanged item.
+pub fn changes_since(base: &Annotations, now: &Annotations) -> Annotations {
+    // Keys whose revision moved, by kind (notes of both kinds, entities, reviews, speaker corrections), as the
+    // part after the kind, so items are looked up without making their keys. Every lookup here is a map of one
+    // type (`Lookup`), filled one by one: each other type, or a sorted one, is more code in the WebAssembly.
+    const KINDS: [&str; 4] = ["note", "entity", "review", "speaker"];
+    let mut revised: [Lookup; 4] = Default::default();
+    for (key, revision) in &now.revisions {
+        if base.revisions.get(key) != Some(revision) {
+            let (kind, rest) = key.split_once(':').unwrap_or((key.as_str(), ""));
+            if let Some(at) = KINDS.iter().position(|k| *k == kind) {
+                revised[at].insert(rest, 0);
+            }
+        }
+    }
+    let rests = |keys: Vec<String>| -> Vec<String> {
+        keys.into_iter().map(|key| key.split_once(':').map_or(String::new(), |(_, rest)| rest.to_string())).collect()
+    };
+    let (base_reviews, now_reviews) =
+        (rests(base.reviews.iter().map(review_key).collect()), rests(now.reviews.iter().map(review_key).collect()));
+    let (base_speakers, now_speakers) =
+        (rests(base.speakers.iter().map(speaker_key).collect()), rests(now.speakers.iter().map(speaker_key).collect()));
+    let mut out = Annotations { next_id: now.next_id, replica: now.replica.clone(), ..Annotations::default() };
+    out.notes = changed_items(
+        (&base.notes, &base.notes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>()),
+        (&now.notes, &now.notes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>()),
+        &revised[0],
+    );
+    out.document_notes = changed_items(
+        (&base.document_notes, &base.document_notes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>()),
+        (&now.document_notes, &now.document_notes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>()),
+        &revised[0],
+    );
+    out.added = changed_items(
+        (&base.added, &base.added.iter().map(|e| e.id.as_str()).collect::<Vec<_>>()),
+        (&now.added, &now.added.iter().map(|e| e.id.as_str()).collect::<Vec<_>>()),
+        &revised[1],
+    );
+    out.reviews =
+        changed_items((&base.reviews, &as_strs(&base_reviews)), (&now.reviews, &as_strs(&now_reviews)), &revised[2]);
+    out.speakers = changed_items(
+        (&base.speakers, &as_strs(&base_speakers)),
+        (&now.speakers, &as_strs(&now_speakers)),
+        &revised[3],
+    );
+    let kept = items(&out);
+    for key in kept.keys() {
+        if let Some(revision) = now.revisions.get(key) {
+            out.revisions.insert(key.clone(), revision.clone());
+        }
+    }
+    for (key, seen) in &now.deleted {
+        if base.deleted.get(key) != Some(seen) {
+            out.deleted.insert(key.clone(), seen.clone());
+        }
+    }
+    out
+}
+
+/// An item's place in its list by its key (or, for a set of keys, anything).
+type Lookup<'a> = HashMap<&'a str, usize>;
+
+fn as_strs(keys: &[String]) -> Vec<&str> {
+    keys.iter().map(String::as_str).collect()
+}
+
+/// The items of `now` that `base` lacks, holds otherwise, or whose revision moved (`revised`), in `now`'s order.
+/// Each list comes with its items' keys (the part after the kind), in the same order.
+fn changed_items<T: Clone + PartialEq>(
+    (base, base_keys): (&[T], &[&str]),
+    (now, now_keys): (&[T], &[&str]),
+    revised: &Lookup<'_>,
+) -> Vec<T> {
+    let mut before = Lookup::new();
+    for (at, key) in base_keys.iter().enumerate() {
+        before.insert(key, at);
+    }
+    let changed = |(item, key): &(&T, &&str)| {
+        before.get(**key).map(|&at| &base[at]) != Some(*item) || revised.contains_key(**key)
+    };
+    now.iter().zip(now_keys).filter(changed).map(|(item, _)| item.clone()).collect()
+}
+
+/// Whether a partial state from [`changes_since`] holds nothing to keep: no item and no deletion.
+pub fn holds_nothing(changes: &Annotations) -> bool {
+    changes.notes.is_empty()
+        && changes.document_notes.is_empty()
+        && changes.added.is_empty()
+        && changes.reviews.is_empty()
+        && changes.speakers.is_empty()
+        && changes.deleted.is_empty()
 }
 
 /// An undo step (`snapshot`) updated with what another tab brought when `ours` became `merged`: every item whose

@@ -4,7 +4,7 @@
 //! not deleted at that revision or later, and a deletion of an older revision never removes a newer edit.
 
 use proptest::prelude::*;
-use sidenote_annotate::merge::{merge, stamp, Revision};
+use sidenote_annotate::merge::{changes_since, holds_nothing, merge, stamp, Revision};
 use sidenote_annotate::model::{Annotations, Decision, Replica, ReviewScope};
 use sidenote_extract::{EntityKind, Span};
 
@@ -246,4 +246,52 @@ fn an_old_save_merges_with_a_tab_that_added_to_it() {
     // Saved and read back, the merge is the same (revisions and deletions have serde defaults).
     let json = serde_json::to_string(&merged).expect("saves");
     assert_eq!(serde_json::from_str::<Annotations>(&json).expect("reloads"), merged);
+}
+
+#[test]
+fn what_changed_since_a_saved_state_merges_into_storage_as_the_whole_state_would() {
+    // The write-ahead journal keeps only `changes_since(saved, now)`: merged into storage holding the saved
+    // state (or more: another tab's save since), it must bring exactly what the whole state would.
+    let later = prop::collection::vec(edit_strategy(), 0..12);
+    sidenote_testkit::check("changes since a saved state", 256, (histories(), later), |([saved, b, c], later)| {
+        let mut tabs: Vec<Tab> =
+            [saved.clone(), b, c.clone()].into_iter().map(|state| Tab { state, past: Vec::new() }).collect();
+        for edit in &later {
+            apply(&mut tabs, 0, edit);
+        }
+        let now = tabs[0].state.clone();
+        let changes = changes_since(&saved, &now);
+        for storage in [saved.clone(), merge(&saved, &c), Annotations::default()] {
+            if storage == Annotations::default() && saved != Annotations::default() {
+                continue;
+            }
+            prop_assert_eq!(merge(&storage, &changes), merge(&storage, &now));
+        }
+        prop_assert!(changes.notes.len() <= now.notes.len() && changes.reviews.len() <= now.reviews.len());
+        if now == saved {
+            prop_assert!(holds_nothing(&changes), "nothing changed, nothing to keep: {changes:?}");
+        }
+        Ok(())
+    });
+}
+
+#[test]
+fn changes_since_keeps_only_the_new_and_the_changed() {
+    let mut saved: Annotations = serde_json::from_str(FIRST_FORMAT).expect("the first format loads");
+    saved.replica = Replica::new("t9");
+    let kept = saved.notes[0].id.clone();
+    let mut now = saved.clone();
+    let added = now.add_note(TEXT, Span::new(0, 13), "new".into(), vec![]);
+    stamp(&saved, &mut now);
+    let changes = changes_since(&saved, &now);
+    assert_eq!(changes.notes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), [added.as_str()]);
+    assert_eq!(changes.next_id, now.next_id);
+    let mut deleted = now.clone();
+    deleted.delete_note(&kept);
+    stamp(&now, &mut deleted);
+    let changes = changes_since(&saved, &deleted);
+    assert_eq!(changes.notes.len(), 1, "the new note, not the unchanged ones");
+    assert!(changes.deleted.contains_key(&format!("note:{kept}")), "the deletion is kept");
+    assert!(merge(&saved, &changes).notes.iter().all(|n| n.id != kept));
+    assert!(holds_nothing(&changes_since(&deleted, &deleted)));
 }

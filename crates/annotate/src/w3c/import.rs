@@ -15,7 +15,7 @@ use serde_json::Value;
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{EntityKind, Span};
 
-use super::{decision, QUOTE_LABEL};
+use super::{decision, iri, QUOTE_LABEL};
 use crate::anchor::{AnchorStatus, Anchorer, TextTarget};
 use crate::model::{AddedEntity, Anchorable, Annotations, Decision, DocumentNote, Note, Reply, ReviewScope};
 use crate::Document;
@@ -645,12 +645,104 @@ pub fn anchor(mut imported: Imported, text: &str) -> AnchoredImport {
 /// Anchors what was imported on `text` and merges it into `annotations` (notes and added entities get
 /// fresh identifiers when theirs are taken; replies join their notes). Returns how each annotation fared.
 pub fn merge(annotations: &mut Annotations, imported: Imported, text: &str) -> ImportReport {
-    merge_anchored(annotations, anchor(imported, text))
+    merge_anchored(annotations, anchor(imported, text), &Document::urn_of(text))
+}
+
+/// The identifiers `annotations` have in an export of the document whose content URN is `content_urn`
+/// (`super::iri`: a `urn:uuid:` made from the URN and the local identifier), each to its local identifier:
+/// notes, notes on the article, their replies and added entities. A file exported here and imported back,
+/// or a share link made here and kept, names them so.
+fn exported_ids(annotations: &Annotations, content_urn: &str) -> HashMap<String, String> {
+    let mut ids: Vec<&str> = annotations.added.iter().map(|e| e.id.as_str()).collect();
+    for (id, replies) in annotations
+        .notes
+        .iter()
+        .map(|n| (&n.id, &n.replies))
+        .chain(annotations.document_notes.iter().map(|n| (&n.id, &n.replies)))
+    {
+        ids.push(id);
+        ids.extend(replies.iter().map(|r| r.id.as_str()));
+    }
+    ids.into_iter().filter(|id| !super::is_absolute_iri(id)).map(|id| (iri(content_urn, id), id.to_string())).collect()
+}
+
+/// Gives back their local identifiers to the items of `incoming` that are this document's own, unchanged:
+/// exported from `here` (see [`exported_ids`]) and identical to the item `here` holds under that identifier
+/// (words, text, tags and replies; an added entity's words and kind). Merged with `here` afterwards (two
+/// tabs' merge, `crate::merge`), they are then one item each, not two; a changed one keeps the file's
+/// identifier and is added beside the original. Returns how many were given back. For a share link made in
+/// this browser and kept in it.
+pub fn adopt_own_ids(incoming: &mut Annotations, here: &Annotations, content_urn: &str) -> usize {
+    let own = exported_ids(here, content_urn);
+    let local = |id: &str| own.get(id).map(String::as_str);
+    let renamed = |replies: &[Reply]| -> Vec<Reply> {
+        replies.iter().map(|r| Reply { id: local(&r.id).unwrap_or(&r.id).to_string(), ..r.clone() }).collect()
+    };
+    let mut adopted = 0;
+    // An item found the same is replaced by the one here, which it only differs from by its ids (and a reply's
+    // author, which the export names when it was unknown).
+    for note in &mut incoming.notes {
+        let Some(id) = local(&note.id) else { continue };
+        let same = here.notes.iter().find(|n| n.id == id).filter(|n| {
+            (n.span, &n.target.exact, &n.text, &n.tags) == (note.span, &note.target.exact, &note.text, &note.tags)
+                && same_replies(&n.replies, &renamed(&note.replies))
+        });
+        if let Some(same) = same {
+            *note = same.clone();
+            adopted += 1;
+        }
+    }
+    for note in &mut incoming.document_notes {
+        let Some(id) = local(&note.id) else { continue };
+        let same = here.document_notes.iter().find(|n| n.id == id).filter(|n| {
+            (&n.text, &n.tags) == (&note.text, &note.tags) && same_replies(&n.replies, &renamed(&note.replies))
+        });
+        if let Some(same) = same {
+            *note = same.clone();
+            adopted += 1;
+        }
+    }
+    for entity in &mut incoming.added {
+        let Some(id) = local(&entity.id) else { continue };
+        if let Some(same) = here.added.iter().find(|e| e.id == id && (e.span, e.kind) == (entity.span, entity.kind)) {
+            *entity = same.clone();
+            adopted += 1;
+        }
+    }
+    adopted
+}
+
+/// Whether two threads hold the same replies (identifiers and words): an export names a reply of unknown
+/// author with the default creator, so authors are not compared.
+fn same_replies(a: &[Reply], b: &[Reply]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(a, b)| (&a.id, &a.text) == (&b.id, &b.text))
 }
 
 /// Merges an anchored file into `annotations` (see [`merge`]); no text needed, no anchoring done.
-pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport) -> ImportReport {
-    let AnchoredImport { imported, reviews, speakers, counts } = anchored;
+/// `content_urn`: the open document's, so that this document's own export, imported back, adds nothing.
+pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, content_urn: &str) -> ImportReport {
+    let AnchoredImport { mut imported, reviews, speakers, counts } = anchored;
+    // The file's identifiers of what was exported from here are the local ones: so the same note is found
+    // here (identical: not added again; changed: added beside it).
+    let own = exported_ids(annotations, content_urn);
+    let local = |id: &mut String| {
+        if let Some(here) = own.get(id.as_str()) {
+            id.clone_from(here);
+        }
+    };
+    for note in &mut imported.notes {
+        local(&mut note.id);
+    }
+    for note in &mut imported.document_notes {
+        local(&mut note.id);
+    }
+    for entity in &mut imported.added {
+        local(&mut entity.id);
+    }
+    for ImportedReply { parent, reply, .. } in &mut imported.replies {
+        local(parent);
+        local(&mut reply.id);
+    }
     let mut report = ImportReport {
         counts,
         skipped_suggestions: imported.skipped_suggestions,
@@ -693,7 +785,14 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport) -
         annotations.document_notes.push(note);
         report.document_notes += 1;
     }
+    let entities_here: HashMap<String, usize> =
+        annotations.added.iter().enumerate().map(|(at, e)| (e.id.clone(), at)).collect();
     for mut added in imported.added {
+        let here = entities_here.get(&added.id).map(|&at| &annotations.added[at]);
+        if here.is_some_and(|here| (here.span, here.kind) == (added.span, added.kind)) {
+            report.already_here += 1;
+            continue;
+        }
         ids.settle(annotations, &mut added.id, "entity");
         annotations.added.push(added);
     }
@@ -713,7 +812,9 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport) -
             .find(|n| n.id == parent)
             .map(|n| &n.replies)
             .or_else(|| annotations.document_notes.iter().find(|n| n.id == parent).map(|n| &n.replies));
-        if thread.is_some_and(|replies| replies.contains(&reply)) {
+        // The same reply (identifier and words): an export names a reply of unknown author with the default
+        // creator, so the author is not compared.
+        if thread.is_some_and(|replies| replies.iter().any(|r| (&r.id, &r.text) == (&reply.id, &reply.text))) {
             report.already_here += 1;
             continue;
         }
@@ -994,6 +1095,81 @@ mod tests {
         assert_eq!(second["id"], first["id"]);
     }
 
+    /// A document's annotations as a person makes them here (tab "k2x9"): a note with a colleague's reply, a
+    /// note on the article, an added entity.
+    fn annotated_here(text: &str) -> Annotations {
+        let mut set = Annotations { replica: crate::model::Replica::new("k2x9"), ..Annotations::default() };
+        let id = set.add_note(text, Span::new(0, 13), "who".into(), vec!["people".into()]);
+        if let Some(note) = set.notes.iter_mut().find(|n| n.id == id) {
+            note.replies.push(Reply { id: "reply-7".into(), author: None, text: "agreed".into() });
+        }
+        set.add_document_note("overall".into(), vec![]);
+        set.add_entity(text, Span::new(23, 29), EntityKind::Misc);
+        set
+    }
+
+    #[test]
+    fn importing_this_documents_own_export_adds_nothing() {
+        let text = "Sergei Lavrov spoke in Moscow. “We are ready,” Lavrov said.";
+        let doc = Document::new("t", text);
+        let extraction = sidenote_extract::extract(text);
+        let here = annotated_here(text);
+        let file = export(&doc, &extraction, &here).to_string();
+        let mut back = here.clone();
+        let report = merge(&mut back, parse(&file).expect("own export parses"), text);
+        assert_eq!(back.notes, here.notes, "no note, reply or id added");
+        assert_eq!((back.document_notes.len(), back.added.len()), (1, 1));
+        assert_eq!(report.already_here, 4, "the note, its reply, the note on the article, the entity");
+        assert!(report.summary().contains("4 already here, not added again"), "{}", report.summary());
+        // Again, and through the app's path (anchored apart, merged with the open document's URN).
+        let anchored = anchor(parse(&file).expect("parses"), text);
+        let again = merge_anchored(&mut back, anchored, &doc.content_urn());
+        assert_eq!((again.already_here, back.notes.len(), back.added.len()), (4, 1, 1));
+        // Another document's URN: the same file's ids are not this document's, so its notes are added.
+        let mut elsewhere = here.clone();
+        merge_anchored(&mut elsewhere, anchor(parse(&file).expect("parses"), text), "urn:sha256:other");
+        assert_eq!(elsewhere.notes.len(), 2);
+    }
+
+    #[test]
+    fn a_colleagues_changed_note_is_added_beside_the_original_and_the_unchanged_rest_is_not() {
+        let text = "Sergei Lavrov spoke in Moscow. “We are ready,” Lavrov said.";
+        let doc = Document::new("t", text);
+        let extraction = sidenote_extract::extract(text);
+        let here = annotated_here(text);
+        // The colleague imports my file (keeping its ids), changes the note's text, and sends theirs back.
+        let mut theirs = Annotations::default();
+        merge(&mut theirs, parse(&export(&doc, &extraction, &here).to_string()).expect("parses"), text);
+        theirs.notes[0].text = "who, and when".into();
+        let file = export(&doc, &extraction, &theirs).to_string();
+        let mut mine = here.clone();
+        let report = merge(&mut mine, parse(&file).expect("parses"), text);
+        let bodies: Vec<&str> = mine.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(bodies, ["who", "who, and when"], "the original stays, the changed one is added beside it");
+        assert_ne!(mine.notes[0].id, mine.notes[1].id);
+        assert_eq!(report.already_here, 2, "the note on the article and the entity, unchanged");
+        assert_eq!(mine.notes[1].replies.len(), 1, "the reply in their file follows their note");
+    }
+
+    #[test]
+    fn a_share_link_made_here_gives_back_its_own_ids_when_kept() {
+        let text = "Sergei Lavrov spoke in Moscow. “We are ready,” Lavrov said.";
+        let doc = Document::new("t", text);
+        let here = annotated_here(text);
+        let file = export(&doc, &sidenote_extract::Extraction::default(), &here).to_string();
+        let mut shared = Annotations::default();
+        merge(&mut shared, parse(&file).expect("parses"), text);
+        assert!(shared.notes[0].id.starts_with("urn:uuid:"), "a link's notes carry the export's ids");
+        shared.document_notes[0].text = "overall, changed".into();
+        assert_eq!(adopt_own_ids(&mut shared, &here, &doc.content_urn()), 2, "the note and the entity");
+        assert_eq!(shared.notes[0].id, here.notes[0].id);
+        assert_eq!(shared.notes[0].replies, here.notes[0].replies);
+        assert_eq!(shared.added[0].id, here.added[0].id);
+        assert!(shared.document_notes[0].id.starts_with("urn:uuid:"), "a changed one keeps the file's id");
+        let merged = crate::merge::merge(&shared, &here);
+        assert_eq!((merged.notes.len(), merged.added.len(), merged.document_notes.len()), (1, 1, 2));
+    }
+
     #[test]
     fn targets_keep_ids_exactly_as_in_the_file() {
         let file = r##"[{"type": "Annotation", "id": "#note-1", "target": {"selector": {"type": "TextQuoteSelector", "exact": "a"}}},
@@ -1071,7 +1247,9 @@ mod tests {
         set.review(ReviewScope::Quote { span: extraction.quotes[0].span }, Decision::Reject);
         set.correct_speaker(extraction.quotes[1].span, None);
         let file = export(&Document::new("t", text), &extraction, &set).to_string();
-        // Into annotations that already use the file's ids, so some are renamed.
+        // Into annotations whose notes changed since the export: the file's are added beside them, renamed.
+        set.notes[0].text = "changed here".into();
+        set.document_notes[0].text = "changed too".into();
         let mut direct = set.clone();
         let direct_report = merge(&mut direct, parse(&file).expect("parses"), text);
         let anchored = anchor(parse(&file).expect("parses"), text);
@@ -1079,7 +1257,7 @@ mod tests {
             serde_json::from_str(&serde_json::to_string(&anchored).expect("serialises")).expect("reads back");
         assert_eq!(crossed, anchored);
         let mut split = set.clone();
-        let split_report = merge_anchored(&mut split, crossed);
+        let split_report = merge_anchored(&mut split, crossed, &Document::urn_of(text));
         assert_eq!(split, direct);
         assert_eq!(split_report, direct_report);
         assert!(direct_report.replies == 1 && direct_report.document_notes == 1, "{direct_report:?}");

@@ -26,8 +26,8 @@ use sha2::{Digest, Sha256};
 
 pub use export::export;
 pub use import::{
-    anchor, merge, merge_anchored, parse, targets, AnchoredImport, ImportError, ImportReport, Imported, ImportedReply,
-    ImportedReview, ImportedSpeaker, Skipped, SourceCheck,
+    adopt_own_ids, anchor, merge, merge_anchored, parse, targets, AnchoredImport, ImportError, ImportReport, Imported,
+    ImportedReply, ImportedReview, ImportedSpeaker, Skipped, SourceCheck,
 };
 pub use markdown::notes_markdown;
 

@@ -1,0 +1,115 @@
+// No change lost to a reload or a closed tab: every change is kept synchronously in a write-ahead journal
+// (localStorage) until IndexedDB has committed it, and the next start merges what is left back in. These tests
+// reload or close the page the moment a note is added, never waiting for the save (no `app.saved()`), and a
+// corrupted journal entry is named while everything else opens.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSidenote } from '../lib/fixture.mjs';
+import { SidenotePage } from '../lib/sidenote-page.mjs';
+import { localRecords, storedRecords } from '../lib/stored.mjs';
+
+const ctx = useSidenote();
+
+/** Words of the sample to put notes on, one per round. */
+const WORDS = [
+  'Sergei Lavrov', 'United States', 'INF Treaty', 'Washington', 'Moscow',
+  'has lashed out', 'Russia', 'Lavrov', 'missile', 'nuclear',
+];
+
+async function bodies(app) {
+  return (await app.noteCards()).map((c) => c.body).sort();
+}
+
+async function journalKeys(page) {
+  return Object.keys(await localRecords(page)).filter((k) => k.startsWith('sidenote.journal.'));
+}
+
+test('a note added the moment before a reload is back, round after round', async () => {
+  const { app, page } = ctx;
+  const written = [];
+  for (const [round, words] of WORDS.entries()) {
+    await app.selectWords(words);
+    await app.writeNote(`round ${round}`);
+    written.push(`round ${round}`);
+    // No wait at all: the page goes while the IndexedDB transaction may still be under way.
+    await app.reload();
+    assert.deepEqual(await bodies(app), [...written].sort(), `after round ${round}`);
+  }
+  // Once the saves have landed, the journal is empty again.
+  await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('sidenote.journal.')));
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('a note added the moment before the tab is closed is there in a new tab', async () => {
+  const { context } = ctx;
+  let { app, page } = ctx;
+  const written = [];
+  for (const [round, words] of WORDS.slice(0, 5).entries()) {
+    await app.selectWords(words);
+    await app.writeNote(`closed ${round}`);
+    written.push(`closed ${round}`);
+    await page.close();
+    page = await context.newPage();
+    app = new SidenotePage(page, ctx.server.url);
+    await app.open();
+    assert.deepEqual(await bodies(app), [...written].sort(), `after round ${round}`);
+  }
+});
+
+test('a journal entry that cannot be read is named, set aside, and the rest recovered', async () => {
+  const { app, page } = ctx;
+  const records = await storedRecords(page);
+  const urn = Object.keys(records).find((k) => k.startsWith('sidenote.v1.doc.')).slice('sidenote.v1.doc.'.length);
+  const kept = JSON.stringify({
+    format: 2, saved: '',
+    annotations: {
+      notes: [{ id: 'note-90-zz', span: null, target: { exact: 'words of another time' }, status: 'orphan', text: 'from the journal' }],
+      next_id: 90,
+    },
+  });
+  await page.evaluate(([u, good]) => {
+    localStorage.setItem(`sidenote.journal.${u}.yy`, '{"format":2,"annotations":{"notes":[');
+    localStorage.setItem(`sidenote.journal.${u}.zz`, good);
+  }, [urn, kept]);
+  await app.reload();
+  assert.match(await app.notice.textContent(), /could not be read: the last changes to .*kept while they were being saved \(it is not valid JSON/);
+  // The readable entry is merged in and saved; both entries have left localStorage.
+  assert.deepEqual(await bodies(app), ['from the journal']);
+  assert.deepEqual(await journalKeys(page), []);
+  const stored = await storedRecords(page);
+  assert.match(stored[`sidenote.v1.notes.${urn}`], /from the journal/);
+  assert.equal(stored[`sidenote.v1.unreadable.journal.${urn}.yy`], '{"format":2,"annotations":{"notes":[');
+  await page.getByTestId('tab-library').click();
+  assert.match(await page.getByTestId('side-panel').textContent(), /Changes made just before a page closed/);
+  // The app is usable: a new note is added and kept.
+  await app.selectWords('Sergei Lavrov');
+  await app.writeNote('after the recovery');
+  await app.reload();
+  assert.deepEqual(await bodies(app), ['after the recovery', 'from the journal']);
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('while IndexedDB is held up the change waits in the journal, and a reload then keeps it', async () => {
+  const { app, page } = ctx;
+  // Another connection holds a read-write transaction on the app's store (kept alive by a chain of reads), so
+  // the app's save cannot commit until it ends: the deterministic form of "reloaded before the commit".
+  await page.evaluate(() => new Promise((resolve) => {
+    const request = indexedDB.open('sidenote', 1);
+    request.onsuccess = () => {
+      const store = request.result.transaction('records', 'readwrite').objectStore('records');
+      const until = Date.now() + 5000;
+      const again = () => { if (Date.now() < until) store.get('held').onsuccess = again; };
+      again();
+      resolve();
+    };
+  }));
+  await app.selectWords('Sergei Lavrov');
+  await app.writeNote('held up');
+  const journal = await localRecords(page);
+  const entries = Object.entries(journal).filter(([k]) => k.startsWith('sidenote.journal.'));
+  assert.equal(entries.length, 1, JSON.stringify(Object.keys(journal)));
+  assert.match(entries[0][1], /"text":"held up"/);
+  await app.reload();
+  assert.deepEqual(await bodies(app), ['held up']);
+  await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('sidenote.journal.')));
+});
