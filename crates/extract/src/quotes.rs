@@ -358,13 +358,20 @@ impl Attribution<'_> {
         let verb_pos = window.iter().position(|&i| seg.is_word(i) && is_speech_verb(seg.word(i)))?;
         // A quote that ends its sentence ("…supporter.”) followed by a capitalised word starts a new
         // sentence: only a cue right after it ("…!” Trump said) still belongs to it.
-        let ends_sentence = quote.slice(seg.text).trim_end().ends_with(['.', '!', '?']);
+        // After a full stop inside the marks the attribution would have ended in a comma (`“…,” she said`): a
+        // capitalised word there opens the next sentence, whatever its verb ("…children.” Her husband, Raul, said").
+        // An exclamation or question mark ends the quote but not the sentence ("…!” Trump said), so a short
+        // cue right after it still belongs to it.
+        let inner = quote.slice(seg.text).trim_end();
         let next_capitalised = window
             .iter()
             .skip(1)
             .find(|&&i| seg.is_word(i))
             .is_some_and(|&i| seg.word(i).starts_with(char::is_uppercase));
-        if ends_sentence && next_capitalised {
+        if next_capitalised && inner.ends_with('.') && !inner.ends_with("...") {
+            return None;
+        }
+        if next_capitalised && inner.ends_with(['!', '?']) {
             let words_before_verb = window[..verb_pos].iter().filter(|&&i| seg.is_word(i)).count();
             if words_before_verb > 3 {
                 return None;
@@ -672,5 +679,23 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(quotes(text), expected, "{text}");
         }
+    }
+
+    fn check(cases: Vec<(&str, Vec<Found>)>) {
+        for (text, expected) in cases {
+            assert_eq!(quotes(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_full_stop_inside_the_marks_ends_the_sentence() {
+        check(vec![
+            (
+                "Lucia Ortiz told the court she was “terrified for my children.” Her husband, Raul, said he was “sorry for everything.”",
+                vec![q("terrified for my children.", Some("Lucia Ortiz")), q("sorry for everything.", Some("Raul"))],
+            ),
+            // A question or exclamation mark ends the quote, not the sentence.
+            ("“Who could have known that?” Ngozi Adeyemi asked.", vec![q("Who could have known that?", Some("Ngozi Adeyemi"))]),
+        ]);
     }
 }
