@@ -563,7 +563,7 @@ pub(crate) fn find_quotes(
             last_sentence = sentence;
         }
     }
-    let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
+    let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(found.len());
     let mut previous: Option<(usize, Speaker)> = None;
     for f in &found {
         let line = seg.tokens.get(token_at(seg, f.inner.start)).map_or(0, |t| t.line);
@@ -588,13 +588,26 @@ pub(crate) fn find_quotes(
         if let Some(found) = &speaker {
             previous = Some((line, found.clone()));
         }
-        let (speaker, speaker_group) = match speaker {
-            Some((name, group)) => (Some(name), group),
-            None => (None, None),
-        };
-        quotes.push(Quote { span: f.inner, speaker, speaker_group });
+        speakers.push(speaker);
     }
-    quotes
+    // A quote running over several paragraphs is attributed once, usually in its last piece (`“… ¶ “…,” she
+    // said.`): the pieces before it, left open at their paragraph's end, are the same speaker's words.
+    for i in (0..found.len().saturating_sub(1)).rev() {
+        if speakers[i].is_none() && found[i].open_at_end && found[i + 1].continues_previous {
+            speakers[i] = speakers[i + 1].clone();
+        }
+    }
+    found
+        .iter()
+        .zip(speakers)
+        .map(|(f, speaker)| {
+            let (speaker, speaker_group) = match speaker {
+                Some((name, group)) => (Some(name), group),
+                None => (None, None),
+            };
+            Quote { span: f.inner, speaker, speaker_group }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -679,6 +692,17 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(quotes(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn a_quote_over_several_paragraphs_takes_the_speaker_of_its_last_piece() {
+        check(vec![(
+            "Kendra Olufemi said the deal was done.\n“We worked on this for two years and we are proud of it.\n“Now the real work begins,” she said.",
+            vec![
+                q("We worked on this for two years and we are proud of it.", Some("Kendra Olufemi")),
+                q("Now the real work begins,", Some("Kendra Olufemi")),
+            ],
+        )]);
     }
 
     fn check(cases: Vec<(&str, Vec<Found>)>) {
