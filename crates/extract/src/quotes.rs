@@ -534,6 +534,50 @@ impl Attribution<'_> {
     }
 }
 
+/// How many quotes on each side of a quote are searched for one that repeats its words.
+const ECHO_QUOTES: usize = 12;
+
+/// Quotes that repeat the words of another (a subheading or headline `“My fears have been realized”` over the
+/// paragraph where someone says "… My fears have been realized."; a pull quote under it): the words are the
+/// same person's, named where the longer quote is attributed.
+struct Echoes {
+    /// Each quote's words in lower case, without the punctuation that closes or opens them.
+    folded: Vec<String>,
+    spans: Vec<Span>,
+}
+
+impl Echoes {
+    fn new(text: &str, found: &[Found]) -> Self {
+        let folded = found
+            .iter()
+            .map(|f| {
+                let words = f.inner.slice(text).trim_matches(|c: char| !c.is_alphanumeric());
+                crate::case::lowercase(words)
+            })
+            .collect();
+        Echoes { folded, spans: found.iter().map(|f| f.inner).collect() }
+    }
+
+    /// The cued speaker of the nearest quote (at most [`ECHO_QUOTES`] away on either side, after first) that
+    /// holds all of this quote's words and is neither inside it nor around it (a quote nested in another
+    /// quotes a third person).
+    fn source(&self, index: usize, cued: &[Option<Speaker>]) -> Option<Speaker> {
+        let needle = &self.folded[index];
+        if needle.is_empty() {
+            return None;
+        }
+        let span = self.spans[index];
+        let after = index + 1..self.spans.len().min(index + 1 + ECHO_QUOTES);
+        let before = (index.saturating_sub(ECHO_QUOTES)..index).rev();
+        after.chain(before).find_map(|j| {
+            let other = self.spans[j];
+            let apart = other.end <= span.start || span.end <= other.start;
+            let repeats = apart && self.folded[j].len() >= needle.len() && self.folded[j].contains(needle.as_str());
+            repeats.then(|| cued[j].clone()).flatten()
+        })
+    }
+}
+
 /// Finds quotations and attributes them.
 pub(crate) fn find_quotes(
     seg: &Segmented<'_>,
@@ -563,13 +607,23 @@ pub(crate) fn find_quotes(
             last_sentence = sentence;
         }
     }
+    // Cues of the quote's own sentence first, for every quote: a quote without one may repeat the words of
+    // another that has one.
+    let cued: Vec<Option<Speaker>> = found
+        .iter()
+        .map(|f| {
+            let speaker = if f.open_at_end { None } else { attribution.after(f.inner) };
+            speaker.or_else(|| if f.continues_previous { None } else { attribution.before(f.inner) })
+        })
+        .collect();
+    let echoes = Echoes::new(seg.text, &found);
     let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(found.len());
     let mut previous: Option<(usize, Speaker)> = None;
-    for f in &found {
+    for (index, f) in found.iter().enumerate() {
         let line = seg.tokens.get(token_at(seg, f.inner.start)).map_or(0, |t| t.line);
-        let mut speaker = if f.open_at_end { None } else { attribution.after(f.inner) };
+        let mut speaker = cued[index].clone();
         if speaker.is_none() && !f.continues_previous {
-            speaker = attribution.before(f.inner);
+            speaker = echoes.source(index, &cued);
         }
         if speaker.is_none() && !f.continues_previous {
             speaker = attribution.headline_subject(f.inner);
@@ -703,6 +757,28 @@ mod tests {
                 q("Now the real work begins,", Some("Kendra Olufemi")),
             ],
         )]);
+    }
+
+    #[test]
+    fn a_quote_repeating_an_attributed_one_takes_its_speaker() {
+        check(vec![
+            (
+                "Highlights\n\n“A very long winter”\nDay 2: the harbour master\n\nNoor Haddad told the panel, “We saw it coming. It was a very long winter.”",
+                vec![
+                    q("A very long winter", Some("Noor Haddad")),
+                    q("We saw it coming. It was a very long winter.", Some("Noor Haddad")),
+                ],
+            ),
+            // A line naming someone else is no cue of its own: the words are still the speaker's.
+            (
+                "4. “The river question”\nPiet Visser on “the river question”\n\nVisser said his rival, Anna Berg, had called it “the river question.”",
+                vec![
+                    q("The river question", Some("Anna Berg")),
+                    q("the river question", Some("Anna Berg")),
+                    q("the river question.", Some("Anna Berg")),
+                ],
+            ),
+        ]);
     }
 
     fn check(cases: Vec<(&str, Vec<Found>)>) {
