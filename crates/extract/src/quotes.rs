@@ -28,28 +28,64 @@ const CUE_WINDOW_TOKENS: usize = 60;
 /// Lines up to this many words are headline-like for the headline fallback.
 const HEADLINE_WORDS: usize = 25;
 
-/// Pronouns and role nouns that refer back to the most recent person.
-const BACK_REFERENCES: &[&str] = &[
-    "he",
-    "she",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "president",
+/// Role nouns that refer back to a person when a definite article leads them ("the minister said", "the
+/// 31-year-old actress says"). Sorted: binary search.
+const ROLE_NOUNS: &[&str] = &[
+    "actor",
+    "actress",
+    "ambassador",
+    "analyst",
+    "attorney",
+    "author",
+    "captain",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "coach",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "diplomat",
+    "director",
+    "economist",
+    "envoy",
+    "executive",
+    "filmmaker",
+    "founder",
+    "governor",
+    "judge",
+    "lawmaker",
+    "lawyer",
+    "leader",
+    "manager",
+    "mayor",
     "minister",
     "official",
-    "senator",
-    "governor",
+    "player",
+    "premier",
+    "president",
+    "producer",
+    "professor",
+    "researcher",
+    "scientist",
     "secretary",
-    "chairman",
-    "ambassador",
-    "author",
-    "lawmaker",
-    "congresswoman",
-    "congressman",
-    "mayor",
-    "leader",
+    "senator",
+    "singer",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "star",
+    "writer",
 ];
+
+/// Words that may stand between "the" and a role noun: "the former Senate President", "the 31-year-old actress".
+const ROLE_SPAN_WORDS: usize = 4;
+
+fn is_role_noun(word: &str) -> bool {
+    let lower = crate::case::lowercase(word);
+    ROLE_NOUNS.binary_search(&lower.as_str()).is_ok() || lower.ends_with("-year-old")
+}
 
 /// A speaker: the entity's fullest name and its group, when it is a recognised entity.
 type Speaker = (String, Option<usize>);
@@ -227,6 +263,9 @@ struct Attribution<'a> {
     sentence_subjects: Vec<usize>,
     /// Words on each line, counted once (the headline fallback asks for every quote).
     line_words: Vec<usize>,
+    /// For each role noun (lower case), the people named with it as a title or an appositive ("director
+    /// Tom Hargreave", "Daniel Zhang, the chief executive of …"), as entity indexes in text order.
+    role_mentions: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl Attribution<'_> {
@@ -296,9 +335,30 @@ impl Attribution<'_> {
         self.entity_at(first_word).map(|e| self.name_of(e))
     }
 
-    fn is_back_reference(&self, token: usize) -> bool {
+    /// "the minister", "the former Senate President", "the 31-year-old actress": a role noun led by a definite
+    /// article, perhaps across a few modifiers. Without the article a role introduces someone new ("Ex-Ukraine
+    /// ambassador says …" in a list of headlines).
+    fn is_definite_role(&self, token: usize) -> bool {
         let seg = self.seg;
-        seg.is_word(token) && BACK_REFERENCES.contains(&crate::case::lowercase(seg.word(token)).as_str())
+        if !seg.is_word(token) || !is_role_noun(seg.word(token)) {
+            return false;
+        }
+        (token.saturating_sub(ROLE_SPAN_WORDS)..token)
+            .rev()
+            .take_while(|&i| seg.is_word(i))
+            .any(|i| matches!(seg.word(i), "the" | "The" | "this" | "This"))
+    }
+
+    /// The person a definite role refers to: the most recent one named with that role as a title or an
+    /// appositive, else the most recent sentence subject.
+    fn role_holder(&self, token: usize, before_byte: usize) -> Option<Speaker> {
+        let role = crate::case::lowercase(self.seg.word(token));
+        let holders = self.role_mentions.get(&role).map_or(&[][..], Vec::as_slice);
+        let before = holders.partition_point(|&e| self.entities[e].span.end <= before_byte);
+        match before.checked_sub(1) {
+            Some(i) => Some(self.name_of(&self.entities[holders[i]])),
+            None => self.recent_person(before_byte),
+        }
     }
 
     /// The speaker a subject token names: an entity, or a back reference resolved to a person.
@@ -306,8 +366,12 @@ impl Attribution<'_> {
         if let Some(e) = self.entity_ending_at(token).or_else(|| self.entity_at(token)) {
             return Some(self.name_of(e));
         }
-        if self.is_back_reference(token) {
+        let seg = self.seg;
+        if seg.is_word(token) && matches!(crate::case::lowercase(seg.word(token)).as_str(), "he" | "she") {
             return self.recent_person(before_byte);
+        }
+        if self.is_definite_role(token) {
+            return self.role_holder(token, before_byte);
         }
         self.organisation_by_head_noun(token, before_byte)
     }
@@ -382,13 +446,15 @@ impl Attribution<'_> {
         if let Some(found) = self.nearest_subject(&window[..verb_pos], quote.start) {
             return Some(found);
         }
-        // "said Martin Indyk": the subject right after the verb.
+        // "said Martin Indyk": the subject right after the verb; "said the actress": a role.
         for &i in window.iter().skip(verb_pos + 1).take(3) {
             if let Some(e) = self.entity_at(i) {
                 return Some(self.name_of(e));
             }
         }
-        None
+        let after_verb = window.iter().skip(verb_pos + 1).take(ROLE_SPAN_WORDS + 1);
+        let role = after_verb.take_while(|&&i| seg.is_word(i)).find(|&&i| self.is_definite_role(i))?;
+        self.role_holder(*role, quote.start)
     }
 
     /// Among the tokens before a speech verb, the person nearest the verb; failing that, the nearest
@@ -405,6 +471,10 @@ impl Attribution<'_> {
         if let Some(&i) = last {
             if matches!(crate::case::lowercase(seg.word(i)).as_str(), "he" | "she") {
                 return self.recent_person(quote_start);
+            }
+            // "…,” the former Senate President said": the role is the subject, not the organisation in it.
+            if self.is_definite_role(i) {
+                return self.role_holder(i, quote_start);
             }
         }
         if let Some(found) = self.relative_clause_antecedent(before_verb) {
@@ -534,6 +604,56 @@ impl Attribution<'_> {
     }
 }
 
+/// How far from a person's name a role noun still names their role: "Senate President, Bukola Saraki",
+/// "Daniel Zhang, the chief executive of …".
+const ROLE_REACH_TOKENS: usize = 5;
+
+/// For each role noun, the people named with it: as a title or a role before the name ("director Tom
+/// Hargreave", "the former Senate President, Bukola Saraki") or in an appositive right after it ("Daniel
+/// Zhang, the chief executive"). A fixed number of tokens around each person: linear.
+fn role_mentions(
+    seg: &Segmented<'_>,
+    entities: &[Entity],
+    attribution: &Attribution<'_>,
+) -> std::collections::HashMap<String, Vec<usize>> {
+    let mut roles: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (index, e) in entities.iter().enumerate() {
+        if e.kind != EntityKind::Person || attribution.inside_quote(e.span.start) {
+            continue;
+        }
+        let first = token_at(seg, e.span.start);
+        let last = token_at(seg, e.span.end);
+        let line = seg.tokens.get(first).map_or(0, |t| t.line);
+        let same_line = |i: &usize| seg.tokens[*i].line == line;
+        // Before the name (perhaps across a comma): role nouns and capitalised words only ("Senate President",
+        // "chief executive"); "the president met Tom …" names no role of Tom's.
+        let comma = first > 0 && seg.is_punct(first - 1, ',');
+        let before = (first.saturating_sub(ROLE_REACH_TOKENS + usize::from(comma))..first - usize::from(comma))
+            .rev()
+            .filter(same_line)
+            .take_while(|&i| {
+                seg.is_word(i) && (is_role_noun(seg.word(i)) || seg.word(i).starts_with(char::is_uppercase))
+            });
+        // After it: only an appositive, ", the …" or ", a …".
+        let appositive = seg.is_punct(last, ',')
+            && seg.is_word(last + 1)
+            && matches!(crate::case::lowercase(seg.word(last + 1)).as_str(), "the" | "a" | "an");
+        let after = (last + 2..seg.tokens.len().min(last + 2 + ROLE_REACH_TOKENS))
+            .filter(|_| appositive)
+            .filter(same_line)
+            .take_while(|&i| seg.is_word(i));
+        for i in before.chain(after) {
+            if seg.is_word(i) && is_role_noun(seg.word(i)) && !seg.word(i).contains('-') {
+                let holders = roles.entry(crate::case::lowercase(seg.word(i))).or_default();
+                if holders.last() != Some(&index) {
+                    holders.push(index);
+                }
+            }
+        }
+    }
+    roles
+}
+
 /// How many quotes on each side of a quote are searched for one that repeats its words.
 const ECHO_QUOTES: usize = 12;
 
@@ -593,7 +713,9 @@ pub(crate) fn find_quotes(
         quote_spans: found.iter().map(|f| f.inner).collect(),
         sentence_subjects: Vec::new(),
         line_words: seg.lines.iter().map(|l| (l.tokens.0..l.tokens.1).filter(|&i| seg.is_word(i)).count()).collect(),
+        role_mentions: std::collections::HashMap::new(),
     };
+    attribution.role_mentions = role_mentions(seg, entities, &attribution);
     let mut last_sentence = usize::MAX;
     for (index, e) in entities.iter().enumerate() {
         // "a spokesperson for the X Association said …": the organisation speaks through "he" or "she".
@@ -777,6 +899,32 @@ mod tests {
                     q("the river question", Some("Anna Berg")),
                     q("the river question.", Some("Anna Berg")),
                 ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_definite_role_names_its_holder() {
+        check(vec![
+            // The role is the subject, not the organisation inside it.
+            (
+                "The former Senate President, Kunle Adebayo, condemned the raid. “This is an attack on democracy,” the former Senate President said.",
+                vec![q("This is an attack on democracy,", Some("Kunle Adebayo"))],
+            ),
+            // The person introduced with the role, not the latest subject.
+            (
+                "The coach, Ruth Kamau, picked the team. Striker Ana Silva scored twice. “We played well in the second half,” the coach said.",
+                vec![q("We played well in the second half,", Some("Ruth Kamau"))],
+            ),
+            // Inverted: "said the director".
+            (
+                "Director Tom Hargreave met Jessie Marlowe in 2016. “She owned the room,” said the director.",
+                vec![q("She owned the room,", Some("Tom Hargreave"))],
+            ),
+            // Without an article a role introduces someone new: no speaker rather than the last one named.
+            (
+                "Mark Tully says he will stay\nEx-Lagos ambassador says “foreign corrupt interests” forced him out",
+                vec![q("foreign corrupt interests", None)],
             ),
         ]);
     }
