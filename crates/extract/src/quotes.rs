@@ -79,6 +79,9 @@ const ROLE_NOUNS: &[&str] = &[
     "writer",
 ];
 
+/// How many entity mentions back a pronoun looks for a person of its sex when the last subject is not one.
+const PRONOUN_REACH: usize = 24;
+
 /// Words that may stand between "the" and a role noun: "the former Senate President", "the 31-year-old actress".
 const ROLE_SPAN_WORDS: usize = 4;
 
@@ -319,6 +322,33 @@ impl Attribution<'_> {
         idx.checked_sub(1).map(|i| self.name_of(&self.entities[self.sentence_subjects[i]]))
     }
 
+    /// Whom the pronoun at token `pronoun` ("he" or "she", before `byte`) refers to: the most recent sentence subject, when its first name does
+    /// not say it is of the other sex; else the nearest person named before (at most [`PRONOUN_REACH`]
+    /// mentions back) whose first name does not either. None when no one fits.
+    fn pronoun_referent(&self, pronoun: usize, byte: usize) -> Option<Speaker> {
+        // Someone named after the pronoun is no referent of it ("He said his predecessor, Fiona Hill, …").
+        let byte = byte.min(self.seg.tokens[pronoun].span.start);
+        let female = crate::case::lowercase(self.seg.word(pronoun)) == "she";
+        let fits = |e: &Entity| {
+            let name = &self.groups[e.group].name;
+            e.kind != EntityKind::Person
+                || name.split(' ').next().and_then(crate::lexicon::first_name_is_female) != Some(!female)
+        };
+        let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= byte);
+        let subject = &self.entities[self.sentence_subjects[idx.checked_sub(1)?]];
+        if fits(subject) {
+            return Some(self.name_of(subject));
+        }
+        let before = self.entities.partition_point(|e| e.span.end <= byte);
+        self.entities[..before]
+            .iter()
+            .rev()
+            .take(PRONOUN_REACH)
+            .filter(|e| e.kind == EntityKind::Person && !self.inside_quote(e.span.start))
+            .find(|e| fits(e))
+            .map(|e| self.name_of(e))
+    }
+
     /// Headline fallback: the first person or organisation on a short line before the quote
     /// ("Chelsea Handler Won’t Interview Melania Trump: ‘She Can Barely Speak English’").
     fn headline_subject(&self, quote: Span) -> Option<Speaker> {
@@ -368,7 +398,7 @@ impl Attribution<'_> {
         }
         let seg = self.seg;
         if seg.is_word(token) && matches!(crate::case::lowercase(seg.word(token)).as_str(), "he" | "she") {
-            return self.recent_person(before_byte);
+            return self.pronoun_referent(token, before_byte);
         }
         if self.is_definite_role(token) {
             return self.role_holder(token, before_byte);
@@ -470,7 +500,7 @@ impl Attribution<'_> {
         }
         if let Some(&i) = last {
             if matches!(crate::case::lowercase(seg.word(i)).as_str(), "he" | "she") {
-                return self.recent_person(quote_start);
+                return self.pronoun_referent(i, quote_start);
             }
             // "…,” the former Senate President said": the role is the subject, not the organisation in it.
             if self.is_definite_role(i) {
@@ -925,6 +955,34 @@ mod tests {
             (
                 "Mark Tully says he will stay\nEx-Lagos ambassador says “foreign corrupt interests” forced him out",
                 vec![q("foreign corrupt interests", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn pronouns_agree_with_the_first_name() {
+        check(vec![
+            // The last subject is a man: "she" goes to the nearest woman named before.
+            (
+                "The mayor, Rosa Tan, spoke. Her deputy, Kenneth Obi, did not. “We will rebuild every home,” she said.",
+                vec![q("We will rebuild every home,", Some("Rosa Tan"))],
+            ),
+            (
+                "Margaret Reyes plays Rose and Thomas Hargreave directs.\n\n“She walked in and owned the room,” he says.",
+                vec![q("She walked in and owned the room,", Some("Thomas Hargreave"))],
+            ),
+            // A first name shared by both sexes fits either pronoun.
+            ("Jessie Marlowe sings.\n\n“I write every song myself,” he says.", vec![q("I write every song myself,", Some("Jessie Marlowe"))]),
+            // No one of that sex: no speaker rather than the wrong person.
+            ("Thomas Hargreave directs.\n\n“I write every song myself,” she says.", vec![q("I write every song myself,", None)]),
+            // Someone named after the pronoun is not its referent; a naming verb ("dubbed") is a cue of its own.
+            (
+                "Daniel Price testified on Tuesday. He said his predecessor, Laura Quinn, had dubbed the envoy's role “the Oslo problem.”",
+                vec![q("the Oslo problem.", Some("Laura Quinn"))],
+            ),
+            (
+                "Daniel Price testified on Tuesday. He said his predecessor, Laura Quinn, had left “a very long list of open files.”",
+                vec![q("a very long list of open files.", Some("Daniel Price"))],
             ),
         ]);
     }
