@@ -621,7 +621,10 @@ impl Attribution<'_> {
                 // the name nearest to it ("Rehman fired a salvo at Imran Khan, saying …" is Rehman's).
                 let participle = word.ends_with("ing") && pos > 0 && seg.is_punct(window[pos - 1], ',');
                 let found = if participle {
-                    self.sentence_subject(&window[..pos])
+                    // A colon opens a clause of its own (a dateline's "KARACHI: Firebrand cleric … has fired …,
+                    // saying"): the participle reports that clause's subject.
+                    let clause = window[..pos].iter().rposition(|&j| seg.is_punct(j, ':')).map_or(0, |c| c + 1);
+                    self.sentence_subject(&window[clause..pos])
                 } else {
                     self.nearest_subject(&window[..pos], quote.start)
                 };
@@ -985,6 +988,14 @@ mod tests {
                 vec![q("a very long list of open files.", Some("Daniel Price"))],
             ),
         ]);
+    }
+
+    #[test]
+    fn a_participle_reports_the_subject_of_the_clause_after_a_colon() {
+        check(vec![(
+            "Barack Obama-led coalition is finished: warns cleric Fazlur Rahmani LAHORE: Veteran cleric Fazlur Rahmani has fired a salvo at Prime Minister Imran Khan, saying the “Gorbachev of Pakistan” was leading the country astray.",
+            vec![q("Gorbachev of Pakistan", Some("Fazlur Rahmani"))],
+        )]);
     }
 
     fn check(cases: Vec<(&str, Vec<Found>)>) {
