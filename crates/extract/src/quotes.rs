@@ -269,6 +269,9 @@ struct Attribution<'a> {
     /// For each role noun (lower case), the people named with it as a title or an appositive ("director
     /// Tom Hargreave", "Daniel Zhang, the chief executive of …"), as entity indexes in text order.
     role_mentions: std::collections::HashMap<String, Vec<usize>>,
+    /// Reports, studies and statements whose author the text gives: (the document noun's token, the author's
+    /// entity index), in text order.
+    document_authors: Vec<(usize, usize)>,
 }
 
 impl Attribution<'_> {
@@ -391,6 +394,33 @@ impl Attribution<'_> {
         }
     }
 
+    /// A speech verb at `token`, not the noun of the same spelling after a determiner ("the report says").
+    fn is_verb_of_speech(&self, token: usize) -> bool {
+        let seg = self.seg;
+        let determined = || {
+            token > 0
+                && seg.is_word(token - 1)
+                && matches!(
+                    crate::case::lowercase(seg.word(token - 1)).as_str(),
+                    "the" | "a" | "an" | "this" | "its" | "new"
+                )
+        };
+        seg.is_word(token) && is_speech_verb(seg.word(token)) && !(is_document_noun(seg.word(token)) && determined())
+    }
+
+    /// Who wrote the report, study or statement the document noun at `token` names: the author given for this
+    /// very mention ("a report by X"), else the nearest one given before it, else the first one after it ("…,
+    /// says a report. The report by X claims …"). None when the document never says.
+    fn document_author(&self, token: usize) -> Option<Speaker> {
+        let authors = &self.document_authors;
+        let at = authors.partition_point(|&(t, _)| t < token);
+        let chosen = match authors.get(at) {
+            Some(&(t, e)) if t == token => e,
+            _ => at.checked_sub(1).or((at < authors.len()).then_some(at)).map(|i| authors[i].1)?,
+        };
+        Some(self.name_of(&self.entities[chosen]))
+    }
+
     /// The speaker a subject token names: an entity, or a back reference resolved to a person.
     fn subject(&self, token: usize, before_byte: usize) -> Option<Speaker> {
         if let Some(e) = self.entity_ending_at(token).or_else(|| self.entity_at(token)) {
@@ -402,6 +432,9 @@ impl Attribution<'_> {
         }
         if self.is_definite_role(token) {
             return self.role_holder(token, before_byte);
+        }
+        if seg.is_word(token) && is_document_noun(seg.word(token)) {
+            return self.document_author(token);
         }
         self.organisation_by_head_noun(token, before_byte)
     }
@@ -449,7 +482,7 @@ impl Attribution<'_> {
             }
             window.push(i);
         }
-        let verb_pos = window.iter().position(|&i| seg.is_word(i) && is_speech_verb(seg.word(i)))?;
+        let verb_pos = window.iter().position(|&i| self.is_verb_of_speech(i))?;
         // A quote that ends its sentence ("…supporter.”) followed by a capitalised word starts a new
         // sentence: only a cue right after it ("…!” Trump said) still belongs to it.
         // After a full stop inside the marks the attribution would have ended in a comma (`“…,” she said`): a
@@ -482,8 +515,13 @@ impl Attribution<'_> {
                 return Some(self.name_of(e));
             }
         }
-        let after_verb = window.iter().skip(verb_pos + 1).take(ROLE_SPAN_WORDS + 1);
-        let role = after_verb.take_while(|&&i| seg.is_word(i)).find(|&&i| self.is_definite_role(i))?;
+        let mut after_verb =
+            window.iter().skip(verb_pos + 1).take(ROLE_SPAN_WORDS + 1).take_while(|&&i| seg.is_word(i));
+        let role = after_verb.find(|&&i| self.is_definite_role(i) || is_document_noun(seg.word(i)))?;
+        if is_document_noun(seg.word(*role)) {
+            // "…,” says a report by the Centre for …".
+            return self.document_author(*role);
+        }
         self.role_holder(*role, quote.start)
     }
 
@@ -505,6 +543,10 @@ impl Attribution<'_> {
             // "…,” the former Senate President said": the role is the subject, not the organisation in it.
             if self.is_definite_role(i) {
                 return self.role_holder(i, quote_start);
+            }
+            // "As the report states:", "the study said": whoever wrote it.
+            if is_document_noun(seg.word(i)) {
+                return self.document_author(i);
             }
         }
         if let Some(found) = self.relative_clause_antecedent(before_verb) {
@@ -616,7 +658,7 @@ impl Attribution<'_> {
                     return Some(self.name_of(e));
                 }
             }
-            if is_speech_verb(word) {
+            if self.is_verb_of_speech(i) {
                 // ", saying …", ", adding …": a participle after a comma reports the sentence's subject, not
                 // the name nearest to it ("Rehman fired a salvo at Imran Khan, saying …" is Rehman's).
                 let participle = word.ends_with("ing") && pos > 0 && seg.is_punct(window[pos - 1], ',');
@@ -630,6 +672,11 @@ impl Attribution<'_> {
                 };
                 if found.is_some() {
                     return found;
+                }
+                // "…, says a report highlighting the “…”": the document after the verb is its subject.
+                let inverted = window[pos + 1..].iter().take(3).take_while(|&&j| seg.is_word(j));
+                if let Some(&document) = inverted.into_iter().find(|&&j| is_document_noun(seg.word(j))) {
+                    return self.document_author(document);
                 }
             }
         }
@@ -685,6 +732,68 @@ fn role_mentions(
         }
     }
     roles
+}
+
+/// Nouns for a written document that speaks for its authors ("the report states", "the study said").
+fn is_document_noun(word: &str) -> bool {
+    matches!(crate::case::lowercase(word).as_str(), "report" | "study" | "survey" | "statement")
+}
+
+/// How many tokens after a document noun its author may be named ("a new report released on Monday by X").
+const AUTHOR_REACH_TOKENS: usize = 8;
+
+/// The documents whose author the text names, by "a report by/from X" (the organisation or person after
+/// "by" or "from", past one in the possessive: "by Stanford University's Center on …" is the Center's) or
+/// "X's report". A fixed number of tokens per document noun: linear.
+fn document_authors(attribution: &Attribution<'_>) -> Vec<(usize, usize)> {
+    let seg = attribution.seg;
+    let index_at = |token: usize| {
+        let start = seg.tokens[token].span.start;
+        let idx = attribution.entities.partition_point(|e| e.span.start < start);
+        attribution.entities.get(idx).is_some_and(|e| e.span.start == start).then_some(idx)
+    };
+    let index_ending_at = |token: usize| {
+        let end = seg.tokens[token].span.end;
+        let idx = attribution.entities.partition_point(|e| e.span.end < end);
+        attribution.entities.get(idx).is_some_and(|e| e.span.end == end).then_some(idx)
+    };
+    let speaks = |idx: usize| matches!(attribution.entities[idx].kind, EntityKind::Person | EntityKind::Org);
+    let mut authors = Vec::new();
+    for token in 0..seg.tokens.len() {
+        if !seg.is_word(token)
+            || !is_document_noun(seg.word(token))
+            || attribution.inside_quote(seg.tokens[token].span.start)
+        {
+            continue;
+        }
+        let line = seg.tokens[token].line;
+        // "X's report", "X's new report".
+        let owner = (token.saturating_sub(3)..token)
+            .rev()
+            .find(|&i| seg.is_possessive(i + 1) && index_ending_at(i).is_some_and(speaks))
+            .and_then(index_ending_at);
+        let mut author = owner;
+        let mut after_by = false;
+        for i in token + 1..seg.tokens.len().min(token + 1 + AUTHOR_REACH_TOKENS) {
+            if author.is_some() || seg.tokens[i].line != line || seg.is_punct(i, '.') {
+                break;
+            }
+            if seg.is_word(i) && matches!(seg.word(i), "by" | "from") {
+                after_by = true;
+            } else if after_by {
+                if let Some(idx) = index_at(i).filter(|&idx| speaks(idx)) {
+                    let entity_end = token_at(seg, attribution.entities[idx].span.end);
+                    if !seg.is_possessive(entity_end) {
+                        author = Some(idx);
+                    }
+                }
+            }
+        }
+        if let Some(idx) = author {
+            authors.push((token, idx));
+        }
+    }
+    authors
 }
 
 /// How many quotes on each side of a quote are searched for one that repeats its words.
@@ -747,8 +856,10 @@ pub(crate) fn find_quotes(
         sentence_subjects: Vec::new(),
         line_words: seg.lines.iter().map(|l| (l.tokens.0..l.tokens.1).filter(|&i| seg.is_word(i)).count()).collect(),
         role_mentions: std::collections::HashMap::new(),
+        document_authors: Vec::new(),
     };
     attribution.role_mentions = role_mentions(seg, entities, &attribution);
+    attribution.document_authors = document_authors(&attribution);
     let mut last_sentence = usize::MAX;
     for (index, e) in entities.iter().enumerate() {
         // "a spokesperson for the X Association said …": the organisation speaks through "he" or "she".
@@ -996,6 +1107,28 @@ mod tests {
             "Barack Obama-led coalition is finished: warns cleric Fazlur Rahmani LAHORE: Veteran cleric Fazlur Rahmani has fired a salvo at Prime Minister Imran Khan, saying the “Gorbachev of Pakistan” was leading the country astray.",
             vec![q("Gorbachev of Pakistan", Some("Fazlur Rahmani"))],
         )]);
+    }
+
+    #[test]
+    fn a_report_speaks_for_its_author() {
+        check(vec![
+            (
+                "A report by the Centre for Coastal Research warns of floods. “Sea levels will rise faster than expected,” the report says.",
+                vec![q("Sea levels will rise faster than expected,", Some("Centre for Coastal Research"))],
+            ),
+            // Past an organisation in the possessive: the report is the Centre's, not the university's.
+            (
+                "A new report released on Monday by Harlow University's Centre for Coastal Research is out.\n\nAs the report states: “Sea levels will rise faster than expected.”",
+                vec![q("Sea levels will rise faster than expected.", Some("Centre for Coastal Research"))],
+            ),
+            // After an inverted verb, with the author named only in the next sentence.
+            (
+                "Coasts are eroding, says a report warning of “a century of rising seas” for the region.\n\nThe report by the Centre for Coastal Research urges action.",
+                vec![q("a century of rising seas", Some("Centre for Coastal Research"))],
+            ),
+            // No author given: no speaker.
+            ("“Sea levels will rise faster than expected,” the report says.", vec![q("Sea levels will rise faster than expected,", None)]),
+        ]);
     }
 
     fn check(cases: Vec<(&str, Vec<Found>)>) {
