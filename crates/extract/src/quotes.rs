@@ -79,6 +79,13 @@ const ROLE_NOUNS: &[&str] = &[
     "writer",
 ];
 
+/// Generic nouns by which a text refers back to an organisation it named ("the company said").
+const ORGANISATION_NOUNS: &[&str] =
+    &["agency", "club", "company", "firm", "group", "ministry", "organisation", "organization"];
+
+/// How many sentences back "the company" looks for the organisation that opened one.
+const ORGANISATION_REACH: usize = 8;
+
 /// How many entity mentions back a pronoun looks for a person of its sex when the last subject is not one.
 const PRONOUN_REACH: usize = 24;
 
@@ -269,6 +276,8 @@ struct Attribution<'a> {
     /// For each role noun (lower case), the people named with it as a title or an appositive ("director
     /// Tom Hargreave", "Daniel Zhang, the chief executive of …"), as entity indexes in text order.
     role_mentions: std::collections::HashMap<String, Vec<usize>>,
+    /// Indexes of the first person or organisation of each sentence, outside quotations, in text order.
+    clause_openers: Vec<usize>,
     /// Reports, studies and statements whose author the text gives: (the document noun's token, the author's
     /// entity index), in text order.
     document_authors: Vec<(usize, usize)>,
@@ -436,7 +445,32 @@ impl Attribution<'_> {
         if seg.is_word(token) && is_document_noun(seg.word(token)) {
             return self.document_author(token);
         }
-        self.organisation_by_head_noun(token, before_byte)
+        self.organisation_by_head_noun(token, before_byte).or_else(|| self.organisation_referent(token, before_byte))
+    }
+
+    /// "it said" when the last sentence opened with an organisation; "the company said" (a generic noun for an
+    /// organisation after "the"): the most recent organisation that opened a sentence, at most
+    /// [`ORGANISATION_REACH`] sentences back. Never a person: "it" is not one.
+    fn organisation_referent(&self, token: usize, before_byte: usize) -> Option<Speaker> {
+        let seg = self.seg;
+        if !seg.is_word(token) {
+            return None;
+        }
+        let word = crate::case::lowercase(seg.word(token));
+        let byte = before_byte.min(seg.tokens[token].span.start);
+        let openers =
+            &self.clause_openers[..self.clause_openers.partition_point(|&e| self.entities[e].span.end <= byte)];
+        let org = |e: &&usize| self.entities[**e].kind == EntityKind::Org;
+        let found = if word == "it" {
+            openers.last().filter(org)
+        } else {
+            let after_the = token > 0 && seg.is_word(token - 1) && seg.word(token - 1).eq_ignore_ascii_case("the");
+            if !after_the || !ORGANISATION_NOUNS.contains(&word.as_str()) {
+                return None;
+            }
+            openers.iter().rev().take(ORGANISATION_REACH).find(org)
+        };
+        found.map(|&e| self.name_of(&self.entities[e]))
     }
 
     /// "the ministry said", "the union argues": an organisation referred back to by the noun its name ends
@@ -857,10 +891,23 @@ pub(crate) fn find_quotes(
         line_words: seg.lines.iter().map(|l| (l.tokens.0..l.tokens.1).filter(|&i| seg.is_word(i)).count()).collect(),
         role_mentions: std::collections::HashMap::new(),
         document_authors: Vec::new(),
+        clause_openers: Vec::new(),
     };
     attribution.role_mentions = role_mentions(seg, entities, &attribution);
     attribution.document_authors = document_authors(&attribution);
     let mut last_sentence = usize::MAX;
+    for (index, e) in entities.iter().enumerate() {
+        if matches!(e.kind, EntityKind::Person | EntityKind::Org) && !attribution.inside_quote(e.span.start) {
+            let sentence = seg.tokens.get(token_at(seg, e.span.start)).map_or(0, |t| t.sentence);
+            let opener = attribution
+                .clause_openers
+                .last()
+                .map(|&o| seg.tokens.get(token_at(seg, entities[o].span.start)).map_or(0, |t| t.sentence));
+            if opener != Some(sentence) {
+                attribution.clause_openers.push(index);
+            }
+        }
+    }
     for (index, e) in entities.iter().enumerate() {
         // "a spokesperson for the X Association said …": the organisation speaks through "he" or "she".
         let spokes_for = e.kind == EntityKind::Org && attribution.after_spokesperson(e.span.start);
@@ -1128,6 +1175,36 @@ mod tests {
             ),
             // No author given: no speaker.
             ("“Sea levels will rise faster than expected,” the report says.", vec![q("Sea levels will rise faster than expected,", None)]),
+        ]);
+    }
+
+    #[test]
+    fn organisations_speak_as_it_and_the_company() {
+        // Lines over the headline fallback's length, so that only the rule can name the speaker.
+        let long = "in the largest listing of the year, far ahead of what the bankers had expected when the deal was first discussed";
+        let company = format!("Brightwell Holdings raised $12 billion on Tuesday {long}. “We are honoured by the trust of investors,” the company said.");
+        let it = format!("Brightwell Holdings published its results on Monday {long}. “We had a strong quarter in every market,” it said.");
+        let subject = format!("Shares in Brightwell Holdings rose on the Hong Kong Stock Exchange {long}. “We had a strong quarter in every market,” the company said.");
+        let person = format!(
+            "Ruth Kamau published her results on Monday {long}. “We had a strong quarter in every market,” it said."
+        );
+        check(vec![
+            (&company, vec![q("We are honoured by the trust of investors,", Some("Brightwell Holdings"))]),
+            (&it, vec![q("We had a strong quarter in every market,", Some("Brightwell Holdings"))]),
+            (&subject, vec![q("We had a strong quarter in every market,", Some("Brightwell Holdings"))]),
+            // "it" is never a person.
+            (&person, vec![q("We had a strong quarter in every market,", None)]),
+        ]);
+    }
+
+    #[test]
+    fn feature_writing_verbs_are_cues() {
+        check(vec![
+            (
+                "Maria Duarte won the prize in 2010.\n\n“I can’t believe it happened,” she laughs. “Nobody saw it coming,” she muses.",
+                vec![q("I can’t believe it happened,", Some("Maria Duarte")), q("Nobody saw it coming,", Some("Maria Duarte"))],
+            ),
+            ("“It was the hardest year of my life,” Duarte confesses.", vec![q("It was the hardest year of my life,", Some("Duarte"))]),
         ]);
     }
 
