@@ -86,6 +86,9 @@ const ORGANISATION_NOUNS: &[&str] =
 /// How many sentences back "the company" looks for the organisation that opened one.
 const ORGANISATION_REACH: usize = 8;
 
+/// How many tokens after an inverted speech verb its subject may stand ("said the film’s director, Tom …").
+const INVERTED_SUBJECT_TOKENS: usize = 8;
+
 /// How many entity mentions back a pronoun looks for a person of its sex when the last subject is not one.
 const PRONOUN_REACH: usize = 24;
 
@@ -543,10 +546,40 @@ impl Attribution<'_> {
         if let Some(found) = self.nearest_subject(&window[..verb_pos], quote.start) {
             return Some(found);
         }
-        // "said Martin Indyk": the subject right after the verb; "said the actress": a role.
-        for &i in window.iter().skip(verb_pos + 1).take(3) {
+        // "said Martin Indyk": the subject right after the verb, also past its role ("said the film’s director,
+        // Tom Hargreave"), but not past a word that opens another phrase ("said the lawyer, who represents …").
+        for &i in window.iter().skip(verb_pos + 1).take(INVERTED_SUBJECT_TOKENS) {
             if let Some(e) = self.entity_at(i) {
                 return Some(self.name_of(e));
+            }
+            let opens_phrase = seg.is_word(i)
+                && matches!(
+                    crate::case::lowercase(seg.word(i)).as_str(),
+                    "who"
+                        | "which"
+                        | "that"
+                        | "he"
+                        | "she"
+                        | "it"
+                        | "they"
+                        | "we"
+                        | "i"
+                        | "of"
+                        | "for"
+                        | "to"
+                        | "with"
+                        | "at"
+                        | "in"
+                        | "on"
+                        | "by"
+                        | "from"
+                        | "about"
+                        | "after"
+                        | "before"
+                        | "and"
+                );
+            if opens_phrase {
+                break;
             }
         }
         let mut after_verb =
@@ -1205,6 +1238,21 @@ mod tests {
                 vec![q("I can’t believe it happened,", Some("Maria Duarte")), q("Nobody saw it coming,", Some("Maria Duarte"))],
             ),
             ("“It was the hardest year of my life,” Duarte confesses.", vec![q("It was the hardest year of my life,", Some("Duarte"))]),
+        ]);
+    }
+
+    #[test]
+    fn an_inverted_verb_reaches_its_subject_past_a_role() {
+        check(vec![
+            (
+                "Jessie Marlowe plays Rose.\n\n“She walked in and owned the room,” said the film’s director, Tom Hargreave.",
+                vec![q("She walked in and owned the room,", Some("Tom Hargreave"))],
+            ),
+            // Not past a relative clause: the name there is someone else.
+            (
+                "“She walked in and owned the room,” said the lawyer, who represents Tom Hargreave.",
+                vec![q("She walked in and owned the room,", None)],
+            ),
         ]);
     }
 
