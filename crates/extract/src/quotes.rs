@@ -343,7 +343,7 @@ impl Attribution<'_> {
     fn pronoun_referent(&self, pronoun: usize, byte: usize) -> Option<Speaker> {
         // Someone named after the pronoun is no referent of it ("He said his predecessor, Fiona Hill, …").
         let byte = byte.min(self.seg.tokens[pronoun].span.start);
-        let female = crate::case::lowercase(self.seg.word(pronoun)) == "she";
+        let female = matches!(crate::case::lowercase(self.seg.word(pronoun)).as_str(), "she" | "her");
         let fits = |e: &Entity| {
             let name = &self.groups[e.group].name;
             e.kind != EntityKind::Person
@@ -691,8 +691,11 @@ impl Attribution<'_> {
     fn before(&self, quote: Span) -> Option<Speaker> {
         let seg = self.seg;
         let open = token_at(seg, quote.start).checked_sub(1)?;
-        let line = seg.tokens[open].line;
-        let sentence = seg.tokens[open].sentence;
+        // A quote that opens its paragraph after one ending in a colon ("He said:" ¶ "“…”") is introduced there.
+        let opens_line = seg.lines[seg.tokens[open].line].tokens.0 == open;
+        let cue_token = if opens_line && open >= 1 && seg.is_punct(open - 1, ':') { open - 1 } else { open };
+        let line = seg.tokens[cue_token].line;
+        let sentence = seg.tokens[cue_token].sentence;
         let mut first = open;
         while first > 0 && open - first < CUE_WINDOW_TOKENS {
             let t = &seg.tokens[first - 1];
@@ -723,6 +726,12 @@ impl Attribution<'_> {
             {
                 if let Some(e) = window.iter().skip(pos + 2).find_map(|&j| self.entity_at(j)) {
                     return Some(self.name_of(e));
+                }
+                // "According to him, “…”".
+                if let Some(&j) = window.get(pos + 2).filter(|&&j| seg.is_word(j)) {
+                    if matches!(crate::case::lowercase(seg.word(j)).as_str(), "him" | "her") {
+                        return self.pronoun_referent(j, quote.start);
+                    }
                 }
             }
             if self.is_verb_of_speech(i) {
@@ -1253,6 +1262,22 @@ mod tests {
                 "“She walked in and owned the room,” said the lawyer, who represents Tom Hargreave.",
                 vec![q("She walked in and owned the room,", None)],
             ),
+        ]);
+    }
+
+    #[test]
+    fn a_cue_ending_the_paragraph_before_in_a_colon_introduces_the_quote() {
+        check(vec![
+            (
+                "Bukola Adeyemi spoke to journalists in Abuja on Tuesday after the raid on his home. He said:\n\n“This is an attack on democracy and we will not keep quiet.”",
+                vec![q("This is an attack on democracy and we will not keep quiet.", Some("Bukola Adeyemi"))],
+            ),
+            // A heading ending in a colon names no one.
+            (
+                "Bukola Adeyemi spoke on Tuesday.\n\nHere are some of the highlights:\n\n“An attack on our democracy”",
+                vec![q("An attack on our democracy", None)],
+            ),
+            ("Olusegun Adeyemi reacted angrily to the raid. According to him, “This is an attack on democracy.”", vec![q("This is an attack on democracy.", Some("Olusegun Adeyemi"))]),
         ]);
     }
 
