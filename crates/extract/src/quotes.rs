@@ -80,8 +80,22 @@ const ROLE_NOUNS: &[&str] = &[
 ];
 
 /// Generic nouns by which a text refers back to an organisation it named ("the company said").
-const ORGANISATION_NOUNS: &[&str] =
-    &["agency", "club", "company", "firm", "group", "ministry", "organisation", "organization"];
+const ORGANISATION_NOUNS: &[&str] = &[
+    "agency",
+    "club",
+    "committee",
+    "company",
+    "council",
+    "firm",
+    "group",
+    "ministry",
+    "movement",
+    "organisation",
+    "organization",
+    "party",
+    "union",
+    "watchdog",
+];
 
 /// How many sentences back "the company" looks for the organisation that opened one.
 const ORGANISATION_REACH: usize = 8;
