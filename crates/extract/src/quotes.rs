@@ -103,6 +103,42 @@ const ORGANISATION_REACH: usize = 8;
 /// How many tokens after an inverted speech verb its subject may stand ("said the film’s director, Tom …").
 const INVERTED_SUBJECT_TOKENS: usize = 8;
 
+/// For each group, the sex its first name gives (see [`crate::lexicon::first_name_is_female`]), else the sex a
+/// title right before one of its mentions gives; `None` when nothing says, or the titles disagree.
+fn group_sexes(seg: &Segmented<'_>, entities: &[Entity], groups: &[EntityGroup]) -> Vec<Option<bool>> {
+    let by_name: Vec<Option<bool>> = groups
+        .iter()
+        .map(|g| match g.kind {
+            EntityKind::Person => g.name.split(' ').next().and_then(crate::lexicon::first_name_is_female),
+            _ => None,
+        })
+        .collect();
+    // Per group: (seen a woman's title, seen a man's title).
+    let mut titled = vec![(false, false); groups.len()];
+    for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        let Some(before) = token_at(seg, e.span.start).checked_sub(1) else { continue };
+        if !seg.is_word(before) {
+            continue;
+        }
+        match seg.word(before).trim_end_matches('.') {
+            "Mrs" | "Ms" | "Miss" | "Lady" | "Dame" => titled[e.group].0 = true,
+            "Mr" | "Sir" | "Lord" => titled[e.group].1 = true,
+            _ => {}
+        }
+    }
+    by_name
+        .into_iter()
+        .zip(titled)
+        .map(|(name, titles)| {
+            name.or(match titles {
+                (true, false) => Some(true),
+                (false, true) => Some(false),
+                _ => None,
+            })
+        })
+        .collect()
+}
+
 /// How many entity mentions back a pronoun looks for a person of its sex when the last subject is not one.
 const PRONOUN_REACH: usize = 24;
 
@@ -293,6 +329,9 @@ struct Attribution<'a> {
     /// For each role noun (lower case), the people named with it as a title or an appositive ("director
     /// Tom Hargreave", "Daniel Zhang, the chief executive of …"), as entity indexes in text order.
     role_mentions: std::collections::HashMap<String, Vec<usize>>,
+    /// For each entity group, whether the person is a woman (`Some(true)`), a man (`Some(false)`) or either, by
+    /// the first name of the group's name, else by a title before any of its mentions ("Mrs May", "Mr Ma").
+    group_is_female: Vec<Option<bool>>,
     /// Indexes of the first person or organisation of each sentence, outside quotations, in text order.
     clause_openers: Vec<usize>,
     /// Reports, studies and statements whose author the text gives: (the document noun's token, the author's
@@ -358,11 +397,7 @@ impl Attribution<'_> {
         // Someone named after the pronoun is no referent of it ("He said his predecessor, Fiona Hill, …").
         let byte = byte.min(self.seg.tokens[pronoun].span.start);
         let female = matches!(crate::case::lowercase(self.seg.word(pronoun)).as_str(), "she" | "her");
-        let fits = |e: &Entity| {
-            let name = &self.groups[e.group].name;
-            e.kind != EntityKind::Person
-                || name.split(' ').next().and_then(crate::lexicon::first_name_is_female) != Some(!female)
-        };
+        let fits = |e: &Entity| e.kind != EntityKind::Person || self.group_is_female[e.group] != Some(!female);
         let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= byte);
         let subject = &self.entities[self.sentence_subjects[idx.checked_sub(1)?]];
         if fits(subject) {
@@ -948,6 +983,7 @@ pub(crate) fn find_quotes(
         role_mentions: std::collections::HashMap::new(),
         document_authors: Vec::new(),
         clause_openers: Vec::new(),
+        group_is_female: group_sexes(seg, entities, groups),
     };
     attribution.role_mentions = role_mentions(seg, entities, &attribution);
     attribution.document_authors = document_authors(&attribution);
@@ -1187,6 +1223,11 @@ mod tests {
             (
                 "Margaret Reyes plays Rose and Thomas Hargreave directs.\n\n“She walked in and owned the room,” he says.",
                 vec![q("She walked in and owned the room,", Some("Thomas Hargreave"))],
+            ),
+            // Without a known first name, a title says it ("Mrs", "Mr").
+            (
+                "Mrs Okafor chaired the meeting. Mr Adeyemi spoke next.\n\n“We need more nurses on every ward,” she said.",
+                vec![q("We need more nurses on every ward,", Some("Okafor"))],
             ),
             // A first name shared by both sexes fits either pronoun.
             ("Jessie Marlowe sings.\n\n“I write every song myself,” he says.", vec![q("I write every song myself,", Some("Jessie Marlowe"))]),
