@@ -466,7 +466,13 @@ impl Attribution<'_> {
                     "the" | "a" | "an" | "this" | "its" | "new"
                 )
         };
-        seg.is_word(token) && is_speech_verb(seg.word(token)) && !(is_document_noun(seg.word(token)) && determined())
+        if !seg.is_word(token) {
+            return false;
+        }
+        // "As Marlowe put it, “…”": an idiom of quoting.
+        let puts_it =
+            matches!(seg.word(token), "put" | "puts") && seg.is_word(token + 1) && seg.word(token + 1) == "it";
+        puts_it || (is_speech_verb(seg.word(token)) && !(is_document_noun(seg.word(token)) && determined()))
     }
 
     /// Who wrote the report, study or statement the document noun at `token` names: the author given for this
@@ -781,6 +787,18 @@ impl Attribution<'_> {
                     if matches!(crate::case::lowercase(seg.word(j)).as_str(), "him" | "her") {
                         return self.pronoun_referent(j, quote.start);
                     }
+                }
+            }
+            // "In Marlowe’s words, “…”", "in her words".
+            if word == "words" && pos >= 1 {
+                let owner = window[pos - 1];
+                if seg.is_word(owner) && matches!(crate::case::lowercase(seg.word(owner)).as_str(), "his" | "her") {
+                    return self.pronoun_referent(owner, quote.start);
+                }
+                if let Some(e) =
+                    owner.checked_sub(1).filter(|_| seg.is_possessive(owner)).and_then(|o| self.entity_ending_at(o))
+                {
+                    return Some(self.name_of(e));
                 }
             }
             if self.is_verb_of_speech(i) {
@@ -1333,6 +1351,22 @@ mod tests {
                 vec![q("An attack on our democracy", None)],
             ),
             ("Olusegun Adeyemi reacted angrily to the raid. According to him, “This is an attack on democracy.”", vec![q("This is an attack on democracy.", Some("Olusegun Adeyemi"))]),
+        ]);
+    }
+
+    #[test]
+    fn idioms_of_quoting_name_the_speaker() {
+        // A line over the headline fallback's length, so that only the idiom can name the speaker.
+        let intro = "Jessie Marlowe plays Rose, a singer from Glasgow who dreams of Nashville while raising two children and working as a cleaner for a rich woman in the suburbs.";
+        let put = format!("{intro} As Marlowe put it, “I was born to play this part, I think.”");
+        let puts = format!("{intro} “I was born to play this part, I think,” as Marlowe puts it.");
+        let words = format!("{intro} In Marlowe’s words, “I was born to play this part, I think.”");
+        let her_words = format!("{intro} In her words, “I was born to play this part, I think.”");
+        check(vec![
+            (&put, vec![q("I was born to play this part, I think.", Some("Jessie Marlowe"))]),
+            (&puts, vec![q("I was born to play this part, I think,", Some("Jessie Marlowe"))]),
+            (&words, vec![q("I was born to play this part, I think.", Some("Jessie Marlowe"))]),
+            (&her_words, vec![q("I was born to play this part, I think.", Some("Jessie Marlowe"))]),
         ]);
     }
 
