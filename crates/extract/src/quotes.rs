@@ -1370,6 +1370,21 @@ mod tests {
         ]);
     }
 
+    #[test]
+    fn an_east_asian_family_name_alone_is_the_full_name() {
+        check(vec![
+            (
+                "President Park Geun-hye met the envoy on Monday in Seoul. “Peace is within reach this year,” Park said.",
+                vec![q("Peace is within reach this year,", Some("Park Geun-hye"))],
+            ),
+            // Two people of one family: the nearest full mention before.
+            (
+                "Kim Jong-un and Kim Yo-jong arrived. Kim Yo-jong spoke first. “We will talk to anyone,” Kim said.",
+                vec![q("We will talk to anyone,", Some("Kim Yo-jong"))],
+            ),
+        ]);
+    }
+
     fn check(cases: Vec<(&str, Vec<Found>)>) {
         for (text, expected) in cases {
             assert_eq!(quotes(text), expected, "{text}");
