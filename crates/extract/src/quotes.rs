@@ -413,6 +413,43 @@ impl Attribution<'_> {
             .map(|e| self.name_of(e))
     }
 
+    /// A paragraph that is only a quote in the first person, with no cue, right after a paragraph about
+    /// someone ("Marlowe grew up in Killarney. ¶ “I was always singing.”"): the person that paragraph's last
+    /// subject is. None when the quote does not speak as "I" or "we", or that subject is further back.
+    fn previous_paragraph_subject(&self, quote: Span) -> Option<Speaker> {
+        let seg = self.seg;
+        let open = token_at(seg, quote.start).checked_sub(1)?;
+        let line = seg.tokens[open].line;
+        let last_before = open.checked_sub(1)?;
+        let alone = seg.lines[line].tokens.0 == open && seg.lines[line].tokens.1 <= token_at(seg, quote.end) + 2;
+        let first_person =
+            quote.slice(seg.text).split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'').any(|w| {
+                matches!(
+                    w,
+                    "I" | "I’m"
+                        | "I'm"
+                        | "I’ve"
+                        | "I've"
+                        | "I’d"
+                        | "I'd"
+                        | "me"
+                        | "my"
+                        | "My"
+                        | "we"
+                        | "We"
+                        | "our"
+                        | "Our"
+                )
+            });
+        if !alone || !first_person {
+            return None;
+        }
+        let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= quote.start);
+        let subject = &self.entities[self.sentence_subjects[idx.checked_sub(1)?]];
+        let subject_line = seg.tokens.get(token_at(seg, subject.span.start))?.line;
+        (subject_line == seg.tokens[last_before].line).then(|| self.name_of(subject))
+    }
+
     /// Headline fallback: the first person or organisation on a short line before the quote
     /// ("Chelsea Handler Won’t Interview Melania Trump: ‘She Can Barely Speak English’").
     fn headline_subject(&self, quote: Span) -> Option<Speaker> {
@@ -1062,6 +1099,9 @@ pub(crate) fn find_quotes(
                 }
             }
         }
+        if speaker.is_none() && !f.continues_previous {
+            speaker = attribution.previous_paragraph_subject(f.inner);
+        }
         if let Some(found) = &speaker {
             previous = Some((line, found.clone()));
         }
@@ -1381,6 +1421,24 @@ mod tests {
             (
                 "Kim Jong-un and Kim Yo-jong arrived. Kim Yo-jong spoke first. “We will talk to anyone,” Kim said.",
                 vec![q("We will talk to anyone,", Some("Kim Yo-jong"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_first_person_quote_paragraph_is_the_previous_paragraphs_subject() {
+        let intro = "Jessie Marlowe grew up in Killarney and started singing at weddings when she was six.";
+        check(vec![
+            (
+                &format!("{intro}\n\n“I was always singing, at every wedding and every funeral in town.”"),
+                vec![q("I was always singing, at every wedding and every funeral in town.", Some("Jessie Marlowe"))],
+            ),
+            // Not in the first person: it may be anyone's words.
+            (&format!("{intro}\n\n“The town was always full of music and dancing.”"), vec![q("The town was always full of music and dancing.", None)]),
+            // The person is two paragraphs back: too far.
+            (
+                &format!("{intro}\n\nThe town was always full of music and dancing on the long summer nights by the lakes.\n\n“I was always singing, at every wedding.”"),
+                vec![q("I was always singing, at every wedding.", None)],
             ),
         ]);
     }
