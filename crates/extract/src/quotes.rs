@@ -1107,6 +1107,16 @@ pub(crate) fn find_quotes(
         }
         speakers.push(speaker);
     }
+    // A paragraph attributed once, at its end (`“I was terrified.” Her voice drops. “I never sang again,” she
+    // says.`): a quote with no speaker yet is the speaker's of the next quote of its paragraph, if that one has
+    // a cue of its own.
+    let lines: Vec<usize> =
+        found.iter().map(|f| seg.tokens.get(token_at(seg, f.inner.start)).map_or(0, |t| t.line)).collect();
+    for i in (0..found.len().saturating_sub(1)).rev() {
+        if speakers[i].is_none() && lines[i] == lines[i + 1] && cued[i + 1].is_some() {
+            speakers[i] = speakers[i + 1].clone();
+        }
+    }
     // A quote running over several paragraphs is attributed once, usually in its last piece (`“… ¶ “…,” she
     // said.`): the pieces before it, left open at their paragraph's end, are the same speaker's words.
     for i in (0..found.len().saturating_sub(1)).rev() {
@@ -1439,6 +1449,21 @@ mod tests {
             (
                 &format!("{intro}\n\nThe town was always full of music and dancing on the long summer nights by the lakes.\n\n“I was always singing, at every wedding.”"),
                 vec![q("I was always singing, at every wedding.", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_paragraph_attributed_at_its_end_names_its_earlier_quotes() {
+        check(vec![
+            (
+                "Nobody else was in the room.\n\n“I was terrified.” Her voice drops. “I thought I would never sing again,” Marlowe says.",
+                vec![q("I was terrified.", Some("Marlowe")), q("I thought I would never sing again,", Some("Marlowe"))],
+            ),
+            // Only a quote's own cue lends its speaker, not one it inherited.
+            (
+                "Nobody else was in the room.\n\n“I was terrified.” Her voice drops. “I thought I would never sing again.”",
+                vec![q("I was terrified.", None), q("I thought I would never sing again.", None)],
             ),
         ]);
     }
