@@ -139,6 +139,9 @@ fn group_sexes(seg: &Segmented<'_>, entities: &[Entity], groups: &[EntityGroup])
         .collect()
 }
 
+/// How far before a name a "by" makes it an agent rather than a subject ("by his media aide, Yusuph …").
+const AGENT_REACH_TOKENS: usize = 5;
+
 /// How many entity mentions back a pronoun looks for a person of its sex when the last subject is not one.
 const PRONOUN_REACH: usize = 24;
 
@@ -411,6 +414,17 @@ impl Attribution<'_> {
             .filter(|e| e.kind == EntityKind::Person && !self.inside_quote(e.span.start))
             .find(|e| fits(e))
             .map(|e| self.name_of(e))
+    }
+
+    /// Whether the name starting at `byte` is the agent of a "by" phrase: "by" at most [`AGENT_REACH_TOKENS`]
+    /// tokens before it ("by his media aide, Yusuph …"), with no verb of speech between.
+    fn after_by(&self, byte: usize) -> bool {
+        let seg = self.seg;
+        let at = token_at(seg, byte);
+        (at.saturating_sub(AGENT_REACH_TOKENS)..at)
+            .rev()
+            .take_while(|&i| !self.is_verb_of_speech(i) && !seg.is_punct(i, '.'))
+            .any(|i| seg.is_word(i) && seg.word(i) == "by")
     }
 
     /// A paragraph that is only a quote in the first person, with no cue, right after a paragraph about
@@ -711,12 +725,14 @@ impl Attribution<'_> {
         if let Some(found) = self.relative_clause_antecedent(before_verb) {
             return Some(found);
         }
-        // A name in the possessive describes someone else ("Morrison, Vindman's superior, said").
+        // A name in the possessive describes someone else ("Morrison, Vindman's superior, said"); so does the
+        // agent after "by" ("Saraki, in a statement by his media aide, Yusuph Olaniyonu, said" is Saraki's).
         let person = before_verb
             .iter()
             .rev()
             .filter(|&&i| !seg.is_possessive(i + 1))
             .filter_map(|&i| self.entity_ending_at(i))
+            .filter(|e| !self.after_by(e.span.start))
             .find(|e| e.kind == EntityKind::Person);
         if let Some(e) = person {
             return Some(self.name_of(e));
@@ -1466,6 +1482,14 @@ mod tests {
                 vec![q("I was terrified.", None), q("I thought I would never sing again.", None)],
             ),
         ]);
+    }
+
+    #[test]
+    fn the_agent_of_a_by_phrase_is_not_the_subject() {
+        check(vec![(
+            "Bukola Adeyemi, in a statement by his media aide, Yusuf Balogun, said the police were “acting on orders from above.”",
+            vec![q("acting on orders from above.", Some("Bukola Adeyemi"))],
+        )]);
     }
 
     fn check(cases: Vec<(&str, Vec<Found>)>) {
