@@ -985,6 +985,19 @@ fn document_authors(attribution: &Attribution<'_>) -> Vec<(usize, usize)> {
                 }
             }
         }
+        // "The ministry said in a statement", "Peace Now issued a statement": the name just before the verb.
+        if author.is_none() {
+            let verb = (token.saturating_sub(4)..token).rev().find(|&i| {
+                seg.is_word(i)
+                    && (attribution.is_verb_of_speech(i) || matches!(seg.word(i), "issued" | "released" | "published"))
+            });
+            author = verb.and_then(|v| {
+                (v.saturating_sub(3)..v)
+                    .rev()
+                    .filter(|&i| seg.tokens[i].line == line)
+                    .find_map(|i| index_ending_at(i).filter(|&idx| speaks(idx) && !seg.is_possessive(i + 1)))
+            });
+        }
         if let Some(idx) = author {
             authors.push((token, idx));
         }
@@ -1353,6 +1366,11 @@ mod tests {
             (
                 "Coasts are eroding, says a report warning of “a century of rising seas” for the region.\n\nThe report by the Centre for Coastal Research urges action.",
                 vec![q("a century of rising seas", Some("Centre for Coastal Research"))],
+            ),
+            // The author as the subject of the verb the statement came with.
+            (
+                "The Harbour Authority said in a statement on Monday that the port would stay shut.\n\nThe statement added: “Ships may not enter until further notice.”",
+                vec![q("Ships may not enter until further notice.", Some("Harbour Authority"))],
             ),
             // No author given: no speaker.
             ("“Sea levels will rise faster than expected,” the report says.", vec![q("Sea levels will rise faster than expected,", None)]),
