@@ -554,7 +554,26 @@ impl Attribution<'_> {
         if seg.is_word(token) && is_document_noun(seg.word(token)) {
             return self.document_author(token);
         }
-        self.organisation_by_head_noun(token, before_byte).or_else(|| self.organisation_referent(token, before_byte))
+        self.organisation_by_head_noun(token, before_byte)
+            .or_else(|| self.organisation_referent(token, before_byte))
+            .or_else(|| self.unnamed_acronym_subject(token))
+    }
+
+    /// "the DoD IG warns": a run of up to three abbreviations (two capitals or more each) after "the", that no
+    /// stage typed, ending at `token`, speaks as the organisation it abbreviates, named as written.
+    fn unnamed_acronym_subject(&self, token: usize) -> Option<Speaker> {
+        let seg = self.seg;
+        let abbreviation = |i: usize| seg.is_word(i) && seg.word(i).chars().filter(|c| c.is_uppercase()).count() >= 2;
+        let mut first = token;
+        while first > 0 && token - first < 3 && abbreviation(first - 1) {
+            first -= 1;
+        }
+        let after_the = first > 0 && seg.is_word(first - 1) && seg.word(first - 1).eq_ignore_ascii_case("the");
+        if !abbreviation(token) || !after_the || (first..=token).any(|i| self.entity_at(i).is_some()) {
+            return None;
+        }
+        let name = &seg.text[seg.tokens[first].span.start..seg.tokens[token].span.end];
+        Some((name.to_string(), None))
     }
 
     /// "it said" when the last sentence opened with an organisation; "the company said" (a generic noun for an
@@ -1508,6 +1527,21 @@ mod tests {
             "Bukola Adeyemi, in a statement by his media aide, Yusuf Balogun, said the police were “acting on orders from above.”",
             vec![q("acting on orders from above.", Some("Bukola Adeyemi"))],
         )]);
+    }
+
+    #[test]
+    fn an_untyped_abbreviation_after_the_speaks_as_an_organisation() {
+        check(vec![
+            (
+                "Even though the army recently killed the leader of the group, the MoJ OIG warns that the policy will “strengthen its ability to plan attacks abroad”",
+                vec![q("strengthen its ability to plan attacks abroad", Some("MoJ OIG"))],
+            ),
+            // A lone capitalised word is no abbreviation.
+            (
+                "Even though the army recently killed the leader of the group, the Inspector warns that the policy will “strengthen its ability to plan attacks abroad”",
+                vec![q("strengthen its ability to plan attacks abroad", None)],
+            ),
+        ]);
     }
 
     fn check(cases: Vec<(&str, Vec<Found>)>) {
