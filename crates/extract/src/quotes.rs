@@ -477,6 +477,10 @@ impl Attribution<'_> {
         // Only the line's subject speaks: the name that opens it ("Third of Cambridge University staff
         // 'have experienced bullying'" is said by no one the line names).
         let first_word = (line.tokens.0..open).find(|&i| seg.is_word(i))?;
+        // A sentence of prose before the quote ("Marlowe won the prize in 2010. “…”") is no headline.
+        if (line.tokens.0..open).any(|i| seg.is_punct(i, '.')) {
+            return None;
+        }
         self.entity_at(first_word).map(|e| self.name_of(e))
     }
 
@@ -1540,6 +1544,20 @@ mod tests {
             (
                 "Even though the army recently killed the leader of the group, the Inspector warns that the policy will “strengthen its ability to plan attacks abroad”",
                 vec![q("strengthen its ability to plan attacks abroad", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_short_line_of_prose_is_no_headline() {
+        check(vec![
+            (
+                "Ruth Kamau published her results on Monday. “We had a strong quarter in every market,” it said.",
+                vec![q("We had a strong quarter in every market,", None)],
+            ),
+            (
+                "Ruth Kamau Defends Her Results: ‘A Strong Quarter in Every Market’",
+                vec![q("A Strong Quarter in Every Market", Some("Ruth Kamau"))],
             ),
         ]);
     }
