@@ -7,12 +7,17 @@
 //! marks is therefore never an error; an unmatched closing mark is reported as a diagnostic and skipped.
 //! Quotes of fewer than three words are scare quotes or titles and are dropped.
 //!
-//! **Speakers**, by an ordered sieve: (1) a speech verb after the quote in the same clause
-//! (`“…,” Lavrov told`, `“…,” said Martin Indyk`); (2) a speech verb before it in the same sentence
-//! (`Mr Obama said it was “…”`, `Emery states, “…”`), or `X: “…”`, or `according to X`; pronouns and
-//! role nouns ("he", "the president") resolve to the most recent person named outside quotes;
-//! (3) a quote with no cue of its own continues the previous quote's speaker when it follows it in the
-//! same or the next paragraph; (4) otherwise no speaker. The speaker is the entity's fullest name.
+//! **Speakers**, by an ordered sieve (the full list, with the rule for each back reference, is in
+//! `crates/extract/DESIGN.md`, "Quotations"): (1) a speech verb after the quote in the same clause
+//! (`“…,” Lavrov told`, `“…,” said Martin Indyk`); (2) a cue before it in the same sentence (`Mr Obama said it
+//! was “…”`, `X: “…”`, `according to X`, `as X put it`, or a paragraph ending in `He said:`). Back references
+//! resolve through who is who: "he"/"she" to the last fitting sentence subject (sex by first name or title),
+//! "the minister" to the person named with that role, "it"/"the company" to the last organisation that opened
+//! a sentence, "the report" to its author. Then the fallbacks: (3) the speaker of a nearby quote whose words
+//! this one repeats; (4) a headline's subject; (5) the previous quote's speaker nearby; (6) after a paragraph
+//! about someone, a first-person quote paragraph is theirs; (7) the next quote of the paragraph with a cue;
+//! (8) the pieces of a multi-paragraph quote share its speaker. Otherwise no speaker: none beats a wrong one.
+//! The speaker is the entity's fullest name.
 
 use crate::lexicon::is_speech_verb;
 use crate::tokens::{Segmented, TokenKind};
