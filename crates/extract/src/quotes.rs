@@ -653,6 +653,15 @@ impl Attribution<'_> {
             }
             window.push(i);
         }
+        // `“…” — Marlowe`: a dash after the closing mark, then the name and nothing but punctuation.
+        let dash = window.iter().take(3).position(|&i| matches!(seg.tokens[i].span.slice(seg.text), "—" | "–" | "―"));
+        if let Some(name) = dash.and_then(|d| window.get(d + 1)).and_then(|&i| self.entity_at(i)) {
+            let rest = token_at(seg, name.span.end);
+            let ends = rest >= seg.tokens.len() || seg.tokens[rest].line != line || !seg.is_word(rest);
+            if ends {
+                return Some(self.name_of(name));
+            }
+        }
         let verb_pos = window.iter().position(|&i| self.is_verb_of_speech(i))?;
         // A quote that ends its sentence ("…supporter.”) followed by a capitalised word starts a new
         // sentence: only a cue right after it ("…!” Trump said) still belongs to it.
@@ -1563,6 +1572,21 @@ mod tests {
             (
                 "Ruth Kamau Defends Her Results: ‘A Strong Quarter in Every Market’",
                 vec![q("A Strong Quarter in Every Market", Some("Ruth Kamau"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_dash_after_the_quote_names_its_speaker() {
+        check(vec![
+            (
+                "Words of the week:\n“I was born to play this part, I think” — Jessie Marlowe",
+                vec![q("I was born to play this part, I think", Some("Jessie Marlowe"))],
+            ),
+            // A dash that goes on into a sentence is no attribution.
+            (
+                "Words of the week:\n“I was born to play this part, I think” — Jessie Marlowe met the director later",
+                vec![q("I was born to play this part, I think", None)],
             ),
         ]);
     }
