@@ -432,6 +432,33 @@ impl Attribution<'_> {
             .any(|i| seg.is_word(i) && seg.word(i) == "by")
     }
 
+    /// `Asked about doubts, Marlowe said no. “…”`: a quote with no cue right after a sentence of its paragraph
+    /// that reports someone speaking is that speaker's.
+    fn previous_sentence_cue(&self, quote: Span) -> Option<Speaker> {
+        let seg = self.seg;
+        let open = token_at(seg, quote.start).checked_sub(1)?;
+        let end = open.checked_sub(1)?;
+        let line = seg.tokens[open].line;
+        let ended = seg.tokens[end].line == line
+            && matches!(seg.tokens[end].span.slice(seg.text), "." | "!" | "?")
+            && !self.inside_quote(seg.tokens[end].span.start);
+        if !ended {
+            return None;
+        }
+        let sentence = seg.tokens[end.checked_sub(1)?].sentence;
+        let mut first = end;
+        while first > 0 && end - first < CUE_WINDOW_TOKENS {
+            let t = &seg.tokens[first - 1];
+            if t.line != line || t.sentence != sentence || self.inside_quote(t.span.start) {
+                break;
+            }
+            first -= 1;
+        }
+        let window: Vec<usize> = (first..end).collect();
+        let verb = window.iter().rposition(|&i| self.is_verb_of_speech(i))?;
+        self.nearest_subject(&window[..verb], quote.start)
+    }
+
     /// A paragraph that is only a quote in the first person, with no cue, right after a paragraph about
     /// someone ("Marlowe grew up in Killarney. ¶ “I was always singing.”"): the person that paragraph's last
     /// subject is. None when the quote does not speak as "I" or "we", or that subject is further back.
@@ -1154,6 +1181,9 @@ pub(crate) fn find_quotes(
         if speaker.is_none() && !f.continues_previous {
             speaker = attribution.headline_subject(f.inner);
         }
+        if speaker.is_none() && !f.continues_previous {
+            speaker = attribution.previous_sentence_cue(f.inner);
+        }
         if speaker.is_none() {
             // A quote with no cue of its own continues the last attributed speaker when it follows in the
             // same paragraph, or opens a paragraph shortly after.
@@ -1587,6 +1617,24 @@ mod tests {
             (
                 "Words of the week:\n“I was born to play this part, I think” — Jessie Marlowe met the director later",
                 vec![q("I was born to play this part, I think", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_sentence_reporting_speech_introduces_the_quote_after_it() {
+        let intro = "Jessie Marlowe plays Rose, a singer from Glasgow who dreams of Nashville while raising two children and working as a cleaner.";
+        check(vec![
+            (
+                &format!(
+                    "{intro} Asked whether she had doubts, Marlowe said no. “I was born to play this part, I think.”"
+                ),
+                vec![q("I was born to play this part, I think.", Some("Jessie Marlowe"))],
+            ),
+            // A sentence with no one speaking introduces nothing.
+            (
+                &format!("{intro} Marlowe left Glasgow in 2016. “I was born to play this part, I think.”"),
+                vec![q("I was born to play this part, I think.", None)],
             ),
         ]);
     }
