@@ -9,12 +9,12 @@
 //!
 //! **Speakers**, by an ordered sieve (the full list, with the rule for each back reference, is in
 //! `crates/extract/DESIGN.md`, "Quotations"): (1) a speech verb after the quote in the same clause
-//! (`“…,” Lavrov told`, `“…,” said Martin Indyk`); (2) a cue before it in the same sentence (`Mr Obama said it
+//! (`“…,” Lavrov told`, `“…,” said Martin Indyk`, `“…” — Jessie Marlowe`); (2) a cue before it in the same sentence (`Mr Obama said it
 //! was “…”`, `X: “…”`, `according to X`, `as X put it`, or a paragraph ending in `He said:`). Back references
 //! resolve through who is who: "he"/"she" to the last fitting sentence subject (sex by first name or title),
 //! "the minister" to the person named with that role, "it"/"the company" to the last organisation that opened
 //! a sentence, "the report" to its author. Then the fallbacks: (3) the speaker of a nearby quote whose words
-//! this one repeats; (4) a headline's subject; (5) the previous quote's speaker nearby; (6) after a paragraph
+//! this one repeats; (4) a headline's subject, or the speaker of the sentence just before; (5) the previous quote's speaker nearby; (6) after a paragraph
 //! about someone, a first-person quote paragraph is theirs; (7) the next quote of the paragraph with a cue;
 //! (8) the pieces of a multi-paragraph quote share its speaker. Otherwise no speaker: none beats a wrong one.
 //! The speaker is the entity's fullest name.
