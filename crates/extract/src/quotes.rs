@@ -9,14 +9,15 @@
 //!
 //! **Speakers**, by an ordered sieve (the full list, with the rule for each back reference, is in
 //! `crates/extract/DESIGN.md`, "Quotations"): (1) a speech verb after the quote in the same clause
-//! (`“…,” Lavrov told`, `“…,” said Martin Indyk`, `“…” — Jessie Marlowe`); (2) a cue before it in the same sentence (`Mr Obama said it
-//! was “…”`, `X: “…”`, `according to X`, `as X put it`, or a paragraph ending in `He said:`). Back references
-//! resolve through who is who: "he"/"she" to the last fitting sentence subject (sex by first name or title),
-//! "the minister" to the person named with that role, "it"/"the company" to the last organisation that opened
-//! a sentence, "the report" to its author. Then the fallbacks: (3) the speaker of a nearby quote whose words
-//! this one repeats; (4) a headline's subject, or the speaker of the sentence just before; (5) the previous quote's speaker nearby; (6) after a paragraph
-//! about someone, a first-person quote paragraph is theirs; (7) the next quote of the paragraph with a cue;
-//! (8) the pieces of a multi-paragraph quote share its speaker. Otherwise no speaker: none beats a wrong one.
+//! (`“…,” Lavrov told`, `“…,” said Martin Indyk`, `“…” — Jessie Marlowe`); (2) a cue before it in the same
+//! sentence (`Mr Obama said it was “…”`, `X: “…”`, `according to X`, `as X put it`, or a paragraph ending in
+//! `He said:`). Back references resolve through who is who: "he"/"she" to the last fitting sentence subject
+//! (sex by first name or title), "the minister" to the person named with that role, "it"/"the company" to the
+//! last organisation that opened a sentence, "the report" to its author. Then the fallbacks: (3) the speaker
+//! of a nearby quote whose words this one repeats; (4) a headline's subject, or the speaker of the sentence
+//! just before; (5) the previous quote's speaker nearby; (6) after a paragraph about someone, a first-person
+//! quote paragraph is theirs; (7) the next quote of the paragraph with a cue; (8) the pieces of a
+//! multi-paragraph quote share its speaker. Otherwise no speaker: none beats a wrong one.
 //! The speaker is the entity's fullest name.
 
 use crate::lexicon::is_speech_verb;
@@ -398,9 +399,9 @@ impl Attribution<'_> {
         idx.checked_sub(1).map(|i| self.name_of(&self.entities[self.sentence_subjects[i]]))
     }
 
-    /// Whom the pronoun at token `pronoun` ("he" or "she", before `byte`) refers to: the most recent sentence subject, when its first name does
-    /// not say it is of the other sex; else the nearest person named before (at most [`PRONOUN_REACH`]
-    /// mentions back) whose first name does not either. None when no one fits.
+    /// Whom the pronoun at token `pronoun` ("he", "she", "him", "her"; named before `byte`) refers to: the most
+    /// recent sentence subject, when its sex (first name or title) is not the other one; else the nearest
+    /// person named before (at most [`PRONOUN_REACH`] mentions back) whose sex is not. None when no one fits.
     fn pronoun_referent(&self, pronoun: usize, byte: usize) -> Option<Speaker> {
         // Someone named after the pronoun is no referent of it ("He said his predecessor, Fiona Hill, …").
         let byte = byte.min(self.seg.tokens[pronoun].span.start);
