@@ -148,6 +148,17 @@ fn group_sexes(seg: &Segmented<'_>, entities: &[Entity], groups: &[EntityGroup])
 /// How far before a name a "by" makes it an agent rather than a subject ("by his media aide, Yusuph …").
 const AGENT_REACH_TOKENS: usize = 5;
 
+/// Role nouns of [`ROLE_NOUNS`] that say a person's sex.
+const GENDERED_ROLES: &[(&str, bool)] = &[
+    ("actress", true),
+    ("chairwoman", true),
+    ("congresswoman", true),
+    ("spokeswoman", true),
+    ("actor", false),
+    ("congressman", false),
+    ("spokesman", false),
+];
+
 /// How many entity mentions back a pronoun looks for a person of its sex when the last subject is not one.
 const PRONOUN_REACH: usize = 24;
 
@@ -1135,6 +1146,13 @@ pub(crate) fn find_quotes(
         group_is_female: group_sexes(seg, entities, groups),
     };
     attribution.role_mentions = role_mentions(seg, entities, &attribution);
+    // A role of one sex ("the actress Jessie Marlowe") says it when the first name and titles do not.
+    for (role, female) in GENDERED_ROLES {
+        for &holder in attribution.role_mentions.get(*role).map_or(&[][..], Vec::as_slice) {
+            let sex = &mut attribution.group_is_female[entities[holder].group];
+            sex.get_or_insert(*female);
+        }
+    }
     attribution.document_authors = document_authors(&attribution);
     let mut last_sentence = usize::MAX;
     for (index, e) in entities.iter().enumerate() {
@@ -1393,6 +1411,11 @@ mod tests {
             (
                 "Mrs Okafor chaired the meeting. Mr Adeyemi spoke next.\n\n“We need more nurses on every ward,” she said.",
                 vec![q("We need more nurses on every ward,", Some("Okafor"))],
+            ),
+            // Nor a role: "actor" says it.
+            (
+                "Maria Lopez wrote the script. The actor Jamie Reid plays her brother.\n\n“I wrote it in a month,” she says.",
+                vec![q("I wrote it in a month,", Some("Maria Lopez"))],
             ),
             // A first name shared by both sexes fits either pronoun.
             ("Jessie Marlowe sings.\n\n“I write every song myself,” he says.", vec![q("I write every song myself,", Some("Jessie Marlowe"))]),
