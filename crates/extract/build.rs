@@ -26,6 +26,8 @@ const LISTS: &[(&str, &str, bool)] = &[
     ("cities.txt+subdivisions.txt+countries.txt+us_states.txt+places_extra.txt", "PLACES", false),
     ("first_names.txt", "FIRST_NAMES", false),
     ("first_names_intl.txt", "FIRST_NAMES_INTL", false),
+    ("gendered_first_names.txt", "FEMALE_FIRST_NAMES:female", false),
+    ("gendered_first_names.txt", "MALE_FIRST_NAMES:male", false),
     ("east_asian_surnames.txt", "EAST_ASIAN_SURNAMES", false),
     ("orgs.txt+orgs_world.txt", "ORGS", false),
     ("people.txt", "PEOPLE", false),

@@ -15,7 +15,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("entities.DATE.f1", 0.95),
     ("entities.MISC.f1", 0.40),
     ("quotes.f1", 0.95),
-    ("quotes.speaker_acc", 0.83),
+    ("quotes.speaker_acc", 0.92),
     ("body.f1", 0.93),
 ];
 

@@ -223,6 +223,18 @@ pub(crate) fn is_first_name(word: &str) -> bool {
     }
 }
 
+/// The sex a census first name mostly belongs to, for pronoun agreement: `Some(true)` for a woman's name
+/// ("Kelly"), `Some(false)` for a man's ("Tom"), `None` when the name is shared ("Jessie") or not in the lists.
+pub(crate) fn first_name_is_female(word: &str) -> Option<bool> {
+    if contains(&FEMALE_FIRST_NAMES, word) {
+        Some(true)
+    } else if contains(&MALE_FIRST_NAMES, word) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// A frequent Korean or Chinese family name that English-language news writes before a hyphenated given
 /// name ("Moon Jae-in", "Tsai Ing-wen"); upper-case tokens ("PARK") are looked up as "Park".
 pub(crate) fn is_east_asian_surname(word: &str) -> bool {
@@ -301,6 +313,8 @@ mod tests {
             &PLACES,
             &FIRST_NAMES,
             &FIRST_NAMES_INTL,
+            &FEMALE_FIRST_NAMES,
+            &MALE_FIRST_NAMES,
             &EAST_ASIAN_SURNAMES,
             &ORGS,
             &PEOPLE,

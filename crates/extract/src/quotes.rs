@@ -7,12 +7,18 @@
 //! marks is therefore never an error; an unmatched closing mark is reported as a diagnostic and skipped.
 //! Quotes of fewer than three words are scare quotes or titles and are dropped.
 //!
-//! **Speakers**, by an ordered sieve: (1) a speech verb after the quote in the same clause
-//! (`“…,” Lavrov told`, `“…,” said Martin Indyk`); (2) a speech verb before it in the same sentence
-//! (`Mr Obama said it was “…”`, `Emery states, “…”`), or `X: “…”`, or `according to X`; pronouns and
-//! role nouns ("he", "the president") resolve to the most recent person named outside quotes;
-//! (3) a quote with no cue of its own continues the previous quote's speaker when it follows it in the
-//! same or the next paragraph; (4) otherwise no speaker. The speaker is the entity's fullest name.
+//! **Speakers**, by an ordered sieve (the full list, with the rule for each back reference, is in
+//! `crates/extract/DESIGN.md`, "Quotations"): (1) a speech verb after the quote in the same clause
+//! (`“…,” Lavrov told`, `“…,” said Martin Indyk`, `“…” — Jessie Marlowe`); (2) a cue before it in the same
+//! sentence (`Mr Obama said it was “…”`, `X: “…”`, `according to X`, `as X put it`, or a paragraph ending in
+//! `He said:`). Back references resolve through who is who: "he"/"she" to the last fitting sentence subject
+//! (sex by first name or title), "the minister" to the person named with that role, "it"/"the company" to the
+//! last organisation that opened a sentence, "the report" to its author. Then the fallbacks: (3) the speaker
+//! of a nearby quote whose words this one repeats; (4) a headline's subject, or the speaker of the sentence
+//! just before; (5) the previous quote's speaker nearby; (6) after a paragraph about someone, a first-person
+//! quote paragraph is theirs; (7) the next quote of the paragraph with a cue; (8) the pieces of a
+//! multi-paragraph quote share its speaker. Otherwise no speaker: none beats a wrong one.
+//! The speaker is the entity's fullest name.
 
 use crate::lexicon::is_speech_verb;
 use crate::tokens::{Segmented, TokenKind};
@@ -28,28 +34,141 @@ const CUE_WINDOW_TOKENS: usize = 60;
 /// Lines up to this many words are headline-like for the headline fallback.
 const HEADLINE_WORDS: usize = 25;
 
-/// Pronouns and role nouns that refer back to the most recent person.
-const BACK_REFERENCES: &[&str] = &[
-    "he",
-    "she",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "president",
+/// Role nouns that refer back to a person when a definite article leads them ("the minister said", "the
+/// 31-year-old actress says"). Sorted: binary search.
+const ROLE_NOUNS: &[&str] = &[
+    "actor",
+    "actress",
+    "ambassador",
+    "analyst",
+    "attorney",
+    "author",
+    "captain",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "coach",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "diplomat",
+    "director",
+    "economist",
+    "envoy",
+    "executive",
+    "filmmaker",
+    "founder",
+    "governor",
+    "judge",
+    "lawmaker",
+    "lawyer",
+    "leader",
+    "manager",
+    "mayor",
     "minister",
     "official",
-    "senator",
-    "governor",
+    "player",
+    "premier",
+    "president",
+    "producer",
+    "professor",
+    "researcher",
+    "scientist",
     "secretary",
-    "chairman",
-    "ambassador",
-    "author",
-    "lawmaker",
-    "congresswoman",
-    "congressman",
-    "mayor",
-    "leader",
+    "senator",
+    "singer",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "star",
+    "writer",
 ];
+
+/// Generic nouns by which a text refers back to an organisation it named ("the company said").
+const ORGANISATION_NOUNS: &[&str] = &[
+    "agency",
+    "club",
+    "committee",
+    "company",
+    "council",
+    "firm",
+    "group",
+    "ministry",
+    "movement",
+    "organisation",
+    "organization",
+    "party",
+    "union",
+    "watchdog",
+];
+
+/// How many sentences back "the company" looks for the organisation that opened one.
+const ORGANISATION_REACH: usize = 8;
+
+/// How many tokens after an inverted speech verb its subject may stand ("said the film’s director, Tom …").
+const INVERTED_SUBJECT_TOKENS: usize = 8;
+
+/// For each group, the sex its first name gives (see [`crate::lexicon::first_name_is_female`]), else the sex a
+/// title right before one of its mentions gives; `None` when nothing says, or the titles disagree.
+fn group_sexes(seg: &Segmented<'_>, entities: &[Entity], groups: &[EntityGroup]) -> Vec<Option<bool>> {
+    let by_name: Vec<Option<bool>> = groups
+        .iter()
+        .map(|g| match g.kind {
+            EntityKind::Person => g.name.split(' ').next().and_then(crate::lexicon::first_name_is_female),
+            _ => None,
+        })
+        .collect();
+    // Per group: (seen a woman's title, seen a man's title).
+    let mut titled = vec![(false, false); groups.len()];
+    for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        let Some(before) = token_at(seg, e.span.start).checked_sub(1) else { continue };
+        if !seg.is_word(before) {
+            continue;
+        }
+        match seg.word(before).trim_end_matches('.') {
+            "Mrs" | "Ms" | "Miss" | "Lady" | "Dame" => titled[e.group].0 = true,
+            "Mr" | "Sir" | "Lord" => titled[e.group].1 = true,
+            _ => {}
+        }
+    }
+    by_name
+        .into_iter()
+        .zip(titled)
+        .map(|(name, titles)| {
+            name.or(match titles {
+                (true, false) => Some(true),
+                (false, true) => Some(false),
+                _ => None,
+            })
+        })
+        .collect()
+}
+
+/// How far before a name a "by" makes it an agent rather than a subject ("by his media aide, Yusuph …").
+const AGENT_REACH_TOKENS: usize = 5;
+
+/// Role nouns of [`ROLE_NOUNS`] that say a person's sex.
+const GENDERED_ROLES: &[(&str, bool)] = &[
+    ("actress", true),
+    ("chairwoman", true),
+    ("congresswoman", true),
+    ("spokeswoman", true),
+    ("actor", false),
+    ("congressman", false),
+    ("spokesman", false),
+];
+
+/// How many entity mentions back a pronoun looks for a person of its sex when the last subject is not one.
+const PRONOUN_REACH: usize = 24;
+
+/// Words that may stand between "the" and a role noun: "the former Senate President", "the 31-year-old actress".
+const ROLE_SPAN_WORDS: usize = 4;
+
+fn is_role_noun(word: &str) -> bool {
+    let lower = crate::case::lowercase(word);
+    ROLE_NOUNS.binary_search(&lower.as_str()).is_ok() || lower.ends_with("-year-old")
+}
 
 /// A speaker: the entity's fullest name and its group, when it is a recognised entity.
 type Speaker = (String, Option<usize>);
@@ -227,6 +346,17 @@ struct Attribution<'a> {
     sentence_subjects: Vec<usize>,
     /// Words on each line, counted once (the headline fallback asks for every quote).
     line_words: Vec<usize>,
+    /// For each role noun (lower case), the people named with it as a title or an appositive ("director
+    /// Tom Hargreave", "Daniel Zhang, the chief executive of …"), as entity indexes in text order.
+    role_mentions: std::collections::HashMap<String, Vec<usize>>,
+    /// For each entity group, whether the person is a woman (`Some(true)`), a man (`Some(false)`) or either, by
+    /// the first name of the group's name, else by a title before any of its mentions ("Mrs May", "Mr Ma").
+    group_is_female: Vec<Option<bool>>,
+    /// Indexes of the first person or organisation of each sentence, outside quotations, in text order.
+    clause_openers: Vec<usize>,
+    /// Reports, studies and statements whose author the text gives: (the document noun's token, the author's
+    /// entity index), in text order.
+    document_authors: Vec<(usize, usize)>,
 }
 
 impl Attribution<'_> {
@@ -280,6 +410,104 @@ impl Attribution<'_> {
         idx.checked_sub(1).map(|i| self.name_of(&self.entities[self.sentence_subjects[i]]))
     }
 
+    /// Whom the pronoun at token `pronoun` ("he", "she", "him", "her"; named before `byte`) refers to: the most
+    /// recent sentence subject, when its sex (first name or title) is not the other one; else the nearest
+    /// person named before (at most [`PRONOUN_REACH`] mentions back) whose sex is not. None when no one fits.
+    fn pronoun_referent(&self, pronoun: usize, byte: usize) -> Option<Speaker> {
+        // Someone named after the pronoun is no referent of it ("He said his predecessor, Fiona Hill, …").
+        let byte = byte.min(self.seg.tokens[pronoun].span.start);
+        let female = matches!(crate::case::lowercase(self.seg.word(pronoun)).as_str(), "she" | "her");
+        let fits = |e: &Entity| e.kind != EntityKind::Person || self.group_is_female[e.group] != Some(!female);
+        let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= byte);
+        let subject = &self.entities[self.sentence_subjects[idx.checked_sub(1)?]];
+        if fits(subject) {
+            return Some(self.name_of(subject));
+        }
+        let before = self.entities.partition_point(|e| e.span.end <= byte);
+        self.entities[..before]
+            .iter()
+            .rev()
+            .take(PRONOUN_REACH)
+            .filter(|e| e.kind == EntityKind::Person && !self.inside_quote(e.span.start))
+            .find(|e| fits(e))
+            .map(|e| self.name_of(e))
+    }
+
+    /// Whether the name starting at `byte` is the agent of a "by" phrase: "by" at most [`AGENT_REACH_TOKENS`]
+    /// tokens before it ("by his media aide, Yusuph …"), with no verb of speech between.
+    fn after_by(&self, byte: usize) -> bool {
+        let seg = self.seg;
+        let at = token_at(seg, byte);
+        (at.saturating_sub(AGENT_REACH_TOKENS)..at)
+            .rev()
+            .take_while(|&i| !self.is_verb_of_speech(i) && !seg.is_punct(i, '.'))
+            .any(|i| seg.is_word(i) && seg.word(i) == "by")
+    }
+
+    /// `Asked about doubts, Marlowe said no. “…”`: a quote with no cue right after a sentence of its paragraph
+    /// that reports someone speaking is that speaker's.
+    fn previous_sentence_cue(&self, quote: Span) -> Option<Speaker> {
+        let seg = self.seg;
+        let open = token_at(seg, quote.start).checked_sub(1)?;
+        let end = open.checked_sub(1)?;
+        let line = seg.tokens[open].line;
+        let ended = seg.tokens[end].line == line
+            && matches!(seg.tokens[end].span.slice(seg.text), "." | "!" | "?")
+            && !self.inside_quote(seg.tokens[end].span.start);
+        if !ended {
+            return None;
+        }
+        let sentence = seg.tokens[end.checked_sub(1)?].sentence;
+        let mut first = end;
+        while first > 0 && end - first < CUE_WINDOW_TOKENS {
+            let t = &seg.tokens[first - 1];
+            if t.line != line || t.sentence != sentence || self.inside_quote(t.span.start) {
+                break;
+            }
+            first -= 1;
+        }
+        let window: Vec<usize> = (first..end).collect();
+        let verb = window.iter().rposition(|&i| self.is_verb_of_speech(i))?;
+        self.nearest_subject(&window[..verb], quote.start)
+    }
+
+    /// A paragraph that is only a quote in the first person, with no cue, right after a paragraph about
+    /// someone ("Marlowe grew up in Killarney. ¶ “I was always singing.”"): the person that paragraph's last
+    /// subject is. None when the quote does not speak as "I" or "we", or that subject is further back.
+    fn previous_paragraph_subject(&self, quote: Span) -> Option<Speaker> {
+        let seg = self.seg;
+        let open = token_at(seg, quote.start).checked_sub(1)?;
+        let line = seg.tokens[open].line;
+        let last_before = open.checked_sub(1)?;
+        let alone = seg.lines[line].tokens.0 == open && seg.lines[line].tokens.1 <= token_at(seg, quote.end) + 2;
+        let first_person =
+            quote.slice(seg.text).split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'').any(|w| {
+                matches!(
+                    w,
+                    "I" | "I’m"
+                        | "I'm"
+                        | "I’ve"
+                        | "I've"
+                        | "I’d"
+                        | "I'd"
+                        | "me"
+                        | "my"
+                        | "My"
+                        | "we"
+                        | "We"
+                        | "our"
+                        | "Our"
+                )
+            });
+        if !alone || !first_person {
+            return None;
+        }
+        let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= quote.start);
+        let subject = &self.entities[self.sentence_subjects[idx.checked_sub(1)?]];
+        let subject_line = seg.tokens.get(token_at(seg, subject.span.start))?.line;
+        (subject_line == seg.tokens[last_before].line).then(|| self.name_of(subject))
+    }
+
     /// Headline fallback: the first person or organisation on a short line before the quote
     /// ("Chelsea Handler Won’t Interview Melania Trump: ‘She Can Barely Speak English’").
     fn headline_subject(&self, quote: Span) -> Option<Speaker> {
@@ -293,12 +521,70 @@ impl Attribution<'_> {
         // Only the line's subject speaks: the name that opens it ("Third of Cambridge University staff
         // 'have experienced bullying'" is said by no one the line names).
         let first_word = (line.tokens.0..open).find(|&i| seg.is_word(i))?;
+        // A sentence of prose before the quote ("Marlowe won the prize in 2010. “…”") is no headline.
+        if (line.tokens.0..open).any(|i| seg.is_punct(i, '.')) {
+            return None;
+        }
         self.entity_at(first_word).map(|e| self.name_of(e))
     }
 
-    fn is_back_reference(&self, token: usize) -> bool {
+    /// "the minister", "the former Senate President", "the 31-year-old actress": a role noun led by a definite
+    /// article, perhaps across a few modifiers. Without the article a role introduces someone new ("Ex-Ukraine
+    /// ambassador says …" in a list of headlines).
+    fn is_definite_role(&self, token: usize) -> bool {
         let seg = self.seg;
-        seg.is_word(token) && BACK_REFERENCES.contains(&crate::case::lowercase(seg.word(token)).as_str())
+        if !seg.is_word(token) || !is_role_noun(seg.word(token)) {
+            return false;
+        }
+        (token.saturating_sub(ROLE_SPAN_WORDS)..token)
+            .rev()
+            .take_while(|&i| seg.is_word(i))
+            .any(|i| matches!(seg.word(i), "the" | "The" | "this" | "This"))
+    }
+
+    /// The person a definite role refers to: the most recent one named with that role as a title or an
+    /// appositive, else the most recent sentence subject.
+    fn role_holder(&self, token: usize, before_byte: usize) -> Option<Speaker> {
+        let role = crate::case::lowercase(self.seg.word(token));
+        let holders = self.role_mentions.get(&role).map_or(&[][..], Vec::as_slice);
+        let before = holders.partition_point(|&e| self.entities[e].span.end <= before_byte);
+        match before.checked_sub(1) {
+            Some(i) => Some(self.name_of(&self.entities[holders[i]])),
+            None => self.recent_person(before_byte),
+        }
+    }
+
+    /// A speech verb at `token`, not the noun of the same spelling after a determiner ("the report says").
+    fn is_verb_of_speech(&self, token: usize) -> bool {
+        let seg = self.seg;
+        let determined = || {
+            token > 0
+                && seg.is_word(token - 1)
+                && matches!(
+                    crate::case::lowercase(seg.word(token - 1)).as_str(),
+                    "the" | "a" | "an" | "this" | "its" | "new"
+                )
+        };
+        if !seg.is_word(token) {
+            return false;
+        }
+        // "As Marlowe put it, “…”": an idiom of quoting.
+        let puts_it =
+            matches!(seg.word(token), "put" | "puts") && seg.is_word(token + 1) && seg.word(token + 1) == "it";
+        puts_it || (is_speech_verb(seg.word(token)) && !(is_document_noun(seg.word(token)) && determined()))
+    }
+
+    /// Who wrote the report, study or statement the document noun at `token` names: the author given for this
+    /// very mention ("a report by X"), else the nearest one given before it, else the first one after it ("…,
+    /// says a report. The report by X claims …"). None when the document never says.
+    fn document_author(&self, token: usize) -> Option<Speaker> {
+        let authors = &self.document_authors;
+        let at = authors.partition_point(|&(t, _)| t < token);
+        let chosen = match authors.get(at) {
+            Some(&(t, e)) if t == token => e,
+            _ => at.checked_sub(1).or((at < authors.len()).then_some(at)).map(|i| authors[i].1)?,
+        };
+        Some(self.name_of(&self.entities[chosen]))
     }
 
     /// The speaker a subject token names: an entity, or a back reference resolved to a person.
@@ -306,10 +592,61 @@ impl Attribution<'_> {
         if let Some(e) = self.entity_ending_at(token).or_else(|| self.entity_at(token)) {
             return Some(self.name_of(e));
         }
-        if self.is_back_reference(token) {
-            return self.recent_person(before_byte);
+        let seg = self.seg;
+        if seg.is_word(token) && matches!(crate::case::lowercase(seg.word(token)).as_str(), "he" | "she") {
+            return self.pronoun_referent(token, before_byte);
+        }
+        if self.is_definite_role(token) {
+            return self.role_holder(token, before_byte);
+        }
+        if seg.is_word(token) && is_document_noun(seg.word(token)) {
+            return self.document_author(token);
         }
         self.organisation_by_head_noun(token, before_byte)
+            .or_else(|| self.organisation_referent(token, before_byte))
+            .or_else(|| self.unnamed_acronym_subject(token))
+    }
+
+    /// "the DoD IG warns": a run of up to three abbreviations (two capitals or more each) after "the", that no
+    /// stage typed, ending at `token`, speaks as the organisation it abbreviates, named as written.
+    fn unnamed_acronym_subject(&self, token: usize) -> Option<Speaker> {
+        let seg = self.seg;
+        let abbreviation = |i: usize| seg.is_word(i) && seg.word(i).chars().filter(|c| c.is_uppercase()).count() >= 2;
+        let mut first = token;
+        while first > 0 && token - first < 3 && abbreviation(first - 1) {
+            first -= 1;
+        }
+        let after_the = first > 0 && seg.is_word(first - 1) && seg.word(first - 1).eq_ignore_ascii_case("the");
+        if !abbreviation(token) || !after_the || (first..=token).any(|i| self.entity_at(i).is_some()) {
+            return None;
+        }
+        let name = &seg.text[seg.tokens[first].span.start..seg.tokens[token].span.end];
+        Some((name.to_string(), None))
+    }
+
+    /// "it said" when the last sentence opened with an organisation; "the company said" (a generic noun for an
+    /// organisation after "the"): the most recent organisation that opened a sentence, at most
+    /// [`ORGANISATION_REACH`] sentences back. Never a person: "it" is not one.
+    fn organisation_referent(&self, token: usize, before_byte: usize) -> Option<Speaker> {
+        let seg = self.seg;
+        if !seg.is_word(token) {
+            return None;
+        }
+        let word = crate::case::lowercase(seg.word(token));
+        let byte = before_byte.min(seg.tokens[token].span.start);
+        let openers =
+            &self.clause_openers[..self.clause_openers.partition_point(|&e| self.entities[e].span.end <= byte)];
+        let org = |e: &&usize| self.entities[**e].kind == EntityKind::Org;
+        let found = if word == "it" {
+            openers.last().filter(org)
+        } else {
+            let after_the = token > 0 && seg.is_word(token - 1) && seg.word(token - 1).eq_ignore_ascii_case("the");
+            if !after_the || !ORGANISATION_NOUNS.contains(&word.as_str()) {
+                return None;
+            }
+            openers.iter().rev().take(ORGANISATION_REACH).find(org)
+        };
+        found.map(|&e| self.name_of(&self.entities[e]))
     }
 
     /// "the ministry said", "the union argues": an organisation referred back to by the noun its name ends
@@ -355,16 +692,32 @@ impl Attribution<'_> {
             }
             window.push(i);
         }
-        let verb_pos = window.iter().position(|&i| seg.is_word(i) && is_speech_verb(seg.word(i)))?;
+        // `“…” — Marlowe`: a dash after the closing mark, then the name and nothing but punctuation.
+        let dash = window.iter().take(3).position(|&i| matches!(seg.tokens[i].span.slice(seg.text), "—" | "–" | "―"));
+        if let Some(name) = dash.and_then(|d| window.get(d + 1)).and_then(|&i| self.entity_at(i)) {
+            let rest = token_at(seg, name.span.end);
+            let ends = rest >= seg.tokens.len() || seg.tokens[rest].line != line || !seg.is_word(rest);
+            if ends {
+                return Some(self.name_of(name));
+            }
+        }
+        let verb_pos = window.iter().position(|&i| self.is_verb_of_speech(i))?;
         // A quote that ends its sentence ("…supporter.”) followed by a capitalised word starts a new
         // sentence: only a cue right after it ("…!” Trump said) still belongs to it.
-        let ends_sentence = quote.slice(seg.text).trim_end().ends_with(['.', '!', '?']);
+        // After a full stop inside the marks the attribution would have ended in a comma (`“…,” she said`): a
+        // capitalised word there opens the next sentence, whatever its verb ("…children.” Her husband, Raul, said").
+        // An exclamation or question mark ends the quote but not the sentence ("…!” Trump said), so a short
+        // cue right after it still belongs to it.
+        let inner = quote.slice(seg.text).trim_end();
         let next_capitalised = window
             .iter()
             .skip(1)
             .find(|&&i| seg.is_word(i))
             .is_some_and(|&i| seg.word(i).starts_with(char::is_uppercase));
-        if ends_sentence && next_capitalised {
+        if next_capitalised && inner.ends_with('.') && !inner.ends_with("...") {
+            return None;
+        }
+        if next_capitalised && inner.ends_with(['!', '?']) {
             let words_before_verb = window[..verb_pos].iter().filter(|&&i| seg.is_word(i)).count();
             if words_before_verb > 3 {
                 return None;
@@ -375,13 +728,50 @@ impl Attribution<'_> {
         if let Some(found) = self.nearest_subject(&window[..verb_pos], quote.start) {
             return Some(found);
         }
-        // "said Martin Indyk": the subject right after the verb.
-        for &i in window.iter().skip(verb_pos + 1).take(3) {
+        // "said Martin Indyk": the subject right after the verb, also past its role ("said the film’s director,
+        // Tom Hargreave"), but not past a word that opens another phrase ("said the lawyer, who represents …").
+        for &i in window.iter().skip(verb_pos + 1).take(INVERTED_SUBJECT_TOKENS) {
             if let Some(e) = self.entity_at(i) {
                 return Some(self.name_of(e));
             }
+            let opens_phrase = seg.is_word(i)
+                && matches!(
+                    crate::case::lowercase(seg.word(i)).as_str(),
+                    "who"
+                        | "which"
+                        | "that"
+                        | "he"
+                        | "she"
+                        | "it"
+                        | "they"
+                        | "we"
+                        | "i"
+                        | "of"
+                        | "for"
+                        | "to"
+                        | "with"
+                        | "at"
+                        | "in"
+                        | "on"
+                        | "by"
+                        | "from"
+                        | "about"
+                        | "after"
+                        | "before"
+                        | "and"
+                );
+            if opens_phrase {
+                break;
+            }
         }
-        None
+        let mut after_verb =
+            window.iter().skip(verb_pos + 1).take(ROLE_SPAN_WORDS + 1).take_while(|&&i| seg.is_word(i));
+        let role = after_verb.find(|&&i| self.is_definite_role(i) || is_document_noun(seg.word(i)))?;
+        if is_document_noun(seg.word(*role)) {
+            // "…,” says a report by the Centre for …".
+            return self.document_author(*role);
+        }
+        self.role_holder(*role, quote.start)
     }
 
     /// Among the tokens before a speech verb, the person nearest the verb; failing that, the nearest
@@ -397,18 +787,28 @@ impl Attribution<'_> {
         }
         if let Some(&i) = last {
             if matches!(crate::case::lowercase(seg.word(i)).as_str(), "he" | "she") {
-                return self.recent_person(quote_start);
+                return self.pronoun_referent(i, quote_start);
+            }
+            // "…,” the former Senate President said": the role is the subject, not the organisation in it.
+            if self.is_definite_role(i) {
+                return self.role_holder(i, quote_start);
+            }
+            // "As the report states:", "the study said": whoever wrote it.
+            if is_document_noun(seg.word(i)) {
+                return self.document_author(i);
             }
         }
         if let Some(found) = self.relative_clause_antecedent(before_verb) {
             return Some(found);
         }
-        // A name in the possessive describes someone else ("Morrison, Vindman's superior, said").
+        // A name in the possessive describes someone else ("Morrison, Vindman's superior, said"); so does the
+        // agent after "by" ("Saraki, in a statement by his media aide, Yusuph Olaniyonu, said" is Saraki's).
         let person = before_verb
             .iter()
             .rev()
             .filter(|&&i| !seg.is_possessive(i + 1))
             .filter_map(|&i| self.entity_ending_at(i))
+            .filter(|e| !self.after_by(e.span.start))
             .find(|e| e.kind == EntityKind::Person);
         if let Some(e) = person {
             return Some(self.name_of(e));
@@ -475,8 +875,11 @@ impl Attribution<'_> {
     fn before(&self, quote: Span) -> Option<Speaker> {
         let seg = self.seg;
         let open = token_at(seg, quote.start).checked_sub(1)?;
-        let line = seg.tokens[open].line;
-        let sentence = seg.tokens[open].sentence;
+        // A quote that opens its paragraph after one ending in a colon ("He said:" ¶ "“…”") is introduced there.
+        let opens_line = seg.lines[seg.tokens[open].line].tokens.0 == open;
+        let cue_token = if opens_line && open >= 1 && seg.is_punct(open - 1, ':') { open - 1 } else { open };
+        let line = seg.tokens[cue_token].line;
+        let sentence = seg.tokens[cue_token].sentence;
         let mut first = open;
         while first > 0 && open - first < CUE_WINDOW_TOKENS {
             let t = &seg.tokens[first - 1];
@@ -508,22 +911,217 @@ impl Attribution<'_> {
                 if let Some(e) = window.iter().skip(pos + 2).find_map(|&j| self.entity_at(j)) {
                     return Some(self.name_of(e));
                 }
+                // "According to him, “…”".
+                if let Some(&j) = window.get(pos + 2).filter(|&&j| seg.is_word(j)) {
+                    if matches!(crate::case::lowercase(seg.word(j)).as_str(), "him" | "her") {
+                        return self.pronoun_referent(j, quote.start);
+                    }
+                }
             }
-            if is_speech_verb(word) {
+            // "In Marlowe’s words, “…”", "in her words".
+            if word == "words" && pos >= 1 {
+                let owner = window[pos - 1];
+                if seg.is_word(owner) && matches!(crate::case::lowercase(seg.word(owner)).as_str(), "his" | "her") {
+                    return self.pronoun_referent(owner, quote.start);
+                }
+                if let Some(e) =
+                    owner.checked_sub(1).filter(|_| seg.is_possessive(owner)).and_then(|o| self.entity_ending_at(o))
+                {
+                    return Some(self.name_of(e));
+                }
+            }
+            if self.is_verb_of_speech(i) {
                 // ", saying …", ", adding …": a participle after a comma reports the sentence's subject, not
                 // the name nearest to it ("Rehman fired a salvo at Imran Khan, saying …" is Rehman's).
                 let participle = word.ends_with("ing") && pos > 0 && seg.is_punct(window[pos - 1], ',');
                 let found = if participle {
-                    self.sentence_subject(&window[..pos])
+                    // A colon opens a clause of its own (a dateline's "KARACHI: Firebrand cleric … has fired …,
+                    // saying"): the participle reports that clause's subject.
+                    let clause = window[..pos].iter().rposition(|&j| seg.is_punct(j, ':')).map_or(0, |c| c + 1);
+                    self.sentence_subject(&window[clause..pos])
                 } else {
                     self.nearest_subject(&window[..pos], quote.start)
                 };
                 if found.is_some() {
                     return found;
                 }
+                // "…, says a report highlighting the “…”": the document after the verb is its subject.
+                let inverted = window[pos + 1..].iter().take(3).take_while(|&&j| seg.is_word(j));
+                if let Some(&document) = inverted.into_iter().find(|&&j| is_document_noun(seg.word(j))) {
+                    return self.document_author(document);
+                }
             }
         }
         None
+    }
+}
+
+/// How far from a person's name a role noun still names their role: "Senate President, Bukola Saraki",
+/// "Daniel Zhang, the chief executive of …".
+const ROLE_REACH_TOKENS: usize = 5;
+
+/// For each role noun, the people named with it: as a title or a role before the name ("director Tom
+/// Hargreave", "the former Senate President, Bukola Saraki") or in an appositive right after it ("Daniel
+/// Zhang, the chief executive"). A fixed number of tokens around each person: linear.
+fn role_mentions(
+    seg: &Segmented<'_>,
+    entities: &[Entity],
+    attribution: &Attribution<'_>,
+) -> std::collections::HashMap<String, Vec<usize>> {
+    let mut roles: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (index, e) in entities.iter().enumerate() {
+        if e.kind != EntityKind::Person || attribution.inside_quote(e.span.start) {
+            continue;
+        }
+        let first = token_at(seg, e.span.start);
+        let last = token_at(seg, e.span.end);
+        let line = seg.tokens.get(first).map_or(0, |t| t.line);
+        let same_line = |i: &usize| seg.tokens[*i].line == line;
+        // Before the name (perhaps across a comma): role nouns and capitalised words only ("Senate President",
+        // "chief executive"); "the president met Tom …" names no role of Tom's.
+        let comma = first > 0 && seg.is_punct(first - 1, ',');
+        let before = (first.saturating_sub(ROLE_REACH_TOKENS + usize::from(comma))..first - usize::from(comma))
+            .rev()
+            .filter(same_line)
+            .take_while(|&i| {
+                seg.is_word(i) && (is_role_noun(seg.word(i)) || seg.word(i).starts_with(char::is_uppercase))
+            });
+        // After it: only an appositive, ", the …" or ", a …".
+        let appositive = seg.is_punct(last, ',')
+            && seg.is_word(last + 1)
+            && matches!(crate::case::lowercase(seg.word(last + 1)).as_str(), "the" | "a" | "an");
+        let after = (last + 2..seg.tokens.len().min(last + 2 + ROLE_REACH_TOKENS))
+            .filter(|_| appositive)
+            .filter(same_line)
+            .take_while(|&i| seg.is_word(i));
+        for i in before.chain(after) {
+            if seg.is_word(i) && is_role_noun(seg.word(i)) && !seg.word(i).contains('-') {
+                let holders = roles.entry(crate::case::lowercase(seg.word(i))).or_default();
+                if holders.last() != Some(&index) {
+                    holders.push(index);
+                }
+            }
+        }
+    }
+    roles
+}
+
+/// Nouns for a written document that speaks for its authors ("the report states", "the study said").
+fn is_document_noun(word: &str) -> bool {
+    matches!(crate::case::lowercase(word).as_str(), "report" | "study" | "survey" | "statement")
+}
+
+/// How many tokens after a document noun its author may be named ("a new report released on Monday by X").
+const AUTHOR_REACH_TOKENS: usize = 8;
+
+/// The documents whose author the text names, by "a report by/from X" (the organisation or person after
+/// "by" or "from", past one in the possessive: "by Stanford University's Center on …" is the Center's) or
+/// "X's report". A fixed number of tokens per document noun: linear.
+fn document_authors(attribution: &Attribution<'_>) -> Vec<(usize, usize)> {
+    let seg = attribution.seg;
+    let index_at = |token: usize| {
+        let start = seg.tokens[token].span.start;
+        let idx = attribution.entities.partition_point(|e| e.span.start < start);
+        attribution.entities.get(idx).is_some_and(|e| e.span.start == start).then_some(idx)
+    };
+    let index_ending_at = |token: usize| {
+        let end = seg.tokens[token].span.end;
+        let idx = attribution.entities.partition_point(|e| e.span.end < end);
+        attribution.entities.get(idx).is_some_and(|e| e.span.end == end).then_some(idx)
+    };
+    let speaks = |idx: usize| matches!(attribution.entities[idx].kind, EntityKind::Person | EntityKind::Org);
+    let mut authors = Vec::new();
+    for token in 0..seg.tokens.len() {
+        if !seg.is_word(token)
+            || !is_document_noun(seg.word(token))
+            || attribution.inside_quote(seg.tokens[token].span.start)
+        {
+            continue;
+        }
+        let line = seg.tokens[token].line;
+        // "X's report", "X's new report".
+        let owner = (token.saturating_sub(3)..token)
+            .rev()
+            .find(|&i| seg.is_possessive(i + 1) && index_ending_at(i).is_some_and(speaks))
+            .and_then(index_ending_at);
+        let mut author = owner;
+        let mut after_by = false;
+        for i in token + 1..seg.tokens.len().min(token + 1 + AUTHOR_REACH_TOKENS) {
+            if author.is_some() || seg.tokens[i].line != line || seg.is_punct(i, '.') {
+                break;
+            }
+            if seg.is_word(i) && matches!(seg.word(i), "by" | "from") {
+                after_by = true;
+            } else if after_by {
+                if let Some(idx) = index_at(i).filter(|&idx| speaks(idx)) {
+                    let entity_end = token_at(seg, attribution.entities[idx].span.end);
+                    if !seg.is_possessive(entity_end) {
+                        author = Some(idx);
+                    }
+                }
+            }
+        }
+        // "The ministry said in a statement", "Peace Now issued a statement": the name just before the verb.
+        if author.is_none() {
+            let verb = (token.saturating_sub(4)..token).rev().find(|&i| {
+                seg.is_word(i)
+                    && (attribution.is_verb_of_speech(i) || matches!(seg.word(i), "issued" | "released" | "published"))
+            });
+            author = verb.and_then(|v| {
+                (v.saturating_sub(3)..v)
+                    .rev()
+                    .filter(|&i| seg.tokens[i].line == line)
+                    .find_map(|i| index_ending_at(i).filter(|&idx| speaks(idx) && !seg.is_possessive(i + 1)))
+            });
+        }
+        if let Some(idx) = author {
+            authors.push((token, idx));
+        }
+    }
+    authors
+}
+
+/// How many quotes on each side of a quote are searched for one that repeats its words.
+const ECHO_QUOTES: usize = 12;
+
+/// Quotes that repeat the words of another (a subheading or headline `“My fears have been realized”` over the
+/// paragraph where someone says "… My fears have been realized."; a pull quote under it): the words are the
+/// same person's, named where the longer quote is attributed.
+struct Echoes {
+    /// Each quote's words in lower case, without the punctuation that closes or opens them.
+    folded: Vec<String>,
+    spans: Vec<Span>,
+}
+
+impl Echoes {
+    fn new(text: &str, found: &[Found]) -> Self {
+        let folded = found
+            .iter()
+            .map(|f| {
+                let words = f.inner.slice(text).trim_matches(|c: char| !c.is_alphanumeric());
+                crate::case::lowercase(words)
+            })
+            .collect();
+        Echoes { folded, spans: found.iter().map(|f| f.inner).collect() }
+    }
+
+    /// The cued speaker of the nearest quote (at most [`ECHO_QUOTES`] away on either side, after first) that
+    /// holds all of this quote's words and is neither inside it nor around it (a quote nested in another
+    /// quotes a third person).
+    fn source(&self, index: usize, cued: &[Option<Speaker>]) -> Option<Speaker> {
+        let needle = &self.folded[index];
+        if needle.is_empty() {
+            return None;
+        }
+        let span = self.spans[index];
+        let after = index + 1..self.spans.len().min(index + 1 + ECHO_QUOTES);
+        let before = (index.saturating_sub(ECHO_QUOTES)..index).rev();
+        after.chain(before).find_map(|j| {
+            let other = self.spans[j];
+            let apart = other.end <= span.start || span.end <= other.start;
+            let repeats = apart && self.folded[j].len() >= needle.len() && self.folded[j].contains(needle.as_str());
+            repeats.then(|| cued[j].clone()).flatten()
+        })
     }
 }
 
@@ -542,8 +1140,33 @@ pub(crate) fn find_quotes(
         quote_spans: found.iter().map(|f| f.inner).collect(),
         sentence_subjects: Vec::new(),
         line_words: seg.lines.iter().map(|l| (l.tokens.0..l.tokens.1).filter(|&i| seg.is_word(i)).count()).collect(),
+        role_mentions: std::collections::HashMap::new(),
+        document_authors: Vec::new(),
+        clause_openers: Vec::new(),
+        group_is_female: group_sexes(seg, entities, groups),
     };
+    attribution.role_mentions = role_mentions(seg, entities, &attribution);
+    // A role of one sex ("the actress Jessie Marlowe") says it when the first name and titles do not.
+    for (role, female) in GENDERED_ROLES {
+        for &holder in attribution.role_mentions.get(*role).map_or(&[][..], Vec::as_slice) {
+            let sex = &mut attribution.group_is_female[entities[holder].group];
+            sex.get_or_insert(*female);
+        }
+    }
+    attribution.document_authors = document_authors(&attribution);
     let mut last_sentence = usize::MAX;
+    for (index, e) in entities.iter().enumerate() {
+        if matches!(e.kind, EntityKind::Person | EntityKind::Org) && !attribution.inside_quote(e.span.start) {
+            let sentence = seg.tokens.get(token_at(seg, e.span.start)).map_or(0, |t| t.sentence);
+            let opener = attribution
+                .clause_openers
+                .last()
+                .map(|&o| seg.tokens.get(token_at(seg, entities[o].span.start)).map_or(0, |t| t.sentence));
+            if opener != Some(sentence) {
+                attribution.clause_openers.push(index);
+            }
+        }
+    }
     for (index, e) in entities.iter().enumerate() {
         // "a spokesperson for the X Association said …": the organisation speaks through "he" or "she".
         let spokes_for = e.kind == EntityKind::Org && attribution.after_spokesperson(e.span.start);
@@ -556,16 +1179,29 @@ pub(crate) fn find_quotes(
             last_sentence = sentence;
         }
     }
-    let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
+    // Cues of the quote's own sentence first, for every quote: a quote without one may repeat the words of
+    // another that has one.
+    let cued: Vec<Option<Speaker>> = found
+        .iter()
+        .map(|f| {
+            let speaker = if f.open_at_end { None } else { attribution.after(f.inner) };
+            speaker.or_else(|| if f.continues_previous { None } else { attribution.before(f.inner) })
+        })
+        .collect();
+    let echoes = Echoes::new(seg.text, &found);
+    let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(found.len());
     let mut previous: Option<(usize, Speaker)> = None;
-    for f in &found {
+    for (index, f) in found.iter().enumerate() {
         let line = seg.tokens.get(token_at(seg, f.inner.start)).map_or(0, |t| t.line);
-        let mut speaker = if f.open_at_end { None } else { attribution.after(f.inner) };
+        let mut speaker = cued[index].clone();
         if speaker.is_none() && !f.continues_previous {
-            speaker = attribution.before(f.inner);
+            speaker = echoes.source(index, &cued);
         }
         if speaker.is_none() && !f.continues_previous {
             speaker = attribution.headline_subject(f.inner);
+        }
+        if speaker.is_none() && !f.continues_previous {
+            speaker = attribution.previous_sentence_cue(f.inner);
         }
         if speaker.is_none() {
             // A quote with no cue of its own continues the last attributed speaker when it follows in the
@@ -578,16 +1214,42 @@ pub(crate) fn find_quotes(
                 }
             }
         }
+        if speaker.is_none() && !f.continues_previous {
+            speaker = attribution.previous_paragraph_subject(f.inner);
+        }
         if let Some(found) = &speaker {
             previous = Some((line, found.clone()));
         }
-        let (speaker, speaker_group) = match speaker {
-            Some((name, group)) => (Some(name), group),
-            None => (None, None),
-        };
-        quotes.push(Quote { span: f.inner, speaker, speaker_group });
+        speakers.push(speaker);
     }
-    quotes
+    // A paragraph attributed once, at its end (`“I was terrified.” Her voice drops. “I never sang again,” she
+    // says.`): a quote with no speaker yet is the speaker's of the next quote of its paragraph, if that one has
+    // a cue of its own.
+    let lines: Vec<usize> =
+        found.iter().map(|f| seg.tokens.get(token_at(seg, f.inner.start)).map_or(0, |t| t.line)).collect();
+    for i in (0..found.len().saturating_sub(1)).rev() {
+        if speakers[i].is_none() && lines[i] == lines[i + 1] && cued[i + 1].is_some() {
+            speakers[i] = speakers[i + 1].clone();
+        }
+    }
+    // A quote running over several paragraphs is attributed once, usually in its last piece (`“… ¶ “…,” she
+    // said.`): the pieces before it, left open at their paragraph's end, are the same speaker's words.
+    for i in (0..found.len().saturating_sub(1)).rev() {
+        if speakers[i].is_none() && found[i].open_at_end && found[i + 1].continues_previous {
+            speakers[i] = speakers[i + 1].clone();
+        }
+    }
+    found
+        .iter()
+        .zip(speakers)
+        .map(|(f, speaker)| {
+            let (speaker, speaker_group) = match speaker {
+                Some((name, group)) => (Some(name), group),
+                None => (None, None),
+            };
+            Quote { span: f.inner, speaker, speaker_group }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -672,5 +1334,350 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(quotes(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn a_quote_over_several_paragraphs_takes_the_speaker_of_its_last_piece() {
+        check(vec![(
+            "Kendra Olufemi said the deal was done.\n“We worked on this for two years and we are proud of it.\n“Now the real work begins,” she said.",
+            vec![
+                q("We worked on this for two years and we are proud of it.", Some("Kendra Olufemi")),
+                q("Now the real work begins,", Some("Kendra Olufemi")),
+            ],
+        )]);
+    }
+
+    #[test]
+    fn a_quote_repeating_an_attributed_one_takes_its_speaker() {
+        check(vec![
+            (
+                "Highlights\n\n“A very long winter”\nDay 2: the harbour master\n\nNoor Haddad told the panel, “We saw it coming. It was a very long winter.”",
+                vec![
+                    q("A very long winter", Some("Noor Haddad")),
+                    q("We saw it coming. It was a very long winter.", Some("Noor Haddad")),
+                ],
+            ),
+            // A line naming someone else is no cue of its own: the words are still the speaker's.
+            (
+                "4. “The river question”\nPiet Visser on “the river question”\n\nVisser said his rival, Anna Berg, had called it “the river question.”",
+                vec![
+                    q("The river question", Some("Anna Berg")),
+                    q("the river question", Some("Anna Berg")),
+                    q("the river question.", Some("Anna Berg")),
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_definite_role_names_its_holder() {
+        check(vec![
+            // The role is the subject, not the organisation inside it.
+            (
+                "The former Senate President, Kunle Adebayo, condemned the raid. “This is an attack on democracy,” the former Senate President said.",
+                vec![q("This is an attack on democracy,", Some("Kunle Adebayo"))],
+            ),
+            // The person introduced with the role, not the latest subject.
+            (
+                "The coach, Ruth Kamau, picked the team. Striker Ana Silva scored twice. “We played well in the second half,” the coach said.",
+                vec![q("We played well in the second half,", Some("Ruth Kamau"))],
+            ),
+            // Inverted: "said the director".
+            (
+                "Director Tom Hargreave met Jessie Marlowe in 2016. “She owned the room,” said the director.",
+                vec![q("She owned the room,", Some("Tom Hargreave"))],
+            ),
+            // Without an article a role introduces someone new: no speaker rather than the last one named.
+            (
+                "Mark Tully says he will stay\nEx-Lagos ambassador says “foreign corrupt interests” forced him out",
+                vec![q("foreign corrupt interests", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn pronouns_agree_with_the_first_name() {
+        check(vec![
+            // The last subject is a man: "she" goes to the nearest woman named before.
+            (
+                "The mayor, Rosa Tan, spoke. Her deputy, Kenneth Obi, did not. “We will rebuild every home,” she said.",
+                vec![q("We will rebuild every home,", Some("Rosa Tan"))],
+            ),
+            (
+                "Margaret Reyes plays Rose and Thomas Hargreave directs.\n\n“She walked in and owned the room,” he says.",
+                vec![q("She walked in and owned the room,", Some("Thomas Hargreave"))],
+            ),
+            // Without a known first name, a title says it ("Mrs", "Mr").
+            (
+                "Mrs Okafor chaired the meeting. Mr Adeyemi spoke next.\n\n“We need more nurses on every ward,” she said.",
+                vec![q("We need more nurses on every ward,", Some("Okafor"))],
+            ),
+            // Nor a role: "actor" says it.
+            (
+                "Maria Lopez wrote the script. The actor Jamie Reid plays her brother.\n\n“I wrote it in a month,” she says.",
+                vec![q("I wrote it in a month,", Some("Maria Lopez"))],
+            ),
+            // A first name shared by both sexes fits either pronoun.
+            ("Jessie Marlowe sings.\n\n“I write every song myself,” he says.", vec![q("I write every song myself,", Some("Jessie Marlowe"))]),
+            // No one of that sex: no speaker rather than the wrong person.
+            ("Thomas Hargreave directs.\n\n“I write every song myself,” she says.", vec![q("I write every song myself,", None)]),
+            // Someone named after the pronoun is not its referent; a naming verb ("dubbed") is a cue of its own.
+            (
+                "Daniel Price testified on Tuesday. He said his predecessor, Laura Quinn, had dubbed the envoy's role “the Oslo problem.”",
+                vec![q("the Oslo problem.", Some("Laura Quinn"))],
+            ),
+            (
+                "Daniel Price testified on Tuesday. He said his predecessor, Laura Quinn, had left “a very long list of open files.”",
+                vec![q("a very long list of open files.", Some("Daniel Price"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_participle_reports_the_subject_of_the_clause_after_a_colon() {
+        check(vec![(
+            "Barack Obama-led coalition is finished: warns cleric Fazlur Rahmani LAHORE: Veteran cleric Fazlur Rahmani has fired a salvo at Prime Minister Imran Khan, saying the “Gorbachev of Pakistan” was leading the country astray.",
+            vec![q("Gorbachev of Pakistan", Some("Fazlur Rahmani"))],
+        )]);
+    }
+
+    #[test]
+    fn a_report_speaks_for_its_author() {
+        check(vec![
+            (
+                "A report by the Centre for Coastal Research warns of floods. “Sea levels will rise faster than expected,” the report says.",
+                vec![q("Sea levels will rise faster than expected,", Some("Centre for Coastal Research"))],
+            ),
+            // Past an organisation in the possessive: the report is the Centre's, not the university's.
+            (
+                "A new report released on Monday by Harlow University's Centre for Coastal Research is out.\n\nAs the report states: “Sea levels will rise faster than expected.”",
+                vec![q("Sea levels will rise faster than expected.", Some("Centre for Coastal Research"))],
+            ),
+            // After an inverted verb, with the author named only in the next sentence.
+            (
+                "Coasts are eroding, says a report warning of “a century of rising seas” for the region.\n\nThe report by the Centre for Coastal Research urges action.",
+                vec![q("a century of rising seas", Some("Centre for Coastal Research"))],
+            ),
+            // The author as the subject of the verb the statement came with.
+            (
+                "The Harbour Authority said in a statement on Monday that the port would stay shut.\n\nThe statement added: “Ships may not enter until further notice.”",
+                vec![q("Ships may not enter until further notice.", Some("Harbour Authority"))],
+            ),
+            // No author given: no speaker.
+            ("“Sea levels will rise faster than expected,” the report says.", vec![q("Sea levels will rise faster than expected,", None)]),
+        ]);
+    }
+
+    #[test]
+    fn organisations_speak_as_it_and_the_company() {
+        // Lines over the headline fallback's length, so that only the rule can name the speaker.
+        let long = "in the largest listing of the year, far ahead of what the bankers had expected when the deal was first discussed";
+        let company = format!("Brightwell Holdings raised $12 billion on Tuesday {long}. “We are honoured by the trust of investors,” the company said.");
+        let it = format!("Brightwell Holdings published its results on Monday {long}. “We had a strong quarter in every market,” it said.");
+        let subject = format!("Shares in Brightwell Holdings rose on the Hong Kong Stock Exchange {long}. “We had a strong quarter in every market,” the company said.");
+        let person = format!(
+            "Ruth Kamau published her results on Monday {long}. “We had a strong quarter in every market,” it said."
+        );
+        check(vec![
+            (&company, vec![q("We are honoured by the trust of investors,", Some("Brightwell Holdings"))]),
+            (&it, vec![q("We had a strong quarter in every market,", Some("Brightwell Holdings"))]),
+            (&subject, vec![q("We had a strong quarter in every market,", Some("Brightwell Holdings"))]),
+            // "it" is never a person.
+            (&person, vec![q("We had a strong quarter in every market,", None)]),
+        ]);
+    }
+
+    #[test]
+    fn feature_writing_verbs_are_cues() {
+        check(vec![
+            (
+                "Maria Duarte won the prize in 2010.\n\n“I can’t believe it happened,” she laughs. “Nobody saw it coming,” she muses.",
+                vec![q("I can’t believe it happened,", Some("Maria Duarte")), q("Nobody saw it coming,", Some("Maria Duarte"))],
+            ),
+            ("“It was the hardest year of my life,” Duarte confesses.", vec![q("It was the hardest year of my life,", Some("Duarte"))]),
+        ]);
+    }
+
+    #[test]
+    fn an_inverted_verb_reaches_its_subject_past_a_role() {
+        check(vec![
+            (
+                "Jessie Marlowe plays Rose.\n\n“She walked in and owned the room,” said the film’s director, Tom Hargreave.",
+                vec![q("She walked in and owned the room,", Some("Tom Hargreave"))],
+            ),
+            // Not past a relative clause: the name there is someone else.
+            (
+                "“She walked in and owned the room,” said the lawyer, who represents Tom Hargreave.",
+                vec![q("She walked in and owned the room,", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_cue_ending_the_paragraph_before_in_a_colon_introduces_the_quote() {
+        check(vec![
+            (
+                "Bukola Adeyemi spoke to journalists in Abuja on Tuesday after the raid on his home. He said:\n\n“This is an attack on democracy and we will not keep quiet.”",
+                vec![q("This is an attack on democracy and we will not keep quiet.", Some("Bukola Adeyemi"))],
+            ),
+            // A heading ending in a colon names no one.
+            (
+                "Bukola Adeyemi spoke on Tuesday.\n\nHere are some of the highlights:\n\n“An attack on our democracy”",
+                vec![q("An attack on our democracy", None)],
+            ),
+            ("Olusegun Adeyemi reacted angrily to the raid. According to him, “This is an attack on democracy.”", vec![q("This is an attack on democracy.", Some("Olusegun Adeyemi"))]),
+        ]);
+    }
+
+    #[test]
+    fn idioms_of_quoting_name_the_speaker() {
+        // A line over the headline fallback's length, so that only the idiom can name the speaker.
+        let intro = "Jessie Marlowe plays Rose, a singer from Glasgow who dreams of Nashville while raising two children and working as a cleaner for a rich woman in the suburbs.";
+        let put = format!("{intro} As Marlowe put it, “I was born to play this part, I think.”");
+        let puts = format!("{intro} “I was born to play this part, I think,” as Marlowe puts it.");
+        let words = format!("{intro} In Marlowe’s words, “I was born to play this part, I think.”");
+        let her_words = format!("{intro} In her words, “I was born to play this part, I think.”");
+        check(vec![
+            (&put, vec![q("I was born to play this part, I think.", Some("Jessie Marlowe"))]),
+            (&puts, vec![q("I was born to play this part, I think,", Some("Jessie Marlowe"))]),
+            (&words, vec![q("I was born to play this part, I think.", Some("Jessie Marlowe"))]),
+            (&her_words, vec![q("I was born to play this part, I think.", Some("Jessie Marlowe"))]),
+        ]);
+    }
+
+    #[test]
+    fn an_east_asian_family_name_alone_is_the_full_name() {
+        check(vec![
+            (
+                "President Park Geun-hye met the envoy on Monday in Seoul. “Peace is within reach this year,” Park said.",
+                vec![q("Peace is within reach this year,", Some("Park Geun-hye"))],
+            ),
+            // Two people of one family: the nearest full mention before.
+            (
+                "Kim Jong-un and Kim Yo-jong arrived. Kim Yo-jong spoke first. “We will talk to anyone,” Kim said.",
+                vec![q("We will talk to anyone,", Some("Kim Yo-jong"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_first_person_quote_paragraph_is_the_previous_paragraphs_subject() {
+        let intro = "Jessie Marlowe grew up in Killarney and started singing at weddings when she was six.";
+        check(vec![
+            (
+                &format!("{intro}\n\n“I was always singing, at every wedding and every funeral in town.”"),
+                vec![q("I was always singing, at every wedding and every funeral in town.", Some("Jessie Marlowe"))],
+            ),
+            // Not in the first person: it may be anyone's words.
+            (&format!("{intro}\n\n“The town was always full of music and dancing.”"), vec![q("The town was always full of music and dancing.", None)]),
+            // The person is two paragraphs back: too far.
+            (
+                &format!("{intro}\n\nThe town was always full of music and dancing on the long summer nights by the lakes.\n\n“I was always singing, at every wedding.”"),
+                vec![q("I was always singing, at every wedding.", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_paragraph_attributed_at_its_end_names_its_earlier_quotes() {
+        check(vec![
+            (
+                "Nobody else was in the room.\n\n“I was terrified.” Her voice drops. “I thought I would never sing again,” Marlowe says.",
+                vec![q("I was terrified.", Some("Marlowe")), q("I thought I would never sing again,", Some("Marlowe"))],
+            ),
+            // Only a quote's own cue lends its speaker, not one it inherited.
+            (
+                "Nobody else was in the room.\n\n“I was terrified.” Her voice drops. “I thought I would never sing again.”",
+                vec![q("I was terrified.", None), q("I thought I would never sing again.", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn the_agent_of_a_by_phrase_is_not_the_subject() {
+        check(vec![(
+            "Bukola Adeyemi, in a statement by his media aide, Yusuf Balogun, said the police were “acting on orders from above.”",
+            vec![q("acting on orders from above.", Some("Bukola Adeyemi"))],
+        )]);
+    }
+
+    #[test]
+    fn an_untyped_abbreviation_after_the_speaks_as_an_organisation() {
+        check(vec![
+            (
+                "Even though the army recently killed the leader of the group, the MoJ OIG warns that the policy will “strengthen its ability to plan attacks abroad”",
+                vec![q("strengthen its ability to plan attacks abroad", Some("MoJ OIG"))],
+            ),
+            // A lone capitalised word is no abbreviation.
+            (
+                "Even though the army recently killed the leader of the group, the Inspector warns that the policy will “strengthen its ability to plan attacks abroad”",
+                vec![q("strengthen its ability to plan attacks abroad", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_short_line_of_prose_is_no_headline() {
+        check(vec![
+            (
+                "Ruth Kamau published her results on Monday. “We had a strong quarter in every market,” it said.",
+                vec![q("We had a strong quarter in every market,", None)],
+            ),
+            (
+                "Ruth Kamau Defends Her Results: ‘A Strong Quarter in Every Market’",
+                vec![q("A Strong Quarter in Every Market", Some("Ruth Kamau"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_dash_after_the_quote_names_its_speaker() {
+        check(vec![
+            (
+                "Words of the week:\n“I was born to play this part, I think” — Jessie Marlowe",
+                vec![q("I was born to play this part, I think", Some("Jessie Marlowe"))],
+            ),
+            // A dash that goes on into a sentence is no attribution.
+            (
+                "Words of the week:\n“I was born to play this part, I think” — Jessie Marlowe met the director later",
+                vec![q("I was born to play this part, I think", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_sentence_reporting_speech_introduces_the_quote_after_it() {
+        let intro = "Jessie Marlowe plays Rose, a singer from Glasgow who dreams of Nashville while raising two children and working as a cleaner.";
+        check(vec![
+            (
+                &format!(
+                    "{intro} Asked whether she had doubts, Marlowe said no. “I was born to play this part, I think.”"
+                ),
+                vec![q("I was born to play this part, I think.", Some("Jessie Marlowe"))],
+            ),
+            // A sentence with no one speaking introduces nothing.
+            (
+                &format!("{intro} Marlowe left Glasgow in 2016. “I was born to play this part, I think.”"),
+                vec![q("I was born to play this part, I think.", None)],
+            ),
+        ]);
+    }
+
+    fn check(cases: Vec<(&str, Vec<Found>)>) {
+        for (text, expected) in cases {
+            assert_eq!(quotes(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_full_stop_inside_the_marks_ends_the_sentence() {
+        check(vec![
+            (
+                "Lucia Ortiz told the court she was “terrified for my children.” Her husband, Raul, said he was “sorry for everything.”",
+                vec![q("terrified for my children.", Some("Lucia Ortiz")), q("sorry for everything.", Some("Raul"))],
+            ),
+            // A question or exclamation mark ends the quote, not the sentence.
+            ("“Who could have known that?” Ngozi Adeyemi asked.", vec![q("Who could have known that?", Some("Ngozi Adeyemi"))]),
+        ]);
     }
 }

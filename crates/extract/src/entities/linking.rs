@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::candidates::Candidate;
 use super::shape::{abbreviates, is_acronym, is_generational_suffix};
 use super::Context;
-use crate::lexicon::{is_first_name, is_org, is_place};
+use crate::lexicon::{is_east_asian_surname, is_first_name, is_org, is_place};
 use crate::{Entity, EntityGroup, EntityKind, Span};
 
 /// An expansion is looked for in at most this many tokens before its "(ACRONYM)".
@@ -189,6 +189,10 @@ impl<'t> People<'t> {
             }
             people.mentions.push((cand.first, identity));
             people.by_surname.entry(surname).or_default().push((cand.first, identity));
+            // "Park Geun-hye", "Zhang Yong": the family name comes first, and a lone "Park" is that person.
+            if is_east_asian_surname(first_name) && first_name != surname {
+                people.by_surname.entry(first_name).or_default().push((cand.first, identity));
+            }
             let shared = people.by_first_name.entry(first_name).or_insert(Some(identity));
             if *shared != Some(identity) {
                 *shared = None;
