@@ -16,7 +16,7 @@
 //! Annotations saved before revisions existed have none: their items are at revision zero and their
 //! identifiers have no replica tag, which merges as any other (`tests/merge.rs` starts from such a save).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -59,29 +59,75 @@ fn speaker_key(correction: &SpeakerCorrection) -> String {
     format!("speaker:{}-{}", correction.quote.start, correction.quote.end)
 }
 
+/// Items by key: sorted by key, each key once, searched by halves. Not a map: a map type of its own is one
+/// more copy of the map's code in the WebAssembly, and keys mostly arrive in order here.
+#[derive(Default)]
+struct Items(Vec<(String, Item)>);
+
+impl Items {
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    fn get(&self, key: &str) -> Option<&Item> {
+        self.find(key).ok().and_then(|at| self.0.get(at)).map(|(_, item)| item)
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+
+    /// Sets the item of `key`, replacing the one it had.
+    fn insert(&mut self, key: String, item: Item) {
+        match self.find(&key) {
+            Ok(at) => {
+                if let Some(slot) = self.0.get_mut(at) {
+                    slot.1 = item;
+                }
+            }
+            Err(at) => self.0.insert(at, (key, item)),
+        }
+    }
+
+    fn remove(&mut self, key: &str) {
+        if let Ok(at) = self.find(key) {
+            self.0.remove(at);
+        }
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(key, _)| key)
+    }
+}
+
 /// Every item by key. A key met twice (an old save with two decisions on one scope) keeps the later one, as
 /// the model does when it reads them.
-fn items(annotations: &Annotations) -> BTreeMap<String, Item> {
+fn items(annotations: &Annotations) -> Items {
     let notes = annotations.notes.iter().map(|n| (id_key("note", &n.id), Item::Note(n.clone())));
     let article = annotations.document_notes.iter().map(|n| (id_key("note", &n.id), Item::ArticleNote(n.clone())));
     let entities = annotations.added.iter().map(|e| (id_key("entity", &e.id), Item::Entity(e.clone())));
     let reviews = annotations.reviews.iter().map(|r| (review_key(r), Item::Review(r.clone())));
     let speakers = annotations.speakers.iter().map(|c| (speaker_key(c), Item::Speaker(c.clone())));
-    // Inserted one by one: collecting into a map would compile one more sort into the WebAssembly.
-    let mut items = BTreeMap::new();
-    for (key, item) in notes.chain(article).chain(entities).chain(reviews).chain(speakers) {
-        items.insert(key, item);
+    let mut all: Vec<(String, Item)> = notes.chain(article).chain(entities).chain(reviews).chain(speakers).collect();
+    // The program's one stable sort (no sort code of its own in the WebAssembly); stable, so of a key met twice
+    // the later one comes last and stays.
+    sidenote_extract::sort_stable_by(&mut all, |a, b| a.0.cmp(&b.0));
+    let mut items = Items::default();
+    for (key, item) in all {
+        match items.0.last_mut() {
+            Some(last) if last.0 == key => last.1 = item,
+            _ => items.0.push((key, item)),
+        }
     }
     items
 }
 
-/// Keys, each once, in order (inserted one by one for the same reason as above).
-fn all_keys<'a>(keys: impl Iterator<Item = &'a String>) -> BTreeSet<&'a String> {
-    let mut set = BTreeSet::new();
-    for key in keys {
-        set.insert(key);
-    }
-    set
+/// Keys, each once, in order.
+fn all_keys<'a>(keys: impl Iterator<Item = &'a String>) -> Vec<&'a String> {
+    let mut keys: Vec<&String> = keys.collect();
+    sidenote_extract::sort_stable_by(&mut keys, |a, b| a.cmp(b));
+    keys.dedup();
+    keys
 }
 
 /// Where an item goes in the canonical order: notes and entities in the order their identifiers were made
@@ -100,14 +146,14 @@ fn canonical_place(key: &str, item: &Item) -> (bool, u64, String) {
 /// Annotations holding `items`, in a canonical order (so that a merge's result does not depend on the order of
 /// its arguments). One sort for every kind of item keeps the WebAssembly small.
 fn assemble(
-    items: BTreeMap<String, Item>,
+    items: Items,
     revisions: BTreeMap<String, Revision>,
     deleted: BTreeMap<String, Revision>,
     next_id: u64,
     replica: Replica,
 ) -> Annotations {
     let mut placed: Vec<((bool, u64, String), Item)> =
-        items.into_iter().map(|(key, item)| (canonical_place(&key, &item), item)).collect();
+        items.0.into_iter().map(|(key, item)| (canonical_place(&key, &item), item)).collect();
     // Within one kind places are unique (an identifier or a key), so any sort gives this order: the program's
     // one stable sort adds no sort code to the Wasm.
     sidenote_extract::sort_stable_by(&mut placed, |a, b| a.0.cmp(&b.0));
@@ -169,7 +215,7 @@ pub fn merge(ours: &Annotations, theirs: &Annotations) -> Annotations {
     let (mine, other) = (items(ours), items(theirs));
     let mut deleted = ours.deleted.clone();
     join_deleted(&mut deleted, &theirs.deleted);
-    let mut kept = BTreeMap::new();
+    let mut kept = Items::default();
     let mut revisions = BTreeMap::new();
     let keys = all_keys(mine.keys().chain(other.keys()));
     for key in keys {
@@ -203,7 +249,7 @@ pub fn stamp(before: &Annotations, after: &mut Annotations) {
     let mut deleted = before.deleted.clone();
     join_deleted(&mut deleted, &after.deleted);
     let mut revisions = BTreeMap::new();
-    for (key, item) in &new {
+    for (key, item) in &new.0 {
         let revision = if old.get(key) == Some(item) {
             before.revision(key)
         } else {
@@ -235,7 +281,7 @@ pub fn rebase(snapshot: &Annotations, ours: &Annotations, merged: &Annotations) 
     let mut deleted = snapshot.deleted.clone();
     let keys = all_keys(before.keys().chain(after.keys()).chain(ours.deleted.keys()).chain(merged.deleted.keys()));
     for key in keys {
-        let state = |items: &BTreeMap<String, Item>, of: &Annotations| {
+        let state = |items: &Items, of: &Annotations| {
             (items.get(key).cloned(), of.revisions.get(key).cloned(), of.deleted.get(key).cloned())
         };
         let (old, new) = (state(&before, ours), state(&after, merged));
