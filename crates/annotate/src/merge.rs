@@ -261,7 +261,7 @@ pub fn stamp(before: &Annotations, after: &mut Annotations) {
             revisions.insert(key.clone(), revision);
         }
     }
-    for key in old.keys().filter(|key| !new.contains_key(*key)) {
+    for key in old.keys().filter(|key| !new.contains_key(key)) {
         raise(&mut deleted, key, before.revision(key));
     }
     after.revisions = revisions;
