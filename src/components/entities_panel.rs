@@ -19,7 +19,7 @@ pub struct EntitiesPanelProps {
     /// The search text.
     pub query: AttrValue,
     /// Layers switched off (their entities are not listed).
-    pub hidden: std::collections::BTreeSet<Layer>,
+    pub hidden: crate::state::LayerSet,
     /// Scrolls to a mention.
     pub onflash: Callback<Span>,
     /// Records a decision.
