@@ -56,7 +56,7 @@ pub fn pieces(text_len: usize, layers: &Layers<'_>) -> Vec<Piece> {
         cuts.push(span.start.min(text_len));
         cuts.push(span.end.min(text_len));
     }
-    cuts.sort_unstable();
+    sidenote_extract::sort_numbers(&mut cuts);
     cuts.dedup();
     let mut notes_by_start: Vec<(usize, Span)> = layers.notes.to_vec();
     sidenote_extract::sort_stable_by_key(&mut notes_by_start, |n| (n.1.start, std::cmp::Reverse(n.1.end)));
