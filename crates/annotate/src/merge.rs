@@ -146,7 +146,9 @@ fn id_key(what: &str, id: &str) -> String {
 
 /// The key of a review: the scope it decides on, as it is saved.
 fn review_key(review: &Review) -> String {
-    let scope = serde_json::to_string(&review.scope).unwrap_or_else(|_| format!("{:?}", review.scope));
+    // Writing a scope (strings, numbers and a kind) cannot fail; no `Debug` fallback, which would bring the
+    // standard library's debug formatting into the Wasm for a case that never happens.
+    let scope = serde_json::to_string(&review.scope).unwrap_or_default();
     format!("review:{scope}")
 }
 
