@@ -130,13 +130,14 @@ fn main() {
                 }
             }
         }
-        // For each first byte, a bit per length (63 = "63 or longer") present in the list: most words
-        // looked up are not in the list, and most of those are rejected by this bit alone.
-        let mut lengths = [0u64; 256];
+        // For each first byte, a bit per length (31 = "31 or longer") present in the list: most words
+        // looked up are not in the list, and most of those are rejected by this bit alone. 32 bits, not 64:
+        // hardly any entry is longer, and the tables are 288 bytes smaller in the gzipped Wasm.
+        let mut lengths = [0u32; 256];
         for e in &entries {
-            lengths[e.as_bytes()[0] as usize] |= 1u64 << e.len().min(63);
+            lengths[e.as_bytes()[0] as usize] |= 1u32 << e.len().min(31);
         }
-        let _ = writeln!(out, "pub(crate) static {name}_LENGTHS: [u64; 256] = {lengths:?};");
+        let _ = writeln!(out, "pub(crate) static {name}_LENGTHS: [u32; 256] = {lengths:?};");
         // The longest entry, so that a lookup of a longer word (a 100 KB "name") costs nothing.
         let _ = writeln!(out, "pub(crate) static {name}_MAX_LEN: usize = {max_len};");
         let _ = writeln!(

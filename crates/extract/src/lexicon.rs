@@ -16,8 +16,8 @@ pub(crate) struct List {
     blocks: &'static [u32],
     /// Each first byte's first block in `blocks`; `buckets[256]` is the number of blocks.
     buckets: &'static [u32; 257],
-    /// For each first byte, a bit per entry length present (63 = "63 or longer").
-    lengths: &'static [u64; 256],
+    /// For each first byte, a bit per entry length present (31 = "31 or longer").
+    lengths: &'static [u32; 256],
     /// The longest entry's length in bytes.
     max_len: usize,
 }
@@ -83,7 +83,7 @@ fn contains_as_written(list: &List, word: &str) -> bool {
         return false;
     }
     let Some(&first) = word.as_bytes().first() else { return false };
-    if list.lengths[first as usize] & (1u64 << word.len().min(63)) == 0 {
+    if list.lengths[first as usize] & (1u32 << word.len().min(31)) == 0 {
         return false;
     }
     let (first_block, end_block) = (list.buckets[first as usize] as usize, list.buckets[first as usize + 1] as usize);
