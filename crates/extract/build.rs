@@ -20,7 +20,9 @@ use std::path::Path;
 /// Entries per block. A block's first entry is written whole after a 0 byte, and the blocks' starts are
 /// listed, so a lookup binary-searches them; each other entry is one byte, the length (1 to `MAX_SHARED`)
 /// of the prefix it shares with the entry before, then the rest of its bytes. A lookup walks one block.
-const BLOCK: usize = 32;
+/// 64 rather than 32: 1.2 KB less of the gzipped Wasm (fewer block starts, longer shared runs), and no
+/// measurable change in the native throughput bench.
+const BLOCK: usize = 64;
 /// Below every byte of an entry (checked), so that these bytes also mark where an entry begins.
 const MAX_SHARED: usize = 31;
 
