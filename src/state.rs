@@ -3,7 +3,6 @@
 //! Browser effects (saving, reading files, scrolling) are done by `services` in response to state
 //! changes or before dispatching; the reducer only decides.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use sidenote_annotate::formats;
@@ -161,6 +160,44 @@ pub enum Layer {
     Note,
 }
 
+/// The layers switched off: a bit per layer. Not a `BTreeSet<Layer>`, whose code for this one element type was
+/// a copy of the map's in the Wasm (1.5 KB gzipped).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LayerSet(u8);
+
+impl LayerSet {
+    fn bit(layer: Layer) -> u8 {
+        let at = match layer {
+            Layer::Entity(kind) => kind as u8,
+            Layer::Quote => EntityKind::ALL.len() as u8,
+            Layer::Note => EntityKind::ALL.len() as u8 + 1,
+        };
+        1 << at
+    }
+
+    pub fn contains(&self, layer: &Layer) -> bool {
+        self.0 & Self::bit(*layer) != 0
+    }
+
+    /// Adds `layer`; whether it was not there.
+    pub fn insert(&mut self, layer: Layer) -> bool {
+        let added = !self.contains(&layer);
+        self.0 |= Self::bit(layer);
+        added
+    }
+
+    /// Takes `layer` out; whether it was there.
+    pub fn remove(&mut self, layer: &Layer) -> bool {
+        let removed = self.contains(layer);
+        self.0 &= !Self::bit(*layer);
+        removed
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+}
+
 /// The side panel's tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Panel {
@@ -304,7 +341,7 @@ pub struct State {
     /// The current message, if any.
     pub notice: Option<Notice>,
     /// Layers the user switched off in the legend.
-    pub hidden_layers: BTreeSet<Layer>,
+    pub hidden_layers: LayerSet,
     /// Whether page clutter (text outside the article body) is collapsed.
     pub hide_clutter: bool,
     /// The words the user has selected in the article, if any.
@@ -578,7 +615,7 @@ impl State {
             annotations: Rc::new(annotations),
             history: History::new(UNDO_LIMIT),
             notice: None,
-            hidden_layers: BTreeSet::new(),
+            hidden_layers: LayerSet::default(),
             hide_clutter: false,
             selection: None,
             active_note: None,
@@ -1123,6 +1160,23 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_layer_is_switched_off_and_on_by_itself() {
+        let layers: Vec<Layer> =
+            EntityKind::ALL.into_iter().map(Layer::Entity).chain([Layer::Quote, Layer::Note]).collect();
+        for layer in &layers {
+            let mut hidden = LayerSet::default();
+            assert!(hidden.insert(*layer) && !hidden.insert(*layer) && !hidden.is_empty());
+            for other in &layers {
+                assert_eq!(hidden.contains(other), other == layer, "{layer:?} hidden, {other:?} asked");
+            }
+            assert!(hidden.remove(layer) && !hidden.remove(layer) && hidden.is_empty());
+        }
+        let mut all = LayerSet::default();
+        layers.iter().for_each(|layer| _ = all.insert(*layer));
+        assert!(layers.iter().all(|layer| all.contains(layer)));
+    }
     use crate::worker_protocol::{answer, decode_message, encode_request, ImportRequest, WorkerMessage, WorkerRequest};
 
     fn span_of(state: &State, words: &str) -> Span {

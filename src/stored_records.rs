@@ -7,14 +7,12 @@
 //! full records, each removed, nulled or of another type. One difference: serde also reads a struct from a
 //! JSON array of its fields in order, which no version of Sidenote ever wrote; here that is a shape error.
 
-use std::collections::BTreeMap;
-
 use serde_json::Value;
 use sidenote_annotate::anchor::{AnchorStatus, TextTarget};
 use sidenote_annotate::json_fields::{
     defaulted, line_hints, list, number, object, optional, required, size, text, texts, variant,
 };
-use sidenote_annotate::merge::Revision;
+use sidenote_annotate::merge::{Revision, Revisions};
 use sidenote_annotate::model::{
     AddedEntity, Annotations, Decision, DocumentNote, Note, Reply, Review, ReviewScope, SpeakerCorrection,
 };
@@ -188,11 +186,10 @@ fn revision(value: &Value) -> Result<Revision, String> {
     Ok(Revision { n: required(fields, "n", number)?, by: defaulted(fields, "by", text)? })
 }
 
-fn revisions(value: &Value) -> Result<BTreeMap<String, Revision>, String> {
+fn revisions(value: &Value) -> Result<Revisions, String> {
     let fields = object(value, "a map")?;
-    // Inserted one by one, not collected: `BTreeMap::from_iter` sorts first, with its own copy of the
-    // standard stable sort (3 KB of Wasm); a JSON object's keys are unique anyway.
-    let mut map = BTreeMap::new();
+    // A JSON object's keys come in order and unique: each is appended.
+    let mut map = Revisions::default();
     for (key, value) in fields {
         map.insert(key.clone(), revision(value)?);
     }

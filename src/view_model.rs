@@ -6,7 +6,6 @@
 //! start maps straight back to the core's byte offsets ([`core_offset`]). Notes may overlap and nest; a
 //! piece lists every note that covers it.
 
-use std::collections::BTreeSet;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -14,7 +13,7 @@ use sidenote_annotate::model::{Annotations, Provenance, ShownEntity};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{EntityKind, Quote, Span};
 
-use crate::state::Layer;
+use crate::state::{Layer, LayerSet};
 
 /// One run of text with everything that covers all of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,7 +56,7 @@ pub fn pieces(text_len: usize, layers: &Layers<'_>) -> Vec<Piece> {
         cuts.push(span.start.min(text_len));
         cuts.push(span.end.min(text_len));
     }
-    cuts.sort_unstable();
+    sidenote_extract::sort_numbers(&mut cuts);
     cuts.dedup();
     let mut notes_by_start: Vec<(usize, Span)> = layers.notes.to_vec();
     sidenote_extract::sort_stable_by_key(&mut notes_by_start, |n| (n.1.start, std::cmp::Reverse(n.1.end)));
@@ -215,7 +214,7 @@ pub struct Display<'a> {
     /// The annotations (their notes as indexed by the pieces).
     pub annotations: &'a Annotations,
     /// Layers switched off.
-    pub hidden: &'a BTreeSet<Layer>,
+    pub hidden: &'a LayerSet,
     /// The note whose card is open.
     pub active_note: Option<&'a str>,
 }
@@ -334,7 +333,7 @@ impl ArticleModel {
         index: usize,
         text: &str,
         annotations: &Annotations,
-        hidden: &BTreeSet<Layer>,
+        hidden: &LayerSet,
         active_note: Option<&str>,
     ) -> Rc<[Segment]> {
         let Some(pieces) = self.blocks.get(index) else { return Rc::from(Vec::new()) };
@@ -524,7 +523,7 @@ mod block_tests {
         // Blocks of 10 bytes cut inside "Merkel" and inside the note.
         let bounds = block_bounds(text, 10, 12);
         let model = ArticleModel::new(text, &extraction.body, entities, extraction.quotes.clone(), &notes, &bounds);
-        let hidden = BTreeSet::new();
+        let hidden = LayerSet::default();
         let blocks: Vec<Rc<[Segment]>> =
             (0..bounds.len()).map(|i| model.segments(i, text, &annotations, &hidden, None)).collect();
         assert_eq!(blocks.len(), bounds.len());
@@ -559,7 +558,7 @@ mod block_tests {
     fn a_new_note_changes_only_the_blocks_it_touches() {
         let text = "First paragraph here.\nSecond paragraph here.\nThird paragraph here.\n";
         let body = [Span::new(0, text.len())];
-        let hidden = BTreeSet::new();
+        let hidden = LayerSet::default();
         let bounds = block_bounds(text, 10, 30);
         let render = |annotations: &Annotations| {
             let notes: Vec<(usize, Span)> =

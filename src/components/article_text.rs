@@ -32,7 +32,7 @@ pub struct ArticleTextProps {
     /// The user's annotations.
     pub annotations: Rc<Annotations>,
     /// Layers switched off.
-    pub hidden: std::collections::BTreeSet<Layer>,
+    pub hidden: crate::state::LayerSet,
     /// The note whose card is open.
     pub active_note: Option<String>,
     /// Byte offsets whose blocks must be rendered (the state's selection, words being flashed).

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::article_text::ArticleText;
 use crate::services;
-use crate::state::{ExtractionProgress, Flash, Layer, OpenDocument};
+use crate::state::{ExtractionProgress, Flash, LayerSet, OpenDocument};
 
 /// Props of [`ArticleView`].
 #[derive(Properties, PartialEq)]
@@ -21,7 +21,7 @@ pub struct ArticleViewProps {
     /// The user's annotations.
     pub annotations: Rc<Annotations>,
     /// Layers switched off.
-    pub hidden: std::collections::BTreeSet<Layer>,
+    pub hidden: LayerSet,
     /// Whether clutter is collapsed.
     pub hide_clutter: bool,
     /// The current selection.

@@ -1,6 +1,5 @@
 //! Distinct entities with their kind and mention count; step through mentions; review a whole entity.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use sidenote_annotate::model::{AddedEntity, Annotations, Decision, Provenance, ReviewScope, ShownEntity};
@@ -20,7 +19,7 @@ pub struct EntitiesPanelProps {
     /// The search text.
     pub query: AttrValue,
     /// Layers switched off (their entities are not listed).
-    pub hidden: std::collections::BTreeSet<Layer>,
+    pub hidden: crate::state::LayerSet,
     /// Scrolls to a mention.
     pub onflash: Callback<Span>,
     /// Records a decision.
@@ -87,7 +86,9 @@ pub fn EntitiesPanel(props: &EntitiesPanelProps) -> Html {
     let groups = use_memo((props.open.clone(), props.annotations.clone()), |(open, annotations)| {
         entity_groups(open, annotations)
     });
-    let cursor = use_state(BTreeMap::<String, usize>::new);
+    // Where each stepped-through entity is, by its key: a few keys, searched in order (no map type of its own,
+    // whose code would be a copy of the map's in the Wasm).
+    let cursor = use_state(Vec::<(String, usize)>::new);
     let query = sidenote_extract::case::lowercase(props.query.trim());
     let list: Vec<&Group> = groups
         .iter()
@@ -103,10 +104,18 @@ pub fn EntitiesPanel(props: &EntitiesPanelProps) -> Html {
             let key = key.clone();
             Callback::from(move |_: MouseEvent| {
                 let mut next = (*cursor).clone();
-                let at = next.entry(key.clone()).or_insert(usize::MAX);
-                *at = at.wrapping_add(1) % spans.len().max(1);
-                if let Some(span) = spans.get(*at) {
-                    onflash.emit(*span);
+                let at = match next.iter().position(|(k, _)| *k == key) {
+                    Some(found) => found,
+                    None => {
+                        next.push((key.clone(), usize::MAX));
+                        next.len() - 1
+                    }
+                };
+                if let Some((_, step)) = next.get_mut(at) {
+                    *step = step.wrapping_add(1) % spans.len().max(1);
+                    if let Some(span) = spans.get(*step) {
+                        onflash.emit(*span);
+                    }
                 }
                 cursor.set(next);
             })

@@ -14,7 +14,7 @@ pub struct LegendProps {
     /// The annotations (for counts after review, and the notes count).
     pub annotations: std::rc::Rc<sidenote_annotate::model::Annotations>,
     /// Layers switched off.
-    pub hidden: std::collections::BTreeSet<Layer>,
+    pub hidden: crate::state::LayerSet,
     /// Whether clutter is collapsed.
     pub hide_clutter: bool,
     /// Called to switch a layer.

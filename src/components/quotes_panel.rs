@@ -1,6 +1,5 @@
 //! Quotations grouped by speaker, each with a way to correct its speaker.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use sidenote_annotate::model::{Annotations, ShownQuote};
@@ -34,7 +33,9 @@ pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
     let text = props.open.text();
     let query = sidenote_extract::case::lowercase(props.query.trim());
     let choices = props.annotations.speaker_choices(&props.open.extraction);
-    let mut by_speaker: BTreeMap<(bool, String), Vec<ShownQuote>> = BTreeMap::new();
+    // Grouped with the program's one stable sort rather than a map (a map type of its own is a copy of the
+    // map's code in the Wasm): each speaker's quotations keep their order, "speaker unknown" comes last.
+    let mut keyed: Vec<((bool, String), ShownQuote)> = Vec::new();
     for quote in props.annotations.shown_quotes(&props.open.extraction) {
         let words = quote.span.slice(text);
         let speaker = quote.speaker.clone();
@@ -44,10 +45,15 @@ pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
         {
             continue;
         }
-        by_speaker
-            .entry((speaker.is_none(), speaker.unwrap_or_else(|| "speaker unknown".into())))
-            .or_default()
-            .push(quote);
+        keyed.push(((speaker.is_none(), speaker.unwrap_or_else(|| "speaker unknown".into())), quote));
+    }
+    sidenote_extract::sort_stable_by(&mut keyed, |a, b| a.0.cmp(&b.0));
+    let mut by_speaker: Vec<((bool, String), Vec<ShownQuote>)> = Vec::new();
+    for (key, quote) in keyed {
+        match by_speaker.last_mut() {
+            Some((last, quotes)) if *last == key => quotes.push(quote),
+            _ => by_speaker.push((key, vec![quote])),
+        }
     }
     let item = |quote: ShownQuote| {
         let span = quote.span;

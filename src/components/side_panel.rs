@@ -10,7 +10,7 @@ use super::library_panel::LibraryPanel;
 use super::notes_panel::NotesPanel;
 use super::quotes_panel::QuotesPanel;
 use super::search_box::SearchBox;
-use crate::state::{Action, Layer, LibraryEntry, OpenDocument, Panel, UnreadableRecord};
+use crate::state::{Action, LayerSet, LibraryEntry, OpenDocument, Panel, UnreadableRecord};
 
 /// Props of [`SidePanel`].
 #[derive(Properties, PartialEq)]
@@ -30,7 +30,7 @@ pub struct SidePanelProps {
     /// The active note.
     pub active_note: Option<String>,
     /// Layers switched off.
-    pub hidden: std::collections::BTreeSet<Layer>,
+    pub hidden: LayerSet,
     /// Saved documents.
     pub library: Vec<LibraryEntry>,
     /// Dispatches actions.

@@ -16,9 +16,9 @@
 //! Annotations saved before revisions existed have none: their items are at revision zero and their
 //! identifiers have no replica tag, which merges as any other (`tests/merge.rs` starts from such a save).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::model::{id_number, AddedEntity, Annotations, DocumentNote, Note, Replica, Review, SpeakerCorrection};
 
@@ -31,6 +31,102 @@ pub struct Revision {
     /// The writer's replica tag (empty when unknown).
     #[serde(default)]
     pub by: String,
+}
+
+/// Revisions by item key (`Annotations::revisions`, `Annotations::deleted`): sorted by key, each key once,
+/// searched by halves. Not a `BTreeMap`: a map type of its own is one more copy of the map's code in the
+/// WebAssembly (2.5 KB gzipped). Written as a `BTreeMap` writes itself: a JSON object, keys in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Revisions(Vec<(String, Revision)>);
+
+impl Revisions {
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    /// The revision of `key`, if it has one.
+    pub fn get(&self, key: &str) -> Option<&Revision> {
+        self.find(key).ok().and_then(|at| self.0.get(at)).map(|(_, revision)| revision)
+    }
+
+    /// The revision of `key`, to change.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Revision> {
+        self.find(key).ok().and_then(|at| self.0.get_mut(at)).map(|(_, revision)| revision)
+    }
+
+    /// Whether `key` has a revision.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+
+    /// Sets the revision of `key`; the one it had, if any. Keys inserted in order are appended.
+    pub fn insert(&mut self, key: String, revision: Revision) -> Option<Revision> {
+        if self.0.last().is_none_or(|(last, _)| *last < key) {
+            self.0.push((key, revision));
+            return None;
+        }
+        match self.find(&key) {
+            Ok(at) => self.0.get_mut(at).map(|slot| std::mem::replace(&mut slot.1, revision)),
+            Err(at) => {
+                self.0.insert(at, (key, revision));
+                None
+            }
+        }
+    }
+
+    /// Takes out the revision of `key`; the one it had, if any.
+    pub fn remove(&mut self, key: &str) -> Option<Revision> {
+        self.find(key).ok().map(|at| self.0.remove(at).1)
+    }
+
+    /// Keeps the entries for which `keep` says so.
+    pub fn retain(&mut self, mut keep: impl FnMut(&String, &mut Revision) -> bool) {
+        self.0.retain_mut(|(key, revision)| keep(key, revision));
+    }
+
+    /// How many keys have a revision.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether no key has a revision.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The keys in order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(key, _)| key)
+    }
+
+    /// The entries in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Revision)> {
+        self.0.iter().map(|(key, revision)| (key, revision))
+    }
+}
+
+impl FromIterator<(String, Revision)> for Revisions {
+    /// Of a key given twice the later revision stays, as in a map.
+    fn from_iter<I: IntoIterator<Item = (String, Revision)>>(entries: I) -> Self {
+        let mut revisions = Revisions::default();
+        for (key, revision) in entries {
+            revisions.insert(key, revision);
+        }
+        revisions
+    }
+}
+
+impl Serialize for Revisions {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Revisions {
+    /// Through a map (natively only: the app reads records from their `Value`, `stored_records.rs`).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(BTreeMap::<String, Revision>::deserialize(deserializer)?.into_iter().collect())
+    }
 }
 
 /// One item of a document's annotations, as merged.
@@ -50,7 +146,9 @@ fn id_key(what: &str, id: &str) -> String {
 
 /// The key of a review: the scope it decides on, as it is saved.
 fn review_key(review: &Review) -> String {
-    let scope = serde_json::to_string(&review.scope).unwrap_or_else(|_| format!("{:?}", review.scope));
+    // Writing a scope (strings, numbers and a kind) cannot fail; no `Debug` fallback, which would bring the
+    // standard library's debug formatting into the Wasm for a case that never happens.
+    let scope = serde_json::to_string(&review.scope).unwrap_or_default();
     format!("review:{scope}")
 }
 
@@ -59,29 +157,75 @@ fn speaker_key(correction: &SpeakerCorrection) -> String {
     format!("speaker:{}-{}", correction.quote.start, correction.quote.end)
 }
 
+/// Items by key: sorted by key, each key once, searched by halves. Not a map: a map type of its own is one
+/// more copy of the map's code in the WebAssembly, and keys mostly arrive in order here.
+#[derive(Default)]
+struct Items(Vec<(String, Item)>);
+
+impl Items {
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    fn get(&self, key: &str) -> Option<&Item> {
+        self.find(key).ok().and_then(|at| self.0.get(at)).map(|(_, item)| item)
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+
+    /// Sets the item of `key`, replacing the one it had.
+    fn insert(&mut self, key: String, item: Item) {
+        match self.find(&key) {
+            Ok(at) => {
+                if let Some(slot) = self.0.get_mut(at) {
+                    slot.1 = item;
+                }
+            }
+            Err(at) => self.0.insert(at, (key, item)),
+        }
+    }
+
+    fn remove(&mut self, key: &str) {
+        if let Ok(at) = self.find(key) {
+            self.0.remove(at);
+        }
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(key, _)| key)
+    }
+}
+
 /// Every item by key. A key met twice (an old save with two decisions on one scope) keeps the later one, as
 /// the model does when it reads them.
-fn items(annotations: &Annotations) -> BTreeMap<String, Item> {
+fn items(annotations: &Annotations) -> Items {
     let notes = annotations.notes.iter().map(|n| (id_key("note", &n.id), Item::Note(n.clone())));
     let article = annotations.document_notes.iter().map(|n| (id_key("note", &n.id), Item::ArticleNote(n.clone())));
     let entities = annotations.added.iter().map(|e| (id_key("entity", &e.id), Item::Entity(e.clone())));
     let reviews = annotations.reviews.iter().map(|r| (review_key(r), Item::Review(r.clone())));
     let speakers = annotations.speakers.iter().map(|c| (speaker_key(c), Item::Speaker(c.clone())));
-    // Inserted one by one: collecting into a map would compile one more sort into the WebAssembly.
-    let mut items = BTreeMap::new();
-    for (key, item) in notes.chain(article).chain(entities).chain(reviews).chain(speakers) {
-        items.insert(key, item);
+    let mut all: Vec<(String, Item)> = notes.chain(article).chain(entities).chain(reviews).chain(speakers).collect();
+    // The program's one stable sort (no sort code of its own in the WebAssembly); stable, so of a key met twice
+    // the later one comes last and stays.
+    sidenote_extract::sort_stable_by(&mut all, |a, b| a.0.cmp(&b.0));
+    let mut items = Items::default();
+    for (key, item) in all {
+        match items.0.last_mut() {
+            Some(last) if last.0 == key => last.1 = item,
+            _ => items.0.push((key, item)),
+        }
     }
     items
 }
 
-/// Keys, each once, in order (inserted one by one for the same reason as above).
-fn all_keys<'a>(keys: impl Iterator<Item = &'a String>) -> BTreeSet<&'a String> {
-    let mut set = BTreeSet::new();
-    for key in keys {
-        set.insert(key);
-    }
-    set
+/// Keys, each once, in order.
+fn all_keys<'a>(keys: impl Iterator<Item = &'a String>) -> Vec<&'a String> {
+    let mut keys: Vec<&String> = keys.collect();
+    sidenote_extract::sort_stable_by(&mut keys, |a, b| a.cmp(b));
+    keys.dedup();
+    keys
 }
 
 /// Where an item goes in the canonical order: notes and entities in the order their identifiers were made
@@ -99,15 +243,9 @@ fn canonical_place(key: &str, item: &Item) -> (bool, u64, String) {
 
 /// Annotations holding `items`, in a canonical order (so that a merge's result does not depend on the order of
 /// its arguments). One sort for every kind of item keeps the WebAssembly small.
-fn assemble(
-    items: BTreeMap<String, Item>,
-    revisions: BTreeMap<String, Revision>,
-    deleted: BTreeMap<String, Revision>,
-    next_id: u64,
-    replica: Replica,
-) -> Annotations {
+fn assemble(items: Items, revisions: Revisions, deleted: Revisions, next_id: u64, replica: Replica) -> Annotations {
     let mut placed: Vec<((bool, u64, String), Item)> =
-        items.into_iter().map(|(key, item)| (canonical_place(&key, &item), item)).collect();
+        items.0.into_iter().map(|(key, item)| (canonical_place(&key, &item), item)).collect();
     // Within one kind places are unique (an identifier or a key), so any sort gives this order: the program's
     // one stable sort adds no sort code to the Wasm.
     sidenote_extract::sort_stable_by(&mut placed, |a, b| a.0.cmp(&b.0));
@@ -124,14 +262,29 @@ fn assemble(
     out
 }
 
-/// Raises each deletion in `into` to the newer of its own and `from`'s.
-fn join_deleted(into: &mut BTreeMap<String, Revision>, from: &BTreeMap<String, Revision>) {
-    for (key, seen) in from {
-        raise(into, key, seen.clone());
+/// Raises each deletion in `into` to the newer of its own and `from`'s: one pass over both sorted lists, so
+/// that thousands of deletions new to `into` cost no more than thousands it has.
+fn join_deleted(into: &mut Revisions, from: &Revisions) {
+    let mut joined = Vec::with_capacity(into.len() + from.len());
+    let mut ours = std::mem::take(&mut into.0).into_iter().peekable();
+    let mut theirs = from.0.iter().peekable();
+    loop {
+        let next = match (ours.peek(), theirs.peek()) {
+            (Some(a), Some(b)) if a.0 == b.0 => {
+                let b = theirs.next().map(|(_, seen)| seen.clone());
+                ours.next().map(|(key, seen)| (key, b.filter(|b| *b > seen).unwrap_or(seen)))
+            }
+            (Some(a), Some(b)) if a.0 < b.0 => ours.next(),
+            (_, Some(_)) => theirs.next().cloned(),
+            (Some(_), None) => ours.next(),
+            (None, None) => break,
+        };
+        joined.extend(next);
     }
+    into.0 = joined;
 }
 
-fn raise(map: &mut BTreeMap<String, Revision>, key: &str, revision: Revision) {
+fn raise(map: &mut Revisions, key: &str, revision: Revision) {
     match map.get_mut(key) {
         Some(current) if *current >= revision => {}
         Some(current) => *current = revision,
@@ -169,8 +322,8 @@ pub fn merge(ours: &Annotations, theirs: &Annotations) -> Annotations {
     let (mine, other) = (items(ours), items(theirs));
     let mut deleted = ours.deleted.clone();
     join_deleted(&mut deleted, &theirs.deleted);
-    let mut kept = BTreeMap::new();
-    let mut revisions = BTreeMap::new();
+    let mut kept = Items::default();
+    let mut revisions = Revisions::default();
     let keys = all_keys(mine.keys().chain(other.keys()));
     for key in keys {
         let a = mine.get(key).map(|item| (ours.revision(key), item));
@@ -202,8 +355,8 @@ pub fn stamp(before: &Annotations, after: &mut Annotations) {
     let by = before.replica.tag().to_string();
     let mut deleted = before.deleted.clone();
     join_deleted(&mut deleted, &after.deleted);
-    let mut revisions = BTreeMap::new();
-    for (key, item) in &new {
+    let mut revisions = Revisions::default();
+    for (key, item) in &new.0 {
         let revision = if old.get(key) == Some(item) {
             before.revision(key)
         } else {
@@ -215,7 +368,7 @@ pub fn stamp(before: &Annotations, after: &mut Annotations) {
             revisions.insert(key.clone(), revision);
         }
     }
-    for key in old.keys().filter(|key| !new.contains_key(*key)) {
+    for key in old.keys().filter(|key| !new.contains_key(key)) {
         raise(&mut deleted, key, before.revision(key));
     }
     after.revisions = revisions;
@@ -335,7 +488,7 @@ pub fn rebase(snapshot: &Annotations, ours: &Annotations, merged: &Annotations) 
     let mut deleted = snapshot.deleted.clone();
     let keys = all_keys(before.keys().chain(after.keys()).chain(ours.deleted.keys()).chain(merged.deleted.keys()));
     for key in keys {
-        let state = |items: &BTreeMap<String, Item>, of: &Annotations| {
+        let state = |items: &Items, of: &Annotations| {
             (items.get(key).cloned(), of.revisions.get(key).cloned(), of.deleted.get(key).cloned())
         };
         let (old, new) = (state(&before, ours), state(&after, merged));
@@ -364,6 +517,42 @@ pub fn rebase(snapshot: &Annotations, ours: &Annotations, merged: &Annotations) 
 mod tests {
     use super::*;
     use sidenote_extract::{EntityKind, Extraction, Span};
+
+    /// Random edits of `Revisions` and of a `BTreeMap` side by side: the same contents, the same JSON, and
+    /// joining deletions gives, for every key, the newer of the two.
+    #[test]
+    fn revisions_behave_as_a_sorted_map() {
+        let mut seed = 11u64;
+        let mut random = |below: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % below
+        };
+        for _ in 0..200 {
+            let (mut ours, mut map) = (Revisions::default(), BTreeMap::new());
+            let mut other = Revisions::default();
+            for _ in 0..random(30) {
+                let key = format!("note:{}", random(12));
+                let revision = Revision { n: random(4), by: ["", "a", "b"][random(3) as usize].into() };
+                match random(4) {
+                    0 => assert_eq!(ours.remove(&key), map.remove(&key)),
+                    1 => _ = other.insert(key, revision),
+                    _ => assert_eq!(ours.insert(key.clone(), revision.clone()), map.insert(key, revision)),
+                }
+            }
+            assert_eq!(ours.iter().collect::<Vec<_>>(), map.iter().collect::<Vec<_>>());
+            assert_eq!(serde_json::to_string(&ours).ok(), serde_json::to_string(&map).ok());
+            let read: Option<Revisions> = serde_json::to_string(&map).ok().and_then(|j| serde_json::from_str(&j).ok());
+            assert_eq!(read.as_ref(), Some(&ours));
+            let mut joined = ours.clone();
+            join_deleted(&mut joined, &other);
+            for (key, seen) in other.iter() {
+                map.entry(key.clone())
+                    .and_modify(|r: &mut Revision| *r = r.clone().max(seen.clone()))
+                    .or_insert(seen.clone());
+            }
+            assert_eq!(joined.iter().collect::<Vec<_>>(), map.iter().collect::<Vec<_>>());
+        }
+    }
 
     const TEXT: &str = "Sergei Lavrov spoke in Moscow on Monday.";
 

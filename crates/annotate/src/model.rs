@@ -6,14 +6,12 @@
 //! New fields are `#[serde(default)]`, so annotations saved by earlier versions keep loading
 //! (`tests/saved_format.rs` loads a fixture of the first saved format).
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{EntityKind, Extraction, Span};
 
 use crate::anchor::{AnchorStatus, TextTarget};
-use crate::merge::Revision;
+use crate::merge::Revisions;
 
 /// A note on some words: free text and tags.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -271,12 +269,12 @@ pub struct Annotations {
     pub next_id: u64,
     /// The revision of every item changed since revisions exist, by the item's key (`crate::merge`); an item
     /// without one (saved before) is at revision zero.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub revisions: BTreeMap<String, Revision>,
+    #[serde(skip_serializing_if = "Revisions::is_empty")]
+    pub revisions: Revisions,
     /// Deleted items, by key: the revision each deletion saw. A version newer than that (an edit made at the
     /// same time in another tab) survives the deletion when the two are merged.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub deleted: BTreeMap<String, Revision>,
+    #[serde(skip_serializing_if = "Revisions::is_empty")]
+    pub deleted: Revisions,
     /// Who is editing (the tab): put into new identifiers and revisions. Not saved.
     #[serde(skip)]
     pub replica: Replica,

@@ -278,7 +278,7 @@ pub(crate) fn find_body(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<Span> {
             break;
         }
     }
-    body_lines.sort_unstable();
+    crate::sort_numbers(&mut body_lines);
     merge_lines(seg, &body_lines)
 }
 

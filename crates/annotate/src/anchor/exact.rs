@@ -197,7 +197,7 @@ fn occurrences(search: &Search<'_, '_>) -> Option<(Vec<usize>, bool)> {
             starts.extend(search.predicted_starts(&word, CONTEXT_CANDIDATES));
         }
     }
-    starts.sort_unstable();
+    sidenote_extract::sort_numbers(&mut starts);
     starts.dedup();
     starts.retain(|&s| text.get(s..s + quote.len()) == Some(quote) && search.shape_matches(s, s + quote.len()));
     Some((starts, all_found))

@@ -105,7 +105,7 @@ fn windows(search: &Search<'_, '_>, quote_chars: usize, max_errors: usize) -> Ve
     for (word, _) in search.quote_words_by_rarity().into_iter().filter(|&(_, count)| count > 0).take(2) {
         seeds.extend(search.predicted_starts(&word, SEEDS_PER_WORD));
     }
-    seeds.sort_unstable();
+    sidenote_extract::sort_numbers(&mut seeds);
     seeds.dedup();
     let slack = max_errors + SEED_SLACK_CHARS;
     let mut windows: Vec<Span> = Vec::new();

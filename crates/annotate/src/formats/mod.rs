@@ -17,7 +17,7 @@ pub mod conll;
 pub mod csv;
 pub mod doccano;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -90,8 +90,8 @@ impl ReadEntities {
 /// however large the file.
 pub fn add_read(annotations: &mut Annotations, read: ReadEntities) -> EntityImport {
     let last: HashMap<Option<Span>, usize> = read.found.iter().enumerate().map(|(i, e)| (e.span, i)).collect();
-    let replaced: HashSet<Option<Span>> = last.keys().copied().collect();
-    annotations.added.retain(|a| !replaced.contains(&a.span));
+    // The spans being replaced are the map's keys: no set of its own (one more hash table type in the Wasm).
+    annotations.added.retain(|a| !last.contains_key(&a.span));
     let mut added = Vec::with_capacity(read.found.len());
     for (i, mut entity) in read.found.into_iter().enumerate() {
         entity.id = annotations.fresh_id("entity");
