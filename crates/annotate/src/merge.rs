@@ -392,7 +392,7 @@ pub fn changes_since(base: &Annotations, now: &Annotations) -> Annotations {
     // type (`Lookup`), filled one by one: each other type, or a sorted one, is more code in the WebAssembly.
     const KINDS: [&str; 4] = ["note", "entity", "review", "speaker"];
     let mut revised: [Lookup; 4] = Default::default();
-    for (key, revision) in &now.revisions {
+    for (key, revision) in now.revisions.iter() {
         if base.revisions.get(key) != Some(revision) {
             let (kind, rest) = key.split_once(':').unwrap_or((key.as_str(), ""));
             if let Some(at) = KINDS.iter().position(|k| *k == kind) {
@@ -436,7 +436,7 @@ pub fn changes_since(base: &Annotations, now: &Annotations) -> Annotations {
             out.revisions.insert(key.clone(), revision.clone());
         }
     }
-    for (key, seen) in &now.deleted {
+    for (key, seen) in now.deleted.iter() {
         if base.deleted.get(key) != Some(seen) {
             out.deleted.insert(key.clone(), seen.clone());
         }
