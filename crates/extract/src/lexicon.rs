@@ -46,19 +46,30 @@ impl List {
 }
 
 fn contains(list: &List, word: &str) -> bool {
+    find(list, word).is_some()
+}
+
+/// Where `word` is in the list: its block (an index into `List::blocks`) and its place in that block, for
+/// tables that `build.rs` writes per block (`FIRST_NAME_SEXES`).
+fn find(list: &List, word: &str) -> Option<(usize, usize)> {
     // Every lookup is bounded by the longest entry, not by the word: a soft hyphen (2 bytes) per letter
     // makes a word at most three times longer than its entry.
     if word.len() > 3 * list.max_len {
-        return false;
+        return None;
     }
     // Soft hyphens ("Vladi\u{AD}mir") are invisible line-break hints, not part of the word.
     if !word.is_ascii() && word.contains('\u{AD}') {
-        return contains(list, &word.replace('\u{AD}', ""));
+        return find(list, &word.replace('\u{AD}', ""));
     }
     // An accented entry whose folded form is listed too was left out by `build.rs` ("Bogotá" beside
     // "Bogota"): it is found through that form. An ASCII word is never folded, so "Bush" stays out of the
     // places although "Būsh" is one.
-    contains_as_written(list, word) || (!word.is_ascii() && folded(word).is_some_and(|f| contains_as_written(list, &f)))
+    find_as_written(list, word).or_else(|| {
+        if word.is_ascii() {
+            return None;
+        }
+        folded(word).and_then(|f| find_as_written(list, &f))
+    })
 }
 
 /// The word with each accented letter of `FOLDS` replaced by its folded letter; `None` when it has none.
@@ -77,22 +88,23 @@ fn folded(word: &str) -> Option<String> {
     changed.then_some(folded)
 }
 
-/// Whether the list holds exactly `word` (no folding).
-fn contains_as_written(list: &List, word: &str) -> bool {
+/// Where the list holds exactly `word` (no folding): its block and its place in the block.
+fn find_as_written(list: &List, word: &str) -> Option<(usize, usize)> {
     if word.len() > list.max_len {
-        return false;
+        return None;
     }
-    let Some(&first) = word.as_bytes().first() else { return false };
+    let &first = word.as_bytes().first()?;
     if list.lengths[first as usize] & (1u32 << word.len().min(31)) == 0 {
-        return false;
+        return None;
     }
     let (first_block, end_block) = (list.buckets[first as usize] as usize, list.buckets[first as usize + 1] as usize);
-    let Some(heads) = list.blocks.get(first_block..end_block) else { return false };
+    let heads = list.blocks.get(first_block..end_block)?;
     // The block that may hold `word`: the last whose first entry is not after it.
     let after = heads.partition_point(|&head| first_entry(list.data, head as usize) <= word.as_bytes());
-    let Some(block) = after.checked_sub(1) else { return false };
-    let (start, end) = (list.blocks[first_block + block] as usize, list.blocks[first_block + block + 1] as usize);
-    list.data.get(start..end).is_some_and(|block| block_contains(block, word.as_bytes()))
+    let block = first_block + after.checked_sub(1)?;
+    let (start, end) = (*list.blocks.get(block)? as usize, *list.blocks.get(block + 1)? as usize);
+    let place = block_position(list.data.get(start..end)?, word.as_bytes())?;
+    Some((block, place))
 }
 
 /// Where the entry whose marker is at `at` ends: at the next marker or the end of the data.
@@ -105,38 +117,42 @@ fn first_entry(data: &[u8], at: usize) -> &[u8] {
     data.get(at + 1..entry_end(data, at)).unwrap_or_default()
 }
 
-/// Whether one front-coded block (as `List::data` describes it) holds `word`, walked without decoding it:
+/// Where one front-coded block (as `List::data` describes it) holds `word` (its place among the block's
+/// entries), walked without decoding it:
 /// `matched` is how many leading bytes the entry before shares with `word` while it sorts before it. An
 /// entry sharing more with that one also sorts before `word`; one sharing less sorts after it; only one
 /// sharing exactly `matched` bytes is compared, and only by the bytes it adds (`build.rs` writes exact
 /// shared lengths).
-fn block_contains(block: &[u8], word: &[u8]) -> bool {
+fn block_position(block: &[u8], word: &[u8]) -> Option<usize> {
     let mut matched = 0;
     let mut at = 0;
+    let mut place = 0;
     while at < block.len() {
         let shared = usize::from(block[at]);
         let end = entry_end(block, at);
         if at > 0 {
             if shared == usize::from(BLOCK_START) || shared < matched {
-                return false;
+                return None;
             }
             if shared > matched {
                 at = end;
+                place += 1;
                 continue;
             }
         }
         let (added, rest) = (&block[at + 1..end], word.get(matched..).unwrap_or_default());
         let common = added.iter().zip(rest).take_while(|(a, b)| a == b).count();
         match (added.get(common), rest.get(common)) {
-            (None, None) => return true,
+            (None, None) => return Some(place),
             // The entry goes on where `word` ends, or has a greater byte: it and all after it sort after `word`.
-            (Some(_), None) => return false,
-            (Some(a), Some(b)) if a > b => return false,
+            (Some(_), None) => return None,
+            (Some(a), Some(b)) if a > b => return None,
             _ => matched += common,
         }
         at = end;
+        place += 1;
     }
-    false
+    None
 }
 
 /// Looks a word up case-insensitively in a list that `build.rs` lower-cased. Short ASCII words are
@@ -250,12 +266,12 @@ pub(crate) fn is_first_name(word: &str) -> bool {
 /// The sex a census first name mostly belongs to, for pronoun agreement: `Some(true)` for a woman's name
 /// ("Kelly"), `Some(false)` for a man's ("Tom"), `None` when the name is shared ("Jessie") or not in the lists.
 pub(crate) fn first_name_is_female(word: &str) -> Option<bool> {
-    if contains(&FEMALE_FIRST_NAMES, word) {
-        Some(true)
-    } else if contains(&MALE_FIRST_NAMES, word) {
-        Some(false)
-    } else {
-        None
+    let (block, place) = find(&FIRST_NAMES, word)?;
+    let bits = FIRST_NAME_SEXES.get(block)? >> (2 * place);
+    match bits & 0b11 {
+        SEX_FEMALE => Some(true),
+        SEX_MALE => Some(false),
+        _ => None,
     }
 }
 
@@ -337,8 +353,6 @@ mod tests {
             &PLACES,
             &FIRST_NAMES,
             &FIRST_NAMES_INTL,
-            &FEMALE_FIRST_NAMES,
-            &MALE_FIRST_NAMES,
             &EAST_ASIAN_SURNAMES,
             &ORGS,
             &PEOPLE,
@@ -406,6 +420,25 @@ mod tests {
     }
 
     #[test]
+    fn every_first_name_has_the_sex_its_data_file_gives_it() {
+        let gendered = include_str!("../data/gendered_first_names.txt");
+        let mut sexed = std::collections::HashMap::new();
+        for line in gendered.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let (name, sex) = line.split_once("  ").expect("a name and its sex");
+            sexed.insert(name.trim(), sex.trim() == "female");
+        }
+        let names = source_entries(&[include_str!("../data/first_names.txt")]);
+        assert!(sexed.len() > 4_000 && names.len() > sexed.len());
+        for name in names {
+            assert_eq!(first_name_is_female(name), sexed.get(name).copied(), "{name:?}");
+        }
+        // Soft hyphens, and words that are no first name.
+        assert_eq!(first_name_is_female("Mar\u{AD}garet"), Some(true));
+        assert_eq!(first_name_is_female("Moscow"), None);
+        assert_eq!(first_name_is_female(""), None);
+    }
+
+    #[test]
     fn a_word_is_folded_only_when_it_has_an_accented_letter() {
         // "Būsh" is a city whose folded form is a frequent surname: it stays listed, and "Bush" is no place.
         assert!(is_place("Būsh") && !is_place("Bush"));
@@ -423,26 +456,26 @@ mod tests {
     fn a_block_walk_finds_exactly_its_entries() {
         let block = b"\0Aa\x01bc\x02d\x01e";
         for (word, found) in [
-            ("Aa", true),
-            ("Abc", true),
-            ("Abd", true),
-            ("Ae", true),
-            ("", false),
-            ("A", false),
-            ("Ab", false),
-            ("Abcd", false),
-            ("Abe", false),
-            ("Aab", false),
-            ("Ac", false),
-            ("Abca", false),
-            ("Af", false),
-            ("B", false),
-            ("\0", false),
-            ("bc", false),
+            ("Aa", Some(0)),
+            ("Abc", Some(1)),
+            ("Abd", Some(2)),
+            ("Ae", Some(3)),
+            ("", None),
+            ("A", None),
+            ("Ab", None),
+            ("Abcd", None),
+            ("Abe", None),
+            ("Aab", None),
+            ("Ac", None),
+            ("Abca", None),
+            ("Af", None),
+            ("B", None),
+            ("\0", None),
+            ("bc", None),
         ] {
-            assert_eq!(block_contains(block, word.as_bytes()), found, "{word:?}");
+            assert_eq!(block_position(block, word.as_bytes()), found, "{word:?}");
         }
-        assert!(!block_contains(b"", b"A"));
+        assert_eq!(block_position(b"", b"A"), None);
     }
 
     #[test]
