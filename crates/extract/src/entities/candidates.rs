@@ -57,6 +57,14 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
         let line = seg.tokens[i].line;
         let mut end = i + 1;
         loop {
+            // A legal form ends a company's name ("NYP Holdings, Inc. All Rights Reserved"), unless another
+            // legal form follows it ("Pvt. Ltd.").
+            if end - first >= 2
+                && is_company_suffix(cx.word(end - 1))
+                && !(end < n && seg.is_word(end) && is_company_suffix(cx.word(end)))
+            {
+                break;
+            }
             if end < n && seg.tokens[end].line == line && cx.is_namey(end) {
                 end += 1;
                 continue;
@@ -78,7 +86,7 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
                 && seg.is_punct(end, '&')
                 && seg.tokens[end + 1].line == line
                 && cx.is_namey(end + 1)
-                && ampersand_joins_known_name(cx, end)
+                && (ampersand_joins_known_name(cx, end) || legal_form_follows(cx, end + 1))
             {
                 end += 2;
                 continue;
@@ -129,8 +137,19 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
     out
 }
 
-/// Legal forms that end a company's name: "Inc.", "LLC", "Ltd", "PLC", "GmbH".
-fn is_company_suffix(word: &str) -> bool {
+/// Whether a company's legal form ends the name that starts at token `from`, within three more capitalised
+/// words on the line ("Halvorsen News & Media Limited"): then an ampersand before `from` joins one company's
+/// name (bounded look-ahead, so runs stay linear).
+fn legal_form_follows(cx: &Context<'_, '_>, from: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[from].line;
+    (from..seg.tokens.len().min(from + 4))
+        .take_while(|&i| seg.tokens[i].line == line && cx.is_namey(i))
+        .any(|i| i > from && is_company_suffix(cx.word(i)))
+}
+
+/// Legal forms that end a company's name: "Inc.", "LLC", "Ltd", "Limited", "PLC", "GmbH".
+pub(super) fn is_company_suffix(word: &str) -> bool {
     matches!(
         word,
         "Inc"
@@ -139,6 +158,7 @@ fn is_company_suffix(word: &str) -> bool {
             | "L.L.C."
             | "Ltd"
             | "Ltd."
+            | "Limited"
             | "PLC"
             | "plc"
             | "Corp"
@@ -154,6 +174,7 @@ fn is_company_suffix(word: &str) -> bool {
             | "AB"
             | "ASA"
             | "Pvt"
+            | "Pvt."
             | "Pty"
     )
 }
@@ -322,7 +343,10 @@ pub(super) fn split_title_line(
                 && !is_first_name(cx.word(i + 1));
             // A word whose shape types it ("iPhone", "9M729", "LendingTree", "Snopes.com") is a name anywhere.
             let shaped = j == i + 1 && is_shaped_name(cx.word(i));
+            // A legal form is no headline's word: "© 2019 Zentrix Interactive Inc. All Rights Reserved".
+            let company = j - i >= 2 && is_company_suffix(cx.word(j - 1));
             if known.contains_key(surface)
+                || company
                 || is_place(surface)
                 || is_org(surface)
                 || is_known_person(surface)

@@ -713,6 +713,28 @@ mod tests {
         assert!(found.contains(&("Mensvoort".to_string(), EntityKind::Person)), "{found:?}");
     }
 
+    /// A company's legal form ends its name and types it, also on a copyright line in Title Case and across
+    /// an ampersand; what follows the form is not part of the name.
+    #[test]
+    fn legal_forms_end_and_type_a_company() {
+        let cases = [
+            ("© 2019 Zentrix Interactive Inc. All Rights Reserved.", "Zentrix Interactive Inc."),
+            ("© 2016 Quorvia, Inc. All Rights Reserved.", "Quorvia, Inc."),
+            ("Copyright © 2018 Varlen Post Media Pvt. Ltd.. All rights reserved.", "Varlen Post Media Pvt. Ltd."),
+            ("© 2020 Halvorsen News & Media Limited or its affiliated companies.", "Halvorsen News & Media Limited"),
+            ("The deal was signed by Dravik Holdings LLC on Monday.", "Dravik Holdings LLC"),
+        ];
+        for (text, name) in cases {
+            let found = entities(text);
+            assert!(found.contains(&(name.to_string(), EntityKind::Org)), "{name}: {found:?}");
+            assert!(!found.iter().any(|(n, _)| n.contains("Reserved")), "{found:?}");
+        }
+        // Without a legal form after it, an ampersand still does not join two names of a menu.
+        let found = entities("US & Canada\nSport & Leisure");
+        assert!(found.contains(&("US".to_string(), EntityKind::Place)), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n.contains('&')), "{found:?}");
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";

@@ -2,7 +2,7 @@
 //! (gazetteers, name-final keywords, codes) and from its context (a title before it, a first name, being
 //! the subject of a speech verb, a publication noun after it).
 
-use super::candidates::Candidate;
+use super::candidates::{is_company_suffix, Candidate};
 use super::shape::{
     is_acronym, is_byline, is_code, is_common, is_domain, is_lower_camel, is_particle_name, is_upper_camel,
     NOT_ORG_ACRONYMS,
@@ -33,7 +33,7 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     }
     let words = end - first;
     let last = cx.word(end - 1);
-    if words >= 2 && is_org_keyword(last) {
+    if words >= 2 && (is_org_keyword(last) || is_company_suffix(last)) {
         return Some(EntityKind::Org);
     }
     // A known organisation and one more name is one of its editions or units: "BBC Africa",
