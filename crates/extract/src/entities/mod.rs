@@ -735,6 +735,19 @@ mod tests {
         assert!(!found.iter().any(|(n, _)| n.contains('&')), "{found:?}");
     }
 
+    /// A body named with the country it serves ("Central Bank of Nigeria") is one organisation; names joined
+    /// by "of" without an organisation's keyword before it stay apart.
+    #[test]
+    fn an_organisation_of_a_place_is_one_name() {
+        let text = "Officials of the Central Bank of Qatar met the Diplomatic Academy of Vietnam and the Electoral \
+                    Commission of Ghana, while Moscow of all places stayed quiet.";
+        let found = entities(text);
+        for name in ["Central Bank of Qatar", "Diplomatic Academy of Vietnam", "Electoral Commission of Ghana"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Org)), "{name}: {found:?}");
+        }
+        assert!(found.contains(&("Moscow".to_string(), EntityKind::Place)), "{found:?}");
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";

@@ -15,6 +15,9 @@ use crate::lexicon::{
 };
 use crate::EntityKind;
 
+/// The longest "X Bank of Place" name looked for, in words.
+const MAX_OF_PLACE_WORDS: usize = 7;
+
 /// A surface that a gazetteer or a keyword types with confidence, without person evidence.
 pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Option<EntityKind> {
     let surface = cx.surface(first, end);
@@ -59,6 +62,14 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     }
     if words >= 3 && is_org_keyword(cx.word(first)) && matches!(cx.word(first + 1), "of" | "for" | "on") {
         return Some(EntityKind::Org);
+    }
+    // "Central Bank of Nigeria", "Diplomatic Academy of Vietnam": a body named with the country or city it
+    // serves. Only names of a few words are searched, so a long run costs no more than a short one.
+    if (3..=MAX_OF_PLACE_WORDS).contains(&words) {
+        let of = (first + 1..end - 1).find(|&i| cx.word(i) == "of");
+        if of.is_some_and(|of| is_org_keyword(cx.word(of - 1)) && is_place(cx.surface(of + 1, end))) {
+            return Some(EntityKind::Org);
+        }
     }
     if words == 1 && is_domain(surface) {
         return Some(EntityKind::Org);
