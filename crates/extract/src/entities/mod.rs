@@ -748,6 +748,19 @@ mod tests {
         assert!(found.contains(&("Moscow".to_string(), EntityKind::Place)), "{found:?}");
     }
 
+    /// A named building or structure is a place even when it bears a company's name; a person named like one
+    /// ("Grace Park") is not.
+    #[test]
+    fn named_facilities_are_places() {
+        let text = "The Halvorsen Bank Tower sold, astronomers used the J.R. Morrow Observatory, and fans filled \
+                    Kelvara Stadium. Grace Park spoke.";
+        let found = entities(text);
+        for name in ["Halvorsen Bank Tower", "J.R. Morrow Observatory", "Kelvara Stadium"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Place)), "{name}: {found:?}");
+        }
+        assert!(found.contains(&("Grace Park".to_string(), EntityKind::Person)), "{found:?}");
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";

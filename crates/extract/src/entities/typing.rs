@@ -15,6 +15,22 @@ use crate::lexicon::{
 };
 use crate::EntityKind;
 
+/// Name-final nouns of buildings and structures, which make a name a place. Not "Park" nor "Hall", which
+/// end people's names as often ("Grace Park", "Stuart Hall").
+const FACILITY_NOUNS: &[&str] = &[
+    "Airport",
+    "Arena",
+    "Bridge",
+    "Cathedral",
+    "Mosque",
+    "Observatory",
+    "Palace",
+    "Square",
+    "Stadium",
+    "Tower",
+    "Towers",
+];
+
 /// The longest "X Bank of Place" name looked for, in words.
 const MAX_OF_PLACE_WORDS: usize = 7;
 
@@ -36,6 +52,11 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     }
     let words = end - first;
     let last = cx.word(end - 1);
+    // A named building or structure is a place (the guideline's "named facilities"), even when it bears an
+    // organisation's name: "Bank of America Tower", "W.M. Keck Observatory".
+    if words >= 2 && FACILITY_NOUNS.binary_search(&last).is_ok() {
+        return Some(EntityKind::Place);
+    }
     if words >= 2 && (is_org_keyword(last) || is_company_suffix(last)) {
         return Some(EntityKind::Org);
     }
