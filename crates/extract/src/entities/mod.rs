@@ -761,6 +761,18 @@ mod tests {
         assert!(found.contains(&("Grace Park".to_string(), EntityKind::Person)), "{found:?}");
     }
 
+    /// A name right after the noun for a kind of organisation is one, and so are its other mentions; a
+    /// person after such a noun ("the company Jane Okafor founded") stays a person.
+    #[test]
+    fn a_name_after_an_organisation_noun_is_an_organisation() {
+        let text = "Prosecutors examined energy company Brivano and the carmaker Zentrix. Brivano denied it, and \
+                    the company Jane Okafor founded grew.";
+        let found = entities(text);
+        assert_eq!(found.iter().filter(|(n, k)| n == "Brivano" && *k == EntityKind::Org).count(), 2, "{found:?}");
+        assert!(found.contains(&("Zentrix".to_string(), EntityKind::Org)), "{found:?}");
+        assert!(found.contains(&("Jane Okafor".to_string(), EntityKind::Person)), "{found:?}");
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";

@@ -150,6 +150,11 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if !cand.after_title && all_capitalised && !is_first_name(first_word) && in_company_context(cx, first, end) {
         return Some(EntityKind::Org);
     }
+    // "energy company Burisma", "the carmaker Zentrix": a name right after the noun for a kind of organisation
+    // names one, as a role noun before a name names a person.
+    if !cand.after_title && all_capitalised && !is_first_name(first_word) && after_organisation_noun(cx, first) {
+        return Some(EntityKind::Org);
+    }
     if words <= 3 && is_dateline(cx, first, end) {
         return Some(EntityKind::Place);
     }
@@ -250,6 +255,38 @@ fn is_dateline(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
         && (end + 2..=end + 3).any(|last| on_line(last - 1) && is_place(cx.surface(end + 1, last)));
     let agency_follows = seg.is_punct(end, '(') && is_org(cx.word(end + 1)) && seg.is_punct(end + 2, ')');
     region_follows || agency_follows
+}
+
+/// Nouns for a kind of organisation, which its name may follow ("the carmaker Zentrix"). Not nouns that also
+/// stand before people or works ("group" of friends, "brand", "giant").
+const ORGANISATION_NOUNS: &[&str] = &[
+    "airline",
+    "automaker",
+    "bank",
+    "broadcaster",
+    "carmaker",
+    "charity",
+    "company",
+    "conglomerate",
+    "firm",
+    "insurer",
+    "lender",
+    "manufacturer",
+    "militia",
+    "regulator",
+    "retailer",
+    "start-up",
+    "startup",
+    "watchdog",
+];
+
+/// Whether the name at `first` follows a noun of `ORGANISATION_NOUNS` on its line.
+fn after_organisation_noun(cx: &Context<'_, '_>, first: usize) -> bool {
+    let seg = cx.seg;
+    first > 0
+        && seg.is_word(first - 1)
+        && seg.tokens[first - 1].line == seg.tokens[first].line
+        && ORGANISATION_NOUNS.binary_search(&cx.word(first - 1)).is_ok()
 }
 
 /// Nouns for a kind of work, which a work's title follows ("the album Midnight Rivers"), and the
