@@ -773,6 +773,18 @@ mod tests {
         assert!(found.contains(&("Jane Okafor".to_string(), EntityKind::Person)), "{found:?}");
     }
 
+    /// A legislature's name-final word makes one organisation of a place or demonym before it, also where
+    /// the rest alone would be a place ("Sabha" and "Duma" are towns too).
+    #[test]
+    fn legislatures_by_their_name_final_word() {
+        let text = "The U.S. Senate confirmed him after the Rajya Sabha passed the bill, the State Duma met and the \
+                    Kelvaran Senate voted.";
+        let found = entities(text);
+        for name in ["U.S. Senate", "Rajya Sabha", "State Duma", "Kelvaran Senate"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Org)), "{name}: {found:?}");
+        }
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";
