@@ -785,6 +785,22 @@ mod tests {
         }
     }
 
+    /// A model code after a name makes one product of them (not the code alone); a place before a code is no
+    /// product's maker.
+    #[test]
+    fn a_model_code_after_a_name_makes_a_product() {
+        let text = "Buyers queued for the Zentrix Flashlight X9 and the Varlo S10, while Kelvara Q4 results fell.\n\
+                    Zentrix Flashlight X800";
+        let found = entities(text);
+        for name in ["Zentrix Flashlight X9", "Varlo S10", "Zentrix Flashlight X800"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Misc)), "{name}: {found:?}");
+        }
+        assert!(!found.iter().any(|(n, _)| n == "X9" || n == "X800"), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n.contains("Q4")), "a quarter is no model: {found:?}");
+        let found = entities("Flights from London F1 and Paris B2 were delayed.");
+        assert!(found.contains(&("London".to_string(), EntityKind::Place)), "{found:?}");
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";

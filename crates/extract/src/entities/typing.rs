@@ -31,6 +31,14 @@ const FACILITY_NOUNS: &[&str] = &[
     "Towers",
 ];
 
+/// The longest product name ("Lumify Flashlight X9 Pro") looked for, in words.
+const MAX_PRODUCT_WORDS: usize = 5;
+
+/// A quarter, half or fiscal year of accounts ("Q4", "H1", "FY21"): a code in shape, but no model's.
+fn is_fiscal_period(word: &str) -> bool {
+    matches!(word, "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2") || word.starts_with("FY")
+}
+
 /// The longest "X Bank of Place" name looked for, in words.
 const MAX_OF_PLACE_WORDS: usize = 7;
 
@@ -81,6 +89,13 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     if words >= 2 && is_misc_keyword(last) {
         return Some(EntityKind::Misc);
     }
+    // "Lumify Flashlight X9", "Galaxy S10": a model code after a name makes a product. Only short names are searched, so a long run costs no more than a short one.
+    if (2..=MAX_PRODUCT_WORDS).contains(&words)
+        && !is_place(cx.word(first))
+        && (first + 1..end).any(|i| is_code(cx.word(i)) && !is_fiscal_period(cx.word(i)))
+    {
+        return Some(EntityKind::Misc);
+    }
     if words >= 3 && is_org_keyword(cx.word(first)) && matches!(cx.word(first + 1), "of" | "for" | "on") {
         return Some(EntityKind::Org);
     }
@@ -95,7 +110,7 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     if words == 1 && is_domain(surface) {
         return Some(EntityKind::Org);
     }
-    if words == 1 && (is_code(surface) || is_lower_camel(surface)) {
+    if words == 1 && ((is_code(surface) && !is_fiscal_period(surface)) || is_lower_camel(surface)) {
         return Some(EntityKind::Misc);
     }
     // "LendingTree", "FeedBurner", "WordPress": one word with a second capital after lower-case letters is
