@@ -801,6 +801,17 @@ mod tests {
         assert!(found.contains(&("London".to_string(), EntityKind::Place)), "{found:?}");
     }
 
+    /// English initialisms for things and roles are no organisations; an unknown acronym still is one.
+    #[test]
+    fn initialisms_of_things_are_no_organisations() {
+        let text = "The new SUV came with GPS, the CEO said in a PSA about GDP, and the QXRA agreed.";
+        let found = entities(text);
+        for word in ["SUV", "GPS", "CEO", "PSA", "GDP"] {
+            assert!(!found.iter().any(|(n, _)| n == word), "{word}: {found:?}");
+        }
+        assert!(found.contains(&("QXRA".to_string(), EntityKind::Org)), "{found:?}");
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";
