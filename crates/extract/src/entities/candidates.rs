@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::shape::{is_acronym, is_common, is_determiner, is_head_title, is_role_noun, is_shaped_name};
+use super::shape::{abbreviates, is_acronym, is_common, is_determiner, is_head_title, is_role_noun, is_shaped_name};
 use super::typing::lexical_kind;
 use super::Context;
 use crate::dates::is_calendar_word;
@@ -272,7 +272,12 @@ fn clean_piece(
     let keeps_particles = is_first_name(cx.word(first));
     let splits =
         |i: usize| cx.is_connector(i) && (!keeps_particles || matches!(cx.word(i), "and" | "for" | "of" | "on"));
-    let connector = if split_at_connectors { (first + 1..end - 1).find(|&i| splits(i)) } else { None };
+    // "National Register of Citizens (NRC)": a name that the acronym after it abbreviates is one name.
+    let connector = if split_at_connectors && !expands_following_acronym(cx, first, end) {
+        (first + 1..end - 1).find(|&i| splits(i))
+    } else {
+        None
+    };
     if let Some(split) = connector {
         let right = Candidate { first: split + 1, end, after_title: false, in_title_line };
         work.push(Work::Clean { piece: right, split_at_connectors: true });
@@ -303,6 +308,23 @@ fn clean_piece(
         first += 1;
     }
     (first < end).then_some(Candidate { first, end, after_title, in_title_line })
+}
+
+/// The longest expansion of an acronym looked for, in tokens (connectors included).
+const MAX_EXPANSION_WORDS: usize = 10;
+
+/// Whether the name `first..end` is followed by "(ACRONYM)" whose letters are its words' initials
+/// ("Centers for Disease Control and Prevention (CDC)"). Only short names are checked, so a long run costs
+/// no more than a short one.
+pub(super) fn expands_following_acronym(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    end - first <= MAX_EXPANSION_WORDS
+        && end - first >= 2
+        && seg.is_punct(end, '(')
+        && seg.is_word(end + 1)
+        && is_acronym(cx.word(end + 1))
+        && seg.is_punct(end + 2, ')')
+        && abbreviates(cx.word(end + 1), cx.surface(first, end))
 }
 
 /// Whether a gazetteer name of two or more words starts at token `first` ("New York", "The Hague").

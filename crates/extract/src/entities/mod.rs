@@ -812,6 +812,25 @@ mod tests {
         assert!(found.contains(&("QXRA".to_string(), EntityKind::Org)), "{found:?}");
     }
 
+    /// A name that the acronym in brackets after it abbreviates stays one name, connectors included; it is an
+    /// organisation when one of its words is an organisation's keyword, and the acronym takes its kind.
+    #[test]
+    fn an_acronym_keeps_its_expansion_whole() {
+        let text = "He said the Centres for Kelvaran Studies and Research (CKSR) and the Federal Bureau of \
+                    Investigation (FBI) warned about the National Register of Residents (NRR) on Monday.";
+        let found = entities(text);
+        for (name, kind) in [
+            ("Centres for Kelvaran Studies and Research", EntityKind::Org),
+            ("CKSR", EntityKind::Org),
+            ("Federal Bureau of Investigation", EntityKind::Org),
+            ("FBI", EntityKind::Org),
+            ("National Register of Residents", EntityKind::Misc),
+            ("NRR", EntityKind::Misc),
+        ] {
+            assert!(found.contains(&(name.to_string(), kind)), "{name}: {found:?}");
+        }
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";

@@ -2,7 +2,7 @@
 //! (gazetteers, name-final keywords, codes) and from its context (a title before it, a first name, being
 //! the subject of a speech verb, a publication noun after it).
 
-use super::candidates::{is_company_suffix, Candidate};
+use super::candidates::{expands_following_acronym, is_company_suffix, Candidate};
 use super::shape::{
     is_acronym, is_byline, is_code, is_common, is_domain, is_lower_camel, is_particle_name, is_upper_camel,
     NOT_ORG_ACRONYMS,
@@ -148,6 +148,19 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     }
     if let Some(kind) = lexical_kind(cx, first, end) {
         return Some(kind);
+    }
+    // "Federal Bureau of Investigation (FBI)", "Centers for Disease Control and Prevention (CDC)": the
+    // expansion of an acronym is an organisation when the acronym is a known one or one of its words is an
+    // organisation's keyword (plurals too); else it is left to the rules below.
+    if expands_following_acronym(cx, first, end) {
+        let acronym = cx.word(end + 1);
+        let keyword = (first..end).any(|i| {
+            let word = cx.word(i);
+            is_org_keyword(word) || word.strip_suffix('s').is_some_and(is_org_keyword)
+        });
+        if is_org(acronym) || keyword {
+            return Some(EntityKind::Org);
+        }
     }
     let words = end - first;
     let first_word = cx.word(first);
