@@ -831,6 +831,19 @@ mod tests {
         }
     }
 
+    /// Two organisations named side by side with "and" stay two; an organisation whose own name holds "and"
+    /// stays one.
+    #[test]
+    fn two_organisations_joined_by_and_stay_apart() {
+        let text = "The Kelvara Party and Zentrix University agreed with the Fish and Wildlife Service and the \
+                    University and College Union.";
+        let found = entities(text);
+        for name in ["Kelvara Party", "Zentrix University", "Fish and Wildlife Service", "University and College Union"]
+        {
+            assert!(found.contains(&(name.to_string(), EntityKind::Org)), "{name}: {found:?}");
+        }
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";

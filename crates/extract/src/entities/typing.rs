@@ -31,6 +31,14 @@ const FACILITY_NOUNS: &[&str] = &[
     "Towers",
 ];
 
+/// Whether "and" follows a name of two or more words ending in an organisation's keyword, among the last
+/// words of a name: "Labour Party and Kelvara University" are two organisations ("Fish and Wildlife Service"
+/// and "University and College Union" are one). Looks at a bounded
+/// number of words, so a long run costs no more than a short one.
+fn joins_two_organisations(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    (end.saturating_sub(8).max(first + 2)..end - 1).any(|i| cx.word(i) == "and" && is_org_keyword(cx.word(i - 1)))
+}
+
 /// The longest product name ("Lumify Flashlight X9 Pro") looked for, in words.
 const MAX_PRODUCT_WORDS: usize = 5;
 
@@ -65,7 +73,7 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     if words >= 2 && FACILITY_NOUNS.binary_search(&last).is_ok() {
         return Some(EntityKind::Place);
     }
-    if words >= 2 && (is_org_keyword(last) || is_company_suffix(last)) {
+    if words >= 2 && (is_org_keyword(last) || is_company_suffix(last)) && !joins_two_organisations(cx, first, end) {
         return Some(EntityKind::Org);
     }
     // A known organisation and one more name is one of its editions or units: "BBC Africa",
