@@ -220,8 +220,10 @@ fn clean_piece(
     // A capitalised common word mid-sentence is capitalised for a reason ("New START"); at the start of
     // a sentence or in a headline it is not, and determiners never begin a name.
     // A common word that begins a known name stays ("New York Post" is not "York Post").
+    // "Copyright India Post Media Pvt. Ltd.": the word of a copyright line is no part of the holder's name.
     while first < end
         && (cx.is_connector(first)
+            || (cx.word(first) == "Copyright" && first + 1 < end)
             || (is_common(cx.word(first))
                 && (in_title_line || seg.starts_sentence(first) || is_determiner(cx.word(first)))
                 && !begins_known_name(cx, first, end)))

@@ -721,6 +721,7 @@ mod tests {
             ("© 2019 Zentrix Interactive Inc. All Rights Reserved.", "Zentrix Interactive Inc."),
             ("© 2016 Quorvia, Inc. All Rights Reserved.", "Quorvia, Inc."),
             ("Copyright © 2018 Varlen Post Media Pvt. Ltd.. All rights reserved.", "Varlen Post Media Pvt. Ltd."),
+            ("© 2018 Copyright Varlen Post Media Pvt. Ltd.. All rights reserved.", "Varlen Post Media Pvt. Ltd."),
             ("© 2020 Halvorsen News & Media Limited or its affiliated companies.", "Halvorsen News & Media Limited"),
             ("The deal was signed by Dravik Holdings LLC on Monday.", "Dravik Holdings LLC"),
         ];
