@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use super::shape::{abbreviates, is_acronym, is_common, is_determiner, is_head_title, is_role_noun, is_shaped_name};
 use super::typing::lexical_kind;
 use super::Context;
-use crate::dates::is_calendar_word;
+use crate::dates::{is_calendar_word, is_named_day};
 use crate::lexicon::{
     is_demonym, is_first_name, is_known_person, is_misc_keyword, is_org, is_org_keyword, is_place, is_title,
 };
@@ -245,6 +245,15 @@ fn clean_piece(
     }
     if lexical_kind(cx, first, end).is_some() {
         return Some(Candidate { first, end, after_title, in_title_line });
+    }
+    // "the best Black Friday TV deals": a named day opening a longer run is a name of its own.
+    if end - first > 2 && is_named_day(cx.word(first), cx.word(first + 1)) {
+        work.push(Work::Clean {
+            piece: Candidate { first: first + 2, end, after_title: false, in_title_line },
+            split_at_connectors,
+        });
+        work.push(Work::Emit(Candidate { first, end: first + 2, after_title, in_title_line }));
+        return None;
     }
     // Without its leading demonyms the rest may be known ("Russian Foreign Ministry" is caught above).
     let mut core = first;

@@ -512,6 +512,11 @@ mod tests {
             entities("Shoppers queued for the early Black Friday sales, and voters for Super Tuesday on Monday.");
         assert!(found.contains(&("Black Friday".to_string(), EntityKind::Misc)), "{found:?}");
         assert!(found.contains(&("Super Tuesday".to_string(), EntityKind::Misc)), "{found:?}");
+        // A named day opening a longer run of capitals is a name of its own.
+        let found = entities("The best Black Friday TV deals and Cyber Monday Laptop offers of the year.");
+        for name in ["Black Friday", "Cyber Monday"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Misc)), "{name}: {found:?}");
+        }
     }
 
     #[test]
