@@ -850,6 +850,21 @@ mod tests {
         }
     }
 
+    /// A name before the noun for a made thing or an event is its name; not a first name, not a place, and
+    /// not an organisation a rule already knows.
+    #[test]
+    fn a_name_before_a_product_noun_is_a_product() {
+        let text = "A planet found by the Vantor telescope, the Kelvids meteor shower and the Zentrix app were news; \
+                    NASA's Trivela Jupiter probe flew, and the BBC podcast and the Maria app did not.";
+        let found = entities(text);
+        for name in ["Vantor", "Kelvids", "Zentrix"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Misc)), "{name}: {found:?}");
+        }
+        assert!(found.contains(&("Jupiter".to_string(), EntityKind::Place)), "{found:?}");
+        assert!(found.contains(&("BBC".to_string(), EntityKind::Org)), "{found:?}");
+        assert!(!found.iter().any(|(n, k)| n == "Maria" && *k == EntityKind::Misc), "{found:?}");
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";

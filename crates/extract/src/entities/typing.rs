@@ -267,11 +267,39 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     {
         return Some(EntityKind::Org);
     }
+    // "the Kepler telescope", "the Leonids meteor shower": a name no rule typed, before the noun for a kind of
+    // made thing or event, is its name. (Not before "film" or "album", which follow their authors' names.)
+    if words <= 3
+        && all_capitalised
+        && next.is_some_and(|w| PRODUCT_NOUNS.binary_search(&w).is_ok())
+        && !(words == 1 && is_first_name(first_word))
+        && !(first..end).any(|i| is_place(cx.word(i)))
+    {
+        return Some(EntityKind::Misc);
+    }
     if words == 1 && is_first_name(first_word) && !cx.seg.starts_sentence(first) {
         return Some(EntityKind::Person);
     }
     None
 }
+
+/// Nouns after a name that make it the name of a made thing or an event ("the Kepler telescope").
+const PRODUCT_NOUNS: &[&str] = &[
+    "app",
+    "browser",
+    "festival",
+    "meteor",
+    "mission",
+    "musical",
+    "podcast",
+    "probe",
+    "rover",
+    "satellite",
+    "smartphone",
+    "spacecraft",
+    "telescope",
+    "vaccine",
+];
 
 /// A wire story's dateline: a place in capitals opening its line, then a comma and a known place
 /// ("MĀNGERE, New Zealand (AP) —") or a news agency in brackets ("KRAKÓW (Reuters) -").
