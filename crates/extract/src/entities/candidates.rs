@@ -224,6 +224,7 @@ fn clean_piece(
     while first < end
         && (cx.is_connector(first)
             || (cx.word(first) == "Copyright" && first + 1 < end)
+            || opens_with_a_plain_noun_before_of(cx, first, end)
             || (is_common(cx.word(first))
                 && (in_title_line || seg.starts_sentence(first) || is_determiner(cx.word(first)))
                 && !begins_known_name(cx, first, end)))
@@ -319,6 +320,17 @@ fn clean_piece(
         first += 1;
     }
     (first < end).then_some(Candidate { first, end, after_title, in_title_line })
+}
+
+/// "Shares of Zentrix rose", "Fans of Manchester United cheered": an ordinary noun capitalised only because
+/// it opens the sentence, before a connector, is no part of the name after it. The noun is ordinary when the
+/// document also writes it in lower case; an organisation's keyword is not ("University of Texas").
+fn opens_with_a_plain_noun_before_of(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    first + 2 < end
+        && cx.is_connector(first + 1)
+        && cx.seg.starts_sentence(first)
+        && !is_org_keyword(cx.word(first))
+        && cx.seen_lowercase(cx.word(first))
 }
 
 /// The longest expansion of an acronym looked for, in tokens (connectors included).

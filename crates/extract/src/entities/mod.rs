@@ -865,6 +865,27 @@ mod tests {
         assert!(!found.iter().any(|(n, k)| n == "Maria" && *k == EntityKind::Misc), "{found:?}");
     }
 
+    /// Name-final words of companies' names (sector and trade words) make an organisation.
+    #[test]
+    fn company_name_final_words_make_an_organisation() {
+        let text = "Shares of Zentrix Pharmaceuticals rose on the Kelvara Stock Exchange after Halvorsen Capital and \
+                    Brivano Films agreed a deal with Quorvia Technologies, whose shares fell.";
+        let found = entities(text);
+        for name in [
+            "Zentrix Pharmaceuticals",
+            "Kelvara Stock Exchange",
+            "Halvorsen Capital",
+            "Brivano Films",
+            "Quorvia Technologies",
+        ] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Org)), "{name}: {found:?}");
+        }
+        // The sentence's first noun before "of" goes when the document writes it in lower case, not a keyword.
+        let found = entities("Fans of Kelvara United cheered; the fans sang. University of Toronto staff agreed.");
+        assert!(found.contains(&("Kelvara United".to_string(), EntityKind::Org)), "{found:?}");
+        assert!(found.contains(&("University of Toronto".to_string(), EntityKind::Org)), "{found:?}");
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";
