@@ -331,7 +331,9 @@ fn quoted_titles(cx: &Context<'_, '_>) -> Vec<Candidate> {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || (k > 0 && SMALL.contains(&w))
         });
         let known = words > 0 && (is_place(cx.surface(first, end)) || is_org(cx.surface(first, end)));
-        if (2..=MAX_WORDS).contains(&words) && end < seg.tokens.len() && is_close(end) && title_case && !known {
+        // American style puts a comma inside the marks: "may be ‘Bad at Love,’ but".
+        let closes = end < seg.tokens.len() && (is_close(end) || (seg.is_punct(end, ',') && is_close(end + 1)));
+        if (2..=MAX_WORDS).contains(&words) && closes && title_case && !known {
             out.push(Candidate { first, end, after_title: false, in_title_line: false });
             i = end + 1;
         } else {
@@ -884,6 +886,17 @@ mod tests {
         let found = entities("Fans of Kelvara United cheered; the fans sang. University of Toronto staff agreed.");
         assert!(found.contains(&("Kelvara United".to_string(), EntityKind::Org)), "{found:?}");
         assert!(found.contains(&("University of Toronto".to_string(), EntityKind::Org)), "{found:?}");
+    }
+
+    /// A work's title in quotation marks is one MISC name also when a comma sits inside the closing mark
+    /// (American style); the quotation itself is still found.
+    #[test]
+    fn a_quoted_title_with_a_comma_inside_the_marks() {
+        let text = "The singer may be ‘Bad at Love,’ but she also recorded “Quiet River Road,” a song about home.";
+        let found = entities(text);
+        for name in ["Bad at Love", "Quiet River Road"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Misc)), "{name}: {found:?}");
+        }
     }
 
     #[test]
