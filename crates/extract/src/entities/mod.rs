@@ -889,7 +889,7 @@ mod tests {
     }
 
     /// A work's title in quotation marks is one MISC name also when a comma sits inside the closing mark
-    /// (American style); the quotation itself is still found.
+    /// (American style).
     #[test]
     fn a_quoted_title_with_a_comma_inside_the_marks() {
         let text = "The singer may be ‘Bad at Love,’ but she also recorded “Quiet River Road,” a song about home.";
