@@ -244,9 +244,6 @@ fn clean_piece(
     if first >= end {
         return None;
     }
-    if lexical_kind(cx, first, end).is_some() {
-        return Some(Candidate { first, end, after_title, in_title_line });
-    }
     // "the best Black Friday TV deals": a named day opening a longer run is a name of its own.
     if end - first > 2 && is_named_day(cx.word(first), cx.word(first + 1)) {
         work.push(Work::Clean {
@@ -255,6 +252,9 @@ fn clean_piece(
         });
         work.push(Work::Emit(Candidate { first, end: first + 2, after_title, in_title_line }));
         return None;
+    }
+    if lexical_kind(cx, first, end).is_some() {
+        return Some(Candidate { first, end, after_title, in_title_line });
     }
     // Without its leading demonyms the rest may be known ("Russian Foreign Ministry" is caught above).
     let mut core = first;

@@ -899,6 +899,19 @@ mod tests {
         }
     }
 
+    /// A station's prefix ("Radio …") or a broadcaster's name-final word ("… TV", "… Television") makes
+    /// an organisation; a named day before "TV" stays a named day.
+    #[test]
+    fn broadcasters_by_their_affixes() {
+        let text = "Radio Kelvara and Zentrix TV reported it first, then Brivano Television; the best Black Friday \
+                    TV deals sold out.";
+        let found = entities(text);
+        for name in ["Radio Kelvara", "Zentrix TV", "Brivano Television"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Org)), "{name}: {found:?}");
+        }
+        assert!(found.contains(&("Black Friday".to_string(), EntityKind::Misc)), "{found:?}");
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";

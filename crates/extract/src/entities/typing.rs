@@ -87,8 +87,8 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     {
         return Some(EntityKind::Org);
     }
-    // "FC Porto", "VfB Stuttgart": a club's legal prefix.
-    if words >= 2 && matches!(cx.word(first), "FC" | "AFC" | "CF" | "FK" | "VfB" | "VfL") {
+    // "FC Porto", "VfB Stuttgart": a club's legal prefix; "Radio Kelvara": a station's.
+    if words >= 2 && matches!(cx.word(first), "FC" | "AFC" | "CF" | "FK" | "VfB" | "VfL" | "Radio") {
         return Some(EntityKind::Org);
     }
     if words == 2 && is_named_day(cx.word(first), last) {
