@@ -31,12 +31,15 @@ const FACILITY_NOUNS: &[&str] = &[
     "Towers",
 ];
 
-/// Whether "and" follows a name of two or more words ending in an organisation's keyword, among the last
-/// words of a name: "Labour Party and Kelvara University" are two organisations ("Fish and Wildlife Service"
+/// Whether "and" follows a name of two or more words ending in an organisation's keyword (or known, or a
+/// station's), among the last words of a name: "Labour Party and Kelvara University" are two organisations ("Fish and Wildlife Service"
 /// and "University and College Union" are one). Looks at a bounded
 /// number of words, so a long run costs no more than a short one.
 fn joins_two_organisations(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
-    (end.saturating_sub(8).max(first + 2)..end - 1).any(|i| cx.word(i) == "and" && is_org_keyword(cx.word(i - 1)))
+    (end.saturating_sub(8).max(first + 2)..end - 1).any(|i| {
+        cx.word(i) == "and"
+            && (is_org_keyword(cx.word(i - 1)) || cx.word(first) == "Radio" || is_org(cx.surface(first, i)))
+    })
 }
 
 /// The longest product name ("Lumify Flashlight X9 Pro") looked for, in words.
@@ -87,8 +90,12 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     {
         return Some(EntityKind::Org);
     }
-    // "FC Porto", "VfB Stuttgart": a club's legal prefix; "Radio Kelvara": a station's.
-    if words >= 2 && matches!(cx.word(first), "FC" | "AFC" | "CF" | "FK" | "VfB" | "VfL" | "Radio") {
+    // "FC Porto", "VfB Stuttgart": a club's legal prefix.
+    if words >= 2 && matches!(cx.word(first), "FC" | "AFC" | "CF" | "FK" | "VfB" | "VfL") {
+        return Some(EntityKind::Org);
+    }
+    // "Radio Kelvara", "Radio Free Europe": a station's prefix (but "Radio X and Y TV" are two).
+    if (2..=4).contains(&words) && cx.word(first) == "Radio" && (first..end).all(|i| cx.word(i) != "and") {
         return Some(EntityKind::Org);
     }
     if words == 2 && is_named_day(cx.word(first), last) {
