@@ -912,6 +912,16 @@ mod tests {
         assert!(found.contains(&("Black Friday".to_string(), EntityKind::Misc)), "{found:?}");
     }
 
+    /// Who has a spokesperson is an organisation, even as a speech verb's subject; a person named with a
+    /// first name stays a person.
+    #[test]
+    fn who_has_a_spokesperson_is_an_organisation() {
+        let text = "A spokesman for Zentrix said the firm would appeal. A spokeswoman for Maria Okafor said no.";
+        let found = entities(text);
+        assert!(found.contains(&("Zentrix".to_string(), EntityKind::Org)), "{found:?}");
+        assert!(found.contains(&("Maria Okafor".to_string(), EntityKind::Person)), "{found:?}");
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";

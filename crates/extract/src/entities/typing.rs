@@ -193,6 +193,11 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if !cand.after_title && all_capitalised && !is_first_name(first_word) && in_company_context(cx, first, end) {
         return Some(EntityKind::Org);
     }
+    // "a spokesman for Zentrix said": who has a spokesperson is an organisation (a person's speaks "for" them
+    // too, but a first name or a title says so first).
+    if !cand.after_title && all_capitalised && !is_first_name(first_word) && after_spokesperson(cx, first) {
+        return Some(EntityKind::Org);
+    }
     // "energy company Burisma", "the carmaker Zentrix": a name right after the noun for a kind of organisation
     // names one, as a role noun before a name names a person.
     if !cand.after_title && all_capitalised && !is_first_name(first_word) && after_organisation_noun(cx, first) {
@@ -326,6 +331,18 @@ fn is_dateline(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
         && (end + 2..=end + 3).any(|last| on_line(last - 1) && is_place(cx.surface(end + 1, last)));
     let agency_follows = seg.is_punct(end, '(') && is_org(cx.word(end + 1)) && seg.is_punct(end + 2, ')');
     region_follows || agency_follows
+}
+
+/// Whether the name at `first` follows "spokesman for", "spokeswoman at", "spokesperson of" on its line.
+fn after_spokesperson(cx: &Context<'_, '_>, first: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    first >= 2
+        && word_at(first - 1).is_some_and(|w| matches!(w, "for" | "at" | "of"))
+        && word_at(first - 2).is_some_and(|w| {
+            matches!(w, "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "spokespersons")
+        })
 }
 
 /// Nouns for a kind of organisation, which its name may follow ("the carmaker Zentrix"). Not nouns that also
