@@ -300,7 +300,28 @@ fn clean_piece(
     // A title inside the run: the person comes after the last one, anything before is its own candidate.
     if let Some(last_title) = (first..end).rev().find(|&i| is_head_title(cx.word(i))) {
         if last_title + 1 < end {
-            work.push(Work::Emit(Candidate { first: last_title + 1, end, after_title: true, in_title_line }));
+            // "President Trump Kills TPP Once": the name ends before a word the document writes in lower case
+            // or an acronym (a headline's verb and object). At most four words of a name are looked at.
+            let name_first = last_title + 1;
+            let shouted_name = !cx.word(name_first).chars().any(char::is_lowercase);
+            // A person known by one name ends there ("President Trump Kills …").
+            let known_alone = is_known_person(cx.word(name_first))
+                && name_first + 1 < end
+                && !is_known_person(cx.surface(name_first, name_first + 2));
+            let name_end = if known_alone {
+                name_first + 1
+            } else {
+                (name_first + 1..end.min(name_first + 4))
+                    .find(|&i| cx.seen_lowercase(cx.word(i)) || (!shouted_name && is_acronym(cx.word(i))))
+                    .unwrap_or(end)
+            };
+            if name_end < end {
+                work.push(Work::Clean {
+                    piece: Candidate { first: name_end, end, after_title: false, in_title_line },
+                    split_at_connectors,
+                });
+            }
+            work.push(Work::Emit(Candidate { first: name_first, end: name_end, after_title: true, in_title_line }));
             let left = Candidate { first, end: last_title, after_title, in_title_line };
             work.push(Work::Clean { piece: left, split_at_connectors: false });
             return None;

@@ -922,6 +922,21 @@ mod tests {
         assert!(found.contains(&("Maria Okafor".to_string(), EntityKind::Person)), "{found:?}");
     }
 
+    /// After a title, a person's name ends before a headline's verb (a word the document writes in lower
+    /// case), an acronym, or after a person known by one name.
+    #[test]
+    fn a_name_after_a_title_ends_before_a_headline_verb() {
+        let text = "President Obama Kills TPP Once and for All with Executive Order - 8 hours ago\n\
+                    Senator Kelvar Slams Zentrix Budget - 2 comments\nThe senator slams budgets, and President Ama \
+                    Okafor Jr. agreed.";
+        let found = entities(text);
+        for name in ["Obama", "Kelvar", "Ama Okafor Jr."] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Person)), "{name}: {found:?}");
+        }
+        assert!(!found.iter().any(|(n, k)| n.contains("Kills") && *k == EntityKind::Person), "{found:?}");
+        assert!(!found.iter().any(|(n, k)| n.contains("Slams") && *k == EntityKind::Person), "{found:?}");
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";
