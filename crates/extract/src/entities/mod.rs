@@ -937,6 +937,18 @@ mod tests {
         assert!(!found.iter().any(|(n, k)| n.contains("Slams") && *k == EntityKind::Person), "{found:?}");
     }
 
+    /// A menu's items are no organisations: ordinary words before a keyword on a line of their own, and the
+    /// codes of a language menu; the same keyword after a name still makes one.
+    #[test]
+    fn menu_items_are_no_organisations() {
+        let text = "Contact\nMortgage Center\nESP\nРУС\nFR\nThe mortgage was approved at the Kelvara Center on Monday.";
+        let found = entities(text);
+        for item in ["Mortgage Center", "ESP", "РУС", "FR"] {
+            assert!(!found.iter().any(|(n, _)| n == item), "{item}: {found:?}");
+        }
+        assert!(found.contains(&("Kelvara Center".to_string(), EntityKind::Org)), "{found:?}");
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";

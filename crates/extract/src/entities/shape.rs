@@ -25,11 +25,13 @@ pub(super) fn is_domain(word: &str) -> bool {
 }
 
 /// Upper-case words that are not organisations: units, formats, time zones, sizes, shouted words, and the
-/// initialisms English uses for things and roles ("SUV", "CEO", "GDP", "PSA").
+/// initialisms English uses for things and roles ("SUV", "CEO", "GDP", "PSA"), and the codes of a language
+/// menu ("EN", "FR", "ESP").
 pub(super) const NOT_ORG_ACRONYMS: &[&str] = &[
-    "AI", "AM", "ATM", "CCTV", "CEO", "CFO", "COO", "CST", "CTO", "DIY", "DNA", "EDT", "EST", "ET", "FAQ", "GDP",
-    "GMT", "GPS", "HD", "HIV", "ICU", "ID", "IPO", "IQ", "LED", "LG", "MD", "OK", "PDF", "PM", "PPE", "PSA", "PST",
-    "RSS", "SM", "SMS", "SUV", "TV", "UFO", "URL", "USB", "UTC", "VIP", "VPN", "XL", "XS", "XXL",
+    "AI", "AM", "AR", "ATM", "CCTV", "CEO", "CFO", "COO", "CST", "CTO", "DE", "DIY", "DNA", "EDT", "EN", "ENG", "ES",
+    "ESP", "EST", "ET", "FAQ", "FR", "GDP", "GMT", "GPS", "HD", "HIV", "ICU", "ID", "IPO", "IQ", "LED", "LG", "MD",
+    "OK", "PDF", "PM", "PPE", "PSA", "PST", "RSS", "RU", "SM", "SMS", "SUV", "TV", "UFO", "URL", "USB", "UTC", "VIP",
+    "VPN", "XL", "XS", "XXL",
 ];
 
 /// Whether `acronym` abbreviates the words of `expansion` ("NATO", "North Atlantic Treaty Organization").

@@ -31,6 +31,18 @@ const FACILITY_NOUNS: &[&str] = &[
     "Towers",
 ];
 
+/// A line of its own made of ordinary words before a keyword ("Customer Service", "Weird News", "Loan
+/// Center"): a menu's item, not an organisation's name. A word is ordinary when the document also writes it
+/// in lower case. Only short items are looked at.
+fn is_plain_menu_item(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let line = &seg.lines[seg.tokens[first].line];
+    end - first <= 3
+        && first == line.tokens.0
+        && end == line.tokens.1
+        && (first..end - 1).all(|i| cx.seen_lowercase(cx.word(i)))
+}
+
 /// Whether "and" follows a name of two or more words ending in an organisation's keyword (or known, or a
 /// station's), among the last words of a name: "Labour Party and Kelvara University" are two organisations ("Fish and Wildlife Service"
 /// and "University and College Union" are one). Looks at a bounded
@@ -76,7 +88,11 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     if words >= 2 && FACILITY_NOUNS.binary_search(&last).is_ok() {
         return Some(EntityKind::Place);
     }
-    if words >= 2 && (is_org_keyword(last) || is_company_suffix(last)) && !joins_two_organisations(cx, first, end) {
+    if words >= 2
+        && (is_org_keyword(last) || is_company_suffix(last))
+        && !joins_two_organisations(cx, first, end)
+        && !is_plain_menu_item(cx, first, end)
+    {
         return Some(EntityKind::Org);
     }
     // A known organisation and one more name is one of its editions or units: "BBC Africa",
@@ -238,8 +254,10 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     }
     // A shouted menu word ("TIPS", "EVENTS") is written in lower case elsewhere in the document; an acronym is not.
     let shouted = || cx.writes_in_lower_case(&crate::case::lowercase(first_word));
+    // An acronym in another script is a language menu's item ("РУС") on an English page.
     if words == 1
         && is_acronym(first_word)
+        && first_word.is_ascii()
         && !NOT_ORG_ACRONYMS.contains(&first_word)
         && !is_common_word(first_word)
         && !shouted()
