@@ -756,8 +756,8 @@ mod tests {
         assert!(found.contains(&("Moscow".to_string(), EntityKind::Place)), "{found:?}");
     }
 
-    /// A named building or structure is a place even when it bears a company's name; a person named like one
-    /// ("Grace Park") is not.
+    /// A named building, structure or geographic feature is a place even when it bears a company's name; a
+    /// person named like one ("Grace Park") is not.
     #[test]
     fn named_facilities_are_places() {
         let text = "The Halvorsen Bank Tower sold, astronomers used the J.R. Morrow Observatory, and fans filled \
@@ -767,6 +767,13 @@ mod tests {
             assert!(found.contains(&(name.to_string(), EntityKind::Place)), "{name}: {found:?}");
         }
         assert!(found.contains(&("Grace Park".to_string(), EntityKind::Person)), "{found:?}");
+        // Geographic features and divisions too, each its own name; people named like one stay people.
+        let text = "Officials in Kelvin County and Tarrow Province met near the Zentrix River. Michael Bay agreed.";
+        let found = entities(text);
+        for name in ["Kelvin County", "Tarrow Province", "Zentrix River"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Place)), "{name}: {found:?}");
+        }
+        assert!(found.contains(&("Michael Bay".to_string(), EntityKind::Person)), "{found:?}");
     }
 
     /// A name right after the noun for a kind of organisation is one, and so are its other mentions; a

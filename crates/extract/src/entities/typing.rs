@@ -15,18 +15,33 @@ use crate::lexicon::{
 };
 use crate::EntityKind;
 
-/// Name-final nouns of buildings and structures, which make a name a place. Not "Park" nor "Hall", which
-/// end people's names as often ("Grace Park", "Stuart Hall").
+/// Name-final nouns of buildings, structures and geographic features and divisions, which make a name a
+/// place. Not "Park", "Hall", "Bay" nor "Lake", which end people's names as often ("Grace Park", "Stuart
+/// Hall", "Michael Bay"), nor "Valley", which ends as many names of shows and sections.
 const FACILITY_NOUNS: &[&str] = &[
     "Airport",
     "Arena",
     "Bridge",
+    "Canyon",
     "Cathedral",
+    "County",
+    "Desert",
+    "District",
+    "Gulf",
+    "Island",
+    "Islands",
     "Mosque",
+    "Mountains",
     "Observatory",
+    "Ocean",
     "Palace",
+    "Peninsula",
+    "Province",
+    "River",
+    "Sea",
     "Square",
     "Stadium",
+    "Strait",
     "Tower",
     "Towers",
 ];
@@ -43,14 +58,17 @@ fn is_plain_menu_item(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
         && (first..end - 1).all(|i| cx.seen_lowercase(cx.word(i)))
 }
 
-/// Whether "and" follows a name of two or more words ending in an organisation's keyword (or known, or a
-/// station's), among the last words of a name: "Labour Party and Kelvara University" are two organisations ("Fish and Wildlife Service"
+/// Whether "and" follows a name of two or more words ending in an organisation's keyword or a place's noun
+/// (or known, or a station's), among the last words of a name: "Labour Party and Kelvara University" are two organisations ("Fish and Wildlife Service"
 /// and "University and College Union" are one). Looks at a bounded
 /// number of words, so a long run costs no more than a short one.
 fn joins_two_organisations(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     (end.saturating_sub(8).max(first + 2)..end - 1).any(|i| {
         cx.word(i) == "and"
-            && (is_org_keyword(cx.word(i - 1)) || cx.word(first) == "Radio" || is_org(cx.surface(first, i)))
+            && (is_org_keyword(cx.word(i - 1))
+                || FACILITY_NOUNS.binary_search(&cx.word(i - 1)).is_ok()
+                || cx.word(first) == "Radio"
+                || is_org(cx.surface(first, i)))
     })
 }
 
@@ -85,7 +103,7 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     let last = cx.word(end - 1);
     // A named building or structure is a place (the guideline's "named facilities"), even when it bears an
     // organisation's name: "Bank of America Tower", "W.M. Keck Observatory".
-    if words >= 2 && FACILITY_NOUNS.binary_search(&last).is_ok() {
+    if words >= 2 && FACILITY_NOUNS.binary_search(&last).is_ok() && !joins_two_organisations(cx, first, end) {
         return Some(EntityKind::Place);
     }
     if words >= 2
