@@ -493,6 +493,12 @@ mod tests {
         assert!(found.contains(&("J.J. Watt".to_string(), EntityKind::Person)), "{found:?}");
         assert!(found.contains(&("K. Retherford".to_string(), EntityKind::Person)), "{found:?}");
         assert!(!found.iter().any(|(n, k)| n.starts_with("U.S.") && *k == EntityKind::Person), "{found:?}");
+        // A compass point's initial before a place is a place.
+        let found = entities("Talks between S. Korea and N. Ireland resumed, K. Retherford said.");
+        for name in ["S. Korea", "N. Ireland"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Place)), "{name}: {found:?}");
+        }
+        assert!(found.contains(&("K. Retherford".to_string(), EntityKind::Person)), "{found:?}");
     }
 
     #[test]

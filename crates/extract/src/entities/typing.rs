@@ -260,6 +260,10 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if words == 2 && is_east_asian_surname(first_word) && is_hyphenated_given_name(cx.word(first + 1)) {
         return Some(EntityKind::Person);
     }
+    // "S. Korea", "N. Ireland": a compass point's initial before a place is a place.
+    if words == 2 && matches!(first_word, "N." | "S." | "E." | "W.") && is_place(cx.word(first + 1)) {
+        return Some(EntityKind::Place);
+    }
     // Initials and a surname ("J.J. Watt", "K. Retherford"): a person, unless the initials name a place or
     // an organisation ("U.S. Navy", "D.C. Council").
     if words == 2
