@@ -372,7 +372,7 @@ pub(super) fn expands_following_acronym(cx: &Context<'_, '_>, first: usize, end:
 }
 
 /// Whether a gazetteer name of two or more words starts at token `first` ("New York", "The Hague").
-fn begins_known_name(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+pub(super) fn begins_known_name(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     (first + 2..=end.min(first + MAX_NAME_WORDS))
         .any(|j| is_place(cx.surface(first, j)) || is_org(cx.surface(first, j)))
 }

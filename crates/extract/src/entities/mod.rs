@@ -962,6 +962,18 @@ mod tests {
         assert!(found.contains(&("Kelvara Center".to_string(), EntityKind::Org)), "{found:?}");
     }
 
+    /// A first name that opens a known organisation's or place's name makes no person of the run ("Houston
+    /// Chronicle Archives" holds the newspaper), while a first name and a surname still do.
+    #[test]
+    fn a_known_name_opening_a_run_is_no_first_name() {
+        let found = entities("Menu\nHouston Chronicle Archives\nToday we met Austin Rivers and Georgia Smith.");
+        assert!(found.contains(&("Houston Chronicle".to_string(), EntityKind::Org)), "{found:?}");
+        assert!(!found.iter().any(|(n, k)| n.contains("Archives") && *k == EntityKind::Person), "{found:?}");
+        for name in ["Austin Rivers", "Georgia Smith"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Person)), "{name}: {found:?}");
+        }
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";

@@ -2,7 +2,7 @@
 //! (gazetteers, name-final keywords, codes) and from its context (a title before it, a first name, being
 //! the subject of a speech verb, a publication noun after it).
 
-use super::candidates::{expands_following_acronym, is_company_suffix, Candidate};
+use super::candidates::{begins_known_name, expands_following_acronym, is_company_suffix, Candidate};
 use super::shape::{
     is_acronym, is_byline, is_code, is_common, is_domain, is_lower_camel, is_particle_name, is_upper_camel,
     NOT_ORG_ACRONYMS,
@@ -248,11 +248,13 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     }
     // A first name makes a person unless the "surname" is an ordinary word the document also writes in lower
     // case ("Liz Warren Refuses", "Hong Kong Protests").
+    // Nor when the name opens with a known organisation or place ("Houston Chronicle Archives").
     if (2..=4).contains(&words)
         && is_first_name(first_word)
         && !is_calendar_word(first_word)
         && all_capitalised
         && !cx.seen_lowercase(cx.word(end - 1))
+        && !begins_known_name(cx, first, end)
     {
         return Some(EntityKind::Person);
     }
