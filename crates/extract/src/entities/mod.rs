@@ -974,6 +974,18 @@ mod tests {
         }
     }
 
+    /// A place and an acronym name an institution of the place, not a person with a first name; a place's
+    /// own acronym or a unit after it does not.
+    #[test]
+    fn a_place_and_an_acronym_name_an_institution() {
+        let found = entities("News of Cleveland ISD and Texas A&M spread in Washington DC, she said at 6 PM.");
+        for name in ["Cleveland ISD", "Texas A&M"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Org)), "{name}: {found:?}");
+        }
+        assert!(!found.iter().any(|(n, k)| n.contains("Washington") && *k != EntityKind::Place), "{found:?}");
+        assert!(!found.iter().any(|(_, k)| *k == EntityKind::Person), "{found:?}");
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";

@@ -248,19 +248,32 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     }
     // A first name makes a person unless the "surname" is an ordinary word the document also writes in lower
     // case ("Liz Warren Refuses", "Hong Kong Protests").
-    // Nor when the name opens with a known organisation or place ("Houston Chronicle Archives").
+    // Nor when the name opens with a known organisation or place ("Houston Chronicle Archives"), nor when an
+    // acronym ends it after a first name in lower case ("Cleveland ISD", a school district).
     if (2..=4).contains(&words)
         && is_first_name(first_word)
         && !is_calendar_word(first_word)
         && all_capitalised
         && !cx.seen_lowercase(cx.word(end - 1))
         && !begins_known_name(cx, first, end)
+        && !(is_acronym(cx.word(end - 1)) && first_word.chars().any(char::is_lowercase))
     {
         return Some(EntityKind::Person);
     }
     // A Korean or Chinese family name and a hyphenated given name: "Park Geun-hye", "Tsai Ing-wen".
     if words == 2 && is_east_asian_surname(first_word) && is_hyphenated_given_name(cx.word(first + 1)) {
         return Some(EntityKind::Person);
+    }
+    // "Cleveland ISD", "Texas A&M": a place and an acronym that is not a place's ("Washington DC") nor a unit
+    // name an institution of the place.
+    if words == 2
+        && is_place(first_word)
+        && is_acronym(cx.word(first + 1))
+        && !is_place(cx.word(first + 1))
+        && !NOT_ORG_ACRONYMS.contains(&cx.word(first + 1))
+        && first_word.chars().any(char::is_lowercase)
+    {
+        return Some(EntityKind::Org);
     }
     // "S. Korea", "N. Ireland": a compass point's initial before a place is a place.
     if words == 2 && matches!(first_word, "N." | "S." | "E." | "W.") && is_place(cx.word(first + 1)) {
