@@ -333,7 +333,22 @@ fn quoted_titles(cx: &Context<'_, '_>) -> Vec<Candidate> {
         let known = words > 0 && (is_place(cx.surface(first, end)) || is_org(cx.surface(first, end)));
         // American style puts a comma inside the marks: "may be ‘Bad at Love,’ but".
         let closes = end < seg.tokens.len() && (is_close(end) || (seg.is_punct(end, ',') && is_close(end + 1)));
-        if (2..=MAX_WORDS).contains(&words) && closes && title_case && !known {
+        // One word in double quotation marks is a title when it is no ordinary word, first name or known name
+        // ("Parasite"). Single marks around one word are a headline's scare quotes ('Ludicrous'), and a value
+        // after `=` is markup (alt="Quantcast").
+        let double_mark = ['“', '"', '«'].iter().any(|&m| seg.is_punct(i, m));
+        let after_equals = i > 0 && seg.is_punct(i - 1, '=');
+        let one_word_title = words == 1 && double_mark && !after_equals && {
+            let word = cx.word(first);
+            word.chars().all(char::is_alphabetic)
+                && word.chars().skip(1).any(char::is_lowercase)
+                && !shape::is_common(word)
+                && !cx.seen_lowercase(word)
+                && !is_first_name(word)
+                && !crate::lexicon::is_known_person(word)
+                && !crate::lexicon::is_misc_name(word)
+        };
+        if ((2..=MAX_WORDS).contains(&words) || one_word_title) && closes && title_case && !known {
             out.push(Candidate { first, end, after_title: false, in_title_line: false });
             i = end + 1;
         } else {
@@ -984,6 +999,20 @@ mod tests {
         }
         assert!(!found.iter().any(|(n, k)| n.contains("Washington") && *k != EntityKind::Place), "{found:?}");
         assert!(!found.iter().any(|(_, k)| *k == EntityKind::Person), "{found:?}");
+    }
+
+    /// One capitalised word in double quotation marks is a work's title, unless it is an ordinary word the
+    /// document writes in lower case, a first name, in single marks (a headline's scare quotes) or markup.
+    #[test]
+    fn one_quoted_word_is_a_title() {
+        let text = "She starred in “Vantorine” after the “Coup” of the coup year.\nTesla's 'Ludicrous' mode\n\
+                    <img alt=\"Quantrix\"> and “Maria” waved.";
+        let found = entities(text);
+        assert!(found.contains(&("Vantorine".to_string(), EntityKind::Misc)), "{found:?}");
+        for word in ["Coup", "Ludicrous", "Quantrix"] {
+            assert!(!found.iter().any(|(n, k)| n == word && *k == EntityKind::Misc), "{word}: {found:?}");
+        }
+        assert!(!found.iter().any(|(n, k)| n == "Maria" && *k == EntityKind::Misc), "{found:?}");
     }
 
     #[test]
