@@ -975,6 +975,14 @@ mod tests {
             assert!(!found.iter().any(|(n, _)| n == item), "{item}: {found:?}");
         }
         assert!(found.contains(&("Kelvara Center".to_string(), EntityKind::Org)), "{found:?}");
+        // A menu written in capitals, one item a line: its items are no acronyms; an acronym in prose is one.
+        let found = entities("WELLNESS\nTRAVEL\nEVENTS\nEPAPER\nHOROSCOPE\n\nThe QXRA chief met KVLU staff.");
+        for item in ["EVENTS", "EPAPER"] {
+            assert!(!found.iter().any(|(n, _)| n == item), "{item}: {found:?}");
+        }
+        for name in ["QXRA", "KVLU"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Org)), "{name}: {found:?}");
+        }
     }
 
     /// A first name that opens a known organisation's or place's name makes no person of the run ("Houston

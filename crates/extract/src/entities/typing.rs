@@ -298,6 +298,7 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
         && !NOT_ORG_ACRONYMS.contains(&first_word)
         && !is_common_word(first_word)
         && !shouted()
+        && !in_shouted_menu(cx, first)
     {
         return Some(EntityKind::Org);
     }
@@ -367,6 +368,22 @@ const PRODUCT_NOUNS: &[&str] = &[
     "telescope",
     "vaccine",
 ];
+
+/// A word of four or more capitals alone on its line between lines that are single words in capitals too: an
+/// item of a menu written in capitals ("TRAVEL", "EVENTS", "EPAPER"), not an acronym.
+fn in_shouted_menu(cx: &Context<'_, '_>, at: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[at].line;
+    let lone_capitals = |l: usize| {
+        seg.lines.get(l).is_some_and(|line| {
+            line.tokens.1 == line.tokens.0 + 1
+                && seg.is_word(line.tokens.0)
+                && cx.word(line.tokens.0).chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !cx.word(line.tokens.0).chars().any(char::is_lowercase)
+        })
+    };
+    cx.word(at).len() >= 4 && lone_capitals(line) && line > 0 && lone_capitals(line - 1) && lone_capitals(line + 1)
+}
 
 /// A wire story's dateline: a place in capitals opening its line, then a comma and a known place
 /// ("MĀNGERE, New Zealand (AP) —") or a news agency in brackets ("KRAKÓW (Reuters) -").
