@@ -13,7 +13,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("entities.ORG.f1", 0.75),
     ("entities.PLACE.f1", 0.91),
     ("entities.DATE.f1", 0.95),
-    ("entities.MISC.f1", 0.44),
+    ("entities.MISC.f1", 0.45),
     ("quotes.f1", 0.95),
     ("quotes.speaker_acc", 0.83),
     ("body.f1", 0.93),
