@@ -140,8 +140,8 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     }
     // "Lumify Flashlight X9", "Galaxy S10": a model code after a name makes a product. Only short names are searched, so a long run costs no more than a short one.
     if (2..=MAX_PRODUCT_WORDS).contains(&words)
-        && !is_place(cx.word(first))
         && (first + 1..end).any(|i| is_code(cx.word(i)) && !is_fiscal_period(cx.word(i)))
+        && !is_place(cx.word(first))
     {
         return Some(EntityKind::Misc);
     }
