@@ -220,7 +220,8 @@ pub(crate) fn find_entities(
         }
     }
     // A Title Case phrase in quotation marks in running prose is the title of a work ("All About Space", "Bad
-    // at Love"): one MISC name, replacing whatever pieces of it the runs found.
+    // at Love", one word in double marks: "Parasite"): one MISC name, replacing whatever pieces of it the runs
+    // found.
     // A quoted phrase holding a place or a full personal name is speech about them ("Gorbachev of Pakistan"),
     // not a title. `typed` is sorted, so each title looks only at the candidates inside it.
     let titles: Vec<Candidate> = quoted_titles(&cx)
