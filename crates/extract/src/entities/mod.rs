@@ -1024,6 +1024,16 @@ mod tests {
         assert!(!found.iter().any(|(n, k)| n == "Maria" && *k == EntityKind::Misc), "{found:?}");
     }
 
+    /// A one-word camel-case brand is a company, unless it ends in a word for a show (a podcast, a channel).
+    #[test]
+    fn camel_case_shows_are_works() {
+        let found = entities("Listen to ZentrixCast and watch KelvaTV or PriceWatch, said LendingVane.");
+        for name in ["ZentrixCast", "KelvaTV", "PriceWatch"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Misc)), "{name}: {found:?}");
+        }
+        assert!(found.contains(&("LendingVane".to_string(), EntityKind::Org)), "{found:?}");
+    }
+
     #[test]
     fn no_the_no_possessive_no_demonym() {
         let text = "The Kremlin rejected Russia’s critics and the American plan.";

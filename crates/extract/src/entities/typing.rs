@@ -164,8 +164,10 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     }
     // "LendingTree", "FeedBurner", "WordPress": one word with a second capital after lower-case letters is
     // a company's or a brand's name (persons write "McDonald" with the capital after two letters at most).
+    // … but "HillCast", "PostTV", "MoneyWatch": a brand ending in a word for a show is a show (MISC).
     if words == 1 && is_upper_camel(surface) {
-        return Some(EntityKind::Org);
+        let show = ["Cast", "TV", "Watch"].iter().any(|end| surface.len() > end.len() + 2 && surface.ends_with(end));
+        return Some(if show { EntityKind::Misc } else { EntityKind::Org });
     }
     None
 }
