@@ -36,6 +36,11 @@ const CASES: &[Case] = &[
         unit: "Abu\u{AD}bakar al-Abcde ibn Abcde-led By ABC: “",
         html: false,
     },
+    Case {
+        name: "organisations joined by `and`, `&`, `of`",
+        unit: "Abcde Party and Abcde & Abcde Media Inc. Bank of Abcde (BOA) Radio Abcde and ",
+        html: false,
+    },
     Case { name: "dates everywhere", unit: "on Monday, Jan. 5, 2020 at 6:30 PM EST 1990s ", html: false },
     Case { name: "html: `<a ` without `>`", unit: "<a x", html: true },
     Case { name: "html: `&` without `;`", unit: "a & b &amp c ", html: true },

@@ -195,8 +195,8 @@ fn starts_with_name_suffix(rest: &str) -> bool {
 /// Abbreviations whose trailing period belongs to the word.
 const ABBREVIATIONS: &[&str] = &[
     "Adm", "Apr", "Aug", "Capt", "Co", "Col", "Corp", "Dec", "Dr", "Feb", "Gen", "Gov", "Inc", "Jan", "Jr", "Jul",
-    "Jun", "Lt", "Ltd", "Mr", "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Prof", "Rep", "Rev", "Sen", "Sep", "Sept", "Sgt",
-    "Sr", "St", "Vol", "vs",
+    "Jun", "Lt", "Ltd", "Mr", "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Prof", "Pvt", "Rep", "Rev", "Sen", "Sep", "Sept",
+    "Sgt", "Sr", "St", "Vol", "vs",
 ];
 
 fn takes_period(word: &str) -> bool {

@@ -6,10 +6,10 @@
 
 use std::collections::HashMap;
 
-use super::shape::{is_acronym, is_common, is_determiner, is_head_title, is_role_noun, is_shaped_name};
+use super::shape::{abbreviates, is_acronym, is_common, is_determiner, is_head_title, is_role_noun, is_shaped_name};
 use super::typing::lexical_kind;
 use super::Context;
-use crate::dates::is_calendar_word;
+use crate::dates::{is_calendar_word, is_named_day};
 use crate::lexicon::{
     is_demonym, is_first_name, is_known_person, is_misc_keyword, is_org, is_org_keyword, is_place, is_title,
 };
@@ -57,6 +57,14 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
         let line = seg.tokens[i].line;
         let mut end = i + 1;
         loop {
+            // A legal form ends a company's name ("NYP Holdings, Inc. All Rights Reserved"), unless another
+            // legal form follows it ("Pvt. Ltd.").
+            if end - first >= 2
+                && is_company_suffix(cx.word(end - 1))
+                && !(end < n && seg.is_word(end) && is_company_suffix(cx.word(end)))
+            {
+                break;
+            }
             if end < n && seg.tokens[end].line == line && cx.is_namey(end) {
                 end += 1;
                 continue;
@@ -78,7 +86,7 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
                 && seg.is_punct(end, '&')
                 && seg.tokens[end + 1].line == line
                 && cx.is_namey(end + 1)
-                && ampersand_joins_known_name(cx, end)
+                && (ampersand_joins_known_name(cx, end) || legal_form_follows(cx, end + 1))
             {
                 end += 2;
                 continue;
@@ -129,8 +137,19 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
     out
 }
 
-/// Legal forms that end a company's name: "Inc.", "LLC", "Ltd", "PLC", "GmbH".
-fn is_company_suffix(word: &str) -> bool {
+/// Whether a company's legal form ends the name that starts at token `from`, within three more capitalised
+/// words on the line ("Halvorsen News & Media Limited"): then an ampersand before `from` joins one company's
+/// name (bounded look-ahead, so runs stay linear).
+fn legal_form_follows(cx: &Context<'_, '_>, from: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[from].line;
+    (from..seg.tokens.len().min(from + 4))
+        .take_while(|&i| seg.tokens[i].line == line && cx.is_namey(i))
+        .any(|i| i > from && is_company_suffix(cx.word(i)))
+}
+
+/// Legal forms that end a company's name: "Inc.", "LLC", "Ltd", "Limited", "PLC", "GmbH".
+pub(super) fn is_company_suffix(word: &str) -> bool {
     matches!(
         word,
         "Inc"
@@ -139,6 +158,7 @@ fn is_company_suffix(word: &str) -> bool {
             | "L.L.C."
             | "Ltd"
             | "Ltd."
+            | "Limited"
             | "PLC"
             | "plc"
             | "Corp"
@@ -154,6 +174,7 @@ fn is_company_suffix(word: &str) -> bool {
             | "AB"
             | "ASA"
             | "Pvt"
+            | "Pvt."
             | "Pty"
     )
 }
@@ -199,8 +220,11 @@ fn clean_piece(
     // A capitalised common word mid-sentence is capitalised for a reason ("New START"); at the start of
     // a sentence or in a headline it is not, and determiners never begin a name.
     // A common word that begins a known name stays ("New York Post" is not "York Post").
+    // "Copyright India Post Media Pvt. Ltd.": the word of a copyright line is no part of the holder's name.
     while first < end
         && (cx.is_connector(first)
+            || (cx.word(first) == "Copyright" && first + 1 < end)
+            || opens_with_a_plain_noun_before_of(cx, first, end)
             || (is_common(cx.word(first))
                 && (in_title_line || seg.starts_sentence(first) || is_determiner(cx.word(first)))
                 && !begins_known_name(cx, first, end)))
@@ -218,6 +242,15 @@ fn clean_piece(
         end -= 1;
     }
     if first >= end {
+        return None;
+    }
+    // "the best Black Friday TV deals": a named day opening a longer run is a name of its own.
+    if end - first > 2 && is_named_day(cx.word(first), cx.word(first + 1)) {
+        work.push(Work::Clean {
+            piece: Candidate { first: first + 2, end, after_title: false, in_title_line },
+            split_at_connectors,
+        });
+        work.push(Work::Emit(Candidate { first, end: first + 2, after_title, in_title_line }));
         return None;
     }
     if lexical_kind(cx, first, end).is_some() {
@@ -251,7 +284,12 @@ fn clean_piece(
     let keeps_particles = is_first_name(cx.word(first));
     let splits =
         |i: usize| cx.is_connector(i) && (!keeps_particles || matches!(cx.word(i), "and" | "for" | "of" | "on"));
-    let connector = if split_at_connectors { (first + 1..end - 1).find(|&i| splits(i)) } else { None };
+    // "National Register of Citizens (NRC)": a name that the acronym after it abbreviates is one name.
+    let connector = if split_at_connectors && !expands_following_acronym(cx, first, end) {
+        (first + 1..end - 1).find(|&i| splits(i))
+    } else {
+        None
+    };
     if let Some(split) = connector {
         let right = Candidate { first: split + 1, end, after_title: false, in_title_line };
         work.push(Work::Clean { piece: right, split_at_connectors: true });
@@ -262,7 +300,28 @@ fn clean_piece(
     // A title inside the run: the person comes after the last one, anything before is its own candidate.
     if let Some(last_title) = (first..end).rev().find(|&i| is_head_title(cx.word(i))) {
         if last_title + 1 < end {
-            work.push(Work::Emit(Candidate { first: last_title + 1, end, after_title: true, in_title_line }));
+            // "President Trump Kills TPP Once": the name ends before a word the document writes in lower case
+            // or an acronym (a headline's verb and object). At most four words of a name are looked at.
+            let name_first = last_title + 1;
+            let shouted_name = !cx.word(name_first).chars().any(char::is_lowercase);
+            // A person known by one name ends there ("President Trump Kills …").
+            let known_alone = is_known_person(cx.word(name_first))
+                && name_first + 1 < end
+                && !is_known_person(cx.surface(name_first, name_first + 2));
+            let name_end = if known_alone {
+                name_first + 1
+            } else {
+                (name_first + 1..end.min(name_first + 4))
+                    .find(|&i| cx.seen_lowercase(cx.word(i)) || (!shouted_name && is_acronym(cx.word(i))))
+                    .unwrap_or(end)
+            };
+            if name_end < end {
+                work.push(Work::Clean {
+                    piece: Candidate { first: name_end, end, after_title: false, in_title_line },
+                    split_at_connectors,
+                });
+            }
+            work.push(Work::Emit(Candidate { first: name_first, end: name_end, after_title: true, in_title_line }));
             let left = Candidate { first, end: last_title, after_title, in_title_line };
             work.push(Work::Clean { piece: left, split_at_connectors: false });
             return None;
@@ -284,8 +343,36 @@ fn clean_piece(
     (first < end).then_some(Candidate { first, end, after_title, in_title_line })
 }
 
+/// "Shares of Zentrix rose", "Fans of Manchester United cheered": an ordinary noun capitalised only because
+/// it opens the sentence, before a connector, is no part of the name after it. The noun is ordinary when the
+/// document also writes it in lower case; an organisation's keyword is not ("University of Texas").
+fn opens_with_a_plain_noun_before_of(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    first + 2 < end
+        && cx.is_connector(first + 1)
+        && cx.seg.starts_sentence(first)
+        && !is_org_keyword(cx.word(first))
+        && cx.seen_lowercase(cx.word(first))
+}
+
+/// The longest expansion of an acronym looked for, in tokens (connectors included).
+const MAX_EXPANSION_WORDS: usize = 10;
+
+/// Whether the name `first..end` is followed by "(ACRONYM)" whose letters are its words' initials
+/// ("Centers for Disease Control and Prevention (CDC)"). Only short names are checked, so a long run costs
+/// no more than a short one.
+pub(super) fn expands_following_acronym(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    end - first <= MAX_EXPANSION_WORDS
+        && end - first >= 2
+        && seg.is_punct(end, '(')
+        && seg.is_word(end + 1)
+        && is_acronym(cx.word(end + 1))
+        && seg.is_punct(end + 2, ')')
+        && abbreviates(cx.word(end + 1), cx.surface(first, end))
+}
+
 /// Whether a gazetteer name of two or more words starts at token `first` ("New York", "The Hague").
-fn begins_known_name(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+pub(super) fn begins_known_name(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     (first + 2..=end.min(first + MAX_NAME_WORDS))
         .any(|j| is_place(cx.surface(first, j)) || is_org(cx.surface(first, j)))
 }
@@ -322,7 +409,10 @@ pub(super) fn split_title_line(
                 && !is_first_name(cx.word(i + 1));
             // A word whose shape types it ("iPhone", "9M729", "LendingTree", "Snopes.com") is a name anywhere.
             let shaped = j == i + 1 && is_shaped_name(cx.word(i));
+            // A legal form is no headline's word: "© 2019 Zentrix Interactive Inc. All Rights Reserved".
+            let company = j - i >= 2 && is_company_suffix(cx.word(j - 1));
             if known.contains_key(surface)
+                || company
                 || is_place(surface)
                 || is_org(surface)
                 || is_known_person(surface)

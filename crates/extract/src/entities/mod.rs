@@ -220,7 +220,8 @@ pub(crate) fn find_entities(
         }
     }
     // A Title Case phrase in quotation marks in running prose is the title of a work ("All About Space", "Bad
-    // at Love"): one MISC name, replacing whatever pieces of it the runs found.
+    // at Love", one word in double marks: "Parasite"): one MISC name, replacing whatever pieces of it the runs
+    // found.
     // A quoted phrase holding a place or a full personal name is speech about them ("Gorbachev of Pakistan"),
     // not a title. `typed` is sorted, so each title looks only at the candidates inside it.
     let titles: Vec<Candidate> = quoted_titles(&cx)
@@ -331,7 +332,24 @@ fn quoted_titles(cx: &Context<'_, '_>) -> Vec<Candidate> {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || (k > 0 && SMALL.contains(&w))
         });
         let known = words > 0 && (is_place(cx.surface(first, end)) || is_org(cx.surface(first, end)));
-        if (2..=MAX_WORDS).contains(&words) && end < seg.tokens.len() && is_close(end) && title_case && !known {
+        // American style puts a comma inside the marks: "may be ‘Bad at Love,’ but".
+        let closes = end < seg.tokens.len() && (is_close(end) || (seg.is_punct(end, ',') && is_close(end + 1)));
+        // One word in double quotation marks is a title when it is no ordinary word, first name or known name
+        // ("Parasite"). Single marks around one word are a headline's scare quotes ('Ludicrous'), and a value
+        // after `=` is markup (alt="Quantcast").
+        let double_mark = ['“', '"', '«'].iter().any(|&m| seg.is_punct(i, m));
+        let after_equals = i > 0 && seg.is_punct(i - 1, '=');
+        let one_word_title = words == 1 && double_mark && !after_equals && {
+            let word = cx.word(first);
+            word.chars().all(char::is_alphabetic)
+                && word.chars().skip(1).any(char::is_lowercase)
+                && !shape::is_common(word)
+                && !cx.seen_lowercase(word)
+                && !is_first_name(word)
+                && !crate::lexicon::is_known_person(word)
+                && !crate::lexicon::is_misc_name(word)
+        };
+        if ((2..=MAX_WORDS).contains(&words) || one_word_title) && closes && title_case && !known {
             out.push(Candidate { first, end, after_title: false, in_title_line: false });
             i = end + 1;
         } else {
@@ -491,6 +509,12 @@ mod tests {
         assert!(found.contains(&("J.J. Watt".to_string(), EntityKind::Person)), "{found:?}");
         assert!(found.contains(&("K. Retherford".to_string(), EntityKind::Person)), "{found:?}");
         assert!(!found.iter().any(|(n, k)| n.starts_with("U.S.") && *k == EntityKind::Person), "{found:?}");
+        // A compass point's initial before a place is a place.
+        let found = entities("Talks between S. Korea and N. Ireland resumed, K. Retherford said.");
+        for name in ["S. Korea", "N. Ireland"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Place)), "{name}: {found:?}");
+        }
+        assert!(found.contains(&("K. Retherford".to_string(), EntityKind::Person)), "{found:?}");
     }
 
     #[test]
@@ -512,6 +536,11 @@ mod tests {
             entities("Shoppers queued for the early Black Friday sales, and voters for Super Tuesday on Monday.");
         assert!(found.contains(&("Black Friday".to_string(), EntityKind::Misc)), "{found:?}");
         assert!(found.contains(&("Super Tuesday".to_string(), EntityKind::Misc)), "{found:?}");
+        // A named day opening a longer run of capitals is a name of its own.
+        let found = entities("The best Black Friday TV deals and Cyber Monday Laptop offers of the year.");
+        for name in ["Black Friday", "Cyber Monday"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Misc)), "{name}: {found:?}");
+        }
     }
 
     #[test]
@@ -711,6 +740,298 @@ mod tests {
         let found = entities(text);
         assert!(!found.iter().any(|(n, _)| n == "Police" || n == "Officials"), "{found:?}");
         assert!(found.contains(&("Mensvoort".to_string(), EntityKind::Person)), "{found:?}");
+    }
+
+    /// A company's legal form ends its name and types it, also on a copyright line in Title Case and across
+    /// an ampersand; what follows the form is not part of the name.
+    #[test]
+    fn legal_forms_end_and_type_a_company() {
+        let cases = [
+            ("© 2019 Zentrix Interactive Inc. All Rights Reserved.", "Zentrix Interactive Inc."),
+            ("© 2016 Quorvia, Inc. All Rights Reserved.", "Quorvia, Inc."),
+            ("Copyright © 2018 Varlen Post Media Pvt. Ltd.. All rights reserved.", "Varlen Post Media Pvt. Ltd."),
+            ("© 2018 Copyright Varlen Post Media Pvt. Ltd.. All rights reserved.", "Varlen Post Media Pvt. Ltd."),
+            ("© 2020 Halvorsen News & Media Limited or its affiliated companies.", "Halvorsen News & Media Limited"),
+            ("The deal was signed by Dravik Holdings LLC on Monday.", "Dravik Holdings LLC"),
+        ];
+        for (text, name) in cases {
+            let found = entities(text);
+            assert!(found.contains(&(name.to_string(), EntityKind::Org)), "{name}: {found:?}");
+            assert!(!found.iter().any(|(n, _)| n.contains("Reserved")), "{found:?}");
+        }
+        // Without a legal form after it, an ampersand still does not join two names of a menu.
+        let found = entities("US & Canada\nSport & Leisure");
+        assert!(found.contains(&("US".to_string(), EntityKind::Place)), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n.contains('&')), "{found:?}");
+    }
+
+    /// A body named with the country it serves ("Central Bank of Nigeria") is one organisation; names joined
+    /// by "of" without an organisation's keyword before it stay apart.
+    #[test]
+    fn an_organisation_of_a_place_is_one_name() {
+        let text = "Officials of the Central Bank of Qatar met the Diplomatic Academy of Vietnam and the Electoral \
+                    Commission of Ghana, while Moscow of all places stayed quiet.";
+        let found = entities(text);
+        for name in ["Central Bank of Qatar", "Diplomatic Academy of Vietnam", "Electoral Commission of Ghana"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Org)), "{name}: {found:?}");
+        }
+        assert!(found.contains(&("Moscow".to_string(), EntityKind::Place)), "{found:?}");
+    }
+
+    /// A named building, structure or geographic feature is a place even when it bears a company's name; a
+    /// person named like one ("Grace Park") is not.
+    #[test]
+    fn named_facilities_are_places() {
+        let text = "The Halvorsen Bank Tower sold, astronomers used the J.R. Morrow Observatory, and fans filled \
+                    Kelvara Stadium. Grace Park spoke.";
+        let found = entities(text);
+        for name in ["Halvorsen Bank Tower", "J.R. Morrow Observatory", "Kelvara Stadium"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Place)), "{name}: {found:?}");
+        }
+        assert!(found.contains(&("Grace Park".to_string(), EntityKind::Person)), "{found:?}");
+        // Geographic features and divisions too, each its own name; people named like one stay people.
+        let text = "Officials in Kelvin County and Tarrow Province met near the Zentrix River. Michael Bay agreed.";
+        let found = entities(text);
+        for name in ["Kelvin County", "Tarrow Province", "Zentrix River"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Place)), "{name}: {found:?}");
+        }
+        assert!(found.contains(&("Michael Bay".to_string(), EntityKind::Person)), "{found:?}");
+    }
+
+    /// A name right after the noun for a kind of organisation is one, and so are its other mentions; a
+    /// person after such a noun ("the company Jane Okafor founded") stays a person.
+    #[test]
+    fn a_name_after_an_organisation_noun_is_an_organisation() {
+        let text = "Prosecutors examined energy company Brivano and the carmaker Zentrix. Brivano denied it, and \
+                    the company Jane Okafor founded grew.";
+        let found = entities(text);
+        assert_eq!(found.iter().filter(|(n, k)| n == "Brivano" && *k == EntityKind::Org).count(), 2, "{found:?}");
+        assert!(found.contains(&("Zentrix".to_string(), EntityKind::Org)), "{found:?}");
+        assert!(found.contains(&("Jane Okafor".to_string(), EntityKind::Person)), "{found:?}");
+    }
+
+    /// A legislature's name-final word makes one organisation of a place or demonym before it, also where
+    /// the rest alone would be a place ("Sabha" and "Duma" are towns too).
+    #[test]
+    fn legislatures_by_their_name_final_word() {
+        let text = "The U.S. Senate confirmed him after the Rajya Sabha passed the bill, the State Duma met and the \
+                    Kelvaran Senate voted.";
+        let found = entities(text);
+        for name in ["U.S. Senate", "Rajya Sabha", "State Duma", "Kelvaran Senate"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Org)), "{name}: {found:?}");
+        }
+    }
+
+    /// A model code after a name makes one product of them (not the code alone); a place before a code is no
+    /// product's maker.
+    #[test]
+    fn a_model_code_after_a_name_makes_a_product() {
+        let text = "Buyers queued for the Zentrix Flashlight X9 and the Varlo S10, while Kelvara Q4 results fell.\n\
+                    Zentrix Flashlight X800";
+        let found = entities(text);
+        for name in ["Zentrix Flashlight X9", "Varlo S10", "Zentrix Flashlight X800"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Misc)), "{name}: {found:?}");
+        }
+        assert!(!found.iter().any(|(n, _)| n == "X9" || n == "X800"), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n.contains("Q4")), "a quarter is no model: {found:?}");
+        let found = entities("Flights from London F1 and Paris B2 were delayed.");
+        assert!(found.contains(&("London".to_string(), EntityKind::Place)), "{found:?}");
+    }
+
+    /// English initialisms for things and roles are no organisations; an unknown acronym still is one.
+    #[test]
+    fn initialisms_of_things_are_no_organisations() {
+        let text = "The new SUV came with GPS, the CEO said in a PSA about GDP, and the QXRA agreed.";
+        let found = entities(text);
+        for word in ["SUV", "GPS", "CEO", "PSA", "GDP"] {
+            assert!(!found.iter().any(|(n, _)| n == word), "{word}: {found:?}");
+        }
+        assert!(found.contains(&("QXRA".to_string(), EntityKind::Org)), "{found:?}");
+    }
+
+    /// A name that the acronym in brackets after it abbreviates stays one name, connectors included; it is an
+    /// organisation when one of its words is an organisation's keyword, and the acronym takes its kind.
+    #[test]
+    fn an_acronym_keeps_its_expansion_whole() {
+        let text = "He said the Centres for Kelvaran Studies and Research (CKSR) and the Federal Bureau of \
+                    Investigation (FBI) warned about the National Register of Residents (NRR) on Monday.";
+        let found = entities(text);
+        for (name, kind) in [
+            ("Centres for Kelvaran Studies and Research", EntityKind::Org),
+            ("CKSR", EntityKind::Org),
+            ("Federal Bureau of Investigation", EntityKind::Org),
+            ("FBI", EntityKind::Org),
+            ("National Register of Residents", EntityKind::Misc),
+            ("NRR", EntityKind::Misc),
+        ] {
+            assert!(found.contains(&(name.to_string(), kind)), "{name}: {found:?}");
+        }
+    }
+
+    /// Two organisations named side by side with "and" stay two; an organisation whose own name holds "and"
+    /// stays one.
+    #[test]
+    fn two_organisations_joined_by_and_stay_apart() {
+        let text = "The Kelvara Party and Zentrix University agreed with the Fish and Wildlife Service and the \
+                    University and College Union.";
+        let found = entities(text);
+        for name in ["Kelvara Party", "Zentrix University", "Fish and Wildlife Service", "University and College Union"]
+        {
+            assert!(found.contains(&(name.to_string(), EntityKind::Org)), "{name}: {found:?}");
+        }
+    }
+
+    /// A name before the noun for a made thing or an event is its name; not a first name, not a place, and
+    /// not an organisation a rule already knows.
+    #[test]
+    fn a_name_before_a_product_noun_is_a_product() {
+        let text = "A planet found by the Vantor telescope, the Kelvids meteor shower and the Zentrix app were news; \
+                    NASA's Trivela Jupiter probe flew, and the BBC podcast and the Maria app did not.";
+        let found = entities(text);
+        for name in ["Vantor", "Kelvids", "Zentrix"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Misc)), "{name}: {found:?}");
+        }
+        assert!(found.contains(&("Jupiter".to_string(), EntityKind::Place)), "{found:?}");
+        assert!(found.contains(&("BBC".to_string(), EntityKind::Org)), "{found:?}");
+        assert!(!found.iter().any(|(n, k)| n == "Maria" && *k == EntityKind::Misc), "{found:?}");
+    }
+
+    /// Name-final words of companies' names (sector and trade words) make an organisation.
+    #[test]
+    fn company_name_final_words_make_an_organisation() {
+        let text = "Shares of Zentrix Pharmaceuticals rose on the Kelvara Stock Exchange after Halvorsen Capital and \
+                    Brivano Films agreed a deal with Quorvia Technologies, whose shares fell.";
+        let found = entities(text);
+        for name in [
+            "Zentrix Pharmaceuticals",
+            "Kelvara Stock Exchange",
+            "Halvorsen Capital",
+            "Brivano Films",
+            "Quorvia Technologies",
+        ] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Org)), "{name}: {found:?}");
+        }
+        // The sentence's first noun before "of" goes when the document writes it in lower case, not a keyword.
+        let found = entities("Fans of Kelvara United cheered; the fans sang. University of Toronto staff agreed.");
+        assert!(found.contains(&("Kelvara United".to_string(), EntityKind::Org)), "{found:?}");
+        assert!(found.contains(&("University of Toronto".to_string(), EntityKind::Org)), "{found:?}");
+    }
+
+    /// A work's title in quotation marks is one MISC name also when a comma sits inside the closing mark
+    /// (American style).
+    #[test]
+    fn a_quoted_title_with_a_comma_inside_the_marks() {
+        let text = "The singer may be ‘Bad at Love,’ but she also recorded “Quiet River Road,” a song about home.";
+        let found = entities(text);
+        for name in ["Bad at Love", "Quiet River Road"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Misc)), "{name}: {found:?}");
+        }
+    }
+
+    /// A station's prefix ("Radio …") or a broadcaster's name-final word ("… TV", "… Television") makes
+    /// an organisation; a named day before "TV" stays a named day.
+    #[test]
+    fn broadcasters_by_their_affixes() {
+        let text = "Radio Kelvara and Zentrix TV reported it first, then Brivano Television; the best Black Friday \
+                    TV deals sold out.";
+        let found = entities(text);
+        for name in ["Radio Kelvara", "Zentrix TV", "Brivano Television"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Org)), "{name}: {found:?}");
+        }
+        assert!(found.contains(&("Black Friday".to_string(), EntityKind::Misc)), "{found:?}");
+    }
+
+    /// Who has a spokesperson is an organisation, even as a speech verb's subject; a person named with a
+    /// first name stays a person.
+    #[test]
+    fn who_has_a_spokesperson_is_an_organisation() {
+        let text = "A spokesman for Zentrix said the firm would appeal. A spokeswoman for Maria Okafor said no.";
+        let found = entities(text);
+        assert!(found.contains(&("Zentrix".to_string(), EntityKind::Org)), "{found:?}");
+        assert!(found.contains(&("Maria Okafor".to_string(), EntityKind::Person)), "{found:?}");
+    }
+
+    /// After a title, a person's name ends before a headline's verb (a word the document writes in lower
+    /// case), an acronym, or after a person known by one name.
+    #[test]
+    fn a_name_after_a_title_ends_before_a_headline_verb() {
+        let text = "President Obama Kills TPP Once and for All with Executive Order - 8 hours ago\n\
+                    Senator Kelvar Slams Zentrix Budget - 2 comments\nThe senator slams budgets, and President Ama \
+                    Okafor Jr. agreed.";
+        let found = entities(text);
+        for name in ["Obama", "Kelvar", "Ama Okafor Jr."] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Person)), "{name}: {found:?}");
+        }
+        assert!(!found.iter().any(|(n, k)| n.contains("Kills") && *k == EntityKind::Person), "{found:?}");
+        assert!(!found.iter().any(|(n, k)| n.contains("Slams") && *k == EntityKind::Person), "{found:?}");
+    }
+
+    /// A menu's items are no organisations: ordinary words before a keyword on a line of their own, and the
+    /// codes of a language menu; the same keyword after a name still makes one.
+    #[test]
+    fn menu_items_are_no_organisations() {
+        let text = "Contact\nMortgage Center\nESP\nРУС\nFR\nThe mortgage was approved at the Kelvara Center on Monday.";
+        let found = entities(text);
+        for item in ["Mortgage Center", "ESP", "РУС", "FR"] {
+            assert!(!found.iter().any(|(n, _)| n == item), "{item}: {found:?}");
+        }
+        assert!(found.contains(&("Kelvara Center".to_string(), EntityKind::Org)), "{found:?}");
+        // A menu written in capitals, one item a line: its items are no acronyms; an acronym in prose is one.
+        let found = entities("WELLNESS\nTRAVEL\nEVENTS\nEPAPER\nHOROSCOPE\n\nThe QXRA chief met KVLU staff.");
+        for item in ["EVENTS", "EPAPER"] {
+            assert!(!found.iter().any(|(n, _)| n == item), "{item}: {found:?}");
+        }
+        for name in ["QXRA", "KVLU"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Org)), "{name}: {found:?}");
+        }
+    }
+
+    /// A first name that opens a known organisation's or place's name makes no person of the run ("Houston
+    /// Chronicle Archives" holds the newspaper), while a first name and a surname still do.
+    #[test]
+    fn a_known_name_opening_a_run_is_no_first_name() {
+        let found = entities("Menu\nHouston Chronicle Archives\nToday we met Austin Rivers and Georgia Smith.");
+        assert!(found.contains(&("Houston Chronicle".to_string(), EntityKind::Org)), "{found:?}");
+        assert!(!found.iter().any(|(n, k)| n.contains("Archives") && *k == EntityKind::Person), "{found:?}");
+        for name in ["Austin Rivers", "Georgia Smith"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Person)), "{name}: {found:?}");
+        }
+    }
+
+    /// A place and an acronym name an institution of the place, not a person with a first name; a place's
+    /// own acronym or a unit after it does not.
+    #[test]
+    fn a_place_and_an_acronym_name_an_institution() {
+        let found = entities("News of Cleveland ISD and Texas A&M spread in Washington DC, she said at 6 PM.");
+        for name in ["Cleveland ISD", "Texas A&M"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Org)), "{name}: {found:?}");
+        }
+        assert!(!found.iter().any(|(n, k)| n.contains("Washington") && *k != EntityKind::Place), "{found:?}");
+        assert!(!found.iter().any(|(_, k)| *k == EntityKind::Person), "{found:?}");
+    }
+
+    /// One capitalised word in double quotation marks is a work's title, unless it is an ordinary word the
+    /// document writes in lower case, a first name, in single marks (a headline's scare quotes) or markup.
+    #[test]
+    fn one_quoted_word_is_a_title() {
+        let text = "She starred in “Vantorine” after the “Coup” of the coup year.\nTesla's 'Ludicrous' mode\n\
+                    <img alt=\"Quantrix\"> and “Maria” waved.";
+        let found = entities(text);
+        assert!(found.contains(&("Vantorine".to_string(), EntityKind::Misc)), "{found:?}");
+        for word in ["Coup", "Ludicrous", "Quantrix"] {
+            assert!(!found.iter().any(|(n, k)| n == word && *k == EntityKind::Misc), "{word}: {found:?}");
+        }
+        assert!(!found.iter().any(|(n, k)| n == "Maria" && *k == EntityKind::Misc), "{found:?}");
+    }
+
+    /// A one-word camel-case brand is a company, unless it ends in a word for a show (a podcast, a channel).
+    #[test]
+    fn camel_case_shows_are_works() {
+        let found = entities("Listen to ZentrixCast and watch KelvaTV or PriceWatch, said LendingVane.");
+        for name in ["ZentrixCast", "KelvaTV", "PriceWatch"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Misc)), "{name}: {found:?}");
+        }
+        assert!(found.contains(&("LendingVane".to_string(), EntityKind::Org)), "{found:?}");
     }
 
     #[test]

@@ -24,10 +24,14 @@ pub(super) fn is_domain(word: &str) -> bool {
         && ENDINGS.iter().any(|e| word.len() > e.len() + 1 && lower.ends_with(e))
 }
 
-/// Upper-case words that are not organisations: units, formats, time zones, sizes, shouted words.
+/// Upper-case words that are not organisations: units, formats, time zones, sizes, shouted words, and the
+/// initialisms English uses for things and roles ("SUV", "CEO", "GDP", "PSA"), and the codes of a language
+/// menu ("EN", "FR", "ESP").
 pub(super) const NOT_ORG_ACRONYMS: &[&str] = &[
-    "AM", "CST", "EDT", "EST", "ET", "FAQ", "GMT", "HD", "LG", "MD", "OK", "PDF", "PM", "PST", "RSS", "SM", "TV",
-    "URL", "UTC", "XL", "XS", "XXL",
+    "AI", "AM", "AR", "ATM", "CCTV", "CEO", "CFO", "COO", "CST", "CTO", "DE", "DIY", "DNA", "EDT", "EN", "ENG", "ES",
+    "ESP", "EST", "ET", "FAQ", "FR", "GDP", "GMT", "GPS", "HD", "HIV", "ICU", "ID", "IPO", "IQ", "LED", "LG", "MD",
+    "OK", "PDF", "PM", "PPE", "PSA", "PST", "RSS", "RU", "SM", "SMS", "SUV", "TV", "UFO", "URL", "USB", "UTC", "VIP",
+    "VPN", "XL", "XS", "XXL",
 ];
 
 /// Whether `acronym` abbreviates the words of `expansion` ("NATO", "North Atlantic Treaty Organization").

@@ -2,7 +2,7 @@
 //! (gazetteers, name-final keywords, codes) and from its context (a title before it, a first name, being
 //! the subject of a speech verb, a publication noun after it).
 
-use super::candidates::Candidate;
+use super::candidates::{begins_known_name, expands_following_acronym, is_company_suffix, Candidate};
 use super::shape::{
     is_acronym, is_byline, is_code, is_common, is_domain, is_lower_camel, is_particle_name, is_upper_camel,
     NOT_ORG_ACRONYMS,
@@ -14,6 +14,74 @@ use crate::lexicon::{
     is_misc_name, is_org, is_org_in_lower_case, is_org_keyword, is_place, is_speech_verb, is_subject_speech_verb,
 };
 use crate::EntityKind;
+
+/// Name-final nouns of buildings, structures and geographic features and divisions, which make a name a
+/// place. Not "Park", "Hall", "Bay" nor "Lake", which end people's names as often ("Grace Park", "Stuart
+/// Hall", "Michael Bay"), nor "Valley", which ends as many names of shows and sections.
+const FACILITY_NOUNS: &[&str] = &[
+    "Airport",
+    "Arena",
+    "Bridge",
+    "Canyon",
+    "Cathedral",
+    "County",
+    "Desert",
+    "District",
+    "Gulf",
+    "Island",
+    "Islands",
+    "Mosque",
+    "Mountains",
+    "Observatory",
+    "Ocean",
+    "Palace",
+    "Peninsula",
+    "Province",
+    "River",
+    "Sea",
+    "Square",
+    "Stadium",
+    "Strait",
+    "Tower",
+    "Towers",
+];
+
+/// A line of its own made of ordinary words before a keyword ("Customer Service", "Weird News", "Loan
+/// Center"): a menu's item, not an organisation's name. A word is ordinary when the document also writes it
+/// in lower case. Only short items are looked at.
+fn is_plain_menu_item(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let line = &seg.lines[seg.tokens[first].line];
+    end - first <= 3
+        && first == line.tokens.0
+        && end == line.tokens.1
+        && (first..end - 1).all(|i| cx.seen_lowercase(cx.word(i)))
+}
+
+/// Whether "and" follows a name of two or more words ending in an organisation's keyword or a place's noun
+/// (or known, or a station's), among the last words of a name: "Labour Party and Kelvara University" are two organisations ("Fish and Wildlife Service"
+/// and "University and College Union" are one). Looks at a bounded
+/// number of words, so a long run costs no more than a short one.
+fn joins_two_organisations(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    (end.saturating_sub(8).max(first + 2)..end - 1).any(|i| {
+        cx.word(i) == "and"
+            && (is_org_keyword(cx.word(i - 1))
+                || FACILITY_NOUNS.binary_search(&cx.word(i - 1)).is_ok()
+                || cx.word(first) == "Radio"
+                || is_org(cx.surface(first, i)))
+    })
+}
+
+/// The longest product name ("Lumify Flashlight X9 Pro") looked for, in words.
+const MAX_PRODUCT_WORDS: usize = 5;
+
+/// A quarter, half or fiscal year of accounts ("Q4", "H1", "FY21"): a code in shape, but no model's.
+fn is_fiscal_period(word: &str) -> bool {
+    matches!(word, "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2") || word.starts_with("FY")
+}
+
+/// The longest "X Bank of Place" name looked for, in words.
+const MAX_OF_PLACE_WORDS: usize = 7;
 
 /// A surface that a gazetteer or a keyword types with confidence, without person evidence.
 pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Option<EntityKind> {
@@ -33,7 +101,16 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     }
     let words = end - first;
     let last = cx.word(end - 1);
-    if words >= 2 && is_org_keyword(last) {
+    // A named building or structure is a place (the guideline's "named facilities"), even when it bears an
+    // organisation's name: "Bank of America Tower", "W.M. Keck Observatory".
+    if words >= 2 && FACILITY_NOUNS.binary_search(&last).is_ok() && !joins_two_organisations(cx, first, end) {
+        return Some(EntityKind::Place);
+    }
+    if words >= 2
+        && (is_org_keyword(last) || is_company_suffix(last))
+        && !joins_two_organisations(cx, first, end)
+        && !is_plain_menu_item(cx, first, end)
+    {
         return Some(EntityKind::Org);
     }
     // A known organisation and one more name is one of its editions or units: "BBC Africa",
@@ -51,25 +128,46 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     if words >= 2 && matches!(cx.word(first), "FC" | "AFC" | "CF" | "FK" | "VfB" | "VfL") {
         return Some(EntityKind::Org);
     }
+    // "Radio Kelvara", "Radio Free Europe": a station's prefix (but "Radio X and Y TV" are two).
+    if (2..=4).contains(&words) && cx.word(first) == "Radio" && (first..end).all(|i| cx.word(i) != "and") {
+        return Some(EntityKind::Org);
+    }
     if words == 2 && is_named_day(cx.word(first), last) {
         return Some(EntityKind::Misc);
     }
     if words >= 2 && is_misc_keyword(last) {
         return Some(EntityKind::Misc);
     }
+    // "Lumify Flashlight X9", "Galaxy S10": a model code after a name makes a product. Only short names are searched, so a long run costs no more than a short one.
+    if (2..=MAX_PRODUCT_WORDS).contains(&words)
+        && (first + 1..end).any(|i| is_code(cx.word(i)) && !is_fiscal_period(cx.word(i)))
+        && !is_place(cx.word(first))
+    {
+        return Some(EntityKind::Misc);
+    }
     if words >= 3 && is_org_keyword(cx.word(first)) && matches!(cx.word(first + 1), "of" | "for" | "on") {
         return Some(EntityKind::Org);
+    }
+    // "Central Bank of Nigeria", "Diplomatic Academy of Vietnam": a body named with the country or city it
+    // serves. Only names of a few words are searched, so a long run costs no more than a short one.
+    if (3..=MAX_OF_PLACE_WORDS).contains(&words) {
+        let of = (first + 1..end - 1).find(|&i| cx.word(i) == "of");
+        if of.is_some_and(|of| is_org_keyword(cx.word(of - 1)) && is_place(cx.surface(of + 1, end))) {
+            return Some(EntityKind::Org);
+        }
     }
     if words == 1 && is_domain(surface) {
         return Some(EntityKind::Org);
     }
-    if words == 1 && (is_code(surface) || is_lower_camel(surface)) {
+    if words == 1 && ((is_code(surface) && !is_fiscal_period(surface)) || is_lower_camel(surface)) {
         return Some(EntityKind::Misc);
     }
     // "LendingTree", "FeedBurner", "WordPress": one word with a second capital after lower-case letters is
     // a company's or a brand's name (persons write "McDonald" with the capital after two letters at most).
+    // … but "HillCast", "PostTV", "MoneyWatch": a brand ending in a word for a show is a show (MISC).
     if words == 1 && is_upper_camel(surface) {
-        return Some(EntityKind::Org);
+        let show = ["Cast", "TV", "Watch"].iter().any(|end| surface.len() > end.len() + 2 && surface.ends_with(end));
+        return Some(if show { EntityKind::Misc } else { EntityKind::Org });
     }
     None
 }
@@ -102,6 +200,19 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if let Some(kind) = lexical_kind(cx, first, end) {
         return Some(kind);
     }
+    // "Federal Bureau of Investigation (FBI)", "Centers for Disease Control and Prevention (CDC)": the
+    // expansion of an acronym is an organisation when the acronym is a known one or one of its words is an
+    // organisation's keyword (plurals too); else it is left to the rules below.
+    if expands_following_acronym(cx, first, end) {
+        let acronym = cx.word(end + 1);
+        let keyword = (first..end).any(|i| {
+            let word = cx.word(i);
+            is_org_keyword(word) || word.strip_suffix('s').is_some_and(is_org_keyword)
+        });
+        if is_org(acronym) || keyword {
+            return Some(EntityKind::Org);
+        }
+    }
     let words = end - first;
     let first_word = cx.word(first);
     if words == 1 && is_common(first_word) {
@@ -118,6 +229,16 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if !cand.after_title && all_capitalised && !is_first_name(first_word) && in_company_context(cx, first, end) {
         return Some(EntityKind::Org);
     }
+    // "a spokesman for Zentrix said": who has a spokesperson is an organisation (a person's speaks "for" them
+    // too, but a first name or a title says so first).
+    if !cand.after_title && all_capitalised && !is_first_name(first_word) && after_spokesperson(cx, first) {
+        return Some(EntityKind::Org);
+    }
+    // "energy company Burisma", "the carmaker Zentrix": a name right after the noun for a kind of organisation
+    // names one, as a role noun before a name names a person.
+    if !cand.after_title && all_capitalised && !is_first_name(first_word) && after_organisation_noun(cx, first) {
+        return Some(EntityKind::Org);
+    }
     if words <= 3 && is_dateline(cx, first, end) {
         return Some(EntityKind::Place);
     }
@@ -129,17 +250,36 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     }
     // A first name makes a person unless the "surname" is an ordinary word the document also writes in lower
     // case ("Liz Warren Refuses", "Hong Kong Protests").
+    // Nor when the name opens with a known organisation or place ("Houston Chronicle Archives"), nor when an
+    // acronym ends it after a first name in lower case ("Cleveland ISD", a school district).
     if (2..=4).contains(&words)
         && is_first_name(first_word)
         && !is_calendar_word(first_word)
         && all_capitalised
         && !cx.seen_lowercase(cx.word(end - 1))
+        && !begins_known_name(cx, first, end)
+        && !(is_acronym(cx.word(end - 1)) && first_word.chars().any(char::is_lowercase))
     {
         return Some(EntityKind::Person);
     }
     // A Korean or Chinese family name and a hyphenated given name: "Park Geun-hye", "Tsai Ing-wen".
     if words == 2 && is_east_asian_surname(first_word) && is_hyphenated_given_name(cx.word(first + 1)) {
         return Some(EntityKind::Person);
+    }
+    // "Cleveland ISD", "Texas A&M": a place and an acronym that is not a place's ("Washington DC") nor a unit
+    // name an institution of the place.
+    if words == 2
+        && is_place(first_word)
+        && is_acronym(cx.word(first + 1))
+        && !is_place(cx.word(first + 1))
+        && !NOT_ORG_ACRONYMS.contains(&cx.word(first + 1))
+        && first_word.chars().any(char::is_lowercase)
+    {
+        return Some(EntityKind::Org);
+    }
+    // "S. Korea", "N. Ireland": a compass point's initial before a place is a place.
+    if words == 2 && matches!(first_word, "N." | "S." | "E." | "W.") && is_place(cx.word(first + 1)) {
+        return Some(EntityKind::Place);
     }
     // Initials and a surname ("J.J. Watt", "K. Retherford"): a person, unless the initials name a place or
     // an organisation ("U.S. Navy", "D.C. Council").
@@ -153,11 +293,14 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     }
     // A shouted menu word ("TIPS", "EVENTS") is written in lower case elsewhere in the document; an acronym is not.
     let shouted = || cx.writes_in_lower_case(&crate::case::lowercase(first_word));
+    // An acronym in another script is a language menu's item ("РУС") on an English page.
     if words == 1
         && is_acronym(first_word)
+        && first_word.is_ascii()
         && !NOT_ORG_ACRONYMS.contains(&first_word)
         && !is_common_word(first_word)
         && !shouted()
+        && !in_shouted_menu(cx, first)
     {
         return Some(EntityKind::Org);
     }
@@ -194,10 +337,54 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     {
         return Some(EntityKind::Org);
     }
+    // "the Kepler telescope", "the Leonids meteor shower": a name no rule typed, before the noun for a kind of
+    // made thing or event, is its name. (Not before "film" or "album", which follow their authors' names.)
+    if words <= 3
+        && all_capitalised
+        && next.is_some_and(|w| PRODUCT_NOUNS.binary_search(&w).is_ok())
+        && !(words == 1 && is_first_name(first_word))
+        && !(first..end).any(|i| is_place(cx.word(i)))
+    {
+        return Some(EntityKind::Misc);
+    }
     if words == 1 && is_first_name(first_word) && !cx.seg.starts_sentence(first) {
         return Some(EntityKind::Person);
     }
     None
+}
+
+/// Nouns after a name that make it the name of a made thing or an event ("the Kepler telescope").
+const PRODUCT_NOUNS: &[&str] = &[
+    "app",
+    "browser",
+    "festival",
+    "meteor",
+    "mission",
+    "musical",
+    "podcast",
+    "probe",
+    "rover",
+    "satellite",
+    "smartphone",
+    "spacecraft",
+    "telescope",
+    "vaccine",
+];
+
+/// A word of four or more capitals alone on its line between lines that are single words in capitals too: an
+/// item of a menu written in capitals ("TRAVEL", "EVENTS", "EPAPER"), not an acronym.
+fn in_shouted_menu(cx: &Context<'_, '_>, at: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[at].line;
+    let lone_capitals = |l: usize| {
+        seg.lines.get(l).is_some_and(|line| {
+            line.tokens.1 == line.tokens.0 + 1
+                && seg.is_word(line.tokens.0)
+                && cx.word(line.tokens.0).chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !cx.word(line.tokens.0).chars().any(char::is_lowercase)
+        })
+    };
+    cx.word(at).len() >= 4 && lone_capitals(line) && line > 0 && lone_capitals(line - 1) && lone_capitals(line + 1)
 }
 
 /// A wire story's dateline: a place in capitals opening its line, then a comma and a known place
@@ -218,6 +405,50 @@ fn is_dateline(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
         && (end + 2..=end + 3).any(|last| on_line(last - 1) && is_place(cx.surface(end + 1, last)));
     let agency_follows = seg.is_punct(end, '(') && is_org(cx.word(end + 1)) && seg.is_punct(end + 2, ')');
     region_follows || agency_follows
+}
+
+/// Whether the name at `first` follows "spokesman for", "spokeswoman at", "spokesperson of" on its line.
+fn after_spokesperson(cx: &Context<'_, '_>, first: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    first >= 2
+        && word_at(first - 1).is_some_and(|w| matches!(w, "for" | "at" | "of"))
+        && word_at(first - 2).is_some_and(|w| {
+            matches!(w, "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "spokespersons")
+        })
+}
+
+/// Nouns for a kind of organisation, which its name may follow ("the carmaker Zentrix"). Not nouns that also
+/// stand before people or works ("group" of friends, "brand", "giant").
+const ORGANISATION_NOUNS: &[&str] = &[
+    "airline",
+    "automaker",
+    "bank",
+    "broadcaster",
+    "carmaker",
+    "charity",
+    "company",
+    "conglomerate",
+    "firm",
+    "insurer",
+    "lender",
+    "manufacturer",
+    "militia",
+    "regulator",
+    "retailer",
+    "start-up",
+    "startup",
+    "watchdog",
+];
+
+/// Whether the name at `first` follows a noun of `ORGANISATION_NOUNS` on its line.
+fn after_organisation_noun(cx: &Context<'_, '_>, first: usize) -> bool {
+    let seg = cx.seg;
+    first > 0
+        && seg.is_word(first - 1)
+        && seg.tokens[first - 1].line == seg.tokens[first].line
+        && ORGANISATION_NOUNS.binary_search(&cx.word(first - 1)).is_ok()
 }
 
 /// Nouns for a kind of work, which a work's title follows ("the album Midnight Rivers"), and the
