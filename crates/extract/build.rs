@@ -115,12 +115,14 @@ fn main() {
             }
             head_of_entry.push(heads.len() - 1);
         }
-        let mut starts = [0u32; 257];
+        // Block numbers in 16 bits (half the bytes of 32; a list has a few hundred blocks).
+        assert!(heads.len() <= usize::from(u16::MAX), "{name}: too many blocks for 16-bit bucket starts");
+        let mut starts = [0u16; 257];
         for (byte, start) in starts.iter_mut().enumerate().take(256) {
             let before = entries.partition_point(|e| (e.as_bytes()[0] as usize) < byte);
-            *start = head_of_entry.get(before).copied().unwrap_or(heads.len()) as u32;
+            *start = head_of_entry.get(before).copied().unwrap_or(heads.len()) as u16;
         }
-        starts[256] = heads.len() as u32;
+        starts[256] = heads.len() as u16;
         heads.push(data.len() as u32);
         if name == "FIRST_NAMES" {
             write_first_name_sexes(&mut out, &entries, &positions, &head_of_entry);

@@ -15,7 +15,7 @@ pub(crate) struct List {
     /// Where each block begins in `data`, then the data's length.
     blocks: &'static [u32],
     /// Each first byte's first block in `blocks`; `buckets[256]` is the number of blocks.
-    buckets: &'static [u32; 257],
+    buckets: &'static [u16; 257],
     /// For each first byte, a bit per entry length present (31 = "31 or longer").
     lengths: &'static [u32; 256],
     /// The longest entry's length in bytes.
@@ -97,7 +97,8 @@ fn find_as_written(list: &List, word: &str) -> Option<(usize, usize)> {
     if list.lengths[first as usize] & (1u32 << word.len().min(31)) == 0 {
         return None;
     }
-    let (first_block, end_block) = (list.buckets[first as usize] as usize, list.buckets[first as usize + 1] as usize);
+    let (first_block, end_block) =
+        (usize::from(list.buckets[first as usize]), usize::from(list.buckets[first as usize + 1]));
     let heads = list.blocks.get(first_block..end_block)?;
     // The block that may hold `word`: the last whose first entry is not after it.
     let after = heads.partition_point(|&head| first_entry(list.data, head as usize) <= word.as_bytes());
