@@ -40,6 +40,8 @@ const LISTS: &[(&str, &str, bool)] = &[
     ("org_keywords.txt", "ORG_KEYWORDS", false),
     ("misc_keywords.txt", "MISC_KEYWORDS", false),
     ("titles.txt", "TITLES", false),
+    ("role_nouns.txt", "ROLE_NOUNS_BEFORE_NAMES:before", false),
+    ("role_nouns.txt", "REFERRING_ROLE_NOUNS:refers", false),
     ("demonyms.txt", "DEMONYMS", false),
     ("speech_verbs.txt", "SPEECH_VERBS", true),
     ("speech_verbs.txt", "SUBJECT_SPEECH_VERBS:subject", true),

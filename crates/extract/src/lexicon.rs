@@ -332,6 +332,16 @@ pub(crate) fn lower_in(list: &'static [&'static str], word: &str) -> bool {
     list.binary_search(&crate::case::lowercase(word).as_str()).is_ok()
 }
 
+/// A lower-case noun of a role or trade that stands before a name like a title ("cleric Fazlur Rehman").
+pub(crate) fn is_role_before_names(word: &str) -> bool {
+    contains(&ROLE_NOUNS_BEFORE_NAMES, word)
+}
+
+/// A lower-case role noun that refers back to a person after "the" ("the minister said").
+pub(crate) fn is_referring_role(word: &str) -> bool {
+    contains(&REFERRING_ROLE_NOUNS, word)
+}
+
 pub(crate) fn is_common_word(word: &str) -> bool {
     contains_lower(&COMMON_WORDS, word)
 }
@@ -361,6 +371,8 @@ mod tests {
             &ORG_KEYWORDS,
             &MISC_KEYWORDS,
             &TITLES,
+            &ROLE_NOUNS_BEFORE_NAMES,
+            &REFERRING_ROLE_NOUNS,
             &DEMONYMS,
             &SPEECH_VERBS,
             &SUBJECT_SPEECH_VERBS,

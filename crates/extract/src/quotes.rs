@@ -34,57 +34,6 @@ const CUE_WINDOW_TOKENS: usize = 60;
 /// Lines up to this many words are headline-like for the headline fallback.
 const HEADLINE_WORDS: usize = 25;
 
-/// Role nouns that refer back to a person when a definite article leads them ("the minister said", "the
-/// 31-year-old actress says"). Sorted: binary search.
-const ROLE_NOUNS: &[&str] = &[
-    "actor",
-    "actress",
-    "ambassador",
-    "analyst",
-    "attorney",
-    "author",
-    "captain",
-    "chairman",
-    "chairwoman",
-    "chancellor",
-    "chief",
-    "coach",
-    "commissioner",
-    "congressman",
-    "congresswoman",
-    "diplomat",
-    "director",
-    "economist",
-    "envoy",
-    "executive",
-    "filmmaker",
-    "founder",
-    "governor",
-    "judge",
-    "lawmaker",
-    "lawyer",
-    "leader",
-    "manager",
-    "mayor",
-    "minister",
-    "official",
-    "player",
-    "premier",
-    "president",
-    "producer",
-    "professor",
-    "researcher",
-    "scientist",
-    "secretary",
-    "senator",
-    "singer",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "star",
-    "writer",
-];
-
 /// Generic nouns by which a text refers back to an organisation it named ("the company said").
 const ORGANISATION_NOUNS: &[&str] = &[
     "agency",
@@ -148,7 +97,7 @@ fn group_sexes(seg: &Segmented<'_>, entities: &[Entity], groups: &[EntityGroup])
 /// How far before a name a "by" makes it an agent rather than a subject ("by his media aide, Yusuph …").
 const AGENT_REACH_TOKENS: usize = 5;
 
-/// Role nouns of [`ROLE_NOUNS`] that say a person's sex.
+/// Role nouns (`data/role_nouns.txt`) that say a person's sex.
 const GENDERED_ROLES: &[(&str, bool)] = &[
     ("actress", true),
     ("chairwoman", true),
@@ -165,9 +114,11 @@ const PRONOUN_REACH: usize = 24;
 /// Words that may stand between "the" and a role noun: "the former Senate President", "the 31-year-old actress".
 const ROLE_SPAN_WORDS: usize = 4;
 
+/// A role noun that refers back to a person when a definite article leads it ("the minister said", "the
+/// 31-year-old actress says"): `refers` in `data/role_nouns.txt`, or an age.
 fn is_role_noun(word: &str) -> bool {
     let lower = crate::case::lowercase(word);
-    ROLE_NOUNS.binary_search(&lower.as_str()).is_ok() || lower.ends_with("-year-old")
+    crate::lexicon::is_referring_role(&lower) || lower.ends_with("-year-old")
 }
 
 /// A speaker: the entity's fullest name and its group, when it is a recognised entity.
