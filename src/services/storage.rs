@@ -301,6 +301,15 @@ fn local_keys(local: &web_sys::Storage) -> Vec<String> {
     (0..local.length().unwrap_or(0)).filter_map(|i| local.key(i).ok().flatten()).collect()
 }
 
+/// The keys and values in localStorage whose key is `wanted`.
+fn local_entries(local: &web_sys::Storage, wanted: fn(&str) -> bool) -> Vec<(String, String)> {
+    local_keys(local)
+        .into_iter()
+        .filter(|key| wanted(key))
+        .filter_map(|key| local.get_item(&key).ok().flatten().map(|value| (key, value)))
+        .collect()
+}
+
 fn now() -> String {
     String::from(js_sys::Date::new_0().to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED))
 }
@@ -317,11 +326,7 @@ async fn read(backend: &Backend, keys: &[String]) -> Result<Vec<(String, Option<
 /// Moves localStorage's records into IndexedDB: copies what IndexedDB does not hold, reads the copies back,
 /// and only then removes them from localStorage. Returns a message when some records were left there.
 async fn migrate(database: &Database, local: &web_sys::Storage) -> Result<Option<String>, String> {
-    let held: Vec<(String, String)> = local_keys(local)
-        .into_iter()
-        .filter(|key| records::is_migrated(key))
-        .filter_map(|key| local.get_item(&key).ok().flatten().map(|value| (key, value)))
-        .collect();
+    let held = local_entries(local, records::is_migrated);
     if held.is_empty() {
         return Ok(None);
     }
@@ -481,11 +486,7 @@ async fn set_aside_unreadable() -> Option<String> {
 /// and named. While storage cannot be written the entries stay for a later start.
 async fn recover_journal(local: Option<&web_sys::Storage>) -> Option<String> {
     let local = local?;
-    let entries: Vec<(String, String)> = local_keys(local)
-        .into_iter()
-        .filter(|key| journal::is_key(key))
-        .filter_map(|key| local.get_item(&key).ok().flatten().map(|value| (key, value)))
-        .collect();
+    let entries = local_entries(local, journal::is_key);
     if entries.is_empty() {
         return None;
     }
