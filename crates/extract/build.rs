@@ -20,9 +20,9 @@ use std::path::Path;
 /// Entries per block. A block's first entry is written whole after a 0 byte, and the blocks' starts are
 /// listed, so a lookup binary-searches them; each other entry is one byte, the length (1 to `MAX_SHARED`)
 /// of the prefix it shares with the entry before, then the rest of its bytes. A lookup walks one block.
-/// 64 rather than 32: 1.2 KB less of the gzipped Wasm (fewer block starts, longer shared runs), and no
-/// measurable change in the native throughput bench.
-const BLOCK: usize = 64;
+/// 32 rather than 64: 64 took 1.2 KB off the gzipped Wasm but made the Wasm extractor 5% slower (1.96 → 2.07 M
+/// characters/s idle), below its 2 M floor.
+const BLOCK: usize = 32;
 /// Below every byte of an entry (checked), so that these bytes also mark where an entry begins.
 const MAX_SHARED: usize = 31;
 
@@ -167,7 +167,7 @@ fn main() {
 }
 
 /// The sex `data/gendered_first_names.txt` gives each first name, as two bits per entry of `FIRST_NAMES` in one
-/// `u128` per block (a block holds at most 64 entries): `SEX_FEMALE`, `SEX_MALE` or 0 for a shared name. A
+/// `u64` per block (a block holds at most 32 entries): `SEX_FEMALE`, `SEX_MALE` or 0 for a shared name. A
 /// lookup finds the name's block and place anyway, so the table costs ~1.3 KB of the gzipped Wasm where two
 /// more lists of the same 5,000 names cost 9.7 KB.
 fn write_first_name_sexes(out: &mut String, entries: &[String], positions: &[usize], head_of_entry: &[usize]) {
@@ -177,7 +177,7 @@ fn write_first_name_sexes(out: &mut String, entries: &[String], positions: &[usi
     let mut sexes = BTreeMap::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
         let (entry, sex) = line.split_once("  ").unwrap_or_else(|| panic!("gendered_first_names.txt: {line:?}"));
-        let bits: u128 = match sex.trim() {
+        let bits: u64 = match sex.trim() {
             "female" => 1,
             "male" => 2,
             other => panic!("gendered_first_names.txt: {other:?} is no sex"),
@@ -185,7 +185,7 @@ fn write_first_name_sexes(out: &mut String, entries: &[String], positions: &[usi
         sexes.insert(entry.trim().to_string(), bits);
     }
     let blocks = head_of_entry.last().map_or(0, |last| last + 1);
-    let mut table = vec![0u128; blocks];
+    let mut table = vec![0u64; blocks];
     let mut block_first = 0;
     let mut found = 0;
     for (i, entry) in entries.iter().enumerate() {
@@ -193,7 +193,10 @@ fn write_first_name_sexes(out: &mut String, entries: &[String], positions: &[usi
             block_first = i;
         }
         let place = i - block_first;
-        assert!(place < 64 && positions.len() == entries.len(), "a block holds at most 64 entries");
+        assert!(
+            place < BLOCK && 2 * BLOCK <= 64 && positions.len() == entries.len(),
+            "two bits per entry of a block fit a u64"
+        );
         if let Some(bits) = sexes.get(entry) {
             table[head_of_entry[i]] |= bits << (2 * place);
             found += 1;
@@ -201,8 +204,8 @@ fn write_first_name_sexes(out: &mut String, entries: &[String], positions: &[usi
     }
     // Every gendered name is a first name (generate.py draws both from the same census lists).
     assert_eq!(found, sexes.len(), "gendered_first_names.txt holds names that first_names.txt lacks");
-    let _ = writeln!(out, "pub(crate) const SEX_FEMALE: u128 = 1;\npub(crate) const SEX_MALE: u128 = 2;");
-    let _ = writeln!(out, "pub(crate) static FIRST_NAME_SEXES: [u128; {blocks}] = {table:?};");
+    let _ = writeln!(out, "pub(crate) const SEX_FEMALE: u64 = 1;\npub(crate) const SEX_MALE: u64 = 2;");
+    let _ = writeln!(out, "pub(crate) static FIRST_NAME_SEXES: [u64; {blocks}] = {table:?};");
 }
 
 /// `data/folds.txt`: an accented letter and the letter it folds to, per line. A folded letter is never folded

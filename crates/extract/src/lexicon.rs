@@ -101,7 +101,7 @@ fn find_as_written(list: &List, word: &str) -> Option<(usize, usize)> {
         (usize::from(list.buckets[first as usize]), usize::from(list.buckets[first as usize + 1]));
     let heads = list.blocks.get(first_block..end_block)?;
     // The block that may hold `word`: the last whose first entry is not after it.
-    let after = heads.partition_point(|&head| first_entry(list.data, head as usize) <= word.as_bytes());
+    let after = heads.partition_point(|&head| first_entry_is_not_after(list.data, head as usize, word.as_bytes()));
     let block = first_block + after.checked_sub(1)?;
     let (start, end) = (*list.blocks.get(block)? as usize, *list.blocks.get(block + 1)? as usize);
     let place = block_position(list.data.get(start..end)?, word.as_bytes())?;
@@ -113,9 +113,22 @@ fn entry_end(data: &[u8], at: usize) -> usize {
     data.get(at + 1..).and_then(|rest| rest.iter().position(|&b| b < MARKER_END)).map_or(data.len(), |n| at + 1 + n)
 }
 
-/// The entry written whole after the block start at `at`.
-fn first_entry(data: &[u8], at: usize) -> &[u8] {
-    data.get(at + 1..entry_end(data, at)).unwrap_or_default()
+/// Whether the entry written whole after the block start at `at` sorts before `word` or is `word`. One pass
+/// over both, stopping at the first difference: finding the entry's end first was a tenth of all extraction
+/// time (lookups are a third of it).
+fn first_entry_is_not_after(data: &[u8], at: usize, word: &[u8]) -> bool {
+    let entry = data.get(at + 1..).unwrap_or_default();
+    for (i, &w) in word.iter().enumerate() {
+        match entry.get(i) {
+            // The entry ends first: it is a prefix of `word`, so it sorts before it.
+            None => return true,
+            Some(&e) if e < MARKER_END => return true,
+            Some(&e) if e != w => return e < w,
+            Some(_) => {}
+        }
+    }
+    // `word` is a prefix of the entry: not after it only if the entry ends there too.
+    entry.get(word.len()).is_none_or(|&e| e < MARKER_END)
 }
 
 /// Where one front-coded block (as `List::data` describes it) holds `word` (its place among the block's
@@ -463,6 +476,20 @@ mod tests {
         assert_eq!(folded("Łódź").as_deref(), Some("Łodz"));
         assert_eq!(folded("Moscow"), None);
         assert!(FOLDS.windows(2).all(|w| w[0].0 < w[1].0) && FOLDS.iter().all(|(a, f)| !a.is_ascii() && a != f));
+    }
+
+    #[test]
+    fn a_blocks_first_entry_compares_as_its_bytes_do() {
+        let words = ["", "A", "Ab", "Abc", "Abd", "Abcd", "Abb", "B", "a", "Ab~"];
+        for entry in ["A", "Ab", "Abc", "Abcd", "B", "Ab~"] {
+            for ending in [&b""[..], b"\x01x", b"\0Zz"] {
+                let data = [&b"\0"[..], entry.as_bytes(), ending].concat();
+                for word in words {
+                    let expected = entry.as_bytes() <= word.as_bytes();
+                    assert_eq!(first_entry_is_not_after(&data, 0, word.as_bytes()), expected, "{entry:?} {word:?}");
+                }
+            }
+        }
     }
 
     #[test]
