@@ -44,6 +44,11 @@ pub fn annotations_key(urn: &str) -> String {
     format!("{ANNOTATIONS_PREFIX}{urn}")
 }
 
+/// The document URN of an annotations record's key (`annotations_key`'s inverse).
+pub fn urn_of_annotations_key(key: &str) -> Option<&str> {
+    key.strip_prefix(ANNOTATIONS_PREFIX)
+}
+
 /// The document a key belongs to, if it is a document's text record.
 pub fn urn_of_document_key(key: &str) -> Option<&str> {
     key.strip_prefix(DOCUMENT_PREFIX)

@@ -113,3 +113,36 @@ test('while IndexedDB is held up the change waits in the journal, and a reload t
   assert.deepEqual(await bodies(app), ['held up']);
   await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('sidenote.journal.')));
 });
+
+test('changes recovered at start reach a tab that has the document open, and its next save keeps them', async () => {
+  const { app, page, context } = ctx;
+  await app.selectWords('Sergei Lavrov');
+  await app.writeNote('mine before');
+  await app.saved();
+  // What a tab closed the moment after a change leaves behind: its entry, not yet in IndexedDB.
+  const records = await storedRecords(page);
+  const urn = Object.keys(records).find((k) => k.startsWith('sidenote.v1.doc.')).slice('sidenote.v1.doc.'.length);
+  const left = JSON.stringify({
+    format: 2, saved: '',
+    annotations: {
+      notes: [{ id: 'note-91-zz', span: null, target: { exact: 'words of another time' }, status: 'orphan', text: 'from a closed tab' }],
+      next_id: 91,
+    },
+  });
+  await page.evaluate(([u, entry]) => localStorage.setItem(`sidenote.journal.${u}.zz`, entry), [urn, left]);
+  // A new tab recovers it at start; the tab still open hears of it and takes it in.
+  const second = await context.newPage();
+  const other = new SidenotePage(second, ctx.server.url);
+  await other.open();
+  assert.deepEqual(await bodies(other), ['from a closed tab', 'mine before']);
+  await page.getByTestId('tab-notes').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=note-card]').length === 2, null,
+    { timeout: 30_000 });
+  // The open tab's next save keeps the recovered note (it merges only with what it wrote itself otherwise).
+  await app.selectWords('Washington');
+  await app.writeNote('mine after');
+  await app.saved();
+  await other.reload();
+  assert.deepEqual(await bodies(other), ['from a closed tab', 'mine after', 'mine before']);
+  assert.deepEqual(ctx.errors, []);
+});

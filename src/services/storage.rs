@@ -441,8 +441,11 @@ async fn starting() -> Started {
     if let Some(message) = set_aside_unreadable().await {
         messages.push(message);
     }
-    if let Some(message) = recover_journal(local.as_ref()).await {
-        messages.push(message);
+    // Not in safe mode, which gets past a start that crashed: an entry is kept for a later start.
+    if mode != StartMode::Safe {
+        if let Some(message) = recover_journal(local.as_ref()).await {
+            messages.push(message);
+        }
     }
     let startup = if mode == StartMode::Safe {
         Startup::Safe
@@ -522,6 +525,11 @@ async fn recover_journal(local: Option<&web_sys::Storage>) -> Option<String> {
     });
     let kept = commit(batch).await.is_ok();
     if kept {
+        for (key, json) in &recovery.records {
+            if let Some(urn) = records::urn_of_annotations_key(key) {
+                crate::services::tabs::announce_record(urn, json);
+            }
+        }
         let unreadable = recovery.unreadable.iter().map(|(key, value, _, _)| (key, value));
         for (key, value) in recovery.taken.iter().map(|(key, value)| (key, value)).chain(unreadable) {
             if local.get_item(key).ok().flatten().as_ref() == Some(value) {

@@ -130,14 +130,30 @@ impl Tabs {
     /// Tells the other tabs that a document's annotations were saved. A message that cannot be sent is only
     /// logged: storage holds the change, and the other tabs merge it when they next save or open the document.
     pub fn announce(&self, urn: &str, annotations: &Annotations) {
-        let sent = records::write_annotations(annotations, "")
-            .and_then(|record| {
-                serde_json::to_string(&Message { urn: urn.to_string(), record }).map_err(|e| e.to_string())
-            })
-            .and_then(|json| self.channel.post_message(&JsValue::from_str(&json)).map_err(|_| "refused".to_string()));
+        let sent = records::write_annotations(annotations, "").and_then(|record| post(&self.channel, urn, record));
         if let Err(why) = sent {
             warn(&format!("the other tabs could not be told of a change ({why})"));
         }
+    }
+}
+
+fn post(channel: &web_sys::BroadcastChannel, urn: &str, record: String) -> Result<(), String> {
+    let json = serde_json::to_string(&Message { urn: urn.to_string(), record }).map_err(|e| e.to_string())?;
+    channel.post_message(&JsValue::from_str(&json)).map_err(|_| "refused".to_string())
+}
+
+/// Tells the tabs open now that storage holds a document's annotations record that none of them wrote (the
+/// write-ahead journal's recovery at start-up, `services::storage`). A tab with the document open merges it and
+/// saves the merge; without this its next save, which merges only with what it wrote itself, would write over
+/// the recovered changes. Sent before this tab joins the channel (a tab does not hear itself anyway).
+pub fn announce_record(urn: &str, record: &str) {
+    let sent = web_sys::BroadcastChannel::new(CHANNEL).map_err(|_| "no channel".to_string()).and_then(|channel| {
+        let sent = post(&channel, urn, record.to_string());
+        channel.close();
+        sent
+    });
+    if let Err(why) = sent {
+        warn(&format!("the other tabs could not be told of recovered changes ({why})"));
     }
 }
 

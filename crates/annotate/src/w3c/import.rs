@@ -678,12 +678,17 @@ pub fn adopt_own_ids(incoming: &mut Annotations, here: &Annotations, content_urn
     let renamed = |replies: &[Reply]| -> Vec<Reply> {
         replies.iter().map(|r| Reply { id: local(&r.id).unwrap_or(&r.id).to_string(), ..r.clone() }).collect()
     };
+    // Each item here by its id, so that adopting is linear in the notes, not their product.
+    let notes_here: HashMap<&str, usize> = here.notes.iter().enumerate().map(|(at, n)| (n.id.as_str(), at)).collect();
+    let document_notes_here: HashMap<&str, usize> =
+        here.document_notes.iter().enumerate().map(|(at, n)| (n.id.as_str(), at)).collect();
+    let added_here: HashMap<&str, usize> = here.added.iter().enumerate().map(|(at, e)| (e.id.as_str(), at)).collect();
     let mut adopted = 0;
     // An item found the same is replaced by the one here, which it only differs from by its ids (and a reply's
     // author, which the export names when it was unknown).
     for note in &mut incoming.notes {
         let Some(id) = local(&note.id) else { continue };
-        let same = here.notes.iter().find(|n| n.id == id).filter(|n| {
+        let same = notes_here.get(id).and_then(|&at| here.notes.get(at)).filter(|n| {
             (n.span, &n.target.exact, &n.text, &n.tags) == (note.span, &note.target.exact, &note.text, &note.tags)
                 && same_replies(&n.replies, &renamed(&note.replies))
         });
@@ -694,7 +699,7 @@ pub fn adopt_own_ids(incoming: &mut Annotations, here: &Annotations, content_urn
     }
     for note in &mut incoming.document_notes {
         let Some(id) = local(&note.id) else { continue };
-        let same = here.document_notes.iter().find(|n| n.id == id).filter(|n| {
+        let same = document_notes_here.get(id).and_then(|&at| here.document_notes.get(at)).filter(|n| {
             (&n.text, &n.tags) == (&note.text, &note.tags) && same_replies(&n.replies, &renamed(&note.replies))
         });
         if let Some(same) = same {
@@ -704,7 +709,8 @@ pub fn adopt_own_ids(incoming: &mut Annotations, here: &Annotations, content_urn
     }
     for entity in &mut incoming.added {
         let Some(id) = local(&entity.id) else { continue };
-        if let Some(same) = here.added.iter().find(|e| e.id == id && (e.span, e.kind) == (entity.span, entity.kind)) {
+        let found = added_here.get(id).and_then(|&at| here.added.get(at));
+        if let Some(same) = found.filter(|e| (e.span, e.kind) == (entity.span, entity.kind)) {
             *entity = same.clone();
             adopted += 1;
         }
