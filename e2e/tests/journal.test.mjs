@@ -146,3 +146,39 @@ test('changes recovered at start reach a tab that has the document open, and its
   assert.deepEqual(await bodies(other), ['from a closed tab', 'mine after', 'mine before']);
   assert.deepEqual(ctx.errors, []);
 });
+
+test('changes recovered by a tab that opens another article still reach the tab that has theirs open', async () => {
+  const { app, page, context } = ctx;
+  await app.selectWords('Sergei Lavrov');
+  await app.writeNote('mine before');
+  await app.saved();
+  const records = await storedRecords(page);
+  const urn = Object.keys(records).find((k) => k.startsWith('sidenote.v1.doc.')).slice('sidenote.v1.doc.'.length);
+  // Another tab opens another article and closes: that article is the one the next tab opens.
+  const third = new SidenotePage(await context.newPage(), ctx.server.url);
+  await third.open();
+  await third.pasteText('Another article. Mary Okafor spoke in Lagos on Monday about the new port.');
+  await third.saved();
+  await third.page.close();
+  const left = JSON.stringify({
+    format: 2, saved: '',
+    annotations: {
+      notes: [{ id: 'note-92-zz', span: null, target: { exact: 'words of another time' }, status: 'orphan', text: 'from a closed tab' }],
+      next_id: 92,
+    },
+  });
+  await page.evaluate(([u, entry]) => localStorage.setItem(`sidenote.journal.${u}.zz`, entry), [urn, left]);
+  // The new tab shows the other article; only the announcement of what it recovered tells the first tab.
+  const other = new SidenotePage(await context.newPage(), ctx.server.url);
+  await other.open();
+  assert.match(await other.articleText(), /Mary Okafor/);
+  await page.getByTestId('tab-notes').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=note-card]').length === 2, null,
+    { timeout: 30_000 });
+  await app.selectWords('Washington');
+  await app.writeNote('mine after');
+  await app.saved();
+  const stored = (await storedRecords(page))[`sidenote.v1.notes.${urn}`];
+  for (const body of ['mine before', 'from a closed tab', 'mine after']) assert.ok(stored.includes(body), body);
+  assert.deepEqual(ctx.errors, []);
+});
