@@ -24,6 +24,27 @@ async function journalKeys(page) {
   return Object.keys(await localRecords(page)).filter((k) => k.startsWith('sidenote.journal.'));
 }
 
+/** The content URN of the document this page saved (the only one stored). */
+async function storedUrn(page) {
+  const records = await storedRecords(page);
+  return Object.keys(records).find((k) => k.startsWith('sidenote.v1.doc.')).slice('sidenote.v1.doc.'.length);
+}
+
+/** A journal entry as a page closed the moment after a change leaves it: one orphan note. */
+function journalEntry(number, text) {
+  return JSON.stringify({
+    format: 2, saved: '',
+    annotations: {
+      notes: [{ id: `note-${number}-zz`, span: null, target: { exact: 'words of another time' }, status: 'orphan', text }],
+      next_id: number,
+    },
+  });
+}
+
+async function leaveJournalEntry(page, urn, entry) {
+  await page.evaluate(([u, e]) => localStorage.setItem(`sidenote.journal.${u}.zz`, e), [urn, entry]);
+}
+
 test('a note added the moment before a reload is back, round after round', async () => {
   const { app, page } = ctx;
   const written = [];
@@ -58,15 +79,8 @@ test('a note added the moment before the tab is closed is there in a new tab', a
 
 test('a journal entry that cannot be read is named, set aside, and the rest recovered', async () => {
   const { app, page } = ctx;
-  const records = await storedRecords(page);
-  const urn = Object.keys(records).find((k) => k.startsWith('sidenote.v1.doc.')).slice('sidenote.v1.doc.'.length);
-  const kept = JSON.stringify({
-    format: 2, saved: '',
-    annotations: {
-      notes: [{ id: 'note-90-zz', span: null, target: { exact: 'words of another time' }, status: 'orphan', text: 'from the journal' }],
-      next_id: 90,
-    },
-  });
+  const urn = await storedUrn(page);
+  const kept = journalEntry(90, 'from the journal');
   await page.evaluate(([u, good]) => {
     localStorage.setItem(`sidenote.journal.${u}.yy`, '{"format":2,"annotations":{"notes":[');
     localStorage.setItem(`sidenote.journal.${u}.zz`, good);
@@ -120,16 +134,7 @@ test('changes recovered at start reach a tab that has the document open, and its
   await app.writeNote('mine before');
   await app.saved();
   // What a tab closed the moment after a change leaves behind: its entry, not yet in IndexedDB.
-  const records = await storedRecords(page);
-  const urn = Object.keys(records).find((k) => k.startsWith('sidenote.v1.doc.')).slice('sidenote.v1.doc.'.length);
-  const left = JSON.stringify({
-    format: 2, saved: '',
-    annotations: {
-      notes: [{ id: 'note-91-zz', span: null, target: { exact: 'words of another time' }, status: 'orphan', text: 'from a closed tab' }],
-      next_id: 91,
-    },
-  });
-  await page.evaluate(([u, entry]) => localStorage.setItem(`sidenote.journal.${u}.zz`, entry), [urn, left]);
+  await leaveJournalEntry(page, await storedUrn(page), journalEntry(91, 'from a closed tab'));
   // A new tab recovers it at start; the tab still open hears of it and takes it in.
   const second = await context.newPage();
   const other = new SidenotePage(second, ctx.server.url);
@@ -152,22 +157,14 @@ test('changes recovered by a tab that opens another article still reach the tab 
   await app.selectWords('Sergei Lavrov');
   await app.writeNote('mine before');
   await app.saved();
-  const records = await storedRecords(page);
-  const urn = Object.keys(records).find((k) => k.startsWith('sidenote.v1.doc.')).slice('sidenote.v1.doc.'.length);
+  const urn = await storedUrn(page);
   // Another tab opens another article and closes: that article is the one the next tab opens.
   const third = new SidenotePage(await context.newPage(), ctx.server.url);
   await third.open();
   await third.pasteText('Another article. Mary Okafor spoke in Lagos on Monday about the new port.');
   await third.saved();
   await third.page.close();
-  const left = JSON.stringify({
-    format: 2, saved: '',
-    annotations: {
-      notes: [{ id: 'note-92-zz', span: null, target: { exact: 'words of another time' }, status: 'orphan', text: 'from a closed tab' }],
-      next_id: 92,
-    },
-  });
-  await page.evaluate(([u, entry]) => localStorage.setItem(`sidenote.journal.${u}.zz`, entry), [urn, left]);
+  await leaveJournalEntry(page, urn, journalEntry(92, 'from a closed tab'));
   // The new tab shows the other article; only the announcement of what it recovered tells the first tab.
   const other = new SidenotePage(await context.newPage(), ctx.server.url);
   await other.open();
