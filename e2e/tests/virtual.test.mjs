@@ -216,11 +216,15 @@ test('in a short article Ctrl+F is left to the browser, which sees all of it', a
   const { page, app } = ctx;
   await app.pasteText('Angela Merkel met Emmanuel Macron in Paris on Monday.');
   await page.getByTestId('article').click({ position: { x: 5, y: 5 } });
-  const seen = page.evaluate(() => new Promise((resolve) => {
-    window.addEventListener('keydown', (event) => setTimeout(() => resolve(event.defaultPrevented)), { once: true });
-  }));
+  // The listener is in place before the key is pressed (a listener added by an evaluate not yet run when the
+  // key arrived would wait forever).
+  await page.evaluate(() => {
+    window.ctrlFPrevented = new Promise((resolve) => {
+      window.addEventListener('keydown', (event) => setTimeout(() => resolve(event.defaultPrevented)), { once: true });
+    });
+  });
   await page.keyboard.press('Control+f');
-  assert.equal(await seen, false);
+  assert.equal(await page.evaluate(() => window.ctrlFPrevented), false);
   assert.notEqual(await page.evaluate(() => document.activeElement?.dataset.testid), 'search');
 });
 
