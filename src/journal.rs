@@ -143,6 +143,19 @@ pub fn recover(
     Ok(recovery)
 }
 
+/// The records a recovery of `entries` merges into and may write: the annotations of each document an entry
+/// names, and the library's index (whose note counts follow).
+pub fn keys_to_merge_into(entries: &[(String, String)]) -> Vec<String> {
+    let mut keys = vec![records::INDEX_KEY.to_string()];
+    for urn in entries.iter().filter_map(|(key, _)| urn_of_key(key)) {
+        let key = records::annotations_key(urn);
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
 /// How a message names an entry that cannot be read.
 fn entry_name(urn: Option<&str>, index: &[IndexEntry]) -> String {
     let title =
@@ -205,6 +218,26 @@ mod tests {
 
     fn index_line(urn: &str, title: &str, notes: usize) -> IndexEntry {
         IndexEntry { urn: urn.into(), title: title.into(), saved: "then".into(), notes }
+    }
+
+    /// The recovery re-reads, in the transaction that writes it, every record it may change: each entry's
+    /// document once, and the index; an entry whose key names no document adds nothing to read.
+    #[test]
+    fn a_recovery_reads_again_each_named_document_once_and_the_index() {
+        let entries = [
+            (key(URN, "tab-a"), "{}".to_string()),
+            (key(URN, "tab-b"), "{}".to_string()),
+            (key("urn:sha256:bb", "tab-a"), "{}".to_string()),
+            (format!("{PREFIX}no-document"), "{}".to_string()),
+        ];
+        assert_eq!(
+            keys_to_merge_into(&entries),
+            vec![
+                records::INDEX_KEY.to_string(),
+                records::annotations_key(URN),
+                records::annotations_key("urn:sha256:bb")
+            ]
+        );
     }
 
     #[test]

@@ -92,3 +92,53 @@ async fn indexeddb_batches_land_in_order_and_read_back() {
     let listed = database.keys().await.expect("the keys are listed");
     assert!(listed.contains(&"test.a".to_string()) && !listed.contains(&"test.b".to_string()), "{listed:?}");
 }
+
+/// An update reads and writes in one transaction: a batch made before it lands before its read, and one made
+/// while it reads lands after its write, never between (where the update's write, made from what it read,
+/// would overwrite it: the loss a journal recovery racing another tab's save would cause).
+#[wasm_bindgen_test]
+async fn indexeddb_update_lets_nothing_land_between_its_read_and_its_write() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use sidenote_app::services::idb::{self, Change};
+    let database = Rc::new(idb::open().await.expect("IndexedDB opens"));
+    let key = "test.update".to_string();
+    database.write(&[Change::Put(key.clone(), "first".into())]).await.expect("the first value is written");
+    let before = database.write(&[Change::Put(key.clone(), "made before".into())]);
+    // What the update read, and how it ended.
+    let seen: Rc<RefCell<Option<Option<String>>>> = Rc::default();
+    let ended: Rc<RefCell<Option<Result<(), String>>>> = Rc::default();
+    wasm_bindgen_futures::spawn_local({
+        let (database, key, seen, ended) = (database.clone(), key.clone(), seen.clone(), ended.clone());
+        async move {
+            let updated = database
+                .update(std::slice::from_ref(&key), |read| {
+                    let value = read.into_iter().next().and_then(|(_, value)| value);
+                    let merged = format!("{} + update", value.clone().unwrap_or_default());
+                    *seen.borrow_mut() = Some(value);
+                    Ok(vec![Change::Put(key.clone(), merged)])
+                })
+                .await;
+            *ended.borrow_mut() = Some(updated);
+        }
+    });
+    // Let the update start (its transaction and reads are made when it is first polled), then make a batch
+    // while its reads are under way.
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL))
+        .await
+        .expect("a resolved promise resolves");
+    assert!(seen.borrow().is_none(), "the update has not read before the next batch is made");
+    let after = database.write(&[Change::Put(key.clone(), "made during".into())]);
+    before.await.expect("the batch made before is written");
+    after.await.expect("the batch made during the update is written");
+    wait_for(|| ended.borrow().is_some(), "the update to end").await;
+    assert_eq!(ended.borrow_mut().take(), Some(Ok(())), "the update was written");
+    assert_eq!(
+        seen.borrow_mut().take(),
+        Some(Some("made before".to_string())),
+        "the update read what was made before it"
+    );
+    let read = database.read(std::slice::from_ref(&key)).await.expect("the record reads back");
+    assert_eq!(read, vec![(key, Some("made during".to_string()))], "the batch made during the update came after it");
+}

@@ -152,6 +152,50 @@ impl Database {
         Ok(records)
     }
 
+    /// Reads the records under `keys` and writes the batch `make` makes of them, in one read-write transaction:
+    /// no other transaction on the store (another tab's save) can land between the read and the write, so
+    /// nothing written meanwhile is overwritten by a merge that never saw it. `make` runs in the transaction's
+    /// last read's success (IndexedDB keeps a transaction open only while a request of it is under way or its
+    /// event is being handled), so it cannot wait; what else it finds it hands out through what it captures.
+    pub async fn update(
+        &self,
+        keys: &[String],
+        make: impl FnOnce(Vec<(String, Option<String>)>) -> Result<Vec<Change>, String>,
+    ) -> Result<(), String> {
+        let (transaction, store) = self.transaction(IdbTransactionMode::Readwrite)?;
+        let ended = Promise::new(&mut |resolve, reject| {
+            transaction.set_oncomplete(Some(&resolve));
+            transaction.set_onabort(Some(&reject));
+        });
+        let requests = keys
+            .iter()
+            .map(|key| store.get(&JsValue::from_str(key)).map_err(|e| describe(&e)))
+            .collect::<Result<Vec<_>, _>>();
+        let made: Result<(), String> = async {
+            let mut records = Vec::with_capacity(keys.len());
+            for (key, request) in keys.iter().zip(requests?) {
+                records.push((key.clone(), as_text(finish(&request).await?)));
+            }
+            for change in &make(records)? {
+                match change {
+                    Change::Put(key, value) => store.put_with_key(&JsValue::from_str(value), &JsValue::from_str(key)),
+                    Change::Delete(key) => store.delete(&JsValue::from_str(key)),
+                }
+                .map_err(|e| describe(&e))?;
+            }
+            Ok(())
+        }
+        .await;
+        if made.is_err() {
+            // Nothing of a failed update is written (an abort of an ended transaction changes nothing).
+            let _ = transaction.abort();
+        }
+        let committed = JsFuture::from(ended).await.map(|_| ()).map_err(|_| {
+            transaction.error().map_or_else(|| "the browser gave up writing".to_string(), |e| describe_name(&e.name()))
+        });
+        made.and(committed)
+    }
+
     /// Writes a batch in one transaction, made now (so batches land in the order they were made); the future
     /// says whether it was committed. Nothing of a batch that fails is written.
     pub fn write(&self, changes: &[Change]) -> impl std::future::Future<Output = Result<(), String>> {

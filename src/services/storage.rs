@@ -289,6 +289,32 @@ fn commit(batch: Vec<Change>) -> impl std::future::Future<Output = Result<(), St
     }
 }
 
+/// Reads the records under `keys` and writes the batch `make` makes of them, with no other tab's write in
+/// between (`idb::Database::update`; localStorage is read and written in one task). Like `commit`, the first
+/// failure stops writing for the session.
+async fn update(
+    keys: &[String],
+    make: impl FnOnce(Vec<(String, Option<String>)>) -> Vec<Change>,
+) -> Result<(), String> {
+    let database = with_store(|store| match (&store.failed, &store.backend) {
+        (Some(failed), _) => Err(failed.clone()),
+        (None, Backend::Indexed(database)) => Ok(Some(database.clone())),
+        (None, _) => Ok(None),
+    })?;
+    let Some(database) = database else {
+        let fresh = with_store(|store| match &store.backend {
+            Backend::Local(local) => keys.iter().map(|k| (k.clone(), local.get_item(k).ok().flatten())).collect(),
+            _ => Vec::new(),
+        });
+        return commit(make(fresh)).await;
+    };
+    let updated = database.update(keys, |fresh| Ok(make(fresh))).await;
+    if let Err(why) = &updated {
+        with_store(|store| store.failed.get_or_insert_with(|| why.clone()).clone());
+    }
+    updated
+}
+
 fn log(message: &str) {
     web_sys::console::warn_1(&wasm_bindgen::JsValue::from_str(&format!("Sidenote (storage): {message}")));
 }
@@ -487,43 +513,53 @@ async fn set_aside_unreadable() -> Option<String> {
 /// (`journal::recover`), writes the result, and only then removes the entries (each only if it is still as
 /// read: a tab still open may have written a newer one meanwhile). Entries that cannot be read are set aside
 /// and named. While storage cannot be written the entries stay for a later start.
-async fn recover_journal(local: Option<&web_sys::Storage>) -> Option<String> {
+///
+/// The entries are read first and the records they merge into are read again, in the transaction that writes
+/// the merge (`idb::Database::update`): a tab still open whose save commits while this one starts either
+/// lands before that transaction (which then reads it; its entry, read earlier, holds nothing older than
+/// what it committed) or after it (and merges with what it read before, itself told of the recovery by
+/// `tabs::announce_record`). A merge into the records as read at start-up could overwrite such a save.
+fn recover_journal(local: Option<&web_sys::Storage>) -> Task<'_, Option<String>> {
+    Box::pin(recovering_journal(local))
+}
+
+async fn recovering_journal(local: Option<&web_sys::Storage>) -> Option<String> {
     let local = local?;
     let entries = local_entries(local, journal::is_key);
     if entries.is_empty() {
         return None;
     }
     let saved = now();
-    let recovery = with_store(|store| {
-        if store.failed.is_some() {
-            return None;
-        }
-        let index = store.index().unwrap_or_default();
-        Some(journal::recover(&entries, |key| store.values.get(key).cloned(), &index, &saved))
-    })?;
-    let recovery = match recovery {
-        Ok(recovery) => recovery,
-        Err(why) => {
+    let keys = journal::keys_to_merge_into(&entries);
+    let mut made = None;
+    let updated = update(&keys, |fresh| {
+        with_store(|store| {
+            for (key, value) in fresh {
+                match value {
+                    Some(value) => store.values.insert(key, value),
+                    None => store.values.remove(&key),
+                }
+            }
+        });
+        // A recovery that cannot be made writes nothing.
+        let (recovery, batch) = match recovery_batch(&entries, &saved) {
+            Ok((recovery, batch)) => (Ok(recovery), batch),
+            Err(why) => (Err(why), Vec::new()),
+        };
+        made = Some(recovery);
+        batch
+    })
+    .await;
+    let (recovery, kept) = match (made, updated) {
+        (Some(Ok(recovery)), updated) => (recovery, updated.is_ok()),
+        (Some(Err(why)), _) | (None, Err(why)) => {
             return Some(format!(
                 "Changes made just before the page last closed could not be recovered ({why}); they are kept for \
                  the next start."
             ))
         }
+        (None, Ok(())) => return None,
     };
-    let mut batch = Vec::new();
-    with_store(|store| {
-        for (key, json) in &recovery.records {
-            store.write(&mut batch, key, json.clone());
-        }
-        if let Some(index) = &recovery.index {
-            store.write(&mut batch, records::INDEX_KEY, index.clone());
-        }
-        for (key, value, _, _) in &recovery.unreadable {
-            let aside = records::set_aside_key(&journal::set_aside_name(key), |k| store.taken(k));
-            store.stage(&mut batch, Change::Put(aside, value.clone()));
-        }
-    });
-    let kept = commit(batch).await.is_ok();
     if kept {
         for (key, json) in &recovery.records {
             if let Some(urn) = records::urn_of_annotations_key(key) {
@@ -540,6 +576,27 @@ async fn recover_journal(local: Option<&web_sys::Storage>) -> Option<String> {
     let named: Vec<(String, Unreadable)> =
         recovery.unreadable.into_iter().map(|(_, _, name, why)| (name, why)).collect();
     records::unreadable_message(&named, kept)
+}
+
+/// The recovery of the journal's `entries` into the records as this tab holds them now, and the batch that
+/// writes it (staged here: the tab's records are the recovered ones from now on).
+fn recovery_batch(entries: &[(String, String)], saved: &str) -> Result<(journal::Recovery, Vec<Change>), String> {
+    with_store(|store| {
+        let index = store.index().unwrap_or_default();
+        let recovery = journal::recover(entries, |key| store.values.get(key).cloned(), &index, saved)?;
+        let mut batch = Vec::new();
+        for (key, json) in &recovery.records {
+            store.write(&mut batch, key, json.clone());
+        }
+        if let Some(index) = &recovery.index {
+            store.write(&mut batch, records::INDEX_KEY, index.clone());
+        }
+        for (key, value, _, _) in &recovery.unreadable {
+            let aside = records::set_aside_key(&journal::set_aside_name(key), |k| store.taken(k));
+            store.stage(&mut batch, Change::Put(aside, value.clone()));
+        }
+        Ok((recovery, batch))
+    })
 }
 
 /// The app rendered what it started with: the next start may reopen the last document.
