@@ -315,14 +315,28 @@ fn body_values<'a>(bodies: &'a [Value], purpose: &str) -> impl Iterator<Item = &
 /// The text of a note or reply: its commenting (or replying) bodies, then bodies without a purpose (a plain
 /// TextualBody or a bare string), which are comments too.
 fn comment_text(body: &[Value]) -> String {
-    let loose =
-        body.iter().filter(|b| b["purpose"].is_null()).filter_map(|b| b["value"].as_str().or_else(|| b.as_str()));
-    body_values(body, "commenting")
-        .chain(body_values(body, "replying"))
+    let with_purpose = |purpose: &'static str| body.iter().filter(move |b| b["purpose"].as_str() == Some(purpose));
+    let loose = body.iter().filter(|b| b["purpose"].is_null());
+    with_purpose("commenting")
+        .chain(with_purpose("replying"))
         .chain(loose)
+        .filter_map(body_text)
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// A textual body's text (or a bare string's). A body whose `format` is HTML (other tools write notes so) is
+/// read as a reader sees it, through the extractor's HTML reader: no markup, no scripts or styles, its
+/// paragraphs on lines of their own; shown as it was, its tags would read as part of the note.
+fn body_text(body: &Value) -> Option<String> {
+    let value = body["value"].as_str().or_else(|| body.as_str())?;
+    let format = body["format"].as_str().unwrap_or("").trim().to_ascii_lowercase();
+    if format.starts_with("text/html") || format.starts_with("application/xhtml+xml") {
+        let (text, _) = sidenote_extract::html_to_text(value);
+        return Some(text.trim().to_string());
+    }
+    Some(value.to_string())
 }
 
 /// An id without the leading `#` of a fragment, so that `#note-1` and `note-1` are one note.
@@ -1021,6 +1035,36 @@ mod tests {
         let mut back = Annotations::default();
         merge(&mut back, parse(&out.to_string()).expect("own export parses"), &doc.text);
         assert_eq!(back.document_notes, set.document_notes, "notes on the article round-trip with ids and replies");
+    }
+
+    /// Bodies in HTML (as other tools write notes) are read as a reader sees them: no tags, no script, its
+    /// paragraphs apart; a plain body with markup-like text keeps it, and so does a reply.
+    #[test]
+    fn html_bodies_become_the_text_a_reader_sees() {
+        let cases: &[(&str, &str)] = &[
+            (
+                r#"{"type": "TextualBody", "format": "text/html", "purpose": "commenting",
+                    "value": "<p>A <b>bold</b> claim &amp; more</p><script>alert(1)</script><p>Second</p>"}"#,
+                "A bold claim & more\n\nSecond",
+            ),
+            (r#"{"type": "TextualBody", "format": "text/html; charset=utf-8", "value": "x &lt; <i>y</i>"}"#, "x < y"),
+            (r#"{"type": "TextualBody", "format": "text/plain", "value": "keep <b>this</b>"}"#, "keep <b>this</b>"),
+            (r#"{"type": "TextualBody", "value": "a < b"}"#, "a < b"),
+            (r#"{"type": "TextualBody", "format": "text/html", "value": "<style>p{}</style>"}"#, ""),
+        ];
+        for (body, expected) in cases {
+            let file = format!(
+                r#"{{"type": "Annotation", "id": "n", "body": {body}, "target": {{"selector": {{"type": "TextQuoteSelector", "exact": "Moscow"}}}}}}"#
+            );
+            let imported = parse(&file).expect("parses");
+            assert_eq!(imported.notes.len(), 1, "{body}");
+            assert_eq!(imported.notes[0].text, *expected, "{body}");
+        }
+        let reply = r#"[{"type": "Annotation", "id": "n", "body": "note", "target": {"selector": {"type": "TextQuoteSelector", "exact": "Moscow"}}},
+            {"type": "Annotation", "id": "r", "motivation": "replying", "target": "n",
+             "body": {"type": "TextualBody", "format": "text/html", "value": "<em>Agreed</em>"}}]"#;
+        let imported = parse(reply).expect("parses");
+        assert_eq!(imported.replies[0].reply.text, "Agreed");
     }
 
     #[test]
