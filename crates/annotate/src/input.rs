@@ -75,20 +75,21 @@ pub fn accept_text(bytes: &[u8]) -> Result<String, InputError> {
     let text = std::str::from_utf8(bytes).map_err(|_| not_utf8(bytes))?;
     let text = without_byte_order_mark(text);
     // Text files have tabs and line breaks but almost no other control characters; binary data has many.
+    // A NUL counts as one such control: a stray one in a paste (copied from a terminal or a PDF) is no reason
+    // to refuse the text, while binary data has many.
     let census = ControlCensus::of(text);
-    if census.nul || census.controls * 100 > census.chars.max(1) {
+    if census.controls * 100 > census.chars.max(1) {
         return Err(InputError::Binary);
     }
-    if text.trim().is_empty() {
+    if text.trim_matches(|c: char| c.is_whitespace() || c == '\0').is_empty() {
         return Err(InputError::Empty);
     }
     // A copy only when there is something to change: this runs on the page's thread for every document
     // opened, up to 20 MB.
-    if text.contains('\r') {
-        Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
-    } else {
-        Ok(text.to_string())
-    }
+    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    // A NUL left in the text would show as nothing (browsers drop it from what they render and copy), so a
+    // note on it could not be seen; shown as U+FFFD it is one visible character where it was.
+    Ok(if census.nul { text.replace('\0', "\u{FFFD}") } else { text })
 }
 
 /// Why bytes that are not UTF-8 are refused: text in another encoding, or binary data (NULs, or more than
@@ -145,6 +146,7 @@ mod tests {
     #[test]
     fn table_of_inputs() {
         let big = vec![b'a'; MAX_TEXT_BYTES + 1];
+        let spaces_and_a_nul = [[b' '; 200].as_slice(), b"\0"].concat();
         let cases: &[(&[u8], Result<&str, InputError>)] = &[
             (b"Hello\r\nworld", Ok("Hello\nworld")),
             ("👩‍🔬 Zoe\u{308}".as_bytes(), Ok("👩‍🔬 Zoe\u{308}")),
@@ -155,6 +157,14 @@ mod tests {
             (b"\xff\xfeA\0n\0g\0e\0l\0a\0", Err(InputError::NotUtf8 { utf16: true })),
             (b"\xe9\0\x01\x02\x03 not UTF-8 and full of control bytes", Err(InputError::Binary)),
             (&big, Err(InputError::TooLarge { bytes: MAX_TEXT_BYTES + 1 })),
+            // A stray NUL in text is shown as U+FFFD; many (UTF-16 without its mark, binary data) are refused.
+            (
+                b"A stray\0 NUL in a paragraph of pasted text, copied from a terminal window or a PDF, among a hundred characters.\r\n",
+                Ok("A stray\u{FFFD} NUL in a paragraph of pasted text, copied from a terminal window or a PDF, among a hundred characters.\n"),
+            ),
+            (b"A\0n\0g\0e\0l\0a\0 \0w\0r\0o\0t\0e\0", Err(InputError::Binary)),
+            (b"\0\0 \n", Err(InputError::Binary)),
+            (&spaces_and_a_nul, Err(InputError::Empty)),
         ];
         for (input, expected) in cases {
             assert_eq!(accept_text(input), expected.clone().map(str::to_string));
