@@ -9,25 +9,44 @@ use sidenote_extract::Span;
 /// such as `e` in a 20 MB text.
 pub const MAX_MATCHES: usize = 10_000;
 
-/// The places where `query` occurs in `text`, ignoring case (each character compared by its first
-/// lower-case form, so offsets stay on the text's own characters), left to right and not overlapping, at most
-/// [`MAX_MATCHES`]. White space at the query's ends is ignored; an empty query finds nothing.
+/// The places where `query` occurs in `text`, ignoring case and accents as a browser's find-in-page does
+/// (each character compared by its first lower-case form without its accent, [`fold`]; combining marks are
+/// passed over, so a text written decomposed, `e` + U+0301, is found by `é`, `e` or `E`, and a match takes
+/// the marks that follow its last character), left to right and not overlapping, at most [`MAX_MATCHES`].
+/// Offsets stay on the text's own characters. White space at the query's ends is ignored; a query of
+/// nothing but white space or marks finds nothing.
 ///
 /// Knuth–Morris–Pratt over folded characters: linear in the text and the query whatever they hold (a query
 /// of `aaaa…b` in a text of `aaaa…` included).
 pub fn find_all(text: &str, query: &str) -> Vec<Span> {
-    let pattern: Vec<char> = query.trim().chars().map(fold).collect();
+    let pattern: Vec<char> = query.trim().chars().filter(|&c| !is_combining_mark(c)).map(fold).collect();
     if pattern.is_empty() {
         return Vec::new();
     }
     let failure = failure_table(&pattern);
-    // The byte offsets of the last `pattern.len()` characters read, in a ring: a match of n characters that
-    // ends at character `index` starts at the offset of character `index + 1 - n`.
+    // The byte offsets of the last `pattern.len()` characters read (marks not counted), in a ring: a match of
+    // n characters that ends at character `index` starts at the offset of character `index + 1 - n`.
     let mut recent = vec![0; pattern.len()];
     let mut matched = 0;
-    let mut found = Vec::new();
-    for (index, (at, c)) in text.char_indices().enumerate() {
+    let mut found: Vec<Span> = Vec::new();
+    // Whether the last character read (marks not counted) ended a match, which takes the marks after it.
+    let mut just_found = false;
+    let mut index = 0;
+    for (at, c) in text.char_indices() {
+        if is_combining_mark(c) {
+            if just_found {
+                if let Some(last) = found.last_mut() {
+                    last.end = at + c.len_utf8();
+                }
+            }
+            continue;
+        }
+        if found.len() == MAX_MATCHES {
+            break;
+        }
+        just_found = false;
         recent[index % pattern.len()] = at;
+        let end = at + c.len_utf8();
         let c = fold(c);
         while matched > 0 && pattern[matched] != c {
             matched = failure[matched - 1];
@@ -37,21 +56,46 @@ pub fn find_all(text: &str, query: &str) -> Vec<Span> {
         }
         if matched == pattern.len() {
             let start = recent[(index + 1) % pattern.len()];
-            let end = at + text[at..].chars().next().map_or(0, char::len_utf8);
             found.push(Span::new(start, end));
-            if found.len() == MAX_MATCHES {
-                break;
-            }
+            just_found = true;
             // Not overlapping: the next match starts after this one.
             matched = 0;
         }
+        index += 1;
     }
     found
 }
 
-/// A character's first lower-case form (`Ä` → `ä`, `İ` → `i`), itself if it has none.
+/// A character as find compares it: its first lower-case form (`Ä` → `ä`, `İ` → `i`), then, for a Latin
+/// letter with an accent, the letter its canonical decomposition starts with (`é` → `e`, `ǖ` → `u`).
+/// Letters that have no decomposition (`ø`, `ł`, `đ`) stay themselves, as they do under Unicode
+/// normalisation.
 fn fold(c: char) -> char {
-    sidenote_extract::case::first_lowercase(c)
+    let lower = sidenote_extract::case::first_lowercase(c);
+    let at = (lower as u32).wrapping_sub(0xC0) as usize;
+    match UNACCENTED.as_bytes().get(at) {
+        Some(&base) if base != b'.' => char::from(base),
+        _ => lower,
+    }
+}
+
+/// The unaccented letter of each character from U+00C0 to U+024F (Latin-1 Supplement, Latin Extended-A and
+/// -B), `.` where its canonical decomposition starts with no ASCII letter. Made with Python's
+/// `unicodedata.normalize("NFD", c)[0].lower()`.
+const UNACCENTED: &str = concat!(
+    "aaaaaa.ceeeeiiii.nooooo..uuuuy..aaaaaa.ceeeeiiii.nooooo..uuuuy.y",
+    "aaaaaaccccccccdd..eeeeeeeeeegggggggghh..iiiiiiiii...jjkk.llllll.",
+    "...nnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz.",
+    "................................oo.............uu...............",
+    ".............aaiioouuuuuuuuuu.aaaa....ggkkoooo..j...gg..nnaa....",
+    "aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............",
+    "................",
+);
+
+/// Whether a character is a combining mark of the blocks Latin, Greek and Cyrillic text use (diacritics,
+/// their extensions and supplement, those for symbols, half marks): written after the letter it marks.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 /// For each prefix of `pattern`, the length of its longest proper prefix that is also its suffix.
@@ -91,6 +135,14 @@ mod tests {
             ("", "a", &[]),
             ("  padded query  ", "  query ", &["query"]),
             ("e\u{301}te\u{301}", "e\u{301}", &["e\u{301}", "e\u{301}"]),
+            // Accents and the way they are written do not matter, as in a browser's find-in-page.
+            ("Café, cafe, CAFE\u{301} noir", "cafe", &["Café", "cafe", "CAFE\u{301}"]),
+            ("Café, cafe, CAFE\u{301} noir", "café", &["Café", "cafe", "CAFE\u{301}"]),
+            ("São Paulo, Sao Paulo", "sao paulo", &["São Paulo", "Sao Paulo"]),
+            ("Łódź and Lodz", "lodz", &["Lodz"]),
+            ("Ǖ and u\u{308}\u{304}x", "ü", &["Ǖ", "u\u{308}\u{304}"]),
+            ("naïve", "\u{301}", &[]),
+            ("\u{301}a\u{301}", "a", &["a\u{301}"]),
         ];
         for (text, query, expected) in cases {
             assert_eq!(found(text, query), *expected, "{query:?} in {text:?}");
@@ -99,9 +151,9 @@ mod tests {
 
     #[test]
     fn agrees_with_a_plain_search_on_every_short_text_and_query() {
-        // Every text of up to six characters and query of up to three over an alphabet with a case pair and
-        // a multi-byte character: KMP's fallbacks are where such searches go wrong.
-        let alphabet = ['a', 'A', 'b', 'é'];
+        // Every text of up to six characters and query of up to three over an alphabet with a case pair, an
+        // accented twin and a combining mark: KMP's fallbacks are where such searches go wrong.
+        let alphabet = ['a', 'A', 'b', 'á', '\u{301}'];
         let strings = |max: usize| {
             let mut all = vec![String::new()];
             let mut last = vec![String::new()];
@@ -111,15 +163,23 @@ mod tests {
             }
             all
         };
+        // Each character but the marks, folded, with where it starts and where it ends with its marks.
         let plain = |text: &str, query: &str| -> Vec<Span> {
-            let folded: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fold(c))).collect();
-            let pattern: Vec<char> = query.chars().map(fold).collect();
+            let mut folded: Vec<(usize, char, usize)> = Vec::new();
+            for (i, c) in text.char_indices() {
+                match folded.last_mut() {
+                    Some(last) if is_combining_mark(c) => last.2 = i + c.len_utf8(),
+                    _ if is_combining_mark(c) => {}
+                    _ => folded.push((i, fold(c), i + c.len_utf8())),
+                }
+            }
+            let pattern: Vec<char> = query.chars().filter(|&c| !is_combining_mark(c)).map(fold).collect();
             let mut out = Vec::new();
             let mut i = 0;
             while !pattern.is_empty() && i + pattern.len() <= folded.len() {
-                if folded[i..i + pattern.len()].iter().map(|(_, c)| *c).eq(pattern.iter().copied()) {
+                if folded[i..i + pattern.len()].iter().map(|(_, c, _)| *c).eq(pattern.iter().copied()) {
                     let last = folded[i + pattern.len() - 1];
-                    out.push(Span::new(folded[i].0, last.0 + last.1.len_utf8()));
+                    out.push(Span::new(folded[i].0, last.2));
                     i += pattern.len();
                 } else {
                     i += 1;
