@@ -76,7 +76,7 @@ pub struct ImportedReply {
 pub struct Skipped {
     /// Its position in the file (1-based).
     pub position: usize,
-    /// How many annotations the file holds.
+    /// How many annotations the file holds (its collection's `total`, when it says; 0: not known).
     pub of: usize,
     /// Its id, exactly as in the file, if it has one.
     pub id: Option<String>,
@@ -86,7 +86,10 @@ pub struct Skipped {
 
 impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Annotation {} of {}", self.position, self.of)?;
+        write!(f, "Annotation {}", self.position)?;
+        if self.of > 0 {
+            write!(f, " of {}", self.of)?;
+        }
         if let Some(id) = &self.id {
             write!(f, " ({id})")?;
         }
@@ -349,12 +352,25 @@ fn parse_json(json_text: &str) -> Result<Value, ImportError> {
         .map_err(|e| ImportError::new(format!("This file is not valid JSON ({e})")))
 }
 
-/// The annotations of a file, whatever container holds them.
+/// The annotations of a file, whatever container holds them. A collection's pages are read as far as the
+/// file holds them (each page's `next` embedded in the one before); see [`missing_pages`] for the rest.
 fn items_of(value: &Value) -> Result<Vec<Value>, ImportError> {
     let items: Vec<Value> = if let Some(list) = value.as_array() {
         list.clone()
-    } else if let Some(list) = value["first"]["items"].as_array() {
-        list.clone()
+    } else if value["first"].is_object() {
+        let mut items = Vec::new();
+        let mut page = &value["first"];
+        // A chain of embedded pages: as long as the file is, so the walk is linear in it.
+        while page.is_object() {
+            items.extend(page["items"].as_array().into_iter().flatten().cloned());
+            page = &page["next"];
+        }
+        items
+    } else if let Some(first) = value["first"].as_str() {
+        return Err(ImportError::new(format!(
+            "This collection's annotations are not in the file: its first page is at {first}, which Sidenote, \
+             working offline, does not fetch. Export the collection with its pages included"
+        )));
     } else if let Some(list) = value["items"].as_array() {
         list.clone()
     } else if let Some(list) = value["rows"].as_array().or_else(|| value["annotations"].as_array()) {
@@ -367,6 +383,34 @@ fn items_of(value: &Value) -> Result<Vec<Value>, ImportError> {
         ));
     };
     Ok(items)
+}
+
+/// The annotations of a collection that the file does not hold, as one skipped entry: the last page in the
+/// file names a `next` page, or the collection's `total` is more than the `found` annotations read. Sidenote
+/// works offline and fetches nothing, so the user is told, not left to count.
+fn missing_pages(value: &Value, found: usize) -> Option<Skipped> {
+    let mut page = &value["first"];
+    while page["next"].is_object() {
+        page = &page["next"];
+    }
+    let next = page["next"].as_str();
+    let total = value["total"].as_u64().and_then(|t| usize::try_from(t).ok()).filter(|&t| t > found);
+    if next.is_none() && total.is_none() {
+        return None;
+    }
+    let count = match total {
+        Some(total) if total == found + 1 => "is".to_string(),
+        Some(total) => format!("and the {} after it are", total - found - 1),
+        None => "and any after it are".to_string(),
+    };
+    let at = next.map(|next| format!(" (the next page is {next})")).unwrap_or_default();
+    Some(Skipped {
+        position: found + 1,
+        // 0: the collection does not say how many it holds.
+        of: total.unwrap_or(0),
+        id: None,
+        reason: format!("{count} on pages not in this file{at}, which Sidenote, working offline, does not fetch"),
+    })
 }
 
 /// Every annotation on words in a file, with its id exactly as in the file (machine suggestions included,
@@ -417,16 +461,15 @@ pub fn parse(json_text: &str) -> Result<Imported, ImportError> {
         total: items.len(),
         ..Imported::default()
     };
+    let missing = missing_pages(&value, items.len());
+    let of = missing.as_ref().map_or(items.len(), |m| m.of.max(items.len()));
+    imported.total = of;
     for (n, item) in items.iter().enumerate() {
         if let Err(reason) = read_item(item, n + 1, &mut imported) {
-            imported.skipped.push(Skipped {
-                position: n + 1,
-                of: items.len(),
-                id: item["id"].as_str().map(str::to_string),
-                reason,
-            });
+            imported.skipped.push(Skipped { position: n + 1, of, id: item["id"].as_str().map(str::to_string), reason });
         }
     }
+    imported.skipped.extend(missing);
     Ok(imported)
 }
 
@@ -1035,6 +1078,54 @@ mod tests {
         let mut back = Annotations::default();
         merge(&mut back, parse(&out.to_string()).expect("own export parses"), &doc.text);
         assert_eq!(back.document_notes, set.document_notes, "notes on the article round-trip with ids and replies");
+    }
+
+    /// A collection's pages embedded one in the other are all read; pages the file does not hold are one
+    /// skipped entry that says how many annotations they are (when the collection says) and where the next
+    /// page is; a collection with no page in the file is refused with the same reason.
+    #[test]
+    fn pages_not_in_the_file_are_named_not_lost_silently() {
+        let note = |id: &str| {
+            format!(
+                r#"{{"type": "Annotation", "id": "{id}", "body": "n", "target": {{"selector": {{"type": "TextQuoteSelector", "exact": "Moscow"}}}}}}"#
+            )
+        };
+        let (a, b, c) = (note("a"), note("b"), note("c"));
+        let cases: Vec<(String, usize, Option<&str>)> = vec![
+            (
+                format!(r#"{{"type": "AnnotationCollection", "total": 3, "first": {{"items": [{a}], "next": {{"items": [{b}, {c}]}}}}}}"#),
+                3,
+                None,
+            ),
+            (
+                format!(r#"{{"type": "AnnotationCollection", "first": {{"items": [{a}, {b}], "next": "https://example.org/c/2"}}}}"#),
+                2,
+                Some("Annotation 3 and any after it are on pages not in this file (the next page is https://example.org/c/2)"),
+            ),
+            (
+                format!(r#"{{"type": "AnnotationCollection", "total": 10, "first": {{"items": [{a}, {b}], "next": "https://example.org/c/2"}}}}"#),
+                2,
+                Some("Annotation 3 of 10 and the 7 after it are on pages not in this file (the next page is"),
+            ),
+            (
+                format!(r#"{{"type": "AnnotationCollection", "total": 3, "first": {{"items": [{a}, {b}]}}}}"#),
+                2,
+                Some("Annotation 3 of 3 is on pages not in this file, which"),
+            ),
+            (format!(r#"{{"type": "AnnotationCollection", "total": 1, "first": {{"items": [{a}]}}}}"#), 1, None),
+        ];
+        for (file, notes, missing) in &cases {
+            let imported = parse(file).expect("parses");
+            assert_eq!(imported.notes.len(), *notes, "{file}");
+            let said: Vec<String> = imported.skipped.iter().map(Skipped::to_string).collect();
+            match missing {
+                Some(missing) => assert!(said.len() == 1 && said[0].starts_with(missing), "{said:?} in {file}"),
+                None => assert!(said.is_empty(), "{said:?} in {file}"),
+            }
+        }
+        let unpaged = r#"{"type": "AnnotationCollection", "total": 5, "first": "https://example.org/c/1"}"#;
+        let refused = parse(unpaged).expect_err("a collection with no page in the file is refused");
+        assert!(refused.to_string().contains("first page is at https://example.org/c/1"), "{refused}");
     }
 
     /// Bodies in HTML (as other tools write notes) are read as a reader sees them: no tags, no script, its
