@@ -277,7 +277,17 @@ fn read_target(item: &Value) -> Result<Target, String> {
     }
     let mut out = TextTarget::default();
     let mut has_quote = false;
-    for selector in &selectors {
+    // A selector refined by others (`refinedBy`: a fragment of the page, then words in it) is read for its
+    // words too: a quote with its prefix and suffix is found again in the whole text as well. A position in
+    // a refinement counts from the fragment's start, not the text's, so only top-level positions are read.
+    let refinements = selectors.iter().flat_map(|selector| {
+        std::iter::successors(Some(&selector["refinedBy"]), |refined| Some(&refined["refinedBy"]))
+            .take_while(|refined| refined.is_object())
+            .filter(|refined| refined["type"] == "TextQuoteSelector")
+    });
+    let quoted = selectors.iter().any(|selector| selector["type"] == "TextQuoteSelector");
+    let selectors: Vec<&Value> = selectors.iter().chain(refinements.filter(|_| !quoted)).collect();
+    for selector in selectors {
         match selector["type"].as_str() {
             Some("TextQuoteSelector") => {
                 let exact = selector["exact"].as_str().ok_or("has a TextQuoteSelector without \"exact\" text")?;
@@ -1078,6 +1088,49 @@ mod tests {
         let mut back = Annotations::default();
         merge(&mut back, parse(&out.to_string()).expect("own export parses"), &doc.text);
         assert_eq!(back.document_notes, set.document_notes, "notes on the article round-trip with ids and replies");
+    }
+
+    /// Words named in a refinement of a selector (`refinedBy`, at any depth) are found in the whole text; a
+    /// quote beside the refined selector is preferred, and a position inside a refinement (relative to the
+    /// fragment) is never taken for one in the text.
+    #[test]
+    fn quotes_in_refinements_are_found_and_their_positions_ignored() {
+        let text = "Trip to Moscow in May, then Moscow in June.";
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                r#"{"type": "FragmentSelector", "value": "p2", "refinedBy": {"type": "TextQuoteSelector", "exact": "Moscow", "prefix": "then ", "suffix": " in June"}}"#,
+                Some("then Moscow in June"),
+            ),
+            (
+                r##"{"type": "CssSelector", "value": "#a", "refinedBy": {"type": "FragmentSelector", "value": "p2",
+                    "refinedBy": {"type": "TextQuoteSelector", "exact": "Moscow in June"}}}"##,
+                Some("then Moscow in June"),
+            ),
+            (
+                r#"{"type": "FragmentSelector", "value": "p2", "refinedBy": {"type": "TextPositionSelector", "start": 0, "end": 4}}"#,
+                None,
+            ),
+            (
+                r#"[{"type": "TextQuoteSelector", "exact": "Moscow", "suffix": " in May"},
+                    {"type": "FragmentSelector", "value": "p2", "refinedBy": {"type": "TextQuoteSelector", "exact": "June"}}]"#,
+                Some("to Moscow in May"),
+            ),
+        ];
+        for (selector, expected) in cases {
+            let file =
+                format!(r#"{{"type": "Annotation", "id": "n", "body": "x", "target": {{"selector": {selector}}}}}"#);
+            let imported = parse(&file).expect("parses");
+            match expected {
+                None => assert!(imported.notes.is_empty() && imported.skipped.len() == 1, "{selector}"),
+                Some(around) => {
+                    let mut set = Annotations::default();
+                    merge(&mut set, imported, text);
+                    let span = set.notes[0].span.expect("anchored");
+                    let at = text.find(around).expect("the context is in the text");
+                    assert!(span.start >= at && span.end <= at + around.len(), "{selector}: {span:?}");
+                }
+            }
+        }
     }
 
     /// A collection's pages embedded one in the other are all read; pages the file does not hold are one
