@@ -212,6 +212,26 @@ test('Ctrl+F goes to the app’s find, which finds any words in unrendered block
   assert.deepEqual(ctx.errors, []);
 });
 
+test('find ignores accents and how they are written: “cafe” finds Café, cafe and a decomposed CAFE\u0301 whole', async () => {
+  const { page, app } = ctx;
+  await app.pasteText('At the Café de Flore, a cafe in Paris, Zoë ordered; later the CAFE\u0301 closed.\n');
+  await app.extraction('done');
+  await page.getByTestId('search').fill('cafe');
+  await page.getByTestId('search').press('Enter');
+  await page.getByTestId('find-count').filter({ hasText: '1 of 3 in the article' }).waitFor();
+  await page.waitForFunction(() => getSelection().toString() === 'Café');
+  await page.getByTestId('search').press('Enter');
+  await page.waitForFunction(() => getSelection().toString() === 'cafe');
+  await page.getByTestId('search').press('Enter');
+  // The match takes the combining mark after its last letter: the selection never splits a character.
+  await page.getByTestId('find-count').filter({ hasText: '3 of 3' }).waitFor();
+  await page.waitForFunction(() => getSelection().toString() === 'CAFE\u0301');
+  await page.getByTestId('search').fill('zoe');
+  await page.getByTestId('search').press('Enter');
+  await page.waitForFunction(() => getSelection().toString() === 'Zoë');
+  assert.deepEqual(ctx.errors, []);
+});
+
 test('in a short article Ctrl+F is left to the browser, which sees all of it', async () => {
   const { page, app } = ctx;
   await app.pasteText('Angela Merkel met Emmanuel Macron in Paris on Monday.');
