@@ -8,8 +8,8 @@
 //! the app's WebAssembly loads brings a reloaded document's highlights only about 10 ms sooner).
 //!
 //! Why not a second binary built by Trunk as a worker, or gloo-worker (which needs one too): the
-//! extractor's word lists and the standard library would ship twice (measured: 445 KB gzip for the two,
-//! against 398 KB for this one module), and the worker would fetch and compile its own code after the
+//! extractor's word lists and the standard library would ship twice (measured when it was tried: 445 KB
+//! gzip for the two, against 398 KB for this one module then), and the worker would fetch and compile its own code after the
 //! page's; this way nothing is downloaded or compiled twice. A plain `web_sys::Worker` rather than
 //! gloo-worker's bridges, too, because the app must notice when the worker dies (a panic aborts and traps
 //! its WebAssembly) and only the Worker's own `error` event says so. The worker's scripts come from our
