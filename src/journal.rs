@@ -22,7 +22,8 @@ use crate::records::{self, IndexEntry, Unreadable};
 pub const PREFIX: &str = "sidenote.journal.";
 
 /// The longest entry written, in bytes of JSON (at most as many characters; localStorage holds about 5 million
-/// characters per site, shared with the start-up flag): a change beyond it (thousands of notes imported at once) is left to IndexedDB alone.
+/// characters per site, shared with the start-up flag): a change beyond it (thousands of notes imported at
+/// once) is left to IndexedDB alone.
 pub const LIMIT: usize = 512 * 1024;
 
 /// The journal key of a document's changes made by a tab (`tab`: its replica tag). One per tab, so two tabs
