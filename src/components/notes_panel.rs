@@ -49,7 +49,8 @@ pub fn note_matches(note: &Note, words: &str, query: &str, tag: Option<&str>) ->
 }
 
 /// Cards rendered at first, and added by each "Show more": a long list is rendered a page at a time, so that
-/// a change costs about the same with 20 notes or 20,000 (every rendered card is compared on every change).
+/// a change compares the cards of the pages shown, not every note's (a card opened deep in the list brings
+/// those before it).
 const CARDS_PER_PAGE: usize = 200;
 
 /// How many of `total` cards to render: the pages asked for, and always far enough to hold the open card
