@@ -171,6 +171,15 @@ mod tests {
         }
     }
 
+    /// The limit is inclusive: exactly [`MAX_TEXT_BYTES`] opens, one byte more is refused.
+    #[test]
+    fn the_largest_text_opens_and_one_byte_more_is_refused() {
+        let largest = "a".repeat(MAX_TEXT_BYTES);
+        assert_eq!(accept_text(largest.as_bytes()).map(|t| t.len()), Ok(MAX_TEXT_BYTES));
+        let over = format!("{largest}a");
+        assert_eq!(accept_text(over.as_bytes()), Err(InputError::TooLarge { bytes: MAX_TEXT_BYTES + 1 }));
+    }
+
     #[test]
     fn the_census_counts_as_the_character_definitions_do() {
         let reference = |text: &str| {
