@@ -179,3 +179,26 @@ test('changes recovered by a tab that opens another article still reach the tab 
   for (const body of ['mine before', 'from a closed tab', 'mine after']) assert.ok(stored.includes(body), body);
   assert.deepEqual(ctx.errors, []);
 });
+
+test('a journal entry waits through a safe start (after a start that did not finish) and the next start recovers it', async () => {
+  const { app, page } = ctx;
+  await app.selectWords('Sergei Lavrov');
+  await app.writeNote('mine');
+  await app.saved();
+  const urn = await storedUrn(page);
+  const entry = journalEntry(93, 'from a closed tab');
+  await leaveJournalEntry(page, urn, entry);
+  // What a start that crashed leaves behind: the flag set before opening the last document.
+  await page.evaluate(() => localStorage.setItem('sidenote.v1.starting', '{"format":2}'));
+  await app.reload();
+  await app.notice.filter({ hasText: 'did not finish starting' }).waitFor();
+  // Safe mode touches no entry: the one left is still there, exactly as it was.
+  const left = await localRecords(page);
+  assert.equal(left[`sidenote.journal.${urn}.zz`], entry);
+  assert.ok(!(await storedRecords(page))[`sidenote.v1.notes.${urn}`].includes('from a closed tab'));
+  // The next, normal start merges it in and removes it.
+  await app.reload();
+  assert.deepEqual(await bodies(app), ['from a closed tab', 'mine']);
+  await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('sidenote.journal.')));
+  assert.deepEqual(ctx.errors, []);
+});
