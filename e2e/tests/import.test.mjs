@@ -87,6 +87,25 @@ test('a newer import supersedes one still running: only the newer file is merged
   assert.deepEqual(ctx.errors, []);
 });
 
+test('an extraction still unanswered when a newer import stops the worker is sent again to the fresh one', async () => {
+  const { app, page } = ctx;
+  // The sample, then 3.6 MB of capitalised words (the extractor's slowest kind of text): seconds of work in
+  // the worker, so both imports below are asked while the extraction is unanswered.
+  const text = `${SAMPLE}\n\n${'Abcde '.repeat(600_000)}\n`;
+  await app.pasteLong(text);
+  await app.importFile('first.json', oneNote('Sergei Lavrov', 'the older file'));
+  await app.importFile('second.json', oneNote('Sergei Lavrov', 'the newer file'));
+  const article = page.getByTestId('article');
+  assert.notEqual(await article.getAttribute('data-extraction'), 'done', 'the extraction was still unanswered');
+  // The newer import stopped the worker (busy with the extraction, the older import waiting behind it); the
+  // fresh worker gets the extraction again, and the highlights arrive.
+  await app.notice.filter({ hasText: 'Imported 1 annotations' }).waitFor({ timeout: 120_000 });
+  await app.extraction('done');
+  assert.ok((await app.namesOfKind('PERSON')).includes('Sergei Lavrov'));
+  assert.deepEqual((await app.noteCards()).map((c) => c.body), ['the newer file']);
+  assert.deepEqual(ctx.errors, []);
+});
+
 test('a worker that dies during an import changes nothing, says so, and the next import works', async () => {
   const { app, page } = ctx;
   await page.goto(`${ctx.server.url}?test-panic`);
