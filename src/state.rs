@@ -1591,6 +1591,20 @@ mod tests {
         assert_eq!(names, ["Angela Merkel", "Paris"]);
     }
 
+    /// The extractor's answer, a note added and an undo make new states that share the document's text
+    /// (the same allocation): no action after the opening copies or compares megabytes.
+    #[test]
+    fn the_answer_a_note_and_an_undo_share_the_documents_text() {
+        let opened = State::default()
+            .apply(Action::OpenBytes { title: String::new(), bytes: b"Angela Merkel visited Paris.".to_vec() });
+        let done = extracted(opened.clone());
+        assert!(Rc::ptr_eq(&done.open.document, &opened.open.document), "the answer keeps the text");
+        let noted = done.apply(Action::AddNote { span: Span::new(0, 6), text: "n".into(), tags: vec![] });
+        assert!(Rc::ptr_eq(&noted.open, &done.open), "a note leaves the open document as it was");
+        let undone = noted.apply(Action::Undo);
+        assert!(Rc::ptr_eq(&undone.open.document, &opened.open.document), "an undo keeps the text");
+    }
+
     #[test]
     fn every_opened_document_is_a_new_request_and_stale_answers_are_dropped() {
         let sample = State::default();
