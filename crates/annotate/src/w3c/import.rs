@@ -1402,6 +1402,39 @@ mod tests {
         }
     }
 
+    /// Exports say who made each item: a suggestion nobody reviewed names only the extractor (`generator`), a
+    /// reviewed one both, what a person added or wrote only its `creator`.
+    #[test]
+    fn exports_say_whether_the_extractor_or_a_person_made_each_item() {
+        let text = "“We are ready to talk,” Sergei Lavrov said in Moscow. Paris agreed. Berlin waited.";
+        let extraction = sidenote_extract::extract(text);
+        let mut set = Annotations::default();
+        let span_of = |words: &str| {
+            let at = text.find(words).expect("the words are in the text");
+            Span::new(at, at + words.len())
+        };
+        let moscow = extraction.entities.iter().find(|e| e.span.slice(text) == "Moscow").expect("Moscow");
+        set.review(ReviewScope::Mention { span: moscow.span, kind: moscow.kind }, Decision::Accept);
+        set.add_note(text, span_of("agreed"), "a note".into(), vec![]);
+        let file = export(&Document::new("t", text), &extraction, &set);
+        let items = file["first"]["items"].as_array().expect("items");
+        let made_by = |predicate: &dyn Fn(&Value) -> bool| -> (bool, bool) {
+            let item = items.iter().find(|i| predicate(i)).expect("the item is exported");
+            (item["generator"].is_object(), item["creator"].is_object())
+        };
+        let exact_is = |words: &'static str| {
+            move |i: &Value| {
+                i["target"]["selector"].as_array().is_some_and(|s| s.iter().any(|s| s["exact"] == words))
+                    && i["motivation"] == "classifying"
+            }
+        };
+        assert_eq!(made_by(&exact_is("Paris")), (true, false), "an unreviewed suggestion");
+        assert_eq!(made_by(&exact_is("Moscow")), (true, true), "an accepted suggestion");
+        assert_eq!(made_by(&|i: &Value| i["motivation"] == "commenting"), (false, true), "a note");
+        let quote = |i: &Value| i["body"].as_array().is_some_and(|b| b.iter().any(|b| b["value"] == QUOTE_LABEL));
+        assert_eq!(made_by(&quote), (true, false), "an unreviewed quotation");
+    }
+
     #[test]
     fn decisions_travel_with_the_file() {
         let text = "“We are ready to talk,” Sergei Lavrov said in Moscow. Paris agreed.\n\n“We will see about that later,” said Maria Zakharova.";
