@@ -1,4 +1,5 @@
-// Accessibility: axe-core finds no WCAG 2.1 A/AA violation in any main view; the whole path from loading
+// Accessibility: axe-core finds no WCAG 2.1 A/AA violation in any main view (the share-link panel, a shared
+// document's banner and the long-paste summary included); the whole path from loading
 // an article to exporting a note works with the keyboard alone, with the focus visible at every step;
 // notices are announced through live regions that are always present; highlights have names.
 import { test } from 'node:test';
@@ -80,9 +81,25 @@ test('axe-core finds no WCAG 2.1 AA violation in any main view', async () => {
   await page.getByTestId('import-confirm').waitFor();
   await check('import question');
   await page.getByTestId('import-cancel').click();
+  // A long paste held and summarised by the paste panel.
+  await page.getByTestId('paste-button').click();
+  await app.pasteFromClipboard('A long pasted report. '.repeat(15_000));
+  await page.getByTestId('long-paste').waitFor();
+  await check('long paste summary');
+  await page.getByTestId('long-paste-discard').click();
+  // The share-link panel, then the banner of a shared document opened in another tab.
+  await page.getByTestId('share-button').click();
+  await page.getByTestId('share-link').waitFor();
+  await check('share-link panel');
+  const link = await page.getByTestId('share-link').inputValue();
+  const colleague = await context.newPage();
+  await colleague.goto(link);
+  await colleague.getByTestId('shared-banner').waitFor();
+  await colleague.addScriptTag({ path: AXE });
+  results['shared document banner'] = await violations(colleague);
 
   console.log(Object.entries(results).map(([view, found]) => `axe ${view}: ${found.length} violations`).join('\n'));
-  assert.equal(Object.keys(results).length, 14);
+  assert.equal(Object.keys(results).length, 17);
   for (const [view, found] of Object.entries(results)) {
     assert.deepEqual(found, [], `${view}:\n${found.join('\n')}`);
   }
