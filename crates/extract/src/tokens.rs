@@ -282,21 +282,31 @@ pub(crate) fn segment(text: &str) -> Segmented<'_> {
                 }
             }
             let mut word_end = end;
-            // A possessive 's / ’s is its own token.
-            let word = &text[start..end];
-            let possessive =
-                ["'s", "’s", "'S", "’S"].iter().find(|suffix| word.len() > suffix.len() && word.ends_with(*suffix));
-            if let Some(suffix) = possessive {
-                word_end = end - suffix.len();
+            // A possessive 's / ’s is its own token; so is each of a run of them (`PM’s’s`, only in odd or hostile
+            // text), so that no word, and no name, ends with one.
+            while let Some(suffix) = ["'s", "’s", "'S", "’S"]
+                .iter()
+                .find(|suffix| word_end - start > suffix.len() && text[start..word_end].ends_with(*suffix))
+            {
+                word_end -= suffix.len();
             }
-            if possessive.is_none() && text[end..].starts_with('.') && takes_period(&text[start..end]) {
+            if word_end == end && text[end..].starts_with('.') && takes_period(&text[start..end]) {
                 end += 1;
                 word_end = end;
                 chars.next();
             }
             tokens.push(Token { span: Span::new(start, word_end), kind: TokenKind::Word, line: line_no, sentence });
-            if word_end < end {
-                tokens.push(Token { span: Span::new(word_end, end), kind: TokenKind::Punct, line: line_no, sentence });
+            // The possessives split off, in order: each is two characters, the apostrophe and `s`.
+            let mut at = word_end;
+            while at < end {
+                let length = text[at..].chars().next().map_or(1, char::len_utf8) + 1;
+                tokens.push(Token {
+                    span: Span::new(at, at + length),
+                    kind: TokenKind::Punct,
+                    line: line_no,
+                    sentence,
+                });
+                at += length;
             }
             continue;
         }
@@ -340,6 +350,7 @@ mod tests {
     #[test]
     fn joiners_abbreviations_and_possessives() {
         assert_eq!(words("the U.S. and RFE/RL's staff"), ["the", "U.S.", "and", "RFE/RL", "'s", "staff"]);
+        assert_eq!(words("ofPM’s’s'S x"), ["ofPM", "’s", "’s", "'S", "x"]);
         assert_eq!(words("Robert M. Danin, Mr. Obama."), ["Robert", "M.", "Danin", ",", "Mr.", "Obama", "."]);
         assert_eq!(words("Vladi\u{00AD}mir’s plan"), ["Vladi\u{00AD}mir", "’s", "plan"]);
         assert_eq!(words("Intermediate-Range (INF) 9M729"), ["Intermediate-Range", "(", "INF", ")", "9M729"]);

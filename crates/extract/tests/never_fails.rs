@@ -228,6 +228,16 @@ fn well_formed(text: &str, found: &Extraction) -> Result<(), TestCaseError> {
         let group = found.groups.get(entity.group);
         prop_assert!(group.is_some_and(|g| g.kind == entity.kind), "entity {entity:?} has a wrong group");
     }
+    // DESIGN.md's promises about names, whatever stage or typer made them: no name starts with the word `The`
+    // or ends with a possessive.
+    for entity in &found.entities {
+        let surface = entity.span.slice(text);
+        prop_assert!(!surface.starts_with("The "), "a name starts with `The`: {surface:?}");
+        prop_assert!(
+            !surface.ends_with("'s") && !surface.ends_with("’s"),
+            "a name ends with a possessive: {surface:?}"
+        );
+    }
     let mentions: usize = found.groups.iter().map(|g| g.mentions).sum();
     prop_assert_eq!(mentions, found.entities.len(), "group mention counts do not add up");
     for quote in &found.quotes {
@@ -236,14 +246,36 @@ fn well_formed(text: &str, found: &Extraction) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The rules give one name's surface one kind throughout a text (DESIGN.md, stage 5: names; dates are found
+/// by a stage of their own, so `“Friday”` as a title and Friday as a date may both be). Not with a typer: it
+/// retypes a mention on its own evidence, and a mention it retypes is an entity of its own.
+fn one_kind_per_surface(text: &str, found: &Extraction) -> Result<(), TestCaseError> {
+    let mut kinds: Vec<(&str, EntityKind)> = Vec::new();
+    for entity in found.entities.iter().filter(|e| e.kind != EntityKind::Date) {
+        let surface = entity.span.slice(text);
+        match kinds.iter().find(|(s, _)| *s == surface) {
+            Some((_, kind)) => prop_assert_eq!(*kind, entity.kind, "{:?} has two kinds", surface),
+            None => kinds.push((surface, entity.kind)),
+        }
+    }
+    Ok(())
+}
+
+/// What extraction by the rules promises: well formed, one kind per surface.
+fn rules_well_formed(text: &str) -> Result<(), TestCaseError> {
+    let found = extract(text);
+    well_formed(text, &found)?;
+    one_kind_per_surface(text, &found)
+}
+
 #[test]
 fn extract_never_fails_on_arbitrary_unicode() {
-    check("arbitrary unicode", 256, any::<String>(), |text| well_formed(&text, &extract(&text)));
+    check("arbitrary unicode", 256, any::<String>(), |text| rules_well_formed(&text));
 }
 
 #[test]
 fn extract_never_fails_on_hostile_structure() {
-    check("hostile structure", 256, hostile_text(), |text| well_formed(&text, &extract(&text)));
+    check("hostile structure", 256, hostile_text(), |text| rules_well_formed(&text));
 }
 
 #[test]
