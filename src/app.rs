@@ -138,7 +138,7 @@ pub fn App() -> Html {
 
     // Every change is saved at once; a failure is reported once and the app keeps working in memory.
     // The text is written when a document is opened, the annotations after every change; a document opened
-    // from a share link only once the user keeps it.
+    // from a share link only once the user keeps it or changes it.
     {
         let dispatch = dispatch.clone();
         let open = state.open.clone();
@@ -177,7 +177,15 @@ pub fn App() -> Html {
         let untouched = state.untouched();
         let key = (open.serial, std::rc::Rc::as_ptr(&annotations) as usize, state.shared_unkept, state.loading);
         use_effect_with(key, move |&(_, _, unkept, loading)| {
-            if unkept || loading {
+            if loading {
+                return;
+            }
+            if unkept {
+                // A change to an article opened from a share link keeps it (then this saves it): notes written
+                // on it are never lost to a reload or a closed tab.
+                if !untouched {
+                    dispatch.emit(Action::KeepShared { saved: services::storage::saved_annotations(&open.urn) });
+                }
                 return;
             }
             // Tasks start in the order they are spawned, and each save's batch is made before its first wait,
@@ -247,6 +255,8 @@ pub fn App() -> Html {
         });
     }
 
+    /// The longest paste checked before the paste panel closes (the panel holds longer ones itself).
+    const LONG_PASTE_CHECKED: usize = 256 * 1024;
     let onpaste = {
         let pasting = pasting.clone();
         Callback::from(move |_| pasting.set(true))
@@ -255,10 +265,19 @@ pub fn App() -> Html {
         let pasting = pasting.clone();
         let dispatch = dispatch.clone();
         Callback::from(move |(text, html): (String, Option<String>)| {
+            // Text that will be refused leaves the panel open with it, to be corrected or pasted again; only a
+            // short one is checked here (a long paste is held by the panel, and checked once, when it opens).
+            let refused = html.is_none()
+                && text.len() <= LONG_PASTE_CHECKED
+                && sidenote_annotate::accept_text(text.as_bytes()).is_err();
             let action = match html {
                 Some(html) => Action::OpenHtml { title: String::new(), bytes: html.into_bytes() },
                 None => Action::OpenBytes { title: String::new(), bytes: text.into_bytes() },
             };
+            if refused {
+                dispatch.emit(action);
+                return;
+            }
             // The panel closes in this task and the text opens in the next: for a long paste, one task doing
             // both would hold the page longer than either.
             pasting.set(false);
@@ -343,11 +362,16 @@ pub fn App() -> Html {
     };
     let ondeletesaved = {
         let dispatch = dispatch.clone();
+        let entries = state.library.clone();
         Callback::from(move |urn: String| {
             let dispatch = dispatch.clone();
+            let title = entries.iter().find(|e| e.urn == urn).map_or_else(String::new, |e| e.title.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match services::storage::delete(&urn).await {
-                    Ok(()) => refresh_library(dispatch),
+                    Ok(()) => {
+                        dispatch.emit(Action::Deleted { urn, title });
+                        refresh_library(dispatch)
+                    }
                     Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
                 }
             });

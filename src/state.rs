@@ -419,6 +419,15 @@ pub enum Action {
     RefuseInput(sidenote_annotate::InputError),
     /// Reopen the built-in sample.
     OpenSample,
+    /// A saved document was deleted from this browser (the Library's Delete, confirmed). When it is the open
+    /// one, the sample opens instead: left open, its next change would save notes for a text no longer
+    /// stored, stranded in the Library.
+    Deleted {
+        /// The deleted document's identity.
+        urn: String,
+        /// Its title, for the message.
+        title: String,
+    },
     /// Open a document saved in this browser, with its annotations (checked against its text first).
     OpenSaved(Loaded),
     /// Annotations saved earlier for the open text were found (the same text opened again, by paste, file
@@ -603,8 +612,15 @@ pub enum Action {
 }
 
 /// The message for refused input. The open document stays as it is: refused input never costs anything.
-fn refusal(error: &sidenote_annotate::InputError) -> Notice {
-    Notice::error(format!("{error}. The article you had open is unchanged."))
+/// The message for input that cannot be opened; `pasted`: it came from the paste panel, not a file.
+fn refusal(error: &sidenote_annotate::InputError, pasted: bool) -> Notice {
+    let what = match error {
+        sidenote_annotate::InputError::Binary if pasted => {
+            "The pasted text is full of control characters, as binary data is, so it was not opened".to_string()
+        }
+        other => other.to_string(),
+    };
+    Notice::error(format!("{what}. The article you had open is unchanged."))
 }
 
 impl State {
@@ -724,7 +740,7 @@ impl State {
                     next = self.switch_to(OpenDocument::open(title.clone(), new_text), Annotations::default());
                     next.notice = Some(Notice::info(format!("Opened “{title}”.")));
                 }
-                Err(error) => next.notice = Some(refusal(&error)),
+                Err(error) => next.notice = Some(refusal(&error, title.is_empty())),
             },
             Action::OpenHtml { title, bytes } => match accept_text(&bytes) {
                 Ok(html) => {
@@ -742,7 +758,7 @@ impl State {
                         next.notice = Some(Notice::info(format!("Opened “{title}” (from HTML).")));
                     }
                 }
-                Err(error) => next.notice = Some(refusal(&error)),
+                Err(error) => next.notice = Some(refusal(&error, title.is_empty())),
             },
             Action::Capture { html, url, title } => {
                 next = self.apply(Action::OpenHtml { title, bytes: html.into_bytes() });
@@ -757,9 +773,17 @@ impl State {
                     }));
                 }
             }
-            Action::RefuseInput(error) => next.notice = Some(refusal(&error)),
+            Action::RefuseInput(error) => next.notice = Some(refusal(&error, false)),
             Action::OpenSample => {
                 next = self.switch_to(OpenDocument::sample(), Annotations::default());
+            }
+            Action::Deleted { urn, title } => {
+                let open_one = urn == self.open.urn && !self.shared_unkept;
+                if open_one {
+                    next = self.switch_to(OpenDocument::sample(), Annotations::default());
+                }
+                let then = if open_one { " It was open: the sample is open instead." } else { "" };
+                next.notice = Some(Notice::info(format!("Deleted “{title}” from this browser.{then}")));
             }
             Action::OpenSaved(Loaded { title, text, hints, mut annotations, warning }) => {
                 let repaired = records::validate(&mut annotations, &text);
@@ -893,9 +917,14 @@ impl State {
                         ImportOutcome::Entities(read) => {
                             let mut report = None;
                             next.change(|a| report = Some(formats::add_read(a, read)));
+                            let added = report.as_ref().is_some_and(|r| !r.added.is_empty());
                             let summary = report.map(|r| r.summary()).unwrap_or_default();
-                            next.notice = Some(Notice::info(format!("{summary} They are listed under Entities.")));
-                            next.panel = Panel::Entities;
+                            if added {
+                                next.notice = Some(Notice::info(format!("{summary} They are listed under Entities.")));
+                                next.panel = Panel::Entities;
+                            } else {
+                                next.notice = Some(Notice::error(summary));
+                            }
                         }
                         ImportOutcome::Refused { reason } => {
                             next.notice = Some(Notice::error(format!("Import failed: {reason}. Nothing was changed.")))
@@ -1013,9 +1042,14 @@ impl State {
                         w3c::adopt_own_ids(&mut shared, &saved, &self.open.urn);
                         next.annotations = Rc::new(merge::merge(&shared, &saved));
                     }
+                    let kept = if self.history.is_empty() {
+                        "Kept in the Library of this browser."
+                    } else {
+                        "Kept in the Library of this browser with your change: an article from a share link is kept once you change it."
+                    };
                     next.notice = Some(match repaired {
-                        Some(repaired) => Notice::error(format!("Kept in the Library of this browser. {repaired}")),
-                        None => Notice::info("Kept in the Library of this browser."),
+                        Some(repaired) => Notice::error(format!("{kept} {repaired}")),
+                        None => Notice::info(kept),
                     });
                 }
             }
@@ -1362,7 +1396,7 @@ mod tests {
             .collect();
         assert_eq!(notes, [("mine", Some("Moscow")), ("who", Some("Lavrov"))]);
         assert_eq!(done.annotations.notes[1].status, sidenote_annotate::anchor::AnchorStatus::Exact);
-        assert!(done.notice.as_ref().is_some_and(|n| n.text.starts_with("Imported 1 annotations: 1 exact")));
+        assert!(done.notice.as_ref().is_some_and(|n| n.text.starts_with("Imported 1 annotation: 1 exact")));
         // Where orphans are is said only when there are some.
         assert!(done.notice.as_ref().is_some_and(|n| !n.text.contains("Orphans")), "{:?}", done.notice);
         let lost = r#"{"type": "Annotation", "body": "lost", "target": {"selector": {"type": "TextQuoteSelector", "exact": "words in no text at all"}}}"#;
@@ -1593,6 +1627,22 @@ mod tests {
 
     /// The extractor's answer, a note added and an undo make new states that share the document's text
     /// (the same allocation): no action after the opening copies or compares megabytes.
+    /// Deleting the open document opens the sample (its notes are not saved again for a text that is gone);
+    /// deleting another leaves the open one as it is.
+    #[test]
+    fn deleting_the_open_document_opens_the_sample_and_another_leaves_it() {
+        let opened = State::default()
+            .apply(Action::OpenBytes { title: "Report".into(), bytes: b"Angela Merkel visited Paris.".to_vec() })
+            .apply(Action::AddNote { span: Span::new(0, 6), text: "n".into(), tags: vec![] });
+        let other = opened.apply(Action::Deleted { urn: "urn:sha256:other".into(), title: "Other".into() });
+        assert!(Rc::ptr_eq(&other.open, &opened.open) && Rc::ptr_eq(&other.annotations, &opened.annotations));
+        assert!(other.notice.is_some_and(|n| n.text == "Deleted “Other” from this browser."));
+        let gone = opened.apply(Action::Deleted { urn: opened.open.urn.clone(), title: "Report".into() });
+        assert_eq!(gone.open.urn, OpenDocument::sample().urn);
+        assert!(gone.annotations.notes.is_empty());
+        assert!(gone.notice.is_some_and(|n| n.text.contains("the sample is open instead")));
+    }
+
     #[test]
     fn the_answer_a_note_and_an_undo_share_the_documents_text() {
         let opened = State::default()

@@ -263,7 +263,7 @@ wire_struct!(AddedEntity { id, span, target, status, kind });
 wire_struct!(ImportedReview { target, machine_kind, decision });
 wire_struct!(ImportedSpeaker { target, speaker });
 wire_struct!(ImportedReply { parent, reply, position });
-wire_struct!(Skipped { position, of, id, reason });
+wire_struct!(Skipped { position, of, id, reason, count });
 wire_struct!(Imported {
     text,
     title,
@@ -591,7 +591,7 @@ mod tests {
             ],
             speakers: vec![ImportedSpeaker { target: target("said"), speaker: Some("Her".into()) }],
             skipped_suggestions: 5,
-            skipped: vec![Skipped { position: 2, of: 30, id: Some("s".into()), reason: "no target".into() }],
+            skipped: vec![Skipped { position: 2, of: 30, id: Some("s".into()), reason: "no target".into(), count: 1 }],
             total: 30,
         };
         ImportOutcome::Anchored {

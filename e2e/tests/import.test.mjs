@@ -77,7 +77,7 @@ test('a newer import supersedes one still running: only the newer file is merged
   await app.importFile('hostile.json', hostileFile(6000));
   await page.getByTestId('import-progress').waitFor();
   await app.importFile('one.json', oneNote('Sergei Lavrov', 'the newer file'));
-  await app.notice.filter({ hasText: 'Imported 1 annotations' }).waitFor();
+  await app.notice.filter({ hasText: 'Imported 1 annotation:' }).waitFor();
   await page.getByTestId('import-progress').waitFor({ state: 'detached' });
   assert.deepEqual((await app.noteCards()).map((c) => c.body), ['the newer file']);
   // The older file's answer never comes back: its worker was stopped (and the page still extracts).
@@ -99,7 +99,7 @@ test('an extraction still unanswered when a newer import stops the worker is sen
   assert.notEqual(await article.getAttribute('data-extraction'), 'done', 'the extraction was still unanswered');
   // The newer import stopped the worker (busy with the extraction, the older import waiting behind it); the
   // fresh worker gets the extraction again, and the highlights arrive.
-  await app.notice.filter({ hasText: 'Imported 1 annotations' }).waitFor({ timeout: 120_000 });
+  await app.notice.filter({ hasText: 'Imported 1 annotation:' }).waitFor({ timeout: 120_000 });
   await app.extraction('done');
   assert.ok((await app.namesOfKind('PERSON')).includes('Sergei Lavrov'));
   assert.deepEqual((await app.noteCards()).map((c) => c.body), ['the newer file']);
@@ -121,7 +121,7 @@ test('a worker that dies during an import changes nothing, says so, and the next
   assert.deepEqual(after.first.items, before.first.items);
   // A fresh worker takes the next import.
   await app.importFile('one.json', oneNote('Sergei Lavrov', 'after the crash'));
-  await app.notice.filter({ hasText: 'Imported 1 annotations' }).waitFor();
+  await app.notice.filter({ hasText: 'Imported 1 annotation:' }).waitFor();
   assert.deepEqual((await app.noteCards()).map((c) => c.body).sort(), ['after the crash', 'mine']);
   assert.deepEqual(ctx.errors, []);
 });

@@ -62,6 +62,22 @@ test('an empty paste is refused with a message and the open article stays', asyn
   await expectRefused(ctx.app, /empty/);
 });
 
+test('a paste that is refused keeps the paste panel open with its text; one stray NUL is no reason to refuse', async () => {
+  const { app, page } = ctx;
+  await page.getByTestId('paste-button').click();
+  const pasted = 'Binary\u0001\u0002\u0003 bytes';
+  await page.getByTestId('paste-area').fill(pasted);
+  await page.getByTestId('paste-open').click();
+  await app.notice.filter({ hasText: 'The pasted text is full of control characters' }).waitFor();
+  assert.equal(await page.getByTestId('paste-area').inputValue(), pasted, 'the pasted text is still there');
+  assert.match(await app.title.textContent(), SAMPLE_TITLE);
+  // Corrected in the panel and opened: a single NUL shows as U+FFFD.
+  await page.getByTestId('paste-area').fill('Short\u0000 paste about Angela Merkel in Paris.');
+  await page.getByTestId('paste-open').click();
+  await page.getByTestId('paste-area').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.querySelector('[data-testid=article]')?.textContent.includes('Short\uFFFD paste'));
+});
+
 test('a binary file is refused with a message and the open article stays', async () => {
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
   await ctx.app.openFile('photo.png', 'image/png', png);

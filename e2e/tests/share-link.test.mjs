@@ -1,5 +1,5 @@
 // Share links: the document and its notes travel in the link's fragment, open in a fresh browser, and are
-// saved there only when kept; a damaged link says so and loses nothing.
+// saved there only when kept (or changed); a damaged link says so and loses nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSidenote } from '../lib/fixture.mjs';
@@ -47,6 +47,25 @@ test('a share link opens the document with its notes in another browser, unsaved
   await colleague.notice.filter({ hasText: 'Kept' }).waitFor();
   await waitForRecord(colleague.page, 'sidenote.v1.index', (v) => v?.includes(title));
   assert.deepEqual((await savedIndex(colleague.page)).map((e) => [e.title, e.notes]), [[title, 2]]);
+  await other.close();
+});
+
+test('a note written on a shared article that was not kept keeps the article: it is there after a reload', async () => {
+  const { app, page, browser } = ctx;
+  await app.selectWords('has lashed out at the United States');
+  await app.writeNote('theirs');
+  const link = await makeLink(app, page);
+  const other = await browser.newContext();
+  const colleague = new SidenotePage(await other.newPage(), link);
+  await colleague.open();
+  await colleague.page.getByTestId('shared-banner').waitFor();
+  // No Keep: the colleague writes a note at once, then reloads without waiting.
+  await colleague.selectWords('Sergei Lavrov');
+  await colleague.writeNote('mine, on the shared article');
+  await colleague.page.getByTestId('shared-banner').waitFor({ state: 'detached' });
+  await colleague.notice.filter({ hasText: 'kept once you change it' }).waitFor();
+  await colleague.reload();
+  assert.deepEqual((await colleague.noteCards()).map((c) => c.body).sort(), ['mine, on the shared article', 'theirs']);
   await other.close();
 });
 

@@ -316,3 +316,36 @@ test('when IndexedDB never answers, the app stops waiting and works from localSt
   assert.match(await page.getByTestId('storage-usage').textContent(), /^Saved in localStorage/);
   assert.deepEqual(ctx.errors, []);
 });
+
+test('deleting a document asks first; deleting the open one opens the sample, and nothing of it is saved again', async () => {
+  const { app, page } = ctx;
+  await app.pasteText('A report. Angela Merkel met Emmanuel Macron in Paris on Monday to discuss the budget.');
+  await app.extraction('done');
+  await app.selectWords('Angela Merkel');
+  await app.writeNote('on the report');
+  await app.saved();
+  const report = page.getByTestId('library-entry').filter({ hasText: 'A report' });
+  await page.getByTestId('tab-library').click();
+  await report.waitFor();
+  // The first click only asks; "Keep it" leaves everything as it was.
+  await report.getByTestId('library-delete').click();
+  assert.match(await report.textContent(), /Delete “A report.*” and its 1 note from this browser\? This cannot be undone/);
+  await report.getByTestId('library-delete-cancel').click();
+  assert.equal(await report.getByTestId('library-delete').count(), 1);
+  // Deleted for good: the open document was that one, so the sample opens instead.
+  await report.getByTestId('library-delete').click();
+  await report.getByTestId('library-delete-confirm').click();
+  await app.notice.filter({ hasText: 'the sample is open instead' }).waitFor();
+  assert.match(await app.title.textContent(), /Sample: Lavrov/);
+  await report.waitFor({ state: 'detached' });
+  // A change now is the sample's; the report stays deleted, after a reload too.
+  await app.selectWords('Sergei Lavrov');
+  await app.writeNote('on the sample');
+  await app.saved();
+  await app.reload();
+  const titles = await libraryTitles(page);
+  assert.ok(!titles.some((t) => /A report/.test(t)), titles.join(' | '));
+  const stored = Object.keys(await storedRecords(page));
+  assert.equal(stored.filter((k) => k.startsWith('sidenote.v1.doc.')).length, 1, stored.join(' '));
+  assert.deepEqual(ctx.errors, []);
+});

@@ -68,6 +68,8 @@ fn usage_line(usage: &StorageUsage) -> String {
 /// Title, date and note count per saved document; then what could not be read, with why.
 #[component]
 pub fn LibraryPanel(props: &LibraryPanelProps) -> Html {
+    // The document whose deletion waits for a second click: deleting cannot be undone.
+    let confirming = use_state(|| None::<String>);
     let saved = if props.loading {
         html! { <p class="hint" data-testid="library-loading">{ "Reading your library…" }</p> }
     } else if props.entries.is_empty() {
@@ -85,8 +87,23 @@ pub fn LibraryPanel(props: &LibraryPanelProps) -> Html {
                                 <strong>{ &entry.title }</strong>
                                 <span class="muted">{ format!("{saved} · {} note{}", entry.notes, if entry.notes == 1 { "" } else { "s" }) }</span>
                             </button>
-                            <button class="danger" aria-label={format!("Delete “{}” from this browser", entry.title)}
-                                    title="Delete from this browser" onclick={props.ondelete.reform(move |_: MouseEvent| urn.clone())}>{ "Delete" }</button>
+                            if confirming.as_deref() == Some(urn.as_str()) {
+                                <span class="library-confirm" role="alert">
+                                    { format!("Delete “{}” and its {} note{} from this browser? This cannot be undone.",
+                                              entry.title, entry.notes, if entry.notes == 1 { "" } else { "s" }) }
+                                    <button class="danger" data-testid="library-delete-confirm"
+                                            onclick={{
+                                                let confirming = confirming.clone();
+                                                props.ondelete.reform(move |_: MouseEvent| { confirming.set(None); urn.clone() })
+                                            }}>{ "Delete for good" }</button>
+                                    <button data-testid="library-delete-cancel"
+                                            onclick={{ let confirming = confirming.clone(); Callback::from(move |_: MouseEvent| confirming.set(None)) }}>{ "Keep it" }</button>
+                                </span>
+                            } else {
+                                <button class="danger" data-testid="library-delete" aria-label={format!("Delete “{}” from this browser", entry.title)}
+                                        title="Delete from this browser"
+                                        onclick={{ let confirming = confirming.clone(); Callback::from(move |_: MouseEvent| confirming.set(Some(urn.clone()))) }}>{ "Delete" }</button>
+                            }
                         </li>
                     }
                 }) }

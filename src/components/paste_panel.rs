@@ -72,8 +72,11 @@ pub fn PastePanel(props: &PastePanelProps) -> Html {
                 return (held.text.clone(), held.html.clone());
             }
             let text = area.cast::<HtmlTextAreaElement>().map(|a| a.value()).unwrap_or_default();
-            let html =
-                pasted.borrow().as_ref().filter(|(_, plain)| plain.trim() == text.trim()).map(|(html, _)| html.clone());
+            let html = pasted
+                .borrow()
+                .as_ref()
+                .filter(|(_, plain)| same_text_as_typed(plain, &text))
+                .map(|(html, _)| html.clone());
             (text, html)
         })
     };
@@ -134,6 +137,13 @@ fn grouped(count: usize) -> String {
     out
 }
 
+/// Whether the clipboard's plain text is what the text area shows: the area turns every line end into `\n`
+/// (Windows programs copy `\r\n`), and white space at the ends does not count.
+fn same_text_as_typed(clipboard: &str, area: &str) -> bool {
+    let lines = |text: &str| text.trim().replace("\r\n", "\n").replace('\r', "\n");
+    lines(clipboard) == lines(area)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,5 +167,12 @@ mod tests {
         for (count, shown) in table {
             assert_eq!(grouped(count), shown);
         }
+    }
+
+    #[test]
+    fn the_clipboard_text_matches_the_area_whatever_its_line_ends() {
+        assert!(same_text_as_typed("A title\r\n\r\nA paragraph.\r\n", "A title\n\nA paragraph."));
+        assert!(same_text_as_typed("Old Mac\rlines", "Old Mac\nlines"));
+        assert!(!same_text_as_typed("A title\r\nA paragraph.", "A title\nAn edited paragraph."));
     }
 }

@@ -15,7 +15,7 @@ pub fn SharedBanner(props: &SharedBannerProps) -> Html {
     let onkeep = props.onkeep.reform(|_: MouseEvent| ());
     html! {
         <div class="notice notice-info" role="status" data-testid="shared-banner">
-            <span>{ "Opened from a share link: it is not saved in this browser. Keep it to find it in the Library later." }</span>
+            <span>{ "Opened from a share link: it is not saved in this browser until you keep it or change it. Keep it to find it in the Library later." }</span>
             <button class="primary" data-testid="keep-shared" onclick={onkeep}>{ "Keep" }</button>
         </div>
     }

@@ -70,7 +70,7 @@ pub fn import_file(file: web_sys::File, dispatch: Callback<Action>) {
                     None => Action::Import(text),
                 }),
                 Err(_) => dispatch.emit(Action::Notify(Notice::error(format!(
-                    "Import failed: {name} is not a text (JSON) file. Nothing was changed."
+                    "Import failed: {name} is not a text file (not UTF-8). Nothing was changed."
                 )))),
             },
             Err(error) => dispatch.emit(Action::Notify(Notice::error(format!("Could not read {name}: {error}.")))),

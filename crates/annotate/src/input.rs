@@ -67,6 +67,10 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+/// Control characters (other than white space) any text may hold, however short, before the share of them
+/// decides: a stray NUL or escape in a one-line paste is not binary data.
+const STRAY_CONTROLS: usize = 2;
+
 /// Checks raw bytes and returns the text with line ends normalised to `\n`.
 pub fn accept_text(bytes: &[u8]) -> Result<String, InputError> {
     if bytes.len() > MAX_TEXT_BYTES {
@@ -76,9 +80,9 @@ pub fn accept_text(bytes: &[u8]) -> Result<String, InputError> {
     let text = without_byte_order_mark(text);
     // Text files have tabs and line breaks but almost no other control characters; binary data has many.
     // A NUL counts as one such control: a stray one in a paste (copied from a terminal or a PDF) is no reason
-    // to refuse the text, while binary data has many.
+    // to refuse the text, while binary data has many. Two are allowed in any text, however short.
     let census = ControlCensus::of(text);
-    if census.controls * 100 > census.chars.max(1) {
+    if census.controls > STRAY_CONTROLS && census.controls * 100 > census.chars.max(1) {
         return Err(InputError::Binary);
     }
     if text.trim_matches(|c: char| c.is_whitespace() || c == '\0').is_empty() {
@@ -163,7 +167,8 @@ mod tests {
                 Ok("A stray\u{FFFD} NUL in a paragraph of pasted text, copied from a terminal window or a PDF, among a hundred characters.\n"),
             ),
             (b"A\0n\0g\0e\0l\0a\0 \0w\0r\0o\0t\0e\0", Err(InputError::Binary)),
-            (b"\0\0 \n", Err(InputError::Binary)),
+            (b"\0\0\0 \n", Err(InputError::Binary)),
+            (b"Short\0 paste.", Ok("Short\u{FFFD} paste.")),
             (&spaces_and_a_nul, Err(InputError::Empty)),
         ];
         for (input, expected) in cases {

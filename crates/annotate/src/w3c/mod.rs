@@ -68,7 +68,9 @@ pub fn is_absolute_iri(id: &str) -> bool {
             chars.next().is_some_and(|c| c.is_ascii_alphabetic())
                 && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
                 && !rest.is_empty()
-                && !rest.chars().any(char::is_whitespace)
+                // Characters RFC 3987 allows nowhere in an IRI (an id holding one is not kept: the export would
+                // break the model's `format: uri`).
+                && !rest.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`'))
         }
         None => false,
     }
@@ -126,6 +128,10 @@ mod tests {
             ("a b:c", false),
             ("urn:", false),
             ("urn:a b", false),
+            ("http://ex.org/a<b>\"c", false),
+            ("http://ex.org/{x}", false),
+            ("http://ex.org/a\\b", false),
+            ("https://example.org/über?q=1#frag", true),
         ];
         for (id, expected) in cases {
             assert_eq!(is_absolute_iri(id), expected, "{id}");
