@@ -327,38 +327,66 @@ fn read_target(item: &Value) -> Result<Target, String> {
     Ok(Target::Words(out))
 }
 
+/// An annotation's bodies: `body` (one or a list), else `bodyValue` (the model's shorthand for one plain-text
+/// body); a `Choice` among bodies is read as its first item, the default the model names.
 fn bodies(item: &Value) -> Vec<Value> {
-    match &item["body"] {
+    let listed = match &item["body"] {
         Value::Array(list) => list.clone(),
-        Value::Null => Vec::new(),
+        Value::Null => match &item["bodyValue"] {
+            Value::String(text) => vec![Value::String(text.clone())],
+            _ => Vec::new(),
+        },
         other => vec![other.clone()],
-    }
+    };
+    listed.into_iter().map(|body| if body["type"] == "Choice" { body["items"][0].clone() } else { body }).collect()
 }
 
+/// The values of the bodies with `purpose`: their text, or for a body that is a resource (a tag as an IRI,
+/// the model's `SpecificResource`), its IRI.
 fn body_values<'a>(bodies: &'a [Value], purpose: &str) -> impl Iterator<Item = &'a str> + 'a {
     let purpose = purpose.to_string();
-    bodies.iter().filter(move |b| b["purpose"].as_str() == Some(purpose.as_str())).filter_map(|b| b["value"].as_str())
+    bodies
+        .iter()
+        .filter(move |b| b["purpose"].as_str() == Some(purpose.as_str()))
+        .filter_map(|b| b["value"].as_str().or_else(|| resource_iri(b)))
 }
 
-/// The text of a note or reply: its commenting (or replying) bodies, then bodies without a purpose (a plain
-/// TextualBody or a bare string), which are comments too.
+/// The IRI of a body that is a resource, not text: `source` of a `SpecificResource`, else its `id`.
+fn resource_iri(body: &Value) -> Option<&str> {
+    body["source"].as_str().or_else(|| body["source"]["id"].as_str()).or_else(|| body["id"].as_str())
+}
+
+/// Purposes of bodies whose text is the note's (or the reply's): what they say about the words (on a note; an
+/// entity's or a quotation's classifying, identifying and tagging bodies are its kind, name and tags).
+const SAYING: [&str; 9] = [
+    "commenting",
+    "replying",
+    "describing",
+    "questioning",
+    "assessing",
+    "editing",
+    "highlighting",
+    "linking",
+    "identifying",
+];
+
+/// The text of a note or reply: its bodies that say something (commenting, replying, describing — what
+/// Recogito writes —, questioning…), then bodies without a purpose (a plain TextualBody or a bare string),
+/// which are comments too. A body that is a resource (a link, an image, a sound) is kept as its IRI, so that
+/// nothing the file says is dropped.
 fn comment_text(body: &[Value]) -> String {
-    let with_purpose = |purpose: &'static str| body.iter().filter(move |b| b["purpose"].as_str() == Some(purpose));
+    let saying = SAYING.iter().flat_map(|purpose| body.iter().filter(move |b| b["purpose"] == *purpose));
     let loose = body.iter().filter(|b| b["purpose"].is_null());
-    with_purpose("commenting")
-        .chain(with_purpose("replying"))
-        .chain(loose)
-        .filter_map(body_text)
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
+    saying.chain(loose).filter_map(body_text).filter(|t| !t.is_empty()).collect::<Vec<_>>().join("\n\n")
 }
 
-/// A textual body's text (or a bare string's). A body whose `format` is HTML (other tools write notes so) is
-/// read as a reader sees it, through the extractor's HTML reader: no markup, no scripts or styles, its
-/// paragraphs on lines of their own; shown as it was, its tags would read as part of the note.
+/// A textual body's text (or a bare string's; or a resource's IRI). A body whose `format` is HTML (other
+/// tools write notes so) is read as a reader sees it, through the extractor's HTML reader: no markup, no
+/// scripts or styles, its paragraphs apart; shown as it was, its tags would read as part of the note.
 fn body_text(body: &Value) -> Option<String> {
-    let value = body["value"].as_str().or_else(|| body.as_str())?;
+    let Some(value) = body["value"].as_str().or_else(|| body.as_str()) else {
+        return resource_iri(body).map(str::to_string);
+    };
     let format = body["format"].as_str().unwrap_or("").trim().to_ascii_lowercase();
     if format.starts_with("text/html") || format.starts_with("application/xhtml+xml") {
         let (text, _) = sidenote_extract::html_to_text(value);
@@ -1203,6 +1231,53 @@ mod tests {
         let unpaged = r#"{"type": "AnnotationCollection", "total": 5, "first": "https://example.org/c/1"}"#;
         let refused = parse(unpaged).expect_err("a collection with no page in the file is refused");
         assert!(refused.to_string().contains("first page is at https://example.org/c/1"), "{refused}");
+    }
+
+    /// Every body the model allows says what it said: `bodyValue`, a `Choice` (its first item), Recogito's
+    /// `describing`, other purposes that say something, and bodies that are resources (kept as their IRI; a
+    /// tag given as an IRI is a tag).
+    #[test]
+    fn every_kind_of_body_is_read_nothing_dropped() {
+        let target = r#""target": {"selector": {"type": "TextQuoteSelector", "exact": "Moscow"}}"#;
+        let cases: &[(&str, &str, &[&str])] = &[
+            (r#""bodyValue": "short form""#, "short form", &[]),
+            (
+                r#""body": {"type": "Choice", "items": [{"type": "TextualBody", "value": "in English", "language": "en"},
+                    {"type": "TextualBody", "value": "auf Deutsch", "language": "de"}]}"#,
+                "in English",
+                &[],
+            ),
+            (
+                r#""body": [{"type": "TextualBody", "purpose": "describing", "value": "a description"},
+                    {"type": "TextualBody", "purpose": "tagging", "value": "place"}]"#,
+                "a description",
+                &["place"],
+            ),
+            (
+                r#""motivation": "questioning", "body": {"type": "TextualBody", "purpose": "questioning", "value": "Why?"}"#,
+                "Why?",
+                &[],
+            ),
+            (
+                r#""body": [{"type": "SpecificResource", "purpose": "identifying", "source": "https://sws.geonames.org/524901/"},
+                    {"type": "SpecificResource", "purpose": "tagging", "source": "https://example.org/tags/capital"}]"#,
+                "https://sws.geonames.org/524901/",
+                &["https://example.org/tags/capital"],
+            ),
+            (
+                r#""body": {"id": "https://example.org/recording.mp3", "type": "Sound"}"#,
+                "https://example.org/recording.mp3",
+                &[],
+            ),
+        ];
+        for (body, text, tags) in cases {
+            let file = format!(r#"{{"type": "Annotation", "id": "n", {body}, {target}}}"#);
+            let imported = parse(&file).expect("parses");
+            assert!(imported.skipped.is_empty(), "{body}: {:?}", imported.skipped);
+            assert_eq!(imported.notes.len(), 1, "{body}");
+            assert_eq!(imported.notes[0].text, *text, "{body}");
+            assert_eq!(imported.notes[0].tags, *tags, "{body}");
+        }
     }
 
     /// Bodies in HTML (as other tools write notes) are read as a reader sees them: no tags, no script, its
