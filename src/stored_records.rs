@@ -116,6 +116,7 @@ fn note(value: &Value) -> Result<Note, String> {
         text: defaulted(fields, "text", text)?,
         tags: defaulted(fields, "tags", texts)?,
         replies: defaulted(fields, "replies", replies)?,
+        author: optional(fields, "author", text)?,
     })
 }
 
@@ -291,7 +292,8 @@ mod tests {
                     "id": "note-1", "span": {"start": 1, "end": 4},
                     "target": {"exact": "abc", "prefix": "p", "suffix": "s", "start": 1, "end": 4},
                     "status": "moved", "text": "a note", "tags": ["t", "u"],
-                    "replies": [{"id": "r1", "author": "Ann", "text": "yes"}, {"id": "r2", "author": null, "text": ""}]
+                    "replies": [{"id": "r1", "author": "Ann", "text": "yes"}, {"id": "r2", "author": null, "text": ""}],
+                    "author": "Alice Colleague"
                 }, {
                     "id": "note-2", "span": null, "target": {"exact": "z"}, "status": "orphan"
                 }],

@@ -257,7 +257,7 @@ wire_struct!(Extraction { body, entities, groups, quotes, diagnostics });
 wire_struct!(LineHint { tag, link_density, in_chrome });
 wire_struct!(TextTarget { exact, prefix, suffix, start, end });
 wire_struct!(Reply { id, author, text });
-wire_struct!(Note { id, span, target, status, text, tags, replies });
+wire_struct!(Note { id, span, target, status, text, tags, replies, author });
 wire_struct!(DocumentNote { id, text, tags, replies });
 wire_struct!(AddedEntity { id, span, target, status, kind });
 wire_struct!(ImportedReview { target, machine_kind, decision });
@@ -565,6 +565,7 @@ mod tests {
                 text: "a note".into(),
                 tags: vec!["t1".into(), String::new()],
                 replies: vec![reply("r1"), reply("r2")],
+                author: Some("Alice Colleague".into()),
             }],
             document_notes: vec![DocumentNote {
                 id: "d1".into(),

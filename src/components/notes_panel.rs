@@ -104,6 +104,9 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                     <NoteCardEditor id={id.clone()} text={note.text.clone()} tags={note.tags.clone()}
                                     onfocus={props.onfocus.clone()} onedit={props.onedit.clone()} ondelete={props.ondelete.clone()} />
                 } else {
+                    if let Some(author) = note.author.as_ref() {
+                        <p class="note-author muted" data-testid="note-author">{ format!("by {author}") }</p>
+                    }
                     <p class="note-text" data-testid="note-body">{ &note.text }</p>
                     <p class="note-tags">{ for note.tags.iter().map(|t| html! { <span class="tag" data-testid="note-tag">{ format!("#{t}") }</span> }) }</p>
                 }

@@ -327,6 +327,7 @@ fn adversarial(unit: &str, rng: &mut Rng) {
             text: format!("note {n}"),
             tags: vec![],
             replies: vec![],
+            author: None,
         });
     }
     let doc = Document::new("big", big.clone());

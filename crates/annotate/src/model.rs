@@ -33,6 +33,10 @@ pub struct Note {
     /// Replies, in the order they were made (a thread under the note).
     #[serde(default)]
     pub replies: Vec<Reply>,
+    /// Who wrote the note's text when it came from a file (its `creator`, a Hypothesis user); `None` for
+    /// the user's own, and once the user edits it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
 }
 
 /// A note on the whole article rather than on some words (a W3C annotation whose target is the page, a
@@ -426,6 +430,7 @@ impl Annotations {
             text: body,
             tags: tidy_tags(tags),
             replies: Vec::new(),
+            author: None,
         });
         id
     }
@@ -433,6 +438,10 @@ impl Annotations {
     /// Changes a note's (on words or on the article) text and tags; false if there is no such note.
     pub fn edit_note(&mut self, id: &str, body: String, tags: Vec<String>) -> bool {
         if let Some(note) = self.notes.iter_mut().find(|n| n.id == id) {
+            // An edited note's text is the user's own from now on, whoever wrote it first.
+            if note.text != body {
+                note.author = None;
+            }
             note.text = body;
             note.tags = tidy_tags(tags);
             return true;

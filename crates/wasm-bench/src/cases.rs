@@ -109,6 +109,7 @@ impl Case {
                         text: format!("note {n}"),
                         tags: vec![],
                         replies: vec![],
+                        author: None,
                     });
                 }
                 Work::Export { document: Document::new("big", big), annotations: Box::new(annotations) }
@@ -186,6 +187,7 @@ fn notes_file(text: &str, index: &OffsetIndex, n: usize, rng: &mut Rng) -> Strin
             text: format!("Note {number} on these words."),
             tags: vec!["bench".into()],
             replies: vec![],
+            author: None,
         });
     }
     w3c::export(&Document::new("bench", text), &Extraction::default(), &annotations).to_string()

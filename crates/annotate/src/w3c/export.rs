@@ -30,14 +30,19 @@ fn note_bodies(text: &str, tags: &[String]) -> Vec<Value> {
     body
 }
 
-/// A reply: a `replying` annotation whose target is its note's IRI (W3C model 3.3.5).
-fn reply_json(content_urn: &str, note_iri: &str, reply: &Reply) -> Value {
-    let author = match &reply.author {
+/// The `creator` of a note or reply: the person a file named as its author, else the user here.
+fn author_json(author: Option<&String>) -> Value {
+    match author {
         Some(name) => json!({"type": "Person", "nickname": name}),
         None => creator(),
-    };
+    }
+}
+
+/// A reply: a `replying` annotation whose target is its note's IRI (W3C model 3.3.5).
+fn reply_json(content_urn: &str, note_iri: &str, reply: &Reply) -> Value {
     json!({
-        "type": "Annotation", "id": iri(content_urn, &reply.id), "motivation": "replying", "creator": author,
+        "type": "Annotation", "id": iri(content_urn, &reply.id), "motivation": "replying",
+        "creator": author_json(reply.author.as_ref()),
         "body": {"type": "TextualBody", "purpose": "replying", "value": reply.text, "format": "text/plain"},
         "target": note_iri,
     })
@@ -70,7 +75,8 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
         let note_iri = id_of(&note.id);
         items.push(json!({
             "type": "Annotation", "id": note_iri, "motivation": "commenting",
-            "creator": creator(), "body": note_bodies(&note.text, &note.tags), "target": target_json(&source, &target),
+            "creator": author_json(note.author.as_ref()), "body": note_bodies(&note.text, &note.tags),
+            "target": target_json(&source, &target),
             "sidenote:anchor": note.status.label(),
         }));
         replies.extend(note.replies.iter().map(|reply| reply_json(&content_urn, &note_iri, reply)));

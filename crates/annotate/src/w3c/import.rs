@@ -395,6 +395,17 @@ fn body_text(body: &Value) -> Option<String> {
     Some(value.to_string())
 }
 
+/// Who wrote an annotation: its `creator`'s nickname or name (or the creator given as a plain string). Not
+/// Sidenote's own anonymous creator: a note exported here is the user's own again when imported back.
+fn author_of(item: &Value) -> Option<String> {
+    let creator = &item["creator"];
+    if *creator == super::creator() {
+        return None;
+    }
+    let name = creator["nickname"].as_str().or_else(|| creator["name"].as_str()).or_else(|| creator.as_str());
+    name.map(str::trim).filter(|n| !n.is_empty()).map(str::to_string)
+}
+
 /// An id without the leading `#` of a fragment, so that `#note-1` and `note-1` are one note.
 fn plain_id(id: &str) -> Option<String> {
     Some(id.trim_start_matches('#').to_string()).filter(|id| !id.is_empty())
@@ -545,8 +556,7 @@ fn read_item(item: &Value, position: usize, imported: &mut Imported) -> Result<(
     let body = bodies(item);
     if motivation == Some("replying") {
         let parent = target_iri(&first_target(item)).and_then(|iri| plain_id(&iri)).ok_or("replies to nothing")?;
-        let author = item["creator"]["nickname"].as_str().or_else(|| item["creator"]["name"].as_str());
-        let reply = Reply { id, author: author.map(str::to_string), text: comment_text(&body) };
+        let reply = Reply { id, author: author_of(item), text: comment_text(&body) };
         imported.replies.push(ImportedReply { parent, reply, position });
         return Ok(());
     }
@@ -610,6 +620,7 @@ fn read_item(item: &Value, position: usize, imported: &mut Imported) -> Result<(
                 text: comment_text(&body),
                 tags,
                 replies: Vec::new(),
+                author: author_of(item),
             });
             Ok(())
         }
@@ -671,6 +682,7 @@ fn read_hypothesis(item: &Value, id: String, position: usize, imported: &mut Imp
         .unwrap_or_default();
     match read_target(item) {
         Ok(Target::Words(target)) => {
+            let author = item["user"].as_str().map(|u| u.trim_start_matches("acct:").to_string());
             imported.notes.push(Note {
                 id,
                 span: None,
@@ -679,6 +691,7 @@ fn read_hypothesis(item: &Value, id: String, position: usize, imported: &mut Imp
                 text,
                 tags,
                 replies: Vec::new(),
+                author,
             });
             Ok(())
         }
@@ -1278,6 +1291,42 @@ mod tests {
             assert_eq!(imported.notes[0].text, *text, "{body}");
             assert_eq!(imported.notes[0].tags, *tags, "{body}");
         }
+    }
+
+    /// A note keeps who wrote it (its creator, a Hypothesis user) through an import and the next export; the
+    /// user's own notes, exported here and imported back, stay the user's; an edit makes the text the user's.
+    #[test]
+    fn a_notes_author_travels_with_it_until_the_user_edits_it() {
+        let text = "A trip to Moscow in May.";
+        let file = r#"[{"type": "Annotation", "id": "https://example.org/anno/1", "creator": {"type": "Person", "name": "Alice Colleague"},
+            "body": "Why Moscow?", "target": {"selector": {"type": "TextQuoteSelector", "exact": "Moscow"}}},
+            {"type": "Annotation", "id": "https://example.org/anno/2", "creator": "bob",
+            "body": "Plain creator", "target": {"selector": {"type": "TextQuoteSelector", "exact": "May"}}}]"#;
+        let mut set = Annotations::default();
+        merge(&mut set, parse(file).expect("parses"), text);
+        let authors: Vec<Option<&str>> = set.notes.iter().map(|n| n.author.as_deref()).collect();
+        assert_eq!(authors, [Some("Alice Colleague"), Some("bob")]);
+        set.add_note(text, Span::new(2, 6), "mine".into(), vec![]);
+        let doc = Document::new("t", text);
+        let out = export(&doc, &sidenote_extract::extract(text), &set);
+        let creators: Vec<&Value> = out["first"]["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter(|i| i["motivation"] == "commenting")
+            .map(|i| &i["creator"])
+            .collect();
+        assert_eq!(creators[0]["nickname"], "Sidenote user", "the user's note: the user here");
+        assert!(creators.iter().any(|c| c["nickname"] == "Alice Colleague"), "{creators:?}");
+        let mut back = Annotations::default();
+        merge(&mut back, parse(&out.to_string()).expect("own export parses"), text);
+        let mut round: Vec<(&str, Option<&str>)> =
+            back.notes.iter().map(|n| (n.text.as_str(), n.author.as_deref())).collect();
+        round.sort();
+        assert_eq!(round, [("Plain creator", Some("bob")), ("Why Moscow?", Some("Alice Colleague")), ("mine", None)]);
+        let alice = set.notes.iter().find(|n| n.text == "Why Moscow?").expect("Alice's note").id.clone();
+        set.edit_note(&alice, "Why Moscow? Because of the summit.".into(), vec![]);
+        assert_eq!(set.notes.iter().find(|n| n.id == alice).and_then(|n| n.author.clone()), None);
     }
 
     /// Bodies in HTML (as other tools write notes) are read as a reader sees them: no tags, no script, its
