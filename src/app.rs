@@ -27,14 +27,9 @@ use crate::state::{Action, ExtractionProgress as Progress, Notice, State};
 const ARTICLE: &str = "[data-testid=article]";
 
 /// The state the app starts in: the sample while storage is read (then the document open at the end of the
-/// last visit, unless in safe mode, see [`Action::Started`]); the document of the share link the page was
-/// opened with, if any, stays open (a damaged link leaves the first in place).
+/// last visit, unless in safe mode, see [`Action::Started`]).
 fn initial_state() -> State {
-    let state = State::loading().with_replica(&services::tabs::replica_tag());
-    match services::share::take_fragment() {
-        Some(fragment) => state.apply(Action::OpenShared(fragment)),
-        None => state,
-    }
+    State::loading().with_replica(&services::tabs::replica_tag())
 }
 
 /// Reads the Library's lists and the storage used again, after a deletion.
@@ -108,6 +103,11 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
+                // The share link the page was opened with, if any, is opened before the start, which keeps it
+                // (a damaged link leaves the first document in place, and says so).
+                if let Some(fragment) = services::share::take_fragment() {
+                    dispatch.emit(Action::OpenShared(services::share::inflate(&fragment).await));
+                }
                 let started = services::storage::start().await;
                 dispatch.emit(Action::Started {
                     startup: started.startup,
@@ -353,6 +353,22 @@ pub fn App() -> Html {
             });
         })
     };
+    // The link's payload is made from the state of the click; the browser compresses it meanwhile.
+    let onshare = {
+        let dispatch = dispatch.clone();
+        let state = state.clone();
+        Callback::from(move |_| {
+            let dispatch = dispatch.clone();
+            let payload = state.share_payload();
+            wasm_bindgen_futures::spawn_local(async move {
+                let deflated = match payload {
+                    Ok(json) => services::share::deflate(json).await,
+                    Err(error) => Err(error),
+                };
+                dispatch.emit(Action::ShareLinkMade { base: services::share::app_base(), deflated });
+            });
+        })
+    };
     let oncopylink = {
         let dispatch = dispatch.clone();
         Callback::from(move |link: String| {
@@ -441,7 +457,7 @@ pub fn App() -> Html {
             <Toolbar title={AttrValue::from(state.open.document.title.clone())} can_undo={state.history.can_undo()}
                      can_redo={state.history.can_redo()} {onpaste} onsample={dispatch.reform(|_| Action::OpenSample)}
                      {onfile} {onimport} {onexport}
-                     onshare={dispatch.reform(|_| Action::MakeShareLink { base: services::share::app_base() })}
+                     {onshare}
                      onundo={dispatch.reform(|_| Action::Undo)} onredo={dispatch.reform(|_| Action::Redo)} />
             <NoticeBar notice={state.notice.clone()} ondismiss={dispatch.reform(|_| Action::DismissNotice)} />
             <ExtractionProgress pending={state.open.progress == Progress::Pending} />
