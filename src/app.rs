@@ -12,11 +12,11 @@ use crate::components::capture_link::CaptureLink;
 use crate::components::extraction_progress::ExtractionProgress;
 use crate::components::import_confirm::ImportConfirm;
 use crate::components::legend::Legend;
-use crate::components::notice_bar::NoticeBar;
+use crate::components::notice_bar::{notice_bar, NoticeBarProps};
 use crate::components::paste_panel::PastePanel;
 use crate::components::selection_bar::{kind_key, SelectionBar};
-use crate::components::share_panel::SharePanel;
-use crate::components::shared_banner::SharedBanner;
+use crate::components::share_panel::{share_panel, SharePanelProps};
+use crate::components::shared_banner::{shared_banner, SharedBannerProps};
 use crate::components::side_panel::SidePanel;
 use crate::components::toolbar::Toolbar;
 use crate::exports::{file_stem, ExportFormat};
@@ -459,7 +459,7 @@ pub fn App() -> Html {
                      {onfile} {onimport} {onexport}
                      {onshare}
                      onundo={dispatch.reform(|_| Action::Undo)} onredo={dispatch.reform(|_| Action::Redo)} />
-            <NoticeBar notice={state.notice.clone()} ondismiss={dispatch.reform(|_| Action::DismissNotice)} />
+            { notice_bar(&NoticeBarProps { notice: state.notice.clone(), ondismiss: dispatch.reform(|_| Action::DismissNotice) }) }
             <ExtractionProgress pending={state.open.progress == Progress::Pending} />
             <ExtractionProgress pending={state.importing.is_some()} label="Reading and anchoring the annotation file…"
                                 testid="import-progress" />
@@ -468,13 +468,14 @@ pub fn App() -> Html {
                                onanchor={dispatch.reform(|_| Action::ConfirmImport)} oncancel={dispatch.reform(|_| Action::CancelImport)} />
             }
             if state.shared_unkept {
-                <SharedBanner onkeep={
+                { shared_banner(&SharedBannerProps { onkeep: {
                     let urn = state.open.urn.clone();
                     dispatch.reform(move |_| Action::KeepShared { saved: services::storage::saved_annotations(&urn) })
-                } />
+                } }) }
             }
             if let Some(link) = state.share_link.clone() {
-                <SharePanel link={AttrValue::from(link)} oncopy={oncopylink} onclose={dispatch.reform(|_| Action::CloseShareLink)} />
+                { share_panel(&SharePanelProps { link: AttrValue::from(link), oncopy: oncopylink,
+                                                 onclose: dispatch.reform(|_| Action::CloseShareLink) }) }
             }
             if *pasting {
                 <PastePanel onopen={onpasteopen} oncancel={onpastecancel} />

@@ -3,9 +3,9 @@
 use sidenote_annotate::model::DocumentNote;
 use yew::prelude::*;
 
-use super::note_card_editor::NoteCardEditor;
+use super::note_card_editor::{note_card_editor, NoteCardEditorProps};
 use super::note_editor::NoteEditor;
-use super::reply_list::ReplyList;
+use super::reply_list::{reply_list, ReplyListProps};
 
 /// Props of [`DocumentNotes`].
 #[derive(Properties, PartialEq)]
@@ -56,15 +56,16 @@ pub fn DocumentNotes(props: &DocumentNotesProps) -> Html {
         html! {
             <li class={classes!("note-card", "document-note", active.then_some("active"))} data-testid="document-note" data-note-id={id.clone()}>
                 if active {
-                    <NoteCardEditor id={id.clone()} text={note.text.clone()} tags={note.tags.clone()}
-                                    onfocus={props.onfocus.clone()} onedit={props.onedit.clone()} ondelete={props.ondelete.clone()} />
+                    { note_card_editor(&NoteCardEditorProps { id: id.clone(), text: note.text.clone(), tags: note.tags.clone(),
+                                                              onfocus: props.onfocus.clone(), onedit: props.onedit.clone(),
+                                                              ondelete: props.ondelete.clone() }) }
                 } else {
                     <button class="note-quote" onclick={onopen} title="Edit this note" aria-label={format!("Edit note: {}", note.text.chars().take(60).collect::<String>())}>
                         <span class="note-text" data-testid="note-body">{ &note.text }</span>
                     </button>
                     <p class="note-tags">{ for note.tags.iter().map(|t| html! { <span class="tag" data-testid="note-tag">{ format!("#{t}") }</span> }) }</p>
                 }
-                <ReplyList replies={note.replies.clone()} />
+                { reply_list(&ReplyListProps { replies: note.replies.clone() }) }
             </li>
         }
     };

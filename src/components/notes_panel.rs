@@ -7,8 +7,8 @@ use sidenote_annotate::model::{Annotations, Note};
 use yew::prelude::*;
 
 use super::document_notes::DocumentNotes;
-use super::note_card_editor::NoteCardEditor;
-use super::reply_list::ReplyList;
+use super::note_card_editor::{note_card_editor, NoteCardEditorProps};
+use super::reply_list::{reply_list, ReplyListProps};
 use crate::state::OpenDocument;
 
 /// Props of [`NotesPanel`].
@@ -100,13 +100,14 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                     <span class={classes!("anchor-badge", status.label())} data-testid="anchor-status">{ status.label() }</span>
                 </button>
                 if active {
-                    <NoteCardEditor id={id.clone()} text={note.text.clone()} tags={note.tags.clone()}
-                                    onfocus={props.onfocus.clone()} onedit={props.onedit.clone()} ondelete={props.ondelete.clone()} />
+                    { note_card_editor(&NoteCardEditorProps { id: id.clone(), text: note.text.clone(), tags: note.tags.clone(),
+                                                              onfocus: props.onfocus.clone(), onedit: props.onedit.clone(),
+                                                              ondelete: props.ondelete.clone() }) }
                 } else {
                     <p class="note-text" data-testid="note-body">{ &note.text }</p>
                     <p class="note-tags">{ for note.tags.iter().map(|t| html! { <span class="tag" data-testid="note-tag">{ format!("#{t}") }</span> }) }</p>
                 }
-                <ReplyList replies={note.replies.clone()} />
+                { reply_list(&ReplyListProps { replies: note.replies.clone() }) }
             </li>
         }
     };
