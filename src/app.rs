@@ -8,13 +8,13 @@ use yew::prelude::*;
 
 use crate::components::article_text::RENDER_ALL_BELOW;
 use crate::components::article_view::ArticleView;
-use crate::components::capture_link::CaptureLink;
+use crate::components::capture_link::capture_link;
 use crate::components::extraction_progress::ExtractionProgress;
 use crate::components::import_confirm::ImportConfirm;
 use crate::components::legend::Legend;
 use crate::components::notice_bar::{notice_bar, NoticeBarProps};
 use crate::components::paste_panel::PastePanel;
-use crate::components::selection_bar::{kind_key, SelectionBar};
+use crate::components::selection_bar::{kind_key, selection_bar, SelectionBarProps};
 use crate::components::share_panel::{share_panel, SharePanelProps};
 use crate::components::shared_banner::{shared_banner, SharedBannerProps};
 use crate::components::side_panel::SidePanel;
@@ -440,9 +440,9 @@ pub fn App() -> Html {
             None => Action::AddEntity { span, kind },
         });
         html! {
-            <SelectionBar {span} words={AttrValue::from(words)} writing={*writing} {orphan} {onwrite} {onnote} {oncancel}
-                {onentity} {suggestion} onreview={dispatch.reform(|(scope, decision)| Action::Review { scope, decision })}
-                onreattach={dispatch.reform(move |id| Action::ReattachNote { id, span })} />
+            { selection_bar(&SelectionBarProps { span, words: AttrValue::from(words), writing: *writing, orphan, onwrite, onnote,
+                oncancel, onentity, suggestion, onreview: dispatch.reform(|(scope, decision)| Action::Review { scope, decision }),
+                onreattach: dispatch.reform(move |id| Action::ReattachNote { id, span }) }) }
         }
     });
 
@@ -497,7 +497,7 @@ pub fn App() -> Html {
                     <Legend open={state.open.clone()} annotations={state.annotations.clone()} hidden={state.hidden_layers.clone()}
                             hide_clutter={state.hide_clutter} ontoggle={dispatch.reform(Action::ToggleLayer)}
                             ontoggleclutter={dispatch.reform(|_| Action::ToggleClutter)} />
-                    <CaptureLink />
+                    { capture_link() }
                 </div>
             </main>
         </div>

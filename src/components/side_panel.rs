@@ -6,9 +6,9 @@ use sidenote_annotate::model::Annotations;
 use yew::prelude::*;
 
 use super::entities_panel::EntitiesPanel;
-use super::library_panel::LibraryPanel;
+use super::library_panel::{library_panel, LibraryPanelProps};
 use super::notes_panel::NotesPanel;
-use super::quotes_panel::QuotesPanel;
+use super::quotes_panel::{quotes_panel, QuotesPanelProps};
 use super::search_box::SearchBox;
 use crate::state::{Action, LayerSet, LibraryEntry, OpenDocument, Panel, UnreadableRecord};
 
@@ -93,16 +93,16 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 onremove={dispatch.reform(Action::RemoveAddedEntities)} />
         },
         Panel::Quotes => html! {
-            <QuotesPanel open={props.open.clone()} annotations={props.annotations.clone()} query={props.query.clone()}
-                onflash={dispatch.reform(Action::FlashSpan)}
-                oncorrect={dispatch.reform(|(quote, speaker)| Action::CorrectSpeaker { quote, speaker })}
-                onclear={dispatch.reform(Action::ClearSpeakerCorrection)} />
+            { quotes_panel(&QuotesPanelProps { open: props.open.clone(), annotations: props.annotations.clone(),
+                query: props.query.clone(), onflash: dispatch.reform(Action::FlashSpan),
+                oncorrect: dispatch.reform(|(quote, speaker)| Action::CorrectSpeaker { quote, speaker }),
+                onclear: dispatch.reform(Action::ClearSpeakerCorrection) }) }
         },
         Panel::Library => html! {
-            <LibraryPanel entries={props.library.clone()} current={AttrValue::from(props.open.urn.clone())}
-                onopen={props.onopensaved.clone()} ondelete={props.ondeletesaved.clone()}
-                unreadable={props.unreadable.clone()} onexportraw={props.onexportraw.clone()}
-                ondeleteraw={props.ondeleteraw.clone()} usage={props.usage.clone()} loading={props.loading} />
+            { library_panel(&LibraryPanelProps { entries: props.library.clone(), current: AttrValue::from(props.open.urn.clone()),
+                onopen: props.onopensaved.clone(), ondelete: props.ondeletesaved.clone(),
+                unreadable: props.unreadable.clone(), onexportraw: props.onexportraw.clone(),
+                ondeleteraw: props.ondeleteraw.clone(), usage: props.usage.clone(), loading: props.loading }) }
         },
     };
     html! {
