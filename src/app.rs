@@ -11,14 +11,14 @@ use crate::components::article_view::ArticleView;
 use crate::components::capture_link::capture_link;
 use crate::components::extraction_progress::ExtractionProgress;
 use crate::components::import_confirm::ImportConfirm;
-use crate::components::legend::Legend;
+use crate::components::legend::{self, legend, LegendProps};
 use crate::components::notice_bar::{notice_bar, NoticeBarProps};
 use crate::components::paste_panel::PastePanel;
 use crate::components::selection_bar::{kind_key, selection_bar, SelectionBarProps};
 use crate::components::share_panel::{share_panel, SharePanelProps};
 use crate::components::shared_banner::{shared_banner, SharedBannerProps};
-use crate::components::side_panel::SidePanel;
-use crate::components::toolbar::Toolbar;
+use crate::components::side_panel::{side_panel, SidePanelProps};
+use crate::components::toolbar::{toolbar, ToolbarProps};
 use crate::exports::{file_stem, ExportFormat};
 use crate::services;
 use crate::state::{Action, ExtractionProgress as Progress, Notice, State};
@@ -446,6 +446,14 @@ pub fn App() -> Html {
         }
     });
 
+    // Which format the toolbar's export button makes: the menu's choice, kept here since the toolbar is a plain
+    // render function.
+    let export_format = use_state(|| ExportFormat::W3c);
+    // The highlights' counts for the legend and the Quotes tab: once per document and annotations (compared by
+    // pointer), not on every render of the page.
+    let counts = use_memo((state.open.clone(), state.annotations.clone()), |(open, annotations)| {
+        legend::counts(open, annotations)
+    });
     html! {
         <div class="app" {ondragover} {ondrop} data-testid="app" data-started={(!state.loading).to_string()}>
             // The first stop of the Tab key: past the toolbar and every highlight of the article, to the panel.
@@ -454,11 +462,11 @@ pub fn App() -> Html {
                 onclick={Callback::from(|_: MouseEvent| services::dom::focus("[data-testid=side-panel]"))}>
                 { "Skip to the notes and lists" }
             </button>
-            <Toolbar title={AttrValue::from(state.open.document.title.clone())} can_undo={state.history.can_undo()}
-                     can_redo={state.history.can_redo()} {onpaste} onsample={dispatch.reform(|_| Action::OpenSample)}
-                     {onfile} {onimport} {onexport}
-                     {onshare}
-                     onundo={dispatch.reform(|_| Action::Undo)} onredo={dispatch.reform(|_| Action::Redo)} />
+            { toolbar(&ToolbarProps { title: AttrValue::from(state.open.document.title.clone()),
+                can_undo: state.history.can_undo(), can_redo: state.history.can_redo(), onpaste,
+                onsample: dispatch.reform(|_| Action::OpenSample), onfile, onimport, format: *export_format,
+                onformat: { let export_format = export_format.clone(); Callback::from(move |f| export_format.set(f)) },
+                onexport, onshare, onundo: dispatch.reform(|_| Action::Undo), onredo: dispatch.reform(|_| Action::Redo) }) }
             { notice_bar(&NoticeBarProps { notice: state.notice.clone(), ondismiss: dispatch.reform(|_| Action::DismissNotice) }) }
             <ExtractionProgress pending={state.open.progress == Progress::Pending} />
             <ExtractionProgress pending={state.importing.is_some()} label="Reading and anchoring the annotation file…"
@@ -488,15 +496,15 @@ pub fn App() -> Html {
                              onextend={dispatch.reform(|(forward, by_word, from)| Action::ExtendSelection { forward, by_word, from })} />
                 <div class="sidebar">
                     { selection_bar.unwrap_or_default() }
-                    <SidePanel open={state.open.clone()} annotations={state.annotations.clone()} panel={state.panel}
-                               query={AttrValue::from(state.query.clone())} tag={state.tag_filter.clone()} tags={state.all_tags()}
-                               active_note={state.active_note.clone()} hidden={state.hidden_layers.clone()}
-                               library={state.library.clone()} unreadable={state.unreadable.clone()} dispatch={dispatch.clone()}
-                               usage={state.storage_usage.clone()} loading={state.loading}
-                               {onopensaved} {ondeletesaved} {onexportraw} {ondeleteraw} />
-                    <Legend open={state.open.clone()} annotations={state.annotations.clone()} hidden={state.hidden_layers.clone()}
-                            hide_clutter={state.hide_clutter} ontoggle={dispatch.reform(Action::ToggleLayer)}
-                            ontoggleclutter={dispatch.reform(|_| Action::ToggleClutter)} />
+                    { side_panel(&SidePanelProps { open: state.open.clone(), annotations: state.annotations.clone(),
+                        panel: state.panel, query: AttrValue::from(state.query.clone()), tag: state.tag_filter.clone(),
+                        tags: state.all_tags(), active_note: state.active_note.clone(), hidden: state.hidden_layers.clone(),
+                        library: state.library.clone(), unreadable: state.unreadable.clone(), dispatch: dispatch.clone(),
+                        usage: state.storage_usage.clone(), loading: state.loading, quote_count: counts.quotes,
+                        onopensaved, ondeletesaved, onexportraw, ondeleteraw }) }
+                    { legend(&LegendProps { counts: counts.clone(), notes: state.annotations.notes.len(),
+                        hidden: state.hidden_layers.clone(), hide_clutter: state.hide_clutter,
+                        ontoggle: dispatch.reform(Action::ToggleLayer), ontoggleclutter: dispatch.reform(|_| Action::ToggleClutter) }) }
                     { capture_link() }
                 </div>
             </main>
