@@ -6,7 +6,7 @@ use sidenote_annotate::anchor::AnchorStatus;
 use sidenote_annotate::model::{Annotations, Note};
 use yew::prelude::*;
 
-use super::document_notes::DocumentNotes;
+use super::document_notes::{document_notes, DocumentNotesProps};
 use super::note_card_editor::{note_card_editor, NoteCardEditorProps};
 use super::reply_list::{reply_list, ReplyListProps};
 use crate::state::OpenDocument;
@@ -62,6 +62,8 @@ fn cards_to_render(total: usize, pages: usize, active_at: Option<usize>) -> usiz
 #[component]
 pub fn NotesPanel(props: &NotesPanelProps) -> Html {
     let pages = use_state(|| 1usize);
+    // Whether the editor for a new note on the whole article is open: purely this tab's business.
+    let writing_document_note = use_state(|| false);
     let text = props.open.text();
     let notes: Vec<&Note> = props
         .annotations
@@ -119,9 +121,10 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                     { for props.tags.iter().map(|t| html! { <option value={t.clone()} selected={props.tag.as_deref() == Some(t.as_str())}>{ t }</option> }) }
                 </select>
             </label>
-            <DocumentNotes notes={props.annotations.document_notes.clone()} active={props.active.clone()}
-                onfocus={props.onfocus.clone()} onadd={props.onadddocumentnote.clone()} onedit={props.onedit.clone()}
-                ondelete={props.ondelete.clone()} />
+            { document_notes(&DocumentNotesProps { notes: props.annotations.document_notes.clone(),
+                active: props.active.clone(), onfocus: props.onfocus.clone(), onadd: props.onadddocumentnote.clone(),
+                onedit: props.onedit.clone(), ondelete: props.ondelete.clone(), writing: *writing_document_note,
+                onwriting: { let writing = writing_document_note.clone(); Callback::from(move |open| writing.set(open)) } }) }
             if props.annotations.notes.is_empty() {
                 <p class="hint">{ "Select words in the article and press N (or “Add note”) to write a note." }</p>
             }
