@@ -4,9 +4,9 @@
 // (`__wbg_setTimeout_fbd69c6576710fc6`): ~280 names whose hex digits gzip cannot shrink, 5 KB of the
 // gzipped Wasm (ARCHITECTURE.md, "Download size"). Names of one to two characters (`a`, `b`, … `aZ`) and the
 // module `a` instead of `./sidenote-app_bg.js` change nothing else: the same functions, bound by name.
-// Fails the build on anything unexpected (another import module, a name the glue does not define, an import
-// object of another shape), and checks the result by compiling it and comparing its imports with the glue's:
-// a mismatch would stop the app at start-up.
+// Imports of other modules (JS snippets) keep their names. Fails the build on anything unexpected (a name
+// the glue does not define, an import object of another shape), and checks the result by compiling it and
+// comparing its imports with the glue's: a mismatch would stop the app at start-up.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -61,7 +61,10 @@ const shortName = (n) =>
 const SHORT_MODULE = 'a';
 const sections = [];
 const renamed = new Map();
-let glueModule = null;
+// wasm-bindgen's own imports come from `./<name>_bg.js`, provided by the glue's `import0`; others (JS snippets
+// of `#[wasm_bindgen(module = …)]`) keep their names.
+const glueModule = `./${wasmName.replace(/-[0-9a-f]{16}_bg\.wasm$/, '').replace(/_bg\.wasm$/, '')}_bg.js`;
+let glueImports = 0;
 let at = 8;
 while (at < wasm.length) {
   const id = wasm[at++];
@@ -89,8 +92,11 @@ while (at < wasm.length) {
       } else if (kind === 3) p += 2;
       else fail(`unknown import kind ${kind} of ${module}.${field}`);
       const descriptor = body.subarray(descriptorStart, p);
-      glueModule ??= module;
-      if (module !== glueModule) fail(`imports from two modules (${glueModule}, ${module}): only one is expected`);
+      if (module !== glueModule) {
+        parts.push(name(module), name(field), descriptor);
+        continue;
+      }
+      glueImports++;
       if (!renamed.has(field)) renamed.set(field, shortName(renamed.size));
       parts.push(name(SHORT_MODULE), name(renamed.get(field)), descriptor);
     }
@@ -100,7 +106,7 @@ while (at < wasm.length) {
   sections.push(Buffer.from([id]), u32(body.length), body);
 }
 if (at !== wasm.length) fail('the Wasm ends inside a section');
-if (!glueModule) fail('the Wasm imports nothing: not wasm-bindgen output?');
+if (!glueImports) fail(`the Wasm imports nothing from ${glueModule}: not wasm-bindgen output?`);
 const minified = Buffer.concat([wasm.subarray(0, 8), ...sections]);
 
 // --- The glue: `const import0 = { __proto__: null, <name>: function(…) {…}, … };` and
@@ -123,9 +129,9 @@ if (tail.split(moduleKey).length !== 2) fail(`expected one ${moduleKey.trim()} i
 glue = glue.slice(0, objectStart) + object + tail.replace(moduleKey, `        "${SHORT_MODULE}": import0,`);
 
 // --- The check: the Wasm still compiles, and asks for exactly the names the glue now provides.
-const asked = WebAssembly.Module.imports(new WebAssembly.Module(minified));
+const asked = WebAssembly.Module.imports(new WebAssembly.Module(minified)).filter((i) => i.module === SHORT_MODULE);
 const provided = new Set(renamed.values());
-if (asked.some((i) => i.module !== SHORT_MODULE || !provided.has(i.name)) || new Set(asked.map((i) => i.name)).size !== provided.size)
+if (asked.some((i) => !provided.has(i.name)) || new Set(asked.map((i) => i.name)).size !== provided.size)
   fail('the minified Wasm does not ask for what the glue provides');
 
 // --- index.html: Trunk's integrity hashes of the two files (sha384, as Trunk writes them), where it wrote one.

@@ -8,7 +8,6 @@ use crate::state::Layer;
 
 /// The highlights counted after review: rejected suggestions are not counted, retagged ones count under their
 /// new kind.
-#[derive(PartialEq)]
 pub struct LegendCounts {
     /// Entities of each kind.
     pub by_kind: Vec<(EntityKind, usize)>,
