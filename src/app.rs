@@ -8,17 +8,17 @@ use yew::prelude::*;
 
 use crate::components::article_text::RENDER_ALL_BELOW;
 use crate::components::article_view::ArticleView;
-use crate::components::capture_link::CaptureLink;
+use crate::components::capture_link::capture_link;
 use crate::components::extraction_progress::ExtractionProgress;
 use crate::components::import_confirm::ImportConfirm;
-use crate::components::legend::Legend;
-use crate::components::notice_bar::NoticeBar;
+use crate::components::legend::{self, legend, LegendProps};
+use crate::components::notice_bar::{notice_bar, NoticeBarProps};
 use crate::components::paste_panel::PastePanel;
-use crate::components::selection_bar::{kind_key, SelectionBar};
-use crate::components::share_panel::SharePanel;
-use crate::components::shared_banner::SharedBanner;
-use crate::components::side_panel::SidePanel;
-use crate::components::toolbar::Toolbar;
+use crate::components::selection_bar::{kind_key, selection_bar, SelectionBarProps};
+use crate::components::share_panel::{share_panel, SharePanelProps};
+use crate::components::shared_banner::{shared_banner, SharedBannerProps};
+use crate::components::side_panel::{side_panel, SidePanelProps};
+use crate::components::toolbar::{toolbar, ToolbarProps};
 use crate::exports::{file_stem, ExportFormat};
 use crate::services;
 use crate::state::{Action, ExtractionProgress as Progress, Notice, State};
@@ -27,14 +27,9 @@ use crate::state::{Action, ExtractionProgress as Progress, Notice, State};
 const ARTICLE: &str = "[data-testid=article]";
 
 /// The state the app starts in: the sample while storage is read (then the document open at the end of the
-/// last visit, unless in safe mode, see [`Action::Started`]); the document of the share link the page was
-/// opened with, if any, stays open (a damaged link leaves the first in place).
+/// last visit, unless in safe mode, see [`Action::Started`]).
 fn initial_state() -> State {
-    let state = State::loading().with_replica(&services::tabs::replica_tag());
-    match services::share::take_fragment() {
-        Some(fragment) => state.apply(Action::OpenShared(fragment)),
-        None => state,
-    }
+    State::loading().with_replica(&services::tabs::replica_tag())
 }
 
 /// Reads the Library's lists and the storage used again, after a deletion.
@@ -58,6 +53,8 @@ fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let pasting = use_state(|| false);
+    // The Library's document whose deletion waits for a second click (deleting cannot be undone).
+    let confirming_delete = use_state(|| None::<String>);
     let writing = use_state(|| false);
     let dispatch: Callback<Action> = {
         let state = state.clone();
@@ -108,6 +105,11 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
+                // The share link the page was opened with, if any, is opened before the start, which keeps it
+                // (a damaged link leaves the first document in place, and says so).
+                if let Some(fragment) = services::share::take_fragment() {
+                    dispatch.emit(Action::OpenShared(services::share::inflate(&fragment).await));
+                }
                 let started = services::storage::start().await;
                 dispatch.emit(Action::Started {
                     startup: started.startup,
@@ -377,6 +379,22 @@ pub fn App() -> Html {
             });
         })
     };
+    // The link's payload is made from the state of the click; the browser compresses it meanwhile.
+    let onshare = {
+        let dispatch = dispatch.clone();
+        let state = state.clone();
+        Callback::from(move |_| {
+            let dispatch = dispatch.clone();
+            let payload = state.share_payload();
+            wasm_bindgen_futures::spawn_local(async move {
+                let deflated = match payload {
+                    Ok(json) => services::share::deflate(json).await,
+                    Err(error) => Err(error),
+                };
+                dispatch.emit(Action::ShareLinkMade { base: services::share::app_base(), deflated });
+            });
+        })
+    };
     let oncopylink = {
         let dispatch = dispatch.clone();
         Callback::from(move |link: String| {
@@ -448,12 +466,20 @@ pub fn App() -> Html {
             None => Action::AddEntity { span, kind },
         });
         html! {
-            <SelectionBar {span} words={AttrValue::from(words)} writing={*writing} {orphan} {onwrite} {onnote} {oncancel}
-                {onentity} {suggestion} onreview={dispatch.reform(|(scope, decision)| Action::Review { scope, decision })}
-                onreattach={dispatch.reform(move |id| Action::ReattachNote { id, span })} />
+            { selection_bar(&SelectionBarProps { span, words: AttrValue::from(words), writing: *writing, orphan, onwrite, onnote,
+                oncancel, onentity, suggestion, onreview: dispatch.reform(|(scope, decision)| Action::Review { scope, decision }),
+                onreattach: dispatch.reform(move |id| Action::ReattachNote { id, span }) }) }
         }
     });
 
+    // Which format the toolbar's export button makes: the menu's choice, kept here since the toolbar is a plain
+    // render function.
+    let export_format = use_state(|| ExportFormat::W3c);
+    // The highlights' counts for the legend and the Quotes tab: once per document and annotations (compared by
+    // pointer), not on every render of the page.
+    let counts = use_memo((state.open.clone(), state.annotations.clone()), |(open, annotations)| {
+        legend::counts(open, annotations)
+    });
     html! {
         <div class="app" {ondragover} {ondrop} data-testid="app" data-started={(!state.loading).to_string()}>
             // The first stop of the Tab key: past the toolbar and every highlight of the article, to the panel.
@@ -462,12 +488,12 @@ pub fn App() -> Html {
                 onclick={Callback::from(|_: MouseEvent| services::dom::focus("[data-testid=side-panel]"))}>
                 { "Skip to the notes and lists" }
             </button>
-            <Toolbar title={AttrValue::from(state.open.document.title.clone())} can_undo={state.history.can_undo()}
-                     can_redo={state.history.can_redo()} {onpaste} onsample={dispatch.reform(|_| Action::OpenSample)}
-                     {onfile} {onimport} {onexport}
-                     onshare={dispatch.reform(|_| Action::MakeShareLink { base: services::share::app_base() })}
-                     onundo={dispatch.reform(|_| Action::Undo)} onredo={dispatch.reform(|_| Action::Redo)} />
-            <NoticeBar notice={state.notice.clone()} ondismiss={dispatch.reform(|_| Action::DismissNotice)} />
+            { toolbar(&ToolbarProps { title: AttrValue::from(state.open.document.title.clone()),
+                can_undo: state.history.can_undo(), can_redo: state.history.can_redo(), onpaste,
+                onsample: dispatch.reform(|_| Action::OpenSample), onfile, onimport, format: *export_format,
+                onformat: { let export_format = export_format.clone(); Callback::from(move |f| export_format.set(f)) },
+                onexport, onshare, onundo: dispatch.reform(|_| Action::Undo), onredo: dispatch.reform(|_| Action::Redo) }) }
+            { notice_bar(&NoticeBarProps { notice: state.notice.clone(), ondismiss: dispatch.reform(|_| Action::DismissNotice) }) }
             <ExtractionProgress pending={state.open.progress == Progress::Pending} />
             <ExtractionProgress pending={state.importing.is_some()} label="Reading and anchoring the annotation file…"
                                 testid="import-progress" />
@@ -476,13 +502,14 @@ pub fn App() -> Html {
                                onanchor={dispatch.reform(|_| Action::ConfirmImport)} oncancel={dispatch.reform(|_| Action::CancelImport)} />
             }
             if state.shared_unkept {
-                <SharedBanner onkeep={
+                { shared_banner(&SharedBannerProps { onkeep: {
                     let urn = state.open.urn.clone();
                     dispatch.reform(move |_| Action::KeepShared { saved: services::storage::saved_annotations(&urn) })
-                } />
+                } }) }
             }
             if let Some(link) = state.share_link.clone() {
-                <SharePanel link={AttrValue::from(link)} oncopy={oncopylink} onclose={dispatch.reform(|_| Action::CloseShareLink)} />
+                { share_panel(&SharePanelProps { link: AttrValue::from(link), oncopy: oncopylink,
+                                                 onclose: dispatch.reform(|_| Action::CloseShareLink) }) }
             }
             if *pasting {
                 <PastePanel onopen={onpasteopen} oncancel={onpastecancel} />
@@ -495,16 +522,18 @@ pub fn App() -> Html {
                              onextend={dispatch.reform(|(forward, by_word, from)| Action::ExtendSelection { forward, by_word, from })} />
                 <div class="sidebar">
                     { selection_bar.unwrap_or_default() }
-                    <SidePanel open={state.open.clone()} annotations={state.annotations.clone()} panel={state.panel}
-                               query={AttrValue::from(state.query.clone())} tag={state.tag_filter.clone()} tags={state.all_tags()}
-                               active_note={state.active_note.clone()} hidden={state.hidden_layers.clone()}
-                               library={state.library.clone()} unreadable={state.unreadable.clone()} dispatch={dispatch.clone()}
-                               usage={state.storage_usage.clone()} loading={state.loading}
-                               {onopensaved} {ondeletesaved} {onexportraw} {ondeleteraw} />
-                    <Legend open={state.open.clone()} annotations={state.annotations.clone()} hidden={state.hidden_layers.clone()}
-                            hide_clutter={state.hide_clutter} ontoggle={dispatch.reform(Action::ToggleLayer)}
-                            ontoggleclutter={dispatch.reform(|_| Action::ToggleClutter)} />
-                    <CaptureLink />
+                    { side_panel(&SidePanelProps { open: state.open.clone(), annotations: state.annotations.clone(),
+                        panel: state.panel, query: AttrValue::from(state.query.clone()), tag: state.tag_filter.clone(),
+                        tags: state.all_tags(), active_note: state.active_note.clone(), hidden: state.hidden_layers.clone(),
+                        library: state.library.clone(), unreadable: state.unreadable.clone(), dispatch: dispatch.clone(),
+                        usage: state.storage_usage.clone(), loading: state.loading, quote_count: counts.quotes,
+                        confirming_delete: (*confirming_delete).clone(),
+                        onconfirmdelete: { let confirming = confirming_delete.clone(); Callback::from(move |urn| confirming.set(urn)) },
+                        onopensaved, ondeletesaved, onexportraw, ondeleteraw }) }
+                    { legend(&LegendProps { counts: counts.clone(), notes: state.annotations.notes.len(),
+                        hidden: state.hidden_layers.clone(), hide_clutter: state.hide_clutter,
+                        ontoggle: dispatch.reform(Action::ToggleLayer), ontoggleclutter: dispatch.reform(|_| Action::ToggleClutter) }) }
+                    { capture_link() }
                 </div>
             </main>
         </div>

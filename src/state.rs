@@ -7,7 +7,8 @@ use std::rc::Rc;
 
 use sidenote_annotate::formats;
 use sidenote_annotate::model::{Annotations, Decision, Replica, ReviewScope};
-use sidenote_annotate::{accept_text, merge, share_link, w3c, Document};
+use sidenote_annotate::share_link::{self, ShareError};
+use sidenote_annotate::{accept_text, merge, w3c, Document};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{html_to_text, EntityKind, Extraction, LineHint, Span};
 use yew::Reducible;
@@ -555,16 +556,19 @@ pub enum Action {
         /// What the browser said.
         message: String,
     },
-    /// Make a share link for the open document and its annotations: `base` is the app's address without
-    /// its fragment.
-    MakeShareLink {
-        /// The app's address (origin and path).
+    /// Show the share link of the open document and its annotations, made of their payload
+    /// ([`State::share_payload`]) once the browser compressed it (`services::share::deflate`).
+    ShareLinkMade {
+        /// The app's address (origin and path), without its fragment.
         base: String,
+        /// The payload, compressed (raw DEFLATE); or why it could not be made or compressed.
+        deflated: Result<Vec<u8>, ShareError>,
     },
     /// Hide the share link.
     CloseShareLink,
-    /// Open the document a share link's fragment carries, without saving it until [`Action::KeepShared`].
-    OpenShared(String),
+    /// Open the document a share link carries (its payload, inflated by `services::share::inflate`), without
+    /// saving it until [`Action::KeepShared`]; or say why the link does not open.
+    OpenShared(Result<Vec<u8>, ShareError>),
     /// Keep the document opened from a share link: save it in the Library from now on, with the notes this
     /// browser saved for the same text before (`saved`, read by the caller from storage) merged in.
     KeepShared {
@@ -1003,9 +1007,8 @@ impl State {
                     next.notice = Some(Notice::error(EXTRACTOR_STOPPED));
                 }
             }
-            Action::MakeShareLink { base } => {
-                let open = &self.open;
-                match share_link::encode(&open.document, &open.extraction, &self.annotations, &open.hints) {
+            Action::ShareLinkMade { base, deflated } => {
+                match deflated.and_then(|deflated| share_link::fragment(&deflated)) {
                     Ok(fragment) => next.share_link = Some(format!("{base}#{fragment}")),
                     Err(error) => {
                         next.share_link = None;
@@ -1014,7 +1017,7 @@ impl State {
                 }
             }
             Action::CloseShareLink => next.share_link = None,
-            Action::OpenShared(fragment) => match share_link::decode(&fragment) {
+            Action::OpenShared(inflated) => match inflated.and_then(share_link::open) {
                 Ok(shared) => {
                     let title = shared.document.title.clone();
                     let mut open = OpenDocument::open_with_hints(title.clone(), shared.document.text, shared.hints);
@@ -1118,6 +1121,13 @@ impl State {
             summary
         }));
         self.panel = Panel::Notes;
+    }
+
+    /// What a share link of the open document and its annotations carries, before the browser compresses it
+    /// into [`Action::ShareLinkMade`]; too large a document is refused here already.
+    pub fn share_payload(&self) -> Result<String, ShareError> {
+        let open = &self.open;
+        share_link::payload(&open.document, &open.extraction, &self.annotations, &open.hints)
     }
 
     /// Whether the annotations are as the document opened with them (nothing done, nothing undone): then
@@ -1468,19 +1478,30 @@ mod tests {
         assert_eq!(s3.annotations.notes.len(), 1);
     }
 
+    /// A share link made of the open document, compressed natively as the browser does (raw DEFLATE).
+    fn make_share_link(state: &State, base: &str) -> State {
+        let deflated = state.share_payload().map(|json| share_link::deflate(json.as_bytes()));
+        state.apply(Action::ShareLinkMade { base: base.into(), deflated })
+    }
+
+    /// Opening a share link's fragment, inflated natively as the browser does.
+    fn open_shared(fragment: &str) -> Action {
+        Action::OpenShared(share_link::deflated_payload(fragment).and_then(|deflated| share_link::inflate(&deflated)))
+    }
+
     #[test]
     fn a_share_link_opens_the_same_document_with_its_notes_unsaved_until_kept() {
         let s0 = State::default();
         let span = span_of(&s0, "Sergei Lavrov has lashed out");
         let s1 = s0.apply(Action::AddNote { span, text: "shared note".into(), tags: vec!["t".into()] });
-        let s2 = s1.apply(Action::MakeShareLink { base: "http://127.0.0.1:8080/".into() });
+        let s2 = make_share_link(&s1, "http://127.0.0.1:8080/");
         let link = s2.share_link.clone().expect("a link");
         let (base, fragment) = link.split_once('#').expect("a fragment");
         assert_eq!(base, "http://127.0.0.1:8080/");
         assert!(s2.apply(Action::CloseShareLink).share_link.is_none());
         let elsewhere =
             State::default().apply(Action::OpenBytes { title: "other".into(), bytes: b"Other text.".to_vec() });
-        let opened = elsewhere.apply(Action::OpenShared(fragment.to_string()));
+        let opened = elsewhere.apply(open_shared(fragment));
         assert_eq!(opened.open.text(), s1.open.text());
         assert_eq!(opened.open.document.title, s1.open.document.title);
         assert!(opened.shared_unkept, "not saved before the user keeps it");
@@ -1499,11 +1520,11 @@ mod tests {
     fn keeping_a_shared_article_already_saved_here_keeps_its_notes_and_the_saved_ones() {
         let colleague =
             State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "theirs".into(), tags: vec![] });
-        let link = colleague.apply(Action::MakeShareLink { base: "http://x/".into() }).share_link.expect("a link");
+        let link = make_share_link(&colleague, "http://x/").share_link.expect("a link");
         let fragment = link.split_once('#').map(|(_, f)| f.to_string()).expect("a fragment");
         let saved_here =
             State::default().apply(Action::AddNote { span: Span::new(6, 12), text: "mine".into(), tags: vec![] });
-        let opened = State::default().apply(Action::OpenShared(fragment));
+        let opened = State::default().apply(open_shared(&fragment));
         assert_eq!(opened.open.urn, saved_here.open.urn, "the same article");
         let kept = opened.apply(Action::KeepShared { saved: Some((*saved_here.annotations).clone()) });
         let mut bodies: Vec<&str> = kept.annotations.notes.iter().map(|n| n.text.as_str()).collect();
@@ -1522,21 +1543,19 @@ mod tests {
         let here = State::default().with_replica("k2x9");
         let here = here.apply(Action::AddNote { span: Span::new(0, 5), text: "mine".into(), tags: vec![] });
         let here = here.apply(Action::AddDocumentNote { text: "overall".into(), tags: vec![] });
-        let link = here.apply(Action::MakeShareLink { base: "http://x/".into() }).share_link.expect("a link");
+        let link = make_share_link(&here, "http://x/").share_link.expect("a link");
         let fragment = link.split_once('#').map(|(_, f)| f.to_string()).expect("a fragment");
         let saved = Some((*here.annotations).clone());
-        let opened = State::default().with_replica("k2x9").apply(Action::OpenShared(fragment));
+        let opened = State::default().with_replica("k2x9").apply(open_shared(&fragment));
         let kept = opened.apply(Action::KeepShared { saved: saved.clone() });
         assert_eq!(kept.annotations.notes, here.annotations.notes, "one note, under its own id");
         assert_eq!(kept.annotations.document_notes, here.annotations.document_notes);
         // The colleague opened the link, changed the note, and shared it back.
-        let theirs =
-            State::default().with_replica("c0l1").apply(Action::OpenShared(link.split_once('#').expect("#").1.into()));
+        let theirs = State::default().with_replica("c0l1").apply(open_shared(link.split_once('#').expect("#").1));
         let id = theirs.annotations.notes[0].id.clone();
         let theirs = theirs.apply(Action::EditNote { id, text: "mine, corrected".into(), tags: vec![] });
-        let back = theirs.apply(Action::MakeShareLink { base: "http://x/".into() }).share_link.expect("a link");
-        let opened =
-            State::default().with_replica("k2x9").apply(Action::OpenShared(back.split_once('#').expect("#").1.into()));
+        let back = make_share_link(&theirs, "http://x/").share_link.expect("a link");
+        let opened = State::default().with_replica("k2x9").apply(open_shared(back.split_once('#').expect("#").1));
         let kept = opened.apply(Action::KeepShared { saved });
         let mut bodies: Vec<&str> = kept.annotations.notes.iter().map(|n| n.text.as_str()).collect();
         bodies.sort_unstable();
@@ -1547,9 +1566,9 @@ mod tests {
     #[test]
     fn a_damaged_share_link_changes_nothing_and_says_why() {
         let s0 = State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "mine".into(), tags: vec![] });
-        let s1 = s0.apply(Action::MakeShareLink { base: "http://x/".into() });
+        let s1 = make_share_link(&s0, "http://x/");
         let fragment = s1.share_link.as_deref().and_then(|l| l.split_once('#')).map(|(_, f)| f).expect("fragment");
-        let after = s0.apply(Action::OpenShared(fragment[..fragment.len() / 2].to_string()));
+        let after = s0.apply(open_shared(&fragment[..fragment.len() / 2]));
         assert!(Rc::ptr_eq(&after.open, &s0.open) && Rc::ptr_eq(&after.annotations, &s0.annotations));
         assert!(!after.shared_unkept);
         let notice = after.notice.expect("a message");
@@ -1568,7 +1587,7 @@ mod tests {
             .collect();
         let big =
             State::default().apply(Action::OpenBytes { title: "big".into(), bytes: words.join(" ").into_bytes() });
-        let after = big.apply(Action::MakeShareLink { base: "http://x/".into() });
+        let after = make_share_link(&big, "http://x/");
         assert!(after.share_link.is_none());
         let notice = after.notice.expect("a message");
         assert!(

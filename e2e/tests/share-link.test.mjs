@@ -2,6 +2,8 @@
 // saved there only when kept (or changed); a damaged link says so and loses nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import zlib from 'node:zlib';
 import { useSidenote } from '../lib/fixture.mjs';
 import { SidenotePage } from '../lib/sidenote-page.mjs';
 import { storedRecords, waitForRecord } from '../lib/stored.mjs';
@@ -119,4 +121,35 @@ test('a damaged link says so and keeps what was open, on load and when pasted in
   await fresh.notice.filter({ hasText: 'damaged' }).waitFor();
   assert.deepEqual((await fresh.noteCards()).map((c) => c.body), ['keep me']);
   assert.equal(await fresh.page.getByTestId('shared-banner').count(), 0);
+});
+
+// Made by the app when deflate was compiled into its Wasm; opened now through the browser's DecompressionStream.
+const OLD_LINK = (await fs.readFile(new URL('../../crates/annotate/tests/fixtures/share-link-v1.txt', import.meta.url), 'utf8')).trim();
+
+test('a link made before the browser compressed links still opens, with its notes', async () => {
+  const { browser, server } = ctx;
+  const other = await browser.newContext();
+  const colleague = new SidenotePage(await other.newPage(), `${server.url}#${OLD_LINK}`);
+  await colleague.open();
+  await colleague.page.getByTestId('shared-banner').waitFor();
+  assert.equal(await colleague.title.textContent(), 'Lavrov on the treaty');
+  const cards = await colleague.noteCards();
+  assert.deepEqual(cards.map((c) => [c.words, c.body, c.tags, c.status]), [
+    ['Sergei Lavrov', 'who spoke', ['#person', '#source'], 'exact'],
+  ]);
+  await other.close();
+});
+
+test('a link that inflates past what a link may hold is refused as damaged, and nothing changes', async () => {
+  const { app, page, server } = ctx;
+  await app.selectWords('has lashed out');
+  await app.writeNote('keep me');
+  // 41 MB of text, past the 40 MB a payload may inflate to, in 40 KB of raw DEFLATE. Inflated whole, the
+  // text would be refused as too long instead ("holds no usable article"): "damaged" is the limit's doing.
+  const bomb = zlib.deflateRawSync(Buffer.from(`{"sidenote:text":"${'a'.repeat(41 * 1024 * 1024)}"}`), { level: 9 });
+  await page.goto(`${server.url}#share=v1.${bomb.toString('base64url')}`);
+  await app.notice.filter({ hasText: 'damaged' }).waitFor();
+  assert.match(await app.notice.textContent(), /compressed data is incomplete or altered.*unchanged/);
+  assert.deepEqual((await app.noteCards()).map((c) => c.body), ['keep me']);
+  assert.deepEqual(ctx.errors, []);
 });

@@ -3,12 +3,11 @@
 use sidenote_annotate::model::DocumentNote;
 use yew::prelude::*;
 
-use super::note_card_editor::NoteCardEditor;
+use super::note_card_editor::{note_card_editor, NoteCardEditorProps};
 use super::note_editor::NoteEditor;
-use super::reply_list::ReplyList;
+use super::reply_list::{reply_list, ReplyListProps};
 
-/// Props of [`DocumentNotes`].
-#[derive(Properties, PartialEq)]
+/// What [`document_notes`] shows and whom it calls.
 pub struct DocumentNotesProps {
     /// The notes on the article.
     pub notes: Vec<DocumentNote>,
@@ -22,30 +21,26 @@ pub struct DocumentNotesProps {
     pub onedit: Callback<(String, String, Vec<String>)>,
     /// Deletes a note.
     pub ondelete: Callback<String>,
+    /// Whether the editor for a new note is open (the Notes tab's state).
+    pub writing: bool,
+    /// Opens (`true`) or closes the editor for a new note.
+    pub onwriting: Callback<bool>,
 }
 
 /// "On the whole article": the notes with their replies, and "Note on the article", which opens the note
-/// editor without any words selected.
-#[component]
-pub fn DocumentNotes(props: &DocumentNotesProps) -> Html {
-    // Whether the editor for a new note is open: purely this list's business.
-    let writing = use_state(|| false);
-    let onwrite = {
-        let writing = writing.clone();
-        Callback::from(move |_: MouseEvent| writing.set(true))
-    };
+/// editor without any words selected. A plain function, not a Yew component: a component costs ~600 bytes of
+/// gzipped Wasm of its own; whether the editor is open is kept by the Notes tab.
+pub fn document_notes(props: &DocumentNotesProps) -> Html {
+    let onwrite = props.onwriting.reform(|_: MouseEvent| true);
     let onsave = {
-        let writing = writing.clone();
+        let onwriting = props.onwriting.clone();
         let onadd = props.onadd.clone();
         Callback::from(move |(text, tags): (String, Vec<String>)| {
-            writing.set(false);
+            onwriting.emit(false);
             onadd.emit((text, tags));
         })
     };
-    let oncancel = {
-        let writing = writing.clone();
-        Callback::from(move |_| writing.set(false))
-    };
+    let oncancel = props.onwriting.reform(|_| false);
     let card = |note: &DocumentNote| {
         let id = note.id.clone();
         let active = props.active.as_deref() == Some(note.id.as_str());
@@ -56,15 +51,16 @@ pub fn DocumentNotes(props: &DocumentNotesProps) -> Html {
         html! {
             <li class={classes!("note-card", "document-note", active.then_some("active"))} data-testid="document-note" data-note-id={id.clone()}>
                 if active {
-                    <NoteCardEditor id={id.clone()} text={note.text.clone()} tags={note.tags.clone()}
-                                    onfocus={props.onfocus.clone()} onedit={props.onedit.clone()} ondelete={props.ondelete.clone()} />
+                    { note_card_editor(&NoteCardEditorProps { id: id.clone(), text: note.text.clone(), tags: note.tags.clone(),
+                                                              onfocus: props.onfocus.clone(), onedit: props.onedit.clone(),
+                                                              ondelete: props.ondelete.clone() }) }
                 } else {
                     <button class="note-quote" onclick={onopen} title="Edit this note" aria-label={format!("Edit note: {}", note.text.chars().take(60).collect::<String>())}>
                         <span class="note-text" data-testid="note-body">{ &note.text }</span>
                     </button>
                     <p class="note-tags">{ for note.tags.iter().map(|t| html! { <span class="tag" data-testid="note-tag">{ format!("#{t}") }</span> }) }</p>
                 }
-                <ReplyList replies={note.replies.clone()} />
+                { reply_list(&ReplyListProps { replies: note.replies.clone() }) }
             </li>
         }
     };
@@ -72,7 +68,7 @@ pub fn DocumentNotes(props: &DocumentNotesProps) -> Html {
         <section class="document-notes" aria-labelledby="document-notes-heading" data-testid="document-notes">
             <h3 id="document-notes-heading">{ "On the whole article" }</h3>
             <ol class="note-list">{ for props.notes.iter().map(card) }</ol>
-            if *writing {
+            if props.writing {
                 <div data-testid="document-note-editor">
                     <NoteEditor label="Add note" {onsave} {oncancel} />
                 </div>

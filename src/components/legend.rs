@@ -6,13 +6,30 @@ use yew::prelude::*;
 use super::{kind_class, kind_name};
 use crate::state::Layer;
 
-/// Props of [`Legend`].
-#[derive(Properties, PartialEq)]
+/// The highlights counted after review: rejected suggestions are not counted, retagged ones count under their
+/// new kind.
+pub struct LegendCounts {
+    /// Entities of each kind.
+    pub by_kind: Vec<(EntityKind, usize)>,
+    /// Quotations (the side panel's Quotes tab shows the same count).
+    pub quotes: usize,
+}
+
+/// Counts the open article's shown highlights. The app keeps them in a memo, counted once per document and
+/// annotations (compared by pointer), not on every render of the page.
+pub fn counts(open: &crate::state::OpenDocument, annotations: &sidenote_annotate::model::Annotations) -> LegendCounts {
+    let shown = annotations.shown_entities(&open.extraction);
+    let by_kind =
+        EntityKind::ALL.into_iter().map(|kind| (kind, shown.iter().filter(|e| e.kind == kind).count())).collect();
+    LegendCounts { by_kind, quotes: annotations.shown_quotes(&open.extraction).len() }
+}
+
+/// What [`legend`] shows and whom it calls.
 pub struct LegendProps {
-    /// The open article, for the counts.
-    pub open: std::rc::Rc<crate::state::OpenDocument>,
-    /// The annotations (for counts after review, and the notes count).
-    pub annotations: std::rc::Rc<sidenote_annotate::model::Annotations>,
+    /// The highlights' counts.
+    pub counts: std::rc::Rc<LegendCounts>,
+    /// The number of notes.
+    pub notes: usize,
     /// Layers switched off.
     pub hidden: crate::state::LayerSet,
     /// Whether clutter is collapsed.
@@ -23,9 +40,9 @@ pub struct LegendProps {
     pub ontoggleclutter: Callback<()>,
 }
 
-/// Lists the five entity kinds and quotes with their colours and counts.
-#[component]
-pub fn Legend(props: &LegendProps) -> Html {
+/// Lists the five entity kinds and quotes with their colours and counts. A plain function, not a Yew
+/// component: a component costs ~600 bytes of gzipped Wasm of its own, and the counts are memoised by the app.
+pub fn legend(props: &LegendProps) -> Html {
     let item = |layer: Layer, class: &'static str, label: &'static str, count: usize| {
         let shown = !props.hidden.contains(&layer);
         let onclick = props.ontoggle.reform(move |_: MouseEvent| layer);
@@ -40,23 +57,15 @@ pub fn Legend(props: &LegendProps) -> Html {
             </li>
         }
     };
-    // Counts after review: rejected suggestions are not counted, retagged ones count under their new kind.
-    // Counted once per document and annotations (compared by pointer), not on every render of the page.
-    let counts = use_memo((props.open.clone(), props.annotations.clone()), |(open, annotations)| {
-        let shown = annotations.shown_entities(&open.extraction);
-        let by_kind: Vec<(EntityKind, usize)> =
-            EntityKind::ALL.into_iter().map(|kind| (kind, shown.iter().filter(|e| e.kind == kind).count())).collect();
-        (by_kind, annotations.shown_quotes(&open.extraction).len())
-    });
-    let count = |kind: EntityKind| counts.0.iter().find(|(k, _)| *k == kind).map_or(0, |(_, n)| *n);
-    let quotes = counts.1;
+    let count = |kind: EntityKind| props.counts.by_kind.iter().find(|(k, _)| *k == kind).map_or(0, |(_, n)| *n);
+    let quotes = props.counts.quotes;
     html! {
         <aside class="legend" aria-label="Legend">
             <h2>{ "Highlights" }</h2>
             <ul>
                 { for EntityKind::ALL.into_iter().map(|k| item(Layer::Entity(k), kind_class(k), kind_name(k), count(k))) }
                 { item(Layer::Quote, "quote", "Quotation", quotes) }
-                { item(Layer::Note, "note", "Your notes", props.annotations.notes.len()) }
+                { item(Layer::Note, "note", "Your notes", props.notes) }
             </ul>
             <label class="clutter-toggle">
                 <input type="checkbox" data-testid="hide-clutter" checked={props.hide_clutter}

@@ -6,9 +6,9 @@ use sidenote_annotate::anchor::AnchorStatus;
 use sidenote_annotate::model::{Annotations, Note};
 use yew::prelude::*;
 
-use super::document_notes::DocumentNotes;
-use super::note_card_editor::NoteCardEditor;
-use super::reply_list::ReplyList;
+use super::document_notes::{document_notes, DocumentNotesProps};
+use super::note_card_editor::{note_card_editor, NoteCardEditorProps};
+use super::reply_list::{reply_list, ReplyListProps};
 use crate::state::OpenDocument;
 
 /// Props of [`NotesPanel`].
@@ -63,6 +63,8 @@ fn cards_to_render(total: usize, pages: usize, active_at: Option<usize>) -> usiz
 #[component]
 pub fn NotesPanel(props: &NotesPanelProps) -> Html {
     let pages = use_state(|| 1usize);
+    // Whether the editor for a new note on the whole article is open: purely this tab's business.
+    let writing_document_note = use_state(|| false);
     let text = props.open.text();
     let notes: Vec<&Note> = props
         .annotations
@@ -101,8 +103,9 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                     <span class={classes!("anchor-badge", status.label())} data-testid="anchor-status">{ status.label() }</span>
                 </button>
                 if active {
-                    <NoteCardEditor id={id.clone()} text={note.text.clone()} tags={note.tags.clone()}
-                                    onfocus={props.onfocus.clone()} onedit={props.onedit.clone()} ondelete={props.ondelete.clone()} />
+                    { note_card_editor(&NoteCardEditorProps { id: id.clone(), text: note.text.clone(), tags: note.tags.clone(),
+                                                              onfocus: props.onfocus.clone(), onedit: props.onedit.clone(),
+                                                              ondelete: props.ondelete.clone() }) }
                 } else {
                     if let Some(author) = note.author.as_ref() {
                         <p class="note-author muted" data-testid="note-author">{ format!("by {author}") }</p>
@@ -110,7 +113,7 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                     <p class="note-text" data-testid="note-body">{ &note.text }</p>
                     <p class="note-tags">{ for note.tags.iter().map(|t| html! { <span class="tag" data-testid="note-tag">{ format!("#{t}") }</span> }) }</p>
                 }
-                <ReplyList replies={note.replies.clone()} />
+                { reply_list(&ReplyListProps { replies: note.replies.clone() }) }
             </li>
         }
     };
@@ -122,9 +125,10 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                     { for props.tags.iter().map(|t| html! { <option value={t.clone()} selected={props.tag.as_deref() == Some(t.as_str())}>{ t }</option> }) }
                 </select>
             </label>
-            <DocumentNotes notes={props.annotations.document_notes.clone()} active={props.active.clone()}
-                onfocus={props.onfocus.clone()} onadd={props.onadddocumentnote.clone()} onedit={props.onedit.clone()}
-                ondelete={props.ondelete.clone()} />
+            { document_notes(&DocumentNotesProps { notes: props.annotations.document_notes.clone(),
+                active: props.active.clone(), onfocus: props.onfocus.clone(), onadd: props.onadddocumentnote.clone(),
+                onedit: props.onedit.clone(), ondelete: props.ondelete.clone(), writing: *writing_document_note,
+                onwriting: { let writing = writing_document_note.clone(); Callback::from(move |open| writing.set(open)) } }) }
             if props.annotations.notes.is_empty() {
                 <p class="hint">{ "Select words in the article and press N (or “Add note”) to write a note." }</p>
             }

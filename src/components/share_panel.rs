@@ -4,8 +4,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Props of [`SharePanel`].
-#[derive(Properties, PartialEq)]
+/// What [`share_panel`] shows and whom it calls.
 pub struct SharePanelProps {
     /// The link.
     pub link: AttrValue,
@@ -16,8 +15,10 @@ pub struct SharePanelProps {
 }
 
 /// The link, selected on focus so that Ctrl+C copies it whole.
-#[component]
-pub fn SharePanel(props: &SharePanelProps) -> Html {
+///
+/// A plain function, not a Yew component: a component costs ~1.5 KB of Wasm of its own (mounting, props
+/// comparison), and this one holds no hooks and is cheap to render again with its parent.
+pub fn share_panel(props: &SharePanelProps) -> Html {
     let onfocus = Callback::from(|event: FocusEvent| {
         if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
             input.select();

@@ -6,14 +6,13 @@ use sidenote_annotate::model::Annotations;
 use yew::prelude::*;
 
 use super::entities_panel::EntitiesPanel;
-use super::library_panel::LibraryPanel;
+use super::library_panel::{library_panel, LibraryPanelProps};
 use super::notes_panel::NotesPanel;
-use super::quotes_panel::QuotesPanel;
+use super::quotes_panel::{quotes_panel, QuotesPanelProps};
 use super::search_box::SearchBox;
 use crate::state::{Action, LayerSet, LibraryEntry, OpenDocument, Panel, UnreadableRecord};
 
-/// Props of [`SidePanel`].
-#[derive(Properties, PartialEq)]
+/// What [`side_panel`] shows and whom it calls.
 pub struct SidePanelProps {
     /// The open article.
     pub open: Rc<OpenDocument>,
@@ -39,6 +38,10 @@ pub struct SidePanelProps {
     pub onopensaved: Callback<String>,
     /// Deletes a saved document.
     pub ondeletesaved: Callback<String>,
+    /// The saved document whose deletion waits for a second click, if any.
+    pub confirming_delete: Option<String>,
+    /// Asks to confirm a deletion (`Some(urn)`), or no longer (`None`).
+    pub onconfirmdelete: Callback<Option<String>>,
     /// Stored records that could not be read.
     pub unreadable: Vec<UnreadableRecord>,
     /// Downloads a record that could not be read, as it is stored (by key).
@@ -46,21 +49,17 @@ pub struct SidePanelProps {
     /// Deletes a record that could not be read (by key).
     pub ondeleteraw: Callback<String>,
     /// How much storage is used, where, and whether it is persistent (shown in the Library).
-    #[prop_or_default]
     pub usage: Option<crate::state::StorageUsage>,
     /// The library is still being read.
-    #[prop_or_default]
     pub loading: bool,
+    /// The shown quotations' count (the legend's, memoised by the app).
+    pub quote_count: usize,
 }
 
-/// Tabs and their lists.
-#[component]
-pub fn SidePanel(props: &SidePanelProps) -> Html {
+/// Tabs and their lists. A plain function, not a Yew component: a component costs ~600 bytes of gzipped Wasm
+/// of its own; the lists in it are components, which render again only when their props change.
+pub fn side_panel(props: &SidePanelProps) -> Html {
     let dispatch = &props.dispatch;
-    // Counted once per document and annotations (compared by pointer), not on every key typed in the search.
-    let quote_count = use_memo((props.open.clone(), props.annotations.clone()), |(open, annotations)| {
-        annotations.shown_quotes(&open.extraction).len()
-    });
     let tab = |panel: Panel, label: &'static str, count: Option<usize>| {
         let selected = props.panel == panel;
         html! {
@@ -93,16 +92,17 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 onremove={dispatch.reform(Action::RemoveAddedEntities)} />
         },
         Panel::Quotes => html! {
-            <QuotesPanel open={props.open.clone()} annotations={props.annotations.clone()} query={props.query.clone()}
-                onflash={dispatch.reform(Action::FlashSpan)}
-                oncorrect={dispatch.reform(|(quote, speaker)| Action::CorrectSpeaker { quote, speaker })}
-                onclear={dispatch.reform(Action::ClearSpeakerCorrection)} />
+            { quotes_panel(&QuotesPanelProps { open: props.open.clone(), annotations: props.annotations.clone(),
+                query: props.query.clone(), onflash: dispatch.reform(Action::FlashSpan),
+                oncorrect: dispatch.reform(|(quote, speaker)| Action::CorrectSpeaker { quote, speaker }),
+                onclear: dispatch.reform(Action::ClearSpeakerCorrection) }) }
         },
         Panel::Library => html! {
-            <LibraryPanel entries={props.library.clone()} current={AttrValue::from(props.open.urn.clone())}
-                onopen={props.onopensaved.clone()} ondelete={props.ondeletesaved.clone()}
-                unreadable={props.unreadable.clone()} onexportraw={props.onexportraw.clone()}
-                ondeleteraw={props.ondeleteraw.clone()} usage={props.usage.clone()} loading={props.loading} />
+            { library_panel(&LibraryPanelProps { entries: props.library.clone(), current: AttrValue::from(props.open.urn.clone()),
+                onopen: props.onopensaved.clone(), ondelete: props.ondeletesaved.clone(),
+                unreadable: props.unreadable.clone(), onexportraw: props.onexportraw.clone(),
+                ondeleteraw: props.ondeleteraw.clone(), usage: props.usage.clone(), loading: props.loading,
+                confirming: props.confirming_delete.clone(), onconfirming: props.onconfirmdelete.clone() }) }
         },
     };
     html! {
@@ -111,7 +111,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             <div class="tabs" role="tablist">
                 { tab(Panel::Notes, "Notes", Some(props.annotations.notes.len() + props.annotations.document_notes.len())) }
                 { tab(Panel::Entities, "Entities", None) }
-                { tab(Panel::Quotes, "Quotes", Some(*quote_count)) }
+                { tab(Panel::Quotes, "Quotes", Some(props.quote_count)) }
                 { tab(Panel::Library, "Library", None) }
             </div>
             <div class="tab-body" role="tabpanel" id="side-tabpanel" aria-labelledby={selected_tab}>{ body }</div>

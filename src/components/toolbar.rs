@@ -5,8 +5,7 @@ use yew::prelude::*;
 
 use crate::exports::ExportFormat;
 
-/// Props of [`Toolbar`].
-#[derive(Properties, PartialEq)]
+/// What [`toolbar`] shows and whom it calls.
 pub struct ToolbarProps {
     /// The open document's title.
     pub title: AttrValue,
@@ -22,6 +21,10 @@ pub struct ToolbarProps {
     pub onimport: Callback<web_sys::File>,
     /// Called when the user asks for the sample.
     pub onsample: Callback<()>,
+    /// Which format the export button makes (the app keeps the menu's choice).
+    pub format: ExportFormat,
+    /// Called with the format chosen in the menu.
+    pub onformat: Callback<ExportFormat>,
     /// Called to export in the chosen format.
     pub onexport: Callback<ExportFormat>,
     /// Called to make a share link.
@@ -45,23 +48,16 @@ fn file_handler(target: Callback<web_sys::File>) -> Callback<Event> {
     })
 }
 
-/// Buttons for every way in and out of the app.
-#[component]
-pub fn Toolbar(props: &ToolbarProps) -> Html {
+/// Buttons for every way in and out of the app. A plain function, not a Yew component: a component costs
+/// ~600 bytes of gzipped Wasm of its own, and the bar is cheap to render again with the app.
+pub fn toolbar(props: &ToolbarProps) -> Html {
     let unit = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
-    // Which format the export button makes: a choice of this menu only, so it lives here.
-    let format = use_state(|| ExportFormat::W3c);
-    let onformat = {
-        let format = format.clone();
-        Callback::from(move |event: Event| {
-            let value = event.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
-            format.set(ExportFormat::from_key(&value).unwrap_or(ExportFormat::W3c));
-        })
-    };
-    let onexport = {
-        let chosen = *format;
-        props.onexport.reform(move |_: MouseEvent| chosen)
-    };
+    let format = props.format;
+    let onformat = props.onformat.reform(|event: Event| {
+        let value = event.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+        ExportFormat::from_key(&value).unwrap_or(ExportFormat::W3c)
+    });
+    let onexport = props.onexport.reform(move |_: MouseEvent| format);
     html! {
         <header class="toolbar">
             <h1 class="brand">{ "Sidenote" }</h1>
@@ -84,7 +80,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <button data-testid="share-button" title="A link that carries this article and its notes" onclick={unit(&props.onshare)}>{ "Share link" }</button>
                 <select data-testid="export-format" aria-label="Export format" title="What Export makes" onchange={onformat}>
                     { for ExportFormat::ALL.into_iter().map(|f| html! {
-                        <option value={f.key()} selected={*format == f}>{ f.label() }</option>
+                        <option value={f.key()} selected={format == f}>{ f.label() }</option>
                     }) }
                 </select>
                 <button class="primary" data-testid="export-button" onclick={onexport}>{ format.button() }</button>

@@ -8,6 +8,11 @@
 //! [`crate::w3c::parse`] and [`crate::w3c::merge`], so a link round trip is a file round trip by
 //! construction: the same notes land on the same words.
 //!
+//! The core has no compressor of its own in the app: [`payload`] and [`fragment`] make a link around the
+//! browser's `CompressionStream("deflate-raw")`, [`deflated_payload`] and [`open`] read one around its
+//! `DecompressionStream` (the app's `services::share`); [`encode`] and [`decode`] do the same natively with
+//! feature `deflate` (tests and native callers). Both write and read the same raw DEFLATE.
+//!
 //! `v1` names this payload: a later format gets a new version, and old links keep opening.
 
 use std::fmt;
@@ -34,7 +39,7 @@ pub const MAX_FRAGMENT_BYTES: usize = 32 * 1024;
 
 /// The most a fragment may inflate to. A payload holds at most [`MAX_TEXT_BYTES`] of text, its annotations
 /// and hints; the limit keeps a crafted link (deflate reaches ~1000:1) from exhausting the tab's memory.
-const MAX_PAYLOAD_BYTES: usize = 2 * MAX_TEXT_BYTES;
+pub const MAX_PAYLOAD_BYTES: usize = 2 * MAX_TEXT_BYTES;
 
 /// Compact JSON past this size is not compressed at all: real text deflates to a third or a fifth, so it
 /// could not fit in [`MAX_FRAGMENT_BYTES`], and compressing megabytes would stall the tab for nothing.
@@ -60,6 +65,8 @@ pub enum ShareError {
     Damaged(String),
     /// The link decodes, but its text cannot become a document.
     Refused(InputError),
+    /// The browser cannot (de)compress the link's data (it has no `CompressionStream`).
+    Unsupported,
 }
 
 impl fmt::Display for ShareError {
@@ -81,6 +88,10 @@ impl fmt::Display for ShareError {
                 "This share link is damaged ({why}); it was probably cut short when it was copied. Ask for the link again, or for the exported file"
             ),
             ShareError::Refused(error) => write!(f, "This share link holds no usable article: {error}"),
+            ShareError::Unsupported => write!(
+                f,
+                "This browser cannot compress or decompress share links; use an up-to-date browser, or Export JSON and the file instead"
+            ),
         }
     }
 }
@@ -100,9 +111,11 @@ pub struct SharedDocument {
     pub report: ImportReport,
 }
 
-/// The fragment (without `#`) of a link that carries `doc`, its `hints` and the human `annotations`;
-/// `extraction` is the extractor's output on it, which the export needs to place decisions.
-pub fn encode(
+/// The payload of a link that carries `doc`, its `hints` and the human `annotations`, as compact JSON, before
+/// compression; `extraction` is the extractor's output on it, which the export needs to place decisions. The
+/// app compresses it with the browser's `CompressionStream("deflate-raw")` and makes the link with
+/// [`fragment`]; [`encode`] does both natively.
+pub fn payload(
     doc: &Document,
     extraction: &Extraction,
     annotations: &Annotations,
@@ -125,7 +138,11 @@ pub fn encode(
     if json.len() > MAX_COMPRESSIBLE_BYTES {
         return Err(ShareError::TooLarge { bytes: json.len() });
     }
-    let deflated = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
+    Ok(json)
+}
+
+/// The fragment (without `#`) of a link whose [`payload`] deflated (raw DEFLATE) to `deflated`.
+pub fn fragment(deflated: &[u8]) -> Result<String, ShareError> {
     let fragment = format!("{FRAGMENT_PREFIX}{}", URL_SAFE_NO_PAD.encode(deflated));
     if fragment.len() > MAX_FRAGMENT_BYTES {
         return Err(ShareError::TooLarge { bytes: fragment.len() });
@@ -138,8 +155,9 @@ pub fn is_share_fragment(fragment: &str) -> bool {
     fragment.trim_start_matches('#').starts_with("share=")
 }
 
-/// Opens a share link's fragment (with or without its `#`). Never panics, whatever the input.
-pub fn decode(fragment: &str) -> Result<SharedDocument, ShareError> {
+/// The compressed payload a share link's fragment (with or without its `#`) carries, to be inflated (raw
+/// DEFLATE, at most [`MAX_PAYLOAD_BYTES`]) and opened with [`open`]. Never panics, whatever the input.
+pub fn deflated_payload(fragment: &str) -> Result<Vec<u8>, ShareError> {
     let fragment = fragment.trim_start_matches('#');
     let versioned = fragment.strip_prefix("share=").ok_or(ShareError::NotALink)?;
     let (version, data) = versioned.split_once('.').unwrap_or((versioned, ""));
@@ -148,10 +166,17 @@ pub fn decode(fragment: &str) -> Result<SharedDocument, ShareError> {
     }
     // Some mail and chat programs wrap long links: white space is never part of base64url.
     let data: String = data.chars().filter(|c| !c.is_whitespace()).collect();
-    let deflated =
-        URL_SAFE_NO_PAD.decode(data.as_bytes()).map_err(|_| ShareError::Damaged("it is not base64url".into()))?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_PAYLOAD_BYTES)
-        .map_err(|_| ShareError::Damaged("its compressed data is incomplete or altered".into()))?;
+    URL_SAFE_NO_PAD.decode(data.as_bytes()).map_err(|_| ShareError::Damaged("it is not base64url".into()))
+}
+
+/// What a link whose compressed data does not inflate (cut short or altered, or inflating past
+/// [`MAX_PAYLOAD_BYTES`]) is refused with.
+pub fn not_inflatable() -> ShareError {
+    ShareError::Damaged("its compressed data is incomplete or altered".into())
+}
+
+/// Opens a share link's inflated payload. Never panics, whatever the input.
+pub fn open(json: Vec<u8>) -> Result<SharedDocument, ShareError> {
     // Checked as UTF-8 first and read with `from_str`, the parser the rest of the program uses: `from_slice`
     // would compile a second copy of serde_json's parser into the Wasm (2 KB gzipped). Either way, bytes that
     // are not UTF-8 are not JSON.
@@ -176,6 +201,42 @@ pub fn decode(fragment: &str) -> Result<SharedDocument, ShareError> {
     let report = w3c::merge(&mut annotations, imported, &document.text);
     Ok(SharedDocument { document, hints, annotations, report })
 }
+
+/// Raw DEFLATE in pure Rust, for native callers and tests: the app leaves it out (feature `deflate`) and uses
+/// the browser's (de)compression streams, which make and read the same links, instead of 15 KB of Wasm.
+#[cfg(feature = "deflate")]
+mod native {
+    use super::*;
+
+    /// The fragment (without `#`) of a link that carries `doc`, its `hints` and the human `annotations`.
+    pub fn encode(
+        doc: &Document,
+        extraction: &Extraction,
+        annotations: &Annotations,
+        hints: &[LineHint],
+    ) -> Result<String, ShareError> {
+        let json = payload(doc, extraction, annotations, hints)?;
+        fragment(&deflate(json.as_bytes()))
+    }
+
+    /// Raw DEFLATE at the highest level, as the browser's `CompressionStream("deflate-raw")` writes it.
+    pub fn deflate(bytes: &[u8]) -> Vec<u8> {
+        miniz_oxide::deflate::compress_to_vec(bytes, 9)
+    }
+
+    /// Inflates a link's compressed payload, refusing what grows past [`MAX_PAYLOAD_BYTES`].
+    pub fn inflate(deflated: &[u8]) -> Result<Vec<u8>, ShareError> {
+        miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, MAX_PAYLOAD_BYTES).map_err(|_| not_inflatable())
+    }
+
+    /// Opens a share link's fragment (with or without its `#`). Never panics, whatever the input.
+    pub fn decode(fragment: &str) -> Result<SharedDocument, ShareError> {
+        open(inflate(&deflated_payload(fragment)?)?)
+    }
+}
+
+#[cfg(feature = "deflate")]
+pub use native::{decode, deflate, encode, inflate};
 
 #[cfg(test)]
 mod tests {
@@ -233,11 +294,11 @@ mod tests {
         assert_eq!(decode("#section-2"), Err(ShareError::NotALink));
         assert!(decode(cut).is_err_and(|e| e.to_string().contains("damaged")));
         // Valid base64url and deflate, but not a document.
-        let foreign = miniz_oxide::deflate::compress_to_vec(br#"{"name":"x"}"#, 6);
+        let foreign = deflate(br#"{"name":"x"}"#);
         let foreign = format!("{FRAGMENT_PREFIX}{}", URL_SAFE_NO_PAD.encode(foreign));
         assert!(matches!(decode(&foreign), Err(ShareError::Damaged(_))));
         // Deflated bytes that are not UTF-8 (a string cut inside a character) are not JSON either.
-        let not_utf8 = miniz_oxide::deflate::compress_to_vec(b"{\"sidenote:text\":\"caf\xc3\"}", 6);
+        let not_utf8 = deflate(b"{\"sidenote:text\":\"caf\xc3\"}");
         let not_utf8 = format!("{FRAGMENT_PREFIX}{}", URL_SAFE_NO_PAD.encode(not_utf8));
         let not_json = ShareError::Damaged("its content is not the JSON Sidenote writes".into());
         assert_eq!(decode(&not_utf8).map(|s| s.document), Err(not_json));

@@ -111,6 +111,29 @@ fn every_corpus_article_with_notes_fits_in_a_link() {
     assert!(largest <= MAX_FRAGMENT_BYTES);
 }
 
+/// A link made by the app before it compressed links with the browser's `CompressionStream` (deflate compiled
+/// into the Wasm): links already sent must keep opening. The app reads the same file in
+/// `e2e/tests/share-link.test.mjs` through the browser's `DecompressionStream`.
+const LINK_OF_DECEMBER_2026: &str = include_str!("fixtures/share-link-v1.txt");
+
+#[test]
+fn a_link_made_before_the_browser_compressed_links_still_opens() {
+    let shared = share_link::decode(LINK_OF_DECEMBER_2026.trim()).expect("opens");
+    assert_eq!(shared.document.title, "Lavrov on the treaty");
+    assert!(shared.document.text.starts_with("Sergei Lavrov spoke in Moscow on November 8.\n\n“We will answer,”"));
+    assert_eq!(shared.document.source_url.as_deref(), Some("https://example.org/lavrov"));
+    let tags: Vec<&str> = shared.hints.iter().map(|h| h.tag.as_str()).collect();
+    assert_eq!(tags, ["h1", "p", "p"]);
+    let notes: Vec<_> = shared.annotations.notes.iter().map(|n| (n.span, n.text.as_str(), n.tags.clone())).collect();
+    assert_eq!(notes, [(Some(Span::new(0, 13)), "who spoke", vec!["person".to_string(), "source".to_string()])]);
+    let replies: Vec<&str> = shared.annotations.notes[0].replies.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(replies, ["the foreign minister"]);
+    assert_eq!(shared.annotations.document_notes.len(), 1);
+    // The payload inflated natively is what the browser's stream must hand to `open`.
+    let inflated = share_link::inflate(&share_link::deflated_payload(LINK_OF_DECEMBER_2026.trim()).expect("base64url"));
+    assert_eq!(share_link::open(inflated.expect("inflates")), Ok(shared));
+}
+
 proptest! {
     // A fixed seed and no failure files, as in tests/properties.rs: CI runs the same cases every time.
     #![proptest_config(ProptestConfig {
@@ -133,7 +156,7 @@ proptest! {
     fn decoding_any_deflated_json_never_panics(json in r#"\{("[a-z:]{1,12}":("[ -~]{0,20}"|[0-9]{1,6}|\[\]|null),?){0,6}\}"#) {
         let fragment = format!(
             "share=v1.{}",
-            base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 6))
+            base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, share_link::deflate(json.as_bytes()))
         );
         let outcome = share_link::decode(&fragment);
         prop_assert!(outcome.is_err() || json.contains("sidenote:text"), "{json} opened");
