@@ -679,6 +679,11 @@ impl Attribution<'_> {
         if let Some(found) = self.nearest_subject(&window[..verb_pos], quote.start) {
             return Some(found);
         }
+        // A verb with a subject before it that names no one ("an official told Reuters", "she told the
+        // Financial Times" with no "she" in sight) has its listener after it, not its speaker: no speaker.
+        if window[..verb_pos].iter().any(|&i| seg.is_word(i)) {
+            return None;
+        }
         // "said Martin Indyk": the subject right after the verb, also past its role ("said the film’s director,
         // Tom Hargreave"), but not past a word that opens another phrase ("said the lawyer, who represents …").
         for &i in window.iter().skip(verb_pos + 1).take(INVERTED_SUBJECT_TOKENS) {
@@ -1610,6 +1615,34 @@ mod tests {
             (
                 &format!("{intro} Marlowe left Glasgow in 2016. “I was born to play this part, I think.”"),
                 vec![q("I was born to play this part, I think.", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn the_listener_after_a_verb_is_not_its_speaker() {
+        check(vec![
+            (
+                "“We cannot accept this outcome at all,” an official told Reuters.",
+                vec![q("We cannot accept this outcome at all,", None)],
+            ),
+            (
+                "“We cannot accept this outcome at all,” a senior diplomat told the BBC on Monday.",
+                vec![q("We cannot accept this outcome at all,", None)],
+            ),
+            // "she" with no woman named before: no one, rather than the newspaper she spoke to.
+            (
+                "“We cannot accept this outcome at all,” she told the Financial Times.",
+                vec![q("We cannot accept this outcome at all,", None)],
+            ),
+            // The inverted order still names the speaker after the verb.
+            (
+                "“We cannot accept this outcome at all,” said Ana Silva.",
+                vec![q("We cannot accept this outcome at all,", Some("Ana Silva"))],
+            ),
+            (
+                "“We cannot accept this outcome at all,” Ana Silva told AFP.",
+                vec![q("We cannot accept this outcome at all,", Some("Ana Silva"))],
             ),
         ]);
     }
