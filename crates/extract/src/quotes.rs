@@ -733,6 +733,9 @@ impl Attribution<'_> {
     /// Among the tokens before a speech verb, the person nearest the verb; failing that, the nearest
     /// organisation or back reference.
     fn nearest_subject(&self, before_verb: &[usize], quote_start: usize) -> Option<Speaker> {
+        if let Some(head) = self.parenthetical_head(before_verb, quote_start) {
+            return head;
+        }
         // "…, in which he said": a pronoun right before the verb (perhaps with an adverb between) is the
         // subject, however many names came earlier in the sentence.
         let seg = self.seg;
@@ -781,6 +784,49 @@ impl Attribution<'_> {
         }
         let subject_position = before_verb.iter().rev().filter(|&&i| seg.is_word(i)).take(2);
         subject_position.copied().find_map(|i| self.subject(i, quote_start))
+    }
+
+    /// `Ana Silva, a close friend of John Okoro, said`, `X, who worked with Y for years, said`, `X, 54, said`,
+    /// `X, speaking alongside Y, said`: when the verb follows the closing comma of a parenthetical that opens
+    /// with a lower-case word or a number (an appositive, a relative or participial clause, an aside), the
+    /// subject is what stands before the parenthetical, never a name inside it. `Some(speaker)` when the verb
+    /// follows such a parenthetical (the speaker `None` when its head names no one: none beats the name inside),
+    /// `None` when it does not and the other rules decide. A parenthetical that opens with a capital (`X, Y's
+    /// superior, said`, `X, in a statement by his aide, Y, said`) is left to them.
+    fn parenthetical_head(&self, before_verb: &[usize], quote_start: usize) -> Option<Option<Speaker>> {
+        /// Asides chained before one verb ("Okoro, 54, a former teacher, said"); more is no longer one subject.
+        const MAX_ASIDES: usize = 3;
+        let seg = self.seg;
+        let mut close = before_verb.len().checked_sub(1)?;
+        // One adverb may stand between the closing comma and the verb ("…, later said").
+        let adverb = |w: &str| w.ends_with("ly") || matches!(w, "also" | "later" | "then" | "once" | "again");
+        if seg.is_word(before_verb[close]) && adverb(seg.word(before_verb[close])) {
+            close = close.checked_sub(1)?;
+        }
+        if !seg.is_punct(before_verb[close], ',') {
+            return None;
+        }
+        let mut asides = 0;
+        while asides < MAX_ASIDES {
+            let Some(open) = before_verb[..close].iter().rposition(|&i| seg.is_punct(i, ',')) else { break };
+            let first_word = before_verb[open + 1..close].iter().find(|&&i| seg.is_word(i));
+            let opens_aside =
+                first_word.is_some_and(|&i| seg.word(i).starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()));
+            if !opens_aside {
+                break;
+            }
+            close = open;
+            asides += 1;
+        }
+        if asides == 0 || close == 0 {
+            return None;
+        }
+        // The head: the name, back reference or role right before the first aside.
+        let head = before_verb[close - 1];
+        if let Some(e) = self.entity_ending_at(head) {
+            return Some(Some(self.name_of(e)));
+        }
+        Some(self.subject(head, quote_start))
     }
 
     /// "…Netanyahu's Likud party, which tried … by saying": in a relative clause the verb's subject is
@@ -1643,6 +1689,44 @@ mod tests {
             (
                 "“We cannot accept this outcome at all,” Ana Silva told AFP.",
                 vec![q("We cannot accept this outcome at all,", Some("Ana Silva"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_inside_an_aside_before_the_verb_is_not_its_subject() {
+        let quote = "It is a betrayal of every worker,";
+        let fragment = "a betrayal of every worker.";
+        check(vec![
+            (
+                "“It is a betrayal of every worker,” Ana Silva, who worked with John Okoro for a decade, said.",
+                vec![q(quote, Some("Ana Silva"))],
+            ),
+            (
+                "“It is a betrayal of every worker,” Ana Silva, a close friend of John Okoro, said.",
+                vec![q(quote, Some("Ana Silva"))],
+            ),
+            (
+                "Ana Silva, whose husband John Okoro leads the union, said the plan was “a betrayal of every worker.”",
+                vec![q(fragment, Some("Ana Silva"))],
+            ),
+            (
+                "Ana Silva, speaking alongside John Okoro, said the plan was “a betrayal of every worker.”",
+                vec![q(fragment, Some("Ana Silva"))],
+            ),
+            (
+                "Ana Silva, 54, a former teacher who worked with John Okoro, later said the plan was “a betrayal of every worker.”",
+                vec![q(fragment, Some("Ana Silva"))],
+            ),
+            // A back reference before the aside: the minister named earlier, not the name in the aside.
+            (
+                "Finance Minister Ana Silva met the unions on Monday.\n\n“It is a betrayal of every worker,” the minister, a close friend of John Okoro, said.",
+                vec![q(quote, Some("Ana Silva"))],
+            ),
+            // An aside opening with a capital is left to the other rules ("X, in a statement by his aide, Y, said").
+            (
+                "Bukola Adeyemi, in a statement by his media aide, Yusuf Balogun, said the police were “acting on orders from above.”",
+                vec![q("acting on orders from above.", Some("Bukola Adeyemi"))],
             ),
         ]);
     }
