@@ -308,6 +308,9 @@ struct Attribution<'a> {
     /// Reports, studies and statements whose author the text gives: (the document noun's token, the author's
     /// entity index), in text order.
     document_authors: Vec<(usize, usize)>,
+    /// Per line, whether it is a byline ("By Jane Doe"): its authors write the article and speak in none of
+    /// its quotes, so they are no sentence subject and no referent of a pronoun.
+    byline_lines: Vec<bool>,
 }
 
 impl Attribution<'_> {
@@ -331,6 +334,12 @@ impl Attribution<'_> {
     fn inside_quote(&self, byte: usize) -> bool {
         let idx = self.quote_spans.partition_point(|q| q.start <= byte);
         self.quote_spans[..idx].iter().rev().take(4).any(|q| byte < q.end)
+    }
+
+    /// Whether the entity is an author named in a byline.
+    fn in_byline(&self, entity: &Entity) -> bool {
+        let line = self.seg.tokens.get(token_at(self.seg, entity.span.start)).map(|t| t.line);
+        line.is_some_and(|l| self.byline_lines[l])
     }
 
     fn name_of(&self, entity: &Entity) -> Speaker {
@@ -379,7 +388,7 @@ impl Attribution<'_> {
             .iter()
             .rev()
             .take(PRONOUN_REACH)
-            .filter(|e| e.kind == EntityKind::Person && !self.inside_quote(e.span.start))
+            .filter(|e| e.kind == EntityKind::Person && !self.inside_quote(e.span.start) && !self.in_byline(e))
             .find(|e| fits(e))
             .map(|e| self.name_of(e))
     }
@@ -1146,6 +1155,7 @@ pub(crate) fn find_quotes(
         document_authors: Vec::new(),
         clause_openers: Vec::new(),
         group_is_female: group_sexes(seg, entities, groups),
+        byline_lines: seg.lines.iter().map(|line| crate::entities::is_byline(seg, line)).collect(),
     };
     attribution.role_mentions = role_mentions(seg, entities, &attribution);
     // A role of one sex ("the actress Jessie Marlowe") says it when the first name and titles do not.
@@ -1158,7 +1168,10 @@ pub(crate) fn find_quotes(
     attribution.document_authors = document_authors(&attribution);
     let mut last_sentence = usize::MAX;
     for (index, e) in entities.iter().enumerate() {
-        if matches!(e.kind, EntityKind::Person | EntityKind::Org) && !attribution.inside_quote(e.span.start) {
+        if matches!(e.kind, EntityKind::Person | EntityKind::Org)
+            && !attribution.inside_quote(e.span.start)
+            && !attribution.in_byline(e)
+        {
             let sentence = seg.tokens.get(token_at(seg, e.span.start)).map_or(0, |t| t.sentence);
             let opener = attribution
                 .clause_openers
@@ -1172,7 +1185,10 @@ pub(crate) fn find_quotes(
     for (index, e) in entities.iter().enumerate() {
         // "a spokesperson for the X Association said …": the organisation speaks through "he" or "she".
         let spokes_for = e.kind == EntityKind::Org && attribution.after_spokesperson(e.span.start);
-        if (e.kind != EntityKind::Person && !spokes_for) || attribution.inside_quote(e.span.start) {
+        if (e.kind != EntityKind::Person && !spokes_for)
+            || attribution.inside_quote(e.span.start)
+            || attribution.in_byline(e)
+        {
             continue;
         }
         let sentence = seg.tokens.get(token_at(seg, e.span.start)).map_or(0, |t| t.sentence);
@@ -1727,6 +1743,26 @@ mod tests {
             (
                 "Bukola Adeyemi, in a statement by his media aide, Yusuf Balogun, said the police were “acting on orders from above.”",
                 vec![q("acting on orders from above.", Some("Bukola Adeyemi"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_bylines_author_speaks_in_no_quote() {
+        let long = "at a long press conference in the capital city of the country after the cabinet meeting";
+        check(vec![
+            (
+                &format!("By Jane Doe\n\nThe minister was asked about the plan on Monday {long}.\n\n“We cannot accept this outcome at all,” the minister said."),
+                vec![q("We cannot accept this outcome at all,", None)],
+            ),
+            (
+                &format!("By Jane Doe and Kofi Mensah\n\nThe plan was announced on Monday {long}.\n\n“We cannot accept this outcome at all,” she said."),
+                vec![q("We cannot accept this outcome at all,", None)],
+            ),
+            // A speaker named in the body is still found past the byline.
+            (
+                &format!("By Jane Doe\n\nAna Silva was asked about the plan on Monday {long}.\n\n“We cannot accept this outcome at all,” she said."),
+                vec![q("We cannot accept this outcome at all,", Some("Ana Silva"))],
             ),
         ]);
     }
