@@ -1092,6 +1092,20 @@ fn document_authors(attribution: &Attribution<'_>) -> Vec<(usize, usize)> {
     authors
 }
 
+/// Whether the words in the marks are, whole, a name the entity stage typed as a work or event (MISC: a quoted
+/// Title Case title in prose, `CBSN's "Red and Blue"`, `'Bad at Love,'`): the guideline counts titles of works
+/// as no quotes.
+fn is_a_works_title(text: &str, inner: Span, entities: &[Entity]) -> bool {
+    let words = inner.slice(text);
+    let trimmed = words.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let name = Span::new(inner.start, inner.start + trimmed.len());
+    let at = entities.partition_point(|e| e.span.start < name.start);
+    entities[at..]
+        .iter()
+        .take_while(|e| e.span.start == name.start)
+        .any(|e| e.span == name && e.kind == EntityKind::Misc)
+}
+
 /// How many quotes on each side of a quote are searched for one that repeats its words.
 const ECHO_QUOTES: usize = 12;
 
@@ -1143,7 +1157,8 @@ pub(crate) fn find_quotes(
     groups: &[EntityGroup],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Quote> {
-    let found = find_marked(seg, diagnostics);
+    let mut found = find_marked(seg, diagnostics);
+    found.retain(|f| !is_a_works_title(seg.text, f.inner, entities));
     let mut attribution = Attribution {
         seg,
         entities,
@@ -1763,6 +1778,26 @@ mod tests {
             (
                 &format!("By Jane Doe\n\nAna Silva was asked about the plan on Monday {long}.\n\n“We cannot accept this outcome at all,” she said."),
                 vec![q("We cannot accept this outcome at all,", Some("Ana Silva"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_quoted_title_of_a_work_is_no_quote() {
+        check(vec![
+            (
+                "Three strategists spoke to the channel's \"Blue and Gold\" about how the race could be decided in the last week.",
+                vec![],
+            ),
+            ("The singer may be 'Tired of Love,' but her new album is selling very well across the country.", vec![]),
+            // Words someone says stay a quote, Title Case or not.
+            (
+                "Ana Silva said the plan was “a betrayal of every worker” and left.",
+                vec![q("a betrayal of every worker", Some("Ana Silva"))],
+            ),
+            (
+                "Ruth Kamau Defends Her Results: ‘A Strong Quarter in Every Market’",
+                vec![q("A Strong Quarter in Every Market", Some("Ruth Kamau"))],
             ),
         ]);
     }
