@@ -311,6 +311,11 @@ struct Attribution<'a> {
     /// Per line, whether it is a byline ("By Jane Doe"): its authors write the article and speak in none of
     /// its quotes, so they are no sentence subject and no referent of a pronoun.
     byline_lines: Vec<bool>,
+    /// For the first and the last word of each person's fullest name of two words or more, that person's
+    /// mentions: (the mention's start, its group), in text order. A lone first name or surname that the entity
+    /// stage typed as something else ("Amara", a town too; "Moon") is still that person as a speech verb's
+    /// subject.
+    name_parts: std::collections::HashMap<String, Vec<(usize, usize)>>,
 }
 
 impl Attribution<'_> {
@@ -334,6 +339,21 @@ impl Attribution<'_> {
     fn inside_quote(&self, byte: usize) -> bool {
         let idx = self.quote_spans.partition_point(|q| q.start <= byte);
         self.quote_spans[..idx].iter().rev().take(4).any(|q| byte < q.end)
+    }
+
+    /// The person a lone first name or surname at `token` names, when no stage made it a person: the one with
+    /// that first or last word whose full mention comes nearest before `before_byte` (two people sharing a
+    /// surname stay apart). None when no one named before has that name.
+    fn person_by_name_part(&self, token: usize, before_byte: usize) -> Option<Speaker> {
+        let seg = self.seg;
+        if !seg.is_word(token) || !seg.word(token).starts_with(char::is_uppercase) {
+            return None;
+        }
+        let mentions = self.name_parts.get(seg.word(token))?;
+        let byte = before_byte.min(seg.tokens[token].span.start);
+        let before = mentions.partition_point(|&(start, _)| start < byte);
+        let (_, group) = mentions[before.checked_sub(1)?];
+        Some((self.groups[group].name.clone(), Some(group)))
     }
 
     /// Whether the entity is an author named in a byline.
@@ -551,6 +571,9 @@ impl Attribution<'_> {
     fn subject(&self, token: usize, before_byte: usize) -> Option<Speaker> {
         if let Some(e) = self.entity_ending_at(token).or_else(|| self.entity_at(token)) {
             return Some(self.name_of(e));
+        }
+        if let Some(person) = self.person_by_name_part(token, before_byte) {
+            return Some(person);
         }
         let seg = self.seg;
         if seg.is_word(token) && matches!(crate::case::lowercase(seg.word(token)).as_str(), "he" | "she") {
@@ -967,6 +990,23 @@ impl Attribution<'_> {
     }
 }
 
+/// For the first and last word of each person's fullest name of two words or more, the mentions of that person
+/// in text order: one pass over the entities.
+fn name_parts(entities: &[Entity], groups: &[EntityGroup]) -> std::collections::HashMap<String, Vec<(usize, usize)>> {
+    let mut parts: std::collections::HashMap<String, Vec<(usize, usize)>> = std::collections::HashMap::new();
+    for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        let name = &groups[e.group].name;
+        let (Some(first), Some(last)) = (name.split(' ').next(), name.rsplit(' ').next()) else { continue };
+        if first == last {
+            continue;
+        }
+        for part in [first, last] {
+            parts.entry(part.to_string()).or_default().push((e.span.start, e.group));
+        }
+    }
+    parts
+}
+
 /// How far from a person's name a role noun still names their role: "Senate President, Bukola Saraki",
 /// "Daniel Zhang, the chief executive of …".
 const ROLE_REACH_TOKENS: usize = 5;
@@ -1171,6 +1211,7 @@ pub(crate) fn find_quotes(
         clause_openers: Vec::new(),
         group_is_female: group_sexes(seg, entities, groups),
         byline_lines: seg.lines.iter().map(|line| crate::entities::is_byline(seg, line)).collect(),
+        name_parts: name_parts(entities, groups),
     };
     attribution.role_mentions = role_mentions(seg, entities, &attribution);
     // A role of one sex ("the actress Jessie Marlowe") says it when the first name and titles do not.
@@ -1798,6 +1839,31 @@ mod tests {
             (
                 "Ruth Kamau Defends Her Results: ‘A Strong Quarter in Every Market’",
                 vec![q("A Strong Quarter in Every Market", Some("Ruth Kamau"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_lone_name_of_a_person_named_before_is_that_person() {
+        check(vec![
+            // "Florence" is also a city: as the subject of a speech verb it is the runner named before.
+            (
+                "Florence Adeyemi won the race on Sunday.\n\n“I trained for this moment every single day,” Florence said.",
+                vec![q("I trained for this moment every single day,", Some("Florence Adeyemi"))],
+            ),
+            // Two people with that name: the nearest full mention before.
+            (
+                "Jordan Mbeki won the race. Jordan Okoro came second.\n\n“I trained for this moment every single day,” Jordan said.",
+                vec![q("I trained for this moment every single day,", Some("Jordan Okoro"))],
+            ),
+            (
+                "President Moon Jae-in visited Tokyo. “We will open a new chapter together,” Moon said.",
+                vec![q("We will open a new chapter together,", Some("Moon Jae-in"))],
+            ),
+            // No one of that name before: a place stays a place and speaks for no one.
+            (
+                "“We will open a new chapter together,” Florence said of the talks.",
+                vec![q("We will open a new chapter together,", None)],
             ),
         ]);
     }
