@@ -716,6 +716,9 @@ impl Attribution<'_> {
         if window[..verb_pos].iter().any(|&i| seg.is_word(i)) {
             return None;
         }
+        if let Some(named) = self.inverted_role_then_name(&window[verb_pos + 1..]) {
+            return Some(named);
+        }
         // "said Martin Indyk": the subject right after the verb, also past its role ("said the film’s director,
         // Tom Hargreave"), but not past a word that opens another phrase ("said the lawyer, who represents …").
         for &i in window.iter().skip(verb_pos + 1).take(INVERTED_SUBJECT_TOKENS) {
@@ -760,6 +763,39 @@ impl Attribution<'_> {
             return self.document_author(*role);
         }
         self.role_holder(*role, quote.start)
+    }
+
+    /// `“…,” said the head of the Lagos Chamber of Commerce, Ana Silva.`: after an inverted verb, a role led by a
+    /// determiner, however it goes on (an organisation or a place in it is where the person works), then a comma
+    /// and a person's name that ends the clause: that person. Not past a relative pronoun or another verb of
+    /// speech, and not when the name is in the possessive (`…, Ana Silva's deputy`) or goes on.
+    fn inverted_role_then_name(&self, after_verb: &[usize]) -> Option<Speaker> {
+        /// Tokens a role may take before its comma ("the head of the regional chamber of commerce and industry").
+        const ROLE_TOKENS: usize = 14;
+        let seg = self.seg;
+        let &first = after_verb.first()?;
+        let determiner = seg.is_word(first)
+            && matches!(
+                crate::case::lowercase(seg.word(first)).as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "one"
+            );
+        if !determiner {
+            return None;
+        }
+        let comma = after_verb.iter().take(ROLE_TOKENS).position(|&i| seg.is_punct(i, ','))?;
+        let role = &after_verb[1..comma];
+        let clause_inside = role.iter().any(|&i| {
+            self.is_verb_of_speech(i)
+                || (seg.is_word(i) && matches!(seg.word(i), "who" | "which" | "that" | "whose" | "whom"))
+        });
+        if clause_inside || role.iter().any(|&i| self.entity_at(i).is_some_and(|e| e.kind == EntityKind::Person)) {
+            return None;
+        }
+        let person = self.entity_at(*after_verb.get(comma + 1)?).filter(|e| e.kind == EntityKind::Person)?;
+        let next = token_at(seg, person.span.end);
+        let ends_clause = after_verb.last().is_none_or(|&last| next > last)
+            || (seg.tokens.get(next).is_some_and(|t| t.kind == TokenKind::Punct) && !seg.is_possessive(next));
+        ends_clause.then(|| self.name_of(person))
     }
 
     /// Among the tokens before a speech verb, the person nearest the verb; failing that, the nearest
@@ -1865,6 +1901,31 @@ mod tests {
                 "“We will open a new chapter together,” Florence said of the talks.",
                 vec![q("We will open a new chapter together,", None)],
             ),
+        ]);
+    }
+
+    #[test]
+    fn an_inverted_verb_reaches_its_subject_past_a_role_of_an_organisation() {
+        let quote = "It is a betrayal of every worker,";
+        check(vec![
+            (
+                "“It is a betrayal of every worker,” said the head of the Lagos Chamber of Commerce, Ana Silva.",
+                vec![q(quote, Some("Ana Silva"))],
+            ),
+            (
+                "“It is a betrayal of every worker,” said the chief executive of Unilever, Ana Silva.",
+                vec![q(quote, Some("Ana Silva"))],
+            ),
+            (
+                "“It is a betrayal of every worker,” said a spokeswoman for the ministry, Ana Silva, on Monday.",
+                vec![q(quote, Some("Ana Silva"))],
+            ),
+            // The name after the comma describes someone else, or begins another phrase: no speaker.
+            (
+                "“It is a betrayal of every worker,” said the head of the union, Ana Silva's deputy.",
+                vec![q(quote, None)],
+            ),
+            ("“It is a betrayal of every worker,” said the lawyer, who represents Ana Silva.", vec![q(quote, None)]),
         ]);
     }
 
