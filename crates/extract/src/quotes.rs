@@ -620,8 +620,21 @@ impl Attribution<'_> {
         let openers =
             &self.clause_openers[..self.clause_openers.partition_point(|&e| self.entities[e].span.end <= byte)];
         let org = |e: &&usize| self.entities[**e].kind == EntityKind::Org;
+        // "a spokesperson said", "a company spokeswoman told reporters": someone speaking for the organisation that
+        // last opened a sentence, which the guideline names as the speaker.
+        let determiner =
+            |i: usize| seg.is_word(i) && matches!(crate::case::lowercase(seg.word(i)).as_str(), "a" | "an" | "the");
+        let spokesperson = matches!(word.as_str(), "spokesperson" | "spokesman" | "spokeswoman")
+            && token.checked_sub(1).is_some_and(|before| {
+                determiner(before)
+                    || (seg.is_word(before)
+                        && ORGANISATION_NOUNS.contains(&crate::case::lowercase(seg.word(before)).as_str())
+                        && before.checked_sub(1).is_some_and(determiner))
+            });
         let found = if word == "it" {
             openers.last().filter(org)
+        } else if spokesperson {
+            openers.iter().rev().take(ORGANISATION_REACH).find(org)
         } else {
             let after_the = token > 0 && seg.is_word(token - 1) && seg.word(token - 1).eq_ignore_ascii_case("the");
             if !after_the || !ORGANISATION_NOUNS.contains(&word.as_str()) {
@@ -1926,6 +1939,23 @@ mod tests {
                 vec![q(quote, None)],
             ),
             ("“It is a betrayal of every worker,” said the lawyer, who represents Ana Silva.", vec![q(quote, None)]),
+        ]);
+    }
+
+    #[test]
+    fn a_spokesperson_speaks_for_the_organisation_named_before() {
+        let quote = "We reject these claims entirely,";
+        check(vec![
+            (
+                "Brightwell Holdings said on Monday it would appeal.\n\n“We reject these claims entirely,” a company spokesperson said.",
+                vec![q(quote, Some("Brightwell Holdings"))],
+            ),
+            (
+                "Brightwell Holdings said on Monday it would appeal.\n\n“We reject these claims entirely,” a spokeswoman told reporters.",
+                vec![q(quote, Some("Brightwell Holdings"))],
+            ),
+            // No organisation before: no speaker.
+            ("Ana Silva said on Monday she would appeal.\n\n“We reject these claims entirely,” a spokeswoman said.", vec![q(quote, None)]),
         ]);
     }
 
