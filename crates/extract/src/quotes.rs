@@ -973,8 +973,11 @@ impl Attribution<'_> {
         }
         let window: Vec<usize> = (first..open).collect();
         // `X: “…”` and headlines such as `Madonna Defends … Comment: ‘…’`: the first person before the
-        // colon (the headline's subject), else the name right before it, else the first name on the line.
-        if open >= 2 && seg.is_punct(open - 1, ':') {
+        // colon (the headline's subject), else the name right before it, else the first name on the line. When a
+        // verb of speech introduces the colon (`X's spokesman, Y, said:`, `X recalled how Y told her:`), its
+        // subject speaks, found below like any verb's.
+        let introduced_by_verb = window.iter().any(|&i| self.is_verb_of_speech(i));
+        if open >= 2 && seg.is_punct(open - 1, ':') && !introduced_by_verb {
             let right_before = self.entity_ending_at(open - 2);
             let first_person =
                 || window.iter().filter_map(|&i| self.entity_at(i)).find(|e| e.kind == EntityKind::Person);
@@ -1956,6 +1959,30 @@ mod tests {
             ),
             // No organisation before: no speaker.
             ("Ana Silva said on Monday she would appeal.\n\n“We reject these claims entirely,” a spokeswoman said.", vec![q(quote, None)]),
+        ]);
+    }
+
+    #[test]
+    fn a_colon_after_a_verb_of_speech_gives_the_verbs_subject() {
+        let quote = "We will not give up on this country.";
+        check(vec![
+            (
+                "Ana Silva's spokesman, John Okoro, said: “We will not give up on this country.”",
+                vec![q(quote, Some("John Okoro"))],
+            ),
+            (
+                "Ana Silva recalled how John Okoro once told her: “We will not give up on this country.”",
+                vec![q(quote, Some("John Okoro"))],
+            ),
+            (
+                "Ana Silva said she had told John Okoro: “We will not give up on this country.”",
+                vec![q(quote, Some("Ana Silva"))],
+            ),
+            // No verb of speech: the first person before the colon (a headline's subject).
+            (
+                "Ana Silva Rejects John Okoro Plan: ‘We Will Not Give Up on This Country’",
+                vec![q("We Will Not Give Up on This Country", Some("Ana Silva"))],
+            ),
         ]);
     }
 
