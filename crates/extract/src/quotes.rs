@@ -1329,6 +1329,16 @@ pub(crate) fn find_quotes(
         if speaker.is_none() && !f.continues_previous {
             speaker = attribution.previous_sentence_cue(f.inner);
         }
+        // A first-person quote paragraph right after a paragraph about someone else than the last quote's speaker
+        // (`“…,” Silva said. ¶ Okoro welcomed the ruling. ¶ “I always trusted the courts.”`) is the words of the
+        // person that paragraph is about, before the last speaker carries on.
+        let paragraph_between = previous.as_ref().is_some_and(|(prev_line, _)| {
+            let before = token_at(seg, f.inner.start).checked_sub(2);
+            before.is_some_and(|b| seg.tokens[b].line != *prev_line && seg.tokens[b].line != line)
+        });
+        if speaker.is_none() && !f.continues_previous && paragraph_between {
+            speaker = attribution.previous_paragraph_subject(f.inner);
+        }
         if speaker.is_none() {
             // A quote with no cue of its own continues the last attributed speaker when it follows in the
             // same paragraph, or opens a paragraph shortly after.
@@ -1982,6 +1992,28 @@ mod tests {
             (
                 "Ana Silva Rejects John Okoro Plan: ‘We Will Not Give Up on This Country’",
                 vec![q("We Will Not Give Up on This Country", Some("Ana Silva"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_first_person_paragraph_after_a_paragraph_about_someone_else_is_theirs() {
+        let appeal = "We will appeal this ruling,";
+        let trusted = "I always trusted the courts to do the right thing in the end.";
+        check(vec![
+            (
+                "“We will appeal this ruling,” Ana Silva said.\n\nJohn Okoro, her opponent in the race, welcomed the decision.\n\n“I always trusted the courts to do the right thing in the end.”",
+                vec![q(appeal, Some("Ana Silva")), q(trusted, Some("John Okoro"))],
+            ),
+            // No paragraph between: the speaker carries on.
+            (
+                "“We will appeal this ruling,” Ana Silva said.\n\n“I always trusted the courts to do the right thing in the end.”",
+                vec![q(appeal, Some("Ana Silva")), q(trusted, Some("Ana Silva"))],
+            ),
+            // A paragraph between that is about no one: the speaker carries on.
+            (
+                "“We will appeal this ruling,” Ana Silva said.\n\nThe ruling came after a long trial.\n\n“I always trusted the courts to do the right thing in the end.”",
+                vec![q(appeal, Some("Ana Silva")), q(trusted, Some("Ana Silva"))],
             ),
         ]);
     }
