@@ -2018,6 +2018,26 @@ mod tests {
         ]);
     }
 
+    #[test]
+    fn verbs_of_lamenting_revealing_and_testifying_are_cues() {
+        let quote = "It is a betrayal of every worker,";
+        // A line over the headline fallback's length, so that only the verb can name the speaker.
+        let long = "After a long meeting with the union leaders and the employers in the capital on Monday evening,";
+        check(vec![
+            ("“It is a betrayal of every worker,” Ana Silva lamented.", vec![q(quote, Some("Ana Silva"))]),
+            ("“It is a betrayal of every worker,” Ana Silva testified.", vec![q(quote, Some("Ana Silva"))]),
+            ("“It is a betrayal of every worker,” Ana Silva exclaimed.", vec![q(quote, Some("Ana Silva"))]),
+            (
+                &format!("{long} Ana Silva revealed that the plan was “a betrayal of every worker.”"),
+                vec![q("a betrayal of every worker.", Some("Ana Silva"))],
+            ),
+            (
+                "Ana Silva criticised the plan, warning that it would be “a betrayal of every worker” and a disgrace for the country.",
+                vec![q("a betrayal of every worker", Some("Ana Silva"))],
+            ),
+        ]);
+    }
+
     fn check(cases: Vec<(&str, Vec<Found>)>) {
         for (text, expected) in cases {
             assert_eq!(quotes(text), expected, "{text}");
