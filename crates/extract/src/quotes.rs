@@ -52,6 +52,32 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "watchdog",
 ];
 
+/// Words that open an introductory phrase before a clause's subject ("After the vote, …", "Speaking on
+/// Monday, …", "In a statement, …").
+const INTRODUCTORY_WORDS: &[&str] = &[
+    "after",
+    "amid",
+    "as",
+    "asked",
+    "at",
+    "before",
+    "despite",
+    "during",
+    "earlier",
+    "following",
+    "for",
+    "however",
+    "in",
+    "later",
+    "meanwhile",
+    "on",
+    "since",
+    "speaking",
+    "when",
+    "while",
+    "with",
+];
+
 /// How many sentences back "the company" looks for the organisation that opened one.
 const ORGANISATION_REACH: usize = 8;
 
@@ -1023,7 +1049,18 @@ impl Attribution<'_> {
                 let found = if participle {
                     // A colon opens a clause of its own (a dateline's "KARACHI: Firebrand cleric … has fired …,
                     // saying"): the participle reports that clause's subject.
-                    let clause = window[..pos].iter().rposition(|&j| seg.is_punct(j, ':')).map_or(0, |c| c + 1);
+                    let mut clause = window[..pos].iter().rposition(|&j| seg.is_punct(j, ':')).map_or(0, |c| c + 1);
+                    // An introductory phrase ("After a long meeting on Monday, Silva criticised the plan, calling
+                    // it …") sets the scene: the subject follows its comma.
+                    let opens_with_phrase = window[clause..pos]
+                        .iter()
+                        .find(|&&j| seg.is_word(j))
+                        .is_some_and(|&j| INTRODUCTORY_WORDS.contains(&crate::case::lowercase(seg.word(j)).as_str()));
+                    if opens_with_phrase {
+                        if let Some(comma) = window[clause..pos - 1].iter().position(|&j| seg.is_punct(j, ',')) {
+                            clause += comma + 1;
+                        }
+                    }
                     self.sentence_subject(&window[clause..pos])
                 } else {
                     self.nearest_subject(&window[..pos], quote.start)
@@ -2034,6 +2071,22 @@ mod tests {
             (
                 "Ana Silva criticised the plan, warning that it would be “a betrayal of every worker” and a disgrace for the country.",
                 vec![q("a betrayal of every worker", Some("Ana Silva"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_participle_reports_the_subject_after_an_introductory_phrase() {
+        let long = "After a long meeting with the union leaders and the employers in the capital on Monday evening,";
+        check(vec![
+            (
+                &format!("{long} Ana Silva criticised the plan, calling it “a betrayal of every worker.”"),
+                vec![q("a betrayal of every worker.", Some("Ana Silva"))],
+            ),
+            // The subject after the phrase is no recognised name: no speaker, not a name further on.
+            (
+                &format!("{long} the union's long-serving leader criticised Ana Silva, calling her plan “a betrayal of every worker.”"),
+                vec![q("a betrayal of every worker.", None)],
             ),
         ]);
     }
