@@ -882,14 +882,19 @@ impl Attribution<'_> {
         // An organisation anywhere before the verb; a back reference ("the minister", "the ministry") only as
         // the verb's own subject, right before it: "the leader of the group, the agency warns" is not said by
         // the leader.
-        let organisation = before_verb
-            .iter()
-            .rev()
-            .find_map(|&i| self.entity_ending_at(i).or_else(|| self.entity_at(i)).map(|e| self.name_of(e)));
+        // A person in the possessive is not the speaker here either ("Silva's lawyer said"); an organisation's
+        // spokesperson speaks for it ("Unilever's spokesman said").
+        let organisation = before_verb.iter().rev().find_map(|&i| {
+            self.entity_ending_at(i)
+                .or_else(|| self.entity_at(i))
+                .filter(|e| e.kind != EntityKind::Person || !seg.is_possessive(token_at(seg, e.span.end)))
+                .map(|e| self.name_of(e))
+        });
         if organisation.is_some() {
             return organisation;
         }
-        let subject_position = before_verb.iter().rev().filter(|&&i| seg.is_word(i)).take(2);
+        let subject_position =
+            before_verb.iter().rev().filter(|&&i| seg.is_word(i)).take(2).filter(|&&i| !seg.is_possessive(i + 1));
         subject_position.copied().find_map(|i| self.subject(i, quote_start))
     }
 
@@ -2087,6 +2092,18 @@ mod tests {
             (
                 &format!("{long} the union's long-serving leader criticised Ana Silva, calling her plan “a betrayal of every worker.”"),
                 vec![q("a betrayal of every worker.", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_person_in_the_possessive_before_the_verb_is_not_the_speaker() {
+        let quote = "We will be vindicated in court,";
+        check(vec![
+            ("“We will be vindicated in court,” Silva’s lawyer said.", vec![q(quote, None)]),
+            (
+                "“We will be vindicated in court,” Brightwell Holdings’ spokesman said.",
+                vec![q(quote, Some("Brightwell Holdings"))],
             ),
         ]);
     }
