@@ -382,6 +382,23 @@ impl Attribution<'_> {
         Some((self.groups[group].name.clone(), Some(group)))
     }
 
+    /// The speaker under the fullest name the text gives: a person known by one word ("Kwabena", "Okoro") that
+    /// linking left apart is the person whose full name has that first or last word, nearest before the quote
+    /// (two people sharing it stay apart). Anyone else is returned as is.
+    fn fullest_person(&self, speaker: Speaker, quote_start: usize) -> Speaker {
+        let (name, group) = &speaker;
+        let one_word_person = !name.contains(' ') && group.is_some_and(|g| self.groups[g].kind == EntityKind::Person);
+        if !one_word_person {
+            return speaker;
+        }
+        let Some(mentions) = self.name_parts.get(name.as_str()) else { return speaker };
+        let before = mentions.partition_point(|&(start, _)| start < quote_start);
+        match before.checked_sub(1) {
+            Some(i) => (self.groups[mentions[i].1].name.clone(), Some(mentions[i].1)),
+            None => speaker,
+        }
+    }
+
     /// Whether the entity is an author named in a byline.
     fn in_byline(&self, entity: &Entity) -> bool {
         let line = self.seg.tokens.get(token_at(self.seg, entity.span.start)).map(|t| t.line);
@@ -1421,7 +1438,7 @@ pub(crate) fn find_quotes(
         .iter()
         .zip(speakers)
         .map(|(f, speaker)| {
-            let (speaker, speaker_group) = match speaker {
+            let (speaker, speaker_group) = match speaker.map(|s| attribution.fullest_person(s, f.inner.start)) {
                 Some((name, group)) => (Some(name), group),
                 None => (None, None),
             };
@@ -2106,6 +2123,14 @@ mod tests {
                 vec![q(quote, Some("Brightwell Holdings"))],
             ),
         ]);
+    }
+
+    #[test]
+    fn a_speaker_known_by_one_word_is_named_by_the_nearest_full_name() {
+        check(vec![(
+            "Kwabena Mensah leads the trust. His cousin Kwabena Osei does not.\n\n“We came to listen and to learn from everyone,” Kwabena said.",
+            vec![q("We came to listen and to learn from everyone,", Some("Kwabena Osei"))],
+        )]);
     }
 
     fn check(cases: Vec<(&str, Vec<Found>)>) {
