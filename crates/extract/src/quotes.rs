@@ -1090,6 +1090,13 @@ impl Attribution<'_> {
                 if found.is_some() {
                     return found;
                 }
+                // "Explains director Tom Harlan: “…”": a verb opening its clause has its subject after it.
+                if !window[..pos].iter().any(|&j| seg.is_word(j)) {
+                    let after_verb = window[pos + 1..].iter().take(INVERTED_SUBJECT_TOKENS);
+                    if let Some(e) = after_verb.filter_map(|&j| self.entity_at(j)).next() {
+                        return Some(self.name_of(e));
+                    }
+                }
                 // "…, says a report highlighting the “…”": the document after the verb is its subject.
                 let inverted = window[pos + 1..].iter().take(3).take_while(|&&j| seg.is_word(j));
                 if let Some(&document) = inverted.into_iter().find(|&&j| is_document_noun(seg.word(j))) {
@@ -2046,6 +2053,11 @@ mod tests {
             (
                 "Ana Silva said she had told John Okoro: “We will not give up on this country.”",
                 vec![q(quote, Some("Ana Silva"))],
+            ),
+            // A verb that opens its clause has its subject after it.
+            (
+                "Explains director Tom Harlan: “We will not give up on this country.”",
+                vec![q(quote, Some("Tom Harlan"))],
             ),
             // No verb of speech: the first person before the colon (a headline's subject).
             (
