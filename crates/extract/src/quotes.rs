@@ -1264,6 +1264,31 @@ fn is_a_works_title(text: &str, inner: Span, entities: &[Entity]) -> bool {
         .any(|e| e.span == name && e.kind == EntityKind::Misc)
 }
 
+/// The words of a quote with typography set aside, so that a headline's `We’re ready` repeats a body's
+/// `We're  ready`: curly apostrophes and quotation marks become straight ones, dashes hyphens, and runs of white
+/// space one space.
+fn fold_typography(words: &str) -> String {
+    let mut out = String::with_capacity(words.len());
+    let mut space = false;
+    for c in words.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(match c {
+            '’' | '‘' | '′' => '\'',
+            '“' | '”' | '„' => '"',
+            '–' | '—' | '‐' | '‑' => '-',
+            other => other,
+        });
+    }
+    out
+}
+
 /// How many quotes on each side of a quote are searched for one that repeats its words.
 const ECHO_QUOTES: usize = 12;
 
@@ -1282,7 +1307,7 @@ impl Echoes {
             .iter()
             .map(|f| {
                 let words = f.inner.slice(text).trim_matches(|c: char| !c.is_alphanumeric());
-                crate::case::lowercase(words)
+                fold_typography(&crate::case::lowercase(words))
             })
             .collect();
         Echoes { folded, spans: found.iter().map(|f| f.inner).collect() }
@@ -2142,6 +2167,17 @@ mod tests {
         check(vec![(
             "Kwabena Mensah leads the trust. His cousin Kwabena Osei does not.\n\n“We came to listen and to learn from everyone,” Kwabena said.",
             vec![q("We came to listen and to learn from everyone,", Some("Kwabena Osei"))],
+        )]);
+    }
+
+    #[test]
+    fn a_repeated_quote_is_found_whatever_its_typography() {
+        check(vec![(
+            "Highlights of the day\n\n‘We’re ready to fight for every job’\n\n\"We're ready to fight for every  job in this town,\" Ana Silva told the rally.",
+            vec![
+                q("We’re ready to fight for every job", Some("Ana Silva")),
+                q("We're ready to fight for every  job in this town,", Some("Ana Silva")),
+            ],
         )]);
     }
 
