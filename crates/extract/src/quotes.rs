@@ -2181,6 +2181,20 @@ mod tests {
         )]);
     }
 
+    #[test]
+    fn sports_and_arts_roles_refer_back_to_their_holder() {
+        check(vec![
+            (
+                "Marco Ferreira beat goalkeeper Tomas Lindqvist's side on Saturday.\n\n“I should have stopped the first one,” the goalkeeper said.",
+                vec![q("I should have stopped the first one,", Some("Tomas Lindqvist"))],
+            ),
+            (
+                "Marco Ferreira, the teenager from Porto, beat Tomas Lindqvist on Saturday.\n\n“I played my best tennis of the year,” said the teenager.",
+                vec![q("I played my best tennis of the year,", Some("Marco Ferreira"))],
+            ),
+        ]);
+    }
+
     fn check(cases: Vec<(&str, Vec<Found>)>) {
         for (text, expected) in cases {
             assert_eq!(quotes(text), expected, "{text}");
