@@ -17,8 +17,9 @@
 //! of a nearby quote whose words this one repeats; (4) a headline's subject, or the speaker of the sentence
 //! just before; (5) the previous quote's speaker nearby; (6) after a paragraph about someone, a first-person
 //! quote paragraph is theirs; (7) the next quote of the paragraph with a cue; (8) the pieces of a
-//! multi-paragraph quote share its speaker. Otherwise no speaker: none beats a wrong one.
-//! The speaker is the entity's fullest name.
+//! multi-paragraph quote share its speaker. Otherwise no speaker: none beats a wrong one. A name inside an
+//! aside before the verb (`X, a friend of Y, said`), a listener after it (`an official told Reuters`) and a
+//! byline's author never speak. The speaker is the entity's fullest name.
 
 use crate::lexicon::is_speech_verb;
 use crate::tokens::{Segmented, TokenKind};
