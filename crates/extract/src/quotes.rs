@@ -38,17 +38,34 @@ const HEADLINE_WORDS: usize = 25;
 /// Generic nouns by which a text refers back to an organisation it named ("the company said").
 const ORGANISATION_NOUNS: &[&str] = &[
     "agency",
+    "airline",
+    "association",
+    "automaker",
+    "bank",
+    "broadcaster",
+    "carmaker",
+    "charity",
     "club",
     "committee",
     "company",
+    "conglomerate",
     "council",
+    "federation",
     "firm",
+    "giant",
     "group",
+    "insurer",
+    "lender",
+    "manufacturer",
     "ministry",
     "movement",
     "organisation",
     "organization",
     "party",
+    "publisher",
+    "regulator",
+    "retailer",
+    "startup",
     "union",
     "watchdog",
 ];
@@ -680,7 +697,11 @@ impl Attribution<'_> {
         } else if spokesperson {
             openers.iter().rev().take(ORGANISATION_REACH).find(org)
         } else {
-            let after_the = token > 0 && seg.is_word(token - 1) && seg.word(token - 1).eq_ignore_ascii_case("the");
+            // "the company", "the e-commerce giant", "the Chinese tech firm": "the" and at most a few modifiers.
+            let after_the = (token.saturating_sub(ROLE_SPAN_WORDS)..token)
+                .rev()
+                .take_while(|&i| seg.is_word(i))
+                .any(|i| seg.word(i).eq_ignore_ascii_case("the"));
             if !after_the || !ORGANISATION_NOUNS.contains(&word.as_str()) {
                 return None;
             }
@@ -814,10 +835,16 @@ impl Attribution<'_> {
         }
         let mut after_verb =
             window.iter().skip(verb_pos + 1).take(ROLE_SPAN_WORDS + 1).take_while(|&&i| seg.is_word(i));
-        let role = after_verb.find(|&&i| self.is_definite_role(i) || is_document_noun(seg.word(i)))?;
+        let organisation_noun = |i: usize| ORGANISATION_NOUNS.contains(&crate::case::lowercase(seg.word(i)).as_str());
+        let role =
+            after_verb.find(|&&i| self.is_definite_role(i) || is_document_noun(seg.word(i)) || organisation_noun(i))?;
         if is_document_noun(seg.word(*role)) {
             // "…,” says a report by the Centre for …".
             return self.document_author(*role);
+        }
+        if organisation_noun(*role) {
+            // "…,” said the company.
+            return self.organisation_referent(*role, quote.start);
         }
         self.role_holder(*role, quote.start)
     }
@@ -2192,6 +2219,27 @@ mod tests {
             (
                 "Marco Ferreira, the teenager from Porto, beat Tomas Lindqvist on Saturday.\n\n“I played my best tennis of the year,” said the teenager.",
                 vec![q("I played my best tennis of the year,", Some("Marco Ferreira"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn business_nouns_refer_back_to_the_organisation() {
+        let long =
+            "in the largest deal of the year, far ahead of what the bankers had expected when it was first discussed";
+        check(vec![
+            (
+                &format!("Brightwell Holdings raised $12 billion on Tuesday {long}. “We are honoured by the trust of investors,” the e-commerce giant said."),
+                vec![q("We are honoured by the trust of investors,", Some("Brightwell Holdings"))],
+            ),
+            (
+                &format!("Brightwell Holdings raised $12 billion on Tuesday {long}. “We are honoured by the trust of investors,” said the lender."),
+                vec![q("We are honoured by the trust of investors,", Some("Brightwell Holdings"))],
+            ),
+            // No organisation before: no speaker.
+            (
+                &format!("Ruth Kamau raised $12 billion on Tuesday {long}. “We are honoured by the trust of investors,” the retailer said."),
+                vec![q("We are honoured by the trust of investors,", None)],
             ),
         ]);
     }
