@@ -1412,9 +1412,12 @@ pub(crate) fn find_quotes(
     for (index, e) in entities.iter().enumerate() {
         // "a spokesperson for the X Association said …": the organisation speaks through "he" or "she".
         let spokes_for = e.kind == EntityKind::Org && attribution.after_spokesperson(e.span.start);
+        // A name in the possessive modifies the subject, it is not it ("Silva's lawyer, John Okoro, said").
+        let possessive = seg.is_possessive(token_at(seg, e.span.end));
         if (e.kind != EntityKind::Person && !spokes_for)
             || attribution.inside_quote(e.span.start)
             || attribution.in_byline(e)
+            || possessive
         {
             continue;
         }
@@ -2242,6 +2245,14 @@ mod tests {
                 vec![q("We are honoured by the trust of investors,", None)],
             ),
         ]);
+    }
+
+    #[test]
+    fn a_name_in_the_possessive_is_no_sentence_subject() {
+        check(vec![(
+            "Mike Silva's lawyer, John Okoro, said the ruling was unfair.\n\n“We will appeal as soon as we can,” he said.",
+            vec![q("We will appeal as soon as we can,", Some("John Okoro"))],
+        )]);
     }
 
     fn check(cases: Vec<(&str, Vec<Found>)>) {
