@@ -14,8 +14,8 @@ const FLOORS: &[(&str, f64)] = &[
     ("entities.PLACE.f1", 0.91),
     ("entities.DATE.f1", 0.95),
     ("entities.MISC.f1", 0.47),
-    ("quotes.f1", 0.95),
-    ("quotes.speaker_acc", 0.92),
+    ("quotes.f1", 0.96),
+    ("quotes.speaker_acc", 0.925),
     ("body.f1", 0.93),
 ];
 

@@ -17,8 +17,9 @@
 //! of a nearby quote whose words this one repeats; (4) a headline's subject, or the speaker of the sentence
 //! just before; (5) the previous quote's speaker nearby; (6) after a paragraph about someone, a first-person
 //! quote paragraph is theirs; (7) the next quote of the paragraph with a cue; (8) the pieces of a
-//! multi-paragraph quote share its speaker. Otherwise no speaker: none beats a wrong one.
-//! The speaker is the entity's fullest name.
+//! multi-paragraph quote share its speaker. Otherwise no speaker: none beats a wrong one. A name inside an
+//! aside before the verb (`X, a friend of Y, said`), a listener after it (`an official told Reuters`) and a
+//! byline's author never speak. The speaker is the entity's fullest name.
 
 use crate::lexicon::is_speech_verb;
 use crate::tokens::{Segmented, TokenKind};
@@ -37,19 +38,62 @@ const HEADLINE_WORDS: usize = 25;
 /// Generic nouns by which a text refers back to an organisation it named ("the company said").
 const ORGANISATION_NOUNS: &[&str] = &[
     "agency",
+    "airline",
+    "association",
+    "automaker",
+    "bank",
+    "broadcaster",
+    "carmaker",
+    "charity",
     "club",
     "committee",
     "company",
+    "conglomerate",
     "council",
+    "federation",
     "firm",
+    "giant",
     "group",
+    "insurer",
+    "lender",
+    "manufacturer",
     "ministry",
     "movement",
     "organisation",
     "organization",
     "party",
+    "publisher",
+    "regulator",
+    "retailer",
+    "startup",
     "union",
     "watchdog",
+];
+
+/// Words that open an introductory phrase before a clause's subject ("After the vote, …", "Speaking on
+/// Monday, …", "In a statement, …").
+const INTRODUCTORY_WORDS: &[&str] = &[
+    "after",
+    "amid",
+    "as",
+    "asked",
+    "at",
+    "before",
+    "despite",
+    "during",
+    "earlier",
+    "following",
+    "for",
+    "however",
+    "in",
+    "later",
+    "meanwhile",
+    "on",
+    "since",
+    "speaking",
+    "when",
+    "while",
+    "with",
 ];
 
 /// How many sentences back "the company" looks for the organisation that opened one.
@@ -308,6 +352,14 @@ struct Attribution<'a> {
     /// Reports, studies and statements whose author the text gives: (the document noun's token, the author's
     /// entity index), in text order.
     document_authors: Vec<(usize, usize)>,
+    /// Per line, whether it is a byline ("By Jane Doe"): its authors write the article and speak in none of
+    /// its quotes, so they are no sentence subject and no referent of a pronoun.
+    byline_lines: Vec<bool>,
+    /// For the first and the last word of each person's fullest name of two words or more, that person's
+    /// mentions: (the mention's start, its group), in text order. A lone first name or surname that the entity
+    /// stage typed as something else ("Amara", a town too; "Moon") is still that person as a speech verb's
+    /// subject.
+    name_parts: std::collections::HashMap<String, Vec<(usize, usize)>>,
 }
 
 impl Attribution<'_> {
@@ -331,6 +383,44 @@ impl Attribution<'_> {
     fn inside_quote(&self, byte: usize) -> bool {
         let idx = self.quote_spans.partition_point(|q| q.start <= byte);
         self.quote_spans[..idx].iter().rev().take(4).any(|q| byte < q.end)
+    }
+
+    /// The person a lone first name or surname at `token` names, when no stage made it a person: the one with
+    /// that first or last word whose full mention comes nearest before `before_byte` (two people sharing a
+    /// surname stay apart). None when no one named before has that name.
+    fn person_by_name_part(&self, token: usize, before_byte: usize) -> Option<Speaker> {
+        let seg = self.seg;
+        if !seg.is_word(token) || !seg.word(token).starts_with(char::is_uppercase) {
+            return None;
+        }
+        let mentions = self.name_parts.get(seg.word(token))?;
+        let byte = before_byte.min(seg.tokens[token].span.start);
+        let before = mentions.partition_point(|&(start, _)| start < byte);
+        let (_, group) = mentions[before.checked_sub(1)?];
+        Some((self.groups[group].name.clone(), Some(group)))
+    }
+
+    /// The speaker under the fullest name the text gives: a person known by one word ("Kwabena", "Okoro") that
+    /// linking left apart is the person whose full name has that first or last word, nearest before the quote
+    /// (two people sharing it stay apart). Anyone else is returned as is.
+    fn fullest_person(&self, speaker: Speaker, quote_start: usize) -> Speaker {
+        let (name, group) = &speaker;
+        let one_word_person = !name.contains(' ') && group.is_some_and(|g| self.groups[g].kind == EntityKind::Person);
+        if !one_word_person {
+            return speaker;
+        }
+        let Some(mentions) = self.name_parts.get(name.as_str()) else { return speaker };
+        let before = mentions.partition_point(|&(start, _)| start < quote_start);
+        match before.checked_sub(1) {
+            Some(i) => (self.groups[mentions[i].1].name.clone(), Some(mentions[i].1)),
+            None => speaker,
+        }
+    }
+
+    /// Whether the entity is an author named in a byline.
+    fn in_byline(&self, entity: &Entity) -> bool {
+        let line = self.seg.tokens.get(token_at(self.seg, entity.span.start)).map(|t| t.line);
+        line.is_some_and(|l| self.byline_lines[l])
     }
 
     fn name_of(&self, entity: &Entity) -> Speaker {
@@ -379,7 +469,7 @@ impl Attribution<'_> {
             .iter()
             .rev()
             .take(PRONOUN_REACH)
-            .filter(|e| e.kind == EntityKind::Person && !self.inside_quote(e.span.start))
+            .filter(|e| e.kind == EntityKind::Person && !self.inside_quote(e.span.start) && !self.in_byline(e))
             .find(|e| fits(e))
             .map(|e| self.name_of(e))
     }
@@ -543,6 +633,9 @@ impl Attribution<'_> {
         if let Some(e) = self.entity_ending_at(token).or_else(|| self.entity_at(token)) {
             return Some(self.name_of(e));
         }
+        if let Some(person) = self.person_by_name_part(token, before_byte) {
+            return Some(person);
+        }
         let seg = self.seg;
         if seg.is_word(token) && matches!(crate::case::lowercase(seg.word(token)).as_str(), "he" | "she") {
             return self.pronoun_referent(token, before_byte);
@@ -588,10 +681,27 @@ impl Attribution<'_> {
         let openers =
             &self.clause_openers[..self.clause_openers.partition_point(|&e| self.entities[e].span.end <= byte)];
         let org = |e: &&usize| self.entities[**e].kind == EntityKind::Org;
+        // "a spokesperson said", "a company spokeswoman told reporters": someone speaking for the organisation that
+        // last opened a sentence, which the guideline names as the speaker.
+        let determiner =
+            |i: usize| seg.is_word(i) && matches!(crate::case::lowercase(seg.word(i)).as_str(), "a" | "an" | "the");
+        let spokesperson = matches!(word.as_str(), "spokesperson" | "spokesman" | "spokeswoman")
+            && token.checked_sub(1).is_some_and(|before| {
+                determiner(before)
+                    || (seg.is_word(before)
+                        && ORGANISATION_NOUNS.contains(&crate::case::lowercase(seg.word(before)).as_str())
+                        && before.checked_sub(1).is_some_and(determiner))
+            });
         let found = if word == "it" {
             openers.last().filter(org)
+        } else if spokesperson {
+            openers.iter().rev().take(ORGANISATION_REACH).find(org)
         } else {
-            let after_the = token > 0 && seg.is_word(token - 1) && seg.word(token - 1).eq_ignore_ascii_case("the");
+            // "the company", "the e-commerce giant", "the Chinese tech firm": "the" and at most a few modifiers.
+            let after_the = (token.saturating_sub(ROLE_SPAN_WORDS)..token)
+                .rev()
+                .take_while(|&i| seg.is_word(i))
+                .any(|i| seg.word(i).eq_ignore_ascii_case("the"));
             if !after_the || !ORGANISATION_NOUNS.contains(&word.as_str()) {
                 return None;
             }
@@ -679,6 +789,14 @@ impl Attribution<'_> {
         if let Some(found) = self.nearest_subject(&window[..verb_pos], quote.start) {
             return Some(found);
         }
+        // A verb with a subject before it that names no one ("an official told Reuters", "she told the
+        // Financial Times" with no "she" in sight) has its listener after it, not its speaker: no speaker.
+        if window[..verb_pos].iter().any(|&i| seg.is_word(i)) {
+            return None;
+        }
+        if let Some(named) = self.inverted_role_then_name(&window[verb_pos + 1..]) {
+            return Some(named);
+        }
         // "said Martin Indyk": the subject right after the verb, also past its role ("said the film’s director,
         // Tom Hargreave"), but not past a word that opens another phrase ("said the lawyer, who represents …").
         for &i in window.iter().skip(verb_pos + 1).take(INVERTED_SUBJECT_TOKENS) {
@@ -717,17 +835,59 @@ impl Attribution<'_> {
         }
         let mut after_verb =
             window.iter().skip(verb_pos + 1).take(ROLE_SPAN_WORDS + 1).take_while(|&&i| seg.is_word(i));
-        let role = after_verb.find(|&&i| self.is_definite_role(i) || is_document_noun(seg.word(i)))?;
+        let organisation_noun = |i: usize| ORGANISATION_NOUNS.contains(&crate::case::lowercase(seg.word(i)).as_str());
+        let role =
+            after_verb.find(|&&i| self.is_definite_role(i) || is_document_noun(seg.word(i)) || organisation_noun(i))?;
         if is_document_noun(seg.word(*role)) {
             // "…,” says a report by the Centre for …".
             return self.document_author(*role);
         }
+        if organisation_noun(*role) {
+            // "…,” said the company.
+            return self.organisation_referent(*role, quote.start);
+        }
         self.role_holder(*role, quote.start)
+    }
+
+    /// `“…,” said the head of the Lagos Chamber of Commerce, Ana Silva.`: after an inverted verb, a role led by a
+    /// determiner, however it goes on (an organisation or a place in it is where the person works), then a comma
+    /// and a person's name that ends the clause: that person. Not past a relative pronoun or another verb of
+    /// speech, and not when the name is in the possessive (`…, Ana Silva's deputy`) or goes on.
+    fn inverted_role_then_name(&self, after_verb: &[usize]) -> Option<Speaker> {
+        /// Tokens a role may take before its comma ("the head of the regional chamber of commerce and industry").
+        const ROLE_TOKENS: usize = 14;
+        let seg = self.seg;
+        let &first = after_verb.first()?;
+        let determiner = seg.is_word(first)
+            && matches!(
+                crate::case::lowercase(seg.word(first)).as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "one"
+            );
+        if !determiner {
+            return None;
+        }
+        let comma = after_verb.iter().take(ROLE_TOKENS).position(|&i| seg.is_punct(i, ','))?;
+        let role = &after_verb[1..comma];
+        let clause_inside = role.iter().any(|&i| {
+            self.is_verb_of_speech(i)
+                || (seg.is_word(i) && matches!(seg.word(i), "who" | "which" | "that" | "whose" | "whom"))
+        });
+        if clause_inside || role.iter().any(|&i| self.entity_at(i).is_some_and(|e| e.kind == EntityKind::Person)) {
+            return None;
+        }
+        let person = self.entity_at(*after_verb.get(comma + 1)?).filter(|e| e.kind == EntityKind::Person)?;
+        let next = token_at(seg, person.span.end);
+        let ends_clause = after_verb.last().is_none_or(|&last| next > last)
+            || (seg.tokens.get(next).is_some_and(|t| t.kind == TokenKind::Punct) && !seg.is_possessive(next));
+        ends_clause.then(|| self.name_of(person))
     }
 
     /// Among the tokens before a speech verb, the person nearest the verb; failing that, the nearest
     /// organisation or back reference.
     fn nearest_subject(&self, before_verb: &[usize], quote_start: usize) -> Option<Speaker> {
+        if let Some(head) = self.parenthetical_head(before_verb, quote_start) {
+            return head;
+        }
         // "…, in which he said": a pronoun right before the verb (perhaps with an adverb between) is the
         // subject, however many names came earlier in the sentence.
         let seg = self.seg;
@@ -767,15 +927,63 @@ impl Attribution<'_> {
         // An organisation anywhere before the verb; a back reference ("the minister", "the ministry") only as
         // the verb's own subject, right before it: "the leader of the group, the agency warns" is not said by
         // the leader.
-        let organisation = before_verb
-            .iter()
-            .rev()
-            .find_map(|&i| self.entity_ending_at(i).or_else(|| self.entity_at(i)).map(|e| self.name_of(e)));
+        // A person in the possessive is not the speaker here either ("Silva's lawyer said"); an organisation's
+        // spokesperson speaks for it ("Unilever's spokesman said").
+        let organisation = before_verb.iter().rev().find_map(|&i| {
+            self.entity_ending_at(i)
+                .or_else(|| self.entity_at(i))
+                .filter(|e| e.kind != EntityKind::Person || !seg.is_possessive(token_at(seg, e.span.end)))
+                .map(|e| self.name_of(e))
+        });
         if organisation.is_some() {
             return organisation;
         }
-        let subject_position = before_verb.iter().rev().filter(|&&i| seg.is_word(i)).take(2);
+        let subject_position =
+            before_verb.iter().rev().filter(|&&i| seg.is_word(i)).take(2).filter(|&&i| !seg.is_possessive(i + 1));
         subject_position.copied().find_map(|i| self.subject(i, quote_start))
+    }
+
+    /// `Ana Silva, a close friend of John Okoro, said`, `X, who worked with Y for years, said`, `X, 54, said`,
+    /// `X, speaking alongside Y, said`: when the verb follows the closing comma of a parenthetical that opens
+    /// with a lower-case word or a number (an appositive, a relative or participial clause, an aside), the
+    /// subject is what stands before the parenthetical, never a name inside it. `Some(speaker)` when the verb
+    /// follows such a parenthetical (the speaker `None` when its head names no one: none beats the name inside),
+    /// `None` when it does not and the other rules decide. A parenthetical that opens with a capital (`X, Y's
+    /// superior, said`, `X, in a statement by his aide, Y, said`) is left to them.
+    fn parenthetical_head(&self, before_verb: &[usize], quote_start: usize) -> Option<Option<Speaker>> {
+        /// Asides chained before one verb ("Okoro, 54, a former teacher, said"); more is no longer one subject.
+        const MAX_ASIDES: usize = 3;
+        let seg = self.seg;
+        let mut close = before_verb.len().checked_sub(1)?;
+        // One adverb may stand between the closing comma and the verb ("…, later said").
+        let adverb = |w: &str| w.ends_with("ly") || matches!(w, "also" | "later" | "then" | "once" | "again");
+        if seg.is_word(before_verb[close]) && adverb(seg.word(before_verb[close])) {
+            close = close.checked_sub(1)?;
+        }
+        if !seg.is_punct(before_verb[close], ',') {
+            return None;
+        }
+        let mut asides = 0;
+        while asides < MAX_ASIDES {
+            let Some(open) = before_verb[..close].iter().rposition(|&i| seg.is_punct(i, ',')) else { break };
+            let first_word = before_verb[open + 1..close].iter().find(|&&i| seg.is_word(i));
+            let opens_aside =
+                first_word.is_some_and(|&i| seg.word(i).starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()));
+            if !opens_aside {
+                break;
+            }
+            close = open;
+            asides += 1;
+        }
+        if asides == 0 || close == 0 {
+            return None;
+        }
+        // The head: the name, back reference or role right before the first aside.
+        let head = before_verb[close - 1];
+        if let Some(e) = self.entity_ending_at(head) {
+            return Some(Some(self.name_of(e)));
+        }
+        Some(self.subject(head, quote_start))
     }
 
     /// "…Netanyahu's Likud party, which tried … by saying": in a relative clause the verb's subject is
@@ -841,8 +1049,11 @@ impl Attribution<'_> {
         }
         let window: Vec<usize> = (first..open).collect();
         // `X: “…”` and headlines such as `Madonna Defends … Comment: ‘…’`: the first person before the
-        // colon (the headline's subject), else the name right before it, else the first name on the line.
-        if open >= 2 && seg.is_punct(open - 1, ':') {
+        // colon (the headline's subject), else the name right before it, else the first name on the line. When a
+        // verb of speech introduces the colon (`X's spokesman, Y, said:`, `X recalled how Y told her:`), its
+        // subject speaks, found below like any verb's.
+        let introduced_by_verb = window.iter().any(|&i| self.is_verb_of_speech(i));
+        if open >= 2 && seg.is_punct(open - 1, ':') && !introduced_by_verb {
             let right_before = self.entity_ending_at(open - 2);
             let first_person =
                 || window.iter().filter_map(|&i| self.entity_at(i)).find(|e| e.kind == EntityKind::Person);
@@ -888,13 +1099,31 @@ impl Attribution<'_> {
                 let found = if participle {
                     // A colon opens a clause of its own (a dateline's "KARACHI: Firebrand cleric … has fired …,
                     // saying"): the participle reports that clause's subject.
-                    let clause = window[..pos].iter().rposition(|&j| seg.is_punct(j, ':')).map_or(0, |c| c + 1);
+                    let mut clause = window[..pos].iter().rposition(|&j| seg.is_punct(j, ':')).map_or(0, |c| c + 1);
+                    // An introductory phrase ("After a long meeting on Monday, Silva criticised the plan, calling
+                    // it …") sets the scene: the subject follows its comma.
+                    let opens_with_phrase = window[clause..pos]
+                        .iter()
+                        .find(|&&j| seg.is_word(j))
+                        .is_some_and(|&j| INTRODUCTORY_WORDS.contains(&crate::case::lowercase(seg.word(j)).as_str()));
+                    if opens_with_phrase {
+                        if let Some(comma) = window[clause..pos - 1].iter().position(|&j| seg.is_punct(j, ',')) {
+                            clause += comma + 1;
+                        }
+                    }
                     self.sentence_subject(&window[clause..pos])
                 } else {
                     self.nearest_subject(&window[..pos], quote.start)
                 };
                 if found.is_some() {
                     return found;
+                }
+                // "Explains director Tom Harlan: “…”": a verb opening its clause has its subject after it.
+                if !window[..pos].iter().any(|&j| seg.is_word(j)) {
+                    let after_verb = window[pos + 1..].iter().take(INVERTED_SUBJECT_TOKENS);
+                    if let Some(e) = after_verb.filter_map(|&j| self.entity_at(j)).next() {
+                        return Some(self.name_of(e));
+                    }
                 }
                 // "…, says a report highlighting the “…”": the document after the verb is its subject.
                 let inverted = window[pos + 1..].iter().take(3).take_while(|&&j| seg.is_word(j));
@@ -905,6 +1134,23 @@ impl Attribution<'_> {
         }
         None
     }
+}
+
+/// For the first and last word of each person's fullest name of two words or more, the mentions of that person
+/// in text order: one pass over the entities.
+fn name_parts(entities: &[Entity], groups: &[EntityGroup]) -> std::collections::HashMap<String, Vec<(usize, usize)>> {
+    let mut parts: std::collections::HashMap<String, Vec<(usize, usize)>> = std::collections::HashMap::new();
+    for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        let name = &groups[e.group].name;
+        let (Some(first), Some(last)) = (name.split(' ').next(), name.rsplit(' ').next()) else { continue };
+        if first == last {
+            continue;
+        }
+        for part in [first, last] {
+            parts.entry(part.to_string()).or_default().push((e.span.start, e.group));
+        }
+    }
+    parts
 }
 
 /// How far from a person's name a role noun still names their role: "Senate President, Bukola Saraki",
@@ -1032,6 +1278,45 @@ fn document_authors(attribution: &Attribution<'_>) -> Vec<(usize, usize)> {
     authors
 }
 
+/// Whether the words in the marks are, whole, a name the entity stage typed as a work or event (MISC: a quoted
+/// Title Case title in prose, `CBSN's "Red and Blue"`, `'Bad at Love,'`): the guideline counts titles of works
+/// as no quotes.
+fn is_a_works_title(text: &str, inner: Span, entities: &[Entity]) -> bool {
+    let words = inner.slice(text);
+    let trimmed = words.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let name = Span::new(inner.start, inner.start + trimmed.len());
+    let at = entities.partition_point(|e| e.span.start < name.start);
+    entities[at..]
+        .iter()
+        .take_while(|e| e.span.start == name.start)
+        .any(|e| e.span == name && e.kind == EntityKind::Misc)
+}
+
+/// The words of a quote with typography set aside, so that a headline's `We’re ready` repeats a body's
+/// `We're  ready`: curly apostrophes and quotation marks become straight ones, dashes hyphens, and runs of white
+/// space one space.
+fn fold_typography(words: &str) -> String {
+    let mut out = String::with_capacity(words.len());
+    let mut space = false;
+    for c in words.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(match c {
+            '’' | '‘' | '′' => '\'',
+            '“' | '”' | '„' => '"',
+            '–' | '—' | '‐' | '‑' => '-',
+            other => other,
+        });
+    }
+    out
+}
+
 /// How many quotes on each side of a quote are searched for one that repeats its words.
 const ECHO_QUOTES: usize = 12;
 
@@ -1050,7 +1335,7 @@ impl Echoes {
             .iter()
             .map(|f| {
                 let words = f.inner.slice(text).trim_matches(|c: char| !c.is_alphanumeric());
-                crate::case::lowercase(words)
+                fold_typography(&crate::case::lowercase(words))
             })
             .collect();
         Echoes { folded, spans: found.iter().map(|f| f.inner).collect() }
@@ -1083,7 +1368,8 @@ pub(crate) fn find_quotes(
     groups: &[EntityGroup],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Quote> {
-    let found = find_marked(seg, diagnostics);
+    let mut found = find_marked(seg, diagnostics);
+    found.retain(|f| !is_a_works_title(seg.text, f.inner, entities));
     let mut attribution = Attribution {
         seg,
         entities,
@@ -1095,6 +1381,8 @@ pub(crate) fn find_quotes(
         document_authors: Vec::new(),
         clause_openers: Vec::new(),
         group_is_female: group_sexes(seg, entities, groups),
+        byline_lines: seg.lines.iter().map(|line| crate::entities::is_byline(seg, line)).collect(),
+        name_parts: name_parts(entities, groups),
     };
     attribution.role_mentions = role_mentions(seg, entities, &attribution);
     // A role of one sex ("the actress Jessie Marlowe") says it when the first name and titles do not.
@@ -1107,7 +1395,10 @@ pub(crate) fn find_quotes(
     attribution.document_authors = document_authors(&attribution);
     let mut last_sentence = usize::MAX;
     for (index, e) in entities.iter().enumerate() {
-        if matches!(e.kind, EntityKind::Person | EntityKind::Org) && !attribution.inside_quote(e.span.start) {
+        if matches!(e.kind, EntityKind::Person | EntityKind::Org)
+            && !attribution.inside_quote(e.span.start)
+            && !attribution.in_byline(e)
+        {
             let sentence = seg.tokens.get(token_at(seg, e.span.start)).map_or(0, |t| t.sentence);
             let opener = attribution
                 .clause_openers
@@ -1121,7 +1412,13 @@ pub(crate) fn find_quotes(
     for (index, e) in entities.iter().enumerate() {
         // "a spokesperson for the X Association said …": the organisation speaks through "he" or "she".
         let spokes_for = e.kind == EntityKind::Org && attribution.after_spokesperson(e.span.start);
-        if (e.kind != EntityKind::Person && !spokes_for) || attribution.inside_quote(e.span.start) {
+        // A name in the possessive modifies the subject, it is not it ("Silva's lawyer, John Okoro, said").
+        let possessive = seg.is_possessive(token_at(seg, e.span.end));
+        if (e.kind != EntityKind::Person && !spokes_for)
+            || attribution.inside_quote(e.span.start)
+            || attribution.in_byline(e)
+            || possessive
+        {
             continue;
         }
         let sentence = seg.tokens.get(token_at(seg, e.span.start)).map_or(0, |t| t.sentence);
@@ -1153,6 +1450,16 @@ pub(crate) fn find_quotes(
         }
         if speaker.is_none() && !f.continues_previous {
             speaker = attribution.previous_sentence_cue(f.inner);
+        }
+        // A first-person quote paragraph right after a paragraph about someone else than the last quote's speaker
+        // (`“…,” Silva said. ¶ Okoro welcomed the ruling. ¶ “I always trusted the courts.”`) is the words of the
+        // person that paragraph is about, before the last speaker carries on.
+        let paragraph_between = previous.as_ref().is_some_and(|(prev_line, _)| {
+            let before = token_at(seg, f.inner.start).checked_sub(2);
+            before.is_some_and(|b| seg.tokens[b].line != *prev_line && seg.tokens[b].line != line)
+        });
+        if speaker.is_none() && !f.continues_previous && paragraph_between {
+            speaker = attribution.previous_paragraph_subject(f.inner);
         }
         if speaker.is_none() {
             // A quote with no cue of its own continues the last attributed speaker when it follows in the
@@ -1194,7 +1501,7 @@ pub(crate) fn find_quotes(
         .iter()
         .zip(speakers)
         .map(|(f, speaker)| {
-            let (speaker, speaker_group) = match speaker {
+            let (speaker, speaker_group) = match speaker.map(|s| attribution.fullest_person(s, f.inner.start)) {
                 Some((name, group)) => (Some(name), group),
                 None => (None, None),
             };
@@ -1612,6 +1919,340 @@ mod tests {
                 vec![q("I was born to play this part, I think.", None)],
             ),
         ]);
+    }
+
+    #[test]
+    fn the_listener_after_a_verb_is_not_its_speaker() {
+        check(vec![
+            (
+                "“We cannot accept this outcome at all,” an official told Reuters.",
+                vec![q("We cannot accept this outcome at all,", None)],
+            ),
+            (
+                "“We cannot accept this outcome at all,” a senior diplomat told the BBC on Monday.",
+                vec![q("We cannot accept this outcome at all,", None)],
+            ),
+            // "she" with no woman named before: no one, rather than the newspaper she spoke to.
+            (
+                "“We cannot accept this outcome at all,” she told the Financial Times.",
+                vec![q("We cannot accept this outcome at all,", None)],
+            ),
+            // The inverted order still names the speaker after the verb.
+            (
+                "“We cannot accept this outcome at all,” said Ana Silva.",
+                vec![q("We cannot accept this outcome at all,", Some("Ana Silva"))],
+            ),
+            (
+                "“We cannot accept this outcome at all,” Ana Silva told AFP.",
+                vec![q("We cannot accept this outcome at all,", Some("Ana Silva"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_inside_an_aside_before_the_verb_is_not_its_subject() {
+        let quote = "It is a betrayal of every worker,";
+        let fragment = "a betrayal of every worker.";
+        check(vec![
+            (
+                "“It is a betrayal of every worker,” Ana Silva, who worked with John Okoro for a decade, said.",
+                vec![q(quote, Some("Ana Silva"))],
+            ),
+            (
+                "“It is a betrayal of every worker,” Ana Silva, a close friend of John Okoro, said.",
+                vec![q(quote, Some("Ana Silva"))],
+            ),
+            (
+                "Ana Silva, whose husband John Okoro leads the union, said the plan was “a betrayal of every worker.”",
+                vec![q(fragment, Some("Ana Silva"))],
+            ),
+            (
+                "Ana Silva, speaking alongside John Okoro, said the plan was “a betrayal of every worker.”",
+                vec![q(fragment, Some("Ana Silva"))],
+            ),
+            (
+                "Ana Silva, 54, a former teacher who worked with John Okoro, later said the plan was “a betrayal of every worker.”",
+                vec![q(fragment, Some("Ana Silva"))],
+            ),
+            // A back reference before the aside: the minister named earlier, not the name in the aside.
+            (
+                "Finance Minister Ana Silva met the unions on Monday.\n\n“It is a betrayal of every worker,” the minister, a close friend of John Okoro, said.",
+                vec![q(quote, Some("Ana Silva"))],
+            ),
+            // An aside opening with a capital is left to the other rules ("X, in a statement by his aide, Y, said").
+            (
+                "Bukola Adeyemi, in a statement by his media aide, Yusuf Balogun, said the police were “acting on orders from above.”",
+                vec![q("acting on orders from above.", Some("Bukola Adeyemi"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_bylines_author_speaks_in_no_quote() {
+        let long = "at a long press conference in the capital city of the country after the cabinet meeting";
+        check(vec![
+            (
+                &format!("By Jane Doe\n\nThe minister was asked about the plan on Monday {long}.\n\n“We cannot accept this outcome at all,” the minister said."),
+                vec![q("We cannot accept this outcome at all,", None)],
+            ),
+            (
+                &format!("By Jane Doe and Kofi Mensah\n\nThe plan was announced on Monday {long}.\n\n“We cannot accept this outcome at all,” she said."),
+                vec![q("We cannot accept this outcome at all,", None)],
+            ),
+            // A speaker named in the body is still found past the byline.
+            (
+                &format!("By Jane Doe\n\nAna Silva was asked about the plan on Monday {long}.\n\n“We cannot accept this outcome at all,” she said."),
+                vec![q("We cannot accept this outcome at all,", Some("Ana Silva"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_quoted_title_of_a_work_is_no_quote() {
+        check(vec![
+            (
+                "Three strategists spoke to the channel's \"Blue and Gold\" about how the race could be decided in the last week.",
+                vec![],
+            ),
+            ("The singer may be 'Tired of Love,' but her new album is selling very well across the country.", vec![]),
+            // Words someone says stay a quote, Title Case or not.
+            (
+                "Ana Silva said the plan was “a betrayal of every worker” and left.",
+                vec![q("a betrayal of every worker", Some("Ana Silva"))],
+            ),
+            (
+                "Ruth Kamau Defends Her Results: ‘A Strong Quarter in Every Market’",
+                vec![q("A Strong Quarter in Every Market", Some("Ruth Kamau"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_lone_name_of_a_person_named_before_is_that_person() {
+        check(vec![
+            // "Florence" is also a city: as the subject of a speech verb it is the runner named before.
+            (
+                "Florence Adeyemi won the race on Sunday.\n\n“I trained for this moment every single day,” Florence said.",
+                vec![q("I trained for this moment every single day,", Some("Florence Adeyemi"))],
+            ),
+            // Two people with that name: the nearest full mention before.
+            (
+                "Jordan Mbeki won the race. Jordan Okoro came second.\n\n“I trained for this moment every single day,” Jordan said.",
+                vec![q("I trained for this moment every single day,", Some("Jordan Okoro"))],
+            ),
+            (
+                "President Moon Jae-in visited Tokyo. “We will open a new chapter together,” Moon said.",
+                vec![q("We will open a new chapter together,", Some("Moon Jae-in"))],
+            ),
+            // No one of that name before: a place stays a place and speaks for no one.
+            (
+                "“We will open a new chapter together,” Florence said of the talks.",
+                vec![q("We will open a new chapter together,", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_inverted_verb_reaches_its_subject_past_a_role_of_an_organisation() {
+        let quote = "It is a betrayal of every worker,";
+        check(vec![
+            (
+                "“It is a betrayal of every worker,” said the head of the Lagos Chamber of Commerce, Ana Silva.",
+                vec![q(quote, Some("Ana Silva"))],
+            ),
+            (
+                "“It is a betrayal of every worker,” said the chief executive of Unilever, Ana Silva.",
+                vec![q(quote, Some("Ana Silva"))],
+            ),
+            (
+                "“It is a betrayal of every worker,” said a spokeswoman for the ministry, Ana Silva, on Monday.",
+                vec![q(quote, Some("Ana Silva"))],
+            ),
+            // The name after the comma describes someone else, or begins another phrase: no speaker.
+            (
+                "“It is a betrayal of every worker,” said the head of the union, Ana Silva's deputy.",
+                vec![q(quote, None)],
+            ),
+            ("“It is a betrayal of every worker,” said the lawyer, who represents Ana Silva.", vec![q(quote, None)]),
+        ]);
+    }
+
+    #[test]
+    fn a_spokesperson_speaks_for_the_organisation_named_before() {
+        let quote = "We reject these claims entirely,";
+        check(vec![
+            (
+                "Brightwell Holdings said on Monday it would appeal.\n\n“We reject these claims entirely,” a company spokesperson said.",
+                vec![q(quote, Some("Brightwell Holdings"))],
+            ),
+            (
+                "Brightwell Holdings said on Monday it would appeal.\n\n“We reject these claims entirely,” a spokeswoman told reporters.",
+                vec![q(quote, Some("Brightwell Holdings"))],
+            ),
+            // No organisation before: no speaker.
+            ("Ana Silva said on Monday she would appeal.\n\n“We reject these claims entirely,” a spokeswoman said.", vec![q(quote, None)]),
+        ]);
+    }
+
+    #[test]
+    fn a_colon_after_a_verb_of_speech_gives_the_verbs_subject() {
+        let quote = "We will not give up on this country.";
+        check(vec![
+            (
+                "Ana Silva's spokesman, John Okoro, said: “We will not give up on this country.”",
+                vec![q(quote, Some("John Okoro"))],
+            ),
+            (
+                "Ana Silva recalled how John Okoro once told her: “We will not give up on this country.”",
+                vec![q(quote, Some("John Okoro"))],
+            ),
+            (
+                "Ana Silva said she had told John Okoro: “We will not give up on this country.”",
+                vec![q(quote, Some("Ana Silva"))],
+            ),
+            // A verb that opens its clause has its subject after it.
+            (
+                "Explains director Tom Harlan: “We will not give up on this country.”",
+                vec![q(quote, Some("Tom Harlan"))],
+            ),
+            // No verb of speech: the first person before the colon (a headline's subject).
+            (
+                "Ana Silva Rejects John Okoro Plan: ‘We Will Not Give Up on This Country’",
+                vec![q("We Will Not Give Up on This Country", Some("Ana Silva"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_first_person_paragraph_after_a_paragraph_about_someone_else_is_theirs() {
+        let appeal = "We will appeal this ruling,";
+        let trusted = "I always trusted the courts to do the right thing in the end.";
+        check(vec![
+            (
+                "“We will appeal this ruling,” Ana Silva said.\n\nJohn Okoro, her opponent in the race, welcomed the decision.\n\n“I always trusted the courts to do the right thing in the end.”",
+                vec![q(appeal, Some("Ana Silva")), q(trusted, Some("John Okoro"))],
+            ),
+            // No paragraph between: the speaker carries on.
+            (
+                "“We will appeal this ruling,” Ana Silva said.\n\n“I always trusted the courts to do the right thing in the end.”",
+                vec![q(appeal, Some("Ana Silva")), q(trusted, Some("Ana Silva"))],
+            ),
+            // A paragraph between that is about no one: the speaker carries on.
+            (
+                "“We will appeal this ruling,” Ana Silva said.\n\nThe ruling came after a long trial.\n\n“I always trusted the courts to do the right thing in the end.”",
+                vec![q(appeal, Some("Ana Silva")), q(trusted, Some("Ana Silva"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn verbs_of_lamenting_revealing_and_testifying_are_cues() {
+        let quote = "It is a betrayal of every worker,";
+        // A line over the headline fallback's length, so that only the verb can name the speaker.
+        let long = "After a long meeting with the union leaders and the employers in the capital on Monday evening,";
+        check(vec![
+            ("“It is a betrayal of every worker,” Ana Silva lamented.", vec![q(quote, Some("Ana Silva"))]),
+            ("“It is a betrayal of every worker,” Ana Silva testified.", vec![q(quote, Some("Ana Silva"))]),
+            ("“It is a betrayal of every worker,” Ana Silva exclaimed.", vec![q(quote, Some("Ana Silva"))]),
+            (
+                &format!("{long} Ana Silva revealed that the plan was “a betrayal of every worker.”"),
+                vec![q("a betrayal of every worker.", Some("Ana Silva"))],
+            ),
+            (
+                "Ana Silva criticised the plan, warning that it would be “a betrayal of every worker” and a disgrace for the country.",
+                vec![q("a betrayal of every worker", Some("Ana Silva"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_participle_reports_the_subject_after_an_introductory_phrase() {
+        let long = "After a long meeting with the union leaders and the employers in the capital on Monday evening,";
+        check(vec![
+            (
+                &format!("{long} Ana Silva criticised the plan, calling it “a betrayal of every worker.”"),
+                vec![q("a betrayal of every worker.", Some("Ana Silva"))],
+            ),
+            // The subject after the phrase is no recognised name: no speaker, not a name further on.
+            (
+                &format!("{long} the union's long-serving leader criticised Ana Silva, calling her plan “a betrayal of every worker.”"),
+                vec![q("a betrayal of every worker.", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_person_in_the_possessive_before_the_verb_is_not_the_speaker() {
+        let quote = "We will be vindicated in court,";
+        check(vec![
+            ("“We will be vindicated in court,” Silva’s lawyer said.", vec![q(quote, None)]),
+            (
+                "“We will be vindicated in court,” Brightwell Holdings’ spokesman said.",
+                vec![q(quote, Some("Brightwell Holdings"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_speaker_known_by_one_word_is_named_by_the_nearest_full_name() {
+        check(vec![(
+            "Kwabena Mensah leads the trust. His cousin Kwabena Osei does not.\n\n“We came to listen and to learn from everyone,” Kwabena said.",
+            vec![q("We came to listen and to learn from everyone,", Some("Kwabena Osei"))],
+        )]);
+    }
+
+    #[test]
+    fn a_repeated_quote_is_found_whatever_its_typography() {
+        check(vec![(
+            "Highlights of the day\n\n‘We’re ready to fight for every job’\n\n\"We're ready to fight for every  job in this town,\" Ana Silva told the rally.",
+            vec![
+                q("We’re ready to fight for every job", Some("Ana Silva")),
+                q("We're ready to fight for every  job in this town,", Some("Ana Silva")),
+            ],
+        )]);
+    }
+
+    #[test]
+    fn sports_and_arts_roles_refer_back_to_their_holder() {
+        check(vec![
+            (
+                "Marco Ferreira beat goalkeeper Tomas Lindqvist's side on Saturday.\n\n“I should have stopped the first one,” the goalkeeper said.",
+                vec![q("I should have stopped the first one,", Some("Tomas Lindqvist"))],
+            ),
+            (
+                "Marco Ferreira, the teenager from Porto, beat Tomas Lindqvist on Saturday.\n\n“I played my best tennis of the year,” said the teenager.",
+                vec![q("I played my best tennis of the year,", Some("Marco Ferreira"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn business_nouns_refer_back_to_the_organisation() {
+        let long =
+            "in the largest deal of the year, far ahead of what the bankers had expected when it was first discussed";
+        check(vec![
+            (
+                &format!("Brightwell Holdings raised $12 billion on Tuesday {long}. “We are honoured by the trust of investors,” the e-commerce giant said."),
+                vec![q("We are honoured by the trust of investors,", Some("Brightwell Holdings"))],
+            ),
+            (
+                &format!("Brightwell Holdings raised $12 billion on Tuesday {long}. “We are honoured by the trust of investors,” said the lender."),
+                vec![q("We are honoured by the trust of investors,", Some("Brightwell Holdings"))],
+            ),
+            // No organisation before: no speaker.
+            (
+                &format!("Ruth Kamau raised $12 billion on Tuesday {long}. “We are honoured by the trust of investors,” the retailer said."),
+                vec![q("We are honoured by the trust of investors,", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_in_the_possessive_is_no_sentence_subject() {
+        check(vec![(
+            "Mike Silva's lawyer, John Okoro, said the ruling was unfair.\n\n“We will appeal as soon as we can,” he said.",
+            vec![q("We will appeal as soon as we can,", Some("John Okoro"))],
+        )]);
     }
 
     fn check(cases: Vec<(&str, Vec<Found>)>) {

@@ -192,7 +192,7 @@ pub(super) fn title_case_lines(seg: &Segmented<'_>) -> Vec<bool> {
 }
 
 /// A byline: a line that opens with "By" or "BY" and is short ("By JANE A. DOE and TEMBA KHUMALO").
-pub(super) fn is_byline(seg: &Segmented<'_>, line: &Line) -> bool {
+pub(crate) fn is_byline(seg: &Segmented<'_>, line: &Line) -> bool {
     const MAX_WORDS: usize = 16;
     let (first, end) = line.tokens;
     first < end && matches!(seg.word(first), "By" | "BY") && end - first <= 2 * MAX_WORDS
