@@ -1765,7 +1765,11 @@ mod tests {
         let s0 = State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "mine".into(), tags: vec![] });
         let asked = through_worker(s0.apply(Action::Import(file)));
         let pending = asked.pending_import.as_ref().expect("the user is asked first");
-        assert!(pending.message.contains("not for the open document"), "{}", pending.message);
+        assert!(
+            pending.message.contains("made for another text than the open document (“Sample:"),
+            "{}",
+            pending.message
+        );
         assert!(Rc::ptr_eq(&asked.annotations, &s0.annotations), "nothing merged before the answer");
         let cancelled = asked.apply(Action::CancelImport);
         assert_eq!(cancelled.pending_import, None);

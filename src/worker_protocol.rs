@@ -55,6 +55,8 @@ pub struct ImportRequest<'a> {
     pub text: Cow<'a, str>,
     /// The open document's URL, if known (also compared with the file's source).
     pub source_url: Option<String>,
+    /// The open document's title, to name it when the file was made for another.
+    pub title: Cow<'a, str>,
     /// Whether [`TEST_PANIC_SENTINEL`] in the file crashes the worker (only with `?test-panic`).
     pub allow_test_panic: bool,
 }
@@ -74,6 +76,7 @@ impl<'a> ImportRequest<'a> {
             format,
             text: Cow::Borrowed(&document.text),
             source_url: document.source_url.clone(),
+            title: Cow::Borrowed(&document.title),
             allow_test_panic,
         }
     }
@@ -176,7 +179,10 @@ pub fn answer(request_message: &str) -> String {
         }
         Ok(WorkerRequest::Import(request)) => {
             test_panic(request.allow_test_panic, &request.file);
-            let document = Document { source_url: request.source_url, ..Document::new("", request.text.into_owned()) };
+            let document = Document {
+                source_url: request.source_url,
+                ..Document::new(request.title.into_owned(), request.text.into_owned())
+            };
             WorkerMessage::Imported {
                 request: request.request,
                 outcome: import(&request.file, request.format, &document),
@@ -205,13 +211,14 @@ pub fn encode_request(request: &WorkerRequest<'_>) -> String {
             put_list(hints, &mut out);
             allow_test_panic.put(&mut out);
         }
-        WorkerRequest::Import(ImportRequest { request, file, format, text, source_url, allow_test_panic }) => {
+        WorkerRequest::Import(ImportRequest { request, file, format, text, source_url, title, allow_test_panic }) => {
             out.number(1);
             request.put(&mut out);
             out.text(file);
             format.put(&mut out);
             out.text(text);
             source_url.put(&mut out);
+            out.text(title);
             allow_test_panic.put(&mut out);
         }
     }
@@ -234,6 +241,7 @@ pub fn decode_request(message: &str) -> Result<WorkerRequest<'_>, Malformed> {
             format: Wire::take(&mut input)?,
             text: Cow::Borrowed(input.text()?),
             source_url: Wire::take(&mut input)?,
+            title: Cow::Borrowed(input.text()?),
             allow_test_panic: Wire::take(&mut input)?,
         }),
         _ => return Err(Malformed),
@@ -424,6 +432,7 @@ mod tests {
             format: ImportFormat::W3c,
             text: text.into(),
             source_url: None,
+            title: "".into(),
             allow_test_panic,
         }))
     }
@@ -663,6 +672,7 @@ mod tests {
             format: ImportFormat::Doccano,
             text: "the text".into(),
             source_url: Some("https://example.org/".into()),
+            title: "A “title” 🙂".into(),
             allow_test_panic: false,
         });
         for request in [extract, import] {

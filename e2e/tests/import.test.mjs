@@ -106,6 +106,16 @@ test('an extraction still unanswered when a newer import stops the worker is sen
   assert.deepEqual(ctx.errors, []);
 });
 
+test('an annotation file opened (or dropped) like an article is imported onto the open article, not opened as one', async () => {
+  const { app } = ctx;
+  const title = await app.title.textContent();
+  await app.openFile('Sample.annotations.json', 'application/json', Buffer.from(oneNote('Sergei Lavrov', 'opened, not imported')));
+  await app.notice.filter({ hasText: 'Imported 1 annotation:' }).waitFor();
+  assert.equal(await app.title.textContent(), title, 'the article stays the open one');
+  assert.deepEqual((await app.noteCards()).map((c) => c.body), ['opened, not imported']);
+  assert.deepEqual(ctx.errors, []);
+});
+
 test('a worker that dies during an import changes nothing, says so, and the next import works', async () => {
   const { app, page } = ctx;
   await page.goto(`${ctx.server.url}?test-panic`);

@@ -5,8 +5,15 @@ use yew::Callback;
 
 use crate::state::{Action, EntityFormat, Notice};
 
-/// Reads `file` in the background and dispatches [`Action::OpenBytes`] (or a refusal) when done.
+/// Reads `file` in the background and dispatches [`Action::OpenBytes`] (or a refusal) when done. An
+/// annotation file (`.json`, `.jsonl`, `.ann`: what Sidenote and the tools it speaks with export) opened or
+/// dropped like an article is imported onto the open article instead: opened, its JSON would become an
+/// article of its own.
 pub fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
+    if is_annotation_file(&file.name()) {
+        import_file(file, dispatch);
+        return;
+    }
     let size = file.size() as usize;
     if size > MAX_TEXT_BYTES {
         // Refuse before reading: a 50 MB file should not have to be loaded into memory to be refused.
@@ -27,6 +34,13 @@ pub fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
             )))),
         }
     });
+}
+
+/// Whether a file is an annotation file by its name: W3C or Hypothesis `.json` / `.jsonld`, doccano `.jsonl`,
+/// brat `.ann`.
+fn is_annotation_file(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".json") || lower.ends_with(".jsonld") || entity_format(&lower).is_some()
 }
 
 /// A `.html` file, or text that starts like an HTML document.

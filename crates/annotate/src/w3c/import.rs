@@ -144,7 +144,8 @@ pub enum SourceCheck {
     Differs {
         /// The file's source, if it names one.
         file_source: Option<String>,
-        /// The open document's source (URL, else content URN).
+        /// The open document as the user knows it: its URL, else its title in quotation marks (empty when it
+        /// has neither).
         open_source: String,
     },
     /// The file says nothing about its document.
@@ -155,8 +156,14 @@ impl SourceCheck {
     /// A sentence for the user when the sources differ.
     pub fn message(&self) -> Option<String> {
         match self {
+            // A content URN (a text opened without a URL) means nothing to a reader: "another text" says it.
+            SourceCheck::Differs { file_source: Some(file), open_source } if file.starts_with("urn:") => Some(format!(
+                "This file was made for another text than the open document{}: its annotations may land on other words or be orphans.",
+                named(open_source)
+            )),
             SourceCheck::Differs { file_source: Some(file), open_source } => Some(format!(
-                "This file was made for {file}, not for the open document ({open_source}): its annotations may land on other words or be orphans."
+                "This file was made for {file}, not for the open document{}: its annotations may land on other words or be orphans.",
+                named(open_source)
             )),
             SourceCheck::Differs { file_source: None, .. } => Some(
                 "This file was made for another version of the text: its annotations may land on other words or be orphans.".to_string(),
@@ -171,7 +178,14 @@ impl Imported {
     /// changed article at the same URL differs), else its `source` against the URL and the content URN.
     pub fn source_check(&self, doc: &Document) -> SourceCheck {
         let open_urn = doc.content_urn();
-        let open_source = doc.source_url.clone().unwrap_or_else(|| open_urn.clone());
+        let title = doc.title.trim();
+        let open_source = doc.source_url.clone().unwrap_or_else(|| {
+            if title.is_empty() {
+                String::new()
+            } else {
+                format!("“{title}”")
+            }
+        });
         let same = match (&self.text, &self.source) {
             (Some(text), _) => Document::urn_of(text) == open_urn,
             (None, Some(source)) => *source == open_urn || Some(source) == doc.source_url.as_ref(),
@@ -404,6 +418,15 @@ fn author_of(item: &Value) -> Option<String> {
     }
     let name = creator["nickname"].as_str().or_else(|| creator["name"].as_str()).or_else(|| creator.as_str());
     name.map(str::trim).filter(|n| !n.is_empty()).map(str::to_string)
+}
+
+/// " (name)" after "the open document", when it has a name to give.
+fn named(open_source: &str) -> String {
+    if open_source.is_empty() {
+        String::new()
+    } else {
+        format!(" ({open_source})")
+    }
 }
 
 /// An id without the leading `#` of a fragment, so that `#note-1` and `note-1` are one note.
@@ -1548,6 +1571,18 @@ mod tests {
             assert_eq!(check.message().is_some(), matches!(expected, SourceCheck::Differs { .. }));
             assert_eq!(check, expected, "{file:?}");
         }
+        // Without a URL the open document is named by its title, and a file for another text says so, never
+        // showing a content hash.
+        let untitled_url = Document::new("Lavrov interview", "Text A.");
+        let message = file_for(None, Some(Document::new("t", "Text B.").content_urn().as_str()))
+            .source_check(&untitled_url)
+            .message()
+            .expect("a question");
+        assert!(
+            message.starts_with("This file was made for another text than the open document (“Lavrov interview”)"),
+            "{message}"
+        );
+        assert!(!message.contains("urn:"), "{message}");
     }
 
     /// Exports say who made each item: a suggestion nobody reviewed names only the extractor (`generator`), a
