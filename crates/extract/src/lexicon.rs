@@ -427,7 +427,13 @@ mod tests {
         let cases = [
             (&PLACES, places),
             (&FIRST_NAMES, source_entries(&[include_str!("../data/first_names.txt")])),
-            (&FIRST_NAMES_INTL, source_entries(&[include_str!("../data/first_names_intl.txt")])),
+            (
+                &FIRST_NAMES_INTL,
+                source_entries(&[
+                    include_str!("../data/first_names_intl.txt"),
+                    include_str!("../data/first_names_world.txt"),
+                ]),
+            ),
             (&ORGS, source_entries(&[include_str!("../data/orgs.txt"), include_str!("../data/orgs_world.txt")])),
             (&PEOPLE, source_entries(&[include_str!("../data/people.txt")])),
             (&MISC_NAMES, source_entries(&[include_str!("../data/misc.txt")])),

@@ -590,6 +590,28 @@ mod tests {
         assert!(found.contains(&("Kwame Mensah".to_string(), EntityKind::Person)), "{found:?}");
     }
 
+    /// Given names that several countries share (`data/first_names_world.txt`, from Faker's locales) make a
+    /// person of a name no other list or cue types; a place or an ordinary word in that slot does not.
+    #[test]
+    fn world_given_names_make_a_person() {
+        let cases = [
+            ("The panel heard Matteo Brunelli on Monday.", "Matteo Brunelli"),
+            ("In the final Dušan Vrbanović beat the top seed.", "Dušan Vrbanović"),
+            ("Volunteers led by Aoife Ní Bhraonáin cleaned the beach.", "Aoife Ní Bhraonáin"),
+            ("The striker Gianluca Ferrandi scored twice.", "Gianluca Ferrandi"),
+            ("Prosecutors named Wojciech Zalewczyk and Jelena Marković in the case.", "Jelena Marković"),
+            ("Organisers thanked Henrik Aasgaard for the donation.", "Henrik Aasgaard"),
+        ];
+        for (text, name) in cases {
+            let found = entities(text);
+            assert!(found.contains(&(name.to_string(), EntityKind::Person)), "{text:?}: {found:?}");
+        }
+        let found = entities("Prosecutors named Wojciech Zalewczyk and Jelena Marković in the case.");
+        assert!(found.contains(&("Wojciech Zalewczyk".to_string(), EntityKind::Person)), "{found:?}");
+        // The list holds no place and no English word: a city is still a place.
+        assert!(has("Talks resumed in Kraków on Monday.", "Kraków", EntityKind::Place));
+    }
+
     /// A Korean or Chinese family name before a hyphenated given name is a person; the shape alone is not.
     #[test]
     fn east_asian_family_name_and_hyphenated_given_name() {
