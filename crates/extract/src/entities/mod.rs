@@ -612,6 +612,29 @@ mod tests {
         assert!(has("Talks resumed in Kraków on Monday.", "Kraków", EntityKind::Place));
     }
 
+    /// A name described by a role noun in apposition (after or before it) or by "who" is a person's; a clause
+    /// after the comma, or a name after a preposition, is no description of it.
+    #[test]
+    fn a_role_in_apposition_or_who_makes_a_person() {
+        let people = [
+            ("They met Oduya Ekwueme, the party's chairman, on Monday.", "Oduya Ekwueme"),
+            ("Prosecutors charged Tadeo Quispaya, a lawyer from the north.", "Tadeo Quispaya"),
+            ("Ngozi Okwuosa, who chairs the panel, left early.", "Ngozi Okwuosa"),
+            ("The coach, Rangi Tawhiri, left before the final.", "Rangi Tawhiri"),
+            ("Later Vrbanovic, the defending champion, withdrew.", "Vrbanovic"),
+        ];
+        for (text, name) in people {
+            assert!(has(text, name, EntityKind::Person), "{text:?}: {:?}", entities(text));
+        }
+        for (text, name) in [
+            ("He won in Brackenfold, the minister said.", "Brackenfold"),
+            ("They spoke to the MP for Newcastle Central, who backs it.", "Newcastle Central"),
+            ("Zentrix Holdings, the lender, cut rates.", "Zentrix Holdings"),
+        ] {
+            assert!(!has(text, name, EntityKind::Person), "{text:?}: {:?}", entities(text));
+        }
+    }
+
     /// A Korean or Chinese family name before a hyphenated given name is a person; the shape alone is not.
     #[test]
     fn east_asian_family_name_and_hyphenated_given_name() {

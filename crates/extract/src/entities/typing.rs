@@ -11,7 +11,8 @@ use super::Context;
 use crate::dates::{is_calendar_word, is_named_day};
 use crate::lexicon::{
     is_common_word, is_east_asian_surname, is_first_name, is_inverted_speech_verb, is_known_person, is_misc_keyword,
-    is_misc_name, is_org, is_org_in_lower_case, is_org_keyword, is_place, is_speech_verb, is_subject_speech_verb,
+    is_misc_name, is_org, is_org_in_lower_case, is_org_keyword, is_place, is_referring_role, is_role_before_names,
+    is_speech_verb, is_subject_speech_verb,
 };
 use crate::EntityKind;
 
@@ -310,6 +311,17 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if words <= 3 && all_capitalised && opens_quote_after_colon(cx, first, end) {
         return Some(EntityKind::Person);
     }
+    // "Oduya Ekwueme, the party's chairman,", "the coach, Rangi Tawhiri,", "Ngozi Okwuosa, who chairs …": a
+    // name described by a role noun in apposition, or by a relative "who", is a person's.
+    if words <= 3
+        && all_capitalised
+        && !cand.in_title_line
+        && !is_org_keyword(cx.word(end - 1))
+        && !is_misc_keyword(cx.word(end - 1))
+        && described_as_a_person(cx, first, end)
+    {
+        return Some(EntityKind::Person);
+    }
     // "Police said", "Officials told": a collective or plural noun opening a sentence speaks, but is no one's name.
     let collective_noun =
         words == 1 && (is_org_keyword(first_word) || (first_word.ends_with('s') && cx.seen_lowercase(first_word)));
@@ -596,6 +608,56 @@ fn is_initials(word: &str) -> bool {
 
 /// An age between commas after a name ("Singh Jabarjung, 24, from Punjab"): only people are introduced
 /// with their age. (A number in brackets is more often a count: "Events (56)" in a menu.)
+/// Words after which a name is the object of a preposition ("the MP for Newcastle Central, who …" is the
+/// MP's description, not the place's).
+const PREPOSITIONS: &[&str] = &["at", "by", "for", "from", "in", "into", "of", "on", "to", "with"];
+
+/// Tokens a role noun may sit after the comma of an appositive: "the party's deputy chairman" (the, party,
+/// 's, deputy, chairman).
+const APPOSITIVE_ROLE_REACH: usize = 6;
+
+/// A role noun in apposition right after the name (`, a lawyer`, `, the party's chairman`), a relative `who`
+/// after it, or a role noun and a comma right before it (`the coach, Rangi Tawhiri`), on one line.
+fn described_as_a_person(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let is_role = |w: &str| {
+        let lower = crate::case::lowercase(w);
+        w.starts_with(char::is_lowercase) && (is_role_before_names(&lower) || is_referring_role(&lower))
+    };
+    let same_line = |i: usize| i < seg.tokens.len() && seg.tokens[i].line == seg.tokens[first].line;
+    let after_preposition = first > 0 && seg.is_word(first - 1) && PREPOSITIONS.contains(&cx.word(first - 1));
+    if after_preposition {
+        return false;
+    }
+    if seg.is_punct(end, ',') && seg.is_word(end + 1) && same_line(end + 1) {
+        let opener = cx.word(end + 1);
+        if opener == "who" {
+            return true;
+        }
+        if matches!(opener, "a" | "an" | "the") {
+            for i in end + 2..(end + 2 + APPOSITIVE_ROLE_REACH).min(seg.tokens.len()) {
+                if !same_line(i) || (!seg.is_word(i) && !seg.is_possessive(i) && !seg.is_punct(i, '-')) {
+                    break;
+                }
+                if seg.is_word(i) && is_role(cx.word(i)) {
+                    // The role heads the phrase: punctuation, a preposition or "who" follows it, not a verb
+                    // ("In Okonjo, the minister said" is a clause of its own).
+                    let next = i + 1;
+                    return !seg.is_word(next)
+                        || !same_line(next)
+                        || matches!(cx.word(next), "who" | "and")
+                        || PREPOSITIONS.contains(&cx.word(next));
+                }
+            }
+        }
+    }
+    first >= 2
+        && seg.is_punct(first - 1, ',')
+        && seg.is_word(first - 2)
+        && same_line(first - 2)
+        && is_role(cx.word(first - 2))
+}
+
 fn followed_by_age(cx: &Context<'_, '_>, end: usize) -> bool {
     let seg = cx.seg;
     seg.is_punct(end, ',')
