@@ -635,6 +635,26 @@ mod tests {
         }
     }
 
+    /// The sides of a result with a score are players; a result verb without a score, or a team typed by its
+    /// affix or a place, is not.
+    #[test]
+    fn the_sides_of_a_scored_result_are_players() {
+        for (text, names) in [
+            ("Later Vrbanovic defeated Okonkwo 7-5, 6-2 to level the tie.", ["Vrbanovic", "Okonkwo"]),
+            ("Okonkwo lost to Vrbanovic 6–4, 7-6(4) on Friday.", ["Okonkwo", "Vrbanovic"]),
+            ("In the final Tawhiri edged Quispaya in three sets, 4-6, 6-3, 7-5.", ["Tawhiri", "Quispaya"]),
+        ] {
+            for name in names {
+                assert!(has(text, name, EntityKind::Person), "{text:?}: {:?}", entities(text));
+            }
+        }
+        let text = "Brackenfold Rovers beat Ostrava 2-1 at home.";
+        assert!(has(text, "Brackenfold Rovers", EntityKind::Org), "{:?}", entities(text));
+        assert!(has(text, "Ostrava", EntityKind::Place), "{:?}", entities(text));
+        let text = "In the end Vrbanovic beat Okonkwo on Friday.";
+        assert!(!has(text, "Okonkwo", EntityKind::Person), "{:?}", entities(text));
+    }
+
     /// A Korean or Chinese family name before a hyphenated given name is a person; the shape alone is not.
     #[test]
     fn east_asian_family_name_and_hyphenated_given_name() {

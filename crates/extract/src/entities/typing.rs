@@ -311,6 +311,17 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if words <= 3 && all_capitalised && opens_quote_after_colon(cx, first, end) {
         return Some(EntityKind::Person);
     }
+    // "Vrbanovic defeated Okonkwo 7-5, 6-2": the sides of a result with a score are players (a team is
+    // a known organisation, a place or carries a club affix, all typed above).
+    if words <= 3
+        && all_capitalised
+        && !cand.in_title_line
+        && !is_org_keyword(cx.word(end - 1))
+        && !is_misc_keyword(cx.word(end - 1))
+        && side_of_a_scored_result(cx, first, end)
+    {
+        return Some(EntityKind::Person);
+    }
     // "Oduya Ekwueme, the party's chairman,", "the coach, Rangi Tawhiri,", "Ngozi Okwuosa, who chairs …": a
     // name described by a role noun in apposition, or by a relative "who", is a person's.
     if words <= 3
@@ -656,6 +667,86 @@ fn described_as_a_person(cx: &Context<'_, '_>, first: usize, end: usize) -> bool
         && seg.is_word(first - 2)
         && same_line(first - 2)
         && is_role(cx.word(first - 2))
+}
+
+/// Verbs that report a match's result between two named sides.
+const RESULT_VERBS: &[&str] = &[
+    "beat",
+    "beats",
+    "defeat",
+    "defeated",
+    "defeats",
+    "downed",
+    "edged",
+    "edges",
+    "eliminated",
+    "ousted",
+    "outlasted",
+    "overcame",
+    "overcomes",
+    "stunned",
+    "thrashed",
+    "topped",
+    "upset",
+    "whitewashed",
+];
+
+/// Tokens after a result's second side in which its score must appear ("… Okonkwo 7-5, 6-2", "… Okonkwo in
+/// straight sets, 6-3, 6-4").
+const SCORE_REACH: usize = 8;
+
+/// A score such as `7-5`, `6–4` or `7-6(4)`: digits, a dash, digits, as one word or three tokens.
+fn is_score_at(cx: &Context<'_, '_>, i: usize) -> bool {
+    let seg = cx.seg;
+    if !seg.is_word(i) || !cx.word(i).starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let word = cx.word(i);
+    let short_number = |w: &str| !w.is_empty() && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
+    if let Some((a, b)) = word.split_once(['-', '–']) {
+        let b = b.split('(').next().unwrap_or(b);
+        return short_number(a) && short_number(b);
+    }
+    short_number(word)
+        && (seg.is_punct(i + 1, '-') || seg.is_punct(i + 1, '–'))
+        && seg.is_word(i + 2)
+        && short_number(cx.word(i + 2).split('(').next().unwrap_or(""))
+}
+
+/// Whether the name is a side of a result verb ("X beat Y", "Y lost to X") whose sentence gives a score after
+/// the second side.
+fn side_of_a_scored_result(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let sentence = seg.tokens[first].sentence;
+    let score_from = |from: usize| {
+        (from..(from + SCORE_REACH).min(seg.tokens.len()))
+            .take_while(|&i| seg.tokens[i].sentence == sentence)
+            .any(|i| is_score_at(cx, i))
+    };
+    let is_result_verb = |i: usize| {
+        seg.is_word(i)
+            && seg.tokens[i].sentence == sentence
+            && (RESULT_VERBS.contains(&cx.word(i))
+                || (cx.word(i) == "to"
+                    && i > 0
+                    && seg.is_word(i - 1)
+                    && matches!(cx.word(i - 1), "lost" | "loses" | "fell" | "falls")))
+    };
+    // The first side: the verb (or "lost to") follows, then the other side's capitalised name, then the score.
+    let lost_to =
+        seg.is_word(end) && matches!(cx.word(end), "lost" | "loses" | "fell" | "falls") && is_result_verb(end + 1);
+    if is_result_verb(end) || lost_to {
+        let loser = if lost_to { end + 2 } else { end + 1 };
+        let loser_end = (loser..(loser + 4).min(seg.tokens.len()))
+            .take_while(|&i| seg.is_word(i) && cx.word(i).starts_with(char::is_uppercase))
+            .last();
+        if let Some(last) = loser_end {
+            return score_from(last + 1);
+        }
+        return false;
+    }
+    // The second side: the verb precedes, the score follows.
+    first > 0 && is_result_verb(first - 1) && score_from(end)
 }
 
 fn followed_by_age(cx: &Context<'_, '_>, end: usize) -> bool {
