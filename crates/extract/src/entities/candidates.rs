@@ -411,8 +411,11 @@ pub(super) fn split_title_line(
             let shaped = j == i + 1 && is_shaped_name(cx.word(i));
             // A legal form is no headline's word: "© 2019 Zentrix Interactive Inc. All Rights Reserved".
             let company = j - i >= 2 && is_company_suffix(cx.word(j - 1));
+            // "Reporting by Tadeo Quispaya", "Photo: Hau Dinh": a credit's names are people's.
+            let credited = super::typing::is_credited_name(cx, i, j);
             if known.contains_key(surface)
                 || company
+                || credited
                 || is_place(surface)
                 || is_org(surface)
                 || is_known_person(surface)

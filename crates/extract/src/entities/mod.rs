@@ -655,6 +655,25 @@ mod tests {
         assert!(!has(text, "Okonkwo", EntityKind::Person), "{:?}", entities(text));
     }
 
+    /// Credits name people, on Title Case lines too; a credited agency, an acronym or a title made of
+    /// ordinary words is no person.
+    #[test]
+    fn credits_name_people() {
+        for (text, names) in [
+            ("(Reporting by Tadeo Quispaya; Editing by Jelena Marek)", vec!["Tadeo Quispaya", "Jelena Marek"]),
+            ("Reporting by Tadeo Quispaya and Rangi Tawhiri in Lagos", vec!["Tadeo Quispaya", "Rangi Tawhiri"]),
+            ("Photo: Hau Dinh, AP", vec!["Hau Dinh"]),
+            ("Photograph: Oduya Ekwueme/Reuters", vec!["Oduya Ekwueme"]),
+        ] {
+            for name in names {
+                assert!(has(text, name, EntityKind::Person), "{text:?}: {:?}", entities(text));
+            }
+        }
+        let text = "Subscribe to the magazine on space. (Image credit: All About Space)";
+        assert!(!entities(text).iter().any(|(_, k)| *k == EntityKind::Person), "{:?}", entities(text));
+        assert!(has("Photo: Hau Dinh, AP", "AP", EntityKind::Org));
+    }
+
     /// A Korean or Chinese family name before a hyphenated given name is a person; the shape alone is not.
     #[test]
     fn east_asian_family_name_and_hyphenated_given_name() {

@@ -246,6 +246,11 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if (2..=4).contains(&words) && all_capitalised && in_byline(cx, first) {
         return Some(EntityKind::Person);
     }
+    // "Reporting by Tadeo Quispaya; Editing by …", "Photo: Hau Dinh, AP": a credit names people (one word
+    // after "Photo:" is as often an agency: "Photo: Shutterstock").
+    if is_credited_name(cx, first, end) {
+        return Some(EntityKind::Person);
+    }
     if cand.after_title && words <= 4 && all_capitalised {
         return Some(EntityKind::Person);
     }
@@ -547,6 +552,66 @@ fn in_byline(cx: &Context<'_, '_>, first: usize) -> bool {
     first > line.tokens.0
         && matches!(seg.tokens[first - 1].span.slice(seg.text), "By" | "BY" | "and" | "AND")
         && is_byline(seg, line)
+}
+
+/// Right after a credit: "Reporting by", "Writing by", "Editing by", "Compiled by", "Interview by", or
+/// "Photo:", "Photograph:", "Image:", "Illustration:", "Credit:" (and "Photo by"), on one line; also the second
+/// name of "by X and Y".
+/// A credited name: two or three capitalised words, none an ordinary word of the document or a common
+/// word ("Image credit: All About Space" credits a magazine), right after a credit.
+pub(super) fn is_credited_name(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    (2..=3).contains(&(end - first))
+        && (first..end).all(|k| {
+            let word = cx.word(k);
+            word.starts_with(char::is_uppercase) && !is_common(word) && !cx.seen_lowercase(word)
+        })
+        && !is_org_keyword(cx.word(end - 1))
+        && !is_misc_keyword(cx.word(end - 1))
+        && after_credit(cx, first)
+}
+
+fn after_credit(cx: &Context<'_, '_>, first: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    let is_credit_word = |w: &str| {
+        let lower = crate::case::lowercase(w);
+        matches!(
+            lower.as_str(),
+            "reporting"
+                | "writing"
+                | "editing"
+                | "compiled"
+                | "interview"
+                | "photo"
+                | "photograph"
+                | "photos"
+                | "image"
+                | "illustration"
+                | "credit"
+                | "graphic"
+                | "video"
+        )
+    };
+    let direct = |at: usize| {
+        at >= 2
+            && ((word_at(at - 1).is_some_and(|w| w == "by") && word_at(at - 2).is_some_and(is_credit_word))
+                || (seg.is_punct(at - 1, ':') && word_at(at - 2).is_some_and(is_credit_word)))
+    };
+    if direct(first) {
+        return true;
+    }
+    // "Reporting by Tadeo Quispaya and Jelena Markovic": walk back over "and" and one capitalised name.
+    if first >= 2 && word_at(first - 1).is_some_and(|w| w == "and") {
+        let mut i = first - 1;
+        let mut capitals = 0;
+        while i > 0 && capitals < 4 && word_at(i - 1).is_some_and(|w| w.starts_with(char::is_uppercase)) {
+            i -= 1;
+            capitals += 1;
+        }
+        return capitals > 0 && direct(i);
+    }
+    false
 }
 
 /// Business grammar that only a company fits: "X's shares", "X's chief executive", "shares in X",
