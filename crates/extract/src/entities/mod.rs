@@ -674,6 +674,21 @@ mod tests {
         assert!(has("Photo: Hau Dinh, AP", "AP", EntityKind::Org));
     }
 
+    /// Name-final words of publishers, broadcasters, armed units, official bodies and industries make an
+    /// organisation.
+    #[test]
+    fn publishers_units_and_official_bodies_by_their_final_word() {
+        for (text, name) in [
+            ("The book is out from Brackenfold Publishing this week.", "Brackenfold Publishing"),
+            ("Fighters of the Zentrix Brigades withdrew.", "Zentrix Brigades"),
+            ("She appealed to the Ostrava Tribunal on Monday.", "Ostrava Tribunal"),
+            ("The deal was cleared by the Quispaya Chamber last year.", "Quispaya Chamber"),
+            ("Profits at Okonkwo Petroleum rose.", "Okonkwo Petroleum"),
+        ] {
+            assert!(has(text, name, EntityKind::Org), "{text:?}: {:?}", entities(text));
+        }
+    }
+
     /// A Korean or Chinese family name before a hyphenated given name is a person; the shape alone is not.
     #[test]
     fn east_asian_family_name_and_hyphenated_given_name() {
