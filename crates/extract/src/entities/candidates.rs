@@ -80,6 +80,17 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
                 end += 2;
                 continue;
             }
+            // "Ursula von der Leyen", "María de la Cruz": two name particles in a row join a name too.
+            if end + 2 < n
+                && matches!(cx.word(end), "von" | "van" | "de")
+                && matches!(cx.word(end + 1), "der" | "den" | "la" | "los" | "las")
+                && seg.tokens[end + 2].line == line
+                && cx.is_namey(end + 2)
+                && cx.word(end + 2) != "The"
+            {
+                end += 3;
+                continue;
+            }
             // "Procter & Gamble", "Mail & Guardian": an ampersand joins the words of a known organisation's
             // name (but "US & Canada" in a menu are two places).
             if end + 1 < n

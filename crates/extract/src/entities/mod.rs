@@ -29,8 +29,8 @@ use typing::own_kind;
 
 /// Lower-case words that may sit inside a name between two capitalised words.
 const CONNECTORS: &[&str] = &[
-    "al", "and", "bin", "bint", "da", "de", "del", "der", "di", "du", "for", "ibn", "la", "le", "of", "on", "van",
-    "von",
+    "al", "and", "bin", "bint", "da", "de", "del", "den", "der", "di", "dos", "du", "for", "ibn", "la", "las", "le",
+    "los", "of", "on", "van", "von",
 ];
 
 /// What every stage reads: the segmented text, which tokens are inside dates, which lines are Title Case,
@@ -687,6 +687,21 @@ mod tests {
         ] {
             assert!(has(text, name, EntityKind::Org), "{text:?}: {:?}", entities(text));
         }
+    }
+
+    /// Two particles in a row (`von der`, `de la`, `dos`) stay inside a name that a first name opens; places
+    /// joined by "and" still fall apart.
+    #[test]
+    fn two_name_particles_stay_inside_a_name() {
+        for (text, name) in [
+            ("A letter from Ursula von der Quispe arrived.", "Ursula von der Quispe"),
+            ("They met Maria de la Okonkwo.", "Maria de la Okonkwo"),
+            ("Coach Pieter van den Brackenfold left.", "Pieter van den Brackenfold"),
+            ("Fans cheered Marcos dos Tawhiri.", "Marcos dos Tawhiri"),
+        ] {
+            assert!(has(text, name, EntityKind::Person), "{text:?}: {:?}", entities(text));
+        }
+        assert!(has("Trains from Moscow and Washington.", "Moscow", EntityKind::Place));
     }
 
     /// A Korean or Chinese family name before a hyphenated given name is a person; the shape alone is not.
