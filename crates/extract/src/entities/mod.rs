@@ -622,6 +622,7 @@ mod tests {
             ("Ngozi Okwuosa, who chairs the panel, left early.", "Ngozi Okwuosa"),
             ("The coach, Rangi Tawhiri, left before the final.", "Rangi Tawhiri"),
             ("Later Vrbanovic, the defending champion, withdrew.", "Vrbanovic"),
+            ("Tadeo Quispaya is a senior writer for the paper.", "Tadeo Quispaya"),
         ];
         for (text, name) in people {
             assert!(has(text, name, EntityKind::Person), "{text:?}: {:?}", entities(text));
@@ -630,6 +631,7 @@ mod tests {
             ("He won in Brackenfold, the minister said.", "Brackenfold"),
             ("They spoke to the MP for Newcastle Central, who backs it.", "Newcastle Central"),
             ("Zentrix Holdings, the lender, cut rates.", "Zentrix Holdings"),
+            ("Brackenfold is a member of the league.", "Brackenfold"),
         ] {
             assert!(!has(text, name, EntityKind::Person), "{text:?}: {:?}", entities(text));
         }
@@ -664,6 +666,8 @@ mod tests {
             ("Reporting by Tadeo Quispaya and Rangi Tawhiri in Lagos", vec!["Tadeo Quispaya", "Rangi Tawhiri"]),
             ("Photo: Hau Dinh, AP", vec!["Hau Dinh"]),
             ("Photograph: Oduya Ekwueme/Reuters", vec!["Oduya Ekwueme"]),
+            ("Story by Tadeo Quispaya and Rangi Tawhiri", vec!["Tadeo Quispaya", "Rangi Tawhiri"]),
+            ("Posted by Tadeo Quispaya on March 3", vec!["Tadeo Quispaya"]),
         ] {
             for name in names {
                 assert!(has(text, name, EntityKind::Person), "{text:?}: {:?}", entities(text));

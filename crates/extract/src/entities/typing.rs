@@ -554,9 +554,9 @@ fn in_byline(cx: &Context<'_, '_>, first: usize) -> bool {
         && is_byline(seg, line)
 }
 
-/// Right after a credit: "Reporting by", "Writing by", "Editing by", "Compiled by", "Interview by", or
-/// "Photo:", "Photograph:", "Image:", "Illustration:", "Credit:" (and "Photo by"), on one line; also the second
-/// name of "by X and Y".
+/// Right after a credit: "Reporting by", "Written by", "Editing by", "Story by", "Posted by", "Directed by"
+/// …, or "Photo:", "Photograph:", "Image:", "Illustration:", "Credit:" (and "Photo by"), on one line; also
+/// the second name of "by X and Y".
 /// A credited name: two or three capitalised words, none an ordinary word of the document or a common
 /// word ("Image credit: All About Space" credits a magazine), right after a credit.
 pub(super) fn is_credited_name(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
@@ -580,9 +580,16 @@ fn after_credit(cx: &Context<'_, '_>, first: usize) -> bool {
             lower.as_str(),
             "reporting"
                 | "writing"
+                | "written"
                 | "editing"
+                | "edited"
                 | "compiled"
                 | "interview"
+                | "story"
+                | "words"
+                | "posted"
+                | "produced"
+                | "directed"
                 | "photo"
                 | "photograph"
                 | "photos"
@@ -696,42 +703,56 @@ const APPOSITIVE_ROLE_REACH: usize = 6;
 /// after it, or a role noun and a comma right before it (`the coach, Rangi Tawhiri`), on one line.
 fn described_as_a_person(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     let seg = cx.seg;
-    let is_role = |w: &str| {
-        let lower = crate::case::lowercase(w);
-        w.starts_with(char::is_lowercase) && (is_role_before_names(&lower) || is_referring_role(&lower))
-    };
-    let same_line = |i: usize| i < seg.tokens.len() && seg.tokens[i].line == seg.tokens[first].line;
+    let line = seg.tokens[first].line;
+    let same_line = |i: usize| i < seg.tokens.len() && seg.tokens[i].line == line;
     let after_preposition = first > 0 && seg.is_word(first - 1) && PREPOSITIONS.contains(&cx.word(first - 1));
     if after_preposition {
         return false;
     }
     if seg.is_punct(end, ',') && seg.is_word(end + 1) && same_line(end + 1) {
         let opener = cx.word(end + 1);
-        if opener == "who" {
+        if opener == "who" || (matches!(opener, "a" | "an" | "the") && role_heads_phrase(cx, end + 2, line)) {
             return true;
         }
-        if matches!(opener, "a" | "an" | "the") {
-            for i in end + 2..(end + 2 + APPOSITIVE_ROLE_REACH).min(seg.tokens.len()) {
-                if !same_line(i) || (!seg.is_word(i) && !seg.is_possessive(i) && !seg.is_punct(i, '-')) {
-                    break;
-                }
-                if seg.is_word(i) && is_role(cx.word(i)) {
-                    // The role heads the phrase: punctuation, a preposition or "who" follows it, not a verb
-                    // ("In Okonjo, the minister said" is a clause of its own).
-                    let next = i + 1;
-                    return !seg.is_word(next)
-                        || !same_line(next)
-                        || matches!(cx.word(next), "who" | "and")
-                        || PREPOSITIONS.contains(&cx.word(next));
-                }
-            }
-        }
+    }
+    // "Tadeo Quispaya is a senior writer for …": a copula and a role describe the name too.
+    let copula = seg.is_word(end) && matches!(cx.word(end), "is" | "was") && seg.is_word(end + 1) && same_line(end + 1);
+    if copula && matches!(cx.word(end + 1), "a" | "an" | "the") && role_heads_phrase(cx, end + 2, line) {
+        return true;
     }
     first >= 2
         && seg.is_punct(first - 1, ',')
         && seg.is_word(first - 2)
         && same_line(first - 2)
-        && is_role(cx.word(first - 2))
+        && is_role_word(cx.word(first - 2))
+}
+
+/// A lower-case role noun of `data/role_nouns.txt` ("lawyer", "chairman", "writer").
+fn is_role_word(word: &str) -> bool {
+    let lower = crate::case::lowercase(word);
+    word.starts_with(char::is_lowercase) && (is_role_before_names(&lower) || is_referring_role(&lower))
+}
+
+/// Whether the noun phrase from token `from` (after its article) has a role noun as its head within
+/// `APPOSITIVE_ROLE_REACH` tokens on the line: "party's chairman,", "lawyer from the north", "senior writer
+/// for". After the role comes punctuation, a preposition, "who" or "and", never a verb ("In Okonjo, the
+/// minister said" is a clause of its own).
+fn role_heads_phrase(cx: &Context<'_, '_>, from: usize, line: usize) -> bool {
+    let seg = cx.seg;
+    let same_line = |i: usize| i < seg.tokens.len() && seg.tokens[i].line == line;
+    for i in from..(from + APPOSITIVE_ROLE_REACH).min(seg.tokens.len()) {
+        if !same_line(i) || (!seg.is_word(i) && !seg.is_possessive(i) && !seg.is_punct(i, '-')) {
+            return false;
+        }
+        if seg.is_word(i) && is_role_word(cx.word(i)) {
+            let next = i + 1;
+            return !seg.is_word(next)
+                || !same_line(next)
+                || matches!(cx.word(next), "who" | "and")
+                || PREPOSITIONS.contains(&cx.word(next));
+        }
+    }
+    false
 }
 
 /// Verbs that report a match's result between two named sides.
