@@ -708,6 +708,18 @@ mod tests {
         assert!(has("Trains from Moscow and Washington.", "Moscow", EntityKind::Place));
     }
 
+    /// Initialisms of roles, financial instruments and measures and currency codes are no organisations; an
+    /// unknown acronym still is one.
+    #[test]
+    fn initialisms_of_roles_money_and_measures_are_no_organisations() {
+        let text = "The MP said the ADRs and the ETF fell, GMV rose 5% in USD and HKD terms, and ZKTQ agreed.";
+        let found = entities(text);
+        for word in ["MP", "ADRs", "ETF", "GMV", "USD", "HKD"] {
+            assert!(!found.iter().any(|(n, k)| n == word && *k == EntityKind::Org), "{word}: {found:?}");
+        }
+        assert!(found.contains(&("ZKTQ".to_string(), EntityKind::Org)), "{found:?}");
+    }
+
     /// A Korean or Chinese family name before a hyphenated given name is a person; the shape alone is not.
     #[test]
     fn east_asian_family_name_and_hyphenated_given_name() {
