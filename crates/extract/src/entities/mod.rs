@@ -359,8 +359,9 @@ fn quoted_titles(cx: &Context<'_, '_>) -> Vec<Candidate> {
     out
 }
 
-/// Single capitalised words used as names in the middle of sentences, not known as places or organisations,
-/// and not ordinary words: the surnames people are referred to by.
+/// Single capitalised words used as names in the middle of sentences, or opening one before a word in lower
+/// case ("Pospisil left"), not known as places or organisations, and not ordinary words: the surnames people
+/// are referred to by.
 fn lone_names<'t>(cx: &Context<'_, 't>, typed: &[(Candidate, Option<EntityKind>)]) -> HashSet<&'t str> {
     typed
         .iter()
@@ -369,7 +370,7 @@ fn lone_names<'t>(cx: &Context<'_, 't>, typed: &[(Candidate, Option<EntityKind>)
             cand.end - cand.first == 1
                 && matches!(kind, None | Some(EntityKind::Person))
                 && !cand.in_title_line
-                && !cx.seg.starts_sentence(cand.first)
+                && (!cx.seg.starts_sentence(cand.first) || before_lower_case_word(cx, cand.first + 1))
                 && !shape::is_byline(cx.seg, &cx.seg.lines[cx.seg.tokens[cand.first].line])
                 && !shape::is_common(word)
                 && !cx.seen_lowercase(word)
@@ -378,6 +379,14 @@ fn lone_names<'t>(cx: &Context<'_, 't>, typed: &[(Candidate, Option<EntityKind>)
         })
         .map(|(cand, _)| cx.seg.word(cand.first))
         .collect()
+}
+
+/// Whether token `next` is a word in lower case on the same line as the token before it.
+fn before_lower_case_word(cx: &Context<'_, '_>, next: usize) -> bool {
+    let seg = cx.seg;
+    seg.is_word(next)
+        && seg.tokens[next].line == seg.tokens[next - 1].line
+        && cx.word(next).starts_with(char::is_lowercase)
 }
 
 /// Two or three capitalised words, none of them an ordinary word, a title or a keyword that types a name:
@@ -718,6 +727,17 @@ mod tests {
             assert!(!found.iter().any(|(n, k)| n == word && *k == EntityKind::Org), "{word}: {found:?}");
         }
         assert!(found.contains(&("ZKTQ".to_string(), EntityKind::Org)), "{found:?}");
+    }
+
+    /// A surname used alone makes the full name a person's also when it opens a sentence before a word in
+    /// lower case ("Pospisil left"); a sentence opener before a capital (a headline's "Pospisil Wins") does not.
+    #[test]
+    fn a_surname_opening_a_sentence_is_evidence_too() {
+        let text = "Yesterday Vasek Pospisil won. Pospisil left early.";
+        assert!(has(text, "Vasek Pospisil", EntityKind::Person), "{:?}", entities(text));
+        assert!(has(text, "Pospisil", EntityKind::Person), "{:?}", entities(text));
+        let text = "Yesterday Vasek Pospisil won.\nPospisil Wins Again";
+        assert!(!has(text, "Vasek Pospisil", EntityKind::Person), "{:?}", entities(text));
     }
 
     /// A Korean or Chinese family name before a hyphenated given name is a person; the shape alone is not.
