@@ -244,7 +244,7 @@ pub(crate) fn is_known_person(name: &str) -> bool {
 }
 
 /// A well-known organisation whose name is one capitalised word, written here all in lower case
-/// ("facebook" for "Facebook").
+/// ("facebook" for "Facebook", "youtube" for "YouTube").
 pub(crate) fn is_org_in_lower_case(word: &str) -> bool {
     let mut chars = word.chars();
     let Some(first) = chars.next() else { return false };
@@ -254,7 +254,18 @@ pub(crate) fn is_org_in_lower_case(word: &str) -> bool {
     // ASCII (checked above), so the ASCII upper case is the Unicode one, without Unicode's upper-case table
     // (5 KB of the gzipped Wasm).
     let capitalised: String = std::iter::once(first.to_ascii_uppercase()).chain(chars).collect();
-    contains(&ORGS, &capitalised)
+    if contains(&ORGS, &capitalised) {
+        return true;
+    }
+    // A brand with a second capital ("YouTube", "WhatsApp", "LinkedIn"): each inner letter tried as the capital,
+    // a bounded number of look-ups (the word is no longer than the longest entry).
+    let mut camel = capitalised.into_bytes();
+    (2..camel.len().saturating_sub(1)).any(|at| {
+        camel[at] = camel[at].to_ascii_uppercase();
+        let found = std::str::from_utf8(&camel).is_ok_and(|w| contains(&ORGS, w));
+        camel[at] = camel[at].to_ascii_lowercase();
+        found
+    })
 }
 
 /// A first name from the US census lists; upper-case tokens ("JIM") are looked up as "Jim".

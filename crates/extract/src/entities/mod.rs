@@ -512,6 +512,16 @@ mod tests {
         assert!(brands.iter().all(|(_, k)| *k == EntityKind::Org), "{found:?}");
     }
 
+    /// A brand with a second capital written all in lower case as an item of its own is found too.
+    #[test]
+    fn camel_case_brands_in_lower_case_as_items() {
+        let found = entities("Follow us\ntwitter | youtube | whatsapp | linkedin\nHe watched youtube videos all day.");
+        for brand in ["youtube", "whatsapp", "linkedin"] {
+            let kinds: Vec<_> = found.iter().filter(|(n, _)| n == brand).map(|(_, k)| *k).collect();
+            assert_eq!(kinds, vec![EntityKind::Org], "{brand}: {found:?}");
+        }
+    }
+
     #[test]
     fn initials_and_a_surname_are_a_person_but_not_a_place_and_a_unit() {
         let found = entities("The team thanked J.J. Watt and researcher K. Retherford, and the U.S. Navy did not.");
