@@ -351,6 +351,19 @@ fn clean_piece(
     while first < end && is_demonym(cx.word(first)) {
         first += 1;
     }
+    // "Richard Adams Education editor", "Liz Warren Refuses …", "Nick Anderson Cartoons": a first name and a
+    // surname end before a last word the document writes in lower case (a section, a headline's verb).
+    if !after_title
+        && (3..=4).contains(&(end - first))
+        && is_first_name(cx.word(first))
+        && !is_calendar_word(cx.word(first))
+        && cx.seen_lowercase(cx.word(end - 1))
+        && !is_org_keyword(cx.word(end - 1))
+        && !is_misc_keyword(cx.word(end - 1))
+        && (first + 1..end - 1).all(|i| cx.word(i).starts_with(char::is_uppercase) && !cx.seen_lowercase(cx.word(i)))
+    {
+        end -= 1;
+    }
     (first < end).then_some(Candidate { first, end, after_title, in_title_line })
 }
 

@@ -750,6 +750,16 @@ mod tests {
         assert!(!has(text, "Vasek Pospisil", EntityKind::Person), "{:?}", entities(text));
     }
 
+    /// A first name and a surname end before a last word the document writes in lower case (a role or a
+    /// section after a byline's name); a keyword keeps its organisation whole.
+    #[test]
+    fn a_name_ends_before_an_ordinary_last_word() {
+        let text = "Martin Quispaya Education editor\nThe education budget fell, said the editor.";
+        assert!(has(text, "Martin Quispaya", EntityKind::Person), "{:?}", entities(text));
+        let text = "Students of the Jerome Brackenfold University joined.\nThe university said so.";
+        assert!(has(text, "Jerome Brackenfold University", EntityKind::Org), "{:?}", entities(text));
+    }
+
     /// A Korean or Chinese family name before a hyphenated given name is a person; the shape alone is not.
     #[test]
     fn east_asian_family_name_and_hyphenated_given_name() {
