@@ -1121,6 +1121,20 @@ mod tests {
         assert!(found.contains(&("Maria Okafor".to_string(), EntityKind::Person)), "{found:?}");
     }
 
+    /// Whom a reporter writes for or a player plays for is an organisation; a lawyer "for" someone is not.
+    #[test]
+    fn who_employs_a_reporter_or_a_player_is_an_organisation() {
+        for (text, name) in [
+            ("Tadeo Quispaya is a reporter for Brackenfold Tech covering courts.", "Brackenfold Tech"),
+            ("He was a midfielder for Ostrava Lions until May.", "Ostrava Lions"),
+            ("She is a columnist at Zentrix Daily.", "Zentrix Daily"),
+        ] {
+            assert!(has(text, name, EntityKind::Org), "{text:?}: {:?}", entities(text));
+        }
+        let text = "A lawyer for Maria Okafor said no.";
+        assert!(has(text, "Maria Okafor", EntityKind::Person), "{:?}", entities(text));
+    }
+
     /// After a title, a person's name ends before a headline's verb (a word the document writes in lower
     /// case), an acronym, or after a person known by one name.
     #[test]

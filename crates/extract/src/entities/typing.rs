@@ -444,8 +444,26 @@ fn after_spokesperson(cx: &Context<'_, '_>, first: usize) -> bool {
         && word_at(first - 1).is_some_and(|w| matches!(w, "for" | "at" | "of"))
         && word_at(first - 2).is_some_and(|w| {
             matches!(w, "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "spokespersons")
+                || (matches!(cx.word(first - 1), "for" | "at") && WORKS_FOR_NOUNS.contains(&w))
         })
 }
+
+/// Lower-case nouns of people who work for a publication or play for a team: "a reporter for X", "a
+/// columnist at X", "a midfielder for X" make X an organisation (a lawyer "for" someone is a person's).
+const WORKS_FOR_NOUNS: &[&str] = &[
+    "anchor",
+    "columnist",
+    "contributor",
+    "correspondent",
+    "defender",
+    "editor",
+    "forward",
+    "goalkeeper",
+    "midfielder",
+    "reporter",
+    "striker",
+    "writer",
+];
 
 /// Nouns for a kind of organisation, which its name may follow ("the carmaker Zentrix"). Not nouns that also
 /// stand before people or works ("group" of friends, "brand", "giant").
