@@ -187,6 +187,21 @@ pub(super) fn is_company_suffix(word: &str) -> bool {
             | "Pvt"
             | "Pvt."
             | "Pty"
+            | "Co"
+            | "Co."
+            | "Cos."
+            | "Bros"
+            | "Bros."
+            | "SpA"
+            | "S.p.A."
+            | "Oy"
+            | "Oyj"
+            | "BV"
+            | "B.V."
+            | "Bhd"
+            | "Tbk"
+            | "Pte"
+            | "K.K."
     )
 }
 

@@ -1121,6 +1121,15 @@ mod tests {
         assert!(found.contains(&("Maria Okafor".to_string(), EntityKind::Person)), "{found:?}");
     }
 
+    /// Legal forms of more jurisdictions end and type a company's name, ahead of a speech verb after it.
+    #[test]
+    fn more_legal_forms_type_a_company() {
+        let text = "Brackenfold Motor Co. said profits rose. Zentrix SpA and Ostrava NV and Tawhiri Oy merged.";
+        for name in ["Brackenfold Motor Co.", "Zentrix SpA", "Ostrava NV", "Tawhiri Oy"] {
+            assert!(has(text, name, EntityKind::Org), "{name}: {:?}", entities(text));
+        }
+    }
+
     /// Whom a reporter writes for or a player plays for is an organisation; a lawyer "for" someone is not.
     #[test]
     fn who_employs_a_reporter_or_a_player_is_an_organisation() {
