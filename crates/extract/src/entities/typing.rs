@@ -572,9 +572,6 @@ fn in_byline(cx: &Context<'_, '_>, first: usize) -> bool {
         && is_byline(seg, line)
 }
 
-/// Right after a credit: "Reporting by", "Written by", "Editing by", "Story by", "Posted by", "Directed by"
-/// …, or "Photo:", "Photograph:", "Image:", "Illustration:", "Credit:" (and "Photo by"), on one line; also
-/// the second name of "by X and Y".
 /// A credited name: two or three capitalised words, none an ordinary word of the document or a common
 /// word ("Image credit: All About Space" credits a magazine), right after a credit.
 pub(super) fn is_credited_name(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
@@ -588,6 +585,9 @@ pub(super) fn is_credited_name(cx: &Context<'_, '_>, first: usize, end: usize) -
         && after_credit(cx, first)
 }
 
+/// Right after a credit: "Reporting by", "Written by", "Editing by", "Story by", "Posted by", "Directed by"
+/// …, or "Photo:", "Photograph:", "Image:", "Illustration:", "Credit:" (and "Photo by"), on one line; also
+/// the second name of "by X and Y".
 fn after_credit(cx: &Context<'_, '_>, first: usize) -> bool {
     let seg = cx.seg;
     let line = seg.tokens[first].line;
@@ -626,7 +626,8 @@ fn after_credit(cx: &Context<'_, '_>, first: usize) -> bool {
     if direct(first) {
         return true;
     }
-    // "Reporting by Tadeo Quispaya and Jelena Markovic": walk back over "and" and one capitalised name.
+    // "Reporting by Tadeo Quispaya and Jelena Markovic": walk back over "and" and the name before it (at most
+    // four capitalised words).
     if first >= 2 && word_at(first - 1).is_some_and(|w| w == "and") {
         let mut i = first - 1;
         let mut capitals = 0;
