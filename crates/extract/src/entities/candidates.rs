@@ -370,9 +370,9 @@ fn clean_piece(
     // surname end before a last word the document writes in lower case (a section, a headline's verb).
     if !after_title
         && (3..=4).contains(&(end - first))
+        && cx.seen_lowercase(cx.word(end - 1))
         && is_first_name(cx.word(first))
         && !is_calendar_word(cx.word(first))
-        && cx.seen_lowercase(cx.word(end - 1))
         && !is_org_keyword(cx.word(end - 1))
         && !is_misc_keyword(cx.word(end - 1))
         && (first + 1..end - 1).all(|i| cx.word(i).starts_with(char::is_uppercase) && !cx.seen_lowercase(cx.word(i)))

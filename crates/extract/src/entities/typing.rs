@@ -321,9 +321,9 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if words <= 3
         && all_capitalised
         && !cand.in_title_line
+        && side_of_a_scored_result(cx, first, end)
         && !is_org_keyword(cx.word(end - 1))
         && !is_misc_keyword(cx.word(end - 1))
-        && side_of_a_scored_result(cx, first, end)
     {
         return Some(EntityKind::Person);
     }
@@ -332,9 +332,9 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if words <= 3
         && all_capitalised
         && !cand.in_title_line
+        && described_as_a_person(cx, first, end)
         && !is_org_keyword(cx.word(end - 1))
         && !is_misc_keyword(cx.word(end - 1))
-        && described_as_a_person(cx, first, end)
     {
         return Some(EntityKind::Person);
     }
@@ -575,15 +575,40 @@ fn in_byline(cx: &Context<'_, '_>, first: usize) -> bool {
 /// A credited name: two or three capitalised words, none an ordinary word of the document or a common
 /// word ("Image credit: All About Space" credits a magazine), right after a credit.
 pub(super) fn is_credited_name(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    // The credit is looked for first: it reads a few tokens, the word checks are lexicon look-ups.
     (2..=3).contains(&(end - first))
+        && after_credit(cx, first)
         && (first..end).all(|k| {
             let word = cx.word(k);
             word.starts_with(char::is_uppercase) && !is_common(word) && !cx.seen_lowercase(word)
         })
         && !is_org_keyword(cx.word(end - 1))
         && !is_misc_keyword(cx.word(end - 1))
-        && after_credit(cx, first)
 }
+
+/// Words that open a credit before "by" or a colon, in any case.
+const CREDIT_WORDS: &[&str] = &[
+    "compiled",
+    "credit",
+    "directed",
+    "edited",
+    "editing",
+    "graphic",
+    "illustration",
+    "image",
+    "interview",
+    "photo",
+    "photograph",
+    "photos",
+    "posted",
+    "produced",
+    "reporting",
+    "story",
+    "video",
+    "words",
+    "writing",
+    "written",
+];
 
 /// Right after a credit: "Reporting by", "Written by", "Editing by", "Story by", "Posted by", "Directed by"
 /// …, or "Photo:", "Photograph:", "Image:", "Illustration:", "Credit:" (and "Photo by"), on one line; also
@@ -592,32 +617,7 @@ fn after_credit(cx: &Context<'_, '_>, first: usize) -> bool {
     let seg = cx.seg;
     let line = seg.tokens[first].line;
     let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
-    let is_credit_word = |w: &str| {
-        let lower = crate::case::lowercase(w);
-        matches!(
-            lower.as_str(),
-            "reporting"
-                | "writing"
-                | "written"
-                | "editing"
-                | "edited"
-                | "compiled"
-                | "interview"
-                | "story"
-                | "words"
-                | "posted"
-                | "produced"
-                | "directed"
-                | "photo"
-                | "photograph"
-                | "photos"
-                | "image"
-                | "illustration"
-                | "credit"
-                | "graphic"
-                | "video"
-        )
-    };
+    let is_credit_word = |w: &str| CREDIT_WORDS.iter().any(|credit| w.eq_ignore_ascii_case(credit));
     let direct = |at: usize| {
         at >= 2
             && ((word_at(at - 1).is_some_and(|w| w == "by") && word_at(at - 2).is_some_and(is_credit_word))
@@ -748,8 +748,10 @@ fn described_as_a_person(cx: &Context<'_, '_>, first: usize, end: usize) -> bool
 
 /// A lower-case role noun of `data/role_nouns.txt` ("lawyer", "chairman", "writer").
 fn is_role_word(word: &str) -> bool {
-    let lower = crate::case::lowercase(word);
-    word.starts_with(char::is_lowercase) && (is_role_before_names(&lower) || is_referring_role(&lower))
+    word.starts_with(char::is_lowercase) && {
+        let lower = crate::case::lowercase(word);
+        is_role_before_names(&lower) || is_referring_role(&lower)
+    }
 }
 
 /// Whether the noun phrase from token `from` (after its article) has a role noun as its head within
