@@ -426,13 +426,14 @@ pub(super) fn split_title_line(
     let mut i = cand.first;
     while i < cand.end {
         let mut matched = None;
+        // Looked up once per word, not once per length tried below.
+        let opens_with_first_name = is_first_name(cx.word(i)) && !is_common(cx.word(i));
         for j in (i + 1..=cand.end.min(i + MAX_NAME_WORDS)).rev() {
             let surface = cx.surface(i, j);
             // Keywords say little in a headline ("… In Violation Of Treaty"): only gazetteers and known names count.
             // "Chelsea Handler" in a headline is a name; in "Madonna Defends Comment" the second word is a
             // headline verb, which mostly ends in -s, so a "surname" ending in -s is not taken there.
-            let person_name = is_first_name(cx.word(i))
-                && !is_common(cx.word(i))
+            let person_name = opens_with_first_name
                 && (j - i == 2 || (j - i == 3 && cx.word(i + 1).ends_with('.')))
                 && !is_common(cx.word(j - 1))
                 && !cx.seen_lowercase(cx.word(j - 1))
@@ -440,8 +441,7 @@ pub(super) fn split_title_line(
             // "Madonna Defends …": a lone first name opening a headline, before a headline verb in -s.
             let headline_subject = j == i + 1
                 && i == cand.first
-                && is_first_name(cx.word(i))
-                && !is_common(cx.word(i))
+                && opens_with_first_name
                 && !is_calendar_word(cx.word(i))
                 && cand.end > i + 1
                 && cx.word(i + 1).ends_with('s')

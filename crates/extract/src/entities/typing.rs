@@ -226,18 +226,20 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
             i > first && i + 1 < end && cx.is_connector(i) && !matches!(word, "and" | "for" | "of" | "on");
         word.starts_with(char::is_uppercase) || is_particle_name(word) || inner_particle
     });
+    // Asked by several rules below: looked up once.
+    let opens_with_first_name = is_first_name(first_word);
     // Business grammar outweighs a speech verb after the name: companies speak too.
-    if !cand.after_title && all_capitalised && !is_first_name(first_word) && in_company_context(cx, first, end) {
+    if !cand.after_title && all_capitalised && !opens_with_first_name && in_company_context(cx, first, end) {
         return Some(EntityKind::Org);
     }
     // "a spokesman for Zentrix said": who has a spokesperson is an organisation (a person's speaks "for" them
     // too, but a first name or a title says so first).
-    if !cand.after_title && all_capitalised && !is_first_name(first_word) && after_spokesperson(cx, first) {
+    if !cand.after_title && all_capitalised && !opens_with_first_name && after_spokesperson(cx, first) {
         return Some(EntityKind::Org);
     }
     // "energy company Burisma", "the carmaker Zentrix": a name right after the noun for a kind of organisation
     // names one, as a role noun before a name names a person.
-    if !cand.after_title && all_capitalised && !is_first_name(first_word) && after_organisation_noun(cx, first) {
+    if !cand.after_title && all_capitalised && !opens_with_first_name && after_organisation_noun(cx, first) {
         return Some(EntityKind::Org);
     }
     if words <= 3 && is_dateline(cx, first, end) {
@@ -259,7 +261,7 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     // Nor when the name opens with a known organisation or place ("Houston Chronicle Archives"), nor when an
     // acronym ends it after a first name in lower case ("Cleveland ISD", a school district).
     if (2..=4).contains(&words)
-        && is_first_name(first_word)
+        && opens_with_first_name
         && !is_calendar_word(first_word)
         && all_capitalised
         && !cx.seen_lowercase(cx.word(end - 1))
@@ -370,12 +372,12 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if words <= 3
         && all_capitalised
         && next.is_some_and(|w| PRODUCT_NOUNS.binary_search(&w).is_ok())
-        && !(words == 1 && is_first_name(first_word))
+        && !(words == 1 && opens_with_first_name)
         && !(first..end).any(|i| is_place(cx.word(i)))
     {
         return Some(EntityKind::Misc);
     }
-    if words == 1 && is_first_name(first_word) && !cx.seg.starts_sentence(first) {
+    if words == 1 && opens_with_first_name && !cx.seg.starts_sentence(first) {
         return Some(EntityKind::Person);
     }
     None
