@@ -219,6 +219,28 @@ pub(crate) fn find_entities(
             *kind = Some(EntityKind::Person);
         }
     }
+    // "Tomasz Wrobelski and Vasek Pospisil": a name of a person's shape joined by "and" to a person's name is
+    // a person's too (typed is sorted, so the neighbours are the entries beside it).
+    for at in 0..typed.len() {
+        let (cand, kind) = &typed[at];
+        if kind.is_some() {
+            continue;
+        }
+        let joined_person = |other: &(Candidate, Option<EntityKind>), and_at: usize| {
+            other.1 == Some(EntityKind::Person)
+                && other.0.end - other.0.first >= 2
+                && seg.is_word(and_at)
+                && cx.word(and_at) == "and"
+        };
+        let before = at
+            .checked_sub(1)
+            .is_some_and(|b| typed[b].0.end + 1 == cand.first && joined_person(&typed[b], typed[b].0.end));
+        let after = typed.get(at + 1).is_some_and(|a| cand.end + 1 == a.0.first && joined_person(a, cand.end));
+        // The neighbours first: the shape's word checks are lexicon look-ups.
+        if (before || after) && looks_like_personal_name(&cx, cand) {
+            typed[at].1 = Some(EntityKind::Person);
+        }
+    }
     // A Title Case phrase in quotation marks in running prose is the title of a work ("All About Space", "Bad
     // at Love", one word in double marks: "Parasite"): one MISC name, replacing whatever pieces of it the runs
     // found.
@@ -758,6 +780,19 @@ mod tests {
         assert!(has(text, "Martin Quispaya", EntityKind::Person), "{:?}", entities(text));
         let text = "Students of the Jerome Brackenfold University joined.\nThe university said so.";
         assert!(has(text, "Jerome Brackenfold University", EntityKind::Org), "{:?}", entities(text));
+    }
+
+    /// A name of a person's shape joined by "and" to a person's name is a person's; beside a place it is not.
+    #[test]
+    fn a_name_joined_to_a_person_by_and_is_a_person() {
+        for text in [
+            "The crowd cheered Tomasz Wrobelski and Vasek Pospisil on Friday.",
+            "The crowd cheered Vasek Pospisil and Tomasz Wrobelski on Friday.",
+        ] {
+            assert!(has(text, "Vasek Pospisil", EntityKind::Person), "{text:?}: {:?}", entities(text));
+        }
+        let text = "They toured Ostrava and Brackenfold Heights.";
+        assert!(!has(text, "Brackenfold Heights", EntityKind::Person), "{:?}", entities(text));
     }
 
     /// A Korean or Chinese family name before a hyphenated given name is a person; the shape alone is not.
