@@ -32,7 +32,7 @@ const LISTS: &[(&str, &str, bool)] = &[
     // All place lists in one, so that the frequent "is this a place?" is a single lookup.
     ("cities.txt+subdivisions.txt+countries.txt+us_states.txt+places_extra.txt", "PLACES", false),
     ("first_names.txt", "FIRST_NAMES", false),
-    ("first_names_intl.txt", "FIRST_NAMES_INTL", false),
+    ("first_names_intl.txt+first_names_world.txt", "FIRST_NAMES_INTL", false),
     ("east_asian_surnames.txt", "EAST_ASIAN_SURNAMES", false),
     ("orgs.txt+orgs_world.txt", "ORGS", false),
     ("people.txt", "PEOPLE", false),

@@ -250,7 +250,7 @@ pub(crate) fn is_known_person(name: &str) -> bool {
 }
 
 /// A well-known organisation whose name is one capitalised word, written here all in lower case
-/// ("facebook" for "Facebook").
+/// ("facebook" for "Facebook", "youtube" for "YouTube").
 pub(crate) fn is_org_in_lower_case(word: &str) -> bool {
     let mut chars = word.chars();
     let Some(first) = chars.next() else { return false };
@@ -260,7 +260,18 @@ pub(crate) fn is_org_in_lower_case(word: &str) -> bool {
     // ASCII (checked above), so the ASCII upper case is the Unicode one, without Unicode's upper-case table
     // (5 KB of the gzipped Wasm).
     let capitalised: String = std::iter::once(first.to_ascii_uppercase()).chain(chars).collect();
-    contains(&ORGS, &capitalised)
+    if contains(&ORGS, &capitalised) {
+        return true;
+    }
+    // A brand with a second capital ("YouTube", "WhatsApp", "LinkedIn"): each inner letter tried as the capital,
+    // a bounded number of look-ups (the word is no longer than the longest entry).
+    let mut camel = capitalised.into_bytes();
+    (2..camel.len().saturating_sub(1)).any(|at| {
+        camel[at] = camel[at].to_ascii_uppercase();
+        let found = std::str::from_utf8(&camel).is_ok_and(|w| contains(&ORGS, w));
+        camel[at] = camel[at].to_ascii_lowercase();
+        found
+    })
 }
 
 /// A first name from the US census lists; upper-case tokens ("JIM") are looked up as "Jim".
@@ -435,7 +446,13 @@ mod tests {
         let cases = [
             (&PLACES, places),
             (&FIRST_NAMES, source_entries(&[include_str!("../data/first_names.txt")])),
-            (&FIRST_NAMES_INTL, source_entries(&[include_str!("../data/first_names_intl.txt")])),
+            (
+                &FIRST_NAMES_INTL,
+                source_entries(&[
+                    include_str!("../data/first_names_intl.txt"),
+                    include_str!("../data/first_names_world.txt"),
+                ]),
+            ),
             (&ORGS, source_entries(&[include_str!("../data/orgs.txt"), include_str!("../data/orgs_world.txt")])),
             (&PEOPLE, source_entries(&[include_str!("../data/people.txt")])),
             (&MISC_NAMES, source_entries(&[include_str!("../data/misc.txt")])),
@@ -543,6 +560,7 @@ mod tests {
 
     #[test]
     fn a_one_word_org_is_found_in_lower_case_exactly_when_its_unicode_capitalisation_is_listed() {
+        // … or the capitalisation with one more capital inside ("youtube" for "YouTube").
         let entries = ORGS.entries();
         let mut found = 0;
         let lowered =
@@ -553,7 +571,14 @@ mod tests {
                 .next()
                 .filter(|_| word.chars().all(|c| c.is_ascii_lowercase()) && word.len() <= ORGS.max_len)
                 .map(|first| first.to_uppercase().chain(chars).collect());
-            let expected = unicode_capitalised.is_some_and(|c| entries.contains(&c));
+            let expected = unicode_capitalised.is_some_and(|c| {
+                let camel_listed = (2..c.len().saturating_sub(1)).any(|at| {
+                    let camel: String =
+                        c.char_indices().map(|(i, ch)| if i == at { ch.to_ascii_uppercase() } else { ch }).collect();
+                    entries.contains(&camel)
+                });
+                entries.contains(&c) || camel_listed
+            });
             assert_eq!(is_org_in_lower_case(&word), expected, "{word:?}");
             found += usize::from(expected);
         }

@@ -80,6 +80,17 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
                 end += 2;
                 continue;
             }
+            // "Ursula von der Leyen", "María de la Cruz": two name particles in a row join a name too.
+            if end + 2 < n
+                && matches!(cx.word(end), "von" | "van" | "de")
+                && matches!(cx.word(end + 1), "der" | "den" | "la" | "los" | "las")
+                && seg.tokens[end + 2].line == line
+                && cx.is_namey(end + 2)
+                && cx.word(end + 2) != "The"
+            {
+                end += 3;
+                continue;
+            }
             // "Procter & Gamble", "Mail & Guardian": an ampersand joins the words of a known organisation's
             // name (but "US & Canada" in a menu are two places).
             if end + 1 < n
@@ -176,6 +187,21 @@ pub(super) fn is_company_suffix(word: &str) -> bool {
             | "Pvt"
             | "Pvt."
             | "Pty"
+            | "Co"
+            | "Co."
+            | "Cos."
+            | "Bros"
+            | "Bros."
+            | "SpA"
+            | "S.p.A."
+            | "Oy"
+            | "Oyj"
+            | "BV"
+            | "B.V."
+            | "Bhd"
+            | "Tbk"
+            | "Pte"
+            | "K.K."
     )
 }
 
@@ -340,6 +366,19 @@ fn clean_piece(
     while first < end && is_demonym(cx.word(first)) {
         first += 1;
     }
+    // "Richard Adams Education editor", "Liz Warren Refuses …", "Nick Anderson Cartoons": a first name and a
+    // surname end before a last word the document writes in lower case (a section, a headline's verb).
+    if !after_title
+        && (3..=4).contains(&(end - first))
+        && cx.seen_lowercase(cx.word(end - 1))
+        && is_first_name(cx.word(first))
+        && !is_calendar_word(cx.word(first))
+        && !is_org_keyword(cx.word(end - 1))
+        && !is_misc_keyword(cx.word(end - 1))
+        && (first + 1..end - 1).all(|i| cx.word(i).starts_with(char::is_uppercase) && !cx.seen_lowercase(cx.word(i)))
+    {
+        end -= 1;
+    }
     (first < end).then_some(Candidate { first, end, after_title, in_title_line })
 }
 
@@ -387,13 +426,14 @@ pub(super) fn split_title_line(
     let mut i = cand.first;
     while i < cand.end {
         let mut matched = None;
+        // Looked up once per word, not once per length tried below.
+        let opens_with_first_name = is_first_name(cx.word(i)) && !is_common(cx.word(i));
         for j in (i + 1..=cand.end.min(i + MAX_NAME_WORDS)).rev() {
             let surface = cx.surface(i, j);
             // Keywords say little in a headline ("… In Violation Of Treaty"): only gazetteers and known names count.
             // "Chelsea Handler" in a headline is a name; in "Madonna Defends Comment" the second word is a
             // headline verb, which mostly ends in -s, so a "surname" ending in -s is not taken there.
-            let person_name = is_first_name(cx.word(i))
-                && !is_common(cx.word(i))
+            let person_name = opens_with_first_name
                 && (j - i == 2 || (j - i == 3 && cx.word(i + 1).ends_with('.')))
                 && !is_common(cx.word(j - 1))
                 && !cx.seen_lowercase(cx.word(j - 1))
@@ -401,8 +441,7 @@ pub(super) fn split_title_line(
             // "Madonna Defends …": a lone first name opening a headline, before a headline verb in -s.
             let headline_subject = j == i + 1
                 && i == cand.first
-                && is_first_name(cx.word(i))
-                && !is_common(cx.word(i))
+                && opens_with_first_name
                 && !is_calendar_word(cx.word(i))
                 && cand.end > i + 1
                 && cx.word(i + 1).ends_with('s')
@@ -411,8 +450,11 @@ pub(super) fn split_title_line(
             let shaped = j == i + 1 && is_shaped_name(cx.word(i));
             // A legal form is no headline's word: "© 2019 Zentrix Interactive Inc. All Rights Reserved".
             let company = j - i >= 2 && is_company_suffix(cx.word(j - 1));
+            // "Reporting by Tadeo Quispaya", "Photo: Hau Dinh": a credit's names are people's.
+            let credited = super::typing::is_credited_name(cx, i, j);
             if known.contains_key(surface)
                 || company
+                || credited
                 || is_place(surface)
                 || is_org(surface)
                 || is_known_person(surface)

@@ -24,14 +24,17 @@ pub(super) fn is_domain(word: &str) -> bool {
         && ENDINGS.iter().any(|e| word.len() > e.len() + 1 && lower.ends_with(e))
 }
 
-/// Upper-case words that are not organisations: units, formats, time zones, sizes, shouted words, and the
-/// initialisms English uses for things and roles ("SUV", "CEO", "GDP", "PSA"), and the codes of a language
-/// menu ("EN", "FR", "ESP").
+/// Upper-case words that are not organisations: units, formats, time zones, sizes, shouted words, the
+/// initialisms English uses for things and roles ("SUV", "CEO", "GDP", "PSA", "MP", "VP"), financial
+/// instruments and measures ("ADR", "ETF", "GMV"), the codes of the ten most traded currencies and "RMB",
+/// and the codes of a language menu ("EN", "FR", "ESP").
 pub(super) const NOT_ORG_ACRONYMS: &[&str] = &[
-    "AI", "AM", "AR", "ATM", "CCTV", "CEO", "CFO", "COO", "CST", "CTO", "DE", "DIY", "DNA", "EDT", "EN", "ENG", "ES",
-    "ESP", "EST", "ET", "FAQ", "FR", "GDP", "GMT", "GPS", "HD", "HIV", "ICU", "ID", "IPO", "IQ", "LED", "LG", "MD",
-    "OK", "PDF", "PM", "PPE", "PSA", "PST", "RSS", "RU", "SM", "SMS", "SUV", "TV", "UFO", "URL", "USB", "UTC", "VIP",
-    "VPN", "XL", "XS", "XXL",
+    "ADR", "ADRs", "ADS", "AI", "AM", "AR", "ATM", "AUD", "CAD", "CCTV", "CEO", "CFO", "CGI", "CHF", "CNY", "COO",
+    "CST", "CTO", "DE", "DG", "DIY", "DNA", "DVD", "EDT", "EN", "ENG", "EPS", "ES", "ESP", "EST", "ET", "ETF", "EUR",
+    "FAQ", "FR", "GBP", "GDP", "GMT", "GMV", "GPS", "HD", "HIV", "HKD", "HR", "ICU", "ID", "IPO", "IPOs", "IQ", "JPY",
+    "LED", "LG", "MD", "MEP", "MP", "MPs", "MVP", "NAV", "NZD", "OK", "PDF", "PM", "PPE", "PR", "PSA", "PST", "QB",
+    "RMB", "ROI", "RSS", "RU", "SM", "SMS", "SUV", "TV", "UFO", "URL", "USB", "USD", "UTC", "VIP", "VOD", "VP", "VPN",
+    "XL", "XS", "XXL", "YOY",
 ];
 
 /// Whether `acronym` abbreviates the words of `expansion` ("NATO", "North Atlantic Treaty Organization").

@@ -11,7 +11,8 @@ use super::Context;
 use crate::dates::{is_calendar_word, is_named_day};
 use crate::lexicon::{
     is_common_word, is_east_asian_surname, is_first_name, is_inverted_speech_verb, is_known_person, is_misc_keyword,
-    is_misc_name, is_org, is_org_in_lower_case, is_org_keyword, is_place, is_speech_verb, is_subject_speech_verb,
+    is_misc_name, is_org, is_org_in_lower_case, is_org_keyword, is_place, is_referring_role, is_role_before_names,
+    is_speech_verb, is_subject_speech_verb,
 };
 use crate::EntityKind;
 
@@ -225,24 +226,31 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
             i > first && i + 1 < end && cx.is_connector(i) && !matches!(word, "and" | "for" | "of" | "on");
         word.starts_with(char::is_uppercase) || is_particle_name(word) || inner_particle
     });
+    // Asked by several rules below: looked up once.
+    let opens_with_first_name = is_first_name(first_word);
     // Business grammar outweighs a speech verb after the name: companies speak too.
-    if !cand.after_title && all_capitalised && !is_first_name(first_word) && in_company_context(cx, first, end) {
+    if !cand.after_title && all_capitalised && !opens_with_first_name && in_company_context(cx, first, end) {
         return Some(EntityKind::Org);
     }
     // "a spokesman for Zentrix said": who has a spokesperson is an organisation (a person's speaks "for" them
     // too, but a first name or a title says so first).
-    if !cand.after_title && all_capitalised && !is_first_name(first_word) && after_spokesperson(cx, first) {
+    if !cand.after_title && all_capitalised && !opens_with_first_name && after_spokesperson(cx, first) {
         return Some(EntityKind::Org);
     }
     // "energy company Burisma", "the carmaker Zentrix": a name right after the noun for a kind of organisation
     // names one, as a role noun before a name names a person.
-    if !cand.after_title && all_capitalised && !is_first_name(first_word) && after_organisation_noun(cx, first) {
+    if !cand.after_title && all_capitalised && !opens_with_first_name && after_organisation_noun(cx, first) {
         return Some(EntityKind::Org);
     }
     if words <= 3 && is_dateline(cx, first, end) {
         return Some(EntityKind::Place);
     }
     if (2..=4).contains(&words) && all_capitalised && in_byline(cx, first) {
+        return Some(EntityKind::Person);
+    }
+    // "Reporting by Tadeo Quispaya; Editing by …", "Photo: Hau Dinh, AP": a credit names people (one word
+    // after "Photo:" is as often an agency: "Photo: Shutterstock").
+    if is_credited_name(cx, first, end) {
         return Some(EntityKind::Person);
     }
     if cand.after_title && words <= 4 && all_capitalised {
@@ -253,7 +261,7 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     // Nor when the name opens with a known organisation or place ("Houston Chronicle Archives"), nor when an
     // acronym ends it after a first name in lower case ("Cleveland ISD", a school district).
     if (2..=4).contains(&words)
-        && is_first_name(first_word)
+        && opens_with_first_name
         && !is_calendar_word(first_word)
         && all_capitalised
         && !cx.seen_lowercase(cx.word(end - 1))
@@ -310,6 +318,28 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if words <= 3 && all_capitalised && opens_quote_after_colon(cx, first, end) {
         return Some(EntityKind::Person);
     }
+    // "Vrbanovic defeated Okonkwo 7-5, 6-2": the sides of a result with a score are players (a team is
+    // a known organisation, a place or carries a club affix, all typed above).
+    if words <= 3
+        && all_capitalised
+        && !cand.in_title_line
+        && side_of_a_scored_result(cx, first, end)
+        && !is_org_keyword(cx.word(end - 1))
+        && !is_misc_keyword(cx.word(end - 1))
+    {
+        return Some(EntityKind::Person);
+    }
+    // "Oduya Ekwueme, the party's chairman,", "the coach, Rangi Tawhiri,", "Ngozi Okwuosa, who chairs …": a
+    // name described by a role noun in apposition, or by a relative "who", is a person's.
+    if words <= 3
+        && all_capitalised
+        && !cand.in_title_line
+        && described_as_a_person(cx, first, end)
+        && !is_org_keyword(cx.word(end - 1))
+        && !is_misc_keyword(cx.word(end - 1))
+    {
+        return Some(EntityKind::Person);
+    }
     // "Police said", "Officials told": a collective or plural noun opening a sentence speaks, but is no one's name.
     let collective_noun =
         words == 1 && (is_org_keyword(first_word) || (first_word.ends_with('s') && cx.seen_lowercase(first_word)));
@@ -342,12 +372,12 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if words <= 3
         && all_capitalised
         && next.is_some_and(|w| PRODUCT_NOUNS.binary_search(&w).is_ok())
-        && !(words == 1 && is_first_name(first_word))
+        && !(words == 1 && opens_with_first_name)
         && !(first..end).any(|i| is_place(cx.word(i)))
     {
         return Some(EntityKind::Misc);
     }
-    if words == 1 && is_first_name(first_word) && !cx.seg.starts_sentence(first) {
+    if words == 1 && opens_with_first_name && !cx.seg.starts_sentence(first) {
         return Some(EntityKind::Person);
     }
     None
@@ -416,8 +446,26 @@ fn after_spokesperson(cx: &Context<'_, '_>, first: usize) -> bool {
         && word_at(first - 1).is_some_and(|w| matches!(w, "for" | "at" | "of"))
         && word_at(first - 2).is_some_and(|w| {
             matches!(w, "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "spokespersons")
+                || (matches!(cx.word(first - 1), "for" | "at") && WORKS_FOR_NOUNS.contains(&w))
         })
 }
+
+/// Lower-case nouns of people who work for a publication or play for a team: "a reporter for X", "a
+/// columnist at X", "a midfielder for X" make X an organisation (a lawyer "for" someone is a person's).
+const WORKS_FOR_NOUNS: &[&str] = &[
+    "anchor",
+    "columnist",
+    "contributor",
+    "correspondent",
+    "defender",
+    "editor",
+    "forward",
+    "goalkeeper",
+    "midfielder",
+    "reporter",
+    "striker",
+    "writer",
+];
 
 /// Nouns for a kind of organisation, which its name may follow ("the carmaker Zentrix"). Not nouns that also
 /// stand before people or works ("group" of friends, "brand", "giant").
@@ -526,6 +574,74 @@ fn in_byline(cx: &Context<'_, '_>, first: usize) -> bool {
         && is_byline(seg, line)
 }
 
+/// A credited name: two or three capitalised words, none an ordinary word of the document or a common
+/// word ("Image credit: All About Space" credits a magazine), right after a credit.
+pub(super) fn is_credited_name(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    // The credit is looked for first: it reads a few tokens, the word checks are lexicon look-ups.
+    (2..=3).contains(&(end - first))
+        && after_credit(cx, first)
+        && (first..end).all(|k| {
+            let word = cx.word(k);
+            word.starts_with(char::is_uppercase) && !is_common(word) && !cx.seen_lowercase(word)
+        })
+        && !is_org_keyword(cx.word(end - 1))
+        && !is_misc_keyword(cx.word(end - 1))
+}
+
+/// Words that open a credit before "by" or a colon, in any case.
+const CREDIT_WORDS: &[&str] = &[
+    "compiled",
+    "credit",
+    "directed",
+    "edited",
+    "editing",
+    "graphic",
+    "illustration",
+    "image",
+    "interview",
+    "photo",
+    "photograph",
+    "photos",
+    "posted",
+    "produced",
+    "reporting",
+    "story",
+    "video",
+    "words",
+    "writing",
+    "written",
+];
+
+/// Right after a credit: "Reporting by", "Written by", "Editing by", "Story by", "Posted by", "Directed by"
+/// …, or "Photo:", "Photograph:", "Image:", "Illustration:", "Credit:" (and "Photo by"), on one line; also
+/// the second name of "by X and Y".
+fn after_credit(cx: &Context<'_, '_>, first: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    let is_credit_word = |w: &str| CREDIT_WORDS.iter().any(|credit| w.eq_ignore_ascii_case(credit));
+    let direct = |at: usize| {
+        at >= 2
+            && ((word_at(at - 1).is_some_and(|w| w == "by") && word_at(at - 2).is_some_and(is_credit_word))
+                || (seg.is_punct(at - 1, ':') && word_at(at - 2).is_some_and(is_credit_word)))
+    };
+    if direct(first) {
+        return true;
+    }
+    // "Reporting by Tadeo Quispaya and Jelena Markovic": walk back over "and" and the name before it (at most
+    // four capitalised words).
+    if first >= 2 && word_at(first - 1).is_some_and(|w| w == "and") {
+        let mut i = first - 1;
+        let mut capitals = 0;
+        while i > 0 && capitals < 4 && word_at(i - 1).is_some_and(|w| w.starts_with(char::is_uppercase)) {
+            i -= 1;
+            capitals += 1;
+        }
+        return capitals > 0 && direct(i);
+    }
+    false
+}
+
 /// Business grammar that only a company fits: "X's shares", "X's chief executive", "shares in X",
 /// "chief executive of X", "analysts at X". People have no shares, headquarters or chief executives.
 fn in_company_context(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
@@ -596,6 +712,152 @@ fn is_initials(word: &str) -> bool {
 
 /// An age between commas after a name ("Singh Jabarjung, 24, from Punjab"): only people are introduced
 /// with their age. (A number in brackets is more often a count: "Events (56)" in a menu.)
+/// Words after which a name is the object of a preposition ("the MP for Newcastle Central, who …" is the
+/// MP's description, not the place's).
+const PREPOSITIONS: &[&str] = &["at", "by", "for", "from", "in", "into", "of", "on", "to", "with"];
+
+/// Tokens a role noun may sit after the comma of an appositive: "the party's deputy chairman" (the, party,
+/// 's, deputy, chairman).
+const APPOSITIVE_ROLE_REACH: usize = 6;
+
+/// A role noun in apposition right after the name (`, a lawyer`, `, the party's chairman`), a relative `who`
+/// after it, or a role noun and a comma right before it (`the coach, Rangi Tawhiri`), on one line.
+fn described_as_a_person(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let same_line = |i: usize| i < seg.tokens.len() && seg.tokens[i].line == line;
+    let after_preposition = first > 0 && seg.is_word(first - 1) && PREPOSITIONS.contains(&cx.word(first - 1));
+    if after_preposition {
+        return false;
+    }
+    if seg.is_punct(end, ',') && seg.is_word(end + 1) && same_line(end + 1) {
+        let opener = cx.word(end + 1);
+        if opener == "who" || (matches!(opener, "a" | "an" | "the") && role_heads_phrase(cx, end + 2, line)) {
+            return true;
+        }
+    }
+    // "Tadeo Quispaya is a senior writer for …": a copula and a role describe the name too.
+    let copula = seg.is_word(end) && matches!(cx.word(end), "is" | "was") && seg.is_word(end + 1) && same_line(end + 1);
+    if copula && matches!(cx.word(end + 1), "a" | "an" | "the") && role_heads_phrase(cx, end + 2, line) {
+        return true;
+    }
+    first >= 2
+        && seg.is_punct(first - 1, ',')
+        && seg.is_word(first - 2)
+        && same_line(first - 2)
+        && is_role_word(cx.word(first - 2))
+}
+
+/// A lower-case role noun of `data/role_nouns.txt` ("lawyer", "chairman", "writer").
+fn is_role_word(word: &str) -> bool {
+    word.starts_with(char::is_lowercase) && {
+        let lower = crate::case::lowercase(word);
+        is_role_before_names(&lower) || is_referring_role(&lower)
+    }
+}
+
+/// Whether the noun phrase from token `from` (after its article) has a role noun as its head within
+/// `APPOSITIVE_ROLE_REACH` tokens on the line: "party's chairman,", "lawyer from the north", "senior writer
+/// for". After the role comes punctuation, a preposition, "who" or "and", never a verb ("In Okonjo, the
+/// minister said" is a clause of its own).
+fn role_heads_phrase(cx: &Context<'_, '_>, from: usize, line: usize) -> bool {
+    let seg = cx.seg;
+    let same_line = |i: usize| i < seg.tokens.len() && seg.tokens[i].line == line;
+    for i in from..(from + APPOSITIVE_ROLE_REACH).min(seg.tokens.len()) {
+        if !same_line(i) || (!seg.is_word(i) && !seg.is_possessive(i) && !seg.is_punct(i, '-')) {
+            return false;
+        }
+        if seg.is_word(i) && is_role_word(cx.word(i)) {
+            let next = i + 1;
+            return !seg.is_word(next)
+                || !same_line(next)
+                || matches!(cx.word(next), "who" | "and")
+                || PREPOSITIONS.contains(&cx.word(next));
+        }
+    }
+    false
+}
+
+/// Verbs that report a match's result between two named sides.
+const RESULT_VERBS: &[&str] = &[
+    "beat",
+    "beats",
+    "defeat",
+    "defeated",
+    "defeats",
+    "downed",
+    "edged",
+    "edges",
+    "eliminated",
+    "ousted",
+    "outlasted",
+    "overcame",
+    "overcomes",
+    "stunned",
+    "thrashed",
+    "topped",
+    "upset",
+    "whitewashed",
+];
+
+/// Tokens after a result's second side in which its score must appear ("… Okonkwo 7-5, 6-2", "… Okonkwo in
+/// straight sets, 6-3, 6-4").
+const SCORE_REACH: usize = 8;
+
+/// A score such as `7-5`, `6–4` or `7-6(4)`: digits, a dash, digits, as one word or three tokens.
+fn is_score_at(cx: &Context<'_, '_>, i: usize) -> bool {
+    let seg = cx.seg;
+    if !seg.is_word(i) || !cx.word(i).starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let word = cx.word(i);
+    let short_number = |w: &str| !w.is_empty() && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
+    if let Some((a, b)) = word.split_once(['-', '–']) {
+        let b = b.split('(').next().unwrap_or(b);
+        return short_number(a) && short_number(b);
+    }
+    short_number(word)
+        && (seg.is_punct(i + 1, '-') || seg.is_punct(i + 1, '–'))
+        && seg.is_word(i + 2)
+        && short_number(cx.word(i + 2).split('(').next().unwrap_or(""))
+}
+
+/// Whether the name is a side of a result verb ("X beat Y", "Y lost to X") whose sentence gives a score after
+/// the second side.
+fn side_of_a_scored_result(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let sentence = seg.tokens[first].sentence;
+    let score_from = |from: usize| {
+        (from..(from + SCORE_REACH).min(seg.tokens.len()))
+            .take_while(|&i| seg.tokens[i].sentence == sentence)
+            .any(|i| is_score_at(cx, i))
+    };
+    let is_result_verb = |i: usize| {
+        seg.is_word(i)
+            && seg.tokens[i].sentence == sentence
+            && (RESULT_VERBS.contains(&cx.word(i))
+                || (cx.word(i) == "to"
+                    && i > 0
+                    && seg.is_word(i - 1)
+                    && matches!(cx.word(i - 1), "lost" | "loses" | "fell" | "falls")))
+    };
+    // The first side: the verb (or "lost to") follows, then the other side's capitalised name, then the score.
+    let lost_to =
+        seg.is_word(end) && matches!(cx.word(end), "lost" | "loses" | "fell" | "falls") && is_result_verb(end + 1);
+    if is_result_verb(end) || lost_to {
+        let loser = if lost_to { end + 2 } else { end + 1 };
+        let loser_end = (loser..(loser + 4).min(seg.tokens.len()))
+            .take_while(|&i| seg.is_word(i) && cx.word(i).starts_with(char::is_uppercase))
+            .last();
+        if let Some(last) = loser_end {
+            return score_from(last + 1);
+        }
+        return false;
+    }
+    // The second side: the verb precedes, the score follows.
+    first > 0 && is_result_verb(first - 1) && score_from(end)
+}
+
 fn followed_by_age(cx: &Context<'_, '_>, end: usize) -> bool {
     let seg = cx.seg;
     seg.is_punct(end, ',')
