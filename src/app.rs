@@ -10,7 +10,7 @@ use crate::components::article_text::RENDER_ALL_BELOW;
 use crate::components::article_view::ArticleView;
 use crate::components::capture_link::capture_link;
 use crate::components::extraction_progress::ExtractionProgress;
-use crate::components::import_confirm::ImportConfirm;
+use crate::components::import_confirm::{import_confirm, ImportConfirmProps};
 use crate::components::legend::{self, legend, LegendProps};
 use crate::components::notice_bar::{notice_bar, NoticeBarProps};
 use crate::components::paste_panel::PastePanel;
@@ -129,6 +129,13 @@ pub fn App() -> Html {
         }
     });
     use_effect_with((), |_| services::offline::register_service_worker());
+    // The import question's Cancel gets the focus when the question appears (the question is a plain render
+    // function, `import_confirm`): the choice that changes nothing, and the keyboard user lands on it at once.
+    use_effect_with(state.pending_import.is_some(), |&asking| {
+        if asking {
+            services::dom::focus_into_view("[data-testid=import-cancel]");
+        }
+    });
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
@@ -498,8 +505,8 @@ pub fn App() -> Html {
             <ExtractionProgress pending={state.importing.is_some()} label="Reading and anchoring the annotation file…"
                                 testid="import-progress" />
             if let Some(pending) = state.pending_import.as_ref() {
-                <ImportConfirm message={AttrValue::from(pending.message.clone())}
-                               onanchor={dispatch.reform(|_| Action::ConfirmImport)} oncancel={dispatch.reform(|_| Action::CancelImport)} />
+                { import_confirm(&ImportConfirmProps { message: AttrValue::from(pending.message.clone()),
+                    onanchor: dispatch.reform(|_| Action::ConfirmImport), oncancel: dispatch.reform(|_| Action::CancelImport) }) }
             }
             if state.shared_unkept {
                 { shared_banner(&SharedBannerProps { onkeep: {
