@@ -6,6 +6,8 @@ use sidenote_extract::EntityKind;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use crate::components::article_text::RENDER_ALL_BELOW;
 use crate::components::article_view::ArticleView;
 use crate::components::capture_link::capture_link;
@@ -70,7 +72,7 @@ pub fn App() -> Html {
     {
         let open = state.open.clone();
         let extractor = extractor.clone();
-        use_effect_with(open.pending_extraction(), move |pending| {
+        use_effect_on(open.pending_extraction(), move |pending| {
             if let Some(request) = *pending {
                 // In a task of its own: serialising a long text for the worker is work the opening's task
                 // (render, saving the text) need not wait for, and one long task freezes the page.
@@ -86,7 +88,7 @@ pub fn App() -> Html {
     {
         let open = state.open.clone();
         let job = state.importing.clone();
-        use_effect_with(job.as_ref().map(|job| job.request), move |_| {
+        use_effect_on(job.as_ref().map(|job| job.request), move |_| {
             if let Some(job) = job {
                 extractor.import(job.request, &job.file, job.format, &open.document);
             }
@@ -94,7 +96,7 @@ pub fn App() -> Html {
     }
 
     // The benchmark script measures time to first highlight from this mark.
-    use_effect_with(state.open.progress == Progress::Done, |done| {
+    use_effect_on(state.open.progress == Progress::Done, |done| {
         if *done {
             services::timing::mark_first_highlight();
         }
@@ -103,7 +105,7 @@ pub fn App() -> Html {
     // last document replaces the sample; the browser is asked once to keep the storage.
     {
         let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 // The share link the page was opened with, if any, is opened before the start, which keeps it
                 // (a damaged link leaves the first document in place, and says so).
@@ -123,22 +125,22 @@ pub fn App() -> Html {
     }
     // The first render with what storage started the app with finished, so the start-up flag is cleared (a
     // start that crashes leaves it, and the next one is in safe mode).
-    use_effect_with(state.loading, |loading| {
+    use_effect_on(state.loading, |loading| {
         if !*loading {
             services::storage::finish_start();
         }
     });
-    use_effect_with((), |_| services::offline::register_service_worker());
+    use_effect_on((), |_| services::offline::register_service_worker());
     // The import question's Cancel gets the focus when the question appears (the question is a plain render
     // function, `import_confirm`): the choice that changes nothing, and the keyboard user lands on it at once.
-    use_effect_with(state.pending_import.is_some(), |&asking| {
+    use_effect_on(state.pending_import.is_some(), |&asking| {
         if asking {
             services::dom::focus_into_view("[data-testid=import-cancel]");
         }
     });
     {
         let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let links = services::share::listen_for_links(dispatch.clone());
             let captures = services::capture::accept_captures(dispatch);
             move || drop((links, captures))
@@ -154,7 +156,7 @@ pub fn App() -> Html {
         let fresh = state.untouched() && *state.annotations == Default::default();
         // Keyed on the opening's serial, not the document's address: the extractor's answer replaces the
         // document (with its highlights) and must not save the text again.
-        use_effect_with((open.serial, state.shared_unkept, state.loading), move |&(_, unkept, loading)| {
+        use_effect_on((open.serial, state.shared_unkept, state.loading), move |&(_, unkept, loading)| {
             if unkept || loading {
                 return;
             }
@@ -185,7 +187,7 @@ pub fn App() -> Html {
         let annotations = state.annotations.clone();
         let untouched = state.untouched();
         let key = (open.serial, std::rc::Rc::as_ptr(&annotations) as usize, state.shared_unkept, state.loading);
-        use_effect_with(key, move |&(_, _, unkept, loading)| {
+        use_effect_on(key, move |&(_, _, unkept, loading)| {
             if loading {
                 return;
             }
@@ -221,7 +223,7 @@ pub fn App() -> Html {
         let selection = state.selection;
         let writing = writing.clone();
         let partly_rendered = state.open.text().len() > RENDER_ALL_BELOW;
-        use_effect_with((selection, partly_rendered), move |&(selection, partly_rendered)| {
+        use_effect_on((selection, partly_rendered), move |&(selection, partly_rendered)| {
             // Not passive (gloo's default): the shortcuts' prevent_default must stop the key from also typing,
             // e.g. the N that opens the note editor would otherwise land in it.
             let options = EventListenerOptions::enable_prevent_default();

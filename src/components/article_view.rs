@@ -9,6 +9,8 @@ use sidenote_extract::Span;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use super::article_text::ArticleText;
 use crate::services;
 use crate::state::{ExtractionProgress, Flash, LayerSet, OpenDocument};
@@ -52,7 +54,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let open = props.open.clone();
     {
         let flash = props.flash.clone();
-        use_effect_with(flash, |flash| {
+        use_effect_on(flash, |flash| {
             if let Some(flash) = flash {
                 services::dom::scroll_and_flash(flash.span.start);
             }
@@ -63,7 +65,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         // Keyboard selection (Shift+arrows) lives in the state; show it as the browser's own selection.
         let article_ref = article_ref.clone();
         let open = open.clone();
-        use_effect_with(props.selection, move |selection| {
+        use_effect_on(props.selection, move |selection| {
             if let (Some(span), Some(article)) = (selection, article_ref.cast::<web_sys::Element>()) {
                 services::selection::show(&article, &open.offsets, *span);
             }

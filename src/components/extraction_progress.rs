@@ -3,6 +3,8 @@
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 /// How long the extractor may work before the line appears: quicker answers would only make it flicker.
 const SHOW_AFTER_MS: u32 = 200;
 
@@ -26,7 +28,7 @@ pub fn ExtractionProgress(props: &ExtractionProgressProps) -> Html {
     let shown = use_state(|| false);
     {
         let shown = shown.clone();
-        use_effect_with(props.pending, move |pending| {
+        use_effect_on(props.pending, move |pending| {
             let timer = pending.then(|| {
                 let shown = shown.clone();
                 Timeout::new(SHOW_AFTER_MS, move || shown.set(true))

@@ -3,6 +3,8 @@
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 /// Props of [`NoteEditor`].
 #[derive(Properties, PartialEq)]
 pub struct NoteEditorProps {
@@ -43,7 +45,7 @@ pub fn NoteEditor(props: &NoteEditorProps) -> Html {
     {
         // Focus the text area when the editor opens, so typing starts at once.
         let text_ref = text_ref.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             if let Some(area) = text_ref.cast::<web_sys::HtmlElement>() {
                 let _ = area.focus();
             }

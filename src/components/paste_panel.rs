@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 /// A paste longer than this is held by the panel instead of going into the text area. A browser lays out
 /// and paints every line of a text area: a few MB there freeze the page for seconds when pasted, again when
 /// focus moves, and again when the panel closes. A long article (~100 KB) still goes into the area.
@@ -38,7 +40,7 @@ pub fn PastePanel(props: &PastePanelProps) -> Html {
     {
         // Typing starts in the text area as soon as the panel opens (keyboard users are not left behind it).
         let area = area.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             if let Some(area) = area.cast::<web_sys::HtmlElement>() {
                 let _ = area.focus();
             }
