@@ -11,7 +11,7 @@ use crate::hooks::use_effect_on;
 use crate::components::article_text::RENDER_ALL_BELOW;
 use crate::components::article_view::ArticleView;
 use crate::components::capture_link::capture_link;
-use crate::components::extraction_progress::ExtractionProgress;
+use crate::components::extraction_progress::{extraction_progress, use_shown_when_slow, ExtractionProgressProps};
 use crate::components::import_confirm::{import_confirm, ImportConfirmProps};
 use crate::components::legend::{self, legend, LegendProps};
 use crate::components::notice_bar::{notice_bar, NoticeBarProps};
@@ -486,6 +486,9 @@ pub fn App() -> Html {
     let export_format = use_state(|| ExportFormat::W3c);
     // The highlights' counts for the legend and the Quotes tab: once per document and annotations (compared by
     // pointer), not on every render of the page.
+    // The two progress lines' visual delay (`extraction_progress`).
+    let extracting_slowly = use_shown_when_slow(state.open.progress == Progress::Pending);
+    let importing_slowly = use_shown_when_slow(state.importing.is_some());
     let counts = use_memo((state.open.clone(), state.annotations.clone()), |(open, annotations)| {
         legend::counts(open, annotations)
     });
@@ -503,9 +506,10 @@ pub fn App() -> Html {
                 onformat: { let export_format = export_format.clone(); Callback::from(move |f| export_format.set(f)) },
                 onexport, onshare, onundo: dispatch.reform(|_| Action::Undo), onredo: dispatch.reform(|_| Action::Redo) }) }
             { notice_bar(&NoticeBarProps { notice: state.notice.clone(), ondismiss: dispatch.reform(|_| Action::DismissNotice) }) }
-            <ExtractionProgress pending={state.open.progress == Progress::Pending} />
-            <ExtractionProgress pending={state.importing.is_some()} label="Reading and anchoring the annotation file…"
-                                testid="import-progress" />
+            { extraction_progress(&ExtractionProgressProps { shown: extracting_slowly, label: "Finding names and quotes…",
+                testid: "extraction-progress" }) }
+            { extraction_progress(&ExtractionProgressProps { shown: importing_slowly,
+                label: "Reading and anchoring the annotation file…", testid: "import-progress" }) }
             if let Some(pending) = state.pending_import.as_ref() {
                 { import_confirm(&ImportConfirmProps { message: AttrValue::from(pending.message.clone()),
                     onanchor: dispatch.reform(|_| Action::ConfirmImport), oncancel: dispatch.reform(|_| Action::CancelImport) }) }
