@@ -16,6 +16,7 @@ use crate::components::import_confirm::{import_confirm, ImportConfirmProps};
 use crate::components::legend::{self, legend, LegendProps};
 use crate::components::notice_bar::{notice_bar, NoticeBarProps};
 use crate::components::paste_panel::PastePanel;
+use crate::components::search_box::Found;
 use crate::components::selection_bar::{kind_key, selection_bar, SelectionBarProps};
 use crate::components::share_panel::{share_panel, SharePanelProps};
 use crate::components::shared_banner::{shared_banner, SharedBannerProps};
@@ -486,6 +487,8 @@ pub fn App() -> Html {
     let export_format = use_state(|| ExportFormat::W3c);
     // The highlights' counts for the legend and the Quotes tab: once per document and annotations (compared by
     // pointer), not on every render of the page.
+    // The search box's last search in the article (`search_box`, a plain render function).
+    let search_found = use_state(|| None::<Found>);
     // The two progress lines' visual delay (`extraction_progress`).
     let extracting_slowly = use_shown_when_slow(state.open.progress == Progress::Pending);
     let importing_slowly = use_shown_when_slow(state.importing.is_some());
@@ -540,7 +543,7 @@ pub fn App() -> Html {
                         tags: state.all_tags(), active_note: state.active_note.clone(), hidden: state.hidden_layers.clone(),
                         library: state.library.clone(), unreadable: state.unreadable.clone(), dispatch: dispatch.clone(),
                         usage: state.storage_usage.clone(), loading: state.loading, quote_count: counts.quotes,
-                        confirming_delete: (*confirming_delete).clone(),
+                        confirming_delete: (*confirming_delete).clone(), search_found: search_found.clone(),
                         onconfirmdelete: { let confirming = confirming_delete.clone(); Callback::from(move |urn| confirming.set(urn)) },
                         onopensaved, ondeletesaved, onexportraw, ondeleteraw }) }
                     { legend(&LegendProps { counts: counts.clone(), notes: state.annotations.notes.len(),
