@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::hooks::use_effect_on;
 
 use crate::components::article_text::RENDER_ALL_BELOW;
-use crate::components::article_view::ArticleView;
+use crate::components::article_view::{article_view, use_article, ArticleViewProps};
 use crate::components::capture_link::capture_link;
 use crate::components::extraction_progress::{extraction_progress, use_shown_when_slow, ExtractionProgressProps};
 use crate::components::import_confirm::{import_confirm, ImportConfirmProps};
@@ -487,6 +487,8 @@ pub fn App() -> Html {
     let export_format = use_state(|| ExportFormat::W3c);
     // The highlights' counts for the legend and the Quotes tab: once per document and annotations (compared by
     // pointer), not on every render of the page.
+    // The article's element, flash and selection (`article_view`, a plain render function).
+    let article_ref = use_article(&state.open, &state.flash, state.selection);
     // The search box's last search in the article (`search_box`, a plain render function).
     let search_found = use_state(|| None::<Found>);
     // The two progress lines' visual delay (`extraction_progress`).
@@ -531,11 +533,11 @@ pub fn App() -> Html {
                 <PastePanel onopen={onpasteopen} oncancel={onpastecancel} />
             }
             <main class="workspace">
-                <ArticleView open={state.open.clone()} annotations={state.annotations.clone()} hidden={state.hidden_layers.clone()}
-                             hide_clutter={state.hide_clutter} selection={state.selection} active_note={state.active_note.clone()}
-                             flash={state.flash.clone()} onselect={dispatch.reform(Action::Select)}
-                             onfocusnote={dispatch.reform(|id| Action::FocusNote(Some(id)))}
-                             onextend={dispatch.reform(|(forward, by_word, from)| Action::ExtendSelection { forward, by_word, from })} />
+                { article_view(&ArticleViewProps { article_ref, open: state.open.clone(), annotations: state.annotations.clone(),
+                    hidden: state.hidden_layers.clone(), hide_clutter: state.hide_clutter, selection: state.selection,
+                    active_note: state.active_note.clone(), flash: state.flash.clone(), onselect: dispatch.reform(Action::Select),
+                    onfocusnote: dispatch.reform(|id| Action::FocusNote(Some(id))),
+                    onextend: dispatch.reform(|(forward, by_word, from)| Action::ExtendSelection { forward, by_word, from }) }) }
                 <div class="sidebar">
                     { selection_bar.unwrap_or_default() }
                     { side_panel(&SidePanelProps { open: state.open.clone(), annotations: state.annotations.clone(),
