@@ -15,7 +15,7 @@ use crate::components::extraction_progress::{extraction_progress, use_shown_when
 use crate::components::import_confirm::{import_confirm, ImportConfirmProps};
 use crate::components::legend::{self, legend, LegendProps};
 use crate::components::notice_bar::{notice_bar, NoticeBarProps};
-use crate::components::paste_panel::PastePanel;
+use crate::components::paste_panel::{paste_panel, use_paste_panel, PastePanelProps};
 use crate::components::search_box::Found;
 use crate::components::selection_bar::{kind_key, selection_bar, SelectionBarProps};
 use crate::components::share_panel::{share_panel, SharePanelProps};
@@ -487,6 +487,8 @@ pub fn App() -> Html {
     let export_format = use_state(|| ExportFormat::W3c);
     // The highlights' counts for the legend and the Quotes tab: once per document and annotations (compared by
     // pointer), not on every render of the page.
+    // The paste panel's text area and what it holds while open (`paste_panel`, a plain render function).
+    let paste_state = use_paste_panel(*pasting);
     // The article's element, flash and selection (`article_view`, a plain render function).
     let article_ref = use_article(&state.open, &state.flash, state.selection);
     // The search box's last search in the article (`search_box`, a plain render function).
@@ -530,7 +532,7 @@ pub fn App() -> Html {
                                                  onclose: dispatch.reform(|_| Action::CloseShareLink) }) }
             }
             if *pasting {
-                <PastePanel onopen={onpasteopen} oncancel={onpastecancel} />
+                { paste_panel(&PastePanelProps { state: paste_state, onopen: onpasteopen, oncancel: onpastecancel }) }
             }
             <main class="workspace">
                 { article_view(&ArticleViewProps { article_ref, open: state.open.clone(), annotations: state.annotations.clone(),
