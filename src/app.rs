@@ -14,6 +14,7 @@ use crate::components::capture_link::capture_link;
 use crate::components::extraction_progress::{extraction_progress, use_shown_when_slow, ExtractionProgressProps};
 use crate::components::import_confirm::{import_confirm, ImportConfirmProps};
 use crate::components::legend::{self, legend, LegendProps};
+use crate::components::note_editor::NOTE_TEXT;
 use crate::components::notice_bar::{notice_bar, NoticeBarProps};
 use crate::components::paste_panel::{paste_panel, use_paste_panel, PastePanelProps};
 use crate::components::search_box::Found;
@@ -487,6 +488,13 @@ pub fn App() -> Html {
     let export_format = use_state(|| ExportFormat::W3c);
     // The highlights' counts for the legend and the Quotes tab: once per document and annotations (compared by
     // pointer), not on every render of the page.
+    // The selection bar's note editor gets the focus when it opens, so typing starts at once (the editor is a
+    // plain render function).
+    use_effect_on(*writing && state.selection.is_some(), |&open| {
+        if open {
+            services::dom::focus_into_view(&format!(".selection-bar {NOTE_TEXT}"));
+        }
+    });
     // The paste panel's text area and what it holds while open (`paste_panel`, a plain render function).
     let paste_state = use_paste_panel(*pasting);
     // The article's element, flash and selection (`article_view`, a plain render function).
