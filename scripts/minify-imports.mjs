@@ -62,8 +62,9 @@ const SHORT_MODULE = 'a';
 const sections = [];
 const renamed = new Map();
 // wasm-bindgen's own imports come from `./<name>_bg.js`, provided by the glue's `import0`; others (JS snippets
-// of `#[wasm_bindgen(module = …)]`) keep their names.
-const glueModule = `./${wasmName.replace(/-[0-9a-f]{16}_bg\.wasm$/, '').replace(/_bg\.wasm$/, '')}_bg.js`;
+// of `#[wasm_bindgen(module = …)]`) keep their names. Trunk writes its hash in hex without leading zeros: one
+// build in sixteen has 15 digits or fewer.
+const glueModule = `./${wasmName.replace(/-[0-9a-f]{1,16}_bg\.wasm$/, '').replace(/_bg\.wasm$/, '')}_bg.js`;
 let glueImports = 0;
 let at = 8;
 while (at < wasm.length) {

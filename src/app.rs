@@ -6,14 +6,18 @@ use sidenote_extract::EntityKind;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use crate::components::article_text::RENDER_ALL_BELOW;
-use crate::components::article_view::ArticleView;
+use crate::components::article_view::{article_view, use_article, ArticleViewProps};
 use crate::components::capture_link::capture_link;
-use crate::components::extraction_progress::ExtractionProgress;
-use crate::components::import_confirm::ImportConfirm;
+use crate::components::extraction_progress::{extraction_progress, use_shown_when_slow, ExtractionProgressProps};
+use crate::components::import_confirm::{import_confirm, ImportConfirmProps};
 use crate::components::legend::{self, legend, LegendProps};
+use crate::components::note_editor::NOTE_TEXT;
 use crate::components::notice_bar::{notice_bar, NoticeBarProps};
-use crate::components::paste_panel::PastePanel;
+use crate::components::paste_panel::{paste_panel, use_paste_panel, PastePanelProps};
+use crate::components::search_box::Found;
 use crate::components::selection_bar::{kind_key, selection_bar, SelectionBarProps};
 use crate::components::share_panel::{share_panel, SharePanelProps};
 use crate::components::shared_banner::{shared_banner, SharedBannerProps};
@@ -70,7 +74,7 @@ pub fn App() -> Html {
     {
         let open = state.open.clone();
         let extractor = extractor.clone();
-        use_effect_with(open.pending_extraction(), move |pending| {
+        use_effect_on(open.pending_extraction(), move |pending| {
             if let Some(request) = *pending {
                 // In a task of its own: serialising a long text for the worker is work the opening's task
                 // (render, saving the text) need not wait for, and one long task freezes the page.
@@ -86,7 +90,7 @@ pub fn App() -> Html {
     {
         let open = state.open.clone();
         let job = state.importing.clone();
-        use_effect_with(job.as_ref().map(|job| job.request), move |_| {
+        use_effect_on(job.as_ref().map(|job| job.request), move |_| {
             if let Some(job) = job {
                 extractor.import(job.request, &job.file, job.format, &open.document);
             }
@@ -94,7 +98,7 @@ pub fn App() -> Html {
     }
 
     // The benchmark script measures time to first highlight from this mark.
-    use_effect_with(state.open.progress == Progress::Done, |done| {
+    use_effect_on(state.open.progress == Progress::Done, |done| {
         if *done {
             services::timing::mark_first_highlight();
         }
@@ -103,7 +107,7 @@ pub fn App() -> Html {
     // last document replaces the sample; the browser is asked once to keep the storage.
     {
         let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 // The share link the page was opened with, if any, is opened before the start, which keeps it
                 // (a damaged link leaves the first document in place, and says so).
@@ -123,15 +127,22 @@ pub fn App() -> Html {
     }
     // The first render with what storage started the app with finished, so the start-up flag is cleared (a
     // start that crashes leaves it, and the next one is in safe mode).
-    use_effect_with(state.loading, |loading| {
+    use_effect_on(state.loading, |loading| {
         if !*loading {
             services::storage::finish_start();
         }
     });
-    use_effect_with((), |_| services::offline::register_service_worker());
+    use_effect_on((), |_| services::offline::register_service_worker());
+    // The import question's Cancel gets the focus when the question appears (the question is a plain render
+    // function, `import_confirm`): the choice that changes nothing, and the keyboard user lands on it at once.
+    use_effect_on(state.pending_import.is_some(), |&asking| {
+        if asking {
+            services::dom::focus_into_view("[data-testid=import-cancel]");
+        }
+    });
     {
         let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let links = services::share::listen_for_links(dispatch.clone());
             let captures = services::capture::accept_captures(dispatch);
             move || drop((links, captures))
@@ -147,7 +158,7 @@ pub fn App() -> Html {
         let fresh = state.untouched() && *state.annotations == Default::default();
         // Keyed on the opening's serial, not the document's address: the extractor's answer replaces the
         // document (with its highlights) and must not save the text again.
-        use_effect_with((open.serial, state.shared_unkept, state.loading), move |&(_, unkept, loading)| {
+        use_effect_on((open.serial, state.shared_unkept, state.loading), move |&(_, unkept, loading)| {
             if unkept || loading {
                 return;
             }
@@ -178,7 +189,7 @@ pub fn App() -> Html {
         let annotations = state.annotations.clone();
         let untouched = state.untouched();
         let key = (open.serial, std::rc::Rc::as_ptr(&annotations) as usize, state.shared_unkept, state.loading);
-        use_effect_with(key, move |&(_, _, unkept, loading)| {
+        use_effect_on(key, move |&(_, _, unkept, loading)| {
             if loading {
                 return;
             }
@@ -214,7 +225,7 @@ pub fn App() -> Html {
         let selection = state.selection;
         let writing = writing.clone();
         let partly_rendered = state.open.text().len() > RENDER_ALL_BELOW;
-        use_effect_with((selection, partly_rendered), move |&(selection, partly_rendered)| {
+        use_effect_on((selection, partly_rendered), move |&(selection, partly_rendered)| {
             // Not passive (gloo's default): the shortcuts' prevent_default must stop the key from also typing,
             // e.g. the N that opens the note editor would otherwise land in it.
             let options = EventListenerOptions::enable_prevent_default();
@@ -477,6 +488,22 @@ pub fn App() -> Html {
     let export_format = use_state(|| ExportFormat::W3c);
     // The highlights' counts for the legend and the Quotes tab: once per document and annotations (compared by
     // pointer), not on every render of the page.
+    // The selection bar's note editor gets the focus when it opens, so typing starts at once (the editor is a
+    // plain render function).
+    use_effect_on(*writing && state.selection.is_some(), |&open| {
+        if open {
+            services::dom::focus_into_view(&format!(".selection-bar {NOTE_TEXT}"));
+        }
+    });
+    // The paste panel's text area and what it holds while open (`paste_panel`, a plain render function).
+    let paste_state = use_paste_panel(*pasting);
+    // The article's element, flash and selection (`article_view`, a plain render function).
+    let article_ref = use_article(&state.open, &state.flash, state.selection);
+    // The search box's last search in the article (`search_box`, a plain render function).
+    let search_found = use_state(|| None::<Found>);
+    // The two progress lines' visual delay (`extraction_progress`).
+    let extracting_slowly = use_shown_when_slow(state.open.progress == Progress::Pending);
+    let importing_slowly = use_shown_when_slow(state.importing.is_some());
     let counts = use_memo((state.open.clone(), state.annotations.clone()), |(open, annotations)| {
         legend::counts(open, annotations)
     });
@@ -494,12 +521,13 @@ pub fn App() -> Html {
                 onformat: { let export_format = export_format.clone(); Callback::from(move |f| export_format.set(f)) },
                 onexport, onshare, onundo: dispatch.reform(|_| Action::Undo), onredo: dispatch.reform(|_| Action::Redo) }) }
             { notice_bar(&NoticeBarProps { notice: state.notice.clone(), ondismiss: dispatch.reform(|_| Action::DismissNotice) }) }
-            <ExtractionProgress pending={state.open.progress == Progress::Pending} />
-            <ExtractionProgress pending={state.importing.is_some()} label="Reading and anchoring the annotation file…"
-                                testid="import-progress" />
+            { extraction_progress(&ExtractionProgressProps { shown: extracting_slowly, label: "Finding names and quotes…",
+                testid: "extraction-progress" }) }
+            { extraction_progress(&ExtractionProgressProps { shown: importing_slowly,
+                label: "Reading and anchoring the annotation file…", testid: "import-progress" }) }
             if let Some(pending) = state.pending_import.as_ref() {
-                <ImportConfirm message={AttrValue::from(pending.message.clone())}
-                               onanchor={dispatch.reform(|_| Action::ConfirmImport)} oncancel={dispatch.reform(|_| Action::CancelImport)} />
+                { import_confirm(&ImportConfirmProps { message: AttrValue::from(pending.message.clone()),
+                    onanchor: dispatch.reform(|_| Action::ConfirmImport), oncancel: dispatch.reform(|_| Action::CancelImport) }) }
             }
             if state.shared_unkept {
                 { shared_banner(&SharedBannerProps { onkeep: {
@@ -512,14 +540,14 @@ pub fn App() -> Html {
                                                  onclose: dispatch.reform(|_| Action::CloseShareLink) }) }
             }
             if *pasting {
-                <PastePanel onopen={onpasteopen} oncancel={onpastecancel} />
+                { paste_panel(&PastePanelProps { state: paste_state, onopen: onpasteopen, oncancel: onpastecancel }) }
             }
             <main class="workspace">
-                <ArticleView open={state.open.clone()} annotations={state.annotations.clone()} hidden={state.hidden_layers.clone()}
-                             hide_clutter={state.hide_clutter} selection={state.selection} active_note={state.active_note.clone()}
-                             flash={state.flash.clone()} onselect={dispatch.reform(Action::Select)}
-                             onfocusnote={dispatch.reform(|id| Action::FocusNote(Some(id)))}
-                             onextend={dispatch.reform(|(forward, by_word, from)| Action::ExtendSelection { forward, by_word, from })} />
+                { article_view(&ArticleViewProps { article_ref, open: state.open.clone(), annotations: state.annotations.clone(),
+                    hidden: state.hidden_layers.clone(), hide_clutter: state.hide_clutter, selection: state.selection,
+                    active_note: state.active_note.clone(), flash: state.flash.clone(), onselect: dispatch.reform(Action::Select),
+                    onfocusnote: dispatch.reform(|id| Action::FocusNote(Some(id))),
+                    onextend: dispatch.reform(|(forward, by_word, from)| Action::ExtendSelection { forward, by_word, from }) }) }
                 <div class="sidebar">
                     { selection_bar.unwrap_or_default() }
                     { side_panel(&SidePanelProps { open: state.open.clone(), annotations: state.annotations.clone(),
@@ -527,7 +555,7 @@ pub fn App() -> Html {
                         tags: state.all_tags(), active_note: state.active_note.clone(), hidden: state.hidden_layers.clone(),
                         library: state.library.clone(), unreadable: state.unreadable.clone(), dispatch: dispatch.clone(),
                         usage: state.storage_usage.clone(), loading: state.loading, quote_count: counts.quotes,
-                        confirming_delete: (*confirming_delete).clone(),
+                        confirming_delete: (*confirming_delete).clone(), search_found: search_found.clone(),
                         onconfirmdelete: { let confirming = confirming_delete.clone(); Callback::from(move |urn| confirming.set(urn)) },
                         onopensaved, ondeletesaved, onexportraw, ondeleteraw }) }
                     { legend(&LegendProps { counts: counts.clone(), notes: state.annotations.notes.len(),

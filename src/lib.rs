@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod exports;
 pub mod history;
+pub mod hooks;
 pub mod journal;
 pub mod records;
 pub mod sample;

@@ -719,6 +719,13 @@ impl State {
     fn change(&mut self, edit: impl FnOnce(&mut Annotations)) {
         let mut changed = (*self.annotations).clone();
         edit(&mut changed);
+        self.record_change(changed);
+    }
+
+    /// The half of [`State::change`] that does not depend on the edit: one copy in the Wasm instead of one
+    /// inlined into each of the reducer's arms that change annotations.
+    #[inline(never)]
+    fn record_change(&mut self, mut changed: Annotations) {
         if changed == *self.annotations {
             return;
         }

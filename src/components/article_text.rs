@@ -18,6 +18,8 @@ use sidenote_extract::Span;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use super::article_block::ArticleBlock;
 use crate::state::{Layer, OpenDocument};
 use crate::view_model::{
@@ -254,7 +256,7 @@ pub fn ArticleText(props: &ArticleTextProps) -> Html {
         let container = container.clone();
         let viewport = viewport.clone();
         let rerender = rerender.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let on_move = {
                 let (container, viewport, rerender) = (container.clone(), viewport.clone(), rerender.clone());
                 move |_: &Event| {

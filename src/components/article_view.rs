@@ -9,13 +9,16 @@ use sidenote_extract::Span;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use super::article_text::ArticleText;
 use crate::services;
 use crate::state::{ExtractionProgress, Flash, LayerSet, OpenDocument};
 
-/// Props of [`ArticleView`].
-#[derive(Properties, PartialEq)]
+/// What [`article_view`] shows and whom it calls.
 pub struct ArticleViewProps {
+    /// The article element's reference ([`use_article`], the App's).
+    pub article_ref: NodeRef,
     /// The open article.
     pub open: Rc<OpenDocument>,
     /// The user's annotations.
@@ -45,14 +48,14 @@ fn element_span(element: &web_sys::Element) -> Option<Span> {
     Some(Span::new(start, end))
 }
 
-/// The article element with its event handlers around the highlighted text.
-#[component]
-pub fn ArticleView(props: &ArticleViewProps) -> Html {
+/// The article's hooks, the App's (the article is a plain render function): its element's reference, which
+/// it gives back, scrolling to and flashing `flash`, and showing the state's `selection` as the browser's.
+#[hook]
+pub fn use_article(open: &Rc<OpenDocument>, flash: &Option<Flash>, selection: Option<Span>) -> NodeRef {
     let article_ref = use_node_ref();
-    let open = props.open.clone();
     {
-        let flash = props.flash.clone();
-        use_effect_with(flash, |flash| {
+        let flash = flash.clone();
+        use_effect_on(flash, |flash| {
             if let Some(flash) = flash {
                 services::dom::scroll_and_flash(flash.span.start);
             }
@@ -63,13 +66,23 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         // Keyboard selection (Shift+arrows) lives in the state; show it as the browser's own selection.
         let article_ref = article_ref.clone();
         let open = open.clone();
-        use_effect_with(props.selection, move |selection| {
+        use_effect_on(selection, move |selection| {
             if let (Some(span), Some(article)) = (selection, article_ref.cast::<web_sys::Element>()) {
                 services::selection::show(&article, &open.offsets, *span);
             }
         });
     }
+    article_ref
+}
 
+/// The article element with its event handlers around the highlighted text.
+///
+/// A plain function, not a Yew component: a component costs ~1.5 KB of Wasm of its own (mounting, props
+/// comparison); its hooks are the App's ([`use_article`]), and the text in it is a component
+/// ([`ArticleText`]), which renders again only when its props change.
+pub fn article_view(props: &ArticleViewProps) -> Html {
+    let article_ref = props.article_ref.clone();
+    let open = props.open.clone();
     // Mouse and touch both end a selection by releasing: read it then.
     let read_selection = {
         let article_ref = article_ref.clone();

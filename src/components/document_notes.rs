@@ -4,7 +4,7 @@ use sidenote_annotate::model::DocumentNote;
 use yew::prelude::*;
 
 use super::note_card_editor::{note_card_editor, NoteCardEditorProps};
-use super::note_editor::NoteEditor;
+use super::note_editor::{note_editor, NoteEditorProps};
 use super::reply_list::{reply_list, ReplyListProps};
 
 /// What [`document_notes`] shows and whom it calls.
@@ -70,7 +70,8 @@ pub fn document_notes(props: &DocumentNotesProps) -> Html {
             <ol class="note-list">{ for props.notes.iter().map(card) }</ol>
             if props.writing {
                 <div data-testid="document-note-editor">
-                    <NoteEditor label="Add note" {onsave} {oncancel} />
+                    { note_editor(&NoteEditorProps { text: AttrValue::default(), tags: AttrValue::default(), label: "Add note",
+                        onsave, oncancel }) }
                 </div>
             } else {
                 <button data-testid="add-document-note" onclick={onwrite}>{ "Note on the article" }</button>

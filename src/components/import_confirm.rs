@@ -2,8 +2,7 @@
 
 use yew::prelude::*;
 
-/// Props of [`ImportConfirm`].
-#[derive(Properties, PartialEq)]
+/// What [`import_confirm`] shows and whom it calls.
 pub struct ImportConfirmProps {
     /// Why the user is asked (the file's source and the open document's).
     pub message: AttrValue,
@@ -13,26 +12,20 @@ pub struct ImportConfirmProps {
     pub oncancel: Callback<()>,
 }
 
-/// The message with "Anchor anyway" and "Cancel". Cancel gets the focus, since it is the choice that
-/// changes nothing, and the keyboard user lands on the question at once.
-#[component]
-pub fn ImportConfirm(props: &ImportConfirmProps) -> Html {
-    let cancel = use_node_ref();
-    {
-        let cancel = cancel.clone();
-        use_effect_with((), move |_| {
-            if let Some(button) = cancel.cast::<web_sys::HtmlElement>() {
-                let _ = button.focus();
-            }
-        });
-    }
+/// The message with "Anchor anyway" and "Cancel". Cancel gets the focus when the question appears (the
+/// App's effect, `services::dom::focus_into_view`), since it is the choice that changes nothing, and the
+/// keyboard user lands on the question at once.
+///
+/// A plain function, not a Yew component: a component costs ~1.5 KB of Wasm of its own (mounting, props
+/// comparison), and its one hook, the focus, is the App's.
+pub fn import_confirm(props: &ImportConfirmProps) -> Html {
     html! {
         <section class="import-confirm notice notice-error" data-testid="import-confirm" role="alertdialog"
                  aria-labelledby="import-confirm-text">
             <p id="import-confirm-text" data-testid="import-confirm-text">{ props.message.clone() }</p>
             <div class="editor-actions">
                 <button class="primary" data-testid="import-anchor" onclick={props.onanchor.reform(|_: MouseEvent| ())}>{ "Anchor anyway" }</button>
-                <button ref={cancel} data-testid="import-cancel" onclick={props.oncancel.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
+                <button data-testid="import-cancel" onclick={props.oncancel.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
             </div>
         </section>
     }

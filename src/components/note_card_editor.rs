@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::note_editor::NoteEditor;
+use super::note_editor::{note_editor, NoteEditorProps};
 
 /// What [`note_card_editor`] shows and whom it calls.
 pub struct NoteCardEditorProps {
@@ -30,8 +30,8 @@ pub fn note_card_editor(props: &NoteCardEditorProps) -> Html {
     };
     html! {
         <>
-            <NoteEditor label="Save" text={AttrValue::from(props.text.clone())} tags={AttrValue::from(props.tags.join(", "))}
-                        {onsave} oncancel={props.onfocus.reform(|_| None)} />
+            { note_editor(&NoteEditorProps { text: AttrValue::from(props.text.clone()), tags: AttrValue::from(props.tags.join(", ")),
+                label: "Save", onsave, oncancel: props.onfocus.reform(|_| None) }) }
             <button class="danger" data-testid="note-delete" onclick={ondelete}>{ "Delete note" }</button>
         </>
     }

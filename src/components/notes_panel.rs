@@ -8,7 +8,10 @@ use yew::prelude::*;
 
 use super::document_notes::{document_notes, DocumentNotesProps};
 use super::note_card_editor::{note_card_editor, NoteCardEditorProps};
+use super::note_editor::NOTE_TEXT;
 use super::reply_list::{reply_list, ReplyListProps};
+use crate::hooks::use_effect_on;
+use crate::services;
 use crate::state::OpenDocument;
 
 /// Props of [`NotesPanel`].
@@ -65,6 +68,13 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
     let pages = use_state(|| 1usize);
     // Whether the editor for a new note on the whole article is open: purely this tab's business.
     let writing_document_note = use_state(|| false);
+    // The editor for a new note on the whole article gets the focus when it opens, so typing starts at once
+    // (the editors are plain render functions).
+    use_effect_on(*writing_document_note, |&writing| {
+        if writing {
+            services::dom::focus_into_view(&format!("[data-testid=document-note-editor] {NOTE_TEXT}"));
+        }
+    });
     let text = props.open.text();
     let notes: Vec<&Note> = props
         .annotations
@@ -76,6 +86,12 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
         })
         .collect();
     let active_at = props.active.as_deref().and_then(|id| notes.iter().position(|n| n.id == id));
+    // So does the open card's editor, when it opens and when its card comes back into a filtered list.
+    use_effect_on((props.active.clone(), active_at.is_some()), |(active, _)| {
+        if active.is_some() {
+            services::dom::focus_into_view(&format!(".note-card.active {NOTE_TEXT}"));
+        }
+    });
     let shown = cards_to_render(notes.len(), *pages, active_at);
     let onmore = {
         let pages = pages.clone();

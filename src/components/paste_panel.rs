@@ -1,5 +1,6 @@
 //! The panel where a user pastes an article's text.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use sidenote_annotate::megabytes;
@@ -7,14 +8,17 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 /// A paste longer than this is held by the panel instead of going into the text area. A browser lays out
 /// and paints every line of a text area: a few MB there freeze the page for seconds when pasted, again when
 /// focus moves, and again when the panel closes. A long article (~100 KB) still goes into the area.
 const LONG_PASTE_BYTES: usize = 256 * 1024;
 
-/// Props of [`PastePanel`].
-#[derive(Properties, PartialEq)]
+/// What [`paste_panel`] shows and whom it calls.
 pub struct PastePanelProps {
+    /// The panel's state ([`use_paste_panel`], the App's).
+    pub state: PasteState,
     /// Called with the pasted text, and the HTML the clipboard carried with it (if the text is unchanged
     /// since the paste), when the user opens it.
     pub onopen: Callback<(String, Option<String>)>,
@@ -24,28 +28,55 @@ pub struct PastePanelProps {
 
 /// A long paste held by the panel: its text and the clipboard's HTML, if any.
 #[derive(PartialEq)]
-struct LongPaste {
+pub struct LongPaste {
     text: String,
     html: Option<String>,
 }
 
-/// A text area and an "Open" button. The text is only read when the user presses Open. A long paste is
-/// held aside and summarised instead of shown (see [`LONG_PASTE_BYTES`]).
-#[component]
-pub fn PastePanel(props: &PastePanelProps) -> Html {
+/// The panel's state, kept by the App while the panel is open and cleared when it closes (a panel opened
+/// again starts empty).
+#[derive(Clone)]
+pub struct PasteState {
+    /// The text area.
+    area: NodeRef,
+    /// A long paste held instead of shown.
+    long: UseStateHandle<Option<Rc<LongPaste>>>,
+    /// The clipboard's HTML and the plain text pasted with it: HTML is used only while the text is unchanged.
+    pasted: Rc<RefCell<Option<(String, String)>>>,
+}
+
+/// The panel's state for the App, given whether the panel is `open`: when it opens, typing starts in the
+/// text area (keyboard users are not left behind it); when it closes, what it held is dropped.
+#[hook]
+pub fn use_paste_panel(open: bool) -> PasteState {
     let area = use_node_ref();
     let long = use_state(|| None::<Rc<LongPaste>>);
+    let pasted = use_mut_ref(|| None::<(String, String)>);
     {
-        // Typing starts in the text area as soon as the panel opens (keyboard users are not left behind it).
-        let area = area.clone();
-        use_effect_with((), move |_| {
-            if let Some(area) = area.cast::<web_sys::HtmlElement>() {
-                let _ = area.focus();
+        let (area, long, pasted) = (area.clone(), long.clone(), pasted.clone());
+        use_effect_on(open, move |&open| {
+            if open {
+                if let Some(area) = area.cast::<web_sys::HtmlElement>() {
+                    let _ = area.focus();
+                }
+            } else {
+                *pasted.borrow_mut() = None;
+                if long.is_some() {
+                    long.set(None);
+                }
             }
         });
     }
-    // The clipboard's HTML and the plain text pasted with it: HTML is used only while the text is unchanged.
-    let pasted = use_mut_ref(|| None::<(String, String)>);
+    PasteState { area, long, pasted }
+}
+
+/// A text area and an "Open" button. The text is only read when the user presses Open. A long paste is
+/// held aside and summarised instead of shown (see [`LONG_PASTE_BYTES`]).
+///
+/// A plain function, not a Yew component: a component costs ~1.5 KB of Wasm of its own (mounting, props
+/// comparison), and its state is the App's ([`use_paste_panel`]).
+pub fn paste_panel(props: &PastePanelProps) -> Html {
+    let PasteState { area, long, pasted } = props.state.clone();
     let onpaste = {
         let pasted = pasted.clone();
         let long = long.clone();

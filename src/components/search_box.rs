@@ -9,8 +9,7 @@ use yew::prelude::*;
 
 use crate::state::{Action, OpenDocument};
 
-/// Props of [`SearchBox`].
-#[derive(Properties, PartialEq)]
+/// What [`search_box`] shows and whom it calls.
 pub struct SearchBoxProps {
     /// The open article.
     pub open: Rc<OpenDocument>,
@@ -18,11 +17,13 @@ pub struct SearchBoxProps {
     pub query: AttrValue,
     /// Dispatches actions.
     pub dispatch: Callback<Action>,
+    /// The last search in the article, kept by the App (`use_state`): the box is always on the page.
+    pub found: UseStateHandle<Option<Found>>,
 }
 
 /// The matches of one query in one document, and the one shown.
 #[derive(Clone, PartialEq)]
-struct Found {
+pub struct Found {
     query: String,
     serial: u64,
     matches: Rc<Vec<Span>>,
@@ -32,9 +33,11 @@ struct Found {
 /// The search input and, under it, the article's matches ("3 of 12 in the article", previous, next).
 /// Matches are looked for on Enter, not on every key: a long article takes tens of milliseconds to search,
 /// and typing must stay instant.
-#[component]
-pub fn SearchBox(props: &SearchBoxProps) -> Html {
-    let found = use_state(|| None::<Found>);
+///
+/// A plain function, not a Yew component: a component costs ~1.5 KB of Wasm of its own (mounting, props
+/// comparison), and its one state, the last search, is the App's.
+pub fn search_box(props: &SearchBoxProps) -> Html {
+    let found = props.found.clone();
     let query = props.query.to_string();
     let serial = props.open.serial;
     let current_found = found.as_ref().filter(|f| f.query == query && f.serial == serial).cloned();

@@ -5,7 +5,7 @@ use sidenote_extract::{EntityKind, Span};
 use yew::prelude::*;
 
 use super::kind_name;
-use super::note_editor::NoteEditor;
+use super::note_editor::{note_editor, NoteEditorProps};
 
 /// What [`selection_bar`] shows and whom it calls.
 pub struct SelectionBarProps {
@@ -54,7 +54,8 @@ pub fn selection_bar(props: &SelectionBarProps) -> Html {
         <section class="selection-bar" data-testid="selection-bar" aria-label="Selected words">
             <blockquote data-testid="selection-words">{ excerpt }</blockquote>
             if props.writing {
-                <NoteEditor label="Save note" onsave={props.onnote.clone()} oncancel={props.oncancel.clone()} />
+                { note_editor(&NoteEditorProps { text: AttrValue::default(), tags: AttrValue::default(), label: "Save note",
+                    onsave: props.onnote.clone(), oncancel: props.oncancel.clone() }) }
             } else {
                 <div class="selection-actions">
                     <button class="primary" data-testid="add-note" onclick={props.onwrite.reform(|_: MouseEvent| ())}>

@@ -9,7 +9,7 @@ use super::entities_panel::EntitiesPanel;
 use super::library_panel::{library_panel, LibraryPanelProps};
 use super::notes_panel::NotesPanel;
 use super::quotes_panel::{quotes_panel, QuotesPanelProps};
-use super::search_box::SearchBox;
+use super::search_box::{search_box, Found, SearchBoxProps};
 use crate::state::{Action, LayerSet, LibraryEntry, OpenDocument, Panel, UnreadableRecord};
 
 /// What [`side_panel`] shows and whom it calls.
@@ -54,6 +54,8 @@ pub struct SidePanelProps {
     pub loading: bool,
     /// The shown quotations' count (the legend's, memoised by the app).
     pub quote_count: usize,
+    /// The search box's last search in the article (its state, kept by the App).
+    pub search_found: UseStateHandle<Option<Found>>,
 }
 
 /// Tabs and their lists. A plain function, not a Yew component: a component costs ~600 bytes of gzipped Wasm
@@ -107,7 +109,8 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
     };
     html! {
         <aside class="side-panel" aria-label="Annotations" data-testid="side-panel" tabindex="-1">
-            <SearchBox open={props.open.clone()} query={props.query.clone()} dispatch={props.dispatch.clone()} />
+            { search_box(&SearchBoxProps { open: props.open.clone(), query: props.query.clone(),
+                dispatch: props.dispatch.clone(), found: props.search_found.clone() }) }
             <div class="tabs" role="tablist">
                 { tab(Panel::Notes, "Notes", Some(props.annotations.notes.len() + props.annotations.document_notes.len())) }
                 { tab(Panel::Entities, "Entities", None) }

@@ -4,6 +4,8 @@ use sidenote_extract::Span;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 /// Props of [`SpeakerEditor`].
 #[derive(Properties, PartialEq)]
 pub struct SpeakerEditorProps {
@@ -32,7 +34,7 @@ pub fn SpeakerEditor(props: &SpeakerEditorProps) -> Html {
     {
         // Focus the field when it opens, so the keyboard user can type at once.
         let input = input.clone();
-        use_effect_with(*open, move |open| {
+        use_effect_on(*open, move |open| {
             if *open {
                 if let Some(field) = input.cast::<HtmlInputElement>() {
                     let _ = field.focus();

@@ -63,6 +63,15 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// Moves the keyboard focus to the element `selector` finds, scrolling it into view as a plain `focus()` does
+/// (for a question that has just appeared, which the user must see).
+pub fn focus_into_view(selector: &str) {
+    let Ok(Some(element)) = gloo::utils::document().query_selector(selector) else { return };
+    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}
+
 /// Moves the keyboard focus to the search box and selects what it holds, as a browser's find bar opens
 /// with its last search selected.
 pub fn focus_search() {
