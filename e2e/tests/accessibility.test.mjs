@@ -222,7 +222,9 @@ test('notices are announced by live regions that are there before the message; h
   await app.pasteText('Angela Merkel met Emmanuel Macron in Paris.');
   await page.locator('[role=status] [data-testid=notice-text]', { hasText: 'Opened' }).waitFor();
   assert.equal(await page.locator('[role=alert] [data-testid=notice-text]').count(), 0, 'the error is gone');
-  // Every highlight says what it is: its words and what they were found to be.
+  // Every highlight says what it is: its words and what they were found to be (once the worker answered: the
+  // text shows at once, its highlights after).
+  await app.extraction('done');
   const names = await page.locator('mark[data-testid=hl]').evaluateAll((marks) => marks.map((m) => m.getAttribute('aria-label')));
   assert.deepEqual(names.slice(0, 2), ['Angela Merkel (PERSON (suggested))', 'Emmanuel Macron (PERSON (suggested))']);
   assert.equal(await page.getByTestId('article').getAttribute('aria-label'), 'Article text');
