@@ -343,6 +343,11 @@ fn known_crashers_are_well_formed() {
         "a’‐b",
         "’’’",
         "x\u{301}\u{301}’-y",
+        // Found by the long runs of this round's properties: a `The` left after stripping one, a possessive
+        // left after splitting one.
+        "President The The A<div>",
+        "ofPM’s’s",
+        "\"Friday’’Friday’",
         &long_line,
         &titles,
         &quotes,

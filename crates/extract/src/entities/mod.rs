@@ -292,7 +292,7 @@ pub(crate) fn find_entities(
     // A name never starts with "The" (the guideline's rule: "The Hill" is `Hill`, "The Hague" is `Hague`),
     // whatever a gazetteer entry or a title held.
     for (cand, _) in &mut typed {
-        if cand.end - cand.first >= 2 && cx.word(cand.first).eq_ignore_ascii_case("the") {
+        while cand.end - cand.first >= 2 && cx.word(cand.first).eq_ignore_ascii_case("the") {
             cand.first += 1;
         }
     }
