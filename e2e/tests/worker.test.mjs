@@ -4,9 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { useSidenote } from '../lib/fixture.mjs';
-import { serveDist } from '../lib/server.mjs';
-import { launch } from '../lib/browser.mjs';
-import { SidenotePage } from '../lib/sidenote-page.mjs';
+import { afterFirstVisit } from '../lib/first-visit.mjs';
 
 const ctx = useSidenote();
 const SENTINEL = '\u{E000}sidenote-test-panic\u{E000}';
@@ -80,24 +78,11 @@ test('opening another document while one is being extracted shows the new one, n
   assert.deepEqual(await app.namesOfKind('PERSON'), ['Angela Merkel', 'Emmanuel Macron']);
 });
 
-test('offline, after one visit, a new document is still extracted in the worker', async () => {
-  const server = await serveDist();
-  const browser = await launch();
-  try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const app = new SidenotePage(page, server.url);
-    await app.open();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await context.setOffline(true);
-    await server.close();
-    await page.reload();
-    await app.pasteText('Angela Merkel met Emmanuel Macron in Paris on Monday.');
-    await app.extraction('done');
-    assert.deepEqual(await app.namesOfKind('PERSON'), ['Angela Merkel', 'Emmanuel Macron']);
-    await context.close();
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-});
+test('offline, after one visit, a new document is still extracted in the worker', () => afterFirstVisit(async ({ server, context, page, app }) => {
+  await context.setOffline(true);
+  await server.close();
+  await page.reload();
+  await app.pasteText('Angela Merkel met Emmanuel Macron in Paris on Monday.');
+  await app.extraction('done');
+  assert.deepEqual(await app.namesOfKind('PERSON'), ['Angela Merkel', 'Emmanuel Macron']);
+}));
