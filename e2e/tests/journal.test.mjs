@@ -45,6 +45,19 @@ async function leaveJournalEntry(page, urn, entry) {
   await page.evaluate(([u, e]) => localStorage.setItem(`sidenote.journal.${u}.zz`, e), [urn, entry]);
 }
 
+/**
+ * The open tab hears of a note recovered by another tab (its Notes tab shows two cards), then writes one more
+ * and saves it: that save must keep the recovered note (a tab merges only with what it wrote itself otherwise).
+ */
+async function addAfterHearingOfTheRecovery(app, page) {
+  await page.getByTestId('tab-notes').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=note-card]').length === 2, null,
+    { timeout: 30_000 });
+  await app.selectWords('Washington');
+  await app.writeNote('mine after');
+  await app.saved();
+}
+
 test('a note added the moment before a reload is back, round after round', async () => {
   const { app, page } = ctx;
   const written = [];
@@ -140,13 +153,7 @@ test('changes recovered at start reach a tab that has the document open, and its
   const other = new SidenotePage(second, ctx.server.url);
   await other.open();
   assert.deepEqual(await bodies(other), ['from a closed tab', 'mine before']);
-  await page.getByTestId('tab-notes').click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=note-card]').length === 2, null,
-    { timeout: 30_000 });
-  // The open tab's next save keeps the recovered note (it merges only with what it wrote itself otherwise).
-  await app.selectWords('Washington');
-  await app.writeNote('mine after');
-  await app.saved();
+  await addAfterHearingOfTheRecovery(app, page);
   await other.reload();
   assert.deepEqual(await bodies(other), ['from a closed tab', 'mine after', 'mine before']);
   assert.deepEqual(ctx.errors, []);
@@ -169,12 +176,7 @@ test('changes recovered by a tab that opens another article still reach the tab 
   const other = new SidenotePage(await context.newPage(), ctx.server.url);
   await other.open();
   assert.match(await other.articleText(), /Mary Okafor/);
-  await page.getByTestId('tab-notes').click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=note-card]').length === 2, null,
-    { timeout: 30_000 });
-  await app.selectWords('Washington');
-  await app.writeNote('mine after');
-  await app.saved();
+  await addAfterHearingOfTheRecovery(app, page);
   const stored = (await storedRecords(page))[`sidenote.v1.notes.${urn}`];
   for (const body of ['mine before', 'from a closed tab', 'mine after']) assert.ok(stored.includes(body), body);
   assert.deepEqual(ctx.errors, []);
