@@ -41,3 +41,5 @@ echo "== reopening a saved 1 MB document with 10 notes (IndexedDB), median of 5 
 (cd e2e && node ../bench/storage-reload.mjs)
 echo "== typing, saving a note and jumping to a name at 10 KB, 1 MB and 5 MB (medians of 5 pages)"
 (cd e2e && node ../bench/interaction.mjs)
+echo "== many notes: importing 2,000 and 20,000, saving one more, reloading (medians of 3 pages)"
+(cd e2e && node ../bench/many-notes.mjs)
