@@ -20,6 +20,8 @@ const CASES: &[Case] = &[
     Case { name: "abab… for ababab…c", unit: "ab", query: "abababababababababababababababababababc" },
     // Combining marks passed over on every character, a query that never matches.
     Case { name: "e + U+0301 repeated, for éeéeéx", unit: "e\u{301}", query: "éeéeéx" },
+    // Every character two folded ones, every occurrence of the query but one a half character off.
+    Case { name: "ß repeated, for sss…x", unit: "ß", query: "sssssssssssssssssssssssssssssssssssssssx" },
     // Matches everywhere: stops at the cap.
     Case { name: "e (the cap of matches)", unit: "e ", query: "e" },
     Case {

@@ -10,23 +10,29 @@ use sidenote_extract::Span;
 pub const MAX_MATCHES: usize = 10_000;
 
 /// The places where `query` occurs in `text`, ignoring case and accents as a browser's find-in-page does
-/// (each character compared by its first lower-case form without its accent, [`fold`]; combining marks are
-/// passed over, so a text written decomposed, `e` + U+0301, is found by `é`, `e` or `E`, and a match takes
-/// the marks that follow its last character), left to right and not overlapping, at most [`MAX_MATCHES`].
+/// (each character compared by its first lower-case form without its accent, [`fold`]; ligatures and `ß` as
+/// the letters they stand for, full-width forms as ASCII, curly quotation marks as straight ones, [`expand`];
+/// combining marks are passed over, so a text written decomposed, `e` + U+0301, is found by `é`, `e` or `E`,
+/// and a match takes the marks that follow its last character), left to right and not overlapping, at most
+/// [`MAX_MATCHES`]. A match starts and ends on whole characters of the text.
 /// Offsets stay on the text's own characters. White space at the query's ends is ignored; a query of
 /// nothing but white space or marks finds nothing.
 ///
 /// Knuth–Morris–Pratt over folded characters: linear in the text and the query whatever they hold (a query
 /// of `aaaa…b` in a text of `aaaa…` included).
 pub fn find_all(text: &str, query: &str) -> Vec<Span> {
-    let pattern: Vec<char> = query.trim().chars().filter(|&c| !is_combining_mark(c)).map(fold).collect();
+    let pattern: Vec<char> =
+        query.trim().chars().filter(|&c| !is_combining_mark(c)).flat_map(|c| expand(c).into_iter().flatten()).collect();
     if pattern.is_empty() {
         return Vec::new();
     }
     let failure = failure_table(&pattern);
-    // The byte offsets of the last `pattern.len()` characters read (marks not counted), in a ring: a match of
-    // n characters that ends at character `index` starts at the offset of character `index + 1 - n`.
-    let mut recent = vec![0; pattern.len()];
+    // For the last `pattern.len()` folded characters read (a text character folds to one, two or three:
+    // `ß` → `ss`), the byte offset of the text character each came from and whether it was that character's
+    // first, in a ring: a match of n folded characters that ends at folded character `index` starts with
+    // folded character `index + 1 - n`. A match starts on a text character's first and ends on its last:
+    // `s` does not find half of `ß`.
+    let mut recent = vec![(0, false); pattern.len()];
     let mut matched = 0;
     let mut found: Vec<Span> = Vec::new();
     // Whether the last character read (marks not counted) ended a match, which takes the marks after it.
@@ -45,25 +51,54 @@ pub fn find_all(text: &str, query: &str) -> Vec<Span> {
             break;
         }
         just_found = false;
-        recent[index % pattern.len()] = at;
         let end = at + c.len_utf8();
-        let c = fold(c);
-        while matched > 0 && pattern[matched] != c {
-            matched = failure[matched - 1];
+        let units = expand(c);
+        let count = units.iter().flatten().count();
+        for (position, unit) in units.into_iter().flatten().enumerate() {
+            recent[index % pattern.len()] = (at, position == 0);
+            while matched > 0 && pattern[matched] != unit {
+                matched = failure[matched - 1];
+            }
+            if pattern[matched] == unit {
+                matched += 1;
+            }
+            if matched == pattern.len() {
+                let (start, starts_a_character) = recent[(index + 1) % pattern.len()];
+                if starts_a_character && position + 1 == count {
+                    found.push(Span::new(start, end));
+                    just_found = true;
+                    // Not overlapping: the next match starts after this one.
+                    matched = 0;
+                } else {
+                    // Inside a character: a later, overlapping occurrence may still be whole.
+                    matched = failure[matched - 1];
+                }
+            }
+            index += 1;
         }
-        if pattern[matched] == c {
-            matched += 1;
-        }
-        if matched == pattern.len() {
-            let start = recent[(index + 1) % pattern.len()];
-            found.push(Span::new(start, end));
-            just_found = true;
-            // Not overlapping: the next match starts after this one.
-            matched = 0;
-        }
-        index += 1;
     }
     found
+}
+
+/// A character as find compares it, as one to three characters: the letters a ligature or `ß` stands for
+/// (`ﬁ` → `fi`, `ß` → `ss`, as a browser's find matches them), a full-width form's ASCII character (`Ａ` →
+/// `a`), a straight quotation mark for a curly one (`don’t` is found by `don't`), else [`fold`].
+fn expand(c: char) -> [Option<char>; 3] {
+    let three = |a, b, c| [Some(a), Some(b), c];
+    match c {
+        'ß' | 'ẞ' => three('s', 's', None),
+        'ﬀ' => three('f', 'f', None),
+        'ﬁ' => three('f', 'i', None),
+        'ﬂ' => three('f', 'l', None),
+        'ﬃ' => three('f', 'f', Some('i')),
+        'ﬄ' => three('f', 'f', Some('l')),
+        'ﬅ' | 'ﬆ' => three('s', 't', None),
+        '‘' | '’' | 'ʼ' | '′' => [Some('\''), None, None],
+        '“' | '”' | '″' => [Some('"'), None, None],
+        // Full-width ASCII (East Asian text and input methods), U+FF01 to U+FF5E, sits 0xFEE0 above ASCII.
+        '\u{FF01}'..='\u{FF5E}' => [char::from_u32(c as u32 - 0xFEE0).map(fold), None, None],
+        _ => [Some(fold(c)), None, None],
+    }
 }
 
 /// A character as find compares it: its first lower-case form (`Ä` → `ä`, `İ` → `i`), then, for a Latin
@@ -143,6 +178,19 @@ mod tests {
             ("Ǖ and u\u{308}\u{304}x", "ü", &["Ǖ", "u\u{308}\u{304}"]),
             ("naïve", "\u{301}", &[]),
             ("\u{301}a\u{301}", "a", &["a\u{301}"]),
+            // Letters a browser's find sees in ligatures, `ß`, full-width forms; curly quotation marks.
+            ("Straße, STRASSE, strasse", "strasse", &["Straße", "STRASSE", "strasse"]),
+            ("Straße, STRASSE", "straße", &["Straße", "STRASSE"]),
+            ("Maß", "s", &[]),
+            ("ßs", "ss", &["ß"]),
+            ("sß", "ss", &["ß"]),
+            ("the ﬁrst ﬂoor, the first", "first", &["ﬁrst", "first"]),
+            ("oﬃce", "ffi", &["ﬃ"]),
+            ("oﬃce", "fi", &[]),
+            ("ＳＩＤＥＮＯＴＥ　２０２６", "sidenote", &["ＳＩＤＥＮＯＴＥ"]),
+            ("ＳＩＤＥＮＯＴＥ　２０２６", "２０26", &["２０２６"]),
+            ("We won’t. We won't.", "won't", &["won’t", "won't"]),
+            ("“Yes,” she said", "\"yes,\"", &["“Yes,”"]),
         ];
         for (text, query, expected) in cases {
             assert_eq!(found(text, query), *expected, "{query:?} in {text:?}");
@@ -163,36 +211,70 @@ mod tests {
             }
             all
         };
-        // Each character but the marks, folded, with where it starts and where it ends with its marks.
-        let plain = |text: &str, query: &str| -> Vec<Span> {
-            let mut folded: Vec<(usize, char, usize)> = Vec::new();
-            for (i, c) in text.char_indices() {
-                match folded.last_mut() {
-                    Some(last) if is_combining_mark(c) => last.2 = i + c.len_utf8(),
-                    _ if is_combining_mark(c) => {}
-                    _ => folded.push((i, fold(c), i + c.len_utf8())),
-                }
-            }
-            let pattern: Vec<char> = query.chars().filter(|&c| !is_combining_mark(c)).map(fold).collect();
-            let mut out = Vec::new();
-            let mut i = 0;
-            while !pattern.is_empty() && i + pattern.len() <= folded.len() {
-                if folded[i..i + pattern.len()].iter().map(|(_, c, _)| *c).eq(pattern.iter().copied()) {
-                    let last = folded[i + pattern.len() - 1];
-                    out.push(Span::new(folded[i].0, last.2));
-                    i += pattern.len();
-                } else {
-                    i += 1;
-                }
-            }
-            out
-        };
         let queries = strings(3);
         for text in strings(6) {
             for query in &queries {
                 assert_eq!(find_all(&text, query), plain(&text, query), "{query:?} in {text:?}");
             }
         }
+    }
+
+    #[test]
+    fn agrees_with_a_plain_search_where_characters_fold_to_several() {
+        // `ß` is two folded characters and `ﬃ` three: a match must not start or end inside one.
+        let alphabet = ['s', 'ß', 'f', 'i', 'ﬃ', '\u{301}'];
+        let strings = |max: usize| {
+            let mut all = vec![String::new()];
+            let mut last = vec![String::new()];
+            for _ in 0..max {
+                last = last.iter().flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}"))).collect();
+                all.extend(last.iter().cloned());
+            }
+            all
+        };
+        let queries = strings(3);
+        for text in strings(5) {
+            for query in &queries {
+                assert_eq!(find_all(&text, query), plain(&text, query), "{query:?} in {text:?}");
+            }
+        }
+    }
+
+    /// The same search done plainly: every character but the marks, expanded to its folded characters, each
+    /// with where its character starts and ends (with its marks) and whether it is the character's first and
+    /// last; the leftmost whole match taken, then the search goes on after it.
+    fn plain(text: &str, query: &str) -> Vec<Span> {
+        let mut folded: Vec<(usize, char, usize, bool, bool)> = Vec::new();
+        for (i, c) in text.char_indices() {
+            if is_combining_mark(c) {
+                let end = i + c.len_utf8();
+                let own = folded.iter().rev().take_while(|unit| !unit.3).count() + 1;
+                let len = folded.len();
+                for unit in folded.iter_mut().skip(len.saturating_sub(own)) {
+                    unit.2 = end;
+                }
+                continue;
+            }
+            let units: Vec<char> = expand(c).into_iter().flatten().collect();
+            for (k, unit) in units.iter().enumerate() {
+                folded.push((i, *unit, i + c.len_utf8(), k == 0, k + 1 == units.len()));
+            }
+        }
+        let pattern: Vec<char> =
+            query.chars().filter(|&c| !is_combining_mark(c)).flat_map(|c| expand(c).into_iter().flatten()).collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while !pattern.is_empty() && i + pattern.len() <= folded.len() {
+            let last = folded[i + pattern.len() - 1];
+            let same = folded[i..i + pattern.len()].iter().map(|unit| unit.1).eq(pattern.iter().copied());
+            if same && folded[i].3 && last.4 {
+                out.push(Span::new(folded[i].0, last.2));
+                i += pattern.len();
+            } else {
+                i += 1;
+            }
+        }
+        out
     }
 
     #[test]
