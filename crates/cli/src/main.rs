@@ -40,6 +40,7 @@ const USAGE: &str = "usage:
 --jsonl reads lines {\"id\": ..., \"text\": ...} or {\"id\": ..., \"html\": ..., \"url\": ...} on stdin and writes one
 line per input line, in input order, on --threads workers (default: every core). A bad line gives
 {\"id\": ..., \"error\": ...} and the stream goes on; the exit code is 1 if any line failed.
+extract --out goes on past a file it cannot read (named on stderr); the exit code is 1 if any failed.
 --typer runs the extractor with a typer weights file (or with the rules alone: off) instead of the shipped
 one; train-typer (a development command) learns one from the gold of corpus pages NAME.txt + NAME.gold.json.
 --format brat (FILE.txt + FILE.ann), doccano (JSONL), conll (BIO tokens) write the reviewed entities of
@@ -162,17 +163,33 @@ fn cmd_extract(args: &[String]) -> CommandResult {
     let (typer, args) = typer_option(args)?;
     let (out, inputs) = out_and_inputs(&args)?;
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    for file in article_files(&inputs)? {
-        let (text, hints) = read_article(&file)?;
-        let found = match &typer {
-            None => extract_with_hints(&text, &hints),
-            Some(choice) => extract_with_typer(&text, &hints, choice.as_ref()),
+    let files = article_files(&inputs)?;
+    // One bad file (unreadable, binary, too large) or an extractor failure costs that file only: the batch
+    // goes on, names it on stderr, and ends with an error that counts them, as `--jsonl` does per line.
+    let mut failed = 0;
+    for file in &files {
+        let extract_one = || -> CommandResult {
+            let (text, hints) = read_article(file)?;
+            let found = match &typer {
+                None => extract_with_hints(&text, &hints),
+                Some(choice) => extract_with_typer(&text, &hints, choice.as_ref()),
+            };
+            let target = out.join(format!("{}.pred.json", stem(file)));
+            let json = serde_json::to_string_pretty(&Prediction::new(&text, &found)).map_err(|e| e.to_string())?;
+            std::fs::write(&target, json).map_err(|e| format!("{}: {e}", target.display()))
         };
-        let target = out.join(format!("{}.pred.json", stem(&file)));
-        let json = serde_json::to_string_pretty(&Prediction::new(&text, &found)).map_err(|e| e.to_string())?;
-        std::fs::write(&target, json).map_err(|e| format!("{}: {e}", target.display()))?;
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(extract_one)).unwrap_or_else(|payload| {
+            Err(format!("{}: internal error: {}", file.display(), stream::panic_message(payload.as_ref())))
+        });
+        if let Err(message) = outcome {
+            eprintln!("sidenote: {message}");
+            failed += 1;
+        }
     }
-    Ok(())
+    match failed {
+        0 => Ok(()),
+        _ => Err(format!("{failed} of {} files failed (each named above); the others were written", files.len())),
+    }
 }
 
 /// `--typer FILE|off` taken out of the arguments: `None` when absent (the shipped typer, if any), else the

@@ -254,7 +254,7 @@ pub fn error_line(id: &serde_json::Value, message: &str) -> String {
     serde_json::json!({"id": id, "error": message}).to_string()
 }
 
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(text) = payload.downcast_ref::<&str>() {
         (*text).to_string()
     } else if let Some(text) = payload.downcast_ref::<String>() {

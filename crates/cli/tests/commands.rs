@@ -65,6 +65,30 @@ fn bad_input_gets_a_clear_message() {
     assert!(!ok && err.contains("unknown command"), "{err}");
 }
 
+/// A batch goes on past a file it cannot read: the others are written, the bad one is named, the exit code
+/// says that something failed and how much.
+#[test]
+fn a_batch_goes_on_past_a_bad_file() {
+    let dir = std::env::temp_dir().join(format!("sidenote-cli-batch-{}", std::process::id()));
+    let (articles, out) = (dir.join("in"), dir.join("out"));
+    std::fs::create_dir_all(&articles).expect("temp dir");
+    std::fs::write(articles.join("a-first.txt"), "Sergei Lavrov spoke in Moscow on Monday.").expect("write");
+    // Not text: a PNG's signature and bytes that are not UTF-8.
+    std::fs::write(articles.join("b-binary.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe").expect("write");
+    std::fs::write(articles.join("c-last.html"), "<p>Amara Okafor visited Lagos.</p>").expect("write");
+    let (ok, _, err) =
+        sidenote(&["extract", "--out", out.to_str().expect("utf-8 path"), articles.to_str().expect("utf-8 path")]);
+    assert!(!ok, "a failed file fails the batch: {err}");
+    assert!(err.contains("b-binary.txt") && err.contains("1 of 3 files failed"), "{err}");
+    for written in ["a-first.pred.json", "c-last.pred.json"] {
+        let json = std::fs::read_to_string(out.join(written)).expect("the good files are written");
+        let prediction: serde_json::Value = serde_json::from_str(&json).expect("a prediction");
+        assert!(prediction["entities"].as_array().is_some_and(|found| !found.is_empty()), "{written}: {json}");
+    }
+    assert!(!out.join("b-binary.pred.json").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `export --format` writes the formats NLP tools read: brat's two files side by side, and the notes as CSV.
 #[test]
 fn export_formats_write_brat_pairs_and_note_tables() {
