@@ -4,10 +4,11 @@
 //!    moved, fuzzy, orphaned and wrongly placed;
 //! 2. **unrelated quotes**: quotes, names and single words (5 and 9 letters) taken from *other* articles, given
 //!    one typo, and anchored on an article that does not contain them: every placement is wrong;
-//! 3. **adversarial timings at 1 MB**: 5,000 common-word annotations after a shift of more than 2 KB, 500
-//!    absent quotes on 200,000 characters, one absent 20,000-character quote, the export of 5,000
+//! 3. **adversarial timings at 1 MB and 4 MB**: 5,000 common-word annotations after a shift of more than 2 KB,
+//!    500 absent quotes on a fifth of the text, one absent 20,000-character quote, the export of 5,000
 //!    annotations, 1,000 annotations after 200 random edits, and what a reviewed long document shows and
-//!    exports (thousands of decisions, added entities and corrected speakers over its mentions and quotes).
+//!    exports (thousands of decisions, added entities and corrected speakers over its mentions and quotes);
+//!    then each case's time at 4 MB over its time at 1 MB (about 4 where the work is linear in the text).
 //!
 //! `cargo bench -p sidenote-annotate --bench reanchor` (reads ../shared/corpus; says so when it is absent).
 
@@ -260,9 +261,11 @@ fn statuses(found: &[sidenote_annotate::anchor::Anchored]) -> String {
     format!("exact {}, moved {}, fuzzy {}, orphan {}", counts[0], counts[1], counts[2], counts[3])
 }
 
-fn adversarial(unit: &str, rng: &mut Rng) {
+/// The adversarial cases on a text of `size` bytes; each case's name and milliseconds.
+fn adversarial(unit: &str, rng: &mut Rng, size: usize) -> Vec<(&'static str, f64)> {
+    let mut timings = Vec::new();
     let mut big = String::new();
-    while big.len() < 1_000_000 {
+    while big.len() < size {
         big.push_str(unit);
         big.push_str("\n\n");
     }
@@ -281,6 +284,7 @@ fn adversarial(unit: &str, rng: &mut Rng) {
     let anchorer = Anchorer::new(&shifted, &shifted_index);
     let found: Vec<_> = targets.iter().map(|t| anchorer.anchor(t)).collect();
     let elapsed = ms(start);
+    timings.push(("5,000 common words, shifted", elapsed));
     let right = found
         .iter()
         .zip(&picked)
@@ -293,14 +297,15 @@ fn adversarial(unit: &str, rng: &mut Rng) {
         statuses(&found)
     );
 
-    // 2. 500 absent quotes (words from the text, shuffled, one typo) on 200,000 characters.
-    let small: String = big.chars().take(200_000).collect();
+    // 2. 500 absent quotes (words from the text, shuffled, one typo) on a fifth of the text.
+    let small: String = big.chars().take(size / 5).collect();
     let small_index = OffsetIndex::new(&small);
     let absent = absent_quotes(&small, rng);
     let words: Vec<&str> = word_spans(&small).iter().map(|w| w.slice(&small)).collect();
     let start = Instant::now();
     let anchorer = Anchorer::new(&small, &small_index);
     let found: Vec<_> = absent.iter().map(|t| anchorer.anchor(t)).collect();
+    timings.push(("500 absent quotes", ms(start)));
     println!("500 absent quotes on {} characters: {:.0} ms ({})", small.chars().count(), ms(start), statuses(&found));
 
     // 3. One absent 20,000-character quote on 1 MB.
@@ -311,9 +316,10 @@ fn adversarial(unit: &str, rng: &mut Rng) {
     }
     let long: String = long.chars().take(20_000).collect();
     let target =
-        TextTarget { exact: long, prefix: String::new(), suffix: String::new(), start: Some(500_000), end: None };
+        TextTarget { exact: long, prefix: String::new(), suffix: String::new(), start: Some(size / 2), end: None };
     let start = Instant::now();
     let found = Anchorer::new(&big, &index).anchor(&target);
+    timings.push(("one absent 20,000-char quote", ms(start)));
     println!("one absent 20,000-character quote on {} bytes: {:.0} ms ({:?})", big.len(), ms(start), found.status);
 
     // 4. Export of 5,000 notes on 1 MB (notes built directly: `add_note` indexes the text each time).
@@ -333,6 +339,7 @@ fn adversarial(unit: &str, rng: &mut Rng) {
     let doc = Document::new("big", big.clone());
     let start = Instant::now();
     let file = w3c::export(&doc, &Extraction::default(), &annotations);
+    timings.push(("export of 5,000 notes", ms(start)));
     println!("export of 5,000 notes on {} bytes: {:.0} ms ({} items)", big.len(), ms(start), file["total"]);
 
     // 5. 1,000 annotations of 1-7 words after 200 random edits.
@@ -342,6 +349,7 @@ fn adversarial(unit: &str, rng: &mut Rng) {
     let start = Instant::now();
     let anchorer = Anchorer::new(&edited, &edited_index);
     let found: Vec<_> = targets.iter().map(|t| anchorer.anchor(t)).collect();
+    timings.push(("1,000 after 200 edits", ms(start)));
     println!(
         "1,000 annotations on a {} byte text with 200 edits: {:.0} ms ({})",
         edited.len(),
@@ -375,8 +383,10 @@ fn adversarial(unit: &str, rng: &mut Rng) {
     let start = Instant::now();
     let shown = annotations.shown_entities(&extraction).len() + annotations.shown_quotes(&extraction).len();
     let shown_ms = ms(start);
+    timings.push(("reviewed document shown", shown_ms));
     let start = Instant::now();
     let file = w3c::export(&doc, &extraction, &annotations);
+    timings.push(("reviewed document exported", ms(start)));
     println!(
         "{} mentions, {} quotations, 2,000 decisions, 1,000 added entities: shown in {shown_ms:.0} ms ({shown} items), \
          exported in {:.0} ms ({} items)",
@@ -385,6 +395,7 @@ fn adversarial(unit: &str, rng: &mut Rng) {
         ms(start),
         file["total"]
     );
+    timings
 }
 
 fn main() {
@@ -400,5 +411,12 @@ fn main() {
     } else {
         texts.join("\n\n")
     };
-    adversarial(&unit, &mut rng);
+    println!("-- 1 MB");
+    let small = adversarial(&unit, &mut rng, 1_000_000);
+    println!("-- 4 MB");
+    let large = adversarial(&unit, &mut rng, 4_000_000);
+    println!("{:<30} {:>9} {:>9} {:>6}", "case", "1 MB", "4 MB", "ratio");
+    for ((name, one), (_, four)) in small.iter().zip(&large) {
+        println!("{name:<30} {one:>7.0}ms {four:>7.0}ms {:>6.2}", four / one.max(0.001));
+    }
 }
