@@ -206,9 +206,9 @@ pub fn App() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let title = &open.document.title;
                 match services::storage::save_annotations(&open.urn, title, &annotations, untouched).await {
-                    Ok(()) => {
-                        if let Some(tabs) = tabs.as_ref() {
-                            tabs.announce(&open.urn, &annotations);
+                    Ok(written) => {
+                        if let (Some(tabs), Some(record)) = (tabs.as_ref(), written) {
+                            tabs.announce(&open.urn, record);
                         }
                         dispatch.emit(Action::LibraryLoaded(services::storage::library().await))
                     }

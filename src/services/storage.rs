@@ -664,7 +664,8 @@ async fn saving_document(urn: &str, title: &str, text: &str, hints: &[LineHint])
 /// Saves a document's annotations (after every change) and its line in the library, in one batch. When the
 /// user has not changed anything (`untouched`) and annotations are already saved for the document, they are
 /// left as they are: they are what was opened, or more (the same text opened again), never to be replaced by
-/// less. This is the one way annotations are written.
+/// less. This is the one way annotations are written. Gives the record written (`None` when nothing was), which
+/// is what the other tabs are then sent (`services::tabs`): a record of 20,000 notes is made once per save.
 ///
 /// While any save (of annotations or of a text, `save_document`) is under way the page's `<body>` says how
 /// many (`data-saves-pending`). An IndexedDB transaction still running when the page goes is lost, so the
@@ -676,7 +677,7 @@ pub fn save_annotations<'a>(
     title: &'a str,
     annotations: &'a Annotations,
     untouched: bool,
-) -> Task<'a, Result<(), String>> {
+) -> Task<'a, Result<Option<String>, String>> {
     count_pending_saves(1);
     Box::pin(async move {
         let saved = saving_annotations(urn, title, annotations, untouched).await;
@@ -700,10 +701,15 @@ fn count_pending_saves(change: i64) {
     }
 }
 
-async fn saving_annotations(urn: &str, title: &str, annotations: &Annotations, untouched: bool) -> Result<(), String> {
+async fn saving_annotations(
+    urn: &str,
+    title: &str,
+    annotations: &Annotations,
+    untouched: bool,
+) -> Result<Option<String>, String> {
     let key = records::annotations_key(urn);
     if untouched && with_store(|store| store.values.contains_key(&key)) {
-        return Ok(());
+        return Ok(None);
     }
     // Two tabs (services::tabs): merge with the record as this tab last read or wrote it, synchronously, so
     // that each save's batch is still made before its first wait and saves land in the order of the changes.
@@ -731,17 +737,16 @@ async fn saving_annotations(urn: &str, title: &str, annotations: &Annotations, u
     index.insert(0, entry);
     let index = records::write_index(&index)?;
     let mut batch = Vec::new();
+    let written = json.clone();
     with_store(|store| {
         store.write(&mut batch, &key, json.clone());
         store.write(&mut batch, records::INDEX_KEY, index);
         let foreign = *merged != *saving;
         store.written = Some(WrittenAnnotations { key: key.clone(), json, annotations: merged.clone(), foreign });
     });
-    let result = commit(batch).await;
-    if result.is_ok() {
-        with_store(|store| store.committed(&key, merged, save));
-    }
-    result
+    commit(batch).await?;
+    with_store(|store| store.committed(&key, merged, save));
+    Ok(Some(written))
 }
 
 /// Readable annotations saved for a document, if any (unreadable ones are left for the write guard).

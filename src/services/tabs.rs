@@ -1,6 +1,9 @@
 //! Two tabs, one document. After every saved change a tab tells the others (a `BroadcastChannel`, same origin
-//! only) which document changed and its annotations, as the stored record (`records::write_annotations`, so a
-//! tab of an older version refuses a newer format as it refuses it from storage); a tab with that document open
+//! only) which document changed and its annotations, as the record it stored (`records::write_annotations`, so
+//! a tab of an older version refuses a newer format as it refuses it from storage), sent as an array of the two
+//! strings: a structured clone of the record, not the record escaped into one more JSON text (a tab of the
+//! version before, which sent and reads that JSON text, still reaches this one; it ignores this one's messages
+//! and finds its changes in storage on its next save or open, as without a channel); a tab with that document open
 //! merges them (`Action::MergeFromOtherTab`, `sidenote_annotate::merge`) and its save effect saves the merge.
 //! Storage itself is merged before every write (`services::storage`), so a message that arrives late, or a
 //! browser without `BroadcastChannel` (then each tab works alone), never loses what another tab saved.
@@ -17,8 +20,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use serde::Serialize;
-use sidenote_annotate::model::Annotations;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::Callback;
 
@@ -27,15 +28,6 @@ use crate::state::Action;
 
 /// The channel every Sidenote tab of this origin joins.
 const CHANNEL: &str = "sidenote.v1.tabs";
-
-/// What a tab sends after a saved change (read back by `records::read_tab_message`).
-#[derive(Serialize)]
-struct Message {
-    /// The document's content URN.
-    urn: String,
-    /// Its annotations, as an annotations record.
-    record: String,
-}
 
 /// This tab's membership of the channel; leaving it (dropping) closes the channel.
 pub struct Tabs {
@@ -104,18 +96,17 @@ impl Tabs {
         let held = Rc::new(RefCell::new(Held::default()));
         let test_listeners = if testing() { test_listeners(&held, &dispatch) } else { Vec::new() };
         let listener = EventListener::new(&channel, "message", move |event| {
-            let Some(data) = event.dyn_ref::<web_sys::MessageEvent>().and_then(|m| m.data().as_string()) else {
+            let Some(data) = event.dyn_ref::<web_sys::MessageEvent>().map(|m| m.data()) else {
                 return;
             };
-            let Some((urn, record)) = records::read_tab_message(&data) else {
+            let Some((urn, record)) = read_message(&data) else {
                 return warn("a message from another tab could not be read; ignored");
             };
-            let message = Message { urn, record };
-            let annotations = match records::read_annotations(&message.record) {
+            let annotations = match records::read_annotations(&record) {
                 Ok(record) => record.annotations,
                 Err(why) => return warn(&format!("another tab's notes could not be read ({why}); ignored")),
             };
-            let action = Action::MergeFromOtherTab { urn: message.urn, annotations };
+            let action = Action::MergeFromOtherTab { urn, annotations };
             let mut held = held.borrow_mut();
             if held.holding {
                 held.actions.push(action);
@@ -129,8 +120,8 @@ impl Tabs {
 
     /// Tells the other tabs that a document's annotations were saved. A message that cannot be sent is only
     /// logged: storage holds the change, and the other tabs merge it when they next save or open the document.
-    pub fn announce(&self, urn: &str, annotations: &Annotations) {
-        let sent = records::write_annotations(annotations, "").and_then(|record| post(&self.channel, urn, record));
+    pub fn announce(&self, urn: &str, record: String) {
+        let sent = post(&self.channel, urn, record);
         if let Err(why) = sent {
             warn(&format!("the other tabs could not be told of a change ({why})"));
         }
@@ -138,8 +129,18 @@ impl Tabs {
 }
 
 fn post(channel: &web_sys::BroadcastChannel, urn: &str, record: String) -> Result<(), String> {
-    let json = serde_json::to_string(&Message { urn: urn.to_string(), record }).map_err(|e| e.to_string())?;
-    channel.post_message(&JsValue::from_str(&json)).map_err(|_| "refused".to_string())
+    let message = js_sys::Array::of2(&JsValue::from_str(urn), &JsValue::from_str(&record));
+    channel.post_message(&message).map_err(|_| "refused".to_string())
+}
+
+/// A message as this version sends it (an array of the URN and the record), or as the version before sent it
+/// (one JSON text, `records::read_tab_message`); `None` for anything else.
+fn read_message(data: &JsValue) -> Option<(String, String)> {
+    match data.dyn_ref::<js_sys::Array>() {
+        Some(parts) if parts.length() == 2 => Some((parts.get(0).as_string()?, parts.get(1).as_string()?)),
+        Some(_) => None,
+        None => records::read_tab_message(&data.as_string()?),
+    }
 }
 
 /// Tells the tabs open now that storage holds a document's annotations record that none of them wrote (the
