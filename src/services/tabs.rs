@@ -135,7 +135,7 @@ fn post(channel: &web_sys::BroadcastChannel, urn: &str, record: String) -> Resul
 
 /// A message as this version sends it (an array of the URN and the record), or as the version before sent it
 /// (one JSON text, `records::read_tab_message`); `None` for anything else.
-fn read_message(data: &JsValue) -> Option<(String, String)> {
+pub fn read_message(data: &JsValue) -> Option<(String, String)> {
     match data.dyn_ref::<js_sys::Array>() {
         Some(parts) if parts.length() == 2 => Some((parts.get(0).as_string()?, parts.get(1).as_string()?)),
         Some(_) => None,
