@@ -202,17 +202,8 @@ mod tests {
         // Every text of up to six characters and query of up to three over an alphabet with a case pair, an
         // accented twin and a combining mark: KMP's fallbacks are where such searches go wrong.
         let alphabet = ['a', 'A', 'b', 'á', '\u{301}'];
-        let strings = |max: usize| {
-            let mut all = vec![String::new()];
-            let mut last = vec![String::new()];
-            for _ in 0..max {
-                last = last.iter().flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}"))).collect();
-                all.extend(last.iter().cloned());
-            }
-            all
-        };
-        let queries = strings(3);
-        for text in strings(6) {
+        let queries = strings(&alphabet, 3);
+        for text in strings(&alphabet, 6) {
             for query in &queries {
                 assert_eq!(find_all(&text, query), plain(&text, query), "{query:?} in {text:?}");
             }
@@ -223,21 +214,23 @@ mod tests {
     fn agrees_with_a_plain_search_where_characters_fold_to_several() {
         // `ß` is two folded characters and `ﬃ` three: a match must not start or end inside one.
         let alphabet = ['s', 'ß', 'f', 'i', 'ﬃ', '\u{301}'];
-        let strings = |max: usize| {
-            let mut all = vec![String::new()];
-            let mut last = vec![String::new()];
-            for _ in 0..max {
-                last = last.iter().flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}"))).collect();
-                all.extend(last.iter().cloned());
-            }
-            all
-        };
-        let queries = strings(3);
-        for text in strings(5) {
+        let queries = strings(&alphabet, 3);
+        for text in strings(&alphabet, 5) {
             for query in &queries {
                 assert_eq!(find_all(&text, query), plain(&text, query), "{query:?} in {text:?}");
             }
         }
+    }
+
+    /// Every string of up to `max` characters of `alphabet`.
+    fn strings(alphabet: &[char], max: usize) -> Vec<String> {
+        let mut all = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..max {
+            last = last.iter().flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}"))).collect();
+            all.extend(last.iter().cloned());
+        }
+        all
     }
 
     /// The same search done plainly: every character but the marks, expanded to its folded characters, each
