@@ -391,8 +391,10 @@ pub fn sort_rebuilt(mut entries: Vec<IndexEntry>) -> Vec<IndexEntry> {
 
 /// Makes loaded annotations safe to use on `text`: a note or added entity whose position is outside the
 /// text, reversed, or not on character boundaries (tampered with, or written by a bug) becomes an orphan —
-/// it keeps its words and can be re-attached — and identifiers stay unique for what is added next.
-/// Returns a message when something was changed.
+/// it keeps its words and can be re-attached —; one said to be exactly on its words (exact or moved) whose
+/// position holds other words (the stored text edited outside the app) is anchored again, by its words and
+/// their context, and becomes an orphan when they are not found: never shown as exact on other words.
+/// Identifiers stay unique for what is added next. Returns a message when something was changed.
 pub fn validate(annotations: &mut Annotations, text: &str) -> Option<String> {
     let fits = |span: sidenote_extract::Span| {
         span.start <= span.end
@@ -400,17 +402,29 @@ pub fn validate(annotations: &mut Annotations, text: &str) -> Option<String> {
             && text.is_char_boundary(span.start)
             && text.is_char_boundary(span.end)
     };
-    let mut orphaned = 0;
-    for (span, status) in annotations
+    let (mut orphaned, mut found_again) = (0, 0);
+    // Made at the first annotation that needs anchoring again: indexing the text is linear in it.
+    let index = std::cell::OnceCell::new();
+    for (span, status, target) in annotations
         .notes
         .iter_mut()
-        .map(|n| (&mut n.span, &mut n.status))
-        .chain(annotations.added.iter_mut().map(|a| (&mut a.span, &mut a.status)))
+        .map(|n| (&mut n.span, &mut n.status, &n.target))
+        .chain(annotations.added.iter_mut().map(|a| (&mut a.span, &mut a.status, &a.target)))
     {
-        if span.is_some_and(|s| !fits(s)) {
+        let Some(at) = *span else { continue };
+        if !fits(at) {
             *span = None;
             *status = AnchorStatus::Orphan;
             orphaned += 1;
+        } else if matches!(status, AnchorStatus::Exact | AnchorStatus::Moved) && at.slice(text) != target.exact {
+            let index = index.get_or_init(|| sidenote_extract::offsets::OffsetIndex::new(text));
+            let anchored = sidenote_annotate::anchor::anchor(text, index, target);
+            *span = anchored.span;
+            *status = anchored.status;
+            match anchored.span {
+                Some(_) => found_again += 1,
+                None => orphaned += 1,
+            }
         }
     }
     // A next id at or below an existing one would give a new note an id already taken.
@@ -423,13 +437,25 @@ pub fn validate(annotations: &mut Annotations, text: &str) -> Option<String> {
         .max()
         .unwrap_or(0);
     annotations.next_id = annotations.next_id.max(highest);
-    (orphaned > 0).then(|| {
-        format!(
-            "{orphaned} saved annotation{} pointed outside this text; {} kept as orphan{} to re-attach (see Notes).",
-            if orphaned == 1 { "" } else { "s" },
-            if orphaned == 1 { "it is" } else { "they are" },
-            if orphaned == 1 { "" } else { "s" },
-        )
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let changed = orphaned + found_again;
+    (changed > 0).then(|| {
+        let mut message = format!("{changed} saved annotation{} did not fit this text:", plural(changed));
+        if found_again > 0 {
+            message.push_str(&format!(
+                " {found_again} found again by {}",
+                if found_again == 1 { "its words" } else { "their words" }
+            ));
+        }
+        if orphaned > 0 {
+            message.push_str(&format!(
+                "{} {orphaned} kept as orphan{} to re-attach (see Notes)",
+                if found_again > 0 { ";" } else { "" },
+                plural(orphaned)
+            ));
+        }
+        message.push('.');
+        message
     })
 }
 
@@ -725,6 +751,33 @@ mod tests {
         let id = a.add_note(text, Span::new(0, 5), "new".into(), vec![]);
         assert_eq!(id, "note-7", "a new id is never one already taken");
         assert_eq!(validate(&mut a, text), None, "nothing more to repair");
+    }
+
+    #[test]
+    fn annotations_whose_words_are_not_at_their_place_are_anchored_again_or_orphaned() {
+        let original = "President Emmanuel Macron spoke in Paris on Monday about the budget.";
+        let mut a = Annotations::default();
+        a.add_note(original, Span::new(10, 25), "on Macron".into(), vec![]);
+        a.add_note(original, Span::new(35, 40), "on Paris".into(), vec![]);
+        a.add_entity(original, Span::new(44, 50), EntityKind::Misc);
+        // The stored text as an edit outside the app leaves it under the same key: a name replaced, and a line
+        // added on top, which moves every word.
+        let edited = format!("Updated.\n{}", original.replace("Emmanuel Macron", "Xavier Dupontel"));
+        let message = validate(&mut a, &edited).expect("a message");
+        assert_eq!(
+            message,
+            "3 saved annotations did not fit this text: 2 found again by their words; 1 kept as orphan to re-attach (see Notes)."
+        );
+        assert_eq!((a.notes[0].span, a.notes[0].status), (None, AnchorStatus::Orphan), "not on Xavier Dupontel");
+        assert_eq!(a.notes[1].span.map(|s| s.slice(&edited)), Some("Paris"));
+        assert_eq!(a.notes[1].status, AnchorStatus::Moved);
+        assert_eq!(a.added[0].span.map(|s| s.slice(&edited)), Some("Monday"));
+        assert_eq!(validate(&mut a, &edited), None, "nothing more to repair");
+        // A fuzzy note is on other words by nature: left as it is.
+        let mut b = Annotations::default();
+        b.add_note(original, Span::new(10, 25), "fuzzy".into(), vec![]);
+        b.notes[0].status = AnchorStatus::Fuzzy;
+        assert_eq!(validate(&mut b, &edited.replacen("Updated.\n", "", 1)), None);
     }
 
     fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {

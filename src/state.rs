@@ -1116,17 +1116,29 @@ impl State {
     fn merge_import(&mut self, anchored: w3c::AnchoredImport) {
         let mut report = None;
         let urn = self.open.urn.clone();
+        // Orphaned notes are listed under Notes; an added entity has nowhere to be shown without its words.
+        let orphans = |a: &Annotations| {
+            (a.notes.iter().filter(|n| n.span.is_none()).count(), a.added.iter().filter(|e| e.span.is_none()).count())
+        };
+        let before = orphans(&self.annotations);
         self.change(|a| report = Some(w3c::merge_anchored(a, anchored, &urn)));
-        let orphans = report.as_ref().map_or(0, |r| {
-            let [_exact, _moved, _fuzzy, orphan] = r.counts;
-            orphan
-        });
-        let summary = report.map(|r| r.summary()).unwrap_or_default();
-        self.notice = Some(Notice::info(if orphans > 0 {
-            format!("{summary} Orphans are listed under Notes; select words to re-attach them.")
-        } else {
-            summary
-        }));
+        let after = orphans(&self.annotations);
+        let (notes, entities) = (after.0.saturating_sub(before.0), after.1.saturating_sub(before.1));
+        let mut summary = report.map(|r| r.summary()).unwrap_or_default();
+        if notes > 0 {
+            summary.push_str(" Orphans are listed under Notes; select words to re-attach them.");
+        }
+        if entities > 0 {
+            summary.push_str(&match entities {
+                1 => {
+                    " 1 added entity whose words are not in this text is kept (and exported) but not shown.".to_string()
+                }
+                n => format!(
+                    " {n} added entities whose words are not in this text are kept (and exported) but not shown."
+                ),
+            });
+        }
+        self.notice = Some(Notice::info(summary));
         self.panel = Panel::Notes;
     }
 
@@ -1420,6 +1432,16 @@ mod tests {
         let orphaned = through_worker(done.apply(Action::Import(lost.to_string())));
         assert!(orphaned.notice.as_ref().is_some_and(|n| n.text.contains("1 orphan. Orphans are listed under Notes")));
         assert_eq!(*done.apply(Action::Undo).annotations.notes, done.annotations.notes[..1], "one undoable change");
+        // An added entity whose words are not here is kept, and the notice says it is not shown (not that it
+        // is under Notes, where it is not).
+        let entity = r#"{"type": "Annotation", "motivation": "classifying", "sidenote:decision": "added", "creator": {"type": "Person"},
+            "body": [{"type": "TextualBody", "purpose": "classifying", "value": "MISC"}],
+            "target": {"selector": {"type": "TextQuoteSelector", "exact": "Old FINISH"}}}"#;
+        let imported = through_worker(done.apply(Action::Import(entity.to_string())));
+        let notice = imported.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+        assert!(notice.contains("1 added entity whose words are not in this text is kept"), "{notice}");
+        assert!(!notice.contains("listed under Notes"), "{notice}");
+        assert!(imported.annotations.added.iter().any(|e| e.span.is_none() && e.target.exact == "Old FINISH"));
     }
 
     #[test]

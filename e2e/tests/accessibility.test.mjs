@@ -193,6 +193,26 @@ test('the first Tab shows a skip link that goes past every highlight to the side
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'search');
 });
 
+test('Enter on one highlight after another selects each in turn', async () => {
+  const { page } = ctx;
+  await page.getByTestId('paste-button').click();
+  await page.getByTestId('paste-area').fill('Chancellor Angela Merkel met President Emmanuel Macron in Paris on Monday.');
+  await page.getByTestId('paste-open').click();
+  await page.locator('mark[data-kind=PLACE]', { hasText: 'Paris' }).waitFor();
+  const words = () => page.getByTestId('selection-words').textContent();
+  for (const [kind, name] of [['PERSON', 'Angela Merkel'], ['PERSON', 'Emmanuel Macron'], ['PLACE', 'Paris']]) {
+    for (let i = 0; i < 60; i++) {
+      const focused = await page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.dataset.kind, document.activeElement?.textContent]);
+      if (focused[0] === 'MARK' && focused[1] === kind && focused[2] === name) break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((name) => document.querySelector('[data-testid=selection-words]')?.textContent === name, name);
+    assert.equal(await words(), name);
+  }
+  assert.deepEqual(ctx.errors, []);
+});
+
 test('Enter on a highlight with a note opens its card, and Escape in the editor returns to the article', async () => {
   const { app, page } = ctx;
   await app.selectWords('INF Treaty');

@@ -30,6 +30,35 @@ test('a corrected speaker shows in the Quotes tab and travels in the W3C export'
   assert.deepEqual(ctx.errors, []);
 });
 
+test('the speaker editor by keyboard: typing replaces the name, Enter on Cancel cancels, focus returns', async () => {
+  const { page } = ctx;
+  await page.getByTestId('tab-quotes').click();
+  const item = page.locator('[data-testid=speaker-group][data-speaker="Sergei Lavrov"] [data-testid=quote-item]').first();
+  const edit = item.getByTestId('speaker-edit');
+  await edit.focus();
+  await page.keyboard.press('Enter');
+  const input = item.getByTestId('speaker-input');
+  await input.waitFor();
+  // The old name is selected: what is typed replaces it.
+  await page.keyboard.type('Maria Zakharova');
+  assert.equal(await input.inputValue(), 'Maria Zakharova');
+  // Enter on Cancel cancels: nothing is saved.
+  await item.getByTestId('speaker-cancel').focus();
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('[data-testid=speaker-group][data-speaker="Maria Zakharova"]').count(), 0);
+  assert.equal(await page.getByTestId('speaker-corrected').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'speaker-edit', 'focus is back on the button');
+  // Enter on "Unknown speaker" makes it unknown, not the typed name.
+  await page.keyboard.press('Enter');
+  await input.fill('Somebody Typed');
+  await item.getByTestId('speaker-unknown').focus();
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('[data-testid=speaker-group][data-speaker="Somebody Typed"]').count(), 0);
+  assert.deepEqual(ctx.errors, []);
+});
+
 test('exporting CSV downloads the notes as a file that starts with a byte-order mark', async () => {
   const { app } = ctx;
   await app.selectWords('has lashed out');

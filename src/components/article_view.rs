@@ -146,6 +146,11 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 if let Some(mark) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
                     if mark.tag_name() == "MARK" {
                         event.prevent_default();
+                        // The words of the highlight Enter was pressed on before are still the browser's
+                        // selection, which a click takes for a drag-selection: let go of it first.
+                        if let Ok(Some(selection)) = gloo::utils::window().get_selection() {
+                            let _ = selection.remove_all_ranges();
+                        }
                         mark.click();
                     }
                 }

@@ -89,11 +89,12 @@ pub fn EntitiesPanel(props: &EntitiesPanelProps) -> Html {
     // Where each stepped-through entity is, by its key: a few keys, searched in order (no map type of its own,
     // whose code would be a copy of the map's in the Wasm).
     let cursor = use_state(Vec::<(String, usize)>::new);
-    let query = sidenote_extract::case::lowercase(props.query.trim());
+    // Matched as the article's find matches (case, accents, ligatures, `ß` ignored).
+    let query = props.query.trim();
     let list: Vec<&Group> = groups
         .iter()
         .filter(|g| !props.hidden.contains(&Layer::Entity(g.kind)))
-        .filter(|g| query.is_empty() || g.lower_name.contains(&query))
+        .filter(|g| query.is_empty() || sidenote_annotate::find::contains(&g.name, query))
         .collect();
     let row = |group: &Group| {
         let key = format!("{}|{}", group.kind.label(), group.name);

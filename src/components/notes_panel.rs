@@ -43,11 +43,9 @@ pub struct NotesPanelProps {
 
 /// Whether a note matches the search text (in its text, tags or quoted words) and tag filter.
 pub fn note_matches(note: &Note, words: &str, query: &str, tag: Option<&str>) -> bool {
-    let query = sidenote_extract::case::lowercase(query.trim());
-    let text_ok = query.is_empty()
-        || sidenote_extract::case::lowercase(&note.text).contains(&query)
-        || sidenote_extract::case::lowercase(words).contains(&query)
-        || note.tags.iter().any(|t| sidenote_extract::case::lowercase(t).contains(&query));
+    // Matched as the article's find matches (case, accents, ligatures, `ß` ignored).
+    let found = |text: &str| sidenote_annotate::find::contains(text, query);
+    let text_ok = query.trim().is_empty() || found(&note.text) || found(words) || note.tags.iter().any(|t| found(t));
     text_ok && tag.is_none_or(|t| note.tags.iter().any(|x| x == t))
 }
 
@@ -176,6 +174,29 @@ mod tests {
         ];
         for (total, pages, active_at, expected) in table {
             assert_eq!(cards_to_render(total, pages, active_at), expected, "{total} {pages} {active_at:?}");
+        }
+    }
+
+    #[test]
+    fn the_filter_matches_as_the_article_find_does() {
+        let note = Note {
+            text: "Met the mayor on Hauptstraße".into(),
+            tags: vec!["Café".into()],
+            ..serde_json::from_str(r#"{"id": "note-1", "target": {"exact": "José"}, "status": "exact"}"#)
+                .expect("a note")
+        };
+        let table = [
+            ("", None, true),
+            ("  ", None, true),
+            ("hauptstrasse", None, true),
+            ("jose", None, true),
+            ("CAFE", None, true),
+            ("mayor", Some("Café"), true),
+            ("mayor", Some("cafe"), false),
+            ("josef", None, false),
+        ];
+        for (query, tag, expected) in table {
+            assert_eq!(note_matches(&note, "José", query, tag), expected, "{query:?} {tag:?}");
         }
     }
 }

@@ -31,7 +31,7 @@ pub struct QuotesPanelProps {
 /// (mounting, props comparison), and this one holds no hooks and renders again cheaply with its parent.
 pub fn quotes_panel(props: &QuotesPanelProps) -> Html {
     let text = props.open.text();
-    let query = sidenote_extract::case::lowercase(props.query.trim());
+    let query = props.query.trim();
     let choices = props.annotations.speaker_choices(&props.open.extraction);
     // Grouped with the program's one stable sort rather than a map (a map type of its own is a copy of the
     // map's code in the Wasm): each speaker's quotations keep their order, "speaker unknown" comes last.
@@ -40,8 +40,8 @@ pub fn quotes_panel(props: &QuotesPanelProps) -> Html {
         let words = quote.span.slice(text);
         let speaker = quote.speaker.clone();
         if !query.is_empty()
-            && !sidenote_extract::case::lowercase(words).contains(&query)
-            && !sidenote_extract::case::lowercase(speaker.as_deref().unwrap_or("")).contains(&query)
+            && !sidenote_annotate::find::contains(words, query)
+            && !sidenote_annotate::find::contains(speaker.as_deref().unwrap_or(""), query)
         {
             continue;
         }

@@ -1,6 +1,7 @@
 //! Correcting one quotation's speaker: a person of the document, a typed name, or unknown.
 
 use sidenote_extract::Span;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -30,21 +31,34 @@ pub fn SpeakerEditor(props: &SpeakerEditorProps) -> Html {
     // Whether the field is open: purely visual, one quotation at a time is typical.
     let open = use_state(|| false);
     let input = use_node_ref();
+    let button = use_node_ref();
+    // Whether the editor was just closed: focus goes back to its button, not to the page's body (but a card
+    // shown for the first time takes no focus).
+    let closed = use_mut_ref(|| false);
     let quote = props.quote;
     {
-        // Focus the field when it opens, so the keyboard user can type at once.
-        let input = input.clone();
+        // Focus the field when it opens, its name selected, so the keyboard user types a new name at once
+        // instead of adding to the old one; focus the button again when it closes.
+        let (input, button, closed) = (input.clone(), button.clone(), closed.clone());
         use_effect_on(*open, move |open| {
             if *open {
                 if let Some(field) = input.cast::<HtmlInputElement>() {
                     let _ = field.focus();
+                    field.select();
+                }
+            } else if closed.replace(false) {
+                if let Some(button) = button.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
                 }
             }
         });
     }
     let close = {
         let open = open.clone();
-        move || open.set(false)
+        move || {
+            *closed.borrow_mut() = true;
+            open.set(false)
+        }
     };
     if !*open {
         let onclick = {
@@ -52,7 +66,7 @@ pub fn SpeakerEditor(props: &SpeakerEditorProps) -> Html {
             Callback::from(move |_: MouseEvent| open.set(true))
         };
         return html! {
-            <button class="speaker-edit" data-testid="speaker-edit" {onclick}
+            <button class="speaker-edit" data-testid="speaker-edit" ref={button} {onclick}
                     aria-label={format!("Correct the speaker ({})", props.speaker.clone().unwrap_or_else(|| "unknown".into()))}>
                 { "Speaker…" }
             </button>
@@ -76,7 +90,8 @@ pub fn SpeakerEditor(props: &SpeakerEditorProps) -> Html {
     let onkeydown = {
         let close = close.clone();
         Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
-            "Enter" => {
+            // Enter in the field saves it; on a button, Enter presses that button (Cancel cancels).
+            "Enter" if event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some() => {
                 event.prevent_default();
                 save();
             }

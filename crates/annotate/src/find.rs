@@ -21,6 +21,17 @@ pub const MAX_MATCHES: usize = 10_000;
 /// Knuth–Morris–Pratt over folded characters: linear in the text and the query whatever they hold (a query
 /// of `aaaa…b` in a text of `aaaa…` included).
 pub fn find_all(text: &str, query: &str) -> Vec<Span> {
+    find_up_to(text, query, MAX_MATCHES)
+}
+
+/// Whether `query` occurs in `text` as [`find_all`] finds it: the panels' filters (notes, quotations,
+/// entities) match as the article's find does, `strasse` finding `Straße` and `jose` finding `José`. A query
+/// of nothing but white space occurs nowhere.
+pub fn contains(text: &str, query: &str) -> bool {
+    !find_up_to(text, query, 1).is_empty()
+}
+
+fn find_up_to(text: &str, query: &str, limit: usize) -> Vec<Span> {
     let pattern: Vec<char> =
         query.trim().chars().filter(|&c| !is_combining_mark(c)).flat_map(|c| expand(c).into_iter().flatten()).collect();
     if pattern.is_empty() {
@@ -47,7 +58,7 @@ pub fn find_all(text: &str, query: &str) -> Vec<Span> {
             }
             continue;
         }
-        if found.len() == MAX_MATCHES {
+        if found.len() == limit {
             break;
         }
         just_found = false;
@@ -268,6 +279,14 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn contains_is_whether_find_finds() {
+        assert!(contains("Straße und Café", "strasse"));
+        assert!(contains("José Martínez", "jose"));
+        assert!(!contains("José Martínez", "josef"));
+        assert!(!contains("anything", "  "));
     }
 
     #[test]

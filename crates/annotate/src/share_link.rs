@@ -162,7 +162,14 @@ pub fn deflated_payload(fragment: &str) -> Result<Vec<u8>, ShareError> {
     let versioned = fragment.strip_prefix("share=").ok_or(ShareError::NotALink)?;
     let (version, data) = versioned.split_once('.').unwrap_or((versioned, ""));
     if version != "v1" {
-        return Err(ShareError::UnknownVersion(version.chars().take(16).collect()));
+        // Only `v` and a number is a version (a newer one); anything else (`#share=` and nothing, say) is a
+        // link cut short or altered.
+        let numbered =
+            version.strip_prefix('v').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        return Err(match numbered {
+            true => ShareError::UnknownVersion(version.chars().take(16).collect()),
+            false => ShareError::Damaged("it holds no data after share=".into()),
+        });
     }
     // Some mail and chat programs wrap long links: white space is never part of base64url.
     let data: String = data.chars().filter(|c| !c.is_whitespace()).collect();
@@ -291,6 +298,9 @@ mod tests {
         assert!(matches!(decode(cut), Err(ShareError::Damaged(_))));
         assert!(matches!(decode("share=v1.%%%"), Err(ShareError::Damaged(_))));
         assert!(matches!(decode("share=v9.abc"), Err(ShareError::UnknownVersion(v)) if v == "v9"));
+        for cut_short in ["share=", "#share=", "share=v", "share=x1.abc", "share=.abc", "share=v1x.abc"] {
+            assert!(matches!(decode(cut_short), Err(ShareError::Damaged(_))), "{cut_short}");
+        }
         assert_eq!(decode("#section-2"), Err(ShareError::NotALink));
         assert!(decode(cut).is_err_and(|e| e.to_string().contains("damaged")));
         // Valid base64url and deflate, but not a document.
