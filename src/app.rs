@@ -25,7 +25,7 @@ use crate::components::side_panel::{side_panel, SidePanelProps};
 use crate::components::toolbar::{toolbar, ToolbarProps};
 use crate::exports::{file_stem, ExportFormat};
 use crate::services;
-use crate::state::{Action, ExtractionProgress as Progress, Notice, State};
+use crate::state::{Action, ExtractionProgress as Progress, Notice, Panel, State};
 
 /// Where the keyboard focus returns when an editor or panel closes.
 const ARTICLE: &str = "[data-testid=article]";
@@ -178,13 +178,47 @@ pub fn App() -> Html {
             });
         });
     }
+    {
+        // The Library is read again each time it is shown: other tabs add and delete documents meanwhile.
+        let dispatch = dispatch.clone();
+        use_effect_on(state.panel == Panel::Library, move |&shown| {
+            if shown {
+                refresh_library(dispatch);
+            }
+        });
+    }
     // Other tabs: what they save for the open document is merged here, and every save here is sent to them.
     let tabs = use_memo((), {
         let dispatch = dispatch.clone();
         move |_| services::tabs::Tabs::join(dispatch)
     });
     {
+        // Another tab deleted the document open here: save it again, text and annotations in full, so that
+        // what this tab holds (and writes next) is not lost with it.
         let dispatch = dispatch.clone();
+        let open = state.open.clone();
+        let annotations = state.annotations.clone();
+        use_effect_on((open.serial, state.deleted_elsewhere), move |&(_, deleted)| {
+            if deleted == 0 {
+                return;
+            }
+            services::storage::forget(&open.urn);
+            wasm_bindgen_futures::spawn_local(async move {
+                let title = &open.document.title;
+                let saved = match services::storage::save_document(&open.urn, title, open.text(), &open.hints).await {
+                    Ok(()) => services::storage::save_annotations(&open.urn, title, &annotations, false).await,
+                    Err(reason) => Err(reason),
+                };
+                match saved {
+                    Ok(_) => refresh_library(dispatch),
+                    Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
+                }
+            });
+        });
+    }
+    {
+        let dispatch = dispatch.clone();
+        let tabs = tabs.clone();
         let open = state.open.clone();
         let annotations = state.annotations.clone();
         let untouched = state.untouched();
@@ -376,12 +410,16 @@ pub fn App() -> Html {
     let ondeletesaved = {
         let dispatch = dispatch.clone();
         let entries = state.library.clone();
+        let tabs = tabs.clone();
         Callback::from(move |urn: String| {
-            let dispatch = dispatch.clone();
+            let (dispatch, tabs) = (dispatch.clone(), tabs.clone());
             let title = entries.iter().find(|e| e.urn == urn).map_or_else(String::new, |e| e.title.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match services::storage::delete(&urn).await {
                     Ok(()) => {
+                        if let Some(tabs) = tabs.as_ref() {
+                            tabs.announce_deleted(&urn);
+                        }
                         dispatch.emit(Action::Deleted { urn, title });
                         refresh_library(dispatch)
                     }

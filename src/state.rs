@@ -381,6 +381,9 @@ pub struct State {
     /// How many imports were asked for in this session: the last request id, so ids never repeat, not even
     /// across documents.
     pub imports_asked: u64,
+    /// How many times another tab deleted the open document while it was open here: each time, the app saves
+    /// it again, text and annotations (an effect keyed on this), so that nothing written here is lost.
+    pub deleted_elsewhere: u32,
 }
 
 impl Default for State {
@@ -605,6 +608,12 @@ pub enum Action {
         /// The other tab's annotations.
         annotations: Annotations,
     },
+    /// Another tab deleted a saved document (`services::tabs`). When it is the one open here, it stays open and
+    /// is saved again, text and annotations: the other tab deleted what it saw, not what this tab holds.
+    DeletedElsewhere {
+        /// The document's content URN.
+        urn: String,
+    },
     /// Import a brat `.ann` or doccano `.jsonl` file's entities as the user's own (read in the worker, like
     /// [`Action::Import`]).
     ImportEntities {
@@ -654,6 +663,7 @@ impl State {
             pending_import: None,
             importing: None,
             imports_asked: 0,
+            deleted_elsewhere: 0,
         }
     }
 
@@ -1091,6 +1101,15 @@ impl State {
                     let open_card = |id: &String| merged.id_taken(id);
                     next.active_note = self.active_note.clone().filter(open_card);
                     next.annotations = Rc::new(merged);
+                }
+            }
+            Action::DeletedElsewhere { urn } => {
+                if urn == self.open.urn && !self.shared_unkept {
+                    next.deleted_elsewhere += 1;
+                    next.notice = Some(Notice::info(
+                        "Another tab deleted this document from the browser. It stays open here and is saved again \
+                         with its notes; delete it here to remove it.",
+                    ));
                 }
             }
             Action::ImportEntities { format, contents } => next.start_import(
@@ -1685,6 +1704,13 @@ mod tests {
         let other = opened.apply(Action::Deleted { urn: "urn:sha256:other".into(), title: "Other".into() });
         assert!(Rc::ptr_eq(&other.open, &opened.open) && Rc::ptr_eq(&other.annotations, &opened.annotations));
         assert!(other.notice.is_some_and(|n| n.text == "Deleted “Other” from this browser."));
+        // Deleted in another tab: another document changes nothing; the open one stays, to be saved again.
+        let elsewhere = opened.apply(Action::DeletedElsewhere { urn: "urn:sha256:other".into() });
+        assert_eq!((elsewhere.deleted_elsewhere, elsewhere.notice.clone()), (0, opened.notice.clone()));
+        let elsewhere = opened.apply(Action::DeletedElsewhere { urn: opened.open.urn.clone() });
+        assert!(Rc::ptr_eq(&elsewhere.open, &opened.open) && Rc::ptr_eq(&elsewhere.annotations, &opened.annotations));
+        assert_eq!(elsewhere.deleted_elsewhere, 1);
+        assert!(elsewhere.notice.is_some_and(|n| n.text.starts_with("Another tab deleted this document")));
         let gone = opened.apply(Action::Deleted { urn: opened.open.urn.clone(), title: "Report".into() });
         assert_eq!(gone.open.urn, OpenDocument::sample().urn);
         assert!(gone.annotations.notes.is_empty());

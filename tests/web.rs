@@ -143,12 +143,12 @@ async fn indexeddb_update_lets_nothing_land_between_its_read_and_its_write() {
     assert_eq!(read, vec![(key, Some("made during".to_string()))], "the batch made during the update came after it");
 }
 
-/// Another tab's message is read in this version's form (an array of the URN and the record, as a
-/// `BroadcastChannel` delivers it: a structured clone) and in the form of the version before (one JSON text);
-/// anything else is no message.
+/// Another tab's message is read in this version's form (an array of the URN and the record, or of the URN
+/// alone for a deletion, as a `BroadcastChannel` delivers it: a structured clone) and in the form of the
+/// version before (one JSON text); anything else is no message.
 #[wasm_bindgen_test]
 fn a_tab_message_is_read_in_both_forms() {
-    use sidenote_app::services::tabs::read_message;
+    use sidenote_app::services::tabs::{read_message, Message};
     use wasm_bindgen::JsValue;
     let text = |s: &str| JsValue::from_str(s);
     let now = js_sys::Array::of2(&text("urn:a"), &text("{\"format\":2}"));
@@ -156,13 +156,17 @@ fn a_tab_message_is_read_in_both_forms() {
     let json: String = js_sys::JSON::stringify(&now).expect("an array stringifies").into();
     let delivered = js_sys::JSON::parse(&json).expect("and parses back");
     for message in [now.into(), delivered] {
-        assert_eq!(read_message(&message), Some(("urn:a".to_string(), "{\"format\":2}".to_string())));
+        let saved = Message::Saved { urn: "urn:a".into(), record: "{\"format\":2}".into() };
+        assert_eq!(read_message(&message), Some(saved));
     }
     let before = text(r#"{"urn": "urn:b", "record": "{}"}"#);
-    assert_eq!(read_message(&before), Some(("urn:b".to_string(), "{}".to_string())));
+    assert_eq!(read_message(&before), Some(Message::Saved { urn: "urn:b".into(), record: "{}".into() }));
+    let deleted = js_sys::Array::of1(&text("urn:c"));
+    assert_eq!(read_message(&deleted.into()), Some(Message::Deleted { urn: "urn:c".into() }));
     let three = js_sys::Array::of3(&text("urn:a"), &text("{}"), &text("more"));
     let numbers = js_sys::Array::of2(&JsValue::from_f64(1.0), &text("{}"));
-    for bad in [three.into(), numbers.into(), JsValue::from_f64(7.0), JsValue::NULL, text("[")] {
+    let empty = js_sys::Array::new();
+    for bad in [three.into(), numbers.into(), empty.into(), JsValue::from_f64(7.0), JsValue::NULL, text("[")] {
         assert_eq!(read_message(&bad), None, "{bad:?}");
     }
 }

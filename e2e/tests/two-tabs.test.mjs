@@ -117,3 +117,32 @@ test('a deletion made after seeing the other tab’s version removes the note in
   assert.deepEqual(await bodiesWhen(a, 0), []);
   assert.deepEqual(ctx.errors, []);
 });
+
+test('a document deleted in another tab while it is open here is saved again, with every note', async () => {
+  const { a, b } = ctx;
+  await a.pasteText('Amara Okafor spoke in Lagos on Monday about the new port. “It will open in May,” Okafor said.');
+  await a.extraction('done');
+  await a.selectWords('Amara Okafor');
+  await a.writeNote('before the deletion');
+  await a.saved();
+  // Tab B deletes that document from the Library (B has the sample open).
+  await b.page.getByTestId('tab-library').click();
+  const entry = b.page.getByTestId('library-entry').filter({ hasText: 'Amara Okafor' });
+  await entry.getByTestId('library-delete').click();
+  await entry.getByTestId('library-delete-confirm').click();
+  await entry.waitFor({ state: 'detached' });
+  // Tab A is told, keeps the document open and saves it again; a note written afterwards is kept too.
+  await a.notice.filter({ hasText: 'Another tab deleted this document' }).waitFor();
+  await a.selectWords('Lagos');
+  await a.writeNote('after the deletion');
+  await a.saved();
+  // Tab B lists it again when its Library is shown again.
+  await b.page.getByTestId('tab-notes').click();
+  await b.page.getByTestId('tab-library').click();
+  await entry.waitFor();
+  await a.page.reload();
+  await a.extraction();
+  assert.match(await a.title.textContent(), /Amara Okafor/);
+  assert.deepEqual(await bodiesWhen(a, 2), ['after the deletion', 'before the deletion']);
+  assert.deepEqual(ctx.errors, []);
+});

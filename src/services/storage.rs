@@ -866,11 +866,24 @@ pub fn library() -> Task<'static, Library> {
 }
 
 async fn listing() -> Library {
-    let index = match current_index().await {
+    // Other tabs write the index too (a document they opened, one they deleted): list what storage holds
+    // now, not what this tab read at its start, and save on top of that.
+    let backend = with_store(|store| store.failed.is_none().then(|| store.backend.clone()));
+    if let Some(backend) = backend {
+        if let Ok(Some((_, Some(stored)))) =
+            read(&backend, &[records::INDEX_KEY.to_string()]).await.map(|mut r| r.pop())
+        {
+            if records::read_index(&stored).is_ok() {
+                with_store(|store| store.values.insert(records::INDEX_KEY.to_string(), stored));
+            }
+        }
+    }
+    let mut index = match current_index().await {
         Ok(index) => index,
         // Not written back (storage is failing), but still listed from what was rebuilt in memory.
         Err(_) => with_store(|store| store.index()).unwrap_or_default(),
     };
+    relist_unlisted(&mut index).await;
     let entries = index
         .into_iter()
         .map(|e| LibraryEntry { urn: e.urn, title: e.title, saved: e.saved, notes: e.notes })
@@ -887,6 +900,42 @@ async fn listing() -> Library {
             .collect()
     });
     Library { entries, unreadable }
+}
+
+/// Lists again every document this tab knows to be stored that `index` lacks: another tab's save, made from
+/// an index it read before this document was opened, can have written it without it. Its entry is rebuilt
+/// from its text, as a lost index is; a text no longer stored (deleted elsewhere) is forgotten.
+async fn relist_unlisted(index: &mut Vec<IndexEntry>) {
+    let (backend, unlisted) = with_store(|store| {
+        let unlisted: Vec<(String, Option<String>)> = store
+            .texts
+            .iter()
+            .filter(|(key, _)| records::urn_of_document_key(key).is_some_and(|urn| !index.iter().any(|e| e.urn == urn)))
+            .map(|(key, text)| (key.clone(), if let Text::InMemory(t) = text { Some(t.clone()) } else { None }))
+            .collect();
+        (store.backend.clone(), unlisted)
+    });
+    if unlisted.is_empty() {
+        return;
+    }
+    for (key, in_memory) in unlisted {
+        let Some(urn) = records::urn_of_document_key(&key) else { continue };
+        let text = match in_memory {
+            Some(text) => Ok(Some(text)),
+            None => read(&backend, std::slice::from_ref(&key)).await.map(|mut read| read.pop().and_then(|(_, v)| v)),
+        };
+        match text {
+            Ok(Some(text)) => {
+                let annotations = with_store(|store| store.values.get(&records::annotations_key(urn)).cloned());
+                index.extend(records::rebuilt_entry(urn, &text, annotations.as_deref()));
+            }
+            Ok(None) => with_store(|store| store.texts.remove(&key)),
+            Err(_) => {}
+        }
+    }
+    if let Ok(json) = records::write_index(index) {
+        with_store(|store| store.values.insert(records::INDEX_KEY.to_string(), json));
+    }
 }
 
 /// A record exactly as stored (for exporting one that could not be read).
@@ -906,6 +955,19 @@ async fn deleting_raw(key: &str) -> Result<(), String> {
     let mut batch = Vec::new();
     with_store(|store| store.stage(&mut batch, Change::Delete(key.to_string())));
     commit(batch).await
+}
+
+/// Forgets what this tab knew to be stored for a document another tab deleted (`services::tabs`), so that
+/// saving it again writes its text and its annotations in full, merged with nothing.
+pub fn forget(urn: &str) {
+    let (document, annotations) = (records::document_key(urn), records::annotations_key(urn));
+    with_store(|store| {
+        store.texts.remove(&document);
+        store.values.remove(&annotations);
+        if store.written.as_ref().is_some_and(|written| written.key == annotations) {
+            store.written = None;
+        }
+    });
 }
 
 /// Deletes a saved document: its text, its annotations and its line in the index, in one batch.

@@ -99,14 +99,14 @@ impl Tabs {
             let Some(data) = event.dyn_ref::<web_sys::MessageEvent>().map(|m| m.data()) else {
                 return;
             };
-            let Some((urn, record)) = read_message(&data) else {
-                return warn("a message from another tab could not be read; ignored");
+            let action = match read_message(&data) {
+                Some(Message::Saved { urn, record }) => match records::read_annotations(&record) {
+                    Ok(record) => Action::MergeFromOtherTab { urn, annotations: record.annotations },
+                    Err(why) => return warn(&format!("another tab's notes could not be read ({why}); ignored")),
+                },
+                Some(Message::Deleted { urn }) => Action::DeletedElsewhere { urn },
+                None => return warn("a message from another tab could not be read; ignored"),
             };
-            let annotations = match records::read_annotations(&record) {
-                Ok(record) => record.annotations,
-                Err(why) => return warn(&format!("another tab's notes could not be read ({why}); ignored")),
-            };
-            let action = Action::MergeFromOtherTab { urn, annotations };
             let mut held = held.borrow_mut();
             if held.holding {
                 held.actions.push(action);
@@ -116,6 +116,14 @@ impl Tabs {
             }
         });
         Some(Tabs { channel, _listener: listener, _test_listeners: test_listeners })
+    }
+
+    /// Tells the other tabs that a document was deleted: one that has it open saves it again.
+    pub fn announce_deleted(&self, urn: &str) {
+        let message = js_sys::Array::of1(&JsValue::from_str(urn));
+        if self.channel.post_message(&message).is_err() {
+            warn("the other tabs could not be told of a deletion");
+        }
     }
 
     /// Tells the other tabs that a document's annotations were saved. A message that cannot be sent is only
@@ -133,13 +141,28 @@ fn post(channel: &web_sys::BroadcastChannel, urn: &str, record: String) -> Resul
     channel.post_message(&message).map_err(|_| "refused".to_string())
 }
 
-/// A message as this version sends it (an array of the URN and the record), or as the version before sent it
-/// (one JSON text, `records::read_tab_message`); `None` for anything else.
-pub fn read_message(data: &JsValue) -> Option<(String, String)> {
-    match data.dyn_ref::<js_sys::Array>() {
-        Some(parts) if parts.length() == 2 => Some((parts.get(0).as_string()?, parts.get(1).as_string()?)),
-        Some(_) => None,
-        None => records::read_tab_message(&data.as_string()?),
+/// What another tab says.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Message {
+    /// It saved a document's annotations: the record it wrote.
+    Saved { urn: String, record: String },
+    /// It deleted a document.
+    Deleted { urn: String },
+}
+
+/// A message as this version sends it (an array of the URN and the record, or of the URN alone for a
+/// deletion), or as the version before sent a save (one JSON text, `records::read_tab_message`); `None` for
+/// anything else.
+pub fn read_message(data: &JsValue) -> Option<Message> {
+    let Some(parts) = data.dyn_ref::<js_sys::Array>() else {
+        let (urn, record) = records::read_tab_message(&data.as_string()?)?;
+        return Some(Message::Saved { urn, record });
+    };
+    let urn = parts.get(0).as_string()?;
+    match parts.length() {
+        1 => Some(Message::Deleted { urn }),
+        2 => Some(Message::Saved { urn, record: parts.get(1).as_string()? }),
+        _ => None,
     }
 }
 
