@@ -2255,6 +2255,27 @@ mod tests {
         )]);
     }
 
+    #[test]
+    fn international_given_names_say_the_sex() {
+        check(vec![
+            // A man's name of the international lists (`Arjun`, two of Faker's locales) is no "she".
+            (
+                "Priya Natarajan, the captain, and coach Arjun Mehta spoke after the match. Mehta praised the bowlers.\n\n“We fought back in the last overs,” she said.",
+                vec![q("We fought back in the last overs,", Some("Priya Natarajan"))],
+            ),
+            // No woman named before: no speaker rather than the man.
+            (
+                "Andrei Munteanu survived the vote on Tuesday.\n\n“Three deputies changed their minds overnight,” she said.",
+                vec![q("Three deputies changed their minds overnight,", None)],
+            ),
+            // A name one locale lists for one sex may be another culture's name for the other: it fits both.
+            (
+                "Ilhan Vega spoke first.\n\n“We will not give up on this bill,” she said.",
+                vec![q("We will not give up on this bill,", Some("Ilhan Vega"))],
+            ),
+        ]);
+    }
+
     fn check(cases: Vec<(&str, Vec<Found>)>) {
         for (text, expected) in cases {
             assert_eq!(quotes(text), expected, "{text}");
