@@ -360,6 +360,10 @@ struct Attribution<'a> {
     /// stage typed as something else ("Amara", a town too; "Moon") is still that person as a speech verb's
     /// subject.
     name_parts: std::collections::HashMap<String, Vec<(usize, usize)>>,
+    /// Sentences opened by a lone first name or surname of a person named before that no stage made an entity
+    /// ("Seo was delighted." after "Seo Ji-hye beat …"): (the word's start, that person's group), in text
+    /// order. Such a sentence has that person as its subject for `he`/`she`.
+    name_part_openers: Vec<(usize, usize)>,
 }
 
 impl Attribution<'_> {
@@ -460,7 +464,15 @@ impl Attribution<'_> {
         let female = matches!(crate::case::lowercase(self.seg.word(pronoun)).as_str(), "she" | "her");
         let fits = |e: &Entity| e.kind != EntityKind::Person || self.group_is_female[e.group] != Some(!female);
         let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= byte);
-        let subject = &self.entities[self.sentence_subjects[idx.checked_sub(1)?]];
+        let subject = idx.checked_sub(1).map(|i| &self.entities[self.sentence_subjects[i]]);
+        // A later sentence opened by a lone name part ("Seo was delighted.") has that person as its subject.
+        let opener = self.name_part_openers.partition_point(|&(start, _)| start < byte).checked_sub(1);
+        if let Some(&(start, group)) = opener.map(|i| &self.name_part_openers[i]) {
+            if subject.is_none_or(|s| s.span.start < start) && self.group_is_female[group] != Some(!female) {
+                return Some((self.groups[group].name.clone(), Some(group)));
+            }
+        }
+        let subject = subject?;
         if fits(subject) {
             return Some(self.name_of(subject));
         }
@@ -1204,6 +1216,27 @@ fn role_mentions(
 }
 
 /// Nouns for a written document that speaks for its authors ("the report states", "the study said").
+/// [`Attribution::name_part_openers`]: one pass over the sentences' first words, each looked up once.
+fn name_part_openers(attribution: &Attribution<'_>) -> Vec<(usize, usize)> {
+    let seg = attribution.seg;
+    let mut out = Vec::new();
+    for token in 0..seg.tokens.len() {
+        if !seg.is_word(token) || !seg.starts_sentence(token) {
+            continue;
+        }
+        let start = seg.tokens[token].span.start;
+        let at = attribution.entities.partition_point(|e| e.span.end <= start);
+        let in_entity = attribution.entities.get(at).is_some_and(|e| e.span.start <= start);
+        if in_entity || attribution.inside_quote(start) {
+            continue;
+        }
+        if let Some((_, Some(group))) = attribution.person_by_name_part(token, start) {
+            out.push((start, group));
+        }
+    }
+    out
+}
+
 fn is_document_noun(word: &str) -> bool {
     matches!(crate::case::lowercase(word).as_str(), "report" | "study" | "survey" | "statement")
 }
@@ -1383,7 +1416,9 @@ pub(crate) fn find_quotes(
         group_is_female: group_sexes(seg, entities, groups),
         byline_lines: seg.lines.iter().map(|line| crate::entities::is_byline(seg, line)).collect(),
         name_parts: name_parts(entities, groups),
+        name_part_openers: Vec::new(),
     };
+    attribution.name_part_openers = name_part_openers(&attribution);
     attribution.role_mentions = role_mentions(seg, entities, &attribution);
     // A role of one sex ("the actress Jessie Marlowe") says it when the first name and titles do not.
     for (role, female) in GENDERED_ROLES {
@@ -2272,6 +2307,25 @@ mod tests {
             (
                 "Ilhan Vega spoke first.\n\n“We will not give up on this bill,” she said.",
                 vec![q("We will not give up on this bill,", Some("Ilhan Vega"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_sentence_opened_by_a_lone_name_part_is_that_persons_for_pronouns() {
+        check(vec![
+            // "Seo" alone is no entity, yet the sentence is about Seo Ji-hye, not the last subject, Rojas.
+            (
+                "Seo Ji-hye beat Camila Rojas 6-4, 7-5 on Wednesday. “I felt tired in the second set,” said Rojas.\n\nSeo was delighted. “My serve was better than ever,” she said.",
+                vec![
+                    q("I felt tired in the second set,", Some("Camila Rojas")),
+                    q("My serve was better than ever,", Some("Seo Ji-hye")),
+                ],
+            ),
+            // The pronoun still agrees: a man's opener leaves "she" to the woman named before.
+            (
+                "Kwame Mensah met Grace Owusu in Accra. Mensah left early.\n\n“We agreed on nothing at all,” she said.",
+                vec![q("We agreed on nothing at all,", Some("Grace Owusu"))],
             ),
         ]);
     }
