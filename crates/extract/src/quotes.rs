@@ -408,6 +408,7 @@ impl Attribution<'_> {
     /// linking left apart is the person whose full name has that first or last word, nearest before the quote
     /// (two people sharing it stay apart). Anyone else is returned as is.
     fn fullest_person(&self, speaker: Speaker, quote_start: usize) -> Speaker {
+        let speaker = without_a_leading_speech_verb(speaker);
         let (name, group) = &speaker;
         let one_word_person = !name.contains(' ') && group.is_some_and(|g| self.groups[g].kind == EntityKind::Person);
         if !one_word_person {
@@ -416,7 +417,7 @@ impl Attribution<'_> {
         let Some(mentions) = self.name_parts.get(name.as_str()) else { return speaker };
         let before = mentions.partition_point(|&(start, _)| start < quote_start);
         match before.checked_sub(1) {
-            Some(i) => (self.groups[mentions[i].1].name.clone(), Some(mentions[i].1)),
+            Some(i) => without_a_leading_speech_verb((self.groups[mentions[i].1].name.clone(), Some(mentions[i].1))),
             None => speaker,
         }
     }
@@ -1216,6 +1217,21 @@ fn role_mentions(
 }
 
 /// Nouns for a written document that speaks for its authors ("the report states", "the study said").
+/// A name that swallowed the capitalised speech verb opening its sentence (`Explains Tamm: “…”`, `Says Ana
+/// Silva`) speaks under the rest of it: a verb of speech is no part of anyone's name.
+fn without_a_leading_speech_verb(speaker: Speaker) -> Speaker {
+    let (name, group) = speaker;
+    match name.split_once(' ') {
+        Some((first, rest))
+            if first.starts_with(char::is_uppercase)
+                && crate::lexicon::is_speech_verb(&crate::case::lowercase(first)) =>
+        {
+            (rest.to_string(), group)
+        }
+        _ => (name, group),
+    }
+}
+
 /// [`Attribution::name_part_openers`]: one pass over the sentences' first words, each looked up once.
 fn name_part_openers(attribution: &Attribution<'_>) -> Vec<(usize, usize)> {
     let seg = attribution.seg;
@@ -2326,6 +2342,20 @@ mod tests {
             (
                 "Kwame Mensah met Grace Owusu in Accra. Mensah left early.\n\n“We agreed on nothing at all,” she said.",
                 vec![q("We agreed on nothing at all,", Some("Grace Owusu"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_speech_verb_opening_the_sentence_is_no_part_of_the_speakers_name() {
+        check(vec![
+            (
+                "The film turned to the composer Kadri Tamm.\nExplains Tamm: “I wanted the music to sound like ice cracking.”",
+                vec![q("I wanted the music to sound like ice cracking.", Some("Tamm"))],
+            ),
+            (
+                "Ana Silva chairs the board.\n\nSays Ana Silva: “We will not sell the port to anyone.”",
+                vec![q("We will not sell the port to anyone.", Some("Ana Silva"))],
             ),
         ]);
     }
