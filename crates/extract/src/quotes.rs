@@ -775,6 +775,21 @@ impl Attribution<'_> {
                 return Some(self.name_of(name));
             }
         }
+        // `“…,” according to Ahmad Karimi.`: the first words after the closing mark, then the name (or him/her)
+        // right after "to"; an organisation counts ("according to the ministry" names none).
+        let words: Vec<usize> = window.iter().copied().filter(|&i| seg.is_word(i)).take(3).collect();
+        if words.len() >= 3
+            && words[0] <= close + 2
+            && seg.word(words[0]) == "according"
+            && seg.word(words[1]).eq_ignore_ascii_case("to")
+        {
+            if let Some(e) = self.entity_at(words[2]) {
+                return Some(self.name_of(e));
+            }
+            if matches!(crate::case::lowercase(seg.word(words[2])).as_str(), "him" | "her") {
+                return self.pronoun_referent(words[2], quote.start);
+            }
+        }
         let verb_pos = window.iter().position(|&i| self.is_verb_of_speech(i))?;
         // A quote that ends its sentence ("…supporter.”) followed by a capitalised word starts a new
         // sentence: only a cue right after it ("…!” Trump said) still belongs to it.
@@ -2356,6 +2371,25 @@ mod tests {
             (
                 "Ana Silva chairs the board.\n\nSays Ana Silva: “We will not sell the port to anyone.”",
                 vec![q("We will not sell the port to anyone.", Some("Ana Silva"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn according_to_after_the_quote_names_its_speaker() {
+        check(vec![
+            (
+                "Turnout was high, officials said.\n\n“There were no serious incidents anywhere,” according to Ahmad Karimi.",
+                vec![q("There were no serious incidents anywhere,", Some("Ahmad Karimi"))],
+            ),
+            (
+                "Lina Haddad chairs the commission.\n\n“The count was clean in every province,” according to her.",
+                vec![q("The count was clean in every province,", Some("Lina Haddad"))],
+            ),
+            // Further along the sentence it is where a fact comes from, not who spoke.
+            (
+                "“We will appeal,” the lawyer said on Friday, according to court papers seen by Ahmad Karimi.",
+                vec![q("We will appeal,", None)],
             ),
         ]);
     }
