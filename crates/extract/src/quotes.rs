@@ -99,6 +99,9 @@ const INTRODUCTORY_WORDS: &[&str] = &[
 /// How many sentences back "the company" looks for the organisation that opened one.
 const ORGANISATION_REACH: usize = 8;
 
+/// How many lines below a headline `'…', says coach` may name the coach.
+const HEADLINE_ROLE_LINES: usize = 2;
+
 /// How many tokens after an inverted speech verb its subject may stand ("said the film’s director, Tom …").
 const INVERTED_SUBJECT_TOKENS: usize = 8;
 
@@ -861,6 +864,9 @@ impl Attribution<'_> {
                 break;
             }
         }
+        if let Some(named) = self.headline_role_named_below(&window[verb_pos + 1..], quote) {
+            return Some(named);
+        }
         let mut after_verb =
             window.iter().skip(verb_pos + 1).take(ROLE_SPAN_WORDS + 1).take_while(|&&i| seg.is_word(i));
         let organisation_noun = |i: usize| ORGANISATION_NOUNS.contains(&crate::case::lowercase(seg.word(i)).as_str());
@@ -875,6 +881,41 @@ impl Attribution<'_> {
             return self.organisation_referent(*role, quote.start);
         }
         self.role_holder(*role, quote.start)
+    }
+
+    /// `'I am not going anywhere', says embattled coach` as a headline: a role without an article ending the line
+    /// after an inverted verb is the person the next lines name with that role (`Embattled coach Luis Carvalho
+    /// has insisted …`), at most [`HEADLINE_ROLE_LINES`] lines below. Anywhere else a role without an article
+    /// introduces someone new, and names no one.
+    fn headline_role_named_below(&self, after_verb: &[usize], quote: Span) -> Option<Speaker> {
+        let seg = self.seg;
+        let &first = after_verb.first()?;
+        let line = seg.tokens[first].line;
+        if self.line_words[line] > HEADLINE_WORDS {
+            return None;
+        }
+        let words: Vec<usize> =
+            after_verb.iter().copied().take(ROLE_SPAN_WORDS + 1).take_while(|&i| seg.is_word(i)).collect();
+        let &role = words.last()?;
+        let ends_line = seg.tokens.get(role + 1).is_none_or(|t| t.line != line);
+        let determined = words.iter().any(|&i| {
+            matches!(
+                crate::case::lowercase(seg.word(i)).as_str(),
+                "a" | "an" | "the" | "this" | "his" | "her" | "their"
+            )
+        });
+        if !ends_line
+            || determined
+            || !is_role_noun(seg.word(role))
+            || words.iter().any(|&i| self.entity_at(i).is_some())
+        {
+            return None;
+        }
+        let holders = self.role_mentions.get(&crate::case::lowercase(seg.word(role)))?;
+        let below = holders.partition_point(|&e| self.entities[e].span.start < quote.end);
+        let holder = &self.entities[*holders.get(below)?];
+        let holder_line = seg.tokens.get(token_at(seg, holder.span.start))?.line;
+        (holder_line <= line + HEADLINE_ROLE_LINES).then(|| self.name_of(holder))
     }
 
     /// `“…,” said the head of the Lagos Chamber of Commerce, Ana Silva.`: after an inverted verb, a role led by a
@@ -2390,6 +2431,26 @@ mod tests {
             (
                 "“We will appeal,” the lawyer said on Friday, according to court papers seen by Ahmad Karimi.",
                 vec![q("We will appeal,", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_headlines_bare_role_is_the_person_named_with_it_below() {
+        check(vec![
+            (
+                "'I am not going anywhere', says embattled coach\nEmbattled coach Luis Carvalho has insisted he will stay despite eight defeats.",
+                vec![q("I am not going anywhere", Some("Luis Carvalho"))],
+            ),
+            // Named with the role only far below: a teaser list, not this headline's story.
+            (
+                "'We were robbed', says angry coach\nRain stops play.\nMore news.\nThe new roof opens.\nCoach Luis Carvalho left.",
+                vec![q("We were robbed", None)],
+            ),
+            // The role goes on past the verb's clause: not a headline's bare role.
+            (
+                "'We were robbed', says coach of the year\nCoach Luis Carvalho was angry.",
+                vec![q("We were robbed", None)],
             ),
         ]);
     }
