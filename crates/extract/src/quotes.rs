@@ -727,7 +727,7 @@ impl Attribution<'_> {
     }
 
     /// "the ministry said", "the union argues": an organisation referred back to by the noun its name ends
-    /// with. The most recent organisation before `before_byte` whose last word is that noun, if any.
+    /// with ("the police": holds). The most recent organisation before `before_byte` whose last word is that noun, if any.
     fn organisation_by_head_noun(&self, token: usize, before_byte: usize) -> Option<Speaker> {
         let seg = self.seg;
         let after_the = token > 0 && seg.is_word(token - 1) && seg.word(token - 1).eq_ignore_ascii_case("the");
@@ -742,6 +742,10 @@ impl Attribution<'_> {
             .filter(|e| e.kind == EntityKind::Org)
             .find(|e| {
                 let name = &self.groups[e.group].name;
+                // A police force is named with "Police" anywhere: `the Lagos State Police Command`.
+                if noun == "police" {
+                    return name.split(' ').any(|word| word == "Police");
+                }
                 name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(noun))
             })
             .map(|e| self.name_of(e))
@@ -2451,6 +2455,21 @@ mod tests {
             (
                 "'We were robbed', says coach of the year\nCoach Luis Carvalho was angry.",
                 vec![q("We were robbed", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn the_police_is_the_police_force_named_before() {
+        check(vec![
+            (
+                "The Lagos State Police Command said two suspects had been arrested.\n\n“Investigations are ongoing,” the police said in a statement.",
+                vec![q("Investigations are ongoing,", Some("Lagos State Police Command"))],
+            ),
+            // No force named: "the police" says who spoke no more than "officials" does.
+            (
+                "Two suspects were arrested on Friday.\n\n“Investigations are ongoing,” the police said.",
+                vec![q("Investigations are ongoing,", None)],
             ),
         ]);
     }
