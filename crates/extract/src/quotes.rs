@@ -1277,14 +1277,19 @@ fn role_mentions(
 }
 
 /// Nouns for a written document that speaks for its authors ("the report states", "the study said").
+/// Honorifics of Indian and Nigerian English that the entity stage keeps in a name (`Shri Verma`, `Comrade
+/// Aisha Bello`): no part of the speaker's name. Kept here, not among the entity stage's titles, where `Sri`
+/// would break `Sri Lanka`.
+const HONORIFICS: &[&str] = &["Alhaja", "Alhaji", "Comrade", "Hajiya", "Shri", "Shrimati", "Smt", "Smt."];
+
 /// A name that swallowed the capitalised speech verb opening its sentence (`Explains Tamm: “…”`, `Says Ana
-/// Silva`) speaks under the rest of it: a verb of speech is no part of anyone's name.
+/// Silva`) or an honorific ([`HONORIFICS`]) speaks under the rest of it: neither is part of anyone's name.
 fn without_a_leading_speech_verb(speaker: Speaker) -> Speaker {
     let (name, group) = speaker;
     match name.split_once(' ') {
         Some((first, rest))
             if first.starts_with(char::is_uppercase)
-                && crate::lexicon::is_speech_verb(&crate::case::lowercase(first)) =>
+                && (crate::lexicon::is_speech_verb(&crate::case::lowercase(first)) || HONORIFICS.contains(&first)) =>
         {
             (rest.to_string(), group)
         }
@@ -2470,6 +2475,20 @@ mod tests {
             (
                 "Two suspects were arrested on Friday.\n\n“Investigations are ongoing,” the police said.",
                 vec![q("Investigations are ongoing,", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_honorific_is_no_part_of_the_speakers_name() {
+        check(vec![
+            (
+                "Union Home Minister Rajnath Verma said the border was secure.\n\n“Not one inch of our land has been lost,” Shri Verma said.",
+                vec![q("Not one inch of our land has been lost,", Some("Rajnath Verma"))],
+            ),
+            (
+                "The union has threatened a strike.\n\n“We have given the government enough time,” said Comrade Aisha Bello.",
+                vec![q("We have given the government enough time,", Some("Aisha Bello"))],
             ),
         ]);
     }
