@@ -599,6 +599,32 @@ impl Attribution<'_> {
             .any(|i| matches!(seg.word(i), "the" | "The" | "this" | "This"))
     }
 
+    /// Whether the article leading the definite role at `token` follows a preposition ("close to the singer",
+    /// "a friend of the minister").
+    fn role_after_a_preposition(&self, token: usize) -> bool {
+        let seg = self.seg;
+        let article = (token.saturating_sub(ROLE_SPAN_WORDS)..token)
+            .rev()
+            .take_while(|&i| seg.is_word(i))
+            .find(|&i| matches!(seg.word(i), "the" | "The" | "this" | "This"));
+        article.and_then(|a| a.checked_sub(1)).is_some_and(|before| {
+            seg.is_word(before)
+                && matches!(
+                    crate::case::lowercase(seg.word(before)).as_str(),
+                    "to" | "of"
+                        | "for"
+                        | "with"
+                        | "near"
+                        | "about"
+                        | "from"
+                        | "behind"
+                        | "around"
+                        | "among"
+                        | "alongside"
+                )
+        })
+    }
+
     /// The person a definite role refers to: the most recent one named with that role as a title or an
     /// appositive, else the most recent sentence subject.
     fn role_holder(&self, token: usize, before_byte: usize) -> Option<Speaker> {
@@ -974,7 +1000,12 @@ impl Attribution<'_> {
                 return self.pronoun_referent(i, quote_start);
             }
             // "…,” the former Senate President said": the role is the subject, not the organisation in it.
+            // After a preposition it is no subject but the object of one ("a source close to the singer said",
+            // "a friend of the minister said"): whoever speaks is unnamed.
             if self.is_definite_role(i) {
+                if self.role_after_a_preposition(i) {
+                    return None;
+                }
                 return self.role_holder(i, quote_start);
             }
             // "As the report states:", "the study said": whoever wrote it.
@@ -2489,6 +2520,25 @@ mod tests {
             (
                 "The union has threatened a strike.\n\n“We have given the government enough time,” said Comrade Aisha Bello.",
                 vec![q("We have given the government enough time,", Some("Aisha Bello"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_role_after_a_preposition_is_no_subject() {
+        check(vec![
+            (
+                "The singer Chiara Ferraro has cancelled her tour.\n\n“She is devastated,” a source close to the singer said.",
+                vec![q("She is devastated,", None)],
+            ),
+            (
+                "Minister Hemi Walker resigned.\n\n“He had no choice at all,” a friend of the minister said.",
+                vec![q("He had no choice at all,", None)],
+            ),
+            // The role itself the subject: its holder.
+            (
+                "Minister Hemi Walker resigned.\n\n“I had no choice at all,” the minister said.",
+                vec![q("I had no choice at all,", Some("Hemi Walker"))],
             ),
         ]);
     }
