@@ -367,22 +367,30 @@ struct Attribution<'a> {
     /// ("Seo was delighted." after "Seo Ji-hye beat …"): (the word's start, that person's group), in text
     /// order. Such a sentence has that person as its subject for `he`/`she`.
     name_part_openers: Vec<(usize, usize)>,
+    /// Per entity, whether it is a name the entity stage left MISC that is the subject of a speech verb, after a
+    /// comma at most (`His rival, Ioana Dumitrescu, said …`): two or three capitalised words, outside quotes.
+    /// A name that says something is someone, whatever the lists know; it speaks like a person.
+    speaking_names: Vec<bool>,
 }
 
 impl Attribution<'_> {
-    /// The PERSON or ORG entity starting at this token, if any.
+    /// The PERSON or ORG entity starting at this token, if any (or a name that speaks: [`speaking_names`]).
     fn entity_at(&self, token: usize) -> Option<&Entity> {
         let start = self.seg.tokens.get(token)?.span.start;
         let idx = self.entities.partition_point(|e| e.span.start < start);
-        self.entities
-            .get(idx)
-            .filter(|e| e.span.start == start && matches!(e.kind, EntityKind::Person | EntityKind::Org))
+        self.entities.get(idx).filter(|e| e.span.start == start && self.can_speak(idx))
     }
 
     fn entity_ending_at(&self, token: usize) -> Option<&Entity> {
         let end = self.seg.tokens.get(token)?.span.end;
         let idx = self.entities.partition_point(|e| e.span.end < end);
-        self.entities.get(idx).filter(|e| e.span.end == end && matches!(e.kind, EntityKind::Person | EntityKind::Org))
+        self.entities.get(idx).filter(|e| e.span.end == end && self.can_speak(idx))
+    }
+
+    /// Whether the entity at this index is a person, an organisation or a name that speaks.
+    fn can_speak(&self, index: usize) -> bool {
+        matches!(self.entities[index].kind, EntityKind::Person | EntityKind::Org)
+            || self.speaking_names.get(index).copied().unwrap_or(false)
     }
 
     /// Whether `byte` lies inside a quotation. Quotes are sorted by start and rarely nest, so the last
@@ -1328,6 +1336,32 @@ fn without_a_leading_speech_verb(speaker: Speaker) -> Speaker {
     }
 }
 
+/// [`Attribution::speaking_names`]: a look at the one or two tokens after each MISC name.
+fn speaking_names(attribution: &Attribution<'_>) -> Vec<bool> {
+    let seg = attribution.seg;
+    attribution
+        .entities
+        .iter()
+        .map(|e| {
+            if e.kind != EntityKind::Misc || attribution.inside_quote(e.span.start) {
+                return false;
+            }
+            let words: Vec<&str> = e.span.slice(seg.text).split_whitespace().collect();
+            if !(2..=3).contains(&words.len()) || !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+                return false;
+            }
+            let mut next = token_at(seg, e.span.end);
+            if seg.tokens.get(next).is_some_and(|t| t.span.slice(seg.text) == ",") {
+                next += 1;
+            }
+            next < seg.tokens.len()
+                && seg.is_word(next)
+                && seg.word(next).starts_with(char::is_lowercase)
+                && attribution.is_verb_of_speech(next)
+        })
+        .collect()
+}
+
 /// [`Attribution::name_part_openers`]: one pass over the sentences' first words, each looked up once.
 fn name_part_openers(attribution: &Attribution<'_>) -> Vec<(usize, usize)> {
     let seg = attribution.seg;
@@ -1529,7 +1563,9 @@ pub(crate) fn find_quotes(
         byline_lines: seg.lines.iter().map(|line| crate::entities::is_byline(seg, line)).collect(),
         name_parts: name_parts(entities, groups),
         name_part_openers: Vec::new(),
+        speaking_names: Vec::new(),
     };
+    attribution.speaking_names = speaking_names(&attribution);
     attribution.name_part_openers = name_part_openers(&attribution);
     attribution.role_mentions = role_mentions(seg, entities, &attribution);
     // A role of one sex ("the actress Jessie Marlowe") says it when the first name and titles do not.
@@ -1561,7 +1597,8 @@ pub(crate) fn find_quotes(
         let spokes_for = e.kind == EntityKind::Org && attribution.after_spokesperson(e.span.start);
         // A name in the possessive modifies the subject, it is not it ("Silva's lawyer, John Okoro, said").
         let possessive = seg.is_possessive(token_at(seg, e.span.end));
-        if (e.kind != EntityKind::Person && !spokes_for)
+        let speaking = attribution.speaking_names[index];
+        if (e.kind != EntityKind::Person && !spokes_for && !speaking)
             || attribution.inside_quote(e.span.start)
             || attribution.in_byline(e)
             || possessive
@@ -2539,6 +2576,22 @@ mod tests {
             (
                 "Minister Hemi Walker resigned.\n\n“I had no choice at all,” the minister said.",
                 vec![q("I had no choice at all,", Some("Hemi Walker"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_left_misc_that_says_something_speaks() {
+        check(vec![
+            // `Ioana Dumitrescu` is in no list; as the subject of "said" she is the sentence's subject for "she".
+            (
+                "Andrei Munteanu survived the vote. His rival, Ioana Dumitrescu, said the vote had been bought. “Three deputies changed their minds,” she said.",
+                vec![q("Three deputies changed their minds,", Some("Ioana Dumitrescu"))],
+            ),
+            // A work's title in quotation marks before a verb is no speaker.
+            (
+                "The film “Salt and Iron” was praised. “It is the best film of the year,” one critic said.",
+                vec![q("It is the best film of the year,", None)],
             ),
         ]);
     }
