@@ -127,7 +127,12 @@ fn main() {
         starts[256] = heads.len() as u16;
         heads.push(data.len() as u32);
         if name == "FIRST_NAMES" {
-            write_first_name_sexes(&mut out, &entries, &positions, &head_of_entry);
+            write_first_name_sexes(&mut out, "gendered_first_names.txt", name, &entries, &positions, &head_of_entry);
+        }
+        if name == "FIRST_NAMES_INTL" {
+            let fold = |entry: &str| fold(entry);
+            let sexes = ("gendered_first_names_intl.txt", name);
+            write_first_name_sexes_folded(&mut out, sexes, &entries, &positions, &head_of_entry, &fold);
         }
         let mut literal = String::with_capacity(data.len() * 2);
         for byte in data {
@@ -169,20 +174,44 @@ fn main() {
 /// The sex `data/gendered_first_names.txt` gives each first name, as two bits per entry of `FIRST_NAMES` in one
 /// `u64` per block (a block holds at most 32 entries): `SEX_FEMALE`, `SEX_MALE` or 0 for a shared name. A
 /// lookup finds the name's block and place anyway, so the table costs ~1.3 KB of the gzipped Wasm where two
-/// more lists of the same 5,000 names cost 9.7 KB.
-fn write_first_name_sexes(out: &mut String, entries: &[String], positions: &[usize], head_of_entry: &[usize]) {
-    let path = Path::new("data").join("gendered_first_names.txt");
+/// more lists of the same 5,000 names cost 9.7 KB. `{list}_SEXES` is written for the list `list`.
+fn write_first_name_sexes(
+    out: &mut String,
+    file: &str,
+    list: &str,
+    entries: &[String],
+    positions: &[usize],
+    head_of_entry: &[usize],
+) {
+    write_first_name_sexes_folded(out, (file, list), entries, positions, head_of_entry, &|e: &str| e.to_string());
+}
+
+/// [`write_first_name_sexes`], where a name the list keeps only folded (`Lucia` for `Lucía`) gives its sex to
+/// the folded entry.
+fn write_first_name_sexes_folded(
+    out: &mut String,
+    (file, list): (&str, &str),
+    entries: &[String],
+    positions: &[usize],
+    head_of_entry: &[usize],
+    fold: &dyn Fn(&str) -> String,
+) {
+    let path = Path::new("data").join(file);
     println!("cargo:rerun-if-changed={}", path.display());
     let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
     let mut sexes = BTreeMap::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-        let (entry, sex) = line.split_once("  ").unwrap_or_else(|| panic!("gendered_first_names.txt: {line:?}"));
+        let (entry, sex) = line.split_once("  ").unwrap_or_else(|| panic!("{file}: {line:?}"));
         let bits: u64 = match sex.trim() {
             "female" => 1,
             "male" => 2,
-            other => panic!("gendered_first_names.txt: {other:?} is no sex"),
+            other => panic!("{file}: {other:?} is no sex"),
         };
-        sexes.insert(entry.trim().to_string(), bits);
+        let listed = entries.binary_search_by(|e| e.as_str().cmp(entry.trim())).is_ok();
+        let key = if listed { entry.trim().to_string() } else { fold(entry.trim()) };
+        // A folded entry named twice with different sexes (`Rene`, `René`) gets none.
+        let merged = *sexes.get(&key).unwrap_or(&bits);
+        sexes.insert(key, if merged == bits { bits } else { 0 });
     }
     let blocks = head_of_entry.last().map_or(0, |last| last + 1);
     let mut table = vec![0u64; blocks];
@@ -202,10 +231,12 @@ fn write_first_name_sexes(out: &mut String, entries: &[String], positions: &[usi
             found += 1;
         }
     }
-    // Every gendered name is a first name (generate.py draws both from the same census lists).
-    assert_eq!(found, sexes.len(), "gendered_first_names.txt holds names that first_names.txt lacks");
-    let _ = writeln!(out, "pub(crate) const SEX_FEMALE: u64 = 1;\npub(crate) const SEX_MALE: u64 = 2;");
-    let _ = writeln!(out, "pub(crate) static FIRST_NAME_SEXES: [u64; {blocks}] = {table:?};");
+    // Every gendered name is a first name of the list (generate.py draws both from the same lists).
+    assert_eq!(found, sexes.len(), "{file} holds names that {list} lacks");
+    if list == "FIRST_NAMES" {
+        let _ = writeln!(out, "pub(crate) const SEX_FEMALE: u64 = 1;\npub(crate) const SEX_MALE: u64 = 2;");
+    }
+    let _ = writeln!(out, "pub(crate) static {list}_SEXES: [u64; {blocks}] = {table:?};");
 }
 
 /// `data/folds.txt`: an accented letter and the letter it folds to, per line. A folded letter is never folded

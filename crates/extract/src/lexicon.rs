@@ -50,7 +50,7 @@ fn contains(list: &List, word: &str) -> bool {
 }
 
 /// Where `word` is in the list: its block (an index into `List::blocks`) and its place in that block, for
-/// tables that `build.rs` writes per block (`FIRST_NAME_SEXES`).
+/// tables that `build.rs` writes per block (`FIRST_NAMES_SEXES`).
 fn find(list: &List, word: &str) -> Option<(usize, usize)> {
     // Every lookup is bounded by the longest entry, not by the word: a soft hyphen (2 bytes) per letter
     // makes a word at most three times longer than its entry.
@@ -294,11 +294,19 @@ pub(crate) fn is_first_name(word: &str) -> bool {
     }
 }
 
-/// The sex a census first name mostly belongs to, for pronoun agreement: `Some(true)` for a woman's name
-/// ("Kelly"), `Some(false)` for a man's ("Tom"), `None` when the name is shared ("Jessie") or not in the lists.
+/// The sex a first name mostly belongs to, for pronoun agreement: `Some(true)` for a woman's name ("Kelly",
+/// "Priya"), `Some(false)` for a man's ("Tom", "Arjun"), `None` when the name is shared ("Jessie", "Andrea") or
+/// not in the lists. Census names by their shares (`gendered_first_names.txt`), the international lists by
+/// Faker's locales (`gendered_first_names_intl.txt`: listed for one sex only).
 pub(crate) fn first_name_is_female(word: &str) -> Option<bool> {
-    let (block, place) = find(&FIRST_NAMES, word)?;
-    let bits = FIRST_NAME_SEXES.get(block)? >> (2 * place);
+    let (block, place, sexes) = match find(&FIRST_NAMES, word) {
+        Some((block, place)) => (block, place, &FIRST_NAMES_SEXES[..]),
+        None => {
+            let (block, place) = find(&FIRST_NAMES_INTL, word)?;
+            (block, place, &FIRST_NAMES_INTL_SEXES[..])
+        }
+    };
+    let bits = sexes.get(block)? >> (2 * place);
     match bits & 0b11 {
         SEX_FEMALE => Some(true),
         SEX_MALE => Some(false),
