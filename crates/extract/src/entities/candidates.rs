@@ -171,6 +171,7 @@ pub(super) fn is_company_suffix(word: &str) -> bool {
             | "Ltd."
             | "Limited"
             | "PLC"
+            | "Plc"
             | "plc"
             | "Corp"
             | "Corp."

@@ -1161,8 +1161,9 @@ mod tests {
     /// Legal forms of more jurisdictions end and type a company's name, ahead of a speech verb after it.
     #[test]
     fn more_legal_forms_type_a_company() {
-        let text = "Brackenfold Motor Co. said profits rose. Zentrix SpA and Ostrava NV and Tawhiri Oy merged.";
-        for name in ["Brackenfold Motor Co.", "Zentrix SpA", "Ostrava NV", "Tawhiri Oy"] {
+        let text = "Brackenfold Motor Co. said profits rose. Zentrix SpA and Ostrava NV and Tawhiri Oy merged. \
+                    Okonjo Cement Plc reported a rise in profit.";
+        for name in ["Brackenfold Motor Co.", "Zentrix SpA", "Ostrava NV", "Tawhiri Oy", "Okonjo Cement Plc"] {
             assert!(has(text, name, EntityKind::Org), "{name}: {:?}", entities(text));
         }
     }
