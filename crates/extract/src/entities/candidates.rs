@@ -312,8 +312,23 @@ fn clean_piece(
     let splits =
         |i: usize| cx.is_connector(i) && (!keeps_particles || matches!(cx.word(i), "and" | "for" | "of" | "on"));
     // "National Register of Citizens (NRC)": a name that the acronym after it abbreviates is one name.
+    // "Brackenfold Bank of Commerce and Barclays": a keyword's name with "of" and a name after "and" that
+    // each type on their own split at the "and" between them, not at the "of" ("Shares of X and Y" still
+    // splits at "of"). Only short runs are tried, so a long run costs no more.
+    let known_sides_of_and = || {
+        let keyword_of = (first + 1..end).any(|i| cx.word(i) == "of" && is_org_keyword(cx.word(i - 1)));
+        (keyword_of && end - first <= MAX_NAME_WORDS + 3)
+            .then(|| {
+                (first + 1..end - 1).find(|&i| {
+                    cx.word(i) == "and"
+                        && lexical_kind(cx, first, i).is_some()
+                        && lexical_kind(cx, i + 1, end).is_some()
+                })
+            })
+            .flatten()
+    };
     let connector = if split_at_connectors && !expands_following_acronym(cx, first, end) {
-        (first + 1..end - 1).find(|&i| splits(i))
+        known_sides_of_and().or_else(|| (first + 1..end - 1).find(|&i| splits(i)))
     } else {
         None
     };

@@ -1088,6 +1088,27 @@ mod tests {
         }
     }
 
+    /// A keyword before "of" types the whole name when capitalised words follow "of" (two joined by "and" at
+    /// most); a known organisation after "and" is a second name.
+    #[test]
+    fn a_keyword_before_of_types_the_whole_name() {
+        use EntityKind::*;
+        let cases: &[(&str, &str, EntityKind)] = &[
+            (
+                "The Ostrava Chamber of Commerce and Industry said costs rose.",
+                "Ostrava Chamber of Commerce and Industry",
+                Org,
+            ),
+            ("Students at the Kelvara Institute of Technology marched.", "Kelvara Institute of Technology", Org),
+            ("The National Institute of Statistics said inflation rose.", "National Institute of Statistics", Org),
+            ("Zentria qualified for the Okavu Cup of Nations on Sunday.", "Okavu Cup of Nations", Misc),
+            ("The Brackenfold Bank of Commerce and Barclays both said so.", "Brackenfold Bank of Commerce", Org),
+        ];
+        for (text, name, kind) in cases {
+            assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
+        }
+    }
+
     /// A name before the noun for a made thing or an event is its name; not a first name, not a place, and
     /// not an organisation a rule already knows.
     #[test]

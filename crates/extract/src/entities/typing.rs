@@ -156,6 +156,29 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
         if of.is_some_and(|of| is_org_keyword(cx.word(of - 1)) && is_place(cx.surface(of + 1, end))) {
             return Some(EntityKind::Org);
         }
+        // "Lagos Chamber of Commerce and Industry", "Kelvara Institute of Technology", "Africa Cup of Nations":
+        // the keyword before "of" names the kind of the whole, when what follows "of" is capitalised words
+        // (two joined by "and" at most, neither a known organisation or place: "Bank of Kelvara and Tesco"
+        // are two names).
+        if let Some(of) = of.filter(|&of| of + 1 < end) {
+            let tail_ok = (of + 1..end).all(|i| {
+                let word = cx.word(i);
+                if word == "and" {
+                    i > of + 1 && i + 1 < end && !is_org(cx.surface(i + 1, end)) && !is_place(cx.surface(i + 1, end))
+                } else {
+                    word.starts_with(char::is_uppercase) && word != "The"
+                }
+            });
+            let head = cx.word(of - 1);
+            if tail_ok && !joins_two_organisations(cx, first, end) {
+                if is_org_keyword(head) {
+                    return Some(EntityKind::Org);
+                }
+                if is_misc_keyword(head) {
+                    return Some(EntityKind::Misc);
+                }
+            }
+        }
     }
     if words == 1 && is_domain(surface) {
         return Some(EntityKind::Org);
