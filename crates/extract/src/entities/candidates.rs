@@ -265,6 +265,17 @@ fn clean_piece(
         first += leading_titles;
         after_title = true;
     }
+    // "Singer Tunde Adewale said …": a role noun capitalised only because it opens the sentence (or a
+    // headline) stands before the name as it does in lower case ("singer Tunde Adewale").
+    if first + 1 < end
+        && (in_title_line || seg.starts_sentence(first))
+        && cx.word(first).starts_with(char::is_uppercase)
+        && is_first_name(cx.word(first + 1))
+        && is_role_noun(&crate::case::lowercase(cx.word(first)))
+    {
+        first += 1;
+        after_title = true;
+    }
     while end > first && (cx.is_connector(end - 1) || !seg.is_word(end - 1)) {
         end -= 1;
     }

@@ -1088,6 +1088,17 @@ mod tests {
         }
     }
 
+    /// A role noun opening a sentence is no part of the name after it, as it is not in lower case.
+    #[test]
+    fn a_role_noun_opening_a_sentence_is_no_part_of_the_name() {
+        for (text, name) in [
+            ("Singer Tunde Okafor said the album was recorded in two years.", "Tunde Okafor"),
+            ("It rained. Designer Fatima Nwosu showed her fabrics on Friday.", "Fatima Nwosu"),
+        ] {
+            assert!(has(text, name, EntityKind::Person), "{name}: {:?}", entities(text));
+        }
+    }
+
     /// A keyword before "of" types the whole name when capitalised words follow "of" (two joined by "and" at
     /// most); a known organisation after "and" is a second name.
     #[test]
