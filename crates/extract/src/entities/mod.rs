@@ -1099,6 +1099,13 @@ mod tests {
         }
     }
 
+    /// A name before a publication noun is an organisation even right after a verb of speech: the listener.
+    #[test]
+    fn a_publication_told_something_is_an_organisation() {
+        let text = "The minister told Asharq Kelvani newspaper that talks would resume.";
+        assert!(has(text, "Asharq Kelvani", EntityKind::Org), "{:?}", entities(text));
+    }
+
     /// A keyword before "of" types the whole name when capitalised words follow "of" (two joined by "and" at
     /// most); a known organisation after "and" is a second name.
     #[test]

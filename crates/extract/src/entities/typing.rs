@@ -341,6 +341,18 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if words <= 3 && all_capitalised && opens_quote_after_colon(cx, first, end) {
         return Some(EntityKind::Person);
     }
+    // "Vulture magazine", "Interfax news agency": a name before a publication noun is an organisation, also after a
+    // verb of speech ("told Kelvara Times newspaper": the listener, not a speaker).
+    if words <= 3
+        && all_capitalised
+        && cx.seg.is_word(end)
+        && matches!(
+            cx.word(end),
+            "magazine" | "newspaper" | "website" | "agency" | "network" | "tabloid" | "broadcaster"
+        )
+    {
+        return Some(EntityKind::Org);
+    }
     // "Vrbanovic defeated Okonkwo 7-5, 6-2": the sides of a result with a score are players (a team is
     // a known organisation, a place or carries a club affix, all typed above).
     if words <= 3
@@ -380,16 +392,7 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     {
         return Some(EntityKind::Org);
     }
-    // "Vulture magazine", "Interfax news agency": a name before a publication noun is an organisation.
     let next = cx.seg.is_word(end).then(|| cx.word(end));
-    if words <= 3
-        && all_capitalised
-        && next.is_some_and(|w| {
-            matches!(w, "magazine" | "newspaper" | "website" | "agency" | "network" | "tabloid" | "broadcaster")
-        })
-    {
-        return Some(EntityKind::Org);
-    }
     // "the Kepler telescope", "the Leonids meteor shower": a name no rule typed, before the noun for a kind of
     // made thing or event, is its name. (Not before "film" or "album", which follow their authors' names.)
     if words <= 3
