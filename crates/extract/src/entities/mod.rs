@@ -1106,6 +1106,32 @@ mod tests {
         assert!(has(text, "Asharq Kelvani", EntityKind::Org), "{:?}", entities(text));
     }
 
+    /// A city's name and a plural nickname name a team; a side of a scored result opening with a place is a
+    /// team; a place's own plural, and a headline's topic the text writes in lower case, are not.
+    #[test]
+    fn teams_by_their_city_and_nickname() {
+        use EntityKind::*;
+        let cases: &[(&str, &str, Option<EntityKind>)] = &[
+            ("Kano Zebras will meet Lagos Pythons in the final on Sunday.", "Kano Zebras", Some(Org)),
+            ("Kano Zebras will meet Lagos Pythons in the final on Sunday.", "Lagos Pythons", Some(Org)),
+            ("Ulsan Kelvara beat Tawhiri United 2-0 on Sunday.", "Ulsan Kelvara", Some(Org)),
+            ("Ships sailed past the Cook Islands and the Golan Heights.", "Golan Heights", None),
+            (
+                "Delhi Floods Kill Dozens\nThe floods hit Delhi on Monday, and more floods are feared.",
+                "Delhi Floods",
+                None,
+            ),
+        ];
+        for (text, name, kind) in cases {
+            let found = entities(text);
+            let got = found.iter().find(|(n, _)| n == name).map(|(_, k)| *k);
+            match kind {
+                Some(kind) => assert_eq!(got, Some(*kind), "{name} in {text:?}: {found:?}"),
+                None => assert_ne!(got, Some(Org), "{name} in {text:?}: {found:?}"),
+            }
+        }
+    }
+
     /// A keyword before "of" types the whole name when capitalised words follow "of" (two joined by "and" at
     /// most); a known organisation after "and" is a second name.
     #[test]

@@ -180,6 +180,9 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
             }
         }
     }
+    if (2..=4).contains(&words) && is_place_and_nickname(cx, first, end) {
+        return Some(EntityKind::Org);
+    }
     if words == 1 && is_domain(surface) {
         return Some(EntityKind::Org);
     }
@@ -194,6 +197,58 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
         return Some(if show { EntityKind::Misc } else { EntityKind::Org });
     }
     None
+}
+
+/// Plurals that end a place's own name ("Golan Heights", "Cook Islands") or a body of states, never a team's.
+const PLACE_PLURALS: &[&str] = &[
+    "Banks",
+    "Downs",
+    "Emirates",
+    "Estates",
+    "Falls",
+    "Fields",
+    "Gardens",
+    "Heights",
+    "Highlands",
+    "Hills",
+    "Islands",
+    "Isles",
+    "Keys",
+    "Lakes",
+    "Mountains",
+    "Plains",
+    "Provinces",
+    "Regions",
+    "Sands",
+    "Springs",
+    "States",
+    "Territories",
+    "Woods",
+];
+
+/// "Kano Pillars", "Mumbai Indians", "Orlando Pirates", "Chennai Super Kings": a place's name and a plural
+/// nickname in capitals name a team, in prose (on a Title Case line or as a menu's item alone on its line,
+/// every word has a capital: "Hong Kong Protests"). The plural is no word the document writes in lower case, no place's own plural, and no
+/// organisation's word ("Houston Chronicle Archives").
+fn is_place_and_nickname(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let last = cx.word(end - 1);
+    let plural = last.len() >= 4
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !last.ends_with("us")
+        && !last.ends_with("is")
+        && last.starts_with(char::is_uppercase)
+        && last.chars().skip(1).all(char::is_lowercase);
+    let line = &cx.seg.lines[cx.seg.tokens[first].line];
+    plural
+        && !cx.title_line[cx.seg.tokens[first].line]
+        && line.tokens != (first, end)
+        && PLACE_PLURALS.binary_search(&last).is_err()
+        && (first + 1..end).all(|i| cx.word(i).starts_with(char::is_uppercase))
+        && !is_common(last)
+        && !cx.seen_lowercase(last)
+        && (first + 1..end).any(|nick| is_place(cx.surface(first, nick)) && !is_place(cx.surface(nick, end)))
+        && (first + 1..end).all(|i| !is_org_keyword(cx.word(i)) && !is_org(cx.word(i)))
 }
 
 /// Whether a speech verb follows the name ("Lavrov told") or precedes it ("said Indyk").
@@ -350,6 +405,16 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
             cx.word(end),
             "magazine" | "newspaper" | "website" | "agency" | "network" | "tabloid" | "broadcaster"
         )
+    {
+        return Some(EntityKind::Org);
+    }
+    // "Ulsan Kelvara beat …, 2-0": a side of a scored result that opens with a place is a team named for its
+    // city.
+    if (2..=3).contains(&words)
+        && all_capitalised
+        && !cand.in_title_line
+        && is_place(first_word)
+        && side_of_a_scored_result(cx, first, end)
     {
         return Some(EntityKind::Org);
     }
