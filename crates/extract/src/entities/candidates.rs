@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::shape::{abbreviates, is_acronym, is_common, is_determiner, is_head_title, is_role_noun, is_shaped_name};
-use super::typing::lexical_kind;
+use super::typing::{after_work_noun, lexical_kind};
 use super::Context;
 use crate::dates::{is_calendar_word, is_named_day};
 use crate::lexicon::{
@@ -320,8 +320,15 @@ fn clean_piece(
     // "Abcde Abcde … President Abcde" quadratic).
     // A person's name particles do not split it: "Faisal ibn Farhan", "Carlos de Souza" (a first name opens it).
     let keeps_particles = is_first_name(cx.word(first));
-    let splits =
-        |i: usize| cx.is_connector(i) && (!keeps_particles || matches!(cx.word(i), "and" | "for" | "of" | "on"));
+    // "his album Rhythm of Eko", "her novel La Casa de las Flores": a work's title after the noun for its kind
+    // keeps its small words (two titles joined by "and" still split).
+    let work_title =
+        split_at_connectors && !in_title_line && end - first <= MAX_NAME_WORDS + 2 && after_work_noun(cx, first);
+    let splits = |i: usize| {
+        cx.is_connector(i)
+            && (!keeps_particles || matches!(cx.word(i), "and" | "for" | "of" | "on"))
+            && (!work_title || cx.word(i) == "and")
+    };
     // "National Register of Citizens (NRC)": a name that the acronym after it abbreviates is one name.
     // "Brackenfold Bank of Commerce and Barclays": a keyword's name with "of" and a name after "and" that
     // each type on their own split at the "and" between them, not at the "of" ("Shares of X and Y" still

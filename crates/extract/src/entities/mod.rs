@@ -1132,6 +1132,17 @@ mod tests {
         }
     }
 
+    /// A work's title after the noun for its kind keeps its small words.
+    #[test]
+    fn a_title_after_its_work_noun_keeps_its_small_words() {
+        for (text, name) in [
+            ("He said his album Rhythm of Okavu was recorded in two years.", "Rhythm of Okavu"),
+            ("She won a prize for her novel La Casa de las Lunas last year.", "La Casa de las Lunas"),
+        ] {
+            assert!(has(text, name, EntityKind::Misc), "{name}: {:?}", entities(text));
+        }
+    }
+
     /// A keyword before "of" types the whole name when capitalised words follow "of" (two joined by "and" at
     /// most); a known organisation after "and" is a second name.
     #[test]

@@ -620,7 +620,7 @@ const WORK_NOUN_LEADS: &[&str] =
     &["a", "an", "debut", "her", "his", "its", "latest", "my", "new", "our", "the", "their", "upcoming"];
 
 /// Whether the name at `first` follows a noun of `WORK_NOUNS` on its line, with "The" of the title between.
-fn after_work_noun(cx: &Context<'_, '_>, first: usize) -> bool {
+pub(super) fn after_work_noun(cx: &Context<'_, '_>, first: usize) -> bool {
     let seg = cx.seg;
     let line = seg.tokens[first].line;
     let word_before =
