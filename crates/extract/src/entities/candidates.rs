@@ -80,6 +80,19 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
                 end += 2;
                 continue;
             }
+            // "Summit of the Americas", "Office of the Prime Minister": "of the" continues a name whose word
+            // before it is an organisation's or a MISC keyword.
+            if end + 2 < n
+                && cx.word(end) == "of"
+                && cx.word(end + 1) == "the"
+                && seg.tokens[end + 2].line == line
+                && cx.is_namey(end + 2)
+                && cx.word(end + 2) != "The"
+                && (is_org_keyword(cx.word(end - 1)) || is_misc_keyword(cx.word(end - 1)))
+            {
+                end += 3;
+                continue;
+            }
             // "Ursula von der Leyen", "María de la Cruz": two name particles in a row join a name too.
             if end + 2 < n
                 && matches!(cx.word(end), "von" | "van" | "de")

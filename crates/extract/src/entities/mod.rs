@@ -1157,6 +1157,8 @@ mod tests {
             ("Students at the Kelvara Institute of Technology marched.", "Kelvara Institute of Technology", Org),
             ("The National Institute of Statistics said inflation rose.", "National Institute of Statistics", Org),
             ("Zentria qualified for the Okavu Cup of Nations on Sunday.", "Okavu Cup of Nations", Misc),
+            ("She will attend the Summit of the Okavu States in June.", "Summit of the Okavu States", Misc),
+            ("A statement from the Office of the Chief Okavu said so.", "Office of the Chief Okavu", Org),
             ("The Brackenfold Bank of Commerce and Barclays both said so.", "Brackenfold Bank of Commerce", Org),
         ];
         for (text, name, kind) in cases {

@@ -165,6 +165,8 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
                 let word = cx.word(i);
                 if word == "and" {
                     i > of + 1 && i + 1 < end && !is_org(cx.surface(i + 1, end)) && !is_place(cx.surface(i + 1, end))
+                } else if word == "the" {
+                    i == of + 1 && i + 1 < end
                 } else {
                     word.starts_with(char::is_uppercase) && word != "The"
                 }
