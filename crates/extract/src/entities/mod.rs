@@ -289,6 +289,25 @@ pub(crate) fn find_entities(
             *kind = Some(EntityKind::Misc);
         }
     }
+    // "the iPhone 16 at", "Galaxy Z Fold 5.": a product's or a chart's number right after its name is part of
+    // it, when nothing but punctuation, the line's end or a function word follows ("Okavu Act 2 years ago"
+    // and "X 15 per cent" keep their counts out; a date's number is the date's).
+    for (cand, kind) in &mut typed {
+        let number = cand.end;
+        let is_model_number = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+        if *kind == Some(EntityKind::Misc)
+            && seg.is_word(number)
+            && is_model_number(cx.word(number))
+            && !cx.in_date[number]
+            && seg.tokens[number].line == seg.tokens[cand.end - 1].line
+            && seg.tokens[number].span.start == seg.tokens[cand.end - 1].span.end + 1
+            && (!seg.is_word(number + 1)
+                || seg.tokens[number + 1].line != seg.tokens[number].line
+                || is_common_word(cx.word(number + 1)))
+        {
+            cand.end += 1;
+        }
+    }
     // A name never starts with "The" (the guideline's rule: "The Hill" is `Hill`, "The Hague" is `Hague`),
     // whatever a gazetteer entry or a title held.
     for (cand, _) in &mut typed {
@@ -1140,6 +1159,19 @@ mod tests {
             ("She won a prize for her novel La Casa de las Lunas last year.", "La Casa de las Lunas"),
         ] {
             assert!(has(text, name, EntityKind::Misc), "{name}: {:?}", entities(text));
+        }
+    }
+
+    /// A product's number right after its name belongs to it; a count does not.
+    #[test]
+    fn a_products_number_is_part_of_its_name() {
+        for (text, name, whole) in [
+            ("Zentrix will unveil the iKelva 16 at an event in Seoul.", "iKelva 16", true),
+            ("Fans queued for the Galaxy Z Kelva 5.", "Galaxy Z Kelva 5", true),
+            ("Sales of the iKelva 15 per cent higher were reported.", "iKelva 15", false),
+        ] {
+            let found = entities(text);
+            assert_eq!(found.iter().any(|(n, k)| n == name && *k == EntityKind::Misc), whole, "{name}: {found:?}");
         }
     }
 
