@@ -1175,6 +1175,15 @@ mod tests {
         }
     }
 
+    /// A place's name ending in a feature's noun holds no "and": two places.
+    #[test]
+    fn a_feature_and_another_place_are_two_places() {
+        let text = "Flooding displaced families in Garova and Kelva River on Sunday.";
+        let found = entities(text);
+        assert!(has(text, "Kelva River", EntityKind::Place), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n == "Garova and Kelva River"), "{found:?}");
+    }
+
     /// A keyword before "of" types the whole name when capitalised words follow "of" (two joined by "and" at
     /// most); a known organisation after "and" is a second name.
     #[test]

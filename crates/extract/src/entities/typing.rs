@@ -104,7 +104,13 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     let last = cx.word(end - 1);
     // A named building or structure is a place (the guideline's "named facilities"), even when it bears an
     // organisation's name: "Bank of America Tower", "W.M. Keck Observatory".
-    if words >= 2 && FACILITY_NOUNS.binary_search(&last).is_ok() && !joins_two_organisations(cx, first, end) {
+    // "Garissa and Tana River" are two places: a facility's or a feature's name holds no "and" (among its
+    // last words, so a long run costs no more).
+    if words >= 2
+        && FACILITY_NOUNS.binary_search(&last).is_ok()
+        && !joins_two_organisations(cx, first, end)
+        && !(end.saturating_sub(6).max(first)..end).any(|i| cx.word(i) == "and")
+    {
         return Some(EntityKind::Place);
     }
     if words >= 2
