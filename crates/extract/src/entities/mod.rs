@@ -1184,6 +1184,14 @@ mod tests {
         assert!(!found.iter().any(|(n, _)| n == "Garova and Kelva River"), "{found:?}");
     }
 
+    /// A name with an article before a verb of speech is an organisation's, not a person's.
+    #[test]
+    fn a_speaker_with_an_article_is_an_organisation() {
+        let text = "The Okavu Refinery said on Monday it would cut prices. Tunde Bakare said he agreed.";
+        assert!(has(text, "Okavu Refinery", EntityKind::Org), "{:?}", entities(text));
+        assert!(has(text, "Tunde Bakare", EntityKind::Person), "{:?}", entities(text));
+    }
+
     /// A keyword before "of" types the whole name when capitalised words follow "of" (two joined by "and" at
     /// most); a known organisation after "and" is a second name.
     #[test]

@@ -451,11 +451,15 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     // "Police said", "Officials told": a collective or plural noun opening a sentence speaks, but is no one's name.
     let collective_noun =
         words == 1 && (is_org_keyword(first_word) || (first_word.ends_with('s') && cx.seen_lowercase(first_word)));
+    let after_the = first > 0 && cx.seg.is_word(first - 1) && cx.word(first - 1).eq_ignore_ascii_case("the");
     if words <= 3 && all_capitalised && !collective_noun && is_speech_subject(cx, first, end) && !cand.in_title_line {
+        // "The Okavu Refinery said": a person's name takes no article; what speaks with one is an organisation.
+        if after_the && words >= 2 {
+            return Some(EntityKind::Org);
+        }
         return Some(EntityKind::Person);
     }
     // "the Post", "The Times": a newspaper named by its title word.
-    let after_the = first > 0 && cx.seg.is_word(first - 1) && cx.word(first - 1).eq_ignore_ascii_case("the");
     if words == 1
         && after_the
         && matches!(
