@@ -432,12 +432,21 @@ fn clean_piece(
 /// "Shares of Zentrix rose", "Fans of Manchester United cheered": an ordinary noun capitalised only because
 /// it opens the sentence, before a connector, is no part of the name after it. The noun is ordinary when the
 /// document also writes it in lower case; an organisation's keyword is not ("University of Texas").
+/// A plural noun is ordinary too when an organisation's name follows "of" ("Students of Kelvara University
+/// marched": people, not a body named "Students of …"; "Knights of Columbus" keeps its place).
 fn opens_with_a_plain_noun_before_of(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let word = cx.word(first);
+    let plural_before_an_organisation = || {
+        word.ends_with('s')
+            && !word.ends_with("ss")
+            && cx.word(first + 1) == "of"
+            && lexical_kind(cx, first + 2, end) == Some(EntityKind::Org)
+    };
     first + 2 < end
         && cx.is_connector(first + 1)
         && cx.seg.starts_sentence(first)
-        && !is_org_keyword(cx.word(first))
-        && cx.seen_lowercase(cx.word(first))
+        && !is_org_keyword(word)
+        && (cx.seen_lowercase(word) || plural_before_an_organisation())
 }
 
 /// The longest expansion of an acronym looked for, in tokens (connectors included).

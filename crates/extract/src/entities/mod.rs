@@ -1192,6 +1192,13 @@ mod tests {
         assert!(has(text, "Tunde Bakare", EntityKind::Person), "{:?}", entities(text));
     }
 
+    /// A plural noun opening a sentence before "of" and an organisation is no part of its name.
+    #[test]
+    fn a_plural_before_of_and_an_organisation_is_no_part_of_it() {
+        let text = "Students of Kelvara Nehru University marched to the ministry.";
+        assert!(has(text, "Kelvara Nehru University", EntityKind::Org), "{:?}", entities(text));
+    }
+
     /// A keyword before "of" types the whole name when capitalised words follow "of" (two joined by "and" at
     /// most); a known organisation after "and" is a second name.
     #[test]
