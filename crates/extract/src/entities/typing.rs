@@ -257,6 +257,7 @@ fn is_place_and_nickname(cx: &Context<'_, '_>, first: usize, end: usize) -> bool
         && !cx.seen_lowercase(last)
         && (first + 1..end).any(|nick| is_place(cx.surface(first, nick)) && !is_place(cx.surface(nick, end)))
         && (first + 1..end).all(|i| !is_org_keyword(cx.word(i)) && !is_org(cx.word(i)))
+        && !is_first_name(cx.word(first))
 }
 
 /// Whether a speech verb follows the name ("Lavrov told") or precedes it ("said Indyk").
