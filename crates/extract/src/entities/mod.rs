@@ -1199,6 +1199,22 @@ mod tests {
         assert!(has(text, "Kelvara Nehru University", EntityKind::Org), "{:?}", entities(text));
     }
 
+    /// A name described as a kind of organisation in apposition or after a copula is an organisation; a
+    /// company director is a person.
+    #[test]
+    fn a_name_described_as_an_organisation_is_one() {
+        use EntityKind::*;
+        let cases: &[(&str, &str, EntityKind)] = &[
+            ("Shares in Okavu Brands, a Lagos-based lender, rose.", "Okavu Brands", Org),
+            ("Kelvaro Tandem is the country's biggest retailer by sales.", "Kelvaro Tandem", Org),
+            ("Brackenfold, the e-commerce giant, said profits rose.", "Brackenfold", Org),
+            ("Tunde Bakare, a company director, said he agreed.", "Tunde Bakare", Person),
+        ];
+        for (text, name, kind) in cases {
+            assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
+        }
+    }
+
     /// A keyword before "of" types the whole name when capitalised words follow "of" (two joined by "and" at
     /// most); a known organisation after "and" is a second name.
     #[test]

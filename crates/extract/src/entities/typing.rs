@@ -438,6 +438,16 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     {
         return Some(EntityKind::Person);
     }
+    // "Zentrix, a Lagos-based lender,", "Kelvara is the country's biggest retailer": a name described by the
+    // noun for a kind of organisation in apposition or after a copula is an organisation's.
+    if words <= 5
+        && all_capitalised
+        && !opens_with_first_name
+        && !cand.in_title_line
+        && described_as_an_organisation(cx, first, end)
+    {
+        return Some(EntityKind::Org);
+    }
     // "Oduya Ekwueme, the party's chairman,", "the coach, Rangi Tawhiri,", "Ngozi Okwuosa, who chairs …": a
     // name described by a role noun in apposition, or by a relative "who", is a person's.
     if words <= 3
@@ -864,6 +874,67 @@ fn is_role_word(word: &str) -> bool {
 /// `APPOSITIVE_ROLE_REACH` tokens on the line: "party's chairman,", "lawyer from the north", "senior writer
 /// for". After the role comes punctuation, a preposition, "who" or "and", never a verb ("In Okonjo, the
 /// minister said" is a clause of its own).
+/// Nouns that head a description of an organisation ("a Lagos-based lender", "the country's largest
+/// carmaker"); none is also a person's role ("publisher", "producer" and "maker" can be people).
+const DESCRIBING_ORGANISATION_NOUNS: &[&str] = &[
+    "agency",
+    "airline",
+    "automaker",
+    "bank",
+    "broadcaster",
+    "carmaker",
+    "chain",
+    "charity",
+    "company",
+    "conglomerate",
+    "firm",
+    "giant",
+    "insurer",
+    "lender",
+    "manufacturer",
+    "militia",
+    "newspaper",
+    "nonprofit",
+    "organisation",
+    "organization",
+    "regulator",
+    "retailer",
+    "start-up",
+    "startup",
+    "subsidiary",
+    "watchdog",
+];
+
+/// "Zentrix, a Lagos-based lender," or "Zentrix is the country's largest retailer": the name followed by an
+/// appositive or a copula whose phrase is headed by a noun of `DESCRIBING_ORGANISATION_NOUNS` (not "a
+/// company director": the noun must end the phrase).
+fn described_as_an_organisation(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let same_line = |i: usize| i < seg.tokens.len() && seg.tokens[i].line == line;
+    let article_at = |i: usize| seg.is_word(i) && same_line(i) && matches!(cx.word(i), "a" | "an" | "the");
+    let phrase_from = if seg.is_punct(end, ',') && article_at(end + 1) {
+        end + 2
+    } else if seg.is_word(end) && matches!(cx.word(end), "is" | "was") && article_at(end + 1) {
+        end + 2
+    } else {
+        return false;
+    };
+    for i in phrase_from..(phrase_from + APPOSITIVE_ROLE_REACH).min(seg.tokens.len()) {
+        if !same_line(i) || (!seg.is_word(i) && !seg.is_possessive(i) && !seg.is_punct(i, '-')) {
+            return false;
+        }
+        if seg.is_word(i) && DESCRIBING_ORGANISATION_NOUNS.binary_search(&cx.word(i)).is_ok() {
+            let next = i + 1;
+            return !seg.is_word(next)
+                || !same_line(next)
+                || matches!(cx.word(next), "that" | "which" | "and")
+                || PREPOSITIONS.contains(&cx.word(next));
+        }
+    }
+    false
+}
+
 fn role_heads_phrase(cx: &Context<'_, '_>, from: usize, line: usize) -> bool {
     let seg = cx.seg;
     let same_line = |i: usize| i < seg.tokens.len() && seg.tokens[i].line == line;
