@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::shape::{abbreviates, is_acronym, is_common, is_determiner, is_head_title, is_role_noun, is_shaped_name};
-use super::typing::{after_work_noun, lexical_kind};
+use super::typing::{after_work_noun, lexical_kind, LEADING_ORG_WORDS};
 use super::Context;
 use crate::dates::{is_calendar_word, is_named_day};
 use crate::lexicon::{
@@ -343,11 +343,13 @@ fn clean_piece(
             && (!work_title || cx.word(i) == "and")
     };
     // "National Register of Citizens (NRC)": a name that the acronym after it abbreviates is one name.
-    // "Brackenfold Bank of Commerce and Barclays": a keyword's name with "of" and a name after "and" that
+    // "Brackenfold Bank of Commerce and Barclays", "Movimiento al Okavu and Banco Tawhiri": a keyword's name
+    // with "of" (or a foreign one with its leading noun) and a name after "and" that
     // each type on their own split at the "and" between them, not at the "of" ("Shares of X and Y" still
     // splits at "of"). Only short runs are tried, so a long run costs no more.
     let known_sides_of_and = || {
-        let keyword_of = (first + 1..end).any(|i| cx.word(i) == "of" && is_org_keyword(cx.word(i - 1)));
+        let keyword_of = (first + 1..end).any(|i| cx.word(i) == "of" && is_org_keyword(cx.word(i - 1)))
+            || LEADING_ORG_WORDS.binary_search(&cx.word(first)).is_ok();
         (keyword_of && end - first <= MAX_NAME_WORDS + 3)
             .then(|| {
                 (first + 1..end - 1).find(|&i| {

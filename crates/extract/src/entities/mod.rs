@@ -1215,6 +1215,21 @@ mod tests {
         }
     }
 
+    /// Spanish, Portuguese and French names of organisations open with the noun for their kind.
+    #[test]
+    fn foreign_organisation_nouns_open_a_name() {
+        let text = "Grupo Kelvara and Zentrix led gains, while the Movimiento al Okavu and Banco Tawhiri protested.";
+        for name in ["Grupo Kelvara", "Movimiento al Okavu", "Banco Tawhiri"] {
+            assert!(has(text, name, EntityKind::Org), "{name}: {:?}", entities(text));
+        }
+    }
+
+    /// The list is searched by bytes, so it must stay sorted by bytes.
+    #[test]
+    fn leading_organisation_words_are_sorted() {
+        assert!(super::typing::LEADING_ORG_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
     /// A keyword before "of" types the whole name when capitalised words follow "of" (two joined by "and" at
     /// most); a known organisation after "and" is a second name.
     #[test]

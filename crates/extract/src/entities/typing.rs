@@ -135,6 +135,14 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     if words >= 2 && matches!(cx.word(first), "FC" | "AFC" | "CF" | "FK" | "VfB" | "VfL") {
         return Some(EntityKind::Org);
     }
+    // "Grupo Bimbo", "Banco Itaú", "Movimiento al Socialismo", "Groupe Kelvara": Spanish, Portuguese and
+    // French names of organisations open with the noun for their kind (two names joined by "and" stay two).
+    if (2..=6).contains(&words)
+        && LEADING_ORG_WORDS.binary_search(&cx.word(first)).is_ok()
+        && (first + 1..end).all(|i| cx.word(i) != "and")
+    {
+        return Some(EntityKind::Org);
+    }
     // "Radio Kelvara", "Radio Free Europe": a station's prefix (but "Radio X and Y TV" are two).
     if (2..=4).contains(&words) && cx.word(first) == "Radio" && (first..end).all(|i| cx.word(i) != "and") {
         return Some(EntityKind::Org);
@@ -206,6 +214,38 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     }
     None
 }
+
+/// Words that open an organisation's name in Spanish, Portuguese and French (sorted by bytes).
+pub(super) const LEADING_ORG_WORDS: &[&str] = &[
+    "Asociación",
+    "Atlético",
+    "Banco",
+    "Banque",
+    "Companhia",
+    "Compañía",
+    "Confederación",
+    "Corporación",
+    "Deportivo",
+    "Empresa",
+    "Federación",
+    "Frente",
+    "Fundación",
+    "Fundação",
+    "Groupe",
+    "Grupo",
+    "Institut",
+    "Instituto",
+    "Ministerio",
+    "Ministério",
+    "Movimiento",
+    "Olympique",
+    "Partido",
+    "Sindicato",
+    "Société",
+    "Universidad",
+    "Universidade",
+    "Université",
+];
 
 /// Plurals that end a place's own name ("Golan Heights", "Cook Islands") or a body of states, never a team's.
 const PLACE_PLURALS: &[&str] = &[
