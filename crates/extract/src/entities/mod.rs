@@ -1230,6 +1230,16 @@ mod tests {
         assert!(super::typing::LEADING_ORG_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
+    /// The sides of one scored result are of one kind: a team beats a team, a country a country.
+    #[test]
+    fn the_sides_of_a_result_are_of_one_kind() {
+        let text = "Okavu beat Kano Zebras 2-1 on Sunday. Later Brackenfold beat Tawhiri 6-4, 6-2.";
+        assert!(has(text, "Okavu", EntityKind::Org), "{:?}", entities(text));
+        assert!(has(text, "Tawhiri", EntityKind::Person), "{:?}", entities(text));
+        let countries = "Zentria beat Canada 3-1 in the final.";
+        assert!(!has(countries, "Zentria", EntityKind::Person), "{:?}", entities(countries));
+    }
+
     /// A keyword before "of" types the whole name when capitalised words follow "of" (two joined by "and" at
     /// most); a known organisation after "and" is a second name.
     #[test]

@@ -457,26 +457,25 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     {
         return Some(EntityKind::Org);
     }
-    // "Ulsan Kelvara beat …, 2-0": a side of a scored result that opens with a place is a team named for its
-    // city.
-    if (2..=3).contains(&words)
-        && all_capitalised
-        && !cand.in_title_line
-        && is_place(first_word)
-        && side_of_a_scored_result(cx, first, end)
-    {
-        return Some(EntityKind::Org);
-    }
-    // "Vrbanovic defeated Okonkwo 7-5, 6-2": the sides of a result with a score are players (a team is
-    // a known organisation, a place or carries a club affix, all typed above).
-    if words <= 3
-        && all_capitalised
-        && !cand.in_title_line
-        && side_of_a_scored_result(cx, first, end)
-        && !is_org_keyword(cx.word(end - 1))
-        && !is_misc_keyword(cx.word(end - 1))
-    {
-        return Some(EntityKind::Person);
+    // The sides of a result with a score, once per candidate.
+    let other_side = if words <= 3 && all_capitalised && !cand.in_title_line {
+        side_of_a_scored_result(cx, first, end)
+    } else {
+        None
+    };
+    if let Some((other_first, other_end)) = other_side {
+        // "Ulsan Kelvara beat …, 2-0": a side that opens with a place is a team named for its city; and the
+        // sides of one result are of one kind: a team beats a team ("Enyimba beat Kano Pillars 2-1"), and a
+        // country's side a country's, which makes neither a player.
+        let other = lexical_kind(cx, other_first, other_end);
+        if (words >= 2 && is_place(first_word)) || other == Some(EntityKind::Org) {
+            return Some(EntityKind::Org);
+        }
+        // "Vrbanovic defeated Okonkwo 7-5, 6-2": otherwise the sides are players (a team is a known
+        // organisation, a place or carries a club affix, all typed above).
+        if other != Some(EntityKind::Place) && !is_org_keyword(cx.word(end - 1)) && !is_misc_keyword(cx.word(end - 1)) {
+            return Some(EntityKind::Person);
+        }
     }
     // "Zentrix, a Lagos-based lender,", "Kelvara is the country's biggest retailer": a name described by the
     // noun for a kind of organisation in apposition or after a copula is an organisation's.
@@ -1038,8 +1037,8 @@ fn is_score_at(cx: &Context<'_, '_>, i: usize) -> bool {
 }
 
 /// Whether the name is a side of a result verb ("X beat Y", "Y lost to X") whose sentence gives a score after
-/// the second side.
-fn side_of_a_scored_result(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+/// the second side: then the other side's tokens (empty when no capitalised word stands before the verb).
+fn side_of_a_scored_result(cx: &Context<'_, '_>, first: usize, end: usize) -> Option<(usize, usize)> {
     let seg = cx.seg;
     let sentence = seg.tokens[first].sentence;
     let score_from = |from: usize| {
@@ -1056,21 +1055,23 @@ fn side_of_a_scored_result(cx: &Context<'_, '_>, first: usize, end: usize) -> bo
                     && seg.is_word(i - 1)
                     && matches!(cx.word(i - 1), "lost" | "loses" | "fell" | "falls")))
     };
+    let capitalised = |i: usize| seg.is_word(i) && cx.word(i).starts_with(char::is_uppercase);
     // The first side: the verb (or "lost to") follows, then the other side's capitalised name, then the score.
     let lost_to =
         seg.is_word(end) && matches!(cx.word(end), "lost" | "loses" | "fell" | "falls") && is_result_verb(end + 1);
     if is_result_verb(end) || lost_to {
         let loser = if lost_to { end + 2 } else { end + 1 };
-        let loser_end = (loser..(loser + 4).min(seg.tokens.len()))
-            .take_while(|&i| seg.is_word(i) && cx.word(i).starts_with(char::is_uppercase))
-            .last();
-        if let Some(last) = loser_end {
-            return score_from(last + 1);
-        }
-        return false;
+        let loser_end = (loser..(loser + 4).min(seg.tokens.len())).take_while(|&i| capitalised(i)).last()?;
+        return score_from(loser_end + 1).then_some((loser, loser_end + 1));
     }
-    // The second side: the verb precedes, the score follows.
-    first > 0 && is_result_verb(first - 1) && score_from(end)
+    // The second side: the verb precedes, the score follows; the first side is the capitalised words before the
+    // verb (at most four).
+    let verb = first.checked_sub(1)?;
+    if !is_result_verb(verb) || !score_from(end) {
+        return None;
+    }
+    let winner = (verb.saturating_sub(4)..verb).rev().take_while(|&i| capitalised(i)).last().unwrap_or(verb);
+    Some((winner, verb))
 }
 
 fn followed_by_age(cx: &Context<'_, '_>, end: usize) -> bool {
