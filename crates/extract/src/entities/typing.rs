@@ -952,13 +952,12 @@ fn described_as_an_organisation(cx: &Context<'_, '_>, first: usize, end: usize) 
     let line = seg.tokens[first].line;
     let same_line = |i: usize| i < seg.tokens.len() && seg.tokens[i].line == line;
     let article_at = |i: usize| seg.is_word(i) && same_line(i) && matches!(cx.word(i), "a" | "an" | "the");
-    let phrase_from = if seg.is_punct(end, ',') && article_at(end + 1) {
-        end + 2
-    } else if seg.is_word(end) && matches!(cx.word(end), "is" | "was") && article_at(end + 1) {
-        end + 2
-    } else {
+    let apposition = seg.is_punct(end, ',');
+    let copula = seg.is_word(end) && matches!(cx.word(end), "is" | "was");
+    if !(apposition || copula) || !article_at(end + 1) {
         return false;
-    };
+    }
+    let phrase_from = end + 2;
     for i in phrase_from..(phrase_from + APPOSITIVE_ROLE_REACH).min(seg.tokens.len()) {
         if !same_line(i) || (!seg.is_word(i) && !seg.is_possessive(i) && !seg.is_punct(i, '-')) {
             return false;
