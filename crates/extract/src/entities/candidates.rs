@@ -7,11 +7,12 @@
 use std::collections::HashMap;
 
 use super::shape::{abbreviates, is_acronym, is_common, is_determiner, is_head_title, is_role_noun, is_shaped_name};
-use super::typing::{after_work_noun, lexical_kind, LEADING_ORG_WORDS};
+use super::typing::{after_work_noun, is_leading_org_word, lexical_kind};
 use super::Context;
 use crate::dates::{is_calendar_word, is_named_day};
 use crate::lexicon::{
-    is_demonym, is_first_name, is_known_person, is_misc_keyword, is_org, is_org_keyword, is_place, is_title,
+    is_demonym, is_first_name, is_known_person, is_misc_keyword, is_org, is_org_keyword, is_place,
+    is_role_before_names_any_case, is_title,
 };
 use crate::EntityKind;
 
@@ -281,10 +282,10 @@ fn clean_piece(
     // "Singer Tunde Adewale said …": a role noun capitalised only because it opens the sentence (or a
     // headline) stands before the name as it does in lower case ("singer Tunde Adewale").
     if first + 1 < end
-        && (in_title_line || seg.starts_sentence(first))
         && cx.word(first).starts_with(char::is_uppercase)
+        && (in_title_line || seg.starts_sentence(first))
+        && is_role_before_names_any_case(cx.word(first))
         && is_first_name(cx.word(first + 1))
-        && is_role_noun(&crate::case::lowercase(cx.word(first)))
     {
         first += 1;
         after_title = true;
@@ -335,21 +336,23 @@ fn clean_piece(
     let keeps_particles = is_first_name(cx.word(first));
     // "his album Rhythm of Eko", "her novel La Casa de las Flores": a work's title after the noun for its kind
     // keeps its small words (two titles joined by "and" still split).
-    let work_title =
-        split_at_connectors && !in_title_line && end - first <= MAX_NAME_WORDS + 2 && after_work_noun(cx, first);
+    // Asked only once a connector is met (most pieces hold none).
+    let work_title = std::cell::OnceCell::new();
+    let in_work_title = || {
+        *work_title.get_or_init(|| !in_title_line && end - first <= MAX_NAME_WORDS + 2 && after_work_noun(cx, first))
+    };
     let splits = |i: usize| {
         cx.is_connector(i)
             && (!keeps_particles || matches!(cx.word(i), "and" | "for" | "of" | "on"))
-            && (!work_title || cx.word(i) == "and")
+            && (cx.word(i) == "and" || !in_work_title())
     };
-    // "National Register of Citizens (NRC)": a name that the acronym after it abbreviates is one name.
     // "Brackenfold Bank of Commerce and Barclays", "Movimiento al Okavu and Banco Tawhiri": a keyword's name
     // with "of" (or a foreign one with its leading noun) and a name after "and" that
     // each type on their own split at the "and" between them, not at the "of" ("Shares of X and Y" still
     // splits at "of"). Only short runs are tried, so a long run costs no more.
     let known_sides_of_and = || {
         let keyword_of = (first + 1..end).any(|i| cx.word(i) == "of" && is_org_keyword(cx.word(i - 1)))
-            || LEADING_ORG_WORDS.binary_search(&cx.word(first)).is_ok();
+            || is_leading_org_word(cx.word(first));
         (keyword_of && end - first <= MAX_NAME_WORDS + 3)
             .then(|| {
                 (first + 1..end - 1).find(|&i| {
@@ -360,6 +363,7 @@ fn clean_piece(
             })
             .flatten()
     };
+    // "National Register of Citizens (NRC)": a name that the acronym after it abbreviates is one name.
     let connector = if split_at_connectors && !expands_following_acronym(cx, first, end) {
         known_sides_of_and().or_else(|| (first + 1..end - 1).find(|&i| splits(i)))
     } else {

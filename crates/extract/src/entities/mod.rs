@@ -1224,12 +1224,6 @@ mod tests {
         }
     }
 
-    /// The list is searched by bytes, so it must stay sorted by bytes.
-    #[test]
-    fn leading_organisation_words_are_sorted() {
-        assert!(super::typing::LEADING_ORG_WORDS.windows(2).all(|w| w[0] < w[1]));
-    }
-
     /// The sides of one scored result are of one kind: a team beats a team, a country a country.
     #[test]
     fn the_sides_of_a_result_are_of_one_kind() {

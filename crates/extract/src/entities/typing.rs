@@ -137,9 +137,7 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     }
     // "Grupo Bimbo", "Banco Itaú", "Movimiento al Socialismo", "Groupe Kelvara": Spanish, Portuguese and
     // French names of organisations open with the noun for their kind (two names joined by "and" stay two).
-    if (2..=6).contains(&words)
-        && LEADING_ORG_WORDS.binary_search(&cx.word(first)).is_ok()
-        && (first + 1..end).all(|i| cx.word(i) != "and")
+    if (2..=6).contains(&words) && is_leading_org_word(cx.word(first)) && (first + 1..end).all(|i| cx.word(i) != "and")
     {
         return Some(EntityKind::Org);
     }
@@ -215,37 +213,41 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     None
 }
 
-/// Words that open an organisation's name in Spanish, Portuguese and French (sorted by bytes).
-pub(super) const LEADING_ORG_WORDS: &[&str] = &[
-    "Asociación",
-    "Atlético",
-    "Banco",
-    "Banque",
-    "Companhia",
-    "Compañía",
-    "Confederación",
-    "Corporación",
-    "Deportivo",
-    "Empresa",
-    "Federación",
-    "Frente",
-    "Fundación",
-    "Fundação",
-    "Groupe",
-    "Grupo",
-    "Institut",
-    "Instituto",
-    "Ministerio",
-    "Ministério",
-    "Movimiento",
-    "Olympique",
-    "Partido",
-    "Sindicato",
-    "Société",
-    "Universidad",
-    "Universidade",
-    "Université",
-];
+/// Words that open an organisation's name in Spanish, Portuguese and French (a `match`: cheaper than a search
+/// for a check made on most names).
+pub(super) fn is_leading_org_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Asociación"
+            | "Atlético"
+            | "Banco"
+            | "Banque"
+            | "Companhia"
+            | "Compañía"
+            | "Confederación"
+            | "Corporación"
+            | "Deportivo"
+            | "Empresa"
+            | "Federación"
+            | "Frente"
+            | "Fundación"
+            | "Fundação"
+            | "Groupe"
+            | "Grupo"
+            | "Institut"
+            | "Instituto"
+            | "Ministerio"
+            | "Ministério"
+            | "Movimiento"
+            | "Olympique"
+            | "Partido"
+            | "Sindicato"
+            | "Société"
+            | "Universidad"
+            | "Universidade"
+            | "Université"
+    )
+}
 
 /// Plurals that end a place's own name ("Golan Heights", "Cook Islands") or a body of states, never a team's.
 const PLACE_PLURALS: &[&str] = &[
