@@ -351,9 +351,12 @@ fn clean_piece(
     // each type on their own split at the "and" between them, not at the "of" ("Shares of X and Y" still
     // splits at "of"). Only short runs are tried, so a long run costs no more.
     let known_sides_of_and = || {
-        let keyword_of = (first + 1..end).any(|i| cx.word(i) == "of" && is_org_keyword(cx.word(i - 1)))
-            || is_leading_org_word(cx.word(first));
-        (keyword_of && end - first <= MAX_NAME_WORDS + 3)
+        let short = end - first <= MAX_NAME_WORDS + 3;
+        let keyword_of = || {
+            (first + 1..end).any(|i| cx.word(i) == "of" && is_org_keyword(cx.word(i - 1)))
+                || is_leading_org_word(cx.word(first))
+        };
+        (short && keyword_of())
             .then(|| {
                 (first + 1..end - 1).find(|&i| {
                     cx.word(i) == "and"
