@@ -41,6 +41,11 @@ const CASES: &[Case] = &[
         unit: "Abcde Party and Abcde & Abcde Media Inc. Bank of Abcde (BOA) Radio Abcde and ",
         html: false,
     },
+    Case {
+        name: "keyword `of` names, teams, products in a run",
+        unit: "Chamber of Abcde and Grupo Abcde of the Summit of the Abcde Pillars iAbcde 16 ",
+        html: false,
+    },
     Case { name: "dates everywhere", unit: "on Monday, Jan. 5, 2020 at 6:30 PM EST 1990s ", html: false },
     Case { name: "html: `<a ` without `>`", unit: "<a x", html: true },
     Case { name: "html: `&` without `;`", unit: "a & b &amp c ", html: true },

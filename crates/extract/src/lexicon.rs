@@ -375,6 +375,11 @@ pub(crate) fn is_role_before_names(word: &str) -> bool {
     contains(&ROLE_NOUNS_BEFORE_NAMES, word)
 }
 
+/// The same, whatever its case ("Singer" opening a sentence): lower-cased in a stack buffer, no allocation.
+pub(crate) fn is_role_before_names_any_case(word: &str) -> bool {
+    contains_lower(&ROLE_NOUNS_BEFORE_NAMES, word)
+}
+
 /// A lower-case role noun that refers back to a person after "the" ("the minister said").
 pub(crate) fn is_referring_role(word: &str) -> bool {
     contains(&REFERRING_ROLE_NOUNS, word)

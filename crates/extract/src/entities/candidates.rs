@@ -7,11 +7,12 @@
 use std::collections::HashMap;
 
 use super::shape::{abbreviates, is_acronym, is_common, is_determiner, is_head_title, is_role_noun, is_shaped_name};
-use super::typing::lexical_kind;
+use super::typing::{after_work_noun, is_leading_org_word, lexical_kind};
 use super::Context;
 use crate::dates::{is_calendar_word, is_named_day};
 use crate::lexicon::{
-    is_demonym, is_first_name, is_known_person, is_misc_keyword, is_org, is_org_keyword, is_place, is_title,
+    is_demonym, is_first_name, is_known_person, is_misc_keyword, is_org, is_org_keyword, is_place,
+    is_role_before_names_any_case, is_title,
 };
 use crate::EntityKind;
 
@@ -78,6 +79,19 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
                 && cx.word(end + 1) != "The"
             {
                 end += 2;
+                continue;
+            }
+            // "Summit of the Americas", "Office of the Prime Minister": "of the" continues a name whose word
+            // before it is an organisation's or a MISC keyword.
+            if end + 2 < n
+                && cx.word(end) == "of"
+                && cx.word(end + 1) == "the"
+                && seg.tokens[end + 2].line == line
+                && cx.is_namey(end + 2)
+                && cx.word(end + 2) != "The"
+                && (is_org_keyword(cx.word(end - 1)) || is_misc_keyword(cx.word(end - 1)))
+            {
+                end += 3;
                 continue;
             }
             // "Ursula von der Leyen", "María de la Cruz": two name particles in a row join a name too.
@@ -171,6 +185,7 @@ pub(super) fn is_company_suffix(word: &str) -> bool {
             | "Ltd."
             | "Limited"
             | "PLC"
+            | "Plc"
             | "plc"
             | "Corp"
             | "Corp."
@@ -264,6 +279,17 @@ fn clean_piece(
         first += leading_titles;
         after_title = true;
     }
+    // "Singer Tunde Adewale said …": a role noun capitalised only because it opens the sentence (or a
+    // headline) stands before the name as it does in lower case ("singer Tunde Adewale").
+    if first + 1 < end
+        && cx.word(first).starts_with(char::is_uppercase)
+        && (in_title_line || seg.starts_sentence(first))
+        && is_role_before_names_any_case(cx.word(first))
+        && is_first_name(cx.word(first + 1))
+    {
+        first += 1;
+        after_title = true;
+    }
     while end > first && (cx.is_connector(end - 1) || !seg.is_word(end - 1)) {
         end -= 1;
     }
@@ -308,11 +334,41 @@ fn clean_piece(
     // "Abcde Abcde … President Abcde" quadratic).
     // A person's name particles do not split it: "Faisal ibn Farhan", "Carlos de Souza" (a first name opens it).
     let keeps_particles = is_first_name(cx.word(first));
-    let splits =
-        |i: usize| cx.is_connector(i) && (!keeps_particles || matches!(cx.word(i), "and" | "for" | "of" | "on"));
+    // "his album Rhythm of Eko", "her novel La Casa de las Flores": a work's title after the noun for its kind
+    // keeps its small words (two titles joined by "and" still split).
+    // Asked only once a connector is met (most pieces hold none).
+    let work_title = std::cell::OnceCell::new();
+    let in_work_title = || {
+        *work_title.get_or_init(|| !in_title_line && end - first <= MAX_NAME_WORDS + 2 && after_work_noun(cx, first))
+    };
+    let splits = |i: usize| {
+        cx.is_connector(i)
+            && (!keeps_particles || matches!(cx.word(i), "and" | "for" | "of" | "on"))
+            && (cx.word(i) == "and" || !in_work_title())
+    };
+    // "Brackenfold Bank of Commerce and Barclays", "Movimiento al Okavu and Banco Tawhiri": a keyword's name
+    // with "of" (or a foreign one with its leading noun) and a name after "and" that
+    // each type on their own split at the "and" between them, not at the "of" ("Shares of X and Y" still
+    // splits at "of"). Only short runs are tried, so a long run costs no more.
+    let known_sides_of_and = || {
+        let short = end - first <= MAX_NAME_WORDS + 3;
+        let keyword_of = || {
+            (first + 1..end).any(|i| cx.word(i) == "of" && is_org_keyword(cx.word(i - 1)))
+                || is_leading_org_word(cx.word(first))
+        };
+        (short && keyword_of())
+            .then(|| {
+                (first + 1..end - 1).find(|&i| {
+                    cx.word(i) == "and"
+                        && lexical_kind(cx, first, i).is_some()
+                        && lexical_kind(cx, i + 1, end).is_some()
+                })
+            })
+            .flatten()
+    };
     // "National Register of Citizens (NRC)": a name that the acronym after it abbreviates is one name.
     let connector = if split_at_connectors && !expands_following_acronym(cx, first, end) {
-        (first + 1..end - 1).find(|&i| splits(i))
+        known_sides_of_and().or_else(|| (first + 1..end - 1).find(|&i| splits(i)))
     } else {
         None
     };
@@ -385,12 +441,21 @@ fn clean_piece(
 /// "Shares of Zentrix rose", "Fans of Manchester United cheered": an ordinary noun capitalised only because
 /// it opens the sentence, before a connector, is no part of the name after it. The noun is ordinary when the
 /// document also writes it in lower case; an organisation's keyword is not ("University of Texas").
+/// A plural noun is ordinary too when an organisation's name follows "of" ("Students of Kelvara University
+/// marched": people, not a body named "Students of …"; "Knights of Columbus" keeps its place).
 fn opens_with_a_plain_noun_before_of(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let word = cx.word(first);
+    let plural_before_an_organisation = || {
+        word.ends_with('s')
+            && !word.ends_with("ss")
+            && cx.word(first + 1) == "of"
+            && lexical_kind(cx, first + 2, end) == Some(EntityKind::Org)
+    };
     first + 2 < end
         && cx.is_connector(first + 1)
         && cx.seg.starts_sentence(first)
-        && !is_org_keyword(cx.word(first))
-        && cx.seen_lowercase(cx.word(first))
+        && !is_org_keyword(word)
+        && (cx.seen_lowercase(word) || plural_before_an_organisation())
 }
 
 /// The longest expansion of an acronym looked for, in tokens (connectors included).

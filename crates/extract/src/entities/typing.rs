@@ -104,7 +104,13 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     let last = cx.word(end - 1);
     // A named building or structure is a place (the guideline's "named facilities"), even when it bears an
     // organisation's name: "Bank of America Tower", "W.M. Keck Observatory".
-    if words >= 2 && FACILITY_NOUNS.binary_search(&last).is_ok() && !joins_two_organisations(cx, first, end) {
+    // "Garissa and Tana River" are two places: a facility's or a feature's name holds no "and" (among its
+    // last words, so a long run costs no more).
+    if words >= 2
+        && FACILITY_NOUNS.binary_search(&last).is_ok()
+        && !joins_two_organisations(cx, first, end)
+        && !(end.saturating_sub(6).max(first)..end).any(|i| cx.word(i) == "and")
+    {
         return Some(EntityKind::Place);
     }
     if words >= 2
@@ -127,6 +133,12 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     }
     // "FC Porto", "VfB Stuttgart": a club's legal prefix.
     if words >= 2 && matches!(cx.word(first), "FC" | "AFC" | "CF" | "FK" | "VfB" | "VfL") {
+        return Some(EntityKind::Org);
+    }
+    // "Grupo Bimbo", "Banco Itaú", "Movimiento al Socialismo", "Groupe Kelvara": Spanish, Portuguese and
+    // French names of organisations open with the noun for their kind (two names joined by "and" stay two).
+    if (2..=6).contains(&words) && is_leading_org_word(cx.word(first)) && (first + 1..end).all(|i| cx.word(i) != "and")
+    {
         return Some(EntityKind::Org);
     }
     // "Radio Kelvara", "Radio Free Europe": a station's prefix (but "Radio X and Y TV" are two).
@@ -156,6 +168,34 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
         if of.is_some_and(|of| is_org_keyword(cx.word(of - 1)) && is_place(cx.surface(of + 1, end))) {
             return Some(EntityKind::Org);
         }
+        // "Lagos Chamber of Commerce and Industry", "Kelvara Institute of Technology", "Africa Cup of Nations":
+        // the keyword before "of" names the kind of the whole, when what follows "of" is capitalised words
+        // (two joined by "and" at most, neither a known organisation or place: "Bank of Kelvara and Tesco"
+        // are two names).
+        if let Some(of) = of.filter(|&of| of + 1 < end) {
+            let tail_ok = (of + 1..end).all(|i| {
+                let word = cx.word(i);
+                if word == "and" {
+                    i > of + 1 && i + 1 < end && !is_org(cx.surface(i + 1, end)) && !is_place(cx.surface(i + 1, end))
+                } else if word == "the" {
+                    i == of + 1 && i + 1 < end
+                } else {
+                    word.starts_with(char::is_uppercase) && word != "The"
+                }
+            });
+            let head = cx.word(of - 1);
+            if tail_ok && !joins_two_organisations(cx, first, end) {
+                if is_org_keyword(head) {
+                    return Some(EntityKind::Org);
+                }
+                if is_misc_keyword(head) {
+                    return Some(EntityKind::Misc);
+                }
+            }
+        }
+    }
+    if (2..=4).contains(&words) && is_place_and_nickname(cx, first, end) {
+        return Some(EntityKind::Org);
     }
     if words == 1 && is_domain(surface) {
         return Some(EntityKind::Org);
@@ -171,6 +211,95 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
         return Some(if show { EntityKind::Misc } else { EntityKind::Org });
     }
     None
+}
+
+/// Words that open an organisation's name in Spanish, Portuguese and French (a `match`: cheaper than a search
+/// for a check made on most names).
+pub(super) fn is_leading_org_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Asociación"
+            | "Atlético"
+            | "Banco"
+            | "Banque"
+            | "Companhia"
+            | "Compañía"
+            | "Confederación"
+            | "Corporación"
+            | "Deportivo"
+            | "Empresa"
+            | "Federación"
+            | "Frente"
+            | "Fundación"
+            | "Fundação"
+            | "Groupe"
+            | "Grupo"
+            | "Institut"
+            | "Instituto"
+            | "Ministerio"
+            | "Ministério"
+            | "Movimiento"
+            | "Olympique"
+            | "Partido"
+            | "Sindicato"
+            | "Société"
+            | "Universidad"
+            | "Universidade"
+            | "Université"
+    )
+}
+
+/// Plurals that end a place's own name ("Golan Heights", "Cook Islands") or a body of states, never a team's.
+const PLACE_PLURALS: &[&str] = &[
+    "Banks",
+    "Downs",
+    "Emirates",
+    "Estates",
+    "Falls",
+    "Fields",
+    "Gardens",
+    "Heights",
+    "Highlands",
+    "Hills",
+    "Islands",
+    "Isles",
+    "Keys",
+    "Lakes",
+    "Mountains",
+    "Plains",
+    "Provinces",
+    "Regions",
+    "Sands",
+    "Springs",
+    "States",
+    "Territories",
+    "Woods",
+];
+
+/// "Kano Pillars", "Mumbai Indians", "Orlando Pirates", "Chennai Super Kings": a place's name and a plural
+/// nickname in capitals name a team, in prose (on a Title Case line or as a menu's item alone on its line,
+/// every word has a capital: "Hong Kong Protests"). The plural is no word the document writes in lower case, no place's own plural, and no
+/// organisation's word ("Houston Chronicle Archives").
+fn is_place_and_nickname(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let last = cx.word(end - 1);
+    let plural = last.len() >= 4
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !last.ends_with("us")
+        && !last.ends_with("is")
+        && last.starts_with(char::is_uppercase)
+        && last.chars().skip(1).all(char::is_lowercase);
+    let line = &cx.seg.lines[cx.seg.tokens[first].line];
+    plural
+        && !cx.title_line[cx.seg.tokens[first].line]
+        && line.tokens != (first, end)
+        && PLACE_PLURALS.binary_search(&last).is_err()
+        && (first + 1..end).all(|i| cx.word(i).starts_with(char::is_uppercase))
+        && !is_common(last)
+        && !cx.seen_lowercase(last)
+        && (first + 1..end).any(|nick| is_place(cx.surface(first, nick)) && !is_place(cx.surface(nick, end)))
+        && (first + 1..end).all(|i| !is_org_keyword(cx.word(i)) && !is_org(cx.word(i)))
+        && !is_first_name(cx.word(first))
 }
 
 /// Whether a speech verb follows the name ("Lavrov told") or precedes it ("said Indyk").
@@ -318,16 +447,47 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     if words <= 3 && all_capitalised && opens_quote_after_colon(cx, first, end) {
         return Some(EntityKind::Person);
     }
-    // "Vrbanovic defeated Okonkwo 7-5, 6-2": the sides of a result with a score are players (a team is
-    // a known organisation, a place or carries a club affix, all typed above).
+    // "Vulture magazine", "Interfax news agency": a name before a publication noun is an organisation, also after a
+    // verb of speech ("told Kelvara Times newspaper": the listener, not a speaker).
     if words <= 3
         && all_capitalised
-        && !cand.in_title_line
-        && side_of_a_scored_result(cx, first, end)
-        && !is_org_keyword(cx.word(end - 1))
-        && !is_misc_keyword(cx.word(end - 1))
+        && cx.seg.is_word(end)
+        && matches!(
+            cx.word(end),
+            "magazine" | "newspaper" | "website" | "agency" | "network" | "tabloid" | "broadcaster"
+        )
     {
-        return Some(EntityKind::Person);
+        return Some(EntityKind::Org);
+    }
+    // The sides of a result with a score, once per candidate.
+    let other_side = if words <= 3 && all_capitalised && !cand.in_title_line {
+        side_of_a_scored_result(cx, first, end)
+    } else {
+        None
+    };
+    if let Some((other_first, other_end)) = other_side {
+        // "Ulsan Kelvara beat …, 2-0": a side that opens with a place is a team named for its city; and the
+        // sides of one result are of one kind: a team beats a team ("Enyimba beat Kano Pillars 2-1"), and a
+        // country's side a country's, which makes neither a player.
+        let other = lexical_kind(cx, other_first, other_end);
+        if (words >= 2 && is_place(first_word)) || other == Some(EntityKind::Org) {
+            return Some(EntityKind::Org);
+        }
+        // "Vrbanovic defeated Okonkwo 7-5, 6-2": otherwise the sides are players (a team is a known
+        // organisation, a place or carries a club affix, all typed above).
+        if other != Some(EntityKind::Place) && !is_org_keyword(cx.word(end - 1)) && !is_misc_keyword(cx.word(end - 1)) {
+            return Some(EntityKind::Person);
+        }
+    }
+    // "Zentrix, a Lagos-based lender,", "Kelvara is the country's biggest retailer": a name described by the
+    // noun for a kind of organisation in apposition or after a copula is an organisation's.
+    if words <= 5
+        && all_capitalised
+        && !opens_with_first_name
+        && !cand.in_title_line
+        && described_as_an_organisation(cx, first, end)
+    {
+        return Some(EntityKind::Org);
     }
     // "Oduya Ekwueme, the party's chairman,", "the coach, Rangi Tawhiri,", "Ngozi Okwuosa, who chairs …": a
     // name described by a role noun in apposition, or by a relative "who", is a person's.
@@ -343,11 +503,15 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     // "Police said", "Officials told": a collective or plural noun opening a sentence speaks, but is no one's name.
     let collective_noun =
         words == 1 && (is_org_keyword(first_word) || (first_word.ends_with('s') && cx.seen_lowercase(first_word)));
+    let after_the = first > 0 && cx.seg.is_word(first - 1) && cx.word(first - 1).eq_ignore_ascii_case("the");
     if words <= 3 && all_capitalised && !collective_noun && is_speech_subject(cx, first, end) && !cand.in_title_line {
+        // "The Okavu Refinery said": a person's name takes no article; what speaks with one is an organisation.
+        if after_the && words >= 2 {
+            return Some(EntityKind::Org);
+        }
         return Some(EntityKind::Person);
     }
     // "the Post", "The Times": a newspaper named by its title word.
-    let after_the = first > 0 && cx.seg.is_word(first - 1) && cx.word(first - 1).eq_ignore_ascii_case("the");
     if words == 1
         && after_the
         && matches!(
@@ -357,16 +521,7 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     {
         return Some(EntityKind::Org);
     }
-    // "Vulture magazine", "Interfax news agency": a name before a publication noun is an organisation.
     let next = cx.seg.is_word(end).then(|| cx.word(end));
-    if words <= 3
-        && all_capitalised
-        && next.is_some_and(|w| {
-            matches!(w, "magazine" | "newspaper" | "website" | "agency" | "network" | "tabloid" | "broadcaster")
-        })
-    {
-        return Some(EntityKind::Org);
-    }
     // "the Kepler telescope", "the Leonids meteor shower": a name no rule typed, before the noun for a kind of
     // made thing or event, is its name. (Not before "film" or "album", which follow their authors' names.)
     if words <= 3
@@ -529,7 +684,7 @@ const WORK_NOUN_LEADS: &[&str] =
     &["a", "an", "debut", "her", "his", "its", "latest", "my", "new", "our", "the", "their", "upcoming"];
 
 /// Whether the name at `first` follows a noun of `WORK_NOUNS` on its line, with "The" of the title between.
-fn after_work_noun(cx: &Context<'_, '_>, first: usize) -> bool {
+pub(super) fn after_work_noun(cx: &Context<'_, '_>, first: usize) -> bool {
     let seg = cx.seg;
     let line = seg.tokens[first].line;
     let word_before =
@@ -760,6 +915,66 @@ fn is_role_word(word: &str) -> bool {
 /// `APPOSITIVE_ROLE_REACH` tokens on the line: "party's chairman,", "lawyer from the north", "senior writer
 /// for". After the role comes punctuation, a preposition, "who" or "and", never a verb ("In Okonjo, the
 /// minister said" is a clause of its own).
+/// Nouns that head a description of an organisation ("a Lagos-based lender", "the country's largest
+/// carmaker"); none is also a person's role ("publisher", "producer" and "maker" can be people).
+const DESCRIBING_ORGANISATION_NOUNS: &[&str] = &[
+    "agency",
+    "airline",
+    "automaker",
+    "bank",
+    "broadcaster",
+    "carmaker",
+    "chain",
+    "charity",
+    "company",
+    "conglomerate",
+    "firm",
+    "giant",
+    "insurer",
+    "lender",
+    "manufacturer",
+    "militia",
+    "newspaper",
+    "nonprofit",
+    "organisation",
+    "organization",
+    "regulator",
+    "retailer",
+    "start-up",
+    "startup",
+    "subsidiary",
+    "watchdog",
+];
+
+/// "Zentrix, a Lagos-based lender," or "Zentrix is the country's largest retailer": the name followed by an
+/// appositive or a copula whose phrase is headed by a noun of `DESCRIBING_ORGANISATION_NOUNS` (not "a
+/// company director": the noun must end the phrase).
+fn described_as_an_organisation(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let same_line = |i: usize| i < seg.tokens.len() && seg.tokens[i].line == line;
+    let article_at = |i: usize| seg.is_word(i) && same_line(i) && matches!(cx.word(i), "a" | "an" | "the");
+    let apposition = seg.is_punct(end, ',');
+    let copula = seg.is_word(end) && matches!(cx.word(end), "is" | "was");
+    if !(apposition || copula) || !article_at(end + 1) {
+        return false;
+    }
+    let phrase_from = end + 2;
+    for i in phrase_from..(phrase_from + APPOSITIVE_ROLE_REACH).min(seg.tokens.len()) {
+        if !same_line(i) || (!seg.is_word(i) && !seg.is_possessive(i) && !seg.is_punct(i, '-')) {
+            return false;
+        }
+        if seg.is_word(i) && DESCRIBING_ORGANISATION_NOUNS.binary_search(&cx.word(i)).is_ok() {
+            let next = i + 1;
+            return !seg.is_word(next)
+                || !same_line(next)
+                || matches!(cx.word(next), "that" | "which" | "and")
+                || PREPOSITIONS.contains(&cx.word(next));
+        }
+    }
+    false
+}
+
 fn role_heads_phrase(cx: &Context<'_, '_>, from: usize, line: usize) -> bool {
     let seg = cx.seg;
     let same_line = |i: usize| i < seg.tokens.len() && seg.tokens[i].line == line;
@@ -823,8 +1038,8 @@ fn is_score_at(cx: &Context<'_, '_>, i: usize) -> bool {
 }
 
 /// Whether the name is a side of a result verb ("X beat Y", "Y lost to X") whose sentence gives a score after
-/// the second side.
-fn side_of_a_scored_result(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+/// the second side: then the other side's tokens (empty when no capitalised word stands before the verb).
+fn side_of_a_scored_result(cx: &Context<'_, '_>, first: usize, end: usize) -> Option<(usize, usize)> {
     let seg = cx.seg;
     let sentence = seg.tokens[first].sentence;
     let score_from = |from: usize| {
@@ -841,21 +1056,23 @@ fn side_of_a_scored_result(cx: &Context<'_, '_>, first: usize, end: usize) -> bo
                     && seg.is_word(i - 1)
                     && matches!(cx.word(i - 1), "lost" | "loses" | "fell" | "falls")))
     };
+    let capitalised = |i: usize| seg.is_word(i) && cx.word(i).starts_with(char::is_uppercase);
     // The first side: the verb (or "lost to") follows, then the other side's capitalised name, then the score.
     let lost_to =
         seg.is_word(end) && matches!(cx.word(end), "lost" | "loses" | "fell" | "falls") && is_result_verb(end + 1);
     if is_result_verb(end) || lost_to {
         let loser = if lost_to { end + 2 } else { end + 1 };
-        let loser_end = (loser..(loser + 4).min(seg.tokens.len()))
-            .take_while(|&i| seg.is_word(i) && cx.word(i).starts_with(char::is_uppercase))
-            .last();
-        if let Some(last) = loser_end {
-            return score_from(last + 1);
-        }
-        return false;
+        let loser_end = (loser..(loser + 4).min(seg.tokens.len())).take_while(|&i| capitalised(i)).last()?;
+        return score_from(loser_end + 1).then_some((loser, loser_end + 1));
     }
-    // The second side: the verb precedes, the score follows.
-    first > 0 && is_result_verb(first - 1) && score_from(end)
+    // The second side: the verb precedes, the score follows; the first side is the capitalised words before the
+    // verb (at most four).
+    let verb = first.checked_sub(1)?;
+    if !is_result_verb(verb) || !score_from(end) {
+        return None;
+    }
+    let winner = (verb.saturating_sub(4)..verb).rev().take_while(|&i| capitalised(i)).last().unwrap_or(verb);
+    Some((winner, verb))
 }
 
 fn followed_by_age(cx: &Context<'_, '_>, end: usize) -> bool {
