@@ -901,7 +901,24 @@ impl State {
                 }
             }
             Action::FlashSpan(span) => next.flash(span),
-            Action::Review { scope, decision } => next.change(|a| a.review(scope, decision)),
+            Action::Review { scope, decision } => {
+                // A decision on a whole entity is the later word on each of its mentions: it replaces what was
+                // decided on them one by one before (a mention decided afterwards still wins over it).
+                let mentions: Vec<Span> = match &scope {
+                    ReviewScope::Entity { name, kind } => {
+                        let extraction = &self.open.extraction;
+                        let of_entity = |group: usize| extraction.groups.get(group).is_some_and(|g| g.name == *name);
+                        let found = extraction.entities.iter().filter(|e| e.kind == *kind && of_entity(e.group));
+                        found.map(|e| e.span).collect()
+                    }
+                    _ => Vec::new(),
+                };
+                next.change(|a| {
+                    a.reviews
+                        .retain(|r| !matches!(r.scope, ReviewScope::Mention { span, .. } if mentions.contains(&span)));
+                    a.review(scope, decision)
+                })
+            }
             Action::AddEntity { span, kind } => {
                 next.change(|a| {
                     a.add_entity(text, span, kind);
@@ -1404,6 +1421,20 @@ mod tests {
         assert!(!shown.iter().any(|e| e.name == "Sergei Lavrov"));
         let s2 = s1.apply(Action::AddEntity { span: span_of(&s1, "New START"), kind: EntityKind::Misc });
         assert_eq!(s2.annotations.added.len(), 1);
+        // One mention accepted, then the whole entity rejected: the later decision holds for every mention;
+        // a mention decided after that wins again.
+        let lavrov = s0.open.extraction.entities.iter().find(|e| span_of(&s0, "Sergei Lavrov") == e.span);
+        let lavrov = lavrov.expect("Sergei Lavrov is found");
+        let mention = ReviewScope::Mention { span: lavrov.span, kind: lavrov.kind };
+        let group = s0.open.extraction.groups[lavrov.group].clone();
+        let entity = ReviewScope::Entity { name: group.name.clone(), kind: lavrov.kind };
+        let accepted = s0.apply(Action::Review { scope: mention.clone(), decision: Decision::Accept });
+        let rejected = accepted.apply(Action::Review { scope: entity, decision: Decision::Reject });
+        let shown = rejected.annotations.shown_entities(&rejected.open.extraction);
+        assert!(!shown.iter().any(|e| e.span == lavrov.span), "the mention accepted before is rejected too");
+        let again = rejected.apply(Action::Review { scope: mention, decision: Decision::Accept });
+        let shown = again.annotations.shown_entities(&again.open.extraction);
+        assert!(shown.iter().any(|e| e.span == lavrov.span), "a mention decided afterwards wins");
         let back = s2.apply(Action::Undo).apply(Action::Undo);
         assert_eq!(content(&back.annotations), Annotations::default());
     }
