@@ -10,8 +10,8 @@ include!(concat!(env!("OUT_DIR"), "/lexicon_data.rs"));
 pub(crate) struct List {
     /// The entries in byte order. Each begins with a marker byte below 32: 0 for a block's first entry,
     /// written whole, otherwise the length of the prefix it shares with the entry before, whose bytes are
-    /// left out (`build.rs` checks that no entry holds such a byte).
-    data: &'static [u8],
+    /// left out (`build.rs` checks that no entry holds such a byte). Where they are in `unpacked()`.
+    data: (usize, usize),
     /// Where each block begins in `data`, then the data's length.
     blocks: &'static [u32],
     /// Each first byte's first block in `blocks`; `buckets[256]` is the number of blocks.
@@ -27,17 +27,30 @@ const BLOCK_START: u8 = 0;
 /// Marker bytes are below this; entry bytes are not.
 const MARKER_END: u8 = 32;
 
+/// Every list's bytes, decoded at the first lookup: the binary holds them packed (`crate::packing`), 9.6 KB
+/// less gzipped Wasm for some milliseconds once.
+fn unpacked() -> &'static [u8] {
+    static UNPACKED: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    UNPACKED.get_or_init(|| crate::packing::unpack(PACKED, UNPACKED_LEN))
+}
+
 impl List {
+    /// The entries' bytes.
+    fn data(&self) -> &'static [u8] {
+        unpacked().get(self.data.0..self.data.1).unwrap_or_default()
+    }
+
     /// The entries in order (for tests).
     #[cfg(test)]
     fn entries(&self) -> Vec<String> {
         let mut entries = Vec::new();
         let mut entry: Vec<u8> = Vec::new();
         let mut at = 0;
-        while at < self.data.len() {
-            let end = entry_end(self.data, at);
-            entry.truncate(usize::from(self.data[at]));
-            entry.extend_from_slice(&self.data[at + 1..end]);
+        let data = self.data();
+        while at < data.len() {
+            let end = entry_end(data, at);
+            entry.truncate(usize::from(data[at]));
+            entry.extend_from_slice(&data[at + 1..end]);
             entries.push(String::from_utf8(entry.clone()).expect("entries are UTF-8"));
             at = end;
         }
@@ -107,10 +120,11 @@ fn find_as_written(list: &List, word: &str) -> Option<(usize, usize)> {
         (usize::from(list.buckets[first as usize]), usize::from(list.buckets[first as usize + 1]));
     let heads = list.blocks.get(first_block..end_block)?;
     // The block that may hold `word`: the last whose first entry is not after it.
-    let after = heads.partition_point(|&head| first_entry_is_not_after(list.data, head as usize, word.as_bytes()));
+    let data = list.data();
+    let after = heads.partition_point(|&head| first_entry_is_not_after(data, head as usize, word.as_bytes()));
     let block = first_block + after.checked_sub(1)?;
     let (start, end) = (*list.blocks.get(block)? as usize, *list.blocks.get(block + 1)? as usize);
-    let place = block_position(list.data.get(start..end)?, word.as_bytes())?;
+    let place = block_position(data.get(start..end)?, word.as_bytes())?;
     Some((block, place))
 }
 

@@ -1,0 +1,294 @@
+//! The word lists' bytes as the binary stores them: arithmetic-coded by a small context-mixing model, and
+//! decoded once, at the first lookup (see `build.rs`, which encodes them with this same model, and DESIGN.md,
+//! "Data"). Gzip leaves the front-coded lists at 4.6 bits per byte (58 KB), because what predicts a letter of a
+//! name (the few letters before it, the entry before it at the same place) is too short for its repeated
+//! strings; this model predicts each bit from such contexts and codes them in 3.8 bits per byte (49 KB).
+//!
+//! Everything is integer arithmetic, so the encoder in `build.rs` and the decoder here agree on every bit on
+//! every target.
+
+/// Bits of the index into the one table of predictions that every context shares (4 bytes a slot: 4 MB
+/// while decoding, freed after; 2^19 slots code the lists 650 bytes longer, 2^21 430 bytes shorter).
+const TABLE_BITS: u32 = 20;
+/// How many times a prediction is updated before it adapts at its slowest (1/`LIMIT` of each error).
+const LIMIT: u32 = 30;
+/// Contexts that predict each bit, mixed: the byte before, the two before, the three before; the byte of the
+/// entry before at the same place, with the byte before; none (the bits of the byte so far only); and the
+/// lengths of this entry so far and of the entry before (where an entry ends, how much the next shares).
+const INPUTS: usize = 6;
+/// The mixer's inputs: each context's prediction and a constant.
+const WEIGHTS: usize = INPUTS + 1;
+
+/// The probability (out of 4096) of a logistic value `d` (−2047..2047, in 1/256ths), by interpolation.
+fn squash(d: i32) -> i32 {
+    const POINTS: [i32; 33] = [
+        1, 2, 3, 6, 10, 16, 27, 45, 73, 120, 194, 310, 488, 747, 1101, 1546, 2047, 2549, 2994, 3348, 3607, 3785, 3901,
+        3975, 4024, 4050, 4068, 4079, 4085, 4089, 4092, 4093, 4094,
+    ];
+    if d > 2047 {
+        return 4095;
+    }
+    if d < -2047 {
+        return 1;
+    }
+    let w = d & 127;
+    let i = ((d >> 7) + 16) as usize;
+    (POINTS[i] * (128 - w) + POINTS[i + 1] * w + 64) >> 7
+}
+
+/// Predicts the bits of a byte stream from what came before. The encoder and the decoder each run one, and
+/// tell it every bit after coding it.
+pub(crate) struct Model {
+    /// The inverse of `squash`, for every probability.
+    stretch: Vec<i16>,
+    /// 1/(n + 1.5) in 16-bit fixed point: how far a prediction updated n times moves toward each bit.
+    rates: [u32; LIMIT as usize + 1],
+    /// Per slot: the probability of a 1 in the high 22 bits, how often it was updated in the low 10.
+    table: Vec<u32>,
+    /// One set of mixing weights per partial byte (16.16 fixed point).
+    weights: Vec<i32>,
+    /// The contexts' hashes for the current byte.
+    contexts: [u32; INPUTS],
+    /// The slots predicting the current bit, and their stretched predictions.
+    slots: [usize; INPUTS],
+    inputs: [i32; WEIGHTS],
+    /// The mixed prediction of the current bit.
+    mixed: i32,
+    /// The bits of the current byte so far, after a leading 1.
+    partial: u32,
+    /// The last four bytes.
+    history: u32,
+    /// The entry being read and the entry before it: a byte below 32 begins an entry by saying how many
+    /// leading bytes it shares with the one before (see `lexicon::List`).
+    entry: Vec<u8>,
+    previous: Vec<u8>,
+}
+
+impl Model {
+    pub(crate) fn new() -> Self {
+        let mut stretch = vec![0i16; 4096];
+        let mut next = 0;
+        for d in -2047..=2047 {
+            let p = squash(d) as usize;
+            for slot in stretch.iter_mut().take(p + 1).skip(next) {
+                *slot = d as i16;
+            }
+            next = next.max(p + 1);
+        }
+        for slot in stretch.iter_mut().skip(next) {
+            *slot = 2047;
+        }
+        let mut rates = [0; LIMIT as usize + 1];
+        for (n, rate) in (0u32..).zip(rates.iter_mut()) {
+            *rate = (2 << 16) / (2 * n + 3);
+        }
+        let mut model = Model {
+            stretch,
+            rates,
+            table: vec![1 << 31; 1 << TABLE_BITS],
+            weights: vec![1 << 14; 256 * WEIGHTS],
+            contexts: [0; INPUTS],
+            slots: [0; INPUTS],
+            inputs: [0; WEIGHTS],
+            mixed: 2048,
+            partial: 1,
+            history: 0,
+            entry: Vec::new(),
+            previous: Vec::new(),
+        };
+        model.next_byte();
+        model.predict();
+        model
+    }
+
+    /// The probability (1..4095 out of 4096) that the next bit is a 1.
+    pub(crate) fn p(&self) -> u32 {
+        self.mixed as u32
+    }
+
+    /// Learns the bit just coded and predicts the next.
+    pub(crate) fn update(&mut self, bit: u32) {
+        // The mixer: each weight moves by its input times the error.
+        let error = ((bit as i32) << 12) - self.mixed;
+        let set = self.partial as usize * WEIGHTS;
+        for (weight, input) in self.weights[set..set + WEIGHTS].iter_mut().zip(self.inputs) {
+            *weight += (input * error + 0x200) >> 10;
+        }
+        // Each context's prediction moves toward the bit by 1/(n + 1.5) of its error, n its updates so far.
+        for &slot in &self.slots {
+            let value = self.table[slot];
+            let count = value & 1023;
+            let p = i64::from(value >> 10);
+            let target = if bit == 1 { (1 << 22) - 1 } else { 0 };
+            let moved = p + (((target - p) * i64::from(self.rates[count as usize])) >> 16);
+            self.table[slot] = ((moved as u32) << 10) | (count + u32::from(count < LIMIT));
+        }
+        self.partial = (self.partial << 1) | bit;
+        if self.partial >= 256 {
+            let byte = (self.partial & 255) as u8;
+            self.partial = 1;
+            self.history = (self.history << 8) | u32::from(byte);
+            if byte < 32 {
+                std::mem::swap(&mut self.entry, &mut self.previous);
+                self.entry.clear();
+                let shared = usize::from(byte).min(self.previous.len());
+                self.entry.extend_from_slice(&self.previous[..shared]);
+            } else {
+                self.entry.push(byte);
+            }
+            self.next_byte();
+        }
+        self.predict();
+    }
+
+    /// The contexts of the byte to come.
+    fn next_byte(&mut self) {
+        let h = self.history;
+        let above = self.previous.get(self.entry.len()).copied().unwrap_or(1);
+        self.contexts = [
+            (h & 0xff) | 0x100,
+            (h & 0xffff) | 0x2_0000,
+            (h & 0xff_ffff) | 0x300_0000,
+            ((h & 0xff) | (u32::from(above) << 8)) | 0x4_0000,
+            0x500_0000,
+            0x600_0000 | (self.previous.len().min(255) << 8 | self.entry.len().min(255)) as u32,
+        ];
+    }
+
+    fn predict(&mut self) {
+        let mut dot: i64 = 0;
+        let set = self.partial as usize * WEIGHTS;
+        // A context's predictions for the bits of one half-byte share a 16-slot line (one cache line): the
+        // slot is the half-byte's bits so far after a leading 1.
+        let (half, known) =
+            if self.partial < 16 { (0, self.partial) } else { (self.partial >> (self.partial.ilog2() - 4), 0) };
+        let offset = if self.partial < 16 {
+            known
+        } else {
+            let low_bits = self.partial.ilog2() - 4;
+            (1 << low_bits) | (self.partial & ((1 << low_bits) - 1))
+        };
+        for i in 0..INPUTS {
+            let hash = (self.contexts[i].wrapping_mul(0x9E37_79B1) ^ half.wrapping_mul(0x2F0B_3A49))
+                .wrapping_add(i as u32)
+                .wrapping_mul(0x85EB_CA6B);
+            let slot = ((hash >> (32 - TABLE_BITS + 4)) << 4 | offset) as usize;
+            self.slots[i] = slot;
+            let input = i32::from(self.stretch[(self.table[slot] >> 20) as usize]);
+            self.inputs[i] = input;
+        }
+        self.inputs[INPUTS] = 256;
+        for (weight, input) in self.weights[set..set + WEIGHTS].iter().zip(self.inputs) {
+            dot += i64::from(*weight) * i64::from(input);
+        }
+        self.mixed = squash((dot >> 16) as i32).clamp(1, 4095);
+    }
+}
+
+/// Arithmetic-codes `data` bit by bit with the predictions of `Model` (a carry-less binary coder:
+/// the interval's top bytes are written as soon as they agree).
+// Only `build.rs` and the tests encode: the library decodes.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn pack(data: &[u8]) -> Vec<u8> {
+    let mut model = Model::new();
+    let mut out = Vec::new();
+    let (mut low, mut high) = (0u32, u32::MAX);
+    for &byte in data {
+        for shift in (0..8).rev() {
+            let bit = u32::from(byte >> shift) & 1;
+            let mid = low + ((high - low) >> 12) * model.p();
+            if bit == 1 {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+            while (low ^ high) & 0xff00_0000 == 0 {
+                out.push((high >> 24) as u8);
+                low <<= 8;
+                high = (high << 8) | 255;
+            }
+            model.update(bit);
+        }
+    }
+    // Enough of the final interval to fall inside it whatever bytes a reader supposes after the end.
+    out.extend_from_slice(&low.to_be_bytes());
+    out
+}
+
+/// Decodes `len` bytes that `pack` coded (in `build.rs`).
+pub(crate) fn unpack(packed: &[u8], len: usize) -> Vec<u8> {
+    let mut model = Model::new();
+    let mut out = Vec::with_capacity(len);
+    let (mut low, mut high) = (0u32, u32::MAX);
+    let mut at = 0;
+    let mut next_byte = || {
+        let byte = packed.get(at).copied().unwrap_or(0);
+        at += 1;
+        u32::from(byte)
+    };
+    let mut x = 0u32;
+    for _ in 0..4 {
+        x = (x << 8) | next_byte();
+    }
+    let mut byte = 0u32;
+    let mut bits = 0;
+    while out.len() < len {
+        let mid = low + ((high - low) >> 12) * model.p();
+        let bit = u32::from(x <= mid);
+        if bit == 1 {
+            high = mid;
+        } else {
+            low = mid + 1;
+        }
+        while (low ^ high) & 0xff00_0000 == 0 {
+            low <<= 8;
+            high = (high << 8) | 255;
+            x = (x << 8) | next_byte();
+        }
+        model.update(bit);
+        byte = (byte << 1) | bit;
+        bits += 1;
+        if bits == 8 {
+            out.push(byte as u8);
+            byte = 0;
+            bits = 0;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn what_is_packed_unpacks_to_itself(bytes in proptest::collection::vec(any::<u8>(), 0..2_000)) {
+            prop_assert_eq!(unpack(&pack(&bytes), bytes.len()), bytes);
+        }
+
+        #[test]
+        fn word_lists_unpack_to_themselves(words in proptest::collection::vec("[A-Z][a-z ]{0,12}", 1..300)) {
+            // Front-coded as the lists are: a marker below 32, the shared length, then the rest.
+            let mut bytes = Vec::new();
+            let mut before = String::new();
+            for word in words {
+                let shared = word.bytes().zip(before.bytes()).take_while(|(a, b)| a == b).count().min(31);
+                bytes.push(shared as u8);
+                bytes.extend_from_slice(&word.as_bytes()[shared..]);
+                before = word;
+            }
+            prop_assert_eq!(unpack(&pack(&bytes), bytes.len()), bytes);
+        }
+    }
+
+    #[test]
+    fn the_lists_pack_smaller_than_a_byte_per_byte() {
+        // Not a size goal (that is measured on the Wasm): a model that predicted nothing would code 8 bits a byte.
+        let text = "Aberdeen\0Abidjan\x02uja\0Accra\x01ddis Ababa\0Adelaide\x02n".repeat(50);
+        let packed = pack(text.as_bytes());
+        assert!(packed.len() < text.len() / 4, "{} of {}", packed.len(), text.len());
+        assert_eq!(unpack(&packed, text.len()), text.as_bytes());
+    }
+}
