@@ -7,11 +7,11 @@
 //! Everything is integer arithmetic, so the encoder in `build.rs` and the decoder here agree on every bit on
 //! every target.
 
-/// Bits of the index into the one table of predictions that every context shares (4 bytes a slot: 4 MB
-/// while decoding, freed after; 2^19 slots code the lists 650 bytes longer, 2^21 430 bytes shorter).
+/// Bits of the index into the one table of predictions that every context shares (2 bytes a slot: 2 MB
+/// while decoding, freed after; 2^19 slots code the lists 650 bytes longer, 2^21 400 bytes shorter).
 const TABLE_BITS: u32 = 20;
 /// How many times a prediction is updated before it adapts at its slowest (1/`LIMIT` of each error).
-const LIMIT: u32 = 30;
+const LIMIT: u32 = 15;
 /// Contexts that predict each bit, mixed: the byte before, the two before, the three before; the byte of the
 /// entry before at the same place, with the byte before; none (the bits of the byte so far only); and the
 /// lengths of this entry so far and of the entry before (where an entry ends, how much the next shares).
@@ -37,25 +37,29 @@ fn squash(d: i32) -> i32 {
 }
 
 /// Predicts the bits of a byte stream from what came before. The encoder and the decoder each run one, and
-/// tell it every bit after coding it.
+/// tell it every bit after coding it. Written as plain loops over slices: the release build is optimised for
+/// size, and leaves iterator adapters and `Vec` indexing as calls, ten times the work here.
 pub(crate) struct Model {
     /// The inverse of `squash`, for every probability.
-    stretch: Vec<i16>,
+    stretch: Box<[i16]>,
     /// 1/(n + 1.5) in 16-bit fixed point: how far a prediction updated n times moves toward each bit.
-    rates: [u32; LIMIT as usize + 1],
-    /// Per slot: the probability of a 1 in the high 22 bits, how often it was updated in the low 10.
-    table: Vec<u32>,
+    rates: [i32; LIMIT as usize + 1],
+    /// Per slot: the probability of a 1 in the high 12 bits, how often it was updated in the low 4.
+    table: Box<[u16]>,
     /// One set of mixing weights per partial byte (16.16 fixed point).
-    weights: Vec<i32>,
+    weights: Box<[i32]>,
     /// The contexts' hashes for the current byte.
     contexts: [u32; INPUTS],
+    /// Each context's line of slots for the current half-byte.
+    lines: [usize; INPUTS],
     /// The slots predicting the current bit, and their stretched predictions.
     slots: [usize; INPUTS],
     inputs: [i32; WEIGHTS],
     /// The mixed prediction of the current bit.
     mixed: i32,
-    /// The bits of the current byte so far, after a leading 1.
+    /// The bits of the current byte so far, after a leading 1, and of the current half-byte.
     partial: u32,
+    nibble: u32,
     /// The last four bytes.
     history: u32,
     /// The entry being read and the entry before it: a byte below 32 begins an entry by saying how many
@@ -66,32 +70,35 @@ pub(crate) struct Model {
 
 impl Model {
     pub(crate) fn new() -> Self {
-        let mut stretch = vec![0i16; 4096];
+        let mut stretch = vec![2047i16; 4096].into_boxed_slice();
         let mut next = 0;
-        for d in -2047..=2047 {
+        let mut d = -2047;
+        while d <= 2047 {
             let p = squash(d) as usize;
-            for slot in stretch.iter_mut().take(p + 1).skip(next) {
-                *slot = d as i16;
+            while next <= p {
+                stretch[next] = d as i16;
+                next += 1;
             }
-            next = next.max(p + 1);
-        }
-        for slot in stretch.iter_mut().skip(next) {
-            *slot = 2047;
+            d += 1;
         }
         let mut rates = [0; LIMIT as usize + 1];
-        for (n, rate) in (0u32..).zip(rates.iter_mut()) {
-            *rate = (2 << 16) / (2 * n + 3);
+        let mut n = 0;
+        while n <= LIMIT as usize {
+            rates[n] = (2 << 16) / (2 * n as i32 + 3);
+            n += 1;
         }
         let mut model = Model {
             stretch,
             rates,
-            table: vec![1 << 31; 1 << TABLE_BITS],
-            weights: vec![1 << 14; 256 * WEIGHTS],
+            table: vec![1 << 15; 1 << TABLE_BITS].into_boxed_slice(),
+            weights: vec![1 << 14; 256 * WEIGHTS].into_boxed_slice(),
             contexts: [0; INPUTS],
+            lines: [0; INPUTS],
             slots: [0; INPUTS],
             inputs: [0; WEIGHTS],
             mixed: 2048,
             partial: 1,
+            nibble: 1,
             history: 0,
             entry: Vec::new(),
             previous: Vec::new(),
@@ -111,22 +118,29 @@ impl Model {
         // The mixer: each weight moves by its input times the error.
         let error = ((bit as i32) << 12) - self.mixed;
         let set = self.partial as usize * WEIGHTS;
-        for (weight, input) in self.weights[set..set + WEIGHTS].iter_mut().zip(self.inputs) {
-            *weight += (input * error + 0x200) >> 10;
+        let mut i = 0;
+        while i < WEIGHTS {
+            self.weights[set + i] += (self.inputs[i] * error + 0x200) >> 10;
+            i += 1;
         }
         // Each context's prediction moves toward the bit by 1/(n + 1.5) of its error, n its updates so far.
-        for &slot in &self.slots {
+        let target = if bit == 1 { 4095 } else { 0 };
+        let mut i = 0;
+        while i < INPUTS {
+            let slot = self.slots[i];
             let value = self.table[slot];
-            let count = value & 1023;
-            let p = i64::from(value >> 10);
-            let target = if bit == 1 { (1 << 22) - 1 } else { 0 };
-            let moved = p + (((target - p) * i64::from(self.rates[count as usize])) >> 16);
-            self.table[slot] = ((moved as u32) << 10) | (count + u32::from(count < LIMIT));
+            let count = value & 15;
+            let p = i32::from(value >> 4);
+            let moved = p + (((target - p) * self.rates[usize::from(count)]) >> 16);
+            self.table[slot] = (moved as u16) << 4 | (count + u16::from(count < LIMIT as u16));
+            i += 1;
         }
         self.partial = (self.partial << 1) | bit;
+        self.nibble = (self.nibble << 1) | bit;
         if self.partial >= 256 {
             let byte = (self.partial & 255) as u8;
             self.partial = 1;
+            self.nibble = 1;
             self.history = (self.history << 8) | u32::from(byte);
             if byte < 32 {
                 std::mem::swap(&mut self.entry, &mut self.previous);
@@ -137,6 +151,10 @@ impl Model {
                 self.entry.push(byte);
             }
             self.next_byte();
+        } else if self.nibble >= 16 {
+            // The first half of the byte is known: it selects the lines of the second.
+            self.nibble = 1;
+            self.find_lines(self.partial);
         }
         self.predict();
     }
@@ -153,33 +171,35 @@ impl Model {
             0x500_0000,
             0x600_0000 | (self.previous.len().min(255) << 8 | self.entry.len().min(255)) as u32,
         ];
+        self.find_lines(0);
     }
 
-    fn predict(&mut self) {
-        let mut dot: i64 = 0;
-        let set = self.partial as usize * WEIGHTS;
-        // A context's predictions for the bits of one half-byte share a 16-slot line (one cache line): the
-        // slot is the half-byte's bits so far after a leading 1.
-        let (half, known) =
-            if self.partial < 16 { (0, self.partial) } else { (self.partial >> (self.partial.ilog2() - 4), 0) };
-        let offset = if self.partial < 16 {
-            known
-        } else {
-            let low_bits = self.partial.ilog2() - 4;
-            (1 << low_bits) | (self.partial & ((1 << low_bits) - 1))
-        };
-        for i in 0..INPUTS {
+    /// A context's predictions for the bits of one half-byte share a line of 16 slots (a cache line or two),
+    /// found by hashing the context with the byte's first half (`half`, 0 for the first half itself); the
+    /// slot in the line is the half-byte's bits so far after a leading 1.
+    fn find_lines(&mut self, half: u32) {
+        let mut i = 0;
+        while i < INPUTS {
             let hash = (self.contexts[i].wrapping_mul(0x9E37_79B1) ^ half.wrapping_mul(0x2F0B_3A49))
                 .wrapping_add(i as u32)
                 .wrapping_mul(0x85EB_CA6B);
-            let slot = ((hash >> (32 - TABLE_BITS + 4)) << 4 | offset) as usize;
-            self.slots[i] = slot;
-            let input = i32::from(self.stretch[(self.table[slot] >> 20) as usize]);
-            self.inputs[i] = input;
+            self.lines[i] = ((hash >> (32 - TABLE_BITS + 4)) << 4) as usize;
+            i += 1;
         }
+    }
+
+    fn predict(&mut self) {
+        let set = self.partial as usize * WEIGHTS;
+        let mut dot = i64::from(self.weights[set + INPUTS]) * 256;
         self.inputs[INPUTS] = 256;
-        for (weight, input) in self.weights[set..set + WEIGHTS].iter().zip(self.inputs) {
-            dot += i64::from(*weight) * i64::from(input);
+        let mut i = 0;
+        while i < INPUTS {
+            let slot = self.lines[i] | self.nibble as usize;
+            self.slots[i] = slot;
+            let input = i32::from(self.stretch[usize::from(self.table[slot] >> 4)]);
+            self.inputs[i] = input;
+            dot += i64::from(self.weights[set + i]) * i64::from(input);
+            i += 1;
         }
         self.mixed = squash((dot >> 16) as i32).clamp(1, 4095);
     }
