@@ -44,6 +44,11 @@ fn unpacked() -> &'static [Unpacked] {
     })
 }
 
+/// Unpacks the lists if no lookup has yet (see `crate::unpack_word_lists`).
+pub(crate) fn unpack() {
+    unpacked();
+}
+
 impl Unpacked {
     /// A list's indexes, read off its bytes.
     fn index(data: &'static [u8]) -> Unpacked {

@@ -168,6 +168,12 @@ pub struct Extraction {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Unpacks the word lists now (the binary holds them packed, and the first extraction unpacks them
+/// otherwise: some tens of milliseconds in Wasm), for a caller that is idle now and extracts later.
+pub fn unpack_word_lists() {
+    lexicon::unpack();
+}
+
 /// Extracts body, entities and quotes from plain text.
 pub fn extract(text: &str) -> Extraction {
     extract_with_hints(text, &[])
