@@ -339,9 +339,6 @@ pub mod worker {
     #[wasm_bindgen(js_name = sidenoteExtractorWorker)]
     pub fn run(early: js_sys::Array) {
         console_error_panic_hook::set_once();
-        // The word lists are stored packed: unpacked now, while the page is still loading its document,
-        // rather than at the first extraction (requests that came meanwhile wait either way).
-        sidenote_extract::unpack_word_lists();
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let replies = scope.clone();
         let reply = move |request: JsValue| {

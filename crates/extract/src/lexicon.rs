@@ -1,32 +1,25 @@
 //! Word lists compiled into the binary (see `build.rs` and `data/SOURCES.md`) and the lookups over them.
 //!
 //! Every list is one sorted byte string of front-coded entries in blocks, so a lookup is a binary search
-//! over the blocks and a scan of one (rather than a `&[&str]`, which was half the download: see `build.rs`).
-//! The binary holds the lists packed; the first lookup unpacks them and indexes their blocks.
+//! over the blocks and a scan of one, with no start-up cost (rather than a `&[&str]`, which was half the
+//! download: see `build.rs`).
 
 include!(concat!(env!("OUT_DIR"), "/lexicon_data.rs"));
 
-/// A list as `build.rs` generates it: which of the unpacked lists it is.
+/// A list as `build.rs` generates it.
 pub(crate) struct List {
-    /// Its place in `RANGES` and in `Unpacked::lists`.
-    index: usize,
-    /// The longest entry's length in bytes.
-    max_len: usize,
-}
-
-/// A list's bytes and their indexes, as the first lookup unpacks them.
-struct Unpacked {
     /// The entries in byte order. Each begins with a marker byte below 32: 0 for a block's first entry,
     /// written whole, otherwise the length of the prefix it shares with the entry before, whose bytes are
     /// left out (`build.rs` checks that no entry holds such a byte).
     data: &'static [u8],
     /// Where each block begins in `data`, then the data's length.
-    blocks: Vec<u32>,
+    blocks: &'static [u32],
     /// Each first byte's first block in `blocks`; `buckets[256]` is the number of blocks.
-    buckets: [u32; 257],
-    /// For each first byte, a bit per entry length present (31 = "31 or longer"): most words looked up are
-    /// not in the list, and most of those are rejected by this bit alone.
-    lengths: [u32; 256],
+    buckets: &'static [u16; 257],
+    /// For each first byte, a bit per entry length present (31 = "31 or longer").
+    lengths: &'static [u32; 256],
+    /// The longest entry's length in bytes.
+    max_len: usize,
 }
 
 /// The marker of a block's first entry.
@@ -34,76 +27,17 @@ const BLOCK_START: u8 = 0;
 /// Marker bytes are below this; entry bytes are not.
 const MARKER_END: u8 = 32;
 
-/// Every list, decoded at the first lookup: the binary holds their bytes packed (`crate::packing`), and
-/// their indexes are read off the bytes, 13 KB less gzipped Wasm for some milliseconds once.
-fn unpacked() -> &'static [Unpacked] {
-    static UNPACKED: std::sync::OnceLock<Vec<Unpacked>> = std::sync::OnceLock::new();
-    UNPACKED.get_or_init(|| {
-        let bytes: &'static [u8] = crate::packing::unpack(PACKED, UNPACKED_LEN).leak();
-        RANGES.iter().map(|&(start, end)| Unpacked::index(bytes.get(start..end).unwrap_or_default())).collect()
-    })
-}
-
-/// Unpacks the lists if no lookup has yet (see `crate::unpack_word_lists`).
-pub(crate) fn unpack() {
-    unpacked();
-}
-
-impl Unpacked {
-    /// A list's indexes, read off its bytes.
-    fn index(data: &'static [u8]) -> Unpacked {
-        let mut blocks = Vec::new();
-        let mut buckets = [0u32; 257];
-        let mut lengths = [0u32; 256];
-        // The first byte not yet given its first block; the current entry's first byte.
-        let (mut unbucketed, mut first) = (0, 0);
-        let mut at = 0;
-        while at < data.len() {
-            let end = entry_end(data, at);
-            let shared = usize::from(data[at]);
-            if shared == usize::from(BLOCK_START) {
-                first = usize::from(data.get(at + 1).copied().unwrap_or(0));
-                // Every first byte's entries begin a new block (`build.rs`), so the first block of every
-                // byte up to this block's is this one.
-                for bucket in buckets.iter_mut().take(first + 1).skip(unbucketed) {
-                    *bucket = blocks.len() as u32;
-                }
-                unbucketed = unbucketed.max(first + 1);
-                blocks.push(at as u32);
-            }
-            let length = shared + (end - at - 1);
-            lengths[first] |= 1 << length.min(31);
-            at = end;
-        }
-        for bucket in buckets.iter_mut().skip(unbucketed) {
-            *bucket = blocks.len() as u32;
-        }
-        blocks.push(data.len() as u32);
-        Unpacked { data, blocks, buckets, lengths }
-    }
-}
-
 impl List {
-    /// The list unpacked.
-    fn unpacked(&self) -> &'static Unpacked {
-        &unpacked()[self.index]
-    }
-
     /// The entries in order (for tests).
     #[cfg(test)]
     fn entries(&self) -> Vec<String> {
-        Self::entries_of(self.unpacked().data)
-    }
-
-    #[cfg(test)]
-    fn entries_of(data: &[u8]) -> Vec<String> {
         let mut entries = Vec::new();
         let mut entry: Vec<u8> = Vec::new();
         let mut at = 0;
-        while at < data.len() {
-            let end = entry_end(data, at);
-            entry.truncate(usize::from(data[at]));
-            entry.extend_from_slice(&data[at + 1..end]);
+        while at < self.data.len() {
+            let end = entry_end(self.data, at);
+            entry.truncate(usize::from(self.data[at]));
+            entry.extend_from_slice(&self.data[at + 1..end]);
             entries.push(String::from_utf8(entry.clone()).expect("entries are UTF-8"));
             at = end;
         }
@@ -165,32 +99,24 @@ fn find_as_written(list: &List, word: &str) -> Option<(usize, usize)> {
     if word.len() > list.max_len {
         return None;
     }
-    let list = list.unpacked();
     let &first = word.as_bytes().first()?;
     if list.lengths[first as usize] & (1u32 << word.len().min(31)) == 0 {
         return None;
     }
-    let (first_block, end_block) = (list.buckets[first as usize] as usize, list.buckets[first as usize + 1] as usize);
+    let (first_block, end_block) =
+        (usize::from(list.buckets[first as usize]), usize::from(list.buckets[first as usize + 1]));
     let heads = list.blocks.get(first_block..end_block)?;
     // The block that may hold `word`: the last whose first entry is not after it.
-    let data = list.data;
-    let after = heads.partition_point(|&head| first_entry_is_not_after(data, head as usize, word.as_bytes()));
+    let after = heads.partition_point(|&head| first_entry_is_not_after(list.data, head as usize, word.as_bytes()));
     let block = first_block + after.checked_sub(1)?;
     let (start, end) = (*list.blocks.get(block)? as usize, *list.blocks.get(block + 1)? as usize);
-    let place = block_position(data.get(start..end)?, word.as_bytes())?;
+    let place = block_position(list.data.get(start..end)?, word.as_bytes())?;
     Some((block, place))
 }
 
-/// Where the entry whose marker is at `at` ends: at the next marker or the end of the data. A plain loop,
-/// always inlined: called from two places, the size-optimised build kept it a call, and its `Option`
-/// combinators calls of their own, 1.5% more work per extraction.
-#[inline(always)]
+/// Where the entry whose marker is at `at` ends: at the next marker or the end of the data.
 fn entry_end(data: &[u8], at: usize) -> usize {
-    let mut end = at + 1;
-    while end < data.len() && data[end] >= MARKER_END {
-        end += 1;
-    }
-    end.min(data.len())
+    data.get(at + 1..).and_then(|rest| rest.iter().position(|&b| b < MARKER_END)).map_or(data.len(), |n| at + 1 + n)
 }
 
 /// Whether the entry written whole after the block start at `at` sorts before `word` or is `word`. One pass
@@ -588,26 +514,6 @@ mod tests {
         assert_eq!(folded("Łódź").as_deref(), Some("Łodz"));
         assert_eq!(folded("Moscow"), None);
         assert!(FOLDS.windows(2).all(|w| w[0].0 < w[1].0) && FOLDS.iter().all(|(a, f)| !a.is_ascii() && a != f));
-    }
-
-    #[test]
-    fn the_indexes_read_off_the_unpacked_bytes_are_exact() {
-        assert_eq!(unpacked().len(), RANGES.len());
-        for list in unpacked() {
-            let entries = List::entries_of(list.data);
-            assert!(!entries.is_empty() && list.blocks.last() == Some(&(list.data.len() as u32)));
-            for byte in 0..256 {
-                let starting: Vec<&String> = entries.iter().filter(|e| usize::from(e.as_bytes()[0]) == byte).collect();
-                let lengths = starting.iter().fold(0u32, |bits, e| bits | 1 << e.len().min(31));
-                assert_eq!(list.lengths[byte], lengths, "byte {byte}");
-                // A byte's blocks are exactly those whose first entry begins with it.
-                let bucket = &list.blocks[list.buckets[byte] as usize..list.buckets[byte + 1] as usize];
-                assert_eq!(bucket.is_empty(), starting.is_empty(), "byte {byte}");
-                assert!(bucket.iter().all(|&head| usize::from(list.data[head as usize + 1]) == byte));
-            }
-            let heads = list.data.iter().filter(|&&b| b == BLOCK_START).count();
-            assert_eq!(list.buckets[256] as usize, heads);
-        }
     }
 
     #[test]

@@ -26,7 +26,6 @@ mod html;
 mod lexicon;
 pub mod offsets;
 mod one_sort;
-mod packing;
 mod quotes;
 mod tokens;
 pub mod typer;
@@ -166,12 +165,6 @@ pub struct Extraction {
     pub quotes: Vec<Quote>,
     /// What the extractor worked around.
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// Unpacks the word lists now (the binary holds them packed, and the first extraction unpacks them
-/// otherwise: some tens of milliseconds in Wasm), for a caller that is idle now and extracts later.
-pub fn unpack_word_lists() {
-    lexicon::unpack();
 }
 
 /// Extracts body, entities and quotes from plain text.
