@@ -92,7 +92,7 @@ fn find_up_to(text: &str, query: &str, limit: usize) -> Vec<Span> {
 }
 
 /// A character as find compares it, as one to three characters: the letters a ligature or `ß` stands for
-/// (`ﬁ` → `fi`, `ß` → `ss`, as a browser's find matches them), a full-width form's ASCII character (`Ａ` →
+/// (`ﬁ` → `fi`, `ß` → `ss`, `œ` → `oe`, as a browser's find matches them), a full-width form's ASCII character (`Ａ` →
 /// `a`), a straight quotation mark for a curly one (`don’t` is found by `don't`), else [`fold`].
 fn expand(c: char) -> [Option<char>; 3] {
     let three = |a, b, c| [Some(a), Some(b), c];
@@ -104,6 +104,8 @@ fn expand(c: char) -> [Option<char>; 3] {
         'ﬃ' => three('f', 'f', Some('i')),
         'ﬄ' => three('f', 'f', Some('l')),
         'ﬅ' | 'ﬆ' => three('s', 't', None),
+        'œ' | 'Œ' => three('o', 'e', None),
+        'æ' | 'Æ' => three('a', 'e', None),
         '‘' | '’' | 'ʼ' | '′' => [Some('\''), None, None],
         '“' | '”' | '″' => [Some('"'), None, None],
         // Full-width ASCII (East Asian text and input methods), U+FF01 to U+FF5E, sits 0xFEE0 above ASCII.
@@ -113,15 +115,32 @@ fn expand(c: char) -> [Option<char>; 3] {
 }
 
 /// A character as find compares it: its first lower-case form (`Ä` → `ä`, `İ` → `i`), then, for a Latin
-/// letter with an accent, the letter its canonical decomposition starts with (`é` → `e`, `ǖ` → `u`).
+/// letter with an accent, the letter its canonical decomposition starts with (`é` → `e`, `ǖ` → `u`, `ễ` → `e`),
+/// and for a Greek one its letter without tonos (`ή` → `η`).
 /// Letters that have no decomposition (`ø`, `ł`, `đ`) stay themselves, as they do under Unicode
 /// normalisation.
 fn fold(c: char) -> char {
     let lower = sidenote_extract::case::first_lowercase(c);
-    let at = (lower as u32).wrapping_sub(0xC0) as usize;
-    match UNACCENTED.as_bytes().get(at) {
+    let code = lower as u32;
+    let (table, first) = match code {
+        0x1E00..=0x1EFF => (UNACCENTED_ADDITIONAL, 0x1E00),
+        _ => (UNACCENTED, 0xC0),
+    };
+    match table.as_bytes().get(code.wrapping_sub(first) as usize) {
         Some(&base) if base != b'.' => char::from(base),
-        _ => lower,
+        // Greek letters without their tonos or dialytika, and the final sigma as the other (as a browser's
+        // find matches them).
+        _ => match lower {
+            'ά' => 'α',
+            'έ' => 'ε',
+            'ή' => 'η',
+            'ί' | 'ΐ' | 'ϊ' => 'ι',
+            'ό' => 'ο',
+            'ύ' | 'ΰ' | 'ϋ' => 'υ',
+            'ώ' => 'ω',
+            'ς' => 'σ',
+            _ => lower,
+        },
     }
 }
 
@@ -136,6 +155,14 @@ const UNACCENTED: &str = concat!(
     ".............aaiioouuuuuuuuuu.aaaa....ggkkoooo..j...gg..nnaa....",
     "aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............",
     "................",
+);
+
+/// The same for U+1E00 to U+1EFF (Latin Extended Additional: Vietnamese, Welsh, many transliterations).
+const UNACCENTED_ADDITIONAL: &str = concat!(
+    "aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmm",
+    "mmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvv",
+    "wwwwwwwwwwxxxxyyzzzzzzhtwy......aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee",
+    "eeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy......",
 );
 
 /// Whether a character is a combining mark of the blocks Latin, Greek and Cyrillic text use (diacritics,
@@ -202,6 +229,12 @@ mod tests {
             ("ＳＩＤＥＮＯＴＥ　２０２６", "２０26", &["２０２６"]),
             ("We won’t. We won't.", "won't", &["won’t", "won't"]),
             ("“Yes,” she said", "\"yes,\"", &["“Yes,”"]),
+            // Vietnamese, Greek accents and final sigma, œ and æ.
+            ("President Nguyễn Văn Thiệu", "nguyen van thieu", &["Nguyễn Văn Thiệu"]),
+            ("ΑΘΗΝΑ and Αθήνα", "αθηνα", &["ΑΘΗΝΑ", "Αθήνα"]),
+            ("Σωκράτης", "σωκρατησ", &["Σωκράτης"]),
+            ("Hors d’œuvre", "oeuvre", &["œuvre"]),
+            ("Æsir", "aesir", &["Æsir"]),
         ];
         for (text, query, expected) in cases {
             assert_eq!(found(text, query), *expected, "{query:?} in {text:?}");
