@@ -140,8 +140,8 @@ test('a document deleted in another tab while it is open here is saved again, wi
   await b.page.getByTestId('tab-notes').click();
   await b.page.getByTestId('tab-library').click();
   await entry.waitFor();
-  await a.page.reload();
-  await a.extraction();
+  // The start shows the sample until storage is read: wait for it to have started.
+  await a.reload();
   assert.match(await a.title.textContent(), /Amara Okafor/);
   assert.deepEqual(await bodiesWhen(a, 2), ['after the deletion', 'before the deletion']);
   assert.deepEqual(ctx.errors, []);
