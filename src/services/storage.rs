@@ -834,23 +834,12 @@ async fn reading_index() -> Result<Vec<IndexEntry>, String> {
     if let Some(index) = with_store(|store| store.index()) {
         return Ok(index);
     }
-    let (backend, documents) = with_store(|store| {
-        let documents: Vec<(String, Option<String>)> = store
-            .texts
-            .iter()
-            .map(|(key, text)| (key.clone(), if let Text::InMemory(t) = text { Some(t.clone()) } else { None }))
-            .collect();
-        (store.backend.clone(), documents)
-    });
+    let (backend, documents) = known_texts(|_| true);
     let mut entries = Vec::new();
     for (key, in_memory) in documents {
-        let text = match in_memory {
-            Some(text) => Some(text),
-            None => read(&backend, std::slice::from_ref(&key)).await?.pop().and_then(|(_, v)| v),
-        };
+        let text = text_of(&backend, &key, in_memory).await?;
         let Some(urn) = records::urn_of_document_key(&key) else { continue };
-        let annotations = with_store(|store| store.values.get(&records::annotations_key(urn)).cloned());
-        entries.extend(text.and_then(|text| records::rebuilt_entry(urn, &text, annotations.as_deref())));
+        entries.extend(text.and_then(|text| rebuilt_entry(urn, &text)));
     }
     let index = records::sort_rebuilt(entries);
     let mut batch = Vec::new();
@@ -902,33 +891,47 @@ async fn listing() -> Library {
     Library { entries, unreadable }
 }
 
+/// The backend, and the keys of the texts this tab knows to be stored that `keep` keeps, each with its text when
+/// it is held in memory (storage failed) rather than to be read.
+fn known_texts(keep: impl Fn(&str) -> bool) -> (Backend, Vec<(String, Option<String>)>) {
+    with_store(|store| {
+        let texts = store
+            .texts
+            .iter()
+            .filter(|(key, _)| keep(key))
+            .map(|(key, text)| (key.clone(), if let Text::InMemory(t) = text { Some(t.clone()) } else { None }))
+            .collect();
+        (store.backend.clone(), texts)
+    })
+}
+
+/// A text's record: the one held in memory, else read from storage (`None`: not stored).
+async fn text_of(backend: &Backend, key: &str, in_memory: Option<String>) -> Result<Option<String>, String> {
+    match in_memory {
+        Some(text) => Ok(Some(text)),
+        None => Ok(read(backend, &[key.to_string()]).await?.pop().and_then(|(_, v)| v)),
+    }
+}
+
+/// A document's Library line rebuilt from its text record and the annotations this tab holds for it.
+fn rebuilt_entry(urn: &str, text: &str) -> Option<IndexEntry> {
+    let annotations = with_store(|store| store.values.get(&records::annotations_key(urn)).cloned());
+    records::rebuilt_entry(urn, text, annotations.as_deref())
+}
+
 /// Lists again every document this tab knows to be stored that `index` lacks: another tab's save, made from
 /// an index it read before this document was opened, can have written it without it. Its entry is rebuilt
 /// from its text, as a lost index is; a text no longer stored (deleted elsewhere) is forgotten.
 async fn relist_unlisted(index: &mut Vec<IndexEntry>) {
-    let (backend, unlisted) = with_store(|store| {
-        let unlisted: Vec<(String, Option<String>)> = store
-            .texts
-            .iter()
-            .filter(|(key, _)| records::urn_of_document_key(key).is_some_and(|urn| !index.iter().any(|e| e.urn == urn)))
-            .map(|(key, text)| (key.clone(), if let Text::InMemory(t) = text { Some(t.clone()) } else { None }))
-            .collect();
-        (store.backend.clone(), unlisted)
-    });
+    let (backend, unlisted) =
+        known_texts(|key| records::urn_of_document_key(key).is_some_and(|urn| !index.iter().any(|e| e.urn == urn)));
     if unlisted.is_empty() {
         return;
     }
     for (key, in_memory) in unlisted {
         let Some(urn) = records::urn_of_document_key(&key) else { continue };
-        let text = match in_memory {
-            Some(text) => Ok(Some(text)),
-            None => read(&backend, std::slice::from_ref(&key)).await.map(|mut read| read.pop().and_then(|(_, v)| v)),
-        };
-        match text {
-            Ok(Some(text)) => {
-                let annotations = with_store(|store| store.values.get(&records::annotations_key(urn)).cloned());
-                index.extend(records::rebuilt_entry(urn, &text, annotations.as_deref()));
-            }
+        match text_of(&backend, &key, in_memory).await {
+            Ok(Some(text)) => index.extend(rebuilt_entry(urn, &text)),
             Ok(None) => with_store(|store| store.texts.remove(&key)),
             Err(_) => {}
         }
