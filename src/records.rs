@@ -30,6 +30,11 @@ pub const LAST_KEY: &str = "sidenote.v1.last";
 pub const STARTING_KEY: &str = "sidenote.v1.starting";
 /// Records that could not be read are moved under this prefix, never deleted or overwritten.
 pub const SET_ASIDE_PREFIX: &str = "sidenote.v1.unreadable.";
+/// How storage hands over a stored value that is not text (a Blob, a structured object: only a foreign or
+/// hand-made value can be): this, what it is, `]`, a line break and its content as far as it can be had.
+/// Never a record (records are JSON objects), so it is unreadable and set aside with its content, where
+/// turning the value into JSON made a Blob `{}`, an empty record.
+pub const NOT_TEXT: &str = "[not text: ";
 
 const DOCUMENT_PREFIX: &str = "sidenote.v1.doc.";
 const ANNOTATIONS_PREFIX: &str = "sidenote.v1.notes.";
@@ -215,6 +220,10 @@ fn from_format_1(kind: RecordKind, value: Value) -> Result<Value, Unreadable> {
 
 /// A record parsed and brought to the current format.
 fn migrated(kind: RecordKind, json: &str) -> Result<Value, Unreadable> {
+    if let Some(value) = json.strip_prefix(NOT_TEXT) {
+        let what = value.split_once(']').map_or("value", |(what, _)| what);
+        return Err(Unreadable::Shape(format!("a stored {what}, not text")));
+    }
     let value: Value = serde_json::from_str(json).map_err(|e| Unreadable::NotJson(e.to_string()))?;
     let shaped = value.is_object() || (value.is_array() && kind == RecordKind::Index);
     if !shaped {
@@ -234,9 +243,19 @@ pub fn read_document(json: &str) -> Result<DocumentRecord, Unreadable> {
     read(RecordKind::Document, json, stored_records::document_record)
 }
 
-/// Reads a document's annotations record of any known format.
+/// Reads a document's annotations record of any known format. Its annotations must hold at least one of their
+/// fields: every version wrote all of them, so an object without any (`{}`, or what a foreign value such as a
+/// Blob turns into) is not a save that happened to be empty, and reading it as one would let the next save
+/// write over whatever it was instead of setting it aside.
 pub fn read_annotations(json: &str) -> Result<AnnotationsRecord, Unreadable> {
-    read(RecordKind::Annotations, json, stored_records::annotations_record)
+    read(RecordKind::Annotations, json, |record| {
+        const FIELDS: [&str; 6] = ["notes", "reviews", "added", "document_notes", "speakers", "next_id"];
+        let annotations = record.get("annotations").and_then(Value::as_object);
+        if !annotations.is_some_and(|fields| FIELDS.iter().any(|f| fields.contains_key(*f))) {
+            return Err("it holds none of the fields of a document's notes".into());
+        }
+        stored_records::annotations_record(record)
+    })
 }
 
 /// Reads the library index of any known format.
@@ -323,9 +342,18 @@ pub fn set_aside_key(key: &str, taken: impl Fn(&str) -> bool) -> String {
     (2..).map(|n| format!("{base}.{n}")).find(|k| !taken(k)).unwrap_or(base)
 }
 
+/// Whether `key` holds the record of `original` set aside (by [`set_aside_key`], numbered or not).
+pub fn is_set_aside_of(key: &str, original: &str) -> bool {
+    let base = format!("{SET_ASIDE_PREFIX}{}", original.strip_prefix(PREFIX).unwrap_or(original));
+    key.strip_prefix(&base).is_some_and(|rest| {
+        rest.is_empty()
+            || rest.strip_prefix('.').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
 /// How the library names a record that was set aside, from its key and (when it can be made out) its
-/// content, and why it could not be read.
-pub fn describe_set_aside(key: &str, stored: &str) -> (String, String) {
+/// content or the index's title of its document, and why it could not be read.
+pub fn describe_set_aside(key: &str, stored: &str, index: &[IndexEntry]) -> (String, String) {
     let original = key.strip_prefix(SET_ASIDE_PREFIX).unwrap_or(key);
     // Drop the number `set_aside_key` adds when a key was set aside more than once.
     let original = match original.rsplit_once('.') {
@@ -333,15 +361,21 @@ pub fn describe_set_aside(key: &str, stored: &str) -> (String, String) {
         _ => original,
     };
     let original_key = format!("{PREFIX}{original}");
-    // A title, when the record is JSON enough to have one.
+    // A title, when the record is JSON enough to have one, else the index's for its document.
+    let listed = || {
+        let urn = urn_of_document_key(&original_key).or_else(|| original_key.strip_prefix(ANNOTATIONS_PREFIX))?;
+        index.iter().find(|e| e.urn == urn).map(|e| e.title.clone())
+    };
     let title = serde_json::from_str::<Value>(stored)
         .ok()
         .and_then(|v| v.get("title").and_then(Value::as_str).map(str::to_string))
+        .or_else(listed)
         .filter(|t| !t.trim().is_empty());
     let what = match (RecordKind::of_key(&original_key), title) {
         (Some(RecordKind::Document), Some(title)) => format!("Text of “{title}”"),
         (Some(RecordKind::Document), None) => "A document's text".to_string(),
-        (Some(RecordKind::Annotations), _) => "A document's notes and decisions".to_string(),
+        (Some(RecordKind::Annotations), Some(title)) => format!("Notes and decisions of “{title}”"),
+        (Some(RecordKind::Annotations), None) => "A document's notes and decisions".to_string(),
         (Some(RecordKind::Index), _) => "The library's list".to_string(),
         // A write-ahead journal entry (`crate::journal`): changes made just before a page closed.
         _ if original.starts_with("journal.") => "Changes made just before a page closed".to_string(),
@@ -515,18 +549,13 @@ pub fn unreadable_records(records: &[(String, String)]) -> Vec<(String, Unreadab
     records.iter().filter_map(|(key, stored)| check(key, stored).err().map(|why| (key.clone(), why))).collect()
 }
 
-/// How a message names a record: a document's notes by the document's title when the index has it.
+/// How a message names a record: as the Library names it once set aside, a document's notes by the document's
+/// title when the index has it.
 pub fn record_name(key: &str, stored: &str, index: &[IndexEntry]) -> String {
-    let title = key
-        .strip_prefix(ANNOTATIONS_PREFIX)
-        .and_then(|urn| index.iter().find(|e| e.urn == urn))
-        .map(|e| e.title.clone())
-        .filter(|t| !t.trim().is_empty());
-    match (RecordKind::of_key(key), title) {
-        (Some(RecordKind::Annotations), Some(title)) => format!("the notes and decisions of “{title}”"),
-        (Some(RecordKind::Last), _) => "the pointer to the article open last time".to_string(),
+    match RecordKind::of_key(key) {
+        Some(RecordKind::Last) => "the pointer to the article open last time".to_string(),
         _ => {
-            let (what, _) = describe_set_aside(&key.replacen(PREFIX, SET_ASIDE_PREFIX, 1), stored);
+            let (what, _) = describe_set_aside(&key.replacen(PREFIX, SET_ASIDE_PREFIX, 1), stored, index);
             let mut chars = what.chars();
             chars
                 .next()
@@ -668,6 +697,14 @@ mod tests {
             ("sidenote.v1.notes.urn:x", "{\"notes\": 7}", "not what was expected"),
             ("sidenote.v1.notes.urn:x", "[1, 2]", "not what was expected"),
             ("sidenote.v1.notes.urn:x", "null", "not what was expected"),
+            // Nothing any version wrote: read as empty, the next save would write over whatever it was.
+            ("sidenote.v1.notes.urn:x", "{}", "none of the fields"),
+            ("sidenote.v1.notes.urn:x", "{\"format\":2}", "none of the fields"),
+            ("sidenote.v1.notes.urn:x", "{\"format\":2,\"annotations\":{}}", "none of the fields"),
+            ("sidenote.v1.notes.urn:x", "{\"format\":2,\"annotations\":[]}", "none of the fields"),
+            // A stored value that was not text (a Blob), as storage hands it over.
+            ("sidenote.v1.notes.urn:x", "[not text: Blob]\n{}", "a stored Blob, not text"),
+            ("sidenote.v1.doc.urn:x", "[not text: Object]\n{\"a\":1}", "a stored Object, not text"),
             ("sidenote.v1.doc.urn:x", "{\"title\": \"t\"}", "missing field `text`"),
             ("sidenote.v1.index", "{\"entries\": 1}", "not what was expected"),
             ("sidenote.v1.index", "garbage", "not valid JSON"),
@@ -697,13 +734,38 @@ mod tests {
             set_aside_key("sidenote.v1.notes.urn:x", |k| taken.contains(&k)),
             "sidenote.v1.unreadable.notes.urn:x.3"
         );
-        let (what, why) = describe_set_aside("sidenote.v1.unreadable.notes.urn:x.2", "{\"notes\": [");
+        for (key, original, is) in [
+            ("sidenote.v1.unreadable.doc.urn:x", "sidenote.v1.doc.urn:x", true),
+            ("sidenote.v1.unreadable.doc.urn:x.3", "sidenote.v1.doc.urn:x", true),
+            ("sidenote.v1.unreadable.doc.urn:xy", "sidenote.v1.doc.urn:x", false),
+            ("sidenote.v1.unreadable.doc.urn:x.", "sidenote.v1.doc.urn:x", false),
+            ("sidenote.v1.unreadable.notes.urn:x", "sidenote.v1.doc.urn:x", false),
+            ("sidenote.v1.doc.urn:x", "sidenote.v1.doc.urn:x", false),
+        ] {
+            assert_eq!(is_set_aside_of(key, original), is, "{key} of {original}");
+        }
+        let (what, why) = describe_set_aside("sidenote.v1.unreadable.notes.urn:x.2", "{\"notes\": [", &[]);
         assert_eq!(what, "A document's notes and decisions");
         assert!(why.contains("not valid JSON"), "{why}");
-        let (what, why) = describe_set_aside("sidenote.v1.unreadable.doc.urn:x", "{\"format\":9,\"title\":\"Talks\"}");
+        let (what, why) =
+            describe_set_aside("sidenote.v1.unreadable.doc.urn:x", "{\"format\":9,\"title\":\"Talks\"}", &[]);
         assert_eq!(what, "Text of “Talks”");
         assert!(why.contains("newer version"), "{why}");
-        assert_eq!(describe_set_aside("sidenote.v1.unreadable.index", "[").0, "The library's list");
+        assert_eq!(describe_set_aside("sidenote.v1.unreadable.index", "[", &[]).0, "The library's list");
+        // Named after their document when the index lists it.
+        let index = [IndexEntry { urn: "urn:x".into(), title: "Talks".into(), saved: String::new(), notes: 2 }];
+        assert_eq!(
+            describe_set_aside("sidenote.v1.unreadable.notes.urn:x.2", "{", &index).0,
+            "Notes and decisions of “Talks”"
+        );
+        assert_eq!(
+            describe_set_aside("sidenote.v1.unreadable.doc.urn:x", "[not text: Blob]\n{}", &index).0,
+            "Text of “Talks”"
+        );
+        assert_eq!(
+            describe_set_aside("sidenote.v1.unreadable.notes.urn:y", "{", &index).0,
+            "A document's notes and decisions"
+        );
     }
 
     #[test]
@@ -846,7 +908,7 @@ mod tests {
                 (record_name(&key, &stored, &index), why)
             })
             .collect();
-        assert_eq!(named[0].0, "the notes and decisions of “page.html”");
+        assert_eq!(named[0].0, "notes and decisions of “page.html”");
         assert_eq!(named[1].0, "the library's list");
         assert_eq!(named[2].0, "the pointer to the article open last time");
         let message = unreadable_message(&named, true).expect("a message");

@@ -220,7 +220,54 @@ test('a corrupted IndexedDB entry leaves the app usable: named in a message, the
   await app.writeNote('after the damage');
   await waitForStored(page, `sidenote.v1.notes.${keys.html}`, /after the damage/);
   const stored = await storage(page);
-  assert.deepEqual(stored[`sidenote.v1.unreadable.doc.${keys.sample}`], '{"damaged":true}');
+  // Set aside with its content, marked as not text (it was an object, not a record's text).
+  assert.equal(stored[`sidenote.v1.unreadable.doc.${keys.sample}`], '[not text: Object]\n{"damaged":true}');
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('a notes record that is not text (a Blob) is set aside with its content and named after its document; a text set aside says so when opened again', async () => {
+  const { app, page } = ctx;
+  const { keys, items } = await format1Storage();
+  await restartWith(page, items);
+  // A foreign program stores a Blob as the open document's notes.
+  const content = '{"format":2,"annotations":{"notes":[{"id":"from elsewhere"}]}}';
+  await page.evaluate(async ([key, text]) => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('sidenote', 1);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction('records', 'readwrite');
+    tx.objectStore('records').put(new Blob([text], { type: 'application/json' }), key);
+    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onabort = () => reject(tx.error); });
+    db.close();
+  }, [`sidenote.v1.notes.${keys.sample}`, content]);
+  await page.reload();
+  await started(page);
+  // Named at the start, after its document, with why; never read as an empty record.
+  await app.notice.filter({ hasText: 'could not be read' }).waitFor();
+  assert.match(await app.notice.textContent(), /notes and decisions of “Sample: Lavrov[^”]*” \(its content is not what was expected \(a stored Blob, not text\)\)/);
+  await page.getByTestId('tab-library').click();
+  const unreadable = page.getByTestId('unreadable-entry');
+  await unreadable.first().waitFor();
+  assert.match((await unreadable.allTextContents()).join(' | '), /Notes and decisions of “Sample: Lavrov/);
+  // A note written on the document is saved, and the Blob's content is still kept.
+  await app.selectWords('has lashed out');
+  await app.writeNote('after the blob');
+  await waitForStored(page, `sidenote.v1.notes.${keys.sample}`, /after the blob/);
+  assert.equal((await storage(page))[`sidenote.v1.unreadable.notes.${keys.sample}`], `[not text: Blob]\n${content}`);
+  // Another program cuts a document's text short: set aside when opened; opening its Library line again
+  // says it could not be read, not that it is gone.
+  await putRecords(page, { [`sidenote.v1.doc.${keys.html}`]: '{"format":2,"title":"page.html","text":"cut sh' });
+  await page.getByTestId('tab-library').click();
+  await page.getByTestId('library-entry').filter({ hasText: 'page.html' }).locator('.library-open').click();
+  await app.notice.filter({ hasText: 'could not be read' }).waitFor();
+  await page.getByTestId('tab-library').click();
+  await page.getByTestId('library-entry').filter({ hasText: 'page.html' }).locator('.library-open').click();
+  await app.notice.filter({ hasText: 'opened before' }).waitFor();
+  assert.doesNotMatch(await app.notice.textContent(), /no longer/);
+  await page.getByTestId('tab-library').click();
+  assert.match((await unreadable.allTextContents()).join(' | '), /Text of “page\.html”/);
   assert.deepEqual(ctx.errors, []);
 });
 

@@ -77,15 +77,34 @@ async fn finish_within(request: &IdbRequest, limit_ms: Option<i32>) -> Result<Js
     }
 }
 
-/// A stored value as text. Anything else (only a hand-edited or foreign value can be) is turned into its JSON
-/// so that the record's checks find it unreadable and it is set aside like any other.
+/// A stored value as text. Anything else (only a hand-edited or foreign value can be) is written as
+/// `records::NOT_TEXT`, what it is, and its content as far as it can be had (its JSON): the record's checks
+/// find it unreadable, so it is set aside like any other and keeps its content (read as a record, a Blob's
+/// JSON `{}` was an empty one, which the next save wrote over).
 fn as_text(value: JsValue) -> Option<String> {
     if value.is_undefined() {
         return None;
     }
-    Some(value.as_string().unwrap_or_else(|| {
-        js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()).unwrap_or_else(|| "[not text]".to_string())
-    }))
+    Some(value.as_string().unwrap_or_else(|| not_text(&value, None)))
+}
+
+/// As [`as_text`], a Blob (or File) with the text it holds, which its JSON (`{}`) loses.
+async fn read_as_text(value: JsValue) -> Option<String> {
+    let blob = value.dyn_ref::<web_sys::Blob>()?.text();
+    let content = JsFuture::from(blob).await.ok().and_then(|text| text.as_string());
+    Some(not_text(&value, content))
+}
+
+fn not_text(value: &JsValue, content: Option<String>) -> String {
+    let content = content.or_else(|| js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string()));
+    format!("{}{}]\n{}", crate::records::NOT_TEXT, kind_of(value), content.unwrap_or_default())
+}
+
+/// What a JavaScript value is, for a message: its constructor's name ("Blob", "Object"), else its type.
+fn kind_of(value: &JsValue) -> String {
+    let constructor = js_sys::Reflect::get(value, &"constructor".into()).ok();
+    let name = constructor.and_then(|c| js_sys::Reflect::get(&c, &"name".into()).ok()).and_then(|n| n.as_string());
+    name.filter(|n| !n.is_empty()).or_else(|| value.js_typeof().as_string()).unwrap_or_else(|| "value".into())
 }
 
 /// Opens (creating on first use) the database.
@@ -147,7 +166,12 @@ impl Database {
             .collect::<Result<Vec<_>, _>>()?;
         let mut records = Vec::with_capacity(keys.len());
         for (key, request) in keys.iter().zip(requests) {
-            records.push((key.clone(), as_text(finish(&request).await?)));
+            let value = finish(&request).await?;
+            let text = match value.is_instance_of::<web_sys::Blob>() {
+                true => read_as_text(value).await,
+                false => as_text(value),
+            };
+            records.push((key.clone(), text));
         }
         Ok(records)
     }

@@ -772,6 +772,10 @@ pub fn load(urn: &str) -> Task<'_, Result<Loaded, LoadError>> {
 async fn loading(urn: &str) -> Result<Loaded, LoadError> {
     let document_key = records::document_key(urn);
     let known = with_store(|store| match store.texts.get(&document_key) {
+        // Set aside when it could not be read (on an earlier open, or by another tab): say so, not "gone".
+        None if store.values.iter().any(|(k, _)| records::is_set_aside_of(k, &document_key)) => {
+            Err(LoadError::Unreadable("it could not be read when it was opened before".into()))
+        }
         None => Err(LoadError::Missing),
         Some(Text::InMemory(text)) => Ok(Ok(text.clone())),
         Some(_) => Ok(Err(store.backend.clone())),
@@ -873,21 +877,21 @@ async fn listing() -> Library {
         Err(_) => with_store(|store| store.index()).unwrap_or_default(),
     };
     relist_unlisted(&mut index).await;
-    let entries = index
-        .into_iter()
-        .map(|e| LibraryEntry { urn: e.urn, title: e.title, saved: e.saved, notes: e.notes })
-        .collect();
     let unreadable = with_store(|store| {
         store
             .values
             .iter()
             .filter(|(key, _)| key.starts_with(records::SET_ASIDE_PREFIX))
             .map(|(key, stored)| {
-                let (what, why) = records::describe_set_aside(key, stored);
+                let (what, why) = records::describe_set_aside(key, stored, &index);
                 UnreadableRecord { key: key.clone(), what, why }
             })
             .collect()
     });
+    let entries = index
+        .into_iter()
+        .map(|e| LibraryEntry { urn: e.urn, title: e.title, saved: e.saved, notes: e.notes })
+        .collect();
     Library { entries, unreadable }
 }
 
