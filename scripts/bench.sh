@@ -12,6 +12,9 @@ mkdir -p "$out"
 echo "== native throughput"
 cargo bench -p sidenote-extract --bench throughput 2>/dev/null | tail -2
 
+echo "== every export format at 1 MB and 4 MB, every entity accepted (native)"
+cargo bench -p sidenote-annotate --bench export 2>/dev/null | tail -9
+
 echo "== wasm throughput and start-up (Node $(node --version))"
 cargo build --release -p sidenote-wasm-bench --target wasm32-unknown-unknown --features anchor --quiet
 wasm-bindgen --target nodejs --out-dir "$out/node" target/wasm32-unknown-unknown/release/sidenote_wasm_bench.wasm

@@ -89,10 +89,33 @@ pub struct ExportFile {
     pub contents: String,
 }
 
-/// A file name from the title, safe for file systems.
+/// A file name from the title, safe on every common file system: letters and digits of any script and
+/// other non-ASCII symbols (emoji) are kept; ASCII punctuation (`/ \ : * ? " < > |` among it), white space,
+/// control and bidirectional-override characters (which could make `gpj.exe` read as `exe.jpg`) become `-`,
+/// one per run; at most 60 characters; `sidenote` when nothing is left (a title of emoji once made a hidden
+/// `.annotations.json`), and never a name Windows reserves (`CON`, `NUL`, `COM1`, …).
 pub fn file_stem(title: &str) -> String {
-    let safe: String = title.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).take(60).collect();
-    safe.trim_matches('-').to_string()
+    let bidi =
+        |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let kept = |c: char| c.is_alphanumeric() || !(c.is_ascii() || c.is_whitespace() || c.is_control() || bidi(c));
+    let mut stem = String::new();
+    for c in title.chars() {
+        let c = if kept(c) { c } else { '-' };
+        if !(c == '-' && (stem.is_empty() || stem.ends_with('-'))) {
+            stem.push(c);
+        }
+    }
+    let stem: String = stem.chars().take(60).collect();
+    let stem = stem.trim_matches('-');
+    let reserved = ["CON", "PRN", "AUX", "NUL"].contains(&stem.to_ascii_uppercase().as_str())
+        || (stem.len() == 4
+            && ["COM", "LPT"].iter().any(|p| stem.get(..3).is_some_and(|s| s.eq_ignore_ascii_case(p)))
+            && stem.as_bytes()[3].is_ascii_digit());
+    match stem {
+        "" => "sidenote".to_string(),
+        _ if reserved => format!("{stem}-"),
+        _ => stem.to_string(),
+    }
 }
 
 /// The files `format` makes for the open document and its annotations.
@@ -138,6 +161,27 @@ mod tests {
         }
         assert_eq!(ExportFormat::from_key("pdf"), None);
         assert_eq!(ExportFormat::W3c.button(), "Export JSON", "the name share-link messages use");
+    }
+
+    #[test]
+    fn file_names_keep_what_file_systems_take() {
+        let table = [
+            ("Lavrov: U.S. Has 'No Proof'", "Lavrov-U-S-Has-No-Proof"),
+            ("Zürich / 東京 report", "Zürich-東京-report"),
+            ("🎉🎉", "🎉🎉"),
+            ("Party 👩\u{200D}👩\u{200D}👧 time", "Party-👩\u{200D}👩\u{200D}👧-time"),
+            ("report\u{202E}gpj.exe", "report-gpj-exe"),
+            ("   ", "sidenote"),
+            ("?!", "sidenote"),
+            ("con", "con-"),
+            ("COM1", "COM1-"),
+            ("Compact", "Compact"),
+            ("a€", "a€"),
+        ];
+        for (title, stem) in table {
+            assert_eq!(file_stem(title), stem, "{title:?}");
+        }
+        assert_eq!(file_stem(&"a".repeat(100)).chars().count(), 60);
     }
 
     #[test]
