@@ -107,7 +107,7 @@ pub fn file_stem(title: &str) -> String {
     }
     let stem: String = stem.chars().take(60).collect();
     let stem = stem.trim_matches('-');
-    let reserved = ["CON", "PRN", "AUX", "NUL"].contains(&stem.to_ascii_uppercase().as_str())
+    let reserved = ["CON", "PRN", "AUX", "NUL"].iter().any(|name| stem.eq_ignore_ascii_case(name))
         || (stem.len() == 4
             && ["COM", "LPT"].iter().any(|p| stem.get(..3).is_some_and(|s| s.eq_ignore_ascii_case(p)))
             && stem.as_bytes()[3].is_ascii_digit());

@@ -206,6 +206,17 @@ test('Ctrl+F goes to the app’s find, which finds any words in unrendered block
   await page.getByTestId('search').press('Shift+Enter');
   await page.getByTestId('search').press('Shift+Enter');
   await page.getByTestId('find-count').filter({ hasText: `${copies} of ${copies}` }).waitFor();
+  // More matches than are held at once (10,000): Shift+Enter from the first goes to the very last, and the
+  // count says how many there are once known.
+  const every = text.normalize('NFD').replace(/\p{M}/gu, '').match(/e/gi).length;
+  assert.ok(every > 10_000, `${every} matches`);
+  await page.getByTestId('search').fill('e');
+  await page.getByTestId('search').press('Enter');
+  await page.getByTestId('find-count').filter({ hasText: '1 of 10000+ in the article' }).waitFor();
+  await page.getByTestId('search').press('Shift+Enter');
+  await page.getByTestId('find-count').filter({ hasText: `${every} of ${every} in the article` }).waitFor();
+  await page.getByTestId('search').press('Enter');
+  await page.getByTestId('find-count').filter({ hasText: `1 of ${every} in the article` }).waitFor();
   await page.getByTestId('search').fill('no such words anywhere');
   await page.getByTestId('search').press('Enter');
   await page.getByTestId('find-count').filter({ hasText: 'No match in the article' }).waitFor();

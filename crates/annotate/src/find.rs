@@ -32,10 +32,58 @@ pub fn contains(text: &str, query: &str) -> bool {
 }
 
 fn find_up_to(text: &str, query: &str, limit: usize) -> Vec<Span> {
+    find_from(text, query, 0, limit)
+}
+
+/// As [`find_all`], from byte `from` of the text on (a match's end: the matches after it are the ones
+/// [`find_all`] finds after it), at most `limit`. Nothing when `from` is not on a character of the text.
+pub fn find_from(text: &str, query: &str, from: usize, limit: usize) -> Vec<Span> {
+    let mut found = Vec::new();
+    if limit > 0 {
+        scan(text, query, from, &mut |span| {
+            found.push(span);
+            found.len() < limit
+        });
+    }
+    found
+}
+
+/// The last `limit` matches (as [`find_all`] finds them) that start before byte `before` of the text, and
+/// how many matches start before it in all: where the first of them stands among every match. Linear in the
+/// text before `before`, whatever the number of matches.
+pub fn find_before(text: &str, query: &str, before: usize, limit: usize) -> (Vec<Span>, usize) {
+    // A ring of the last `limit`: match n is at n % limit.
+    let mut last: Vec<Span> = Vec::new();
+    let mut count = 0;
+    scan(text, query, 0, &mut |span| {
+        if span.start >= before {
+            return false;
+        }
+        match last.get_mut(count % limit.max(1)) {
+            Some(slot) => *slot = span,
+            None => last.push(span),
+        }
+        count += 1;
+        true
+    });
+    last.truncate(limit);
+    // Oldest first: the ring's slots from the one the next match would have taken.
+    let oldest = if count > limit && limit > 0 { count % limit } else { 0 };
+    let mut ordered = Vec::with_capacity(last.len());
+    ordered.extend_from_slice(&last[oldest..]);
+    ordered.extend_from_slice(&last[..oldest]);
+    (ordered, count)
+}
+
+/// Every match from byte `from` on, in order, each handed to `take` once the combining marks after it are
+/// in it; stops after the first `take` that returns false.
+/// (`take` is a trait object, so that the search is compiled once for all its callers.)
+fn scan(text: &str, query: &str, from: usize, take: &mut dyn FnMut(Span) -> bool) {
     let pattern: Vec<char> =
         query.trim().chars().filter(|&c| !is_combining_mark(c)).flat_map(|c| expand(c).into_iter().flatten()).collect();
+    let Some(rest) = text.get(from..) else { return };
     if pattern.is_empty() {
-        return Vec::new();
+        return;
     }
     let failure = failure_table(&pattern);
     // For the last `pattern.len()` folded characters read (a text character folds to one, two or three:
@@ -45,23 +93,23 @@ fn find_up_to(text: &str, query: &str, limit: usize) -> Vec<Span> {
     // `s` does not find half of `ß`.
     let mut recent = vec![(0, false); pattern.len()];
     let mut matched = 0;
-    let mut found: Vec<Span> = Vec::new();
-    // Whether the last character read (marks not counted) ended a match, which takes the marks after it.
-    let mut just_found = false;
+    // The last match, handed over at the next character that is not a mark: until then the marks right after
+    // it are its own.
+    let mut pending: Option<Span> = None;
     let mut index = 0;
-    for (at, c) in text.char_indices() {
+    for (offset, c) in rest.char_indices() {
+        let at = from + offset;
         if is_combining_mark(c) {
-            if just_found {
-                if let Some(last) = found.last_mut() {
-                    last.end = at + c.len_utf8();
-                }
+            if let Some(last) = pending.as_mut().filter(|last| last.end == at) {
+                last.end = at + c.len_utf8();
             }
             continue;
         }
-        if found.len() == limit {
-            break;
+        if let Some(last) = pending.take() {
+            if !take(last) {
+                return;
+            }
         }
-        just_found = false;
         let end = at + c.len_utf8();
         let units = expand(c);
         let count = units.iter().flatten().count();
@@ -76,8 +124,7 @@ fn find_up_to(text: &str, query: &str, limit: usize) -> Vec<Span> {
             if matched == pattern.len() {
                 let (start, starts_a_character) = recent[(index + 1) % pattern.len()];
                 if starts_a_character && position + 1 == count {
-                    found.push(Span::new(start, end));
-                    just_found = true;
+                    pending = Some(Span::new(start, end));
                     // Not overlapping: the next match starts after this one.
                     matched = 0;
                 } else {
@@ -88,7 +135,9 @@ fn find_up_to(text: &str, query: &str, limit: usize) -> Vec<Span> {
             index += 1;
         }
     }
-    found
+    if let Some(last) = pending {
+        take(last);
+    }
 }
 
 /// A character as find compares it, as one to three characters: the letters a ligature or `ß` stands for
@@ -264,6 +313,37 @@ mod tests {
                 assert_eq!(find_all(&text, query), plain(&text, query), "{query:?} in {text:?}");
             }
         }
+    }
+
+    #[test]
+    fn windows_of_matches_are_the_same_matches_as_one_search() {
+        // After any match, `find_from` its end gives the matches that follow it; before any match (or the
+        // end), `find_before` gives the ones that precede it and how many there are: a window at a time is
+        // the same as every match at once, whatever the limit.
+        let alphabet = ['a', 'A', 'ß', 's', '\u{301}'];
+        let queries = ["a", "aa", "s", "ss", "á"];
+        for text in strings(&alphabet, 6) {
+            for query in queries {
+                let all = find_all(&text, query);
+                for limit in [1, 2, 3, MAX_MATCHES] {
+                    assert_eq!(find_from(&text, query, 0, limit), all[..all.len().min(limit)], "{query:?} in {text:?}");
+                    for (i, m) in all.iter().enumerate() {
+                        let after = &all[i + 1..];
+                        assert_eq!(find_from(&text, query, m.end, limit), after[..after.len().min(limit)]);
+                        let (before, count) = find_before(&text, query, m.start, limit);
+                        assert_eq!(
+                            (before.as_slice(), count),
+                            (&all[i.saturating_sub(limit)..i], i),
+                            "{query:?} {text:?}"
+                        );
+                    }
+                    let (last, count) = find_before(&text, query, usize::MAX, limit);
+                    assert_eq!((last.as_slice(), count), (&all[all.len().saturating_sub(limit)..], all.len()));
+                }
+            }
+        }
+        // A start inside a character finds nothing rather than panicking.
+        assert_eq!(find_from("ßa", "a", 1, 5), []);
     }
 
     /// Every string of up to `max` characters of `alphabet`.
