@@ -52,6 +52,37 @@ fn main() {
             .collect();
         println!("{:<16} {:>9.3}s {:>9.3}s {:>7.2}", name, seconds[0], seconds[1], seconds[1] / seconds[0]);
     }
+    // The files read back into an empty set of annotations, as a colleague imports them: every entity (and
+    // note) again, so importing is timed on as many entries as exporting.
+    type Import = fn(&str, &Document, &sidenote_extract::Extraction, &Annotations) -> usize;
+    let imports: [(&str, Import); 3] = [
+        ("brat import", |text, d, x, a| {
+            let (_, ann) = brat::export(d, x, a);
+            brat::import(&ann, text, &mut Annotations::default()).added.len()
+        }),
+        ("doccano import", |text, d, x, a| {
+            let jsonl = doccano::export(d, x, a);
+            doccano::import(&jsonl, text, &mut Annotations::default()).added.len()
+        }),
+        ("W3C import", |text, d, x, a| {
+            let json = w3c::export(d, x, a).to_string();
+            let mut into = Annotations::default();
+            w3c::parse(&json).map_or(0, |imported| {
+                w3c::merge(&mut into, imported, text);
+                into.notes.len() + into.reviews.len()
+            })
+        }),
+    ];
+    for (name, import) in imports {
+        let mut seconds = Vec::new();
+        for (doc, extraction, annotations) in &documents {
+            let started = Instant::now();
+            let count = std::hint::black_box(import(&doc.text, doc, extraction, annotations));
+            seconds.push(started.elapsed().as_secs_f64());
+            assert!(count > 0, "{name} imported nothing");
+        }
+        println!("{:<16} {:>9.3}s {:>9.3}s {:>7.2}", name, seconds[0], seconds[1], seconds[1] / seconds[0]);
+    }
 }
 
 /// The sample repeated to `megabytes`, extracted, every entity accepted, a note every 2 KB.
