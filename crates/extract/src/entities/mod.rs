@@ -1448,4 +1448,32 @@ mod tests {
         assert!(found.iter().any(|(n, k)| n == "Hill" && *k == EntityKind::Org), "{found:?}");
         assert!(!found.iter().any(|(n, _)| n.starts_with("The")), "{found:?}");
     }
+
+    /// Seventh round ("A third check"): titles joined by hyphens are titles; no person's name holds a digit.
+    #[test]
+    fn a_compound_of_titles_is_a_title() {
+        use EntityKind::*;
+        let cases: &[(&str, &str, EntityKind)] = &[
+            ("Secretary-General Brannoc Tavish said the talks would go on.", "Brannoc Tavish", Person),
+            ("The body's Director-General Halvard Quist resigned on Monday.", "Halvard Quist", Person),
+            ("Attorney-General Oyelaran Bisi filed the charges.", "Oyelaran Bisi", Person),
+        ];
+        for (text, name, kind) in cases {
+            assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
+            assert!(!entities(text).iter().any(|(n, _)| n.contains("-General")), "{:?}", entities(text));
+        }
+    }
+
+    #[test]
+    fn a_name_with_a_digit_is_never_a_person() {
+        let cases = [
+            ("The agency said Vantoria-2 had landed near the pole.", "Vantoria-2"),
+            ("Reviewers said Kelvo 7 was the better phone, said Quist.", "Kelvo 7"),
+        ];
+        for (text, name) in cases {
+            let found = entities(text);
+            assert!(!found.iter().any(|(n, k)| n == name && *k == EntityKind::Person), "{name} in {found:?}");
+        }
+        assert!(has("The agency said Vantoria-2 had landed near the pole.", "Vantoria-2", EntityKind::Misc));
+    }
 }

@@ -319,8 +319,20 @@ fn is_speech_subject(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     next_is_verb || prev_is_verb
 }
 
-/// Step 4: the kind a candidate gets from its own words and context, if any.
+/// Step 4: the kind a candidate gets from its own words and context, if any. A name holding a digit
+/// ("Chandrayaan-3 had completed", "said Pixel 9") is a thing's, never a person's: what context took for a
+/// person (a speech verb, a title) is a product, a mission or a model (MISC).
 pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityKind> {
+    let kind = kind_from_words_and_context(cx, cand);
+    if kind == Some(EntityKind::Person)
+        && (cand.first..cand.end).any(|i| cx.word(i).bytes().any(|b| b.is_ascii_digit()))
+    {
+        return Some(EntityKind::Misc);
+    }
+    kind
+}
+
+fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityKind> {
     let (first, end) = (cand.first, cand.end);
     // "the film Parasite", "her memoir The Long Road Home": a work named after the noun for its kind is a
     // work, whatever its words would say alone (a first name, a place).
