@@ -1476,4 +1476,24 @@ mod tests {
         }
         assert!(has("The agency said Vantoria-2 had landed near the pole.", "Vantoria-2", EntityKind::Misc));
     }
+
+    /// A name before the noun for a party, an exchange, a club or a group, or after the noun for a band, a
+    /// group or a label, is an organisation's; a day's name before "party" is not.
+    #[test]
+    fn a_party_band_or_group_noun_beside_a_name_makes_an_organisation() {
+        use EntityKind::*;
+        let cases: &[(&str, &str, EntityKind)] = &[
+            ("In Zentria, the ruling Marisol party won a majority.", "Marisol", Org),
+            ("The firm told the Kelvara Bourse exchange on Friday.", "Kelvara Bourse", Org),
+            ("Fans of the Okavu Rovers club marched.", "Okavu Rovers", Org),
+            ("The band Velmora Tide will headline the show.", "Velmora Tide", Org),
+            ("The K-pop group Nightglass Five will tour in May.", "Nightglass Five", Org),
+            ("Her record label Brightwater signed him.", "Brightwater", Org),
+        ];
+        for (text, name, kind) in cases {
+            assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
+        }
+        let found = entities("They met at the Christmas party in Kelvara.");
+        assert!(!found.iter().any(|(n, k)| n == "Christmas" && *k == Org), "{found:?}");
+    }
 }

@@ -460,16 +460,18 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
         return Some(EntityKind::Person);
     }
     // "Vulture magazine", "Interfax news agency": a name before a publication noun is an organisation, also after a
-    // verb of speech ("told Kelvara Times newspaper": the listener, not a speaker).
-    if words <= 3
-        && all_capitalised
-        && cx.seg.is_word(end)
-        && matches!(
-            cx.word(end),
-            "magazine" | "newspaper" | "website" | "agency" | "network" | "tabloid" | "broadcaster"
-        )
-    {
-        return Some(EntityKind::Org);
+    // verb of speech ("told Kelvara Times newspaper": the listener, not a speaker). So is a name before the
+    // noun for a party, an exchange, a club or a group ("the ruling Morena party", "the Bursa Malaysia
+    // exchange"), even one that opens with a first name; not a day's ("the Christmas party").
+    if words <= 3 && all_capitalised && cx.seg.is_word(end) {
+        let next = cx.word(end);
+        let publication =
+            matches!(next, "magazine" | "newspaper" | "website" | "agency" | "network" | "tabloid" | "broadcaster");
+        let body = matches!(next, "party" | "exchange" | "club" | "group" | "militia" | "bloc" | "alliance")
+            && !(first..end).any(|i| is_calendar_word(cx.word(i)) || is_place(cx.word(i)));
+        if publication || body {
+            return Some(EntityKind::Org);
+        }
     }
     // The sides of a result with a score, once per candidate.
     let other_side = if words <= 3 && all_capitalised && !cand.in_title_line {
@@ -634,11 +636,13 @@ const WORKS_FOR_NOUNS: &[&str] = &[
     "writer",
 ];
 
-/// Nouns for a kind of organisation, which its name may follow ("the carmaker Zentrix"). Not nouns that also
-/// stand before people or works ("group" of friends, "brand", "giant").
+/// Nouns for a kind of organisation, which its name may follow ("the carmaker Zentrix", "the band Velvet
+/// Harbour", "the K-pop group Starlight Seven"). Not nouns that also stand before people or works ("brand",
+/// "giant"); "group" and "band" only right before a capitalised name.
 const ORGANISATION_NOUNS: &[&str] = &[
     "airline",
     "automaker",
+    "band",
     "bank",
     "broadcaster",
     "carmaker",
@@ -646,7 +650,9 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "company",
     "conglomerate",
     "firm",
+    "group",
     "insurer",
+    "label",
     "lender",
     "manufacturer",
     "militia",
