@@ -1489,11 +1489,20 @@ mod tests {
             ("The band Velmora Tide will headline the show.", "Velmora Tide", Org),
             ("The K-pop group Nightglass Five will tour in May.", "Nightglass Five", Org),
             ("Her record label Brightwater signed him.", "Brightwater", Org),
+            ("Tickets for the band Grace Ember sold out.", "Grace Ember", Org),
         ];
         for (text, name, kind) in cases {
             assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
         }
         let found = entities("They met at the Christmas party in Kelvara.");
         assert!(!found.iter().any(|(n, k)| n == "Christmas" && *k == Org), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_before_its_shares_move_is_a_company() {
+        for text in ["Zentrix Energy shares rose 6 % in early trading.", "Kelvara Foods stock fell after the report."] {
+            let name = text.split(" s").next().unwrap_or_default();
+            assert!(has(text, name, EntityKind::Org), "{name} in {text:?}: got {:?}", entities(text));
+        }
     }
 }

@@ -380,7 +380,10 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     }
     // "energy company Burisma", "the carmaker Zentrix": a name right after the noun for a kind of organisation
     // names one, as a role noun before a name names a person.
-    if !cand.after_title && all_capitalised && !opens_with_first_name && after_organisation_noun(cx, first) {
+    if !cand.after_title
+        && all_capitalised
+        && ((!opens_with_first_name && after_organisation_noun(cx, first)) || after_ensemble_noun(cx, first))
+    {
         return Some(EntityKind::Org);
     }
     if words <= 3 && is_dateline(cx, first, end) {
@@ -672,6 +675,16 @@ fn after_organisation_noun(cx: &Context<'_, '_>, first: usize) -> bool {
         && ORGANISATION_NOUNS.binary_search(&cx.word(first - 1)).is_ok()
 }
 
+/// Whether the name at `first` follows "band", "group" or "label": no person's name does, so a first name
+/// opening it ("the band Velvet Harbour") is no evidence against it.
+fn after_ensemble_noun(cx: &Context<'_, '_>, first: usize) -> bool {
+    let seg = cx.seg;
+    first > 0
+        && seg.is_word(first - 1)
+        && seg.tokens[first - 1].line == seg.tokens[first].line
+        && matches!(cx.word(first - 1), "band" | "group" | "label")
+}
+
 /// Nouns for a kind of work, which a work's title follows ("the album Midnight Rivers"), and the
 /// participles that introduce a title ("a report titled …").
 const WORK_NOUNS: &[&str] = &[
@@ -841,6 +854,34 @@ fn in_company_context(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
             )
         });
     if owned {
+        return true;
+    }
+    // "Siemens Energy shares rose": a name before its shares' move, without the possessive.
+    let shares_moved = word_at(end).is_some_and(|w| matches!(w, "shares" | "stock"))
+        && word_at(end + 1).is_some_and(|w| {
+            matches!(
+                w,
+                "rose"
+                    | "fell"
+                    | "jumped"
+                    | "dropped"
+                    | "climbed"
+                    | "gained"
+                    | "slid"
+                    | "slumped"
+                    | "surged"
+                    | "soared"
+                    | "tumbled"
+                    | "plunged"
+                    | "rallied"
+                    | "sank"
+                    | "slipped"
+                    | "were"
+                    | "have"
+                    | "had"
+            )
+        });
+    if shares_moved {
         return true;
     }
     let (Some(preposition), Some(noun)) =
