@@ -1505,4 +1505,17 @@ mod tests {
             assert!(has(text, name, EntityKind::Org), "{name} in {text:?}: got {:?}", entities(text));
         }
     }
+
+    /// The sides of a scored result in a sentence that names a league are teams; a tennis result stays
+    /// between players.
+    #[test]
+    fn the_sides_of_a_result_in_a_league_are_teams() {
+        use EntityKind::*;
+        let text = "Kelvaro beat Chelsea 3-1 in the Okavu League on Saturday.";
+        assert!(has(text, "Kelvaro", Org) && has(text, "Chelsea", Org), "{:?}", entities(text));
+        let text = "In Serie A, Brivantes beat Zentria 2-0 at home.";
+        assert!(has(text, "Brivantes", Org) && has(text, "Zentria", Org), "{:?}", entities(text));
+        let text = "Vrbanovic defeated Okonkwo 7-5, 6-2 in the Kelvara Cup final.";
+        assert!(has(text, "Vrbanovic", Person) && has(text, "Okonkwo", Person), "{:?}", entities(text));
+    }
 }

@@ -490,6 +490,11 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
         if (words >= 2 && is_place(first_word)) || other == Some(EntityKind::Org) {
             return Some(EntityKind::Org);
         }
+        // "Arsenal beat Chelsea 3-1 in the Premier League": the sides of a result in a league are teams, even
+        // when a side's name is a first name; players do not meet in leagues.
+        if sentence_names_a_league(cx, first) {
+            return Some(EntityKind::Org);
+        }
         // "Vrbanovic defeated Okonkwo 7-5, 6-2": otherwise the sides are players (a team is a known
         // organisation, a place or carries a club affix, all typed above).
         if other != Some(EntityKind::Place) && !is_org_keyword(cx.word(end - 1)) && !is_misc_keyword(cx.word(end - 1)) {
@@ -1132,6 +1137,21 @@ fn side_of_a_scored_result(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     }
     let winner = (verb.saturating_sub(4)..verb).rev().take_while(|&i| capitalised(i)).last().unwrap_or(verb);
     Some((winner, verb))
+}
+
+/// Tokens either side of a result's side searched for a league's name.
+const LEAGUE_REACH: usize = 30;
+
+/// Whether the sentence around `at` names a league ("the Premier League", "Serie A", "La Liga"): team
+/// sports. Not a cup's: individual players meet in cups (tennis, golf).
+fn sentence_names_a_league(cx: &Context<'_, '_>, at: usize) -> bool {
+    let seg = cx.seg;
+    let sentence = seg.tokens[at].sentence;
+    (at.saturating_sub(LEAGUE_REACH)..(at + LEAGUE_REACH).min(seg.tokens.len())).any(|i| {
+        seg.tokens[i].sentence == sentence
+            && seg.is_word(i)
+            && matches!(cx.word(i), "League" | "Liga" | "Serie" | "Bundesliga" | "Ligue" | "Premiership" | "Eredivisie")
+    })
 }
 
 fn followed_by_age(cx: &Context<'_, '_>, end: usize) -> bool {
