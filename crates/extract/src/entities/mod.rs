@@ -308,6 +308,20 @@ pub(crate) fn find_entities(
             cand.end += 1;
         }
     }
+    // "Google+", "OPEC+": a plus sign glued to a name's end is part of the name (a service's or an enlarged
+    // group's), when no word is glued after it ("A+B" is an expression).
+    for (cand, kind) in &mut typed {
+        let plus = cand.end;
+        let glued = |a: usize, b: usize| seg.tokens[a].span.end == seg.tokens[b].span.start;
+        if kind.is_some()
+            && seg.is_punct(plus, '+')
+            && seg.tokens[plus].span.slice(seg.text) == "+"
+            && glued(plus - 1, plus)
+            && !(seg.is_word(plus + 1) && glued(plus, plus + 1))
+        {
+            cand.end += 1;
+        }
+    }
     // A name never starts with "The" (the guideline's rule: "The Hill" is `Hill`, "The Hague" is `Hague`),
     // whatever a gazetteer entry or a title held.
     for (cand, _) in &mut typed {
@@ -1494,8 +1508,12 @@ mod tests {
         for (text, name, kind) in cases {
             assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
         }
-        let found = entities("They met at the Christmas party in Kelvara.");
-        assert!(!found.iter().any(|(n, k)| n == "Christmas" && *k == Org), "{found:?}");
+        for (text, not_org) in
+            [("They met at the Christmas party in Kelvara.", "Christmas"), ("The K-pop group toured.", "K-pop")]
+        {
+            let found = entities(text);
+            assert!(!found.iter().any(|(n, k)| n == not_org && *k == Org), "{found:?}");
+        }
     }
 
     #[test]
@@ -1517,5 +1535,15 @@ mod tests {
         assert!(has(text, "Brivantes", Org) && has(text, "Zentria", Org), "{:?}", entities(text));
         let text = "Vrbanovic defeated Okonkwo 7-5, 6-2 in the Kelvara Cup final.";
         assert!(has(text, "Vrbanovic", Person) && has(text, "Okonkwo", Person), "{:?}", entities(text));
+    }
+
+    /// A plus sign glued to a name's end is part of it; an expression is not a name.
+    #[test]
+    fn a_plus_sign_glued_to_a_name_is_part_of_it() {
+        let found = entities("Members of OPEC+ met on Monday, and the page moved to Google+ next year.");
+        assert!(found.contains(&("OPEC+".to_string(), EntityKind::Org)), "{found:?}");
+        assert!(found.contains(&("Google+".to_string(), EntityKind::Org)), "{found:?}");
+        let found = entities("The score was Kelvara+Zentria in the table, said OPEC.");
+        assert!(!found.iter().any(|(n, _)| n.contains('+')), "{found:?}");
     }
 }

@@ -470,7 +470,10 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
         let next = cx.word(end);
         let publication =
             matches!(next, "magazine" | "newspaper" | "website" | "agency" | "network" | "tabloid" | "broadcaster");
+        // Not a genre's compound either ("the K-pop group"): a hyphen before a lower-case letter.
+        let genre = cx.word(end - 1).split('-').skip(1).any(|part| part.starts_with(char::is_lowercase));
         let body = matches!(next, "party" | "exchange" | "club" | "group" | "militia" | "bloc" | "alliance")
+            && !genre
             && !(first..end).any(|i| is_calendar_word(cx.word(i)) || is_place(cx.word(i)));
         if publication || body {
             return Some(EntityKind::Org);
