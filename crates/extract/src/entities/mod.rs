@@ -1546,4 +1546,21 @@ mod tests {
         let found = entities("The score was Kelvara+Zentria in the table, said OPEC.");
         assert!(!found.iter().any(|(n, _)| n.contains('+')), "{found:?}");
     }
+
+    /// A name described as a work in apposition or after a copula is the work's title; a role that merely
+    /// begins with a work's noun ("a drama teacher") describes a person.
+    #[test]
+    fn a_name_described_as_a_work_is_its_title() {
+        use EntityKind::*;
+        let cases: &[(&str, &str, EntityKind)] = &[
+            ("She will star in Brightwater, a drama that starts filming in May.", "Brightwater", Misc),
+            ("Critics loved Velmora Nights, the band's third album, this spring.", "Velmora Nights", Misc),
+            ("Okavu Sunrise is a thriller, and it opens in May.", "Okavu Sunrise", Misc),
+        ];
+        for (text, name, kind) in cases {
+            assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
+        }
+        let text = "Tunde Balogun, a drama teacher from Lagos, said it was over.";
+        assert!(has(text, "Tunde Balogun", Person), "{:?}", entities(text));
+    }
 }

@@ -514,6 +514,11 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     {
         return Some(EntityKind::Org);
     }
+    // "Saudade, a drama that starts filming in May": a name described as a work in apposition or after a
+    // copula is the work's title.
+    if words <= 6 && all_capitalised && !cand.in_title_line && described_as(cx, first, end, DESCRIBING_WORK_NOUNS) {
+        return Some(EntityKind::Misc);
+    }
     // "Oduya Ekwueme, the party's chairman,", "the coach, Rangi Tawhiri,", "Ngozi Okwuosa, who chairs …": a
     // name described by a role noun in apposition, or by a relative "who", is a person's.
     if words <= 3
@@ -1017,6 +1022,32 @@ const DESCRIBING_ORGANISATION_NOUNS: &[&str] = &[
 /// appositive or a copula whose phrase is headed by a noun of `DESCRIBING_ORGANISATION_NOUNS` (not "a
 /// company director": the noun must end the phrase).
 fn described_as_an_organisation(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    described_as(cx, first, end, DESCRIBING_ORGANISATION_NOUNS)
+}
+
+/// Nouns that head a description of a work ("Saudade, a drama that …", "X is the band's third album");
+/// none is a person's role ("a drama teacher" does not end with the noun).
+const DESCRIBING_WORK_NOUNS: &[&str] = &[
+    "album",
+    "comedy",
+    "documentary",
+    "drama",
+    "film",
+    "memoir",
+    "miniseries",
+    "movie",
+    "musical",
+    "novel",
+    "podcast",
+    "series",
+    "sitcom",
+    "thriller",
+];
+
+/// Whether the name's appositive or copula phrase is headed by a noun of `nouns` (sorted) that ends it:
+/// "Zentrix, a Lagos-based lender,", "Saudade, a drama that …" (not "a company director", nor "the
+/// company's chief", where a possessive follows the noun).
+fn described_as(cx: &Context<'_, '_>, first: usize, end: usize, nouns: &[&str]) -> bool {
     let seg = cx.seg;
     let line = seg.tokens[first].line;
     let same_line = |i: usize| i < seg.tokens.len() && seg.tokens[i].line == line;
@@ -1031,9 +1062,9 @@ fn described_as_an_organisation(cx: &Context<'_, '_>, first: usize, end: usize) 
         if !same_line(i) || (!seg.is_word(i) && !seg.is_possessive(i) && !seg.is_punct(i, '-')) {
             return false;
         }
-        if seg.is_word(i) && DESCRIBING_ORGANISATION_NOUNS.binary_search(&cx.word(i)).is_ok() {
+        if seg.is_word(i) && nouns.binary_search(&cx.word(i)).is_ok() {
             let next = i + 1;
-            return !seg.is_word(next)
+            return (!seg.is_word(next) && !seg.is_possessive(next))
                 || !same_line(next)
                 || matches!(cx.word(next), "that" | "which" | "and")
                 || PREPOSITIONS.contains(&cx.word(next));
