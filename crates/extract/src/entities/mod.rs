@@ -303,7 +303,8 @@ pub(crate) fn find_entities(
             && seg.tokens[number].span.start == seg.tokens[cand.end - 1].span.end + 1
             && (!seg.is_word(number + 1)
                 || seg.tokens[number + 1].line != seg.tokens[number].line
-                || is_common_word(cx.word(number + 1)))
+                || is_common_word(cx.word(number + 1))
+                || typing::is_product_noun(cx.word(number + 1)))
         {
             cand.end += 1;
         }
@@ -1562,5 +1563,19 @@ mod tests {
         }
         let text = "Tunde Balogun, a drama teacher from Lagos, said it was over.";
         assert!(has(text, "Tunde Balogun", Person), "{:?}", entities(text));
+    }
+
+    /// A name before a device's or a program's noun is the product's, with a model number between them.
+    #[test]
+    fn a_product_noun_after_a_model_number_names_the_product() {
+        use EntityKind::*;
+        let cases: &[(&str, &str, EntityKind)] = &[
+            ("The firm showed the Vantor 9 phone on Tuesday.", "Vantor 9", Misc),
+            ("Sales of its Kestrel 60 smartphones rose.", "Kestrel 60", Misc),
+            ("It added a new version of its Lumio assistant.", "Lumio", Misc),
+        ];
+        for (text, name, kind) in cases {
+            assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
+        }
     }
 }

@@ -551,9 +551,14 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     {
         return Some(EntityKind::Org);
     }
-    let next = cx.seg.is_word(end).then(|| cx.word(end));
     // "the Kepler telescope", "the Leonids meteor shower": a name no rule typed, before the noun for a kind of
     // made thing or event, is its name. (Not before "film" or "album", which follow their authors' names.)
+    // A model number may stand between ("the Pixel 9 phone": the number joins the name later).
+    let model_number = cx.seg.is_word(end)
+        && (1..=3).contains(&cx.word(end).len())
+        && cx.word(end).bytes().all(|b| b.is_ascii_digit());
+    let noun_at = if model_number { end + 1 } else { end };
+    let next = cx.seg.is_word(noun_at).then(|| cx.word(noun_at));
     if words <= 3
         && all_capitalised
         && next.is_some_and(|w| PRODUCT_NOUNS.binary_search(&w).is_ok())
@@ -568,20 +573,36 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     None
 }
 
+/// Whether the word is a noun of `PRODUCT_NOUNS` ("the Pixel 9 phone": the model number before it joins the
+/// name).
+pub(super) fn is_product_noun(word: &str) -> bool {
+    PRODUCT_NOUNS.binary_search(&word).is_ok()
+}
+
 /// Nouns after a name that make it the name of a made thing or an event ("the Kepler telescope").
 const PRODUCT_NOUNS: &[&str] = &[
     "app",
+    "assistant",
     "browser",
+    "chatbot",
+    "console",
+    "drone",
     "festival",
+    "laptop",
     "meteor",
+    "missile",
     "mission",
     "musical",
+    "phone",
+    "phones",
     "podcast",
     "probe",
     "rover",
     "satellite",
     "smartphone",
+    "smartphones",
     "spacecraft",
+    "tablet",
     "telescope",
     "vaccine",
 ];
