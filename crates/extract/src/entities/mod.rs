@@ -1578,4 +1578,18 @@ mod tests {
             assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
         }
     }
+
+    /// A feature's noun before "of" and a name, or a cape's or mountain's noun before one, makes a place.
+    #[test]
+    fn a_features_noun_opening_a_name_makes_a_place() {
+        use EntityKind::*;
+        let cases: &[(&str, &str, EntityKind)] = &[
+            ("The tanker was seized in the Strait of Kelvara on Sunday.", "Strait of Kelvara", Place),
+            ("The rocket lifted off from Cape Vantor at dawn.", "Cape Vantor", Place),
+            ("Climbers died on Mount Okavu last week.", "Mount Okavu", Place),
+        ];
+        for (text, name, kind) in cases {
+            assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
+        }
+    }
 }

@@ -120,6 +120,13 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     {
         return Some(EntityKind::Org);
     }
+    // "Cape Canaveral", "Mount Kenya": a cape's or a mountain's name opens with its noun.
+    if (2..=3).contains(&words)
+        && matches!(cx.word(first), "Cape" | "Mount" | "Mt.")
+        && (first + 1..end).all(|i| cx.word(i).starts_with(char::is_uppercase) && !is_org_keyword(cx.word(i)))
+    {
+        return Some(EntityKind::Place);
+    }
     // A known organisation and one more name is one of its editions or units: "BBC Africa",
     // "Breitbart London" (but "Facebook Twitter" is two organisations side by side).
     if words == 2
@@ -185,6 +192,10 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
             });
             let head = cx.word(of - 1);
             if tail_ok && !joins_two_organisations(cx, first, end) {
+                // "Strait of Hormuz", "Gulf of Aden", "Tower of London": a feature's or a building's noun.
+                if of == first + 1 && FACILITY_NOUNS.binary_search(&head).is_ok() {
+                    return Some(EntityKind::Place);
+                }
                 if is_org_keyword(head) {
                     return Some(EntityKind::Org);
                 }
