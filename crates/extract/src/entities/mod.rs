@@ -1592,4 +1592,23 @@ mod tests {
             assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
         }
     }
+
+    /// "on" after a work's or a committee's keyword links its subject as "of" does; not after any keyword.
+    #[test]
+    fn on_after_a_treaty_or_committee_keyword_links_the_name() {
+        use EntityKind::*;
+        let cases: &[(&str, &str, EntityKind)] = &[
+            (
+                "The ruling breached the Okavu Convention on Human Rights, the court said.",
+                "Okavu Convention on Human Rights",
+                Misc,
+            ),
+            ("She chairs the Senate Committee on Foreign Relations now.", "Senate Committee on Foreign Relations", Org),
+        ];
+        for (text, name, kind) in cases {
+            assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
+        }
+        let found = entities("Protesters marched to the Senate on Capitol Hill.");
+        assert!(!found.iter().any(|(n, _)| n == "Senate on Capitol Hill"), "{found:?}");
+    }
 }

@@ -171,7 +171,13 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     // "Central Bank of Nigeria", "Diplomatic Academy of Vietnam": a body named with the country or city it
     // serves. Only names of a few words are searched, so a long run costs no more than a short one.
     if (3..=MAX_OF_PLACE_WORDS).contains(&words) {
-        let of = (first + 1..end - 1).find(|&i| cx.word(i) == "of");
+        // "European Convention on Human Rights", "Committee on Foreign Relations": "on" after a work's or
+        // a committee's keyword links its subject as "of" does (not after any keyword: "Senate on Capitol Hill").
+        let of = (first + 1..end - 1).find(|&i| {
+            cx.word(i) == "of"
+                || (cx.word(i) == "on"
+                    && (is_misc_keyword(cx.word(i - 1)) || matches!(cx.word(i - 1), "Committee" | "Commission")))
+        });
         if of.is_some_and(|of| is_org_keyword(cx.word(of - 1)) && is_place(cx.surface(of + 1, end))) {
             return Some(EntityKind::Org);
         }
