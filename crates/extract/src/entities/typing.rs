@@ -172,7 +172,8 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     // serves. Only names of a few words are searched, so a long run costs no more than a short one.
     if (3..=MAX_OF_PLACE_WORDS).contains(&words) {
         // "European Convention on Human Rights", "Committee on Foreign Relations": "on" after a work's or
-        // a committee's keyword links its subject as "of" does (not after any keyword: "Senate on Capitol Hill").
+        // a committee's keyword links its subject as "of" does (not after any keyword: "Kelvara Bank on Okavu
+        // Street" is two names).
         let of = (first + 1..end - 1).find(|&i| {
             cx.word(i) == "of"
                 || (cx.word(i) == "on"
