@@ -243,6 +243,24 @@ pub(crate) fn find_entities(
             typed[at].1 = Some(EntityKind::Person);
         }
     }
+    // "chipmakers such as Nvidia and Advanced Micro Devices": an untyped name of several words joined by "and"
+    // or "or" to an organisation's is one too, unless a first name opens it (a list names things of a kind).
+    for at in 0..typed.len() {
+        let (cand, kind) = &typed[at];
+        if kind.is_some() || cand.in_title_line || cand.end - cand.first < 2 {
+            continue;
+        }
+        let joined_org = |other: &(Candidate, Option<EntityKind>), and_at: usize| {
+            other.1 == Some(EntityKind::Org) && seg.is_word(and_at) && matches!(cx.word(and_at), "and" | "or")
+        };
+        let before = at
+            .checked_sub(1)
+            .is_some_and(|b| typed[b].0.end + 1 == cand.first && joined_org(&typed[b], typed[b].0.end));
+        let after = typed.get(at + 1).is_some_and(|a| cand.end + 1 == a.0.first && joined_org(a, cand.end));
+        if (before || after) && !is_first_name(cx.word(cand.first)) {
+            typed[at].1 = Some(EntityKind::Org);
+        }
+    }
     // A Title Case phrase in quotation marks in running prose is the title of a work ("All About Space", "Bad
     // at Love", one word in double marks: "Parasite"): one MISC name, replacing whatever pieces of it the runs
     // found.
@@ -1608,5 +1626,14 @@ mod tests {
         for (text, name, kind) in cases {
             assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
         }
+    }
+
+    /// An untyped name joined by "and"/"or" to an organisation is one; a person's name is not made one.
+    #[test]
+    fn a_name_listed_with_an_organisation_is_one() {
+        let text = "Losses in chipmakers such as Nvidia and Brivane Micro Systems weighed on the index.";
+        assert!(has(text, "Brivane Micro Systems", EntityKind::Org), "{:?}", entities(text));
+        let text = "The deal between Nvidia and Maria Okavu Halvorsen was signed.";
+        assert!(!has(text, "Maria Okavu Halvorsen", EntityKind::Org), "{:?}", entities(text));
     }
 }
