@@ -1636,4 +1636,20 @@ mod tests {
         let text = "The deal between Nvidia and Maria Okavu Halvorsen was signed.";
         assert!(!has(text, "Maria Okavu Halvorsen", EntityKind::Org), "{:?}", entities(text));
     }
+
+    /// What research is published in, or a name after "the journal", is a journal (MISC); a newspaper's
+    /// title word keeps a newspaper an organisation.
+    #[test]
+    fn a_journal_is_a_work() {
+        use EntityKind::*;
+        let cases: &[(&str, &str, EntityKind)] = &[
+            ("A study published in The Vantorian found fewer deaths.", "Vantorian", Misc),
+            ("The results appeared in the journal Kelvara Medicine on Monday.", "Kelvara Medicine", Misc),
+        ];
+        for (text, name, kind) in cases {
+            assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
+        }
+        let text = "The letter was published in The Okavu Herald on Sunday.";
+        assert!(!has(text, "Okavu Herald", Misc), "{:?}", entities(text));
+    }
 }

@@ -360,6 +360,11 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     if let Some(kind) = lexical_kind(cx, first, end) {
         return Some(kind);
     }
+    // "a study published in The Lancet": what research is published in is a journal (a work), unless a
+    // newspaper's title word ends it ("published in The Kelvara Times").
+    if !cand.in_title_line && published_in(cx, first) && !is_newspaper_word(cx.word(end - 1)) {
+        return Some(EntityKind::Misc);
+    }
     // "Federal Bureau of Investigation (FBI)", "Centers for Disease Control and Prevention (CDC)": the
     // expansion of an acronym is an organisation when the acronym is a known one or one of its words is an
     // organisation's keyword (plurals too); else it is left to the rules below.
@@ -560,13 +565,7 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
         return Some(EntityKind::Person);
     }
     // "the Post", "The Times": a newspaper named by its title word.
-    if words == 1
-        && after_the
-        && matches!(
-            first_word,
-            "Post" | "Times" | "Journal" | "Herald" | "Tribune" | "Gazette" | "Chronicle" | "Telegraph"
-        )
-    {
+    if words == 1 && after_the && is_newspaper_word(first_word) && !matches!(first_word, "News" | "Guardian") {
         return Some(EntityKind::Org);
     }
     // "the Kepler telescope", "the Leonids meteor shower": a name no rule typed, before the noun for a kind of
@@ -746,6 +745,7 @@ const WORK_NOUNS: &[&str] = &[
     "documentary",
     "entitled",
     "film",
+    "journal",
     "memoir",
     "miniseries",
     "movie",
@@ -787,6 +787,32 @@ pub(super) fn after_work_noun(cx: &Context<'_, '_>, first: usize) -> bool {
             WORK_NOUN_LEADS.binary_search(&w.to_ascii_lowercase().as_str()).is_ok()
                 || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
         })
+}
+
+/// Whether "published in" (and "The" of a title) stands right before the name at `first` on its line.
+fn published_in(cx: &Context<'_, '_>, first: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    let before = if first > 0 && word_at(first - 1) == Some("The") { first - 1 } else { first };
+    before >= 2 && word_at(before - 1) == Some("in") && word_at(before - 2) == Some("published")
+}
+
+/// A newspaper's title word ("The Times", "The Kelvara Herald").
+fn is_newspaper_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Post"
+            | "Times"
+            | "Journal"
+            | "Herald"
+            | "Tribune"
+            | "Gazette"
+            | "Chronicle"
+            | "Telegraph"
+            | "News"
+            | "Guardian"
+    )
 }
 
 /// A live blog's or a headline's speaker: a name opening its line, a colon, and a quotation
