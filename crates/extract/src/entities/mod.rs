@@ -1652,4 +1652,16 @@ mod tests {
         let text = "The letter was published in The Okavu Herald on Sunday.";
         assert!(!has(text, "Okavu Herald", Misc), "{:?}", entities(text));
     }
+
+    /// Who signs, sacks or appoints a player or a coach is a club; who signs a bill is not made one.
+    #[test]
+    fn who_signs_a_player_is_a_club() {
+        use EntityKind::*;
+        let text = "Brivantes signed the Nigerian striker Tunde Okafor on Friday.";
+        assert!(has(text, "Brivantes", Org), "{:?}", entities(text));
+        let text = "Kelvaro Chiefs sacked coach Sipho Ndlovu after the loss.";
+        assert!(has(text, "Kelvaro Chiefs", Org), "{:?}", entities(text));
+        let text = "Governor Halvorsen signed the bill on Friday.";
+        assert!(!entities(text).iter().any(|(_, k)| *k == Org), "{:?}", entities(text));
+    }
 }

@@ -479,6 +479,11 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     {
         return Some(EntityKind::Org);
     }
+    // "Galatasaray signed the Nigerian striker …", "Kelvara Chiefs sacked coach …": who signs, sacks or
+    // appoints a player or a coach is a club.
+    if words <= 3 && all_capitalised && !opens_with_first_name && !cand.in_title_line && hires_a_player(cx, end) {
+        return Some(EntityKind::Org);
+    }
     if words <= 3 && all_capitalised && followed_by_age(cx, end) && !cand.in_title_line {
         return Some(EntityKind::Person);
     }
@@ -1251,6 +1256,44 @@ fn sentence_names_a_league(cx: &Context<'_, '_>, at: usize) -> bool {
             && seg.is_word(i)
             && matches!(cx.word(i), "League" | "Liga" | "Serie" | "Bundesliga" | "Ligue" | "Premiership" | "Eredivisie")
     })
+}
+
+/// Tokens after a hiring verb searched for a player's or a coach's noun ("signed the 24-year-old Nigerian
+/// striker").
+const HIRED_ROLE_REACH: usize = 5;
+
+/// Whether a verb of hiring or firing follows the name at `end` and a sports role noun comes within
+/// `HIRED_ROLE_REACH` words after it, in the sentence.
+fn hires_a_player(cx: &Context<'_, '_>, end: usize) -> bool {
+    let seg = cx.seg;
+    if !seg.is_word(end)
+        || !matches!(cx.word(end), "signed" | "sacked" | "appointed" | "hired" | "fired" | "released" | "loaned")
+    {
+        return false;
+    }
+    let sentence = seg.tokens[end].sentence;
+    (end + 1..(end + 1 + HIRED_ROLE_REACH).min(seg.tokens.len()))
+        .take_while(|&i| seg.tokens[i].sentence == sentence && seg.is_word(i))
+        .any(|i| {
+            matches!(
+                cx.word(i),
+                "coach"
+                    | "manager"
+                    | "striker"
+                    | "midfielder"
+                    | "defender"
+                    | "goalkeeper"
+                    | "forward"
+                    | "winger"
+                    | "playmaker"
+                    | "fly-half"
+                    | "spinner"
+                    | "batsman"
+                    | "bowler"
+                    | "quarterback"
+                    | "pitcher"
+            )
+        })
 }
 
 fn followed_by_age(cx: &Context<'_, '_>, end: usize) -> bool {
