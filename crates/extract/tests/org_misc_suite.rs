@@ -188,12 +188,15 @@ fn check_floors(name: &str, suite: &str, floors: [(EntityKind, f64); 4]) {
 #[test]
 fn the_suite_scores_at_least_its_floors() {
     let floors =
-        [(EntityKind::Person, 0.87), (EntityKind::Org, 0.89), (EntityKind::Place, 0.90), (EntityKind::Misc, 0.85)];
+        [(EntityKind::Person, 0.87), (EntityKind::Org, 0.90), (EntityKind::Place, 0.90), (EntityKind::Misc, 0.85)];
     check_floors("org_misc", SUITE, floors);
 }
 
 #[test]
 fn the_genres_suite_scores_at_least_its_floors() {
-    let floors = [(EntityKind::Person, 0.0), (EntityKind::Org, 0.0), (EntityKind::Place, 0.0), (EntityKind::Misc, 0.0)];
+    // Set when the seventh round ended (its start, before any rule: PERSON 0.765, ORG 0.827, PLACE 0.884,
+    // MISC 0.523).
+    let floors =
+        [(EntityKind::Person, 0.85), (EntityKind::Org, 0.87), (EntityKind::Place, 0.89), (EntityKind::Misc, 0.70)];
     check_floors("genres", GENRES_SUITE, floors);
 }
