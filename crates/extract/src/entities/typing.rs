@@ -544,7 +544,7 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     }
     // "Saudade, a drama that starts filming in May": a name described as a work in apposition or after a
     // copula is the work's title.
-    if words <= 6 && all_capitalised && !cand.in_title_line && described_as(cx, first, end, DESCRIBING_WORK_NOUNS) {
+    if words <= 6 && all_capitalised && !cand.in_title_line && described_as(cx, first, end, WORK_NOUNS) {
         return Some(EntityKind::Misc);
     }
     // "Oduya Ekwueme, the party's chairman,", "the coach, Rangi Tawhiri,", "Ngozi Okwuosa, who chairs …": a
@@ -741,13 +741,15 @@ fn after_ensemble_noun(cx: &Context<'_, '_>, first: usize) -> bool {
         && matches!(cx.word(first - 1), "band" | "group" | "label")
 }
 
-/// Nouns for a kind of work, which a work's title follows ("the album Midnight Rivers"), and the
-/// participles that introduce a title ("a report titled …").
+/// Nouns for a kind of work, which a work's title follows ("the album Midnight Rivers") or which heads its
+/// description ("Saudade, a drama that …"), and the participles that introduce a title ("a report titled …").
 const WORK_NOUNS: &[&str] = &[
     "album",
     "biopic",
     "book",
+    "comedy",
     "documentary",
+    "drama",
     "entitled",
     "film",
     "journal",
@@ -763,6 +765,7 @@ const WORK_NOUNS: &[&str] = &[
     "series",
     "sitcom",
     "song",
+    "thriller",
     "titled",
 ];
 
@@ -1095,25 +1098,6 @@ fn described_as_an_organisation(cx: &Context<'_, '_>, first: usize, end: usize) 
     described_as(cx, first, end, DESCRIBING_ORGANISATION_NOUNS)
 }
 
-/// Nouns that head a description of a work ("Saudade, a drama that …", "X is the band's third album");
-/// none is a person's role ("a drama teacher" does not end with the noun).
-const DESCRIBING_WORK_NOUNS: &[&str] = &[
-    "album",
-    "comedy",
-    "documentary",
-    "drama",
-    "film",
-    "memoir",
-    "miniseries",
-    "movie",
-    "musical",
-    "novel",
-    "podcast",
-    "series",
-    "sitcom",
-    "thriller",
-];
-
 /// Whether the name's appositive or copula phrase is headed by a noun of `nouns` (sorted) that ends it:
 /// "Zentrix, a Lagos-based lender,", "Saudade, a drama that …" (not "a company director", nor "the
 /// company's chief", where a possessive follows the noun).
@@ -1258,8 +1242,8 @@ fn sentence_names_a_league(cx: &Context<'_, '_>, at: usize) -> bool {
     })
 }
 
-/// Tokens after a hiring verb searched for a player's or a coach's noun ("signed the 24-year-old Nigerian
-/// striker").
+/// Tokens after a hiring verb searched for a player's, a coach's or a journalist's noun ("signed the
+/// 24-year-old Nigerian striker").
 const HIRED_ROLE_REACH: usize = 5;
 
 /// Whether a verb of hiring or firing follows the name at `end` and a sports role noun comes within
@@ -1274,26 +1258,7 @@ fn hires_a_player(cx: &Context<'_, '_>, end: usize) -> bool {
     let sentence = seg.tokens[end].sentence;
     (end + 1..(end + 1 + HIRED_ROLE_REACH).min(seg.tokens.len()))
         .take_while(|&i| seg.tokens[i].sentence == sentence && seg.is_word(i))
-        .any(|i| {
-            matches!(
-                cx.word(i),
-                "coach"
-                    | "manager"
-                    | "striker"
-                    | "midfielder"
-                    | "defender"
-                    | "goalkeeper"
-                    | "forward"
-                    | "winger"
-                    | "playmaker"
-                    | "fly-half"
-                    | "spinner"
-                    | "batsman"
-                    | "bowler"
-                    | "quarterback"
-                    | "pitcher"
-            )
-        })
+        .any(|i| matches!(cx.word(i), "coach" | "manager") || WORKS_FOR_NOUNS.contains(&cx.word(i)))
 }
 
 fn followed_by_age(cx: &Context<'_, '_>, end: usize) -> bool {
