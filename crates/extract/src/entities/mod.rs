@@ -1664,4 +1664,20 @@ mod tests {
         let text = "Governor Halvorsen signed the bill on Friday.";
         assert!(!entities(text).iter().any(|(_, k)| *k == Org), "{:?}", entities(text));
     }
+
+    /// What one wins with an indefinite article is an award, and a name before "ceremony" an event's; a
+    /// seat is not an award.
+    #[test]
+    fn an_award_won_is_an_award() {
+        use EntityKind::*;
+        let cases: &[(&str, &str, EntityKind)] = &[
+            ("The singer won a Vantie for best song last year.", "Vantie", Misc),
+            ("Tickets for the Kelvies ceremony sold out.", "Kelvies", Misc),
+        ];
+        for (text, name, kind) in cases {
+            assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
+        }
+        let text = "She won a Senate seat in Okavu.";
+        assert!(!has(text, "Senate", Misc), "{:?}", entities(text));
+    }
 }

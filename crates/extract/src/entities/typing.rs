@@ -360,6 +360,11 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     if let Some(kind) = lexical_kind(cx, first, end) {
         return Some(kind);
     }
+    // "won a Grammy for", "won an Emmy in 2020": what one wins with an indefinite article is an award (a
+    // seat or a primary has its noun after the name: "won a Senate seat").
+    if end - first == 1 && !cand.in_title_line && won_an_award(cx, first) {
+        return Some(EntityKind::Misc);
+    }
     // "a study published in The Lancet": what research is published in is a journal (a work), unless a
     // newspaper's title word ends it ("published in The Kelvara Times").
     if !cand.in_title_line && published_in(cx, first) && !is_newspaper_word(cx.word(end - 1)) {
@@ -606,6 +611,7 @@ const PRODUCT_NOUNS: &[&str] = &[
     "app",
     "assistant",
     "browser",
+    "ceremony",
     "chatbot",
     "console",
     "drone",
@@ -804,6 +810,17 @@ fn published_in(cx: &Context<'_, '_>, first: usize) -> bool {
     let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
     let before = if first > 0 && word_at(first - 1) == Some("The") { first - 1 } else { first };
     before >= 2 && word_at(before - 1) == Some("in") && word_at(before - 2) == Some("published")
+}
+
+/// Whether "won a" or "won an" stands before the word at `at` and no word of its noun phrase follows it.
+fn won_an_award(cx: &Context<'_, '_>, at: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[at].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    at >= 2
+        && matches!(word_at(at - 1), Some("a" | "an"))
+        && matches!(word_at(at - 2), Some("won" | "win" | "wins" | "winning"))
+        && word_at(at + 1).is_none_or(|next| PREPOSITIONS.contains(&next) || next == "and")
 }
 
 /// A newspaper's title word ("The Times", "The Kelvara Herald").
