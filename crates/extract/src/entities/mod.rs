@@ -1680,4 +1680,15 @@ mod tests {
         let text = "She won a Senate seat in Okavu.";
         assert!(!has(text, "Senate", Misc), "{:?}", entities(text));
     }
+
+    /// A parliament's chamber named "House of …" is an organisation; a work named so is not made one.
+    #[test]
+    fn a_chamber_of_parliament_is_an_organisation() {
+        let text = "Lawmakers in the House of Delegates passed the bill, and the House of Lords debated it.";
+        for name in ["House of Delegates", "House of Lords"] {
+            assert!(has(text, name, EntityKind::Org), "{name}: {:?}", entities(text));
+        }
+        let text = "She watched the series House of Kelvars again.";
+        assert!(!has(text, "House of Kelvars", EntityKind::Org), "{:?}", entities(text));
+    }
 }

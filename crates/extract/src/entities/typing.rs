@@ -120,6 +120,17 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     {
         return Some(EntityKind::Org);
     }
+    // "House of Representatives", "House of Lords": a chamber of a parliament ("House of Cards" is no chamber).
+    if words == 3
+        && cx.word(first) == "House"
+        && cx.word(first + 1) == "of"
+        && matches!(
+            cx.word(first + 2),
+            "Representatives" | "Commons" | "Lords" | "Delegates" | "Councillors" | "Peers" | "Assembly"
+        )
+    {
+        return Some(EntityKind::Org);
+    }
     // "Cape Canaveral", "Mount Kenya": a cape's or a mountain's name opens with its noun.
     if (2..=3).contains(&words)
         && matches!(cx.word(first), "Cape" | "Mount" | "Mt.")
