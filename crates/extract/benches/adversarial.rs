@@ -46,6 +46,12 @@ const CASES: &[Case] = &[
         unit: "Chamber of Abcde and Grupo Abcde of the Summit of the Abcde Pillars iAbcde 16 ",
         html: false,
     },
+    Case {
+        name: "leagues, clubs, products, `on` names, `+` in a run",
+        unit: "Abcde beat Chelsea 3-1 League Abcde signed striker Strait of Abcde Convention on Abcde Rights Abcde+ \
+               Pixel 9 phone Abcde Energy shares rose published in The Abcde Secretary-General Abcde ",
+        html: false,
+    },
     Case { name: "dates everywhere", unit: "on Monday, Jan. 5, 2020 at 6:30 PM EST 1990s ", html: false },
     Case { name: "html: `<a ` without `>`", unit: "<a x", html: true },
     Case { name: "html: `&` without `;`", unit: "a & b &amp c ", html: true },

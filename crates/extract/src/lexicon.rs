@@ -333,10 +333,18 @@ pub(crate) fn is_misc_keyword(word: &str) -> bool {
     contains(&MISC_KEYWORDS, word)
 }
 
-/// A title or role word that precedes a name but is not part of it ("President", "Sen.").
+/// A title or role word that precedes a name but is not part of it ("President", "Sen."), also a compound of
+/// titles joined by hyphens ("Secretary-General", "Director-General", "Vice-President"): no list needs them.
 pub(crate) fn is_title(word: &str) -> bool {
     contains(&TITLES, word)
+        || (word.len() <= MAX_COMPOUND_TITLE_BYTES
+            && word.contains('-')
+            && word.split('-').all(|part| !part.is_empty() && contains(&TITLES, part)))
 }
+
+/// The longest hyphenated compound of titles looked at ("Deputy-Secretary-General" and then some): a word
+/// longer than this is no title, so a 100 KB "word" costs nothing.
+const MAX_COMPOUND_TITLE_BYTES: usize = 40;
 
 pub(crate) fn is_demonym(word: &str) -> bool {
     contains(&DEMONYMS, word)

@@ -120,6 +120,24 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     {
         return Some(EntityKind::Org);
     }
+    // "House of Representatives", "House of Lords": a chamber of a parliament ("House of Cards" is no chamber).
+    if words == 3
+        && cx.word(first) == "House"
+        && cx.word(first + 1) == "of"
+        && matches!(
+            cx.word(first + 2),
+            "Representatives" | "Commons" | "Lords" | "Delegates" | "Councillors" | "Peers" | "Assembly"
+        )
+    {
+        return Some(EntityKind::Org);
+    }
+    // "Cape Canaveral", "Mount Kenya": a cape's or a mountain's name opens with its noun.
+    if (2..=3).contains(&words)
+        && matches!(cx.word(first), "Cape" | "Mount" | "Mt.")
+        && (first + 1..end).all(|i| cx.word(i).starts_with(char::is_uppercase) && !is_org_keyword(cx.word(i)))
+    {
+        return Some(EntityKind::Place);
+    }
     // A known organisation and one more name is one of its editions or units: "BBC Africa",
     // "Breitbart London" (but "Facebook Twitter" is two organisations side by side).
     if words == 2
@@ -164,7 +182,14 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     // "Central Bank of Nigeria", "Diplomatic Academy of Vietnam": a body named with the country or city it
     // serves. Only names of a few words are searched, so a long run costs no more than a short one.
     if (3..=MAX_OF_PLACE_WORDS).contains(&words) {
-        let of = (first + 1..end - 1).find(|&i| cx.word(i) == "of");
+        // "European Convention on Human Rights", "Committee on Foreign Relations": "on" after a work's or
+        // a committee's keyword links its subject as "of" does (not after any keyword: "Kelvara Bank on Okavu
+        // Street" is two names).
+        let of = (first + 1..end - 1).find(|&i| {
+            cx.word(i) == "of"
+                || (cx.word(i) == "on"
+                    && (is_misc_keyword(cx.word(i - 1)) || matches!(cx.word(i - 1), "Committee" | "Commission")))
+        });
         if of.is_some_and(|of| is_org_keyword(cx.word(of - 1)) && is_place(cx.surface(of + 1, end))) {
             return Some(EntityKind::Org);
         }
@@ -185,6 +210,10 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
             });
             let head = cx.word(of - 1);
             if tail_ok && !joins_two_organisations(cx, first, end) {
+                // "Strait of Hormuz", "Gulf of Aden", "Tower of London": a feature's or a building's noun.
+                if of == first + 1 && FACILITY_NOUNS.binary_search(&head).is_ok() {
+                    return Some(EntityKind::Place);
+                }
                 if is_org_keyword(head) {
                     return Some(EntityKind::Org);
                 }
@@ -319,8 +348,20 @@ fn is_speech_subject(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     next_is_verb || prev_is_verb
 }
 
-/// Step 4: the kind a candidate gets from its own words and context, if any.
+/// Step 4: the kind a candidate gets from its own words and context, if any. A name holding a digit
+/// ("Chandrayaan-3 had completed", "said Pixel 9") is a thing's, never a person's: what context took for a
+/// person (a speech verb, a title) is a product, a mission or a model (MISC).
 pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityKind> {
+    let kind = kind_from_words_and_context(cx, cand);
+    if kind == Some(EntityKind::Person)
+        && (cand.first..cand.end).any(|i| cx.word(i).bytes().any(|b| b.is_ascii_digit()))
+    {
+        return Some(EntityKind::Misc);
+    }
+    kind
+}
+
+fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityKind> {
     let (first, end) = (cand.first, cand.end);
     // "the film Parasite", "her memoir The Long Road Home": a work named after the noun for its kind is a
     // work, whatever its words would say alone (a first name, a place).
@@ -329,6 +370,16 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     }
     if let Some(kind) = lexical_kind(cx, first, end) {
         return Some(kind);
+    }
+    // "won a Grammy for", "won an Emmy in 2020": what one wins with an indefinite article is an award (a
+    // seat or a primary has its noun after the name: "won a Senate seat").
+    if end - first == 1 && !cand.in_title_line && won_an_award(cx, first) {
+        return Some(EntityKind::Misc);
+    }
+    // "a study published in The Lancet": what research is published in is a journal (a work), unless a
+    // newspaper's title word ends it ("published in The Kelvara Times").
+    if !cand.in_title_line && published_in(cx, first) && !is_newspaper_word(cx.word(end - 1)) {
+        return Some(EntityKind::Misc);
     }
     // "Federal Bureau of Investigation (FBI)", "Centers for Disease Control and Prevention (CDC)": the
     // expansion of an acronym is an organisation when the acronym is a known one or one of its words is an
@@ -368,7 +419,10 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     }
     // "energy company Burisma", "the carmaker Zentrix": a name right after the noun for a kind of organisation
     // names one, as a role noun before a name names a person.
-    if !cand.after_title && all_capitalised && !opens_with_first_name && after_organisation_noun(cx, first) {
+    if !cand.after_title
+        && all_capitalised
+        && ((!opens_with_first_name && after_organisation_noun(cx, first)) || after_ensemble_noun(cx, first))
+    {
         return Some(EntityKind::Org);
     }
     if words <= 3 && is_dateline(cx, first, end) {
@@ -441,6 +495,11 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     {
         return Some(EntityKind::Org);
     }
+    // "Galatasaray signed the Nigerian striker …", "Kelvara Chiefs sacked coach …": who signs, sacks or
+    // appoints a player or a coach is a club.
+    if words <= 3 && all_capitalised && !opens_with_first_name && !cand.in_title_line && hires_a_player(cx, end) {
+        return Some(EntityKind::Org);
+    }
     if words <= 3 && all_capitalised && followed_by_age(cx, end) && !cand.in_title_line {
         return Some(EntityKind::Person);
     }
@@ -448,16 +507,21 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
         return Some(EntityKind::Person);
     }
     // "Vulture magazine", "Interfax news agency": a name before a publication noun is an organisation, also after a
-    // verb of speech ("told Kelvara Times newspaper": the listener, not a speaker).
-    if words <= 3
-        && all_capitalised
-        && cx.seg.is_word(end)
-        && matches!(
-            cx.word(end),
-            "magazine" | "newspaper" | "website" | "agency" | "network" | "tabloid" | "broadcaster"
-        )
-    {
-        return Some(EntityKind::Org);
+    // verb of speech ("told Kelvara Times newspaper": the listener, not a speaker). So is a name before the
+    // noun for a party, an exchange, a club or a group ("the ruling Morena party", "the Bursa Malaysia
+    // exchange"), even one that opens with a first name; not a day's ("the Christmas party").
+    if words <= 3 && all_capitalised && cx.seg.is_word(end) {
+        let next = cx.word(end);
+        let publication =
+            matches!(next, "magazine" | "newspaper" | "website" | "agency" | "network" | "tabloid" | "broadcaster");
+        // Not a genre's compound either ("the K-pop group"): a hyphen before a lower-case letter.
+        let genre = cx.word(end - 1).split('-').skip(1).any(|part| part.starts_with(char::is_lowercase));
+        let body = matches!(next, "party" | "exchange" | "club" | "group" | "militia" | "bloc" | "alliance")
+            && !genre
+            && !(first..end).any(|i| is_calendar_word(cx.word(i)) || is_place(cx.word(i)));
+        if publication || body {
+            return Some(EntityKind::Org);
+        }
     }
     // The sides of a result with a score, once per candidate.
     let other_side = if words <= 3 && all_capitalised && !cand.in_title_line {
@@ -471,6 +535,11 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
         // country's side a country's, which makes neither a player.
         let other = lexical_kind(cx, other_first, other_end);
         if (words >= 2 && is_place(first_word)) || other == Some(EntityKind::Org) {
+            return Some(EntityKind::Org);
+        }
+        // "Arsenal beat Chelsea 3-1 in the Premier League": the sides of a result in a league are teams, even
+        // when a side's name is a first name; players do not meet in leagues.
+        if sentence_names_a_league(cx, first) {
             return Some(EntityKind::Org);
         }
         // "Vrbanovic defeated Okonkwo 7-5, 6-2": otherwise the sides are players (a team is a known
@@ -488,6 +557,11 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
         && described_as_an_organisation(cx, first, end)
     {
         return Some(EntityKind::Org);
+    }
+    // "Saudade, a drama that starts filming in May": a name described as a work in apposition or after a
+    // copula is the work's title.
+    if words <= 6 && all_capitalised && !cand.in_title_line && described_as(cx, first, end, WORK_NOUNS) {
+        return Some(EntityKind::Misc);
     }
     // "Oduya Ekwueme, the party's chairman,", "the coach, Rangi Tawhiri,", "Ngozi Okwuosa, who chairs …": a
     // name described by a role noun in apposition, or by a relative "who", is a person's.
@@ -512,18 +586,17 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
         return Some(EntityKind::Person);
     }
     // "the Post", "The Times": a newspaper named by its title word.
-    if words == 1
-        && after_the
-        && matches!(
-            first_word,
-            "Post" | "Times" | "Journal" | "Herald" | "Tribune" | "Gazette" | "Chronicle" | "Telegraph"
-        )
-    {
+    if words == 1 && after_the && is_newspaper_word(first_word) && !matches!(first_word, "News" | "Guardian") {
         return Some(EntityKind::Org);
     }
-    let next = cx.seg.is_word(end).then(|| cx.word(end));
     // "the Kepler telescope", "the Leonids meteor shower": a name no rule typed, before the noun for a kind of
     // made thing or event, is its name. (Not before "film" or "album", which follow their authors' names.)
+    // A model number may stand between ("the Pixel 9 phone": the number joins the name later).
+    let model_number = cx.seg.is_word(end)
+        && (1..=3).contains(&cx.word(end).len())
+        && cx.word(end).bytes().all(|b| b.is_ascii_digit());
+    let noun_at = if model_number { end + 1 } else { end };
+    let next = cx.seg.is_word(noun_at).then(|| cx.word(noun_at));
     if words <= 3
         && all_capitalised
         && next.is_some_and(|w| PRODUCT_NOUNS.binary_search(&w).is_ok())
@@ -538,20 +611,37 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
     None
 }
 
+/// Whether the word is a noun of `PRODUCT_NOUNS` ("the Pixel 9 phone": the model number before it joins the
+/// name).
+pub(super) fn is_product_noun(word: &str) -> bool {
+    PRODUCT_NOUNS.binary_search(&word).is_ok()
+}
+
 /// Nouns after a name that make it the name of a made thing or an event ("the Kepler telescope").
 const PRODUCT_NOUNS: &[&str] = &[
     "app",
+    "assistant",
     "browser",
+    "ceremony",
+    "chatbot",
+    "console",
+    "drone",
     "festival",
+    "laptop",
     "meteor",
+    "missile",
     "mission",
     "musical",
+    "phone",
+    "phones",
     "podcast",
     "probe",
     "rover",
     "satellite",
     "smartphone",
+    "smartphones",
     "spacecraft",
+    "tablet",
     "telescope",
     "vaccine",
 ];
@@ -622,11 +712,13 @@ const WORKS_FOR_NOUNS: &[&str] = &[
     "writer",
 ];
 
-/// Nouns for a kind of organisation, which its name may follow ("the carmaker Zentrix"). Not nouns that also
-/// stand before people or works ("group" of friends, "brand", "giant").
+/// Nouns for a kind of organisation, which its name may follow ("the carmaker Zentrix", "the band Velvet
+/// Harbour", "the K-pop group Starlight Seven"). Not nouns that also stand before people or works ("brand",
+/// "giant"); "group" and "band" only right before a capitalised name.
 const ORGANISATION_NOUNS: &[&str] = &[
     "airline",
     "automaker",
+    "band",
     "bank",
     "broadcaster",
     "carmaker",
@@ -634,7 +726,9 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "company",
     "conglomerate",
     "firm",
+    "group",
     "insurer",
+    "label",
     "lender",
     "manufacturer",
     "militia",
@@ -654,15 +748,28 @@ fn after_organisation_noun(cx: &Context<'_, '_>, first: usize) -> bool {
         && ORGANISATION_NOUNS.binary_search(&cx.word(first - 1)).is_ok()
 }
 
-/// Nouns for a kind of work, which a work's title follows ("the album Midnight Rivers"), and the
-/// participles that introduce a title ("a report titled …").
+/// Whether the name at `first` follows "band", "group" or "label": no person's name does, so a first name
+/// opening it ("the band Velvet Harbour") is no evidence against it.
+fn after_ensemble_noun(cx: &Context<'_, '_>, first: usize) -> bool {
+    let seg = cx.seg;
+    first > 0
+        && seg.is_word(first - 1)
+        && seg.tokens[first - 1].line == seg.tokens[first].line
+        && matches!(cx.word(first - 1), "band" | "group" | "label")
+}
+
+/// Nouns for a kind of work, which a work's title follows ("the album Midnight Rivers") or which heads its
+/// description ("Saudade, a drama that …"), and the participles that introduce a title ("a report titled …").
 const WORK_NOUNS: &[&str] = &[
     "album",
     "biopic",
     "book",
+    "comedy",
     "documentary",
+    "drama",
     "entitled",
     "film",
+    "journal",
     "memoir",
     "miniseries",
     "movie",
@@ -675,6 +782,7 @@ const WORK_NOUNS: &[&str] = &[
     "series",
     "sitcom",
     "song",
+    "thriller",
     "titled",
 ];
 
@@ -704,6 +812,43 @@ pub(super) fn after_work_noun(cx: &Context<'_, '_>, first: usize) -> bool {
             WORK_NOUN_LEADS.binary_search(&w.to_ascii_lowercase().as_str()).is_ok()
                 || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
         })
+}
+
+/// Whether "published in" (and "The" of a title) stands right before the name at `first` on its line.
+fn published_in(cx: &Context<'_, '_>, first: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    let before = if first > 0 && word_at(first - 1) == Some("The") { first - 1 } else { first };
+    before >= 2 && word_at(before - 1) == Some("in") && word_at(before - 2) == Some("published")
+}
+
+/// Whether "won a" or "won an" stands before the word at `at` and no word of its noun phrase follows it.
+fn won_an_award(cx: &Context<'_, '_>, at: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[at].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    at >= 2
+        && matches!(word_at(at - 1), Some("a" | "an"))
+        && matches!(word_at(at - 2), Some("won" | "win" | "wins" | "winning"))
+        && word_at(at + 1).is_none_or(|next| PREPOSITIONS.contains(&next) || next == "and")
+}
+
+/// A newspaper's title word ("The Times", "The Kelvara Herald").
+fn is_newspaper_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Post"
+            | "Times"
+            | "Journal"
+            | "Herald"
+            | "Tribune"
+            | "Gazette"
+            | "Chronicle"
+            | "Telegraph"
+            | "News"
+            | "Guardian"
+    )
 }
 
 /// A live blog's or a headline's speaker: a name opening its line, a colon, and a quotation
@@ -823,6 +968,34 @@ fn in_company_context(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
             )
         });
     if owned {
+        return true;
+    }
+    // "Siemens Energy shares rose": a name before its shares' move, without the possessive.
+    let shares_moved = word_at(end).is_some_and(|w| matches!(w, "shares" | "stock"))
+        && word_at(end + 1).is_some_and(|w| {
+            matches!(
+                w,
+                "rose"
+                    | "fell"
+                    | "jumped"
+                    | "dropped"
+                    | "climbed"
+                    | "gained"
+                    | "slid"
+                    | "slumped"
+                    | "surged"
+                    | "soared"
+                    | "tumbled"
+                    | "plunged"
+                    | "rallied"
+                    | "sank"
+                    | "slipped"
+                    | "were"
+                    | "have"
+                    | "had"
+            )
+        });
+    if shares_moved {
         return true;
     }
     let (Some(preposition), Some(noun)) =
@@ -950,6 +1123,13 @@ const DESCRIBING_ORGANISATION_NOUNS: &[&str] = &[
 /// appositive or a copula whose phrase is headed by a noun of `DESCRIBING_ORGANISATION_NOUNS` (not "a
 /// company director": the noun must end the phrase).
 fn described_as_an_organisation(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    described_as(cx, first, end, DESCRIBING_ORGANISATION_NOUNS)
+}
+
+/// Whether the name's appositive or copula phrase is headed by a noun of `nouns` (sorted) that ends it:
+/// "Zentrix, a Lagos-based lender,", "Saudade, a drama that …" (not "a company director", nor "the
+/// company's chief", where a possessive follows the noun).
+fn described_as(cx: &Context<'_, '_>, first: usize, end: usize, nouns: &[&str]) -> bool {
     let seg = cx.seg;
     let line = seg.tokens[first].line;
     let same_line = |i: usize| i < seg.tokens.len() && seg.tokens[i].line == line;
@@ -964,9 +1144,9 @@ fn described_as_an_organisation(cx: &Context<'_, '_>, first: usize, end: usize) 
         if !same_line(i) || (!seg.is_word(i) && !seg.is_possessive(i) && !seg.is_punct(i, '-')) {
             return false;
         }
-        if seg.is_word(i) && DESCRIBING_ORGANISATION_NOUNS.binary_search(&cx.word(i)).is_ok() {
+        if seg.is_word(i) && nouns.binary_search(&cx.word(i)).is_ok() {
             let next = i + 1;
-            return !seg.is_word(next)
+            return (!seg.is_word(next) && !seg.is_possessive(next))
                 || !same_line(next)
                 || matches!(cx.word(next), "that" | "which" | "and")
                 || PREPOSITIONS.contains(&cx.word(next));
@@ -1073,6 +1253,40 @@ fn side_of_a_scored_result(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     }
     let winner = (verb.saturating_sub(4)..verb).rev().take_while(|&i| capitalised(i)).last().unwrap_or(verb);
     Some((winner, verb))
+}
+
+/// Tokens either side of a result's side searched for a league's name.
+const LEAGUE_REACH: usize = 30;
+
+/// Whether the sentence around `at` names a league ("the Premier League", "Serie A", "La Liga"): team
+/// sports. Not a cup's: individual players meet in cups (tennis, golf).
+fn sentence_names_a_league(cx: &Context<'_, '_>, at: usize) -> bool {
+    let seg = cx.seg;
+    let sentence = seg.tokens[at].sentence;
+    (at.saturating_sub(LEAGUE_REACH)..(at + LEAGUE_REACH).min(seg.tokens.len())).any(|i| {
+        seg.tokens[i].sentence == sentence
+            && seg.is_word(i)
+            && matches!(cx.word(i), "League" | "Liga" | "Serie" | "Bundesliga" | "Ligue" | "Premiership" | "Eredivisie")
+    })
+}
+
+/// Tokens after a hiring verb searched for a player's, a coach's or a journalist's noun ("signed the
+/// 24-year-old Nigerian striker").
+const HIRED_ROLE_REACH: usize = 5;
+
+/// Whether a verb of hiring or firing follows the name at `end` and a sports role noun comes within
+/// `HIRED_ROLE_REACH` words after it, in the sentence.
+fn hires_a_player(cx: &Context<'_, '_>, end: usize) -> bool {
+    let seg = cx.seg;
+    if !seg.is_word(end)
+        || !matches!(cx.word(end), "signed" | "sacked" | "appointed" | "hired" | "fired" | "released" | "loaned")
+    {
+        return false;
+    }
+    let sentence = seg.tokens[end].sentence;
+    (end + 1..(end + 1 + HIRED_ROLE_REACH).min(seg.tokens.len()))
+        .take_while(|&i| seg.tokens[i].sentence == sentence && seg.is_word(i))
+        .any(|i| matches!(cx.word(i), "coach" | "manager") || WORKS_FOR_NOUNS.contains(&cx.word(i)))
 }
 
 fn followed_by_age(cx: &Context<'_, '_>, end: usize) -> bool {
