@@ -420,6 +420,8 @@ impl Attribution<'_> {
     /// (two people sharing it stay apart). Anyone else is returned as is.
     fn fullest_person(&self, speaker: Speaker, quote_start: usize) -> Speaker {
         let speaker = without_a_leading_speech_verb(speaker);
+        let is_person = speaker.1.is_some_and(|g| matches!(self.groups[g].kind, EntityKind::Person | EntityKind::Misc));
+        let speaker = without_an_affiliation(speaker, is_person);
         let (name, group) = &speaker;
         let one_word_person = !name.contains(' ') && group.is_some_and(|g| self.groups[g].kind == EntityKind::Person);
         if !one_word_person {
@@ -1334,6 +1336,24 @@ fn without_a_leading_speech_verb(speaker: Speaker) -> Speaker {
         }
         _ => (name, group),
     }
+}
+
+/// A person's name that swallowed where the person works (`Svetlana Orlova of Novaya Radio`, `Prof. Ngaire
+/// Whaanga of Waikato University`) speaks under the name before `of`: a personal name of two words or more
+/// never goes on with `of` and a capitalised word, while one word and `of` is a title (`Prince of Wales`).
+/// A name the entity stage typed otherwise (the whole taken for an organisation) is a person's when it opens
+/// with a first name and holds no organisation's keyword before `of` (`Central Bank of Nigeria` stays whole).
+fn without_an_affiliation(speaker: Speaker, is_person: bool) -> Speaker {
+    let (name, group) = speaker;
+    let Some((person, place)) = name.split_once(" of ") else { return (name, group) };
+    let words: Vec<&str> = person.split(' ').collect();
+    let capitalised = |s: &str| s.starts_with(char::is_uppercase);
+    let personal = is_person
+        || (crate::lexicon::is_first_name(words[0]) && !words.iter().any(|w| crate::lexicon::is_org_keyword(w)));
+    if words.len() >= 2 && personal && words.iter().all(|w| capitalised(w)) && capitalised(place) {
+        return (person.to_string(), group);
+    }
+    (name, group)
 }
 
 /// [`Attribution::speaking_names`]: a look at the one or two tokens after each MISC name.
@@ -2592,6 +2612,25 @@ mod tests {
             (
                 "The film “Salt and Iron” was praised. “It is the best film of the year,” one critic said.",
                 vec![q("It is the best film of the year,", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn where_a_speaker_works_is_no_part_of_the_name() {
+        check(vec![
+            (
+                "“How many soldiers died on Tuesday?” asked Tomasz Wrona of Radio Kresy.",
+                vec![q("How many soldiers died on Tuesday?", Some("Tomasz Wrona"))],
+            ),
+            (
+                "“Rivers remember what we forget,” said Prof. Aroha Tamihana of Massey University.",
+                vec![q("Rivers remember what we forget,", Some("Aroha Tamihana"))],
+            ),
+            // One word before `of` is a title, whole: the speaker keeps it.
+            (
+                "The Archbishop of Lusaka spoke on Sunday. “We must forgive but never forget,” the Archbishop of Lusaka said.",
+                vec![q("We must forgive but never forget,", None)],
             ),
         ]);
     }
