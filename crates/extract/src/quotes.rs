@@ -158,6 +158,9 @@ const GENDERED_ROLES: &[(&str, bool)] = &[
 /// How many entity mentions back a pronoun looks for a person of its sex when the last subject is not one.
 const PRONOUN_REACH: usize = 24;
 
+/// How many entities after a sentence's subject are looked at for another person in the same sentence.
+const SENTENCE_ENTITY_REACH: usize = 12;
+
 /// Words that may stand between "the" and a role noun: "the former Senate President", "the 31-year-old actress".
 const ROLE_SPAN_WORDS: usize = 4;
 
@@ -636,15 +639,37 @@ impl Attribution<'_> {
     }
 
     /// The person a definite role refers to: the most recent one named with that role as a title or an
-    /// appositive, else the most recent sentence subject.
+    /// appositive, else the most recent sentence subject when that sentence names no one else (after `X beat
+    /// Y`, `the 34-year-old` may be either: none).
     fn role_holder(&self, token: usize, before_byte: usize) -> Option<Speaker> {
         let role = crate::case::lowercase(self.seg.word(token));
         let holders = self.role_mentions.get(&role).map_or(&[][..], Vec::as_slice);
         let before = holders.partition_point(|&e| self.entities[e].span.end <= before_byte);
         match before.checked_sub(1) {
             Some(i) => Some(self.name_of(&self.entities[holders[i]])),
-            None => self.recent_person(before_byte),
+            None => self.recent_person(before_byte).filter(|_| !self.recent_subject_has_company(before_byte)),
         }
+    }
+
+    /// Whether the sentence of the most recent sentence subject before `byte` also names another person
+    /// (outside quotations): a bounded look at the entities of that one sentence.
+    fn recent_subject_has_company(&self, byte: usize) -> bool {
+        let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= byte);
+        let Some(&subject) = idx.checked_sub(1).map(|i| &self.sentence_subjects[i]) else { return false };
+        let sentence_of = |e: &Entity| self.seg.tokens.get(token_at(self.seg, e.span.start)).map(|t| t.sentence);
+        let sentence = sentence_of(&self.entities[subject]);
+        let group = self.entities[subject].group;
+        self.entities[subject + 1..]
+            .iter()
+            .take(SENTENCE_ENTITY_REACH)
+            .take_while(|e| sentence_of(e) == sentence)
+            .any(|e| self.can_speak_as_person(e) && e.group != group && !self.inside_quote(e.span.start))
+    }
+
+    /// Whether the entity is a person, or a name the entity stage left MISC that speaks like one.
+    fn can_speak_as_person(&self, entity: &Entity) -> bool {
+        entity.kind == EntityKind::Person
+            || (entity.kind == EntityKind::Misc && entity.span.slice(self.seg.text).split(' ').count() >= 2)
     }
 
     /// A speech verb at `token`, not the noun of the same spelling after a determiner ("the report says").
@@ -2612,6 +2637,25 @@ mod tests {
             (
                 "The film “Salt and Iron” was praised. “It is the best film of the year,” one critic said.",
                 vec![q("It is the best film of the year,", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_role_after_a_sentence_naming_two_people_is_no_one() {
+        check(vec![
+            (
+                "Ayumi Kondo beat Valentina Greco 6-3, 6-1 on Tuesday.\n\n“I have never served better,” the 27-year-old said.",
+                vec![q("I have never served better,", None)],
+            ),
+            (
+                "Sefa Demir and Kerem Aslan were both arrested in Izmir.\n\n“He is innocent and we will prove it,” the lawyer said.",
+                vec![q("He is innocent and we will prove it,", None)],
+            ),
+            // One person in it: the role is theirs.
+            (
+                "Tigers captain Manaia Faleolo scored twice on Saturday.\n\n“It is a privilege to lead them,” the 29-year-old said.",
+                vec![q("It is a privilege to lead them,", Some("Manaia Faleolo"))],
             ),
         ]);
     }
