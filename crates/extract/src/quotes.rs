@@ -812,11 +812,11 @@ impl Attribution<'_> {
             .map(|e| self.name_of(e))
     }
 
-    /// Sieve 1: `“…,” X said`, `“…,” said X`, `“…,” X, a …, said`.
-    fn after(&self, quote: Span) -> Option<Speaker> {
+    /// The tokens after a quote where its cue may stand: to the end of the clause on its line, at most 40.
+    fn cue_window(&self, quote: Span) -> Vec<usize> {
         let seg = self.seg;
         let close = token_at(seg, quote.end);
-        let line = seg.tokens.get(close)?.line;
+        let Some(line) = seg.tokens.get(close).map(|t| t.line) else { return Vec::new() };
         let mut window = Vec::new();
         for i in close..seg.tokens.len().min(close + 40) {
             let t = &seg.tokens[i];
@@ -834,6 +834,56 @@ impl Attribution<'_> {
             }
             window.push(i);
         }
+        window
+    }
+
+    /// In the [`Attribution::cue_window`] of a quote, where its verb of speech stands, if it has one: not past a
+    /// full stop inside the marks and a capitalised word (a new sentence), nor far past `!` or `?`.
+    fn cue_verb(&self, quote: Span, window: &[usize]) -> Option<usize> {
+        let seg = self.seg;
+        let verb_pos = window.iter().position(|&i| self.is_verb_of_speech(i))?;
+        // A quote that ends its sentence ("…supporter.”) followed by a capitalised word starts a new
+        // sentence: only a cue right after it ("…!” Trump said) still belongs to it.
+        // After a full stop inside the marks the attribution would have ended in a comma (`“…,” she said`): a
+        // capitalised word there opens the next sentence, whatever its verb ("…children.” Her husband, Raul, said").
+        // An exclamation or question mark ends the quote but not the sentence ("…!” Trump said), so a short
+        // cue right after it still belongs to it.
+        let inner = quote.slice(seg.text).trim_end();
+        let next_capitalised = window
+            .iter()
+            .skip(1)
+            .find(|&&i| seg.is_word(i))
+            .is_some_and(|&i| seg.word(i).starts_with(char::is_uppercase));
+        if next_capitalised && inner.ends_with('.') && !inner.ends_with("...") {
+            return None;
+        }
+        if next_capitalised && inner.ends_with(['!', '?']) {
+            let words_before_verb = window[..verb_pos].iter().filter(|&&i| seg.is_word(i)).count();
+            if words_before_verb > 3 {
+                return None;
+            }
+        }
+        Some(verb_pos)
+    }
+
+    /// Whether the quote has a cue after it whose subject names no one the text gives (`“…,” a reporter
+    /// shouted`, `“…,” the Speaker replied` with no Speaker named): someone else speaks, unnamed, so the quote
+    /// continues no earlier speaker. Called only for a quote [`Attribution::after`] found no speaker for.
+    fn cue_after_names_no_one(&self, quote: Span) -> bool {
+        let window = self.cue_window(quote);
+        let Some(verb_pos) = self.cue_verb(quote, &window) else { return false };
+        let seg = self.seg;
+        let before: Vec<usize> = window[..verb_pos].iter().copied().filter(|&i| seg.is_word(i)).collect();
+        // A subject of one to four words right after the closing mark: `the Speaker replied`.
+        !before.is_empty() && before.len() <= ROLE_SPAN_WORDS && before[0] <= token_at(seg, quote.end) + 2
+    }
+
+    /// Sieve 1: `“…,” X said`, `“…,” said X`, `“…,” X, a …, said`.
+    fn after(&self, quote: Span) -> Option<Speaker> {
+        let seg = self.seg;
+        let close = token_at(seg, quote.end);
+        let line = seg.tokens.get(close)?.line;
+        let window = self.cue_window(quote);
         // `“…” — Marlowe`: a dash after the closing mark, then the name and nothing but punctuation.
         let dash = window.iter().take(3).position(|&i| matches!(seg.tokens[i].span.slice(seg.text), "—" | "–" | "―"));
         if let Some(name) = dash.and_then(|d| window.get(d + 1)).and_then(|&i| self.entity_at(i)) {
@@ -858,28 +908,7 @@ impl Attribution<'_> {
                 return self.pronoun_referent(words[2], quote.start);
             }
         }
-        let verb_pos = window.iter().position(|&i| self.is_verb_of_speech(i))?;
-        // A quote that ends its sentence ("…supporter.”) followed by a capitalised word starts a new
-        // sentence: only a cue right after it ("…!” Trump said) still belongs to it.
-        // After a full stop inside the marks the attribution would have ended in a comma (`“…,” she said`): a
-        // capitalised word there opens the next sentence, whatever its verb ("…children.” Her husband, Raul, said").
-        // An exclamation or question mark ends the quote but not the sentence ("…!” Trump said), so a short
-        // cue right after it still belongs to it.
-        let inner = quote.slice(seg.text).trim_end();
-        let next_capitalised = window
-            .iter()
-            .skip(1)
-            .find(|&&i| seg.is_word(i))
-            .is_some_and(|&i| seg.word(i).starts_with(char::is_uppercase));
-        if next_capitalised && inner.ends_with('.') && !inner.ends_with("...") {
-            return None;
-        }
-        if next_capitalised && inner.ends_with(['!', '?']) {
-            let words_before_verb = window[..verb_pos].iter().filter(|&&i| seg.is_word(i)).count();
-            if words_before_verb > 3 {
-                return None;
-            }
-        }
+        let verb_pos = self.cue_verb(quote, &window)?;
         // The subject before the verb: the person nearest the verb ("…,” Lucas Paganini, a scientist at
         // NASA, said"), else the nearest organisation or back reference.
         if let Some(found) = self.nearest_subject(&window[..verb_pos], quote.start) {
@@ -1665,11 +1694,22 @@ pub(crate) fn find_quotes(
             speaker.or_else(|| if f.continues_previous { None } else { attribution.before(f.inner) })
         })
         .collect();
+    // A quote whose own cue names no one (`“…,” a reporter shouted`) is someone else's: no fallback gives it a
+    // speaker.
+    let unnamed_cue: Vec<bool> = found
+        .iter()
+        .zip(&cued)
+        .map(|(f, cue)| cue.is_none() && !f.open_at_end && attribution.cue_after_names_no_one(f.inner))
+        .collect();
     let echoes = Echoes::new(seg.text, &found);
     let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(found.len());
     let mut previous: Option<(usize, Speaker)> = None;
     for (index, f) in found.iter().enumerate() {
         let line = seg.tokens.get(token_at(seg, f.inner.start)).map_or(0, |t| t.line);
+        if unnamed_cue[index] {
+            speakers.push(None);
+            continue;
+        }
         let mut speaker = cued[index].clone();
         if speaker.is_none() && !f.continues_previous {
             speaker = echoes.source(index, &cued);
@@ -1715,14 +1755,14 @@ pub(crate) fn find_quotes(
     let lines: Vec<usize> =
         found.iter().map(|f| seg.tokens.get(token_at(seg, f.inner.start)).map_or(0, |t| t.line)).collect();
     for i in (0..found.len().saturating_sub(1)).rev() {
-        if speakers[i].is_none() && lines[i] == lines[i + 1] && cued[i + 1].is_some() {
+        if speakers[i].is_none() && !unnamed_cue[i] && lines[i] == lines[i + 1] && cued[i + 1].is_some() {
             speakers[i] = speakers[i + 1].clone();
         }
     }
     // A quote running over several paragraphs is attributed once, usually in its last piece (`“… ¶ “…,” she
     // said.`): the pieces before it, left open at their paragraph's end, are the same speaker's words.
     for i in (0..found.len().saturating_sub(1)).rev() {
-        if speakers[i].is_none() && found[i].open_at_end && found[i + 1].continues_previous {
+        if speakers[i].is_none() && !unnamed_cue[i] && found[i].open_at_end && found[i + 1].continues_previous {
             speakers[i] = speakers[i + 1].clone();
         }
     }
@@ -2656,6 +2696,25 @@ mod tests {
             (
                 "Tigers captain Manaia Faleolo scored twice on Saturday.\n\n“It is a privilege to lead them,” the 29-year-old said.",
                 vec![q("It is a privilege to lead them,", Some("Manaia Faleolo"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_quote_whose_cue_names_no_one_continues_no_speaker() {
+        check(vec![
+            (
+                "“We want a recount!” shouted Nnamdi Eze from the gallery.\n\n“Please sit down, all of you,” the Chair replied.",
+                vec![q("We want a recount!", Some("Nnamdi Eze")), q("Please sit down, all of you,", None)],
+            ),
+            (
+                "“Will you stand again?” a journalist asked. “I have not decided yet,” Senator Hina Baig said.",
+                vec![q("Will you stand again?", None), q("I have not decided yet,", Some("Hina Baig"))],
+            ),
+            // No cue at all: the paragraph's speaker carries on.
+            (
+                "“We will rebuild,” said Hina Baig. “The school comes first.”",
+                vec![q("We will rebuild,", Some("Hina Baig")), q("The school comes first.", Some("Hina Baig"))],
             ),
         ]);
     }
