@@ -1410,6 +1410,18 @@ fn without_an_affiliation(speaker: Speaker, is_person: bool) -> Speaker {
     (name, group)
 }
 
+/// Whether a "speaker" the entity stage made of a label or a group is no one: one letter (an interview's `Q:`
+/// and `A:`), or the plural of a role noun capitalised by position (`Officials said …`, `Residents told …`).
+fn names_no_one(name: &str) -> bool {
+    let one_letter = name.chars().count() == 1;
+    let lower = crate::case::lowercase(name);
+    let role_plural = !name.contains(' ')
+        && lower.strip_suffix('s').is_some_and(|singular| {
+            crate::lexicon::is_referring_role(singular) || crate::lexicon::is_role_before_names(singular)
+        });
+    one_letter || role_plural
+}
+
 /// [`Attribution::speaking_names`]: a look at the one or two tokens after each MISC name.
 fn speaking_names(attribution: &Attribution<'_>) -> Vec<bool> {
     let seg = attribution.seg;
@@ -1770,6 +1782,7 @@ pub(crate) fn find_quotes(
         .iter()
         .zip(speakers)
         .map(|(f, speaker)| {
+            let speaker = speaker.filter(|(name, _)| !names_no_one(name));
             let (speaker, speaker_group) = match speaker.map(|s| attribution.fullest_person(s, f.inner.start)) {
                 Some((name, group)) => (Some(name), group),
                 None => (None, None),
@@ -2715,6 +2728,20 @@ mod tests {
             (
                 "“We will rebuild,” said Hina Baig. “The school comes first.”",
                 vec![q("We will rebuild,", Some("Hina Baig")), q("The school comes first.", Some("Hina Baig"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_interviews_label_or_a_group_is_no_speaker() {
+        check(vec![
+            (
+                "The minister, Farah Siddiqui, answered questions.\n\nQ: “When will the new airport open?”",
+                vec![q("When will the new airport open?", None)],
+            ),
+            (
+                "Engineer Sipho Ndlovu inspected the bridge.\n\nOfficials said on Monday the bridge was safe. “There is no risk at all to drivers.”",
+                vec![q("There is no risk at all to drivers.", None)],
             ),
         ]);
     }
