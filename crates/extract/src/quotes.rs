@@ -371,8 +371,9 @@ struct Attribution<'a> {
     /// order. Such a sentence has that person as its subject for `he`/`she`.
     name_part_openers: Vec<(usize, usize)>,
     /// Per entity, whether it is a name the entity stage left MISC that is the subject of a speech verb, after a
-    /// comma at most (`His rival, Ioana Dumitrescu, said …`): two or three capitalised words, outside quotes.
-    /// A name that says something is someone, whatever the lists know; it speaks like a person.
+    /// comma at most (`His rival, Ioana Dumitrescu, said …`), or that a role noun introduces (`manager Dimitris
+    /// Kalogeropoulos`): two or three capitalised words, outside quotes. A name that says something, or holds a
+    /// role, is someone, whatever the lists know; it speaks like a person.
     speaking_names: Vec<bool>,
 }
 
@@ -1440,12 +1441,25 @@ fn speaking_names(attribution: &Attribution<'_>) -> Vec<bool> {
             if seg.tokens.get(next).is_some_and(|t| t.span.slice(seg.text) == ",") {
                 next += 1;
             }
-            next < seg.tokens.len()
+            let says = next < seg.tokens.len()
                 && seg.is_word(next)
                 && seg.word(next).starts_with(char::is_lowercase)
-                && attribution.is_verb_of_speech(next)
+                && attribution.is_verb_of_speech(next);
+            says || after_a_role_noun(seg, token_at(seg, e.span.start))
         })
         .collect()
+}
+
+/// Whether a lower-case role noun stands right before the token, or before a comma before it (`manager
+/// Dimitris Kalogeropoulos`, `the opposition leader Ousmane Faye`, `the club's captain, Sione Vake`): a
+/// role's holder is a person.
+fn after_a_role_noun(seg: &Segmented<'_>, token: usize) -> bool {
+    let Some(mut before) = token.checked_sub(1) else { return false };
+    if seg.is_punct(before, ',') {
+        let Some(earlier) = before.checked_sub(1) else { return false };
+        before = earlier;
+    }
+    seg.is_word(before) && seg.word(before).starts_with(char::is_lowercase) && is_role_noun(seg.word(before))
 }
 
 /// [`Attribution::name_part_openers`]: one pass over the sentences' first words, each looked up once.
@@ -2742,6 +2756,20 @@ mod tests {
             (
                 "Engineer Sipho Ndlovu inspected the bridge.\n\nOfficials said on Monday the bridge was safe. “There is no risk at all to drivers.”",
                 vec![q("There is no risk at all to drivers.", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_left_misc_after_a_role_noun_speaks() {
+        check(vec![
+            (
+                "Harbour City manager Stavros Papadakis praised his side after the 2-0 win.\n\n“We were patient,” he said.",
+                vec![q("We were patient,", Some("Stavros Papadakis"))],
+            ),
+            (
+                "“We play for the fans, always,” said captain Rangana Jayasuriya.",
+                vec![q("We play for the fans, always,", Some("Rangana Jayasuriya"))],
             ),
         ]);
     }
