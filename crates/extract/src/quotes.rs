@@ -161,6 +161,10 @@ const PRONOUN_REACH: usize = 24;
 /// How many entities after a sentence's subject are looked at for another person in the same sentence.
 const SENTENCE_ENTITY_REACH: usize = 12;
 
+fn is_demonym(word: &str) -> bool {
+    crate::lexicon::is_demonym(word)
+}
+
 /// Words that may stand between "the" and a role noun: "the former Senate President", "the 31-year-old actress".
 const ROLE_SPAN_WORDS: usize = 4;
 
@@ -652,6 +656,20 @@ impl Attribution<'_> {
         }
     }
 
+    /// `the Brazilian` (a capitalised nationality right after "the", as the verb's subject): the person last
+    /// named before `before_byte` with it before the name (`Brazilian Gabriel Nascimento`). None when no one was.
+    fn nationality_holder(&self, token: usize, before_byte: usize) -> Option<Speaker> {
+        let seg = self.seg;
+        let word = seg.word(token);
+        let after_the = token > 0 && seg.is_word(token - 1) && seg.word(token - 1).eq_ignore_ascii_case("the");
+        if !after_the || !word.starts_with(char::is_uppercase) || !is_demonym(word) {
+            return None;
+        }
+        let holders = self.role_mentions.get(&crate::case::lowercase(word))?;
+        let before = holders.partition_point(|&e| self.entities[e].span.end <= before_byte);
+        Some(self.name_of(&self.entities[holders[before.checked_sub(1)?]]))
+    }
+
     /// Whether the sentence of the most recent sentence subject before `byte` also names another person
     /// (outside quotations): a bounded look at the entities of that one sentence.
     fn recent_subject_has_company(&self, byte: usize) -> bool {
@@ -1077,6 +1095,11 @@ impl Attribution<'_> {
             if is_document_noun(seg.word(i)) {
                 return self.document_author(i);
             }
+            // "…,” the Brazilian said": the person last named with that nationality before the name, if any; a
+            // nationality is no back reference to whoever was last the subject.
+            if let Some(holder) = self.nationality_holder(i, quote_start) {
+                return Some(holder);
+            }
         }
         if let Some(found) = self.relative_clause_antecedent(before_verb) {
             return Some(found);
@@ -1361,7 +1384,9 @@ fn role_mentions(
             .filter(same_line)
             .take_while(|&i| seg.is_word(i));
         for i in before.chain(after) {
-            if seg.is_word(i) && is_role_noun(seg.word(i)) && !seg.word(i).contains('-') {
+            // A nationality before the name (`Brazilian Gabriel Nascimento`) is a role too: `the Brazilian said`.
+            let demonym = seg.is_word(i) && seg.word(i).starts_with(char::is_uppercase) && is_demonym(seg.word(i));
+            if seg.is_word(i) && (is_role_noun(seg.word(i)) || demonym) && !seg.word(i).contains('-') {
                 let holders = roles.entry(crate::case::lowercase(seg.word(i))).or_default();
                 if holders.last() != Some(&index) {
                     holders.push(index);
@@ -2770,6 +2795,21 @@ mod tests {
             (
                 "“We play for the fans, always,” said captain Rangana Jayasuriya.",
                 vec![q("We play for the fans, always,", Some("Rangana Jayasuriya"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_nationality_refers_to_the_person_named_with_it() {
+        check(vec![
+            (
+                "Kenyan Grace Wanjiku won the race ahead of Ethiopia's Tigist Alemu.\n\n“The wind made it a tactical race,” the Kenyan said.",
+                vec![q("The wind made it a tactical race,", Some("Grace Wanjiku"))],
+            ),
+            // No one named with it: none, not the last subject.
+            (
+                "Grace Wanjiku won the race on Sunday.\n\n“The wind made it a tactical race,” the Ethiopian said.",
+                vec![q("The wind made it a tactical race,", None)],
             ),
         ]);
     }
