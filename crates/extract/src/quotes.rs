@@ -161,6 +161,12 @@ const PRONOUN_REACH: usize = 24;
 /// How many entities after a sentence's subject are looked at for another person in the same sentence.
 const SENTENCE_ENTITY_REACH: usize = 12;
 
+/// Whether the entity is one role noun and nothing else (`Striker` opening a headline): a role, no name.
+fn is_role_alone(seg: &Segmented<'_>, entity: &Entity) -> bool {
+    let name = entity.span.slice(seg.text);
+    !name.contains(' ') && is_role_noun(name)
+}
+
 fn is_demonym(word: &str) -> bool {
     crate::lexicon::is_demonym(word)
 }
@@ -600,7 +606,29 @@ impl Attribution<'_> {
         if (line.tokens.0..open).any(|i| seg.is_punct(i, '.')) {
             return None;
         }
-        self.entity_at(first_word).map(|e| self.name_of(e))
+        match self.entity_at(first_word).filter(|e| !is_role_alone(seg, e)) {
+            Some(e) => Some(self.name_of(e)),
+            None => self.headline_role_colon(first_word, open, quote),
+        }
+    }
+
+    /// `Coach: ‘We were robbed’` over its story: a headline whose only words before the colon and the quote
+    /// are a role (`Coach`, `Striker`, `Former minister`) is the person the next lines name with that role
+    /// (`Toluca coach Emiliano Ruiz blamed …`), at most [`HEADLINE_ROLE_LINES`] lines below.
+    fn headline_role_colon(&self, first_word: usize, open: usize, quote: Span) -> Option<Speaker> {
+        let seg = self.seg;
+        let colon = open.checked_sub(1).filter(|&c| seg.is_punct(c, ':'))?;
+        let role = colon.checked_sub(1).filter(|&r| r >= first_word && seg.is_word(r))?;
+        let only_words = (first_word..colon).all(|i| seg.is_word(i));
+        if !only_words || colon - first_word > ROLE_SPAN_WORDS || !is_role_noun(seg.word(role)) {
+            return None;
+        }
+        let line = seg.tokens[open].line;
+        let holders = self.role_mentions.get(&crate::case::lowercase(seg.word(role)))?;
+        let below = holders.partition_point(|&e| self.entities[e].span.start < quote.end);
+        let holder = &self.entities[*holders.get(below)?];
+        let holder_line = seg.tokens.get(token_at(seg, holder.span.start))?.line;
+        (holder_line <= line + HEADLINE_ROLE_LINES).then(|| self.name_of(holder))
     }
 
     /// "the minister", "the former Senate President", "the 31-year-old actress": a role noun led by a definite
@@ -1246,10 +1274,14 @@ impl Attribution<'_> {
         // subject speaks, found below like any verb's.
         let introduced_by_verb = window.iter().any(|&i| self.is_verb_of_speech(i));
         if open >= 2 && seg.is_punct(open - 1, ':') && !introduced_by_verb {
-            let right_before = self.entity_ending_at(open - 2);
-            let first_person =
-                || window.iter().filter_map(|&i| self.entity_at(i)).find(|e| e.kind == EntityKind::Person);
-            let first_any = || window.iter().find_map(|&i| self.entity_at(i));
+            // A headline's role alone (`Striker: ‘…’`) may have been made a name; it is a role, found by the
+            // headline fallback below the line.
+            let named = |e: &&Entity| !is_role_alone(seg, e);
+            let right_before = self.entity_ending_at(open - 2).filter(named);
+            let first_person = || {
+                window.iter().filter_map(|&i| self.entity_at(i)).filter(named).find(|e| e.kind == EntityKind::Person)
+            };
+            let first_any = || window.iter().filter_map(|&i| self.entity_at(i)).find(named);
             if let Some(e) = first_person().or(right_before).or_else(first_any) {
                 return Some(self.name_of(e));
             }
@@ -2810,6 +2842,21 @@ mod tests {
             (
                 "Grace Wanjiku won the race on Sunday.\n\n“The wind made it a tactical race,” the Ethiopian said.",
                 vec![q("The wind made it a tactical race,", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_headlines_role_before_a_colon_is_the_person_named_with_it_below() {
+        check(vec![
+            (
+                "Striker: ‘I never wanted to leave this club’\nRovers striker Kwame Addo signed a new contract on Friday.",
+                vec![q("I never wanted to leave this club", Some("Kwame Addo"))],
+            ),
+            // No one named with that role below: none.
+            (
+                "Striker: ‘I never wanted to leave this club’\nRovers signed Kwame Addo on Friday.",
+                vec![q("I never wanted to leave this club", None)],
             ),
         ]);
     }
