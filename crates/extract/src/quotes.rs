@@ -436,15 +436,51 @@ impl Attribution<'_> {
         let speaker = without_a_leading_speech_verb(speaker);
         let is_person = speaker.1.is_some_and(|g| matches!(self.groups[g].kind, EntityKind::Person | EntityKind::Misc));
         let speaker = without_an_affiliation(speaker, is_person);
+        let speaker = if is_person { without_a_title(speaker) } else { speaker };
         let (name, group) = &speaker;
         let one_word_person = !name.contains(' ') && group.is_some_and(|g| self.groups[g].kind == EntityKind::Person);
         if !one_word_person {
             return speaker;
         }
-        let Some(mentions) = self.name_parts.get(name.as_str()) else { return speaker };
+        let Some(mentions) = self.name_parts.get(name.as_str()) else {
+            return self.with_the_given_name_before(speaker, quote_start);
+        };
+        // The nearest full mention before the quote, else (a headline's `Okafor: ‘…’` over its story) the first after.
         let before = mentions.partition_point(|&(start, _)| start < quote_start);
-        match before.checked_sub(1) {
+        match before.checked_sub(1).or((before < mentions.len()).then_some(before)) {
             Some(i) => without_a_leading_speech_verb((self.groups[mentions[i].1].name.clone(), Some(mentions[i].1))),
+            None => speaker,
+        }
+    }
+
+    /// A person the entity stage knows by the surname alone because the given name is in no list
+    /// (`Oleksandr Kovalenko, a farmer, …` typed `Kovalenko`) is named with the capitalised word written right
+    /// before one of its mentions, the nearest before the quote (at most [`PRONOUN_REACH`] entities back): not
+    /// a title, role, common word, nationality or known name.
+    fn with_the_given_name_before(&self, speaker: Speaker, quote_start: usize) -> Speaker {
+        let Some(group) = speaker.1 else { return speaker };
+        let seg = self.seg;
+        let before = self.entities.partition_point(|e| e.span.end <= quote_start);
+        let given =
+            self.entities[..before].iter().rev().take(PRONOUN_REACH).filter(|e| e.group == group).find_map(|e| {
+                let word = token_at(seg, e.span.start).checked_sub(1).filter(|&w| seg.is_word(w))?;
+                let text = seg.word(word);
+                let plain = text.chars().next().is_some_and(char::is_uppercase)
+                    && text.chars().skip(1).all(char::is_lowercase)
+                    && seg.tokens[word].span.end + 1 == e.span.start
+                    && !crate::lexicon::is_title(text)
+                    && !crate::lexicon::is_role_before_names_any_case(text)
+                    && !is_role_noun(text)
+                    && !is_demonym(text)
+                    && !crate::lexicon::is_common_word(&crate::case::lowercase(text))
+                    && !crate::lexicon::is_place(text)
+                    && !crate::lexicon::is_org(text)
+                    && !crate::lexicon::is_speech_verb(&crate::case::lowercase(text))
+                    && !HONORIFICS.contains(&text);
+                plain.then_some(text)
+            });
+        match given {
+            Some(given) => (format!("{given} {}", speaker.0), speaker.1),
             None => speaker,
         }
     }
@@ -1478,6 +1514,28 @@ fn names_no_one(name: &str) -> bool {
             crate::lexicon::is_referring_role(singular) || crate::lexicon::is_role_before_names(singular)
         });
     one_letter || role_plural
+}
+
+/// A person's name that kept a title or a role written before it (`Senator Layla Haddad` when the name was
+/// not split there, `MP Anjali Deshmukh`) speaks under the name alone, when two words or more are left: a listed
+/// title or role, or, before a known first name, an English word or a short acronym that is no first name
+/// itself (`Rose Mary Okoth` keeps `Rose`).
+fn without_a_title(speaker: Speaker) -> Speaker {
+    let (name, group) = speaker;
+    let Some((first, rest)) = name.split_once(' ') else { return (name, group) };
+    let lower = crate::case::lowercase(first);
+    let before_a_first_name = rest.split(' ').next().is_some_and(crate::lexicon::is_first_name)
+        && !crate::lexicon::is_first_name(first)
+        && (crate::lexicon::is_common_word(&lower)
+            || (first.len() <= 3 && first.chars().all(|c| c.is_ascii_uppercase())));
+    let title = crate::lexicon::is_title(first)
+        || crate::lexicon::is_role_before_names_any_case(first)
+        || crate::lexicon::is_referring_role(&lower)
+        || before_a_first_name;
+    if title && rest.contains(' ') && rest.split(' ').all(|w| w.starts_with(char::is_uppercase)) {
+        return (rest.to_string(), group);
+    }
+    (name, group)
 }
 
 /// [`Attribution::speaking_names`]: a look at the one or two tokens after each MISC name.
@@ -2857,6 +2915,27 @@ mod tests {
             (
                 "Striker: ‘I never wanted to leave this club’\nRovers signed Kwame Addo on Friday.",
                 vec![q("I never wanted to leave this club", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_speaker_is_named_by_the_fullest_name_written() {
+        check(vec![
+            // A title the name kept.
+            (
+                "“The farmers are dying while this House debates,” said MP Aroha Whitcombe.",
+                vec![q("The farmers are dying while this House debates,", Some("Aroha Whitcombe"))],
+            ),
+            // A given name in no list, written before the surname the entity stage typed.
+            (
+                "Bohdan Kravchuk, a farmer near Poltava, has not sold his wheat.\n\n“The silos are full,” Kravchuk told AFP.",
+                vec![q("The silos are full,", Some("Bohdan Kravchuk"))],
+            ),
+            // A headline's surname, the full name below it.
+            (
+                "Okonjo: ‘We will not back down on fuel prices’\nThe finance minister, Ngozi Okonjo, repeated the government's position.",
+                vec![q("We will not back down on fuel prices", Some("Ngozi Okonjo"))],
             ),
         ]);
     }
