@@ -720,6 +720,18 @@ impl Attribution<'_> {
         }
     }
 
+    /// Who answers in an interview's `A: “…”`: the most recent sentence subject before `byte` that is no label
+    /// (`Q`, `A`), at most [`ORGANISATION_REACH`] subjects back.
+    fn interviewee(&self, byte: usize) -> Option<Speaker> {
+        let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= byte);
+        self.sentence_subjects[..idx]
+            .iter()
+            .rev()
+            .take(ORGANISATION_REACH)
+            .map(|&e| self.name_of(&self.entities[e]))
+            .find(|(name, _)| !names_no_one(name))
+    }
+
     /// `the Brazilian` (a capitalised nationality right after "the", as the verb's subject): the person last
     /// named before `before_byte` with it before the name (`Brazilian Gabriel Nascimento`). None when no one was.
     fn nationality_holder(&self, token: usize, before_byte: usize) -> Option<Speaker> {
@@ -1310,6 +1322,11 @@ impl Attribution<'_> {
         // subject speaks, found below like any verb's.
         let introduced_by_verb = window.iter().any(|&i| self.is_verb_of_speech(i));
         if open >= 2 && seg.is_punct(open - 1, ':') && !introduced_by_verb {
+            // An interview's answer (`A: “…”` opening its line) is the interviewee's: the last person who was a
+            // sentence's subject before it, past the labels themselves.
+            if open == 2 + seg.lines[line].tokens.0 && seg.is_word(open - 2) && seg.word(open - 2) == "A" {
+                return self.interviewee(quote.start);
+            }
             // A headline's role alone (`Striker: ‘…’`) may have been made a name; it is a role, found by the
             // headline fallback below the line.
             let named = |e: &&Entity| !is_role_alone(seg, e);
@@ -2938,6 +2955,14 @@ mod tests {
                 vec![q("We will not back down on fuel prices", Some("Ngozi Okonjo"))],
             ),
         ]);
+    }
+
+    #[test]
+    fn an_interviews_answer_is_the_interviewees() {
+        check(vec![(
+            "The foreign minister, Farah Siddiqui, answered questions from reporters.\nQ: “When will the embassy reopen?”\nA: “Not before the spring, I am afraid.”",
+            vec![q("When will the embassy reopen?", None), q("Not before the spring, I am afraid.", Some("Farah Siddiqui"))],
+        )]);
     }
 
     #[test]
