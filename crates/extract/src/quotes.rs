@@ -1524,13 +1524,16 @@ fn without_an_affiliation(speaker: Speaker, is_person: bool) -> Speaker {
 /// Whether a "speaker" the entity stage made of a label or a group is no one: one letter (an interview's `Q:`
 /// and `A:`), or the plural of a role noun capitalised by position (`Officials said …`, `Residents told …`).
 fn names_no_one(name: &str) -> bool {
-    let one_letter = name.chars().count() == 1;
-    let lower = crate::case::lowercase(name);
-    let role_plural = !name.contains(' ')
-        && lower.strip_suffix('s').is_some_and(|singular| {
+    if name.contains(' ') {
+        return false;
+    }
+    let one_letter = name.chars().nth(1).is_none();
+    let role_plural = || {
+        crate::case::lowercase(name).strip_suffix('s').is_some_and(|singular| {
             crate::lexicon::is_referring_role(singular) || crate::lexicon::is_role_before_names(singular)
-        });
-    one_letter || role_plural
+        })
+    };
+    one_letter || role_plural()
 }
 
 /// A person's name that kept a title or a role written before it (`Senator Layla Haddad` when the name was
