@@ -1586,16 +1586,24 @@ fn speaking_names(attribution: &Attribution<'_>) -> Vec<bool> {
 }
 
 /// Whether a lower-case role noun stands right before the token, or before a comma before it (`manager
-/// Dimitris Kalogeropoulos`, `the opposition leader Ousmane Faye`, `the club's captain, Sione Vake`): a
-/// role's holder is a person.
+/// Dimitris Kalogeropoulos`, `the opposition leader Ousmane Faye`, `the club's captain, Sione Vake`), or a
+/// noun of kinship before a comma (`his sister, Dilnoza Nazarova`): a role's holder, a relative, is a person.
 fn after_a_role_noun(seg: &Segmented<'_>, token: usize) -> bool {
     let Some(mut before) = token.checked_sub(1) else { return false };
-    if seg.is_punct(before, ',') {
+    let comma = seg.is_punct(before, ',');
+    if comma {
         let Some(earlier) = before.checked_sub(1) else { return false };
         before = earlier;
     }
-    seg.is_word(before) && seg.word(before).starts_with(char::is_lowercase) && is_role_noun(seg.word(before))
+    seg.is_word(before)
+        && seg.word(before).starts_with(char::is_lowercase)
+        && (is_role_noun(seg.word(before)) || (comma && KIN_NOUNS.contains(&seg.word(before))))
 }
+
+/// Nouns of kinship: in apposition before a name (`his sister, Dilnoza Nazarova,`) they say a person is meant.
+/// Not referring roles: `the mother said` after a child is named is no back reference to the child.
+const KIN_NOUNS: &[&str] =
+    &["brother", "daughter", "father", "husband", "mother", "sister", "son", "widow", "widower", "wife"];
 
 /// [`Attribution::name_part_openers`]: one pass over the sentences' first words, each looked up once.
 fn name_part_openers(attribution: &Attribution<'_>) -> Vec<(usize, usize)> {
@@ -2905,6 +2913,11 @@ mod tests {
             (
                 "“We play for the fans, always,” said captain Rangana Jayasuriya.",
                 vec![q("We play for the fans, always,", Some("Rangana Jayasuriya"))],
+            ),
+            // A relative in apposition, and `she` for her after a man.
+            (
+                "Bakhtiyor Yusupov and his wife, Gulnora Rashidova, opened the school in 2015.\n\n“Every child here learns three languages,” she said.",
+                vec![q("Every child here learns three languages,", Some("Gulnora Rashidova"))],
             ),
         ]);
     }
