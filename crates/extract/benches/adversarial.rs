@@ -29,6 +29,11 @@ const CASES: &[Case] = &[
     Case { name: "quoted titles", unit: "read “Abcde Fghij” and ‘Klmno of Pqrst’ then ", html: false },
     Case { name: "people who share surnames", unit: "Ann Lee met Bob Lee, and Lee left. ", html: false },
     Case { name: "many quoted paragraphs", unit: "“One two three four,” said Ann Lee.\n\n", html: false },
+    Case {
+        name: "labels, roles, nationalities, nested quotes",
+        unit: "Q: “One two three?”\nA: “Four ‘five six seven’ eight,” the Brazilian replied. Coach: ‘Nine ten eleven’\nBrazilian Ann Lee of Abcde Radio, captain Abcde Fghij, said: “One two three,” the coach said. ",
+        html: false,
+    },
     Case { name: "joiners and marks", unit: "a‐b’c-d/E/F’s e\u{301}\u{200d}x U.S.A. ", html: false },
     Case { name: "opening brackets before names", unit: "((((((((((((((((((((Abcde ", html: false },
     Case {

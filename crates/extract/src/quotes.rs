@@ -158,6 +158,19 @@ const GENDERED_ROLES: &[(&str, bool)] = &[
 /// How many entity mentions back a pronoun looks for a person of its sex when the last subject is not one.
 const PRONOUN_REACH: usize = 24;
 
+/// How many entities after a sentence's subject are looked at for another person in the same sentence.
+const SENTENCE_ENTITY_REACH: usize = 12;
+
+/// Whether the entity is one role noun and nothing else (`Striker` opening a headline): a role, no name.
+fn is_role_alone(seg: &Segmented<'_>, entity: &Entity) -> bool {
+    let name = entity.span.slice(seg.text);
+    !name.contains(' ') && is_role_noun(name)
+}
+
+fn is_demonym(word: &str) -> bool {
+    crate::lexicon::is_demonym(word)
+}
+
 /// Words that may stand between "the" and a role noun: "the former Senate President", "the 31-year-old actress".
 const ROLE_SPAN_WORDS: usize = 4;
 
@@ -368,8 +381,9 @@ struct Attribution<'a> {
     /// order. Such a sentence has that person as its subject for `he`/`she`.
     name_part_openers: Vec<(usize, usize)>,
     /// Per entity, whether it is a name the entity stage left MISC that is the subject of a speech verb, after a
-    /// comma at most (`His rival, Ioana Dumitrescu, said …`): two or three capitalised words, outside quotes.
-    /// A name that says something is someone, whatever the lists know; it speaks like a person.
+    /// comma at most (`His rival, Ioana Dumitrescu, said …`), or that a role noun introduces (`manager Dimitris
+    /// Kalogeropoulos`): two or three capitalised words, outside quotes. A name that says something, or holds a
+    /// role, is someone, whatever the lists know; it speaks like a person.
     speaking_names: Vec<bool>,
 }
 
@@ -420,15 +434,53 @@ impl Attribution<'_> {
     /// (two people sharing it stay apart). Anyone else is returned as is.
     fn fullest_person(&self, speaker: Speaker, quote_start: usize) -> Speaker {
         let speaker = without_a_leading_speech_verb(speaker);
+        let is_person = speaker.1.is_some_and(|g| matches!(self.groups[g].kind, EntityKind::Person | EntityKind::Misc));
+        let speaker = without_an_affiliation(speaker, is_person);
+        let speaker = if is_person { without_a_title(speaker) } else { speaker };
         let (name, group) = &speaker;
         let one_word_person = !name.contains(' ') && group.is_some_and(|g| self.groups[g].kind == EntityKind::Person);
         if !one_word_person {
             return speaker;
         }
-        let Some(mentions) = self.name_parts.get(name.as_str()) else { return speaker };
+        let Some(mentions) = self.name_parts.get(name.as_str()) else {
+            return self.with_the_given_name_before(speaker, quote_start);
+        };
+        // The nearest full mention before the quote, else (a headline's `Okafor: ‘…’` over its story) the first after.
         let before = mentions.partition_point(|&(start, _)| start < quote_start);
-        match before.checked_sub(1) {
+        match before.checked_sub(1).or((before < mentions.len()).then_some(before)) {
             Some(i) => without_a_leading_speech_verb((self.groups[mentions[i].1].name.clone(), Some(mentions[i].1))),
+            None => speaker,
+        }
+    }
+
+    /// A person the entity stage knows by the surname alone because the given name is in no list
+    /// (`Oleksandr Kovalenko, a farmer, …` typed `Kovalenko`) is named with the capitalised word written right
+    /// before one of its mentions, the nearest before the quote (at most [`PRONOUN_REACH`] entities back): not
+    /// a title, role, common word, nationality or known name.
+    fn with_the_given_name_before(&self, speaker: Speaker, quote_start: usize) -> Speaker {
+        let Some(group) = speaker.1 else { return speaker };
+        let seg = self.seg;
+        let before = self.entities.partition_point(|e| e.span.end <= quote_start);
+        let given =
+            self.entities[..before].iter().rev().take(PRONOUN_REACH).filter(|e| e.group == group).find_map(|e| {
+                let word = token_at(seg, e.span.start).checked_sub(1).filter(|&w| seg.is_word(w))?;
+                let text = seg.word(word);
+                let plain = text.chars().next().is_some_and(char::is_uppercase)
+                    && text.chars().skip(1).all(char::is_lowercase)
+                    && seg.tokens[word].span.end + 1 == e.span.start
+                    && !crate::lexicon::is_title(text)
+                    && !crate::lexicon::is_role_before_names_any_case(text)
+                    && !is_role_noun(text)
+                    && !is_demonym(text)
+                    && !crate::lexicon::is_common_word(&crate::case::lowercase(text))
+                    && !crate::lexicon::is_place(text)
+                    && !crate::lexicon::is_org(text)
+                    && !crate::lexicon::is_speech_verb(&crate::case::lowercase(text))
+                    && !HONORIFICS.contains(&text);
+                plain.then_some(text)
+            });
+        match given {
+            Some(given) => (format!("{given} {}", speaker.0), speaker.1),
             None => speaker,
         }
     }
@@ -590,7 +642,29 @@ impl Attribution<'_> {
         if (line.tokens.0..open).any(|i| seg.is_punct(i, '.')) {
             return None;
         }
-        self.entity_at(first_word).map(|e| self.name_of(e))
+        match self.entity_at(first_word).filter(|e| !is_role_alone(seg, e)) {
+            Some(e) => Some(self.name_of(e)),
+            None => self.headline_role_colon(first_word, open, quote),
+        }
+    }
+
+    /// `Coach: ‘We were robbed’` over its story: a headline whose only words before the colon and the quote
+    /// are a role (`Coach`, `Striker`, `Former minister`) is the person the next lines name with that role
+    /// (`Toluca coach Emiliano Ruiz blamed …`), at most [`HEADLINE_ROLE_LINES`] lines below.
+    fn headline_role_colon(&self, first_word: usize, open: usize, quote: Span) -> Option<Speaker> {
+        let seg = self.seg;
+        let colon = open.checked_sub(1).filter(|&c| seg.is_punct(c, ':'))?;
+        let role = colon.checked_sub(1).filter(|&r| r >= first_word && seg.is_word(r))?;
+        let only_words = (first_word..colon).all(|i| seg.is_word(i));
+        if !only_words || colon - first_word > ROLE_SPAN_WORDS || !is_role_noun(seg.word(role)) {
+            return None;
+        }
+        let line = seg.tokens[open].line;
+        let holders = self.role_mentions.get(&crate::case::lowercase(seg.word(role)))?;
+        let below = holders.partition_point(|&e| self.entities[e].span.start < quote.end);
+        let holder = &self.entities[*holders.get(below)?];
+        let holder_line = seg.tokens.get(token_at(seg, holder.span.start))?.line;
+        (holder_line <= line + HEADLINE_ROLE_LINES).then(|| self.name_of(holder))
     }
 
     /// "the minister", "the former Senate President", "the 31-year-old actress": a role noun led by a definite
@@ -634,15 +708,63 @@ impl Attribution<'_> {
     }
 
     /// The person a definite role refers to: the most recent one named with that role as a title or an
-    /// appositive, else the most recent sentence subject.
+    /// appositive, else the most recent sentence subject when that sentence names no one else (after `X beat
+    /// Y`, `the 34-year-old` may be either: none).
     fn role_holder(&self, token: usize, before_byte: usize) -> Option<Speaker> {
         let role = crate::case::lowercase(self.seg.word(token));
         let holders = self.role_mentions.get(&role).map_or(&[][..], Vec::as_slice);
         let before = holders.partition_point(|&e| self.entities[e].span.end <= before_byte);
         match before.checked_sub(1) {
             Some(i) => Some(self.name_of(&self.entities[holders[i]])),
-            None => self.recent_person(before_byte),
+            None => self.recent_person(before_byte).filter(|_| !self.recent_subject_has_company(before_byte)),
         }
+    }
+
+    /// Who answers in an interview's `A: “…”`: the most recent sentence subject before `byte` that is no label
+    /// (`Q`, `A`), at most [`ORGANISATION_REACH`] subjects back.
+    fn interviewee(&self, byte: usize) -> Option<Speaker> {
+        let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= byte);
+        self.sentence_subjects[..idx]
+            .iter()
+            .rev()
+            .take(ORGANISATION_REACH)
+            .map(|&e| self.name_of(&self.entities[e]))
+            .find(|(name, _)| !names_no_one(name))
+    }
+
+    /// `the Brazilian` (a capitalised nationality right after "the", as the verb's subject): the person last
+    /// named before `before_byte` with it before the name (`Brazilian Gabriel Nascimento`). None when no one was.
+    fn nationality_holder(&self, token: usize, before_byte: usize) -> Option<Speaker> {
+        let seg = self.seg;
+        let word = seg.word(token);
+        let after_the = token > 0 && seg.is_word(token - 1) && seg.word(token - 1).eq_ignore_ascii_case("the");
+        if !after_the || !word.starts_with(char::is_uppercase) || !is_demonym(word) {
+            return None;
+        }
+        let holders = self.role_mentions.get(&crate::case::lowercase(word))?;
+        let before = holders.partition_point(|&e| self.entities[e].span.end <= before_byte);
+        Some(self.name_of(&self.entities[holders[before.checked_sub(1)?]]))
+    }
+
+    /// Whether the sentence of the most recent sentence subject before `byte` also names another person
+    /// (outside quotations): a bounded look at the entities of that one sentence.
+    fn recent_subject_has_company(&self, byte: usize) -> bool {
+        let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= byte);
+        let Some(&subject) = idx.checked_sub(1).map(|i| &self.sentence_subjects[i]) else { return false };
+        let sentence_of = |e: &Entity| self.seg.tokens.get(token_at(self.seg, e.span.start)).map(|t| t.sentence);
+        let sentence = sentence_of(&self.entities[subject]);
+        let group = self.entities[subject].group;
+        self.entities[subject + 1..]
+            .iter()
+            .take(SENTENCE_ENTITY_REACH)
+            .take_while(|e| sentence_of(e) == sentence)
+            .any(|e| self.can_speak_as_person(e) && e.group != group && !self.inside_quote(e.span.start))
+    }
+
+    /// Whether the entity is a person, or a name the entity stage left MISC that speaks like one.
+    fn can_speak_as_person(&self, entity: &Entity) -> bool {
+        entity.kind == EntityKind::Person
+            || (entity.kind == EntityKind::Misc && entity.span.slice(self.seg.text).split(' ').count() >= 2)
     }
 
     /// A speech verb at `token`, not the noun of the same spelling after a determiner ("the report says").
@@ -785,11 +907,11 @@ impl Attribution<'_> {
             .map(|e| self.name_of(e))
     }
 
-    /// Sieve 1: `“…,” X said`, `“…,” said X`, `“…,” X, a …, said`.
-    fn after(&self, quote: Span) -> Option<Speaker> {
+    /// The tokens after a quote where its cue may stand: to the end of the clause on its line, at most 40.
+    fn cue_window(&self, quote: Span) -> Vec<usize> {
         let seg = self.seg;
         let close = token_at(seg, quote.end);
-        let line = seg.tokens.get(close)?.line;
+        let Some(line) = seg.tokens.get(close).map(|t| t.line) else { return Vec::new() };
         let mut window = Vec::new();
         for i in close..seg.tokens.len().min(close + 40) {
             let t = &seg.tokens[i];
@@ -807,6 +929,56 @@ impl Attribution<'_> {
             }
             window.push(i);
         }
+        window
+    }
+
+    /// In the [`Attribution::cue_window`] of a quote, where its verb of speech stands, if it has one: not past a
+    /// full stop inside the marks and a capitalised word (a new sentence), nor far past `!` or `?`.
+    fn cue_verb(&self, quote: Span, window: &[usize]) -> Option<usize> {
+        let seg = self.seg;
+        let verb_pos = window.iter().position(|&i| self.is_verb_of_speech(i))?;
+        // A quote that ends its sentence ("…supporter.”) followed by a capitalised word starts a new
+        // sentence: only a cue right after it ("…!” Trump said) still belongs to it.
+        // After a full stop inside the marks the attribution would have ended in a comma (`“…,” she said`): a
+        // capitalised word there opens the next sentence, whatever its verb ("…children.” Her husband, Raul, said").
+        // An exclamation or question mark ends the quote but not the sentence ("…!” Trump said), so a short
+        // cue right after it still belongs to it.
+        let inner = quote.slice(seg.text).trim_end();
+        let next_capitalised = window
+            .iter()
+            .skip(1)
+            .find(|&&i| seg.is_word(i))
+            .is_some_and(|&i| seg.word(i).starts_with(char::is_uppercase));
+        if next_capitalised && inner.ends_with('.') && !inner.ends_with("...") {
+            return None;
+        }
+        if next_capitalised && inner.ends_with(['!', '?']) {
+            let words_before_verb = window[..verb_pos].iter().filter(|&&i| seg.is_word(i)).count();
+            if words_before_verb > 3 {
+                return None;
+            }
+        }
+        Some(verb_pos)
+    }
+
+    /// Whether the quote has a cue after it whose subject names no one the text gives (`“…,” a reporter
+    /// shouted`, `“…,” the Speaker replied` with no Speaker named): someone else speaks, unnamed, so the quote
+    /// continues no earlier speaker. Called only for a quote [`Attribution::after`] found no speaker for.
+    fn cue_after_names_no_one(&self, quote: Span) -> bool {
+        let window = self.cue_window(quote);
+        let Some(verb_pos) = self.cue_verb(quote, &window) else { return false };
+        let seg = self.seg;
+        let before: Vec<usize> = window[..verb_pos].iter().copied().filter(|&i| seg.is_word(i)).collect();
+        // A subject of one to four words right after the closing mark: `the Speaker replied`.
+        !before.is_empty() && before.len() <= ROLE_SPAN_WORDS && before[0] <= token_at(seg, quote.end) + 2
+    }
+
+    /// Sieve 1: `“…,” X said`, `“…,” said X`, `“…,” X, a …, said`.
+    fn after(&self, quote: Span) -> Option<Speaker> {
+        let seg = self.seg;
+        let close = token_at(seg, quote.end);
+        let line = seg.tokens.get(close)?.line;
+        let window = self.cue_window(quote);
         // `“…” — Marlowe`: a dash after the closing mark, then the name and nothing but punctuation.
         let dash = window.iter().take(3).position(|&i| matches!(seg.tokens[i].span.slice(seg.text), "—" | "–" | "―"));
         if let Some(name) = dash.and_then(|d| window.get(d + 1)).and_then(|&i| self.entity_at(i)) {
@@ -831,28 +1003,7 @@ impl Attribution<'_> {
                 return self.pronoun_referent(words[2], quote.start);
             }
         }
-        let verb_pos = window.iter().position(|&i| self.is_verb_of_speech(i))?;
-        // A quote that ends its sentence ("…supporter.”) followed by a capitalised word starts a new
-        // sentence: only a cue right after it ("…!” Trump said) still belongs to it.
-        // After a full stop inside the marks the attribution would have ended in a comma (`“…,” she said`): a
-        // capitalised word there opens the next sentence, whatever its verb ("…children.” Her husband, Raul, said").
-        // An exclamation or question mark ends the quote but not the sentence ("…!” Trump said), so a short
-        // cue right after it still belongs to it.
-        let inner = quote.slice(seg.text).trim_end();
-        let next_capitalised = window
-            .iter()
-            .skip(1)
-            .find(|&&i| seg.is_word(i))
-            .is_some_and(|&i| seg.word(i).starts_with(char::is_uppercase));
-        if next_capitalised && inner.ends_with('.') && !inner.ends_with("...") {
-            return None;
-        }
-        if next_capitalised && inner.ends_with(['!', '?']) {
-            let words_before_verb = window[..verb_pos].iter().filter(|&&i| seg.is_word(i)).count();
-            if words_before_verb > 3 {
-                return None;
-            }
-        }
+        let verb_pos = self.cue_verb(quote, &window)?;
         // The subject before the verb: the person nearest the verb ("…,” Lucas Paganini, a scientist at
         // NASA, said"), else the nearest organisation or back reference.
         if let Some(found) = self.nearest_subject(&window[..verb_pos], quote.start) {
@@ -1020,6 +1171,11 @@ impl Attribution<'_> {
             if is_document_noun(seg.word(i)) {
                 return self.document_author(i);
             }
+            // "…,” the Brazilian said": the person last named with that nationality before the name, if any; a
+            // nationality is no back reference to whoever was last the subject.
+            if let Some(holder) = self.nationality_holder(i, quote_start) {
+                return Some(holder);
+            }
         }
         if let Some(found) = self.relative_clause_antecedent(before_verb) {
             return Some(found);
@@ -1166,10 +1322,19 @@ impl Attribution<'_> {
         // subject speaks, found below like any verb's.
         let introduced_by_verb = window.iter().any(|&i| self.is_verb_of_speech(i));
         if open >= 2 && seg.is_punct(open - 1, ':') && !introduced_by_verb {
-            let right_before = self.entity_ending_at(open - 2);
-            let first_person =
-                || window.iter().filter_map(|&i| self.entity_at(i)).find(|e| e.kind == EntityKind::Person);
-            let first_any = || window.iter().find_map(|&i| self.entity_at(i));
+            // An interview's answer (`A: “…”` opening its line) is the interviewee's: the last person who was a
+            // sentence's subject before it, past the labels themselves.
+            if open == 2 + seg.lines[line].tokens.0 && seg.is_word(open - 2) && seg.word(open - 2) == "A" {
+                return self.interviewee(quote.start);
+            }
+            // A headline's role alone (`Striker: ‘…’`) may have been made a name; it is a role, found by the
+            // headline fallback below the line.
+            let named = |e: &&Entity| !is_role_alone(seg, e);
+            let right_before = self.entity_ending_at(open - 2).filter(named);
+            let first_person = || {
+                window.iter().filter_map(|&i| self.entity_at(i)).filter(named).find(|e| e.kind == EntityKind::Person)
+            };
+            let first_any = || window.iter().filter_map(|&i| self.entity_at(i)).find(named);
             if let Some(e) = first_person().or(right_before).or_else(first_any) {
                 return Some(self.name_of(e));
             }
@@ -1304,7 +1469,9 @@ fn role_mentions(
             .filter(same_line)
             .take_while(|&i| seg.is_word(i));
         for i in before.chain(after) {
-            if seg.is_word(i) && is_role_noun(seg.word(i)) && !seg.word(i).contains('-') {
+            // A nationality before the name (`Brazilian Gabriel Nascimento`) is a role too: `the Brazilian said`.
+            let demonym = seg.is_word(i) && seg.word(i).starts_with(char::is_uppercase) && is_demonym(seg.word(i));
+            if seg.is_word(i) && (is_role_noun(seg.word(i)) || demonym) && !seg.word(i).contains('-') {
                 let holders = roles.entry(crate::case::lowercase(seg.word(i))).or_default();
                 if holders.last() != Some(&index) {
                     holders.push(index);
@@ -1336,6 +1503,61 @@ fn without_a_leading_speech_verb(speaker: Speaker) -> Speaker {
     }
 }
 
+/// A person's name that swallowed where the person works (`Svetlana Orlova of Novaya Radio`, `Prof. Ngaire
+/// Whaanga of Waikato University`) speaks under the name before `of`: a personal name of two words or more
+/// never goes on with `of` and a capitalised word, while one word and `of` is a title (`Prince of Wales`).
+/// A name the entity stage typed otherwise (the whole taken for an organisation) is a person's when it opens
+/// with a first name and holds no organisation's keyword before `of` (`Central Bank of Nigeria` stays whole).
+fn without_an_affiliation(speaker: Speaker, is_person: bool) -> Speaker {
+    let (name, group) = speaker;
+    let Some((person, place)) = name.split_once(" of ") else { return (name, group) };
+    let words: Vec<&str> = person.split(' ').collect();
+    let capitalised = |s: &str| s.starts_with(char::is_uppercase);
+    let personal = is_person
+        || (crate::lexicon::is_first_name(words[0]) && !words.iter().any(|w| crate::lexicon::is_org_keyword(w)));
+    if words.len() >= 2 && personal && words.iter().all(|w| capitalised(w)) && capitalised(place) {
+        return (person.to_string(), group);
+    }
+    (name, group)
+}
+
+/// Whether a "speaker" the entity stage made of a label or a group is no one: one letter (an interview's `Q:`
+/// and `A:`), or the plural of a role noun capitalised by position (`Officials said …`, `Residents told …`).
+fn names_no_one(name: &str) -> bool {
+    if name.contains(' ') {
+        return false;
+    }
+    let one_letter = name.chars().nth(1).is_none();
+    let role_plural = || {
+        crate::case::lowercase(name).strip_suffix('s').is_some_and(|singular| {
+            crate::lexicon::is_referring_role(singular) || crate::lexicon::is_role_before_names(singular)
+        })
+    };
+    one_letter || role_plural()
+}
+
+/// A person's name that kept a title or a role written before it (`Senator Layla Haddad` when the name was
+/// not split there, `MP Anjali Deshmukh`) speaks under the name alone, when two words or more are left: a listed
+/// title or role, or, before a known first name, an English word or a short acronym that is no first name
+/// itself (`Rose Mary Okoth` keeps `Rose`).
+fn without_a_title(speaker: Speaker) -> Speaker {
+    let (name, group) = speaker;
+    let Some((first, rest)) = name.split_once(' ') else { return (name, group) };
+    let lower = crate::case::lowercase(first);
+    let before_a_first_name = rest.split(' ').next().is_some_and(crate::lexicon::is_first_name)
+        && !crate::lexicon::is_first_name(first)
+        && (crate::lexicon::is_common_word(&lower)
+            || (first.len() <= 3 && first.chars().all(|c| c.is_ascii_uppercase())));
+    let title = crate::lexicon::is_title(first)
+        || crate::lexicon::is_role_before_names_any_case(first)
+        || crate::lexicon::is_referring_role(&lower)
+        || before_a_first_name;
+    if title && rest.contains(' ') && rest.split(' ').all(|w| w.starts_with(char::is_uppercase)) {
+        return (rest.to_string(), group);
+    }
+    (name, group)
+}
+
 /// [`Attribution::speaking_names`]: a look at the one or two tokens after each MISC name.
 fn speaking_names(attribution: &Attribution<'_>) -> Vec<bool> {
     let seg = attribution.seg;
@@ -1354,13 +1576,34 @@ fn speaking_names(attribution: &Attribution<'_>) -> Vec<bool> {
             if seg.tokens.get(next).is_some_and(|t| t.span.slice(seg.text) == ",") {
                 next += 1;
             }
-            next < seg.tokens.len()
+            let says = next < seg.tokens.len()
                 && seg.is_word(next)
                 && seg.word(next).starts_with(char::is_lowercase)
-                && attribution.is_verb_of_speech(next)
+                && attribution.is_verb_of_speech(next);
+            says || after_a_role_noun(seg, token_at(seg, e.span.start))
         })
         .collect()
 }
+
+/// Whether a lower-case role noun stands right before the token, or before a comma before it (`manager
+/// Dimitris Kalogeropoulos`, `the opposition leader Ousmane Faye`, `the club's captain, Sione Vake`), or a
+/// noun of kinship before a comma (`his sister, Dilnoza Nazarova`): a role's holder, a relative, is a person.
+fn after_a_role_noun(seg: &Segmented<'_>, token: usize) -> bool {
+    let Some(mut before) = token.checked_sub(1) else { return false };
+    let comma = seg.is_punct(before, ',');
+    if comma {
+        let Some(earlier) = before.checked_sub(1) else { return false };
+        before = earlier;
+    }
+    seg.is_word(before)
+        && seg.word(before).starts_with(char::is_lowercase)
+        && (is_role_noun(seg.word(before)) || (comma && KIN_NOUNS.contains(&seg.word(before))))
+}
+
+/// Nouns of kinship: in apposition before a name (`his sister, Dilnoza Nazarova,`) they say a person is meant.
+/// Not referring roles: `the mother said` after a child is named is no back reference to the child.
+const KIN_NOUNS: &[&str] =
+    &["brother", "daughter", "father", "husband", "mother", "sister", "son", "widow", "widower", "wife"];
 
 /// [`Attribution::name_part_openers`]: one pass over the sentences' first words, each looked up once.
 fn name_part_openers(attribution: &Attribution<'_>) -> Vec<(usize, usize)> {
@@ -1620,11 +1863,22 @@ pub(crate) fn find_quotes(
             speaker.or_else(|| if f.continues_previous { None } else { attribution.before(f.inner) })
         })
         .collect();
+    // A quote whose own cue names no one (`“…,” a reporter shouted`) is someone else's: no fallback gives it a
+    // speaker.
+    let unnamed_cue: Vec<bool> = found
+        .iter()
+        .zip(&cued)
+        .map(|(f, cue)| cue.is_none() && !f.open_at_end && attribution.cue_after_names_no_one(f.inner))
+        .collect();
     let echoes = Echoes::new(seg.text, &found);
     let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(found.len());
     let mut previous: Option<(usize, Speaker)> = None;
     for (index, f) in found.iter().enumerate() {
         let line = seg.tokens.get(token_at(seg, f.inner.start)).map_or(0, |t| t.line);
+        if unnamed_cue[index] {
+            speakers.push(None);
+            continue;
+        }
         let mut speaker = cued[index].clone();
         if speaker.is_none() && !f.continues_previous {
             speaker = echoes.source(index, &cued);
@@ -1670,14 +1924,14 @@ pub(crate) fn find_quotes(
     let lines: Vec<usize> =
         found.iter().map(|f| seg.tokens.get(token_at(seg, f.inner.start)).map_or(0, |t| t.line)).collect();
     for i in (0..found.len().saturating_sub(1)).rev() {
-        if speakers[i].is_none() && lines[i] == lines[i + 1] && cued[i + 1].is_some() {
+        if speakers[i].is_none() && !unnamed_cue[i] && lines[i] == lines[i + 1] && cued[i + 1].is_some() {
             speakers[i] = speakers[i + 1].clone();
         }
     }
     // A quote running over several paragraphs is attributed once, usually in its last piece (`“… ¶ “…,” she
     // said.`): the pieces before it, left open at their paragraph's end, are the same speaker's words.
     for i in (0..found.len().saturating_sub(1)).rev() {
-        if speakers[i].is_none() && found[i].open_at_end && found[i + 1].continues_previous {
+        if speakers[i].is_none() && !unnamed_cue[i] && found[i].open_at_end && found[i + 1].continues_previous {
             speakers[i] = speakers[i + 1].clone();
         }
     }
@@ -1685,6 +1939,7 @@ pub(crate) fn find_quotes(
         .iter()
         .zip(speakers)
         .map(|(f, speaker)| {
+            let speaker = speaker.filter(|(name, _)| !names_no_one(name));
             let (speaker, speaker_group) = match speaker.map(|s| attribution.fullest_person(s, f.inner.start)) {
                 Some((name, group)) => (Some(name), group),
                 None => (None, None),
@@ -2592,6 +2847,155 @@ mod tests {
             (
                 "The film “Salt and Iron” was praised. “It is the best film of the year,” one critic said.",
                 vec![q("It is the best film of the year,", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_role_after_a_sentence_naming_two_people_is_no_one() {
+        check(vec![
+            (
+                "Ayumi Kondo beat Valentina Greco 6-3, 6-1 on Tuesday.\n\n“I have never served better,” the 27-year-old said.",
+                vec![q("I have never served better,", None)],
+            ),
+            (
+                "Sefa Demir and Kerem Aslan were both arrested in Izmir.\n\n“He is innocent and we will prove it,” the lawyer said.",
+                vec![q("He is innocent and we will prove it,", None)],
+            ),
+            // One person in it: the role is theirs.
+            (
+                "Tigers captain Manaia Faleolo scored twice on Saturday.\n\n“It is a privilege to lead them,” the 29-year-old said.",
+                vec![q("It is a privilege to lead them,", Some("Manaia Faleolo"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_quote_whose_cue_names_no_one_continues_no_speaker() {
+        check(vec![
+            (
+                "“We want a recount!” shouted Nnamdi Eze from the gallery.\n\n“Please sit down, all of you,” the Chair replied.",
+                vec![q("We want a recount!", Some("Nnamdi Eze")), q("Please sit down, all of you,", None)],
+            ),
+            (
+                "“Will you stand again?” a journalist asked. “I have not decided yet,” Senator Hina Baig said.",
+                vec![q("Will you stand again?", None), q("I have not decided yet,", Some("Hina Baig"))],
+            ),
+            // No cue at all: the paragraph's speaker carries on.
+            (
+                "“We will rebuild,” said Hina Baig. “The school comes first.”",
+                vec![q("We will rebuild,", Some("Hina Baig")), q("The school comes first.", Some("Hina Baig"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_interviews_label_or_a_group_is_no_speaker() {
+        check(vec![
+            (
+                "The minister, Farah Siddiqui, answered questions.\n\nQ: “When will the new airport open?”",
+                vec![q("When will the new airport open?", None)],
+            ),
+            (
+                "Engineer Sipho Ndlovu inspected the bridge.\n\nOfficials said on Monday the bridge was safe. “There is no risk at all to drivers.”",
+                vec![q("There is no risk at all to drivers.", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_left_misc_after_a_role_noun_speaks() {
+        check(vec![
+            (
+                "Harbour City manager Stavros Papadakis praised his side after the 2-0 win.\n\n“We were patient,” he said.",
+                vec![q("We were patient,", Some("Stavros Papadakis"))],
+            ),
+            (
+                "“We play for the fans, always,” said captain Rangana Jayasuriya.",
+                vec![q("We play for the fans, always,", Some("Rangana Jayasuriya"))],
+            ),
+            // A relative in apposition, and `she` for her after a man.
+            (
+                "Bakhtiyor Yusupov and his wife, Gulnora Rashidova, opened the school in 2015.\n\n“Every child here learns three languages,” she said.",
+                vec![q("Every child here learns three languages,", Some("Gulnora Rashidova"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_nationality_refers_to_the_person_named_with_it() {
+        check(vec![
+            (
+                "Kenyan Grace Wanjiku won the race ahead of Ethiopia's Tigist Alemu.\n\n“The wind made it a tactical race,” the Kenyan said.",
+                vec![q("The wind made it a tactical race,", Some("Grace Wanjiku"))],
+            ),
+            // No one named with it: none, not the last subject.
+            (
+                "Grace Wanjiku won the race on Sunday.\n\n“The wind made it a tactical race,” the Ethiopian said.",
+                vec![q("The wind made it a tactical race,", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_headlines_role_before_a_colon_is_the_person_named_with_it_below() {
+        check(vec![
+            (
+                "Striker: ‘I never wanted to leave this club’\nRovers striker Kwame Addo signed a new contract on Friday.",
+                vec![q("I never wanted to leave this club", Some("Kwame Addo"))],
+            ),
+            // No one named with that role below: none.
+            (
+                "Striker: ‘I never wanted to leave this club’\nRovers signed Kwame Addo on Friday.",
+                vec![q("I never wanted to leave this club", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_speaker_is_named_by_the_fullest_name_written() {
+        check(vec![
+            // A title the name kept.
+            (
+                "“The farmers are dying while this House debates,” said MP Aroha Whitcombe.",
+                vec![q("The farmers are dying while this House debates,", Some("Aroha Whitcombe"))],
+            ),
+            // A given name in no list, written before the surname the entity stage typed.
+            (
+                "Bohdan Kravchuk, a farmer near Poltava, has not sold his wheat.\n\n“The silos are full,” Kravchuk told AFP.",
+                vec![q("The silos are full,", Some("Bohdan Kravchuk"))],
+            ),
+            // A headline's surname, the full name below it.
+            (
+                "Okonjo: ‘We will not back down on fuel prices’\nThe finance minister, Ngozi Okonjo, repeated the government's position.",
+                vec![q("We will not back down on fuel prices", Some("Ngozi Okonjo"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_interviews_answer_is_the_interviewees() {
+        check(vec![(
+            "The foreign minister, Farah Siddiqui, answered questions from reporters.\nQ: “When will the embassy reopen?”\nA: “Not before the spring, I am afraid.”",
+            vec![q("When will the embassy reopen?", None), q("Not before the spring, I am afraid.", Some("Farah Siddiqui"))],
+        )]);
+    }
+
+    #[test]
+    fn where_a_speaker_works_is_no_part_of_the_name() {
+        check(vec![
+            (
+                "“How many soldiers died on Tuesday?” asked Tomasz Wrona of Radio Kresy.",
+                vec![q("How many soldiers died on Tuesday?", Some("Tomasz Wrona"))],
+            ),
+            (
+                "“Rivers remember what we forget,” said Prof. Aroha Tamihana of Massey University.",
+                vec![q("Rivers remember what we forget,", Some("Aroha Tamihana"))],
+            ),
+            // One word before `of` is a title, whole: the speaker keeps it.
+            (
+                "The Archbishop of Lusaka spoke on Sunday. “We must forgive but never forget,” the Archbishop of Lusaka said.",
+                vec![q("We must forgive but never forget,", None)],
             ),
         ]);
     }
