@@ -362,9 +362,13 @@ pub fn App() -> Html {
     let onexport = {
         let state = state.clone();
         let download = download.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |format: ExportFormat| {
             for file in crate::exports::files(format, &state.open, &state.annotations) {
                 download(file.name, file.mime, file.contents);
+            }
+            if let Some(message) = crate::exports::nothing_to_export(format, &state.open, &state.annotations) {
+                dispatch.emit(Action::Notify(Notice::info(message)));
             }
         })
     };

@@ -118,6 +118,33 @@ pub fn file_stem(title: &str) -> String {
     }
 }
 
+/// What to tell the user when `format` has nothing of theirs to write: brat, doccano and CoNLL hold only the
+/// entities they reviewed (accepted, retagged or added), Markdown and CSV only their notes. The files are
+/// made all the same (a brat pair without entities is still the article), but an empty `.ann` or a CoNLL file
+/// of nothing but `O` must not pass for an export of the suggestions shown.
+pub fn nothing_to_export(format: ExportFormat, open: &OpenDocument, annotations: &Annotations) -> Option<String> {
+    let reviewed = || !sidenote_annotate::formats::reviewed_entities(&open.extraction, annotations).is_empty();
+    let noted = || !annotations.notes.is_empty() || !annotations.document_notes.is_empty();
+    let name = match format {
+        ExportFormat::Brat => "brat",
+        ExportFormat::Doccano => "doccano",
+        ExportFormat::Conll => "CoNLL",
+        ExportFormat::Markdown => "Markdown",
+        ExportFormat::Csv => "CSV",
+        ExportFormat::W3c => return None,
+    };
+    match format {
+        ExportFormat::Brat | ExportFormat::Doccano | ExportFormat::Conll if !reviewed() => Some(format!(
+            "A {name} export holds the entities you reviewed, and there are none yet: accept, retag or add \
+             entities (Entities tab), then export again. This file has the article without entities."
+        )),
+        ExportFormat::Markdown | ExportFormat::Csv if !noted() => {
+            Some(format!("A {name} export holds your notes, and there are none yet: this file has only its heading."))
+        }
+        _ => None,
+    }
+}
+
 /// The files `format` makes for the open document and its annotations.
 pub fn files(format: ExportFormat, open: &OpenDocument, annotations: &Annotations) -> Vec<ExportFile> {
     let stem = file_stem(&open.document.title);
@@ -182,6 +209,29 @@ mod tests {
             assert_eq!(file_stem(title), stem, "{title:?}");
         }
         assert_eq!(file_stem(&"a".repeat(100)).chars().count(), 60);
+    }
+
+    #[test]
+    fn exports_without_the_users_work_say_so() {
+        let state = State::default();
+        let mut annotations = Annotations::default();
+        let says = |format, annotations: &Annotations| nothing_to_export(format, &state.open, annotations);
+        for format in [ExportFormat::Brat, ExportFormat::Doccano, ExportFormat::Conll] {
+            assert!(says(format, &annotations).is_some_and(|m| m.contains("there are none yet")), "{format:?}");
+        }
+        assert!(says(ExportFormat::Csv, &annotations).is_some());
+        assert!(says(ExportFormat::Markdown, &annotations).is_some());
+        assert_eq!(says(ExportFormat::W3c, &annotations), None);
+        // One reviewed entity, one note: nothing to say.
+        let mention = state.open.extraction.entities.first().expect("the sample has names").clone();
+        annotations.review(
+            sidenote_annotate::model::ReviewScope::Mention { span: mention.span, kind: mention.kind },
+            sidenote_annotate::model::Decision::Accept,
+        );
+        annotations.add_note(state.open.text(), Span::new(0, 3), "n".into(), Vec::new());
+        for format in ExportFormat::ALL {
+            assert_eq!(says(format, &annotations), None, "{format:?}");
+        }
     }
 
     #[test]

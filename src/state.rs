@@ -120,6 +120,10 @@ pub enum ExtractionProgress {
 pub const EXTRACTOR_STOPPED: &str =
     "The extractor stopped on this document; your text and notes are kept. Highlights are off for it.";
 
+/// What to do when the worker could not start (its script or module did not load: a reload fetches them again).
+const RELOAD: &str = "reload the page to try again.";
+const RELOAD_CAPITAL: &str = "Reload the page to try again.";
+
 /// Whether a message reports a problem or just informs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeLevel {
@@ -523,6 +527,8 @@ pub enum Action {
         request: u64,
         /// What the browser said.
         message: String,
+        /// Whether the worker had started (else it could not: not this file's fault).
+        started: bool,
     },
     /// Switch the side panel's tab.
     ShowPanel(Panel),
@@ -558,6 +564,8 @@ pub enum Action {
         request: u64,
         /// What the browser said.
         message: String,
+        /// Whether the worker had started (else it could not: not this document's fault).
+        started: bool,
     },
     /// Show the share link of the open document and its annotations, made of their payload
     /// ([`State::share_payload`]) once the browser compressed it (`services::share::deflate`).
@@ -970,12 +978,16 @@ impl State {
                     }
                 }
             }
-            Action::ImportFailed { request, message } => {
+            Action::ImportFailed { request, message, started } => {
                 if self.importing.as_ref().is_some_and(|job| job.request == request) {
                     next.importing = None;
-                    next.notice = Some(Notice::error(format!(
-                        "Import failed: the importer stopped on this file ({message}). Nothing was changed."
-                    )));
+                    next.notice = Some(Notice::error(if started {
+                        format!("Import failed: the importer stopped on this file ({message}). Nothing was changed.")
+                    } else {
+                        format!(
+                            "Import failed: the importer could not start ({message}). Nothing was changed; {RELOAD}"
+                        )
+                    }));
                 }
             }
             Action::ShowPanel(panel) => next.panel = panel,
@@ -1035,10 +1047,14 @@ impl State {
                     open.progress = ExtractionProgress::Done;
                 }
             }
-            Action::ExtractionFailed { request, message } => {
+            Action::ExtractionFailed { request, message, started } => {
                 if self.open.pending_extraction() == Some(request) {
+                    next.notice = Some(Notice::error(if started {
+                        EXTRACTOR_STOPPED.to_string()
+                    } else {
+                        format!("The extractor could not start ({message}), so there are no highlights; your text and notes are kept. {RELOAD_CAPITAL}")
+                    }));
                     Rc::make_mut(&mut next.open).progress = ExtractionProgress::Failed { reason: message };
-                    next.notice = Some(Notice::error(EXTRACTOR_STOPPED));
                 }
             }
             Action::ShareLinkMade { base, deflated } => {
@@ -1513,7 +1529,7 @@ mod tests {
         let newer = first.apply(Action::Import("[]".into()));
         assert_ne!(newer.importing.as_ref().map(|j| j.request), Some(stale));
         assert_eq!(newer.apply(Action::ImportFinished { request: stale, outcome: outcome(&first) }), newer);
-        assert_eq!(newer.apply(Action::ImportFailed { request: stale, message: "trap".into() }), newer);
+        assert_eq!(newer.apply(Action::ImportFailed { request: stale, message: "trap".into(), started: true }), newer);
         // So does opening another document, and request ids never repeat across documents.
         let other = first.apply(Action::OpenBytes { title: "o".into(), bytes: b"Lavrov spoke.".to_vec() });
         assert_eq!(other.importing, None);
@@ -1527,7 +1543,8 @@ mod tests {
         let s0 = State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "n".into(), tags: vec![] });
         let asked = s0.apply(Action::Import(w3c_file(&s0)));
         let request = asked.importing.as_ref().expect("sent").request;
-        let failed = asked.apply(Action::ImportFailed { request, message: "RuntimeError: unreachable".into() });
+        let failed =
+            asked.apply(Action::ImportFailed { request, message: "RuntimeError: unreachable".into(), started: true });
         assert_eq!(failed.importing, None);
         assert!(Rc::ptr_eq(&failed.annotations, &s0.annotations) && failed.history == s0.history);
         assert_eq!(failed.pending_import, None);
@@ -1772,7 +1789,7 @@ mod tests {
         let late = sidenote_extract::extract(sample.open.text());
         let after = saved
             .apply(Action::ExtractionFinished { request: first, extraction: late.clone() })
-            .apply(Action::ExtractionFailed { request: pasted.open.serial, message: "trap".into() });
+            .apply(Action::ExtractionFailed { request: pasted.open.serial, message: "trap".into(), started: true });
         assert_eq!(after.open.pending_extraction(), Some(saved.open.serial));
         assert!(after.open.extraction.entities.is_empty() && after.notice.is_none());
         // A repeated answer for a document already done changes nothing either.
@@ -1788,7 +1805,11 @@ mod tests {
         let request = opened.open.serial;
         // Notes can be written before the highlights arrive.
         let noted = opened.apply(Action::AddNote { span: Span::new(0, 13), text: "who".into(), tags: vec![] });
-        let failed = noted.apply(Action::ExtractionFailed { request, message: "RuntimeError: unreachable".into() });
+        let failed = noted.apply(Action::ExtractionFailed {
+            request,
+            message: "RuntimeError: unreachable".into(),
+            started: true,
+        });
         assert_eq!(failed.open.text(), "Angela Merkel spoke.");
         assert_eq!(failed.annotations, noted.annotations);
         assert_eq!(failed.open.progress, ExtractionProgress::Failed { reason: "RuntimeError: unreachable".into() });
@@ -1798,6 +1819,24 @@ mod tests {
         let next = failed.apply(Action::OpenBytes { title: String::new(), bytes: b"Emmanuel Macron spoke.".to_vec() });
         assert_eq!(next.open.pending_extraction(), Some(request + 1));
         assert_eq!(extracted(next).open.progress, ExtractionProgress::Done);
+    }
+
+    #[test]
+    fn a_worker_that_could_not_start_is_not_blamed_on_the_document_or_the_file() {
+        let opened =
+            State::default().apply(Action::OpenBytes { title: String::new(), bytes: b"Angela Merkel spoke.".to_vec() });
+        let request = opened.open.serial;
+        let message = "the worker could not run".to_string();
+        let failed = opened.apply(Action::ExtractionFailed { request, message: message.clone(), started: false });
+        let notice = failed.notice.clone().expect("a message");
+        assert!(notice.text.starts_with("The extractor could not start (the worker could not run)"), "{notice:?}");
+        assert!(notice.text.contains("Reload the page") && !notice.text.contains("this document"), "{notice:?}");
+        assert_eq!(failed.open.progress, ExtractionProgress::Failed { reason: message.clone() });
+        let importing = failed.apply(Action::Import("[]".into()));
+        let job = importing.importing.as_ref().expect("an import").request;
+        let refused = importing.apply(Action::ImportFailed { request: job, message, started: false });
+        let notice = refused.notice.expect("a message");
+        assert!(notice.text.contains("could not start") && !notice.text.contains("this file"), "{notice:?}");
     }
 
     #[test]

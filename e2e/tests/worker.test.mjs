@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { useSidenote } from '../lib/fixture.mjs';
 import { afterFirstVisit } from '../lib/first-visit.mjs';
+import { SidenotePage } from '../lib/sidenote-page.mjs';
 
 const ctx = useSidenote();
 const SENTINEL = '\u{E000}sidenote-test-panic\u{E000}';
@@ -43,6 +44,31 @@ test('a worker crash keeps the text and notes, says so, survives a reload, and t
   await app.extraction('done');
   assert.deepEqual(await app.namesOfKind('PERSON'), ['Angela Merkel', 'Emmanuel Macron']);
   assert.deepEqual(ctx.errors, []);
+});
+
+test('a worker whose script does not load is reported as not starting, not as a fault of the document', async () => {
+  const context = await ctx.browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.route('**/extractor-worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    const app = new SidenotePage(page, ctx.server.url);
+    await page.goto(ctx.server.url);
+    await page.locator('[data-testid=app][data-started=true]').waitFor();
+    // The built-in sample is extracted on the page; the next document needs the worker.
+    const text = 'Angela Merkel met Emmanuel Macron in Paris on Monday.';
+    await app.pasteText(text);
+    const notice = page.getByTestId('notice-text');
+    await notice.filter({ hasText: 'The extractor could not start' }).waitFor();
+    assert.match(await notice.textContent(), /Reload the page to try again/);
+    assert.doesNotMatch(await notice.textContent(), /this document/);
+    await app.extraction('failed');
+    assert.equal(await app.articleText(), text, 'the text is shown all the same');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
 });
 
 test('without ?test-panic the sentinel is ordinary text', async () => {

@@ -78,6 +78,9 @@ struct RunningWorker {
     extraction: Option<(u64, Rc<str>)>,
     /// The import it is working on or will.
     import: Option<u64>,
+    /// Its module runs (it said [`READY`]): a failure from now on is a crash on a request, not a start that
+    /// failed (a script or module that would not load, which every later worker would repeat).
+    ready: bool,
     /// Removed (and the worker's events ignored) when this is dropped.
     _listeners: [EventListener; 3],
 }
@@ -126,7 +129,7 @@ impl Extractor {
                 Some(worker) => post(worker, &message).map(|()| worker.extraction = Some((request, message))),
             }
         };
-        let failure = failure.err().map(|message| Action::ExtractionFailed { request, message });
+        let failure = failure.err().map(|message| Action::ExtractionFailed { request, message, started: false });
         emit(&self.shared, failure);
     }
 
@@ -161,7 +164,7 @@ impl Extractor {
                     Some(worker) => post(worker, &message).map(|()| worker.extraction = Some((extracting, message))),
                 };
                 if let Err(message) = posted {
-                    failures.push(Action::ExtractionFailed { request: extracting, message });
+                    failures.push(Action::ExtractionFailed { request: extracting, message, started: false });
                 }
             }
         } else if unstarted {
@@ -175,7 +178,7 @@ impl Extractor {
             }
         };
         if let Err(message) = posted {
-            failures.push(Action::ImportFailed { request, message });
+            failures.push(Action::ImportFailed { request, message, started: false });
         }
         for failure in failures {
             emit(&self.shared, Some(failure));
@@ -190,6 +193,10 @@ impl Extractor {
         self.shared.borrow_mut().worker = fresh;
     }
 }
+
+/// What a worker says first, once its module runs (before any answer, so that a crash on the first request
+/// is not taken for a start that failed).
+pub const READY: &str = "sidenote-worker-ready";
 
 /// Why a request fails when no worker could be started.
 const UNSTARTED: &str = "this browser could not start the extractor's worker";
@@ -232,6 +239,15 @@ fn start_worker(shared: &Rc<RefCell<Shared>>) -> Option<RunningWorker> {
         let shared = Rc::downgrade(shared);
         EventListener::new(&worker, "message", move |event| {
             let data = event.dyn_ref::<web_sys::MessageEvent>().and_then(|e| e.data().as_string());
+            if data.as_deref() == Some(READY) {
+                // From this worker: a replaced one's listeners went with it.
+                if let Some(shared) = shared.upgrade() {
+                    if let Some(worker) = shared.borrow_mut().worker.as_mut() {
+                        worker.ready = true;
+                    }
+                }
+                return;
+            }
             received(&shared, data.as_deref().unwrap_or_default());
         })
     };
@@ -257,6 +273,7 @@ fn start_worker(shared: &Rc<RefCell<Shared>>) -> Option<RunningWorker> {
         booted: false,
         extraction: None,
         import: None,
+        ready: false,
         _listeners: [on_message, on_error, on_message_error],
     })
 }
@@ -305,13 +322,14 @@ fn stopped(shared: &Rc<RefCell<Shared>>, message: String) {
     let dead = shared.borrow_mut().worker.take();
     let extraction = dead.as_ref().and_then(|w| w.extraction.as_ref().map(|(request, _)| *request));
     let import = dead.as_ref().and_then(|w| w.import);
+    let started = dead.as_ref().is_some_and(|w| w.ready);
     // Terminates it and removes its listeners (wasm-bindgen keeps a listener alive until it returns, so
     // dropping the one running now is safe).
     drop(dead);
     web_sys::console::warn_1(&JsValue::from_str(&format!("Sidenote: the extractor's worker stopped: {message}")));
     // The import's message last, so it is the one shown: the user has just asked for it.
-    emit(shared, extraction.map(|request| Action::ExtractionFailed { request, message: message.clone() }));
-    emit(shared, import.map(|request| Action::ImportFailed { request, message }));
+    emit(shared, extraction.map(|request| Action::ExtractionFailed { request, message: message.clone(), started }));
+    emit(shared, import.map(|request| Action::ImportFailed { request, message, started }));
 }
 
 /// A JavaScript error as text.
@@ -340,6 +358,8 @@ pub mod worker {
     pub fn run(early: js_sys::Array) {
         console_error_panic_hook::set_once();
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        // Posting a string does not fail (see below).
+        let _ = scope.post_message(&JsValue::from_str(super::READY));
         let replies = scope.clone();
         let reply = move |request: JsValue| {
             let answer = answer(&request.as_string().unwrap_or_default());
