@@ -72,6 +72,16 @@ test('exporting CSV downloads the notes as a file that starts with a byte-order 
   assert.deepEqual(ctx.errors, []);
 });
 
+test('a CoNLL or CSV export with nothing of the user’s in it says so', async () => {
+  const { app } = ctx;
+  const [conll] = await app.exportAs('conll');
+  assert.doesNotMatch(conll.bytes.toString('utf8'), /\t[BI]-/, 'nothing reviewed: every token O');
+  await app.notice.filter({ hasText: 'A CoNLL export holds the entities you reviewed, and there are none yet' }).waitFor();
+  await app.exportAs('csv');
+  await app.notice.filter({ hasText: 'A CSV export holds your notes, and there are none yet' }).waitFor();
+  assert.deepEqual(ctx.errors, []);
+});
+
 test('brat exports an .ann and a .txt, and the .ann imports back as added entities', async () => {
   const { app, page } = ctx;
   await app.selectWords('New START');
