@@ -563,6 +563,13 @@ pub fn App() -> Html {
                 onformat: { let export_format = export_format.clone(); Callback::from(move |f| export_format.set(f)) },
                 onexport, onshare, onundo: dispatch.reform(|_| Action::Undo), onredo: dispatch.reform(|_| Action::Redo) }) }
             { notice_bar(&NoticeBarProps { notice: state.notice.clone(), ondismiss: dispatch.reform(|_| Action::DismissNotice) }) }
+            // While saving fails, every document and note lives in this page only: said for as long as it lasts,
+            // not only in the message a later one replaces.
+            if state.storage_failed {
+                <p class="unsaved" role="status" data-testid="unsaved">
+                    { "Not saved in this browser: storage failed. Use Export to keep this work before you close the page." }
+                </p>
+            }
             { extraction_progress(&ExtractionProgressProps { shown: extracting_slowly, label: "Finding names and quotes…",
                 testid: "extraction-progress" }) }
             { extraction_progress(&ExtractionProgressProps { shown: importing_slowly,

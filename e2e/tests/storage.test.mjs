@@ -352,6 +352,28 @@ test('when IndexedDB cannot take the records over, they stay in localStorage and
   assert.deepEqual(ctx.errors, []);
 });
 
+test('while saving fails, the page says the work is not saved for as long as it lasts, not only once', async () => {
+  const { app, page } = ctx;
+  // Every write refused, as a full disk would: IndexedDB and localStorage alike.
+  await page.addInitScript(() => {
+    const full = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    IDBObjectStore.prototype.put = full;
+    Storage.prototype.setItem = full;
+  });
+  await app.reload();
+  await app.selectWords('has lashed out');
+  await app.writeNote('kept in memory');
+  await app.notice.filter({ hasText: 'Saving in this browser failed' }).waitFor();
+  const unsaved = page.getByTestId('unsaved');
+  await unsaved.waitFor();
+  assert.match(await unsaved.textContent(), /Not saved in this browser.*Export/);
+  // Another article replaces the message; the warning stays.
+  await app.pasteText('Angela Merkel met Emmanuel Macron in Paris on Monday.');
+  await app.extraction('done');
+  await unsaved.waitFor();
+  assert.deepEqual(ctx.errors, []);
+});
+
 test('when IndexedDB never answers, the app stops waiting and works from localStorage', async () => {
   const { app, page } = ctx;
   const { items } = await format1Storage();
