@@ -210,6 +210,8 @@ pub struct ImportReport {
     pub replies: usize,
     /// Decisions (and speaker corrections) whose words were not found (dropped: nothing to decide about).
     pub orphaned_reviews: usize,
+    /// Decisions (accept, reject, retag) and speaker corrections applied here.
+    pub decisions: usize,
     /// Machine suggestions in the file (re-extracted here instead).
     pub skipped_suggestions: usize,
     /// Annotations that could not be used, with their reasons.
@@ -239,6 +241,9 @@ impl ImportReport {
         if self.replies > 0 {
             out.push_str(&format!(" {} joined to their notes.", plural(self.replies, "reply", "replies")));
         }
+        if self.decisions > 0 {
+            out.push_str(&format!(" {} applied.", plural(self.decisions, "decision", "decisions")));
+        }
         if self.orphaned_reviews > 0 {
             out.push_str(&format!(
                 " {} about words not found here.",
@@ -247,6 +252,12 @@ impl ImportReport {
         }
         if self.already_here > 0 {
             out.push_str(&format!(" {} already here, not added again.", self.already_here));
+        }
+        if self.skipped_suggestions > 0 {
+            out.push_str(&format!(
+                " {} left out: this copy's extractor makes its own.",
+                plural(self.skipped_suggestions, "machine suggestion", "machine suggestions")
+            ));
         }
         if !self.skipped.is_empty() {
             // Pages not in the file are one entry for all their annotations; when the collection does not say
@@ -990,6 +1001,7 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, c
                     None => ReviewScope::Quote { span },
                 };
                 annotations.review(scope, review.decision);
+                report.decisions += 1;
             }
             None => report.orphaned_reviews += 1,
         }
@@ -997,7 +1009,10 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, c
     let mut speakers = speakers.into_iter();
     for correction in imported.speakers {
         match speakers.next().flatten() {
-            Some(span) => annotations.correct_speaker(span, correction.speaker),
+            Some(span) => {
+                annotations.correct_speaker(span, correction.speaker);
+                report.decisions += 1;
+            }
             None => report.orphaned_reviews += 1,
         }
     }
@@ -1015,6 +1030,26 @@ fn place<T: Anchorable>(item: &mut T, anchorer: &Anchorer<'_>, report: &mut Impo
 mod tests {
     use super::*;
     use crate::w3c::export;
+
+    #[test]
+    fn the_summary_names_decisions_applied_and_suggestions_left_out() {
+        let report = ImportReport {
+            counts: [1, 0, 0, 0],
+            decisions: 300,
+            skipped_suggestions: 45_578,
+            ..ImportReport::default()
+        };
+        let summary = report.summary();
+        assert!(summary.starts_with("Imported 1 annotation: 1 exact"), "{summary}");
+        assert!(summary.contains(" 300 decisions applied."), "{summary}");
+        assert!(
+            summary.contains(" 45578 machine suggestions left out: this copy's extractor makes its own."),
+            "{summary}"
+        );
+        let one = ImportReport { decisions: 1, skipped_suggestions: 1, ..ImportReport::default() }.summary();
+        assert!(one.contains(" 1 decision applied.") && one.contains(" 1 machine suggestion left out"), "{one}");
+        assert!(!ImportReport::default().summary().contains("decision"));
+    }
 
     #[test]
     fn every_selector_matches_the_text_with_non_bmp_characters() {
