@@ -1,6 +1,6 @@
 //! Reading a file the user chose or dropped, and handing its bytes to the reducer.
 
-use sidenote_annotate::{InputError, MAX_TEXT_BYTES};
+use sidenote_annotate::{file_kind, FileKind, InputError, MAX_TEXT_BYTES};
 use yew::Callback;
 
 use crate::state::{Action, EntityFormat, Notice};
@@ -24,10 +24,10 @@ pub fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
     let file = gloo::file::File::from(file);
     wasm_bindgen_futures::spawn_local(async move {
         match gloo::file::futures::read_as_bytes(&file).await {
-            Ok(bytes) => dispatch.emit(if looks_like_html(&name, &bytes) {
-                Action::OpenHtml { title: name, bytes }
-            } else {
-                Action::OpenBytes { title: name, bytes }
+            Ok(bytes) => dispatch.emit(match file_kind(&name, &bytes) {
+                Ok(FileKind::Html) => Action::OpenHtml { title: name, bytes },
+                Ok(FileKind::Text) => Action::OpenBytes { title: name, bytes },
+                Err(refused) => Action::RefuseInput(refused),
             }),
             Err(error) => dispatch.emit(Action::Notify(Notice::error(format!(
                 "Could not read {name}: {error}. The article you had open is unchanged."
@@ -41,16 +41,6 @@ pub fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
 fn is_annotation_file(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.ends_with(".json") || lower.ends_with(".jsonld") || entity_format(&lower).is_some()
-}
-
-/// A `.html` file, or text that starts like an HTML document.
-fn looks_like_html(name: &str, bytes: &[u8]) -> bool {
-    let lower = name.to_ascii_lowercase();
-    let start: String = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).trim_start().to_ascii_lowercase();
-    lower.ends_with(".html")
-        || lower.ends_with(".htm")
-        || start.starts_with("<!doctype html")
-        || start.starts_with("<html")
 }
 
 /// What an annotation file is, by its extension: brat `.ann` and doccano `.jsonl` carry entities; anything

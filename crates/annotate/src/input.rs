@@ -38,6 +38,9 @@ pub enum InputError {
         /// The bytes start with a UTF-16 byte-order mark.
         utf16: bool,
     },
+    /// A file in RTF (what WordPad and TextEdit save by default): text, but full of formatting commands that
+    /// would be annotated as words. The fix is the user's: save it as plain text or HTML.
+    RichText,
 }
 
 impl fmt::Display for InputError {
@@ -60,6 +63,10 @@ impl fmt::Display for InputError {
             InputError::NotUtf8 { utf16: false } => write!(
                 f,
                 "This text is not in UTF-8 (it looks like an older encoding such as Windows-1252 or Latin-1). Save it as UTF-8 (in most editors: Save as, Encoding: UTF-8) and open it again"
+            ),
+            InputError::RichText => write!(
+                f,
+                "This file is in RTF (rich text), which Sidenote does not read. Save it as plain text or as a web page (HTML) and open it again"
             ),
         }
     }
@@ -222,6 +229,7 @@ mod tests {
             assert!(InputError::NotUtf8 { utf16 }.to_string().contains("Save it as UTF-8"), "{utf16}");
         }
         assert!(InputError::TooLarge { bytes: 25 * 1024 * 1024 }.to_string().contains("up to 20 MB"));
+        assert!(InputError::RichText.to_string().contains("Save it as plain text or as a web page (HTML)"));
         assert_eq!([megabytes(0), megabytes(52_428), megabytes(52_429)], ["0.0 MB", "0.0 MB", "0.1 MB"]);
     }
 }

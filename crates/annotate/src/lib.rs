@@ -19,6 +19,7 @@ assert_eq!(file["type"], "AnnotationCollection");
 
 pub mod anchor;
 mod document;
+pub mod file_kind;
 pub mod find;
 pub mod formats;
 mod input;
@@ -30,4 +31,5 @@ pub mod share_link;
 pub mod w3c;
 
 pub use document::Document;
+pub use file_kind::{file_kind, FileKind};
 pub use input::{accept_text, megabytes, InputError, MAX_TEXT_BYTES};

@@ -4,7 +4,7 @@
 //! when quadratic). A benchmark, not a test: nothing here asserts a time.
 //!
 //! Run with `cargo bench -p sidenote-extract --bench adversarial` (opt-level 3, see the root Cargo.toml).
-//! `SIDENOTE_ADVERSARIAL_SIZES=1,4` sets the sizes in MB.
+//! `SIDENOTE_ADVERSARIAL_SIZES=1,4` sets the sizes in MB; `SIDENOTE_ADVERSARIAL_ONLY=html` picks cases by name.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -68,6 +68,9 @@ const CASES: &[Case] = &[
     Case { name: "html: `>` inside quoted attributes", unit: "<a x=\">\" y='>'>t ", html: true },
     Case { name: "html: quotes opened after `=`, closed far", unit: "<a x=\"<b y='c ", html: true },
     Case { name: "html: `=\"` in text, a `>` after", unit: "p=\"q <r s=\"> ", html: true },
+    Case { name: "html: references (legacy, C1, long)", unit: "&eacute &notit; &#150; &#999999999 &amp;x ", html: true },
+    Case { name: "html: unclosed `<button>` and `<select>`", unit: "<button>a <select>b ", html: true },
+    Case { name: "html: `<br>` runs", unit: "<br><br>x<br> <br>", html: true },
 ];
 
 fn build(unit: &str, bytes: usize) -> String {
@@ -97,7 +100,9 @@ fn main() {
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![1, 4]);
     println!("{:<42} {}", "case", sizes.iter().map(|mb| format!("{mb:>6} MB")).collect::<Vec<_>>().join(" "));
-    for case in CASES {
+    // `SIDENOTE_ADVERSARIAL_ONLY=html` runs only the cases whose name holds that text.
+    let only = std::env::var("SIDENOTE_ADVERSARIAL_ONLY").unwrap_or_default();
+    for case in CASES.iter().filter(|case| case.name.contains(only.as_str())) {
         let mut row = Vec::new();
         for &mb in &sizes {
             let (secs, _) = seconds_for(case, sample, mb * 1_000_000);

@@ -1,65 +1,47 @@
 //! HTML to text, the way a reader sees the page, with per-line structure hints for body detection.
 //!
-//! A tolerant reader, not a browser: it never runs or fetches anything. It drops `script`, `style`,
-//! `noscript`, `template`, `svg` and `head` content, breaks lines at block elements, decodes character
-//! references, collapses white space inside a line, and records for every output line its block tag, the
-//! share of its characters inside links, and whether it sits in page chrome (`nav`, `header`, `footer`,
-//! `aside`, or an element whose ARIA role is one of those landmarks). Malformed markup never fails: an
-//! unclosed tag ends at the end of the input, a stray `<` is text.
+//! A tolerant reader, not a browser: it never runs or fetches anything. It drops what a browser does not show
+//! as text (`script`, `style`, `noscript`, `template`, `svg`, `head`, form controls, `iframe` fallback), breaks
+//! lines at block elements (a paragraph at `<br><br>`), decodes character references as HTML5 does (every
+//! HTML 4.01 name and common HTML5 ones, `&#150;` as Windows-1252), collapses white space inside a line, and
+//! records for every output line its block tag, the share of its characters inside links, and whether it sits
+//! in page chrome (`nav`, `header`, `footer`, `aside`, or an element whose ARIA role is one of those
+//! landmarks). Malformed markup never fails: an unclosed tag ends at the end of the input, a stray `<` is text.
 
 use crate::LineHint;
 
-/// Elements whose content is never shown.
-const HIDDEN: &[&str] = &["head", "noscript", "script", "style", "svg", "template", "title"];
+mod entities;
+
+// The lists of element names are strings of space-separated names, not arrays of strings: in the Wasm every
+// visitor downloads, a name then costs its letters, not also a pointer and a length.
+
+/// Elements whose content is never shown, besides [`RAW_TEXT`] and [`HIDDEN_WHEN_CLOSED`].
+const HIDDEN: &str = "head noscript svg";
+
+/// Hidden elements whose content is raw text, up to their own closing tag whatever it holds (an unclosed one
+/// hides the rest of the page, as in a browser).
+const RAW_TEXT: &str = "iframe noembed noframes script style template textarea title";
+
+/// Hidden elements whose content a browser shows only when it cannot show the element (fallback text), or
+/// that are controls, not text. Unclosed, they hide nothing: a stray `<button>` must not hide the article.
+const HIDDEN_WHEN_CLOSED: [&str; 6] = ["audio", "button", "canvas", "datalist", "select", "video"];
 
 /// Elements that start and end a line.
-const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "br",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "html",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "td",
-    "th",
-    "tr",
-    "ul",
-];
+const BLOCKS: &str = "address article aside blockquote body br caption center dd details div dl dir dt fieldset \
+    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre search \
+    section summary table td th tr ul";
 
 /// Elements that are page chrome, and the ARIA roles that mean the same.
-const CHROME: &[&str] = &["aside", "footer", "header", "nav"];
-const CHROME_ROLES: &[&str] = &["banner", "complementary", "contentinfo", "navigation"];
+const CHROME: &str = "aside footer header nav";
+const CHROME_ROLES: &str = "banner complementary contentinfo navigation";
 
 /// Elements that never have a closing tag.
-const VOID: &[&str] =
-    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+const VOID: &str = "area base br col embed hr img input link meta source track wbr";
+
+/// The name in `list` (space-separated names) that is `name`, if any.
+fn listed(list: &'static str, name: &str) -> Option<&'static str> {
+    list.split(' ').find(|listed| *listed == name)
+}
 
 /// An open element, with what its ancestors already decided, so the innermost entry answers in O(1).
 #[derive(Debug)]
@@ -74,9 +56,6 @@ struct Open {
 /// Deeper nesting than this is not recorded (browsers cap their trees too): closing a tag searches the
 /// open elements, and a bounded stack keeps stray closing tags from costing the depth each.
 const MAX_OPEN_ELEMENTS: usize = 512;
-
-/// A character reference is at most this many bytes between `&` and `;` (`&#x1F642;`, `&hellip;`).
-const MAX_REFERENCE_LEN: usize = 10;
 
 /// Remembers where the next occurrence of a needle is, so that many starts that ask for it (`<<<<…>`) share
 /// one scan: the answer stays valid until the position passes it. Linear over the whole document.
@@ -142,11 +121,6 @@ fn tag_end(html: &str, at: usize, first_gt: usize, last_quote: [Option<usize>; 2
     first_gt
 }
 
-/// The block element `name` names, as a static string (so open elements need not own a copy).
-fn block_name(name: &str) -> Option<&'static str> {
-    BLOCKS.iter().copied().find(|b| *b == name)
-}
-
 /// Finds `</name` case-insensitively, without lower-casing the rest of the document.
 fn find_closing_tag(rest: &str, name: &str) -> Option<usize> {
     let bytes = rest.as_bytes();
@@ -162,6 +136,27 @@ fn find_closing_tag(rest: &str, name: &str) -> Option<usize> {
     None
 }
 
+/// Finds the closing tag of one element for many opening tags (`<button><button>…` with no `</button>`)
+/// in one scan, as [`NextFinder`] does: the answer stays valid until the position passes it.
+struct ClosingTagFinder {
+    name: &'static str,
+    /// Absolute position of the next `</name` at or after the last query, or `None` when there is none.
+    found: Option<Option<usize>>,
+}
+
+impl ClosingTagFinder {
+    fn next_from(&mut self, html: &str, from: usize) -> Option<usize> {
+        match self.found {
+            Some(None) => return None,
+            Some(Some(at)) if at >= from => return Some(at),
+            _ => {}
+        }
+        let at = find_closing_tag(&html[from..], self.name).map(|i| from + i);
+        self.found = Some(at);
+        at
+    }
+}
+
 /// The line being built.
 #[derive(Default)]
 struct LineBuilder {
@@ -172,48 +167,77 @@ struct LineBuilder {
     pending_space: bool,
 }
 
-fn decode_entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        return char::from_u32(code).filter(|c| *c != '\0');
+/// What `&#128;`–`&#159;` stand for: HTML5 reads them as Windows-1252, as pages typed on Windows meant them
+/// (0x92 `’`, 0x93/0x94 `“ ”`, 0x96 `–`, 0x85 `…`); the five codes that Windows-1252 leaves undefined stay.
+const WINDOWS_1252: [u16; 32] = [
+    0x20AC, 0x81, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021, 0x2C6, 0x2030, 0x160, 0x2039, 0x152, 0x8D, 0x17D,
+    0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x2DC, 0x2122, 0x161, 0x203A, 0x153, 0x9D,
+    0x17E, 0x178,
+];
+
+/// The longest name that decodes without a `;` (`middot`, `frac12`): a legacy name is looked for as a prefix
+/// of at most this many bytes.
+const LONGEST_LEGACY_NAME: usize = 6;
+
+/// The character a numeric reference's code stands for, as HTML5 reads it: C1 codes as Windows-1252; NUL,
+/// surrogates and codes beyond Unicode as U+FFFD.
+fn numeric_character(code: u32) -> char {
+    match code {
+        0 => char::REPLACEMENT_CHARACTER,
+        0x80..=0x9F => WINDOWS_1252
+            .get(code as usize - 0x80)
+            .and_then(|&c| char::from_u32(c.into()))
+            .unwrap_or(char::REPLACEMENT_CHARACTER),
+        _ => char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER),
     }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "shy" => '\u{ad}',
-        "mdash" => '—',
-        "ndash" => '–',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "laquo" => '«',
-        "raquo" => '»',
-        "hellip" => '…',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "bull" => '•',
-        "middot" => '·',
-        "eacute" => 'é',
-        "egrave" => 'è',
-        "aacute" => 'á',
-        "oacute" => 'ó',
-        "uuml" => 'ü',
-        "ouml" => 'ö',
-        "auml" => 'ä',
-        "ccedil" => 'ç',
-        "ntilde" => 'ñ',
-        "euro" => '€',
-        "pound" => '£',
-        _ => return None,
+}
+
+/// The character the named reference `name` stands for, and whether it is a legacy name (one that needs no
+/// `;`), by binary search.
+fn named_reference(name: &[u8]) -> Option<(char, bool)> {
+    let mut padded = [0u8; entities::WIDTH];
+    padded.get_mut(..name.len())?.copy_from_slice(name);
+    let i = entities::NAMES.binary_search(&padded).ok()?;
+    let (low, high) = (entities::LOW.get(i)?, entities::HIGH.get(i)?);
+    let character = char::from_u32(u32::from(high & !entities::LEGACY) << 8 | u32::from(*low))?;
+    Some((character, high & entities::LEGACY != 0))
+}
+
+/// The character reference at the start of `tail` (the text just after an `&`): the character it stands for
+/// and how many bytes of `tail` it takes, or `None` when the `&` is just an ampersand. As HTML5 reads text:
+/// `&#…;` and `&#x…;` (the `;` optional), a known name with its `;`, or else the longest legacy name that
+/// starts it, which needs no `;` (`&eacute` → é, `&notit;` → ¬it;). Names are case-sensitive. Bounded: a
+/// name is looked for in the next [`entities::WIDTH`] + 1 bytes, and the digits read are the digits taken.
+fn decode_reference(tail: &str) -> Option<(char, usize)> {
+    let bytes = tail.as_bytes();
+    if let Some(number) = bytes.strip_prefix(b"#") {
+        let (radix, digits) = match number.strip_prefix(b"x").or_else(|| number.strip_prefix(b"X")) {
+            Some(hex) => (16, hex),
+            None => (10, number),
+        };
+        let mut code = 0u32;
+        let mut count = 0;
+        for digit in digits.iter().map_while(|&b| char::from(b).to_digit(radix)) {
+            // Saturates just beyond Unicode: any longer run of digits is as much out of range.
+            code = (code * radix + digit).min(0x11_0000);
+            count += 1;
+        }
+        if count == 0 {
+            return None;
+        }
+        let len = bytes.len() - digits.len() + count;
+        let len = if bytes.get(len) == Some(&b';') { len + 1 } else { len };
+        return Some((numeric_character(code), len));
+    }
+    let run = bytes.iter().take(entities::WIDTH + 1).take_while(|b| b.is_ascii_alphanumeric()).count();
+    if bytes.get(run) == Some(&b';') {
+        if let Some((decoded, _)) = named_reference(&bytes[..run]) {
+            return Some((decoded, run + 1));
+        }
+    }
+    (2..=run.min(LONGEST_LEGACY_NAME)).rev().find_map(|len| match named_reference(&bytes[..len]) {
+        Some((decoded, true)) => Some((decoded, len)),
+        _ => None,
     })
 }
 
@@ -241,6 +265,9 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
 
     let mut next_tag_end = NextFinder::new(">");
     let mut next_comment_end = NextFinder::new("-->");
+    let mut closing_tags = HIDDEN_WHEN_CLOSED.map(|name| ClosingTagFinder { name, found: None });
+    // Line breaks in a row with nothing shown between them: from the second on they make a paragraph break.
+    let mut breaks_in_a_row = 0usize;
     let last_quote = [html.rfind('"'), html.rfind('\'')];
 
     // Ends the current line (if it has text); `blank` asks for an empty line after it (paragraph break).
@@ -261,6 +288,17 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
             }
         }
         *line = LineBuilder::default();
+    }
+
+    // A blank line after the last line, unless there is one already (or no line yet).
+    fn paragraph_break(out: &mut String, hints: &mut Vec<LineHint>) {
+        if out.ends_with('\n') && !out.ends_with("\n\n") {
+            if let Some(last) = hints.last() {
+                let blank = LineHint { tag: last.tag.clone(), link_density: 0.0, in_chrome: last.in_chrome };
+                out.push('\n');
+                hints.push(blank);
+            }
+        }
     }
 
     let mut rest = html;
@@ -300,14 +338,22 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
                 continue;
             }
             rest = end.map_or("", |e| &rest[e + 1..]);
-            if HIDDEN.contains(&name.as_str()) {
+            let raw_text = listed(RAW_TEXT, &name).is_some();
+            if raw_text || HIDDEN_WHEN_CLOSED.contains(&name.as_str()) || listed(HIDDEN, &name).is_some() {
                 if closing {
                     hidden_depth = hidden_depth.saturating_sub(1);
                 } else if !tag_body.ends_with('/') {
-                    hidden_depth += 1;
-                    // Raw-text elements end only at their own closing tag, whatever they contain.
-                    if matches!(name.as_str(), "script" | "style" | "template" | "title") {
+                    if raw_text {
+                        hidden_depth += 1;
                         rest = find_closing_tag(rest, &name).map_or("", |at| &rest[at..]);
+                    } else if let Some(finder) = closing_tags.iter_mut().find(|f| f.name == name) {
+                        // Skipped to its closing tag when it has one; otherwise the tag alone is ignored.
+                        if let Some(close) = finder.next_from(html, html.len() - rest.len()) {
+                            hidden_depth += 1;
+                            rest = &html[close..];
+                        }
+                    } else {
+                        hidden_depth += 1;
                     }
                 }
                 continue;
@@ -315,7 +361,18 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
             if hidden_depth > 0 {
                 continue;
             }
-            let is_block = BLOCKS.contains(&name.as_str());
+            let is_block = listed(BLOCKS, &name).is_some();
+            if name == "br" {
+                let nothing_since_last_break = line.text.trim().is_empty();
+                flush(&mut out, &mut hints, &mut line, false);
+                breaks_in_a_row = if nothing_since_last_break { breaks_in_a_row + 1 } else { 1 };
+                if breaks_in_a_row >= 2 {
+                    paragraph_break(&mut out, &mut hints);
+                }
+                continue;
+            } else if is_block {
+                breaks_in_a_row = 0;
+            }
             if closing {
                 // The stack holds at most MAX_OPEN_ELEMENTS, so a stray closing tag costs a bounded search.
                 if let Some(pos) = stack.iter().rposition(|o| o.name == name) {
@@ -337,15 +394,15 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
             if is_block {
                 flush(&mut out, &mut hints, &mut line, false);
             }
-            if VOID.contains(&name.as_str()) || tag_body.ends_with('/') {
+            if listed(VOID, &name).is_some() || tag_body.ends_with('/') {
                 continue;
             }
             let role = attribute(tag_body, "role").unwrap_or_default();
             let parent = stack.last();
-            let chrome = CHROME.contains(&name.as_str())
-                || CHROME_ROLES.contains(&role.as_str())
+            let chrome = listed(CHROME, &name).is_some()
+                || listed(CHROME_ROLES, &role).is_some()
                 || parent.is_some_and(|p| p.chrome);
-            let block = block_name(&name).or(parent.and_then(|p| p.block));
+            let block = listed(BLOCKS, &name).or(parent.and_then(|p| p.block));
             if stack.len() < MAX_OPEN_ELEMENTS {
                 stack.push(Open { name: name.clone(), chrome, block });
             }
@@ -371,12 +428,10 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
         let mut chars = chunk.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             let c = if c == '&' {
-                let tail = &chunk[i + 1..];
-                // Only the next few bytes can hold the `;`: a lone `&` never scans the rest of the chunk.
-                let reference_end = tail.bytes().take(MAX_REFERENCE_LEN + 1).position(|b| b == b';');
-                match reference_end.and_then(|e| decode_entity(&tail[..e]).map(|d| (d, e))) {
+                match decode_reference(&chunk[i + 1..]) {
                     Some((decoded, len)) => {
-                        for _ in 0..len + 1 {
+                        // A reference is ASCII: one char per byte.
+                        for _ in 0..len {
                             chars.next();
                         }
                         decoded
@@ -462,5 +517,108 @@ mod tests {
         // A quote that does close takes what is between, "<" included, as a browser's tokenizer does.
         assert_eq!(html_to_text(r#"<p x="a>Text</p><p y="b">More</p>"#).0, "More");
         assert_eq!(html_to_text("<script>never closed").0, "");
+    }
+
+    /// Checks each (html, text) pair, and one hint per line.
+    fn assert_reads(cases: &[(&str, &str)]) {
+        for (html, expected) in cases {
+            let (text, hints) = html_to_text(html);
+            assert_eq!(&text, expected, "{html}");
+            assert_eq!(text.lines().count(), hints.len(), "{html}");
+        }
+    }
+
+    #[test]
+    fn named_references_decode_as_html5_reads_them() {
+        assert_reads(&[
+            ("Mar&iacute;a Jos&eacute; in S&atilde;o Paulo", "María José in São Paulo"),
+            ("&Eacute;douard &eacute;t&eacute;", "Édouard été"),
+            ("&Scaron;koda &amp; &Oslash;rsted, 20&deg;C, &frac12; &times; 3", "Škoda & Ørsted, 20°C, ½ × 3"),
+            ("Stra&szlig;e, h&ocirc;tel, &OElig;uvre, &Yuml;", "Straße, hôtel, Œuvre, Ÿ"),
+            ("&euro;5 &ndash; &hellip; &trade; &larr; &rarr; &alpha;&Omega; &loz; &spades;", "€5 – … ™ ← → αΩ ◊ ♠"),
+            ("&lsaquo;a&rsaquo; &bdquo;b&ldquo; &sbquo;c&lsquo; &prime;&Prime; &permil;", "‹a› „b“ ‚c‘ ′″ ‰"),
+            // HTML5 moved `lang`/`rang` to the mathematical angle brackets; browsers follow it.
+            ("&lang;x&rang;", "\u{27E8}x\u{27E9}"),
+            // Common HTML5 names.
+            ("it&apos;s &hyphen; &mldr; &bullet; &numero;5 &half; a&hairsp;b&NoBreak;", "it's ‐ … • №5 ½ a b\u{2060}"),
+            // HTML5 names left out of the table (to keep it small) stay as typed.
+            ("&commat;&period;&ZeroWidthSpace;", "&commat;&period;&ZeroWidthSpace;"),
+            ("&AMP; &COPY; &REG; &LT;&GT; &QUOT;", "& © ® <> \""),
+            // Names are case-sensitive: an unknown spelling stays as typed.
+            ("&Amp; &EURO; &Hellip; &bogus; AT&T Q&A; &", "&Amp; &EURO; &Hellip; &bogus; AT&T Q&A; &"),
+            // HTML5's legacy rule: the Latin-1 names (and amp, lt, gt, quot) decode without a `;`, longest first.
+            ("Caf&eacute cr&egrave;me &copy2024 &amp &lt &notit; &frac34x", "Café crème ©2024 & < ¬it; ¾x"),
+            // Other names need it.
+            ("&hellip &mdash &alpha &euro", "&hellip &mdash &alpha &euro"),
+            // A reference is decoded once.
+            ("&amp;nbsp; &amp;amp; &#38;#38;", "&nbsp; &amp; &#38;"),
+            ("X&nbsp Y&nbsp;Z", "X\u{a0} Y\u{a0}Z"),
+        ]);
+    }
+
+    #[test]
+    fn numeric_references_decode_as_html5_reads_them() {
+        assert_reads(&[
+            ("&#233; &#xE9; &#XE9; &#x1F642; &#8212;", "é é é 🙂 —"),
+            // C1 codes are Windows-1252, as pages typed on Windows meant them.
+            ("Merkel&#146;s &#147;plan&#148; &#150; costs &#128;5&#133;", "Merkel’s “plan” – costs €5…"),
+            ("&#x80; &#x92; &#x93;&#x94; &#x96; &#x97; &#x85; &#x8A; &#x9F;", "€ ’ “” – — … Š Ÿ"),
+            // The five codes Windows-1252 leaves undefined stay as they are.
+            ("a&#129;&#x8D;&#143;&#x90;&#157;b", "a\u{81}\u{8D}\u{8F}\u{90}\u{9D}b"),
+            // NUL, surrogates and codes beyond Unicode are U+FFFD, however many digits.
+            (
+                "&#0; &#xD800; &#xDFFF; &#x110000; &#99999999999999999999;",
+                "\u{FFFD} \u{FFFD} \u{FFFD} \u{FFFD} \u{FFFD}",
+            ),
+            // The `;` is optional; no digits, no reference.
+            ("&#233x &#x41B &#; &#x; &#xG;", "éx Л &#; &#x; &#xG;"),
+        ]);
+    }
+
+    #[test]
+    fn blocks_start_lines_and_hidden_elements_show_nothing() {
+        assert_reads(&[
+            (
+                "<center>Centered</center>After<fieldset><legend>Legend</legend>Fieldset text</fieldset>",
+                "Centered\nAfter\nLegend\nFieldset text",
+            ),
+            (
+                "<table><caption>Caption</caption><tr><td>Cell</td></tr></table><hgroup><h1>Head</h1><p>Sub</p></hgroup>",
+                "Caption\nCell\nHead\n\nSub",
+            ),
+            ("<dl><dt>Term</dt><dd>Definition</dd></dl><address>Address</address><menu><li>One</li></menu>", "Term\nDefinition\nAddress\nOne"),
+            ("<details><summary>Summary</summary>Details</details><figure>x<figcaption>Caption</figcaption></figure>", "Summary\nDetails\nx\nCaption"),
+            // Form controls are not article text: a search form says nothing.
+            (
+                "<p>Before</p><form><input name=q value=search><select><option>Français<option>English</select><button>Go <b>now</b></button><textarea><p>Draft</p></textarea><datalist><option>x</datalist></form><p>After</p>",
+                "Before\n\nAfter",
+            ),
+            // Fallback content of frames, media and canvas is for browsers that cannot show them.
+            (
+                "<p>A</p><iframe src=x>Your browser does not support <p>iframes</p></iframe><video><source src=v>No video</video><audio>No audio</audio><canvas>No canvas</canvas><noembed>x</noembed><p>B</p>",
+                "A\n\nB",
+            ),
+            // An unclosed control or media element hides nothing, however many there are.
+            ("<p>Angela <button>Merkel spoke.</p><p>Then <select>Macron <video>replied.</p>", "Angela Merkel spoke.\n\nThen Macron replied."),
+            ("<button><button><button>Text", "Text"),
+        ]);
+    }
+
+    #[test]
+    fn line_breaks_in_a_row_make_a_paragraph() {
+        assert_reads(&[
+            ("<p>Line one<br>Line two<br><br>Line three</p>", "Line one\nLine two\n\nLine three"),
+            ("One<br/><br />\n<br>Two<BR>Three", "One\n\nTwo\nThree"),
+            // Nothing shown between them is still nothing: inline tags, white space, a no-break space.
+            ("One<br><span> </span>&nbsp;<br>Two", "One\n\nTwo"),
+            // At the start there is no paragraph to end, and a paragraph already ended needs no second blank line.
+            ("<br><br>One</p><br><br><p>Two", "One\n\nTwo"),
+            // A block between two breaks: the breaks are not in a row.
+            ("One<br><div>Two</div><br>Three", "One\nTwo\nThree"),
+        ]);
+        // The blank line carries the hints of the line above it, as after a paragraph.
+        let (text, hints) = html_to_text("<nav>Home<br><br>News</nav>");
+        assert_eq!(text, "Home\n\nNews");
+        assert!(hints.iter().all(|h| h.in_chrome && h.tag == "nav"), "{hints:?}");
     }
 }
