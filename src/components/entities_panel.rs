@@ -142,7 +142,7 @@ pub fn EntitiesPanel(props: &EntitiesPanelProps) -> Html {
                 <button class="entity-name" onclick={onstep} title="Step through its mentions">
                     <span class={classes!("swatch", format!("hl-{}", kind_class(group.kind)))}></span>
                     <span data-testid="entity-label">{ format!("{} — {}", group.name, group.spans.len()) }</span>
-                    if reviewed { <span class="reviewed-badge" title="Reviewed" aria-hidden="true">{ "✓" }</span><span class="visually-hidden">{ ", reviewed" }</span> }
+                    if reviewed { <span class="reviewed-badge" title="Reviewed" aria-hidden="true">{ "✓" }</span><span class="visually-hidden">{ "(reviewed)" }</span> }
                 </button>
                 <span class="entity-actions">
                     // Each button's name says its action and the entity: a screen reader's list of buttons
