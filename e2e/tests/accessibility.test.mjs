@@ -257,7 +257,7 @@ const NARROW = [
   { width: 320, height: 640, deviceScaleFactor: 1, columns: 1 },
   { width: 400, height: 800, deviceScaleFactor: 1, columns: 1 },
   { width: 640, height: 360, deviceScaleFactor: 2, columns: 1 },
-  { width: 1000, height: 700, deviceScaleFactor: 1, columns: 2 },
+  { width: 880, height: 700, deviceScaleFactor: 1, columns: 2 },
 ];
 /** The fewest characters a line of the article must hold in a narrow window (it held one before the fix). */
 const MIN_LINE_CHARS = 30;
