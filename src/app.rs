@@ -27,8 +27,13 @@ use crate::exports::{file_stem, ExportFormat};
 use crate::services;
 use crate::state::{Action, ExtractionProgress as Progress, Notice, Panel, State};
 
-/// Where the keyboard focus returns when an editor or panel closes.
+/// Where the keyboard focus returns when an editor closes, or opened pasted text.
 const ARTICLE: &str = "[data-testid=article]";
+/// Where the focus returns when the import question goes (Cancel, Escape, "Anchor anyway"): the control that
+/// opened the file, as WAI-ARIA's dialog pattern returns it to the invoking element.
+const IMPORT_CONTROL: &str = "[data-testid=import-input]";
+/// Where the focus returns when the share panel closes (Close, Escape).
+const SHARE_BUTTON: &str = "[data-testid=share-button]";
 
 /// The state the app starts in: the sample while storage is read (then the document open at the end of the
 /// last visit, unless in safe mode, see [`Action::Started`]).
@@ -138,6 +143,27 @@ pub fn App() -> Html {
     use_effect_on(state.pending_import.is_some(), |&asking| {
         if asking {
             services::dom::focus_into_view("[data-testid=import-cancel]");
+        }
+    });
+    // The share panel's link gets the focus when it opens (selecting it, ready for Ctrl+C), so Escape and Tab
+    // start there.
+    use_effect_on(state.share_link.is_some(), |&shown| {
+        if shown {
+            services::dom::focus_into_view("[data-testid=share-link]");
+        }
+    });
+    // A deletion's question in the Library: "Keep it" gets the focus when it appears (the choice that loses
+    // nothing); when it goes, the focus returns to that document's Delete button, unless "Delete for good"
+    // moved it already (see `ondeletesaved`). The tear-down runs after the render that removed the question.
+    use_effect_on((*confirming_delete).clone(), |confirming| {
+        if confirming.is_some() {
+            services::dom::focus_into_view("[data-testid=library-delete-cancel]");
+        }
+        let asked = confirming.clone();
+        move || {
+            if let Some(urn) = asked {
+                services::dom::focus_if_lost(&format!("[data-testid=library-delete][data-urn=\"{urn}\"]"));
+            }
         }
     });
     {
@@ -416,6 +442,8 @@ pub fn App() -> Html {
         let entries = state.library.clone();
         let tabs = tabs.clone();
         Callback::from(move |urn: String| {
+            // The document's row and its buttons go: the focus goes to the Library's tab, which stays.
+            services::dom::focus("[data-testid=tab-library]");
             let (dispatch, tabs) = (dispatch.clone(), tabs.clone());
             let title = entries.iter().find(|e| e.urn == urn).map_or_else(String::new, |e| e.title.clone());
             wasm_bindgen_futures::spawn_local(async move {
@@ -576,17 +604,22 @@ pub fn App() -> Html {
                 label: "Reading and anchoring the annotation file…", testid: "import-progress" }) }
             if let Some(pending) = state.pending_import.as_ref() {
                 { import_confirm(&ImportConfirmProps { message: AttrValue::from(pending.message.clone()),
-                    onanchor: dispatch.reform(|_| Action::ConfirmImport), oncancel: dispatch.reform(|_| Action::CancelImport) }) }
+                    onanchor: dispatch.reform(|_| { services::dom::focus_into_view(IMPORT_CONTROL); Action::ConfirmImport }),
+                    oncancel: dispatch.reform(|_| { services::dom::focus_into_view(IMPORT_CONTROL); Action::CancelImport }) }) }
             }
             if state.shared_unkept {
                 { shared_banner(&SharedBannerProps { onkeep: {
                     let urn = state.open.urn.clone();
-                    dispatch.reform(move |_| Action::KeepShared { saved: services::storage::saved_annotations(&urn) })
+                    // The banner goes with its button: the focus goes to the article that was kept.
+                    dispatch.reform(move |_| {
+                        services::dom::focus(ARTICLE);
+                        Action::KeepShared { saved: services::storage::saved_annotations(&urn) }
+                    })
                 } }) }
             }
             if let Some(link) = state.share_link.clone() {
                 { share_panel(&SharePanelProps { link: AttrValue::from(link), oncopy: oncopylink,
-                                                 onclose: dispatch.reform(|_| Action::CloseShareLink) }) }
+                                                 onclose: dispatch.reform(|_| { services::dom::focus_into_view(SHARE_BUTTON); Action::CloseShareLink }) }) }
             }
             if *pasting {
                 { paste_panel(&PastePanelProps { state: paste_state, onopen: onpasteopen, oncancel: onpastecancel }) }

@@ -249,3 +249,202 @@ test('notices are announced by live regions that are there before the message; h
   assert.deepEqual(names.slice(0, 2), ['Angela Merkel (PERSON (suggested))', 'Emmanuel Macron (PERSON (suggested))']);
   assert.equal(await page.getByTestId('article').getAttribute('aria-label'), 'Article text');
 });
+
+// Reflow (WCAG 1.4.10): a phone's width, a narrow window, and 200% zoom of a 1280×720 screen (640×360 CSS
+// pixels at two device pixels each, as a browser's zoom makes it), in one column; and a window just too
+// narrow for the toolbar on one line, still in two columns.
+const NARROW = [
+  { width: 320, height: 640, deviceScaleFactor: 1, columns: 1 },
+  { width: 400, height: 800, deviceScaleFactor: 1, columns: 1 },
+  { width: 640, height: 360, deviceScaleFactor: 2, columns: 1 },
+  { width: 880, height: 700, deviceScaleFactor: 1, columns: 2 },
+];
+/** The fewest characters a line of the article must hold in a narrow window (it held one before the fix). */
+const MIN_LINE_CHARS = 30;
+
+/** The page's sideways overflow, the article's line length in average characters, and the boxes of the
+ * article and the side panel. */
+async function layout(page) {
+  return page.evaluate(() => {
+    const article = document.querySelector('[data-testid=article]');
+    const style = getComputedStyle(article);
+    const context = document.createElement('canvas').getContext('2d');
+    context.font = `${style.fontSize} ${style.fontFamily}`;
+    const sample = 'the quick brown fox jumps over the lazy dog';
+    const charWidth = context.measureText(sample).width / sample.length;
+    const lineWidth = article.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const box = (el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; };
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth,
+      lineChars: Math.floor(lineWidth / charWidth),
+      article: box(article),
+      panel: box(document.querySelector('[data-testid=side-panel]')),
+    };
+  });
+}
+
+test('narrow windows and 200% zoom: the layout reflows, no sideways scrolling, every control on screen and usable', async () => {
+  const { browser, server } = ctx;
+  const figures = [];
+  for (const viewport of NARROW) {
+    const label = `${viewport.width}×${viewport.height}@${viewport.deviceScaleFactor}x`;
+    const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height },
+      deviceScaleFactor: viewport.deviceScaleFactor, bypassCSP: true, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const app = new SidenotePage(page, server.url);
+    await app.open();
+    const shown = await layout(page);
+    figures.push(`${label}: article line ${shown.lineChars} characters, page ${shown.scrollWidth} px wide`);
+    assert.ok(shown.scrollWidth <= shown.innerWidth, `${label}: the page scrolls sideways (${shown.scrollWidth} px)`);
+    assert.ok(shown.lineChars >= MIN_LINE_CHARS, `${label}: the article's lines hold ${shown.lineChars} characters`);
+    // One column: the side panel is under the article, not beside or over it; two: beside it.
+    if (viewport.columns === 1) {
+      assert.ok(shown.panel.top >= shown.article.bottom, `${label}: the side panel is not under the article ${JSON.stringify(shown)}`);
+    } else {
+      assert.ok(shown.panel.left >= shown.article.right, `${label}: the side panel is not beside the article ${JSON.stringify(shown)}`);
+    }
+    // Every toolbar control is on screen, and a click would land on it (Playwright's trial click checks that
+    // nothing covers it); undo and redo are disabled until there is something to undo, so only their boxes.
+    const controls = page.locator('.toolbar button:not([disabled]), .toolbar label.file-button, .toolbar select');
+    assert.equal(await controls.count(), 7, `${label}: paste, open, sample, import, share, format and export`);
+    for (const control of await controls.all()) {
+      await control.click({ trial: true, timeout: 5000 });
+    }
+    for (const control of await page.locator('.toolbar button, .toolbar label, .toolbar select').all()) {
+      const box = await control.boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= viewport.width, `${label}: ${await control.textContent()} is off screen ${JSON.stringify(box)}`);
+    }
+    // The tabs of the side panel fit too.
+    for (const tab of await page.getByRole('tab').all()) {
+      const box = await tab.boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= viewport.width, `${label}: tab ${await tab.textContent()} is off screen`);
+    }
+    await page.addScriptTag({ path: AXE });
+    assert.deepEqual(await violations(page), [], `${label}: axe`);
+    // Selected words: the bar with their actions is on screen (the side panel is far below the article).
+    await app.selectWords('has lashed out at the United States');
+    const bar = await page.getByTestId('selection-bar').boundingBox();
+    assert.ok(bar.y >= 0 && bar.y + bar.height <= viewport.height && bar.x >= 0 && bar.x + bar.width <= viewport.width,
+      `${label}: the selection bar is off screen ${JSON.stringify(bar)}`);
+    await page.getByTestId('add-note').click();
+    await page.getByTestId('note-text').fill('Written in a narrow window');
+    await page.getByTestId('note-save').click();
+    await page.locator('mark[data-notes]').first().waitFor();
+    // An article whose words are longer than a line (a URL, a hash): they wrap, the page does not widen.
+    await app.pasteText(`A report. ${'https://example.org/'.padEnd(600, 'x')} ${'Unbroken'.repeat(80)} ends here.`);
+    const long = await layout(page);
+    assert.ok(long.scrollWidth <= long.innerWidth, `${label}: long words widen the page to ${long.scrollWidth} px`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  console.log(figures.join('\n'));
+});
+
+/** The focused element's test id (or tag name). */
+const focusedId = (page) => page.evaluate(() => document.activeElement?.dataset.testid ?? document.activeElement?.tagName);
+
+test('closing a panel or question, by its button or by Escape, returns the focus to the control that opened it', async () => {
+  const { app, page } = ctx;
+  // The paste panel: typing starts in it; Cancel and Escape go back to "Paste text".
+  for (const close of ['Escape', 'Cancel']) {
+    await page.getByTestId('paste-button').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'paste-area');
+    if (close === 'Escape') await page.keyboard.press('Escape');
+    else await page.getByLabel('Paste an article').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('paste-area').waitFor({ state: 'detached' });
+    assert.equal(await focusedId(page), 'paste-button', `paste panel, ${close}`);
+  }
+  // The share panel: the link gets the focus (selected, for Ctrl+C); Close and Escape go back to "Share link".
+  for (const close of ['Escape', 'share-close']) {
+    await page.getByTestId('share-button').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'share-link');
+    if (close === 'Escape') await page.keyboard.press('Escape');
+    else await page.getByTestId(close).click();
+    await page.getByTestId('share-panel').waitFor({ state: 'detached' });
+    assert.equal(await focusedId(page), 'share-button', `share panel, ${close}`);
+  }
+  // The import question (a file made for another text): Cancel has the focus; Escape, Cancel and "Anchor
+  // anyway" go back to the Import control.
+  const other = JSON.stringify({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [{ type: 'Annotation',
+    body: { type: 'TextualBody', value: 'x' }, target: { source: 'urn:sha256:deadbeef', selector: { type: 'TextQuoteSelector', exact: 'Moscow' } } }] } });
+  for (const close of ['Escape', 'import-cancel', 'import-anchor']) {
+    await app.importFile('other.json', other);
+    await page.getByTestId('import-confirm').waitFor();
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'import-cancel');
+    if (close === 'Escape') await page.keyboard.press('Escape');
+    else await page.getByTestId(close).click();
+    await page.getByTestId('import-confirm').waitFor({ state: 'detached' });
+    assert.equal(await focusedId(page), 'import-input', `import question, ${close}`);
+    await app.notice.filter({ hasText: close === 'import-anchor' ? 'Imported' : 'cancelled' }).waitFor();
+  }
+  // The Library's deletion question: "Keep it" has the focus; Escape and "Keep it" go back to that document's
+  // Delete; "Delete for good" to the Library's tab, since the document's row is gone.
+  await page.getByTestId('tab-library').click();
+  const entries = page.getByTestId('library-entry');
+  await entries.first().waitFor();
+  const before = await entries.count();
+  const remove = page.getByTestId('library-delete').first();
+  const urn = await remove.getAttribute('data-urn');
+  for (const close of ['Escape', 'library-delete-cancel', 'library-delete-confirm']) {
+    await page.locator(`[data-testid=library-delete][data-urn="${urn}"]`).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'library-delete-cancel');
+    if (close === 'Escape') await page.keyboard.press('Escape');
+    else await page.getByTestId(close).click();
+    await page.getByTestId('library-confirm').waitFor({ state: 'detached' });
+    if (close === 'library-delete-confirm') {
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid=library-entry]').length < n, before);
+      assert.equal(await focusedId(page), 'tab-library', 'deleted');
+    } else {
+      assert.equal(await page.evaluate(() => document.activeElement?.dataset.urn), urn, `Library, ${close}`);
+      assert.equal(await focusedId(page), 'library-delete');
+    }
+  }
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('icon buttons are named by what they do, and the entity rows\' by their entity', async () => {
+  const { app, page } = ctx;
+  await app.extraction('done');
+  // A symbol alone is what a screen reader would say: no button anywhere may be named by symbols only.
+  const symbolNamed = async (view) => {
+    const tree = await page.locator('body').ariaSnapshot();
+    const named = [...tree.matchAll(/- button "([^"]*)"/g)].map((m) => m[1]);
+    assert.ok(named.length > 5, `${view}: buttons found`);
+    return named.filter((name) => !/[\p{L}\p{N}]/u.test(name)).map((name) => `${view}: "${name}"`);
+  };
+  const found = [];
+  await app.selectWords('has lashed out at the United States');
+  await app.writeNote('A note');
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await page.getByRole('button', { name: 'Redo', exact: true }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Redo', exact: true }).isEnabled(), true);
+  found.push(...await symbolNamed('toolbar and Notes tab'));
+  await page.getByTestId('tab-entities').click();
+  found.push(...await symbolNamed('Entities tab'));
+  // Each row's buttons say their action and the entity; pressing one does it.
+  const row = page.locator('[data-testid=entity-row][data-name="Sergei Lavrov"]');
+  assert.equal(await row.getByRole('button', { name: 'Reject Sergei Lavrov', exact: true }).count(), 1);
+  assert.equal(await row.getByRole('combobox', { name: 'Kind of Sergei Lavrov', exact: true }).count(), 1);
+  await page.getByRole('button', { name: 'Accept Sergei Lavrov', exact: true }).click();
+  // Reviewed: the check mark is shown, and said in words.
+  await row.getByRole('button', { name: /^Sergei Lavrov — \d+ \(reviewed\)$/ }).waitFor();
+  await page.getByTestId('tab-quotes').click();
+  found.push(...await symbolNamed('Quotes tab'));
+  await page.getByTestId('tab-library').click();
+  await page.getByTestId('library-entry').first().waitFor();
+  found.push(...await symbolNamed('Library tab'));
+  // The search's steps through the article.
+  await page.getByTestId('search').fill('Moscow');
+  await page.getByTestId('search').press('Enter');
+  await page.getByRole('button', { name: 'Next match', exact: true }).click();
+  await page.getByRole('button', { name: 'Previous match', exact: true }).click();
+  found.push(...await symbolNamed('search'));
+  assert.deepEqual(found, []);
+  assert.deepEqual(ctx.errors, []);
+});

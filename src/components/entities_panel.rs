@@ -142,15 +142,17 @@ pub fn EntitiesPanel(props: &EntitiesPanelProps) -> Html {
                 <button class="entity-name" onclick={onstep} title="Step through its mentions">
                     <span class={classes!("swatch", format!("hl-{}", kind_class(group.kind)))}></span>
                     <span data-testid="entity-label">{ format!("{} — {}", group.name, group.spans.len()) }</span>
-                    if reviewed { <span class="reviewed-badge" title="Reviewed">{ "✓" }</span> }
+                    if reviewed { <span class="reviewed-badge" title="Reviewed" aria-hidden="true">{ "✓" }</span><span class="visually-hidden">{ "(reviewed)" }</span> }
                 </button>
                 <span class="entity-actions">
+                    // Each button's name says its action and the entity: a screen reader's list of buttons
+                    // would otherwise read "✓", "✕", "Remove" on every row.
                     if all_added {
-                        <button data-testid="entity-remove" onclick={props.onremove.reform(move |_: MouseEvent| added.to_vec())}>{ "Remove" }</button>
+                        <button data-testid="entity-remove" aria-label={format!("Remove {}", group.name)} onclick={props.onremove.reform(move |_: MouseEvent| added.to_vec())}>{ "Remove" }</button>
                     } else {
-                        <button data-testid="entity-accept" title="Accept all mentions" onclick={review(Decision::Accept)}>{ "✓" }</button>
-                        <button data-testid="entity-reject" title="Reject all mentions" onclick={review(Decision::Reject)}>{ "✕" }</button>
-                        <select data-testid="entity-retag" aria-label="Change the kind of all mentions" onchange={onretag}>
+                        <button data-testid="entity-accept" aria-label={format!("Accept {}", group.name)} title="Accept all mentions" onclick={review(Decision::Accept)}>{ "✓" }</button>
+                        <button data-testid="entity-reject" aria-label={format!("Reject {}", group.name)} title="Reject all mentions" onclick={review(Decision::Reject)}>{ "✕" }</button>
+                        <select data-testid="entity-retag" aria-label={format!("Kind of {}", group.name)} title="Change the kind of all mentions" onchange={onretag}>
                             { for EntityKind::ALL.into_iter().map(|k| html! { <option value={k.label()} selected={k == group.kind}>{ kind_name(k) }</option> }) }
                         </select>
                     }

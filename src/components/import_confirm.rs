@@ -14,14 +14,14 @@ pub struct ImportConfirmProps {
 
 /// The message with "Anchor anyway" and "Cancel". Cancel gets the focus when the question appears (the
 /// App's effect, `services::dom::focus_into_view`), since it is the choice that changes nothing, and the
-/// keyboard user lands on the question at once.
+/// keyboard user lands on the question at once. Escape is Cancel.
 ///
 /// A plain function, not a Yew component: a component costs ~1.5 KB of Wasm of its own (mounting, props
 /// comparison), and its one hook, the focus, is the App's.
 pub fn import_confirm(props: &ImportConfirmProps) -> Html {
     html! {
         <section class="import-confirm notice notice-error" data-testid="import-confirm" role="alertdialog"
-                 aria-labelledby="import-confirm-text">
+                 aria-labelledby="import-confirm-text" onkeydown={super::close_on_escape(props.oncancel.clone())}>
             <p id="import-confirm-text" data-testid="import-confirm-text">{ props.message.clone() }</p>
             <div class="editor-actions">
                 <button class="primary" data-testid="import-anchor" onclick={props.onanchor.reform(|_: MouseEvent| ())}>{ "Anchor anyway" }</button>

@@ -27,7 +27,7 @@ pub struct LibraryPanelProps {
     pub loading: bool,
     /// The document whose deletion waits for a second click (deleting cannot be undone), if any.
     pub confirming: Option<String>,
-    /// Asks to confirm a deletion (`Some(urn)`), or no longer (`None`).
+    /// Asks to confirm a deletion (`Some(urn)`), or no longer (`None`: "Keep it" or Escape).
     pub onconfirming: Callback<Option<String>>,
 }
 
@@ -89,19 +89,23 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
                                 <span class="muted">{ format!("{saved} · {} note{}", entry.notes, if entry.notes == 1 { "" } else { "s" }) }</span>
                             </button>
                             if confirming.as_deref() == Some(urn.as_str()) {
-                                <span class="library-confirm" role="alert">
+                                // Escape is "Keep it"; the App focuses "Keep it" when the question appears.
+                                <span class="library-confirm" role="alert" data-testid="library-confirm"
+                                      onkeydown={super::close_on_escape(props.onconfirming.reform(|_| None))}>
                                     { format!("Delete “{}” and its {} note{} from this browser? This cannot be undone.",
                                               entry.title, entry.notes, if entry.notes == 1 { "" } else { "s" }) }
                                     <button class="danger" data-testid="library-delete-confirm"
                                             onclick={{
                                                 let (ondelete, onconfirming) = (props.ondelete.clone(), props.onconfirming.clone());
-                                                Callback::from(move |_: MouseEvent| { onconfirming.emit(None); ondelete.emit(urn.clone()) })
+                                                // Deleting first: it moves the focus off this button before the
+                                                // question goes away with it.
+                                                Callback::from(move |_: MouseEvent| { ondelete.emit(urn.clone()); onconfirming.emit(None) })
                                             }}>{ "Delete for good" }</button>
                                     <button data-testid="library-delete-cancel"
                                             onclick={props.onconfirming.reform(|_: MouseEvent| None)}>{ "Keep it" }</button>
                                 </span>
                             } else {
-                                <button class="danger" data-testid="library-delete" aria-label={format!("Delete “{}” from this browser", entry.title)}
+                                <button class="danger" data-testid="library-delete" data-urn={urn.clone()} aria-label={format!("Delete “{}” from this browser", entry.title)}
                                         title="Delete from this browser"
                                         onclick={props.onconfirming.reform(move |_: MouseEvent| Some(urn.clone()))}>{ "Delete" }</button>
                             }

@@ -27,6 +27,18 @@ pub mod speaker_editor;
 pub mod toolbar;
 
 use sidenote_extract::EntityKind;
+use yew::prelude::*;
+
+/// A key handler for a panel or question that Escape closes (WAI-ARIA's dialog pattern): `close` is called,
+/// and the key goes no further, so the same Escape does not also clear the article's selection.
+pub fn close_on_escape(close: Callback<()>) -> Callback<KeyboardEvent> {
+    Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.stop_propagation();
+            close.emit(());
+        }
+    })
+}
 
 /// The CSS class suffix and legend label of an entity kind.
 pub fn kind_class(kind: EntityKind) -> &'static str {

@@ -71,7 +71,7 @@ pub fn use_paste_panel(open: bool) -> PasteState {
 }
 
 /// A text area and an "Open" button. The text is only read when the user presses Open. A long paste is
-/// held aside and summarised instead of shown (see [`LONG_PASTE_BYTES`]).
+/// held aside and summarised instead of shown (see [`LONG_PASTE_BYTES`]). Escape cancels, as Cancel does.
 ///
 /// A plain function, not a Yew component: a component costs ~1.5 KB of Wasm of its own (mounting, props
 /// comparison), and its state is the App's ([`use_paste_panel`]).
@@ -115,6 +115,7 @@ pub fn paste_panel(props: &PastePanelProps) -> Html {
         let long = long.clone();
         Callback::from(move |_: MouseEvent| long.set(None))
     };
+    let onkeydown = super::close_on_escape(props.oncancel.clone());
     let oncancel = props.oncancel.reform(|_: MouseEvent| ());
     let held = long.as_ref().map(|held| {
         html! {
@@ -125,7 +126,7 @@ pub fn paste_panel(props: &PastePanelProps) -> Html {
         }
     });
     html! {
-        <section class="paste-panel" aria-label="Paste an article">
+        <section class="paste-panel" aria-label="Paste an article" {onkeydown}>
             <label for="paste-area">{ "Paste the article's text (a whole page is fine: Sidenote finds the article in it)" }</label>
             { for held }
             <textarea id="paste-area" ref={area} data-testid="paste-area" rows="10" spellcheck="false"

@@ -14,7 +14,8 @@ pub struct SharePanelProps {
     pub onclose: Callback<()>,
 }
 
-/// The link, selected on focus so that Ctrl+C copies it whole.
+/// The link, selected on focus so that Ctrl+C copies it whole (the App focuses it when the panel opens).
+/// Escape closes the panel, as Close does.
 ///
 /// A plain function, not a Yew component: a component costs ~1.5 KB of Wasm of its own (mounting, props
 /// comparison), and this one holds no hooks and is cheap to render again with its parent.
@@ -28,9 +29,10 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         let link = props.link.to_string();
         props.oncopy.reform(move |_: MouseEvent| link.clone())
     };
+    let onkeydown = super::close_on_escape(props.onclose.clone());
     let onclose = props.onclose.reform(|_: MouseEvent| ());
     html! {
-        <section class="paste-panel" aria-label="Share link" data-testid="share-panel">
+        <section class="paste-panel" aria-label="Share link" data-testid="share-panel" {onkeydown}>
             <label for="share-link">
                 { "Anyone who opens this link sees this article with your notes. It is all in the link itself: nothing is uploaded." }
             </label>

@@ -63,8 +63,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <h1 class="brand">{ "Sidenote" }</h1>
             <span class="doc-title" data-testid="doc-title" title={props.title.clone()}>{ props.title.clone() }</span>
             <nav class="actions" aria-label="Article">
-                <button data-testid="undo" title="Undo (Ctrl+Z)" disabled={!props.can_undo} onclick={unit(&props.onundo)}>{ "↶" }</button>
-                <button data-testid="redo" title="Redo (Ctrl+Shift+Z)" disabled={!props.can_redo} onclick={unit(&props.onredo)}>{ "↷" }</button>
+                // The arrows alone would be read out as symbols: the name says the action, the title the key.
+                <button data-testid="undo" aria-label="Undo" aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)" disabled={!props.can_undo} onclick={unit(&props.onundo)}>{ "↶" }</button>
+                <button data-testid="redo" aria-label="Redo" aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)" disabled={!props.can_redo} onclick={unit(&props.onredo)}>{ "↷" }</button>
                 <button data-testid="paste-button" onclick={unit(&props.onpaste)}>{ "Paste text" }</button>
                 <label class="button file-button">
                     { "Open file…" }

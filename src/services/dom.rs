@@ -63,6 +63,20 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// Moves the keyboard focus to the element `selector` finds (scrolling it into view), only if the focus was
+/// lost to the page's body: for an element that reappears after a render, without taking the focus from
+/// wherever the user has put it meanwhile.
+pub fn focus_if_lost(selector: &str) {
+    let document = gloo::utils::document();
+    let lost = match (document.active_element(), document.body()) {
+        (Some(active), Some(body)) => active == *body.as_ref(),
+        _ => true,
+    };
+    if lost {
+        focus_into_view(selector);
+    }
+}
+
 /// Moves the keyboard focus to the element `selector` finds, scrolling it into view as a plain `focus()` does
 /// (for a question that has just appeared, which the user must see).
 pub fn focus_into_view(selector: &str) {
