@@ -1,5 +1,5 @@
 //! Turns the word lists in `data/` into sorted static data at compile time, so that the extractor
-//! needs no start-up work: every lookup is a binary search over data already in the binary.
+//! needs next to no start-up work: every lookup is a binary search over data already in the binary.
 //!
 //! A list is one byte string of its sorted entries, not an array of `&str`: the array cost 8 bytes of pointer
 //! and length per entry (130 KB for 16,000 entries), addresses that gzip can hardly compress, in a Wasm file
@@ -17,8 +17,8 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-/// Entries per block. A block's first entry is written whole after a 0 byte, and the blocks' starts are
-/// listed, so a lookup binary-searches them; each other entry is one byte, the length (1 to `MAX_SHARED`)
+/// Entries per block. A block's first entry is written whole after a 0 byte, and the list
+/// reads the blocks' starts off its data (`lexicon::Index`), so a lookup binary-searches them; each other entry is one byte, the length (1 to `MAX_SHARED`)
 /// of the prefix it shares with the entry before, then the rest of its bytes. A lookup walks one block.
 /// 32 rather than 64: 64 took 1.2 KB off the gzipped Wasm but made the Wasm extractor 5% slower (1.96 → 2.07 M
 /// characters/s idle), below its 2 M floor.
@@ -107,25 +107,19 @@ fn main() {
             data.push(shared as u8);
             data.extend_from_slice(&entry.as_bytes()[shared..]);
         }
-        // Where each block begins in the data (then its end), so a lookup binary-searches block starts
-        // directly; and for each first byte, its first block, so a lookup searches only its own bucket.
-        let mut heads: Vec<u32> = Vec::new();
-        let mut head_of_entry = Vec::with_capacity(entries.len());
-        for &position in &positions {
-            if data[position] == 0 {
-                heads.push(position as u32);
-            }
-            head_of_entry.push(heads.len() - 1);
-        }
-        // Block numbers in 16 bits (half the bytes of 32; a list has a few hundred blocks).
-        assert!(heads.len() <= usize::from(u16::MAX), "{name}: too many blocks for 16-bit bucket starts");
-        let mut starts = [0u16; 257];
-        for (byte, start) in starts.iter_mut().enumerate().take(256) {
-            let before = entries.partition_point(|e| (e.as_bytes()[0] as usize) < byte);
-            *start = head_of_entry.get(before).copied().unwrap_or(heads.len()) as u16;
-        }
-        starts[256] = heads.len() as u16;
-        heads.push(data.len() as u32);
+        // Which block each entry is in, for the tables written per block (`{list}_SEXES`). The lookup's own tables
+        // (where blocks begin, each first byte's blocks, the lengths present) are not written here: the list
+        // reads them off its data at its first lookup (`lexicon::Index`), 3 KB less gzipped Wasm.
+        let mut blocks = 0;
+        let head_of_entry: Vec<usize> = positions
+            .iter()
+            .map(|&position| {
+                blocks += usize::from(data[position] == 0);
+                blocks - 1
+            })
+            .collect();
+        // Block numbers are 16 bits in the index (a list has a few hundred blocks).
+        assert!(blocks <= usize::from(u16::MAX), "{name}: too many blocks for 16-bit bucket starts");
         if name == "FIRST_NAMES" {
             write_first_name_sexes(&mut out, "gendered_first_names.txt", name, &entries, &positions, &head_of_entry);
         }
@@ -144,20 +138,12 @@ fn main() {
                 }
             }
         }
-        // For each first byte, a bit per length (31 = "31 or longer") present in the list: most words
-        // looked up are not in the list, and most of those are rejected by this bit alone. 32 bits, not 64:
-        // hardly any entry is longer, and the tables are 288 bytes smaller in the gzipped Wasm.
-        let mut lengths = [0u32; 256];
-        for e in &entries {
-            lengths[e.as_bytes()[0] as usize] |= 1u32 << e.len().min(31);
-        }
-        let _ = writeln!(out, "pub(crate) static {name}_LENGTHS: [u32; 256] = {lengths:?};");
         // The longest entry, so that a lookup of a longer word (a 100 KB "name") costs nothing.
         let _ = writeln!(out, "pub(crate) static {name}_MAX_LEN: usize = {max_len};");
         let _ = writeln!(
             out,
-            "pub(crate) static {name}: List = List {{ data: b\"{literal}\", blocks: &{heads:?}, buckets: &{starts:?}, \
-             lengths: &{name}_LENGTHS, max_len: {name}_MAX_LEN }};"
+            "pub(crate) static {name}: List = List {{ data: b\"{literal}\", max_len: {name}_MAX_LEN, \
+             index: std::sync::OnceLock::new() }};"
         );
     }
     let _ = writeln!(
