@@ -18,19 +18,19 @@ impl<K: Ord, V> LastByKey<K, V> {
     }
 
     /// The last value given for `key`.
-    pub(crate) fn get<Q: ?Sized>(&self, key: &Q) -> Option<&V>
+    pub(crate) fn get<Q>(&self, key: &Q) -> Option<&V>
     where
         K: std::borrow::Borrow<Q>,
-        Q: Ord,
+        Q: Ord + ?Sized,
     {
         let after = self.entries.partition_point(|(k, _)| k.borrow().cmp(key) != Ordering::Greater);
         self.entries.get(after.checked_sub(1)?).filter(|(k, _)| k.borrow() == key).map(|(_, v)| v)
     }
 
-    pub(crate) fn contains_key<Q: ?Sized>(&self, key: &Q) -> bool
+    pub(crate) fn contains_key<Q>(&self, key: &Q) -> bool
     where
         K: std::borrow::Borrow<Q>,
-        Q: Ord,
+        Q: Ord + ?Sized,
     {
         self.get(key).is_some()
     }
