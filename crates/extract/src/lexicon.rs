@@ -1,8 +1,8 @@
 //! Word lists compiled into the binary (see `build.rs` and `data/SOURCES.md`) and the lookups over them.
 //!
-//! Every list is one sorted byte string of front-coded entries in blocks, so a lookup is a binary search
-//! over the blocks and a scan of one, with no start-up cost (rather than a `&[&str]`, which was half the
-//! download: see `build.rs`).
+//! Every list is one sorted byte string of front-coded entries in blocks (rather than a `&[&str]`, which was
+//! half the download: see `build.rs`), so a lookup is a binary search over the blocks and a scan of one, after
+//! a pass over the list's bytes at its first lookup (`Index`).
 
 include!(concat!(env!("OUT_DIR"), "/lexicon_data.rs"));
 
@@ -19,8 +19,9 @@ pub(crate) struct List {
 }
 
 /// Where a list's blocks begin and which first bytes and lengths it holds. Read off the data once (one pass
-/// over 100 KB for all lists, well under a millisecond) rather than written by `build.rs` as static tables:
-/// those were 30 KB of mostly zeros and offsets, 3 KB of the gzipped Wasm.
+/// over 100 KB for all lists: 0.5 to 2.4 ms of the Wasm extractor's first extraction, see DESIGN.md, "Data")
+/// rather than written by `build.rs` as static tables: those were 30 KB of mostly zeros and offsets, 4.2 KB of
+/// the gzipped Wasm.
 struct Index {
     /// Where each block begins in `data`, then the data's length.
     blocks: Vec<u32>,
