@@ -17,15 +17,11 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-/// Entries per block. A block's first entry is written whole after a 0 byte, and the list reads the blocks'
-/// starts off its data (`lexicon::Index`), so a lookup binary-searches them; each other entry is one byte, the
-/// length (1 to `MAX_SHARED`) of the prefix it shares with the entry before, then the rest of its bytes. A
-/// lookup walks one block.
-/// 32 rather than 64: 64 took 1.2 KB off the gzipped Wasm but made the Wasm extractor 5% slower (1.96 → 2.07 M
-/// characters/s idle), below its 2 M floor.
-const BLOCK: usize = 32;
-/// Below every byte of an entry (checked), so that these bytes also mark where an entry begins.
-const MAX_SHARED: usize = 31;
+// How lists are blocked for lookups (`BLOCK`, `MAX_SHARED`, `in_blocks`), shared with the library, which turns
+// each stored list into its blocks at its first lookup.
+#[path = "src/blocks.rs"]
+mod blocks;
+use blocks::{BLOCK, MAX_SHARED};
 
 /// (files in data/ joined by `+`, Rust constant name with an optional `:flag` selecting the entries that carry
 /// it, whether entries are lower-cased for case-insensitive lookup)
@@ -91,6 +87,7 @@ fn main() {
         // does).
         assert!(entries.iter().all(|e| e.bytes().all(|b| b > MAX_SHARED as u8)), "{name}: a control character");
         let mut data = Vec::new();
+        let mut stored = Vec::new();
         let mut positions = Vec::with_capacity(entries.len());
         let mut in_bucket = 0;
         for (i, entry) in entries.iter().enumerate() {
@@ -107,7 +104,13 @@ fn main() {
             }
             data.push(shared as u8);
             data.extend_from_slice(&entry.as_bytes()[shared..]);
+            // Stored: every entry after the one before, its shared length capped (block heads are not stored
+            // whole; `blocks::in_blocks` writes them at the first lookup).
+            let stored_shared = common.min(MAX_SHARED);
+            stored.push(stored_shared as u8);
+            stored.extend_from_slice(&entry.as_bytes()[stored_shared..]);
         }
+        assert!(blocks::in_blocks(&stored) == data, "{name}: the stored list does not give its blocks");
         // Which block each entry is in, for the tables written per block (`{list}_SEXES`). The lookup's own tables
         // (where blocks begin, each first byte's blocks, the lengths present) are not written here: the list
         // reads them off its data at its first lookup (`lexicon::Index`), 3 KB less gzipped Wasm.
@@ -129,8 +132,8 @@ fn main() {
             let sexes = ("gendered_first_names_intl.txt", name);
             write_first_name_sexes_folded(&mut out, sexes, &entries, &positions, &head_of_entry, &fold);
         }
-        let mut literal = String::with_capacity(data.len() * 2);
-        for byte in data {
+        let mut literal = String::with_capacity(stored.len() * 2);
+        for byte in stored {
             match byte {
                 b'"' | b'\\' => literal.push_str(if byte == b'"' { "\\\"" } else { "\\\\" }),
                 0x20..=0x7e => literal.push(byte as char),
@@ -143,7 +146,7 @@ fn main() {
         let _ = writeln!(out, "pub(crate) static {name}_MAX_LEN: usize = {max_len};");
         let _ = writeln!(
             out,
-            "pub(crate) static {name}: List = List {{ data: b\"{literal}\", max_len: {name}_MAX_LEN, \
+            "pub(crate) static {name}: List = List {{ stored: b\"{literal}\", max_len: {name}_MAX_LEN, \
              index: std::sync::OnceLock::new() }};"
         );
     }

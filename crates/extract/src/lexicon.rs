@@ -8,10 +8,9 @@ include!(concat!(env!("OUT_DIR"), "/lexicon_data.rs"));
 
 /// A list as `build.rs` generates it.
 pub(crate) struct List {
-    /// The entries in byte order. Each begins with a marker byte below 32: 0 for a block's first entry,
-    /// written whole, otherwise the length of the prefix it shares with the entry before, whose bytes are
-    /// left out (`build.rs` checks that no entry holds such a byte).
-    data: &'static [u8],
+    /// The entries in byte order, front-coded one after the other as `crate::blocks` stores them (a lookup
+    /// walks them in blocks: `Index::data`).
+    stored: &'static [u8],
     /// The longest entry's length in bytes.
     max_len: usize,
     /// What a lookup searches by, read off `data` at the list's first lookup.
@@ -23,6 +22,10 @@ pub(crate) struct List {
 /// rather than written by `build.rs` as static tables: those were 30 KB of mostly zeros and offsets, 4.2 KB of
 /// the gzipped Wasm.
 struct Index {
+    /// The entries in byte order. Each begins with a marker byte below 32: 0 for a block's first entry,
+    /// written whole, otherwise the length of the prefix it shares with the entry before, whose bytes are
+    /// left out (`build.rs` checks that no entry holds such a byte).
+    data: Vec<u8>,
     /// Where each block begins in `data`, then the data's length.
     blocks: Vec<u32>,
     /// Each first byte's first block in `blocks`; `buckets[256]` is the number of blocks.
@@ -33,7 +36,8 @@ struct Index {
 }
 
 impl Index {
-    fn of(data: &[u8]) -> Index {
+    fn of(stored: &[u8]) -> Index {
+        let data = crate::blocks::in_blocks(stored);
         let mut blocks = Vec::new();
         let mut blocks_per_first_byte = [0u16; 256];
         let mut lengths = [0u32; 256];
@@ -70,7 +74,7 @@ impl Index {
         for byte in 0..256 {
             buckets[byte + 1] = buckets[byte].saturating_add(blocks_per_first_byte[byte]);
         }
-        Index { blocks, buckets, lengths }
+        Index { data, blocks, buckets, lengths }
     }
 }
 
@@ -81,7 +85,7 @@ const MARKER_END: u8 = 32;
 
 impl List {
     fn index(&self) -> &Index {
-        self.index.get_or_init(|| Index::of(self.data))
+        self.index.get_or_init(|| Index::of(self.stored))
     }
 
     /// The entries in order (for tests).
@@ -90,10 +94,11 @@ impl List {
         let mut entries = Vec::new();
         let mut entry: Vec<u8> = Vec::new();
         let mut at = 0;
-        while at < self.data.len() {
-            let end = entry_end(self.data, at);
-            entry.truncate(usize::from(self.data[at]));
-            entry.extend_from_slice(&self.data[at + 1..end]);
+        let data = &self.index().data;
+        while at < data.len() {
+            let end = entry_end(data, at);
+            entry.truncate(usize::from(data[at]));
+            entry.extend_from_slice(&data[at + 1..end]);
             entries.push(String::from_utf8(entry.clone()).expect("entries are UTF-8"));
             at = end;
         }
@@ -164,10 +169,10 @@ fn find_as_written(list: &List, word: &str) -> Option<(usize, usize)> {
         (usize::from(index.buckets[first as usize]), usize::from(index.buckets[first as usize + 1]));
     let heads = index.blocks.get(first_block..end_block)?;
     // The block that may hold `word`: the last whose first entry is not after it.
-    let after = heads.partition_point(|&head| first_entry_is_not_after(list.data, head as usize, word.as_bytes()));
+    let after = heads.partition_point(|&head| first_entry_is_not_after(&index.data, head as usize, word.as_bytes()));
     let block = first_block + after.checked_sub(1)?;
     let (start, end) = (*index.blocks.get(block)? as usize, *index.blocks.get(block + 1)? as usize);
-    let place = block_position(list.data.get(start..end)?, word.as_bytes())?;
+    let place = block_position(index.data.get(start..end)?, word.as_bytes())?;
     Some((block, place))
 }
 
@@ -593,7 +598,7 @@ mod tests {
             assert_eq!(index.lengths, lengths);
             for byte in 0..256 {
                 let bucket = &index.blocks[usize::from(index.buckets[byte])..usize::from(index.buckets[byte + 1])];
-                assert!(bucket.iter().all(|&head| usize::from(list.data[head as usize + 1]) == byte));
+                assert!(bucket.iter().all(|&head| usize::from(index.data[head as usize + 1]) == byte));
             }
             assert_eq!(usize::from(index.buckets[256]) + 1, index.blocks.len());
         }
