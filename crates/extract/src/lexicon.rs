@@ -18,7 +18,8 @@ pub(crate) struct List {
 }
 
 /// Where a list's blocks begin and which first bytes and lengths it holds. Read off the data once (one pass
-/// over 100 KB for all lists: 0.5 to 2.4 ms of the Wasm extractor's first extraction, see DESIGN.md, "Data")
+/// over 100 KB for all lists: with `crate::blocks::in_blocks`, 1.2 ms of the Wasm extractor's first extraction,
+/// see DESIGN.md, "Data")
 /// rather than written by `build.rs` as static tables: those were 30 KB of mostly zeros and offsets, 4.2 KB of
 /// the gzipped Wasm.
 struct Index {
