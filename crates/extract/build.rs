@@ -1,11 +1,12 @@
-//! Turns the word lists in `data/` into sorted static data at compile time, so that the extractor
-//! needs no start-up work: every lookup is a binary search over data already in the binary.
+//! Turns the word lists in `data/` into sorted static data at compile time, so that the extractor needs
+//! little start-up work: each list is laid out in blocks at its first lookup (`blocks::in_blocks`, with the
+//! index of `lexicon::Index`), then every lookup is a binary search over its blocks.
 //!
 //! A list is one byte string of its sorted entries, not an array of `&str`: the array cost 8 bytes of pointer
 //! and length per entry (130 KB for 16,000 entries), addresses that gzip can hardly compress, in a Wasm file
-//! that every visitor downloads. The entries are front-coded in blocks (see `BLOCK`): sorted place names share
+//! that every visitor downloads. The entries are front-coded (see `src/blocks.rs`): sorted place names share
 //! long prefixes, and dropping them takes another 8 KB off the gzipped Wasm (for about 5% of the Wasm
-//! extractor's speed).
+//! extractor's speed, lookups walking blocks); stored without the blocks' heads written whole, 0.9 KB more.
 //!
 //! An accented entry whose folded form is listed too ("Bogotá" beside "Bogota", by `data/folds.txt`) is left
 //! out: a lookup of a word with accented letters also tries the word folded, so the pair costs one entry
@@ -17,14 +18,11 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-/// Entries per block. A block's first entry is written whole after a 0 byte, and the blocks' starts are
-/// listed, so a lookup binary-searches them; each other entry is one byte, the length (1 to `MAX_SHARED`)
-/// of the prefix it shares with the entry before, then the rest of its bytes. A lookup walks one block.
-/// 32 rather than 64: 64 took 1.2 KB off the gzipped Wasm but made the Wasm extractor 5% slower (1.96 → 2.07 M
-/// characters/s idle), below its 2 M floor.
-const BLOCK: usize = 32;
-/// Below every byte of an entry (checked), so that these bytes also mark where an entry begins.
-const MAX_SHARED: usize = 31;
+// How lists are blocked for lookups (`BLOCK`, `MAX_SHARED`, `in_blocks`), shared with the library, which turns
+// each stored list into its blocks at its first lookup.
+#[path = "src/blocks.rs"]
+mod blocks;
+use blocks::{BLOCK, MAX_SHARED};
 
 /// (files in data/ joined by `+`, Rust constant name with an optional `:flag` selecting the entries that carry
 /// it, whether entries are lower-cased for case-insensitive lookup)
@@ -90,6 +88,7 @@ fn main() {
         // does).
         assert!(entries.iter().all(|e| e.bytes().all(|b| b > MAX_SHARED as u8)), "{name}: a control character");
         let mut data = Vec::new();
+        let mut stored = Vec::new();
         let mut positions = Vec::with_capacity(entries.len());
         let mut in_bucket = 0;
         for (i, entry) in entries.iter().enumerate() {
@@ -106,26 +105,26 @@ fn main() {
             }
             data.push(shared as u8);
             data.extend_from_slice(&entry.as_bytes()[shared..]);
+            // Stored: every entry after the one before, its shared length capped (block heads are not stored
+            // whole; `blocks::in_blocks` writes them at the first lookup).
+            let stored_shared = common.min(MAX_SHARED);
+            stored.push(stored_shared as u8);
+            stored.extend_from_slice(&entry.as_bytes()[stored_shared..]);
         }
-        // Where each block begins in the data (then its end), so a lookup binary-searches block starts
-        // directly; and for each first byte, its first block, so a lookup searches only its own bucket.
-        let mut heads: Vec<u32> = Vec::new();
-        let mut head_of_entry = Vec::with_capacity(entries.len());
-        for &position in &positions {
-            if data[position] == 0 {
-                heads.push(position as u32);
-            }
-            head_of_entry.push(heads.len() - 1);
-        }
-        // Block numbers in 16 bits (half the bytes of 32; a list has a few hundred blocks).
-        assert!(heads.len() <= usize::from(u16::MAX), "{name}: too many blocks for 16-bit bucket starts");
-        let mut starts = [0u16; 257];
-        for (byte, start) in starts.iter_mut().enumerate().take(256) {
-            let before = entries.partition_point(|e| (e.as_bytes()[0] as usize) < byte);
-            *start = head_of_entry.get(before).copied().unwrap_or(heads.len()) as u16;
-        }
-        starts[256] = heads.len() as u16;
-        heads.push(data.len() as u32);
+        assert!(blocks::in_blocks(&stored) == data, "{name}: the stored list does not give its blocks");
+        // Which block each entry is in, for the tables written per block (`{list}_SEXES`). The lookup's own tables
+        // (where blocks begin, each first byte's blocks, the lengths present) are not written here: the list
+        // reads them off its data at its first lookup (`lexicon::Index`), 3 KB less gzipped Wasm.
+        let mut blocks = 0;
+        let head_of_entry: Vec<usize> = positions
+            .iter()
+            .map(|&position| {
+                blocks += usize::from(data[position] == 0);
+                blocks - 1
+            })
+            .collect();
+        // Block numbers are 16 bits in the index (a list has a few hundred blocks).
+        assert!(blocks <= usize::from(u16::MAX), "{name}: too many blocks for 16-bit bucket starts");
         if name == "FIRST_NAMES" {
             write_first_name_sexes(&mut out, "gendered_first_names.txt", name, &entries, &positions, &head_of_entry);
         }
@@ -134,8 +133,8 @@ fn main() {
             let sexes = ("gendered_first_names_intl.txt", name);
             write_first_name_sexes_folded(&mut out, sexes, &entries, &positions, &head_of_entry, &fold);
         }
-        let mut literal = String::with_capacity(data.len() * 2);
-        for byte in data {
+        let mut literal = String::with_capacity(stored.len() * 2);
+        for byte in stored {
             match byte {
                 b'"' | b'\\' => literal.push_str(if byte == b'"' { "\\\"" } else { "\\\\" }),
                 0x20..=0x7e => literal.push(byte as char),
@@ -144,20 +143,12 @@ fn main() {
                 }
             }
         }
-        // For each first byte, a bit per length (31 = "31 or longer") present in the list: most words
-        // looked up are not in the list, and most of those are rejected by this bit alone. 32 bits, not 64:
-        // hardly any entry is longer, and the tables are 288 bytes smaller in the gzipped Wasm.
-        let mut lengths = [0u32; 256];
-        for e in &entries {
-            lengths[e.as_bytes()[0] as usize] |= 1u32 << e.len().min(31);
-        }
-        let _ = writeln!(out, "pub(crate) static {name}_LENGTHS: [u32; 256] = {lengths:?};");
         // The longest entry, so that a lookup of a longer word (a 100 KB "name") costs nothing.
         let _ = writeln!(out, "pub(crate) static {name}_MAX_LEN: usize = {max_len};");
         let _ = writeln!(
             out,
-            "pub(crate) static {name}: List = List {{ data: b\"{literal}\", blocks: &{heads:?}, buckets: &{starts:?}, \
-             lengths: &{name}_LENGTHS, max_len: {name}_MAX_LEN }};"
+            "pub(crate) static {name}: List = List {{ stored: b\"{literal}\", max_len: {name}_MAX_LEN, \
+             index: std::sync::OnceLock::new() }};"
         );
     }
     let _ = writeln!(

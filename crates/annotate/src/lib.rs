@@ -24,6 +24,7 @@ pub mod find;
 pub mod formats;
 mod input;
 pub mod json_fields;
+mod last_by_key;
 pub mod markdown_escape;
 pub mod merge;
 pub mod model;

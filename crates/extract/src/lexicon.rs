@@ -1,25 +1,82 @@
 //! Word lists compiled into the binary (see `build.rs` and `data/SOURCES.md`) and the lookups over them.
 //!
-//! Every list is one sorted byte string of front-coded entries in blocks, so a lookup is a binary search
-//! over the blocks and a scan of one, with no start-up cost (rather than a `&[&str]`, which was half the
-//! download: see `build.rs`).
+//! Every list is one sorted byte string of front-coded entries in blocks (rather than a `&[&str]`, which was
+//! half the download: see `build.rs`), so a lookup is a binary search over the blocks and a scan of one, after
+//! a pass over the list's bytes at its first lookup (`Index`).
 
 include!(concat!(env!("OUT_DIR"), "/lexicon_data.rs"));
 
 /// A list as `build.rs` generates it.
 pub(crate) struct List {
+    /// The entries in byte order, front-coded one after the other as `crate::blocks` stores them (a lookup
+    /// walks them in blocks: `Index::data`).
+    stored: &'static [u8],
+    /// The longest entry's length in bytes.
+    max_len: usize,
+    /// What a lookup searches by, read off `data` at the list's first lookup.
+    index: std::sync::OnceLock<Index>,
+}
+
+/// Where a list's blocks begin and which first bytes and lengths it holds. Read off the data once (one pass
+/// over 100 KB for all lists: with `crate::blocks::in_blocks`, 1.2 ms of the Wasm extractor's first extraction,
+/// see DESIGN.md, "Data")
+/// rather than written by `build.rs` as static tables: those were 30 KB of mostly zeros and offsets, 4.2 KB of
+/// the gzipped Wasm.
+struct Index {
     /// The entries in byte order. Each begins with a marker byte below 32: 0 for a block's first entry,
     /// written whole, otherwise the length of the prefix it shares with the entry before, whose bytes are
     /// left out (`build.rs` checks that no entry holds such a byte).
-    data: &'static [u8],
+    data: Vec<u8>,
     /// Where each block begins in `data`, then the data's length.
-    blocks: &'static [u32],
+    blocks: Vec<u32>,
     /// Each first byte's first block in `blocks`; `buckets[256]` is the number of blocks.
-    buckets: &'static [u16; 257],
-    /// For each first byte, a bit per entry length present (31 = "31 or longer").
-    lengths: &'static [u32; 256],
-    /// The longest entry's length in bytes.
-    max_len: usize,
+    buckets: [u16; 257],
+    /// For each first byte, a bit per entry length present (31 = "31 or longer"): most words looked up are
+    /// not in the list, and most of those are rejected by this bit alone.
+    lengths: [u32; 256],
+}
+
+impl Index {
+    fn of(stored: &[u8]) -> Index {
+        let data = crate::blocks::in_blocks(stored);
+        let mut blocks = Vec::new();
+        let mut blocks_per_first_byte = [0u16; 256];
+        let mut lengths = [0u32; 256];
+        // One plain loop over the bytes: it runs once per list as the extractor starts, in the Wasm engine's
+        // unoptimised first code, where iterator adaptors and calls per entry cost several times more.
+        let (mut first, mut length, mut block_begins) = (0, 0, false);
+        for (at, &byte) in data.iter().enumerate() {
+            if byte < MARKER_END {
+                if at > 0 {
+                    lengths[first] |= 1u32 << length.min(31);
+                }
+                length = usize::from(byte);
+                block_begins = byte == BLOCK_START;
+                if block_begins {
+                    blocks.push(at as u32);
+                }
+            } else {
+                // An entry sharing a prefix shares its first byte with the block's first entry.
+                if block_begins {
+                    first = usize::from(byte);
+                    blocks_per_first_byte[first] = blocks_per_first_byte[first].saturating_add(1);
+                    block_begins = false;
+                }
+                length += 1;
+            }
+        }
+        if !data.is_empty() {
+            lengths[first] |= 1u32 << length.min(31);
+        }
+        blocks.push(data.len() as u32);
+        // Blocks are in byte order and a new first byte begins a block (`build.rs`), so each first byte's
+        // blocks follow those of all smaller bytes.
+        let mut buckets = [0u16; 257];
+        for byte in 0..256 {
+            buckets[byte + 1] = buckets[byte].saturating_add(blocks_per_first_byte[byte]);
+        }
+        Index { data, blocks, buckets, lengths }
+    }
 }
 
 /// The marker of a block's first entry.
@@ -28,16 +85,21 @@ const BLOCK_START: u8 = 0;
 const MARKER_END: u8 = 32;
 
 impl List {
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::of(self.stored))
+    }
+
     /// The entries in order (for tests).
     #[cfg(test)]
     fn entries(&self) -> Vec<String> {
         let mut entries = Vec::new();
         let mut entry: Vec<u8> = Vec::new();
         let mut at = 0;
-        while at < self.data.len() {
-            let end = entry_end(self.data, at);
-            entry.truncate(usize::from(self.data[at]));
-            entry.extend_from_slice(&self.data[at + 1..end]);
+        let data = &self.index().data;
+        while at < data.len() {
+            let end = entry_end(data, at);
+            entry.truncate(usize::from(data[at]));
+            entry.extend_from_slice(&data[at + 1..end]);
             entries.push(String::from_utf8(entry.clone()).expect("entries are UTF-8"));
             at = end;
         }
@@ -49,7 +111,7 @@ fn contains(list: &List, word: &str) -> bool {
     find(list, word).is_some()
 }
 
-/// Where `word` is in the list: its block (an index into `List::blocks`) and its place in that block, for
+/// Where `word` is in the list: its block (an index into `Index::blocks`) and its place in that block, for
 /// tables that `build.rs` writes per block (`FIRST_NAMES_SEXES`).
 fn find(list: &List, word: &str) -> Option<(usize, usize)> {
     // Every lookup is bounded by the longest entry, not by the word: a soft hyphen (2 bytes) per letter
@@ -100,17 +162,18 @@ fn find_as_written(list: &List, word: &str) -> Option<(usize, usize)> {
         return None;
     }
     let &first = word.as_bytes().first()?;
-    if list.lengths[first as usize] & (1u32 << word.len().min(31)) == 0 {
+    let index = list.index();
+    if index.lengths[first as usize] & (1u32 << word.len().min(31)) == 0 {
         return None;
     }
     let (first_block, end_block) =
-        (usize::from(list.buckets[first as usize]), usize::from(list.buckets[first as usize + 1]));
-    let heads = list.blocks.get(first_block..end_block)?;
+        (usize::from(index.buckets[first as usize]), usize::from(index.buckets[first as usize + 1]));
+    let heads = index.blocks.get(first_block..end_block)?;
     // The block that may hold `word`: the last whose first entry is not after it.
-    let after = heads.partition_point(|&head| first_entry_is_not_after(list.data, head as usize, word.as_bytes()));
+    let after = heads.partition_point(|&head| first_entry_is_not_after(&index.data, head as usize, word.as_bytes()));
     let block = first_block + after.checked_sub(1)?;
-    let (start, end) = (*list.blocks.get(block)? as usize, *list.blocks.get(block + 1)? as usize);
-    let place = block_position(list.data.get(start..end)?, word.as_bytes())?;
+    let (start, end) = (*index.blocks.get(block)? as usize, *index.blocks.get(block + 1)? as usize);
+    let place = block_position(index.data.get(start..end)?, word.as_bytes())?;
     Some((block, place))
 }
 
@@ -522,6 +585,32 @@ mod tests {
         assert_eq!(folded("Łódź").as_deref(), Some("Łodz"));
         assert_eq!(folded("Moscow"), None);
         assert!(FOLDS.windows(2).all(|w| w[0].0 < w[1].0) && FOLDS.iter().all(|(a, f)| !a.is_ascii() && a != f));
+    }
+
+    #[test]
+    fn the_index_is_read_off_the_data() {
+        // "Ab", "Ac" in one block, "Bcd", "Bx" in the next.
+        let index = Index::of(b"\0Ab\x01c\0Bcd\x01x");
+        assert_eq!(index.blocks, [0, 5, 11]);
+        assert!(index.buckets[..=usize::from(b'A')].iter().all(|&b| b == 0));
+        assert_eq!((index.buckets[usize::from(b'B')], index.buckets[usize::from(b'C')], index.buckets[256]), (1, 2, 2));
+        assert_eq!((index.lengths[usize::from(b'A')], index.lengths[usize::from(b'B')]), (1 << 2, 1 << 2 | 1 << 3));
+        assert_eq!(index.lengths.iter().filter(|&&l| l != 0).count(), 2);
+        // Every list: each first byte's lengths are its entries', and its blocks are those whose first entry
+        // begins with it.
+        for list in [&PLACES, &FIRST_NAMES, &FIRST_NAMES_INTL, &ORGS, &COMMON_WORDS, &INVERTED_SPEECH_VERBS] {
+            let (entries, index) = (list.entries(), list.index());
+            let mut lengths = [0u32; 256];
+            for entry in &entries {
+                lengths[usize::from(entry.as_bytes()[0])] |= 1 << entry.len().min(31);
+            }
+            assert_eq!(index.lengths, lengths);
+            for byte in 0..256 {
+                let bucket = &index.blocks[usize::from(index.buckets[byte])..usize::from(index.buckets[byte + 1])];
+                assert!(bucket.iter().all(|&head| usize::from(index.data[head as usize + 1]) == byte));
+            }
+            assert_eq!(usize::from(index.buckets[256]) + 1, index.blocks.len());
+        }
     }
 
     #[test]

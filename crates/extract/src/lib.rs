@@ -18,6 +18,7 @@ assert_eq!(found.quotes[0].speaker.as_deref(), Some("Sergei Lavrov"));
 */
 #![deny(missing_docs)]
 
+mod blocks;
 mod body;
 pub mod case;
 mod dates;

@@ -7,8 +7,6 @@
 //! predicted by the rarest words of the quote and its context), each a few dozen characters wider than
 //! the quote, and quotes longer than `LONG_QUOTE_CHARS` are matched by their ends and then verified.
 
-use std::collections::HashSet;
-
 use sidenote_extract::Span;
 
 use super::search::{chars_after, chars_before, first_chars, last_chars, same_char, Place, Search};
@@ -75,8 +73,20 @@ fn candidates(search: &Search<'_, '_>) -> Vec<Candidate> {
     sidenote_extract::sort_stable_by_key(&mut alignments, |&(cost, span)| {
         (cost, span.start.abs_diff(search.expected), span.start, span.end)
     });
-    let mut seen = HashSet::new();
-    alignments.retain(|&(_, span)| seen.insert(span));
+    // The first (best) alignment of each span: positions sorted by span, stably, keep the first of each run
+    // (no set of spans: one more hash table type in the Wasm).
+    let mut by_span: Vec<usize> = (0..alignments.len()).collect();
+    sidenote_extract::sort_stable_by(&mut by_span, |&x, &y| alignments[x].1.cmp(&alignments[y].1));
+    let mut first_of_span = vec![false; alignments.len()];
+    for (k, &at) in by_span.iter().enumerate() {
+        let before = k.checked_sub(1).and_then(|b| by_span.get(b)).map(|&b| alignments[b].1);
+        first_of_span[at] = before != Some(alignments[at].1);
+    }
+    let mut at = 0;
+    alignments.retain(|_| {
+        at += 1;
+        first_of_span[at - 1]
+    });
     alignments.truncate(MAX_JUDGED);
     alignments.into_iter().filter_map(|(cost, span)| judge(search, pattern.len(), cost, span)).collect()
 }

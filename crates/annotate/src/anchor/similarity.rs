@@ -2,8 +2,6 @@
 //! remembered prefix and suffix (edit distance, tolerant of a word inserted or dropped next to the quote),
 //! and a long quote against a candidate span (shared character trigrams, linear in their length).
 
-use std::collections::HashMap;
-
 use super::search::same_char;
 
 /// Sides shorter than this say too little to support a placement.
@@ -65,33 +63,72 @@ fn end_free_distance(pattern: &[char], text: &[char]) -> usize {
     row.into_iter().min().unwrap_or(pattern.len())
 }
 
-/// Dice similarity of the character trigrams of `a` and `b` (0–1): linear in their length, and close to 1
-/// for a long quote with a few typos.
+/// Dice similarity of the character trigrams of `a` and `b` (0–1): close to 1 for a long quote with a few
+/// typos. Each text's trigrams are sorted and the shared ones counted in one walk over both (a hash map of
+/// trigram counts was one more hash table type in the Wasm).
 pub(super) fn trigram_similarity(a: &str, b: &str) -> f64 {
-    let mut counts: HashMap<[char; 3], (u32, u32)> = HashMap::new();
-    let mut total = 0usize;
-    for (text, first) in [(a, true), (b, false)] {
+    let trigrams = |text: &str| {
         let chars: Vec<char> = text.chars().collect();
-        for w in chars.windows(3) {
-            let entry = counts.entry([w[0], w[1], w[2]]).or_default();
-            if first {
-                entry.0 += 1;
-            } else {
-                entry.1 += 1;
-            }
-            total += 1;
-        }
-    }
+        let mut all: Vec<[char; 3]> = chars.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
+        sidenote_extract::sort_stable_by(&mut all, |x, y| x.cmp(y));
+        all
+    };
+    let (of_a, of_b) = (trigrams(a), trigrams(b));
+    let total = of_a.len() + of_b.len();
     if total == 0 {
         return if a == b { 1.0 } else { 0.0 };
     }
-    let shared: u32 = counts.values().map(|&(x, y)| x.min(y)).sum();
+    // A trigram k times in one and m times in the other is shared min(k, m) times.
+    let (mut i, mut j, mut shared) = (0, 0, 0u32);
+    while let (Some(x), Some(y)) = (of_a.get(i), of_b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     2.0 * f64::from(shared) / total as f64
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trigram_similarity_counts_shared_trigrams_as_a_count_map_does() {
+        // The reference: counts per trigram in a map, each shared min(k, m) times.
+        let reference = |a: &str, b: &str| {
+            let mut counts: std::collections::HashMap<[char; 3], (u32, u32)> = std::collections::HashMap::new();
+            let mut total = 0usize;
+            for (text, first) in [(a, true), (b, false)] {
+                let chars: Vec<char> = text.chars().collect();
+                for w in chars.windows(3) {
+                    let entry = counts.entry([w[0], w[1], w[2]]).or_default();
+                    if first {
+                        entry.0 += 1;
+                    } else {
+                        entry.1 += 1;
+                    }
+                    total += 1;
+                }
+            }
+            if total == 0 {
+                return if a == b { 1.0 } else { 0.0 };
+            }
+            2.0 * f64::from(counts.values().map(|&(x, y)| x.min(y)).sum::<u32>()) / total as f64
+        };
+        let texts =
+            ["", "ab", "abc", "aaaa", "aaaaaa", "the talks were over", "the talks were ovre", "Привет мир", "ababab"];
+        for a in texts {
+            for b in texts {
+                assert_eq!(trigram_similarity(a, b), reference(a, b), "{a:?} {b:?}");
+            }
+        }
+    }
 
     #[test]
     fn context_survives_a_word_inserted_next_to_the_quote() {

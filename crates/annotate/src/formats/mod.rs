@@ -17,7 +17,6 @@ pub mod conll;
 pub mod csv;
 pub mod doccano;
 
-use std::collections::HashMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -25,6 +24,7 @@ use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{EntityKind, Extraction, Span};
 
 use crate::anchor::{AnchorStatus, TextTarget};
+use crate::last_by_key::LastByKey;
 use crate::model::{AddedEntity, Annotations, Provenance, ShownEntity};
 
 /// The entities a person confirmed, in reading order: accepted (possibly retagged) suggestions and added
@@ -89,7 +89,7 @@ impl ReadEntities {
 /// entity on the same words as an earlier one, in the file or already added, replaces it), in linear time
 /// however large the file.
 pub fn add_read(annotations: &mut Annotations, read: ReadEntities) -> EntityImport {
-    let last: HashMap<Option<Span>, usize> = read.found.iter().enumerate().map(|(i, e)| (e.span, i)).collect();
+    let last = LastByKey::of(read.found.iter().enumerate().map(|(i, e)| (e.span, i)));
     // The spans being replaced are the map's keys: no set of its own (one more hash table type in the Wasm).
     annotations.added.retain(|a| !last.contains_key(&a.span));
     let mut added = Vec::with_capacity(read.found.len());

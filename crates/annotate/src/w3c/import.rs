@@ -17,6 +17,7 @@ use sidenote_extract::{EntityKind, Span};
 
 use super::{decision, iri, QUOTE_LABEL};
 use crate::anchor::{AnchorStatus, Anchorer, TextTarget};
+use crate::last_by_key::LastByKey;
 use crate::model::{AddedEntity, Anchorable, Annotations, Decision, DocumentNote, Note, Reply, ReviewScope};
 use crate::Document;
 
@@ -811,7 +812,7 @@ pub fn merge(annotations: &mut Annotations, imported: Imported, text: &str) -> I
 /// (`super::iri`: a `urn:uuid:` made from the URN and the local identifier), each to its local identifier:
 /// notes, notes on the article, their replies and added entities. A file exported here and imported back,
 /// or a share link made here and kept, names them so.
-fn exported_ids(annotations: &Annotations, content_urn: &str) -> HashMap<String, String> {
+fn exported_ids(annotations: &Annotations, content_urn: &str) -> LastByKey<String, String> {
     let mut ids: Vec<&str> = annotations.added.iter().map(|e| e.id.as_str()).collect();
     for (id, replies) in annotations
         .notes
@@ -822,7 +823,9 @@ fn exported_ids(annotations: &Annotations, content_urn: &str) -> HashMap<String,
         ids.push(id);
         ids.extend(replies.iter().map(|r| r.id.as_str()));
     }
-    ids.into_iter().filter(|id| !super::is_absolute_iri(id)).map(|id| (iri(content_urn, id), id.to_string())).collect()
+    LastByKey::of(
+        ids.into_iter().filter(|id| !super::is_absolute_iri(id)).map(|id| (iri(content_urn, id), id.to_string())),
+    )
 }
 
 /// Gives back their local identifiers to the items of `incoming` that are this document's own, unchanged:
@@ -916,42 +919,40 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, c
     };
     let mut ids = Ids::of(annotations);
     // The file's ids of notes, to the ids they have here: replies name their note by the file's id.
-    let mut renamed: HashMap<String, String> = HashMap::new();
+    let mut renamed: Vec<(String, String)> = Vec::new();
     // What is here already under the file's ids (the same file imported before), to add nothing twice.
-    let notes_here: HashMap<String, usize> =
-        annotations.notes.iter().enumerate().map(|(at, n)| (n.id.clone(), at)).collect();
-    let document_notes_here: HashMap<String, usize> =
-        annotations.document_notes.iter().enumerate().map(|(at, n)| (n.id.clone(), at)).collect();
+    let notes_here = LastByKey::of(annotations.notes.iter().enumerate().map(|(at, n)| (n.id.clone(), at)));
+    let document_notes_here =
+        LastByKey::of(annotations.document_notes.iter().enumerate().map(|(at, n)| (n.id.clone(), at)));
     for mut note in imported.notes {
         let here = notes_here.get(&note.id).map(|&at| &annotations.notes[at]);
         if here.is_some_and(|here| {
             (&here.span, &here.target.exact, &here.text, &here.tags)
                 == (&note.span, &note.target.exact, &note.text, &note.tags)
         }) {
-            renamed.insert(note.id.clone(), note.id);
+            renamed.push((note.id.clone(), note.id));
             report.already_here += 1;
             continue;
         }
         let in_file = note.id.clone();
         ids.settle(annotations, &mut note.id, "note");
-        renamed.insert(in_file, note.id.clone());
+        renamed.push((in_file, note.id.clone()));
         annotations.notes.push(note);
     }
     for mut note in imported.document_notes {
         let here = document_notes_here.get(&note.id).map(|&at| &annotations.document_notes[at]);
         if here.is_some_and(|here| (&here.text, &here.tags) == (&note.text, &note.tags)) {
-            renamed.insert(note.id.clone(), note.id);
+            renamed.push((note.id.clone(), note.id));
             report.already_here += 1;
             continue;
         }
         let in_file = note.id.clone();
         ids.settle(annotations, &mut note.id, "note");
-        renamed.insert(in_file, note.id.clone());
+        renamed.push((in_file, note.id.clone()));
         annotations.document_notes.push(note);
         report.document_notes += 1;
     }
-    let entities_here: HashMap<String, usize> =
-        annotations.added.iter().enumerate().map(|(at, e)| (e.id.clone(), at)).collect();
+    let entities_here = LastByKey::of(annotations.added.iter().enumerate().map(|(at, e)| (e.id.clone(), at)));
     for mut added in imported.added {
         let here = entities_here.get(&added.id).map(|&at| &annotations.added[at]);
         if here.is_some_and(|here| (here.span, here.kind) == (added.span, added.kind)) {
@@ -961,6 +962,7 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, c
         ids.settle(annotations, &mut added.id, "entity");
         annotations.added.push(added);
     }
+    let renamed = LastByKey::of(renamed);
     let of = imported.total;
     for ImportedReply { parent, mut reply, position } in imported.replies {
         let parent = renamed.get(&parent).cloned().unwrap_or(parent);
