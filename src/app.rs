@@ -590,7 +590,11 @@ pub fn App() -> Html {
                 onsample: dispatch.reform(|_| Action::OpenSample), onfile, onimport, format: *export_format,
                 onformat: { let export_format = export_format.clone(); Callback::from(move |f| export_format.set(f)) },
                 onexport, onshare, onundo: dispatch.reform(|_| Action::Undo), onredo: dispatch.reform(|_| Action::Redo) }) }
-            { notice_bar(&NoticeBarProps { notice: state.notice.clone(), ondismiss: dispatch.reform(|_| Action::DismissNotice) }) }
+            { notice_bar(&NoticeBarProps { notice: state.notice.clone(), ondismiss: dispatch.reform(|_| {
+                // The message goes with its button: the focus goes to the article, not to the page's body.
+                services::dom::focus(ARTICLE);
+                Action::DismissNotice
+            }) }) }
             // While saving fails, every document and note lives in this page only: said for as long as it lasts,
             // not only in the message a later one replaces.
             if state.storage_failed {

@@ -446,5 +446,19 @@ test('icon buttons are named by what they do, and the entity rows\' by their ent
   await page.getByRole('button', { name: 'Previous match', exact: true }).click();
   found.push(...await symbolNamed('search'));
   assert.deepEqual(found, []);
+  // The selection bar's review buttons are named without their symbols.
+  await app.selectWords('Sergei Lavrov');
+  await page.getByRole('button', { name: 'Accept this suggestion', exact: true }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Reject this suggestion', exact: true }).count(), 1);
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('dismissing a message puts the focus on the article, not on the page', async () => {
+  const { app, page } = ctx;
+  await app.exportAs('csv');
+  await app.notice.filter({ hasText: 'there are none yet' }).waitFor();
+  await page.getByRole('button', { name: 'Dismiss message' }).click();
+  await app.notice.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'article');
   assert.deepEqual(ctx.errors, []);
 });

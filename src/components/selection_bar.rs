@@ -62,11 +62,11 @@ pub fn selection_bar(props: &SelectionBarProps) -> Html {
                         { "Add note" }<kbd>{ "N" }</kbd>
                     </button>
                     if let Some(scope) = props.suggestion.clone() {
-                        <button data-testid="mention-accept" title="Accept this suggestion"
+                        <button data-testid="mention-accept" title="Accept this suggestion" aria-label="Accept this suggestion"
                                 onclick={{ let scope = scope.clone(); props.onreview.reform(move |_: MouseEvent| (scope.clone(), Decision::Accept)) }}>
                             { "✓ Accept" }
                         </button>
-                        <button data-testid="mention-reject" title="Reject this suggestion"
+                        <button data-testid="mention-reject" title="Reject this suggestion" aria-label="Reject this suggestion"
                                 onclick={props.onreview.reform(move |_: MouseEvent| (scope.clone(), Decision::Reject))}>
                             { "✕ Reject" }
                         </button>
