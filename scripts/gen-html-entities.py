@@ -42,34 +42,33 @@ print()
 print("/// A high byte's top bit: the name also decodes without its `;` (HTML5's rule for the legacy names).")
 print("pub(super) const LEGACY: u8 = 0x80;")
 print()
-print("/// The names, sorted by their bytes.")
-print("#[rustfmt::skip]")
-print(f"pub(super) const NAMES: [[u8; WIDTH]; {len(names)}] = [")
-line = "   "
-for name in names:
-    item = ' *b"' + name + "\\0" * (WIDTH - len(name)) + '",'
-    if len(line) + len(item) > 118:
-        print(line)
-        line = "   "
-    line += item
-print(line)
-print("];")
 
 
-def byte_array(name, doc, values):
-    print()
-    print(doc)
+def array(declaration, items):
+    """Prints `declaration = [` and the items, as many to a line as fit in 118 columns, then `];`."""
     print("#[rustfmt::skip]")
-    print(f"pub(super) const {name}: [u8; {len(values)}] = [")
+    print(f"{declaration} = [")
     line = "   "
-    for value in values:
-        item = f" 0x{value:02X},"
+    for item in items:
         if len(line) + len(item) > 118:
             print(line)
             line = "   "
         line += item
     print(line)
     print("];")
+
+
+print("/// The names, sorted by their bytes.")
+array(
+    f"pub(super) const NAMES: [[u8; WIDTH]; {len(names)}]",
+    [' *b"' + name + "\\0" * (WIDTH - len(name)) + '",' for name in names],
+)
+
+
+def byte_array(name, doc, values):
+    print()
+    print(doc)
+    array(f"pub(super) const {name}: [u8; {len(values)}]", [f" 0x{value:02X}," for value in values])
 
 
 byte_array("LOW", "/// The low byte of the character each name stands for (same order).", [table[n] & 0xFF for n in names])

@@ -21,18 +21,14 @@ pub const MAX_MATCHES: usize = 10_000;
 /// Knuth–Morris–Pratt over folded characters: linear in the text and the query whatever they hold (a query
 /// of `aaaa…b` in a text of `aaaa…` included).
 pub fn find_all(text: &str, query: &str) -> Vec<Span> {
-    find_up_to(text, query, MAX_MATCHES)
+    find_from(text, query, 0, MAX_MATCHES)
 }
 
 /// Whether `query` occurs in `text` as [`find_all`] finds it: the panels' filters (notes, quotations,
 /// entities) match as the article's find does, `strasse` finding `Straße` and `jose` finding `José`. A query
 /// of nothing but white space occurs nowhere.
 pub fn contains(text: &str, query: &str) -> bool {
-    !find_up_to(text, query, 1).is_empty()
-}
-
-fn find_up_to(text: &str, query: &str, limit: usize) -> Vec<Span> {
-    find_from(text, query, 0, limit)
+    !find_from(text, query, 0, 1).is_empty()
 }
 
 /// As [`find_all`], from byte `from` of the text on (a match's end: the matches after it are the ones
