@@ -157,8 +157,7 @@ pub fn files(format: ExportFormat, open: &OpenDocument, annotations: &Annotation
     match format {
         ExportFormat::W3c => {
             let collection = w3c::export(doc, &open.extraction, annotations);
-            // Serialising a `serde_json::Value` cannot fail; an empty file would at least not be wrong JSON-LD.
-            let json = serde_json::to_string_pretty(&collection).unwrap_or_default();
+            let json = w3c::file_text(&collection);
             vec![file(".annotations.json", "application/ld+json", json)]
         }
         ExportFormat::Markdown => vec![file(".notes.md", "text/markdown", w3c::notes_markdown(doc, annotations))],

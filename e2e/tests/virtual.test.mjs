@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { useSidenote } from '../lib/fixture.mjs';
+import { SidenotePage } from '../lib/sidenote-page.mjs';
 
 const ctx = useSidenote();
 const SAMPLE = await fs.readFile(new URL('../../assets/rferl-lavrov-inf.txt', import.meta.url), 'utf8');
@@ -295,5 +296,37 @@ test('a 5 MB article stays usable: its end can be reached, selected and noted', 
   await app.writeNote('the end');
   const cards = await app.noteCards();
   assert.deepEqual(cards.map((c) => c.words), ['resume in the spring']);
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('the notes on an 8 MB article reach a colleague through its W3C file, on the same words', async () => {
+  const { page, app } = ctx;
+  const text = long(8_000_000);
+  await app.pasteLong(text);
+  await app.extraction('done');
+  await app.selectWords('Russian Foreign Minister');
+  await app.writeNote('the start');
+  await page.waitForFunction(() => {
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    const block = [...document.querySelectorAll('[data-block]')].find((b) => b.textContent.includes('resume in the spring'));
+    const rect = block?.getBoundingClientRect();
+    return rect && rect.top < window.innerHeight && rect.bottom > 0;
+  }, null, { polling: 250 });
+  await app.selectWords('resume in the spring');
+  await app.writeNote('the end');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-button').click()]);
+  const file = await download.path();
+  // The file holds every suggestion on the article: more than the 80 MB an import once took.
+  assert.ok((await fs.stat(file)).size > 80 * 1024 * 1024, 'an export larger than the old import limit');
+
+  const colleague = new SidenotePage(await ctx.context.browser().newContext().then((c) => c.newPage()), ctx.server.url);
+  await colleague.open();
+  await colleague.pasteLong(text);
+  await colleague.extraction('done');
+  await colleague.page.getByTestId('import-input').setInputFiles(file);
+  await colleague.notice.filter({ hasText: 'Imported 2 annotations: 2 exact' }).waitFor({ timeout: 150_000 });
+  const cards = await colleague.noteCards();
+  assert.deepEqual(cards.map((c) => [c.words, c.body]), [['Russian Foreign Minister', 'the start'], ['resume in the spring', 'the end']]);
+  await colleague.page.context().close();
   assert.deepEqual(ctx.errors, []);
 });

@@ -1,6 +1,6 @@
 //! Reading a file the user chose or dropped, and handing its bytes to the reducer.
 
-use sidenote_annotate::{file_kind, FileKind, InputError, MAX_TEXT_BYTES};
+use sidenote_annotate::{file_kind, megabytes, FileKind, InputError, MAX_ANNOTATION_FILE_BYTES, MAX_TEXT_BYTES};
 use yew::Callback;
 
 use crate::state::{Action, EntityFormat, Notice};
@@ -59,9 +59,12 @@ fn entity_format(name: &str) -> Option<EntityFormat> {
 /// Reads an annotation file and dispatches [`Action::Import`] (or [`Action::ImportEntities`]) with its text.
 pub fn import_file(file: web_sys::File, dispatch: Callback<Action>) {
     let name = file.name();
-    if file.size() as usize > MAX_TEXT_BYTES * 4 {
+    let size = file.size() as usize;
+    if size > MAX_ANNOTATION_FILE_BYTES {
         dispatch.emit(Action::Notify(Notice::error(format!(
-            "Import failed: {name} is too large to be an annotation file. Nothing was changed."
+            "Import failed: {name} is {}; Sidenote imports annotation files up to {}. Nothing was changed.",
+            megabytes(size),
+            megabytes(MAX_ANNOTATION_FILE_BYTES)
         ))));
         return;
     }

@@ -10,6 +10,11 @@ use std::fmt;
 /// worker read it in seconds.
 pub const MAX_TEXT_BYTES: usize = 20 * 1024 * 1024;
 
+/// The largest annotation file Sidenote imports. A W3C export holds the article and every suggestion on it,
+/// about 12 bytes of file for each byte of a news article (a 4 MB article: 49 MB), so this is room for the
+/// export of the largest article Sidenote opens; the file is parsed by the extractor's worker.
+pub const MAX_ANNOTATION_FILE_BYTES: usize = 16 * MAX_TEXT_BYTES;
+
 /// A size as a user reads it, in MB (of 1024 × 1024 bytes) to the nearest tenth: `20.0 MB`.
 pub fn megabytes(bytes: usize) -> String {
     // Tenths in integers: formatting an `f64` would pull Rust's float printing (some 8 KB gzipped) into the

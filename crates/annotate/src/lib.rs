@@ -33,4 +33,4 @@ pub mod w3c;
 
 pub use document::Document;
 pub use file_kind::{file_kind, FileKind};
-pub use input::{accept_text, megabytes, InputError, MAX_TEXT_BYTES};
+pub use input::{accept_text, megabytes, InputError, MAX_ANNOTATION_FILE_BYTES, MAX_TEXT_BYTES};

@@ -255,7 +255,7 @@ fn cmd_export(args: &[String]) -> CommandResult {
     match format {
         ExportFormat::W3c => {
             let file = sidenote_annotate::w3c::export(&doc, &extraction, &annotations);
-            write(&out, serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?)
+            write(&out, sidenote_annotate::w3c::file_text(&file))
         }
         // brat reads the text and the standoff file side by side, with the same stem.
         ExportFormat::Brat => {

@@ -24,7 +24,7 @@ mod markdown;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-pub use export::export;
+pub use export::{export, file_text};
 pub use import::{
     adopt_own_ids, anchor, merge, merge_anchored, parse, targets, AnchoredImport, ImportError, ImportReport, Imported,
     ImportedReply, ImportedReview, ImportedSpeaker, Skipped, SourceCheck,
