@@ -115,6 +115,9 @@ mod tests {
         );
         let treaty = sidenote_extract::Span::new(50, 63);
         notes.add_note(text, treaty, "<script>window.__pwned=1</script>".into(), vec![]);
+        if let Some(note) = notes.notes.last_mut() {
+            note.author = Some("<b>Ann</b>".into());
+        }
         let markdown = crate::w3c::notes_markdown(&doc, &notes);
         assert!(markdown.starts_with("# Notes on “\\<b\\>Title\\</b\\> \\[t\\]\\(javascript:x\\)”\n"), "{markdown}");
         assert!(markdown.contains("- > \\[the\\] treaty"), "{markdown}");
@@ -124,6 +127,7 @@ mod tests {
         );
         assert!(markdown.contains("  Tags: \\<i\\>t\\</i\\>\n"), "{markdown}");
         assert!(markdown.contains("  \\<script\\>window.\\_\\_pwned=1\\</script\\>\n"), "{markdown}");
+        assert!(markdown.contains("  By \\<b\\>Ann\\</b\\>\n  \\<script"), "a note's author, escaped: {markdown}");
         let items = markdown.lines().filter(|l| l.starts_with("- ")).count();
         assert_eq!(items, 2, "{markdown}");
         assert!(

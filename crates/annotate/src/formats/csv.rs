@@ -46,8 +46,19 @@ pub fn export(doc: &Document, annotations: &Annotations) -> String {
             ),
             None => (String::new(), String::new()),
         };
-        let row =
-            [&note.id, "words", quote, &note.text, &note.tags.join("; "), note.status.label(), &start, &end, "", ""];
+        let author = note.author.as_deref().unwrap_or("");
+        let row = [
+            &note.id,
+            "words",
+            quote,
+            &note.text,
+            &note.tags.join("; "),
+            note.status.label(),
+            &start,
+            &end,
+            author,
+            "",
+        ];
         write_row(&mut out, &row.map(str::to_string));
         reply_rows(&mut out, &note.id, &note.replies);
     }
@@ -112,6 +123,10 @@ mod tests {
         set.add_reply(&overall, Some("Bea".into()), "=1+1".into());
         let start = text.find("Sergei").expect("in text");
         set.add_note(text, Span::new(start, start + 13), "-who\n".into(), vec![]);
+        // A note imported from someone's file names its author, as its card does.
+        if let Some(note) = set.notes.last_mut() {
+            note.author = Some("alice@hypothes.is".into());
+        }
         let csv = export(&Document::new("t", text), &set);
         assert!(csv.starts_with(BOM));
         assert!(csv.ends_with("\r\n"));
@@ -123,7 +138,18 @@ mod tests {
                 expect(HEADER),
                 expect(["note-1", "article", "", "About \"all\", of it\r\nline two", "a; b c", "", "", "", "", ""]),
                 expect(["reply-2", "reply", "", "'=1+1", "", "", "", "", "Bea", "note-1"]),
-                expect(["note-3", "words", "Sergei Lavrov", "'-who\n", "", "exact", "2", "15", "", ""]),
+                expect([
+                    "note-3",
+                    "words",
+                    "Sergei Lavrov",
+                    "'-who\n",
+                    "",
+                    "exact",
+                    "2",
+                    "15",
+                    "alice@hypothes.is",
+                    ""
+                ]),
             ]
         );
     }

@@ -446,9 +446,18 @@ fn plain_id(id: &str) -> Option<String> {
     Some(id.trim_start_matches('#').to_string()).filter(|id| !id.is_empty())
 }
 
+/// What Sidenote imports, for messages about a file it cannot.
+pub const IMPORTABLE: &str = "W3C Web Annotation or Hypothesis JSON, brat .ann and doccano .jsonl files";
+
 fn parse_json(json_text: &str) -> Result<Value, ImportError> {
-    serde_json::from_str(crate::input::without_byte_order_mark(json_text))
-        .map_err(|e| ImportError::new(format!("This file is not valid JSON ({e})")))
+    let json_text = crate::input::without_byte_order_mark(json_text);
+    // A CSV, TSV, XMI or CoNLL file (what other tools export) is not broken JSON: it is another format.
+    if !json_text.trim_start().starts_with(['{', '[']) {
+        return Err(ImportError::new(format!(
+            "This file is not JSON, so not an annotation file Sidenote reads ({IMPORTABLE})"
+        )));
+    }
+    serde_json::from_str(json_text).map_err(|e| ImportError::new(format!("This file is not valid JSON ({e})")))
 }
 
 /// The annotations of a file, whatever container holds them. A collection's pages are read as far as the
@@ -580,8 +589,16 @@ fn read_item(item: &Value, position: usize, imported: &mut Imported) -> Result<(
         return Err("is not an object".to_string());
     }
     let id = item["id"].as_str().and_then(plain_id).unwrap_or_default();
-    let is_hypothesis = item["text"].is_string() && item["type"].is_null();
-    if is_hypothesis {
+    // Hypothesis's annotations have no `type` and their words in `text`, and say where they are (`target`,
+    // `uri`) and whose they are (`user`). A list of texts with their labels (doccano's or Label Studio's JSON
+    // exports) has a `text` too: the article's own, which must not become a note.
+    if item["text"].is_string() && item["type"].is_null() {
+        if item["target"].is_null() && !item["uri"].is_string() && !item["user"].is_string() {
+            return Err(format!(
+                "is a text with labels (as doccano's or Label Studio's JSON exports hold), not an annotation on \
+                 this article's words: Sidenote imports {IMPORTABLE}"
+            ));
+        }
         return read_hypothesis(item, id, position, imported);
     }
     let motivation = item["motivation"].as_str();
@@ -1074,7 +1091,13 @@ mod tests {
 
     #[test]
     fn files_that_are_not_annotation_files_are_refused() {
-        let cases: &[(&str, &str)] = &[("{not json", "not valid JSON"), ("{\"hello\": 1}", "not an annotation file")];
+        let cases: &[(&str, &str)] = &[
+            ("{not json", "not valid JSON"),
+            ("{\"hello\": 1}", "not an annotation file"),
+            ("id,quote,note\n1,Moscow,a note\n", "not JSON, so not an annotation file Sidenote reads (W3C"),
+            ("\u{FEFF}  <?xml version=\"1.0\"?><xmi:XMI/>", "not JSON"),
+            ("#FORMAT=WebAnno TSV 3.3\n", "doccano .jsonl files)"),
+        ];
         for (input, words) in cases {
             let error = parse(input).expect_err("refused");
             assert!(error.to_string().contains(words), "{input}: {error}");
@@ -1130,6 +1153,11 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             (r#"3"#, "is not an object"),
             (r#"{"type": "Annotation", "body": "x"}"#, "has no target"),
+            (r#"{"id": 7, "text": "The whole article.", "label": [[4, 9, "ORG"]]}"#, "is a text with labels"),
+            (
+                r#"{"text": "The whole article.", "annotator": 1, "label": [{"start": 4, "end": 9}]}"#,
+                "doccano's or Label",
+            ),
             (
                 r#"{"type": "Annotation", "target": {"selector": {"type": "TextPositionSelector", "start": 1, "end": 2}}}"#,
                 "no TextQuoteSelector",

@@ -17,6 +17,9 @@ pub fn notes_markdown(doc: &Document, annotations: &Annotations) -> String {
     for note in annotations.notes_in_reading_order() {
         let quoted = note.span.map_or(note.target.exact.as_str(), |s| s.slice(&doc.text));
         out.push_str(&format!("- > {}\n", escape_markdown(&quoted.replace('\n', " "))));
+        if let Some(author) = &note.author {
+            out.push_str(&format!("  By {}\n", escape_markdown(author)));
+        }
         push_body(&mut out, &note.text, &note.tags, &note.replies);
         out.push_str(&format!("  ({})\n\n", note.status.label()));
     }
