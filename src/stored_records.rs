@@ -117,6 +117,7 @@ fn note(value: &Value) -> Result<Note, String> {
         tags: defaulted(fields, "tags", texts)?,
         replies: defaulted(fields, "replies", replies)?,
         author: optional(fields, "author", text)?,
+        replaces: defaulted(fields, "replaces", texts)?,
     })
 }
 
@@ -127,6 +128,7 @@ fn document_note(value: &Value) -> Result<DocumentNote, String> {
         text: required(fields, "text", text)?,
         tags: required(fields, "tags", texts)?,
         replies: defaulted(fields, "replies", replies)?,
+        replaces: defaulted(fields, "replaces", texts)?,
     })
 }
 
@@ -293,7 +295,7 @@ mod tests {
                     "target": {"exact": "abc", "prefix": "p", "suffix": "s", "start": 1, "end": 4},
                     "status": "moved", "text": "a note", "tags": ["t", "u"],
                     "replies": [{"id": "r1", "author": "Ann", "text": "yes"}, {"id": "r2", "author": null, "text": ""}],
-                    "author": "Alice Colleague"
+                    "author": "Alice Colleague", "replaces": ["0123456789abcdef"]
                 }, {
                     "id": "note-2", "span": null, "target": {"exact": "z"}, "status": "orphan"
                 }],
@@ -308,7 +310,7 @@ mod tests {
                     "id": "entity-3", "span": {"start": 2, "end": 6}, "target": {"exact": "Paris"},
                     "status": "fuzzy", "kind": "PLACE"
                 }],
-                "document_notes": [{"id": "note-4", "text": "whole", "tags": [], "replies": []}],
+                "document_notes": [{"id": "note-4", "text": "whole", "tags": [], "replies": [], "replaces": ["fedcba9876543210"]}],
                 "speakers": [{"quote": {"start": 5, "end": 9}, "speaker": "Jo"}, {"quote": {"start": 1, "end": 2}}],
                 "next_id": 5,
                 "revisions": {"note:note-1": {"n": 2, "by": "tab1"}, "entity:entity-3": {"n": 1}},

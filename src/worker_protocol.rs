@@ -265,8 +265,8 @@ wire_struct!(Extraction { body, entities, groups, quotes, diagnostics });
 wire_struct!(LineHint { tag, link_density, in_chrome });
 wire_struct!(TextTarget { exact, prefix, suffix, start, end });
 wire_struct!(Reply { id, author, text });
-wire_struct!(Note { id, span, target, status, text, tags, replies, author });
-wire_struct!(DocumentNote { id, text, tags, replies });
+wire_struct!(Note { id, span, target, status, text, tags, replies, author, replaces });
+wire_struct!(DocumentNote { id, text, tags, replies, replaces });
 wire_struct!(AddedEntity { id, span, target, status, kind });
 wire_struct!(ImportedReview { target, machine_kind, decision });
 wire_struct!(ImportedSpeaker { target, speaker });
@@ -575,12 +575,14 @@ mod tests {
                 tags: vec!["t1".into(), String::new()],
                 replies: vec![reply("r1"), reply("r2")],
                 author: Some("Alice Colleague".into()),
+                replaces: vec!["0123456789abcdef".into()],
             }],
             document_notes: vec![DocumentNote {
                 id: "d1".into(),
                 text: "on the whole".into(),
                 tags: vec!["x".into()],
                 replies: vec![reply("r3")],
+                replaces: vec!["fedcba9876543210".into(), "0000000000000000".into()],
             }],
             replies: vec![ImportedReply { parent: "n0".into(), reply: reply("r4"), position: 17 }],
             added: vec![AddedEntity {

@@ -334,6 +334,7 @@ fn adversarial(unit: &str, rng: &mut Rng, size: usize) -> Vec<(&'static str, f64
             tags: vec![],
             replies: vec![],
             author: None,
+            replaces: vec![],
         });
     }
     let doc = Document::new("big", big.clone());

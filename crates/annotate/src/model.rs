@@ -37,6 +37,9 @@ pub struct Note {
     /// the user's own, and once the user edits it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
+    /// The versions this note replaced: see [`Versions`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replaces: Vec<String>,
 }
 
 /// A note on the whole article rather than on some words (a W3C annotation whose target is the page, a
@@ -52,6 +55,9 @@ pub struct DocumentNote {
     /// Replies, in the order they were made.
     #[serde(default)]
     pub replies: Vec<Reply>,
+    /// The versions this note replaced: see [`Versions`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replaces: Vec<String>,
 }
 
 /// One reply in a note's thread.
@@ -351,6 +357,77 @@ pub(crate) fn id_number(id: &str) -> Option<u64> {
     (!what.is_empty() && plain_tag).then(|| number.parse().ok()).flatten()
 }
 
+/// What tells the versions of a note apart when colleagues send files back and forth: a fingerprint of its
+/// text and tags, and the fingerprints of the versions each edit replaced (`replaces`, oldest first, at most
+/// [`Versions::KEPT`]). An import compares them: a file's version that this note replaced is an older one
+/// (this one is kept), a file's version that replaced this one is newer (it is taken), and only versions
+/// made apart from each other are kept side by side. Without them every exchange of an edited note added
+/// one more copy beside it, and an old version came back with each file.
+pub struct Versions;
+
+impl Versions {
+    /// How many replaced versions a note remembers: enough for a long exchange, bounded for the files.
+    pub const KEPT: usize = 16;
+
+    /// A note's text and tags as 16 hex digits (64-bit FNV-1a; 0xFF and 0xFE, which UTF-8 never has, keep
+    /// the text and each tag apart).
+    pub fn fingerprint(text: &str, tags: &[String]) -> String {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut eat = |bytes: &[u8]| {
+            for &byte in bytes {
+                hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+            }
+        };
+        eat(text.as_bytes());
+        eat(&[0xFF]);
+        for tag in tags {
+            eat(tag.as_bytes());
+            eat(&[0xFE]);
+        }
+        format!("{hash:016x}")
+    }
+
+    /// How a file's version of a note (its text, tags and replaced versions) stands to the one here.
+    pub fn compare(here: (&str, &[String], &[String]), file: (&str, &[String], &[String])) -> VersionOrder {
+        let (here_print, file_print) = (Self::fingerprint(here.0, here.1), Self::fingerprint(file.0, file.1));
+        if here_print == file_print {
+            VersionOrder::Same
+        } else if here.2.contains(&file_print) {
+            VersionOrder::Older
+        } else if file.2.contains(&here_print) {
+            VersionOrder::Newer
+        } else {
+            VersionOrder::Apart
+        }
+    }
+
+    /// Records that the version `(text, tags)` was replaced by `(new_text, new_tags)`.
+    fn record(replaces: &mut Vec<String>, (text, tags): (&str, &[String]), (new_text, new_tags): (&str, &[String])) {
+        let (old, new) = (Self::fingerprint(text, tags), Self::fingerprint(new_text, new_tags));
+        if old == new {
+            return;
+        }
+        // A version edited back to is the current one, not a replaced one.
+        replaces.retain(|f| *f != old && *f != new);
+        replaces.push(old);
+        let over = replaces.len().saturating_sub(Self::KEPT);
+        replaces.drain(..over);
+    }
+}
+
+/// How a file's version of a note stands to the note of the same id here ([`Versions::compare`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VersionOrder {
+    /// The same text and tags.
+    Same,
+    /// A version the note here replaced.
+    Older,
+    /// A version that replaced the note here.
+    Newer,
+    /// Versions made apart from each other (both edited since they were one).
+    Apart,
+}
+
 fn tidy_tags(tags: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for tag in tags.into_iter().map(|t| t.trim().trim_start_matches('#').to_string()).filter(|t| !t.is_empty()) {
@@ -398,6 +475,7 @@ impl Annotations {
             text: body,
             tags: tidy_tags(tags),
             replies: Vec::new(),
+            replaces: Vec::new(),
         });
         id
     }
@@ -431,6 +509,7 @@ impl Annotations {
             tags: tidy_tags(tags),
             replies: Vec::new(),
             author: None,
+            replaces: Vec::new(),
         });
         id
     }
@@ -442,14 +521,18 @@ impl Annotations {
             if note.text != body {
                 note.author = None;
             }
+            let tags = tidy_tags(tags);
+            Versions::record(&mut note.replaces, (&note.text, &note.tags), (&body, &tags));
             note.text = body;
-            note.tags = tidy_tags(tags);
+            note.tags = tags;
             return true;
         }
         match self.document_notes.iter_mut().find(|n| n.id == id) {
             Some(note) => {
+                let tags = tidy_tags(tags);
+                Versions::record(&mut note.replaces, (&note.text, &note.tags), (&body, &tags));
                 note.text = body;
-                note.tags = tidy_tags(tags);
+                note.tags = tags;
                 true
             }
             None => false,

@@ -31,6 +31,15 @@ fn note_bodies(text: &str, tags: &[String]) -> Vec<Value> {
     body
 }
 
+/// A note's item with the versions it replaced (`sidenote:replaces`, see [`crate::model::Versions`]), so that
+/// a colleague's import tells an older or newer version of it from one made apart.
+fn with_versions(mut item: Value, replaces: &[String]) -> Value {
+    if !replaces.is_empty() {
+        item["sidenote:replaces"] = json!(replaces);
+    }
+    item
+}
+
 /// The `creator` of a note or reply: the person a file named as its author, else the user here.
 fn author_json(author: Option<&String>) -> Value {
     match author {
@@ -62,10 +71,11 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
     // Notes on the whole article first, as the Notes tab shows them: their target is the document itself.
     for note in &annotations.document_notes {
         let note_iri = id_of(&note.id);
-        items.push(json!({
+        let item = json!({
             "type": "Annotation", "id": note_iri, "motivation": "commenting", "creator": creator(),
             "body": note_bodies(&note.text, &note.tags), "target": source,
-        }));
+        });
+        items.push(with_versions(item, &note.replaces));
         replies.extend(note.replies.iter().map(|reply| reply_json(&content_urn, &note_iri, reply)));
     }
     for note in annotations.notes_in_reading_order() {
@@ -74,12 +84,13 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
             None => note.target.clone(),
         };
         let note_iri = id_of(&note.id);
-        items.push(json!({
+        let item = json!({
             "type": "Annotation", "id": note_iri, "motivation": "commenting",
             "creator": author_json(note.author.as_ref()), "body": note_bodies(&note.text, &note.tags),
             "target": target_json(&source, &target),
             "sidenote:anchor": note.status.label(),
-        }));
+        });
+        items.push(with_versions(item, &note.replaces));
         replies.extend(note.replies.iter().map(|reply| reply_json(&content_urn, &note_iri, reply)));
     }
     // Replies after every note, so that a reader meets a note before its replies.

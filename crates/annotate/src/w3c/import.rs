@@ -18,7 +18,9 @@ use sidenote_extract::{EntityKind, Span};
 use super::{decision, iri, QUOTE_LABEL};
 use crate::anchor::{AnchorStatus, Anchorer, TextTarget};
 use crate::last_by_key::LastByKey;
-use crate::model::{AddedEntity, Anchorable, Annotations, Decision, DocumentNote, Note, Reply, ReviewScope};
+use crate::model::{
+    AddedEntity, Anchorable, Annotations, Decision, DocumentNote, Note, Reply, ReviewScope, VersionOrder, Versions,
+};
 use crate::Document;
 
 /// Why a file could not be imported at all. Nothing already open is changed by a failed import.
@@ -220,6 +222,12 @@ pub struct ImportReport {
     /// Notes, notes on the article and replies that were here already, identical (the file was imported
     /// before): not added again.
     pub already_here: usize,
+    /// Notes whose version in the file is a newer one, made from the version here: taken.
+    pub updated: usize,
+    /// Notes whose version in the file is one the version here replaced: this one kept.
+    pub newer_here: usize,
+    /// Notes changed both here and in the file since they were one: the file's version added beside.
+    pub apart: usize,
 }
 
 impl ImportReport {
@@ -253,6 +261,24 @@ impl ImportReport {
         }
         if self.already_here > 0 {
             out.push_str(&format!(" {} already here, not added again.", self.already_here));
+        }
+        if self.updated > 0 {
+            out.push_str(&format!(
+                " {} to the file's newer version.",
+                plural(self.updated, "note was brought up", "notes were brought up")
+            ));
+        }
+        if self.newer_here > 0 {
+            out.push_str(&format!(
+                " {} edited here since the file's version: yours kept.",
+                plural(self.newer_here, "note was", "notes were")
+            ));
+        }
+        if self.apart > 0 {
+            out.push_str(&format!(
+                " {} changed both here and in the file: the file's version added beside yours.",
+                plural(self.apart, "note was", "notes were")
+            ));
         }
         if self.skipped_suggestions > 0 {
             out.push_str(&format!(
@@ -619,7 +645,14 @@ fn read_item(item: &Value, position: usize, imported: &mut Imported) -> Result<(
         (Target::Words(words), _) => words,
         (Target::Whole, None) => {
             let tags = body_values(&body, "tagging").map(str::to_string).collect();
-            imported.document_notes.push(DocumentNote { id, text: comment_text(&body), tags, replies: Vec::new() });
+            let replaces = replaced_versions(item);
+            imported.document_notes.push(DocumentNote {
+                id,
+                text: comment_text(&body),
+                tags,
+                replies: Vec::new(),
+                replaces,
+            });
             return Ok(());
         }
         (Target::Whole, Some(label)) => {
@@ -673,10 +706,24 @@ fn read_item(item: &Value, position: usize, imported: &mut Imported) -> Result<(
                 tags,
                 replies: Vec::new(),
                 author: author_of(item),
+                replaces: replaced_versions(item),
             });
             Ok(())
         }
     }
+}
+
+/// The versions a note replaced (`sidenote:replaces`, see [`crate::model::Versions`]): fingerprints only,
+/// as many as a note keeps; anything else in the list is not one of Sidenote's and is left out.
+fn replaced_versions(item: &Value) -> Vec<String> {
+    let fingerprints = item["sidenote:replaces"].as_array().into_iter().flatten().filter_map(Value::as_str);
+    let mut kept: Vec<String> = fingerprints
+        .filter(|f| f.len() == 16 && f.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(str::to_string)
+        .collect();
+    let over = kept.len().saturating_sub(crate::model::Versions::KEPT);
+    kept.drain(..over);
+    kept
 }
 
 /// A quotation: a person's decision on it and a corrected speaker are imported; the extractor's own
@@ -744,16 +791,17 @@ fn read_hypothesis(item: &Value, id: String, position: usize, imported: &mut Imp
                 tags,
                 replies: Vec::new(),
                 author,
+                replaces: Vec::new(),
             });
             Ok(())
         }
         // A page note: no selector, or no target at all (Hypothesis then relies on `uri`).
         Ok(Target::Whole) => {
-            imported.document_notes.push(DocumentNote { id, text, tags, replies: Vec::new() });
+            imported.document_notes.push(DocumentNote { id, text, tags, replies: Vec::new(), replaces: Vec::new() });
             Ok(())
         }
         Err(_) if item["target"].is_null() => {
-            imported.document_notes.push(DocumentNote { id, text, tags, replies: Vec::new() });
+            imported.document_notes.push(DocumentNote { id, text, tags, replies: Vec::new(), replaces: Vec::new() });
             Ok(())
         }
         Err(reason) => Err(reason),
@@ -941,27 +989,84 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, c
     let notes_here = LastByKey::of(annotations.notes.iter().enumerate().map(|(at, n)| (n.id.clone(), at)));
     let document_notes_here =
         LastByKey::of(annotations.document_notes.iter().enumerate().map(|(at, n)| (n.id.clone(), at)));
+    // Notes here by their words and content, so that a copy of one under another id is not added twice.
+    let key = |note: &Note| {
+        (note.span.map(|s| (s.start, s.end)), note.target.exact.clone(), Versions::fingerprint(&note.text, &note.tags))
+    };
+    let contents_here = LastByKey::of(annotations.notes.iter().map(|n| (key(n), n.id.clone())));
     for mut note in imported.notes {
-        let here = notes_here.get(&note.id).map(|&at| &annotations.notes[at]);
-        if here.is_some_and(|here| {
-            (&here.span, &here.target.exact, &here.text, &here.tags)
-                == (&note.span, &note.target.exact, &note.text, &note.tags)
-        }) {
-            renamed.push((note.id.clone(), note.id));
+        let here = notes_here.get(&note.id).copied();
+        let order = here.map(|at| {
+            let here = &annotations.notes[at];
+            let same_words = (&here.span, &here.target.exact) == (&note.span, &note.target.exact);
+            match Versions::compare((&here.text, &here.tags, &here.replaces), (&note.text, &note.tags, &note.replaces))
+            {
+                // The same text on other words (moved by one of the two) is a version of its own.
+                VersionOrder::Same if !same_words => VersionOrder::Apart,
+                order => order,
+            }
+        });
+        match (here, order) {
+            (Some(_), Some(VersionOrder::Same)) => {
+                renamed.push((note.id.clone(), note.id));
+                report.already_here += 1;
+                continue;
+            }
+            (Some(_), Some(VersionOrder::Older)) => {
+                renamed.push((note.id.clone(), note.id));
+                report.newer_here += 1;
+                continue;
+            }
+            (Some(at), Some(VersionOrder::Newer)) => {
+                let here = &mut annotations.notes[at];
+                (here.text, here.tags, here.author, here.replaces) = (note.text, note.tags, note.author, note.replaces);
+                // The newer version's words, where they were found.
+                if note.span.is_some() {
+                    (here.span, here.target, here.status) = (note.span, note.target, note.status);
+                }
+                renamed.push((note.id.clone(), note.id));
+                report.updated += 1;
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(copy) = contents_here.get(&key(&note)) {
+            renamed.push((note.id, copy.clone()));
             report.already_here += 1;
             continue;
         }
+        report.apart += usize::from(here.is_some());
         let in_file = note.id.clone();
         ids.settle(annotations, &mut note.id, "note");
         renamed.push((in_file, note.id.clone()));
         annotations.notes.push(note);
     }
     for mut note in imported.document_notes {
-        let here = document_notes_here.get(&note.id).map(|&at| &annotations.document_notes[at]);
-        if here.is_some_and(|here| (&here.text, &here.tags) == (&note.text, &note.tags)) {
-            renamed.push((note.id.clone(), note.id));
-            report.already_here += 1;
-            continue;
+        let here = document_notes_here.get(&note.id).copied();
+        let order = here.map(|at| {
+            let here = &annotations.document_notes[at];
+            Versions::compare((&here.text, &here.tags, &here.replaces), (&note.text, &note.tags, &note.replaces))
+        });
+        match (here, order) {
+            (Some(_), Some(VersionOrder::Same)) => {
+                renamed.push((note.id.clone(), note.id));
+                report.already_here += 1;
+                continue;
+            }
+            (Some(_), Some(VersionOrder::Older)) => {
+                renamed.push((note.id.clone(), note.id));
+                report.newer_here += 1;
+                continue;
+            }
+            (Some(at), Some(VersionOrder::Newer)) => {
+                let here = &mut annotations.document_notes[at];
+                (here.text, here.tags, here.replaces) = (note.text, note.tags, note.replaces);
+                renamed.push((note.id.clone(), note.id));
+                report.updated += 1;
+                continue;
+            }
+            (Some(_), _) => report.apart += 1,
+            (None, _) => {}
         }
         let in_file = note.id.clone();
         ids.settle(annotations, &mut note.id, "note");
@@ -1049,6 +1154,93 @@ fn place<T: Anchorable>(item: &mut T, anchorer: &Anchorer<'_>, report: &mut Impo
 mod tests {
     use super::*;
     use crate::w3c::export;
+
+    /// Two colleagues send one document's file back and forth, each editing notes in between (a prober's
+    /// exchange of six files once left seven notes where three were meant, and old versions came back):
+    /// each side keeps one copy of each note, a newer version replaces the older one, an older file does not
+    /// bring back what was edited since, and only versions edited apart are kept side by side, once.
+    #[test]
+    fn colleagues_sending_files_back_and_forth_keep_one_copy_of_each_note() {
+        let text = "Olaf Kessel spoke about the sea wall on Tuesday.";
+        let doc = Document::new("t", text);
+        let send =
+            |from: &Annotations| crate::w3c::file_text(&export(&doc, &sidenote_extract::Extraction::default(), from));
+        let receive = |to: &mut Annotations, file: &str| merge(to, parse(file).expect("read"), text);
+        let at = |words: &str| text.find(words).map(|s| Span::new(s, s + words.len())).expect("in the text");
+        let id_of = |set: &Annotations, body: &str| {
+            set.notes.iter().find(|n| n.text == body).map(|n| n.id.clone()).expect("the note")
+        };
+        let bodies = |set: &Annotations| {
+            let mut bodies: Vec<String> = set.notes.iter().map(|n| n.text.clone()).collect();
+            bodies.sort();
+            bodies
+        };
+        let mut alice = Annotations::default();
+        for (words, body) in [("Olaf Kessel", "A: Kessel"), ("sea wall", "A: sea wall"), ("Tuesday", "A: Tuesday")] {
+            alice.add_note(text, at(words), body.into(), vec![]);
+        }
+        let mut bea = Annotations::default();
+        receive(&mut bea, &send(&alice));
+        bea.edit_note(&id_of(&bea, "A: Kessel"), "B: Kessel changed".into(), vec!["b".into()]);
+        let first_from_bea = send(&bea);
+        let report = receive(&mut alice, &first_from_bea);
+        assert_eq!((report.updated, report.already_here, report.apart), (1, 2, 0));
+        assert!(
+            report.summary().contains(" 1 note was brought up to the file's newer version."),
+            "{}",
+            report.summary()
+        );
+        alice.edit_note(&id_of(&alice, "A: sea wall"), "A: sea wall v2".into(), vec![]);
+        let report = receive(&mut bea, &send(&alice));
+        assert_eq!((report.updated, report.already_here), (1, 2));
+        // Bea's first file again, sent late: its sea wall is the version Alice replaced.
+        let report = receive(&mut alice, &first_from_bea);
+        assert_eq!((report.updated, report.newer_here, report.already_here), (0, 1, 2));
+        assert!(report.summary().contains(" 1 note was edited here since the file's version: yours kept."));
+        for _ in 0..3 {
+            receive(&mut alice, &send(&bea));
+            receive(&mut bea, &send(&alice));
+        }
+        let expected = ["A: Tuesday", "A: sea wall v2", "B: Kessel changed"];
+        assert_eq!(bodies(&alice), expected);
+        assert_eq!(bodies(&bea), expected);
+        assert_eq!(
+            alice.notes.iter().find(|n| n.text.starts_with("B:")).map(|n| n.tags.clone()),
+            Some(vec!["b".into()])
+        );
+        // Both edit one note: the other's version is kept beside, once, however often it is sent.
+        alice.edit_note(&id_of(&alice, "A: Tuesday"), "A: on Tuesday".into(), vec![]);
+        bea.edit_note(&id_of(&bea, "A: Tuesday"), "B: Tuesday?".into(), vec![]);
+        let report = receive(&mut alice, &send(&bea));
+        assert_eq!(report.apart, 1);
+        assert!(report.summary().contains(" 1 note was changed both here and in the file"), "{}", report.summary());
+        let report = receive(&mut alice, &send(&bea));
+        assert_eq!((report.apart, alice.notes.len()), (0, 4), "{}", report.summary());
+    }
+
+    #[test]
+    fn a_note_remembers_the_versions_it_replaced_and_no_more() {
+        let mut set = Annotations::default();
+        let id = set.add_document_note("v0".into(), vec![]);
+        for n in 1..=20 {
+            set.edit_note(&id, format!("v{n}"), vec![]);
+        }
+        let replaced = &set.document_notes[0].replaces;
+        assert_eq!(replaced.len(), Versions::KEPT);
+        assert_eq!(replaced.last(), Some(&Versions::fingerprint("v19", &[])), "the last replaced, last");
+        assert_eq!(replaced.first(), Some(&Versions::fingerprint("v4", &[])), "the oldest forgotten first");
+        // Editing back to a replaced version makes it the current one again, not a replaced one.
+        set.edit_note(&id, "v18".into(), vec![]);
+        let replaced = &set.document_notes[0].replaces;
+        assert!(!replaced.contains(&Versions::fingerprint("v18", &[])));
+        assert_eq!(replaced.last(), Some(&Versions::fingerprint("v20", &[])));
+        // Tags are part of a version; saving without a change records nothing.
+        let before = replaced.clone();
+        set.edit_note(&id, "v18".into(), vec![]);
+        assert_eq!(set.document_notes[0].replaces, before);
+        assert_ne!(Versions::fingerprint("a", &["b".into()]), Versions::fingerprint("ab", &[]));
+        assert_ne!(Versions::fingerprint("a", &["b".into(), "c".into()]), Versions::fingerprint("a", &["bc".into()]));
+    }
 
     #[test]
     fn the_summary_names_decisions_applied_and_suggestions_left_out() {
@@ -1555,9 +1747,13 @@ mod tests {
         let anchored = anchor(parse(&file).expect("parses"), text);
         let again = merge_anchored(&mut back, anchored, &doc.content_urn());
         assert_eq!((again.already_here, back.notes.len(), back.added.len()), (4, 1, 1));
-        // Another document's URN: the same file's ids are not this document's, so its notes are added.
+        // Another document's URN: the file's ids are not this document's, yet a note with the same words, text
+        // and tags is here already, under its own id: not added twice. A different one is added.
         let mut elsewhere = here.clone();
         merge_anchored(&mut elsewhere, anchor(parse(&file).expect("parses"), text), "urn:sha256:other");
+        assert_eq!(elsewhere.notes.len(), 1);
+        let changed = file.replace("\"who\"", "\"who is he\"");
+        merge_anchored(&mut elsewhere, anchor(parse(&changed).expect("parses"), text), "urn:sha256:other");
         assert_eq!(elsewhere.notes.len(), 2);
     }
 
