@@ -19,7 +19,8 @@ use super::{decision, iri, QUOTE_LABEL};
 use crate::anchor::{AnchorStatus, Anchorer, TextTarget};
 use crate::last_by_key::LastByKey;
 use crate::model::{
-    AddedEntity, Anchorable, Annotations, Decision, DocumentNote, Note, Reply, ReviewScope, VersionOrder, Versions,
+    AddedEntity, Anchorable, Annotations, Decision, DocumentNote, Note, Reply, Review, ReviewScope, VersionOrder,
+    Versions,
 };
 use crate::Document;
 
@@ -228,6 +229,8 @@ pub struct ImportReport {
     pub newer_here: usize,
     /// Notes changed both here and in the file since they were one: the file's version added beside.
     pub apart: usize,
+    /// The words of decisions and speaker corrections made here that differ from the file's: kept.
+    pub kept_decisions: Vec<String>,
 }
 
 impl ImportReport {
@@ -278,6 +281,17 @@ impl ImportReport {
             out.push_str(&format!(
                 " {} changed both here and in the file: the file's version added beside yours.",
                 plural(self.apart, "note was", "notes were")
+            ));
+        }
+        if let Some(first) = self.kept_decisions.first() {
+            let more = match self.kept_decisions.len() {
+                1 => String::new(),
+                2 => " and 1 more".to_string(),
+                n => format!(" and {} more", n - 1),
+            };
+            out.push_str(&format!(
+                " Where you decided otherwise (“{}”{more}), your decision was kept.",
+                first.chars().take(40).collect::<String>()
             ));
         }
         if self.skipped_suggestions > 0 {
@@ -1115,32 +1129,66 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, c
         }
         report.replies += 1;
     }
+    // A decision here on the same words is never replaced by a different one from the file (which of the two
+    // came later, a file cannot say): it is kept and named in the summary; an identical one is already here.
+    let decided_here = LastByKey::of(
+        annotations.reviews.iter().filter_map(|r| mention_or_quote(&r.scope).map(|key| (key, r.decision))),
+    );
+    let mut taken: Vec<((Span, Option<EntityKind>), Decision)> = Vec::new();
     // A list shorter than the file's (a hand-made value) leaves the rest as not found.
     let mut reviews = reviews.into_iter();
     for review in imported.reviews {
-        match reviews.next().flatten() {
-            Some(span) => {
-                let scope = match review.machine_kind {
-                    Some(kind) => ReviewScope::Mention { span, kind },
-                    None => ReviewScope::Quote { span },
-                };
-                annotations.review(scope, review.decision);
+        let Some(span) = reviews.next().flatten() else {
+            report.orphaned_reviews += 1;
+            continue;
+        };
+        let key = (span, review.machine_kind);
+        match decided_here.get(&key) {
+            Some(here) if *here == review.decision => report.already_here += 1,
+            Some(_) => report.kept_decisions.push(review.target.exact),
+            None => {
+                taken.push((key, review.decision));
                 report.decisions += 1;
             }
-            None => report.orphaned_reviews += 1,
         }
     }
+    // All at once: one decision at a time searched every decision here for its words (quadratic).
+    let taken = LastByKey::of(taken);
+    annotations.reviews.retain(|r| mention_or_quote(&r.scope).is_none_or(|key| !taken.contains_key(&key)));
+    annotations.reviews.extend(taken.into_entries().map(|((span, kind), decision)| {
+        let scope = match kind {
+            Some(kind) => ReviewScope::Mention { span, kind },
+            None => ReviewScope::Quote { span },
+        };
+        Review { scope, decision }
+    }));
     let mut speakers = speakers.into_iter();
     for correction in imported.speakers {
-        match speakers.next().flatten() {
-            Some(span) => {
+        let Some(span) = speakers.next().flatten() else {
+            report.orphaned_reviews += 1;
+            continue;
+        };
+        let speaker = correction.speaker.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        match annotations.speaker_correction(span).map(|here| here.speaker.as_deref()) {
+            Some(here) if here == speaker => report.already_here += 1,
+            Some(_) => report.kept_decisions.push(correction.target.exact),
+            None => {
                 annotations.correct_speaker(span, correction.speaker);
                 report.decisions += 1;
             }
-            None => report.orphaned_reviews += 1,
         }
     }
     report
+}
+
+/// A decision's words and the extractor's kind (none for a quotation); `None` for a decision on a whole
+/// entity, which no file carries.
+fn mention_or_quote(scope: &ReviewScope) -> Option<(Span, Option<EntityKind>)> {
+    match scope {
+        ReviewScope::Mention { span, kind } => Some((*span, Some(*kind))),
+        ReviewScope::Quote { span } => Some((*span, None)),
+        ReviewScope::Entity { .. } => None,
+    }
 }
 
 /// Anchors one imported item on the text, counting its status.
@@ -1216,6 +1264,46 @@ mod tests {
         assert!(report.summary().contains(" 1 note was changed both here and in the file"), "{}", report.summary());
         let report = receive(&mut alice, &send(&bea));
         assert_eq!((report.apart, alice.notes.len()), (0, 4), "{}", report.summary());
+    }
+
+    /// A colleague's file never silently replaces a decision made here on the same words (a prober's retag
+    /// came back as the colleague's older one): a different decision here is kept and named, an identical one
+    /// is already here, a new one is applied; the same for speaker corrections.
+    #[test]
+    fn a_files_decisions_never_replace_different_ones_made_here() {
+        let text = "Sergei Lavrov spoke to Interfax in Moscow. “We are ready to talk,” Lavrov said.";
+        let doc = Document::new("t", text);
+        let extraction = sidenote_extract::extract(text);
+        let span = |words: &str| text.find(words).map(|s| Span::new(s, s + words.len())).expect("in the text");
+        let mention = |words: &str| {
+            let span = span(words);
+            let kind = extraction.entities.iter().find(|e| e.span == span).map(|e| e.kind).expect("a mention");
+            ReviewScope::Mention { span, kind }
+        };
+        let quote = extraction.quotes.first().map(|q| q.span).expect("a quotation");
+        let mut theirs = Annotations::default();
+        theirs.review(mention("Interfax"), Decision::Retag(EntityKind::Misc));
+        theirs.review(mention("Moscow"), Decision::Accept);
+        theirs.review(mention("Sergei Lavrov"), Decision::Accept);
+        theirs.correct_speaker(quote, Some("Someone Else".into()));
+        let file = export(&doc, &extraction, &theirs).to_string();
+        let mut mine = Annotations::default();
+        mine.review(mention("Interfax"), Decision::Retag(EntityKind::Org));
+        mine.review(mention("Sergei Lavrov"), Decision::Accept);
+        mine.correct_speaker(quote, Some("Sergei Lavrov".into()));
+        let report = merge(&mut mine, parse(&file).expect("read"), text);
+        assert_eq!((report.decisions, report.already_here), (1, 1), "Moscow applied; Lavrov already here");
+        assert_eq!(report.kept_decisions, ["Interfax", "We are ready to talk,"]);
+        assert!(
+            report.summary().contains(" Where you decided otherwise (“Interfax” and 1 more), your decision was kept."),
+            "{}",
+            report.summary()
+        );
+        let decision = |scope: &ReviewScope| mine.reviews.iter().find(|r| r.scope == *scope).map(|r| r.decision);
+        assert_eq!(decision(&mention("Interfax")), Some(Decision::Retag(EntityKind::Org)));
+        assert_eq!(decision(&mention("Moscow")), Some(Decision::Accept));
+        assert_eq!(mine.reviews.len(), 3, "one decision per mention");
+        assert_eq!(mine.speaker_correction(quote).and_then(|c| c.speaker.as_deref()), Some("Sergei Lavrov"));
     }
 
     #[test]
