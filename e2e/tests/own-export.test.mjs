@@ -1,8 +1,10 @@
 // One's own export or share link, taken in again in the same browser, adds nothing ("N already here"), while a
-// colleague's changed note is still added beside the original.
+// colleague's changed note is still added beside the original. Two colleagues sending files back and forth keep
+// one copy of each note: a newer version replaces the older one, an older file brings nothing back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSidenote } from '../lib/fixture.mjs';
+import { SidenotePage } from '../lib/sidenote-page.mjs';
 import { waitForRecord } from '../lib/stored.mjs';
 
 const ctx = useSidenote();
@@ -56,5 +58,38 @@ test('keeping one’s own share link in the same browser adds no copy of its not
   await app.reload();
   assert.deepEqual(await bodies(app), ['the claim', 'which treaty']);
   assert.equal(await page.getByTestId('document-note').count(), 1);
+  assert.deepEqual(ctx.errors, []);
+});
+
+/** Opens a note card for editing and saves new words for it. */
+async function editNote(page, body, newBody) {
+  await page.getByTestId('note-card').filter({ hasText: body }).locator('q').click();
+  await page.getByTestId('note-text').fill(newBody);
+  await page.getByTestId('note-save').click();
+}
+
+test('two colleagues sending files back and forth keep one copy of each note, each at its newest version', async () => {
+  const { app, page } = ctx;
+  await annotate(app, page);
+  const bea = new SidenotePage(await ctx.context.browser().newContext().then((c) => c.newPage()), ctx.server.url);
+  await bea.open();
+  // Alice's file to Bea, who corrects one note and sends it back (after a reload: versions are stored).
+  await bea.importFile('alice.json', JSON.stringify((await app.exportJson()).json));
+  await bea.notice.filter({ hasText: 'Imported 2 annotations' }).waitFor();
+  await editNote(bea.page, 'which treaty', 'the INF Treaty, signed 1987');
+  await bea.reload();
+  const fromBea = JSON.stringify((await bea.exportJson()).json);
+  await app.importFile('bea.json', fromBea);
+  await app.notice.filter({ hasText: "1 note was brought up to the file's newer version" }).waitFor();
+  assert.deepEqual(await bodies(app), ['the INF Treaty, signed 1987', 'the claim']);
+  // Alice edits the other note; Bea's file, sent again late, does not bring its old version back.
+  await editNote(page, 'the claim', 'the claim, disputed');
+  await app.importFile('bea-again.json', fromBea);
+  await app.notice.filter({ hasText: "1 note was edited here since the file's version: yours kept" }).waitFor();
+  assert.deepEqual(await bodies(app), ['the INF Treaty, signed 1987', 'the claim, disputed']);
+  await bea.importFile('alice-2.json', JSON.stringify((await app.exportJson()).json));
+  await bea.notice.filter({ hasText: '1 note was brought up' }).waitFor();
+  assert.deepEqual(await bodies(bea), ['the INF Treaty, signed 1987', 'the claim, disputed']);
+  await bea.page.context().close();
   assert.deepEqual(ctx.errors, []);
 });

@@ -27,17 +27,6 @@ impl<K: Ord, V> LastByKey<K, V> {
         self.entries.get(after.checked_sub(1)?).filter(|(k, _)| k.borrow() == key).map(|(_, v)| v)
     }
 
-    /// The entries, sorted by key, the last given for each key only.
-    pub(crate) fn into_entries(self) -> impl Iterator<Item = (K, V)> {
-        let mut entries = self.entries.into_iter().peekable();
-        std::iter::from_fn(move || loop {
-            let entry = entries.next()?;
-            if entries.peek().is_none_or(|next| next.0 != entry.0) {
-                return Some(entry);
-            }
-        })
-    }
-
     pub(crate) fn contains_key<Q>(&self, key: &Q) -> bool
     where
         K: std::borrow::Borrow<Q>,

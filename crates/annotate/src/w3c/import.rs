@@ -1004,10 +1004,12 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, c
     let document_notes_here =
         LastByKey::of(annotations.document_notes.iter().enumerate().map(|(at, n)| (n.id.clone(), at)));
     // Notes here by their words and content, so that a copy of one under another id is not added twice.
+    // (Keys are strings, as in the maps above: each key type is one more copy of the map's code in the Wasm.)
     let key = |note: &Note| {
-        (note.span.map(|s| (s.start, s.end)), note.target.exact.clone(), Versions::fingerprint(&note.text, &note.tags))
+        let at = note.span.map_or_else(String::new, |s| format!("{} {}", s.start, s.end));
+        format!("{at}\u{1}{}\u{1}{}", note.target.exact, Versions::fingerprint(&note.text, &note.tags))
     };
-    let contents_here = LastByKey::of(annotations.notes.iter().map(|n| (key(n), n.id.clone())));
+    let contents_here = LastByKey::of(annotations.notes.iter().enumerate().map(|(at, n)| (key(n), at)));
     for mut note in imported.notes {
         let here = notes_here.get(&note.id).copied();
         let order = here.map(|at| {
@@ -1044,8 +1046,8 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, c
             }
             _ => {}
         }
-        if let Some(copy) = contents_here.get(&key(&note)) {
-            renamed.push((note.id, copy.clone()));
+        if let Some(&copy) = contents_here.get(&key(&note)) {
+            renamed.push((note.id, annotations.notes[copy].id.clone()));
             report.already_here += 1;
             continue;
         }
@@ -1132,9 +1134,9 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, c
     // A decision here on the same words is never replaced by a different one from the file (which of the two
     // came later, a file cannot say): it is kept and named in the summary; an identical one is already here.
     let decided_here = LastByKey::of(
-        annotations.reviews.iter().filter_map(|r| mention_or_quote(&r.scope).map(|key| (key, r.decision))),
+        annotations.reviews.iter().enumerate().filter_map(|(at, r)| mention_or_quote(&r.scope).map(|key| (key, at))),
     );
-    let mut taken: Vec<((Span, Option<EntityKind>), Decision)> = Vec::new();
+    let mut taken: Vec<(String, Review)> = Vec::new();
     // A list shorter than the file's (a hand-made value) leaves the rest as not found.
     let mut reviews = reviews.into_iter();
     for review in imported.reviews {
@@ -1142,26 +1144,25 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, c
             report.orphaned_reviews += 1;
             continue;
         };
-        let key = (span, review.machine_kind);
-        match decided_here.get(&key) {
-            Some(here) if *here == review.decision => report.already_here += 1,
-            Some(_) => report.kept_decisions.push(review.target.exact),
-            None => {
-                taken.push((key, review.decision));
-                report.decisions += 1;
-            }
-        }
-    }
-    // All at once: one decision at a time searched every decision here for its words (quadratic).
-    let taken = LastByKey::of(taken);
-    annotations.reviews.retain(|r| mention_or_quote(&r.scope).is_none_or(|key| !taken.contains_key(&key)));
-    annotations.reviews.extend(taken.into_entries().map(|((span, kind), decision)| {
-        let scope = match kind {
+        let scope = match review.machine_kind {
             Some(kind) => ReviewScope::Mention { span, kind },
             None => ReviewScope::Quote { span },
         };
-        Review { scope, decision }
-    }));
+        let key = mention_or_quote(&scope).unwrap_or_default();
+        match decided_here.get(&key).map(|&at| annotations.reviews[at].decision) {
+            Some(here) if here == review.decision => report.already_here += 1,
+            Some(_) => report.kept_decisions.push(review.target.exact),
+            None => taken.push((key, Review { scope, decision: review.decision })),
+        }
+    }
+    // Words with no decision here, so no decision to replace: added all at once (one at a time searched every
+    // decision here, quadratic), the file's last for the same words winning.
+    let last_taken = LastByKey::of(taken.iter().enumerate().map(|(at, (key, _))| (key.clone(), at)));
+    let taken = taken.into_iter().enumerate().filter(|(at, (key, _))| last_taken.get(key) == Some(at));
+    for (_, (_, review)) in taken {
+        annotations.reviews.push(review);
+        report.decisions += 1;
+    }
     let mut speakers = speakers.into_iter();
     for correction in imported.speakers {
         let Some(span) = speakers.next().flatten() else {
@@ -1181,12 +1182,12 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, c
     report
 }
 
-/// A decision's words and the extractor's kind (none for a quotation); `None` for a decision on a whole
-/// entity, which no file carries.
-fn mention_or_quote(scope: &ReviewScope) -> Option<(Span, Option<EntityKind>)> {
+/// A decision's words and the extractor's kind (none for a quotation) as a key; `None` for a decision on a
+/// whole entity, which no file carries.
+fn mention_or_quote(scope: &ReviewScope) -> Option<String> {
     match scope {
-        ReviewScope::Mention { span, kind } => Some((*span, Some(*kind))),
-        ReviewScope::Quote { span } => Some((*span, None)),
+        ReviewScope::Mention { span, kind } => Some(format!("{} {} {}", span.start, span.end, kind.label())),
+        ReviewScope::Quote { span } => Some(format!("{} {}", span.start, span.end)),
         ReviewScope::Entity { .. } => None,
     }
 }
