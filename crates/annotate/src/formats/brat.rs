@@ -49,7 +49,8 @@ fn line_fragments(text: &str, span: Span) -> Vec<Span> {
 }
 
 /// Adds the text-bound annotations of an `.ann` on `text` as a person's entities. A discontinuous
-/// annotation becomes one entity from its first fragment's start to its last one's end. Relations, events,
+/// annotation whose fragments only white space separates (a name broken over lines) becomes one entity from
+/// its first fragment's start to its last one's end; one with other words between is skipped. Relations, events,
 /// attributes and notes are listed as skipped, as are entries whose words are not the text's at their offsets.
 pub fn import(ann: &str, text: &str, annotations: &mut Annotations) -> EntityImport {
     add_read(annotations, read(ann, text))
@@ -103,6 +104,17 @@ fn read_line(line: &str, text: &str, index: &OffsetIndex) -> Result<(Span, siden
         (Some(first), Some(last)) => (first, last),
         _ => return Err("has no offsets".into()),
     };
+    // Fragments apart only by white space (a name broken over lines, as the export writes it) are one entity;
+    // fragments with other words between them are not one name, and one span over them would mark those words.
+    for pair in fragments.windows(2) {
+        let between = text.get(pair[0].end..pair[1].start);
+        if !between.is_some_and(|b| b.chars().all(char::is_whitespace)) {
+            return Err(format!(
+                "marks {:?} apart, with other words between them, which Sidenote cannot hold as one entity",
+                joined.join(" … ")
+            ));
+        }
+    }
     Ok((Span::new(first.start, last.end), kind))
 }
 
@@ -154,7 +166,7 @@ mod tests {
     #[test]
     fn entries_sidenote_cannot_use_are_listed() {
         let text = "Sergei Lavrov spoke in Moscow.";
-        let ann = "T1\tPER 0 13\tSergei Lavrov\nR1\tLocated Arg1:T1 Arg2:T2\nT2\tANIMAL 23 29\tMoscow\nT3\tLOC 23 29\tParis\nT4\tLOC 23 99\tMoscow\nT5\tLOC x y\tMoscow\nT6 LOC 0 1\n#1\tAnnotatorNotes T1\tminister\n";
+        let ann = "T1\tPER 0 13\tSergei Lavrov\nR1\tLocated Arg1:T1 Arg2:T2\nT2\tANIMAL 23 29\tMoscow\nT3\tLOC 23 29\tParis\nT4\tLOC 23 99\tMoscow\nT5\tLOC x y\tMoscow\nT6 LOC 0 1\n#1\tAnnotatorNotes T1\tminister\nT7\tPER 0 6;14 19\tSergei spoke\n";
         let mut set = Annotations::default();
         let report = import(ann, text, &mut set);
         assert_eq!(report.added.len(), 1);
@@ -167,12 +179,13 @@ mod tests {
             (6, "malformed"),
             (7, "three tab-separated"),
             (8, "not a text-bound"),
+            (9, "marks \"Sergei … spoke\" apart, with other words between them"),
         ];
         assert_eq!(reasons.len(), expected.len(), "{reasons:?}");
         for ((line, reason), (want_line, want)) in reasons.iter().zip(expected) {
             assert_eq!(*line, want_line);
             assert!(reason.contains(want), "line {line}: {reason}");
         }
-        assert!(report.summary().starts_with("Imported 1 entity; 7 skipped (line 2:"), "{}", report.summary());
+        assert!(report.summary().starts_with("Imported 1 entity; 8 skipped (line 2:"), "{}", report.summary());
     }
 }

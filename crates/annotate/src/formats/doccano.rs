@@ -52,6 +52,11 @@ pub fn read(jsonl: &str, text: &str) -> ReadEntities {
             skip("is about another text".to_string());
             continue;
         }
+        if ["label", "labels", "entities"].iter().all(|key| !value[*key].is_array()) {
+            // Prodigy's and spaCy's `spans`, or a line of another tool: say so rather than import nothing silently.
+            skip("has no \"label\" or \"entities\" list, doccano's two forms of entities".to_string());
+            continue;
+        }
         for label in labels(&value) {
             match label.and_then(|(start, end, label)| entity(&index, start, end, &label)) {
                 Ok(entity) => found.push(entity),
@@ -104,6 +109,13 @@ mod tests {
         let report = import(&jsonl, &doc.text, &mut back);
         assert!(report.skipped.is_empty(), "{:?}", report.skipped);
         assert_eq!(entity_set(&doc.text, &extraction, &back), entity_set(&doc.text, &extraction, &annotations));
+        // The same file again adds nothing and says so; the entities keep their ids.
+        let before = back.added.clone();
+        let again = import(&jsonl, &doc.text, &mut back);
+        assert_eq!((again.added.len(), again.already_here), (0, report.added.len()));
+        assert_eq!(back.added, before);
+        assert!(again.summary().starts_with("Imported 0 entities; "), "{}", again.summary());
+        assert!(again.summary().contains(" already here, not added again."), "{}", again.summary());
     }
 
     /// A `.jsonl` saved by a Windows tool starts with a byte-order mark, which must not cost its first line.
@@ -120,18 +132,26 @@ mod tests {
     fn both_forms_are_read_and_unusable_entries_listed() {
         let text = "🙂 Lavrov in Moscow.";
         let jsonl = format!(
-            "{}\n\n{}\nnot json\n{}\n",
+            "{}\n\n{}\nnot json\n{}\n{}\n{}\n",
             json!({"text": text, "label": [[2, 8, "PER"], [12, 18, "ANIMAL"], [12, 99, "LOC"], ["x"]]}),
             json!({"text": text, "entities": [{"start_offset": 12, "end_offset": 18, "label": "LOC"}]}),
             json!({"text": "another text", "label": [[0, 2, "PER"]]}),
+            json!({"text": text, "spans": [{"start": 2, "end": 8, "label": "PERSON"}]}),
+            json!({"text": text, "label": []}),
         );
         let mut set = Annotations::default();
         let report = import(&jsonl, text, &mut set);
         let words: Vec<&str> = set.added.iter().map(|a| a.target.exact.as_str()).collect();
         assert_eq!(words, ["Lavrov", "Moscow"], "code-point offsets");
         let reasons: Vec<(usize, &str)> = report.skipped.iter().map(|s| (s.line, s.reason.as_str())).collect();
-        let expected =
-            [(1, "\"ANIMAL\""), (1, "outside the text"), (1, "not [start, end"), (4, "not JSON"), (5, "another text")];
+        let expected = [
+            (1, "\"ANIMAL\""),
+            (1, "outside the text"),
+            (1, "not [start, end"),
+            (4, "not JSON"),
+            (5, "another text"),
+            (6, "has no \"label\" or \"entities\" list"),
+        ];
         assert_eq!(reasons.len(), expected.len(), "{reasons:?}");
         for ((line, reason), (want_line, want)) in reasons.iter().zip(expected) {
             assert_eq!(*line, want_line);

@@ -54,6 +54,8 @@ pub struct EntityImport {
     pub added: Vec<String>,
     /// Entries that were not imported, each with its line and reason.
     pub skipped: Vec<SkippedEntry>,
+    /// Entities that were here already, on the same words with the same kind (the file imported before).
+    pub already_here: usize,
 }
 
 /// The entities of a brat or doccano file, read and checked against the text but not yet added: the slow
@@ -89,18 +91,22 @@ impl ReadEntities {
 /// entity on the same words as an earlier one, in the file or already added, replaces it), in linear time
 /// however large the file.
 pub fn add_read(annotations: &mut Annotations, read: ReadEntities) -> EntityImport {
-    let last = LastByKey::of(read.found.iter().enumerate().map(|(i, e)| (e.span, i)));
+    // An entity here on the same words with the same kind (the same file imported again) stays as it is.
+    let here = LastByKey::of(annotations.added.iter().enumerate().map(|(i, e)| (e.span, i)));
+    let (same, found): (Vec<AddedEntity>, Vec<AddedEntity>) =
+        read.found.into_iter().partition(|e| here.get(&e.span).is_some_and(|&i| annotations.added[i].kind == e.kind));
+    let last = LastByKey::of(found.iter().enumerate().map(|(i, e)| (e.span, i)));
     // The spans being replaced are the map's keys: no set of its own (one more hash table type in the Wasm).
     annotations.added.retain(|a| !last.contains_key(&a.span));
-    let mut added = Vec::with_capacity(read.found.len());
-    for (i, mut entity) in read.found.into_iter().enumerate() {
+    let mut added = Vec::with_capacity(found.len());
+    for (i, mut entity) in found.into_iter().enumerate() {
         entity.id = annotations.fresh_id("entity");
         added.push(entity.id.clone());
         if last.get(&entity.span) == Some(&i) {
             annotations.added.push(entity);
         }
     }
-    EntityImport { added, skipped: read.skipped }
+    EntityImport { added, skipped: read.skipped, already_here: same.len() }
 }
 
 /// An entry of an imported file that was not used.
@@ -123,6 +129,9 @@ impl EntityImport {
     pub fn summary(&self) -> String {
         let n = self.added.len();
         let mut out = format!("Imported {n} {}", if n == 1 { "entity" } else { "entities" });
+        if self.already_here > 0 {
+            out.push_str(&format!("; {} already here, not added again", self.already_here));
+        }
         if !self.skipped.is_empty() {
             let reasons: Vec<String> = self.skipped.iter().take(3).map(SkippedEntry::to_string).collect();
             out.push_str(&format!("; {} skipped ({})", self.skipped.len(), reasons.join("; ")));

@@ -778,14 +778,20 @@ fn read_quote(
     Ok(())
 }
 
+/// Who wrote a Hypothesis annotation: the name Hypothesis shows (`user_info.display_name`), else the account,
+/// which reads better without its scheme (`acct:alice@hypothes.is`).
+fn hypothesis_author(item: &Value) -> Option<String> {
+    let shown = item["user_info"]["display_name"].as_str().map(str::trim).filter(|n| !n.is_empty());
+    shown.or_else(|| item["user"].as_str().map(|u| u.trim_start_matches("acct:"))).map(str::to_string)
+}
+
 /// A Hypothesis annotation: a reply (it `references` its thread), a page note (no selector) or a note on words.
 fn read_hypothesis(item: &Value, id: String, position: usize, imported: &mut Imported) -> Result<(), String> {
     let text = item["text"].as_str().unwrap_or("").to_string();
     // `references` lists the thread's ancestors, root first: the thread is kept under its root note.
     if let Some(root) = item["references"].as_array().and_then(|r| r.first()) {
         let parent = root.as_str().and_then(plain_id).ok_or("replies to an annotation without an id")?;
-        // Hypothesis names users "acct:alice@hypothes.is"; the name reads better without the scheme.
-        let author = item["user"].as_str().map(|u| u.trim_start_matches("acct:").to_string());
+        let author = hypothesis_author(item);
         imported.replies.push(ImportedReply { parent, reply: Reply { id, author, text }, position });
         return Ok(());
     }
@@ -795,7 +801,7 @@ fn read_hypothesis(item: &Value, id: String, position: usize, imported: &mut Imp
         .unwrap_or_default();
     match read_target(item) {
         Ok(Target::Words(target)) => {
-            let author = item["user"].as_str().map(|u| u.trim_start_matches("acct:").to_string());
+            let author = hypothesis_author(item);
             imported.notes.push(Note {
                 id,
                 span: None,
@@ -1731,13 +1737,14 @@ mod tests {
     #[test]
     fn hypothesis_exports_become_notes() {
         let file = r#"[{"id": "abc", "uri": "https://example.org/a", "text": "Check this", "tags": ["todo"],
+            "user": "acct:alice@hypothes.is", "user_info": {"display_name": "Alice Adeyemi"},
             "target": [{"source": "https://example.org/a", "selector": [
                 {"type": "TextPositionSelector", "start": 7, "end": 13},
                 {"type": "TextQuoteSelector", "exact": "Moscow", "prefix": "Trip to ", "suffix": " in May"}]}]},
             {"id": "page", "uri": "https://example.org/a", "text": "A page note", "tags": [],
              "target": [{"source": "https://example.org/a"}]},
             {"id": "r1", "uri": "https://example.org/a", "text": "Yes", "user": "acct:bea@hypothes.is",
-             "references": ["abc"], "target": [{"source": "https://example.org/a"}]},
+             "user_info": {"display_name": " "}, "references": ["abc"], "target": [{"source": "https://example.org/a"}]},
             {"id": "r2", "uri": "https://example.org/a", "text": "Indeed", "user": "acct:cy@hypothes.is",
              "references": ["abc", "r1"], "target": [{"source": "https://example.org/a"}]}]"#;
         let imported = parse(file).expect("a Hypothesis export parses");
@@ -1748,6 +1755,7 @@ mod tests {
         assert_eq!((report.document_notes, report.replies), (1, 2));
         assert_eq!(set.notes[0].text, "Check this");
         assert_eq!(set.notes[0].tags, ["todo"]);
+        assert_eq!(set.notes[0].author.as_deref(), Some("Alice Adeyemi"), "the name Hypothesis shows");
         assert_eq!(set.notes[0].span.map(|s| s.slice("A trip to Moscow in May.")), Some("Moscow"));
         let thread: Vec<(Option<&str>, &str)> =
             set.notes[0].replies.iter().map(|r| (r.author.as_deref(), r.text.as_str())).collect();
