@@ -8,7 +8,7 @@ use std::rc::Rc;
 use sidenote_annotate::formats;
 use sidenote_annotate::model::{Annotations, Decision, Replica, ReviewScope};
 use sidenote_annotate::share_link::{self, ShareError};
-use sidenote_annotate::{accept_text, merge, w3c, Document};
+use sidenote_annotate::{accept_file_bytes, merge, w3c, Document};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{html_to_text, EntityKind, Extraction, LineHint, Span};
 use yew::Reducible;
@@ -632,8 +632,19 @@ pub enum Action {
     },
 }
 
-/// The message for refused input. The open document stays as it is: refused input never costs anything.
-/// The message for input that cannot be opened; `pasted`: it came from the paste panel, not a file.
+/// What to add to "Opened …" when a file was not UTF-8: the encoding it was read in, so that a file in yet
+/// another encoding (whose letters then read wrong) is recognised for what it is.
+fn read_as(encoding: Option<sidenote_annotate::Encoding>) -> String {
+    encoding.map_or_else(String::new, |encoding| {
+        format!(
+            " It is not in UTF-8 and was read as {}: if some letters look wrong, save it as UTF-8 and open it again.",
+            encoding.name()
+        )
+    })
+}
+
+/// The message for input that cannot be opened; `pasted`: it came from the paste panel, not a file. The open
+/// document stays as it is: refused input never costs anything.
 fn refusal(error: &sidenote_annotate::InputError, pasted: bool) -> Notice {
     let what = match error {
         sidenote_annotate::InputError::Binary if pasted => {
@@ -763,16 +774,16 @@ impl State {
         let mut next = self.clone();
         let text = self.open.text();
         match action {
-            Action::OpenBytes { title, bytes } => match accept_text(&bytes) {
-                Ok(new_text) => {
+            Action::OpenBytes { title, bytes } => match accept_file_bytes(&bytes) {
+                Ok((new_text, encoding)) => {
                     let title = if title.trim().is_empty() { Document::title_from_text(&new_text) } else { title };
                     next = self.switch_to(OpenDocument::open(title.clone(), new_text), Annotations::default());
-                    next.notice = Some(Notice::info(format!("Opened “{title}”.")));
+                    next.notice = Some(Notice::info(format!("Opened “{title}”.{}", read_as(encoding))));
                 }
                 Err(error) => next.notice = Some(refusal(&error, title.is_empty())),
             },
-            Action::OpenHtml { title, bytes } => match accept_text(&bytes) {
-                Ok(html) => {
+            Action::OpenHtml { title, bytes } => match accept_file_bytes(&bytes) {
+                Ok((html, encoding)) => {
                     let (new_text, hints) = html_to_text(&html);
                     if new_text.trim().is_empty() {
                         next.notice = Some(Notice::error(
@@ -784,7 +795,7 @@ impl State {
                             OpenDocument::open_with_hints(title.clone(), new_text, hints),
                             Annotations::default(),
                         );
-                        next.notice = Some(Notice::info(format!("Opened “{title}” (from HTML).")));
+                        next.notice = Some(Notice::info(format!("Opened “{title}” (from HTML).{}", read_as(encoding))));
                     }
                 }
                 Err(error) => next.notice = Some(refusal(&error, title.is_empty())),
@@ -1368,7 +1379,6 @@ mod tests {
         let cases: Vec<(Vec<u8>, &str)> = vec![
             (Vec::new(), "empty"),
             (b"\x89PNG\r\n\x1a\n\0\0".to_vec(), "not text"),
-            (b"Caf\xe9 owner Angela Merkel".to_vec(), "Windows-1252"),
             (vec![b'x'; 21 * 1024 * 1024], "21.0 MB"),
         ];
         for (bytes, words) in cases {
@@ -1378,6 +1388,28 @@ mod tests {
             assert_eq!(notice.level, NoticeLevel::Error);
             assert!(notice.text.contains(words) && notice.text.contains("unchanged"), "{}", notice.text);
         }
+    }
+
+    /// Older text files are not UTF-8: they open as editors and browsers read them, and the message says how.
+    #[test]
+    fn a_file_in_windows_1252_or_utf_16_opens_and_says_how_it_was_read() {
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("Angela Merkel 😀".encode_utf16().flat_map(u16::to_le_bytes));
+        let cases: Vec<(Vec<u8>, &str, &str)> = vec![
+            (b"Caf\xe9 owner \x93Angela\x94 Merkel".to_vec(), "Café owner “Angela” Merkel", "Windows-1252"),
+            (utf16, "Angela Merkel 😀", "UTF-16"),
+        ];
+        for (bytes, text, encoding) in cases {
+            let state = State::default().apply(Action::OpenBytes { title: "old.txt".into(), bytes: bytes.clone() });
+            assert_eq!(state.open.document.text, text);
+            let notice = state.notice.expect("a message");
+            assert_eq!(notice.level, NoticeLevel::Info);
+            assert!(notice.text.contains(&format!("read as {encoding}")), "{}", notice.text);
+            let html = State::default().apply(Action::OpenHtml { title: "old.html".into(), bytes });
+            assert_eq!(html.open.document.text, text, "the same as a web page");
+        }
+        let utf8 = State::default().apply(Action::OpenBytes { title: "new.txt".into(), bytes: "Café".into() });
+        assert!(!utf8.notice.is_some_and(|n| n.text.contains("read as")), "UTF-8 needs no word");
     }
 
     #[test]

@@ -108,6 +108,55 @@ pub fn accept_text(bytes: &[u8]) -> Result<String, InputError> {
     Ok(if census.nul { text.replace('\0', "\u{FFFD}") } else { text })
 }
 
+/// An encoding other than UTF-8 that a file was read in ([`accept_file_bytes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-16, little- or big-endian, told by its byte-order mark.
+    Utf16,
+    /// Windows-1252 (Latin-1 with typographic quotes, dashes and the euro sign).
+    Windows1252,
+}
+
+impl Encoding {
+    /// Its name, as editors' "Save as" dialogs show it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf16 => "UTF-16",
+            Encoding::Windows1252 => "Windows-1252 (Western European)",
+        }
+    }
+}
+
+/// A file's bytes as text, as [`accept_text`] accepts them, reading what is not UTF-8 as editors and browsers
+/// do: UTF-16 with its byte-order mark (what Windows Notepad saved as "Unicode"), else, when the bytes are no
+/// binary data, Windows-1252, the encoding of most older Western text files (every byte is a character in
+/// it). Returns the encoding when it is not UTF-8, for the user to be told (a file in another 8-bit encoding,
+/// Cyrillic or Greek, reads as wrong letters, which they will see).
+pub fn accept_file_bytes(bytes: &[u8]) -> Result<(String, Option<Encoding>), InputError> {
+    match accept_text(bytes) {
+        Err(InputError::NotUtf8 { utf16 }) => {
+            let (text, encoding) = if utf16 {
+                let big_endian = bytes.starts_with(&[0xFE, 0xFF]);
+                let units = bytes[2..].chunks_exact(2).map(|pair| {
+                    let pair = [pair[0], pair[1]];
+                    if big_endian {
+                        u16::from_be_bytes(pair)
+                    } else {
+                        u16::from_le_bytes(pair)
+                    }
+                });
+                let text: String =
+                    char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect();
+                (text, Encoding::Utf16)
+            } else {
+                (bytes.iter().map(|&b| sidenote_extract::windows_1252_char(b)).collect(), Encoding::Windows1252)
+            };
+            accept_text(text.as_bytes()).map(|text| (text, Some(encoding)))
+        }
+        other => other.map(|text| (text, None)),
+    }
+}
+
 /// Why bytes that are not UTF-8 are refused: text in another encoding, or binary data (NULs, or more than
 /// one control byte in a hundred, as for UTF-8 text in [`ControlCensus`]).
 fn not_utf8(bytes: &[u8]) -> InputError {
@@ -124,9 +173,10 @@ fn not_utf8(bytes: &[u8]) -> InputError {
 }
 
 /// `text` without the byte-order mark Windows tools put at the start of UTF-8 files: it is no character of
-/// the text, and JSON parsers refuse it.
+/// the text, and JSON parsers refuse it. Every leading one: files joined together, or a UTF-16 file's mark
+/// kept when it was converted, start with two.
 pub fn without_byte_order_mark(text: &str) -> &str {
-    text.strip_prefix('\u{FEFF}').unwrap_or(text)
+    text.trim_start_matches('\u{FEFF}')
 }
 
 /// What `accept_text` counts to tell text from binary data, in one pass over the bytes (the text is valid
@@ -185,6 +235,36 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(accept_text(input), expected.clone().map(str::to_string));
+        }
+    }
+
+    #[test]
+    fn files_in_utf_16_or_windows_1252_are_read_as_such() {
+        let utf16 = |text: &str, big_endian: bool| {
+            let mut bytes = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+            for unit in text.encode_utf16() {
+                bytes.extend(if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+            }
+            bytes
+        };
+        let lone_surrogate = [0xFF, 0xFE, b'A', 0, 0x3D, 0xD8, b'B', 0];
+        type Opened = Result<(String, Option<Encoding>), InputError>;
+        let table: Vec<(Vec<u8>, Opened)> = vec![
+            ("Olá, 😀 mundo\r\n".into(), Ok(("Olá, 😀 mundo\n".into(), None))),
+            (utf16("Olá, 😀\r\nmundo", false), Ok(("Olá, 😀\nmundo".into(), Some(Encoding::Utf16)))),
+            (utf16("Ωmega 😀", true), Ok(("Ωmega 😀".into(), Some(Encoding::Utf16)))),
+            (lone_surrogate.to_vec(), Ok(("A\u{FFFD}B".into(), Some(Encoding::Utf16)))),
+            // An odd last byte of UTF-16 is no character: left out.
+            ([0xFF, 0xFE, b'A', 0, b'B'].to_vec(), Ok(("A".into(), Some(Encoding::Utf16)))),
+            (
+                b"caf\xe9 \x93cr\xe8me\x94 \x96 \x80 5 \x85".to_vec(),
+                Ok(("café “crème” – € 5 …".into(), Some(Encoding::Windows1252))),
+            ),
+            (b"\x89PNG\r\n\x1a\n\0\0\xff".to_vec(), Err(InputError::Binary)),
+            ([0xFF, 0xFE, b' ', 0].to_vec(), Err(InputError::Empty)),
+        ];
+        for (bytes, expected) in table {
+            assert_eq!(accept_file_bytes(&bytes), expected, "{bytes:?}");
         }
     }
 

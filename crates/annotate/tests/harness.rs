@@ -11,7 +11,8 @@
 //! - anchoring on arbitrary Unicode (emoji, combining marks, NUL, RTL marks) returns spans on char
 //!   boundaries inside the text; a target made on a text is found on its words; words from another
 //!   alphabet are never placed; a placement is the quote or close to it;
-//! - export then import on the same text brings every note back on the same words.
+//! - export then import on the same text brings every note back on the same words;
+//! - any bytes opened as a file (UTF-8, UTF-16, 8-bit text, binary) give text or a message, never a panic.
 
 mod common;
 
@@ -360,6 +361,24 @@ fn importers_never_panic_on_mutated_files() {
         }
         if let Err(error) = w3c::targets(&json_text) {
             prop_assert!(!error.to_string().is_empty());
+        }
+        Ok(())
+    });
+}
+
+/// Any bytes opened as a file (UTF-8, UTF-16 with either byte-order mark, 8-bit text, binary data) give text
+/// without carriage returns or a byte-order mark, or a message; never a panic.
+#[test]
+fn files_of_any_bytes_open_or_are_refused_without_panic() {
+    let starts = prop::sample::select(vec![vec![], vec![0xFF, 0xFE], vec![0xFE, 0xFF], vec![0xEF, 0xBB, 0xBF]]);
+    let strategy = (starts, prop::collection::vec(any::<u8>(), 0..200), text_strategy(40));
+    check("file bytes", 256, strategy, |(start, noise, text)| {
+        for body in [noise, text.into_bytes()] {
+            let bytes = [start.clone(), body].concat();
+            if let Ok((text, _)) = sidenote_annotate::accept_file_bytes(&bytes) {
+                prop_assert!(!text.contains('\r') && !text.starts_with('\u{FEFF}'), "{text:?}");
+                prop_assert!(text.chars().any(|c| !c.is_whitespace()), "an empty text opened: {text:?}");
+            }
         }
         Ok(())
     });

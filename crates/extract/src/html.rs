@@ -175,6 +175,12 @@ const WINDOWS_1252: [u16; 32] = [
     0x17E, 0x178,
 ];
 
+/// The character a byte of a Windows-1252 file stands for: Latin-1, with the typographic quotes, dashes and
+/// the euro sign of 0x80–0x9F ([`WINDOWS_1252`]).
+pub fn windows_1252_char(byte: u8) -> char {
+    numeric_character(u32::from(byte))
+}
+
 /// The longest name that decodes without a `;` (`middot`, `frac12`): a legacy name is looked for as a prefix
 /// of at most this many bytes.
 const LONGEST_LEGACY_NAME: usize = 6;

@@ -34,7 +34,7 @@ pub mod typer;
 use serde::{Deserialize, Serialize};
 
 pub use body::LineHint;
-pub use html::html_to_text;
+pub use html::{html_to_text, windows_1252_char};
 pub use one_sort::{sort_numbers, sort_stable_by, sort_stable_by_key};
 
 /// A half-open range of UTF-8 byte offsets into the document text, always on char boundaries.
