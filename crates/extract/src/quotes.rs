@@ -1600,6 +1600,14 @@ fn after_a_role_noun(seg: &Segmented<'_>, token: usize) -> bool {
         && (is_role_noun(seg.word(before)) || (comma && KIN_NOUNS.contains(&seg.word(before))))
 }
 
+/// Whether the entity is alone in parentheses: a wire dateline's agency (`ANKARA (Reuters) - X said …`), an
+/// acronym after its expansion or a party after a politician is an aside, never the clause's subject.
+fn in_parentheses(seg: &Segmented<'_>, entity: &Entity) -> bool {
+    let start = token_at(seg, entity.span.start);
+    let end = token_at(seg, entity.span.end);
+    start > 0 && seg.is_punct(start - 1, '(') && seg.is_punct(end, ')')
+}
+
 /// Nouns of kinship: in apposition before a name (`his sister, Dilnoza Nazarova,`) they say a person is meant.
 /// Not referring roles: `the mother said` after a child is named is no back reference to the child.
 const KIN_NOUNS: &[&str] =
@@ -1824,6 +1832,7 @@ pub(crate) fn find_quotes(
         if matches!(e.kind, EntityKind::Person | EntityKind::Org)
             && !attribution.inside_quote(e.span.start)
             && !attribution.in_byline(e)
+            && !in_parentheses(seg, e)
         {
             let sentence = seg.tokens.get(token_at(seg, e.span.start)).map_or(0, |t| t.sentence);
             let opener = attribution
@@ -3015,6 +3024,18 @@ mod tests {
             ),
             // A question or exclamation mark ends the quote, not the sentence.
             ("“Who could have known that?” Ngozi Adeyemi asked.", vec![q("Who could have known that?", Some("Ngozi Adeyemi"))]),
+        ]);
+    }
+
+    #[test]
+    fn a_name_in_parentheses_opens_no_sentence() {
+        let long = "in twelve provinces after a summer of drought, far beyond what the bakers had asked for when the talks began";
+        let agency = format!("ANKARA (Reuters) - Tarsus Grain Board said on Friday it would cap the price of bread {long}.\n“The cap will last until the harvest is in,” it said.");
+        let alone = format!("The board met on Friday (Reuters) and said it would cap the price of bread {long}.\n“The cap will last until the harvest is in,” it said.");
+        check(vec![
+            (&agency, vec![q("The cap will last until the harvest is in,", Some("Tarsus Grain Board"))]),
+            // The agency is no subject even when nothing else opens the sentence: "it" finds no one.
+            (&alone, vec![q("The cap will last until the harvest is in,", None)]),
         ]);
     }
 }
