@@ -443,12 +443,38 @@ impl Attribution<'_> {
             return speaker;
         }
         let Some(mentions) = self.name_parts.get(name.as_str()) else {
+            let speaker = self.with_the_surname_after(speaker, quote_start);
+            if speaker.0.contains(' ') {
+                return speaker;
+            }
             return self.with_the_given_name_before(speaker, quote_start);
         };
         // The nearest full mention before the quote, else (a headline's `Okafor: ‘…’` over its story) the first after.
         let before = mentions.partition_point(|&(start, _)| start < quote_start);
         match before.checked_sub(1).or((before < mentions.len()).then_some(before)) {
             Some(i) => without_a_leading_speech_verb((self.groups[mentions[i].1].name.clone(), Some(mentions[i].1))),
+            None => speaker,
+        }
+    }
+
+    /// A person the entity stage knows by the given name alone because linking gave the surname to a relative
+    /// (`The brothers Kofi Mensah and Yaw Mensah …`: `Yaw`, and `Mensah` joined to Kofi) is named with the
+    /// one-word person written right after one of its mentions, the nearest before the quote (at most
+    /// [`PRONOUN_REACH`] entities back).
+    fn with_the_surname_after(&self, speaker: Speaker, quote_start: usize) -> Speaker {
+        let Some(group) = speaker.1 else { return speaker };
+        let before = self.entities.partition_point(|e| e.span.end <= quote_start);
+        let surname =
+            (0..before).rev().take(PRONOUN_REACH).filter(|&i| self.entities[i].group == group).find_map(|i| {
+                let (mention, next) = (&self.entities[i], self.entities.get(i + 1)?);
+                let word = next.span.slice(self.seg.text);
+                let adjacent = next.span.start == mention.span.end + 1
+                    && self.seg.text.as_bytes().get(mention.span.end) == Some(&b' ');
+                (adjacent && next.kind == EntityKind::Person && next.group != group && !word.contains(' '))
+                    .then_some(word)
+            });
+        match surname {
+            Some(surname) => (format!("{} {surname}", speaker.0), speaker.1),
             None => speaker,
         }
     }
@@ -3036,6 +3062,18 @@ mod tests {
             (&agency, vec![q("The cap will last until the harvest is in,", Some("Tarsus Grain Board"))]),
             // The agency is no subject even when nothing else opens the sentence: "it" finds no one.
             (&alone, vec![q("The cap will last until the harvest is in,", None)]),
+        ]);
+    }
+
+    #[test]
+    fn a_given_name_whose_surname_went_to_a_relative_takes_it_back() {
+        let long = "on the same street in Kumasi, where the lunch crowd has long since picked a side in their quarrel";
+        let brothers = format!("The brothers Kofi Mensah and Yaw Mensah run rival food trucks {long}.\n“My recipe came from our mother,” Yaw said.");
+        let other = format!("Yaw joined Kofi Mensah at the stall {long}.\n“My recipe came from our mother,” Yaw said.");
+        check(vec![
+            (&brothers, vec![q("My recipe came from our mother,", Some("Yaw Mensah"))]),
+            // A name written before someone else's, not glued to it, gains nothing.
+            (&other, vec![q("My recipe came from our mother,", Some("Yaw"))]),
         ]);
     }
 }
