@@ -1606,7 +1606,7 @@ fn speaking_names(attribution: &Attribution<'_>) -> Vec<bool> {
                 && seg.is_word(next)
                 && seg.word(next).starts_with(char::is_lowercase)
                 && attribution.is_verb_of_speech(next);
-            says || after_a_role_noun(seg, token_at(seg, e.span.start))
+            says || after_a_role_noun(seg, token_at(seg, e.span.start)) || in_apposition_to_a_definite_noun(seg, e)
         })
         .collect()
 }
@@ -1624,6 +1624,26 @@ fn after_a_role_noun(seg: &Segmented<'_>, token: usize) -> bool {
     seg.is_word(before)
         && seg.word(before).starts_with(char::is_lowercase)
         && (is_role_noun(seg.word(before)) || (comma && KIN_NOUNS.contains(&seg.word(before))))
+}
+
+/// How many words may stand between "the" and the comma of an appositive name (`the member for Kisumu East,
+/// Otieno Odhiambo,`).
+const APPOSITION_WORDS: usize = 6;
+
+/// Whether the name stands between commas right after a noun phrase that "the" or a possessive opens (`According
+/// to the harbour master, Sione Tupou, “…”`, `the member for Kisumu East, Otieno Odhiambo, rose to say`): a
+/// name in apposition to a role is the person holding it.
+fn in_apposition_to_a_definite_noun(seg: &Segmented<'_>, entity: &Entity) -> bool {
+    let start = token_at(seg, entity.span.start);
+    let end = token_at(seg, entity.span.end);
+    if start < 2 || !seg.is_punct(start - 1, ',') || !seg.is_punct(end, ',') {
+        return false;
+    }
+    let line = seg.tokens[start].line;
+    (start.saturating_sub(APPOSITION_WORDS + 2)..start - 1)
+        .rev()
+        .take_while(|&i| seg.tokens[i].line == line && (seg.is_word(i) || seg.is_possessive(i)))
+        .any(|i| seg.is_possessive(i) || seg.word(i).eq_ignore_ascii_case("the"))
 }
 
 /// Whether the entity is alone in parentheses: a wire dateline's agency (`ANKARA (Reuters) - X said …`), an
@@ -3074,6 +3094,25 @@ mod tests {
             (&brothers, vec![q("My recipe came from our mother,", Some("Yaw Mensah"))]),
             // A name written before someone else's, not glued to it, gains nothing.
             (&other, vec![q("My recipe came from our mother,", Some("Yaw"))]),
+        ]);
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_a_role_speaks() {
+        check(vec![
+            (
+                "According to the harbour master, Sione Tupou, “no ship larger than a ferry should enter the channel.”",
+                vec![q("no ship larger than a ferry should enter the channel.", Some("Sione Tupou"))],
+            ),
+            (
+                "During the debate, the member for Kisumu East, Otieno Odhiambo, rose to say: “This bill will tax the poor.”",
+                vec![q("This bill will tax the poor.", Some("Otieno Odhiambo"))],
+            ),
+            // A list of names is no apposition: no "the" or possessive opens what stands before the comma.
+            (
+                "Shops in Ebute Metta, Otieno Odhiambo, and Yaba closed. “We cannot pay the rent any more,” a trader said.",
+                vec![q("We cannot pay the rent any more,", None)],
+            ),
         ]);
     }
 }
