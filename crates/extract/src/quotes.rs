@@ -1623,7 +1623,11 @@ fn after_a_role_noun(seg: &Segmented<'_>, token: usize) -> bool {
     }
     seg.is_word(before)
         && seg.word(before).starts_with(char::is_lowercase)
-        && (is_role_noun(seg.word(before)) || (comma && KIN_NOUNS.contains(&seg.word(before))))
+        && (is_role_noun(seg.word(before))
+            // `council member Yumi Sato`, `board member …`: too common a word to refer back as "the member", it
+            // still names who holds a seat.
+            || seg.word(before) == "member"
+            || (comma && KIN_NOUNS.contains(&seg.word(before))))
 }
 
 /// How many words may stand between "the" and the comma of an appositive name (`the member for Kisumu East,
@@ -3114,5 +3118,19 @@ mod tests {
                 vec![q("We cannot pay the rent any more,", None)],
             ),
         ]);
+    }
+
+    #[test]
+    fn a_member_before_a_name_left_misc_makes_a_subject() {
+        let long =
+            "after a night of arguments over the budget, the potholes and the closed library in the north of the city";
+        let member = format!("“I will not resign,” the mayor, Kenji Watanabe, said {long}. Council member Yumi Sato disagreed. “He has lost the city's trust,” she said.");
+        check(vec![(
+            &member,
+            vec![
+                q("I will not resign,", Some("Kenji Watanabe")),
+                q("He has lost the city's trust,", Some("Yumi Sato")),
+            ],
+        )]);
     }
 }
