@@ -380,6 +380,10 @@ struct Attribution<'a> {
     /// ("Seo was delighted." after "Seo Ji-hye beat …"): (the word's start, that person's group), in text
     /// order. Such a sentence has that person as its subject for `he`/`she`.
     name_part_openers: Vec<(usize, usize)>,
+    /// Sentences opened by a relative named in apposition whom no stage made an entity (`His daughter, Mereana,
+    /// runs the shop.`): (the name's start, the name, whether the noun of kinship is a woman's), in text order.
+    /// Such a sentence has that relative as its subject for a pronoun of the relative's sex.
+    kin_openers: Vec<(usize, String, bool)>,
     /// Per entity, whether it is a name the entity stage left MISC that is the subject of a speech verb, after a
     /// comma at most (`His rival, Ioana Dumitrescu, said …`), or that a role noun introduces (`manager Dimitris
     /// Kalogeropoulos`): two or three capitalised words, outside quotes. A name that says something, or holds a
@@ -560,6 +564,15 @@ impl Attribution<'_> {
         if let Some(&(start, group)) = opener.map(|i| &self.name_part_openers[i]) {
             if subject.is_none_or(|s| s.span.start < start) && self.group_is_female[group] != Some(!female) {
                 return Some((self.groups[group].name.clone(), Some(group)));
+            }
+        }
+        // A later sentence opened by a relative no stage named (`His daughter, Mereana, runs …`), of the
+        // pronoun's sex, has that relative as its subject.
+        let kin = self.kin_openers.partition_point(|(start, _, _)| *start < byte).checked_sub(1);
+        if let Some((start, name, is_female)) = kin.map(|i| &self.kin_openers[i]) {
+            let after_opener = opener.is_none_or(|i| self.name_part_openers[i].0 < *start);
+            if subject.is_none_or(|s| s.span.start < *start) && after_opener && *is_female == female {
+                return Some((name.clone(), None));
             }
         }
         let subject = subject?;
@@ -1663,6 +1676,42 @@ fn in_parentheses(seg: &Segmented<'_>, entity: &Entity) -> bool {
 const KIN_NOUNS: &[&str] =
     &["brother", "daughter", "father", "husband", "mother", "sister", "son", "widow", "widower", "wife"];
 
+/// [`Attribution::kin_openers`]: one pass over the sentences' first words. A sentence opening `His/Her/Their/My/Our`,
+/// a noun of kinship of one sex, a comma, one or two capitalised words that no stage made an entity, a comma.
+fn kin_openers(attribution: &Attribution<'_>) -> Vec<(usize, String, bool)> {
+    let seg = attribution.seg;
+    let mut out = Vec::new();
+    for token in 0..seg.tokens.len() {
+        if !seg.is_word(token)
+            || !matches!(seg.word(token), "His" | "Her" | "Their" | "My" | "Our")
+            || !seg.starts_sentence(token)
+        {
+            continue;
+        }
+        let female = match seg.tokens.get(token + 1).map(|t| t.span.slice(seg.text)) {
+            Some("daughter" | "sister" | "mother" | "wife" | "widow") => true,
+            Some("son" | "brother" | "father" | "husband" | "widower") => false,
+            _ => continue,
+        };
+        if !seg.is_punct(token + 2, ',') {
+            continue;
+        }
+        let capitalised = |i: usize| seg.is_word(i) && seg.word(i).starts_with(char::is_uppercase);
+        let first = token + 3;
+        let last = if capitalised(first + 1) { first + 1 } else { first };
+        if !capitalised(first) || !seg.is_punct(last + 1, ',') {
+            continue;
+        }
+        let (start, end) = (seg.tokens[first].span.start, seg.tokens[last].span.end);
+        let at = attribution.entities.partition_point(|e| e.span.end <= start);
+        if attribution.entities.get(at).is_some_and(|e| e.span.start < end) || attribution.inside_quote(start) {
+            continue;
+        }
+        out.push((start, seg.text[start..end].to_string(), female));
+    }
+    out
+}
+
 /// [`Attribution::name_part_openers`]: one pass over the sentences' first words, each looked up once.
 fn name_part_openers(attribution: &Attribution<'_>) -> Vec<(usize, usize)> {
     let seg = attribution.seg;
@@ -1864,10 +1913,12 @@ pub(crate) fn find_quotes(
         byline_lines: seg.lines.iter().map(|line| crate::entities::is_byline(seg, line)).collect(),
         name_parts: name_parts(entities, groups),
         name_part_openers: Vec::new(),
+        kin_openers: Vec::new(),
         speaking_names: Vec::new(),
     };
     attribution.speaking_names = speaking_names(&attribution);
     attribution.name_part_openers = name_part_openers(&attribution);
+    attribution.kin_openers = kin_openers(&attribution);
     attribution.role_mentions = role_mentions(seg, entities, &attribution);
     // A role of one sex ("the actress Jessie Marlowe") says it when the first name and titles do not.
     for (role, female) in GENDERED_ROLES {
@@ -3132,5 +3183,29 @@ mod tests {
                 q("He has lost the city's trust,", Some("Yumi Sato")),
             ],
         )]);
+    }
+
+    #[test]
+    fn a_relative_named_in_apposition_is_the_subject_for_a_pronoun_of_their_sex() {
+        let long = "pulling on a wetsuit older than his grandchildren before the boat leaves the harbour at dawn";
+        let daughter = format!("At 70, Hemi Walker still dives off the coast of Northland.\n“The sea tells you when to go in,” says Walker, {long}.\nHis daughter, Mereana, runs the family's fish shop. “Dad thinks the shop is a hobby,” she says.");
+        let other_sex = format!("At 70, Hemi Walker still dives off the coast of Northland.\n“The sea tells you when to go in,” says Walker, {long}.\nHis daughter, Mereana, runs the family's fish shop. “The shop is a hobby,” he says.");
+        check(vec![
+            (
+                &daughter,
+                vec![
+                    q("The sea tells you when to go in,", Some("Hemi Walker")),
+                    q("Dad thinks the shop is a hobby,", Some("Mereana")),
+                ],
+            ),
+            // A daughter is no referent of "he": the pronoun looks past her as before.
+            (
+                &other_sex,
+                vec![
+                    q("The sea tells you when to go in,", Some("Hemi Walker")),
+                    q("The shop is a hobby,", Some("Hemi Walker")),
+                ],
+            ),
+        ]);
     }
 }
