@@ -905,6 +905,15 @@ impl Attribution<'_> {
             });
         let found = if word == "it" {
             openers.last().filter(org)
+        } else if word == "they" {
+            // "they" is mostly people: an organisation only when it opened the sentence before the quote (the
+            // quote and its cue count as one sentence more, the opening mark starting one).
+            let sentence = seg.tokens[token].sentence;
+            let recent = |e: &&usize| {
+                let opened = seg.tokens.get(token_at(seg, self.entities[**e].span.start)).map_or(0, |t| t.sentence);
+                sentence - opened.min(sentence) <= THEY_REACH_SENTENCES
+            };
+            openers.last().filter(org).filter(recent)
         } else if spokesperson {
             openers.iter().rev().take(ORGANISATION_REACH).find(org)
         } else {
@@ -1642,6 +1651,10 @@ fn after_a_role_noun(seg: &Segmented<'_>, token: usize) -> bool {
             || seg.word(before) == "member"
             || (comma && KIN_NOUNS.contains(&seg.word(before))))
 }
+
+/// How many sentences back "they" may find the organisation that opened one (`The X Union rejected the offer.
+/// “…,” they said`: two, the quote being one).
+const THEY_REACH_SENTENCES: usize = 2;
 
 /// How many words may stand between "the" and the comma of an appositive name (`the member for Kisumu East,
 /// Otieno Odhiambo,`).
@@ -3206,6 +3219,19 @@ mod tests {
                     q("The shop is a hobby,", Some("Hemi Walker")),
                 ],
             ),
+        ]);
+    }
+
+    #[test]
+    fn they_is_an_organisation_that_opened_the_sentence_before() {
+        let long =
+            "after a week of talks with the mine owners, who had offered less than half of what was asked in March";
+        let union = format!("The National Union of Mineworkers rejected the pay offer on Monday {long}.\n“This offer is an insult to every miner,” they said in a statement.");
+        let later = format!("The National Union of Mineworkers rejected the pay offer on Monday {long}.\nMiners gathered outside the gates.\nThe crowd grew all afternoon.\n“This offer is an insult to every miner,” they said.");
+        check(vec![
+            (&union, vec![q("This offer is an insult to every miner,", Some("National Union of Mineworkers"))]),
+            // Sentences later "they" are more likely the people in between: none.
+            (&later, vec![q("This offer is an insult to every miner,", None)]),
         ]);
     }
 }
