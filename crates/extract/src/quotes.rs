@@ -181,6 +181,12 @@ fn is_role_noun(word: &str) -> bool {
     crate::lexicon::is_referring_role(&lower) || lower.ends_with("-year-old")
 }
 
+/// A role noun that refers back ([`is_role_noun`]) or one that only stands before names (`drummer`, `chef`):
+/// either names a role its holder may be referred to by.
+fn is_naming_role(word: &str) -> bool {
+    is_role_noun(word) || crate::lexicon::is_role_before_names(&crate::case::lowercase(word))
+}
+
 /// A speaker: the entity's fullest name and its group, when it is a recognised entity.
 type Speaker = (String, Option<usize>);
 
@@ -711,7 +717,16 @@ impl Attribution<'_> {
     /// ambassador says …" in a list of headlines).
     fn is_definite_role(&self, token: usize) -> bool {
         let seg = self.seg;
-        if !seg.is_word(token) || !is_role_noun(seg.word(token)) {
+        if !seg.is_word(token) {
+            return false;
+        }
+        // A role noun that only stands before names (`drummer`, `chef`) refers back too, to someone the text
+        // named with it (`its drummer, Lars Eriksen`), never to whoever was last the subject.
+        let named_with_it = || {
+            let lower = crate::case::lowercase(seg.word(token));
+            crate::lexicon::is_role_before_names(&lower) && self.role_mentions.contains_key(&lower)
+        };
+        if !is_role_noun(seg.word(token)) && !named_with_it() {
             return false;
         }
         (token.saturating_sub(ROLE_SPAN_WORDS)..token)
@@ -755,7 +770,10 @@ impl Attribution<'_> {
         let before = holders.partition_point(|&e| self.entities[e].span.end <= before_byte);
         match before.checked_sub(1) {
             Some(i) => Some(self.name_of(&self.entities[holders[i]])),
-            None => self.recent_person(before_byte).filter(|_| !self.recent_subject_has_company(before_byte)),
+            None if is_role_noun(&role) => {
+                self.recent_person(before_byte).filter(|_| !self.recent_subject_has_company(before_byte))
+            }
+            None => None,
         }
     }
 
@@ -1506,7 +1524,7 @@ fn role_mentions(
             .rev()
             .filter(same_line)
             .take_while(|&i| {
-                seg.is_word(i) && (is_role_noun(seg.word(i)) || seg.word(i).starts_with(char::is_uppercase))
+                seg.is_word(i) && (is_naming_role(seg.word(i)) || seg.word(i).starts_with(char::is_uppercase))
             });
         // After it: only an appositive, ", the …" or ", a …".
         let appositive = seg.is_punct(last, ',')
@@ -1519,7 +1537,7 @@ fn role_mentions(
         for i in before.chain(after) {
             // A nationality before the name (`Brazilian Gabriel Nascimento`) is a role too: `the Brazilian said`.
             let demonym = seg.is_word(i) && seg.word(i).starts_with(char::is_uppercase) && is_demonym(seg.word(i));
-            if seg.is_word(i) && (is_role_noun(seg.word(i)) || demonym) && !seg.word(i).contains('-') {
+            if seg.is_word(i) && (is_naming_role(seg.word(i)) || demonym) && !seg.word(i).contains('-') {
                 let holders = roles.entry(crate::case::lowercase(seg.word(i))).or_default();
                 if holders.last() != Some(&index) {
                     holders.push(index);
@@ -3232,6 +3250,29 @@ mod tests {
             (&union, vec![q("This offer is an insult to every miner,", Some("National Union of Mineworkers"))]),
             // Sentences later "they" are more likely the people in between: none.
             (&later, vec![q("This offer is an insult to every miner,", None)]),
+        ]);
+    }
+
+    #[test]
+    fn a_role_that_stands_before_names_refers_back_only_to_its_holder() {
+        let band = "The band's singer, Ana Folau, and its drummer, Lars Eriksen, met in a church choir in Auckland.\n“Lars couldn't sing a note,” Folau jokes.\n“That's true, and I'm still bitter about it,” the drummer says.";
+        let unnamed = "Ana Folau met her band in a church choir in Auckland.\n“We were terrible at first,” Folau jokes.\n“That's true, and I'm still bitter about it,” the drummer says.";
+        check(vec![
+            (
+                band,
+                vec![
+                    q("Lars couldn't sing a note,", Some("Ana Folau")),
+                    q("That's true, and I'm still bitter about it,", Some("Lars Eriksen")),
+                ],
+            ),
+            // No one was named as the drummer: not the singer either.
+            (
+                unnamed,
+                vec![
+                    q("We were terrible at first,", Some("Ana Folau")),
+                    q("That's true, and I'm still bitter about it,", None),
+                ],
+            ),
         ]);
     }
 }
