@@ -1233,6 +1233,14 @@ impl Attribution<'_> {
                 }
                 return self.role_holder(i, quote_start);
             }
+            // "his father said": the relative the text named with that noun (`whose father, Johan van der Berg,`),
+            // else no one; never the person whose relative it is.
+            if KIN_NOUNS.contains(&seg.word(i)) {
+                let owner = i.checked_sub(1).filter(|&o| seg.is_word(o)).map(|o| crate::case::lowercase(seg.word(o)));
+                if owner.is_some_and(|o| matches!(o.as_str(), "his" | "her" | "their")) {
+                    return self.role_holder(i, quote_start);
+                }
+            }
             // "As the report states:", "the study said": whoever wrote it.
             if is_document_noun(seg.word(i)) {
                 return self.document_author(i);
@@ -1524,7 +1532,10 @@ fn role_mentions(
             .rev()
             .filter(same_line)
             .take_while(|&i| {
-                seg.is_word(i) && (is_naming_role(seg.word(i)) || seg.word(i).starts_with(char::is_uppercase))
+                seg.is_word(i)
+                    && (is_naming_role(seg.word(i))
+                        || seg.word(i).starts_with(char::is_uppercase)
+                        || (comma && i + 2 == first && KIN_NOUNS.contains(&seg.word(i))))
             });
         // After it: only an appositive, ", the …" or ", a …".
         let appositive = seg.is_punct(last, ',')
@@ -1537,7 +1548,9 @@ fn role_mentions(
         for i in before.chain(after) {
             // A nationality before the name (`Brazilian Gabriel Nascimento`) is a role too: `the Brazilian said`.
             let demonym = seg.is_word(i) && seg.word(i).starts_with(char::is_uppercase) && is_demonym(seg.word(i));
-            if seg.is_word(i) && (is_naming_role(seg.word(i)) || demonym) && !seg.word(i).contains('-') {
+            // A relative in apposition (`whose father, Johan …`, `his wife, Carmen …`): `his father said`.
+            let kin = comma && i + 2 == first && KIN_NOUNS.contains(&seg.word(i));
+            if seg.is_word(i) && (is_naming_role(seg.word(i)) || demonym || kin) && !seg.word(i).contains('-') {
                 let holders = roles.entry(crate::case::lowercase(seg.word(i))).or_default();
                 if holders.last() != Some(&index) {
                     holders.push(index);
@@ -3271,6 +3284,29 @@ mod tests {
                 vec![
                     q("We were terrible at first,", Some("Ana Folau")),
                     q("That's true, and I'm still bitter about it,", None),
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_relative_referred_to_by_kinship_is_the_one_named_so() {
+        let race = "The race was won by Pieter van der Berg, 19, whose father, Johan van der Berg, won it in 1994.\n“I grew up hearing about 1994 every single day,” Pieter van der Berg said.\n“He was faster than I ever was,” his father said.";
+        let unnamed = "The race was won by Pieter van der Berg, 19, in front of his family.\n“I grew up hearing about 1994 every single day,” Pieter van der Berg said.\n“He was faster than I ever was,” his father said.";
+        check(vec![
+            (
+                race,
+                vec![
+                    q("I grew up hearing about 1994 every single day,", Some("Pieter van der Berg")),
+                    q("He was faster than I ever was,", Some("Johan van der Berg")),
+                ],
+            ),
+            // A father never named is no one, not the son.
+            (
+                unnamed,
+                vec![
+                    q("I grew up hearing about 1994 every single day,", Some("Pieter van der Berg")),
+                    q("He was faster than I ever was,", None),
                 ],
             ),
         ]);
