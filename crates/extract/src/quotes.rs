@@ -931,7 +931,14 @@ impl Attribution<'_> {
                 let opened = seg.tokens.get(token_at(seg, self.entities[**e].span.start)).map_or(0, |t| t.sentence);
                 sentence - opened.min(sentence) <= THEY_REACH_SENTENCES
             };
-            openers.last().filter(org).filter(recent)
+            // The organisation is the sentence's subject only when it opens it ("Students from Makerere
+            // University marched …": the students).
+            let opens = |e: &&usize| {
+                let first = token_at(seg, self.entities[**e].span.start);
+                let the = first.checked_sub(1).filter(|&t| seg.is_word(t) && seg.word(t) == "The");
+                seg.starts_sentence(the.unwrap_or(first))
+            };
+            openers.last().filter(org).filter(recent).filter(opens)
         } else if spokesperson {
             openers.iter().rev().take(ORGANISATION_REACH).find(org)
         } else {
@@ -3263,6 +3270,11 @@ mod tests {
             (&union, vec![q("This offer is an insult to every miner,", Some("National Union of Mineworkers"))]),
             // Sentences later "they" are more likely the people in between: none.
             (&later, vec![q("This offer is an insult to every miner,", None)]),
+            // An organisation that does not open the sentence is not its subject.
+            (
+                "Students from Makerere University marched to parliament on Monday.\n“We want our fees back before the exams,” they said.",
+                vec![q("We want our fees back before the exams,", None)],
+            ),
         ]);
     }
 
