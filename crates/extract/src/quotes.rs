@@ -450,6 +450,14 @@ impl Attribution<'_> {
         let (name, group) = &speaker;
         let one_word_person = !name.contains(' ') && group.is_some_and(|g| self.groups[g].kind == EntityKind::Person);
         if !one_word_person {
+            // A surname opening with a short particle (`Ben Salah`, `El Amrani`, `Te Rangi`) may have been typed
+            // as the whole name: a given name no list knows written right before it joins it, as for one word.
+            let mut words = name.split(' ');
+            let particle = words.next().is_some_and(|w| w.chars().count() <= 3);
+            let surname_only = words.count() == 1 && group.is_some_and(|g| self.groups[g].kind == EntityKind::Person);
+            if particle && surname_only {
+                return self.with_the_given_name_before(speaker, quote_start);
+            }
             return speaker;
         }
         let Some(mentions) = self.name_parts.get(name.as_str()) else {
@@ -3320,6 +3328,21 @@ mod tests {
                     q("I grew up hearing about 1994 every single day,", Some("Pieter van der Berg")),
                     q("He was faster than I ever was,", None),
                 ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_surname_with_a_particle_takes_the_given_name_before_it() {
+        check(vec![
+            (
+                "The head of the exporters' union, Hedi Ben Salah, put it simply: “The trees have never been this heavy.”",
+                vec![q("The trees have never been this heavy.", Some("Hedi Ben Salah"))],
+            ),
+            // A common word before the name is no given name.
+            (
+                "When Ben Ruiz came back, he put it simply: “The trees have never been this heavy.”",
+                vec![q("The trees have never been this heavy.", Some("Ben Ruiz"))],
             ),
         ]);
     }

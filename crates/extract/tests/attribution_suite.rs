@@ -17,7 +17,7 @@ use sidenote_extract::extract;
 /// loses one of them fails here. Raise it with the rules, never lower it to let a rule in.
 const RIGHT_FLOOR: usize = 345;
 /// Right answers that are also exactly the fullest name, measured with [`RIGHT_FLOOR`].
-const FULLEST_FLOOR: usize = 336;
+const FULLEST_FLOOR: usize = 337;
 
 struct Expected {
     start: String,
