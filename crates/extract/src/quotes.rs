@@ -13,7 +13,8 @@
 //! sentence (`Mr Obama said it was “…”`, `X: “…”`, `according to X`, `as X put it`, or a paragraph ending in
 //! `He said:`). Back references resolve through who is who: "he"/"she" to the last fitting sentence subject
 //! (sex by first name or title), "the minister" to the person named with that role, "it"/"the company" to the
-//! last organisation that opened a sentence, "the report" to its author. Then the fallbacks: (3) the speaker
+//! last organisation that opened a sentence ("they" only to one that opened the sentence before), "his
+//! father" to the relative named so, "the report" to its author. Then the fallbacks: (3) the speaker
 //! of a nearby quote whose words this one repeats; (4) a headline's subject, or the speaker of the sentence
 //! just before; (5) the previous quote's speaker nearby; (6) after a paragraph about someone, a first-person
 //! quote paragraph is theirs; (7) the next quote of the paragraph with a cue; (8) the pieces of a
