@@ -34,6 +34,15 @@ const CASES: &[Case] = &[
         unit: "Q: “One two three?”\nA: “Four ‘five six seven’ eight,” the Brazilian replied. Coach: ‘Nine ten eleven’\nBrazilian Ann Lee of Abcde Radio, captain Abcde Fghij, said: “One two three,” the coach said. ",
         html: false,
     },
+    Case {
+        name: "agencies, kin, `they`, apposition, roles",
+        unit: "ABCDE (Abcde) - Abcde Board said it would. “One two three,” it said. The brothers Ann Lee and Yaw Lee \
+               ran. “One two three,” Yaw said. According to the harbour master, Abcde Fghij, “one two three.” \
+               Council member Abcde Fghij disagreed. His daughter, Abcde, runs it. “One two three,” she said. The \
+               Abcde Union rejected it. “One two three,” they said. Its drummer, Ann Lee, and Bob Lee, whose father, \
+               Cid Lee, won. “One two three,” the drummer says. “Four five six,” his father said.\n",
+        html: false,
+    },
     Case { name: "joiners and marks", unit: "a‐b’c-d/E/F’s e\u{301}\u{200d}x U.S.A. ", html: false },
     Case { name: "opening brackets before names", unit: "((((((((((((((((((((Abcde ", html: false },
     Case {

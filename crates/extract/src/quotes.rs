@@ -13,7 +13,8 @@
 //! sentence (`Mr Obama said it was “…”`, `X: “…”`, `according to X`, `as X put it`, or a paragraph ending in
 //! `He said:`). Back references resolve through who is who: "he"/"she" to the last fitting sentence subject
 //! (sex by first name or title), "the minister" to the person named with that role, "it"/"the company" to the
-//! last organisation that opened a sentence, "the report" to its author. Then the fallbacks: (3) the speaker
+//! last organisation that opened a sentence ("they" only to one that opened the sentence before), "his
+//! father" to the relative named so, "the report" to its author. Then the fallbacks: (3) the speaker
 //! of a nearby quote whose words this one repeats; (4) a headline's subject, or the speaker of the sentence
 //! just before; (5) the previous quote's speaker nearby; (6) after a paragraph about someone, a first-person
 //! quote paragraph is theirs; (7) the next quote of the paragraph with a cue; (8) the pieces of a
@@ -179,6 +180,12 @@ const ROLE_SPAN_WORDS: usize = 4;
 fn is_role_noun(word: &str) -> bool {
     let lower = crate::case::lowercase(word);
     crate::lexicon::is_referring_role(&lower) || lower.ends_with("-year-old")
+}
+
+/// A role noun that refers back ([`is_role_noun`]) or one that only stands before names (`drummer`, `chef`):
+/// either names a role its holder may be referred to by.
+fn is_naming_role(word: &str) -> bool {
+    is_role_noun(word) || crate::lexicon::is_role_before_names(&crate::case::lowercase(word))
 }
 
 /// A speaker: the entity's fullest name and its group, when it is a recognised entity.
@@ -380,6 +387,10 @@ struct Attribution<'a> {
     /// ("Seo was delighted." after "Seo Ji-hye beat …"): (the word's start, that person's group), in text
     /// order. Such a sentence has that person as its subject for `he`/`she`.
     name_part_openers: Vec<(usize, usize)>,
+    /// Sentences opened by a relative named in apposition whom no stage made an entity (`His daughter, Mereana,
+    /// runs the shop.`): (the name's start, the name, whether the noun of kinship is a woman's), in text order.
+    /// Such a sentence has that relative as its subject for a pronoun of the relative's sex.
+    kin_openers: Vec<(usize, String, bool)>,
     /// Per entity, whether it is a name the entity stage left MISC that is the subject of a speech verb, after a
     /// comma at most (`His rival, Ioana Dumitrescu, said …`), or that a role noun introduces (`manager Dimitris
     /// Kalogeropoulos`): two or three capitalised words, outside quotes. A name that says something, or holds a
@@ -440,15 +451,49 @@ impl Attribution<'_> {
         let (name, group) = &speaker;
         let one_word_person = !name.contains(' ') && group.is_some_and(|g| self.groups[g].kind == EntityKind::Person);
         if !one_word_person {
+            // A surname opening with a short particle (`Ben Salah`, `El Amrani`, `Te Rangi`) may have been typed
+            // as the whole name: a given name no list knows written right before it joins it, as for one word.
+            let mut words = name.split(' ');
+            let particle = words.next().is_some_and(|w| w.chars().count() <= 3);
+            let surname_only = words.count() == 1 && group.is_some_and(|g| self.groups[g].kind == EntityKind::Person);
+            if particle && surname_only {
+                return self.with_the_given_name_before(speaker, quote_start);
+            }
             return speaker;
         }
         let Some(mentions) = self.name_parts.get(name.as_str()) else {
+            let speaker = self.with_the_surname_after(speaker, quote_start);
+            if speaker.0.contains(' ') {
+                return speaker;
+            }
             return self.with_the_given_name_before(speaker, quote_start);
         };
         // The nearest full mention before the quote, else (a headline's `Okafor: ‘…’` over its story) the first after.
         let before = mentions.partition_point(|&(start, _)| start < quote_start);
         match before.checked_sub(1).or((before < mentions.len()).then_some(before)) {
             Some(i) => without_a_leading_speech_verb((self.groups[mentions[i].1].name.clone(), Some(mentions[i].1))),
+            None => speaker,
+        }
+    }
+
+    /// A person the entity stage knows by the given name alone because linking gave the surname to a relative
+    /// (`The brothers Kofi Mensah and Yaw Mensah …`: `Yaw`, and `Mensah` joined to Kofi) is named with the
+    /// one-word person written right after one of its mentions, the nearest before the quote (at most
+    /// [`PRONOUN_REACH`] entities back).
+    fn with_the_surname_after(&self, speaker: Speaker, quote_start: usize) -> Speaker {
+        let Some(group) = speaker.1 else { return speaker };
+        let before = self.entities.partition_point(|e| e.span.end <= quote_start);
+        let surname =
+            (0..before).rev().take(PRONOUN_REACH).filter(|&i| self.entities[i].group == group).find_map(|i| {
+                let (mention, next) = (&self.entities[i], self.entities.get(i + 1)?);
+                let word = next.span.slice(self.seg.text);
+                let adjacent = next.span.start == mention.span.end + 1
+                    && self.seg.text.as_bytes().get(mention.span.end) == Some(&b' ');
+                (adjacent && next.kind == EntityKind::Person && next.group != group && !word.contains(' '))
+                    .then_some(word)
+            });
+        match surname {
+            Some(surname) => (format!("{} {surname}", speaker.0), speaker.1),
             None => speaker,
         }
     }
@@ -534,6 +579,15 @@ impl Attribution<'_> {
         if let Some(&(start, group)) = opener.map(|i| &self.name_part_openers[i]) {
             if subject.is_none_or(|s| s.span.start < start) && self.group_is_female[group] != Some(!female) {
                 return Some((self.groups[group].name.clone(), Some(group)));
+            }
+        }
+        // A later sentence opened by a relative no stage named (`His daughter, Mereana, runs …`), of the
+        // pronoun's sex, has that relative as its subject.
+        let kin = self.kin_openers.partition_point(|(start, _, _)| *start < byte).checked_sub(1);
+        if let Some((start, name, is_female)) = kin.map(|i| &self.kin_openers[i]) {
+            let after_opener = opener.is_none_or(|i| self.name_part_openers[i].0 < *start);
+            if subject.is_none_or(|s| s.span.start < *start) && after_opener && *is_female == female {
+                return Some((name.clone(), None));
             }
         }
         let subject = subject?;
@@ -672,7 +726,16 @@ impl Attribution<'_> {
     /// ambassador says …" in a list of headlines).
     fn is_definite_role(&self, token: usize) -> bool {
         let seg = self.seg;
-        if !seg.is_word(token) || !is_role_noun(seg.word(token)) {
+        if !seg.is_word(token) {
+            return false;
+        }
+        // A role noun that only stands before names (`drummer`, `chef`) refers back too, to someone the text
+        // named with it (`its drummer, Lars Eriksen`), never to whoever was last the subject.
+        let named_with_it = || {
+            let lower = crate::case::lowercase(seg.word(token));
+            crate::lexicon::is_role_before_names(&lower) && self.role_mentions.contains_key(&lower)
+        };
+        if !is_role_noun(seg.word(token)) && !named_with_it() {
             return false;
         }
         (token.saturating_sub(ROLE_SPAN_WORDS)..token)
@@ -716,7 +779,10 @@ impl Attribution<'_> {
         let before = holders.partition_point(|&e| self.entities[e].span.end <= before_byte);
         match before.checked_sub(1) {
             Some(i) => Some(self.name_of(&self.entities[holders[i]])),
-            None => self.recent_person(before_byte).filter(|_| !self.recent_subject_has_company(before_byte)),
+            None if is_role_noun(&role) => {
+                self.recent_person(before_byte).filter(|_| !self.recent_subject_has_company(before_byte))
+            }
+            None => None,
         }
     }
 
@@ -866,6 +932,22 @@ impl Attribution<'_> {
             });
         let found = if word == "it" {
             openers.last().filter(org)
+        } else if word == "they" {
+            // "they" is mostly people: an organisation only when it opened the sentence before the quote (the
+            // quote and its cue count as one sentence more, the opening mark starting one).
+            let sentence = seg.tokens[token].sentence;
+            let recent = |e: &&usize| {
+                let opened = seg.tokens.get(token_at(seg, self.entities[**e].span.start)).map_or(0, |t| t.sentence);
+                sentence - opened.min(sentence) <= THEY_REACH_SENTENCES
+            };
+            // The organisation is the sentence's subject only when it opens it ("Students from Makerere
+            // University marched …": the students).
+            let opens = |e: &&usize| {
+                let first = token_at(seg, self.entities[**e].span.start);
+                let the = first.checked_sub(1).filter(|&t| seg.is_word(t) && seg.word(t) == "The");
+                seg.starts_sentence(the.unwrap_or(first))
+            };
+            openers.last().filter(org).filter(recent).filter(opens)
         } else if spokesperson {
             openers.iter().rev().take(ORGANISATION_REACH).find(org)
         } else {
@@ -1167,6 +1249,14 @@ impl Attribution<'_> {
                 }
                 return self.role_holder(i, quote_start);
             }
+            // "his father said": the relative the text named with that noun (`whose father, Johan van der Berg,`),
+            // else no one; never the person whose relative it is.
+            if KIN_NOUNS.contains(&seg.word(i)) {
+                let owner = i.checked_sub(1).filter(|&o| seg.is_word(o)).map(|o| crate::case::lowercase(seg.word(o)));
+                if owner.is_some_and(|o| matches!(o.as_str(), "his" | "her" | "their")) {
+                    return self.role_holder(i, quote_start);
+                }
+            }
             // "As the report states:", "the study said": whoever wrote it.
             if is_document_noun(seg.word(i)) {
                 return self.document_author(i);
@@ -1458,7 +1548,10 @@ fn role_mentions(
             .rev()
             .filter(same_line)
             .take_while(|&i| {
-                seg.is_word(i) && (is_role_noun(seg.word(i)) || seg.word(i).starts_with(char::is_uppercase))
+                seg.is_word(i)
+                    && (is_naming_role(seg.word(i))
+                        || seg.word(i).starts_with(char::is_uppercase)
+                        || (comma && i + 2 == first && KIN_NOUNS.contains(&seg.word(i))))
             });
         // After it: only an appositive, ", the …" or ", a …".
         let appositive = seg.is_punct(last, ',')
@@ -1471,7 +1564,9 @@ fn role_mentions(
         for i in before.chain(after) {
             // A nationality before the name (`Brazilian Gabriel Nascimento`) is a role too: `the Brazilian said`.
             let demonym = seg.is_word(i) && seg.word(i).starts_with(char::is_uppercase) && is_demonym(seg.word(i));
-            if seg.is_word(i) && (is_role_noun(seg.word(i)) || demonym) && !seg.word(i).contains('-') {
+            // A relative in apposition (`whose father, Johan …`, `his wife, Carmen …`): `his father said`.
+            let kin = comma && i + 2 == first && KIN_NOUNS.contains(&seg.word(i));
+            if seg.is_word(i) && (is_naming_role(seg.word(i)) || demonym || kin) && !seg.word(i).contains('-') {
                 let holders = roles.entry(crate::case::lowercase(seg.word(i))).or_default();
                 if holders.last() != Some(&index) {
                     holders.push(index);
@@ -1580,7 +1675,7 @@ fn speaking_names(attribution: &Attribution<'_>) -> Vec<bool> {
                 && seg.is_word(next)
                 && seg.word(next).starts_with(char::is_lowercase)
                 && attribution.is_verb_of_speech(next);
-            says || after_a_role_noun(seg, token_at(seg, e.span.start))
+            says || after_a_role_noun(seg, token_at(seg, e.span.start)) || in_apposition_to_a_definite_noun(seg, e)
         })
         .collect()
 }
@@ -1597,13 +1692,85 @@ fn after_a_role_noun(seg: &Segmented<'_>, token: usize) -> bool {
     }
     seg.is_word(before)
         && seg.word(before).starts_with(char::is_lowercase)
-        && (is_role_noun(seg.word(before)) || (comma && KIN_NOUNS.contains(&seg.word(before))))
+        && (is_role_noun(seg.word(before))
+            // `council member Yumi Sato`, `board member …`: too common a word to refer back as "the member", it
+            // still names who holds a seat.
+            || seg.word(before) == "member"
+            || (comma && KIN_NOUNS.contains(&seg.word(before))))
+}
+
+/// How many sentences back "they" may find the organisation that opened one (`The X Union rejected the offer.
+/// “…,” they said`: two, the quote being one).
+const THEY_REACH_SENTENCES: usize = 2;
+
+/// How many words may stand between "the" and the comma of an appositive name (`the member for Kisumu East,
+/// Otieno Odhiambo,`).
+const APPOSITION_WORDS: usize = 6;
+
+/// Whether the name stands between commas right after a noun phrase that "the" or a possessive opens (`According
+/// to the harbour master, Sione Tupou, “…”`, `the member for Kisumu East, Otieno Odhiambo, rose to say`): a
+/// name in apposition to a role is the person holding it.
+fn in_apposition_to_a_definite_noun(seg: &Segmented<'_>, entity: &Entity) -> bool {
+    let start = token_at(seg, entity.span.start);
+    let end = token_at(seg, entity.span.end);
+    if start < 2 || !seg.is_punct(start - 1, ',') || !seg.is_punct(end, ',') {
+        return false;
+    }
+    let line = seg.tokens[start].line;
+    (start.saturating_sub(APPOSITION_WORDS + 2)..start - 1)
+        .rev()
+        .take_while(|&i| seg.tokens[i].line == line && (seg.is_word(i) || seg.is_possessive(i)))
+        .any(|i| seg.is_possessive(i) || seg.word(i).eq_ignore_ascii_case("the"))
+}
+
+/// Whether the entity is alone in parentheses: a wire dateline's agency (`ANKARA (Reuters) - X said …`), an
+/// acronym after its expansion or a party after a politician is an aside, never the clause's subject.
+fn in_parentheses(seg: &Segmented<'_>, entity: &Entity) -> bool {
+    let start = token_at(seg, entity.span.start);
+    let end = token_at(seg, entity.span.end);
+    start > 0 && seg.is_punct(start - 1, '(') && seg.is_punct(end, ')')
 }
 
 /// Nouns of kinship: in apposition before a name (`his sister, Dilnoza Nazarova,`) they say a person is meant.
 /// Not referring roles: `the mother said` after a child is named is no back reference to the child.
 const KIN_NOUNS: &[&str] =
     &["brother", "daughter", "father", "husband", "mother", "sister", "son", "widow", "widower", "wife"];
+
+/// [`Attribution::kin_openers`]: one pass over the sentences' first words. A sentence opening `His/Her/Their/My/Our`,
+/// a noun of kinship of one sex, a comma, one or two capitalised words that no stage made an entity, a comma.
+fn kin_openers(attribution: &Attribution<'_>) -> Vec<(usize, String, bool)> {
+    let seg = attribution.seg;
+    let mut out = Vec::new();
+    for token in 0..seg.tokens.len() {
+        if !seg.is_word(token)
+            || !matches!(seg.word(token), "His" | "Her" | "Their" | "My" | "Our")
+            || !seg.starts_sentence(token)
+        {
+            continue;
+        }
+        let female = match seg.tokens.get(token + 1).map(|t| t.span.slice(seg.text)) {
+            Some("daughter" | "sister" | "mother" | "wife" | "widow") => true,
+            Some("son" | "brother" | "father" | "husband" | "widower") => false,
+            _ => continue,
+        };
+        if !seg.is_punct(token + 2, ',') {
+            continue;
+        }
+        let capitalised = |i: usize| seg.is_word(i) && seg.word(i).starts_with(char::is_uppercase);
+        let first = token + 3;
+        let last = if capitalised(first + 1) { first + 1 } else { first };
+        if !capitalised(first) || !seg.is_punct(last + 1, ',') {
+            continue;
+        }
+        let (start, end) = (seg.tokens[first].span.start, seg.tokens[last].span.end);
+        let at = attribution.entities.partition_point(|e| e.span.end <= start);
+        if attribution.entities.get(at).is_some_and(|e| e.span.start < end) || attribution.inside_quote(start) {
+            continue;
+        }
+        out.push((start, seg.text[start..end].to_string(), female));
+    }
+    out
+}
 
 /// [`Attribution::name_part_openers`]: one pass over the sentences' first words, each looked up once.
 fn name_part_openers(attribution: &Attribution<'_>) -> Vec<(usize, usize)> {
@@ -1806,10 +1973,12 @@ pub(crate) fn find_quotes(
         byline_lines: seg.lines.iter().map(|line| crate::entities::is_byline(seg, line)).collect(),
         name_parts: name_parts(entities, groups),
         name_part_openers: Vec::new(),
+        kin_openers: Vec::new(),
         speaking_names: Vec::new(),
     };
     attribution.speaking_names = speaking_names(&attribution);
     attribution.name_part_openers = name_part_openers(&attribution);
+    attribution.kin_openers = kin_openers(&attribution);
     attribution.role_mentions = role_mentions(seg, entities, &attribution);
     // A role of one sex ("the actress Jessie Marlowe") says it when the first name and titles do not.
     for (role, female) in GENDERED_ROLES {
@@ -1824,6 +1993,7 @@ pub(crate) fn find_quotes(
         if matches!(e.kind, EntityKind::Person | EntityKind::Org)
             && !attribution.inside_quote(e.span.start)
             && !attribution.in_byline(e)
+            && !in_parentheses(seg, e)
         {
             let sentence = seg.tokens.get(token_at(seg, e.span.start)).map_or(0, |t| t.sentence);
             let opener = attribution
@@ -3015,6 +3185,166 @@ mod tests {
             ),
             // A question or exclamation mark ends the quote, not the sentence.
             ("“Who could have known that?” Ngozi Adeyemi asked.", vec![q("Who could have known that?", Some("Ngozi Adeyemi"))]),
+        ]);
+    }
+
+    #[test]
+    fn a_name_in_parentheses_opens_no_sentence() {
+        let long = "in twelve provinces after a summer of drought, far beyond what the bakers had asked for when the talks began";
+        let agency = format!("ANKARA (Reuters) - Tarsus Grain Board said on Friday it would cap the price of bread {long}.\n“The cap will last until the harvest is in,” it said.");
+        let alone = format!("The board met on Friday (Reuters) and said it would cap the price of bread {long}.\n“The cap will last until the harvest is in,” it said.");
+        check(vec![
+            (&agency, vec![q("The cap will last until the harvest is in,", Some("Tarsus Grain Board"))]),
+            // The agency is no subject even when nothing else opens the sentence: "it" finds no one.
+            (&alone, vec![q("The cap will last until the harvest is in,", None)]),
+        ]);
+    }
+
+    #[test]
+    fn a_given_name_whose_surname_went_to_a_relative_takes_it_back() {
+        let long = "on the same street in Kumasi, where the lunch crowd has long since picked a side in their quarrel";
+        let brothers = format!("The brothers Kofi Mensah and Yaw Mensah run rival food trucks {long}.\n“My recipe came from our mother,” Yaw said.");
+        let other = format!("Yaw joined Kofi Mensah at the stall {long}.\n“My recipe came from our mother,” Yaw said.");
+        check(vec![
+            (&brothers, vec![q("My recipe came from our mother,", Some("Yaw Mensah"))]),
+            // A name written before someone else's, not glued to it, gains nothing.
+            (&other, vec![q("My recipe came from our mother,", Some("Yaw"))]),
+        ]);
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_a_role_speaks() {
+        check(vec![
+            (
+                "According to the harbour master, Sione Tupou, “no ship larger than a ferry should enter the channel.”",
+                vec![q("no ship larger than a ferry should enter the channel.", Some("Sione Tupou"))],
+            ),
+            (
+                "During the debate, the member for Kisumu East, Otieno Odhiambo, rose to say: “This bill will tax the poor.”",
+                vec![q("This bill will tax the poor.", Some("Otieno Odhiambo"))],
+            ),
+            // A list of names is no apposition: no "the" or possessive opens what stands before the comma.
+            (
+                "Shops in Ebute Metta, Otieno Odhiambo, and Yaba closed. “We cannot pay the rent any more,” a trader said.",
+                vec![q("We cannot pay the rent any more,", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_member_before_a_name_left_misc_makes_a_subject() {
+        let long =
+            "after a night of arguments over the budget, the potholes and the closed library in the north of the city";
+        let member = format!("“I will not resign,” the mayor, Kenji Watanabe, said {long}. Council member Yumi Sato disagreed. “He has lost the city's trust,” she said.");
+        check(vec![(
+            &member,
+            vec![
+                q("I will not resign,", Some("Kenji Watanabe")),
+                q("He has lost the city's trust,", Some("Yumi Sato")),
+            ],
+        )]);
+    }
+
+    #[test]
+    fn a_relative_named_in_apposition_is_the_subject_for_a_pronoun_of_their_sex() {
+        let long = "pulling on a wetsuit older than his grandchildren before the boat leaves the harbour at dawn";
+        let daughter = format!("At 70, Hemi Walker still dives off the coast of Northland.\n“The sea tells you when to go in,” says Walker, {long}.\nHis daughter, Mereana, runs the family's fish shop. “Dad thinks the shop is a hobby,” she says.");
+        let other_sex = format!("At 70, Hemi Walker still dives off the coast of Northland.\n“The sea tells you when to go in,” says Walker, {long}.\nHis daughter, Mereana, runs the family's fish shop. “The shop is a hobby,” he says.");
+        check(vec![
+            (
+                &daughter,
+                vec![
+                    q("The sea tells you when to go in,", Some("Hemi Walker")),
+                    q("Dad thinks the shop is a hobby,", Some("Mereana")),
+                ],
+            ),
+            // A daughter is no referent of "he": the pronoun looks past her as before.
+            (
+                &other_sex,
+                vec![
+                    q("The sea tells you when to go in,", Some("Hemi Walker")),
+                    q("The shop is a hobby,", Some("Hemi Walker")),
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn they_is_an_organisation_that_opened_the_sentence_before() {
+        let long =
+            "after a week of talks with the mine owners, who had offered less than half of what was asked in March";
+        let union = format!("The National Union of Mineworkers rejected the pay offer on Monday {long}.\n“This offer is an insult to every miner,” they said in a statement.");
+        let later = format!("The National Union of Mineworkers rejected the pay offer on Monday {long}.\nMiners gathered outside the gates.\nThe crowd grew all afternoon.\n“This offer is an insult to every miner,” they said.");
+        check(vec![
+            (&union, vec![q("This offer is an insult to every miner,", Some("National Union of Mineworkers"))]),
+            // Sentences later "they" are more likely the people in between: none.
+            (&later, vec![q("This offer is an insult to every miner,", None)]),
+            // An organisation that does not open the sentence is not its subject.
+            (
+                "Students from Makerere University marched to parliament on Monday.\n“We want our fees back before the exams,” they said.",
+                vec![q("We want our fees back before the exams,", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_role_that_stands_before_names_refers_back_only_to_its_holder() {
+        let band = "The band's singer, Ana Folau, and its drummer, Lars Eriksen, met in a church choir in Auckland.\n“Lars couldn't sing a note,” Folau jokes.\n“That's true, and I'm still bitter about it,” the drummer says.";
+        let unnamed = "Ana Folau met her band in a church choir in Auckland.\n“We were terrible at first,” Folau jokes.\n“That's true, and I'm still bitter about it,” the drummer says.";
+        check(vec![
+            (
+                band,
+                vec![
+                    q("Lars couldn't sing a note,", Some("Ana Folau")),
+                    q("That's true, and I'm still bitter about it,", Some("Lars Eriksen")),
+                ],
+            ),
+            // No one was named as the drummer: not the singer either.
+            (
+                unnamed,
+                vec![
+                    q("We were terrible at first,", Some("Ana Folau")),
+                    q("That's true, and I'm still bitter about it,", None),
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_relative_referred_to_by_kinship_is_the_one_named_so() {
+        let race = "The race was won by Pieter van der Berg, 19, whose father, Johan van der Berg, won it in 1994.\n“I grew up hearing about 1994 every single day,” Pieter van der Berg said.\n“He was faster than I ever was,” his father said.";
+        let unnamed = "The race was won by Pieter van der Berg, 19, in front of his family.\n“I grew up hearing about 1994 every single day,” Pieter van der Berg said.\n“He was faster than I ever was,” his father said.";
+        check(vec![
+            (
+                race,
+                vec![
+                    q("I grew up hearing about 1994 every single day,", Some("Pieter van der Berg")),
+                    q("He was faster than I ever was,", Some("Johan van der Berg")),
+                ],
+            ),
+            // A father never named is no one, not the son.
+            (
+                unnamed,
+                vec![
+                    q("I grew up hearing about 1994 every single day,", Some("Pieter van der Berg")),
+                    q("He was faster than I ever was,", None),
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_surname_with_a_particle_takes_the_given_name_before_it() {
+        check(vec![
+            (
+                "The head of the exporters' union, Hedi Ben Salah, put it simply: “The trees have never been this heavy.”",
+                vec![q("The trees have never been this heavy.", Some("Hedi Ben Salah"))],
+            ),
+            // A common word before the name is no given name.
+            (
+                "When Ben Ruiz came back, he put it simply: “The trees have never been this heavy.”",
+                vec![q("The trees have never been this heavy.", Some("Ben Ruiz"))],
+            ),
         ]);
     }
 }
