@@ -480,6 +480,13 @@ pub enum Action {
     },
     /// Delete a note.
     DeleteNote(String),
+    /// Reply to a note (on words or on the article): the user's own words under it.
+    AddReply {
+        /// Which note.
+        note: String,
+        /// The reply.
+        text: String,
+    },
     /// Attach a note (an orphan, typically) to the selected words.
     ReattachNote {
         /// Which note.
@@ -893,6 +900,14 @@ impl State {
                     a.edit_note(&id, body, tags);
                 });
                 next.active_note = None;
+            }
+            Action::AddReply { note, text } => {
+                let text = text.trim();
+                if !text.is_empty() {
+                    next.change(|a| {
+                        a.add_reply(&note, None, text.to_string());
+                    });
+                }
             }
             Action::DeleteNote(id) => {
                 next.change(|a| {
@@ -1434,6 +1449,23 @@ mod tests {
         assert!(state.hidden_layers.contains(&Layer::Quote) && state.hide_clutter);
         let state = state.apply(Action::ToggleLayer(Layer::Quote));
         assert!(state.hidden_layers.is_empty());
+    }
+
+    #[test]
+    fn a_reply_joins_its_notes_thread_and_is_undone_with_one_step() {
+        let s0 = State::default();
+        let span = span_of(&s0, "Sergei Lavrov has lashed out");
+        let s1 = s0.apply(Action::AddNote { span, text: "key claim".into(), tags: vec![] });
+        let note = s1.annotations.notes[0].id.clone();
+        let s2 = s1.apply(Action::AddReply { note: note.clone(), text: "  Agreed, see p. 2 \n".into() });
+        let thread: Vec<&str> = s2.annotations.notes[0].replies.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(thread, ["Agreed, see p. 2"]);
+        assert!(s2.annotations.notes[0].replies[0].author.is_none(), "the user's own");
+        let blank = s2.apply(Action::AddReply { note: note.clone(), text: " \n ".into() });
+        assert_eq!(blank.annotations, s2.annotations, "an empty reply adds nothing");
+        let elsewhere = s2.apply(Action::AddReply { note: "no-such-note".into(), text: "lost?".into() });
+        assert_eq!(elsewhere.annotations.notes, s2.annotations.notes);
+        assert!(s2.apply(Action::Undo).annotations.notes[0].replies.is_empty());
     }
 
     #[test]

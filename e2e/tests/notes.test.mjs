@@ -126,3 +126,25 @@ test('hundreds of notes: the list shows them a page at a time, and a note opened
   assert.equal(await more.count(), 0);
   assert.deepEqual(ctx.errors ?? [], []);
 });
+
+test('a reply written under an open note joins its thread, survives a reload and is exported as a reply', async () => {
+  const { app, page } = ctx;
+  await app.selectWords('has lashed out at the United States');
+  await app.writeNote('Strong wording');
+  await app.noteCards();
+  await page.getByTestId('note-card').locator('q').click();
+  await page.getByTestId('reply-input').fill('Agreed: see the 2019 statement.');
+  await page.getByTestId('reply-send').click();
+  await page.getByTestId('reply-input').fill('And by keyboard.');
+  await page.getByTestId('reply-input').press('Control+Enter');
+  const thread = () => page.getByTestId('note-card').getByTestId('reply-text').allTextContents();
+  assert.deepEqual(await thread(), ['Agreed: see the 2019 statement.', 'And by keyboard.']);
+  assert.equal(await page.getByTestId('reply-input').inputValue(), '', 'the box is emptied for the next reply');
+  await app.reload();
+  await app.noteCards();
+  assert.deepEqual(await thread(), ['Agreed: see the 2019 statement.', 'And by keyboard.']);
+  const { json } = await app.exportJson();
+  const replies = json.first.items.filter((i) => i.motivation === 'replying').map((i) => i.body.value);
+  assert.deepEqual(replies, ['Agreed: see the 2019 statement.', 'And by keyboard.']);
+  assert.deepEqual(ctx.errors, []);
+});

@@ -21,6 +21,8 @@ pub struct DocumentNotesProps {
     pub onedit: Callback<(String, String, Vec<String>)>,
     /// Deletes a note.
     pub ondelete: Callback<String>,
+    /// Replies to a note: (id, text).
+    pub onreply: Callback<(String, String)>,
     /// Whether the editor for a new note is open (the Notes tab's state).
     pub writing: bool,
     /// Opens (`true`) or closes the editor for a new note.
@@ -53,7 +55,7 @@ pub fn document_notes(props: &DocumentNotesProps) -> Html {
                 if active {
                     { note_card_editor(&NoteCardEditorProps { id: id.clone(), text: note.text.clone(), tags: note.tags.clone(),
                                                               onfocus: props.onfocus.clone(), onedit: props.onedit.clone(),
-                                                              ondelete: props.ondelete.clone() }) }
+                                                              ondelete: props.ondelete.clone(), onreply: props.onreply.clone() }) }
                 } else {
                     <button class="note-quote" onclick={onopen} title="Edit this note" aria-label={format!("Edit note: {}", note.text.chars().take(60).collect::<String>())}>
                         <span class="note-text" data-testid="note-body">{ &note.text }</span>

@@ -1,8 +1,10 @@
-//! The open state of a note card, on words or on the whole article: the note editor and a delete button.
+//! The open state of a note card, on words or on the whole article: the note editor, a delete button and the
+//! box that replies to it.
 
 use yew::prelude::*;
 
 use super::note_editor::{note_editor, NoteEditorProps};
+use super::reply_list::reply_box;
 
 /// What [`note_card_editor`] shows and whom it calls.
 pub struct NoteCardEditorProps {
@@ -14,9 +16,11 @@ pub struct NoteCardEditorProps {
     /// (note id, text, tags typed as "a, b").
     pub onedit: Callback<(String, String, Vec<String>)>,
     pub ondelete: Callback<String>,
+    /// (note id, reply text).
+    pub onreply: Callback<(String, String)>,
 }
 
-/// The note editor and a delete button. A plain function, not a Yew component: a component costs ~1.5 KB of
+/// The note editor, a delete button and the reply box. A plain function, not a Yew component: a component costs ~1.5 KB of
 /// Wasm of its own (mounting, props comparison), and this one holds no hooks and is cheap to render again with
 /// its parent.
 pub fn note_card_editor(props: &NoteCardEditorProps) -> Html {
@@ -33,6 +37,7 @@ pub fn note_card_editor(props: &NoteCardEditorProps) -> Html {
             { note_editor(&NoteEditorProps { text: AttrValue::from(props.text.clone()), tags: AttrValue::from(props.tags.join(", ")),
                 label: "Save", onsave, oncancel: props.onfocus.reform(|_| None) }) }
             <button class="danger" data-testid="note-delete" onclick={ondelete}>{ "Delete note" }</button>
+            { reply_box(&props.id, &props.onreply) }
         </>
     }
 }

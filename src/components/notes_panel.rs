@@ -35,6 +35,8 @@ pub struct NotesPanelProps {
     pub onedit: Callback<(String, String, Vec<String>)>,
     /// Deletes a note.
     pub ondelete: Callback<String>,
+    /// Replies to a note: (id, text).
+    pub onreply: Callback<(String, String)>,
     /// Sets the tag filter.
     pub ontag: Callback<Option<String>>,
     /// Adds a note on the whole article: (text, tags).
@@ -119,7 +121,7 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                 if active {
                     { note_card_editor(&NoteCardEditorProps { id: id.clone(), text: note.text.clone(), tags: note.tags.clone(),
                                                               onfocus: props.onfocus.clone(), onedit: props.onedit.clone(),
-                                                              ondelete: props.ondelete.clone() }) }
+                                                              ondelete: props.ondelete.clone(), onreply: props.onreply.clone() }) }
                 } else {
                     if let Some(author) = note.author.as_ref() {
                         <p class="note-author muted" data-testid="note-author">{ format!("by {author}") }</p>
@@ -141,7 +143,8 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
             </label>
             { document_notes(&DocumentNotesProps { notes: props.annotations.document_notes.clone(),
                 active: props.active.clone(), onfocus: props.onfocus.clone(), onadd: props.onadddocumentnote.clone(),
-                onedit: props.onedit.clone(), ondelete: props.ondelete.clone(), writing: *writing_document_note,
+                onedit: props.onedit.clone(), ondelete: props.ondelete.clone(), onreply: props.onreply.clone(),
+                writing: *writing_document_note,
                 onwriting: { let writing = writing_document_note.clone(); Callback::from(move |open| writing.set(open)) } }) }
             if props.annotations.notes.is_empty() {
                 <p class="hint">{ "Select words in the article and press N (or “Add note”) to write a note." }</p>

@@ -1,6 +1,7 @@
-//! A note's thread: its replies, under its card.
+//! A note's thread: its replies, under its card, and the box that adds one.
 
 use sidenote_annotate::model::Reply;
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 /// What [`reply_list`] shows and whom it calls.
@@ -27,5 +28,41 @@ pub fn reply_list(props: &ReplyListProps) -> Html {
                 </li>
             }) }
         </ol>
+    }
+}
+
+/// A text area and "Reply" under an open note: the reply is added to the note's thread (Ctrl+Enter too), and
+/// the box is emptied for the next one. A plain function, as [`reply_list`].
+pub fn reply_box(note: &str, onreply: &Callback<(String, String)>) -> Html {
+    let text_ref = NodeRef::default();
+    let send = {
+        let text_ref = text_ref.clone();
+        let note = note.to_string();
+        let onreply = onreply.clone();
+        move || {
+            if let Some(area) = text_ref.cast::<HtmlTextAreaElement>() {
+                if !area.value().trim().is_empty() {
+                    onreply.emit((note.clone(), area.value()));
+                    area.set_value("");
+                }
+            }
+        }
+    };
+    let onclick = {
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| send())
+    };
+    let onkeydown = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
+            event.prevent_default();
+            send();
+        }
+    });
+    html! {
+        <div class="reply-box">
+            <textarea ref={text_ref} data-testid="reply-input" rows="2" placeholder="Reply to this note"
+                      aria-label="Reply to this note" {onkeydown} />
+            <button data-testid="reply-send" {onclick}>{ "Reply" }</button>
+        </div>
     }
 }

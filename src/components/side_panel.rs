@@ -85,6 +85,7 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
                 onfocus={dispatch.reform(Action::FocusNote)}
                 onedit={dispatch.reform(|(id, text, tags)| Action::EditNote { id, text, tags })}
                 ondelete={dispatch.reform(Action::DeleteNote)} ontag={dispatch.reform(Action::SetTagFilter)}
+                onreply={dispatch.reform(|(note, text)| Action::AddReply { note, text })}
                 onadddocumentnote={dispatch.reform(|(text, tags)| Action::AddDocumentNote { text, tags })} />
         },
         Panel::Entities => html! {
