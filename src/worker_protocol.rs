@@ -288,7 +288,7 @@ wire_struct!(Imported {
 });
 wire_struct!(AnchoredImport { imported, reviews, speakers, counts });
 wire_struct!(SkippedEntry { line, reason });
-wire_struct!(ReadEntities { found, skipped });
+wire_struct!(ReadEntities { found, skipped, notes });
 
 /// An enum without fields: its variant's index in `all`.
 fn put_variant<T: PartialEq>(all: &[T], value: &T, out: &mut Writer) {
@@ -641,6 +641,17 @@ mod tests {
                 kind: EntityKind::Person,
             }],
             skipped: vec![SkippedEntry { line: 4, reason: "not an entity".into() }],
+            notes: vec![Note {
+                id: String::new(),
+                span: Some(Span::new(0, 4)),
+                target: target("Anna"),
+                status: AnchorStatus::Exact,
+                text: "brat's note,\twith a tab".into(),
+                tags: Vec::new(),
+                replies: Vec::new(),
+                author: None,
+                replaces: Vec::new(),
+            }],
         };
         let messages = [
             WorkerMessage::Extracted { request: u64::MAX, extraction },

@@ -14,11 +14,21 @@ use super::{
 use crate::model::Annotations;
 use crate::Document;
 
-/// The `.txt` (the article, unchanged) and the `.ann` of the reviewed entities.
+/// The `.txt` (the article, unchanged) and the `.ann` of the reviewed entities, with the notes written on
+/// exactly an entity's words as brat's notes on it (`#1<TAB>AnnotatorNotes T1<TAB>…`, on one line).
 pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations) -> (String, String) {
     let index = OffsetIndex::new(&doc.text);
     let mut ann = String::new();
-    for (n, entity) in reviewed_entities(extraction, annotations).iter().enumerate() {
+    let entities = reviewed_entities(extraction, annotations);
+    let numbers = crate::last_by_key::LastByKey::of(entities.iter().enumerate().map(|(n, e)| (e.span, n + 1)));
+    let mut notes = String::new();
+    for note in annotations.notes_in_reading_order() {
+        if let Some(&entity) = note.span.and_then(|span| numbers.get(&span)) {
+            let one_line: String = note.text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+            notes.push_str(&format!("#{}\tAnnotatorNotes T{entity}\t{}\n", notes.lines().count() + 1, one_line.trim()));
+        }
+    }
+    for (n, entity) in entities.iter().enumerate() {
         let fragments = line_fragments(&doc.text, entity.span);
         let offsets: Vec<String> = fragments
             .iter()
@@ -30,6 +40,7 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
         let words: Vec<&str> = fragments.iter().map(|f| f.slice(&doc.text)).collect();
         ann.push_str(&format!("T{}\t{} {}\t{}\n", n + 1, entity.kind.label(), offsets.join(";"), words.join(" ")));
     }
+    ann.push_str(&notes);
     (doc.text.clone(), ann)
 }
 
@@ -50,8 +61,9 @@ fn line_fragments(text: &str, span: Span) -> Vec<Span> {
 
 /// Adds the text-bound annotations of an `.ann` on `text` as a person's entities. A discontinuous
 /// annotation whose fragments only white space separates (a name broken over lines) becomes one entity from
-/// its first fragment's start to its last one's end; one with other words between is skipped. Relations, events,
-/// attributes and notes are listed as skipped, as are entries whose words are not the text's at their offsets.
+/// its first fragment's start to its last one's end; one with other words between is skipped. Relations, events and
+/// attributes are listed as skipped, as are entries whose words are not the text's at their offsets; a note on
+/// an entity (`AnnotatorNotes`) becomes a note on its words.
 pub fn import(ann: &str, text: &str, annotations: &mut Annotations) -> EntityImport {
     add_read(annotations, read(ann, text))
 }
@@ -61,21 +73,49 @@ pub fn read(ann: &str, text: &str) -> ReadEntities {
     let index = OffsetIndex::new(text);
     let mut found = Vec::new();
     let mut skipped = Vec::new();
+    // Entities by their brat id (`T1`), for the notes made on them.
+    let mut ids: Vec<(&str, Span)> = Vec::new();
+    let mut notes: Vec<(usize, &str, &str)> = Vec::new();
     for (n, line) in crate::input::without_byte_order_mark(ann).lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
+        if let Some((on, note)) = annotator_note(line) {
+            notes.push((n + 1, on, note));
+            continue;
+        }
         match read_line(line, text, &index) {
-            Ok(entity) => found.push(entity),
+            Ok(entity) => {
+                ids.push((line.split('\t').next().unwrap_or_default(), entity.0));
+                found.push(entity);
+            }
             Err(reason) => skipped.push(SkippedEntry { line: n + 1, reason }),
         }
     }
-    ReadEntities::on(text, &found, skipped)
+    let ids = crate::last_by_key::LastByKey::of(ids.into_iter().map(|(id, span)| (id.to_string(), span)));
+    let mut on_words = Vec::new();
+    for (line, on, note) in notes {
+        match ids.get(on) {
+            Some(&span) => on_words.push((span, note.to_string())),
+            None => {
+                skipped.push(SkippedEntry { line, reason: format!("is a note on {on}, which is no entity read here") })
+            }
+        }
+    }
+    ReadEntities::with_notes(text, &found, &on_words, skipped)
+}
+
+/// A brat note on an annotation (`#1<TAB>AnnotatorNotes T1<TAB>the note`): the annotation's id and the note.
+fn annotator_note(line: &str) -> Option<(&str, &str)> {
+    let mut fields = line.strip_prefix('#')?.splitn(3, '\t').skip(1);
+    let on = fields.next()?.strip_prefix("AnnotatorNotes ")?.trim();
+    let note = fields.next()?.trim();
+    (!note.is_empty()).then_some((on, note))
 }
 
 fn read_line(line: &str, text: &str, index: &OffsetIndex) -> Result<(Span, sidenote_extract::EntityKind), String> {
     if !line.starts_with('T') {
-        return Err("not a text-bound annotation (relations, events, attributes and notes are not entities)".into());
+        return Err("not a text-bound annotation (relations, events and attributes are not entities)".into());
     }
     let mut fields = line.splitn(3, '\t');
     let (_id, spec, words) = match (fields.next(), fields.next(), fields.next()) {
@@ -144,8 +184,14 @@ mod tests {
         set.add_entity(text, Span::new(lavrov, lavrov + "Sergei Lavrov".len()), sidenote_extract::EntityKind::Person);
         let inf = text.find("the\nINF").expect("in text") + 4;
         set.add_entity(text, Span::new(inf - 4, inf + "INF Treaty".len()), sidenote_extract::EntityKind::Misc);
+        // A note on an entity's words is brat's note on it (on one line); a note on other words has no entity.
+        set.add_note(text, Span::new(lavrov, lavrov + "Sergei Lavrov".len()), "the minister,\n\tagain".into(), vec![]);
+        set.add_note(text, Span::new(lavrov, lavrov + "Sergei".len()), "first name".into(), vec![]);
         let (_, ann) = export(&doc, &Extraction::default(), &set);
-        assert_eq!(ann, "T1\tPERSON 2 15\tSergei Lavrov\nT2\tMISC 20 23;24 34\tthe INF Treaty\n");
+        assert_eq!(
+            ann,
+            "T1\tPERSON 2 15\tSergei Lavrov\nT2\tMISC 20 23;24 34\tthe INF Treaty\n#1\tAnnotatorNotes T1\tthe minister,  again\n"
+        );
         let mut back = Annotations::default();
         import(&ann, text, &mut back);
         assert_eq!(
@@ -166,10 +212,15 @@ mod tests {
     #[test]
     fn entries_sidenote_cannot_use_are_listed() {
         let text = "Sergei Lavrov spoke in Moscow.";
-        let ann = "T1\tPER 0 13\tSergei Lavrov\nR1\tLocated Arg1:T1 Arg2:T2\nT2\tANIMAL 23 29\tMoscow\nT3\tLOC 23 29\tParis\nT4\tLOC 23 99\tMoscow\nT5\tLOC x y\tMoscow\nT6 LOC 0 1\n#1\tAnnotatorNotes T1\tminister\nT7\tPER 0 6;14 19\tSergei spoke\n";
+        let ann = "T1\tPER 0 13\tSergei Lavrov\nR1\tLocated Arg1:T1 Arg2:T2\nT2\tANIMAL 23 29\tMoscow\nT3\tLOC 23 29\tParis\nT4\tLOC 23 99\tMoscow\nT5\tLOC x y\tMoscow\nT6 LOC 0 1\n#1\tAnnotatorNotes T1\tminister\nT7\tPER 0 6;14 19\tSergei spoke\n#2\tAnnotatorNotes T3\ton nothing\n";
         let mut set = Annotations::default();
         let report = import(ann, text, &mut set);
         assert_eq!(report.added.len(), 1);
+        // brat's note on T1 is a note on its words; one on an entry not read is skipped.
+        let notes: Vec<(&str, &str)> =
+            set.notes.iter().map(|n| (n.span.map_or("", |s| s.slice(text)), n.text.as_str())).collect();
+        assert_eq!(notes, [("Sergei Lavrov", "minister")]);
+        assert_eq!(report.notes, 1);
         let reasons: Vec<(usize, &str)> = report.skipped.iter().map(|s| (s.line, s.reason.as_str())).collect();
         let expected = [
             (2, "not a text-bound"),
@@ -178,14 +229,18 @@ mod tests {
             (5, "outside the text"),
             (6, "malformed"),
             (7, "three tab-separated"),
-            (8, "not a text-bound"),
             (9, "marks \"Sergei … spoke\" apart, with other words between them"),
+            (10, "is a note on T3, which is no entity read here"),
         ];
         assert_eq!(reasons.len(), expected.len(), "{reasons:?}");
         for ((line, reason), (want_line, want)) in reasons.iter().zip(expected) {
             assert_eq!(*line, want_line);
             assert!(reason.contains(want), "line {line}: {reason}");
         }
-        assert!(report.summary().starts_with("Imported 1 entity; 8 skipped (line 2:"), "{}", report.summary());
+        assert!(
+            report.summary().starts_with("Imported 1 entity and 1 note; 8 skipped (line 2:"),
+            "{}",
+            report.summary()
+        );
     }
 }

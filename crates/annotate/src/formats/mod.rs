@@ -25,7 +25,7 @@ use sidenote_extract::{EntityKind, Extraction, Span};
 
 use crate::anchor::{AnchorStatus, TextTarget};
 use crate::last_by_key::LastByKey;
-use crate::model::{AddedEntity, Annotations, Provenance, ShownEntity};
+use crate::model::{AddedEntity, Annotations, Note, Provenance, ShownEntity};
 
 /// The entities a person confirmed, in reading order: accepted (possibly retagged) suggestions and added
 /// entities, as the article shows them (the model's `shown_entities`), without unreviewed suggestions.
@@ -56,6 +56,8 @@ pub struct EntityImport {
     pub skipped: Vec<SkippedEntry>,
     /// Entities that were here already, on the same words with the same kind (the file imported before).
     pub already_here: usize,
+    /// Notes added on entities' words (brat's `AnnotatorNotes`).
+    pub notes: usize,
 }
 
 /// The entities of a brat or doccano file, read and checked against the text but not yet added: the slow
@@ -67,12 +69,39 @@ pub struct ReadEntities {
     pub found: Vec<AddedEntity>,
     /// Entries that were not usable, each with its line and reason.
     pub skipped: Vec<SkippedEntry>,
+    /// Notes the file makes on entities' words (brat's `AnnotatorNotes`), their `id` empty until added.
+    #[serde(default)]
+    pub notes: Vec<Note>,
 }
 
 impl ReadEntities {
     /// Entities found on `text` (their words and context taken from it, the text indexed once).
     fn on(text: &str, found: &[(Span, EntityKind)], skipped: Vec<SkippedEntry>) -> Self {
+        Self::with_notes(text, found, &[], skipped)
+    }
+
+    /// Entities and notes (`(span, text)`) found on `text`.
+    fn with_notes(
+        text: &str,
+        found: &[(Span, EntityKind)],
+        notes: &[(Span, String)],
+        skipped: Vec<SkippedEntry>,
+    ) -> Self {
         let index = OffsetIndex::new(text);
+        let notes = notes
+            .iter()
+            .map(|(span, body)| Note {
+                id: String::new(),
+                span: Some(*span),
+                target: TextTarget::of(text, &index, *span),
+                status: AnchorStatus::Exact,
+                text: body.clone(),
+                tags: Vec::new(),
+                replies: Vec::new(),
+                author: None,
+                replaces: Vec::new(),
+            })
+            .collect();
         let found = found
             .iter()
             .map(|&(span, kind)| AddedEntity {
@@ -83,7 +112,7 @@ impl ReadEntities {
                 kind,
             })
             .collect();
-        ReadEntities { found, skipped }
+        ReadEntities { found, skipped, notes }
     }
 }
 
@@ -106,7 +135,17 @@ pub fn add_read(annotations: &mut Annotations, read: ReadEntities) -> EntityImpo
             annotations.added.push(entity);
         }
     }
-    EntityImport { added, skipped: read.skipped, already_here: same.len() }
+    // Notes on the words, unless the same note is here already (the file imported before).
+    let mut notes = 0;
+    for mut note in read.notes {
+        if annotations.notes.iter().any(|n| (n.span, &n.text) == (note.span, &note.text)) {
+            continue;
+        }
+        note.id = annotations.fresh_id("note");
+        annotations.notes.push(note);
+        notes += 1;
+    }
+    EntityImport { added, skipped: read.skipped, already_here: same.len(), notes }
 }
 
 /// An entry of an imported file that was not used.
@@ -129,6 +168,9 @@ impl EntityImport {
     pub fn summary(&self) -> String {
         let n = self.added.len();
         let mut out = format!("Imported {n} {}", if n == 1 { "entity" } else { "entities" });
+        if self.notes > 0 {
+            out.push_str(&format!(" and {} {}", self.notes, if self.notes == 1 { "note" } else { "notes" }));
+        }
         if self.already_here > 0 {
             out.push_str(&format!("; {} already here, not added again", self.already_here));
         }
