@@ -989,7 +989,9 @@ impl State {
                         ImportOutcome::Entities(read) => {
                             let mut report = None;
                             next.change(|a| report = Some(formats::add_read(a, read)));
-                            let added = report.as_ref().is_some_and(|r| !r.added.is_empty() || r.already_here > 0);
+                            let added = report
+                                .as_ref()
+                                .is_some_and(|r| !r.added.is_empty() || r.already_here > 0 || r.notes > 0);
                             let summary = report.map(|r| r.summary()).unwrap_or_default();
                             if added {
                                 next.notice = Some(Notice::info(format!("{summary} They are listed under Entities.")));

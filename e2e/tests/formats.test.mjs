@@ -97,5 +97,10 @@ test('brat exports an .ann and a .txt, and the .ann imports back as added entiti
   await app.importFile('sample.ann', ann.bytes, 'text/plain');
   await app.notice.filter({ hasText: 'Imported 1 entity' }).waitFor();
   await reviewed.first().waitFor();
+  // brat's notes on an entity (AnnotatorNotes) become notes on its words.
+  const withNote = `${ann.bytes.toString('utf8')}#1\tAnnotatorNotes T1\tthe 2010 treaty\n`;
+  await app.importFile('noted.ann', withNote, 'text/plain');
+  await app.notice.filter({ hasText: 'Imported 0 entities and 1 note; 1 already here' }).waitFor();
+  assert.deepEqual((await app.noteCards()).map((c) => [c.words, c.body]), [['New START', 'the 2010 treaty']]);
   assert.deepEqual(ctx.errors, []);
 });
