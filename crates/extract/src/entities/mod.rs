@@ -1691,4 +1691,23 @@ mod tests {
         let text = "She watched the series House of Kelvars again.";
         assert!(!has(text, "House of Kelvars", EntityKind::Org), "{:?}", entities(text));
     }
+
+    /// A name right after the noun for a made thing, or after that noun and "called", is the thing's, whatever
+    /// its shape; a start-up or a person "called" something is not, nor a host after a show's noun.
+    #[test]
+    fn a_name_after_a_made_things_noun_is_the_things() {
+        use EntityKind::*;
+        let cases: &[(&str, &str, EntityKind)] = &[
+            ("It ships the news filter VeriLens with every phone.", "VeriLens", Misc),
+            ("The rover Okavu Two sent back its first images.", "Okavu Two", Misc),
+            ("The agency is planning a mission called Kelvara Lander for 2031.", "Kelvara Lander", Misc),
+            ("Guards shot down a drone dubbed Nightjar near the border.", "Nightjar", Misc),
+            ("He founded a start-up called Vantor Technologies in 2019.", "Vantor Technologies", Org),
+        ];
+        for (text, name, kind) in cases {
+            assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
+        }
+        let text = "Listen to the podcast Michael Okafor hosts every week.";
+        assert!(!has(text, "Michael Okafor", Misc), "{:?}", entities(text));
+    }
 }

@@ -368,6 +368,17 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     if !cand.in_title_line && after_work_noun(cx, first) {
         return Some(EntityKind::Misc);
     }
+    // "the news filter TruthLens", "the rover Pathfinder Two", "a mission called Comet Interceptor": a name
+    // right after the noun for a made thing (or after that noun and "called"/"named"/"dubbed") is the thing's,
+    // whatever its shape says (a camel-case brand, a place's name inside it), unless a list knows the name or
+    // it is a full personal name (a host after a show's noun: "the podcast Michael Morell").
+    if !cand.in_title_line && end - first <= 4 && names_a_made_thing(cx, first) {
+        let surface = cx.surface(first, end);
+        let personal = end - first >= 2 && is_first_name(cx.word(first));
+        if !personal && !is_org(surface) && !is_place(surface) && !is_known_person(surface) {
+            return Some(EntityKind::Misc);
+        }
+    }
     if let Some(kind) = lexical_kind(cx, first, end) {
         return Some(kind);
     }
@@ -617,7 +628,27 @@ pub(super) fn is_product_noun(word: &str) -> bool {
     PRODUCT_NOUNS.binary_search(&word).is_ok()
 }
 
-/// Nouns after a name that make it the name of a made thing or an event ("the Kepler telescope").
+/// Whether the word before `first` on its line is a noun of `PRODUCT_NOUNS` ("the browser Firefox"), or that
+/// noun, a work's or a scheme's noun then "called", "named" or "dubbed" ("a drone dubbed Skyhawk").
+fn names_a_made_thing(cx: &Context<'_, '_>, first: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    let Some(before) = first.checked_sub(1).and_then(word_at) else {
+        return false;
+    };
+    if matches!(before, "called" | "named" | "dubbed") {
+        return first.checked_sub(2).and_then(word_at).is_some_and(|noun| {
+            is_product_noun(noun)
+                || WORK_NOUNS.binary_search(&noun).is_ok()
+                || matches!(noun, "campaign" | "operation" | "programme" | "program" | "project" | "scheme" | "service")
+        });
+    }
+    is_product_noun(before)
+}
+
+/// Nouns after a name that make it the name of a made thing or an event ("the Kepler telescope"), and before
+/// one that make it the thing's ("the browser Firefox").
 const PRODUCT_NOUNS: &[&str] = &[
     "app",
     "assistant",
@@ -627,6 +658,7 @@ const PRODUCT_NOUNS: &[&str] = &[
     "console",
     "drone",
     "festival",
+    "filter",
     "laptop",
     "meteor",
     "missile",
