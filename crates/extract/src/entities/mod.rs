@@ -1707,7 +1707,7 @@ mod tests {
         for (text, name, kind) in cases {
             assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
         }
-        let text = "On the podcast Michael Okafor said the plan had failed.";
+        let text = "On a satellite phone Michael Okafor said the plan had failed.";
         assert!(has(text, "Michael Okafor", Person), "{:?}", entities(text));
     }
 }
