@@ -1710,4 +1710,21 @@ mod tests {
         let text = "On a satellite phone Michael Okafor said the plan had failed.";
         assert!(has(text, "Michael Okafor", Person), "{:?}", entities(text));
     }
+
+    /// Events named by their final word: parades, carnivals, expos, races, runs, festivals of a kind, uprisings,
+    /// famines, massacres, rebellions — also when a place opens the name.
+    #[test]
+    fn events_by_their_final_word() {
+        use EntityKind::*;
+        let cases: &[(&str, &str, EntityKind)] = &[
+            ("Crowds lined the streets for the Kelvara Harbour Parade on Sunday.", "Kelvara Harbour Parade", Misc),
+            ("The firm will show its drone at the Riyadh Drone Expo next month.", "Riyadh Drone Expo", Misc),
+            ("Thousands ran the Okavu City Run despite the heat.", "Okavu City Run", Misc),
+            ("The Soweto Uprising is remembered every June.", "Soweto Uprising", Misc),
+            ("Forty boats entered the Vantor Bay Regatta this year.", "Vantor Bay Regatta", Misc),
+        ];
+        for (text, name, kind) in cases {
+            assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
+        }
+    }
 }
