@@ -1727,4 +1727,20 @@ mod tests {
             assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
         }
     }
+
+    /// The capital abbreviations news uses for American states and cities are places, not acronyms of
+    /// organisations.
+    #[test]
+    fn abbreviated_places_in_capitals_are_places() {
+        use EntityKind::*;
+        let cases: &[(&str, &str, EntityKind)] = &[
+            ("Storm leaves 90,000 homes without power across NJ", "NJ", Place),
+            ("The best noodle bars in LA, ranked", "LA", Place),
+            ("Flights out of DC were delayed on Friday.", "DC", Place),
+            ("Rents in NYC rose again in March.", "NYC", Place),
+        ];
+        for (text, name, kind) in cases {
+            assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
+        }
+    }
 }
