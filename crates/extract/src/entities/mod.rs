@@ -171,6 +171,27 @@ pub(crate) fn find_entities(
     for cand in runs(&cx) {
         clean(&cx, cand, &mut cleaned);
     }
+    // "swore 58 TIMES", "FIVE TIMES faster": a count in capitals and the plural it counts are shouted words, not
+    // a name (a plural of five letters or more: "3 US", "5 NBA" stay names).
+    let shouted = |i: usize| !cx.word(i).bytes().any(|b| b.is_ascii_lowercase());
+    for cand in &mut cleaned {
+        while cand.end - cand.first >= 2 && shouted(cand.first) && is_spelled_number(cx.word(cand.first)) {
+            cand.first += 1;
+        }
+    }
+    cleaned.retain(|cand| {
+        let counted = cand.first > 0 && seg.is_word(cand.first - 1) && {
+            let before = cx.word(cand.first - 1);
+            before.bytes().all(|b| b.is_ascii_digit() || b == b',')
+                || (shouted(cand.first - 1) && is_spelled_number(before))
+        };
+        !(cand.end - cand.first == 1
+            && counted
+            && shouted(cand.first)
+            && seg.tokens[cand.first - 1].line == seg.tokens[cand.first].line
+            && cx.word(cand.first).len() >= 5
+            && cx.word(cand.first).ends_with('S'))
+    });
 
     // Names typed from ordinary prose, by their own evidence: what a headline may reuse.
     let mut known: HashMap<String, EntityKind> = HashMap::new();
@@ -483,6 +504,15 @@ fn looks_like_personal_name(cx: &Context<'_, '_>, cand: &Candidate) -> bool {
                 && !is_place(word)
                 && !is_org(word)
         })
+}
+
+/// A number from two to twelve or a round one, in words of any case ("FIVE", "Hundred").
+fn is_spelled_number(word: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "billion", "dozen", "eight", "eleven", "five", "four", "hundred", "million", "nine", "seven", "six", "ten",
+        "thousand", "three", "trillion", "twelve", "twenty", "two",
+    ];
+    word.len() <= 8 && NUMBERS.iter().any(|n| n.eq_ignore_ascii_case(word))
 }
 
 /// Sorts typed candidates by their first word (one function for both sorts of `typed`).
@@ -1742,5 +1772,19 @@ mod tests {
         for (text, name, kind) in cases {
             assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
         }
+    }
+
+    /// A count in capitals and the plural it counts are shouted words, not a name; an acronym or a place after
+    /// a number stays a name.
+    #[test]
+    fn a_shouted_count_is_no_name() {
+        use EntityKind::*;
+        for text in ["Coach sacked after swearing 40 TIMES on air", "Prices rose FIVE TIMES faster than wages"] {
+            let found = entities(text);
+            assert!(found.iter().all(|(name, _)| !name.contains("TIMES")), "{found:?}");
+        }
+        assert!(has("Top stories: 3 US troops hurt in blast", "US", Place), "{:?}", entities("3 US troops"));
+        let text = "Ranked: 5 NBA stars who could move";
+        assert!(has(text, "NBA", Org), "{:?}", entities(text));
     }
 }
