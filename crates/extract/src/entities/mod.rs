@@ -1732,6 +1732,7 @@ mod tests {
             ("The rover Okavu Two sent back its first images.", "Okavu Two", Misc),
             ("The agency is planning a mission called Kelvara Lander for 2031.", "Kelvara Lander", Misc),
             ("Guards shot down a drone dubbed Nightjar near the border.", "Nightjar", Misc),
+            ("She made a documentary called Salt of Okavu last year.", "Salt of Okavu", Misc),
             ("He founded a start-up called Vantor Technologies in 2019.", "Vantor Technologies", Org),
         ];
         for (text, name, kind) in cases {

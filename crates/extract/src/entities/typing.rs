@@ -629,7 +629,7 @@ pub(super) fn is_product_noun(word: &str) -> bool {
 }
 
 /// Whether the word before `first` on its line is a noun of `PRODUCT_NOUNS` ("the browser Firefox"), or that
-/// noun, a work's or a scheme's noun then "called", "named" or "dubbed" ("a drone dubbed Skyhawk").
+/// noun or a scheme's then "called", "named" or "dubbed" ("a drone dubbed Skyhawk"; a work's: `after_work_noun`).
 fn names_a_made_thing(cx: &Context<'_, '_>, first: usize) -> bool {
     let seg = cx.seg;
     let line = seg.tokens[first].line;
@@ -640,7 +640,6 @@ fn names_a_made_thing(cx: &Context<'_, '_>, first: usize) -> bool {
     if matches!(before, "called" | "named" | "dubbed") {
         return first.checked_sub(2).and_then(word_at).is_some_and(|noun| {
             is_product_noun(noun)
-                || WORK_NOUNS.binary_search(&noun).is_ok()
                 || matches!(noun, "campaign" | "operation" | "programme" | "program" | "project" | "scheme" | "service")
         });
     }
@@ -837,6 +836,10 @@ pub(super) fn after_work_noun(cx: &Context<'_, '_>, first: usize) -> bool {
     };
     if matches!(noun, "titled" | "entitled") {
         return true;
+    }
+    // "a documentary called Rivers of Dust": the work's noun, then "called", "named" or "dubbed".
+    if matches!(noun, "called" | "named" | "dubbed") {
+        return word_before(noun_at).is_some_and(|(_, w)| WORK_NOUNS.binary_search(&w).is_ok());
     }
     let lead = word_before(noun_at).map(|(_, w)| w);
     WORK_NOUNS.binary_search(&noun).is_ok()
