@@ -1788,4 +1788,16 @@ mod tests {
         let text = "Ranked: 5 NBA stars who could move";
         assert!(has(text, "NBA", Org), "{:?}", entities(text));
     }
+
+    /// An acronym and a place after it name the organisation's edition or office there; a place in capitals
+    /// after an acronym is a dateline of its own.
+    #[test]
+    fn an_acronym_and_a_place_are_one_organisation() {
+        use EntityKind::*;
+        let text = "Watch KVTN Los Angeles live\n\nKVTN Boston";
+        assert!(has(text, "KVTN Los Angeles", Org), "{:?}", entities(text));
+        assert!(has(text, "KVTN Boston", Org), "{:?}", entities(text));
+        let text = "KVTN NEW DELHI: The minister resigned on Monday after a long row over the budget.";
+        assert!(has(text, "NEW DELHI", Place), "{:?}", entities(text));
+    }
 }
