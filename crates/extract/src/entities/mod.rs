@@ -1800,4 +1800,15 @@ mod tests {
         let text = "KVTN NEW DELHI: The minister resigned on Monday after a long row over the budget.";
         assert!(has(text, "NEW DELHI", Place), "{:?}", entities(text));
     }
+
+    /// A seat of government named as a building is a place where a preposition of place puts something in it,
+    /// and the institution where it speaks.
+    #[test]
+    fn a_seat_of_government_is_a_place_at_its_address() {
+        use EntityKind::*;
+        let text = "Protesters gathered outside the White House on Sunday night.";
+        assert!(has(text, "White House", Place), "{:?}", entities(text));
+        let text = "The White House said the talks would resume.";
+        assert!(has(text, "White House", Org), "{:?}", entities(text));
+    }
 }

@@ -390,6 +390,16 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
             return Some(EntityKind::Misc);
         }
     }
+    // "at the White House", "outside Buckingham Palace": a seat of government named as a building is the
+    // building (PLACE) where a preposition of place puts something in it; as a speaker it stays the
+    // institution.
+    if end - first >= 2
+        && matches!(cx.word(end - 1), "House" | "Palace" | "Street")
+        && after_preposition_of_place(cx, first)
+        && is_org(cx.surface(first, end))
+    {
+        return Some(EntityKind::Place);
+    }
     if let Some(kind) = lexical_kind(cx, first, end) {
         return Some(kind);
     }
@@ -631,6 +641,21 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
         return Some(EntityKind::Person);
     }
     None
+}
+
+/// Whether "at", "outside", "inside" or "near" (and "the") stands right before the name at `first` on its line.
+fn after_preposition_of_place(cx: &Context<'_, '_>, first: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    let before = match first.checked_sub(1).and_then(word_at) {
+        Some("the") => first - 1,
+        _ => first,
+    };
+    before
+        .checked_sub(1)
+        .and_then(word_at)
+        .is_some_and(|w| matches!(w, "at" | "At" | "outside" | "Outside" | "inside" | "Inside" | "near" | "Near"))
 }
 
 /// Whether the word is a noun of `PRODUCT_NOUNS` ("the Pixel 9 phone": the model number before it joins the
