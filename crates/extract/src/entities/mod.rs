@@ -1811,4 +1811,21 @@ mod tests {
         let text = "The White House said the talks would resume.";
         assert!(has(text, "White House", Org), "{:?}", entities(text));
     }
+
+    /// More nouns of made things and of works' kin after a name (jets, headphones, turntables, a premiere, a
+    /// sequel); an organisation's keyword before one names the owner.
+    #[test]
+    fn more_made_things_after_their_name() {
+        use EntityKind::*;
+        let cases: &[(&str, &str, EntityKind)] = &[
+            ("The airline grounded its Vantor jets after a fault.", "Vantor", Misc),
+            ("Owners of the Okavu Aero headphones complained.", "Okavu Aero", Misc),
+            ("Fans queued for the Kelvara premiere in the rain.", "Kelvara", Misc),
+        ];
+        for (text, name, kind) in cases {
+            assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
+        }
+        let text = "A Navy jet crashed near the base on Tuesday.";
+        assert!(!has(text, "Navy", Misc), "{:?}", entities(text));
+    }
 }

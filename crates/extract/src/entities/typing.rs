@@ -634,6 +634,8 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
         && next.is_some_and(|w| PRODUCT_NOUNS.binary_search(&w).is_ok())
         && !(words == 1 && opens_with_first_name)
         && !(first..end).any(|i| is_place(cx.word(i)))
+        // "the Navy jet": an organisation's keyword names the owner, not the thing.
+        && !is_org_keyword(cx.word(end - 1))
     {
         return Some(EntityKind::Misc);
     }
@@ -692,8 +694,12 @@ const PRODUCT_NOUNS: &[&str] = &[
     "chatbot",
     "console",
     "drone",
+    "earbuds",
     "festival",
     "filter",
+    "headphones",
+    "jet",
+    "jets",
     "laptop",
     "meteor",
     "missile",
@@ -701,15 +707,21 @@ const PRODUCT_NOUNS: &[&str] = &[
     "musical",
     "phone",
     "phones",
+    "pickup",
     "podcast",
+    "premiere",
     "probe",
     "rover",
     "satellite",
+    "sedan",
+    "sequel",
     "smartphone",
     "smartphones",
     "spacecraft",
     "tablet",
     "telescope",
+    "trilogy",
+    "turntable",
     "vaccine",
 ];
 
