@@ -531,6 +531,33 @@ pub(super) fn split_title_line(
                 break;
             }
         }
+        // "Restores Mexico City Policy", "Scraps Okavu Accord": a known place and a law's or a pact's keyword
+        // after it in a headline are the law's name.
+        let matched = matched.map(|j| {
+            let law = j < cand.end
+                && matches!(
+                    cx.word(j),
+                    "Act"
+                        | "Accord"
+                        | "Accords"
+                        | "Agreement"
+                        | "Bill"
+                        | "Charter"
+                        | "Convention"
+                        | "Declaration"
+                        | "Doctrine"
+                        | "Pact"
+                        | "Policy"
+                        | "Protocol"
+                        | "Treaty"
+                )
+                && is_place(cx.surface(i, j));
+            if law {
+                j + 1
+            } else {
+                j
+            }
+        });
         match matched {
             Some(j) => {
                 out.push(Candidate {

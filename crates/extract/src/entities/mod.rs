@@ -1828,4 +1828,14 @@ mod tests {
         let text = "A Navy jet crashed near the base on Tuesday.";
         assert!(!has(text, "Navy", Misc), "{:?}", entities(text));
     }
+
+    /// In a Title Case headline, a known place and a law's or a pact's keyword after it are the law's name.
+    #[test]
+    fn a_place_and_a_laws_keyword_in_a_headline_name_the_law() {
+        use EntityKind::*;
+        let text = "Senate Votes To Scrap Mexico City Policy After Long Fight\n\nThe vote came late on Tuesday.";
+        assert!(has(text, "Mexico City Policy", Misc), "{:?}", entities(text));
+        let text = "Leaders Meet In Nairobi To Discuss Trade\n\nThe talks began on Monday.";
+        assert!(has(text, "Nairobi", Place), "{:?}", entities(text));
+    }
 }
