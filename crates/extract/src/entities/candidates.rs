@@ -531,7 +531,7 @@ pub(super) fn split_title_line(
                 break;
             }
         }
-        // "Restores Mexico City Policy", "Scraps Okavu Accord": a known place and a law's or a pact's keyword
+        // "Scraps Nairobi Pact", "Restores Lima Accord": a known place and a law's or a pact's keyword
         // after it in a headline are the law's name.
         let matched = matched.map(|j| {
             let law = j < cand.end

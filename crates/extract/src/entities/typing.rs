@@ -149,7 +149,7 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     {
         return Some(EntityKind::Org);
     }
-    // "CBSN Boston", "KTV Los Angeles": an acronym that is no place and a place after it is the organisation's
+    // "KVTN Boston", "KTV Los Angeles": an acronym that is no place and a place after it is the organisation's
     // edition or office there, one name (a place in capitals after it is a dateline: "HM NEW DELHI:").
     if (2..=3).contains(&words)
         && is_acronym(cx.word(first))
