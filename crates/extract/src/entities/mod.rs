@@ -1838,4 +1838,16 @@ mod tests {
         let text = "Leaders Meet In Nairobi To Discuss Trade\n\nThe talks began on Monday.";
         assert!(has(text, "Nairobi", Place), "{:?}", entities(text));
     }
+
+    /// A menu's section named by a place and "News" (alone on its line, after "&", or with a count) is the
+    /// place, not an organisation; a known outlet stays one.
+    #[test]
+    fn a_places_news_section_is_no_organisation() {
+        use EntityKind::*;
+        let text = "Sections\nKenya News (812)\nNairobi & Kenya News\nSky News\n\nThe council met on Monday to discuss the news.";
+        let found = entities(text);
+        assert!(!found.iter().any(|(name, kind)| name.ends_with("Kenya News") && *kind == Org), "{found:?}");
+        assert!(has(text, "Kenya", Place), "{found:?}");
+        assert!(has(text, "Sky News", Org), "{found:?}");
+    }
 }

@@ -49,14 +49,19 @@ const FACILITY_NOUNS: &[&str] = &[
 
 /// A line of its own made of ordinary words before a keyword ("Customer Service", "Weird News", "Loan
 /// Center"): a menu's item, not an organisation's name. A word is ordinary when the document also writes it
-/// in lower case. Only short items are looked at.
+/// in lower case. Only short items are looked at. A section's name is one too: a place before "News"
+/// ("Texas News", "US News (1668)"), also as the second of two items joined by "&" ("Strange & Weird News").
 fn is_plain_menu_item(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     let seg = cx.seg;
     let line = &seg.lines[seg.tokens[first].line];
+    let opens_item = first == line.tokens.0 || (first == line.tokens.0 + 2 && seg.is_punct(first - 1, '&'));
+    let ends_item =
+        end == line.tokens.1 || (end + 3 == line.tokens.1 && seg.is_punct(end, '(') && seg.is_punct(end + 2, ')'));
+    let section = cx.word(end - 1) == "News";
     end - first <= 3
-        && first == line.tokens.0
-        && end == line.tokens.1
-        && (first..end - 1).all(|i| cx.seen_lowercase(cx.word(i)))
+        && opens_item
+        && ends_item
+        && (first..end - 1).all(|i| cx.seen_lowercase(cx.word(i)) || (section && is_place(cx.word(i))))
 }
 
 /// Whether "and" follows a name of two or more words ending in an organisation's keyword or a place's noun
