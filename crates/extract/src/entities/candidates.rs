@@ -11,7 +11,7 @@ use super::typing::{after_work_noun, is_leading_org_word, lexical_kind};
 use super::Context;
 use crate::dates::{is_calendar_word, is_named_day};
 use crate::lexicon::{
-    is_demonym, is_first_name, is_known_person, is_misc_keyword, is_org, is_org_keyword, is_place,
+    is_demonym, is_first_name, is_known_person, is_misc_keyword, is_misc_name, is_org, is_org_keyword, is_place,
     is_role_before_names_any_case, is_title,
 };
 use crate::EntityKind;
@@ -522,6 +522,7 @@ pub(super) fn split_title_line(
                 || credited
                 || is_place(surface)
                 || is_org(surface)
+                || is_misc_name(surface)
                 || is_known_person(surface)
                 || person_name
                 || headline_subject

@@ -1850,4 +1850,12 @@ mod tests {
         assert!(has(text, "Kenya", Place), "{found:?}");
         assert!(has(text, "Sky News", Org), "{found:?}");
     }
+
+    /// A listed treaty, product or work keeps its name on a Title Case line, as listed places and organisations do.
+    #[test]
+    fn listed_misc_names_survive_in_headlines() {
+        use EntityKind::*;
+        let text = "Why Ethereum Prices Keep Falling This Year\n\nTraders sold on Monday.";
+        assert!(has(text, "Ethereum", Misc), "{:?}", entities(text));
+    }
 }
