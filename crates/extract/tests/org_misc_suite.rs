@@ -214,7 +214,9 @@ fn the_genres_suite_scores_at_least_its_floors() {
 
 #[test]
 fn the_misc_recall_suite_scores_at_least_its_floors() {
-    // Floors set when the eighth round ended (its start, before any rule: see DESIGN.md).
-    let floors = [(EntityKind::Person, 0.0), (EntityKind::Org, 0.0), (EntityKind::Place, 0.0), (EntityKind::Misc, 0.0)];
+    // Set when the eighth round ended (its start, before any rule: PERSON 0.400, ORG 0.462, PLACE 0.828, MISC
+    // 0.575; at the end 0.500, 0.632, 0.933, 0.787).
+    let floors =
+        [(EntityKind::Person, 0.45), (EntityKind::Org, 0.6), (EntityKind::Place, 0.92), (EntityKind::Misc, 0.77)];
     check_floors("misc_recall", MISC_RECALL_SUITE, floors);
 }
