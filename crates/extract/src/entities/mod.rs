@@ -328,6 +328,37 @@ pub(crate) fn find_entities(
             *kind = Some(EntityKind::Misc);
         }
     }
+    // "… a mission called Europa Lander. Lander will orbit …": the last word of a work's, a product's or a
+    // mission's name of several words, alone and untyped, is that name's short form (as a surname is a
+    // person's) in the article's prose, unless it is a keyword, an ordinary word or a known name of its own.
+    let short_forms: HashSet<&str> = typed
+        .iter()
+        .filter(|(cand, kind)| *kind == Some(EntityKind::Misc) && cand.end - cand.first >= 2)
+        .map(|(cand, _)| cx.word(cand.end - 1))
+        .filter(|last| {
+            last.starts_with(char::is_uppercase)
+                && !is_misc_keyword(last)
+                && !is_org_keyword(last)
+                && !is_common_word(last)
+                && !cx.seen_lowercase(last)
+                && !is_place(last)
+                && !is_org(last)
+                && !is_first_name(last)
+        })
+        .collect();
+    if !short_forms.is_empty() {
+        for (cand, kind) in &mut typed {
+            if kind.is_none()
+                && cand.end - cand.first == 1
+                && !cand.in_title_line
+                && short_forms.contains(cx.word(cand.first))
+                && starts_in_body(seg, body, cand)
+                && !shape::is_byline(seg, &seg.lines[seg.tokens[cand.first].line])
+            {
+                *kind = Some(EntityKind::Misc);
+            }
+        }
+    }
     // "the iPhone 16 at", "Galaxy Z Fold 5.": a product's or a chart's number right after its name is part of
     // it, when nothing but punctuation, the line's end or a function word follows ("Okavu Act 2 years ago"
     // and "X 15 per cent" keep their counts out; a date's number is the date's).
@@ -1857,5 +1888,15 @@ mod tests {
         use EntityKind::*;
         let text = "Why Ethereum Prices Keep Falling This Year\n\nTraders sold on Monday.";
         assert!(has(text, "Ethereum", Misc), "{:?}", entities(text));
+    }
+
+    /// The last word of a product's or a mission's name, alone in the article's prose, is its short form.
+    #[test]
+    fn a_misc_names_last_word_alone_is_its_short_form() {
+        use EntityKind::*;
+        let text = "The agency is building a probe called Okavu Voyager, due to launch in 2030. Voyager will \
+                    carry six cameras and a drill, the agency said on Monday.";
+        assert!(has(text, "Okavu Voyager", Misc), "{:?}", entities(text));
+        assert!(has(text, "Voyager", Misc), "{:?}", entities(text));
     }
 }
