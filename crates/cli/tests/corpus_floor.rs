@@ -13,7 +13,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("entities.ORG.f1", 0.783),
     ("entities.PLACE.f1", 0.919),
     ("entities.DATE.f1", 0.95),
-    ("entities.MISC.f1", 0.51),
+    ("entities.MISC.f1", 0.52),
     ("quotes.f1", 0.96),
     ("quotes.speaker_acc", 0.925),
     ("body.f1", 0.93),
