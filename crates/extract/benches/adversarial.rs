@@ -66,6 +66,12 @@ const CASES: &[Case] = &[
                Pixel 9 phone Abcde Energy shares rose published in The Abcde Secretary-General Abcde ",
         html: false,
     },
+    Case {
+        name: "made things, events, counts, places in a run",
+        unit: "the browser Abcde a drone dubbed Abcde a film called Abcde of Abcde Abcde Parade 58 TIMES FIVE TIMES \
+               NY at the White House KVTN Boston Abcde jets Kenya News (3) Mexico City Policy ",
+        html: false,
+    },
     Case { name: "dates everywhere", unit: "on Monday, Jan. 5, 2020 at 6:30 PM EST 1990s ", html: false },
     Case { name: "html: `<a ` without `>`", unit: "<a x", html: true },
     Case { name: "html: `&` without `;`", unit: "a & b &amp c ", html: true },

@@ -11,7 +11,7 @@ use super::typing::{after_work_noun, is_leading_org_word, lexical_kind};
 use super::Context;
 use crate::dates::{is_calendar_word, is_named_day};
 use crate::lexicon::{
-    is_demonym, is_first_name, is_known_person, is_misc_keyword, is_org, is_org_keyword, is_place,
+    is_demonym, is_first_name, is_known_person, is_misc_keyword, is_misc_name, is_org, is_org_keyword, is_place,
     is_role_before_names_any_case, is_title,
 };
 use crate::EntityKind;
@@ -522,6 +522,7 @@ pub(super) fn split_title_line(
                 || credited
                 || is_place(surface)
                 || is_org(surface)
+                || is_misc_name(surface)
                 || is_known_person(surface)
                 || person_name
                 || headline_subject
@@ -531,6 +532,33 @@ pub(super) fn split_title_line(
                 break;
             }
         }
+        // "Scraps Nairobi Pact", "Restores Lima Accord": a known place and a law's or a pact's keyword
+        // after it in a headline are the law's name.
+        let matched = matched.map(|j| {
+            let law = j < cand.end
+                && matches!(
+                    cx.word(j),
+                    "Act"
+                        | "Accord"
+                        | "Accords"
+                        | "Agreement"
+                        | "Bill"
+                        | "Charter"
+                        | "Convention"
+                        | "Declaration"
+                        | "Doctrine"
+                        | "Pact"
+                        | "Policy"
+                        | "Protocol"
+                        | "Treaty"
+                )
+                && is_place(cx.surface(i, j));
+            if law {
+                j + 1
+            } else {
+                j
+            }
+        });
         match matched {
             Some(j) => {
                 out.push(Candidate {

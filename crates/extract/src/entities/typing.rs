@@ -49,14 +49,19 @@ const FACILITY_NOUNS: &[&str] = &[
 
 /// A line of its own made of ordinary words before a keyword ("Customer Service", "Weird News", "Loan
 /// Center"): a menu's item, not an organisation's name. A word is ordinary when the document also writes it
-/// in lower case. Only short items are looked at.
+/// in lower case. Only short items are looked at. A section's name is one too: a place before "News"
+/// ("Texas News", "US News (1668)"), also as the second of two items joined by "&" ("Strange & Weird News").
 fn is_plain_menu_item(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     let seg = cx.seg;
     let line = &seg.lines[seg.tokens[first].line];
+    let opens_item = first == line.tokens.0 || (first == line.tokens.0 + 2 && seg.is_punct(first - 1, '&'));
+    let ends_item =
+        end == line.tokens.1 || (end + 3 == line.tokens.1 && seg.is_punct(end, '(') && seg.is_punct(end + 2, ')'));
+    let section = cx.word(end - 1) == "News";
     end - first <= 3
-        && first == line.tokens.0
-        && end == line.tokens.1
-        && (first..end - 1).all(|i| cx.seen_lowercase(cx.word(i)))
+        && opens_item
+        && ends_item
+        && (first..end - 1).all(|i| cx.seen_lowercase(cx.word(i)) || (section && is_place(cx.word(i))))
 }
 
 /// Whether "and" follows a name of two or more words ending in an organisation's keyword or a place's noun
@@ -146,6 +151,17 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
         && !is_org(last)
         && !is_common(last)
         && !is_speech_verb(last)
+    {
+        return Some(EntityKind::Org);
+    }
+    // "KVTN Boston", "KTV Los Angeles": an acronym that is no place and a place after it is the organisation's
+    // edition or office there, one name (a place in capitals after it is a dateline: "HM NEW DELHI:").
+    if (2..=3).contains(&words)
+        && is_acronym(cx.word(first))
+        && last.chars().any(char::is_lowercase)
+        && !is_place(cx.word(first))
+        && !NOT_ORG_ACRONYMS.contains(&cx.word(first))
+        && is_place(cx.surface(first + 1, end))
     {
         return Some(EntityKind::Org);
     }
@@ -367,6 +383,27 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     // work, whatever its words would say alone (a first name, a place).
     if !cand.in_title_line && after_work_noun(cx, first) {
         return Some(EntityKind::Misc);
+    }
+    // "the news filter TruthLens", "the rover Pathfinder Two", "a mission called Comet Interceptor": a name
+    // right after the noun for a made thing (or after that noun and "called"/"named"/"dubbed") is the thing's,
+    // whatever its shape says (a camel-case brand, a place's name inside it), unless a list knows the name or
+    // it is a full personal name (a host after a show's noun: "the podcast Michael Morell").
+    if !cand.in_title_line && end - first <= 4 && names_a_made_thing(cx, first) {
+        let surface = cx.surface(first, end);
+        let personal = end - first >= 2 && is_first_name(cx.word(first));
+        if !personal && !is_org(surface) && !is_place(surface) && !is_known_person(surface) {
+            return Some(EntityKind::Misc);
+        }
+    }
+    // "at the White House", "outside Buckingham Palace": a seat of government named as a building is the
+    // building (PLACE) where a preposition of place puts something in it; as a speaker it stays the
+    // institution.
+    if end - first >= 2
+        && matches!(cx.word(end - 1), "House" | "Palace" | "Street")
+        && after_preposition_of_place(cx, first)
+        && is_org(cx.surface(first, end))
+    {
+        return Some(EntityKind::Place);
     }
     if let Some(kind) = lexical_kind(cx, first, end) {
         return Some(kind);
@@ -602,6 +639,8 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
         && next.is_some_and(|w| PRODUCT_NOUNS.binary_search(&w).is_ok())
         && !(words == 1 && opens_with_first_name)
         && !(first..end).any(|i| is_place(cx.word(i)))
+        // "the Navy jet": an organisation's keyword names the owner, not the thing.
+        && !is_org_keyword(cx.word(end - 1))
     {
         return Some(EntityKind::Misc);
     }
@@ -611,13 +650,47 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     None
 }
 
+/// Whether "at", "outside", "inside" or "near" (and "the") stands right before the name at `first` on its line.
+fn after_preposition_of_place(cx: &Context<'_, '_>, first: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    let before = match first.checked_sub(1).and_then(word_at) {
+        Some("the") => first - 1,
+        _ => first,
+    };
+    before
+        .checked_sub(1)
+        .and_then(word_at)
+        .is_some_and(|w| matches!(w, "at" | "At" | "outside" | "Outside" | "inside" | "Inside" | "near" | "Near"))
+}
+
 /// Whether the word is a noun of `PRODUCT_NOUNS` ("the Pixel 9 phone": the model number before it joins the
 /// name).
 pub(super) fn is_product_noun(word: &str) -> bool {
     PRODUCT_NOUNS.binary_search(&word).is_ok()
 }
 
-/// Nouns after a name that make it the name of a made thing or an event ("the Kepler telescope").
+/// Whether the word before `first` on its line is a noun of `PRODUCT_NOUNS` ("the browser Firefox"), or that
+/// noun or a scheme's then "called", "named" or "dubbed" ("a drone dubbed Skyhawk"; a work's: `after_work_noun`).
+fn names_a_made_thing(cx: &Context<'_, '_>, first: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    let Some(before) = first.checked_sub(1).and_then(word_at) else {
+        return false;
+    };
+    if matches!(before, "called" | "named" | "dubbed") {
+        return first.checked_sub(2).and_then(word_at).is_some_and(|noun| {
+            is_product_noun(noun)
+                || matches!(noun, "campaign" | "operation" | "programme" | "program" | "project" | "scheme" | "service")
+        });
+    }
+    is_product_noun(before)
+}
+
+/// Nouns after a name that make it the name of a made thing or an event ("the Kepler telescope"), and before
+/// one that make it the thing's ("the browser Firefox").
 const PRODUCT_NOUNS: &[&str] = &[
     "app",
     "assistant",
@@ -626,7 +699,12 @@ const PRODUCT_NOUNS: &[&str] = &[
     "chatbot",
     "console",
     "drone",
+    "earbuds",
     "festival",
+    "filter",
+    "headphones",
+    "jet",
+    "jets",
     "laptop",
     "meteor",
     "missile",
@@ -634,15 +712,21 @@ const PRODUCT_NOUNS: &[&str] = &[
     "musical",
     "phone",
     "phones",
+    "pickup",
     "podcast",
+    "premiere",
     "probe",
     "rover",
     "satellite",
+    "sedan",
+    "sequel",
     "smartphone",
     "smartphones",
     "spacecraft",
     "tablet",
     "telescope",
+    "trilogy",
+    "turntable",
     "vaccine",
 ];
 
@@ -805,6 +889,10 @@ pub(super) fn after_work_noun(cx: &Context<'_, '_>, first: usize) -> bool {
     };
     if matches!(noun, "titled" | "entitled") {
         return true;
+    }
+    // "a documentary called Rivers of Dust": the work's noun, then "called", "named" or "dubbed".
+    if matches!(noun, "called" | "named" | "dubbed") {
+        return word_before(noun_at).is_some_and(|(_, w)| WORK_NOUNS.binary_search(&w).is_ok());
     }
     let lead = word_before(noun_at).map(|(_, w)| w);
     WORK_NOUNS.binary_search(&noun).is_ok()
