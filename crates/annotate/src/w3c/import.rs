@@ -238,6 +238,12 @@ impl ImportReport {
         self.counts[status as usize] += 1;
     }
 
+    /// An anchored item that turned out to be here already: not counted as imported ("Imported 1 annotation"
+    /// for a file whose notes were all here read as if something had been added).
+    fn uncount(&mut self, status: AnchorStatus) {
+        self.counts[status as usize] = self.counts[status as usize].saturating_sub(1);
+    }
+
     /// A sentence for the user: "Imported 5 annotations: 3 exact, 1 moved, 0 fuzzy, 1 orphan." followed,
     /// when there are any, by the notes on the article, the replies and the skipped annotations.
     pub fn summary(&self) -> String {
@@ -1030,11 +1036,13 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, c
         });
         match (here, order) {
             (Some(_), Some(VersionOrder::Same)) => {
+                report.uncount(note.status);
                 renamed.push((note.id.clone(), note.id));
                 report.already_here += 1;
                 continue;
             }
             (Some(_), Some(VersionOrder::Older)) => {
+                report.uncount(note.status);
                 renamed.push((note.id.clone(), note.id));
                 report.newer_here += 1;
                 continue;
@@ -1053,6 +1061,7 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, c
             _ => {}
         }
         if let Some(&copy) = contents_here.get(&key(&note)) {
+            report.uncount(note.status);
             renamed.push((note.id, annotations.notes[copy].id.clone()));
             report.already_here += 1;
             continue;
@@ -1100,6 +1109,7 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, c
     for mut added in imported.added {
         let here = entities_here.get(&added.id).map(|&at| &annotations.added[at]);
         if here.is_some_and(|here| (here.span, here.kind) == (added.span, added.kind)) {
+            report.uncount(added.status);
             report.already_here += 1;
             continue;
         }
@@ -1411,6 +1421,7 @@ mod tests {
         let again = merge(&mut annotations, parse(file).expect("read"), text);
         assert_eq!(sizes(&annotations), (1, 1, 1), "nothing added twice");
         assert!(again.summary().contains("3 already here"), "{}", again.summary());
+        assert_eq!(again.counts, [0; 4], "nothing counted as imported: {}", again.summary());
         let edited = file.replace(r#""body": "who""#, r#""body": "who, edited""#);
         merge(&mut annotations, parse(&edited).expect("read"), text);
         let bodies: Vec<&str> = annotations.notes.iter().map(|n| n.text.as_str()).collect();
