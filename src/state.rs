@@ -902,11 +902,15 @@ impl State {
                 next.active_note = None;
             }
             Action::AddReply { note, text } => {
-                let text = text.trim();
-                if !text.is_empty() {
-                    next.change(|a| {
-                        a.add_reply(&note, None, text.to_string());
-                    });
+                let reply = text.trim();
+                let mut added = reply.is_empty();
+                if !reply.is_empty() {
+                    next.change(|a| added = a.add_reply(&note, None, reply.to_string()).is_some());
+                }
+                // The note went (deleted in another tab) while the reply was typed: the words are not lost.
+                if !added {
+                    next.notice =
+                        Some(Notice::error(format!("The note was deleted, so this reply was not added: “{reply}”")));
                 }
             }
             Action::DeleteNote(id) => {
@@ -989,16 +993,20 @@ impl State {
                         ImportOutcome::Entities(read) => {
                             let mut report = None;
                             next.change(|a| report = Some(formats::add_read(a, read)));
-                            let added = report
-                                .as_ref()
-                                .is_some_and(|r| !r.added.is_empty() || r.already_here > 0 || r.notes > 0);
+                            let entities = report.as_ref().is_some_and(|r| !r.added.is_empty() || r.already_here > 0);
+                            let notes = report.as_ref().is_some_and(|r| r.notes > 0);
                             let summary = report.map(|r| r.summary()).unwrap_or_default();
-                            if added {
-                                next.notice = Some(Notice::info(format!("{summary} They are listed under Entities.")));
-                                next.panel = Panel::Entities;
-                            } else {
-                                next.notice = Some(Notice::error(summary));
-                            }
+                            next.notice = Some(match (entities, notes) {
+                                (true, _) => {
+                                    next.panel = Panel::Entities;
+                                    Notice::info(format!("{summary} They are listed under Entities."))
+                                }
+                                (false, true) => {
+                                    next.panel = Panel::Notes;
+                                    Notice::info(format!("{summary} They are listed under Notes."))
+                                }
+                                (false, false) => Notice::error(summary),
+                            });
                         }
                         ImportOutcome::Refused { reason } => {
                             next.notice = Some(Notice::error(format!("Import failed: {reason}. Nothing was changed.")))
@@ -1465,8 +1473,10 @@ mod tests {
         assert!(s2.annotations.notes[0].replies[0].author.is_none(), "the user's own");
         let blank = s2.apply(Action::AddReply { note: note.clone(), text: " \n ".into() });
         assert_eq!(blank.annotations, s2.annotations, "an empty reply adds nothing");
+        assert_eq!(blank.notice, s2.notice, "and says nothing");
         let elsewhere = s2.apply(Action::AddReply { note: "no-such-note".into(), text: "lost?".into() });
         assert_eq!(elsewhere.annotations.notes, s2.annotations.notes);
+        assert!(elsewhere.notice.is_some_and(|n| n.level == NoticeLevel::Error && n.text.ends_with("“lost?”")));
         assert!(s2.apply(Action::Undo).annotations.notes[0].replies.is_empty());
     }
 

@@ -137,7 +137,7 @@ pub fn accept_file_bytes(bytes: &[u8]) -> Result<(String, Option<Encoding>), Inp
         Err(InputError::NotUtf8 { utf16 }) => {
             let (text, encoding) = if utf16 {
                 let big_endian = bytes.starts_with(&[0xFE, 0xFF]);
-                let units = bytes[2..].chunks_exact(2).map(|pair| {
+                let units = bytes.get(2..).unwrap_or_default().chunks_exact(2).map(|pair| {
                     let pair = [pair[0], pair[1]];
                     if big_endian {
                         u16::from_be_bytes(pair)

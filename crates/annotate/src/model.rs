@@ -358,26 +358,30 @@ pub(crate) fn id_number(id: &str) -> Option<u64> {
 }
 
 /// What tells the versions of a note apart when colleagues send files back and forth: a fingerprint of its
-/// text and tags, and the fingerprints of the versions each edit replaced (`replaces`, oldest first, at most
-/// [`Versions::KEPT`]). An import compares them: a file's version that this note replaced is an older one
-/// (this one is kept), a file's version that replaced this one is newer (it is taken), and only versions
-/// made apart from each other are kept side by side. Without them every exchange of an edited note added
-/// one more copy beside it, and an old version came back with each file.
+/// words, text and tags, and the fingerprints of the versions each edit or move replaced (`replaces`, oldest
+/// first, at most [`Versions::KEPT`]). An import compares them: a file's version that this note replaced is an
+/// older one (this one is kept), a file's version that replaced this one is newer (it is taken), and only
+/// versions made apart from each other are kept side by side. Without them every exchange of an edited note
+/// added one more copy beside it, and an old version came back with each file. The words are part of a
+/// version, so a note moved to other words is a newer version, and two people's unrelated notes that happen
+/// to share an id (`note-1` of two copies made without a tab's tag) never pass for versions of each other.
 pub struct Versions;
 
 impl Versions {
     /// How many replaced versions a note remembers: enough for a long exchange, bounded for the files.
     pub const KEPT: usize = 16;
 
-    /// A note's text and tags as 16 hex digits (64-bit FNV-1a; 0xFF and 0xFE, which UTF-8 never has, keep
-    /// the text and each tag apart).
-    pub fn fingerprint(text: &str, tags: &[String]) -> String {
+    /// A version as 16 hex digits: 64-bit FNV-1a of the words, the text and each tag, kept apart by 0xFF and
+    /// 0xFE, which UTF-8 never has (the words are empty for a note on the whole article).
+    pub fn fingerprint(words: &str, text: &str, tags: &[String]) -> String {
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
         let mut eat = |bytes: &[u8]| {
             for &byte in bytes {
                 hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
             }
         };
+        eat(words.as_bytes());
+        eat(&[0xFF]);
         eat(text.as_bytes());
         eat(&[0xFF]);
         for tag in tags {
@@ -387,31 +391,43 @@ impl Versions {
         format!("{hash:016x}")
     }
 
-    /// How a file's version of a note (its text, tags and replaced versions) stands to the one here.
-    pub fn compare(here: (&str, &[String], &[String]), file: (&str, &[String], &[String])) -> VersionOrder {
-        let (here_print, file_print) = (Self::fingerprint(here.0, here.1), Self::fingerprint(file.0, file.1));
-        if here_print == file_print {
-            VersionOrder::Same
-        } else if here.2.contains(&file_print) {
-            VersionOrder::Older
-        } else if file.2.contains(&here_print) {
-            VersionOrder::Newer
-        } else {
-            VersionOrder::Apart
+    /// How a file's version of a note stands to the one here, each given as (fingerprint, replaced versions).
+    pub fn compare(here: (&str, &[String]), file: (&str, &[String])) -> VersionOrder {
+        let file_is_older = here.1.iter().any(|f| f == file.0);
+        let file_is_newer = file.1.iter().any(|f| f == here.0);
+        match (here.0 == file.0, file_is_older, file_is_newer) {
+            (true, _, _) => VersionOrder::Same,
+            // Each replaced the other (one side edited back to an earlier text): which came last, neither says.
+            (false, true, true) | (false, false, false) => VersionOrder::Apart,
+            (false, true, false) => VersionOrder::Older,
+            (false, false, true) => VersionOrder::Newer,
         }
     }
 
-    /// Records that the version `(text, tags)` was replaced by `(new_text, new_tags)`.
-    fn record(replaces: &mut Vec<String>, (text, tags): (&str, &[String]), (new_text, new_tags): (&str, &[String])) {
-        let (old, new) = (Self::fingerprint(text, tags), Self::fingerprint(new_text, new_tags));
+    /// Records that the version `old` was replaced by `new` (fingerprints).
+    fn record(replaces: &mut Vec<String>, old: String, new: &str) {
         if old == new {
             return;
         }
         // A version edited back to is the current one, not a replaced one.
-        replaces.retain(|f| *f != old && *f != new);
+        replaces.retain(|f| *f != old && f != new);
         replaces.push(old);
         let over = replaces.len().saturating_sub(Self::KEPT);
         replaces.drain(..over);
+    }
+}
+
+impl Note {
+    /// This version's fingerprint ([`Versions`]).
+    pub fn version(&self) -> String {
+        Versions::fingerprint(&self.target.exact, &self.text, &self.tags)
+    }
+}
+
+impl DocumentNote {
+    /// This version's fingerprint ([`Versions`]).
+    pub fn version(&self) -> String {
+        Versions::fingerprint("", &self.text, &self.tags)
     }
 }
 
@@ -521,18 +537,20 @@ impl Annotations {
             if note.text != body {
                 note.author = None;
             }
-            let tags = tidy_tags(tags);
-            Versions::record(&mut note.replaces, (&note.text, &note.tags), (&body, &tags));
+            let old = note.version();
             note.text = body;
-            note.tags = tags;
+            note.tags = tidy_tags(tags);
+            let new = note.version();
+            Versions::record(&mut note.replaces, old, &new);
             return true;
         }
         match self.document_notes.iter_mut().find(|n| n.id == id) {
             Some(note) => {
-                let tags = tidy_tags(tags);
-                Versions::record(&mut note.replaces, (&note.text, &note.tags), (&body, &tags));
+                let old = note.version();
                 note.text = body;
-                note.tags = tags;
+                note.tags = tidy_tags(tags);
+                let new = note.version();
+                Versions::record(&mut note.replaces, old, &new);
                 true
             }
             None => false,
@@ -552,9 +570,13 @@ impl Annotations {
         let target = TextTarget::of(text, &OffsetIndex::new(text), span);
         match self.notes.iter_mut().find(|n| n.id == id) {
             Some(note) => {
+                let old = note.version();
                 note.span = Some(span);
                 note.target = target;
                 note.status = AnchorStatus::Exact;
+                // Moved to other words: a newer version, for a colleague's copy to follow.
+                let new = note.version();
+                Versions::record(&mut note.replaces, old, &new);
                 true
             }
             None => false,

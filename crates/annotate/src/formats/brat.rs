@@ -22,10 +22,11 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
     let entities = reviewed_entities(extraction, annotations);
     let numbers = crate::last_by_key::LastByKey::of(entities.iter().enumerate().map(|(n, e)| (e.span, n + 1)));
     let mut notes = String::new();
+    let mut written = 0;
     for note in annotations.notes_in_reading_order() {
         if let Some(&entity) = note.span.and_then(|span| numbers.get(&span)) {
-            let one_line: String = note.text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-            notes.push_str(&format!("#{}\tAnnotatorNotes T{entity}\t{}\n", notes.lines().count() + 1, one_line.trim()));
+            written += 1;
+            notes.push_str(&format!("#{written}\tAnnotatorNotes T{entity}\t{}\n", one_line(&note.text)));
         }
     }
     for (n, entity) in entities.iter().enumerate() {
@@ -42,6 +43,11 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
     }
     ann.push_str(&notes);
     (doc.text.clone(), ann)
+}
+
+/// A note as brat holds it: on one line, control characters (line breaks, tabs) as spaces.
+pub(crate) fn one_line(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().trim().to_string()
 }
 
 /// The parts of `span` on each line, without the line breaks (and without empty parts).
@@ -201,6 +207,21 @@ mod tests {
     }
 
     /// An `.ann` saved by a Windows editor starts with a byte-order mark, which must not cost its first entry.
+    /// A note exported on one line (its line breaks and tabs as spaces) is the same note when the file comes
+    /// back: not added twice.
+    #[test]
+    fn notes_exported_on_one_line_are_not_added_again() {
+        let text = "Sergei Lavrov spoke in Moscow.";
+        let doc = Document::new("t", text);
+        let mut set = Annotations::default();
+        set.add_entity(text, Span::new(0, 13), sidenote_extract::EntityKind::Person);
+        set.add_note(text, Span::new(0, 13), "line one\nline\ttwo".into(), vec![]);
+        let (_, ann) = export(&doc, &Extraction::default(), &set);
+        assert!(ann.ends_with("#1\tAnnotatorNotes T1\tline one line two\n"), "{ann}");
+        let report = import(&ann, text, &mut set);
+        assert_eq!((report.notes, set.notes.len(), report.already_here), (0, 1, 1));
+    }
+
     #[test]
     fn a_byte_order_mark_does_not_cost_the_first_entry() {
         let text = "Sergei Lavrov spoke in Moscow.";

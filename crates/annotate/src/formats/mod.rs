@@ -135,10 +135,16 @@ pub fn add_read(annotations: &mut Annotations, read: ReadEntities) -> EntityImpo
             annotations.added.push(entity);
         }
     }
-    // Notes on the words, unless the same note is here already (the file imported before).
+    // Notes on the words, unless the same note is here already (the file imported before; compared as brat
+    // writes a note, on one line). Keys are strings: no map type of their own in the Wasm.
+    let note_key = |span: Option<Span>, text: &str| {
+        let at = span.map_or_else(String::new, |s| format!("{} {}", s.start, s.end));
+        format!("{at}\u{1}{}", brat::one_line(text))
+    };
+    let notes_here = LastByKey::of(annotations.notes.iter().enumerate().map(|(at, n)| (note_key(n.span, &n.text), at)));
     let mut notes = 0;
     for mut note in read.notes {
-        if annotations.notes.iter().any(|n| (n.span, &n.text) == (note.span, &note.text)) {
+        if notes_here.contains_key(&note_key(note.span, &note.text)) {
             continue;
         }
         note.id = annotations.fresh_id("note");

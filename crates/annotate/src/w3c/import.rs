@@ -220,14 +220,15 @@ pub struct ImportReport {
     pub skipped_suggestions: usize,
     /// Annotations that could not be used, with their reasons.
     pub skipped: Vec<Skipped>,
-    /// Notes, notes on the article and replies that were here already, identical (the file was imported
-    /// before): not added again.
+    /// Notes, notes on the article, replies, added entities, decisions and speaker corrections that were here
+    /// already, identical (the file was imported before): not added again.
     pub already_here: usize,
     /// Notes whose version in the file is a newer one, made from the version here: taken.
     pub updated: usize,
     /// Notes whose version in the file is one the version here replaced: this one kept.
     pub newer_here: usize,
-    /// Notes changed both here and in the file since they were one: the file's version added beside.
+    /// Notes changed both here and in the file since they were one (or two unrelated notes under one id): the
+    /// file's version added beside.
     pub apart: usize,
     /// The words of decisions and speaker corrections made here that differ from the file's: kept.
     pub kept_decisions: Vec<String>,
@@ -1015,95 +1016,86 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, c
     let notes_here = LastByKey::of(annotations.notes.iter().enumerate().map(|(at, n)| (n.id.clone(), at)));
     let document_notes_here =
         LastByKey::of(annotations.document_notes.iter().enumerate().map(|(at, n)| (n.id.clone(), at)));
-    // Notes here by their words and content, so that a copy of one under another id is not added twice.
-    // (Keys are strings, as in the maps above: each key type is one more copy of the map's code in the Wasm.)
-    let key = |note: &Note| {
+    // Notes here by their words and version, so that a copy of one under another id is not added twice. (Keys
+    // are strings, as in the maps above: each key type is one more copy of the map's code in the Wasm.)
+    let note_key = |note: &Note| {
         let at = note.span.map_or_else(String::new, |s| format!("{} {}", s.start, s.end));
-        format!("{at}\u{1}{}\u{1}{}", note.target.exact, Versions::fingerprint(&note.text, &note.tags))
+        format!("{at}\u{1}{}", note.version())
     };
-    let contents_here = LastByKey::of(annotations.notes.iter().enumerate().map(|(at, n)| (key(n), at)));
+    let notes_by_content = LastByKey::of(annotations.notes.iter().enumerate().map(|(at, n)| (note_key(n), at)));
+    let document_notes_by_content =
+        LastByKey::of(annotations.document_notes.iter().enumerate().map(|(at, n)| (n.version(), at)));
     for mut note in imported.notes {
         let here = notes_here.get(&note.id).copied();
         let order = here.map(|at| {
             let here = &annotations.notes[at];
-            let same_words = (&here.span, &here.target.exact) == (&note.span, &note.target.exact);
-            match Versions::compare((&here.text, &here.tags, &here.replaces), (&note.text, &note.tags, &note.replaces))
-            {
-                // The same text on other words (moved by one of the two) is a version of its own.
-                VersionOrder::Same if !same_words => VersionOrder::Apart,
-                order => order,
-            }
+            Versions::compare((&here.version(), &here.replaces), (&note.version(), &note.replaces))
         });
-        match (here, order) {
-            (Some(_), Some(VersionOrder::Same)) => {
+        let copy = notes_by_content.get(&note_key(&note)).map(|&at| annotations.notes[at].id.clone());
+        match next_step(order, copy) {
+            Step::Here(id) => {
                 report.uncount(note.status);
-                renamed.push((note.id.clone(), note.id));
+                renamed.push((note.id.clone(), id.unwrap_or(note.id)));
                 report.already_here += 1;
-                continue;
             }
-            (Some(_), Some(VersionOrder::Older)) => {
+            Step::Ours => {
                 report.uncount(note.status);
                 renamed.push((note.id.clone(), note.id));
                 report.newer_here += 1;
-                continue;
             }
-            (Some(at), Some(VersionOrder::Newer)) => {
-                let here = &mut annotations.notes[at];
-                (here.text, here.tags, here.author, here.replaces) = (note.text, note.tags, note.author, note.replaces);
-                // The newer version's words, where they were found.
-                if note.span.is_some() {
-                    (here.span, here.target, here.status) = (note.span, note.target, note.status);
+            Step::Theirs => {
+                if let Some(here) = here.and_then(|at| annotations.notes.get_mut(at)) {
+                    (here.text, here.tags, here.author, here.replaces) =
+                        (note.text, note.tags, note.author, note.replaces);
+                    // The newer version's words, where they were found.
+                    if note.span.is_some() {
+                        (here.span, here.target, here.status) = (note.span, note.target, note.status);
+                    }
                 }
                 renamed.push((note.id.clone(), note.id));
                 report.updated += 1;
-                continue;
             }
-            _ => {}
+            Step::Add { apart } => {
+                report.apart += usize::from(apart);
+                let in_file = note.id.clone();
+                ids.settle(annotations, &mut note.id, "note");
+                renamed.push((in_file, note.id.clone()));
+                annotations.notes.push(note);
+            }
         }
-        if let Some(&copy) = contents_here.get(&key(&note)) {
-            report.uncount(note.status);
-            renamed.push((note.id, annotations.notes[copy].id.clone()));
-            report.already_here += 1;
-            continue;
-        }
-        report.apart += usize::from(here.is_some());
-        let in_file = note.id.clone();
-        ids.settle(annotations, &mut note.id, "note");
-        renamed.push((in_file, note.id.clone()));
-        annotations.notes.push(note);
     }
     for mut note in imported.document_notes {
         let here = document_notes_here.get(&note.id).copied();
         let order = here.map(|at| {
             let here = &annotations.document_notes[at];
-            Versions::compare((&here.text, &here.tags, &here.replaces), (&note.text, &note.tags, &note.replaces))
+            Versions::compare((&here.version(), &here.replaces), (&note.version(), &note.replaces))
         });
-        match (here, order) {
-            (Some(_), Some(VersionOrder::Same)) => {
-                renamed.push((note.id.clone(), note.id));
+        let copy = document_notes_by_content.get(&note.version()).map(|&at| annotations.document_notes[at].id.clone());
+        match next_step(order, copy) {
+            Step::Here(id) => {
+                renamed.push((note.id.clone(), id.unwrap_or(note.id)));
                 report.already_here += 1;
-                continue;
             }
-            (Some(_), Some(VersionOrder::Older)) => {
+            Step::Ours => {
                 renamed.push((note.id.clone(), note.id));
                 report.newer_here += 1;
-                continue;
             }
-            (Some(at), Some(VersionOrder::Newer)) => {
-                let here = &mut annotations.document_notes[at];
-                (here.text, here.tags, here.replaces) = (note.text, note.tags, note.replaces);
+            Step::Theirs => {
+                if let Some(here) = here.and_then(|at| annotations.document_notes.get_mut(at)) {
+                    (here.text, here.tags, here.replaces) = (note.text, note.tags, note.replaces);
+                }
                 renamed.push((note.id.clone(), note.id));
                 report.updated += 1;
-                continue;
             }
-            (Some(_), _) => report.apart += 1,
-            (None, _) => {}
+            Step::Add { apart } => {
+                report.apart += usize::from(apart);
+                let in_file = note.id.clone();
+                ids.settle(annotations, &mut note.id, "note");
+                renamed.push((in_file, note.id.clone()));
+                annotations.document_notes.push(note);
+                report.document_notes += 1;
+            }
         }
-        let in_file = note.id.clone();
-        ids.settle(annotations, &mut note.id, "note");
-        renamed.push((in_file, note.id.clone()));
-        annotations.document_notes.push(note);
-        report.document_notes += 1;
     }
     let entities_here = LastByKey::of(annotations.added.iter().enumerate().map(|(at, e)| (e.id.clone(), at)));
     for mut added in imported.added {
@@ -1118,34 +1110,50 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, c
     }
     let renamed = LastByKey::of(renamed);
     let of = imported.total;
+    // Every note by its id, looked up once per reply (notes on words first, then on the article).
+    let words_notes = annotations.notes.len();
+    let thread_of = LastByKey::of(
+        annotations
+            .notes
+            .iter()
+            .map(|n| &n.id)
+            .chain(annotations.document_notes.iter().map(|n| &n.id))
+            .cloned()
+            .zip(0..),
+    );
     for ImportedReply { parent, mut reply, position } in imported.replies {
+        let in_file = thread_of.get(&parent).copied();
         let parent = renamed.get(&parent).cloned().unwrap_or(parent);
-        let has_parent = annotations.notes.iter().any(|n| n.id == parent)
-            || annotations.document_notes.iter().any(|n| n.id == parent);
-        if !has_parent {
+        let Some(at) = thread_of.get(&parent).copied() else {
             let reason = format!("replies to {parent}, which is neither in the file nor in this document");
             report.skipped.push(Skipped { position, of, id: Some(reply.id), reason, count: 1 });
             continue;
-        }
-        let thread = annotations
-            .notes
-            .iter()
-            .find(|n| n.id == parent)
-            .map(|n| &n.replies)
-            .or_else(|| annotations.document_notes.iter().find(|n| n.id == parent).map(|n| &n.replies));
-        // The same reply (identifier and words): an export names a reply of unknown author with the default
-        // creator, so the author is not compared.
-        if thread.is_some_and(|replies| replies.iter().any(|r| (&r.id, &r.text) == (&reply.id, &reply.text))) {
+        };
+        let replies_at = |at: usize| match at.checked_sub(words_notes) {
+            None => annotations.notes.get(at).map(|n| &n.replies),
+            Some(at) => annotations.document_notes.get(at).map(|n| &n.replies),
+        };
+        // The same reply: the same words in the thread it joins (a reply's id is renamed when it joins a copy of
+        // its note kept beside, so the id alone would add it again with every import), or the same id and words
+        // under the note of the file's id. An export names a reply of unknown author with the default creator,
+        // so the author is not compared.
+        let here = replies_at(at).is_some_and(|replies| replies.iter().any(|r| r.text == reply.text))
+            || in_file
+                .and_then(replies_at)
+                .is_some_and(|replies| replies.iter().any(|r| (&r.id, &r.text) == (&reply.id, &reply.text)));
+        if here {
             report.already_here += 1;
             continue;
         }
         ids.settle(annotations, &mut reply.id, "reply");
-        if let Some(note) = annotations.notes.iter_mut().find(|n| n.id == parent) {
-            note.replies.push(reply);
-        } else if let Some(note) = annotations.document_notes.iter_mut().find(|n| n.id == parent) {
-            note.replies.push(reply);
+        let thread = match at.checked_sub(words_notes) {
+            None => annotations.notes.get_mut(at).map(|n| &mut n.replies),
+            Some(at) => annotations.document_notes.get_mut(at).map(|n| &mut n.replies),
+        };
+        if let Some(thread) = thread {
+            thread.push(reply);
+            report.replies += 1;
         }
-        report.replies += 1;
     }
     // A decision here on the same words is never replaced by a different one from the file (which of the two
     // came later, a file cannot say): it is kept and named in the summary; an identical one is already here.
@@ -1196,6 +1204,30 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, c
         }
     }
     report
+}
+
+/// What an import does with one of the file's notes.
+enum Step {
+    /// It is here already: under the file's id (`None`), or, the same words and version, under this id.
+    Here(Option<String>),
+    /// The note here is a newer version of it: kept.
+    Ours,
+    /// It is a newer version of the note here: taken.
+    Theirs,
+    /// It is added; `apart`: beside a version of it edited here apart from the file's.
+    Add { apart: bool },
+}
+
+/// The step for a file's note, from how it stands to the note of its id here (if any) and a note here with
+/// its words and version under another id (if any).
+fn next_step(order: Option<VersionOrder>, copy: Option<String>) -> Step {
+    match (order, copy) {
+        (Some(VersionOrder::Same), _) => Step::Here(None),
+        (Some(VersionOrder::Older), _) => Step::Ours,
+        (Some(VersionOrder::Newer), _) => Step::Theirs,
+        (_, Some(copy)) => Step::Here(Some(copy)),
+        (order, None) => Step::Add { apart: order.is_some() },
+    }
 }
 
 /// A decision's words and the extractor's kind (none for a quotation) as a key; `None` for a decision on a
@@ -1323,6 +1355,80 @@ mod tests {
         assert_eq!(mine.speaker_correction(quote).and_then(|c| c.speaker.as_deref()), Some("Sergei Lavrov"));
     }
 
+    /// What a review of the exchange found: notes on the whole article and replies on a copy kept beside were
+    /// added again with every import of the same file; a note moved to other words came back at its old place;
+    /// a note edited back to an earlier text left both sides keeping their own; two people's unrelated notes
+    /// sharing an id (`note-1`, made without a tab's tag) passed for versions of each other.
+    #[test]
+    fn exchanges_never_add_the_same_thing_twice_nor_take_an_unrelated_note_for_a_version() {
+        let text = "Olaf Kessel spoke about the sea wall on Tuesday.";
+        let doc = Document::new("t", text);
+        let send =
+            |from: &Annotations| crate::w3c::file_text(&export(&doc, &sidenote_extract::Extraction::default(), from));
+        let receive = |to: &mut Annotations, file: &str| merge(to, parse(file).expect("read"), text);
+        let at = |words: &str| text.find(words).map(|s| Span::new(s, s + words.len())).expect("in the text");
+        let mut alice = Annotations::default();
+        let whole = alice.add_document_note("dA".into(), vec![]);
+        let on_words = alice.add_note(text, at("sea wall"), "wall".into(), vec![]);
+        let mut bea = Annotations::default();
+        receive(&mut bea, &send(&alice));
+        let bea_whole = bea.document_notes[0].id.clone();
+        let bea_words = bea.notes[0].id.clone();
+        // Both edit both notes apart; Bea replies under hers.
+        alice.edit_note(&whole, "dA2".into(), vec![]);
+        alice.edit_note(&on_words, "wall A".into(), vec![]);
+        bea.edit_note(&bea_whole, "dB".into(), vec![]);
+        bea.edit_note(&bea_words, "wall B".into(), vec![]);
+        bea.add_reply(&bea_words, Some("Bea".into()), "see p. 2".into());
+        let from_bea = send(&bea);
+        for round in 0..3 {
+            let report = receive(&mut alice, &from_bea);
+            assert_eq!(report.apart, if round == 0 { 2 } else { 0 }, "round {round}: {}", report.summary());
+        }
+        let mut whole_texts: Vec<&str> = alice.document_notes.iter().map(|n| n.text.as_str()).collect();
+        whole_texts.sort();
+        assert_eq!(whole_texts, ["dA2", "dB"]);
+        let copy = alice.notes.iter().find(|n| n.text == "wall B").expect("Bea's version beside");
+        assert_eq!(copy.replies.iter().map(|r| r.text.as_str()).collect::<Vec<_>>(), ["see p. 2"]);
+        assert_eq!(alice.notes.len(), 2);
+        // A note moved to other words is a newer version: it moves on the other side, nothing comes back.
+        let mut carol = Annotations::default();
+        let tuesday = carol.add_note(text, at("Tuesday"), "when".into(), vec![]);
+        let mut dan = Annotations::default();
+        receive(&mut dan, &send(&carol));
+        carol.reattach_note(text, &tuesday, at("Olaf Kessel"));
+        let report = receive(&mut dan, &send(&carol));
+        assert_eq!(report.updated, 1, "{}", report.summary());
+        receive(&mut carol, &send(&dan));
+        for set in [&carol, &dan] {
+            let words: Vec<&str> = set.notes.iter().filter_map(|n| n.span.map(|s| s.slice(text))).collect();
+            assert_eq!(words, ["Olaf Kessel"]);
+        }
+        // Edited back to the first text on one side: neither version is lost, and a second exchange adds nothing.
+        let mut erin = Annotations::default();
+        let id = erin.add_note(text, at("sea wall"), "v0".into(), vec![]);
+        erin.edit_note(&id, "v1".into(), vec![]);
+        let mut fay = Annotations::default();
+        receive(&mut fay, &send(&erin));
+        let fay_id = fay.notes[0].id.clone();
+        fay.edit_note(&fay_id, "v0".into(), vec![]);
+        receive(&mut erin, &send(&fay));
+        receive(&mut erin, &send(&fay));
+        let mut texts: Vec<&str> = erin.notes.iter().map(|n| n.text.as_str()).collect();
+        texts.sort();
+        assert_eq!(texts, ["v0", "v1"]);
+        // Two people's notes with one id (no tab tags) on other words are two notes, each kept.
+        let (mut gus, mut hal) = (Annotations::default(), Annotations::default());
+        let gus_id = gus.add_note(text, at("Olaf Kessel"), "check".into(), vec![]);
+        gus.edit_note(&gus_id, "check his title".into(), vec![]);
+        hal.add_note(text, at("Tuesday"), "check".into(), vec![]);
+        assert_eq!(gus.notes[0].id, hal.notes[0].id, "the same id on both sides");
+        receive(&mut gus, &send(&hal));
+        let mut texts: Vec<&str> = gus.notes.iter().map(|n| n.text.as_str()).collect();
+        texts.sort();
+        assert_eq!(texts, ["check", "check his title"]);
+    }
+
     #[test]
     fn a_note_remembers_the_versions_it_replaced_and_no_more() {
         let mut set = Annotations::default();
@@ -1332,19 +1438,23 @@ mod tests {
         }
         let replaced = &set.document_notes[0].replaces;
         assert_eq!(replaced.len(), Versions::KEPT);
-        assert_eq!(replaced.last(), Some(&Versions::fingerprint("v19", &[])), "the last replaced, last");
-        assert_eq!(replaced.first(), Some(&Versions::fingerprint("v4", &[])), "the oldest forgotten first");
+        assert_eq!(replaced.last(), Some(&Versions::fingerprint("", "v19", &[])), "the last replaced, last");
+        assert_eq!(replaced.first(), Some(&Versions::fingerprint("", "v4", &[])), "the oldest forgotten first");
         // Editing back to a replaced version makes it the current one again, not a replaced one.
         set.edit_note(&id, "v18".into(), vec![]);
         let replaced = &set.document_notes[0].replaces;
-        assert!(!replaced.contains(&Versions::fingerprint("v18", &[])));
-        assert_eq!(replaced.last(), Some(&Versions::fingerprint("v20", &[])));
+        assert!(!replaced.contains(&Versions::fingerprint("", "v18", &[])));
+        assert_eq!(replaced.last(), Some(&Versions::fingerprint("", "v20", &[])));
         // Tags are part of a version; saving without a change records nothing.
         let before = replaced.clone();
         set.edit_note(&id, "v18".into(), vec![]);
         assert_eq!(set.document_notes[0].replaces, before);
-        assert_ne!(Versions::fingerprint("a", &["b".into()]), Versions::fingerprint("ab", &[]));
-        assert_ne!(Versions::fingerprint("a", &["b".into(), "c".into()]), Versions::fingerprint("a", &["bc".into()]));
+        assert_ne!(Versions::fingerprint("", "a", &["b".into()]), Versions::fingerprint("", "ab", &[]));
+        assert_ne!(
+            Versions::fingerprint("", "a", &["b".into(), "c".into()]),
+            Versions::fingerprint("", "a", &["bc".into()])
+        );
+        assert_ne!(Versions::fingerprint("w", "a", &[]), Versions::fingerprint("", "wa", &[]), "words are part of it");
     }
 
     #[test]
@@ -1881,8 +1991,9 @@ mod tests {
         let bodies: Vec<&str> = mine.notes.iter().map(|n| n.text.as_str()).collect();
         assert_eq!(bodies, ["who", "who, and when"], "the original stays, the changed one is added beside it");
         assert_ne!(mine.notes[0].id, mine.notes[1].id);
-        assert_eq!(report.already_here, 2, "the note on the article and the entity, unchanged");
-        assert_eq!(mine.notes[1].replies.len(), 1, "the reply in their file follows their note");
+        assert_eq!(report.already_here, 3, "the note on the article, the entity and the reply, unchanged");
+        // The reply is here already, under the original: not copied to the version kept beside.
+        assert_eq!((mine.notes[0].replies.len(), mine.notes[1].replies.len()), (1, 0));
     }
 
     #[test]
@@ -2039,6 +2150,10 @@ mod tests {
         let split_report = merge_anchored(&mut split, crossed, &Document::urn_of(text));
         assert_eq!(split, direct);
         assert_eq!(split_report, direct_report);
-        assert!(direct_report.replies == 1 && direct_report.document_notes == 1, "{direct_report:?}");
+        // Both notes added beside theirs; the reply is here already, under the original note.
+        assert!(
+            (direct_report.apart, direct_report.document_notes, direct_report.replies) == (2, 1, 0),
+            "{direct_report:?}"
+        );
     }
 }
