@@ -149,9 +149,9 @@ fn main() {
              index: std::sync::OnceLock::new() }};"
         );
     }
-    let (tree, packed) = packing::pack(&all);
-    assert!(packing::unpack(&tree, &packed, all.len()) == all, "the lists' packing does not decode to the lists");
-    let _ = writeln!(out, "pub(crate) static PACKING_TREE: [u16; {}] = {tree:?};", tree.len());
+    let (table, packed) = packing::pack(&all);
+    assert!(packing::unpack(&table, &packed, all.len()) == all, "the lists' packing does not decode to the lists");
+    let _ = writeln!(out, "pub(crate) static PACKING_TABLE: &[u8] = b\"{}\";", byte_literal(&table));
     let _ = writeln!(out, "pub(crate) const UNPACKED_LEN: usize = {};", all.len());
     let _ = writeln!(out, "pub(crate) static PACKED: &[u8] = b\"{}\";", byte_literal(&packed));
     let _ = writeln!(

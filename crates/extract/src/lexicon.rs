@@ -21,7 +21,7 @@ pub(crate) struct List {
 /// less gzipped Wasm for about 6 ms once (see DESIGN.md, "Data").
 fn unpacked() -> &'static [u8] {
     static UNPACKED: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
-    UNPACKED.get_or_init(|| crate::packing::unpack(&PACKING_TREE, PACKED, UNPACKED_LEN))
+    UNPACKED.get_or_init(|| crate::packing::unpack(PACKING_TABLE, PACKED, UNPACKED_LEN))
 }
 
 /// Where a list's blocks begin and which first bytes and lengths it holds. Read off the data once (one pass
