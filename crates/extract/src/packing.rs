@@ -8,11 +8,12 @@
 //! 4.0 bits per byte, and the codes' lengths cost 2.9 KB of gzipped table (`pack` writes it, `Code::read` reads
 //! it).
 //!
-//! Decoding is what the first extraction waits for, and it runs in the Wasm engine's quickly compiled,
-//! unoptimised code, so it is kept to few steps: a byte is a canonical code read bit by bit, about five
-//! comparisons. An adaptive arithmetic coder of the same contexts (branch `h7-size6-packed`) coded the lists
-//! 2 KB shorter but took about 5 steps of a multiplication and a model update per byte: 6 to 10 ms more at the
-//! first extraction on a loaded machine, against the 5 ms this may cost.
+//! Decoding is what the first extraction waits for, and it starts in the Wasm engine's quickly compiled,
+//! unoptimised code, so it is kept to few steps: a byte is one look-up in its context's table of bit strings
+//! (`Code`), in short calls that optimised code can take over (`unpack`). All lists decode in 1.3 ms more at the
+//! Wasm extractor's first extraction, unoptimised or not (see ARCHITECTURE.md, "Download size"). An adaptive
+//! arithmetic coder of the same contexts (branch `h7-size6-packed`) coded the lists 3 KB shorter, without a table,
+//! but its five predictions, multiplications and updates per byte took 4.7 to 5.6 ms.
 
 /// Bytes below this are markers (`lexicon::List`): a marker begins an entry and says how many bytes it
 /// shares with the entry before.
@@ -172,8 +173,8 @@ pub(crate) fn pack(data: &[u8]) -> (Vec<u8>, Vec<u8>) {
 
 /// The codes of `pack`'s table, as the decoder reads them: for each context, a table of every string of as many
 /// bits as its longest code, giving the code that string begins with. A byte is then decoded with one look-up,
-/// without a branch per bit: which way such a branch goes is as random as the bits, and the processor's wrong
-/// guesses were most of a bit-by-bit decoder's time (1.9 ms against 1.3 for all lists, with optimised code).
+/// without a branch per bit: which way such a branch goes is as random as the bits, and a bit-by-bit decoder took
+/// 1.9 ms against 1.3 for all lists, with optimised code.
 struct Code {
     /// Per context, how many bits its table looks at (its longest code's length; 0 for a context that never
     /// occurs) and where the table begins in `prefixes`.
