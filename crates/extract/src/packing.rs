@@ -29,17 +29,24 @@ const MAX_BITS: usize = 12;
 
 /// Follows the entries being coded to give each byte its context.
 struct Contexts {
-    /// The entry being read, as far as it goes; until the next entry's marker has cut it to the prefix they
-    /// share, it is the entry before.
-    entry: Vec<u8>,
+    /// The entry being read, as far as it goes (its first `ENTRY` bytes); until the next entry's marker has cut
+    /// it to the prefix they share, it is the entry before. An array rather than a `Vec`: this runs for every
+    /// byte of the lists, at first in unoptimised code.
+    entry: [u8; ENTRY],
+    /// How many bytes of `entry` are the entry's.
+    len: usize,
     /// The context of the next byte.
     context: usize,
 }
 
+/// The bytes of an entry that give contexts (every entry is shorter; a longer one's further bytes would be
+/// coded in contexts as good, only not the same, in the encoder and the decoder alike).
+const ENTRY: usize = 256;
+
 impl Contexts {
     fn new() -> Self {
         // The stream begins as if after a marker, with no entry before.
-        Contexts { entry: Vec::new(), context: 256 }
+        Contexts { entry: [0; ENTRY], len: 0, context: 256 }
     }
 
     /// Learns the byte just coded: the context of the next.
@@ -48,11 +55,14 @@ impl Contexts {
         self.context = if byte < MARKER_END {
             // The entry before is still in `entry`: its byte where the new entry's own bytes begin.
             let shared = usize::from(byte);
-            let above = self.entry.get(shared).copied().unwrap_or(0);
-            self.entry.truncate(shared);
+            let above = if shared < self.len { self.entry.get(shared).copied().unwrap_or(0) } else { 0 };
+            self.len = self.len.min(shared);
             256 + usize::from(above)
         } else {
-            self.entry.push(byte);
+            if let Some(slot) = self.entry.get_mut(self.len) {
+                *slot = byte;
+                self.len += 1;
+            }
             usize::from(byte)
         };
     }
@@ -217,7 +227,9 @@ impl Code {
                     byte = byte.wrapping_add(next());
                     let first = start + (number << spread);
                     let entry = u16::from(length) << 8 | u16::from(byte);
-                    code.prefixes.get_mut(first..first + (1 << spread)).into_iter().flatten().for_each(|e| *e = entry);
+                    if let Some(strings) = code.prefixes.get_mut(first..first + (1 << spread)) {
+                        strings.fill(entry);
+                    }
                     number += 1;
                 }
                 number <<= 1;
