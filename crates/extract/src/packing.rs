@@ -10,7 +10,7 @@
 //!
 //! Decoding is what the first extraction waits for, and it starts in the Wasm engine's quickly compiled,
 //! unoptimised code, so it is kept to few steps: a byte is one look-up in its context's table of bit strings
-//! (`Code`), in short calls that optimised code can take over (`unpack`). All lists decode in 1.3 ms more at the
+//! (`Code`), in short calls that optimised code can take over (`unpack`). All lists decode in 1.1 to 1.3 ms more at the
 //! Wasm extractor's first extraction, unoptimised or not (see ARCHITECTURE.md, "Download size"). An adaptive
 //! arithmetic coder of the same contexts (branch `h7-size6-packed`) coded the lists 3 KB shorter, without a table,
 //! but its five predictions, multiplications and updates per byte took 4.7 to 5.6 ms.
@@ -184,7 +184,7 @@ pub(crate) fn pack(data: &[u8]) -> (Vec<u8>, Vec<u8>) {
 /// The codes of `pack`'s table, as the decoder reads them: for each context, a table of every string of as many
 /// bits as its longest code, giving the code that string begins with. A byte is then decoded with one look-up,
 /// without a branch per bit: which way such a branch goes is as random as the bits, and a bit-by-bit decoder took
-/// 1.9 ms against 1.3 for all lists, with optimised code.
+/// 1.9 ms against 1.1 for all lists, with optimised code.
 struct Code {
     /// Per context, how many bits its table looks at (its longest code's length; 0 for a context that never
     /// occurs) and where the table begins in `prefixes`.
