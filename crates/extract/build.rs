@@ -12,7 +12,7 @@
 //! out: a lookup of a word with accented letters also tries the word folded, so the pair costs one entry
 //! (1,700 places: 7 KB of the gzipped Wasm).
 //!
-//! All lists' stored bytes are then Huffman-coded as one string (`src/packing.rs`: a code per context, 3.4 KB less
+//! All lists' stored bytes are then Huffman-coded as one string (`src/packing.rs`: a code per context, about 4 KB less
 //! gzipped Wasm), and each list is a range of that string once decoded.
 
 use std::collections::{BTreeMap, BTreeSet};
