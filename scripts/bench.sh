@@ -32,6 +32,9 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
   --enable-reference-types --enable-multivalue -o "$out/extractor.wasm" "$out/web/sidenote_wasm_bench_bg.wasm"
 echo "extractor wasm: $(stat -c %s "$out/extractor.wasm") bytes raw, $(gzip -9 -c "$out/extractor.wasm" | wc -c) bytes gzip -9"
 
+echo "== the extractor's start-up in headless Chromium: load, first extraction (word lists decoded), fresh context per run"
+(cd e2e && node ../bench/wasm-startup.mjs "../$out/web" 9)
+
 echo "== size: the whole app (trunk release build)"
 trunk build --release --offline >/dev/null 2>&1
 wasm=$(ls dist/*.wasm)

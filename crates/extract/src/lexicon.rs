@@ -10,11 +10,18 @@ include!(concat!(env!("OUT_DIR"), "/lexicon_data.rs"));
 pub(crate) struct List {
     /// The entries in byte order, front-coded one after the other as `crate::blocks` stores them (a lookup
     /// walks them in blocks: `Index::data`).
-    stored: &'static [u8],
+    stored: std::ops::Range<usize>,
     /// The longest entry's length in bytes.
     max_len: usize,
     /// What a lookup searches by, read off `data` at the list's first lookup.
     index: std::sync::OnceLock<Index>,
+}
+
+/// Every list's stored bytes, decoded at the first lookup: the binary holds them Huffman-coded
+/// (`crate::packing`), about 4 KB less gzipped Wasm for about 1.5 ms once (see DESIGN.md, "Data").
+fn unpacked() -> &'static [u8] {
+    static UNPACKED: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    UNPACKED.get_or_init(|| crate::packing::unpack(PACKING_TABLE, PACKED, UNPACKED_LEN))
 }
 
 /// Where a list's blocks begin and which first bytes and lengths it holds. Read off the data once (one pass
@@ -86,7 +93,7 @@ const MARKER_END: u8 = 32;
 
 impl List {
     fn index(&self) -> &Index {
-        self.index.get_or_init(|| Index::of(self.stored))
+        self.index.get_or_init(|| Index::of(unpacked().get(self.stored.clone()).unwrap_or_default()))
     }
 
     /// The entries in order (for tests).

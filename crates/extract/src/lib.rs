@@ -27,6 +27,7 @@ mod html;
 mod lexicon;
 pub mod offsets;
 mod one_sort;
+mod packing;
 mod quotes;
 mod tokens;
 pub mod typer;
