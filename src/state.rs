@@ -8,7 +8,7 @@ use std::rc::Rc;
 use sidenote_annotate::formats;
 use sidenote_annotate::model::{Annotations, Decision, Replica, ReviewScope};
 use sidenote_annotate::share_link::{self, ShareError};
-use sidenote_annotate::{accept_file_bytes, merge, w3c, Document};
+use sidenote_annotate::{accept_file_bytes, accept_page_bytes, merge, w3c, Document};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{html_to_text, EntityKind, Extraction, LineHint, Span};
 use yew::Reducible;
@@ -789,7 +789,7 @@ impl State {
                 }
                 Err(error) => next.notice = Some(refusal(&error, title.is_empty())),
             },
-            Action::OpenHtml { title, bytes } => match accept_file_bytes(&bytes) {
+            Action::OpenHtml { title, bytes } => match accept_page_bytes(&bytes) {
                 Ok((html, encoding)) => {
                     let (new_text, hints) = html_to_text(&html);
                     if new_text.trim().is_empty() {

@@ -46,6 +46,12 @@ pub enum InputError {
     /// A file in RTF (what WordPad and TextEdit save by default): text, but full of formatting commands that
     /// would be annotated as words. The fix is the user's: save it as plain text or HTML.
     RichText,
+    /// A web page that names its encoding (`<meta charset>`), one Sidenote does not read (KOI8-R, Shift_JIS,
+    /// ISO-8859-7…): read as Windows-1252, its letters would be wrong.
+    Charset {
+        /// The encoding the page names.
+        name: String,
+    },
 }
 
 impl fmt::Display for InputError {
@@ -67,7 +73,11 @@ impl fmt::Display for InputError {
             ),
             InputError::NotUtf8 { utf16: false } => write!(
                 f,
-                "This text is not in UTF-8 (it looks like an older encoding such as Windows-1252 or Latin-1). Save it as UTF-8 (in most editors: Save as, Encoding: UTF-8) and open it again"
+                "This text is not in UTF-8, and it does not read as Western European text (Windows-1252) either: it looks like Cyrillic, Greek or Asian text in an older encoding. Save it as UTF-8 (in most editors: Save as, Encoding: UTF-8) and open it again"
+            ),
+            InputError::Charset { name } => write!(
+                f,
+                "This page says it is in {name}, an encoding Sidenote does not read. Save it as UTF-8, or open it in a browser and paste its text"
             ),
             InputError::RichText => write!(
                 f,
@@ -128,32 +138,97 @@ impl Encoding {
 }
 
 /// A file's bytes as text, as [`accept_text`] accepts them, reading what is not UTF-8 as editors and browsers
-/// do: UTF-16 with its byte-order mark (what Windows Notepad saved as "Unicode"), else, when the bytes are no
-/// binary data, Windows-1252, the encoding of most older Western text files (every byte is a character in
-/// it). Returns the encoding when it is not UTF-8, for the user to be told (a file in another 8-bit encoding,
-/// Cyrillic or Greek, reads as wrong letters, which they will see).
+/// do: UTF-16 with its byte-order mark (what Windows Notepad saved as "Unicode"), or without one when every
+/// other byte is a NUL (Latin text), else, when the bytes are no binary data and read as Western text,
+/// Windows-1252, the encoding of most older Western text files. Text in another 8-bit encoding (Cyrillic,
+/// Greek, Japanese), whose bytes are mostly above ASCII where Western text has a few accented letters among
+/// plain ones, is refused rather than shown as wrong letters. Returns the encoding when it is not UTF-8, for
+/// the user to be told.
 pub fn accept_file_bytes(bytes: &[u8]) -> Result<(String, Option<Encoding>), InputError> {
-    match accept_text(bytes) {
-        Err(InputError::NotUtf8 { utf16 }) => {
-            let (text, encoding) = if utf16 {
-                let big_endian = bytes.starts_with(&[0xFE, 0xFF]);
-                let units = bytes.get(2..).unwrap_or_default().chunks_exact(2).map(|pair| {
-                    let pair = [pair[0], pair[1]];
-                    if big_endian {
-                        u16::from_be_bytes(pair)
-                    } else {
-                        u16::from_le_bytes(pair)
-                    }
-                });
-                let text: String =
-                    char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect();
-                (text, Encoding::Utf16)
+    let utf16 = |body: &[u8], big_endian: bool| -> String {
+        let units = body.chunks_exact(2).map(|pair| {
+            let pair = [pair[0], pair[1]];
+            if big_endian {
+                u16::from_be_bytes(pair)
             } else {
-                (bytes.iter().map(|&b| sidenote_extract::windows_1252_char(b)).collect(), Encoding::Windows1252)
-            };
-            accept_text(text.as_bytes()).map(|text| (text, Some(encoding)))
+                u16::from_le_bytes(pair)
+            }
+        });
+        char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
+    };
+    let (text, encoding) = match accept_text(bytes) {
+        Err(InputError::NotUtf8 { utf16: true }) => {
+            (utf16(bytes.get(2..).unwrap_or_default(), bytes.starts_with(&[0xFE, 0xFF])), Encoding::Utf16)
         }
-        other => other.map(|text| (text, None)),
+        Err(InputError::Binary) => match utf16_without_mark(bytes) {
+            Some(big_endian) => (utf16(bytes, big_endian), Encoding::Utf16),
+            None => return Err(InputError::Binary),
+        },
+        Err(InputError::NotUtf8 { utf16: false }) if reads_as_western(bytes) => {
+            (bytes.iter().map(|&b| sidenote_extract::windows_1252_char(b)).collect(), Encoding::Windows1252)
+        }
+        other => return other.map(|text| (text, None)),
+    };
+    accept_text(text.as_bytes()).map(|text| (text, Some(encoding)))
+}
+
+/// [`accept_file_bytes`] for a web page: one that names an encoding Sidenote does not read, and is not UTF-8,
+/// is refused with that name instead of being read as Windows-1252.
+pub fn accept_page_bytes(bytes: &[u8]) -> Result<(String, Option<Encoding>), InputError> {
+    if std::str::from_utf8(bytes).is_err() {
+        if let Some(name) = declared_charset(bytes) {
+            const READ: [&str; 8] =
+                ["utf-8", "utf8", "windows-1252", "iso-8859-1", "latin1", "us-ascii", "ascii", "iso-8859-15"];
+            if !READ.iter().any(|read| name.eq_ignore_ascii_case(read))
+                && !name.to_ascii_lowercase().starts_with("utf-16")
+            {
+                return Err(InputError::Charset { name });
+            }
+        }
+    }
+    accept_file_bytes(bytes)
+}
+
+/// The encoding a page names in its first 1,024 bytes (`<meta charset="…">` or `content="…; charset=…"`), as
+/// browsers look for it.
+fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let at = head.windows(8).position(|w| w.eq_ignore_ascii_case(b"charset="))? + 8;
+    let name: String = head[at..]
+        .iter()
+        .skip_while(|&&b| b == b'"' || b == b'\'' || b == b' ')
+        .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+        .map(|&b| char::from(b))
+        .collect();
+    (!name.is_empty()).then_some(name)
+}
+
+/// Whether 8-bit bytes read as Western text: at most twice as many bytes above ASCII as ASCII letters (French
+/// or Portuguese have one accented letter in ten or twenty; Cyrillic, Greek or Japanese in an 8-bit encoding
+/// have nearly all their letters above ASCII). A short text with few letters of either kind is given the
+/// benefit of the doubt.
+fn reads_as_western(bytes: &[u8]) -> bool {
+    let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let high = bytes.iter().filter(|&&b| b >= 0x80).count();
+    high < 16 || high <= 2 * letters
+}
+
+/// Whether bytes without a byte-order mark are UTF-16 of mostly Latin text: an even length, and NULs in nine
+/// in ten of one half of each pair (odd bytes for little-endian), almost none in the other. Returns whether
+/// it is big-endian.
+fn utf16_without_mark(bytes: &[u8]) -> Option<bool> {
+    let pairs = bytes.len() / 2;
+    if pairs < 2 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let nuls_at = |half: usize| bytes.iter().skip(half).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (nuls_at(0), nuls_at(1));
+    let mostly = |n: usize| n * 10 >= pairs * 9;
+    let hardly = |n: usize| n * 10 <= pairs;
+    match (mostly(odd) && hardly(even), mostly(even) && hardly(odd)) {
+        (true, _) => Some(false),
+        (_, true) => Some(true),
+        _ => None,
     }
 }
 
@@ -262,10 +337,63 @@ mod tests {
             ),
             (b"\x89PNG\r\n\x1a\n\0\0\xff".to_vec(), Err(InputError::Binary)),
             ([0xFF, 0xFE, b' ', 0].to_vec(), Err(InputError::Empty)),
+            // UTF-16 without its mark (some exporters), little- and big-endian: every other byte a NUL.
+            ("Angela Merkel, Zürich\n".encode_utf16().flat_map(u16::to_le_bytes).collect(), Ok(("Angela Merkel, Zürich\n".into(), Some(Encoding::Utf16)))),
+            ("Angela Merkel".encode_utf16().flat_map(u16::to_be_bytes).collect(), Ok(("Angela Merkel".into(), Some(Encoding::Utf16)))),
+            // Russian in Windows-1251 and Japanese in Shift_JIS: nearly every letter above ASCII, not Western.
+            (cyrillic_1251(), Err(InputError::NotUtf8 { utf16: false })),
+            (b"\x93\xfa\x96\x7b\x8c\xea\x82\xcc\x83\x65\x83\x4c\x83\x58\x83\x67\x82\xc5\x82\xb7\x81\x42\x93\x8c\x8b\x9e\x82\xc9\x8d\x73\x82\xab\x82\xdc\x82\xb7".to_vec(), Err(InputError::NotUtf8 { utf16: false })),
+            // Portuguese in Windows-1252: a few accented letters among plain ones.
+            (b"A na\xe7\xe3o decidiu em S\xe3o Paulo que a popula\xe7\xe3o votar\xe1 em mar\xe7o.".to_vec(), Ok(("A nação decidiu em São Paulo que a população votará em março.".into(), Some(Encoding::Windows1252)))),
         ];
         for (bytes, expected) in table {
             assert_eq!(accept_file_bytes(&bytes), expected, "{bytes:?}");
         }
+    }
+
+    /// "Привет, как дела? Сегодня хорошая погода в Москве." in Windows-1251 (Cyrillic letters from 0xC0).
+    fn cyrillic_1251() -> Vec<u8> {
+        "Привет, как дела? Сегодня хорошая погода в Москве."
+            .chars()
+            .map(|c| match c {
+                'А'..='я' => (c as u32 - 'А' as u32 + 0xC0) as u8,
+                _ => c as u8,
+            })
+            .collect()
+    }
+
+    /// A page naming an encoding Sidenote does not read is refused with its name, unless its bytes are UTF-8
+    /// after all; one naming UTF-8 or Windows-1252 with Latin-1 bytes reads as Windows-1252.
+    #[test]
+    fn a_page_naming_an_encoding_is_read_or_refused_by_it() {
+        let page = |meta: &str, body: &[u8]| {
+            [format!("<html><head>{meta}</head><body><p>").into_bytes(), body.to_vec()].concat()
+        };
+        let table: Vec<(Vec<u8>, Result<Option<Encoding>, InputError>)> = vec![
+            (page("<meta charset=\"koi8-r\">", &cyrillic_1251()), Err(InputError::Charset { name: "koi8-r".into() })),
+            (
+                page(
+                    "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-7\">",
+                    b"\xc1\xe8\xde\xed\xe1",
+                ),
+                Err(InputError::Charset { name: "ISO-8859-7".into() }),
+            ),
+            (page("<meta charset=koi8-r>", "Привет".as_bytes()), Ok(None)),
+            (page("<meta charset='windows-1252'>", b"caf\xe9"), Ok(Some(Encoding::Windows1252))),
+            (page("<meta charset=\"utf-8\">", b"caf\xe9 cr\xe8me"), Ok(Some(Encoding::Windows1252))),
+            (page("", b"caf\xe9"), Ok(Some(Encoding::Windows1252))),
+        ];
+        for (bytes, expected) in table {
+            assert_eq!(
+                accept_page_bytes(&bytes).map(|(_, encoding)| encoding),
+                expected,
+                "{:?}",
+                String::from_utf8_lossy(&bytes)
+            );
+        }
+        assert!(InputError::Charset { name: "koi8-r".into() }
+            .to_string()
+            .starts_with("This page says it is in koi8-r"));
     }
 
     /// The limit is inclusive: exactly [`MAX_TEXT_BYTES`] opens, one byte more is refused.

@@ -212,12 +212,12 @@ fn typer_option(args: &[String]) -> Result<(Option<Option<Typer>>, Vec<String>),
 /// turned into the text a reader sees, with structure hints for body detection.
 fn read_article(path: &Path) -> Result<(String, Vec<LineHint>), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let (text, encoding) =
-        sidenote_annotate::accept_file_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let is_html = matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "htm"));
+    let accept = if is_html { sidenote_annotate::accept_page_bytes } else { sidenote_annotate::accept_file_bytes };
+    let (text, encoding) = accept(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     if let Some(encoding) = encoding {
         eprintln!("{}: not UTF-8, read as {}", path.display(), encoding.name());
     }
-    let is_html = matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "htm"));
     Ok(if is_html { html_to_text(&text) } else { (text, Vec::new()) })
 }
 
