@@ -140,6 +140,10 @@ test('a reply written under an open note joins its thread, survives a reload and
   const thread = () => page.getByTestId('note-card').getByTestId('reply-text').allTextContents();
   assert.deepEqual(await thread(), ['Agreed: see the 2019 statement.', 'And by keyboard.']);
   assert.equal(await page.getByTestId('reply-input').inputValue(), '', 'the box is emptied for the next reply');
+  // Escape closes the note, as in its editor; the thread stays under the card.
+  await page.getByTestId('reply-input').press('Escape');
+  await page.getByTestId('reply-input').waitFor({ state: 'detached' });
+  assert.deepEqual(await thread(), ['Agreed: see the 2019 statement.', 'And by keyboard.']);
   await app.reload();
   await app.noteCards();
   assert.deepEqual(await thread(), ['Agreed: see the 2019 statement.', 'And by keyboard.']);

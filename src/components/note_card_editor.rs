@@ -37,7 +37,7 @@ pub fn note_card_editor(props: &NoteCardEditorProps) -> Html {
             { note_editor(&NoteEditorProps { text: AttrValue::from(props.text.clone()), tags: AttrValue::from(props.tags.join(", ")),
                 label: "Save", onsave, oncancel: props.onfocus.reform(|_| None) }) }
             <button class="danger" data-testid="note-delete" onclick={ondelete}>{ "Delete note" }</button>
-            { reply_box(&props.id, &props.onreply) }
+            { reply_box(&props.id, &props.onreply, &props.onfocus.reform(|_| None)) }
         </>
     }
 }

@@ -32,8 +32,9 @@ pub fn reply_list(props: &ReplyListProps) -> Html {
 }
 
 /// A text area and "Reply" under an open note: the reply is added to the note's thread (Ctrl+Enter too), and
-/// the box is emptied for the next one. A plain function, as [`reply_list`].
-pub fn reply_box(note: &str, onreply: &Callback<(String, String)>) -> Html {
+/// the box is emptied for the next one; Escape closes the note, as in its editor (`onclose`). A plain function,
+/// as [`reply_list`].
+pub fn reply_box(note: &str, onreply: &Callback<(String, String)>, onclose: &Callback<()>) -> Html {
     let text_ref = NodeRef::default();
     let send = {
         let text_ref = text_ref.clone();
@@ -52,10 +53,13 @@ pub fn reply_box(note: &str, onreply: &Callback<(String, String)>) -> Html {
         let send = send.clone();
         Callback::from(move |_: MouseEvent| send())
     };
+    let onclose = onclose.clone();
     let onkeydown = Callback::from(move |event: KeyboardEvent| {
         if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
             event.prevent_default();
             send();
+        } else if event.key() == "Escape" {
+            onclose.emit(());
         }
     });
     html! {

@@ -24,9 +24,11 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
     let mut notes = String::new();
     let mut written = 0;
     for note in annotations.notes_in_reading_order() {
-        if let Some(&entity) = note.span.and_then(|span| numbers.get(&span)) {
+        let one_line = one_line(&note.text);
+        // A note of tags alone has nothing brat can hold.
+        if let Some(&entity) = note.span.and_then(|span| numbers.get(&span)).filter(|_| !one_line.is_empty()) {
             written += 1;
-            notes.push_str(&format!("#{written}\tAnnotatorNotes T{entity}\t{}\n", one_line(&note.text)));
+            notes.push_str(&format!("#{written}\tAnnotatorNotes T{entity}\t{one_line}\n"));
         }
     }
     for (n, entity) in entities.iter().enumerate() {
@@ -90,12 +92,17 @@ pub fn read(ann: &str, text: &str) -> ReadEntities {
             notes.push((n + 1, on, note));
             continue;
         }
+        let id = line.split('\t').next().unwrap_or_default();
         match read_line(line, text, &index) {
             Ok(entity) => {
-                ids.push((line.split('\t').next().unwrap_or_default(), entity.0));
+                ids.push((id, entity.0));
                 found.push(entity);
             }
-            Err(reason) => skipped.push(SkippedEntry { line: n + 1, reason }),
+            Err((reason, words)) => {
+                // An entry of a type Sidenote does not know is no entity here, but a note on it is on its words.
+                ids.extend(words.map(|span| (id, span)));
+                skipped.push(SkippedEntry { line: n + 1, reason });
+            }
         }
     }
     let ids = crate::last_by_key::LastByKey::of(ids.into_iter().map(|(id, span)| (id.to_string(), span)));
@@ -119,7 +126,24 @@ fn annotator_note(line: &str) -> Option<(&str, &str)> {
     (!note.is_empty()).then_some((on, note))
 }
 
-fn read_line(line: &str, text: &str, index: &OffsetIndex) -> Result<(Span, sidenote_extract::EntityKind), String> {
+/// One text-bound annotation, or why it cannot be an entity here, with its words when they were read (a type
+/// Sidenote does not know still leaves words a note can be on).
+fn read_line(
+    line: &str,
+    text: &str,
+    index: &OffsetIndex,
+) -> Result<(Span, sidenote_extract::EntityKind), (String, Option<Span>)> {
+    let (span, label) = words_of_line(line, text, index).map_err(|reason| (reason, None))?;
+    let kind = kind_from_label(label)
+        .ok_or_else(|| (format!("has the type {label:?}, which is not a kind Sidenote knows"), Some(span)))?;
+    Ok((span, kind))
+}
+
+/// The words of a text-bound annotation and its type.
+fn words_of_line<'a>(line: &'a str, text: &str, index: &OffsetIndex) -> Result<(Span, &'a str), String> {
+    if line.starts_with('#') {
+        return Err("is a note Sidenote cannot read (it reads #1<TAB>AnnotatorNotes T1<TAB>the note)".into());
+    }
     if !line.starts_with('T') {
         return Err("not a text-bound annotation (relations, events and attributes are not entities)".into());
     }
@@ -129,8 +153,6 @@ fn read_line(line: &str, text: &str, index: &OffsetIndex) -> Result<(Span, siden
         _ => return Err("needs three tab-separated fields: id, type and offsets, text".into()),
     };
     let (label, offsets) = spec.split_once(' ').ok_or("has no offsets after its type")?;
-    let kind =
-        kind_from_label(label).ok_or_else(|| format!("has the type {label:?}, which is not a kind Sidenote knows"))?;
     let mut fragments = Vec::new();
     for fragment in offsets.split(';') {
         let (start, end) =
@@ -161,7 +183,7 @@ fn read_line(line: &str, text: &str, index: &OffsetIndex) -> Result<(Span, siden
             ));
         }
     }
-    Ok((Span::new(first.start, last.end), kind))
+    Ok((Span::new(first.start, last.end), label))
 }
 
 #[cfg(test)]
@@ -233,15 +255,15 @@ mod tests {
     #[test]
     fn entries_sidenote_cannot_use_are_listed() {
         let text = "Sergei Lavrov spoke in Moscow.";
-        let ann = "T1\tPER 0 13\tSergei Lavrov\nR1\tLocated Arg1:T1 Arg2:T2\nT2\tANIMAL 23 29\tMoscow\nT3\tLOC 23 29\tParis\nT4\tLOC 23 99\tMoscow\nT5\tLOC x y\tMoscow\nT6 LOC 0 1\n#1\tAnnotatorNotes T1\tminister\nT7\tPER 0 6;14 19\tSergei spoke\n#2\tAnnotatorNotes T3\ton nothing\n";
+        let ann = "T1\tPER 0 13\tSergei Lavrov\nR1\tLocated Arg1:T1 Arg2:T2\nT2\tANIMAL 23 29\tMoscow\nT3\tLOC 23 29\tParis\nT4\tLOC 23 99\tMoscow\nT5\tLOC x y\tMoscow\nT6 LOC 0 1\n#1\tAnnotatorNotes T1\tminister\nT7\tPER 0 6;14 19\tSergei spoke\n#2\tAnnotatorNotes T3\ton nothing\n#3\tAnnotatorNotes T2\ta place\n#4 AnnotatorNotes T1 spaces\n";
         let mut set = Annotations::default();
         let report = import(ann, text, &mut set);
         assert_eq!(report.added.len(), 1);
         // brat's note on T1 is a note on its words; one on an entry not read is skipped.
         let notes: Vec<(&str, &str)> =
             set.notes.iter().map(|n| (n.span.map_or("", |s| s.slice(text)), n.text.as_str())).collect();
-        assert_eq!(notes, [("Sergei Lavrov", "minister")]);
-        assert_eq!(report.notes, 1);
+        assert_eq!(notes, [("Sergei Lavrov", "minister"), ("Moscow", "a place")], "on T2's words, type unknown");
+        assert_eq!(report.notes, 2);
         let reasons: Vec<(usize, &str)> = report.skipped.iter().map(|s| (s.line, s.reason.as_str())).collect();
         let expected = [
             (2, "not a text-bound"),
@@ -251,6 +273,7 @@ mod tests {
             (6, "malformed"),
             (7, "three tab-separated"),
             (9, "marks \"Sergei … spoke\" apart, with other words between them"),
+            (12, "is a note Sidenote cannot read"),
             (10, "is a note on T3, which is no entity read here"),
         ];
         assert_eq!(reasons.len(), expected.len(), "{reasons:?}");
@@ -259,7 +282,7 @@ mod tests {
             assert!(reason.contains(want), "line {line}: {reason}");
         }
         assert!(
-            report.summary().starts_with("Imported 1 entity and 1 note; 8 skipped (line 2:"),
+            report.summary().starts_with("Imported 1 entity and 2 notes; 9 skipped (line 2:"),
             "{}",
             report.summary()
         );
