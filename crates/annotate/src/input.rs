@@ -218,7 +218,7 @@ fn reads_as_western(bytes: &[u8]) -> bool {
 /// it is big-endian.
 fn utf16_without_mark(bytes: &[u8]) -> Option<bool> {
     let pairs = bytes.len() / 2;
-    if pairs < 2 || bytes.len() % 2 != 0 {
+    if pairs < 2 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let nuls_at = |half: usize| bytes.iter().skip(half).step_by(2).filter(|&&b| b == 0).count();
