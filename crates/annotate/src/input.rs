@@ -369,7 +369,8 @@ mod tests {
         let page = |meta: &str, body: &[u8]| {
             [format!("<html><head>{meta}</head><body><p>").into_bytes(), body.to_vec()].concat()
         };
-        let table: Vec<(Vec<u8>, Result<Option<Encoding>, InputError>)> = vec![
+        type ReadAs = Result<Option<Encoding>, InputError>;
+        let table: Vec<(Vec<u8>, ReadAs)> = vec![
             (page("<meta charset=\"koi8-r\">", &cyrillic_1251()), Err(InputError::Charset { name: "koi8-r".into() })),
             (
                 page(
