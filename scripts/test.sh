@@ -15,6 +15,8 @@ cargo fmt --all --check
 step "clippy (warnings denied), native and wasm32"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p sidenote-app --all-targets --locked -- -D warnings
+# The benchmarks' cases behind a feature (scripts/bench.sh builds them), so that a model change cannot break them unseen.
+cargo clippy -p sidenote-wasm-bench --features anchor --all-targets --locked -- -D warnings
 
 step "invariant: no crate under crates/ depends on yew, web-sys, js-sys or gloo"
 for manifest in crates/*/Cargo.toml; do

@@ -110,6 +110,7 @@ impl Case {
                         tags: vec![],
                         replies: vec![],
                         author: None,
+                        replaces: vec![],
                     });
                 }
                 Work::Export { document: Document::new("big", big), annotations: Box::new(annotations) }
@@ -188,6 +189,7 @@ fn notes_file(text: &str, index: &OffsetIndex, n: usize, rng: &mut Rng) -> Strin
             tags: vec!["bench".into()],
             replies: vec![],
             author: None,
+            replaces: vec![],
         });
     }
     w3c::export(&Document::new("bench", text), &Extraction::default(), &annotations).to_string()
