@@ -13,6 +13,15 @@ const ENDING = 'In a later statement, Chancellor Angela Merkel said in Berlin th
 /** About `bytes` of the sample repeated, with a last paragraph naming someone the sample never does. */
 const long = (bytes) => `${`${SAMPLE}\n\n`.repeat(Math.ceil(bytes / (SAMPLE.length + 2)))}${ENDING}`;
 
+/** Scrolls to the bottom until the last paragraph (ENDING) is on screen, as a reader would: scrolling renders
+ * the last blocks, whose measured heights may move the bottom again. */
+const scrollToTheEnding = (page) => page.waitForFunction(() => {
+  window.scrollTo(0, document.documentElement.scrollHeight);
+  const block = [...document.querySelectorAll('[data-block]')].find((b) => b.textContent.includes('resume in the spring'));
+  const rect = block?.getBoundingClientRect();
+  return rect && rect.top < window.innerHeight && rect.bottom > 0;
+}, null, { polling: 250 });
+
 /** Whether an element is within the viewport. */
 const inView = (locator) => locator.evaluate((el) => {
   const rect = el.getBoundingClientRect();
@@ -283,14 +292,7 @@ test('a 5 MB article stays usable: its end can be reached, selected and noted', 
   const text = long(5_000_000);
   await ctx.app.pasteLong(text);
   await app.extraction('done');
-  // Scrolling to the bottom renders the last blocks; their measured heights may move the bottom, so scroll
-  // again until the last paragraph is on screen, as a reader would.
-  await page.waitForFunction(() => {
-    window.scrollTo(0, document.documentElement.scrollHeight);
-    const block = [...document.querySelectorAll('[data-block]')].find((b) => b.textContent.includes('resume in the spring'));
-    const rect = block?.getBoundingClientRect();
-    return rect && rect.top < window.innerHeight && rect.bottom > 0;
-  }, null, { polling: 250 });
+  await scrollToTheEnding(page);
   assert.ok(await page.locator('[data-testid=article] mark').count() < 2000, 'only blocks near the viewport are rendered');
   await app.selectWords('resume in the spring');
   await app.writeNote('the end');
@@ -306,12 +308,7 @@ test('the notes on an 8 MB article reach a colleague through its W3C file, on th
   await app.extraction('done');
   await app.selectWords('Russian Foreign Minister');
   await app.writeNote('the start');
-  await page.waitForFunction(() => {
-    window.scrollTo(0, document.documentElement.scrollHeight);
-    const block = [...document.querySelectorAll('[data-block]')].find((b) => b.textContent.includes('resume in the spring'));
-    const rect = block?.getBoundingClientRect();
-    return rect && rect.top < window.innerHeight && rect.bottom > 0;
-  }, null, { polling: 250 });
+  await scrollToTheEnding(page);
   await app.selectWords('resume in the spring');
   await app.writeNote('the end');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-button').click()]);
