@@ -1820,18 +1820,6 @@ mod tests {
         assert!(has(text, "NBA", Org), "{:?}", entities(text));
     }
 
-    /// An acronym and a place after it name the organisation's edition or office there; a place in capitals
-    /// after an acronym is a dateline of its own.
-    #[test]
-    fn an_acronym_and_a_place_are_one_organisation() {
-        use EntityKind::*;
-        let text = "Watch KVTN Los Angeles live\n\nKVTN Boston";
-        assert!(has(text, "KVTN Los Angeles", Org), "{:?}", entities(text));
-        assert!(has(text, "KVTN Boston", Org), "{:?}", entities(text));
-        let text = "KVTN NEW DELHI: The minister resigned on Monday after a long row over the budget.";
-        assert!(has(text, "NEW DELHI", Place), "{:?}", entities(text));
-    }
-
     /// A seat of government named as a building is a place where a preposition of place puts something in it,
     /// and the institution where it speaks.
     #[test]

@@ -154,17 +154,6 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     {
         return Some(EntityKind::Org);
     }
-    // "KVTN Boston", "KTV Los Angeles": an acronym that is no place and a place after it is the organisation's
-    // edition or office there, one name (a place in capitals after it is a dateline: "HM NEW DELHI:").
-    if (2..=3).contains(&words)
-        && is_acronym(cx.word(first))
-        && last.chars().any(char::is_lowercase)
-        && !is_place(cx.word(first))
-        && !NOT_ORG_ACRONYMS.contains(&cx.word(first))
-        && is_place(cx.surface(first + 1, end))
-    {
-        return Some(EntityKind::Org);
-    }
     // "FC Porto", "VfB Stuttgart": a club's legal prefix.
     if words >= 2 && matches!(cx.word(first), "FC" | "AFC" | "CF" | "FK" | "VfB" | "VfL") {
         return Some(EntityKind::Org);
