@@ -375,7 +375,10 @@ fn files_of_any_bytes_open_or_are_refused_without_panic() {
     check("file bytes", 256, strategy, |(start, noise, text)| {
         for body in [noise, text.into_bytes()] {
             let bytes = [start.clone(), body].concat();
-            if let Ok((text, _)) = sidenote_annotate::accept_file_bytes(&bytes) {
+            // As a text file, and as a web page (with a `<meta charset>` naming some encoding).
+            let page = [b"<meta charset=koi8-r>".as_slice(), &bytes].concat();
+            let opened = [sidenote_annotate::accept_file_bytes(&bytes), sidenote_annotate::accept_page_bytes(&page)];
+            for (text, _) in opened.into_iter().flatten() {
                 prop_assert!(!text.contains('\r') && !text.starts_with('\u{FEFF}'), "{text:?}");
                 prop_assert!(text.chars().any(|c| !c.is_whitespace()), "an empty text opened: {text:?}");
             }
