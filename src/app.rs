@@ -95,9 +95,21 @@ pub fn App() -> Html {
     {
         let open = state.open.clone();
         let job = state.importing.clone();
+        let extractor = extractor.clone();
         use_effect_on(job.as_ref().map(|job| job.request), move |_| {
             if let Some(job) = job {
                 extractor.import(job.request, &job.file, job.format, &open.document);
+            }
+        });
+    }
+    // Export files are written by the worker too: a long document's W3C file takes seconds to write. The
+    // document and annotations are those of the moment the export was asked for.
+    {
+        let open = state.open.clone();
+        let annotations = state.annotations.clone();
+        use_effect_on(state.exporting, move |job| {
+            if let Some(job) = *job {
+                extractor.export(job.request, job.format, &open.document, &open.extraction, &annotations);
             }
         });
     }
@@ -385,19 +397,7 @@ pub fn App() -> Html {
             }
         }
     };
-    let onexport = {
-        let state = state.clone();
-        let download = download.clone();
-        let dispatch = dispatch.clone();
-        Callback::from(move |format: ExportFormat| {
-            for file in crate::exports::files(format, &state.open, &state.annotations) {
-                download(file.name, file.mime, file.contents);
-            }
-            if let Some(message) = crate::exports::nothing_to_export(format, &state.open, &state.annotations) {
-                dispatch.emit(Action::Notify(Notice::info(message)));
-            }
-        })
-    };
+    let onexport = dispatch.reform(Action::Export);
     let onopensaved = {
         let dispatch = dispatch.clone();
         Callback::from(move |urn: String| {
@@ -574,6 +574,7 @@ pub fn App() -> Html {
     // The two progress lines' visual delay (`extraction_progress`).
     let extracting_slowly = use_shown_when_slow(state.open.progress == Progress::Pending);
     let importing_slowly = use_shown_when_slow(state.importing.is_some());
+    let exporting_slowly = use_shown_when_slow(state.exporting.is_some());
     let counts = use_memo((state.open.clone(), state.annotations.clone()), |(open, annotations)| {
         legend::counts(open, annotations)
     });
@@ -606,6 +607,8 @@ pub fn App() -> Html {
                 testid: "extraction-progress" }) }
             { extraction_progress(&ExtractionProgressProps { shown: importing_slowly,
                 label: "Reading and anchoring the annotation file…", testid: "import-progress" }) }
+            { extraction_progress(&ExtractionProgressProps { shown: exporting_slowly,
+                label: "Writing the export…", testid: "export-progress" }) }
             if let Some(pending) = state.pending_import.as_ref() {
                 { import_confirm(&ImportConfirmProps { message: AttrValue::from(pending.message.clone()),
                     onanchor: dispatch.reform(|_| { services::dom::focus_into_view(IMPORT_CONTROL); Action::ConfirmImport }),

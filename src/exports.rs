@@ -4,6 +4,8 @@
 use sidenote_annotate::formats::{brat, conll, csv, doccano};
 use sidenote_annotate::model::Annotations;
 use sidenote_annotate::w3c;
+use sidenote_annotate::Document;
+use sidenote_extract::Extraction;
 
 use crate::state::OpenDocument;
 
@@ -145,10 +147,15 @@ pub fn nothing_to_export(format: ExportFormat, open: &OpenDocument, annotations:
     }
 }
 
-/// The files `format` makes for the open document and its annotations.
-pub fn files(format: ExportFormat, open: &OpenDocument, annotations: &Annotations) -> Vec<ExportFile> {
-    let stem = file_stem(&open.document.title);
-    let doc = &open.document;
+/// The files `format` makes for a document, its extraction and its annotations (in the worker, which has
+/// no `OpenDocument`: see `worker_protocol::ExportRequest`).
+pub fn files(
+    format: ExportFormat,
+    doc: &Document,
+    extraction: &Extraction,
+    annotations: &Annotations,
+) -> Vec<ExportFile> {
+    let stem = file_stem(&doc.title);
     let file = |suffix: &str, mime: &'static str, contents: String| ExportFile {
         name: format!("{stem}{suffix}"),
         mime,
@@ -156,19 +163,19 @@ pub fn files(format: ExportFormat, open: &OpenDocument, annotations: &Annotation
     };
     match format {
         ExportFormat::W3c => {
-            let collection = w3c::export(doc, &open.extraction, annotations);
+            let collection = w3c::export(doc, extraction, annotations);
             let json = w3c::file_text(&collection);
             vec![file(".annotations.json", "application/ld+json", json)]
         }
         ExportFormat::Markdown => vec![file(".notes.md", "text/markdown", w3c::notes_markdown(doc, annotations))],
         ExportFormat::Brat => {
-            let (txt, ann) = brat::export(doc, &open.extraction, annotations);
+            let (txt, ann) = brat::export(doc, extraction, annotations);
             vec![file(".ann", "text/plain", ann), file(".txt", "text/plain", txt)]
         }
         ExportFormat::Doccano => {
-            vec![file(".jsonl", "application/jsonl", doccano::export(doc, &open.extraction, annotations))]
+            vec![file(".jsonl", "application/jsonl", doccano::export(doc, extraction, annotations))]
         }
-        ExportFormat::Conll => vec![file(".conll", "text/plain", conll::export(doc, &open.extraction, annotations))],
+        ExportFormat::Conll => vec![file(".conll", "text/plain", conll::export(doc, extraction, annotations))],
         ExportFormat::Csv => vec![file(".notes.csv", "text/csv", csv::export(doc, annotations))],
     }
 }
@@ -238,17 +245,25 @@ mod tests {
         let state = State::default();
         let mut annotations = Annotations::default();
         annotations.add_note(state.open.text(), Span::new(0, 13), "a \"quoted\" note".into(), vec!["t".into()]);
-        let names = |format| files(format, &state.open, &annotations).into_iter().map(|f| f.name).collect::<Vec<_>>();
+        let names = |format| {
+            files(format, &state.open.document, &state.open.extraction, &annotations)
+                .into_iter()
+                .map(|f| f.name)
+                .collect::<Vec<_>>()
+        };
         let stem = file_stem(&state.open.document.title);
         assert_eq!(names(ExportFormat::Brat), [format!("{stem}.ann"), format!("{stem}.txt")]);
-        let csv = files(ExportFormat::Csv, &state.open, &annotations).remove(0);
+        let csv = files(ExportFormat::Csv, &state.open.document, &state.open.extraction, &annotations).remove(0);
         assert!(csv.contents.starts_with('\u{FEFF}') && csv.contents.contains("\"a \"\"quoted\"\" note\""));
-        let w3c = files(ExportFormat::W3c, &state.open, &annotations).remove(0);
+        let w3c = files(ExportFormat::W3c, &state.open.document, &state.open.extraction, &annotations).remove(0);
         assert!(w3c.name.ends_with(".annotations.json") && w3c.contents.contains("AnnotationCollection"));
-        let doccano = files(ExportFormat::Doccano, &state.open, &annotations).remove(0);
+        let doccano =
+            files(ExportFormat::Doccano, &state.open.document, &state.open.extraction, &annotations).remove(0);
         assert!(doccano.contents.starts_with("{") && doccano.contents.ends_with('\n'));
         for format in ExportFormat::ALL {
-            assert!(files(format, &state.open, &annotations).iter().all(|f| !f.name.starts_with('.')));
+            assert!(files(format, &state.open.document, &state.open.extraction, &annotations)
+                .iter()
+                .all(|f| !f.name.starts_with('.')));
         }
     }
 }

@@ -13,6 +13,7 @@ use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{html_to_text, EntityKind, Extraction, LineHint, Span};
 use yew::Reducible;
 
+use crate::exports::ExportFormat;
 use crate::history::History;
 use crate::records;
 use crate::sample::{SAMPLE_TEXT, SAMPLE_TITLE};
@@ -325,6 +326,15 @@ pub struct ImportJob {
     pub format: ImportFormat,
 }
 
+/// An export sent to the worker, whose files download when it answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportJob {
+    /// The request id: a later export replaces it as the one the busy line waits for.
+    pub request: u64,
+    /// The format asked for.
+    pub format: ExportFormat,
+}
+
 /// The entity files that can be imported back as a person's entities (chosen by file extension).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntityFormat {
@@ -385,6 +395,11 @@ pub struct State {
     /// How many imports were asked for in this session: the last request id, so ids never repeat, not even
     /// across documents.
     pub imports_asked: u64,
+    /// The export the worker is writing, if any (the page shows a busy line meanwhile). It goes on when
+    /// another document is opened: the worker was given everything it needs.
+    pub exporting: Option<ExportJob>,
+    /// How many exports were asked for in this session: the last request id.
+    pub exports_asked: u64,
     /// How many times another tab deleted the open document while it was open here: each time, the app saves
     /// it again, text and annotations (an effect keyed on this), so that nothing written here is lost.
     pub deleted_elsewhere: u32,
@@ -536,6 +551,22 @@ pub enum Action {
         message: String,
         /// Whether the worker had started (else it could not: not this file's fault).
         started: bool,
+    },
+    /// Export the open document's annotations: the worker writes the files (the page waits for
+    /// [`Action::ExportFinished`] or [`Action::ExportFailed`]), and the user is told when the format has
+    /// nothing of theirs to hold.
+    Export(ExportFormat),
+    /// An export's files were handed to the browser's downloads.
+    ExportFinished {
+        /// The [`ExportJob::request`] answered.
+        request: u64,
+    },
+    /// An export could not be written: nothing changes, the user may try again.
+    ExportFailed {
+        /// The [`ExportJob::request`] that failed.
+        request: u64,
+        /// What went wrong.
+        message: String,
     },
     /// Switch the side panel's tab.
     ShowPanel(Panel),
@@ -689,6 +720,8 @@ impl State {
             pending_import: None,
             importing: None,
             imports_asked: 0,
+            exporting: None,
+            exports_asked: 0,
             deleted_elsewhere: 0,
         }
     }
@@ -745,6 +778,8 @@ impl State {
         next.unreadable = self.unreadable.clone();
         next.storage_failed = self.storage_failed;
         next.imports_asked = self.imports_asked;
+        next.exporting = self.exporting;
+        next.exports_asked = self.exports_asked;
         next.loading = self.loading;
         next.storage_usage = self.storage_usage.clone();
         next.panel = if self.panel == Panel::Library { Panel::Notes } else { self.panel };
@@ -1025,6 +1060,25 @@ impl State {
                         )
                     }));
                 }
+            }
+            Action::Export(format) => {
+                next.exports_asked += 1;
+                next.exporting = Some(ExportJob { request: next.exports_asked, format });
+                if let Some(message) = crate::exports::nothing_to_export(format, &self.open, &self.annotations) {
+                    next.notice = Some(Notice::info(message));
+                }
+            }
+            Action::ExportFinished { request } => {
+                if self.exporting.is_some_and(|job| job.request == request) {
+                    next.exporting = None;
+                }
+            }
+            Action::ExportFailed { request, message } => {
+                if self.exporting.is_some_and(|job| job.request == request) {
+                    next.exporting = None;
+                }
+                next.notice =
+                    Some(Notice::error(format!("Export failed ({message}). Nothing was changed: try Export again.")));
             }
             Action::ShowPanel(panel) => next.panel = panel,
             Action::SetQuery(query) => next.query = query,
@@ -1541,6 +1595,35 @@ mod tests {
             WorkerMessage::Imported { request, outcome } => state.apply(Action::ImportFinished { request, outcome }),
             other => panic!("not an import's answer: {other:?}"),
         }
+    }
+
+    /// An export is a job for the worker with a request id of its own: the page writes nothing itself, says
+    /// when the format holds nothing of the user's, clears the busy line only for the export it waits for, and
+    /// keeps waiting when another document is opened meanwhile (the worker was given everything it needs).
+    #[test]
+    fn an_export_is_written_by_the_worker_and_followed_to_its_end() {
+        let s0 = State::default();
+        let asked = s0.apply(Action::Export(ExportFormat::W3c));
+        let first = asked.exporting.expect("sent to the worker");
+        assert_eq!((first.format, asked.notice.clone()), (ExportFormat::W3c, None));
+        assert!(Rc::ptr_eq(&asked.annotations, &s0.annotations));
+        let again = asked.apply(Action::Export(ExportFormat::Csv));
+        let second = again.exporting.expect("sent");
+        assert!(second.request > first.request);
+        assert!(again.notice.as_ref().is_some_and(|n| n.text.contains("there are none yet")), "CSV without notes");
+        // The first export's end does not end the wait for the second.
+        assert_eq!(again.apply(Action::ExportFinished { request: first.request }).exporting, Some(second));
+        let elsewhere = again.apply(Action::OpenBytes { title: "other.txt".into(), bytes: b"Another text.".to_vec() });
+        assert_eq!(elsewhere.exporting, Some(second), "another document does not drop the export");
+        assert_eq!(elsewhere.apply(Action::ExportFinished { request: second.request }).exporting, None);
+        let failed = elsewhere.apply(Action::ExportFailed { request: second.request, message: "trap".into() });
+        assert_eq!(failed.exporting, None);
+        assert!(failed
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.starts_with("Export failed (trap). Nothing was changed")));
+        assert!(Rc::ptr_eq(&failed.annotations, &elsewhere.annotations));
+        assert!(failed.apply(Action::Export(ExportFormat::W3c)).exporting.is_some_and(|j| j.request > second.request));
     }
 
     #[test]

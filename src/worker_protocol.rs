@@ -1,6 +1,6 @@
-//! The messages between the app and its worker, and the worker's whole job ([`answer`]): extracting an
-//! opened document, and reading and anchoring an imported annotation file ([`import`]) — both slow enough on
-//! a large or hostile input to freeze the page, so neither runs on it.
+//! The messages between the app and its worker, and the worker's whole job ([`respond`]): extracting an
+//! opened document, reading and anchoring an imported annotation file ([`import`]), and writing the export
+//! files — each slow enough on a large or hostile input to freeze the page, so none runs on it.
 //!
 //! Messages are strings in the app's own compact encoding (`crate::wire`: smaller in the Wasm than derived
 //! `serde_json` readers), and a string crosses `postMessage` as one copy. The worker's side is
@@ -23,6 +23,7 @@ use sidenote_extract::{
     extract_with_hints, Diagnostic, Entity, EntityGroup, EntityKind, Extraction, LineHint, Quote, Span,
 };
 
+use crate::exports::{self, ExportFile, ExportFormat};
 use crate::wire::{self, put_list, Malformed, Reader, Wire, Writer};
 use crate::wire_struct;
 
@@ -93,6 +94,28 @@ pub enum ImportFormat {
     Doccano,
 }
 
+/// What the app asks the worker: write the export files of a document and its annotations. A long
+/// document's W3C file is tens of megabytes, seconds of work that would freeze the page; the worker makes
+/// the files into `Blob`s, which reach the page by reference (`services::extractor`).
+#[derive(Debug)]
+pub struct ExportRequest<'a> {
+    /// Echoed in the answer, so the app knows which export finished.
+    pub request: u64,
+    /// The format.
+    pub format: ExportFormat,
+    /// The document's title (it names the files).
+    pub title: Cow<'a, str>,
+    /// The document's URL, if known (the W3C targets' source).
+    pub source_url: Option<String>,
+    /// The document's text.
+    pub text: Cow<'a, str>,
+    /// The suggestions shown on it.
+    pub extraction: Cow<'a, Extraction>,
+    /// The annotations, as the app stores them (`records::write_annotations`): that writer and its reader
+    /// are in the program already, and a stored record is read the same way wherever it comes from.
+    pub annotations: Cow<'a, str>,
+}
+
 /// Everything the worker can be asked.
 #[derive(Debug)]
 pub enum WorkerRequest<'a> {
@@ -100,6 +123,23 @@ pub enum WorkerRequest<'a> {
     Extract(ExtractionRequest<'a>),
     /// Import an annotation file onto a document.
     Import(ImportRequest<'a>),
+    /// Write a document's export files.
+    Export(ExportRequest<'a>),
+}
+
+/// The worker's answer to one request: a message, or an export's files (which the worker posts as `Blob`s,
+/// not as a message).
+#[derive(Debug, PartialEq)]
+pub enum Response {
+    /// A [`WorkerMessage`], encoded.
+    Message(String),
+    /// The files of the export asked for by `request`.
+    Files {
+        /// The request answered.
+        request: u64,
+        /// The files, in the order they are downloaded.
+        files: Vec<ExportFile>,
+    },
 }
 
 /// What came of reading and anchoring an annotation file.
@@ -160,6 +200,13 @@ pub enum WorkerMessage {
         /// What came of it.
         outcome: ImportOutcome,
     },
+    /// An export's files could not be handed to the page (the worker could not make them into `Blob`s).
+    ExportFailed {
+        /// The request that failed.
+        request: u64,
+        /// Why.
+        reason: String,
+    },
     /// The request could not be read (a bug in the app, never the document's fault).
     Unreadable {
         /// What was wrong with it.
@@ -167,8 +214,8 @@ pub enum WorkerMessage {
     },
 }
 
-/// The worker's answer to one request, as a message. Panics only for the test sentinel, when allowed.
-pub fn answer(request_message: &str) -> String {
+/// The worker's answer to one request. Panics only for the test sentinel, when allowed.
+pub fn respond(request_message: &str) -> Response {
     let message = match decode_request(request_message) {
         Ok(WorkerRequest::Extract(request)) => {
             test_panic(request.allow_test_panic, &request.text);
@@ -188,9 +235,29 @@ pub fn answer(request_message: &str) -> String {
                 outcome: import(&request.file, request.format, &document),
             }
         }
+        Ok(WorkerRequest::Export(request)) => match crate::records::read_annotations(&request.annotations) {
+            Ok(record) => {
+                let document = Document {
+                    source_url: request.source_url,
+                    ..Document::new(request.title.into_owned(), request.text.into_owned())
+                };
+                let files = exports::files(request.format, &document, &request.extraction, &record.annotations);
+                return Response::Files { request: request.request, files };
+            }
+            Err(error) => WorkerMessage::Unreadable { reason: error.to_string() },
+        },
         Err(error) => WorkerMessage::Unreadable { reason: error.to_string() },
     };
-    wire::encode(&message)
+    Response::Message(wire::encode(&message))
+}
+
+/// [`respond`]'s message, for tests of the requests answered by one (all but exports).
+#[cfg(test)]
+pub fn answer(request_message: &str) -> String {
+    match respond(request_message) {
+        Response::Message(message) => message,
+        Response::Files { .. } => panic!("an export's files are not a message"),
+    }
 }
 
 /// Crashes the worker, as a bug would, when the page allowed it and `input` holds the sentinel.
@@ -221,6 +288,16 @@ pub fn encode_request(request: &WorkerRequest<'_>) -> String {
             out.text(title);
             allow_test_panic.put(&mut out);
         }
+        WorkerRequest::Export(ExportRequest { request, format, title, source_url, text, extraction, annotations }) => {
+            out.number(2);
+            request.put(&mut out);
+            format.put(&mut out);
+            out.text(title);
+            source_url.put(&mut out);
+            out.text(text);
+            extraction.put(&mut out);
+            out.text(annotations);
+        }
     }
     out.finish()
 }
@@ -243,6 +320,15 @@ pub fn decode_request(message: &str) -> Result<WorkerRequest<'_>, Malformed> {
             source_url: Wire::take(&mut input)?,
             title: Cow::Borrowed(input.text()?),
             allow_test_panic: Wire::take(&mut input)?,
+        }),
+        2 => WorkerRequest::Export(ExportRequest {
+            request: Wire::take(&mut input)?,
+            format: Wire::take(&mut input)?,
+            title: Cow::Borrowed(input.text()?),
+            source_url: Wire::take(&mut input)?,
+            text: Cow::Borrowed(input.text()?),
+            extraction: Cow::Owned(Wire::take(&mut input)?),
+            annotations: Cow::Borrowed(input.text()?),
         }),
         _ => return Err(Malformed),
     };
@@ -321,6 +407,15 @@ impl Wire for AnchorStatus {
     }
 }
 
+impl Wire for ExportFormat {
+    fn put(&self, out: &mut Writer) {
+        put_variant(&ExportFormat::ALL, self, out);
+    }
+    fn take(input: &mut Reader<'_>) -> Result<Self, Malformed> {
+        take_variant(&ExportFormat::ALL, input)
+    }
+}
+
 impl Wire for ImportFormat {
     fn put(&self, out: &mut Writer) {
         put_variant(&FORMATS, self, out);
@@ -396,6 +491,11 @@ impl Wire for WorkerMessage {
                 out.number(2);
                 reason.put(out);
             }
+            WorkerMessage::ExportFailed { request, reason } => {
+                out.number(3);
+                request.put(out);
+                reason.put(out);
+            }
         }
     }
     fn take(input: &mut Reader<'_>) -> Result<Self, Malformed> {
@@ -403,6 +503,7 @@ impl Wire for WorkerMessage {
             0 => Ok(WorkerMessage::Extracted { request: Wire::take(input)?, extraction: Wire::take(input)? }),
             1 => Ok(WorkerMessage::Imported { request: Wire::take(input)?, outcome: Wire::take(input)? }),
             2 => Ok(WorkerMessage::Unreadable { reason: Wire::take(input)? }),
+            3 => Ok(WorkerMessage::ExportFailed { request: Wire::take(input)?, reason: Wire::take(input)? }),
             _ => Err(Malformed),
         }
     }
@@ -413,7 +514,7 @@ mod tests {
     use super::*;
 
     use sidenote_annotate::anchor::AnchorStatus;
-    use sidenote_annotate::model::Annotations;
+    use sidenote_annotate::model::{Annotations, ReviewScope};
     use sidenote_extract::Span;
 
     fn request(text: &str, allow_test_panic: bool) -> String {
@@ -659,6 +760,7 @@ mod tests {
             WorkerMessage::Imported { request: 4, outcome: ImportOutcome::Entities(entities) },
             WorkerMessage::Imported { request: 5, outcome: ImportOutcome::Refused { reason: "not JSON".into() } },
             WorkerMessage::Unreadable { reason: "why".into() },
+            WorkerMessage::ExportFailed { request: 6, reason: "no Blob".into() },
         ];
         for message in messages {
             let written = wire::encode(&message);
@@ -688,7 +790,17 @@ mod tests {
             title: "A “title” 🙂".into(),
             allow_test_panic: false,
         });
-        for request in [extract, import] {
+        let extraction = sidenote_extract::extract(TEXT);
+        let export = WorkerRequest::Export(ExportRequest {
+            request: 14,
+            format: ExportFormat::Brat,
+            title: "A “title” 🙂".into(),
+            source_url: None,
+            text: TEXT.into(),
+            extraction: Cow::Borrowed(&extraction),
+            annotations: "{\"format\": 3}".into(),
+        });
+        for request in [extract, import, export] {
             let written = encode_request(&request);
             let read = decode_request(&written).expect("a request");
             // `Debug` shows every field (and each float exactly enough to tell these apart).
@@ -703,5 +815,60 @@ mod tests {
         }));
         let Ok(WorkerRequest::Extract(read)) = decode_request(&written) else { panic!("not an extraction") };
         assert_eq!(read.hints.as_ref(), hints, "floats exactly");
+    }
+
+    /// Annotations of every kind the export writes, on [`TEXT`].
+    fn every_kind_of_annotation(extraction: &Extraction) -> Annotations {
+        let mut notes = Annotations::default();
+        let span = |words: &str| {
+            let at = TEXT.find(words).expect("in the text");
+            Span::new(at, at + words.len())
+        };
+        let note = notes.add_note(TEXT, span("Emmanuel Macron"), "on Macron «é» \u{1F600}".into(), vec!["who".into()]);
+        notes.add_reply(&note, Some("Ngozi".into()), "a reply".into());
+        notes.edit_note(&note, "on Macron, edited".into(), vec!["who".into(), "edited".into()]);
+        notes.add_document_note("on the whole article".into(), vec![]);
+        notes.add_entity(TEXT, span("Europe"), EntityKind::Place);
+        let first = extraction.entities.first().expect("names in the text");
+        notes.review(ReviewScope::Mention { span: first.span, kind: first.kind }, Decision::Reject);
+        notes.review(ReviewScope::Entity { name: "Angela Merkel".into(), kind: EntityKind::Person }, Decision::Accept);
+        notes.correct_speaker(span("They spoke about Europe"), Some("Angela Merkel".into()));
+        notes
+    }
+
+    /// The worker writes, from the request the page sends (the annotations as stored), exactly the files the
+    /// page would write itself, in every format: the stored form loses nothing an export holds.
+    #[test]
+    fn the_worker_writes_the_same_export_files_as_the_page() {
+        let extraction = sidenote_extract::extract(TEXT);
+        let annotations = every_kind_of_annotation(&extraction);
+        let document =
+            Document { source_url: Some("https://example.org/a".into()), ..Document::new("Talks 🙂", TEXT) };
+        let stored = crate::records::write_annotations(&annotations, "").expect("stored");
+        for format in ExportFormat::ALL {
+            let request = encode_request(&WorkerRequest::Export(ExportRequest {
+                request: 21,
+                format,
+                title: Cow::Borrowed(&document.title),
+                source_url: document.source_url.clone(),
+                text: Cow::Borrowed(&document.text),
+                extraction: Cow::Borrowed(&extraction),
+                annotations: Cow::Borrowed(&stored),
+            }));
+            let on_page = exports::files(format, &document, &extraction, &annotations);
+            assert!(on_page.iter().any(|file| file.contents.contains("Macron")), "{format:?} holds the work");
+            assert_eq!(respond(&request), Response::Files { request: 21, files: on_page }, "{format:?}");
+        }
+        let unreadable = encode_request(&WorkerRequest::Export(ExportRequest {
+            request: 22,
+            format: ExportFormat::W3c,
+            title: "t".into(),
+            source_url: None,
+            text: TEXT.into(),
+            extraction: Cow::Borrowed(&extraction),
+            annotations: "[]".into(),
+        }));
+        let Response::Message(message) = respond(&unreadable) else { panic!("files from an unreadable record") };
+        assert!(matches!(decode_message(&message), Ok(WorkerMessage::Unreadable { .. })));
     }
 }

@@ -28,14 +28,18 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use gloo::events::EventListener;
+use sidenote_annotate::model::Annotations;
 use sidenote_annotate::Document;
-use sidenote_extract::LineHint;
+use sidenote_extract::{Extraction, LineHint};
 use wasm_bindgen::{JsCast, JsValue};
 use yew::Callback;
 
+use crate::exports::ExportFormat;
+use crate::services::download;
 use crate::state::Action;
 use crate::worker_protocol::{
-    decode_message, encode_request, ExtractionRequest, ImportFormat, ImportRequest, WorkerMessage, WorkerRequest,
+    decode_message, encode_request, ExportRequest, ExtractionRequest, ImportFormat, ImportRequest, WorkerMessage,
+    WorkerRequest,
 };
 
 /// The worker's script, copied by Trunk next to `index.html`; relative, so any public URL works.
@@ -78,6 +82,9 @@ struct RunningWorker {
     extraction: Option<(u64, Rc<str>)>,
     /// The import it is working on or will.
     import: Option<u64>,
+    /// The exports it is working on or will, with the requests as posted, to post again if the worker is
+    /// replaced (for a new document, or to drop a superseded import): an export asked for is never dropped.
+    exports: Vec<(u64, Rc<str>)>,
     /// Its module runs (it said [`READY`]): a failure from now on is a crash on a request, not a start that
     /// failed (a script or module that would not load, which every later worker would repeat).
     ready: bool,
@@ -117,9 +124,19 @@ impl Extractor {
             }))
             .into()
         };
-        let busy = self.shared.borrow().worker.as_ref().is_none_or(|w| w.extraction.is_some() || w.import.is_some());
+        let busy = self
+            .shared
+            .borrow()
+            .worker
+            .as_ref()
+            .is_none_or(|w| w.extraction.is_some() || w.import.is_some() || !w.exports.is_empty());
+        let mut exports = Vec::new();
         if busy {
-            // Everything in flight is for a document no longer shown: dropping the worker terminates it.
+            // What is in flight was for a document no longer shown: dropping the worker terminates it. Exports
+            // were asked of that document and carry everything they need: they are posted again after the new
+            // extraction, which comes first.
+            exports =
+                self.shared.borrow_mut().worker.as_mut().map(|w| std::mem::take(&mut w.exports)).unwrap_or_default();
             self.replace_worker();
         }
         let failure = {
@@ -131,6 +148,64 @@ impl Extractor {
         };
         let failure = failure.err().map(|message| Action::ExtractionFailed { request, message, started: false });
         emit(&self.shared, failure);
+        self.post_exports(exports);
+    }
+
+    /// Asks for the files of an export of `document`; they download when the worker answers, and
+    /// [`Action::ExportFinished`] or [`Action::ExportFailed`] follows with the same `request`. Without a
+    /// worker (the browser would not start one) the files are written on the page: slow for a long
+    /// document, but an export is never impossible.
+    pub fn export(
+        &self,
+        request: u64,
+        format: ExportFormat,
+        document: &Document,
+        extraction: &Extraction,
+        annotations: &Annotations,
+    ) {
+        let stored = match crate::records::write_annotations(annotations, "") {
+            Ok(stored) => stored,
+            Err(message) => return emit(&self.shared, Some(Action::ExportFailed { request, message })),
+        };
+        let message: Rc<str> = encode_request(&WorkerRequest::Export(ExportRequest {
+            request,
+            format,
+            title: Cow::Borrowed(&document.title),
+            source_url: document.source_url.clone(),
+            text: Cow::Borrowed(&document.text),
+            extraction: Cow::Borrowed(extraction),
+            annotations: Cow::Borrowed(&stored),
+        }))
+        .into();
+        if self.shared.borrow().worker.is_none() {
+            self.replace_worker();
+        }
+        if self.shared.borrow().worker.is_none() {
+            let files = crate::exports::files(format, document, extraction, annotations);
+            let failed = files.iter().find_map(|f| download::download(&f.name, f.mime, &f.contents).err());
+            let action = match failed {
+                Some(message) => Action::ExportFailed { request, message },
+                None => Action::ExportFinished { request },
+            };
+            return emit(&self.shared, Some(action));
+        }
+        self.post_exports(vec![(request, message)]);
+    }
+
+    /// Posts exports to the worker (again, after it was replaced); each that cannot be posted fails.
+    fn post_exports(&self, exports: Vec<(u64, Rc<str>)>) {
+        for (request, message) in exports {
+            let posted = {
+                let mut shared = self.shared.borrow_mut();
+                match shared.worker.as_mut() {
+                    None => Err(UNSTARTED.to_string()),
+                    Some(worker) => post(worker, &message).map(|()| worker.exports.push((request, message))),
+                }
+            };
+            if let Err(message) = posted {
+                emit(&self.shared, Some(Action::ExportFailed { request, message }));
+            }
+        }
     }
 
     /// Asks for an annotation file to be read and anchored on `document`; the answer arrives later as
@@ -156,6 +231,7 @@ impl Extractor {
             // The older import is not wanted any more and may take long (a hostile file): drop its worker,
             // but keep the open document's extraction going in the fresh one.
             let extraction = self.shared.borrow_mut().worker.as_mut().and_then(|w| w.extraction.take());
+            let exports = self.shared.borrow_mut().worker.as_mut().map(|w| std::mem::take(&mut w.exports));
             self.replace_worker();
             if let Some((extracting, message)) = extraction {
                 let mut shared = self.shared.borrow_mut();
@@ -167,6 +243,7 @@ impl Extractor {
                     failures.push(Action::ExtractionFailed { request: extracting, message, started: false });
                 }
             }
+            self.post_exports(exports.unwrap_or_default());
         } else if unstarted {
             self.replace_worker();
         }
@@ -238,7 +315,11 @@ fn start_worker(shared: &Rc<RefCell<Shared>>) -> Option<RunningWorker> {
     let on_message = {
         let shared = Rc::downgrade(shared);
         EventListener::new(&worker, "message", move |event| {
-            let data = event.dyn_ref::<web_sys::MessageEvent>().and_then(|e| e.data().as_string());
+            let data = event.dyn_ref::<web_sys::MessageEvent>().map(|e| e.data()).unwrap_or_default();
+            if let Some(files) = data.dyn_ref::<js_sys::Array>() {
+                return exported(&shared, files);
+            }
+            let data = data.as_string();
             if data.as_deref() == Some(READY) {
                 // From this worker: a replaced one's listeners went with it.
                 if let Some(shared) = shared.upgrade() {
@@ -273,6 +354,7 @@ fn start_worker(shared: &Rc<RefCell<Shared>>) -> Option<RunningWorker> {
         booted: false,
         extraction: None,
         import: None,
+        exports: Vec::new(),
         ready: false,
         _listeners: [on_message, on_error, on_message_error],
     })
@@ -304,6 +386,12 @@ fn received(shared: &Weak<RefCell<Shared>>, data: &str) {
             }
             Some(Action::ImportFinished { request, outcome })
         }
+        Ok(WorkerMessage::ExportFailed { request, reason }) => {
+            if let Some(worker) = shared.borrow_mut().worker.as_mut() {
+                worker.exports.retain(|(exporting, _)| *exporting != request);
+            }
+            Some(Action::ExportFailed { request, message: reason })
+        }
         Ok(WorkerMessage::Unreadable { reason }) => {
             stopped(&shared, format!("the worker could not read the request ({reason})"));
             None
@@ -316,12 +404,41 @@ fn received(shared: &Weak<RefCell<Shared>>, data: &str) {
     emit(&shared, action);
 }
 
+/// An export's files from the worker: its request id, then each file's name, type and `Blob` (see
+/// [`worker::run`]), handed to the browser's downloads.
+fn exported(shared: &Weak<RefCell<Shared>>, files: &js_sys::Array) {
+    let Some(shared) = shared.upgrade() else { return };
+    // The id is a number the worker was sent, so it is whole and far below 2^53.
+    let request = files.get(0).as_f64().unwrap_or_default() as u64;
+    if let Some(worker) = shared.borrow_mut().worker.as_mut() {
+        worker.exports.retain(|(exporting, _)| *exporting != request);
+    }
+    let mut failed = None;
+    for at in (1..files.length()).step_by(3) {
+        let name = files.get(at).as_string().unwrap_or_default();
+        let downloaded = match files.get(at + 2).dyn_into::<web_sys::Blob>() {
+            Ok(blob) => download::download_blob(&name, &blob),
+            Err(_) => Err("the worker's file could not be read".to_string()),
+        };
+        failed = failed.or(downloaded.err());
+    }
+    emit(
+        &shared,
+        Some(match failed {
+            Some(message) => Action::ExportFailed { request, message },
+            None => Action::ExportFinished { request },
+        }),
+    );
+}
+
 /// The worker died (or cannot be trusted any more): fail its requests and drop it; the next request starts
 /// a fresh one. Not restarted at once, so a worker that cannot even load is not restarted in a loop.
 fn stopped(shared: &Rc<RefCell<Shared>>, message: String) {
     let dead = shared.borrow_mut().worker.take();
     let extraction = dead.as_ref().and_then(|w| w.extraction.as_ref().map(|(request, _)| *request));
     let import = dead.as_ref().and_then(|w| w.import);
+    let exports: Vec<u64> =
+        dead.as_ref().map(|w| w.exports.iter().map(|(request, _)| *request).collect()).unwrap_or_default();
     let started = dead.as_ref().is_some_and(|w| w.ready);
     // Terminates it and removes its listeners (wasm-bindgen keeps a listener alive until it returns, so
     // dropping the one running now is safe).
@@ -329,6 +446,9 @@ fn stopped(shared: &Rc<RefCell<Shared>>, message: String) {
     web_sys::console::warn_1(&JsValue::from_str(&format!("Sidenote: the extractor's worker stopped: {message}")));
     // The import's message last, so it is the one shown: the user has just asked for it.
     emit(shared, extraction.map(|request| Action::ExtractionFailed { request, message: message.clone(), started }));
+    for request in exports {
+        emit(shared, Some(Action::ExportFailed { request, message: format!("the worker stopped: {message}") }));
+    }
     emit(shared, import.map(|request| Action::ImportFailed { request, message, started }));
 }
 
@@ -348,7 +468,7 @@ pub mod worker {
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-    use crate::worker_protocol::answer;
+    use crate::worker_protocol::{respond, Response, WorkerMessage};
 
     /// Called by `extractor-worker.js` once the module runs in the worker, with the requests that came
     /// meanwhile: answers each request (a [`crate::worker_protocol::WorkerRequest`] message) with one
@@ -362,10 +482,33 @@ pub mod worker {
         let _ = scope.post_message(&JsValue::from_str(super::READY));
         let replies = scope.clone();
         let reply = move |request: JsValue| {
-            let answer = answer(&request.as_string().unwrap_or_default());
-            // Posting a string does not fail; if it ever did, the page restarts this worker for the next
-            // document.
-            let _ = replies.post_message(&JsValue::from_str(&answer));
+            let answer = match respond(&request.as_string().unwrap_or_default()) {
+                Response::Message(message) => JsValue::from_str(&message),
+                Response::Files { request, files } => {
+                    // The files as `Blob`s: the page gets them by reference, and never decodes a long string.
+                    let message = js_sys::Array::of1(&JsValue::from_f64(request as f64));
+                    let mut failed = None;
+                    for file in &files {
+                        match crate::services::download::blob(file.mime, &file.contents) {
+                            Ok(blob) => {
+                                message.push(&JsValue::from_str(&file.name));
+                                message.push(&JsValue::from_str(file.mime));
+                                message.push(&blob);
+                            }
+                            Err(reason) => failed = Some(reason),
+                        }
+                    }
+                    match failed {
+                        None => message.into(),
+                        Some(reason) => {
+                            JsValue::from_str(&crate::wire::encode(&WorkerMessage::ExportFailed { request, reason }))
+                        }
+                    }
+                }
+            };
+            // Posting a string or Blobs does not fail; if it ever did, the page restarts this worker for the
+            // next document.
+            let _ = replies.post_message(&answer);
         };
         for request in early.iter() {
             reply(request);
