@@ -158,6 +158,9 @@ impl<'t> Anchorer<'t> {
         };
         // 3. Similar words (near the original when its context is still there).
         match fuzzy::find_fuzzy(&search, radius) {
+            // The same test as for the same words elsewhere: the fuzzy stage looks everywhere when the moved
+            // stage found nothing believable, and must not bring back a copy that stage would have refused.
+            Some(span) if exact::contradicted(&search, span).is_some() => orphan,
             Some(span) if span.slice(text) == target.exact => {
                 Anchored { span: Some(span), status: AnchorStatus::Moved }
             }
