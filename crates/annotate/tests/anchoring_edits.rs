@@ -691,6 +691,48 @@ fn edits_that_keep_the_words_keep_the_note_on_them() {
     assert!(under.is_empty(), "notes lost by edits that keep their words: {under:?}");
 }
 
+/// The harness itself: edits move the tracked words where they should, and the judge tells right, copy,
+/// wrong and orphan apart (without this a broken tracker would let any placement pass).
+#[test]
+fn the_harness_tracks_the_noted_words_and_judges_placements() {
+    let text = "Intro line here.\nThe minister said the talks were over, officials said.\nAnother line follows.";
+    let mut editor = Editor { rng: Rng(7), next_id: 0 };
+    let tokens = editor.tokenize(text);
+    assert_eq!(join(&tokens), text);
+    let start = tokens.iter().position(|t| t.text == "talks").expect("talks");
+    let (a, b) = (start, start + 3); // "talks were"
+    let ids: HashSet<u32> = tokens[a..b].iter().filter_map(|t| t.id).collect();
+    let tracked = |edit: Edit, editor: &mut Editor| {
+        let edited = editor.apply(edit, &tokens, (a, b), text).expect("the edit applies");
+        let text = join(&edited);
+        span_of(&edited, &ids).map(|s| s.slice(&text).to_string())
+    };
+    for edit in [Edit::InsertBefore, Edit::InsertAfter, Edit::DeleteNearBefore, Edit::DeleteNearAfter] {
+        assert_eq!(tracked(edit, &mut editor).as_deref(), Some("talks were"), "{}", edit.name());
+    }
+    assert_eq!(tracked(Edit::RepeatPhraseNear, &mut editor).as_deref(), Some("talks were"));
+    assert_eq!(tracked(Edit::ChangeWordInside, &mut editor).map(|w| w.len()), Some("talks were".len()));
+    for edit in [Edit::DeleteNoted, Edit::DeleteNotedAndContext] {
+        assert_eq!(tracked(edit, &mut editor), None, "{}", edit.name());
+    }
+    // Judging: the original target on a text with its words moved, copied, or gone.
+    let target = TextTarget::of(text, &OffsetIndex::new(text), span_of(&tokens, &ids).expect("noted"));
+    let edited = format!("Menu: the talks were over, officials said.\n{text}");
+    let truth = edited.rfind("talks were").map(|at| Span::new(at, at + 10));
+    let copy = edited.find("talks were").map(|at| Span::new(at, at + 10));
+    assert_eq!(judge(&edited, &target, truth, truth), Outcome::Right);
+    assert_eq!(judge(&edited, &target, None, truth), Outcome::Orphan);
+    // The copy's context agrees less than the true words' own: wrong while they are there, a copy once gone.
+    assert_eq!(judge(&edited, &target, copy, truth), Outcome::Wrong);
+    assert_eq!(judge(&edited, &target, copy, None), Outcome::Copy);
+    // Other words, or the same words without 16 agreeing characters of context, are wrong.
+    let bare = "Nothing here. talks were. Nothing there.";
+    let at = bare.find("talks were").map(|at| Span::new(at, at + 10));
+    assert_eq!(judge(bare, &target, at, None), Outcome::Wrong);
+    let other = edited.find("officials").map(|at| Span::new(at, at + 9));
+    assert_eq!(judge(&edited, &target, other, None), Outcome::Wrong);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // The probe's findings in miniature (made-up text).
 
