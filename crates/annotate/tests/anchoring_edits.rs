@@ -149,17 +149,26 @@ fn join(tokens: &[Token]) -> String {
     tokens.iter().map(|t| t.text.as_str()).collect()
 }
 
-/// The byte span from the first to the last token whose id is in `ids`, if any is left.
-fn span_of(tokens: &[Token], ids: &HashSet<u32>) -> Option<Span> {
-    let (mut at, mut found) = (0, None::<Span>);
+/// The byte spans of the tokens whose id is in `ids`, in order (empty when the words are gone).
+fn word_spans(tokens: &[Token], ids: &HashSet<u32>) -> Vec<Span> {
+    let (mut at, mut spans) = (0, Vec::new());
     for token in tokens {
         let end = at + token.text.len();
         if token.id.is_some_and(|id| ids.contains(&id)) {
-            found = Some(Span::new(found.map_or(at, |f| f.start), end));
+            spans.push(Span::new(at, end));
         }
         at = end;
     }
-    found
+    spans
+}
+
+/// The byte span from the first to the last token whose id is in `ids`, if any is left.
+fn span_of(tokens: &[Token], ids: &HashSet<u32>) -> Option<Span> {
+    hull(&word_spans(tokens, ids))
+}
+
+fn hull(spans: &[Span]) -> Option<Span> {
+    Some(Span::new(spans.first()?.start, spans.last()?.end))
 }
 
 /// The token range (first, one past last) holding the ids in `ids`, if any is left.
@@ -492,12 +501,15 @@ fn context_agreement(text: &str, span: Span, prefix: &str, suffix: &str) -> (usi
     (before, after)
 }
 
-/// Judges where `placed` put the note whose true place in `text` is `truth` (`None`: its words are gone).
-fn judge(text: &str, target: &TextTarget, placed: Option<Span>, truth: Option<Span>) -> Outcome {
+/// Judges where `placed` put the note whose words are now at `truth` (one span per word left, none when
+/// they are gone). Right means overlapping one of the words themselves, not just the stretch between them
+/// (words a reordering sent to different paragraphs have other text between them).
+fn judge(text: &str, target: &TextTarget, placed: Option<Span>, truth: &[Span]) -> Outcome {
     let Some(span) = placed else { return Outcome::Orphan };
-    if truth.is_some_and(|t| t.overlaps(span)) {
+    if truth.iter().any(|t| t.overlaps(span)) {
         return Outcome::Right;
     }
+    let truth = hull(truth);
     if span.slice(text) != target.exact {
         return Outcome::Wrong;
     }
@@ -599,10 +611,11 @@ fn run() -> Report {
             let target = TextTarget::of(text, &OffsetIndex::new(text), original_span);
             let Some(edited_tokens) = editor.apply(edit, &tokens, (a, b), other_page) else { continue };
             let edited = join(&edited_tokens);
-            let truth = span_of(&edited_tokens, &ids);
+            let truth_words = word_spans(&edited_tokens, &ids);
+            let truth = hull(&truth_words);
             let index = OffsetIndex::new(&edited);
             let placed = Anchorer::new(&edited, &index).anchor(&target).span;
-            let outcome = judge(&edited, &target, placed, truth);
+            let outcome = judge(&edited, &target, placed, &truth_words);
             counts.total += 1;
             counts.gone += usize::from(truth.is_none());
             match outcome {
@@ -718,19 +731,23 @@ fn the_harness_tracks_the_noted_words_and_judges_placements() {
     // Judging: the original target on a text with its words moved, copied, or gone.
     let target = TextTarget::of(text, &OffsetIndex::new(text), span_of(&tokens, &ids).expect("noted"));
     let edited = format!("Menu: the talks were over, officials said.\n{text}");
-    let truth = edited.rfind("talks were").map(|at| Span::new(at, at + 10));
+    let talks = edited.rfind("talks were").expect("the true words");
+    let truth = [Span::new(talks, talks + 5), Span::new(talks + 6, talks + 10)];
     let copy = edited.find("talks were").map(|at| Span::new(at, at + 10));
-    assert_eq!(judge(&edited, &target, truth, truth), Outcome::Right);
-    assert_eq!(judge(&edited, &target, None, truth), Outcome::Orphan);
+    assert_eq!(judge(&edited, &target, Some(truth[1]), &truth), Outcome::Right);
+    assert_eq!(judge(&edited, &target, None, &truth), Outcome::Orphan);
+    // Between two true words but on neither: wrong.
+    let gap = [Span::new(talks - 4, talks), Span::new(talks + 11, talks + 15)];
+    assert_eq!(judge(&edited, &target, Some(Span::new(talks, talks + 5)), &gap), Outcome::Wrong);
     // The copy's context agrees less than the true words' own: wrong while they are there, a copy once gone.
-    assert_eq!(judge(&edited, &target, copy, truth), Outcome::Wrong);
-    assert_eq!(judge(&edited, &target, copy, None), Outcome::Copy);
+    assert_eq!(judge(&edited, &target, copy, &truth), Outcome::Wrong);
+    assert_eq!(judge(&edited, &target, copy, &[]), Outcome::Copy);
     // Other words, or the same words without 16 agreeing characters of context, are wrong.
     let bare = "Nothing here. talks were. Nothing there.";
     let at = bare.find("talks were").map(|at| Span::new(at, at + 10));
-    assert_eq!(judge(bare, &target, at, None), Outcome::Wrong);
+    assert_eq!(judge(bare, &target, at, &[]), Outcome::Wrong);
     let other = edited.find("officials").map(|at| Span::new(at, at + 9));
-    assert_eq!(judge(&edited, &target, other, None), Outcome::Wrong);
+    assert_eq!(judge(&edited, &target, other, &[]), Outcome::Wrong);
 }
 
 // ---------------------------------------------------------------------------------------------------------
