@@ -32,29 +32,33 @@ use sidenote_annotate::anchor::{anchor, AnchorStatus, Anchorer, TextTarget};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::Span;
 
-/// The most WRONG placements each edit kind may make at the default seed and trial count. Set to what main
-/// made at 0bafa96 (seed 1, 150 trials per kind, right/orphan/wrong/copy in the comments) so that the test
-/// passes there; they come down to 0 as the anchoring fixes land. A new WRONG above a ceiling fails.
+/// The most WRONG placements each edit kind may make at the default seed and trial count: what main made
+/// once a placement contradicted by the original's context was refused (seed 1, 150 trials per kind,
+/// right/orphan/wrong/copy in the comments; before, 67 wrong in all: insertInside 3, dupFarAndEditOriginal
+/// 9, changeWordInside 1, replaceWord 7, deleteNoted 4, deleteNotedAndContext 25, deleteNotedKeepContext 3,
+/// moveParagraphFar 9, rewrap 1, rewrapAndStraight 3). What is left is page repeats whose context agrees
+/// in part (menus, "Read more:" teasers, the same phrase in two headlines) after the noted words and their
+/// context were deleted or their paragraph moved. A new WRONG above a ceiling fails.
 const WRONG_CEILINGS: &[(&str, usize)] = &[
-    ("insertBefore", 0),            // 149 / 0 / 0 / 1
+    ("insertBefore", 0),            // 150 / 0 / 0 / 0
     ("insertAfter", 0),             // 150 / 0 / 0 / 0
-    ("insertInside", 3),            // 107 / 40 / 3 / 0
+    ("insertInside", 0),            // 107 / 43 / 0 / 0
     ("deleteNearBefore", 0),        // 150 / 0 / 0 / 0
     ("deleteNearAfter", 0),         // 150 / 0 / 0 / 0
-    ("repeatPhraseNear", 0),        // 150 / 0 / 0 / 0
+    ("repeatPhraseNear", 0),        // 149 / 1 / 0 / 0
     ("duplicateWithContextFar", 0), // 147 / 1 / 0 / 2
-    ("dupFarAndEditOriginal", 9),   // 111 / 29 / 9 / 1
-    ("changeWordInside", 1),        // 110 / 39 / 1 / 0
-    ("replaceWord", 7),             // 45 / 98 / 7 / 0
-    ("deleteNoted", 4),             // 0 / 146 / 4 / 0 (all 150 gone)
-    ("deleteNotedAndContext", 25),  // 0 / 112 / 25 / 13 (all 150 gone)
-    ("deleteNotedKeepContext", 3),  // 0 / 146 / 3 / 1 (all 150 gone)
-    ("reorderParas", 2),            // 115 / 23 / 2 / 10
-    ("moveParagraphFar", 9),        // 89 / 35 / 9 / 17
-    ("rewrap", 1),                  // 149 / 0 / 1 / 0
+    ("dupFarAndEditOriginal", 1),   // 113 / 35 / 1 / 1
+    ("changeWordInside", 0),        // 110 / 40 / 0 / 0
+    ("replaceWord", 0),             // 42 / 108 / 0 / 0
+    ("deleteNoted", 0),             // 0 / 150 / 0 / 0 (all 150 gone)
+    ("deleteNotedAndContext", 17),  // 0 / 120 / 17 / 13 (all 150 gone)
+    ("deleteNotedKeepContext", 0),  // 0 / 150 / 0 / 0 (all 150 gone)
+    ("reorderParas", 2),            // 111 / 27 / 2 / 10
+    ("moveParagraphFar", 4),        // 90 / 39 / 4 / 17
+    ("rewrap", 0),                  // 149 / 1 / 0 / 0
     ("straightQuotes", 0),          // 150 / 0 / 0 / 0
     ("curlyQuotes", 0),             // 150 / 0 / 0 / 0
-    ("rewrapAndStraight", 3),       // 147 / 0 / 3 / 0
+    ("rewrapAndStraight", 0),       // 150 / 0 / 0 / 0
 ];
 
 /// Edits that leave the noted words in place (or only move them a little, or change only spaces and quote
@@ -771,7 +775,6 @@ fn lands(edited: &str, target: &TextTarget) -> Option<(Span, String)> {
 }
 
 #[test]
-#[ignore = "fails on today's main: `where` replaced by `on` is placed fuzzily on the neighbouring `were`"]
 fn a_replaced_short_word_is_not_moved_onto_a_similar_neighbour() {
     let original =
         "Researchers interviewed staff at universities where they were studying. “We need to have a conversation,” she said.";
@@ -798,7 +801,6 @@ fn filler(bytes: usize) -> String {
 }
 
 #[test]
-#[ignore = "fails on today's main: a chance `just` with half-similar context at the old position wins over the moved paragraph"]
 fn a_note_in_a_paragraph_moved_far_follows_the_paragraph_not_a_chance_copy() {
     let noted = "I got it by the next morning,” she said. “I just told myself: ‘I’m going to go right up there.’";
     // Short `just`s whose context half agrees with the note's (“ he said. “It just ”).
@@ -814,7 +816,6 @@ fn a_note_in_a_paragraph_moved_far_follows_the_paragraph_not_a_chance_copy() {
 }
 
 #[test]
-#[ignore = "fails on today's main: `but` deleted with its ten neighbours is moved to the other `but`"]
 fn a_short_common_word_deleted_with_its_context_is_orphaned() {
     let lead = "The committee met in the capital on Tuesday, but the chairman spoke only briefly as usual.";
     let middle = "Prices rose again this spring as the central bank kept its rates unchanged for a third month.";

@@ -195,7 +195,7 @@ enum Side {
     SuffixStartsAt(usize),
 }
 
-/// The places where a side of the target's context occurs verbatim and puts the quote within `radius`
+/// The places where a side of the target's context occurs verbatim (but for white space) and puts the quote within `radius`
 /// bytes of `centre` (give or take `SLACK_BYTES`, for the quote's own edits), prefixes first. A bounded
 /// scan: at most twice `radius` plus the quote and two contexts.
 fn recognised_sides<'s>(search: &'s Search<'_, '_>, centre: usize, radius: usize) -> impl Iterator<Item = Side> + 's {
@@ -211,15 +211,32 @@ fn recognised_sides<'s>(search: &'s Search<'_, '_>, centre: usize, radius: usize
     // The quote starts right after the prefix, and ends right before the suffix.
     let prefixes = prefix
         .into_iter()
-        .flat_map(move |prefix| area.match_indices(prefix).map(move |(i, _)| from + i + prefix.len()))
+        .flat_map(move |prefix| occurrences_in(area, prefix).map(move |(_, end)| from + end))
         .filter(move |&end| near(end))
         .map(Side::PrefixEndsAt);
     let suffixes = suffix
         .into_iter()
-        .flat_map(move |suffix| area.match_indices(suffix).map(move |(i, _)| from + i))
+        .flat_map(move |suffix| occurrences_in(area, suffix).map(move |(start, _)| from + start))
         .filter(move |&start| start.checked_sub(quote_len).is_some_and(near))
         .map(Side::SuffixStartsAt);
     prefixes.chain(suffixes)
+}
+
+/// Where `pattern` occurs in `area` (byte start and end), white space matching any white space (a rewrapped
+/// text has line breaks where spaces were). Most starts fail at their first character, and `area` and
+/// `pattern` are bounded, so the scan is too.
+fn occurrences_in<'a>(area: &'a str, pattern: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let first = pattern.chars().next();
+    area.char_indices().filter(move |&(_, c)| first.is_some_and(|f| same_char(c, f))).filter_map(move |(start, _)| {
+        let mut text = area[start..].char_indices();
+        for expected in pattern.chars() {
+            match text.next() {
+                Some((_, c)) if same_char(c, expected) => {}
+                _ => return None,
+            }
+        }
+        Some((start, text.next().map_or(area.len(), |(at, _)| start + at)))
+    })
 }
 
 /// The best believable occurrence among `occurrences` (sorted starts); `unique` when the text holds no other.
