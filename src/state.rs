@@ -1263,7 +1263,8 @@ impl State {
             (a.notes.iter().filter(|n| n.span.is_none()).count(), a.added.iter().filter(|e| e.span.is_none()).count())
         };
         let before = orphans(&self.annotations);
-        self.change(|a| report = Some(w3c::merge_anchored(a, anchored, &urn)));
+        let extraction = self.open.extraction.clone();
+        self.change(|a| report = Some(w3c::merge_anchored(a, anchored, &urn, &extraction)));
         let after = orphans(&self.annotations);
         let (notes, entities) = (after.0.saturating_sub(before.0), after.1.saturating_sub(before.1));
         let mut summary = report.map(|r| r.summary()).unwrap_or_default();

@@ -141,7 +141,7 @@ impl Case {
                 Ok(anchored) => {
                     let mut annotations = Annotations::default();
                     // Nothing is here yet, so no id of this document's own export to recognise: any URN does.
-                    let report = w3c::merge_anchored(&mut annotations, anchored, "");
+                    let report = w3c::merge_anchored(&mut annotations, anchored, "", &Default::default());
                     format!("{} notes merged ({})", annotations.notes.len(), counts(report.counts))
                 }
                 Err(error) => format!("unreadable: {error}"),

@@ -13,14 +13,14 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sidenote_extract::offsets::OffsetIndex;
-use sidenote_extract::{EntityKind, Span};
+use sidenote_extract::{EntityKind, Extraction, Span};
 
 use super::{decision, iri, QUOTE_LABEL};
 use crate::anchor::{AnchorStatus, Anchorer, TextTarget};
 use crate::last_by_key::LastByKey;
 use crate::model::{
-    AddedEntity, Anchorable, Annotations, Decision, DocumentNote, Note, Reply, Review, ReviewScope, VersionOrder,
-    Versions,
+    last_by_key, looked_up, AddedEntity, Anchorable, Annotations, Decision, DecisionIndex, DocumentNote, Note, Reply,
+    Review, ReviewScope, VersionOrder, Versions,
 };
 use crate::Document;
 
@@ -897,7 +897,7 @@ pub fn anchor(mut imported: Imported, text: &str) -> AnchoredImport {
 /// Anchors what was imported on `text` and merges it into `annotations` (notes and added entities get
 /// fresh identifiers when theirs are taken; replies join their notes). Returns how each annotation fared.
 pub fn merge(annotations: &mut Annotations, imported: Imported, text: &str) -> ImportReport {
-    merge_anchored(annotations, anchor(imported, text), &Document::urn_of(text))
+    merge_anchored(annotations, anchor(imported, text), &Document::urn_of(text), &Extraction::default())
 }
 
 /// The identifiers `annotations` have in an export of the document whose content URN is `content_urn`
@@ -980,7 +980,12 @@ fn same_replies(a: &[Reply], b: &[Reply]) -> bool {
 
 /// Merges an anchored file into `annotations` (see [`merge`]); no text needed, no anchoring done.
 /// `content_urn`: the open document's, so that this document's own export, imported back, adds nothing.
-pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, content_urn: &str) -> ImportReport {
+pub fn merge_anchored(
+    annotations: &mut Annotations,
+    anchored: AnchoredImport,
+    content_urn: &str,
+    extraction: &Extraction,
+) -> ImportReport {
     let AnchoredImport { mut imported, reviews, speakers, counts } = anchored;
     // The file's identifiers of what was exported from here are the local ones: so the same note is found
     // here (identical: not added again; changed: added beside it).
@@ -1157,8 +1162,16 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, c
     }
     // A decision here on the same words is never replaced by a different one from the file (which of the two
     // came later, a file cannot say): it is kept and named in the summary; an identical one is already here.
-    let decided_here = LastByKey::of(
-        annotations.reviews.iter().enumerate().filter_map(|(at, r)| mention_or_quote(&r.scope).map(|key| (key, at))),
+    // For a mention, the decision here is its own or else its entity's (a whole entity rejected here, and the
+    // file accepting one of its mentions, would otherwise bring that mention back): the open extraction
+    // says which entity a mention belongs to.
+    let decided_here = DecisionIndex::new(&annotations.reviews);
+    let entity_of: Vec<((Span, EntityKind), &str)> = last_by_key(
+        extraction
+            .entities
+            .iter()
+            .map(|e| ((e.span, e.kind), extraction.groups.get(e.group).map_or("", |g| g.name.as_str())))
+            .collect(),
     );
     let mut taken: Vec<(String, Review)> = Vec::new();
     // A list shorter than the file's (a hand-made value) leaves the rest as not found.
@@ -1173,7 +1186,14 @@ pub fn merge_anchored(annotations: &mut Annotations, anchored: AnchoredImport, c
             None => ReviewScope::Quote { span },
         };
         let key = mention_or_quote(&scope).unwrap_or_default();
-        match decided_here.get(&key).map(|&at| annotations.reviews[at].decision) {
+        let here = match review.machine_kind {
+            Some(kind) => {
+                let name = looked_up(&entity_of, &(span, kind)).copied().unwrap_or_default();
+                decided_here.decision_for(span, kind, name)
+            }
+            None => decided_here.quote_decision(span),
+        };
+        match here {
             Some(here) if here == review.decision => report.already_here += 1,
             Some(_) => report.kept_decisions.push(review.target.exact),
             None => taken.push((key, Review { scope, decision: review.decision })),
@@ -1353,6 +1373,23 @@ mod tests {
         assert_eq!(decision(&mention("Moscow")), Some(Decision::Accept));
         assert_eq!(mine.reviews.len(), 3, "one decision per mention");
         assert_eq!(mine.speaker_correction(quote).and_then(|c| c.speaker.as_deref()), Some("Sergei Lavrov"));
+        // A whole entity decided here: the file's decision on one of its mentions does not override it (a
+        // mention's own decision beats its entity's, so taking it would bring a rejected name back).
+        let moscow = mention("Moscow");
+        let ReviewScope::Mention { span: moscow_span, kind: moscow_kind } = moscow.clone() else { unreachable!() };
+        let mut rejected_here = Annotations::default();
+        rejected_here.review(ReviewScope::Entity { name: "Moscow".into(), kind: moscow_kind }, Decision::Reject);
+        let shown = |set: &Annotations| set.shown_entities(&extraction).iter().any(|e| e.span == moscow_span);
+        assert!(!shown(&rejected_here));
+        let anchored = anchor(parse(&file).expect("read"), text);
+        let report = merge_anchored(&mut rejected_here, anchored, &doc.content_urn(), &extraction);
+        assert!(report.kept_decisions.iter().any(|words| words == "Moscow"), "{:?}", report.kept_decisions);
+        assert!(!shown(&rejected_here), "the file's accepted mention brought a rejected entity back");
+        let mut accepted_here = Annotations::default();
+        accepted_here.review(ReviewScope::Entity { name: "Moscow".into(), kind: moscow_kind }, Decision::Accept);
+        let anchored = anchor(parse(&file).expect("read"), text);
+        let report = merge_anchored(&mut accepted_here, anchored, &doc.content_urn(), &extraction);
+        assert!(report.already_here >= 1 && !report.kept_decisions.iter().any(|w| w == "Moscow"));
     }
 
     /// What a review of the exchange found: notes on the whole article and replies on a copy kept beside were
@@ -1963,15 +2000,25 @@ mod tests {
         assert!(report.summary().contains("4 already here, not added again"), "{}", report.summary());
         // Again, and through the app's path (anchored apart, merged with the open document's URN).
         let anchored = anchor(parse(&file).expect("parses"), text);
-        let again = merge_anchored(&mut back, anchored, &doc.content_urn());
+        let again = merge_anchored(&mut back, anchored, &doc.content_urn(), &Extraction::default());
         assert_eq!((again.already_here, back.notes.len(), back.added.len()), (4, 1, 1));
         // Another document's URN: the file's ids are not this document's, yet a note with the same words, text
         // and tags is here already, under its own id: not added twice. A different one is added.
         let mut elsewhere = here.clone();
-        merge_anchored(&mut elsewhere, anchor(parse(&file).expect("parses"), text), "urn:sha256:other");
+        merge_anchored(
+            &mut elsewhere,
+            anchor(parse(&file).expect("parses"), text),
+            "urn:sha256:other",
+            &Extraction::default(),
+        );
         assert_eq!(elsewhere.notes.len(), 1);
         let changed = file.replace("\"who\"", "\"who is he\"");
-        merge_anchored(&mut elsewhere, anchor(parse(&changed).expect("parses"), text), "urn:sha256:other");
+        merge_anchored(
+            &mut elsewhere,
+            anchor(parse(&changed).expect("parses"), text),
+            "urn:sha256:other",
+            &Extraction::default(),
+        );
         assert_eq!(elsewhere.notes.len(), 2);
     }
 
@@ -2147,7 +2194,7 @@ mod tests {
             serde_json::from_str(&serde_json::to_string(&anchored).expect("serialises")).expect("reads back");
         assert_eq!(crossed, anchored);
         let mut split = set.clone();
-        let split_report = merge_anchored(&mut split, crossed, &Document::urn_of(text));
+        let split_report = merge_anchored(&mut split, crossed, &Document::urn_of(text), &Extraction::default());
         assert_eq!(split, direct);
         assert_eq!(split_report, direct_report);
         // Both notes added beside theirs; the reply is here already, under the original note.
