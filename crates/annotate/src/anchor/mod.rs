@@ -6,13 +6,16 @@
 //!    for character (otherwise it is weighed against the other occurrences in stage 2);
 //! 2. **moved** (`exact.rs`): the words occur elsewhere, beginning and ending like the original (at a word
 //!    boundary or inside a word); among the occurrences the best by agreeing context, then by distance from
-//!    where they were; accepted only with agreeing context, a unique occurrence, or a quote long enough to
-//!    speak for itself. An occurrence far from where the words were is not taken while their context is
-//!    still recognisable near there (the words were edited or deleted, and pages repeat headlines and
-//!    menus): a nearer occurrence is, or else only a fuzzy match near the original;
+//!    where they were (in doublings); accepted only with agreeing context, or a quote long enough to speak
+//!    for itself (or, for a target without a position, the only occurrence). An occurrence that the
+//!    original's context contradicts is not taken (`exact::contradicted`): one far from where the words were
+//!    while their context still stands there, one apart from a gap where both sides of the context stand
+//!    around other words or none (the words were retyped or deleted there), one with a side recognised beside
+//!    it that puts the words elsewhere. Pages repeat headlines and menus, and short words recur: a nearer
+//!    occurrence is taken, or else only a fuzzy match near the original;
 //! 3. **fuzzy** (`fuzzy.rs`): similar words (at most a quarter of the characters changed), aligned on word
-//!    boundaries, near where the context or the quote's rarest words predict them; a short quote is placed
-//!    only when its context agrees, a longer one when its words are near-identical or its context agrees;
+//!    boundaries, near where the context or the quote's rarest words predict them; placed only when its
+//!    context agrees (more for a short quote) and the original's context does not contradict it;
 //!    quotes longer than 64 characters are matched by their ends and verified;
 //! 4. **orphan**: nowhere believable. Orphans keep their words and are listed, never dropped. A wrong
 //!    placement is worse than an orphan.
