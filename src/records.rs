@@ -258,6 +258,33 @@ pub fn read_annotations(json: &str) -> Result<AnnotationsRecord, Unreadable> {
     })
 }
 
+/// What can still be read of an annotations record [`read_annotations`] refused, and how many of its items
+/// could not (see `stored_records::salvaged_annotations`); `None` when nothing of it can be read.
+pub fn salvage_annotations(json: &str) -> Option<(Annotations, usize)> {
+    let record = migrated(RecordKind::Annotations, json).ok()?;
+    stored_records::salvaged_annotations(&record).filter(|(annotations, _)| *annotations != Annotations::default())
+}
+
+/// What the user is told when part of a document's annotations record could not be read and the rest opens.
+pub fn salvaged_message(salvaged: &Annotations, lost: usize, why: &str) -> String {
+    let kept = salvaged.notes.len() + salvaged.document_notes.len();
+    format!(
+        "Part of what was saved with this article could not be read ({why}): {lost} item{} left out, {kept} note{} \
+         and the decisions that could be read are back. The whole record as it was saved is kept aside in the \
+         Library (export it as it is, or delete it).",
+        if lost == 1 { " was" } else { "s were" },
+        if kept == 1 { "" } else { "s" },
+    )
+}
+
+/// What the user is told at start-up of a notes record set aside whole of which the readable part is back.
+pub fn partly_back_message(name: &str, lost: usize) -> String {
+    format!(
+        "What could be read of the {name} is back ({lost} item{} left out).",
+        if lost == 1 { " was" } else { "s were" }
+    )
+}
+
 /// Reads the library index of any known format.
 pub fn read_index(json: &str) -> Result<Vec<IndexEntry>, Unreadable> {
     read(RecordKind::Index, json, stored_records::index_entries)
@@ -612,6 +639,42 @@ mod tests {
     use super::*;
     use sidenote_annotate::model::{Decision, ReviewScope};
     use sidenote_extract::{EntityKind, Span};
+
+    /// One note with a field of the wrong type once hid every note of its document (the record set aside whole,
+    /// nothing lost but nothing shown): the other notes, decisions and replies come back, the bad one counted.
+    #[test]
+    fn a_record_with_one_unreadable_note_gives_back_the_rest() {
+        let text = "Sergei Lavrov met Antony Blinken in Geneva on Monday.";
+        let mut annotations = Annotations::default();
+        for words in ["Sergei Lavrov", "Antony Blinken", "Geneva"] {
+            let at = text.find(words).expect("in the text");
+            let id = annotations.add_note(text, Span::new(at, at + words.len()), format!("on {words}"), vec![]);
+            annotations.add_reply(&id, None, "a reply".into());
+        }
+        annotations.add_document_note("overall".into(), vec![]);
+        annotations.review(ReviewScope::Entity { name: "Geneva".into(), kind: EntityKind::Place }, Decision::Accept);
+        let stored = write_annotations(&annotations, "then").expect("written");
+        let mut value: Value = serde_json::from_str(&stored).expect("JSON");
+        value["annotations"]["notes"][1]["text"] = Value::from(7);
+        let damaged = value.to_string();
+        assert!(read_annotations(&damaged).is_err(), "the strict reader refuses it");
+        let (salvaged, lost) = salvage_annotations(&damaged).expect("the rest is readable");
+        assert_eq!(lost, 1);
+        let texts: Vec<&str> = salvaged.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["on Sergei Lavrov", "on Geneva"]);
+        assert_eq!((salvaged.document_notes.len(), salvaged.reviews.len()), (1, 1));
+        assert!(salvaged.notes.iter().all(|n| n.replies.len() == 1));
+        assert!(salvaged.next_id >= annotations.next_id, "new identifiers never repeat one read");
+        let message = salvaged_message(&salvaged, lost, "a note's text is not text");
+        assert!(message.contains("1 item was left out, 3 notes") && message.contains("kept aside"), "{message}");
+        // A list that is not a list, and a record with nothing readable left.
+        value["annotations"]["reviews"] = Value::from("x");
+        let (_, lost) = salvage_annotations(&value.to_string()).expect("readable");
+        assert_eq!(lost, 2);
+        assert_eq!(salvage_annotations(r#"{"format": 3, "annotations": {"notes": [1, 2]}}"#), None);
+        assert_eq!(salvage_annotations("not JSON"), None);
+        assert_eq!(salvage_annotations(r#"{"format": 3, "annotations": 5}"#), None);
+    }
 
     const V1_SAMPLE_DOC: &str = include_str!("../tests/fixtures/storage-v1/sample.doc.json");
     const V1_SAMPLE_NOTES: &str = include_str!("../tests/fixtures/storage-v1/sample.notes.json");

@@ -215,6 +215,60 @@ fn annotations(value: &Value) -> Result<Annotations, String> {
     })
 }
 
+/// What can still be read of annotations the strict reader refused (one note with a field of the wrong type
+/// once hid every note of its document): each item of each list that reads on its own, and how many did
+/// not (a list that is not a list counts as one). `None` when there is no annotations object at all. The
+/// identifier sequence is kept above every identifier read, so that new ones never repeat one.
+pub fn salvaged_annotations(record: &Value) -> Option<(Annotations, usize)> {
+    let fields = record.get("annotations")?.as_object()?;
+    let mut lost = 0;
+    let mut annotations = Annotations {
+        notes: readable(fields.get("notes"), note, &mut lost),
+        reviews: readable(fields.get("reviews"), review, &mut lost),
+        added: readable(fields.get("added"), added, &mut lost),
+        document_notes: readable(fields.get("document_notes"), document_note, &mut lost),
+        speakers: readable(fields.get("speakers"), speaker, &mut lost),
+        next_id: defaulted(fields, "next_id", number).unwrap_or_default(),
+        revisions: defaulted(fields, "revisions", revisions).unwrap_or_default(),
+        deleted: defaulted(fields, "deleted", revisions).unwrap_or_default(),
+        replica: Default::default(),
+    };
+    let mut ids: Vec<String> = annotations.added.iter().map(|a| a.id.clone()).collect();
+    for (id, replies) in annotations
+        .notes
+        .iter()
+        .map(|n| (&n.id, &n.replies))
+        .chain(annotations.document_notes.iter().map(|n| (&n.id, &n.replies)))
+    {
+        ids.push(id.clone());
+        ids.extend(replies.iter().map(|r| r.id.clone()));
+    }
+    for id in &ids {
+        annotations.reserve_id(id);
+    }
+    Some((annotations, lost))
+}
+
+/// The items of a list that read on their own, counting in `lost` those that do not (and a value that is
+/// not a list as one).
+fn readable<T>(value: Option<&Value>, read: fn(&Value) -> Result<T, String>, lost: &mut usize) -> Vec<T> {
+    match value {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|item| {
+                let read = read(item).ok();
+                *lost += usize::from(read.is_none());
+                read
+            })
+            .collect(),
+        Some(_) => {
+            *lost += 1;
+            Vec::new()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

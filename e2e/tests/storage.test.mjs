@@ -225,6 +225,37 @@ test('a corrupted IndexedDB entry leaves the app usable: named in a message, the
   assert.deepEqual(ctx.errors, []);
 });
 
+test('a notes record with one unreadable note is set aside whole, and the notes that can be read come back', async () => {
+  const { app, page } = ctx;
+  const { keys, items } = await format1Storage();
+  await restartWith(page, items);
+  await page.getByTestId('doc-title').filter({ hasText: 'Sample' }).waitFor();
+  const key = `sidenote.v1.notes.${keys.sample}`;
+  const saved = JSON.parse((await storage(page))[key]);
+  const notes = (saved.annotations ?? saved).notes;
+  assert.ok(notes.length >= 2, `the fixture has ${notes.length} notes`);
+  // One note's text becomes a number: before, every note of the document was hidden (kept aside, nothing shown).
+  notes[0].text = 7;
+  const damaged = JSON.stringify(saved);
+  await putRecords(page, { [key]: damaged });
+  await page.reload();
+  await started(page);
+  await app.notice.filter({ hasText: 'is back' }).waitFor();
+  const notice = await app.notice.textContent();
+  assert.match(notice, /notes and decisions of “Sample: Lavrov[^”]*” \(/);
+  assert.match(notice, /What could be read of the notes and decisions of “Sample: Lavrov[^”]*” is back \(1 item was left out\)/);
+  await page.getByTestId('tab-notes').click();
+  const cards = await app.noteCards();
+  assert.equal(cards.length, notes.length - 1, JSON.stringify(cards));
+  // The record as it was saved is kept aside, byte for byte, and listed.
+  const stored = await storage(page);
+  assert.equal(stored[`sidenote.v1.unreadable.notes.${keys.sample}`], damaged);
+  assert.doesNotThrow(() => JSON.parse(stored[key]));
+  await page.getByTestId('tab-library').click();
+  assert.equal(await page.getByTestId('unreadable-entry').count(), 1);
+  assert.deepEqual(ctx.errors, []);
+});
+
 test('a notes record that is not text (a Blob) is set aside with its content and named after its document; a text set aside says so when opened again', async () => {
   const { app, page } = ctx;
   const { keys, items } = await format1Storage();

@@ -492,21 +492,48 @@ async fn starting() -> Started {
 
 /// Sets aside every record read at start-up that cannot be read, and names them for the user.
 async fn set_aside_unreadable() -> Option<String> {
-    let (named, batch) = with_store(|store| {
+    let (named, salvaged, batch) = with_store(|store| {
         let stored: Vec<(String, String)> = store.values.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         let unreadable = records::unreadable_records(&stored);
         let index = store.index().unwrap_or_default();
         let mut batch = Vec::new();
         let mut named: Vec<(String, Unreadable)> = Vec::new();
+        let mut salvaged: Vec<(String, String, String, usize)> = Vec::new();
         for (key, why) in unreadable {
             let value = store.values.get(&key).cloned().unwrap_or_default();
-            named.push((records::record_name(&key, &value, &index), why));
+            let name = records::record_name(&key, &value, &index);
+            // Notes of which only some items cannot be read: the record is set aside whole, and what reads
+            // is written back under its key in the same batch, so that the document opens with it.
+            let readable = records::urn_of_annotations_key(&key)
+                .and_then(|_| records::salvage_annotations(&value))
+                .and_then(|(annotations, lost)| Some((records::write_annotations(&annotations, "").ok()?, lost)));
             store.set_aside(&mut batch, &key, value);
+            if let Some((json, lost)) = readable {
+                salvaged.push((key.clone(), json, name.clone(), lost));
+            }
+            named.push((name, why));
         }
-        (named, batch)
+        (named, salvaged, batch)
     });
     let kept = commit(batch).await.is_ok();
-    records::unreadable_message(&named, kept)
+    let message = records::unreadable_message(&named, kept);
+    // Written back only once the whole record is safe aside, in a batch of its own: if storage failed, the
+    // original stays where it was and nothing is written over it.
+    let mut back = Vec::new();
+    if kept && !salvaged.is_empty() {
+        let batch = with_store(|store| {
+            let mut batch = Vec::new();
+            for (key, json, _, _) in &salvaged {
+                store.stage(&mut batch, Change::Put(key.clone(), json.clone()));
+            }
+            batch
+        });
+        if commit(batch).await.is_ok() {
+            back = salvaged.iter().map(|(_, _, name, lost)| records::partly_back_message(name, *lost)).collect();
+        }
+    }
+    let text: Vec<String> = message.into_iter().chain(back).collect();
+    (!text.is_empty()).then(|| text.join(" "))
 }
 
 /// Merges the journal's entries left by pages that closed before IndexedDB committed their last changes
@@ -813,16 +840,31 @@ async fn loading(urn: &str) -> Result<Loaded, LoadError> {
         None => (Annotations::default(), None),
         Some((Ok(record), _)) => (record.annotations, None),
         Some((Err(why), stored)) => {
+            let salvaged = records::salvage_annotations(&stored);
             let mut batch = Vec::new();
             with_store(|store| store.set_aside(&mut batch, &annotations_key, stored));
-            let kept = match commit(batch).await {
-                Ok(()) => "They are kept aside in the Library (export them as they are, or delete them).".to_string(),
-                Err(reason) => format!("They were left where they were ({reason}) and will not be overwritten."),
-            };
-            (
-                Annotations::default(),
-                Some(format!("The notes saved with this article could not be read ({why}). {kept}")),
-            )
+            match (commit(batch).await, salvaged) {
+                // The record is safe aside: what of it can be read opens with the text (saving it later
+                // writes a new record, never over the one set aside).
+                (Ok(()), Some((annotations, lost))) => {
+                    let message = records::salvaged_message(&annotations, lost, &why.to_string());
+                    (annotations, Some(message))
+                }
+                (Ok(()), None) => (
+                    Annotations::default(),
+                    Some(format!(
+                        "The notes saved with this article could not be read ({why}). They are kept aside in the \
+                         Library (export them as they are, or delete them)."
+                    )),
+                ),
+                (Err(reason), _) => (
+                    Annotations::default(),
+                    Some(format!(
+                        "The notes saved with this article could not be read ({why}). They were left where they \
+                         were ({reason}) and will not be overwritten."
+                    )),
+                ),
+            }
         }
     };
     Ok(Loaded { title: document.title, text: document.text, hints: document.hints, annotations, warning })
