@@ -63,6 +63,11 @@ impl PartialEq for OpenDocument {
 // compare by pointer first: an unchanged document costs the views nothing however long its text.
 impl Eq for OpenDocument {}
 
+/// The bidirectional embeddings, overrides and isolates, which a title never keeps (see
+/// [`OpenDocument::open_with_hints`]).
+const BIDI_CONTROLS: [char; 9] =
+    ['\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'];
+
 impl OpenDocument {
     /// Opens `text` and runs the extractor on it.
     pub fn open(title: String, text: String) -> Self {
@@ -75,6 +80,9 @@ impl OpenDocument {
     /// back as [`Action::ExtractionFinished`], so the text shows at once and an extractor crash costs only
     /// the highlights.
     pub fn open_with_hints(title: String, text: String, hints: Vec<LineHint>) -> Self {
+        // A file's name may hold bidirectional controls (`report\u{202E}gpj.exe` reads as `report.exe.jpg`): in
+        // the title bar and every message that names the document they would turn the text around them.
+        let title = if title.contains(BIDI_CONTROLS) { title.replace(BIDI_CONTROLS, "") } else { title };
         let extraction = Extraction { body: vec![Span::new(0, text.len())], ..Extraction::default() };
         let offsets = OffsetIndex::new(&text);
         let document = Rc::new(Document::new(title, text));
@@ -1596,6 +1604,16 @@ mod tests {
             WorkerMessage::Imported { request, outcome } => state.apply(Action::ImportFinished { request, outcome }),
             other => panic!("not an import's answer: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_titles_bidirectional_controls_are_dropped() {
+        let opened = State::default()
+            .apply(Action::OpenBytes { title: "report\u{202E}gpj.\u{2066}txt".into(), bytes: b"Some text.".to_vec() });
+        assert_eq!(opened.open.document.title, "reportgpj.txt");
+        let plain =
+            State::default().apply(Action::OpenBytes { title: "نص عربي.txt".into(), bytes: b"Text.".to_vec() });
+        assert_eq!(plain.open.document.title, "نص عربي.txt", "right-to-left letters stay");
     }
 
     /// An export is a job for the worker with a request id of its own: the page writes nothing itself, says

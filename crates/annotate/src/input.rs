@@ -113,6 +113,10 @@ pub fn accept_text(bytes: &[u8]) -> Result<String, InputError> {
     // A copy only when there is something to change: this runs on the page's thread for every document
     // opened, up to 20 MB.
     let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    // Unicode's line and paragraph separators and NEL end lines too: as line breaks the extractor reads them
+    // (a name once ran across a paragraph separator), the page shows them and every file format keeps them.
+    let separators = ['\u{2028}', '\u{2029}', '\u{85}'];
+    let text = if text.contains(separators) { text.replace(separators, "\n") } else { text };
     // A NUL left in the text would show as nothing (browsers drop it from what they render and copy), so a
     // note on it could not be seen; shown as U+FFFD it is one visible character where it was.
     Ok(if census.nul { text.replace('\0', "\u{FFFD}") } else { text })
@@ -290,6 +294,7 @@ mod tests {
         let spaces_and_a_nul = [[b' '; 200].as_slice(), b"\0"].concat();
         let cases: &[(&[u8], Result<&str, InputError>)] = &[
             (b"Hello\r\nworld", Ok("Hello\nworld")),
+            ("LS\u{2028}PS\u{2029}NEL\u{85}end".as_bytes(), Ok("LS\nPS\nNEL\nend")),
             ("👩‍🔬 Zoe\u{308}".as_bytes(), Ok("👩‍🔬 Zoe\u{308}")),
             (b"   \n\t ", Err(InputError::Empty)),
             (b"", Err(InputError::Empty)),

@@ -444,9 +444,20 @@ pub enum VersionOrder {
     Apart,
 }
 
+/// Tags trimmed (of white space and of the invisible format characters a paste brings: zero-width spaces and
+/// joiners, word joiners, byte-order marks, direction marks — a tag of nothing but those showed as an empty
+/// `#`), without a leading `#`, each once.
 fn tidy_tags(tags: Vec<String>) -> Vec<String> {
+    let invisible = |c: char| {
+        c.is_whitespace()
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
     let mut out: Vec<String> = Vec::new();
-    for tag in tags.into_iter().map(|t| t.trim().trim_start_matches('#').to_string()).filter(|t| !t.is_empty()) {
+    for tag in tags
+        .into_iter()
+        .map(|t| t.trim_matches(invisible).trim_start_matches('#').trim_matches(invisible).to_string())
+        .filter(|t| !t.is_empty())
+    {
         if !out.contains(&tag) {
             out.push(tag);
         }
@@ -979,6 +990,12 @@ mod tests {
         assert_eq!(set.notes[0].tags, Vec::<String>::new());
         assert!(set.edit_note(&b, "the capital".into(), vec!["place".into()]));
         assert_eq!(set.notes[0].text, "the capital");
+        // Invisible characters alone are no tag; around a word they go.
+        let invisible = ["\u{200B}", "\u{200D}\u{FEFF}", "#\u{2060}", "\u{202E}", "\u{200B}#city\u{200B}"];
+        assert!(set.edit_note(&b, "t".into(), invisible.iter().map(|t| t.to_string()).collect()));
+        assert_eq!(set.notes[0].tags, ["city"]);
+        assert!(set.edit_note(&b, "t".into(), vec!["👩\u{200D}💻 dev".into()]));
+        assert_eq!(set.notes[0].tags, ["👩\u{200D}💻 dev"], "a joiner inside an emoji stays");
     }
 
     #[test]
