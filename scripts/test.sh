@@ -27,6 +27,11 @@ for manifest in crates/*/Cargo.toml; do
   echo "ok: $package"
 done
 cargo build -p sidenote-extract -p sidenote-annotate --target wasm32-unknown-unknown --locked
+step "invariant: the app's Wasm has no deflate of its own (share links use the browser's CompressionStream)"
+if cargo tree -p sidenote-app --target wasm32-unknown-unknown -e normal --prefix none --locked | grep -E '^miniz_oxide '; then
+  echo "FAIL: sidenote-app pulls miniz_oxide into the Wasm (see above)"; exit 1
+fi
+echo "ok: no miniz_oxide in sidenote-app's normal dependencies"
 
 step "native tests (all crates; corpus floors read ../shared when present)"
 cargo test --workspace --locked

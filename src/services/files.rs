@@ -1,6 +1,6 @@
 //! Reading a file the user chose or dropped, and handing its bytes to the reducer.
 
-use sidenote_annotate::{file_kind, megabytes, FileKind, InputError, MAX_ANNOTATION_FILE_BYTES, MAX_TEXT_BYTES};
+use sidenote_annotate::{annotation_file_too_large, file_kind, FileKind, InputError, MAX_TEXT_BYTES};
 use yew::Callback;
 
 use crate::state::{Action, EntityFormat, Notice};
@@ -60,12 +60,8 @@ fn entity_format(name: &str) -> Option<EntityFormat> {
 pub fn import_file(file: web_sys::File, dispatch: Callback<Action>) {
     let name = file.name();
     let size = file.size() as usize;
-    if size > MAX_ANNOTATION_FILE_BYTES {
-        dispatch.emit(Action::Notify(Notice::error(format!(
-            "Import failed: {name} is {}; Sidenote imports annotation files up to {}. Nothing was changed.",
-            megabytes(size),
-            megabytes(MAX_ANNOTATION_FILE_BYTES)
-        ))));
+    if let Some(message) = annotation_file_too_large(&name, size) {
+        dispatch.emit(Action::Notify(Notice::error(message)));
         return;
     }
     let file = gloo::file::File::from(file);

@@ -24,6 +24,17 @@ pub fn megabytes(bytes: usize) -> String {
     format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
+/// Why an annotation file of `size` bytes is not imported, naming both sizes; `None` when it may be.
+pub fn annotation_file_too_large(name: &str, size: usize) -> Option<String> {
+    (size > MAX_ANNOTATION_FILE_BYTES).then(|| {
+        format!(
+            "Import failed: {name} is {}; Sidenote imports annotation files up to {}. Nothing was changed.",
+            megabytes(size),
+            megabytes(MAX_ANNOTATION_FILE_BYTES)
+        )
+    })
+}
+
 /// Why some input cannot become a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputError {
@@ -207,14 +218,23 @@ fn declared_charset(bytes: &[u8]) -> Option<String> {
     (!name.is_empty()).then_some(name)
 }
 
-/// Whether 8-bit bytes read as Western text: at most twice as many bytes above ASCII as ASCII letters (French
-/// or Portuguese have one accented letter in ten or twenty; Cyrillic, Greek or Japanese in an 8-bit encoding
-/// have nearly all their letters above ASCII). A short text with few letters of either kind is given the
-/// benefit of the doubt.
+/// Whether 8-bit bytes read as Western text. Windows-1252's accented letters (from 0xC0) stand alone or in
+/// pairs among plain letters (`café`, `nação`, `INFORMAÇÃO`), while Cyrillic or Greek in an 8-bit encoding
+/// spell whole words with bytes from 0xC0: so at most one in ten of those bytes may be in a run of three or
+/// more (a short Russian phrase, or a Cyrillic paragraph in an English page, would otherwise show wrong
+/// letters); and a text with sixteen or more bytes above ASCII has at most twice as many as ASCII letters
+/// (Japanese in Shift_JIS).
 fn reads_as_western(bytes: &[u8]) -> bool {
     let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
     let high = bytes.iter().filter(|&&b| b >= 0x80).count();
-    high < 16 || high <= 2 * letters
+    let high_letters = bytes.iter().filter(|&&b| b >= 0xC0).count();
+    let mut in_runs = 0;
+    for run in bytes.split(|&b| b < 0xC0) {
+        if run.len() >= 3 {
+            in_runs += run.len();
+        }
+    }
+    in_runs * 10 <= high_letters && (high < 16 || high <= 2 * letters)
 }
 
 /// Whether bytes without a byte-order mark are UTF-16 of mostly Latin text: an even length, and NULs in nine
@@ -289,6 +309,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn annotation_files_over_the_limit_are_refused_naming_both_sizes() {
+        assert_eq!(annotation_file_too_large("a.json", MAX_ANNOTATION_FILE_BYTES), None);
+        let refused = annotation_file_too_large("big.json", MAX_ANNOTATION_FILE_BYTES + 1).expect("refused");
+        assert_eq!(
+            refused,
+            "Import failed: big.json is 320.0 MB; Sidenote imports annotation files up to 320.0 MB. Nothing was changed."
+        );
+        assert!(annotation_file_too_large("huge.json", 1 << 40).is_some_and(|m| m.contains("1048576.0 MB")));
+    }
+
+    #[test]
     fn table_of_inputs() {
         let big = vec![b'a'; MAX_TEXT_BYTES + 1];
         let spaces_and_a_nul = [[b' '; 200].as_slice(), b"\0"].concat();
@@ -348,6 +379,12 @@ mod tests {
             // Russian in Windows-1251 and Japanese in Shift_JIS: nearly every letter above ASCII, not Western.
             (cyrillic_1251(), Err(InputError::NotUtf8 { utf16: false })),
             (b"\x93\xfa\x96\x7b\x8c\xea\x82\xcc\x83\x65\x83\x4c\x83\x58\x83\x67\x82\xc5\x82\xb7\x81\x42\x93\x8c\x8b\x9e\x82\xc9\x8d\x73\x82\xab\x82\xdc\x82\xb7".to_vec(), Err(InputError::NotUtf8 { utf16: false })),
+            // A short Russian phrase (under 16 bytes above ASCII) and a Cyrillic paragraph in an English page:
+            // words made of such bytes, not Western.
+            (b"\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0".to_vec(), Err(InputError::NotUtf8 { utf16: false })),
+            ([b"The minister spoke at length about the budget, the schedule and the regions. ".repeat(20), cyrillic_1251()].concat(), Err(InputError::NotUtf8 { utf16: false })),
+            (b"\x97\x93\xc9t\xe9\x94, she said.".to_vec(), Ok(("—“Été”, she said.".into(), Some(Encoding::Windows1252)))),
+            (b"\xdcbergr\xf6\xdfen, fa\xe7ade, INFORMA\xc7\xc3O, \xbfQu\xe9?".to_vec(), Ok(("Übergrößen, façade, INFORMAÇÃO, ¿Qué?".into(), Some(Encoding::Windows1252)))),
             // Portuguese in Windows-1252: a few accented letters among plain ones.
             (b"A na\xe7\xe3o decidiu em S\xe3o Paulo que a popula\xe7\xe3o votar\xe1 em mar\xe7o.".to_vec(), Ok(("A nação decidiu em São Paulo que a população votará em março.".into(), Some(Encoding::Windows1252)))),
         ];

@@ -34,6 +34,6 @@ pub mod w3c;
 pub use document::Document;
 pub use file_kind::{file_kind, FileKind};
 pub use input::{
-    accept_file_bytes, accept_page_bytes, accept_text, megabytes, Encoding, InputError, MAX_ANNOTATION_FILE_BYTES,
-    MAX_TEXT_BYTES,
+    accept_file_bytes, accept_page_bytes, accept_text, annotation_file_too_large, megabytes, Encoding, InputError,
+    MAX_ANNOTATION_FILE_BYTES, MAX_TEXT_BYTES,
 };

@@ -89,6 +89,37 @@ fn a_batch_goes_on_past_a_bad_file() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Files in other encodings, as a batch meets them: Windows-1252 and UTF-16 are read and named as such on
+/// stderr; 8-bit Cyrillic text and a page naming an encoding the tool does not read fail with a message,
+/// never as wrong letters, and the batch goes on.
+#[test]
+fn files_in_other_encodings_are_read_or_refused_by_name() {
+    let dir = std::env::temp_dir().join(format!("sidenote-cli-encodings-{}", std::process::id()));
+    let (articles, out) = (dir.join("in"), dir.join("out"));
+    std::fs::create_dir_all(&articles).expect("temp dir");
+    std::fs::write(articles.join("a-latin.txt"), b"Fran\xe7ois Hollande visited S\xe3o Paulo on Monday.")
+        .expect("write");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("Angela Merkel spoke in Z\u{fc}rich.".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(articles.join("b-utf16.txt"), utf16).expect("write");
+    std::fs::write(articles.join("c-cyrillic.txt"), b"\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0").expect("write");
+    std::fs::write(articles.join("d-koi8.html"), b"<meta charset=\"koi8-r\"><p>\xf0\xd2\xc9\xd7\xc5\xd4</p>")
+        .expect("write");
+    let (ok, _, err) =
+        sidenote(&["extract", "--out", out.to_str().expect("utf-8 path"), articles.to_str().expect("utf-8 path")]);
+    assert!(!ok, "{err}");
+    assert!(err.contains("a-latin.txt: not UTF-8, read as Windows-1252"), "{err}");
+    assert!(err.contains("b-utf16.txt: not UTF-8, read as UTF-16"), "{err}");
+    assert!(err.contains("c-cyrillic.txt") && err.contains("d-koi8.html") && err.contains("koi8-r"), "{err}");
+    assert!(err.contains("2 of 4 files failed"), "{err}");
+    let latin = std::fs::read_to_string(out.join("a-latin.pred.json")).expect("written");
+    assert!(latin.contains("François Hollande") && latin.contains("São Paulo"), "{latin}");
+    assert!(out.join("b-utf16.pred.json").exists() && !out.join("c-cyrillic.pred.json").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `export --format` writes the formats NLP tools read: brat's two files side by side, and the notes as CSV.
 #[test]
 fn export_formats_write_brat_pairs_and_note_tables() {
