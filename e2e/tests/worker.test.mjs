@@ -112,3 +112,63 @@ test('offline, after one visit, a new document is still extracted in the worker'
   await app.extraction('done');
   assert.deepEqual(await app.namesOfKind('PERSON'), ['Angela Merkel', 'Emmanuel Macron']);
 }));
+
+/** Clicks Export, runs `meanwhile`, and returns the downloaded W3C file's JSON. A 4 MB document's export takes
+ * the worker seconds, so what `meanwhile` does happens while it is in flight. */
+async function exportWhile(page, meanwhile) {
+  const download = page.waitForEvent('download', { timeout: 120_000 });
+  await page.getByTestId('export-button').click();
+  await meanwhile();
+  return JSON.parse(await fs.readFile(await (await download).path(), 'utf8'));
+}
+
+test('an export asked for goes on while another document opens, and holds the document it was asked for', async () => {
+  const { app, page } = ctx;
+  await app.pasteLong(LONGER);
+  await app.extraction('done');
+  const other = 'Angela Merkel met Emmanuel Macron in Paris on Monday.';
+  const file = await exportWhile(page, () => app.pasteText(other));
+  assert.equal(file['sidenote:text'], LONGER, 'the long document, not the one opened after');
+  assert.ok(file.first.items.length > 1000);
+  await app.extraction('done');
+  assert.deepEqual(await app.namesOfKind('PERSON'), ['Angela Merkel', 'Emmanuel Macron']);
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('a worker crash during an export says so, changes nothing, and the next export works', async () => {
+  const { app, page } = ctx;
+  await page.goto(`${ctx.server.url}?test-panic`);
+  await app.pasteLong(LONGER);
+  await app.extraction('done');
+  await page.getByTestId('export-button').click();
+  // The next document crashes the worker that was to write the export (it is sent again to the fresh one).
+  const crashing = `Angela Merkel met Emmanuel Macron. ${SENTINEL}`;
+  await app.pasteText(crashing);
+  await app.notice.filter({ hasText: 'Export failed (the worker stopped' }).waitFor({ timeout: 120_000 });
+  assert.match(await app.notice.textContent(), /Nothing was changed: try Export again/);
+  assert.equal(await app.articleText(), crashing);
+  const file = await exportWhile(page, async () => {});
+  assert.equal(file['sidenote:text'], crashing);
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('when the worker cannot start, an export is written on the page', async () => {
+  const context = await ctx.browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.route('**/extractor-worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    const app = new SidenotePage(page, ctx.server.url);
+    await page.goto(ctx.server.url);
+    await page.locator('[data-testid=app][data-started=true]').waitFor();
+    const text = 'Angela Merkel met Emmanuel Macron in Paris on Monday.';
+    await app.pasteText(text);
+    await app.extraction('failed');
+    const file = await exportWhile(page, async () => {});
+    assert.equal(file['sidenote:text'], text);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

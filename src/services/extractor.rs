@@ -38,8 +38,8 @@ use crate::exports::ExportFormat;
 use crate::services::download;
 use crate::state::Action;
 use crate::worker_protocol::{
-    decode_message, encode_request, ExportRequest, ExtractionRequest, ImportFormat, ImportRequest, WorkerMessage,
-    WorkerRequest,
+    decode_message, encode_request, respond, ExportRequest, ExtractionRequest, ImportFormat, ImportRequest, Response,
+    WorkerMessage, WorkerRequest,
 };
 
 /// The worker's script, copied by Trunk next to `index.html`; relative, so any public URL works.
@@ -181,13 +181,7 @@ impl Extractor {
             self.replace_worker();
         }
         if self.shared.borrow().worker.is_none() {
-            let files = crate::exports::files(format, document, extraction, annotations);
-            let failed = files.iter().find_map(|f| download::download(&f.name, f.mime, &f.contents).err());
-            let action = match failed {
-                Some(message) => Action::ExportFailed { request, message },
-                None => Action::ExportFinished { request },
-            };
-            return emit(&self.shared, Some(action));
+            return export_on_page(&self.shared, request, &message);
         }
         self.post_exports(vec![(request, message)]);
     }
@@ -404,6 +398,21 @@ fn received(shared: &Weak<RefCell<Shared>>, data: &str) {
     emit(&shared, action);
 }
 
+/// Writes an export on the page, as the worker would (`worker_protocol::respond` on the same request), for a
+/// browser where no worker runs: slow for a long document, but an export is never impossible.
+fn export_on_page(shared: &Rc<RefCell<Shared>>, request: u64, asked: &str) {
+    let action = match respond(asked) {
+        Response::Files { files, .. } => {
+            match files.iter().find_map(|f| download::download(&f.name, f.mime, &f.contents).err()) {
+                Some(message) => Action::ExportFailed { request, message },
+                None => Action::ExportFinished { request },
+            }
+        }
+        Response::Message(_) => Action::ExportFailed { request, message: "the export could not be written".into() },
+    };
+    emit(shared, Some(action));
+}
+
 /// An export's files from the worker: its request id, then each file's name, type and `Blob` (see
 /// [`worker::run`]), handed to the browser's downloads.
 fn exported(shared: &Weak<RefCell<Shared>>, files: &js_sys::Array) {
@@ -437,8 +446,7 @@ fn stopped(shared: &Rc<RefCell<Shared>>, message: String) {
     let dead = shared.borrow_mut().worker.take();
     let extraction = dead.as_ref().and_then(|w| w.extraction.as_ref().map(|(request, _)| *request));
     let import = dead.as_ref().and_then(|w| w.import);
-    let exports: Vec<u64> =
-        dead.as_ref().map(|w| w.exports.iter().map(|(request, _)| *request).collect()).unwrap_or_default();
+    let exports: Vec<(u64, Rc<str>)> = dead.as_ref().map(|w| w.exports.clone()).unwrap_or_default();
     let started = dead.as_ref().is_some_and(|w| w.ready);
     // Terminates it and removes its listeners (wasm-bindgen keeps a listener alive until it returns, so
     // dropping the one running now is safe).
@@ -446,8 +454,13 @@ fn stopped(shared: &Rc<RefCell<Shared>>, message: String) {
     web_sys::console::warn_1(&JsValue::from_str(&format!("Sidenote: the extractor's worker stopped: {message}")));
     // The import's message last, so it is the one shown: the user has just asked for it.
     emit(shared, extraction.map(|request| Action::ExtractionFailed { request, message: message.clone(), started }));
-    for request in exports {
-        emit(shared, Some(Action::ExportFailed { request, message: format!("the worker stopped: {message}") }));
+    for (request, asked) in exports {
+        if started {
+            emit(shared, Some(Action::ExportFailed { request, message: format!("the worker stopped: {message}") }));
+        } else {
+            // A worker that never ran (its script would not load) is no reason not to export: written here.
+            export_on_page(shared, request, &asked);
+        }
     }
     emit(shared, import.map(|request| Action::ImportFailed { request, message, started }));
 }
