@@ -478,6 +478,15 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
 
 #[cfg(test)]
 mod tests {
+
+    /// The entity table is searched by halves: it must stay sorted, with every name once (a hand edit that
+    /// broke the order would make lookups fail silently).
+    #[test]
+    fn the_entity_names_are_sorted_and_distinct() {
+        assert!(entities::NAMES.windows(2).all(|pair| pair[0] < pair[1]));
+        assert_eq!((entities::LOW.len(), entities::HIGH.len()), (entities::NAMES.len(), entities::NAMES.len()));
+    }
+
     use super::*;
 
     #[test]
