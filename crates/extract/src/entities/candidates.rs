@@ -384,7 +384,12 @@ fn clean_piece(
         if last_title + 1 < end {
             // "President Trump Kills TPP Once": the name ends before a word the document writes in lower case
             // or an acronym (a headline's verb and object). At most four words of a name are looked at.
-            let name_first = last_title + 1;
+            // "Secretary General Antonio Guterres", "Attorney General Jane Doe": a title of two words written
+            // apart; the modifier after the head title is no part of the name either.
+            let mut name_first = last_title + 1;
+            while name_first + 1 < end && is_title(cx.word(name_first)) {
+                name_first += 1;
+            }
             let shouted_name = !cx.word(name_first).chars().any(char::is_lowercase);
             // A person known by one name ends there ("President Trump Kills …").
             let known_alone = is_known_person(cx.word(name_first))

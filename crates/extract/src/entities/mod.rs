@@ -1460,6 +1460,30 @@ mod tests {
         assert!(!found.iter().any(|(n, k)| n.contains("Slams") && *k == EntityKind::Person), "{found:?}");
     }
 
+    /// Honorifics of West Africa, the Arab world and South Asia, police ranks and `Mister` are titles, and a
+    /// title of two words written apart ("Secretary General") leaves both words out of the name.
+    #[test]
+    fn regional_honorifics_and_two_word_titles_are_no_part_of_the_name() {
+        let text = "Alhaji Tanko Bawa Dikko met the traders. Mallam Sani Kuru Gwandu agreed, and IGP Usman \
+                    Dalhatu Kwairanga sent officers. Shri Arvind Kelkar and Mister Okavu spoke. The Secretary \
+                    General Ines Tawhiri Oduya and Attorney General Pavel Kruglov were there.";
+        let found = entities(text);
+        for name in [
+            "Tanko Bawa Dikko",
+            "Sani Kuru Gwandu",
+            "Usman Dalhatu Kwairanga",
+            "Arvind Kelkar",
+            "Okavu",
+            "Ines Tawhiri Oduya",
+            "Pavel Kruglov",
+        ] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Person)), "{name}: {found:?}");
+        }
+        for title in ["Alhaji", "Mallam", "IGP", "Shri", "Mister", "General"] {
+            assert!(!found.iter().any(|(n, _)| n.starts_with(title)), "{title}: {found:?}");
+        }
+    }
+
     /// A menu's items are no organisations: ordinary words before a keyword on a line of their own, and the
     /// codes of a language menu; the same keyword after a name still makes one.
     #[test]
