@@ -1484,6 +1484,20 @@ mod tests {
         }
     }
 
+    /// A given name after a preposition of place and before a comma and a state or country is a town there;
+    /// the same name elsewhere is a person's.
+    #[test]
+    fn a_given_name_before_its_state_is_a_town() {
+        let found = entities("A nurse from Shannon, Texas, said the clinic in Brooke, Virginia was shut.");
+        for town in ["Shannon", "Brooke"] {
+            assert!(found.contains(&(town.to_string(), EntityKind::Place)), "{town}: {found:?}");
+        }
+        let found = entities("The prize went to Tamsin Okoro, and Shannon, Brooke and Ines thanked her.");
+        for person in ["Shannon", "Brooke"] {
+            assert!(found.contains(&(person.to_string(), EntityKind::Person)), "{person}: {found:?}");
+        }
+    }
+
     /// A menu's items are no organisations: ordinary words before a keyword on a line of their own, and the
     /// codes of a language menu; the same keyword after a name still makes one.
     #[test]

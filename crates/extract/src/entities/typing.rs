@@ -634,6 +634,17 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
         return Some(EntityKind::Misc);
     }
     if words == 1 && opens_with_first_name && !cx.seg.starts_sentence(first) {
+        // "a lawyer in Savannah, Georgia", "born in Florence, Italy": a given name after a preposition of place
+        // and before a comma and a place is a town of that state or country ("met Florence, Paris and …" is not).
+        let seg = cx.seg;
+        if seg.is_punct(end, ',')
+            && seg.is_word(end + 1)
+            && is_place(cx.word(end + 1))
+            && seg.is_word(first - 1)
+            && matches!(cx.word(first - 1), "in" | "from" | "near" | "at" | "to" | "of" | "outside")
+        {
+            return Some(EntityKind::Place);
+        }
         return Some(EntityKind::Person);
     }
     None
