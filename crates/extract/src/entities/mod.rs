@@ -210,8 +210,14 @@ pub(crate) fn find_entities(
     // An untyped run of several words may be known names side by side ("Facebook Twitter LinkedIn",
     // "Congress Blog"): keep the known pieces, and the run itself only if none is known.
     let mut split_runs = Vec::new();
-    typed.retain(|(cand, kind)| {
+    typed.retain_mut(|(cand, kind)| {
         if kind.is_some() || cand.end - cand.first < 2 {
+            return true;
+        }
+        // "Tamsin Okoro won the seat. … Okoro said": a run of a person's shape whose last word the prose made a
+        // person is that person's full name, not an unknown word beside a known one.
+        if looks_like_personal_name(&cx, cand) && known.get(cx.word(cand.end - 1)) == Some(&EntityKind::Person) {
+            *kind = Some(EntityKind::Person);
             return true;
         }
         let before = split_runs.len();
@@ -1496,6 +1502,21 @@ mod tests {
         for person in ["Shannon", "Brooke"] {
             assert!(found.contains(&(person.to_string(), EntityKind::Person)), "{person}: {found:?}");
         }
+    }
+
+    /// A given name no list holds, before a surname that the prose makes a person on its own ("Okoro said"),
+    /// keeps its place in the full name instead of being cut off as an unknown word.
+    #[test]
+    fn an_unknown_given_name_before_a_known_surname_stays_in_the_name() {
+        let text = "Wahinemoa Kerekere won the seat in Gdańsk. Kerekere said she would fight. Jaroslava \
+                    Vrbenská, a farmer, told reporters that Vrbenská would not sell.";
+        let found = entities(text);
+        for name in ["Wahinemoa Kerekere", "Kerekere", "Jaroslava Vrbenská", "Vrbenská"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Person)), "{name}: {found:?}");
+        }
+        // Known names side by side still fall apart into their pieces.
+        let found = entities("Share on Facebook Twitter today. Twitter said it would appeal.");
+        assert!(!found.iter().any(|(n, _)| n == "Facebook Twitter"), "{found:?}");
     }
 
     /// A menu's items are no organisations: ordinary words before a keyword on a line of their own, and the
