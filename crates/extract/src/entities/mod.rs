@@ -216,7 +216,8 @@ pub(crate) fn find_entities(
         }
         // "Tamsin Okoro won the seat. … Okoro said": a run of a person's shape whose last word the prose made a
         // person is that person's full name, not an unknown word beside a known one.
-        if looks_like_personal_name(&cx, cand) && known.get(cx.word(cand.end - 1)) == Some(&EntityKind::Person) {
+        // A given name that is also a listed place ("Ngozi", a town) is no obstacle then.
+        if looks_like_personal_name(&cx, cand, true) && known.get(cx.word(cand.end - 1)) == Some(&EntityKind::Person) {
             *kind = Some(EntityKind::Person);
             return true;
         }
@@ -244,7 +245,7 @@ pub(crate) fn find_entities(
     // by its first word too was tried: it put speakers on the wrong people on the held-out pages.)
     let lone_names = lone_names(&cx, &typed);
     for (cand, kind) in &mut typed {
-        if kind.is_none() && looks_like_personal_name(&cx, cand) && lone_names.contains(cx.word(cand.end - 1)) {
+        if kind.is_none() && looks_like_personal_name(&cx, cand, false) && lone_names.contains(cx.word(cand.end - 1)) {
             *kind = Some(EntityKind::Person);
         }
     }
@@ -266,7 +267,7 @@ pub(crate) fn find_entities(
             .is_some_and(|b| typed[b].0.end + 1 == cand.first && joined_person(&typed[b], typed[b].0.end));
         let after = typed.get(at + 1).is_some_and(|a| cand.end + 1 == a.0.first && joined_person(a, cand.end));
         // The neighbours first: the shape's word checks are lexicon look-ups.
-        if (before || after) && looks_like_personal_name(&cx, cand) {
+        if (before || after) && looks_like_personal_name(&cx, cand, false) {
             typed[at].1 = Some(EntityKind::Person);
         }
     }
@@ -525,7 +526,8 @@ fn before_lower_case_word(cx: &Context<'_, '_>, next: usize) -> bool {
 
 /// Two or three capitalised words, none of them an ordinary word, a title or a keyword that types a name:
 /// the shape of a personal name ("Fazlur Rehman", "Moon Jae-in"), not of "Better Money Habits".
-fn looks_like_personal_name(cx: &Context<'_, '_>, cand: &Candidate) -> bool {
+/// With `place_first`, the first word may be a listed place (a given name that is also a town's).
+fn looks_like_personal_name(cx: &Context<'_, '_>, cand: &Candidate, place_first: bool) -> bool {
     (2..=3).contains(&(cand.end - cand.first))
         && !cand.in_title_line
         && (cand.first..cand.end).all(|i| {
@@ -538,7 +540,7 @@ fn looks_like_personal_name(cx: &Context<'_, '_>, cand: &Candidate) -> bool {
                 && !is_title(word)
                 && !is_org_keyword(word)
                 && !is_misc_keyword(word)
-                && !is_place(word)
+                && (!is_place(word) || (place_first && i == cand.first))
                 && !is_org(word)
         })
 }
@@ -1514,6 +1516,9 @@ mod tests {
         for name in ["Wahinemoa Kerekere", "Kerekere", "Jaroslava Vrbenská", "Vrbenská"] {
             assert!(found.contains(&(name.to_string(), EntityKind::Person)), "{name}: {found:?}");
         }
+        // A given name that is also a listed town ("Ngozi", "Kisumu") does not break it either.
+        let found = entities("Obinna Kalu and his wife, Ngozi Kalu, came. Kalu said they were happy.");
+        assert!(found.contains(&("Ngozi Kalu".to_string(), EntityKind::Person)), "{found:?}");
         // Known names side by side still fall apart into their pieces.
         let found = entities("Share on Facebook Twitter today. Twitter said it would appeal.");
         assert!(!found.iter().any(|(n, _)| n == "Facebook Twitter"), "{found:?}");
