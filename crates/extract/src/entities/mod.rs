@@ -1524,6 +1524,18 @@ mod tests {
         assert!(!found.iter().any(|(n, _)| n == "Facebook Twitter"), "{found:?}");
     }
 
+    /// Who founds, chairs or runs a company as its executive names it: what follows "founder of", "chairman
+    /// of" or "chief executive of" is an organisation, as after "CEO of".
+    #[test]
+    fn what_one_founds_or_chairs_is_an_organisation() {
+        let text = "Ines Oduya, the founder of Kelvaro, spoke. Pavel Kruglov was named chairman of Tawhiri \
+                    Logistics, and the chief executive of Okavu Mining quit.";
+        let found = entities(text);
+        for org in ["Kelvaro", "Tawhiri Logistics", "Okavu Mining"] {
+            assert!(found.contains(&(org.to_string(), EntityKind::Org)), "{org}: {found:?}");
+        }
+    }
+
     /// A menu's items are no organisations: ordinary words before a keyword on a line of their own, and the
     /// codes of a language menu; the same keyword after a name still makes one.
     #[test]

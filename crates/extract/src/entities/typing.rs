@@ -1100,7 +1100,19 @@ fn in_company_context(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     let noun = if noun == "ceo" { "CEO" } else { noun.as_str() };
     match preposition {
         "in" => matches!(noun, "shares" | "stake" | "stakes" | "investment"),
-        "of" => matches!(noun, "shares" | "CEO" | "shareholders" | "subsidiary" | "employees" | "co-founder"),
+        "of" => matches!(
+            noun,
+            "shares"
+                | "CEO"
+                | "shareholders"
+                | "subsidiary"
+                | "employees"
+                | "co-founder"
+                | "founder"
+                | "chairman"
+                | "chairwoman"
+                | "executive"
+        ),
         "at" => matches!(noun, "analyst" | "analysts" | "economist" | "economists" | "employees"),
         _ => false,
     }
