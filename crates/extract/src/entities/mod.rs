@@ -31,8 +31,8 @@ use typing::own_kind;
 
 /// Lower-case words that may sit inside a name between two capitalised words.
 const CONNECTORS: &[&str] = &[
-    "al", "and", "bin", "bint", "da", "de", "del", "den", "der", "di", "dos", "du", "for", "ibn", "la", "las", "le",
-    "los", "of", "on", "van", "von",
+    "al", "and", "ben", "bin", "bint", "binti", "da", "das", "de", "del", "den", "der", "di", "do", "dos", "du", "for",
+    "ibn", "la", "las", "le", "los", "of", "on", "ould", "van", "von",
 ];
 
 /// What every stage reads: the segmented text, which tokens are inside dates, which lines are Title Case,
@@ -1533,6 +1533,24 @@ mod tests {
         let found = entities(text);
         for org in ["Kelvaro", "Tawhiri Logistics", "Okavu Mining"] {
             assert!(found.contains(&(org.to_string(), EntityKind::Org)), "{org}: {found:?}");
+        }
+    }
+
+    /// Malay, Hebrew, Portuguese and Mauritanian name particles (`binti`, `ben`, `do`, `das`, `ould`) stay
+    /// inside a person's name, as `bin` and `dos` do.
+    #[test]
+    fn more_name_particles_stay_inside_a_name() {
+        let text = "Siti Aminah binti Kassim met Tomas ben Shalom, Ana das Neves, Maria do Rosario Lima and Ahmed \
+                    ould Cheikhna in Nouakchott.";
+        let found = entities(text);
+        for name in [
+            "Siti Aminah binti Kassim",
+            "Tomas ben Shalom",
+            "Ana das Neves",
+            "Maria do Rosario Lima",
+            "Ahmed ould Cheikhna",
+        ] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Person)), "{name}: {found:?}");
         }
     }
 
