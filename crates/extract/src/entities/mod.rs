@@ -1554,6 +1554,18 @@ mod tests {
         }
     }
 
+    /// A menu item in capitals that opens with a given name ("PAGE SIX", "SEE ALL") is no person when the
+    /// document writes its last word in lower case; a shouted byline still names one.
+    #[test]
+    fn a_shouted_menu_item_with_a_given_name_is_no_person() {
+        let text = "The six ministers left, and all of them spoke.\nPAGE SIX\nSEE ALL\nBy JANE OKAFOR\nThe report.";
+        let found = entities(text);
+        for item in ["PAGE SIX", "SEE ALL"] {
+            assert!(!found.iter().any(|(n, k)| n == item && *k == EntityKind::Person), "{item}: {found:?}");
+        }
+        assert!(found.contains(&("JANE OKAFOR".to_string(), EntityKind::Person)), "{found:?}");
+    }
+
     /// A menu's items are no organisations: ordinary words before a keyword on a line of their own, and the
     /// codes of a language menu; the same keyword after a name still makes one.
     #[test]

@@ -469,11 +469,19 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     // case ("Liz Warren Refuses", "Hong Kong Protests").
     // Nor when the name opens with a known organisation or place ("Houston Chronicle Archives"), nor when an
     // acronym ends it after a first name in lower case ("Cleveland ISD", a school district).
+    // "SEE ALL", "PAGE SIX": in capitals, a last word the document writes in lower case is a shouted menu item.
+    let last = cx.word(end - 1);
+    let shouted_ordinary_last = || {
+        last.len() <= 16
+            && !last.chars().any(char::is_lowercase)
+            && cx.writes_in_lower_case(&crate::case::lowercase(last))
+    };
     if (2..=4).contains(&words)
         && opens_with_first_name
         && !is_calendar_word(first_word)
         && all_capitalised
-        && !cx.seen_lowercase(cx.word(end - 1))
+        && !cx.seen_lowercase(last)
+        && !shouted_ordinary_last()
         && !begins_known_name(cx, first, end)
         && !(is_acronym(cx.word(end - 1)) && first_word.chars().any(char::is_lowercase))
     {
