@@ -161,7 +161,12 @@ impl<'t> People<'t> {
         for (cand, _) in typed {
             let surface = cx.surface(cand.first, cand.end);
             let surname = cx.word(surname_index(cx, cand));
-            let evidence = cand.after_title || is_first_name(cx.word(cand.first)) || lone_names.contains(surname);
+            // "Chen Xiaoming … Chen expects": a Korean or Chinese family name used alone is evidence too.
+            let family_name = cx.word(cand.first);
+            let evidence = cand.after_title
+                || is_first_name(family_name)
+                || lone_names.contains(surname)
+                || (is_east_asian_surname(family_name) && lone_names.contains(family_name));
             if surface_kind.get(surface) != Some(&EntityKind::Person) || cand.end - cand.first < 2 || !evidence {
                 continue;
             }

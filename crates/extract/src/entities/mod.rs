@@ -1566,6 +1566,14 @@ mod tests {
         assert!(found.contains(&("JANE OKAFOR".to_string(), EntityKind::Person)), "{found:?}");
     }
 
+    /// A Chinese or Korean family name used alone, opening a sentence, joins the full name it opens even
+    /// when no list knows the given name ("Liu Qingfang … Liu expects").
+    #[test]
+    fn a_family_name_alone_joins_its_full_name() {
+        let found = person_groups("Liu Qingfang, an economist, said demand was weak. Liu expects more cuts.");
+        assert!(found.contains(&("Liu".to_string(), "Liu Qingfang".to_string())), "{found:?}");
+    }
+
     /// A menu's items are no organisations: ordinary words before a keyword on a line of their own, and the
     /// codes of a language menu; the same keyword after a name still makes one.
     #[test]
