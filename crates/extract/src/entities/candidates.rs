@@ -111,7 +111,9 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
                 && seg.is_punct(end, '&')
                 && seg.tokens[end + 1].line == line
                 && cx.is_namey(end + 1)
-                && (ampersand_joins_known_name(cx, end) || legal_form_follows(cx, end + 1))
+                && (ampersand_joins_known_name(cx, end)
+                    || legal_form_follows(cx, end + 1)
+                    || is_partnership_word(cx.word(end + 1)))
             {
                 end += 2;
                 continue;
@@ -171,6 +173,12 @@ fn legal_form_follows(cx: &Context<'_, '_>, from: usize) -> bool {
     (from..seg.tokens.len().min(from + 4))
         .take_while(|&i| seg.tokens[i].line == line && cx.is_namey(i))
         .any(|i| i > from && is_company_suffix(cx.word(i)))
+}
+
+/// "Okoro & Co.", "McKinsey & Company", "Kruglov & Sons": the word after an ampersand that names a firm of
+/// partners or a family's business.
+pub(super) fn is_partnership_word(word: &str) -> bool {
+    matches!(word, "Co" | "Co." | "Company" | "Sons" | "Partners" | "Associates" | "Brothers")
 }
 
 /// Legal forms that end a company's name: "Inc.", "LLC", "Ltd", "Limited", "PLC", "GmbH".

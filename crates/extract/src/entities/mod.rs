@@ -1574,6 +1574,17 @@ mod tests {
         assert!(found.contains(&("Liu".to_string(), "Liu Qingfang".to_string())), "{found:?}");
     }
 
+    /// An ampersand before a partnership's word (`Co.`, `Company`, `Sons`, `Partners`, `Associates`,
+    /// `Brothers`) joins one firm's name; two places joined by one stay two.
+    #[test]
+    fn a_firm_of_partners_by_its_ampersand() {
+        let found = entities("Okafor & Sons sued Kruglov & Co. over a deal with Tawhiri & Associates.\nUS & Canada");
+        for firm in ["Okafor & Sons", "Kruglov & Co.", "Tawhiri & Associates"] {
+            assert!(found.contains(&(firm.to_string(), EntityKind::Org)), "{firm}: {found:?}");
+        }
+        assert!(found.contains(&("Canada".to_string(), EntityKind::Place)), "{found:?}");
+    }
+
     /// A menu's items are no organisations: ordinary words before a keyword on a line of their own, and the
     /// codes of a language menu; the same keyword after a name still makes one.
     #[test]

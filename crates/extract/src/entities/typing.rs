@@ -2,7 +2,9 @@
 //! (gazetteers, name-final keywords, codes) and from its context (a title before it, a first name, being
 //! the subject of a speech verb, a publication noun after it).
 
-use super::candidates::{begins_known_name, expands_following_acronym, is_company_suffix, Candidate};
+use super::candidates::{
+    begins_known_name, expands_following_acronym, is_company_suffix, is_partnership_word, Candidate,
+};
 use super::shape::{
     is_acronym, is_byline, is_code, is_common, is_domain, is_lower_camel, is_particle_name, is_upper_camel,
     NOT_ORG_ACRONYMS,
@@ -119,7 +121,9 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
         return Some(EntityKind::Place);
     }
     if words >= 2
-        && (is_org_keyword(last) || is_company_suffix(last))
+        && (is_org_keyword(last)
+            || is_company_suffix(last)
+            || (is_partnership_word(last) && cx.seg.is_punct(end - 2, '&')))
         && !joins_two_organisations(cx, first, end)
         && !is_plain_menu_item(cx, first, end)
     {
