@@ -230,6 +230,9 @@ fn the_misc_recall_suite_scores_at_least_its_floors() {
 
 #[test]
 fn the_people_suite_scores_at_least_its_floors() {
-    let floors = [(EntityKind::Person, 0.0), (EntityKind::Org, 0.0), (EntityKind::Place, 0.0), (EntityKind::Misc, 0.0)];
+    // Set when the ninth round ended (its start, before any rule: PERSON 0.872, ORG 0.828, PLACE 0.893, MISC
+    // 0.333 on one gold name; at the end 0.953, 0.885, 0.913, 0.400).
+    let floors =
+        [(EntityKind::Person, 0.94), (EntityKind::Org, 0.87), (EntityKind::Place, 0.90), (EntityKind::Misc, 0.3)];
     check_floors("people", PEOPLE_SUITE, floors);
 }

@@ -217,9 +217,19 @@ pub(crate) fn find_entities(
         // "Tamsin Okoro won the seat. … Okoro said": a run of a person's shape whose last word the prose made a
         // person is that person's full name, not an unknown word beside a known one.
         // A given name that is also a listed place ("Ngozi", a town) is no obstacle then.
-        if looks_like_personal_name(&cx, cand, true) && known.get(cx.word(cand.end - 1)) == Some(&EntityKind::Person) {
-            *kind = Some(EntityKind::Person);
-            return true;
+        if known.get(cx.word(cand.end - 1)) == Some(&EntityKind::Person) {
+            // "Sculptor Bienvenu Kasongo": a role noun, or an unknown word capitalised only because it opens the
+            // sentence, stands before the two words of the name.
+            let opener = cx.word(cand.first);
+            let role = cand.end - cand.first >= 3
+                && (crate::lexicon::is_role_before_names_any_case(opener)
+                    || (seg.starts_sentence(cand.first) && !is_first_name(opener)));
+            let name = Candidate { first: cand.first + usize::from(role), ..cand.clone() };
+            if looks_like_personal_name(&cx, &name, true) {
+                *cand = name;
+                *kind = Some(EntityKind::Person);
+                return true;
+            }
         }
         let before = split_runs.len();
         split_title_line(&cx, cand, &known, &mut split_runs);
@@ -1516,6 +1526,9 @@ mod tests {
         for name in ["Wahinemoa Kerekere", "Kerekere", "Jaroslava Vrbenská", "Vrbenská"] {
             assert!(found.contains(&(name.to_string(), EntityKind::Person)), "{name}: {found:?}");
         }
+        // A sentence-opening word no list knows as a given name is no part of it ("Sculptor X Y").
+        let found = entities("Woodcarver Bienvenu Kasongo flew in. Kasongo said it was cold.");
+        assert!(found.contains(&("Bienvenu Kasongo".to_string(), EntityKind::Person)), "{found:?}");
         // A given name that is also a listed town ("Ngozi", "Kisumu") does not break it either.
         let found = entities("Obinna Kalu and his wife, Ngozi Kalu, came. Kalu said they were happy.");
         assert!(found.contains(&("Ngozi Kalu".to_string(), EntityKind::Person)), "{found:?}");
