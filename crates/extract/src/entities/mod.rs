@@ -1598,6 +1598,16 @@ mod tests {
         assert!(found.contains(&("Canada".to_string(), EntityKind::Place)), "{found:?}");
     }
 
+    /// A family named by its plural after "the" (`the Okafors`) is people, when the text names one of them in
+    /// full; a plural without "the" (`Full Moons`) is not.
+    #[test]
+    fn a_familys_plural_is_people() {
+        let found = entities("Chiamaka Okafor spoke. The case worried the Okafors, who left.");
+        assert!(found.contains(&("Okafors".to_string(), EntityKind::Person)), "{found:?}");
+        let found = entities("Moon Jae-in spoke about Full Moons in the night.");
+        assert!(!found.contains(&("Moons".to_string(), EntityKind::Person)), "{found:?}");
+    }
+
     /// A menu's items are no organisations: ordinary words before a keyword on a line of their own, and the
     /// codes of a language menu; the same keyword after a name still makes one.
     #[test]
