@@ -72,6 +72,12 @@ const CASES: &[Case] = &[
                NY at the White House KVTN Boston Abcde jets Kenya News (3) Mexico City Policy ",
         html: false,
     },
+    Case {
+        name: "titles, particles, firms, towns in a run",
+        unit: "Secretary General Alhaji Abcde binti Abcde Okafor & Sons in Savannah, Georgia SEE ALL founder of Abcde \
+               Chen Abcde Abcde Abcde. Abcde said. Abcde, known as “The Abcde” ",
+        html: false,
+    },
     Case { name: "dates everywhere", unit: "on Monday, Jan. 5, 2020 at 6:30 PM EST 1990s ", html: false },
     Case { name: "html: `<a ` without `>`", unit: "<a x", html: true },
     Case { name: "html: `&` without `;`", unit: "a & b &amp c ", html: true },

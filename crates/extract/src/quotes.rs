@@ -355,6 +355,19 @@ fn token_at(seg: &Segmented<'_>, byte: usize) -> usize {
     seg.tokens.partition_point(|t| t.span.start < byte)
 }
 
+/// `X, known to his fans as “The Wall”`, `nicknamed “The Wall”`: the words in marks are a name someone is
+/// known by, said by no one in particular. Looks at most six tokens before the opening mark.
+fn introduced_as_a_name(seg: &Segmented<'_>, quote: Span) -> bool {
+    let open = token_at(seg, quote.start);
+    let words: Vec<&str> =
+        (open.saturating_sub(6)..open).rev().filter(|&i| seg.is_word(i)).map(|i| seg.word(i)).collect();
+    match words.first() {
+        Some(&"nicknamed") => true,
+        Some(&"as") => words.iter().skip(1).take(4).any(|w| *w == "known"),
+        _ => false,
+    }
+}
+
 struct Attribution<'a> {
     seg: &'a Segmented<'a>,
     entities: &'a [Entity],
@@ -1565,7 +1578,14 @@ fn role_mentions(
             // A nationality before the name (`Brazilian Gabriel Nascimento`) is a role too: `the Brazilian said`.
             let demonym = seg.is_word(i) && seg.word(i).starts_with(char::is_uppercase) && is_demonym(seg.word(i));
             // A relative in apposition (`whose father, Johan …`, `his wife, Carmen …`): `his father said`.
-            let kin = comma && i + 2 == first && KIN_NOUNS.contains(&seg.word(i));
+            // Only a pronoun's or "whose" relative: `Ana Costa's father, Rui Costa,` is no one's "his father".
+            let kin = comma
+                && i + 2 == first
+                && KIN_NOUNS.contains(&seg.word(i))
+                && i.checked_sub(1).is_some_and(|o| {
+                    seg.is_word(o)
+                        && matches!(crate::case::lowercase(seg.word(o)).as_str(), "his" | "her" | "their" | "whose")
+                });
             if seg.is_word(i) && (is_naming_role(seg.word(i)) || demonym || kin) && !seg.word(i).contains('-') {
                 let holders = roles.entry(crate::case::lowercase(seg.word(i))).or_default();
                 if holders.last() != Some(&index) {
@@ -2038,7 +2058,11 @@ pub(crate) fn find_quotes(
     let unnamed_cue: Vec<bool> = found
         .iter()
         .zip(&cued)
-        .map(|(f, cue)| cue.is_none() && !f.open_at_end && attribution.cue_after_names_no_one(f.inner))
+        .map(|(f, cue)| {
+            cue.is_none()
+                && !f.open_at_end
+                && (attribution.cue_after_names_no_one(f.inner) || introduced_as_a_name(seg, f.inner))
+        })
         .collect();
     let echoes = Echoes::new(seg.text, &found);
     let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(found.len());
@@ -2172,9 +2196,25 @@ mod tests {
                 "The Russian Foreign Ministry issued a statement on Monday.\n\n“We reject these claims entirely,” the ministry said.",
                 vec![q("We reject these claims entirely,", Some("Russian Foreign Ministry"))],
             ),
+            // An unknown name with no title, no given name of a list and no other evidence: no speaker, never the
+            // next name along. ("Maulana" before it is a title now, which makes the name a person's.)
+            (
+                "Qadeer Zulfan fired a salvo at Prime Minister Imran Khan, saying the “days are numbered now” again.",
+                vec![q("days are numbered now", None)],
+            ),
             (
                 "Maulana Qadeer Zulfan fired a salvo at Prime Minister Imran Khan, saying the “days are numbered now” again.",
-                vec![q("days are numbered now", None)],
+                vec![q("days are numbered now", Some("Qadeer Zulfan"))],
+            ),
+            // A name someone is known by is said by no one, even when a person opens the line.
+            (
+                "Rahul Okoye, known to his fans as “The Lion of Enugu”, scored twice on Saturday.",
+                vec![q("The Lion of Enugu", None)],
+            ),
+            // "his father" is a pronoun's relative, not the relative of a name in the possessive.
+            (
+                "Maria Lopes's father, Tiago Lopes, ran the shop.\nOn Sunday John Okoro came with his father.\n“The shop looks like it did in my youth,” his father said.",
+                vec![q("The shop looks like it did in my youth,", None)],
             ),
             // The same clause with a subject that a given name makes a person: the participle reports it.
             (

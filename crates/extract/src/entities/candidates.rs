@@ -111,7 +111,9 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
                 && seg.is_punct(end, '&')
                 && seg.tokens[end + 1].line == line
                 && cx.is_namey(end + 1)
-                && (ampersand_joins_known_name(cx, end) || legal_form_follows(cx, end + 1))
+                && (ampersand_joins_known_name(cx, end)
+                    || legal_form_follows(cx, end + 1)
+                    || is_partnership_word(cx.word(end + 1)))
             {
                 end += 2;
                 continue;
@@ -171,6 +173,12 @@ fn legal_form_follows(cx: &Context<'_, '_>, from: usize) -> bool {
     (from..seg.tokens.len().min(from + 4))
         .take_while(|&i| seg.tokens[i].line == line && cx.is_namey(i))
         .any(|i| i > from && is_company_suffix(cx.word(i)))
+}
+
+/// "Okoro & Co.", "McKinsey & Company", "Kruglov & Sons": the word after an ampersand that names a firm of
+/// partners or a family's business.
+pub(super) fn is_partnership_word(word: &str) -> bool {
+    matches!(word, "Co" | "Co." | "Company" | "Sons" | "Partners" | "Associates" | "Brothers")
 }
 
 /// Legal forms that end a company's name: "Inc.", "LLC", "Ltd", "Limited", "PLC", "GmbH".
@@ -384,7 +392,12 @@ fn clean_piece(
         if last_title + 1 < end {
             // "President Trump Kills TPP Once": the name ends before a word the document writes in lower case
             // or an acronym (a headline's verb and object). At most four words of a name are looked at.
-            let name_first = last_title + 1;
+            // "Secretary General Antonio Guterres", "Attorney General Jane Doe": a title of two words written
+            // apart; the modifier after the head title is no part of the name either.
+            let mut name_first = last_title + 1;
+            while name_first + 1 < end && is_title(cx.word(name_first)) {
+                name_first += 1;
+            }
             let shouted_name = !cx.word(name_first).chars().any(char::is_lowercase);
             // A person known by one name ends there ("President Trump Kills …").
             let known_alone = is_known_person(cx.word(name_first))

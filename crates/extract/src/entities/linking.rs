@@ -70,7 +70,13 @@ pub(super) fn link(
         .map(|(cand, _)| {
             let surface = cx.surface(cand.first, cand.end);
             let single = cand.end - cand.first == 1;
-            let lone_person = single.then(|| people.lone_mention(surface, cand.first)).flatten();
+            // "Burisma and the Bidens": a family named by its plural after "the" is its members, people.
+            let family = || {
+                let after_the = cand.first > 0 && seg.is_word(cand.first - 1) && seg.word(cand.first - 1) == "the";
+                let stem = surface.strip_suffix('s').filter(|stem| stem.len() >= 3 && after_the)?;
+                people.by_surname.contains_key(stem).then(|| people.lone_mention(stem, cand.first)).flatten()
+            };
+            let lone_person = single.then(|| people.lone_mention(surface, cand.first).or_else(family)).flatten();
             let kind = if lone_person.is_some() && !is_place(surface) && !is_org(surface) {
                 Some(EntityKind::Person)
             } else {
@@ -161,7 +167,12 @@ impl<'t> People<'t> {
         for (cand, _) in typed {
             let surface = cx.surface(cand.first, cand.end);
             let surname = cx.word(surname_index(cx, cand));
-            let evidence = cand.after_title || is_first_name(cx.word(cand.first)) || lone_names.contains(surname);
+            // "Chen Xiaoming … Chen expects": a Korean or Chinese family name used alone is evidence too.
+            let family_name = cx.word(cand.first);
+            let evidence = cand.after_title
+                || is_first_name(family_name)
+                || lone_names.contains(surname)
+                || (is_east_asian_surname(family_name) && lone_names.contains(family_name));
             if surface_kind.get(surface) != Some(&EntityKind::Person) || cand.end - cand.first < 2 || !evidence {
                 continue;
             }

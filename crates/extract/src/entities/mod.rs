@@ -31,8 +31,8 @@ use typing::own_kind;
 
 /// Lower-case words that may sit inside a name between two capitalised words.
 const CONNECTORS: &[&str] = &[
-    "al", "and", "bin", "bint", "da", "de", "del", "den", "der", "di", "dos", "du", "for", "ibn", "la", "las", "le",
-    "los", "of", "on", "van", "von",
+    "al", "and", "ben", "bin", "bint", "binti", "da", "das", "de", "del", "den", "der", "di", "do", "dos", "du", "for",
+    "ibn", "la", "las", "le", "los", "of", "on", "ould", "van", "von",
 ];
 
 /// What every stage reads: the segmented text, which tokens are inside dates, which lines are Title Case,
@@ -210,9 +210,26 @@ pub(crate) fn find_entities(
     // An untyped run of several words may be known names side by side ("Facebook Twitter LinkedIn",
     // "Congress Blog"): keep the known pieces, and the run itself only if none is known.
     let mut split_runs = Vec::new();
-    typed.retain(|(cand, kind)| {
+    typed.retain_mut(|(cand, kind)| {
         if kind.is_some() || cand.end - cand.first < 2 {
             return true;
+        }
+        // "Tamsin Okoro won the seat. … Okoro said": a run of a person's shape whose last word the prose made a
+        // person is that person's full name, not an unknown word beside a known one.
+        // A given name that is also a listed place ("Ngozi", a town) is no obstacle then.
+        if known.get(cx.word(cand.end - 1)) == Some(&EntityKind::Person) {
+            // "Sculptor Bienvenu Kasongo": a role noun, or an unknown word capitalised only because it opens the
+            // sentence, stands before the two words of the name.
+            let opener = cx.word(cand.first);
+            let role = cand.end - cand.first >= 3
+                && (crate::lexicon::is_role_before_names_any_case(opener)
+                    || (seg.starts_sentence(cand.first) && !is_first_name(opener)));
+            let name = Candidate { first: cand.first + usize::from(role), ..cand.clone() };
+            if looks_like_personal_name(&cx, &name, true) {
+                *cand = name;
+                *kind = Some(EntityKind::Person);
+                return true;
+            }
         }
         let before = split_runs.len();
         split_title_line(&cx, cand, &known, &mut split_runs);
@@ -238,7 +255,7 @@ pub(crate) fn find_entities(
     // by its first word too was tried: it put speakers on the wrong people on the held-out pages.)
     let lone_names = lone_names(&cx, &typed);
     for (cand, kind) in &mut typed {
-        if kind.is_none() && looks_like_personal_name(&cx, cand) && lone_names.contains(cx.word(cand.end - 1)) {
+        if kind.is_none() && looks_like_personal_name(&cx, cand, false) && lone_names.contains(cx.word(cand.end - 1)) {
             *kind = Some(EntityKind::Person);
         }
     }
@@ -260,7 +277,7 @@ pub(crate) fn find_entities(
             .is_some_and(|b| typed[b].0.end + 1 == cand.first && joined_person(&typed[b], typed[b].0.end));
         let after = typed.get(at + 1).is_some_and(|a| cand.end + 1 == a.0.first && joined_person(a, cand.end));
         // The neighbours first: the shape's word checks are lexicon look-ups.
-        if (before || after) && looks_like_personal_name(&cx, cand) {
+        if (before || after) && looks_like_personal_name(&cx, cand, false) {
             typed[at].1 = Some(EntityKind::Person);
         }
     }
@@ -519,7 +536,8 @@ fn before_lower_case_word(cx: &Context<'_, '_>, next: usize) -> bool {
 
 /// Two or three capitalised words, none of them an ordinary word, a title or a keyword that types a name:
 /// the shape of a personal name ("Fazlur Rehman", "Moon Jae-in"), not of "Better Money Habits".
-fn looks_like_personal_name(cx: &Context<'_, '_>, cand: &Candidate) -> bool {
+/// With `place_first`, the first word may be a listed place (a given name that is also a town's).
+fn looks_like_personal_name(cx: &Context<'_, '_>, cand: &Candidate, place_first: bool) -> bool {
     (2..=3).contains(&(cand.end - cand.first))
         && !cand.in_title_line
         && (cand.first..cand.end).all(|i| {
@@ -532,7 +550,7 @@ fn looks_like_personal_name(cx: &Context<'_, '_>, cand: &Candidate) -> bool {
                 && !is_title(word)
                 && !is_org_keyword(word)
                 && !is_misc_keyword(word)
-                && !is_place(word)
+                && (!is_place(word) || (place_first && i == cand.first))
                 && !is_org(word)
         })
 }
@@ -1458,6 +1476,136 @@ mod tests {
         }
         assert!(!found.iter().any(|(n, k)| n.contains("Kills") && *k == EntityKind::Person), "{found:?}");
         assert!(!found.iter().any(|(n, k)| n.contains("Slams") && *k == EntityKind::Person), "{found:?}");
+    }
+
+    /// Honorifics of West Africa, the Arab world and South Asia, police ranks and `Mister` are titles, and a
+    /// title of two words written apart ("Secretary General") leaves both words out of the name.
+    #[test]
+    fn regional_honorifics_and_two_word_titles_are_no_part_of_the_name() {
+        let text = "Alhaji Tanko Bawa Dikko met the traders. Mallam Sani Kuru Gwandu agreed, and IGP Usman \
+                    Dalhatu Kwairanga sent officers. Shri Arvind Kelkar and Mister Okavu spoke. The Secretary \
+                    General Ines Tawhiri Oduya and Attorney General Pavel Kruglov were there.";
+        let found = entities(text);
+        for name in [
+            "Tanko Bawa Dikko",
+            "Sani Kuru Gwandu",
+            "Usman Dalhatu Kwairanga",
+            "Arvind Kelkar",
+            "Okavu",
+            "Ines Tawhiri Oduya",
+            "Pavel Kruglov",
+        ] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Person)), "{name}: {found:?}");
+        }
+        for title in ["Alhaji", "Mallam", "IGP", "Shri", "Mister", "General"] {
+            assert!(!found.iter().any(|(n, _)| n.starts_with(title)), "{title}: {found:?}");
+        }
+    }
+
+    /// A given name after a preposition of place and before a comma and a state or country is a town there;
+    /// the same name elsewhere is a person's.
+    #[test]
+    fn a_given_name_before_its_state_is_a_town() {
+        let found = entities("A nurse from Shannon, Texas, said the clinic in Brooke, Virginia was shut.");
+        for town in ["Shannon", "Brooke"] {
+            assert!(found.contains(&(town.to_string(), EntityKind::Place)), "{town}: {found:?}");
+        }
+        let found = entities("The prize went to Tamsin Okoro, and Shannon, Brooke and Ines thanked her.");
+        for person in ["Shannon", "Brooke"] {
+            assert!(found.contains(&(person.to_string(), EntityKind::Person)), "{person}: {found:?}");
+        }
+    }
+
+    /// A given name no list holds, before a surname that the prose makes a person on its own ("Okoro said"),
+    /// keeps its place in the full name instead of being cut off as an unknown word.
+    #[test]
+    fn an_unknown_given_name_before_a_known_surname_stays_in_the_name() {
+        let text = "Wahinemoa Kerekere won the seat in Gdańsk. Kerekere said she would fight. Jaroslava \
+                    Vrbenská, a farmer, told reporters that Vrbenská would not sell.";
+        let found = entities(text);
+        for name in ["Wahinemoa Kerekere", "Kerekere", "Jaroslava Vrbenská", "Vrbenská"] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Person)), "{name}: {found:?}");
+        }
+        // A sentence-opening word no list knows as a given name is no part of it ("Sculptor X Y").
+        let found = entities("Woodcarver Bienvenu Kasongo flew in. Kasongo said it was cold.");
+        assert!(found.contains(&("Bienvenu Kasongo".to_string(), EntityKind::Person)), "{found:?}");
+        // A given name that is also a listed town ("Ngozi", "Kisumu") does not break it either.
+        let found = entities("Obinna Kalu and his wife, Ngozi Kalu, came. Kalu said they were happy.");
+        assert!(found.contains(&("Ngozi Kalu".to_string(), EntityKind::Person)), "{found:?}");
+        // Known names side by side still fall apart into their pieces.
+        let found = entities("Share on Facebook Twitter today. Twitter said it would appeal.");
+        assert!(!found.iter().any(|(n, _)| n == "Facebook Twitter"), "{found:?}");
+    }
+
+    /// Who founds, chairs or runs a company as its executive names it: what follows "founder of", "chairman
+    /// of" or "chief executive of" is an organisation, as after "CEO of".
+    #[test]
+    fn what_one_founds_or_chairs_is_an_organisation() {
+        let text = "Ines Oduya, the founder of Kelvaro, spoke. Pavel Kruglov was named chairman of Tawhiri \
+                    Logistics, and the chief executive of Okavu Mining quit.";
+        let found = entities(text);
+        for org in ["Kelvaro", "Tawhiri Logistics", "Okavu Mining"] {
+            assert!(found.contains(&(org.to_string(), EntityKind::Org)), "{org}: {found:?}");
+        }
+    }
+
+    /// Malay, Hebrew, Portuguese and Mauritanian name particles (`binti`, `ben`, `do`, `das`, `ould`) stay
+    /// inside a person's name, as `bin` and `dos` do.
+    #[test]
+    fn more_name_particles_stay_inside_a_name() {
+        let text = "Siti Aminah binti Kassim met Tomas ben Shalom, Ana das Neves, Maria do Rosario Lima and Ahmed \
+                    ould Cheikhna in Nouakchott.";
+        let found = entities(text);
+        for name in [
+            "Siti Aminah binti Kassim",
+            "Tomas ben Shalom",
+            "Ana das Neves",
+            "Maria do Rosario Lima",
+            "Ahmed ould Cheikhna",
+        ] {
+            assert!(found.contains(&(name.to_string(), EntityKind::Person)), "{name}: {found:?}");
+        }
+    }
+
+    /// A menu item in capitals that opens with a given name ("PAGE SIX", "SEE ALL") is no person when the
+    /// document writes its last word in lower case; a shouted byline still names one.
+    #[test]
+    fn a_shouted_menu_item_with_a_given_name_is_no_person() {
+        let text = "The six ministers left, and all of them spoke.\nPAGE SIX\nSEE ALL\nBy JANE OKAFOR\nThe report.";
+        let found = entities(text);
+        for item in ["PAGE SIX", "SEE ALL"] {
+            assert!(!found.iter().any(|(n, k)| n == item && *k == EntityKind::Person), "{item}: {found:?}");
+        }
+        assert!(found.contains(&("JANE OKAFOR".to_string(), EntityKind::Person)), "{found:?}");
+    }
+
+    /// A Chinese or Korean family name used alone, opening a sentence, joins the full name it opens even
+    /// when no list knows the given name ("Liu Qingfang … Liu expects").
+    #[test]
+    fn a_family_name_alone_joins_its_full_name() {
+        let found = person_groups("Liu Qingfang, an economist, said demand was weak. Liu expects more cuts.");
+        assert!(found.contains(&("Liu".to_string(), "Liu Qingfang".to_string())), "{found:?}");
+    }
+
+    /// An ampersand before a partnership's word (`Co.`, `Company`, `Sons`, `Partners`, `Associates`,
+    /// `Brothers`) joins one firm's name; two places joined by one stay two.
+    #[test]
+    fn a_firm_of_partners_by_its_ampersand() {
+        let found = entities("Okafor & Sons sued Kruglov & Co. over a deal with Tawhiri & Associates.\nUS & Canada");
+        for firm in ["Okafor & Sons", "Kruglov & Co.", "Tawhiri & Associates"] {
+            assert!(found.contains(&(firm.to_string(), EntityKind::Org)), "{firm}: {found:?}");
+        }
+        assert!(found.contains(&("Canada".to_string(), EntityKind::Place)), "{found:?}");
+    }
+
+    /// A family named by its plural after "the" (`the Okafors`) is people, when the text names one of them in
+    /// full; a plural without "the" (`Full Moons`) is not.
+    #[test]
+    fn a_familys_plural_is_people() {
+        let found = entities("Chiamaka Okafor spoke. The case worried the Okafors, who left.");
+        assert!(found.contains(&("Okafors".to_string(), EntityKind::Person)), "{found:?}");
+        let found = entities("Moon Jae-in spoke about Full Moons in the night.");
+        assert!(!found.contains(&("Moons".to_string(), EntityKind::Person)), "{found:?}");
     }
 
     /// A menu's items are no organisations: ordinary words before a keyword on a line of their own, and the

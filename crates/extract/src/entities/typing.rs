@@ -2,7 +2,9 @@
 //! (gazetteers, name-final keywords, codes) and from its context (a title before it, a first name, being
 //! the subject of a speech verb, a publication noun after it).
 
-use super::candidates::{begins_known_name, expands_following_acronym, is_company_suffix, Candidate};
+use super::candidates::{
+    begins_known_name, expands_following_acronym, is_company_suffix, is_partnership_word, Candidate,
+};
 use super::shape::{
     is_acronym, is_byline, is_code, is_common, is_domain, is_lower_camel, is_particle_name, is_upper_camel,
     NOT_ORG_ACRONYMS,
@@ -119,7 +121,9 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
         return Some(EntityKind::Place);
     }
     if words >= 2
-        && (is_org_keyword(last) || is_company_suffix(last))
+        && (is_org_keyword(last)
+            || is_company_suffix(last)
+            || (is_partnership_word(last) && cx.seg.is_punct(end - 2, '&')))
         && !joins_two_organisations(cx, first, end)
         && !is_plain_menu_item(cx, first, end)
     {
@@ -469,11 +473,19 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     // case ("Liz Warren Refuses", "Hong Kong Protests").
     // Nor when the name opens with a known organisation or place ("Houston Chronicle Archives"), nor when an
     // acronym ends it after a first name in lower case ("Cleveland ISD", a school district).
+    // "SEE ALL", "PAGE SIX": in capitals, a last word the document writes in lower case is a shouted menu item.
+    let last = cx.word(end - 1);
+    let shouted_ordinary_last = || {
+        last.len() <= 16
+            && !last.chars().any(char::is_lowercase)
+            && cx.writes_in_lower_case(&crate::case::lowercase(last))
+    };
     if (2..=4).contains(&words)
         && opens_with_first_name
         && !is_calendar_word(first_word)
         && all_capitalised
-        && !cx.seen_lowercase(cx.word(end - 1))
+        && !cx.seen_lowercase(last)
+        && !shouted_ordinary_last()
         && !begins_known_name(cx, first, end)
         && !(is_acronym(cx.word(end - 1)) && first_word.chars().any(char::is_lowercase))
     {
@@ -634,6 +646,17 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
         return Some(EntityKind::Misc);
     }
     if words == 1 && opens_with_first_name && !cx.seg.starts_sentence(first) {
+        // "a lawyer in Savannah, Georgia", "born in Florence, Italy": a given name after a preposition of place
+        // and before a comma and a place is a town of that state or country ("met Florence, Paris and …" is not).
+        let seg = cx.seg;
+        if seg.is_punct(end, ',')
+            && seg.is_word(end + 1)
+            && is_place(cx.word(end + 1))
+            && seg.is_word(first - 1)
+            && matches!(cx.word(first - 1), "in" | "from" | "near" | "at" | "to" | "of" | "outside")
+        {
+            return Some(EntityKind::Place);
+        }
         return Some(EntityKind::Person);
     }
     None
@@ -1089,7 +1112,19 @@ fn in_company_context(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     let noun = if noun == "ceo" { "CEO" } else { noun.as_str() };
     match preposition {
         "in" => matches!(noun, "shares" | "stake" | "stakes" | "investment"),
-        "of" => matches!(noun, "shares" | "CEO" | "shareholders" | "subsidiary" | "employees" | "co-founder"),
+        "of" => matches!(
+            noun,
+            "shares"
+                | "CEO"
+                | "shareholders"
+                | "subsidiary"
+                | "employees"
+                | "co-founder"
+                | "founder"
+                | "chairman"
+                | "chairwoman"
+                | "executive"
+        ),
         "at" => matches!(noun, "analyst" | "analysts" | "economist" | "economists" | "employees"),
         _ => false,
     }
