@@ -46,8 +46,9 @@ test('a worker crash keeps the text and notes, says so, survives a reload, and t
   assert.deepEqual(ctx.errors, []);
 });
 
-test('a worker whose script does not load is reported as not starting, not as a fault of the document', async () => {
-  const context = await ctx.browser.newContext({ serviceWorkers: 'block' });
+/** Runs `check` on a started app whose worker script does not load (404), with no page errors allowed. */
+async function withoutWorker(check) {
+  const context = await ctx.browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
   try {
     const page = await context.newPage();
     const errors = [];
@@ -56,20 +57,24 @@ test('a worker whose script does not load is reported as not starting, not as a 
     const app = new SidenotePage(page, ctx.server.url);
     await page.goto(ctx.server.url);
     await page.locator('[data-testid=app][data-started=true]').waitFor();
-    // The built-in sample is extracted on the page; the next document needs the worker.
-    const text = 'Angela Merkel met Emmanuel Macron in Paris on Monday.';
-    await app.pasteText(text);
-    const notice = page.getByTestId('notice-text');
-    await notice.filter({ hasText: 'The extractor could not start' }).waitFor();
-    assert.match(await notice.textContent(), /Reload the page to try again/);
-    assert.doesNotMatch(await notice.textContent(), /this document/);
-    await app.extraction('failed');
-    assert.equal(await app.articleText(), text, 'the text is shown all the same');
+    await check({ page, app });
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }
-});
+}
+
+test('a worker whose script does not load is reported as not starting, not as a fault of the document', () => withoutWorker(async ({ page, app }) => {
+  // The built-in sample is extracted on the page; the next document needs the worker.
+  const text = 'Angela Merkel met Emmanuel Macron in Paris on Monday.';
+  await app.pasteText(text);
+  const notice = page.getByTestId('notice-text');
+  await notice.filter({ hasText: 'The extractor could not start' }).waitFor();
+  assert.match(await notice.textContent(), /Reload the page to try again/);
+  assert.doesNotMatch(await notice.textContent(), /this document/);
+  await app.extraction('failed');
+  assert.equal(await app.articleText(), text, 'the text is shown all the same');
+}));
 
 test('without ?test-panic the sentinel is ordinary text', async () => {
   const { app, page } = ctx;
@@ -152,23 +157,10 @@ test('a worker crash during an export says so, changes nothing, and the next exp
   assert.deepEqual(ctx.errors, []);
 });
 
-test('when the worker cannot start, an export is written on the page', async () => {
-  const context = await ctx.browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
-  try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.route('**/extractor-worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
-    const app = new SidenotePage(page, ctx.server.url);
-    await page.goto(ctx.server.url);
-    await page.locator('[data-testid=app][data-started=true]').waitFor();
-    const text = 'Angela Merkel met Emmanuel Macron in Paris on Monday.';
-    await app.pasteText(text);
-    await app.extraction('failed');
-    const file = await exportWhile(page, async () => {});
-    assert.equal(file['sidenote:text'], text);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
-});
+test('when the worker cannot start, an export is written on the page', () => withoutWorker(async ({ page, app }) => {
+  const text = 'Angela Merkel met Emmanuel Macron in Paris on Monday.';
+  await app.pasteText(text);
+  await app.extraction('failed');
+  const file = await exportWhile(page, async () => {});
+  assert.equal(file['sidenote:text'], text);
+}));
