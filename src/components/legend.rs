@@ -3,6 +3,7 @@
 use sidenote_extract::EntityKind;
 use yew::prelude::*;
 
+use super::reform_fn;
 use super::{kind_class, kind_name};
 use crate::state::Layer;
 
@@ -69,7 +70,7 @@ pub fn legend(props: &LegendProps) -> Html {
             </ul>
             <label class="clutter-toggle">
                 <input type="checkbox" data-testid="hide-clutter" checked={props.hide_clutter}
-                       onchange={props.ontoggleclutter.reform(|_: Event| ())} />
+                       onchange={reform_fn(&props.ontoggleclutter, |_: Event| ())} />
                 { "Collapse page clutter" }
             </label>
             <p class="hint">{ "Dimmed text is page clutter around the article (menus, captions, footers)." }</p>

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::document_notes::{document_notes, DocumentNotesProps};
 use super::note_card_editor::{note_card_editor, NoteCardEditorProps};
 use super::note_editor::NOTE_TEXT;
+use super::reform_fn;
 use super::reply_list::{reply_list, ReplyListProps};
 use crate::hooks::use_effect_on;
 use crate::services;
@@ -97,7 +98,7 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
         let pages = pages.clone();
         Callback::from(move |_: MouseEvent| pages.set(*pages + 1))
     };
-    let onchange_tag = props.ontag.reform(|event: Event| {
+    let onchange_tag = reform_fn(&props.ontag, |event: Event| {
         let value = event.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
         (!value.is_empty()).then_some(value)
     });
