@@ -83,23 +83,23 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
         Panel::Notes => html! {
             <NotesPanel open={props.open.clone()} annotations={props.annotations.clone()} active={props.active_note.clone()}
                 query={props.query.clone()} tag={props.tag.clone()} tags={props.tags.clone()}
-                onfocus={reform_fn(&dispatch, Action::FocusNote)}
-                onedit={reform_fn(&dispatch, |(id, text, tags)| Action::EditNote { id, text, tags })}
-                ondelete={reform_fn(&dispatch, Action::DeleteNote)} ontag={reform_fn(&dispatch, Action::SetTagFilter)}
-                onreply={reform_fn(&dispatch, |(note, text)| Action::AddReply { note, text })}
-                onadddocumentnote={reform_fn(&dispatch, |(text, tags)| Action::AddDocumentNote { text, tags })} />
+                onfocus={reform_fn(dispatch, Action::FocusNote)}
+                onedit={reform_fn(dispatch, |(id, text, tags)| Action::EditNote { id, text, tags })}
+                ondelete={reform_fn(dispatch, Action::DeleteNote)} ontag={reform_fn(dispatch, Action::SetTagFilter)}
+                onreply={reform_fn(dispatch, |(note, text)| Action::AddReply { note, text })}
+                onadddocumentnote={reform_fn(dispatch, |(text, tags)| Action::AddDocumentNote { text, tags })} />
         },
         Panel::Entities => html! {
             <EntitiesPanel open={props.open.clone()} annotations={props.annotations.clone()} query={props.query.clone()}
-                hidden={props.hidden.clone()} onflash={reform_fn(&dispatch, Action::FlashSpan)}
-                onreview={reform_fn(&dispatch, |(scope, decision)| Action::Review { scope, decision })}
-                onremove={reform_fn(&dispatch, Action::RemoveAddedEntities)} />
+                hidden={props.hidden.clone()} onflash={reform_fn(dispatch, Action::FlashSpan)}
+                onreview={reform_fn(dispatch, |(scope, decision)| Action::Review { scope, decision })}
+                onremove={reform_fn(dispatch, Action::RemoveAddedEntities)} />
         },
         Panel::Quotes => html! {
             { quotes_panel(&QuotesPanelProps { open: props.open.clone(), annotations: props.annotations.clone(),
-                query: props.query.clone(), onflash: reform_fn(&dispatch, Action::FlashSpan),
-                oncorrect: reform_fn(&dispatch, |(quote, speaker)| Action::CorrectSpeaker { quote, speaker }),
-                onclear: reform_fn(&dispatch, Action::ClearSpeakerCorrection) }) }
+                query: props.query.clone(), onflash: reform_fn(dispatch, Action::FlashSpan),
+                oncorrect: reform_fn(dispatch, |(quote, speaker)| Action::CorrectSpeaker { quote, speaker }),
+                onclear: reform_fn(dispatch, Action::ClearSpeakerCorrection) }) }
         },
         Panel::Library => html! {
             { library_panel(&LibraryPanelProps { entries: props.library.clone(), current: AttrValue::from(props.open.urn.clone()),
