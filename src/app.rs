@@ -11,6 +11,7 @@ use crate::hooks::use_effect_on;
 use crate::components::article_text::RENDER_ALL_BELOW;
 use crate::components::article_view::{article_view, use_article, ArticleViewProps};
 use crate::components::capture_link::capture_link;
+use crate::components::entities_panel::use_entities_panel;
 use crate::components::extraction_progress::{extraction_progress, use_shown_when_slow, ExtractionProgressProps};
 use crate::components::import_confirm::{import_confirm, ImportConfirmProps};
 use crate::components::legend::{self, legend, LegendProps};
@@ -572,6 +573,8 @@ pub fn App() -> Html {
     let article_ref = use_article(&state.open, &state.flash, state.selection);
     // The search box's last search in the article (`search_box`, a plain render function).
     let search_found = use_state(|| None::<Found>);
+    // The Entities tab's groups and step cursors (`entities_panel`, a plain render function).
+    let entities = use_entities_panel(state.panel == Panel::Entities, &state.open, &state.annotations);
     // The two progress lines' visual delay (`extraction_progress`).
     let extracting_slowly = use_shown_when_slow(state.open.progress == Progress::Pending);
     let importing_slowly = use_shown_when_slow(state.importing.is_some());
@@ -642,7 +645,7 @@ pub fn App() -> Html {
                         tags: state.all_tags(), active_note: state.active_note.clone(), hidden: state.hidden_layers.clone(),
                         library: state.library.clone(), unreadable: state.unreadable.clone(), dispatch: dispatch.clone(),
                         usage: state.storage_usage.clone(), loading: state.loading, quote_count: counts.quotes,
-                        confirming_delete: (*confirming_delete).clone(), search_found: search_found.clone(),
+                        confirming_delete: (*confirming_delete).clone(), search_found: search_found.clone(), entities,
                         onconfirmdelete: { let confirming = confirming_delete.clone(); Callback::from(move |urn| confirming.set(urn)) },
                         onopensaved, ondeletesaved, onexportraw, ondeleteraw }) }
                     { legend(&LegendProps { counts: counts.clone(), notes: state.annotations.notes.len(),

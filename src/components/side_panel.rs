@@ -5,7 +5,7 @@ use std::rc::Rc;
 use sidenote_annotate::model::Annotations;
 use yew::prelude::*;
 
-use super::entities_panel::EntitiesPanel;
+use super::entities_panel::{entities_panel, EntitiesPanelProps, EntitiesState};
 use super::library_panel::{library_panel, LibraryPanelProps};
 use super::notes_panel::NotesPanel;
 use super::quotes_panel::{quotes_panel, QuotesPanelProps};
@@ -55,6 +55,8 @@ pub struct SidePanelProps {
     pub loading: bool,
     /// The shown quotations' count (the legend's, memoised by the app).
     pub quote_count: usize,
+    /// The Entities tab's state (kept by the App).
+    pub entities: EntitiesState,
     /// The search box's last search in the article (its state, kept by the App).
     pub search_found: UseStateHandle<Option<Found>>,
 }
@@ -89,12 +91,14 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
                 onreply={reform_fn(dispatch, |(note, text)| Action::AddReply { note, text })}
                 onadddocumentnote={reform_fn(dispatch, |(text, tags)| Action::AddDocumentNote { text, tags })} />
         },
-        Panel::Entities => html! {
-            <EntitiesPanel open={props.open.clone()} annotations={props.annotations.clone()} query={props.query.clone()}
-                hidden={props.hidden.clone()} onflash={reform_fn(dispatch, Action::FlashSpan)}
-                onreview={reform_fn(dispatch, |(scope, decision)| Action::Review { scope, decision })}
-                onremove={reform_fn(dispatch, Action::RemoveAddedEntities)} />
-        },
+        Panel::Entities => entities_panel(&EntitiesPanelProps {
+            state: props.entities.clone(),
+            query: props.query.clone(),
+            hidden: props.hidden.clone(),
+            onflash: reform_fn(dispatch, Action::FlashSpan),
+            onreview: reform_fn(dispatch, |(scope, decision)| Action::Review { scope, decision }),
+            onremove: reform_fn(dispatch, Action::RemoveAddedEntities),
+        }),
         Panel::Quotes => html! {
             { quotes_panel(&QuotesPanelProps { open: props.open.clone(), annotations: props.annotations.clone(),
                 query: props.query.clone(), onflash: reform_fn(dispatch, Action::FlashSpan),
