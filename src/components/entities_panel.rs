@@ -110,7 +110,7 @@ fn entity_groups(open: &OpenDocument, annotations: &Annotations) -> Vec<Group> {
 }
 
 /// Lists each entity once ("Sergei Lavrov — 6"); clicking steps through its mentions. A plain function, not a
-/// Yew component (0.7 KB less gzipped Wasm): its state is the App's ([`use_entities_panel`]).
+/// Yew component (1.7 KB less gzipped Wasm): its state is the App's ([`use_entities_panel`]).
 pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
     let (groups, cursor) = (&props.state.groups, &props.state.cursor);
     // Matched as the article's find matches (case, accents, ligatures, `ß` ignored).
