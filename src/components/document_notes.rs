@@ -52,7 +52,7 @@ pub fn document_notes(props: &DocumentNotesProps) -> Html {
             props.onfocus.reform(move |_: MouseEvent| Some(id.clone()))
         };
         html! {
-            <li class={classes!("note-card", "document-note", active.then_some("active"))} data-testid="document-note" data-note-id={id.clone()}>
+            <li class={super::class_list(&[Some("note-card document-note"), active.then_some("active")])} data-testid="document-note" data-note-id={id.clone()}>
                 if active {
                     { note_card_editor(&NoteCardEditorProps { id: id.clone(), text: note.text.clone(), tags: note.tags.clone(),
                                                               onfocus: props.onfocus.clone(), onedit: props.onedit.clone(),

@@ -164,7 +164,7 @@ pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
         html! {
             <li class="entity-row" data-testid="entity-row" data-name={group.name.to_string()} data-kind={group.kind.label()}>
                 <button class="entity-name" onclick={onstep} title="Step through its mentions">
-                    <span class={classes!("swatch", format!("hl-{}", kind_class(group.kind)))}></span>
+                    <span class={format!("swatch hl-{}", kind_class(group.kind))}></span>
                     <span data-testid="entity-label">{ format!("{} — {}", group.name, group.spans.len()) }</span>
                     if reviewed { <span class="reviewed-badge" title="Reviewed" aria-hidden="true">{ "✓" }</span><span class="visually-hidden">{ "(reviewed)" }</span> }
                 </button>

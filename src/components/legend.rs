@@ -49,9 +49,9 @@ pub fn legend(props: &LegendProps) -> Html {
         let onclick = props.ontoggle.reform(move |_: MouseEvent| layer);
         html! {
             <li>
-                <button class={classes!("legend-item", (!shown).then_some("off"))} aria-pressed={shown.to_string()}
+                <button class={super::class_list(&[Some("legend-item"), (!shown).then_some("off")])} aria-pressed={shown.to_string()}
                         data-testid={format!("legend-{class}")} {onclick}>
-                    <span class={classes!("swatch", format!("hl-{class}"))}></span>
+                    <span class={format!("swatch hl-{class}")}></span>
                     <span class="legend-label">{ label }</span>
                     <span class="legend-count">{ count }</span>
                 </button>

@@ -84,7 +84,7 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
                     let current = props.current.as_str() == entry.urn;
                     let saved = if entry.saved.is_empty() { "saved earlier" } else { entry.saved.as_str() };
                     html! {
-                        <li class={classes!("library-entry", current.then_some("current"))} data-testid="library-entry">
+                        <li class={super::class_list(&[Some("library-entry"), current.then_some("current")])} data-testid="library-entry">
                             <button class="library-open" onclick={{ let urn = urn.clone(); props.onopen.reform(move |_: MouseEvent| urn.clone()) }}>
                                 <strong>{ &entry.title }</strong>
                                 <span class="muted">{ format!("{saved} · {} note{}", entry.notes, if entry.notes == 1 { "" } else { "s" }) }</span>

@@ -113,11 +113,11 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
         };
         html! {
             // Keyed by id: a note added or removed changes one card, not every card after it.
-            <li key={id.clone()} class={classes!("note-card", active.then_some("active"), (status == AnchorStatus::Orphan).then_some("orphan"))}
+            <li key={id.clone()} class={super::class_list(&[Some("note-card"), active.then_some("active"), (status == AnchorStatus::Orphan).then_some("orphan")])}
                 data-testid="note-card" data-note-id={id.clone()} data-status={status.label()}>
                 <button class="note-quote" {onclick} title="Show these words in the article">
                     <q>{ words.chars().take(140).collect::<String>() }</q>
-                    <span class={classes!("anchor-badge", status.label())} data-testid="anchor-status">{ status.label() }</span>
+                    <span class={format!("anchor-badge {}", status.label())} data-testid="anchor-status">{ status.label() }</span>
                 </button>
                 if active {
                     { note_card_editor(&NoteCardEditorProps { id: id.clone(), text: note.text.clone(), tags: note.tags.clone(),

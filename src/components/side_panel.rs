@@ -69,7 +69,7 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
         let selected = props.panel == panel;
         html! {
             <button role="tab" id={format!("tab-{}", label.to_ascii_lowercase())} aria-selected={selected.to_string()}
-                    aria-controls="side-tabpanel" class={classes!("tab", selected.then_some("selected"))}
+                    aria-controls="side-tabpanel" class={super::class_list(&[Some("tab"), selected.then_some("selected")])}
                     data-testid={format!("tab-{}", label.to_ascii_lowercase())} onclick={dispatch.reform(move |_: MouseEvent| Action::ShowPanel(panel))}>
                 { label }{ count.map(|c| format!(" ({c})")).unwrap_or_default() }
             </button>
