@@ -11,12 +11,14 @@ use crate::hooks::use_effect_on;
 use crate::components::article_text::RENDER_ALL_BELOW;
 use crate::components::article_view::{article_view, use_article, ArticleViewProps};
 use crate::components::capture_link::capture_link;
+use crate::components::entities_panel::use_entities_panel;
 use crate::components::extraction_progress::{extraction_progress, use_shown_when_slow, ExtractionProgressProps};
 use crate::components::import_confirm::{import_confirm, ImportConfirmProps};
 use crate::components::legend::{self, legend, LegendProps};
 use crate::components::note_editor::NOTE_TEXT;
 use crate::components::notice_bar::{notice_bar, NoticeBarProps};
 use crate::components::paste_panel::{paste_panel, use_paste_panel, PastePanelProps};
+use crate::components::reform_fn;
 use crate::components::search_box::Found;
 use crate::components::selection_bar::{kind_key, selection_bar, SelectionBarProps};
 use crate::components::share_panel::{share_panel, SharePanelProps};
@@ -548,7 +550,7 @@ pub fn App() -> Html {
         });
         html! {
             { selection_bar(&SelectionBarProps { span, words: AttrValue::from(words), writing: *writing, orphan, onwrite, onnote,
-                oncancel, onentity, suggestion, onreview: dispatch.reform(|(scope, decision)| Action::Review { scope, decision }),
+                oncancel, onentity, suggestion, onreview: reform_fn(&dispatch, |(scope, decision)| Action::Review { scope, decision }),
                 onreattach: dispatch.reform(move |id| Action::ReattachNote { id, span }) }) }
         }
     });
@@ -571,6 +573,8 @@ pub fn App() -> Html {
     let article_ref = use_article(&state.open, &state.flash, state.selection);
     // The search box's last search in the article (`search_box`, a plain render function).
     let search_found = use_state(|| None::<Found>);
+    // The Entities tab's groups and step cursors (`entities_panel`, a plain render function).
+    let entities = use_entities_panel(state.panel == Panel::Entities, &state.open, &state.annotations);
     // The two progress lines' visual delay (`extraction_progress`).
     let extracting_slowly = use_shown_when_slow(state.open.progress == Progress::Pending);
     let importing_slowly = use_shown_when_slow(state.importing.is_some());
@@ -588,10 +592,10 @@ pub fn App() -> Html {
             </button>
             { toolbar(&ToolbarProps { title: AttrValue::from(state.open.document.title.clone()),
                 can_undo: state.history.can_undo(), can_redo: state.history.can_redo(), onpaste,
-                onsample: dispatch.reform(|_| Action::OpenSample), onfile, onimport, format: *export_format,
+                onsample: reform_fn(&dispatch, |_| Action::OpenSample), onfile, onimport, format: *export_format,
                 onformat: { let export_format = export_format.clone(); Callback::from(move |f| export_format.set(f)) },
-                onexport, onshare, onundo: dispatch.reform(|_| Action::Undo), onredo: dispatch.reform(|_| Action::Redo) }) }
-            { notice_bar(&NoticeBarProps { notice: state.notice.clone(), ondismiss: dispatch.reform(|_| {
+                onexport, onshare, onundo: reform_fn(&dispatch, |_| Action::Undo), onredo: reform_fn(&dispatch, |_| Action::Redo) }) }
+            { notice_bar(&NoticeBarProps { notice: state.notice.clone(), ondismiss: reform_fn(&dispatch, |_| {
                 // The message goes with its button: the focus goes to the article, not to the page's body.
                 services::dom::focus(ARTICLE);
                 Action::DismissNotice
@@ -611,8 +615,8 @@ pub fn App() -> Html {
                 label: "Writing the export…", testid: "export-progress" }) }
             if let Some(pending) = state.pending_import.as_ref() {
                 { import_confirm(&ImportConfirmProps { message: AttrValue::from(pending.message.clone()),
-                    onanchor: dispatch.reform(|_| { services::dom::focus_into_view(IMPORT_CONTROL); Action::ConfirmImport }),
-                    oncancel: dispatch.reform(|_| { services::dom::focus_into_view(IMPORT_CONTROL); Action::CancelImport }) }) }
+                    onanchor: reform_fn(&dispatch, |_| { services::dom::focus_into_view(IMPORT_CONTROL); Action::ConfirmImport }),
+                    oncancel: reform_fn(&dispatch, |_| { services::dom::focus_into_view(IMPORT_CONTROL); Action::CancelImport }) }) }
             }
             if state.shared_unkept {
                 { shared_banner(&SharedBannerProps { onkeep: {
@@ -626,7 +630,7 @@ pub fn App() -> Html {
             }
             if let Some(link) = state.share_link.clone() {
                 { share_panel(&SharePanelProps { link: AttrValue::from(link), oncopy: oncopylink,
-                                                 onclose: dispatch.reform(|_| { services::dom::focus_into_view(SHARE_BUTTON); Action::CloseShareLink }) }) }
+                                                 onclose: reform_fn(&dispatch, |_| { services::dom::focus_into_view(SHARE_BUTTON); Action::CloseShareLink }) }) }
             }
             if *pasting {
                 { paste_panel(&PastePanelProps { state: paste_state, onopen: onpasteopen, oncancel: onpastecancel }) }
@@ -634,9 +638,9 @@ pub fn App() -> Html {
             <main class="workspace">
                 { article_view(&ArticleViewProps { article_ref, open: state.open.clone(), annotations: state.annotations.clone(),
                     hidden: state.hidden_layers.clone(), hide_clutter: state.hide_clutter, selection: state.selection,
-                    active_note: state.active_note.clone(), flash: state.flash.clone(), onselect: dispatch.reform(Action::Select),
-                    onfocusnote: dispatch.reform(|id| Action::FocusNote(Some(id))),
-                    onextend: dispatch.reform(|(forward, by_word, from)| Action::ExtendSelection { forward, by_word, from }) }) }
+                    active_note: state.active_note.clone(), flash: state.flash.clone(), onselect: reform_fn(&dispatch, Action::Select),
+                    onfocusnote: reform_fn(&dispatch, |id| Action::FocusNote(Some(id))),
+                    onextend: reform_fn(&dispatch, |(forward, by_word, from)| Action::ExtendSelection { forward, by_word, from }) }) }
                 <div class="sidebar">
                     { selection_bar.unwrap_or_default() }
                     { side_panel(&SidePanelProps { open: state.open.clone(), annotations: state.annotations.clone(),
@@ -644,12 +648,12 @@ pub fn App() -> Html {
                         tags: state.all_tags(), active_note: state.active_note.clone(), hidden: state.hidden_layers.clone(),
                         library: state.library.clone(), unreadable: state.unreadable.clone(), dispatch: dispatch.clone(),
                         usage: state.storage_usage.clone(), loading: state.loading, quote_count: counts.quotes,
-                        confirming_delete: (*confirming_delete).clone(), search_found: search_found.clone(),
+                        confirming_delete: (*confirming_delete).clone(), search_found: search_found.clone(), entities,
                         onconfirmdelete: { let confirming = confirming_delete.clone(); Callback::from(move |urn| confirming.set(urn)) },
                         onopensaved, ondeletesaved, onexportraw, ondeleteraw }) }
                     { legend(&LegendProps { counts: counts.clone(), notes: state.annotations.notes.len(),
                         hidden: state.hidden_layers.clone(), hide_clutter: state.hide_clutter,
-                        ontoggle: dispatch.reform(Action::ToggleLayer), ontoggleclutter: dispatch.reform(|_| Action::ToggleClutter) }) }
+                        ontoggle: reform_fn(&dispatch, Action::ToggleLayer), ontoggleclutter: reform_fn(&dispatch, |_| Action::ToggleClutter) }) }
                     { capture_link() }
                 </div>
             </main>

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use sidenote_extract::Span;
 use yew::prelude::*;
 
-use super::kind_class;
+use super::{class_list, kind_class};
 use crate::state::OpenDocument;
 use crate::view_model::Segment;
 
@@ -43,27 +43,23 @@ pub fn ArticleBlock(props: &ArticleBlockProps) -> Html {
     let rendered = props.segments.iter().map(|segment| {
         let words = segment.span.slice(text).to_string();
         let (start, end) = (segment.span.start.to_string(), segment.span.end.to_string());
-        let mut classes = classes!(segment.clutter.then_some("clutter"));
+        let clutter = segment.clutter.then_some("clutter");
         let Some(mark) = segment.mark.as_deref() else {
-            return html! { <span class={classes} data-start={start} data-end={end}>{ words }</span> };
+            return html! { <span class={class_list(&[clutter])} data-start={start} data-end={end}>{ words }</span> };
         };
-        classes.push("hl");
-        if let Some(kind) = mark.kind {
-            classes.push(format!("hl-{}", kind_class(kind)));
-            if mark.reviewed {
-                classes.push("reviewed");
-            }
-        }
-        if mark.quote.is_some() {
-            classes.push("hl-quote");
-        }
-        if !mark.notes.is_empty() {
-            classes.push("hl-note");
-            classes.push(format!("note-depth-{}", mark.notes.len().min(3)));
-            if mark.active {
-                classes.push("active");
-            }
-        }
+        let kind = mark.kind.map(|kind| format!("hl-{}", kind_class(kind)));
+        let noted = !mark.notes.is_empty();
+        let depth = noted.then(|| format!("note-depth-{}", mark.notes.len().min(3)));
+        let classes = class_list(&[
+            clutter,
+            Some("hl"),
+            kind.as_deref(),
+            (kind.is_some() && mark.reviewed).then_some("reviewed"),
+            mark.quote.is_some().then_some("hl-quote"),
+            noted.then_some("hl-note"),
+            depth.as_deref(),
+            (noted && mark.active).then_some("active"),
+        ]);
         let note_ids = (!mark.notes.is_empty()).then(|| mark.notes.join(" "));
         let label = format!("{words} ({})", mark.tip);
         html! {

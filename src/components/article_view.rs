@@ -181,7 +181,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         ExtractionProgress::Failed { .. } => "failed",
     };
     html! {
-        <article ref={article_ref} class={classes!("article", props.hide_clutter.then_some("hide-clutter"))}
+        <article ref={article_ref} class={super::class_list(&[Some("article"), props.hide_clutter.then_some("hide-clutter")])}
                  data-testid="article" data-text-length={props.open.offsets.len_utf16().to_string()} lang="en" tabindex="0" aria-label="Article text"
                  aria-busy={(extraction == "pending").then_some("true")} data-extraction={extraction}
                  {onmouseup} {ontouchend} {onclick} {onkeydown}>

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::note_card_editor::{note_card_editor, NoteCardEditorProps};
 use super::note_editor::{note_editor, NoteEditorProps};
+use super::reform_fn;
 use super::reply_list::{reply_list, ReplyListProps};
 
 /// What [`document_notes`] shows and whom it calls.
@@ -33,7 +34,7 @@ pub struct DocumentNotesProps {
 /// editor without any words selected. A plain function, not a Yew component: a component costs ~600 bytes of
 /// gzipped Wasm of its own; whether the editor is open is kept by the Notes tab.
 pub fn document_notes(props: &DocumentNotesProps) -> Html {
-    let onwrite = props.onwriting.reform(|_: MouseEvent| true);
+    let onwrite = reform_fn(&props.onwriting, |_: MouseEvent| true);
     let onsave = {
         let onwriting = props.onwriting.clone();
         let onadd = props.onadd.clone();
@@ -42,7 +43,7 @@ pub fn document_notes(props: &DocumentNotesProps) -> Html {
             onadd.emit((text, tags));
         })
     };
-    let oncancel = props.onwriting.reform(|_| false);
+    let oncancel = reform_fn(&props.onwriting, |_| false);
     let card = |note: &DocumentNote| {
         let id = note.id.clone();
         let active = props.active.as_deref() == Some(note.id.as_str());
@@ -51,7 +52,7 @@ pub fn document_notes(props: &DocumentNotesProps) -> Html {
             props.onfocus.reform(move |_: MouseEvent| Some(id.clone()))
         };
         html! {
-            <li class={classes!("note-card", "document-note", active.then_some("active"))} data-testid="document-note" data-note-id={id.clone()}>
+            <li class={super::class_list(&[Some("note-card document-note"), active.then_some("active")])} data-testid="document-note" data-note-id={id.clone()}>
                 if active {
                     { note_card_editor(&NoteCardEditorProps { id: id.clone(), text: note.text.clone(), tags: note.tags.clone(),
                                                               onfocus: props.onfocus.clone(), onedit: props.onedit.clone(),

@@ -7,15 +7,13 @@ use sidenote_extract::{EntityKind, Span};
 use yew::prelude::*;
 
 use super::{kind_class, kind_name};
+use crate::hooks::use_effect_on;
 use crate::state::{Layer, OpenDocument};
 
-/// Props of [`EntitiesPanel`].
-#[derive(Properties, PartialEq)]
+/// What [`entities_panel`] shows and whom it calls.
 pub struct EntitiesPanelProps {
-    /// The open article.
-    pub open: Rc<OpenDocument>,
-    /// The annotations.
-    pub annotations: Rc<Annotations>,
+    /// The tab's state, kept by the App ([`use_entities_panel`]).
+    pub state: EntitiesState,
     /// The search text.
     pub query: AttrValue,
     /// Layers switched off (their entities are not listed).
@@ -26,6 +24,37 @@ pub struct EntitiesPanelProps {
     pub onreview: Callback<(ReviewScope, Decision)>,
     /// Removes entities the user added.
     pub onremove: Callback<Vec<String>>,
+}
+
+/// The Entities tab's state, held by the App while the tab is a plain render function.
+#[derive(Clone)]
+pub struct EntitiesState {
+    /// The entities, grouped (empty while the tab is not shown).
+    groups: Rc<Vec<Group>>,
+    /// Where each stepped-through entity is, by its key: a few keys, searched in order (no map type of its own,
+    /// whose code would be a copy of the map's in the Wasm).
+    cursor: UseStateHandle<Vec<(String, usize)>>,
+}
+
+/// The tab's state for the App, given whether the tab is `shown`: its groups are computed once per change of
+/// the document or the annotations while it is shown (not per keystroke in the search box), and where the
+/// user stepped to is forgotten when it is hidden, as when it was a component of its own.
+#[hook]
+pub fn use_entities_panel(shown: bool, open: &Rc<OpenDocument>, annotations: &Rc<Annotations>) -> EntitiesState {
+    let groups = use_memo((open.clone(), annotations.clone(), shown), |(open, annotations, shown)| match shown {
+        true => entity_groups(open, annotations),
+        false => Vec::new(),
+    });
+    let cursor = use_state(Vec::<(String, usize)>::new);
+    {
+        let cursor = cursor.clone();
+        use_effect_on(shown, move |&shown| {
+            if !shown && !cursor.is_empty() {
+                cursor.set(Vec::new());
+            }
+        });
+    }
+    EntitiesState { groups, cursor }
 }
 
 /// One entity as listed: its mentions in reading order, and what its row needs, computed once per change of
@@ -80,15 +109,10 @@ fn entity_groups(open: &OpenDocument, annotations: &Annotations) -> Vec<Group> {
     groups
 }
 
-/// Lists each entity once ("Sergei Lavrov — 6"); clicking steps through its mentions.
-#[component]
-pub fn EntitiesPanel(props: &EntitiesPanelProps) -> Html {
-    let groups = use_memo((props.open.clone(), props.annotations.clone()), |(open, annotations)| {
-        entity_groups(open, annotations)
-    });
-    // Where each stepped-through entity is, by its key: a few keys, searched in order (no map type of its own,
-    // whose code would be a copy of the map's in the Wasm).
-    let cursor = use_state(Vec::<(String, usize)>::new);
+/// Lists each entity once ("Sergei Lavrov — 6"); clicking steps through its mentions. A plain function, not a
+/// Yew component (1.7 KB less gzipped Wasm): its state is the App's ([`use_entities_panel`]).
+pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
+    let (groups, cursor) = (&props.state.groups, &props.state.cursor);
     // Matched as the article's find matches (case, accents, ligatures, `ß` ignored).
     let query = props.query.trim();
     let list: Vec<&Group> = groups
@@ -140,7 +164,7 @@ pub fn EntitiesPanel(props: &EntitiesPanelProps) -> Html {
         html! {
             <li class="entity-row" data-testid="entity-row" data-name={group.name.to_string()} data-kind={group.kind.label()}>
                 <button class="entity-name" onclick={onstep} title="Step through its mentions">
-                    <span class={classes!("swatch", format!("hl-{}", kind_class(group.kind)))}></span>
+                    <span class={format!("swatch hl-{}", kind_class(group.kind))}></span>
                     <span data-testid="entity-label">{ format!("{} — {}", group.name, group.spans.len()) }</span>
                     if reviewed { <span class="reviewed-badge" title="Reviewed" aria-hidden="true">{ "✓" }</span><span class="visually-hidden">{ "(reviewed)" }</span> }
                 </button>

@@ -1,5 +1,6 @@
 //! The question asked before anchoring a file made for another document.
 
+use super::reform_fn;
 use yew::prelude::*;
 
 /// What [`import_confirm`] shows and whom it calls.
@@ -24,8 +25,8 @@ pub fn import_confirm(props: &ImportConfirmProps) -> Html {
                  aria-labelledby="import-confirm-text" onkeydown={super::close_on_escape(props.oncancel.clone())}>
             <p id="import-confirm-text" data-testid="import-confirm-text">{ props.message.clone() }</p>
             <div class="editor-actions">
-                <button class="primary" data-testid="import-anchor" onclick={props.onanchor.reform(|_: MouseEvent| ())}>{ "Anchor anyway" }</button>
-                <button data-testid="import-cancel" onclick={props.oncancel.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
+                <button class="primary" data-testid="import-anchor" onclick={reform_fn(&props.onanchor, |_: MouseEvent| ())}>{ "Anchor anyway" }</button>
+                <button data-testid="import-cancel" onclick={reform_fn(&props.oncancel, |_: MouseEvent| ())}>{ "Cancel" }</button>
             </div>
         </section>
     }

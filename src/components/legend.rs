@@ -3,6 +3,7 @@
 use sidenote_extract::EntityKind;
 use yew::prelude::*;
 
+use super::reform_fn;
 use super::{kind_class, kind_name};
 use crate::state::Layer;
 
@@ -48,9 +49,9 @@ pub fn legend(props: &LegendProps) -> Html {
         let onclick = props.ontoggle.reform(move |_: MouseEvent| layer);
         html! {
             <li>
-                <button class={classes!("legend-item", (!shown).then_some("off"))} aria-pressed={shown.to_string()}
+                <button class={super::class_list(&[Some("legend-item"), (!shown).then_some("off")])} aria-pressed={shown.to_string()}
                         data-testid={format!("legend-{class}")} {onclick}>
-                    <span class={classes!("swatch", format!("hl-{class}"))}></span>
+                    <span class={format!("swatch hl-{class}")}></span>
                     <span class="legend-label">{ label }</span>
                     <span class="legend-count">{ count }</span>
                 </button>
@@ -69,7 +70,7 @@ pub fn legend(props: &LegendProps) -> Html {
             </ul>
             <label class="clutter-toggle">
                 <input type="checkbox" data-testid="hide-clutter" checked={props.hide_clutter}
-                       onchange={props.ontoggleclutter.reform(|_: Event| ())} />
+                       onchange={reform_fn(&props.ontoggleclutter, |_: Event| ())} />
                 { "Collapse page clutter" }
             </label>
             <p class="hint">{ "Dimmed text is page clutter around the article (menus, captions, footers)." }</p>

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::reform_fn;
 use crate::state::{LibraryEntry, StorageUsage, UnreadableRecord};
 
 /// What [`library_panel`] shows and whom it calls.
@@ -83,7 +84,7 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
                     let current = props.current.as_str() == entry.urn;
                     let saved = if entry.saved.is_empty() { "saved earlier" } else { entry.saved.as_str() };
                     html! {
-                        <li class={classes!("library-entry", current.then_some("current"))} data-testid="library-entry">
+                        <li class={super::class_list(&[Some("library-entry"), current.then_some("current")])} data-testid="library-entry">
                             <button class="library-open" onclick={{ let urn = urn.clone(); props.onopen.reform(move |_: MouseEvent| urn.clone()) }}>
                                 <strong>{ &entry.title }</strong>
                                 <span class="muted">{ format!("{saved} · {} note{}", entry.notes, if entry.notes == 1 { "" } else { "s" }) }</span>
@@ -91,7 +92,7 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
                             if confirming.as_deref() == Some(urn.as_str()) {
                                 // Escape is "Keep it"; the App focuses "Keep it" when the question appears.
                                 <span class="library-confirm" role="alert" data-testid="library-confirm"
-                                      onkeydown={super::close_on_escape(props.onconfirming.reform(|_| None))}>
+                                      onkeydown={super::close_on_escape(reform_fn(&props.onconfirming, |_| None))}>
                                     { format!("Delete “{}” and its {} note{} from this browser? This cannot be undone.",
                                               entry.title, entry.notes, if entry.notes == 1 { "" } else { "s" }) }
                                     <button class="danger" data-testid="library-delete-confirm"
@@ -102,7 +103,7 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
                                                 Callback::from(move |_: MouseEvent| { ondelete.emit(urn.clone()); onconfirming.emit(None) })
                                             }}>{ "Delete for good" }</button>
                                     <button data-testid="library-delete-cancel"
-                                            onclick={props.onconfirming.reform(|_: MouseEvent| None)}>{ "Keep it" }</button>
+                                            onclick={reform_fn(&props.onconfirming, |_: MouseEvent| None)}>{ "Keep it" }</button>
                                 </span>
                             } else {
                                 <button class="danger" data-testid="library-delete" data-urn={urn.clone()} aria-label={format!("Delete “{}” from this browser", entry.title)}

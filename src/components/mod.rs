@@ -40,6 +40,26 @@ pub fn close_on_escape(close: Callback<()>) -> Callback<KeyboardEvent> {
     })
 }
 
+/// `callback.reform(map)` for a map that captures nothing, passed as a function pointer. Yew's `reform` is
+/// generic over the map: each closure type is a copy of its wrapper, vtable and drop code in the Wasm, while
+/// every map of one input and output type shares one copy here (ARCHITECTURE.md, size table).
+pub fn reform_fn<IN: 'static, OUT: 'static>(callback: &Callback<OUT>, map: fn(IN) -> OUT) -> Callback<IN> {
+    callback.reform(map)
+}
+
+/// A `class` attribute: the names given, in order, separated by spaces, or no attribute when there are none.
+/// What Yew's `classes!` writes, without its set of names (an `IndexSet` and its hashing) in the Wasm.
+pub fn class_list(names: &[Option<&str>]) -> Option<AttrValue> {
+    let mut list = String::new();
+    for name in names.iter().flatten() {
+        if !list.is_empty() {
+            list.push(' ');
+        }
+        list.push_str(name);
+    }
+    (!list.is_empty()).then(|| AttrValue::from(list))
+}
+
 /// The CSS class suffix and legend label of an entity kind.
 pub fn kind_class(kind: EntityKind) -> &'static str {
     match kind {
@@ -59,5 +79,19 @@ pub fn kind_name(kind: EntityKind) -> &'static str {
         EntityKind::Place => "Place",
         EntityKind::Date => "Date",
         EntityKind::Misc => "Other name",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_class_list_joins_the_names_present_in_order_and_is_absent_when_empty() {
+        assert_eq!(class_list(&[None, None]), None);
+        assert_eq!(class_list(&[]), None);
+        assert_eq!(class_list(&[Some("tab"), None]), Some(AttrValue::from("tab")));
+        let names = [None, Some("hl"), Some("hl-person"), None, Some("hl-note"), Some("active")];
+        assert_eq!(class_list(&names), Some(AttrValue::from("hl hl-person hl-note active")));
     }
 }

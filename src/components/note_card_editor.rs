@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::note_editor::{note_editor, NoteEditorProps};
+use super::reform_fn;
 use super::reply_list::reply_box;
 
 /// What [`note_card_editor`] shows and whom it calls.
@@ -35,9 +36,9 @@ pub fn note_card_editor(props: &NoteCardEditorProps) -> Html {
     html! {
         <>
             { note_editor(&NoteEditorProps { text: AttrValue::from(props.text.clone()), tags: AttrValue::from(props.tags.join(", ")),
-                label: "Save", onsave, oncancel: props.onfocus.reform(|_| None) }) }
+                label: "Save", onsave, oncancel: reform_fn(&props.onfocus, |_| None) }) }
             <button class="danger" data-testid="note-delete" onclick={ondelete}>{ "Delete note" }</button>
-            { reply_box(&props.id, &props.onreply, &props.onfocus.reform(|_| None)) }
+            { reply_box(&props.id, &props.onreply, &reform_fn(&props.onfocus, |_| None)) }
         </>
     }
 }

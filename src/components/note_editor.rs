@@ -1,5 +1,6 @@
 //! Editing a note's text and tags (for a new note and for an existing one).
 
+use super::reform_fn;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -67,7 +68,7 @@ pub fn note_editor(props: &NoteEditorProps) -> Html {
                    value={props.tags.clone()} />
             <div class="editor-actions">
                 <button class="primary" data-testid="note-save" {onclick}>{ props.label }</button>
-                <button data-testid="note-cancel" onclick={props.oncancel.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
+                <button data-testid="note-cancel" onclick={reform_fn(&props.oncancel, |_: MouseEvent| ())}>{ "Cancel" }</button>
             </div>
         </div>
     }

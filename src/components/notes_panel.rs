@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::document_notes::{document_notes, DocumentNotesProps};
 use super::note_card_editor::{note_card_editor, NoteCardEditorProps};
 use super::note_editor::NOTE_TEXT;
+use super::reform_fn;
 use super::reply_list::{reply_list, ReplyListProps};
 use crate::hooks::use_effect_on;
 use crate::services;
@@ -97,7 +98,7 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
         let pages = pages.clone();
         Callback::from(move |_: MouseEvent| pages.set(*pages + 1))
     };
-    let onchange_tag = props.ontag.reform(|event: Event| {
+    let onchange_tag = reform_fn(&props.ontag, |event: Event| {
         let value = event.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
         (!value.is_empty()).then_some(value)
     });
@@ -112,11 +113,11 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
         };
         html! {
             // Keyed by id: a note added or removed changes one card, not every card after it.
-            <li key={id.clone()} class={classes!("note-card", active.then_some("active"), (status == AnchorStatus::Orphan).then_some("orphan"))}
+            <li key={id.clone()} class={super::class_list(&[Some("note-card"), active.then_some("active"), (status == AnchorStatus::Orphan).then_some("orphan")])}
                 data-testid="note-card" data-note-id={id.clone()} data-status={status.label()}>
                 <button class="note-quote" {onclick} title="Show these words in the article">
                     <q>{ words.chars().take(140).collect::<String>() }</q>
-                    <span class={classes!("anchor-badge", status.label())} data-testid="anchor-status">{ status.label() }</span>
+                    <span class={format!("anchor-badge {}", status.label())} data-testid="anchor-status">{ status.label() }</span>
                 </button>
                 if active {
                     { note_card_editor(&NoteCardEditorProps { id: id.clone(), text: note.text.clone(), tags: note.tags.clone(),

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::reform_fn;
 use crate::state::{Notice, NoticeLevel};
 
 /// What [`notice_bar`] shows and whom it calls.
@@ -19,7 +20,7 @@ pub struct NoticeBarProps {
 /// A plain function, not a Yew component: a component costs ~1.5 KB of Wasm of its own (mounting, props
 /// comparison), and this one holds no hooks and is cheap to render again with its parent.
 pub fn notice_bar(props: &NoticeBarProps) -> Html {
-    let ondismiss = props.ondismiss.reform(|_: MouseEvent| ());
+    let ondismiss = reform_fn(&props.ondismiss, |_: MouseEvent| ());
     let message = |level: NoticeLevel| {
         let notice = props.notice.as_ref().filter(|n| n.level == level)?;
         let class = match level {

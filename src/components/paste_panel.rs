@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::reform_fn;
 use crate::hooks::use_effect_on;
 
 /// A paste longer than this is held by the panel instead of going into the text area. A browser lays out
@@ -116,7 +117,7 @@ pub fn paste_panel(props: &PastePanelProps) -> Html {
         Callback::from(move |_: MouseEvent| long.set(None))
     };
     let onkeydown = super::close_on_escape(props.oncancel.clone());
-    let oncancel = props.oncancel.reform(|_: MouseEvent| ());
+    let oncancel = reform_fn(&props.oncancel, |_: MouseEvent| ());
     let held = long.as_ref().map(|held| {
         html! {
             <div class="long-paste" data-testid="long-paste" role="status">

@@ -7,6 +7,7 @@ use sidenote_annotate::find::{find_all, find_before, find_from, MAX_MATCHES};
 use sidenote_extract::Span;
 use yew::prelude::*;
 
+use super::reform_fn;
 use crate::state::{Action, OpenDocument};
 
 /// What [`search_box`] shows and whom it calls.
@@ -129,7 +130,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             found.set(Some(next));
         })
     };
-    let oninput = props.dispatch.reform(|event: InputEvent| {
+    let oninput = reform_fn(&props.dispatch, |event: InputEvent| {
         Action::SetQuery(event.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default())
     });
     let onkeydown = {
@@ -148,9 +149,9 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             <>
                 <span data-testid="find-count" aria-live="polite">{ count_text(found) }</span>
                 <button data-testid="find-previous" title="Previous match (Shift+Enter)" aria-label="Previous match"
-                    disabled={found.matches.is_empty()} onclick={step.reform(|_: MouseEvent| false)}>{ "‹" }</button>
+                    disabled={found.matches.is_empty()} onclick={reform_fn(&step, |_: MouseEvent| false)}>{ "‹" }</button>
                 <button data-testid="find-next" title="Next match (Enter)" aria-label="Next match"
-                    disabled={found.matches.is_empty()} onclick={step.reform(|_: MouseEvent| true)}>{ "›" }</button>
+                    disabled={found.matches.is_empty()} onclick={reform_fn(&step, |_: MouseEvent| true)}>{ "›" }</button>
             </>
         }),
     };

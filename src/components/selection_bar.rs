@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::kind_name;
 use super::note_editor::{note_editor, NoteEditorProps};
+use super::reform_fn;
 
 /// What [`selection_bar`] shows and whom it calls.
 pub struct SelectionBarProps {
@@ -58,7 +59,7 @@ pub fn selection_bar(props: &SelectionBarProps) -> Html {
                     onsave: props.onnote.clone(), oncancel: props.oncancel.clone() }) }
             } else {
                 <div class="selection-actions">
-                    <button class="primary" data-testid="add-note" onclick={props.onwrite.reform(|_: MouseEvent| ())}>
+                    <button class="primary" data-testid="add-note" onclick={reform_fn(&props.onwrite, |_: MouseEvent| ())}>
                         { "Add note" }<kbd>{ "N" }</kbd>
                     </button>
                     if let Some(scope) = props.suggestion.clone() {
@@ -81,7 +82,7 @@ pub fn selection_bar(props: &SelectionBarProps) -> Html {
                         <button data-testid="reattach" title={format!("Re-attach the note on “{words}” here")}
                                 onclick={props.onreattach.reform(move |_: MouseEvent| id.clone())}>{ "Re-attach note here" }</button>
                     }
-                    <button onclick={props.oncancel.reform(|_: MouseEvent| ())}>{ "Clear" }</button>
+                    <button onclick={reform_fn(&props.oncancel, |_: MouseEvent| ())}>{ "Clear" }</button>
                 </div>
             }
         </section>

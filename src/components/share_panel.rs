@@ -1,6 +1,7 @@
 //! The panel that shows a share link: a read-only field holding it (to select and copy by hand, and for
 //! tests, since clipboards are unreliable) and a Copy button.
 
+use super::reform_fn;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -30,7 +31,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         props.oncopy.reform(move |_: MouseEvent| link.clone())
     };
     let onkeydown = super::close_on_escape(props.onclose.clone());
-    let onclose = props.onclose.reform(|_: MouseEvent| ());
+    let onclose = reform_fn(&props.onclose, |_: MouseEvent| ());
     html! {
         <section class="paste-panel" aria-label="Share link" data-testid="share-panel" {onkeydown}>
             <label for="share-link">

@@ -1,5 +1,6 @@
 //! The line that says the open document came from a share link and offers to keep it.
 
+use super::reform_fn;
 use yew::prelude::*;
 
 /// What [`shared_banner`] shows and whom it calls.
@@ -13,7 +14,7 @@ pub struct SharedBannerProps {
 /// A plain function, not a Yew component: a component costs ~1.5 KB of Wasm of its own (mounting, props
 /// comparison), and this one holds no hooks and is cheap to render again with its parent.
 pub fn shared_banner(props: &SharedBannerProps) -> Html {
-    let onkeep = props.onkeep.reform(|_: MouseEvent| ());
+    let onkeep = reform_fn(&props.onkeep, |_: MouseEvent| ());
     html! {
         <div class="notice notice-info" role="status" data-testid="shared-banner">
             <span>{ "Opened from a share link: it is not saved in this browser until you keep it or change it. Keep it to find it in the Library later." }</span>

@@ -5,10 +5,11 @@ use std::rc::Rc;
 use sidenote_annotate::model::Annotations;
 use yew::prelude::*;
 
-use super::entities_panel::EntitiesPanel;
+use super::entities_panel::{entities_panel, EntitiesPanelProps, EntitiesState};
 use super::library_panel::{library_panel, LibraryPanelProps};
 use super::notes_panel::NotesPanel;
 use super::quotes_panel::{quotes_panel, QuotesPanelProps};
+use super::reform_fn;
 use super::search_box::{search_box, Found, SearchBoxProps};
 use crate::state::{Action, LayerSet, LibraryEntry, OpenDocument, Panel, UnreadableRecord};
 
@@ -54,6 +55,8 @@ pub struct SidePanelProps {
     pub loading: bool,
     /// The shown quotations' count (the legend's, memoised by the app).
     pub quote_count: usize,
+    /// The Entities tab's state (kept by the App).
+    pub entities: EntitiesState,
     /// The search box's last search in the article (its state, kept by the App).
     pub search_found: UseStateHandle<Option<Found>>,
 }
@@ -66,7 +69,7 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
         let selected = props.panel == panel;
         html! {
             <button role="tab" id={format!("tab-{}", label.to_ascii_lowercase())} aria-selected={selected.to_string()}
-                    aria-controls="side-tabpanel" class={classes!("tab", selected.then_some("selected"))}
+                    aria-controls="side-tabpanel" class={super::class_list(&[Some("tab"), selected.then_some("selected")])}
                     data-testid={format!("tab-{}", label.to_ascii_lowercase())} onclick={dispatch.reform(move |_: MouseEvent| Action::ShowPanel(panel))}>
                 { label }{ count.map(|c| format!(" ({c})")).unwrap_or_default() }
             </button>
@@ -82,23 +85,25 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
         Panel::Notes => html! {
             <NotesPanel open={props.open.clone()} annotations={props.annotations.clone()} active={props.active_note.clone()}
                 query={props.query.clone()} tag={props.tag.clone()} tags={props.tags.clone()}
-                onfocus={dispatch.reform(Action::FocusNote)}
-                onedit={dispatch.reform(|(id, text, tags)| Action::EditNote { id, text, tags })}
-                ondelete={dispatch.reform(Action::DeleteNote)} ontag={dispatch.reform(Action::SetTagFilter)}
-                onreply={dispatch.reform(|(note, text)| Action::AddReply { note, text })}
-                onadddocumentnote={dispatch.reform(|(text, tags)| Action::AddDocumentNote { text, tags })} />
+                onfocus={reform_fn(dispatch, Action::FocusNote)}
+                onedit={reform_fn(dispatch, |(id, text, tags)| Action::EditNote { id, text, tags })}
+                ondelete={reform_fn(dispatch, Action::DeleteNote)} ontag={reform_fn(dispatch, Action::SetTagFilter)}
+                onreply={reform_fn(dispatch, |(note, text)| Action::AddReply { note, text })}
+                onadddocumentnote={reform_fn(dispatch, |(text, tags)| Action::AddDocumentNote { text, tags })} />
         },
-        Panel::Entities => html! {
-            <EntitiesPanel open={props.open.clone()} annotations={props.annotations.clone()} query={props.query.clone()}
-                hidden={props.hidden.clone()} onflash={dispatch.reform(Action::FlashSpan)}
-                onreview={dispatch.reform(|(scope, decision)| Action::Review { scope, decision })}
-                onremove={dispatch.reform(Action::RemoveAddedEntities)} />
-        },
+        Panel::Entities => entities_panel(&EntitiesPanelProps {
+            state: props.entities.clone(),
+            query: props.query.clone(),
+            hidden: props.hidden.clone(),
+            onflash: reform_fn(dispatch, Action::FlashSpan),
+            onreview: reform_fn(dispatch, |(scope, decision)| Action::Review { scope, decision }),
+            onremove: reform_fn(dispatch, Action::RemoveAddedEntities),
+        }),
         Panel::Quotes => html! {
             { quotes_panel(&QuotesPanelProps { open: props.open.clone(), annotations: props.annotations.clone(),
-                query: props.query.clone(), onflash: dispatch.reform(Action::FlashSpan),
-                oncorrect: dispatch.reform(|(quote, speaker)| Action::CorrectSpeaker { quote, speaker }),
-                onclear: dispatch.reform(Action::ClearSpeakerCorrection) }) }
+                query: props.query.clone(), onflash: reform_fn(dispatch, Action::FlashSpan),
+                oncorrect: reform_fn(dispatch, |(quote, speaker)| Action::CorrectSpeaker { quote, speaker }),
+                onclear: reform_fn(dispatch, Action::ClearSpeakerCorrection) }) }
         },
         Panel::Library => html! {
             { library_panel(&LibraryPanelProps { entries: props.library.clone(), current: AttrValue::from(props.open.urn.clone()),

@@ -3,6 +3,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::reform_fn;
 use crate::exports::ExportFormat;
 
 /// What [`toolbar`] shows and whom it calls.
@@ -51,9 +52,9 @@ fn file_handler(target: Callback<web_sys::File>) -> Callback<Event> {
 /// Buttons for every way in and out of the app. A plain function, not a Yew component: a component costs
 /// ~600 bytes of gzipped Wasm of its own, and the bar is cheap to render again with the app.
 pub fn toolbar(props: &ToolbarProps) -> Html {
-    let unit = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
+    let unit = |cb: &Callback<()>| reform_fn(cb, |_: MouseEvent| ());
     let format = props.format;
-    let onformat = props.onformat.reform(|event: Event| {
+    let onformat = reform_fn(&props.onformat, |event: Event| {
         let value = event.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
         ExportFormat::from_key(&value).unwrap_or(ExportFormat::W3c)
     });

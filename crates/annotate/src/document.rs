@@ -1,7 +1,5 @@
 //! A loaded article: its text (the canonical copy every offset refers to), a title, and an identity.
 
-use sha2::{Digest, Sha256};
-
 /// One article as the user loaded it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
@@ -36,9 +34,9 @@ impl Document {
 
     /// The content URN a document with this text has.
     pub fn urn_of(text: &str) -> String {
-        let digest = Sha256::digest(text.as_bytes());
-        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-        format!("urn:sha256:{hex}")
+        let mut urn = String::from("urn:sha256:");
+        urn.push_str(&crate::sha256::hex(&crate::sha256::digest(&[text.as_bytes()])));
+        urn
     }
 
     /// The `source` of exported annotations: the URL when known, else the content URN.

@@ -18,6 +18,7 @@ assert_eq!(file["type"], "AnnotationCollection");
 #![deny(missing_docs)]
 
 pub mod anchor;
+mod base64url;
 mod document;
 pub mod file_kind;
 pub mod find;
@@ -28,6 +29,7 @@ mod last_by_key;
 pub mod markdown_escape;
 pub mod merge;
 pub mod model;
+mod sha256;
 pub mod share_link;
 pub mod w3c;
 

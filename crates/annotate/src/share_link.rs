@@ -17,8 +17,6 @@
 
 use std::fmt;
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use serde_json::Value;
 use sidenote_extract::{Extraction, LineHint};
 
@@ -143,7 +141,7 @@ pub fn payload(
 
 /// The fragment (without `#`) of a link whose [`payload`] deflated (raw DEFLATE) to `deflated`.
 pub fn fragment(deflated: &[u8]) -> Result<String, ShareError> {
-    let fragment = format!("{FRAGMENT_PREFIX}{}", URL_SAFE_NO_PAD.encode(deflated));
+    let fragment = format!("{FRAGMENT_PREFIX}{}", crate::base64url::encode(deflated));
     if fragment.len() > MAX_FRAGMENT_BYTES {
         return Err(ShareError::TooLarge { bytes: fragment.len() });
     }
@@ -173,7 +171,7 @@ pub fn deflated_payload(fragment: &str) -> Result<Vec<u8>, ShareError> {
     }
     // Some mail and chat programs wrap long links: white space is never part of base64url.
     let data: String = data.chars().filter(|c| !c.is_whitespace()).collect();
-    URL_SAFE_NO_PAD.decode(data.as_bytes()).map_err(|_| ShareError::Damaged("it is not base64url".into()))
+    crate::base64url::decode(data.as_bytes()).ok_or_else(|| ShareError::Damaged("it is not base64url".into()))
 }
 
 /// What a link whose compressed data does not inflate (cut short or altered, or inflating past
@@ -305,11 +303,11 @@ mod tests {
         assert!(decode(cut).is_err_and(|e| e.to_string().contains("damaged")));
         // Valid base64url and deflate, but not a document.
         let foreign = deflate(br#"{"name":"x"}"#);
-        let foreign = format!("{FRAGMENT_PREFIX}{}", URL_SAFE_NO_PAD.encode(foreign));
+        let foreign = format!("{FRAGMENT_PREFIX}{}", crate::base64url::encode(&foreign));
         assert!(matches!(decode(&foreign), Err(ShareError::Damaged(_))));
         // Deflated bytes that are not UTF-8 (a string cut inside a character) are not JSON either.
         let not_utf8 = deflate(b"{\"sidenote:text\":\"caf\xc3\"}");
-        let not_utf8 = format!("{FRAGMENT_PREFIX}{}", URL_SAFE_NO_PAD.encode(not_utf8));
+        let not_utf8 = format!("{FRAGMENT_PREFIX}{}", crate::base64url::encode(&not_utf8));
         let not_json = ShareError::Damaged("its content is not the JSON Sidenote writes".into());
         assert_eq!(decode(&not_utf8).map(|s| s.document), Err(not_json));
     }

@@ -22,7 +22,6 @@ mod import;
 mod markdown;
 
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 
 pub use export::{export, file_text};
 pub use import::{
@@ -84,16 +83,13 @@ pub fn iri(content_urn: &str, local_id: &str) -> String {
     if is_absolute_iri(local_id) {
         return local_id.to_string();
     }
-    let mut hasher = Sha256::new();
-    hasher.update(content_urn.as_bytes());
-    hasher.update([0]); // separates the two names, so ("ab", "c") and ("a", "bc") differ
-    hasher.update(local_id.as_bytes());
-    let digest = hasher.finalize();
+    // The 0 byte separates the two names, so ("ab", "c") and ("a", "bc") differ.
+    let digest = crate::sha256::digest(&[content_urn.as_bytes(), &[0], local_id.as_bytes()]);
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&digest[..16]);
     bytes[6] = (bytes[6] & 0x0f) | 0x80; // version 8
     bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let hex = crate::sha256::hex(&bytes);
     format!("urn:uuid:{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
 }
 
