@@ -104,13 +104,19 @@ pub fn App() -> Html {
             }
         });
     }
-    // Export files are written by the worker too: a long document's W3C file takes seconds to write. The
-    // document and annotations are those of the moment the export was asked for.
+    // Export files are written by the worker too: a long document's W3C file takes seconds to write. Sent
+    // once the document's extraction has answered (the file holds the suggestions and the decisions on them),
+    // with the annotations of that moment.
     {
         let open = state.open.clone();
         let annotations = state.annotations.clone();
-        use_effect_on(state.exporting, move |job| {
-            if let Some(job) = *job {
+        let ready = state
+            .exporting
+            .filter(|job| job.serial == open.serial && open.progress != Progress::Pending)
+            .map(|job| job.request);
+        let job = state.exporting;
+        use_effect_on(ready, move |ready| {
+            if let (Some(_), Some(job)) = (ready, job) {
                 extractor.export(job.request, job.format, &open.document, &open.extraction, &annotations);
             }
         });

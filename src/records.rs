@@ -667,6 +667,14 @@ mod tests {
         assert!(salvaged.next_id >= annotations.next_id, "new identifiers never repeat one read");
         let message = salvaged_message(&salvaged, lost, "a note's text is not text");
         assert!(message.contains("1 item was left out, 3 notes") && message.contains("kept aside"), "{message}");
+        // One damaged reply loses that reply, not its note; damaged revisions count as one item left out.
+        let mut reply_damaged: Value = serde_json::from_str(&stored).expect("JSON");
+        reply_damaged["annotations"]["notes"][2]["replies"][0]["text"] = Value::from(5);
+        reply_damaged["annotations"]["revisions"] = Value::from("x");
+        let (salvaged, lost) = salvage_annotations(&reply_damaged.to_string()).expect("readable");
+        assert_eq!((salvaged.notes.len(), lost), (3, 2));
+        assert_eq!(salvaged.notes[2].text, "on Geneva");
+        assert!(salvaged.notes[2].replies.is_empty() && salvaged.notes[1].replies.len() == 1);
         // A list that is not a list, and a record with nothing readable left.
         value["annotations"]["reviews"] = Value::from("x");
         let (_, lost) = salvage_annotations(&value.to_string()).expect("readable");

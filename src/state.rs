@@ -341,6 +341,9 @@ pub struct ExportJob {
     pub request: u64,
     /// The format asked for.
     pub format: ExportFormat,
+    /// The document it exports ([`OpenDocument::serial`]): it is sent to the worker once that document's
+    /// extraction has answered (before, the file would miss the suggestions and the decisions on them).
+    pub serial: u64,
 }
 
 /// The entity files that can be imported back as a person's entities (chosen by file extension).
@@ -827,7 +830,8 @@ impl State {
             Action::OpenBytes { title, bytes } => match accept_file_bytes(&bytes) {
                 Ok((new_text, encoding)) => {
                     let title = if title.trim().is_empty() { Document::title_from_text(&new_text) } else { title };
-                    next = self.switch_to(OpenDocument::open(title.clone(), new_text), Annotations::default());
+                    next = self.switch_to(OpenDocument::open(title, new_text), Annotations::default());
+                    let title = &next.open.document.title;
                     next.notice = Some(Notice::info(format!("Opened “{title}”.{}", read_as(encoding))));
                 }
                 Err(error) => next.notice = Some(refusal(&error, title.is_empty())),
@@ -841,10 +845,9 @@ impl State {
                         ));
                     } else {
                         let title = if title.trim().is_empty() { Document::title_from_text(&new_text) } else { title };
-                        next = self.switch_to(
-                            OpenDocument::open_with_hints(title.clone(), new_text, hints),
-                            Annotations::default(),
-                        );
+                        next = self
+                            .switch_to(OpenDocument::open_with_hints(title, new_text, hints), Annotations::default());
+                        let title = &next.open.document.title;
                         next.notice = Some(Notice::info(format!("Opened “{title}” (from HTML).{}", read_as(encoding))));
                     }
                 }
@@ -1071,8 +1074,18 @@ impl State {
             }
             Action::Export(format) => {
                 next.exports_asked += 1;
-                next.exporting = Some(ExportJob { request: next.exports_asked, format });
-                if let Some(message) = crate::exports::nothing_to_export(format, &self.open, &self.annotations) {
+                next.exporting = Some(ExportJob { request: next.exports_asked, format, serial: self.open.serial });
+                let message = match self.open.progress {
+                    // Said once the extraction has answered, when the export is written.
+                    ExtractionProgress::Pending => None,
+                    ExtractionProgress::Failed { .. } if !self.annotations.reviews.is_empty() => Some(
+                        "The extractor stopped on this document, so the file holds your notes and added entities but \
+                         not the suggestions nor your decisions on them (they are kept here)."
+                            .to_string(),
+                    ),
+                    _ => crate::exports::nothing_to_export(format, &self.open, &self.annotations),
+                };
+                if let Some(message) = message {
                     next.notice = Some(Notice::info(message));
                 }
             }
@@ -1167,11 +1180,12 @@ impl State {
             Action::CloseShareLink => next.share_link = None,
             Action::OpenShared(inflated) => match inflated.and_then(share_link::open) {
                 Ok(shared) => {
-                    let title = shared.document.title.clone();
-                    let mut open = OpenDocument::open_with_hints(title.clone(), shared.document.text, shared.hints);
+                    let mut open =
+                        OpenDocument::open_with_hints(shared.document.title, shared.document.text, shared.hints);
                     Rc::make_mut(&mut open.document).source_url = shared.document.source_url;
                     next = self.switch_to(open, shared.annotations);
                     next.shared_unkept = true;
+                    let title = &next.open.document.title;
                     next.notice =
                         Some(Notice::info(format!("Opened “{title}” from a share link. {}", shared.report.summary())));
                 }
@@ -1250,6 +1264,21 @@ impl State {
                     EntityFormat::Doccano => ImportFormat::Doccano,
                 },
             ),
+        }
+        // An export still waiting for its document's extraction was never sent: another document opened
+        // meanwhile, so it cannot be written any more. Said, not left as a busy line that never ends.
+        let waiting = self
+            .exporting
+            .filter(|job| job.serial == self.open.serial && self.open.progress == ExtractionProgress::Pending);
+        if let Some(job) = waiting.filter(|_| next.open.serial != self.open.serial) {
+            if next.exporting == Some(job) {
+                next.exporting = None;
+            }
+            next.notice = Some(Notice::error(format!(
+                "The export of “{}” was not written: another document was opened before its names and quotes \
+                 were found. Open it again (Library) to export it.",
+                self.open.document.title
+            )));
         }
         next
     }
@@ -1611,6 +1640,7 @@ mod tests {
         let opened = State::default()
             .apply(Action::OpenBytes { title: "report\u{202E}gpj.\u{2066}txt".into(), bytes: b"Some text.".to_vec() });
         assert_eq!(opened.open.document.title, "reportgpj.txt");
+        assert!(opened.notice.as_ref().is_some_and(|n| n.text.starts_with("Opened “reportgpj.txt”")), "the notice too");
         let plain =
             State::default().apply(Action::OpenBytes { title: "نص عربي.txt".into(), bytes: b"Text.".to_vec() });
         assert_eq!(plain.open.document.title, "نص عربي.txt", "right-to-left letters stay");
@@ -1643,6 +1673,22 @@ mod tests {
             .is_some_and(|n| n.text.starts_with("Export failed (trap). Nothing was changed")));
         assert!(Rc::ptr_eq(&failed.annotations, &elsewhere.annotations));
         assert!(failed.apply(Action::Export(ExportFormat::W3c)).exporting.is_some_and(|j| j.request > second.request));
+        // Asked for before the extraction answered: it waits (the app sends it once the answer is in), and if
+        // another document opens meanwhile it is dropped, and said.
+        let pending =
+            State::default().apply(Action::OpenBytes { title: "a.txt".into(), bytes: b"Amara Okafor.".to_vec() });
+        assert_eq!(pending.open.progress, ExtractionProgress::Pending);
+        let waiting = pending.apply(Action::Export(ExportFormat::Conll));
+        assert_eq!(waiting.exporting.map(|j| j.serial), Some(pending.open.serial));
+        assert!(!waiting.notice.as_ref().is_some_and(|n| n.text.contains("none yet")), "not judged before the answer");
+        let other = waiting.apply(Action::OpenBytes { title: "b.txt".into(), bytes: b"Another text.".to_vec() });
+        assert_eq!(other.exporting, None);
+        assert!(other.notice.as_ref().is_some_and(|n| n.text.starts_with("The export of “a.txt” was not written")));
+        let answered = waiting.apply(Action::ExtractionFinished {
+            request: waiting.open.serial,
+            extraction: sidenote_extract::extract("Amara Okafor."),
+        });
+        assert_eq!(answered.exporting, waiting.exporting, "still to be written, now with the suggestions");
     }
 
     #[test]

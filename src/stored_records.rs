@@ -223,14 +223,20 @@ pub fn salvaged_annotations(record: &Value) -> Option<(Annotations, usize)> {
     let fields = record.get("annotations")?.as_object()?;
     let mut lost = 0;
     let mut annotations = Annotations {
-        notes: readable(fields.get("notes"), note, &mut lost),
-        reviews: readable(fields.get("reviews"), review, &mut lost),
-        added: readable(fields.get("added"), added, &mut lost),
-        document_notes: readable(fields.get("document_notes"), document_note, &mut lost),
-        speakers: readable(fields.get("speakers"), speaker, &mut lost),
+        notes: readable(fields.get("notes"), |v| with_readable_replies(v, note), &mut lost),
+        reviews: readable(fields.get("reviews"), |v| review(v).map(|r| (r, 0)), &mut lost),
+        added: readable(fields.get("added"), |v| added(v).map(|a| (a, 0)), &mut lost),
+        document_notes: readable(fields.get("document_notes"), |v| with_readable_replies(v, document_note), &mut lost),
+        speakers: readable(fields.get("speakers"), |v| speaker(v).map(|c| (c, 0)), &mut lost),
         next_id: defaulted(fields, "next_id", number).unwrap_or_default(),
-        revisions: defaulted(fields, "revisions", revisions).unwrap_or_default(),
-        deleted: defaulted(fields, "deleted", revisions).unwrap_or_default(),
+        revisions: defaulted(fields, "revisions", revisions).unwrap_or_else(|_| {
+            lost += 1;
+            Default::default()
+        }),
+        deleted: defaulted(fields, "deleted", revisions).unwrap_or_else(|_| {
+            lost += 1;
+            Default::default()
+        }),
         replica: Default::default(),
     };
     let mut ids: Vec<String> = annotations.added.iter().map(|a| a.id.clone()).collect();
@@ -249,17 +255,40 @@ pub fn salvaged_annotations(record: &Value) -> Option<(Annotations, usize)> {
     Some((annotations, lost))
 }
 
+/// A note read with only the replies that read on their own (one damaged reply hid its whole note), and how
+/// many replies were left out; the note itself must read.
+fn with_readable_replies<T>(value: &Value, read: fn(&Value) -> Result<T, String>) -> Result<(T, usize), String> {
+    match read(value) {
+        Ok(item) => Ok((item, 0)),
+        Err(why) => {
+            let Some(Value::Array(replies)) = value.get("replies") else { return Err(why) };
+            let kept: Vec<Value> = replies.iter().filter(|r| reply(r).is_ok()).cloned().collect();
+            let dropped = replies.len() - kept.len();
+            let mut repaired = value.clone();
+            if let Some(fields) = repaired.as_object_mut() {
+                fields.insert("replies".to_string(), Value::Array(kept));
+            }
+            read(&repaired).map(|item| (item, dropped))
+        }
+    }
+}
+
 /// The items of a list that read on their own, counting in `lost` those that do not (and a value that is
-/// not a list as one).
-fn readable<T>(value: Option<&Value>, read: fn(&Value) -> Result<T, String>, lost: &mut usize) -> Vec<T> {
+/// not a list as one), and the parts the reader left out of the items it read.
+fn readable<T>(value: Option<&Value>, read: fn(&Value) -> Result<(T, usize), String>, lost: &mut usize) -> Vec<T> {
     match value {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(items)) => items
             .iter()
-            .filter_map(|item| {
-                let read = read(item).ok();
-                *lost += usize::from(read.is_none());
-                read
+            .filter_map(|item| match read(item) {
+                Ok((item, left_out)) => {
+                    *lost += left_out;
+                    Some(item)
+                }
+                Err(_) => {
+                    *lost += 1;
+                    None
+                }
             })
             .collect(),
         Some(_) => {

@@ -220,9 +220,9 @@ fn declared_charset(bytes: &[u8]) -> Option<String> {
 
 /// Whether 8-bit bytes read as Western text. Windows-1252's accented letters (from 0xC0) stand alone or in
 /// pairs among plain letters (`café`, `nação`, `INFORMAÇÃO`), while Cyrillic or Greek in an 8-bit encoding
-/// spell whole words with bytes from 0xC0: so at most one in ten of those bytes may be in a run of three or
+/// spell whole words with bytes from 0xC0: so at most one in ten of those bytes may be in a run of four or
 /// more (a short Russian phrase, or a Cyrillic paragraph in an English page, would otherwise show wrong
-/// letters); and a text with sixteen or more bytes above ASCII has at most twice as many as ASCII letters
+/// letters; Icelandic has runs of three, `þýðir`); and a text with sixteen or more bytes above ASCII has at most twice as many as ASCII letters
 /// (Japanese in Shift_JIS).
 fn reads_as_western(bytes: &[u8]) -> bool {
     let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
@@ -230,7 +230,7 @@ fn reads_as_western(bytes: &[u8]) -> bool {
     let high_letters = bytes.iter().filter(|&&b| b >= 0xC0).count();
     let mut in_runs = 0;
     for run in bytes.split(|&b| b < 0xC0) {
-        if run.len() >= 3 {
+        if run.len() >= 4 {
             in_runs += run.len();
         }
     }
@@ -384,6 +384,7 @@ mod tests {
             (b"\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0".to_vec(), Err(InputError::NotUtf8 { utf16: false })),
             ([b"The minister spoke at length about the budget, the schedule and the regions. ".repeat(20), cyrillic_1251()].concat(), Err(InputError::NotUtf8 { utf16: false })),
             (b"\x97\x93\xc9t\xe9\x94, she said.".to_vec(), Ok(("—“Été”, she said.".into(), Some(Encoding::Windows1252)))),
+            (b"\xdeetta \xfe\xfd\xf0ir \xe1 \xcdslandi.".to_vec(), Ok(("Þetta þýðir á Íslandi.".into(), Some(Encoding::Windows1252)))),
             (b"\xdcbergr\xf6\xdfen, fa\xe7ade, INFORMA\xc7\xc3O, \xbfQu\xe9?".to_vec(), Ok(("Übergrößen, façade, INFORMAÇÃO, ¿Qué?".into(), Some(Encoding::Windows1252)))),
             // Portuguese in Windows-1252: a few accented letters among plain ones.
             (b"A na\xe7\xe3o decidiu em S\xe3o Paulo que a popula\xe7\xe3o votar\xe1 em mar\xe7o.".to_vec(), Ok(("A nação decidiu em São Paulo que a população votará em março.".into(), Some(Encoding::Windows1252)))),

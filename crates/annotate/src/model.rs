@@ -444,13 +444,13 @@ pub enum VersionOrder {
     Apart,
 }
 
-/// Tags trimmed (of white space and of the invisible format characters a paste brings: zero-width spaces and
-/// joiners, word joiners, byte-order marks, direction marks — a tag of nothing but those showed as an empty
+/// Tags trimmed (of white space and of the invisible format characters a paste brings: soft hyphens, zero-width
+/// spaces and joiners, word joiners, byte-order marks, direction marks — a tag of nothing but those showed as an empty
 /// `#`), without a leading `#`, each once.
 fn tidy_tags(tags: Vec<String>) -> Vec<String> {
     let invisible = |c: char| {
         c.is_whitespace()
-            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+            || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
     };
     let mut out: Vec<String> = Vec::new();
     for tag in tags
@@ -991,7 +991,7 @@ mod tests {
         assert!(set.edit_note(&b, "the capital".into(), vec!["place".into()]));
         assert_eq!(set.notes[0].text, "the capital");
         // Invisible characters alone are no tag; around a word they go.
-        let invisible = ["\u{200B}", "\u{200D}\u{FEFF}", "#\u{2060}", "\u{202E}", "\u{200B}#city\u{200B}"];
+        let invisible = ["\u{200B}", "\u{200D}\u{FEFF}", "#\u{2060}", "\u{202E}", "\u{AD}", "\u{200B}#city\u{200B}"];
         assert!(set.edit_note(&b, "t".into(), invisible.iter().map(|t| t.to_string()).collect()));
         assert_eq!(set.notes[0].tags, ["city"]);
         assert!(set.edit_note(&b, "t".into(), vec!["👩\u{200D}💻 dev".into()]));
