@@ -164,3 +164,14 @@ test('when the worker cannot start, an export is written on the page', () => wit
   const file = await exportWhile(page, async () => {});
   assert.equal(file['sidenote:text'], text);
 }));
+
+test('an export asked for before the names are found waits for them: the file holds the suggestions and decisions', async () => {
+  const { app, page } = ctx;
+  await app.pasteLong(LONG);
+  await app.extraction('pending');
+  const file = await exportWhile(page, async () => {});
+  assert.equal(file['sidenote:text'], LONG);
+  assert.ok(file.first.items.length > 1000, `${file.first.items.length} items`);
+  await app.extraction('done');
+  assert.deepEqual(ctx.errors, []);
+});
