@@ -145,12 +145,9 @@ pub(super) fn contradicted(search: &Search<'_, '_>, span: Span) -> Option<usize>
 /// Whether each side of the context stands verbatim right beside `span`: all of it, or `RECOGNISED_CHARS`
 /// of it next to the words (a side too short to recognise never does).
 fn supported_in_place(search: &Search<'_, '_>, span: Span) -> (bool, bool) {
-    let (text, prefix, suffix) = (search.text, search.prefix, search.suffix);
+    let (prefix, suffix) = (search.prefix, search.suffix);
     let enough = |side: &str| side.chars().count().min(RECOGNISED_CHARS);
-    let before = text.get(..span.start).unwrap_or("").chars().rev();
-    let prefix_agree = before.zip(prefix.chars().rev()).take_while(|&(a, b)| same_char(a, b)).count();
-    let after = text.get(span.end..).unwrap_or("").chars();
-    let suffix_agree = after.zip(suffix.chars()).take_while(|&(a, b)| same_char(a, b)).count();
+    let (prefix_agree, suffix_agree) = search.agreeing_sides(span.start, span.end);
     (
         enough(prefix) >= MIN_RECOGNISED_CHARS && prefix_agree >= enough(prefix),
         enough(suffix) >= MIN_RECOGNISED_CHARS && suffix_agree >= enough(suffix),

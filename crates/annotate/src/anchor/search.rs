@@ -153,11 +153,17 @@ impl<'a, 't> Search<'a, 't> {
 
     /// Characters of context that agree exactly, outwards from the quote on both sides (cheap ranking).
     pub(super) fn agreeing_context(&self, start: usize, end: usize) -> usize {
+        let (prefix_agree, suffix_agree) = self.agreeing_sides(start, end);
+        prefix_agree + suffix_agree
+    }
+
+    /// Characters of the prefix that agree exactly, outwards from `start`, and of the suffix from `end`.
+    pub(super) fn agreeing_sides(&self, start: usize, end: usize) -> (usize, usize) {
         let before = self.text.get(..start).unwrap_or("").chars().rev();
         let prefix_agree = before.zip(self.prefix.chars().rev()).take_while(|&(a, b)| same_char(a, b)).count();
         let after = self.text.get(end..).unwrap_or("").chars();
         let suffix_agree = after.zip(self.suffix.chars()).take_while(|&(a, b)| same_char(a, b)).count();
-        prefix_agree + suffix_agree
+        (prefix_agree, suffix_agree)
     }
 
     /// Characters of context remembered in all.
