@@ -2103,6 +2103,29 @@ mod tests {
     }
 
     #[test]
+    fn a_note_deleted_here_stays_deleted_when_a_file_from_before_comes_back_and_an_undone_import_can_be_redone() {
+        let s0 = State::default();
+        let s1 = s0.apply(Action::AddNote { span: span_of(&s0, "Lavrov"), text: "who".into(), tags: vec![] });
+        let s2 = s1.apply(Action::AddNote { span: span_of(&s1, "Moscow"), text: "where".into(), tags: vec![] });
+        let file = w3c_file(&s2);
+        let who = s2.annotations.notes[0].id.clone();
+        let deleted = s2.apply(Action::DeleteNote(who));
+        let back = through_worker(deleted.apply(Action::Import(file.clone())));
+        let texts: Vec<&str> = back.annotations.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["where"], "the file sent before the deletion does not bring the note back");
+        let notice = back.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+        assert!(notice.contains("1 note was deleted here, as the file has it: not brought back."), "{notice}");
+        // Undoing an import is not deleting its notes: the same file imported again brings them.
+        let fresh = State::default();
+        let imported = through_worker(fresh.apply(Action::Import(file.clone())));
+        assert_eq!(imported.annotations.notes.len(), 2);
+        let undone = imported.apply(Action::Undo);
+        assert!(undone.annotations.notes.is_empty());
+        let again = through_worker(undone.apply(Action::Import(file)));
+        assert_eq!(again.annotations.notes.len(), 2, "{:?}", again.notice);
+    }
+
+    #[test]
     fn a_file_made_for_another_document_waits_for_an_answer_and_cancel_changes_nothing() {
         let other = State::default().apply(Action::OpenBytes {
             title: "other".into(),

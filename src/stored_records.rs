@@ -14,7 +14,8 @@ use sidenote_annotate::json_fields::{
 };
 use sidenote_annotate::merge::{Revision, Revisions};
 use sidenote_annotate::model::{
-    AddedEntity, Annotations, Decision, DocumentNote, Note, Reply, Review, ReviewScope, SpeakerCorrection,
+    AddedEntity, Annotations, Decision, DeletedVersions, DocumentNote, Note, Reply, Review, ReviewScope,
+    SpeakerCorrection,
 };
 use sidenote_extract::{EntityKind, Span};
 
@@ -211,6 +212,7 @@ fn annotations(value: &Value) -> Result<Annotations, String> {
         next_id: defaulted(fields, "next_id", number)?,
         revisions: defaulted(fields, "revisions", revisions)?,
         deleted: defaulted(fields, "deleted", revisions)?,
+        deleted_versions: DeletedVersions::of_list(defaulted(fields, "deleted_versions", texts)?),
         replica: Default::default(),
     })
 }
@@ -237,6 +239,10 @@ pub fn salvaged_annotations(record: &Value) -> Option<(Annotations, usize)> {
             lost += 1;
             Default::default()
         }),
+        deleted_versions: DeletedVersions::of_list(defaulted(fields, "deleted_versions", texts).unwrap_or_else(|_| {
+            lost += 1;
+            Default::default()
+        })),
         replica: Default::default(),
     };
     let mut ids: Vec<String> = annotations.added.iter().map(|a| a.id.clone()).collect();
@@ -397,7 +403,8 @@ mod tests {
                 "speakers": [{"quote": {"start": 5, "end": 9}, "speaker": "Jo"}, {"quote": {"start": 1, "end": 2}}],
                 "next_id": 5,
                 "revisions": {"note:note-1": {"n": 2, "by": "tab1"}, "entity:entity-3": {"n": 1}},
-                "deleted": {"note:note-0": {"n": 1, "by": ""}}
+                "deleted": {"note:note-0": {"n": 1, "by": ""}},
+                "deleted_versions": ["00000000000000aa", "00000000000000bb"]
             }
         })
     }
@@ -428,6 +435,8 @@ mod tests {
         let mut notes = Annotations::default();
         let text = "Angela Merkel met Emmanuel Macron in Paris.";
         notes.add_note(text, Span::new(0, 13), "first".into(), vec!["tag".into()]);
+        let gone = notes.add_note(text, Span::new(18, 33), "second".into(), vec![]);
+        assert!(notes.delete_note(&gone) && !notes.deleted_versions.is_empty(), "a deleted version to keep");
         let written = crate::records::write_annotations(&notes, "now").expect("written");
         let value: Value = serde_json::from_str(&written).expect("JSON");
         let read = annotations_record(&value).expect("read");

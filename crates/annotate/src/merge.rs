@@ -341,7 +341,10 @@ pub fn merge(ours: &Annotations, theirs: &Annotations) -> Annotations {
         }
         kept.insert(key.clone(), *item);
     }
-    assemble(kept, revisions, deleted, ours.next_id.max(theirs.next_id), ours.replica.clone())
+    let mut out = assemble(kept, revisions, deleted, ours.next_id.max(theirs.next_id), ours.replica.clone());
+    out.deleted_versions = ours.deleted_versions.clone();
+    out.deleted_versions.join(&theirs.deleted_versions);
+    out
 }
 
 /// Whether merging `theirs` into `ours` would bring anything new (an item, a newer version, a deletion).
@@ -372,11 +375,14 @@ pub fn stamp(before: &Annotations, after: &mut Annotations) {
             revisions.insert(key.clone(), revision);
         }
     }
+    let mut deleted_versions = before.deleted_versions.clone();
+    deleted_versions.join(&after.deleted_versions);
     for key in old.keys().filter(|key| !new.contains_key(key)) {
         raise(&mut deleted, key, before.revision(key));
     }
     after.revisions = revisions;
     after.deleted = deleted;
+    after.deleted_versions = deleted_versions;
     // Identifiers are never made twice, even after an undo brings back an earlier state.
     after.next_id = after.next_id.max(before.next_id);
     after.replica = before.replica.clone();
@@ -445,6 +451,9 @@ pub fn changes_since(base: &Annotations, now: &Annotations) -> Annotations {
             out.deleted.insert(key.clone(), seen.clone());
         }
     }
+    for fingerprint in now.deleted_versions.iter().filter(|f| !base.deleted_versions.contains(f)) {
+        out.deleted_versions.insert(fingerprint.clone());
+    }
     out
 }
 
@@ -480,6 +489,7 @@ pub fn holds_nothing(changes: &Annotations) -> bool {
         && changes.reviews.is_empty()
         && changes.speakers.is_empty()
         && changes.deleted.is_empty()
+        && changes.deleted_versions.is_empty()
 }
 
 /// An undo step (`snapshot`) updated with what another tab brought when `ours` became `merged`: every item whose
@@ -514,7 +524,12 @@ pub fn rebase<'a>(snapshot: &'a Annotations, ours: &'a Annotations, merged: &'a 
         };
     }
     revisions.retain(|key, _| snapshot_items.contains_key(key));
-    assemble(snapshot_items, revisions, deleted, snapshot.next_id.max(merged.next_id), snapshot.replica.clone())
+    let mut out =
+        assemble(snapshot_items, revisions, deleted, snapshot.next_id.max(merged.next_id), snapshot.replica.clone());
+    // A set that only grows: what another tab deleted stays known to this one through an undo.
+    out.deleted_versions = snapshot.deleted_versions.clone();
+    out.deleted_versions.join(&merged.deleted_versions);
+    out
 }
 
 #[cfg(test)]

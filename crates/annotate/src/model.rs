@@ -285,9 +285,101 @@ pub struct Annotations {
     /// same time in another tab) survives the deletion when the two are merged.
     #[serde(skip_serializing_if = "Revisions::is_empty")]
     pub deleted: Revisions,
+    /// The versions of the notes deleted here, so that a file exported before a deletion does not bring the
+    /// note back ([`DeletedVersions`]).
+    #[serde(skip_serializing_if = "DeletedVersions::is_empty")]
+    pub deleted_versions: DeletedVersions,
     /// Who is editing (the tab): put into new identifiers and revisions. Not saved.
     #[serde(skip)]
     pub replica: Replica,
+}
+
+/// Fingerprints ([`Versions::fingerprint`]) of every version a deleted note had (the last, and those it
+/// replaced) and of each of its replies, sorted, each once. `deleted` says which item went; only this says
+/// which version went, which an import needs: a colleague's file sent before the deletion holds that
+/// version and does not bring the note back, while a version edited since (or a note with a reply written
+/// since) is news and comes back. A set: merging two tabs' is their union.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DeletedVersions(#[serde(deserialize_with = "sorted_set")] Vec<String>);
+
+/// A list read as the set it is (any order, repeats once), as `DeletedVersions::of_list` makes it.
+fn sorted_set<'de, D: serde::Deserializer<'de>>(reader: D) -> Result<Vec<String>, D::Error> {
+    Ok(DeletedVersions::of_list(Vec::deserialize(reader)?).0)
+}
+
+impl DeletedVersions {
+    /// The set of `fingerprints` (in any order, repeats once).
+    pub fn of_list(fingerprints: Vec<String>) -> Self {
+        let mut set = Self::default();
+        for fingerprint in fingerprints {
+            set.insert(fingerprint);
+        }
+        set
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether `fingerprint` is one of them.
+    pub fn contains(&self, fingerprint: &str) -> bool {
+        self.0.binary_search_by(|f| f.as_str().cmp(fingerprint)).is_ok()
+    }
+
+    /// Adds `fingerprint` (once).
+    pub fn insert(&mut self, fingerprint: String) {
+        if let Err(at) = self.0.binary_search(&fingerprint) {
+            self.0.insert(at, fingerprint);
+        }
+    }
+
+    /// Adds every one of `other`'s: one pass over both sorted lists (two tabs' thousands cost no more).
+    pub fn join(&mut self, other: &DeletedVersions) {
+        if other.0.iter().all(|f| self.contains(f)) {
+            return;
+        }
+        let mut joined = Vec::with_capacity(self.0.len() + other.0.len());
+        let mut ours = std::mem::take(&mut self.0).into_iter().peekable();
+        let mut theirs = other.0.iter().peekable();
+        loop {
+            let next = match (ours.peek(), theirs.peek()) {
+                (Some(a), Some(b)) if a == *b => {
+                    theirs.next();
+                    ours.next()
+                }
+                (Some(a), Some(b)) if a < *b => ours.next(),
+                (_, Some(_)) => theirs.next().cloned(),
+                (Some(_), None) => ours.next(),
+                (None, None) => break,
+            };
+            joined.extend(next);
+        }
+        self.0 = joined;
+    }
+
+    /// The fingerprints, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.0.iter()
+    }
+
+    /// A reply's fingerprint: its words, as an import tells replies apart (a reply is never edited, and its
+    /// identifier in a file is the writer's IRI of it, which a note deleted here cannot map back).
+    pub fn of_reply(reply: &Reply) -> String {
+        Versions::fingerprint("\u{1}reply", &reply.text, &[])
+    }
+
+    /// Records a deleted note: its version, the versions it replaced and its replies.
+    pub fn record(&mut self, version: String, replaced: &[String], replies: &[Reply]) {
+        self.insert(version);
+        for fingerprint in replaced {
+            self.insert(fingerprint.clone());
+        }
+        for reply in replies {
+            self.insert(Self::of_reply(reply));
+        }
+    }
 }
 
 /// The tag of one editing replica (a browser tab), given by the app (the core has no randomness): it goes into
@@ -571,6 +663,16 @@ impl Annotations {
     /// Removes a note (on words or on the article) with its replies; false if there is no such note.
     pub fn delete_note(&mut self, id: &str) -> bool {
         let before = self.notes.len() + self.document_notes.len();
+        // Remembered so that a colleague's file holding this version does not bring it back
+        // (`DeletedVersions`); only a deletion the user makes, not an undo, which may take back an import.
+        let mut gone = std::mem::take(&mut self.deleted_versions);
+        for note in self.notes.iter().filter(|n| n.id == id) {
+            gone.record(note.version(), &note.replaces, &note.replies);
+        }
+        for note in self.document_notes.iter().filter(|n| n.id == id) {
+            gone.record(note.version(), &note.replaces, &note.replies);
+        }
+        self.deleted_versions = gone;
         self.notes.retain(|n| n.id != id);
         self.document_notes.retain(|n| n.id != id);
         self.notes.len() + self.document_notes.len() != before

@@ -19,8 +19,8 @@ use super::{decision, iri, QUOTE_LABEL};
 use crate::anchor::{AnchorStatus, Anchorer, TextTarget};
 use crate::last_by_key::LastByKey;
 use crate::model::{
-    last_by_key, looked_up, AddedEntity, Anchorable, Annotations, Decision, DecisionIndex, DocumentNote, Note, Reply,
-    Review, ReviewScope, VersionOrder, Versions,
+    last_by_key, looked_up, AddedEntity, Anchorable, Annotations, Decision, DecisionIndex, DeletedVersions,
+    DocumentNote, Note, Reply, Review, ReviewScope, VersionOrder, Versions,
 };
 use crate::Document;
 
@@ -232,6 +232,9 @@ pub struct ImportReport {
     pub apart: usize,
     /// The words of decisions and speaker corrections made here that differ from the file's: kept.
     pub kept_decisions: Vec<String>,
+    /// Notes (on words or on the article) deleted here in the version the file holds, with no reply written
+    /// since: not brought back.
+    pub deleted_here: usize,
 }
 
 impl ImportReport {
@@ -288,6 +291,13 @@ impl ImportReport {
             out.push_str(&format!(
                 " {} changed both here and in the file: the file's version added beside yours.",
                 plural(self.apart, "note was", "notes were")
+            ));
+        }
+        if self.deleted_here > 0 {
+            out.push_str(&format!(
+                " {} here, as the file has {}: not brought back.",
+                plural(self.deleted_here, "note was deleted", "notes were deleted"),
+                if self.deleted_here == 1 { "it" } else { "them" }
             ));
         }
         if let Some(first) = self.kept_decisions.first() {
@@ -1030,6 +1040,19 @@ pub fn merge_anchored(
     let notes_by_content = LastByKey::of(annotations.notes.iter().enumerate().map(|(at, n)| (note_key(n), at)));
     let document_notes_by_content =
         LastByKey::of(annotations.document_notes.iter().enumerate().map(|(at, n)| (n.version(), at)));
+    // A note deleted here comes back only as news: a version the deletion did not see, or a reply written
+    // since. The file's notes (by their ids in the file) with a reply the deletion did not see:
+    let deleted = std::mem::take(&mut annotations.deleted_versions);
+    let replied_since = LastByKey::of(
+        imported
+            .replies
+            .iter()
+            .filter(|r| !deleted.contains(&DeletedVersions::of_reply(&r.reply)))
+            .map(|r| (r.parent.clone(), 0usize)),
+    );
+    let gone = |id: &str, version: &str| deleted.contains(version) && replied_since.get(id).is_none();
+    // The file's ids of the notes left deleted, whose replies go with them.
+    let mut left_deleted: Vec<(String, usize)> = Vec::new();
     for mut note in imported.notes {
         let here = notes_here.get(&note.id).copied();
         let order = here.map(|at| {
@@ -1037,6 +1060,12 @@ pub fn merge_anchored(
             Versions::compare((&here.version(), &here.replaces), (&note.version(), &note.replaces))
         });
         let copy = notes_by_content.get(&note_key(&note)).map(|&at| annotations.notes[at].id.clone());
+        if here.is_none() && copy.is_none() && gone(&note.id, &note.version()) {
+            report.uncount(note.status);
+            report.deleted_here += 1;
+            left_deleted.push((note.id, 0));
+            continue;
+        }
         match next_step(order, copy) {
             Step::Here(id) => {
                 report.uncount(note.status);
@@ -1076,6 +1105,11 @@ pub fn merge_anchored(
             Versions::compare((&here.version(), &here.replaces), (&note.version(), &note.replaces))
         });
         let copy = document_notes_by_content.get(&note.version()).map(|&at| annotations.document_notes[at].id.clone());
+        if here.is_none() && copy.is_none() && gone(&note.id, &note.version()) {
+            report.deleted_here += 1;
+            left_deleted.push((note.id, 0));
+            continue;
+        }
         match next_step(order, copy) {
             Step::Here(id) => {
                 renamed.push((note.id.clone(), id.unwrap_or(note.id)));
@@ -1126,7 +1160,12 @@ pub fn merge_anchored(
             .cloned()
             .zip(0..),
     );
+    annotations.deleted_versions = deleted;
+    let left_deleted = LastByKey::of(left_deleted);
     for ImportedReply { parent, mut reply, position } in imported.replies {
+        if left_deleted.get(&parent).is_some() {
+            continue;
+        }
         let in_file = thread_of.get(&parent).copied();
         let parent = renamed.get(&parent).cloned().unwrap_or(parent);
         let Some(at) = thread_of.get(&parent).copied() else {
@@ -2020,6 +2059,89 @@ mod tests {
             &Extraction::default(),
         );
         assert_eq!(elsewhere.notes.len(), 2);
+    }
+
+    /// A deletion recorded as the app records every change (`merge::stamp`).
+    fn deleted_here(before: &Annotations, ids: &[&str]) -> Annotations {
+        let mut after = before.clone();
+        for id in ids {
+            assert!(after.delete_note(id), "{id} was here");
+        }
+        crate::merge::stamp(before, &mut after);
+        after
+    }
+
+    /// A file exported before a deletion brings nothing deleted back; news about a deleted note (a version
+    /// edited since, a reply written since) brings it back, with the news. Table: what the colleague did to
+    /// the deleted notes before sending the file back, and how many notes of each kind are here after.
+    #[test]
+    fn a_file_sent_before_a_deletion_does_not_bring_the_deleted_notes_back() {
+        let text = "Sergei Lavrov spoke in Moscow. “We are ready,” Lavrov said.";
+        let doc = Document::new("t", text);
+        let extraction = sidenote_extract::extract(text);
+        let mut here = annotated_here(text);
+        let kept = here.add_note(text, Span::new(23, 29), "where".into(), vec![]);
+        let file = export(&doc, &extraction, &here).to_string();
+        // The colleague's copy of everything, as an import of my file gives it.
+        let mut theirs = Annotations::default();
+        merge(&mut theirs, parse(&file).expect("parses"), text);
+        let (words_note, article_note) = (here.notes[0].id.clone(), here.document_notes[0].id.clone());
+        let (their_words_note, their_article_note) = (theirs.notes[0].id.clone(), theirs.document_notes[0].id.clone());
+        let mine = deleted_here(&here, &[&words_note, &article_note]);
+        type Edit = fn(&mut Annotations, &str, &str);
+        let cases: [(&str, Edit, (usize, usize), usize); 5] = [
+            ("nothing", |_, _, _| {}, (1, 0), 2),
+            (
+                "the note's text edited",
+                |t, n, _| _ = t.edit_note(n, "who is he".into(), vec!["people".into()]),
+                (2, 0),
+                1,
+            ),
+            ("a reply written", |t, n, _| _ = t.add_reply(n, None, "and when?".into()), (2, 0), 1),
+            (
+                "the article note's tags edited",
+                |t, _, a| _ = t.edit_note(a, "overall".into(), vec!["x".into()]),
+                (1, 1),
+                1,
+            ),
+            ("both deleted there too", |t, n, a| _ = (t.delete_note(n), t.delete_note(a)), (1, 0), 0),
+        ];
+        for (what, edit, (words_notes, article_notes), not_back) in cases {
+            let mut sent = theirs.clone();
+            edit(&mut sent, &their_words_note, &their_article_note);
+            let file = export(&doc, &extraction, &sent).to_string();
+            let mut back = mine.clone();
+            let anchored = anchor(parse(&file).expect("parses"), text);
+            let report = merge_anchored(&mut back, anchored, &doc.content_urn(), &Extraction::default());
+            assert_eq!((back.notes.len(), back.document_notes.len()), (words_notes, article_notes), "{what}");
+            assert_eq!(report.deleted_here, not_back, "{what}: {}", report.summary());
+            assert!(back.notes.iter().any(|n| n.id == kept), "{what}: the note not deleted stays");
+            if not_back > 0 {
+                assert!(report.summary().contains("deleted here, as the file has"), "{what}: {}", report.summary());
+                assert!(report.skipped.is_empty(), "{what}: the deleted note's reply is not called an orphan");
+            }
+            if what == "a reply written" {
+                let thread: Vec<&str> = back.notes[1].replies.iter().map(|r| r.text.as_str()).collect();
+                assert_eq!(thread, ["agreed", "and when?"], "the note comes back with its whole thread");
+            }
+        }
+        // An undone deletion is a note here again: the file's copy of it is already here, not added twice.
+        let mut undone = here.clone();
+        crate::merge::stamp(&mine, &mut undone);
+        let report = merge(&mut undone, parse(&file).expect("parses"), text);
+        assert_eq!((undone.notes.len(), undone.document_notes.len(), report.deleted_here), (2, 1, 0));
+        // A note edited here and then deleted: a file with the version from before the edit stays deleted.
+        let mut edited = here.clone();
+        edited.edit_note(&words_note, "who exactly".into(), vec![]);
+        crate::merge::stamp(&here, &mut edited);
+        let gone = deleted_here(&edited, &[&words_note]);
+        let mut back = gone.clone();
+        let report = merge(&mut back, parse(&file).expect("parses"), text);
+        assert_eq!((back.notes.len(), report.deleted_here), (1, 1), "{}", report.summary());
+        // Another tab learns of the deletion by merging, and imports the file there: nothing comes back.
+        let mut other_tab = crate::merge::merge(&here, &mine);
+        let report = merge(&mut other_tab, parse(&file).expect("parses"), text);
+        assert_eq!((other_tab.notes.len(), other_tab.document_notes.len(), report.deleted_here), (1, 0, 2));
     }
 
     #[test]
