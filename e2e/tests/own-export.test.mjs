@@ -90,6 +90,22 @@ test('two colleagues sending files back and forth keep one copy of each note, ea
   await bea.importFile('alice-2.json', JSON.stringify((await app.exportJson()).json));
   await bea.notice.filter({ hasText: '1 note was brought up' }).waitFor();
   assert.deepEqual(await bodies(bea), ['the INF Treaty, signed 1987', 'the claim, disputed']);
+  // Alice deletes a note; Bea's file from before the deletion, imported after a reload, does not bring it back.
+  const fromBeaBefore = JSON.stringify((await bea.exportJson()).json);
+  await page.getByTestId('note-card').filter({ hasText: 'the claim, disputed' }).locator('q').click();
+  await page.getByTestId('note-delete').click();
+  await app.reload();
+  assert.deepEqual(await bodies(app), ['the INF Treaty, signed 1987']);
+  await app.importFile('bea-before.json', fromBeaBefore);
+  await app.notice.filter({ hasText: '1 note was deleted here, as the file has it: not brought back' }).waitFor();
+  assert.deepEqual(await bodies(app), ['the INF Treaty, signed 1987']);
+  // Bea answers the deleted note with a reply: news, so the note comes back with it.
+  await bea.page.getByTestId('note-card').filter({ hasText: 'the claim, disputed' }).locator('q').click();
+  await bea.page.getByTestId('reply-input').fill('source?');
+  await bea.page.getByTestId('reply-send').click();
+  await app.importFile('bea-reply.json', JSON.stringify((await bea.exportJson()).json));
+  await app.notice.filter({ hasText: 'Imported 1 annotation' }).waitFor();
+  assert.deepEqual(await bodies(app), ['the INF Treaty, signed 1987', 'the claim, disputed']);
   await bea.page.context().close();
   assert.deepEqual(ctx.errors, []);
 });
