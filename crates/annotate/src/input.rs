@@ -140,6 +140,8 @@ pub enum Encoding {
     Utf16,
     /// Windows-1252 (Latin-1 with typographic quotes, dashes and the euro sign).
     Windows1252,
+    /// Windows-1250 (Czech, Polish, Slovak, Hungarian, Slovenian, Croatian), told apart by its letters.
+    Windows1250,
 }
 
 impl Encoding {
@@ -148,6 +150,7 @@ impl Encoding {
         match self {
             Encoding::Utf16 => "UTF-16",
             Encoding::Windows1252 => "Windows-1252 (Western European)",
+            Encoding::Windows1250 => "Windows-1250 (Central European)",
         }
     }
 }
@@ -179,6 +182,9 @@ pub fn accept_file_bytes(bytes: &[u8]) -> Result<(String, Option<Encoding>), Inp
             Some(big_endian) => (utf16(bytes, big_endian), Encoding::Utf16),
             None => return Err(InputError::Binary),
         },
+        Err(InputError::NotUtf8 { utf16: false }) if reads_as_central_european(bytes) => {
+            (bytes.iter().map(|&b| windows_1250_char(b)).collect(), Encoding::Windows1250)
+        }
         Err(InputError::NotUtf8 { utf16: false }) if reads_as_western(bytes) => {
             (bytes.iter().map(|&b| sidenote_extract::windows_1252_char(b)).collect(), Encoding::Windows1252)
         }
@@ -188,10 +194,14 @@ pub fn accept_file_bytes(bytes: &[u8]) -> Result<(String, Option<Encoding>), Inp
 }
 
 /// [`accept_file_bytes`] for a web page: one that names an encoding Sidenote does not read, and is not UTF-8,
-/// is refused with that name instead of being read as Windows-1252.
+/// is refused with that name instead of being read as Windows-1252; one naming Windows-1250 is read so.
 pub fn accept_page_bytes(bytes: &[u8]) -> Result<(String, Option<Encoding>), InputError> {
     if std::str::from_utf8(bytes).is_err() {
         if let Some(name) = declared_charset(bytes) {
+            if name.eq_ignore_ascii_case("windows-1250") || name.eq_ignore_ascii_case("cp1250") {
+                let text: String = bytes.iter().map(|&b| windows_1250_char(b)).collect();
+                return accept_text(text.as_bytes()).map(|text| (text, Some(Encoding::Windows1250)));
+            }
             const READ: [&str; 8] =
                 ["utf-8", "utf8", "windows-1252", "iso-8859-1", "latin1", "us-ascii", "ascii", "iso-8859-15"];
             if !READ.iter().any(|read| name.eq_ignore_ascii_case(read))
@@ -235,6 +245,49 @@ fn reads_as_western(bytes: &[u8]) -> bool {
         }
     }
     in_runs * 10 <= high_letters && (high < 16 || high <= 2 * letters)
+}
+
+/// Whether 8-bit bytes are Central European text in Windows-1250 rather than Western text in Windows-1252:
+/// at least two bytes that are letters in Windows-1250 and, in Windows-1252, no character at all (`Ť`, `Ź`,
+/// `ť`), or a sign that no Western word holds between two letters (`ł` read as `³`, `ą` as `¹`, `ż` as `¿`,
+/// `ľ` as `¾`, `Ł` as `£`, `Ą` as `¥`, `Ľ` as `¼`), or `ě` read as `ì`, which Western words end with rather
+/// than hold. Letters both encodings share (`š`, `ž`, `á`, `é`, `ý`) say nothing and read the same either way;
+/// Hungarian's `ő` and `ű`, read as `õ` and `û`, look like Portuguese and French letters and are not told
+/// apart (such a file reads as Windows-1252, and the user is told so).
+fn reads_as_central_european(bytes: &[u8]) -> bool {
+    let letter =
+        |at: Option<usize>| at.and_then(|at| bytes.get(at)).is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0xC0);
+    let signals = bytes.iter().enumerate().filter(|&(at, &b)| {
+        let between_letters = letter(at.checked_sub(1)) && letter(at.checked_add(1));
+        matches!(b, 0x8D | 0x8F | 0x9D)
+            || (between_letters && matches!(b, 0xA3 | 0xA5 | 0xB3 | 0xB9 | 0xBC | 0xBE | 0xBF | 0xEC))
+    });
+    signals.take(2).count() == 2
+}
+
+/// Windows-1250's characters for bytes 0x80 to 0xFF (the WHATWG Encoding Standard's index; its five unused
+/// bytes are the C1 controls of the same numbers, as browsers read them).
+const WINDOWS_1250_HIGH: [u16; 128] = [
+    0x20AC, 0x0081, 0x201A, 0x0083, 0x201E, 0x2026, 0x2020, 0x2021, 0x0088, 0x2030, 0x0160, 0x2039, 0x015A, 0x0164,
+    0x017D, 0x0179, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x0098, 0x2122, 0x0161, 0x203A,
+    0x015B, 0x0165, 0x017E, 0x017A, 0x00A0, 0x02C7, 0x02D8, 0x0141, 0x00A4, 0x0104, 0x00A6, 0x00A7, 0x00A8, 0x00A9,
+    0x015E, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x017B, 0x00B0, 0x00B1, 0x02DB, 0x0142, 0x00B4, 0x00B5, 0x00B6, 0x00B7,
+    0x00B8, 0x0105, 0x015F, 0x00BB, 0x013D, 0x02DD, 0x013E, 0x017C, 0x0154, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x0139,
+    0x0106, 0x00C7, 0x010C, 0x00C9, 0x0118, 0x00CB, 0x011A, 0x00CD, 0x00CE, 0x010E, 0x0110, 0x0143, 0x0147, 0x00D3,
+    0x00D4, 0x0150, 0x00D6, 0x00D7, 0x0158, 0x016E, 0x00DA, 0x0170, 0x00DC, 0x00DD, 0x0162, 0x00DF, 0x0155, 0x00E1,
+    0x00E2, 0x0103, 0x00E4, 0x013A, 0x0107, 0x00E7, 0x010D, 0x00E9, 0x0119, 0x00EB, 0x011B, 0x00ED, 0x00EE, 0x010F,
+    0x0111, 0x0144, 0x0148, 0x00F3, 0x00F4, 0x0151, 0x00F6, 0x00F7, 0x0159, 0x016F, 0x00FA, 0x0171, 0x00FC, 0x00FD,
+    0x0163, 0x02D9,
+];
+
+fn windows_1250_char(byte: u8) -> char {
+    match byte.checked_sub(0x80) {
+        None => char::from(byte),
+        Some(high) => WINDOWS_1250_HIGH
+            .get(usize::from(high))
+            .and_then(|&code| char::from_u32(code.into()))
+            .unwrap_or(char::REPLACEMENT_CHARACTER),
+    }
 }
 
 /// Whether bytes without a byte-order mark are UTF-16 of mostly Latin text: an even length, and NULs in nine
@@ -386,12 +439,29 @@ mod tests {
             (b"\x97\x93\xc9t\xe9\x94, she said.".to_vec(), Ok(("—“Été”, she said.".into(), Some(Encoding::Windows1252)))),
             (b"\xdeetta \xfe\xfd\xf0ir \xe1 \xcdslandi.".to_vec(), Ok(("Þetta þýðir á Íslandi.".into(), Some(Encoding::Windows1252)))),
             (b"\xdcbergr\xf6\xdfen, fa\xe7ade, INFORMA\xc7\xc3O, \xbfQu\xe9?".to_vec(), Ok(("Übergrößen, façade, INFORMAÇÃO, ¿Qué?".into(), Some(Encoding::Windows1252)))),
+            // Czech, Polish and Slovak in Windows-1250, and Western texts with the same bytes where Western words
+            // have them (French è, Spanish ¿, Italian ì at a word's end, a cubic metre, pounds).
+            (b"P\xf8\xedli\x9a \x9elu\x9dou\xe8k\xfd k\xf9\xf2 \xfap\xecl, m\xf3wi\xb3 \xa3\xf3d\x9f".to_vec(), Ok(("Příliš žluťoučký kůň úpěl, mówił Łódź".into(), Some(Encoding::Windows1250)))),
+            (cp1250("Příliš žluťoučký kůň úpěl ďábelské ódy v městě."), Ok(("Příliš žluťoučký kůň úpěl ďábelské ódy v městě.".into(), Some(Encoding::Windows1250)))),
+            (cp1250("Zażółć gęślą jaźń, powiedział minister w Łodzi."), Ok(("Zażółć gęślą jaźń, powiedział minister w Łodzi.".into(), Some(Encoding::Windows1250)))),
+            (cp1250("Kŕdeľ ďatľov učí koňa žrať kôru."), Ok(("Kŕdeľ ďatľov učí koňa žrať kôru.".into(), Some(Encoding::Windows1250)))),
+            (b"Tr\xe8s \xe9l\xe8ve, m\xe8re, \xbfQu\xe9? Luned\xec, 5 m\xb3, \xa35 and 2\xb3 = 8.".to_vec(), Ok(("Très élève, mère, ¿Qué? Lunedì, 5 m³, £5 and 2³ = 8.".into(), Some(Encoding::Windows1252)))),
             // Portuguese in Windows-1252: a few accented letters among plain ones.
             (b"A na\xe7\xe3o decidiu em S\xe3o Paulo que a popula\xe7\xe3o votar\xe1 em mar\xe7o.".to_vec(), Ok(("A nação decidiu em São Paulo que a população votará em março.".into(), Some(Encoding::Windows1252)))),
         ];
         for (bytes, expected) in table {
             assert_eq!(accept_file_bytes(&bytes), expected, "{bytes:?}");
         }
+    }
+
+    /// `text` in Windows-1250, through the decoding table read backwards.
+    fn cp1250(text: &str) -> Vec<u8> {
+        text.chars()
+            .map(|c| match (0x80..=0xFF).find(|&b| windows_1250_char(b) == c) {
+                Some(byte) => byte,
+                None => u8::try_from(u32::from(c)).expect("ASCII or in the table"),
+            })
+            .collect()
     }
 
     /// "Привет, как дела? Сегодня хорошая погода в Москве." in Windows-1251 (Cyrillic letters from 0xC0).
@@ -426,6 +496,7 @@ mod tests {
             (page("<meta charset='windows-1252'>", b"caf\xe9"), Ok(Some(Encoding::Windows1252))),
             (page("<meta charset=\"utf-8\">", b"caf\xe9 cr\xe8me"), Ok(Some(Encoding::Windows1252))),
             (page("", b"caf\xe9"), Ok(Some(Encoding::Windows1252))),
+            (page("<meta charset=\"windows-1250\">", b"Kr\xe1sn\xfd den"), Ok(Some(Encoding::Windows1250))),
         ];
         for (bytes, expected) in table {
             assert_eq!(
