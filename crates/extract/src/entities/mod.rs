@@ -2035,4 +2035,22 @@ mod tests {
         assert!(has(text, "Okavu Voyager", Misc), "{:?}", entities(text));
         assert!(has(text, "Voyager", Misc), "{:?}", entities(text));
     }
+
+    /// A storm is named by the noun for its kind and a name (an event: MISC), also opening a sentence and
+    /// when the name is a given name; "Storm" alone or before an ordinary word names nothing.
+    #[test]
+    fn a_storms_name_opens_with_its_kind() {
+        use EntityKind::*;
+        let cases: &[(&str, &str, EntityKind)] = &[
+            ("Typhoon Kelvo hit the coast of Okavu on Monday.", "Typhoon Kelvo", Misc),
+            ("Forecasters said Hurricane Marisol would strengthen overnight.", "Hurricane Marisol", Misc),
+            ("Tropical Storm Anwen brought heavy rain to the islands.", "Tropical Storm Anwen", Misc),
+            ("Residents cleared roads after Cyclone Tavita passed.", "Cyclone Tavita", Misc),
+        ];
+        for (text, name, kind) in cases {
+            assert!(has(text, name, *kind), "{name} as {kind:?} in {text:?}: got {:?}", entities(text));
+        }
+        let text = "Storm damage closed the road, and the Hurricane Relief Fund opened on Monday.";
+        assert!(!entities(text).iter().any(|(_, kind)| *kind == Misc), "{:?}", entities(text));
+    }
 }

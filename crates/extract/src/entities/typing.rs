@@ -3,7 +3,7 @@
 //! the subject of a speech verb, a publication noun after it).
 
 use super::candidates::{
-    begins_known_name, expands_following_acronym, is_company_suffix, is_partnership_word, Candidate,
+    begins_known_name, expands_following_acronym, is_company_suffix, is_partnership_word, names_a_storm, Candidate,
 };
 use super::shape::{
     is_acronym, is_byline, is_code, is_common, is_domain, is_lower_camel, is_particle_name, is_upper_camel,
@@ -172,7 +172,7 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     if (2..=4).contains(&words) && cx.word(first) == "Radio" && (first..end).all(|i| cx.word(i) != "and") {
         return Some(EntityKind::Org);
     }
-    if words == 2 && is_named_day(cx.word(first), last) {
+    if (words == 2 && is_named_day(cx.word(first), last)) || names_a_storm(cx, first, end) {
         return Some(EntityKind::Misc);
     }
     if words >= 2 && is_misc_keyword(last) {
