@@ -379,22 +379,54 @@ pub(crate) fn find_entities(
     // "the iPhone 16 at", "Galaxy Z Fold 5.": a product's or a chart's number right after its name is part of
     // it, when nothing but punctuation, the line's end or a function word follows ("Okavu Act 2 years ago"
     // and "X 15 per cent" keep their counts out; a date's number is the date's).
-    for (cand, kind) in &mut typed {
+    // "Boeing 777", "Airbus 320": a known organisation's name and a three-digit number is the maker's model
+    // (MISC), not the maker (a station's channel has one or two digits: "CBS 2"; a year is four).
+    // The model's name may go on in capitals up to its noun ("Boeing 737 New Generation jets"): the name
+    // after the number, if it is no known one, joins it.
+    let mut models = 0;
+    for at in 0..typed.len() {
+        let (cand, kind) = &typed[at];
         let number = cand.end;
         let is_model_number = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
-        if *kind == Some(EntityKind::Misc)
+        let makers_model = *kind == Some(EntityKind::Org)
+            && cand.end - cand.first == 1
+            && seg.is_word(number)
+            && cx.word(number).len() == 3
+            && is_org(cx.word(cand.first));
+        let next_on_line = |i: usize| seg.is_word(i) && seg.tokens[i].line == seg.tokens[number].line;
+        if (*kind == Some(EntityKind::Misc) || makers_model)
             && seg.is_word(number)
             && is_model_number(cx.word(number))
             && !cx.in_date[number]
             && seg.tokens[number].line == seg.tokens[cand.end - 1].line
             && seg.tokens[number].span.start == seg.tokens[cand.end - 1].span.end + 1
-            && (!seg.is_word(number + 1)
-                || seg.tokens[number + 1].line != seg.tokens[number].line
+            && (!next_on_line(number + 1)
                 || is_common_word(cx.word(number + 1))
-                || typing::is_product_noun(cx.word(number + 1)))
+                || typing::is_product_noun(cx.word(number + 1))
+                || (makers_model && !matches!(cx.word(number + 1), "per" | "percent")))
         {
-            cand.end += 1;
+            let model_end = typed
+                .get(at + 1)
+                .filter(|(next, next_kind)| {
+                    makers_model
+                        && next.first == number + 1
+                        && next.end - next.first <= 2
+                        && matches!(next_kind, None | Some(EntityKind::Misc))
+                        && next_on_line(next.end)
+                        && cx.word(next.end).starts_with(char::is_lowercase)
+                })
+                .map_or(number + 1, |(next, _)| next.end);
+            if model_end > number + 1 {
+                typed[at + 1].1 = None;
+                typed[at + 1].0.end = typed[at + 1].0.first;
+            }
+            typed[at].0.end = model_end;
+            typed[at].1 = Some(EntityKind::Misc);
+            models += 1;
         }
+    }
+    if models > 0 {
+        typed.retain(|(cand, _)| cand.end > cand.first);
     }
     // "Google+", "OPEC+": a plus sign glued to a name's end is part of the name (a service's or an enlarged
     // group's), when no word is glued after it ("A+B" is an expression).
@@ -2052,5 +2084,18 @@ mod tests {
         }
         let text = "Storm damage closed the road, and the Hurricane Relief Fund opened on Monday.";
         assert!(!entities(text).iter().any(|(_, kind)| *kind == Misc), "{:?}", entities(text));
+    }
+
+    /// A known maker's name and a three-digit number is the maker's model (MISC); a channel's number and a
+    /// count after a name are not.
+    #[test]
+    fn a_makers_name_and_a_model_number_is_the_model() {
+        use EntityKind::*;
+        let text = "The airline will retire its Boeing 767 jets and keep the Airbus A330 fleet.";
+        assert!(has(text, "Boeing 767", Misc), "{:?}", entities(text));
+        let text = "Boeing said 200 workers would move to the new plant.";
+        assert!(has(text, "Boeing", Org), "{:?}", entities(text));
+        let text = "Regulators said the engines on Boeing 737 Next Series jets need a new cover.";
+        assert!(has(text, "Boeing 737 Next Series", Misc), "{:?}", entities(text));
     }
 }
