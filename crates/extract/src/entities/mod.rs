@@ -2098,4 +2098,18 @@ mod tests {
         let text = "Regulators said the engines on Boeing 737 Next Series jets need a new cover.";
         assert!(has(text, "Boeing 737 Next Series", Misc), "{:?}", entities(text));
     }
+
+    /// A credit line's names separated by slashes are names of their own: a chain of three codes is no code, and
+    /// a person after a slash is credited as one after the colon is.
+    #[test]
+    fn a_credits_names_between_slashes() {
+        use EntityKind::*;
+        let text = "The moon, seen from orbit.\n(Image: © NASA/ESA/J. Okafor/SWRI)\n\nThe plumes rose again.";
+        assert!(has(text, "NASA", Org) && has(text, "ESA", Org), "{:?}", entities(text));
+        assert!(has(text, "J. Okafor", Person), "{:?}", entities(text));
+        let text = "Crowds gathered in the square.\n(Photo: Xinhua/Zhou Tianming)\n\nThe rally ended at noon.";
+        assert!(has(text, "Zhou Tianming", Person), "{:?}", entities(text));
+        let text = "The RFE/RL report was published on 11/18/19 in Prague.";
+        assert!(has(text, "RFE/RL", Org), "{:?}", entities(text));
+    }
 }

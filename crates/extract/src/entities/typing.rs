@@ -1028,6 +1028,26 @@ fn after_credit(cx: &Context<'_, '_>, first: usize) -> bool {
     if direct(first) {
         return true;
     }
+    // "Image: © NASA/ESA/K. Retherford", "Photo: Xinhua/Liu Wei": a credit's names are separated by slashes
+    // (walks back over at most eight tokens of names, slashes and a copyright sign).
+    if first >= 2 && seg.is_punct(first - 1, '/') {
+        let mut i = first - 1;
+        while i > 0 && first - i < 8 {
+            let before = i - 1;
+            if direct(i) {
+                return true;
+            }
+            let name_part = word_at(before).is_some_and(|w| w.starts_with(char::is_uppercase))
+                || seg.is_punct(before, '/')
+                || seg.is_punct(before, '©')
+                || seg.is_punct(before, '.');
+            if !name_part {
+                return false;
+            }
+            i = before;
+        }
+        return false;
+    }
     // "Reporting by Tadeo Quispaya and Jelena Markovic": walk back over "and" and the name before it (at most
     // four capitalised words).
     if first >= 2 && word_at(first - 1).is_some_and(|w| w == "and") {
