@@ -131,6 +131,17 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
                 end += 2;
                 continue;
             }
+            // "Women's Premier League", "Men's World Cup": the sex of a competition's players is part of its name.
+            if end + 1 < n
+                && seg.is_possessive(end)
+                && matches!(cx.word(end - 1), "Women" | "Men" | "Girls" | "Boys")
+                && seg.tokens[end + 1].line == line
+                && cx.is_namey(end + 1)
+                && cx.word(end + 1) != "The"
+            {
+                end += 2;
+                continue;
+            }
             // "Hearst Communications, Inc.": a legal suffix after a comma still belongs to the company.
             if end + 1 < n
                 && seg.is_punct(end, ',')

@@ -2112,4 +2112,16 @@ mod tests {
         let text = "The RFE/RL report was published on 11/18/19 in Prague.";
         assert!(has(text, "RFE/RL", Org), "{:?}", entities(text));
     }
+
+    /// "Women's" and "Men's" before a competition's name are part of it; a plain possessive is not.
+    #[test]
+    fn a_competitions_players_sex_is_part_of_its_name() {
+        use EntityKind::*;
+        let text = "Okavu reached the final of the Women's Premier League after a win on Sunday.";
+        assert!(has(text, "Women's Premier League", Org), "{:?}", entities(text));
+        let text = "She scored twice at the Men's Hockey World Cup in Kelvara.";
+        assert!(has(text, "Men's Hockey World Cup", Misc), "{:?}", entities(text));
+        let text = "Women's rights groups met the minister on Monday.";
+        assert!(!entities(text).iter().any(|(name, _)| name.starts_with("Women")), "{:?}", entities(text));
+    }
 }
