@@ -2124,4 +2124,15 @@ mod tests {
         let text = "Women's rights groups met the minister on Monday.";
         assert!(!entities(text).iter().any(|(name, _)| name.starts_with("Women")), "{:?}", entities(text));
     }
+
+    /// A hospital is an institution (ORG), as a university is; "University of <place> and X University" are two.
+    #[test]
+    fn hospitals_and_universities_of_places() {
+        use EntityKind::*;
+        let text = "The boy was flown to Okavu Memorial Hospital on Monday, his school said.";
+        assert!(has(text, "Okavu Memorial Hospital", Org), "{:?}", entities(text));
+        let text = "Scientists at the University of Nairobi and Kelvara University led the trial.";
+        assert!(has(text, "University of Nairobi", Org), "{:?}", entities(text));
+        assert!(has(text, "Kelvara University", Org), "{:?}", entities(text));
+    }
 }

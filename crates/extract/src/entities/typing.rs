@@ -76,8 +76,17 @@ fn joins_two_organisations(cx: &Context<'_, '_>, first: usize, end: usize) -> bo
             && (is_org_keyword(cx.word(i - 1))
                 || FACILITY_NOUNS.binary_search(&cx.word(i - 1)).is_ok()
                 || cx.word(first) == "Radio"
-                || is_org(cx.surface(first, i)))
+                || is_org(cx.surface(first, i))
+                || keyword_of_place(cx, first, i))
     })
+}
+
+/// "University of Cape Town", "Bank of Okavu": an organisation's keyword, "of" and a known place.
+fn keyword_of_place(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    end - first >= 3
+        && cx.word(first + 1) == "of"
+        && is_org_keyword(cx.word(first))
+        && is_place(cx.surface(first + 2, end))
 }
 
 /// The longest product name ("Lumify Flashlight X9 Pro") looked for, in words.
@@ -185,7 +194,11 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     {
         return Some(EntityKind::Misc);
     }
-    if words >= 3 && is_org_keyword(cx.word(first)) && matches!(cx.word(first + 1), "of" | "for" | "on") {
+    if words >= 3
+        && is_org_keyword(cx.word(first))
+        && matches!(cx.word(first + 1), "of" | "for" | "on")
+        && !joins_two_organisations(cx, first, end)
+    {
         return Some(EntityKind::Org);
     }
     // "Central Bank of Nigeria", "Diplomatic Academy of Vietnam": a body named with the country or city it
