@@ -99,7 +99,7 @@ impl<'t> Context<'_, 't> {
         let has_digit = w.chars().any(|c| c.is_ascii_digit());
         let has_alpha = w.chars().any(char::is_alphabetic);
         // File names and URL slugs are not names.
-        if w.ends_with(".php") || w.ends_with(".html") || w.matches('-').count() > 3 {
+        if w.ends_with(".php") || w.ends_with(".html") || w.matches('-').count() > 3 || self.in_url(i) {
             return false;
         }
         if first.is_uppercase() || is_domain(w) {
@@ -108,6 +108,24 @@ impl<'t> Context<'_, 't> {
         (first.is_ascii_digit() && has_upper && has_alpha)
             || (first.is_lowercase() && has_upper && !has_digit && w.len() > 2)
             || self.is_lowercase_brand(i)
+    }
+
+    /// Whether the word at `i` is glued into a web address ("https://t.co/adeKk4hFAj",
+    /// "//cdn.example.net/a.gif?account=x2Y7o"): a "//" earlier in its run of non-space characters, looked for
+    /// in at most 120 characters before it.
+    fn in_url(&self, i: usize) -> bool {
+        let before = &self.seg.text[..self.seg.tokens[i].span.start];
+        let mut after_slash = false;
+        for c in before.chars().rev().take(120) {
+            if c.is_whitespace() {
+                return false;
+            }
+            if c == '/' && after_slash {
+                return true;
+            }
+            after_slash = c == '/';
+        }
+        false
     }
 
     /// A known organisation's name written in lower case as an item of its own — a share button's label
@@ -2134,5 +2152,14 @@ mod tests {
         let text = "Scientists at the University of Nairobi and Kelvara University led the trial.";
         assert!(has(text, "University of Nairobi", Org), "{:?}", entities(text));
         assert!(has(text, "Kelvara University", Org), "{:?}", entities(text));
+    }
+
+    /// The words of a web address are no names, whatever their shape; a name after a slash in a credit is.
+    #[test]
+    fn the_words_of_a_web_address_are_no_names() {
+        let text = "Read the thread https://t.co/xbQr7Tz2Lm and https://example.com/News/KelvaraTimes today.";
+        assert!(entities(text).is_empty(), "{:?}", entities(text));
+        let text = "The moon.\n(Image: © NASA/ESA/J. Okafor/SWRI)\n\nThe plumes rose.";
+        assert!(has(text, "ESA", EntityKind::Org), "{:?}", entities(text));
     }
 }
