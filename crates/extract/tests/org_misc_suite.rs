@@ -246,6 +246,9 @@ fn the_people_suite_scores_at_least_its_floors() {
 
 #[test]
 fn the_world_suite_scores_at_least_its_floors() {
-    let floors = [(EntityKind::Person, 0.0), (EntityKind::Org, 0.0), (EntityKind::Place, 0.0), (EntityKind::Misc, 0.0)];
+    // Set when the tenth round ended (its start, before any rule: PERSON 0.645, ORG 0.713, PLACE 0.827, MISC
+    // 0.596; at the end 0.733, 0.775, 0.827, 0.712).
+    let floors =
+        [(EntityKind::Person, 0.72), (EntityKind::Org, 0.76), (EntityKind::Place, 0.81), (EntityKind::Misc, 0.70)];
     check_floors("world", WORLD_SUITE, floors);
 }
