@@ -78,6 +78,13 @@ const CASES: &[Case] = &[
                Chen Abcde Abcde Abcde. Abcde said. Abcde, known as “The Abcde” ",
         html: false,
     },
+    Case {
+        name: "storms, models, credits, `told`, URLs in a run",
+        unit: "Hurricane Abcde Tropical Storm Abcde Boeing 777 Abcde Abcde jets (Image: © NASA/ESA/A. Abcde/SWRI) told \
+               Abcde Women's Abcde League University of Nairobi and Abcde Hospital https://t.co/aBcDe1fGh ",
+        html: false,
+    },
+    Case { name: "one web address with no space", unit: "/aBcDe//fGhIj?k=lMn", html: false },
     Case { name: "dates everywhere", unit: "on Monday, Jan. 5, 2020 at 6:30 PM EST 1990s ", html: false },
     Case { name: "html: `<a ` without `>`", unit: "<a x", html: true },
     Case { name: "html: `&` without `;`", unit: "a & b &amp c ", html: true },

@@ -240,6 +240,7 @@ pub(crate) fn segment(text: &str) -> Segmented<'_> {
             let mut end = pos + ch.len_utf8();
             // Start of the part after the last joiner kept, so a slash can check both of its sides.
             let mut part_start = start;
+            let mut credit_before: Option<bool> = None;
             while let Some(&(p, c)) = chars.peek() {
                 // "Nolan22" is a name glued to a date by a lost line break: split at lower-case → digit.
                 let prev = text[..p].chars().next_back();
@@ -255,9 +256,20 @@ pub(crate) fn segment(text: &str) -> Segmented<'_> {
                     let rest = &text[p + c.len_utf8()..];
                     let after = rest.chars().next();
                     // Both sides must be short codes: "RFE/RL", "9/11", but not "AFP/Getty".
+                    // A chain of three or more codes with letters after a credit's colon or a copyright
+                    // sign is a list of names ("© NASA/ESA/K. Retherford/SWRI"), not one code: it separates
+                    // ("11/18/19" stays a date).
                     let slash_ok = c != '/' || {
                         let next_part = rest.split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or_default();
-                        is_short_code(&text[part_start..p]) && is_short_code(next_part)
+                        let lettered = |part: &str| part.chars().any(char::is_alphabetic);
+                        // Read once per word (a word of many slashes costs no more).
+                        let credit_before =
+                            *credit_before.get_or_insert_with(|| text[..start].trim_end().ends_with(['©', ':']));
+                        let chained = text[..start].ends_with('/')
+                            || (part_start == start && credit_before && rest[next_part.len()..].starts_with('/'));
+                        is_short_code(&text[part_start..p])
+                            && is_short_code(next_part)
+                            && !(chained && (lettered(&text[part_start..p]) || lettered(next_part)))
                     };
                     // "anti-Trump", "pro-Morales", "ex-Soviet": a prefix is not part of the name it precedes.
                     let prefix_before_name =

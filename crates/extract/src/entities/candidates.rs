@@ -6,7 +6,9 @@
 
 use std::collections::HashMap;
 
-use super::shape::{abbreviates, is_acronym, is_common, is_determiner, is_head_title, is_role_noun, is_shaped_name};
+use super::shape::{
+    self, abbreviates, is_acronym, is_common, is_determiner, is_head_title, is_role_noun, is_shaped_name,
+};
 use super::typing::{after_work_noun, is_leading_org_word, lexical_kind};
 use super::Context;
 use crate::dates::{is_calendar_word, is_named_day};
@@ -125,6 +127,17 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
                 && seg.tokens[end].span.start == seg.tokens[end - 1].span.end
                 && seg.tokens[end + 1].line == line
                 && cx.is_namey(end + 1)
+            {
+                end += 2;
+                continue;
+            }
+            // "Women's Premier League", "Men's World Cup": the sex of a competition's players is part of its name.
+            if end + 1 < n
+                && seg.is_possessive(end)
+                && matches!(cx.word(end - 1), "Women" | "Men" | "Girls" | "Boys")
+                && seg.tokens[end + 1].line == line
+                && cx.is_namey(end + 1)
+                && cx.word(end + 1) != "The"
             {
                 end += 2;
                 continue;
@@ -492,6 +505,14 @@ pub(super) fn expands_following_acronym(cx: &Context<'_, '_>, first: usize, end:
 pub(super) fn begins_known_name(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     (first + 2..=end.min(first + MAX_NAME_WORDS))
         .any(|j| is_place(cx.surface(first, j)) || is_org(cx.surface(first, j)))
+        || names_a_storm(cx, first, end)
+}
+
+/// Whether the words from `first` to `end` are a storm's name ("Hurricane Delia"; at most four words).
+pub(super) fn names_a_storm(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    end - first <= 4
+        && matches!(cx.word(first), "Hurricane" | "Typhoon" | "Cyclone" | "Storm" | "Tropical")
+        && shape::is_storm_name(&(first..end).map(|i| cx.word(i)).collect::<Vec<_>>())
 }
 
 /// Step 3: on a Title Case line, keeps only known pieces, longest first.

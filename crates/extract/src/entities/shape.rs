@@ -10,6 +10,17 @@ pub(super) fn is_common(word: &str) -> bool {
     !all_caps && is_common_word(word)
 }
 
+/// "Hurricane Delia", "Typhoon Hagibis", "Tropical Storm Ana", "Storm Ciarán": a storm's name opens with the
+/// noun for its kind and has one or two capitalised words after it (forecasters name storms; MISC as events).
+pub(super) fn is_storm_name(words: &[&str]) -> bool {
+    let name = match words {
+        ["Tropical", "Storm" | "Depression", name @ ..] => name,
+        ["Hurricane" | "Typhoon" | "Cyclone" | "Storm", name @ ..] => name,
+        _ => return false,
+    };
+    (1..=2).contains(&name.len()) && name.iter().all(|w| w.starts_with(char::is_uppercase) && !is_common(w))
+}
+
 /// A web domain used as a name ("LifeDaily.com", "tripsinsider.com").
 pub(super) fn is_domain(word: &str) -> bool {
     const ENDINGS: &[&str] = &[".com", ".org", ".net", ".co.uk", ".io", ".gov", ".news", ".tv"];

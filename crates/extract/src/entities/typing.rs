@@ -3,7 +3,7 @@
 //! the subject of a speech verb, a publication noun after it).
 
 use super::candidates::{
-    begins_known_name, expands_following_acronym, is_company_suffix, is_partnership_word, Candidate,
+    begins_known_name, expands_following_acronym, is_company_suffix, is_partnership_word, names_a_storm, Candidate,
 };
 use super::shape::{
     is_acronym, is_byline, is_code, is_common, is_domain, is_lower_camel, is_particle_name, is_upper_camel,
@@ -76,8 +76,17 @@ fn joins_two_organisations(cx: &Context<'_, '_>, first: usize, end: usize) -> bo
             && (is_org_keyword(cx.word(i - 1))
                 || FACILITY_NOUNS.binary_search(&cx.word(i - 1)).is_ok()
                 || cx.word(first) == "Radio"
-                || is_org(cx.surface(first, i)))
+                || is_org(cx.surface(first, i))
+                || keyword_of_place(cx, first, i))
     })
+}
+
+/// "University of Cape Town", "Bank of Okavu": an organisation's keyword, "of" and a known place.
+fn keyword_of_place(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    end - first >= 3
+        && cx.word(first + 1) == "of"
+        && is_org_keyword(cx.word(first))
+        && is_place(cx.surface(first + 2, end))
 }
 
 /// The longest product name ("Lumify Flashlight X9 Pro") looked for, in words.
@@ -172,7 +181,7 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     if (2..=4).contains(&words) && cx.word(first) == "Radio" && (first..end).all(|i| cx.word(i) != "and") {
         return Some(EntityKind::Org);
     }
-    if words == 2 && is_named_day(cx.word(first), last) {
+    if (words == 2 && is_named_day(cx.word(first), last)) || names_a_storm(cx, first, end) {
         return Some(EntityKind::Misc);
     }
     if words >= 2 && is_misc_keyword(last) {
@@ -185,7 +194,11 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     {
         return Some(EntityKind::Misc);
     }
-    if words >= 3 && is_org_keyword(cx.word(first)) && matches!(cx.word(first + 1), "of" | "for" | "on") {
+    if words >= 3
+        && is_org_keyword(cx.word(first))
+        && matches!(cx.word(first + 1), "of" | "for" | "on")
+        && !joins_two_organisations(cx, first, end)
+    {
         return Some(EntityKind::Org);
     }
     // "Central Bank of Nigeria", "Diplomatic Academy of Vietnam": a body named with the country or city it
@@ -1027,6 +1040,26 @@ fn after_credit(cx: &Context<'_, '_>, first: usize) -> bool {
     };
     if direct(first) {
         return true;
+    }
+    // "Image: © NASA/ESA/K. Retherford", "Photo: Xinhua/Liu Wei": a credit's names are separated by slashes
+    // (walks back over at most eight tokens of names, slashes and a copyright sign).
+    if first >= 2 && seg.is_punct(first - 1, '/') {
+        let mut i = first - 1;
+        while i > 0 && first - i < 8 {
+            let before = i - 1;
+            if direct(i) {
+                return true;
+            }
+            let name_part = word_at(before).is_some_and(|w| w.starts_with(char::is_uppercase))
+                || seg.is_punct(before, '/')
+                || seg.is_punct(before, '©')
+                || seg.is_punct(before, '.');
+            if !name_part {
+                return false;
+            }
+            i = before;
+        }
+        return false;
     }
     // "Reporting by Tadeo Quispaya and Jelena Markovic": walk back over "and" and the name before it (at most
     // four capitalised words).
