@@ -110,6 +110,21 @@ pub enum Decision {
     Retag(EntityKind),
 }
 
+impl Decision {
+    /// The decision as it acts on `scope`: a change of kind to the kind the extractor gave is an acceptance.
+    /// Stored, exported and compared so, a round trip with a colleague does not read as another decision.
+    pub fn as_given_to(self, scope: &ReviewScope) -> Decision {
+        match (scope, self) {
+            (ReviewScope::Mention { kind, .. } | ReviewScope::Entity { kind, .. }, Decision::Retag(to))
+                if *kind == to =>
+            {
+                Decision::Accept
+            }
+            (_, decision) => decision,
+        }
+    }
+}
+
 /// Which suggestions a decision covers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "scope", try_from = "ScopeFields")]
@@ -698,6 +713,7 @@ impl Annotations {
 
     /// Records a decision, replacing an earlier one on the same scope.
     pub fn review(&mut self, scope: ReviewScope, decision: Decision) {
+        let decision = decision.as_given_to(&scope);
         self.reviews.retain(|r| r.scope != scope);
         self.reviews.push(Review { scope, decision });
     }

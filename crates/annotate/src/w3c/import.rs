@@ -1232,10 +1232,13 @@ pub fn merge_anchored(
             }
             None => decided_here.quote_decision(span),
         };
+        // As they act on these words (a save from before `Decision::as_given_to` may hold a change of kind to
+        // the extractor's own).
+        let here = here.map(|here| here.as_given_to(&scope));
         match here {
-            Some(here) if here == review.decision => report.already_here += 1,
+            Some(here) if here == review.decision.as_given_to(&scope) => report.already_here += 1,
             Some(_) => report.kept_decisions.push(review.target.exact),
-            None => taken.push((key, Review { scope, decision: review.decision })),
+            None => taken.push((key, Review { decision: review.decision.as_given_to(&scope), scope })),
         }
     }
     // Words with no decision here, so no decision to replace: added all at once (one at a time searched every
@@ -1408,7 +1411,8 @@ mod tests {
             report.summary()
         );
         let decision = |scope: &ReviewScope| mine.reviews.iter().find(|r| r.scope == *scope).map(|r| r.decision);
-        assert_eq!(decision(&mention("Interfax")), Some(Decision::Retag(EntityKind::Org)));
+        // Kept; a change of kind to the extractor's own is stored as the acceptance it is.
+        assert_eq!(decision(&mention("Interfax")), Some(Decision::Accept));
         assert_eq!(decision(&mention("Moscow")), Some(Decision::Accept));
         assert_eq!(mine.reviews.len(), 3, "one decision per mention");
         assert_eq!(mine.speaker_correction(quote).and_then(|c| c.speaker.as_deref()), Some("Sergei Lavrov"));
@@ -1435,6 +1439,30 @@ mod tests {
     /// added again with every import of the same file; a note moved to other words came back at its old place;
     /// a note edited back to an earlier text left both sides keeping their own; two people's unrelated notes
     /// sharing an id (`note-1`, made without a tab's tag) passed for versions of each other.
+    /// A change of kind to the kind the extractor gave is an acceptance: stored, exported and compared so, a
+    /// round trip never reports it as a decision made otherwise (a prober's false warning), also when a save
+    /// from before holds it as a change of kind.
+    #[test]
+    fn a_change_of_kind_to_the_same_kind_is_an_acceptance() {
+        let text = "Sergei Lavrov spoke to Interfax in Moscow on Monday.";
+        let doc = Document::new("t", text);
+        let extraction = sidenote_extract::extract(text);
+        let mention = extraction.entities.iter().find(|e| e.span.slice(text) == "Interfax").expect("a suggestion");
+        let scope = ReviewScope::Mention { span: mention.span, kind: mention.kind };
+        let mut here = Annotations::default();
+        here.review(scope.clone(), Decision::Retag(mention.kind));
+        assert_eq!(here.reviews[0].decision, Decision::Accept);
+        for stored in [Decision::Accept, Decision::Retag(mention.kind)] {
+            let mut mine =
+                Annotations { reviews: vec![Review { scope: scope.clone(), decision: stored }], ..here.clone() };
+            let file = export(&doc, &extraction, &mine).to_string();
+            let anchored = anchor(parse(&file).expect("parses"), text);
+            let report = merge_anchored(&mut mine, anchored, &doc.content_urn(), &extraction);
+            assert!(report.kept_decisions.is_empty(), "{stored:?}: {}", report.summary());
+            assert_eq!(mine.reviews.len(), 1, "{stored:?}");
+        }
+    }
+
     #[test]
     fn exchanges_never_add_the_same_thing_twice_nor_take_an_unrelated_note_for_a_version() {
         let text = "Olaf Kessel spoke about the sea wall on Tuesday.";
