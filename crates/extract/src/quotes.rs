@@ -106,6 +106,9 @@ const HEADLINE_ROLE_LINES: usize = 2;
 /// How many tokens after an inverted speech verb its subject may stand ("said the film’s director, Tom …").
 const INVERTED_SUBJECT_TOKENS: usize = 8;
 
+/// How far after a quote's closing mark a sentence that points back at it (`That was how X put it.`) is read.
+const NEXT_SENTENCE_TOKENS: usize = 24;
+
 /// For each group, the sex its first name gives (see [`crate::lexicon::first_name_is_female`]), else the sex a
 /// title right before one of its mentions gives; `None` when nothing says, or the titles disagree.
 fn group_sexes(seg: &Segmented<'_>, entities: &[Entity], groups: &[EntityGroup]) -> Vec<Option<bool>> {
@@ -1066,6 +1069,55 @@ impl Attribution<'_> {
         let before: Vec<usize> = window[..verb_pos].iter().copied().filter(|&i| seg.is_word(i)).collect();
         // A subject of one to four words right after the closing mark: `the Speaker replied`.
         !before.is_empty() && before.len() <= ROLE_SPAN_WORDS && before[0] <= token_at(seg, quote.end) + 2
+    }
+
+    /// `“We were not good enough.” That was how the coach, Bongani Khumalo, put it.`: a quote that ends its
+    /// sentence inside the marks, followed on its line by a sentence that points back at it (`That`, `Those`,
+    /// `These`, `So`, `The words`) and holds a verb of speech or `words`, is the words of the first person or
+    /// organisation that sentence names. Reads at most [`NEXT_SENTENCE_TOKENS`] tokens after the closing mark.
+    fn next_sentence_names_it(&self, quote: Span) -> Option<Speaker> {
+        let seg = self.seg;
+        let inner = quote.slice(seg.text).trim_end();
+        if !inner.ends_with(['.', '!', '?']) || inner.ends_with("...") {
+            return None;
+        }
+        let close = token_at(seg, quote.end);
+        let line = seg.tokens.get(close)?.line;
+        let tokens: Vec<usize> = (close + 1..seg.tokens.len().min(close + 1 + NEXT_SENTENCE_TOKENS))
+            .take_while(|&i| seg.tokens[i].line == line && !self.inside_quote(seg.tokens[i].span.start))
+            .collect();
+        let first = *tokens.first()?;
+        let sentence = seg.tokens[first].sentence;
+        let sentence_tokens: Vec<usize> =
+            tokens.iter().copied().take_while(|&i| seg.tokens[i].sentence == sentence).collect();
+        let words: Vec<usize> = sentence_tokens.iter().copied().filter(|&i| seg.is_word(i)).collect();
+        let points_back = match words.as_slice() {
+            [w, ..] if matches!(seg.word(*w), "That" | "Those" | "These" | "So") => true,
+            [w, v, ..] => seg.word(*w) == "The" && seg.word(*v) == "words",
+            _ => false,
+        };
+        if !seg.is_word(first) || !points_back {
+            return None;
+        }
+        let tells_of_speech = words.iter().any(|&i| self.is_verb_of_speech(i) || seg.word(i) == "words");
+        if !tells_of_speech {
+            return None;
+        }
+        sentence_tokens.iter().find_map(|&i| self.entity_at(i)).map(|e| self.name_of(e))
+    }
+
+    /// Whether `line` is the paragraph right after the one on `before`: only lines without words between.
+    fn next_paragraph(&self, before: usize, line: usize) -> bool {
+        before < line && line <= before + INHERIT_LINES && (before + 1..line).all(|l| self.line_words[l] == 0)
+    }
+
+    /// Whether the quote's cue after it is a verb of replying (`“…,” she replies`, `answered X`).
+    fn cue_is_a_reply(&self, quote: Span) -> bool {
+        let seg = self.seg;
+        let window = self.cue_window(quote);
+        let Some(verb_pos) = self.cue_verb(quote, &window) else { return false };
+        let verb = crate::case::lowercase(seg.word(window[verb_pos]));
+        ["repl", "answer", "retort"].iter().any(|stem| verb.starts_with(stem))
     }
 
     /// Sieve 1: `“…,” X said`, `“…,” said X`, `“…,” X, a …, said`.
@@ -2046,13 +2098,16 @@ pub(crate) fn find_quotes(
     }
     // Cues of the quote's own sentence first, for every quote: a quote without one may repeat the words of
     // another that has one.
-    let cued: Vec<Option<Speaker>> = found
-        .iter()
-        .map(|f| {
-            let speaker = if f.open_at_end { None } else { attribution.after(f.inner) };
-            speaker.or_else(|| if f.continues_previous { None } else { attribution.before(f.inner) })
-        })
-        .collect();
+    let cued: Vec<Option<Speaker>> =
+        found
+            .iter()
+            .map(|f| {
+                let speaker = if f.open_at_end { None } else { attribution.after(f.inner) };
+                speaker
+                    .or_else(|| if f.continues_previous { None } else { attribution.before(f.inner) })
+                    .or_else(|| if f.open_at_end { None } else { attribution.next_sentence_names_it(f.inner) })
+            })
+            .collect();
     // A quote whose own cue names no one (`“…,” a reporter shouted`) is someone else's: no fallback gives it a
     // speaker.
     let unnamed_cue: Vec<bool> = found
@@ -2067,6 +2122,12 @@ pub(crate) fn find_quotes(
     let echoes = Echoes::new(seg.text, &found);
     let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(found.len());
     let mut previous: Option<(usize, Speaker)> = None;
+    let lines_of_found: Vec<usize> =
+        found.iter().map(|f| seg.tokens.get(token_at(seg, f.inner.start)).map_or(0, |t| t.line)).collect();
+    // The last paragraph opened by an attributed quote: its line, its speaker, whether its quote asks.
+    let mut last_turn: Option<(usize, Speaker, bool)> = None;
+    // A dialogue under way: the line of the last turn, whose turn comes next, who spoke last.
+    let mut exchange: Option<(usize, Speaker, Speaker)> = None;
     for (index, f) in found.iter().enumerate() {
         let line = seg.tokens.get(token_at(seg, f.inner.start)).map_or(0, |t| t.line);
         if unnamed_cue[index] {
@@ -2093,12 +2154,24 @@ pub(crate) fn find_quotes(
         if speaker.is_none() && !f.continues_previous && paragraph_between {
             speaker = attribution.previous_paragraph_subject(f.inner);
         }
+        let opens_paragraph = seg.lines[line].span.slice(seg.text).trim_start().starts_with(['“', '"', '«', '„'])
+            && (index == 0 || lines_of_found[index - 1] != line);
+        let mut alternated = false;
+        if speaker.is_none() && opens_paragraph {
+            // A dialogue (`“Why now?” asked A. ¶ “Because …,” said B. ¶ “And now?” ¶ “Now …”`): a paragraph that
+            // is only a quote, right after the turn of the other party, takes the party whose turn it is.
+            if let Some((exchange_line, other, last)) = &exchange {
+                let last_spoke = previous.as_ref().is_some_and(|(_, p)| p.0 == last.0);
+                if last_spoke && attribution.next_paragraph(*exchange_line, line) {
+                    speaker = Some(other.clone());
+                    alternated = true;
+                }
+            }
+        }
         if speaker.is_none() {
             // A quote with no cue of its own continues the last attributed speaker when it follows in the
             // same paragraph, or opens a paragraph shortly after.
             if let Some((prev_line, prev_speaker)) = &previous {
-                let line_text = seg.lines[line].span.slice(seg.text).trim_start();
-                let opens_paragraph = line_text.starts_with(['“', '"', '«', '„']);
                 if *prev_line == line || (opens_paragraph && line <= prev_line + INHERIT_LINES) {
                     speaker = Some(prev_speaker.clone());
                 }
@@ -2106,6 +2179,24 @@ pub(crate) fn find_quotes(
         }
         if speaker.is_none() && !f.continues_previous {
             speaker = attribution.previous_paragraph_subject(f.inner);
+        }
+        if opens_paragraph {
+            // The turns of a dialogue: two paragraphs in a row that open with quotes of two people, the first a
+            // question or the second a reply.
+            exchange = match (&speaker, &last_turn) {
+                (Some(now), _) if alternated => exchange.take().map(|(_, _, last)| (line, last, now.clone())),
+                (Some(now), Some((turn_line, before, asked)))
+                    if cued[index].is_some()
+                        && before.0 != now.0
+                        && attribution.next_paragraph(*turn_line, line)
+                        && (*asked || attribution.cue_is_a_reply(f.inner)) =>
+                {
+                    Some((line, before.clone(), now.clone()))
+                }
+                _ => None,
+            };
+            let asked = f.inner.slice(seg.text).trim_end().ends_with('?');
+            last_turn = speaker.clone().map(|now| (line, now, asked));
         }
         if let Some(found) = &speaker {
             previous = Some((line, found.clone()));
@@ -3095,6 +3186,65 @@ mod tests {
             (
                 "“We will rebuild,” said Hina Baig. “The school comes first.”",
                 vec![q("We will rebuild,", Some("Hina Baig")), q("The school comes first.", Some("Hina Baig"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_sentence_pointing_back_at_a_quote_names_its_speaker() {
+        check(vec![
+            (
+                "“We lost and I will not pretend otherwise.” That was how the coach, Tariq Haddad, put it.",
+                vec![q("We lost and I will not pretend otherwise.", Some("Tariq Haddad"))],
+            ),
+            (
+                "“The sea gives and the sea takes.” So said Ana Lima, the ferrywoman, as the water rose.",
+                vec![q("The sea gives and the sea takes.", Some("Ana Lima"))],
+            ),
+            (
+                "“I will be home before the rains.” Those were the last words Karim Said Nasser said to his family.",
+                vec![q("I will be home before the rains.", Some("Karim Said Nasser"))],
+            ),
+            // A sentence that does not point back, or tells of no speech, names no one.
+            (
+                "“The bridge is perfectly safe.” Engineers had said so for years, and Mayor Olga Petrenko agreed.",
+                vec![q("The bridge is perfectly safe.", None)],
+            ),
+            (
+                "“The bridge is perfectly safe.” That is why Mayor Olga Petrenko reopened it.",
+                vec![q("The bridge is perfectly safe.", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_dialogue_alternates_its_speakers() {
+        check(vec![
+            (
+                "“Why did you wait so long?” asked Ruth Kamau.\n“Because nobody would have listened,” said Obinna Nwosu.\n“And now they will listen?”\n“Now they have no choice.”",
+                vec![
+                    q("Why did you wait so long?", Some("Ruth Kamau")),
+                    q("Because nobody would have listened,", Some("Obinna Nwosu")),
+                    q("And now they will listen?", Some("Ruth Kamau")),
+                    q("Now they have no choice.", Some("Obinna Nwosu")),
+                ],
+            ),
+            (
+                "“The farm will pay for school,” Kwame Mensah says.\n“It paid for yours, and you are still here,” Abena Mensah replies.\n“I am still here because of the farm.”",
+                vec![
+                    q("The farm will pay for school,", Some("Kwame Mensah")),
+                    q("It paid for yours, and you are still here,", Some("Abena Mensah")),
+                    q("I am still here because of the farm.", Some("Kwame Mensah")),
+                ],
+            ),
+            // Two people quoted in turn with no question and no reply: the last one carries on.
+            (
+                "“We will appeal the ruling,” said Kwame Mensah.\n“The ruling is plainly wrong,” said Abena Osei.\n“He never hurt anyone at all.”",
+                vec![
+                    q("We will appeal the ruling,", Some("Kwame Mensah")),
+                    q("The ruling is plainly wrong,", Some("Abena Osei")),
+                    q("He never hurt anyone at all.", Some("Abena Osei")),
+                ],
             ),
         ]);
     }
