@@ -109,6 +109,9 @@ const INVERTED_SUBJECT_TOKENS: usize = 8;
 /// How far after a quote's closing mark a sentence that points back at it (`That was how X put it.`) is read.
 const NEXT_SENTENCE_TOKENS: usize = 24;
 
+/// How far after a cue's verb a sentence naming its role's holder (`The leader, X Y,`) is looked for.
+const ROLE_NAMED_LATER_TOKENS: usize = 60;
+
 /// For each group, the sex its first name gives (see [`crate::lexicon::first_name_is_female`]), else the sex a
 /// title right before one of its mentions gives; `None` when nothing says, or the titles disagree.
 fn group_sexes(seg: &Segmented<'_>, entities: &[Entity], groups: &[EntityGroup]) -> Vec<Option<bool>> {
@@ -1104,6 +1107,49 @@ impl Attribution<'_> {
             return None;
         }
         sentence_tokens.iter().find_map(|&i| self.entity_at(i)).map(|e| self.name_of(e))
+    }
+
+    /// `“…,” the expedition's leader said. ¶ The leader, marine archaeologist Tupaq Huamán, has …`: a cue whose
+    /// subject is a role and no name (`a spokeswoman for X`, `the expedition's leader`) is the person a later
+    /// sentence names in apposition to the same role (`The leader, X,`), at most [`ROLE_NAMED_LATER_TOKENS`]
+    /// tokens after the verb.
+    fn role_named_later(&self, quote: Span) -> Option<Speaker> {
+        let seg = self.seg;
+        let window = self.cue_window(quote);
+        let verb_pos = self.cue_verb(quote, &window)?;
+        let subject: Vec<usize> = window[..verb_pos].iter().copied().filter(|&i| seg.is_word(i)).collect();
+        let names_someone = subject.iter().any(|&i| {
+            self.entity_at(i).is_some_and(|e| e.kind != EntityKind::Org)
+                || matches!(crate::case::lowercase(seg.word(i)).as_str(), "he" | "she" | "i" | "we" | "they")
+        });
+        let role = subject.iter().rev().find(|&&i| is_naming_role(seg.word(i)))?;
+        if names_someone || subject.len() > ROLE_SPAN_WORDS + 2 {
+            return None;
+        }
+        let role = crate::case::lowercase(seg.word(*role));
+        let from = window[verb_pos] + 1;
+        for i in from..seg.tokens.len().min(from + ROLE_NAMED_LATER_TOKENS) {
+            let apposition = seg.is_word(i)
+                && seg.word(i) == "The"
+                && seg.starts_sentence(i)
+                && seg.is_word(i + 1)
+                && crate::case::lowercase(seg.word(i + 1)) == role
+                && seg.is_punct(i + 2, ',');
+            if !apposition || self.inside_quote(seg.tokens[i].span.start) {
+                continue;
+            }
+            // The name, past at most a few words of trade (`marine archaeologist`); a person, or a name no list
+            // knows that the apposition to a role makes someone.
+            return (i + 3..seg.tokens.len().min(i + 3 + ROLE_SPAN_WORDS)).find_map(|j| {
+                let start = seg.tokens[j].span.start;
+                let idx = self.entities.partition_point(|e| e.span.start < start);
+                self.entities
+                    .get(idx)
+                    .filter(|e| e.span.start == start && matches!(e.kind, EntityKind::Person | EntityKind::Misc))
+                    .map(|e| self.name_of(e))
+            });
+        }
+        None
     }
 
     /// Whether `line` is the paragraph right after the one on `before`: only lines without words between.
@@ -2102,7 +2148,11 @@ pub(crate) fn find_quotes(
         found
             .iter()
             .map(|f| {
-                let speaker = if f.open_at_end { None } else { attribution.after(f.inner) };
+                let speaker = if f.open_at_end {
+                    None
+                } else {
+                    attribution.role_named_later(f.inner).or_else(|| attribution.after(f.inner))
+                };
                 speaker
                     .or_else(|| if f.continues_previous { None } else { attribution.before(f.inner) })
                     .or_else(|| if f.open_at_end { None } else { attribution.next_sentence_names_it(f.inner) })
@@ -3245,6 +3295,25 @@ mod tests {
                     q("The ruling is plainly wrong,", Some("Abena Osei")),
                     q("He never hurt anyone at all.", Some("Abena Osei")),
                 ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_role_named_in_a_later_sentence_is_that_person() {
+        check(vec![
+            (
+                "“All flights will leave on time,” a spokeswoman for Andes Air said on Sunday.\nThe spokeswoman, Inés Cabrera, added that passengers would be rebooked.",
+                vec![q("All flights will leave on time,", Some("Inés Cabrera"))],
+            ),
+            (
+                "“We found the hull where the diaries said,” the expedition's leader said.\nThe leader, marine archaeologist Tupaq Huamán, has searched the lake for years.",
+                vec![q("We found the hull where the diaries said,", Some("Tupaq Huamán"))],
+            ),
+            // Another role named later is someone else.
+            (
+                "“The prison is full and the courts are slow,” a deputy minister said.\nThe governor, Musa Kabiru, declined to comment.",
+                vec![q("The prison is full and the courts are slow,", None)],
             ),
         ]);
     }
