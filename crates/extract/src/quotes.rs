@@ -1102,7 +1102,9 @@ impl Attribution<'_> {
         if !seg.is_word(first) || !points_back {
             return None;
         }
-        let tells_of_speech = words.iter().any(|&i| self.is_verb_of_speech(i) || seg.word(i) == "words");
+        let tells_of_speech = words.iter().any(|&i| {
+            self.is_verb_of_speech(i) || matches!(seg.word(i), "words" | "summed" | "summarised" | "summarized")
+        });
         if !tells_of_speech {
             return None;
         }
@@ -1556,6 +1558,19 @@ impl Attribution<'_> {
                     if matches!(crate::case::lowercase(seg.word(j)).as_str(), "him" | "her") {
                         return self.pronoun_referent(j, quote.start);
                     }
+                }
+            }
+            // "In the words of its founder, Nkechi Obi, the town “…”": the first name after "of" that is not in
+            // the possessive (`the words of Lagos's mayor, X` is X's).
+            let of_follows = window.get(pos + 1).is_some_and(|&j| seg.is_word(j) && seg.word(j) == "of");
+            if word == "words" && of_follows {
+                let owner = window
+                    .iter()
+                    .skip(pos + 2)
+                    .take(INVERTED_SUBJECT_TOKENS)
+                    .find_map(|&j| self.entity_at(j).filter(|e| !seg.is_possessive(token_at(seg, e.span.end))));
+                if let Some(e) = owner {
+                    return Some(self.name_of(e));
                 }
             }
             // "In Marlowe’s words, “…”", "in her words".
@@ -2584,12 +2599,15 @@ mod tests {
         let put = format!("{intro} As Marlowe put it, “I was born to play this part, I think.”");
         let puts = format!("{intro} “I was born to play this part, I think,” as Marlowe puts it.");
         let words = format!("{intro} In Marlowe’s words, “I was born to play this part, I think.”");
+        let words_of =
+            format!("{intro} In the words of the film's star, Jessie Marlowe, the part was “born in a bus shelter”.");
         let her_words = format!("{intro} In her words, “I was born to play this part, I think.”");
         check(vec![
             (&put, vec![q("I was born to play this part, I think.", Some("Jessie Marlowe"))]),
             (&puts, vec![q("I was born to play this part, I think,", Some("Jessie Marlowe"))]),
             (&words, vec![q("I was born to play this part, I think.", Some("Jessie Marlowe"))]),
             (&her_words, vec![q("I was born to play this part, I think.", Some("Jessie Marlowe"))]),
+            (&words_of, vec![q("born in a bus shelter", Some("Jessie Marlowe"))]),
         ]);
     }
 
@@ -3254,6 +3272,10 @@ mod tests {
             (
                 "“I will be home before the rains.” Those were the last words Karim Said Nasser said to his family.",
                 vec![q("I will be home before the rains.", Some("Karim Said Nasser"))],
+            ),
+            (
+                "“We were not good enough today.” That was how the captain, Lwazi Dube, summed up the defeat.",
+                vec![q("We were not good enough today.", Some("Lwazi Dube"))],
             ),
             // A sentence that does not point back, or tells of no speech, names no one.
             (
