@@ -1094,21 +1094,42 @@ impl Attribution<'_> {
         let sentence_tokens: Vec<usize> =
             tokens.iter().copied().take_while(|&i| seg.tokens[i].sentence == sentence).collect();
         let words: Vec<usize> = sentence_tokens.iter().copied().filter(|&i| seg.is_word(i)).collect();
-        let points_back = match words.as_slice() {
-            [w, ..] if matches!(seg.word(*w), "That" | "Those" | "These" | "So") => true,
-            [w, v, ..] => seg.word(*w) == "The" && seg.word(*v) == "words",
-            _ => false,
+        // Where the name may stand: after `That was how`, `Those were`, `The words are (those of)`, `So said`.
+        let word_is = |k: usize, options: &[&str]| words.get(k).is_some_and(|&i| options.contains(&seg.word(i)));
+        let name_from = if word_is(0, &["That", "This"]) && word_is(1, &["was", "is"]) && word_is(2, &["how"]) {
+            3
+        } else if word_is(0, &["Those", "These"]) && word_is(1, &["were", "are"]) {
+            2
+        } else if word_is(0, &["The"]) && word_is(1, &["words"]) && word_is(2, &["were", "are"]) {
+            if word_is(3, &["those"]) && word_is(4, &["of"]) {
+                5
+            } else {
+                3
+            }
+        } else if word_is(0, &["So"]) && words.get(1).is_some_and(|&i| self.is_verb_of_speech(i)) {
+            2
+        } else {
+            return None;
         };
-        if !seg.is_word(first) || !points_back {
+        if seg.tokens[first].kind != TokenKind::Word {
             return None;
         }
         let tells_of_speech = words.iter().any(|&i| {
             self.is_verb_of_speech(i) || matches!(seg.word(i), "words" | "summed" | "summarised" | "summarized")
         });
+        let from = *words.get(name_from)?;
+        // The name leads what follows, before any verb of speech of its own (`That was how the town survived,
+        // said X` is no one's).
+        let lead: Vec<usize> = sentence_tokens
+            .iter()
+            .copied()
+            .skip_while(|&i| i < from)
+            .take_while(|&i| !self.is_verb_of_speech(i))
+            .collect();
         if !tells_of_speech {
             return None;
         }
-        sentence_tokens.iter().find_map(|&i| self.entity_at(i)).map(|e| self.name_of(e))
+        self.name_leading(&lead)
     }
 
     /// `“…,” the expedition's leader said. ¶ The leader, marine archaeologist Tupaq Huamán, has …`: a cue whose
@@ -1150,6 +1171,47 @@ impl Attribution<'_> {
                     .filter(|e| e.span.start == start && matches!(e.kind, EntityKind::Person | EntityKind::Misc))
                     .map(|e| self.name_of(e))
             });
+        }
+        None
+    }
+
+    /// The name that leads `tokens` (an inverted verb's subject, `said Martin Indyk`), also past a role (`the
+    /// film’s director, Tom Hargreave`), but not past a word that opens another phrase (`the lawyer, who …`).
+    fn name_leading(&self, tokens: &[usize]) -> Option<Speaker> {
+        let seg = self.seg;
+        for &i in tokens.iter().take(INVERTED_SUBJECT_TOKENS) {
+            if let Some(e) = self.entity_at(i) {
+                return Some(self.name_of(e));
+            }
+            let opens_phrase = seg.is_word(i)
+                && matches!(
+                    crate::case::lowercase(seg.word(i)).as_str(),
+                    "who"
+                        | "which"
+                        | "that"
+                        | "he"
+                        | "she"
+                        | "it"
+                        | "they"
+                        | "we"
+                        | "i"
+                        | "of"
+                        | "for"
+                        | "to"
+                        | "with"
+                        | "at"
+                        | "in"
+                        | "on"
+                        | "by"
+                        | "from"
+                        | "about"
+                        | "after"
+                        | "before"
+                        | "and"
+                );
+            if opens_phrase {
+                break;
+            }
         }
         None
     }
@@ -1214,39 +1276,8 @@ impl Attribution<'_> {
         }
         // "said Martin Indyk": the subject right after the verb, also past its role ("said the film’s director,
         // Tom Hargreave"), but not past a word that opens another phrase ("said the lawyer, who represents …").
-        for &i in window.iter().skip(verb_pos + 1).take(INVERTED_SUBJECT_TOKENS) {
-            if let Some(e) = self.entity_at(i) {
-                return Some(self.name_of(e));
-            }
-            let opens_phrase = seg.is_word(i)
-                && matches!(
-                    crate::case::lowercase(seg.word(i)).as_str(),
-                    "who"
-                        | "which"
-                        | "that"
-                        | "he"
-                        | "she"
-                        | "it"
-                        | "they"
-                        | "we"
-                        | "i"
-                        | "of"
-                        | "for"
-                        | "to"
-                        | "with"
-                        | "at"
-                        | "in"
-                        | "on"
-                        | "by"
-                        | "from"
-                        | "about"
-                        | "after"
-                        | "before"
-                        | "and"
-                );
-            if opens_phrase {
-                break;
-            }
+        if let Some(named) = self.name_leading(&window[verb_pos + 1..]) {
+            return Some(named);
         }
         if let Some(named) = self.headline_role_named_below(&window[verb_pos + 1..], quote) {
             return Some(named);
@@ -2193,6 +2224,8 @@ pub(crate) fn find_quotes(
     let mut last_turn: Option<(usize, Speaker, bool)> = None;
     // A dialogue under way: the line of the last turn, whose turn comes next, who spoke last.
     let mut exchange: Option<(usize, Speaker, Speaker)> = None;
+    // The line of the last paragraph of a dialogue left to no one: the cue-less paragraphs after it are no one's.
+    let mut unresolved_turn: Option<usize> = None;
     for (index, f) in found.iter().enumerate() {
         let line = seg.tokens.get(token_at(seg, f.inner.start)).map_or(0, |t| t.line);
         if unnamed_cue[index] {
@@ -2222,18 +2255,28 @@ pub(crate) fn find_quotes(
         let opens_paragraph = seg.lines[line].span.slice(seg.text).trim_start().starts_with(['“', '"', '«', '„'])
             && (index == 0 || lines_of_found[index - 1] != line);
         let mut alternated = false;
+        // In a dialogue, a paragraph that is only a statement in marks may be either party's: no one.
+        let mut either_party = false;
         if speaker.is_none() && opens_paragraph {
-            // A dialogue (`“Why now?” asked A. ¶ “Because …,” said B. ¶ “And now?” ¶ “Now …”`): a paragraph that
-            // is only a quote, right after the turn of the other party, takes the party whose turn it is.
+            // A dialogue (`“Why now?” asked A. ¶ “Because …,” said B. ¶ “And now?” ¶ “Now …”`): a question right
+            // after the other party's turn, or the answer to their question, is the turn of the party whose turn
+            // it is.
             if let Some((exchange_line, other, last)) = &exchange {
                 let last_spoke = previous.as_ref().is_some_and(|(_, p)| p.0 == last.0);
                 if last_spoke && attribution.next_paragraph(*exchange_line, line) {
-                    speaker = Some(other.clone());
-                    alternated = true;
+                    let asks = f.inner.slice(seg.text).trim_end().ends_with('?');
+                    let answers = last_turn.as_ref().is_some_and(|(_, _, asked)| *asked);
+                    if asks || answers {
+                        speaker = Some(other.clone());
+                        alternated = true;
+                    } else {
+                        either_party = true;
+                    }
                 }
             }
+            either_party |= unresolved_turn.is_some_and(|turn_line| attribution.next_paragraph(turn_line, line));
         }
-        if speaker.is_none() {
+        if speaker.is_none() && !either_party {
             // A quote with no cue of its own continues the last attributed speaker when it follows in the
             // same paragraph, or opens a paragraph shortly after.
             if let Some((prev_line, prev_speaker)) = &previous {
@@ -2242,10 +2285,16 @@ pub(crate) fn find_quotes(
                 }
             }
         }
-        if speaker.is_none() && !f.continues_previous {
+        if speaker.is_none() && !f.continues_previous && !either_party {
             speaker = attribution.previous_paragraph_subject(f.inner);
         }
-        if opens_paragraph {
+        if either_party {
+            unresolved_turn = Some(line);
+            exchange = None;
+        } else if opens_paragraph {
+            unresolved_turn = None;
+        }
+        if opens_paragraph && !either_party {
             // The turns of a dialogue: two paragraphs in a row that open with quotes of two people, the first a
             // question or the second a reply.
             exchange = match (&speaker, &last_turn) {
@@ -3286,6 +3335,19 @@ mod tests {
                 "“The bridge is perfectly safe.” That is why Mayor Olga Petrenko reopened it.",
                 vec![q("The bridge is perfectly safe.", None)],
             ),
+            // Words someone else wrote, or a name past the words' own description, are no one's.
+            (
+                "“We will never forget you.” Those words, carved on the memorial, were chosen by families, said Mayor Tanvir Hossain.",
+                vec![q("We will never forget you.", None)],
+            ),
+            (
+                "“Trespassers will be prosecuted.” So said the sign on the gate, though Fernando Quispe said nobody had been.",
+                vec![q("Trespassers will be prosecuted.", None)],
+            ),
+            (
+                "“The town will rise again.” That was how the town survived the flood, said Fernando Quispe.",
+                vec![q("The town will rise again.", None)],
+            ),
         ]);
     }
 
@@ -3302,13 +3364,16 @@ mod tests {
                 ],
             ),
             (
-                "“The farm will pay for school,” Kwame Mensah says.\n“It paid for yours, and you are still here,” Abena Mensah replies.\n“I am still here because of the farm.”",
+                "“The farm will pay for school,” Kwame Mensah says.\n“It paid for yours, and you are still here,” Abena Mensah replies.\n“I am still here because of the farm.”\n“And you will be gone next year.”",
                 vec![
                     q("The farm will pay for school,", Some("Kwame Mensah")),
                     q("It paid for yours, and you are still here,", Some("Abena Mensah")),
-                    q("I am still here because of the farm.", Some("Kwame Mensah")),
+                    q("I am still here because of the farm.", None),
+                    q("And you will be gone next year.", None),
                 ],
             ),
+            // A statement after a reply may be either party's (`“Not at all,” replied B. ¶ “We have the numbers.”`
+            // is B's in a news story, A's in a quarrel): no one, and no one for the paragraphs after it.
             // Two people quoted in turn with no question and no reply: the last one carries on.
             (
                 "“We will appeal the ruling,” said Kwame Mensah.\n“The ruling is plainly wrong,” said Abena Osei.\n“He never hurt anyone at all.”",
