@@ -43,6 +43,14 @@ const CASES: &[Case] = &[
                Cid Lee, won. “One two three,” the drummer says. “Four five six,” his father said.\n",
         html: false,
     },
+    Case {
+        name: "dialogues, sentences pointing back, roles named later",
+        unit: "“Why one two?” asked Ann Lee.\n“Three four five,” replied Bob Lee.\n“And six seven?”\n“Eight nine \
+               ten.”\n“One two three.” That was how the coach, Ann Lee, put it. “Four five six.” So said Bob Lee. \
+               “One two three,” a spokeswoman for Abcde Air said. The spokeswoman, Ann Lee, added it. In the \
+               words of the founder, Bob Lee, it was “one two three”.\n",
+        html: false,
+    },
     Case { name: "joiners and marks", unit: "a‐b’c-d/E/F’s e\u{301}\u{200d}x U.S.A. ", html: false },
     Case { name: "opening brackets before names", unit: "((((((((((((((((((((Abcde ", html: false },
     Case {

@@ -106,6 +106,12 @@ const HEADLINE_ROLE_LINES: usize = 2;
 /// How many tokens after an inverted speech verb its subject may stand ("said the film’s director, Tom …").
 const INVERTED_SUBJECT_TOKENS: usize = 8;
 
+/// How far after a quote's closing mark a sentence that points back at it (`That was how X put it.`) is read.
+const NEXT_SENTENCE_TOKENS: usize = 24;
+
+/// How far after a cue's verb a sentence naming its role's holder (`The leader, X Y,`) is looked for.
+const ROLE_NAMED_LATER_TOKENS: usize = 60;
+
 /// For each group, the sex its first name gives (see [`crate::lexicon::first_name_is_female`]), else the sex a
 /// title right before one of its mentions gives; `None` when nothing says, or the titles disagree.
 fn group_sexes(seg: &Segmented<'_>, entities: &[Entity], groups: &[EntityGroup]) -> Vec<Option<bool>> {
@@ -1068,6 +1074,162 @@ impl Attribution<'_> {
         !before.is_empty() && before.len() <= ROLE_SPAN_WORDS && before[0] <= token_at(seg, quote.end) + 2
     }
 
+    /// `“We were not good enough.” That was how the coach, Bongani Khumalo, put it.`: a quote that ends its
+    /// sentence inside the marks, followed on its line by a sentence that points back at it (`That`, `Those`,
+    /// `These`, `So`, `The words`) and holds a verb of speech or `words`, is the words of the first person or
+    /// organisation that sentence names. Reads at most [`NEXT_SENTENCE_TOKENS`] tokens after the closing mark.
+    fn next_sentence_names_it(&self, quote: Span) -> Option<Speaker> {
+        let seg = self.seg;
+        let inner = quote.slice(seg.text).trim_end();
+        if !inner.ends_with(['.', '!', '?']) || inner.ends_with("...") {
+            return None;
+        }
+        let close = token_at(seg, quote.end);
+        let line = seg.tokens.get(close)?.line;
+        let tokens: Vec<usize> = (close + 1..seg.tokens.len().min(close + 1 + NEXT_SENTENCE_TOKENS))
+            .take_while(|&i| seg.tokens[i].line == line && !self.inside_quote(seg.tokens[i].span.start))
+            .collect();
+        let first = *tokens.first()?;
+        let sentence = seg.tokens[first].sentence;
+        let sentence_tokens: Vec<usize> =
+            tokens.iter().copied().take_while(|&i| seg.tokens[i].sentence == sentence).collect();
+        let words: Vec<usize> = sentence_tokens.iter().copied().filter(|&i| seg.is_word(i)).collect();
+        // Where the name may stand: after `That was how`, `Those were`, `The words are (those of)`, `So said`.
+        let word_is = |k: usize, options: &[&str]| words.get(k).is_some_and(|&i| options.contains(&seg.word(i)));
+        let name_from = if word_is(0, &["That", "This"]) && word_is(1, &["was", "is"]) && word_is(2, &["how"]) {
+            3
+        } else if word_is(0, &["Those", "These"]) && word_is(1, &["were", "are"]) {
+            2
+        } else if word_is(0, &["The"]) && word_is(1, &["words"]) && word_is(2, &["were", "are"]) {
+            if word_is(3, &["those"]) && word_is(4, &["of"]) {
+                5
+            } else {
+                3
+            }
+        } else if word_is(0, &["So"]) && words.get(1).is_some_and(|&i| self.is_verb_of_speech(i)) {
+            2
+        } else {
+            return None;
+        };
+        if seg.tokens[first].kind != TokenKind::Word {
+            return None;
+        }
+        let tells_of_speech = words.iter().any(|&i| {
+            self.is_verb_of_speech(i) || matches!(seg.word(i), "words" | "summed" | "summarised" | "summarized")
+        });
+        let from = *words.get(name_from)?;
+        // The name leads what follows, before any verb of speech of its own (`That was how the town survived,
+        // said X` is no one's).
+        let lead: Vec<usize> = sentence_tokens
+            .iter()
+            .copied()
+            .skip_while(|&i| i < from)
+            .take_while(|&i| !self.is_verb_of_speech(i))
+            .collect();
+        if !tells_of_speech {
+            return None;
+        }
+        self.name_leading(&lead)
+    }
+
+    /// `“…,” the expedition's leader said. ¶ The leader, marine archaeologist Tupaq Huamán, has …`: a cue whose
+    /// subject is a role and no name (`a spokeswoman for X`, `the expedition's leader`) is the person a later
+    /// sentence names in apposition to the same role (`The leader, X,`), at most [`ROLE_NAMED_LATER_TOKENS`]
+    /// tokens after the verb.
+    fn role_named_later(&self, quote: Span) -> Option<Speaker> {
+        let seg = self.seg;
+        let window = self.cue_window(quote);
+        let verb_pos = self.cue_verb(quote, &window)?;
+        let subject: Vec<usize> = window[..verb_pos].iter().copied().filter(|&i| seg.is_word(i)).collect();
+        let names_someone = subject.iter().any(|&i| {
+            self.entity_at(i).is_some_and(|e| e.kind != EntityKind::Org)
+                || matches!(crate::case::lowercase(seg.word(i)).as_str(), "he" | "she" | "i" | "we" | "they")
+        });
+        let role = subject.iter().rev().find(|&&i| is_naming_role(seg.word(i)))?;
+        if names_someone || subject.len() > ROLE_SPAN_WORDS + 2 {
+            return None;
+        }
+        let role = crate::case::lowercase(seg.word(*role));
+        let from = window[verb_pos] + 1;
+        for i in from..seg.tokens.len().min(from + ROLE_NAMED_LATER_TOKENS) {
+            let apposition = seg.is_word(i)
+                && seg.word(i) == "The"
+                && seg.starts_sentence(i)
+                && seg.is_word(i + 1)
+                && crate::case::lowercase(seg.word(i + 1)) == role
+                && seg.is_punct(i + 2, ',');
+            if !apposition || self.inside_quote(seg.tokens[i].span.start) {
+                continue;
+            }
+            // The name, past at most a few words of trade (`marine archaeologist`); a person, or a name no list
+            // knows that the apposition to a role makes someone.
+            return (i + 3..seg.tokens.len().min(i + 3 + ROLE_SPAN_WORDS)).find_map(|j| {
+                let start = seg.tokens[j].span.start;
+                let idx = self.entities.partition_point(|e| e.span.start < start);
+                self.entities
+                    .get(idx)
+                    .filter(|e| e.span.start == start && matches!(e.kind, EntityKind::Person | EntityKind::Misc))
+                    .map(|e| self.name_of(e))
+            });
+        }
+        None
+    }
+
+    /// The name that leads `tokens` (an inverted verb's subject, `said Martin Indyk`), also past a role (`the
+    /// film’s director, Tom Hargreave`), but not past a word that opens another phrase (`the lawyer, who …`).
+    fn name_leading(&self, tokens: &[usize]) -> Option<Speaker> {
+        let seg = self.seg;
+        for &i in tokens.iter().take(INVERTED_SUBJECT_TOKENS) {
+            if let Some(e) = self.entity_at(i) {
+                return Some(self.name_of(e));
+            }
+            let opens_phrase = seg.is_word(i)
+                && matches!(
+                    crate::case::lowercase(seg.word(i)).as_str(),
+                    "who"
+                        | "which"
+                        | "that"
+                        | "he"
+                        | "she"
+                        | "it"
+                        | "they"
+                        | "we"
+                        | "i"
+                        | "of"
+                        | "for"
+                        | "to"
+                        | "with"
+                        | "at"
+                        | "in"
+                        | "on"
+                        | "by"
+                        | "from"
+                        | "about"
+                        | "after"
+                        | "before"
+                        | "and"
+                );
+            if opens_phrase {
+                break;
+            }
+        }
+        None
+    }
+
+    /// Whether `line` is the paragraph right after the one on `before`: only lines without words between.
+    fn next_paragraph(&self, before: usize, line: usize) -> bool {
+        before < line && line <= before + INHERIT_LINES && (before + 1..line).all(|l| self.line_words[l] == 0)
+    }
+
+    /// Whether the quote's cue after it is a verb of replying (`“…,” she replies`, `answered X`).
+    fn cue_is_a_reply(&self, quote: Span) -> bool {
+        let seg = self.seg;
+        let window = self.cue_window(quote);
+        let Some(verb_pos) = self.cue_verb(quote, &window) else { return false };
+        let verb = crate::case::lowercase(seg.word(window[verb_pos]));
+        ["repl", "answer", "retort"].iter().any(|stem| verb.starts_with(stem))
+    }
+
     /// Sieve 1: `“…,” X said`, `“…,” said X`, `“…,” X, a …, said`.
     fn after(&self, quote: Span) -> Option<Speaker> {
         let seg = self.seg;
@@ -1114,39 +1276,8 @@ impl Attribution<'_> {
         }
         // "said Martin Indyk": the subject right after the verb, also past its role ("said the film’s director,
         // Tom Hargreave"), but not past a word that opens another phrase ("said the lawyer, who represents …").
-        for &i in window.iter().skip(verb_pos + 1).take(INVERTED_SUBJECT_TOKENS) {
-            if let Some(e) = self.entity_at(i) {
-                return Some(self.name_of(e));
-            }
-            let opens_phrase = seg.is_word(i)
-                && matches!(
-                    crate::case::lowercase(seg.word(i)).as_str(),
-                    "who"
-                        | "which"
-                        | "that"
-                        | "he"
-                        | "she"
-                        | "it"
-                        | "they"
-                        | "we"
-                        | "i"
-                        | "of"
-                        | "for"
-                        | "to"
-                        | "with"
-                        | "at"
-                        | "in"
-                        | "on"
-                        | "by"
-                        | "from"
-                        | "about"
-                        | "after"
-                        | "before"
-                        | "and"
-                );
-            if opens_phrase {
-                break;
-            }
+        if let Some(named) = self.name_leading(&window[verb_pos + 1..]) {
+            return Some(named);
         }
         if let Some(named) = self.headline_role_named_below(&window[verb_pos + 1..], quote) {
             return Some(named);
@@ -1458,6 +1589,19 @@ impl Attribution<'_> {
                     if matches!(crate::case::lowercase(seg.word(j)).as_str(), "him" | "her") {
                         return self.pronoun_referent(j, quote.start);
                     }
+                }
+            }
+            // "In the words of its founder, Nkechi Obi, the town “…”": the first name after "of" that is not in
+            // the possessive (`the words of Lagos's mayor, X` is X's).
+            let of_follows = window.get(pos + 1).is_some_and(|&j| seg.is_word(j) && seg.word(j) == "of");
+            if word == "words" && of_follows {
+                let owner = window
+                    .iter()
+                    .skip(pos + 2)
+                    .take(INVERTED_SUBJECT_TOKENS)
+                    .find_map(|&j| self.entity_at(j).filter(|e| !seg.is_possessive(token_at(seg, e.span.end))));
+                if let Some(e) = owner {
+                    return Some(self.name_of(e));
                 }
             }
             // "In Marlowe’s words, “…”", "in her words".
@@ -2046,13 +2190,20 @@ pub(crate) fn find_quotes(
     }
     // Cues of the quote's own sentence first, for every quote: a quote without one may repeat the words of
     // another that has one.
-    let cued: Vec<Option<Speaker>> = found
-        .iter()
-        .map(|f| {
-            let speaker = if f.open_at_end { None } else { attribution.after(f.inner) };
-            speaker.or_else(|| if f.continues_previous { None } else { attribution.before(f.inner) })
-        })
-        .collect();
+    let cued: Vec<Option<Speaker>> =
+        found
+            .iter()
+            .map(|f| {
+                let speaker = if f.open_at_end {
+                    None
+                } else {
+                    attribution.role_named_later(f.inner).or_else(|| attribution.after(f.inner))
+                };
+                speaker
+                    .or_else(|| if f.continues_previous { None } else { attribution.before(f.inner) })
+                    .or_else(|| if f.open_at_end { None } else { attribution.next_sentence_names_it(f.inner) })
+            })
+            .collect();
     // A quote whose own cue names no one (`“…,” a reporter shouted`) is someone else's: no fallback gives it a
     // speaker.
     let unnamed_cue: Vec<bool> = found
@@ -2067,6 +2218,14 @@ pub(crate) fn find_quotes(
     let echoes = Echoes::new(seg.text, &found);
     let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(found.len());
     let mut previous: Option<(usize, Speaker)> = None;
+    let lines_of_found: Vec<usize> =
+        found.iter().map(|f| seg.tokens.get(token_at(seg, f.inner.start)).map_or(0, |t| t.line)).collect();
+    // The last paragraph opened by an attributed quote: its line, its speaker, whether its quote asks.
+    let mut last_turn: Option<(usize, Speaker, bool)> = None;
+    // A dialogue under way: the line of the last turn, whose turn comes next, who spoke last.
+    let mut exchange: Option<(usize, Speaker, Speaker)> = None;
+    // The line of the last paragraph of a dialogue left to no one: the cue-less paragraphs after it are no one's.
+    let mut unresolved_turn: Option<usize> = None;
     for (index, f) in found.iter().enumerate() {
         let line = seg.tokens.get(token_at(seg, f.inner.start)).map_or(0, |t| t.line);
         if unnamed_cue[index] {
@@ -2093,19 +2252,65 @@ pub(crate) fn find_quotes(
         if speaker.is_none() && !f.continues_previous && paragraph_between {
             speaker = attribution.previous_paragraph_subject(f.inner);
         }
-        if speaker.is_none() {
+        let opens_paragraph = seg.lines[line].span.slice(seg.text).trim_start().starts_with(['“', '"', '«', '„'])
+            && (index == 0 || lines_of_found[index - 1] != line);
+        let mut alternated = false;
+        // In a dialogue, a paragraph that is only a statement in marks may be either party's: no one.
+        let mut either_party = false;
+        if speaker.is_none() && opens_paragraph {
+            // A dialogue (`“Why now?” asked A. ¶ “Because …,” said B. ¶ “And now?” ¶ “Now …”`): a question right
+            // after the other party's turn, or the answer to their question, is the turn of the party whose turn
+            // it is.
+            if let Some((exchange_line, other, last)) = &exchange {
+                let last_spoke = previous.as_ref().is_some_and(|(_, p)| p.0 == last.0);
+                if last_spoke && attribution.next_paragraph(*exchange_line, line) {
+                    let asks = f.inner.slice(seg.text).trim_end().ends_with('?');
+                    let answers = last_turn.as_ref().is_some_and(|(_, _, asked)| *asked);
+                    if asks || answers {
+                        speaker = Some(other.clone());
+                        alternated = true;
+                    } else {
+                        either_party = true;
+                    }
+                }
+            }
+            either_party |= unresolved_turn.is_some_and(|turn_line| attribution.next_paragraph(turn_line, line));
+        }
+        if speaker.is_none() && !either_party {
             // A quote with no cue of its own continues the last attributed speaker when it follows in the
             // same paragraph, or opens a paragraph shortly after.
             if let Some((prev_line, prev_speaker)) = &previous {
-                let line_text = seg.lines[line].span.slice(seg.text).trim_start();
-                let opens_paragraph = line_text.starts_with(['“', '"', '«', '„']);
                 if *prev_line == line || (opens_paragraph && line <= prev_line + INHERIT_LINES) {
                     speaker = Some(prev_speaker.clone());
                 }
             }
         }
-        if speaker.is_none() && !f.continues_previous {
+        if speaker.is_none() && !f.continues_previous && !either_party {
             speaker = attribution.previous_paragraph_subject(f.inner);
+        }
+        if either_party {
+            unresolved_turn = Some(line);
+            exchange = None;
+        } else if opens_paragraph {
+            unresolved_turn = None;
+        }
+        if opens_paragraph && !either_party {
+            // The turns of a dialogue: two paragraphs in a row that open with quotes of two people, the first a
+            // question or the second a reply.
+            exchange = match (&speaker, &last_turn) {
+                (Some(now), _) if alternated => exchange.take().map(|(_, _, last)| (line, last, now.clone())),
+                (Some(now), Some((turn_line, before, asked)))
+                    if cued[index].is_some()
+                        && before.0 != now.0
+                        && attribution.next_paragraph(*turn_line, line)
+                        && (*asked || attribution.cue_is_a_reply(f.inner)) =>
+                {
+                    Some((line, before.clone(), now.clone()))
+                }
+                _ => None,
+            };
+            let asked = f.inner.slice(seg.text).trim_end().ends_with('?');
+            last_turn = speaker.clone().map(|now| (line, now, asked));
         }
         if let Some(found) = &speaker {
             previous = Some((line, found.clone()));
@@ -2443,12 +2648,15 @@ mod tests {
         let put = format!("{intro} As Marlowe put it, “I was born to play this part, I think.”");
         let puts = format!("{intro} “I was born to play this part, I think,” as Marlowe puts it.");
         let words = format!("{intro} In Marlowe’s words, “I was born to play this part, I think.”");
+        let words_of =
+            format!("{intro} In the words of the film's star, Jessie Marlowe, the part was “born in a bus shelter”.");
         let her_words = format!("{intro} In her words, “I was born to play this part, I think.”");
         check(vec![
             (&put, vec![q("I was born to play this part, I think.", Some("Jessie Marlowe"))]),
             (&puts, vec![q("I was born to play this part, I think,", Some("Jessie Marlowe"))]),
             (&words, vec![q("I was born to play this part, I think.", Some("Jessie Marlowe"))]),
             (&her_words, vec![q("I was born to play this part, I think.", Some("Jessie Marlowe"))]),
+            (&words_of, vec![q("born in a bus shelter", Some("Jessie Marlowe"))]),
         ]);
     }
 
@@ -3095,6 +3303,104 @@ mod tests {
             (
                 "“We will rebuild,” said Hina Baig. “The school comes first.”",
                 vec![q("We will rebuild,", Some("Hina Baig")), q("The school comes first.", Some("Hina Baig"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_sentence_pointing_back_at_a_quote_names_its_speaker() {
+        check(vec![
+            (
+                "“We lost and I will not pretend otherwise.” That was how the coach, Tariq Haddad, put it.",
+                vec![q("We lost and I will not pretend otherwise.", Some("Tariq Haddad"))],
+            ),
+            (
+                "“The sea gives and the sea takes.” So said Ana Lima, the ferrywoman, as the water rose.",
+                vec![q("The sea gives and the sea takes.", Some("Ana Lima"))],
+            ),
+            (
+                "“I will be home before the rains.” Those were the last words Karim Said Nasser said to his family.",
+                vec![q("I will be home before the rains.", Some("Karim Said Nasser"))],
+            ),
+            (
+                "“We were not good enough today.” That was how the captain, Lwazi Dube, summed up the defeat.",
+                vec![q("We were not good enough today.", Some("Lwazi Dube"))],
+            ),
+            // A sentence that does not point back, or tells of no speech, names no one.
+            (
+                "“The bridge is perfectly safe.” Engineers had said so for years, and Mayor Olga Petrenko agreed.",
+                vec![q("The bridge is perfectly safe.", None)],
+            ),
+            (
+                "“The bridge is perfectly safe.” That is why Mayor Olga Petrenko reopened it.",
+                vec![q("The bridge is perfectly safe.", None)],
+            ),
+            // Words someone else wrote, or a name past the words' own description, are no one's.
+            (
+                "“We will never forget you.” Those words, carved on the memorial, were chosen by families, said Mayor Tanvir Hossain.",
+                vec![q("We will never forget you.", None)],
+            ),
+            (
+                "“Trespassers will be prosecuted.” So said the sign on the gate, though Fernando Quispe said nobody had been.",
+                vec![q("Trespassers will be prosecuted.", None)],
+            ),
+            (
+                "“The town will rise again.” That was how the town survived the flood, said Fernando Quispe.",
+                vec![q("The town will rise again.", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_dialogue_alternates_its_speakers() {
+        check(vec![
+            (
+                "“Why did you wait so long?” asked Ruth Kamau.\n“Because nobody would have listened,” said Obinna Nwosu.\n“And now they will listen?”\n“Now they have no choice.”",
+                vec![
+                    q("Why did you wait so long?", Some("Ruth Kamau")),
+                    q("Because nobody would have listened,", Some("Obinna Nwosu")),
+                    q("And now they will listen?", Some("Ruth Kamau")),
+                    q("Now they have no choice.", Some("Obinna Nwosu")),
+                ],
+            ),
+            (
+                "“The farm will pay for school,” Kwame Mensah says.\n“It paid for yours, and you are still here,” Abena Mensah replies.\n“I am still here because of the farm.”\n“And you will be gone next year.”",
+                vec![
+                    q("The farm will pay for school,", Some("Kwame Mensah")),
+                    q("It paid for yours, and you are still here,", Some("Abena Mensah")),
+                    q("I am still here because of the farm.", None),
+                    q("And you will be gone next year.", None),
+                ],
+            ),
+            // A statement after a reply may be either party's (`“Not at all,” replied B. ¶ “We have the numbers.”`
+            // is B's in a news story, A's in a quarrel): no one, and no one for the paragraphs after it.
+            // Two people quoted in turn with no question and no reply: the last one carries on.
+            (
+                "“We will appeal the ruling,” said Kwame Mensah.\n“The ruling is plainly wrong,” said Abena Osei.\n“He never hurt anyone at all.”",
+                vec![
+                    q("We will appeal the ruling,", Some("Kwame Mensah")),
+                    q("The ruling is plainly wrong,", Some("Abena Osei")),
+                    q("He never hurt anyone at all.", Some("Abena Osei")),
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_role_named_in_a_later_sentence_is_that_person() {
+        check(vec![
+            (
+                "“All flights will leave on time,” a spokeswoman for Andes Air said on Sunday.\nThe spokeswoman, Inés Cabrera, added that passengers would be rebooked.",
+                vec![q("All flights will leave on time,", Some("Inés Cabrera"))],
+            ),
+            (
+                "“We found the hull where the diaries said,” the expedition's leader said.\nThe leader, marine archaeologist Tupaq Huamán, has searched the lake for years.",
+                vec![q("We found the hull where the diaries said,", Some("Tupaq Huamán"))],
+            ),
+            // Another role named later is someone else.
+            (
+                "“The prison is full and the courts are slow,” a deputy minister said.\nThe governor, Musa Kabiru, declined to comment.",
+                vec![q("The prison is full and the courts are slow,", None)],
             ),
         ]);
     }
