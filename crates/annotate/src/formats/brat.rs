@@ -10,6 +10,7 @@ use sidenote_extract::{Extraction, Span};
 
 use super::{
     add_read, byte_span, char_span, kind_from_label, reviewed_entities, EntityImport, ReadEntities, SkippedEntry,
+    WindowsLineEnds,
 };
 use crate::model::Annotations;
 use crate::Document;
@@ -79,6 +80,11 @@ pub fn import(ann: &str, text: &str, annotations: &mut Annotations) -> EntityImp
 /// Reads an `.ann` file's entities on `text`, without adding them (see [`ReadEntities`]).
 pub fn read(ann: &str, text: &str) -> ReadEntities {
     let index = OffsetIndex::new(text);
+    let at_offsets = |start: usize, end: usize| byte_span(&index, start, end);
+    // A file made on the text with Windows line ends counts each `\r`: its entries are read so when they
+    // do not read as they are.
+    let windows = WindowsLineEnds::of(text);
+    let at_windows_offsets = |start: usize, end: usize| byte_span(&index, windows.offset(start)?, windows.offset(end)?);
     let mut found = Vec::new();
     let mut skipped = Vec::new();
     // Entities by their brat id (`T1`), for the notes made on them.
@@ -93,7 +99,15 @@ pub fn read(ann: &str, text: &str) -> ReadEntities {
             continue;
         }
         let id = line.split('\t').next().unwrap_or_default();
-        match read_line(line, text, &index) {
+        let direct = read_line(line, text, &at_offsets);
+        let entry = match direct {
+            Err((_, None)) if !windows.is_empty() => match read_line(line, text, &at_windows_offsets) {
+                Err((_, None)) => direct,
+                retried => retried,
+            },
+            _ => direct,
+        };
+        match entry {
             Ok(entity) => {
                 ids.push((id, entity.0));
                 found.push(entity);
@@ -131,16 +145,20 @@ fn annotator_note(line: &str) -> Option<(&str, &str)> {
 fn read_line(
     line: &str,
     text: &str,
-    index: &OffsetIndex,
+    at_offsets: &dyn Fn(usize, usize) -> Option<Span>,
 ) -> Result<(Span, sidenote_extract::EntityKind), (String, Option<Span>)> {
-    let (span, label) = words_of_line(line, text, index).map_err(|reason| (reason, None))?;
+    let (span, label) = words_of_line(line, text, at_offsets).map_err(|reason| (reason, None))?;
     let kind = kind_from_label(label)
         .ok_or_else(|| (format!("has the type {label:?}, which is not a kind Sidenote knows"), Some(span)))?;
     Ok((span, kind))
 }
 
 /// The words of a text-bound annotation and its type.
-fn words_of_line<'a>(line: &'a str, text: &str, index: &OffsetIndex) -> Result<(Span, &'a str), String> {
+fn words_of_line<'a>(
+    line: &'a str,
+    text: &str,
+    at_offsets: &dyn Fn(usize, usize) -> Option<Span>,
+) -> Result<(Span, &'a str), String> {
     if line.starts_with('#') {
         return Err("is a note Sidenote cannot read (it reads #1<TAB>AnnotatorNotes T1<TAB>the note)".into());
     }
@@ -161,8 +179,7 @@ fn words_of_line<'a>(line: &'a str, text: &str, index: &OffsetIndex) -> Result<(
             (Ok(s), Ok(e)) => (s, e),
             _ => return Err(format!("has malformed offsets {offsets:?}")),
         };
-        fragments
-            .push(byte_span(index, start, end).ok_or_else(|| format!("has offsets {offsets:?} outside the text"))?);
+        fragments.push(at_offsets(start, end).ok_or_else(|| format!("has offsets {offsets:?} outside the text"))?);
     }
     let joined: Vec<&str> = fragments.iter().map(|f| f.slice(text)).collect();
     if joined.join(" ") != words {

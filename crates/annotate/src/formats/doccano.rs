@@ -8,6 +8,7 @@ use sidenote_extract::{EntityKind, Extraction, Span};
 
 use super::{
     add_read, byte_span, char_span, kind_from_label, reviewed_entities, EntityImport, ReadEntities, SkippedEntry,
+    WindowsLineEnds,
 };
 use crate::model::Annotations;
 use crate::Document;
@@ -36,6 +37,7 @@ pub fn read(jsonl: &str, text: &str) -> ReadEntities {
     let index = OffsetIndex::new(text);
     let mut found = Vec::new();
     let mut skipped = Vec::new();
+    let mut windows_line_ends: Option<WindowsLineEnds> = None;
     for (n, line) in crate::input::without_byte_order_mark(jsonl).lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -48,16 +50,36 @@ pub fn read(jsonl: &str, text: &str) -> ReadEntities {
                 continue;
             }
         };
-        if value["text"].as_str() != Some(text) {
-            skip("is about another text".to_string());
-            continue;
-        }
+        // A line made on the text with Windows line ends (`\r\n`, which Sidenote reads as `\n`) counts each
+        // `\r` in its offsets.
+        let windows = match value["text"].as_str() {
+            Some(same) if same == text => None,
+            Some(other)
+                if other.len() == text.len() + text.matches('\n').count() && other.replace("\r\n", "\n") == text =>
+            {
+                Some(&*windows_line_ends.get_or_insert_with(|| WindowsLineEnds::of(text)))
+            }
+            _ => {
+                skip("is about another text".to_string());
+                continue;
+            }
+        };
         if ["label", "labels", "entities"].iter().all(|key| !value[*key].is_array()) {
             // Prodigy's and spaCy's `spans`, or a line of another tool: say so rather than import nothing silently.
             skip("has no \"label\" or \"entities\" list, doccano's two forms of entities".to_string());
             continue;
         }
         for label in labels(&value) {
+            let label = match &windows {
+                None => label,
+                Some(windows) => label.and_then(|(start, end, label)| {
+                    let held = |at: u64| usize::try_from(at).ok().and_then(|at| windows.offset(at)).map(|at| at as u64);
+                    match (held(start), held(end)) {
+                        (Some(start), Some(end)) => Ok((start, end, label)),
+                        _ => Err(format!("has offsets {start}..{end} inside a line end")),
+                    }
+                }),
+            };
             match label.and_then(|(start, end, label)| entity(&index, start, end, &label)) {
                 Ok(entity) => found.push(entity),
                 Err(reason) => skip(reason),

@@ -202,8 +202,105 @@ fn byte_span(index: &OffsetIndex, start: usize, end: usize) -> Option<Span> {
     }
 }
 
+/// Offsets a tool counted on the text with Windows line ends (`\r\n`), as the file it read held them, while
+/// Sidenote reads every line end as `\n`: brat's and doccano's files made on such a text would otherwise miss
+/// every entity after the first line.
+struct WindowsLineEnds {
+    /// The code point offset of every `\n` of the text as Sidenote holds it.
+    line_ends: Vec<usize>,
+}
+
+impl WindowsLineEnds {
+    /// Whether the text has no line end (the offsets are the same either way).
+    fn is_empty(&self) -> bool {
+        self.line_ends.is_empty()
+    }
+
+    fn of(text: &str) -> Self {
+        WindowsLineEnds { line_ends: text.chars().enumerate().filter(|&(_, c)| c == '\n').map(|(at, _)| at).collect() }
+    }
+
+    /// Code point `at` of the text with `\r\n` line ends, as a code point of the text with `\n`; `None`
+    /// between a `\r` and its `\n`. The `\r` of line end `k` stands at `line_ends[k] + k` there.
+    fn offset(&self, at: usize) -> Option<usize> {
+        // How many `\r` stand before `at`: a search by halves on the increasing `line_ends[k] + k`.
+        let (mut low, mut high) = (0, self.line_ends.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if self.line_ends[middle] + middle < at {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        let inside = low.checked_sub(1).is_some_and(|k| self.line_ends[k] + k + 1 == at);
+        (!inside).then(|| at - low)
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
+    /// brat's and doccano's files made on the text with Windows line ends (offsets counting each `\r`, doccano's
+    /// `text` holding them) land on the text Sidenote holds with `\n` (a prober's CRLF files lost every entity);
+    /// a file made on the text held reads as before, and one made on another text is still refused.
+    #[test]
+    fn brat_and_doccano_files_made_on_windows_line_ends_land_on_the_same_words() {
+        let text = "Sergei Lavrov arrived.\nHe met Angela Merkel\nin Berlin on Monday.\n";
+        let names = [("Sergei Lavrov", "PER"), ("Angela Merkel", "PER"), ("Berlin", "LOC")];
+        for line_end in ["\n", "\r\n"] {
+            let file_text = text.replace('\n', line_end);
+            let offsets = |words: &str| {
+                let at = file_text.find(words).map_or(0, |at| file_text[..at].chars().count());
+                (at, at + words.chars().count())
+            };
+            let ann: String = names
+                .iter()
+                .enumerate()
+                .map(|(k, (words, label))| {
+                    let (start, end) = offsets(words);
+                    format!("T{}\t{label} {start} {end}\t{words}\n", k + 1)
+                })
+                .collect();
+            let labels: Vec<serde_json::Value> = names
+                .iter()
+                .map(|(words, label)| {
+                    let (start, end) = offsets(words);
+                    serde_json::json!([start, end, label])
+                })
+                .collect();
+            let jsonl = serde_json::json!({ "text": file_text, "label": labels }).to_string();
+            for (format, read) in
+                [("brat", super::brat::read(&ann, text)), ("doccano", super::doccano::read(&jsonl, text))]
+            {
+                assert!(read.skipped.is_empty(), "{format} {line_end:?}: {:?}", read.skipped);
+                let words: Vec<&str> = read.found.iter().filter_map(|e| e.span.map(|s| s.slice(text))).collect();
+                assert_eq!(words, ["Sergei Lavrov", "Angela Merkel", "Berlin"], "{format} {line_end:?}");
+            }
+        }
+        let other = serde_json::json!({ "text": "Another text.\r\n", "label": [[0, 7, "PER"]] }).to_string();
+        assert_eq!(super::doccano::read(&other, text).skipped.len(), 1);
+    }
+
+    #[test]
+    fn offsets_on_windows_line_ends_are_moved_to_the_text_sidenote_holds() {
+        let text = "ab\ncd\n\n😀e";
+        let windows = text.replace('\n', "\r\n");
+        let ends = super::WindowsLineEnds::of(text);
+        let chars: Vec<char> = windows.chars().collect();
+        let held: Vec<char> = text.chars().collect();
+        for at in 0..=chars.len() {
+            let expected = match chars.get(at.wrapping_sub(1)) {
+                // Right after a `\r`: between it and its `\n`, no offset of the text held.
+                Some('\r') => None,
+                _ => Some(chars[..at].iter().filter(|&&c| c != '\r').count()),
+            };
+            assert_eq!(ends.offset(at), expected, "{at}");
+            if let Some(held_at) = expected {
+                assert_eq!(held.get(held_at), chars.get(at).filter(|&&c| c != '\r').or(chars.get(at + 1)), "{at}");
+            }
+        }
+    }
+
     use std::collections::BTreeSet;
 
     use super::*;
