@@ -235,6 +235,8 @@ pub struct ImportReport {
     /// Notes (on words or on the article) deleted here in the version the file holds, with no reply written
     /// since: not brought back.
     pub deleted_here: usize,
+    /// Replies to annotations neither in the file nor here, kept as notes on the article.
+    pub replies_apart: usize,
 }
 
 impl ImportReport {
@@ -262,6 +264,12 @@ impl ImportReport {
         }
         if self.replies > 0 {
             out.push_str(&format!(" {} joined to their notes.", plural(self.replies, "reply", "replies")));
+        }
+        if self.replies_apart > 0 {
+            out.push_str(&format!(
+                " {} to annotations not in the file kept as notes on the article.",
+                plural(self.replies_apart, "reply", "replies")
+            ));
         }
         if self.decisions > 0 {
             out.push_str(&format!(" {} applied.", plural(self.decisions, "decision", "decisions")));
@@ -1148,7 +1156,6 @@ pub fn merge_anchored(
         annotations.added.push(added);
     }
     let renamed = LastByKey::of(renamed);
-    let of = imported.total;
     // Every note by its id, looked up once per reply (notes on words first, then on the article).
     let words_notes = annotations.notes.len();
     let thread_of = LastByKey::of(
@@ -1162,15 +1169,25 @@ pub fn merge_anchored(
     );
     annotations.deleted_versions = deleted;
     let left_deleted = LastByKey::of(left_deleted);
-    for ImportedReply { parent, mut reply, position } in imported.replies {
+    let article_notes_here = LastByKey::of(annotations.document_notes.iter().map(|n| (n.text.clone(), 0usize)));
+    for ImportedReply { parent, mut reply, .. } in imported.replies {
         if left_deleted.get(&parent).is_some() {
             continue;
         }
         let in_file = thread_of.get(&parent).copied();
         let parent = renamed.get(&parent).cloned().unwrap_or(parent);
         let Some(at) = thread_of.get(&parent).copied() else {
-            let reason = format!("replies to {parent}, which is neither in the file nor in this document");
-            report.skipped.push(Skipped { position, of, id: Some(reply.id), reason, count: 1 });
+            // A reply to an annotation neither the file nor this document holds (a Hypothesis export of one's
+            // own annotations holds one's replies to other people's): kept as a note on the article that says
+            // so, never dropped; once (the same file imported again finds it here).
+            let by = reply.author.as_deref().map(|author| format!(" by {author}")).unwrap_or_default();
+            let body = format!("Reply{by} to an annotation not in the imported file: {}", reply.text);
+            if article_notes_here.contains_key(&body) {
+                report.already_here += 1;
+            } else {
+                annotations.add_document_note(body, vec!["reply".to_string()]);
+                report.replies_apart += 1;
+            }
             continue;
         };
         let replies_at = |at: usize| match at.checked_sub(words_notes) {
@@ -1736,8 +1753,16 @@ mod tests {
         let imported = parse(file).expect("parses");
         let mut set = Annotations::default();
         let report = merge(&mut set, imported, "Some text.");
-        assert_eq!((report.document_notes, report.replies, report.skipped.len()), (2, 1, 1));
-        assert!(report.skipped[0].reason.contains("replies to urn:x:99"), "{:?}", report.skipped);
+        assert_eq!((report.document_notes, report.replies, report.replies_apart), (2, 1, 1));
+        assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+        // A reply to an annotation the file does not hold is kept as a note on the article, once.
+        let apart = set.document_notes.last().expect("the reply kept apart");
+        assert_eq!(apart.text, "Reply to an annotation not in the imported file: Lost");
+        assert_eq!(apart.tags, ["reply"]);
+        assert!(report.summary().contains(" 1 reply to annotations not in the file kept as notes on the article."));
+        let mut again = set.clone();
+        let report_again = merge(&mut again, parse(file).expect("parses"), "Some text.");
+        assert_eq!((again.document_notes.len(), report_again.replies_apart), (set.document_notes.len(), 0));
         assert_eq!(set.document_notes[0].text, "About the page");
         assert_eq!(set.document_notes[0].tags, ["todo"]);
         assert_eq!(set.document_notes[0].replies[0].text, "Agreed");
@@ -1752,7 +1777,13 @@ mod tests {
         assert_eq!(reply["target"], "urn:x:1");
         let mut back = Annotations::default();
         merge(&mut back, parse(&out.to_string()).expect("own export parses"), &doc.text);
-        assert_eq!(back.document_notes, set.document_notes, "notes on the article round-trip with ids and replies");
+        assert_eq!(
+            back.document_notes[..2],
+            set.document_notes[..2],
+            "notes on the article round-trip with ids and replies"
+        );
+        let texts = |notes: &[DocumentNote]| notes.iter().map(|n| n.text.clone()).collect::<Vec<_>>();
+        assert_eq!(texts(&back.document_notes), texts(&set.document_notes), "the reply kept apart travels too");
     }
 
     /// Words named in a refinement of a selector (`refinedBy`, at any depth) are found in the whole text; a
