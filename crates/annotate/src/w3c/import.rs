@@ -255,10 +255,17 @@ impl ImportReport {
     pub fn summary(&self) -> String {
         let [exact, moved, fuzzy, orphan] = self.counts;
         let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let mut out = format!(
-            "Imported {}: {exact} exact, {moved} moved, {fuzzy} fuzzy, {orphan} orphan.",
-            plural(exact + moved + fuzzy + orphan, "annotation", "annotations")
-        );
+        let placed = exact + moved + fuzzy + orphan;
+        let added = placed + self.document_notes + self.replies + self.replies_apart + self.decisions + self.updated;
+        let mut out = if added + self.already_here + self.apart == 0 {
+            // Nothing at all came of the file, and nothing of it was here: say that first, then why.
+            "Nothing was imported.".to_string()
+        } else {
+            format!(
+                "Imported {}: {exact} exact, {moved} moved, {fuzzy} fuzzy, {orphan} orphan.",
+                plural(placed, "annotation", "annotations")
+            )
+        };
         if self.document_notes > 0 {
             out.push_str(&format!(" {} on the whole article.", plural(self.document_notes, "note", "notes")));
         }
@@ -657,8 +664,10 @@ fn read_item(item: &Value, position: usize, imported: &mut Imported) -> Result<(
     // Hypothesis's annotations have no `type` and their words in `text`, and say where they are (`target`,
     // `uri`) and whose they are (`user`). A list of texts with their labels (doccano's or Label Studio's JSON
     // exports) has a `text` too: the article's own, which must not become a note.
-    if item["text"].is_string() && item["type"].is_null() {
-        if item["target"].is_null() && !item["uri"].is_string() && !item["user"].is_string() {
+    // Label Studio's tasks hold theirs in `data` beside the `annotations` made on it.
+    let labelled_task = item["data"]["text"].is_string() && item["annotations"].is_array();
+    if (item["text"].is_string() || labelled_task) && item["type"].is_null() {
+        if labelled_task || item["target"].is_null() && !item["uri"].is_string() && !item["user"].is_string() {
             return Err(format!(
                 "is a text with labels (as doccano's or Label Studio's JSON exports hold), not an annotation on \
                  this article's words: Sidenote imports {IMPORTABLE}"
@@ -1630,6 +1639,19 @@ mod tests {
             let error = parse(input).expect_err("refused");
             assert!(error.to_string().contains(words), "{input}: {error}");
         }
+    }
+
+    /// A Label Studio export (tasks with their text in `data` and their labels in `annotations`) is named as
+    /// such, and a file of which nothing could be used says so first (it read "Imported 0 annotations").
+    #[test]
+    fn a_label_studio_export_is_named_and_a_file_with_nothing_usable_says_so() {
+        let file = r#"[{"id": 1, "data": {"text": "Sergei Lavrov spoke."}, "annotations": [{"result": [
+            {"value": {"start": 0, "end": 13, "text": "Sergei Lavrov", "labels": ["PER"]}, "from_name": "label", "to_name": "text", "type": "labels"}]}]}]"#;
+        let imported = parse(file).expect("a list is read");
+        assert_eq!(imported.skipped.len(), 1);
+        assert!(imported.skipped[0].reason.contains("Label Studio's JSON exports"), "{:?}", imported.skipped);
+        let report = merge(&mut Annotations::default(), imported, "Sergei Lavrov spoke.");
+        assert!(report.summary().starts_with("Nothing was imported. 1 annotation skipped: "), "{}", report.summary());
     }
 
     /// The same file imported twice (a colleague's file opened again, or sent again with one more note) adds
