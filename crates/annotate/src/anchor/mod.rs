@@ -153,7 +153,11 @@ impl<'t> Anchorer<'t> {
         // 2. The same words elsewhere.
         let radius = match exact::find_moved(&search) {
             Moved::Found(span) => {
-                let status = if Some(span) == remembered { AnchorStatus::Exact } else { AnchorStatus::Moved };
+                // A target that never said where it was (a Hypothesis row, a hand-made file) has not moved when
+                // its words stand with their whole context.
+                let unmoved = target.start.is_none() && exact::context_agrees(&search, span);
+                let status =
+                    if Some(span) == remembered || unmoved { AnchorStatus::Exact } else { AnchorStatus::Moved };
                 return Anchored { span: Some(span), status };
             }
             Moved::NotFound => usize::MAX,
@@ -403,7 +407,8 @@ mod tests {
         target.end = None;
         let edited = format!("Preface. {text}");
         let a = anchor(&edited, &OffsetIndex::new(&edited), &target);
-        assert_eq!(a.status, AnchorStatus::Moved);
+        // Without a position nothing moved: its words stand with their whole context.
+        assert_eq!(a.status, AnchorStatus::Exact);
         assert_eq!(a.span.map(|s| s.start), Some(second + "Preface. ".len()));
     }
 }

@@ -529,7 +529,20 @@ fn parse_json(json_text: &str) -> Result<Value, ImportError> {
             "This file is not JSON, so not an annotation file Sidenote reads ({IMPORTABLE})"
         )));
     }
-    serde_json::from_str(json_text).map_err(|e| ImportError::new(format!("This file is not valid JSON ({e})")))
+    serde_json::from_str(json_text).map_err(|e| {
+        // One JSON object per line (JSON Lines, doccano's export) saved under `.json`.
+        let first_line = json_text.trim_start().lines().next().unwrap_or_default();
+        if json_text.trim().lines().nth(1).is_some()
+            && serde_json::from_str::<Value>(first_line).is_ok_and(|v| v.is_object())
+        {
+            ImportError::new(
+                "This file holds one JSON object per line (JSON Lines, as doccano exports), not one JSON document: \
+                 name it .jsonl to import it as doccano entities",
+            )
+        } else {
+            ImportError::new(format!("This file is not valid JSON ({e})"))
+        }
+    })
 }
 
 /// The annotations of a file, whatever container holds them. A collection's pages are read as far as the
@@ -1634,6 +1647,9 @@ mod tests {
             ("id,quote,note\n1,Moscow,a note\n", "not JSON, so not an annotation file Sidenote reads (W3C"),
             ("\u{FEFF}  <?xml version=\"1.0\"?><xmi:XMI/>", "not JSON"),
             ("#FORMAT=WebAnno TSV 3.3\n", "doccano .jsonl files)"),
+            ("{\"text\": \"a\", \"label\": []}\n{\"text\": \"b\", \"label\": []}\n", "name it .jsonl to import it"),
+            ("{\"text\": \"a\"}\n{broken", "name it .jsonl"),
+            ("{\"text\": \n \"a\"", "not valid JSON"),
         ];
         for (input, words) in cases {
             let error = parse(input).expect_err("refused");
