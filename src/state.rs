@@ -1045,11 +1045,11 @@ impl State {
                             next.notice = Some(match (entities, notes) {
                                 (true, _) => {
                                     next.panel = Panel::Entities;
-                                    Notice::info(format!("{summary} They are listed under Entities."))
+                                    Notice::info(format!("{summary} See the Entities tab."))
                                 }
                                 (false, true) => {
                                     next.panel = Panel::Notes;
-                                    Notice::info(format!("{summary} They are listed under Notes."))
+                                    Notice::info(format!("{summary} See the Notes tab."))
                                 }
                                 (false, false) => Notice::error(summary),
                             });
