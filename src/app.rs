@@ -215,8 +215,7 @@ pub fn App() -> Html {
                 }
             }
             wasm_bindgen_futures::spawn_local(async move {
-                let saved =
-                    services::storage::save_document(&open.urn, &open.document.title, open.text(), &open.hints).await;
+                let saved = services::storage::save_document(&open.urn, &open.document, &open.hints).await;
                 match saved {
                     Ok(()) => dispatch.emit(Action::StorageMeasured(services::storage::usage().await)),
                     Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
@@ -251,7 +250,7 @@ pub fn App() -> Html {
             services::storage::forget(&open.urn);
             wasm_bindgen_futures::spawn_local(async move {
                 let title = &open.document.title;
-                let saved = match services::storage::save_document(&open.urn, title, open.text(), &open.hints).await {
+                let saved = match services::storage::save_document(&open.urn, &open.document, &open.hints).await {
                     Ok(()) => services::storage::save_annotations(&open.urn, title, &annotations, false).await,
                     Err(reason) => Err(reason),
                 };

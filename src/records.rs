@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sidenote_annotate::anchor::AnchorStatus;
 use sidenote_annotate::model::Annotations;
+use sidenote_annotate::Document;
 use sidenote_extract::LineHint;
 
 use crate::stored_records;
@@ -128,6 +129,9 @@ pub struct DocumentRecord {
     /// Structure hints when it came from HTML.
     #[serde(default)]
     pub hints: Vec<LineHint>,
+    /// Where it came from (the page's address), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
 }
 
 /// A document's annotations record.
@@ -314,8 +318,14 @@ fn to_json(value: &impl Serialize) -> Result<String, String> {
 }
 
 /// A document's text record in the current format.
-pub fn write_document(title: &str, text: &str, hints: &[LineHint]) -> Result<String, String> {
-    to_json(&DocumentRecord { format: FORMAT, title: title.into(), text: text.into(), hints: hints.to_vec() })
+pub fn write_document(document: &Document, hints: &[LineHint]) -> Result<String, String> {
+    to_json(&DocumentRecord {
+        format: FORMAT,
+        title: document.title.clone(),
+        text: document.text.clone(),
+        hints: hints.to_vec(),
+        source_url: document.source_url.clone(),
+    })
 }
 
 /// A document's annotations record in the current format.
@@ -735,8 +745,13 @@ mod tests {
     #[test]
     fn migrated_records_are_written_in_the_current_format_and_read_back_the_same() {
         let doc = read_document(V1_SAMPLE_DOC).expect("doc");
-        let again = read_document(&write_document(&doc.title, &doc.text, &doc.hints).expect("write")).expect("read");
+        let as_opened = Document::new(doc.title.clone(), doc.text.clone());
+        let again = read_document(&write_document(&as_opened, &doc.hints).expect("write")).expect("read");
         assert_eq!(again, doc);
+        // A page's address is kept with its text (a reload once lost it).
+        let with_address = Document { source_url: Some("https://a.example/story".into()), ..as_opened };
+        let read = read_document(&write_document(&with_address, &[]).expect("write")).expect("read");
+        assert_eq!(read.source_url.as_deref(), Some("https://a.example/story"));
         let notes = read_annotations(V1_SAMPLE_NOTES).expect("notes").annotations;
         let written = write_annotations(&notes, "today").expect("write");
         assert!(written.starts_with("{\"format\":2"));

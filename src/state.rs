@@ -8,7 +8,7 @@ use std::rc::Rc;
 use sidenote_annotate::formats;
 use sidenote_annotate::model::{Annotations, Decision, Replica, ReviewScope};
 use sidenote_annotate::share_link::{self, ShareError};
-use sidenote_annotate::{accept_file_bytes, accept_page_bytes, merge, w3c, Document};
+use sidenote_annotate::{accept_file_bytes, accept_page_bytes, merge, page_head, w3c, Document};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{html_to_text, EntityKind, Extraction, LineHint, Span};
 use yew::Reducible;
@@ -281,6 +281,8 @@ pub struct Loaded {
     pub text: String,
     /// Its structure hints, if it came from HTML.
     pub hints: Vec<LineHint>,
+    /// Where it came from, when known.
+    pub source_url: Option<String>,
     /// Its annotations (empty when none were saved, or when they could not be read and were set aside).
     pub annotations: Annotations,
     /// What went wrong while reading, for the user (annotations set aside, say).
@@ -844,11 +846,23 @@ impl State {
                             "This HTML shows no text (only markup or scripts). The article you had open is unchanged.",
                         ));
                     } else {
-                        let title = if title.trim().is_empty() { Document::title_from_text(&new_text) } else { title };
-                        next = self
-                            .switch_to(OpenDocument::open_with_hints(title, new_text, hints), Annotations::default());
+                        // The page's own title and address (a saved page's file name says little, and the
+                        // address lets a colleague's import name the article).
+                        let head = page_head(&html);
+                        let from = if title.trim().is_empty() { "HTML".to_string() } else { title.clone() };
+                        let title = match head.title {
+                            Some(own) => own,
+                            None if title.trim().is_empty() => Document::title_from_text(&new_text),
+                            None => title,
+                        };
+                        let mut opened = OpenDocument::open_with_hints(title, new_text, hints);
+                        if let Some(document) = Rc::get_mut(&mut opened.document) {
+                            document.source_url = head.address;
+                        }
+                        next = self.switch_to(opened, Annotations::default());
                         let title = &next.open.document.title;
-                        next.notice = Some(Notice::info(format!("Opened “{title}” (from HTML).{}", read_as(encoding))));
+                        next.notice =
+                            Some(Notice::info(format!("Opened “{title}” (from {from}).{}", read_as(encoding))));
                     }
                 }
                 Err(error) => next.notice = Some(refusal(&error, title.is_empty())),
@@ -878,9 +892,13 @@ impl State {
                 let then = if open_one { " It was open: the sample is open instead." } else { "" };
                 next.notice = Some(Notice::info(format!("Deleted “{title}” from this browser.{then}")));
             }
-            Action::OpenSaved(Loaded { title, text, hints, mut annotations, warning }) => {
+            Action::OpenSaved(Loaded { title, text, source_url, hints, mut annotations, warning }) => {
                 let repaired = records::validate(&mut annotations, &text);
-                next = self.switch_to(OpenDocument::open_with_hints(title, text, hints), annotations);
+                let mut opened = OpenDocument::open_with_hints(title, text, hints);
+                if let Some(document) = Rc::get_mut(&mut opened.document) {
+                    document.source_url = source_url;
+                }
+                next = self.switch_to(opened, annotations);
                 let message = [warning, repaired].into_iter().flatten().collect::<Vec<_>>().join(" ");
                 if !message.is_empty() {
                     next.notice = Some(Notice::error(message));
@@ -1527,6 +1545,21 @@ mod tests {
         }
         let utf8 = State::default().apply(Action::OpenBytes { title: "new.txt".into(), bytes: "Café".into() });
         assert!(!utf8.notice.is_some_and(|n| n.text.contains("read as")), "UTF-8 needs no word");
+    }
+
+    /// A saved page opened from its file is named and exported by its own title and address, not its file
+    /// name; a page without them keeps the file name.
+    #[test]
+    fn a_page_is_named_by_its_title_and_address() {
+        let page = b"<html><head><title>Port strike halts Rotterdam</title><link rel='canonical' href='https://harbour.example/strike'></head><body><p>Dockers walked out in Rotterdam on Monday.</p></body></html>";
+        let state = State::default().apply(Action::OpenHtml { title: "port-strike.html".into(), bytes: page.to_vec() });
+        assert_eq!(state.open.document.title, "Port strike halts Rotterdam");
+        assert_eq!(state.open.document.source_url.as_deref(), Some("https://harbour.example/strike"));
+        let notice = state.notice.map(|n| n.text).unwrap_or_default();
+        assert!(notice.starts_with("Opened “Port strike halts Rotterdam” (from port-strike.html)."), "{notice}");
+        let bare = State::default()
+            .apply(Action::OpenHtml { title: "bare.html".into(), bytes: b"<p>Dockers walked out.</p>".to_vec() });
+        assert_eq!((bare.open.document.title.as_str(), bare.open.document.source_url.as_deref()), ("bare.html", None));
     }
 
     #[test]
@@ -2199,6 +2232,7 @@ mod tests {
         Loaded {
             title: "Saved".into(),
             text: text.into(),
+            source_url: None,
             hints: Vec::new(),
             annotations,
             warning: warning.map(str::to_string),
@@ -2386,6 +2420,7 @@ mod tests {
         let last = Loaded {
             title: "Last".into(),
             text,
+            source_url: Some("https://a.example/last".into()),
             hints: Vec::new(),
             annotations: Annotations::default(),
             warning: None,
@@ -2396,6 +2431,7 @@ mod tests {
             message: None,
         });
         assert_eq!(started.open.document.title, "Last", "the last document opened");
+        assert_eq!(started.open.document.source_url.as_deref(), Some("https://a.example/last"), "with its address");
         let added = started.apply(Action::AddNote { span: Span::new(0, 13), text: "new".into(), tags: Vec::new() });
         let id = added.annotations.notes.last().map(|n| n.id.clone()).unwrap_or_default();
         assert!(id.ends_with("tab9"), "a new id carries the tab's tag: {id}");

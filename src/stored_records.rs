@@ -39,6 +39,7 @@ pub fn document_record(value: &Value) -> Result<DocumentRecord, String> {
         title: required(fields, "title", text)?,
         text: required(fields, "text", text)?,
         hints: defaulted(fields, "hints", line_hints)?,
+        source_url: optional(fields, "source_url", text)?,
     })
 }
 
@@ -459,7 +460,7 @@ mod tests {
     #[test]
     fn documents_index_and_last_records_are_read_as_serde_reads_them() {
         let document = serde_json::json!({
-            "format": 2, "title": "A title", "text": "The text.",
+            "format": 2, "title": "A title", "text": "The text.", "source_url": "https://a.example/x",
             "hints": [{"tag": "p", "link_density": 0.25, "in_chrome": false},
                       {"tag": "nav", "link_density": 1, "in_chrome": true}]
         });

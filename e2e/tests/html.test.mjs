@@ -74,7 +74,9 @@ test('a saved page shows its references decoded, no form or frame text, and its 
   await app.openFile('merkel.html', 'text/html', Buffer.from(SAVED_PAGE));
   await page.waitForFunction(() => document.querySelector('[data-testid=article]')?.textContent.includes('New paragraph'));
   assert.equal(await app.articleText(), SAVED_TEXT);
-  assert.match(await app.notice.textContent(), /from HTML/);
+  // Named by its own title, not its file name.
+  assert.match(await app.notice.textContent(), /Opened “Merkel – Le Monde” \(from merkel\.html\)/);
+  assert.equal(await page.getByTestId('doc-title').textContent(), 'Merkel – Le Monde');
   assert.deepEqual(ctx.errors, []);
 });
 

@@ -18,6 +18,7 @@ use std::rc::Rc;
 
 use sidenote_annotate::merge::merge;
 use sidenote_annotate::model::Annotations;
+use sidenote_annotate::Document;
 use sidenote_extract::LineHint;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -635,21 +636,16 @@ pub fn finish_start() {
 
 /// Saves a document's text (once, when it is first opened: a URN names one text, so a text already stored
 /// is never written again) and makes it the one reopened on the next visit.
-pub fn save_document<'a>(
-    urn: &'a str,
-    title: &'a str,
-    text: &'a str,
-    hints: &'a [LineHint],
-) -> Task<'a, Result<(), String>> {
+pub fn save_document<'a>(urn: &'a str, document: &'a Document, hints: &'a [LineHint]) -> Task<'a, Result<(), String>> {
     count_pending_saves(1);
     Box::pin(async move {
-        let saved = saving_document(urn, title, text, hints).await;
+        let saved = saving_document(urn, document, hints).await;
         count_pending_saves(-1);
         saved
     })
 }
 
-async fn saving_document(urn: &str, title: &str, text: &str, hints: &[LineHint]) -> Result<(), String> {
+async fn saving_document(urn: &str, document: &Document, hints: &[LineHint]) -> Result<(), String> {
     let key = records::document_key(urn);
     // The pointer first, now: a later opening's pointer must land after this one.
     let mut batch = Vec::new();
@@ -676,7 +672,7 @@ async fn saving_document(urn: &str, title: &str, text: &str, hints: &[LineHint])
             with_store(|store| store.texts.insert(key.clone(), Text::Readable));
             return pointer.await;
         }
-        _ => records::write_document(title, text, hints)?,
+        _ => records::write_document(document, hints)?,
     };
     with_store(|store| {
         if let Some(unreadable) = existing {
@@ -867,7 +863,14 @@ async fn loading(urn: &str) -> Result<Loaded, LoadError> {
             }
         }
     };
-    Ok(Loaded { title: document.title, text: document.text, hints: document.hints, annotations, warning })
+    Ok(Loaded {
+        title: document.title,
+        text: document.text,
+        source_url: document.source_url,
+        hints: document.hints,
+        annotations,
+        warning,
+    })
 }
 
 /// The library index; rebuilt from the records (and written back) when it is missing or unreadable, the

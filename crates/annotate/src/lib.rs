@@ -29,6 +29,7 @@ mod last_by_key;
 pub mod markdown_escape;
 pub mod merge;
 pub mod model;
+mod page_head;
 mod sha256;
 pub mod share_link;
 pub mod w3c;
@@ -39,3 +40,4 @@ pub use input::{
     accept_file_bytes, accept_page_bytes, accept_text, annotation_file_too_large, megabytes, Encoding, InputError,
     MAX_ANNOTATION_FILE_BYTES, MAX_TEXT_BYTES,
 };
+pub use page_head::{page_head, PageHead};

@@ -386,3 +386,31 @@ fn files_of_any_bytes_open_or_are_refused_without_panic() {
         Ok(())
     });
 }
+
+/// Any text read as a page's head (`page_head`: its title and address) gives a short title or none, and an
+/// absolute web address or none; never a panic (a cut tag once sliced inside a character).
+#[test]
+fn page_heads_of_any_text_are_read_without_panic() {
+    let head_piece = prop_oneof![
+        3 => prop::sample::select(vec![
+            "<title>", "</title>", "<TITLE ", "<link rel=\"canonical\" href=\"", "https://a.example/", "\" rel=canonical>",
+            "<meta property='og:url' content='", "http://", "'>", "<body>", "<", ">", "&amp;", "&#8212;", "=", "\"", "'",
+        ])
+        .prop_map(str::to_string),
+        2 => text_strategy(6),
+    ];
+    let strategy = prop::collection::vec(head_piece, 0..40).prop_map(|pieces| pieces.concat());
+    check("page heads", 256, strategy, |html| {
+        let head = sidenote_annotate::page_head(&html);
+        if let Some(title) = &head.title {
+            prop_assert!(!title.trim().is_empty() && title.chars().count() <= 200, "{title:?}");
+        }
+        if let Some(address) = &head.address {
+            prop_assert!(
+                address.to_ascii_lowercase().starts_with("http") && !address.contains(char::is_whitespace),
+                "{address:?}"
+            );
+        }
+        Ok(())
+    });
+}
