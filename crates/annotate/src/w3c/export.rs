@@ -6,6 +6,7 @@ use sidenote_extract::{EntityKind, Extraction, Span};
 
 use super::{context, creator, decision, generator, iri, QUOTE_LABEL};
 use crate::anchor::TextTarget;
+use crate::json_fields::compact;
 use crate::model::{
     last_by_key, looked_up, speaker_corrections, Annotations, Decision, DecisionIndex, Provenance, Reply,
 };
@@ -199,20 +200,16 @@ pub fn file_text(collection: &Value) -> String {
 const FRAME_DEPTH: usize = 3;
 
 /// Writes `value`, inside `enclosing` arrays and objects, as serde_json's indenting formatter does for the
-/// frame and as a `Value`'s compact `Display` does inside it. Written by hand rather than as a serde_json
+/// frame and compactly inside it. Written by hand rather than as a serde_json
 /// formatter: a formatter type is one more copy of serde_json's `Value` serializer in the Wasm, and this
-/// reuses the compact one `Display` has.
+/// reuses the compact one (`json_fields::compact`).
 fn write_framed(value: &Value, enclosing: usize, out: &mut String) {
     let depth = enclosing + 1;
     let indent = |out: &mut String, levels: usize| out.extend(std::iter::repeat_n("  ", levels));
     let (open, close, empty) = match value {
         Value::Array(items) if depth <= FRAME_DEPTH => ('[', ']', items.is_empty()),
         Value::Object(fields) if depth <= FRAME_DEPTH => ('{', '}', fields.is_empty()),
-        _ => {
-            // Writing into a `String` does not fail.
-            let _ = std::fmt::Write::write_fmt(out, format_args!("{value}"));
-            return;
-        }
+        _ => return out.push_str(&compact(value)),
     };
     out.push(open);
     let mut first = true;
@@ -229,7 +226,7 @@ fn write_framed(value: &Value, enclosing: usize, out: &mut String) {
         Value::Object(fields) => fields.iter().for_each(|(key, item)| {
             next(out);
             // A key is written as a JSON string is, escapes and all.
-            out.push_str(&Value::String(key.clone()).to_string());
+            out.push_str(&compact(&Value::String(key.clone())));
             out.push_str(": ");
             write_framed(item, depth, out);
         }),
