@@ -12,6 +12,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sidenote_annotate::anchor::AnchorStatus;
+use sidenote_annotate::json_fields::compact;
 use sidenote_annotate::model::Annotations;
 use sidenote_annotate::Document;
 use sidenote_extract::LineHint;
@@ -184,7 +185,9 @@ pub(crate) struct LastRecord {
 fn format_of(value: &Value) -> Result<u64, Unreadable> {
     match value.get("format") {
         None => Ok(1),
-        Some(format) => format.as_u64().ok_or_else(|| Unreadable::Shape(format!("format {format} is not a number"))),
+        Some(format) => {
+            format.as_u64().ok_or_else(|| Unreadable::Shape(format!("format {} is not a number", compact(format))))
+        }
     }
 }
 

@@ -13,6 +13,14 @@ use sidenote_extract::LineHint;
 /// An object's fields.
 pub type Fields = Map<String, Value>;
 
+/// `value` as compact JSON text, as its `Display` writes it. Every `Value` the program writes goes through
+/// here, on the one compact serializer the records use: a `Value`'s `Display` is two more copies of
+/// serde_json's `Value` serializer in the Wasm (compact and indented, `{:#}`).
+pub fn compact(value: &Value) -> String {
+    // A `Value` always serialises: its map keys are strings.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
 /// A value's fields, or serde's message when it is not an object.
 pub fn object<'v>(value: &'v Value, what: &str) -> Result<&'v Fields, String> {
     value.as_object().ok_or_else(|| format!("invalid type: {}, expected {what}", kind_of(value)))
@@ -66,7 +74,7 @@ pub fn texts(value: &Value) -> Result<Vec<String>, String> {
 
 /// A `u64`: a non-negative integer (serde refuses `1.0` too).
 pub fn number(value: &Value) -> Result<u64, String> {
-    value.as_u64().ok_or_else(|| format!("invalid value: {value}, expected u64"))
+    value.as_u64().ok_or_else(|| format!("invalid value: {}, expected u64", compact(value)))
 }
 
 /// A `usize`.
@@ -115,6 +123,17 @@ pub fn line_hints(value: &Value) -> Result<Vec<LineHint>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compact_text_is_what_display_writes() {
+        let value: Value = serde_json::from_str(
+            r#"{"a": [1, -2, 0.25, 1e300, null, true, {"b": "x\n\"y\"\u0001é🙂"}], "": {}, "c": []}"#,
+        )
+        .expect("JSON");
+        for value in [value.clone(), value["a"].clone(), Value::from("\\"), Value::from(0.1f32)] {
+            assert_eq!(compact(&value), value.to_string());
+        }
+    }
 
     /// Both readers agree: the same hints, or both refuse.
     fn agree(value: &Value) {

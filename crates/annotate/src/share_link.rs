@@ -132,7 +132,7 @@ pub fn payload(
     if !hints.is_empty() {
         payload[HINTS_FIELD] = serde_json::to_value(hints).map_err(|e| ShareError::Damaged(e.to_string()))?;
     }
-    let json = payload.to_string();
+    let json = crate::json_fields::compact(&payload);
     if json.len() > MAX_COMPRESSIBLE_BYTES {
         return Err(ShareError::TooLarge { bytes: json.len() });
     }

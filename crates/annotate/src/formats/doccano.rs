@@ -10,6 +10,7 @@ use super::{
     add_read, byte_span, char_span, kind_from_label, reviewed_entities, EntityImport, ReadEntities, SkippedEntry,
     WindowsLineEnds,
 };
+use crate::json_fields::compact;
 use crate::model::Annotations;
 use crate::Document;
 
@@ -23,7 +24,9 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
             json!([start, end, entity.kind.label()])
         })
         .collect();
-    format!("{}\n", json!({"text": doc.text, "label": labels}))
+    let mut line = compact(&json!({"text": doc.text, "label": labels}));
+    line.push('\n');
+    line
 }
 
 /// Adds the entities of the line whose `text` is `text` as a person's entities. Lines about other texts,
@@ -97,12 +100,12 @@ fn labels(value: &Value) -> Vec<Label> {
     let object_form = value["entities"].as_array();
     let from_pair = |item: &Value| match (item[0].as_u64(), item[1].as_u64(), item[2].as_str()) {
         (Some(s), Some(e), Some(l)) => Ok((s, e, l.to_string())),
-        _ => Err(format!("has a label {item} that is not [start, end, \"LABEL\"]")),
+        _ => Err(format!("has a label {} that is not [start, end, \"LABEL\"]", compact(item))),
     };
     let from_object =
         |item: &Value| match (item["start_offset"].as_u64(), item["end_offset"].as_u64(), item["label"].as_str()) {
             (Some(s), Some(e), Some(l)) => Ok((s, e, l.to_string())),
-            _ => Err(format!("has an entity {item} without start_offset, end_offset and label")),
+            _ => Err(format!("has an entity {} without start_offset, end_offset and label", compact(item))),
         };
     let mut out: Vec<Label> = pair_form.into_iter().flatten().map(from_pair).collect();
     out.extend(object_form.into_iter().flatten().map(from_object));

@@ -1,12 +1,12 @@
 //! Writing a W3C Web Annotation collection.
 
-use serde::Serialize;
 use serde_json::{json, Value};
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{EntityKind, Extraction, Span};
 
 use super::{context, creator, decision, generator, iri, QUOTE_LABEL};
 use crate::anchor::TextTarget;
+use crate::json_fields::compact;
 use crate::model::{
     last_by_key, looked_up, speaker_corrections, Annotations, Decision, DecisionIndex, Provenance, Reply,
 };
@@ -190,111 +190,200 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
 /// article: 78 MB against 49 MB), past what an import takes; one annotation per line still reads, and
 /// diffs, annotation by annotation.
 pub fn file_text(collection: &Value) -> String {
-    let mut out = Vec::new();
-    let formatter = FramedFormatter { frame: serde_json::ser::PrettyFormatter::new(), depth: 0 };
-    // Writing a `Value` into memory cannot fail, and what serde_json writes is UTF-8.
-    if collection.serialize(&mut serde_json::Serializer::with_formatter(&mut out, formatter)).is_err() {
-        return String::new();
-    }
-    String::from_utf8(out).unwrap_or_default()
+    let mut out = String::new();
+    write_framed(collection, 0, &mut out);
+    out
 }
 
 /// Arrays and objects nested up to this deep (the collection, its page, the page's `items`) are indented;
 /// anything deeper (each annotation) is written compactly.
 const FRAME_DEPTH: usize = 3;
 
-/// [`file_text`]'s formatter: serde_json's indenting one for the frame, its compact defaults inside it.
-struct FramedFormatter {
-    frame: serde_json::ser::PrettyFormatter<'static>,
-    /// How many arrays and objects enclose what is written next, counting one just begun.
-    depth: usize,
-}
-
-impl FramedFormatter {
-    fn framed(&self) -> bool {
-        self.depth <= FRAME_DEPTH
+/// Writes `value`, inside `enclosing` arrays and objects, as serde_json's indenting formatter does for the
+/// frame and compactly inside it. Written by hand rather than as a serde_json
+/// formatter: a formatter type is one more copy of serde_json's `Value` serializer in the Wasm, and this
+/// reuses the compact one (`json_fields::compact`).
+fn write_framed(value: &Value, enclosing: usize, out: &mut String) {
+    let depth = enclosing + 1;
+    let indent = |out: &mut String, levels: usize| out.extend(std::iter::repeat_n("  ", levels));
+    let (open, close, empty) = match value {
+        Value::Array(items) if depth <= FRAME_DEPTH => ('[', ']', items.is_empty()),
+        Value::Object(fields) if depth <= FRAME_DEPTH => ('{', '}', fields.is_empty()),
+        _ => return out.push_str(&compact(value)),
+    };
+    out.push(open);
+    let mut first = true;
+    let mut next = |out: &mut String| {
+        out.push_str(if first { "\n" } else { ",\n" });
+        first = false;
+        indent(out, depth);
+    };
+    match value {
+        Value::Array(items) => items.iter().for_each(|item| {
+            next(out);
+            write_framed(item, depth, out);
+        }),
+        Value::Object(fields) => fields.iter().for_each(|(key, item)| {
+            next(out);
+            // A key is written as a JSON string is, escapes and all.
+            out.push_str(&compact(&Value::String(key.clone())));
+            out.push_str(": ");
+            write_framed(item, depth, out);
+        }),
+        _ => {}
     }
-}
-
-impl serde_json::ser::Formatter for FramedFormatter {
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        self.depth += 1;
-        if self.framed() {
-            self.frame.begin_array(writer)
-        } else {
-            writer.write_all(b"[")
-        }
+    if !empty {
+        out.push('\n');
+        indent(out, enclosing);
     }
-
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        let written = if self.framed() { self.frame.end_array(writer) } else { writer.write_all(b"]") };
-        self.depth -= 1;
-        written
-    }
-
-    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, first: bool) -> std::io::Result<()> {
-        if self.framed() {
-            self.frame.begin_array_value(writer, first)
-        } else if first {
-            Ok(())
-        } else {
-            writer.write_all(b",")
-        }
-    }
-
-    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        if self.framed() {
-            self.frame.end_array_value(writer)
-        } else {
-            Ok(())
-        }
-    }
-
-    fn begin_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        self.depth += 1;
-        if self.framed() {
-            self.frame.begin_object(writer)
-        } else {
-            writer.write_all(b"{")
-        }
-    }
-
-    fn end_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        let written = if self.framed() { self.frame.end_object(writer) } else { writer.write_all(b"}") };
-        self.depth -= 1;
-        written
-    }
-
-    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, first: bool) -> std::io::Result<()> {
-        if self.framed() {
-            self.frame.begin_object_key(writer, first)
-        } else if first {
-            Ok(())
-        } else {
-            writer.write_all(b",")
-        }
-    }
-
-    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        if self.framed() {
-            self.frame.begin_object_value(writer)
-        } else {
-            writer.write_all(b":")
-        }
-    }
-
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        if self.framed() {
-            self.frame.end_object_value(writer)
-        } else {
-            Ok(())
-        }
-    }
+    out.push(close);
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// The formatter `file_text` was written with before it wrote the frame by hand: serde_json's indenting
+    /// formatter for the frame, its compact defaults inside it. `file_text` must write what it wrote.
+    fn reference_file_text(collection: &Value) -> String {
+        use serde::Serialize;
+        let mut out = Vec::new();
+        let formatter = FramedFormatter { frame: serde_json::ser::PrettyFormatter::new(), depth: 0 };
+        collection.serialize(&mut serde_json::Serializer::with_formatter(&mut out, formatter)).expect("JSON");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    struct FramedFormatter {
+        frame: serde_json::ser::PrettyFormatter<'static>,
+        /// How many arrays and objects enclose what is written next, counting one just begun.
+        depth: usize,
+    }
+    impl FramedFormatter {
+        fn framed(&self) -> bool {
+            self.depth <= FRAME_DEPTH
+        }
+    }
+    impl serde_json::ser::Formatter for FramedFormatter {
+        fn begin_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+            self.depth += 1;
+            if self.framed() {
+                self.frame.begin_array(writer)
+            } else {
+                writer.write_all(b"[")
+            }
+        }
+
+        fn end_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+            let written = if self.framed() { self.frame.end_array(writer) } else { writer.write_all(b"]") };
+            self.depth -= 1;
+            written
+        }
+
+        fn begin_array_value<W: ?Sized + std::io::Write>(
+            &mut self,
+            writer: &mut W,
+            first: bool,
+        ) -> std::io::Result<()> {
+            if self.framed() {
+                self.frame.begin_array_value(writer, first)
+            } else if first {
+                Ok(())
+            } else {
+                writer.write_all(b",")
+            }
+        }
+
+        fn end_array_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+            if self.framed() {
+                self.frame.end_array_value(writer)
+            } else {
+                Ok(())
+            }
+        }
+
+        fn begin_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+            self.depth += 1;
+            if self.framed() {
+                self.frame.begin_object(writer)
+            } else {
+                writer.write_all(b"{")
+            }
+        }
+
+        fn end_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+            let written = if self.framed() { self.frame.end_object(writer) } else { writer.write_all(b"}") };
+            self.depth -= 1;
+            written
+        }
+
+        fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, first: bool) -> std::io::Result<()> {
+            if self.framed() {
+                self.frame.begin_object_key(writer, first)
+            } else if first {
+                Ok(())
+            } else {
+                writer.write_all(b",")
+            }
+        }
+
+        fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+            if self.framed() {
+                self.frame.begin_object_value(writer)
+            } else {
+                writer.write_all(b":")
+            }
+        }
+
+        fn end_object_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+            if self.framed() {
+                self.frame.end_object_value(writer)
+            } else {
+                Ok(())
+            }
+        }
+    }
+
+    /// JSON values nested up to five deep, with strings that need escaping and numbers of every kind.
+    fn json_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            (-1e9f64..1e9).prop_map(Value::from),
+            "[a-z\"\\\n\t\u{1}é🙂 ]{0,8}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(5, 48, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::vec(("[a-z\"\\\n🙂]{0,4}", inner), 0..4)
+                    .prop_map(|fields| Value::Object(fields.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn a_file_is_written_as_the_framed_serde_formatter_wrote_it(value in json_value()) {
+            prop_assert_eq!(file_text(&value), reference_file_text(&value));
+        }
+    }
+
+    #[test]
+    fn an_export_is_written_as_the_framed_serde_formatter_wrote_it() {
+        let text = "Angela Merkel said: “We will talk.” Emmanuel Macron met her in Paris.";
+        let doc = Document::new("Talks \"quoted\"", text);
+        let extraction = sidenote_extract::extract(text);
+        let mut annotations = crate::model::Annotations::default();
+        let span = Span::new(0, "Angela Merkel".len());
+        annotations.add_note(text, span, "A note\nwith a line".into(), vec!["tag".into()]);
+        annotations.add_document_note("On the whole \u{1} article".into(), Vec::new());
+        let collection = export(&doc, &extraction, &annotations);
+        assert!(collection["first"]["items"].as_array().is_some_and(|items| items.len() > 3));
+        assert_eq!(file_text(&collection), reference_file_text(&collection));
+    }
 
     #[test]
     fn a_file_indents_its_frame_and_writes_each_annotation_on_a_line() {
