@@ -35,36 +35,33 @@ pub fn page_head(html: &str) -> PageHead {
     while let Some(open) = rest.find('<') {
         rest = rest.get(open + 1..).unwrap_or("");
         // A tag's end is looked for within `MAX_TAG_BYTES` (a run of `<` without `>` stays linear).
-        let window = &rest.as_bytes()[..rest.len().min(MAX_TAG_BYTES)];
-        let tag_end = window.iter().position(|&b| b == b'>').unwrap_or(window.len());
+        let mut window_end = rest.len().min(MAX_TAG_BYTES);
+        while !rest.is_char_boundary(window_end) {
+            window_end -= 1;
+        }
+        let window = &rest[..window_end];
+        let tag_end = window.find('>').unwrap_or(window_end);
         let tag = &window[..tag_end];
-        let name_end = tag.iter().position(|&b| b.is_ascii_whitespace() || b == b'/').unwrap_or(tag.len());
-        let (name, attributes) = tag.split_at(name_end);
-        // The bytes up to an ASCII byte or the window's end: whole characters, but for a cut last one.
-        let attributes = String::from_utf8_lossy(attributes);
-        if name.eq_ignore_ascii_case(b"title") && facts.title.is_none() {
+        let (name, attributes) =
+            tag.split_at(tag.find(|c: char| c.is_ascii_whitespace() || c == '/').unwrap_or(tag_end));
+        if name.eq_ignore_ascii_case("title") && facts.title.is_none() {
             let after = rest.get(tag_end + 1..).unwrap_or("");
             let content = after.get(..find_ignoring_case(after, "</title").unwrap_or(after.len())).unwrap_or("");
             facts.title = readable_title(content);
-        } else if name.eq_ignore_ascii_case(b"link") && facts.address.is_none() {
-            let canonical = attribute(&attributes, "rel")
+        } else if name.eq_ignore_ascii_case("link") && facts.address.is_none() {
+            let canonical = attribute(attributes, "rel")
                 .is_some_and(|rel| rel.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")));
             if canonical {
-                facts.address = attribute(&attributes, "href").and_then(absolute_address);
+                facts.address = attribute(attributes, "href").and_then(absolute_address);
             }
-        } else if name.eq_ignore_ascii_case(b"meta") && og_url.is_none() {
-            if attribute(&attributes, "property").is_some_and(|p| p.eq_ignore_ascii_case("og:url")) {
-                og_url = attribute(&attributes, "content").and_then(absolute_address);
+        } else if name.eq_ignore_ascii_case("meta") && og_url.is_none() {
+            if attribute(attributes, "property").is_some_and(|p| p.eq_ignore_ascii_case("og:url")) {
+                og_url = attribute(attributes, "content").and_then(absolute_address);
             }
-        } else if name.eq_ignore_ascii_case(b"body") {
+        } else if name.eq_ignore_ascii_case("body") {
             break;
         }
-        // Past the tag; a window cut inside a character goes on at the next boundary.
-        let mut next = tag_end;
-        while !rest.is_char_boundary(next) {
-            next += 1;
-        }
-        rest = rest.get(next..).unwrap_or("");
+        rest = rest.get(tag_end..).unwrap_or("");
     }
     facts.address = facts.address.or(og_url);
     facts
