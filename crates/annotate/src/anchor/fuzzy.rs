@@ -61,7 +61,10 @@ fn best(candidates: Vec<Candidate>) -> Option<Candidate> {
 fn candidates(search: &Search<'_, '_>) -> Vec<Candidate> {
     let pattern: Vec<char> = search.quote.chars().collect();
     let max_errors = (pattern.len() as f64 * ERROR_SHARE).floor() as usize;
-    if max_errors == 0 {
+    // A quote whose every visible character may be wrong (` α  `: one letter among spaces) would match any
+    // white space: no evidence of its words at all.
+    let visible = pattern.iter().filter(|c| !c.is_whitespace()).count();
+    if max_errors == 0 || visible <= max_errors {
         return Vec::new();
     }
     let mut alignments: Vec<(usize, Span)> = Vec::new();

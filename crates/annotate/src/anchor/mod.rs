@@ -397,6 +397,16 @@ mod tests {
         }
     }
 
+    /// A quote of one foreign letter among spaces once matched white space (the property run at seed 1602):
+    /// its one visible character could be the error, so nothing of it is matched.
+    #[test]
+    fn a_quote_of_mostly_white_space_never_matches_white_space() {
+        let text = "Talks went on\t\u{a0}\u{a0}of Lavrov in Washington.";
+        let span = Span::new(text.find('\t').expect("a tab"), text.find("of").expect("of"));
+        let target = TextTarget { exact: " α  ".into(), ..TextTarget::of(text, &OffsetIndex::new(text), span) };
+        assert_eq!(anchored(text, &target), (None, AnchorStatus::Orphan));
+    }
+
     #[test]
     fn repeated_words_are_told_apart_by_context() {
         let text = "He said yes. Later, in Paris, he said yes. Then in Rome he said yes.";
