@@ -70,6 +70,9 @@ struct Group {
     added: Rc<[String]>,
     all_added: bool,
     reviewed: bool,
+    /// Every mention stands outside the article's body (a share bar, a footer, a commenter's name): listed
+    /// after the article's entities and dimmed, as its words are in the text.
+    in_clutter: bool,
 }
 
 /// The entities shown, grouped by kind and name, most mentioned first.
@@ -77,6 +80,12 @@ fn entity_groups(open: &OpenDocument, annotations: &Annotations) -> Vec<Group> {
     // Grouped by sorting (the program's one stable sort) rather than by map: a map per key type is another
     // copy of its code in the Wasm.
     let shown = annotations.shown_entities(&open.extraction);
+    let body = &open.extraction.body;
+    // Body spans are sorted and apart: the one that could hold a mention is the last starting at or before it.
+    let in_body = |span: Span| {
+        let at = body.partition_point(|b| b.start <= span.start);
+        at.checked_sub(1).and_then(|at| body.get(at)).is_some_and(|b| span.end <= b.end)
+    };
     let mut mentions: Vec<&ShownEntity> = shown.iter().collect();
     sidenote_extract::sort_stable_by(&mut mentions, |a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
     let mut added: Vec<&AddedEntity> = annotations.added.iter().collect();
@@ -100,11 +109,12 @@ fn entity_groups(open: &OpenDocument, annotations: &Annotations) -> Vec<Group> {
                 added: ids.into(),
                 all_added: same.iter().all(|m| m.provenance == Provenance::Added),
                 reviewed: same.iter().all(|m| m.provenance != Provenance::Suggested),
+                in_clutter: !same.iter().any(|m| in_body(m.span)),
             }
         })
         .collect();
     sidenote_extract::sort_stable_by(&mut groups, |a, b| {
-        b.spans.len().cmp(&a.spans.len()).then_with(|| a.lower_name.cmp(&b.lower_name))
+        (a.in_clutter, b.spans.len()).cmp(&(b.in_clutter, a.spans.len())).then_with(|| a.lower_name.cmp(&b.lower_name))
     });
     groups
 }
@@ -161,9 +171,14 @@ pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
                 (scope.clone(), EntityKind::from_label(&value).map_or(Decision::Accept, Decision::Retag))
             })
         };
+        let (class, title) = if group.in_clutter {
+            ("entity-row clutter", "Step through its mentions (all outside the article: menus, share bars, footers)")
+        } else {
+            ("entity-row", "Step through its mentions")
+        };
         html! {
-            <li class="entity-row" data-testid="entity-row" data-name={group.name.to_string()} data-kind={group.kind.label()}>
-                <button class="entity-name" onclick={onstep} title="Step through its mentions">
+            <li class={class} data-testid="entity-row" data-name={group.name.to_string()} data-kind={group.kind.label()}>
+                <button class="entity-name" onclick={onstep} {title}>
                     <span class={format!("swatch hl-{}", kind_class(group.kind))}></span>
                     <span data-testid="entity-label">{ format!("{} — {}", group.name, group.spans.len()) }</span>
                     if reviewed { <span class="reviewed-badge" title="Reviewed" aria-hidden="true">{ "✓" }</span><span class="visually-hidden">{ "(reviewed)" }</span> }
@@ -215,5 +230,23 @@ mod tests {
         let added = groups.iter().find(|g| g.name == "Cy" && g.kind == EntityKind::Org).expect("the added entity");
         assert!(added.all_added && added.reviewed && added.added.len() == 1);
         assert!(groups.iter().filter(|g| g.name != "Cy").all(|g| g.added.is_empty() && !g.all_added));
+    }
+
+    /// Entities found only in page clutter come after the article's, however often they are named, and are
+    /// marked so (a share bar's "Facebook" once led the list like an article's name).
+    #[test]
+    fn entities_found_only_outside_the_article_come_last() {
+        let text = "Share on Facebook. Facebook. Facebook.\nAnn Lee met Bo in Paris.\nFollow us on Facebook.";
+        let mut open = OpenDocument::open("t".into(), text.into());
+        open.extraction = sidenote_extract::extract(text);
+        let body_start = text.find("Ann").expect("the article");
+        let body_end = text.find("Follow").expect("the footer") - 1;
+        open.extraction.body = vec![Span::new(body_start, body_end)];
+        let groups = entity_groups(&open, &Annotations::default());
+        let order: Vec<(&str, bool)> = groups.iter().map(|g| (g.name.as_str(), g.in_clutter)).collect();
+        let first_clutter = order.iter().position(|(_, clutter)| *clutter).unwrap_or(order.len());
+        assert!(order[first_clutter..].iter().all(|(_, clutter)| *clutter), "{order:?}");
+        assert!(order.iter().any(|(name, clutter)| *name == "Facebook" && *clutter), "{order:?}");
+        assert!(order.iter().any(|(name, clutter)| *name == "Ann Lee" && !*clutter), "{order:?}");
     }
 }
