@@ -570,6 +570,11 @@ fn items_of(value: &Value) -> Result<Vec<Value>, ImportError> {
         list.clone() // Hypothesis API search results and some exports
     } else if value["type"] == "Annotation" {
         vec![value.clone()]
+    } else if value.get("%FEATURE_STRUCTURES").is_some() || value.get("%TYPES").is_some() {
+        return Err(ImportError::new(format!(
+            "This is a UIMA CAS JSON file (as INCEpTION and WebAnno export documents), which Sidenote does not read: \
+             export the annotations as {IMPORTABLE}"
+        )));
     } else {
         return Err(ImportError::new(
             "This JSON is not an annotation file: expected a W3C Web Annotation collection, page, annotation or list, or a Hypothesis export",
@@ -1650,6 +1655,7 @@ mod tests {
             ("{\"text\": \"a\", \"label\": []}\n{\"text\": \"b\", \"label\": []}\n", "name it .jsonl to import it"),
             ("{\"text\": \"a\"}\n{broken", "name it .jsonl"),
             ("{\"text\": \n \"a\"", "not valid JSON"),
+            ("{\"%TYPES\": {}, \"%FEATURE_STRUCTURES\": [], \"%VIEWS\": {}}", "UIMA CAS JSON file (as INCEpTION"),
         ];
         for (input, words) in cases {
             let error = parse(input).expect_err("refused");
