@@ -309,11 +309,12 @@ pub struct Annotations {
     pub replica: Replica,
 }
 
-/// Fingerprints ([`Versions::fingerprint`]) of every version a deleted note had (the last, and those it
-/// replaced) and of each of its replies, sorted, each once. `deleted` says which item went; only this says
-/// which version went, which an import needs: a colleague's file sent before the deletion holds that
-/// version and does not bring the note back, while a version edited since (or a note with a reply written
-/// since) is news and comes back. A set: merging two tabs' is their union.
+/// Every version a deleted note had (the last, and those it replaced) and each of its replies, as the note's
+/// identifier and the version's fingerprint ([`Versions::fingerprint`]), sorted, each once. `deleted` says which
+/// item went; only this says which version went, which an import needs: a colleague's file sent before the
+/// deletion holds that note (its identifier, or the IRI an export gave it) at that version and does not bring
+/// it back, while a version edited since, a reply written since, or another person's note that happens to say
+/// the same (another identifier) is news and comes. A set: merging two tabs' is their union.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct DeletedVersions(#[serde(deserialize_with = "sorted_set")] Vec<String>);
@@ -379,20 +380,33 @@ impl DeletedVersions {
         self.0.iter()
     }
 
-    /// A reply's fingerprint: its words, as an import tells replies apart (a reply is never edited, and its
-    /// identifier in a file is the writer's IRI of it, which a note deleted here cannot map back).
+    /// The entry of version `fingerprint` of the note `id`.
+    pub fn entry(id: &str, fingerprint: &str) -> String {
+        format!("{id}\u{1}{fingerprint}")
+    }
+
+    /// A reply's fingerprint: its words, as an import tells replies apart within a thread (a reply is never
+    /// edited, and its identifier in a file may be another's).
     pub fn of_reply(reply: &Reply) -> String {
         Versions::fingerprint("\u{1}reply", &reply.text, &[])
     }
 
-    /// Records a deleted note: its version, the versions it replaced and its replies.
-    pub fn record(&mut self, version: String, replaced: &[String], replies: &[Reply]) {
-        self.insert(version);
+    /// The identifiers of the deleted notes, each once.
+    pub fn ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> =
+            self.0.iter().filter_map(|entry| entry.split_once('\u{1}')).map(|(id, _)| id).collect();
+        ids.dedup();
+        ids
+    }
+
+    /// Records the deleted note `id`: its version, the versions it replaced and its replies.
+    pub fn record(&mut self, id: &str, version: &str, replaced: &[String], replies: &[Reply]) {
+        self.insert(Self::entry(id, version));
         for fingerprint in replaced {
-            self.insert(fingerprint.clone());
+            self.insert(Self::entry(id, fingerprint));
         }
         for reply in replies {
-            self.insert(Self::of_reply(reply));
+            self.insert(Self::entry(id, &Self::of_reply(reply)));
         }
     }
 }
@@ -682,10 +696,10 @@ impl Annotations {
         // (`DeletedVersions`); only a deletion the user makes, not an undo, which may take back an import.
         let mut gone = std::mem::take(&mut self.deleted_versions);
         for note in self.notes.iter().filter(|n| n.id == id) {
-            gone.record(note.version(), &note.replaces, &note.replies);
+            gone.record(id, &note.version(), &note.replaces, &note.replies);
         }
         for note in self.document_notes.iter().filter(|n| n.id == id) {
-            gone.record(note.version(), &note.replaces, &note.replies);
+            gone.record(id, &note.version(), &note.replaces, &note.replies);
         }
         self.deleted_versions = gone;
         self.notes.retain(|n| n.id != id);

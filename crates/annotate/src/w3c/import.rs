@@ -1078,14 +1078,21 @@ pub fn merge_anchored(
     // A note deleted here comes back only as news: a version the deletion did not see, or a reply written
     // since. The file's notes (by their ids in the file) with a reply the deletion did not see:
     let deleted = std::mem::take(&mut annotations.deleted_versions);
+    // A deleted note is named in a file by its id, or by the IRI this document's export gave it.
+    let deleted_iris =
+        LastByKey::of(deleted.ids().into_iter().map(|id| (iri(content_urn, id), id.to_string())).collect::<Vec<_>>());
+    let was_deleted = |id: &str, fingerprint: &str| {
+        let local = deleted_iris.get(id).map_or(id, String::as_str);
+        deleted.contains(&DeletedVersions::entry(local, fingerprint))
+    };
     let replied_since = LastByKey::of(
         imported
             .replies
             .iter()
-            .filter(|r| !deleted.contains(&DeletedVersions::of_reply(&r.reply)))
+            .filter(|r| !was_deleted(&r.parent, &DeletedVersions::of_reply(&r.reply)))
             .map(|r| (r.parent.clone(), 0usize)),
     );
-    let gone = |id: &str, version: &str| deleted.contains(version) && replied_since.get(id).is_none();
+    let gone = |id: &str, version: &str| was_deleted(id, version) && replied_since.get(id).is_none();
     // The file's ids of the notes left deleted, whose replies go with them.
     let mut left_deleted: Vec<(String, usize)> = Vec::new();
     for mut note in imported.notes {
@@ -2228,6 +2235,16 @@ mod tests {
                 assert_eq!(thread, ["agreed", "and when?"], "the note comes back with its whole thread");
             }
         }
+        // A colleague's own notes that say the same as the deleted ones (same words, text and tags; another id)
+        // are theirs, never seen here: added (a prober's "source?" note was dropped as if it were the deleted one).
+        let mut independent = Annotations { replica: crate::model::Replica::new("bea"), ..Annotations::default() };
+        independent.add_note(text, Span::new(0, 13), "who".into(), vec!["people".into()]);
+        independent.add_document_note("overall".into(), vec![]);
+        let file_of_theirs = export(&Document::new("t", text), &extraction, &independent).to_string();
+        let mut back = mine.clone();
+        let report = merge(&mut back, parse(&file_of_theirs).expect("parses"), text);
+        assert_eq!(report.deleted_here, 0, "{}", report.summary());
+        assert_eq!((back.notes.len(), back.document_notes.len()), (2, 1), "{}", report.summary());
         // An undone deletion is a note here again: the file's copy of it is already here, not added twice.
         let mut undone = here.clone();
         crate::merge::stamp(&mine, &mut undone);
