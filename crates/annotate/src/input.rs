@@ -182,7 +182,8 @@ pub fn accept_file_bytes(bytes: &[u8]) -> Result<(String, Option<Encoding>), Inp
             Some(big_endian) => (utf16(bytes, big_endian), Encoding::Utf16),
             None => return Err(InputError::Binary),
         },
-        Err(InputError::NotUtf8 { utf16: false }) if reads_as_central_european(bytes) => {
+        // Central European text has the shape of Western text (a few accented letters among plain ones).
+        Err(InputError::NotUtf8 { utf16: false }) if reads_as_western(bytes) && reads_as_central_european(bytes) => {
             (bytes.iter().map(|&b| windows_1250_char(b)).collect(), Encoding::Windows1250)
         }
         Err(InputError::NotUtf8 { utf16: false }) if reads_as_western(bytes) => {
@@ -248,8 +249,8 @@ fn reads_as_western(bytes: &[u8]) -> bool {
 }
 
 /// Whether 8-bit bytes are Central European text in Windows-1250 rather than Western text in Windows-1252:
-/// at least two bytes that are letters in Windows-1250 and, in Windows-1252, no character at all (`Ť`, `Ź`,
-/// `ť`), or a sign that no Western word holds between two letters (`ł` read as `³`, `ą` as `¹`, `ż` as `¿`,
+/// one byte that Windows-1252 leaves undefined (`Ť`, `Ź`, `ť` in Windows-1250), or two that are letters in
+/// Windows-1250 and, in Windows-1252, a sign that no Western word holds between two letters (`ł` read as `³`, `ą` as `¹`, `ż` as `¿`,
 /// `ľ` as `¾`, `Ł` as `£`, `Ą` as `¥`, `Ľ` as `¼`), or `ě` read as `ì`, which Western words end with rather
 /// than hold. Letters both encodings share (`š`, `ž`, `á`, `é`, `ý`) say nothing and read the same either way;
 /// Hungarian's `ő` and `ű`, read as `õ` and `û`, look like Portuguese and French letters and are not told
@@ -257,10 +258,13 @@ fn reads_as_western(bytes: &[u8]) -> bool {
 fn reads_as_central_european(bytes: &[u8]) -> bool {
     let letter =
         |at: Option<usize>| at.and_then(|at| bytes.get(at)).is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0xC0);
+    // A byte Windows-1252 leaves undefined is enough on its own (no Western file holds one).
+    if bytes.iter().any(|&b| matches!(b, 0x8D | 0x8F | 0x9D)) {
+        return true;
+    }
     let signals = bytes.iter().enumerate().filter(|&(at, &b)| {
         let between_letters = letter(at.checked_sub(1)) && letter(at.checked_add(1));
-        matches!(b, 0x8D | 0x8F | 0x9D)
-            || (between_letters && matches!(b, 0xA3 | 0xA5 | 0xB3 | 0xB9 | 0xBC | 0xBE | 0xBF | 0xEC))
+        between_letters && matches!(b, 0xA3 | 0xA5 | 0xB3 | 0xB9 | 0xBC | 0xBE | 0xBF | 0xEC)
     });
     signals.take(2).count() == 2
 }
@@ -444,6 +448,8 @@ mod tests {
             (b"P\xf8\xedli\x9a \x9elu\x9dou\xe8k\xfd k\xf9\xf2 \xfap\xecl, m\xf3wi\xb3 \xa3\xf3d\x9f".to_vec(), Ok(("Příliš žluťoučký kůň úpěl, mówił Łódź".into(), Some(Encoding::Windows1250)))),
             (cp1250("Příliš žluťoučký kůň úpěl ďábelské ódy v městě."), Ok(("Příliš žluťoučký kůň úpěl ďábelské ódy v městě.".into(), Some(Encoding::Windows1250)))),
             (cp1250("Zażółć gęślą jaźń, powiedział minister w Łodzi."), Ok(("Zażółć gęślą jaźń, powiedział minister w Łodzi.".into(), Some(Encoding::Windows1250)))),
+            // One `ť` is enough: Windows-1252 has no character for its byte.
+            (cp1250("Prečo ste to urobili? Čo na to povie, ťažko povedať."), Ok(("Prečo ste to urobili? Čo na to povie, ťažko povedať.".into(), Some(Encoding::Windows1250)))),
             (cp1250("Kŕdeľ ďatľov učí koňa žrať kôru."), Ok(("Kŕdeľ ďatľov učí koňa žrať kôru.".into(), Some(Encoding::Windows1250)))),
             (b"Tr\xe8s \xe9l\xe8ve, m\xe8re, \xbfQu\xe9? Luned\xec, 5 m\xb3, \xa35 and 2\xb3 = 8.".to_vec(), Ok(("Très élève, mère, ¿Qué? Lunedì, 5 m³, £5 and 2³ = 8.".into(), Some(Encoding::Windows1252)))),
             // Portuguese in Windows-1252: a few accented letters among plain ones.

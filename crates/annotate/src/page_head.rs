@@ -60,6 +60,23 @@ pub fn page_head(html: &str) -> PageHead {
             }
         } else if name.eq_ignore_ascii_case("body") {
             break;
+        } else if let Some(closing) = if name.starts_with("!--") {
+            Some("-->")
+        } else if name.eq_ignore_ascii_case("script") {
+            Some("</script")
+        } else if name.eq_ignore_ascii_case("style") {
+            Some("</style")
+        } else {
+            None
+        } {
+            // Their contents are not markup (`var t = "<title>…"`): on after their end.
+            let from = rest.get(3..).map_or(rest.len(), |after| rest.len() - after.len());
+            let end = rest
+                .get(from..)
+                .and_then(|after| find_ignoring_case(after, closing))
+                .map_or(rest.len(), |at| from + at);
+            rest = rest.get(end..).unwrap_or("");
+            continue;
         }
         rest = rest.get(tag_end..).unwrap_or("");
     }
@@ -135,6 +152,14 @@ mod tests {
             ("<title>unclosed", Some("unclosed"), None),
             ("", None, None),
             ("<<<>>><title", None, None),
+            // Titles inside a script's string, a style or a comment are not the page's.
+            (
+                r#"<!-- <title>Hidden</title> --><script>var t="<title>Script</title>"</script><STYLE>x{}</title></STYLE><title>Real</title>"#,
+                Some("Real"),
+                None,
+            ),
+            ("<!--<title>x</title>--><title>After a comment</title>", Some("After a comment"), None),
+            ("<script><title>never closed", None, None),
         ];
         for (html, title, address) in cases {
             let head = page_head(html);
