@@ -26,6 +26,12 @@ for manifest in crates/*/Cargo.toml; do
   fi
   echo "ok: $package"
 done
+step "invariant: the pure core (sidenote-extract, sidenote-annotate) has no I/O, clock, environment or threads"
+# Not caught by the wasm32 build: std::time::Instant and std::fs compile for wasm32 and fail only when run.
+if grep -rnE 'std::(fs|time|env|net|process|thread)\b|\b(Instant|SystemTime)::' crates/extract/src crates/annotate/src; then
+  echo "FAIL: the core reaches for the outside world (see above); that belongs to the app's services or the CLI"; exit 1
+fi
+echo "ok: no std::fs, std::time, std::env, std::net, std::process or std::thread in crates/extract/src or crates/annotate/src"
 cargo build -p sidenote-extract -p sidenote-annotate --target wasm32-unknown-unknown --locked
 step "invariant: the app's Wasm has no deflate of its own (share links use the browser's CompressionStream)"
 if cargo tree -p sidenote-app --target wasm32-unknown-unknown -e normal --prefix none --locked | grep -E '^miniz_oxide '; then

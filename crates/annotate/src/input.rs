@@ -452,12 +452,27 @@ mod tests {
             (cp1250("Prečo ste to urobili? Čo na to povie, ťažko povedať."), Ok(("Prečo ste to urobili? Čo na to povie, ťažko povedať.".into(), Some(Encoding::Windows1250)))),
             (cp1250("Kŕdeľ ďatľov učí koňa žrať kôru."), Ok(("Kŕdeľ ďatľov učí koňa žrať kôru.".into(), Some(Encoding::Windows1250)))),
             (b"Tr\xe8s \xe9l\xe8ve, m\xe8re, \xbfQu\xe9? Luned\xec, 5 m\xb3, \xa35 and 2\xb3 = 8.".to_vec(), Ok(("Très élève, mère, ¿Qué? Lunedì, 5 m³, £5 and 2³ = 8.".into(), Some(Encoding::Windows1252)))),
+            // Greek in Windows-1253 (whose letters Windows-1252 reads as accented Latin ones), a paragraph and a
+            // short phrase, alone and in an English page: refused, not read as Western text.
+            (greek_1253("Ο υπουργός δήλωσε ότι η κυβέρνηση θα παρουσιάσει το νέο νομοσχέδιο την επόμενη εβδομάδα."), Err(InputError::NotUtf8 { utf16: false })),
+            (greek_1253("Καλημέρα κόσμε"), Err(InputError::NotUtf8 { utf16: false })),
+            ([b"The minister spoke at length about the budget and the regions. ".repeat(20), greek_1253("Η Αθήνα και η Θεσσαλονίκη ψήφισαν.")].concat(), Err(InputError::NotUtf8 { utf16: false })),
             // Portuguese in Windows-1252: a few accented letters among plain ones.
             (b"A na\xe7\xe3o decidiu em S\xe3o Paulo que a popula\xe7\xe3o votar\xe1 em mar\xe7o.".to_vec(), Ok(("A nação decidiu em São Paulo que a população votará em março.".into(), Some(Encoding::Windows1252)))),
         ];
         for (bytes, expected) in table {
             assert_eq!(accept_file_bytes(&bytes), expected, "{bytes:?}");
         }
+    }
+
+    /// `text` in Windows-1253: its Greek letters (U+0384 to U+03CE) are bytes 0xB4 to 0xFE, in order.
+    fn greek_1253(text: &str) -> Vec<u8> {
+        text.chars()
+            .map(|c| match u32::from(c) {
+                greek @ 0x0384..=0x03CE => u8::try_from(greek - 0x02D0).expect("in Windows-1253's Greek range"),
+                other => u8::try_from(other).expect("ASCII"),
+            })
+            .collect()
     }
 
     /// `text` in Windows-1250, through the decoding table read backwards.
