@@ -99,14 +99,22 @@ test('a long document shows its text at once and the progress line until its hig
   assert.ok((await app.namesOfKind('PERSON')).includes('Sergei Lavrov'));
 });
 
-test('opening another document while one is being extracted shows the new one, never the old answer', async () => {
+test('opening another document while one is being extracted stops that work and shows the new one, never the old answer', async () => {
   const { app, page } = ctx;
-  await ctx.app.pasteLong(LONG);
+  // Counts the workers stopped: the busy one must be terminated, not left to finish work nobody will see.
+  await page.evaluate(() => {
+    window.__terminated = 0;
+    const terminate = Worker.prototype.terminate;
+    Worker.prototype.terminate = function () { window.__terminated += 1; return terminate.call(this); };
+  });
+  // 4 MB: its extraction takes over a second, so the next document surely arrives while it runs.
+  await ctx.app.pasteLong(LONGER);
   await app.extraction('pending');
   await app.pasteText('Angela Merkel met Emmanuel Macron in Paris on Monday.');
   await app.extraction('done');
   assert.equal(await app.articleText(), 'Angela Merkel met Emmanuel Macron in Paris on Monday.');
   assert.deepEqual(await app.namesOfKind('PERSON'), ['Angela Merkel', 'Emmanuel Macron']);
+  assert.ok(await page.evaluate(() => window.__terminated) >= 1, 'the busy worker was terminated');
 });
 
 test('offline, after one visit, a new document is still extracted in the worker', () => afterFirstVisit(async ({ server, context, page, app }) => {
