@@ -204,3 +204,26 @@ test('a journal entry waits through a safe start (after a start that did not fin
   await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('sidenote.journal.')));
   assert.deepEqual(ctx.errors, []);
 });
+
+test('when localStorage refuses the journal, a note still reaches IndexedDB and is back after a reload, with no error', async () => {
+  const { app, page } = ctx;
+  // localStorage full (or switched off for this site) for the journal only: IndexedDB still takes writes.
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (String(key).startsWith('sidenote.journal.')) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  await app.reload();
+  await app.selectWords('has lashed out');
+  await app.writeNote('kept without a journal');
+  await app.saved();
+  assert.deepEqual(await journalKeys(page), [], 'no journal entry could be written');
+  await app.reload();
+  assert.deepEqual(await bodies(app), ['kept without a journal']);
+  assert.equal(await page.getByTestId('unsaved').count(), 0, 'nothing says the work is not saved');
+  assert.deepEqual(ctx.errors, []);
+});
