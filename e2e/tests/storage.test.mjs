@@ -449,3 +449,23 @@ test('deleting a document asks first; deleting the open one opens the sample, an
   assert.equal(stored.filter((k) => k.startsWith('sidenote.v1.doc.')).length, 1, stored.join(' '));
   assert.deepEqual(ctx.errors, []);
 });
+
+test('a record another tab left unreadable while this one had the document open is set aside by the next save, not written over', async () => {
+  const { app, page } = ctx;
+  await app.selectWords('has lashed out');
+  await app.writeNote('first');
+  await app.saved();
+  const key = Object.keys(await storage(page)).find((k) => k.startsWith('sidenote.v1.notes.'));
+  assert.ok(key, 'the notes record is stored');
+  // What a newer version of Sidenote (or a damaged disk) might leave under the same key meanwhile.
+  const foreign = '{"format": 99, "annotations": "from the future"';
+  await putRecords(page, { [key]: foreign });
+  await app.selectWords('Washington');
+  await app.writeNote('second');
+  await app.saved();
+  const stored = await waitForStored(page, key, /second/);
+  assert.match(stored, /first/, 'the record written holds every note of this tab');
+  const aside = Object.entries(await storage(page)).filter(([k]) => k.includes('unreadable'));
+  assert.deepEqual(aside.map(([, v]) => v), [foreign], 'the unreadable record is kept aside, byte for byte');
+  assert.deepEqual(ctx.errors, []);
+});

@@ -31,6 +31,17 @@ pub enum Change {
     Delete(String),
 }
 
+/// What a batch must not write over unseen: the record under `key`, which this tab last read or wrote as
+/// `expected`. Should storage hold something else there when the batch runs (another tab wrote it since) that
+/// `unreadable` says cannot be read (a newer version's record, a damaged one), the same transaction keeps it
+/// under `aside`: the batch still writes, and what it replaced is not lost.
+pub struct Guard {
+    pub key: String,
+    pub expected: Option<String>,
+    pub aside: String,
+    pub unreadable: fn(&str, &str) -> bool,
+}
+
 /// An open database.
 pub struct Database(IdbDatabase);
 
@@ -222,8 +233,25 @@ impl Database {
 
     /// Writes a batch in one transaction, made now (so batches land in the order they were made); the future
     /// says whether it was committed. Nothing of a batch that fails is written.
-    pub fn write(&self, changes: &[Change]) -> impl std::future::Future<Output = Result<(), String>> {
+    pub fn write(
+        &self,
+        changes: &[Change],
+        guard: Option<Guard>,
+    ) -> impl std::future::Future<Output = Result<(), String>> {
         let started = self.transaction(IdbTransactionMode::Readwrite).and_then(|(transaction, store)| {
+            // Read before the batch's own requests, which IndexedDB runs in order: the read sees what the batch
+            // replaces. Its answer is listened to now, before any event can fire.
+            let guarded = match guard {
+                Some(guard) => {
+                    let read = store.get(&JsValue::from_str(&guard.key)).map_err(|e| describe(&e))?;
+                    let answered = Promise::new(&mut |resolve, reject| {
+                        read.set_onsuccess(Some(&resolve));
+                        read.set_onerror(Some(&reject));
+                    });
+                    Some((guard, read, answered, store.clone()))
+                }
+                None => None,
+            };
             for change in changes {
                 let issued = match change {
                     Change::Put(key, value) => store.put_with_key(&JsValue::from_str(value), &JsValue::from_str(key)),
@@ -240,10 +268,29 @@ impl Database {
                 transaction.set_oncomplete(Some(&resolve));
                 transaction.set_onabort(Some(&reject));
             });
-            Ok((transaction, done))
+            Ok((transaction, done, guarded))
         });
         async move {
-            let (transaction, done) = started?;
+            let (transaction, done, guarded) = started?;
+            if let Some((guard, read, answered, store)) = guarded {
+                // Resumed while the read's success event is dispatched: the transaction still takes requests.
+                if JsFuture::from(answered).await.is_ok() {
+                    let found = read.result().unwrap_or(JsValue::UNDEFINED);
+                    let expected = guard.expected.as_deref().map_or(JsValue::UNDEFINED, JsValue::from_str);
+                    // Compared as JavaScript strings: only a record another tab wrote is copied into the Wasm.
+                    if found != expected {
+                        if let Some(text) = found.as_string() {
+                            if (guard.unreadable)(&guard.key, &text) {
+                                let kept = store.put_with_key(&found, &JsValue::from_str(&guard.aside));
+                                if let Err(error) = kept {
+                                    let _ = transaction.abort();
+                                    return Err(describe(&error));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
             JsFuture::from(done).await.map(|_| ()).map_err(|_| {
                 transaction
                     .error()

@@ -255,6 +255,21 @@ impl Store {
 /// Writes a batch: the write starts now (so batches keep their order), the future says how it ended. The
 /// first failure stops writing for the session.
 fn commit(batch: Vec<Change>) -> impl std::future::Future<Output = Result<(), String>> {
+    commit_guarded(batch, None)
+}
+
+/// Whether a record another tab wrote cannot be read (the guard of [`commit_guarded`]).
+fn unreadable_record(key: &str, stored: &str) -> bool {
+    matches!(records::before_writing(key, Some(stored)), BeforeWriting::SetAside(_))
+}
+
+/// [`commit`], keeping aside what storage holds under the guard's key if another tab wrote there since this one
+/// read it and it cannot be read (`idb::Guard`): the write guard (`Store::write`) sees only what this tab
+/// knows, and a record a newer version of Sidenote saved in another tab is not this one's to destroy.
+fn commit_guarded(
+    batch: Vec<Change>,
+    guard: Option<idb::Guard>,
+) -> impl std::future::Future<Output = Result<(), String>> {
     let started: Result<Option<_>, String> = with_store(|store| {
         if batch.is_empty() {
             return Ok(None);
@@ -263,8 +278,16 @@ fn commit(batch: Vec<Change>) -> impl std::future::Future<Output = Result<(), St
             return Err(failed.clone());
         }
         match &store.backend {
-            Backend::Indexed(database) => Ok(Some(database.write(&batch))),
+            Backend::Indexed(database) => Ok(Some(database.write(&batch, guard))),
             Backend::Local(local) => {
+                if let Some(guard) = guard {
+                    let found = local.get_item(&guard.key).ok().flatten();
+                    if let Some(found) = found.filter(|f| Some(f) != guard.expected.as_ref()) {
+                        if (guard.unreadable)(&guard.key, &found) {
+                            local.set_item(&guard.aside, &found).map_err(|e| idb::describe(&e))?;
+                        }
+                    }
+                }
                 for change in &batch {
                     match change {
                         Change::Put(key, value) => local.set_item(key, value),
@@ -361,7 +384,7 @@ async fn migrate(database: &Database, local: &web_sys::Storage) -> Result<Option
     let plan = records::plan_migration(&held, &database.read(&keys).await?);
     let copy: Vec<Change> = plan.copy.iter().map(|(k, v)| Change::Put(k.clone(), v.clone())).collect();
     if !copy.is_empty() {
-        database.write(&copy).await?;
+        database.write(&copy, None).await?;
         let copied: Vec<String> = plan.copy.iter().map(|(k, _)| k.clone()).collect();
         records::verify_migration(&plan.copy, &database.read(&copied).await?)?;
     }
@@ -761,13 +784,17 @@ async fn saving_annotations(
     let index = records::write_index(&index)?;
     let mut batch = Vec::new();
     let written = json.clone();
-    with_store(|store| {
+    let guard = with_store(|store| {
+        // What this tab believes is stored under the key, before its own write changes the belief.
+        let expected = store.values.get(&key).cloned();
         store.write(&mut batch, &key, json.clone());
         store.write(&mut batch, records::INDEX_KEY, index);
         let foreign = *merged != *saving;
         store.written = Some(WrittenAnnotations { key: key.clone(), json, annotations: merged.clone(), foreign });
+        let aside = records::set_aside_key(&key, |k| store.taken(k));
+        idb::Guard { key: key.clone(), expected, aside, unreadable: unreadable_record }
     });
-    commit(batch).await?;
+    commit_guarded(batch, Some(guard)).await?;
     with_store(|store| store.committed(&key, merged, save));
     Ok(Some(written))
 }
