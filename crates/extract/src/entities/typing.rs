@@ -12,7 +12,7 @@ use super::shape::{
 use super::Context;
 use crate::dates::{is_calendar_word, is_named_day};
 use crate::lexicon::{
-    is_common_word, is_east_asian_surname, is_first_name, is_inverted_speech_verb, is_known_person, is_misc_keyword,
+    is_common_word, is_demonym, is_east_asian_surname, is_first_name, is_inverted_speech_verb, is_known_person, is_misc_keyword,
     is_misc_name, is_org, is_org_in_lower_case, is_org_keyword, is_place, is_referring_role, is_role_before_names,
     is_speech_verb, is_subject_speech_verb,
 };
@@ -802,6 +802,51 @@ fn after_spokesperson(cx: &Context<'_, '_>, first: usize) -> bool {
             matches!(w, "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "spokespersons")
                 || (matches!(cx.word(first - 1), "for" | "at") && WORKS_FOR_NOUNS.contains(&w))
         })
+}
+
+/// Whether the name `first..end` stands right before the lower-case noun of an office in an organisation and a
+/// capitalised name on its line ("Zentrix chief executive Ama Okoro", "Kelvara coach Rangi Tawhiri"): the
+/// name is the organisation's. Not a demonym's ("Republican president Ama Okoro"). Looks at three tokens.
+pub(super) fn before_its_officer(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    // "chief executive", "managing director", "deputy editor": one modifier before the noun.
+    let noun_at = match word_at(end) {
+        Some("chief" | "managing" | "deputy" | "executive")
+            if word_at(end + 1).is_some_and(|w| w == "director" || is_officer_noun(w)) =>
+        {
+            end + 1
+        }
+        Some(_) => end,
+        None => return false,
+    };
+    word_at(noun_at).is_some_and(|w| is_officer_noun(w) || (noun_at > end && w == "director"))
+        && word_at(noun_at + 1).is_some_and(|w| w.starts_with(char::is_uppercase))
+        && !is_demonym(cx.word(first))
+}
+
+/// Lower-case nouns of an office in an organisation, before its holder's name ("Zentrix founder Ama Okoro").
+/// Not "leader" nor "president" (a party's adjective stands before them: "opposition leader"), nor "producer"
+/// or a plain "director", said of trades as well as offices ("Hollywood producer"; "managing director" is one).
+fn is_officer_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "boss"
+            | "captain"
+            | "chairman"
+            | "chairwoman"
+            | "chief"
+            | "coach"
+            | "executive"
+            | "founder"
+            | "co-founder"
+            | "manager"
+            | "owner"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+    ) || WORKS_FOR_NOUNS.contains(&word)
 }
 
 /// Lower-case nouns of people who work for a publication or play for a team: "a reporter for X", "a
