@@ -2221,4 +2221,17 @@ mod tests {
             assert!(!has(text, name, Org), "{name}: {:?}", entities(text));
         }
     }
+
+    /// An industry's noun opening a sentence is no part of the company's name after it, which it types.
+    #[test]
+    fn an_industry_noun_opening_a_sentence_is_no_part_of_the_name() {
+        use EntityKind::*;
+        for (text, org) in [
+            ("Carmaker Tevrano said it would recall 4,000 cars.", "Tevrano"),
+            ("Lender Plenbury Holdings raised its rates on Monday.", "Plenbury Holdings"),
+            ("Broadcaster Kanal Nove lost the rights to the league.", "Kanal Nove"),
+        ] {
+            assert!(has(text, org, Org), "{org}: {:?}", entities(text));
+        }
+    }
 }

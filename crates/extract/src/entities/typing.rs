@@ -893,13 +893,37 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "watchdog",
 ];
 
-/// Whether the name at `first` follows a noun of `ORGANISATION_NOUNS` on its line.
+/// Whether the name at `first` follows a noun of `ORGANISATION_NOUNS` on its line, or an industry's noun that
+/// opens the sentence ("Carmaker Zentrix said").
 fn after_organisation_noun(cx: &Context<'_, '_>, first: usize) -> bool {
     let seg = cx.seg;
     first > 0
         && seg.is_word(first - 1)
         && seg.tokens[first - 1].line == seg.tokens[first].line
-        && ORGANISATION_NOUNS.binary_search(&cx.word(first - 1)).is_ok()
+        && (ORGANISATION_NOUNS.binary_search(&cx.word(first - 1)).is_ok()
+            || (seg.starts_sentence(first - 1) && is_industry_opener(cx.word(first - 1))))
+}
+
+/// An industry's noun capitalised because it opens a sentence, before a company's name ("Carmaker Zentrix",
+/// "Lender Kelvara Bank"): no part of the name, as in lower case. Only nouns that begin no organisation's
+/// name themselves ("Airline Pilots Association", "Bank Negara", "Carrier" are names).
+pub(super) fn is_industry_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "Automaker"
+            | "Brewer"
+            | "Broadcaster"
+            | "Carmaker"
+            | "Chipmaker"
+            | "Conglomerate"
+            | "Drugmaker"
+            | "Insurer"
+            | "Lender"
+            | "Miner"
+            | "Retailer"
+            | "Start-up"
+            | "Startup"
+    )
 }
 
 /// Whether the name at `first` follows "band", "group" or "label": no person's name does, so a first name
