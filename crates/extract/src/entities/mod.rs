@@ -2234,4 +2234,16 @@ mod tests {
             assert!(has(text, org, Org), "{org}: {:?}", entities(text));
         }
     }
+
+    /// A stock index named by its last word is MISC.
+    #[test]
+    fn a_stock_index_is_misc() {
+        use EntityKind::*;
+        for (text, index) in [
+            ("The Tevrano Composite fell 2 per cent.", "Tevrano Composite"),
+            ("The Plenbury Share Index rose for a third day.", "Plenbury Share Index"),
+        ] {
+            assert!(has(text, index, Misc), "{index}: {:?}", entities(text));
+        }
+    }
 }
