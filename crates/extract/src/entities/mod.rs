@@ -2246,4 +2246,18 @@ mod tests {
             assert!(has(text, index, Misc), "{index}: {:?}", entities(text));
         }
     }
+
+    /// A competition named by its last word (`Finals`, `Series`, `Derby`) is an event (MISC), even after a known
+    /// organisation or before a town's name.
+    #[test]
+    fn a_competition_by_its_last_word_is_an_event() {
+        use EntityKind::*;
+        for (text, event) in [
+            ("She qualified for the WTA Finals in Turin.", "WTA Finals"),
+            ("The Kelvara Series moves to Caracas next year.", "Kelvara Series"),
+            ("Fans filled the stadium for the Tevrano Derby on Sunday.", "Tevrano Derby"),
+        ] {
+            assert!(has(text, event, Misc), "{event}: {:?}", entities(text));
+        }
+    }
 }

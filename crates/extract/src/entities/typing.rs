@@ -157,13 +157,15 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
         return Some(EntityKind::Place);
     }
     // A known organisation and one more name is one of its editions or units: "BBC Africa",
-    // "Breitbart London" (but "Facebook Twitter" is two organisations side by side).
+    // "Breitbart London" (but "Facebook Twitter" is two organisations side by side, and "WTA Finals" or "UEFA
+    // Cup" an event the organisation holds).
     if words == 2
         && is_org(cx.word(first))
         && (is_place(last) || is_acronym(cx.word(first)))
         && !is_org(last)
         && !is_common(last)
         && !is_speech_verb(last)
+        && !is_misc_keyword(last)
     {
         return Some(EntityKind::Org);
     }
