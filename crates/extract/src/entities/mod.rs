@@ -363,13 +363,18 @@ pub(crate) fn find_entities(
             })
         })
         .collect();
-    if !titles.is_empty() {
-        // One pass: a candidate overlapping a title gives way to it (titles are sorted and disjoint).
-        typed.retain(|(cand, _)| {
-            let at = titles.partition_point(|t| t.end <= cand.first);
-            titles.get(at).is_none_or(|t| t.first >= cand.end)
-        });
-        typed.extend(titles.into_iter().map(|title| (title, Some(EntityKind::Misc))));
+    // "the novel A Short History of Rain", "her new drama, Midnight in Mombasa,": a title right after its work's
+    // noun, with the small words the runs split at, is one name too; a place or a person inside it is the
+    // title's word.
+    for titles in [titles, titles_after_their_noun(&cx)] {
+        if !titles.is_empty() {
+            // One pass: a candidate overlapping a title gives way to it (titles are sorted and disjoint).
+            typed.retain(|(cand, _)| {
+                let at = titles.partition_point(|t| t.end <= cand.first);
+                titles.get(at).is_none_or(|t| t.first >= cand.end)
+            });
+            typed.extend(titles.into_iter().map(|title| (title, Some(EntityKind::Misc))));
+        }
     }
     sort_by_first_word(&mut typed);
     // What is left is a capitalised multi-word name in running prose that no list or rule knows:
@@ -574,6 +579,59 @@ fn quoted_titles(cx: &Context<'_, '_>) -> Vec<Candidate> {
         if ((2..=MAX_WORDS).contains(&words) || one_word_title) && closes && title_case && !known {
             out.push(Candidate { first, end, after_title: false, in_title_line: false });
             i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Titles right after their work's noun (and a comma) that hold small words the runs split at or open with
+/// `A`/`An`: "the novel A Short History of Rain", "his new drama, Midnight in Mombasa, opens". Capitalised words
+/// and small words, none small at either end, at most eight; a title holding a preposition (`in`, `at` …)
+/// must end at punctuation or the line's end, or it ends before that preposition ("the film Harbour Lights
+/// in Mombasa opened": the place is where). Looks at each work noun once and at most nine tokens after it.
+fn titles_after_their_noun(cx: &Context<'_, '_>) -> Vec<Candidate> {
+    const MAX_WORDS: usize = 8;
+    let seg = cx.seg;
+    let is_preposition =
+        |w: &str| matches!(w, "in" | "at" | "on" | "to" | "from" | "into" | "by" | "over" | "under" | "with");
+    let is_small = |w: &str| is_preposition(w) || matches!(w, "a" | "an" | "of" | "the" | "for" | "or");
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < seg.tokens.len() {
+        if !(seg.is_word(i) && cx.word(i).starts_with(char::is_lowercase) && typing::is_work_noun_phrase(cx, i)) {
+            i += 1;
+            continue;
+        }
+        let line = seg.tokens[i].line;
+        let on_line = |t: usize| t < seg.tokens.len() && seg.tokens[t].line == line;
+        let mut first = if seg.is_punct(i + 1, ',') { i + 2 } else { i + 1 };
+        if on_line(first) && seg.is_word(first) && cx.word(first) == "The" {
+            first += 1;
+        }
+        let mut end = first;
+        while end - first < MAX_WORDS
+            && on_line(end)
+            && seg.is_word(end)
+            && (cx.word(end).starts_with(char::is_uppercase) || (end > first && is_small(cx.word(end))))
+        {
+            end += 1;
+        }
+        let closed = !on_line(end) || [',', '.', '(', ';', ':', '!', '?'].iter().any(|&c| seg.is_punct(end, c));
+        if !closed {
+            if let Some(preposition) = (first..end).find(|&t| is_preposition(cx.word(t))) {
+                end = preposition;
+            }
+        }
+        while end > first && is_small(cx.word(end - 1)) {
+            end -= 1;
+        }
+        let opens_with_article = end > first && matches!(cx.word(first), "A" | "An");
+        let holds_small_word = (first..end).any(|t| is_small(cx.word(t)) && !cx.is_connector(t));
+        if end - first >= 2 && (opens_with_article || holds_small_word) {
+            out.push(Candidate { first, end, after_title: false, in_title_line: cx.title_line[line] });
+            i = end;
         } else {
             i += 1;
         }
@@ -2259,5 +2317,21 @@ mod tests {
         ] {
             assert!(has(text, event, Misc), "{event}: {:?}", entities(text));
         }
+    }
+
+    /// A work's title after its noun keeps `A` and the small words the runs split at; a place after the title
+    /// is no part of it.
+    #[test]
+    fn a_title_after_its_noun_keeps_a_and_in() {
+        use EntityKind::*;
+        for (text, title) in [
+            ("The novel A Short History of Tevra won the prize.", "A Short History of Tevra"),
+            ("Her new drama, Midnight in Kelvara, opens next month.", "Midnight in Kelvara"),
+            ("Her single, Dance in the Rain, topped the charts.", "Dance in the Rain"),
+        ] {
+            assert!(has(text, title, Misc), "{title}: {:?}", entities(text));
+        }
+        let text = "The film Harbour Lights in Mombasa opened on Friday.";
+        assert!(has(text, "Harbour Lights", Misc) && has(text, "Mombasa", Place), "{:?}", entities(text));
     }
 }

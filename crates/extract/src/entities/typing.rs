@@ -948,6 +948,7 @@ const WORK_NOUNS: &[&str] = &[
     "documentary",
     "drama",
     "entitled",
+    "feature",
     "film",
     "journal",
     "memoir",
@@ -960,6 +961,7 @@ const WORK_NOUNS: &[&str] = &[
     "podcast",
     "poem",
     "series",
+    "single",
     "sitcom",
     "song",
     "thriller",
@@ -990,8 +992,17 @@ pub(super) fn after_work_noun(cx: &Context<'_, '_>, first: usize) -> bool {
     if matches!(noun, "called" | "named" | "dubbed") {
         return word_before(noun_at).is_some_and(|(_, w)| WORK_NOUNS.binary_search(&w).is_ok());
     }
-    let lead = word_before(noun_at).map(|(_, w)| w);
-    WORK_NOUNS.binary_search(&noun).is_ok()
+    is_work_noun_phrase(cx, noun_at)
+}
+
+/// Whether the word at `noun_at` is a noun of `WORK_NOUNS` after a word that makes it a noun phrase ("the
+/// film", "her 2019 memoir", "a new album"), on one line.
+pub(super) fn is_work_noun_phrase(cx: &Context<'_, '_>, noun_at: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[noun_at].line;
+    let lead = noun_at.checked_sub(1).filter(|&j| seg.is_word(j) && seg.tokens[j].line == line).map(|j| cx.word(j));
+    seg.is_word(noun_at)
+        && WORK_NOUNS.binary_search(&cx.word(noun_at)).is_ok()
         && lead.is_some_and(|w| {
             WORK_NOUN_LEADS.binary_search(&w.to_ascii_lowercase().as_str()).is_ok()
                 || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
