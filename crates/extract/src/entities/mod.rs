@@ -2334,4 +2334,15 @@ mod tests {
         let text = "The film Harbour Lights in Mombasa opened on Friday.";
         assert!(has(text, "Harbour Lights", Misc) && has(text, "Mombasa", Place), "{:?}", entities(text));
     }
+
+    /// Initialisms of things, events and measures are no organisations, nor a given name in capitals; a place
+    /// before `-listed` ends at the hyphen.
+    #[test]
+    fn initialisms_of_things_are_no_names() {
+        use EntityKind::*;
+        let text = "Funds that track AI and EV makers grew, and the AGM was calm after the VAR review.";
+        assert!(entities(text).is_empty(), "{:?}", entities(text));
+        let text = "The Kelvara-listed firm said its CPI forecast was unchanged.";
+        assert!(!has(text, "CPI", Org) && !has(text, "Kelvara-listed", Person), "{:?}", entities(text));
+    }
 }

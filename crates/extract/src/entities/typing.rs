@@ -660,7 +660,9 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     {
         return Some(EntityKind::Misc);
     }
-    if words == 1 && opens_with_first_name && !cx.seg.starts_sentence(first) {
+    // A word in capitals is an initialism, not a given name ("track AI and EV makers": not "Ai").
+    if words == 1 && opens_with_first_name && !cx.seg.starts_sentence(first) && first_word.chars().any(char::is_lowercase)
+    {
         // "a lawyer in Savannah, Georgia", "born in Florence, Italy": a given name after a preposition of place
         // and before a comma and a place is a town of that state or country ("met Florence, Paris and …" is not).
         let seg = cx.seg;
