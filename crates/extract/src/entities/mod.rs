@@ -2345,4 +2345,17 @@ mod tests {
         let text = "The Kelvara-listed firm said its CPI forecast was unchanged.";
         assert!(!has(text, "CPI", Org) && !has(text, "Kelvara-listed", Person), "{:?}", entities(text));
     }
+
+    /// A compass or position word before a place names one place, a region of it.
+    #[test]
+    fn a_compass_word_before_a_place_is_one_place() {
+        use EntityKind::*;
+        for (text, place) in [
+            ("The outbreak reached Inner Mongolia on Monday.", "Inner Mongolia"),
+            ("Police in South London said two men were held.", "South London"),
+            ("Fires spread across Southern California overnight.", "Southern California"),
+        ] {
+            assert!(has(text, place, Place), "{place}: {:?}", entities(text));
+        }
+    }
 }

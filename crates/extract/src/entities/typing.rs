@@ -106,6 +106,29 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     if is_place(surface) {
         return Some(EntityKind::Place);
     }
+    // "Inner Mongolia", "South London", "Southern California": a compass or position word before a place names
+    // a region of it, one place.
+    if end - first >= 2
+        && matches!(
+            cx.word(first),
+            "North"
+                | "South"
+                | "East"
+                | "West"
+                | "Northern"
+                | "Southern"
+                | "Eastern"
+                | "Western"
+                | "Upper"
+                | "Lower"
+                | "Inner"
+                | "Outer"
+                | "Greater"
+        )
+        && is_place(cx.surface(first + 1, end))
+    {
+        return Some(EntityKind::Place);
+    }
     // A lower-case "facebook" is a candidate only as an item of its own (`Context::is_namey`).
     if is_org(surface) || is_org_in_lower_case(surface) {
         return Some(EntityKind::Org);
