@@ -2358,4 +2358,20 @@ mod tests {
             assert!(has(text, place, Place), "{place}: {:?}", entities(text));
         }
     }
+
+    /// What one stars in, premieres at or directs is a work or a festival; a known place stays one, and an
+    /// actor a director directs stays a person.
+    #[test]
+    fn what_one_stars_in_or_directs_is_a_work() {
+        use EntityKind::*;
+        for (text, work) in [
+            ("Ama Okoro stars in Winter Tevra, a quiet drama.", "Winter Tevra"),
+            ("The documentary premiered at Kelvadance in January.", "Kelvadance"),
+            ("Lars Wend directed Harbour Lights Again in Accra.", "Harbour Lights Again"),
+        ] {
+            assert!(has(text, work, Misc), "{work}: {:?}", entities(text));
+        }
+        let text = "The film premiered at Toronto, and Lars Wend directed Maria Lopez in it.";
+        assert!(has(text, "Toronto", Place) && has(text, "Maria Lopez", Person), "{:?}", entities(text));
+    }
 }

@@ -439,6 +439,12 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     if let Some(kind) = lexical_kind(cx, first, end) {
         return Some(kind);
     }
+    // "she stars in Winter Harbour", "premiered at Sundance", "directed Gold Coast Blues": what one stars in,
+    // premieres at or directs is a work or a festival (MISC), unless a list knows it (a place: "premiered at
+    // Cannes") or a director's actor is named ("directed Ama Okoro").
+    if !cand.in_title_line && end - first <= 6 && names_a_work_by_its_verb(cx, first, end) {
+        return Some(EntityKind::Misc);
+    }
     // "won a Grammy for", "won an Emmy in 2020": what one wins with an indefinite article is an award (a
     // seat or a primary has its noun after the name: "won a Senate seat").
     if end - first == 1 && !cand.in_title_line && won_an_award(cx, first) {
@@ -1032,6 +1038,22 @@ pub(super) fn is_work_noun_phrase(cx: &Context<'_, '_>, noun_at: usize) -> bool 
             WORK_NOUN_LEADS.binary_search(&w.to_ascii_lowercase().as_str()).is_ok()
                 || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
         })
+}
+
+/// Whether the name `first..end` is what someone `stars in`/`starred in`, `premiered at` or `directed` (then not a
+/// name opening with a given name: an actor), right before it on its line. Looks at two tokens.
+fn names_a_work_by_its_verb(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    let before = first.checked_sub(1).and_then(word_at);
+    let verb = first.checked_sub(2).and_then(word_at);
+    match (verb, before) {
+        (Some("stars" | "starred" | "starring"), Some("in")) => true,
+        (Some("premiered" | "premieres" | "debuted"), Some("at")) => true,
+        (_, Some("directed")) => !(end - first >= 2 && is_first_name(cx.word(first))),
+        _ => false,
+    }
 }
 
 /// Whether "published in" (and "The" of a title) stands right before the name at `first` on its line.
