@@ -2374,4 +2374,14 @@ mod tests {
         let text = "The film premiered at Toronto, and Lars Wend directed Maria Lopez in it.";
         assert!(has(text, "Toronto", Place) && has(text, "Maria Lopez", Person), "{:?}", entities(text));
     }
+
+    /// The best-known awards of film, television and music are MISC names wherever they stand.
+    #[test]
+    fn the_best_known_awards_are_misc() {
+        use EntityKind::*;
+        let text = "The Grammy winner Ama Okoro said the Oscars and the Golden Globes had ignored the film.";
+        for award in ["Grammy", "Oscars", "Golden Globes"] {
+            assert!(has(text, award, Misc), "{award}: {:?}", entities(text));
+        }
+    }
 }
