@@ -12,9 +12,9 @@ use super::shape::{
 use super::Context;
 use crate::dates::{is_calendar_word, is_named_day};
 use crate::lexicon::{
-    is_common_word, is_demonym, is_east_asian_surname, is_first_name, is_inverted_speech_verb, is_known_person, is_misc_keyword,
-    is_misc_name, is_org, is_org_in_lower_case, is_org_keyword, is_place, is_referring_role, is_role_before_names,
-    is_speech_verb, is_subject_speech_verb,
+    is_common_word, is_demonym, is_east_asian_surname, is_first_name, is_inverted_speech_verb, is_known_person,
+    is_misc_keyword, is_misc_name, is_org, is_org_in_lower_case, is_org_keyword, is_place, is_referring_role,
+    is_role_before_names, is_speech_verb, is_subject_speech_verb,
 };
 use crate::EntityKind;
 
@@ -690,7 +690,10 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
         return Some(EntityKind::Misc);
     }
     // A word in capitals is an initialism, not a given name ("track AI and EV makers": not "Ai").
-    if words == 1 && opens_with_first_name && !cx.seg.starts_sentence(first) && first_word.chars().any(char::is_lowercase)
+    if words == 1
+        && opens_with_first_name
+        && !cx.seg.starts_sentence(first)
+        && first_word.chars().any(char::is_lowercase)
     {
         // "a lawyer in Savannah, Georgia", "born in Florence, Italy": a given name after a preposition of place
         // and before a comma and a place is a town of that state or country ("met Florence, Paris and …" is not).
