@@ -2384,4 +2384,18 @@ mod tests {
             assert!(has(text, award, Misc), "{award}: {:?}", entities(text));
         }
     }
+
+    /// A name ending in a park's, a wall's or a lake's noun is a place, unless a given name opens it (a surname).
+    #[test]
+    fn a_park_or_a_wall_is_a_place_unless_a_surname() {
+        use EntityKind::*;
+        for (text, place) in [
+            ("Scientists climbed trees in Tevrano National Park last year.", "Tevrano National Park"),
+            ("Crowds gathered at the Kelvara Wall on Sunday.", "Kelvara Wall"),
+        ] {
+            assert!(has(text, place, Place), "{place}: {:?}", entities(text));
+        }
+        let text = "The director Michael Bay said the film would open in June.";
+        assert!(has(text, "Michael Bay", Person), "{:?}", entities(text));
+    }
 }

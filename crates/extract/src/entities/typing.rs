@@ -145,8 +145,12 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     // organisation's name: "Bank of America Tower", "W.M. Keck Observatory".
     // "Garissa and Tana River" are two places: a facility's or a feature's name holds no "and" (among its
     // last words, so a long run costs no more).
+    // "Sequoia National Park", "Berlin Wall", "Suez Canal": nouns of places that are also surnames ("Larry Wall",
+    // "Michael Bay") make a place only when no given name opens the name.
+    let feature_also_surname = matches!(last, "Bay" | "Beach" | "Canal" | "Dam" | "Lake" | "Park" | "Valley" | "Wall")
+        && !is_first_name(cx.word(first));
     if words >= 2
-        && FACILITY_NOUNS.binary_search(&last).is_ok()
+        && (FACILITY_NOUNS.binary_search(&last).is_ok() || feature_also_surname)
         && !joins_two_organisations(cx, first, end)
         && !(end.saturating_sub(6).max(first)..end).any(|i| cx.word(i) == "and")
     {
