@@ -2344,6 +2344,8 @@ mod tests {
         assert!(entities(text).is_empty(), "{:?}", entities(text));
         let text = "The Kelvara-listed firm said its CPI forecast was unchanged.";
         assert!(!has(text, "CPI", Org) && !has(text, "Kelvara-listed", Person), "{:?}", entities(text));
+        let text = "Paris-listed Tevrano Foods said its profit rose.";
+        assert!(has(text, "Tevrano Foods", Org), "{:?}", entities(text));
     }
 
     /// A compass or position word before a place names one place, a region of it.

@@ -933,15 +933,17 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "watchdog",
 ];
 
-/// Whether the name at `first` follows a noun of `ORGANISATION_NOUNS` on its line, or an industry's noun that
-/// opens the sentence ("Carmaker Zentrix said").
+/// Whether the name at `first` follows a noun of `ORGANISATION_NOUNS` on its line, an industry's noun that
+/// opens the sentence ("Carmaker Zentrix said") or a place's `-listed` ("Paris-listed Zentrix").
 fn after_organisation_noun(cx: &Context<'_, '_>, first: usize) -> bool {
     let seg = cx.seg;
     first > 0
         && seg.is_word(first - 1)
         && seg.tokens[first - 1].line == seg.tokens[first].line
         && (ORGANISATION_NOUNS.binary_search(&cx.word(first - 1)).is_ok()
-            || (seg.starts_sentence(first - 1) && is_industry_opener(cx.word(first - 1))))
+            || (seg.starts_sentence(first - 1) && is_industry_opener(cx.word(first - 1)))
+            // "Hong Kong-listed Tailong Property": only a company's shares are listed.
+            || (cx.word(first - 1) == "listed" && first >= 2 && seg.is_punct(first - 2, '-')))
 }
 
 /// An industry's noun capitalised because it opens a sentence, before a company's name ("Carmaker Zentrix",
