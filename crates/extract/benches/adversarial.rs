@@ -93,6 +93,12 @@ const CASES: &[Case] = &[
         html: false,
     },
     Case { name: "one web address with no space", unit: "/aBcDe//fGhIj?k=lMn", html: false },
+    Case {
+        name: "officers, indices, finals, titles with `in` in a run",
+        unit: "Abcde chief executive Abcde Abcde Carmaker Abcde Abcde Composite Abcde Finals the novel, A Abcde in \
+               the Abcde of Abcde, stars in Abcde Abcde directed Abcde Inner Abcde AGM ",
+        html: false,
+    },
     Case { name: "dates everywhere", unit: "on Monday, Jan. 5, 2020 at 6:30 PM EST 1990s ", html: false },
     Case { name: "html: `<a ` without `>`", unit: "<a x", html: true },
     Case { name: "html: `&` without `;`", unit: "a & b &amp c ", html: true },

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use super::shape::{
     self, abbreviates, is_acronym, is_common, is_determiner, is_head_title, is_role_noun, is_shaped_name,
 };
-use super::typing::{after_work_noun, is_leading_org_word, lexical_kind};
+use super::typing::{after_work_noun, is_industry_opener, is_leading_org_word, lexical_kind};
 use super::Context;
 use crate::dates::{is_calendar_word, is_named_day};
 use crate::lexicon::{
@@ -310,6 +310,10 @@ fn clean_piece(
     {
         first += 1;
         after_title = true;
+    }
+    // "Carmaker Zentrix said …": so is an industry's noun before a company's name.
+    if first + 1 < end && seg.starts_sentence(first) && is_industry_opener(cx.word(first)) {
+        first += 1;
     }
     while end > first && (cx.is_connector(end - 1) || !seg.is_word(end - 1)) {
         end -= 1;

@@ -36,16 +36,16 @@ pub(super) fn is_domain(word: &str) -> bool {
 }
 
 /// Upper-case words that are not organisations: units, formats, time zones, sizes, shouted words, the
-/// initialisms English uses for things and roles ("SUV", "CEO", "GDP", "PSA", "MP", "VP"), financial
-/// instruments and measures ("ADR", "ETF", "GMV"), the codes of the ten most traded currencies and "RMB",
+/// initialisms English uses for things, events and roles ("SUV", "CEO", "GDP", "PSA", "MP", "VP", "AGM", "EV",
+/// "VAR"), financial instruments and measures ("ADR", "ETF", "GMV", "CPI", "ESG"), the codes of the ten most traded currencies and "RMB",
 /// and the codes of a language menu ("EN", "FR", "ESP").
 pub(super) const NOT_ORG_ACRONYMS: &[&str] = &[
-    "ADR", "ADRs", "ADS", "AI", "AM", "AR", "ATM", "AUD", "CAD", "CCTV", "CEO", "CFO", "CGI", "CHF", "CNY", "COO",
-    "CST", "CTO", "DE", "DG", "DIY", "DNA", "DVD", "EDT", "EN", "ENG", "EPS", "ES", "ESP", "EST", "ET", "ETF", "EUR",
-    "FAQ", "FR", "GBP", "GDP", "GMT", "GMV", "GPS", "HD", "HIV", "HKD", "HR", "ICU", "ID", "IPO", "IPOs", "IQ", "JPY",
-    "LED", "LG", "MD", "MEP", "MP", "MPs", "MVP", "NAV", "NZD", "OK", "PDF", "PM", "PPE", "PR", "PSA", "PST", "QB",
-    "RMB", "ROI", "RSS", "RU", "SM", "SMS", "SUV", "TV", "UFO", "URL", "USB", "USD", "UTC", "VIP", "VOD", "VP", "VPN",
-    "XL", "XS", "XXL", "YOY",
+    "ADR", "ADRs", "ADS", "AGM", "AI", "AM", "AR", "ATM", "AUD", "CAD", "CCTV", "CEO", "CFO", "CGI", "CHF", "CNY",
+    "COO", "CPI", "CST", "CTO", "DE", "DG", "DIY", "DNA", "DVD", "EDT", "EN", "ENG", "EPS", "ES", "ESG", "ESP", "EST",
+    "ET", "ETF", "EUR", "EV", "EVs", "FAQ", "FR", "GBP", "GDP", "GMT", "GMV", "GPS", "HD", "HIV", "HKD", "HR", "ICU",
+    "ID", "IPO", "IPOs", "IQ", "JPY", "LED", "LG", "MD", "MEP", "MP", "MPs", "MVP", "NAV", "NZD", "OK", "PDF", "PM",
+    "PPE", "PR", "PSA", "PST", "QB", "RMB", "ROI", "RSS", "RU", "SM", "SMS", "SUV", "TV", "UFO", "URL", "USB", "USD",
+    "UTC", "VAR", "VIP", "VOD", "VP", "VPN", "XL", "XS", "XXL", "YOY",
 ];
 
 /// Whether `acronym` abbreviates the words of `expansion` ("NATO", "North Atlantic Treaty Organization").

@@ -12,9 +12,9 @@ use super::shape::{
 use super::Context;
 use crate::dates::{is_calendar_word, is_named_day};
 use crate::lexicon::{
-    is_common_word, is_east_asian_surname, is_first_name, is_inverted_speech_verb, is_known_person, is_misc_keyword,
-    is_misc_name, is_org, is_org_in_lower_case, is_org_keyword, is_place, is_referring_role, is_role_before_names,
-    is_speech_verb, is_subject_speech_verb,
+    is_common_word, is_demonym, is_east_asian_surname, is_first_name, is_inverted_speech_verb, is_known_person,
+    is_misc_keyword, is_misc_name, is_org, is_org_in_lower_case, is_org_keyword, is_place, is_referring_role,
+    is_role_before_names, is_speech_verb, is_subject_speech_verb,
 };
 use crate::EntityKind;
 
@@ -106,6 +106,29 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     if is_place(surface) {
         return Some(EntityKind::Place);
     }
+    // "Inner Mongolia", "South London", "Southern California": a compass or position word before a place names
+    // a region of it, one place.
+    if end - first >= 2
+        && matches!(
+            cx.word(first),
+            "North"
+                | "South"
+                | "East"
+                | "West"
+                | "Northern"
+                | "Southern"
+                | "Eastern"
+                | "Western"
+                | "Upper"
+                | "Lower"
+                | "Inner"
+                | "Outer"
+                | "Greater"
+        )
+        && is_place(cx.surface(first + 1, end))
+    {
+        return Some(EntityKind::Place);
+    }
     // A lower-case "facebook" is a candidate only as an item of its own (`Context::is_namey`).
     if is_org(surface) || is_org_in_lower_case(surface) {
         return Some(EntityKind::Org);
@@ -122,8 +145,12 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     // organisation's name: "Bank of America Tower", "W.M. Keck Observatory".
     // "Garissa and Tana River" are two places: a facility's or a feature's name holds no "and" (among its
     // last words, so a long run costs no more).
+    // "Sequoia National Park", "Berlin Wall", "Suez Canal": nouns of places that are also surnames ("Larry Wall",
+    // "Michael Bay") make a place only when no given name opens the name.
+    let feature_also_surname = matches!(last, "Bay" | "Beach" | "Canal" | "Dam" | "Lake" | "Park" | "Valley" | "Wall")
+        && !is_first_name(cx.word(first));
     if words >= 2
-        && FACILITY_NOUNS.binary_search(&last).is_ok()
+        && (FACILITY_NOUNS.binary_search(&last).is_ok() || feature_also_surname)
         && !joins_two_organisations(cx, first, end)
         && !(end.saturating_sub(6).max(first)..end).any(|i| cx.word(i) == "and")
     {
@@ -157,13 +184,15 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
         return Some(EntityKind::Place);
     }
     // A known organisation and one more name is one of its editions or units: "BBC Africa",
-    // "Breitbart London" (but "Facebook Twitter" is two organisations side by side).
+    // "Breitbart London" (but "Facebook Twitter" is two organisations side by side, and "WTA Finals" or "UEFA
+    // Cup" an event the organisation holds).
     if words == 2
         && is_org(cx.word(first))
         && (is_place(last) || is_acronym(cx.word(first)))
         && !is_org(last)
         && !is_common(last)
         && !is_speech_verb(last)
+        && !is_misc_keyword(last)
     {
         return Some(EntityKind::Org);
     }
@@ -414,6 +443,12 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     if let Some(kind) = lexical_kind(cx, first, end) {
         return Some(kind);
     }
+    // "she stars in Winter Harbour", "premiered at Sundance", "directed Gold Coast Blues": what one stars in,
+    // premieres at or directs is a work or a festival (MISC), unless a list knows it (a place: "premiered at
+    // Cannes") or a director's actor is named ("directed Ama Okoro").
+    if !cand.in_title_line && end - first <= 6 && names_a_work_by_its_verb(cx, first, end) {
+        return Some(EntityKind::Misc);
+    }
     // "won a Grammy for", "won an Emmy in 2020": what one wins with an indefinite article is an award (a
     // seat or a primary has its noun after the name: "won a Senate seat").
     if end - first == 1 && !cand.in_title_line && won_an_award(cx, first) {
@@ -658,7 +693,12 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     {
         return Some(EntityKind::Misc);
     }
-    if words == 1 && opens_with_first_name && !cx.seg.starts_sentence(first) {
+    // A word in capitals is an initialism, not a given name ("track AI and EV makers": not "Ai").
+    if words == 1
+        && opens_with_first_name
+        && !cx.seg.starts_sentence(first)
+        && first_word.chars().any(char::is_lowercase)
+    {
         // "a lawyer in Savannah, Georgia", "born in Florence, Italy": a given name after a preposition of place
         // and before a comma and a place is a town of that state or country ("met Florence, Paris and …" is not).
         let seg = cx.seg;
@@ -804,6 +844,51 @@ fn after_spokesperson(cx: &Context<'_, '_>, first: usize) -> bool {
         })
 }
 
+/// Whether the name `first..end` stands right before the lower-case noun of an office in an organisation and a
+/// capitalised name on its line ("Zentrix chief executive Ama Okoro", "Kelvara coach Rangi Tawhiri"): the
+/// name is the organisation's. Not a demonym's ("Republican president Ama Okoro"). Looks at three tokens.
+pub(super) fn before_its_officer(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    // "chief executive", "managing director", "deputy editor": one modifier before the noun.
+    let noun_at = match word_at(end) {
+        Some("chief" | "managing" | "deputy" | "executive")
+            if word_at(end + 1).is_some_and(|w| w == "director" || is_officer_noun(w)) =>
+        {
+            end + 1
+        }
+        Some(_) => end,
+        None => return false,
+    };
+    word_at(noun_at).is_some_and(|w| is_officer_noun(w) || (noun_at > end && w == "director"))
+        && word_at(noun_at + 1).is_some_and(|w| w.starts_with(char::is_uppercase))
+        && !is_demonym(cx.word(first))
+}
+
+/// Lower-case nouns of an office in an organisation, before its holder's name ("Zentrix founder Ama Okoro").
+/// Not "leader" nor "president" (a party's adjective stands before them: "opposition leader"), nor "producer"
+/// or a plain "director", said of trades as well as offices ("Hollywood producer"; "managing director" is one).
+fn is_officer_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "boss"
+            | "captain"
+            | "chairman"
+            | "chairwoman"
+            | "chief"
+            | "coach"
+            | "executive"
+            | "founder"
+            | "co-founder"
+            | "manager"
+            | "owner"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+    ) || WORKS_FOR_NOUNS.contains(&word)
+}
+
 /// Lower-case nouns of people who work for a publication or play for a team: "a reporter for X", "a
 /// columnist at X", "a midfielder for X" make X an organisation (a lawyer "for" someone is a person's).
 const WORKS_FOR_NOUNS: &[&str] = &[
@@ -848,13 +933,39 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "watchdog",
 ];
 
-/// Whether the name at `first` follows a noun of `ORGANISATION_NOUNS` on its line.
+/// Whether the name at `first` follows a noun of `ORGANISATION_NOUNS` on its line, an industry's noun that
+/// opens the sentence ("Carmaker Zentrix said") or a place's `-listed` ("Paris-listed Zentrix").
 fn after_organisation_noun(cx: &Context<'_, '_>, first: usize) -> bool {
     let seg = cx.seg;
     first > 0
         && seg.is_word(first - 1)
         && seg.tokens[first - 1].line == seg.tokens[first].line
-        && ORGANISATION_NOUNS.binary_search(&cx.word(first - 1)).is_ok()
+        && (ORGANISATION_NOUNS.binary_search(&cx.word(first - 1)).is_ok()
+            || (seg.starts_sentence(first - 1) && is_industry_opener(cx.word(first - 1)))
+            // "Hong Kong-listed Tailong Property": only a company's shares are listed.
+            || (cx.word(first - 1) == "listed" && first >= 2 && seg.is_punct(first - 2, '-')))
+}
+
+/// An industry's noun capitalised because it opens a sentence, before a company's name ("Carmaker Zentrix",
+/// "Lender Kelvara Bank"): no part of the name, as in lower case. Only nouns that begin no organisation's
+/// name themselves ("Airline Pilots Association", "Bank Negara", "Carrier" are names).
+pub(super) fn is_industry_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "Automaker"
+            | "Brewer"
+            | "Broadcaster"
+            | "Carmaker"
+            | "Chipmaker"
+            | "Conglomerate"
+            | "Drugmaker"
+            | "Insurer"
+            | "Lender"
+            | "Miner"
+            | "Retailer"
+            | "Start-up"
+            | "Startup"
+    )
 }
 
 /// Whether the name at `first` follows "band", "group" or "label": no person's name does, so a first name
@@ -877,6 +988,7 @@ const WORK_NOUNS: &[&str] = &[
     "documentary",
     "drama",
     "entitled",
+    "feature",
     "film",
     "journal",
     "memoir",
@@ -889,6 +1001,7 @@ const WORK_NOUNS: &[&str] = &[
     "podcast",
     "poem",
     "series",
+    "single",
     "sitcom",
     "song",
     "thriller",
@@ -919,12 +1032,37 @@ pub(super) fn after_work_noun(cx: &Context<'_, '_>, first: usize) -> bool {
     if matches!(noun, "called" | "named" | "dubbed") {
         return word_before(noun_at).is_some_and(|(_, w)| WORK_NOUNS.binary_search(&w).is_ok());
     }
-    let lead = word_before(noun_at).map(|(_, w)| w);
-    WORK_NOUNS.binary_search(&noun).is_ok()
+    is_work_noun_phrase(cx, noun_at)
+}
+
+/// Whether the word at `noun_at` is a noun of `WORK_NOUNS` after a word that makes it a noun phrase ("the
+/// film", "her 2019 memoir", "a new album"), on one line.
+pub(super) fn is_work_noun_phrase(cx: &Context<'_, '_>, noun_at: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[noun_at].line;
+    let lead = noun_at.checked_sub(1).filter(|&j| seg.is_word(j) && seg.tokens[j].line == line).map(|j| cx.word(j));
+    seg.is_word(noun_at)
+        && WORK_NOUNS.binary_search(&cx.word(noun_at)).is_ok()
         && lead.is_some_and(|w| {
             WORK_NOUN_LEADS.binary_search(&w.to_ascii_lowercase().as_str()).is_ok()
                 || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
         })
+}
+
+/// Whether the name `first..end` is what someone `stars in`/`starred in`, `premiered at` or `directed` (then not a
+/// name opening with a given name: an actor), right before it on its line. Looks at two tokens.
+fn names_a_work_by_its_verb(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    let before = first.checked_sub(1).and_then(word_at);
+    let verb = first.checked_sub(2).and_then(word_at);
+    match (verb, before) {
+        (Some("stars" | "starred" | "starring"), Some("in")) => true,
+        (Some("premiered" | "premieres" | "debuted"), Some("at")) => true,
+        (_, Some("directed")) => !(end - first >= 2 && is_first_name(cx.word(first))),
+        _ => false,
+    }
 }
 
 /// Whether "published in" (and "The" of a title) stands right before the name at `first` on its line.
