@@ -370,6 +370,7 @@ pub(crate) fn find_entities(
         typed.extend(titles.into_iter().map(|title| (title, Some(EntityKind::Misc))));
     }
     sort_by_first_word(&mut typed);
+    unknown_names_after_in_are_places(&cx, &known, &mut typed);
     // What is left is a capitalised multi-word name in running prose that no list or rule knows:
     // most often a work, product, law or event ("Better Money Habits", "Mexico City Policy").
     for (cand, kind) in &mut typed {
@@ -599,6 +600,48 @@ fn lone_names<'t>(cx: &Context<'_, 't>, typed: &[(Candidate, Option<EntityKind>)
         })
         .map(|(cand, _)| cx.seg.word(cand.first))
         .collect()
+}
+
+/// "a councillor in Corrinbay, said", "the premiere in Valdorne on Friday": a name of one or two capitalised
+/// words that no list or rule typed, right after a lower-case word and "in" or "near", and closing its clause (a comma,
+/// the sentence's end, the line's end, or a word of time: "on", "last", "this"), is a place; news puts
+/// people and organisations after "in" far less often than towns, and those are typed by their own evidence
+/// first. Not a word the document uses as a person's (a surname: "confidence in Okafor."), nor a word it writes
+/// in lower case.
+fn unknown_names_after_in_are_places(
+    cx: &Context<'_, '_>,
+    known: &HashMap<String, EntityKind>,
+    typed: &mut [(Candidate, Option<EntityKind>)],
+) {
+    let seg = cx.seg;
+    for (cand, kind) in typed.iter_mut() {
+        let (first, end) = (cand.first, cand.end);
+        if kind.is_some() || cand.in_title_line || end - first > 2 || seg.starts_sentence(first) {
+            continue;
+        }
+        let line = seg.tokens[first].line;
+        let on_line = |i: usize| seg.tokens.get(i).is_some_and(|t| t.line == line);
+        // A lower-case word before "in": prose ("a lawyer in"), not a menu's "More in World".
+        let after_in = first >= 2
+            && seg.is_word(first - 1)
+            && on_line(first - 2)
+            && matches!(cx.word(first - 1), "in" | "near")
+            && seg.is_word(first - 2)
+            && cx.word(first - 2).starts_with(char::is_lowercase);
+        let closes_clause = !on_line(end)
+            || [',', '.', ';', ':', ')'].iter().any(|&p| seg.is_punct(end, p))
+            || (seg.is_word(end) && matches!(cx.word(end), "on" | "last" | "this" | "in"));
+        let name_shaped = (first..end).all(|i| {
+            let word = cx.word(i);
+            word.starts_with(char::is_uppercase)
+                && word.chars().skip(1).any(char::is_lowercase)
+                && !cx.seen_lowercase(word)
+                && known.get(word) != Some(&EntityKind::Person)
+        });
+        if after_in && closes_clause && name_shaped {
+            *kind = Some(EntityKind::Place);
+        }
+    }
 }
 
 /// Whether token `next` is a word in lower case on the same line as the token before it.
