@@ -27,3 +27,22 @@ fn an_unknown_name_after_in_is_a_place() {
     let surname = "Chinedu Okafor spoke first. Few had confidence in Okafor.";
     assert!(!has(surname, "Okafor", EntityKind::Place), "{:?}", entities(surname));
 }
+
+/// A name of a person's shape in a list of people, joined by a comma to one of them, is a person's; a comma
+/// before an appositive is no list.
+#[test]
+fn a_name_in_a_list_of_people_is_a_person() {
+    let text = "The panel included Fiifi Oduro-Brafo, Carolina Bustamante and Dorota Zielińska.";
+    assert!(has(text, "Fiifi Oduro-Brafo", EntityKind::Person), "{:?}", entities(text));
+    let text = "The board appointed Tomasz Wrobelski, Fenwick Halloran, Ama Okoro and Ruth Ellis.";
+    assert!(has(text, "Fenwick Halloran", EntityKind::Person), "{:?}", entities(text));
+    let text = "Carolina Bustamante, Kelvara Brightworks founder, spoke.";
+    assert!(!has(text, "Kelvara Brightworks", EntityKind::Person), "{:?}", entities(text));
+}
+
+/// A list's last item follows "and": a byline's role after a comma is no third author.
+#[test]
+fn a_role_after_a_bylines_authors_is_no_author() {
+    let text = "By TAMSIN OKORO-LAKE and FENWICK ADEYEMI, Staff Writers\nThe council met on Monday.";
+    assert!(!entities(text).iter().any(|(n, _)| n == "Staff Writers"), "{:?}", entities(text));
+}

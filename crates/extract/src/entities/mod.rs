@@ -303,17 +303,22 @@ pub(crate) fn find_entities(
         }
     }
     // "Tomasz Wrobelski and Vasek Pospisil": a name of a person's shape joined by "and" to a person's name is
-    // a person's too (typed is sorted, so the neighbours are the entries beside it).
-    for at in 0..typed.len() {
+    // a person's too (typed is sorted, so the neighbours are the entries beside it). Backwards first, then
+    // forwards: a list's evidence is often its last item ("X, Y and Ama Okoro"), and each pass carries it on.
+    for at in (0..typed.len()).rev().chain(0..typed.len()) {
         let (cand, kind) = &typed[at];
         if kind.is_some() {
             continue;
         }
+        // "Fiifi Mensah, Carolina Bustamante and Dorota Zielińska": a comma joins too inside a list, when a comma
+        // or "and" follows the later of the two names (a list's last item comes after "and": "By X and Y, Staff
+        // Writers" is no list of three).
         let joined_person = |other: &(Candidate, Option<EntityKind>), and_at: usize| {
+            let in_list = |i: usize| seg.is_punct(i, ',') || (seg.is_word(i) && cx.word(i) == "and");
+            let far_side = if and_at < other.0.first { other.0.end } else { cand.end };
             other.1 == Some(EntityKind::Person)
                 && other.0.end - other.0.first >= 2
-                && seg.is_word(and_at)
-                && cx.word(and_at) == "and"
+                && ((seg.is_word(and_at) && cx.word(and_at) == "and") || (seg.is_punct(and_at, ',') && in_list(far_side)))
         };
         let before = at
             .checked_sub(1)
