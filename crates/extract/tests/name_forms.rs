@@ -46,3 +46,14 @@ fn a_role_after_a_bylines_authors_is_no_author() {
     let text = "By TAMSIN OKORO-LAKE and FENWICK ADEYEMI, Staff Writers\nThe council met on Monday.";
     assert!(!entities(text).iter().any(|(n, _)| n == "Staff Writers"), "{:?}", entities(text));
 }
+
+/// Lower-case particles before a person's surname belong to the name, and so does the given name before them.
+#[test]
+fn particles_before_a_surname_stay_in_the_name() {
+    let text = "Quillan de Wortel, a lawyer in Utrecht, said his client would appeal.";
+    assert!(has(text, "Quillan de Wortel", EntityKind::Person), "{:?}", entities(text));
+    let text = "Sheikh Saif bin Rashid al-Qarawi met the delegation.";
+    assert!(has(text, "Saif bin Rashid al-Qarawi", EntityKind::Person), "{:?}", entities(text));
+    let text = "Pieter van der Wortelkamp farms near Leeuwarden. van der Wortelkamp said he had sold 40 cows.";
+    assert!(has(text, "van der Wortelkamp", EntityKind::Person), "{:?}", entities(text));
+}

@@ -498,6 +498,7 @@ pub(crate) fn find_entities(
             cand.first += 1;
         }
     }
+    particles_before_a_surname_join_it(&cx, &known, &mut typed);
     let mut linked = linking::link(&cx, &typed, &lone_names);
     // The typer, if any, has the last word on each candidate's kind once linking has made the kinds
     // consistent (it overrides them only when confident); a mention it retypes names an entity of its own.
@@ -646,6 +647,72 @@ fn unknown_names_after_in_are_places(
         if after_in && closes_clause && name_shaped {
             *kind = Some(EntityKind::Place);
         }
+    }
+}
+
+/// "Luc de Wilde", "Saif bin Rashid al-Khatri", "van der Molenaar said": lower-case name particles right before a
+/// person's surname belong to the name (the guideline keeps them in a surname used alone), and so does the
+/// capitalised name before them, when no rule typed it otherwise (the run had split at the particle, as
+/// "Moscow and Washington" must). At most two particles are looked at, so this stays one step per name.
+fn particles_before_a_surname_join_it(
+    cx: &Context<'_, '_>,
+    known: &HashMap<String, EntityKind>,
+    typed: &mut Vec<(Candidate, Option<EntityKind>)>,
+) {
+    const PARTICLES: &[&str] = &[
+        "al", "ben", "bin", "bint", "binti", "da", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "ibn",
+        "la", "le", "ould", "van", "von",
+    ];
+    let seg = cx.seg;
+    let mut merged_any = false;
+    for at in 0..typed.len() {
+        let (cand, kind) = &typed[at];
+        let person = *kind == Some(EntityKind::Person)
+            || (kind.is_none() && cand.end - cand.first == 1 && known.get(cx.word(cand.first)) == Some(&EntityKind::Person));
+        if !person || cand.end - cand.first > 2 || cand.in_title_line {
+            continue;
+        }
+        let line = seg.tokens[cand.first].line;
+        let particle = |i: usize| {
+            seg.is_word(i) && seg.tokens[i].line == line && PARTICLES.binary_search(&cx.word(i)).is_ok()
+        };
+        let mut start = cand.first;
+        while start > 0 && cand.first - start < 2 && particle(start - 1) {
+            start -= 1;
+        }
+        if start == cand.first {
+            continue;
+        }
+        // The name before the particles: the candidate ending right there, if it is a person's or untyped and of
+        // a given name's shape (one or two capitalised words).
+        let before = at.checked_sub(1).filter(|&b| {
+            let (prev, prev_kind) = &typed[b];
+            prev.end == start
+                && prev.end - prev.first <= 2
+                && matches!(prev_kind, None | Some(EntityKind::Person))
+                && (prev.first..prev.end).all(|i| {
+                    let word = cx.word(i);
+                    word.starts_with(char::is_uppercase) && word.chars().skip(1).any(char::is_lowercase)
+                })
+        });
+        // With no name before them, the particles open a surname used alone, after no capitalised word.
+        let opens_alone = start == 0
+            || !seg.is_word(start - 1)
+            || seg.tokens[start - 1].line != line
+            || cx.word(start - 1).starts_with(char::is_lowercase);
+        match before {
+            Some(b) => {
+                typed[at].0.first = typed[b].0.first;
+                typed[b].0.end = typed[b].0.first;
+                merged_any = true;
+            }
+            None if opens_alone => typed[at].0.first = start,
+            None => continue,
+        }
+        typed[at].1 = Some(EntityKind::Person);
+    }
+    if merged_any {
+        typed.retain(|(cand, _)| cand.end > cand.first);
     }
 }
 
