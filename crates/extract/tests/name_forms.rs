@@ -57,3 +57,22 @@ fn particles_before_a_surname_stay_in_the_name() {
     let text = "Pieter van der Wortelkamp farms near Leeuwarden. van der Wortelkamp said he had sold 40 cows.";
     assert!(has(text, "van der Wortelkamp", EntityKind::Person), "{:?}", entities(text));
 }
+
+/// Marks of a person's name that no list needs: a generational suffix, a caption's position, a double surname.
+#[test]
+fn a_suffix_a_captions_position_or_a_double_surname_makes_a_person() {
+    for (text, name) in [
+        ("Quorwen Ashby III bought the estate in 1998.", "Quorwen Ashby III"),
+        ("Oyelaran Adebisi-Kuti, left, and Marguerite Lavallée pose before the premiere.", "Oyelaran Adebisi-Kuti"),
+        ("NAIROBI, Kenya (AP) — Wanjiku Kamau-Ndegwa had sold vegetables at the same corner for 20 years.", "Wanjiku Kamau-Ndegwa"),
+        ("Quorwen Tallis, right, speaks to Ama Okoro at the launch.", "Quorwen Tallis"),
+    ] {
+        assert!(has(text, name, EntityKind::Person), "{name}: {:?}", entities(text));
+    }
+    for (text, name) in [
+        ("The veterans of World War II met on Monday.", "World War II"),
+        ("He bought a used Mercedes-Benz on credit.", "Mercedes-Benz"),
+    ] {
+        assert!(!has(text, name, EntityKind::Person), "{name}: {:?}", entities(text));
+    }
+}

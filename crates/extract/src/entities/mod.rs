@@ -302,6 +302,11 @@ pub(crate) fn find_entities(
             *kind = Some(EntityKind::Person);
         }
     }
+    for (cand, kind) in &mut typed {
+        if kind.is_none() && has_a_persons_mark(&cx, cand) {
+            *kind = Some(EntityKind::Person);
+        }
+    }
     // "Tomasz Wrobelski and Vasek Pospisil": a name of a person's shape joined by "and" to a person's name is
     // a person's too (typed is sorted, so the neighbours are the entries beside it). Backwards first, then
     // forwards: a list's evidence is often its last item ("X, Y and Ama Okoro"), and each pass carries it on.
@@ -714,6 +719,40 @@ fn particles_before_a_surname_join_it(
     if merged_any {
         typed.retain(|(cand, _)| cand.end > cand.first);
     }
+}
+
+/// Marks of a person's name that no list needs (an untyped run's last resort before MISC): a generational
+/// suffix ("Winthrop Ashby III", "Dale Pruitt Jr."), a caption's position after it ("Oyelaran Adebisi-Kuti,
+/// left, and …"), or a double surname joined by a hyphen after a given name ("Wanjiku Kamau-Ndegwa"; its
+/// halves no place or organisation, so "Mercedes-Benz" and "Guinea-Bissau" stay out).
+fn has_a_persons_mark(cx: &Context<'_, '_>, cand: &Candidate) -> bool {
+    let seg = cx.seg;
+    let (first, end) = (cand.first, cand.end);
+    if cand.in_title_line || !(2..=4).contains(&(end - first)) {
+        return false;
+    }
+    let last = cx.word(end - 1);
+    if matches!(last, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV") {
+        let name = Candidate { end: end - 1, ..cand.clone() };
+        return looks_like_personal_name(cx, &name, false);
+    }
+    let line = seg.tokens[first].line;
+    let word_on_line = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    let caption_position = seg.is_punct(end, ',')
+        && word_on_line(end + 1).is_some_and(|w| matches!(w, "left" | "right" | "center" | "centre"))
+        && (seg.is_punct(end + 2, ',') || seg.is_punct(end + 2, ')') || seg.is_punct(end + 2, '.'));
+    let double_surname = end - first == 2 && {
+        let halves: Vec<&str> = last.split('-').collect();
+        halves.len() == 2
+            && halves.iter().all(|half| {
+                half.chars().count() >= 2
+                    && half.starts_with(char::is_uppercase)
+                    && half.chars().skip(1).all(char::is_lowercase)
+                    && !is_place(half)
+                    && !is_org(half)
+            })
+    };
+    (caption_position || double_surname) && looks_like_personal_name(cx, cand, false)
 }
 
 /// Whether token `next` is a word in lower case on the same line as the token before it.
