@@ -64,7 +64,10 @@ fn a_suffix_a_captions_position_or_a_double_surname_makes_a_person() {
     for (text, name) in [
         ("Quorwen Ashby III bought the estate in 1998.", "Quorwen Ashby III"),
         ("Oyelaran Adebisi-Kuti, left, and Marguerite Lavallée pose before the premiere.", "Oyelaran Adebisi-Kuti"),
-        ("NAIROBI, Kenya (AP) — Wanjiku Kamau-Ndegwa had sold vegetables at the same corner for 20 years.", "Wanjiku Kamau-Ndegwa"),
+        (
+            "NAIROBI, Kenya (AP) — Wanjiku Kamau-Ndegwa had sold vegetables at the same corner for 20 years.",
+            "Wanjiku Kamau-Ndegwa",
+        ),
         ("Quorwen Tallis, right, speaks to Ama Okoro at the launch.", "Quorwen Tallis"),
     ] {
         assert!(has(text, name, EntityKind::Person), "{name}: {:?}", entities(text));
@@ -75,4 +78,20 @@ fn a_suffix_a_captions_position_or_a_double_surname_makes_a_person() {
     ] {
         assert!(!has(text, name, EntityKind::Person), "{name}: {:?}", entities(text));
     }
+}
+
+/// A plural possessive before a given name ends the name before it: the person after it is a name of their own.
+#[test]
+fn a_plural_possessive_before_a_given_name_ends_the_name() {
+    let text = "The Okavu Rangers’ Vernon Tallisford is expected to play on Sunday.";
+    assert!(has(text, "Vernon Tallisford", EntityKind::Person), "{:?}", entities(text));
+    let text = "The Okavu Employers’ Association said wages would rise.";
+    assert!(has(text, "Okavu Employers’ Association", EntityKind::Org), "{:?}", entities(text));
+}
+
+/// A byline's "by" in lower case opening its line names the author.
+#[test]
+fn a_byline_in_lower_case_names_its_author() {
+    let text = "Markets rally\nby Quorwen Tallisford @qtallis February 1, 2016: 12:41 PM ET\nShares rose on Monday.";
+    assert!(has(text, "Quorwen Tallisford", EntityKind::Person), "{:?}", entities(text));
 }

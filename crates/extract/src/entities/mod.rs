@@ -323,7 +323,8 @@ pub(crate) fn find_entities(
             let far_side = if and_at < other.0.first { other.0.end } else { cand.end };
             other.1 == Some(EntityKind::Person)
                 && other.0.end - other.0.first >= 2
-                && ((seg.is_word(and_at) && cx.word(and_at) == "and") || (seg.is_punct(and_at, ',') && in_list(far_side)))
+                && ((seg.is_word(and_at) && cx.word(and_at) == "and")
+                    || (seg.is_punct(and_at, ',') && in_list(far_side)))
         };
         let before = at
             .checked_sub(1)
@@ -673,14 +674,15 @@ fn particles_before_a_surname_join_it(
     for at in 0..typed.len() {
         let (cand, kind) = &typed[at];
         let person = *kind == Some(EntityKind::Person)
-            || (kind.is_none() && cand.end - cand.first == 1 && known.get(cx.word(cand.first)) == Some(&EntityKind::Person));
+            || (kind.is_none()
+                && cand.end - cand.first == 1
+                && known.get(cx.word(cand.first)) == Some(&EntityKind::Person));
         if !person || cand.end - cand.first > 2 || cand.in_title_line {
             continue;
         }
         let line = seg.tokens[cand.first].line;
-        let particle = |i: usize| {
-            seg.is_word(i) && seg.tokens[i].line == line && PARTICLES.binary_search(&cx.word(i)).is_ok()
-        };
+        let particle =
+            |i: usize| seg.is_word(i) && seg.tokens[i].line == line && PARTICLES.binary_search(&cx.word(i)).is_ok();
         let mut start = cand.first;
         while start > 0 && cand.first - start < 2 && particle(start - 1) {
             start -= 1;

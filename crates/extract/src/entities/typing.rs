@@ -983,7 +983,7 @@ fn in_byline(cx: &Context<'_, '_>, first: usize) -> bool {
     let seg = cx.seg;
     let line = &seg.lines[seg.tokens[first].line];
     first > line.tokens.0
-        && matches!(seg.tokens[first - 1].span.slice(seg.text), "By" | "BY" | "and" | "AND")
+        && matches!(seg.tokens[first - 1].span.slice(seg.text), "By" | "BY" | "by" | "and" | "AND")
         && is_byline(seg, line)
 }
 
