@@ -95,3 +95,15 @@ fn a_byline_in_lower_case_names_its_author() {
     let text = "Markets rally\nby Quorwen Tallisford @qtallis February 1, 2016: 12:41 PM ET\nShares rose on Monday.";
     assert!(has(text, "Quorwen Tallisford", EntityKind::Person), "{:?}", entities(text));
 }
+
+/// A photo credit's name before a slash and a known agency is a person's; a forward and a painter are roles
+/// before a one-word name.
+#[test]
+fn a_credit_before_an_agency_and_roles_before_one_name() {
+    let text = "Riot police stand guard. (QUORWEN TALLISFORD/AFP via Getty Images)";
+    assert!(has(text, "QUORWEN TALLISFORD", EntityKind::Person), "{:?}", entities(text));
+    let text = "The Brazilian forward Tallisinho scored twice on Sunday.";
+    assert!(has(text, "Tallisinho", EntityKind::Person), "{:?}", entities(text));
+    let text = "The painter Quorwenzinho opened his first show last month.";
+    assert!(has(text, "Quorwenzinho", EntityKind::Person), "{:?}", entities(text));
+}
