@@ -262,6 +262,9 @@ fn the_world_suite_scores_at_least_its_floors() {
 
 #[test]
 fn the_forms_suite_scores_at_least_its_floors() {
-    let floors = [(EntityKind::Person, 0.0), (EntityKind::Org, 0.0), (EntityKind::Place, 0.0), (EntityKind::Misc, 0.0)];
+    // Set when the eleventh round ended (its start, before any rule: PERSON 0.829, ORG 0.783, PLACE 0.866; at the
+    // end 0.931, 0.783, 0.973). The suite marks no MISC name.
+    let floors =
+        [(EntityKind::Person, 0.92), (EntityKind::Org, 0.77), (EntityKind::Place, 0.96), (EntityKind::Misc, 0.0)];
     check_floors("forms", FORMS_SUITE, floors);
 }
