@@ -19,6 +19,7 @@ fn an_unknown_name_after_in_is_a_place() {
         ("Tamsin Ferreday, a councillor in Corrinbay, said the plan was rushed.", "Corrinbay"),
         ("The stars posed before the premiere in Valdorne on Friday.", "Valdorne"),
         ("He runs a hardware store near Oskeloo.", "Oskeloo"),
+        ("The new patient from Quorvale in the north was isolated.", "Quorvale"),
     ] {
         assert!(has(text, town, EntityKind::Place), "{town}: {:?}", entities(text));
     }

@@ -615,7 +615,8 @@ fn lone_names<'t>(cx: &Context<'_, 't>, typed: &[(Candidate, Option<EntityKind>)
 }
 
 /// "a councillor in Corrinbay, said", "the premiere in Valdorne on Friday": a name of one or two capitalised
-/// words that no list or rule typed, right after a lower-case word and "in" or "near", and closing its clause (a comma,
+/// words that no list or rule typed, right after a lower-case word and "in", "near" or "from" ("a patient from
+/// Quorvale in …"), and closing its clause (a comma,
 /// the sentence's end, the line's end, or a word of time: "on", "last", "this"), is a place; news puts
 /// people and organisations after "in" far less often than towns, and those are typed by their own evidence
 /// first. Not a word the document uses as a person's (a surname: "confidence in Okafor."), nor a word it writes
@@ -633,11 +634,11 @@ fn unknown_names_after_in_are_places(
         }
         let line = seg.tokens[first].line;
         let on_line = |i: usize| seg.tokens.get(i).is_some_and(|t| t.line == line);
-        // A lower-case word before "in": prose ("a lawyer in"), not a menu's "More in World".
+        // A lower-case word before the preposition: prose ("a lawyer in"), not a menu's "More in World".
         let after_in = first >= 2
             && seg.is_word(first - 1)
             && on_line(first - 2)
-            && matches!(cx.word(first - 1), "in" | "near")
+            && matches!(cx.word(first - 1), "in" | "near" | "from")
             && seg.is_word(first - 2)
             && cx.word(first - 2).starts_with(char::is_lowercase);
         let closes_clause = !on_line(end)
