@@ -120,13 +120,15 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
                 end += 2;
                 continue;
             }
-            // A plural possessive inside a name: "Universities and Colleges Employers’ Association".
+            // A plural possessive inside a name: "Universities and Colleges Employers’ Association"; not before a
+            // given name, which opens the name of a person of theirs ("the Texans’ Vernon Hargreaves").
             if end + 1 < n
                 && (seg.is_punct(end, '’') || seg.is_punct(end, '\''))
                 && cx.word(end - 1).ends_with('s')
                 && seg.tokens[end].span.start == seg.tokens[end - 1].span.end
                 && seg.tokens[end + 1].line == line
                 && cx.is_namey(end + 1)
+                && !is_first_name(cx.word(end + 1))
             {
                 end += 2;
                 continue;

@@ -304,18 +304,29 @@ pub(crate) fn find_entities(
             *kind = Some(EntityKind::Person);
         }
     }
+    for (cand, kind) in &mut typed {
+        if kind.is_none() && has_a_persons_mark(&cx, cand) {
+            *kind = Some(EntityKind::Person);
+        }
+    }
     // "Tomasz Wrobelski and Vasek Pospisil": a name of a person's shape joined by "and" to a person's name is
-    // a person's too (typed is sorted, so the neighbours are the entries beside it).
-    for at in 0..typed.len() {
+    // a person's too (typed is sorted, so the neighbours are the entries beside it). Backwards first, then
+    // forwards: a list's evidence is often its last item ("X, Y and Ama Okoro"), and each pass carries it on.
+    for at in (0..typed.len()).rev().chain(0..typed.len()) {
         let (cand, kind) = &typed[at];
         if kind.is_some() {
             continue;
         }
+        // "Fiifi Mensah, Carolina Bustamante and Dorota Zielińska": a comma joins too inside a list, when a comma
+        // or "and" follows the later of the two names (a list's last item comes after "and": "By X and Y, Staff
+        // Writers" is no list of three).
         let joined_person = |other: &(Candidate, Option<EntityKind>), and_at: usize| {
+            let in_list = |i: usize| seg.is_punct(i, ',') || (seg.is_word(i) && cx.word(i) == "and");
+            let far_side = if and_at < other.0.first { other.0.end } else { cand.end };
             other.1 == Some(EntityKind::Person)
                 && other.0.end - other.0.first >= 2
-                && seg.is_word(and_at)
-                && cx.word(and_at) == "and"
+                && ((seg.is_word(and_at) && cx.word(and_at) == "and")
+                    || (seg.is_punct(and_at, ',') && in_list(far_side)))
         };
         let before = at
             .checked_sub(1)
@@ -377,6 +388,7 @@ pub(crate) fn find_entities(
         }
     }
     sort_by_first_word(&mut typed);
+    unknown_names_after_in_are_places(&cx, &known, &mut typed);
     // What is left is a capitalised multi-word name in running prose that no list or rule knows:
     // most often a work, product, law or event ("Better Money Habits", "Mexico City Policy").
     for (cand, kind) in &mut typed {
@@ -499,6 +511,7 @@ pub(crate) fn find_entities(
             cand.first += 1;
         }
     }
+    particles_before_a_surname_join_it(&cx, &known, &mut typed);
     let mut linked = linking::link(&cx, &typed, &lone_names);
     // The typer, if any, has the last word on each candidate's kind once linking has made the kinds
     // consistent (it overrides them only when confident); a mention it retypes names an entity of its own.
@@ -659,6 +672,150 @@ fn lone_names<'t>(cx: &Context<'_, 't>, typed: &[(Candidate, Option<EntityKind>)
         })
         .map(|(cand, _)| cx.seg.word(cand.first))
         .collect()
+}
+
+/// "a councillor in Corrinbay, said", "the premiere in Valdorne on Friday": a name of one or two capitalised
+/// words that no list or rule typed, right after a lower-case word and "in", "near" or "from" ("a patient from
+/// Quorvale in …"), and closing its clause (a comma,
+/// the sentence's end, the line's end, or a word of time: "on", "last", "this"), is a place; news puts
+/// people and organisations after "in" far less often than towns, and those are typed by their own evidence
+/// first. Not a word the document uses as a person's (a surname: "confidence in Okafor."), nor a word it writes
+/// in lower case.
+fn unknown_names_after_in_are_places(
+    cx: &Context<'_, '_>,
+    known: &HashMap<String, EntityKind>,
+    typed: &mut [(Candidate, Option<EntityKind>)],
+) {
+    let seg = cx.seg;
+    for (cand, kind) in typed.iter_mut() {
+        let (first, end) = (cand.first, cand.end);
+        if kind.is_some() || cand.in_title_line || end - first > 2 || seg.starts_sentence(first) {
+            continue;
+        }
+        let line = seg.tokens[first].line;
+        let on_line = |i: usize| seg.tokens.get(i).is_some_and(|t| t.line == line);
+        // A lower-case word before the preposition: prose ("a lawyer in"), not a menu's "More in World".
+        let after_in = first >= 2
+            && seg.is_word(first - 1)
+            && on_line(first - 2)
+            && matches!(cx.word(first - 1), "in" | "near" | "from")
+            && seg.is_word(first - 2)
+            && cx.word(first - 2).starts_with(char::is_lowercase);
+        let closes_clause = !on_line(end)
+            || [',', '.', ';', ':', ')'].iter().any(|&p| seg.is_punct(end, p))
+            || (seg.is_word(end) && matches!(cx.word(end), "on" | "last" | "this" | "in"));
+        let name_shaped = (first..end).all(|i| {
+            let word = cx.word(i);
+            word.starts_with(char::is_uppercase)
+                && word.chars().skip(1).any(char::is_lowercase)
+                && !cx.seen_lowercase(word)
+                && known.get(word) != Some(&EntityKind::Person)
+        });
+        if after_in && closes_clause && name_shaped {
+            *kind = Some(EntityKind::Place);
+        }
+    }
+}
+
+/// "Luc de Wilde", "Saif bin Rashid al-Khatri", "van der Molenaar said": lower-case name particles right before a
+/// person's surname belong to the name (the guideline keeps them in a surname used alone), and so does the
+/// capitalised name before them, when no rule typed it otherwise (the run had split at the particle, as
+/// "Moscow and Washington" must). At most two particles are looked at, so this stays one step per name.
+fn particles_before_a_surname_join_it(
+    cx: &Context<'_, '_>,
+    known: &HashMap<String, EntityKind>,
+    typed: &mut Vec<(Candidate, Option<EntityKind>)>,
+) {
+    const PARTICLES: &[&str] = &[
+        "al", "ben", "bin", "bint", "binti", "da", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "ibn",
+        "la", "le", "ould", "van", "von",
+    ];
+    let seg = cx.seg;
+    let mut merged_any = false;
+    for at in 0..typed.len() {
+        let (cand, kind) = &typed[at];
+        let person = *kind == Some(EntityKind::Person)
+            || (kind.is_none()
+                && cand.end - cand.first == 1
+                && known.get(cx.word(cand.first)) == Some(&EntityKind::Person));
+        if !person || cand.end - cand.first > 2 || cand.in_title_line {
+            continue;
+        }
+        let line = seg.tokens[cand.first].line;
+        let particle =
+            |i: usize| seg.is_word(i) && seg.tokens[i].line == line && PARTICLES.binary_search(&cx.word(i)).is_ok();
+        let mut start = cand.first;
+        while start > 0 && cand.first - start < 2 && particle(start - 1) {
+            start -= 1;
+        }
+        if start == cand.first {
+            continue;
+        }
+        // The name before the particles: the candidate ending right there, if it is a person's or untyped and of
+        // a given name's shape (one or two capitalised words).
+        let before = at.checked_sub(1).filter(|&b| {
+            let (prev, prev_kind) = &typed[b];
+            prev.end == start
+                && prev.end - prev.first <= 2
+                && matches!(prev_kind, None | Some(EntityKind::Person))
+                && (prev.first..prev.end).all(|i| {
+                    let word = cx.word(i);
+                    word.starts_with(char::is_uppercase) && word.chars().skip(1).any(char::is_lowercase)
+                })
+        });
+        // With no name before them, the particles open a surname used alone, after no capitalised word.
+        let opens_alone = start == 0
+            || !seg.is_word(start - 1)
+            || seg.tokens[start - 1].line != line
+            || cx.word(start - 1).starts_with(char::is_lowercase);
+        match before {
+            Some(b) => {
+                typed[at].0.first = typed[b].0.first;
+                typed[b].0.end = typed[b].0.first;
+                merged_any = true;
+            }
+            None if opens_alone => typed[at].0.first = start,
+            None => continue,
+        }
+        typed[at].1 = Some(EntityKind::Person);
+    }
+    if merged_any {
+        typed.retain(|(cand, _)| cand.end > cand.first);
+    }
+}
+
+/// Marks of a person's name that no list needs (an untyped run's last resort before MISC): a generational
+/// suffix ("Winthrop Ashby III", "Dale Pruitt Jr."), a caption's position after it ("Oyelaran Adebisi-Kuti,
+/// left, and …"), or a double surname joined by a hyphen after a given name ("Wanjiku Kamau-Ndegwa"; its
+/// halves no place or organisation, so "Mercedes-Benz" and "Guinea-Bissau" stay out).
+fn has_a_persons_mark(cx: &Context<'_, '_>, cand: &Candidate) -> bool {
+    let seg = cx.seg;
+    let (first, end) = (cand.first, cand.end);
+    if cand.in_title_line || !(2..=4).contains(&(end - first)) {
+        return false;
+    }
+    let last = cx.word(end - 1);
+    if matches!(last, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV") {
+        let name = Candidate { end: end - 1, ..cand.clone() };
+        return looks_like_personal_name(cx, &name, false);
+    }
+    let line = seg.tokens[first].line;
+    let word_on_line = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    let caption_position = seg.is_punct(end, ',')
+        && word_on_line(end + 1).is_some_and(|w| matches!(w, "left" | "right" | "center" | "centre"))
+        && (seg.is_punct(end + 2, ',') || seg.is_punct(end + 2, ')') || seg.is_punct(end + 2, '.'));
+    let double_surname = end - first == 2 && {
+        let halves: Vec<&str> = last.split('-').collect();
+        halves.len() == 2
+            && halves.iter().all(|half| {
+                half.chars().count() >= 2
+                    && half.starts_with(char::is_uppercase)
+                    && half.chars().skip(1).all(char::is_lowercase)
+                    && !is_place(half)
+                    && !is_org(half)
+            })
+    };
+    (caption_position || double_surname) && looks_like_personal_name(cx, cand, false)
 }
 
 /// Whether token `next` is a word in lower case on the same line as the token before it.

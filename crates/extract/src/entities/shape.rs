@@ -209,7 +209,17 @@ pub(super) fn title_case_lines(seg: &Segmented<'_>) -> Vec<bool> {
 pub(crate) fn is_byline(seg: &Segmented<'_>, line: &Line) -> bool {
     const MAX_WORDS: usize = 16;
     let (first, end) = line.tokens;
-    first < end && matches!(seg.word(first), "By" | "BY") && end - first <= 2 * MAX_WORDS
+    // "by Tamsin Okoro @tokoro February 1, 2016": some sites write the byline's "by" in lower case; a line
+    // (a paragraph of copied text) opens with it and a capitalised word only as a byline.
+    // Not before a place or an organisation ("by India Post News Weekly" credits an outlet).
+    let lower_by = || {
+        seg.word(first) == "by"
+            && seg.is_word(first + 1)
+            && seg.word(first + 1).starts_with(char::is_uppercase)
+            && !crate::lexicon::is_place(seg.word(first + 1))
+            && !crate::lexicon::is_org(seg.word(first + 1))
+    };
+    first < end && (matches!(seg.word(first), "By" | "BY") || lower_by()) && end - first <= 2 * MAX_WORDS
 }
 
 #[cfg(test)]

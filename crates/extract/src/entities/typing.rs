@@ -1121,7 +1121,7 @@ fn in_byline(cx: &Context<'_, '_>, first: usize) -> bool {
     let seg = cx.seg;
     let line = &seg.lines[seg.tokens[first].line];
     first > line.tokens.0
-        && matches!(seg.tokens[first - 1].span.slice(seg.text), "By" | "BY" | "and" | "AND")
+        && matches!(seg.tokens[first - 1].span.slice(seg.text), "By" | "BY" | "by" | "and" | "AND")
         && is_byline(seg, line)
 }
 
@@ -1130,13 +1130,23 @@ fn in_byline(cx: &Context<'_, '_>, first: usize) -> bool {
 pub(super) fn is_credited_name(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     // The credit is looked for first: it reads a few tokens, the word checks are lexicon look-ups.
     (2..=3).contains(&(end - first))
-        && after_credit(cx, first)
+        && (after_credit(cx, first) || before_credited_agency(cx, end))
         && (first..end).all(|k| {
             let word = cx.word(k);
             word.starts_with(char::is_uppercase) && !is_common(word) && !cx.seen_lowercase(word)
         })
         && !is_org_keyword(cx.word(end - 1))
         && !is_misc_keyword(cx.word(end - 1))
+}
+
+/// "(ZURAB KHVEDELIDZE/AFP via Getty Images)", "Ines Fragoso/Reuters": a photo credit's name before a slash and
+/// a known organisation (the agency) on its line, with no credit word before it.
+fn before_credited_agency(cx: &Context<'_, '_>, end: usize) -> bool {
+    let seg = cx.seg;
+    seg.is_punct(end, '/')
+        && seg.is_word(end + 1)
+        && seg.tokens[end + 1].line == seg.tokens[end].line
+        && is_org(cx.word(end + 1))
 }
 
 /// Words that open a credit before "by" or a colon, in any case.
