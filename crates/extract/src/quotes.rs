@@ -1070,8 +1070,19 @@ impl Attribution<'_> {
         let Some(verb_pos) = self.cue_verb(quote, &window) else { return false };
         let seg = self.seg;
         let before: Vec<usize> = window[..verb_pos].iter().copied().filter(|&i| seg.is_word(i)).collect();
+        let close = token_at(seg, quote.end);
+        if before.is_empty() {
+            // An inverted verb right after the closing mark whose subject no stage made a name: a name the lists
+            // lack (`replied Sello Mmutle`) or someone described by another's name (`said Holub's lawyer`).
+            // A capitalised verb is a Title Case headline's word (`… Comment: ‘…’`), not a cue.
+            let verb = window[verb_pos];
+            let subject = window.get(verb_pos + 1).filter(|&&i| seg.is_word(i));
+            return verb <= close + 2
+                && seg.word(verb).starts_with(char::is_lowercase)
+                && subject.is_some_and(|&i| seg.word(i).starts_with(char::is_uppercase) && seg.word(i) != "I");
+        }
         // A subject of one to four words right after the closing mark: `the Speaker replied`.
-        !before.is_empty() && before.len() <= ROLE_SPAN_WORDS && before[0] <= token_at(seg, quote.end) + 2
+        before.len() <= ROLE_SPAN_WORDS && before[0] <= close + 2
     }
 
     /// `“We were not good enough.” That was how the coach, Bongani Khumalo, put it.`: a quote that ends its
@@ -1181,6 +1192,10 @@ impl Attribution<'_> {
         let seg = self.seg;
         for &i in tokens.iter().take(INVERTED_SUBJECT_TOKENS) {
             if let Some(e) = self.entity_at(i) {
+                // A name in the possessive describes the subject, it is not it (`said Holub's lawyer, Petra Novak`).
+                if seg.is_possessive(token_at(seg, e.span.end)) {
+                    continue;
+                }
                 return Some(self.name_of(e));
             }
             let opens_phrase = seg.is_word(i)
@@ -1996,13 +2011,17 @@ fn document_authors(attribution: &Attribution<'_>) -> Vec<(usize, usize)> {
             .and_then(index_ending_at);
         let mut author = owner;
         let mut after_by = false;
+        // `a statement from the family of X`, `by lawyers for X`: the authors are people related to X, not X.
+        let mut related_to = false;
         for i in token + 1..seg.tokens.len().min(token + 1 + AUTHOR_REACH_TOKENS) {
             if author.is_some() || seg.tokens[i].line != line || seg.is_punct(i, '.') {
                 break;
             }
             if seg.is_word(i) && matches!(seg.word(i), "by" | "from") {
                 after_by = true;
-            } else if after_by {
+            } else if after_by && seg.is_word(i) && matches!(seg.word(i), "of" | "for") {
+                related_to = true;
+            } else if after_by && !related_to {
                 if let Some(idx) = index_at(i).filter(|&idx| speaks(idx)) {
                     let entity_end = token_at(seg, attribution.entities[idx].span.end);
                     if !seg.is_possessive(entity_end) {
@@ -3690,6 +3709,51 @@ mod tests {
             (
                 "When Ben Ruiz came back, he put it simply: “The trees have never been this heavy.”",
                 vec![q("The trees have never been this heavy.", Some("Ben Ruiz"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_in_the_possessive_after_an_inverted_verb_is_no_speaker() {
+        check(vec![
+            (
+                "Marek Holub, 52, denies the charges. “He was never there,” said Holub's lawyer, Petra Novakova Svobodova.",
+                vec![q("He was never there,", Some("Petra Novakova Svobodova"))],
+            ),
+            // The relative or lawyer of someone, unnamed, is no one: neither the name nor the last speaker.
+            (
+                "“I am innocent,” said Marek Holub. “He was never near the warehouse,” said Holub's lawyer.",
+                vec![q("I am innocent,", Some("Marek Holub")), q("He was never near the warehouse,", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_statement_from_someones_family_is_not_theirs() {
+        check(vec![
+            (
+                "A statement from the family of Jonas Berg was read outside the court.\n\n“Jonas was a kind and gentle brother,” the statement said.",
+                vec![q("Jonas was a kind and gentle brother,", None)],
+            ),
+            // The author after `by` or `from` is still the author.
+            (
+                "A statement from Lakeside Water Board was read to reporters.\n\n“Supplies will return by Friday night,” the statement said.",
+                vec![q("Supplies will return by Friday night,", Some("Lakeside Water Board"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_inverted_verb_before_a_name_no_stage_knows_continues_no_speaker() {
+        check(vec![
+            (
+                "“Where were you that night?” asked Nadia Okafor.\n\n“At home with my mother and sisters,” replied Sello Mmutle.",
+                vec![q("Where were you that night?", Some("Nadia Okafor")), q("At home with my mother and sisters,", None)],
+            ),
+            // Lower-case words after the verb name no one new: the paragraph's speaker carries on.
+            (
+                "“We will rebuild,” said Nadia Okafor. “The school comes first,” said again and again.",
+                vec![q("We will rebuild,", Some("Nadia Okafor")), q("The school comes first,", Some("Nadia Okafor"))],
             ),
         ]);
     }
