@@ -1,6 +1,6 @@
 //! Direct quotations and who said them.
 //!
-//! **Finding.** Marks are paired line by line (a line is a paragraph): “…”, «…», „…“, "…" and, where it
+//! **Finding.** Marks are paired line by line (a line is a paragraph): “…”, «…», »…«, „…“, „…”, 「…」, "…" and, where it
 //! opens at a word start and closes at a word end, ‘…’ or '…'. An apostrophe inside a word ("We’ve")
 //! is never a mark. A double quote still open at the end of a paragraph is the newswire convention for a
 //! quote that goes on in the next paragraph: its piece runs to the end of the line. An odd number of
@@ -219,8 +219,11 @@ fn classify(prev: Option<char>, ch: char, next: Option<char>) -> Option<(MarkFam
         c.is_whitespace() || matches!(c, ')' | ']' | ',' | '.' | ';' | ':' | '!' | '?' | '—' | '”' | '"')
     });
     match ch {
-        '“' | '„' => Some((MarkFamily::Double, MarkRole::Open)),
-        '”' => Some((MarkFamily::Double, MarkRole::Close)),
+        '“' | '„' | '「' => Some((MarkFamily::Double, MarkRole::Open)),
+        '”' | '」' => Some((MarkFamily::Double, MarkRole::Close)),
+        // Reversed guillemets (German, Danish: »…«) open against a word and close after one.
+        '«' if word_before && !word_after => Some((MarkFamily::Guillemet, MarkRole::Close)),
+        '»' if space_before && word_after => Some((MarkFamily::Guillemet, MarkRole::Open)),
         '«' => Some((MarkFamily::Guillemet, MarkRole::Open)),
         '»' => Some((MarkFamily::Guillemet, MarkRole::Close)),
         '"' => Some((
@@ -240,6 +243,9 @@ fn classify(prev: Option<char>, ch: char, next: Option<char>) -> Option<(MarkFam
         _ => None,
     }
 }
+
+/// The marks that open a quote at a paragraph's start (a multi-paragraph quote's next piece opens with one).
+const PARAGRAPH_OPENING_MARKS: [char; 6] = ['“', '"', '«', '„', '»', '「'];
 
 /// A found quotation before attribution.
 struct Found {
@@ -272,7 +278,9 @@ fn find_marked(seg: &Segmented<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Fo
         let mut double_open: Option<usize> = None;
         let mut single_open: Option<usize> = None;
         let mut guillemet_open: Option<usize> = None;
-        let starts_with_open = line_text.trim_start().starts_with(['“', '"', '«', '„']);
+        // Whether the open double quote opened with `„`: German closes it with `“`, the mark English opens with.
+        let mut opened_low = false;
+        let starts_with_open = line_text.trim_start().starts_with(PARAGRAPH_OPENING_MARKS);
         let continues = carried_open && starts_with_open;
         carried_open = false;
         let mut prev: Option<char> = None;
@@ -280,7 +288,10 @@ fn find_marked(seg: &Segmented<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Fo
         while let Some((offset, ch)) = iter.next() {
             let next = iter.peek().map(|&(_, c)| c);
             let at = line.span.start + offset;
-            if let Some((family, role)) = classify(prev, ch, next) {
+            if let Some((family, mut role)) = classify(prev, ch, next) {
+                if ch == '“' && opened_low && double_open.is_some() {
+                    role = MarkRole::Close;
+                }
                 let slot = match family {
                     MarkFamily::Double => &mut double_open,
                     MarkFamily::Single => &mut single_open,
@@ -315,6 +326,9 @@ fn find_marked(seg: &Segmented<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Fo
                     }
                 } else if slot.is_none() {
                     *slot = Some(at + ch.len_utf8());
+                    if family == MarkFamily::Double {
+                        opened_low = ch == '„';
+                    }
                 }
             }
             prev = Some(ch);
@@ -987,11 +1001,34 @@ impl Attribution<'_> {
     /// with ("the police": holds). The most recent organisation before `before_byte` whose last word is that noun, if any.
     fn organisation_by_head_noun(&self, token: usize, before_byte: usize) -> Option<Speaker> {
         let seg = self.seg;
-        let after_the = token > 0 && seg.is_word(token - 1) && seg.word(token - 1).eq_ignore_ascii_case("the");
-        if !after_the || !seg.is_word(token) || !seg.word(token).starts_with(char::is_lowercase) {
+        if !seg.is_word(token) || !seg.word(token).starts_with(char::is_lowercase) {
             return None;
         }
+        // Lower-case words between "the" and the noun are more words of the name (`the sheriff's office` for
+        // `X County Sheriff's Office`, `the port authority`): each must be one, or it is another body.
+        let mut modifiers = Vec::new();
+        let mut at = token;
+        loop {
+            at = at.checked_sub(1)?;
+            if seg.is_possessive(at) {
+                continue;
+            }
+            if !seg.is_word(at) || modifiers.len() > ROLE_SPAN_WORDS {
+                return None;
+            }
+            let word = seg.word(at);
+            if word.eq_ignore_ascii_case("the") {
+                break;
+            }
+            if !word.starts_with(char::is_lowercase) {
+                return None;
+            }
+            modifiers.push(word);
+        }
         let noun = seg.word(token);
+        let in_name = |name: &str, word: &str| {
+            name.split(' ').any(|w| w.trim_end_matches("'s").trim_end_matches("’s").eq_ignore_ascii_case(word))
+        };
         let before = self.entities.partition_point(|e| e.span.end <= before_byte);
         self.entities[..before]
             .iter()
@@ -1004,6 +1041,7 @@ impl Attribution<'_> {
                     return name.split(' ').any(|word| word == "Police");
                 }
                 name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(noun))
+                    && modifiers.iter().all(|m| in_name(name, m))
             })
             .map(|e| self.name_of(e))
     }
@@ -2271,7 +2309,7 @@ pub(crate) fn find_quotes(
         if speaker.is_none() && !f.continues_previous && paragraph_between {
             speaker = attribution.previous_paragraph_subject(f.inner);
         }
-        let opens_paragraph = seg.lines[line].span.slice(seg.text).trim_start().starts_with(['“', '"', '«', '„'])
+        let opens_paragraph = seg.lines[line].span.slice(seg.text).trim_start().starts_with(PARAGRAPH_OPENING_MARKS)
             && (index == 0 || lines_of_found[index - 1] != line);
         let mut alternated = false;
         // In a dialogue, a paragraph that is only a statement in marks may be either party's: no one.
@@ -3754,6 +3792,54 @@ mod tests {
             (
                 "“We will rebuild,” said Nadia Okafor. “The school comes first,” said again and again.",
                 vec![q("We will rebuild,", Some("Nadia Okafor")), q("The school comes first,", Some("Nadia Okafor"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn german_reversed_and_corner_quotation_marks_pair() {
+        check(vec![
+            // German „…“ closes with the mark English opens with.
+            (
+                "GRAZ — „The coalition has run its course“, the party leader Anton Reisinger told reporters.",
+                vec![q("The coalition has run its course", Some("Anton Reisinger"))],
+            ),
+            // Polish „…” as before, and an English “…” after a German pair.
+            (
+                "„We will not leave the coalition”, said Zofia Wrona. „It stays“, and “we all know why it stays”.",
+                vec![
+                    q("We will not leave the coalition", Some("Zofia Wrona")),
+                    q("we all know why it stays", Some("Zofia Wrona")),
+                ],
+            ),
+            // Reversed guillemets (German, Danish): »…«; French « … » unchanged.
+            (
+                "KIEL — »We will not raise the pension age again«, Minister Heike Brandt told the paper.",
+                vec![q("We will not raise the pension age again", Some("Heike Brandt"))],
+            ),
+            (
+                "DAKAR — « We will not leave this square », declared the union leader Ousmane Faye on Sunday.",
+                vec![q("We will not leave this square", Some("Ousmane Faye"))],
+            ),
+            // Corner brackets (Japanese, Chinese): 「…」.
+            (
+                "Health minister Haruto Mori said: 「Overtime will be capped at forty-five hours.」",
+                vec![q("Overtime will be capped at forty-five hours.", Some("Haruto Mori"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_organisation_is_referred_back_to_by_the_last_words_of_its_name() {
+        check(vec![
+            (
+                "Ships were stopped by the Lakeshore Port Authority on Sunday.\n\n“No vessel will leave after dark,” the port authority said.",
+                vec![q("No vessel will leave after dark,", Some("Lakeshore Port Authority"))],
+            ),
+            // A modifier the name does not have is another office.
+            (
+                "Ships were stopped by the Lakeshore Port Authority on Sunday.\n\n“No vessel will leave after dark,” the regional authority said.",
+                vec![q("No vessel will leave after dark,", None)],
             ),
         ]);
     }
