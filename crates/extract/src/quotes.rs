@@ -3843,4 +3843,12 @@ mod tests {
             ),
         ]);
     }
+
+    #[test]
+    fn a_councillor_is_a_role_before_a_name() {
+        check(vec![(
+            "“This is a sad day for readers in this town,” said councillor Morag Dunleavy.",
+            vec![q("This is a sad day for readers in this town,", Some("Morag Dunleavy"))],
+        )]);
+    }
 }
