@@ -1783,12 +1783,22 @@ fn role_mentions(
                     seg.is_word(o)
                         && matches!(crate::case::lowercase(seg.word(o)).as_str(), "his" | "her" | "their" | "whose")
                 });
-            if seg.is_word(i) && (is_naming_role(seg.word(i)) || demonym || kin) && !seg.word(i).contains('-') {
+            // An age before the name (`the 19-year-old Kenji Arakawa`): `the 19-year-old said`.
+            let age = seg.is_word(i) && seg.word(i).ends_with("-year-old");
+            if seg.is_word(i) && (is_naming_role(seg.word(i)) || demonym || kin) && (!seg.word(i).contains('-') || age)
+            {
                 let holders = roles.entry(crate::case::lowercase(seg.word(i))).or_default();
                 if holders.last() != Some(&index) {
                     holders.push(index);
                 }
             }
+        }
+        // An age in apposition (`Dilnoza Rahimova, 22, beat …`) is the person's too.
+        let age = (last + 1 < seg.tokens.len())
+            .then(|| seg.tokens[last + 1].span.slice(seg.text))
+            .filter(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+        if let Some(years) = age.filter(|_| seg.is_punct(last, ',') && seg.is_punct(last + 2, ',')) {
+            roles.entry(format!("{years}-year-old")).or_default().push(index);
         }
     }
     roles
@@ -3850,5 +3860,22 @@ mod tests {
             "“This is a sad day for readers in this town,” said councillor Morag Dunleavy.",
             vec![q("This is a sad day for readers in this town,", Some("Morag Dunleavy"))],
         )]);
+    }
+
+    #[test]
+    fn an_age_refers_to_the_person_named_with_it() {
+        check(vec![
+            (
+                "Dilnoza Rahimova, 22, beat the top seed, Maartje Visser, 31, in three sets.\n\n“I just stopped thinking,” the 22-year-old said.\n\n“She served better than me today,” said the 31-year-old.",
+                vec![
+                    q("I just stopped thinking,", Some("Dilnoza Rahimova")),
+                    q("She served better than me today,", Some("Maartje Visser")),
+                ],
+            ),
+            (
+                "The 19-year-old Daniel Okoro beat Tomasz Lis in four sets.\n\n“I never expected this,” the 19-year-old said.",
+                vec![q("I never expected this,", Some("Daniel Okoro"))],
+            ),
+        ]);
     }
 }
