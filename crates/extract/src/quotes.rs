@@ -737,10 +737,11 @@ impl Attribution<'_> {
 
     /// `Coach: ‘We were robbed’` over its story: a headline whose only words before the colon and the quote
     /// are a role (`Coach`, `Striker`, `Former minister`) is the person the next lines name with that role
-    /// (`Toluca coach Emiliano Ruiz blamed …`), at most [`HEADLINE_ROLE_LINES`] lines below.
+    /// (`Toluca coach Emiliano Ruiz blamed …`), at most [`HEADLINE_ROLE_LINES`] lines below; so is one whose
+    /// role is the subject of a verb of speech instead of the colon (`Minister vows ‘…’`).
     fn headline_role_colon(&self, first_word: usize, open: usize, quote: Span) -> Option<Speaker> {
         let seg = self.seg;
-        let colon = open.checked_sub(1).filter(|&c| seg.is_punct(c, ':'))?;
+        let colon = open.checked_sub(1).filter(|&c| seg.is_punct(c, ':') || self.is_verb_of_speech(c))?;
         let role = colon.checked_sub(1).filter(|&r| r >= first_word && seg.is_word(r))?;
         let only_words = (first_word..colon).all(|i| seg.is_word(i));
         if !only_words || colon - first_word > ROLE_SPAN_WORDS || !is_role_noun(seg.word(role)) {
@@ -3531,6 +3532,15 @@ mod tests {
             (
                 "Striker: ‘I never wanted to leave this club’\nRovers signed Kwame Addo on Friday.",
                 vec![q("I never wanted to leave this club", None)],
+            ),
+            // A verb of speech instead of the colon (`Minister vows ‘…’`).
+            (
+                "Minister vows ‘no more power cuts by Christmas’\nEnergy minister Thabo Mokoena said on Tuesday the cuts would end.",
+                vec![q("no more power cuts by Christmas", Some("Thabo Mokoena"))],
+            ),
+            (
+                "Minister vows ‘no more power cuts by Christmas’\nThe cuts have lasted for months, Thabo Mokoena said on Tuesday.",
+                vec![q("no more power cuts by Christmas", None)],
             ),
         ]);
     }
