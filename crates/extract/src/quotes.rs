@@ -814,10 +814,27 @@ impl Attribution<'_> {
         match before.checked_sub(1) {
             Some(i) => Some(self.name_of(&self.entities[holders[i]])),
             None if is_role_noun(&role) => {
+                // An age no one was named with is not the recent subject's when the text gave theirs (`Ahmed
+                // Saleh, 45, and his son, 12, …`: `the 12-year-old` is the son).
+                let subject = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= before_byte);
+                let other_age = role.ends_with("-year-old")
+                    && subject.checked_sub(1).is_some_and(|i| self.stated_age(self.sentence_subjects[i]).is_some());
+                if other_age {
+                    return None;
+                }
                 self.recent_person(before_byte).filter(|_| !self.recent_subject_has_company(before_byte))
             }
             None => None,
         }
+    }
+
+    /// The age written in apposition right after this mention (`Dilnoza Rahimova, 22,`), if any.
+    fn stated_age(&self, entity: usize) -> Option<&str> {
+        let seg = self.seg;
+        let last = token_at(seg, self.entities[entity].span.end);
+        let years = seg.tokens.get(last + 1)?.span.slice(seg.text);
+        let is_age = (1..=3).contains(&years.len()) && years.bytes().all(|b| b.is_ascii_digit());
+        (is_age && seg.is_punct(last, ',') && seg.is_punct(last + 2, ',')).then_some(years)
     }
 
     /// Who answers in an interview's `A: “…”`: the most recent sentence subject before `byte` that is no label
@@ -1231,8 +1248,13 @@ impl Attribution<'_> {
         let seg = self.seg;
         for &i in tokens.iter().take(INVERTED_SUBJECT_TOKENS) {
             if let Some(e) = self.entity_at(i) {
-                // A name in the possessive describes the subject, it is not it (`said Holub's lawyer, Petra Novak`).
-                if seg.is_possessive(token_at(seg, e.span.end)) {
+                // A name in the possessive describes the subject, it is not it (`said Holub's lawyer, Petra Novak`,
+                // `said Kestrel Foods' chief executive, X`).
+                let next = token_at(seg, e.span.end);
+                let plural_possessive = e.span.slice(seg.text).ends_with('s')
+                    && seg.tokens.get(next).is_some_and(|t| t.span.start == e.span.end)
+                    && (seg.is_punct(next, '\'') || seg.is_punct(next, '’'));
+                if seg.is_possessive(next) || plural_possessive {
                     continue;
                 }
                 return Some(self.name_of(e));
@@ -1795,10 +1817,7 @@ fn role_mentions(
             }
         }
         // An age in apposition (`Dilnoza Rahimova, 22, beat …`) is the person's too.
-        let age = (last + 1 < seg.tokens.len())
-            .then(|| seg.tokens[last + 1].span.slice(seg.text))
-            .filter(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
-        if let Some(years) = age.filter(|_| seg.is_punct(last, ',') && seg.is_punct(last + 2, ',')) {
+        if let Some(years) = attribution.stated_age(index) {
             roles.entry(format!("{years}-year-old")).or_default().push(index);
         }
     }
@@ -3783,6 +3802,10 @@ mod tests {
                 "“I am innocent,” said Marek Holub. “He was never near the warehouse,” said Holub's lawyer.",
                 vec![q("I am innocent,", Some("Marek Holub")), q("He was never near the warehouse,", None)],
             ),
+            (
+                "“We grew too fast,” said Kestrel Foods' chief executive, Annelise Vogt.",
+                vec![q("We grew too fast,", Some("Annelise Vogt"))],
+            ),
         ]);
     }
 
@@ -3881,6 +3904,11 @@ mod tests {
                     q("I just stopped thinking,", Some("Dilnoza Rahimova")),
                     q("She served better than me today,", Some("Maartje Visser")),
                 ],
+            ),
+            // An age the text gave someone else's is not the recent subject's.
+            (
+                "Ahmed Saleh, 45, and his son, 12, were pulled from the rubble.\n\n“I heard my father all the time,” the 12-year-old said.",
+                vec![q("I heard my father all the time,", None)],
             ),
             (
                 "The 19-year-old Daniel Okoro beat Tomasz Lis in four sets.\n\n“I never expected this,” the 19-year-old said.",
