@@ -3892,6 +3892,11 @@ mod tests {
         check(vec![(
             "“This is a sad day for readers in this town,” said councillor Morag Dunleavy.",
             vec![q("This is a sad day for readers in this town,", Some("Morag Dunleavy"))],
+        ),
+        // `Councillor` is a title, as `Mayor` is: the name after it is a person's, `the councillor` refers to it.
+        (
+            "Councillor Morag Dunleavy voted against the closure.\n\n“I will keep fighting for it,” the councillor said.",
+            vec![q("I will keep fighting for it,", Some("Morag Dunleavy"))],
         )]);
     }
 
