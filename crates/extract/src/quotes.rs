@@ -1870,12 +1870,21 @@ fn names_no_one(name: &str) -> bool {
         return false;
     }
     let one_letter = name.chars().nth(1).is_none();
+    // A live blog's label in capitals before a colon (`UPDATE: “…”`, `BREAKING:`, `WATCH:`), which the entity
+    // stage may type as a name: an English word, no acronym of a body.
+    let label = || {
+        let lower = crate::case::lowercase(name);
+        name.chars().all(|c| c.is_ascii_uppercase())
+            && name.len() >= 4
+            && (crate::lexicon::is_common_word(&lower)
+                || matches!(lower.as_str(), "update" | "updated" | "exclusive" | "correction"))
+    };
     let role_plural = || {
         crate::case::lowercase(name).strip_suffix('s').is_some_and(|singular| {
             crate::lexicon::is_referring_role(singular) || crate::lexicon::is_role_before_names(singular)
         })
     };
-    one_letter || role_plural()
+    one_letter || label() || role_plural()
 }
 
 /// A person's name that kept a title or a role written before it (`Senator Layla Haddad` when the name was
@@ -3918,6 +3927,25 @@ mod tests {
             (
                 "The 19-year-old Daniel Okoro beat Tomasz Lis in four sets.\n\n“I never expected this,” the 19-year-old said.",
                 vec![q("I never expected this,", Some("Daniel Okoro"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_live_blogs_label_in_capitals_is_no_speaker() {
+        check(vec![
+            (
+                "UPDATE: “Do not drive through flood water tonight.”",
+                vec![q("Do not drive through flood water tonight.", None)],
+            ),
+            (
+                "BREAKING: “We have lost contact with the ferry,” the coastguard said.",
+                vec![q("We have lost contact with the ferry,", None)],
+            ),
+            // An acronym of a body still speaks.
+            (
+                "NATO: “We will defend every inch of allied territory.”",
+                vec![q("We will defend every inch of allied territory.", Some("NATO"))],
             ),
         ]);
     }
