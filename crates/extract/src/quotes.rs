@@ -280,6 +280,8 @@ fn find_marked(seg: &Segmented<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Fo
         let mut guillemet_open: Option<usize> = None;
         // Whether the open double quote opened with `„`: German closes it with `“`, the mark English opens with.
         let mut opened_low = false;
+        // A reversed `»` opens only before a `«` on its line: glued to a word alone it is a bullet (`»Related`).
+        let last_guillemet = line_text.rfind('«');
         let starts_with_open = line_text.trim_start().starts_with(PARAGRAPH_OPENING_MARKS);
         let continues = carried_open && starts_with_open;
         carried_open = false;
@@ -291,6 +293,10 @@ fn find_marked(seg: &Segmented<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Fo
             if let Some((family, mut role)) = classify(prev, ch, next) {
                 if ch == '“' && opened_low && double_open.is_some() {
                     role = MarkRole::Close;
+                }
+                if ch == '»' && role == MarkRole::Open && last_guillemet.is_none_or(|close| close < offset) {
+                    prev = Some(ch);
+                    continue;
                 }
                 let slot = match family {
                     MarkFamily::Double => &mut double_open,
@@ -3873,6 +3879,8 @@ mod tests {
                 "DAKAR — « We will not leave this square », declared the union leader Ousmane Faye on Sunday.",
                 vec![q("We will not leave this square", Some("Ousmane Faye"))],
             ),
+            // A `»` glued to a word with no `«` after it is a bullet, no quote.
+            ("»Related: five things to know about the new pension rules", vec![]),
             // Corner brackets (Japanese, Chinese): 「…」.
             (
                 "Health minister Haruto Mori said: 「Overtime will be capped at forty-five hours.」",
