@@ -20,7 +20,7 @@
 const MARKER_END: u8 = 32;
 /// Contexts: the byte before (32..256), or 256 + the byte of the entry before at this place after a marker.
 const CONTEXTS: usize = 512;
-/// In the table, a distance between contexts that says only to move on by this much.
+/// In the table, a distance between contexts that says only to move on by one less than this.
 const SKIP: u8 = 255;
 /// The longest code: `pack` flattens a context's counts until its codes fit. Each context's decoding table has
 /// `1 << ` its longest code's length entries: 74,000 for all, built in well under a millisecond, and a limit of 12
@@ -116,7 +116,7 @@ fn huffman_lengths(counts: &[u64; 256]) -> [u8; 256] {
 /// code, bits from the highest of each byte.
 ///
 /// The table, per context that occurs, in order: the context's distance from the one before (from -1, one byte,
-/// after a `SKIP` per 255 more),
+/// after a `SKIP` per 254 more),
 /// its longest code's length, how many codes it has of each length from 1, then its bytes in canonical order
 /// (by length, then value), each length's bytes as differences from the one before (from 0), since gzip then
 /// finds more of them alike.
@@ -135,12 +135,13 @@ pub(crate) fn pack(data: &[u8]) -> (Vec<u8>, Vec<u8>) {
     for (context, counts) in counts.iter().enumerate().filter(|(_, c)| c.iter().any(|&n| n > 0)) {
         let lengths = code_lengths(counts);
         let longest = lengths.iter().copied().max().unwrap_or(0);
-        // A distance of `SKIP` or more is written as that many `SKIP`s first.
+        // A distance of `SKIP` or more is written as `SKIP`s first, each moving on by `SKIP - 1`, so that what is
+        // left is never 0 (which ends the table): a distance of exactly 255 once made the decoder stop there.
         let mut distance = (context as isize - previous) as usize;
         previous = context as isize;
         while distance >= usize::from(SKIP) {
             table.push(SKIP);
-            distance -= usize::from(SKIP);
+            distance -= usize::from(SKIP) - 1;
         }
         table.push(distance as u8);
         table.push(longest);
@@ -204,10 +205,11 @@ impl Code {
         };
         loop {
             let distance = next();
-            context = context.wrapping_add(usize::from(distance));
             if distance == SKIP {
+                context = context.wrapping_add(usize::from(SKIP) - 1);
                 continue;
             }
+            context = context.wrapping_add(usize::from(distance));
             let longest = next().min(MAX_BITS as u8);
             let Some(peek) = code.peeks.get_mut(context).filter(|_| distance != 0) else { break };
             let mut counts = [0u8; MAX_BITS + 1];
@@ -311,6 +313,15 @@ mod tests {
     fn round_trip(bytes: &[u8]) -> Vec<u8> {
         let (table, packed) = pack(bytes);
         unpack(&table, &packed, bytes.len())
+    }
+
+    #[test]
+    fn contexts_exactly_255_apart_are_read_back() {
+        // Contexts 256 (the stream's start) and 511 (after a marker, below byte 255): 255 apart, written as one
+        // `SKIP` and what is left; the remainder was once 0, which ends the table (found by the property below).
+        for bytes in [&[32, 32, 255, 2, 0][..], &[0, 255, 1, 0], &[255, 0, 255, 3, 1, 0, 7]] {
+            assert_eq!(round_trip(bytes), bytes);
+        }
     }
 
     proptest! {

@@ -53,6 +53,8 @@ pub(super) enum Moved {
     /// words there changed or went: a copy farther away (a repeated headline, a menu) is not them, and a
     /// similar match must be this near.
     OriginalNear(usize),
+    /// The words occur more than once and nothing tells which is meant: no position, no context.
+    Ambiguous,
 }
 
 /// The best occurrence is "far" when the original's context can be recognised this many times nearer.
@@ -76,6 +78,11 @@ const CONTEXT_BYTES: usize = 4 * super::CONTEXT_CHARS;
 pub(super) fn find_moved(search: &Search<'_, '_>) -> Moved {
     let Some((mut occurrences, all_found)) = occurrences(search) else { return Moved::NotFound };
     let unique = all_found && occurrences.len() == 1;
+    // A target that says neither where it was nor what stood around it (a hand-made file's bare quote): of
+    // several occurrences, any choice could be the wrong one, and a wrong placement is worse than an orphan.
+    if !unique && !search.positioned && search.context_chars() == 0 {
+        return Moved::Ambiguous;
+    }
     let Some(mut best) = best_occurrence(search, &occurrences, unique) else { return Moved::NotFound };
     // An occurrence that the original's context contradicts: the words were edited or deleted where that
     // context still stands, and this is a copy (pages repeat headlines and menus) or a chance spelling next
@@ -299,7 +306,8 @@ pub(super) fn context_evidence(search: &Search<'_, '_>, span: Span) -> (bool, f6
     let context_chars = search.context_chars();
     let agreeing = search.agreeing_context(span.start, span.end);
     if context_chars < ENOUGH_AGREEING_CHARS {
-        return (true, 1.0);
+        // Too little to refuse anything by, but still what tells two occurrences apart (`; [Macron]`).
+        return (true, if context_chars == 0 { 1.0 } else { agreeing as f64 / context_chars as f64 });
     }
     // Fully agreeing context needs no edit distance (the common case: a word shifted by edits elsewhere).
     if agreeing == context_chars {

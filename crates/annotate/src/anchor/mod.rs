@@ -160,6 +160,7 @@ impl<'t> Anchorer<'t> {
                     if Some(span) == remembered || unmoved { AnchorStatus::Exact } else { AnchorStatus::Moved };
                 return Anchored { span: Some(span), status };
             }
+            Moved::Ambiguous => return orphan,
             Moved::NotFound => usize::MAX,
             Moved::OriginalNear(radius) => radius,
         };
@@ -201,6 +202,20 @@ mod tests {
     fn anchored(text: &str, target: &TextTarget) -> (Option<String>, AnchorStatus) {
         let a = anchor(text, &OffsetIndex::new(text), target);
         (a.span.map(|s| s.slice(text).to_string()), a.status)
+    }
+
+    #[test]
+    fn a_bare_quote_is_placed_only_where_it_occurs_once() {
+        // No position, no context (a hand-made W3C file's TextQuoteSelector with `exact` alone).
+        let bare = |exact: &str| TextTarget { exact: exact.into(), ..TextTarget::default() };
+        let text = "Emmanuel Macron spoke first. Angela Merkel answered; Macron said little.";
+        assert_eq!(anchored(text, &bare("Macron")), (None, AnchorStatus::Orphan), "twice: either could be wrong");
+        assert_eq!(anchored(text, &bare("Merkel")).0.as_deref(), Some("Merkel"));
+        assert_eq!(anchored(text, &bare("Macron said")).0.as_deref(), Some("Macron said"));
+        // With a side of context, the occurrence it names.
+        let with_context = TextTarget { prefix: "; ".into(), ..bare("Macron") };
+        let placed = anchor(text, &OffsetIndex::new(text), &with_context).span.expect("placed");
+        assert_eq!(placed.start, text.rfind("Macron").expect("in the text"));
     }
 
     #[test]
