@@ -73,8 +73,8 @@ async fn indexeddb_batches_land_in_order_and_read_back() {
     let database = idb::open().await.expect("IndexedDB opens");
     let text = "a text with “quotes”, émoji 🙂 and\na line break".to_string();
     let first =
-        database.write(&[Change::Put("test.a".into(), "one".into()), Change::Put("test.b".into(), text.clone())]);
-    let second = database.write(&[Change::Put("test.a".into(), "two".into()), Change::Delete("test.c".into())]);
+        database.write(&[Change::Put("test.a".into(), "one".into()), Change::Put("test.b".into(), text.clone())], None);
+    let second = database.write(&[Change::Put("test.a".into(), "two".into()), Change::Delete("test.c".into())], None);
     // Both are under way before either is awaited: the order is the order they were made in.
     second.await.expect("the second batch is written");
     first.await.expect("the first batch is written");
@@ -88,9 +88,44 @@ async fn indexeddb_batches_land_in_order_and_read_back() {
             ("test.c".to_string(), None)
         ]
     );
-    database.write(&[Change::Delete("test.b".into())]).await.expect("a deletion is written");
+    database.write(&[Change::Delete("test.b".into())], None).await.expect("a deletion is written");
     let listed = database.keys().await.expect("the keys are listed");
     assert!(listed.contains(&"test.a".to_string()) && !listed.contains(&"test.b".to_string()), "{listed:?}");
+}
+
+/// A guarded batch keeps aside, in its own transaction, an unreadable record that another tab wrote under its key
+/// since this one read it, and leaves alone one that is what this tab expected or that can be read.
+#[wasm_bindgen_test]
+async fn indexeddb_a_guarded_batch_keeps_an_unexpected_unreadable_record_aside() {
+    use sidenote_app::services::idb::{self, Change, Guard};
+    let database = idb::open().await.expect("IndexedDB opens");
+    let guard = |expected: Option<&str>| Guard {
+        key: "guard.key".into(),
+        expected: expected.map(String::from),
+        aside: "guard.aside".into(),
+        unreadable: |_, stored| stored.starts_with('!'),
+    };
+    let put = |value: &str| [Change::Put("guard.key".into(), value.into())];
+    let keys = ["guard.key", "guard.aside"].map(String::from);
+    let read = |key: &str, value: Option<&str>| (key.to_string(), value.map(String::from));
+    database
+        .write(&[Change::Put("guard.key".into(), "!another tab's".into()), Change::Delete("guard.aside".into())], None)
+        .await
+        .expect("written");
+    database.write(&put("mine"), Some(guard(Some("what I read")))).await.expect("written");
+    assert_eq!(
+        database.read(&keys).await.expect("read"),
+        vec![read("guard.key", Some("mine")), read("guard.aside", Some("!another tab's"))]
+    );
+    // What this tab expected there, or a record that can be read, is written over as before.
+    database.write(&put("!mine, unreadable"), None).await.expect("written");
+    database.write(&[Change::Delete("guard.aside".into())], None).await.expect("written");
+    database.write(&put("again"), Some(guard(Some("!mine, unreadable")))).await.expect("written");
+    database.write(&put("readable"), Some(guard(Some("something else")))).await.expect("written");
+    assert_eq!(
+        database.read(&keys).await.expect("read"),
+        vec![read("guard.key", Some("readable")), read("guard.aside", None)]
+    );
 }
 
 /// An update reads and writes in one transaction: a batch made before it lands before its read, and one made
@@ -104,8 +139,8 @@ async fn indexeddb_update_lets_nothing_land_between_its_read_and_its_write() {
     use sidenote_app::services::idb::{self, Change};
     let database = Rc::new(idb::open().await.expect("IndexedDB opens"));
     let key = "test.update".to_string();
-    database.write(&[Change::Put(key.clone(), "first".into())]).await.expect("the first value is written");
-    let before = database.write(&[Change::Put(key.clone(), "made before".into())]);
+    database.write(&[Change::Put(key.clone(), "first".into())], None).await.expect("the first value is written");
+    let before = database.write(&[Change::Put(key.clone(), "made before".into())], None);
     // What the update read, and how it ended.
     let seen: Rc<RefCell<Option<Option<String>>>> = Rc::default();
     let ended: Rc<RefCell<Option<Result<(), String>>>> = Rc::default();
@@ -129,7 +164,7 @@ async fn indexeddb_update_lets_nothing_land_between_its_read_and_its_write() {
         .await
         .expect("a resolved promise resolves");
     assert!(seen.borrow().is_none(), "the update has not read before the next batch is made");
-    let after = database.write(&[Change::Put(key.clone(), "made during".into())]);
+    let after = database.write(&[Change::Put(key.clone(), "made during".into())], None);
     before.await.expect("the batch made before is written");
     after.await.expect("the batch made during the update is written");
     wait_for(|| ended.borrow().is_some(), "the update to end").await;

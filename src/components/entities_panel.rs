@@ -14,6 +14,8 @@ use crate::state::{Layer, OpenDocument};
 pub struct EntitiesPanelProps {
     /// The tab's state, kept by the App ([`use_entities_panel`]).
     pub state: EntitiesState,
+    /// The extractor has not answered yet (an empty list is not yet "none found").
+    pub pending: bool,
     /// The search text.
     pub query: AttrValue,
     /// Layers switched off (their entities are not listed).
@@ -119,6 +121,17 @@ fn entity_groups(open: &OpenDocument, annotations: &Annotations) -> Vec<Group> {
     groups
 }
 
+/// What an empty Entities tab says: why it is empty, and how to add a name the extractor missed.
+fn empty_entities_hint(pending: bool, searching: bool) -> &'static str {
+    match (pending, searching) {
+        (true, _) => "Names are being found…",
+        (false, true) => "No name matches the search (or its kind is hidden in the legend).",
+        (false, false) => {
+            "No names were found (or their kinds are hidden in the legend). Select words and press P, O, L, D or M to add one."
+        }
+    }
+}
+
 /// Lists each entity once ("Sergei Lavrov — 6"); clicking steps through its mentions. A plain function, not a
 /// Yew component (1.7 KB less gzipped Wasm): its state is the App's ([`use_entities_panel`]).
 pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
@@ -201,6 +214,9 @@ pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
     };
     html! {
         <section class="entities-panel" aria-label="Entities">
+            if list.is_empty() {
+                <p class="hint" data-testid="entities-empty">{ empty_entities_hint(props.pending, !query.is_empty()) }</p>
+            }
             <ul class="entity-list">{ for list.into_iter().map(row) }</ul>
         </section>
     }

@@ -75,6 +75,17 @@ pub fn quotes_panel(props: &QuotesPanelProps) -> Html {
     };
     html! {
         <section class="quotes-panel" aria-label="Quotations">
+            if by_speaker.is_empty() {
+                <p class="hint" data-testid="quotes-empty">{
+                    if props.open.progress == crate::state::ExtractionProgress::Pending {
+                        "Quotations are being found…"
+                    } else if !query.is_empty() {
+                        "No quotation or speaker matches the search."
+                    } else {
+                        "No direct quotations were found: words between quotation marks, with who said them."
+                    }
+                }</p>
+            }
             { for by_speaker.into_iter().map(|((_, speaker), quotes)| html! {
                 <div class="speaker-group" data-testid="speaker-group" data-speaker={speaker.clone()}>
                     <h3>{ format!("{speaker} — {}", quotes.len()) }</h3>

@@ -93,6 +93,7 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
         },
         Panel::Entities => entities_panel(&EntitiesPanelProps {
             state: props.entities.clone(),
+            pending: props.open.progress == crate::state::ExtractionProgress::Pending,
             query: props.query.clone(),
             hidden: props.hidden.clone(),
             onflash: reform_fn(dispatch, Action::FlashSpan),
