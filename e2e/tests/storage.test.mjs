@@ -469,3 +469,26 @@ test('a record another tab left unreadable while this one had the document open 
   assert.deepEqual(aside.map(([, v]) => v), [foreign], 'the unreadable record is kept aside, byte for byte');
   assert.deepEqual(ctx.errors, []);
 });
+
+test('notes whose text record is gone are set aside and listed for a raw export, not left where nothing reaches them', async () => {
+  const { app, page } = ctx;
+  const { keys, items } = await format1Storage();
+  const notes = items[`sidenote.v1.notes.${keys.html}`];
+  const withoutText = { ...items };
+  delete withoutText[`sidenote.v1.doc.${keys.html}`];
+  await restartWith(page, withoutText);
+  await page.getByTestId('tab-library').click();
+  await page.getByTestId('library-entry').filter({ hasText: 'page.html' }).locator('.library-open').click();
+  await app.notice.filter({ hasText: 'text is missing from storage' }).waitFor();
+  assert.match(await app.notice.textContent(), /kept aside in the Library/);
+  const stored = await storage(page);
+  assert.equal(stored[`sidenote.v1.unreadable.notes.${keys.html}`], notes, 'kept aside byte for byte');
+  assert.equal(stored[`sidenote.v1.notes.${keys.html}`], undefined);
+  const entry = page.getByTestId('unreadable-entry');
+  await entry.first().waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), entry.first().getByTestId('unreadable-export').click()]);
+  assert.equal(await fs.readFile(await download.path(), 'utf8'), notes);
+  // The open article is the one that was open, with its notes.
+  assert.ok((await app.noteCards()).length > 0);
+  assert.deepEqual(ctx.errors, []);
+});

@@ -820,6 +820,31 @@ pub fn load(urn: &str) -> Task<'_, Result<Loaded, LoadError>> {
 }
 
 async fn loading(urn: &str) -> Result<Loaded, LoadError> {
+    match loading_text(urn).await {
+        Err(LoadError::Missing) => Err(notes_without_their_text(urn).await),
+        other => other,
+    }
+}
+
+/// A document whose text is not in storage: notes saved for it (a text record lost or deleted by hand) are
+/// set aside, so that the Library lists them with the unreadable records, to export as they are or delete,
+/// rather than keeping them where nothing reaches them.
+async fn notes_without_their_text(urn: &str) -> LoadError {
+    let annotations_key = records::annotations_key(urn);
+    let Some(stored) = with_store(|store| store.values.get(&annotations_key).cloned()) else {
+        return LoadError::Missing;
+    };
+    let mut batch = Vec::new();
+    with_store(|store| store.set_aside(&mut batch, &annotations_key, stored));
+    match commit(batch).await {
+        Ok(()) => LoadError::Unreadable("its text is missing from storage; the notes saved with it".into()),
+        Err(why) => LoadError::Unreadable(format!(
+            "its text is missing from storage, and its notes could not be kept aside: {why}"
+        )),
+    }
+}
+
+async fn loading_text(urn: &str) -> Result<Loaded, LoadError> {
     let document_key = records::document_key(urn);
     let known = with_store(|store| match store.texts.get(&document_key) {
         // Set aside when it could not be read (on an earlier open, or by another tab): say so, not "gone".
