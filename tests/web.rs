@@ -104,6 +104,7 @@ async fn indexeddb_a_guarded_batch_keeps_an_unexpected_unreadable_record_aside()
         expected: expected.map(String::from),
         aside: "guard.aside".into(),
         unreadable: |_, stored| stored.starts_with('!'),
+        kept: Default::default(),
     };
     let put = |value: &str| [Change::Put("guard.key".into(), value.into())];
     let keys = ["guard.key", "guard.aside"].map(String::from);
@@ -112,7 +113,10 @@ async fn indexeddb_a_guarded_batch_keeps_an_unexpected_unreadable_record_aside()
         .write(&[Change::Put("guard.key".into(), "!another tab's".into()), Change::Delete("guard.aside".into())], None)
         .await
         .expect("written");
-    database.write(&put("mine"), Some(guard(Some("what I read")))).await.expect("written");
+    let first = guard(Some("what I read"));
+    let kept = first.kept.clone();
+    database.write(&put("mine"), Some(first)).await.expect("written");
+    assert_eq!(kept.borrow().as_deref(), Some("!another tab's"), "the caller is told what was kept");
     assert_eq!(
         database.read(&keys).await.expect("read"),
         vec![read("guard.key", Some("mine")), read("guard.aside", Some("!another tab's"))]

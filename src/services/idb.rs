@@ -40,6 +40,8 @@ pub struct Guard {
     pub expected: Option<String>,
     pub aside: String,
     pub unreadable: fn(&str, &str) -> bool,
+    /// What was kept under `aside`, once the batch has written it: the caller then knows the key is taken.
+    pub kept: std::rc::Rc<std::cell::RefCell<Option<String>>>,
 }
 
 /// An open database.
@@ -286,6 +288,7 @@ impl Database {
                                     let _ = transaction.abort();
                                     return Err(describe(&error));
                                 }
+                                *guard.kept.borrow_mut() = Some(text);
                             }
                         }
                     }

@@ -285,6 +285,7 @@ fn commit_guarded(
                     if let Some(found) = found.filter(|f| Some(f) != guard.expected.as_ref()) {
                         if (guard.unreadable)(&guard.key, &found) {
                             local.set_item(&guard.aside, &found).map_err(|e| idb::describe(&e))?;
+                            *guard.kept.borrow_mut() = Some(found);
                         }
                     }
                 }
@@ -792,9 +793,14 @@ async fn saving_annotations(
         let foreign = *merged != *saving;
         store.written = Some(WrittenAnnotations { key: key.clone(), json, annotations: merged.clone(), foreign });
         let aside = records::set_aside_key(&key, |k| store.taken(k));
-        idb::Guard { key: key.clone(), expected, aside, unreadable: unreadable_record }
+        idb::Guard { key: key.clone(), expected, aside, unreadable: unreadable_record, kept: Rc::default() }
     });
+    let (aside, kept) = (guard.aside.clone(), guard.kept.clone());
     commit_guarded(batch, Some(guard)).await?;
+    // Known from now on: listed in the Library, exported raw, and never the key of the next record set aside.
+    if let Some(record) = kept.borrow_mut().take() {
+        with_store(|store| store.values.insert(aside, record));
+    }
     with_store(|store| store.committed(&key, merged, save));
     Ok(Some(written))
 }
@@ -831,16 +837,19 @@ async fn loading(urn: &str) -> Result<Loaded, LoadError> {
 /// rather than keeping them where nothing reaches them.
 async fn notes_without_their_text(urn: &str) -> LoadError {
     let annotations_key = records::annotations_key(urn);
-    let Some(stored) = with_store(|store| store.values.get(&annotations_key).cloned()) else {
+    // Read again, not taken from what this tab knows: another tab may have deleted the document, notes and all.
+    let backend = with_store(|store| store.backend.clone());
+    let fresh = read(&backend, std::slice::from_ref(&annotations_key)).await;
+    let Some(stored) = fresh.ok().and_then(|mut records| records.pop()).and_then(|(_, value)| value) else {
+        with_store(|store| store.values.remove(&annotations_key));
         return LoadError::Missing;
     };
     let mut batch = Vec::new();
     with_store(|store| store.set_aside(&mut batch, &annotations_key, stored));
     match commit(batch).await {
-        Ok(()) => LoadError::Unreadable("its text is missing from storage; the notes saved with it".into()),
-        Err(why) => LoadError::Unreadable(format!(
-            "its text is missing from storage, and its notes could not be kept aside: {why}"
-        )),
+        Ok(()) => LoadError::Unreadable("its text is missing from storage; its notes are kept".into()),
+        // Left where they were: nothing is lost, and the document is simply not there to open.
+        Err(_) => LoadError::Missing,
     }
 }
 

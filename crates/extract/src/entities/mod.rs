@@ -2532,6 +2532,9 @@ mod tests {
         }
         let text = "The film premiered at Toronto, and Lars Wend directed Maria Lopez in it.";
         assert!(has(text, "Toronto", Place) && has(text, "Maria Lopez", Person), "{:?}", entities(text));
+        // Directing someone to do something is an order, not a film.
+        let text = "The governor directed Caltravo to close the coastal road on Monday.";
+        assert!(!has(text, "Caltravo", Misc), "{:?}", entities(text));
     }
 
     /// The best-known awards of film, television and music are MISC names wherever they stand.

@@ -1050,7 +1050,8 @@ pub(super) fn is_work_noun_phrase(cx: &Context<'_, '_>, noun_at: usize) -> bool 
 }
 
 /// Whether the name `first..end` is what someone `stars in`/`starred in`, `premiered at` or `directed` (then not a
-/// name opening with a given name: an actor), right before it on its line. Looks at two tokens.
+/// name opening with a given name: an actor, nor one followed by `to`: an order), right before it on its line.
+/// Looks at three tokens.
 fn names_a_work_by_its_verb(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     let seg = cx.seg;
     let line = seg.tokens[first].line;
@@ -1060,7 +1061,8 @@ fn names_a_work_by_its_verb(cx: &Context<'_, '_>, first: usize, end: usize) -> b
     match (verb, before) {
         (Some("stars" | "starred" | "starring"), Some("in")) => true,
         (Some("premiered" | "premieres" | "debuted"), Some("at")) => true,
-        (_, Some("directed")) => !(end - first >= 2 && is_first_name(cx.word(first))),
+        // "directed X to …" orders someone (an agency, an official): no film.
+        (_, Some("directed")) => word_at(end) != Some("to") && !(end - first >= 2 && is_first_name(cx.word(first))),
         _ => false,
     }
 }
