@@ -80,9 +80,10 @@ pub(super) fn find_moved(search: &Search<'_, '_>) -> Moved {
     let unique = all_found && occurrences.len() == 1;
     // A target that says neither where it was nor what stood around it (a hand-made file's bare quote): of
     // several occurrences, any choice could be the wrong one, and a wrong placement is worse than an orphan.
-    // (None at all is not ambiguous: the fuzzy stage may still find the words spelt a little differently.)
-    let several = occurrences.len() > 1 || (!all_found && !occurrences.is_empty());
-    if several && !search.positioned && search.context_chars() == 0 {
+    // Two found are enough to say so; none (the fuzzy stage may still find the words spelt a little
+    // differently) or one (a quote with no word to look it up by, `\0`, is found without knowing whether it is
+    // the only one) is not ambiguous.
+    if occurrences.len() > 1 && !search.positioned && search.context_chars() == 0 {
         return Moved::Ambiguous;
     }
     let Some(mut best) = best_occurrence(search, &occurrences, unique) else { return Moved::NotFound };

@@ -212,6 +212,8 @@ mod tests {
         assert_eq!(anchored(text, &bare("Macron")), (None, AnchorStatus::Orphan), "twice: either could be wrong");
         assert_eq!(anchored(text, &bare("Merkel")).0.as_deref(), Some("Merkel"));
         assert_eq!(anchored(text, &bare("Macron said")).0.as_deref(), Some("Macron said"));
+        // A quote with no word to look it up by, once in its text (property seed 1704): placed.
+        assert_eq!(anchored("\0", &bare("\0")).0.as_deref(), Some("\0"));
         // With a side of context, the occurrence it names.
         let with_context = TextTarget { prefix: "; ".into(), ..bare("Macron") };
         let placed = anchor(text, &OffsetIndex::new(text), &with_context).span.expect("placed");
