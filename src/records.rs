@@ -468,7 +468,8 @@ pub fn sort_rebuilt(mut entries: Vec<IndexEntry>) -> Vec<IndexEntry> {
 /// it keeps its words and can be re-attached —; one said to be exactly on its words (exact or moved) whose
 /// position holds other words (the stored text edited outside the app) is anchored again, by its words and
 /// their context, and becomes an orphan when they are not found: never shown as exact on other words.
-/// Identifiers stay unique for what is added next. Returns a message when something was changed.
+/// Identifiers stay unique for what is added next, and two items read with one identifier get one each
+/// (`Annotations::separate_shared_ids`). Returns a message when something was changed.
 pub fn validate(annotations: &mut Annotations, text: &str) -> Option<String> {
     let fits = |span: sidenote_extract::Span| {
         span.start <= span.end
@@ -512,8 +513,18 @@ pub fn validate(annotations: &mut Annotations, text: &str) -> Option<String> {
         .unwrap_or(0);
     annotations.next_id = annotations.next_id.max(highest);
     let plural = |n: usize| if n == 1 { "" } else { "s" };
+    // After the next id is above every id read, so that the fresh ones are new.
+    let separated = annotations.separate_shared_ids();
+    let separated = (separated > 0).then(|| {
+        format!(
+            "{separated} saved annotation{} had the identifier of another and now {} one of {} own.",
+            plural(separated),
+            if separated == 1 { "has" } else { "have" },
+            if separated == 1 { "its" } else { "their" }
+        )
+    });
     let changed = orphaned + found_again;
-    (changed > 0).then(|| {
+    let fitted = (changed > 0).then(|| {
         let mut message = format!("{changed} saved annotation{} did not fit this text:", plural(changed));
         if found_again > 0 {
             message.push_str(&format!(
@@ -530,7 +541,11 @@ pub fn validate(annotations: &mut Annotations, text: &str) -> Option<String> {
         }
         message.push('.');
         message
-    })
+    });
+    match (fitted, separated) {
+        (Some(fitted), Some(separated)) => Some(format!("{fitted} {separated}")),
+        (fitted, separated) => fitted.or(separated),
+    }
 }
 
 /// Whether a localStorage key holds one of Sidenote's records, to be moved into IndexedDB. The start-up flag
@@ -874,6 +889,49 @@ mod tests {
             index.iter().map(|e| (e.title.as_str(), e.saved.as_str(), e.notes)).collect();
         assert_eq!(summary, [("page.html", "yesterday", 0), ("Sample: Lavrov on the INF Treaty (RFE/RL)", "", 3)]);
         assert!(rebuild_index(&[]).is_empty());
+    }
+
+    #[test]
+    fn notes_saved_with_one_identifier_each_get_their_own_and_a_save_keeps_them_all() {
+        let text = "Ada Obi met Lena Varga in Tartu on Monday.";
+        let mut made = Annotations::default();
+        made.add_note(text, Span::new(0, 7), "first".into(), vec![]);
+        made.add_note(text, Span::new(12, 22), "second".into(), vec![]);
+        made.add_note(text, Span::new(26, 31), "third".into(), vec![]);
+        made.add_document_note("on the article".into(), vec![]);
+        made.add_entity(text, Span::new(35, 41), EntityKind::Date);
+        made.add_entity(text, Span::new(26, 31), EntityKind::Place);
+        // A save edited by hand: three notes under one id, and two entities under one.
+        for note in &mut made.notes {
+            note.id = "note-1".into();
+        }
+        made.document_notes[0].id = "note-1".into();
+        made.added[1].id = made.added[0].id.clone();
+        let json = write_annotations(&made, "2026-01-01").expect("written");
+        let stored = read_annotations(&json).expect("read").annotations;
+        let mut open = stored.clone();
+        let message = validate(&mut open, text).expect("a message");
+        assert_eq!(message, "4 saved annotations had the identifier of another and now have one of their own.");
+        let texts = |a: &Annotations| {
+            let mut all: Vec<String> = a.notes.iter().map(|n| n.text.clone()).collect();
+            all.extend(a.document_notes.iter().map(|n| n.text.clone()));
+            all.extend(a.added.iter().map(|e| format!("{:?}", e.kind)));
+            all.sort();
+            all
+        };
+        let everything = vec!["Date", "Place", "first", "on the article", "second", "third"];
+        assert_eq!(texts(&open), everything);
+        assert_eq!(open.document_notes[0].id, "note-1", "the last of an id keeps it: the merge keeps that one");
+        // The next save merges with the stored record, which still holds the shared ids: nothing is lost.
+        let mut edited = open.clone();
+        edited.add_note(text, Span::new(4, 7), "new".into(), vec![]);
+        sidenote_annotate::merge::stamp(&open, &mut edited);
+        let saved = sidenote_annotate::merge::merge(&edited, &stored);
+        let mut with_new = everything.clone();
+        with_new.push("new");
+        with_new.sort();
+        assert_eq!(texts(&saved), with_new);
+        assert_eq!(validate(&mut open, text), None, "nothing more to repair");
     }
 
     #[test]

@@ -615,6 +615,46 @@ impl Annotations {
             || replies.into_iter().any(|r| r.id == id)
     }
 
+    /// Gives a fresh identifier to every note (on words or on the article) and added entity whose identifier an
+    /// item after it also has (a save edited by hand or written by a bug), and returns how many changed.
+    /// Everything that keys items by identifier (the merge of two tabs, the save that merges with what is
+    /// stored) would keep only one of them. The LAST of each stays as it is because that is the one the merge
+    /// keeps of the stored record: the save then finds that item unchanged and the others new, so none is lost.
+    pub fn separate_shared_ids(&mut self) -> usize {
+        let keys = self
+            .notes
+            .iter()
+            .map(|n| format!("note:{}", n.id))
+            .chain(self.document_notes.iter().map(|n| format!("note:{}", n.id)))
+            .chain(self.added.iter().map(|e| format!("entity:{}", e.id)));
+        let last = crate::last_by_key::LastByKey::of(keys.enumerate().map(|(at, key)| (key, at)));
+        let keys = self
+            .notes
+            .iter()
+            .map(|n| format!("note:{}", n.id))
+            .chain(self.document_notes.iter().map(|n| format!("note:{}", n.id)))
+            .chain(self.added.iter().map(|e| format!("entity:{}", e.id)));
+        let shadowed: Vec<usize> =
+            keys.enumerate().filter(|(at, key)| last.get(key) != Some(at)).map(|(at, _)| at).collect();
+        drop(last);
+        let (notes, document_notes) = (self.notes.len(), self.document_notes.len());
+        for &at in &shadowed {
+            let what = if at < notes + document_notes { "note" } else { "entity" };
+            let id = self.fresh_id(what);
+            let slot = if at < notes {
+                self.notes.get_mut(at).map(|n| &mut n.id)
+            } else if at < notes + document_notes {
+                self.document_notes.get_mut(at - notes).map(|n| &mut n.id)
+            } else {
+                self.added.get_mut(at - notes - document_notes).map(|e| &mut e.id)
+            };
+            if let Some(slot) = slot {
+                *slot = id;
+            }
+        }
+        shadowed.len()
+    }
+
     /// Adds a note on the whole article; returns its id.
     pub fn add_document_note(&mut self, body: String, tags: Vec<String>) -> String {
         let id = self.fresh_id("note");
