@@ -37,7 +37,8 @@ use sidenote_extract::Span;
 /// right/orphan/wrong/copy in the comments; before, 67 wrong in all: insertInside 3, dupFarAndEditOriginal
 /// 9, changeWordInside 1, replaceWord 7, deleteNoted 4, deleteNotedAndContext 25, deleteNotedKeepContext 3,
 /// moveParagraphFar 9, rewrap 1, rewrapAndStraight 3; 19 then, 17 once every quote away from its place needed
-/// 16 agreeing characters of context, `exact::context_evidence`). What is left is page repeats whose context agrees
+/// 16 agreeing characters of context, `exact::context_evidence`; 16 once one word needed them even near its
+/// place). What is left is page repeats whose context agrees
 /// in part (menus, "Read more:" teasers, the same phrase in two headlines) after the noted words and their
 /// context were deleted or their paragraph moved. A new WRONG above a ceiling fails.
 const WRONG_CEILINGS: &[(&str, usize)] = &[
@@ -52,7 +53,7 @@ const WRONG_CEILINGS: &[(&str, usize)] = &[
     ("changeWordInside", 0),        // 110 / 40 / 0 / 0
     ("replaceWord", 0),             // 42 / 108 / 0 / 0
     ("deleteNoted", 0),             // 0 / 150 / 0 / 0 (all 150 gone)
-    ("deleteNotedAndContext", 10),  // 0 / 127 / 10 / 13 (all 150 gone)
+    ("deleteNotedAndContext", 9),   // 0 / 128 / 9 / 13 (all 150 gone)
     ("deleteNotedKeepContext", 0),  // 0 / 150 / 0 / 0 (all 150 gone)
     ("reorderParas", 2),            // 109 / 29 / 2 / 10
     ("moveParagraphFar", 4),        // 90 / 39 / 4 / 17

@@ -221,6 +221,21 @@ mod tests {
     }
 
     #[test]
+    fn one_word_whose_paragraph_went_is_not_put_where_its_context_only_looks_alike() {
+        let kept = "Later the minister spoke to farmers, and the traders left the market early.";
+        let noted = "The minister spoke to farmers and traders at the market in Kano on Friday.";
+        let original = format!("{noted}\n\n{kept}");
+        let at = original.find("and traders").expect("in the text");
+        let one_word = TextTarget::of(&original, &OffsetIndex::new(&original), Span::new(at, at + "and".len()));
+        // The noted paragraph deleted: the other `and` has a context that looks alike on the left (an edit
+        // distance away: `farmers, and` for `farmers and`) but agrees verbatim on two characters only.
+        assert_eq!(anchored(kept, &one_word), (None, AnchorStatus::Orphan));
+        // Where the words stand with their context verbatim on one side, they are found after the same edit.
+        let moved = format!("Added.\n{noted}");
+        assert_eq!(anchored(&moved, &one_word), (Some("and".into()), AnchorStatus::Moved));
+    }
+
+    #[test]
     fn table_of_anchoring() {
         let original = "🙂 Intro line.\nSergei Lavrov said the talks were over. Lavrov left Moscow on Monday.";
         let target = target_of(original, "the talks were over");
