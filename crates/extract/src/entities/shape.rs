@@ -205,6 +205,10 @@ pub(super) fn title_case_lines(seg: &Segmented<'_>) -> Vec<bool> {
         .collect()
 }
 
+/// Lower-case words a byline holds between its names and dates ("by Ana de la Cruz and Wei Chen, 9:15 am").
+const BYLINE_LOWER_CASE: &[&str] =
+    &["al", "am", "and", "bin", "da", "de", "del", "der", "du", "la", "le", "pm", "van", "von"];
+
 /// A byline: a line that opens with "By" or "BY" and is short ("By JANE A. DOE and TEMBA KHUMALO").
 pub(crate) fn is_byline(seg: &Segmented<'_>, line: &Line) -> bool {
     const MAX_WORDS: usize = 16;
@@ -212,12 +216,21 @@ pub(crate) fn is_byline(seg: &Segmented<'_>, line: &Line) -> bool {
     // "by Tamsin Okoro @tokoro February 1, 2016": some sites write the byline's "by" in lower case; a line
     // (a paragraph of copied text) opens with it and a capitalised word only as a byline.
     // Not before a place or an organisation ("by India Post News Weekly" credits an outlet).
+    // A hard-wrapped paragraph has lines that open with "by" and a name too ("by Senator Ada Obi, who said the
+    // plan would"): a byline's words are all names, dates and handles, never ordinary lower-case words.
     let lower_by = || {
         seg.word(first) == "by"
             && seg.is_word(first + 1)
             && seg.word(first + 1).starts_with(char::is_uppercase)
             && !crate::lexicon::is_place(seg.word(first + 1))
             && !crate::lexicon::is_org(seg.word(first + 1))
+            && (first + 1..end).all(|k| {
+                let word = seg.word(k);
+                !seg.is_word(k)
+                    || !word.starts_with(char::is_lowercase)
+                    || BYLINE_LOWER_CASE.contains(&word)
+                    || (k > first && seg.is_punct(k - 1, '@'))
+            })
     };
     first < end && (matches!(seg.word(first), "By" | "BY") || lower_by()) && end - first <= 2 * MAX_WORDS
 }
@@ -225,6 +238,26 @@ pub(crate) fn is_byline(seg: &Segmented<'_>, line: &Line) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lower_case_by_opens_a_byline_only_before_names_dates_and_handles() {
+        let byline = |text: &str| {
+            let seg = crate::tokens::segment(text);
+            is_byline(&seg, &seg.lines[0])
+        };
+        for line in [
+            "by Tamsin Okoro @tokoro February 1, 2016",
+            "by Ana de la Cruz and Wei Chen, 9:15 am",
+            "By Kofi Mensah",
+            "BY JANE A. DOE",
+        ] {
+            assert!(byline(line), "{line}");
+        }
+        // Lines of a hard-wrapped paragraph.
+        for line in ["by Senator Ada Obi, who said the plan would", "by Chidi Eze's lawyers on Monday and the"] {
+            assert!(!byline(line), "{line}");
+        }
+    }
 
     #[test]
     fn upper_camel_brands_not_names_or_hashtags() {
