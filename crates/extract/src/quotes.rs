@@ -836,11 +836,7 @@ impl Attribution<'_> {
 
     /// The age written in apposition right after this mention (`Dilnoza Rahimova, 22,`), if any.
     fn stated_age(&self, entity: usize) -> Option<&str> {
-        let seg = self.seg;
-        let last = token_at(seg, self.entities[entity].span.end);
-        let years = seg.tokens.get(last + 1)?.span.slice(seg.text);
-        let is_age = (1..=3).contains(&years.len()) && years.bytes().all(|b| b.is_ascii_digit());
-        (is_age && seg.is_punct(last, ',') && seg.is_punct(last + 2, ',')).then_some(years)
+        crate::entities::age_in_commas(self.seg, token_at(self.seg, self.entities[entity].span.end))
     }
 
     /// Who answers in an interview's `A: “…”`: the most recent sentence subject before `byte` that is no label

@@ -26,7 +26,7 @@ use candidates::{clean, runs, split_title_line, Candidate};
 use linking::surname_index;
 use shape::{is_domain, title_case_lines, NOT_ORG_ACRONYMS};
 // Quotes skip a byline's authors: they write the article, they do not speak in it.
-pub(crate) use shape::is_byline;
+pub(crate) use shape::{age_in_commas, is_byline};
 use typing::own_kind;
 
 /// Lower-case words that may sit inside a name between two capitalised words.

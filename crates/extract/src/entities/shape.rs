@@ -205,6 +205,16 @@ pub(super) fn title_case_lines(seg: &Segmented<'_>) -> Vec<bool> {
         .collect()
 }
 
+/// The age in commas right after a name (`Dilnoza Rahimova, 22, said`), `after_name` being the token after
+/// it: the age's word. Typing (a person's name) and attribution (who `the 22-year-old` is) both ask it.
+pub(crate) fn age_in_commas<'t>(seg: &Segmented<'t>, after_name: usize) -> Option<&'t str> {
+    let (comma, closing) = (seg.tokens.get(after_name)?, seg.tokens.get(after_name + 2)?);
+    let years = seg.word(after_name + 1);
+    let is_age = seg.is_word(after_name + 1) && years.parse::<u8>().is_ok_and(|age| (1..=110).contains(&age));
+    (is_age && seg.is_punct(after_name, ',') && seg.is_punct(after_name + 2, ',') && comma.line == closing.line)
+        .then_some(years)
+}
+
 /// Lower-case words a byline holds between its names and dates ("by Ana de la Cruz and Wei Chen, 9:15 am").
 const BYLINE_LOWER_CASE: &[&str] =
     &["al", "am", "and", "bin", "da", "de", "del", "der", "du", "la", "le", "pm", "van", "von"];

@@ -586,7 +586,7 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     if words <= 3 && all_capitalised && !opens_with_first_name && !cand.in_title_line && hires_a_player(cx, end) {
         return Some(EntityKind::Org);
     }
-    if words <= 3 && all_capitalised && followed_by_age(cx, end) && !cand.in_title_line {
+    if words <= 3 && all_capitalised && super::shape::age_in_commas(cx.seg, end).is_some() && !cand.in_title_line {
         return Some(EntityKind::Person);
     }
     if words <= 3 && all_capitalised && opens_quote_after_colon(cx, first, end) {
@@ -1582,13 +1582,4 @@ fn hires_a_player(cx: &Context<'_, '_>, end: usize) -> bool {
     (end + 1..(end + 1 + HIRED_ROLE_REACH).min(seg.tokens.len()))
         .take_while(|&i| seg.tokens[i].sentence == sentence && seg.is_word(i))
         .any(|i| matches!(cx.word(i), "coach" | "manager") || WORKS_FOR_NOUNS.contains(&cx.word(i)))
-}
-
-fn followed_by_age(cx: &Context<'_, '_>, end: usize) -> bool {
-    let seg = cx.seg;
-    seg.is_punct(end, ',')
-        && seg.is_punct(end + 2, ',')
-        && seg.is_word(end + 1)
-        && cx.word(end + 1).parse::<u8>().is_ok_and(|age| (1..=110).contains(&age))
-        && seg.tokens[end + 2].line == seg.tokens[end].line
 }
