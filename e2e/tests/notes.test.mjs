@@ -152,3 +152,28 @@ test('a reply written under an open note joins its thread, survives a reload and
   assert.deepEqual(replies, ['Agreed: see the 2019 statement.', 'And by keyboard.']);
   assert.deepEqual(ctx.errors, []);
 });
+
+test('what is typed in a note editor survives the page redrawing around it (a tab clicked) and is saved', async () => {
+  const { app, page } = ctx;
+  const bar = page.getByTestId('selection-bar');
+  await app.selectWords('has lashed out at the United States');
+  await page.keyboard.press('n');
+  await bar.getByTestId('note-text').fill('Typed first');
+  await bar.getByTestId('note-tags').fill('alpha, beta');
+  await page.getByTestId('tab-entities').click();
+  await page.getByTestId('tab-notes').click();
+  assert.equal(await bar.getByTestId('note-tags').inputValue(), 'alpha, beta');
+  await bar.getByTestId('note-save').click();
+  let cards = await app.noteCards();
+  assert.deepEqual(cards.map((c) => [c.body, c.tags]), [['Typed first', ['#alpha', '#beta']]]);
+  // An existing note's tags changed in its editor, then the page redraws (a legend item clicked).
+  await page.getByTestId('note-card').locator('q').click();
+  await page.getByTestId('note-tags').fill('alpha, gamma');
+  await page.getByTestId('legend-person').click();
+  await page.getByTestId('legend-person').click();
+  assert.equal(await page.getByTestId('note-tags').inputValue(), 'alpha, gamma');
+  await page.getByTestId('note-save').click();
+  cards = await app.noteCards();
+  assert.deepEqual(cards[0].tags, ['#alpha', '#gamma']);
+  assert.deepEqual(ctx.errors, []);
+});

@@ -29,6 +29,9 @@ pub const NOTE_TEXT: &str = "[data-testid=note-text]";
 
 /// A text area for the note, a field for tags, Save and Cancel. Ctrl+Enter saves, Escape cancels.
 ///
+/// Both fields start from their props (`defaultvalue`) and are then the user's: a `value` would be written
+/// back at every render of the page (another tab's save, a click on a tab) and lose what was typed.
+///
 /// A plain function, not a Yew component: a component costs ~1.5 KB of Wasm of its own (mounting, props
 /// comparison). Its fields are reached through references made at each render (Yew points a new reference at
 /// the same element), and its host focuses the text area when it opens ([`NOTE_TEXT`]).
@@ -65,7 +68,7 @@ pub fn note_editor(props: &NoteEditorProps) -> Html {
             <textarea ref={text_ref} data-testid="note-text" rows="3" placeholder="Your note" aria-label="Note text"
                       defaultvalue={props.text.clone()} />
             <input ref={tags_ref} data-testid="note-tags" type="text" placeholder="Tags, comma-separated" aria-label="Tags"
-                   value={props.tags.clone()} />
+                   defaultvalue={props.tags.clone()} />
             <div class="editor-actions">
                 <button class="primary" data-testid="note-save" {onclick}>{ props.label }</button>
                 <button data-testid="note-cancel" onclick={reform_fn(&props.oncancel, |_: MouseEvent| ())}>{ "Cancel" }</button>
