@@ -274,7 +274,7 @@ pub fn salvage_annotations(json: &str) -> Option<(Annotations, usize)> {
 
 /// What the user is told when part of a document's annotations record could not be read and the rest opens.
 pub fn salvaged_message(salvaged: &Annotations, lost: usize, why: &str) -> String {
-    let kept = salvaged.notes.len() + salvaged.document_notes.len();
+    let kept = salvaged.note_count();
     format!(
         "Part of what was saved with this article could not be read ({why}): {lost} item{} left out, {kept} note{} \
          and the decisions that could be read are back. The whole record as it was saved is kept aside in the \
@@ -450,7 +450,7 @@ pub fn rebuilt_entry(urn: &str, document: &str, annotations: Option<&str>) -> Op
         urn: urn.to_string(),
         title: document.title,
         saved: annotations.as_ref().map(|a| a.saved.clone()).unwrap_or_default(),
-        notes: annotations.map_or(0, |a| a.annotations.notes.len()),
+        notes: annotations.map_or(0, |a| a.annotations.note_count()),
     })
 }
 
@@ -874,11 +874,14 @@ mod tests {
 
     #[test]
     fn the_index_is_rebuilt_from_the_records() {
+        let mut article_note = Annotations::default();
+        article_note.add_document_note("on the whole page".into(), vec![]);
         let records: Vec<(String, String)> = vec![
             (document_key(&urn("sample")), V1_SAMPLE_DOC.to_string()),
             (annotations_key(&urn("sample")), V1_SAMPLE_NOTES.to_string()),
             (document_key(&urn("html")), V1_HTML_DOC.to_string()),
-            (annotations_key(&urn("html")), write_annotations(&Annotations::default(), "yesterday").expect("w")),
+            // A note on the whole article is a note too (the Library's count, the delete question's).
+            (annotations_key(&urn("html")), write_annotations(&article_note, "yesterday").expect("w")),
             // An unreadable document is not listed (it is set aside and listed as such); foreign keys are ignored.
             (document_key("urn:sha256:broken"), "{".to_string()),
             ("other.app.key".to_string(), "{}".to_string()),
@@ -887,7 +890,7 @@ mod tests {
         let index = rebuild_index(&records);
         let summary: Vec<(&str, &str, usize)> =
             index.iter().map(|e| (e.title.as_str(), e.saved.as_str(), e.notes)).collect();
-        assert_eq!(summary, [("page.html", "yesterday", 0), ("Sample: Lavrov on the INF Treaty (RFE/RL)", "", 3)]);
+        assert_eq!(summary, [("page.html", "yesterday", 1), ("Sample: Lavrov on the INF Treaty (RFE/RL)", "", 3)]);
         assert!(rebuild_index(&[]).is_empty());
     }
 

@@ -119,7 +119,7 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
             { search_box(&SearchBoxProps { open: props.open.clone(), query: props.query.clone(),
                 dispatch: props.dispatch.clone(), found: props.search_found.clone() }) }
             <div class="tabs" role="tablist">
-                { tab(Panel::Notes, "Notes", Some(props.annotations.notes.len() + props.annotations.document_notes.len())) }
+                { tab(Panel::Notes, "Notes", Some(props.annotations.note_count())) }
                 { tab(Panel::Entities, "Entities", None) }
                 { tab(Panel::Quotes, "Quotes", Some(props.quote_count)) }
                 { tab(Panel::Library, "Library", None) }

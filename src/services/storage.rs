@@ -780,7 +780,7 @@ async fn saving_annotations(
         None => current_index().await?,
     };
     index.retain(|e| e.urn != urn);
-    let entry = IndexEntry { urn: urn.to_string(), title: title.to_string(), saved, notes: annotations.notes.len() };
+    let entry = IndexEntry { urn: urn.to_string(), title: title.to_string(), saved, notes: annotations.note_count() };
     index.insert(0, entry);
     let index = records::write_index(&index)?;
     let mut batch = Vec::new();

@@ -615,6 +615,11 @@ impl Annotations {
             || replies.into_iter().any(|r| r.id == id)
     }
 
+    /// How many notes there are: on words and on the whole article (what the Notes tab and the Library count).
+    pub fn note_count(&self) -> usize {
+        self.notes.len() + self.document_notes.len()
+    }
+
     /// Gives a fresh identifier to every note (on words or on the article) and added entity whose identifier an
     /// item after it also has (a save edited by hand or written by a bug), and returns how many changed.
     /// Everything that keys items by identifier (the merge of two tabs, the save that merges with what is
