@@ -1353,13 +1353,17 @@ impl State {
         self.history.is_empty() && !self.shared_kept
     }
 
-    /// Every tag used by a note, sorted.
+    /// Every tag used by a note, sorted, each once whatever its case (notes written before tags were tidied,
+    /// or by colleagues, may spell one tag `Policy` and `policy`): the first spelling met stands for it, and
+    /// the Notes tab's filter matches it in any case.
     pub fn all_tags(&self) -> Vec<String> {
-        // Sorted with the program's one stable sort (collecting into a set would compile in another sort).
-        let mut tags: Vec<&String> = self.annotations.notes.iter().flat_map(|n| n.tags.iter()).collect();
-        sidenote_extract::sort_stable_by(&mut tags, |a, b| a.cmp(b));
-        tags.dedup();
-        tags.into_iter().cloned().collect()
+        // Sorted with the program's one stable sort (collecting into a set would compile in another sort); each
+        // tag folded once, not at each comparison.
+        let mut tags: Vec<(String, &String)> =
+            self.annotations.notes.iter().flat_map(|n| n.tags.iter()).map(|t| (t.to_lowercase(), t)).collect();
+        sidenote_extract::sort_stable_by(&mut tags, |a, b| a.0.cmp(&b.0));
+        tags.dedup_by(|later, first| later.0 == first.0);
+        tags.into_iter().map(|(_, tag)| tag.clone()).collect()
     }
 }
 
@@ -1618,6 +1622,10 @@ mod tests {
             tags: vec!["claim".into(), "russia".into()],
         });
         assert_eq!(s2.all_tags(), ["claim", "russia"]);
+        // Another note spelling a tag in another case: one tag in the filter's list.
+        let other = span_of(&s2, "Sergei Lavrov");
+        let both = s2.apply(Action::AddNote { span: other, text: "more".into(), tags: vec!["Russia".into()] });
+        assert_eq!(both.all_tags(), ["claim", "russia"]);
         let s3 = s2.apply(Action::DeleteNote(id.clone()));
         assert!(s3.annotations.notes.is_empty());
         let undone = s3.apply(Action::Undo);

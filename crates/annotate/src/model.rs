@@ -567,19 +567,21 @@ pub enum VersionOrder {
 
 /// Tags trimmed (of white space and of the invisible format characters a paste brings: soft hyphens, zero-width
 /// spaces and joiners, word joiners, byte-order marks, direction marks — a tag of nothing but those showed as an empty
-/// `#`), without a leading `#`, each once.
+/// `#`), without a leading `#`, white space inside as one space, each once whatever its case.
 fn tidy_tags(tags: Vec<String>) -> Vec<String> {
     let invisible = |c: char| {
         c.is_whitespace()
             || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
     };
     let mut out: Vec<String> = Vec::new();
-    for tag in tags
-        .into_iter()
-        .map(|t| t.trim_matches(invisible).trim_start_matches('#').trim_matches(invisible).to_string())
-        .filter(|t| !t.is_empty())
-    {
-        if !out.contains(&tag) {
+    for tag in tags.into_iter().map(|t| {
+        // White space inside a tag once (`arms  race` is `arms race`: two filter entries that look alike).
+        let inner = t.trim_matches(invisible).trim_start_matches('#').trim_matches(invisible);
+        inner.split_whitespace().collect::<Vec<_>>().join(" ")
+    }) {
+        // The same tag in another case is the same tag (`Policy, policy`): the first spelling stays.
+        let folded = tag.to_lowercase();
+        if !tag.is_empty() && !out.iter().any(|t| t.to_lowercase() == folded) {
             out.push(tag);
         }
     }
@@ -1173,6 +1175,10 @@ mod tests {
         assert_eq!(set.notes[0].tags, ["city"]);
         assert!(set.edit_note(&b, "t".into(), vec!["👩\u{200D}💻 dev".into()]));
         assert_eq!(set.notes[0].tags, ["👩\u{200D}💻 dev"], "a joiner inside an emoji stays");
+        // One tag whatever its case and however many spaces it holds; the first spelling stays.
+        let alike = ["Policy", "policy", "POLICY", "arms  race", "arms\trace", " Arms Race "];
+        assert!(set.edit_note(&b, "t".into(), alike.iter().map(|t| t.to_string()).collect()));
+        assert_eq!(set.notes[0].tags, ["Policy", "arms race"]);
     }
 
     #[test]
