@@ -1215,25 +1215,22 @@ impl State {
                 if self.shared_unkept {
                     next.shared_unkept = false;
                     next.shared_kept = true;
-                    let mut repaired = None;
+                    let (mut repaired, mut imported) = (None, None);
                     if let Some(mut saved) = saved {
                         // Checked as a restore is: a record whose spans do not fit this text yields orphans.
                         repaired = records::validate(&mut saved, text);
-                        // A link made in this browser: its notes are the saved ones, unchanged, under the ids
-                        // the export gave them; given back their own ids, they merge into one each.
-                        let mut shared = (*self.annotations).clone();
-                        w3c::adopt_own_ids(&mut shared, &saved, &self.open.urn);
-                        next.annotations = Rc::new(merge::merge(&shared, &saved));
+                        let (kept, report) = self.shared_onto_saved(saved);
+                        next.annotations = Rc::new(kept);
+                        imported = Some(report);
                     }
                     let kept = if self.history.is_empty() {
                         "Kept in the Library of this browser."
                     } else {
                         "Kept in the Library of this browser with your change: an article from a share link is kept once you change it."
                     };
-                    next.notice = Some(match repaired {
-                        Some(repaired) => Notice::error(format!("{kept} {repaired}")),
-                        None => Notice::info(kept),
-                    });
+                    let what = [Some(kept.to_string()), imported, repaired.clone()];
+                    let what = what.into_iter().flatten().collect::<Vec<_>>().join(" ");
+                    next.notice = Some(if repaired.is_some() { Notice::error(what) } else { Notice::info(what) });
                 }
             }
             Action::AddDocumentNote { text: body, tags } => {
@@ -1338,6 +1335,32 @@ impl State {
         }
         self.notice = Some(Notice::info(summary));
         self.panel = Panel::Notes;
+    }
+
+    /// A shared article's annotations (the link's, and whatever was changed on them before keeping) brought onto
+    /// the ones this browser saved for the same article, as a colleague's file is imported (`w3c::merge_anchored`):
+    /// a note deleted here stays deleted, a decision made here stays, a note the link changed is brought up to
+    /// its version, one made in this browser is found under its own identifier. A two-tab merge would know
+    /// none of that (the link's items carry no revisions). Stamped as this tab's change of the saved state, so
+    /// the save merges it with the stored record as any edit. Returns the result and what the import did.
+    fn shared_onto_saved(&self, mut saved: Annotations) -> (Annotations, String) {
+        let open = &self.open;
+        let exported = w3c::export(&open.document, &open.extraction, &self.annotations);
+        saved.replica = self.annotations.replica.clone();
+        let mut kept = saved.clone();
+        let summary = match w3c::parse(&sidenote_annotate::json_fields::compact(&exported)) {
+            Ok(imported) => {
+                let anchored = w3c::anchor(imported, open.text());
+                w3c::merge_anchored(&mut kept, anchored, &open.urn, &open.extraction).summary()
+            }
+            // What this program just wrote reads back; should it not, the two are merged as two tabs' states.
+            Err(_) => {
+                kept = merge::merge(&self.annotations, &saved);
+                String::new()
+            }
+        };
+        merge::stamp(&saved, &mut kept);
+        (kept, summary)
     }
 
     /// What a share link of the open document and its annotations carries, before the browser compresses it
@@ -1898,30 +1921,44 @@ mod tests {
     }
 
     /// Keeping a share link made in this browser (opened again from a chat, say) adds no copy of its notes; a
-    /// colleague's changed note (same id in the link) is added beside the original.
+    /// colleague's link back is brought in as their file would be: the note they changed is brought up to their
+    /// version, a note deleted here since stays deleted, and a decision made here stays.
     #[test]
-    fn keeping_ones_own_share_link_adds_nothing_and_a_changed_note_is_added_beside() {
+    fn keeping_a_share_link_onto_saved_notes_is_an_import_of_it() {
         let here = State::default().with_replica("k2x9");
         let here = here.apply(Action::AddNote { span: Span::new(0, 5), text: "mine".into(), tags: vec![] });
+        let here = here.apply(Action::AddNote { span: Span::new(6, 12), text: "second".into(), tags: vec![] });
         let here = here.apply(Action::AddDocumentNote { text: "overall".into(), tags: vec![] });
         let link = make_share_link(&here, "http://x/").share_link.expect("a link");
         let fragment = link.split_once('#').map(|(_, f)| f.to_string()).expect("a fragment");
         let saved = Some((*here.annotations).clone());
         let opened = State::default().with_replica("k2x9").apply(open_shared(&fragment));
         let kept = opened.apply(Action::KeepShared { saved: saved.clone() });
-        assert_eq!(kept.annotations.notes, here.annotations.notes, "one note, under its own id");
+        assert_eq!(kept.annotations.notes, here.annotations.notes, "each note once, under its own id");
         assert_eq!(kept.annotations.document_notes, here.annotations.document_notes);
-        // The colleague opened the link, changed the note, and shared it back.
-        let theirs = State::default().with_replica("c0l1").apply(open_shared(link.split_once('#').expect("#").1));
-        let id = theirs.annotations.notes[0].id.clone();
+        // The colleague opened the link, changed a note, retagged an entity, and shared it back.
+        let lavrov = ReviewScope::Entity { name: "Sergei Lavrov".into(), kind: EntityKind::Person };
+        let theirs = State::default().with_replica("c0l1").apply(open_shared(&fragment));
+        let id = theirs.annotations.notes.iter().find(|n| n.text == "mine").map(|n| n.id.clone()).expect("mine");
         let theirs = theirs.apply(Action::EditNote { id, text: "mine, corrected".into(), tags: vec![] });
+        let theirs = theirs.apply(Action::Review { scope: lavrov.clone(), decision: Decision::Retag(EntityKind::Org) });
         let back = make_share_link(&theirs, "http://x/").share_link.expect("a link");
+        // Meanwhile, here: the second note deleted and the entity rejected.
+        let second = here.annotations.notes.iter().find(|n| n.text == "second").map(|n| n.id.clone()).expect("2nd");
+        let here = here.apply(Action::DeleteNote(second));
+        let here = here.apply(Action::Review { scope: lavrov.clone(), decision: Decision::Reject });
         let opened = State::default().with_replica("k2x9").apply(open_shared(back.split_once('#').expect("#").1));
-        let kept = opened.apply(Action::KeepShared { saved });
-        let mut bodies: Vec<&str> = kept.annotations.notes.iter().map(|n| n.text.as_str()).collect();
-        bodies.sort_unstable();
-        assert_eq!(bodies, ["mine", "mine, corrected"]);
+        let kept = opened.apply(Action::KeepShared { saved: Some((*here.annotations).clone()) });
+        let bodies: Vec<&str> = kept.annotations.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(bodies, ["mine, corrected"], "brought up to their version; the deleted note not back");
         assert_eq!(kept.annotations.document_notes.len(), 1, "the unchanged note on the article once");
+        let decisions: Vec<_> = kept.annotations.reviews.iter().filter(|r| r.scope == lavrov).collect();
+        assert!(decisions.iter().all(|r| r.decision == Decision::Reject), "{decisions:?}");
+        let notice = kept.notice.expect("a message");
+        assert!(notice.text.starts_with("Kept in the Library") && notice.text.contains("deleted"), "{}", notice.text);
+        // The save merges the kept state with the stored record: the change wins there too.
+        let stored = merge::merge(&kept.annotations, &here.annotations);
+        assert_eq!(stored.notes.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(), ["mine, corrected"]);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! replies (W3C `replying`, Hypothesis `references`) join their note's thread; anything else is listed in
 //! `skipped` with its reason.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -963,64 +963,6 @@ fn exported_ids(annotations: &Annotations, content_urn: &str) -> LastByKey<Strin
     LastByKey::of(
         ids.into_iter().filter(|id| !super::is_absolute_iri(id)).map(|id| (iri(content_urn, id), id.to_string())),
     )
-}
-
-/// Gives back their local identifiers to the items of `incoming` that are this document's own, unchanged:
-/// exported from `here` (see [`exported_ids`]) and identical to the item `here` holds under that identifier
-/// (words, text, tags and replies; an added entity's words and kind). Merged with `here` afterwards (two
-/// tabs' merge, `crate::merge`), they are then one item each, not two; a changed one keeps the file's
-/// identifier and is added beside the original. Returns how many were given back. For a share link made in
-/// this browser and kept in it.
-pub fn adopt_own_ids(incoming: &mut Annotations, here: &Annotations, content_urn: &str) -> usize {
-    let own = exported_ids(here, content_urn);
-    let local = |id: &str| own.get(id).map(String::as_str);
-    let renamed = |replies: &[Reply]| -> Vec<Reply> {
-        replies.iter().map(|r| Reply { id: local(&r.id).unwrap_or(&r.id).to_string(), ..r.clone() }).collect()
-    };
-    // Each item here by its id, so that adopting is linear in the notes, not their product.
-    let notes_here: HashMap<&str, usize> = here.notes.iter().enumerate().map(|(at, n)| (n.id.as_str(), at)).collect();
-    let document_notes_here: HashMap<&str, usize> =
-        here.document_notes.iter().enumerate().map(|(at, n)| (n.id.as_str(), at)).collect();
-    let added_here: HashMap<&str, usize> = here.added.iter().enumerate().map(|(at, e)| (e.id.as_str(), at)).collect();
-    let mut adopted = 0;
-    // An item found the same is replaced by the one here, which it only differs from by its ids (and a reply's
-    // author, which the export names when it was unknown).
-    for note in &mut incoming.notes {
-        let Some(id) = local(&note.id) else { continue };
-        let same = notes_here.get(id).and_then(|&at| here.notes.get(at)).filter(|n| {
-            (n.span, &n.target.exact, &n.text, &n.tags) == (note.span, &note.target.exact, &note.text, &note.tags)
-                && same_replies(&n.replies, &renamed(&note.replies))
-        });
-        if let Some(same) = same {
-            *note = same.clone();
-            adopted += 1;
-        }
-    }
-    for note in &mut incoming.document_notes {
-        let Some(id) = local(&note.id) else { continue };
-        let same = document_notes_here.get(id).and_then(|&at| here.document_notes.get(at)).filter(|n| {
-            (&n.text, &n.tags) == (&note.text, &note.tags) && same_replies(&n.replies, &renamed(&note.replies))
-        });
-        if let Some(same) = same {
-            *note = same.clone();
-            adopted += 1;
-        }
-    }
-    for entity in &mut incoming.added {
-        let Some(id) = local(&entity.id) else { continue };
-        let found = added_here.get(id).and_then(|&at| here.added.get(at));
-        if let Some(same) = found.filter(|e| (e.span, e.kind) == (entity.span, entity.kind)) {
-            *entity = same.clone();
-            adopted += 1;
-        }
-    }
-    adopted
-}
-
-/// Whether two threads hold the same replies (identifiers and words): an export names a reply of unknown
-/// author with the default creator, so authors are not compared.
-fn same_replies(a: &[Reply], b: &[Reply]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(a, b)| (&a.id, &a.text) == (&b.id, &b.text))
 }
 
 /// Merges an anchored file into `annotations` (see [`merge`]); no text needed, no anchoring done.
@@ -2283,25 +2225,6 @@ mod tests {
         assert_eq!(report.already_here, 3, "the note on the article, the entity and the reply, unchanged");
         // The reply is here already, under the original: not copied to the version kept beside.
         assert_eq!((mine.notes[0].replies.len(), mine.notes[1].replies.len()), (1, 0));
-    }
-
-    #[test]
-    fn a_share_link_made_here_gives_back_its_own_ids_when_kept() {
-        let text = "Sergei Lavrov spoke in Moscow. “We are ready,” Lavrov said.";
-        let doc = Document::new("t", text);
-        let here = annotated_here(text);
-        let file = export(&doc, &sidenote_extract::Extraction::default(), &here).to_string();
-        let mut shared = Annotations::default();
-        merge(&mut shared, parse(&file).expect("parses"), text);
-        assert!(shared.notes[0].id.starts_with("urn:uuid:"), "a link's notes carry the export's ids");
-        shared.document_notes[0].text = "overall, changed".into();
-        assert_eq!(adopt_own_ids(&mut shared, &here, &doc.content_urn()), 2, "the note and the entity");
-        assert_eq!(shared.notes[0].id, here.notes[0].id);
-        assert_eq!(shared.notes[0].replies, here.notes[0].replies);
-        assert_eq!(shared.added[0].id, here.added[0].id);
-        assert!(shared.document_notes[0].id.starts_with("urn:uuid:"), "a changed one keeps the file's id");
-        let merged = crate::merge::merge(&shared, &here);
-        assert_eq!((merged.notes.len(), merged.added.len(), merged.document_notes.len()), (1, 1, 2));
     }
 
     #[test]

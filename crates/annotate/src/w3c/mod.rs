@@ -25,8 +25,8 @@ use serde_json::{json, Value};
 
 pub use export::{export, file_text};
 pub use import::{
-    adopt_own_ids, anchor, merge, merge_anchored, parse, targets, AnchoredImport, ImportError, ImportReport, Imported,
-    ImportedReply, ImportedReview, ImportedSpeaker, Skipped, SourceCheck,
+    anchor, merge, merge_anchored, parse, targets, AnchoredImport, ImportError, ImportReport, Imported, ImportedReply,
+    ImportedReview, ImportedSpeaker, Skipped, SourceCheck,
 };
 pub use markdown::notes_markdown;
 
