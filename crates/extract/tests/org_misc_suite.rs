@@ -294,7 +294,6 @@ fn the_forms_suite_scores_at_least_its_floors() {
 
 #[test]
 fn the_unseen_suite_scores_at_least_its_floors() {
-    let floors =
-        [(EntityKind::Person, 0.0), (EntityKind::Org, 0.0), (EntityKind::Place, 0.0), (EntityKind::Misc, 0.0)];
+    let floors = [(EntityKind::Person, 0.0), (EntityKind::Org, 0.0), (EntityKind::Place, 0.0), (EntityKind::Misc, 0.0)];
     check_floors("unseen", UNSEEN_SUITE, floors);
 }

@@ -440,6 +440,11 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     {
         return Some(EntityKind::Place);
     }
+    // "Wigan manager Tobias Renwick", "Lyon's coach": a town or a country before a sports role noun is its club
+    // or national team (an organisation).
+    if !cand.in_title_line && end - first <= 2 && is_place(cx.surface(first, end)) && names_a_team(cx, first, end) {
+        return Some(EntityKind::Org);
+    }
     if let Some(kind) = lexical_kind(cx, first, end) {
         return Some(kind);
     }
@@ -1548,6 +1553,22 @@ fn side_of_a_scored_result(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     }
     let winner = (verb.saturating_sub(4)..verb).rev().take_while(|&i| capitalised(i)).last().unwrap_or(verb);
     Some((winner, verb))
+}
+
+/// Whether the place `first..end` names a team: before a sports role noun, possessive or followed by its
+/// holder's name ("Lyon's coach", "Wigan manager Tobias Renwick"). Not "captain": national sides of individual
+/// sports have captains ("Spain captain X" of a tennis tie, where the country stays a place). Looks at three
+/// tokens.
+fn names_a_team(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    let possessive = seg.is_possessive(end);
+    let role_at = if possessive { end + 1 } else { end };
+    let sports_role = word_at(role_at).is_some_and(|w| {
+        matches!(w, "coach" | "manager" | "striker" | "midfielder" | "goalkeeper" | "defender" | "winger")
+    });
+    sports_role && (possessive || word_at(role_at + 1).is_some_and(|w| w.starts_with(char::is_uppercase)))
 }
 
 /// Tokens either side of a result's side searched for a league's name.

@@ -1,0 +1,36 @@
+//! Table tests of the twelfth round's rules on organisations of genres the tuning pages lack (DESIGN.md, "ORG
+//! on genres the tuning pages lack"): made-up sentences, never corpus text, each written before its rule and
+//! failing without it. Towns and countries are real (a club is named after a real town); people and firms are
+//! invented.
+
+use sidenote_extract::{extract, EntityKind};
+
+fn entities(text: &str) -> Vec<(String, EntityKind)> {
+    extract(text).entities.iter().map(|e| (text[e.span.start..e.span.end].to_string(), e.kind)).collect()
+}
+
+fn has(text: &str, name: &str, kind: EntityKind) -> bool {
+    entities(text).contains(&(name.to_string(), kind))
+}
+
+/// A town or country before a sports role noun is its club or team; a town in prose, an office's noun and a
+/// captain (national sides of individual sports have captains) leave it a place.
+#[test]
+fn a_town_before_a_sports_role_is_its_club() {
+    use EntityKind::*;
+    for (text, club) in [
+        ("Wigan manager Tobias Renwick was sacked after six defeats.", "Wigan"),
+        ("Lyon's coach said the side had been unlucky.", "Lyon"),
+        ("The fans cheered Porto striker Caio Menezes after the match.", "Porto"),
+    ] {
+        assert!(has(text, club, Org), "{club}: {:?}", entities(text));
+    }
+    for (text, place) in [
+        ("Fans in Leeds celebrated late into the night.", "Leeds"),
+        ("The Lagos office manager Ama Okoro resigned.", "Lagos"),
+        ("Ama Okoro beat Ines Maro 6-3, 6-4 in Madrid.", "Madrid"),
+        ("Spain captain Ama Okoro named her side for the tie.", "Spain"),
+    ] {
+        assert!(has(text, place, Place), "{place}: {:?}", entities(text));
+    }
+}
