@@ -34,3 +34,26 @@ fn a_town_before_a_sports_role_is_its_club() {
         assert!(has(text, place, Place), "{place}: {:?}", entities(text));
     }
 }
+
+/// A brand written with a lower-case initial and an inner capital is as capitalised as any name for the rules
+/// that read its context (an organisation's noun before it, an appositive after it); an appositive may open
+/// with a place's possessive instead of an article ("X, Ghana's largest lender,"); an exchange is a kind of
+/// organisation.
+#[test]
+fn camel_case_firms_and_possessive_appositives() {
+    use EntityKind::*;
+    for (text, org) in [
+        ("The payments start-up zoomPesa said it had raised $40 million.", "zoomPesa"),
+        ("vendaLink, the Kenyan payments company, said profits rose.", "vendaLink"),
+        ("The crypto exchange tradeNest froze withdrawals on Tuesday.", "tradeNest"),
+        ("Brolvex, Ghana's largest lender, said profits rose.", "Brolvex"),
+    ] {
+        assert!(has(text, org, Org), "{org}: {:?}", entities(text));
+    }
+    for (text, name, kind) in [
+        ("Ama Okoro, Ghana's finance minister, said the budget was balanced.", "Ama Okoro", Person),
+        ("Download the app iCalmly before the trip.", "iCalmly", Misc),
+    ] {
+        assert!(has(text, name, kind), "{name}: {:?}", entities(text));
+    }
+}

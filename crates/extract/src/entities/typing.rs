@@ -445,6 +445,16 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     if !cand.in_title_line && end - first <= 2 && is_place(cx.surface(first, end)) && names_a_team(cx, first, end) {
         return Some(EntityKind::Org);
     }
+    // "the payments start-up zoomPesa", "vendaLink, the Kenyan payments company,": a brand with a lower-case
+    // initial is a product's by its shape (below), but a firm's where its context says so.
+    if end - first == 1
+        && is_lower_camel(cx.word(first))
+        && (after_organisation_noun(cx, first)
+            || described_as_an_organisation(cx, first, end)
+            || in_company_context(cx, first, end))
+    {
+        return Some(EntityKind::Org);
+    }
     if let Some(kind) = lexical_kind(cx, first, end) {
         return Some(kind);
     }
@@ -924,6 +934,7 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "charity",
     "company",
     "conglomerate",
+    "exchange",
     "firm",
     "group",
     "insurer",
@@ -1436,10 +1447,13 @@ fn described_as(cx: &Context<'_, '_>, first: usize, end: usize, nouns: &[&str]) 
     let article_at = |i: usize| seg.is_word(i) && same_line(i) && matches!(cx.word(i), "a" | "an" | "the");
     let apposition = seg.is_punct(end, ',');
     let copula = seg.is_word(end) && matches!(cx.word(end), "is" | "was");
-    if !(apposition || copula) || !article_at(end + 1) {
+    // "Zentrix, Ghana's largest lender,": a place's possessive stands for the article.
+    let place_possessive =
+        seg.is_word(end + 1) && same_line(end + 1) && seg.is_possessive(end + 2) && is_place(cx.word(end + 1));
+    if !(apposition || copula) || !(article_at(end + 1) || place_possessive) {
         return false;
     }
-    let phrase_from = end + 2;
+    let phrase_from = if place_possessive { end + 3 } else { end + 2 };
     for i in phrase_from..(phrase_from + APPOSITIVE_ROLE_REACH).min(seg.tokens.len()) {
         if !same_line(i) || (!seg.is_word(i) && !seg.is_possessive(i) && !seg.is_punct(i, '-')) {
             return false;
