@@ -57,3 +57,18 @@ fn camel_case_firms_and_possessive_appositives() {
         assert!(has(text, name, kind), "{name}: {:?}", entities(text));
     }
 }
+
+/// A broadcaster's channel number after `Channel` or `Radio` is part of its name; a gerund opening a sentence
+/// ("Speaking on", "Writing in") is no part of the name after it.
+#[test]
+fn channels_and_their_numbers_are_broadcasters() {
+    use EntityKind::*;
+    for (text, org) in [
+        ("Exit polls broadcast by Kanal Channel 12 showed a tie.", "Kanal Channel 12"),
+        ("The debate was streamed on Channel 4's website.", "Channel 4"),
+        ("Speaking on Veltra Radio 2, Ama Okoro said the plan would cost more.", "Veltra Radio 2"),
+        ("Writing in the Kelvara Times, Ama Okoro said the plan was dead.", "Kelvara Times"),
+    ] {
+        assert!(has(text, org, Org), "{org}: {:?}", entities(text));
+    }
+}

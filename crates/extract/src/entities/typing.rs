@@ -165,6 +165,11 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     {
         return Some(EntityKind::Org);
     }
+    // "Channel 12", "BBC Radio 4": a channel and its number is a broadcaster's (the number joined the run only
+    // after `Channel` or `Radio`).
+    if words >= 2 && last.bytes().all(|b| b.is_ascii_digit()) && matches!(cx.word(end - 2), "Channel" | "Radio") {
+        return Some(EntityKind::Org);
+    }
     // "House of Representatives", "House of Lords": a chamber of a parliament ("House of Cards" is no chamber).
     if words == 3
         && cx.word(first) == "House"
