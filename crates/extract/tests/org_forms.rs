@@ -72,3 +72,19 @@ fn channels_and_their_numbers_are_broadcasters() {
         assert!(has(text, org, Org), "{org}: {:?}", entities(text));
     }
 }
+
+/// The holder of an office named right after its lower-case noun (`chairman`, `captain`, `skipper`,
+/// `commissioner`) is a person, as after `coach` or `founder`; an asset manager's firm is not.
+#[test]
+fn a_chairman_or_a_captain_before_a_name_names_a_person() {
+    use EntityKind::*;
+    for (text, person) in [
+        ("The board chairman Wafiq Odhiambo urged calm.", "Wafiq Odhiambo"),
+        ("The side's captain Tolu Bankole-Reyes was injured.", "Tolu Bankole-Reyes"),
+        ("The police commissioner Sipho Dlamuka resigned on Friday.", "Sipho Dlamuka"),
+    ] {
+        assert!(has(text, person, Person), "{person}: {:?}", entities(text));
+    }
+    let text = "The asset manager Trevlo Capital bought the shares.";
+    assert!(!has(text, "Trevlo Capital", Person), "{:?}", entities(text));
+}
