@@ -88,3 +88,16 @@ fn a_chairman_or_a_captain_before_a_name_names_a_person() {
     let text = "The asset manager Trevlo Capital bought the shares.";
     assert!(!has(text, "Trevlo Capital", Person), "{:?}", entities(text));
 }
+
+/// `People's` and `Children's` inside a name belong to it, as `Women's` does ("People's Democratic Party",
+/// "Children's Hospital"); a possessive of other people before a noun is no name.
+#[test]
+fn peoples_and_childrens_inside_a_name() {
+    use EntityKind::*;
+    for (text, org) in [
+        ("The Kelvara People's Alliance (KPA) won 41 seats.", "Kelvara People's Alliance"),
+        ("The Oduya Children's Hospital said the boy was stable.", "Oduya Children's Hospital"),
+    ] {
+        assert!(has(text, org, Org), "{org}: {:?}", entities(text));
+    }
+}
