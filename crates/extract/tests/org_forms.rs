@@ -101,3 +101,21 @@ fn peoples_and_childrens_inside_a_name() {
         assert!(has(text, org, Org), "{org}: {:?}", entities(text));
     }
 }
+
+/// A sponsor's line ("Sponsored by X", "Supported by X") is clutter, not a headline: the name after its opening
+/// phrase is the sponsoring organisation. Not "Presented by", which names a show's host as often.
+#[test]
+fn a_sponsors_line_names_an_organisation() {
+    use EntityKind::*;
+    for (text, org) in [
+        ("The council met on Monday.\n\nSponsored by Halvorsen Trust Bank\n\nMore news", "Halvorsen Trust Bank"),
+        ("The council met on Monday.\n\nSupported by Trevlo Analytics\n", "Trevlo Analytics"),
+    ] {
+        assert!(has(text, org, Org), "{org}: {:?}", entities(text));
+    }
+    let text = "The council met on Monday.\n\nPresented by Ama Okoro\n";
+    assert!(!has(text, "Ama Okoro", Org), "{:?}", entities(text));
+    // A sponsor's phrase alone on its line says nothing of the next line.
+    let text = "The council met on Monday.\n\nSponsored by\nKey Market Movers. In your inbox.\n";
+    assert!(!has(text, "Key Market Movers", Org), "{:?}", entities(text));
+}

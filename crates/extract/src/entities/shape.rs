@@ -199,10 +199,22 @@ pub(super) fn title_case_lines(seg: &Segmented<'_>) -> Vec<bool> {
                     break;
                 }
             }
-            // A byline ("By Adaora Nwosu, Associated Press") names its authors in capitals of its own.
-            words >= 4 && !lower_content && !is_byline(seg, line)
+            // A byline ("By Adaora Nwosu, Associated Press") names its authors in capitals of its own, a
+            // sponsor's line ("Sponsored by Halvorsen Bank") its sponsor.
+            words >= 4 && !lower_content && !is_byline(seg, line) && !is_sponsor_line(seg, line.tokens.0)
         })
         .collect()
+}
+
+/// Whether the line whose first token is `first` opens with a sponsor's phrase, "Sponsored by" or "Supported
+/// by" (an ad's or a partner's clutter line, not a headline). Not "Presented by", which names a show's host as
+/// often, nor "Powered by", which names a product as often as its maker.
+pub(super) fn is_sponsor_line(seg: &Segmented<'_>, first: usize) -> bool {
+    seg.is_word(first)
+        && matches!(seg.word(first), "Sponsored" | "Supported")
+        && seg.is_word(first + 1)
+        && seg.word(first + 1) == "by"
+        && seg.tokens[first + 1].line == seg.tokens[first].line
 }
 
 /// A byline: a line that opens with "By" or "BY" and is short ("By JANE A. DOE and TEMBA KHUMALO").

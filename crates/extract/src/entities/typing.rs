@@ -463,6 +463,16 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     if let Some(kind) = lexical_kind(cx, first, end) {
         return Some(kind);
     }
+    // "Sponsored by Halvorsen Bank": the name opening a sponsor's line after its phrase is the sponsor's,
+    // unless a given name opens it.
+    if first >= 2
+        && seg_line_start(cx, first - 2)
+        && cx.seg.tokens[first].line == cx.seg.tokens[first - 2].line
+        && super::shape::is_sponsor_line(cx.seg, first - 2)
+        && !is_first_name(cx.word(first))
+    {
+        return Some(EntityKind::Org);
+    }
     // "she stars in Winter Harbour", "premiered at Sundance", "directed Gold Coast Blues": what one stars in,
     // premieres at or directs is a work or a festival (MISC), unless a list knows it (a place: "premiered at
     // Cannes") or a director's actor is named ("directed Ama Okoro").
@@ -1572,6 +1582,11 @@ fn side_of_a_scored_result(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     }
     let winner = (verb.saturating_sub(4)..verb).rev().take_while(|&i| capitalised(i)).last().unwrap_or(verb);
     Some((winner, verb))
+}
+
+/// Whether the token `i` opens its line.
+fn seg_line_start(cx: &Context<'_, '_>, i: usize) -> bool {
+    cx.seg.lines[cx.seg.tokens[i].line].tokens.0 == i
 }
 
 /// Whether the place `first..end` names a team: before a sports role noun, possessive or followed by its
