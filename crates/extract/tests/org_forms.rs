@@ -119,3 +119,25 @@ fn a_sponsors_line_names_an_organisation() {
     let text = "The council met on Monday.\n\nSponsored by\nKey Market Movers. In your inbox.\n";
     assert!(!has(text, "Key Market Movers", Org), "{:?}", entities(text));
 }
+
+/// A known place and `State` is a state of a federation ("Ogun State", "Rakhine State"): one place, unless more
+/// of a name follows ("Lagos State Government" is the government's).
+#[test]
+fn a_place_and_state_is_one_place() {
+    use EntityKind::*;
+    let text = "Twelve people died in the crash in Ogun State on Friday.";
+    assert!(has(text, "Ogun State", Place), "{:?}", entities(text));
+    let text = "Villagers fled Rakhine State last year.";
+    assert!(has(text, "Rakhine State", Place), "{:?}", entities(text));
+}
+
+/// Who has signed, sacked or appointed a player or a coach is a club, even when named after its town and even
+/// after `have` or `has`.
+#[test]
+fn a_town_that_signs_a_player_is_its_club() {
+    use EntityKind::*;
+    let text = "Marseille have signed the midfielder Tobias Renwick on a three-year deal.";
+    assert!(has(text, "Marseille", Org), "{:?}", entities(text));
+    let text = "Lyon sacked coach Tobias Renwick after six defeats.";
+    assert!(has(text, "Lyon", Org), "{:?}", entities(text));
+}

@@ -165,6 +165,10 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     {
         return Some(EntityKind::Org);
     }
+    // "Ogun State", "Rakhine State": a known place and "State" is a state of a federation.
+    if words == 2 && last == "State" && is_place(cx.word(first)) {
+        return Some(EntityKind::Place);
+    }
     // "Channel 12", "BBC Radio 4": a channel and its number is a broadcaster's (the number joined the run only
     // after `Channel` or `Radio`).
     if words >= 2 && last.bytes().all(|b| b.is_ascii_digit()) && matches!(cx.word(end - 2), "Channel" | "Radio") {
@@ -1590,9 +1594,10 @@ fn seg_line_start(cx: &Context<'_, '_>, i: usize) -> bool {
 }
 
 /// Whether the place `first..end` names a team: before a sports role noun, possessive or followed by its
-/// holder's name ("Lyon's coach", "Wigan manager Tobias Renwick"). Not "captain": national sides of individual
-/// sports have captains ("Spain captain X" of a tennis tie, where the country stays a place). Looks at three
-/// tokens.
+/// holder's name ("Lyon's coach", "Wigan manager Tobias Renwick"), or signing or sacking a player or a coach
+/// ("Marseille have signed the midfielder …"). Not "captain": national sides of individual sports have captains
+/// ("Spain captain X" of a tennis tie, where the country stays a place). Looks at three tokens and
+/// `HIRED_ROLE_REACH`.
 fn names_a_team(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     let seg = cx.seg;
     let line = seg.tokens[first].line;
@@ -1602,7 +1607,12 @@ fn names_a_team(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     let sports_role = word_at(role_at).is_some_and(|w| {
         matches!(w, "coach" | "manager" | "striker" | "midfielder" | "goalkeeper" | "defender" | "winger")
     });
-    sports_role && (possessive || word_at(role_at + 1).is_some_and(|w| w.starts_with(char::is_uppercase)))
+    if sports_role && (possessive || word_at(role_at + 1).is_some_and(|w| w.starts_with(char::is_uppercase))) {
+        return true;
+    }
+    // "Marseille have signed the midfielder …": a club that signs or sacks a player or a coach.
+    let verb_at = if word_at(end).is_some_and(|w| matches!(w, "have" | "has")) { end + 1 } else { end };
+    hires_a_player(cx, verb_at)
 }
 
 /// Tokens either side of a result's side searched for a league's name.
