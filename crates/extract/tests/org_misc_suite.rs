@@ -294,6 +294,9 @@ fn the_forms_suite_scores_at_least_its_floors() {
 
 #[test]
 fn the_unseen_suite_scores_at_least_its_floors() {
-    let floors = [(EntityKind::Person, 0.0), (EntityKind::Org, 0.0), (EntityKind::Place, 0.0), (EntityKind::Misc, 0.0)];
+    // Set when the twelfth round ended (its start, before any rule: PERSON 0.857, ORG 0.834, PLACE 0.719, MISC
+    // 0.286 on two gold names; at the end 0.889, 0.900, 0.787, 0.400).
+    let floors =
+        [(EntityKind::Person, 0.88), (EntityKind::Org, 0.89), (EntityKind::Place, 0.78), (EntityKind::Misc, 0.39)];
     check_floors("unseen", UNSEEN_SUITE, floors);
 }
