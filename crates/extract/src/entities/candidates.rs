@@ -133,10 +133,11 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
                 end += 2;
                 continue;
             }
-            // "Women's Premier League", "Men's World Cup": the sex of a competition's players is part of its name.
+            // "Women's Premier League", "Men's World Cup": the sex of a competition's players is part of its name;
+            // so are the people and children an institution serves ("People's Bank", "Children's Hospital").
             if end + 1 < n
                 && seg.is_possessive(end)
-                && matches!(cx.word(end - 1), "Women" | "Men" | "Girls" | "Boys")
+                && matches!(cx.word(end - 1), "Women" | "Men" | "Girls" | "Boys" | "People" | "Children")
                 && seg.tokens[end + 1].line == line
                 && cx.is_namey(end + 1)
                 && cx.word(end + 1) != "The"

@@ -105,6 +105,10 @@ impl<'t> Context<'_, 't> {
         if first.is_uppercase() || is_domain(w) {
             return true;
         }
+        // "Channel 4", "BBC Radio 4": a broadcaster's channel number is part of its name.
+        if channel_number(self, i) {
+            return true;
+        }
         (first.is_ascii_digit() && has_upper && has_alpha)
             || (first.is_lowercase() && has_upper && !has_digit && w.len() > 2)
             || self.is_lowercase_brand(i)
@@ -859,6 +863,19 @@ fn is_spelled_number(word: &str) -> bool {
 /// Sorts typed candidates by their first word (one function for both sorts of `typed`).
 fn sort_by_first_word(typed: &mut [(Candidate, Option<EntityKind>)]) {
     crate::sort_stable_by_key(typed, |(c, _)| c.first);
+}
+
+/// Whether the word at `i` is a channel's number of one or two digits right after `Channel` or `Radio` on its
+/// line ("Channel 4", "BBC Radio 4", "Channel 12"): a broadcaster's name, not a count.
+fn channel_number(cx: &Context<'_, '_>, i: usize) -> bool {
+    let seg = cx.seg;
+    let word = cx.word(i);
+    i > 0
+        && (1..=2).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && seg.is_word(i - 1)
+        && seg.tokens[i - 1].line == seg.tokens[i].line
+        && matches!(cx.word(i - 1), "Channel" | "Radio")
 }
 
 #[cfg(test)]

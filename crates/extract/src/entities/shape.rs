@@ -199,8 +199,9 @@ pub(super) fn title_case_lines(seg: &Segmented<'_>) -> Vec<bool> {
                     break;
                 }
             }
-            // A byline ("By Adaora Nwosu, Associated Press") names its authors in capitals of its own.
-            words >= 4 && !lower_content && !is_byline(seg, line)
+            // A byline ("By Adaora Nwosu, Associated Press") names its authors in capitals of its own, a
+            // sponsor's line ("Sponsored by Halvorsen Bank") its sponsor.
+            words >= 4 && !lower_content && !is_byline(seg, line) && !is_sponsor_line(seg, line.tokens.0)
         })
         .collect()
 }
@@ -218,6 +219,17 @@ pub(crate) fn age_in_commas<'t>(seg: &Segmented<'t>, after_name: usize) -> Optio
 /// Lower-case words a byline holds between its names and dates ("by Ana de la Cruz and Wei Chen, 9:15 am").
 const BYLINE_LOWER_CASE: &[&str] =
     &["al", "am", "and", "bin", "da", "de", "del", "der", "du", "la", "le", "pm", "van", "von"];
+
+/// Whether the line whose first token is `first` opens with a sponsor's phrase, "Sponsored by" or "Supported
+/// by" (an ad's or a partner's clutter line, not a headline). Not "Presented by", which names a show's host as
+/// often, nor "Powered by", which names a product as often as its maker.
+pub(super) fn is_sponsor_line(seg: &Segmented<'_>, first: usize) -> bool {
+    seg.is_word(first)
+        && matches!(seg.word(first), "Sponsored" | "Supported")
+        && seg.is_word(first + 1)
+        && seg.word(first + 1) == "by"
+        && seg.tokens[first + 1].line == seg.tokens[first].line
+}
 
 /// A byline: a line that opens with "By" or "BY" and is short ("By JANE A. DOE and TEMBA KHUMALO").
 pub(crate) fn is_byline(seg: &Segmented<'_>, line: &Line) -> bool {

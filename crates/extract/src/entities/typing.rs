@@ -165,6 +165,15 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     {
         return Some(EntityKind::Org);
     }
+    // "Ogun State", "Rakhine State": a known place and "State" is a state of a federation.
+    if words == 2 && last == "State" && is_place(cx.word(first)) {
+        return Some(EntityKind::Place);
+    }
+    // "Channel 12", "BBC Radio 4": a channel and its number is a broadcaster's (the number joined the run only
+    // after `Channel` or `Radio`).
+    if words >= 2 && last.bytes().all(|b| b.is_ascii_digit()) && matches!(cx.word(end - 2), "Channel" | "Radio") {
+        return Some(EntityKind::Org);
+    }
     // "House of Representatives", "House of Lords": a chamber of a parliament ("House of Cards" is no chamber).
     if words == 3
         && cx.word(first) == "House"
@@ -440,8 +449,33 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     {
         return Some(EntityKind::Place);
     }
+    // "Wigan manager Tobias Renwick", "Lyon's coach": a town or a country before a sports role noun is its club
+    // or national team (an organisation).
+    if !cand.in_title_line && end - first <= 2 && is_place(cx.surface(first, end)) && names_a_team(cx, first, end) {
+        return Some(EntityKind::Org);
+    }
+    // "the payments start-up zoomPesa", "vendaLink, the Kenyan payments company,": a brand with a lower-case
+    // initial is a product's by its shape (below), but a firm's where its context says so.
+    if end - first == 1
+        && is_lower_camel(cx.word(first))
+        && (after_organisation_noun(cx, first)
+            || described_as_an_organisation(cx, first, end)
+            || in_company_context(cx, first, end))
+    {
+        return Some(EntityKind::Org);
+    }
     if let Some(kind) = lexical_kind(cx, first, end) {
         return Some(kind);
+    }
+    // "Sponsored by Halvorsen Bank": the name opening a sponsor's line after its phrase is the sponsor's,
+    // unless a given name opens it.
+    if first >= 2
+        && seg_line_start(cx, first - 2)
+        && cx.seg.tokens[first].line == cx.seg.tokens[first - 2].line
+        && super::shape::is_sponsor_line(cx.seg, first - 2)
+        && !is_first_name(cx.word(first))
+    {
+        return Some(EntityKind::Org);
     }
     // "she stars in Winter Harbour", "premiered at Sundance", "directed Gold Coast Blues": what one stars in,
     // premieres at or directs is a work or a festival (MISC), unless a list knows it (a place: "premiered at
@@ -919,6 +953,7 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "charity",
     "company",
     "conglomerate",
+    "exchange",
     "firm",
     "group",
     "insurer",
@@ -1431,10 +1466,13 @@ fn described_as(cx: &Context<'_, '_>, first: usize, end: usize, nouns: &[&str]) 
     let article_at = |i: usize| seg.is_word(i) && same_line(i) && matches!(cx.word(i), "a" | "an" | "the");
     let apposition = seg.is_punct(end, ',');
     let copula = seg.is_word(end) && matches!(cx.word(end), "is" | "was");
-    if !(apposition || copula) || !article_at(end + 1) {
+    // "Zentrix, Ghana's largest lender,": a place's possessive stands for the article.
+    let place_possessive =
+        seg.is_word(end + 1) && same_line(end + 1) && seg.is_possessive(end + 2) && is_place(cx.word(end + 1));
+    if !(apposition || copula) || !(article_at(end + 1) || place_possessive) {
         return false;
     }
-    let phrase_from = end + 2;
+    let phrase_from = if place_possessive { end + 3 } else { end + 2 };
     for i in phrase_from..(phrase_from + APPOSITIVE_ROLE_REACH).min(seg.tokens.len()) {
         if !same_line(i) || (!seg.is_word(i) && !seg.is_possessive(i) && !seg.is_punct(i, '-')) {
             return false;
@@ -1548,6 +1586,33 @@ fn side_of_a_scored_result(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     }
     let winner = (verb.saturating_sub(4)..verb).rev().take_while(|&i| capitalised(i)).last().unwrap_or(verb);
     Some((winner, verb))
+}
+
+/// Whether the token `i` opens its line.
+fn seg_line_start(cx: &Context<'_, '_>, i: usize) -> bool {
+    cx.seg.lines[cx.seg.tokens[i].line].tokens.0 == i
+}
+
+/// Whether the place `first..end` names a team: before a sports role noun, possessive or followed by its
+/// holder's name ("Lyon's coach", "Wigan manager Tobias Renwick"), or signing or sacking a player or a coach
+/// ("Marseille have signed the midfielder …"). Not "captain": national sides of individual sports have captains
+/// ("Spain captain X" of a tennis tie, where the country stays a place). Looks at three tokens and
+/// `HIRED_ROLE_REACH`.
+fn names_a_team(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[first].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    let possessive = seg.is_possessive(end);
+    let role_at = if possessive { end + 1 } else { end };
+    let sports_role = word_at(role_at).is_some_and(|w| {
+        matches!(w, "coach" | "manager" | "striker" | "midfielder" | "goalkeeper" | "defender" | "winger")
+    });
+    if sports_role && (possessive || word_at(role_at + 1).is_some_and(|w| w.starts_with(char::is_uppercase))) {
+        return true;
+    }
+    // "Marseille have signed the midfielder …": a club that signs or sacks a player or a coach.
+    let verb_at = if word_at(end).is_some_and(|w| matches!(w, "have" | "has")) { end + 1 } else { end };
+    hires_a_player(cx, verb_at)
 }
 
 /// Tokens either side of a result's side searched for a league's name.
