@@ -376,6 +376,9 @@ pub struct State {
     pub selection: Option<Span>,
     /// The note whose card is open.
     pub active_note: Option<String>,
+    /// The version (`Note::version`) the open card's note had when it was opened: its editor shows that one,
+    /// so a save over a version that came meanwhile (an import, another tab) must not replace it unseen.
+    pub active_version: Option<String>,
     /// The side panel's tab.
     pub panel: Panel,
     /// Text the side panel's lists are filtered by.
@@ -718,6 +721,7 @@ impl State {
             hide_clutter: false,
             selection: None,
             active_note: None,
+            active_version: None,
             panel: Panel::Notes,
             query: String::new(),
             tag_filter: None,
@@ -960,9 +964,34 @@ impl State {
                 next.panel = Panel::Notes;
             }
             Action::EditNote { id, text: body, tags } => {
-                next.change(|a| {
-                    a.edit_note(&id, body, tags);
-                });
+                let now = self.annotations.notes.iter().find(|n| n.id == id);
+                let exists = now.is_some() || self.annotations.document_notes.iter().any(|n| n.id == id);
+                let changed_meanwhile = self.active_note.as_ref() == Some(&id)
+                    && self.active_version.is_some()
+                    && now.map(|n| n.version()) != self.active_version;
+                match now.and_then(|n| n.span).filter(|_| changed_meanwhile) {
+                    // Both versions kept: the other as it came, the user's beside it on the same words.
+                    Some(span) => {
+                        next.change(|a| {
+                            a.add_note(text, span, body, tags);
+                        });
+                        next.notice = Some(Notice::info(
+                            "This note was changed while you were editing it (an import or another tab): both \
+                             versions are kept, yours beside the other.",
+                        ));
+                    }
+                    // Gone meanwhile (deleted in another tab): the words typed are not lost.
+                    None if !exists => {
+                        next.notice = Some(Notice::error(format!(
+                            "The note was deleted (in another tab), so this edit was not saved: “{body}”"
+                        )))
+                    }
+                    // Unchanged meanwhile; or changed, but on no words (an orphan), so the user's version replaces
+                    // it, the other's staying in the history to undo to.
+                    None => next.change(|a| {
+                        a.edit_note(&id, body, tags);
+                    }),
+                }
                 next.active_note = None;
             }
             Action::AddReply { note, text } => {
@@ -994,8 +1023,9 @@ impl State {
                 next.flash(span);
             }
             Action::FocusNote(id) => {
-                let span =
-                    id.as_ref().and_then(|id| self.annotations.notes.iter().find(|n| &n.id == id)).and_then(|n| n.span);
+                let note = id.as_ref().and_then(|id| self.annotations.notes.iter().find(|n| &n.id == id));
+                let span = note.and_then(|n| n.span);
+                next.active_version = note.map(|n| n.version());
                 next.active_note = id;
                 next.panel = Panel::Notes;
                 if let Some(span) = span {
@@ -2524,6 +2554,35 @@ mod tests {
         let (a, b) = (received(&a, &b), received(&b, &a));
         assert_eq!(note_texts(&a), ["edited meanwhile"]);
         assert_eq!(a.annotations, b.annotations);
+    }
+
+    #[test]
+    fn a_note_changed_by_another_tab_while_its_card_is_open_keeps_both_versions_on_save() {
+        let (a, b) = two_tabs();
+        let span = span_of(&a, "Sergei Lavrov");
+        let a = a.apply(Action::AddNote { span, text: "first".into(), tags: vec![] });
+        let b = received(&b, &a);
+        let id = a.annotations.notes[0].id.clone();
+        // Tab b opens the card; tab a changes the note, and b hears of it before saving its draft.
+        let b = b.apply(Action::FocusNote(Some(id.clone())));
+        let a = a.apply(Action::EditNote { id: id.clone(), text: "changed in a".into(), tags: vec![] });
+        let b = received(&b, &a);
+        assert_eq!(note_texts(&b), ["changed in a"]);
+        let b = b.apply(Action::EditNote { id: id.clone(), text: "draft of b".into(), tags: vec![] });
+        assert_eq!(note_texts(&b), ["changed in a", "draft of b"]);
+        assert!(b.annotations.notes.iter().all(|n| n.span == Some(span)), "both on the same words");
+        assert!(b.notice.as_ref().is_some_and(|n| n.text.contains("both versions are kept")));
+        // Unchanged meanwhile: the save replaces it, as always.
+        let b = b.apply(Action::FocusNote(Some(id.clone())));
+        let b = b.apply(Action::EditNote { id: id.clone(), text: "b again".into(), tags: vec![] });
+        assert_eq!(note_texts(&b), ["b again", "draft of b"]);
+        // Deleted meanwhile: the draft is named, not dropped.
+        let b = b.apply(Action::FocusNote(Some(id.clone())));
+        let a = received(&a, &b).apply(Action::DeleteNote(id.clone()));
+        let b = received(&b, &a);
+        let b = b.apply(Action::EditNote { id, text: "too late".into(), tags: vec![] });
+        assert_eq!(note_texts(&b), ["draft of b"]);
+        assert!(b.notice.is_some_and(|n| n.level == NoticeLevel::Error && n.text.ends_with("“too late”")));
     }
 
     #[test]
