@@ -169,9 +169,36 @@ pub fn deflated_payload(fragment: &str) -> Result<Vec<u8>, ShareError> {
             false => ShareError::Damaged("it holds no data after share=".into()),
         });
     }
-    // Some mail and chat programs wrap long links: white space is never part of base64url.
-    let data: String = data.chars().filter(|c| !c.is_whitespace()).collect();
-    crate::base64url::decode(data.as_bytes()).ok_or_else(|| ShareError::Damaged("it is not base64url".into()))
+    crate::base64url::decode(base64url_of(data).as_bytes())
+        .ok_or_else(|| ShareError::Damaged("it is not base64url".into()))
+}
+
+/// A link's data as base64url without what copying it may have added, none of which base64url ever holds:
+/// white space where mail and chat programs wrapped a long link, or its escape in an address (`%0A`, `%20`),
+/// and the punctuation of a sentence the link was pasted at the end of (`…Q_x.`, `(see …Q_x)`).
+fn base64url_of(data: &str) -> String {
+    let bytes = data.as_bytes();
+    let escaped_space = |at: usize| {
+        bytes.get(at) == Some(&b'%')
+            && bytes
+                .get(at + 1..at + 3)
+                .is_some_and(|hex| matches!(hex.to_ascii_uppercase().as_slice(), b"0A" | b"0D" | b"09" | b"20"))
+    };
+    let mut out = String::with_capacity(data.len());
+    let mut at = 0;
+    while let Some(c) = data.get(at..).and_then(|rest| rest.chars().next()) {
+        if escaped_space(at) {
+            at += 3;
+            continue;
+        }
+        if !c.is_whitespace() {
+            out.push(c);
+        }
+        at += c.len_utf8();
+    }
+    let kept = out.trim_end_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).len();
+    out.truncate(kept);
+    out
 }
 
 /// What a link whose compressed data does not inflate (cut short or altered, or inflating past
@@ -317,6 +344,19 @@ mod tests {
         let doc = Document::new("t", "Angela Merkel visited Paris on Monday.");
         let fragment = encode(&doc, &Extraction::default(), &Annotations::default(), &[]).expect("fits");
         let (head, tail) = fragment.split_at(20);
-        assert_eq!(decode(&format!("{head}\n  {tail}")).map(|s| s.document), Ok(doc));
+        assert_eq!(decode(&format!("{head}\n  {tail}")).map(|s| s.document), Ok(doc.clone()));
+        // As an address keeps what mail inserted, escaped; and with the punctuation of the sentence it ended.
+        for copied in [
+            format!("{head}%0A{tail}"),
+            format!("{head}%20%0d%0A{tail}"),
+            format!("{fragment}."),
+            format!("{fragment})."),
+            format!("{fragment}%0A"),
+            format!("{fragment}>"),
+        ] {
+            assert_eq!(decode(&copied).map(|s| s.document), Ok(doc.clone()), "{copied}");
+        }
+        // Other escapes are no white space: still refused.
+        assert!(decode(&format!("{head}%41{tail}")).is_err());
     }
 }
