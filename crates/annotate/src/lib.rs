@@ -20,6 +20,7 @@ assert_eq!(file["type"], "AnnotationCollection");
 pub mod anchor;
 mod base64url;
 mod document;
+mod headline;
 pub mod file_kind;
 pub mod find;
 pub mod formats;
