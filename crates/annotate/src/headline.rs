@@ -356,4 +356,14 @@ mod tests {
         }
         assert!(failures.is_empty(), "{} of {} wrong:\n{}", failures.len(), PAGES.len(), failures.join("\n"));
     }
+
+    /// Only the first 64 KB are read, cut on a character boundary (a three-byte `€` straddles 65,536), and a
+    /// page of a million short lines is as quick as its first 200.
+    #[test]
+    fn long_texts_are_read_only_at_the_top() {
+        let euros = "€".repeat(30_000);
+        assert_eq!(title_from_text(&euros), format!("{}…", "€".repeat(80)));
+        let menu = "Menu\nBy Ola\n12 May 2031\n".repeat(300_000);
+        assert_eq!(title_from_text(&menu), "Menu");
+    }
 }
