@@ -27,9 +27,8 @@ pub(crate) fn title_from_text(text: &str) -> String {
     }
     let lines: Vec<&str> =
         text[..end].lines().map(str::trim).filter(|line| !line.is_empty()).take(READ_LINES).collect();
-    let line = headline(&lines)
-        .or_else(|| text.lines().map(str::trim).find(|line| !line.is_empty()))
-        .unwrap_or("Untitled");
+    let line =
+        headline(&lines).or_else(|| text.lines().map(str::trim).find(|line| !line.is_empty())).unwrap_or("Untitled");
     shorten(line)
 }
 
@@ -172,8 +171,25 @@ fn is_dateline(line: &str) -> bool {
 /// English month and weekday names and their three-letter forms.
 fn is_month(token: &str) -> bool {
     const NAMES: &[&str] = &[
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
     ];
     let word = token.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
     NAMES.iter().any(|name| *name == word || (word.len() == 3 && name.starts_with(&word)) || word == "sept")
@@ -200,7 +216,8 @@ fn is_date_word(token: &str) -> bool {
     word.is_empty()
         || word.chars().any(|c| c.is_ascii_digit())
         || is_month(&word)
-        || ["am", "pm", "gmt", "utc", "et", "est", "edt", "bst", "cet", "ist", "wat", "at", "on"].contains(&word.as_str())
+        || ["am", "pm", "gmt", "utc", "et", "est", "edt", "bst", "cet", "ist", "wat", "at", "on"]
+            .contains(&word.as_str())
 }
 
 /// At most 80 characters, with an ellipsis when cut.
