@@ -1,8 +1,8 @@
 //! A pasted page's title: the line most likely to be its headline, not its first line of site clutter.
 //!
 //! A whole page pasted (or a .txt of one) starts with menus, "Skip to content", share buttons and dates, so
-//! its first line names nothing. The headline is found by where it stands: just above the byline or the date
-//! line (the nearest anchor of an article), else it is the line a page prints twice (page heading and article
+//! its first line names nothing. The headline is found by where it stands: just above the byline, else the
+//! date line (an article's anchors), else it is the line a page prints twice (page heading and article
 //! heading), else it stands just above the first long paragraph (the lede). Walking up from an anchor, the
 //! topmost headline-like line before a menu item (a line of one to three words) is taken: a standfirst and an
 //! author line sit between a headline and its date, never above it. With no such evidence the first
@@ -32,11 +32,12 @@ pub(crate) fn title_from_text(text: &str) -> String {
     shorten(line)
 }
 
-/// The headline among the top lines of a page, when the page shows one.
+/// The headline among the top lines of a page, when the page shows one. A byline is looked for first: it is
+/// the article's own, where dates also stand under other stories' headlines in lists and over clocks.
 fn headline<'a>(lines: &[&'a str]) -> Option<&'a str> {
-    let below_anchor =
-        (0..lines.len()).filter(|&at| is_dateline(lines[at]) || is_byline(lines[at])).find_map(|at| walk_up(lines, at));
-    below_anchor.or_else(|| printed_twice(lines)).or_else(|| {
+    let above =
+        |anchor: fn(&str) -> bool| (0..lines.len()).filter(|&at| anchor(lines[at])).find_map(|at| walk_up(lines, at));
+    above(is_byline).or_else(|| above(is_dateline)).or_else(|| printed_twice(lines)).or_else(|| {
         let lede = lines.iter().position(|line| line.split_whitespace().count() >= 30)?;
         walk_up(lines, lede)
     })
@@ -333,6 +334,12 @@ mod tests {
             "Sections\nJobs\nHelp and Contact Us\nTerms of Service\nThe Daily Ledger\nWhy the ferry fares went up again\n\
              Business\nWhy the ferry fares went up again\nShare on Twitter\n{BODY}\nHelp and Contact Us\nTerms of Service",
             "Why the ferry fares went up again",
+        ),
+        (
+            "a list of other stories with their dates above the article, which has a byline",
+            "Menu\nLatest\nCity council approves new budget plan\nNov 3, 2031\nHarbour workers strike over pay\n\
+             Nov 3, 2031\nWorld\nTram drivers vote to accept new contract\nBy Ola Brenneke\nNov 4, 2031\n{LEDE}",
+            "Tram drivers vote to accept new contract",
         ),
         ("plain two-paragraph note", "Ideas for the garden\n\n{LEDE}\n\nSecond thoughts later.", "Ideas for the garden"),
         (
