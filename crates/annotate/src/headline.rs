@@ -104,7 +104,7 @@ fn is_headline_like(lines: &[&str], at: usize) -> bool {
 
 /// Site furniture worded like a sentence: calls to act, cookie notices, addresses.
 fn is_clutter(line: &str) -> bool {
-    let lower = line.to_lowercase();
+    let lower = line.to_ascii_lowercase();
     const STARTS: &[&str] =
         &["skip to", "subscribe", "sign in", "sign up", "log in", "share ", "follow ", "advertisement", "read more"];
     STARTS.iter().any(|start| lower.starts_with(start)) || lower.contains("cookie") || lower.contains("://")
@@ -142,7 +142,7 @@ fn is_byline(line: &str) -> bool {
 
 /// A photo credit or caption tag: `©`, `Getty`, or a short line naming a photo or image.
 fn is_credit(line: &str) -> bool {
-    let lower = line.to_lowercase();
+    let lower = line.to_ascii_lowercase();
     lower.contains('©')
         || lower.contains("getty")
         || (word_count(line) <= 6 && (lower.contains("photo") || lower.contains("image")))
@@ -159,7 +159,7 @@ fn is_dateline(line: &str) -> bool {
     let marked = line.split_whitespace().any(|token| is_month(token) || is_time(token) || is_iso_date(token));
     let date_words = line.split_whitespace().filter(|token| is_date_word(token)).count();
     let led = line.split_whitespace().next().is_some_and(|first| {
-        let first = first.trim_end_matches(':').to_lowercase();
+        let first = first.trim_end_matches(':').to_ascii_lowercase();
         ["updated", "published", "posted", "last"].contains(&first.as_str())
     });
     let has_year = line.split_whitespace().any(|token| {
@@ -192,7 +192,7 @@ fn is_month(token: &str) -> bool {
         "saturday",
         "sunday",
     ];
-    let word = token.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+    let word = token.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase();
     NAMES.iter().any(|name| *name == word || (word.len() == 3 && name.starts_with(&word)) || word == "sept")
 }
 
@@ -213,7 +213,7 @@ fn is_iso_date(token: &str) -> bool {
 
 /// A word a date line is made of: numbers, month names, `am`, time zones, `at`, `on`, separators.
 fn is_date_word(token: &str) -> bool {
-    let word = token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let word = token.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
     word.is_empty()
         || word.chars().any(|c| c.is_ascii_digit())
         || is_month(&word)
