@@ -150,27 +150,38 @@ fn is_credit(line: &str) -> bool {
 
 /// A date or time line: a short line with a month, a time or an ISO date whose words are mostly date words
 /// (or led by `Updated`, `Published`, `Posted`), or a short line with a year and at most three words (`12 de
-/// marzo de 2031`). A headline that mentions a date has more words than the date.
+/// marzo de 2031`). A headline that mentions a date has more words than the date. One pass over its words.
 fn is_dateline(line: &str) -> bool {
-    let tokens = line.split_whitespace().count();
-    if tokens > 12 || !line.chars().any(|c| c.is_ascii_digit()) {
-        return false;
+    let (mut tokens, mut date_words, mut words, mut digits_seen) = (0, 0, 0, 0);
+    let (mut marked, mut has_year, mut led) = (false, false, false);
+    for token in line.split_whitespace() {
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        let digits = word.bytes().filter(u8::is_ascii_digit).count();
+        let month = is_month(&word);
+        digits_seen += digits;
+        if tokens == 12 {
+            return false;
+        }
+        if tokens == 0 {
+            led = ["updated", "published", "posted", "last"].contains(&word.as_str());
+        }
+        tokens += 1;
+        words += usize::from(token.chars().any(char::is_alphabetic));
+        marked |= month || is_time(token) || is_iso_date(token);
+        has_year |= digits == 4 && word.len() == 4 && (word.starts_with("19") || word.starts_with("20"));
+        date_words += usize::from(
+            word.is_empty()
+                || digits > 0
+                || month
+                || ["am", "pm", "gmt", "utc", "et", "est", "edt", "bst", "cet", "ist", "wat", "at", "on"]
+                    .contains(&word.as_str()),
+        );
     }
-    let marked = line.split_whitespace().any(|token| is_month(token) || is_time(token) || is_iso_date(token));
-    let date_words = line.split_whitespace().filter(|token| is_date_word(token)).count();
-    let led = line.split_whitespace().next().is_some_and(|first| {
-        let first = first.trim_end_matches(':').to_ascii_lowercase();
-        ["updated", "published", "posted", "last"].contains(&first.as_str())
-    });
-    let has_year = line.split_whitespace().any(|token| {
-        let digits = token.trim_matches(|c: char| !c.is_ascii_digit());
-        digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
-    });
-    (marked && (led || 2 * date_words >= tokens)) || (has_year && word_count(line) <= 3)
+    digits_seen > 0 && ((marked && (led || 2 * date_words >= tokens)) || (has_year && words <= 3))
 }
 
-/// English month and weekday names and their three-letter forms.
-fn is_month(token: &str) -> bool {
+/// English month and weekday names and their three-letter forms, in a lower-case word.
+fn is_month(word: &str) -> bool {
     const NAMES: &[&str] = &[
         "january",
         "february",
@@ -192,8 +203,8 @@ fn is_month(token: &str) -> bool {
         "saturday",
         "sunday",
     ];
-    let word = token.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase();
-    NAMES.iter().any(|name| *name == word || (word.len() == 3 && name.starts_with(&word)) || word == "sept")
+    let word = word.trim_matches(|c: char| !c.is_ascii_lowercase());
+    word == "sept" || NAMES.iter().any(|name| *name == word || (word.len() == 3 && name.starts_with(word)))
 }
 
 /// `5:27`, `06.05`, `4:10pm`.
@@ -209,16 +220,6 @@ fn is_time(token: &str) -> bool {
 fn is_iso_date(token: &str) -> bool {
     let bytes = token.as_bytes();
     bytes.len() >= 10 && bytes[..4].iter().all(u8::is_ascii_digit) && bytes[4] == b'-' && bytes[7] == b'-'
-}
-
-/// A word a date line is made of: numbers, month names, `am`, time zones, `at`, `on`, separators.
-fn is_date_word(token: &str) -> bool {
-    let word = token.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-    word.is_empty()
-        || word.chars().any(|c| c.is_ascii_digit())
-        || is_month(&word)
-        || ["am", "pm", "gmt", "utc", "et", "est", "edt", "bst", "cet", "ist", "wat", "at", "on"]
-            .contains(&word.as_str())
 }
 
 /// At most 80 characters, with an ellipsis when cut.
@@ -360,6 +361,11 @@ mod tests {
             "CRLF line ends",
             "Home\r\nWorld\r\nFerry strike ends after three weeks of talks\r\nBy Ola Brenneke\r\n{LEDE}",
             "Ferry strike ends after three weeks of talks",
+        ),
+        (
+            "weekday names without a date are not a date line",
+            "Menu\nSunday Brunch Monday Blues\nLocal\nMarket stalls return to the old square\nBy Ola Brenneke\n{LEDE}",
+            "Market stalls return to the old square",
         ),
         (
             "a date in the headline does not make it a date line",
