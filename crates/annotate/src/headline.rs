@@ -43,17 +43,24 @@ fn headline<'a>(lines: &[&'a str]) -> Option<&'a str> {
     })
 }
 
-/// The topmost headline-like line among the few wordy lines just above `anchor`, up to a menu item.
+/// The topmost headline-like line among the few wordy lines just above `anchor`, up to a menu item. Passed
+/// over: short lines with a number (`3 minute read`, `941 comments`) and a name of up to three capitalised
+/// words right above the anchor (an author's name over the date).
 fn walk_up<'a>(lines: &[&'a str], anchor: usize) -> Option<&'a str> {
     let mut found = None;
     let mut wordy = 0;
     for at in (anchor.saturating_sub(WALK_LIMIT)..anchor).rev() {
         let line = lines[at];
-        if is_transparent(line) {
+        let short = word_count(line) <= 3;
+        if is_transparent(line) || (short && line.contains(|c: char| c.is_ascii_digit())) {
             continue;
         }
         wordy += 1;
-        if word_count(line) <= 3 || wordy > WALK_LINES {
+        let name = line.split_whitespace().all(|word| word.starts_with(char::is_uppercase));
+        if short && name && wordy == 1 {
+            continue;
+        }
+        if short || wordy > WALK_LINES {
             break;
         }
         if is_headline_like(lines, at) {
@@ -361,6 +368,17 @@ mod tests {
             "CRLF line ends",
             "Home\r\nWorld\r\nFerry strike ends after three weeks of talks\r\nBy Ola Brenneke\r\n{LEDE}",
             "Ferry strike ends after three weeks of talks",
+        ),
+        (
+            "reading time between the headline and the date",
+            "Skip to main content\nWorld\nBusiness\nHarbour authority fines shipping firm over fuel spill\n3 minute read\n\
+             March 3, 2031 9:15 AM UTC\n{LEDE}",
+            "Harbour authority fines shipping firm over fuel spill",
+        ),
+        (
+            "opinion piece: the author's name alone above the date",
+            "Opinion\nComment\nWe should stop building roads into city centres\nJane Holm\nTue 4 Mar 2031 07.00 GMT\n{LEDE}",
+            "We should stop building roads into city centres",
         ),
         (
             "weekday names without a date are not a date line",
