@@ -17,14 +17,10 @@ impl Document {
         Document { title: title.into(), text: text.into(), source_url: None }
     }
 
-    /// A title from the text itself: its first non-empty line, shortened.
+    /// A title from the text itself: the line most likely to be its headline (`headline.rs`), else its first
+    /// non-empty line, shortened.
     pub fn title_from_text(text: &str) -> String {
-        let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Untitled");
-        let mut title: String = line.chars().take(80).collect();
-        if line.chars().count() > 80 {
-            title.push('…');
-        }
-        title
+        crate::headline::title_from_text(text)
     }
 
     /// A content-derived identity, `urn:sha256:<hex>`, the same for the same text on any machine.

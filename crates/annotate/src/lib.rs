@@ -23,6 +23,7 @@ mod document;
 pub mod file_kind;
 pub mod find;
 pub mod formats;
+mod headline;
 mod input;
 pub mod json_fields;
 mod last_by_key;

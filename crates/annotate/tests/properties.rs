@@ -137,3 +137,59 @@ proptest! {
         prop_assert_eq!(String::from_utf16_lossy(&utf16[us..ue]), target.exact.clone());
     }
 }
+
+/// Lines a page top is made of: clutter, dates, bylines, headline-like lines, credits, odd Unicode.
+const PAGE_LINES: &[&str] = &[
+    "Menu",
+    "Skip to content",
+    "By Ola Brenneke",
+    "by Ann Vell12 Mar 2031",
+    "12 March 2031",
+    "Updated 5:27 am CST, Wednesday, November 20, 2031",
+    "12 de marzo de 2031",
+    "2031-11-18T20:51:19Z",
+    "Varnland central bank raises rates for third time",
+    "Varnland central bank raises rates for third time",
+    "ANNA KEEL/AFP/Getty Images",
+    "Home / News / Politics",
+    "1204",
+    "",
+    "  \u{a0} ",
+    "Cafe\u{301} owners in Zéphyrine protest new rent rules 🔥",
+    "المجلس البلدي يقر ميزانية جديدة للمدينة",
+    "\u{200f}\u{202e} mixed \u{202d} direction ",
+    "By",
+    "By 12:",
+    "1.",
+    "9:9",
+    "2031-",
+    "€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 2000,
+        rng_algorithm: proptest::test_runner::RngAlgorithm::ChaCha,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x717E_0012),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// Any text gets a title without panicking: non-empty, at most 81 characters (80 and an ellipsis), and a
+    /// piece of one of its lines, or "Untitled".
+    #[test]
+    fn prop_title_is_a_piece_of_a_line(
+        pieces in prop::collection::vec(
+            prop_oneof![any::<String>(), prop::sample::select(PAGE_LINES).prop_map(str::to_string)],
+            0..40,
+        ),
+        separator in prop::sample::select(&["\n", "\r\n", "\n\n", " "][..]),
+    ) {
+        let text = pieces.join(separator);
+        let title = sidenote_annotate::Document::title_from_text(&text);
+        prop_assert!(!title.is_empty());
+        prop_assert!(title.chars().count() <= 81, "{title:?}");
+        let piece = title.strip_suffix('…').unwrap_or(&title);
+        prop_assert!(title == "Untitled" || text.lines().any(|line| line.contains(piece)), "{title:?} from {text:?}");
+    }
+}
