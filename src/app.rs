@@ -51,12 +51,13 @@ fn refresh_library(dispatch: Callback<Action>) {
     });
 }
 
-/// Whether a key event comes from a text field (where letters are typing, not shortcuts).
-fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+/// Whether a key event comes from a form field: a text field (`menus`: or a menu too), where letters are typing
+/// (or choose an option), not shortcuts. A menu is no text field: undo and redo work in it.
+fn typing_in_field(event: &web_sys::KeyboardEvent, menus: bool) -> bool {
+    event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| {
+        let tag = e.tag_name();
+        tag == "INPUT" || tag == "TEXTAREA" || (menus && tag == "SELECT")
+    })
 }
 
 /// The whole app.
@@ -66,7 +67,6 @@ pub fn App() -> Html {
     let pasting = use_state(|| false);
     // The Library's document whose deletion waits for a second click (deleting cannot be undone).
     let confirming_delete = use_state(|| None::<String>);
-    let writing = use_state(|| false);
     let dispatch: Callback<Action> = {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))
@@ -302,7 +302,6 @@ pub fn App() -> Html {
     {
         let dispatch = dispatch.clone();
         let selection = state.selection;
-        let writing = writing.clone();
         let partly_rendered = state.open.text().len() > RENDER_ALL_BELOW;
         use_effect_on((selection, partly_rendered), move |&(selection, partly_rendered)| {
             // Not passive (gloo's default): the shortcuts' prevent_default must stop the key from also typing,
@@ -313,12 +312,12 @@ pub fn App() -> Html {
                     let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                     let key = sidenote_extract::case::lowercase(&event.key());
                     let command = event.ctrl_key() || event.meta_key();
-                    if command && key == "z" && !typing_in_field(event) {
+                    if command && key == "z" && !typing_in_field(event, false) {
                         event.prevent_default();
                         dispatch.emit(if event.shift_key() { Action::Redo } else { Action::Undo });
                         return;
                     }
-                    if command && key == "y" && !typing_in_field(event) {
+                    if command && key == "y" && !typing_in_field(event, false) {
                         event.prevent_default();
                         dispatch.emit(Action::Redo);
                         return;
@@ -328,13 +327,13 @@ pub fn App() -> Html {
                         services::dom::focus_search();
                         return;
                     }
-                    if command || event.alt_key() || typing_in_field(event) {
+                    if command || event.alt_key() || typing_in_field(event, true) {
                         return;
                     }
                     let Some(span) = selection else { return };
                     if key == "n" {
                         event.prevent_default();
-                        writing.set(true);
+                        dispatch.emit(Action::WriteNote(Some(span)));
                     } else if key == "escape" {
                         dispatch.emit(Action::Select(None));
                     } else if let Some(kind) = EntityKind::ALL.into_iter().find(|k| kind_key(*k) == key) {
@@ -509,7 +508,8 @@ pub fn App() -> Html {
         })
     };
 
-    let selection_bar = state.selection.map(|span| {
+    // While a new note is written, the bar stays on the words it was opened on, whatever is selected since.
+    let selection_bar = state.writing.or(state.selection).map(|span| {
         let words = span.slice(state.open.text()).to_string();
         let orphan = state
             .active_note
@@ -518,20 +518,18 @@ pub fn App() -> Html {
             .map(|n| (n.id.clone(), n.target.exact.clone()));
         let onnote = {
             let dispatch = dispatch.clone();
-            let writing = writing.clone();
             Callback::from(move |(text, tags): (String, Vec<String>)| {
-                writing.set(false);
                 services::selection::clear();
                 dispatch.emit(Action::AddNote { span, text, tags });
                 services::dom::focus(ARTICLE);
             })
         };
+        let writing = state.writing.is_some();
         let oncancel = {
             let dispatch = dispatch.clone();
-            let writing = writing.clone();
             Callback::from(move |_| {
-                if *writing {
-                    writing.set(false);
+                if writing {
+                    dispatch.emit(Action::WriteNote(None));
                     services::dom::focus(ARTICLE);
                 } else {
                     services::selection::clear();
@@ -539,10 +537,10 @@ pub fn App() -> Html {
                 }
             })
         };
-        let onwrite = {
-            let writing = writing.clone();
-            Callback::from(move |_| writing.set(true))
-        };
+        let onwrite = dispatch.reform(move |_| Action::WriteNote(Some(span)));
+        let target = crate::state::DraftTarget::Words(span);
+        let draft = state.draft(&target).map(|d| (AttrValue::from(d.text.clone()), AttrValue::from(d.tags.clone())));
+        let ondraft = dispatch.reform(move |typed| Action::KeepDraft(target.clone(), typed));
         // A suggestion on exactly these words can be reviewed here; choosing a kind for it retags it.
         let mention = state.open.extraction.entities.iter().find(|e| e.span == span).map(|e| (e.span, e.kind));
         let quote = state.open.extraction.quotes.iter().find(|q| q.span == span).map(|q| q.span);
@@ -554,7 +552,7 @@ pub fn App() -> Html {
             None => Action::AddEntity { span, kind },
         });
         html! {
-            { selection_bar(&SelectionBarProps { span, words: AttrValue::from(words), writing: *writing, orphan, onwrite, onnote,
+            { selection_bar(&SelectionBarProps { span, words: AttrValue::from(words), writing, draft, ondraft, orphan, onwrite, onnote,
                 oncancel, onentity, suggestion, onreview: reform_fn(&dispatch, |(scope, decision)| Action::Review { scope, decision }),
                 onreattach: dispatch.reform(move |id| Action::ReattachNote { id, span }) }) }
         }
@@ -567,9 +565,18 @@ pub fn App() -> Html {
     // pointer), not on every render of the page.
     // The selection bar's note editor gets the focus when it opens, so typing starts at once (the editor is a
     // plain render function).
-    use_effect_on(*writing && state.selection.is_some(), |&open| {
+    use_effect_on(state.writing.is_some(), |&open| {
         if open {
             services::dom::focus_into_view(&format!(".selection-bar {NOTE_TEXT}"));
+        }
+    });
+    // The last undo (or redo) disables its button, which had the focus: the focus goes to the other one.
+    use_effect_on((state.history.can_undo(), state.history.can_redo()), |&(can_undo, can_redo)| {
+        if !can_redo {
+            services::dom::focus_if_lost("[data-testid=undo]:enabled");
+        }
+        if !can_undo {
+            services::dom::focus_if_lost("[data-testid=redo]:enabled");
         }
     });
     // The paste panel's text area and what it holds while open (`paste_panel`, a plain render function).
@@ -654,6 +661,7 @@ pub fn App() -> Html {
                         library: state.library.clone(), unreadable: state.unreadable.clone(), dispatch: dispatch.clone(),
                         usage: state.storage_usage.clone(), loading: state.loading, quote_count: counts.quotes,
                         confirming_delete: (*confirming_delete).clone(), search_found: search_found.clone(), entities,
+                        drafts: state.drafts.clone(),
                         onconfirmdelete: { let confirming = confirming_delete.clone(); Callback::from(move |urn| confirming.set(urn)) },
                         onopensaved, ondeletesaved, onexportraw, ondeleteraw }) }
                     { legend(&LegendProps { counts: counts.clone(), notes: state.annotations.notes.len(),

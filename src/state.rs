@@ -385,6 +385,11 @@ pub struct Draft {
     pub tags: String,
 }
 
+/// The draft kept for an editor on the document `urn`, if any.
+pub fn draft_in<'a>(drafts: &'a [Draft], urn: &str, target: &DraftTarget) -> Option<&'a Draft> {
+    drafts.iter().find(|d| d.urn == urn && d.target == *target)
+}
+
 /// Everything the app shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
@@ -723,7 +728,10 @@ pub enum Action {
 
 /// Whether `span` holds some of `text`'s characters (a span from the page may not fit the text).
 fn fits(text: &str, span: Span) -> bool {
-    span.start < span.end && span.end <= text.len() && text.is_char_boundary(span.start) && text.is_char_boundary(span.end)
+    span.start < span.end
+        && span.end <= text.len()
+        && text.is_char_boundary(span.start)
+        && text.is_char_boundary(span.end)
 }
 
 /// What to add to "Opened …" when a file was not UTF-8: the encoding it was read in, so that a file in yet
@@ -866,7 +874,7 @@ impl State {
 
     /// The draft kept for an editor on the open document, if any.
     pub fn draft(&self, target: &DraftTarget) -> Option<&Draft> {
-        self.drafts.iter().find(|d| d.urn == self.open.urn && d.target == *target)
+        draft_in(&self.drafts, &self.open.urn, target)
     }
 
     /// Keeps `typed` (text, tags) as the draft of `target` on the open document; forgets it when `None`, or
@@ -875,7 +883,8 @@ impl State {
         let saved = match &target {
             DraftTarget::Note(id) => {
                 let on_words = self.annotations.notes.iter().find(|n| n.id == *id).map(|n| (&n.text, &n.tags));
-                let on_article = || self.annotations.document_notes.iter().find(|n| n.id == *id).map(|n| (&n.text, &n.tags));
+                let on_article =
+                    || self.annotations.document_notes.iter().find(|n| n.id == *id).map(|n| (&n.text, &n.tags));
                 on_words.or_else(on_article).map(|(text, tags)| (text.clone(), tags.join(", ")))
             }
             _ => None,
