@@ -60,6 +60,14 @@ fn typing_in_field(event: &web_sys::KeyboardEvent, menus: bool) -> bool {
     })
 }
 
+/// The extractor's suggestion on exactly `span`, if any: a mention (with its kind) or a quotation.
+fn suggestion_on(open: &crate::state::OpenDocument, span: sidenote_extract::Span) -> Option<ReviewScope> {
+    let extraction = &open.extraction;
+    let mention =
+        extraction.entities.iter().find(|e| e.span == span).map(|e| ReviewScope::Mention { span, kind: e.kind });
+    mention.or_else(|| extraction.quotes.iter().any(|q| q.span == span).then_some(ReviewScope::Quote { span }))
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> Html {
@@ -297,13 +305,16 @@ pub fn App() -> Html {
         });
     }
 
-    // Keyboard shortcuts: undo/redo everywhere; N and P/O/L/D/M act on the selection; Ctrl+F in a long
+    // Keyboard shortcuts: undo/redo everywhere; N and P/O/L/D/M act on the selection, A and R accept or reject
+    // the suggestion on exactly those words (a highlight Enter selected); Ctrl+F in a long
     // article goes to the app's search, which sees the whole text (the browser's finds only rendered blocks).
     {
         let dispatch = dispatch.clone();
         let selection = state.selection;
         let partly_rendered = state.open.text().len() > RENDER_ALL_BELOW;
-        use_effect_on((selection, partly_rendered), move |&(selection, partly_rendered)| {
+        let suggestion = selection.and_then(|span| suggestion_on(&state.open, span));
+        use_effect_on((selection, partly_rendered, suggestion), move |(selection, partly_rendered, suggestion)| {
+            let (selection, partly_rendered, suggestion) = (*selection, *partly_rendered, suggestion.clone());
             // Not passive (gloo's default): the shortcuts' prevent_default must stop the key from also typing,
             // e.g. the N that opens the note editor would otherwise land in it.
             let options = EventListenerOptions::enable_prevent_default();
@@ -336,6 +347,10 @@ pub fn App() -> Html {
                         dispatch.emit(Action::WriteNote(Some(span)));
                     } else if key == "escape" {
                         dispatch.emit(Action::Select(None));
+                    } else if let (Some(scope), "a" | "r") = (suggestion.clone(), key.as_str()) {
+                        event.prevent_default();
+                        let decision = if key == "a" { Decision::Accept } else { Decision::Reject };
+                        dispatch.emit(Action::Review { scope, decision });
                     } else if let Some(kind) = EntityKind::ALL.into_iter().find(|k| kind_key(*k) == key) {
                         event.prevent_default();
                         services::selection::clear();
@@ -541,14 +556,11 @@ pub fn App() -> Html {
         let target = crate::state::DraftTarget::Words(span);
         let draft = state.draft(&target).map(|d| (AttrValue::from(d.text.clone()), AttrValue::from(d.tags.clone())));
         let ondraft = dispatch.reform(move |typed| Action::KeepDraft(target.clone(), typed));
-        // A suggestion on exactly these words can be reviewed here; choosing a kind for it retags it.
-        let mention = state.open.extraction.entities.iter().find(|e| e.span == span).map(|e| (e.span, e.kind));
-        let quote = state.open.extraction.quotes.iter().find(|q| q.span == span).map(|q| q.span);
-        let suggestion = mention
-            .map(|(span, kind)| ReviewScope::Mention { span, kind })
-            .or(quote.map(|span| ReviewScope::Quote { span }));
-        let onentity = dispatch.reform(move |kind| match mention {
-            Some((span, machine)) => Action::Review { scope: ReviewScope::Mention { span, kind: machine }, decision: Decision::Retag(kind) },
+        // A suggestion on exactly these words can be reviewed here; choosing a kind for a mention retags it.
+        let suggestion = suggestion_on(&state.open, span);
+        let mention = suggestion.clone().filter(|s| matches!(s, ReviewScope::Mention { .. }));
+        let onentity = dispatch.reform(move |kind| match mention.clone() {
+            Some(scope) => Action::Review { scope, decision: Decision::Retag(kind) },
             None => Action::AddEntity { span, kind },
         });
         html! {

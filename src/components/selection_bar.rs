@@ -68,13 +68,13 @@ pub fn selection_bar(props: &SelectionBarProps) -> Html {
                         { if props.draft.is_some() { "Resume note" } else { "Add note" } }<kbd>{ "N" }</kbd>
                     </button>
                     if let Some(scope) = props.suggestion.clone() {
-                        <button data-testid="mention-accept" title="Accept this suggestion" aria-label="Accept this suggestion"
+                        <button data-testid="mention-accept" title="Accept this suggestion (A)" aria-label="Accept this suggestion" aria-keyshortcuts="A"
                                 onclick={{ let scope = scope.clone(); props.onreview.reform(move |_: MouseEvent| (scope.clone(), Decision::Accept)) }}>
-                            { "✓ Accept" }
+                            { "✓ Accept" }<kbd>{ "A" }</kbd>
                         </button>
-                        <button data-testid="mention-reject" title="Reject this suggestion" aria-label="Reject this suggestion"
+                        <button data-testid="mention-reject" title="Reject this suggestion (R)" aria-label="Reject this suggestion" aria-keyshortcuts="R"
                                 onclick={props.onreview.reform(move |_: MouseEvent| (scope.clone(), Decision::Reject))}>
-                            { "✕ Reject" }
+                            { "✕ Reject" }<kbd>{ "R" }</kbd>
                         </button>
                     }
                     { for EntityKind::ALL.into_iter().map(|kind| html! {
