@@ -60,6 +60,15 @@ fn typing_in_field(event: &web_sys::KeyboardEvent, menus: bool) -> bool {
     })
 }
 
+/// After an undo or redo by its button: once the page shows the result, the focus goes to `other` if the step
+/// was the last one (its button, disabled, held the focus), not to the page's body.
+fn focus_after_step(other: &'static str) {
+    wasm_bindgen_futures::spawn_local(async move {
+        gloo::timers::future::TimeoutFuture::new(0).await;
+        services::dom::focus_if_lost(other);
+    });
+}
+
 /// The extractor's suggestion on exactly `span`, if any: a mention (with its kind) or a quotation.
 fn suggestion_on(open: &crate::state::OpenDocument, span: sidenote_extract::Span) -> Option<ReviewScope> {
     let extraction = &open.extraction;
@@ -582,15 +591,6 @@ pub fn App() -> Html {
             services::dom::focus_into_view(&format!(".selection-bar {NOTE_TEXT}"));
         }
     });
-    // The last undo (or redo) disables its button, which had the focus: the focus goes to the other one.
-    use_effect_on((state.history.can_undo(), state.history.can_redo()), |&(can_undo, can_redo)| {
-        if !can_redo {
-            services::dom::focus_if_lost("[data-testid=undo]:enabled");
-        }
-        if !can_undo {
-            services::dom::focus_if_lost("[data-testid=redo]:enabled");
-        }
-    });
     // The paste panel's text area and what it holds while open (`paste_panel`, a plain render function).
     let paste_state = use_paste_panel(*pasting);
     // The article's element, flash and selection (`article_view`, a plain render function).
@@ -618,7 +618,8 @@ pub fn App() -> Html {
                 can_undo: state.history.can_undo(), can_redo: state.history.can_redo(), onpaste,
                 onsample: reform_fn(&dispatch, |_| Action::OpenSample), onfile, onimport, format: *export_format,
                 onformat: { let export_format = export_format.clone(); Callback::from(move |f| export_format.set(f)) },
-                onexport, onshare, onundo: reform_fn(&dispatch, |_| Action::Undo), onredo: reform_fn(&dispatch, |_| Action::Redo) }) }
+                onexport, onshare, onundo: reform_fn(&dispatch, |_| { focus_after_step("[data-testid=redo]:enabled"); Action::Undo }),
+                onredo: reform_fn(&dispatch, |_| { focus_after_step("[data-testid=undo]:enabled"); Action::Redo }) }) }
             { notice_bar(&NoticeBarProps { notice: state.notice.clone(), ondismiss: reform_fn(&dispatch, |_| {
                 // The message goes with its button: the focus goes to the article, not to the page's body.
                 services::dom::focus(ARTICLE);

@@ -197,6 +197,8 @@ test('Escape keeps what was typed in every note editor as a draft, which comes b
   // A note's card: the edit left by Escape is not saved, and is there when the card opens again.
   const card = page.getByTestId('note-card').locator('q');
   await card.click();
+  // The card's editor starts from the note's tags (an empty field would drop them on Save).
+  assert.equal(await page.getByTestId('note-tags').inputValue(), 'later');
   await page.getByTestId('note-text').fill('Half a thought, edited');
   await page.getByTestId('note-text').press('Escape');
   await page.getByTestId('note-text').waitFor({ state: 'detached' });

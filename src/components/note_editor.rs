@@ -32,8 +32,10 @@ pub const NOTE_TEXT: &str = "[data-testid=note-text]";
 /// A text area for the note, a field for tags, Save and Cancel. Ctrl+Enter saves; Escape closes, keeping what
 /// was typed as a draft (as does leaving a field: a click elsewhere may close the editor); Cancel discards it.
 ///
-/// Both fields start from their props (`defaultvalue`) and are then the user's: a `value` would be written
-/// back at every render of the page (another tab's save, a click on a tab) and lose what was typed.
+/// Both fields start from their props (their default values) and are then the user's: a `value` would be
+/// written back at every render of the page (another tab's save, a click on a tab) and lose what was typed. On
+/// the `input`, that is the `defaultValue` property: Yew's `defaultvalue` is special on a `textarea` only, a mere
+/// attribute on an `input`, which left a note's tags empty in its editor (and dropped them on Save).
 ///
 /// A plain function, not a Yew component: a component costs ~1.5 KB of Wasm of its own (mounting, props
 /// comparison). Its fields are reached through references made at each render (Yew points a new reference at
@@ -70,6 +72,11 @@ pub fn note_editor(props: &NoteEditorProps) -> Html {
                 event.prevent_default();
                 save();
             } else if event.key() == "Escape" {
+                // The field's `change` (fired when it loses the focus, as the editor closes) runs first, so
+                // that it cannot outlive the editor and overwrite the draft with what the closed editor holds.
+                if let Some(field) = event.target_dyn_into::<web_sys::HtmlElement>() {
+                    let _ = field.blur();
+                }
                 ondraft.emit(Some(typed()));
                 oncancel.emit(());
             }
@@ -87,7 +94,7 @@ pub fn note_editor(props: &NoteEditorProps) -> Html {
             <textarea ref={text_ref} data-testid="note-text" rows="3" placeholder="Your note" aria-label="Note text"
                       defaultvalue={props.text.clone()} />
             <input ref={tags_ref} data-testid="note-tags" type="text" placeholder="Tags, comma-separated" aria-label="Tags"
-                   defaultvalue={props.tags.clone()} />
+                   ~defaultValue={wasm_bindgen::JsValue::from(props.tags.as_str())} />
             <div class="editor-actions">
                 <button class="primary" data-testid="note-save" {onclick}>{ props.label }</button>
                 <button data-testid="note-cancel" onclick={oncancel}>{ "Cancel" }</button>
