@@ -72,11 +72,6 @@ pub fn note_editor(props: &NoteEditorProps) -> Html {
                 event.prevent_default();
                 save();
             } else if event.key() == "Escape" {
-                // The field's `change` (fired when it loses the focus, as the editor closes) runs first, so
-                // that it cannot outlive the editor and overwrite the draft with what the closed editor holds.
-                if let Some(field) = event.target_dyn_into::<web_sys::HtmlElement>() {
-                    let _ = field.blur();
-                }
                 ondraft.emit(Some(typed()));
                 oncancel.emit(());
             }

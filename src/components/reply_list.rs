@@ -74,10 +74,6 @@ pub fn reply_box(
             event.prevent_default();
             send();
         } else if event.key() == "Escape" {
-            // As in the note editor: the box's `change` runs before it closes, not after.
-            if let Some(field) = event.target_dyn_into::<web_sys::HtmlElement>() {
-                let _ = field.blur();
-            }
             ondraft.emit(typed());
             onclose.emit(());
         }

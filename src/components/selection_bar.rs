@@ -70,11 +70,11 @@ pub fn selection_bar(props: &SelectionBarProps) -> Html {
                     if let Some(scope) = props.suggestion.clone() {
                         <button data-testid="mention-accept" title="Accept this suggestion (A)" aria-label="Accept this suggestion" aria-keyshortcuts="A"
                                 onclick={{ let scope = scope.clone(); props.onreview.reform(move |_: MouseEvent| (scope.clone(), Decision::Accept)) }}>
-                            { "✓ Accept" }<kbd>{ "A" }</kbd>
+                            { "✓ Accept" }
                         </button>
                         <button data-testid="mention-reject" title="Reject this suggestion (R)" aria-label="Reject this suggestion" aria-keyshortcuts="R"
                                 onclick={props.onreview.reform(move |_: MouseEvent| (scope.clone(), Decision::Reject))}>
-                            { "✕ Reject" }<kbd>{ "R" }</kbd>
+                            { "✕ Reject" }
                         </button>
                     }
                     { for EntityKind::ALL.into_iter().map(|kind| html! {
