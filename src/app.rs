@@ -51,12 +51,30 @@ fn refresh_library(dispatch: Callback<Action>) {
     });
 }
 
-/// Whether a key event comes from a text field (where letters are typing, not shortcuts).
-fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+/// Whether a key event comes from a form field: a text field (`menus`: or a menu too), where letters are typing
+/// (or choose an option), not shortcuts. A menu is no text field: undo and redo work in it.
+fn typing_in_field(event: &web_sys::KeyboardEvent, menus: bool) -> bool {
+    event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| {
+        let tag = e.tag_name();
+        tag == "INPUT" || tag == "TEXTAREA" || (menus && tag == "SELECT")
+    })
+}
+
+/// After an undo or redo by its button: once the page shows the result, the focus goes to `other` if the step
+/// was the last one (its button, disabled, held the focus), not to the page's body.
+fn focus_after_step(other: &'static str) {
+    wasm_bindgen_futures::spawn_local(async move {
+        gloo::timers::future::TimeoutFuture::new(0).await;
+        services::dom::focus_if_lost(other);
+    });
+}
+
+/// The extractor's suggestion on exactly `span`, if any: a mention (with its kind) or a quotation.
+fn suggestion_on(open: &crate::state::OpenDocument, span: sidenote_extract::Span) -> Option<ReviewScope> {
+    let extraction = &open.extraction;
+    let mention =
+        extraction.entities.iter().find(|e| e.span == span).map(|e| ReviewScope::Mention { span, kind: e.kind });
+    mention.or_else(|| extraction.quotes.iter().any(|q| q.span == span).then_some(ReviewScope::Quote { span }))
 }
 
 /// The whole app.
@@ -66,7 +84,6 @@ pub fn App() -> Html {
     let pasting = use_state(|| false);
     // The Library's document whose deletion waits for a second click (deleting cannot be undone).
     let confirming_delete = use_state(|| None::<String>);
-    let writing = use_state(|| false);
     let dispatch: Callback<Action> = {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))
@@ -297,14 +314,16 @@ pub fn App() -> Html {
         });
     }
 
-    // Keyboard shortcuts: undo/redo everywhere; N and P/O/L/D/M act on the selection; Ctrl+F in a long
+    // Keyboard shortcuts: undo/redo everywhere; N and P/O/L/D/M act on the selection, A and R accept or reject
+    // the suggestion on exactly those words (a highlight Enter selected); Ctrl+F in a long
     // article goes to the app's search, which sees the whole text (the browser's finds only rendered blocks).
     {
         let dispatch = dispatch.clone();
         let selection = state.selection;
-        let writing = writing.clone();
         let partly_rendered = state.open.text().len() > RENDER_ALL_BELOW;
-        use_effect_on((selection, partly_rendered), move |&(selection, partly_rendered)| {
+        let suggestion = selection.and_then(|span| suggestion_on(&state.open, span));
+        use_effect_on((selection, partly_rendered, suggestion), move |(selection, partly_rendered, suggestion)| {
+            let (selection, partly_rendered, suggestion) = (*selection, *partly_rendered, suggestion.clone());
             // Not passive (gloo's default): the shortcuts' prevent_default must stop the key from also typing,
             // e.g. the N that opens the note editor would otherwise land in it.
             let options = EventListenerOptions::enable_prevent_default();
@@ -313,12 +332,12 @@ pub fn App() -> Html {
                     let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                     let key = sidenote_extract::case::lowercase(&event.key());
                     let command = event.ctrl_key() || event.meta_key();
-                    if command && key == "z" && !typing_in_field(event) {
+                    if command && key == "z" && !typing_in_field(event, false) {
                         event.prevent_default();
                         dispatch.emit(if event.shift_key() { Action::Redo } else { Action::Undo });
                         return;
                     }
-                    if command && key == "y" && !typing_in_field(event) {
+                    if command && key == "y" && !typing_in_field(event, false) {
                         event.prevent_default();
                         dispatch.emit(Action::Redo);
                         return;
@@ -328,15 +347,19 @@ pub fn App() -> Html {
                         services::dom::focus_search();
                         return;
                     }
-                    if command || event.alt_key() || typing_in_field(event) {
+                    if command || event.alt_key() || typing_in_field(event, true) {
                         return;
                     }
                     let Some(span) = selection else { return };
                     if key == "n" {
                         event.prevent_default();
-                        writing.set(true);
+                        dispatch.emit(Action::WriteNote(Some(span)));
                     } else if key == "escape" {
                         dispatch.emit(Action::Select(None));
+                    } else if let (Some(scope), "a" | "r") = (suggestion.clone(), key.as_str()) {
+                        event.prevent_default();
+                        let decision = if key == "a" { Decision::Accept } else { Decision::Reject };
+                        dispatch.emit(Action::Review { scope, decision });
                     } else if let Some(kind) = EntityKind::ALL.into_iter().find(|k| kind_key(*k) == key) {
                         event.prevent_default();
                         services::selection::clear();
@@ -509,7 +532,8 @@ pub fn App() -> Html {
         })
     };
 
-    let selection_bar = state.selection.map(|span| {
+    // While a new note is written, the bar stays on the words it was opened on, whatever is selected since.
+    let selection_bar = state.writing.or(state.selection).map(|span| {
         let words = span.slice(state.open.text()).to_string();
         let orphan = state
             .active_note
@@ -518,20 +542,18 @@ pub fn App() -> Html {
             .map(|n| (n.id.clone(), n.target.exact.clone()));
         let onnote = {
             let dispatch = dispatch.clone();
-            let writing = writing.clone();
             Callback::from(move |(text, tags): (String, Vec<String>)| {
-                writing.set(false);
                 services::selection::clear();
                 dispatch.emit(Action::AddNote { span, text, tags });
                 services::dom::focus(ARTICLE);
             })
         };
+        let writing = state.writing.is_some();
         let oncancel = {
             let dispatch = dispatch.clone();
-            let writing = writing.clone();
             Callback::from(move |_| {
-                if *writing {
-                    writing.set(false);
+                if writing {
+                    dispatch.emit(Action::WriteNote(None));
                     services::dom::focus(ARTICLE);
                 } else {
                     services::selection::clear();
@@ -539,22 +561,19 @@ pub fn App() -> Html {
                 }
             })
         };
-        let onwrite = {
-            let writing = writing.clone();
-            Callback::from(move |_| writing.set(true))
-        };
-        // A suggestion on exactly these words can be reviewed here; choosing a kind for it retags it.
-        let mention = state.open.extraction.entities.iter().find(|e| e.span == span).map(|e| (e.span, e.kind));
-        let quote = state.open.extraction.quotes.iter().find(|q| q.span == span).map(|q| q.span);
-        let suggestion = mention
-            .map(|(span, kind)| ReviewScope::Mention { span, kind })
-            .or(quote.map(|span| ReviewScope::Quote { span }));
-        let onentity = dispatch.reform(move |kind| match mention {
-            Some((span, machine)) => Action::Review { scope: ReviewScope::Mention { span, kind: machine }, decision: Decision::Retag(kind) },
+        let onwrite = dispatch.reform(move |_| Action::WriteNote(Some(span)));
+        let target = crate::state::DraftTarget::Words(span);
+        let draft = state.draft(&target).map(|d| (AttrValue::from(d.text.clone()), AttrValue::from(d.tags.clone())));
+        let ondraft = dispatch.reform(move |typed| Action::KeepDraft(target.clone(), typed));
+        // A suggestion on exactly these words can be reviewed here; choosing a kind for a mention retags it.
+        let suggestion = suggestion_on(&state.open, span);
+        let mention = suggestion.clone().filter(|s| matches!(s, ReviewScope::Mention { .. }));
+        let onentity = dispatch.reform(move |kind| match mention.clone() {
+            Some(scope) => Action::Review { scope, decision: Decision::Retag(kind) },
             None => Action::AddEntity { span, kind },
         });
         html! {
-            { selection_bar(&SelectionBarProps { span, words: AttrValue::from(words), writing: *writing, orphan, onwrite, onnote,
+            { selection_bar(&SelectionBarProps { span, words: AttrValue::from(words), writing, draft, ondraft, orphan, onwrite, onnote,
                 oncancel, onentity, suggestion, onreview: reform_fn(&dispatch, |(scope, decision)| Action::Review { scope, decision }),
                 onreattach: dispatch.reform(move |id| Action::ReattachNote { id, span }) }) }
         }
@@ -567,7 +586,7 @@ pub fn App() -> Html {
     // pointer), not on every render of the page.
     // The selection bar's note editor gets the focus when it opens, so typing starts at once (the editor is a
     // plain render function).
-    use_effect_on(*writing && state.selection.is_some(), |&open| {
+    use_effect_on(state.writing.is_some(), |&open| {
         if open {
             services::dom::focus_into_view(&format!(".selection-bar {NOTE_TEXT}"));
         }
@@ -599,7 +618,8 @@ pub fn App() -> Html {
                 can_undo: state.history.can_undo(), can_redo: state.history.can_redo(), onpaste,
                 onsample: reform_fn(&dispatch, |_| Action::OpenSample), onfile, onimport, format: *export_format,
                 onformat: { let export_format = export_format.clone(); Callback::from(move |f| export_format.set(f)) },
-                onexport, onshare, onundo: reform_fn(&dispatch, |_| Action::Undo), onredo: reform_fn(&dispatch, |_| Action::Redo) }) }
+                onexport, onshare, onundo: reform_fn(&dispatch, |_| { focus_after_step("[data-testid=redo]:enabled"); Action::Undo }),
+                onredo: reform_fn(&dispatch, |_| { focus_after_step("[data-testid=undo]:enabled"); Action::Redo }) }) }
             { notice_bar(&NoticeBarProps { notice: state.notice.clone(), ondismiss: reform_fn(&dispatch, |_| {
                 // The message goes with its button: the focus goes to the article, not to the page's body.
                 services::dom::focus(ARTICLE);
@@ -654,6 +674,7 @@ pub fn App() -> Html {
                         library: state.library.clone(), unreadable: state.unreadable.clone(), dispatch: dispatch.clone(),
                         usage: state.storage_usage.clone(), loading: state.loading, quote_count: counts.quotes,
                         confirming_delete: (*confirming_delete).clone(), search_found: search_found.clone(), entities,
+                        drafts: state.drafts.clone(),
                         onconfirmdelete: { let confirming = confirming_delete.clone(); Callback::from(move |urn| confirming.set(urn)) },
                         onopensaved, ondeletesaved, onexportraw, ondeleteraw }) }
                     { legend(&LegendProps { counts: counts.clone(), notes: state.annotations.notes.len(),

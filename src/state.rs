@@ -357,6 +357,39 @@ pub enum EntityFormat {
     Doccano,
 }
 
+/// Which editor a draft was typed in: a new note on some words, a note's edit, a reply to a note, or a new note
+/// on the whole article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftTarget {
+    /// The editor for a new note on these words.
+    Words(Span),
+    /// The open card of this note.
+    Note(String),
+    /// The reply box under this note.
+    Reply(String),
+    /// The editor for a new note on the whole article.
+    Article,
+}
+
+/// What was typed in a note editor that closed unsaved (Escape, or the user went elsewhere): it comes back when
+/// the same editor opens again, until saved or cancelled. Kept in memory only: a reload loses it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// The document it was typed on ([`OpenDocument::urn`]): drafts outlive opening another document.
+    pub urn: String,
+    /// The editor.
+    pub target: DraftTarget,
+    /// The text typed.
+    pub text: String,
+    /// The tags typed, as typed ("a, b").
+    pub tags: String,
+}
+
+/// The draft kept for an editor on the document `urn`, if any.
+pub fn draft_in<'a>(drafts: &'a [Draft], urn: &str, target: &DraftTarget) -> Option<&'a Draft> {
+    drafts.iter().find(|d| d.urn == urn && d.target == *target)
+}
+
 /// Everything the app shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
@@ -374,6 +407,11 @@ pub struct State {
     pub hide_clutter: bool,
     /// The words the user has selected in the article, if any.
     pub selection: Option<Span>,
+    /// The words the editor for a new note is open on, fixed when it opened: selecting other words meanwhile
+    /// does not move the note being written.
+    pub writing: Option<Span>,
+    /// What was typed in editors that closed unsaved, in every document of this session.
+    pub drafts: Rc<Vec<Draft>>,
     /// The note whose card is open.
     pub active_note: Option<String>,
     /// The version (`Note::version`) the open card's note had when it was opened: its editor shows that one,
@@ -491,6 +529,11 @@ pub enum Action {
         /// Where a new selection starts when there is none (the focused highlight).
         from: usize,
     },
+    /// Open the editor for a new note on these words (`None`: close it).
+    WriteNote(Option<Span>),
+    /// An editor closed or lost the focus with this typed in it (text, tags as typed), kept as its draft;
+    /// `None`: its draft is thrown away (Cancel).
+    KeepDraft(DraftTarget, Option<(String, String)>),
     /// Add a note on the selected (or given) words.
     AddNote {
         /// The words.
@@ -686,6 +729,14 @@ pub enum Action {
     },
 }
 
+/// Whether `span` holds some of `text`'s characters (a span from the page may not fit the text).
+fn fits(text: &str, span: Span) -> bool {
+    span.start < span.end
+        && span.end <= text.len()
+        && text.is_char_boundary(span.start)
+        && text.is_char_boundary(span.end)
+}
+
 /// What to add to "Opened …" when a file was not UTF-8: the encoding it was read in, so that a file in yet
 /// another encoding (whose letters then read wrong) is recognised for what it is.
 fn read_as(encoding: Option<sidenote_annotate::Encoding>) -> String {
@@ -720,6 +771,8 @@ impl State {
             hidden_layers: LayerSet::default(),
             hide_clutter: false,
             selection: None,
+            writing: None,
+            drafts: Rc::default(),
             active_note: None,
             active_version: None,
             panel: Panel::Notes,
@@ -799,6 +852,7 @@ impl State {
         next.exports_asked = self.exports_asked;
         next.loading = self.loading;
         next.storage_usage = self.storage_usage.clone();
+        next.drafts = self.drafts.clone();
         next.panel = if self.panel == Panel::Library { Panel::Notes } else { self.panel };
         next
     }
@@ -820,6 +874,35 @@ impl State {
         merge::stamp(&self.annotations, &mut changed);
         self.history.record(self.annotations.clone());
         self.annotations = Rc::new(changed);
+    }
+
+    /// The draft kept for an editor on the open document, if any.
+    pub fn draft(&self, target: &DraftTarget) -> Option<&Draft> {
+        draft_in(&self.drafts, &self.open.urn, target)
+    }
+
+    /// Keeps `typed` (text, tags) as the draft of `target` on the open document; forgets it when `None`, or
+    /// when it holds nothing beyond what is saved (blank, or the note's own text and tags).
+    fn keep_draft(&mut self, target: DraftTarget, typed: Option<(String, String)>) {
+        let saved = match &target {
+            DraftTarget::Note(id) => {
+                let on_words = self.annotations.notes.iter().find(|n| n.id == *id).map(|n| (&n.text, &n.tags));
+                let on_article =
+                    || self.annotations.document_notes.iter().find(|n| n.id == *id).map(|n| (&n.text, &n.tags));
+                on_words.or_else(on_article).map(|(text, tags)| (text.clone(), tags.join(", ")))
+            }
+            _ => None,
+        };
+        let typed = typed.filter(|(text, tags)| match &saved {
+            Some(saved) => (text, tags) != (&saved.0, &saved.1),
+            None => !text.trim().is_empty() || !tags.trim().is_empty(),
+        });
+        let urn = self.open.urn.clone();
+        let drafts = Rc::make_mut(&mut self.drafts);
+        drafts.retain(|d| d.urn != urn || d.target != target);
+        if let Some((text, tags)) = typed {
+            drafts.push(Draft { urn, target, text, tags });
+        }
     }
 
     fn flash(&mut self, span: Span) {
@@ -937,14 +1020,7 @@ impl State {
                 }
             }
             Action::ToggleClutter => next.hide_clutter = !next.hide_clutter,
-            Action::Select(span) => {
-                next.selection = span.filter(|s| {
-                    s.start < s.end
-                        && s.end <= text.len()
-                        && text.is_char_boundary(s.start)
-                        && text.is_char_boundary(s.end)
-                })
-            }
+            Action::Select(span) => next.selection = span.filter(|s| fits(text, *s)),
             Action::ExtendSelection { forward, by_word, from } => {
                 let from = floor_char_boundary(text, from);
                 let current = self
@@ -954,10 +1030,14 @@ impl State {
                 let end = step(text, current.end, forward, by_word).max(current.start);
                 next.selection = Some(Span::new(current.start, end)).filter(|s| !s.is_empty());
             }
+            Action::WriteNote(span) => next.writing = span.filter(|s| fits(text, *s)),
+            Action::KeepDraft(target, typed) => next.keep_draft(target, typed),
             Action::AddNote { span, text: body, tags } => {
                 next.change(|a| {
                     a.add_note(text, span, body, tags);
                 });
+                next.writing = None;
+                next.keep_draft(DraftTarget::Words(span), None);
                 // The card shows the saved note; clicking it opens it for editing.
                 next.active_note = None;
                 next.selection = None;
@@ -992,6 +1072,7 @@ impl State {
                         a.edit_note(&id, body, tags);
                     }),
                 }
+                next.keep_draft(DraftTarget::Note(id), None);
                 next.active_note = None;
             }
             Action::AddReply { note, text } => {
@@ -1000,6 +1081,7 @@ impl State {
                 if !reply.is_empty() {
                     next.change(|a| added = a.add_reply(&note, None, reply.to_string()).is_some());
                 }
+                next.keep_draft(DraftTarget::Reply(note), None);
                 // The note went (deleted in another tab) while the reply was typed: the words are not lost.
                 if !added {
                     next.notice =
@@ -1267,6 +1349,7 @@ impl State {
                 next.change(|a| {
                     a.add_document_note(body, tags);
                 });
+                next.keep_draft(DraftTarget::Article, None);
                 next.panel = Panel::Notes;
             }
             Action::ConfirmImport => {
@@ -2634,5 +2717,73 @@ mod tests {
         }
         assert_eq!(other.annotations.reviews.len(), old.reviews.len());
         assert_eq!(other.annotations.added, old.added);
+    }
+
+    fn opened(text: &str) -> State {
+        State::default().apply(Action::OpenBytes { title: String::new(), bytes: text.as_bytes().to_vec() })
+    }
+
+    fn typed(text: &str, tags: &str) -> Option<(String, String)> {
+        Some((text.to_string(), tags.to_string()))
+    }
+
+    #[test]
+    fn the_new_note_editor_stays_on_the_words_it_opened_on() {
+        let state = opened("Talks on the Varnholt Accord resumed in Kessingen on Monday.");
+        let accord = span_of(&state, "Varnholt Accord");
+        let city = span_of(&state, "Kessingen");
+        let writing = state.apply(Action::Select(Some(accord))).apply(Action::WriteNote(Some(accord)));
+        // Clicking other words, or clearing the selection, does not move the note being written.
+        let moved = writing.apply(Action::Select(Some(city)));
+        assert_eq!((moved.writing, moved.selection), (Some(accord), Some(city)));
+        assert_eq!(moved.apply(Action::Select(None)).writing, Some(accord));
+        let saved = moved.apply(Action::AddNote { span: accord, text: "n".into(), tags: vec![] });
+        assert_eq!(saved.writing, None);
+        assert_eq!(saved.annotations.notes[0].span, Some(accord));
+        // A span that does not fit the text opens nothing; another document closes the editor.
+        assert_eq!(state.apply(Action::WriteNote(Some(Span::new(3, 999)))).writing, None);
+        let other = moved.apply(Action::OpenBytes { title: String::new(), bytes: b"Another text.".to_vec() });
+        assert_eq!(other.writing, None);
+    }
+
+    #[test]
+    fn a_draft_comes_back_in_its_own_editor_until_saved_or_cancelled() {
+        let text = "Talks on the Varnholt Accord resumed in Kessingen on Monday.";
+        let state = opened(text).apply(Action::AddDocumentNote { text: "overall".into(), tags: vec!["a".into()] });
+        let accord = span_of(&state, "Varnholt Accord");
+        let words = DraftTarget::Words(accord);
+        let kept = state.apply(Action::KeepDraft(words.clone(), typed("half a thought", "treaty, ")));
+        let draft = kept.draft(&words).map(|d| (d.text.as_str(), d.tags.as_str()));
+        assert_eq!(draft, Some(("half a thought", "treaty, ")));
+        // Only that editor's: not other words', not the article's.
+        assert_eq!(kept.draft(&DraftTarget::Words(span_of(&kept, "Kessingen"))), None);
+        assert_eq!(kept.draft(&DraftTarget::Article), None);
+        // Opening another document keeps it for when this one is opened again.
+        let away = kept.apply(Action::OpenBytes { title: String::new(), bytes: b"Another text.".to_vec() });
+        assert_eq!(away.draft(&words), None);
+        let back = away.apply(Action::OpenBytes { title: String::new(), bytes: text.as_bytes().to_vec() });
+        assert_eq!(back.draft(&words).map(|d| d.text.as_str()), Some("half a thought"));
+        // Saving the note, cancelling, or emptying the editor ends it.
+        let saved = kept.apply(Action::AddNote { span: accord, text: "whole".into(), tags: vec![] });
+        assert_eq!(saved.draft(&words), None);
+        assert_eq!(kept.apply(Action::KeepDraft(words.clone(), None)).draft(&words), None);
+        assert_eq!(kept.apply(Action::KeepDraft(words.clone(), typed(" ", ""))).draft(&words), None);
+        // A note's card: a draft is what differs from the note; saving the edit ends it.
+        let id = state.annotations.document_notes[0].id.clone();
+        let card = DraftTarget::Note(id.clone());
+        assert_eq!(state.apply(Action::KeepDraft(card.clone(), typed("overall", "a"))).draft(&card), None);
+        let edited = state.apply(Action::KeepDraft(card.clone(), typed("overall, revised", "a")));
+        assert_eq!(edited.draft(&card).map(|d| d.text.as_str()), Some("overall, revised"));
+        let edit = Action::EditNote { id: id.clone(), text: "overall, revised".into(), tags: vec!["a".into()] };
+        assert_eq!(edited.apply(edit).draft(&card), None);
+        // A reply and a note on the article, likewise.
+        let reply = DraftTarget::Reply(id.clone());
+        let replying = state.apply(Action::KeepDraft(reply.clone(), typed("agreed", "")));
+        assert!(replying.draft(&reply).is_some());
+        assert_eq!(replying.apply(Action::AddReply { note: id, text: "agreed".into() }).draft(&reply), None);
+        let article = state.apply(Action::KeepDraft(DraftTarget::Article, typed("", "later")));
+        assert!(article.draft(&DraftTarget::Article).is_some());
+        let added = article.apply(Action::AddDocumentNote { text: "x".into(), tags: vec!["later".into()] });
+        assert_eq!(added.draft(&DraftTarget::Article), None);
     }
 }

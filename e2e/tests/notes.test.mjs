@@ -177,3 +177,119 @@ test('what is typed in a note editor survives the page redrawing around it (a ta
   assert.deepEqual(cards[0].tags, ['#alpha', '#gamma']);
   assert.deepEqual(ctx.errors, []);
 });
+
+test('Escape keeps what was typed in every note editor as a draft, which comes back in the same editor; Cancel discards it', async () => {
+  const { app, page } = ctx;
+  const bar = page.getByTestId('selection-bar');
+  // A new note on words: Escape closes the editor; N on the same words brings the text and tags back.
+  await app.selectWords('INF Treaty');
+  await page.keyboard.press('n');
+  await bar.getByTestId('note-text').fill('Half a thought');
+  await bar.getByTestId('note-tags').fill('later');
+  await page.keyboard.press('Escape');
+  await bar.getByTestId('note-text').waitFor({ state: 'detached' });
+  assert.match(await bar.getByTestId('add-note').innerText(), /Resume note/);
+  await page.keyboard.press('n');
+  assert.equal(await bar.getByTestId('note-text').inputValue(), 'Half a thought');
+  assert.equal(await bar.getByTestId('note-tags').inputValue(), 'later');
+  await bar.getByTestId('note-save').click();
+  assert.deepEqual((await app.noteCards()).map((c) => [c.body, c.tags]), [['Half a thought', ['#later']]]);
+  // A note's card: the edit left by Escape is not saved, and is there when the card opens again.
+  const card = page.getByTestId('note-card').locator('q');
+  await card.click();
+  // The card's editor starts from the note's tags (an empty field would drop them on Save).
+  assert.equal(await page.getByTestId('note-tags').inputValue(), 'later');
+  await page.getByTestId('note-text').fill('Half a thought, edited');
+  await page.getByTestId('note-text').press('Escape');
+  await page.getByTestId('note-text').waitFor({ state: 'detached' });
+  assert.equal((await app.noteCards())[0].body, 'Half a thought');
+  await card.click();
+  assert.equal(await page.getByTestId('note-text').inputValue(), 'Half a thought, edited');
+  // Its reply box likewise.
+  await page.getByTestId('reply-input').fill('A reply in progress');
+  await page.getByTestId('reply-input').press('Escape');
+  await page.getByTestId('reply-input').waitFor({ state: 'detached' });
+  await card.click();
+  assert.equal(await page.getByTestId('reply-input').inputValue(), 'A reply in progress');
+  // Cancel throws the edit away.
+  await page.getByTestId('note-cancel').click();
+  await card.click();
+  assert.equal(await page.getByTestId('note-text').inputValue(), 'Half a thought');
+  // A note on the whole article.
+  await page.getByTestId('add-document-note').click();
+  const articleEditor = page.getByTestId('document-note-editor');
+  await articleEditor.getByTestId('note-text').fill('On the whole piece');
+  await articleEditor.getByTestId('note-text').press('Escape');
+  await articleEditor.waitFor({ state: 'detached' });
+  await page.getByTestId('add-document-note').click();
+  assert.equal(await articleEditor.getByTestId('note-text').inputValue(), 'On the whole piece');
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('a draft open when another document is opened from the Library is there again on the same words', async () => {
+  const { app, page } = ctx;
+  const bar = page.getByTestId('selection-bar');
+  await app.pasteText('Delegates from Varnholt met in Kessingen on Monday.\n\nNothing was agreed about the harbour.');
+  await page.getByTestId('sample-button').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=article]')?.textContent.includes('INF Treaty'));
+  await app.selectWords('INF Treaty');
+  await page.keyboard.press('n');
+  await bar.getByTestId('note-text').fill('Not saved yet');
+  await page.getByTestId('tab-library').click();
+  await page.getByTestId('library-entry').filter({ hasText: 'Delegates' }).locator('.library-open').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=article]')?.textContent.includes('Varnholt'));
+  await page.getByTestId('sample-button').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=article]')?.textContent.includes('INF Treaty'));
+  await app.selectWords('INF Treaty');
+  await page.keyboard.press('n');
+  assert.equal(await bar.getByTestId('note-text').inputValue(), 'Not saved yet');
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('the new-note editor stays on the words it was opened on when another highlight is clicked', async () => {
+  const { app, page } = ctx;
+  const bar = page.getByTestId('selection-bar');
+  await app.extraction();
+  await app.selectWords('INF Treaty');
+  await page.keyboard.press('n');
+  await bar.getByTestId('note-text').fill('meant for the treaty');
+  await page.locator('mark[data-testid=hl]').filter({ hasText: 'Moscow' }).first().click();
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByTestId('selection-words').innerText(), 'INF Treaty');
+  assert.equal(await bar.getByTestId('note-text').inputValue(), 'meant for the treaty');
+  await bar.getByTestId('note-save').click();
+  assert.deepEqual((await app.noteCards()).map((c) => [c.body, c.words]), [['meant for the treaty', 'INF Treaty']]);
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('after Save or Delete in a note card, and after the last redo, the focus is on a control, not the page', async () => {
+  const { app, page } = ctx;
+  const focused = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return a === document.body ? 'BODY' : (a.dataset.testid ?? a.className);
+  });
+  const enter = async (locator) => { await locator.focus(); await page.keyboard.press('Enter'); };
+  await app.selectWords('Sergei Lavrov');
+  await app.writeNote('first');
+  await app.selectWords('Moscow');
+  await app.writeNote('second');
+  const [one] = await app.noteCards();
+  const cardOf = (id) => page.locator(`[data-testid=note-card][data-note-id="${id}"]`);
+  await enter(cardOf(one.id).locator('button.note-quote'));
+  await page.getByTestId('note-text').fill('first, edited');
+  await enter(page.getByTestId('note-save'));
+  await page.getByTestId('note-text').waitFor({ state: 'detached' });
+  assert.equal(await focused(), 'note-quote');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-note-id]')?.dataset.noteId), one.id);
+  await enter(cardOf(one.id).locator('button.note-quote'));
+  await enter(page.getByTestId('note-delete'));
+  await cardOf(one.id).waitFor({ state: 'detached' });
+  assert.equal(await focused(), 'note-quote');
+  await enter(page.getByTestId('undo'));
+  await cardOf(one.id).waitFor();
+  await enter(page.getByTestId('redo'));
+  await cardOf(one.id).waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.querySelector('[data-testid=redo]').disabled);
+  assert.equal(await focused(), 'undo');
+  assert.deepEqual(ctx.errors, []);
+});

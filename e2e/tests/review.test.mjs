@@ -68,3 +68,39 @@ test('clicking one highlight reviews just that mention: reject it, or give it an
   await page.getByTestId('mention-reject').click();
   assert.equal(await page.locator('mark.hl-quote').count(), 0, 'a rejected quotation is no longer highlighted');
 });
+
+test('Ctrl+Z in an entity\'s kind menu undoes the change, as outside text fields; its letters are no shortcuts', async () => {
+  const { app, page } = ctx;
+  await page.getByTestId('tab-entities').click();
+  await row(page, 'Interfax').getByTestId('entity-retag').selectOption('MISC');
+  assert.equal((await app.namesOfKind('MISC')).filter((n) => n === 'Interfax').length, 2);
+  await row(page, 'Interfax').getByTestId('entity-retag').focus();
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => ![...document.querySelectorAll('mark[data-kind=MISC]')].some((m) => m.textContent === 'Interfax'));
+  assert.equal((await app.namesOfKind('MISC')).filter((n) => n === 'Interfax').length, 0);
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('A and R accept or reject the suggestion whose highlight Enter selected, but not while typing', async () => {
+  const { app, page } = ctx;
+  const places = async () => (await app.namesOfKind('PLACE')).filter((n) => n === 'Moscow').length;
+  const before = await places();
+  const moscow = page.locator('mark.hl:not(.clutter)[data-kind=PLACE]', { hasText: 'Moscow' });
+  await moscow.first().focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('selection-words').filter({ hasText: 'Moscow' }).waitFor();
+  // Typed in a menu (or a text field), the letter is no shortcut.
+  await page.getByTestId('tag-filter').focus();
+  await page.keyboard.press('r');
+  assert.equal(await places(), before);
+  await moscow.first().focus();
+  await page.keyboard.press('r');
+  await page.waitForFunction((n) => [...document.querySelectorAll('mark.hl[data-kind=PLACE]')].filter((m) => m.textContent === 'Moscow').length < n, before);
+  const tass = page.locator('mark.hl:not(.clutter)[data-kind=ORG]', { hasText: 'TASS' }).first();
+  await tass.focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('selection-words').filter({ hasText: 'TASS' }).waitFor();
+  await page.keyboard.press('a');
+  await page.waitForFunction(() => [...document.querySelectorAll('mark')].some((m) => m.textContent === 'TASS' && /reviewed/.test(m.className)));
+  assert.deepEqual(ctx.errors, []);
+});

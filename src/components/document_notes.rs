@@ -1,5 +1,7 @@
 //! Notes on the whole article, at the top of the Notes tab, with the button that writes one.
 
+use std::rc::Rc;
+
 use sidenote_annotate::model::DocumentNote;
 use yew::prelude::*;
 
@@ -7,6 +9,7 @@ use super::note_card_editor::{note_card_editor, NoteCardEditorProps};
 use super::note_editor::{note_editor, NoteEditorProps};
 use super::reform_fn;
 use super::reply_list::{reply_list, ReplyListProps};
+use crate::state::{draft_in, Draft, DraftTarget};
 
 /// What [`document_notes`] shows and whom it calls.
 pub struct DocumentNotesProps {
@@ -28,6 +31,11 @@ pub struct DocumentNotesProps {
     pub writing: bool,
     /// Opens (`true`) or closes the editor for a new note.
     pub onwriting: Callback<bool>,
+    /// The drafts kept, and the open document's URN (editors start from their drafts).
+    pub drafts: Rc<Vec<Draft>>,
+    pub urn: String,
+    /// Keeps (or, `None`, throws away) an editor's draft.
+    pub ondraft: Callback<(DraftTarget, Option<(String, String)>)>,
 }
 
 /// "On the whole article": the notes with their replies, and "Note on the article", which opens the note
@@ -44,6 +52,10 @@ pub fn document_notes(props: &DocumentNotesProps) -> Html {
         })
     };
     let oncancel = reform_fn(&props.onwriting, |_| false);
+    let draft = draft_in(&props.drafts, &props.urn, &DraftTarget::Article);
+    let (text, tags) =
+        draft.map_or_else(Default::default, |d| (AttrValue::from(d.text.clone()), AttrValue::from(d.tags.clone())));
+    let ondraft = props.ondraft.reform(|typed| (DraftTarget::Article, typed));
     let card = |note: &DocumentNote| {
         let id = note.id.clone();
         let active = props.active.as_deref() == Some(note.id.as_str());
@@ -55,6 +67,7 @@ pub fn document_notes(props: &DocumentNotesProps) -> Html {
             <li class={super::class_list(&[Some("note-card document-note"), active.then_some("active")])} data-testid="document-note" data-note-id={id.clone()}>
                 if active {
                     { note_card_editor(&NoteCardEditorProps { id: id.clone(), text: note.text.clone(), tags: note.tags.clone(),
+                                                              drafts: props.drafts.clone(), urn: props.urn.clone(), ondraft: props.ondraft.clone(),
                                                               onfocus: props.onfocus.clone(), onedit: props.onedit.clone(),
                                                               ondelete: props.ondelete.clone(), onreply: props.onreply.clone() }) }
                 } else {
@@ -73,8 +86,7 @@ pub fn document_notes(props: &DocumentNotesProps) -> Html {
             <ol class="note-list">{ for props.notes.iter().map(card) }</ol>
             if props.writing {
                 <div data-testid="document-note-editor">
-                    { note_editor(&NoteEditorProps { text: AttrValue::default(), tags: AttrValue::default(), label: "Add note",
-                        onsave, oncancel }) }
+                    { note_editor(&NoteEditorProps { text, tags, label: "Add note", onsave, oncancel, ondraft }) }
                 </div>
             } else {
                 <button data-testid="add-document-note" onclick={onwrite}>{ "Note on the article" }</button>

@@ -1,6 +1,5 @@
 //! Editing a note's text and tags (for a new note and for an existing one).
 
-use super::reform_fn;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -14,8 +13,11 @@ pub struct NoteEditorProps {
     pub label: &'static str,
     /// Called with (text, tags) on save.
     pub onsave: Callback<(String, Vec<String>)>,
-    /// Called on cancel.
+    /// Called to close the editor (after `ondraft`).
     pub oncancel: Callback<()>,
+    /// Keeps what is typed as the editor's draft (text, tags as typed) when the editor closes by Escape or a
+    /// field loses the focus (the user went elsewhere); `None` throws it away (Cancel).
+    pub ondraft: Callback<Option<(String, String)>>,
 }
 
 /// Splits "a, b ,#c" into tags; the model tidies them further.
@@ -27,10 +29,13 @@ pub fn parse_tags(input: &str) -> Vec<String> {
 /// with the editor's container before this), so that typing starts at once.
 pub const NOTE_TEXT: &str = "[data-testid=note-text]";
 
-/// A text area for the note, a field for tags, Save and Cancel. Ctrl+Enter saves, Escape cancels.
+/// A text area for the note, a field for tags, Save and Cancel. Ctrl+Enter saves; Escape closes, keeping what
+/// was typed as a draft (as does leaving a field: a click elsewhere may close the editor); Cancel discards it.
 ///
-/// Both fields start from their props (`defaultvalue`) and are then the user's: a `value` would be written
-/// back at every render of the page (another tab's save, a click on a tab) and lose what was typed.
+/// Both fields start from their props (their default values) and are then the user's: a `value` would be
+/// written back at every render of the page (another tab's save, a click on a tab) and lose what was typed. On
+/// the `input`, that is the `defaultValue` property: Yew's `defaultvalue` is special on a `textarea` only, a mere
+/// attribute on an `input`, which left a note's tags empty in its editor (and dropped them on Save).
 ///
 /// A plain function, not a Yew component: a component costs ~1.5 KB of Wasm of its own (mounting, props
 /// comparison). Its fields are reached through references made at each render (Yew points a new reference at
@@ -38,40 +43,56 @@ pub const NOTE_TEXT: &str = "[data-testid=note-text]";
 pub fn note_editor(props: &NoteEditorProps) -> Html {
     let text_ref = NodeRef::default();
     let tags_ref = NodeRef::default();
-    let save = {
-        let text_ref = text_ref.clone();
-        let tags_ref = tags_ref.clone();
-        let onsave = props.onsave.clone();
+    let typed = {
+        let (text_ref, tags_ref) = (text_ref.clone(), tags_ref.clone());
         move || {
             let text = text_ref.cast::<HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default();
-            let tags = tags_ref.cast::<HtmlInputElement>().map(|t| parse_tags(&t.value())).unwrap_or_default();
-            onsave.emit((text, tags));
+            (text, tags_ref.cast::<HtmlInputElement>().map(|t| t.value()).unwrap_or_default())
+        }
+    };
+    let save = {
+        let (typed, onsave) = (typed.clone(), props.onsave.clone());
+        move || {
+            let (text, tags) = typed();
+            onsave.emit((text, parse_tags(&tags)));
         }
     };
     let onclick = {
         let save = save.clone();
         Callback::from(move |_: MouseEvent| save())
     };
+    let onchange = {
+        let (typed, ondraft) = (typed.clone(), props.ondraft.clone());
+        Callback::from(move |_: Event| ondraft.emit(Some(typed())))
+    };
     let onkeydown = {
-        let oncancel = props.oncancel.clone();
+        let (oncancel, ondraft) = (props.oncancel.clone(), props.ondraft.clone());
         Callback::from(move |event: KeyboardEvent| {
             if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
                 event.prevent_default();
                 save();
             } else if event.key() == "Escape" {
+                ondraft.emit(Some(typed()));
                 oncancel.emit(());
             }
         })
     };
+    let oncancel = {
+        let (oncancel, ondraft) = (props.oncancel.clone(), props.ondraft.clone());
+        Callback::from(move |_: MouseEvent| {
+            ondraft.emit(None);
+            oncancel.emit(());
+        })
+    };
     html! {
-        <div class="note-editor" {onkeydown}>
+        <div class="note-editor" {onkeydown} {onchange}>
             <textarea ref={text_ref} data-testid="note-text" rows="3" placeholder="Your note" aria-label="Note text"
                       defaultvalue={props.text.clone()} />
             <input ref={tags_ref} data-testid="note-tags" type="text" placeholder="Tags, comma-separated" aria-label="Tags"
-                   defaultvalue={props.tags.clone()} />
+                   ~defaultValue={wasm_bindgen::JsValue::from(props.tags.as_str())} />
             <div class="editor-actions">
                 <button class="primary" data-testid="note-save" {onclick}>{ props.label }</button>
-                <button data-testid="note-cancel" onclick={reform_fn(&props.oncancel, |_: MouseEvent| ())}>{ "Cancel" }</button>
+                <button data-testid="note-cancel" onclick={oncancel}>{ "Cancel" }</button>
             </div>
         </div>
     }

@@ -13,7 +13,7 @@ use super::reform_fn;
 use super::reply_list::{reply_list, ReplyListProps};
 use crate::hooks::use_effect_on;
 use crate::services;
-use crate::state::OpenDocument;
+use crate::state::{Draft, DraftTarget, OpenDocument};
 
 /// Props of [`NotesPanel`].
 #[derive(Properties, PartialEq)]
@@ -42,6 +42,10 @@ pub struct NotesPanelProps {
     pub ontag: Callback<Option<String>>,
     /// Adds a note on the whole article: (text, tags).
     pub onadddocumentnote: Callback<(String, Vec<String>)>,
+    /// The drafts kept (the editors start from theirs).
+    pub drafts: Rc<Vec<Draft>>,
+    /// Keeps (or, `None`, throws away) an editor's draft.
+    pub ondraft: Callback<(DraftTarget, Option<(String, String)>)>,
 }
 
 /// Whether a note matches the search text (in its text, tags or quoted words) and tag filter.
@@ -89,9 +93,19 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
         .collect();
     let active_at = props.active.as_deref().and_then(|id| notes.iter().position(|n| n.id == id));
     // So does the open card's editor, when it opens and when its card comes back into a filtered list.
+    // When the card closes (saved, Escape, deleted), the focus goes to its words' button, or, the note deleted,
+    // to the first card's, or to the Notes tab, never to the page's body.
     use_effect_on((props.active.clone(), active_at.is_some()), |(active, _)| {
         if active.is_some() {
             services::dom::focus_into_view(&format!(".note-card.active {NOTE_TEXT}"));
+        }
+        let closing = active.clone();
+        move || {
+            if let Some(id) = closing {
+                services::dom::focus_if_lost(&format!("[data-note-id=\"{id}\"] .note-quote"));
+                services::dom::focus_if_lost(".note-card .note-quote");
+                services::dom::focus_if_lost("[data-testid=tab-notes]");
+            }
         }
     });
     let shown = cards_to_render(notes.len(), *pages, active_at);
@@ -122,6 +136,7 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                 </button>
                 if active {
                     { note_card_editor(&NoteCardEditorProps { id: id.clone(), text: note.text.clone(), tags: note.tags.clone(),
+                                                              drafts: props.drafts.clone(), urn: props.open.urn.clone(), ondraft: props.ondraft.clone(),
                                                               onfocus: props.onfocus.clone(), onedit: props.onedit.clone(),
                                                               ondelete: props.ondelete.clone(), onreply: props.onreply.clone() }) }
                 } else {
@@ -146,7 +161,7 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
             { document_notes(&DocumentNotesProps { notes: props.annotations.document_notes.clone(),
                 active: props.active.clone(), onfocus: props.onfocus.clone(), onadd: props.onadddocumentnote.clone(),
                 onedit: props.onedit.clone(), ondelete: props.ondelete.clone(), onreply: props.onreply.clone(),
-                writing: *writing_document_note,
+                writing: *writing_document_note, drafts: props.drafts.clone(), urn: props.open.urn.clone(), ondraft: props.ondraft.clone(),
                 onwriting: { let writing = writing_document_note.clone(); Callback::from(move |open| writing.set(open)) } }) }
             if props.annotations.notes.is_empty() {
                 <p class="hint">{ "Select words in the article and press N (or “Add note”) to write a note." }</p>

@@ -32,10 +32,21 @@ pub fn reply_list(props: &ReplyListProps) -> Html {
 }
 
 /// A text area and "Reply" under an open note: the reply is added to the note's thread (Ctrl+Enter too), and
-/// the box is emptied for the next one; Escape closes the note, as in its editor (`onclose`). A plain function,
-/// as [`reply_list`].
-pub fn reply_box(note: &str, onreply: &Callback<(String, String)>, onclose: &Callback<()>) -> Html {
+/// the box is emptied for the next one; Escape closes the note, as in its editor (`onclose`), keeping what was
+/// typed as the box's draft (`ondraft`, also when the box loses the focus), which it starts from (`draft`).
+/// A plain function, as [`reply_list`].
+pub fn reply_box(
+    note: &str,
+    draft: &str,
+    onreply: &Callback<(String, String)>,
+    onclose: &Callback<()>,
+    ondraft: &Callback<String>,
+) -> Html {
     let text_ref = NodeRef::default();
+    let typed = {
+        let text_ref = text_ref.clone();
+        move || text_ref.cast::<HtmlTextAreaElement>().map(|area| area.value()).unwrap_or_default()
+    };
     let send = {
         let text_ref = text_ref.clone();
         let note = note.to_string();
@@ -53,19 +64,24 @@ pub fn reply_box(note: &str, onreply: &Callback<(String, String)>, onclose: &Cal
         let send = send.clone();
         Callback::from(move |_: MouseEvent| send())
     };
-    let onclose = onclose.clone();
+    let onchange = {
+        let (typed, ondraft) = (typed.clone(), ondraft.clone());
+        Callback::from(move |_: Event| ondraft.emit(typed()))
+    };
+    let (onclose, ondraft) = (onclose.clone(), ondraft.clone());
     let onkeydown = Callback::from(move |event: KeyboardEvent| {
         if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
             event.prevent_default();
             send();
         } else if event.key() == "Escape" {
+            ondraft.emit(typed());
             onclose.emit(());
         }
     });
     html! {
         <div class="reply-box">
             <textarea ref={text_ref} data-testid="reply-input" rows="2" placeholder="Reply to this note"
-                      aria-label="Reply to this note" {onkeydown} />
+                      aria-label="Reply to this note" defaultvalue={draft.to_string()} {onkeydown} {onchange} />
             <button data-testid="reply-send" {onclick}>{ "Reply" }</button>
         </div>
     }

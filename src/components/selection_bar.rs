@@ -16,6 +16,10 @@ pub struct SelectionBarProps {
     pub words: AttrValue,
     /// Whether the note editor is open.
     pub writing: bool,
+    /// What was typed for a note on these words before, unsaved (text, tags), which the editor starts from.
+    pub draft: Option<(AttrValue, AttrValue)>,
+    /// Keeps (or, `None`, throws away) the editor's draft.
+    pub ondraft: Callback<Option<(String, String)>>,
     /// An orphaned note waiting to be re-attached, if one is active: (id, its words).
     pub orphan: Option<(String, String)>,
     /// Opens the note editor.
@@ -51,23 +55,24 @@ pub fn kind_key(kind: EntityKind) -> &'static str {
 /// (mounting, props comparison), and this one holds no hooks and renders again cheaply with its parent.
 pub fn selection_bar(props: &SelectionBarProps) -> Html {
     let excerpt: String = props.words.chars().take(120).collect();
+    let draft = props.draft.clone().unwrap_or_default();
     html! {
         <section class="selection-bar" data-testid="selection-bar" aria-label="Selected words">
             <blockquote data-testid="selection-words">{ excerpt }</blockquote>
             if props.writing {
-                { note_editor(&NoteEditorProps { text: AttrValue::default(), tags: AttrValue::default(), label: "Save note",
-                    onsave: props.onnote.clone(), oncancel: props.oncancel.clone() }) }
+                { note_editor(&NoteEditorProps { text: draft.0, tags: draft.1, label: "Save note",
+                    onsave: props.onnote.clone(), oncancel: props.oncancel.clone(), ondraft: props.ondraft.clone() }) }
             } else {
                 <div class="selection-actions">
                     <button class="primary" data-testid="add-note" onclick={reform_fn(&props.onwrite, |_: MouseEvent| ())}>
-                        { "Add note" }<kbd>{ "N" }</kbd>
+                        { if props.draft.is_some() { "Resume note" } else { "Add note" } }<kbd>{ "N" }</kbd>
                     </button>
                     if let Some(scope) = props.suggestion.clone() {
-                        <button data-testid="mention-accept" title="Accept this suggestion" aria-label="Accept this suggestion"
+                        <button data-testid="mention-accept" title="Accept this suggestion (A)" aria-label="Accept this suggestion" aria-keyshortcuts="A"
                                 onclick={{ let scope = scope.clone(); props.onreview.reform(move |_: MouseEvent| (scope.clone(), Decision::Accept)) }}>
                             { "✓ Accept" }
                         </button>
-                        <button data-testid="mention-reject" title="Reject this suggestion" aria-label="Reject this suggestion"
+                        <button data-testid="mention-reject" title="Reject this suggestion (R)" aria-label="Reject this suggestion" aria-keyshortcuts="R"
                                 onclick={props.onreview.reform(move |_: MouseEvent| (scope.clone(), Decision::Reject))}>
                             { "✕ Reject" }
                         </button>

@@ -11,7 +11,7 @@ use super::notes_panel::NotesPanel;
 use super::quotes_panel::{quotes_panel, QuotesPanelProps};
 use super::reform_fn;
 use super::search_box::{search_box, Found, SearchBoxProps};
-use crate::state::{Action, LayerSet, LibraryEntry, OpenDocument, Panel, UnreadableRecord};
+use crate::state::{Action, Draft, LayerSet, LibraryEntry, OpenDocument, Panel, UnreadableRecord};
 
 /// What [`side_panel`] shows and whom it calls.
 pub struct SidePanelProps {
@@ -59,6 +59,8 @@ pub struct SidePanelProps {
     pub entities: EntitiesState,
     /// The search box's last search in the article (its state, kept by the App).
     pub search_found: UseStateHandle<Option<Found>>,
+    /// The drafts kept for the note editors.
+    pub drafts: Rc<Vec<Draft>>,
 }
 
 /// Tabs and their lists. A plain function, not a Yew component: a component costs ~600 bytes of gzipped Wasm
@@ -89,7 +91,8 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
                 onedit={reform_fn(dispatch, |(id, text, tags)| Action::EditNote { id, text, tags })}
                 ondelete={reform_fn(dispatch, Action::DeleteNote)} ontag={reform_fn(dispatch, Action::SetTagFilter)}
                 onreply={reform_fn(dispatch, |(note, text)| Action::AddReply { note, text })}
-                onadddocumentnote={reform_fn(dispatch, |(text, tags)| Action::AddDocumentNote { text, tags })} />
+                onadddocumentnote={reform_fn(dispatch, |(text, tags)| Action::AddDocumentNote { text, tags })}
+                drafts={props.drafts.clone()} ondraft={reform_fn(dispatch, |(target, typed)| Action::KeepDraft(target, typed))} />
         },
         Panel::Entities => entities_panel(&EntitiesPanelProps {
             state: props.entities.clone(),

@@ -116,12 +116,13 @@ pub fn SpeakerEditor(props: &SpeakerEditorProps) -> Html {
         })
     };
     let oncancel = Callback::from(move |_: MouseEvent| close());
-    // The field starts from the speaker (`defaultvalue`) and is then the user's: a `value` would be written back
-    // at every render of the page and lose the name being typed.
+    // The field starts from the speaker (its `defaultValue` property) and is then the user's: a `value` would be
+    // written back at every render of the page and lose the name being typed. (On an `input`, Yew's `defaultvalue`
+    // is a mere attribute, which left the field empty.)
     html! {
         <div class="speaker-editor" data-testid="speaker-editor" {onkeydown}>
             <input ref={input} type="text" data-testid="speaker-input" list={list_id.clone()} aria-label="Speaker"
-                   placeholder="A person, or type a name" defaultvalue={props.speaker.clone().unwrap_or_default()} />
+                   placeholder="A person, or type a name" ~defaultValue={wasm_bindgen::JsValue::from(props.speaker.as_deref().unwrap_or_default())} />
             <datalist id={list_id}>
                 { for props.choices.iter().map(|name| html! { <option value={name.clone()} /> }) }
             </datalist>

@@ -64,12 +64,12 @@ pub fn focus(selector: &str) {
 }
 
 /// Moves the keyboard focus to the element `selector` finds (scrolling it into view), only if the focus was
-/// lost to the page's body: for an element that reappears after a render, without taking the focus from
-/// wherever the user has put it meanwhile.
+/// lost to the page's body, or is on a button just disabled (the last redo's): for an element that reappears
+/// after a render, without taking the focus from wherever the user has put it meanwhile.
 pub fn focus_if_lost(selector: &str) {
     let document = gloo::utils::document();
     let lost = match (document.active_element(), document.body()) {
-        (Some(active), Some(body)) => active == *body.as_ref(),
+        (Some(active), Some(body)) => active == *body.as_ref() || active.has_attribute("disabled"),
         _ => true,
     };
     if lost {
