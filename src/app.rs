@@ -677,7 +677,8 @@ pub fn App() -> Html {
                         drafts: state.drafts.clone(),
                         onconfirmdelete: { let confirming = confirming_delete.clone(); Callback::from(move |urn| confirming.set(urn)) },
                         onopensaved, ondeletesaved, onexportraw, ondeleteraw }) }
-                    { legend(&LegendProps { counts: counts.clone(), notes: state.annotations.notes.len(),
+                    // The notes highlighted in the article: orphans have no words there to count.
+                    { legend(&LegendProps { counts: counts.clone(), notes: state.annotations.notes.iter().filter(|n| n.span.is_some()).count(),
                         hidden: state.hidden_layers.clone(), hide_clutter: state.hide_clutter,
                         ontoggle: reform_fn(&dispatch, Action::ToggleLayer), ontoggleclutter: reform_fn(&dispatch, |_| Action::ToggleClutter) }) }
                     { capture_link() }

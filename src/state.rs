@@ -1434,7 +1434,9 @@ impl State {
         let (notes, entities) = (after.0.saturating_sub(before.0), after.1.saturating_sub(before.1));
         let mut summary = report.map(|r| r.summary()).unwrap_or_default();
         if notes > 0 {
-            summary.push_str(" Orphans are listed under Notes; select words to re-attach them.");
+            summary.push_str(
+                " Orphans are listed under Notes: open one, then select its words in the article to re-attach it.",
+            );
         }
         if entities > 0 {
             summary.push_str(&match entities {

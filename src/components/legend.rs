@@ -29,7 +29,7 @@ pub fn counts(open: &crate::state::OpenDocument, annotations: &sidenote_annotate
 pub struct LegendProps {
     /// The highlights' counts.
     pub counts: std::rc::Rc<LegendCounts>,
-    /// The number of notes.
+    /// The number of notes highlighted in the article (orphans have no words there).
     pub notes: usize,
     /// Layers switched off.
     pub hidden: crate::state::LayerSet,
