@@ -1497,8 +1497,13 @@ impl State {
     pub fn all_tags(&self) -> Vec<String> {
         // Sorted with the program's one stable sort (collecting into a set would compile in another sort); each
         // tag folded once, not at each comparison.
-        let mut tags: Vec<(String, &String)> =
-            self.annotations.notes.iter().flat_map(|n| n.tags.iter()).map(|t| (t.to_lowercase(), t)).collect();
+        let mut tags: Vec<(String, &String)> = self
+            .annotations
+            .notes
+            .iter()
+            .flat_map(|n| n.tags.iter())
+            .map(|t| (sidenote_extract::case::lowercase(t), t))
+            .collect();
         sidenote_extract::sort_stable_by(&mut tags, |a, b| a.0.cmp(&b.0));
         tags.dedup_by(|later, first| later.0 == first.0);
         tags.into_iter().map(|(_, tag)| tag.clone()).collect()

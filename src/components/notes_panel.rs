@@ -53,8 +53,9 @@ pub fn note_matches(note: &Note, words: &str, query: &str, tag: Option<&str>) ->
     // Matched as the article's find matches (case, accents, ligatures, `ß` ignored).
     let found = |text: &str| sidenote_annotate::find::contains(text, query);
     let text_ok = query.trim().is_empty() || found(&note.text) || found(words) || note.tags.iter().any(|t| found(t));
-    // A tag in any case (`State::all_tags` lists one spelling of each).
-    text_ok && tag.is_none_or(|t| note.tags.iter().any(|x| x.to_lowercase() == t.to_lowercase()))
+    // A tag in any case (`State::all_tags` lists one spelling of each), lower-cased through the extractor's tables.
+    let lowercase = sidenote_extract::case::lowercase;
+    text_ok && tag.is_none_or(|t| note.tags.iter().any(|x| lowercase(x) == lowercase(t)))
 }
 
 /// Cards rendered at first, and added by each "Show more": a long list is rendered a page at a time, so that

@@ -580,8 +580,9 @@ fn tidy_tags(tags: Vec<String>) -> Vec<String> {
         inner.split_whitespace().collect::<Vec<_>>().join(" ")
     }) {
         // The same tag in another case is the same tag (`Policy, policy`): the first spelling stays.
-        let folded = tag.to_lowercase();
-        if !tag.is_empty() && !out.iter().any(|t| t.to_lowercase() == folded) {
+        // Through the extractor's tables: the standard library's lower-casing would link its own (5 KB).
+        let folded = sidenote_extract::case::lowercase(&tag);
+        if !tag.is_empty() && !out.iter().any(|t| sidenote_extract::case::lowercase(t) == folded) {
             out.push(tag);
         }
     }
