@@ -631,7 +631,14 @@ impl Attribution<'_> {
         }
         let subject = subject?;
         if fits(subject) {
-            return Some(self.name_of(subject));
+            // `Kofi Mensah and Yaw Boateng signed it. “…,” he said.`: a subject of two people, both fitting, is
+            // either of them.
+            let and = token_at(self.seg, subject.span.end);
+            let partner = (self.seg.is_word(and) && self.seg.word(and) == "and")
+                .then(|| self.entity_at(and + 1))
+                .flatten()
+                .filter(|p| p.kind == EntityKind::Person && p.group != subject.group && fits(p));
+            return partner.is_none().then(|| self.name_of(subject));
         }
         let before = self.entities.partition_point(|e| e.span.end <= byte);
         self.entities[..before]
@@ -818,7 +825,15 @@ impl Attribution<'_> {
         let holders = self.role_mentions.get(&role).map_or(&[][..], Vec::as_slice);
         let before = holders.partition_point(|&e| self.entities[e].span.end <= before_byte);
         match before.checked_sub(1) {
-            Some(i) => Some(self.name_of(&self.entities[holders[i]])),
+            Some(i) => {
+                // Two people named with the role in one sentence (`Hearts coach X and Kotoko coach Y`, `Finance
+                // Minister X met Trade Minister Y`): `the coach` may be either, and none beats a wrong guess.
+                let holder = &self.entities[holders[i]];
+                let sentence_of = |e: &Entity| self.seg.tokens.get(token_at(self.seg, e.span.start)).map(|t| t.sentence);
+                let rival = i.checked_sub(1).map(|j| &self.entities[holders[j]]);
+                let shared = rival.is_some_and(|r| r.group != holder.group && sentence_of(r) == sentence_of(holder));
+                (!shared).then(|| self.name_of(holder))
+            }
             None if is_role_noun(&role) => {
                 // An age no one was named with is not the recent subject's when the text gave theirs (`Ahmed
                 // Saleh, 45, and his son, 12, …`: `the 12-year-old` is the son).
@@ -3935,6 +3950,44 @@ mod tests {
             (
                 "The 19-year-old Daniel Okoro beat Tomasz Lis in four sets.\n\n“I never expected this,” the 19-year-old said.",
                 vec![q("I never expected this,", Some("Daniel Okoro"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_role_two_people_were_named_with_in_one_sentence_is_no_one() {
+        check(vec![
+            (
+                "Rovers coach Tiago Mendonça and City coach Olumide Bakare both blamed the referee.\n\n“That was never a penalty,” the coach said.",
+                vec![q("That was never a penalty,", None)],
+            ),
+            (
+                "Finance Minister Aigul Serikova met Trade Minister Daulet Abenov on Monday.\n\n“The tariffs stay,” the minister said.",
+                vec![q("The tariffs stay,", None)],
+            ),
+            // Named in two sentences, the last one holds the role.
+            (
+                "Rovers coach Tiago Mendonça was sacked in May. City coach Olumide Bakare blamed the referee.\n\n“That was never a penalty,” the coach said.",
+                vec![q("That was never a penalty,", Some("Olumide Bakare"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_pronoun_after_two_people_who_fit_it_is_no_one() {
+        check(vec![
+            (
+                "Tomasz Wrona and Piotr Zalewski signed the agreement on Thursday.\n\n“It is a good day,” he said.",
+                vec![q("It is a good day,", None)],
+            ),
+            // Only one of them fits the pronoun.
+            (
+                "Tomasz Wrona and Agnieszka Zalewska signed the agreement on Thursday.\n\n“It is a good day,” she said.",
+                vec![q("It is a good day,", Some("Agnieszka Zalewska"))],
+            ),
+            (
+                "Tomasz Wrona and Agnieszka Zalewska signed the agreement on Thursday.\n\n“It is a good day,” he said.",
+                vec![q("It is a good day,", Some("Tomasz Wrona"))],
             ),
         ]);
     }
