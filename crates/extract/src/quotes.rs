@@ -829,7 +829,8 @@ impl Attribution<'_> {
                 // Two people named with the role in one sentence (`Hearts coach X and Kotoko coach Y`, `Finance
                 // Minister X met Trade Minister Y`): `the coach` may be either, and none beats a wrong guess.
                 let holder = &self.entities[holders[i]];
-                let sentence_of = |e: &Entity| self.seg.tokens.get(token_at(self.seg, e.span.start)).map(|t| t.sentence);
+                let sentence_of =
+                    |e: &Entity| self.seg.tokens.get(token_at(self.seg, e.span.start)).map(|t| t.sentence);
                 let rival = i.checked_sub(1).map(|j| &self.entities[holders[j]]);
                 let shared = rival.is_some_and(|r| r.group != holder.group && sentence_of(r) == sentence_of(holder));
                 (!shared).then(|| self.name_of(holder))
@@ -1952,9 +1953,36 @@ fn speaking_names(attribution: &Attribution<'_>) -> Vec<bool> {
                 && seg.is_word(next)
                 && seg.word(next).starts_with(char::is_lowercase)
                 && attribution.is_verb_of_speech(next);
-            says || after_a_role_noun(seg, token_at(seg, e.span.start)) || in_apposition_to_a_definite_noun(seg, e)
+            says || after_a_role_noun(seg, token_at(seg, e.span.start))
+                || in_apposition_to_a_definite_noun(seg, e)
+                || named_by_the_cue_after_a_quote(attribution, e)
         })
         .collect()
+}
+
+/// `“…,” said Rahimullah Zadrankhel.`, `“…,” according to Aukan Huenchumil.`: a name right after an inverted
+/// verb of speech or `according to` that follows a quote's closing mark, and that ends the clause, is the
+/// quote's speaker whatever the lists know: in that slot news English puts only who spoke.
+fn named_by_the_cue_after_a_quote(attribution: &Attribution<'_>, name: &Entity) -> bool {
+    let seg = attribution.seg;
+    let next = token_at(seg, name.span.end);
+    let ends_clause = seg.tokens.get(next).is_none_or(|t| {
+        t.line != seg.tokens[next - 1].line
+            || (t.kind == TokenKind::Punct && matches!(t.span.slice(seg.text), "," | "." | ";"))
+    });
+    let start = token_at(seg, name.span.start);
+    let Some(cue) = start.checked_sub(1).filter(|&i| seg.is_word(i)) else { return false };
+    let cue_start = match seg.word(cue) {
+        "to" if cue > 0 && seg.is_word(cue - 1) && seg.word(cue - 1) == "according" => cue - 1,
+        word if word.starts_with(char::is_lowercase) && attribution.is_verb_of_speech(cue) => cue,
+        _ => return false,
+    };
+    let quote = attribution.quote_spans.partition_point(|q| q.start < seg.tokens[cue_start].span.start);
+    let after_a_quote = quote.checked_sub(1).is_some_and(|i| {
+        let close = token_at(seg, attribution.quote_spans[i].end);
+        cue_start > close && cue_start <= close + 2
+    });
+    ends_clause && after_a_quote
 }
 
 /// Whether a lower-case role noun stands right before the token, or before a comma before it (`manager
@@ -3988,6 +4016,25 @@ mod tests {
             (
                 "Tomasz Wrona and Agnieszka Zalewska signed the agreement on Thursday.\n\n“It is a good day,” he said.",
                 vec![q("It is a good day,", Some("Tomasz Wrona"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_no_list_knows_after_a_quotes_inverted_verb_or_according_to_speaks() {
+        check(vec![
+            (
+                "“The lorries are waiting,” according to Rahimullah Zadrankhel, a trader.",
+                vec![q("The lorries are waiting,", Some("Rahimullah Zadrankhel"))],
+            ),
+            (
+                "“The lorries are waiting,” said Gulbadin Zadrankhel.",
+                vec![q("The lorries are waiting,", Some("Gulbadin Zadrankhel"))],
+            ),
+            // A name that goes on with lower-case words is no speaker's (`according to Sunni Muslim tradition`).
+            (
+                "“Nobody eats before sunset,” according to Sunni Muslim tradition.",
+                vec![q("Nobody eats before sunset,", None)],
             ),
         ]);
     }
