@@ -430,6 +430,10 @@ struct Attribution<'a> {
     /// runs the shop.`): (the name's start, the name, whether the noun of kinship is a woman's), in text order.
     /// Such a sentence has that relative as its subject for a pronoun of the relative's sex.
     kin_openers: Vec<(usize, String, bool)>,
+    /// Sentences opened by a name no stage made an entity ([`unknown_name_openers`]): their starts, in text
+    /// order. Such a sentence has a subject, unknown, so `he`, `she` and a bare role after it refer to no one
+    /// named before it.
+    unknown_name_openers: Vec<usize>,
     /// Per entity, whether it is a name the entity stage left MISC that is the subject of a speech verb, after a
     /// comma at most (`His rival, Ioana Dumitrescu, said …`), or that a role noun introduces (`manager Dimitris
     /// Kalogeropoulos`): two or three capitalised words, outside quotes. A name that says something, or holds a
@@ -600,7 +604,8 @@ impl Attribution<'_> {
     /// outside quotations): "he" and "she" usually continue the subject, not the last name mentioned.
     fn recent_person(&self, byte: usize) -> Option<Speaker> {
         let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= byte);
-        idx.checked_sub(1).map(|i| self.name_of(&self.entities[self.sentence_subjects[i]]))
+        let subject = &self.entities[self.sentence_subjects[idx.checked_sub(1)?]];
+        (!self.unknown_subject_between(subject.span.start, byte)).then(|| self.name_of(subject))
     }
 
     /// Whom the pronoun at token `pronoun` ("he", "she", "him", "her"; named before `byte`) refers to: the most
@@ -613,8 +618,22 @@ impl Attribution<'_> {
         let fits = |e: &Entity| e.kind != EntityKind::Person || self.group_is_female[e.group] != Some(!female);
         let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= byte);
         let subject = idx.checked_sub(1).map(|i| &self.entities[self.sentence_subjects[i]]);
-        // A later sentence opened by a lone name part ("Seo was delighted.") has that person as its subject.
         let opener = self.name_part_openers.partition_point(|&(start, _)| start < byte).checked_sub(1);
+        let kin = self.kin_openers.partition_point(|(start, _, _)| *start < byte).checked_sub(1);
+        let newest = [
+            subject.map(|s| s.span.start),
+            opener.map(|i| self.name_part_openers[i].0),
+            kin.map(|i| self.kin_openers[i].0),
+        ]
+        .into_iter()
+        .flatten()
+        .max();
+        // `Tshering Wangchuk Dorji has farmed here for years. “…,” he said.`: the newest subject is someone no
+        // stage named, so no one named before is meant.
+        if self.unknown_subject_between(newest.unwrap_or(0), byte) {
+            return None;
+        }
+        // A later sentence opened by a lone name part ("Seo was delighted.") has that person as its subject.
         if let Some(&(start, group)) = opener.map(|i| &self.name_part_openers[i]) {
             if subject.is_none_or(|s| s.span.start < start) && self.group_is_female[group] != Some(!female) {
                 return Some((self.groups[group].name.clone(), Some(group)));
@@ -622,7 +641,6 @@ impl Attribution<'_> {
         }
         // A later sentence opened by a relative no stage named (`His daughter, Mereana, runs …`), of the
         // pronoun's sex, has that relative as its subject.
-        let kin = self.kin_openers.partition_point(|(start, _, _)| *start < byte).checked_sub(1);
         if let Some((start, name, is_female)) = kin.map(|i| &self.kin_openers[i]) {
             let after_opener = opener.is_none_or(|i| self.name_part_openers[i].0 < *start);
             if subject.is_none_or(|s| s.span.start < *start) && after_opener && *is_female == female {
@@ -648,6 +666,13 @@ impl Attribution<'_> {
             .filter(|e| e.kind == EntityKind::Person && !self.inside_quote(e.span.start) && !self.in_byline(e))
             .find(|e| fits(e))
             .map(|e| self.name_of(e))
+    }
+
+    /// Whether a sentence opened by a name no stage knows ([`unknown_name_openers`]) starts after byte `since`
+    /// and before byte `before`: a subject newer than the one found, whom no back reference can name.
+    fn unknown_subject_between(&self, since: usize, before: usize) -> bool {
+        let idx = self.unknown_name_openers.partition_point(|&start| start < before);
+        idx.checked_sub(1).is_some_and(|i| self.unknown_name_openers[i] > since)
     }
 
     /// Whether the name starting at `byte` is the agent of a "by" phrase: "by" at most [`AGENT_REACH_TOKENS`]
@@ -722,7 +747,8 @@ impl Attribution<'_> {
         let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= quote.start);
         let subject = &self.entities[self.sentence_subjects[idx.checked_sub(1)?]];
         let subject_line = seg.tokens.get(token_at(seg, subject.span.start))?.line;
-        (subject_line == seg.tokens[last_before].line).then(|| self.name_of(subject))
+        let newest = !self.unknown_subject_between(subject.span.start, quote.start);
+        (subject_line == seg.tokens[last_before].line && newest).then(|| self.name_of(subject))
     }
 
     /// Headline fallback: the first person or organisation on a short line before the quote
@@ -2077,6 +2103,46 @@ fn kin_openers(attribution: &Attribution<'_>) -> Vec<(usize, String, bool)> {
     out
 }
 
+/// Most words of an unknown name that opens a sentence: `Maria da Conceição Ferreira` is four.
+const UNKNOWN_NAME_WORDS: usize = 4;
+
+/// [`Attribution::unknown_name_openers`]: sentences whose first two to four words are capitalised, no common
+/// word or title, and start no entity, followed by a word in lower case (`Tshering Wangchuk Dorji has …`,
+/// `Yerlan Nurgaliyev coaches …`): a name the lists lack, which the entity stage drops where capitals are
+/// no evidence. One pass over the sentences' first words, at most [`UNKNOWN_NAME_WORDS`] + 1 tokens each.
+fn unknown_name_openers(attribution: &Attribution<'_>) -> Vec<usize> {
+    let seg = attribution.seg;
+    let mut out = Vec::new();
+    for token in 0..seg.tokens.len() {
+        if !seg.is_word(token) || !seg.starts_sentence(token) {
+            continue;
+        }
+        let start = seg.tokens[token].span.start;
+        let at = attribution.entities.partition_point(|e| e.span.end <= start);
+        if attribution.entities.get(at).is_some_and(|e| e.span.start <= start) || attribution.inside_quote(start) {
+            continue;
+        }
+        let line = seg.tokens[token].line;
+        let name_word = |i: usize| {
+            seg.is_word(i) && seg.tokens[i].line == line && {
+                let word = seg.word(i);
+                word.starts_with(char::is_uppercase)
+                    && !crate::lexicon::is_common_word(&crate::case::lowercase(word))
+                    && !crate::lexicon::is_title(word)
+            }
+        };
+        let words = (token..).take(UNKNOWN_NAME_WORDS + 1).take_while(|&i| name_word(i)).count();
+        let next = token + words;
+        let then_lower_case = seg.is_word(next)
+            && seg.tokens[next].line == line
+            && seg.word(next).starts_with(char::is_lowercase);
+        if (2..=UNKNOWN_NAME_WORDS).contains(&words) && then_lower_case {
+            out.push(start);
+        }
+    }
+    out
+}
+
 /// [`Attribution::name_part_openers`]: one pass over the sentences' first words, each looked up once.
 fn name_part_openers(attribution: &Attribution<'_>) -> Vec<(usize, usize)> {
     let seg = attribution.seg;
@@ -2283,11 +2349,13 @@ pub(crate) fn find_quotes(
         name_parts: name_parts(entities, groups),
         name_part_openers: Vec::new(),
         kin_openers: Vec::new(),
+        unknown_name_openers: Vec::new(),
         speaking_names: Vec::new(),
     };
     attribution.speaking_names = speaking_names(&attribution);
     attribution.name_part_openers = name_part_openers(&attribution);
     attribution.kin_openers = kin_openers(&attribution);
+    attribution.unknown_name_openers = unknown_name_openers(&attribution);
     attribution.role_mentions = role_mentions(seg, entities, &attribution);
     // A role of one sex ("the actress Jessie Marlowe") says it when the first name and titles do not.
     for (role, female) in GENDERED_ROLES {
