@@ -430,10 +430,10 @@ struct Attribution<'a> {
     /// runs the shop.`): (the name's start, the name, whether the noun of kinship is a woman's), in text order.
     /// Such a sentence has that relative as its subject for a pronoun of the relative's sex.
     kin_openers: Vec<(usize, String, bool)>,
-    /// Sentences opened by a name no stage made an entity ([`unknown_name_openers`]): their starts, in text
-    /// order. Such a sentence has a subject, unknown, so `he`, `she` and a bare role after it refer to no one
+    /// Sentences opened by a name no stage made an entity ([`unknown_name_openers`]): the names, in text order.
+    /// Such a sentence has that name as its subject, so `he`, `she` and a bare role after it refer to no one
     /// named before it.
-    unknown_name_openers: Vec<usize>,
+    unknown_name_openers: Vec<Span>,
     /// Per entity, whether it is a name the entity stage left MISC that is the subject of a speech verb, after a
     /// comma at most (`His rival, Ioana Dumitrescu, said …`), or that a role noun introduces (`manager Dimitris
     /// Kalogeropoulos`): two or three capitalised words, outside quotes. A name that says something, or holds a
@@ -604,8 +604,13 @@ impl Attribution<'_> {
     /// outside quotations): "he" and "she" usually continue the subject, not the last name mentioned.
     fn recent_person(&self, byte: usize) -> Option<Speaker> {
         let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= byte);
-        let subject = &self.entities[self.sentence_subjects[idx.checked_sub(1)?]];
-        (!self.unknown_subject_between(subject.span.start, byte)).then(|| self.name_of(subject))
+        let subject = idx.checked_sub(1).map(|i| &self.entities[self.sentence_subjects[i]]);
+        // A newer subject no stage named (`Yerlan Nurgaliyev coaches the team.`) is meant when no one named
+        // before could be; else no one is.
+        if let Some(name) = self.unknown_subject(subject.map_or(0, |s| s.span.start), byte) {
+            return subject.is_none().then(|| (name.slice(self.seg.text).to_string(), None));
+        }
+        subject.map(|s| self.name_of(s))
     }
 
     /// Whom the pronoun at token `pronoun` ("he", "she", "him", "her"; named before `byte`) refers to: the most
@@ -629,9 +634,15 @@ impl Attribution<'_> {
         .flatten()
         .max();
         // `Tshering Wangchuk Dorji has farmed here for years. “…,” he said.`: the newest subject is someone no
-        // stage named, so no one named before is meant.
-        if self.unknown_subject_between(newest.unwrap_or(0), byte) {
-            return None;
+        // stage named. They are meant when the subject before them cannot be (another sex, or no person);
+        // when both could be, no one is.
+        if let Some(name) = self.unknown_subject(newest.unwrap_or(0), byte) {
+            let name = name.slice(self.seg.text);
+            let first = name.split(' ').next().unwrap_or(name);
+            if crate::lexicon::first_name_is_female(first) != Some(!female) {
+                let earlier_fits = subject.is_some_and(|s| s.kind == EntityKind::Person && fits(s));
+                return (!earlier_fits).then(|| (name.to_string(), None));
+            }
         }
         // A later sentence opened by a lone name part ("Seo was delighted.") has that person as its subject.
         if let Some(&(start, group)) = opener.map(|i| &self.name_part_openers[i]) {
@@ -651,11 +662,15 @@ impl Attribution<'_> {
         if fits(subject) {
             // `Kofi Mensah and Yaw Boateng signed it. “…,” he said.`: a subject of two people, both fitting, is
             // either of them.
+            // So does a list of them (`X, Y and Z were released`), not a name in the possessive (`X, Y's lawyer,`).
             let and = token_at(self.seg, subject.span.end);
-            let partner = (self.seg.is_word(and) && self.seg.word(and) == "and")
-                .then(|| self.entity_at(and + 1))
-                .flatten()
-                .filter(|p| p.kind == EntityKind::Person && p.group != subject.group && fits(p));
+            let joined = (self.seg.is_word(and) && self.seg.word(and) == "and") || self.seg.is_punct(and, ',');
+            let partner = joined.then(|| self.entity_at(and + 1)).flatten().filter(|p| {
+                p.kind == EntityKind::Person
+                    && p.group != subject.group
+                    && fits(p)
+                    && !self.seg.is_possessive(token_at(self.seg, p.span.end))
+            });
             return partner.is_none().then(|| self.name_of(subject));
         }
         let before = self.entities.partition_point(|e| e.span.end <= byte);
@@ -668,11 +683,10 @@ impl Attribution<'_> {
             .map(|e| self.name_of(e))
     }
 
-    /// Whether a sentence opened by a name no stage knows ([`unknown_name_openers`]) starts after byte `since`
-    /// and before byte `before`: a subject newer than the one found, whom no back reference can name.
-    fn unknown_subject_between(&self, since: usize, before: usize) -> bool {
-        let idx = self.unknown_name_openers.partition_point(|&start| start < before);
-        idx.checked_sub(1).is_some_and(|i| self.unknown_name_openers[i] > since)
+    /// The name of the newest sentence opener no stage knows before byte `before`, when it starts after `since`.
+    fn unknown_subject(&self, since: usize, before: usize) -> Option<Span> {
+        let idx = self.unknown_name_openers.partition_point(|name| name.start < before);
+        idx.checked_sub(1).map(|i| self.unknown_name_openers[i]).filter(|name| name.start > since)
     }
 
     /// Whether the name starting at `byte` is the agent of a "by" phrase: "by" at most [`AGENT_REACH_TOKENS`]
@@ -745,10 +759,17 @@ impl Attribution<'_> {
             return None;
         }
         let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= quote.start);
-        let subject = &self.entities[self.sentence_subjects[idx.checked_sub(1)?]];
-        let subject_line = seg.tokens.get(token_at(seg, subject.span.start))?.line;
-        let newest = !self.unknown_subject_between(subject.span.start, quote.start);
-        (subject_line == seg.tokens[last_before].line && newest).then(|| self.name_of(subject))
+        let subject = idx.checked_sub(1).map(|i| &self.entities[self.sentence_subjects[i]]);
+        let line_of = |start: usize| seg.tokens.get(token_at(seg, start)).map(|t| t.line);
+        let previous_line = Some(seg.tokens[last_before].line);
+        // A subject no stage named, newer than the last one found, in that paragraph: theirs when the paragraph
+        // names no one else as a subject; else no one's.
+        if let Some(name) = self.unknown_subject(subject.map_or(0, |s| s.span.start), quote.start) {
+            let rival = subject.is_some_and(|s| line_of(s.span.start) == previous_line);
+            return (line_of(name.start) == previous_line && !rival).then(|| (name.slice(seg.text).to_string(), None));
+        }
+        let subject = subject?;
+        (line_of(subject.span.start) == previous_line).then(|| self.name_of(subject))
     }
 
     /// Headline fallback: the first person or organisation on a short line before the quote
@@ -2110,7 +2131,7 @@ const UNKNOWN_NAME_WORDS: usize = 4;
 /// word or title, and start no entity, followed by a word in lower case (`Tshering Wangchuk Dorji has …`,
 /// `Yerlan Nurgaliyev coaches …`): a name the lists lack, which the entity stage drops where capitals are
 /// no evidence. One pass over the sentences' first words, at most [`UNKNOWN_NAME_WORDS`] + 1 tokens each.
-fn unknown_name_openers(attribution: &Attribution<'_>) -> Vec<usize> {
+fn unknown_name_openers(attribution: &Attribution<'_>) -> Vec<Span> {
     let seg = attribution.seg;
     let mut out = Vec::new();
     for token in 0..seg.tokens.len() {
@@ -2133,11 +2154,10 @@ fn unknown_name_openers(attribution: &Attribution<'_>) -> Vec<usize> {
         };
         let words = (token..).take(UNKNOWN_NAME_WORDS + 1).take_while(|&i| name_word(i)).count();
         let next = token + words;
-        let then_lower_case = seg.is_word(next)
-            && seg.tokens[next].line == line
-            && seg.word(next).starts_with(char::is_lowercase);
+        let then_lower_case =
+            seg.is_word(next) && seg.tokens[next].line == line && seg.word(next).starts_with(char::is_lowercase);
         if (2..=UNKNOWN_NAME_WORDS).contains(&words) && then_lower_case {
-            out.push(start);
+            out.push(Span { start, end: seg.tokens[next - 1].span.end });
         }
     }
     out
@@ -4103,6 +4123,35 @@ mod tests {
             (
                 "“Nobody eats before sunset,” according to Sunni Muslim tradition.",
                 vec![q("Nobody eats before sunset,", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_sentence_opened_by_a_name_no_stage_knows_is_the_newest_subject() {
+        check(vec![
+            // Someone named before could be meant by `he`, the newer subject too: no one.
+            (
+                "Peter Mwangi runs a bakery in Nyeri.\n\nTshering Wangchuk Dorji has farmed the valley for years.\n\n“The glacier is smaller every spring,” he said.",
+                vec![q("The glacier is smaller every spring,", None)],
+            ),
+            // Someone named before of the other sex: the newer subject is meant.
+            (
+                "Grace Mwangi runs a bakery in Nyeri.\n\nTshering Wangchuk Dorji has farmed the valley for years.\n\n“The glacier is smaller every spring,” he said.",
+                vec![q("The glacier is smaller every spring,", Some("Tshering Wangchuk Dorji"))],
+            ),
+            (
+                "Mary Tipene, the principal, closed the school.\n\nYerlan Nurgaliyev coaches the national team.\n\n“We will qualify,” the coach said.",
+                vec![q("We will qualify,", None)],
+            ),
+            // No one named before: the newer subject is meant.
+            (
+                "The road has been closed since May.\n\nTshering Wangchuk Dorji has farmed the valley for years.\n\n“The glacier is smaller every spring,” he said.",
+                vec![q("The glacier is smaller every spring,", Some("Tshering Wangchuk Dorji"))],
+            ),
+            (
+                "The market opens at dawn.\n\nOchieng Odhiambo Owino drives the lorry that brings the vegetables.\n\n“I leave at two in the morning.”",
+                vec![q("I leave at two in the morning.", Some("Ochieng Odhiambo Owino"))],
             ),
         ]);
     }
