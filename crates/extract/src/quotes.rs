@@ -1953,7 +1953,9 @@ fn names_no_one(name: &str) -> bool {
             crate::lexicon::is_referring_role(singular) || crate::lexicon::is_role_before_names(singular)
         })
     };
-    one_letter || label() || role_plural()
+    // A title alone (`the Inspector-General said`, where the entity stage kept the title as a name) is a role
+    // whose holder the name does not say.
+    one_letter || label() || role_plural() || crate::lexicon::is_title(name)
 }
 
 /// A person's name that kept a title or a role written before it (`Senator Layla Haddad` when the name was
@@ -4154,6 +4156,14 @@ mod tests {
                 vec![q("I leave at two in the morning.", Some("Ochieng Odhiambo Owino"))],
             ),
         ]);
+    }
+
+    #[test]
+    fn a_title_alone_is_no_speaker() {
+        check(vec![(
+            "The Inspector-General of Police, Adamu Bako-Idris, withdrew the officers.\n\n“No officer will be posted there again,” the Inspector-General said.",
+            vec![q("No officer will be posted there again,", None)],
+        )]);
     }
 
     #[test]
