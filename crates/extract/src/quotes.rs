@@ -897,6 +897,39 @@ impl Attribution<'_> {
         }
     }
 
+    /// `the Inspector-General said`: a capitalised title alone after `the` (which the entity stage may have kept
+    /// as a name) is the person last named with that title before the name, within [`ROLE_REACH_TOKENS`]
+    /// tokens on its line (`The Inspector-General of Police, Adamu Bako,`), at most [`PRONOUN_REACH`] mentions
+    /// back. None when no one was.
+    fn title_holder(&self, token: usize, before_byte: usize) -> Option<Speaker> {
+        let seg = self.seg;
+        let title = seg.is_word(token).then(|| seg.word(token)).filter(|w| crate::lexicon::is_title(w))?;
+        let after_the = token > 0 && seg.is_word(token - 1) && seg.word(token - 1).eq_ignore_ascii_case("the");
+        if !after_the || !title.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let before = self.entities.partition_point(|e| e.span.end <= before_byte);
+        self.entities[..before]
+            .iter()
+            .rev()
+            .take(PRONOUN_REACH)
+            .filter(|e| e.kind == EntityKind::Person && !self.inside_quote(e.span.start))
+            .find(|e| {
+                let first = token_at(seg, e.span.start);
+                let line = seg.tokens[first].line;
+                // Only the rest of the title's phrase between them: `of`, `the`, capitalised words, a comma.
+                let of_the_title = |i: usize| {
+                    seg.is_punct(i, ',')
+                        || (seg.is_word(i)
+                            && (matches!(seg.word(i), "of" | "the") || seg.word(i).starts_with(char::is_uppercase)))
+                };
+                (first.saturating_sub(ROLE_REACH_TOKENS)..first).rev().take_while(|&i| of_the_title(i)).any(|i| {
+                    seg.tokens[i].line == line && seg.word(i) == title && !self.inside_quote(seg.tokens[i].span.start)
+                })
+            })
+            .map(|e| self.name_of(e))
+    }
+
     /// The age written in apposition right after this mention (`Dilnoza Rahimova, 22,`), if any.
     fn stated_age(&self, entity: usize) -> Option<&str> {
         let seg = self.seg;
@@ -988,6 +1021,9 @@ impl Attribution<'_> {
 
     /// The speaker a subject token names: an entity, or a back reference resolved to a person.
     fn subject(&self, token: usize, before_byte: usize) -> Option<Speaker> {
+        if let Some(holder) = self.title_holder(token, before_byte) {
+            return Some(holder);
+        }
         if let Some(e) = self.entity_ending_at(token).or_else(|| self.entity_at(token)) {
             return Some(self.name_of(e));
         }
@@ -4159,11 +4195,23 @@ mod tests {
     }
 
     #[test]
-    fn a_title_alone_is_no_speaker() {
-        check(vec![(
-            "The Inspector-General of Police, Adamu Bako-Idris, withdrew the officers.\n\n“No officer will be posted there again,” the Inspector-General said.",
-            vec![q("No officer will be posted there again,", None)],
-        )]);
+    fn a_title_alone_is_the_person_named_with_it_or_no_one() {
+        check(vec![
+            (
+                "The Inspector-General of Police, Adamu Bako-Idris, withdrew the officers.\n\n“No officer will be posted there again,” the Inspector-General said.",
+                vec![q("No officer will be posted there again,", Some("Adamu Bako-Idris"))],
+            ),
+            // A title named with no one is no one's.
+            (
+                "Officers were withdrawn from the house on Monday.\n\n“No officer will be posted there again,” the Inspector-General said.",
+                vec![q("No officer will be posted there again,", None)],
+            ),
+            // Not a title inside someone's quote.
+            (
+                "“Point of order, Madam Speaker!” shouted Rhys Pritchard from the back.\n\n“Sit down and wait,” the Speaker replied.",
+                vec![q("Point of order, Madam Speaker!", Some("Rhys Pritchard")), q("Sit down and wait,", None)],
+            ),
+        ]);
     }
 
     #[test]
