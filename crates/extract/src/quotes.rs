@@ -1021,10 +1021,9 @@ impl Attribution<'_> {
 
     /// The speaker a subject token names: an entity, or a back reference resolved to a person.
     fn subject(&self, token: usize, before_byte: usize) -> Option<Speaker> {
-        if let Some(holder) = self.title_holder(token, before_byte) {
-            return Some(holder);
-        }
-        if let Some(e) = self.entity_ending_at(token).or_else(|| self.entity_at(token)) {
+        // A title alone that the entity stage kept as a name (`the Inspector-General`) is a role, below.
+        let entity = self.entity_ending_at(token).or_else(|| self.entity_at(token));
+        if let Some(e) = entity.filter(|e| !crate::lexicon::is_title(e.span.slice(self.seg.text))) {
             return Some(self.name_of(e));
         }
         if let Some(person) = self.person_by_name_part(token, before_byte) {
@@ -1036,6 +1035,9 @@ impl Attribution<'_> {
         }
         if self.is_definite_role(token) {
             return self.role_holder(token, before_byte);
+        }
+        if let Some(holder) = self.title_holder(token, before_byte) {
+            return Some(holder);
         }
         if seg.is_word(token) && is_document_noun(seg.word(token)) {
             return self.document_author(token);
@@ -4200,6 +4202,11 @@ mod tests {
             (
                 "The Inspector-General of Police, Adamu Bako-Idris, withdrew the officers.\n\n“No officer will be posted there again,” the Inspector-General said.",
                 vec![q("No officer will be posted there again,", Some("Adamu Bako-Idris"))],
+            ),
+            // Two people named with a title that is a role: as `the minister`, no one.
+            (
+                "Finance Minister Aigul Serikova met Trade Minister Daulet Abenov on Monday.\n\n“The tariffs stay,” the Minister said.",
+                vec![q("The tariffs stay,", None)],
             ),
             // A title named with no one is no one's.
             (
