@@ -4014,8 +4014,20 @@ mod tests {
     fn an_inverted_verb_before_a_name_no_stage_knows_continues_no_speaker() {
         check(vec![
             (
+                "The prosecutor, Nadia Okafor, questioned the accused.\n“Where were you at ten o'clock?” Okafor asked.\n“At my sister's house in Tembisa, watching television,” replied Sello Mmutle.",
+                vec![
+                    q("Where were you at ten o'clock?", Some("Nadia Okafor")),
+                    q("At my sister's house in Tembisa, watching television,", None),
+                ],
+            ),
+            // A name the entity stage found but could not type (MISC), ending the clause, is the speaker (in
+            // `a_name_no_list_knows_after_a_quotes_inverted_verb_or_according_to_speaks`).
+            (
                 "“Where were you that night?” asked Nadia Okafor.\n\n“At home with my mother and sisters,” replied Sello Mmutle.",
-                vec![q("Where were you that night?", Some("Nadia Okafor")), q("At home with my mother and sisters,", None)],
+                vec![
+                    q("Where were you that night?", Some("Nadia Okafor")),
+                    q("At home with my mother and sisters,", Some("Sello Mmutle")),
+                ],
             ),
             // Lower-case words after the verb name no one new: the paragraph's speaker carries on.
             (
