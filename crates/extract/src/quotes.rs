@@ -2067,7 +2067,9 @@ fn named_by_the_cue_after_a_quote(attribution: &Attribution<'_>, name: &Entity) 
     let quote = attribution.quote_spans.partition_point(|q| q.start < seg.tokens[cue_start].span.start);
     let after_a_quote = quote.checked_sub(1).is_some_and(|i| {
         let close = token_at(seg, attribution.quote_spans[i].end);
-        cue_start > close && cue_start <= close + 2
+        // Right after the closing mark, or a comma after it: with a subject between (`” I asked X`), X is the
+        // listener.
+        cue_start > close && cue_start <= close + 2 && (close + 1..cue_start).all(|i| !seg.is_word(i))
     });
     ends_clause && after_a_quote
 }
@@ -4171,6 +4173,8 @@ mod tests {
                 "“The lorries are waiting,” said Gulbadin Zadrankhel.",
                 vec![q("The lorries are waiting,", Some("Gulbadin Zadrankhel"))],
             ),
+            // After a verb with a subject before it, the name is the listener.
+            ("“Why did you leave?” I asked Dumitru Popa.", vec![q("Why did you leave?", None)]),
             // A name that goes on with lower-case words is no speaker's (`according to Sunni Muslim tradition`).
             (
                 "“Nobody eats before sunset,” according to Sunni Muslim tradition.",
