@@ -4173,8 +4173,6 @@ mod tests {
                 "“The lorries are waiting,” said Gulbadin Zadrankhel.",
                 vec![q("The lorries are waiting,", Some("Gulbadin Zadrankhel"))],
             ),
-            // After a verb with a subject before it, the name is the listener.
-            ("“Why did you leave?” I asked Dumitru Popa.", vec![q("Why did you leave?", None)]),
             // A name that goes on with lower-case words is no speaker's (`according to Sunni Muslim tradition`).
             (
                 "“Nobody eats before sunset,” according to Sunni Muslim tradition.",
