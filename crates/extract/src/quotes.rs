@@ -2172,17 +2172,37 @@ const UNKNOWN_NAME_WORDS: usize = 4;
 /// [`Attribution::unknown_name_openers`]: sentences whose first two to four words are capitalised, no common
 /// word or title, and start no entity, followed by a word in lower case (`Tshering Wangchuk Dorji has …`,
 /// `Yerlan Nurgaliyev coaches …`): a name the lists lack, which the entity stage drops where capitals are
-/// no evidence. One pass over the sentences' first words, at most [`UNKNOWN_NAME_WORDS`] + 1 tokens each.
+/// no evidence; or such words left MISC after an opening phrase. One pass over the words, at most
+/// [`UNKNOWN_NAME_WORDS`] + 1 tokens each where one opens (and [`SENTENCE_ENTITY_REACH`] entities before a MISC
+/// name).
 fn unknown_name_openers(attribution: &Attribution<'_>) -> Vec<Span> {
     let seg = attribution.seg;
+    let entities = attribution.entities;
     let mut out = Vec::new();
+    let mut at = 0;
     for token in 0..seg.tokens.len() {
-        if !seg.is_word(token) || !seg.starts_sentence(token) {
+        if !seg.is_word(token) {
             continue;
         }
         let start = seg.tokens[token].span.start;
-        let at = attribution.entities.partition_point(|e| e.span.end <= start);
-        if attribution.entities.get(at).is_some_and(|e| e.span.start <= start) || attribution.inside_quote(start) {
+        while entities.get(at).is_some_and(|e| e.span.end <= start) {
+            at += 1;
+        }
+        let entity = entities.get(at).filter(|e| e.span.start <= start);
+        let sentence = seg.tokens[token].sentence;
+        // Mid-sentence, a name the entity stage left MISC, after an opening phrase (`On Friday, X Y walked …`,
+        // `Yesterday X Y drove …`): no word in lower case right before it, and no person or organisation
+        // before it in its sentence.
+        let opens_as_misc = || {
+            entity.is_some_and(|e| e.kind == EntityKind::Misc && e.span.start == start)
+                && !(seg.is_word(token - 1) && seg.word(token - 1).starts_with(char::is_lowercase))
+                && !entities[..at].iter().rev().take(SENTENCE_ENTITY_REACH).any(|e| {
+                    matches!(e.kind, EntityKind::Person | EntityKind::Org)
+                        && seg.tokens.get(token_at(seg, e.span.start)).is_some_and(|t| t.sentence == sentence)
+                })
+        };
+        let opens = if seg.starts_sentence(token) { entity.is_none() } else { token > 0 && opens_as_misc() };
+        if !opens || attribution.inside_quote(start) {
             continue;
         }
         let line = seg.tokens[token].line;
@@ -4197,6 +4217,11 @@ mod tests {
             (
                 "Mary Tipene, the principal, closed the school.\n\nYerlan Nurgaliyev coaches the national team.\n\n“We will qualify,” the coach said.",
                 vec![q("We will qualify,", None)],
+            ),
+            // The same after an opening phrase, where the entity stage left the name MISC.
+            (
+                "Peter Mwangi runs a bakery in Nyeri.\n\nOn Friday, Tshering Wangchuk Dorji walked to the glacier.\n\n“It is smaller every spring,” he said.",
+                vec![q("It is smaller every spring,", None)],
             ),
             // No one named before: the newer subject is meant.
             (
