@@ -86,6 +86,8 @@ const TITLE_MODIFIERS: &[&str] = &[
     "Junior",
     "Press",
     "Senior",
+    // Malaysian honours run `Datuk Seri`, `Dato' Sri`: the second word only lifts the first.
+    "Seri",
     "Vice",
 ];
 
