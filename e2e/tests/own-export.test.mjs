@@ -46,7 +46,8 @@ test('importing one’s own export adds nothing; a colleague’s changed note is
 test('keeping one’s own share link in the same browser adds no copy of its notes', async () => {
   const { app, page } = ctx;
   await annotate(app, page);
-  await waitForRecord(page, 'sidenote.v1.index', (v) => v?.includes('"notes":2'));
+  // Two notes on words and one on the whole article.
+  await waitForRecord(page, 'sidenote.v1.index', (v) => v?.includes('"notes":3'));
   await page.getByTestId('share-button').click();
   const link = await page.getByTestId('share-link').inputValue();
   await page.goto(link);

@@ -324,7 +324,8 @@ test('a 5 MB document opens, notes near its start and its end survive a reload, 
   // As a paste does: the whole text arrives at once.
   await page.getByTestId('paste-area').evaluate((area, value) => { area.value = value; }, text);
   await page.getByTestId('paste-open').click();
-  await page.getByTestId('doc-title').filter({ hasText: 'Opening remark' }).waitFor({ timeout: 60_000 });
+  // Open once the article holds the whole text (its title is the headline of the pasted page, not its first line).
+  await page.locator(`[data-testid=article][data-text-length="${text.length}"]`).waitFor({ timeout: 60_000 });
   await app.selectWords('Opening remark');
   await app.writeNote('near the start');
   await app.scrollToEnd('Closing remark');
@@ -340,7 +341,8 @@ test('a 5 MB document opens, notes near its start and its end survive a reload, 
 
   await page.reload();
   await started(page);
-  await page.getByTestId('doc-title').filter({ hasText: 'Opening remark' }).waitFor({ timeout: 60_000 });
+  // Open once the article holds the whole text (its title is the headline of the pasted page, not its first line).
+  await page.locator(`[data-testid=article][data-text-length="${text.length}"]`).waitFor({ timeout: 60_000 });
   const cards = await app.noteCards();
   assert.deepEqual(cards.map((c) => [c.words, c.body]).sort(), [['Closing remark', 'near the end'], ['Opening remark', 'near the start']]);
   // Only the blocks near the viewport are in the page; the article says how long its whole text is.
