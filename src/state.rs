@@ -383,6 +383,9 @@ pub struct Draft {
     pub text: String,
     /// The tags typed, as typed ("a, b").
     pub tags: String,
+    /// For a note's card: the version of the note the draft was typed on, so that saving it later over a
+    /// version that came meanwhile keeps both (see [`State::active_version`]).
+    pub version: Option<String>,
 }
 
 /// The draft kept for an editor on the document `urn`, if any.
@@ -470,7 +473,7 @@ impl Default for State {
 pub enum Action {
     /// Open raw bytes (a file's content or a paste) as a new article, if they are acceptable text.
     OpenBytes {
-        /// A title: the file name, or empty to take the text's first line.
+        /// A title: the file name, or empty to take the text's headline (`Document::title_from_text`).
         title: String,
         /// The raw content.
         bytes: Vec<u8>,
@@ -478,7 +481,7 @@ pub enum Action {
     /// Open HTML (a `.html` file, or a paste that carried `text/html`): the text a reader sees, with
     /// structure hints. Nothing in it is run or fetched.
     OpenHtml {
-        /// A title: the file name, or empty to take the text's first line.
+        /// A title: the file name, or empty to take the text's headline (`Document::title_from_text`).
         title: String,
         /// The raw content.
         bytes: Vec<u8>,
@@ -489,7 +492,7 @@ pub enum Action {
         html: String,
         /// Its address, which becomes the W3C `source` of exported annotations.
         url: String,
-        /// Its title (empty: the text's first line).
+        /// Its title (empty: the text's headline, `Document::title_from_text`).
         title: String,
     },
     /// Refuse an input before reading it (a file too large to read), with the same message as after.
@@ -897,12 +900,30 @@ impl State {
             Some(saved) => (text, tags) != (&saved.0, &saved.1),
             None => !text.trim().is_empty() || !tags.trim().is_empty(),
         });
+        // What the card showed when it opened, which is what the draft was typed on.
+        let version = match &target {
+            DraftTarget::Note(id) if self.active_note.as_ref() == Some(id) => self.active_version.clone(),
+            DraftTarget::Note(id) => self.note_version(id),
+            _ => None,
+        };
         let urn = self.open.urn.clone();
         let drafts = Rc::make_mut(&mut self.drafts);
         drafts.retain(|d| d.urn != urn || d.target != target);
         if let Some((text, tags)) = typed {
-            drafts.push(Draft { urn, target, text, tags });
+            drafts.push(Draft { urn, target, text, tags, version });
         }
+    }
+
+    /// After an undo or redo in this tab: the open card's note is now as this tab made it, so a save from its
+    /// editor replaces it (it is no other's version to keep beside).
+    fn refresh_active_version(&mut self) {
+        self.active_version = self.active_note.as_deref().and_then(|id| self.note_version(id));
+    }
+
+    /// The version of a note, on words or on the whole article.
+    fn note_version(&self, id: &str) -> Option<String> {
+        let on_words = self.annotations.notes.iter().find(|n| n.id == id).map(|n| n.version());
+        on_words.or_else(|| self.annotations.document_notes.iter().find(|n| n.id == id).map(|n| n.version()))
     }
 
     fn flash(&mut self, span: Span) {
@@ -1045,15 +1066,24 @@ impl State {
             }
             Action::EditNote { id, text: body, tags } => {
                 let now = self.annotations.notes.iter().find(|n| n.id == id);
-                let exists = now.is_some() || self.annotations.document_notes.iter().any(|n| n.id == id);
+                let on_article = now.is_none() && self.annotations.document_notes.iter().any(|n| n.id == id);
+                let exists = now.is_some() || on_article;
                 let changed_meanwhile = self.active_note.as_ref() == Some(&id)
                     && self.active_version.is_some()
-                    && now.map(|n| n.version()) != self.active_version;
-                match now.and_then(|n| n.span).filter(|_| changed_meanwhile) {
-                    // Both versions kept: the other as it came, the user's beside it on the same words.
-                    Some(span) => {
+                    && self.note_version(&id) != self.active_version;
+                let beside = match (now, changed_meanwhile) {
+                    (Some(note), true) => note.span.map(Some),
+                    (None, true) if on_article => Some(None),
+                    _ => None,
+                };
+                match beside {
+                    // Both versions kept: the other as it came, the user's beside it (on the same words).
+                    Some(place) => {
                         next.change(|a| {
-                            a.add_note(text, span, body, tags);
+                            match place {
+                                Some(span) => a.add_note(text, span, body, tags),
+                                None => a.add_document_note(body, tags),
+                            };
                         });
                         next.notice = Some(Notice::info(
                             "This note was changed while you were editing it (an import or another tab): both \
@@ -1107,7 +1137,14 @@ impl State {
             Action::FocusNote(id) => {
                 let note = id.as_ref().and_then(|id| self.annotations.notes.iter().find(|n| &n.id == id));
                 let span = note.and_then(|n| n.span);
-                next.active_version = note.map(|n| n.version());
+                // The editor shows a draft kept for this card if there is one, else the note as it is now.
+                let draft = id.as_ref().and_then(|id| {
+                    draft_in(&self.drafts, &self.open.urn, &DraftTarget::Note(id.clone())).map(|d| d.version.clone())
+                });
+                next.active_version = match draft {
+                    Some(typed_on) => typed_on,
+                    None => id.as_deref().and_then(|id| self.note_version(id)),
+                };
                 next.active_note = id;
                 next.panel = Panel::Notes;
                 if let Some(span) = span {
@@ -1148,12 +1185,14 @@ impl State {
                 if let Some(previous) = next.history.undo(&self.annotations) {
                     next.annotations = restore(&self.annotations, &previous);
                     next.notice = Some(Notice::info("Undone."));
+                    next.refresh_active_version();
                 }
             }
             Action::Redo => {
                 if let Some(later) = next.history.redo(&self.annotations) {
                     next.annotations = restore(&self.annotations, &later);
                     next.notice = Some(Notice::info("Redone."));
+                    next.refresh_active_version();
                 }
             }
             Action::Import(file) => next.start_import(file, ImportFormat::W3c),
@@ -1474,6 +1513,14 @@ impl State {
                 String::new()
             }
         };
+        // Notes deleted on the shared view before keeping: a file says what is, not what went, so the import
+        // leaves the saved notes they were; they go here, found by the identifier the link gave them.
+        let gone: Vec<&str> = self.annotations.deleted.keys().filter_map(|key| key.strip_prefix("note:")).collect();
+        if !gone.is_empty() {
+            let went = |id: &str| gone.contains(&id) || gone.contains(&w3c::iri(&open.urn, id).as_str());
+            kept.notes.retain(|note| !went(&note.id));
+            kept.document_notes.retain(|note| !went(&note.id));
+        }
         merge::stamp(&saved, &mut kept);
         (kept, summary)
     }
@@ -2081,6 +2128,24 @@ mod tests {
         assert_eq!(stored.notes.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(), ["mine, corrected"]);
     }
 
+    /// A note deleted on one's own shared view before keeping it stays deleted (a reviewer's sequence).
+    #[test]
+    fn a_note_deleted_on_the_shared_view_before_keeping_stays_deleted() {
+        let here = State::default().with_replica("k2x9");
+        let here = here.apply(Action::AddNote { span: Span::new(0, 5), text: "mine".into(), tags: vec![] });
+        let here = here.apply(Action::AddNote { span: Span::new(6, 12), text: "second".into(), tags: vec![] });
+        let link = make_share_link(&here, "http://x/").share_link.expect("a link");
+        let fragment = link.split_once('#').map(|(_, f)| f.to_string()).expect("a fragment");
+        let saved = Some((*here.annotations).clone());
+        let opened = State::default().with_replica("k2x9").apply(open_shared(&fragment));
+        let second = opened.annotations.notes.iter().find(|n| n.text == "second").map(|n| n.id.clone()).expect("2nd");
+        let kept = opened.apply(Action::DeleteNote(second)).apply(Action::KeepShared { saved: saved.clone() });
+        assert_eq!(note_texts(&kept), ["mine"]);
+        // The save merges with the stored record, which still has it: the deletion wins there too.
+        let stored = merge::merge(&kept.annotations, &here.annotations);
+        assert_eq!(stored.notes.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(), ["mine"]);
+    }
+
     #[test]
     fn a_damaged_share_link_changes_nothing_and_says_why() {
         let s0 = State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "mine".into(), tags: vec![] });
@@ -2673,6 +2738,46 @@ mod tests {
         let b = b.apply(Action::EditNote { id, text: "too late".into(), tags: vec![] });
         assert_eq!(note_texts(&b), ["draft of b"]);
         assert!(b.notice.is_some_and(|n| n.level == NoticeLevel::Error && n.text.ends_with("“too late”")));
+    }
+
+    /// A reviewer's sequences: a draft kept for a card was typed on the version the card showed, so saving it
+    /// after another tab changed the note keeps both; notes on the article too; an undo in this tab is no
+    /// other's version.
+    #[test]
+    fn a_kept_card_draft_an_article_note_and_an_undo_meet_other_versions_as_they_should() {
+        let (a, b) = two_tabs();
+        let span = span_of(&a, "Sergei Lavrov");
+        let a = a.apply(Action::AddNote { span, text: "first".into(), tags: vec![] });
+        let b = received(&b, &a);
+        let id = a.annotations.notes[0].id.clone();
+        let card = DraftTarget::Note(id.clone());
+        let b = b.apply(Action::FocusNote(Some(id.clone())));
+        let b = b.apply(Action::KeepDraft(card.clone(), Some(("first, b's draft".into(), String::new()))));
+        let b = b.apply(Action::FocusNote(None));
+        let a = a.apply(Action::EditNote { id: id.clone(), text: "changed in a".into(), tags: vec![] });
+        let b = received(&b, &a).apply(Action::FocusNote(Some(id.clone())));
+        let shown = b.draft(&card).map(|d| d.text.clone()).expect("the draft is shown");
+        let b = b.apply(Action::EditNote { id: id.clone(), text: shown, tags: vec![] });
+        assert_eq!(note_texts(&b), ["changed in a", "first, b's draft"]);
+        // A note on the whole article.
+        let a = a.apply(Action::AddDocumentNote { text: "overall".into(), tags: vec![] });
+        let b = received(&b, &a);
+        let article = a.annotations.document_notes[0].id.clone();
+        let b = b.apply(Action::FocusNote(Some(article.clone())));
+        let a = a.apply(Action::EditNote { id: article.clone(), text: "overall, in a".into(), tags: vec![] });
+        let b = received(&b, &a).apply(Action::EditNote { id: article, text: "overall, in b".into(), tags: vec![] });
+        let texts: Vec<&str> = b.annotations.document_notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["overall, in a", "overall, in b"]);
+        // An undo in this tab while the card is open: the save replaces, as any edit of one's own.
+        let s = State::default().with_replica("t1");
+        let s = s.apply(Action::AddNote { span, text: "v1".into(), tags: vec![] });
+        let id = s.annotations.notes[0].id.clone();
+        let s = s.apply(Action::FocusNote(Some(id.clone())));
+        let s = s.apply(Action::EditNote { id: id.clone(), text: "v2".into(), tags: vec![] });
+        let s = s.apply(Action::FocusNote(Some(id.clone()))).apply(Action::Undo);
+        let s = s.apply(Action::EditNote { id, text: "v3".into(), tags: vec![] });
+        assert_eq!(note_texts(&s), ["v3"]);
+        assert!(s.notice.is_none_or(|n| !n.text.contains("both versions")));
     }
 
     #[test]

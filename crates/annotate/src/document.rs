@@ -3,7 +3,7 @@
 /// One article as the user loaded it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
-    /// A short human title: the file name, or the first line of a paste.
+    /// A short human title: the file name, or the headline of a paste (`title_from_text`).
     pub title: String,
     /// The text every annotation's offsets refer to.
     pub text: String,

@@ -629,21 +629,15 @@ impl Annotations {
     /// stored) would keep only one of them. The LAST of each stays as it is because that is the one the merge
     /// keeps of the stored record: the save then finds that item unchanged and the others new, so none is lost.
     pub fn separate_shared_ids(&mut self) -> usize {
-        let keys = self
+        let keys: Vec<String> = self
             .notes
             .iter()
             .map(|n| format!("note:{}", n.id))
             .chain(self.document_notes.iter().map(|n| format!("note:{}", n.id)))
-            .chain(self.added.iter().map(|e| format!("entity:{}", e.id)));
-        let last = crate::last_by_key::LastByKey::of(keys.enumerate().map(|(at, key)| (key, at)));
-        let keys = self
-            .notes
-            .iter()
-            .map(|n| format!("note:{}", n.id))
-            .chain(self.document_notes.iter().map(|n| format!("note:{}", n.id)))
-            .chain(self.added.iter().map(|e| format!("entity:{}", e.id)));
-        let shadowed: Vec<usize> =
-            keys.enumerate().filter(|(at, key)| last.get(key) != Some(at)).map(|(at, _)| at).collect();
+            .chain(self.added.iter().map(|e| format!("entity:{}", e.id)))
+            .collect();
+        let last = crate::last_by_key::LastByKey::of(keys.iter().enumerate().map(|(at, key)| (key.as_str(), at)));
+        let shadowed: Vec<usize> = (0..keys.len()).filter(|at| last.get(keys[*at].as_str()) != Some(at)).collect();
         drop(last);
         let (notes, document_notes) = (self.notes.len(), self.document_notes.len());
         for &at in &shadowed {
