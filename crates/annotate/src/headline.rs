@@ -390,13 +390,80 @@ mod tests {
             "News\nLocal\nTram line vote set for March 29 after long delay\nBy Ola Brenneke\n{LEDE}",
             "Tram line vote set for March 29 after long delay",
         ),
+        (
+            "headline printed twice in a row over an ordinal date; teasers with bylines below the article",
+            "Menu\nNews\nBusiness\nVarnland signs water deal with its northern neighbour\n\
+             Varnland signs water deal with its northern neighbour\nPublished November 20th, 2031 - 07:29 GMT\n{LEDE}\n\
+             {LEDE}\nYou may also like\nHarbour workers strike over pay in the capital\nBy Ola Brenneke\n\
+             Tram drivers vote to accept new contract\nBy Tim Radz",
+            "Varnland signs water deal with its northern neighbour",
+        ),
+        (
+            "headline printed twice in a row over a byline",
+            "Home\nWorld\nFerry operator cancels winter crossings to the islands\n\
+             Ferry operator cancels winter crossings to the islands\nBy Ola Brenneke\n{LEDE}",
+            "Ferry operator cancels winter crossings to the islands",
+        ),
+        (
+            "date under the headline; a teaser list with bylines below the lede",
+            "Menu\nNews\nMinisters agree on a new fishing quota for the northern sea\n\
+             Published March 2nd, 2031 - 11:05 GMT\n{LEDE}\nMore stories\nCity council approves new budget plan\n\
+             By Tim Radz",
+            "Ministers agree on a new fishing quota for the northern sea",
+        ),
+        (
+            "section label of four words, headline, standfirst sentence, author, date",
+            "Menu\nFilm\nTV\nAwards\nBest of the Decade\nVarnmark Film Festival names its winners after a stormy jury week\n\
+             The jury handed its top prize to a first-time director from the northern coast, a choice that surprised critics.\n\n\
+             Anna Keel\nNov 13, 2031 4:26 pm\n{LEDE}",
+            "Varnmark Film Festival names its winners after a stormy jury week",
+        ),
+        (
+            "section label, headline, standfirst sentence, byline, date",
+            "Menu\nMusic\nTop Albums of 2031\nA quiet folk singer from Varnmark tops the autumn charts\n\
+             Her third record sold more copies in a week than her first two did in a year, her label said.\n\
+             By Anna Keel\nNov 13, 2031 4:26 pm\n{LEDE}",
+            "A quiet folk singer from Varnmark tops the autumn charts",
+        ),
+        (
+            "a long menu of one-word lines, then the date and a share button above the headline",
+            "{MENU}\nOctober 9, 2031 at 9:40 am\nTweet\nVarnland opens its first offshore wind farm off the east coast\n\
+             {LEDE}\nRelated\nHarbour workers strike over pay in the capital\nOctober 8, 2031",
+            "Varnland opens its first offshore wind farm off the east coast",
+        ),
+        (
+            "date and share buttons above the headline, teasers with dates below the lede",
+            "Home\nNews\nSport\nOctober 9, 2031 at 9:40 am\nTweet\nShare\nMayor Tolland opens the new harbour bridge\n\
+             {LEDE}\nRelated\nCity council approves new budget plan\nOctober 8, 2031\nBy Tim Radz",
+            "Mayor Tolland opens the new harbour bridge",
+        ),
+        (
+            "a related story's headline and its date two lines above the article's headline",
+            "Menu\nMarkets\nRelated\nHarbour listings: Is there still an appetite?\nNov 3, 2031\n\
+             Varnland's biggest retailer files for a stock market listing\n{LEDE}",
+            "Varnland's biggest retailer files for a stock market listing",
+        ),
+        (
+            "a related story's headline and its summary above the article's headline",
+            "Menu\nMarkets\nRelated\nHarbour listings: Is there still an appetite?\n\
+             Three firms have put their plans on hold since the summer, bankers say.\n\
+             Varnland's biggest retailer files for a stock market listing\n{LEDE}",
+            "Varnland's biggest retailer files for a stock market listing",
+        ),
+        (
+            "a related story's headline and its comment count above the article's headline and byline",
+            "Menu\nMarkets\nRelated\nHarbour listings: Is there still an appetite?\n12 comments\n\
+             Varnland's biggest retailer files for a stock market listing\nBy Ola Brenneke\n{LEDE}",
+            "Varnland's biggest retailer files for a stock market listing",
+        ),
     ];
 
     #[test]
     fn page_tops() {
         let mut failures = Vec::new();
         for (style, page, expected) in PAGES {
-            let page = page.replace("{BODY}", &[LEDE; 30].join("\n")).replace("{LEDE}", LEDE);
+            let menu = ["Section"; 250].join("\n");
+            let page = page.replace("{BODY}", &[LEDE; 30].join("\n")).replace("{MENU}", &menu).replace("{LEDE}", LEDE);
             let got = title_from_text(&page);
             if got != *expected {
                 failures.push(format!("{style}: got {got:?}, expected {expected:?}"));
