@@ -518,6 +518,18 @@ mod tests {
              Varnland's biggest retailer files for a stock market listing\nBy Ola Brenneke\n{LEDE}",
             "Varnland's biggest retailer files for a stock market listing",
         ),
+        (
+            "a caption without a period right above the lede, the headline above the date",
+            "Menu\nNews\nFerry passengers stranded as storm closes the harbour\nMarch 3, 2031\n\
+             Passengers wait at the harbour gate on Monday morning\n{LEDE}",
+            "Ferry passengers stranded as storm closes the harbour",
+        ),
+        (
+            "a news ticker of one long line above the headline and its date",
+            "Menu\nBreaking News\n{LEDE} {LEDE}\nDeportees return home after a long journey\nNovember 20\n15:23\n\
+             2031\nPrint This Article\nby Varnland Post Weekly\n{LEDE}",
+            "Deportees return home after a long journey",
+        ),
     ];
 
     #[test]
