@@ -11,7 +11,7 @@
 
 /// How much of the text is read: a headline stands near the top.
 const READ_BYTES: usize = 64 * 1024;
-const READ_LINES: usize = 200;
+const READ_LINES: usize = 1000;
 /// How many wordy lines a walk up from an anchor looks at (headline, standfirst, author, a caption).
 const WALK_LINES: usize = 4;
 /// How far below its first print a headline is printed again.
@@ -32,48 +32,104 @@ pub(crate) fn title_from_text(text: &str) -> String {
     shorten(line)
 }
 
-/// The headline among the top lines of a page, when the page shows one. A byline is looked for first: it is
-/// the article's own, where dates also stand under other stories' headlines in lists and over clocks.
+/// The headline among the top lines of a page, when the page shows one. The article's own byline and date
+/// stand above its lede (the first long paragraph after the first of them: a news ticker may come before); below it stand other stories' teasers with theirs, so
+/// those are looked at only when nothing above the lede names a headline. A byline is looked for first: dates
+/// also stand under other stories' headlines in lists and over clocks. Some sites print the date and share
+/// buttons above the headline, hence the walk down when no walk up finds one.
 fn headline<'a>(lines: &[&'a str]) -> Option<&'a str> {
-    let above =
-        |anchor: fn(&str) -> bool| (0..lines.len()).filter(|&at| anchor(lines[at])).find_map(|at| walk_up(lines, at));
-    above(is_byline).or_else(|| above(is_dateline)).or_else(|| printed_twice(lines)).or_else(|| {
-        let lede = lines.iter().position(|line| line.split_whitespace().count() >= 30)?;
-        walk_up(lines, lede)
-    })
+    let first_anchor = lines.iter().position(|line| is_anchor(line)).unwrap_or(0);
+    let lede = lines
+        .iter()
+        .skip(first_anchor)
+        .position(|line| line.split_whitespace().count() >= 30)
+        .map(|at| first_anchor + at);
+    let top = lede.unwrap_or(lines.len());
+    let above = |end: usize, anchor: fn(&str) -> bool| {
+        (0..end).filter(|&at| anchor(lines[at])).find_map(|at| walk_up(lines, at))
+    };
+    above(top, is_byline)
+        .or_else(|| above(top, is_dateline))
+        .or_else(|| printed_twice(lines, top))
+        .or_else(|| (0..top).filter(|&at| is_anchor(lines[at])).find_map(|at| walk_down(lines, at)))
+        .or_else(|| walk_up(lines, lede?))
+        .or_else(|| above(lines.len(), is_byline))
+        .or_else(|| above(lines.len(), is_dateline))
+        .or_else(|| printed_twice(lines, lines.len()))
+}
+
+fn is_anchor(line: &str) -> bool {
+    is_byline(line) || is_dateline(line)
+}
+
+/// The headline printed under its date or byline: the first line of four or more words within a few lines
+/// below the anchor (past share buttons and counts), when it is headline-like.
+fn walk_down<'a>(lines: &[&'a str], anchor: usize) -> Option<&'a str> {
+    let at = (anchor + 1..lines.len())
+        .take(WALK_LINES)
+        .find(|&at| !is_transparent(lines[at]) && word_count(lines[at]) > 3)?;
+    is_headline_like(lines, at).then(|| lines[at])
 }
 
 /// The topmost headline-like line among the few wordy lines just above `anchor`, up to a menu item. Passed
-/// over: short lines with a number (`3 minute read`, `941 comments`) and a name of up to three capitalised
-/// words right above the anchor (an author's name over the date).
+/// over: short lines with a number (`3 minute read`, `941 comments`), a name of up to three capitalised
+/// words right above the anchor (an author's name over the date), and lines that are no headline (a
+/// standfirst sentence, a caption). Once a headline-like line is found, the walk goes on only through
+/// headline-like lines (a standfirst without a period under its headline): a date, count or other line above
+/// it belongs to another story (a "related" teaser), and a line right above prose (the lede or a standfirst
+/// sentence) is the headline itself.
 fn walk_up<'a>(lines: &[&'a str], anchor: usize) -> Option<&'a str> {
     let mut found = None;
     let mut wordy = 0;
     for at in (anchor.saturating_sub(WALK_LIMIT)..anchor).rev() {
         let line = lines[at];
         let short = word_count(line) <= 3;
-        if is_transparent(line) || (short && line.contains(|c: char| c.is_ascii_digit())) {
+        let passed = is_transparent(line) || (short && line.contains(|c: char| c.is_ascii_digit()));
+        if !passed {
+            wordy += 1;
+            let name = line.split_whitespace().all(|word| word.starts_with(char::is_uppercase));
+            if short && name && wordy == 1 {
+                continue;
+            }
+            if short || wordy > WALK_LINES {
+                break;
+            }
+        }
+        if passed || !is_headline_like(lines, at) {
+            if found.is_some() {
+                break;
+            }
             continue;
         }
-        wordy += 1;
-        let name = line.split_whitespace().all(|word| word.starts_with(char::is_uppercase));
-        if short && name && wordy == 1 {
-            continue;
-        }
-        if short || wordy > WALK_LINES {
+        if at > 0 && is_teaser_label(lines[at - 1]) {
             break;
         }
-        if is_headline_like(lines, at) {
-            found = Some(line);
+        found = Some(line);
+        if is_prose(lines[at + 1]) {
+            break;
         }
     }
     found
 }
 
+/// The label of a box of other stories' headlines (`Related`, `Read more`, `You may also like`): a short line
+/// whose first word is one of a few.
+fn is_teaser_label(line: &str) -> bool {
+    const FIRST_WORDS: &[&str] =
+        &["related", "recommended", "more", "read", "see", "also", "you", "trending", "popular"];
+    let first = line.split_whitespace().next().unwrap_or_default().trim_end_matches(|c: char| !c.is_alphabetic());
+    word_count(line) <= 4 && FIRST_WORDS.iter().any(|word| first.eq_ignore_ascii_case(word))
+}
+
+/// A paragraph's sentence: ends with a period (before a closing quote) or holds a sentence break.
+fn is_prose(line: &str) -> bool {
+    line.trim_end_matches(['"', '\'', '”', '’']).ends_with('.') || has_sentence_break(line)
+}
+
 /// A headline-like line printed again a few lines below (page heading, then article heading), not right
 /// below itself; a link printed in both the header and the footer is far apart.
-fn printed_twice<'a>(lines: &[&'a str]) -> Option<&'a str> {
-    (0..lines.len())
+fn printed_twice<'a>(lines: &[&'a str], end: usize) -> Option<&'a str> {
+    (0..end)
         .find(|&at| {
             is_headline_like(lines, at) && lines.iter().skip(at + 2).take(TWICE_WITHIN).any(|other| *other == lines[at])
         })
@@ -90,23 +146,23 @@ fn word_count(line: &str) -> usize {
     line.split_whitespace().filter(|token| token.chars().any(char::is_alphabetic)).count()
 }
 
-/// A line a headline could be: 4 to 25 words, not a sentence ending in a period, not starting lower-case,
+/// A line a headline could be: 4 to 25 words, not a sentence ending in a period (before a closing quote), not starting lower-case,
 /// not site clutter, a breadcrumb, two sentences of prose, or a line repeated right below itself (an
-/// image's alt text and caption, a sponsor label).
+/// image's alt text and caption, a sponsor label) unless a byline or date follows the pair (a page heading
+/// and the article heading in a row).
 fn is_headline_like(lines: &[&str], at: usize) -> bool {
     let line = lines[at];
     let words = word_count(line);
     let first_letter = line.chars().find(|c| c.is_alphabetic());
     (4..=25).contains(&words)
         && line.len() <= 300
-        && !line.ends_with('.')
+        && !is_prose(line)
         && first_letter.is_some_and(|c| !c.is_lowercase())
         && !is_clutter(line)
         && !is_breadcrumb(line)
-        && !has_sentence_break(line)
         && !is_transparent(line)
         && (at == 0 || lines[at - 1] != line)
-        && lines.get(at + 1).is_none_or(|next| *next != line)
+        && (lines.get(at + 1).is_none_or(|next| *next != line) || lines.get(at + 2).is_some_and(|next| is_anchor(next)))
 }
 
 /// Site furniture worded like a sentence: calls to act, cookie notices, addresses.
@@ -390,13 +446,98 @@ mod tests {
             "News\nLocal\nTram line vote set for March 29 after long delay\nBy Ola Brenneke\n{LEDE}",
             "Tram line vote set for March 29 after long delay",
         ),
+        (
+            "headline printed twice in a row over an ordinal date; teasers with bylines below the article",
+            "Menu\nNews\nBusiness\nVarnland signs water deal with its northern neighbour\n\
+             Varnland signs water deal with its northern neighbour\nPublished November 20th, 2031 - 07:29 GMT\n{LEDE}\n\
+             {LEDE}\nYou may also like\nHarbour workers strike over pay in the capital\nBy Ola Brenneke\n\
+             Tram drivers vote to accept new contract\nBy Tim Radz",
+            "Varnland signs water deal with its northern neighbour",
+        ),
+        (
+            "headline printed twice in a row over a byline",
+            "Home\nWorld\nFerry operator cancels winter crossings to the islands\n\
+             Ferry operator cancels winter crossings to the islands\nBy Ola Brenneke\n{LEDE}",
+            "Ferry operator cancels winter crossings to the islands",
+        ),
+        (
+            "date under the headline; a teaser list with bylines below the lede",
+            "Menu\nNews\nMinisters agree on a new fishing quota for the northern sea\n\
+             Published March 2nd, 2031 - 11:05 GMT\n{LEDE}\nMore stories\nCity council approves new budget plan\n\
+             By Tim Radz",
+            "Ministers agree on a new fishing quota for the northern sea",
+        ),
+        (
+            "section label of four words, headline, standfirst sentence, author, date",
+            "Menu\nFilm\nTV\nAwards\nBest of the Decade\nVarnmark Film Festival names its winners after a stormy jury week\n\
+             The jury handed its top prize to a first-time director from the northern coast, a choice that surprised critics.\n\n\
+             Anna Keel\nNov 13, 2031 4:26 pm\n{LEDE}",
+            "Varnmark Film Festival names its winners after a stormy jury week",
+        ),
+        (
+            "section label, headline, standfirst sentence, byline, date",
+            "Menu\nMusic\nTop Albums of 2031\nA quiet folk singer from Varnmark tops the autumn charts\n\
+             Her third record sold more copies in a week than her first two did in a year, her label said.\n\
+             By Anna Keel\nNov 13, 2031 4:26 pm\n{LEDE}",
+            "A quiet folk singer from Varnmark tops the autumn charts",
+        ),
+        (
+            "a long menu of one-word lines, then the date and a share button above the headline",
+            "{MENU}\nOctober 9, 2031 at 9:40 am\nTweet\nVarnland opens its first offshore wind farm off the east coast\n\
+             {LEDE}\nRelated\nHarbour workers strike over pay in the capital\nOctober 8, 2031",
+            "Varnland opens its first offshore wind farm off the east coast",
+        ),
+        (
+            "date and share buttons above the headline, teasers with dates below the lede",
+            "Home\nNews\nSport\nOctober 9, 2031 at 9:40 am\nTweet\nShare\nMayor Tolland opens the new harbour bridge\n\
+             {LEDE}\nRelated\nCity council approves new budget plan\nOctober 8, 2031\nBy Tim Radz",
+            "Mayor Tolland opens the new harbour bridge",
+        ),
+        (
+            "a related story's headline and its date two lines above the article's headline",
+            "Menu\nMarkets\nRelated\nHarbour listings: Is there still an appetite?\nNov 3, 2031\n\
+             Varnland's biggest retailer files for a stock market listing\n{LEDE}",
+            "Varnland's biggest retailer files for a stock market listing",
+        ),
+        (
+            "a teaser box's label, a related story's headline, then the article's headline and byline",
+            "Menu\nMarkets\nRead more:\nHarbour listings: Is there still an appetite?\n\
+             Varnland's biggest retailer files for a stock market listing\nBy Ola Brenneke\n{LEDE}",
+            "Varnland's biggest retailer files for a stock market listing",
+        ),
+        (
+            "a related story's headline and its summary above the article's headline",
+            "Menu\nMarkets\nRelated\nHarbour listings: Is there still an appetite?\n\
+             Three firms have put their plans on hold since the summer, bankers say.\n\
+             Varnland's biggest retailer files for a stock market listing\n{LEDE}",
+            "Varnland's biggest retailer files for a stock market listing",
+        ),
+        (
+            "a related story's headline and its comment count above the article's headline and byline",
+            "Menu\nMarkets\nRelated\nHarbour listings: Is there still an appetite?\n12 comments\n\
+             Varnland's biggest retailer files for a stock market listing\nBy Ola Brenneke\n{LEDE}",
+            "Varnland's biggest retailer files for a stock market listing",
+        ),
+        (
+            "a caption without a period right above the lede, the headline above the date",
+            "Menu\nNews\nFerry passengers stranded as storm closes the harbour\nMarch 3, 2031\n\
+             Passengers wait at the harbour gate on Monday morning\n{LEDE}",
+            "Ferry passengers stranded as storm closes the harbour",
+        ),
+        (
+            "a news ticker of one long line above the headline and its date",
+            "Menu\nBreaking News\n{LEDE} {LEDE}\nDeportees return home after a long journey\nNovember 20\n15:23\n\
+             2031\nPrint This Article\nby Varnland Post Weekly\n{LEDE}",
+            "Deportees return home after a long journey",
+        ),
     ];
 
     #[test]
     fn page_tops() {
         let mut failures = Vec::new();
         for (style, page, expected) in PAGES {
-            let page = page.replace("{BODY}", &[LEDE; 30].join("\n")).replace("{LEDE}", LEDE);
+            let menu = ["Section"; 250].join("\n");
+            let page = page.replace("{BODY}", &[LEDE; 30].join("\n")).replace("{MENU}", &menu).replace("{LEDE}", LEDE);
             let got = title_from_text(&page);
             if got != *expected {
                 failures.push(format!("{style}: got {got:?}, expected {expected:?}"));
