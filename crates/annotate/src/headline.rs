@@ -52,7 +52,11 @@ fn headline<'a>(lines: &[&'a str]) -> Option<&'a str> {
         .or_else(|| above(top, is_dateline))
         .or_else(|| printed_twice(lines, top))
         .or_else(|| (0..top).filter(|&at| is_anchor(lines[at])).find_map(|at| walk_down(lines, at)))
-        .or_else(|| walk_up(lines, lede?))
+        // Above the lede alone, with no byline or date: a page's headline has the site's lines above it; a plain
+        // note's second line, one heading above it, is not its title ("Meeting notes" is).
+        .or_else(|| {
+            walk_up(lines, lede?).filter(|found| lines.iter().position(|l| std::ptr::eq(*l, *found)) >= Some(2))
+        })
         .or_else(|| above(lines.len(), is_byline))
         .or_else(|| above(lines.len(), is_dateline))
         .or_else(|| printed_twice(lines, lines.len()))
@@ -198,8 +202,10 @@ fn is_byline(line: &str) -> bool {
     let mut tokens = line.split_whitespace();
     let (Some(by), Some(name)) = (tokens.next(), tokens.next()) else { return false };
     let by = by.trim_end_matches(':');
+    // `By Friday call the plumber` is a deadline, not an author.
     ["by", "por", "par"].iter().any(|word| by.eq_ignore_ascii_case(word))
         && name.starts_with(char::is_uppercase)
+        && !is_month(&name.to_ascii_lowercase())
         && tokens.count() <= 14
 }
 
@@ -531,6 +537,18 @@ mod tests {
             "Deportees return home after a long journey",
         ),
     ];
+
+    /// A reviewer's plain notes: a deadline after "By", and a heading over a sentence over a paragraph.
+    #[test]
+    fn plain_notes_keep_their_first_line() {
+        for note in [
+            "Shopping list\nBuy more eggs and milk for the weekend\nBy Friday call the plumber about the sink"
+                .to_string(),
+            format!("Meeting notes\nWe talked about the budget for next year\n{LEDE}"),
+        ] {
+            assert_eq!(title_from_text(&note), note.lines().next().unwrap_or_default(), "{note}");
+        }
+    }
 
     #[test]
     fn page_tops() {
