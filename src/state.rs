@@ -1355,8 +1355,11 @@ impl State {
                     next = self.switch_to(open, shared.annotations);
                     next.shared_unkept = true;
                     let title = &next.open.document.title;
-                    next.notice =
-                        Some(Notice::info(format!("Opened “{title}” from a share link. {}", shared.report.summary())));
+                    // A link of an article with no notes is no file without annotations.
+                    let summary = shared.report.summary();
+                    let carried =
+                        if summary.starts_with("Nothing was imported") { "It carries no notes." } else { &summary };
+                    next.notice = Some(Notice::info(format!("Opened “{title}” from a share link. {carried}")));
                 }
                 Err(error) => {
                     next.notice = Some(Notice::error(format!("{error}. The article you had open is unchanged.")))
@@ -2126,6 +2129,14 @@ mod tests {
         // The save merges the kept state with the stored record: the change wins there too.
         let stored = merge::merge(&kept.annotations, &here.annotations);
         assert_eq!(stored.notes.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(), ["mine, corrected"]);
+    }
+
+    #[test]
+    fn a_share_link_without_notes_says_so_and_not_that_a_file_was_empty() {
+        let link = make_share_link(&State::default(), "http://x/").share_link.expect("a link");
+        let opened = State::default().apply(open_shared(link.split_once('#').expect("#").1));
+        let notice = opened.notice.expect("a message").text;
+        assert!(notice.ends_with("from a share link. It carries no notes."), "{notice}");
     }
 
     /// A note deleted on one's own shared view before keeping it stays deleted (a reviewer's sequence).

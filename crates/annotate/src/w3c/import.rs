@@ -279,7 +279,8 @@ impl ImportReport {
             ));
         }
         if self.decisions > 0 {
-            out.push_str(&format!(" {} applied.", plural(self.decisions, "decision", "decisions")));
+            // A decision on an entity is one per mention in a file: counted as the highlights it decides on.
+            out.push_str(&format!(" Decisions applied to {}.", plural(self.decisions, "highlight", "highlights")));
         }
         if self.orphaned_reviews > 0 {
             out.push_str(&format!(
@@ -344,6 +345,10 @@ impl ImportReport {
                 out.push_str(&format!("; and {} more", self.skipped.len() - 3));
             }
             out.push('.');
+        }
+        if out == "Nothing was imported." {
+            // No reason above: the file holds no annotation at all (an empty list, another program's data).
+            out = format!("Nothing was imported: the file holds no annotations ({IMPORTABLE} are imported).");
         }
         out
     }
@@ -1564,14 +1569,19 @@ mod tests {
         };
         let summary = report.summary();
         assert!(summary.starts_with("Imported 1 annotation: 1 exact"), "{summary}");
-        assert!(summary.contains(" 300 decisions applied."), "{summary}");
+        assert!(summary.contains(" Decisions applied to 300 highlights."), "{summary}");
         assert!(
             summary.contains(" 45578 machine suggestions left out: this copy's extractor makes its own."),
             "{summary}"
         );
         let one = ImportReport { decisions: 1, skipped_suggestions: 1, ..ImportReport::default() }.summary();
-        assert!(one.contains(" 1 decision applied.") && one.contains(" 1 machine suggestion left out"), "{one}");
-        assert!(!ImportReport::default().summary().contains("decision"));
+        assert!(
+            one.contains(" Decisions applied to 1 highlight.") && one.contains(" 1 machine suggestion left out"),
+            "{one}"
+        );
+        assert!(!ImportReport::default().summary().contains("ecision"));
+        // A file with no annotations at all says so, not only that nothing came of it.
+        assert!(ImportReport::default().summary().starts_with("Nothing was imported: the file holds no annotations ("));
     }
 
     #[test]
