@@ -84,15 +84,17 @@ fn scan(text: &str, query: &str, from: usize, take: &mut dyn FnMut(Span) -> bool
     let failure = failure_table(&pattern);
     // For the last `pattern.len()` folded characters read (a text character folds to one, two or three:
     // `ß` → `ss`), the byte offset of the text character each came from and whether it was that character's
-    // first, in a ring: a match of n folded characters that ends at folded character `index` starts with
-    // folded character `index + 1 - n`. A match starts on a text character's first and ends on its last:
+    // first, in a ring of `pattern.len()` slots: a whole match ends at the folded character just written and
+    // starts at the one in the slot after it (the oldest). A match starts on a text character's first and ends on its last:
     // `s` does not find half of `ß`.
     let mut recent = vec![(0, false); pattern.len()];
+    // The ring's slot for the folded character being read, counted round without a division per character.
+    let mut slot = 0;
+    let next_slot = |slot: usize| if slot + 1 == pattern.len() { 0 } else { slot + 1 };
     let mut matched = 0;
     // The last match, handed over at the next character that is not a mark: until then the marks right after
     // it are its own.
     let mut pending: Option<Span> = None;
-    let mut index = 0;
     for (offset, c) in rest.char_indices() {
         let at = from + offset;
         if is_combining_mark(c) {
@@ -107,10 +109,11 @@ fn scan(text: &str, query: &str, from: usize, take: &mut dyn FnMut(Span) -> bool
             }
         }
         let end = at + c.len_utf8();
-        let units = expand(c);
-        let count = units.iter().flatten().count();
-        for (position, unit) in units.into_iter().flatten().enumerate() {
-            recent[index % pattern.len()] = (at, position == 0);
+        // ASCII, most of any text, folds to its lower case alone: no table to look up.
+        let units = if c.is_ascii() { [Some(c.to_ascii_lowercase()), None, None] } else { expand(c) };
+        let count = units.iter().take_while(|unit| unit.is_some()).count();
+        for (position, &unit) in units[..count].iter().flatten().enumerate() {
+            recent[slot] = (at, position == 0);
             while matched > 0 && pattern[matched] != unit {
                 matched = failure[matched - 1];
             }
@@ -118,7 +121,7 @@ fn scan(text: &str, query: &str, from: usize, take: &mut dyn FnMut(Span) -> bool
                 matched += 1;
             }
             if matched == pattern.len() {
-                let (start, starts_a_character) = recent[(index + 1) % pattern.len()];
+                let (start, starts_a_character) = recent[next_slot(slot)];
                 if starts_a_character && position + 1 == count {
                     pending = Some(Span::new(start, end));
                     // Not overlapping: the next match starts after this one.
@@ -128,7 +131,7 @@ fn scan(text: &str, query: &str, from: usize, take: &mut dyn FnMut(Span) -> bool
                     matched = failure[matched - 1];
                 }
             }
-            index += 1;
+            slot = next_slot(slot);
         }
     }
     if let Some(last) = pending {
@@ -212,8 +215,11 @@ const UNACCENTED_ADDITIONAL: &str = concat!(
 
 /// Whether a character is a combining mark of the blocks Latin, Greek and Cyrillic text use (diacritics,
 /// their extensions and supplement, those for symbols, half marks): written after the letter it marks.
+#[inline(always)]
 fn is_combining_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+    // Below U+0300 (ASCII, Latin-1) first: one comparison for most characters of any text.
+    c >= '\u{0300}'
+        && matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 /// For each prefix of `pattern`, the length of its longest proper prefix that is also its suffix.
