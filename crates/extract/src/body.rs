@@ -243,7 +243,7 @@ pub(crate) fn find_body(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<Span> {
         }
     }
     let Some((mut first, last)) = best_range else {
-        return Vec::new();
+        return whole_text_as_body(seg, &info);
     };
     while first < last && info[first].score() <= 0.0 {
         first += 1;
@@ -282,6 +282,20 @@ pub(crate) fn find_body(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<Span> {
     merge_lines(seg, &body_lines)
 }
 
+/// No run of prose found, as in a text in another language (the scores count English function words): every
+/// line is the body but those that are clutter in any language (bullets, repeated lines, lines the HTML
+/// reader saw in navigation), or, if that leaves nothing, every line. Hiding or dimming a whole article as
+/// clutter would be worse than showing a menu as article.
+fn whole_text_as_body(seg: &Segmented<'_>, info: &[LineInfo]) -> Vec<Span> {
+    let written = |n: &usize| info[*n].words > 0;
+    let lines: Vec<usize> = (0..info.len()).filter(|n| written(n) && keep_inside(&info[*n])).collect();
+    if lines.is_empty() {
+        merge_lines(seg, &(0..info.len()).filter(written).collect::<Vec<_>>())
+    } else {
+        merge_lines(seg, &lines)
+    }
+}
+
 fn keep_inside(line: &LineInfo) -> bool {
     !(line.bullet || line.boilerplate || line.repeated || line.chrome || line.story_list)
 }
@@ -304,6 +318,26 @@ fn merge_lines(seg: &Segmented<'_>, lines: &[usize]) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use crate::extract;
+
+    #[test]
+    fn a_text_in_another_language_is_all_body_but_its_clutter() {
+        // Function words of no English: no line scores as prose. Invented text.
+        let text = "Startseite\n\n  • Teilen\n\nDie Stadtwerke von Amselbach erhöhen die Preise für Strom und Gas ab dem ersten März um zwölf Prozent.\n\nDer Bürgermeister sagte, die Erhöhung sei nach dem Winter unvermeidlich gewesen.\n";
+        let found = extract(text);
+        let body: Vec<&str> = found.body.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(
+            body,
+            [
+                "Startseite",
+                "Die Stadtwerke von Amselbach erhöhen die Preise für Strom und Gas ab dem ersten März um zwölf Prozent.",
+                "Der Bürgermeister sagte, die Erhöhung sei nach dem Winter unvermeidlich gewesen."
+            ]
+        );
+        // Nothing but clutter: all of it is shown rather than none.
+        let clutter = "  • Teilen\n  • Drucken\n";
+        let body: Vec<&str> = extract(clutter).body.iter().map(|s| s.slice(clutter)).collect();
+        assert_eq!(body, ["  • Teilen\n  • Drucken"]);
+    }
 
     #[test]
     fn menu_article_and_blurb() {
