@@ -221,55 +221,76 @@ pub struct Display<'a> {
 
 /// Resolves each piece into what it looks like.
 pub fn segments(pieces: &[Piece], display: &Display<'_>) -> Vec<Segment> {
-    pieces
-        .iter()
-        .map(|piece| {
+    let mut out = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        // The line breaks that open a run of clutter part the paragraphs around it: they stay shown when the
+        // clutter is collapsed, or the paragraphs before and after it would run together.
+        if piece.clutter {
             let words = piece.span.slice(display.text);
-            let entity =
-                piece.entity.map(|i| &display.entities[i]).filter(|e| !display.hidden.contains(&Layer::Entity(e.kind)));
-            let quote = piece.quote.filter(|_| !display.hidden.contains(&Layer::Quote));
-            let notes: Vec<&sidenote_annotate::model::Note> =
-                piece.notes.iter().filter_map(|&i| display.annotations.notes.get(i)).collect();
-            if entity.is_none() && quote.is_none() && notes.is_empty() {
-                return Segment { span: piece.span, clutter: piece.clutter, mark: None };
-            }
-            let mut tip = Vec::new();
-            let mut own = piece.span;
-            if let Some(e) = entity {
-                let who = match e.provenance {
-                    Provenance::Suggested => "suggested",
-                    Provenance::Accepted => "accepted",
-                    Provenance::Added => "added by you",
-                };
-                tip.push(if e.name == words {
-                    format!("{} ({who})", e.kind.label())
-                } else {
-                    format!("{} · {} ({who})", e.kind.label(), e.name)
-                });
-                own = e.span;
-            }
-            if let Some(index) = quote {
-                let speaker = display.quotes.get(index).and_then(|q| q.speaker.as_deref()).unwrap_or("speaker unknown");
-                tip.push(format!("Quote — {speaker}"));
-                if entity.is_none() {
-                    own = display.quotes.get(index).map_or(own, |q| q.span);
+            let breaks = words.len() - words.trim_start().len();
+            if words[..breaks].contains('\n') {
+                let parting = Span::new(piece.span.start, piece.span.start + breaks);
+                out.push(Segment { span: parting, clutter: false, mark: None });
+                if breaks < words.len() {
+                    out.push(segment(
+                        &Piece { span: Span::new(parting.end, piece.span.end), ..piece.clone() },
+                        display,
+                    ));
                 }
+                continue;
             }
-            if !notes.is_empty() {
-                tip.push(format!("{} note{}", notes.len(), if notes.len() == 1 { "" } else { "s" }));
-            }
-            let mark = Mark {
-                kind: entity.map(|e| e.kind),
-                reviewed: entity.is_some_and(|e| e.provenance != Provenance::Suggested),
-                quote,
-                notes: notes.iter().map(|n| n.id.clone()).collect(),
-                active: notes.iter().any(|n| display.active_note == Some(n.id.as_str())),
-                own,
-                tip: tip.join(" | "),
-            };
-            Segment { span: piece.span, clutter: piece.clutter, mark: Some(Rc::new(mark)) }
-        })
-        .collect()
+        }
+        out.push(segment(piece, display));
+    }
+    out
+}
+
+/// What one piece looks like.
+fn segment(piece: &Piece, display: &Display<'_>) -> Segment {
+    let words = piece.span.slice(display.text);
+    let entity =
+        piece.entity.map(|i| &display.entities[i]).filter(|e| !display.hidden.contains(&Layer::Entity(e.kind)));
+    let quote = piece.quote.filter(|_| !display.hidden.contains(&Layer::Quote));
+    let notes: Vec<&sidenote_annotate::model::Note> =
+        piece.notes.iter().filter_map(|&i| display.annotations.notes.get(i)).collect();
+    if entity.is_none() && quote.is_none() && notes.is_empty() {
+        return Segment { span: piece.span, clutter: piece.clutter, mark: None };
+    }
+    let mut tip = Vec::new();
+    let mut own = piece.span;
+    if let Some(e) = entity {
+        let who = match e.provenance {
+            Provenance::Suggested => "suggested",
+            Provenance::Accepted => "accepted",
+            Provenance::Added => "added by you",
+        };
+        tip.push(if e.name == words {
+            format!("{} ({who})", e.kind.label())
+        } else {
+            format!("{} · {} ({who})", e.kind.label(), e.name)
+        });
+        own = e.span;
+    }
+    if let Some(index) = quote {
+        let speaker = display.quotes.get(index).and_then(|q| q.speaker.as_deref()).unwrap_or("speaker unknown");
+        tip.push(format!("Quote — {speaker}"));
+        if entity.is_none() {
+            own = display.quotes.get(index).map_or(own, |q| q.span);
+        }
+    }
+    if !notes.is_empty() {
+        tip.push(format!("{} note{}", notes.len(), if notes.len() == 1 { "" } else { "s" }));
+    }
+    let mark = Mark {
+        kind: entity.map(|e| e.kind),
+        reviewed: entity.is_some_and(|e| e.provenance != Provenance::Suggested),
+        quote,
+        notes: notes.iter().map(|n| n.id.clone()).collect(),
+        active: notes.iter().any(|n| display.active_note == Some(n.id.as_str())),
+        own,
+        tip: tip.join(" | "),
+    };
+    Segment { span: piece.span, clutter: piece.clutter, mark: Some(Rc::new(mark)) }
 }
 
 /// Distributes pieces over blocks, cutting a piece that crosses a block edge in two (both halves keep what
@@ -422,6 +443,28 @@ mod tests {
         assert_eq!(quoted.quote, Some(0));
         assert!(quoted.notes.is_empty());
         assert!(list[0].clutter, "the menu line is clutter");
+    }
+
+    #[test]
+    fn collapsed_clutter_keeps_the_line_breaks_that_part_paragraphs() {
+        // Body lines with a clutter line between them; what is shown with clutter collapsed.
+        let text = "Home\nNews\n\nThe minister said the talks would resume next week.\n\nAdvertisement\n\nShe said the delegations agreed on the agenda.";
+        let first = text.find("The minister").expect("first");
+        let second = text.find("She said").expect("second");
+        let body = [Span::new(first, text.find(".\n\nAdv").expect("end") + 1), Span::new(second, text.len())];
+        let layers = Layers { body: &body, entities: &[], quotes: &[], notes: &[] };
+        let annotations = Annotations::default();
+        let hidden = LayerSet::default();
+        let display =
+            Display { text, entities: &[], quotes: &[], annotations: &annotations, hidden: &hidden, active_note: None };
+        let shown = segments(&pieces(text.len(), &layers), &display);
+        let tiled: String = shown.iter().map(|s| s.span.slice(text)).collect();
+        assert_eq!(tiled, text);
+        let collapsed: String = shown.iter().filter(|s| !s.clutter).map(|s| s.span.slice(text)).collect();
+        assert_eq!(
+            collapsed,
+            "The minister said the talks would resume next week.\n\nShe said the delegations agreed on the agenda."
+        );
     }
 }
 
