@@ -892,7 +892,7 @@ impl State {
                 let on_words = self.annotations.notes.iter().find(|n| n.id == *id).map(|n| (&n.text, &n.tags));
                 let on_article =
                     || self.annotations.document_notes.iter().find(|n| n.id == *id).map(|n| (&n.text, &n.tags));
-                on_words.or_else(on_article).map(|(text, tags)| (text.clone(), tags.join(", ")))
+                on_words.or_else(on_article).map(|(text, tags)| (text.clone(), tags_text(tags)))
             }
             _ => None,
         };
@@ -1615,9 +1615,71 @@ impl Reducible for State {
     }
 }
 
+/// Splits what is typed in a Tags box, `a, b ,#c`, into tags at commas and semicolons; a tag in double
+/// quotes keeps them (`"Zürich, Switzerland"`, as [`tags_text`] writes a tag that holds one). The model tidies
+/// the tags further.
+pub fn parse_tags(input: &str) -> Vec<String> {
+    let mut tags = Vec::new();
+    let mut rest = input;
+    loop {
+        rest = rest.trim_start();
+        let tag;
+        if let Some(quoted) = rest.strip_prefix('"') {
+            let close = quoted.find('"').unwrap_or(quoted.len());
+            tag = &quoted[..close];
+            rest = quoted.get(close + 1..).unwrap_or("");
+            // Anything typed after the closing quote, up to the next separator, is dropped with it.
+            rest = rest.find([',', ';']).map_or("", |at| &rest[at..]);
+        } else {
+            let end = rest.find([',', ';']).unwrap_or(rest.len());
+            tag = &rest[..end];
+            rest = &rest[end..];
+        }
+        if !tag.trim().is_empty() {
+            tags.push(tag.trim().to_string());
+        }
+        match rest.strip_prefix([',', ';']) {
+            Some(after) => rest = after,
+            None => return tags,
+        }
+    }
+}
+
+/// Tags as the Tags box shows them, read back by [`parse_tags`] as the same tags: comma-separated, a tag that
+/// holds a comma or semicolon (an imported `Zürich, Switzerland`) in double quotes, so that saving a note's
+/// text never splits its tags.
+pub fn tags_text(tags: &[String]) -> String {
+    let shown: Vec<String> =
+        tags.iter().map(|t| if t.contains([',', ';']) { format!("\"{t}\"") } else { t.clone() }).collect();
+    shown.join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_read_back_as_the_same_tags_whatever_they_hold() {
+        let typed = [
+            ("a, b ,#c", &["a", "b", "#c"][..]),
+            ("a;b;;, ", &["a", "b"][..]),
+            ("\"Zürich, Switzerland\", energy", &["Zürich, Switzerland", "energy"][..]),
+            ("\"unclosed, quote", &["unclosed, quote"][..]),
+            ("\"x\" y, z", &["x", "z"][..]),
+            ("  ", &[][..]),
+        ];
+        for (input, expected) in typed {
+            assert_eq!(parse_tags(input), expected, "{input:?}");
+        }
+        let kept = [
+            vec!["Zürich, Switzerland".to_string(), "energy;prices".into(), "plain".into()],
+            vec!["🙂 emoji".into()],
+            vec![],
+        ];
+        for tags in kept {
+            assert_eq!(parse_tags(&tags_text(&tags)), tags, "{tags:?}");
+        }
+    }
 
     #[test]
     fn each_layer_is_switched_off_and_on_by_itself() {

@@ -44,7 +44,7 @@ pub fn note_card_editor(props: &NoteCardEditorProps) -> Html {
     let (card, reply) = (DraftTarget::Note(props.id.clone()), DraftTarget::Reply(props.id.clone()));
     let (text, tags) = match draft_in(&props.drafts, &props.urn, &card) {
         Some(draft) => (draft.text.clone(), draft.tags.clone()),
-        None => (props.text.clone(), props.tags.join(", ")),
+        None => (props.text.clone(), crate::state::tags_text(&props.tags)),
     };
     let reply_draft = draft_in(&props.drafts, &props.urn, &reply).map_or("", |d| d.text.as_str());
     let ondraft = props.ondraft.reform(move |typed| (card.clone(), typed));

@@ -20,10 +20,6 @@ pub struct NoteEditorProps {
     pub ondraft: Callback<Option<(String, String)>>,
 }
 
-/// Splits "a, b ,#c" into tags; the model tidies them further.
-pub fn parse_tags(input: &str) -> Vec<String> {
-    input.split([',', ';']).map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect()
-}
 
 /// Where the host of an open editor moves the focus when it opens (its effect, `services::dom::focus_into_view`
 /// with the editor's container before this), so that typing starts at once.
@@ -54,7 +50,7 @@ pub fn note_editor(props: &NoteEditorProps) -> Html {
         let (typed, onsave) = (typed.clone(), props.onsave.clone());
         move || {
             let (text, tags) = typed();
-            onsave.emit((text, parse_tags(&tags)));
+            onsave.emit((text, crate::state::parse_tags(&tags)));
         }
     };
     let onclick = {
