@@ -127,7 +127,15 @@ mod tests {
         );
         assert!(markdown.contains("  Tags: \\<i\\>t\\</i\\>\n"), "{markdown}");
         assert!(markdown.contains("  \\<script\\>window.\\_\\_pwned=1\\</script\\>\n"), "{markdown}");
-        assert!(markdown.contains("  By \\<b\\>Ann\\</b\\>\n  \\<script"), "a note's author, escaped: {markdown}");
+        assert!(markdown.contains("  By \\<b\\>Ann\\</b\\>\n\n  \\<script"), "a note's author, escaped: {markdown}");
+        // Every part of an item a paragraph of its own: the line under a quotation or a reply, if not blank,
+        // would continue it.
+        let lines: Vec<&str> = markdown.lines().collect();
+        for pair in lines.windows(2) {
+            if pair[0].starts_with("- ") || pair[0].trim_start().starts_with("- Reply") {
+                assert_eq!(pair[1], "", "{markdown}");
+            }
+        }
         let items = markdown.lines().filter(|l| l.starts_with("- ")).count();
         assert_eq!(items, 2, "{markdown}");
         assert!(
