@@ -69,14 +69,6 @@ fn focus_after_step(other: &'static str) {
     });
 }
 
-/// The extractor's suggestion on exactly `span`, if any: a mention (with its kind) or a quotation.
-fn suggestion_on(open: &crate::state::OpenDocument, span: sidenote_extract::Span) -> Option<ReviewScope> {
-    let extraction = &open.extraction;
-    let mention =
-        extraction.entities.iter().find(|e| e.span == span).map(|e| ReviewScope::Mention { span, kind: e.kind });
-    mention.or_else(|| extraction.quotes.iter().any(|q| q.span == span).then_some(ReviewScope::Quote { span }))
-}
-
 /// The whole app.
 #[component]
 pub fn App() -> Html {
@@ -321,9 +313,8 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         let selection = state.selection;
         let partly_rendered = state.open.text().len() > RENDER_ALL_BELOW;
-        let suggestion = selection.and_then(|span| suggestion_on(&state.open, span));
-        use_effect_on((selection, partly_rendered, suggestion), move |(selection, partly_rendered, suggestion)| {
-            let (selection, partly_rendered, suggestion) = (*selection, *partly_rendered, suggestion.clone());
+        use_effect_on((selection, partly_rendered), move |(selection, partly_rendered)| {
+            let (selection, partly_rendered) = (*selection, *partly_rendered);
             // Not passive (gloo's default): the shortcuts' prevent_default must stop the key from also typing,
             // e.g. the N that opens the note editor would otherwise land in it.
             let options = EventListenerOptions::enable_prevent_default();
@@ -350,16 +341,22 @@ pub fn App() -> Html {
                     if command || event.alt_key() || typing_in_field(event, true) {
                         return;
                     }
+                    if key == "a" || key == "r" {
+                        // The highlight with the focus (Tab may have moved on from the one Enter selected), else
+                        // the selected words; the reducer finds the suggestion on exactly those words, if any.
+                        if let Some(span) = services::dom::focused_highlight().or(selection) {
+                            event.prevent_default();
+                            let decision = if key == "a" { Decision::Accept } else { Decision::Reject };
+                            dispatch.emit(Action::ReviewWords { span, decision });
+                        }
+                        return;
+                    }
                     let Some(span) = selection else { return };
                     if key == "n" {
                         event.prevent_default();
                         dispatch.emit(Action::WriteNote(Some(span)));
                     } else if key == "escape" {
                         dispatch.emit(Action::Select(None));
-                    } else if let (Some(scope), "a" | "r") = (suggestion.clone(), key.as_str()) {
-                        event.prevent_default();
-                        let decision = if key == "a" { Decision::Accept } else { Decision::Reject };
-                        dispatch.emit(Action::Review { scope, decision });
                     } else if let Some(kind) = EntityKind::ALL.into_iter().find(|k| kind_key(*k) == key) {
                         event.prevent_default();
                         services::selection::clear();
@@ -566,7 +563,7 @@ pub fn App() -> Html {
         let draft = state.draft(&target).map(|d| (AttrValue::from(d.text.clone()), AttrValue::from(d.tags.clone())));
         let ondraft = dispatch.reform(move |typed| Action::KeepDraft(target.clone(), typed));
         // A suggestion on exactly these words can be reviewed here; choosing a kind for a mention retags it.
-        let suggestion = suggestion_on(&state.open, span);
+        let suggestion = state.open.suggestion_on(span);
         let mention = suggestion.clone().filter(|s| matches!(s, ReviewScope::Mention { .. }));
         let onentity = dispatch.reform(move |kind| match mention.clone() {
             Some(scope) => Action::Review { scope, decision: Decision::Retag(kind) },

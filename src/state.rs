@@ -69,6 +69,14 @@ const BIDI_CONTROLS: [char; 9] =
     ['\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'];
 
 impl OpenDocument {
+    /// The extractor's suggestion on exactly `span`, if any: a mention (with its kind) or a quotation.
+    pub fn suggestion_on(&self, span: Span) -> Option<ReviewScope> {
+        let extraction = &self.extraction;
+        let mention =
+            extraction.entities.iter().find(|e| e.span == span).map(|e| ReviewScope::Mention { span, kind: e.kind });
+        mention.or_else(|| extraction.quotes.iter().any(|q| q.span == span).then_some(ReviewScope::Quote { span }))
+    }
+
     /// Opens `text` and runs the extractor on it.
     pub fn open(title: String, text: String) -> Self {
         OpenDocument::open_with_hints(title, text, Vec::new())
@@ -579,6 +587,13 @@ pub enum Action {
     Review {
         /// Which suggestions.
         scope: ReviewScope,
+        /// The decision.
+        decision: Decision,
+    },
+    /// Decide about the suggestion on exactly these words (the A and R keys), if there is one.
+    ReviewWords {
+        /// The words.
+        span: Span,
         /// The decision.
         decision: Decision,
     },
@@ -1152,6 +1167,11 @@ impl State {
                 }
             }
             Action::FlashSpan(span) => next.flash(span),
+            Action::ReviewWords { span, decision } => {
+                if let Some(scope) = self.open.suggestion_on(span) {
+                    next = self.apply(Action::Review { scope, decision });
+                }
+            }
             Action::Review { scope, decision } => {
                 // A decision on a whole entity is the later word on each of its mentions: it replaces what was
                 // decided on them one by one before (a mention decided afterwards still wins over it).
@@ -1890,6 +1910,24 @@ mod tests {
         let redone = undone.apply(Action::Redo).apply(Action::Redo);
         assert!(redone.annotations.notes.is_empty());
         assert!(redone.apply(Action::Redo).annotations.notes.is_empty(), "nothing more to redo");
+    }
+
+    #[test]
+    fn the_review_keys_decide_on_the_suggestion_on_exactly_the_words_given() {
+        let s0 = State::default();
+        let mention = s0.open.extraction.entities.iter().find(|e| e.kind == EntityKind::Person).expect("a person");
+        let (span, kind) = (mention.span, mention.kind);
+        let rejected = s0.apply(Action::ReviewWords { span, decision: Decision::Reject });
+        let shown = rejected.annotations.shown_entities(&rejected.open.extraction);
+        assert!(!shown.iter().any(|e| e.span == span), "the mention on these words is rejected");
+        assert_eq!(rejected.annotations.reviews.len(), 1);
+        assert!(
+            matches!(rejected.annotations.reviews[0].scope, ReviewScope::Mention { span: s, kind: k } if s == span && k == kind)
+        );
+        // Words that carry no suggestion (part of a name): nothing is decided.
+        let part = Span::new(span.start, span.start + 1);
+        let unchanged = s0.apply(Action::ReviewWords { span: part, decision: Decision::Accept });
+        assert!(Rc::ptr_eq(&unchanged.annotations, &s0.annotations));
     }
 
     #[test]

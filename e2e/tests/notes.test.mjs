@@ -153,6 +153,25 @@ test('a reply written under an open note joins its thread, survives a reload and
   assert.deepEqual(ctx.errors, []);
 });
 
+test('a tag holding a comma survives editing its note, and a tag filter says how many notes it shows', async () => {
+  const { app, page } = ctx;
+  await app.selectWords('has lashed out at the United States');
+  await app.writeNote('First', '"Zürich, Switzerland", energy');
+  await app.selectWords('Sergei Lavrov');
+  await app.writeNote('Second', 'other');
+  const tagsOf = async (body) => (await app.noteCards()).find((c) => c.body === body).tags;
+  assert.deepEqual(await tagsOf('First'), ['#Zürich, Switzerland', '#energy']);
+  await page.getByTestId('note-card').filter({ hasText: 'First' }).locator('q').click();
+  assert.equal(await page.getByTestId('note-tags').inputValue(), '"Zürich, Switzerland", energy');
+  await page.getByTestId('note-text').fill('First, edited');
+  await page.getByTestId('note-save').click();
+  assert.deepEqual(await tagsOf('First, edited'), ['#Zürich, Switzerland', '#energy']);
+  assert.equal(await page.getByTestId('notes-matching').count(), 0, 'no count while nothing filters');
+  await page.getByTestId('tag-filter').selectOption('energy');
+  await page.getByTestId('notes-matching').filter({ hasText: '1 of 2 notes on words match' }).waitFor();
+  assert.deepEqual(ctx.errors, []);
+});
+
 test('what is typed in a note editor survives the page redrawing around it (a tab clicked) and is saved', async () => {
   const { app, page } = ctx;
   const bar = page.getByTestId('selection-bar');

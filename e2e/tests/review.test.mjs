@@ -102,5 +102,17 @@ test('A and R accept or reject the suggestion whose highlight Enter selected, bu
   await page.getByTestId('selection-words').filter({ hasText: 'TASS' }).waitFor();
   await page.keyboard.press('a');
   await page.waitForFunction(() => [...document.querySelectorAll('mark')].some((m) => m.textContent === 'TASS' && /reviewed/.test(m.className)));
+  // Enter selects a highlight, Tab moves the focus on: R decides on the highlight with the focus, not on the
+  // words selected before (the bar may still show those).
+  const orgs = async (name) => (await app.namesOfKind('ORG')).filter((n) => n === name).length;
+  const [interfaxBefore, tassBefore] = [await orgs('Interfax'), await orgs('TASS')];
+  await tass.focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('selection-words').filter({ hasText: 'TASS' }).waitFor();
+  await page.locator('mark.hl:not(.clutter)[data-kind=ORG]', { hasText: 'Interfax' }).first().focus();
+  await page.keyboard.press('r');
+  await page.waitForFunction((n) => [...document.querySelectorAll('mark.hl[data-kind=ORG]')].filter((m) => m.textContent === 'Interfax').length < n, interfaxBefore);
+  assert.equal(await orgs('TASS'), tassBefore, 'the selected TASS is left as it was');
+  assert.ok(await page.evaluate(() => [...document.querySelectorAll('mark')].some((m) => m.textContent === 'TASS' && m.dataset.kind === 'ORG')), 'the selected TASS is still an organisation');
   assert.deepEqual(ctx.errors, []);
 });

@@ -20,7 +20,6 @@ pub struct NoteEditorProps {
     pub ondraft: Callback<Option<(String, String)>>,
 }
 
-
 /// Where the host of an open editor moves the focus when it opens (its effect, `services::dom::focus_into_view`
 /// with the editor's container before this), so that typing starts at once.
 pub const NOTE_TEXT: &str = "[data-testid=note-text]";

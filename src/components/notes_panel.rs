@@ -167,6 +167,12 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
             if props.annotations.notes.is_empty() {
                 <p class="hint">{ "Select words in the article and press N (or “Add note”) to write a note." }</p>
             }
+            // The Notes tab counts every note; a search or tag filter says how many of them it shows.
+            if !props.query.trim().is_empty() || props.tag.is_some() {
+                <p class="muted" data-testid="notes-matching" role="status">
+                    { format!("{} of {} notes on words match", notes.len(), props.annotations.notes.len()) }
+                </p>
+            }
             <ol class="note-list">{ for notes[..shown].iter().copied().map(card) }</ol>
             if shown < notes.len() {
                 <button class="show-more" data-testid="notes-more" onclick={onmore}>

@@ -95,3 +95,13 @@ pub fn focus_search() {
         input.select();
     }
 }
+
+/// The words of the highlight that has the keyboard focus (its own words: the entity's or quotation's whole
+/// span, as Enter or a click selects them), if the focus is on one.
+pub fn focused_highlight() -> Option<sidenote_extract::Span> {
+    let focused = gloo::utils::document().active_element()?;
+    let mark = focused.closest("mark.hl").ok().flatten()?;
+    let start = mark.get_attribute("data-own-start")?.parse().ok()?;
+    let end = mark.get_attribute("data-own-end")?.parse().ok()?;
+    Some(sidenote_extract::Span::new(start, end))
+}
