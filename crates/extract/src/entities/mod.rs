@@ -393,7 +393,7 @@ pub(crate) fn find_entities(
     }
     sort_by_first_word(&mut typed);
     unknown_names_after_in_are_places(&cx, &known, &mut typed);
-    names_used_by_their_first_word(&cx, &mut typed);
+    names_used_by_their_first_word(&cx, body, &mut typed);
     // What is left is a capitalised multi-word name in running prose that no list or rule knows:
     // most often a work, product, law or event ("Better Money Habits", "Mexico City Policy").
     for (cand, kind) in &mut typed {
@@ -624,9 +624,14 @@ fn is_distinctive_word(cx: &Context<'_, '_>, word: &str) -> bool {
 
 /// "Orsolo bid for Tremane Foods. Tremane rejected the offer": an unknown name of two to four words whose first
 /// word the document also uses alone is a firm named by its distinctive first word (people are called by their
-/// surname, the last word), unless that word is a person's surname there or a given name opens the name. Runs
-/// before left-overs become works; two passes over the candidates: linear.
-fn names_used_by_their_first_word(cx: &Context<'_, '_>, typed: &mut [(Candidate, Option<EntityKind>)]) {
+/// surname, the last word), unless that word is a person's surname there or a given name opens the name. Only
+/// in the article's prose, mid-sentence, where the left-overs would make it a work: menus are full of
+/// capitalised phrases and their first words (`Send A Tip` … `Send us a tip`). Two passes: linear.
+fn names_used_by_their_first_word(
+    cx: &Context<'_, '_>,
+    body: &[Span],
+    typed: &mut [(Candidate, Option<EntityKind>)],
+) {
     let mut alone: HashSet<&str> = HashSet::new();
     let mut surnames: HashSet<&str> = HashSet::new();
     for (cand, kind) in typed.iter() {
@@ -645,6 +650,8 @@ fn names_used_by_their_first_word(cx: &Context<'_, '_>, typed: &mut [(Candidate,
         if kind.is_none()
             && (2..=4).contains(&(cand.end - cand.first))
             && !cand.in_title_line
+            && !cx.seg.starts_sentence(cand.first)
+            && starts_in_body(cx.seg, body, cand)
             && alone.contains(first)
             && !surnames.contains(first)
             && (cand.first..cand.end).all(|i| cx.word(i).starts_with(char::is_uppercase) && !is_first_name(cx.word(i)))
