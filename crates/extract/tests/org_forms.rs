@@ -151,7 +151,10 @@ fn an_organisations_short_forms_are_the_organisation() {
     for (text, short) in [
         ("Brevindor Group posted record profits. Brevindor said demand stayed strong.", "Brevindor"),
         ("Workers at Castomere Motors walked out. Castomere said talks would resume.", "Castomere"),
-        ("The deal values Lusketh Systems PLC at £800 million. Analysts said Lusketh Systems had no choice.", "Lusketh Systems"),
+        (
+            "The deal values Lusketh Systems PLC at £800 million. Analysts said Lusketh Systems had no choice.",
+            "Lusketh Systems",
+        ),
         ("Regulators fined Oberlind Capital LLC on Monday. Oberlind Capital said it would appeal.", "Oberlind Capital"),
     ] {
         assert!(has(text, short, Org), "{short}: {:?}", entities(text));

@@ -309,7 +309,9 @@ fn the_unseen_suite_scores_at_least_its_floors() {
 
 #[test]
 fn the_short_forms_suite_scores_at_least_its_floors() {
+    // Set when the thirteenth round ended (its start, before any rule: PERSON 0.483, ORG 0.775, PLACE 0.909; at the
+    // end 0.737, 0.935, 0.909). The suite marks no MISC name.
     let floors =
-        [(EntityKind::Person, 0.0), (EntityKind::Org, 0.0), (EntityKind::Place, 0.0), (EntityKind::Misc, 0.0)];
+        [(EntityKind::Person, 0.72), (EntityKind::Org, 0.92), (EntityKind::Place, 0.90), (EntityKind::Misc, 0.0)];
     check_floors("short", SHORT_FORMS_SUITE, floors);
 }

@@ -627,11 +627,7 @@ fn is_distinctive_word(cx: &Context<'_, '_>, word: &str) -> bool {
 /// surname, the last word), unless that word is a person's surname there or a given name opens the name. Only
 /// in the article's prose, mid-sentence, where the left-overs would make it a work: menus are full of
 /// capitalised phrases and their first words (`Send A Tip` … `Send us a tip`). Two passes: linear.
-fn names_used_by_their_first_word(
-    cx: &Context<'_, '_>,
-    body: &[Span],
-    typed: &mut [(Candidate, Option<EntityKind>)],
-) {
+fn names_used_by_their_first_word(cx: &Context<'_, '_>, body: &[Span], typed: &mut [(Candidate, Option<EntityKind>)]) {
     let mut alone: HashSet<&str> = HashSet::new();
     let mut surnames: HashSet<&str> = HashSet::new();
     for (cand, kind) in typed.iter() {
