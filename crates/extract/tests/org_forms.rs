@@ -182,3 +182,17 @@ fn a_name_used_by_its_first_word_is_a_firm() {
     let text = "Send A Tip\n\nThe council met on Monday.\n\nSend us a tip\n";
     assert!(!has(text, "Send A Tip", Org), "{:?}", entities(text));
 }
+
+/// A known name of two or three words opening a run before a given name and a surname is a name of its own (a
+/// title's object: "the ambassador to the European Union Kelvin Marsh"), and a place before a given name and a
+/// surname is no person's given name ("the envoy to Germany Kelvin Marsh" once Marsh is known as a person).
+#[test]
+fn a_known_name_before_a_persons_name_is_its_own() {
+    use EntityKind::*;
+    let text = "The hearing was told that the ambassador to the European Union Kelvin Marsh had called twice.";
+    assert!(has(text, "European Union", Org), "{:?}", entities(text));
+    assert!(has(text, "Kelvin Marsh", Person), "{:?}", entities(text));
+    let text = "Ambassador Kelvin Marsh arrived on Monday. Later the envoy to Germany Kelvin Marsh spoke to reporters.";
+    assert!(has(text, "Germany", Place), "{:?}", entities(text));
+    assert!(!has(text, "Germany Kelvin Marsh", Person), "{:?}", entities(text));
+}

@@ -955,7 +955,9 @@ fn looks_like_personal_name(cx: &Context<'_, '_>, cand: &Candidate, place_first:
                 && !is_title(word)
                 && !is_org_keyword(word)
                 && !is_misc_keyword(word)
-                && (!is_place(word) || (place_first && i == cand.first))
+                // "Ngozi Okafor" (a town's name given to a person), not "Germany Kelvin Marsh" (a place, then a
+                // given name and a surname).
+                && (!is_place(word) || (place_first && i == cand.first && !is_first_name(cx.word(i + 1))))
                 && !is_org(word)
         })
 }
