@@ -336,6 +336,18 @@ fn clean_piece(
     if lexical_kind(cx, first, end).is_some() {
         return Some(Candidate { first, end, after_title, in_title_line });
     }
+    // "the ambassador to the European Union Gordon Sondland": a known name of two or three words opening the run,
+    // right before a given name and more of a name, is a name of its own (the demonym below would take it).
+    if let Some(split) = (first + 2..(first + 4).min(end.saturating_sub(1)))
+        .find(|&i| is_first_name(cx.word(i)) && lexical_kind(cx, first, i).is_some())
+    {
+        work.push(Work::Clean {
+            piece: Candidate { first: split, end, after_title, in_title_line },
+            split_at_connectors,
+        });
+        work.push(Work::Emit(Candidate { first, end: split, after_title: false, in_title_line }));
+        return None;
+    }
     // Without its leading demonyms the rest may be known ("Russian Foreign Ministry" is caught above).
     let mut core = first;
     while core < end && is_demonym(cx.word(core)) {

@@ -393,6 +393,7 @@ pub(crate) fn find_entities(
     }
     sort_by_first_word(&mut typed);
     unknown_names_after_in_are_places(&cx, &known, &mut typed);
+    names_used_by_their_first_word(&cx, body, &mut typed);
     // What is left is a capitalised multi-word name in running prose that no list or rule knows:
     // most often a work, product, law or event ("Better Money Habits", "Mexico City Policy").
     for (cand, kind) in &mut typed {
@@ -516,6 +517,7 @@ pub(crate) fn find_entities(
         }
     }
     particles_before_a_surname_join_it(&cx, &known, &mut typed);
+    organisations_by_their_short_forms(&cx, &mut typed);
     let mut linked = linking::link(&cx, &typed, &lone_names);
     // The typer, if any, has the last word on each candidate's kind once linking has made the kinds
     // consistent (it overrides them only when confident); a mention it retypes names an entity of its own.
@@ -546,6 +548,113 @@ pub(crate) fn find_entities(
         }
     }
     linking::group(&cx, &typed, linked, dates)
+}
+
+/// "Tarnwick Group posted record profits. Tarnwick said …", "Velmora Holdings Ltd … shares in Velmora
+/// Holdings": news names a firm in full once and then by a short form, its name without the legal form or its
+/// distinctive first word. Such a short form of a name typed as an organisation is that organisation, whatever
+/// weaker cue typed it (a speech verb makes a person, a left-over a work), unless it is the surname of a person
+/// of the document (`Pellworth Capital` … `Jonas Pellworth` … `Pellworth said`) or a word of another kind: an
+/// ordinary word, a place, a given name, a title, a keyword or a demonym (`Harlow` of a `Harlow Gazette`
+/// stays a town when a list knows it), nor a word before a number (`Dow 30`). Two passes over the candidates:
+/// linear.
+fn organisations_by_their_short_forms(cx: &Context<'_, '_>, typed: &mut [(Candidate, Option<EntityKind>)]) {
+    let distinctive = |word: &str| is_distinctive_word(cx, word);
+    let mut short_forms: HashSet<&str> = HashSet::new();
+    let mut surnames: HashSet<&str> = HashSet::new();
+    for (cand, kind) in typed.iter() {
+        if cand.end - cand.first < 2 {
+            continue;
+        }
+        match kind {
+            Some(EntityKind::Person) => {
+                surnames.insert(cx.word(surname_index(cx, cand)));
+            }
+            Some(EntityKind::Org) => {
+                let mut end = cand.end;
+                if candidates::is_company_suffix(cx.word(end - 1)) {
+                    end -= 1;
+                    end -= usize::from(cx.seg.is_punct(end, ','));
+                    if end - cand.first >= 2 {
+                        short_forms.insert(cx.surface(cand.first, end));
+                    }
+                }
+                let first = cx.word(cand.first);
+                if end - cand.first >= 2 && !cx.is_connector(cand.first + 1) && distinctive(first) {
+                    short_forms.insert(first);
+                }
+            }
+            _ => {}
+        }
+    }
+    if short_forms.is_empty() {
+        return;
+    }
+    for (cand, kind) in typed.iter_mut() {
+        let surface = cx.surface(cand.first, cand.end);
+        let weak = match kind {
+            None | Some(EntityKind::Misc) => true,
+            Some(EntityKind::Person) => !surnames.contains(surface),
+            _ => false,
+        };
+        // "Dow 30", "Boeing 777": a number right after the word makes it an index's or a model's name.
+        let numbered = cx.seg.is_word(cand.end) && cx.word(cand.end).starts_with(|c: char| c.is_ascii_digit());
+        if weak && !numbered && short_forms.contains(surface) {
+            *kind = Some(EntityKind::Org);
+        }
+    }
+}
+
+/// A word that can be a firm's short form: capitalised, in letters, and no word of another kind (an ordinary
+/// word, a place, a given name, a title, a keyword, a demonym, a person known by one name).
+fn is_distinctive_word(cx: &Context<'_, '_>, word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && word.chars().all(char::is_alphabetic)
+        && !shape::is_common(word)
+        && !cx.seen_lowercase(word)
+        && !is_place(word)
+        && !is_first_name(word)
+        && !is_title(word)
+        && !is_org_keyword(word)
+        && !is_misc_keyword(word)
+        && !crate::lexicon::is_demonym(word)
+        && !crate::lexicon::is_known_person(word)
+}
+
+/// "Orsolo bid for Tremane Foods. Tremane rejected the offer": an unknown name of two to four words whose first
+/// word the document also uses alone is a firm named by its distinctive first word (people are called by their
+/// surname, the last word), unless that word is a person's surname there or a given name opens the name. Only
+/// in the article's prose, mid-sentence, where the left-overs would make it a work: menus are full of
+/// capitalised phrases and their first words (`Send A Tip` … `Send us a tip`). Two passes: linear.
+fn names_used_by_their_first_word(cx: &Context<'_, '_>, body: &[Span], typed: &mut [(Candidate, Option<EntityKind>)]) {
+    let mut alone: HashSet<&str> = HashSet::new();
+    let mut surnames: HashSet<&str> = HashSet::new();
+    for (cand, kind) in typed.iter() {
+        if cand.end - cand.first >= 2 && *kind == Some(EntityKind::Person) {
+            surnames.insert(cx.word(surname_index(cx, cand)));
+        } else if cand.end - cand.first == 1
+            && matches!(kind, None | Some(EntityKind::Person))
+            && !cand.in_title_line
+            && is_distinctive_word(cx, cx.word(cand.first))
+        {
+            alone.insert(cx.word(cand.first));
+        }
+    }
+    for (cand, kind) in typed.iter_mut() {
+        let first = cx.word(cand.first);
+        if kind.is_none()
+            && (2..=4).contains(&(cand.end - cand.first))
+            && !cand.in_title_line
+            && !cx.seg.starts_sentence(cand.first)
+            && starts_in_body(cx.seg, body, cand)
+            && alone.contains(first)
+            && !surnames.contains(first)
+            && (cand.first..cand.end).all(|i| cx.word(i).starts_with(char::is_uppercase) && !is_first_name(cx.word(i)))
+        {
+            *kind = Some(EntityKind::Org);
+        }
+    }
 }
 
 /// Quotation marks around two to six words in Title Case (small words may stay lower-case), on a line of
@@ -846,7 +955,9 @@ fn looks_like_personal_name(cx: &Context<'_, '_>, cand: &Candidate, place_first:
                 && !is_title(word)
                 && !is_org_keyword(word)
                 && !is_misc_keyword(word)
-                && (!is_place(word) || (place_first && i == cand.first))
+                // "Ngozi Okafor" (a town's name given to a person), not "Germany Kelvin Marsh" (a place, then a
+                // given name and a surname).
+                && (!is_place(word) || (place_first && i == cand.first && !is_first_name(cx.word(i + 1))))
                 && !is_org(word)
         })
 }
