@@ -369,11 +369,37 @@ fn find_marked(seg: &Segmented<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Fo
         // Three capitalised words and nothing else is a title ("All About Space"), not speech.
         let title_like = words <= 3
             && inner.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()));
-        words >= 3 && !title_like
+        words >= 3 && !title_like && !is_a_title_in_prose(text, f.inner)
     });
     // Inner quotes nested in a longer one stay; exact duplicates (from two mark families) do not.
     out.dedup_by(|a, b| a.inner == b.inner);
     out
+}
+
+/// Short words a title leaves in lower case (`The Last Ferry to Belém`, `A House Built on Sand`).
+const TITLE_LOWER_WORDS: &[&str] =
+    &["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "nor", "of", "on", "or", "the", "to", "with"];
+
+/// `The director said “The Last Ferry to Belém” took eleven years`: words in marks in title case (every word
+/// capitalised but a title's short lower-case words), with no punctuation of a sentence inside, that the
+/// sentence goes on past in lower case are the name of a work or a slogan, not speech. A headline's quote in
+/// title case (`Mayor: ‘We Will Rebuild’ Says …`) is followed by a capital, or by nothing. A determiner before
+/// the marks makes them an epithet someone used (`saying the “Gorbachev of Pakistan” was heading …`): speech.
+fn is_a_title_in_prose(text: &str, inner: Span) -> bool {
+    let before_mark = text[..inner.start].trim_end_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace());
+    let word_before = before_mark.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    if matches!(crate::case::lowercase(word_before).as_str(), "the" | "a" | "an" | "this" | "that" | "his" | "her" | "their" | "its" | "our" | "my" | "your") {
+        return false;
+    }
+    let words = inner.slice(text);
+    let mut after = text[inner.end..].chars().skip(1);
+    let goes_on_in_lower_case = after.next() == Some(' ') && after.next().is_some_and(char::is_lowercase);
+    goes_on_in_lower_case
+        && words.starts_with(char::is_uppercase)
+        && !words.contains(['.', ',', '!', '?', ';', ':'])
+        && words.split_whitespace().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()) || TITLE_LOWER_WORDS.contains(&w)
+        })
 }
 
 /// Token index of the first token starting at or after `byte`.
@@ -383,13 +409,16 @@ fn token_at(seg: &Segmented<'_>, byte: usize) -> usize {
 
 /// `X, known to his fans as “The Wall”`, `nicknamed “The Wall”`: the words in marks are a name someone is
 /// known by, said by no one in particular. Looks at most six tokens before the opening mark.
+/// So are the words of a term (`what residents call “the road of the dead”`, `the so-called “reform
+/// package”`): no one's, even with a verb of speech in the sentence (`X said what residents call “…” had …`).
 fn introduced_as_a_name(seg: &Segmented<'_>, quote: Span) -> bool {
     let open = token_at(seg, quote.start);
     let words: Vec<&str> =
         (open.saturating_sub(6)..open).rev().filter(|&i| seg.is_word(i)).map(|i| seg.word(i)).collect();
     match words.first() {
-        Some(&"nicknamed") => true,
+        Some(&"nicknamed" | &"so-called") => true,
         Some(&"as") => words.iter().skip(1).take(4).any(|w| *w == "known"),
+        Some(&"call" | &"calls" | &"called") => words.iter().skip(1).take(3).any(|w| w.eq_ignore_ascii_case("what")),
         _ => false,
     }
 }
@@ -2490,6 +2519,9 @@ pub(crate) fn find_quotes(
                 } else {
                     attribution.role_named_later(f.inner).or_else(|| attribution.after(f.inner))
                 };
+                if introduced_as_a_name(seg, f.inner) {
+                    return None;
+                }
                 speaker
                     .or_else(|| if f.continues_previous { None } else { attribution.before(f.inner) })
                     .or_else(|| if f.open_at_end { None } else { attribution.next_sentence_names_it(f.inner) })
@@ -4271,6 +4303,34 @@ mod tests {
             (
                 "NATO: “We will defend every inch of allied territory.”",
                 vec![q("We will defend every inch of allied territory.", Some("NATO"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_title_in_prose_is_no_quote() {
+        check(vec![
+            ("The director Sione Vake said “The Long Road to Nuku” took nine years to finance.", vec![]),
+            // An epithet after a determiner is someone's words.
+            (
+                "Senator Dara Olumide attacked the governor, saying the “Emperor of Kano” was ruining the state.",
+                vec![q("Emperor of Kano", Some("Dara Olumide"))],
+            ),
+            // Speech in title case, going on in capitals or ending the line, is a headline's.
+            ("Mayor Ilse Brandt: “We Will Rebuild This Town”", vec![q("We Will Rebuild This Town", Some("Ilse Brandt"))]),
+        ]);
+    }
+
+    #[test]
+    fn a_term_is_no_ones_words() {
+        check(vec![
+            (
+                "Ramón Ibarra said what drivers call “the road of the dead” had claimed four lives.",
+                vec![q("the road of the dead", None)],
+            ),
+            (
+                "Chiamaka Eze said the so-called “people's housing plan” had built nothing.",
+                vec![q("people's housing plan", None)],
             ),
         ]);
     }
