@@ -801,6 +801,24 @@ impl Attribution<'_> {
         (line_of(subject.span.start) == previous_line).then(|| self.name_of(subject))
     }
 
+    /// `“…,” said A. ¶ B walked out. ¶ “…”`: whether a paragraph between the last attributed quote's line and
+    /// this quote has a subject who is someone else than that quote's speaker. The cue-less quote may then be
+    /// B's as well as A's: it continues no one.
+    fn another_subject_between(&self, speaker_line: usize, quote_start: usize, speaker: &Speaker) -> bool {
+        let seg = self.seg;
+        let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= quote_start);
+        let Some(subject) = idx.checked_sub(1).map(|i| &self.entities[self.sentence_subjects[i]]) else {
+            return false;
+        };
+        let subject_line = seg.tokens.get(token_at(seg, subject.span.start)).map_or(0, |t| t.line);
+        let quote_line = seg.tokens.get(token_at(seg, quote_start)).map_or(0, |t| t.line);
+        let someone_else = match speaker.1 {
+            Some(group) => group != subject.group,
+            None => self.groups[subject.group].name != speaker.0,
+        };
+        subject_line > speaker_line && subject_line < quote_line && someone_else
+    }
+
     /// Headline fallback: the first person or organisation on a short line before the quote
     /// ("Chelsea Handler Won’t Interview Melania Trump: ‘She Can Barely Speak English’").
     fn headline_subject(&self, quote: Span) -> Option<Speaker> {
@@ -2603,7 +2621,11 @@ pub(crate) fn find_quotes(
             // A quote with no cue of its own continues the last attributed speaker when it follows in the
             // same paragraph, or opens a paragraph shortly after.
             if let Some((prev_line, prev_speaker)) = &previous {
-                if *prev_line == line || (opens_paragraph && line <= prev_line + INHERIT_LINES) {
+                let someone_else_between =
+                    *prev_line != line && attribution.another_subject_between(*prev_line, f.inner.start, prev_speaker);
+                if *prev_line == line
+                    || (opens_paragraph && line <= prev_line + INHERIT_LINES && !someone_else_between)
+                {
                     speaker = Some(prev_speaker.clone());
                 }
             }
@@ -4331,6 +4353,21 @@ mod tests {
             (
                 "Chiamaka Eze said the so-called “people's housing plan” had built nothing.",
                 vec![q("people's housing plan", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_quote_after_a_paragraph_about_someone_else_continues_no_one() {
+        check(vec![
+            (
+                "“The deal is fair to both sides,” said Arvid Berg, the chairman.\nHalvard Moen, who speaks for the players, walked out an hour later.\n“There is nothing fair about closing the academy.”",
+                vec![q("The deal is fair to both sides,", Some("Arvid Berg")), q("There is nothing fair about closing the academy.", None)],
+            ),
+            // The same speaker as the subject between: the quote continues.
+            (
+                "“The deal is fair to both sides,” said Arvid Berg, the chairman.\nArvid Berg left the meeting an hour later.\n“The academy will stay open.”",
+                vec![q("The deal is fair to both sides,", Some("Arvid Berg")), q("The academy will stay open.", Some("Arvid Berg"))],
             ),
         ]);
     }
