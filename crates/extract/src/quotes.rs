@@ -1169,7 +1169,12 @@ impl Attribution<'_> {
     /// with ("the police": holds). The most recent organisation before `before_byte` whose last word is that noun, if any.
     fn organisation_by_head_noun(&self, token: usize, before_byte: usize) -> Option<Speaker> {
         let seg = self.seg;
-        if !seg.is_word(token) || !seg.word(token).starts_with(char::is_lowercase) {
+        if !seg.is_word(token) {
+            return None;
+        }
+        // `police said` needs no article: the force is meant (`“…,” police said`, `Police said …`).
+        let police = seg.word(token) == "police" || (seg.word(token) == "Police" && seg.starts_sentence(token));
+        if !police && !seg.word(token).starts_with(char::is_lowercase) {
             return None;
         }
         // Lower-case words between "the" and the noun are more words of the name (`the sheriff's office` for
@@ -1177,11 +1182,18 @@ impl Attribution<'_> {
         let mut modifiers = Vec::new();
         let mut at = token;
         loop {
-            at = at.checked_sub(1)?;
+            at = match at.checked_sub(1) {
+                Some(previous) => previous,
+                None if police && at == token => break,
+                None => return None,
+            };
             if seg.is_possessive(at) {
                 continue;
             }
             if !seg.is_word(at) || modifiers.len() > ROLE_SPAN_WORDS {
+                if police && at + 1 == token {
+                    break;
+                }
                 return None;
             }
             let word = seg.word(at);
@@ -1193,7 +1205,7 @@ impl Attribution<'_> {
             }
             modifiers.push(word);
         }
-        let noun = seg.word(token);
+        let noun = crate::case::lowercase(seg.word(token));
         let in_name = |name: &str, word: &str| {
             name.split(' ').any(|w| w.trim_end_matches("'s").trim_end_matches("’s").eq_ignore_ascii_case(word))
         };
@@ -1208,7 +1220,7 @@ impl Attribution<'_> {
                 if noun == "police" {
                     return name.split(' ').any(|word| word == "Police");
                 }
-                name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(noun))
+                name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(&noun))
                     && modifiers.iter().all(|m| in_name(name, m))
             })
             .map(|e| self.name_of(e))
@@ -1640,6 +1652,13 @@ impl Attribution<'_> {
         if let Some(found) = self.relative_clause_antecedent(before_verb) {
             return Some(found);
         }
+        // An introductory phrase (`In a post on Facebook,`, `Speaking to Reuters,`) sets the scene: a name in it
+        // is no subject.
+        let opens_with_phrase = before_verb.iter().find(|&&i| seg.is_word(i)).is_some_and(|&i| {
+            seg.starts_sentence(i) && INTRODUCTORY_WORDS.contains(&crate::case::lowercase(seg.word(i)).as_str())
+        });
+        let scene = if opens_with_phrase { before_verb.iter().position(|&i| seg.is_punct(i, ',')).map_or(0, |c| c + 1) } else { 0 };
+        let before_verb = &before_verb[scene..];
         // A name in the possessive describes someone else ("Morrison, Vindman's superior, said"); so does the
         // agent after "by" ("Saraki, in a statement by his media aide, Yusuph Olaniyonu, said" is Saraki's).
         let person = before_verb
@@ -1789,7 +1808,8 @@ impl Attribution<'_> {
             }
             // A headline's role alone (`Striker: ‘…’`) may have been made a name; it is a role, found by the
             // headline fallback below the line.
-            let named = |e: &&Entity| !is_role_alone(seg, e);
+            // A name in parentheses (`Ayanda Zulu (Ward 12):`) says where or what the speaker is, not who.
+            let named = |e: &&Entity| !is_role_alone(seg, e) && !after_an_open_parenthesis(seg, e);
             let right_before = self.entity_ending_at(open - 2).filter(named);
             let first_person = || {
                 window.iter().filter_map(|&i| self.entity_at(i)).filter(named).find(|e| e.kind == EntityKind::Person)
@@ -2166,6 +2186,12 @@ fn in_parentheses(seg: &Segmented<'_>, entity: &Entity) -> bool {
     let start = token_at(seg, entity.span.start);
     let end = token_at(seg, entity.span.end);
     start > 0 && seg.is_punct(start - 1, '(') && seg.is_punct(end, ')')
+}
+
+/// Whether a parenthesis opens at most four tokens before the entity and does not close before it: `(Ward 12)`.
+fn after_an_open_parenthesis(seg: &Segmented<'_>, entity: &Entity) -> bool {
+    let start = token_at(seg, entity.span.start);
+    (start.saturating_sub(4)..start).rev().find(|&i| seg.is_punct(i, '(') || seg.is_punct(i, ')')).is_some_and(|i| seg.is_punct(i, '('))
 }
 
 /// Nouns of kinship: in apposition before a name (`his sister, Dilnoza Nazarova,`) they say a person is meant.
@@ -4369,6 +4395,47 @@ mod tests {
                 "“The deal is fair to both sides,” said Arvid Berg, the chairman.\nArvid Berg left the meeting an hour later.\n“The academy will stay open.”",
                 vec![q("The deal is fair to both sides,", Some("Arvid Berg")), q("The academy will stay open.", Some("Arvid Berg"))],
             ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_in_parentheses_before_a_colon_is_no_speaker() {
+        check(vec![
+            (
+                "Councillors argued until midnight.\nThabo Nkosi-Dube (Ward 9): “The clinic has been shut since June.”",
+                vec![q("The clinic has been shut since June.", Some("Thabo Nkosi-Dube"))],
+            ),
+            (
+                "Councillors argued until midnight.\nZanele Mokoena (Ward 12): “Nobody told the mothers why it closed.”",
+                vec![q("Nobody told the mothers why it closed.", Some("Zanele Mokoena"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_in_an_introductory_phrase_is_no_subject() {
+        check(vec![
+            (
+                "The Harbour City Fire Brigade sent two crews.\nIn a post on Facebook, the brigade said: “Residents should keep their windows closed.”",
+                vec![q("Residents should keep their windows closed.", Some("Harbour City Fire Brigade"))],
+            ),
+            // Not a phrase that opens the sentence: the organisation is the subject.
+            (
+                "Harbour City Fire Brigade, in a post on Facebook, said: “Residents should keep their windows closed.”",
+                vec![q("Residents should keep their windows closed.", Some("Harbour City Fire Brigade"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn police_without_an_article_is_the_force_named_before() {
+        check(vec![
+            (
+                "The Nakuru County Police Command arrested four men.\n“The suspects will be charged on Monday,” police said.",
+                vec![q("The suspects will be charged on Monday,", Some("Nakuru County Police Command"))],
+            ),
+            // No force named: no one.
+            ("Four men were arrested.\n“The suspects will be charged on Monday,” police said.", vec![q("The suspects will be charged on Monday,", None)]),
         ]);
     }
 }
