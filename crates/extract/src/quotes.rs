@@ -1773,8 +1773,23 @@ impl Attribution<'_> {
         let subject = self.entities[from..]
             .iter()
             .take_while(|e| e.span.start < end)
-            .find(|e| matches!(e.kind, EntityKind::Person | EntityKind::Org | EntityKind::Misc))?;
-        (subject.kind != EntityKind::Misc).then(|| self.name_of(subject))
+            .find(|e| matches!(e.kind, EntityKind::Person | EntityKind::Org | EntityKind::Misc));
+        match subject {
+            Some(subject) => (subject.kind != EntityKind::Misc).then(|| self.name_of(subject)),
+            None => self.role_in_apposition(tokens),
+        }
+    }
+
+    /// `The Lesotho finance minister, Mpho Letsie, defended …`: a clause opened by "the", a role noun and a
+    /// comma has the person named between that comma and the next as its subject.
+    fn role_in_apposition(&self, tokens: &[usize]) -> Option<Speaker> {
+        let seg = self.seg;
+        let first = *tokens.iter().find(|&&i| seg.is_word(i))?;
+        let comma = tokens.iter().take(ROLE_SPAN_WORDS + 3).position(|&i| seg.is_punct(i, ','))?;
+        let role = tokens[..comma].iter().any(|&i| seg.is_word(i) && is_role_noun(seg.word(i)));
+        let name = self.entity_at(*tokens.get(comma + 1)?).filter(|e| e.kind == EntityKind::Person)?;
+        let closed = seg.is_punct(token_at(seg, name.span.end), ',');
+        (seg.word(first).eq_ignore_ascii_case("the") && role && closed).then(|| self.name_of(name))
     }
 
     /// Sieve 2: `X said (that) … “…”`, `X: “…”`, `according to X, “…”`.
@@ -4436,6 +4451,21 @@ mod tests {
             ),
             // No force named: no one.
             ("Four men were arrested.\n“The suspects will be charged on Monday,” police said.", vec![q("The suspects will be charged on Monday,", None)]),
+        ]);
+    }
+
+    #[test]
+    fn a_role_in_apposition_opening_the_clause_is_the_participles_subject() {
+        check(vec![
+            (
+                "The Lesotho finance minister, Mpho Letsie, defended the budget on Tuesday, adding: “Every loti of it is accounted for.”",
+                vec![q("Every loti of it is accounted for.", Some("Mpho Letsie"))],
+            ),
+            // A place opening the clause is no role: no one.
+            (
+                "The Lesotho capital, Maseru, hosted the talks on Tuesday, adding: “Every loti of it is accounted for.”",
+                vec![q("Every loti of it is accounted for.", None)],
+            ),
         ]);
     }
 }
