@@ -2114,6 +2114,11 @@ fn speaking_names(attribution: &Attribution<'_>) -> Vec<bool> {
             if seg.tokens.get(next).is_some_and(|t| t.span.slice(seg.text) == ",") {
                 next += 1;
             }
+            // `X was quoted as saying`: the verb after the passive's words.
+            let quoted_as = ["was", "quoted", "as"];
+            if (0..3).all(|k| seg.tokens.get(next + k).is_some_and(|_| seg.is_word(next + k) && seg.word(next + k) == quoted_as[k])) {
+                next += 3;
+            }
             let says = next < seg.tokens.len()
                 && seg.is_word(next)
                 && seg.word(next).starts_with(char::is_lowercase)
@@ -4467,5 +4472,13 @@ mod tests {
                 vec![q("Every loti of it is accounted for.", None)],
             ),
         ]);
+    }
+
+    #[test]
+    fn a_name_left_misc_quoted_as_saying_speaks() {
+        check(vec![(
+            "“We will not devalue, whatever the markets expect,” Alarcón Vidal was quoted as saying.",
+            vec![q("We will not devalue, whatever the markets expect,", Some("Alarcón Vidal"))],
+        )]);
     }
 }
