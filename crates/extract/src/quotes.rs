@@ -384,11 +384,12 @@ const TITLE_LOWER_WORDS: &[&str] =
 /// capitalised but a title's short lower-case words), with no punctuation of a sentence inside, that the
 /// sentence goes on past in lower case are the name of a work or a slogan, not speech. A headline's quote in
 /// title case (`Mayor: ‘We Will Rebuild’ Says …`) is followed by a capital, or by nothing. A determiner before
-/// the marks makes them an epithet someone used (`saying the “Gorbachev of Pakistan” was heading …`): speech.
+/// the marks makes them an epithet someone used (`saying the “Gorbachev of Pakistan” was heading …`), and `as`
+/// a description (`described the offer as “A Slap in the Face” in …`): speech.
 fn is_a_title_in_prose(text: &str, inner: Span) -> bool {
     let before_mark = text[..inner.start].trim_end_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace());
     let word_before = before_mark.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
-    if matches!(crate::case::lowercase(word_before).as_str(), "the" | "a" | "an" | "this" | "that" | "his" | "her" | "their" | "its" | "our" | "my" | "your") {
+    if matches!(crate::case::lowercase(word_before).as_str(), "the" | "a" | "an" | "this" | "that" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "as") {
         return false;
     }
     let words = inner.slice(text);
@@ -418,7 +419,11 @@ fn introduced_as_a_name(seg: &Segmented<'_>, quote: Span) -> bool {
     match words.first() {
         Some(&"nicknamed" | &"so-called") => true,
         Some(&"as") => words.iter().skip(1).take(4).any(|w| *w == "known"),
-        Some(&"call" | &"calls" | &"called") => words.iter().skip(1).take(3).any(|w| w.eq_ignore_ascii_case("what")),
+        // `what she called “…”` quotes the words of someone the text names: not a term.
+        Some(&"call" | &"calls" | &"called") => {
+            let pronoun = words.get(1).is_some_and(|w| matches!(*w, "he" | "she" | "it" | "they" | "I" | "we"));
+            !pronoun && words.iter().skip(1).take(3).any(|w| w.eq_ignore_ascii_case("what"))
+        }
         _ => false,
     }
 }
@@ -4384,6 +4389,11 @@ mod tests {
                 "Senator Dara Olumide attacked the governor, saying the “Emperor of Kano” was ruining the state.",
                 vec![q("Emperor of Kano", Some("Dara Olumide"))],
             ),
+            // A description after `as` is someone's words.
+            (
+                "Union leader Bongani Dube described the offer as “A Slap in the Face of Every Worker” on Friday.",
+                vec![q("A Slap in the Face of Every Worker", Some("Bongani Dube"))],
+            ),
             // Speech in title case, going on in capitals or ending the line, is a headline's.
             ("Mayor Ilse Brandt: “We Will Rebuild This Town”", vec![q("We Will Rebuild This Town", Some("Ilse Brandt"))]),
         ]);
@@ -4395,6 +4405,11 @@ mod tests {
             (
                 "Ramón Ibarra said what drivers call “the road of the dead” had claimed four lives.",
                 vec![q("the road of the dead", None)],
+            ),
+            // Someone's own words, named by a pronoun: the speaker's.
+            (
+                "Chiamaka Eze said the law was what she called “a licence to evict the poor” and promised to fight it.",
+                vec![q("a licence to evict the poor", Some("Chiamaka Eze"))],
             ),
             (
                 "Chiamaka Eze said the so-called “people's housing plan” had built nothing.",
