@@ -389,7 +389,10 @@ const TITLE_LOWER_WORDS: &[&str] =
 fn is_a_title_in_prose(text: &str, inner: Span) -> bool {
     let before_mark = text[..inner.start].trim_end_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace());
     let word_before = before_mark.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
-    if matches!(crate::case::lowercase(word_before).as_str(), "the" | "a" | "an" | "this" | "that" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "as") {
+    if matches!(
+        crate::case::lowercase(word_before).as_str(),
+        "the" | "a" | "an" | "this" | "that" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "as"
+    ) {
         return false;
     }
     let words = inner.slice(text);
@@ -398,9 +401,9 @@ fn is_a_title_in_prose(text: &str, inner: Span) -> bool {
     goes_on_in_lower_case
         && words.starts_with(char::is_uppercase)
         && !words.contains(['.', ',', '!', '?', ';', ':'])
-        && words.split_whitespace().all(|w| {
-            w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()) || TITLE_LOWER_WORDS.contains(&w)
-        })
+        && words
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()) || TITLE_LOWER_WORDS.contains(&w))
 }
 
 /// Token index of the first token starting at or after `byte`.
@@ -1662,7 +1665,11 @@ impl Attribution<'_> {
         let opens_with_phrase = before_verb.iter().find(|&&i| seg.is_word(i)).is_some_and(|&i| {
             seg.starts_sentence(i) && INTRODUCTORY_WORDS.contains(&crate::case::lowercase(seg.word(i)).as_str())
         });
-        let scene = if opens_with_phrase { before_verb.iter().position(|&i| seg.is_punct(i, ',')).map_or(0, |c| c + 1) } else { 0 };
+        let scene = if opens_with_phrase {
+            before_verb.iter().position(|&i| seg.is_punct(i, ',')).map_or(0, |c| c + 1)
+        } else {
+            0
+        };
         let before_verb = &before_verb[scene..];
         // A name in the possessive describes someone else ("Morrison, Vindman's superior, said"); so does the
         // agent after "by" ("Saraki, in a statement by his media aide, Yusuph Olaniyonu, said" is Saraki's).
@@ -2121,7 +2128,9 @@ fn speaking_names(attribution: &Attribution<'_>) -> Vec<bool> {
             }
             // `X was quoted as saying`: the verb after the passive's words.
             let quoted_as = ["was", "quoted", "as"];
-            if (0..3).all(|k| seg.tokens.get(next + k).is_some_and(|_| seg.is_word(next + k) && seg.word(next + k) == quoted_as[k])) {
+            if (0..3).all(|k| {
+                seg.tokens.get(next + k).is_some_and(|_| seg.is_word(next + k) && seg.word(next + k) == quoted_as[k])
+            }) {
                 next += 3;
             }
             let says = next < seg.tokens.len()
@@ -2216,7 +2225,10 @@ fn in_parentheses(seg: &Segmented<'_>, entity: &Entity) -> bool {
 /// Whether a parenthesis opens at most four tokens before the entity and does not close before it: `(Ward 12)`.
 fn after_an_open_parenthesis(seg: &Segmented<'_>, entity: &Entity) -> bool {
     let start = token_at(seg, entity.span.start);
-    (start.saturating_sub(4)..start).rev().find(|&i| seg.is_punct(i, '(') || seg.is_punct(i, ')')).is_some_and(|i| seg.is_punct(i, '('))
+    (start.saturating_sub(4)..start)
+        .rev()
+        .find(|&i| seg.is_punct(i, '(') || seg.is_punct(i, ')'))
+        .is_some_and(|i| seg.is_punct(i, '('))
 }
 
 /// Nouns of kinship: in apposition before a name (`his sister, Dilnoza Nazarova,`) they say a person is meant.
@@ -2674,8 +2686,7 @@ pub(crate) fn find_quotes(
             if let Some((prev_line, prev_speaker)) = &previous {
                 let someone_else_between =
                     *prev_line != line && attribution.another_subject_between(*prev_line, f.inner.start, prev_speaker);
-                if *prev_line == line
-                    || (opens_paragraph && line <= prev_line + INHERIT_LINES && !someone_else_between)
+                if *prev_line == line || (opens_paragraph && line <= prev_line + INHERIT_LINES && !someone_else_between)
                 {
                     speaker = Some(prev_speaker.clone());
                 }
@@ -4395,7 +4406,10 @@ mod tests {
                 vec![q("A Slap in the Face of Every Worker", Some("Bongani Dube"))],
             ),
             // Speech in title case, going on in capitals or ending the line, is a headline's.
-            ("Mayor Ilse Brandt: “We Will Rebuild This Town”", vec![q("We Will Rebuild This Town", Some("Ilse Brandt"))]),
+            (
+                "Mayor Ilse Brandt: “We Will Rebuild This Town”",
+                vec![q("We Will Rebuild This Town", Some("Ilse Brandt"))],
+            ),
         ]);
     }
 
