@@ -369,11 +369,41 @@ fn find_marked(seg: &Segmented<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Fo
         // Three capitalised words and nothing else is a title ("All About Space"), not speech.
         let title_like = words <= 3
             && inner.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()));
-        words >= 3 && !title_like
+        words >= 3 && !title_like && !is_a_title_in_prose(text, f.inner)
     });
     // Inner quotes nested in a longer one stay; exact duplicates (from two mark families) do not.
     out.dedup_by(|a, b| a.inner == b.inner);
     out
+}
+
+/// Short words a title leaves in lower case (`The Last Ferry to Belém`, `A House Built on Sand`).
+const TITLE_LOWER_WORDS: &[&str] =
+    &["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "nor", "of", "on", "or", "the", "to", "with"];
+
+/// `The director said “The Last Ferry to Belém” took eleven years`: words in marks in title case (every word
+/// capitalised but a title's short lower-case words), with no punctuation of a sentence inside, that the
+/// sentence goes on past in lower case are the name of a work or a slogan, not speech. A headline's quote in
+/// title case (`Mayor: ‘We Will Rebuild’ Says …`) is followed by a capital, or by nothing. A determiner before
+/// the marks makes them an epithet someone used (`saying the “Gorbachev of Pakistan” was heading …`), and `as`
+/// a description (`described the offer as “A Slap in the Face” in …`): speech.
+fn is_a_title_in_prose(text: &str, inner: Span) -> bool {
+    let before_mark = text[..inner.start].trim_end_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace());
+    let word_before = before_mark.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    if matches!(
+        crate::case::lowercase(word_before).as_str(),
+        "the" | "a" | "an" | "this" | "that" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "as"
+    ) {
+        return false;
+    }
+    let words = inner.slice(text);
+    let mut after = text[inner.end..].chars().skip(1);
+    let goes_on_in_lower_case = after.next() == Some(' ') && after.next().is_some_and(char::is_lowercase);
+    goes_on_in_lower_case
+        && words.starts_with(char::is_uppercase)
+        && !words.contains(['.', ',', '!', '?', ';', ':'])
+        && words
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()) || TITLE_LOWER_WORDS.contains(&w))
 }
 
 /// Token index of the first token starting at or after `byte`.
@@ -383,13 +413,20 @@ fn token_at(seg: &Segmented<'_>, byte: usize) -> usize {
 
 /// `X, known to his fans as “The Wall”`, `nicknamed “The Wall”`: the words in marks are a name someone is
 /// known by, said by no one in particular. Looks at most six tokens before the opening mark.
+/// So are the words of a term (`what residents call “the road of the dead”`, `the so-called “reform
+/// package”`): no one's, even with a verb of speech in the sentence (`X said what residents call “…” had …`).
 fn introduced_as_a_name(seg: &Segmented<'_>, quote: Span) -> bool {
     let open = token_at(seg, quote.start);
     let words: Vec<&str> =
         (open.saturating_sub(6)..open).rev().filter(|&i| seg.is_word(i)).map(|i| seg.word(i)).collect();
     match words.first() {
-        Some(&"nicknamed") => true,
+        Some(&"nicknamed" | &"so-called") => true,
         Some(&"as") => words.iter().skip(1).take(4).any(|w| *w == "known"),
+        // `what she called “…”` quotes the words of someone the text names: not a term.
+        Some(&"call" | &"calls" | &"called") => {
+            let pronoun = words.get(1).is_some_and(|w| matches!(*w, "he" | "she" | "it" | "they" | "I" | "we"));
+            !pronoun && words.iter().skip(1).take(3).any(|w| w.eq_ignore_ascii_case("what"))
+        }
         _ => false,
     }
 }
@@ -772,6 +809,24 @@ impl Attribution<'_> {
         (line_of(subject.span.start) == previous_line).then(|| self.name_of(subject))
     }
 
+    /// `“…,” said A. ¶ B walked out. ¶ “…”`: whether a paragraph between the last attributed quote's line and
+    /// this quote has a subject who is someone else than that quote's speaker. The cue-less quote may then be
+    /// B's as well as A's: it continues no one.
+    fn another_subject_between(&self, speaker_line: usize, quote_start: usize, speaker: &Speaker) -> bool {
+        let seg = self.seg;
+        let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= quote_start);
+        let Some(subject) = idx.checked_sub(1).map(|i| &self.entities[self.sentence_subjects[i]]) else {
+            return false;
+        };
+        let subject_line = seg.tokens.get(token_at(seg, subject.span.start)).map_or(0, |t| t.line);
+        let quote_line = seg.tokens.get(token_at(seg, quote_start)).map_or(0, |t| t.line);
+        let someone_else = match speaker.1 {
+            Some(group) => group != subject.group,
+            None => self.groups[subject.group].name != speaker.0,
+        };
+        subject_line > speaker_line && subject_line < quote_line && someone_else
+    }
+
     /// Headline fallback: the first person or organisation on a short line before the quote
     /// ("Chelsea Handler Won’t Interview Melania Trump: ‘She Can Barely Speak English’").
     fn headline_subject(&self, quote: Span) -> Option<Speaker> {
@@ -1122,7 +1177,12 @@ impl Attribution<'_> {
     /// with ("the police": holds). The most recent organisation before `before_byte` whose last word is that noun, if any.
     fn organisation_by_head_noun(&self, token: usize, before_byte: usize) -> Option<Speaker> {
         let seg = self.seg;
-        if !seg.is_word(token) || !seg.word(token).starts_with(char::is_lowercase) {
+        if !seg.is_word(token) {
+            return None;
+        }
+        // `police said` needs no article: the force is meant (`“…,” police said`, `Police said …`).
+        let police = seg.word(token) == "police" || (seg.word(token) == "Police" && seg.starts_sentence(token));
+        if !police && !seg.word(token).starts_with(char::is_lowercase) {
             return None;
         }
         // Lower-case words between "the" and the noun are more words of the name (`the sheriff's office` for
@@ -1130,11 +1190,18 @@ impl Attribution<'_> {
         let mut modifiers = Vec::new();
         let mut at = token;
         loop {
-            at = at.checked_sub(1)?;
+            at = match at.checked_sub(1) {
+                Some(previous) => previous,
+                None if police && at == token => break,
+                None => return None,
+            };
             if seg.is_possessive(at) {
                 continue;
             }
             if !seg.is_word(at) || modifiers.len() > ROLE_SPAN_WORDS {
+                if police && at + 1 == token {
+                    break;
+                }
                 return None;
             }
             let word = seg.word(at);
@@ -1146,7 +1213,7 @@ impl Attribution<'_> {
             }
             modifiers.push(word);
         }
-        let noun = seg.word(token);
+        let noun = crate::case::lowercase(seg.word(token));
         let in_name = |name: &str, word: &str| {
             name.split(' ').any(|w| w.trim_end_matches("'s").trim_end_matches("’s").eq_ignore_ascii_case(word))
         };
@@ -1161,7 +1228,7 @@ impl Attribution<'_> {
                 if noun == "police" {
                     return name.split(' ').any(|word| word == "Police");
                 }
-                name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(noun))
+                name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(&noun))
                     && modifiers.iter().all(|m| in_name(name, m))
             })
             .map(|e| self.name_of(e))
@@ -1593,6 +1660,17 @@ impl Attribution<'_> {
         if let Some(found) = self.relative_clause_antecedent(before_verb) {
             return Some(found);
         }
+        // An introductory phrase (`In a post on Facebook,`, `Speaking to Reuters,`) sets the scene: a name in it
+        // is no subject.
+        let opens_with_phrase = before_verb.iter().find(|&&i| seg.is_word(i)).is_some_and(|&i| {
+            seg.starts_sentence(i) && INTRODUCTORY_WORDS.contains(&crate::case::lowercase(seg.word(i)).as_str())
+        });
+        let scene = if opens_with_phrase {
+            before_verb.iter().position(|&i| seg.is_punct(i, ',')).map_or(0, |c| c + 1)
+        } else {
+            0
+        };
+        let before_verb = &before_verb[scene..];
         // A name in the possessive describes someone else ("Morrison, Vindman's superior, said"); so does the
         // agent after "by" ("Saraki, in a statement by his media aide, Yusuph Olaniyonu, said" is Saraki's).
         let person = before_verb
@@ -1707,8 +1785,23 @@ impl Attribution<'_> {
         let subject = self.entities[from..]
             .iter()
             .take_while(|e| e.span.start < end)
-            .find(|e| matches!(e.kind, EntityKind::Person | EntityKind::Org | EntityKind::Misc))?;
-        (subject.kind != EntityKind::Misc).then(|| self.name_of(subject))
+            .find(|e| matches!(e.kind, EntityKind::Person | EntityKind::Org | EntityKind::Misc));
+        match subject {
+            Some(subject) => (subject.kind != EntityKind::Misc).then(|| self.name_of(subject)),
+            None => self.role_in_apposition(tokens),
+        }
+    }
+
+    /// `The Lesotho finance minister, Mpho Letsie, defended …`: a clause opened by "the", a role noun and a
+    /// comma has the person named between that comma and the next as its subject.
+    fn role_in_apposition(&self, tokens: &[usize]) -> Option<Speaker> {
+        let seg = self.seg;
+        let first = *tokens.iter().find(|&&i| seg.is_word(i))?;
+        let comma = tokens.iter().take(ROLE_SPAN_WORDS + 3).position(|&i| seg.is_punct(i, ','))?;
+        let role = tokens[..comma].iter().any(|&i| seg.is_word(i) && is_role_noun(seg.word(i)));
+        let name = self.entity_at(*tokens.get(comma + 1)?).filter(|e| e.kind == EntityKind::Person)?;
+        let closed = seg.is_punct(token_at(seg, name.span.end), ',');
+        (seg.word(first).eq_ignore_ascii_case("the") && role && closed).then(|| self.name_of(name))
     }
 
     /// Sieve 2: `X said (that) … “…”`, `X: “…”`, `according to X, “…”`.
@@ -1742,7 +1835,8 @@ impl Attribution<'_> {
             }
             // A headline's role alone (`Striker: ‘…’`) may have been made a name; it is a role, found by the
             // headline fallback below the line.
-            let named = |e: &&Entity| !is_role_alone(seg, e);
+            // A name in parentheses (`Ayanda Zulu (Ward 12):`) says where or what the speaker is, not who.
+            let named = |e: &&Entity| !is_role_alone(seg, e) && !after_an_open_parenthesis(seg, e);
             let right_before = self.entity_ending_at(open - 2).filter(named);
             let first_person = || {
                 window.iter().filter_map(|&i| self.entity_at(i)).filter(named).find(|e| e.kind == EntityKind::Person)
@@ -2032,6 +2126,13 @@ fn speaking_names(attribution: &Attribution<'_>) -> Vec<bool> {
             if seg.tokens.get(next).is_some_and(|t| t.span.slice(seg.text) == ",") {
                 next += 1;
             }
+            // `X was quoted as saying`: the verb after the passive's words.
+            let quoted_as = ["was", "quoted", "as"];
+            if (0..3).all(|k| {
+                seg.tokens.get(next + k).is_some_and(|_| seg.is_word(next + k) && seg.word(next + k) == quoted_as[k])
+            }) {
+                next += 3;
+            }
             let says = next < seg.tokens.len()
                 && seg.is_word(next)
                 && seg.word(next).starts_with(char::is_lowercase)
@@ -2119,6 +2220,15 @@ fn in_parentheses(seg: &Segmented<'_>, entity: &Entity) -> bool {
     let start = token_at(seg, entity.span.start);
     let end = token_at(seg, entity.span.end);
     start > 0 && seg.is_punct(start - 1, '(') && seg.is_punct(end, ')')
+}
+
+/// Whether a parenthesis opens at most four tokens before the entity and does not close before it: `(Ward 12)`.
+fn after_an_open_parenthesis(seg: &Segmented<'_>, entity: &Entity) -> bool {
+    let start = token_at(seg, entity.span.start);
+    (start.saturating_sub(4)..start)
+        .rev()
+        .find(|&i| seg.is_punct(i, '(') || seg.is_punct(i, ')'))
+        .is_some_and(|i| seg.is_punct(i, '('))
 }
 
 /// Nouns of kinship: in apposition before a name (`his sister, Dilnoza Nazarova,`) they say a person is meant.
@@ -2490,6 +2600,9 @@ pub(crate) fn find_quotes(
                 } else {
                     attribution.role_named_later(f.inner).or_else(|| attribution.after(f.inner))
                 };
+                if introduced_as_a_name(seg, f.inner) {
+                    return None;
+                }
                 speaker
                     .or_else(|| if f.continues_previous { None } else { attribution.before(f.inner) })
                     .or_else(|| if f.open_at_end { None } else { attribution.next_sentence_names_it(f.inner) })
@@ -2571,7 +2684,10 @@ pub(crate) fn find_quotes(
             // A quote with no cue of its own continues the last attributed speaker when it follows in the
             // same paragraph, or opens a paragraph shortly after.
             if let Some((prev_line, prev_speaker)) = &previous {
-                if *prev_line == line || (opens_paragraph && line <= prev_line + INHERIT_LINES) {
+                let someone_else_between =
+                    *prev_line != line && attribution.another_subject_between(*prev_line, f.inner.start, prev_speaker);
+                if *prev_line == line || (opens_paragraph && line <= prev_line + INHERIT_LINES && !someone_else_between)
+                {
                     speaker = Some(prev_speaker.clone());
                 }
             }
@@ -4273,5 +4389,125 @@ mod tests {
                 vec![q("We will defend every inch of allied territory.", Some("NATO"))],
             ),
         ]);
+    }
+
+    #[test]
+    fn a_title_in_prose_is_no_quote() {
+        check(vec![
+            ("The director Sione Vake said “The Long Road to Nuku” took nine years to finance.", vec![]),
+            // An epithet after a determiner is someone's words.
+            (
+                "Senator Dara Olumide attacked the governor, saying the “Emperor of Kano” was ruining the state.",
+                vec![q("Emperor of Kano", Some("Dara Olumide"))],
+            ),
+            // A description after `as` is someone's words.
+            (
+                "Union leader Bongani Dube described the offer as “A Slap in the Face of Every Worker” on Friday.",
+                vec![q("A Slap in the Face of Every Worker", Some("Bongani Dube"))],
+            ),
+            // Speech in title case, going on in capitals or ending the line, is a headline's.
+            (
+                "Mayor Ilse Brandt: “We Will Rebuild This Town”",
+                vec![q("We Will Rebuild This Town", Some("Ilse Brandt"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_term_is_no_ones_words() {
+        check(vec![
+            (
+                "Ramón Ibarra said what drivers call “the road of the dead” had claimed four lives.",
+                vec![q("the road of the dead", None)],
+            ),
+            // Someone's own words, named by a pronoun: the speaker's.
+            (
+                "Chiamaka Eze said the law was what she called “a licence to evict the poor” and promised to fight it.",
+                vec![q("a licence to evict the poor", Some("Chiamaka Eze"))],
+            ),
+            (
+                "Chiamaka Eze said the so-called “people's housing plan” had built nothing.",
+                vec![q("people's housing plan", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_quote_after_a_paragraph_about_someone_else_continues_no_one() {
+        check(vec![
+            (
+                "“The deal is fair to both sides,” said Arvid Berg, the chairman.\nHalvard Moen, who speaks for the players, walked out an hour later.\n“There is nothing fair about closing the academy.”",
+                vec![q("The deal is fair to both sides,", Some("Arvid Berg")), q("There is nothing fair about closing the academy.", None)],
+            ),
+            // The same speaker as the subject between: the quote continues.
+            (
+                "“The deal is fair to both sides,” said Arvid Berg, the chairman.\nArvid Berg left the meeting an hour later.\n“The academy will stay open.”",
+                vec![q("The deal is fair to both sides,", Some("Arvid Berg")), q("The academy will stay open.", Some("Arvid Berg"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_in_parentheses_before_a_colon_is_no_speaker() {
+        check(vec![
+            (
+                "Councillors argued until midnight.\nThabo Nkosi-Dube (Ward 9): “The clinic has been shut since June.”",
+                vec![q("The clinic has been shut since June.", Some("Thabo Nkosi-Dube"))],
+            ),
+            (
+                "Councillors argued until midnight.\nZanele Mokoena (Ward 12): “Nobody told the mothers why it closed.”",
+                vec![q("Nobody told the mothers why it closed.", Some("Zanele Mokoena"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_in_an_introductory_phrase_is_no_subject() {
+        check(vec![
+            (
+                "The Harbour City Fire Brigade sent two crews.\nIn a post on Facebook, the brigade said: “Residents should keep their windows closed.”",
+                vec![q("Residents should keep their windows closed.", Some("Harbour City Fire Brigade"))],
+            ),
+            // Not a phrase that opens the sentence: the organisation is the subject.
+            (
+                "Harbour City Fire Brigade, in a post on Facebook, said: “Residents should keep their windows closed.”",
+                vec![q("Residents should keep their windows closed.", Some("Harbour City Fire Brigade"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn police_without_an_article_is_the_force_named_before() {
+        check(vec![
+            (
+                "The Nakuru County Police Command arrested four men.\n“The suspects will be charged on Monday,” police said.",
+                vec![q("The suspects will be charged on Monday,", Some("Nakuru County Police Command"))],
+            ),
+            // No force named: no one.
+            ("Four men were arrested.\n“The suspects will be charged on Monday,” police said.", vec![q("The suspects will be charged on Monday,", None)]),
+        ]);
+    }
+
+    #[test]
+    fn a_role_in_apposition_opening_the_clause_is_the_participles_subject() {
+        check(vec![
+            (
+                "The Lesotho finance minister, Mpho Letsie, defended the budget on Tuesday, adding: “Every loti of it is accounted for.”",
+                vec![q("Every loti of it is accounted for.", Some("Mpho Letsie"))],
+            ),
+            // A place opening the clause is no role: no one.
+            (
+                "The Lesotho capital, Maseru, hosted the talks on Tuesday, adding: “Every loti of it is accounted for.”",
+                vec![q("Every loti of it is accounted for.", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_left_misc_quoted_as_saying_speaks() {
+        check(vec![(
+            "“We will not devalue, whatever the markets expect,” Alarcón Vidal was quoted as saying.",
+            vec![q("We will not devalue, whatever the markets expect,", Some("Alarcón Vidal"))],
+        )]);
     }
 }
