@@ -456,7 +456,7 @@ fn read_target(target: &Value) -> Result<Target, String> {
         // A RangeSelector (its start and end quoted apart), XPath, CSS…: say which, not that there is none.
         let mut kinds = selectors.iter().filter_map(|s| s["type"].as_str());
         return Err(match kinds.find(|kind| *kind != "TextPositionSelector") {
-            Some(kind) => format!("selects its words by a {kind}, which Sidenote does not read (only a TextQuoteSelector finds words again)"),
+            Some(kind) => format!("has its words in a selector Sidenote does not read ({kind}): only a TextQuoteSelector finds them again"),
             None => "has no TextQuoteSelector, so its words cannot be found again".to_string(),
         });
     }
@@ -2192,7 +2192,7 @@ mod tests {
         let reason = &imported.skipped[0].reason;
         assert!(
             reason
-                .starts_with("(its target 5 of 5) selects its words by a RangeSelector, which Sidenote does not read"),
+                .starts_with("(its target 5 of 5) has its words in a selector Sidenote does not read (RangeSelector)"),
             "{reason}"
         );
         let mut set = Annotations::default();
