@@ -863,7 +863,11 @@ fn read_on(
     let said = (!text.is_empty() || !tags.is_empty()).then(|| note(note_id, text, tags));
     match kind {
         Some(kind) => read_entity(item, words.clone(), id, kind, imported)?,
-        None if label == QUOTE_LABEL => read_quote(item, body, words.clone(), imported)?,
+        // A quotation with a note: the note is what the person added, used whatever the quotation's fate.
+        None if label == QUOTE_LABEL => match read_quote(item, body, words.clone(), imported) {
+            Err(_) if said.is_some() => {}
+            read => read?,
+        },
         None => {}
     }
     imported.notes.extend(said);
@@ -928,8 +932,10 @@ fn read_quote(item: &Value, body: &[Value], words: TextTarget, imported: &mut Im
         None => false,
     };
     if decision.is_none() && !corrected {
-        imported.skipped_suggestions += 1;
-        return Ok(());
+        // A person's quotation with no decision on Sidenote's (another tool's): the extractor finds its own.
+        return Err(
+            "marks its words as a quotation, which Sidenote finds itself (no decision on one of its own)".into()
+        );
     }
     if let Some(decision) = decision {
         imported.reviews.push(ImportedReview { target: words.clone(), machine_kind: None, decision });
@@ -1848,6 +1854,10 @@ mod tests {
             (
                 r#"{"type": "Annotation", "creator": "ann", "sidenote:decision": "maybe", "body": {"purpose": "classifying", "value": "QUOTE"}, "target": {"selector": {"type": "TextQuoteSelector", "exact": "Moscow"}}}"#,
                 "unknown sidenote:decision \"maybe\" on a quotation",
+            ),
+            (
+                r#"{"type": "Annotation", "creator": "ann", "body": {"purpose": "classifying", "value": "QUOTE"}, "target": {"selector": {"type": "TextQuoteSelector", "exact": "Moscow"}}}"#,
+                "as a quotation, which Sidenote finds itself",
             ),
             (
                 r#"{"type": "Annotation", "creator": "ann", "sidenote:speakerDecision": "guessed", "body": {"purpose": "classifying", "value": "QUOTE"}, "target": {"selector": {"type": "TextQuoteSelector", "exact": "Moscow"}}}"#,
