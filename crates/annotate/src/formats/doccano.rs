@@ -72,6 +72,16 @@ pub fn read(jsonl: &str, text: &str) -> ReadEntities {
             skip("has no \"label\" or \"entities\" list, doccano's two forms of entities".to_string());
             continue;
         }
+        // What else doccano exports beside entities (relations between them, a reviewer's comments on the
+        // text) has no place here: named, as brat's relations are, not dropped silently.
+        for (key, what) in
+            [("relations", "relations between entities"), ("Comments", "comments"), ("comments", "comments")]
+        {
+            let n = value[key].as_array().map_or(0, Vec::len);
+            if n > 0 {
+                skip(format!("has {what} ({n} in \"{key}\"), which Sidenote does not import"));
+            }
+        }
         for label in labels(&value) {
             let label = match &windows {
                 None => label,
@@ -157,12 +167,13 @@ mod tests {
     fn both_forms_are_read_and_unusable_entries_listed() {
         let text = "🙂 Lavrov in Moscow.";
         let jsonl = format!(
-            "{}\n\n{}\nnot json\n{}\n{}\n{}\n",
+            "{}\n\n{}\nnot json\n{}\n{}\n{}\n{}\n",
             json!({"text": text, "label": [[2, 8, "PER"], [12, 18, "ANIMAL"], [12, 99, "LOC"], ["x"]]}),
             json!({"text": text, "entities": [{"start_offset": 12, "end_offset": 18, "label": "LOC"}]}),
             json!({"text": "another text", "label": [[0, 2, "PER"]]}),
             json!({"text": text, "spans": [{"start": 2, "end": 8, "label": "PERSON"}]}),
             json!({"text": text, "label": []}),
+            json!({"text": text, "label": [], "relations": [{"from_id": 1, "to_id": 2, "type": "in"}], "Comments": ["check"]}),
         );
         let mut set = Annotations::default();
         let report = import(&jsonl, text, &mut set);
@@ -176,6 +187,8 @@ mod tests {
             (4, "not JSON"),
             (5, "another text"),
             (6, "has no \"label\" or \"entities\" list"),
+            (8, "has relations between entities (1 in \"relations\"), which Sidenote does not import"),
+            (8, "has comments (1 in \"Comments\")"),
         ];
         assert_eq!(reasons.len(), expected.len(), "{reasons:?}");
         for ((line, reason), (want_line, want)) in reasons.iter().zip(expected) {

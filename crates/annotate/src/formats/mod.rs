@@ -40,9 +40,12 @@ pub fn reviewed_entities(extraction: &Extraction, annotations: &Annotations) -> 
 pub fn kind_from_label(label: &str) -> Option<EntityKind> {
     EntityKind::from_label(label).or_else(|| match label.to_ascii_uppercase().as_str() {
         "PER" | "PERS" => Some(EntityKind::Person),
-        "LOC" | "GPE" | "LOCATION" => Some(EntityKind::Place),
+        // spaCy's (OntoNotes) facilities are places, its products, events, works and laws other names, as the
+        // guideline counts them; its NORP (nationalities, mostly demonyms) and LANGUAGE are no entities here.
+        "LOC" | "GPE" | "LOCATION" | "FAC" => Some(EntityKind::Place),
         "ORGANIZATION" | "ORGANISATION" => Some(EntityKind::Org),
         "TIME" => Some(EntityKind::Date),
+        "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW" => Some(EntityKind::Misc),
         _ => None,
     })
 }
@@ -356,6 +359,11 @@ pub(crate) mod tests {
             ("GPE", Some(EntityKind::Place)),
             ("LOC", Some(EntityKind::Place)),
             ("Organization", Some(EntityKind::Org)),
+            ("FAC", Some(EntityKind::Place)),
+            ("work_of_art", Some(EntityKind::Misc)),
+            ("LAW", Some(EntityKind::Misc)),
+            ("NORP", None),
+            ("LANGUAGE", None),
             ("ANIMAL", None),
         ];
         for (label, kind) in cases {

@@ -316,16 +316,11 @@ impl ImportReport {
                 if self.deleted_here == 1 { "it" } else { "them" }
             ));
         }
-        if let Some(first) = self.kept_decisions.first() {
-            let more = match self.kept_decisions.len() {
-                1 => String::new(),
-                2 => " and 1 more".to_string(),
-                n => format!(" and {} more", n - 1),
-            };
-            out.push_str(&format!(
-                " Where you decided otherwise (“{}”{more}), your decision was kept.",
-                first.chars().take(40).collect::<String>()
-            ));
+        if !self.kept_decisions.is_empty() {
+            // Every one named (a count of "more" could be looked up nowhere), each cut to 40 characters.
+            let words: Vec<String> =
+                self.kept_decisions.iter().map(|w| format!("“{}”", w.chars().take(40).collect::<String>())).collect();
+            out.push_str(&format!(" Where you decided otherwise ({}), your decision was kept.", words.join(", ")));
         }
         if self.skipped_suggestions > 0 {
             out.push_str(&format!(
@@ -339,11 +334,28 @@ impl ImportReport {
             let counted: usize = self.skipped.iter().map(|s| s.count).sum();
             let at_least = if self.skipped.iter().any(|s| s.count == 0) { "at least " } else { "" };
             out.push_str(&format!(" {at_least}{} skipped: ", plural(counted.max(1), "annotation", "annotations")));
-            let reasons: Vec<String> = self.skipped.iter().take(3).map(Skipped::to_string).collect();
-            out.push_str(&reasons.join("; "));
-            if self.skipped.len() > 3 {
-                out.push_str(&format!("; and {} more", self.skipped.len() - 3));
+            // Every reason once, with the positions of the annotations that have it (in file order, runs as
+            // ranges), so that each can be found in the file: "and 12 more" said where none could be looked up.
+            let mut groups: Vec<(&str, Vec<&Skipped>)> = Vec::new();
+            for skipped in &self.skipped {
+                // Among the last few reasons only: a file of thousands of different ones stays linear.
+                match groups.iter_mut().rev().take(8).find(|(reason, _)| *reason == skipped.reason) {
+                    Some((_, group)) => group.push(skipped),
+                    None => groups.push((&skipped.reason, vec![skipped])),
+                }
             }
+            let reasons: Vec<String> = groups
+                .iter()
+                .map(|(reason, group)| match group.as_slice() {
+                    [one] => one.to_string(),
+                    [first, ..] => {
+                        let of = if first.of > 0 { format!(" of {}", first.of) } else { String::new() };
+                        format!("Annotations {}{of}: each {reason}", ranges(group.iter().map(|s| s.position)))
+                    }
+                    [] => String::new(),
+                })
+                .collect();
+            out.push_str(&reasons.join("; "));
             out.push('.');
         }
         if out == "Nothing was imported." {
@@ -352,6 +364,22 @@ impl ImportReport {
         }
         out
     }
+}
+
+/// Increasing positions as runs: "2, 5–7, 9".
+fn ranges(positions: impl Iterator<Item = usize>) -> String {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for at in positions {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == at => *end = at,
+            _ => runs.push((at, at)),
+        }
+    }
+    let shown: Vec<String> = runs
+        .iter()
+        .map(|&(start, end)| if start == end { start.to_string() } else { format!("{start}–{end}") })
+        .collect();
+    shown.join(", ")
 }
 
 /// What an annotation's target designates.
@@ -379,8 +407,8 @@ fn target_iri(target: &Value) -> Option<String> {
     }
 }
 
-fn read_target(item: &Value) -> Result<Target, String> {
-    let target = first_target(item);
+/// What one target designates (`Null`: the annotation has none).
+fn read_target(target: &Value) -> Result<Target, String> {
     let selectors = match &target["selector"] {
         Value::Array(list) => list.clone(),
         Value::Object(_) => vec![target["selector"].clone()],
@@ -402,7 +430,7 @@ fn read_target(item: &Value) -> Result<Target, String> {
     });
     let quoted = selectors.iter().any(|selector| selector["type"] == "TextQuoteSelector");
     let selectors: Vec<&Value> = selectors.iter().chain(refinements.filter(|_| !quoted)).collect();
-    for selector in selectors {
+    for selector in &selectors {
         match selector["type"].as_str() {
             Some("TextQuoteSelector") => {
                 let exact = selector["exact"].as_str().ok_or("has a TextQuoteSelector without \"exact\" text")?;
@@ -425,7 +453,12 @@ fn read_target(item: &Value) -> Result<Target, String> {
         }
     }
     if !has_quote {
-        return Err("has no TextQuoteSelector, so its words cannot be found again".to_string());
+        // A RangeSelector (its start and end quoted apart), XPath, CSS…: say which, not that there is none.
+        let mut kinds = selectors.iter().filter_map(|s| s["type"].as_str());
+        return Err(match kinds.find(|kind| *kind != "TextPositionSelector") {
+            Some(kind) => format!("has its words in a selector Sidenote does not read ({kind}): only a TextQuoteSelector finds them again"),
+            None => "has no TextQuoteSelector, so its words cannot be found again".to_string(),
+        });
     }
     Ok(Target::Words(out))
 }
@@ -572,9 +605,15 @@ fn items_of(value: &Value) -> Result<Vec<Value>, ImportError> {
     } else if let Some(list) = value["items"].as_array() {
         list.clone()
     } else if let Some(list) = value["rows"].as_array().or_else(|| value["annotations"].as_array()) {
-        list.clone() // Hypothesis API search results and some exports
-    } else if value["type"] == "Annotation" {
-        vec![value.clone()]
+        // Hypothesis API search results and some exports; with `_separate_replies` the replies come apart.
+        list.iter().chain(value["replies"].as_array().into_iter().flatten()).cloned().collect()
+    } else if value["type"] == "Annotation" || value["user"].is_string() && value["uri"].is_string() {
+        vec![value.clone()] // one annotation, W3C or Hypothesis (`GET /api/annotations/{id}`)
+    } else if value["text"].is_string() {
+        return Err(ImportError::new(
+            "This file holds a text with its labels (as a doccano JSON Lines file of one line), not annotations: \
+             name it .jsonl to import it as doccano entities",
+        ));
     } else if value.get("%FEATURE_STRUCTURES").is_some() || value.get("%TYPES").is_some() {
         return Err(ImportError::new(format!(
             "This is a UIMA CAS JSON file (as INCEpTION and WebAnno export documents), which Sidenote does not read: \
@@ -625,7 +664,7 @@ pub fn targets(json_text: &str) -> Result<Vec<(Option<String>, TextTarget)>, Imp
     Ok(items
         .iter()
         .filter(|item| item["motivation"] != "replying")
-        .filter_map(|item| match read_target(item) {
+        .filter_map(|item| match read_target(&first_target(item)) {
             Ok(Target::Words(target)) => Some((item["id"].as_str().map(str::to_string), target)),
             _ => None,
         })
@@ -709,17 +748,75 @@ fn read_item(item: &Value, position: usize, imported: &mut Imported) -> Result<(
         imported.replies.push(ImportedReply { parent, reply, position });
         return Ok(());
     }
-    let target = read_target(item)?;
-    let classifying = body_values(&body, "classifying").next();
-    let human = item["creator"].is_object() || item["creator"].is_string();
+    let human = !suggested(item);
+    // The body applies to every target (model 3.2): a note on each, the first under the file's id, the others
+    // under ids derived from it, so that the same file imported again finds them here already.
+    let targets = match &item["target"] {
+        Value::Array(list) if !list.is_empty() => list.clone(),
+        other => vec![other.clone()],
+    };
+    let mut failed = None;
+    let mut whole_read = false;
+    for (n, target) in targets.iter().enumerate() {
+        let id = if n == 0 { id.clone() } else { derived_id(&id, &format!("-target-{}", n + 1)) };
+        let read = read_target(target).and_then(|target| match target {
+            // One note on the article for any number of whole resources: this article is the one annotated.
+            Target::Whole if whole_read => Ok(()),
+            target => {
+                whole_read |= matches!(target, Target::Whole);
+                read_on(item, &body, target, id, human, imported)
+            }
+        });
+        if let (Err(reason), None) = (read, &failed) {
+            failed = Some(if targets.len() == 1 {
+                reason
+            } else {
+                format!("(its target {} of {}) {reason}", n + 1, targets.len())
+            });
+        }
+    }
+    failed.map_or(Ok(()), Err)
+}
+
+/// `id` with `suffix`, for a second item made of one annotation; no id stays none (a fresh one is given).
+fn derived_id(id: &str, suffix: &str) -> String {
+    if id.is_empty() {
+        String::new()
+    } else {
+        format!("{id}{suffix}")
+    }
+}
+
+/// Whether an annotation is one of Sidenote's machine suggestions: its extractor named as `generator` (as
+/// `export` writes them) and no person's `creator`. Another program's generator (Recogito names itself,
+/// with its users on the bodies) only says which program wrote the file: what it holds is a person's.
+fn suggested(item: &Value) -> bool {
+    item["generator"]["name"] == super::GENERATOR && item["creator"].is_null()
+}
+
+/// Who wrote an annotation: its creator, else its bodies' first (Recogito names its users on the bodies).
+fn author_with_bodies(item: &Value, body: &[Value]) -> Option<String> {
+    author_of(item).or_else(|| body.iter().find_map(author_of))
+}
+
+/// Reads what an annotation with `body` says about one `target`, under `id`.
+fn read_on(
+    item: &Value,
+    body: &[Value],
+    target: Target,
+    id: String,
+    human: bool,
+    imported: &mut Imported,
+) -> Result<(), String> {
+    let classifying = body_values(body, "classifying").next();
     let words = match (target, classifying) {
         (Target::Words(words), _) => words,
         (Target::Whole, None) => {
-            let tags = body_values(&body, "tagging").map(str::to_string).collect();
+            let tags = body_values(body, "tagging").map(str::to_string).collect();
             let replaces = replaced_versions(item);
             imported.document_notes.push(DocumentNote {
                 id,
-                text: comment_text(&body),
+                text: comment_text(body),
                 tags,
                 replies: Vec::new(),
                 replaces,
@@ -730,58 +827,81 @@ fn read_item(item: &Value, position: usize, imported: &mut Imported) -> Result<(
             return Err(format!("classifies a whole resource as {label:?}; Sidenote classifies words only"))
         }
     };
-    let decision = item["sidenote:decision"].as_str();
-    match classifying {
-        Some(QUOTE_LABEL) => read_quote(item, &body, words, human, imported),
-        Some(label) => {
-            let Some(kind) = EntityKind::from_label(label) else {
-                if human {
-                    return Err(format!("classifies its words as {label:?}, which is not a kind Sidenote knows"));
-                }
-                imported.skipped_suggestions += 1;
-                return Ok(());
-            };
-            if !human {
-                imported.skipped_suggestions += 1;
-                return Ok(());
-            }
-            let machine_kind = item["sidenote:machineKind"].as_str().and_then(EntityKind::from_label).unwrap_or(kind);
-            let review =
-                |decision| ImportedReview { target: words.clone(), machine_kind: Some(machine_kind), decision };
-            match decision {
-                // A person's classification from another tool: an entity they added.
-                None | Some(decision::ADDED) => imported.added.push(AddedEntity {
-                    id,
-                    span: None,
-                    target: words.clone(),
-                    status: AnchorStatus::Orphan,
-                    kind,
-                }),
-                Some(decision::REJECTED) => {
-                    imported.reviews.push(ImportedReview { machine_kind: Some(kind), ..review(Decision::Reject) })
-                }
-                Some(decision::ACCEPTED) => imported.reviews.push(review(Decision::Accept)),
-                Some(decision::RETAGGED) => imported.reviews.push(review(Decision::Retag(kind))),
-                Some(other) => return Err(format!("has an unknown sidenote:decision {other:?}")),
-            }
-            Ok(())
-        }
-        None => {
-            let tags = body_values(&body, "tagging").map(str::to_string).collect();
-            imported.notes.push(Note {
-                id,
-                span: None,
-                target: words,
-                status: AnchorStatus::Orphan,
-                text: comment_text(&body),
-                tags,
-                replies: Vec::new(),
-                author: author_of(item),
-                replaces: replaced_versions(item),
-            });
-            Ok(())
-        }
+    let note = |id: String, text: String, tags: Vec<String>| Note {
+        id,
+        span: None,
+        target: words.clone(),
+        status: AnchorStatus::Orphan,
+        text,
+        tags,
+        replies: Vec::new(),
+        author: author_with_bodies(item, body),
+        replaces: replaced_versions(item),
+    };
+    let Some(label) = classifying else {
+        let tags = body_values(body, "tagging").map(str::to_string).collect();
+        imported.notes.push(note(id, comment_text(body), tags));
+        return Ok(());
+    };
+    if !human {
+        imported.skipped_suggestions += 1;
+        return Ok(());
     }
+    // What a person wrote beside a classification (a comment, tags: Recogito writes both on a tagged entity)
+    // is a note on the same words, beside the entity; its `identifying` body is the entity's name.
+    let said: Vec<Value> = body.iter().filter(|b| b["purpose"] != "identifying").cloned().collect();
+    let (text, mut tags) = (comment_text(&said), body_values(body, "tagging").map(str::to_string).collect::<Vec<_>>());
+    let kind = crate::formats::kind_from_label(label);
+    if kind.is_none() && label != QUOTE_LABEL {
+        if text.is_empty() && tags.is_empty() {
+            return Err(format!("classifies its words as {label:?}, which is not a kind Sidenote knows"));
+        }
+        // Not a kind of entity here, yet what the person said of the words: kept as the note's first tag.
+        tags.insert(0, label.to_string());
+    }
+    let note_id = if kind.is_some() { derived_id(&id, "-note") } else { id.clone() };
+    let said = (!text.is_empty() || !tags.is_empty()).then(|| note(note_id, text, tags));
+    match kind {
+        Some(kind) => read_entity(item, words.clone(), id, kind, imported)?,
+        // A quotation with a note: the note is what the person added, used whatever the quotation's fate.
+        None if label == QUOTE_LABEL => match read_quote(item, body, words.clone(), imported) {
+            Err(_) if said.is_some() => {}
+            read => read?,
+        },
+        None => {}
+    }
+    imported.notes.extend(said);
+    Ok(())
+}
+
+/// A person's entity: added, or their decision on a suggestion (`sidenote:decision`).
+fn read_entity(
+    item: &Value,
+    words: TextTarget,
+    id: String,
+    kind: EntityKind,
+    imported: &mut Imported,
+) -> Result<(), String> {
+    let decision = item["sidenote:decision"].as_str();
+    let machine_kind = item["sidenote:machineKind"].as_str().and_then(EntityKind::from_label).unwrap_or(kind);
+    let review = |decision| ImportedReview { target: words.clone(), machine_kind: Some(machine_kind), decision };
+    match decision {
+        // A person's classification from another tool: an entity they added.
+        None | Some(decision::ADDED) => imported.added.push(AddedEntity {
+            id,
+            span: None,
+            target: words.clone(),
+            status: AnchorStatus::Orphan,
+            kind,
+        }),
+        Some(decision::REJECTED) => {
+            imported.reviews.push(ImportedReview { machine_kind: Some(kind), ..review(Decision::Reject) })
+        }
+        Some(decision::ACCEPTED) => imported.reviews.push(review(Decision::Accept)),
+        Some(decision::RETAGGED) => imported.reviews.push(review(Decision::Retag(kind))),
+        Some(other) => return Err(format!("has an unknown sidenote:decision {other:?}")),
+    }
+    Ok(())
 }
 
 /// The versions a note replaced (`sidenote:replaces`, see [`crate::model::Versions`]): fingerprints only,
@@ -799,27 +919,23 @@ fn replaced_versions(item: &Value) -> Vec<String> {
 
 /// A quotation: a person's decision on it and a corrected speaker are imported; the extractor's own
 /// suggestion is re-extracted instead.
-fn read_quote(
-    item: &Value,
-    body: &[Value],
-    words: TextTarget,
-    human: bool,
-    imported: &mut Imported,
-) -> Result<(), String> {
-    let decision = match (human, item["sidenote:decision"].as_str()) {
-        (true, Some(decision::REJECTED)) => Some(Decision::Reject),
-        (true, Some(decision::ACCEPTED)) => Some(Decision::Accept),
-        (true, Some(other)) => return Err(format!("has an unknown sidenote:decision {other:?} on a quotation")),
-        _ => None,
+fn read_quote(item: &Value, body: &[Value], words: TextTarget, imported: &mut Imported) -> Result<(), String> {
+    let decision = match item["sidenote:decision"].as_str() {
+        Some(decision::REJECTED) => Some(Decision::Reject),
+        Some(decision::ACCEPTED) => Some(Decision::Accept),
+        Some(other) => return Err(format!("has an unknown sidenote:decision {other:?} on a quotation")),
+        None => None,
     };
-    let corrected = match (human, item["sidenote:speakerDecision"].as_str()) {
-        (true, Some(decision::CORRECTED)) => true,
-        (true, Some(other)) => return Err(format!("has an unknown sidenote:speakerDecision {other:?}")),
-        _ => false,
+    let corrected = match item["sidenote:speakerDecision"].as_str() {
+        Some(decision::CORRECTED) => true,
+        Some(other) => return Err(format!("has an unknown sidenote:speakerDecision {other:?}")),
+        None => false,
     };
     if decision.is_none() && !corrected {
-        imported.skipped_suggestions += 1;
-        return Ok(());
+        // A person's quotation with no decision on Sidenote's (another tool's): the extractor finds its own.
+        return Err(
+            "marks its words as a quotation, which Sidenote finds itself (no decision on one of its own)".into()
+        );
     }
     if let Some(decision) = decision {
         imported.reviews.push(ImportedReview { target: words.clone(), machine_kind: None, decision });
@@ -856,7 +972,7 @@ fn read_hypothesis(item: &Value, id: String, position: usize, imported: &mut Imp
         .as_array()
         .map(|t| t.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
         .unwrap_or_default();
-    match read_target(item) {
+    match read_target(&first_target(item)) {
         Ok(Target::Words(target)) => {
             let author = hypothesis_author(item);
             imported.notes.push(Note {
@@ -1404,7 +1520,9 @@ mod tests {
         assert_eq!((report.decisions, report.already_here), (1, 1), "Moscow applied; Lavrov already here");
         assert_eq!(report.kept_decisions, ["Interfax", "We are ready to talk,"]);
         assert!(
-            report.summary().contains(" Where you decided otherwise (“Interfax” and 1 more), your decision was kept."),
+            report.summary().contains(
+                " Where you decided otherwise (“Interfax”, “We are ready to talk,”), your decision was kept."
+            ),
             "{}",
             report.summary()
         );
@@ -1584,6 +1702,37 @@ mod tests {
         assert!(ImportReport::default().summary().starts_with("Nothing was imported: the file holds no annotations ("));
     }
 
+    /// Every skipped annotation and every decision kept is named: "and 1 more" pointed at nothing the user
+    /// could look up. Annotations skipped for one reason are named once, by their positions.
+    #[test]
+    fn the_summary_names_every_skipped_annotation_and_kept_decision() {
+        let skip = |position: usize, reason: &str| Skipped {
+            position,
+            of: 9,
+            id: (position == 8).then(|| "urn:x:8".to_string()),
+            reason: reason.to_string(),
+            count: 1,
+        };
+        let report = ImportReport {
+            skipped: vec![
+                skip(2, "has no target"),
+                skip(3, "has no target"),
+                skip(4, "has no target"),
+                skip(6, "is odd"),
+                skip(7, "has no target"),
+                skip(8, "is odd"),
+            ],
+            kept_decisions: vec!["Oslo".into(), "Ada Vance".into()],
+            ..ImportReport::default()
+        };
+        let summary = report.summary();
+        assert!(summary.contains(" 6 annotations skipped: Annotations 2–4, 7 of 9: each has no target; Annotations 6, 8 of 9: each is odd."), "{summary}");
+        assert!(summary.contains("(“Oslo”, “Ada Vance”), your decision was kept."), "{summary}");
+        assert!(!summary.contains("more"), "{summary}");
+        let one = ImportReport { skipped: vec![skip(8, "is odd")], ..ImportReport::default() }.summary();
+        assert!(one.ends_with("1 annotation skipped: Annotation 8 of 9 (urn:x:8) is odd."), "{one}");
+    }
+
     #[test]
     fn every_selector_matches_the_text_with_non_bmp_characters() {
         let text = "🙂🙂 Sergei Lavrov said “we are ready to talk now” in Moscow 🇷🇺 on November 8.";
@@ -1705,6 +1854,10 @@ mod tests {
             (
                 r#"{"type": "Annotation", "creator": "ann", "sidenote:decision": "maybe", "body": {"purpose": "classifying", "value": "QUOTE"}, "target": {"selector": {"type": "TextQuoteSelector", "exact": "Moscow"}}}"#,
                 "unknown sidenote:decision \"maybe\" on a quotation",
+            ),
+            (
+                r#"{"type": "Annotation", "creator": "ann", "body": {"purpose": "classifying", "value": "QUOTE"}, "target": {"selector": {"type": "TextQuoteSelector", "exact": "Moscow"}}}"#,
+                "as a quotation, which Sidenote finds itself",
             ),
             (
                 r#"{"type": "Annotation", "creator": "ann", "sidenote:speakerDecision": "guessed", "body": {"purpose": "classifying", "value": "QUOTE"}, "target": {"selector": {"type": "TextQuoteSelector", "exact": "Moscow"}}}"#,
@@ -1929,6 +2082,157 @@ mod tests {
 
     /// A note keeps who wrote it (its creator, a Hypothesis user) through an import and the next export; the
     /// user's own notes, exported here and imported back, stay the user's; an edit makes the text the user's.
+    /// A person's classification with a comment or tags (Recogito writes them so: its own URL as
+    /// `generator`, its users on the bodies, `classifying` bodies beside `commenting` ones) keeps what they
+    /// wrote as a note on the words, beside the entity when the kind is one of ours; only Sidenote's own
+    /// extractor output is a machine suggestion (a prober's file lost every comment as "machine suggestions").
+    #[test]
+    fn a_classification_keeps_its_comment_and_tags_as_a_note() {
+        let text = "Carol met Ada Vance at Credit Suisse near the Paradeplatz.";
+        let quote = |w: &str| format!(r#"{{"selector": {{"type": "TextQuoteSelector", "exact": "{w}"}}}}"#);
+        let recogito = r#""generator": "https://recogito.pelagios.org/""#;
+        // (annotation fields, words, entity kind added, note text, note tags, note author, suggestions)
+        type Case = (
+            String,
+            &'static str,
+            Option<EntityKind>,
+            Option<(&'static str, Vec<&'static str>, Option<&'static str>)>,
+            usize,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                format!(
+                    r#"{recogito}, "body": [{{"type": "TextualBody", "purpose": "classifying", "value": "ENTITY", "creator": "https://recogito.pelagios.org/carol"}},
+                    {{"type": "TextualBody", "purpose": "commenting", "value": "verify this", "creator": "https://recogito.pelagios.org/carol"}}], "target": {}"#,
+                    quote("Credit Suisse")
+                ),
+                "Credit Suisse",
+                None,
+                Some(("verify this", vec!["ENTITY"], Some("https://recogito.pelagios.org/carol"))),
+                0,
+            ),
+            (
+                format!(
+                    r#""body": [{{"purpose": "classifying", "value": "PLACE"}}, {{"purpose": "commenting", "value": "the square"}}], "target": {}"#,
+                    quote("Paradeplatz")
+                ),
+                "Paradeplatz",
+                Some(EntityKind::Place),
+                Some(("the square", vec![], None)),
+                0,
+            ),
+            (
+                format!(
+                    r#""creator": {{"type": "Person", "name": "Erin"}}, "motivation": "classifying", "body": [{{"purpose": "classifying", "value": "PERSON"}},
+                    {{"purpose": "identifying", "value": "Ada Vance"}}, {{"purpose": "tagging", "value": "source"}}], "target": {}"#,
+                    quote("Ada Vance")
+                ),
+                "Ada Vance",
+                Some(EntityKind::Person),
+                Some(("", vec!["source"], Some("Erin"))),
+                0,
+            ),
+            // Another tool's classification alone: an entity a person added, no note.
+            (
+                format!(
+                    r#"{recogito}, "body": {{"purpose": "classifying", "value": "ORG"}}, "target": {}"#,
+                    quote("Credit Suisse")
+                ),
+                "Credit Suisse",
+                Some(EntityKind::Org),
+                None,
+                0,
+            ),
+            // Sidenote's extractor, no person: a suggestion, re-extracted here.
+            (
+                format!(
+                    r#""generator": {{"type": "Software", "name": "Sidenote extractor"}}, "body": [{{"purpose": "classifying", "value": "ORG"}}, {{"purpose": "identifying", "value": "Credit Suisse"}}], "target": {}"#,
+                    quote("Credit Suisse")
+                ),
+                "Credit Suisse",
+                None,
+                None,
+                1,
+            ),
+        ];
+        for (fields, words, kind, note, suggestions) in cases {
+            let file = format!(r#"[{{"type": "Annotation", "id": "https://example.org/a/1", {fields}}}]"#);
+            let imported = parse(&file).expect("parses");
+            assert!(imported.skipped.is_empty(), "{fields}: {:?}", imported.skipped);
+            assert_eq!(imported.skipped_suggestions, suggestions, "{fields}");
+            assert_eq!(imported.added.first().map(|a| a.kind), kind, "{fields}");
+            let found = imported
+                .notes
+                .first()
+                .map(|n| (n.text.as_str(), n.tags.iter().map(String::as_str).collect(), n.author.as_deref()));
+            assert_eq!(found, note, "{fields}");
+            let mut set = Annotations::default();
+            let report = merge(&mut set, imported, text);
+            assert!(set.notes.iter().all(|n| n.span.map(|s| s.slice(text)) == Some(words)), "{fields}");
+            assert!(set.added.iter().all(|n| n.span.map(|s| s.slice(text)) == Some(words)), "{fields}");
+            // The same file again finds the note and the entity here already.
+            let again = merge(&mut set, parse(&file).expect("parses"), text);
+            assert_eq!(
+                (set.notes.len(), set.added.len()),
+                (usize::from(note.is_some()), usize::from(kind.is_some())),
+                "{fields}: {}",
+                again.summary()
+            );
+            assert_eq!(again.counts, [0; 4], "{fields}: {} then {}", report.summary(), again.summary());
+        }
+    }
+
+    /// An annotation with several targets is a note on each (model 3.2: the body applies to every target),
+    /// under ids derived from its own, so that importing the file again adds nothing; one target that cannot
+    /// be read is named, the others kept.
+    #[test]
+    fn every_target_of_an_annotation_gets_its_note() {
+        let text = "Ada Vance went to Oslo, then Ada Vance went home.";
+        let file = r#"[{"type": "Annotation", "id": "https://example.org/a/7", "body": "both visits", "target": [
+            {"selector": {"type": "TextQuoteSelector", "exact": "Oslo"}},
+            {"selector": {"type": "TextQuoteSelector", "exact": "home"}},
+            "https://example.org/page", "https://example.org/other-page",
+            {"selector": {"type": "RangeSelector", "startSelector": {"type": "TextQuoteSelector", "exact": "Ada"},
+                "endSelector": {"type": "TextQuoteSelector", "exact": "Vance"}}}]}]"#;
+        let imported = parse(file).expect("parses");
+        let ids: Vec<&str> = imported.notes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["https://example.org/a/7", "https://example.org/a/7-target-2"]);
+        assert_eq!(imported.document_notes.len(), 1, "one note on the article for its page targets");
+        assert_eq!(imported.skipped.len(), 1);
+        let reason = &imported.skipped[0].reason;
+        assert!(
+            reason
+                .starts_with("(its target 5 of 5) has its words in a selector Sidenote does not read (RangeSelector)"),
+            "{reason}"
+        );
+        let mut set = Annotations::default();
+        merge(&mut set, imported, text);
+        let spans: Vec<&str> = set.notes.iter().filter_map(|n| n.span.map(|s| s.slice(text))).collect();
+        assert_eq!(spans, ["Oslo", "home"]);
+        let again = merge(&mut set, parse(file).expect("parses"), text);
+        assert_eq!((set.notes.len(), set.document_notes.len(), again.already_here), (2, 1, 3), "{}", again.summary());
+    }
+
+    /// Hypothesis's API gives replies apart (`_separate_replies`: `{"rows": …, "replies": …}`) and one
+    /// annotation as a bare object (`GET /api/annotations/{id}`): both read as its exports are.
+    #[test]
+    fn hypothesis_api_forms_are_read() {
+        let note = r#"{"id": "abc", "uri": "https://example.org/a", "text": "Check this", "user": "acct:alice@hypothes.is",
+            "target": [{"source": "https://example.org/a", "selector": [{"type": "TextQuoteSelector", "exact": "Moscow"}]}]}"#;
+        let reply = r#"{"id": "r1", "uri": "https://example.org/a", "text": "Yes", "user": "acct:bea@hypothes.is",
+            "references": ["abc"], "target": [{"source": "https://example.org/a"}]}"#;
+        let separate = format!(r#"{{"total": 1, "rows": [{note}], "replies": [{reply}]}}"#);
+        let mut set = Annotations::default();
+        let report = merge(&mut set, parse(&separate).expect("parses"), "A trip to Moscow in May.");
+        assert_eq!((report.counts, report.replies), ([1, 0, 0, 0], 1), "{}", report.summary());
+        assert_eq!(set.notes[0].replies[0].text, "Yes");
+        let one = parse(note).expect("a single Hypothesis annotation is a file of one");
+        assert_eq!((one.notes.len(), one.notes[0].text.as_str()), (1, "Check this"));
+        // A doccano line saved under .json: named as one.
+        let error = parse(r#"{"text": "A trip to Moscow.", "label": [[10, 16, "LOC"]]}"#).expect_err("refused");
+        assert!(error.to_string().contains("name it .jsonl"), "{error}");
+    }
+
     #[test]
     fn a_notes_author_travels_with_it_until_the_user_edits_it() {
         let text = "A trip to Moscow in May.";
