@@ -1207,8 +1207,10 @@ impl State {
                         ImportOutcome::Anchored { anchored, differs: None } => next.merge_import(*anchored),
                         ImportOutcome::Entities(read) => {
                             let mut report = None;
-                            next.change(|a| report = Some(formats::add_read(a, read)));
-                            let entities = report.as_ref().is_some_and(|r| !r.added.is_empty() || r.already_here > 0);
+                            let open = next.open.clone();
+                            next.change(|a| report = Some(formats::add_read(a, read, &open.extraction)));
+                            let entities =
+                                report.as_ref().is_some_and(|r| !r.added.is_empty() || r.accepted + r.already_here > 0);
                             let notes = report.as_ref().is_some_and(|r| r.notes > 0);
                             let summary = report.map(|r| r.summary()).unwrap_or_default();
                             next.notice = Some(match (entities, notes) {
