@@ -644,7 +644,7 @@ pub fn App() -> Html {
                     oncancel: reform_fn(&dispatch, |_| { services::dom::focus_into_view(IMPORT_CONTROL); Action::CancelImport }) }) }
             }
             if state.shared_unkept {
-                { shared_banner(&SharedBannerProps { onkeep: {
+                { shared_banner(&SharedBannerProps { text: state.shared_banner_text(), onkeep: {
                     let urn = state.open.urn.clone();
                     // The banner goes with its button: the focus goes to the article that was kept.
                     dispatch.reform(move |_| {
@@ -673,6 +673,7 @@ pub fn App() -> Html {
                         tags: state.all_tags(), active_note: state.active_note.clone(), hidden: state.hidden_layers.clone(),
                         library: state.library.clone(), unreadable: state.unreadable.clone(), dispatch: dispatch.clone(),
                         usage: state.storage_usage.clone(), loading: state.loading, quote_count: counts.quotes,
+                        entities_count: counts.entities_tab(),
                         confirming_delete: (*confirming_delete).clone(), search_found: search_found.clone(), entities,
                         drafts: state.drafts.clone(),
                         onconfirmdelete: { let confirming = confirming_delete.clone(); Callback::from(move |urn| confirming.set(urn)) },
