@@ -258,6 +258,7 @@ pub fn App() -> Html {
         // Another tab deleted the document open here: save it again, text and annotations in full, so that
         // what this tab holds (and writes next) is not lost with it.
         let dispatch = dispatch.clone();
+        let tabs = tabs.clone();
         let open = state.open.clone();
         let annotations = state.annotations.clone();
         use_effect_on((open.serial, state.deleted_elsewhere), move |&(_, deleted)| {
@@ -272,7 +273,13 @@ pub fn App() -> Html {
                     Err(reason) => Err(reason),
                 };
                 match saved {
-                    Ok(_) => refresh_library(dispatch),
+                    // Announced as any save: the tab that deleted it learns it is back (its message was stale).
+                    Ok(written) => {
+                        if let (Some(tabs), Some(record)) = (tabs.as_ref(), written) {
+                            tabs.announce(&open.urn, record);
+                        }
+                        refresh_library(dispatch)
+                    }
                     Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
                 }
             });
