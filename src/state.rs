@@ -2521,7 +2521,10 @@ mod tests {
             let after = through_worker(asked);
             // Confirmed as in the file (the sample suggests these words, so the suggestion is accepted).
             let confirmed = |s: &State| -> Vec<(Span, EntityKind)> {
-                formats::reviewed_entities(&s.open.extraction, &s.annotations).iter().map(|e| (e.span, e.kind)).collect()
+                formats::reviewed_entities(&s.open.extraction, &s.annotations)
+                    .iter()
+                    .map(|e| (e.span, e.kind))
+                    .collect()
             };
             assert_eq!(confirmed(&after), [(span_of(&s0, "New START"), EntityKind::Misc)], "{format:?}");
             assert_eq!(after.panel, Panel::Entities);

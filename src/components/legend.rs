@@ -39,27 +39,6 @@ pub fn counts(open: &crate::state::OpenDocument, annotations: &sidenote_annotate
     LegendCounts { by_kind, quotes: annotations.shown_quotes(&open.extraction).len(), to_review }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::state::{Action, State};
-    use sidenote_annotate::model::{Decision, ReviewScope};
-
-    /// The Entities tab counts what the legend counts, and says how many of them wait for a decision.
-    #[test]
-    fn the_entities_tab_counts_the_legends_highlights_and_those_to_review() {
-        let s0 = State::default();
-        let all: usize = counts(&s0.open, &s0.annotations).by_kind.iter().map(|(_, n)| n).sum();
-        assert!(all > 1);
-        assert_eq!(counts(&s0.open, &s0.annotations).entities_tab(), format!(" ({all}, {all} to review)"));
-        let first = s0.open.extraction.entities[0].clone();
-        let scope = ReviewScope::Mention { span: first.span, kind: first.kind };
-        let s1 = s0.apply(Action::Review { scope, decision: Decision::Reject });
-        let left = all - 1;
-        assert_eq!(counts(&s1.open, &s1.annotations).entities_tab(), format!(" ({left}, {left} to review)"));
-    }
-}
-
 /// What [`legend`] shows and whom it calls.
 pub struct LegendProps {
     /// The highlights' counts.
@@ -110,5 +89,26 @@ pub fn legend(props: &LegendProps) -> Html {
             </label>
             <p class="hint">{ "Dimmed text is page clutter around the article (menus, captions, footers)." }</p>
         </aside>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{Action, State};
+    use sidenote_annotate::model::{Decision, ReviewScope};
+
+    /// The Entities tab counts what the legend counts, and says how many of them wait for a decision.
+    #[test]
+    fn the_entities_tab_counts_the_legends_highlights_and_those_to_review() {
+        let s0 = State::default();
+        let all: usize = counts(&s0.open, &s0.annotations).by_kind.iter().map(|(_, n)| n).sum();
+        assert!(all > 1);
+        assert_eq!(counts(&s0.open, &s0.annotations).entities_tab(), format!(" ({all}, {all} to review)"));
+        let first = s0.open.extraction.entities[0].clone();
+        let scope = ReviewScope::Mention { span: first.span, kind: first.kind };
+        let s1 = s0.apply(Action::Review { scope, decision: Decision::Reject });
+        let left = all - 1;
+        assert_eq!(counts(&s1.open, &s1.annotations).entities_tab(), format!(" ({left}, {left} to review)"));
     }
 }
