@@ -250,6 +250,7 @@ pub fn App() -> Html {
         // Another tab deleted the document open here: save it again, text and annotations in full, so that
         // what this tab holds (and writes next) is not lost with it.
         let dispatch = dispatch.clone();
+        let tabs = tabs.clone();
         let open = state.open.clone();
         let annotations = state.annotations.clone();
         use_effect_on((open.serial, state.deleted_elsewhere), move |&(_, deleted)| {
@@ -264,7 +265,13 @@ pub fn App() -> Html {
                     Err(reason) => Err(reason),
                 };
                 match saved {
-                    Ok(_) => refresh_library(dispatch),
+                    // Announced as any save: the tab that deleted it learns it is back (its message was stale).
+                    Ok(written) => {
+                        if let (Some(tabs), Some(record)) = (tabs.as_ref(), written) {
+                            tabs.announce(&open.urn, record);
+                        }
+                        refresh_library(dispatch)
+                    }
                     Err(reason) => dispatch.emit(Action::StorageFailed(reason)),
                 }
             });
@@ -641,7 +648,7 @@ pub fn App() -> Html {
                     oncancel: reform_fn(&dispatch, |_| { services::dom::focus_into_view(IMPORT_CONTROL); Action::CancelImport }) }) }
             }
             if state.shared_unkept {
-                { shared_banner(&SharedBannerProps { onkeep: {
+                { shared_banner(&SharedBannerProps { text: state.shared_banner_text(), onkeep: {
                     let urn = state.open.urn.clone();
                     // The banner goes with its button: the focus goes to the article that was kept.
                     dispatch.reform(move |_| {
@@ -670,6 +677,7 @@ pub fn App() -> Html {
                         tags: state.all_tags(), active_note: state.active_note.clone(), hidden: state.hidden_layers.clone(),
                         library: state.library.clone(), unreadable: state.unreadable.clone(), dispatch: dispatch.clone(),
                         usage: state.storage_usage.clone(), loading: state.loading, quote_count: counts.quotes,
+                        entities_count: counts.entities_tab(),
                         confirming_delete: (*confirming_delete).clone(), search_found: search_found.clone(), entities,
                         drafts: state.drafts.clone(),
                         onconfirmdelete: { let confirming = confirming_delete.clone(); Callback::from(move |urn| confirming.set(urn)) },

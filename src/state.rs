@@ -468,6 +468,9 @@ pub struct State {
     /// How many times another tab deleted the open document while it was open here: each time, the app saves
     /// it again, text and annotations (an effect keyed on this), so that nothing written here is lost.
     pub deleted_elsewhere: u32,
+    /// The document this tab deleted last (identity, title), while another tab may still hold it open: that
+    /// tab saves it again ([`Action::DeletedElsewhere`]), and "Deleted …" would then be stale here.
+    pub deleted_here: Option<(String, String)>,
 }
 
 impl Default for State {
@@ -811,6 +814,7 @@ impl State {
             exporting: None,
             exports_asked: 0,
             deleted_elsewhere: 0,
+            deleted_here: None,
         }
     }
 
@@ -1014,6 +1018,7 @@ impl State {
                 }
                 let then = if open_one { " It was open: the sample is open instead." } else { "" };
                 next.notice = Some(Notice::info(format!("Deleted “{title}” from this browser.{then}")));
+                next.deleted_here = Some((urn, title));
             }
             Action::OpenSaved(Loaded { title, text, source_url, hints, mut annotations, warning }) => {
                 let repaired = records::validate(&mut annotations, &text);
@@ -1227,8 +1232,10 @@ impl State {
                         ImportOutcome::Anchored { anchored, differs: None } => next.merge_import(*anchored),
                         ImportOutcome::Entities(read) => {
                             let mut report = None;
-                            next.change(|a| report = Some(formats::add_read(a, read)));
-                            let entities = report.as_ref().is_some_and(|r| !r.added.is_empty() || r.already_here > 0);
+                            let open = next.open.clone();
+                            next.change(|a| report = Some(formats::add_read(a, read, &open.extraction)));
+                            let entities =
+                                report.as_ref().is_some_and(|r| !r.added.is_empty() || r.accepted + r.already_here > 0);
                             let notes = report.as_ref().is_some_and(|r| r.notes > 0);
                             let summary = report.map(|r| r.summary()).unwrap_or_default();
                             next.notice = Some(match (entities, notes) {
@@ -1429,6 +1436,15 @@ impl State {
                 a.clear_speaker_correction(quote);
             }),
             Action::MergeFromOtherTab { urn, annotations } => {
+                // Saved again by a tab that had it open as this one deleted it: back in the Library, which the
+                // "Deleted …" message would deny.
+                if let Some((_, title)) = self.deleted_here.as_ref().filter(|(deleted, _)| *deleted == urn) {
+                    next.notice = Some(Notice::info(format!(
+                        "“{title}” was open in another tab, which saved it again with its notes: it is back in the \
+                         Library. To remove it, delete it in that tab."
+                    )));
+                    next.deleted_here = None;
+                }
                 let open_here = urn == self.open.urn && !self.shared_unkept;
                 if open_here && merge::brings_news(&self.annotations, &annotations) {
                     let merged = merge::merge(&self.annotations, &annotations);
@@ -1546,6 +1562,25 @@ impl State {
         }
         merge::stamp(&saved, &mut kept);
         (kept, summary)
+    }
+
+    /// The shared view's banner. The link's notes are shown alone, so notes this browser saved for the same
+    /// article (the Library's count) would seem lost without a word: they are named, with what Keep does with
+    /// them ([`State::shared_onto_saved`]: the link's notes brought onto them, deleted ones staying deleted).
+    pub fn shared_banner_text(&self) -> String {
+        let saved = self.library.iter().find(|e| e.urn == self.open.urn).map_or(0, |e| e.notes);
+        match saved {
+            0 => "Opened from a share link: it is not saved in this browser until you keep it or change it. Keep it \
+                  to find it in the Library later."
+                .to_string(),
+            n => format!(
+                "Opened from a share link: only the link's notes are shown. Your {} on this article {} saved in \
+                 this browser and not shown while you look at the link. Keep adds the link's notes to yours (a \
+                 note you deleted stays deleted; where you decided otherwise, your decision stays).",
+                if n == 1 { "1 note".to_string() } else { format!("{n} notes") },
+                if n == 1 { "is" } else { "are" }
+            ),
+        }
     }
 
     /// What a share link of the open document and its annotations carries, before the browser compresses it
@@ -2231,6 +2266,23 @@ mod tests {
         assert_eq!(stored.notes.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(), ["mine, corrected"]);
     }
 
+    /// Opening a link of an article this browser holds notes on shows only the link's notes: the banner says
+    /// the user's are there, not shown, and what Keep does with them.
+    #[test]
+    fn a_share_link_over_saved_notes_says_they_are_not_shown_until_kept() {
+        let here = State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "mine".into(), tags: vec![] });
+        let link = make_share_link(&here, "http://x/").share_link.expect("a link");
+        let fragment = link.split_once('#').map(|(_, f)| f.to_string()).expect("a fragment");
+        let opened = State::default().apply(open_shared(&fragment));
+        assert!(opened.shared_banner_text().contains("until you keep it"), "nothing saved here");
+        let entry = |notes| LibraryEntry { urn: here.open.urn.clone(), title: "t".into(), saved: "now".into(), notes };
+        let library = Library { entries: vec![entry(3)], unreadable: Vec::new() };
+        let opened = State::default().apply(Action::LibraryLoaded(library)).apply(open_shared(&fragment));
+        let banner = opened.shared_banner_text();
+        assert!(banner.contains("Your 3 notes on this article are saved in this browser and not shown"), "{banner}");
+        assert!(banner.contains("Keep adds the link's notes to yours"), "{banner}");
+    }
+
     #[test]
     fn a_share_link_without_notes_says_so_and_not_that_a_file_was_empty() {
         let link = make_share_link(&State::default(), "http://x/").share_link.expect("a link");
@@ -2349,7 +2401,7 @@ mod tests {
             .apply(Action::AddNote { span: Span::new(0, 6), text: "n".into(), tags: vec![] });
         let other = opened.apply(Action::Deleted { urn: "urn:sha256:other".into(), title: "Other".into() });
         assert!(Rc::ptr_eq(&other.open, &opened.open) && Rc::ptr_eq(&other.annotations, &opened.annotations));
-        assert!(other.notice.is_some_and(|n| n.text == "Deleted “Other” from this browser."));
+        assert!(other.notice.as_ref().is_some_and(|n| n.text == "Deleted “Other” from this browser."));
         // Deleted in another tab: another document changes nothing; the open one stays, to be saved again.
         let elsewhere = opened.apply(Action::DeletedElsewhere { urn: "urn:sha256:other".into() });
         assert_eq!((elsewhere.deleted_elsewhere, elsewhere.notice.clone()), (0, opened.notice.clone()));
@@ -2360,7 +2412,16 @@ mod tests {
         let gone = opened.apply(Action::Deleted { urn: opened.open.urn.clone(), title: "Report".into() });
         assert_eq!(gone.open.urn, OpenDocument::sample().urn);
         assert!(gone.annotations.notes.is_empty());
-        assert!(gone.notice.is_some_and(|n| n.text.contains("the sample is open instead")));
+        assert!(gone.notice.as_ref().is_some_and(|n| n.text.contains("the sample is open instead")));
+        // Another tab had it open and saves it again: "Deleted" would be stale here, so the message says so.
+        let saved_elsewhere = |state: &State| {
+            let annotations = opened.annotations.as_ref().clone();
+            state.apply(Action::MergeFromOtherTab { urn: opened.open.urn.clone(), annotations })
+        };
+        let back = saved_elsewhere(&gone);
+        assert!(back.notice.is_some_and(|n| n.text.starts_with("“Report” was open in another tab, which saved it")));
+        assert_eq!(back.open.urn, OpenDocument::sample().urn, "the sample stays open");
+        assert_eq!(saved_elsewhere(&other).notice, other.notice, "another document's save says nothing");
     }
 
     #[test]
@@ -2555,14 +2616,25 @@ mod tests {
         let (_, ann) = formats::brat::export(doc, &reviewed.open.extraction, &reviewed.annotations);
         let jsonl = formats::doccano::export(doc, &reviewed.open.extraction, &reviewed.annotations);
         for (format, contents) in [(EntityFormat::Brat, ann), (EntityFormat::Doccano, jsonl)] {
-            let asked = s0.apply(Action::ImportEntities { format, contents });
+            let asked = s0.apply(Action::ImportEntities { format, contents: contents.clone() });
             assert!(Rc::ptr_eq(&asked.annotations, &s0.annotations), "read in the worker, not on the page");
             let after = through_worker(asked);
-            assert_eq!(after.annotations.added.len(), 1, "{format:?}");
-            assert_eq!(after.annotations.added[0].span, Some(span_of(&s0, "New START")));
+            // Confirmed as in the file (the sample suggests these words, so the suggestion is accepted).
+            let confirmed = |s: &State| -> Vec<(Span, EntityKind)> {
+                formats::reviewed_entities(&s.open.extraction, &s.annotations)
+                    .iter()
+                    .map(|e| (e.span, e.kind))
+                    .collect()
+            };
+            assert_eq!(confirmed(&after), [(span_of(&s0, "New START"), EntityKind::Misc)], "{format:?}");
             assert_eq!(after.panel, Panel::Entities);
             assert!(after.notice.as_ref().is_some_and(|n| n.text.contains("Imported 1 entity")), "{format:?}");
-            assert!(after.apply(Action::Undo).annotations.added.is_empty());
+            assert!(confirmed(&after.apply(Action::Undo)).is_empty());
+            // The same file again changes nothing, and says so.
+            let again = through_worker(after.apply(Action::ImportEntities { format, contents: contents.clone() }));
+            assert!(Rc::ptr_eq(&again.annotations, &after.annotations));
+            let said = again.notice.map(|n| n.text).unwrap_or_default();
+            assert_eq!(said, "Nothing new was imported: the file's 1 entity was already here. See the Entities tab.");
         }
         let junk =
             through_worker(s0.apply(Action::ImportEntities { format: EntityFormat::Brat, contents: "R1\tx".into() }));

@@ -177,7 +177,9 @@ fn import_w3c(file: &str, document: &Document) -> ImportOutcome {
     match w3c::parse(file) {
         Ok(imported) => {
             let differs = imported.source_check(document).message();
-            ImportOutcome::Anchored { anchored: Box::new(w3c::anchor(imported, &document.text)), differs }
+            let anchored = w3c::anchor(imported, &document.text);
+            let differs = differs.map(|question| question + &anchored.landing());
+            ImportOutcome::Anchored { anchored: Box::new(anchored), differs }
         }
         Err(error) => ImportOutcome::Refused { reason: error.to_string() },
     }

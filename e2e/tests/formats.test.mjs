@@ -104,3 +104,22 @@ test('brat exports an .ann and a .txt, and the .ann imports back as added entiti
   assert.deepEqual((await app.noteCards()).map((c) => [c.words, c.body]), [['New START', 'the 2010 treaty']]);
   assert.deepEqual(ctx.errors, []);
 });
+
+test('an .ann of entities already confirmed here adds nothing, says so, and the Entities tab counts them', async () => {
+  const { app, page } = ctx;
+  await page.getByTestId('tab-entities').click();
+  // The tab counts the legend's highlights and those still to review.
+  const label = async () => (await page.getByTestId('tab-entities').textContent()).trim();
+  assert.match(await label(), /^Entities \((\d+), \1 to review\)$/);
+  await page.getByTestId('entity-row').filter({ hasText: 'Moscow' }).first().getByTestId('entity-accept').click();
+  await page.waitForFunction(() => !/\((\d+), \1 to review/.test(document.querySelector('[data-testid=tab-entities]').textContent));
+  const ann = (await app.exportAs('brat', 2)).find((f) => f.name.endsWith('.ann'));
+  const entities = ann.bytes.toString('utf8').trim().split('\n').length;
+  const items = async () => JSON.parse((await app.exportAs('w3c', 1))[0].bytes.toString('utf8')).first.items.length;
+  const before = await items();
+  await app.importFile('again.ann', ann.bytes, 'text/plain');
+  const were = entities === 1 ? '1 entity was' : `${entities} entities were`;
+  await app.notice.filter({ hasText: `Nothing new was imported: the file's ${were} already here.` }).waitFor();
+  assert.equal(await items(), before, 'no copy of an entity in the next export');
+  assert.deepEqual(ctx.errors, []);
+});

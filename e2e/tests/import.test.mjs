@@ -135,3 +135,18 @@ test('a worker that dies during an import changes nothing, says so, and the next
   assert.deepEqual((await app.noteCards()).map((c) => c.body).sort(), ['after the crash', 'mine']);
   assert.deepEqual(ctx.errors, []);
 });
+
+test('a file made on another article is named in the question, with how many of its notes would land here', async () => {
+  const { app, page } = ctx;
+  const source = 'https://www.news.example/2031/03/14/a-long-article-address-about-harbour-works.html';
+  const file = JSON.stringify({ type: 'AnnotationCollection', label: 'Harbour works', first: { items: [
+    { type: 'Annotation', body: 'found', target: { source, selector: { type: 'TextQuoteSelector', exact: 'Sergei Lavrov' } } },
+    { type: 'Annotation', body: 'lost', target: { source, selector: { type: 'TextQuoteSelector', exact: 'Zorbania harbour' } } },
+  ] } });
+  await app.importFile('colleague.json', file);
+  await page.getByTestId('import-confirm').waitFor();
+  const asked = await page.getByTestId('import-confirm-text').textContent();
+  assert.match(asked, /made for “Harbour works” \(news\.example\/2031\/03\/14\/…/);
+  assert.match(asked, /Of its 2 annotations on words, \d would find their words here \(\d exactly\) and \d would be orphans\./);
+  assert.deepEqual(ctx.errors, []);
+});

@@ -153,3 +153,23 @@ test('a link that inflates past what a link may hold is refused as damaged, and 
   assert.deepEqual((await app.noteCards()).map((c) => c.body), ['keep me']);
   assert.deepEqual(ctx.errors, []);
 });
+
+test('a link to an article with notes saved here says they are not shown on the link, and Keep adds to them', async () => {
+  const { app, page, browser } = ctx;
+  await app.selectWords('Sergei Lavrov');
+  await app.writeNote('mine');
+  await waitForRecord(page, 'sidenote.v1.index', (v) => v?.includes('"notes":1'));
+  const other = await browser.newContext();
+  const colleague = new SidenotePage(await other.newPage(), ctx.server.url);
+  await colleague.open();
+  await colleague.selectWords('INF Treaty');
+  await colleague.writeNote('theirs');
+  const link = await makeLink(colleague, colleague.page);
+  await other.close();
+  await page.goto(link);
+  const banner = page.getByTestId('shared-banner');
+  await banner.filter({ hasText: 'Your 1 note on this article is saved in this browser and not shown' }).waitFor();
+  assert.match(await banner.textContent(), /Keep adds the link's notes to yours/);
+  assert.deepEqual((await app.noteCards()).map((c) => c.body), ['theirs']);
+  assert.deepEqual(ctx.errors, []);
+});

@@ -146,3 +146,21 @@ test('a document deleted in another tab while it is open here is saved again, wi
   assert.deepEqual(await bodiesWhen(a, 2), ['after the deletion', 'before the deletion']);
   assert.deepEqual(ctx.errors, []);
 });
+
+test('a tab that deletes a document another tab saves again says it is back, not that it was deleted', async () => {
+  const { a, b } = ctx;
+  await a.pasteText('Amara Okafor spoke in Lagos on Monday about the new port. “It will open in May,” Okafor said.');
+  await a.extraction('done');
+  await a.selectWords('Amara Okafor');
+  await a.writeNote('kept by tab A');
+  await a.saved();
+  await b.page.getByTestId('tab-library').click();
+  const entry = b.page.getByTestId('library-entry').filter({ hasText: 'Amara Okafor' });
+  await entry.getByTestId('library-delete').click();
+  await entry.getByTestId('library-delete-confirm').click();
+  // Tab A had it open and saves it again: tab B's "Deleted …" gives way to what happened.
+  await a.notice.filter({ hasText: 'Another tab deleted this document' }).waitFor();
+  await b.notice.filter({ hasText: 'was open in another tab, which saved it again' }).waitFor();
+  assert.doesNotMatch(await b.notice.textContent(), /Deleted/);
+  assert.deepEqual(ctx.errors, []);
+});

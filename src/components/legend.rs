@@ -14,6 +14,19 @@ pub struct LegendCounts {
     pub by_kind: Vec<(EntityKind, usize)>,
     /// Quotations (the side panel's Quotes tab shows the same count).
     pub quotes: usize,
+    /// Entity highlights nobody reviewed yet (suggestions with no decision).
+    pub to_review: usize,
+}
+
+impl LegendCounts {
+    /// The Entities tab's count: the legend's entity highlights, and how many of them are still to review.
+    pub fn entities_tab(&self) -> String {
+        let all: usize = self.by_kind.iter().map(|(_, n)| n).sum();
+        match self.to_review {
+            0 => format!(" ({all})"),
+            n => format!(" ({all}, {n} to review)"),
+        }
+    }
 }
 
 /// Counts the open article's shown highlights. The app keeps them in a memo, counted once per document and
@@ -22,7 +35,8 @@ pub fn counts(open: &crate::state::OpenDocument, annotations: &sidenote_annotate
     let shown = annotations.shown_entities(&open.extraction);
     let by_kind =
         EntityKind::ALL.into_iter().map(|kind| (kind, shown.iter().filter(|e| e.kind == kind).count())).collect();
-    LegendCounts { by_kind, quotes: annotations.shown_quotes(&open.extraction).len() }
+    let to_review = shown.iter().filter(|e| e.provenance == sidenote_annotate::model::Provenance::Suggested).count();
+    LegendCounts { by_kind, quotes: annotations.shown_quotes(&open.extraction).len(), to_review }
 }
 
 /// What [`legend`] shows and whom it calls.
@@ -75,5 +89,26 @@ pub fn legend(props: &LegendProps) -> Html {
             </label>
             <p class="hint">{ "Dimmed text is page clutter around the article (menus, captions, footers)." }</p>
         </aside>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{Action, State};
+    use sidenote_annotate::model::{Decision, ReviewScope};
+
+    /// The Entities tab counts what the legend counts, and says how many of them wait for a decision.
+    #[test]
+    fn the_entities_tab_counts_the_legends_highlights_and_those_to_review() {
+        let s0 = State::default();
+        let all: usize = counts(&s0.open, &s0.annotations).by_kind.iter().map(|(_, n)| n).sum();
+        assert!(all > 1);
+        assert_eq!(counts(&s0.open, &s0.annotations).entities_tab(), format!(" ({all}, {all} to review)"));
+        let first = s0.open.extraction.entities[0].clone();
+        let scope = ReviewScope::Mention { span: first.span, kind: first.kind };
+        let s1 = s0.apply(Action::Review { scope, decision: Decision::Reject });
+        let left = all - 1;
+        assert_eq!(counts(&s1.open, &s1.annotations).entities_tab(), format!(" ({left}, {left} to review)"));
     }
 }

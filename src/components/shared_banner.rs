@@ -5,6 +5,8 @@ use yew::prelude::*;
 
 /// What [`shared_banner`] shows and whom it calls.
 pub struct SharedBannerProps {
+    /// What it says ([`crate::state::State::shared_banner_text`]).
+    pub text: String,
     /// Called when the user keeps the document.
     pub onkeep: Callback<()>,
 }
@@ -17,7 +19,7 @@ pub fn shared_banner(props: &SharedBannerProps) -> Html {
     let onkeep = reform_fn(&props.onkeep, |_: MouseEvent| ());
     html! {
         <div class="notice notice-info" role="status" data-testid="shared-banner">
-            <span>{ "Opened from a share link: it is not saved in this browser until you keep it or change it. Keep it to find it in the Library later." }</span>
+            <span>{ props.text.clone() }</span>
             <button class="primary" data-testid="keep-shared" onclick={onkeep}>{ "Keep" }</button>
         </div>
     }

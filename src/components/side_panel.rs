@@ -55,6 +55,8 @@ pub struct SidePanelProps {
     pub loading: bool,
     /// The shown quotations' count (the legend's, memoised by the app).
     pub quote_count: usize,
+    /// The Entities tab's count (`LegendCounts::entities_tab`).
+    pub entities_count: String,
     /// The Entities tab's state (kept by the App).
     pub entities: EntitiesState,
     /// The search box's last search in the article (its state, kept by the App).
@@ -67,13 +69,13 @@ pub struct SidePanelProps {
 /// of its own; the lists in it are components, which render again only when their props change.
 pub fn side_panel(props: &SidePanelProps) -> Html {
     let dispatch = &props.dispatch;
-    let tab = |panel: Panel, label: &'static str, count: Option<usize>| {
+    let tab = |panel: Panel, label: &'static str, count: String| {
         let selected = props.panel == panel;
         html! {
             <button role="tab" id={format!("tab-{}", label.to_ascii_lowercase())} aria-selected={selected.to_string()}
                     aria-controls="side-tabpanel" class={super::class_list(&[Some("tab"), selected.then_some("selected")])}
                     data-testid={format!("tab-{}", label.to_ascii_lowercase())} onclick={dispatch.reform(move |_: MouseEvent| Action::ShowPanel(panel))}>
-                { label }{ count.map(|c| format!(" ({c})")).unwrap_or_default() }
+                { label }{ count }
             </button>
         }
     };
@@ -122,10 +124,10 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
             { search_box(&SearchBoxProps { open: props.open.clone(), query: props.query.clone(),
                 dispatch: props.dispatch.clone(), found: props.search_found.clone() }) }
             <div class="tabs" role="tablist">
-                { tab(Panel::Notes, "Notes", Some(props.annotations.note_count())) }
-                { tab(Panel::Entities, "Entities", None) }
-                { tab(Panel::Quotes, "Quotes", Some(props.quote_count)) }
-                { tab(Panel::Library, "Library", None) }
+                { tab(Panel::Notes, "Notes", format!(" ({})", props.annotations.note_count())) }
+                { tab(Panel::Entities, "Entities", props.entities_count.clone()) }
+                { tab(Panel::Quotes, "Quotes", format!(" ({})", props.quote_count)) }
+                { tab(Panel::Library, "Library", String::new()) }
             </div>
             <div class="tab-body" role="tabpanel" id="side-tabpanel" aria-labelledby={selected_tab}>{ body }</div>
         </aside>

@@ -74,7 +74,7 @@ fn line_fragments(text: &str, span: Span) -> Vec<Span> {
 /// attributes are listed as skipped, as are entries whose words are not the text's at their offsets; a note on
 /// an entity (`AnnotatorNotes`) becomes a note on its words.
 pub fn import(ann: &str, text: &str, annotations: &mut Annotations) -> EntityImport {
-    add_read(annotations, read(ann, text))
+    add_read(annotations, read(ann, text), &Extraction::default())
 }
 
 /// Reads an `.ann` file's entities on `text`, without adding them (see [`ReadEntities`]).

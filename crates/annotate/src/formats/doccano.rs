@@ -32,7 +32,7 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
 /// Adds the entities of the line whose `text` is `text` as a person's entities. Lines about other texts,
 /// and labels Sidenote cannot use, are listed as skipped.
 pub fn import(jsonl: &str, text: &str, annotations: &mut Annotations) -> EntityImport {
-    add_read(annotations, read(jsonl, text))
+    add_read(annotations, read(jsonl, text), &Extraction::default())
 }
 
 /// Reads a doccano file's entities on `text`, without adding them (see [`ReadEntities`]).
@@ -149,8 +149,8 @@ mod tests {
         let again = import(&jsonl, &doc.text, &mut back);
         assert_eq!((again.added.len(), again.already_here), (0, report.added.len()));
         assert_eq!(back.added, before);
-        assert!(again.summary().starts_with("Imported 0 entities; "), "{}", again.summary());
-        assert!(again.summary().contains(" already here, not added again."), "{}", again.summary());
+        assert!(again.summary().starts_with("Nothing new was imported: the file's "), "{}", again.summary());
+        assert!(again.summary().ends_with(" already here."), "{}", again.summary());
     }
 
     /// A `.jsonl` saved by a Windows tool starts with a byte-order mark, which must not cost its first line.

@@ -25,7 +25,7 @@ use sidenote_extract::{EntityKind, Extraction, Span};
 
 use crate::anchor::{AnchorStatus, TextTarget};
 use crate::last_by_key::LastByKey;
-use crate::model::{AddedEntity, Annotations, Note, Provenance, ShownEntity};
+use crate::model::{AddedEntity, Annotations, Decision, Note, Provenance, Review, ReviewScope, ShownEntity};
 
 /// The entities a person confirmed, in reading order: accepted (possibly retagged) suggestions and added
 /// entities, as the article shows them (the model's `shown_entities`), without unreviewed suggestions.
@@ -55,6 +55,8 @@ pub fn kind_from_label(label: &str) -> Option<EntityKind> {
 pub struct EntityImport {
     /// Ids of the entities added (as a person's own entities).
     pub added: Vec<String>,
+    /// Unreviewed suggestions on the same words with the same kind as the file's entities: accepted.
+    pub accepted: usize,
     /// Entries that were not imported, each with its line and reason.
     pub skipped: Vec<SkippedEntry>,
     /// Entities that were here already, on the same words with the same kind (the file imported before).
@@ -121,12 +123,31 @@ impl ReadEntities {
 
 /// Adds read entities as the user's own, as one `add_entity` after another would (every entry gets an id; an
 /// entity on the same words as an earlier one, in the file or already added, replaces it), in linear time
-/// however large the file.
-pub fn add_read(annotations: &mut Annotations, read: ReadEntities) -> EntityImport {
-    // An entity here on the same words with the same kind (the same file imported again) stays as it is.
+/// however large the file. An entity the article already shows as confirmed (accepted, or added) on the same
+/// words with the same kind is here already; one an unreviewed suggestion of `extraction` already names is
+/// accepted rather than added over it: a colleague's file of what they confirmed, imported after their W3C
+/// file, would otherwise make a second copy of every entity it holds (and count them as new).
+pub fn add_read(annotations: &mut Annotations, read: ReadEntities, extraction: &Extraction) -> EntityImport {
+    let shown = annotations.shown_entities(extraction);
+    // Where the article shows an entity on these words with this kind, found by halves (in span order).
+    let shown_at = |e: &AddedEntity| {
+        let span = e.span?;
+        let from = shown.partition_point(|s| s.span < span);
+        shown[from..].iter().take_while(|s| s.span == span).position(|s| s.kind == e.kind).map(|at| from + at)
+    };
     let here = LastByKey::of(annotations.added.iter().enumerate().map(|(i, e)| (e.span, i)));
-    let (same, found): (Vec<AddedEntity>, Vec<AddedEntity>) =
-        read.found.into_iter().partition(|e| here.get(&e.span).is_some_and(|&i| annotations.added[i].kind == e.kind));
+    // Flags, not a list: a suggestion the file names twice is accepted once, with no set or sort to dedupe.
+    let mut accepting = vec![false; shown.len()];
+    let (mut same, mut found) = (0, Vec::new());
+    for entity in read.found {
+        let added_here = here.get(&entity.span).is_some_and(|&i| annotations.added[i].kind == entity.kind);
+        match shown_at(&entity) {
+            _ if added_here => same += 1,
+            Some(at) if shown[at].provenance != Provenance::Suggested => same += 1,
+            Some(at) => accepting[at] = true,
+            None => found.push(entity),
+        }
+    }
     let last = LastByKey::of(found.iter().enumerate().map(|(i, e)| (e.span, i)));
     // The spans being replaced are the map's keys: no set of its own (one more hash table type in the Wasm).
     annotations.added.retain(|a| !last.contains_key(&a.span));
@@ -137,6 +158,12 @@ pub fn add_read(annotations: &mut Annotations, read: ReadEntities) -> EntityImpo
         if last.get(&entity.span) == Some(&i) {
             annotations.added.push(entity);
         }
+    }
+    let mut accepted = 0;
+    for (entity, _) in shown.iter().zip(accepting).filter(|(_, accept)| *accept) {
+        let scope = ReviewScope::Mention { span: entity.span, kind: entity.kind };
+        annotations.reviews.push(Review { scope, decision: Decision::Accept });
+        accepted += 1;
     }
     // Notes on the words, unless the same note is here already (the file imported before; compared as brat
     // writes a note, on one line). Keys are strings: no map type of their own in the Wasm.
@@ -154,7 +181,7 @@ pub fn add_read(annotations: &mut Annotations, read: ReadEntities) -> EntityImpo
         annotations.notes.push(note);
         notes += 1;
     }
-    EntityImport { added, skipped: read.skipped, already_here: same.len(), notes }
+    EntityImport { added, accepted, skipped: read.skipped, already_here: same, notes }
 }
 
 /// An entry of an imported file that was not used.
@@ -173,16 +200,27 @@ impl fmt::Display for SkippedEntry {
 }
 
 impl EntityImport {
-    /// A sentence for the user: "Imported 12 entities; 1 skipped (line 4: …)."
+    /// A sentence for the user: "Imported 12 entities; 1 skipped (line 4: …)." A file whose entities were all
+    /// here says so rather than "Imported 0 entities".
     pub fn summary(&self) -> String {
-        let n = self.added.len();
-        let mut out = format!("Imported {n} {}", if n == 1 { "entity" } else { "entities" });
-        if self.notes > 0 {
-            out.push_str(&format!(" and {} {}", self.notes, if self.notes == 1 { "note" } else { "notes" }));
-        }
-        if self.already_here > 0 {
-            out.push_str(&format!("; {} already here, not added again", self.already_here));
-        }
+        let n = self.added.len() + self.accepted;
+        let entities = |n: usize| format!("{n} {}", if n == 1 { "entity" } else { "entities" });
+        let mut out = if n + self.notes == 0 && self.already_here > 0 {
+            let were = if self.already_here == 1 { "was" } else { "were" };
+            format!("Nothing new was imported: the file's {} {were} already here", entities(self.already_here))
+        } else {
+            let mut out = format!("Imported {}", entities(n));
+            if self.accepted > 0 {
+                out.push_str(&format!(" ({} of them suggestions here, now accepted)", self.accepted));
+            }
+            if self.notes > 0 {
+                out.push_str(&format!(" and {} {}", self.notes, if self.notes == 1 { "note" } else { "notes" }));
+            }
+            if self.already_here > 0 {
+                out.push_str(&format!("; {} already here, not added again", self.already_here));
+            }
+            out
+        };
         if !self.skipped.is_empty() {
             let reasons: Vec<String> = self.skipped.iter().take(3).map(SkippedEntry::to_string).collect();
             out.push_str(&format!("; {} skipped ({})", self.skipped.len(), reasons.join("; ")));
@@ -351,6 +389,38 @@ pub(crate) mod tests {
         assert!(extraction.entities.len() > 12, "the sample has unreviewed suggestions to leave out");
     }
 
+    /// A colleague's brat file of what they confirmed, imported where their W3C file (the same decisions) was
+    /// imported before, changes nothing and says so; imported on the bare suggestions, it accepts the ones it
+    /// names instead of adding a copy over each (a W3C export would hold both), and again adds nothing.
+    #[test]
+    fn a_brat_file_of_entities_already_here_adds_nothing_and_accepts_suggestions() {
+        let (doc, extraction, colleague) = reviewed_sample();
+        let (_, ann) = brat::export(&doc, &extraction, &colleague);
+        let confirmed = reviewed_entities(&extraction, &colleague).len();
+        let mut here = colleague.clone();
+        let report = add_read(&mut here, brat::read(&ann, &doc.text), &extraction);
+        assert_eq!(here, colleague, "nothing added nor decided");
+        assert_eq!((report.added.len(), report.accepted, report.already_here), (0, 0, confirmed));
+        assert_eq!(
+            report.summary(),
+            format!("Nothing new was imported: the file's {confirmed} entities were already here.")
+        );
+        let mut bare = Annotations::default();
+        let report = add_read(&mut bare, brat::read(&ann, &doc.text), &extraction);
+        assert_eq!(entity_set(&doc.text, &extraction, &bare), entity_set(&doc.text, &extraction, &colleague));
+        // An entity a suggestion here names (words and kind) is accepted; one no suggestion names (retagged by
+        // the colleague, say) is added with its kind.
+        let suggested =
+            |e: &AddedEntity| extraction.entities.iter().any(|m| (Some(m.span), m.kind) == (e.span, e.kind));
+        assert!(bare.added.iter().all(|e| !suggested(e)), "no copy over a suggestion");
+        assert_eq!((report.added.len() + report.accepted, bare.added.len()), (confirmed, report.added.len()));
+        assert!(report.accepted >= 6, "{report:?}");
+        assert!(report.summary().contains(" of them suggestions here, now accepted"), "{}", report.summary());
+        let before = bare.clone();
+        let again = add_read(&mut bare, brat::read(&ann, &doc.text), &extraction);
+        assert_eq!((bare, again.already_here), (before, confirmed));
+    }
+
     #[test]
     fn labels_of_other_tools_are_understood() {
         let cases = [
@@ -393,7 +463,7 @@ mod read_tests {
         let mut one_by_one = before.clone();
         let ids = one_by_one.add_entities(text, &file);
         let mut read = before.clone();
-        let report = add_read(&mut read, ReadEntities::on(text, &file, Vec::new()));
+        let report = add_read(&mut read, ReadEntities::on(text, &file, Vec::new()), &Extraction::default());
         assert_eq!(read, one_by_one);
         assert_eq!(report.added, ids);
         let kinds: Vec<(&str, EntityKind)> =

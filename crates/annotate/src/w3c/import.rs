@@ -148,6 +148,8 @@ pub enum SourceCheck {
     Differs {
         /// The file's source, if it names one.
         file_source: Option<String>,
+        /// The file's title (its collection's label), if it has one.
+        file_title: Option<String>,
         /// The open document as the user knows it: its URL, else its title in quotation marks (empty when it
         /// has neither).
         open_source: String,
@@ -161,12 +163,17 @@ impl SourceCheck {
     pub fn message(&self) -> Option<String> {
         match self {
             // A content URN (a text opened without a URL) means nothing to a reader: "another text" says it.
-            SourceCheck::Differs { file_source: Some(file), open_source } if file.starts_with("urn:") => Some(format!(
+            SourceCheck::Differs { file_source: Some(file), open_source, .. } if file.starts_with("urn:") => Some(format!(
                 "This file was made for another text than the open document{}: its annotations may land on other words or be orphans.",
                 named(open_source)
             )),
-            SourceCheck::Differs { file_source: Some(file), open_source } => Some(format!(
-                "This file was made for {file}, not for the open document{}: its annotations may land on other words or be orphans.",
+            // Named as the file names it, its title first: a long address is cut in its middle, where it says least.
+            SourceCheck::Differs { file_source: Some(file), open_source, file_title } => Some(format!(
+                "This file was made for {}, not for the open document{}: its annotations may land on other words or be orphans.",
+                match file_title {
+                    Some(title) => format!("“{title}” ({})", short_address(file)),
+                    None => short_address(file),
+                },
                 named(open_source)
             )),
             SourceCheck::Differs { file_source: None, .. } => Some(
@@ -198,7 +205,8 @@ impl Imported {
         if same {
             SourceCheck::Same
         } else {
-            SourceCheck::Differs { file_source: self.source.clone(), open_source }
+            let file_title = self.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
+            SourceCheck::Differs { file_source: self.source.clone(), file_title, open_source }
         }
     }
 }
@@ -260,6 +268,9 @@ impl ImportReport {
         let mut out = if added + self.already_here + self.apart == 0 {
             // Nothing at all came of the file, and nothing of it was here: say that first, then why.
             "Nothing was imported.".to_string()
+        } else if added + self.apart == 0 {
+            // All of it here already (the file imported before): "Imported 0 annotations" reads as a failure.
+            "Nothing new was imported.".to_string()
         } else {
             format!(
                 "Imported {}: {exact} exact, {moved} moved, {fuzzy} fuzzy, {orphan} orphan.",
@@ -543,6 +554,18 @@ fn author_of(item: &Value) -> Option<String> {
 }
 
 /// " (name)" after "the open document", when it has a name to give.
+/// An address without its scheme and `www.`, and at most about 50 characters: its start and end, which name the
+/// site and the page.
+fn short_address(address: &str) -> String {
+    let bare = ["https://", "http://", "www."].iter().fold(address, |a, prefix| a.strip_prefix(prefix).unwrap_or(a));
+    let chars: Vec<char> = bare.chars().collect();
+    if chars.len() <= 50 {
+        return bare.to_string();
+    }
+    let (head, tail) = (&chars[..24], &chars[chars.len() - 24..]);
+    format!("{}…{}", head.iter().collect::<String>(), tail.iter().collect::<String>())
+}
+
 fn named(open_source: &str) -> String {
     if open_source.is_empty() {
         String::new()
@@ -1041,6 +1064,23 @@ pub struct AnchoredImport {
     pub speakers: Vec<Option<Span>>,
     /// Count per anchoring status of the notes and added entities (as [`ImportReport::counts`]).
     pub counts: [usize; 4],
+}
+
+impl AnchoredImport {
+    /// How many of the file's annotations on words would find their words here, for the question asked before
+    /// a file made for another article is merged (empty when it has none).
+    pub fn landing(&self) -> String {
+        let [exact, moved, fuzzy, orphan] = self.counts;
+        let placed = exact + moved + fuzzy;
+        match placed + orphan {
+            0 => String::new(),
+            1 if placed == 1 => " Its 1 annotation on words would find its words here.".to_string(),
+            1 => " Its 1 annotation on words would be an orphan here.".to_string(),
+            all => format!(
+                " Of its {all} annotations on words, {placed} would find their words here ({exact} exactly) and {orphan} would be orphans."
+            ),
+        }
+    }
 }
 
 /// Anchors everything a file holds on `text` through one [`Anchorer`] (the text's word index is built once
@@ -1803,7 +1843,7 @@ mod tests {
         assert_eq!(sizes(&annotations), (1, 1, 1));
         let again = merge(&mut annotations, parse(file).expect("read"), text);
         assert_eq!(sizes(&annotations), (1, 1, 1), "nothing added twice");
-        assert!(again.summary().contains("3 already here"), "{}", again.summary());
+        assert!(again.summary().starts_with("Nothing new was imported. 3 already here"), "{}", again.summary());
         assert_eq!(again.counts, [0; 4], "nothing counted as imported: {}", again.summary());
         let edited = file.replace(r#""body": "who""#, r#""body": "who, edited""#);
         merge(&mut annotations, parse(&edited).expect("read"), text);
@@ -2560,6 +2600,7 @@ mod tests {
         };
         let differs = |file: Option<&str>| SourceCheck::Differs {
             file_source: file.map(str::to_string),
+            file_title: None,
             open_source: "https://a.example/x".into(),
         };
         let urn = doc.content_urn();
@@ -2589,6 +2630,24 @@ mod tests {
             "{message}"
         );
         assert!(!message.contains("urn:"), "{message}");
+        // A file made on another article is named as it names itself (title, address cut short), and the
+        // question says how many of its annotations would land here.
+        let long = "https://www.news.example/2031/03/14/a-long-article-address-about-the-treaty-talks.html";
+        let colleague = format!(
+            r#"{{"type": "AnnotationCollection", "label": "Treaty talks", "first": {{"items": [
+            {{"type": "Annotation", "body": "a", "target": {{"source": "{long}", "selector": {{"type": "TextQuoteSelector", "exact": "Text"}}}}}},
+            {{"type": "Annotation", "body": "b", "target": {{"source": "{long}", "selector": {{"type": "TextQuoteSelector", "exact": "Nowhere here"}}}}}}
+        ]}}}}"#
+        );
+        let imported = parse(&colleague).expect("read");
+        let check = imported.source_check(&doc);
+        let asked = format!("{}{}", check.message().expect("a question"), anchor(imported, &doc.text).landing());
+        assert_eq!(
+            asked,
+            "This file was made for “Treaty talks” (news.example/2031/03/14/…ut-the-treaty-talks.html), not for the open \
+             document (https://a.example/x): its annotations may land on other words or be orphans. Of its 2 \
+             annotations on words, 1 would find their words here (1 exactly) and 1 would be orphans."
+        );
     }
 
     /// Exports say who made each item: a suggestion nobody reviewed names only the extractor (`generator`), a
