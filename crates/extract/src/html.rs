@@ -1,8 +1,9 @@
 //! HTML to text, the way a reader sees the page, with per-line structure hints for body detection.
 //!
 //! A tolerant reader, not a browser: it never runs or fetches anything. It drops what a browser does not show
-//! as text (`script`, `style`, `noscript`, `template`, `svg`, `head`, form controls, `iframe` fallback), breaks
-//! lines at block elements (a paragraph at `<br><br>`), decodes character references as HTML5 does (every
+//! as text (`script`, `style`, `noscript`, `template`, `svg`, `head`, form controls, `iframe` and `object`
+//! fallback, whatever its markup hides: `hidden`, `display:none`, a closed `<dialog>`), breaks lines at block
+//! elements (a paragraph at `<br><br>`; a table row is one line, its cells joined by ` | `), decodes character references as HTML5 does (every
 //! HTML 4.01 name and common HTML5 ones, `&#150;` as Windows-1252), collapses white space inside a line, and
 //! records for every output line its block tag, the share of its characters inside links, and whether it sits
 //! in page chrome (`nav`, `header`, `footer`, `aside`, or an element whose ARIA role is one of those
