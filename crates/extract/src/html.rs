@@ -492,10 +492,11 @@ fn read_html(html: &str, drop_hidden: bool) -> (String, Vec<LineHint>, usize) {
                 continue;
             }
             // A block ends an open paragraph, as in a browser (`<p hidden>Ad<p>Text` hides only the ad).
-            if block_name.is_some() && !matches!(name.as_str(), "tr" | "caption") {
-                if stack.last().is_some_and(|o| o.name == "p") {
-                    stack.pop();
-                }
+            if block_name.is_some()
+                && !matches!(name.as_str(), "tr" | "caption")
+                && stack.last().is_some_and(|o| o.name == "p")
+            {
+                stack.pop();
             }
             let (role_chrome, hides) = start_tag_facts(&name, tag_body);
             let parent = stack.last();
