@@ -327,3 +327,22 @@ test('the notes on an 8 MB article reach a colleague through its W3C file, on th
   await colleague.page.context().close();
   assert.deepEqual(ctx.errors, []);
 });
+
+test('collapsing the clutter above a long article shows the article at once, with no scrolling by the reader', async () => {
+  const { page, app } = ctx;
+  // A long menu (page chrome: clutter) above an article long enough to be rendered in blocks.
+  const menu = Array.from({ length: 6000 }, (_, i) => `<li><a href="/s${i}">Section ${i}</a></li>`).join('');
+  const article = Array.from({ length: 400 }, (_, i) =>
+    `<p>In part ${i} of the report, the council of Eastbrook said that the harbour bridge would reopen to traffic after the repairs.</p>`).join('');
+  const html = `<!DOCTYPE html><html><head><title>Bridge</title></head><body><nav><ul>${menu}</ul></nav>
+<article><h1>Harbour Bridge Reopens After Repairs</h1>${article}</article></body></html>`;
+  await app.openFile('bridge.html', 'text/html', Buffer.from(html));
+  await app.extraction('done');
+  await page.getByTestId('hide-clutter').check();
+  // The blocks are measured again: the article's first words come up under the reader, who has not scrolled.
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-block]')].some((block) => {
+    const rect = block.getBoundingClientRect();
+    return rect.top < window.innerHeight && rect.bottom > 0 && block.textContent.includes('In part 0 of the report');
+  }), null, { timeout: 5_000 });
+  assert.deepEqual(ctx.errors, []);
+});

@@ -39,6 +39,8 @@ pub struct ArticleTextProps {
     pub active_note: Option<String>,
     /// Byte offsets whose blocks must be rendered (the state's selection, words being flashed).
     pub keep: Vec<usize>,
+    /// Whether clutter is collapsed: every block's height changes with it.
+    pub hide_clutter: bool,
 }
 
 impl PartialEq for ArticleTextProps {
@@ -48,6 +50,7 @@ impl PartialEq for ArticleTextProps {
             && self.hidden == other.hidden
             && self.active_note == other.active_note
             && self.keep == other.keep
+            && self.hide_clutter == other.hide_clutter
     }
 }
 
@@ -64,8 +67,8 @@ const CHAR_PX: f64 = 8.5;
 /// What the virtual list knows between renders: which blocks are in view, which are pinned by the DOM
 /// (the browser's selection, the focus), and the blocks' heights.
 struct Viewport {
-    /// The document the heights belong to (its serial and block count).
-    document: (u64, usize),
+    /// The document the heights belong to (its serial and block count), and whether clutter was collapsed.
+    document: (u64, usize, bool),
     /// Blocks overlapping the viewport and its margins.
     window: Range<usize>,
     /// Blocks holding the browser selection's anchor and focus, and the focused element.
@@ -88,7 +91,7 @@ struct Viewport {
 impl Viewport {
     fn new() -> Self {
         Viewport {
-            document: (u64::MAX, 0),
+            document: (u64::MAX, 0, false),
             window: 0..0,
             dom_pins: Vec::new(),
             measured: Vec::new(),
@@ -101,7 +104,7 @@ impl Viewport {
     }
 
     /// Starts over for another document: the first blocks are rendered until the window is measured.
-    fn reset(&mut self, document: (u64, usize), text: &str, bounds: &[Span]) {
+    fn reset(&mut self, document: (u64, usize, bool), text: &str, bounds: &[Span]) {
         self.document = document;
         self.measured = vec![None; bounds.len()];
         self.lines = bounds.iter().map(|b| estimated_lines(b.slice(text), self.chars_per_line)).collect();
@@ -244,7 +247,10 @@ pub fn ArticleText(props: &ArticleTextProps) -> Html {
         },
     );
     {
-        let document = (props.open.serial, bounds.len());
+        // Collapsing clutter (or showing it) leaves every measured height wrong: measure again, from the
+        // first screen's estimate, as for a new document; the effect below then moves the window to the
+        // viewport, so the reader never faces a spacer where text now is.
+        let document = (props.open.serial, bounds.len(), props.hide_clutter);
         let mut viewport = viewport.borrow_mut();
         if viewport.document != document {
             viewport.reset(document, props.open.text(), &bounds);

@@ -186,7 +186,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                  aria-busy={(extraction == "pending").then_some("true")} data-extraction={extraction}
                  {onmouseup} {ontouchend} {onclick} {onkeydown}>
             <ArticleText open={props.open.clone()} annotations={props.annotations.clone()} hidden={props.hidden.clone()}
-                         active_note={props.active_note.clone()} {keep} />
+                         active_note={props.active_note.clone()} {keep} hide_clutter={props.hide_clutter} />
         </article>
     }
 }

@@ -118,8 +118,13 @@ struct LineInfo {
     terminal: bool,
     bullet: bool,
     boilerplate: bool,
+    /// The label of an ad slot ("Advertisement", "Story continues below advertisement"): publishers put
+    /// those between an article's paragraphs, so the label is not body but does not end the article either.
+    ad_label: bool,
     repeated: bool,
     credit: bool,
+    /// A short line that opens "By" and a name: the byline, which sits between the headline and the lede.
+    byline: bool,
     has_date: bool,
     chrome: bool,
     heading: bool,
@@ -139,6 +144,9 @@ impl LineInfo {
         }
         if self.bullet || self.chrome {
             return -15.0;
+        }
+        if self.ad_label {
+            return 0.0;
         }
         if self.boilerplate {
             return -10.0;
@@ -215,8 +223,11 @@ fn describe(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<LineInfo> {
                 bullet: t.starts_with(['•', '·', '|', '»', '›']) || raw.starts_with("  •"),
                 boilerplate: (words.len() <= SHORT_LINE_WORDS && BOILERPLATE.iter().any(|b| lower.contains(b)))
                     || BOILERPLATE_ANYWHERE.iter().any(|b| lower.contains(b)),
+                ad_label: words.len() <= SHORT_LINE_WORDS && lower.contains("advertisement"),
                 repeated: counts.get(t).is_some_and(|&c| c > 1),
                 credit: CREDIT_OPENINGS.iter().any(|c| lower.starts_with(c)),
+                byline: words.len() <= SHORT_LINE_WORDS
+                    && t.strip_prefix("By ").is_some_and(|name| name.starts_with(char::is_uppercase)),
                 has_date: has_date_word(t),
                 chrome: hint.is_some_and(|h| h.in_chrome || h.link_density > 0.5),
                 heading: hint.is_some_and(|h| matches!(h.tag.as_str(), "h1" | "h2")),
@@ -260,6 +271,11 @@ pub(crate) fn find_body(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<Span> {
             continue;
         }
         scanned += 1;
+        // The byline is the article's, and the headline is above it.
+        if line.byline && !line.heading && !line.is_prose() {
+            body_lines.push(above);
+            continue;
+        }
         let title_like = line.words >= 4
             && line.words <= 25
             && !line.bullet
@@ -279,6 +295,8 @@ pub(crate) fn find_body(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<Span> {
         }
     }
     crate::sort_numbers(&mut body_lines);
+    // The byline may also be the dateline under the headline.
+    body_lines.dedup();
     merge_lines(seg, &body_lines)
 }
 
@@ -318,6 +336,26 @@ fn merge_lines(seg: &Segmented<'_>, lines: &[usize]) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use crate::extract;
+
+    /// A byline between the headline and the lede is not taken for the headline: both are body.
+    #[test]
+    fn the_headline_is_found_above_the_byline() {
+        let text = "Home\nNews\nSport\n\nHarbour Bridge Reopens After Repairs\n\nBy Lena Ortiz, 3 May 2024\n\nThe harbour bridge in Westport reopened to traffic on Sunday after nine months of repairs that cost the town more than it had planned.\n\nEngineers said the deck would last another fifty years.\n";
+        let found = extract(text);
+        let body: Vec<&str> = found.body.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(body.first(), Some(&"Harbour Bridge Reopens After Repairs"), "{body:?}");
+        assert_eq!(body.get(1), Some(&"By Lena Ortiz, 3 May 2024"), "{body:?}");
+    }
+
+    /// An ad slot's label between paragraphs is not body, and the paragraphs after it still are.
+    #[test]
+    fn an_ad_label_inside_an_article_does_not_end_it() {
+        let text = "Mayor Quits Over Budget Row\n\nThe mayor of Eastbrook, Dana Pell, resigned on Friday after the council rejected her budget for the second time this year.\n\nAdvertisement\n\nCouncillor Omar Vance said the vote was “a relief”.\n";
+        let found = extract(text);
+        let body: Vec<&str> = found.body.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(body.last(), Some(&"Councillor Omar Vance said the vote was “a relief”."), "{body:?}");
+        assert!(!body.iter().any(|line| line.contains("Advertisement")), "{body:?}");
+    }
 
     #[test]
     fn a_text_in_another_language_is_all_body_but_its_clutter() {

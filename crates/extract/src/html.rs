@@ -1,8 +1,9 @@
 //! HTML to text, the way a reader sees the page, with per-line structure hints for body detection.
 //!
 //! A tolerant reader, not a browser: it never runs or fetches anything. It drops what a browser does not show
-//! as text (`script`, `style`, `noscript`, `template`, `svg`, `head`, form controls, `iframe` fallback), breaks
-//! lines at block elements (a paragraph at `<br><br>`), decodes character references as HTML5 does (every
+//! as text (`script`, `style`, `noscript`, `template`, `svg`, `head`, form controls, `iframe` and `object`
+//! fallback, whatever its markup hides: `hidden`, `display:none`, a closed `<dialog>`), breaks lines at block
+//! elements (a paragraph at `<br><br>`; a table row is one line, its cells joined by ` | `), decodes character references as HTML5 does (every
 //! HTML 4.01 name and common HTML5 ones, `&#150;` as Windows-1252), collapses white space inside a line, and
 //! records for every output line its block tag, the share of its characters inside links, and whether it sits
 //! in page chrome (`nav`, `header`, `footer`, `aside`, or an element whose ARIA role is one of those
@@ -24,12 +25,16 @@ const RAW_TEXT: &str = "iframe noembed noframes script style template textarea t
 
 /// Hidden elements whose content a browser shows only when it cannot show the element (fallback text), or
 /// that are controls, not text. Unclosed, they hide nothing: a stray `<button>` must not hide the article.
-const HIDDEN_WHEN_CLOSED: [&str; 6] = ["audio", "button", "canvas", "datalist", "select", "video"];
+const HIDDEN_WHEN_CLOSED: [&str; 7] = ["audio", "button", "canvas", "datalist", "object", "select", "video"];
 
 /// Elements that start and end a line.
 const BLOCKS: &str = "address article aside blockquote body br caption center dd details div dl dir dt fieldset \
     figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre search \
-    section summary table td th tr ul";
+    section summary table tr ul";
+
+/// What separates the cells of a table row, which read as one line (`Year | Milestone`): visible in plain
+/// text, and punctuation, so that names in neighbouring cells never read as one name.
+const CELL_SEPARATOR: &str = " | ";
 
 /// Elements that are page chrome, and the ARIA roles that mean the same.
 const CHROME: &str = "aside footer header nav";
@@ -51,6 +56,8 @@ struct Open {
     chrome: bool,
     /// The nearest block element at or above it.
     block: Option<&'static str>,
+    /// It or an ancestor is hidden from readers by its markup ([`hides_content`]).
+    hidden: bool,
 }
 
 /// Deeper nesting than this is not recorded (browsers cap their trees too): closing a tag searches the
@@ -164,7 +171,16 @@ struct LineBuilder {
     link_chars: usize,
     tag: String,
     chrome: bool,
-    pending_space: bool,
+    /// What goes before the next character shown: nothing, a space, or [`CELL_SEPARATOR`].
+    pending: &'static str,
+}
+
+impl LineBuilder {
+    fn push(&mut self, c: char) {
+        self.text.push_str(self.pending);
+        self.pending = "";
+        self.text.push(c);
+    }
 }
 
 /// What `&#128;`–`&#159;` stand for: HTML5 reads them as Windows-1252, as pages typed on Windows meant them
@@ -247,24 +263,90 @@ fn decode_reference(tail: &str) -> Option<(char, usize)> {
     })
 }
 
-/// The value of attribute `name` in a tag's source (`<a href="x" role=nav>`), lower-cased.
-fn attribute(tag_source: &str, name: &str) -> Option<String> {
-    let lower = tag_source.to_ascii_lowercase();
-    let at = lower.find(&format!("{name}="))?;
-    let rest = &tag_source[at + name.len() + 1..];
-    let value = match rest.chars().next()? {
-        quote @ ('"' | '\'') => rest[1..].split(quote).next()?,
-        _ => rest.split(|c: char| c.is_whitespace() || c == '>').next()?,
-    };
-    Some(value.to_ascii_lowercase())
+/// The attributes of a tag's source without its `<` and `>` (`p hidden style="display: none"`), as
+/// (name, value) pairs, a name without `=` having an empty value. One pass left to right: linear in the tag.
+fn attributes(tag_body: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut rest = tag_body.trim_start_matches('/').trim_start_matches(|c: char| !c.is_whitespace() && c != '/');
+    std::iter::from_fn(move || {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        // Never empty, so every step takes at least one byte (an `=` with no name before it is a name).
+        let name_end = rest.find(|c: char| c.is_whitespace() || c == '=' || c == '/').unwrap_or(rest.len());
+        let (name, after) = rest.split_at(name_end.max(rest.len().min(1)));
+        if name.is_empty() {
+            return None;
+        }
+        let Some(value) = after.trim_start().strip_prefix('=').map(str::trim_start) else {
+            rest = after;
+            return Some((name, ""));
+        };
+        let (value, after) = match value.strip_prefix(['"', '\'']) {
+            Some(quoted) => {
+                let quote = &value[..1];
+                quoted.split_once(quote).unwrap_or((quoted, ""))
+            }
+            None => value.split_at(value.find(char::is_whitespace).unwrap_or(value.len())),
+        };
+        rest = after;
+        Some((name, value))
+    })
+}
+
+/// Whether an inline style hides the element and what it holds (`display: none`, `visibility:hidden`).
+fn style_hides(style: &str) -> bool {
+    style.split(';').any(|declaration| {
+        let (property, value) = declaration.split_once(':').unwrap_or_default();
+        // "none !important" is "none".
+        let value = value.split(|c: char| c.is_whitespace() || c == '!').find(|word| !word.is_empty());
+        let property = property.trim();
+        let is = |expected: &str| value.is_some_and(|value| value.eq_ignore_ascii_case(expected));
+        (property.eq_ignore_ascii_case("display") && is("none"))
+            || (property.eq_ignore_ascii_case("visibility") && (is("hidden") || is("collapse")))
+    })
+}
+
+/// What a start tag says about the element: whether its role makes it page chrome, and whether its markup
+/// hides it from readers (`hidden`, an inline style of [`style_hides`], a `<dialog>` not `open`, as cookie
+/// banners and sign-up boxes are before a script shows them). `aria-hidden` is not hiding: it is set on text
+/// every reader sees, when a screen reader is given the same words another way.
+fn start_tag_facts(name: &str, tag_body: &str) -> (bool, bool) {
+    let (mut chrome, mut hidden, mut open) = (false, false, false);
+    for (attribute, value) in attributes(tag_body) {
+        if attribute.eq_ignore_ascii_case("role") {
+            chrome |= CHROME_ROLES.split(' ').any(|role| role.eq_ignore_ascii_case(value));
+        } else if attribute.eq_ignore_ascii_case("hidden") {
+            // `hidden="until-found"` is content a reader finds by searching the page: it is text.
+            hidden |= !value.eq_ignore_ascii_case("until-found");
+        } else if attribute.eq_ignore_ascii_case("style") {
+            hidden |= style_hides(value);
+        } else {
+            open |= attribute.eq_ignore_ascii_case("open");
+        }
+    }
+    (chrome, hidden || (name == "dialog" && !open))
 }
 
 /// Converts HTML to text and one [`LineHint`] per line of that text.
+///
+/// Content the markup hides ([`start_tag_facts`]) is dropped, unless it holds more text than the page shows:
+/// then a script was meant to reveal it (`<body style="visibility:hidden">` until the page has loaded), and
+/// the page is read a second time with it shown. Two passes at most: still linear.
 pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
+    let (text, hints, hidden_bytes) = read_html(html, true);
+    if hidden_bytes > text.len() {
+        let (text, hints, _) = read_html(html, false);
+        return (text, hints);
+    }
+    (text, hints)
+}
+
+/// [`html_to_text`]'s one pass, dropping the content the markup hides when `drop_hidden`, and how many
+/// bytes of text that content held.
+fn read_html(html: &str, drop_hidden: bool) -> (String, Vec<LineHint>, usize) {
     let mut out = String::new();
     let mut hints: Vec<LineHint> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut hidden_depth = 0usize;
+    let mut hidden_bytes = 0usize;
     let mut in_link = 0usize;
     let mut pre = 0usize;
     let mut line = LineBuilder::default();
@@ -333,12 +415,8 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
                     rest = &rest[e + 1..];
                     continue;
                 }
-                if hidden_depth == 0 {
-                    if line.pending_space {
-                        line.text.push(' ');
-                        line.pending_space = false;
-                    }
-                    line.text.push('<');
+                if hidden_depth == 0 && !stack.last().is_some_and(|o| o.hidden) {
+                    line.push('<');
                 }
                 rest = &rest[1..];
                 continue;
@@ -367,7 +445,14 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
             if hidden_depth > 0 {
                 continue;
             }
-            let is_block = listed(BLOCKS, &name).is_some();
+            // Hidden content starts no line and breaks none; its elements are still tracked, to know where
+            // it ends.
+            let in_hidden = stack.last().is_some_and(|o| o.hidden);
+            let block_name = listed(BLOCKS, &name);
+            let is_block = block_name.is_some() && !in_hidden;
+            if name == "br" && in_hidden {
+                continue;
+            }
             if name == "br" {
                 let nothing_since_last_break = line.text.trim().is_empty();
                 flush(&mut out, &mut hints, &mut line, false);
@@ -400,17 +485,26 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
             if is_block {
                 flush(&mut out, &mut hints, &mut line, false);
             }
+            if matches!(name.as_str(), "td" | "th") && !line.text.is_empty() && !in_hidden {
+                line.pending = CELL_SEPARATOR;
+            }
             if listed(VOID, &name).is_some() || tag_body.ends_with('/') {
                 continue;
             }
-            let role = attribute(tag_body, "role").unwrap_or_default();
+            // A block ends an open paragraph, as in a browser (`<p hidden>Ad<p>Text` hides only the ad).
+            if block_name.is_some()
+                && !matches!(name.as_str(), "tr" | "caption")
+                && stack.last().is_some_and(|o| o.name == "p")
+            {
+                stack.pop();
+            }
+            let (role_chrome, hides) = start_tag_facts(&name, tag_body);
             let parent = stack.last();
-            let chrome = listed(CHROME, &name).is_some()
-                || listed(CHROME_ROLES, &role).is_some()
-                || parent.is_some_and(|p| p.chrome);
-            let block = listed(BLOCKS, &name).or(parent.and_then(|p| p.block));
+            let chrome = listed(CHROME, &name).is_some() || role_chrome || parent.is_some_and(|p| p.chrome);
+            let block = block_name.or(parent.and_then(|p| p.block));
+            let hidden = parent.is_some_and(|p| p.hidden) || (drop_hidden && hides);
             if stack.len() < MAX_OPEN_ELEMENTS {
-                stack.push(Open { name: name.clone(), chrome, block });
+                stack.push(Open { name: name.clone(), chrome, block, hidden });
             }
             if name == "a" {
                 in_link += 1;
@@ -425,6 +519,10 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
         let (chunk, after) = rest.split_at(next);
         rest = after;
         if hidden_depth > 0 {
+            continue;
+        }
+        if stack.last().is_some_and(|o| o.hidden) {
+            hidden_bytes += chunk.trim().len();
             continue;
         }
         if line.text.is_empty() {
@@ -452,14 +550,12 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
                 continue;
             }
             if c.is_whitespace() && c != '\u{a0}' && pre == 0 {
-                line.pending_space = !line.text.is_empty();
+                if !line.text.is_empty() && line.pending.is_empty() {
+                    line.pending = " ";
+                }
                 continue;
             }
-            if line.pending_space {
-                line.text.push(' ');
-                line.pending_space = false;
-            }
-            line.text.push(c);
+            line.push(c);
             if in_link > 0 {
                 line.link_chars += 1;
             }
@@ -473,7 +569,7 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
     if out.ends_with('\n') {
         out.pop();
     }
-    (out, hints)
+    (out, hints, hidden_bytes)
 }
 
 #[cfg(test)]
@@ -616,6 +712,59 @@ mod tests {
             // An unclosed control or media element hides nothing, however many there are.
             ("<p>Angela <button>Merkel spoke.</p><p>Then <select>Macron <video>replied.</p>", "Angela Merkel spoke.\n\nThen Macron replied."),
             ("<button><button><button>Text", "Text"),
+        ]);
+    }
+
+    #[test]
+    fn content_the_markup_hides_is_not_read() {
+        assert_reads(&[
+            // The `hidden` attribute, however written, and everything inside, however deep.
+            (
+                "<p>Shown first.</p><div hidden><p>Sign <b>up</b>.</p><div><p>Deeper.</p></div></div><p>Also shown.</p>",
+                "Shown first.\n\nAlso shown.",
+            ),
+            ("<p>A<span HIDDEN=hidden>X</span><span hidden=\"\">Y</span><span data-x=1 hidden/>B</p>", "AB"),
+            // Inline styles that hide: spaced or not, any case, with `!important`, among other declarations.
+            (
+                "<p style=\"display: none\">Ad</p><p style='color:red;DISPLAY:NONE !important'>Ad</p><div style=\"visibility:hidden\">Ad</div><p style=\"display: block\">Article text</p>",
+                "Article text",
+            ),
+            // A dialog is hidden until it is opened (a cookie banner); an open one is shown.
+            (
+                "<dialog id=cookies><p>We use cookies.</p></dialog><p>The council met.</p><dialog open>Shown</dialog>",
+                "The council met.\n\nShown",
+            ),
+            // Fallback content of an object is for browsers that cannot show it.
+            ("<p>A</p><object data=x.swf>Plugin</object><p>B</p>", "A\n\nB"),
+            // An unclosed hidden paragraph ends at the next block, as in a browser.
+            ("<p hidden>Advert<p>Text, then<span hidden>Ad</span> more", "Text, then more"),
+            // The hidden element's closing tag ends it even when elements inside it were left open.
+            ("<div><section hidden><p><b>Ad</section>After</div><p>Next</p>", "After\nNext"),
+            // Words that only look like hiding: other attributes, class names, values, and `aria-hidden`
+            // (set on text every reader sees when a screen reader gets it another way).
+            (
+                "<p class=hidden data-hidden=1 title=\"hidden\">One</p><p aria-hidden=\"true\">Two</p><p style=\"content:'display:none'\">Three</p>",
+                "One\n\nTwo\n\nThree",
+            ),
+            // `until-found` content is text a reader can search for.
+            ("<div hidden=until-found>Answer</div>", "Answer"),
+            // Markup that hides the whole page until a script shows it: the page is read with it shown.
+            ("<body style=\"visibility:hidden\"><p>The article.</p><div hidden>Menu</div></body>", "The article.\n\nMenu"),
+        ]);
+        // Hidden text adds no line, so hints stay one per line.
+        let (text, hints) = html_to_text("<nav>Home<div hidden><p>x</p><br><br></div></nav><p>Text</p>");
+        assert_eq!((text.as_str(), hints.len()), ("Home\nText", 2));
+    }
+
+    #[test]
+    fn a_table_row_reads_as_one_line() {
+        assert_reads(&[
+            (
+                "<table><tr><th>Year</th><th>Milestone</th></tr>\n<tr> <td>2025</td>\n <td> Work starts </td></tr></table>",
+                "Year | Milestone\n2025 | Work starts",
+            ),
+            // Empty cells add no separator; cells that hold blocks still break lines.
+            ("<table><tr><td></td><td>A</td><td></td><td>B</td><td></td></tr><tr><td><p>C</p><p>D</p></td></tr></table>", "A | B\nC\n\nD"),
         ]);
     }
 
