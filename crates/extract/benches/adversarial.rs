@@ -113,6 +113,11 @@ const CASES: &[Case] = &[
     Case { name: "html: references (legacy, C1, long)", unit: "&eacute &notit; &#150; &#999999999 &amp;x ", html: true },
     Case { name: "html: unclosed `<button>` and `<select>`", unit: "<button>a <select>b ", html: true },
     Case { name: "html: `<br>` runs", unit: "<br><br>x<br> <br>", html: true },
+    // The reader's hidden content: nested hidden elements never closed, hiding styles, table cells.
+    Case { name: "html: unclosed hidden elements", unit: "<div hidden>Ab <p style=\"display:none\">cd ", html: true },
+    Case { name: "html: hidden text outweighing shown", unit: "<span hidden>Abcde fghij klmno</span>x ", html: true },
+    Case { name: "html: long style and attribute runs", unit: "<a style=\"color:red;display :block\" b c=d e ", html: true },
+    Case { name: "html: table cells", unit: "<tr><td>Ab</td><td></td><th>cd</th>", html: true },
 ];
 
 fn build(unit: &str, bytes: usize) -> String {
