@@ -1173,7 +1173,16 @@ impl State {
             }
             Action::FlashSpan(span) => next.flash(span),
             Action::ReviewWords { span, decision } => {
-                if let Some(scope) = self.open.suggestion_on(span) {
+                // A accepts what is shown: a mention already decided on (accepted, or given another kind by
+                // the user) keeps that decision rather than going back to the extractor's kind.
+                let extraction = &self.open.extraction;
+                let decided = extraction.entities.iter().find(|e| e.span == span).is_some_and(|e| {
+                    let name = extraction.groups.get(e.group).map_or("", |g| g.name.as_str());
+                    self.annotations.decision_for(span, e.kind, name).is_some()
+                });
+                if let Some(scope) =
+                    self.open.suggestion_on(span).filter(|_| !(decided && decision == Decision::Accept))
+                {
                     next = self.apply(Action::Review { scope, decision });
                 }
             }
@@ -1678,10 +1687,22 @@ pub fn parse_tags(input: &str) -> Vec<String> {
     let mut rest = input;
     loop {
         rest = rest.trim_start();
-        let tag;
+        let tag: &str;
+        let unquoted;
         if let Some(quoted) = rest.strip_prefix('"') {
-            let close = quoted.find('"').unwrap_or(quoted.len());
-            tag = &quoted[..close];
+            // Up to the first `"` not doubled; a doubled one, `""`, stands for one.
+            let mut close = quoted.len();
+            let mut from = 0;
+            while let Some(at) = quoted[from..].find('"').map(|at| from + at) {
+                if quoted[at + 1..].starts_with('"') {
+                    from = at + 2;
+                } else {
+                    close = at;
+                    break;
+                }
+            }
+            unquoted = quoted[..close].replace("\"\"", "\"");
+            tag = &unquoted;
             rest = quoted.get(close + 1..).unwrap_or("");
             // Anything typed after the closing quote, up to the next separator, is dropped with it.
             rest = rest.find([',', ';']).map_or("", |at| &rest[at..]);
@@ -1701,11 +1722,14 @@ pub fn parse_tags(input: &str) -> Vec<String> {
 }
 
 /// Tags as the Tags box shows them, read back by [`parse_tags`] as the same tags: comma-separated, a tag that
-/// holds a comma or semicolon (an imported `Zürich, Switzerland`) in double quotes, so that saving a note's
+/// holds a comma, semicolon or double quote (an imported `Zürich, Switzerland`) in double quotes (a double
+/// quote in it doubled, `""`, as in CSV), so that saving a note's
 /// text never splits its tags.
 pub fn tags_text(tags: &[String]) -> String {
-    let shown: Vec<String> =
-        tags.iter().map(|t| if t.contains([',', ';']) { format!("\"{t}\"") } else { t.clone() }).collect();
+    let shown: Vec<String> = tags
+        .iter()
+        .map(|t| if t.contains([',', ';', '"']) { format!("\"{}\"", t.replace('"', "\"\"")) } else { t.clone() })
+        .collect();
     shown.join(", ")
 }
 
@@ -1721,6 +1745,7 @@ mod tests {
             ("\"Zürich, Switzerland\", energy", &["Zürich, Switzerland", "energy"][..]),
             ("\"unclosed, quote", &["unclosed, quote"][..]),
             ("\"x\" y, z", &["x", "z"][..]),
+            ("\"say \"\"hi\"\"\", b", &["say \"hi\"", "b"][..]),
             ("  ", &[][..]),
         ];
         for (input, expected) in typed {
@@ -1729,6 +1754,7 @@ mod tests {
         let kept = [
             vec!["Zürich, Switzerland".to_string(), "energy;prices".into(), "plain".into()],
             vec!["🙂 emoji".into()],
+            vec!["Say \"hi\", Bob".into(), "\"quoted\"".into(), "a\"b".into(), "\"".into(), "\"\"".into()],
             vec![],
         ];
         for tags in kept {
@@ -1959,6 +1985,14 @@ mod tests {
         assert!(
             matches!(rejected.annotations.reviews[0].scope, ReviewScope::Mention { span: s, kind: k } if s == span && k == kind)
         );
+        // A on a mention the user gave another kind keeps that kind.
+        let retagged = s0.apply(Action::Review {
+            scope: ReviewScope::Mention { span, kind },
+            decision: Decision::Retag(EntityKind::Org),
+        });
+        let kept = retagged.apply(Action::ReviewWords { span, decision: Decision::Accept });
+        let shown = kept.annotations.shown_entities(&kept.open.extraction);
+        assert_eq!(shown.iter().find(|e| e.span == span).map(|e| e.kind), Some(EntityKind::Org));
         // Words that carry no suggestion (part of a name): nothing is decided.
         let part = Span::new(span.start, span.start + 1);
         let unchanged = s0.apply(Action::ReviewWords { span: part, decision: Decision::Accept });

@@ -220,12 +220,17 @@ pub struct Display<'a> {
 }
 
 /// Resolves each piece into what it looks like.
-pub fn segments(pieces: &[Piece], display: &Display<'_>) -> Vec<Segment> {
+/// `after_body`: whether the piece before the first (the previous block's last) is not clutter.
+pub fn segments(pieces: &[Piece], display: &Display<'_>, after_body: bool) -> Vec<Segment> {
     let mut out = Vec::with_capacity(pieces.len());
+    let mut after_body = after_body;
     for piece in pieces {
-        // The line breaks that open a run of clutter part the paragraphs around it: they stay shown when the
-        // clutter is collapsed, or the paragraphs before and after it would run together.
-        if piece.clutter {
+        let opens_clutter = piece.clutter && after_body;
+        after_body = !piece.clutter;
+        // The line breaks that open a run of clutter after the body part the paragraphs around it: they stay
+        // shown when the clutter is collapsed, or the paragraphs before and after it would run together. Once
+        // per run: the pieces a highlight cuts a collapsed menu into show no breaks of their own.
+        if opens_clutter {
             let words = piece.span.slice(display.text);
             let breaks = words.len() - words.trim_start().len();
             if words[..breaks].contains('\n') {
@@ -363,7 +368,8 @@ impl ArticleModel {
         }
         let display =
             Display { text, entities: &self.entities, quotes: &self.quotes, annotations, hidden, active_note };
-        let done: Rc<[Segment]> = Rc::from(segments(pieces, &display));
+        let after_body = index.checked_sub(1).and_then(|i| self.blocks.get(i)).and_then(|b| b.last());
+        let done: Rc<[Segment]> = Rc::from(segments(pieces, &display, after_body.is_some_and(|p| !p.clutter)));
         if let Some(slot) = self.resolved.borrow_mut().get_mut(index) {
             *slot = Some(done.clone());
         }
@@ -457,7 +463,7 @@ mod tests {
         let hidden = LayerSet::default();
         let display =
             Display { text, entities: &[], quotes: &[], annotations: &annotations, hidden: &hidden, active_note: None };
-        let shown = segments(&pieces(text.len(), &layers), &display);
+        let shown = segments(&pieces(text.len(), &layers), &display, false);
         let tiled: String = shown.iter().map(|s| s.span.slice(text)).collect();
         assert_eq!(tiled, text);
         let collapsed: String = shown.iter().filter(|s| !s.clutter).map(|s| s.span.slice(text)).collect();
@@ -465,6 +471,18 @@ mod tests {
             collapsed,
             "The minister said the talks would resume next week.\n\nShe said the delegations agreed on the agenda."
         );
+        // A menu cut into pieces by highlights (here notes) above the body: collapsed, it leaves no blank lines.
+        let text = "London\nParis\nBerlin\nRome\n\nThe minister said the talks would resume.";
+        let first = text.find("The minister").expect("body");
+        let body = [Span::new(first, text.len())];
+        let notes: Vec<(usize, Span)> = ["Paris", "Berlin", "Rome"]
+            .iter()
+            .map(|w| (0, Span::new(text.find(w).expect("w"), text.find(w).expect("w") + w.len())))
+            .collect();
+        let layers = Layers { body: &body, entities: &[], quotes: &[], notes: &notes };
+        let shown = segments(&pieces(text.len(), &layers), &display, false);
+        let collapsed: String = shown.iter().filter(|s| !s.clutter).map(|s| s.span.slice(text)).collect();
+        assert_eq!(collapsed, "The minister said the talks would resume.");
     }
 }
 
