@@ -771,7 +771,7 @@ fn read_item(item: &Value, position: usize, imported: &mut Imported) -> Result<(
         imported.replies.push(ImportedReply { parent, reply, position });
         return Ok(());
     }
-    let human = !suggested(item);
+    let human = !suggested(item, &body);
     // The body applies to every target (model 3.2): a note on each, the first under the file's id, the others
     // under ids derived from it, so that the same file imported again finds them here already.
     let targets = match &item["target"] {
@@ -810,11 +810,12 @@ fn derived_id(id: &str, suffix: &str) -> String {
     }
 }
 
-/// Whether an annotation is one of Sidenote's machine suggestions: its extractor named as `generator` (as
-/// `export` writes them) and no person's `creator`. Another program's generator (Recogito names itself,
-/// with its users on the bodies) only says which program wrote the file: what it holds is a person's.
-fn suggested(item: &Value) -> bool {
-    item["generator"]["name"] == super::GENERATOR && item["creator"].is_null()
+/// Whether an annotation is a program's suggestion: written by a `generator` (Sidenote's extractor, as
+/// `export` writes them, or another tagger's) with no person as `creator`, on it or on any of its bodies
+/// (Recogito names itself as generator and its users on the bodies: what it holds is a person's). A program's
+/// entities are never taken for the user's own.
+fn suggested(item: &Value, body: &[Value]) -> bool {
+    !item["generator"].is_null() && item["creator"].is_null() && body.iter().all(|b| b["creator"].is_null())
 }
 
 /// Who wrote an annotation: its creator, else its bodies' first (Recogito names its users on the bodies).
@@ -866,10 +867,6 @@ fn read_on(
         imported.notes.push(note(id, comment_text(body), tags));
         return Ok(());
     };
-    if !human {
-        imported.skipped_suggestions += 1;
-        return Ok(());
-    }
     // What a person wrote beside a classification (a comment, tags: Recogito writes both on a tagged entity)
     // is a note on the same words, beside the entity; its `identifying` body is the entity's name.
     let said: Vec<Value> = body.iter().filter(|b| b["purpose"] != "identifying").cloned().collect();
@@ -884,6 +881,13 @@ fn read_on(
     }
     let note_id = if kind.is_some() { derived_id(&id, "-note") } else { id.clone() };
     let said = (!text.is_empty() || !tags.is_empty()).then(|| note(note_id, text, tags));
+    if !human {
+        // The program's classification is left out (this copy's extractor makes its own); words written
+        // beside it are kept.
+        imported.skipped_suggestions += 1;
+        imported.notes.extend(said);
+        return Ok(());
+    }
     match kind {
         Some(kind) => read_entity(item, words.clone(), id, kind, imported)?,
         // A quotation with a note: the note is what the person added, used whatever the quotation's fate.
@@ -2127,6 +2131,24 @@ mod tests {
     /// wrote as a note on the words, beside the entity when the kind is one of ours; only Sidenote's own
     /// extractor output is a machine suggestion (a prober's file lost every comment as "machine suggestions").
     #[test]
+    fn another_programs_entities_are_suggestions_and_its_comments_notes() {
+        // A tagger's output: a generator, no person on the annotation or its bodies.
+        let file = r#"[{"type": "Annotation", "id": "https://ner.example/a/1",
+            "generator": {"type": "Software", "name": "a tagger"},
+            "body": [{"purpose": "classifying", "value": "GPE"}],
+            "target": {"selector": {"type": "TextQuoteSelector", "exact": "Moscow"}}},
+            {"type": "Annotation", "id": "https://ner.example/a/2",
+            "generator": {"type": "Software", "name": "a tagger"},
+            "body": [{"purpose": "classifying", "value": "PERSON"}, {"purpose": "commenting", "value": "checked by hand"}],
+            "target": {"selector": {"type": "TextQuoteSelector", "exact": "Lavrov"}}}]"#;
+        let imported = parse(file).expect("parses");
+        assert!(imported.added.is_empty(), "a program's entities are not the user's: {:?}", imported.added);
+        assert_eq!(imported.skipped_suggestions, 2);
+        let texts: Vec<&str> = imported.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["checked by hand"], "words written beside a program's classification are kept");
+    }
+
+    #[test]
     fn a_classification_keeps_its_comment_and_tags_as_a_note() {
         let text = "Carol met Ada Vance at Credit Suisse near the Paradeplatz.";
         let quote = |w: &str| format!(r#"{{"selector": {{"type": "TextQuoteSelector", "exact": "{w}"}}}}"#);
@@ -2172,16 +2194,27 @@ mod tests {
                 Some(("", vec!["source"], Some("Erin"))),
                 0,
             ),
-            // Another tool's classification alone: an entity a person added, no note.
+            // Another tool's classification with a person on its body: an entity a person added, no note.
             (
                 format!(
-                    r#"{recogito}, "body": {{"purpose": "classifying", "value": "ORG"}}, "target": {}"#,
+                    r#"{recogito}, "body": {{"purpose": "classifying", "value": "ORG", "creator": "https://recogito.pelagios.org/dave"}}, "target": {}"#,
                     quote("Credit Suisse")
                 ),
                 "Credit Suisse",
                 Some(EntityKind::Org),
                 None,
                 0,
+            ),
+            // A program named and no person anywhere: the program's suggestion, left out.
+            (
+                format!(
+                    r#"{recogito}, "body": {{"purpose": "classifying", "value": "ORG"}}, "target": {}"#,
+                    quote("Credit Suisse")
+                ),
+                "Credit Suisse",
+                None,
+                None,
+                1,
             ),
             // Sidenote's extractor, no person: a suggestion, re-extracted here.
             (
