@@ -328,8 +328,9 @@ fn start_tag_facts(name: &str, tag_body: &str) -> (bool, bool) {
 /// Converts HTML to text and one [`LineHint`] per line of that text.
 ///
 /// Content the markup hides ([`start_tag_facts`]) is dropped, unless it holds more text than the page shows:
-/// then a script was meant to reveal it (`<body style="visibility:hidden">` until the page has loaded), and
-/// the page is read a second time with it shown. Two passes at most: still linear.
+/// then a script may be meant to reveal the page (`<body style="visibility:hidden">` until it has loaded), and
+/// the page is read a second time with the hiding of `html`, `body`, `main` and `article` lifted (what else
+/// is hidden, a long cookie dialog beside a short article, stays hidden). Two passes at most: still linear.
 pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
     let (text, hints, hidden_bytes) = read_html(html, true);
     if hidden_bytes > text.len() {
@@ -339,8 +340,8 @@ pub fn html_to_text(html: &str) -> (String, Vec<LineHint>) {
     (text, hints)
 }
 
-/// [`html_to_text`]'s one pass, dropping the content the markup hides when `drop_hidden`, and how many
-/// bytes of text that content held.
+/// [`html_to_text`]'s one pass, dropping the content the markup hides (when not `drop_hidden`, all but what
+/// the page's wrappers hide), and how many bytes of text that content held.
 fn read_html(html: &str, drop_hidden: bool) -> (String, Vec<LineHint>, usize) {
     let mut out = String::new();
     let mut hints: Vec<LineHint> = Vec::new();
@@ -502,7 +503,10 @@ fn read_html(html: &str, drop_hidden: bool) -> (String, Vec<LineHint>, usize) {
             let parent = stack.last();
             let chrome = listed(CHROME, &name).is_some() || role_chrome || parent.is_some_and(|p| p.chrome);
             let block = block_name.or(parent.and_then(|p| p.block));
-            let hidden = parent.is_some_and(|p| p.hidden) || (drop_hidden && hides);
+            // The second reading reveals only what the page's wrappers hid (a script shows them once loaded);
+            // a closed dialog, a hidden menu inside stay hidden.
+            let wrapper = matches!(name.as_str(), "html" | "body" | "main" | "article");
+            let hidden = parent.is_some_and(|p| p.hidden) || (hides && (drop_hidden || !wrapper));
             if stack.len() < MAX_OPEN_ELEMENTS {
                 stack.push(Open { name: name.clone(), chrome, block, hidden });
             }
@@ -749,7 +753,12 @@ mod tests {
             // `until-found` content is text a reader can search for.
             ("<div hidden=until-found>Answer</div>", "Answer"),
             // Markup that hides the whole page until a script shows it: the page is read with it shown.
-            ("<body style=\"visibility:hidden\"><p>The article.</p><div hidden>Menu</div></body>", "The article.\n\nMenu"),
+            ("<body style=\"visibility:hidden\"><p>The article.</p><div hidden>Menu</div></body>", "The article."),
+            // Hidden text outweighing the page's elsewhere (a long closed dialog): it stays hidden.
+            (
+                "<p>Short news.</p><dialog><p>We and our 842 partners store and access information on your device.</p></dialog><div hidden>Menu of many sections</div>",
+                "Short news.",
+            ),
         ]);
         // Hidden text adds no line, so hints stay one per line.
         let (text, hints) = html_to_text("<nav>Home<div hidden><p>x</p><br><br></div></nav><p>Text</p>");
