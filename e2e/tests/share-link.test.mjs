@@ -10,6 +10,18 @@ import { storedRecords, waitForRecord } from '../lib/stored.mjs';
 
 const ctx = useSidenote();
 
+/** A link made by a colleague in a browser of their own: a note "theirs" on "INF Treaty" of the sample. */
+async function colleaguesLink(browser) {
+  const other = await browser.newContext();
+  const colleague = new SidenotePage(await other.newPage(), ctx.server.url);
+  await colleague.open();
+  await colleague.selectWords('INF Treaty');
+  await colleague.writeNote('theirs');
+  const link = await makeLink(colleague, colleague.page);
+  await other.close();
+  return link;
+}
+
 async function makeLink(app, page) {
   await page.getByTestId('share-button').click();
   return page.getByTestId('share-link').inputValue();
@@ -78,13 +90,7 @@ test('keeping a colleague’s link to an article already annotated here keeps bo
   await waitForRecord(page, 'sidenote.v1.index', (v) => v?.includes('"notes":1'));
 
   // The colleague annotates their own copy of the same article and sends a link.
-  const other = await browser.newContext();
-  const colleague = new SidenotePage(await other.newPage(), ctx.server.url);
-  await colleague.open();
-  await colleague.selectWords('INF Treaty');
-  await colleague.writeNote('theirs');
-  const link = await makeLink(colleague, colleague.page);
-  await other.close();
+  const link = await colleaguesLink(browser);
 
   await page.goto(link);
   await page.getByTestId('shared-banner').waitFor();
@@ -159,13 +165,7 @@ test('a link to an article with notes saved here says they are not shown on the 
   await app.selectWords('Sergei Lavrov');
   await app.writeNote('mine');
   await waitForRecord(page, 'sidenote.v1.index', (v) => v?.includes('"notes":1'));
-  const other = await browser.newContext();
-  const colleague = new SidenotePage(await other.newPage(), ctx.server.url);
-  await colleague.open();
-  await colleague.selectWords('INF Treaty');
-  await colleague.writeNote('theirs');
-  const link = await makeLink(colleague, colleague.page);
-  await other.close();
+  const link = await colleaguesLink(browser);
   await page.goto(link);
   const banner = page.getByTestId('shared-banner');
   await banner.filter({ hasText: 'Your 1 note on this article is saved in this browser and not shown' }).waitFor();
