@@ -331,8 +331,31 @@ test('narrow windows and 200% zoom: the layout reflows, no sideways scrolling, e
       `${label}: the selection bar is off screen ${JSON.stringify(bar)}`);
     await page.getByTestId('add-note').click();
     await page.getByTestId('note-text').fill('Written in a narrow window');
+    // With the editor open the bar is tall: a control Tab moves to is scrolled above it, never left under it.
+    await page.locator('body').focus();
+    const hidden = [];
+    for (let stop = 0; stop < 40; stop++) {
+      await page.keyboard.press('Tab');
+      const under = await page.evaluate(() => {
+        const focused = document.activeElement;
+        const shownBar = document.querySelector('[data-testid=selection-bar]');
+        if (!shownBar) return 'the selection bar closed';
+        if (!focused || focused === document.body || shownBar.contains(focused)) return null;
+        // A file input is visually hidden in its label, which is what the keyboard user sees focused.
+        const box = (focused.closest('label') ?? focused).getBoundingClientRect(), barBox = shownBar.getBoundingClientRect();
+        const covered = box.top >= barBox.top && box.bottom <= barBox.bottom && box.left < barBox.right && box.right > barBox.left;
+        return covered ? (focused.dataset.testid ?? focused.tagName) : null;
+      });
+      if (under) hidden.push(under);
+    }
+    assert.deepEqual(hidden, [], `${label}: Tab stops under the selection bar`);
+    // A tag longer than the window (a select is as wide as its longest option) does not widen the page.
+    await page.getByTestId('note-tags').fill('a-tag-of-sixty-letters-with-no-space-to-break-it-anywhere-at-all, short');
     await page.getByTestId('note-save').click();
     await page.locator('mark[data-notes]').first().waitFor();
+    await page.getByTestId('tab-notes').click();
+    const tagged = await layout(page);
+    assert.ok(tagged.scrollWidth <= tagged.innerWidth, `${label}: a long tag widens the page to ${tagged.scrollWidth} px`);
     // An article whose words are longer than a line (a URL, a hash): they wrap, the page does not widen.
     await app.pasteText(`A report. ${'https://example.org/'.padEnd(600, 'x')} ${'Unbroken'.repeat(80)} ends here.`);
     const long = await layout(page);
