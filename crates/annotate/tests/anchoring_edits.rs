@@ -47,13 +47,13 @@ const WRONG_CEILINGS: &[(&str, usize)] = &[
     ("insertInside", 0),            // 107 / 43 / 0 / 0
     ("deleteNearBefore", 0),        // 150 / 0 / 0 / 0
     ("deleteNearAfter", 0),         // 150 / 0 / 0 / 0
-    ("repeatPhraseNear", 0),        // 149 / 1 / 0 / 0
+    ("repeatPhraseNear", 3),        // 143 / 3 / 3 / 1 (see below)
     ("duplicateWithContextFar", 0), // 147 / 1 / 0 / 2
     ("dupFarAndEditOriginal", 1),   // 113 / 35 / 1 / 1
     ("changeWordInside", 0),        // 110 / 40 / 0 / 0
     ("replaceWord", 0),             // 42 / 108 / 0 / 0
     ("deleteNoted", 0),             // 0 / 150 / 0 / 0 (all 150 gone)
-    ("deleteNotedAndContext", 9),   // 0 / 128 / 9 / 13 (all 150 gone)
+    ("deleteNotedAndContext", 8),   // 0 / 129 / 8 / 13 (all 150 gone)
     ("deleteNotedKeepContext", 0),  // 0 / 150 / 0 / 0 (all 150 gone)
     ("reorderParas", 2),            // 109 / 29 / 2 / 10
     ("moveParagraphFar", 4),        // 90 / 39 / 4 / 17
@@ -61,6 +61,19 @@ const WRONG_CEILINGS: &[(&str, usize)] = &[
     ("straightQuotes", 0),          // 150 / 0 / 0 / 0
     ("curlyQuotes", 0),             // 150 / 0 / 0 / 0
     ("rewrapAndStraight", 0),       // 150 / 0 / 0 / 0
+    // The prober's class (fourteenth round): a paragraph or sentence starting with the noted paragraph's (or
+    // sentence's) first one or two words, inserted before it or written in its place. Before context across a
+    // line break stopped counting as evidence (`anchor::search`, `prefix_line`), seed 1 made 82, 80 and 82
+    // wrong (seeds 2 and 3: 66/76/77 and 70/85/77); now 4 / 10 / 25 (7/7/18 and 9/7/26). What is left is
+    // mostly a sentence rewritten after its first two words (`[Molly] Hooper, a CBSN …` → `Molly Hooper, in
+    // …`), which the harness counts as new words but a reader would call the same name, and a first word of a
+    // sentence whose sentence was rewritten mid-paragraph (its prefix in the same line still agrees). The same
+    // rule made three notes on a phrase that starts a line land on a copy of the phrase doubled right after it
+    // (`[And there was quite] And there was quite a bit`: the judge's margin between the two is one character
+    // of context), hence repeatPhraseNear's ceiling of 3 (seeds 2 and 3: 1 and 7, from 0 and 0).
+    ("insertAlikeParagraph", 4),   // 126 / 20 / 4 / 0
+    ("replaceParagraphAlike", 10), // 1 / 139 / 10 / 0 (142 gone)
+    ("replaceSentenceAlike", 25),  // 1 / 124 / 25 / 0 (137 gone)
 ];
 
 /// Edits that leave the noted words in place (or only move them a little, or change only spaces and quote
@@ -71,7 +84,7 @@ const KEEP_FLOORS: &[(&str, f64)] = &[
     ("insertAfter", 0.97),
     ("deleteNearBefore", 0.97),
     ("deleteNearAfter", 0.97),
-    ("repeatPhraseNear", 0.97),
+    ("repeatPhraseNear", 0.95), // 143/150 since a phrase doubled after a line-start note may take the note (see WRONG_CEILINGS)
     ("rewrap", 0.97),
     ("straightQuotes", 0.97),
     ("curlyQuotes", 0.97),
@@ -214,6 +227,9 @@ enum Edit {
     StraightQuotes,
     CurlyQuotes,
     RewrapAndStraight,
+    InsertAlikeParagraph,
+    ReplaceParagraphAlike,
+    ReplaceSentenceAlike,
 }
 
 const EDITS: &[Edit] = &[
@@ -236,6 +252,9 @@ const EDITS: &[Edit] = &[
     Edit::StraightQuotes,
     Edit::CurlyQuotes,
     Edit::RewrapAndStraight,
+    Edit::InsertAlikeParagraph,
+    Edit::ReplaceParagraphAlike,
+    Edit::ReplaceSentenceAlike,
 ];
 
 impl Edit {
@@ -260,8 +279,41 @@ impl Edit {
             Edit::StraightQuotes => "straightQuotes",
             Edit::CurlyQuotes => "curlyQuotes",
             Edit::RewrapAndStraight => "rewrapAndStraight",
+            Edit::InsertAlikeParagraph => "insertAlikeParagraph",
+            Edit::ReplaceParagraphAlike => "replaceParagraphAlike",
+            Edit::ReplaceSentenceAlike => "replaceSentenceAlike",
         }
     }
+
+    /// Where the note of this edit starts: at the first word of its paragraph or sentence (the prober's
+    /// cases: paragraphs and sentences begin alike, `Morrison said …` / `Morrison also said …`), or anywhere.
+    fn note_starts(self) -> Option<Unit> {
+        match self {
+            Edit::InsertAlikeParagraph | Edit::ReplaceParagraphAlike => Some(Unit::Paragraph),
+            Edit::ReplaceSentenceAlike => Some(Unit::Sentence),
+            _ => None,
+        }
+    }
+}
+
+/// A stretch of text whose first word a note can be made to start at.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Paragraph,
+    Sentence,
+}
+
+/// The index in `words` of the first word of the paragraph (or sentence) holding `words[k]`.
+fn first_word_of(tokens: &[Token], words: &[usize], mut k: usize, unit: Unit) -> usize {
+    while k > 0 {
+        let previous = &tokens[words[k - 1]];
+        let breaks = tokens[words[k - 1] + 1..words[k]].iter().any(is_paragraph_break);
+        if breaks || (unit == Unit::Sentence && previous.text.ends_with(['.', '?', '!'])) {
+            break;
+        }
+        k -= 1;
+    }
+    k
 }
 
 /// Makes tokens and edits them; every new word gets a fresh id, so inserted or copied words are never taken
@@ -399,7 +451,48 @@ impl Editor {
                 .map(|x| Token { text: x.text.replace('\'', "\u{2019}").replace('"', "\u{201D}"), id: x.id })
                 .collect(),
             Edit::RewrapAndStraight => straight_quotes(&self.rewrap(t)),
+            // A new paragraph before the noted one, beginning with the same one or two words.
+            Edit::InsertAlikeParagraph => {
+                let fill = 3 + self.rng.below(6);
+                let alike = self.alike_start(t, a, fill);
+                cat(&[&t[..a], &alike, &[space("\n\n")], &t[a..]])
+            }
+            // The noted paragraph rewritten but for its first one or two words (`Morrison also said …`).
+            Edit::ReplaceParagraphAlike => {
+                let end = t[a..].iter().position(is_paragraph_break).map_or(t.len(), |k| a + k);
+                let fill = 4 + self.rng.below(7);
+                let alike = self.alike_start(t, a, fill);
+                cat(&[&t[..a], &alike, &t[end..]])
+            }
+            // The noted sentence rewritten but for its first one or two words (`He also said …`).
+            Edit::ReplaceSentenceAlike => {
+                let paragraph_end = t[a..].iter().position(is_paragraph_break).map_or(t.len(), |k| a + k);
+                let last = (a..paragraph_end).find(|&k| t[k].id.is_some() && t[k].text.ends_with(['.', '?', '!']));
+                let end = last.map_or(paragraph_end, |k| k + 1);
+                let fill = 4 + self.rng.below(7);
+                let alike = self.alike_start(t, a, fill);
+                cat(&[&t[..a], &alike, &t[end..]])
+            }
         })
+    }
+
+    /// Fresh copies of the one or two words from token `a` (within their paragraph), then `fill` filler words
+    /// ending a sentence.
+    fn alike_start(&mut self, t: &[Token], a: usize, fill: usize) -> Vec<Token> {
+        let wanted = 1 + self.rng.below(2);
+        let mut end = a;
+        let mut taken = 0;
+        while end < t.len() && taken < wanted && !is_paragraph_break(&t[end]) {
+            taken += usize::from(t[end].id.is_some());
+            end += 1;
+        }
+        let mut words = self.fresh_copy(&t[a..end]);
+        words.push(space(" "));
+        words.extend(self.fill_words(fill));
+        if let Some(last) = words.last_mut() {
+            last.text.push('.');
+        }
+        words
     }
 
     /// The noted words with 12 tokens of context on each side, copied (new ids) to the start or the end.
@@ -616,7 +709,10 @@ fn run() -> Report {
             if words.len() < 10 {
                 continue;
             }
-            let first = editor.rng.below(words.len() - 8);
+            let mut first = editor.rng.below(words.len() - 8);
+            if let Some(unit) = edit.note_starts() {
+                first = first_word_of(&tokens, &words, first, unit);
+            }
             let long = editor.rng.coin();
             let count = 1 + editor.rng.below(if long { 6 } else { 2 });
             let (a, b) = (words[first], words[first + count - 1] + 1);
@@ -629,7 +725,12 @@ fn run() -> Report {
             let truth = hull(&truth_words);
             let index = OffsetIndex::new(&edited);
             let placed = Anchorer::new(&edited, &index).anchor(&target).span;
-            let outcome = judge(&edited, &target, placed, &truth_words);
+            let mut outcome = judge(&edited, &target, placed, &truth_words);
+            // What these edits write is new text that starts alike, never a page repeating itself: a placement
+            // on it is not a defensible copy.
+            if edit.note_starts().is_some() && outcome == Outcome::Copy {
+                outcome = Outcome::Wrong;
+            }
             counts.total += 1;
             counts.gone += usize::from(truth.is_none());
             match outcome {

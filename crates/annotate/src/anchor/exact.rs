@@ -316,14 +316,25 @@ pub(super) fn context_evidence(search: &Search<'_, '_>, span: Span) -> (bool, f6
     if agreeing == context_chars {
         return (true, 1.0);
     }
-    let fit = search.context_fit(span.start, span.end);
+    // A whole line (a menu item, a headline) has only other lines for context: both of them must agree (a
+    // new paragraph `Cars report …` after the menu line that preceded the menu's `Cars` agrees on one).
+    if search.whole_line && search.context_fit(span.start, span.end).worst_side < super::similarity::ACROSS_MIN_SIDE {
+        return (false, search.context_fit(span.start, span.end).overall);
+    }
+    let (similarity, fit) =
+        (search.context_fit(span.start, span.end).overall, search.evidence_fit(span.start, span.end));
+    let agreeing = search.agreeing_in_line(span.start, span.end);
+    // A quote that starts (or ends) a line whose own line was edited beside it, after (or before) the same
+    // paragraph as before.
+    let supported_across =
+        search.across_agrees(span.start, span.end) && fit.best_side >= super::similarity::ACROSS_MIN_SIDE;
     // One word recurs in any page with a context that looks alike (`farmers and` / `farmers, and`): once its
     // own paragraph is gone, similarity is no evidence for it, only verbatim agreement. On the edited corpus
     // pages (`tests/anchoring_edits.rs`, seeds 1-6, 17,100 trials) this took 77 misplaced notes to 73 and left
     // the right placements at 12,282; asking it of every quote of up to 12 characters gained one more and
     // lost two right ones, and asking both sides to agree verbatim lost 450.
     if is_one_word(search.quote) {
-        return (agreeing >= BELIEVED_AGREEING_CHARS, fit.overall);
+        return (agreeing >= BELIEVED_AGREEING_CHARS || supported_across, similarity);
     }
     // Words recur with eight characters of common context around them (`reserve the [right] to` / `reserves the
     // [right] to`, `measures [to oppose] it` in two paragraphs of one story), which is what the occurrence left
@@ -332,7 +343,7 @@ pub(super) fn context_evidence(search: &Search<'_, '_>, span: Span) -> (bool, f6
     // into orphans at seeds 1 and 2, for 2 and 3 right placements; asking it of every quote then took seeds 1–6
     // from 96 to 77 misplaced notes of 17,100 trials (44 to 29 where the noted words and their context were
     // deleted), for 17 right placements of 12,299 that became orphans. A wrong placement is worse than an orphan.
-    (agreeing >= BELIEVED_AGREEING_CHARS || fit.best_side >= MIN_SIDE_SIMILARITY, fit.overall)
+    (agreeing >= BELIEVED_AGREEING_CHARS || fit.best_side >= MIN_SIDE_SIMILARITY || supported_across, similarity)
 }
 
 /// Starts of exact occurrences with the original's shape at both ends, and whether they are all of them.

@@ -10,7 +10,7 @@
 use sidenote_extract::Span;
 
 use super::search::{chars_after, chars_before, first_chars, last_chars, same_char, Place, Search};
-use super::similarity::trigram_similarity;
+use super::similarity::{trigram_similarity, ACROSS_MIN_SIDE};
 use super::words::is_boundary;
 use super::{CONTEXT_CHARS, SHORT_QUOTE_CHARS};
 
@@ -95,13 +95,16 @@ fn candidates(search: &Search<'_, '_>) -> Vec<Candidate> {
 /// Accepts a placement when its words and context together make it believable, and ranks it.
 fn judge(search: &Search<'_, '_>, quote_chars: usize, cost: usize, span: Span) -> Option<Candidate> {
     let quote_similarity = 1.0 - cost as f64 / quote_chars as f64;
-    let context = search.context_fit(span.start, span.end);
-    let believable = if quote_chars < SHORT_QUOTE_CHARS {
-        context.best_side >= SHORT_MIN_BEST_SIDE && context.overall >= SHORT_MIN_OVERALL
+    let (context, evidence) = (search.context_fit(span.start, span.end), search.evidence_fit(span.start, span.end));
+    let supported_across = search.across_agrees(span.start, span.end) && evidence.best_side >= ACROSS_MIN_SIDE;
+    let believable = if search.whole_line && context.worst_side < ACROSS_MIN_SIDE {
+        false
+    } else if quote_chars < SHORT_QUOTE_CHARS {
+        (evidence.best_side >= SHORT_MIN_BEST_SIDE && evidence.overall >= SHORT_MIN_OVERALL) || supported_across
     } else {
         // Near-identical words alone once placed `initial public offering` on a menu's `Initial public
         // offerings` after the noted sentence was deleted; no right placement in the probe's edits needed it.
-        context.best_side >= LONGER_MIN_BEST_SIDE
+        evidence.best_side >= LONGER_MIN_BEST_SIDE
     };
     // Distance only breaks near-ties: it is a share of the text, weighed lightly.
     let distance_share = span.start.abs_diff(search.expected) as f64 / search.text.len().max(1) as f64;

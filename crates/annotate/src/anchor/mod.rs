@@ -7,7 +7,9 @@
 //! 2. **moved** (`exact.rs`): the words occur elsewhere, beginning and ending like the original (at a word
 //!    boundary or inside a word); among the occurrences the best by agreeing context, then by distance from
 //!    where they were (in doublings); accepted only with agreeing context, or a quote long enough to speak
-//!    for itself (or, for a target without a position, the only occurrence). An occurrence that the
+//!    for itself (or, for a target without a position, the only occurrence); the context that counts as
+//!    evidence is the quote's own line's (a whole line's neighbours, both), since a paragraph that starts
+//!    like the noted one has the whole remembered prefix (`search::Search::prefix_line`). An occurrence that the
 //!    original's context contradicts is not taken (`exact::contradicted`): one far from where the words were
 //!    while their context still stands there, one apart from a gap where both sides of the context stand
 //!    around other words or none (the words were retyped or deleted there), one with a side recognised beside
@@ -169,8 +171,11 @@ impl<'t> Anchorer<'t> {
             // The same test as for the same words elsewhere: the fuzzy stage looks everywhere when the moved
             // stage found nothing believable, and must not bring back a copy that stage would have refused.
             Some(span) if exact::contradicted(&search, span).is_some() => orphan,
+            // The same words: where they were (the moved stage asks one word for more verbatim context than a
+            // similar context gives, `Lavrov [finally] meets`), or elsewhere.
             Some(span) if span.slice(text) == target.exact => {
-                Anchored { span: Some(span), status: AnchorStatus::Moved }
+                let status = if Some(span) == remembered { AnchorStatus::Exact } else { AnchorStatus::Moved };
+                Anchored { span: Some(span), status }
             }
             Some(span) => Anchored { span: Some(span), status: AnchorStatus::Fuzzy },
             None => orphan,
@@ -437,6 +442,42 @@ mod tests {
         let span = Span::new(text.find('\t').expect("a tab"), text.find("of").expect("of"));
         let target = TextTarget { exact: " α  ".into(), ..TextTarget::of(text, &OffsetIndex::new(text), span) };
         assert_eq!(anchored(text, &target), (None, AnchorStatus::Orphan));
+    }
+
+    /// The prober's cases: a paragraph that starts like the noted one, inserted before it or left after it
+    /// was deleted, has the noted words after the same neighbour. Context across a line break is no
+    /// evidence: the note goes to its own paragraph, or is orphaned, never to the other one (it was "exact").
+    #[test]
+    fn a_paragraph_that_starts_alike_is_not_the_noted_one() {
+        let original =
+            "Harbour inquiry: chairman defends contract\n\nThe inquiry into the dredging contract heard from \
+                        the harbour board chairman on Monday.\n\nMorrison said the board had followed its own rules \
+                        and that the contract was approved by a majority.\n\nMorrison also said he had never met the \
+                        contractor before the tender was awarded.\n\nThe inquiry resumes on Thursday.";
+        let noted = "Morrison said the board";
+        let at = original.find(noted).expect("in the text");
+        let first_word = TextTarget::of(original, &OffsetIndex::new(original), Span::new(at, at + "Morrison".len()));
+        let inserted = original.replace(noted, &format!("Morrison was appointed in 2019.\n\n{noted}"));
+        let found = anchor(&inserted, &OffsetIndex::new(&inserted), &first_word);
+        assert_eq!(found.span.map(|s| s.start), inserted.find(noted));
+        assert_eq!(found.status, AnchorStatus::Moved);
+        let paragraph =
+            "Morrison said the board had followed its own rules and that the contract was approved by a majority.\n\n";
+        let deleted = original.replace(paragraph, "");
+        assert_eq!(anchored(&deleted, &first_word), (None, AnchorStatus::Orphan));
+        // A menu's item: a new paragraph beginning with it after the same menu line is not it.
+        let menu = "Jobs\nReal Estate\nEvents\nRentals\nCars\nWP BrandConnect\nSubscribe\n\nThe story begins here.";
+        let at = menu.find("Cars").expect("in the menu");
+        let item = TextTarget::of(menu, &OffsetIndex::new(menu), Span::new(at, at + 4));
+        let with_paragraph = menu.replace("Rentals\n", "Rentals\nCars report that sales fell.\n\n");
+        let found = anchor(&with_paragraph, &OffsetIndex::new(&with_paragraph), &item);
+        assert!(found.span.is_none_or(|s| s.start == with_paragraph.rfind("Cars").expect("the item")), "{found:?}");
+        // A word doubled after a paragraph's first: the note stays on the first, as before.
+        let sport = "Britain plays the Netherlands.\n\nThe Davis Cup Finals is being played in Madrid this week.";
+        let at = sport.find("The Davis").expect("in the text");
+        let the = TextTarget::of(sport, &OffsetIndex::new(sport), Span::new(at, at + 3));
+        let doubled = sport.replace("The Davis", "The The Davis");
+        assert_eq!(anchor(&doubled, &OffsetIndex::new(&doubled), &the).span.map(|s| s.start), Some(at));
     }
 
     #[test]

@@ -37,6 +37,15 @@ pub(super) struct Search<'a, 't> {
     pub prefix: &'a str,
     /// …and after it.
     pub suffix: &'a str,
+    /// The sides of the context that are evidence that an occurrence is the noted one: for a quote that
+    /// starts a line, only its suffix, and for one that ends a line, only its prefix. What stands across the
+    /// line break is another paragraph (or menu line), and a paragraph that now starts (or ends) with the same
+    /// words after the same neighbour is how a deleted or inserted paragraph looks: `[Morrison] said …`
+    /// deleted, the next paragraph `Morrison also said …` has the whole remembered prefix.
+    prefix_line: &'a str,
+    suffix_line: &'a str,
+    /// Whether the quote was a whole line (a headline, a menu item): both sides are asked.
+    pub whole_line: bool,
     /// Whether the quote began at a word boundary in its original text (and so must here).
     pub starts_word: bool,
     /// Whether it ended at one.
@@ -61,6 +70,15 @@ impl<'a, 't> Search<'a, 't> {
         let meets_word = |a: Option<char>, b: Option<char>| a.is_some_and(is_word_char) && b.is_some_and(is_word_char);
         let starts_word = !meets_word(prefix.chars().next_back(), quote.chars().next());
         let ends_word = !meets_word(quote.chars().next_back(), suffix.chars().next());
+        // A side across a line break from the quote is no evidence (see `prefix_line`), unless the quote is a
+        // whole line (a headline, a menu item): then its neighbouring lines are all there is, and both are asked.
+        let starts_line = prefix.trim_end_matches(is_blank).ends_with(is_line_break);
+        let ends_line = suffix.trim_start_matches(is_blank).starts_with(is_line_break);
+        let (prefix_line, suffix_line) = match (starts_line, ends_line) {
+            (true, false) => ("", suffix),
+            (false, true) => (prefix, ""),
+            _ => (prefix, suffix),
+        };
         let combined = format!("{prefix}{quote}{suffix}");
         let (quote_start, quote_end) = (prefix.len(), prefix.len() + quote.len());
         let context_words = word_ranges(&combined)
@@ -87,6 +105,9 @@ impl<'a, 't> Search<'a, 't> {
             quote,
             prefix,
             suffix,
+            prefix_line,
+            suffix_line,
+            whole_line: starts_line && ends_line,
             starts_word,
             ends_word,
             expected,
@@ -147,8 +168,32 @@ impl<'a, 't> Search<'a, 't> {
         is_boundary(self.text, start) == self.starts_word && is_boundary(self.text, end) == self.ends_word
     }
 
+    /// How similar the context is around a placement: what ranks occurrences.
     pub(super) fn context_fit(&self, start: usize, end: usize) -> ContextFit {
         context_fit(self.text, start, end, self.prefix, self.suffix)
+    }
+
+    /// How similar the evidential sides of the context (see `prefix_line`) are around a placement: what
+    /// makes one believable.
+    pub(super) fn evidence_fit(&self, start: usize, end: usize) -> ContextFit {
+        context_fit(self.text, start, end, self.prefix_line, self.suffix_line)
+    }
+
+    /// Characters of the evidential sides (see `prefix_line`) that agree exactly around a placement: the
+    /// evidence that it is the noted occurrence, where `agreeing_context` only ranks.
+    pub(super) fn agreeing_in_line(&self, start: usize, end: usize) -> usize {
+        let (prefix_agree, suffix_agree) = self.agreeing_sides(start, end);
+        prefix_agree.min(self.prefix_line.chars().count()) + suffix_agree.min(self.suffix_line.chars().count())
+    }
+
+    /// Whether the side across a line break (one `prefix_line` leaves out) agrees verbatim, all of it. Not
+    /// evidence alone, but support for a quote whose own line was edited next to it (`[The] The Davis Cup`, a
+    /// word doubled after a paragraph's first).
+    pub(super) fn across_agrees(&self, start: usize, end: usize) -> bool {
+        let (prefix_agree, suffix_agree) = self.agreeing_sides(start, end);
+        let whole = |side: &str, agree: usize| !side.is_empty() && agree == side.chars().count();
+        (self.prefix_line.is_empty() && whole(self.prefix, prefix_agree))
+            || (self.suffix_line.is_empty() && whole(self.suffix, suffix_agree))
     }
 
     /// Characters of context that agree exactly, outwards from the quote on both sides (cheap ranking).
@@ -170,6 +215,16 @@ impl<'a, 't> Search<'a, 't> {
     pub(super) fn context_chars(&self) -> usize {
         self.prefix.chars().count() + self.suffix.chars().count()
     }
+}
+
+/// A character that ends a line (and so, in a text copied from a page, a paragraph or a menu item).
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
+}
+
+/// White space within a line.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() && !is_line_break(c)
 }
 
 /// Characters that count as the same when comparing words and context: equal, or both white space (a

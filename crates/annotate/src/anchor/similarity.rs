@@ -7,6 +7,11 @@ use super::search::same_char;
 /// Sides shorter than this say too little to support a placement.
 const MIN_SIDE_CHARS: usize = 4;
 
+/// A quote that starts or ends a line, with the whole context across the line break agreeing, needs its own
+/// line's side this similar (`[The] The Davis Cup Finals` for `[The] Davis Cup Finals`: 0.88; the next
+/// paragraph's `Morrison [was appointed in 2019.]` for `Morrison [said the board had followed]`: far less).
+pub(super) const ACROSS_MIN_SIDE: f64 = 0.5;
+
 /// How well the text around a candidate agrees with the remembered context.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct ContextFit {
@@ -14,6 +19,8 @@ pub(super) struct ContextFit {
     pub best_side: f64,
     /// Both sides' similarity, weighted by their lengths; 0 when neither side is long enough.
     pub overall: f64,
+    /// The worse side's similarity; 1 when neither side is long enough to judge (nothing against it).
+    pub worst_side: f64,
 }
 
 /// Compares `prefix` with the text just before byte `start` and `suffix` with the text just after `end`.
@@ -28,6 +35,7 @@ pub(super) fn context_fit(text: &str, start: usize, end: usize, prefix: &str, su
     let weight: usize = judged.iter().map(|&(_, w)| w).sum();
     ContextFit {
         best_side: judged.iter().map(|&(s, _)| s).fold(0.0, f64::max),
+        worst_side: judged.iter().map(|&(s, _)| s).fold(1.0, f64::min),
         overall: if weight == 0 { 0.0 } else { judged.iter().map(|&(s, w)| s * w as f64).sum::<f64>() / weight as f64 },
     }
 }
@@ -141,7 +149,7 @@ mod tests {
         let unrelated = context_fit(text, start, end, "in a statement on Friday ", " and walked away");
         assert!(unrelated.best_side < 0.5, "{unrelated:?}");
         let none = context_fit(text, start, end, "", "ab");
-        assert_eq!(none, ContextFit { best_side: 0.0, overall: 0.0 });
+        assert_eq!(none, ContextFit { best_side: 0.0, overall: 0.0, worst_side: 1.0 });
     }
 
     #[test]
