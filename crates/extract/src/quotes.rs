@@ -1322,7 +1322,14 @@ impl Attribution<'_> {
             return None;
         }
         let close = token_at(seg, quote.end);
-        let line = seg.tokens.get(close)?.line;
+        let mut line = seg.tokens.get(close)?.line;
+        // A quote that ends its paragraph may be pointed back at by the next one (`“…” ¶ That was the view of X,
+        // who …`): that paragraph's first sentence stands where the same line's next sentence would.
+        let next_line = seg.tokens.get(close + 1).map(|t| t.line).filter(|&l| self.next_paragraph(line, l));
+        let opens_line = token_at(seg, quote.start).checked_sub(1).is_some_and(|o| seg.lines[line].tokens.0 == o);
+        if let Some(next) = next_line.filter(|_| opens_line) {
+            line = next;
+        }
         let tokens: Vec<usize> = (close + 1..seg.tokens.len().min(close + 1 + NEXT_SENTENCE_TOKENS))
             .take_while(|&i| seg.tokens[i].line == line && !self.inside_quote(seg.tokens[i].span.start))
             .collect();
@@ -1333,7 +1340,12 @@ impl Attribution<'_> {
         let words: Vec<usize> = sentence_tokens.iter().copied().filter(|&i| seg.is_word(i)).collect();
         // Where the name may stand: after `That was how`, `Those were`, `The words are (those of)`, `So said`.
         let word_is = |k: usize, options: &[&str]| words.get(k).is_some_and(|&i| options.contains(&seg.word(i)));
-        let name_from = if word_is(0, &["That", "This"]) && word_is(1, &["was", "is"]) && word_is(2, &["how"]) {
+        // `That was the view of X`, `Such was the verdict of X`, `Those were the words of X`: a noun for what
+        // someone said, owned by the name after `of` (`the view from the window of X's flat` is no one's words).
+        let opinion = words.first().is_some_and(|&i| words_of_someone_before(seg, i + 5));
+        let name_from = if opinion {
+            5
+        } else if word_is(0, &["That", "This"]) && word_is(1, &["was", "is"]) && word_is(2, &["how"]) {
             3
         } else if word_is(0, &["Those", "These"]) && word_is(1, &["were", "are"]) {
             2
@@ -1351,9 +1363,10 @@ impl Attribution<'_> {
         if seg.tokens[first].kind != TokenKind::Word {
             return None;
         }
-        let tells_of_speech = words.iter().any(|&i| {
-            self.is_verb_of_speech(i) || matches!(seg.word(i), "words" | "summed" | "summarised" | "summarized")
-        });
+        let tells_of_speech = opinion
+            || words.iter().any(|&i| {
+                self.is_verb_of_speech(i) || matches!(seg.word(i), "words" | "summed" | "summarised" | "summarized")
+            });
         let from = *words.get(name_from)?;
         // The name leads what follows, before any verb of speech of its own (`That was how the town survived,
         // said X` is no one's).
@@ -1770,6 +1783,52 @@ impl Attribution<'_> {
         speaks.then(|| self.name_of(antecedent))
     }
 
+    /// The speaker of a verb of speech whose own subject is someone the text does not name, or who only
+    /// hears: `Some(None)` after `a nurse`, `her father` (no relative named so) or a passive (`was told:`),
+    /// `Some(agent)` for a passive's named agent (`was told by the foreman, X:`); `None` when the verb's subject
+    /// is left to the other rules.
+    fn second_hand(&self, before_verb: &[usize], after_verb: &[usize]) -> Option<Option<Speaker>> {
+        let seg = self.seg;
+        let lower = |i: usize| crate::case::lowercase(seg.word(i));
+        // The verb's own subject stands right before it, with no comma between (`X, who … with his brothers,
+        // said` is X's).
+        let mut words = before_verb.iter().rev().copied().take_while(|&i| seg.is_word(i));
+        let last = words.next()?;
+        if matches!(lower(last).as_str(), "was" | "were" | "been" | "being") {
+            // The agent: a name right after `by` (past a role or title before it), else no one.
+            let mut after = after_verb.iter().copied().take(INVERTED_SUBJECT_TOKENS);
+            if !after.next().is_some_and(|i| seg.is_word(i) && seg.word(i) == "by") {
+                return Some(None);
+            }
+            let agent = after.take_while(|&i| !seg.is_punct(i, ':')).find_map(|i| self.entity_at(i));
+            return Some(
+                agent.filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Org)).map(|e| self.name_of(e)),
+            );
+        }
+        // `a nurse told her`, `an older guard told him`, `her father told her`: a noun in lower case after an
+        // indefinite article or a possessive pronoun (perhaps one adjective between) is someone unnamed; a
+        // relative named so before (`her father, X,`) is left to the role rules.
+        let noun = lower(last);
+        let unnamed_noun = noun.chars().all(char::is_alphabetic)
+            && seg.word(last).starts_with(char::is_lowercase)
+            && !noun.starts_with("spokes")
+            && !ORGANISATION_NOUNS.contains(&noun.as_str());
+        if !unnamed_noun {
+            return None;
+        }
+        let determiner = |i: usize| matches!(lower(i).as_str(), "a" | "an" | "his" | "her" | "their" | "my" | "our");
+        let before_noun = words.next()?;
+        let determined = determiner(before_noun)
+            || (seg.word(before_noun).starts_with(char::is_lowercase) && words.next().is_some_and(determiner));
+        if !determined {
+            return None;
+        }
+        if KIN_NOUNS.contains(&noun.as_str()) && self.role_holder(last, seg.tokens[last].span.start).is_some() {
+            return None;
+        }
+        Some(None)
+    }
+
     /// The subject of the clause these tokens open: its first name of a person, organisation or other
     /// kind (places and dates set the scene, they do not act). Only a person or organisation speaks; an
     /// untyped or MISC subject gives no speaker rather than the next name along.
@@ -1806,6 +1865,23 @@ impl Attribution<'_> {
 
     /// Sieve 2: `X said (that) … “…”`, `X: “…”`, `according to X, “…”`.
     fn before(&self, quote: Span) -> Option<Speaker> {
+        let (open, line, window) = self.before_window(quote)?;
+        self.before_in(quote, open, line, &window)
+    }
+
+    /// Whether the cue before the quote is a verb whose speaker the text does not name (`X said a nurse told
+    /// her: “…”`): someone else speaks, unnamed, so no fallback gives the quote a speaker.
+    fn cue_before_names_no_one(&self, quote: Span) -> bool {
+        let seg = self.seg;
+        let Some((_, _, window)) = self.before_window(quote) else { return false };
+        let Some(pos) = window.iter().rposition(|&i| self.is_verb_of_speech(i)) else { return false };
+        let participle = seg.word(window[pos]).ends_with("ing") && pos > 0 && seg.is_punct(window[pos - 1], ',');
+        !participle && self.second_hand(&window[..pos], &window[pos + 1..]) == Some(None)
+    }
+
+    /// The opening mark's token, the cue's line and the tokens of the quote's sentence before it (at most
+    /// [`CUE_WINDOW_TOKENS`]), where [`Attribution::before`] looks for a cue.
+    fn before_window(&self, quote: Span) -> Option<(usize, usize, Vec<usize>)> {
         let seg = self.seg;
         let open = token_at(seg, quote.start).checked_sub(1)?;
         // A quote that opens its paragraph after one ending in a colon ("He said:" ¶ "“…”") is introduced there.
@@ -1821,7 +1897,11 @@ impl Attribution<'_> {
             }
             first -= 1;
         }
-        let window: Vec<usize> = (first..open).collect();
+        Some((open, line, (first..open).collect()))
+    }
+
+    fn before_in(&self, quote: Span, open: usize, line: usize, window: &[usize]) -> Option<Speaker> {
+        let seg = self.seg;
         // `X: “…”` and headlines such as `Madonna Defends … Comment: ‘…’`: the first person before the
         // colon (the headline's subject), else the name right before it, else the first name on the line. When a
         // verb of speech introduces the colon (`X's spokesman, Y, said:`, `X recalled how Y told her:`), its
@@ -1836,7 +1916,35 @@ impl Attribution<'_> {
             // A headline's role alone (`Striker: ‘…’`) may have been made a name; it is a role, found by the
             // headline fallback below the line.
             // A name in parentheses (`Ayanda Zulu (Ward 12):`) says where or what the speaker is, not who.
-            let named = |e: &&Entity| !is_role_alone(seg, e) && !after_an_open_parenthesis(seg, e);
+            // A name after a preposition (past a title: `The protesters had a message for Governor X:`) is its
+            // object, not the one who speaks.
+            let object_of_preposition = |e: &Entity| {
+                let at = token_at(seg, e.span.start);
+                let before_title = window
+                    .iter()
+                    .rev()
+                    .skip_while(|&&i| i >= at)
+                    .find(|&&i| !seg.word(i).starts_with(char::is_uppercase));
+                before_title.is_some_and(|&i| {
+                    seg.is_word(i)
+                        && matches!(
+                            seg.word(i),
+                            "for"
+                                | "to"
+                                | "with"
+                                | "at"
+                                | "from"
+                                | "about"
+                                | "against"
+                                | "on"
+                                | "by"
+                                | "toward"
+                                | "towards"
+                        )
+                })
+            };
+            let named =
+                |e: &&Entity| !is_role_alone(seg, e) && !after_an_open_parenthesis(seg, e) && !object_of_preposition(e);
             let right_before = self.entity_ending_at(open - 2).filter(named);
             let first_person = || {
                 window.iter().filter_map(|&i| self.entity_at(i)).filter(named).find(|e| e.kind == EntityKind::Person)
@@ -1893,6 +2001,13 @@ impl Attribution<'_> {
                 // ", saying …", ", adding …": a participle after a comma reports the sentence's subject, not
                 // the name nearest to it ("Rehman fired a salvo at Imran Khan, saying …" is Rehman's).
                 let participle = word.ends_with("ing") && pos > 0 && seg.is_punct(window[pos - 1], ',');
+                // Speech reported second-hand: `X said he was told by a guard:` is the guard's words, `X said
+                // a nurse told her:` the nurse's; a name before them only reports what someone else said.
+                if !participle {
+                    if let Some(told) = self.second_hand(&window[..pos], &window[pos + 1..]) {
+                        return told;
+                    }
+                }
                 let found = if participle {
                     // A colon opens a clause of its own (a dateline's "KARACHI: Firebrand cleric … has fired …,
                     // saying"): the participle reports that clause's subject.
@@ -2140,8 +2255,23 @@ fn speaking_names(attribution: &Attribution<'_>) -> Vec<bool> {
             says || after_a_role_noun(seg, token_at(seg, e.span.start))
                 || in_apposition_to_a_definite_noun(seg, e)
                 || named_by_the_cue_after_a_quote(attribution, e)
+                || (words_of_someone_before(seg, token_at(seg, e.span.start))
+                    && seg.starts_sentence(token_at(seg, e.span.start) - 5))
         })
         .collect()
+}
+
+/// Whether the five tokens before `token` are `That was the view of`, `Such was the verdict of`, `Those were
+/// the words of` (a noun for what someone said): the name at `token` is whose words the sentence points back at.
+fn words_of_someone_before(seg: &Segmented<'_>, token: usize) -> bool {
+    const SLOTS: [&[&str]; 5] = [
+        &["That", "This", "Such", "Those", "These"],
+        &["was", "is", "were", "are"],
+        &["the"],
+        &["view", "verdict", "words", "message", "assessment", "opinion", "warning", "reaction", "plea"],
+        &["of"],
+    ];
+    token >= 5 && (0..5).all(|k| seg.is_word(token - 5 + k) && SLOTS[k].contains(&seg.word(token - 5 + k)))
 }
 
 /// `“…,” said Rahimullah Zadrankhel.`, `“…,” according to Aukan Huenchumil.`: a name right after an inverted
@@ -2616,7 +2746,9 @@ pub(crate) fn find_quotes(
         .map(|(f, cue)| {
             cue.is_none()
                 && !f.open_at_end
-                && (attribution.cue_after_names_no_one(f.inner) || introduced_as_a_name(seg, f.inner))
+                && (attribution.cue_after_names_no_one(f.inner)
+                    || introduced_as_a_name(seg, f.inner)
+                    || (!f.continues_previous && attribution.cue_before_names_no_one(f.inner)))
         })
         .collect();
     let echoes = Echoes::new(seg.text, &found);
