@@ -1515,6 +1515,11 @@ impl Attribution<'_> {
             if let Some(e) = self.entity_at(words[2]) {
                 return Some(self.name_of(e));
             }
+            // `according to the Veltrano Chamber of Commerce`: an organisation's name after its article.
+            let after_the = (seg.word(words[2]) == "the").then(|| self.entity_at(words[2] + 1)).flatten();
+            if let Some(e) = after_the.filter(|e| e.kind == EntityKind::Org) {
+                return Some(self.name_of(e));
+            }
             if matches!(crate::case::lowercase(seg.word(words[2])).as_str(), "him" | "her") {
                 return self.pronoun_referent(words[2], quote.start);
             }
@@ -1812,6 +1817,7 @@ impl Attribution<'_> {
         let unnamed_noun = noun.chars().all(char::is_alphabetic)
             && seg.word(last).starts_with(char::is_lowercase)
             && !noun.starts_with("spokes")
+            && !is_document_noun(&noun)
             && !ORGANISATION_NOUNS.contains(&noun.as_str());
         if !unnamed_noun {
             return None;
@@ -4640,6 +4646,79 @@ mod tests {
         check(vec![(
             "“We will not devalue, whatever the markets expect,” Alarcón Vidal was quoted as saying.",
             vec![q("We will not devalue, whatever the markets expect,", Some("Alarcón Vidal"))],
+        )]);
+    }
+
+    #[test]
+    fn speech_reported_second_hand_is_the_unnamed_tellers() {
+        check(vec![
+            (
+                "Okonkwo Haverly said a neighbour told him: “The soldiers took everything.”",
+                vec![q("The soldiers took everything.", None)],
+            ),
+            (
+                "Brigid Nakamura-Cole said she was told by a clerk: “Your file has been lost.”",
+                vec![q("Your file has been lost.", None)],
+            ),
+            (
+                "Brigid Nakamura-Cole said she was told: “Your file has been lost.”",
+                vec![q("Your file has been lost.", None)],
+            ),
+            (
+                "Senator Idris Vantongeren recalled how his mother told him: “Never trust a man with two farms.”",
+                vec![q("Never trust a man with two farms.", None)],
+            ),
+            // The teller named: theirs.
+            (
+                "Okonkwo Haverly said he was told by the foreman, Peter Lindqvist: “There is no work tomorrow.”",
+                vec![q("There is no work tomorrow.", Some("Peter Lindqvist"))],
+            ),
+            // A comma between: the subject stands before the aside.
+            (
+                "Okonkwo Haverly, who fished with his brothers, said: “The lake is dying.”",
+                vec![q("The lake is dying.", Some("Okonkwo Haverly"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_before_a_colon_is_no_speaker() {
+        check(vec![
+            (
+                "The strikers had one demand for Governor Elspeth Marangoni: “Pay us what you owe.”",
+                vec![q("Pay us what you owe.", None)],
+            ),
+            (
+                "Mayor Elspeth Marangoni was blunt: “We built on the river's land.”",
+                vec![q("We built on the river's land.", Some("Elspeth Marangoni"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn the_next_paragraph_naming_whose_view_it_was_names_the_speaker() {
+        check(vec![
+            (
+                "The ferries stopped on Monday.\n\n“The island is cut off from the world.”\n\nThat was the view of Gunnhild Asante, who runs the harbour shop.",
+                vec![q("The island is cut off from the world.", Some("Gunnhild Asante"))],
+            ),
+            (
+                "“The island is cut off from the world.” Such was the verdict of Gunnhild Asante on Monday.",
+                vec![q("The island is cut off from the world.", Some("Gunnhild Asante"))],
+            ),
+            // A view from somewhere is no one's words.
+            (
+                "“Keep the harbour open” was painted on the pier.\n\nThat was the view from the window of Gunnhild Asante's shop.",
+                vec![q("Keep the harbour open", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn according_to_an_organisation_after_the_quote_names_it() {
+        check(vec![(
+            "“Exports fell by nine percent,” according to the Brennholt Chamber of Commerce.",
+            vec![q("Exports fell by nine percent,", Some("Brennholt Chamber of Commerce"))],
         )]);
     }
 }
