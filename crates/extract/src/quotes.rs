@@ -1879,10 +1879,32 @@ impl Attribution<'_> {
     /// her: “…”`): someone else speaks, unnamed, so no fallback gives the quote a speaker.
     fn cue_before_names_no_one(&self, quote: Span) -> bool {
         let seg = self.seg;
-        let Some((_, _, window)) = self.before_window(quote) else { return false };
+        let Some((open, _, window)) = self.before_window(quote) else { return false };
+        let colon = open >= 2 && seg.is_punct(open - 1, ':');
+        if colon && !window.iter().any(|&i| self.is_verb_of_speech(i)) {
+            return self.opened_by_an_unknown_name(&window);
+        }
         let Some(pos) = window.iter().rposition(|&i| self.is_verb_of_speech(i)) else { return false };
         let participle = seg.word(window[pos]).ends_with("ing") && pos > 0 && seg.is_punct(window[pos - 1], ',');
         !participle && self.second_hand(&window[..pos], &window[pos + 1..]) == Some(None)
+    }
+
+    /// Whether the sentence before a colon opens with a name no list knows and a verb (`Jorn Okoro met Governor
+    /// X and left with one message:`; the name untyped or left MISC): that name is the subject, a person after
+    /// it an object, and none beats them.
+    fn opened_by_an_unknown_name(&self, window: &[usize]) -> bool {
+        let seg = self.seg;
+        let Some(&opener) = window.iter().find(|&&i| seg.is_word(i)) else { return false };
+        let start = seg.tokens[opener].span.start;
+        let misc_opener = self.entity_at(opener).is_some_and(|e| {
+            let next = token_at(seg, e.span.end);
+            e.kind == EntityKind::Misc
+                && e.span.start == start
+                && e.span.slice(seg.text).split_whitespace().count() >= 2
+                && seg.is_word(next)
+                && seg.word(next).starts_with(char::is_lowercase)
+        });
+        misc_opener || self.unknown_name_openers.binary_search_by_key(&start, |name| name.start).is_ok()
     }
 
     /// The opening mark's token, the cue's line and the tokens of the quote's sentence before it (at most
@@ -1956,6 +1978,9 @@ impl Attribution<'_> {
                 window.iter().filter_map(|&i| self.entity_at(i)).filter(named).find(|e| e.kind == EntityKind::Person)
             };
             let first_any = || window.iter().filter_map(|&i| self.entity_at(i)).find(named);
+            if self.opened_by_an_unknown_name(window) {
+                return None;
+            }
             if let Some(e) = first_person().or(right_before).or_else(first_any) {
                 return Some(self.name_of(e));
             }
@@ -4719,6 +4744,14 @@ mod tests {
         check(vec![(
             "“Exports fell by nine percent,” according to the Brennholt Chamber of Commerce.",
             vec![q("Exports fell by nine percent,", Some("Brennholt Chamber of Commerce"))],
+        )]);
+    }
+
+    #[test]
+    fn a_name_no_list_knows_opening_the_clause_before_a_colon_leaves_the_object_unspoken() {
+        check(vec![(
+            "Jorn Okoro met Governor Elspeth Marangoni on Friday and left with one message: “Fix the road.”",
+            vec![q("Fix the road.", None)],
         )]);
     }
 }
