@@ -1880,20 +1880,41 @@ impl Attribution<'_> {
     fn cue_before_names_no_one(&self, quote: Span) -> bool {
         let seg = self.seg;
         let Some((open, _, window)) = self.before_window(quote) else { return false };
+        if self.written_on_a_thing(open, &window) {
+            return true;
+        }
         let colon = open >= 2 && seg.is_punct(open - 1, ':');
         if colon && !window.iter().any(|&i| self.is_verb_of_speech(i)) {
-            return self.opened_by_an_unknown_name(&window);
+            return self.colon_names_no_one(&window);
         }
         let Some(pos) = window.iter().rposition(|&i| self.is_verb_of_speech(i)) else { return false };
         let participle = seg.word(window[pos]).ends_with("ing") && pos > 0 && seg.is_punct(window[pos - 1], ',');
         !participle && self.second_hand(&window[..pos], &window[pos + 1..]) == Some(None)
     }
 
-    /// Whether the sentence before a colon opens with a name no list knows and a verb (`Jorn Okoro met Governor
-    /// X and left with one message:`; the name untyped or left MISC): that name is the subject, a person after
-    /// it an object, and none beats them.
-    fn opened_by_an_unknown_name(&self, window: &[usize]) -> bool {
+    /// Whether the words after a colon are written on a thing the colon's phrase names after its last verb of
+    /// speech (`X pointed at the sign above the door: “…”`, `Fans held up a banner:`; not `X, holding a banner,
+    /// said:`): no one the text names said them.
+    fn written_on_a_thing(&self, open: usize, window: &[usize]) -> bool {
         let seg = self.seg;
+        let colon = open >= 2 && seg.is_punct(open - 1, ':');
+        let after_verb = window.iter().rposition(|&i| self.is_verb_of_speech(i)).map_or(0, |v| v + 1);
+        colon
+            && window[after_verb..].iter().any(|&i| {
+                seg.is_word(i)
+                    && matches!(
+                        seg.word(i),
+                        "sign" | "banner" | "placard" | "poster" | "slogan" | "inscription" | "plaque" | "billboard"
+                    )
+            })
+    }
+
+    /// Whether a colon with no verb of speech before it follows a sentence opened by a name no list knows and a
+    /// verb (`Jorn Okoro met Governor X and left with one message:`; the name untyped or left MISC): that name
+    /// is the subject, a person after it an object, and none beats them.
+    fn colon_names_no_one(&self, window: &[usize]) -> bool {
+        let seg = self.seg;
+
         let Some(&opener) = window.iter().find(|&&i| seg.is_word(i)) else { return false };
         let start = seg.tokens[opener].span.start;
         let misc_opener = self.entity_at(opener).is_some_and(|e| {
@@ -1930,6 +1951,9 @@ impl Attribution<'_> {
 
     fn before_in(&self, quote: Span, open: usize, line: usize, window: &[usize]) -> Option<Speaker> {
         let seg = self.seg;
+        if self.written_on_a_thing(open, window) {
+            return None;
+        }
         // `X: “…”` and headlines such as `Madonna Defends … Comment: ‘…’`: the first person before the
         // colon (the headline's subject), else the name right before it, else the first name on the line. When a
         // verb of speech introduces the colon (`X's spokesman, Y, said:`, `X recalled how Y told her:`), its
@@ -1944,8 +1968,9 @@ impl Attribution<'_> {
             // A headline's role alone (`Striker: ‘…’`) may have been made a name; it is a role, found by the
             // headline fallback below the line.
             // A name in parentheses (`Ayanda Zulu (Ward 12):`) says where or what the speaker is, not who.
-            // A name after a preposition (past a title: `The protesters had a message for Governor X:`) is its
-            // object, not the one who speaks.
+            // A name after a preposition (past a title: `The protesters had a message for Governor X:`, `Tributes
+            // paid to X:`) is its object, not the one who speaks; not after `from`, `by`, `with`, which name
+            // the author (`A letter from X:`, `An interview with X:`).
             let object_of_preposition = |e: &Entity| {
                 let at = token_at(seg, e.span.start);
                 let before_title = window
@@ -1957,17 +1982,7 @@ impl Attribution<'_> {
                     seg.is_word(i)
                         && matches!(
                             seg.word(i),
-                            "for"
-                                | "to"
-                                | "with"
-                                | "at"
-                                | "from"
-                                | "about"
-                                | "against"
-                                | "on"
-                                | "by"
-                                | "toward"
-                                | "towards"
+                            "for" | "to" | "at" | "about" | "against" | "on" | "toward" | "towards"
                         )
                 })
             };
@@ -1978,7 +1993,7 @@ impl Attribution<'_> {
                 window.iter().filter_map(|&i| self.entity_at(i)).filter(named).find(|e| e.kind == EntityKind::Person)
             };
             let first_any = || window.iter().filter_map(|&i| self.entity_at(i)).find(named);
-            if self.opened_by_an_unknown_name(window) {
+            if self.colon_names_no_one(window) {
                 return None;
             }
             if let Some(e) = first_person().or(right_before).or_else(first_any) {
@@ -4753,5 +4768,20 @@ mod tests {
             "Jorn Okoro met Governor Elspeth Marangoni on Friday and left with one message: “Fix the road.”",
             vec![q("Fix the road.", None)],
         )]);
+    }
+
+    #[test]
+    fn words_written_on_a_thing_after_a_colon_are_no_ones() {
+        check(vec![
+            (
+                "Tomasz Haverly pointed to the banner above the stage: “No more closures.”",
+                vec![q("No more closures.", None)],
+            ),
+            // The thing before the verb: the verb's subject speaks.
+            (
+                "Tomasz Haverly, holding a banner, said: “No more closures.”",
+                vec![q("No more closures.", Some("Tomasz Haverly"))],
+            ),
+        ]);
     }
 }
