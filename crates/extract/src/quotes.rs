@@ -812,6 +812,21 @@ impl Attribution<'_> {
     /// `“…,” said A. ¶ B walked out. ¶ “…”`: whether a paragraph between the last attributed quote's line and
     /// this quote has a subject who is someone else than that quote's speaker. The cue-less quote may then be
     /// B's as well as A's: it continues no one.
+    /// Whether a live blog's new entry opens after `speaker_line`, up to `quote_line`: a paragraph that starts
+    /// with a time (`12:05`, `9.40am`). Each entry is its own report, so a cue-less quote continues no earlier
+    /// entry's speaker.
+    fn new_entry_between(&self, speaker_line: usize, quote_line: usize) -> bool {
+        let seg = self.seg;
+        let digit = |i: usize| seg.is_word(i) && seg.word(i).starts_with(|c: char| c.is_ascii_digit());
+        (speaker_line + 1..=quote_line).any(|l| {
+            let first = seg.lines[l].tokens.0;
+            let one_token = digit(first) && seg.word(first).contains([':', '.']);
+            let three_tokens =
+                digit(first) && (seg.is_punct(first + 1, ':') || seg.is_punct(first + 1, '.')) && digit(first + 2);
+            first < seg.lines[l].tokens.1 && (one_token || three_tokens)
+        })
+    }
+
     fn another_subject_between(&self, speaker_line: usize, quote_start: usize, speaker: &Speaker) -> bool {
         let seg = self.seg;
         let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= quote_start);
@@ -2298,7 +2313,29 @@ fn speaking_names(attribution: &Attribution<'_>) -> Vec<bool> {
                 && seg.is_word(next)
                 && seg.word(next).starts_with(char::is_lowercase)
                 && attribution.is_verb_of_speech(next);
-            says || after_a_role_noun(seg, token_at(seg, e.span.start))
+            // `Tamsin Oyelaran, stuck at the terminal with her two children, said:`: past an aside that opens in
+            // lower case or with a number, the verb is still the name's (as [`Attribution::parenthetical_head`]
+            // reads it for a person).
+            let says_past_an_aside = || {
+                let comma = token_at(seg, e.span.end);
+                let Some(sentence) = seg.tokens.get(comma).filter(|_| seg.is_punct(comma, ',')).map(|t| t.sentence)
+                else {
+                    return false;
+                };
+                let opens = seg.is_word(comma + 1)
+                    && seg.word(comma + 1).starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+                let close = (comma + 2..seg.tokens.len().min(comma + 2 + ASIDE_TOKENS))
+                    .take_while(|&i| seg.tokens[i].sentence == sentence)
+                    .find(|&i| seg.is_punct(i, ','));
+                opens
+                    && close.is_some_and(|c| {
+                        seg.is_word(c + 1)
+                            && seg.word(c + 1).starts_with(char::is_lowercase)
+                            && attribution.is_verb_of_speech(c + 1)
+                    })
+            };
+            says || says_past_an_aside()
+                || after_a_role_noun(seg, token_at(seg, e.span.start))
                 || in_apposition_to_a_definite_noun(seg, e)
                 || named_by_the_cue_after_a_quote(attribution, e)
                 || (words_of_someone_before(seg, token_at(seg, e.span.start))
@@ -2319,6 +2356,9 @@ fn words_of_someone_before(seg: &Segmented<'_>, token: usize) -> bool {
     ];
     token >= 5 && (0..5).all(|k| seg.is_word(token - 5 + k) && SLOTS[k].contains(&seg.word(token - 5 + k)))
 }
+
+/// The longest aside between a name left MISC and its verb of speech that [`speaking_names`] reads past.
+const ASIDE_TOKENS: usize = 16;
 
 /// `“…,” said Rahimullah Zadrankhel.`, `“…,” according to Aukan Huenchumil.`: a name right after an inverted
 /// verb of speech or `according to` that follows a quote's closing mark, and that ends the clause, is the
@@ -2864,7 +2904,11 @@ pub(crate) fn find_quotes(
             if let Some((prev_line, prev_speaker)) = &previous {
                 let someone_else_between =
                     *prev_line != line && attribution.another_subject_between(*prev_line, f.inner.start, prev_speaker);
-                if *prev_line == line || (opens_paragraph && line <= prev_line + INHERIT_LINES && !someone_else_between)
+                if *prev_line == line
+                    || (opens_paragraph
+                        && line <= prev_line + INHERIT_LINES
+                        && !someone_else_between
+                        && !attribution.new_entry_between(*prev_line, line))
                 {
                     speaker = Some(prev_speaker.clone());
                 }
@@ -4781,6 +4825,36 @@ mod tests {
             (
                 "Tomasz Haverly, holding a banner, said: “No more closures.”",
                 vec![q("No more closures.", Some("Tomasz Haverly"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_left_misc_speaks_past_an_aside() {
+        check(vec![
+            (
+                "Tamsin Oyelaran, stuck at the terminal with her two children, said: “Nobody has told us anything.”",
+                vec![q("Nobody has told us anything.", Some("Tamsin Oyelaran"))],
+            ),
+            // An aside that opens with a capital is someone else's description, left to the other rules.
+            (
+                "Tamsin Oyelaran, Kestrel Haverly's sister, said: “Nobody has told us anything.”",
+                vec![q("Nobody has told us anything.", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_live_blogs_new_entry_continues_no_earlier_speaker() {
+        check(vec![
+            (
+                "11:52 Harbour master Peter Lindqvist said: “The port stays shut tonight.”\n\n12:05 Crowds are gathering at the gate.\n\n“This is a disgrace.”",
+                vec![q("The port stays shut tonight.", Some("Peter Lindqvist")), q("This is a disgrace.", None)],
+            ),
+            // Within one entry the speaker carries on.
+            (
+                "11:52 Harbour master Peter Lindqvist said the port would stay shut.\n\n“We cannot risk the pilots.”",
+                vec![q("We cannot risk the pilots.", Some("Peter Lindqvist"))],
             ),
         ]);
     }
