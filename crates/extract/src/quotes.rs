@@ -812,6 +812,21 @@ impl Attribution<'_> {
     /// `“…,” said A. ¶ B walked out. ¶ “…”`: whether a paragraph between the last attributed quote's line and
     /// this quote has a subject who is someone else than that quote's speaker. The cue-less quote may then be
     /// B's as well as A's: it continues no one.
+    /// Whether a live blog's new entry opens after `speaker_line`, up to `quote_line`: a paragraph that starts
+    /// with a time (`12:05`, `9.40am`). Each entry is its own report, so a cue-less quote continues no earlier
+    /// entry's speaker.
+    fn new_entry_between(&self, speaker_line: usize, quote_line: usize) -> bool {
+        let seg = self.seg;
+        let digit = |i: usize| seg.is_word(i) && seg.word(i).starts_with(|c: char| c.is_ascii_digit());
+        (speaker_line + 1..=quote_line).any(|l| {
+            let first = seg.lines[l].tokens.0;
+            let one_token = digit(first) && seg.word(first).contains([':', '.']);
+            let three_tokens =
+                digit(first) && (seg.is_punct(first + 1, ':') || seg.is_punct(first + 1, '.')) && digit(first + 2);
+            first < seg.lines[l].tokens.1 && (one_token || three_tokens)
+        })
+    }
+
     fn another_subject_between(&self, speaker_line: usize, quote_start: usize, speaker: &Speaker) -> bool {
         let seg = self.seg;
         let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= quote_start);
@@ -1322,7 +1337,14 @@ impl Attribution<'_> {
             return None;
         }
         let close = token_at(seg, quote.end);
-        let line = seg.tokens.get(close)?.line;
+        let mut line = seg.tokens.get(close)?.line;
+        // A quote that ends its paragraph may be pointed back at by the next one (`“…” ¶ That was the view of X,
+        // who …`): that paragraph's first sentence stands where the same line's next sentence would.
+        let next_line = seg.tokens.get(close + 1).map(|t| t.line).filter(|&l| self.next_paragraph(line, l));
+        let opens_line = token_at(seg, quote.start).checked_sub(1).is_some_and(|o| seg.lines[line].tokens.0 == o);
+        if let Some(next) = next_line.filter(|_| opens_line) {
+            line = next;
+        }
         let tokens: Vec<usize> = (close + 1..seg.tokens.len().min(close + 1 + NEXT_SENTENCE_TOKENS))
             .take_while(|&i| seg.tokens[i].line == line && !self.inside_quote(seg.tokens[i].span.start))
             .collect();
@@ -1333,7 +1355,12 @@ impl Attribution<'_> {
         let words: Vec<usize> = sentence_tokens.iter().copied().filter(|&i| seg.is_word(i)).collect();
         // Where the name may stand: after `That was how`, `Those were`, `The words are (those of)`, `So said`.
         let word_is = |k: usize, options: &[&str]| words.get(k).is_some_and(|&i| options.contains(&seg.word(i)));
-        let name_from = if word_is(0, &["That", "This"]) && word_is(1, &["was", "is"]) && word_is(2, &["how"]) {
+        // `That was the view of X`, `Such was the verdict of X`, `Those were the words of X`: a noun for what
+        // someone said, owned by the name after `of` (`the view from the window of X's flat` is no one's words).
+        let opinion = words.first().is_some_and(|&i| words_of_someone_before(seg, i + 5));
+        let name_from = if opinion {
+            5
+        } else if word_is(0, &["That", "This"]) && word_is(1, &["was", "is"]) && word_is(2, &["how"]) {
             3
         } else if word_is(0, &["Those", "These"]) && word_is(1, &["were", "are"]) {
             2
@@ -1351,9 +1378,10 @@ impl Attribution<'_> {
         if seg.tokens[first].kind != TokenKind::Word {
             return None;
         }
-        let tells_of_speech = words.iter().any(|&i| {
-            self.is_verb_of_speech(i) || matches!(seg.word(i), "words" | "summed" | "summarised" | "summarized")
-        });
+        let tells_of_speech = opinion
+            || words.iter().any(|&i| {
+                self.is_verb_of_speech(i) || matches!(seg.word(i), "words" | "summed" | "summarised" | "summarized")
+            });
         let from = *words.get(name_from)?;
         // The name leads what follows, before any verb of speech of its own (`That was how the town survived,
         // said X` is no one's).
@@ -1500,6 +1528,11 @@ impl Attribution<'_> {
             && seg.word(words[1]).eq_ignore_ascii_case("to")
         {
             if let Some(e) = self.entity_at(words[2]) {
+                return Some(self.name_of(e));
+            }
+            // `according to the Veltrano Chamber of Commerce`: an organisation's name after its article.
+            let after_the = (seg.word(words[2]) == "the").then(|| self.entity_at(words[2] + 1)).flatten();
+            if let Some(e) = after_the.filter(|e| e.kind == EntityKind::Org) {
                 return Some(self.name_of(e));
             }
             if matches!(crate::case::lowercase(seg.word(words[2])).as_str(), "him" | "her") {
@@ -1770,6 +1803,53 @@ impl Attribution<'_> {
         speaks.then(|| self.name_of(antecedent))
     }
 
+    /// The speaker of a verb of speech whose own subject is someone the text does not name, or who only
+    /// hears: `Some(None)` after `a nurse`, `her father` (no relative named so) or a passive (`was told:`),
+    /// `Some(agent)` for a passive's named agent (`was told by the foreman, X:`); `None` when the verb's subject
+    /// is left to the other rules.
+    fn second_hand(&self, before_verb: &[usize], after_verb: &[usize]) -> Option<Option<Speaker>> {
+        let seg = self.seg;
+        let lower = |i: usize| crate::case::lowercase(seg.word(i));
+        // The verb's own subject stands right before it, with no comma between (`X, who … with his brothers,
+        // said` is X's).
+        let mut words = before_verb.iter().rev().copied().take_while(|&i| seg.is_word(i));
+        let last = words.next()?;
+        if matches!(lower(last).as_str(), "was" | "were" | "been" | "being") {
+            // The agent: a name right after `by` (past a role or title before it), else no one.
+            let mut after = after_verb.iter().copied().take(INVERTED_SUBJECT_TOKENS);
+            if !after.next().is_some_and(|i| seg.is_word(i) && seg.word(i) == "by") {
+                return Some(None);
+            }
+            let agent = after.take_while(|&i| !seg.is_punct(i, ':')).find_map(|i| self.entity_at(i));
+            return Some(
+                agent.filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Org)).map(|e| self.name_of(e)),
+            );
+        }
+        // `a nurse told her`, `an older guard told him`, `her father told her`: a noun in lower case after an
+        // indefinite article or a possessive pronoun (perhaps one adjective between) is someone unnamed; a
+        // relative named so before (`her father, X,`) is left to the role rules.
+        let noun = lower(last);
+        let unnamed_noun = noun.chars().all(char::is_alphabetic)
+            && seg.word(last).starts_with(char::is_lowercase)
+            && !noun.starts_with("spokes")
+            && !is_document_noun(&noun)
+            && !ORGANISATION_NOUNS.contains(&noun.as_str());
+        if !unnamed_noun {
+            return None;
+        }
+        let determiner = |i: usize| matches!(lower(i).as_str(), "a" | "an" | "his" | "her" | "their" | "my" | "our");
+        let before_noun = words.next()?;
+        let determined = determiner(before_noun)
+            || (seg.word(before_noun).starts_with(char::is_lowercase) && words.next().is_some_and(determiner));
+        if !determined {
+            return None;
+        }
+        if KIN_NOUNS.contains(&noun.as_str()) && self.role_holder(last, seg.tokens[last].span.start).is_some() {
+            return None;
+        }
+        Some(None)
+    }
+
     /// The subject of the clause these tokens open: its first name of a person, organisation or other
     /// kind (places and dates set the scene, they do not act). Only a person or organisation speaks; an
     /// untyped or MISC subject gives no speaker rather than the next name along.
@@ -1806,6 +1886,66 @@ impl Attribution<'_> {
 
     /// Sieve 2: `X said (that) … “…”`, `X: “…”`, `according to X, “…”`.
     fn before(&self, quote: Span) -> Option<Speaker> {
+        let (open, line, window) = self.before_window(quote)?;
+        self.before_in(quote, open, line, &window)
+    }
+
+    /// Whether the cue before the quote is a verb whose speaker the text does not name (`X said a nurse told
+    /// her: “…”`): someone else speaks, unnamed, so no fallback gives the quote a speaker.
+    fn cue_before_names_no_one(&self, quote: Span) -> bool {
+        let seg = self.seg;
+        let Some((open, _, window)) = self.before_window(quote) else { return false };
+        if self.written_on_a_thing(open, &window) {
+            return true;
+        }
+        let colon = open >= 2 && seg.is_punct(open - 1, ':');
+        if colon && !window.iter().any(|&i| self.is_verb_of_speech(i)) {
+            return self.colon_names_no_one(&window);
+        }
+        let Some(pos) = window.iter().rposition(|&i| self.is_verb_of_speech(i)) else { return false };
+        let participle = seg.word(window[pos]).ends_with("ing") && pos > 0 && seg.is_punct(window[pos - 1], ',');
+        !participle && self.second_hand(&window[..pos], &window[pos + 1..]) == Some(None)
+    }
+
+    /// Whether the words after a colon are written on a thing the colon's phrase names after its last verb of
+    /// speech (`X pointed at the sign above the door: “…”`, `Fans held up a banner:`; not `X, holding a banner,
+    /// said:`): no one the text names said them.
+    fn written_on_a_thing(&self, open: usize, window: &[usize]) -> bool {
+        let seg = self.seg;
+        let colon = open >= 2 && seg.is_punct(open - 1, ':');
+        let after_verb = window.iter().rposition(|&i| self.is_verb_of_speech(i)).map_or(0, |v| v + 1);
+        colon
+            && window[after_verb..].iter().any(|&i| {
+                seg.is_word(i)
+                    && matches!(
+                        seg.word(i),
+                        "sign" | "banner" | "placard" | "poster" | "slogan" | "inscription" | "plaque" | "billboard"
+                    )
+            })
+    }
+
+    /// Whether a colon with no verb of speech before it follows a sentence opened by a name no list knows and a
+    /// verb (`Jorn Okoro met Governor X and left with one message:`; the name untyped or left MISC): that name
+    /// is the subject, a person after it an object, and none beats them.
+    fn colon_names_no_one(&self, window: &[usize]) -> bool {
+        let seg = self.seg;
+
+        let Some(&opener) = window.iter().find(|&&i| seg.is_word(i)) else { return false };
+        let start = seg.tokens[opener].span.start;
+        let misc_opener = self.entity_at(opener).is_some_and(|e| {
+            let next = token_at(seg, e.span.end);
+            e.kind == EntityKind::Misc
+                && e.span.start == start
+                && e.span.slice(seg.text).split_whitespace().count() >= 2
+                && seg.is_word(next)
+                && seg.word(next).starts_with(char::is_lowercase)
+        });
+        misc_opener || self.unknown_name_openers.binary_search_by_key(&start, |name| name.start).is_ok()
+    }
+
+    /// The opening mark's token, the cue's line and the tokens of the quote's sentence before it (at most
+    /// [`CUE_WINDOW_TOKENS`]), where [`Attribution::before`] looks for a cue.
+    fn before_window(&self, quote: Span) -> Option<(usize, usize, Vec<usize>)> {
         let seg = self.seg;
         let open = token_at(seg, quote.start).checked_sub(1)?;
         // A quote that opens its paragraph after one ending in a colon ("He said:" ¶ "“…”") is introduced there.
@@ -1821,7 +1961,14 @@ impl Attribution<'_> {
             }
             first -= 1;
         }
-        let window: Vec<usize> = (first..open).collect();
+        Some((open, line, (first..open).collect()))
+    }
+
+    fn before_in(&self, quote: Span, open: usize, line: usize, window: &[usize]) -> Option<Speaker> {
+        let seg = self.seg;
+        if self.written_on_a_thing(open, window) {
+            return None;
+        }
         // `X: “…”` and headlines such as `Madonna Defends … Comment: ‘…’`: the first person before the
         // colon (the headline's subject), else the name right before it, else the first name on the line. When a
         // verb of speech introduces the colon (`X's spokesman, Y, said:`, `X recalled how Y told her:`), its
@@ -1836,12 +1983,34 @@ impl Attribution<'_> {
             // A headline's role alone (`Striker: ‘…’`) may have been made a name; it is a role, found by the
             // headline fallback below the line.
             // A name in parentheses (`Ayanda Zulu (Ward 12):`) says where or what the speaker is, not who.
-            let named = |e: &&Entity| !is_role_alone(seg, e) && !after_an_open_parenthesis(seg, e);
+            // A name after a preposition (past a title: `The protesters had a message for Governor X:`, `Tributes
+            // paid to X:`) is its object, not the one who speaks; not after `from`, `by`, `with`, which name
+            // the author (`A letter from X:`, `An interview with X:`).
+            let object_of_preposition = |e: &Entity| {
+                let at = token_at(seg, e.span.start);
+                let before_title = window
+                    .iter()
+                    .rev()
+                    .skip_while(|&&i| i >= at)
+                    .find(|&&i| !seg.word(i).starts_with(char::is_uppercase));
+                before_title.is_some_and(|&i| {
+                    seg.is_word(i)
+                        && matches!(
+                            seg.word(i),
+                            "for" | "to" | "at" | "about" | "against" | "on" | "toward" | "towards"
+                        )
+                })
+            };
+            let named =
+                |e: &&Entity| !is_role_alone(seg, e) && !after_an_open_parenthesis(seg, e) && !object_of_preposition(e);
             let right_before = self.entity_ending_at(open - 2).filter(named);
             let first_person = || {
                 window.iter().filter_map(|&i| self.entity_at(i)).filter(named).find(|e| e.kind == EntityKind::Person)
             };
             let first_any = || window.iter().filter_map(|&i| self.entity_at(i)).find(named);
+            if self.colon_names_no_one(window) {
+                return None;
+            }
             if let Some(e) = first_person().or(right_before).or_else(first_any) {
                 return Some(self.name_of(e));
             }
@@ -1893,6 +2062,13 @@ impl Attribution<'_> {
                 // ", saying …", ", adding …": a participle after a comma reports the sentence's subject, not
                 // the name nearest to it ("Rehman fired a salvo at Imran Khan, saying …" is Rehman's).
                 let participle = word.ends_with("ing") && pos > 0 && seg.is_punct(window[pos - 1], ',');
+                // Speech reported second-hand: `X said he was told by a guard:` is the guard's words, `X said
+                // a nurse told her:` the nurse's; a name before them only reports what someone else said.
+                if !participle {
+                    if let Some(told) = self.second_hand(&window[..pos], &window[pos + 1..]) {
+                        return told;
+                    }
+                }
                 let found = if participle {
                     // A colon opens a clause of its own (a dateline's "KARACHI: Firebrand cleric … has fired …,
                     // saying"): the participle reports that clause's subject.
@@ -2137,12 +2313,52 @@ fn speaking_names(attribution: &Attribution<'_>) -> Vec<bool> {
                 && seg.is_word(next)
                 && seg.word(next).starts_with(char::is_lowercase)
                 && attribution.is_verb_of_speech(next);
-            says || after_a_role_noun(seg, token_at(seg, e.span.start))
+            // `Tamsin Oyelaran, stuck at the terminal with her two children, said:`: past an aside that opens in
+            // lower case or with a number, the verb is still the name's (as [`Attribution::parenthetical_head`]
+            // reads it for a person).
+            let says_past_an_aside = || {
+                let comma = token_at(seg, e.span.end);
+                let Some(sentence) = seg.tokens.get(comma).filter(|_| seg.is_punct(comma, ',')).map(|t| t.sentence)
+                else {
+                    return false;
+                };
+                let opens = seg.is_word(comma + 1)
+                    && seg.word(comma + 1).starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+                let close = (comma + 2..seg.tokens.len().min(comma + 2 + ASIDE_TOKENS))
+                    .take_while(|&i| seg.tokens[i].sentence == sentence)
+                    .find(|&i| seg.is_punct(i, ','));
+                opens
+                    && close.is_some_and(|c| {
+                        seg.is_word(c + 1)
+                            && seg.word(c + 1).starts_with(char::is_lowercase)
+                            && attribution.is_verb_of_speech(c + 1)
+                    })
+            };
+            says || says_past_an_aside()
+                || after_a_role_noun(seg, token_at(seg, e.span.start))
                 || in_apposition_to_a_definite_noun(seg, e)
                 || named_by_the_cue_after_a_quote(attribution, e)
+                || (words_of_someone_before(seg, token_at(seg, e.span.start))
+                    && seg.starts_sentence(token_at(seg, e.span.start) - 5))
         })
         .collect()
 }
+
+/// Whether the five tokens before `token` are `That was the view of`, `Such was the verdict of`, `Those were
+/// the words of` (a noun for what someone said): the name at `token` is whose words the sentence points back at.
+fn words_of_someone_before(seg: &Segmented<'_>, token: usize) -> bool {
+    const SLOTS: [&[&str]; 5] = [
+        &["That", "This", "Such", "Those", "These"],
+        &["was", "is", "were", "are"],
+        &["the"],
+        &["view", "verdict", "words", "message", "assessment", "opinion", "warning", "reaction", "plea"],
+        &["of"],
+    ];
+    token >= 5 && (0..5).all(|k| seg.is_word(token - 5 + k) && SLOTS[k].contains(&seg.word(token - 5 + k)))
+}
+
+/// The longest aside between a name left MISC and its verb of speech that [`speaking_names`] reads past.
+const ASIDE_TOKENS: usize = 16;
 
 /// `“…,” said Rahimullah Zadrankhel.`, `“…,” according to Aukan Huenchumil.`: a name right after an inverted
 /// verb of speech or `according to` that follows a quote's closing mark, and that ends the clause, is the
@@ -2616,7 +2832,9 @@ pub(crate) fn find_quotes(
         .map(|(f, cue)| {
             cue.is_none()
                 && !f.open_at_end
-                && (attribution.cue_after_names_no_one(f.inner) || introduced_as_a_name(seg, f.inner))
+                && (attribution.cue_after_names_no_one(f.inner)
+                    || introduced_as_a_name(seg, f.inner)
+                    || (!f.continues_previous && attribution.cue_before_names_no_one(f.inner)))
         })
         .collect();
     let echoes = Echoes::new(seg.text, &found);
@@ -2686,7 +2904,11 @@ pub(crate) fn find_quotes(
             if let Some((prev_line, prev_speaker)) = &previous {
                 let someone_else_between =
                     *prev_line != line && attribution.another_subject_between(*prev_line, f.inner.start, prev_speaker);
-                if *prev_line == line || (opens_paragraph && line <= prev_line + INHERIT_LINES && !someone_else_between)
+                if *prev_line == line
+                    || (opens_paragraph
+                        && line <= prev_line + INHERIT_LINES
+                        && !someone_else_between
+                        && !attribution.new_entry_between(*prev_line, line))
                 {
                     speaker = Some(prev_speaker.clone());
                 }
@@ -4509,5 +4731,131 @@ mod tests {
             "“We will not devalue, whatever the markets expect,” Alarcón Vidal was quoted as saying.",
             vec![q("We will not devalue, whatever the markets expect,", Some("Alarcón Vidal"))],
         )]);
+    }
+
+    #[test]
+    fn speech_reported_second_hand_is_the_unnamed_tellers() {
+        check(vec![
+            (
+                "Okonkwo Haverly said a neighbour told him: “The soldiers took everything.”",
+                vec![q("The soldiers took everything.", None)],
+            ),
+            (
+                "Brigid Nakamura-Cole said she was told by a clerk: “Your file has been lost.”",
+                vec![q("Your file has been lost.", None)],
+            ),
+            (
+                "Brigid Nakamura-Cole said she was told: “Your file has been lost.”",
+                vec![q("Your file has been lost.", None)],
+            ),
+            (
+                "Senator Idris Vantongeren recalled how his mother told him: “Never trust a man with two farms.”",
+                vec![q("Never trust a man with two farms.", None)],
+            ),
+            // The teller named: theirs.
+            (
+                "Okonkwo Haverly said he was told by the foreman, Peter Lindqvist: “There is no work tomorrow.”",
+                vec![q("There is no work tomorrow.", Some("Peter Lindqvist"))],
+            ),
+            // A comma between: the subject stands before the aside.
+            (
+                "Okonkwo Haverly, who fished with his brothers, said: “The lake is dying.”",
+                vec![q("The lake is dying.", Some("Okonkwo Haverly"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_before_a_colon_is_no_speaker() {
+        check(vec![
+            (
+                "The strikers had one demand for Governor Elspeth Marangoni: “Pay us what you owe.”",
+                vec![q("Pay us what you owe.", None)],
+            ),
+            (
+                "Mayor Elspeth Marangoni was blunt: “We built on the river's land.”",
+                vec![q("We built on the river's land.", Some("Elspeth Marangoni"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn the_next_paragraph_naming_whose_view_it_was_names_the_speaker() {
+        check(vec![
+            (
+                "The ferries stopped on Monday.\n\n“The island is cut off from the world.”\n\nThat was the view of Gunnhild Asante, who runs the harbour shop.",
+                vec![q("The island is cut off from the world.", Some("Gunnhild Asante"))],
+            ),
+            (
+                "“The island is cut off from the world.” Such was the verdict of Gunnhild Asante on Monday.",
+                vec![q("The island is cut off from the world.", Some("Gunnhild Asante"))],
+            ),
+            // A view from somewhere is no one's words.
+            (
+                "“Keep the harbour open” was painted on the pier.\n\nThat was the view from the window of Gunnhild Asante's shop.",
+                vec![q("Keep the harbour open", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn according_to_an_organisation_after_the_quote_names_it() {
+        check(vec![(
+            "“Exports fell by nine percent,” according to the Brennholt Chamber of Commerce.",
+            vec![q("Exports fell by nine percent,", Some("Brennholt Chamber of Commerce"))],
+        )]);
+    }
+
+    #[test]
+    fn a_name_no_list_knows_opening_the_clause_before_a_colon_leaves_the_object_unspoken() {
+        check(vec![(
+            "Jorn Okoro met Governor Elspeth Marangoni on Friday and left with one message: “Fix the road.”",
+            vec![q("Fix the road.", None)],
+        )]);
+    }
+
+    #[test]
+    fn words_written_on_a_thing_after_a_colon_are_no_ones() {
+        check(vec![
+            (
+                "Tomasz Haverly pointed to the banner above the stage: “No more closures.”",
+                vec![q("No more closures.", None)],
+            ),
+            // The thing before the verb: the verb's subject speaks.
+            (
+                "Tomasz Haverly, holding a banner, said: “No more closures.”",
+                vec![q("No more closures.", Some("Tomasz Haverly"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_left_misc_speaks_past_an_aside() {
+        check(vec![
+            (
+                "Tamsin Oyelaran, stuck at the terminal with her two children, said: “Nobody has told us anything.”",
+                vec![q("Nobody has told us anything.", Some("Tamsin Oyelaran"))],
+            ),
+            // An aside that opens with a capital is someone else's description, left to the other rules.
+            (
+                "Tamsin Oyelaran, Kestrel Haverly's sister, said: “Nobody has told us anything.”",
+                vec![q("Nobody has told us anything.", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_live_blogs_new_entry_continues_no_earlier_speaker() {
+        check(vec![
+            (
+                "11:52 Harbour master Peter Lindqvist said: “The port stays shut tonight.”\n\n12:05 Crowds are gathering at the gate.\n\n“This is a disgrace.”",
+                vec![q("The port stays shut tonight.", Some("Peter Lindqvist")), q("This is a disgrace.", None)],
+            ),
+            // Within one entry the speaker carries on.
+            (
+                "11:52 Harbour master Peter Lindqvist said the port would stay shut.\n\n“We cannot risk the pilots.”",
+                vec![q("We cannot risk the pilots.", Some("Peter Lindqvist"))],
+            ),
+        ]);
     }
 }
