@@ -324,7 +324,6 @@ fn the_short_forms_suite_scores_at_least_its_floors() {
 #[test]
 fn the_hyphens_suite_scores_at_least_its_floors() {
     // Set when the fourteenth round ended (its start, before any rule: see DESIGN.md).
-    let floors =
-        [(EntityKind::Person, 0.0), (EntityKind::Org, 0.0), (EntityKind::Place, 0.0), (EntityKind::Misc, 0.0)];
+    let floors = [(EntityKind::Person, 0.0), (EntityKind::Org, 0.0), (EntityKind::Place, 0.0), (EntityKind::Misc, 0.0)];
     check_floors("hyphens", HYPHENS_SUITE, floors);
 }
