@@ -11,7 +11,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("entities.core.f1", 0.875),
     ("entities.PERSON.f1", 0.911),
     ("entities.ORG.f1", 0.790),
-    ("entities.PLACE.f1", 0.929),
+    ("entities.PLACE.f1", 0.931),
     ("entities.DATE.f1", 0.95),
     ("entities.MISC.f1", 0.580),
     ("quotes.f1", 0.96),

@@ -193,6 +193,7 @@ fn the_suites_are_well_formed_and_large_enough() {
     check_well_formed(UNSEEN_SUITE, 50, [(EntityKind::Org, 100), (EntityKind::Place, 25), (EntityKind::Person, 15)]);
     // The tenth check is about organisations' short forms, with the people and places that share their words.
     check_well_formed(SHORT_FORMS_SUITE, 40, [(EntityKind::Org, 90), (EntityKind::Place, 15), (EntityKind::Person, 8)]);
+    // The eleventh check is about names inside hyphenated compounds, and hyphenated names that are one name.
     check_well_formed(HYPHENS_SUITE, 40, [(EntityKind::Place, 40), (EntityKind::Person, 15), (EntityKind::Org, 10)]);
 }
 
@@ -323,7 +324,9 @@ fn the_short_forms_suite_scores_at_least_its_floors() {
 
 #[test]
 fn the_hyphens_suite_scores_at_least_its_floors() {
-    // Set when the fourteenth round ended (its start, before any rule: see DESIGN.md).
-    let floors = [(EntityKind::Person, 0.0), (EntityKind::Org, 0.0), (EntityKind::Place, 0.0), (EntityKind::Misc, 0.0)];
+    // Set when the fourteenth round ended (its start, before any rule: PERSON 0.611, ORG 0.609, PLACE 0.651; at the
+    // end 0.909, 0.857, 0.991). The suite marks no MISC name.
+    let floors =
+        [(EntityKind::Person, 0.90), (EntityKind::Org, 0.85), (EntityKind::Place, 0.98), (EntityKind::Misc, 0.0)];
     check_floors("hyphens", HYPHENS_SUITE, floors);
 }
