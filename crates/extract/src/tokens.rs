@@ -162,9 +162,32 @@ fn joins_known_names(before: &str, rest: &str) -> bool {
         None => return false,
     };
     let after = &rest[..end];
+    let (before_known, after_known) = (is_known(before), is_known(after));
+    // One known name is enough before a noun of a relation between two parties: "the Trump-Kim summit".
+    let both_or_one_before_a_relation =
+        (before_known && after_known) || ((before_known || after_known) && relation_noun_follows(&rest[end..]));
     // The whole as written ("Guinea-Bissau"): `before`, `rest` and the hyphen between them are adjacent.
-    let whole = format!("{before}-{after}");
-    is_known(before) && is_known(after) && !is_known(&whole)
+    both_or_one_before_a_relation && !is_known(&format!("{before}-{after}"))
+}
+
+/// Nouns of a relation between two parties, written after a compound of their names ("the Trump-Kim summit",
+/// "India-Pakistan talks", "the Celtic-Rangers derby"). Sorted for `binary_search`.
+const RELATION_NOUNS: &[&str] = &[
+    "border", "clash", "conflict", "debate", "derby", "dialogue", "feud", "final", "match", "meeting", "rivalry",
+    "showdown", "summit", "talks", "ties", "war",
+];
+
+/// Whether `text` (right after a hyphenated compound) is a space and a relation noun of `RELATION_NOUNS`, or its
+/// plural, ending a word. Reads at most a dozen characters.
+fn relation_noun_follows(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix(' ') else { return false };
+    let end = rest.char_indices().take(13).find(|&(_, ch)| !ch.is_ascii_lowercase()).map_or(rest.len(), |(i, _)| i);
+    let noun = &rest[..end];
+    // Plurals too: "three Trump-Kim summits", "India-Pakistan clashes".
+    [Some(noun), noun.strip_suffix('s'), noun.strip_suffix("es")]
+        .into_iter()
+        .flatten()
+        .any(|noun| RELATION_NOUNS.binary_search(&noun).is_ok())
 }
 
 /// Participles and nouns written with a hyphen after a name to make a modifier ("Imran Khan-led",
