@@ -158,7 +158,8 @@ fn joins_known_names(before: &str, rest: &str) -> bool {
     };
     let end = match rest.char_indices().take(LONGEST + 1).find(|&(_, ch)| !(ch.is_alphanumeric() || ch == '.')) {
         Some((i, _)) => i,
-        None if rest.chars().count() <= LONGEST => rest.len(),
+        // Bytes bound characters: no count of a long rest (that would rescan the text per hyphen).
+        None if rest.len() <= LONGEST => rest.len(),
         None => return false,
     };
     let after = &rest[..end];
