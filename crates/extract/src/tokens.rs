@@ -174,8 +174,28 @@ fn joins_known_names(before: &str, rest: &str) -> bool {
 /// Nouns of a relation between two parties, written after a compound of their names ("the Trump-Kim summit",
 /// "India-Pakistan talks", "the Celtic-Rangers derby"). Sorted for `binary_search`.
 const RELATION_NOUNS: &[&str] = &[
-    "border", "clash", "conflict", "debate", "derby", "dialogue", "feud", "final", "match", "meeting", "rivalry",
-    "showdown", "summit", "talks", "ties", "war",
+    "accord",
+    "border",
+    "ceasefire",
+    "clash",
+    "conflict",
+    "deal",
+    "debate",
+    "derby",
+    "dialogue",
+    "feud",
+    "final",
+    "match",
+    "meeting",
+    "pact",
+    "relations",
+    "rivalry",
+    "showdown",
+    "summit",
+    "talks",
+    "ties",
+    "truce",
+    "war",
 ];
 
 /// Whether `text` (right after a hyphenated compound) is a space and a relation noun of `RELATION_NOUNS`, or its
@@ -474,6 +494,10 @@ mod tests {
             ["a", "Denver", "-", "to", "-", "Salt", "Lake", "City", "flight"]
         );
         assert_eq!(words("Ex-Nigeria coach"), ["Ex", "-", "Nigeria", "coach"]);
+        // One known name is enough before a relation noun; a firm with no known half stays whole.
+        assert_eq!(words("three Trump-Kim summits"), ["three", "Trump", "-", "Kim", "summits"]);
+        assert_eq!(words("the Saudi-Iran deal"), ["the", "Saudi", "-", "Iran", "deal"]);
+        assert_eq!(words("the Hewlett-Packard deal, Trump-Kim"), ["the", "Hewlett-Packard", "deal", ",", "Trump-Kim"]);
         assert_eq!(
             words("Ocasio-Cortez Guinea-Bissau Winston-Salem Pre-Natal coast-to-coast"),
             ["Ocasio-Cortez", "Guinea-Bissau", "Winston-Salem", "Pre-Natal", "coast-to-coast"]
