@@ -141,6 +141,76 @@ fn is_joiner(ch: char) -> bool {
 /// Prefixes written with a hyphen before a name ("anti-Trump"): the name is a word of its own.
 const NAME_PREFIXES: &[&str] = &["anti", "ex", "neo", "non", "pan", "post", "pre", "pro", "un"];
 
+/// The prefixes a headline capitalises before a name ("Ex-Nigeria coach", "Anti-Kremlin blogger"). Not the others:
+/// "Pre-Natal", "Non-Stop", "Post-Game" are headline words, not a prefix and a name.
+const CAPITALISED_NAME_PREFIXES: &[&str] = &["Anti", "Ex", "Pro"];
+
+/// Whether a hyphen joins two names a reader knows (registry facts: places, organisations, leaders) that are
+/// not one name together: "the Brazil-Argentina match", "the Trump-Putin summit", "Israel-Hamas talks" are two
+/// names each; "Guinea-Bissau", "Winston-Salem" and an unknown double surname ("Ocasio-Cortez") stay one word.
+/// `before` is the part before the hyphen, `rest` the text after it; reads at most 40 characters of `rest`.
+fn joins_known_names(before: &str, rest: &str) -> bool {
+    const LONGEST: usize = 40;
+    let is_known = |name: &str| {
+        let name = name.trim_end_matches('.');
+        !name.is_empty()
+            && (crate::lexicon::is_place(name) || crate::lexicon::is_org(name) || crate::lexicon::is_known_person(name))
+    };
+    let end = match rest.char_indices().take(LONGEST + 1).find(|&(_, ch)| !(ch.is_alphanumeric() || ch == '.')) {
+        Some((i, _)) => i,
+        // Bytes bound characters: no count of a long rest (that would rescan the text per hyphen).
+        None if rest.len() <= LONGEST => rest.len(),
+        None => return false,
+    };
+    let after = &rest[..end];
+    let (before_known, after_known) = (is_known(before), is_known(after));
+    // One known name is enough before a noun of a relation between two parties: "the Trump-Kim summit".
+    let both_or_one_before_a_relation =
+        (before_known && after_known) || ((before_known || after_known) && relation_noun_follows(&rest[end..]));
+    // The whole as written ("Guinea-Bissau"): `before`, `rest` and the hyphen between them are adjacent.
+    both_or_one_before_a_relation && !is_known(&format!("{before}-{after}"))
+}
+
+/// Nouns of a relation between two parties, written after a compound of their names ("the Trump-Kim summit",
+/// "India-Pakistan talks", "the Celtic-Rangers derby"). Sorted for `binary_search`.
+const RELATION_NOUNS: &[&str] = &[
+    "accord",
+    "border",
+    "ceasefire",
+    "clash",
+    "conflict",
+    "deal",
+    "debate",
+    "derby",
+    "dialogue",
+    "feud",
+    "final",
+    "match",
+    "meeting",
+    "pact",
+    "relations",
+    "rivalry",
+    "showdown",
+    "summit",
+    "talks",
+    "ties",
+    "truce",
+    "war",
+];
+
+/// Whether `text` (right after a hyphenated compound) is a space and a relation noun of `RELATION_NOUNS`, or its
+/// plural, ending a word. Reads at most a dozen characters.
+fn relation_noun_follows(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix(' ') else { return false };
+    let end = rest.char_indices().take(13).find(|&(_, ch)| !ch.is_ascii_lowercase()).map_or(rest.len(), |(i, _)| i);
+    let noun = &rest[..end];
+    // Plurals too: "three Trump-Kim summits", "India-Pakistan clashes".
+    [Some(noun), noun.strip_suffix('s'), noun.strip_suffix("es")]
+        .into_iter()
+        .flatten()
+        .any(|noun| RELATION_NOUNS.binary_search(&noun).is_ok())
+}
+
 /// Participles and nouns written with a hyphen after a name to make a modifier ("Imran Khan-led",
 /// "London-based", "Kremlin-backed"): the name ends before the hyphen.
 const NAME_SUFFIXES: &[&str] = &[
@@ -274,8 +344,18 @@ pub(crate) fn segment(text: &str) -> Segmented<'_> {
                             && !(chained && (lettered(&text[part_start..p]) || lettered(next_part)))
                     };
                     // "anti-Trump", "pro-Morales", "ex-Soviet": a prefix is not part of the name it precedes.
-                    let prefix_before_name =
-                        c == '-' && after.is_some_and(char::is_uppercase) && NAME_PREFIXES.contains(&&text[start..p]);
+                    let word_so_far = &text[start..p];
+                    let hyphen_before_capital = matches!(c, '-' | '‐' | '‑') && after.is_some_and(char::is_uppercase);
+                    let prefix_before_name = hyphen_before_capital
+                        && (NAME_PREFIXES.contains(&word_so_far)
+                            || CAPITALISED_NAME_PREFIXES.contains(&word_so_far)
+                            // A route, "a Denver-to-Salt Lake City flight": `to` between hyphens is no name's.
+                            || (word_so_far == "to" && text[..start].ends_with(['-', '‐', '‑'])));
+                    // "Brazil-Argentina", and a route's start ("Denver-to-…"): the name ends at the hyphen.
+                    let names_joined = matches!(c, '-' | '‐' | '‑')
+                        && text[part_start..p].starts_with(char::is_uppercase)
+                        && ((hyphen_before_capital && joins_known_names(&text[part_start..p], rest))
+                            || rest.strip_prefix("to-").is_some_and(|r| r.starts_with(char::is_uppercase)));
                     // "Khan-led", "London-based": a capitalised name before a modifier suffix ends at the hyphen.
                     let name_before_suffix = matches!(c, '-' | '‐' | '‑')
                         && text[start..p].starts_with(char::is_uppercase)
@@ -283,6 +363,7 @@ pub(crate) fn segment(text: &str) -> Segmented<'_> {
                     if slash_ok
                         && !prefix_before_name
                         && !name_before_suffix
+                        && !names_joined
                         && after.is_some_and(|a| is_word_char(a) && !is_word_internal_mark(a))
                     {
                         end = p + c.len_utf8();
@@ -399,6 +480,27 @@ mod tests {
         assert_eq!(
             words("well-led Khan-leds Khan-led-ish Sub-led"),
             ["well-led", "Khan-leds", "Khan-led-ish", "Sub", "-", "led"]
+        );
+    }
+
+    /// Fourteenth round ("Names inside hyphenated compounds"): two known names joined by a hyphen, a route and a
+    /// headline's capitalised prefix are separate words; a hyphenated name that is one name stays one word.
+    #[test]
+    fn known_names_joined_by_a_hyphen_are_separate_words() {
+        assert_eq!(words("the Brazil-Argentina match"), ["the", "Brazil", "-", "Argentina", "match"]);
+        assert_eq!(words("Trump-Putin summit"), ["Trump", "-", "Putin", "summit"]);
+        assert_eq!(
+            words("a Denver-to-Salt Lake City flight"),
+            ["a", "Denver", "-", "to", "-", "Salt", "Lake", "City", "flight"]
+        );
+        assert_eq!(words("Ex-Nigeria coach"), ["Ex", "-", "Nigeria", "coach"]);
+        // One known name is enough before a relation noun; a firm with no known half stays whole.
+        assert_eq!(words("three Trump-Kim summits"), ["three", "Trump", "-", "Kim", "summits"]);
+        assert_eq!(words("the Saudi-Iran deal"), ["the", "Saudi", "-", "Iran", "deal"]);
+        assert_eq!(words("the Hewlett-Packard deal, Trump-Kim"), ["the", "Hewlett-Packard", "deal", ",", "Trump-Kim"]);
+        assert_eq!(
+            words("Ocasio-Cortez Guinea-Bissau Winston-Salem Pre-Natal coast-to-coast"),
+            ["Ocasio-Cortez", "Guinea-Bissau", "Winston-Salem", "Pre-Natal", "coast-to-coast"]
         );
     }
 
