@@ -2607,7 +2607,7 @@ mod tests {
         let asked = through_worker(s0.apply(Action::Import(file)));
         let pending = asked.pending_import.as_ref().expect("the user is asked first");
         assert!(
-            pending.message.contains("made for another text than the open document (“Sample:"),
+            pending.message.contains("made for another text (“other”) than the open document (“Sample:"),
             "{}",
             pending.message
         );

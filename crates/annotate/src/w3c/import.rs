@@ -163,8 +163,10 @@ impl SourceCheck {
     pub fn message(&self) -> Option<String> {
         match self {
             // A content URN (a text opened without a URL) means nothing to a reader: "another text" says it.
-            SourceCheck::Differs { file_source: Some(file), open_source, .. } if file.starts_with("urn:") => Some(format!(
-                "This file was made for another text than the open document{}: its annotations may land on other words or be orphans.",
+            // Its title, when it has one, tells the user which text that was (two versions often share one).
+            SourceCheck::Differs { file_source: Some(file), open_source, file_title } if file.starts_with("urn:") => Some(format!(
+                "This file was made for another text{} than the open document{}: its annotations may land on other words or be orphans.",
+                file_title.as_deref().map_or(String::new(), |title| format!(" (“{title}”)")),
                 named(open_source)
             )),
             // Named as the file names it, its title first: a long address is cut in its middle, where it says least.
@@ -1081,7 +1083,8 @@ impl AnchoredImport {
             1 if placed == 1 => " Its 1 annotation on words would find its words here.".to_string(),
             1 => " Its 1 annotation on words would be an orphan here.".to_string(),
             all => format!(
-                " Of its {all} annotations on words, {placed} would find their words here ({exact} exactly) and {orphan} would be orphans."
+                " Of its {all} annotations on words, {placed} would find their words here ({exact} exactly) and {}.",
+                if orphan == 1 { "1 would be an orphan".to_string() } else { format!("{orphan} would be orphans") }
             ),
         }
     }
@@ -2663,6 +2666,17 @@ mod tests {
             "{message}"
         );
         assert!(!message.contains("urn:"), "{message}");
+        // The file's title, when it has one, names the text it was made for (the prober's two versions of one
+        // article: the question named only the open one).
+        let titled = Imported {
+            title: Some("Harbour inquiry, first version".into()),
+            ..file_for(None, Some(Document::new("t", "Text B.").content_urn().as_str()))
+        };
+        let message = titled.source_check(&untitled_url).message().expect("a question");
+        assert!(
+            message.starts_with("This file was made for another text (“Harbour inquiry, first version”) than the open document (“Lavrov interview”)"),
+            "{message}"
+        );
         // A file made on another article is named as it names itself (title, address cut short), and the
         // question says how many of its annotations would land here.
         let long = "https://www.news.example/2031/03/14/a-long-article-address-about-the-treaty-talks.html";
@@ -2679,7 +2693,7 @@ mod tests {
             asked,
             "This file was made for “Treaty talks” (news.example/2031/03/14/…ut-the-treaty-talks.html), not for the open \
              document (https://a.example/x): its annotations may land on other words or be orphans. Of its 2 \
-             annotations on words, 1 would find their words here (1 exactly) and 1 would be orphans."
+             annotations on words, 1 would find their words here (1 exactly) and 1 would be an orphan."
         );
     }
 
