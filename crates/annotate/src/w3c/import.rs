@@ -542,6 +542,19 @@ fn body_text(body: &Value) -> Option<String> {
     Some(value.to_string())
 }
 
+/// The link a body gives (a resource's IRI, or a value that is an absolute IRI such as `https://…` or `urn:…`),
+/// not a name.
+fn link_of(body: &Value) -> Option<&str> {
+    let value = body["value"].as_str().or_else(|| resource_iri(body))?.trim();
+    let (scheme, rest) = value.split_once(':')?;
+    let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    (scheme_ok
+        && (rest.starts_with("//") || scheme.eq_ignore_ascii_case("urn"))
+        && !value.contains(char::is_whitespace))
+    .then_some(value)
+}
+
 /// Who wrote an annotation: its `creator`'s nickname or name (or the creator given as a plain string). Not
 /// Sidenote's own anonymous creator: a note exported here is the user's own again when imported back.
 fn author_of(item: &Value) -> Option<String> {
@@ -868,8 +881,17 @@ fn read_on(
         return Ok(());
     };
     // What a person wrote beside a classification (a comment, tags: Recogito writes both on a tagged entity)
-    // is a note on the same words, beside the entity; its `identifying` body is the entity's name.
-    let said: Vec<Value> = body.iter().filter(|b| b["purpose"] != "identifying").cloned().collect();
+    // is a note on the same words, beside the entity. Its `identifying` body is the entity's name, or a link to
+    // what the words name (Wikidata, a gazetteer: Recogito's places and people), which no entity here holds:
+    // a person's link is kept as the note's words, "identified as <link>".
+    let said: Vec<Value> = body
+        .iter()
+        .filter_map(|b| match link_of(b) {
+            _ if b["purpose"] != "identifying" => Some(b.clone()),
+            Some(link) if human => Some(Value::String(format!("identified as {link}"))),
+            _ => None,
+        })
+        .collect();
     let (text, mut tags) = (comment_text(&said), body_values(body, "tagging").map(str::to_string).collect::<Vec<_>>());
     let kind = crate::formats::kind_from_label(label);
     if kind.is_none() && label != QUOTE_LABEL {
@@ -2253,6 +2275,47 @@ mod tests {
             );
             assert_eq!(again.counts, [0; 4], "{fields}: {} then {}", report.summary(), again.summary());
         }
+    }
+
+    /// A person's identification of an entity (Recogito's `identifying` body: a Wikidata or gazetteer link, as a
+    /// `SpecificResource`'s `source` or a `value`) was dropped with the entity's name; kept as the note beside the
+    /// entity ("identified as <link>"), after what they wrote, it travels in the next export and comes back.
+    /// A name is no link (the entity's own name, as Sidenote's exports write it), nor is a program's link a
+    /// person's word.
+    #[test]
+    fn an_identifying_link_on_an_entity_is_kept_and_travels_back() {
+        let text = "Ada Vance flew to Oslo on Monday.";
+        let file = r#"[{"type": "Annotation", "id": "https://recogito.example/a/1", "generator": "https://recogito.example/",
+            "body": [{"type": "TextualBody", "purpose": "classifying", "value": "PLACE", "creator": "https://recogito.example/carol"},
+                {"type": "SpecificResource", "purpose": "identifying", "source": "https://sws.geonames.org/3143244/", "creator": "https://recogito.example/carol"},
+                {"type": "TextualBody", "purpose": "commenting", "value": "the capital", "creator": "https://recogito.example/carol"}],
+            "target": {"selector": {"type": "TextQuoteSelector", "exact": "Oslo"}}},
+            {"type": "Annotation", "id": "https://example.org/a/2", "creator": "Erin",
+            "body": [{"purpose": "classifying", "value": "PERSON"}, {"purpose": "identifying", "value": "http://www.wikidata.org/entity/Q99999999"},
+                {"purpose": "identifying", "value": "Ada Vance"}],
+            "target": {"selector": {"type": "TextQuoteSelector", "exact": "Ada Vance"}}},
+            {"type": "Annotation", "id": "https://ner.example/3", "generator": {"type": "Software", "name": "a linker"},
+            "body": [{"purpose": "classifying", "value": "DATE"}, {"purpose": "identifying", "value": "https://ner.example/time/monday"}],
+            "target": {"selector": {"type": "TextQuoteSelector", "exact": "Monday"}}}]"#;
+        let expected = [
+            ("Oslo", "the capital\n\nidentified as https://sws.geonames.org/3143244/"),
+            ("Ada Vance", "identified as http://www.wikidata.org/entity/Q99999999"),
+        ];
+        // In file order on import, in reading order in an export: compared in one order.
+        use std::collections::BTreeSet;
+        let notes_of = |set: &Annotations| -> BTreeSet<(String, String)> {
+            set.notes.iter().map(|n| (n.span.map_or("", |s| s.slice(text)).to_string(), n.text.clone())).collect()
+        };
+        let want: BTreeSet<(String, String)> = expected.iter().map(|(w, t)| (w.to_string(), t.to_string())).collect();
+        let mut set = Annotations::default();
+        merge(&mut set, parse(file).expect("parses"), text);
+        assert_eq!(notes_of(&set), want);
+        assert_eq!(set.added.len(), 2);
+        let doc = Document::new("t", text);
+        let exported = export(&doc, &Extraction::default(), &set).to_string();
+        let mut back = Annotations::default();
+        merge(&mut back, parse(&exported).expect("parses"), text);
+        assert_eq!(notes_of(&back), want, "the links travel in the next export");
     }
 
     /// An annotation with several targets is a note on each (model 3.2: the body applies to every target),
