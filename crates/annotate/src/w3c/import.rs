@@ -800,7 +800,7 @@ fn read_item(item: &Value, position: usize, imported: &mut Imported) -> Result<(
             Target::Whole if whole_read => Ok(()),
             target => {
                 whole_read |= matches!(target, Target::Whole);
-                read_on(item, &body, target, id, human, imported)
+                read_on(item, &body, target, (id, position), human, imported)
             }
         });
         if let (Err(reason), None) = (read, &failed) {
@@ -831,6 +831,28 @@ fn suggested(item: &Value, body: &[Value]) -> bool {
     !item["generator"].is_null() && item["creator"].is_null() && body.iter().all(|b| b["creator"].is_null())
 }
 
+/// The bodies of a note, who wrote it and the comments in it by others (`(author, text)`, in file order):
+/// Recogito writes each commenter's words as a body with its own `creator`. The annotation's creator, else the
+/// first comment's, wrote the note, with the bodies naming that author or nobody; every
+/// other author's comment is a reply by them, so that each keeps its author, when `apart` (a note with an id
+/// for its replies to name; else they stay in the note).
+type ByCommenter = (Vec<Value>, Option<String>, Vec<(Option<String>, String)>);
+fn by_commenter(item: &Value, body: &[Value], apart: bool) -> ByCommenter {
+    let saying = |b: &Value| b["purpose"].is_null() || SAYING.iter().any(|p| b["purpose"] == *p);
+    let first = author_of(item).or_else(|| body.iter().filter(|b| saying(b)).find_map(author_of));
+    let (mut own, mut replies) = (Vec::new(), Vec::new());
+    for b in body {
+        match author_of(b) {
+            Some(other) if apart && saying(b) && first.as_ref() != Some(&other) => {
+                replies.push((Some(other), comment_text(std::slice::from_ref(b))))
+            }
+            _ => own.push(b.clone()),
+        }
+    }
+    replies.retain(|(_, text)| !text.is_empty());
+    (own, first.or_else(|| author_with_bodies(item, body)), replies)
+}
+
 /// Who wrote an annotation: its creator, else its bodies' first (Recogito names its users on the bodies).
 fn author_with_bodies(item: &Value, body: &[Value]) -> Option<String> {
     author_of(item).or_else(|| body.iter().find_map(author_of))
@@ -841,7 +863,7 @@ fn read_on(
     item: &Value,
     body: &[Value],
     target: Target,
-    id: String,
+    (id, position): (String, usize),
     human: bool,
     imported: &mut Imported,
 ) -> Result<(), String> {
@@ -864,20 +886,29 @@ fn read_on(
             return Err(format!("classifies a whole resource as {label:?}; Sidenote classifies words only"))
         }
     };
-    let note = |id: String, text: String, tags: Vec<String>| Note {
-        id,
-        span: None,
-        target: words.clone(),
-        status: AnchorStatus::Orphan,
-        text,
-        tags,
-        replies: Vec::new(),
-        author: author_with_bodies(item, body),
-        replaces: replaced_versions(item),
+    // A note of the bodies `said`, its other commenters' bodies replies to it (see `by_commenter`).
+    let note = |id: String, said: &[Value], tags: Vec<String>, imported: &mut Imported| {
+        let (own, author, replies) = by_commenter(item, said, !id.is_empty());
+        for (k, (author, text)) in replies.into_iter().enumerate() {
+            let reply = Reply { id: derived_id(&id, &format!("-reply-{}", k + 1)), author, text };
+            imported.replies.push(ImportedReply { parent: id.clone(), reply, position });
+        }
+        Note {
+            id,
+            span: None,
+            target: words.clone(),
+            status: AnchorStatus::Orphan,
+            text: comment_text(&own),
+            tags,
+            replies: Vec::new(),
+            author,
+            replaces: replaced_versions(item),
+        }
     };
     let Some(label) = classifying else {
         let tags = body_values(body, "tagging").map(str::to_string).collect();
-        imported.notes.push(note(id, comment_text(body), tags));
+        let note = note(id, body, tags, imported);
+        imported.notes.push(note);
         return Ok(());
     };
     // What a person wrote beside a classification (a comment, tags: Recogito writes both on a tagged entity)
@@ -888,7 +919,9 @@ fn read_on(
         .iter()
         .filter_map(|b| match link_of(b) {
             _ if b["purpose"] != "identifying" => Some(b.clone()),
-            Some(link) if human => Some(Value::String(format!("identified as {link}"))),
+            Some(link) if human => {
+                Some(serde_json::json!({"purpose": "identifying", "value": format!("identified as {link}"), "creator": b["creator"]}))
+            }
             _ => None,
         })
         .collect();
@@ -902,7 +935,7 @@ fn read_on(
         tags.insert(0, label.to_string());
     }
     let note_id = if kind.is_some() { derived_id(&id, "-note") } else { id.clone() };
-    let said = (!text.is_empty() || !tags.is_empty()).then(|| note(note_id, text, tags));
+    let said = (!text.is_empty() || !tags.is_empty()).then(|| note(note_id, &said, tags, imported));
     if !human {
         // The program's classification is left out (this copy's extractor makes its own); words written
         // beside it are kept.
@@ -2275,6 +2308,63 @@ mod tests {
             );
             assert_eq!(again.counts, [0; 4], "{fields}: {} then {}", report.summary(), again.summary());
         }
+    }
+
+    /// Recogito writes each commenter's words as a body with its own `creator`: they were one note by the first
+    /// of them. Now the first comment is the note, by its author, and each other person's a reply by them (on a
+    /// classified entity's note too), exported and imported back as they are; the same file again adds nothing.
+    #[test]
+    fn each_commenter_of_an_annotation_keeps_their_own_words() {
+        let text = "Ada Vance flew to Oslo on Monday.";
+        let by = |who: &str| format!(r#""creator": {{"id": "https://recogito.example/{who}", "name": "{who}"}}"#);
+        let file = format!(
+            r#"[{{"type": "Annotation", "id": "https://recogito.example/a/1", "generator": "https://recogito.example/",
+            "body": [{{"type": "TextualBody", "purpose": "commenting", "value": "which day?", {carol}}},
+                {{"type": "TextualBody", "purpose": "tagging", "value": "check", {carol}}},
+                {{"type": "TextualBody", "purpose": "commenting", "value": "the 3rd", {dave}}},
+                {{"type": "TextualBody", "purpose": "commenting", "value": "agreed", {erin}}}],
+            "target": {{"selector": {{"type": "TextQuoteSelector", "exact": "Monday"}}}}}},
+            {{"type": "Annotation", "id": "https://recogito.example/a/2", "generator": "https://recogito.example/",
+            "body": [{{"type": "TextualBody", "purpose": "classifying", "value": "PLACE", {carol}}},
+                {{"type": "TextualBody", "purpose": "commenting", "value": "the capital", {dave}}},
+                {{"type": "TextualBody", "purpose": "commenting", "value": "of Norway", {carol}}}],
+            "target": {{"selector": {{"type": "TextQuoteSelector", "exact": "Oslo"}}}}}}]"#,
+            carol = by("carol"),
+            dave = by("dave"),
+            erin = by("erin"),
+        );
+        type Thread = (String, Option<String>, Vec<(String, Option<String>)>);
+        let threads = |set: &Annotations| -> Vec<Thread> {
+            let mut all: Vec<Thread> = set
+                .notes
+                .iter()
+                .map(|n| {
+                    let replies = n.replies.iter().map(|r| (r.text.clone(), r.author.clone())).collect();
+                    (n.text.clone(), n.author.clone(), replies)
+                })
+                .collect();
+            all.sort();
+            all
+        };
+        let some = |s: &str| Some(s.to_string());
+        let want: Vec<Thread> = vec![
+            ("the capital".into(), some("dave"), vec![("of Norway".into(), some("carol"))]),
+            (
+                "which day?".into(),
+                some("carol"),
+                vec![("the 3rd".into(), some("dave")), ("agreed".into(), some("erin"))],
+            ),
+        ];
+        let mut set = Annotations::default();
+        let report = merge(&mut set, parse(&file).expect("parses"), text);
+        assert_eq!(threads(&set), want, "{}", report.summary());
+        assert_eq!(report.replies, 3, "{}", report.summary());
+        let again = merge(&mut set, parse(&file).expect("parses"), text);
+        assert_eq!((threads(&set), again.replies), (want.clone(), 0), "{}", again.summary());
+        let exported = export(&Document::new("t", text), &Extraction::default(), &set).to_string();
+        let mut back = Annotations::default();
+        merge(&mut back, parse(&exported).expect("parses"), text);
+        assert_eq!(threads(&back), want, "through an export");
     }
 
     /// A person's identification of an entity (Recogito's `identifying` body: a Wikidata or gazetteer link, as a
