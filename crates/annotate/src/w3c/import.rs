@@ -347,16 +347,35 @@ impl ImportReport {
             out.push_str(&format!(" {at_least}{} skipped: ", plural(counted.max(1), "annotation", "annotations")));
             // Every reason once, with the positions of the annotations that have it (in file order, runs as
             // ranges), so that each can be found in the file: "and 12 more" said where none could be looked up.
+            // Reasons grouped exactly (sorted once, stably: a run's first entry is the reason's first in the
+            // file), in the order they first appear.
+            let mut by_reason: Vec<(&str, usize)> =
+                self.skipped.iter().enumerate().map(|(at, s)| (s.reason.as_str(), at)).collect();
+            sidenote_extract::sort_stable_by(&mut by_reason, |a, b| a.0.cmp(b.0));
+            let mut first_of = vec![0; self.skipped.len()];
+            for (k, &(reason, at)) in by_reason.iter().enumerate() {
+                first_of[at] = match k.checked_sub(1).map(|k| by_reason[k]) {
+                    Some((before, before_at)) if before == reason => first_of[before_at],
+                    _ => at,
+                };
+            }
             let mut groups: Vec<(&str, Vec<&Skipped>)> = Vec::new();
-            for skipped in &self.skipped {
-                // Among the last few reasons only: a file of thousands of different ones stays linear.
-                match groups.iter_mut().rev().take(8).find(|(reason, _)| *reason == skipped.reason) {
-                    Some((_, group)) => group.push(skipped),
-                    None => groups.push((&skipped.reason, vec![skipped])),
+            let mut group_of = vec![0; self.skipped.len()];
+            for (at, skipped) in self.skipped.iter().enumerate() {
+                if first_of[at] == at {
+                    group_of[at] = groups.len();
+                    groups.push((&skipped.reason, vec![skipped]));
+                } else {
+                    groups[group_of[first_of[at]]].1.push(skipped);
                 }
             }
-            let reasons: Vec<String> = groups
+            // A file of thousands of different reasons: the first few listed, the rest counted exactly.
+            const LISTED: usize = 8;
+            let rest = groups.get(LISTED..).unwrap_or_default();
+            let rest_count: usize = rest.iter().flat_map(|(_, group)| group).map(|s| s.count).sum();
+            let mut reasons: Vec<String> = groups
                 .iter()
+                .take(LISTED)
                 .map(|(reason, group)| match group.as_slice() {
                     [one] => one.to_string(),
                     [first, ..] => {
@@ -366,6 +385,10 @@ impl ImportReport {
                     [] => String::new(),
                 })
                 .collect();
+            if !rest.is_empty() {
+                let others = plural(rest.len(), "other reason", "other reasons");
+                reasons.push(format!("and {others} ({})", plural(rest_count, "annotation", "annotations")));
+            }
             out.push_str(&reasons.join("; "));
             out.push('.');
         }
@@ -1830,6 +1853,28 @@ mod tests {
         assert!(!summary.contains("more"), "{summary}");
         let one = ImportReport { skipped: vec![skip(8, "is odd")], ..ImportReport::default() }.summary();
         assert!(one.ends_with("1 annotation skipped: Annotation 8 of 9 (urn:x:8) is odd."), "{one}");
+    }
+
+    /// A file of thousands of different reasons (each annotation its own) gave a notice of thousands of lines:
+    /// the first eight reasons are listed, the rest counted exactly, and a reason met again far apart in the file
+    /// is still one reason with all its positions.
+    #[test]
+    fn the_summary_of_thousands_of_reasons_lists_a_few_and_counts_the_rest() {
+        let skip = |position: usize, reason: String| Skipped { position, of: 5002, id: None, reason, count: 1 };
+        let mut skipped: Vec<Skipped> = (1..=5000).map(|n| skip(n, format!("has odd field number {n}"))).collect();
+        skipped.push(skip(5001, "has odd field number 1".to_string()));
+        skipped.push(skip(5002, "has odd field number 1".to_string()));
+        let summary = ImportReport { skipped, ..ImportReport::default() }.summary();
+        assert!(summary.len() < 800, "{} characters: {summary}", summary.len());
+        assert!(
+            summary.contains(" 5002 annotations skipped: Annotations 1, 5001–5002 of 5002: each has odd field number 1; Annotation 2 of 5002 has odd field number 2; "),
+            "{summary}"
+        );
+        assert!(
+            summary
+                .ends_with("Annotation 8 of 5002 has odd field number 8; and 4992 other reasons (4992 annotations)."),
+            "{summary}"
+        );
     }
 
     #[test]
