@@ -966,14 +966,24 @@ fn read_on(
         imported.notes.extend(said);
         return Ok(());
     }
-    match kind {
-        Some(kind) => read_entity(item, words.clone(), id, kind, imported)?,
-        // A quotation with a note: the note is what the person added, used whatever the quotation's fate.
-        None if label == QUOTE_LABEL => match read_quote(item, body, words.clone(), imported) {
-            Err(_) if said.is_some() => {}
-            read => read?,
-        },
-        None => {}
+    let read = match kind {
+        Some(kind) => read_entity(item, words.clone(), id, kind, imported),
+        None if label == QUOTE_LABEL => read_quote(item, body, words.clone(), imported),
+        None => Ok(()),
+    };
+    match read {
+        // Another tool's quotation with a note: the note is what the person added.
+        Err(reason) if said.is_some() && reason == QUOTATION_FOUND_HERE => {}
+        // A note beside a decision not understood (an unknown `sidenote:decision`): the note is kept, whatever
+        // the decision's fate, and the decision named as skipped parts are, never dropped silently.
+        Err(reason) if said.is_some() => {
+            let reason = format!("{reason}, left out (its note is kept)");
+            if imported.skipped.last().is_none_or(|last| (last.position, &last.reason) != (position, &reason)) {
+                let (of, id) = (imported.total, item["id"].as_str().map(str::to_string));
+                imported.skipped.push(Skipped { position, of, id, reason, count: 1 });
+            }
+        }
+        read => read?,
     }
     imported.notes.extend(said);
     Ok(())
@@ -1022,6 +1032,10 @@ fn replaced_versions(item: &Value) -> Vec<String> {
     kept
 }
 
+/// Why another tool's quotation (with no decision on one of Sidenote's) is not imported.
+const QUOTATION_FOUND_HERE: &str =
+    "marks its words as a quotation, which Sidenote finds itself (no decision on one of its own)";
+
 /// A quotation: a person's decision on it and a corrected speaker are imported; the extractor's own
 /// suggestion is re-extracted instead.
 fn read_quote(item: &Value, body: &[Value], words: TextTarget, imported: &mut Imported) -> Result<(), String> {
@@ -1038,9 +1052,7 @@ fn read_quote(item: &Value, body: &[Value], words: TextTarget, imported: &mut Im
     };
     if decision.is_none() && !corrected {
         // A person's quotation with no decision on Sidenote's (another tool's): the extractor finds its own.
-        return Err(
-            "marks its words as a quotation, which Sidenote finds itself (no decision on one of its own)".into()
-        );
+        return Err(QUOTATION_FOUND_HERE.into());
     }
     if let Some(decision) = decision {
         imported.reviews.push(ImportedReview { target: words.clone(), machine_kind: None, decision });
@@ -1873,6 +1885,38 @@ mod tests {
         assert!(
             summary
                 .ends_with("Annotation 8 of 5002 has odd field number 8; and 4992 other reasons (4992 annotations)."),
+            "{summary}"
+        );
+    }
+
+    /// A decision Sidenote does not know (a newer version's, a typo) on a quotation or an entity that carries a
+    /// comment: the comment is kept and the decision named in the summary, as a skipped part (the quotation's
+    /// was dropped silently, the entity's took its comment with it); another tool's quotation with a comment is
+    /// the comment, with nothing to name.
+    #[test]
+    fn an_unknown_decision_beside_a_comment_is_named_and_the_comment_kept() {
+        let text = "Ada Vance said “we will win” in Oslo.";
+        let item = |id: &str, decision: &str, label: &str, words: &str| {
+            format!(
+                r#"{{"type": "Annotation", "id": "{id}", "creator": "Erin", {decision}
+                "body": [{{"purpose": "classifying", "value": "{label}"}}, {{"purpose": "commenting", "value": "see {id}"}}],
+                "target": {{"selector": {{"type": "TextQuoteSelector", "exact": "{words}"}}}}}}"#
+            )
+        };
+        let file = format!(
+            "[{}, {}, {}]",
+            item("q1", r#""sidenote:decision": "maybe","#, "QUOTE", "we will win"),
+            item("e2", r#""sidenote:decision": "perhaps","#, "PLACE", "Oslo"),
+            item("q3", "", "QUOTE", "we will win"),
+        );
+        let mut set = Annotations::default();
+        let report = merge(&mut set, parse(&file).expect("parses"), text);
+        let notes: Vec<&str> = set.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(notes, ["see q1", "see e2", "see q3"]);
+        assert!(set.added.is_empty() && set.reviews.is_empty());
+        let summary = report.summary();
+        assert!(
+            summary.contains("2 annotations skipped: Annotation 1 of 3 (q1) has an unknown sidenote:decision \"maybe\" on a quotation, left out (its note is kept); Annotation 2 of 3 (e2) has an unknown sidenote:decision \"perhaps\", left out (its note is kept)."),
             "{summary}"
         );
     }
