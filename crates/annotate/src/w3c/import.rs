@@ -716,18 +716,28 @@ fn missing_pages(value: &Value, found: usize) -> Option<Skipped> {
 }
 
 /// Every annotation on words in a file, with its id exactly as in the file (machine suggestions included,
-/// for `sidenote anchor`). Annotations without words to anchor (notes on a whole page, replies) and ones
-/// whose target cannot be read are left out: there is nothing to anchor.
+/// for `sidenote anchor`); an annotation with several targets once for each, the second and later under the
+/// ids an import gives them (`<id>-target-2`…). Annotations without words to anchor (notes on a whole page,
+/// replies) and targets that cannot be read are left out: there is nothing to anchor.
 pub fn targets(json_text: &str) -> Result<Vec<(Option<String>, TextTarget)>, ImportError> {
     let items = items_of(&parse_json(json_text)?)?;
-    Ok(items
-        .iter()
-        .filter(|item| item["motivation"] != "replying")
-        .filter_map(|item| match read_target(&first_target(item)) {
-            Ok(Target::Words(target)) => Some((item["id"].as_str().map(str::to_string), target)),
-            _ => None,
-        })
-        .collect())
+    let mut out = Vec::new();
+    for item in items.iter().filter(|item| item["motivation"] != "replying") {
+        let targets = match &item["target"] {
+            Value::Array(list) => list.as_slice(),
+            other => std::slice::from_ref(other),
+        };
+        for (n, target) in targets.iter().enumerate() {
+            if let Ok(Target::Words(target)) = read_target(target) {
+                let id =
+                    item["id"]
+                        .as_str()
+                        .map(|id| if n == 0 { id.to_string() } else { format!("{id}-target-{}", n + 1) });
+                out.push((id, target));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The W3C motivations (model 3.3.5): any other is one Sidenote does not know.
@@ -2863,6 +2873,33 @@ mod tests {
             {"type": "Annotation", "id": "urn:x:3", "body": "page", "target": "https://a.example"}]"##;
         let ids: Vec<Option<String>> = targets(file).expect("parses").into_iter().map(|(id, _)| id).collect();
         assert_eq!(ids, [Some("#note-1".to_string()), Some("urn:x:2".to_string())]);
+    }
+
+    /// `sidenote anchor` read only an annotation's first target: every target on words is anchored, under the
+    /// ids the app's import gives the notes (`<id>-target-N`); a page target has no words to anchor.
+    #[test]
+    fn targets_are_every_target_of_an_annotation() {
+        let file = r#"[{"type": "Annotation", "id": "urn:x:7", "body": "both", "target": [
+            {"selector": {"type": "TextQuoteSelector", "exact": "Oslo"}}, "https://example.org/page",
+            {"selector": {"type": "TextQuoteSelector", "exact": "home"}}]},
+            {"type": "Annotation", "target": [{"selector": {"type": "TextQuoteSelector", "exact": "Ada"}},
+            {"selector": {"type": "TextQuoteSelector", "exact": "Vance"}}]}]"#;
+        let found: Vec<(Option<String>, String)> =
+            targets(file).expect("parses").into_iter().map(|(id, t)| (id, t.exact)).collect();
+        let some = |id: &str| Some(id.to_string());
+        assert_eq!(
+            found,
+            [
+                (some("urn:x:7"), "Oslo".to_string()),
+                (some("urn:x:7-target-3"), "home".to_string()),
+                (None, "Ada".to_string()),
+                (None, "Vance".to_string())
+            ]
+        );
+        // The same ids as the notes an import makes of it.
+        let imported = parse(file).expect("parses");
+        let ids: Vec<&str> = imported.notes.iter().take(2).map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["urn:x:7", "urn:x:7-target-3"]);
     }
 
     #[test]
