@@ -872,18 +872,29 @@ fn suggested(item: &Value, body: &[Value]) -> bool {
 type ByCommenter = (Vec<Value>, Option<String>, Vec<(Option<String>, String)>);
 fn by_commenter(item: &Value, body: &[Value], apart: bool) -> ByCommenter {
     let saying = |b: &Value| b["purpose"].is_null() || SAYING.iter().any(|p| b["purpose"] == *p);
-    let first = author_of(item).or_else(|| body.iter().filter(|b| saying(b)).find_map(author_of));
+    let named = |v: &&Value| !v["creator"].is_null();
+    let first = Some(item).filter(named).or_else(|| body.iter().filter(|b| saying(b)).find(named));
     let (mut own, mut replies) = (Vec::new(), Vec::new());
     for b in body {
-        match author_of(b) {
-            Some(other) if apart && saying(b) && first.as_ref() != Some(&other) => {
-                replies.push((Some(other), comment_text(std::slice::from_ref(b))))
+        if apart && saying(b) && named(&b) && first.is_some_and(|first| !same_creator(first, b)) {
+            let text = comment_text(std::slice::from_ref(b));
+            if !text.is_empty() {
+                replies.push((author_of(b), text));
             }
-            _ => own.push(b.clone()),
+        } else {
+            own.push(b.clone());
         }
     }
-    replies.retain(|(_, text)| !text.is_empty());
-    (own, first.or_else(|| author_with_bodies(item, body)), replies)
+    (own, first.and_then(author_of).or_else(|| author_with_bodies(item, body)), replies)
+}
+
+/// Whether two annotations or bodies have one creator: the same IRI (its `id`, or the creator given as a
+/// string) or the same name (an annotation's creator as a person with a name, its body's as their IRI).
+fn same_creator(a: &Value, b: &Value) -> bool {
+    fn iri(v: &Value) -> Option<&str> {
+        v["creator"].as_str().or_else(|| v["creator"]["id"].as_str())
+    }
+    iri(a).is_some() && iri(a) == iri(b) || author_of(a).is_some() && author_of(a) == author_of(b)
 }
 
 /// Who wrote an annotation: its creator, else its bodies' first (Recogito names its users on the bodies).
@@ -2427,7 +2438,11 @@ mod tests {
             "body": [{{"type": "TextualBody", "purpose": "classifying", "value": "PLACE", {carol}}},
                 {{"type": "TextualBody", "purpose": "commenting", "value": "the capital", {dave}}},
                 {{"type": "TextualBody", "purpose": "commenting", "value": "of Norway", {carol}}}],
-            "target": {{"selector": {{"type": "TextQuoteSelector", "exact": "Oslo"}}}}}}]"#,
+            "target": {{"selector": {{"type": "TextQuoteSelector", "exact": "Oslo"}}}}}},
+            {{"type": "Annotation", "id": "https://example.org/a/3", "creator": {{"id": "https://recogito.example/erin", "name": "Erin"}},
+            "body": [{{"type": "TextualBody", "purpose": "commenting", "value": "in May", "creator": "https://recogito.example/erin"}},
+                {{"type": "TextualBody", "purpose": "commenting", "value": "no, June", {dave}}}],
+            "target": {{"selector": {{"type": "TextQuoteSelector", "exact": "Ada Vance"}}}}}}]"#,
             carol = by("carol"),
             dave = by("dave"),
             erin = by("erin"),
@@ -2447,6 +2462,8 @@ mod tests {
         };
         let some = |s: &str| Some(s.to_string());
         let want: Vec<Thread> = vec![
+            // The annotation's creator named by their IRI on a body is one person: their note, not a reply.
+            ("in May".into(), some("Erin"), vec![("no, June".into(), some("dave"))]),
             ("the capital".into(), some("dave"), vec![("of Norway".into(), some("carol"))]),
             (
                 "which day?".into(),
@@ -2457,7 +2474,7 @@ mod tests {
         let mut set = Annotations::default();
         let report = merge(&mut set, parse(&file).expect("parses"), text);
         assert_eq!(threads(&set), want, "{}", report.summary());
-        assert_eq!(report.replies, 3, "{}", report.summary());
+        assert_eq!(report.replies, 4, "{}", report.summary());
         let again = merge(&mut set, parse(&file).expect("parses"), text);
         assert_eq!((threads(&set), again.replies), (want.clone(), 0), "{}", again.summary());
         let exported = export(&Document::new("t", text), &Extraction::default(), &set).to_string();
