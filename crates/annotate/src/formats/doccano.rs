@@ -127,10 +127,11 @@ pub fn read(jsonl: &str, text: &str) -> ReadEntities {
         for label in labels {
             let entity = label.and_then(|(start, end, kind)| {
                 let span = read_as(utf16, start, end)?;
-                // With characters beyond the BMP before it, words cut may be offsets counted in another unit.
+                // In a text with characters beyond the BMP, words cut may be offsets counted in another unit (here
+                // only when the line read in UTF-16 units cuts words too).
                 if !wide.is_empty() && cuts_a_word(text, span) {
                     return Err(format!(
-                        "has offsets {start}..{end}, which cut words ({:?}) in code points and in UTF-16 units alike: not put on words it may not mean",
+                        "has offsets {start}..{end}, which cut words ({:?}), and its line read in UTF-16 units cuts words too: not put on words it may not mean",
                         span.slice(text)
                     ));
                 }
