@@ -376,7 +376,7 @@ wire_struct!(Imported {
 });
 wire_struct!(AnchoredImport { imported, reviews, speakers, counts });
 wire_struct!(SkippedEntry { line, reason });
-wire_struct!(ReadEntities { found, skipped, notes });
+wire_struct!(ReadEntities { found, skipped, notes, notices });
 
 /// An enum without fields: its variant's index in `all`.
 fn put_variant<T: PartialEq>(all: &[T], value: &T, out: &mut Writer) {
@@ -755,6 +755,7 @@ mod tests {
                 author: None,
                 replaces: Vec::new(),
             }],
+            notices: vec!["line 1 was read in UTF-16 units".into()],
         };
         let messages = [
             WorkerMessage::Extracted { request: u64::MAX, extraction },

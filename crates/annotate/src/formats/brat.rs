@@ -9,8 +9,8 @@ use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{Extraction, Span};
 
 use super::{
-    add_read, byte_span, char_span, kind_from_label, reviewed_entities, EntityImport, ReadEntities, SkippedEntry,
-    WindowsLineEnds,
+    add_read, byte_span, char_span, kind_from_label, reviewed_entities, without_conflicts, CountedTwice, EntityImport,
+    ReadEntities, SkippedEntry,
 };
 use crate::model::Annotations;
 use crate::Document;
@@ -83,8 +83,12 @@ pub fn read(ann: &str, text: &str) -> ReadEntities {
     let at_offsets = |start: usize, end: usize| byte_span(&index, start, end);
     // A file made on the text with Windows line ends counts each `\r`: its entries are read so when they
     // do not read as they are.
-    let windows = WindowsLineEnds::of(text);
+    let windows = CountedTwice::windows_line_ends(text);
     let at_windows_offsets = |start: usize, end: usize| byte_span(&index, windows.offset(start)?, windows.offset(end)?);
+    // One made by a JavaScript tool counts UTF-16 units (two for an emoji): tried last, and kept only where the
+    // entry's words are the text's there, as every entry is.
+    let wide = CountedTwice::utf16(text);
+    let at_utf16_offsets = |start: usize, end: usize| byte_span(&index, wide.offset(start)?, wide.offset(end)?);
     let mut found = Vec::new();
     let mut skipped = Vec::new();
     // Entities by their brat id (`T1`), for the notes made on them.
@@ -100,17 +104,19 @@ pub fn read(ann: &str, text: &str) -> ReadEntities {
         }
         let id = line.split('\t').next().unwrap_or_default();
         let direct = read_line(line, text, &at_offsets);
-        let entry = match direct {
-            Err((_, None)) if !windows.is_empty() => match read_line(line, text, &at_windows_offsets) {
-                Err((_, None)) => direct,
+        let retry = |first: Result<_, _>, counted: &CountedTwice, at: &dyn Fn(usize, usize) -> Option<Span>| match first
+        {
+            Err((_, None)) if !counted.is_empty() => match read_line(line, text, at) {
+                Err((_, None)) => first,
                 retried => retried,
             },
-            _ => direct,
+            _ => first,
         };
+        let entry = retry(retry(direct, &windows, &at_windows_offsets), &wide, &at_utf16_offsets);
         match entry {
-            Ok(entity) => {
-                ids.push((id, entity.0));
-                found.push(entity);
+            Ok((span, kind)) => {
+                ids.push((id, span));
+                found.push((span, kind, n + 1));
             }
             Err((reason, words)) => {
                 // An entry of a type Sidenote does not know is no entity here, but a note on it is on its words.
@@ -129,6 +135,7 @@ pub fn read(ann: &str, text: &str) -> ReadEntities {
             }
         }
     }
+    let found = without_conflicts(found, &mut skipped);
     ReadEntities::with_notes(text, &found, &on_words, skipped)
 }
 
@@ -267,6 +274,39 @@ mod tests {
         let read = read("\u{FEFF}T1\tPERSON 0 13\tSergei Lavrov\nT2\tLOC 23 29\tMoscow\n", text);
         assert!(read.skipped.is_empty(), "{:?}", read.skipped);
         assert_eq!(read.found.len(), 2);
+    }
+
+    /// brat counts code points; an `.ann` written by a JavaScript tool counts UTF-16 units, two for an emoji:
+    /// each entry whose words are the text's only so is read so (its words checked as every entry's are).
+    #[test]
+    fn entries_counted_in_utf16_units_are_found_by_their_words() {
+        let text = "🙂 Ada Vance met 𝔘lf Brenner in Oslo.";
+        let ann = "T1\tPER 3 12\tAda Vance\nT2\tPER 17 29\t𝔘lf Brenner\nT3\tLOC 2 11\tAda Vance\nT4\tLOC 33 37\tOslo\n";
+        let got = read(ann, text);
+        let words: Vec<&str> = got.found.iter().filter_map(|e| e.span.map(|s| s.slice(text))).collect();
+        assert_eq!(words, ["Ada Vance", "𝔘lf Brenner", "Oslo"], "{:?}", got.skipped);
+        assert!(got.skipped[0].reason.contains("a conflict"), "{:?}", got.skipped);
+    }
+
+    /// `T1 Person 0 9` and `T2 Organization 0 9`: one entity on those words, the same whichever line comes first
+    /// (it was the last), and the other line named as a conflict; the same kind twice is one entity, no conflict.
+    #[test]
+    fn the_same_words_with_two_kinds_give_one_entity_whatever_the_order() {
+        let text = "Ada Vance joined Brenner Partners.";
+        let lines = ["T1\tOrganization 0 9\tAda Vance", "T2\tPerson 0 9\tAda Vance", "T3\tPER 0 9\tAda Vance"];
+        for order in [[0, 1, 2], [1, 0, 2], [2, 1, 0], [2, 0, 1]] {
+            let ann: String = order.iter().map(|&k| format!("{}\n", lines[k])).collect();
+            let read = read(&ann, text);
+            let kinds: Vec<sidenote_extract::EntityKind> = read.found.iter().map(|e| e.kind).collect();
+            assert_eq!(kinds, [sidenote_extract::EntityKind::Person], "{ann}");
+            assert_eq!(read.skipped.len(), 1, "{ann}");
+            let conflict = &read.skipped[0];
+            assert_eq!(conflict.line, 1 + order.iter().position(|&k| k == 0).unwrap_or(9), "{ann}");
+            assert!(
+                conflict.reason.contains("as ORG where that line says PERSON: a conflict, PERSON kept"),
+                "{conflict}"
+            );
+        }
     }
 
     #[test]

@@ -4,11 +4,11 @@
 
 use serde_json::{json, Value};
 use sidenote_extract::offsets::OffsetIndex;
-use sidenote_extract::{EntityKind, Extraction, Span};
+use sidenote_extract::{EntityKind, Extraction};
 
 use super::{
-    add_read, byte_span, char_span, kind_from_label, reviewed_entities, EntityImport, ReadEntities, SkippedEntry,
-    WindowsLineEnds,
+    add_read, byte_span, char_span, cuts_a_word, kind_from_label, reviewed_entities, without_conflicts, CountedTwice,
+    EntityImport, ReadEntities, SkippedEntry,
 };
 use crate::json_fields::compact;
 use crate::model::Annotations;
@@ -35,12 +35,16 @@ pub fn import(jsonl: &str, text: &str, annotations: &mut Annotations) -> EntityI
     add_read(annotations, read(jsonl, text), &Extraction::default())
 }
 
-/// Reads a doccano file's entities on `text`, without adding them (see [`ReadEntities`]).
+/// Reads a doccano file's entities on `text`, without adding them (see [`ReadEntities`]). doccano counts
+/// offsets in code points; a file made by a JavaScript tool counts UTF-16 units, which differ after a character
+/// beyond the BMP (an emoji): a line whose entities all fall on whole words only when read in UTF-16 is read so,
+/// and said; where neither reading puts an entity on whole words, it is skipped rather than put on others.
 pub fn read(jsonl: &str, text: &str) -> ReadEntities {
     let index = OffsetIndex::new(text);
     let mut found = Vec::new();
     let mut skipped = Vec::new();
-    let mut windows_line_ends: Option<WindowsLineEnds> = None;
+    let mut notices = Vec::new();
+    let mut windows_line_ends: Option<CountedTwice> = None;
     for (n, line) in crate::input::without_byte_order_mark(jsonl).lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -55,12 +59,12 @@ pub fn read(jsonl: &str, text: &str) -> ReadEntities {
         };
         // A line made on the text with Windows line ends (`\r\n`, which Sidenote reads as `\n`) counts each
         // `\r` in its offsets.
-        let windows = match value["text"].as_str() {
-            Some(same) if same == text => None,
+        let (file_text, windows) = match value["text"].as_str() {
+            Some(same) if same == text => (same, None),
             Some(other)
                 if other.len() == text.len() + text.matches('\n').count() && other.replace("\r\n", "\n") == text =>
             {
-                Some(&*windows_line_ends.get_or_insert_with(|| WindowsLineEnds::of(text)))
+                (other, Some(&*windows_line_ends.get_or_insert_with(|| CountedTwice::windows_line_ends(text))))
             }
             _ => {
                 skip("is about another text".to_string());
@@ -82,24 +86,65 @@ pub fn read(jsonl: &str, text: &str) -> ReadEntities {
                 skip(format!("has {what} ({n} in \"{key}\"), which Sidenote does not import"));
             }
         }
-        for label in labels(&value) {
-            let label = match &windows {
-                None => label,
-                Some(windows) => label.and_then(|(start, end, label)| {
-                    let held = |at: u64| usize::try_from(at).ok().and_then(|at| windows.offset(at)).map(|at| at as u64);
-                    match (held(start), held(end)) {
-                        (Some(start), Some(end)) => Ok((start, end, label)),
-                        _ => Err(format!("has offsets {start}..{end} inside a line end")),
-                    }
-                }),
+        let labels: Vec<Result<(u64, u64, EntityKind), String>> = labels(&value)
+            .into_iter()
+            .map(|label| {
+                let (start, end, label) = label?;
+                let kind = kind_from_label(&label)
+                    .ok_or_else(|| format!("has the label {label:?}, which is not a kind Sidenote knows"))?;
+                Ok((start, end, kind))
+            })
+            .collect();
+        // The words of each label read in code points or in UTF-16 units (its characters beyond the BMP, in the
+        // line's text as the tool held it, counted twice), then past any `\r` of its line ends.
+        let wide = CountedTwice::utf16(file_text);
+        let read_as = |utf16: bool, start: u64, end: u64| {
+            let held = |at: u64| {
+                let at = usize::try_from(at).ok()?;
+                let at = if utf16 { wide.offset(at)? } else { at };
+                windows.map_or(Some(at), |windows| windows.offset(at))
             };
-            match label.and_then(|(start, end, label)| entity(&index, start, end, &label)) {
+            match (held(start), held(end)) {
+                (Some(s), Some(e)) => {
+                    byte_span(&index, s, e).ok_or_else(|| format!("has offsets {start}..{end} outside the text"))
+                }
+                _ => Err(format!("has offsets {start}..{end} inside a line end or a character")),
+            }
+        };
+        let clean = |utf16: bool| {
+            labels
+                .iter()
+                .flatten()
+                .all(|&(start, end, _)| read_as(utf16, start, end).is_ok_and(|span| !cuts_a_word(text, span)))
+        };
+        let utf16 = !wide.is_empty() && !clean(false) && clean(true);
+        if utf16 {
+            notices.push(format!(
+                "line {} was read in UTF-16 units (as JavaScript counts), not code points as doccano counts: only so do its entities fall on whole words",
+                n + 1
+            ));
+        }
+        for label in labels {
+            let entity = label.and_then(|(start, end, kind)| {
+                let span = read_as(utf16, start, end)?;
+                // In a text with characters beyond the BMP, words cut may be offsets counted in another unit (here
+                // only when the line read in UTF-16 units cuts words too).
+                if !wide.is_empty() && cuts_a_word(text, span) {
+                    return Err(format!(
+                        "has offsets {start}..{end}, which cut words ({:?}), and its line read in UTF-16 units cuts words too: not put on words it may not mean",
+                        span.slice(text)
+                    ));
+                }
+                Ok((span, kind, n + 1))
+            });
+            match entity {
                 Ok(entity) => found.push(entity),
                 Err(reason) => skip(reason),
             }
         }
     }
-    ReadEntities::on(text, &found, skipped)
+    let found = without_conflicts(found, &mut skipped);
+    ReadEntities { notices, ..ReadEntities::on(text, &found, skipped) }
 }
 
 type Label = Result<(u64, u64, String), String>;
@@ -120,14 +165,6 @@ fn labels(value: &Value) -> Vec<Label> {
     let mut out: Vec<Label> = pair_form.into_iter().flatten().map(from_pair).collect();
     out.extend(object_form.into_iter().flatten().map(from_object));
     out
-}
-
-fn entity(index: &OffsetIndex, start: u64, end: u64, label: &str) -> Result<(Span, EntityKind), String> {
-    let kind =
-        kind_from_label(label).ok_or_else(|| format!("has the label {label:?}, which is not a kind Sidenote knows"))?;
-    let (start, end) = (usize::try_from(start).unwrap_or(usize::MAX), usize::try_from(end).unwrap_or(usize::MAX));
-    let span = byte_span(index, start, end).ok_or_else(|| format!("has offsets {start}..{end} outside the text"))?;
-    Ok((span, kind))
 }
 
 #[cfg(test)]
@@ -194,6 +231,82 @@ mod tests {
         for ((line, reason), (want_line, want)) in reasons.iter().zip(expected) {
             assert_eq!(*line, want_line);
             assert!(reason.contains(want), "line {line}: {reason}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+
+    /// (start, end) of each name in `text`, counted in UTF-16 units (as JavaScript's `indexOf` and `length`) or
+    /// in code points.
+    fn offsets(text: &str, names: &[&str], utf16: bool) -> Vec<(usize, usize)> {
+        let count = |s: &str| if utf16 { s.encode_utf16().count() } else { s.chars().count() };
+        names
+            .iter()
+            .map(|name| {
+                let at = text.find(name).map_or(0, |at| count(&text[..at]));
+                (at, at + count(name))
+            })
+            .collect()
+    }
+
+    /// A file made by a JavaScript tool counts UTF-16 units, one more for each emoji or `𝔘` before an entity:
+    /// read as code points, its entities fell mid-word (a prober's file put "da Vance m" on the page). Read in
+    /// UTF-16 when only that puts every entity on whole words, and said; where neither reading does, the
+    /// entity is skipped by its line with the reason, never put on other words; a code-point file is read as
+    /// doccano counts, silently.
+    #[test]
+    fn offsets_counted_in_utf16_units_are_recognised_and_never_put_mid_word() {
+        let text = "🙂 Ada Vance met 𝔘lf Brenner in Oslo 🇳🇴 on Monday.";
+        let names = ["Ada Vance", "𝔘lf Brenner", "Oslo", "Monday"];
+        let line = |spans: &[(usize, usize)]| {
+            let labels: Vec<Value> = spans.iter().map(|&(s, e)| json!([s, e, "PER"])).collect();
+            json!({"text": text, "label": labels}).to_string()
+        };
+        for utf16 in [false, true] {
+            let got = read(&line(&offsets(text, &names, utf16)), text);
+            let words: Vec<&str> = got.found.iter().filter_map(|e| e.span.map(|s| s.slice(text))).collect();
+            assert_eq!(words, names, "utf16: {utf16}");
+            assert!(got.skipped.is_empty(), "{:?}", got.skipped);
+            assert_eq!(got.notices.len(), usize::from(utf16), "{:?}", got.notices);
+        }
+        let mut set = Annotations::default();
+        let summary = import(&line(&offsets(text, &names, true)), text, &mut set).summary();
+        assert!(
+            summary.contains("; line 1 was read in UTF-16 units (as JavaScript counts), not code points"),
+            "{summary}"
+        );
+        // One entity counted each way: neither reading is clean; the one cutting words as code points is skipped.
+        let mixed = [offsets(text, &["Ada Vance"], true)[0], offsets(text, &["Oslo"], false)[0]];
+        let got = read(&line(&mixed), text);
+        let words: Vec<&str> = got.found.iter().filter_map(|e| e.span.map(|s| s.slice(text))).collect();
+        assert_eq!(words, ["Oslo"]);
+        assert_eq!(got.skipped.len(), 1, "{:?}", got.skipped);
+        assert!(got.skipped[0].reason.contains("cut words (\"da Vance \")"), "{}", got.skipped[0].reason);
+        assert!(got.notices.is_empty());
+        // A text with nothing beyond the BMP has no question of units: a label as the annotator made it is kept.
+        let plain = "Ada Vance met Ulf Brenner.";
+        let got = read(&json!({"text": plain, "label": [[0, 3, "PER"]]}).to_string(), plain);
+        assert_eq!((got.found.len(), got.skipped.len()), (1, 0));
+    }
+
+    /// The same words labelled with two kinds keep the same one, and name the other as a conflict, whatever the
+    /// order of the labels.
+    #[test]
+    fn two_kinds_on_the_same_words_are_a_conflict_decided_alike_in_any_order() {
+        let text = "Ada Vance joined Brenner Partners.";
+        for labels in [
+            json!([[0, 9, "ORG"], [0, 9, "PER"], [17, 33, "ORG"]]),
+            json!([[17, 33, "ORG"], [0, 9, "PER"], [0, 9, "ORG"]]),
+        ] {
+            let got = read(&json!({"text": text, "label": labels}).to_string(), text);
+            let found: Vec<(&str, EntityKind)> =
+                got.found.iter().filter_map(|e| e.span.map(|s| (s.slice(text), e.kind))).collect();
+            assert_eq!(found, [("Ada Vance", EntityKind::Person), ("Brenner Partners", EntityKind::Org)], "{labels}");
+            assert_eq!(got.skipped.len(), 1);
+            assert!(got.skipped[0].reason.contains("as ORG where that line says PERSON: a conflict, PERSON kept"));
         }
     }
 }

@@ -63,6 +63,8 @@ pub struct EntityImport {
     pub already_here: usize,
     /// Notes added on entities' words (brat's `AnnotatorNotes`).
     pub notes: usize,
+    /// How the file was read where it departs from its format ([`ReadEntities::notices`]).
+    pub notices: Vec<String>,
 }
 
 /// The entities of a brat or doccano file, read and checked against the text but not yet added: the slow
@@ -77,6 +79,9 @@ pub struct ReadEntities {
     /// Notes the file makes on entities' words (brat's `AnnotatorNotes`), their `id` empty until added.
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// How the file was read where it departs from its format (offsets counted in UTF-16 units), for the summary.
+    #[serde(default)]
+    pub notices: Vec<String>,
 }
 
 impl ReadEntities {
@@ -117,7 +122,7 @@ impl ReadEntities {
                 kind,
             })
             .collect();
-        ReadEntities { found, skipped, notes }
+        ReadEntities { found, skipped, notes, notices: Vec::new() }
     }
 }
 
@@ -181,7 +186,7 @@ pub fn add_read(annotations: &mut Annotations, read: ReadEntities, extraction: &
         annotations.notes.push(note);
         notes += 1;
     }
-    EntityImport { added, accepted, skipped: read.skipped, already_here: same, notes }
+    EntityImport { added, accepted, skipped: read.skipped, already_here: same, notes, notices: read.notices }
 }
 
 /// An entry of an imported file that was not used.
@@ -225,6 +230,10 @@ impl EntityImport {
             let reasons: Vec<String> = self.skipped.iter().take(3).map(SkippedEntry::to_string).collect();
             out.push_str(&format!("; {} skipped ({})", self.skipped.len(), reasons.join("; ")));
         }
+        for notice in &self.notices {
+            out.push_str("; ");
+            out.push_str(notice);
+        }
         out.push('.');
         out
     }
@@ -243,38 +252,90 @@ fn byte_span(index: &OffsetIndex, start: usize, end: usize) -> Option<Span> {
     }
 }
 
-/// Offsets a tool counted on the text with Windows line ends (`\r\n`), as the file it read held them, while
-/// Sidenote reads every line end as `\n`: brat's and doccano's files made on such a text would otherwise miss
-/// every entity after the first line.
-struct WindowsLineEnds {
-    /// The code point offset of every `\n` of the text as Sidenote holds it.
-    line_ends: Vec<usize>,
+/// Whether `span` of `text` starts or ends inside a word (a letter or digit on both sides of its edge): where
+/// no annotator puts a name's edge, and where offsets counted in another unit land.
+fn cuts_a_word(text: &str, span: Span) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let (before, after) = (text.get(..span.start).unwrap_or(""), text.get(span.end..).unwrap_or(""));
+    let words = span.slice(text);
+    word(before.chars().next_back()) && word(words.chars().next())
+        || word(words.chars().next_back()) && word(after.chars().next())
 }
 
-impl WindowsLineEnds {
-    /// Whether the text has no line end (the offsets are the same either way).
+/// The entries of a file (span, kind, line) less those marking the same words as another with another kind
+/// (`T1 Person 0 5`, `T2 Organization 0 5`): one entity stands on a span here, and the order of the lines is no
+/// reason to choose. The kind first in display order (PERSON, ORG, PLACE, DATE, MISC) is kept whatever the
+/// order, and each other named as a conflict; the same kind twice is one entity.
+fn without_conflicts(
+    mut found: Vec<(Span, EntityKind, usize)>,
+    skipped: &mut Vec<SkippedEntry>,
+) -> Vec<(Span, EntityKind)> {
+    sidenote_extract::sort_stable_by(&mut found, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let mut kept: Vec<(Span, EntityKind, usize)> = Vec::with_capacity(found.len());
+    for (span, kind, line) in found {
+        match kept.last() {
+            Some(&(at, same, _)) if at == span && same == kind => {}
+            Some(&(at, other, first)) if at == span => skipped.push(SkippedEntry {
+                line,
+                reason: format!(
+                    "marks the same words as line {first}, as {} where that line says {}: a conflict, {} kept",
+                    kind.label(),
+                    other.label(),
+                    other.label()
+                ),
+            }),
+            _ => kept.push((span, kind, line)),
+        }
+    }
+    // Back in file order, as the entries were read.
+    sidenote_extract::sort_stable_by(&mut kept, |a, b| a.2.cmp(&b.2));
+    kept.into_iter().map(|(span, kind, _)| (span, kind)).collect()
+}
+
+/// Offsets a tool counted in units of which some characters take two: a text with Windows line ends (`\r\n`),
+/// as the file it read held them, while Sidenote reads every line end as `\n` (brat's and doccano's files made
+/// on such a text would otherwise miss every entity after the first line); or UTF-16 code units, as JavaScript
+/// counts, where a character beyond the Basic Multilingual Plane (an emoji, `𝔘`) takes two.
+struct CountedTwice {
+    /// The code point offset of every character counted twice, in the text as Sidenote holds it.
+    doubled: Vec<usize>,
+}
+
+impl CountedTwice {
+    /// Whether no character is counted twice (the offsets are the same either way).
     fn is_empty(&self) -> bool {
-        self.line_ends.is_empty()
+        self.doubled.is_empty()
     }
 
-    fn of(text: &str) -> Self {
-        WindowsLineEnds { line_ends: text.chars().enumerate().filter(|&(_, c)| c == '\n').map(|(at, _)| at).collect() }
+    /// The text's `\n`, each a `\r\n` in the file.
+    fn windows_line_ends(text: &str) -> Self {
+        Self::of(text, |c| c == '\n')
     }
 
-    /// Code point `at` of the text with `\r\n` line ends, as a code point of the text with `\n`; `None`
-    /// between a `\r` and its `\n`. The `\r` of line end `k` stands at `line_ends[k] + k` there.
+    /// The text's characters beyond the BMP, each two UTF-16 units.
+    fn utf16(text: &str) -> Self {
+        Self::of(text, |c| c > '\u{FFFF}')
+    }
+
+    fn of(text: &str, twice: fn(char) -> bool) -> Self {
+        CountedTwice { doubled: text.chars().enumerate().filter(|&(_, c)| twice(c)).map(|(at, _)| at).collect() }
+    }
+
+    /// Offset `at` in the file's units, as a code point of the text held; `None` inside a character counted
+    /// twice (between a `\r` and its `\n`, between two UTF-16 surrogates). The first unit of character `k`
+    /// counted twice stands at `doubled[k] + k` there.
     fn offset(&self, at: usize) -> Option<usize> {
-        // How many `\r` stand before `at`: a search by halves on the increasing `line_ends[k] + k`.
-        let (mut low, mut high) = (0, self.line_ends.len());
+        // How many characters counted twice stand before `at`: a search by halves on the increasing `doubled[k] + k`.
+        let (mut low, mut high) = (0, self.doubled.len());
         while low < high {
             let middle = low + (high - low) / 2;
-            if self.line_ends[middle] + middle < at {
+            if self.doubled[middle] + middle < at {
                 low = middle + 1;
             } else {
                 high = middle;
             }
         }
-        let inside = low.checked_sub(1).is_some_and(|k| self.line_ends[k] + k + 1 == at);
+        let inside = low.checked_sub(1).is_some_and(|k| self.doubled[k] + k + 1 == at);
         (!inside).then(|| at - low)
     }
 }
@@ -326,7 +387,7 @@ pub(crate) mod tests {
     fn offsets_on_windows_line_ends_are_moved_to_the_text_sidenote_holds() {
         let text = "ab\ncd\n\n😀e";
         let windows = text.replace('\n', "\r\n");
-        let ends = super::WindowsLineEnds::of(text);
+        let ends = super::CountedTwice::windows_line_ends(text);
         let chars: Vec<char> = windows.chars().collect();
         let held: Vec<char> = text.chars().collect();
         for at in 0..=chars.len() {

@@ -349,16 +349,35 @@ impl ImportReport {
             out.push_str(&format!(" {at_least}{} skipped: ", plural(counted.max(1), "annotation", "annotations")));
             // Every reason once, with the positions of the annotations that have it (in file order, runs as
             // ranges), so that each can be found in the file: "and 12 more" said where none could be looked up.
+            // Reasons grouped exactly (sorted once, stably: a run's first entry is the reason's first in the
+            // file), in the order they first appear.
+            let mut by_reason: Vec<(&str, usize)> =
+                self.skipped.iter().enumerate().map(|(at, s)| (s.reason.as_str(), at)).collect();
+            sidenote_extract::sort_stable_by(&mut by_reason, |a, b| a.0.cmp(b.0));
+            let mut first_of = vec![0; self.skipped.len()];
+            for (k, &(reason, at)) in by_reason.iter().enumerate() {
+                first_of[at] = match k.checked_sub(1).map(|k| by_reason[k]) {
+                    Some((before, before_at)) if before == reason => first_of[before_at],
+                    _ => at,
+                };
+            }
             let mut groups: Vec<(&str, Vec<&Skipped>)> = Vec::new();
-            for skipped in &self.skipped {
-                // Among the last few reasons only: a file of thousands of different ones stays linear.
-                match groups.iter_mut().rev().take(8).find(|(reason, _)| *reason == skipped.reason) {
-                    Some((_, group)) => group.push(skipped),
-                    None => groups.push((&skipped.reason, vec![skipped])),
+            let mut group_of = vec![0; self.skipped.len()];
+            for (at, skipped) in self.skipped.iter().enumerate() {
+                if first_of[at] == at {
+                    group_of[at] = groups.len();
+                    groups.push((&skipped.reason, vec![skipped]));
+                } else {
+                    groups[group_of[first_of[at]]].1.push(skipped);
                 }
             }
-            let reasons: Vec<String> = groups
+            // A file of thousands of different reasons: the first few listed, the rest counted exactly.
+            const LISTED: usize = 8;
+            let rest = groups.get(LISTED..).unwrap_or_default();
+            let rest_count: usize = rest.iter().flat_map(|(_, group)| group).map(|s| s.count).sum();
+            let mut reasons: Vec<String> = groups
                 .iter()
+                .take(LISTED)
                 .map(|(reason, group)| match group.as_slice() {
                     [one] => one.to_string(),
                     [first, ..] => {
@@ -368,6 +387,10 @@ impl ImportReport {
                     [] => String::new(),
                 })
                 .collect();
+            if !rest.is_empty() {
+                let others = plural(rest.len(), "other reason", "other reasons");
+                reasons.push(format!("and {others} ({})", plural(rest_count, "annotation", "annotations")));
+            }
             out.push_str(&reasons.join("; "));
             out.push('.');
         }
@@ -544,6 +567,19 @@ fn body_text(body: &Value) -> Option<String> {
     Some(value.to_string())
 }
 
+/// The link a body gives (a resource's IRI, or a value that is an absolute IRI such as `https://…` or `urn:…`),
+/// not a name.
+fn link_of(body: &Value) -> Option<&str> {
+    let value = body["value"].as_str().or_else(|| resource_iri(body))?.trim();
+    let (scheme, rest) = value.split_once(':')?;
+    let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    (scheme_ok
+        && (rest.starts_with("//") || scheme.eq_ignore_ascii_case("urn"))
+        && !value.contains(char::is_whitespace))
+    .then_some(value)
+}
+
 /// Who wrote an annotation: its `creator`'s nickname or name (or the creator given as a plain string). Not
 /// Sidenote's own anonymous creator: a note exported here is the user's own again when imported back.
 fn author_of(item: &Value) -> Option<String> {
@@ -682,18 +718,28 @@ fn missing_pages(value: &Value, found: usize) -> Option<Skipped> {
 }
 
 /// Every annotation on words in a file, with its id exactly as in the file (machine suggestions included,
-/// for `sidenote anchor`). Annotations without words to anchor (notes on a whole page, replies) and ones
-/// whose target cannot be read are left out: there is nothing to anchor.
+/// for `sidenote anchor`); an annotation with several targets once for each, the second and later under the
+/// ids an import gives them (`<id>-target-2`…). Annotations without words to anchor (notes on a whole page,
+/// replies) and targets that cannot be read are left out: there is nothing to anchor.
 pub fn targets(json_text: &str) -> Result<Vec<(Option<String>, TextTarget)>, ImportError> {
     let items = items_of(&parse_json(json_text)?)?;
-    Ok(items
-        .iter()
-        .filter(|item| item["motivation"] != "replying")
-        .filter_map(|item| match read_target(&first_target(item)) {
-            Ok(Target::Words(target)) => Some((item["id"].as_str().map(str::to_string), target)),
-            _ => None,
-        })
-        .collect())
+    let mut out = Vec::new();
+    for item in items.iter().filter(|item| item["motivation"] != "replying") {
+        let targets = match &item["target"] {
+            Value::Array(list) => list.as_slice(),
+            other => std::slice::from_ref(other),
+        };
+        for (n, target) in targets.iter().enumerate() {
+            if let Ok(Target::Words(target)) = read_target(target) {
+                let id =
+                    item["id"]
+                        .as_str()
+                        .map(|id| if n == 0 { id.to_string() } else { format!("{id}-target-{}", n + 1) });
+                out.push((id, target));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The W3C motivations (model 3.3.5): any other is one Sidenote does not know.
@@ -789,7 +835,7 @@ fn read_item(item: &Value, position: usize, imported: &mut Imported) -> Result<(
             Target::Whole if whole_read => Ok(()),
             target => {
                 whole_read |= matches!(target, Target::Whole);
-                read_on(item, &body, target, id, human, imported)
+                read_on(item, &body, target, (id, position), human, imported)
             }
         });
         if let (Err(reason), None) = (read, &failed) {
@@ -820,6 +866,39 @@ fn suggested(item: &Value, body: &[Value]) -> bool {
     !item["generator"].is_null() && item["creator"].is_null() && body.iter().all(|b| b["creator"].is_null())
 }
 
+/// The bodies of a note, who wrote it and the comments in it by others (`(author, text)`, in file order):
+/// Recogito writes each commenter's words as a body with its own `creator`. The annotation's creator, else the
+/// first comment's, wrote the note, with the bodies naming that author or nobody; every
+/// other author's comment is a reply by them, so that each keeps its author, when `apart` (a note with an id
+/// for its replies to name; else they stay in the note).
+type ByCommenter = (Vec<Value>, Option<String>, Vec<(Option<String>, String)>);
+fn by_commenter(item: &Value, body: &[Value], apart: bool) -> ByCommenter {
+    let saying = |b: &Value| b["purpose"].is_null() || SAYING.iter().any(|p| b["purpose"] == *p);
+    let named = |v: &&Value| !v["creator"].is_null();
+    let first = Some(item).filter(named).or_else(|| body.iter().filter(|b| saying(b)).find(named));
+    let (mut own, mut replies) = (Vec::new(), Vec::new());
+    for b in body {
+        if apart && saying(b) && named(&b) && first.is_some_and(|first| !same_creator(first, b)) {
+            let text = comment_text(std::slice::from_ref(b));
+            if !text.is_empty() {
+                replies.push((author_of(b), text));
+            }
+        } else {
+            own.push(b.clone());
+        }
+    }
+    (own, first.and_then(author_of).or_else(|| author_with_bodies(item, body)), replies)
+}
+
+/// Whether two annotations or bodies have one creator: the same IRI (its `id`, or the creator given as a
+/// string) or the same name (an annotation's creator as a person with a name, its body's as their IRI).
+fn same_creator(a: &Value, b: &Value) -> bool {
+    fn iri(v: &Value) -> Option<&str> {
+        v["creator"].as_str().or_else(|| v["creator"]["id"].as_str())
+    }
+    iri(a).is_some() && iri(a) == iri(b) || author_of(a).is_some() && author_of(a) == author_of(b)
+}
+
 /// Who wrote an annotation: its creator, else its bodies' first (Recogito names its users on the bodies).
 fn author_with_bodies(item: &Value, body: &[Value]) -> Option<String> {
     author_of(item).or_else(|| body.iter().find_map(author_of))
@@ -830,7 +909,7 @@ fn read_on(
     item: &Value,
     body: &[Value],
     target: Target,
-    id: String,
+    (id, position): (String, usize),
     human: bool,
     imported: &mut Imported,
 ) -> Result<(), String> {
@@ -853,25 +932,45 @@ fn read_on(
             return Err(format!("classifies a whole resource as {label:?}; Sidenote classifies words only"))
         }
     };
-    let note = |id: String, text: String, tags: Vec<String>| Note {
-        id,
-        span: None,
-        target: words.clone(),
-        status: AnchorStatus::Orphan,
-        text,
-        tags,
-        replies: Vec::new(),
-        author: author_with_bodies(item, body),
-        replaces: replaced_versions(item),
+    // A note of the bodies `said`, its other commenters' bodies replies to it (see `by_commenter`).
+    let note = |id: String, said: &[Value], tags: Vec<String>, imported: &mut Imported| {
+        let (own, author, replies) = by_commenter(item, said, !id.is_empty());
+        for (k, (author, text)) in replies.into_iter().enumerate() {
+            let reply = Reply { id: derived_id(&id, &format!("-reply-{}", k + 1)), author, text };
+            imported.replies.push(ImportedReply { parent: id.clone(), reply, position });
+        }
+        Note {
+            id,
+            span: None,
+            target: words.clone(),
+            status: AnchorStatus::Orphan,
+            text: comment_text(&own),
+            tags,
+            replies: Vec::new(),
+            author,
+            replaces: replaced_versions(item),
+        }
     };
     let Some(label) = classifying else {
         let tags = body_values(body, "tagging").map(str::to_string).collect();
-        imported.notes.push(note(id, comment_text(body), tags));
+        let note = note(id, body, tags, imported);
+        imported.notes.push(note);
         return Ok(());
     };
     // What a person wrote beside a classification (a comment, tags: Recogito writes both on a tagged entity)
-    // is a note on the same words, beside the entity; its `identifying` body is the entity's name.
-    let said: Vec<Value> = body.iter().filter(|b| b["purpose"] != "identifying").cloned().collect();
+    // is a note on the same words, beside the entity. Its `identifying` body is the entity's name, or a link to
+    // what the words name (Wikidata, a gazetteer: Recogito's places and people), which no entity here holds:
+    // a person's link is kept as the note's words, "identified as <link>".
+    let said: Vec<Value> = body
+        .iter()
+        .filter_map(|b| match link_of(b) {
+            _ if b["purpose"] != "identifying" => Some(b.clone()),
+            Some(link) if human => {
+                Some(serde_json::json!({"purpose": "identifying", "value": format!("identified as {link}"), "creator": b["creator"]}))
+            }
+            _ => None,
+        })
+        .collect();
     let (text, mut tags) = (comment_text(&said), body_values(body, "tagging").map(str::to_string).collect::<Vec<_>>());
     let kind = crate::formats::kind_from_label(label);
     if kind.is_none() && label != QUOTE_LABEL {
@@ -882,7 +981,7 @@ fn read_on(
         tags.insert(0, label.to_string());
     }
     let note_id = if kind.is_some() { derived_id(&id, "-note") } else { id.clone() };
-    let said = (!text.is_empty() || !tags.is_empty()).then(|| note(note_id, text, tags));
+    let said = (!text.is_empty() || !tags.is_empty()).then(|| note(note_id, &said, tags, imported));
     if !human {
         // The program's classification is left out (this copy's extractor makes its own); words written
         // beside it are kept.
@@ -890,14 +989,24 @@ fn read_on(
         imported.notes.extend(said);
         return Ok(());
     }
-    match kind {
-        Some(kind) => read_entity(item, words.clone(), id, kind, imported)?,
-        // A quotation with a note: the note is what the person added, used whatever the quotation's fate.
-        None if label == QUOTE_LABEL => match read_quote(item, body, words.clone(), imported) {
-            Err(_) if said.is_some() => {}
-            read => read?,
-        },
-        None => {}
+    let read = match kind {
+        Some(kind) => read_entity(item, words.clone(), id, kind, imported),
+        None if label == QUOTE_LABEL => read_quote(item, body, words.clone(), imported),
+        None => Ok(()),
+    };
+    match read {
+        // Another tool's quotation with a note: the note is what the person added.
+        Err(reason) if said.is_some() && reason == QUOTATION_FOUND_HERE => {}
+        // A note beside a decision not understood (an unknown `sidenote:decision`): the note is kept, whatever
+        // the decision's fate, and the decision named as skipped parts are, never dropped silently.
+        Err(reason) if said.is_some() => {
+            let reason = format!("{reason}, left out (its note is kept)");
+            if imported.skipped.last().is_none_or(|last| (last.position, &last.reason) != (position, &reason)) {
+                let (of, id) = (imported.total, item["id"].as_str().map(str::to_string));
+                imported.skipped.push(Skipped { position, of, id, reason, count: 1 });
+            }
+        }
+        read => read?,
     }
     imported.notes.extend(said);
     Ok(())
@@ -946,6 +1055,10 @@ fn replaced_versions(item: &Value) -> Vec<String> {
     kept
 }
 
+/// Why another tool's quotation (with no decision on one of Sidenote's) is not imported.
+const QUOTATION_FOUND_HERE: &str =
+    "marks its words as a quotation, which Sidenote finds itself (no decision on one of its own)";
+
 /// A quotation: a person's decision on it and a corrected speaker are imported; the extractor's own
 /// suggestion is re-extracted instead.
 fn read_quote(item: &Value, body: &[Value], words: TextTarget, imported: &mut Imported) -> Result<(), String> {
@@ -962,9 +1075,7 @@ fn read_quote(item: &Value, body: &[Value], words: TextTarget, imported: &mut Im
     };
     if decision.is_none() && !corrected {
         // A person's quotation with no decision on Sidenote's (another tool's): the extractor finds its own.
-        return Err(
-            "marks its words as a quotation, which Sidenote finds itself (no decision on one of its own)".into()
-        );
+        return Err(QUOTATION_FOUND_HERE.into());
     }
     if let Some(decision) = decision {
         imported.reviews.push(ImportedReview { target: words.clone(), machine_kind: None, decision });
@@ -1780,6 +1891,60 @@ mod tests {
         assert!(one.ends_with("1 annotation skipped: Annotation 8 of 9 (urn:x:8) is odd."), "{one}");
     }
 
+    /// A file of thousands of different reasons (each annotation its own) gave a notice of thousands of lines:
+    /// the first eight reasons are listed, the rest counted exactly, and a reason met again far apart in the file
+    /// is still one reason with all its positions.
+    #[test]
+    fn the_summary_of_thousands_of_reasons_lists_a_few_and_counts_the_rest() {
+        let skip = |position: usize, reason: String| Skipped { position, of: 5002, id: None, reason, count: 1 };
+        let mut skipped: Vec<Skipped> = (1..=5000).map(|n| skip(n, format!("has odd field number {n}"))).collect();
+        skipped.push(skip(5001, "has odd field number 1".to_string()));
+        skipped.push(skip(5002, "has odd field number 1".to_string()));
+        let summary = ImportReport { skipped, ..ImportReport::default() }.summary();
+        assert!(summary.len() < 800, "{} characters: {summary}", summary.len());
+        assert!(
+            summary.contains(" 5002 annotations skipped: Annotations 1, 5001–5002 of 5002: each has odd field number 1; Annotation 2 of 5002 has odd field number 2; "),
+            "{summary}"
+        );
+        assert!(
+            summary
+                .ends_with("Annotation 8 of 5002 has odd field number 8; and 4992 other reasons (4992 annotations)."),
+            "{summary}"
+        );
+    }
+
+    /// A decision Sidenote does not know (a newer version's, a typo) on a quotation or an entity that carries a
+    /// comment: the comment is kept and the decision named in the summary, as a skipped part (the quotation's
+    /// was dropped silently, the entity's took its comment with it); another tool's quotation with a comment is
+    /// the comment, with nothing to name.
+    #[test]
+    fn an_unknown_decision_beside_a_comment_is_named_and_the_comment_kept() {
+        let text = "Ada Vance said “we will win” in Oslo.";
+        let item = |id: &str, decision: &str, label: &str, words: &str| {
+            format!(
+                r#"{{"type": "Annotation", "id": "{id}", "creator": "Erin", {decision}
+                "body": [{{"purpose": "classifying", "value": "{label}"}}, {{"purpose": "commenting", "value": "see {id}"}}],
+                "target": {{"selector": {{"type": "TextQuoteSelector", "exact": "{words}"}}}}}}"#
+            )
+        };
+        let file = format!(
+            "[{}, {}, {}]",
+            item("q1", r#""sidenote:decision": "maybe","#, "QUOTE", "we will win"),
+            item("e2", r#""sidenote:decision": "perhaps","#, "PLACE", "Oslo"),
+            item("q3", "", "QUOTE", "we will win"),
+        );
+        let mut set = Annotations::default();
+        let report = merge(&mut set, parse(&file).expect("parses"), text);
+        let notes: Vec<&str> = set.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(notes, ["see q1", "see e2", "see q3"]);
+        assert!(set.added.is_empty() && set.reviews.is_empty());
+        let summary = report.summary();
+        assert!(
+            summary.contains("2 annotations skipped: Annotation 1 of 3 (q1) has an unknown sidenote:decision \"maybe\" on a quotation, left out (its note is kept); Annotation 2 of 3 (e2) has an unknown sidenote:decision \"perhaps\", left out (its note is kept)."),
+            "{summary}"
+        );
+    }
+
     #[test]
     fn every_selector_matches_the_text_with_non_bmp_characters() {
         let text = "🙂🙂 Sergei Lavrov said “we are ready to talk now” in Moscow 🇷🇺 on November 8.";
@@ -2258,6 +2423,110 @@ mod tests {
         }
     }
 
+    /// Recogito writes each commenter's words as a body with its own `creator`: they were one note by the first
+    /// of them. Now the first comment is the note, by its author, and each other person's a reply by them (on a
+    /// classified entity's note too), exported and imported back as they are; the same file again adds nothing.
+    #[test]
+    fn each_commenter_of_an_annotation_keeps_their_own_words() {
+        let text = "Ada Vance flew to Oslo on Monday.";
+        let by = |who: &str| format!(r#""creator": {{"id": "https://recogito.example/{who}", "name": "{who}"}}"#);
+        let file = format!(
+            r#"[{{"type": "Annotation", "id": "https://recogito.example/a/1", "generator": "https://recogito.example/",
+            "body": [{{"type": "TextualBody", "purpose": "commenting", "value": "which day?", {carol}}},
+                {{"type": "TextualBody", "purpose": "tagging", "value": "check", {carol}}},
+                {{"type": "TextualBody", "purpose": "commenting", "value": "the 3rd", {dave}}},
+                {{"type": "TextualBody", "purpose": "commenting", "value": "agreed", {erin}}}],
+            "target": {{"selector": {{"type": "TextQuoteSelector", "exact": "Monday"}}}}}},
+            {{"type": "Annotation", "id": "https://recogito.example/a/2", "generator": "https://recogito.example/",
+            "body": [{{"type": "TextualBody", "purpose": "classifying", "value": "PLACE", {carol}}},
+                {{"type": "TextualBody", "purpose": "commenting", "value": "the capital", {dave}}},
+                {{"type": "TextualBody", "purpose": "commenting", "value": "of Norway", {carol}}}],
+            "target": {{"selector": {{"type": "TextQuoteSelector", "exact": "Oslo"}}}}}},
+            {{"type": "Annotation", "id": "https://example.org/a/3", "creator": {{"id": "https://recogito.example/erin", "name": "Erin"}},
+            "body": [{{"type": "TextualBody", "purpose": "commenting", "value": "in May", "creator": "https://recogito.example/erin"}},
+                {{"type": "TextualBody", "purpose": "commenting", "value": "no, June", {dave}}}],
+            "target": {{"selector": {{"type": "TextQuoteSelector", "exact": "Ada Vance"}}}}}}]"#,
+            carol = by("carol"),
+            dave = by("dave"),
+            erin = by("erin"),
+        );
+        type Thread = (String, Option<String>, Vec<(String, Option<String>)>);
+        let threads = |set: &Annotations| -> Vec<Thread> {
+            let mut all: Vec<Thread> = set
+                .notes
+                .iter()
+                .map(|n| {
+                    let replies = n.replies.iter().map(|r| (r.text.clone(), r.author.clone())).collect();
+                    (n.text.clone(), n.author.clone(), replies)
+                })
+                .collect();
+            all.sort();
+            all
+        };
+        let some = |s: &str| Some(s.to_string());
+        let want: Vec<Thread> = vec![
+            // The annotation's creator named by their IRI on a body is one person: their note, not a reply.
+            ("in May".into(), some("Erin"), vec![("no, June".into(), some("dave"))]),
+            ("the capital".into(), some("dave"), vec![("of Norway".into(), some("carol"))]),
+            (
+                "which day?".into(),
+                some("carol"),
+                vec![("the 3rd".into(), some("dave")), ("agreed".into(), some("erin"))],
+            ),
+        ];
+        let mut set = Annotations::default();
+        let report = merge(&mut set, parse(&file).expect("parses"), text);
+        assert_eq!(threads(&set), want, "{}", report.summary());
+        assert_eq!(report.replies, 4, "{}", report.summary());
+        let again = merge(&mut set, parse(&file).expect("parses"), text);
+        assert_eq!((threads(&set), again.replies), (want.clone(), 0), "{}", again.summary());
+        let exported = export(&Document::new("t", text), &Extraction::default(), &set).to_string();
+        let mut back = Annotations::default();
+        merge(&mut back, parse(&exported).expect("parses"), text);
+        assert_eq!(threads(&back), want, "through an export");
+    }
+
+    /// A person's identification of an entity (Recogito's `identifying` body: a Wikidata or gazetteer link, as a
+    /// `SpecificResource`'s `source` or a `value`) was dropped with the entity's name; kept as the note beside the
+    /// entity ("identified as <link>"), after what they wrote, it travels in the next export and comes back.
+    /// A name is no link (the entity's own name, as Sidenote's exports write it), nor is a program's link a
+    /// person's word.
+    #[test]
+    fn an_identifying_link_on_an_entity_is_kept_and_travels_back() {
+        let text = "Ada Vance flew to Oslo on Monday.";
+        let file = r#"[{"type": "Annotation", "id": "https://recogito.example/a/1", "generator": "https://recogito.example/",
+            "body": [{"type": "TextualBody", "purpose": "classifying", "value": "PLACE", "creator": "https://recogito.example/carol"},
+                {"type": "SpecificResource", "purpose": "identifying", "source": "https://sws.geonames.org/3143244/", "creator": "https://recogito.example/carol"},
+                {"type": "TextualBody", "purpose": "commenting", "value": "the capital", "creator": "https://recogito.example/carol"}],
+            "target": {"selector": {"type": "TextQuoteSelector", "exact": "Oslo"}}},
+            {"type": "Annotation", "id": "https://example.org/a/2", "creator": "Erin",
+            "body": [{"purpose": "classifying", "value": "PERSON"}, {"purpose": "identifying", "value": "http://www.wikidata.org/entity/Q99999999"},
+                {"purpose": "identifying", "value": "Ada Vance"}],
+            "target": {"selector": {"type": "TextQuoteSelector", "exact": "Ada Vance"}}},
+            {"type": "Annotation", "id": "https://ner.example/3", "generator": {"type": "Software", "name": "a linker"},
+            "body": [{"purpose": "classifying", "value": "DATE"}, {"purpose": "identifying", "value": "https://ner.example/time/monday"}],
+            "target": {"selector": {"type": "TextQuoteSelector", "exact": "Monday"}}}]"#;
+        let expected = [
+            ("Oslo", "the capital\n\nidentified as https://sws.geonames.org/3143244/"),
+            ("Ada Vance", "identified as http://www.wikidata.org/entity/Q99999999"),
+        ];
+        // In file order on import, in reading order in an export: compared in one order.
+        use std::collections::BTreeSet;
+        let notes_of = |set: &Annotations| -> BTreeSet<(String, String)> {
+            set.notes.iter().map(|n| (n.span.map_or("", |s| s.slice(text)).to_string(), n.text.clone())).collect()
+        };
+        let want: BTreeSet<(String, String)> = expected.iter().map(|(w, t)| (w.to_string(), t.to_string())).collect();
+        let mut set = Annotations::default();
+        merge(&mut set, parse(file).expect("parses"), text);
+        assert_eq!(notes_of(&set), want);
+        assert_eq!(set.added.len(), 2);
+        let doc = Document::new("t", text);
+        let exported = export(&doc, &Extraction::default(), &set).to_string();
+        let mut back = Annotations::default();
+        merge(&mut back, parse(&exported).expect("parses"), text);
+        assert_eq!(notes_of(&back), want, "the links travel in the next export");
+    }
+
     /// An annotation with several targets is a note on each (model 3.2: the body applies to every target),
     /// under ids derived from its own, so that importing the file again adds nothing; one target that cannot
     /// be read is named, the others kept.
@@ -2624,6 +2893,33 @@ mod tests {
             {"type": "Annotation", "id": "urn:x:3", "body": "page", "target": "https://a.example"}]"##;
         let ids: Vec<Option<String>> = targets(file).expect("parses").into_iter().map(|(id, _)| id).collect();
         assert_eq!(ids, [Some("#note-1".to_string()), Some("urn:x:2".to_string())]);
+    }
+
+    /// `sidenote anchor` read only an annotation's first target: every target on words is anchored, under the
+    /// ids the app's import gives the notes (`<id>-target-N`); a page target has no words to anchor.
+    #[test]
+    fn targets_are_every_target_of_an_annotation() {
+        let file = r#"[{"type": "Annotation", "id": "urn:x:7", "body": "both", "target": [
+            {"selector": {"type": "TextQuoteSelector", "exact": "Oslo"}}, "https://example.org/page",
+            {"selector": {"type": "TextQuoteSelector", "exact": "home"}}]},
+            {"type": "Annotation", "target": [{"selector": {"type": "TextQuoteSelector", "exact": "Ada"}},
+            {"selector": {"type": "TextQuoteSelector", "exact": "Vance"}}]}]"#;
+        let found: Vec<(Option<String>, String)> =
+            targets(file).expect("parses").into_iter().map(|(id, t)| (id, t.exact)).collect();
+        let some = |id: &str| Some(id.to_string());
+        assert_eq!(
+            found,
+            [
+                (some("urn:x:7"), "Oslo".to_string()),
+                (some("urn:x:7-target-3"), "home".to_string()),
+                (None, "Ada".to_string()),
+                (None, "Vance".to_string())
+            ]
+        );
+        // The same ids as the notes an import makes of it.
+        let imported = parse(file).expect("parses");
+        let ids: Vec<&str> = imported.notes.iter().take(2).map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["urn:x:7", "urn:x:7-target-3"]);
     }
 
     #[test]
