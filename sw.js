@@ -52,7 +52,11 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     event.respondWith((async () => {
       try {
-        const response = await fetch(request);
+        // Past the HTTP cache too (revalidated): a server that sends no Cache-Control lets the browser keep
+        // an old index.html for a while, and a tab opened after a deploy would start the old build. A
+        // navigation request cannot be copied with other options, hence its URL (redirects left to the browser,
+        // as a navigation's own fetch does).
+        const response = await fetch(request.url, { cache: 'no-cache', credentials: 'same-origin', redirect: 'manual' });
         // Only the app's own page is the shell; another path answering (a 404) is passed through.
         const shellPath = new URL(SHELL).pathname;
         if (response.ok && (url.pathname === shellPath || url.pathname === `${shellPath}index.html`)) {
