@@ -12,7 +12,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sidenote_annotate::anchor::AnchorStatus;
-use sidenote_annotate::json_fields::compact;
+use sidenote_annotate::json_fields::{compact, json_object};
 use sidenote_annotate::model::Annotations;
 use sidenote_annotate::Document;
 use sidenote_extract::LineHint;
@@ -219,9 +219,11 @@ fn from_format_1(kind: RecordKind, value: Value) -> Result<Value, Unreadable> {
             fields.insert("format".into(), Value::from(2));
             Value::Object(fields)
         }
-        RecordKind::Annotations => serde_json::json!({ "format": 2, "saved": "", "annotations": value }),
-        RecordKind::Index => serde_json::json!({ "format": 2, "entries": value }),
-        RecordKind::Last => serde_json::json!({ "format": 2, "urn": value }),
+        RecordKind::Annotations => {
+            json_object(vec![("format", 2.into()), ("saved", "".into()), ("annotations", value)])
+        }
+        RecordKind::Index => json_object(vec![("format", 2.into()), ("entries", value)]),
+        RecordKind::Last => json_object(vec![("format", 2.into()), ("urn", value)]),
     })
 }
 

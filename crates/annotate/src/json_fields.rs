@@ -21,6 +21,17 @@ pub fn compact(value: &Value) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
+/// An object of these fields, as `json!({...})` builds one, but not generic: `json!` turns each field through
+/// `to_value(&field).unwrap()`, a copy of serde's value serializer and a panic path per field type, inlined
+/// at each use. Inserted one by one: collecting into the map would sort them (`BTreeMap::from_iter`).
+pub fn json_object(fields: Vec<(&str, Value)>) -> Value {
+    let mut object = Fields::new();
+    for (name, value) in fields {
+        object.insert(name.to_string(), value);
+    }
+    Value::Object(object)
+}
+
 /// A value's fields, or serde's message when it is not an object.
 pub fn object<'v>(value: &'v Value, what: &str) -> Result<&'v Fields, String> {
     value.as_object().ok_or_else(|| format!("invalid type: {}, expected {what}", kind_of(value)))

@@ -2,7 +2,7 @@
 //! `{"text": "…", "label": [[start, end, "PERSON"], …]}`, offsets in code points (module `formats`).
 //! Import also reads the `entities` form (`{"start_offset": …, "end_offset": …, "label": …}`).
 
-use serde_json::{json, Value};
+use serde_json::Value;
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{EntityKind, Extraction};
 
@@ -10,7 +10,7 @@ use super::{
     add_read, byte_span, char_span, cuts_a_word, kind_from_label, reviewed_entities, without_conflicts, CountedTwice,
     EntityImport, ReadEntities, SkippedEntry,
 };
-use crate::json_fields::compact;
+use crate::json_fields::{compact, json_object};
 use crate::model::Annotations;
 use crate::Document;
 
@@ -21,10 +21,10 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
         .iter()
         .map(|entity| {
             let (start, end) = char_span(&index, entity.span);
-            json!([start, end, entity.kind.label()])
+            Value::Array(vec![start.into(), end.into(), entity.kind.label().into()])
         })
         .collect();
-    let mut line = compact(&json!({"text": doc.text, "label": labels}));
+    let mut line = compact(&json_object(vec![("text", doc.text.as_str().into()), ("label", Value::Array(labels))]));
     line.push('\n');
     line
 }
@@ -169,6 +169,8 @@ fn labels(value: &Value) -> Vec<Label> {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::json;
+
     use super::*;
     use crate::formats::tests::{entity_set, reviewed_sample};
 

@@ -1,12 +1,12 @@
 //! Writing a W3C Web Annotation collection.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{EntityKind, Extraction, Span};
 
 use super::{context, creator, decision, generator, iri, QUOTE_LABEL};
 use crate::anchor::TextTarget;
-use crate::json_fields::compact;
+use crate::json_fields::{compact, json_object};
 use crate::model::{
     last_by_key, looked_up, speaker_corrections, Annotations, Decision, DecisionIndex, Provenance, Reply,
 };
@@ -15,27 +15,46 @@ use crate::Document;
 /// The `target` of an annotation on `target` of the document, whose `source` (URL or content URN) the
 /// caller computes once per export: the URN hashes the whole text.
 fn target_json(source: &str, target: &TextTarget) -> Value {
-    let mut selectors = vec![
-        json!({"type": "TextQuoteSelector", "exact": target.exact, "prefix": target.prefix, "suffix": target.suffix}),
-    ];
+    let mut selectors = vec![json_object(vec![
+        ("type", "TextQuoteSelector".into()),
+        ("exact", target.exact.as_str().into()),
+        ("prefix", target.prefix.as_str().into()),
+        ("suffix", target.suffix.as_str().into()),
+    ])];
     if let (Some(start), Some(end)) = (target.start, target.end) {
-        selectors.push(json!({"type": "TextPositionSelector", "start": start, "end": end}));
+        selectors.push(json_object(vec![
+            ("type", "TextPositionSelector".into()),
+            ("start", start.into()),
+            ("end", end.into()),
+        ]));
     }
-    json!({"source": source, "selector": selectors})
+    json_object(vec![("source", source.into()), ("selector", Value::Array(selectors))])
+}
+
+/// A `TextualBody` of this purpose and value.
+fn textual_body(purpose: &str, value: Value) -> Value {
+    json_object(vec![("type", "TextualBody".into()), ("purpose", purpose.into()), ("value", value)])
+}
+
+/// A body written as text by a person (`format` says so).
+fn plain_text_body(purpose: &str, text: &str) -> Value {
+    let mut body = textual_body(purpose, text.into());
+    body["format"] = "text/plain".into();
+    body
 }
 
 /// The bodies of a note: its text (commenting) and its tags (tagging).
-fn note_bodies(text: &str, tags: &[String]) -> Vec<Value> {
-    let mut body = vec![json!({"type": "TextualBody", "purpose": "commenting", "value": text, "format": "text/plain"})];
-    body.extend(tags.iter().map(|t| json!({"type": "TextualBody", "purpose": "tagging", "value": t})));
-    body
+fn note_bodies(text: &str, tags: &[String]) -> Value {
+    let mut body = vec![plain_text_body("commenting", text)];
+    body.extend(tags.iter().map(|tag| textual_body("tagging", tag.as_str().into())));
+    Value::Array(body)
 }
 
 /// A note's item with the versions it replaced (`sidenote:replaces`, see [`crate::model::Versions`]), so that
 /// a colleague's import tells an older or newer version of it from one made apart.
 fn with_versions(mut item: Value, replaces: &[String]) -> Value {
     if !replaces.is_empty() {
-        item["sidenote:replaces"] = json!(replaces);
+        item["sidenote:replaces"] = replaces.into();
     }
     item
 }
@@ -43,19 +62,23 @@ fn with_versions(mut item: Value, replaces: &[String]) -> Value {
 /// The `creator` of a note or reply: the person a file named as its author, else the user here.
 fn author_json(author: Option<&String>) -> Value {
     match author {
-        Some(name) => json!({"type": "Person", "nickname": name}),
+        Some(name) => json_object(vec![("type", "Person".into()), ("nickname", name.as_str().into())]),
         None => creator(),
     }
 }
 
+/// An annotation's first fields, which every item has.
+fn annotation(id: String, motivation: &str) -> Value {
+    json_object(vec![("type", "Annotation".into()), ("id", id.into()), ("motivation", motivation.into())])
+}
+
 /// A reply: a `replying` annotation whose target is its note's IRI (W3C model 3.3.5).
 fn reply_json(content_urn: &str, note_iri: &str, reply: &Reply) -> Value {
-    json!({
-        "type": "Annotation", "id": iri(content_urn, &reply.id), "motivation": "replying",
-        "creator": author_json(reply.author.as_ref()),
-        "body": {"type": "TextualBody", "purpose": "replying", "value": reply.text, "format": "text/plain"},
-        "target": note_iri,
-    })
+    let mut item = annotation(iri(content_urn, &reply.id), "replying");
+    item["creator"] = author_json(reply.author.as_ref());
+    item["body"] = plain_text_body("replying", &reply.text);
+    item["target"] = note_iri.into();
+    item
 }
 
 /// Exports the document, the extractor's suggestions and the user's annotations as an `AnnotationCollection`.
@@ -71,10 +94,10 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
     // Notes on the whole article first, as the Notes tab shows them: their target is the document itself.
     for note in &annotations.document_notes {
         let note_iri = id_of(&note.id);
-        let item = json!({
-            "type": "Annotation", "id": note_iri, "motivation": "commenting", "creator": creator(),
-            "body": note_bodies(&note.text, &note.tags), "target": source,
-        });
+        let mut item = annotation(note_iri.clone(), "commenting");
+        item["creator"] = creator();
+        item["body"] = note_bodies(&note.text, &note.tags);
+        item["target"] = source.as_str().into();
         items.push(with_versions(item, &note.replaces));
         replies.extend(note.replies.iter().map(|reply| reply_json(&content_urn, &note_iri, reply)));
     }
@@ -84,12 +107,11 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
             None => note.target.clone(),
         };
         let note_iri = id_of(&note.id);
-        let item = json!({
-            "type": "Annotation", "id": note_iri, "motivation": "commenting",
-            "creator": author_json(note.author.as_ref()), "body": note_bodies(&note.text, &note.tags),
-            "target": target_json(&source, &target),
-            "sidenote:anchor": note.status.label(),
-        });
+        let mut item = annotation(note_iri.clone(), "commenting");
+        item["creator"] = author_json(note.author.as_ref());
+        item["body"] = note_bodies(&note.text, &note.tags);
+        item["target"] = target_json(&source, &target);
+        item["sidenote:anchor"] = note.status.label().into();
         items.push(with_versions(item, &note.replaces));
         replies.extend(note.replies.iter().map(|reply| reply_json(&content_urn, &note_iri, reply)));
     }
@@ -108,26 +130,24 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
             None => looked_up(&added_ids, &shown.span)
                 .map_or_else(|| format!("added-{}-{}", shown.span.start, shown.span.end), |id| id.to_string()),
         };
-        let mut item = json!({
-            "type": "Annotation", "id": id_of(&local_id), "motivation": "classifying",
-            "body": [
-                {"type": "TextualBody", "purpose": "classifying", "value": shown.kind.label()},
-                {"type": "TextualBody", "purpose": "identifying", "value": shown.name},
-            ],
-            "target": target_json(&source, &target_of(shown.span)),
-        });
+        let mut item = annotation(id_of(&local_id), "classifying");
+        item["body"] = Value::Array(vec![
+            textual_body("classifying", shown.kind.label().into()),
+            textual_body("identifying", shown.name.as_str().into()),
+        ]);
+        item["target"] = target_json(&source, &target_of(shown.span));
         match shown.provenance {
             Provenance::Suggested => item["generator"] = generator(),
             Provenance::Accepted => {
                 item["generator"] = generator();
                 item["creator"] = creator();
                 let retagged = shown.machine_kind.is_some_and(|k| k != shown.kind);
-                item["sidenote:decision"] = json!(if retagged { decision::RETAGGED } else { decision::ACCEPTED });
-                item["sidenote:machineKind"] = json!(shown.machine_kind.map(EntityKind::label));
+                item["sidenote:decision"] = (if retagged { decision::RETAGGED } else { decision::ACCEPTED }).into();
+                item["sidenote:machineKind"] = shown.machine_kind.map(EntityKind::label).into();
             }
             Provenance::Added => {
                 item["creator"] = creator();
-                item["sidenote:decision"] = json!(decision::ADDED);
+                item["sidenote:decision"] = decision::ADDED.into();
             }
         }
         items.push(item);
@@ -136,53 +156,61 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
     for mention in &extraction.entities {
         let name = &extraction.groups[mention.group].name;
         if decisions.decision_for(mention.span, mention.kind, name) == Some(Decision::Reject) {
-            items.push(json!({
-                "type": "Annotation", "id": id_of(&format!("rejected-{}-{}", mention.span.start, mention.span.end)),
-                "motivation": "classifying", "generator": generator(), "creator": creator(),
-                "body": [{"type": "TextualBody", "purpose": "classifying", "value": mention.kind.label()}],
-                "target": target_json(&source, &target_of(mention.span)), "sidenote:decision": decision::REJECTED,
-            }));
+            let mut item =
+                annotation(id_of(&format!("rejected-{}-{}", mention.span.start, mention.span.end)), "classifying");
+            item["generator"] = generator();
+            item["creator"] = creator();
+            item["body"] = Value::Array(vec![textual_body("classifying", mention.kind.label().into())]);
+            item["target"] = target_json(&source, &target_of(mention.span));
+            item["sidenote:decision"] = decision::REJECTED.into();
+            items.push(item);
         }
     }
     for quote in &extraction.quotes {
         let review = decisions.quote_decision(quote.span);
         let correction = looked_up(&corrections, &quote.span).copied();
         let speaker = correction.map_or(quote.speaker.as_ref(), |c| c.speaker.as_ref());
-        let mut body = vec![json!({"type": "TextualBody", "purpose": "classifying", "value": QUOTE_LABEL})];
+        let mut body = vec![textual_body("classifying", QUOTE_LABEL.into())];
         if let Some(speaker) = speaker {
-            body.push(
-                json!({"type": "TextualBody", "purpose": "identifying", "value": speaker, "sidenote:role": "speaker"}),
-            );
+            let mut identifying = textual_body("identifying", speaker.as_str().into());
+            identifying["sidenote:role"] = "speaker".into();
+            body.push(identifying);
         }
-        let mut item = json!({
-            "type": "Annotation", "id": id_of(&format!("quote-{}-{}", quote.span.start, quote.span.end)),
-            "motivation": "classifying", "generator": generator(),
-            "body": body, "target": target_json(&source, &target_of(quote.span)),
-        });
+        let mut item = annotation(id_of(&format!("quote-{}-{}", quote.span.start, quote.span.end)), "classifying");
+        item["generator"] = generator();
+        item["body"] = Value::Array(body);
+        item["target"] = target_json(&source, &target_of(quote.span));
         // A reviewed quotation carries the person's decision, so that an import repeats it.
         if let Some(review) = review {
             item["creator"] = creator();
             let label = if review == Decision::Reject { decision::REJECTED } else { decision::ACCEPTED };
-            item["sidenote:decision"] = json!(label);
+            item["sidenote:decision"] = label.into();
         }
         // A corrected speaker names the extractor's too, as a retagged entity names its machine kind.
         if correction.is_some() {
             item["creator"] = creator();
-            item["sidenote:speakerDecision"] = json!(decision::CORRECTED);
-            item["sidenote:machineSpeaker"] = json!(quote.speaker);
+            item["sidenote:speakerDecision"] = decision::CORRECTED.into();
+            item["sidenote:machineSpeaker"] = quote.speaker.clone().into();
         }
         items.push(item);
     }
-    json!({
-        "@context": context(),
-        "id": id_of("collection"),
-        "type": "AnnotationCollection",
-        "label": doc.title,
-        "total": items.len(),
-        "sidenote:text": doc.text,
-        "sidenote:source": source,
-        "first": {"type": "AnnotationPage", "id": id_of("page-1"), "startIndex": 0, "items": items},
-    })
+    let total = items.len();
+    let page = json_object(vec![
+        ("type", "AnnotationPage".into()),
+        ("id", id_of("page-1").into()),
+        ("startIndex", 0.into()),
+        ("items", Value::Array(items)),
+    ]);
+    json_object(vec![
+        ("@context", context()),
+        ("id", id_of("collection").into()),
+        ("type", "AnnotationCollection".into()),
+        ("label", doc.title.as_str().into()),
+        ("total", total.into()),
+        ("sidenote:text", doc.text.as_str().into()),
+        ("sidenote:source", source.into()),
+        ("first", page),
+    ])
 }
 
 /// The text of an export file: the collection's frame indented, each annotation on one line of its own.
@@ -242,6 +270,7 @@ fn write_framed(value: &Value, enclosing: usize, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
+    use serde_json::json;
 
     use super::*;
 

@@ -21,7 +21,9 @@ mod export;
 mod import;
 mod markdown;
 
-use serde_json::{json, Value};
+use serde_json::Value;
+
+use crate::json_fields::json_object;
 
 pub use export::{export, file_text};
 pub use import::{
@@ -35,15 +37,16 @@ pub const GENERATOR: &str = "Sidenote extractor";
 
 /// The JSON-LD context of every exported file.
 pub fn context() -> Value {
-    json!(["http://www.w3.org/ns/anno.jsonld", {"sidenote": "https://sidenote.invalid/ns#"}])
+    let prefixes = json_object(vec![("sidenote", "https://sidenote.invalid/ns#".into())]);
+    Value::Array(vec!["http://www.w3.org/ns/anno.jsonld".into(), prefixes])
 }
 
 fn generator() -> Value {
-    json!({"type": "Software", "name": GENERATOR})
+    json_object(vec![("type", "Software".into()), ("name", GENERATOR.into())])
 }
 
 fn creator() -> Value {
-    json!({"type": "Person", "nickname": "Sidenote user"})
+    json_object(vec![("type", "Person".into()), ("nickname", "Sidenote user".into())])
 }
 
 /// The `sidenote:decision` values, as written and read.
