@@ -240,6 +240,7 @@ mod tests {
 #[cfg(test)]
 mod unit_tests {
     use super::*;
+    use serde_json::json;
 
     /// (start, end) of each name in `text`, counted in UTF-16 units (as JavaScript's `indexOf` and `length`) or
     /// in code points.
