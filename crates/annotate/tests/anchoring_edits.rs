@@ -53,7 +53,7 @@ const WRONG_CEILINGS: &[(&str, usize)] = &[
     ("changeWordInside", 0),        // 110 / 40 / 0 / 0
     ("replaceWord", 0),             // 42 / 108 / 0 / 0
     ("deleteNoted", 0),             // 0 / 150 / 0 / 0 (all 150 gone)
-    ("deleteNotedAndContext", 8),   // 0 / 129 / 8 / 13 (all 150 gone)
+    ("deleteNotedAndContext", 7),   // 0 / 130 / 7 / 13 (all 150 gone)
     ("deleteNotedKeepContext", 0),  // 0 / 150 / 0 / 0 (all 150 gone)
     ("reorderParas", 2),            // 109 / 29 / 2 / 10
     ("moveParagraphFar", 4),        // 90 / 39 / 4 / 17
@@ -92,7 +92,10 @@ const KEEP_FLOORS: &[(&str, f64)] = &[
     // A paragraph moved keeps its words but changes the context of notes at its edges: main at ea525e9 placed
     // 109/150 (reorderParas) and 90/150 (moveParagraphFar) right and orphaned the rest (none wrong beyond
     // their ceilings); the floors keep a change from orphaning more of them unseen.
-    ("reorderParas", 0.70),
+    // Fourteenth round: 104/150, since context across a line break is no evidence and each line of a note across
+    // paragraphs must be found (the notes at a reordered paragraph's edges that only the neighbouring paragraph
+    // placed are orphans now: 3 more than before at seed 1, while the alike kinds' wrong placements fell 244 → 39).
+    ("reorderParas", 0.69),
     ("moveParagraphFar", 0.57),
 ];
 

@@ -10,7 +10,7 @@
 use sidenote_extract::Span;
 
 use super::search::{chars_after, chars_before, first_chars, last_chars, same_char, Place, Search};
-use super::similarity::{trigram_similarity, ACROSS_MIN_SIDE};
+use super::similarity::{lines_found, trigram_similarity, ACROSS_MIN_SIDE};
 use super::words::is_boundary;
 use super::{CONTEXT_CHARS, SHORT_QUOTE_CHARS};
 
@@ -97,7 +97,9 @@ fn judge(search: &Search<'_, '_>, quote_chars: usize, cost: usize, span: Span) -
     let quote_similarity = 1.0 - cost as f64 / quote_chars as f64;
     let (context, evidence) = (search.context_fit(span.start, span.end), search.evidence_fit(span.start, span.end));
     let supported_across = search.across_agrees(span.start, span.end) && evidence.best_side >= ACROSS_MIN_SIDE;
-    let believable = if search.whole_line && context.worst_side < ACROSS_MIN_SIDE {
+    let believable = if (search.whole_line && context.worst_side < ACROSS_MIN_SIDE)
+        || !lines_found(search.quote, span.slice(search.text))
+    {
         false
     } else if quote_chars < SHORT_QUOTE_CHARS {
         (evidence.best_side >= SHORT_MIN_BEST_SIDE && evidence.overall >= SHORT_MIN_OVERALL) || supported_across
@@ -196,7 +198,7 @@ fn by_ends(search: &Search<'_, '_>) -> Vec<Candidate> {
                 continue;
             }
             let similarity = trigram_similarity(quote, span.slice(search.text));
-            if similarity >= LONG_MIN_SIMILARITY {
+            if similarity >= LONG_MIN_SIMILARITY && lines_found(quote, span.slice(search.text)) {
                 pairs.push(Candidate { span, rank: similarity + (h.rank + t.rank) / 100.0 });
             }
         }

@@ -480,6 +480,27 @@ mod tests {
         assert_eq!(anchor(&doubled, &OffsetIndex::new(&doubled), &the).span.map(|s| s.start), Some(at));
     }
 
+    /// A note on the end of one paragraph and the start of the next, once the next was moved away, is not on
+    /// the first paragraph and the start of whatever follows it now, however alike the whole (the prober's
+    /// case: it landed fuzzy, half on words never noted).
+    #[test]
+    fn a_note_across_paragraphs_needs_each_of_its_lines() {
+        let original = "The council will hold a public meeting next month to explain the timetable.\n\nNot everyone \
+                        is convinced by the plan, residents said.\n\nThe bridge is named after Ingrid Lindqvist.";
+        let noted = "explain the timetable.\n\nNot everyone";
+        let at = original.find(noted).expect("in the text");
+        let target = TextTarget::of(original, &OffsetIndex::new(original), Span::new(at, at + noted.len()));
+        let moved = "The council will hold a public meeting next month to explain the timetable.\n\nThe bridge is \
+                     named after Ingrid Lindqvist.\n\nNot everyone is convinced by the plan, residents said.";
+        assert_eq!(anchored(moved, &target), (None, AnchorStatus::Orphan));
+        // One word changed in the second line: still found, fuzzy.
+        let edited = original.replace("Not everyone", "Not everybody");
+        assert_eq!(
+            anchored(&edited, &target),
+            (Some("explain the timetable.\n\nNot everybody".into()), AnchorStatus::Fuzzy)
+        );
+    }
+
     #[test]
     fn repeated_words_are_told_apart_by_context() {
         let text = "He said yes. Later, in Paris, he said yes. Then in Rome he said yes.";

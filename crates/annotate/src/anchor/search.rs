@@ -218,7 +218,7 @@ impl<'a, 't> Search<'a, 't> {
 }
 
 /// A character that ends a line (and so, in a text copied from a page, a paragraph or a menu item).
-fn is_line_break(c: char) -> bool {
+pub(super) fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }
 

@@ -75,18 +75,46 @@ fn end_free_distance(pattern: &[char], text: &[char]) -> usize {
 /// typos. Each text's trigrams are sorted and the shared ones counted in one walk over both (a hash map of
 /// trigram counts was one more hash table type in the Wasm).
 pub(super) fn trigram_similarity(a: &str, b: &str) -> f64 {
-    let trigrams = |text: &str| {
-        let chars: Vec<char> = text.chars().collect();
-        let mut all: Vec<[char; 3]> = chars.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
-        sidenote_extract::sort_stable_by(&mut all, |x, y| x.cmp(y));
-        all
-    };
     let (of_a, of_b) = (trigrams(a), trigrams(b));
     let total = of_a.len() + of_b.len();
     if total == 0 {
         return if a == b { 1.0 } else { 0.0 };
     }
-    // A trigram k times in one and m times in the other is shared min(k, m) times.
+    2.0 * f64::from(shared_count(&of_a, &of_b)) / total as f64
+}
+
+/// A line of a quote shorter than this is not asked to be found on its own.
+const MIN_LINE_CHARS: usize = 8;
+
+/// Whether each line of a quote that spans lines is found in `candidate` (a quarter of its trigrams at least,
+/// white space read as one space): a note on the end of one paragraph and the start of the next is not on the
+/// first paragraph and the start of whatever paragraph now follows it (the second was moved away), even when
+/// the whole is similar enough (`explain the timetable.¶Not everyone` / `explain the timetable.¶The bridge`).
+pub(super) fn lines_found(quote: &str, candidate: &str) -> bool {
+    if !quote.contains(super::search::is_line_break) {
+        return true;
+    }
+    let spaced = |text: &str| text.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect::<String>();
+    let in_candidate = trigrams(&spaced(candidate));
+    quote.split(super::search::is_line_break).map(str::trim).filter(|line| line.chars().count() >= MIN_LINE_CHARS).all(
+        |line| {
+            let own = trigrams(&spaced(line));
+            4 * shared_count(&own, &in_candidate) as usize >= own.len()
+        },
+    )
+}
+
+/// A text's character trigrams, sorted (by the program's one stable sort).
+fn trigrams(text: &str) -> Vec<[char; 3]> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut all: Vec<[char; 3]> = chars.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
+    sidenote_extract::sort_stable_by(&mut all, |x, y| x.cmp(y));
+    all
+}
+
+/// How many trigrams two sorted lists share: one k times in one and m times in the other is shared min(k, m)
+/// times.
+fn shared_count(of_a: &[[char; 3]], of_b: &[[char; 3]]) -> u32 {
     let (mut i, mut j, mut shared) = (0, 0, 0u32);
     while let (Some(x), Some(y)) = (of_a.get(i), of_b.get(j)) {
         match x.cmp(y) {
@@ -99,7 +127,7 @@ pub(super) fn trigram_similarity(a: &str, b: &str) -> f64 {
             }
         }
     }
-    2.0 * f64::from(shared) / total as f64
+    shared
 }
 
 #[cfg(test)]
