@@ -1820,7 +1820,37 @@ impl Attribution<'_> {
             if !after.next().is_some_and(|i| seg.is_word(i) && seg.word(i) == "by") {
                 return Some(None);
             }
-            let agent = after.take_while(|&i| !seg.is_punct(i, ':')).find_map(|i| self.entity_at(i));
+            // Only a name the words after `by` lead to directly (a title or role may come first): not one
+            // met further on (`by a woman who had met X`, `by reporters about X`, `not X`), nor X's aide.
+            let agent = after
+                .take_while(|&i| {
+                    seg.is_punct(i, ',')
+                        || seg.is_word(i)
+                            && (seg.word(i).starts_with(char::is_uppercase)
+                                || !matches!(
+                                    seg.word(i),
+                                    "who"
+                                        | "whom"
+                                        | "that"
+                                        | "which"
+                                        | "of"
+                                        | "about"
+                                        | "not"
+                                        | "in"
+                                        | "at"
+                                        | "on"
+                                        | "from"
+                                        | "with"
+                                        | "and"
+                                        | "or"
+                                        | "but"
+                                        | "whether"
+                                        | "for"
+                                        | "to"
+                                ))
+                })
+                .find_map(|i| self.entity_at(i))
+                .filter(|e| !seg.text[e.span.end..].starts_with(['\'', '\u{2019}']));
             return Some(
                 agent.filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Org)).map(|e| self.name_of(e)),
             );

@@ -72,8 +72,10 @@ impl<'a, 't> Search<'a, 't> {
         let ends_word = !meets_word(quote.chars().next_back(), suffix.chars().next());
         // A side across a line break from the quote is no evidence (see `prefix_line`), unless the quote is a
         // whole line (a headline, a menu item): then its neighbouring lines are all there is, and both are asked.
-        let starts_line = prefix.trim_end_matches(is_blank).ends_with(is_line_break);
-        let ends_line = suffix.trim_start_matches(is_blank).starts_with(is_line_break);
+        // Only marks (an opening quotation mark, a list dash, a full stop) between the quote and a line break.
+        let no_word = |s: &str| !s.chars().any(char::is_alphanumeric);
+        let starts_line = prefix.rsplit_once(is_line_break).is_some_and(|(_, rest)| no_word(rest));
+        let ends_line = suffix.split_once(is_line_break).is_some_and(|(rest, _)| no_word(rest));
         let (prefix_line, suffix_line) = match (starts_line, ends_line) {
             (true, false) => ("", suffix),
             (false, true) => (prefix, ""),
@@ -220,11 +222,6 @@ impl<'a, 't> Search<'a, 't> {
 /// A character that ends a line (and so, in a text copied from a page, a paragraph or a menu item).
 pub(super) fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
-}
-
-/// White space within a line.
-fn is_blank(c: char) -> bool {
-    c.is_whitespace() && !is_line_break(c)
 }
 
 /// Characters that count as the same when comparing words and context: equal, or both white space (a
