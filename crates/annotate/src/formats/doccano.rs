@@ -44,6 +44,7 @@ pub fn read(jsonl: &str, text: &str) -> ReadEntities {
     let mut found = Vec::new();
     let mut skipped = Vec::new();
     let mut notices = Vec::new();
+    let mut utf16_lines: Vec<usize> = Vec::new();
     let mut windows_line_ends: Option<CountedTwice> = None;
     for (n, line) in crate::input::without_byte_order_mark(jsonl).lines().enumerate() {
         if line.trim().is_empty() {
@@ -119,10 +120,7 @@ pub fn read(jsonl: &str, text: &str) -> ReadEntities {
         };
         let utf16 = !wide.is_empty() && !clean(false) && clean(true);
         if utf16 {
-            notices.push(format!(
-                "line {} was read in UTF-16 units (as JavaScript counts), not code points as doccano counts: only so do its entities fall on whole words",
-                n + 1
-            ));
+            utf16_lines.push(n + 1);
         }
         for label in labels {
             let entity = label.and_then(|(start, end, kind)| {
@@ -144,6 +142,16 @@ pub fn read(jsonl: &str, text: &str) -> ReadEntities {
         }
     }
     let found = without_conflicts(found, &mut skipped);
+    // One notice for all such lines, by runs (a file of thousands of lines made by one tool is read alike).
+    if !utf16_lines.is_empty() {
+        notices.push(format!(
+            "{} {} {} read in UTF-16 units (as JavaScript counts), not code points as doccano counts: only so do {} entities fall on whole words",
+            if utf16_lines.len() == 1 { "line" } else { "lines" },
+            crate::w3c::import::ranges(utf16_lines.iter().copied()),
+            if utf16_lines.len() == 1 { "was" } else { "were" },
+            if utf16_lines.len() == 1 { "its" } else { "their" }
+        ));
+    }
     ReadEntities { notices, ..ReadEntities::on(text, &found, skipped) }
 }
 
@@ -281,6 +289,11 @@ mod unit_tests {
             summary.contains("; line 1 was read in UTF-16 units (as JavaScript counts), not code points"),
             "{summary}"
         );
+        // A file of 200 such lines says so once, by runs (the reviewer: 200 notices, 27,510 characters).
+        let many: String = (0..200).map(|_| line(&offsets(text, &names, true)) + "\n").collect();
+        let summary = import(&many, text, &mut Annotations::default()).summary();
+        assert!(summary.contains("; lines 1–200 were read in UTF-16 units"), "{summary}");
+        assert!(summary.chars().count() < 400, "{summary}");
         // One entity counted each way: neither reading is clean; the one cutting words as code points is skipped.
         let mixed = [offsets(text, &["Ada Vance"], true)[0], offsets(text, &["Oslo"], false)[0]];
         let got = read(&line(&mixed), text);

@@ -164,16 +164,25 @@ impl SourceCheck {
         match self {
             // A content URN (a text opened without a URL) means nothing to a reader: "another text" says it.
             // Its title, when it has one, tells the user which text that was (two versions often share one).
+            // Two versions of one article often share their title: then it is "another version" of it.
+            SourceCheck::Differs { file_source: Some(file), open_source, file_title: Some(title) }
+                if file.starts_with("urn:") && *open_source == format!("“{title}”") =>
+            {
+                Some(format!(
+                    "This file was made for another version of “{}”: its annotations may land on other words or be orphans.",
+                    short_title(title)
+                ))
+            }
             SourceCheck::Differs { file_source: Some(file), open_source, file_title } if file.starts_with("urn:") => Some(format!(
                 "This file was made for another text{} than the open document{}: its annotations may land on other words or be orphans.",
-                file_title.as_deref().map_or(String::new(), |title| format!(" (“{title}”)")),
+                file_title.as_deref().map_or(String::new(), |title| format!(" (“{}”)", short_title(title))),
                 named(open_source)
             )),
             // Named as the file names it, its title first: a long address is cut in its middle, where it says least.
             SourceCheck::Differs { file_source: Some(file), open_source, file_title } => Some(format!(
                 "This file was made for {}, not for the open document{}: its annotations may land on other words or be orphans.",
                 match file_title {
-                    Some(title) => format!("“{title}” ({})", short_address(file)),
+                    Some(title) => format!("“{}” ({})", short_title(title), short_address(file)),
                     None => short_address(file),
                 },
                 named(open_source)
@@ -403,7 +412,7 @@ impl ImportReport {
 }
 
 /// Increasing positions as runs: "2, 5–7, 9".
-fn ranges(positions: impl Iterator<Item = usize>) -> String {
+pub(crate) fn ranges(positions: impl Iterator<Item = usize>) -> String {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for at in positions {
         match runs.last_mut() {
@@ -611,6 +620,16 @@ fn named(open_source: &str) -> String {
         format!(" ({open_source})")
     }
 }
+
+/// A file's title as a question quotes it: at most `TITLE_CHARS` characters (a file's `label` can be a page).
+fn short_title(title: &str) -> String {
+    match title.char_indices().nth(TITLE_CHARS) {
+        Some((cut, _)) => format!("{}…", &title[..cut]),
+        None => title.to_string(),
+    }
+}
+
+const TITLE_CHARS: usize = 80;
 
 /// An id without the leading `#` of a fragment, so that `#note-1` and `note-1` are one note.
 fn plain_id(id: &str) -> Option<String> {
@@ -875,7 +894,13 @@ type ByCommenter = (Vec<Value>, Option<String>, Vec<(Option<String>, String)>);
 fn by_commenter(item: &Value, body: &[Value], apart: bool) -> ByCommenter {
     let saying = |b: &Value| b["purpose"].is_null() || SAYING.iter().any(|p| b["purpose"] == *p);
     let named = |v: &&Value| !v["creator"].is_null();
-    let first = Some(item).filter(named).or_else(|| body.iter().filter(|b| saying(b)).find(named));
+    // The annotation's creator writes the note when a comment is theirs (or unsigned); a creator who wrote none
+    // of them (an exporting account) is not credited with the first commenter's words (reviewer).
+    let writes = |who: &Value| body.iter().filter(|b| saying(b)).any(|b| !named(&b) || same_creator(who, b));
+    let first = Some(item)
+        .filter(|item| named(item) && writes(item))
+        .or_else(|| body.iter().filter(|b| saying(b)).find(named))
+        .or(Some(item).filter(named));
     let (mut own, mut replies) = (Vec::new(), Vec::new());
     for b in body {
         if apart && saying(b) && named(&b) && first.is_some_and(|first| !same_creator(first, b)) {
@@ -2898,6 +2923,22 @@ mod tests {
     /// `sidenote anchor` read only an annotation's first target: every target on words is anchored, under the
     /// ids the app's import gives the notes (`<id>-target-N`); a page target has no words to anchor.
     #[test]
+    fn a_creator_who_wrote_none_of_the_comments_is_not_the_note_s_author() {
+        let text = "Ada Vance flew to Oslo on Monday.";
+        let file = r#"[{"type": "Annotation", "id": "https://example.org/a/1", "creator": {"id": "https://example.org/exporter", "name": "Exporter"},
+            "body": [{"type": "TextualBody", "purpose": "commenting", "value": "which day?", "creator": {"id": "https://example.org/carol", "name": "carol"}},
+                     {"type": "TextualBody", "purpose": "commenting", "value": "the 3rd", "creator": {"id": "https://example.org/dave", "name": "dave"}}],
+            "target": {"selector": {"type": "TextQuoteSelector", "exact": "Monday"}}}]"#;
+        let mut set = crate::model::Annotations::default();
+        merge(&mut set, parse(file).expect("parses"), text);
+        let note = set.notes.first().expect("a note");
+        assert_eq!((note.author.as_deref(), note.text.as_str()), (Some("carol"), "which day?"));
+        let replies: Vec<(Option<&str>, &str)> =
+            note.replies.iter().map(|r| (r.author.as_deref(), r.text.as_str())).collect();
+        assert_eq!(replies, [(Some("dave"), "the 3rd")]);
+    }
+
+    #[test]
     fn targets_are_every_target_of_an_annotation() {
         let file = r#"[{"type": "Annotation", "id": "urn:x:7", "body": "both", "target": [
             {"selector": {"type": "TextQuoteSelector", "exact": "Oslo"}}, "https://example.org/page",
@@ -2962,6 +3003,22 @@ mod tests {
             "{message}"
         );
         assert!(!message.contains("urn:"), "{message}");
+        // Two versions under one title are "another version" of it; a title as long as a page is cut (reviewer).
+        let same_title = SourceCheck::Differs {
+            file_source: Some("urn:sha256:abc".into()),
+            file_title: Some("Harbour inquiry".into()),
+            open_source: "“Harbour inquiry”".into(),
+        };
+        assert_eq!(
+            same_title.message().as_deref(),
+            Some("This file was made for another version of “Harbour inquiry”: its annotations may land on other words or be orphans.")
+        );
+        let long = SourceCheck::Differs {
+            file_source: Some("urn:sha256:abc".into()),
+            file_title: Some("x".repeat(3000)),
+            open_source: "“Harbour inquiry”".into(),
+        };
+        assert!(long.message().is_some_and(|m| m.chars().count() < 250));
         // The file's title, when it has one, names the text it was made for (the prober's two versions of one
         // article: the question named only the open one).
         let titled = Imported {

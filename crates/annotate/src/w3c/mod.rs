@@ -18,7 +18,7 @@
 //! `export.rs` writes files, `import.rs` reads them, `markdown.rs` writes the Markdown list.
 
 mod export;
-mod import;
+pub(crate) mod import;
 mod markdown;
 
 use serde_json::Value;
