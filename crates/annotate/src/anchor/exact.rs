@@ -318,11 +318,12 @@ pub(super) fn context_evidence(search: &Search<'_, '_>, span: Span) -> (bool, f6
     }
     // A whole line (a menu item, a headline) has only other lines for context: both of them must agree (a
     // new paragraph `Cars report …` after the menu line that preceded the menu's `Cars` agrees on one).
-    if search.whole_line && search.context_fit(span.start, span.end).worst_side < super::similarity::ACROSS_MIN_SIDE {
-        return (false, search.context_fit(span.start, span.end).overall);
+    // The whole context's fit is computed once: it ranks, and asks a whole line's both sides.
+    let whole = search.context_fit(span.start, span.end);
+    if search.whole_line && whole.worst_side < super::similarity::ACROSS_MIN_SIDE {
+        return (false, whole.overall);
     }
-    let (similarity, fit) =
-        (search.context_fit(span.start, span.end).overall, search.evidence_fit(span.start, span.end));
+    let (similarity, fit) = (whole.overall, search.evidence_fit(span.start, span.end));
     let agreeing = search.agreeing_in_line(span.start, span.end);
     // A quote that starts (or ends) a line whose own line was edited beside it, after (or before) the same
     // paragraph as before.
