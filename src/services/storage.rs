@@ -362,7 +362,15 @@ fn local_entries(local: &web_sys::Storage, wanted: fn(&str) -> bool) -> Vec<(Str
 }
 
 fn now() -> String {
-    String::from(js_sys::Date::new_0().to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED))
+    let now = js_sys::Date::new_0();
+    records::saved_stamp(
+        now.get_date(),
+        now.get_month() + 1,
+        now.get_full_year(),
+        now.get_hours(),
+        now.get_minutes(),
+        now.get_seconds(),
+    )
 }
 
 /// Reads the records under `keys` from a backend.
