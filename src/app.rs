@@ -18,6 +18,7 @@ use crate::components::legend::{self, legend, LegendProps};
 use crate::components::note_editor::NOTE_TEXT;
 use crate::components::notice_bar::{notice_bar, NoticeBarProps};
 use crate::components::paste_panel::{paste_panel, use_paste_panel, PastePanelProps};
+use crate::components::print_notes::print_notes;
 use crate::components::reform_fn;
 use crate::components::search_box::Found;
 use crate::components::selection_bar::{kind_key, selection_bar, SelectionBarProps};
@@ -167,6 +168,22 @@ pub fn App() -> Html {
         }
     });
     use_effect_on((), |_| services::offline::register_service_worker());
+    // While the browser prints (Ctrl+P, the menu's Print): the whole article, not the blocks near the viewport,
+    // and the notes after it (`print_notes`). The browser lays the page out for printing after `beforeprint`'s
+    // listeners and the tasks they queue at once (Yew renders in a microtask), so both are there in time.
+    let printing = use_state(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_on((), move |_| {
+            let window = gloo::utils::window();
+            let before = {
+                let printing = printing.clone();
+                EventListener::new(&window, "beforeprint", move |_| printing.set(true))
+            };
+            let after = EventListener::new(&window, "afterprint", move |_| printing.set(false));
+            move || drop((before, after))
+        });
+    }
     // The import question's Cancel gets the focus when the question appears (the question is a plain render
     // function, `import_confirm`): the choice that changes nothing, and the keyboard user lands on it at once.
     use_effect_on(state.pending_import.is_some(), |&asking| {
@@ -664,9 +681,12 @@ pub fn App() -> Html {
             if *pasting {
                 { paste_panel(&PastePanelProps { state: paste_state, onopen: onpasteopen, oncancel: onpastecancel }) }
             }
+            if *printing {
+                <h1 class="print-title">{ state.open.document.title.clone() }</h1>
+            }
             <main class="workspace">
                 { article_view(&ArticleViewProps { article_ref, open: state.open.clone(), annotations: state.annotations.clone(),
-                    hidden: state.hidden_layers.clone(), hide_clutter: state.hide_clutter, selection: state.selection,
+                    hidden: state.hidden_layers.clone(), hide_clutter: state.hide_clutter, selection: state.selection, whole: *printing,
                     active_note: state.active_note.clone(), flash: state.flash.clone(), onselect: reform_fn(&dispatch, Action::Select),
                     onfocusnote: reform_fn(&dispatch, |id| Action::FocusNote(Some(id))),
                     onextend: reform_fn(&dispatch, |(forward, by_word, from)| Action::ExtendSelection { forward, by_word, from }) }) }
@@ -689,6 +709,9 @@ pub fn App() -> Html {
                     { capture_link() }
                 </div>
             </main>
+            if *printing {
+                { print_notes(state.open.text(), &state.annotations) }
+            }
         </div>
     }
 }

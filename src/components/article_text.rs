@@ -41,6 +41,8 @@ pub struct ArticleTextProps {
     pub keep: Vec<usize>,
     /// Whether clutter is collapsed: every block's height changes with it.
     pub hide_clutter: bool,
+    /// Every block rendered, none left as a spacer: while the browser prints, the whole text is on paper.
+    pub whole: bool,
 }
 
 impl PartialEq for ArticleTextProps {
@@ -51,6 +53,7 @@ impl PartialEq for ArticleTextProps {
             && self.active_note == other.active_note
             && self.keep == other.keep
             && self.hide_clutter == other.hide_clutter
+            && self.whole == other.whole
     }
 }
 
@@ -335,7 +338,11 @@ pub fn ArticleText(props: &ArticleTextProps) -> Html {
     let state = viewport.borrow();
     let mut pinned: Vec<usize> = props.keep.iter().map(|&offset| block_at(&bounds, offset)).collect();
     pinned.extend(state.dom_pins.iter().copied());
-    let window = state.window.start.min(bounds.len())..state.window.end.min(bounds.len());
+    let window = if props.whole {
+        0..bounds.len()
+    } else {
+        state.window.start.min(bounds.len())..state.window.end.min(bounds.len())
+    };
     // One flat keyed list, so that blocks entering or leaving the window leave the others' DOM untouched.
     let mut rendered: Vec<Html> = Vec::new();
     for run in runs(bounds.len(), window, &pinned) {

@@ -27,6 +27,8 @@ pub struct ArticleViewProps {
     pub hidden: LayerSet,
     /// Whether clutter is collapsed.
     pub hide_clutter: bool,
+    /// Every block rendered (while printing).
+    pub whole: bool,
     /// The current selection.
     pub selection: Option<Span>,
     /// The note whose card is open.
@@ -186,7 +188,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                  aria-busy={(extraction == "pending").then_some("true")} data-extraction={extraction}
                  {onmouseup} {ontouchend} {onclick} {onkeydown}>
             <ArticleText open={props.open.clone()} annotations={props.annotations.clone()} hidden={props.hidden.clone()}
-                         active_note={props.active_note.clone()} {keep} hide_clutter={props.hide_clutter} />
+                         active_note={props.active_note.clone()} {keep} hide_clutter={props.hide_clutter}
+                         whole={props.whole} />
         </article>
     }
 }

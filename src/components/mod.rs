@@ -16,6 +16,7 @@ pub mod note_editor;
 pub mod notes_panel;
 pub mod notice_bar;
 pub mod paste_panel;
+pub mod print_notes;
 pub mod quotes_panel;
 pub mod reply_list;
 pub mod search_box;
