@@ -1455,6 +1455,9 @@ impl Attribution<'_> {
                 if seg.is_possessive(next) || plural_possessive {
                     continue;
                 }
+                if let Some(person) = self.person_after_an_employers_role(e) {
+                    return Some(self.name_of(person));
+                }
                 return Some(self.name_of(e));
             }
             let opens_phrase = seg.is_word(i)
@@ -1488,6 +1491,23 @@ impl Attribution<'_> {
             }
         }
         None
+    }
+
+    /// `said Skyreach spokeswoman Leilani Kahale`, `said Tesco chief executive X`: a name
+    /// (an organisation, a place, or a person one works for: `said Biden spokesman X`) that a role in lower case
+    /// and then a person's name follow, with nothing else between, says whom the person works for; the person
+    /// speaks. Not a role in capitals (the entity stage reads those as titles) nor a word that is no role.
+    fn person_after_an_employers_role(&self, employer: &Entity) -> Option<&Entity> {
+        /// Words a role may take between the employer and the name (`chief executive`, `deputy head coach`).
+        const ROLE_WORDS: usize = 3;
+        let seg = self.seg;
+        let first = token_at(seg, employer.span.end);
+        let role: Vec<usize> = (first..seg.tokens.len().min(first + ROLE_WORDS))
+            .take_while(|&i| seg.is_word(i) && seg.word(i).starts_with(char::is_lowercase))
+            .collect();
+        let &last = role.last()?;
+        let person = self.entity_at(last + 1).filter(|p| p.kind == EntityKind::Person)?;
+        is_naming_role(seg.word(last)).then_some(person)
     }
 
     /// Whether `line` is the paragraph right after the one on `before`: only lines without words between.
@@ -4885,6 +4905,35 @@ mod tests {
             (
                 "11:52 Harbour master Peter Lindqvist said the port would stay shut.\n\n“We cannot risk the pilots.”",
                 vec![q("We cannot risk the pilots.", Some("Peter Lindqvist"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_person_after_an_employers_role_speaks_not_the_employer() {
+        let quote = "The trains will run on time from Monday,";
+        check(vec![
+            (
+                "Halvorsen Airways apologised. “The trains will run on time from Monday,” said Halvorsen Airways spokesman Tobias Grunewald.",
+                vec![q(quote, Some("Tobias Grunewald"))],
+            ),
+            (
+                "“The trains will run on time from Monday,” said Microsoft chief executive Ingrid Pallesen.",
+                vec![q(quote, Some("Ingrid Pallesen"))],
+            ),
+            // No role between, or a role that goes on past the name's place: the organisation itself.
+            (
+                "Halvorsen Airways apologised. “The trains will run on time from Monday,” said Halvorsen Airways on Friday.",
+                vec![q(quote, Some("Halvorsen Airways"))],
+            ),
+            // A person the speaker works for, named first: the speaker all the same.
+            (
+                "“The trains will run on time from Monday,” said Mayor Karin Lindqvist's spokesman Tobias Grunewald.",
+                vec![q(quote, Some("Tobias Grunewald"))],
+            ),
+            (
+                "“The trains will run on time from Monday,” said Karin Lindqvist spokesman Tobias Grunewald.",
+                vec![q(quote, Some("Tobias Grunewald"))],
             ),
         ]);
     }
