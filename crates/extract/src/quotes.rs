@@ -454,8 +454,8 @@ struct Attribution<'a> {
     /// Per line, whether it is a byline ("By Jane Doe"): its authors write the article and speak in none of
     /// its quotes, so they are no sentence subject and no referent of a pronoun.
     byline_lines: Vec<bool>,
-    /// For the first and the last word of each person's fullest name of two words or more, that person's
-    /// mentions: (the mention's start, its group), in text order. A lone first name or surname that the entity
+    /// For the first and the last word of each person's fullest name of two words or more (and the capitalised
+    /// words between: a first surname, a second given name), that person's mentions: (the mention's start, its group), in text order. A lone first name or surname that the entity
     /// stage typed as something else ("Amara", a town too; "Moon") is still that person as a speech verb's
     /// subject.
     name_parts: std::collections::HashMap<String, Vec<(usize, usize)>>,
@@ -2159,17 +2159,27 @@ impl Attribution<'_> {
     }
 }
 
-/// For the first and last word of each person's fullest name of two words or more, the mentions of that person
-/// in text order: one pass over the entities.
+/// For the first and last word of each person's fullest name of two words or more, and its capitalised words
+/// between, the mentions of that person in text order: one pass over the entities.
 fn name_parts(entities: &[Entity], groups: &[EntityGroup]) -> std::collections::HashMap<String, Vec<(usize, usize)>> {
     let mut parts: std::collections::HashMap<String, Vec<(usize, usize)>> = std::collections::HashMap::new();
     for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
         let name = &groups[e.group].name;
-        let (Some(first), Some(last)) = (name.split(' ').next(), name.rsplit(' ').next()) else { continue };
-        if first == last {
+        let words: Vec<&str> = name.split(' ').collect();
+        if words.len() < 2 {
             continue;
         }
-        for part in [first, last] {
+        // Besides the first and the last word, a capitalised word inside the name: the first of two surnames
+        // (`Juan Sebastián Arboleda Quintero` … `Arboleda said`), a second given name. A particle (`da`, `van`)
+        // is no name part.
+        let inner =
+            words[1..words.len() - 1].iter().filter(|w| w.starts_with(char::is_uppercase) && w.chars().count() > 1);
+        let mut seen: Vec<&str> = Vec::with_capacity(words.len());
+        for part in [words[0], words[words.len() - 1]].into_iter().chain(inner.copied()) {
+            if seen.contains(&part) {
+                continue;
+            }
+            seen.push(part);
             parts.entry(part.to_string()).or_default().push((e.span.start, e.group));
         }
     }
@@ -4905,6 +4915,27 @@ mod tests {
             (
                 "11:52 Harbour master Peter Lindqvist said the port would stay shut.\n\n“We cannot risk the pilots.”",
                 vec![q("We cannot risk the pilots.", Some("Peter Lindqvist"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_word_inside_a_full_name_is_that_person() {
+        let quote = "The descent was faster than the climb,";
+        check(vec![
+            // The first of two surnames, as Spanish and Portuguese names are shortened.
+            (
+                "Ecuadorian rider Andrés Felipe Mosquera Zambrano took the stage. “The descent was faster than the climb,” Mosquera said.",
+                vec![q(quote, Some("Andrés Felipe Mosquera Zambrano"))],
+            ),
+            (
+                "Maria Luísa Tavares Brandão won the stage. “The descent was faster than the climb,” Tavares said.",
+                vec![q(quote, Some("Maria Luísa Tavares Brandão"))],
+            ),
+            // A word no one's name holds stays as it is.
+            (
+                "Andrés Felipe Mosquera Zambrano won. “The descent was faster than the climb,” Valverde said.",
+                vec![q(quote, Some("Valverde"))],
             ),
         ]);
     }
