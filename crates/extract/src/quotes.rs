@@ -178,6 +178,11 @@ fn is_demonym(word: &str) -> bool {
     crate::lexicon::is_demonym(word)
 }
 
+/// The name a cue gives when it names one of two people who cannot be told apart (a surname two people named
+/// before share): it blocks every fallback, as a cue does, and [`names_no_one`] turns it into no speaker at
+/// the end, so the quote and the cue-less quotes continuing it are no one's.
+const NO_ONE_FOR_SURE: &str = "";
+
 /// Words that may stand between "the" and a role noun: "the former Senate President", "the 31-year-old actress".
 const ROLE_SPAN_WORDS: usize = 4;
 
@@ -617,7 +622,39 @@ impl Attribution<'_> {
     }
 
     fn name_of(&self, entity: &Entity) -> Speaker {
+        if self.surname_of_two_people(entity) {
+            return (NO_ONE_FOR_SURE.to_string(), None);
+        }
         (self.groups[entity.group].name.clone(), Some(entity.group))
+    }
+
+    /// Whether a lone surname (`Castellanos said`) that linking joined to one person is the surname of another
+    /// person named in full before it too (`Judge Miriam Castellanos and her husband, Rafael Castellanos`): either
+    /// may be meant, so it names no one for sure. A title of sex before it (`Mrs Boateng`) is the writer telling
+    /// them apart: left to linking. At most [`PRONOUN_REACH`] full mentions back.
+    fn surname_of_two_people(&self, entity: &Entity) -> bool {
+        let seg = self.seg;
+        let word = entity.span.slice(seg.text);
+        let name = &self.groups[entity.group].name;
+        let lone_surname = entity.kind == EntityKind::Person
+            && !word.contains(' ')
+            && name.contains(' ')
+            && name.rsplit(' ').next() == Some(word);
+        if !lone_surname {
+            return false;
+        }
+        let titled = token_at(seg, entity.span.start).checked_sub(1).is_some_and(|t| {
+            seg.is_word(t) && matches!(seg.word(t).trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Miss")
+        });
+        let Some(mentions) = self.name_parts.get(word).filter(|_| !titled) else { return false };
+        let before = mentions.partition_point(|&(start, _)| start < entity.span.start);
+        let mut holders = mentions[..before]
+            .iter()
+            .rev()
+            .take(PRONOUN_REACH)
+            .map(|&(_, group)| group)
+            .filter(|&group| self.groups[group].name.rsplit(' ').next() == Some(word));
+        holders.next().is_some_and(|first| holders.any(|other| self.groups[other].name != self.groups[first].name))
     }
 
     /// Whether the entity starting at `byte` follows "spokesman/spokeswoman/spokesperson for (the)".
@@ -4936,6 +4973,31 @@ mod tests {
             (
                 "Andrés Felipe Mosquera Zambrano won. “The descent was faster than the climb,” Valverde said.",
                 vec![q(quote, Some("Valverde"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_surname_two_people_share_is_no_one() {
+        let quote = "The harvest came in late this year,";
+        check(vec![
+            (
+                "Carmen Olaizola and her brother Iñaki Olaizola run the farm.\n\n“The harvest came in late this year,” Olaizola said.\n\n“We lost a third of the grapes.”",
+                vec![q(quote, None), q("We lost a third of the grapes.", None)],
+            ),
+            // Told apart by a full name, or by a title of sex: that person.
+            (
+                "Carmen Olaizola and her brother Iñaki Olaizola run the farm.\n\n“The harvest came in late this year,” Iñaki Olaizola said.",
+                vec![q(quote, Some("Iñaki Olaizola"))],
+            ),
+            (
+                "Iñaki Olaizola and his sister Carmen Olaizola run the farm.\n\n“The harvest came in late this year,” Ms Olaizola said.",
+                vec![q(quote, Some("Carmen Olaizola"))],
+            ),
+            // One person of that surname: the surname is theirs.
+            (
+                "Carmen Olaizola runs the farm.\n\n“The harvest came in late this year,” Olaizola said.",
+                vec![q(quote, Some("Carmen Olaizola"))],
             ),
         ]);
     }
