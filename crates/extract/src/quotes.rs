@@ -829,9 +829,12 @@ impl Attribution<'_> {
                         | "Our"
                 )
             });
-        if !alone || !first_person {
+        if !alone {
             return None;
         }
+        // A quote not in the first person is theirs only when the paragraph ended by reporting them speaking
+        // (`In an interview he said he would step down. ¶ “Six years is enough.”`): the reported words go on.
+        let reported = if first_person { None } else { Some(self.speaker_of_the_last_sentence(last_before, quote)?) };
         let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= quote.start);
         let subject = idx.checked_sub(1).map(|i| &self.entities[self.sentence_subjects[i]]);
         let line_of = |start: usize| seg.tokens.get(token_at(seg, start)).map(|t| t.line);
@@ -840,10 +843,37 @@ impl Attribution<'_> {
         // names no one else as a subject; else no one's.
         if let Some(name) = self.unknown_subject(subject.map_or(0, |s| s.span.start), quote.start) {
             let rival = subject.is_some_and(|s| line_of(s.span.start) == previous_line);
-            return (line_of(name.start) == previous_line && !rival).then(|| (name.slice(seg.text).to_string(), None));
+            let theirs = line_of(name.start) == previous_line && !rival && reported.is_none();
+            return theirs.then(|| (name.slice(seg.text).to_string(), None));
         }
         let subject = subject?;
-        (line_of(subject.span.start) == previous_line).then(|| self.name_of(subject))
+        let found = (line_of(subject.span.start) == previous_line).then(|| self.name_of(subject))?;
+        match reported {
+            Some(reported) if reported.1.is_none() || reported.1 != found.1 => None,
+            _ => Some(found),
+        }
+    }
+
+    /// The speaker of the sentence that ends at token `last` (the paragraph before a quote) when it reports
+    /// someone speaking (`… he said he would step down after the World Cup.`): the subject of its first verb of
+    /// speech, outside quotes.
+    fn speaker_of_the_last_sentence(&self, last: usize, quote: Span) -> Option<Speaker> {
+        let seg = self.seg;
+        let (line, sentence) = (seg.tokens[last].line, seg.tokens[last].sentence);
+        if !seg.is_punct(last, '.') || self.inside_quote(seg.tokens[last].span.start) {
+            return None;
+        }
+        let mut first = last;
+        while first > 0 && last - first < CUE_WINDOW_TOKENS {
+            let t = &seg.tokens[first - 1];
+            if t.line != line || t.sentence != sentence || self.inside_quote(t.span.start) {
+                break;
+            }
+            first -= 1;
+        }
+        let window: Vec<usize> = (first..last).collect();
+        let verb = window.iter().position(|&i| self.is_verb_of_speech(i))?;
+        self.nearest_subject(&window[..verb], quote.start)
     }
 
     /// `“…,” said A. ¶ B walked out. ¶ “…”`: whether a paragraph between the last attributed quote's line and
@@ -4998,6 +5028,26 @@ mod tests {
             (
                 "Carmen Olaizola runs the farm.\n\n“The harvest came in late this year,” Olaizola said.",
                 vec![q(quote, Some("Carmen Olaizola"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_quote_paragraph_after_a_paragraph_ending_in_reported_speech_is_the_reporters() {
+        let quote = "Ten seasons is enough for anyone.";
+        check(vec![
+            (
+                "Tomasz Wielgus has led the orchestra since 2014. On Friday he told the board he would leave in June.\n\n“Ten seasons is enough for anyone.”",
+                vec![q(quote, Some("Tomasz Wielgus"))],
+            ),
+            // A paragraph that ends with no one speaking, or with someone else speaking: the quote is no one's.
+            (
+                "Tomasz Wielgus has led the orchestra since 2014. He will leave in June.\n\n“Ten seasons is enough for anyone.”",
+                vec![q(quote, None)],
+            ),
+            (
+                "Tomasz Wielgus has led the orchestra since 2014. A board member said he would leave in June.\n\n“Ten seasons is enough for anyone.”",
+                vec![q(quote, None)],
             ),
         ]);
     }
