@@ -1320,12 +1320,24 @@ impl Attribution<'_> {
     fn cue_window(&self, quote: Span) -> Vec<usize> {
         let seg = self.seg;
         let close = token_at(seg, quote.end);
-        let Some(line) = seg.tokens.get(close).map(|t| t.line) else { return Vec::new() };
+        let Some(mut line) = seg.tokens.get(close).map(|t| t.line) else { return Vec::new() };
+        // A long quote that ends its line with a comma inside the marks has its attribution on the next line
+        // (`“…, and nobody answered,” ¶ said Bolat Serikbayev, the village head.`): a line that opens in lower
+        // case right after it goes on with the sentence.
+        let open_ended = quote.slice(seg.text).trim_end().ends_with(',');
         let mut window = Vec::new();
         for i in close..seg.tokens.len().min(close + 40) {
             let t = &seg.tokens[i];
             if t.line != line {
-                break;
+                let goes_on = open_ended
+                    && window.iter().all(|&w| !seg.is_word(w))
+                    && seg.is_word(i)
+                    && seg.word(i).starts_with(char::is_lowercase)
+                    && (line + 1..t.line).all(|l| self.line_words[l] == 0);
+                if !goes_on {
+                    break;
+                }
+                line = t.line;
             }
             if i > close + 1
                 && t.kind == TokenKind::Punct
@@ -5047,6 +5059,30 @@ mod tests {
             ),
             (
                 "Tomasz Wielgus has led the orchestra since 2014. A board member said he would leave in June.\n\n“Ten seasons is enough for anyone.”",
+                vec![q(quote, None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_attribution_on_the_line_after_a_long_quote_names_its_speaker() {
+        let quote = "We waited for the ferry from dawn until the harbour closed at night,";
+        check(vec![
+            (
+                "“We waited for the ferry from dawn until the harbour closed at night,”\nsaid Oyunbileg Batsaikhan, a fisherman.",
+                vec![q(quote, Some("Oyunbileg Batsaikhan"))],
+            ),
+            (
+                "Anna Kowalczyk fishes off the island.\n\n“We waited for the ferry from dawn until the harbour closed at night,”\n\nshe said.",
+                vec![q(quote, Some("Anna Kowalczyk"))],
+            ),
+            // A quote that ends its sentence, or a next line that opens a new one, keeps its line.
+            (
+                "“We waited for the ferry from dawn until the harbour closed at night.”\nsaid Oyunbileg Batsaikhan, a fisherman.",
+                vec![q("We waited for the ferry from dawn until the harbour closed at night.", None)],
+            ),
+            (
+                "“We waited for the ferry from dawn until the harbour closed at night,”\nSaid Oyunbileg Batsaikhan is a fisherman.",
                 vec![q(quote, None)],
             ),
         ]);
