@@ -907,6 +907,19 @@ impl Attribution<'_> {
             None => self.groups[subject.group].name != speaker.0,
         };
         subject_line > speaker_line && subject_line < quote_line && someone_else
+            || self.unknown_subject_between(speaker_line, quote_line, speaker)
+    }
+
+    /// Whether a sentence opened by a name no stage knows ([`unknown_name_openers`]) stands on a line between the
+    /// speaker's and the quote's (`“…,” said A. ¶ Shopkeeper Nasrin Jafari has closed her store. ¶ “…”`): a
+    /// subject who is someone else, as a named one would be.
+    fn unknown_subject_between(&self, speaker_line: usize, quote_line: usize, speaker: &Speaker) -> bool {
+        let seg = self.seg;
+        let Some(quote_start) = seg.lines.get(quote_line).map(|l| l.span.start) else { return false };
+        let idx = self.unknown_name_openers.partition_point(|name| name.start < quote_start);
+        let Some(name) = idx.checked_sub(1).map(|i| self.unknown_name_openers[i]) else { return false };
+        let name_line = seg.tokens.get(token_at(seg, name.start)).map_or(0, |t| t.line);
+        name_line > speaker_line && name_line < quote_line && name.slice(seg.text) != speaker.0
     }
 
     /// Headline fallback: the first person or organisation on a short line before the quote
@@ -2666,6 +2679,15 @@ fn unknown_name_openers(attribution: &Attribution<'_>) -> Vec<Span> {
         if !opens || attribution.inside_quote(start) {
             continue;
         }
+        // `Shopkeeper Nasrin Jafari has closed …`: a role in capitals opening the sentence stands before the name
+        // as a title would, and no stage made the name an entity either.
+        let role_first = seg.starts_sentence(token)
+            && is_naming_role(seg.word(token))
+            && seg
+                .tokens
+                .get(token + 1)
+                .is_some_and(|next| entities.get(at).is_none_or(|e| e.span.start > next.span.start));
+        let (token, start) = if role_first { (token + 1, seg.tokens[token + 1].span.start) } else { (token, start) };
         let line = seg.tokens[token].line;
         let name_word = |i: usize| {
             seg.is_word(i) && seg.tokens[i].line == line && {
@@ -5084,6 +5106,21 @@ mod tests {
             (
                 "“We waited for the ferry from dawn until the harbour closed at night,”\nSaid Oyunbileg Batsaikhan is a fisherman.",
                 vec![q(quote, None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_paragraph_opened_by_an_unknown_name_after_a_role_stops_the_last_speaker() {
+        check(vec![
+            (
+                "“The dam will hold,” said the engineer Hamid Farouk.\n\nFarmer Tshering Wangdi Lhamo has moved his cattle uphill anyway.\n\n“Nobody here trusts the dam any more.”",
+                vec![q("The dam will hold,", Some("Hamid Farouk")), q("Nobody here trusts the dam any more.", None)],
+            ),
+            // A paragraph about no one new between: the speaker carries on.
+            (
+                "“The dam will hold,” said the engineer Hamid Farouk.\n\nThe river rose again overnight.\n\n“Nobody here should worry.”",
+                vec![q("The dam will hold,", Some("Hamid Farouk")), q("Nobody here should worry.", Some("Hamid Farouk"))],
             ),
         ]);
     }
