@@ -622,17 +622,20 @@ impl Attribution<'_> {
     }
 
     fn name_of(&self, entity: &Entity) -> Speaker {
-        if self.surname_of_two_people(entity) {
-            return (NO_ONE_FOR_SURE.to_string(), None);
+        match self.lone_surname_holder(entity) {
+            Some(Some(group)) => (self.groups[group].name.clone(), Some(group)),
+            Some(None) => (NO_ONE_FOR_SURE.to_string(), None),
+            None => (self.groups[entity.group].name.clone(), Some(entity.group)),
         }
-        (self.groups[entity.group].name.clone(), Some(entity.group))
     }
 
-    /// Whether a lone surname (`Castellanos said`) that linking joined to one person is the surname of another
-    /// person named in full before it too (`Judge Miriam Castellanos and her husband, Rafael Castellanos`): either
-    /// may be meant, so it names no one for sure. A title of sex before it (`Mrs Boateng`) is the writer telling
-    /// them apart: left to linking. At most [`PRONOUN_REACH`] full mentions back.
-    fn surname_of_two_people(&self, entity: &Entity) -> bool {
+    /// A lone surname (`Castellanos said`) that linking joined to one person, when it is also the surname of
+    /// another person named in full before it (`Judge Miriam Castellanos and her husband, Rafael Castellanos`):
+    /// either may be meant, so it names no one for sure (`Some(None)`). A title of sex before it (`Mrs Boateng`)
+    /// tells them apart when the first names say one sex each: the one holder whose first name does not
+    /// contradict it (`Some(Some(group))`), else no one. `None` when the surname is one person's. At most
+    /// [`PRONOUN_REACH`] full mentions back.
+    fn lone_surname_holder(&self, entity: &Entity) -> Option<Option<usize>> {
         let seg = self.seg;
         let word = entity.span.slice(seg.text);
         let name = &self.groups[entity.group].name;
@@ -641,20 +644,39 @@ impl Attribution<'_> {
             && name.contains(' ')
             && name.rsplit(' ').next() == Some(word);
         if !lone_surname {
-            return false;
+            return None;
         }
-        let titled = token_at(seg, entity.span.start).checked_sub(1).is_some_and(|t| {
-            seg.is_word(t) && matches!(seg.word(t).trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Miss")
-        });
-        let Some(mentions) = self.name_parts.get(word).filter(|_| !titled) else { return false };
+        let mentions = self.name_parts.get(word)?;
         let before = mentions.partition_point(|&(start, _)| start < entity.span.start);
-        let mut holders = mentions[..before]
-            .iter()
-            .rev()
-            .take(PRONOUN_REACH)
-            .map(|&(_, group)| group)
-            .filter(|&group| self.groups[group].name.rsplit(' ').next() == Some(word));
-        holders.next().is_some_and(|first| holders.any(|other| self.groups[other].name != self.groups[first].name))
+        let mut holders: Vec<usize> = Vec::new();
+        for &(_, group) in mentions[..before].iter().rev().take(PRONOUN_REACH) {
+            let holds = self.groups[group].name.rsplit(' ').next() == Some(word);
+            if holds && !holders.iter().any(|&h| self.groups[h].name == self.groups[group].name) {
+                holders.push(group);
+            }
+        }
+        if holders.len() < 2 {
+            return None;
+        }
+        // The title's sex against each holder's first name (a title before a mention says nothing here: linking
+        // may have joined `Mr X` to the wrong holder).
+        let title_female = token_at(seg, entity.span.start).checked_sub(1).filter(|&t| seg.is_word(t)).and_then(|t| {
+            match seg.word(t).trim_end_matches('.') {
+                "Mrs" | "Ms" | "Miss" => Some(true),
+                "Mr" => Some(false),
+                _ => None,
+            }
+        });
+        let Some(female) = title_female else { return Some(None) };
+        // A writer who tells two people apart by a title gives them two sexes: the one holder whose first name
+        // has the title's sex, else the one whose first name does not have the other.
+        let sex_of = |g: usize| crate::lexicon::first_name_is_female(self.groups[g].name.split(' ').next()?);
+        let matching: Vec<usize> = holders.iter().copied().filter(|&g| sex_of(g) == Some(female)).collect();
+        let fitting: Vec<usize> = holders.iter().copied().filter(|&g| sex_of(g) != Some(!female)).collect();
+        Some(match (matching.as_slice(), fitting.as_slice()) {
+            ([only], _) | ([], [only]) => Some(*only),
+            _ => None,
+        })
     }
 
     /// Whether the entity starting at `byte` follows "spokesman/spokeswoman/spokesperson for (the)".
@@ -1598,7 +1620,8 @@ impl Attribution<'_> {
             .take_while(|&i| seg.is_word(i) && seg.word(i).starts_with(char::is_lowercase))
             .collect();
         let &last = role.last()?;
-        let person = self.entity_at(last + 1).filter(|p| p.kind == EntityKind::Person)?;
+        // A person, or a name left MISC that the role makes someone ([`speaking_names`]); not an organisation.
+        let person = self.entity_at(last + 1).filter(|p| p.kind != EntityKind::Org)?;
         is_naming_role(seg.word(last)).then_some(person)
     }
 
@@ -5058,6 +5081,16 @@ mod tests {
                 "Iñaki Olaizola and his sister Carmen Olaizola run the farm.\n\n“The harvest came in late this year,” Ms Olaizola said.",
                 vec![q(quote, Some("Carmen Olaizola"))],
             ),
+            // The title against the first names, whichever of them linking took: the one who fits.
+            (
+                "Carmen Olaizola and her brother Iñaki Olaizola run the farm.\n\n“The harvest came in late this year,” Ms Olaizola said.",
+                vec![q(quote, Some("Carmen Olaizola"))],
+            ),
+            // First names of no known sex: the title cannot tell them apart.
+            (
+                "Kojo Adjei and his sister Akosua Adjei run the farm.\n\n“The harvest came in late this year,” Mr Adjei said.",
+                vec![q(quote, None)],
+            ),
             // One person of that surname: the surname is theirs.
             (
                 "Carmen Olaizola runs the farm.\n\n“The harvest came in late this year,” Olaizola said.",
@@ -5136,6 +5169,11 @@ mod tests {
             (
                 "“The trains will run on time from Monday,” said Microsoft chief executive Ingrid Pallesen.",
                 vec![q(quote, Some("Ingrid Pallesen"))],
+            ),
+            // A name the entity stage left MISC after the role: someone all the same.
+            (
+                "“The trains will run on time from Monday,” said Norrvik Rail chief executive Agneta Holmqvist.",
+                vec![q(quote, Some("Agneta Holmqvist"))],
             ),
             // No role between, or a role that goes on past the name's place: the organisation itself.
             (
