@@ -451,6 +451,8 @@ struct Attribution<'a> {
     /// For each entity group, whether the person is a woman (`Some(true)`), a man (`Some(false)`) or either, by
     /// the first name of the group's name, else by a title before any of its mentions ("Mrs May", "Mr Ma").
     group_is_female: Vec<Option<bool>>,
+    /// For each entity group, the sex a noun of kinship gives it (`his wife, Efua Boateng`: a woman), else `None`.
+    kin_sexes: Vec<Option<bool>>,
     /// Indexes of the first person or organisation of each sentence, outside quotations, in text order.
     clause_openers: Vec<usize>,
     /// Reports, studies and statements whose author the text gives: (the document noun's token, the author's
@@ -670,7 +672,9 @@ impl Attribution<'_> {
         let Some(female) = title_female else { return Some(None) };
         // A writer who tells two people apart by a title gives them two sexes: the one holder whose first name
         // has the title's sex, else the one whose first name does not have the other.
-        let sex_of = |g: usize| crate::lexicon::first_name_is_female(self.groups[g].name.split(' ').next()?);
+        let sex_of = |g: usize| {
+            crate::lexicon::first_name_is_female(self.groups[g].name.split(' ').next()?).or(self.kin_sexes[g])
+        };
         let matching: Vec<usize> = holders.iter().copied().filter(|&g| sex_of(g) == Some(female)).collect();
         let fitting: Vec<usize> = holders.iter().copied().filter(|&g| sex_of(g) != Some(!female)).collect();
         Some(match (matching.as_slice(), fitting.as_slice()) {
@@ -2627,6 +2631,42 @@ fn after_an_open_parenthesis(seg: &Segmented<'_>, entity: &Entity) -> bool {
 const KIN_NOUNS: &[&str] =
     &["brother", "daughter", "father", "husband", "mother", "sister", "son", "widow", "widower", "wife"];
 
+/// Per entity group, the sex a noun of kinship of one sex gives a person named right after it, after a possessive
+/// (`his wife, Efua Boateng`, `her brother Luis Ferreira`, `Kwame's wife Efua`): a woman (`Some(true)`), a man
+/// (`Some(false)`), else `None` (two nouns of different sexes for one group give none). Three tokens before each
+/// person.
+fn kin_sexes(seg: &Segmented<'_>, entities: &[Entity], groups: usize) -> Vec<Option<bool>> {
+    let mut sexes: Vec<Option<Option<bool>>> = vec![None; groups];
+    for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        let Some(mut before) = token_at(seg, e.span.start).checked_sub(1) else { continue };
+        if seg.is_punct(before, ',') {
+            let Some(noun) = before.checked_sub(1) else { continue };
+            before = noun;
+        }
+        if !seg.is_word(before) || before == 0 {
+            continue;
+        }
+        let female = match seg.word(before) {
+            "daughter" | "sister" | "mother" | "wife" | "widow" => true,
+            "son" | "brother" | "father" | "husband" | "widower" => false,
+            _ => continue,
+        };
+        let owner = before - 1;
+        let possessive = (seg.is_word(owner)
+            && matches!(crate::case::lowercase(seg.word(owner)).as_str(), "his" | "her" | "their" | "my" | "our"))
+            || seg.is_possessive(owner);
+        if possessive {
+            let sex = &mut sexes[e.group];
+            *sex = match sex {
+                None => Some(Some(female)),
+                Some(known) if *known == Some(female) => Some(Some(female)),
+                Some(_) => Some(None),
+            };
+        }
+    }
+    sexes.into_iter().map(Option::flatten).collect()
+}
+
 /// [`Attribution::kin_openers`]: one pass over the sentences' first words. A sentence opening `His/Her/Their/My/Our`,
 /// a noun of kinship of one sex, a comma, one or two capitalised words that no stage made an entity, a comma.
 fn kin_openers(attribution: &Attribution<'_>) -> Vec<(usize, String, bool)> {
@@ -2933,6 +2973,7 @@ pub(crate) fn find_quotes(
         document_authors: Vec::new(),
         clause_openers: Vec::new(),
         group_is_female: group_sexes(seg, entities, groups),
+        kin_sexes: kin_sexes(seg, entities, groups.len()),
         byline_lines: seg.lines.iter().map(|line| crate::entities::is_byline(seg, line)).collect(),
         name_parts: name_parts(entities, groups),
         name_part_openers: Vec::new(),
@@ -2950,6 +2991,12 @@ pub(crate) fn find_quotes(
         for &holder in attribution.role_mentions.get(*role).map_or(&[][..], Vec::as_slice) {
             let sex = &mut attribution.group_is_female[entities[holder].group];
             sex.get_or_insert(*female);
+        }
+    }
+    // So does a noun of kinship before the name ("her husband, Rafael Okoro").
+    for (group, kin) in attribution.kin_sexes.iter().enumerate() {
+        if let Some(female) = kin {
+            attribution.group_is_female[group].get_or_insert(*female);
         }
     }
     attribution.document_authors = document_authors(&attribution);
@@ -5086,10 +5133,14 @@ mod tests {
                 "Carmen Olaizola and her brother Iñaki Olaizola run the farm.\n\n“The harvest came in late this year,” Ms Olaizola said.",
                 vec![q(quote, Some("Carmen Olaizola"))],
             ),
-            // First names of no known sex: the title cannot tell them apart.
+            // First names of no known sex: the title cannot tell them apart, unless a noun of kinship did.
             (
-                "Kojo Adjei and his sister Akosua Adjei run the farm.\n\n“The harvest came in late this year,” Mr Adjei said.",
+                "Kojo Adjei and Akosua Adjei run the farm.\n\n“The harvest came in late this year,” Mr Adjei said.",
                 vec![q(quote, None)],
+            ),
+            (
+                "Kojo Adjei and his sister, Akosua Adjei, run the farm.\n\n“The harvest came in late this year,” Mr Adjei said.",
+                vec![q(quote, Some("Kojo Adjei"))],
             ),
             // One person of that surname: the surname is theirs.
             (
@@ -5154,6 +5205,22 @@ mod tests {
             (
                 "“The dam will hold,” said the engineer Hamid Farouk.\n\nThe river rose again overnight.\n\n“Nobody here should worry.”",
                 vec![q("The dam will hold,", Some("Hamid Farouk")), q("Nobody here should worry.", Some("Hamid Farouk"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_noun_of_kinship_says_the_sex_of_the_name_after_it() {
+        let quote = "I kept the name over the door,";
+        check(vec![
+            // `his sister, Akosua Adjei`: a woman, so `he` is not her, whatever her first name says.
+            (
+                "Kojo Mensah opened the shop with his sister, Akosua Adjei, in 2001.\n\nAkosua Adjei left the business in 2019.\n\n“I kept the name over the door,” he said.",
+                vec![q(quote, Some("Kojo Mensah"))],
+            ),
+            (
+                "Akosua Adjei opened the shop with her brother Kojo Mensah in 2001.\n\nKojo Mensah left the business in 2019.\n\n“I kept the name over the door,” she said.",
+                vec![q(quote, Some("Akosua Adjei"))],
             ),
         ]);
     }
