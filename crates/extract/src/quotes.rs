@@ -2631,10 +2631,13 @@ fn after_an_open_parenthesis(seg: &Segmented<'_>, entity: &Entity) -> bool {
 const KIN_NOUNS: &[&str] =
     &["brother", "daughter", "father", "husband", "mother", "sister", "son", "widow", "widower", "wife"];
 
+/// How many entities before a noun of kinship are looked at for the sentence's subject, the owner of `his`/`her`.
+const KIN_OWNER_REACH: usize = 8;
+
 /// Per entity group, the sex a noun of kinship of one sex gives a person named right after it, after a possessive
 /// (`his wife, Efua Boateng`, `her brother Luis Ferreira`, `Kwame's wife Efua`): a woman (`Some(true)`), a man
-/// (`Some(false)`), else `None` (two nouns of different sexes for one group give none). Three tokens before each
-/// person.
+/// (`Some(false)`), else `None` (two nouns of different sexes for one group give none); and `his`/`her` before the
+/// noun gives the sentence's subject its sex. Three tokens before each person, [`KIN_OWNER_REACH`] entities back.
 fn kin_sexes(seg: &Segmented<'_>, entities: &[Entity], groups: usize) -> Vec<Option<bool>> {
     let mut sexes: Vec<Option<Option<bool>>> = vec![None; groups];
     for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
@@ -2652,16 +2655,39 @@ fn kin_sexes(seg: &Segmented<'_>, entities: &[Entity], groups: usize) -> Vec<Opt
             _ => continue,
         };
         let owner = before - 1;
-        let possessive = (seg.is_word(owner)
-            && matches!(crate::case::lowercase(seg.word(owner)).as_str(), "his" | "her" | "their" | "my" | "our"))
+        let pronoun = seg.is_word(owner).then(|| crate::case::lowercase(seg.word(owner)));
+        let possessive = pronoun.as_deref().is_some_and(|p| matches!(p, "his" | "her" | "their" | "my" | "our"))
             || seg.is_possessive(owner);
-        if possessive {
-            let sex = &mut sexes[e.group];
+        if !possessive {
+            continue;
+        }
+        let mut give = |group: usize, female: bool| {
+            let sex = &mut sexes[group];
             *sex = match sex {
                 None => Some(Some(female)),
                 Some(known) if *known == Some(female) => Some(Some(female)),
                 Some(_) => Some(None),
             };
+        };
+        give(e.group, female);
+        // `Kojo Ampofo runs the ferry with her husband, …`: `his`/`her` is the sentence's subject's, the first
+        // person of the sentence, a few entities back.
+        let owner_female = match pronoun.as_deref() {
+            Some("her") => true,
+            Some("his") => false,
+            _ => continue,
+        };
+        let sentence = seg.tokens[before].sentence;
+        let index = entities.partition_point(|x| x.span.start < e.span.start);
+        let subject = entities[..index]
+            .iter()
+            .rev()
+            .take(KIN_OWNER_REACH)
+            .take_while(|x| seg.tokens.get(token_at(seg, x.span.start)).is_some_and(|t| t.sentence == sentence))
+            .filter(|x| x.kind == EntityKind::Person)
+            .last();
+        if let Some(subject) = subject.filter(|x| x.group != e.group) {
+            give(subject.group, owner_female);
         }
     }
     sexes.into_iter().map(Option::flatten).collect()
@@ -5221,6 +5247,11 @@ mod tests {
             (
                 "Akosua Adjei opened the shop with her brother Kojo Mensah in 2001.\n\nKojo Mensah left the business in 2019.\n\n“I kept the name over the door,” she said.",
                 vec![q(quote, Some("Akosua Adjei"))],
+            ),
+            // `her brother`: the sentence's subject, who owns the `her`, is a woman.
+            (
+                "Akosua Adjei opened the shop with her brother, Kojo Mensah, in 2001.\n\nAkosua Adjei left the business in 2019.\n\n“I kept the name over the door,” he said.",
+                vec![q(quote, Some("Kojo Mensah"))],
             ),
         ]);
     }
