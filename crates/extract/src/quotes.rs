@@ -1261,7 +1261,8 @@ impl Attribution<'_> {
                         && before.checked_sub(1).is_some_and(determiner))
             });
         let found = if word == "it" {
-            openers.last().filter(org)
+            let Some(last) = openers.last().filter(org) else { return self.unknown_organisation_before(token) };
+            Some(last)
         } else if word == "they" {
             // "they" is mostly people: an organisation only when it opened the sentence before the quote (the
             // quote and its cue count as one sentence more, the opening mark starting one).
@@ -1292,6 +1293,28 @@ impl Attribution<'_> {
             openers.iter().rev().take(ORGANISATION_REACH).find(org)
         };
         found.map(|&e| self.name_of(&self.entities[e]))
+    }
+
+    /// `Harlow Biotech cut 300 jobs on Thursday. It said …`: `it` opening the sentence right after one opened by a
+    /// name no stage knows ([`unknown_name_openers`]), newer than any named opener, is that name: `it` is never a
+    /// person, so the name is an organisation's. Not a name whose first word is a known first name (a person's,
+    /// and `it` is then something else).
+    fn unknown_organisation_before(&self, token: usize) -> Option<Speaker> {
+        let seg = self.seg;
+        if !seg.starts_sentence(token) {
+            return None;
+        }
+        let start = seg.tokens[token].span.start;
+        let idx = self.unknown_name_openers.partition_point(|name| name.start < start);
+        let name = *self.unknown_name_openers.get(idx.checked_sub(1)?)?;
+        let name_token = token_at(seg, name.start);
+        let previous_sentence = seg.tokens[name_token].sentence + 1 == seg.tokens[token].sentence;
+        let named_since =
+            self.clause_openers.last().is_some_and(|&e| (name.start..start).contains(&self.entities[e].span.start));
+        let text = name.slice(seg.text);
+        let a_persons = text.split(' ').next().is_some_and(crate::lexicon::is_first_name);
+        (previous_sentence && seg.starts_sentence(name_token) && !named_since && !a_persons)
+            .then(|| (text.to_string(), None))
     }
 
     /// "the ministry said", "the union argues": an organisation referred back to by the noun its name ends
@@ -5252,6 +5275,26 @@ mod tests {
             (
                 "Akosua Adjei opened the shop with her brother, Kojo Mensah, in 2001.\n\nAkosua Adjei left the business in 2019.\n\n“I kept the name over the door,” he said.",
                 vec![q(quote, Some("Kojo Mensah"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn it_after_a_sentence_opened_by_an_unknown_name_is_that_organisation() {
+        let quote = "a painful but necessary step";
+        check(vec![
+            (
+                "Korrowa Minerals closed two mines on Monday. It said the closures were “a painful but necessary step”.",
+                vec![q(quote, Some("Korrowa Minerals"))],
+            ),
+            // A sentence between, or a person's name: no one.
+            (
+                "Korrowa Minerals closed two mines on Monday. Prices fell. It said the closures were “a painful but necessary step”.",
+                vec![q(quote, None)],
+            ),
+            (
+                "Peter Okwuosa closed two mines on Monday. It said the closures were “a painful but necessary step”.",
+                vec![q(quote, None)],
             ),
         ]);
     }
