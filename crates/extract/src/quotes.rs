@@ -178,6 +178,11 @@ fn is_demonym(word: &str) -> bool {
     crate::lexicon::is_demonym(word)
 }
 
+/// The name a cue gives when it names one of two people who cannot be told apart (a surname two people named
+/// before share): it blocks every fallback, as a cue does, and [`names_no_one`] turns it into no speaker at
+/// the end, so the quote and the cue-less quotes continuing it are no one's.
+const NO_ONE_FOR_SURE: &str = "";
+
 /// Words that may stand between "the" and a role noun: "the former Senate President", "the 31-year-old actress".
 const ROLE_SPAN_WORDS: usize = 4;
 
@@ -446,6 +451,8 @@ struct Attribution<'a> {
     /// For each entity group, whether the person is a woman (`Some(true)`), a man (`Some(false)`) or either, by
     /// the first name of the group's name, else by a title before any of its mentions ("Mrs May", "Mr Ma").
     group_is_female: Vec<Option<bool>>,
+    /// For each entity group, the sex a noun of kinship gives it (`his wife, Efua Boateng`: a woman), else `None`.
+    kin_sexes: Vec<Option<bool>>,
     /// Indexes of the first person or organisation of each sentence, outside quotations, in text order.
     clause_openers: Vec<usize>,
     /// Reports, studies and statements whose author the text gives: (the document noun's token, the author's
@@ -454,8 +461,8 @@ struct Attribution<'a> {
     /// Per line, whether it is a byline ("By Jane Doe"): its authors write the article and speak in none of
     /// its quotes, so they are no sentence subject and no referent of a pronoun.
     byline_lines: Vec<bool>,
-    /// For the first and the last word of each person's fullest name of two words or more, that person's
-    /// mentions: (the mention's start, its group), in text order. A lone first name or surname that the entity
+    /// For the first and the last word of each person's fullest name of two words or more (and the capitalised
+    /// words between: a first surname, a second given name), that person's mentions: (the mention's start, its group), in text order. A lone first name or surname that the entity
     /// stage typed as something else ("Amara", a town too; "Moon") is still that person as a speech verb's
     /// subject.
     name_parts: std::collections::HashMap<String, Vec<(usize, usize)>>,
@@ -617,7 +624,63 @@ impl Attribution<'_> {
     }
 
     fn name_of(&self, entity: &Entity) -> Speaker {
-        (self.groups[entity.group].name.clone(), Some(entity.group))
+        match self.lone_surname_holder(entity) {
+            Some(Some(group)) => (self.groups[group].name.clone(), Some(group)),
+            Some(None) => (NO_ONE_FOR_SURE.to_string(), None),
+            None => (self.groups[entity.group].name.clone(), Some(entity.group)),
+        }
+    }
+
+    /// A lone surname (`Castellanos said`) that linking joined to one person, when it is also the surname of
+    /// another person named in full before it (`Judge Miriam Castellanos and her husband, Rafael Castellanos`):
+    /// either may be meant, so it names no one for sure (`Some(None)`). A title of sex before it (`Mrs Boateng`)
+    /// tells them apart when the first names say one sex each: the one holder whose first name does not
+    /// contradict it (`Some(Some(group))`), else no one. `None` when the surname is one person's. At most
+    /// [`PRONOUN_REACH`] full mentions back.
+    fn lone_surname_holder(&self, entity: &Entity) -> Option<Option<usize>> {
+        let seg = self.seg;
+        let word = entity.span.slice(seg.text);
+        let name = &self.groups[entity.group].name;
+        let lone_surname = entity.kind == EntityKind::Person
+            && !word.contains(' ')
+            && name.contains(' ')
+            && name.rsplit(' ').next() == Some(word);
+        if !lone_surname {
+            return None;
+        }
+        let mentions = self.name_parts.get(word)?;
+        let before = mentions.partition_point(|&(start, _)| start < entity.span.start);
+        let mut holders: Vec<usize> = Vec::new();
+        for &(_, group) in mentions[..before].iter().rev().take(PRONOUN_REACH) {
+            let holds = self.groups[group].name.rsplit(' ').next() == Some(word);
+            if holds && !holders.iter().any(|&h| self.groups[h].name == self.groups[group].name) {
+                holders.push(group);
+            }
+        }
+        if holders.len() < 2 {
+            return None;
+        }
+        // The title's sex against each holder's first name (a title before a mention says nothing here: linking
+        // may have joined `Mr X` to the wrong holder).
+        let title_female = token_at(seg, entity.span.start).checked_sub(1).filter(|&t| seg.is_word(t)).and_then(|t| {
+            match seg.word(t).trim_end_matches('.') {
+                "Mrs" | "Ms" | "Miss" => Some(true),
+                "Mr" => Some(false),
+                _ => None,
+            }
+        });
+        let Some(female) = title_female else { return Some(None) };
+        // A writer who tells two people apart by a title gives them two sexes: the one holder whose first name
+        // has the title's sex, else the one whose first name does not have the other.
+        let sex_of = |g: usize| {
+            crate::lexicon::first_name_is_female(self.groups[g].name.split(' ').next()?).or(self.kin_sexes[g])
+        };
+        let matching: Vec<usize> = holders.iter().copied().filter(|&g| sex_of(g) == Some(female)).collect();
+        let fitting: Vec<usize> = holders.iter().copied().filter(|&g| sex_of(g) != Some(!female)).collect();
+        Some(match (matching.as_slice(), fitting.as_slice()) {
+            ([only], _) | ([], [only]) => Some(*only),
+            _ => None,
+        })
     }
 
     /// Whether the entity starting at `byte` follows "spokesman/spokeswoman/spokesperson for (the)".
@@ -792,9 +855,12 @@ impl Attribution<'_> {
                         | "Our"
                 )
             });
-        if !alone || !first_person {
+        if !alone {
             return None;
         }
+        // A quote not in the first person is theirs only when the paragraph ended by reporting them speaking
+        // (`In an interview he said he would step down. ¶ “Six years is enough.”`): the reported words go on.
+        let reported = if first_person { None } else { Some(self.speaker_of_the_last_sentence(last_before, quote)?) };
         let idx = self.sentence_subjects.partition_point(|&e| self.entities[e].span.end <= quote.start);
         let subject = idx.checked_sub(1).map(|i| &self.entities[self.sentence_subjects[i]]);
         let line_of = |start: usize| seg.tokens.get(token_at(seg, start)).map(|t| t.line);
@@ -803,10 +869,37 @@ impl Attribution<'_> {
         // names no one else as a subject; else no one's.
         if let Some(name) = self.unknown_subject(subject.map_or(0, |s| s.span.start), quote.start) {
             let rival = subject.is_some_and(|s| line_of(s.span.start) == previous_line);
-            return (line_of(name.start) == previous_line && !rival).then(|| (name.slice(seg.text).to_string(), None));
+            let theirs = line_of(name.start) == previous_line && !rival && reported.is_none();
+            return theirs.then(|| (name.slice(seg.text).to_string(), None));
         }
         let subject = subject?;
-        (line_of(subject.span.start) == previous_line).then(|| self.name_of(subject))
+        let found = (line_of(subject.span.start) == previous_line).then(|| self.name_of(subject))?;
+        match reported {
+            Some(reported) if reported.1.is_none() || reported.1 != found.1 => None,
+            _ => Some(found),
+        }
+    }
+
+    /// The speaker of the sentence that ends at token `last` (the paragraph before a quote) when it reports
+    /// someone speaking (`… he said he would step down after the World Cup.`): the subject of its first verb of
+    /// speech, outside quotes.
+    fn speaker_of_the_last_sentence(&self, last: usize, quote: Span) -> Option<Speaker> {
+        let seg = self.seg;
+        let (line, sentence) = (seg.tokens[last].line, seg.tokens[last].sentence);
+        if !seg.is_punct(last, '.') || self.inside_quote(seg.tokens[last].span.start) {
+            return None;
+        }
+        let mut first = last;
+        while first > 0 && last - first < CUE_WINDOW_TOKENS {
+            let t = &seg.tokens[first - 1];
+            if t.line != line || t.sentence != sentence || self.inside_quote(t.span.start) {
+                break;
+            }
+            first -= 1;
+        }
+        let window: Vec<usize> = (first..last).collect();
+        let verb = window.iter().position(|&i| self.is_verb_of_speech(i))?;
+        self.nearest_subject(&window[..verb], quote.start)
     }
 
     /// `“…,” said A. ¶ B walked out. ¶ “…”`: whether a paragraph between the last attributed quote's line and
@@ -840,6 +933,19 @@ impl Attribution<'_> {
             None => self.groups[subject.group].name != speaker.0,
         };
         subject_line > speaker_line && subject_line < quote_line && someone_else
+            || self.unknown_subject_between(speaker_line, quote_line, speaker)
+    }
+
+    /// Whether a sentence opened by a name no stage knows ([`unknown_name_openers`]) stands on a line between the
+    /// speaker's and the quote's (`“…,” said A. ¶ Shopkeeper Nasrin Jafari has closed her store. ¶ “…”`): a
+    /// subject who is someone else, as a named one would be.
+    fn unknown_subject_between(&self, speaker_line: usize, quote_line: usize, speaker: &Speaker) -> bool {
+        let seg = self.seg;
+        let Some(quote_start) = seg.lines.get(quote_line).map(|l| l.span.start) else { return false };
+        let idx = self.unknown_name_openers.partition_point(|name| name.start < quote_start);
+        let Some(name) = idx.checked_sub(1).map(|i| self.unknown_name_openers[i]) else { return false };
+        let name_line = seg.tokens.get(token_at(seg, name.start)).map_or(0, |t| t.line);
+        name_line > speaker_line && name_line < quote_line && name.slice(seg.text) != speaker.0
     }
 
     /// Headline fallback: the first person or organisation on a short line before the quote
@@ -1155,7 +1261,8 @@ impl Attribution<'_> {
                         && before.checked_sub(1).is_some_and(determiner))
             });
         let found = if word == "it" {
-            openers.last().filter(org)
+            let Some(last) = openers.last().filter(org) else { return self.unknown_organisation_before(token) };
+            Some(last)
         } else if word == "they" {
             // "they" is mostly people: an organisation only when it opened the sentence before the quote (the
             // quote and its cue count as one sentence more, the opening mark starting one).
@@ -1186,6 +1293,28 @@ impl Attribution<'_> {
             openers.iter().rev().take(ORGANISATION_REACH).find(org)
         };
         found.map(|&e| self.name_of(&self.entities[e]))
+    }
+
+    /// `Harlow Biotech cut 300 jobs on Thursday. It said …`: `it` opening the sentence right after one opened by a
+    /// name no stage knows ([`unknown_name_openers`]), newer than any named opener, is that name: `it` is never a
+    /// person, so the name is an organisation's. Not a name whose first word is a known first name (a person's,
+    /// and `it` is then something else).
+    fn unknown_organisation_before(&self, token: usize) -> Option<Speaker> {
+        let seg = self.seg;
+        if !seg.starts_sentence(token) {
+            return None;
+        }
+        let start = seg.tokens[token].span.start;
+        let idx = self.unknown_name_openers.partition_point(|name| name.start < start);
+        let name = *self.unknown_name_openers.get(idx.checked_sub(1)?)?;
+        let name_token = token_at(seg, name.start);
+        let previous_sentence = seg.tokens[name_token].sentence + 1 == seg.tokens[token].sentence;
+        let named_since =
+            self.clause_openers.last().is_some_and(|&e| (name.start..start).contains(&self.entities[e].span.start));
+        let text = name.slice(seg.text);
+        let a_persons = text.split(' ').next().is_some_and(crate::lexicon::is_first_name);
+        (previous_sentence && seg.starts_sentence(name_token) && !named_since && !a_persons)
+            .then(|| (text.to_string(), None))
     }
 
     /// "the ministry said", "the union argues": an organisation referred back to by the noun its name ends
@@ -1253,12 +1382,24 @@ impl Attribution<'_> {
     fn cue_window(&self, quote: Span) -> Vec<usize> {
         let seg = self.seg;
         let close = token_at(seg, quote.end);
-        let Some(line) = seg.tokens.get(close).map(|t| t.line) else { return Vec::new() };
+        let Some(mut line) = seg.tokens.get(close).map(|t| t.line) else { return Vec::new() };
+        // A long quote that ends its line with a comma inside the marks has its attribution on the next line
+        // (`“…, and nobody answered,” ¶ said Bolat Serikbayev, the village head.`): a line that opens in lower
+        // case right after it goes on with the sentence.
+        let open_ended = quote.slice(seg.text).trim_end().ends_with(',');
         let mut window = Vec::new();
         for i in close..seg.tokens.len().min(close + 40) {
             let t = &seg.tokens[i];
             if t.line != line {
-                break;
+                let goes_on = open_ended
+                    && window.iter().all(|&w| !seg.is_word(w))
+                    && seg.is_word(i)
+                    && seg.word(i).starts_with(char::is_lowercase)
+                    && (line + 1..t.line).all(|l| self.line_words[l] == 0);
+                if !goes_on {
+                    break;
+                }
+                line = t.line;
             }
             if i > close + 1
                 && t.kind == TokenKind::Punct
@@ -1455,6 +1596,9 @@ impl Attribution<'_> {
                 if seg.is_possessive(next) || plural_possessive {
                     continue;
                 }
+                if let Some(person) = self.person_after_an_employers_role(e) {
+                    return Some(self.name_of(person));
+                }
                 return Some(self.name_of(e));
             }
             let opens_phrase = seg.is_word(i)
@@ -1488,6 +1632,24 @@ impl Attribution<'_> {
             }
         }
         None
+    }
+
+    /// `said Skyreach spokeswoman Leilani Kahale`, `said Tesco chief executive X`: a name
+    /// (an organisation, a place, or a person one works for: `said Biden spokesman X`) that a role in lower case
+    /// and then a person's name follow, with nothing else between, says whom the person works for; the person
+    /// speaks. Not a role in capitals (the entity stage reads those as titles) nor a word that is no role.
+    fn person_after_an_employers_role(&self, employer: &Entity) -> Option<&Entity> {
+        /// Words a role may take between the employer and the name (`chief executive`, `deputy head coach`).
+        const ROLE_WORDS: usize = 3;
+        let seg = self.seg;
+        let first = token_at(seg, employer.span.end);
+        let role: Vec<usize> = (first..seg.tokens.len().min(first + ROLE_WORDS))
+            .take_while(|&i| seg.is_word(i) && seg.word(i).starts_with(char::is_lowercase))
+            .collect();
+        let &last = role.last()?;
+        // A person, or a name left MISC that the role makes someone ([`speaking_names`]); not an organisation.
+        let person = self.entity_at(last + 1).filter(|p| p.kind != EntityKind::Org)?;
+        is_naming_role(seg.word(last)).then_some(person)
     }
 
     /// Whether `line` is the paragraph right after the one on `before`: only lines without words between.
@@ -2139,17 +2301,27 @@ impl Attribution<'_> {
     }
 }
 
-/// For the first and last word of each person's fullest name of two words or more, the mentions of that person
-/// in text order: one pass over the entities.
+/// For the first and last word of each person's fullest name of two words or more, and its capitalised words
+/// between, the mentions of that person in text order: one pass over the entities.
 fn name_parts(entities: &[Entity], groups: &[EntityGroup]) -> std::collections::HashMap<String, Vec<(usize, usize)>> {
     let mut parts: std::collections::HashMap<String, Vec<(usize, usize)>> = std::collections::HashMap::new();
     for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
         let name = &groups[e.group].name;
-        let (Some(first), Some(last)) = (name.split(' ').next(), name.rsplit(' ').next()) else { continue };
-        if first == last {
+        let words: Vec<&str> = name.split(' ').collect();
+        if words.len() < 2 {
             continue;
         }
-        for part in [first, last] {
+        // Besides the first and the last word, a capitalised word inside the name: the first of two surnames
+        // (`Juan Sebastián Arboleda Quintero` … `Arboleda said`), a second given name. A particle (`da`, `van`)
+        // is no name part.
+        let inner =
+            words[1..words.len() - 1].iter().filter(|w| w.starts_with(char::is_uppercase) && w.chars().count() > 1);
+        let mut seen: Vec<&str> = Vec::with_capacity(words.len());
+        for part in [words[0], words[words.len() - 1]].into_iter().chain(inner.copied()) {
+            if seen.contains(&part) {
+                continue;
+            }
+            seen.push(part);
             parts.entry(part.to_string()).or_default().push((e.span.start, e.group));
         }
     }
@@ -2482,6 +2654,68 @@ fn after_an_open_parenthesis(seg: &Segmented<'_>, entity: &Entity) -> bool {
 const KIN_NOUNS: &[&str] =
     &["brother", "daughter", "father", "husband", "mother", "sister", "son", "widow", "widower", "wife"];
 
+/// How many entities before a noun of kinship are looked at for the sentence's subject, the owner of `his`/`her`.
+const KIN_OWNER_REACH: usize = 8;
+
+/// Per entity group, the sex a noun of kinship of one sex gives a person named right after it, after a possessive
+/// (`his wife, Efua Boateng`, `her brother Luis Ferreira`, `Kwame's wife Efua`): a woman (`Some(true)`), a man
+/// (`Some(false)`), else `None` (two nouns of different sexes for one group give none); and `his`/`her` before the
+/// noun gives the sentence's subject its sex. Three tokens before each person, [`KIN_OWNER_REACH`] entities back.
+fn kin_sexes(seg: &Segmented<'_>, entities: &[Entity], groups: usize) -> Vec<Option<bool>> {
+    let mut sexes: Vec<Option<Option<bool>>> = vec![None; groups];
+    for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        let Some(mut before) = token_at(seg, e.span.start).checked_sub(1) else { continue };
+        if seg.is_punct(before, ',') {
+            let Some(noun) = before.checked_sub(1) else { continue };
+            before = noun;
+        }
+        if !seg.is_word(before) || before == 0 {
+            continue;
+        }
+        let female = match seg.word(before) {
+            "daughter" | "sister" | "mother" | "wife" | "widow" => true,
+            "son" | "brother" | "father" | "husband" | "widower" => false,
+            _ => continue,
+        };
+        let owner = before - 1;
+        let pronoun = seg.is_word(owner).then(|| crate::case::lowercase(seg.word(owner)));
+        let possessive = pronoun.as_deref().is_some_and(|p| matches!(p, "his" | "her" | "their" | "my" | "our"))
+            || seg.is_possessive(owner);
+        if !possessive {
+            continue;
+        }
+        let mut give = |group: usize, female: bool| {
+            let sex = &mut sexes[group];
+            *sex = match sex {
+                None => Some(Some(female)),
+                Some(known) if *known == Some(female) => Some(Some(female)),
+                Some(_) => Some(None),
+            };
+        };
+        give(e.group, female);
+        // `Kojo Ampofo runs the ferry with her husband, …`: `his`/`her` is the sentence's subject's, the first
+        // person of the sentence, a few entities back.
+        let owner_female = match pronoun.as_deref() {
+            Some("her") => true,
+            Some("his") => false,
+            _ => continue,
+        };
+        let sentence = seg.tokens[before].sentence;
+        let index = entities.partition_point(|x| x.span.start < e.span.start);
+        let subject = entities[..index]
+            .iter()
+            .rev()
+            .take(KIN_OWNER_REACH)
+            .take_while(|x| seg.tokens.get(token_at(seg, x.span.start)).is_some_and(|t| t.sentence == sentence))
+            .filter(|x| x.kind == EntityKind::Person)
+            .last();
+        if let Some(subject) = subject.filter(|x| x.group != e.group) {
+            give(subject.group, owner_female);
+        }
+    }
+    sexes.into_iter().map(Option::flatten).collect()
+}
+
 /// [`Attribution::kin_openers`]: one pass over the sentences' first words. A sentence opening `His/Her/Their/My/Our`,
 /// a noun of kinship of one sex, a comma, one or two capitalised words that no stage made an entity, a comma.
 fn kin_openers(attribution: &Attribution<'_>) -> Vec<(usize, String, bool)> {
@@ -2557,6 +2791,15 @@ fn unknown_name_openers(attribution: &Attribution<'_>) -> Vec<Span> {
         if !opens || attribution.inside_quote(start) {
             continue;
         }
+        // `Shopkeeper Nasrin Jafari has closed …`: a role in capitals opening the sentence stands before the name
+        // as a title would, and no stage made the name an entity either.
+        let role_first = seg.starts_sentence(token)
+            && is_naming_role(seg.word(token))
+            && seg
+                .tokens
+                .get(token + 1)
+                .is_some_and(|next| entities.get(at).is_none_or(|e| e.span.start > next.span.start));
+        let (token, start) = if role_first { (token + 1, seg.tokens[token + 1].span.start) } else { (token, start) };
         let line = seg.tokens[token].line;
         let name_word = |i: usize| {
             seg.is_word(i) && seg.tokens[i].line == line && {
@@ -2779,6 +3022,7 @@ pub(crate) fn find_quotes(
         document_authors: Vec::new(),
         clause_openers: Vec::new(),
         group_is_female: group_sexes(seg, entities, groups),
+        kin_sexes: kin_sexes(seg, entities, groups.len()),
         byline_lines: seg.lines.iter().map(|line| crate::entities::is_byline(seg, line)).collect(),
         name_parts: name_parts(entities, groups),
         name_part_openers: Vec::new(),
@@ -2796,6 +3040,12 @@ pub(crate) fn find_quotes(
         for &holder in attribution.role_mentions.get(*role).map_or(&[][..], Vec::as_slice) {
             let sex = &mut attribution.group_is_female[entities[holder].group];
             sex.get_or_insert(*female);
+        }
+    }
+    // So does a noun of kinship before the name ("her husband, Rafael Okoro").
+    for (group, kin) in attribution.kin_sexes.iter().enumerate() {
+        if let Some(female) = kin {
+            attribution.group_is_female[group].get_or_insert(*female);
         }
     }
     attribution.document_authors = document_authors(&attribution);
@@ -4885,6 +5135,200 @@ mod tests {
             (
                 "11:52 Harbour master Peter Lindqvist said the port would stay shut.\n\n“We cannot risk the pilots.”",
                 vec![q("We cannot risk the pilots.", Some("Peter Lindqvist"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_word_inside_a_full_name_is_that_person() {
+        let quote = "The descent was faster than the climb,";
+        check(vec![
+            // The first of two surnames, as Spanish and Portuguese names are shortened.
+            (
+                "Ecuadorian rider Andrés Felipe Mosquera Zambrano took the stage. “The descent was faster than the climb,” Mosquera said.",
+                vec![q(quote, Some("Andrés Felipe Mosquera Zambrano"))],
+            ),
+            (
+                "Maria Luísa Tavares Brandão won the stage. “The descent was faster than the climb,” Tavares said.",
+                vec![q(quote, Some("Maria Luísa Tavares Brandão"))],
+            ),
+            // A word no one's name holds stays as it is.
+            (
+                "Andrés Felipe Mosquera Zambrano won. “The descent was faster than the climb,” Valverde said.",
+                vec![q(quote, Some("Valverde"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_surname_two_people_share_is_no_one() {
+        let quote = "The harvest came in late this year,";
+        check(vec![
+            (
+                "Carmen Olaizola and her brother Iñaki Olaizola run the farm.\n\n“The harvest came in late this year,” Olaizola said.\n\n“We lost a third of the grapes.”",
+                vec![q(quote, None), q("We lost a third of the grapes.", None)],
+            ),
+            // Told apart by a full name, or by a title of sex: that person.
+            (
+                "Carmen Olaizola and her brother Iñaki Olaizola run the farm.\n\n“The harvest came in late this year,” Iñaki Olaizola said.",
+                vec![q(quote, Some("Iñaki Olaizola"))],
+            ),
+            (
+                "Iñaki Olaizola and his sister Carmen Olaizola run the farm.\n\n“The harvest came in late this year,” Ms Olaizola said.",
+                vec![q(quote, Some("Carmen Olaizola"))],
+            ),
+            // The title against the first names, whichever of them linking took: the one who fits.
+            (
+                "Carmen Olaizola and her brother Iñaki Olaizola run the farm.\n\n“The harvest came in late this year,” Ms Olaizola said.",
+                vec![q(quote, Some("Carmen Olaizola"))],
+            ),
+            // First names of no known sex: the title cannot tell them apart, unless a noun of kinship did.
+            (
+                "Kojo Adjei and Akosua Adjei run the farm.\n\n“The harvest came in late this year,” Mr Adjei said.",
+                vec![q(quote, None)],
+            ),
+            (
+                "Kojo Adjei and his sister, Akosua Adjei, run the farm.\n\n“The harvest came in late this year,” Mr Adjei said.",
+                vec![q(quote, Some("Kojo Adjei"))],
+            ),
+            // One person of that surname: the surname is theirs.
+            (
+                "Carmen Olaizola runs the farm.\n\n“The harvest came in late this year,” Olaizola said.",
+                vec![q(quote, Some("Carmen Olaizola"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_quote_paragraph_after_a_paragraph_ending_in_reported_speech_is_the_reporters() {
+        let quote = "Ten seasons is enough for anyone.";
+        check(vec![
+            (
+                "Tomasz Wielgus has led the orchestra since 2014. On Friday he told the board he would leave in June.\n\n“Ten seasons is enough for anyone.”",
+                vec![q(quote, Some("Tomasz Wielgus"))],
+            ),
+            // A paragraph that ends with no one speaking, or with someone else speaking: the quote is no one's.
+            (
+                "Tomasz Wielgus has led the orchestra since 2014. He will leave in June.\n\n“Ten seasons is enough for anyone.”",
+                vec![q(quote, None)],
+            ),
+            (
+                "Tomasz Wielgus has led the orchestra since 2014. A board member said he would leave in June.\n\n“Ten seasons is enough for anyone.”",
+                vec![q(quote, None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_attribution_on_the_line_after_a_long_quote_names_its_speaker() {
+        let quote = "We waited for the ferry from dawn until the harbour closed at night,";
+        check(vec![
+            (
+                "“We waited for the ferry from dawn until the harbour closed at night,”\nsaid Oyunbileg Batsaikhan, a fisherman.",
+                vec![q(quote, Some("Oyunbileg Batsaikhan"))],
+            ),
+            (
+                "Anna Kowalczyk fishes off the island.\n\n“We waited for the ferry from dawn until the harbour closed at night,”\n\nshe said.",
+                vec![q(quote, Some("Anna Kowalczyk"))],
+            ),
+            // A quote that ends its sentence, or a next line that opens a new one, keeps its line.
+            (
+                "“We waited for the ferry from dawn until the harbour closed at night.”\nsaid Oyunbileg Batsaikhan, a fisherman.",
+                vec![q("We waited for the ferry from dawn until the harbour closed at night.", None)],
+            ),
+            (
+                "“We waited for the ferry from dawn until the harbour closed at night,”\nSaid Oyunbileg Batsaikhan is a fisherman.",
+                vec![q(quote, None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_paragraph_opened_by_an_unknown_name_after_a_role_stops_the_last_speaker() {
+        check(vec![
+            (
+                "“The dam will hold,” said the engineer Hamid Farouk.\n\nFarmer Tshering Wangdi Lhamo has moved his cattle uphill anyway.\n\n“Nobody here trusts the dam any more.”",
+                vec![q("The dam will hold,", Some("Hamid Farouk")), q("Nobody here trusts the dam any more.", None)],
+            ),
+            // A paragraph about no one new between: the speaker carries on.
+            (
+                "“The dam will hold,” said the engineer Hamid Farouk.\n\nThe river rose again overnight.\n\n“Nobody here should worry.”",
+                vec![q("The dam will hold,", Some("Hamid Farouk")), q("Nobody here should worry.", Some("Hamid Farouk"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_noun_of_kinship_says_the_sex_of_the_name_after_it() {
+        let quote = "I kept the name over the door,";
+        check(vec![
+            // `his sister, Akosua Adjei`: a woman, so `he` is not her, whatever her first name says.
+            (
+                "Kojo Mensah opened the shop with his sister, Akosua Adjei, in 2001.\n\nAkosua Adjei left the business in 2019.\n\n“I kept the name over the door,” he said.",
+                vec![q(quote, Some("Kojo Mensah"))],
+            ),
+            (
+                "Akosua Adjei opened the shop with her brother Kojo Mensah in 2001.\n\nKojo Mensah left the business in 2019.\n\n“I kept the name over the door,” she said.",
+                vec![q(quote, Some("Akosua Adjei"))],
+            ),
+            // `her brother`: the sentence's subject, who owns the `her`, is a woman.
+            (
+                "Akosua Adjei opened the shop with her brother, Kojo Mensah, in 2001.\n\nAkosua Adjei left the business in 2019.\n\n“I kept the name over the door,” he said.",
+                vec![q(quote, Some("Kojo Mensah"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn it_after_a_sentence_opened_by_an_unknown_name_is_that_organisation() {
+        let quote = "a painful but necessary step";
+        check(vec![
+            (
+                "Korrowa Minerals closed two mines on Monday. It said the closures were “a painful but necessary step”.",
+                vec![q(quote, Some("Korrowa Minerals"))],
+            ),
+            // A sentence between, or a person's name: no one.
+            (
+                "Korrowa Minerals closed two mines on Monday. Prices fell. It said the closures were “a painful but necessary step”.",
+                vec![q(quote, None)],
+            ),
+            (
+                "Peter Okwuosa closed two mines on Monday. It said the closures were “a painful but necessary step”.",
+                vec![q(quote, None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_person_after_an_employers_role_speaks_not_the_employer() {
+        let quote = "The trains will run on time from Monday,";
+        check(vec![
+            (
+                "Halvorsen Airways apologised. “The trains will run on time from Monday,” said Halvorsen Airways spokesman Tobias Grunewald.",
+                vec![q(quote, Some("Tobias Grunewald"))],
+            ),
+            (
+                "“The trains will run on time from Monday,” said Microsoft chief executive Ingrid Pallesen.",
+                vec![q(quote, Some("Ingrid Pallesen"))],
+            ),
+            // A name the entity stage left MISC after the role: someone all the same.
+            (
+                "“The trains will run on time from Monday,” said Norrvik Rail chief executive Agneta Holmqvist.",
+                vec![q(quote, Some("Agneta Holmqvist"))],
+            ),
+            // No role between, or a role that goes on past the name's place: the organisation itself.
+            (
+                "Halvorsen Airways apologised. “The trains will run on time from Monday,” said Halvorsen Airways on Friday.",
+                vec![q(quote, Some("Halvorsen Airways"))],
+            ),
+            // A person the speaker works for, named first: the speaker all the same.
+            (
+                "“The trains will run on time from Monday,” said Mayor Karin Lindqvist's spokesman Tobias Grunewald.",
+                vec![q(quote, Some("Tobias Grunewald"))],
+            ),
+            (
+                "“The trains will run on time from Monday,” said Karin Lindqvist spokesman Tobias Grunewald.",
+                vec![q(quote, Some("Tobias Grunewald"))],
             ),
         ]);
     }

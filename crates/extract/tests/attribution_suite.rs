@@ -15,9 +15,9 @@ use sidenote_extract::extract;
 
 /// Right answers measured when the rules last changed (DESIGN.md, "The attribution suite"): a rule that
 /// loses one of them fails here. Raise it with the rules, never lower it to let a rule in.
-const RIGHT_FLOOR: usize = 752;
+const RIGHT_FLOOR: usize = 845;
 /// Right answers that are also exactly the fullest name, measured with [`RIGHT_FLOOR`].
-const FULLEST_FLOOR: usize = 739;
+const FULLEST_FLOOR: usize = 830;
 
 struct Expected {
     start: String,
