@@ -53,7 +53,8 @@ pub(super) enum Moved {
     /// words there changed or went: a copy farther away (a repeated headline, a menu) is not them, and a
     /// similar match must be this near.
     OriginalNear(usize),
-    /// The words occur more than once and nothing tells which is meant: no position, no context.
+    /// The words occur more than once and nothing tells which is meant: no position, and no context or the
+    /// same whole context around two of them.
     Ambiguous,
 }
 
@@ -85,6 +86,15 @@ pub(super) fn find_moved(search: &Search<'_, '_>) -> Moved {
     // the only one) is not ambiguous.
     if occurrences.len() > 1 && !search.positioned && search.context_chars() == 0 {
         return Moved::Ambiguous;
+    }
+    // Nor does one whose whole context stands verbatim around two occurrences (a passage printed twice with
+    // what surrounds it): the first would be taken for no reason (a prober's repeated chorus, placed "exact").
+    if !search.positioned && search.context_chars() > 0 {
+        let whole_context =
+            |&&start: &&usize| search.agreeing_context(start, start + search.quote.len()) == search.context_chars();
+        if occurrences.iter().filter(whole_context).take(2).count() == 2 {
+            return Moved::Ambiguous;
+        }
     }
     let Some(mut best) = best_occurrence(search, &occurrences, unique) else { return Moved::NotFound };
     // An occurrence that the original's context contradicts: the words were edited or deleted where that

@@ -29,6 +29,7 @@
 
 mod exact;
 mod fuzzy;
+mod remap;
 mod search;
 mod similarity;
 mod words;
@@ -40,6 +41,7 @@ use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::Span;
 
 use exact::Moved;
+pub use remap::PositionMap;
 use search::{floor_char, Search};
 use words::WordIndex;
 
@@ -223,6 +225,24 @@ mod tests {
         let with_context = TextTarget { prefix: "; ".into(), ..bare("Macron") };
         let placed = anchor(text, &OffsetIndex::new(text), &with_context).span.expect("placed");
         assert_eq!(placed.start, text.rfind("Macron").expect("in the text"));
+        // With a whole context that two occurrences share verbatim (a passage printed twice): either could be
+        // wrong (a prober's chorus, once placed on the first copy as "exact").
+        let chorus = "And the river keeps on rolling, rolling past the old mill door, and we sing until the morning.";
+        let song = format!("Verse one.\n\n{chorus}\n\nVerse two.\n\n{chorus}\n\nVerse three.");
+        let at = song.rfind("rolling past").expect("in the song");
+        let second = TextTarget {
+            start: None,
+            end: None,
+            ..TextTarget::of(
+                &song,
+                &OffsetIndex::new(&song),
+                Span::new(at, at + "rolling past the old mill door".len()),
+            )
+        };
+        assert_eq!(anchored(&song, &second), (None, AnchorStatus::Orphan));
+        // Once, it is placed.
+        let once = song.replacen(chorus, "Verse one and a half.", 1);
+        assert_eq!(anchored(&once, &second).0.as_deref(), Some("rolling past the old mill door"));
     }
 
     #[test]

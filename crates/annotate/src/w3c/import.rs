@@ -16,7 +16,7 @@ use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{EntityKind, Extraction, Span};
 
 use super::{decision, iri, QUOTE_LABEL};
-use crate::anchor::{AnchorStatus, Anchorer, TextTarget};
+use crate::anchor::{AnchorStatus, Anchored, Anchorer, PositionMap, TextTarget};
 use crate::last_by_key::LastByKey;
 use crate::model::{
     last_by_key, looked_up, AddedEntity, Anchorable, Annotations, Decision, DecisionIndex, DeletedVersions,
@@ -1228,18 +1228,24 @@ impl AnchoredImport {
 
 /// Anchors everything a file holds on `text` through one [`Anchorer`] (the text's word index is built once
 /// and shared by every annotation).
+///
+/// A file that carries its whole text (`sidenote:text`) made on another version of this one says where its
+/// positions stand here (`PositionMap`): a note on the second of two identical passages, after a paragraph
+/// inserted above them, was otherwise nearer the first copy's new place.
 pub fn anchor(mut imported: Imported, text: &str) -> AnchoredImport {
     let index = OffsetIndex::new(text);
     let anchorer = Anchorer::new(text, &index);
+    let map = imported.text.as_deref().filter(|&file_text| file_text != text).map(|t| PositionMap::new(t, text));
+    let map = map.as_ref();
     let mut report = ImportReport::default();
     for note in &mut imported.notes {
-        place(note, &anchorer, &mut report);
+        place(note, &anchorer, map, &mut report);
     }
     for added in &mut imported.added {
-        place(added, &anchorer, &mut report);
+        place(added, &anchorer, map, &mut report);
     }
-    let reviews = imported.reviews.iter().map(|r| anchorer.anchor(&r.target).span).collect();
-    let speakers = imported.speakers.iter().map(|s| anchorer.anchor(&s.target).span).collect();
+    let reviews = imported.reviews.iter().map(|r| anchor_mapped(&anchorer, map, &r.target).span).collect();
+    let speakers = imported.speakers.iter().map(|s| anchor_mapped(&anchorer, map, &s.target).span).collect();
     AnchoredImport { imported, reviews, speakers, counts: report.counts }
 }
 
@@ -1600,10 +1606,26 @@ fn mention_or_quote(scope: &ReviewScope) -> Option<String> {
 }
 
 /// Anchors one imported item on the text, counting its status.
-fn place<T: Anchorable>(item: &mut T, anchorer: &Anchorer<'_>, report: &mut ImportReport) {
-    let found = anchorer.anchor(item.target());
+fn place<T: Anchorable>(item: &mut T, anchorer: &Anchorer<'_>, map: Option<&PositionMap>, report: &mut ImportReport) {
+    let found = anchor_mapped(anchorer, map, item.target());
     report.count(found.status);
     item.place(found);
+}
+
+/// Anchors `target`, its position first mapped into this text (`map`, from the file's text). Words found where
+/// the map puts them are reported as moved when that is not where the file said: the summary's "exact" is
+/// where the file put them.
+fn anchor_mapped(anchorer: &Anchorer<'_>, map: Option<&PositionMap>, target: &TextTarget) -> Anchored {
+    let Some((start, end)) = target.start.zip(target.end) else { return anchorer.anchor(target) };
+    let Some(mapped) = map.and_then(|map| map.map(start)).filter(|&mapped| mapped != start) else {
+        return anchorer.anchor(target);
+    };
+    let shifted = TextTarget { start: Some(mapped), end: Some(mapped + end.saturating_sub(start)), ..target.clone() };
+    let mut found = anchorer.anchor(&shifted);
+    if found.status == AnchorStatus::Exact {
+        found.status = AnchorStatus::Moved;
+    }
+    found
 }
 
 #[cfg(test)]
@@ -1615,6 +1637,34 @@ mod tests {
     /// exchange of six files once left seven notes where three were meant, and old versions came back):
     /// each side keeps one copy of each note, a newer version replaces the older one, an older file does not
     /// bring back what was edited since, and only versions edited apart are kept side by side, once.
+    /// A prober's case: a passage printed twice (a chorus, a repeated quotation), a note on its second copy,
+    /// and the colleague's text with a paragraph added at the top, longer than half the gap between the
+    /// copies. By distance from the remembered position the first copy was nearer, and took the note; the
+    /// file's own text says where the position stands now.
+    #[test]
+    fn a_note_on_the_second_of_two_copies_stays_on_it_after_a_paragraph_added_above() {
+        let chorus = "And the river keeps on rolling, rolling past the old mill door, and we sing until the morning.";
+        let text = format!(
+            "Verse one: the town was quiet when the rain came down.\n\n{chorus}\n\n\
+             Verse two: the mayor closed the bridge and nobody went to work.\n\n{chorus}\n\n\
+             Verse three: by evening the water had gone back where it belonged."
+        );
+        let doc = Document::new("t", &text);
+        let words = "rolling past the old mill door";
+        let second = text.rfind(words).expect("the second copy");
+        let mut annotations = Annotations::default();
+        annotations.add_note(&text, Span::new(second, second + words.len()), "sung softer".into(), vec![]);
+        let file = crate::w3c::file_text(&export(&doc, &sidenote_extract::Extraction::default(), &annotations));
+        for intro_chars in [40, 120, 400, 2_000] {
+            let intro = format!("{}\n\n", "An introduction added by the editors. ".repeat(intro_chars / 38 + 1));
+            let edited = format!("{intro}{text}");
+            let anchored = anchor(parse(&file).expect("read"), &edited);
+            let placed = anchored.imported.notes[0].span.map(|s| s.start);
+            assert_eq!(placed, edited.rfind(words), "after {intro_chars} characters added above");
+            assert_eq!(anchored.imported.notes[0].status, AnchorStatus::Moved);
+        }
+    }
+
     #[test]
     fn colleagues_sending_files_back_and_forth_keep_one_copy_of_each_note() {
         let text = "Olaf Kessel spoke about the sea wall on Tuesday.";
