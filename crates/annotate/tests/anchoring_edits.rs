@@ -663,6 +663,8 @@ struct Counts {
 struct Report {
     counts: BTreeMap<&'static str, Counts>,
     wrong_cases: Vec<String>,
+    /// Every trial's outcome, when `SIDENOTE_ANCHOR_LOG` names a file for it.
+    log: String,
 }
 
 fn env_number<T: std::str::FromStr>(name: &str, default: T) -> T {
@@ -697,7 +699,9 @@ fn run() -> Report {
     let trials: usize = env_number("SIDENOTE_ANCHOR_TRIALS", DEFAULT_TRIALS);
     let pages = corpus_pages();
     let started = std::time::Instant::now();
-    let mut report = Report { counts: BTreeMap::new(), wrong_cases: Vec::new() };
+    let mut report = Report { counts: BTreeMap::new(), wrong_cases: Vec::new(), log: String::new() };
+    // `SIDENOTE_ANCHOR_LOG=FILE` writes every trial's outcome there, one line each, to compare two builds.
+    let log_path = std::env::var("SIDENOTE_ANCHOR_LOG").ok();
     for (kind, &edit) in EDITS.iter().enumerate() {
         let mut editor = Editor { rng: Rng(seed ^ ((kind as u64 + 1) << 32)), next_id: 0 };
         let counts = report.counts.entry(edit.name()).or_default();
@@ -736,6 +740,16 @@ fn run() -> Report {
             }
             counts.total += 1;
             counts.gone += usize::from(truth.is_none());
+            if log_path.is_some() {
+                let landed = placed.map(|s| around(&edited, s)).unwrap_or_default();
+                report.log.push_str(&format!(
+                    "{}\t{}\t{page_name}\t{outcome:?}\t{}\t{}\n",
+                    edit.name(),
+                    counts.total,
+                    around(text, original_span).replace('\t', "⇥"),
+                    landed.replace('\t', "⇥")
+                ));
+            }
             match outcome {
                 Outcome::Right => counts.right += 1,
                 Outcome::Orphan => counts.orphan += 1,
@@ -754,6 +768,9 @@ fn run() -> Report {
                 }
             }
         }
+    }
+    if let Some(path) = &log_path {
+        std::fs::write(path, &report.log).unwrap_or_else(|e| panic!("{path}: {e}"));
     }
     print_report(&report, seed, trials, started.elapsed());
     report
