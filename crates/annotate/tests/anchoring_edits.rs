@@ -38,7 +38,8 @@ use sidenote_extract::Span;
 /// 9, changeWordInside 1, replaceWord 7, deleteNoted 4, deleteNotedAndContext 25, deleteNotedKeepContext 3,
 /// moveParagraphFar 9, rewrap 1, rewrapAndStraight 3; 19 then, 17 once every quote away from its place needed
 /// 16 agreeing characters of context, `exact::context_evidence`; 16 once one word needed them even near its
-/// place). What is left is page repeats whose context agrees
+/// place; 15 once a side agreeing only in part, with the other side unlike, was refused: deleteNotedAndContext
+/// 7 → 6). What is left is page repeats whose context agrees
 /// in part (menus, "Read more:" teasers, the same phrase in two headlines) after the noted words and their
 /// context were deleted or their paragraph moved. A new WRONG above a ceiling fails.
 const WRONG_CEILINGS: &[(&str, usize)] = &[
@@ -53,7 +54,7 @@ const WRONG_CEILINGS: &[(&str, usize)] = &[
     ("changeWordInside", 0),        // 110 / 40 / 0 / 0
     ("replaceWord", 0),             // 42 / 108 / 0 / 0
     ("deleteNoted", 0),             // 0 / 150 / 0 / 0 (all 150 gone)
-    ("deleteNotedAndContext", 7),   // 0 / 130 / 7 / 13 (all 150 gone)
+    ("deleteNotedAndContext", 6),   // 0 / 131 / 6 / 13 (all 150 gone)
     ("deleteNotedKeepContext", 0),  // 0 / 150 / 0 / 0 (all 150 gone)
     ("reorderParas", 2),            // 109 / 29 / 2 / 10
     ("moveParagraphFar", 4),        // 90 / 39 / 4 / 17
@@ -73,7 +74,11 @@ const WRONG_CEILINGS: &[(&str, usize)] = &[
     // of context), hence repeatPhraseNear's ceiling of 3 (seeds 2 and 3: 1 and 7, from 0 and 0).
     ("insertAlikeParagraph", 4),   // 126 / 20 / 4 / 0
     ("replaceParagraphAlike", 10), // 1 / 139 / 10 / 0 (142 gone)
-    ("replaceSentenceAlike", 25),  // 1 / 124 / 25 / 0 (137 gone)
+    // Fifteenth round: a sentence's start mid-paragraph is read as a line's (its prefix across the sentence
+    // break is no evidence): replaceSentenceAlike 25 → 12 wrong at seed 1 (seeds 2 and 3: 18 → 9 and 26 → 13),
+    // no right placement lost in any kind. What is left is mostly the harness's sentences after an
+    // abbreviation (`Rep. [Ilhan] Omar…`, `the U.S. [has] long…`) rewritten after their first two words.
+    ("replaceSentenceAlike", 12), // 1 / 137 / 12 / 0 (137 gone)
 ];
 
 /// Edits that leave the noted words in place (or only move them a little, or change only spaces and quote
