@@ -57,7 +57,7 @@ const WRONG_CEILINGS: &[(&str, usize)] = &[
     ("deleteNotedAndContext", 6),   // 0 / 131 / 6 / 13 (all 150 gone)
     ("deleteNotedKeepContext", 0),  // 0 / 150 / 0 / 0 (all 150 gone)
     ("reorderParas", 2),            // 109 / 29 / 2 / 10
-    ("moveParagraphFar", 4),        // 90 / 39 / 4 / 17
+    ("moveParagraphFar", 4),        // 97 / 32 / 4 / 17
     ("rewrap", 0),                  // 149 / 1 / 0 / 0
     ("straightQuotes", 0),          // 150 / 0 / 0 / 0
     ("curlyQuotes", 0),             // 150 / 0 / 0 / 0
@@ -72,7 +72,7 @@ const WRONG_CEILINGS: &[(&str, usize)] = &[
     // rule made three notes on a phrase that starts a line land on a copy of the phrase doubled right after it
     // (`[And there was quite] And there was quite a bit`: the judge's margin between the two is one character
     // of context), hence repeatPhraseNear's ceiling of 3 (seeds 2 and 3: 1 and 7, from 0 and 0).
-    ("insertAlikeParagraph", 4),   // 126 / 20 / 4 / 0
+    ("insertAlikeParagraph", 4), // 131 / 15 / 4 / 0 (126 / 20 before a paragraph inserted between was allowed)
     ("replaceParagraphAlike", 10), // 1 / 139 / 10 / 0 (142 gone)
     // Fifteenth round: a sentence's start mid-paragraph is read as a line's (its prefix across the sentence
     // break is no evidence): replaceSentenceAlike 25 → 12 wrong at seed 1 (seeds 2 and 3: 18 → 9 and 26 → 13),
@@ -100,8 +100,11 @@ const KEEP_FLOORS: &[(&str, f64)] = &[
     // Fourteenth round: 104/150, since context across a line break is no evidence and each line of a note across
     // paragraphs must be found (the notes at a reordered paragraph's edges that only the neighbouring paragraph
     // placed are orphans now: 3 more than before at seed 1, while the alike kinds' wrong placements fell 244 → 39).
+    // Fifteenth round: the neighbouring paragraph standing where a line-start note's words were no longer
+    // refuses them elsewhere unless the paragraph there starts alike (`exact::contradicted`, case 1):
+    // moveParagraphFar 90 → 97 at seed 1 (seeds 2 and 3: 89 → 94, 87 → 91), no wrong placement added.
     ("reorderParas", 0.69),
-    ("moveParagraphFar", 0.57),
+    ("moveParagraphFar", 0.62),
 ];
 
 const DEFAULT_SEED: u64 = 1;
@@ -747,12 +750,14 @@ fn run() -> Report {
             counts.gone += usize::from(truth.is_none());
             if log_path.is_some() {
                 let landed = placed.map(|s| around(&edited, s)).unwrap_or_default();
+                let true_place = truth.map(|t| around(&edited, t)).unwrap_or_default();
                 report.log.push_str(&format!(
-                    "{}\t{}\t{page_name}\t{outcome:?}\t{}\t{}\n",
+                    "{}\t{}\t{page_name}\t{outcome:?}\t{}\t{}\t{}\n",
                     edit.name(),
                     counts.total,
                     around(text, original_span).replace('\t', "⇥"),
-                    landed.replace('\t', "⇥")
+                    landed.replace('\t', "⇥"),
+                    true_place.replace('\t', "⇥")
                 ));
             }
             match outcome {

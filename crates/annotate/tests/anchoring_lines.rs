@@ -111,3 +111,31 @@ fn a_whole_line_at_either_end_of_the_text_is_a_whole_line() {
     let rewritten = menu.replace("Home\n", "Home prices rose again\n");
     assert_eq!(placed(&rewritten, &first), (None, AnchorStatus::Orphan));
 }
+
+/// Needless orphans: a note on a paragraph's first word, with a paragraph of more than a few dozen bytes inserted
+/// before it, or its paragraph moved far down, was refused because the neighbouring paragraph (its prefix,
+/// across a line break, no evidence for it) still stood where the words had been. A paragraph rewritten in
+/// place to start alike, with a copy of the noted line far away, is still no place for the note.
+#[test]
+fn a_paragraph_inserted_before_or_moved_away_keeps_its_note() {
+    let noted = "Morrison said the board had followed its own rules and that the contract was approved by a majority.";
+    let at = STORY.find("Morrison said").expect("in the text");
+    let first_word = target(STORY, at, "Morrison".len());
+    let inserted = STORY.replace(
+        "\u{201c}Morrison said",
+        "\u{201c}Morrison was appointed in 2019, after ten years as the harbour board's treasurer.\n\n\u{201c}Morrison said",
+    );
+    assert_eq!(placed(&inserted, &first_word), (inserted.find("Morrison said"), AnchorStatus::Moved));
+    // Moved to the end (when the next paragraph starts alike, the noted one may as well have been rewritten in
+    // place: that is left an orphan).
+    let story = STORY.replace("\u{201c}Morrison also said", "\u{201c}He also said");
+    let paragraph = format!("\u{201c}{noted}\n\n");
+    let moved = format!("{}\n\n{}", story.replace(&paragraph, ""), paragraph.trim_end());
+    assert_eq!(placed(&moved, &first_word), (moved.find("Morrison said"), AnchorStatus::Moved));
+    // Rewritten in place to start alike, and the noted line quoted again far below after another paragraph.
+    let rewritten = format!(
+        "{}\n\nThe minutes were published on Friday. They record the vote in full.\n\n\u{201c}{noted}",
+        STORY.replace(noted, "Morrison said nothing more about the vote.")
+    );
+    assert_eq!(placed(&rewritten, &first_word), (None, AnchorStatus::Orphan));
+}

@@ -201,6 +201,12 @@ impl<'a, 't> Search<'a, 't> {
         prefix_agree.min(self.prefix_line.chars().count()) + suffix_agree.min(self.suffix_line.chars().count())
     }
 
+    /// Whether the prefix and the suffix are evidence at all (see `prefix_line`): a side across a line break
+    /// from the quote is not, unless the quote is a whole line.
+    pub(super) fn evidential_sides(&self) -> (bool, bool) {
+        (!self.prefix_line.is_empty() || self.prefix.is_empty(), !self.suffix_line.is_empty() || self.suffix.is_empty())
+    }
+
     /// Whether a placement of a whole line that started (or ended) the text is a whole line there too: near the
     /// text's edge or a line's (`Contact us` ending a menu is not the start of `Contact us if you have a story
     /// to tell.`). The edge is read as a remembered side holding only a line break, and a placement may have
