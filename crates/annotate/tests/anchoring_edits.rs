@@ -56,8 +56,8 @@ const WRONG_CEILINGS: &[(&str, usize)] = &[
     ("deleteNoted", 0),             // 0 / 150 / 0 / 0 (all 150 gone)
     ("deleteNotedAndContext", 6),   // 0 / 131 / 6 / 13 (all 150 gone)
     ("deleteNotedKeepContext", 0),  // 0 / 150 / 0 / 0 (all 150 gone)
-    ("reorderParas", 2),            // 109 / 29 / 2 / 10
-    ("moveParagraphFar", 4),        // 97 / 32 / 4 / 17
+    ("reorderParas", 2),            // 106 / 32 / 2 / 10
+    ("moveParagraphFar", 4),        // 99 / 30 / 4 / 17
     ("rewrap", 0),                  // 149 / 1 / 0 / 0
     ("straightQuotes", 0),          // 150 / 0 / 0 / 0
     ("curlyQuotes", 0),             // 150 / 0 / 0 / 0
@@ -101,8 +101,10 @@ const KEEP_FLOORS: &[(&str, f64)] = &[
     // paragraphs must be found (the notes at a reordered paragraph's edges that only the neighbouring paragraph
     // placed are orphans now: 3 more than before at seed 1, while the alike kinds' wrong placements fell 244 → 39).
     // Fifteenth round: the neighbouring paragraph standing where a line-start note's words were no longer
-    // refuses them elsewhere unless the paragraph there starts alike (`exact::contradicted`, case 1):
-    // moveParagraphFar 90 → 97 at seed 1 (seeds 2 and 3: 89 → 94, 87 → 91), no wrong placement added.
+    // refuses them elsewhere unless the paragraph there starts alike (`exact::contradicted`, case 1), and the
+    // one occurrence whose own line stands whole is believed (`exact::find_moved`): moveParagraphFar 90 → 99
+    // and reorderParas 104 → 106 at seed 1 (seeds 2 and 3: 89 → 97 and 117 → 121, 87 → 93 and 108 → 114),
+    // no wrong placement added. The floor leaves seed 3's 93 in.
     ("reorderParas", 0.69),
     ("moveParagraphFar", 0.62),
 ];

@@ -139,3 +139,23 @@ fn a_paragraph_inserted_before_or_moved_away_keeps_its_note() {
     );
     assert_eq!(placed(&rewritten, &first_word), (None, AnchorStatus::Orphan));
 }
+
+/// A line moved among others (a page's list reordered) keeps only its own line of context: the quote's line
+/// standing whole, between line breaks, is the noted one when it is the only such line; a line the page repeats
+/// is no evidence for either copy.
+#[test]
+fn a_line_moved_among_others_is_found_by_its_own_line() {
+    let list = "Top stories\nThe harbour inquiry ends\nStorm closes schools in the north\nMarkets fall again on \
+                Monday\nLavrov meets Blinken in Geneva\nMore news";
+    let at = list.find("The harbour").expect("in the list");
+    let t = target(list, at, "The harbour".len());
+    let shuffled =
+        "Top stories\nMarkets fall again on Monday\nLavrov meets Blinken in Geneva\nStorm closes schools in \
+                    the north\nThe harbour inquiry ends\nMore news";
+    assert_eq!(placed(shuffled, &t), (shuffled.find("The harbour"), AnchorStatus::Moved));
+    // The line repeated further down: its own line stands there as well, so that is no evidence for either
+    // (the context across the line breaks may still tell them apart); the copy is never taken.
+    let repeated = format!("{shuffled}\nMost read\nThe harbour inquiry ends\nWeather");
+    let found = placed(&repeated, &t);
+    assert!(found.0.is_none_or(|start| start == shuffled.find("The harbour").expect("moved")), "{found:?}");
+}

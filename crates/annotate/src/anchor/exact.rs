@@ -86,7 +86,16 @@ pub(super) fn find_moved(search: &Search<'_, '_>) -> Moved {
     if occurrences.len() > 1 && !search.positioned && search.context_chars() == 0 {
         return Moved::Ambiguous;
     }
-    let Some(mut best) = best_occurrence(search, &occurrences, unique) else { return Moved::NotFound };
+    // The one occurrence, of all of them, whose own line stands whole: evidence enough on its own (a line
+    // moved among others keeps nothing else of its context). Two such are a repeated line, and neither is.
+    let mut whole_lines = occurrences
+        .iter()
+        .filter(|&&start| search.own_line_stands(start, start + search.quote.len(), ENOUGH_AGREEING_CHARS));
+    let lone_line = match (whole_lines.next(), whole_lines.next()) {
+        (Some(&start), None) if all_found => Some(start),
+        _ => None,
+    };
+    let Some(mut best) = best_occurrence(search, &occurrences, unique, lone_line) else { return Moved::NotFound };
     // An occurrence that the original's context contradicts: the words were edited or deleted where that
     // context still stands, and this is a copy (pages repeat headlines and menus) or a chance spelling next
     // door. Another occurrence may be them (asked the same in turn, a bounded number of times); else the
@@ -96,7 +105,7 @@ pub(super) fn find_moved(search: &Search<'_, '_>) -> Moved {
         let Some(near) = contradicted(search, best) else { return Moved::Found(best) };
         radius = radius.min(near);
         occurrences.retain(|&start| start != best.start && start.abs_diff(search.expected) <= radius);
-        match best_occurrence(search, &occurrences, unique) {
+        match best_occurrence(search, &occurrences, unique, lone_line) {
             Some(next) => best = next,
             None => break,
         }
@@ -317,8 +326,14 @@ fn occurrences_in<'a>(area: &'a str, pattern: &'a str) -> impl Iterator<Item = (
     })
 }
 
-/// The best believable occurrence among `occurrences` (sorted starts); `unique` when the text holds no other.
-fn best_occurrence(search: &Search<'_, '_>, occurrences: &[usize], unique: bool) -> Option<Span> {
+/// The best believable occurrence among `occurrences` (sorted starts); `unique` when the text holds no other,
+/// `lone_line` the only one whose own line stands whole (believable whatever the rest of its context).
+fn best_occurrence(
+    search: &Search<'_, '_>,
+    occurrences: &[usize],
+    unique: bool,
+    lone_line: Option<usize>,
+) -> Option<Span> {
     let length = search.quote.len();
     let distance = |start: usize| start.abs_diff(search.expected) as i64;
     // Cheap ranking first (exact agreement, then distance), keeping the nearest occurrences as well.
@@ -339,12 +354,14 @@ fn best_occurrence(search: &Search<'_, '_>, occurrences: &[usize], unique: bool)
     shortlist.truncate(SHORTLIST);
     let nearest = occurrences.partition_point(|&s| s < search.expected);
     shortlist.extend(occurrences.iter().skip(nearest.saturating_sub(1)).take(2));
+    shortlist.extend(lone_line.filter(|start| occurrences.contains(start)));
     // Believable occurrences first; among them, similar context and nearness.
     let (_, _, best) = shortlist
         .iter()
         .map(|&start| {
             let span = Span::new(start, start + length);
             let (believable, similarity) = context_evidence(search, span);
+            let believable = believable || lone_line == Some(start);
             (
                 believable,
                 similarity * SIMILARITY_WEIGHT - (distance(start) as f64).ln_1p() / std::f64::consts::LN_2,
@@ -354,6 +371,7 @@ fn best_occurrence(search: &Search<'_, '_>, occurrences: &[usize], unique: bool)
         .max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(b.2.cmp(&a.2)))?;
     let span = Span::new(best, best + length);
     let believable = context_evidence(search, span).0
+        || lone_line == Some(best)
         // Words specific enough on their own (a sentence's worth: a shorter phrase, "the Israeli election",
         // recurs in a page about it, and its one remaining occurrence is not the one whose context went).
         || search.quote.chars().count() >= SPEAKS_FOR_ITSELF_CHARS

@@ -7,7 +7,8 @@
 //! 2. **moved** (`exact.rs`): the words occur elsewhere, beginning and ending like the original (at a word
 //!    boundary or inside a word); among the occurrences the best by agreeing context, then by distance from
 //!    where they were (in doublings); accepted only with agreeing context, or a quote long enough to speak
-//!    for itself (or, for a target without a position, the only occurrence); the context that counts as
+//!    for itself (or, for a target without a position, the only occurrence, and for any target the only one
+//!    whose own line stands whole between line breaks: a line moved among others); the context that counts as
 //!    evidence is the quote's own line's (a whole line's neighbours, both; the text's start and end count as
 //!    line breaks), since a paragraph that starts like the noted one has the whole remembered prefix
 //!    (`search::Search::prefix_line`), and so does a sentence mid-paragraph: a sentence's start is read as a

@@ -207,6 +207,28 @@ impl<'a, 't> Search<'a, 't> {
         (!self.prefix_line.is_empty() || self.prefix.is_empty(), !self.suffix_line.is_empty() || self.suffix.is_empty())
     }
 
+    /// Whether the quote's own line stands whole around a placement: each side agrees verbatim up to a line
+    /// break that stands there too (the remembered one, within the context), with at least `min_chars`
+    /// characters of the line besides the quote. A line moved among others (`[The presidential] body swerve`
+    /// in a shuffled page) has only its own line for context.
+    pub(super) fn own_line_stands(&self, start: usize, end: usize, min_chars: usize) -> bool {
+        let (Some((_, prefix_own)), Some((suffix_own, _))) =
+            (self.prefix.rsplit_once(is_line_break), self.suffix.split_once(is_line_break))
+        else {
+            return false;
+        };
+        let (prefix_chars, suffix_chars) = (prefix_own.chars().count(), suffix_own.chars().count());
+        let (prefix_agree, suffix_agree) = self.agreeing_sides(start, end);
+        // The line breaks themselves, not a space (which `same_char` lets agree with one).
+        let before = self.text.get(..start).unwrap_or("").chars().rev().nth(prefix_chars);
+        let after = self.text.get(end..).unwrap_or("").chars().nth(suffix_chars);
+        prefix_agree >= prefix_chars
+            && suffix_agree >= suffix_chars
+            && before.is_some_and(is_line_break)
+            && after.is_some_and(is_line_break)
+            && prefix_chars + suffix_chars >= min_chars
+    }
+
     /// Whether a placement of a whole line that started (or ended) the text is a whole line there too: near the
     /// text's edge or a line's (`Contact us` ending a menu is not the start of `Contact us if you have a story
     /// to tell.`). The edge is read as a remembered side holding only a line break, and a placement may have
