@@ -38,7 +38,8 @@ use sidenote_extract::Span;
 /// 9, changeWordInside 1, replaceWord 7, deleteNoted 4, deleteNotedAndContext 25, deleteNotedKeepContext 3,
 /// moveParagraphFar 9, rewrap 1, rewrapAndStraight 3; 19 then, 17 once every quote away from its place needed
 /// 16 agreeing characters of context, `exact::context_evidence`; 16 once one word needed them even near its
-/// place). What is left is page repeats whose context agrees
+/// place; 15 once a side agreeing only in part, with the other side unlike, was refused: deleteNotedAndContext
+/// 7 → 6). What is left is page repeats whose context agrees
 /// in part (menus, "Read more:" teasers, the same phrase in two headlines) after the noted words and their
 /// context were deleted or their paragraph moved. A new WRONG above a ceiling fails.
 const WRONG_CEILINGS: &[(&str, usize)] = &[
@@ -53,10 +54,10 @@ const WRONG_CEILINGS: &[(&str, usize)] = &[
     ("changeWordInside", 0),        // 110 / 40 / 0 / 0
     ("replaceWord", 0),             // 42 / 108 / 0 / 0
     ("deleteNoted", 0),             // 0 / 150 / 0 / 0 (all 150 gone)
-    ("deleteNotedAndContext", 7),   // 0 / 130 / 7 / 13 (all 150 gone)
+    ("deleteNotedAndContext", 6),   // 0 / 131 / 6 / 13 (all 150 gone)
     ("deleteNotedKeepContext", 0),  // 0 / 150 / 0 / 0 (all 150 gone)
-    ("reorderParas", 2),            // 109 / 29 / 2 / 10
-    ("moveParagraphFar", 4),        // 90 / 39 / 4 / 17
+    ("reorderParas", 2),            // 106 / 32 / 2 / 10
+    ("moveParagraphFar", 4),        // 99 / 30 / 4 / 17
     ("rewrap", 0),                  // 149 / 1 / 0 / 0
     ("straightQuotes", 0),          // 150 / 0 / 0 / 0
     ("curlyQuotes", 0),             // 150 / 0 / 0 / 0
@@ -71,9 +72,13 @@ const WRONG_CEILINGS: &[(&str, usize)] = &[
     // rule made three notes on a phrase that starts a line land on a copy of the phrase doubled right after it
     // (`[And there was quite] And there was quite a bit`: the judge's margin between the two is one character
     // of context), hence repeatPhraseNear's ceiling of 3 (seeds 2 and 3: 1 and 7, from 0 and 0).
-    ("insertAlikeParagraph", 4),   // 126 / 20 / 4 / 0
+    ("insertAlikeParagraph", 4), // 131 / 15 / 4 / 0 (126 / 20 before a paragraph inserted between was allowed)
     ("replaceParagraphAlike", 10), // 1 / 139 / 10 / 0 (142 gone)
-    ("replaceSentenceAlike", 25),  // 1 / 124 / 25 / 0 (137 gone)
+    // Fifteenth round: a sentence's start mid-paragraph is read as a line's (its prefix across the sentence
+    // break is no evidence): replaceSentenceAlike 25 → 12 wrong at seed 1 (seeds 2 and 3: 18 → 9 and 26 → 13),
+    // no right placement lost in any kind. What is left is mostly the harness's sentences after an
+    // abbreviation (`Rep. [Ilhan] Omar…`, `the U.S. [has] long…`) rewritten after their first two words.
+    ("replaceSentenceAlike", 12), // 1 / 137 / 12 / 0 (137 gone)
 ];
 
 /// Edits that leave the noted words in place (or only move them a little, or change only spaces and quote
@@ -95,8 +100,13 @@ const KEEP_FLOORS: &[(&str, f64)] = &[
     // Fourteenth round: 104/150, since context across a line break is no evidence and each line of a note across
     // paragraphs must be found (the notes at a reordered paragraph's edges that only the neighbouring paragraph
     // placed are orphans now: 3 more than before at seed 1, while the alike kinds' wrong placements fell 244 → 39).
+    // Fifteenth round: the neighbouring paragraph standing where a line-start note's words were no longer
+    // refuses them elsewhere unless the paragraph there starts alike (`exact::contradicted`, case 1), and the
+    // one occurrence whose own line stands whole is believed (`exact::find_moved`): moveParagraphFar 90 → 99
+    // and reorderParas 104 → 106 at seed 1 (seeds 2 and 3: 89 → 97 and 117 → 121, 87 → 93 and 108 → 114),
+    // no wrong placement added. The floor leaves seed 3's 93 in.
     ("reorderParas", 0.69),
-    ("moveParagraphFar", 0.57),
+    ("moveParagraphFar", 0.62),
 ];
 
 const DEFAULT_SEED: u64 = 1;
@@ -663,6 +673,8 @@ struct Counts {
 struct Report {
     counts: BTreeMap<&'static str, Counts>,
     wrong_cases: Vec<String>,
+    /// Every trial's outcome, when `SIDENOTE_ANCHOR_LOG` names a file for it.
+    log: String,
 }
 
 fn env_number<T: std::str::FromStr>(name: &str, default: T) -> T {
@@ -697,7 +709,9 @@ fn run() -> Report {
     let trials: usize = env_number("SIDENOTE_ANCHOR_TRIALS", DEFAULT_TRIALS);
     let pages = corpus_pages();
     let started = std::time::Instant::now();
-    let mut report = Report { counts: BTreeMap::new(), wrong_cases: Vec::new() };
+    let mut report = Report { counts: BTreeMap::new(), wrong_cases: Vec::new(), log: String::new() };
+    // `SIDENOTE_ANCHOR_LOG=FILE` writes every trial's outcome there, one line each, to compare two builds.
+    let log_path = std::env::var("SIDENOTE_ANCHOR_LOG").ok();
     for (kind, &edit) in EDITS.iter().enumerate() {
         let mut editor = Editor { rng: Rng(seed ^ ((kind as u64 + 1) << 32)), next_id: 0 };
         let counts = report.counts.entry(edit.name()).or_default();
@@ -736,6 +750,18 @@ fn run() -> Report {
             }
             counts.total += 1;
             counts.gone += usize::from(truth.is_none());
+            if log_path.is_some() {
+                let landed = placed.map(|s| around(&edited, s)).unwrap_or_default();
+                let true_place = truth.map(|t| around(&edited, t)).unwrap_or_default();
+                report.log.push_str(&format!(
+                    "{}\t{}\t{page_name}\t{outcome:?}\t{}\t{}\t{}\n",
+                    edit.name(),
+                    counts.total,
+                    around(text, original_span).replace('\t', "⇥"),
+                    landed.replace('\t', "⇥"),
+                    true_place.replace('\t', "⇥")
+                ));
+            }
             match outcome {
                 Outcome::Right => counts.right += 1,
                 Outcome::Orphan => counts.orphan += 1,
@@ -754,6 +780,9 @@ fn run() -> Report {
                 }
             }
         }
+    }
+    if let Some(path) = &log_path {
+        std::fs::write(path, &report.log).unwrap_or_else(|e| panic!("{path}: {e}"));
     }
     print_report(&report, seed, trials, started.elapsed());
     report

@@ -58,16 +58,20 @@ fn export_then_anchor_on_an_edited_copy_reports_each_annotation() {
 }
 
 /// An annotation with two targets is anchored on both, the second under the id the app's import gives it (the
-/// command read only the first target).
+/// command read only the first target), a fragment id's too (it said `#note-2-target-2` for the app's
+/// `note-2-target-2`).
 #[test]
 fn anchor_places_every_target_of_an_annotation() {
     let dir = std::env::temp_dir().join(format!("sidenote-cli-targets-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let (article, file) = (dir.join("a.txt"), dir.join("a.json"));
     std::fs::write(&article, "Ada Vance went to Oslo, then home.").expect("write article");
-    let annotation = r#"{"type": "Annotation", "id": "urn:x:1", "body": "both", "target": [
+    let annotation = r##"[{"type": "Annotation", "id": "urn:x:1", "body": "both", "target": [
         {"selector": {"type": "TextQuoteSelector", "exact": "Oslo"}},
-        {"selector": {"type": "TextQuoteSelector", "exact": "home"}}]}"#;
+        {"selector": {"type": "TextQuoteSelector", "exact": "home"}}]},
+        {"type": "Annotation", "id": "#note-2", "body": "who", "target": [
+        {"selector": {"type": "TextQuoteSelector", "exact": "Ada"}},
+        {"selector": {"type": "TextQuoteSelector", "exact": "Vance"}}]}]"##;
     std::fs::write(&file, annotation).expect("write file");
     let (ok, out, err) =
         sidenote(&["anchor", file.to_str().expect("utf-8 path"), article.to_str().expect("utf-8 path")]);
@@ -77,7 +81,11 @@ fn anchor_places_every_target_of_an_annotation() {
         .iter()
         .map(|l| (l["id"].as_str().unwrap_or(""), l["start"].as_u64().unwrap_or(0), l["end"].as_u64().unwrap_or(0)))
         .collect();
-    assert_eq!(found, [("urn:x:1", 18, 22), ("urn:x:1-target-2", 29, 33)], "{out}");
+    assert_eq!(
+        found,
+        [("urn:x:1", 18, 22), ("urn:x:1-target-2", 29, 33), ("note-2", 0, 3), ("note-2-target-2", 4, 9)],
+        "{out}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -7,13 +7,17 @@
 //! 2. **moved** (`exact.rs`): the words occur elsewhere, beginning and ending like the original (at a word
 //!    boundary or inside a word); among the occurrences the best by agreeing context, then by distance from
 //!    where they were (in doublings); accepted only with agreeing context, or a quote long enough to speak
-//!    for itself (or, for a target without a position, the only occurrence); the context that counts as
-//!    evidence is the quote's own line's (a whole line's neighbours, both), since a paragraph that starts
-//!    like the noted one has the whole remembered prefix (`search::Search::prefix_line`). An occurrence that the
-//!    original's context contradicts is not taken (`exact::contradicted`): one far from where the words were
-//!    while their context still stands there, one apart from a gap where both sides of the context stand
-//!    around other words or none (the words were retyped or deleted there), one with a side recognised beside
-//!    it that puts the words elsewhere. Pages repeat headlines and menus, and short words recur: a nearer
+//!    for itself (or, for a target without a position, the only occurrence, and for any target the only one
+//!    whose own line stands whole between line breaks: a line moved among others); the context that counts as
+//!    evidence is the quote's own line's (a whole line's neighbours, both; the text's start and end count as
+//!    line breaks), since a paragraph that starts like the noted one has the whole remembered prefix
+//!    (`search::Search::prefix_line`), and so does a sentence mid-paragraph: a sentence's start is read as a
+//!    line's. An occurrence that the original's context contradicts is not taken (`exact::contradicted`): one
+//!    far from where the words were while their context still stands there, one apart from a gap where both
+//!    sides of the context stand around other words or none (the words were retyped or deleted there), one
+//!    with a side recognised beside it that puts the words elsewhere, one with a side standing only in part
+//!    while the other is unlike the remembered one, a whole first or last line placed where it is not a whole
+//!    line. Pages repeat headlines and menus, and short words recur: a nearer
 //!    occurrence is taken, or else only a fuzzy match near the original;
 //! 3. **fuzzy** (`fuzzy.rs`): similar words (at most a quarter of the characters changed), aligned on word
 //!    boundaries, near where the context or the quote's rarest words predict them; placed only when its

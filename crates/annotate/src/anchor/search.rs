@@ -3,7 +3,7 @@
 
 use std::cell::OnceCell;
 
-use super::similarity::{context_fit, ContextFit};
+use super::similarity::{context_fit, ContextFit, ACROSS_MIN_SIDE};
 use super::words::{is_boundary, is_word_char, word_ranges, WordIndex};
 use super::CONTEXT_CHARS;
 
@@ -46,6 +46,10 @@ pub(super) struct Search<'a, 't> {
     suffix_line: &'a str,
     /// Whether the quote was a whole line (a headline, a menu item): both sides are asked.
     pub whole_line: bool,
+    /// Whether the quote started (or ended) the text, with context on its other side: a whole line there must
+    /// be a whole line where it is placed, since no neighbouring line can be asked on that side.
+    text_start: bool,
+    text_end: bool,
     /// Whether the quote began at a word boundary in its original text (and so must here).
     pub starts_word: bool,
     /// Whether it ended at one.
@@ -74,11 +78,18 @@ impl<'a, 't> Search<'a, 't> {
         // whole line (a headline, a menu item): then its neighbouring lines are all there is, and both are asked.
         // Only marks (an opening quotation mark, a list dash, a full stop) between the quote and a line break.
         let no_word = |s: &str| !s.chars().any(char::is_alphanumeric);
-        let starts_line = prefix.rsplit_once(is_line_break).is_some_and(|(_, rest)| no_word(rest));
-        let ends_line = suffix.split_once(is_line_break).is_some_and(|(rest, _)| no_word(rest));
-        let (prefix_line, suffix_line) = match (starts_line, ends_line) {
-            (true, false) => ("", suffix),
-            (false, true) => (prefix, ""),
+        // The text's start and end are line breaks too (a menu's last item has no line after it), when the other
+        // side says that the context was not simply left out.
+        let (text_start, text_end) = (prefix.is_empty() && !suffix.is_empty(), suffix.is_empty() && !prefix.is_empty());
+        let starts_line = text_start || prefix.rsplit_once(is_line_break).is_some_and(|(_, rest)| no_word(rest));
+        let ends_line = text_end || suffix.split_once(is_line_break).is_some_and(|(rest, _)| no_word(rest));
+        // A sentence's start mid-paragraph is like a line's: the sentence deleted, the next one beginning with
+        // the same word (`[He] said …` / `He also said …`) stands after the whole remembered prefix. For a quote
+        // that also ends its line, the prefix stays the evidence, as for any quote ending a line.
+        let starts_sentence = !starts_line && starts_a_sentence(prefix, quote);
+        let (prefix_line, suffix_line) = match (starts_line, starts_sentence, ends_line) {
+            (true, _, false) | (false, true, false) => ("", suffix),
+            (false, _, true) => (prefix, ""),
             _ => (prefix, suffix),
         };
         let combined = format!("{prefix}{quote}{suffix}");
@@ -110,6 +121,8 @@ impl<'a, 't> Search<'a, 't> {
             prefix_line,
             suffix_line,
             whole_line: starts_line && ends_line,
+            text_start,
+            text_end,
             starts_word,
             ends_word,
             expected,
@@ -188,6 +201,75 @@ impl<'a, 't> Search<'a, 't> {
         prefix_agree.min(self.prefix_line.chars().count()) + suffix_agree.min(self.suffix_line.chars().count())
     }
 
+    /// Whether the prefix and the suffix are evidence at all (see `prefix_line`): a side across a line break
+    /// from the quote is not, unless the quote is a whole line.
+    pub(super) fn evidential_sides(&self) -> (bool, bool) {
+        (!self.prefix_line.is_empty() || self.prefix.is_empty(), !self.suffix_line.is_empty() || self.suffix.is_empty())
+    }
+
+    /// Whether the quote's own line stands whole around a placement: each side agrees verbatim up to a line
+    /// break that stands there too (the remembered one, within the context), with at least `min_chars`
+    /// characters of the line besides the quote. A line moved among others (`[The presidential] body swerve`
+    /// in a shuffled page) has only its own line for context.
+    pub(super) fn own_line_stands(&self, start: usize, end: usize, min_chars: usize) -> bool {
+        let (Some((_, prefix_own)), Some((suffix_own, _))) =
+            (self.prefix.rsplit_once(is_line_break), self.suffix.split_once(is_line_break))
+        else {
+            return false;
+        };
+        let (prefix_chars, suffix_chars) = (prefix_own.chars().count(), suffix_own.chars().count());
+        let (prefix_agree, suffix_agree) = self.agreeing_sides(start, end);
+        // The line breaks themselves, not a space (which `same_char` lets agree with one).
+        let before = self.text.get(..start).unwrap_or("").chars().rev().nth(prefix_chars);
+        let after = self.text.get(end..).unwrap_or("").chars().nth(suffix_chars);
+        prefix_agree >= prefix_chars
+            && suffix_agree >= suffix_chars
+            && before.is_some_and(is_line_break)
+            && after.is_some_and(is_line_break)
+            && prefix_chars + suffix_chars >= min_chars
+    }
+
+    /// Whether a placement of a whole line that started (or ended) the text is a whole line there too: near the
+    /// text's edge or a line's (`Contact us` ending a menu is not the start of `Contact us if you have a story
+    /// to tell.`). The edge is read as a remembered side holding only a line break, and a placement may have
+    /// as much more on that side of its line as a side of context may differ (`ACROSS_MIN_SIDE` of its
+    /// `CONTEXT_CHARS`: a few words typed before a page's first line leave it that line).
+    pub(super) fn edges_hold(&self, start: usize, end: usize) -> bool {
+        let added = (CONTEXT_CHARS as f64 * (1.0 - ACROSS_MIN_SIDE)) as usize;
+        let short = |line: &str| line.trim().chars().count() <= added;
+        let line_before = self.text.get(..start).unwrap_or("").rsplit(is_line_break).next().unwrap_or("");
+        let line_after = self.text.get(end..).unwrap_or("").split(is_line_break).next().unwrap_or("");
+        !self.whole_line || ((!self.text_start || short(line_before)) && (!self.text_end || short(line_after)))
+    }
+
+    /// Whether one evidential side (see `prefix_line`) stands beside a placement only in part, verbatim, while
+    /// the other is unlike the remembered one: `his predecessor, [Rolf Ekdahl] whose stand` for `… thanked his
+    /// predecessor, [Rolf Ekdahl], for ten years`. A side stands when `stands_chars` of its characters next
+    /// to the words agree (all of it when shorter); a side is unlike below `unlike` similarity, and is judged
+    /// only when it has `judged_chars` characters or more (a quote at a line's edge has one side of evidence,
+    /// and that is asked elsewhere).
+    pub(super) fn one_side_in_part_and_other_unlike(
+        &self,
+        (start, end): (usize, usize),
+        stands_chars: usize,
+        judged_chars: usize,
+        unlike: f64,
+    ) -> bool {
+        if self.prefix_line.chars().count() < judged_chars || self.suffix_line.chars().count() < judged_chars {
+            return false;
+        }
+        let (prefix_agree, suffix_agree) = self.agreeing_sides(start, end);
+        // Within the quote's own line, a whole side is all there is: `The Guardian [- Back] to home` in a menu
+        // whose neighbouring lines moved stands on ` to home`.
+        let own_line = |side: &str| side.chars().count();
+        let prefix_own = own_line(self.prefix_line.rsplit(is_line_break).next().unwrap_or(""));
+        let suffix_own = own_line(self.suffix_line.split(is_line_break).next().unwrap_or(""));
+        let stands = |agree: usize, own: usize| agree >= own.min(stands_chars);
+        let prefix_unlike = context_fit(self.text, start, end, self.prefix_line, "").best_side < unlike;
+        let suffix_unlike = context_fit(self.text, start, end, "", self.suffix_line).best_side < unlike;
+        (prefix_unlike && !stands(suffix_agree, suffix_own)) || (suffix_unlike && !stands(prefix_agree, prefix_own))
+    }
+
     /// Whether the side across a line break (one `prefix_line` leaves out) agrees verbatim, all of it. Not
     /// evidence alone, but support for a quote whose own line was edited next to it (`[The] The Davis Cup`, a
     /// word doubled after a paragraph's first).
@@ -216,6 +298,29 @@ impl<'a, 't> Search<'a, 't> {
     /// Characters of context remembered in all.
     pub(super) fn context_chars(&self) -> usize {
         self.prefix.chars().count() + self.suffix.chars().count()
+    }
+}
+
+/// Whether `prefix` ends a sentence right before `quote` (a full stop, question or exclamation mark, maybe a
+/// closing quotation mark or bracket, then a space, and the quote starting with a capital). A full stop after
+/// one letter or a short capitalised word (`U.S.`, `Mr.`, `Gen.`) is taken for an abbreviation's, not a
+/// sentence's: missing a sentence start only keeps the prefix as evidence, as before.
+fn starts_a_sentence(prefix: &str, quote: &str) -> bool {
+    let spaced = prefix.trim_end_matches(char::is_whitespace);
+    let closed = spaced.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']', '\u{bb}']);
+    let capital = quote.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase);
+    if spaced.len() == prefix.len() || !capital {
+        return false;
+    }
+    match closed.strip_suffix('.') {
+        // An ellipsis before a capital ends a sentence (a teaser cut off: `may soon... [Indian-origin] man`).
+        Some(before) if before.ends_with("..") => true,
+        Some(before) => {
+            let word: Vec<char> = before.chars().rev().take_while(|c| c.is_alphanumeric()).collect();
+            let abbreviation = word.len() <= 1 || (word.len() <= 3 && word.last().is_some_and(|c| c.is_uppercase()));
+            !abbreviation
+        }
+        None => closed.ends_with(['?', '!', '\u{2026}']),
     }
 }
 
@@ -293,6 +398,29 @@ mod tests {
         assert_eq!(chars_before(text, 5, 9), 0);
         assert_eq!(chars_after(text, 0, 2), 5);
         assert_eq!(chars_after(text, 5, 9), text.len());
+    }
+
+    #[test]
+    fn a_sentence_start_is_told_from_an_abbreviation() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("to discuss the bridge. ", "He", true),
+            ("Was it over? ", "Nobody", true),
+            ("it was \u{201c}done.\u{201d} ", "She", true),
+            ("the state may soon... ", "Indian-origin", true),
+            ("a long pause\u{2026} ", "Then", true),
+            ("(see below.) ", "Talks", true),
+            ("the bridge. ", "he", false),
+            ("the bridge.", "He", false),
+            ("to the U.S. ", "Senate", false),
+            ("met Mr. ", "Smith", false),
+            ("Gen. ", "Milley", false),
+            ("by J. ", "Smith", false),
+            ("in 2019, ", "Lavrov", false),
+            ("the end. ", "2019", false),
+        ];
+        for &(prefix, quote, expected) in cases {
+            assert_eq!(starts_a_sentence(prefix, quote), expected, "{prefix:?} [{quote}]");
+        }
     }
 
     #[test]

@@ -736,10 +736,12 @@ fn missing_pages(value: &Value, found: usize) -> Option<Skipped> {
     })
 }
 
-/// Every annotation on words in a file, with its id exactly as in the file (machine suggestions included,
-/// for `sidenote anchor`); an annotation with several targets once for each, the second and later under the
-/// ids an import gives them (`<id>-target-2`…). Annotations without words to anchor (notes on a whole page,
-/// replies) and targets that cannot be read are left out: there is nothing to anchor.
+/// Every annotation on words in a file (machine suggestions included, for `sidenote anchor`), under the id an
+/// import gives its note: the file's, a fragment's `#` dropped (`#note-1` and `note-1` are one note, see
+/// `plain_id`); an annotation with several targets once for each, the second and later as `<id>-target-2`….
+/// One form for both, so that a line of `sidenote anchor` names the note the app shows (it said
+/// `#note-1-target-2` for the app's `note-1-target-2`). Annotations without words to anchor (notes on a whole
+/// page, replies) and targets that cannot be read are left out: there is nothing to anchor.
 pub fn targets(json_text: &str) -> Result<Vec<(Option<String>, TextTarget)>, ImportError> {
     let items = items_of(&parse_json(json_text)?)?;
     let mut out = Vec::new();
@@ -750,10 +752,13 @@ pub fn targets(json_text: &str) -> Result<Vec<(Option<String>, TextTarget)>, Imp
         };
         for (n, target) in targets.iter().enumerate() {
             if let Ok(Target::Words(target)) = read_target(target) {
-                let id =
-                    item["id"]
-                        .as_str()
-                        .map(|id| if n == 0 { id.to_string() } else { format!("{id}-target-{}", n + 1) });
+                let id = item["id"].as_str().and_then(plain_id).map(|id| {
+                    if n == 0 {
+                        id
+                    } else {
+                        derived_id(&id, &format!("-target-{}", n + 1))
+                    }
+                });
                 out.push((id, target));
             }
         }
@@ -2961,13 +2966,34 @@ mod tests {
         assert_eq!((mine.notes[0].replies.len(), mine.notes[1].replies.len()), (1, 0));
     }
 
+    /// `targets` named a fragment id's later targets `#note-1-target-2` where the import names the note
+    /// `note-1-target-2`: each target is named as the import names its note, whatever form the file's id has.
     #[test]
-    fn targets_keep_ids_exactly_as_in_the_file() {
-        let file = r##"[{"type": "Annotation", "id": "#note-1", "target": {"selector": {"type": "TextQuoteSelector", "exact": "a"}}},
-            {"type": "Annotation", "id": "urn:x:2", "target": {"selector": {"type": "TextQuoteSelector", "exact": "b"}}},
+    fn targets_are_named_as_the_import_names_their_notes() {
+        let words = r#"{"selector": {"type": "TextQuoteSelector", "exact": "a"}}"#;
+        let cases: &[(&str, &[&str])] = &[
+            // (the annotation's id in the file, the ids of its two targets)
+            ("#note-1", &["note-1", "note-1-target-2"]),
+            ("note-1", &["note-1", "note-1-target-2"]),
+            ("urn:x:2", &["urn:x:2", "urn:x:2-target-2"]),
+            (
+                "https://example.org/a/7#frag",
+                &["https://example.org/a/7#frag", "https://example.org/a/7#frag-target-2"],
+            ),
+        ];
+        for &(id, expected) in cases {
+            let file =
+                format!(r#"[{{"type": "Annotation", "id": "{id}", "body": "x", "target": [{words}, {words}]}}]"#);
+            let named: Vec<String> = targets(&file).expect("parses").into_iter().filter_map(|(id, _)| id).collect();
+            assert_eq!(named, expected, "{id}");
+            let imported: Vec<String> = parse(&file).expect("parses").notes.into_iter().map(|n| n.id).collect();
+            assert_eq!(named, imported, "{id}: the import's ids");
+        }
+        // A page target has no words to anchor; an id of a lone `#` is no id.
+        let file = r##"[{"type": "Annotation", "id": "#", "target": {"selector": {"type": "TextQuoteSelector", "exact": "b"}}},
             {"type": "Annotation", "id": "urn:x:3", "body": "page", "target": "https://a.example"}]"##;
         let ids: Vec<Option<String>> = targets(file).expect("parses").into_iter().map(|(id, _)| id).collect();
-        assert_eq!(ids, [Some("#note-1".to_string()), Some("urn:x:2".to_string())]);
+        assert_eq!(ids, [None]);
     }
 
     /// `sidenote anchor` read only an annotation's first target: every target on words is anchored, under the
