@@ -402,10 +402,11 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |(text, html): (String, Option<String>)| {
             // Text that will be refused leaves the panel open with it, to be corrected or pasted again; only a
-            // short one is checked here (a long paste is held by the panel, and checked once, when it opens).
+            // short one is read here (a long paste is held by the panel, and read once, when it opens).
+            // Over the size limit is known at once, whatever the length.
             let refused = html.is_none()
-                && text.len() <= LONG_PASTE_CHECKED
-                && sidenote_annotate::accept_text(text.as_bytes()).is_err();
+                && (text.len() > sidenote_annotate::MAX_TEXT_BYTES
+                    || (text.len() <= LONG_PASTE_CHECKED && sidenote_annotate::accept_text(text.as_bytes()).is_err()));
             let action = match html {
                 Some(html) => Action::OpenHtml { title: String::new(), bytes: html.into_bytes() },
                 None => Action::OpenBytes { title: String::new(), bytes: text.into_bytes() },

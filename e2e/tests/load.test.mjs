@@ -111,6 +111,8 @@ test('a paste over 20 MB is refused with a message naming its size, and the open
   await page.getByTestId('long-paste').waitFor();
   await page.getByTestId('paste-open').click();
   await expectRefused(ctx.app, /21\.0 MB.*up to 20 MB/);
+  // The panel still holds the paste, as it holds a short refused one: nothing the user gave is thrown away.
+  assert.match(await page.getByTestId('long-paste').textContent(), /21\.0 MB/);
 });
 
 test('text that looks like HTML or script is shown as text and never run', async () => {

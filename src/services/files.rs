@@ -64,10 +64,23 @@ pub fn import_file(file: web_sys::File, dispatch: Callback<Action>) {
         dispatch.emit(Action::Notify(Notice::error(message)));
         return;
     }
+    let format = entity_format(&name);
     wasm_bindgen_futures::spawn_local(async move {
+        // A W3C or Hypothesis file starts as JSON does: anything else (a long text chosen by mistake) is refused
+        // on its first kilobyte, before the whole file is read, copied and sent to the worker.
+        if format.is_none() {
+            if let Ok(head) = file.slice_with_f64_and_f64(0.0, 1024.0) {
+                if let Ok(head) = read_bytes(&head).await {
+                    if let Some(refused) = sidenote_annotate::w3c::refused_before_json(&head) {
+                        let message = format!("Import failed: {refused}. Nothing was changed.");
+                        return dispatch.emit(Action::Notify(Notice::error(message)));
+                    }
+                }
+            }
+        }
         match read_bytes(&file).await {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => dispatch.emit(match entity_format(&name) {
+                Ok(text) => dispatch.emit(match format {
                     Some(format) => Action::ImportEntities { format, contents: text },
                     None => Action::Import(text),
                 }),
@@ -82,7 +95,7 @@ pub fn import_file(file: web_sys::File, dispatch: Callback<Action>) {
 
 /// A file's bytes, read by the browser (`Blob.arrayBuffer()`), or why it could not read them. Not gloo's
 /// `FileReader` wrapper, whose callbacks and channel were 1.2 KB more gzipped Wasm.
-async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+async fn read_bytes(file: &web_sys::Blob) -> Result<Vec<u8>, String> {
     match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
         Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
         Err(error) => Err(match error.dyn_ref::<web_sys::DomException>() {

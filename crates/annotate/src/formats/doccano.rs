@@ -67,6 +67,11 @@ pub fn read(jsonl: &str, text: &str) -> ReadEntities {
             {
                 (other, Some(&*windows_line_ends.get_or_insert_with(|| CountedTwice::windows_line_ends(text))))
             }
+            // A line without its text cannot say which text its offsets count in.
+            None => {
+                skip("has no \"text\" field, so its offsets cannot be checked against this article".to_string());
+                continue;
+            }
             _ => {
                 skip("is about another text".to_string());
                 continue;
@@ -214,13 +219,14 @@ mod tests {
     fn both_forms_are_read_and_unusable_entries_listed() {
         let text = "🙂 Lavrov in Moscow.";
         let jsonl = format!(
-            "{}\n\n{}\nnot json\n{}\n{}\n{}\n{}\n",
+            "{}\n\n{}\nnot json\n{}\n{}\n{}\n{}\n{}\n",
             json!({"text": text, "label": [[2, 8, "PER"], [12, 18, "ANIMAL"], [12, 99, "LOC"], ["x"]]}),
             json!({"text": text, "entities": [{"start_offset": 12, "end_offset": 18, "label": "LOC"}]}),
             json!({"text": "another text", "label": [[0, 2, "PER"]]}),
             json!({"text": text, "spans": [{"start": 2, "end": 8, "label": "PERSON"}]}),
             json!({"text": text, "label": []}),
             json!({"text": text, "label": [], "relations": [{"from_id": 1, "to_id": 2, "type": "in"}], "Comments": ["check"]}),
+            json!({"id": 7, "label": [[2, 8, "PER"]]}),
         );
         let mut set = Annotations::default();
         let report = import(&jsonl, text, &mut set);
@@ -236,6 +242,7 @@ mod tests {
             (6, "has no \"label\" or \"entities\" list"),
             (8, "has relations between entities (1 in \"relations\"), which Sidenote does not import"),
             (8, "has comments (1 in \"Comments\")"),
+            (9, "has no \"text\" field"),
         ];
         assert_eq!(reasons.len(), expected.len(), "{reasons:?}");
         for ((line, reason), (want_line, want)) in reasons.iter().zip(expected) {

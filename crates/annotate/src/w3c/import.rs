@@ -639,14 +639,24 @@ fn plain_id(id: &str) -> Option<String> {
 /// What Sidenote imports, for messages about a file it cannot.
 pub const IMPORTABLE: &str = "W3C Web Annotation or Hypothesis JSON, brat .ann and doccano .jsonl files";
 
+/// Why a file that starts with `head` (its first bytes, or all of it) cannot be a W3C or Hypothesis file: it
+/// does not start as JSON does (`{` or `[`, past a byte-order mark and white space). A CSV, TSV, XMI or CoNLL
+/// file (what other tools export) is not broken JSON: it is another format. `None` when it may be JSON (or the
+/// head is all white space). The page asks it of a file's first kilobyte before reading the rest: a 300 MB
+/// text chosen by mistake was read, copied and sent to the worker (7 s on the page) to be refused.
+pub fn refused_before_json(head: &[u8]) -> Option<ImportError> {
+    let head = head.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(head);
+    let first = head.iter().find(|b| !b.is_ascii_whitespace())?;
+    (!matches!(first, b'{' | b'[')).then(|| {
+        ImportError::new(format!("This file is not JSON, so not an annotation file Sidenote reads ({IMPORTABLE})"))
+    })
+}
+
 fn parse_json(json_text: &str) -> Result<Value, ImportError> {
-    let json_text = crate::input::without_byte_order_mark(json_text);
-    // A CSV, TSV, XMI or CoNLL file (what other tools export) is not broken JSON: it is another format.
-    if !json_text.trim_start().starts_with(['{', '[']) {
-        return Err(ImportError::new(format!(
-            "This file is not JSON, so not an annotation file Sidenote reads ({IMPORTABLE})"
-        )));
+    if let Some(refused) = refused_before_json(json_text.as_bytes()) {
+        return Err(refused);
     }
+    let json_text = crate::input::without_byte_order_mark(json_text);
     serde_json::from_str(json_text).map_err(|e| {
         // One JSON object per line (JSON Lines, doccano's export) saved under `.json`.
         let first_line = json_text.trim_start().lines().next().unwrap_or_default();
@@ -1642,6 +1652,26 @@ mod tests {
     /// exchange of six files once left seven notes where three were meant, and old versions came back):
     /// each side keeps one copy of each note, a newer version replaces the older one, an older file does not
     /// bring back what was edited since, and only versions edited apart are kept side by side, once.
+    #[test]
+    fn a_file_that_does_not_start_as_json_is_refused_by_its_first_bytes() {
+        let cases: [(&[u8], bool); 8] = [
+            (b"{\"@context\": ", false),
+            (b"\xEF\xBB\xBF \n [", false),
+            (b"   ", false),
+            (b"", false),
+            (b"id,quote,note\n", true),
+            (b"\xEF\xBB\xBF<?xml", true),
+            (b"Once upon a time", true),
+            // Bytes that are not UTF-8 at all (a cut multi-byte letter, an image): not JSON either.
+            (b"\xFF\xD8\xFF\xE0", true),
+        ];
+        for (head, refused) in cases {
+            assert_eq!(refused_before_json(head).is_some(), refused, "{head:?}");
+        }
+        let message = refused_before_json(b"id,quote").map(|e| e.to_string()).unwrap_or_default();
+        assert_eq!(Some(message), parse("id,quote").err().map(|e| e.to_string()), "one message, page and worker");
+    }
+
     /// A prober's case: a passage printed twice (a chorus, a repeated quotation), a note on its second copy,
     /// and the colleague's text with a paragraph added at the top, longer than half the gap between the
     /// copies. By distance from the remembered position the first copy was nearer, and took the note; the
