@@ -251,12 +251,18 @@ fn more_nouns_and_words_of_firms() {
         ("Investors in Caldera Mining will receive 120 pence a share.", "Caldera Mining"),
         ("Quanta Minerals declined to comment on the report.", "Quanta Minerals"),
         ("Shoppers at Ashgrove Foods stores will see prices rise.", "Ashgrove Foods"),
+        ("Oslo-based Fjordane Shipping said it had ordered four ships.", "Fjordane Shipping"),
+        ("The state-owned Petrolar said output fell.", "Petrolar"),
+        ("A Kremlin-backed Rusnefta unit will buy the stake.", "Rusnefta"),
     ] {
         assert!(has(text, org, Org), "{org}: {:?}", entities(text));
     }
     // A miner or a publisher is as often a person: those nouns describe no firm.
     let text = "Dmytro Koval, a miner from Pavlohrad, lost his job. Koval said the pits had closed.";
     assert!(has(text, "Dmytro Koval", Person), "{:?}", entities(text));
+    // A role noun between the participle and the name makes a person.
+    let text = "London-based designer Tamsin Okoro said the show would go on.";
+    assert!(has(text, "Tamsin Okoro", Person), "{:?}", entities(text));
     let text = "Kaldor Group posted a loss. Chief executive Mira Sandvik said the plants would close.";
     assert!(!entities(text).iter().any(|(name, _)| name == "Chief"), "{:?}", entities(text));
 }

@@ -1049,8 +1049,24 @@ fn after_organisation_noun(cx: &Context<'_, '_>, first: usize) -> bool {
         && seg.tokens[first - 1].line == seg.tokens[first].line
         && (ORGANISATION_NOUNS.binary_search(&cx.word(first - 1)).is_ok()
             || (seg.starts_sentence(first - 1) && is_industry_opener(cx.word(first - 1)))
-            // "Hong Kong-listed Tailong Property": only a company's shares are listed.
-            || (cx.word(first - 1) == "listed" && first >= 2 && seg.is_punct(first - 2, '-')))
+            // "Hong Kong-listed Tailong Property": only a company's shares are listed; "Oslo-based Fjordane
+            // Shipping", "state-owned Petrolar", "Kremlin-backed Rusnefta", "state-run Radio Kelvara": a hyphenated
+            // participle of seat or ownership right before a name describes a firm or a body (a person's has a
+            // role noun between: "London-based designer Ama Okoro").
+            || is_seat_or_owner_participle(cx, first - 1))
+}
+
+/// Participles that, after a hyphen, describe where a firm sits or who owns it.
+const SEAT_OR_OWNER_PARTICIPLES: &[&str] = &["backed", "based", "controlled", "listed", "owned", "run"];
+
+/// Whether the word at `at` is such a participle after a hyphen: a token of its own after a capitalised part
+/// ("Oslo-based"), or the end of one lower-case word ("state-owned").
+fn is_seat_or_owner_participle(cx: &Context<'_, '_>, at: usize) -> bool {
+    let word = cx.word(at);
+    let split_off = SEAT_OR_OWNER_PARTICIPLES.contains(&word) && at >= 1 && cx.seg.is_punct(at - 1, '-');
+    let glued =
+        word.rsplit_once('-').is_some_and(|(head, tail)| !head.is_empty() && SEAT_OR_OWNER_PARTICIPLES.contains(&tail));
+    split_off || glued
 }
 
 /// An industry's noun capitalised because it opens a sentence, before a company's name ("Carmaker Zentrix",
