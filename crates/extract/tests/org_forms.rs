@@ -266,3 +266,23 @@ fn more_nouns_and_words_of_firms() {
     let text = "Kaldor Group posted a loss. Chief executive Mira Sandvik said the plants would close.";
     assert!(!entities(text).iter().any(|(name, _)| name == "Chief"), "{:?}", entities(text));
 }
+
+/// A source cited after "according to", with no given name and no surname of a person of the text, is an
+/// organisation; a person's surname there stays the person's.
+#[test]
+fn what_is_cited_after_according_to_is_an_organisation() {
+    use EntityKind::*;
+    for (text, org) in [
+        ("According to Brightwater Analytics, sales of electric cars rose by a third.", "Brightwater Analytics"),
+        ("Prices rose 4 per cent, according to Halvard Insight.", "Halvard Insight"),
+    ] {
+        assert!(has(text, org, Org), "{org}: {:?}", entities(text));
+    }
+    for (text, person) in [
+        ("Halima Osei chairs the panel. According to Osei, the plan was agreed weeks ago.", "Osei"),
+        ("The road will close, according to Tevaki Loma, the city's engineer. Loma said it was safe.", "Loma"),
+    ] {
+        assert!(has(text, person, Person), "{person}: {:?}", entities(text));
+        assert!(!entities(text).iter().any(|(_, kind)| *kind == Org), "{:?}", entities(text));
+    }
+}

@@ -230,17 +230,33 @@ pub(crate) fn find_entities(
         typed.push((cand.clone(), kind));
     }
     // "a doctor told Ruptly", "the producers told Variety": who is told, named by no evidence of a person (no
-    // given name, no person's surname in the document), is the outlet that reports it. So is, on the same
+    // given name, no person's surname in the document), is the outlet that reports it; what is cited after
+    // "according to" on that evidence is an organisation too (a person's has a given name or a surname). So is, on the same
     // evidence, a name right before the noun of someone's office in it and that someone's name ("Zentrix chief
     // executive Ama Okoro", "Kelvara coach Rangi Tawhiri"): news English names the employer so.
     let mut last_words_of_names: Option<HashSet<&str>> = None;
+    let mut lone_words: Option<HashSet<&str>> = None;
     for (cand, kind) in &mut typed {
         let told = cand.first > 0
             && seg.is_word(cand.first - 1)
             && cx.word(cand.first - 1) == "told"
             && seg.tokens[cand.first - 1].line == seg.tokens[cand.first].line;
+        // "according to Brightwater Analytics": on the same evidence, the source a report cites by name.
+        let cited = cand.first >= 2
+            && seg.is_word(cand.first - 2)
+            && cx.word(cand.first - 2).eq_ignore_ascii_case("according")
+            && cx.word(cand.first - 1) == "to"
+            && seg.tokens[cand.first - 2].line == seg.tokens[cand.first].line;
+        // "according to Farhan Qureshi, …" … "Qureshi said": a cited name whose last word the text uses alone
+        // is a person's (people are called by their surname; the set is built once, at the first citation).
+        let cited = cited
+            && !lone_words
+                .get_or_insert_with(|| {
+                    cleaned.iter().filter(|c| c.end - c.first == 1).map(|c| cx.word(c.first)).collect()
+                })
+                .contains(cx.word(cand.end - 1));
         if kind.is_none()
-            && (told || typing::before_its_officer(&cx, cand.first, cand.end))
+            && (told || cited || typing::before_its_officer(&cx, cand.first, cand.end))
             && cand.end - cand.first <= 3
             && !is_first_name(cx.word(cand.first))
             && (cand.first..cand.end).all(|i| cx.word(i).starts_with(char::is_uppercase))
