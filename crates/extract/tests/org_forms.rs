@@ -286,3 +286,22 @@ fn what_is_cited_after_according_to_is_an_organisation() {
         assert!(!entities(text).iter().any(|(_, kind)| *kind == Org), "{:?}", entities(text));
     }
 }
+
+/// A speaker described by a relative "which" is no person; who works "at" a name as executives, staff or
+/// workers works at a firm. Precision: "who" keeps a person, and workers at a place stay at the place.
+#[test]
+fn which_speakers_and_workplaces_are_organisations() {
+    use EntityKind::*;
+    for (text, org) in [
+        ("Grandvale, which owns 40 supermarkets, said it would hire 500 staff.", "Grandvale"),
+        ("Executives at Quillon met regulators on Friday.", "Quillon"),
+    ] {
+        assert!(has(text, org, Org), "{org}: {:?}", entities(text));
+    }
+    for (text, name, kind) in [
+        ("Okonjo, who owns two farms, said the rains came late.", "Okonjo", Person),
+        ("Workers at Rotterdam walked out on Monday.", "Rotterdam", Place),
+    ] {
+        assert!(has(text, name, kind), "{name}: {:?}", entities(text));
+    }
+}

@@ -708,7 +708,11 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
         // "Veltro said in a statement that it would appeal": nor does a person refer to themself as "it".
         // Only the subject before its verb ("said Chandrayaan-3 had completed its orbit": the craft is no speaker).
         let verb_follows = !(first > 0 && cx.seg.is_word(first - 1) && is_inverted_speech_verb(cx.word(first - 1)));
-        if (after_the && words >= 2) || (!opens_with_first_name && verb_follows && speaks_of_itself(cx, end)) {
+        // "Grandvale, which owns 40 supermarkets, said": a speaker described by "which" is no person ("who").
+        let which_speaks = cx.seg.is_punct(end, ',') && cx.seg.is_word(end + 1) && cx.word(end + 1) == "which";
+        if (after_the && words >= 2)
+            || (!opens_with_first_name && verb_follows && (which_speaks || speaks_of_itself(cx, end)))
+        {
             return Some(EntityKind::Org);
         }
         return Some(EntityKind::Person);
@@ -1431,7 +1435,11 @@ fn in_company_context(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
                 | "chairwoman"
                 | "executive"
         ),
-        "at" => matches!(noun, "analyst" | "analysts" | "economist" | "economists" | "employees"),
+        // "Executives at Quillon", "staff at Orvell": people who work at a place of business.
+        "at" => matches!(
+            noun,
+            "analyst" | "analysts" | "economist" | "economists" | "employees" | "executives" | "staff" | "workers"
+        ),
         _ => false,
     }
 }
