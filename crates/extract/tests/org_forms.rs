@@ -305,3 +305,24 @@ fn which_speakers_and_workplaces_are_organisations() {
         assert!(has(text, name, kind), "{name}: {:?}", entities(text));
     }
 }
+
+/// One distinctive word, `and`, and an organisation's name of two or more words are two organisations; an
+/// ordinary word or a given name before `and` keeps one name (`Food and Drug Administration`).
+#[test]
+fn a_lone_word_and_an_organisation_are_two() {
+    use EntityKind::*;
+    for (text, names) in [
+        ("The merger between Oakhurst and Pellham Group was blocked.", ["Oakhurst", "Pellham Group"]),
+        ("Trellis and Ashgrove Foods agreed to merge in an all-share deal.", ["Trellis", "Ashgrove Foods"]),
+    ] {
+        for name in names {
+            assert!(has(text, name, Org), "{name}: {:?}", entities(text));
+        }
+    }
+    for (text, name) in [
+        ("The Trade and Industry Ministry said exports rose.", "Trade and Industry Ministry"),
+        ("A grant from the Bill and Melinda Gates Foundation paid for it.", "Bill and Melinda Gates Foundation"),
+    ] {
+        assert!(has(text, name, Org), "{name}: {:?}", entities(text));
+    }
+}

@@ -359,13 +359,28 @@ pub(crate) fn find_entities(
     }
     // "chipmakers such as Nvidia and Advanced Micro Devices": an untyped name of several words joined by "and"
     // or "or" to an organisation's is one too, unless a first name opens it (a list names things of a kind).
+    // One word joins too when it is distinctive, no given name and no surname of a person of the text ("the merger
+    // between Oakhurst and Pellham Group"; not "Okafor and Zentrix Group" once "Ama Okafor" is known).
+    let distinctive_word = |cand: &Candidate| {
+        let word = cx.word(cand.first);
+        cand.end - cand.first == 1
+            && word.starts_with(char::is_uppercase)
+            && is_distinctive_word(&cx, word)
+            && known.get(word) != Some(&EntityKind::Person)
+    };
     for at in 0..typed.len() {
         let (cand, kind) = &typed[at];
-        if kind.is_some() || cand.in_title_line || cand.end - cand.first < 2 {
+        if kind.is_some() || cand.in_title_line || (cand.end - cand.first < 2 && !distinctive_word(cand)) {
             continue;
         }
+        // A lone word only by "and" to a name of two or more words ("Oakhurst and Pellham Group"; not "WhatsApp and
+        // Telegram", products as often as firms, nor "@Handle or Facebook").
+        let lone = cand.end - cand.first == 1;
         let joined_org = |other: &(Candidate, Option<EntityKind>), and_at: usize| {
-            other.1 == Some(EntityKind::Org) && seg.is_word(and_at) && matches!(cx.word(and_at), "and" | "or")
+            other.1 == Some(EntityKind::Org)
+                && seg.is_word(and_at)
+                && matches!(cx.word(and_at), "and" | "or")
+                && !(lone && (cx.word(and_at) == "or" || other.0.end - other.0.first < 2))
         };
         let before = at
             .checked_sub(1)

@@ -71,14 +71,29 @@ fn is_plain_menu_item(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
 /// and "University and College Union" are one). Looks at a bounded
 /// number of words, so a long run costs no more than a short one.
 fn joins_two_organisations(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
-    (end.saturating_sub(8).max(first + 2)..end - 1).any(|i| {
-        cx.word(i) == "and"
-            && (is_org_keyword(cx.word(i - 1))
-                || FACILITY_NOUNS.binary_search(&cx.word(i - 1)).is_ok()
-                || cx.word(first) == "Radio"
-                || is_org(cx.surface(first, i))
-                || keyword_of_place(cx, first, i))
-    })
+    // "the merger between Oakhurst and Pellham Group": one distinctive word (no ordinary word, given name or
+    // keyword) before "and" and a name of two or more words is a name of its own — unless "the" opens the whole,
+    // as it opens the bodies whose names hold "and" ("the Trade and Industry Ministry", "the Food and Drug
+    // Administration", "the Bill and Melinda Gates Foundation"; firms take no article).
+    let after_the = first > 0 && cx.seg.is_word(first - 1) && cx.word(first - 1).eq_ignore_ascii_case("the");
+    let lone_word_first = end - first >= 4 && !after_the && cx.word(first + 1) == "and" && {
+        let word = cx.word(first);
+        word.starts_with(char::is_uppercase)
+            && !is_common(word)
+            && !is_common_word(&crate::case::lowercase(word))
+            && !is_first_name(word)
+            && !is_org_keyword(word)
+            && !is_place(word)
+    };
+    lone_word_first
+        || (end.saturating_sub(8).max(first + 2)..end - 1).any(|i| {
+            cx.word(i) == "and"
+                && (is_org_keyword(cx.word(i - 1))
+                    || FACILITY_NOUNS.binary_search(&cx.word(i - 1)).is_ok()
+                    || cx.word(first) == "Radio"
+                    || is_org(cx.surface(first, i))
+                    || keyword_of_place(cx, first, i))
+        })
 }
 
 /// "University of Cape Town", "Bank of Okavu": an organisation's keyword, "of" and a known place.
