@@ -36,6 +36,9 @@
 //! `hyphen_compounds_suite.txt` is an eleventh check (DESIGN.md, "Names inside hyphenated compounds"): names
 //! joined by hyphens (`Brazil-Argentina`, `Paris-to-London`, `Ex-Nigeria`), and hyphenated names that are one
 //! name. `SIDENOTE_SUITE=hyphens`.
+//! `org_generic_suite.txt` is a twelfth check (DESIGN.md, "ORG by the context it stands in"): government bodies
+//! named by their kind, the context an organisation stands in (`said in a statement`, `according to X`,
+//! `X-listed`), one name typed once and met bare; mostly invented names. `SIDENOTE_SUITE=generic`.
 //!
 //! The floors below sit a little under the figures measured when they were set (DESIGN.md, "A second check"
 //! and "A third check"): a rule that makes a suite lose fails here, whatever it does to the corpus.
@@ -53,6 +56,7 @@ const FORMS_SUITE: &str = include_str!("people_forms_suite.txt");
 const UNSEEN_SUITE: &str = include_str!("org_unseen_suite.txt");
 const SHORT_FORMS_SUITE: &str = include_str!("org_short_forms_suite.txt");
 const HYPHENS_SUITE: &str = include_str!("hyphen_compounds_suite.txt");
+const GENERIC_SUITE: &str = include_str!("org_generic_suite.txt");
 const KINDS: [EntityKind; 4] = [EntityKind::Person, EntityKind::Org, EntityKind::Place, EntityKind::Misc];
 
 /// One case: its plain text and the gold names as (start byte, end byte, kind).
@@ -195,6 +199,7 @@ fn the_suites_are_well_formed_and_large_enough() {
     check_well_formed(SHORT_FORMS_SUITE, 40, [(EntityKind::Org, 90), (EntityKind::Place, 15), (EntityKind::Person, 8)]);
     // The eleventh check is about names inside hyphenated compounds, and hyphenated names that are one name.
     check_well_formed(HYPHENS_SUITE, 40, [(EntityKind::Place, 40), (EntityKind::Person, 15), (EntityKind::Org, 10)]);
+    check_well_formed(GENERIC_SUITE, 45, [(EntityKind::Org, 45), (EntityKind::Place, 20), (EntityKind::Person, 12)]);
 }
 
 fn check_well_formed<const N: usize>(suite: &str, least_cases: usize, minimum: [(EntityKind, usize); N]) {
@@ -329,4 +334,13 @@ fn the_hyphens_suite_scores_at_least_its_floors() {
     let floors =
         [(EntityKind::Person, 0.89), (EntityKind::Org, 0.82), (EntityKind::Place, 0.98), (EntityKind::Misc, 0.0)];
     check_floors("hyphens", HYPHENS_SUITE, floors);
+}
+
+#[test]
+fn the_generic_suite_scores_at_least_its_floors() {
+    // Set when the fifteenth round ended (its start, before any rule: PERSON 0.800, ORG 0.837, PLACE 0.833, MISC
+    // 0.400 on one gold name; at the end 0.875, 0.946, 0.833, 1.000).
+    let floors =
+        [(EntityKind::Person, 0.86), (EntityKind::Org, 0.93), (EntityKind::Place, 0.82), (EntityKind::Misc, 0.6)];
+    check_floors("generic", GENERIC_SUITE, floors);
 }

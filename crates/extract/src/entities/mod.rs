@@ -230,17 +230,33 @@ pub(crate) fn find_entities(
         typed.push((cand.clone(), kind));
     }
     // "a doctor told Ruptly", "the producers told Variety": who is told, named by no evidence of a person (no
-    // given name, no person's surname in the document), is the outlet that reports it. So is, on the same
+    // given name, no person's surname in the document), is the outlet that reports it; what is cited after
+    // "according to" on that evidence is an organisation too (a person's has a given name or a surname). So is, on the same
     // evidence, a name right before the noun of someone's office in it and that someone's name ("Zentrix chief
     // executive Ama Okoro", "Kelvara coach Rangi Tawhiri"): news English names the employer so.
     let mut last_words_of_names: Option<HashSet<&str>> = None;
+    let mut lone_words: Option<HashSet<&str>> = None;
     for (cand, kind) in &mut typed {
         let told = cand.first > 0
             && seg.is_word(cand.first - 1)
             && cx.word(cand.first - 1) == "told"
             && seg.tokens[cand.first - 1].line == seg.tokens[cand.first].line;
+        // "according to Brightwater Analytics": on the same evidence, the source a report cites by name.
+        let cited = cand.first >= 2
+            && seg.is_word(cand.first - 2)
+            && cx.word(cand.first - 2).eq_ignore_ascii_case("according")
+            && cx.word(cand.first - 1) == "to"
+            && seg.tokens[cand.first - 2].line == seg.tokens[cand.first].line;
+        // "according to Farhan Qureshi, …" … "Qureshi said": a cited name whose last word the text uses alone
+        // is a person's (people are called by their surname; the set is built once, at the first citation).
+        let cited = cited
+            && !lone_words
+                .get_or_insert_with(|| {
+                    cleaned.iter().filter(|c| c.end - c.first == 1).map(|c| cx.word(c.first)).collect()
+                })
+                .contains(cx.word(cand.end - 1));
         if kind.is_none()
-            && (told || typing::before_its_officer(&cx, cand.first, cand.end))
+            && (told || cited || typing::before_its_officer(&cx, cand.first, cand.end))
             && cand.end - cand.first <= 3
             && !is_first_name(cx.word(cand.first))
             && (cand.first..cand.end).all(|i| cx.word(i).starts_with(char::is_uppercase))
@@ -343,13 +359,28 @@ pub(crate) fn find_entities(
     }
     // "chipmakers such as Nvidia and Advanced Micro Devices": an untyped name of several words joined by "and"
     // or "or" to an organisation's is one too, unless a first name opens it (a list names things of a kind).
+    // One word joins too when it is distinctive, no given name and no surname of a person of the text ("the merger
+    // between Oakhurst and Pellham Group"; not "Okafor and Zentrix Group" once "Ama Okafor" is known).
+    let distinctive_word = |cand: &Candidate| {
+        let word = cx.word(cand.first);
+        cand.end - cand.first == 1
+            && word.starts_with(char::is_uppercase)
+            && is_distinctive_word(&cx, word)
+            && known.get(word) != Some(&EntityKind::Person)
+    };
     for at in 0..typed.len() {
         let (cand, kind) = &typed[at];
-        if kind.is_some() || cand.in_title_line || cand.end - cand.first < 2 {
+        if kind.is_some() || cand.in_title_line || (cand.end - cand.first < 2 && !distinctive_word(cand)) {
             continue;
         }
+        // A lone word only by "and" to a name of two or more words ("Oakhurst and Pellham Group"; not "WhatsApp and
+        // Telegram", products as often as firms, nor "@Handle or Facebook").
+        let lone = cand.end - cand.first == 1;
         let joined_org = |other: &(Candidate, Option<EntityKind>), and_at: usize| {
-            other.1 == Some(EntityKind::Org) && seg.is_word(and_at) && matches!(cx.word(and_at), "and" | "or")
+            other.1 == Some(EntityKind::Org)
+                && seg.is_word(and_at)
+                && matches!(cx.word(and_at), "and" | "or")
+                && !(lone && (cx.word(and_at) == "or" || other.0.end - other.0.first < 2))
         };
         let before = at
             .checked_sub(1)

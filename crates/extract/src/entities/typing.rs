@@ -71,14 +71,29 @@ fn is_plain_menu_item(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
 /// and "University and College Union" are one). Looks at a bounded
 /// number of words, so a long run costs no more than a short one.
 fn joins_two_organisations(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
-    (end.saturating_sub(8).max(first + 2)..end - 1).any(|i| {
-        cx.word(i) == "and"
-            && (is_org_keyword(cx.word(i - 1))
-                || FACILITY_NOUNS.binary_search(&cx.word(i - 1)).is_ok()
-                || cx.word(first) == "Radio"
-                || is_org(cx.surface(first, i))
-                || keyword_of_place(cx, first, i))
-    })
+    // "the merger between Oakhurst and Pellham Group": one distinctive word (no ordinary word, given name or
+    // keyword) before "and" and a name of two or more words is a name of its own — unless "the" opens the whole,
+    // as it opens the bodies whose names hold "and" ("the Trade and Industry Ministry", "the Food and Drug
+    // Administration", "the Bill and Melinda Gates Foundation"; firms take no article).
+    let after_the = first > 0 && cx.seg.is_word(first - 1) && cx.word(first - 1).eq_ignore_ascii_case("the");
+    let lone_word_first = end - first >= 4 && !after_the && cx.word(first + 1) == "and" && {
+        let word = cx.word(first);
+        word.starts_with(char::is_uppercase)
+            && !is_common(word)
+            && !is_common_word(&crate::case::lowercase(word))
+            && !is_first_name(word)
+            && !is_org_keyword(word)
+            && !is_place(word)
+    };
+    lone_word_first
+        || (end.saturating_sub(8).max(first + 2)..end - 1).any(|i| {
+            cx.word(i) == "and"
+                && (is_org_keyword(cx.word(i - 1))
+                    || FACILITY_NOUNS.binary_search(&cx.word(i - 1)).is_ok()
+                    || cx.word(first) == "Radio"
+                    || is_org(cx.surface(first, i))
+                    || keyword_of_place(cx, first, i))
+        })
 }
 
 /// "University of Cape Town", "Bank of Okavu": an organisation's keyword, "of" and a known place.
@@ -464,6 +479,11 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     {
         return Some(EntityKind::Org);
     }
+    // "Tennis Canada said", "Cricket Australia fined him", "USA Swimming": a sport and a known place, in either
+    // order, name the sport's governing body there (an organisation), not a person nor the place.
+    if !cand.in_title_line && end - first == 2 && names_a_sports_body(cx.word(first), cx.word(first + 1)) {
+        return Some(EntityKind::Org);
+    }
     if let Some(kind) = lexical_kind(cx, first, end) {
         return Some(kind);
     }
@@ -700,7 +720,14 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     let after_the = first > 0 && cx.seg.is_word(first - 1) && cx.word(first - 1).eq_ignore_ascii_case("the");
     if words <= 3 && all_capitalised && !collective_noun && is_speech_subject(cx, first, end) && !cand.in_title_line {
         // "The Okavu Refinery said": a person's name takes no article; what speaks with one is an organisation.
-        if after_the && words >= 2 {
+        // "Veltro said in a statement that it would appeal": nor does a person refer to themself as "it".
+        // Only the subject before its verb ("said Chandrayaan-3 had completed its orbit": the craft is no speaker).
+        let verb_follows = !(first > 0 && cx.seg.is_word(first - 1) && is_inverted_speech_verb(cx.word(first - 1)));
+        // "Grandvale, which owns 40 supermarkets, said": a speaker described by "which" is no person ("who").
+        let which_speaks = cx.seg.is_punct(end, ',') && cx.seg.is_word(end + 1) && cx.word(end + 1) == "which";
+        if (after_the && words >= 2)
+            || (!opens_with_first_name && verb_follows && (which_speaks || speaks_of_itself(cx, end)))
+        {
             return Some(EntityKind::Org);
         }
         return Some(EntityKind::Person);
@@ -747,6 +774,68 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
         return Some(EntityKind::Person);
     }
     None
+}
+
+/// Sports whose national or regional governing bodies are named by the sport and the place ("Tennis Canada",
+/// "Cricket Australia", "USA Gymnastics"), sorted for binary search.
+const SPORTS: &[&str] = &[
+    "Athletics",
+    "Badminton",
+    "Baseball",
+    "Basketball",
+    "Boxing",
+    "Cricket",
+    "Cycling",
+    "Football",
+    "Golf",
+    "Gymnastics",
+    "Hockey",
+    "Netball",
+    "Rowing",
+    "Rugby",
+    "Sailing",
+    "Skating",
+    "Soccer",
+    "Swimming",
+    "Tennis",
+    "Volleyball",
+];
+
+/// Whether two words are a sport and a known place, in either order: a governing body's name.
+fn names_a_sports_body(first: &str, second: &str) -> bool {
+    let is_sport = |word: &str| SPORTS.binary_search(&word).is_ok();
+    (is_sport(first) && is_place(second)) || (is_place(first) && is_sport(second))
+}
+
+/// How many tokens after a speaker's name the pronoun that refers back to it is looked for.
+const SELF_REFERENCE_REACH: usize = 12;
+
+/// Whether the clause after a speaker's name (ending at `end`) refers back to the speaker as an organisation
+/// does: the first personal pronoun in its sentence is "its", or "it" before a verb of intent ("Veltro said
+/// it plans to appeal", "said its profit fell"; a person's is "he"/"she"/"they"/"his"/"her"). Not "it would",
+/// "it will": what was spoken of is as often the subject ("López García said it would hurt farmers": the bill).
+fn speaks_of_itself(cx: &Context<'_, '_>, end: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[end.saturating_sub(1)].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    for i in end..(end + SELF_REFERENCE_REACH).min(seg.tokens.len()) {
+        if seg.tokens[i].line != line || (i > end && seg.starts_sentence(i)) {
+            return false;
+        }
+        match word_at(i) {
+            Some("its") => return true,
+            Some("it") => {
+                return word_at(i + 1).is_some_and(|w| {
+                    matches!(w, "plans" | "planned" | "intends" | "intended" | "expects" | "aims" | "hopes" | "hoped")
+                });
+            }
+            Some("he" | "she" | "they" | "his" | "her" | "their" | "him" | "them" | "I" | "we" | "our" | "my") => {
+                return false
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether "at", "outside", "inside" or "near" (and "the") stands right before the name at `first` on its line.
@@ -898,6 +987,8 @@ pub(super) fn before_its_officer(cx: &Context<'_, '_>, first: usize, end: usize)
     word_at(noun_at).is_some_and(|w| is_officer_noun(w) || (noun_at > end && w == "director"))
         && word_at(noun_at + 1).is_some_and(|w| w.starts_with(char::is_uppercase))
         && !is_demonym(cx.word(first))
+        // "Chief executive Mira Sandvik said": an officer's own word opening the sentence names no organisation.
+        && !(end - first == 1 && is_officer_noun(&crate::case::lowercase(cx.word(first))))
 }
 
 /// Lower-case nouns of an office in an organisation, before its holder's name ("Zentrix founder Ama Okoro").
@@ -977,8 +1068,24 @@ fn after_organisation_noun(cx: &Context<'_, '_>, first: usize) -> bool {
         && seg.tokens[first - 1].line == seg.tokens[first].line
         && (ORGANISATION_NOUNS.binary_search(&cx.word(first - 1)).is_ok()
             || (seg.starts_sentence(first - 1) && is_industry_opener(cx.word(first - 1)))
-            // "Hong Kong-listed Tailong Property": only a company's shares are listed.
-            || (cx.word(first - 1) == "listed" && first >= 2 && seg.is_punct(first - 2, '-')))
+            // "Hong Kong-listed Tailong Property": only a company's shares are listed; "Oslo-based Fjordane
+            // Shipping", "state-owned Petrolar", "Kremlin-backed Rusnefta", "state-run Radio Kelvara": a hyphenated
+            // participle of seat or ownership right before a name describes a firm or a body (a person's has a
+            // role noun between: "London-based designer Ama Okoro").
+            || is_seat_or_owner_participle(cx, first - 1))
+}
+
+/// Participles that, after a hyphen, describe where a firm sits or who owns it.
+const SEAT_OR_OWNER_PARTICIPLES: &[&str] = &["backed", "based", "controlled", "listed", "owned", "run"];
+
+/// Whether the word at `at` is such a participle after a hyphen: a token of its own after a capitalised part
+/// ("Oslo-based"), or the end of one lower-case word ("state-owned").
+fn is_seat_or_owner_participle(cx: &Context<'_, '_>, at: usize) -> bool {
+    let word = cx.word(at);
+    let split_off = SEAT_OR_OWNER_PARTICIPLES.contains(&word) && at >= 1 && cx.seg.is_punct(at - 1, '-');
+    let glued =
+        word.rsplit_once('-').is_some_and(|(head, tail)| !head.is_empty() && SEAT_OR_OWNER_PARTICIPLES.contains(&tail));
+    split_off || glued
 }
 
 /// An industry's noun capitalised because it opens a sentence, before a company's name ("Carmaker Zentrix",
@@ -1343,7 +1450,11 @@ fn in_company_context(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
                 | "chairwoman"
                 | "executive"
         ),
-        "at" => matches!(noun, "analyst" | "analysts" | "economist" | "economists" | "employees"),
+        // "Executives at Quillon", "staff at Orvell": people who work at a place of business.
+        "at" => matches!(
+            noun,
+            "analyst" | "analysts" | "economist" | "economists" | "employees" | "executives" | "staff" | "workers"
+        ),
         _ => false,
     }
 }
@@ -1431,6 +1542,8 @@ const DESCRIBING_ORGANISATION_NOUNS: &[&str] = &[
     "charity",
     "company",
     "conglomerate",
+    "consultancy",
+    "distributor",
     "firm",
     "giant",
     "insurer",
@@ -1482,6 +1595,9 @@ fn described_as(cx: &Context<'_, '_>, first: usize, end: usize, nouns: &[&str]) 
             return (!seg.is_word(next) && !seg.is_possessive(next))
                 || !same_line(next)
                 || matches!(cx.word(next), "that" | "which" | "and")
+                // "a consultancy based in London", "a miner owned by the state": a participle of place or
+                // ownership ends the phrase as a preposition does.
+                || matches!(cx.word(next), "based" | "owned" | "backed" | "headquartered" | "listed")
                 || PREPOSITIONS.contains(&cx.word(next));
         }
     }
