@@ -97,6 +97,45 @@ const INTRODUCTORY_WORDS: &[&str] = &[
     "with",
 ];
 
+/// Function words that no role between an employer and a person holds (`said X spokeswoman Y`): a preposition,
+/// conjunction or possessive there starts another phrase (`said X as coach Y looked on`), whose person is not
+/// the speaker.
+const ROLE_BREAKING_WORDS: &[&str] = &[
+    "after",
+    "against",
+    "alongside",
+    "and",
+    "as",
+    "at",
+    "before",
+    "beside",
+    "but",
+    "by",
+    "for",
+    "from",
+    "her",
+    "his",
+    "its",
+    "like",
+    "my",
+    "nor",
+    "of",
+    "or",
+    "our",
+    "than",
+    "their",
+    "through",
+    "to",
+    "under",
+    "until",
+    "via",
+    "when",
+    "while",
+    "with",
+    "without",
+    "your",
+];
+
 /// How many sentences back "the company" looks for the organisation that opened one.
 const ORGANISATION_REACH: usize = 8;
 
@@ -1647,6 +1686,11 @@ impl Attribution<'_> {
             .take_while(|&i| seg.is_word(i) && seg.word(i).starts_with(char::is_lowercase))
             .collect();
         let &last = role.last()?;
+        // A role is nouns and their modifiers: a preposition, conjunction or possessive between the two names
+        // makes the second no employee (`said Wielgus as coach X looked on`, `said Nowak through her lawyer X`).
+        if role.iter().any(|&i| ROLE_BREAKING_WORDS.contains(&seg.word(i))) {
+            return None;
+        }
         // A person, or a name left MISC that the role makes someone ([`speaking_names`]); not an organisation.
         let person = self.entity_at(last + 1).filter(|p| p.kind != EntityKind::Org)?;
         is_naming_role(seg.word(last)).then_some(person)
@@ -5329,6 +5373,19 @@ mod tests {
             (
                 "“The trains will run on time from Monday,” said Karin Lindqvist spokesman Tobias Grunewald.",
                 vec![q(quote, Some("Tobias Grunewald"))],
+            ),
+            // A preposition, conjunction or possessive before the role: another phrase, whose person does not speak.
+            (
+                "“The trains will run on time from Monday,” said Karin Lindqvist as spokesman Tobias Grunewald looked on.",
+                vec![q(quote, Some("Karin Lindqvist"))],
+            ),
+            (
+                "“The trains will run on time from Monday,” said Karin Lindqvist before teammate Tobias Grunewald left.",
+                vec![q(quote, Some("Karin Lindqvist"))],
+            ),
+            (
+                "“The trains will run on time from Monday,” said Karin Lindqvist through her lawyer Tobias Grunewald.",
+                vec![q(quote, Some("Karin Lindqvist"))],
             ),
         ]);
     }
