@@ -1352,7 +1352,12 @@ impl Attribution<'_> {
             self.clause_openers.last().is_some_and(|&e| (name.start..start).contains(&self.entities[e].span.start));
         let text = name.slice(seg.text);
         let a_persons = text.split(' ').next().is_some_and(crate::lexicon::is_first_name);
-        (previous_sentence && seg.starts_sentence(name_token) && !named_since && !a_persons)
+        // A thing the name's sentence brings in with an article (`X received a letter`, `X put up the sign`) is
+        // as likely what `it` is, and its words are not the name's: a person with a first name no list knows
+        // gets a letter as often as a company does.
+        let a_thing_between =
+            (name_token..token).any(|i| seg.is_word(i) && matches!(seg.word(i), "a" | "an" | "the" | "A" | "An"));
+        (previous_sentence && seg.starts_sentence(name_token) && !named_since && !a_persons && !a_thing_between)
             .then(|| (text.to_string(), None))
     }
 
@@ -5338,6 +5343,15 @@ mod tests {
             ),
             (
                 "Peter Okwuosa closed two mines on Monday. It said the closures were “a painful but necessary step”.",
+                vec![q(quote, None)],
+            ),
+            // A thing the sentence brings in with an article: `it` may be the thing (a letter, a sign), not the name.
+            (
+                "Tshering Dorji received a letter from the council on Friday. It said the closures were “a painful but necessary step”.",
+                vec![q(quote, None)],
+            ),
+            (
+                "Korrowa Minerals put up the notice on Monday. It said the closures were “a painful but necessary step”.",
                 vec![q(quote, None)],
             ),
         ]);
