@@ -136,6 +136,9 @@ const ROLE_BREAKING_WORDS: &[&str] = &[
     "your",
 ];
 
+/// How many tokens after a verb of speech the reported clause's subject may stand (`told the board on Friday he`).
+const REPORTED_SUBJECT_TOKENS: usize = 6;
+
 /// How many sentences back "the company" looks for the organisation that opened one.
 const ORGANISATION_REACH: usize = 8;
 
@@ -938,6 +941,16 @@ impl Attribution<'_> {
         }
         let window: Vec<usize> = (first..last).collect();
         let verb = window.iter().position(|&i| self.is_verb_of_speech(i))?;
+        // The reported words are the speaker's own only when the speaker is their subject too (`he said he would
+        // step down`, `she told members she would not resign`); `X said protesters had chanted …` or `X said the
+        // defendant wrote …` goes on with someone else's words.
+        let own_words = window[verb + 1..]
+            .iter()
+            .take(REPORTED_SUBJECT_TOKENS)
+            .any(|&i| seg.is_word(i) && matches!(seg.word(i), "he" | "she" | "they" | "we" | "I"));
+        if !own_words {
+            return None;
+        }
         self.nearest_subject(&window[..verb], quote.start)
     }
 
@@ -5263,6 +5276,15 @@ mod tests {
             ),
             (
                 "Tomasz Wielgus has led the orchestra since 2014. A board member said he would leave in June.\n\n“Ten seasons is enough for anyone.”",
+                vec![q(quote, None)],
+            ),
+            // The reported clause has someone else for its subject: the quote paragraph may be theirs.
+            (
+                "Tomasz Wielgus has led the orchestra since 2014. On Friday he said the players had chanted in the hall.\n\n“Ten seasons is enough for anyone.”",
+                vec![q(quote, None)],
+            ),
+            (
+                "Tomasz Wielgus has led the orchestra since 2014. On Friday he told the board a critic wrote to him.\n\n“Ten seasons is enough for anyone.”",
                 vec![q(quote, None)],
             ),
         ]);
