@@ -1443,7 +1443,13 @@ impl Attribution<'_> {
         // A long quote that ends its line with a comma inside the marks has its attribution on the next line
         // (`“…, and nobody answered,” ¶ said Bolat Serikbayev, the village head.`): a line that opens in lower
         // case right after it goes on with the sentence.
-        let open_ended = quote.slice(seg.text).trim_end().ends_with(',');
+        // Only a quote that stands alone on its line: one opened after words of a sentence (`a banner reading
+        // “Hands off our river,” ¶ while the mayor … said`) is that sentence's, wrapped, and the next line is not
+        // its attribution.
+        let opens_its_line = token_at(seg, quote.start)
+            .checked_sub(1)
+            .is_some_and(|open| seg.tokens.get(open).is_some_and(|t| seg.lines[t.line].tokens.0 == open));
+        let open_ended = opens_its_line && quote.slice(seg.text).trim_end().ends_with(',');
         let mut window = Vec::new();
         for i in close..seg.tokens.len().min(close + 40) {
             let t = &seg.tokens[i];
@@ -5309,6 +5315,11 @@ mod tests {
             ),
             (
                 "“We waited for the ferry from dawn until the harbour closed at night,”\nSaid Oyunbileg Batsaikhan is a fisherman.",
+                vec![q(quote, None)],
+            ),
+            // A quote inside a sentence, wrapped at its comma: the next line goes on with that sentence.
+            (
+                "Protesters waved a banner reading “We waited for the ferry from dawn until the harbour closed at night,”\nwhile the mayor, Jan Kowalski, said the dam would be built.",
                 vec![q(quote, None)],
             ),
         ]);
