@@ -2770,15 +2770,19 @@ fn kin_sexes(seg: &Segmented<'_>, entities: &[Entity], groups: usize) -> Vec<Opt
         };
         let sentence = seg.tokens[before].sentence;
         let index = entities.partition_point(|x| x.span.start < e.span.start);
-        let subject = entities[..index]
+        // Only when one person stands before the noun in its sentence: with two (`A met B and his sister, C`)
+        // the possessive is as likely the nearer one's, and a wrong sex sends `he`/`she` to the wrong person.
+        let mut owners = entities[..index]
             .iter()
             .rev()
             .take(KIN_OWNER_REACH)
             .take_while(|x| seg.tokens.get(token_at(seg, x.span.start)).is_some_and(|t| t.sentence == sentence))
-            .filter(|x| x.kind == EntityKind::Person)
-            .last();
-        if let Some(subject) = subject.filter(|x| x.group != e.group) {
-            give(subject.group, owner_female);
+            .filter(|x| x.kind == EntityKind::Person && x.group != e.group)
+            .map(|x| x.group);
+        if let Some(owner) = owners.next() {
+            if owners.all(|other| other == owner) {
+                give(owner, owner_female);
+            }
         }
     }
     sexes.into_iter().map(Option::flatten).collect()
@@ -5357,6 +5361,11 @@ mod tests {
             (
                 "Akosua Adjei opened the shop with her brother, Kojo Mensah, in 2001.\n\nAkosua Adjei left the business in 2019.\n\n“I kept the name over the door,” he said.",
                 vec![q(quote, Some("Kojo Mensah"))],
+            ),
+            // Two people before the noun: the possessive may be either's, so neither gets a sex from it.
+            (
+                "Nomvula Dube, a nurse, met Sipho Khumalo and his brother, Thabo Khumalo, at the clinic.\n\n“I kept the name over the door,” she said.",
+                vec![q(quote, Some("Nomvula Dube"))],
             ),
         ]);
     }
