@@ -333,7 +333,6 @@ pub fn write_document(document: &Document, hints: &[LineHint]) -> Result<String,
     })
 }
 
-/// A document's annotations record in the current format.
 /// When a record was saved, as the Library shows it: the local date and time the way `en-GB` prints them
 /// (`02/12/2026, 06:01:23`), from the clock's fields. Written here rather than by the browser's
 /// `Date.toLocaleString`, whose first call in a page loads the locale's data: 11 to 27 ms on the page's
@@ -360,6 +359,7 @@ fn push_two_digits(out: &mut String, value: u32) {
     out.push_str(&value.to_string());
 }
 
+/// A document's annotations record in the current format.
 pub fn write_annotations(annotations: &Annotations, saved: &str) -> Result<String, String> {
     to_json(&AnnotationsRecord { format: FORMAT, saved: saved.into(), annotations: annotations.clone() })
 }
