@@ -5378,11 +5378,13 @@ mod tests {
                 "Korrowa Minerals closed two mines on Monday. It said the closures were “a painful but necessary step”.",
                 vec![q(quote, Some("Korrowa Minerals"))],
             ),
-            // A sentence between, or a person's name: no one.
+            // A sentence between: no one by this rule, but a name typed an organisation (`Minerals` ends firms'
+            // names) is what `it` stands for, as a pronoun stands for the last subject it fits.
             (
                 "Korrowa Minerals closed two mines on Monday. Prices fell. It said the closures were “a painful but necessary step”.",
-                vec![q(quote, None)],
+                vec![q(quote, Some("Korrowa Minerals"))],
             ),
+            // A person's name: no one.
             (
                 "Peter Okwuosa closed two mines on Monday. It said the closures were “a painful but necessary step”.",
                 vec![q(quote, None)],
@@ -5393,8 +5395,14 @@ mod tests {
                 vec![q(quote, None)],
             ),
             (
-                "Korrowa Minerals put up the notice on Monday. It said the closures were “a painful but necessary step”.",
+                "Korrowa Tuvalsen put up the notice on Monday. It said the closures were “a painful but necessary step”.",
                 vec![q(quote, None)],
+            ),
+            // A name the entity stage types an organisation (`Minerals` ends firms' names) is `it` by the older
+            // rule (`Alibaba reported a profit. It said …`, the common shape), thing or no thing between.
+            (
+                "Korrowa Minerals put up the notice on Monday. It said the closures were “a painful but necessary step”.",
+                vec![q(quote, Some("Korrowa Minerals"))],
             ),
         ]);
     }
