@@ -236,10 +236,17 @@ impl<'a, 't> Search<'a, 't> {
     /// `CONTEXT_CHARS`: a few words typed before a page's first line leave it that line).
     pub(super) fn edges_hold(&self, start: usize, end: usize) -> bool {
         let added = (CONTEXT_CHARS as f64 * (1.0 - ACROSS_MIN_SIDE)) as usize;
-        let short = |line: &str| line.trim().chars().count() <= added;
-        let line_before = self.text.get(..start).unwrap_or("").rsplit(is_line_break).next().unwrap_or("");
-        let line_after = self.text.get(end..).unwrap_or("").split(is_line_break).next().unwrap_or("");
-        !self.whole_line || ((!self.text_start || short(line_before)) && (!self.text_end || short(line_after)))
+        // Read at most this many characters towards the line's edge: reading to the edge itself was a scan of
+        // the whole text per placement in a text without line breaks (a transcript pasted as one line). A line
+        // with more white space than this beside its words counts as long, so the placement is refused.
+        let limit = added + 2 * CONTEXT_CHARS;
+        let short = |line: &mut dyn Iterator<Item = char>| {
+            let seen: String = line.take_while(|&c| !is_line_break(c)).take(limit + 1).collect();
+            seen.chars().count() <= limit && seen.trim().chars().count() <= added
+        };
+        let before = || self.text.get(..start).unwrap_or("").chars().rev();
+        let after = || self.text.get(end..).unwrap_or("").chars();
+        !self.whole_line || ((!self.text_start || short(&mut before())) && (!self.text_end || short(&mut after())))
     }
 
     /// Whether one evidential side (see `prefix_line`) stands beside a placement only in part, verbatim, while
