@@ -1635,7 +1635,9 @@ fn anchor_mapped(anchorer: &Anchorer<'_>, map: Option<&PositionMap>, target: &Te
     let Some(mapped) = map.and_then(|map| map.map(start)).filter(|&mapped| mapped != start) else {
         return anchorer.anchor(target);
     };
-    let shifted = TextTarget { start: Some(mapped), end: Some(mapped + end.saturating_sub(start)), ..target.clone() };
+    // Saturating: a hand-made end can be as large as a number is (the anchorer then finds no words there).
+    let end = mapped.saturating_add(end.saturating_sub(start));
+    let shifted = TextTarget { start: Some(mapped), end: Some(end), ..target.clone() };
     let mut found = anchorer.anchor(&shifted);
     if found.status == AnchorStatus::Exact {
         found.status = AnchorStatus::Moved;
@@ -1697,6 +1699,24 @@ mod tests {
             let placed = anchored.imported.notes[0].span.map(|s| s.start);
             assert_eq!(placed, edited.rfind(words), "after {intro_chars} characters added above");
             assert_eq!(anchored.imported.notes[0].status, AnchorStatus::Moved);
+        }
+    }
+
+    /// A position the file gives is only checked against the text once mapped: a hand-made end as large as a
+    /// number can be (`start` small, the file's text shifted by a paragraph) overflowed `mapped + (end -
+    /// start)` (a panic here, a wrapped end in the page's build). Such a target is anchored by its quote.
+    #[test]
+    fn an_end_past_any_text_is_anchored_by_its_quote_after_a_shift() {
+        let old = "A first line long enough to be matched between the two texts.\nThe ferry left at noon on Sunday.";
+        let new = format!("A paragraph the editors added at the top of the page.\n{old}");
+        for end in [u64::MAX, u64::MAX / 2, usize::MAX as u64] {
+            let file = format!(
+                r#"{{"type": "AnnotationCollection", "sidenote:text": {old:?}, "first": {{"items": [{{"type": "Annotation",
+                "id": "n1", "body": "x", "target": {{"selector": [{{"type": "TextQuoteSelector", "exact": "first line"}},
+                {{"type": "TextPositionSelector", "start": 2, "end": {end}}}]}}}}]}}}}"#
+            );
+            let anchored = anchor(parse(&file).expect("read"), &new);
+            assert_eq!(anchored.imported.notes[0].span.map(|s| s.start), new.find("first line"), "end {end}");
         }
     }
 
