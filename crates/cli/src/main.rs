@@ -302,14 +302,13 @@ fn cmd_anchor(args: &[String]) -> CommandResult {
         return Err(format!("anchor takes NOTES.json ARTICLE.txt\n{USAGE}"));
     };
     let (text, _) = read_article(Path::new(article))?;
-    let targets =
-        sidenote_annotate::w3c::targets(&read_to_string(Path::new(notes))?).map_err(|e| format!("{notes}: {e}"))?;
+    // As the app's import anchors them (one anchorer for the whole file, and the file's own text, when it
+    // carries one, saying where its positions stand now).
+    let anchored = sidenote_annotate::w3c::anchor_targets(&read_to_string(Path::new(notes))?, &text)
+        .map_err(|e| format!("{notes}: {e}"))?;
     let index = OffsetIndex::new(&text);
-    // One anchorer for the whole file: the text's words are indexed once, not once per annotation.
-    let anchorer = sidenote_annotate::anchor::Anchorer::new(&text, &index);
     let mut out = String::new();
-    for (id, target) in &targets {
-        let found = anchorer.anchor(target);
+    for (id, found) in &anchored {
         let (start, end) = match found.span {
             Some(span) => {
                 let (s, e) = char_span(&index, span);

@@ -240,3 +240,39 @@ fn train_typer_then_extract_with_it() {
     assert!(!ok && err.contains("expected"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `sidenote anchor` anchors a file as the app's import does: a file carrying its own text (`sidenote:text`)
+/// says where its positions stand in an edited copy. A note on the second of two copies of a chorus, after a
+/// paragraph added above, was reported on the first copy, where the app does not put it.
+#[test]
+fn anchor_follows_the_file_text_as_the_import_does() {
+    let dir = std::env::temp_dir().join(format!("sidenote-cli-mapped-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let (article, file) = (dir.join("a.txt"), dir.join("a.json"));
+    let chorus = "And the lanterns swing above the quay, swinging while the boats come in.";
+    let old = format!(
+        "First verse: the nets were mended before dawn.\n\n{chorus}\n\n\
+         Second verse: the harbour master counted every hull.\n\n{chorus}\n\n\
+         Third verse: by night the quay was empty again."
+    );
+    let words = "swing above the quay";
+    let second = old.rfind(words).expect("second copy");
+    let (start, end) = (old[..second].chars().count(), old[..second].chars().count() + words.chars().count());
+    let annotation = serde_json::json!({
+        "type": "AnnotationCollection", "sidenote:text": old,
+        "first": {"items": [{"type": "Annotation", "id": "n1", "body": "softer", "target": {"selector": [
+            {"type": "TextQuoteSelector", "exact": words, "prefix": &old[second - 18..second],
+             "suffix": &old[second + words.len()..second + words.len() + 18]},
+            {"type": "TextPositionSelector", "start": start, "end": end}]}}]}
+    });
+    let edited = format!("{}\n\n{old}", "A long introduction the editors added above the song. ".repeat(20));
+    std::fs::write(&article, &edited).expect("write article");
+    std::fs::write(&file, annotation.to_string()).expect("write file");
+    let (ok, out, err) =
+        sidenote(&["anchor", file.to_str().expect("utf-8 path"), article.to_str().expect("utf-8 path")]);
+    assert!(ok, "{err}");
+    let line: serde_json::Value = serde_json::from_str(out.lines().next().unwrap_or("")).expect("a JSON line");
+    let expected = edited[..edited.rfind(words).expect("second copy")].chars().count();
+    assert_eq!(line["start"].as_u64(), Some(expected as u64), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -753,7 +753,24 @@ fn missing_pages(value: &Value, found: usize) -> Option<Skipped> {
 /// `#note-1-target-2` for the app's `note-1-target-2`). Annotations without words to anchor (notes on a whole
 /// page, replies) and targets that cannot be read are left out: there is nothing to anchor.
 pub fn targets(json_text: &str) -> Result<Vec<(Option<String>, TextTarget)>, ImportError> {
-    let items = items_of(&parse_json(json_text)?)?;
+    targets_of(&parse_json(json_text)?)
+}
+
+/// Every target of [`targets`] anchored on `text` as the import anchors it: through the file's own text
+/// (`sidenote:text`) when it carries one that differs (`anchor_mapped`). `sidenote anchor` anchored the bare
+/// targets and so named other words than the app showed (a note on the second of two copies, after a
+/// paragraph added above, on the first).
+pub fn anchor_targets(json_text: &str, text: &str) -> Result<Vec<(Option<String>, Anchored)>, ImportError> {
+    let value = parse_json(json_text)?;
+    let targets = targets_of(&value)?;
+    let map = value["sidenote:text"].as_str().filter(|&file_text| file_text != text).map(|t| PositionMap::new(t, text));
+    let index = OffsetIndex::new(text);
+    let anchorer = Anchorer::new(text, &index);
+    Ok(targets.into_iter().map(|(id, target)| (id, anchor_mapped(&anchorer, map.as_ref(), &target))).collect())
+}
+
+fn targets_of(value: &Value) -> Result<Vec<(Option<String>, TextTarget)>, ImportError> {
+    let items = items_of(value)?;
     let mut out = Vec::new();
     for item in items.iter().filter(|item| item["motivation"] != "replying") {
         let targets = match &item["target"] {
