@@ -297,6 +297,24 @@ fn adversarial(unit: &str, rng: &mut Rng, size: usize) -> Vec<(&'static str, f64
         statuses(&found)
     );
 
+    // 1b. The same text as one line (a transcript pasted without line breaks), 2,000 notes on it in place: the
+    // line-edge checks read a bounded stretch, not the whole line per note (a review found 25 s at 4 MB).
+    let one_line = big.replace('\n', " ");
+    let one_line_index = OffsetIndex::new(&one_line);
+    let words = word_spans(&one_line);
+    let spans: Vec<Span> = words.iter().copied().step_by(words.len() / 2000 + 1).collect();
+    let line_targets: Vec<TextTarget> = spans.iter().map(|&s| TextTarget::of(&one_line, &one_line_index, s)).collect();
+    let start = Instant::now();
+    let anchorer = Anchorer::new(&one_line, &one_line_index);
+    let placed = line_targets.iter().map(|t| anchorer.anchor(t)).filter(|a| a.span.is_some()).count();
+    let elapsed = ms(start);
+    timings.push(("2,000 notes on one line", elapsed));
+    println!(
+        "{} notes on one line of {} bytes in place: {elapsed:.0} ms ({placed} placed)",
+        line_targets.len(),
+        one_line.len()
+    );
+
     // 2. 500 absent quotes (words from the text, shuffled, one typo) on a fifth of the text.
     let small: String = big.chars().take(size / 5).collect();
     let small_index = OffsetIndex::new(&small);

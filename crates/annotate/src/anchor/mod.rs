@@ -558,11 +558,10 @@ mod tests {
             start += text[start..].find(&words).expect("each sentence in the text");
             targets.push((start, TextTarget::of(&text, &index, Span::new(start, start + words.len()))));
         }
-        let started = std::time::Instant::now();
+        // Each is found in place. The time is the benchmark's to report (`benches/reanchor.rs`, "one line"):
+        // reading the whole line per note made this 1.2 MB case take tens of seconds.
         for (start, target) in &targets {
             assert_eq!(anchorer.anchor(target).span.map(|s| s.start), Some(*start));
         }
-        // Bounded work is a few milliseconds here even unoptimised; reading the line took tens of seconds.
-        assert!(started.elapsed() < std::time::Duration::from_secs(3), "{:?}", started.elapsed());
     }
 }
