@@ -9,8 +9,8 @@ use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{Extraction, Span};
 
 use super::{
-    add_read, byte_span, char_span, kind_from_label, reviewed_entities, without_conflicts, CountedTwice, EntityImport,
-    ReadEntities, SkippedEntry,
+    add_read, byte_span, char_span, cuts_a_character, kind_from_label, reviewed_entities, without_conflicts,
+    CountedTwice, EntityImport, ReadEntities, SkippedEntry,
 };
 use crate::model::Annotations;
 use crate::Document;
@@ -112,7 +112,13 @@ pub fn read(ann: &str, text: &str) -> ReadEntities {
             },
             _ => first,
         };
-        let entry = retry(retry(direct, &windows, &at_windows_offsets), &wide, &at_utf16_offsets);
+        let entry =
+            retry(retry(direct, &windows, &at_windows_offsets), &wide, &at_utf16_offsets).and_then(|(span, kind)| {
+                match cuts_a_character(text, span) {
+                    Some(reason) => Err((reason, None)),
+                    None => Ok((span, kind)),
+                }
+            });
         match entry {
             Ok((span, kind)) => {
                 ids.push((id, span));

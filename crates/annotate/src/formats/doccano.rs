@@ -7,8 +7,8 @@ use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{EntityKind, Extraction};
 
 use super::{
-    add_read, byte_span, char_span, cuts_a_word, kind_from_label, reviewed_entities, without_conflicts, CountedTwice,
-    EntityImport, ReadEntities, SkippedEntry,
+    add_read, byte_span, char_span, cuts_a_character, cuts_a_word, kind_from_label, reviewed_entities,
+    without_conflicts, CountedTwice, EntityImport, ReadEntities, SkippedEntry,
 };
 use crate::json_fields::{compact, json_object};
 use crate::model::Annotations;
@@ -130,6 +130,9 @@ pub fn read(jsonl: &str, text: &str) -> ReadEntities {
         for label in labels {
             let entity = label.and_then(|(start, end, kind)| {
                 let span = read_as(utf16, start, end)?;
+                if let Some(reason) = cuts_a_character(text, span) {
+                    return Err(reason);
+                }
                 // In a text with characters beyond the BMP, words cut may be offsets counted in another unit (here
                 // only when the line read in UTF-16 units cuts words too).
                 if !wide.is_empty() && cuts_a_word(text, span) {

@@ -262,6 +262,28 @@ fn cuts_a_word(text: &str, span: Span) -> bool {
         || word(words.chars().next_back()) && word(after.chars().next())
 }
 
+/// Why `span` of `text` cannot be an entity because an edge falls inside one character as a reader sees it: before
+/// a joiner, a combining mark, a variation selector, a skin tone or a tag character (`👩‍👩‍👧‍👦` cut after its
+/// first person, `é` written as `e` and an accent cut before the accent), or right after a joiner. Highlighted,
+/// it drew half an emoji (a prober's brat file). `None` when both edges are between characters.
+fn cuts_a_character(text: &str, span: Span) -> Option<String> {
+    let extends = |c: char| {
+        matches!(c as u32,
+            0x200D | 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE00..=0xFE0F
+            | 0xFE20..=0xFE2F | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0xE0100..=0xE01EF)
+    };
+    let inside = |at: usize| {
+        text.get(at..).and_then(|rest| rest.chars().next()).is_some_and(extends)
+            || text.get(..at).and_then(|before| before.chars().next_back()) == Some('\u{200D}')
+    };
+    (inside(span.start) || inside(span.end)).then(|| {
+        format!(
+            "has offsets that cut a character in two ({:?}: an emoji or a letter and its accent): not put on part of it",
+            span.slice(text)
+        )
+    })
+}
+
 /// The entries of a file (span, kind, line) less those marking the same words as another with another kind
 /// (`T1 Person 0 5`, `T2 Organization 0 5`): one entity stands on a span here, and the order of the lines is no
 /// reason to choose. The kind first in display order (PERSON, ORG, PLACE, DATE, MISC) is kept whatever the
@@ -506,6 +528,47 @@ pub(crate) mod tests {
 #[cfg(test)]
 mod read_tests {
     use super::*;
+
+    #[test]
+    fn an_entity_edge_inside_one_character_as_read_is_refused() {
+        let text = "Families 👩\u{200D}👩\u{200D}👧 met Jose\u{301} and 👍\u{1F3FD} Zoë in Tōkyō.";
+        let at = |words: &str| text.find(words).map(|s| Span::new(s, s + words.len())).expect("in the text");
+        let cases = [
+            // The family emoji cut after its first person, and before its joiner's partner.
+            (at("👩"), true),
+            (Span::new(at("👩").start, at("👧").start), true),
+            (at("👩\u{200D}👩\u{200D}👧"), false),
+            // A letter cut before its combining accent; with it, whole.
+            (at("Jose"), true),
+            (at("Jose\u{301}"), false),
+            // A thumb without its skin tone.
+            (at("👍"), true),
+            (at("👍\u{1F3FD}"), false),
+            // Precomposed letters are one character each.
+            (at("Zoë"), false),
+            (at("Tōkyō"), false),
+        ];
+        for (span, cut) in cases {
+            assert_eq!(cuts_a_character(text, span).is_some(), cut, "{:?}", span.slice(text));
+        }
+        let ann = format!(
+            "T1\tMISC 9 10\t👩\nT2\tPERSON {} {}\tJose",
+            text[..at("Jose").start].chars().count(),
+            text[..at("Jose").end].chars().count()
+        );
+        let read = brat::read(&ann, text);
+        assert!(read.found.is_empty(), "{:?}", read.found);
+        let reasons: Vec<&str> = read.skipped.iter().map(|s| s.reason.as_str()).collect();
+        assert_eq!(reasons.len(), 2);
+        assert!(reasons.iter().all(|r| r.contains("cut a character in two")), "{reasons:?}");
+        let line = serde_json::json!({"text": text, "label": [[9, 10, "MISC"]]}).to_string();
+        let read = doccano::read(&line, text);
+        assert!(
+            read.found.is_empty() && read.skipped[0].reason.contains("cut a character in two"),
+            "{:?}",
+            read.skipped
+        );
+    }
 
     /// Reading in one place and adding in another gives what adding entity after entity gives: the same ids,
     /// and an entry on the same words as an earlier one (in the file or already added) replacing it.
