@@ -249,6 +249,9 @@ pub struct ImportReport {
     /// Notes changed both here and in the file since they were one (or two unrelated notes under one id): the
     /// file's version added beside.
     pub apart: usize,
+    /// Notes of the file under the id of a note here on other words with other text (two files numbering their
+    /// annotations alike): added beside it.
+    pub same_id: usize,
     /// The words of decisions and speaker corrections made here that differ from the file's: kept.
     pub kept_decisions: Vec<String>,
     /// Notes (on words or on the article) deleted here in the version the file holds, with no reply written
@@ -329,6 +332,12 @@ impl ImportReport {
             out.push_str(&format!(
                 " {} changed both here and in the file: the file's version added beside yours.",
                 plural(self.apart, "note was", "notes were")
+            ));
+        }
+        if self.same_id > 0 {
+            out.push_str(&format!(
+                " {} the identifier of a different note here (files that number their annotations alike): added beside it.",
+                plural(self.same_id, "note in the file had", "notes in the file had")
             ));
         }
         if self.deleted_here > 0 {
@@ -1416,7 +1425,17 @@ pub fn merge_anchored(
                 report.updated += 1;
             }
             Step::Add { apart } => {
-                report.apart += usize::from(apart);
+                // Under one id, a note on other words with other text is not a version of the one here: two files
+                // that number their annotations alike (`anno1`) reuse ids, and "changed both here and in the file"
+                // would say what did not happen.
+                let other_note = here
+                    .and_then(|at| annotations.notes.get(at))
+                    .is_some_and(|here| here.target.exact != note.target.exact && here.text != note.text);
+                if apart && other_note {
+                    report.same_id += 1;
+                } else {
+                    report.apart += usize::from(apart);
+                }
                 let in_file = note.id.clone();
                 ids.settle(annotations, &mut note.id, "note");
                 renamed.push((in_file, note.id.clone()));
@@ -1671,6 +1690,38 @@ mod tests {
     /// exchange of six files once left seven notes where three were meant, and old versions came back):
     /// each side keeps one copy of each note, a newer version replaces the older one, an older file does not
     /// bring back what was edited since, and only versions edited apart are kept side by side, once.
+    /// Two people's files that number their annotations alike (`anno1`), on other words: the second is added
+    /// beside the first, and the summary does not call it a note "changed both here and in the file" (a prober).
+    #[test]
+    fn a_note_under_the_id_of_a_different_note_here_is_said_to_reuse_it() {
+        let text = "Lavrov accused Washington of failing to prove that Moscow had deployed a cruise missile.";
+        let file = |exact: &str, body: &str| {
+            serde_json::json!({
+                "@context": "http://www.w3.org/ns/anno.jsonld",
+                "type": "Annotation",
+                "id": "anno1",
+                "body": {"type": "TextualBody", "value": body, "purpose": "commenting"},
+                "target": {"selector": {"type": "TextQuoteSelector", "exact": exact}}
+            })
+            .to_string()
+        };
+        let mut annotations = Annotations::default();
+        merge(&mut annotations, parse(&file("Washington", "Alice: who accuses?")).expect("read"), text);
+        let report =
+            merge(&mut annotations, parse(&file("cruise missile", "Bob: which missile?")).expect("read"), text);
+        assert_eq!(annotations.notes.len(), 2);
+        assert_eq!((report.same_id, report.apart), (1, 0));
+        assert!(
+            report.summary().contains("1 note in the file had the identifier of a different note here"),
+            "{}",
+            report.summary()
+        );
+        // The same note edited in the file (same words) is still a version changed on both sides.
+        let report =
+            merge(&mut annotations, parse(&file("Washington", "Alice, edited elsewhere")).expect("read"), text);
+        assert_eq!(report.same_id, 0, "{}", report.summary());
+    }
+
     #[test]
     fn a_file_that_does_not_start_as_json_is_refused_by_its_first_bytes() {
         let cases: [(&[u8], bool); 8] = [
