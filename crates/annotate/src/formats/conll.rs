@@ -78,7 +78,7 @@ pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations
 /// Whether `next` belongs to the symbol before it (`previous` the character before it): an emoji's modifiers
 /// and the characters joined to it (`👩‍👩‍👧` is one token, not five), variation selectors, a keycap's mark, the
 /// second of a flag's two regional indicators.
-fn joins_symbol(previous: char, next: char) -> bool {
+pub(super) fn joins_symbol(previous: char, next: char) -> bool {
     let regional = |c: char| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c);
     previous == '\u{200D}'
         || matches!(next, '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{20E3}' | '\u{E0020}'..='\u{E007F}')

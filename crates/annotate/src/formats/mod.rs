@@ -262,19 +262,19 @@ fn cuts_a_word(text: &str, span: Span) -> bool {
         || word(words.chars().next_back()) && word(after.chars().next())
 }
 
-/// Why `span` of `text` cannot be an entity because an edge falls inside one character as a reader sees it: before
-/// a joiner, a combining mark, a variation selector, a skin tone or a tag character (`👩‍👩‍👧‍👦` cut after its
-/// first person, `é` written as `e` and an accent cut before the accent), or right after a joiner. Highlighted,
-/// it drew half an emoji (a prober's brat file). `None` when both edges are between characters.
+/// Why `span` of `text` cannot be an entity because an edge falls inside one character as a reader sees it: where
+/// the CoNLL export keeps two characters in one token (`conll::joins_symbol`: a joiner, a variation selector, a
+/// skin tone, a tag, a flag's second half), or before a combining mark (`é` written as `e` and an accent).
+/// Highlighted, it drew half an emoji (a prober's brat file). `None` when both edges are between characters.
 fn cuts_a_character(text: &str, span: Span) -> Option<String> {
-    let extends = |c: char| {
-        matches!(c as u32,
-            0x200D | 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE00..=0xFE0F
-            | 0xFE20..=0xFE2F | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0xE0100..=0xE01EF)
-    };
+    let combining = |c: char| matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0xE0100..=0xE01EF);
     let inside = |at: usize| {
-        text.get(at..).and_then(|rest| rest.chars().next()).is_some_and(extends)
-            || text.get(..at).and_then(|before| before.chars().next_back()) == Some('\u{200D}')
+        let before = text.get(..at).and_then(|before| before.chars().next_back());
+        let after = text.get(at..).and_then(|rest| rest.chars().next());
+        match (before, after) {
+            (Some(before), Some(after)) => conll::joins_symbol(before, after) || combining(after),
+            _ => false,
+        }
     };
     (inside(span.start) || inside(span.end)).then(|| {
         format!(
@@ -531,7 +531,7 @@ mod read_tests {
 
     #[test]
     fn an_entity_edge_inside_one_character_as_read_is_refused() {
-        let text = "Families 👩\u{200D}👩\u{200D}👧 met Jose\u{301} and 👍\u{1F3FD} Zoë in Tōkyō.";
+        let text = "Families 👩\u{200D}👩\u{200D}👧 met Jose\u{301} and 👍\u{1F3FD} Zoë in Tōkyō 🇳🇴.";
         let at = |words: &str| text.find(words).map(|s| Span::new(s, s + words.len())).expect("in the text");
         let cases = [
             // The family emoji cut after its first person, and before its joiner's partner.
@@ -544,6 +544,9 @@ mod read_tests {
             // A thumb without its skin tone.
             (at("👍"), true),
             (at("👍\u{1F3FD}"), false),
+            // A flag cut between its two regional indicators.
+            (Span::new(at("🇳🇴").start, at("🇳🇴").start + "🇳".len()), true),
+            (at("🇳🇴"), false),
             // Precomposed letters are one character each.
             (at("Zoë"), false),
             (at("Tōkyō"), false),
