@@ -61,6 +61,9 @@ pub enum ShareError {
     UnknownVersion(String),
     /// The link was cut short or altered on the way: it does not decode.
     Damaged(String),
+    /// What follows `share=` is not the start of any Sidenote link (`share=<script>…`, another program's
+    /// `share=` parameter): not a link cut short, so not called damaged.
+    Foreign,
     /// The link decodes, but its text cannot become a document.
     Refused(InputError),
     /// The browser cannot (de)compress the link's data (it has no `CompressionStream`).
@@ -84,6 +87,10 @@ impl fmt::Display for ShareError {
             ShareError::Damaged(why) => write!(
                 f,
                 "This share link is damaged ({why}); it was probably cut short when it was copied. Ask for the link again, or for the exported file"
+            ),
+            ShareError::Foreign => write!(
+                f,
+                "This address has a share= part that is not a Sidenote share link (those begin with share=v1.); nothing was opened"
             ),
             ShareError::Refused(error) => write!(f, "This share link holds no usable article: {error}"),
             ShareError::Unsupported => write!(
@@ -164,9 +171,12 @@ pub fn deflated_payload(fragment: &str) -> Result<Vec<u8>, ShareError> {
         // link cut short or altered.
         let numbered =
             version.strip_prefix('v').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-        return Err(match numbered {
-            true => ShareError::UnknownVersion(version.chars().take(16).collect()),
-            false => ShareError::Damaged("it holds no data after share=".into()),
+        // A start of `v1.` (`share=`, `share=v`) is a link cut short; anything else never was a Sidenote link.
+        let cut_short = "v1.".starts_with(version) && data.is_empty();
+        return Err(match (numbered, cut_short) {
+            (true, _) => ShareError::UnknownVersion(version.chars().take(16).collect()),
+            (false, true) => ShareError::Damaged("it holds no data after share=".into()),
+            (false, false) => ShareError::Foreign,
         });
     }
     crate::base64url::decode(base64url_of(data).as_bytes())
@@ -323,8 +333,13 @@ mod tests {
         assert!(matches!(decode(cut), Err(ShareError::Damaged(_))));
         assert!(matches!(decode("share=v1.%%%"), Err(ShareError::Damaged(_))));
         assert!(matches!(decode("share=v9.abc"), Err(ShareError::UnknownVersion(v)) if v == "v9"));
-        for cut_short in ["share=", "#share=", "share=v", "share=x1.abc", "share=.abc", "share=v1x.abc"] {
+        for cut_short in ["share=", "#share=", "share=v"] {
             assert!(matches!(decode(cut_short), Err(ShareError::Damaged(_))), "{cut_short}");
+        }
+        // Not a Sidenote link cut short, so not "damaged … probably cut short when it was copied".
+        for foreign in ["share=x1.abc", "share=.abc", "share=v1x.abc", "share=<script>alert(1)</script>", "share=abc"] {
+            assert_eq!(decode(foreign).map(|s| s.document), Err(ShareError::Foreign), "{foreign}");
+            assert!(!ShareError::Foreign.to_string().contains("damaged"));
         }
         assert_eq!(decode("#section-2"), Err(ShareError::NotALink));
         assert!(decode(cut).is_err_and(|e| e.to_string().contains("damaged")));
