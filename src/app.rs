@@ -11,6 +11,7 @@ use crate::hooks::use_effect_on;
 use crate::components::article_text::RENDER_ALL_BELOW;
 use crate::components::article_view::{article_view, use_article, ArticleViewProps};
 use crate::components::capture_link::capture_link;
+use crate::components::earlier_banner::{earlier_banner, EarlierBannerProps};
 use crate::components::entities_panel::use_entities_panel;
 use crate::components::extraction_progress::{extraction_progress, use_shown_when_slow, ExtractionProgressProps};
 use crate::components::import_confirm::{import_confirm, ImportConfirmProps};
@@ -276,9 +277,8 @@ pub fn App() -> Html {
             }
             services::storage::forget(&open.urn);
             wasm_bindgen_futures::spawn_local(async move {
-                let title = &open.document.title;
                 let saved = match services::storage::save_document(&open.urn, &open.document, &open.hints).await {
-                    Ok(()) => services::storage::save_annotations(&open.urn, title, &annotations, false).await,
+                    Ok(()) => services::storage::save_annotations(&open.urn, &open.document, &annotations, false).await,
                     Err(reason) => Err(reason),
                 };
                 match saved {
@@ -316,8 +316,7 @@ pub fn App() -> Html {
             // Tasks start in the order they are spawned, and each save's batch is made before its first wait,
             // so saves land in the order of the changes. Another tab hears of a save only once it landed.
             wasm_bindgen_futures::spawn_local(async move {
-                let title = &open.document.title;
-                match services::storage::save_annotations(&open.urn, title, &annotations, untouched).await {
+                match services::storage::save_annotations(&open.urn, &open.document, &annotations, untouched).await {
                     Ok(written) => {
                         if let (Some(tabs), Some(record)) = (tabs.as_ref(), written) {
                             tabs.announce(&open.urn, record);
@@ -466,6 +465,26 @@ pub fn App() -> Html {
                     }
                 }
                 dispatch.emit(Action::LibraryLoaded(services::storage::library().await));
+            });
+        })
+    };
+    // The notes of an earlier capture of the open page, read from storage and handed to the reducer, which
+    // imports them as a file written with their text.
+    let onbringearlier = {
+        let dispatch = dispatch.clone();
+        let earlier = state.earlier_capture().map(|e| (e.urn.clone(), e.saved.clone()));
+        Callback::from(move |_: ()| {
+            let (dispatch, Some((urn, saved))) = (dispatch.clone(), earlier.clone()) else { return };
+            wasm_bindgen_futures::spawn_local(async move {
+                match services::storage::load(&urn).await {
+                    Ok(earlier) => dispatch.emit(Action::BringEarlier { earlier, saved }),
+                    Err(_) => {
+                        dispatch.emit(Action::Notify(Notice::error(
+                            "The earlier capture's notes could not be read; they are unchanged in the Library.",
+                        )));
+                        dispatch.emit(Action::LibraryLoaded(services::storage::library().await));
+                    }
+                }
             });
         })
     };
@@ -674,6 +693,10 @@ pub fn App() -> Html {
                         Action::KeepShared { saved: services::storage::saved_annotations(&urn) }
                     })
                 } }) }
+            }
+            if let Some(text) = state.earlier_banner_text() {
+                { earlier_banner(&EarlierBannerProps { text, onbring: onbringearlier,
+                    ondecline: reform_fn(&dispatch, |_| Action::DeclineEarlier) }) }
             }
             if let Some(link) = state.share_link.clone() {
                 { share_panel(&SharePanelProps { link: AttrValue::from(link), oncopy: oncopylink,

@@ -218,7 +218,7 @@ mod tests {
     }
 
     fn index_line(urn: &str, title: &str, notes: usize) -> IndexEntry {
-        IndexEntry { urn: urn.into(), title: title.into(), saved: "then".into(), notes }
+        IndexEntry { urn: urn.into(), title: title.into(), saved: "then".into(), notes, source_url: None }
     }
 
     /// The recovery re-reads, in the transaction that writes it, every record it may change: each entry's

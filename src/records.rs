@@ -162,6 +162,10 @@ pub struct IndexEntry {
     /// How many notes it has.
     #[serde(default)]
     pub notes: usize,
+    /// The address of the page it was captured from, when known: another capture of the same page offers to
+    /// bring these notes over. Indexes written before it have none (the entry gets it on its next save).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
 }
 
 /// The library index record (read by `stored_records::index_entries`; the derived reader is the tests'
@@ -479,6 +483,7 @@ pub fn rebuilt_entry(urn: &str, document: &str, annotations: Option<&str>) -> Op
         title: document.title,
         saved: annotations.as_ref().map(|a| a.saved.clone()).unwrap_or_default(),
         notes: annotations.map_or(0, |a| a.annotations.note_count()),
+        source_url: document.source_url,
     })
 }
 
@@ -815,8 +820,13 @@ mod tests {
         assert!(written.starts_with("{\"format\":2"));
         let back = read_annotations(&written).expect("read");
         assert_eq!((back.annotations, back.saved.as_str()), (notes, "today"));
-        let index = read_index(V1_INDEX).expect("index");
-        assert_eq!(read_index(&write_index(&index).expect("write")), Ok(index));
+        let mut index = read_index(V1_INDEX).expect("index");
+        assert!(index.iter().all(|e| e.source_url.is_none()), "older indexes name no address");
+        assert_eq!(read_index(&write_index(&index).expect("write")), Ok(index.clone()));
+        index[0].source_url = Some("https://a.example/story".into());
+        let written = write_index(&index).expect("write");
+        assert!(written.contains(r#""source_url":"https://a.example/story""#));
+        assert_eq!(read_index(&written), Ok(index));
         assert_eq!(read_last(&write_last("urn:sha256:ab").expect("write")), Ok("urn:sha256:ab".into()));
     }
 
@@ -897,7 +907,13 @@ mod tests {
         assert!(why.contains("newer version"), "{why}");
         assert_eq!(describe_set_aside("sidenote.v1.unreadable.index", "[", &[]).0, "The library's list");
         // Named after their document when the index lists it.
-        let index = [IndexEntry { urn: "urn:x".into(), title: "Talks".into(), saved: String::new(), notes: 2 }];
+        let index = [IndexEntry {
+            urn: "urn:x".into(),
+            title: "Talks".into(),
+            saved: String::new(),
+            notes: 2,
+            source_url: None,
+        }];
         assert_eq!(
             describe_set_aside("sidenote.v1.unreadable.notes.urn:x.2", "{", &index).0,
             "Notes and decisions of “Talks”"

@@ -244,6 +244,8 @@ pub struct LibraryEntry {
     pub saved: String,
     /// How many notes it has.
     pub notes: usize,
+    /// The address of the page it came from, when known.
+    pub source_url: Option<String>,
 }
 
 /// A stored record that could not be read: kept aside (never overwritten), listed so that the user can
@@ -342,6 +344,9 @@ pub struct ImportJob {
     pub file: Rc<str>,
     /// What kind of file it is.
     pub format: ImportFormat,
+    /// When the "file" is the notes of an earlier capture of the open page ([`Action::BringEarlier`]): when that
+    /// capture was saved, to name it in the question asked before they are merged.
+    pub earlier: Option<String>,
 }
 
 /// An export sent to the worker, whose files download when it answers.
@@ -468,6 +473,8 @@ pub struct State {
     /// How many times another tab deleted the open document while it was open here: each time, the app saves
     /// it again, text and annotations (an effect keyed on this), so that nothing written here is lost.
     pub deleted_elsewhere: u32,
+    /// The user declined to bring an earlier capture's notes onto the open document ([`State::earlier_capture`]).
+    pub earlier_declined: bool,
     /// The document this tab deleted last (identity, title), while another tab may still hold it open: that
     /// tab saves it again ([`Action::DeletedElsewhere`]), and "Deleted …" would then be stale here.
     pub deleted_here: Option<(String, String)>,
@@ -711,6 +718,17 @@ pub enum Action {
         /// Its tags.
         tags: Vec<String>,
     },
+    /// Bring the notes of an earlier capture of the open page (loaded from storage) onto it: they are exported
+    /// with their text and imported as a colleague's file is, so each is re-anchored on the new version (or
+    /// orphaned), after the user has seen how many would land.
+    BringEarlier {
+        /// The earlier capture, as storage holds it.
+        earlier: Loaded,
+        /// When it was saved (the Library's stamp).
+        saved: String,
+    },
+    /// Do not offer the earlier capture's notes again for the open document.
+    DeclineEarlier,
     /// Anchor the pending import although it was made for another document.
     ConfirmImport,
     /// Drop the pending import: nothing changes.
@@ -814,6 +832,7 @@ impl State {
             exporting: None,
             exports_asked: 0,
             deleted_elsewhere: 0,
+            earlier_declined: false,
             deleted_here: None,
         }
     }
@@ -1231,11 +1250,15 @@ impl State {
             }
             Action::Import(file) => next.start_import(file, ImportFormat::W3c),
             Action::ImportFinished { request, outcome } => {
-                if self.importing.as_ref().is_some_and(|job| job.request == request) {
+                if let Some(job) = self.importing.as_ref().filter(|job| job.request == request) {
                     next.importing = None;
                     match outcome {
                         // A file made for another document is only merged once the user says so.
                         ImportOutcome::Anchored { anchored, differs: Some(message) } => {
+                            let message = match &job.earlier {
+                                Some(saved) => earlier_question(saved, &anchored),
+                                None => message,
+                            };
                             next.pending_import = Some(PendingImport { anchored: *anchored, message })
                         }
                         ImportOutcome::Anchored { anchored, differs: None } => next.merge_import(*anchored),
@@ -1430,6 +1453,22 @@ impl State {
                 next.keep_draft(DraftTarget::Article, None);
                 next.panel = Panel::Notes;
             }
+            Action::BringEarlier { earlier, saved } => {
+                let Loaded { title, text, source_url, annotations, .. } = earlier;
+                let mut document = Document::new(title, text);
+                document.source_url = source_url;
+                // Written as Sidenote's own export, with its whole text: the import maps positions through it.
+                let file = sidenote_annotate::json_fields::compact(&w3c::export(
+                    &document,
+                    &Extraction::default(),
+                    &annotations,
+                ));
+                next.start_import(file, ImportFormat::W3c);
+                if let Some(job) = next.importing.as_mut() {
+                    job.earlier = Some(saved);
+                }
+            }
+            Action::DeclineEarlier => next.earlier_declined = true,
             Action::ConfirmImport => {
                 if let Some(pending) = next.pending_import.take() {
                     next.merge_import(pending.anchored);
@@ -1502,7 +1541,7 @@ impl State {
     /// one running and a question still open.
     fn start_import(&mut self, file: String, format: ImportFormat) {
         self.imports_asked += 1;
-        self.importing = Some(ImportJob { request: self.imports_asked, file: file.into(), format });
+        self.importing = Some(ImportJob { request: self.imports_asked, file: file.into(), format, earlier: None });
         self.pending_import = None;
     }
 
@@ -1571,6 +1610,36 @@ impl State {
         }
         merge::stamp(&saved, &mut kept);
         (kept, summary)
+    }
+
+    /// The saved document whose notes could be brought onto the open one: the most recently saved other
+    /// capture of the same page (the same address, but for its fragment and a final `/`) that has notes,
+    /// while the open one has none and the user has not declined. A news page changes after it is captured
+    /// (corrections, updates): its notes should not stay behind on the old version.
+    pub fn earlier_capture(&self) -> Option<&LibraryEntry> {
+        let here = page_address(self.open.document.source_url.as_deref()?)?;
+        let busy = self.importing.is_some() || self.pending_import.is_some() || self.shared_unkept;
+        if busy || self.earlier_declined || self.loading || self.annotations.note_count() > 0 {
+            return None;
+        }
+        self.library.iter().find(|entry| {
+            entry.urn != self.open.urn
+                && entry.notes > 0
+                && entry.source_url.as_deref().and_then(page_address).is_some_and(|there| there == here)
+        })
+    }
+
+    /// What the banner offering [`State::earlier_capture`]'s notes says.
+    pub fn earlier_banner_text(&self) -> Option<String> {
+        let earlier = self.earlier_capture()?;
+        let notes = if earlier.notes == 1 { "1 note".to_string() } else { format!("{} notes", earlier.notes) };
+        let saved = if earlier.saved.is_empty() { String::new() } else { format!(", saved {}", earlier.saved) };
+        Some(format!(
+            "You have {notes} on an earlier capture of this page (“{}”{saved}). Bring them here: each is placed \
+             on its words in this version, or listed as an orphan if its words are gone. You see how many land \
+             before anything changes.",
+            earlier.title
+        ))
     }
 
     /// The shared view's banner. The link's notes are shown alone, so notes this browser saved for the same
@@ -1731,6 +1800,26 @@ pub fn tags_text(tags: &[String]) -> String {
         .map(|t| if t.contains([',', ';', '"']) { format!("\"{}\"", t.replace('"', "\"\"")) } else { t.clone() })
         .collect();
     shown.join(", ")
+}
+
+/// A page's address as compared between captures: without its fragment (`#section`, a share link's data) and
+/// a final `/`, scheme and host in lower case. `None` for what is not an address (`http://` or `https://`).
+fn page_address(url: &str) -> Option<String> {
+    let url = url.trim();
+    let url = url.split_once('#').map_or(url, |(before, _)| before).trim_end_matches('/');
+    let (scheme, rest) = url.split_once("://")?;
+    if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) || rest.is_empty() {
+        return None;
+    }
+    let (host, path) = rest.split_once('/').map_or((rest, ""), |(host, path)| (host, path));
+    // http and https name the same page for a reader; the path and query are kept as written.
+    Some(format!("{}/{path}", host.to_ascii_lowercase()))
+}
+
+/// The question asked before an earlier capture's notes are merged onto the open version of the page.
+fn earlier_question(saved: &str, anchored: &w3c::AnchoredImport) -> String {
+    let saved = if saved.is_empty() { String::new() } else { format!(" (saved {saved})") };
+    format!("The earlier capture of this page{saved} has another text than this one.{}", anchored.landing())
 }
 
 #[cfg(test)]
@@ -2309,7 +2398,13 @@ mod tests {
         let fragment = link.split_once('#').map(|(_, f)| f.to_string()).expect("a fragment");
         let opened = State::default().apply(open_shared(&fragment));
         assert!(opened.shared_banner_text().contains("until you keep it"), "nothing saved here");
-        let entry = |notes| LibraryEntry { urn: here.open.urn.clone(), title: "t".into(), saved: "now".into(), notes };
+        let entry = |notes| LibraryEntry {
+            urn: here.open.urn.clone(),
+            title: "t".into(),
+            saved: "now".into(),
+            notes,
+            source_url: None,
+        };
         let library = Library { entries: vec![entry(3)], unreadable: Vec::new() };
         let opened = State::default().apply(Action::LibraryLoaded(library)).apply(open_shared(&fragment));
         let banner = opened.shared_banner_text();
@@ -2395,6 +2490,98 @@ mod tests {
             before.apply(Action::Capture { html: "<script>x</script>".into(), url: url.into(), title: String::new() });
         assert!(Rc::ptr_eq(&empty.open, &before.open));
         assert!(empty.notice.is_some_and(|n| n.level == NoticeLevel::Error));
+    }
+
+    #[test]
+    fn an_earlier_capture_of_the_page_offers_its_notes_which_land_on_the_new_version() {
+        let page = |paragraphs: &str| {
+            format!("<html><head><title>Strike</title></head><body><article><h1>Strike</h1>{paragraphs}</article></body></html>")
+        };
+        let old = page(
+            "<p>Dock workers in Rotterdam ended their strike on Friday after a night of talks.</p>\
+             <p>The union said the agreement raises wages by four percent over two years.</p>",
+        );
+        // The page was updated after the first capture: a paragraph above, a word changed elsewhere.
+        let new = page(
+            "<p>Update: the port reopened on Saturday morning.</p>\
+             <p>Dock workers in Rotterdam ended their strike on Friday after a long night of talks.</p>\
+             <p>The union said the agreement raises wages by four percent over two years.</p>",
+        );
+        let first = State::default().apply(Action::Capture {
+            html: old,
+            url: "https://News.example/port/strike/".into(),
+            title: String::new(),
+        });
+        let wages = first.open.text().find("raises wages").expect("in the text");
+        let noted = first
+            .apply(Action::AddNote { span: Span::new(wages, wages + 12), text: "check".into(), tags: vec![] })
+            .apply(Action::AddDocumentNote { text: "about the port".into(), tags: vec![] });
+        let earlier = Loaded {
+            title: noted.open.document.title.clone(),
+            text: noted.open.text().to_string(),
+            hints: Vec::new(),
+            source_url: noted.open.document.source_url.clone(),
+            annotations: (*noted.annotations).clone(),
+            warning: None,
+        };
+        let entry = LibraryEntry {
+            urn: noted.open.urn.clone(),
+            title: "Strike".into(),
+            saved: "1 Dec 2026, 09:00".into(),
+            notes: 2,
+            source_url: Some("https://News.example/port/strike/".into()),
+        };
+        let library = Library { entries: vec![entry.clone()], unreadable: Vec::new() };
+        // The same address but for its host's case, its fragment and its final slash.
+        let second = State::default().apply(Action::LibraryLoaded(library.clone())).apply(Action::Capture {
+            html: new,
+            url: "https://news.example/port/strike#comments".into(),
+            title: String::new(),
+        });
+        assert_eq!(second.earlier_capture(), Some(&entry));
+        assert!(second.earlier_banner_text().is_some_and(|t| t.contains("2 notes") && t.contains("1 Dec 2026")));
+
+        let asked = through_worker(second.apply(Action::BringEarlier { earlier, saved: entry.saved.clone() }));
+        let pending = asked.pending_import.as_ref().expect("asked before merging");
+        assert!(pending.message.starts_with("The earlier capture of this page (saved 1 Dec"), "{}", pending.message);
+        assert!(
+            pending.message.ends_with("Its 1 annotation on words would find its words here."),
+            "{}",
+            pending.message
+        );
+        assert!(asked.earlier_capture().is_none(), "no second offer while the question is open");
+        let merged = asked.apply(Action::ConfirmImport);
+        let placed: Vec<_> = merged.annotations.notes.iter().filter_map(|n| n.span).collect();
+        assert_eq!(placed.len(), 1);
+        assert_eq!(placed[0].slice(merged.open.text()), "raises wages");
+        assert_eq!(merged.annotations.document_notes.len(), 1);
+        assert!(merged.earlier_capture().is_none(), "the offer goes once the notes are here");
+
+        // Declined, not offered again for this document; another page's address is never offered.
+        assert!(second.apply(Action::DeclineEarlier).earlier_capture().is_none());
+        let other = State::default().apply(Action::LibraryLoaded(library)).apply(Action::Capture {
+            html: page("<p>Dock workers in Rotterdam ended their strike.</p>"),
+            url: "https://news.example/port/strike-two".into(),
+            title: String::new(),
+        });
+        assert!(other.earlier_capture().is_none());
+    }
+
+    #[test]
+    fn page_addresses_compare_without_fragment_final_slash_or_host_case() {
+        let cases = [
+            ("https://a.example/x", Some("a.example/x")),
+            ("HTTPS://A.Example/x/#top", Some("a.example/x")),
+            ("http://a.example/x?id=3", Some("a.example/x?id=3")),
+            ("http://a.example", Some("a.example/")),
+            ("https://a.example/X", Some("a.example/X")),
+            ("file:///home/me/page.html", None),
+            ("https://", None),
+            ("not an address", None),
+        ];
+        for (url, expected) in cases {
+            assert_eq!(page_address(url).as_deref(), expected, "{url}");
+        }
     }
 
     #[test]
@@ -2763,7 +2950,13 @@ mod tests {
     #[test]
     fn storage_read_at_start_opens_the_last_document_unless_the_user_already_opened_something() {
         let library = Library {
-            entries: vec![LibraryEntry { urn: "urn:a".into(), title: "A".into(), saved: String::new(), notes: 1 }],
+            entries: vec![LibraryEntry {
+                urn: "urn:a".into(),
+                title: "A".into(),
+                saved: String::new(),
+                notes: 1,
+                source_url: None,
+            }],
             unreadable: Vec::new(),
         };
         let started = |message: Option<&str>| Action::Started {
@@ -2825,7 +3018,13 @@ mod tests {
     #[test]
     fn unreadable_records_stay_listed_across_documents() {
         let library = Library {
-            entries: vec![LibraryEntry { urn: "urn:a".into(), title: "A".into(), saved: String::new(), notes: 2 }],
+            entries: vec![LibraryEntry {
+                urn: "urn:a".into(),
+                title: "A".into(),
+                saved: String::new(),
+                notes: 2,
+                source_url: None,
+            }],
             unreadable: vec![UnreadableRecord {
                 key: "sidenote.v1.unreadable.index".into(),
                 what: "The library's list".into(),

@@ -57,6 +57,7 @@ fn index_entry(value: &Value) -> Result<IndexEntry, String> {
         title: defaulted(fields, "title", text)?,
         saved: defaulted(fields, "saved", text)?,
         notes: defaulted(fields, "notes", size)?,
+        source_url: optional(fields, "source_url", text)?,
     })
 }
 

@@ -78,3 +78,43 @@ test('a page sent by a window other than the opener is ignored', async () => {
     await site.close();
   }
 });
+
+test('a second capture of an updated page offers the notes of the first, which land on the same words', async () => {
+  const { context } = ctx;
+  const site = await serveArticle();
+  try {
+    const opener = await context.newPage();
+    await opener.goto(site.url);
+    const [sidenote] = await Promise.all([
+      context.waitForEvent('page'),
+      opener.evaluate((url) => { window.sidenote = window.open(url, 'sidenote'); }, ctx.server.url),
+    ]);
+    await sidenote.locator('mark[data-testid=hl]').first().waitFor();
+    const page = (paragraphs) => `<html><head><title>Port strike</title></head><body><article><h1>Port strike ends</h1>${paragraphs}</article></body></html>`;
+    const send = (html) => opener.evaluate((h) => window.sidenote.postMessage({ type: 'sidenote-capture', html: h, url: 'https://news.example/port/strike', title: 'Port strike' }, '*'), html);
+    const app = new SidenotePage(sidenote, ctx.server.url);
+
+    await send(page('<p>Dock workers in Rotterdam ended their strike on Friday after a night of talks.</p><p>The union said the deal raises wages by four percent over two years.</p>'));
+    await sidenote.getByTestId('article').filter({ hasText: 'after a night of talks' }).waitFor();
+    await app.selectWords('raises wages');
+    await app.writeNote('check the figure', 'pay');
+    await waitForRecord(sidenote, 'sidenote.v1.index', (v) => v?.includes('news.example/port/strike') && v.includes('"notes":1'));
+
+    // The page was updated: a paragraph on top, a word changed above the noted sentence.
+    await send(page('<p>Update: the port reopened on Saturday.</p><p>Dock workers in Rotterdam ended their strike on Friday after a long night of talks.</p><p>The union said the deal raises wages by four percent over two years.</p>'));
+    await sidenote.getByTestId('article').filter({ hasText: 'the port reopened' }).waitFor();
+    const banner = sidenote.getByTestId('earlier-banner');
+    await banner.waitFor();
+    assert.match(await banner.textContent(), /You have 1 note on an earlier capture of this page/);
+    await banner.getByTestId('bring-earlier').click();
+    await sidenote.getByTestId('import-confirm').waitFor();
+    assert.match(await sidenote.getByTestId('import-confirm-text').textContent(), /^The earlier capture of this page \(saved .*\) has another text than this one\. Its 1 annotation on words would find its words here\./);
+    await sidenote.getByTestId('import-anchor').click();
+    await banner.waitFor({ state: 'detached' });
+    const cards = await app.noteCards();
+    assert.deepEqual(cards.map((c) => [c.words, c.body, c.tags]), [['raises wages', 'check the figure', ['pay']]]);
+    assert.equal(await app.noteHighlightText(cards[0].id), 'raises wages');
+  } finally {
+    await site.close();
+  }
+});

@@ -6,6 +6,7 @@ pub mod article_text;
 pub mod article_view;
 pub mod capture_link;
 pub mod document_notes;
+pub mod earlier_banner;
 pub mod entities_panel;
 pub mod extraction_progress;
 pub mod import_confirm;

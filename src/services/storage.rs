@@ -729,13 +729,13 @@ async fn saving_document(urn: &str, document: &Document, hints: &[LineHint]) -> 
 /// in localStorage): a document opened and left within milliseconds may have to be opened again.
 pub fn save_annotations<'a>(
     urn: &'a str,
-    title: &'a str,
+    document: &'a Document,
     annotations: &'a Annotations,
     untouched: bool,
 ) -> Task<'a, Result<Option<String>, String>> {
     count_pending_saves(1);
     Box::pin(async move {
-        let saved = saving_annotations(urn, title, annotations, untouched).await;
+        let saved = saving_annotations(urn, document, annotations, untouched).await;
         count_pending_saves(-1);
         saved
     })
@@ -758,7 +758,7 @@ fn count_pending_saves(change: i64) {
 
 async fn saving_annotations(
     urn: &str,
-    title: &str,
+    document: &Document,
     annotations: &Annotations,
     untouched: bool,
 ) -> Result<Option<String>, String> {
@@ -788,7 +788,13 @@ async fn saving_annotations(
         None => current_index().await?,
     };
     index.retain(|e| e.urn != urn);
-    let entry = IndexEntry { urn: urn.to_string(), title: title.to_string(), saved, notes: annotations.note_count() };
+    let entry = IndexEntry {
+        urn: urn.to_string(),
+        title: document.title.clone(),
+        saved,
+        notes: annotations.note_count(),
+        source_url: document.source_url.clone(),
+    };
     index.insert(0, entry);
     let index = records::write_index(&index)?;
     let mut batch = Vec::new();
@@ -1004,7 +1010,7 @@ async fn listing() -> Library {
     });
     let entries = index
         .into_iter()
-        .map(|e| LibraryEntry { urn: e.urn, title: e.title, saved: e.saved, notes: e.notes })
+        .map(|e| LibraryEntry { urn: e.urn, title: e.title, saved: e.saved, notes: e.notes, source_url: e.source_url })
         .collect();
     Library { entries, unreadable }
 }
