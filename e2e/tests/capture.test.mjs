@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { useSidenote } from '../lib/fixture.mjs';
+import { SidenotePage } from '../lib/sidenote-page.mjs';
 import { storedRecords, waitForRecord } from '../lib/stored.mjs';
 
 const ctx = useSidenote();
@@ -112,7 +113,7 @@ test('a second capture of an updated page offers the notes of the first, which l
     await sidenote.getByTestId('import-anchor').click();
     await banner.waitFor({ state: 'detached' });
     const cards = await app.noteCards();
-    assert.deepEqual(cards.map((c) => [c.words, c.body, c.tags]), [['raises wages', 'check the figure', ['pay']]]);
+    assert.deepEqual(cards.map((c) => [c.words, c.body, c.tags]), [['raises wages', 'check the figure', ['#pay']]]);
     assert.equal(await app.noteHighlightText(cards[0].id), 'raises wages');
   } finally {
     await site.close();
