@@ -635,7 +635,7 @@ pub fn App() -> Html {
     // The paste panel's text area and what it holds while open (`paste_panel`, a plain render function).
     let paste_state = use_paste_panel(*pasting);
     // The article's element, flash and selection (`article_view`, a plain render function).
-    let article_ref = use_article(&state.open, &state.flash, state.selection);
+    let article_ref = use_article(&state.open, &state.flash, state.selection, reform_fn(&dispatch, Action::Select));
     // The search box's last search in the article (`search_box`, a plain render function).
     let search_found = use_state(|| None::<Found>);
     // The Entities tab's groups and step cursors (`entities_panel`, a plain render function).

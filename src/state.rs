@@ -151,23 +151,46 @@ pub enum NoticeLevel {
 }
 
 /// A message shown above the article until dismissed or replaced.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Eq)]
 pub struct Notice {
     /// How serious it is.
     pub level: NoticeLevel,
     /// The sentence shown.
     pub text: String,
+    /// Which message this is, in the order they were made: the same sentence said again (a second "Undone.")
+    /// is another message, which the page shows as a new element so that a screen reader announces it again
+    /// (a live region announces changes, and the same text is none). Not part of a message's equality.
+    pub serial: u64,
+}
+
+impl PartialEq for Notice {
+    fn eq(&self, other: &Self) -> bool {
+        (self.level, &self.text) == (other.level, &other.text)
+    }
+}
+
+thread_local! {
+    static NOTICES_MADE: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 impl Notice {
+    /// A message of `level`.
+    pub fn new(level: NoticeLevel, text: impl Into<String>) -> Self {
+        let serial = NOTICES_MADE.with(|made| {
+            made.set(made.get() + 1);
+            made.get()
+        });
+        Notice { level, text: text.into(), serial }
+    }
+
     /// An error message.
     pub fn error(text: impl Into<String>) -> Self {
-        Notice { level: NoticeLevel::Error, text: text.into() }
+        Notice::new(NoticeLevel::Error, text)
     }
 
     /// An informative message.
     pub fn info(text: impl Into<String>) -> Self {
-        Notice { level: NoticeLevel::Info, text: text.into() }
+        Notice::new(NoticeLevel::Info, text)
     }
 }
 
@@ -1069,7 +1092,7 @@ impl State {
                     let text = [earlier.as_ref().map(|n| n.text.clone()), Some(restored), repaired];
                     let text = text.into_iter().flatten().collect::<Vec<_>>().join(" ");
                     let level = earlier.map_or(NoticeLevel::Info, |n| n.level);
-                    next.notice = Some(Notice { level, text });
+                    next.notice = Some(Notice::new(level, text));
                 }
             }
             Action::Notify(notice) => next.notice = Some(notice),
@@ -1169,6 +1192,8 @@ impl State {
                 next.change(|a| {
                     a.reattach_note(text, &id, span);
                 });
+                next.notice =
+                    Some(Notice::info(format!("The note is attached to “{}” again.", excerpt(span.slice(text)))));
                 next.selection = None;
                 next.active_note = None;
                 next.flash(span);
@@ -1217,6 +1242,9 @@ impl State {
                     }
                     _ => Vec::new(),
                 };
+                // Said, so that a screen reader user hears what A, R or a panel's button did (the highlight's
+                // change is only seen).
+                next.notice = Some(Notice::info(decision_said(&scope, decision, text)));
                 next.change(|a| {
                     a.reviews
                         .retain(|r| !matches!(r.scope, ReviewScope::Mention { span, .. } if mentions.contains(&span)));
@@ -1355,12 +1383,11 @@ impl State {
                 }
                 notices.extend(next.notice.take());
                 notices.extend(message.map(Notice::error));
-                next.notice = (!notices.is_empty()).then(|| Notice {
-                    level: notices
-                        .iter()
-                        .find(|n| n.level == NoticeLevel::Error)
-                        .map_or(NoticeLevel::Info, |n| n.level),
-                    text: notices.into_iter().map(|n| n.text).collect::<Vec<_>>().join(" "),
+                next.notice = (!notices.is_empty()).then(|| {
+                    Notice::new(
+                        notices.iter().find(|n| n.level == NoticeLevel::Error).map_or(NoticeLevel::Info, |n| n.level),
+                        notices.into_iter().map(|n| n.text).collect::<Vec<_>>().join(" "),
+                    )
                 });
                 next.loading = false;
                 next.library = library.entries;
@@ -1814,6 +1841,29 @@ fn page_address(url: &str) -> Option<String> {
     let (host, path) = rest.split_once('/').map_or((rest, ""), |(host, path)| (host, path));
     // http and https name the same page for a reader; the path and query are kept as written.
     Some(format!("{}/{path}", host.to_ascii_lowercase()))
+}
+
+/// At most 60 characters of `words`, for a message (cut at a character, with "…").
+fn excerpt(words: &str) -> String {
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    match words.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}…", &words[..cut]),
+        None => words,
+    }
+}
+
+/// What a review decision did, as the message line says it.
+fn decision_said(scope: &ReviewScope, decision: Decision, text: &str) -> String {
+    let (words, all) = match scope {
+        ReviewScope::Mention { span, .. } | ReviewScope::Quote { span } => (excerpt(span.slice(text)), ""),
+        ReviewScope::Entity { name, .. } => (excerpt(name), " (all its mentions)"),
+    };
+    let what = if matches!(scope, ReviewScope::Quote { .. }) { "quotation" } else { "name" };
+    match decision {
+        Decision::Accept => format!("Accepted the {what} “{words}”{all}."),
+        Decision::Reject => format!("Rejected the {what} “{words}”{all}; Undo brings it back."),
+        Decision::Retag(kind) => format!("“{words}”{all} is now marked {}.", kind.label()),
+    }
 }
 
 /// The question asked before an earlier capture's notes are merged onto the open version of the page.
@@ -2565,6 +2615,36 @@ mod tests {
             title: String::new(),
         });
         assert!(other.earlier_capture().is_none());
+    }
+
+    #[test]
+    fn the_same_message_said_again_is_a_new_message() {
+        let undone = State::default()
+            .apply(Action::AddNote { span: Span::new(0, 5), text: "a".into(), tags: vec![] })
+            .apply(Action::AddNote { span: Span::new(6, 9), text: "b".into(), tags: vec![] })
+            .apply(Action::Undo);
+        let again = undone.apply(Action::Undo);
+        let (first, second) = (undone.notice.expect("said"), again.notice.expect("said again"));
+        assert_eq!(first, second, "the same sentence");
+        assert!(second.serial > first.serial, "shown as a new element, so announced again");
+    }
+
+    #[test]
+    fn a_review_says_what_it_did() {
+        let s0 = State::default().apply(Action::OpenBytes {
+            title: "t".into(),
+            bytes: "Angela Merkel met Emmanuel Macron in Paris on Monday.".as_bytes().to_vec(),
+        });
+        let opened = extracted(s0);
+        let merkel = Span::new(0, "Angela Merkel".len());
+        let rejected = opened.apply(Action::ReviewWords { span: merkel, decision: Decision::Reject });
+        let said = rejected.notice.map(|n| n.text);
+        assert_eq!(said.as_deref(), Some("Rejected the name “Angela Merkel”; Undo brings it back."));
+        let entity = ReviewScope::Entity { name: "Emmanuel Macron".into(), kind: EntityKind::Person };
+        let retagged = opened.apply(Action::Review { scope: entity, decision: Decision::Retag(EntityKind::Org) });
+        let said = retagged.notice.map(|n| n.text);
+        assert_eq!(said.as_deref(), Some("“Emmanuel Macron” (all its mentions) is now marked ORG."));
+        assert_eq!(excerpt(&"word ".repeat(30)).chars().count(), 61, "60 characters and an ellipsis");
     }
 
     #[test]

@@ -485,3 +485,31 @@ test('dismissing a message puts the focus on the article, not on the page', asyn
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'article');
   assert.deepEqual(ctx.errors, []);
 });
+
+test('on a phone-sized window the import question keeps its buttons whole, under the message', async () => {
+  const { app, page } = ctx;
+  await page.setViewportSize({ width: 375, height: 740 });
+  const { json } = await app.exportJson();
+  await app.importFile('other.json', JSON.stringify({ ...json, 'sidenote:text': `${json['sidenote:text']}\nMore.` }));
+  await page.getByTestId('import-confirm').waitFor();
+  for (const id of ['import-anchor', 'import-cancel']) {
+    const box = await page.getByTestId(id).boundingBox();
+    // One line of text (it was squeezed into a column of single letters, 41×241 px).
+    assert.ok(box.height < 48 && box.width > 50, `${id}: ${box.width}×${box.height}`);
+  }
+  const text = await page.getByTestId('import-confirm-text').boundingBox();
+  assert.ok(text.width > 200, `the message keeps the width: ${text.width}`);
+});
+
+test('rejecting an entity from the keyboard leaves the focus on the next entity, not on the page', async () => {
+  const { page } = ctx;
+  await page.getByTestId('tab-entities').click();
+  const names = await page.getByTestId('entity-row').evaluateAll((rows) => rows.map((r) => r.dataset.name));
+  const reject = page.getByTestId('entity-reject').first();
+  await reject.focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('entity-row').filter({ has: page.locator(`[aria-label="Reject ${names[0]}"]`) }).waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement !== document.body);
+  const focused = await page.evaluate(() => ({ cls: document.activeElement.className, row: document.activeElement.closest('[data-testid=entity-row]')?.dataset.name }));
+  assert.deepEqual(focused, { cls: 'entity-name', row: names[1] });
+});

@@ -9,6 +9,8 @@ use sidenote_extract::Span;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use gloo::events::EventListener;
+
 use crate::hooks::use_effect_on;
 
 use super::article_text::ArticleText;
@@ -50,11 +52,76 @@ fn element_span(element: &web_sys::Element) -> Option<Span> {
     Some(Span::new(start, end))
 }
 
+/// Whether the keyboard is in a field (a note's text, the search box): a selection there is the field's.
+fn typing_in_a_field() -> bool {
+    gloo::utils::document().active_element().is_some_and(|element| {
+        matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA")
+            || element.dyn_ref::<web_sys::HtmlElement>().is_some_and(|e| e.is_content_editable())
+    })
+}
+
 /// The article's hooks, the App's (the article is a plain render function): its element's reference, which
-/// it gives back, scrolling to and flashing `flash`, and showing the state's `selection` as the browser's.
+/// it gives back, scrolling to and flashing `flash`, showing the state's `selection` as the browser's, and
+/// reading the browser's selection into the state (`onselect`) whenever it settles.
 #[hook]
-pub fn use_article(open: &Rc<OpenDocument>, flash: &Option<Flash>, selection: Option<Span>) -> NodeRef {
+pub fn use_article(
+    open: &Rc<OpenDocument>,
+    flash: &Option<Flash>,
+    selection: Option<Span>,
+    onselect: Callback<Option<Span>>,
+) -> NodeRef {
     let article_ref = use_node_ref();
+    // The state's selection as of the last render, for the listeners below (registered once per document).
+    let current = use_mut_ref(|| None);
+    *current.borrow_mut() = selection;
+    {
+        // The selection is read when it settles anywhere in the page, not only on a release over the article: a
+        // drag released past the article's edge or over the side panel, Shift+End or Shift+↓, a phone's
+        // selection handles all change it without one, and the words selected before would stay the state's,
+        // so that N put the note on them (a note on other words than the ones on screen). While a mouse button
+        // is down the selection is still being dragged: read on its release.
+        let article_ref = article_ref.clone();
+        let open = open.clone();
+        use_effect_on(open.serial, move |_| {
+            let read = move || {
+                let Some(article) = article_ref.cast::<web_sys::Element>() else { return };
+                if typing_in_a_field() {
+                    return;
+                }
+                let now = *current.borrow();
+                match services::selection::selected_span(&article, &open.offsets) {
+                    Some(span) if now != Some(span) => onselect.emit(Some(span)),
+                    Some(_) => {}
+                    // Something else is selected now (text in the side panel): the article's words are not.
+                    None if now.is_some() && services::selection::is_range() => onselect.emit(None),
+                    None => {}
+                }
+            };
+            let read = Rc::new(read);
+            let pressed = Rc::new(std::cell::Cell::new(false));
+            let document = gloo::utils::document();
+            let down = {
+                let pressed = pressed.clone();
+                EventListener::new(&document, "mousedown", move |event| {
+                    let primary = event.dyn_ref::<MouseEvent>().is_some_and(|e| e.button() == 0);
+                    pressed.set(primary);
+                })
+            };
+            let up = {
+                let (pressed, read) = (pressed.clone(), read.clone());
+                EventListener::new(&document, "mouseup", move |_| {
+                    pressed.set(false);
+                    read();
+                })
+            };
+            let change = EventListener::new(&document, "selectionchange", move |_| {
+                if !pressed.get() {
+                    read();
+                }
+            });
+            move || drop((down, up, change))
+        });
+    }
     {
         let flash = flash.clone();
         use_effect_on(flash, |flash| {
@@ -85,7 +152,8 @@ pub fn use_article(open: &Rc<OpenDocument>, flash: &Option<Flash>, selection: Op
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let article_ref = props.article_ref.clone();
     let open = props.open.clone();
-    // Mouse and touch both end a selection by releasing: read it then.
+    // A touch ends a selection by releasing: read it then (a mouse's release is read by `use_article`, wherever
+    // it happens).
     let read_selection = {
         let article_ref = article_ref.clone();
         let open = open.clone();
@@ -97,10 +165,6 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 }
             }
         }
-    };
-    let onmouseup = {
-        let read_selection = read_selection.clone();
-        Callback::from(move |_: MouseEvent| read_selection())
     };
     let ontouchend = Callback::from(move |_: TouchEvent| read_selection());
     let onclick = {
@@ -186,7 +250,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         <article ref={article_ref} class={super::class_list(&[Some("article"), props.hide_clutter.then_some("hide-clutter")])}
                  data-testid="article" data-text-length={props.open.offsets.len_utf16().to_string()} lang="en" tabindex="0" aria-label="Article text"
                  aria-busy={(extraction == "pending").then_some("true")} data-extraction={extraction}
-                 {onmouseup} {ontouchend} {onclick} {onkeydown}>
+                 {ontouchend} {onclick} {onkeydown}>
             <ArticleText open={props.open.clone()} annotations={props.annotations.clone()} hidden={props.hidden.clone()}
                          active_note={props.active_note.clone()} {keep} hide_clutter={props.hide_clutter}
                          whole={props.whole} />

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::{kind_class, kind_name};
 use crate::hooks::use_effect_on;
+use crate::services;
 use crate::state::{Layer, OpenDocument};
 
 /// What [`entities_panel`] shows and whom it calls.
@@ -132,6 +133,18 @@ fn empty_entities_hint(pending: bool, searching: bool) -> &'static str {
     }
 }
 
+/// A rejected entity's row goes, and with it the button that had the focus: once the list is rendered again,
+/// the focus goes to the row now in its place (the next entity), or the last row, or the tab, so that a
+/// keyboard user goes on from there instead of from the top of the page.
+fn focus_row_after_removal(at: usize) {
+    wasm_bindgen_futures::spawn_local(async move {
+        gloo::timers::future::TimeoutFuture::new(0).await;
+        services::dom::focus_if_lost(&format!(".entity-list > li:nth-child({}) .entity-name", at + 1));
+        services::dom::focus_if_lost(".entity-list > li:last-child .entity-name");
+        services::dom::focus_if_lost("[data-testid=tab-entities]");
+    });
+}
+
 /// Lists each entity once ("Sergei Lavrov — 6"); clicking steps through its mentions. A plain function, not a
 /// Yew component (1.7 KB less gzipped Wasm): its state is the App's ([`use_entities_panel`]).
 pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
@@ -143,7 +156,7 @@ pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
         .filter(|g| !props.hidden.contains(&Layer::Entity(g.kind)))
         .filter(|g| query.is_empty() || sidenote_annotate::find::contains(&g.name, query))
         .collect();
-    let row = |group: &Group| {
+    let row = |(at, group): (usize, &Group)| {
         let key = format!("{}|{}", group.kind.label(), group.name);
         let spans = group.spans.clone();
         let onstep = {
@@ -173,7 +186,12 @@ pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
         let review = |decision: Decision| {
             let scope =
                 ReviewScope::Entity { name: group.name.to_string(), kind: group.machine_kind.unwrap_or(group.kind) };
-            props.onreview.reform(move |_: MouseEvent| (scope.clone(), decision))
+            props.onreview.reform(move |_: MouseEvent| {
+                if decision == Decision::Reject {
+                    focus_row_after_removal(at);
+                }
+                (scope.clone(), decision)
+            })
         };
         let onretag = {
             let scope =
@@ -217,7 +235,7 @@ pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
             if list.is_empty() {
                 <p class="hint" data-testid="entities-empty">{ empty_entities_hint(props.pending, !query.is_empty()) }</p>
             }
-            <ul class="entity-list">{ for list.into_iter().map(row) }</ul>
+            <ul class="entity-list">{ for list.into_iter().enumerate().map(row) }</ul>
         </section>
     }
 }

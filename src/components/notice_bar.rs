@@ -28,7 +28,8 @@ pub fn notice_bar(props: &NoticeBarProps) -> Html {
             NoticeLevel::Info => "notice notice-info",
         };
         Some(html! {
-            <div class={class} data-testid="notice">
+            // Keyed by the message: the same sentence said again is a new element, announced again.
+            <div key={notice.serial.to_string()} class={class} data-testid="notice">
                 <span data-testid="notice-text">{ &notice.text }</span>
                 <button class="notice-close" aria-label="Dismiss message" onclick={ondismiss.clone()}>{ "×" }</button>
             </div>

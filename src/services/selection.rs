@@ -55,19 +55,43 @@ fn block_point(article: &web_sys::Element, node: &web_sys::Node, offset: u32) ->
     }
 }
 
-/// The selected words, if the selection lies inside `article` and is not empty.
+/// Whether the browser's selection is a range of something (not a caret, not nothing).
+pub fn is_range() -> bool {
+    gloo::utils::window().get_selection().ok().flatten().is_some_and(|s| s.range_count() > 0 && !s.is_collapsed())
+}
+
+/// The selected words in `article`, if the selection covers any of them. A selection reaching beyond the
+/// article (a drag released over the side panel, or past the article's last line) gives its part in the
+/// article's rendered blocks: the words the user sees selected there (never the text of a spacer, which is
+/// not on screen).
 pub fn selected_span(article: &web_sys::Element, offsets: &OffsetIndex) -> Option<Span> {
     let selection = gloo::utils::window().get_selection().ok()??;
     if selection.range_count() == 0 || selection.is_collapsed() {
         return None;
     }
     let range = selection.get_range_at(0).ok()?;
-    let ancestor = range.common_ancestor_container().ok()?;
-    if !article.contains(Some(&ancestor)) {
+    if !range.intersects_node(article).ok()? {
         return None;
     }
-    let (start_block, start_in) = block_point(article, &range.start_container().ok()?, range.start_offset().ok()?)?;
-    let (end_block, end_in) = block_point(article, &range.end_container().ok()?, range.end_offset().ok()?)?;
+    let whole = gloo::utils::document().create_range().ok()?;
+    whole.select_node_contents(article).ok()?;
+    let starts_before = range.compare_boundary_points(web_sys::Range::START_TO_START, &whole).ok()? < 0;
+    let ends_after = range.compare_boundary_points(web_sys::Range::END_TO_END, &whole).ok()? > 0;
+    let rendered = article.query_selector_all("[data-block]").ok()?;
+    let (start_node, start_offset) = match starts_before {
+        true => (rendered.item(0)?, 0),
+        false => (range.start_container().ok()?, range.start_offset().ok()?),
+    };
+    let (end_node, end_offset) = match ends_after {
+        true => {
+            let last = rendered.item(rendered.length().checked_sub(1)?)?;
+            let children = last.child_nodes().length();
+            (last, children)
+        }
+        false => (range.end_container().ok()?, range.end_offset().ok()?),
+    };
+    let (start_block, start_in) = block_point(article, &start_node, start_offset)?;
+    let (end_block, end_in) = block_point(article, &end_node, end_offset)?;
     // A boundary inside a surrogate pair (half an emoji) snaps outwards to whole characters.
     let start = core_offset(offsets, start_block, start_in, false)?;
     let end = core_offset(offsets, end_block, end_in, true)?;
