@@ -712,7 +712,7 @@ pub fn App() -> Html {
                 { article_view(&ArticleViewProps { article_ref, open: state.open.clone(), annotations: state.annotations.clone(),
                     hidden: state.hidden_layers.clone(), hide_clutter: state.hide_clutter, selection: state.selection, whole: *printing,
                     active_note: state.active_note.clone(), flash: state.flash.clone(), onselect: reform_fn(&dispatch, Action::Select),
-                    onfocusnote: reform_fn(&dispatch, |id| Action::FocusNote(Some(id))),
+                    onfocusnote: reform_fn(&dispatch, Action::OpenNoteFromArticle),
                     onextend: reform_fn(&dispatch, |(forward, by_word, from)| Action::ExtendSelection { forward, by_word, from }) }) }
                 <div class="sidebar">
                     { selection_bar.unwrap_or_default() }

@@ -614,6 +614,9 @@ pub enum Action {
     },
     /// Open (or close) a note's card and flash its words.
     FocusNote(Option<String>),
+    /// Open a note's card from its highlight in the article: its words are where the user just clicked, so they
+    /// are not flashed (scrolling back to them took a phone's one column away from the card it had scrolled to).
+    OpenNoteFromArticle(String),
     /// Scroll to and flash some words.
     FlashSpan(Span),
     /// Decide about suggestions.
@@ -1197,6 +1200,10 @@ impl State {
                 next.selection = None;
                 next.active_note = None;
                 next.flash(span);
+            }
+            Action::OpenNoteFromArticle(id) => {
+                next = self.apply(Action::FocusNote(Some(id)));
+                next.flash = self.flash.clone();
             }
             Action::FocusNote(id) => {
                 let note = id.as_ref().and_then(|id| self.annotations.notes.iter().find(|n| &n.id == id));
@@ -2645,6 +2652,17 @@ mod tests {
         let said = retagged.notice.map(|n| n.text);
         assert_eq!(said.as_deref(), Some("“Emmanuel Macron” (all its mentions) is now marked ORG."));
         assert_eq!(excerpt(&"word ".repeat(30)).chars().count(), 61, "60 characters and an ellipsis");
+    }
+
+    #[test]
+    fn a_note_opened_from_its_highlight_does_not_flash_its_words() {
+        let noted = State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "n".into(), tags: vec![] });
+        let id = noted.annotations.notes[0].id.clone();
+        let from_card = noted.apply(Action::FocusNote(Some(id.clone())));
+        assert!(from_card.flash.is_some_and(|f| f.span == Span::new(0, 5)), "a card's words are flashed");
+        let from_article = noted.apply(Action::OpenNoteFromArticle(id.clone()));
+        assert_eq!((from_article.active_note.as_deref(), from_article.flash), (Some(id.as_str()), noted.flash.clone()));
+        assert_eq!(from_article.panel, Panel::Notes);
     }
 
     #[test]

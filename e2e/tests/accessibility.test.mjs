@@ -513,3 +513,32 @@ test('rejecting an entity from the keyboard leaves the focus on the next entity,
   const focused = await page.evaluate(() => ({ cls: document.activeElement.className, row: document.activeElement.closest('[data-testid=entity-row]')?.dataset.name }));
   assert.deepEqual(focused, { cls: 'entity-name', row: names[1] });
 });
+
+test('the side panel tabs follow the arrow keys, Home and End, and the focus goes with them', async () => {
+  const { page } = ctx;
+  await page.getByTestId('tab-notes').focus();
+  const state = () => page.evaluate(() => ({ focused: document.activeElement.id, selected: document.querySelector('[role=tab][aria-selected=true]').id }));
+  const steps = [['ArrowRight', 'tab-entities'], ['ArrowRight', 'tab-quotes'], ['End', 'tab-library'], ['ArrowRight', 'tab-notes'], ['ArrowLeft', 'tab-library'], ['Home', 'tab-notes']];
+  for (const [key, tab] of steps) {
+    await page.keyboard.press(key);
+    await page.waitForFunction((id) => document.querySelector('[role=tab][aria-selected=true]')?.id === id, tab);
+    assert.deepEqual(await state(), { focused: tab, selected: tab }, key);
+  }
+});
+
+test('on a phone-sized window, tapping a noted highlight brings its card into view', async () => {
+  const { app, page } = ctx;
+  await page.setViewportSize({ width: 375, height: 740 });
+  await app.selectWords('has lashed out at the United States');
+  await app.writeNote('tap me');
+  await page.evaluate(() => { getSelection().removeAllRanges(); window.scrollTo(0, 0); });
+  const mark = page.locator('[data-testid=article] mark[data-notes]').first();
+  await mark.scrollIntoViewIfNeeded();
+  await mark.click();
+  const card = page.locator('[data-testid=note-card].active');
+  await card.waitFor();
+  await page.waitForFunction(() => {
+    const box = document.querySelector('[data-testid=note-card].active')?.getBoundingClientRect();
+    return box && box.top < innerHeight && box.bottom > 0;
+  }, null, { timeout: 5000 });
+});

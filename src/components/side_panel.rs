@@ -119,11 +119,36 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
                 confirming: props.confirming_delete.clone(), onconfirming: props.onconfirmdelete.clone() }) }
         },
     };
+    // The tabs' keys (WAI-ARIA's tabs pattern): ← and → go to the previous and next tab (round), Home and End
+    // to the first and last, each shown at once, and the focus follows. Tab still goes through every tab.
+    let onkeydown = {
+        let (dispatch, shown) = (dispatch.clone(), props.panel);
+        Callback::from(move |event: KeyboardEvent| {
+            const ORDER: [(Panel, &str); 4] = [
+                (Panel::Notes, "tab-notes"),
+                (Panel::Entities, "tab-entities"),
+                (Panel::Quotes, "tab-quotes"),
+                (Panel::Library, "tab-library"),
+            ];
+            let at = ORDER.iter().position(|(panel, _)| *panel == shown).unwrap_or(0);
+            let to = match event.key().as_str() {
+                "ArrowRight" => (at + 1) % ORDER.len(),
+                "ArrowLeft" => (at + ORDER.len() - 1) % ORDER.len(),
+                "Home" => 0,
+                "End" => ORDER.len() - 1,
+                _ => return,
+            };
+            event.prevent_default();
+            let (panel, id) = ORDER[to];
+            dispatch.emit(Action::ShowPanel(panel));
+            crate::services::dom::focus(&format!("#{id}"));
+        })
+    };
     html! {
         <aside class="side-panel" aria-label="Annotations" data-testid="side-panel" tabindex="-1">
             { search_box(&SearchBoxProps { open: props.open.clone(), query: props.query.clone(),
                 dispatch: props.dispatch.clone(), found: props.search_found.clone() }) }
-            <div class="tabs" role="tablist">
+            <div class="tabs" role="tablist" {onkeydown}>
                 { tab(Panel::Notes, "Notes", format!(" ({})", props.annotations.note_count())) }
                 { tab(Panel::Entities, "Entities", props.entities_count.clone()) }
                 { tab(Panel::Quotes, "Quotes", format!(" ({})", props.quote_count)) }
