@@ -85,15 +85,15 @@ pub fn use_article(
         use_effect_on(open.serial, move |_| {
             let read = move || {
                 let Some(article) = article_ref.cast::<web_sys::Element>() else { return };
-                if typing_in_a_field() {
-                    return;
-                }
                 let now = *current.borrow();
                 match services::selection::selected_span(&article, &open.offsets) {
                     Some(span) if now != Some(span) => onselect.emit(Some(span)),
                     Some(_) => {}
-                    // Something else is selected now (text in the side panel): the article's words are not.
-                    None if now.is_some() && services::selection::is_range() => onselect.emit(None),
+                    // Something else is selected now (text in the side panel): the article's words are not. But
+                    // the focus in a field (the note being written on them) holds the field's selection.
+                    None if now.is_some() && services::selection::is_range() && !typing_in_a_field() => {
+                        onselect.emit(None)
+                    }
                     None => {}
                 }
             };
