@@ -326,3 +326,68 @@ fn a_lone_word_and_an_organisation_are_two() {
         assert!(has(text, name, Org), "{name}: {:?}", entities(text));
     }
 }
+
+/// An office named with `of` is a job title, no entity (GUIDELINE.md): its keyword does not make it an
+/// organisation, a title left alone after a title is no person, and the body after `of` or the holder after
+/// the body are names of their own (sixteenth round, "ORG precision: offices and datelines").
+#[test]
+fn an_office_named_with_of_is_no_name() {
+    use EntityKind::*;
+    for (text, office) in [
+        ("The Inspector General of Police, Musa Adeyemi, spoke in Abuja.", "Inspector General of Police"),
+        ("Lawmakers summoned the Inspector General of Police on Monday.", "Inspector General of Police"),
+        ("She was named CEO of Kestrel Foods Ltd. in March.", "CEO of Kestrel Foods Ltd."),
+        ("The Attorney General of Ontario said the appeal would be heard.", "General"),
+        ("The Secretary General of the Arab League called for calm.", "General"),
+        ("Secretary of State Mike Pompeo said the talks would resume.", "State Mike Pompeo"),
+    ] {
+        assert!(!entities(text).iter().any(|(name, _)| name == office), "{office}: {:?}", entities(text));
+    }
+    for (text, name, kind) in [
+        ("She was named CEO of Kestrel Foods Ltd. in March.", "Kestrel Foods Ltd.", Org),
+        ("The Governor of the Central Bank of Nigeria said inflation would ease.", "Central Bank of Nigeria", Org),
+        ("The Secretary General of the Arab League called for calm.", "Arab League", Org),
+        ("Secretary of State Mike Pompeo said the talks would resume.", "Mike Pompeo", Person),
+        ("The Inspector General of Police, Musa Adeyemi, spoke in Abuja.", "Abuja", Place),
+    ] {
+        assert!(has(text, name, kind), "{name}: {:?}", entities(text));
+    }
+}
+
+/// An acronym defined in brackets after an office is the office's, a title and no organisation, wherever the
+/// text uses it; an acronym defined after an organisation's name stays an organisation.
+#[test]
+fn the_acronym_of_an_office_is_no_organisation() {
+    use EntityKind::*;
+    for (text, acronym) in [
+        ("Senators asked the Inspector General of Police (IGP) to appear. The IGP sent a deputy.", "IGP"),
+        ("The Director of Public Prosecutions (DPP) said there was not enough evidence.", "DPP"),
+        ("The Vice-Chancellor (VC) of Lakeview University resigned. The VC had led it since 2015.", "VC"),
+        ("The party's National Organising Secretary (NOS) was suspended on Friday.", "NOS"),
+    ] {
+        assert!(!has(text, acronym, Org), "{acronym}: {:?}", entities(text));
+    }
+    for (text, acronym) in [
+        ("The Independent National Electoral Commission (INEC) said INEC would publish the results.", "INEC"),
+        ("Kovalen Energy Holdings (KEH) said KEH would cut 300 jobs.", "KEH"),
+    ] {
+        assert!(has(text, acronym, Org), "{acronym}: {:?}", entities(text));
+    }
+}
+
+/// A wire dateline opens its line with a town in capitals, a comma, a region no list may hold written short,
+/// and the agency's bracket: the town is a place, not an acronym's organisation.
+#[test]
+fn a_dateline_with_a_short_region_names_a_place() {
+    use EntityKind::*;
+    for (text, town) in [
+        ("TARNBY, Mass. (AP) — Brookfield Mills reported a loss for the quarter.", "TARNBY"),
+        ("OKEMOS, Mich. (Reuters) - The school board voted to close two buildings.", "OKEMOS"),
+        ("HOLLOWAY, Ont. (CP) — A fire destroyed a grain elevator on Sunday.", "HOLLOWAY"),
+    ] {
+        assert!(has(text, town, Place), "{town}: {:?}", entities(text));
+    }
+    // Not a dateline: a shouted word inside a line, or a list of acronyms.
+    let text = "Shares of the lender rose after the CBN, NDIC (Reuters) report.";
+    assert!(has(text, "CBN", Org), "{:?}", entities(text));
+}

@@ -629,6 +629,7 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
         && is_acronym(first_word)
         && first_word.is_ascii()
         && !NOT_ORG_ACRONYMS.contains(&first_word)
+        && !cx.is_office_acronym(first_word)
         && !is_common_word(first_word)
         && !shouted()
         && !in_shouted_menu(cx, first)
@@ -951,7 +952,16 @@ fn is_dateline(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     let region_follows = seg.is_punct(end, ',')
         && (end + 2..=end + 3).any(|last| on_line(last - 1) && is_place(cx.surface(end + 1, last)));
     let agency_follows = seg.is_punct(end, '(') && is_org(cx.word(end + 1)) && seg.is_punct(end + 2, ')');
-    region_follows || agency_follows
+    // "TARNBY, Mass. (AP) —", "HOLLOWAY, Ont. (CP) —": a region no list holds, written short, and then the
+    // agency's bracket; a capitalised word opens the bracket.
+    let region_then_bracket = seg.is_punct(end, ',')
+        && (end + 2..=end + 4).any(|open| {
+            on_line(open + 1)
+                && seg.is_punct(open, '(')
+                && cx.word(open + 1).starts_with(char::is_uppercase)
+                && (end + 1..open).all(|i| !seg.is_word(i) || cx.word(i).starts_with(char::is_uppercase))
+        });
+    region_follows || agency_follows || region_then_bracket
 }
 
 /// Whether the name at `first` follows "spokesman for", "spokeswoman at", "spokesperson of" on its line.
