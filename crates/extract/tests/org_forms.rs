@@ -391,3 +391,44 @@ fn a_dateline_with_a_short_region_names_a_place() {
     let text = "Shares of the lender rose after the CBN, NDIC (Reuters) report.";
     assert!(has(text, "CBN", Org), "{:?}", entities(text));
 }
+
+/// A body typed by its own words, its officer's title and the officer's given name and surname are two names,
+/// not one organisation (the body's keyword took the whole run before).
+#[test]
+fn a_bodys_officer_is_a_name_of_its_own() {
+    use EntityKind::*;
+    for (text, name, kind) in [
+        ("Traders said Bank of England Governor Mark Carney may raise rates.", "Bank of England", Org),
+        ("Traders said Bank of England Governor Mark Carney may raise rates.", "Mark Carney", Person),
+        ("National Bank of Odavia Chairman Peter Hollis stepped down.", "National Bank of Odavia", Org),
+        ("National Bank of Odavia Chairman Peter Hollis stepped down.", "Peter Hollis", Person),
+    ] {
+        assert!(has(text, name, kind), "{name}: {:?}", entities(text));
+    }
+}
+
+/// Business grammar that names a firm whatever its words say: a bracketed exchange and ticker after it, a
+/// firm's noun right before one word (a given name too), `International` ending it, an industry's noun opening
+/// the sentence; a known town and a word that ends football clubs' names (`City` on a page about football).
+#[test]
+fn firms_and_clubs_by_business_and_football_grammar() {
+    use EntityKind::*;
+    for (text, org) in [
+        ("Shares in bookmaker Grayson Hale (LSE: GHL) fell 8 per cent.", "Grayson Hale"),
+        ("Electronic cigarette company Juul ousted its chief executive.", "Juul"),
+        ("The rail union Aslef called a strike for Friday.", "Aslef"),
+        ("Halvorsen International said revenue rose 4 per cent.", "Halvorsen International"),
+        ("Bookmaker Grayson Hale said profits would fall.", "Grayson Hale"),
+        ("The striker joined Bolton Wanderers from Swansea City, the league said.", "Swansea City"),
+        ("The striker joined Bolton Wanderers from Swansea City, the league said.", "Bolton Wanderers"),
+    ] {
+        assert!(has(text, org, Org), "{org}: {:?}", entities(text));
+    }
+    // A town's own name ending in `City` stays a place, on a page about football too.
+    for (text, place) in [
+        ("He grew up in Swansea and later moved to Mexico City for work.", "Mexico City"),
+        ("The striker, who scored 20 league goals, was born in Kansas City.", "Kansas City"),
+    ] {
+        assert!(has(text, place, Place), "{place}: {:?}", entities(text));
+    }
+}

@@ -206,7 +206,7 @@ fn the_suites_are_well_formed_and_large_enough() {
     check_well_formed(GENERIC_SUITE, 45, [(EntityKind::Org, 45), (EntityKind::Place, 20), (EntityKind::Person, 12)]);
     // The thirteenth check is about ORG precision: offices, their acronyms and datelines, with the organisations
     // and places that stand beside them.
-    check_well_formed(OFFICES_SUITE, 20, [(EntityKind::Org, 15), (EntityKind::Place, 8), (EntityKind::Person, 4)]);
+    check_well_formed(OFFICES_SUITE, 30, [(EntityKind::Org, 30), (EntityKind::Place, 12), (EntityKind::Person, 6)]);
 }
 
 fn check_well_formed<const N: usize>(suite: &str, least_cases: usize, minimum: [(EntityKind, usize); N]) {
@@ -354,9 +354,9 @@ fn the_generic_suite_scores_at_least_its_floors() {
 
 #[test]
 fn the_offices_suite_scores_at_least_its_floors() {
-    // Set when the sixteenth round ended (its start: PERSON 0.727, ORG 0.679, PLACE 0.625; at the end 0.889, 0.952,
-    // 0.842). The suite has no MISC gold: its floor is none.
+    // Set when the sixteenth round ended (main before its rules: PERSON 0.588, ORG 0.642, PLACE 0.667; at the end
+    // 0.933, 0.944, 0.870). The suite has no MISC gold: its floor is none.
     let floors =
-        [(EntityKind::Person, 0.86), (EntityKind::Org, 0.93), (EntityKind::Place, 0.82), (EntityKind::Misc, 0.0)];
+        [(EntityKind::Person, 0.9), (EntityKind::Org, 0.92), (EntityKind::Place, 0.84), (EntityKind::Misc, 0.0)];
     check_floors("offices", OFFICES_SUITE, floors);
 }

@@ -362,6 +362,25 @@ fn clean_piece(
         work.push(Work::Emit(Candidate { first, end: first + 2, after_title, in_title_line }));
         return None;
     }
+    // "Bank of England Governor Mark Carney", "Bank of England Deputy Governor Ama Okoro": a known or keyword-typed
+    // body, its officer's title and the officer's given name and surname are two names; the body's keyword
+    // must not take the person (the title's modifiers belong to neither).
+    if let Some(title_at) =
+        (first + 1..end.saturating_sub(2)).find(|&i| is_head_title(cx.word(i)) && is_first_name(cx.word(i + 1)))
+    {
+        let mut body_end = title_at;
+        while body_end > first + 1 && is_title(cx.word(body_end - 1)) {
+            body_end -= 1;
+        }
+        if lexical_kind(cx, first, body_end).is_some() {
+            work.push(Work::Clean {
+                piece: Candidate { first: title_at + 1, end, after_title: true, in_title_line },
+                split_at_connectors,
+            });
+            work.push(Work::Emit(Candidate { first, end: body_end, after_title, in_title_line }));
+            return None;
+        }
+    }
     if lexical_kind(cx, first, end).is_some() {
         return Some(Candidate { first, end, after_title, in_title_line });
     }
