@@ -290,6 +290,7 @@ fn clean_piece(
         && (cx.is_connector(first)
             || (cx.word(first) == "Copyright" && first + 1 < end)
             || opens_with_a_plain_noun_before_of(cx, first, end)
+            || ((in_title_line || seg.starts_sentence(first)) && is_plural_role_noun(cx.word(first)))
             || (is_common(cx.word(first))
                 && (in_title_line || seg.starts_sentence(first) || is_determiner(cx.word(first)))
                 && !begins_known_name(cx, first, end)))
@@ -572,6 +573,17 @@ pub(super) fn expands_following_acronym(cx: &Context<'_, '_>, first: usize, end:
 }
 
 /// Whether a gazetteer name of two or more words starts at token `first` ("New York", "The Hague").
+/// "Analysts said …", "Senators asked …", "Residents told …": the plural of a role noun, capitalised because it
+/// opens a sentence or a headline, is people spoken of by their role, no name (`data/role_nouns.txt`).
+fn is_plural_role_noun(word: &str) -> bool {
+    let Some(singular) = word.strip_suffix('s') else { return false };
+    let lower = crate::case::lowercase(singular);
+    singular.len() >= 3
+        && word.starts_with(char::is_uppercase)
+        && singular.chars().skip(1).all(char::is_lowercase)
+        && (crate::lexicon::is_role_before_names(&lower) || crate::lexicon::is_referring_role(&lower))
+}
+
 /// The `of` after the titles opening a run when they name an office ("Inspector General of Police", "CEO of
 /// X", "President of the Senate"): one head title among them (not "First of …"), and the run is no known name
 /// ("Prince of Wales" may be listed). At most four titles are read.
