@@ -450,3 +450,18 @@ fn a_plural_role_noun_opening_a_sentence_is_no_name() {
     let text = "Senators Warren and Sanders said the bill would pass.";
     assert!(has(text, "Warren", Person) && has(text, "Sanders", Person), "{:?}", entities(text));
 }
+
+/// A month or a word before its number that is also a given name is no person mid-sentence ("the August
+/// election", "Page 6"); a lone given name elsewhere still is one.
+#[test]
+fn a_month_or_a_numbered_word_is_no_lone_given_name() {
+    use EntityKind::*;
+    for (text, word) in [
+        ("The president, who won the August election, spoke on Monday.", "August"),
+        ("Tue, Nov 21, 2017 - Page 6", "Page"),
+    ] {
+        assert!(!has(text, word, Person), "{word}: {:?}", entities(text));
+    }
+    let text = "Officers told Grace the plan had failed.";
+    assert!(has(text, "Grace", Person), "{:?}", entities(text));
+}

@@ -783,10 +783,15 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
         return Some(EntityKind::Misc);
     }
     // A word in capitals is an initialism, not a given name ("track AI and EV makers": not "Ai").
+    // Nor a month ("won the August election") nor a word before its number ("Page 6"): a date's or a
+    // sequence's word that is also a given name.
+    let numbered = cx.seg.is_word(end) && cx.word(end).bytes().all(|b| b.is_ascii_digit());
     if words == 1
         && opens_with_first_name
         && !cx.seg.starts_sentence(first)
         && first_word.chars().any(char::is_lowercase)
+        && !is_calendar_word(first_word)
+        && !numbered
     {
         // "a lawyer in Savannah, Georgia", "born in Florence, Italy": a given name after a preposition of place
         // and before a comma and a place is a town of that state or country ("met Florence, Paris and …" is not).
