@@ -39,9 +39,10 @@
 //! `org_generic_suite.txt` is a twelfth check (DESIGN.md, "ORG by the context it stands in"): government bodies
 //! named by their kind, the context an organisation stands in (`said in a statement`, `according to X`,
 //! `X-listed`), one name typed once and met bare; mostly invented names. `SIDENOTE_SUITE=generic`.
-//! `org_offices_suite.txt` is a thirteenth check (DESIGN.md, "ORG precision: offices and datelines"): an office
-//! named with `of` (`the Inspector General of Police`), the acronym of an office defined in brackets, wire
-//! datelines whose town no list holds. `SIDENOTE_SUITE=offices`.
+//! `org_offices_suite.txt` is a thirteenth check (DESIGN.md, "ORG precision: offices, datelines and business
+//! grammar"): an office named with `of` (`the Inspector General of Police`), the acronym of an office defined in
+//! brackets, wire datelines whose town no list holds, a body's officer after its name, firms told by business
+//! grammar, clubs named after towns. `SIDENOTE_SUITE=offices`.
 //!
 //! The floors below sit a little under the figures measured when they were set (DESIGN.md, "A second check"
 //! and "A third check"): a rule that makes a suite lose fails here, whatever it does to the corpus.
