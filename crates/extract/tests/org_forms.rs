@@ -370,6 +370,8 @@ fn the_acronym_of_an_office_is_no_organisation() {
     for (text, acronym) in [
         ("The Independent National Electoral Commission (INEC) said INEC would publish the results.", "INEC"),
         ("Kovalen Energy Holdings (KEH) said KEH would cut 300 jobs.", "KEH"),
+        ("First Bank of Odavia (FBO) said FBO would pay a dividend.", "FBO"),
+        ("The Office of the Prime Minister (OPM) said OPM staff would move.", "OPM"),
     ] {
         assert!(has(text, acronym, Org), "{acronym}: {:?}", entities(text));
     }
@@ -464,4 +466,9 @@ fn a_month_or_a_numbered_word_is_no_lone_given_name() {
     }
     let text = "Officers told Grace the plan had failed.";
     assert!(has(text, "Grace", Person), "{:?}", entities(text));
+    // Nor is a month after `in` closing its clause an unknown town.
+    let text = "Staff will relocate in May.";
+    assert!(!has(text, "May", Place), "{:?}", entities(text));
+    let text = "She grew up in Tarnby.";
+    assert!(has(text, "Tarnby", Place), "{:?}", entities(text));
 }

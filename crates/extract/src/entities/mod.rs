@@ -70,7 +70,12 @@ fn office_acronyms<'t>(seg: &Segmented<'t>) -> Vec<&'t str> {
             continue;
         }
         let expansion = Span::new(seg.tokens[first].span.start, seg.tokens[open - 1].span.end).slice(seg.text);
-        let office = is_title(seg.word(first)) || shape::is_head_title(seg.word(open - 1));
+        // Modifiers may open it ("Deputy Inspector General", "Chief Justice"); a modifier before a plain word is a
+        // firm's ("First Bank of Nigeria (FBN)"), and an organisation's keyword opening it makes an organisation
+        // of the office ("Office of the Prime Minister (OPM)").
+        let head = (first..open).find(|&i| !is_title(seg.word(i)) || shape::is_head_title(seg.word(i)));
+        let opens_with_title = head.is_some_and(|i| shape::is_head_title(seg.word(i)));
+        let office = !is_org_keyword(seg.word(first)) && (opens_with_title || shape::is_head_title(seg.word(open - 1)));
         if office && shape::abbreviates(acronym, expansion) {
             found.push(acronym);
         }
@@ -908,6 +913,8 @@ fn unknown_names_after_in_are_places(
                 && word.chars().skip(1).any(char::is_lowercase)
                 && !cx.seen_lowercase(word)
                 && known.get(word) != Some(&EntityKind::Person)
+                // "will relocate in May.": a month the dates left alone is no town.
+                && !crate::dates::is_calendar_word(word)
         });
         if after_in && closes_clause && name_shaped {
             *kind = Some(EntityKind::Place);
