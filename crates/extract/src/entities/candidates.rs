@@ -290,11 +290,41 @@ fn clean_piece(
         && (cx.is_connector(first)
             || (cx.word(first) == "Copyright" && first + 1 < end)
             || opens_with_a_plain_noun_before_of(cx, first, end)
+            || ((in_title_line || seg.starts_sentence(first)) && is_plural_role_noun(cx.word(first)))
             || (is_common(cx.word(first))
                 && (in_title_line || seg.starts_sentence(first) || is_determiner(cx.word(first)))
                 && !begins_known_name(cx, first, end)))
     {
         first += 1;
+    }
+    // "the Inspector General of Police", "the CEO of Kestrel Foods Ltd.", "the Governor of the Central Bank of
+    // X": an office named with `of` is a job title, no name (GUIDELINE.md); only the body after `of` may be one.
+    // Its own keyword ("Police") must not make the office an organisation, so this comes before any typing.
+    if let Some(of_at) = office_of_at(cx, first, end) {
+        first = of_at + 1;
+        while first < end && (cx.is_connector(first) || is_determiner(cx.word(first))) {
+            first += 1;
+        }
+        if first + 1 >= end && is_org_keyword(cx.word(first)) && !is_org(cx.word(first)) {
+            // "Inspector General of Police": a bare keyword after the office names no body of its own.
+            return None;
+        }
+        // "Secretary of State Mike Pompeo", "Minister of Foreign Affairs Ama Okoro": the holder's given name and
+        // surname after the body end the office; the body, if any name, is its own ("President of Ghana X").
+        let holder = (first + 1..end.saturating_sub(1)).find(|&i| {
+            is_first_name(cx.word(i)) && !is_org_keyword(cx.word(i + 1)) && !cx.seen_lowercase(cx.word(i + 1))
+        });
+        if let Some(holder) = holder {
+            work.push(Work::Clean {
+                piece: Candidate { first: holder, end, after_title: true, in_title_line },
+                split_at_connectors,
+            });
+            work.push(Work::Clean {
+                piece: Candidate { first, end: holder, after_title: false, in_title_line },
+                split_at_connectors,
+            });
+            return None;
+        }
     }
     // Titles before a first name are not part of the name ("General Antonio Guterres", "Acting Director Jane
     // Doe"), even the modifiers that do not split a run on their own.
@@ -332,6 +362,25 @@ fn clean_piece(
         });
         work.push(Work::Emit(Candidate { first, end: first + 2, after_title, in_title_line }));
         return None;
+    }
+    // "Bank of England Governor Mark Carney", "Bank of England Deputy Governor Ama Okoro": a known or keyword-typed
+    // body, its officer's title and the officer's given name and surname are two names; the body's keyword
+    // must not take the person (the title's modifiers belong to neither).
+    if let Some(title_at) =
+        (first + 1..end.saturating_sub(2)).find(|&i| is_head_title(cx.word(i)) && is_first_name(cx.word(i + 1)))
+    {
+        let mut body_end = title_at;
+        while body_end > first + 1 && is_title(cx.word(body_end - 1)) {
+            body_end -= 1;
+        }
+        if lexical_kind(cx, first, body_end).is_some() {
+            work.push(Work::Clean {
+                piece: Candidate { first: title_at + 1, end, after_title: true, in_title_line },
+                split_at_connectors,
+            });
+            work.push(Work::Emit(Candidate { first, end: body_end, after_title, in_title_line }));
+            return None;
+        }
     }
     if lexical_kind(cx, first, end).is_some() {
         return Some(Candidate { first, end, after_title, in_title_line });
@@ -448,7 +497,10 @@ fn clean_piece(
                     split_at_connectors,
                 });
             }
-            work.push(Work::Emit(Candidate { first: name_first, end: name_end, after_title: true, in_title_line }));
+            // "the Attorney General of Ontario": a title of two words, the second alone left over, is no name.
+            if !(name_first..name_end).all(|i| is_title(cx.word(i))) {
+                work.push(Work::Emit(Candidate { first: name_first, end: name_end, after_title: true, in_title_line }));
+            }
             let left = Candidate { first, end: last_title, after_title, in_title_line };
             work.push(Work::Clean { piece: left, split_at_connectors: false });
             return None;
@@ -521,6 +573,31 @@ pub(super) fn expands_following_acronym(cx: &Context<'_, '_>, first: usize, end:
 }
 
 /// Whether a gazetteer name of two or more words starts at token `first` ("New York", "The Hague").
+/// "Analysts said …", "Senators asked …", "Residents told …": the plural of a role noun, capitalised because it
+/// opens a sentence or a headline, is people spoken of by their role, no name (`data/role_nouns.txt`).
+fn is_plural_role_noun(word: &str) -> bool {
+    let Some(singular) = word.strip_suffix('s') else { return false };
+    let lower = crate::case::lowercase(singular);
+    singular.len() >= 3
+        && word.starts_with(char::is_uppercase)
+        && singular.chars().skip(1).all(char::is_lowercase)
+        && (crate::lexicon::is_role_before_names(&lower) || crate::lexicon::is_referring_role(&lower))
+}
+
+/// The `of` after the titles opening a run when they name an office ("Inspector General of Police", "CEO of
+/// X", "President of the Senate"): one head title among them (not "First of …"), and the run is no known name
+/// ("Prince of Wales" may be listed). At most four titles are read.
+fn office_of_at(cx: &Context<'_, '_>, first: usize, end: usize) -> Option<usize> {
+    let titles = (first..end.min(first + 4)).take_while(|&i| is_title(cx.word(i))).count();
+    let of_at = first + titles;
+    let office = titles > 0
+        && of_at + 1 < end
+        && cx.word(of_at) == "of"
+        && (first..of_at).any(|i| is_head_title(cx.word(i)))
+        && !begins_known_name(cx, first, end);
+    office.then_some(of_at)
+}
+
 pub(super) fn begins_known_name(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     (first + 2..=end.min(first + MAX_NAME_WORDS))
         .any(|j| is_place(cx.surface(first, j)) || is_org(cx.surface(first, j)))

@@ -35,6 +35,56 @@ const CONNECTORS: &[&str] = &[
     "ibn", "la", "las", "le", "los", "of", "on", "ould", "van", "von",
 ];
 
+/// How many words before an acronym's bracket are read for the office it abbreviates.
+const OFFICE_REACH: usize = 6;
+
+/// The acronyms defined in brackets right after an office's name: the capitalised words before the bracket
+/// (connectors between them) open with a title or end with a head title ("Inspector General of Police (IGP)",
+/// "Chief Justice of Ghana (CJ)", "National Organising Secretary (NOS)") and their initials spell the
+/// acronym. One pass over the tokens, at most `OFFICE_REACH` tokens read back per bracket.
+fn office_acronyms<'t>(seg: &Segmented<'t>) -> Vec<&'t str> {
+    let mut found = Vec::new();
+    for open in 1..seg.tokens.len() {
+        if !seg.is_punct(open, '(') || !seg.is_word(open + 1) || !seg.is_punct(open + 2, ')') {
+            continue;
+        }
+        let acronym = seg.word(open + 1);
+        if !shape::is_acronym(acronym) {
+            continue;
+        }
+        let line = seg.tokens[open].line;
+        let namey = |i: usize| {
+            seg.is_word(i)
+                && seg.tokens[i].line == line
+                && (seg.word(i).starts_with(char::is_uppercase) || CONNECTORS.contains(&seg.word(i)))
+        };
+        let mut first = open;
+        while first > 0 && open - first < OFFICE_REACH && namey(first - 1) {
+            first -= 1;
+        }
+        // "The Director of Public Prosecutions (DPP)": a sentence's article is no part of the office.
+        while first < open && (CONNECTORS.contains(&seg.word(first)) || shape::is_determiner(seg.word(first))) {
+            first += 1;
+        }
+        if first == open {
+            continue;
+        }
+        let expansion = Span::new(seg.tokens[first].span.start, seg.tokens[open - 1].span.end).slice(seg.text);
+        // Modifiers may open it ("Deputy Inspector General", "Chief Justice"); a modifier before a plain word is a
+        // firm's ("First Bank of Nigeria (FBN)"), and an organisation's keyword opening it makes an organisation
+        // of the office ("Office of the Prime Minister (OPM)").
+        let head = (first..open).find(|&i| !is_title(seg.word(i)) || shape::is_head_title(seg.word(i)));
+        let opens_with_title = head.is_some_and(|i| shape::is_head_title(seg.word(i)));
+        let office = !is_org_keyword(seg.word(first)) && (opens_with_title || shape::is_head_title(seg.word(open - 1)));
+        if office && shape::abbreviates(acronym, expansion) {
+            found.push(acronym);
+        }
+    }
+    crate::sort_stable_by(&mut found, |a, b| a.cmp(b));
+    found.dedup();
+    found
+}
+
 /// What every stage reads: the segmented text, which tokens are inside dates, which lines are Title Case,
 /// and which words the document also writes in lower case.
 pub(super) struct Context<'s, 't> {
@@ -43,6 +93,9 @@ pub(super) struct Context<'s, 't> {
     pub title_line: Vec<bool>,
     /// Words written in lower case somewhere in the document ("hearing", "protests"), sorted.
     pub lowercase_words: Vec<&'t str>,
+    /// Acronyms the document defines in brackets after an office ("Inspector General of Police (IGP)"), sorted:
+    /// job titles, never organisations.
+    pub office_acronyms: Vec<&'t str>,
 }
 
 impl<'t> Context<'_, 't> {
@@ -56,7 +109,13 @@ impl<'t> Context<'_, 't> {
         // 1 KB of the gzipped Wasm. Equal words are equal for the binary search, so the order is the same.
         crate::sort_stable_by(&mut lowercase_words, |a, b| a.cmp(b));
         lowercase_words.dedup();
-        Context { seg, in_date, title_line: title_case_lines(seg), lowercase_words }
+        let office_acronyms = office_acronyms(seg);
+        Context { seg, in_date, title_line: title_case_lines(seg), lowercase_words, office_acronyms }
+    }
+
+    /// Whether the document defines this acronym as an office's ("the Director of Public Prosecutions (DPP)").
+    pub fn is_office_acronym(&self, word: &str) -> bool {
+        self.office_acronyms.binary_search(&word).is_ok()
     }
 
     /// Whether the document writes this capitalised word in lower case elsewhere: then its capital comes
@@ -854,6 +913,8 @@ fn unknown_names_after_in_are_places(
                 && word.chars().skip(1).any(char::is_lowercase)
                 && !cx.seen_lowercase(word)
                 && known.get(word) != Some(&EntityKind::Person)
+                // "will relocate in May.": a month the dates left alone is no town.
+                && !crate::dates::is_calendar_word(word)
         });
         if after_in && closes_clause && name_shaped {
             *kind = Some(EntityKind::Place);

@@ -184,6 +184,17 @@ pub(super) fn lexical_kind(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     if words == 2 && last == "State" && is_place(cx.word(first)) {
         return Some(EntityKind::Place);
     }
+    // "Philip Morris International", "Marriott International": `International` ends firms' and bodies' names,
+    // never a person's (it opens events' and bodies' names, which other words type).
+    if words >= 2 && last == "International" {
+        return Some(EntityKind::Org);
+    }
+    // "Swansea City", "Bolton Wanderers", "Bristol Rovers": a known town and a word that ends football clubs'
+    // names is a club (a place's own name, "Mexico City", was found above). `City` ends towns' names too
+    // ("Davao City"), so it needs a page about football: one that writes a word of the game in lower case.
+    if (2..=3).contains(&words) && is_place(cx.surface(first, end - 1)) && ends_a_clubs_name(cx, last) {
+        return Some(EntityKind::Org);
+    }
     // "Channel 12", "BBC Radio 4": a channel and its number is a broadcaster's (the number joined the run only
     // after `Channel` or `Radio`).
     if words >= 2 && last.bytes().all(|b| b.is_ascii_digit()) && matches!(cx.word(end - 2), "Channel" | "Radio") {
@@ -351,6 +362,16 @@ pub(super) fn is_leading_org_word(word: &str) -> bool {
             | "Universidade"
             | "Université"
     )
+}
+
+/// Words that end football clubs' names after their town's: never a place's.
+const CLUB_SUFFIXES: &[&str] = &["Albion", "Athletic", "Hotspur", "Rangers", "Rovers", "United", "Wanderers"];
+
+/// Words of football a page writes in lower case: with one, a town and `City` is a club.
+const FOOTBALL_WORDS: &[&str] = &["goalkeeper", "goals", "league", "midfielder", "striker"];
+
+fn ends_a_clubs_name(cx: &Context<'_, '_>, last: &str) -> bool {
+    CLUB_SUFFIXES.contains(&last) || (last == "City" && FOOTBALL_WORDS.iter().any(|word| cx.writes_in_lower_case(word)))
 }
 
 /// Plurals that end a place's own name ("Golan Heights", "Cook Islands") or a body of states, never a team's.
@@ -549,11 +570,17 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     if !cand.after_title && all_capitalised && !opens_with_first_name && after_spokesperson(cx, first) {
         return Some(EntityKind::Org);
     }
+    // "William Hill (LSE: WMH)", "Kestrel Foods (NYSE: KFD)": a name before a bracketed stock exchange and
+    // ticker is a listed company, whatever its words say (a founder's name).
+    if words <= 4 && all_capitalised && before_its_ticker(cx, end) {
+        return Some(EntityKind::Org);
+    }
     // "energy company Burisma", "the carmaker Zentrix": a name right after the noun for a kind of organisation
     // names one, as a role noun before a name names a person.
     if !cand.after_title
         && all_capitalised
-        && ((!opens_with_first_name && after_organisation_noun(cx, first)) || after_ensemble_noun(cx, first))
+        && (((!opens_with_first_name || firm_after_its_noun(cx, first, end)) && after_organisation_noun(cx, first))
+            || after_ensemble_noun(cx, first))
     {
         return Some(EntityKind::Org);
     }
@@ -629,6 +656,7 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
         && is_acronym(first_word)
         && first_word.is_ascii()
         && !NOT_ORG_ACRONYMS.contains(&first_word)
+        && !cx.is_office_acronym(first_word)
         && !is_common_word(first_word)
         && !shouted()
         && !in_shouted_menu(cx, first)
@@ -755,10 +783,15 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
         return Some(EntityKind::Misc);
     }
     // A word in capitals is an initialism, not a given name ("track AI and EV makers": not "Ai").
+    // Nor a month ("won the August election") nor a word before its number ("Page 6"): a date's or a
+    // sequence's word that is also a given name.
+    let numbered = cx.seg.is_word(end) && cx.word(end).bytes().all(|b| b.is_ascii_digit());
     if words == 1
         && opens_with_first_name
         && !cx.seg.starts_sentence(first)
         && first_word.chars().any(char::is_lowercase)
+        && !is_calendar_word(first_word)
+        && !numbered
     {
         // "a lawyer in Savannah, Georgia", "born in Florence, Italy": a given name after a preposition of place
         // and before a comma and a place is a town of that state or country ("met Florence, Paris and …" is not).
@@ -951,7 +984,16 @@ fn is_dateline(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     let region_follows = seg.is_punct(end, ',')
         && (end + 2..=end + 3).any(|last| on_line(last - 1) && is_place(cx.surface(end + 1, last)));
     let agency_follows = seg.is_punct(end, '(') && is_org(cx.word(end + 1)) && seg.is_punct(end + 2, ')');
-    region_follows || agency_follows
+    // "TARNBY, Mass. (AP) —", "HOLLOWAY, Ont. (CP) —": a region no list holds, written short, and then the
+    // agency's bracket; a capitalised word opens the bracket.
+    let region_then_bracket = seg.is_punct(end, ',')
+        && (end + 2..=end + 4).any(|open| {
+            on_line(open + 1)
+                && seg.is_punct(open, '(')
+                && cx.word(open + 1).starts_with(char::is_uppercase)
+                && (end + 1..open).all(|i| !seg.is_word(i) || cx.word(i).starts_with(char::is_uppercase))
+        });
+    region_follows || agency_follows || region_then_bracket
 }
 
 /// Whether the name at `first` follows "spokesman for", "spokeswoman at", "spokesperson of" on its line.
@@ -1039,6 +1081,7 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "automaker",
     "band",
     "bank",
+    "bookmaker",
     "broadcaster",
     "carmaker",
     "charity",
@@ -1052,10 +1095,13 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "lender",
     "manufacturer",
     "militia",
+    "operator",
     "regulator",
     "retailer",
     "start-up",
     "startup",
+    "supermarket",
+    "union",
     "watchdog",
 ];
 
@@ -1073,6 +1119,27 @@ fn after_organisation_noun(cx: &Context<'_, '_>, first: usize) -> bool {
             // participle of seat or ownership right before a name describes a firm or a body (a person's has a
             // role noun between: "London-based designer Ama Okoro").
             || is_seat_or_owner_participle(cx, first - 1))
+}
+
+/// Whether `(`, an exchange's acronym (or `OTC`), `:` and a ticker in capitals follow `end` on its line.
+fn before_its_ticker(cx: &Context<'_, '_>, end: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens.get(end).map(|t| t.line);
+    let on_line = |i: usize| seg.tokens.get(i).map(|t| t.line) == line;
+    seg.is_punct(end, '(')
+        && on_line(end + 3)
+        && seg.is_word(end + 1)
+        && is_acronym(cx.word(end + 1))
+        && seg.is_punct(end + 2, ':')
+        && seg.is_word(end + 3)
+        && cx.word(end + 3).chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
+/// "Electronic cigarette company Juul", "the union Balpa": one word right after a noun that only names a firm or
+/// a body is the firm even when it is also a given name; not after `group` or `band` ("the support group Sarah
+/// joined").
+fn firm_after_its_noun(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    end == first + 1 && first > 0 && !matches!(cx.word(first - 1), "group" | "band" | "label")
 }
 
 /// Participles that, after a hyphen, describe where a firm sits or who owns it.
@@ -1095,6 +1162,7 @@ pub(super) fn is_industry_opener(word: &str) -> bool {
     matches!(
         word,
         "Automaker"
+            | "Bookmaker"
             | "Brewer"
             | "Broadcaster"
             | "Carmaker"
@@ -1107,6 +1175,7 @@ pub(super) fn is_industry_opener(word: &str) -> bool {
             | "Retailer"
             | "Start-up"
             | "Startup"
+            | "Supermarket"
     )
 }
 
