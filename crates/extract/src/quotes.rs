@@ -445,13 +445,45 @@ fn is_a_title_in_prose(text: &str, inner: Span) -> bool {
     let words = inner.slice(text);
     let mut after = text[inner.end..].chars().skip(1);
     let goes_on_in_lower_case = after.next() == Some(' ') && after.next().is_some_and(char::is_lowercase);
-    goes_on_in_lower_case
+    // Right after the noun of a work (`Her new novel, “The Salt Road to Kandahar”, follows …`, `the song “Nobody
+    // Waits for the Ferry”`) or `titled`, words in title case are its name wherever the sentence goes, and a
+    // comma or full stop that American style puts inside the marks is the sentence's.
+    let names_a_work = WORK_NOUNS.contains(&crate::case::lowercase(word_before.trim_end_matches(',')).as_str());
+    let words = if names_a_work { words.trim_end().trim_end_matches([',', '.']) } else { words };
+    (goes_on_in_lower_case || names_a_work)
         && words.starts_with(char::is_uppercase)
         && !words.contains(['.', ',', '!', '?', ';', ':'])
         && words
             .split_whitespace()
             .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()) || TITLE_LOWER_WORDS.contains(&w))
 }
+
+/// Nouns of a made work and the participles that bring in its name: words in title case right after them are
+/// a title (`the film “A House Built on Sand”`, `a report titled “Rivers Without Fish”`), which the guideline
+/// counts as no quote.
+const WORK_NOUNS: &[&str] = &[
+    "album",
+    "book",
+    "documentary",
+    "entitled",
+    "episode",
+    "exhibition",
+    "film",
+    "memoir",
+    "movie",
+    "musical",
+    "novel",
+    "opera",
+    "painting",
+    "play",
+    "podcast",
+    "poem",
+    "series",
+    "single",
+    "song",
+    "titled",
+    "track",
+];
 
 /// Token index of the first token starting at or after `byte`.
 fn token_at(seg: &Segmented<'_>, byte: usize) -> usize {
@@ -1532,7 +1564,8 @@ impl Attribution<'_> {
 
     /// `“We were not good enough.” That was how the coach, Bongani Khumalo, put it.`: a quote that ends its
     /// sentence inside the marks, followed on its line by a sentence that points back at it (`That`, `Those`,
-    /// `These`, `So`, `The words`) and holds a verb of speech or `words`, is the words of the first person or
+    /// `These`, `So`, `The words`) and holds a verb of speech, `words` or `describes` (`That is how X describes
+    /// the night …`), is the words of the first person or
     /// organisation that sentence names. Reads at most [`NEXT_SENTENCE_TOKENS`] tokens after the closing mark.
     fn next_sentence_names_it(&self, quote: Span) -> Option<Speaker> {
         let seg = self.seg;
@@ -1582,9 +1615,14 @@ impl Attribution<'_> {
         if seg.tokens[first].kind != TokenKind::Word {
             return None;
         }
+        // `describes` tells of speech too, and its subject describes: the name after it is the one described
+        // (`That is how the squad describes captain X` is no one's).
+        let describes = |i: usize| matches!(seg.word(i), "describes" | "described" | "describe");
         let tells_of_speech = opinion
             || words.iter().any(|&i| {
-                self.is_verb_of_speech(i) || matches!(seg.word(i), "words" | "summed" | "summarised" | "summarized")
+                self.is_verb_of_speech(i)
+                    || describes(i)
+                    || matches!(seg.word(i), "words" | "summed" | "summarised" | "summarized")
             });
         let from = *words.get(name_from)?;
         // The name leads what follows, before any verb of speech of its own (`That was how the town survived,
@@ -1593,7 +1631,7 @@ impl Attribution<'_> {
             .iter()
             .copied()
             .skip_while(|&i| i < from)
-            .take_while(|&i| !self.is_verb_of_speech(i))
+            .take_while(|&i| !self.is_verb_of_speech(i) && !(seg.is_word(i) && describes(i)))
             .collect();
         if !tells_of_speech {
             return None;
@@ -2982,6 +3020,30 @@ fn document_authors(attribution: &Attribution<'_>) -> Vec<(usize, usize)> {
                     .rev()
                     .filter(|&i| seg.tokens[i].line == line)
                     .find_map(|i| index_ending_at(i).filter(|&idx| speaks(idx) && !seg.is_possessive(i + 1)))
+            });
+        }
+        // "In a statement on Friday, the Norwegian Refugee Council said …": the subject of the verb of speech
+        // the introductory phrase leads to — its first words after the comma, a name then the verb.
+        if author.is_none() {
+            let introduced = (token.saturating_sub(3)..token)
+                .rev()
+                .take_while(|&i| seg.is_word(i))
+                .find(|&i| !seg.word(i).starts_with(char::is_lowercase) || seg.word(i) == "in")
+                .is_some_and(|i| seg.word(i).eq_ignore_ascii_case("in"));
+            let comma = (token + 1..seg.tokens.len().min(token + 1 + AUTHOR_REACH_TOKENS))
+                .take_while(|&i| seg.tokens[i].line == line && !seg.is_punct(i, '.'))
+                .find(|&i| seg.is_punct(i, ','));
+            let subject_at = comma.map(|c| {
+                let after = c + 1;
+                if seg.is_word(after) && seg.word(after) == "the" {
+                    after + 1
+                } else {
+                    after
+                }
+            });
+            author = subject_at.filter(|_| introduced).and_then(index_at).filter(|&idx| {
+                let verb = token_at(seg, attribution.entities[idx].span.end);
+                speaks(idx) && verb < seg.tokens.len() && seg.is_word(verb) && attribution.is_verb_of_speech(verb)
             });
         }
         if let Some(idx) = author {
@@ -4984,6 +5046,20 @@ mod tests {
                 "Mayor Ilse Brandt: “We Will Rebuild This Town”",
                 vec![q("We Will Rebuild This Town", Some("Ilse Brandt"))],
             ),
+            // After the noun of a work or `titled`, title case is the work's name, whatever follows.
+            ("Her new novel, “The Salt Road to Kandahar”, follows three sisters.", vec![]),
+            ("They closed with the song “Nobody Waits for the Ferry.”", vec![]),
+            ("The group published a report titled “Rivers Without Fish” in March.", vec![]),
+            ("His latest single, “I Will Not Be Quiet,” reached the charts in May.", vec![]),
+            // Not title case after the noun, or no noun of a work: speech.
+            (
+                "Of the film, director Ama Boateng said: “Every scene cost us a week.”",
+                vec![q("Every scene cost us a week.", Some("Ama Boateng"))],
+            ),
+            (
+                "In the film “we never once see the sea,” director Ama Boateng said.",
+                vec![q("we never once see the sea,", Some("Ama Boateng"))],
+            ),
         ]);
     }
 
@@ -5450,6 +5526,51 @@ mod tests {
             (
                 "“The trains will run on time from Monday,” said Karin Lindqvist through her lawyer Tobias Grunewald.",
                 vec![q(quote, Some("Karin Lindqvist"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_sentence_pointing_back_at_a_quote_with_describes_names_its_speaker() {
+        check(vec![
+            (
+                "“We have lost everything.”\nThat is how Samira Haddad, 61, describes the night the river burst its banks.",
+                vec![q("We have lost everything.", Some("Samira Haddad"))],
+            ),
+            (
+                "“A wall of water, then silence.” That was how fisherman Tevita Fonua described the wave.",
+                vec![q("A wall of water, then silence.", Some("Tevita Fonua"))],
+            ),
+            // The one described is not the one describing, and a document or a crowd is no one named.
+            (
+                "“He never slept before a final.” That is how the squad describes captain Ruben Oyarzun.",
+                vec![q("He never slept before a final.", None)],
+            ),
+            (
+                "“A town without a future.” That is how the report describes Kisumu's old quarter.",
+                vec![q("A town without a future.", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_statement_named_in_an_introductory_phrase_is_the_subjects_after_it() {
+        check(vec![
+            (
+                "In a statement on Friday, the Norwegian Refugee Council said the camp's water had run out. \
+                 “Children are drinking from puddles,” the statement said.",
+                vec![q("Children are drinking from puddles,", Some("Norwegian Refugee Council"))],
+            ),
+            (
+                "In a joint statement, Amnesty International said the trial was unfair. “The verdict was written \
+                 in advance,” the statement said.",
+                vec![q("The verdict was written in advance,", Some("Amnesty International"))],
+            ),
+            // The phrase leads to no verb of speech after the name, or the name is the statement's object.
+            (
+                "In a statement criticising Amnesty International, officials defended the trial. “The court was \
+                 independent,” the statement said.",
+                vec![q("The court was independent,", None)],
             ),
         ]);
     }
