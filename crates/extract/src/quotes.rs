@@ -1631,7 +1631,7 @@ impl Attribution<'_> {
             .iter()
             .copied()
             .skip_while(|&i| i < from)
-            .take_while(|&i| !self.is_verb_of_speech(i) && !(seg.is_word(i) && describes(i)))
+            .take_while(|&i| !(self.is_verb_of_speech(i) || (seg.is_word(i) && describes(i))))
             .collect();
         if !tells_of_speech {
             return None;
