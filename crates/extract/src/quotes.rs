@@ -448,7 +448,9 @@ fn is_a_title_in_prose(text: &str, inner: Span) -> bool {
     // Right after the noun of a work (`Her new novel, “The Salt Road to Kandahar”, follows …`, `the song “Nobody
     // Waits for the Ferry”`) or `titled`, words in title case are its name wherever the sentence goes, and a
     // comma or full stop that American style puts inside the marks is the sentence's.
-    let names_a_work = WORK_NOUNS.contains(&crate::case::lowercase(word_before.trim_end_matches(',')).as_str());
+    // Written in lower case: a headline in Title Case (`Director Says Film ‘Changed My Life’`) capitalises it
+    // before speech too.
+    let names_a_work = WORK_NOUNS.contains(&word_before.trim_end_matches(','));
     let words = if names_a_work { words.trim_end().trim_end_matches([',', '.']) } else { words };
     (goes_on_in_lower_case || names_a_work)
         && words.starts_with(char::is_uppercase)
@@ -1617,7 +1619,14 @@ impl Attribution<'_> {
         }
         // `describes` tells of speech too, and its subject describes: the name after it is the one described
         // (`That is how the squad describes captain X` is no one's).
-        let describes = |i: usize| matches!(seg.word(i), "describes" | "described" | "describe");
+        // In the passive (`That is how X is described by Y`) the name before it is the one described.
+        let passive = |i: usize| {
+            i > 0 && seg.is_word(i - 1) && matches!(seg.word(i - 1), "is" | "was" | "are" | "were" | "been" | "being")
+        };
+        let describes = |i: usize| matches!(seg.word(i), "describes" | "described" | "describe") && !passive(i);
+        if words.iter().any(|&i| matches!(seg.word(i), "described") && passive(i)) {
+            return None;
+        }
         let tells_of_speech = opinion
             || words.iter().any(|&i| {
                 self.is_verb_of_speech(i)
@@ -5051,6 +5060,11 @@ mod tests {
             ("They closed with the song “Nobody Waits for the Ferry.”", vec![]),
             ("The group published a report titled “Rivers Without Fish” in March.", vec![]),
             ("His latest single, “I Will Not Be Quiet,” reached the charts in May.", vec![]),
+            // A Title Case headline capitalises the noun: speech after it stays.
+            (
+                "Rapper Kofi Mensah-Adu Says New Album ‘Is About My Father’",
+                vec![q("Is About My Father", Some("Kofi Mensah-Adu"))],
+            ),
             // Not title case after the noun, or no noun of a work: speech.
             (
                 "Of the film, director Ama Boateng said: “Every scene cost us a week.”",
@@ -5549,6 +5563,10 @@ mod tests {
             (
                 "“A town without a future.” That is how the report describes Kisumu's old quarter.",
                 vec![q("A town without a future.", None)],
+            ),
+            (
+                "“A fighter to the end.” That is how Mayor Ruth Achieng is described by her rival, Paul Otieno.",
+                vec![q("A fighter to the end.", None)],
             ),
         ]);
     }
