@@ -3042,13 +3042,16 @@ fn document_authors(attribution: &Attribution<'_>) -> Vec<(usize, usize)> {
             let comma = (token + 1..seg.tokens.len().min(token + 1 + AUTHOR_REACH_TOKENS))
                 .take_while(|&i| seg.tokens[i].line == line && !seg.is_punct(i, '.'))
                 .find(|&i| seg.is_punct(i, ','));
+            // Past `the` and a title the entity stage left out of the name (`Senator Beatriz Ocampo said`).
             let subject_at = comma.map(|c| {
-                let after = c + 1;
+                let mut after = c + 1;
                 if seg.is_word(after) && seg.word(after) == "the" {
-                    after + 1
-                } else {
-                    after
+                    after += 1;
                 }
+                if seg.is_word(after) && crate::lexicon::is_title(seg.word(after)) && index_at(after).is_none() {
+                    after += 1;
+                }
+                after
             });
             author = subject_at.filter(|_| introduced).and_then(index_at).filter(|&idx| {
                 let verb = token_at(seg, attribution.entities[idx].span.end);
@@ -5583,6 +5586,11 @@ mod tests {
                 "In a joint statement, Amnesty International said the trial was unfair. “The verdict was written \
                  in advance,” the statement said.",
                 vec![q("The verdict was written in advance,", Some("Amnesty International"))],
+            ),
+            (
+                "In a statement, Senator Beatriz Ocampo said she would vote against it. “This law punishes the \
+                 poor,” the statement said.",
+                vec![q("This law punishes the poor,", Some("Beatriz Ocampo"))],
             ),
             // The phrase leads to no verb of speech after the name, or the name is the statement's object.
             (
