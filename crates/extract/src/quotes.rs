@@ -1388,7 +1388,7 @@ impl Attribution<'_> {
     fn unknown_organisation_before(&self, token: usize) -> Option<Speaker> {
         let seg = self.seg;
         if !seg.starts_sentence(token) {
-            return None;
+            return self.it_of_the_sentence_before(token);
         }
         let start = seg.tokens[token].span.start;
         let idx = self.unknown_name_openers.partition_point(|name| name.start < start);
@@ -1406,6 +1406,21 @@ impl Attribution<'_> {
             (name_token..token).any(|i| seg.is_word(i) && matches!(seg.word(i), "a" | "an" | "the" | "A" | "An"));
         (previous_sentence && seg.starts_sentence(name_token) && !named_since && !a_persons && !a_thing_between)
             .then(|| (text.to_string(), None))
+    }
+
+    /// `Solenne Cosmetics recalled … . It said … . “…,” it said.`: an `it` inside its sentence (a quote's cue)
+    /// right after a sentence opened by `It` that [`Attribution::unknown_organisation_before`] made a name no
+    /// stage knows is that name again. One sentence back, at most [`CUE_WINDOW_TOKENS`] tokens.
+    fn it_of_the_sentence_before(&self, token: usize) -> Option<Speaker> {
+        let seg = self.seg;
+        let sentence = seg.tokens[token].sentence;
+        let earlier = (token.saturating_sub(CUE_WINDOW_TOKENS)..token).rev();
+        let last_of_previous = earlier.clone().find(|&i| seg.tokens[i].sentence + 1 == sentence)?;
+        let first_of_previous = (last_of_previous.saturating_sub(CUE_WINDOW_TOKENS)..=last_of_previous)
+            .find(|&i| seg.tokens[i].sentence + 1 == sentence && seg.is_word(i))?;
+        (seg.word(first_of_previous) == "It" && seg.starts_sentence(first_of_previous))
+            .then(|| self.unknown_organisation_before(first_of_previous))
+            .flatten()
     }
 
     /// "the ministry said", "the union argues": an organisation referred back to by the noun its name ends
@@ -5459,6 +5474,27 @@ mod tests {
             (
                 "Nomvula Dube, a nurse, met Sipho Khumalo and his brother, Thabo Khumalo, at the clinic.\n\n“I kept the name over the door,” she said.",
                 vec![q(quote, Some("Nomvula Dube"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn it_in_a_cue_after_a_sentence_opened_by_it_for_an_unknown_name_is_that_organisation() {
+        check(vec![
+            (
+                "Solenne Cosmetics recalled 40,000 bottles on Wednesday. It said tests had found too little \
+                 protection. “Customers can return any bottle,” it said.",
+                vec![q("Customers can return any bottle,", Some("Solenne Cosmetics"))],
+            ),
+            // Not when the `It` before names no one, nor two sentences on.
+            (
+                "Heavy rain fell on Wednesday. It said nothing good about the harvest. “We will lose the crop,” it said.",
+                vec![q("We will lose the crop,", None)],
+            ),
+            (
+                "Solenne Cosmetics recalled 40,000 bottles on Wednesday. It said tests had found too little \
+                 protection. Shoppers were angry. “Customers can return any bottle,” it said.",
+                vec![q("Customers can return any bottle,", None)],
             ),
         ]);
     }
