@@ -577,8 +577,22 @@ impl Attribution<'_> {
 
     /// Whether the entity at this index is a person, an organisation or a name that speaks.
     fn can_speak(&self, index: usize) -> bool {
+        if self.one_word_person_after_the(index) {
+            return false;
+        }
         matches!(self.entities[index].kind, EntityKind::Person | EntityKind::Org)
             || self.speaking_names.get(index).copied().unwrap_or(false)
+    }
+
+    /// `the Finn said`, `the Pole`: a person's one-word name never takes a lower-case `the`, so a word that the
+    /// entity stage made a person there (a first name that is also a nationality or a role) names no one.
+    fn one_word_person_after_the(&self, index: usize) -> bool {
+        let seg = self.seg;
+        let entity = &self.entities[index];
+        let first = token_at(seg, entity.span.start);
+        entity.kind == EntityKind::Person
+            && !entity.span.slice(seg.text).contains(' ')
+            && first.checked_sub(1).is_some_and(|before| seg.is_word(before) && seg.word(before) == "the")
     }
 
     /// Whether `byte` lies inside a quotation. Quotes are sorted by start and rarely nest, so the last
@@ -5633,6 +5647,21 @@ mod tests {
                 "In a statement criticising Amnesty International, officials defended the trial. “The court was \
                  independent,” the statement said.",
                 vec![q("The court was independent,", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_one_word_person_after_the_names_no_one() {
+        check(vec![
+            (
+                "Jonas Lindberg-Aho lost in three sets. “They were sharper on every big point,” the Finn said.",
+                vec![q("They were sharper on every big point,", None)],
+            ),
+            // A name without the article still speaks.
+            (
+                "Finn Hansen lost in three sets. “They were sharper on every big point,” Finn said.",
+                vec![q("They were sharper on every big point,", Some("Finn Hansen"))],
             ),
         ]);
     }
