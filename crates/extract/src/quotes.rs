@@ -864,10 +864,11 @@ impl Attribution<'_> {
             return partner.is_none().then(|| self.name_of(subject));
         }
         let before = self.entities.partition_point(|e| e.span.end <= byte);
-        self.entities[..before]
-            .iter()
+        (0..before)
             .rev()
             .take(PRONOUN_REACH)
+            .filter(|&i| !self.one_word_person_after_the(i))
+            .map(|i| &self.entities[i])
             .filter(|e| e.kind == EntityKind::Person && !self.inside_quote(e.span.start) && !self.in_byline(e))
             .find(|e| fits(e))
             .map(|e| self.name_of(e))
@@ -3251,6 +3252,7 @@ pub(crate) fn find_quotes(
             || attribution.inside_quote(e.span.start)
             || attribution.in_byline(e)
             || possessive
+            || attribution.one_word_person_after_the(index)
         {
             continue;
         }
@@ -5657,6 +5659,11 @@ mod tests {
             (
                 "Jonas Lindberg-Aho lost in three sets. “They were sharper on every big point,” the Finn said.",
                 vec![q("They were sharper on every big point,", None)],
+            ),
+            // Nor is it a sentence's subject for a pronoun.
+            (
+                "Lindberg-Aho, the Finn, won easily on Sunday. “I felt at home on clay,” he said.",
+                vec![q("I felt at home on clay,", None)],
             ),
             // A name without the article still speaks.
             (
