@@ -19,9 +19,11 @@ use sidenote_extract::extract;
 /// only because the noun `promise` (`has heard that promise`) was read as her verb of speech, the misreading
 /// that gives `has heard the promise. ¶ “The bridge will be finished.”` to her; a reported clause now needs the
 /// reporter for its subject.
-const RIGHT_FLOOR: usize = 844;
+/// 967 with the twenty-fifth to thirtieth batches (sixteenth speaker round): the first 899 quotes are still
+/// at 844.
+const RIGHT_FLOOR: usize = 967;
 /// Right answers that are also exactly the fullest name, measured with [`RIGHT_FLOOR`].
-const FULLEST_FLOOR: usize = 829;
+const FULLEST_FLOOR: usize = 952;
 
 struct Expected {
     start: String,
