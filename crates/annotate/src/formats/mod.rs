@@ -8,9 +8,9 @@
 //!   only, since tokens lose the text's exact spacing.
 //! - `csv.rs`: notes as CSV (RFC 4180, UTF-8 with a byte-order mark, CRLF line ends).
 //!
-//! Offsets in brat and doccano are **code points** (Unicode scalar values), as both tools count them
-//! (Python strings), and as W3C selectors do: "🙂 Lavrov" puts Lavrov at 2, not at 5 (UTF-8 bytes) or 3
-//! (UTF-16 units).
+//! Offsets in brat are **code points** (Unicode scalar values), as brat counts them (Python strings), and as
+//! W3C selectors do: "🙂 Lavrov" puts Lavrov at 2, not at 5 (UTF-8 bytes) or 3 (UTF-16 units). doccano's are
+//! **UTF-16 units** (3 there), as doccano counts them (its browser client's; doccano/doccano#2290).
 
 pub mod brat;
 pub mod conll;
