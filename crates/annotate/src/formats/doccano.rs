@@ -322,8 +322,9 @@ mod unit_tests {
         let lena_lund = units(twins, &["Lena"]);
         assert_eq!(lena_lund, [(11, 15)]);
         assert_eq!(chars(twins, &["Lund"]), lena_lund, "the UTF-16 reading of the first is the second as code points");
-        let cases: &[(&str, String, &[&str], &[&str], bool)] = &[
-            // (text, line, words found, reasons skipped, said to be read in code points)
+        /// (text, line, words found, reasons skipped, said to be read in code points)
+        type Case<'a> = (&'a str, String, &'a [&'a str], &'a [&'a str], bool);
+        let cases: &[Case] = &[
             (text, line(text, &units(text, &names)), &names, &[], false),
             (text, line(text, &chars(text, &names)), &names, &[], true),
             // Each label on whole words in one reading only: that one.

@@ -665,7 +665,9 @@ fn parse_json(json_text: &str) -> Result<Value, ImportError> {
     if let Some(refused) = refused_before_json(json_text.as_bytes()) {
         return Err(refused);
     }
-    let json_text = crate::input::without_byte_order_mark(json_text);
+    // A lone surrogate escape (a JavaScript tool's prefix cut inside an emoji) damages one string, not the file.
+    let json_text = crate::json_fields::lone_surrogates_replaced(crate::input::without_byte_order_mark(json_text));
+    let json_text = json_text.as_ref();
     serde_json::from_str(json_text).map_err(|e| {
         // One JSON object per line (JSON Lines, doccano's export) saved under `.json`.
         let first_line = json_text.trim_start().lines().next().unwrap_or_default();
@@ -2234,6 +2236,38 @@ mod tests {
         assert_eq!(imported.notes.len(), 1);
         assert_eq!(imported.notes[0].text, "a note");
         assert_eq!(targets(&file).expect("targets read").len(), 1);
+    }
+
+    /// A lone surrogate escape (valid JSON grammar; a JavaScript tool slicing a prefix in UTF-16 units cut an
+    /// emoji, `"\udf89 "`) once made the whole file "not valid JSON": now only that annotation's context is
+    /// damaged (a replacement character), and it is never put on other words.
+    #[test]
+    fn a_lone_surrogate_escape_damages_one_annotation_not_the_file() {
+        let text = "🎉 Maya Ruiz scored twice. 🎉 Maya Lund saved a penalty.";
+        let note = |n: usize, exact: &str, prefix: &str, suffix: &str| {
+            format!(
+                r#"{{"type": "Annotation", "id": "https://example.org/{n}", "body": "note {n}", "target": {{"selector": {{"type": "TextQuoteSelector", "exact": "{exact}", "prefix": "{prefix}", "suffix": "{suffix}"}}}}}}"#
+            )
+        };
+        let damaged_sides: &[(&str, &str)] =
+            &[(r"\udf89 ", " Lund saved"), (r"\ud83c", " Lund"), (" ", r" Lund\ud83c")];
+        for &(prefix, suffix) in damaged_sides {
+            let file = format!(
+                "[{}, {}, {}]",
+                note(1, "Ruiz", "Maya ", " scored"),
+                note(2, "Maya", prefix, suffix),
+                note(3, "penalty", "saved a ", ".")
+            );
+            let imported = parse(&file).unwrap_or_else(|e| panic!("{prefix:?}: the file is refused: {e}"));
+            assert_eq!(imported.notes.len(), 3, "{prefix:?}");
+            let mut set = Annotations::default();
+            merge(&mut set, imported, text);
+            let words: Vec<Option<&str>> = set.notes.iter().map(|n| n.span.map(|s| s.slice(text))).collect();
+            assert_eq!((words[0], words[2]), (Some("Ruiz"), Some("penalty")), "{prefix:?}");
+            // The damaged one: on its own "Maya" (the second) or an orphan, never on the first.
+            let second_maya = text.rfind("Maya");
+            assert!(set.notes[1].span.is_none_or(|s| Some(s.start) == second_maya), "{prefix:?}: {:?}", set.notes[1]);
+        }
     }
 
     /// A file of one usable note and one annotation of each kind Sidenote cannot use: the note is imported,
