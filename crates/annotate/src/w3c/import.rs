@@ -1281,11 +1281,16 @@ pub fn anchor(mut imported: Imported, text: &str) -> AnchoredImport {
     let map = imported.text.as_deref().filter(|&file_text| file_text != text).map(|t| PositionMap::new(t, text));
     let map = map.as_ref();
     let mut report = ImportReport::default();
-    for note in &mut imported.notes {
-        place(note, &anchorer, map, &mut report);
+    let (beside, _) = beside_entities(&imported);
+    for (note, beside) in imported.notes.iter_mut().zip(beside) {
+        let found = place(note, &anchorer, map);
+        // A note beside an entity is the same annotation of the file (Recogito's comment on a person): counted once.
+        if !beside {
+            report.count(found);
+        }
     }
     for added in &mut imported.added {
-        place(added, &anchorer, map, &mut report);
+        report.count(place(added, &anchorer, map));
     }
     let reviews = imported.reviews.iter().map(|r| anchor_mapped(&anchorer, map, &r.target).span).collect();
     let speakers = imported.speakers.iter().map(|s| anchor_mapped(&anchorer, map, &s.target).span).collect();
@@ -1330,6 +1335,10 @@ pub fn merge_anchored(
     // The file's identifiers of what was exported from here are the local ones: so the same note is found
     // here (identical: not added again; changed: added beside it).
     let own = exported_ids(annotations, content_urn);
+    // Counted once with its entity (see `anchor`): neither uncounted alone, and the entity not uncounted when
+    // its note was taken.
+    let (beside, pairs) = beside_entities(&imported);
+    let mut note_taken = vec![false; imported.notes.len()];
     let local = |id: &mut String| {
         if let Some(here) = own.get(id.as_str()) {
             id.clone_from(here);
@@ -1390,7 +1399,8 @@ pub fn merge_anchored(
     let gone = |id: &str, version: &str| was_deleted(id, version) && replied_since.get(id).is_none();
     // The file's ids of the notes left deleted, whose replies go with them.
     let mut left_deleted: Vec<(String, usize)> = Vec::new();
-    for mut note in imported.notes {
+    for (at_in_file, mut note) in imported.notes.into_iter().enumerate() {
+        let counted = !beside[at_in_file];
         let here = notes_here.get(&note.id).copied();
         let order = here.map(|at| {
             let here = &annotations.notes[at];
@@ -1398,19 +1408,25 @@ pub fn merge_anchored(
         });
         let copy = notes_by_content.get(&note_key(&note)).map(|&at| annotations.notes[at].id.clone());
         if here.is_none() && copy.is_none() && gone(&note.id, &note.version()) {
-            report.uncount(note.status);
+            if counted {
+                report.uncount(note.status);
+            }
             report.deleted_here += 1;
             left_deleted.push((note.id, 0));
             continue;
         }
         match next_step(order, copy) {
             Step::Here(id) => {
-                report.uncount(note.status);
+                if counted {
+                    report.uncount(note.status);
+                }
                 renamed.push((note.id.clone(), id.unwrap_or(note.id)));
                 report.already_here += 1;
             }
             Step::Ours => {
-                report.uncount(note.status);
+                if counted {
+                    report.uncount(note.status);
+                }
                 renamed.push((note.id.clone(), note.id));
                 report.newer_here += 1;
             }
@@ -1425,8 +1441,10 @@ pub fn merge_anchored(
                 }
                 renamed.push((note.id.clone(), note.id));
                 report.updated += 1;
+                note_taken[at_in_file] = true;
             }
             Step::Add { apart } => {
+                note_taken[at_in_file] = true;
                 // Under one id, a note on other words with other text is not a version of the one here: two files
                 // that number their annotations alike (`anno1`) reuse ids, and "changed both here and in the file"
                 // would say what did not happen.
@@ -1484,10 +1502,12 @@ pub fn merge_anchored(
         }
     }
     let entities_here = LastByKey::of(annotations.added.iter().enumerate().map(|(at, e)| (e.id.clone(), at)));
-    for mut added in imported.added {
+    for (mut added, note) in imported.added.into_iter().zip(pairs) {
         let here = entities_here.get(&added.id).map(|&at| &annotations.added[at]);
         if here.is_some_and(|here| (here.span, here.kind) == (added.span, added.kind)) {
-            report.uncount(added.status);
+            if !note.is_some_and(|at| note_taken[at]) {
+                report.uncount(added.status);
+            }
             report.already_here += 1;
             continue;
         }
@@ -1658,11 +1678,32 @@ fn mention_or_quote(scope: &ReviewScope) -> Option<String> {
     }
 }
 
-/// Anchors one imported item on the text, counting its status.
-fn place<T: Anchorable>(item: &mut T, anchorer: &Anchorer<'_>, map: Option<&PositionMap>, report: &mut ImportReport) {
+/// Anchors one imported item on the text; returns its status.
+fn place<T: Anchorable>(item: &mut T, anchorer: &Anchorer<'_>, map: Option<&PositionMap>) -> AnchorStatus {
     let found = anchor_mapped(anchorer, map, item.target());
-    report.count(found.status);
     item.place(found);
+    found.status
+}
+
+/// Which of the file's notes stand beside an added entity, made of one annotation (a classification with a
+/// comment: `read_on` names the note `<entity id>-note`, on the same words), and for each added entity its
+/// note's position among the notes. The file counts them as one annotation, and so do the summaries.
+fn beside_entities(imported: &Imported) -> (Vec<bool>, Vec<Option<usize>>) {
+    let notes = LastByKey::of(imported.notes.iter().enumerate().map(|(at, note)| (note.id.clone(), at)));
+    let pairs: Vec<Option<usize>> = imported
+        .added
+        .iter()
+        .map(|entity| {
+            let note_id = derived_id(&entity.id, "-note");
+            let at = notes.get(&note_id).copied().filter(|_| !note_id.is_empty())?;
+            (imported.notes.get(at)?.target == entity.target).then_some(at)
+        })
+        .collect();
+    let mut beside = vec![false; imported.notes.len()];
+    for &at in pairs.iter().flatten() {
+        beside[at] = true;
+    }
+    (beside, pairs)
 }
 
 /// Anchors `target`, its position first mapped into this text (`map`, from the file's text). Words found where
@@ -2236,6 +2277,58 @@ mod tests {
         assert_eq!(imported.notes.len(), 1);
         assert_eq!(imported.notes[0].text, "a note");
         assert_eq!(targets(&file).expect("targets read").len(), 1);
+    }
+
+    /// A Recogito annotation classifying words with a comment beside is one annotation of the file, though it
+    /// becomes an entity and a note here: counted once (a prober's file of 4 was "6 annotations").
+    #[test]
+    fn an_entity_with_its_comment_is_counted_as_one_annotation() {
+        let text = "Mira Holt rowed for Tallis in Bergvik on Sunday.";
+        let annotation = |n: usize, exact: &str, bodies: &str| {
+            format!(
+                r#"{{"type": "Annotation", "id": "https://recogito.example/annotation/{n}", "generator": {{"id": "https://recogito.example/", "type": "Software"}}, "body": [{bodies}], "target": {{"source": "https://recogito.example/document/1", "selector": [{{"type": "TextQuoteSelector", "exact": "{exact}"}}]}}}}"#
+            )
+        };
+        let by = r#""creator": {"id": "https://recogito.example/lena", "name": "lena"}"#;
+        let classified =
+            |label: &str| format!(r#"{{"type": "TextualBody", "purpose": "classifying", "value": "{label}", {by}}}"#);
+        let comment =
+            |text: &str| format!(r#"{{"type": "TextualBody", "purpose": "commenting", "value": "{text}", {by}}}"#);
+        let person = annotation(1, "Mira Holt", &format!("{}, {}", classified("PERSON"), comment("captain")));
+        let place = annotation(
+            2,
+            "Bergvik",
+            &format!(r#"{}, {{"type": "TextualBody", "purpose": "tagging", "value": "away"}}"#, classified("PLACE")),
+        );
+        let group = annotation(3, "Tallis", &classified("GROUP"));
+        let event = annotation(4, "Sunday", &format!("{}, {}", classified("EVENT"), comment("kick-off at three")));
+        let only_entity = annotation(5, "Tallis", &classified("ORG"));
+        let only_comment = annotation(6, "rowed", &comment("twice"));
+        let cases: &[(Vec<&str>, usize, &str)] = &[
+            // (annotations, counted on words, landing)
+            (
+                vec![&person, &place, &group, &event],
+                3,
+                " Of its 3 annotations on words, 3 would find their words here (3 exactly) and 0 would be orphans.",
+            ),
+            (vec![&person], 1, " Its 1 annotation on words would find its words here."),
+            (
+                vec![&only_entity, &only_comment, &event],
+                3,
+                " Of its 3 annotations on words, 3 would find their words here (3 exactly) and 0 would be orphans.",
+            ),
+        ];
+        for (annotations, counted, landing) in cases {
+            let file = format!("[{}]", annotations.join(", "));
+            let anchored = anchor(parse(&file).expect("parses"), text);
+            assert_eq!(anchored.landing(), *landing, "{file}");
+            let mut set = Annotations::default();
+            let report = merge_anchored(&mut set, anchored, &Document::urn_of(text), &Extraction::default());
+            assert_eq!(report.counts, [*counted, 0, 0, 0], "{}", report.summary());
+            // The same file again adds nothing and counts nothing.
+            let again = merge(&mut set, parse(&file).expect("parses"), text);
+            assert_eq!(again.counts, [0; 4], "{}", again.summary());
+        }
     }
 
     /// A lone surrogate escape (valid JSON grammar; a JavaScript tool slicing a prefix in UTF-16 units cut an
