@@ -174,7 +174,8 @@ pub fn import(file: &str, format: ImportFormat, document: &Document) -> ImportOu
 }
 
 fn import_w3c(file: &str, document: &Document) -> ImportOutcome {
-    match w3c::parse(file) {
+    // A file of several pages' annotations brings this page's only, when it has some.
+    match w3c::parse_for(file, document.source_url.as_deref()) {
         Ok(imported) => {
             let differs = imported.source_check(document).message();
             let anchored = w3c::anchor(imported, &document.text);

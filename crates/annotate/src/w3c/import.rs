@@ -137,6 +137,9 @@ pub struct Imported {
     pub skipped: Vec<Skipped>,
     /// How many annotations the file holds.
     pub total: usize,
+    /// How many pages the file's annotations name (Hypothesis's "all my annotations" holds many); 0 or 1: one.
+    #[serde(default)]
+    pub pages: usize,
 }
 
 /// Whether a file was made for the open document.
@@ -150,6 +153,8 @@ pub enum SourceCheck {
         file_source: Option<String>,
         /// The file's title (its collection's label), if it has one.
         file_title: Option<String>,
+        /// How many pages the file's annotations name (more than one: none of them the open document).
+        file_pages: usize,
         /// The open document as the user knows it: its URL, else its title in quotation marks (empty when it
         /// has neither).
         open_source: String,
@@ -162,10 +167,16 @@ impl SourceCheck {
     /// A sentence for the user when the sources differ.
     pub fn message(&self) -> Option<String> {
         match self {
+            // A file of many pages' annotations (Hypothesis's "all my annotations"), none of them this one's.
+            SourceCheck::Differs { file_source: Some(file), open_source, file_pages, .. } if *file_pages > 1 => Some(format!(
+                "This file holds annotations of {file_pages} pages ({} and others), none of them the open document{}: they may land on other words or be orphans.",
+                short_address(file),
+                named(open_source)
+            )),
             // A content URN (a text opened without a URL) means nothing to a reader: "another text" says it.
             // Its title, when it has one, tells the user which text that was (two versions often share one).
             // Two versions of one article often share their title: then it is "another version" of it.
-            SourceCheck::Differs { file_source: Some(file), open_source, file_title: Some(title) }
+            SourceCheck::Differs { file_source: Some(file), open_source, file_title: Some(title), .. }
                 if file.starts_with("urn:") && *open_source == format!("“{title}”") =>
             {
                 Some(format!(
@@ -173,13 +184,13 @@ impl SourceCheck {
                     short_title(title)
                 ))
             }
-            SourceCheck::Differs { file_source: Some(file), open_source, file_title } if file.starts_with("urn:") => Some(format!(
+            SourceCheck::Differs { file_source: Some(file), open_source, file_title, .. } if file.starts_with("urn:") => Some(format!(
                 "This file was made for another text{} than the open document{}: its annotations may land on other words or be orphans.",
                 file_title.as_deref().map_or(String::new(), |title| format!(" (“{}”)", short_title(title))),
                 named(open_source)
             )),
             // Named as the file names it, its title first: a long address is cut in its middle, where it says least.
-            SourceCheck::Differs { file_source: Some(file), open_source, file_title } => Some(format!(
+            SourceCheck::Differs { file_source: Some(file), open_source, file_title, .. } => Some(format!(
                 "This file was made for {}, not for the open document{}: its annotations may land on other words or be orphans.",
                 match file_title {
                     Some(title) => format!("“{}” ({})", short_title(title), short_address(file)),
@@ -217,7 +228,7 @@ impl Imported {
             SourceCheck::Same
         } else {
             let file_title = self.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
-            SourceCheck::Differs { file_source: self.source.clone(), file_title, open_source }
+            SourceCheck::Differs { file_source: self.source.clone(), file_title, open_source, file_pages: self.pages }
         }
     }
 }
@@ -825,23 +836,53 @@ const MOTIVATIONS: [&str; 13] = [
 /// export. Fails only when the file is not JSON or holds no annotations; annotations Sidenote cannot use
 /// are listed in `skipped`.
 pub fn parse(json_text: &str) -> Result<Imported, ImportError> {
+    parse_for(json_text, None)
+}
+
+/// The page an annotation was made on: a Hypothesis row's `uri`, else its first target's `source`.
+fn page_of(item: &Value) -> Option<String> {
+    item["uri"].as_str().map(str::to_string).or_else(|| target_iri(&first_target(item)))
+}
+
+/// A page's address without what does not change the page: a fragment, a closing `/`.
+fn bare_page(address: &str) -> &str {
+    let address = address.split_once('#').map_or(address, |(page, _)| page);
+    address.strip_suffix('/').unwrap_or(address)
+}
+
+/// [`parse`], for the open document at `open_address` (its URL, if it has one). A file with annotations of
+/// several pages (Hypothesis's "all my annotations") and some of this one's brings this page's only: the others
+/// are skipped, each "made on another page", rather than put on this article's words or left as its orphans.
+pub fn parse_for(json_text: &str, open_address: Option<&str>) -> Result<Imported, ImportError> {
     let value = parse_json(json_text)?;
     let items = items_of(&value)?;
-    let first_source = items
-        .iter()
-        .find_map(|item| item["uri"].as_str().map(str::to_string).or_else(|| target_iri(&first_target(item))));
+    let first_source = items.iter().find_map(page_of);
+    let mut pages: Vec<String> = items.iter().filter_map(page_of).map(|page| bare_page(&page).to_string()).collect();
+    pages.sort_unstable();
+    pages.dedup();
+    let this_page =
+        open_address.map(bare_page).filter(|&open| pages.len() > 1 && pages.iter().any(|page| page == open));
     let mut imported = Imported {
         text: value["sidenote:text"].as_str().map(str::to_string),
         title: value["label"].as_str().map(str::to_string),
         source: value["sidenote:source"].as_str().map(str::to_string).or(first_source),
         total: items.len(),
+        pages: pages.len(),
         ..Imported::default()
     };
+    if let Some(open) = open_address.filter(|_| this_page.is_some()) {
+        (imported.source, imported.pages) = (Some(open.to_string()), 1);
+    }
     let missing = missing_pages(&value, items.len());
     let of = missing.as_ref().map_or(items.len(), |m| m.of.max(items.len()));
     imported.total = of;
     for (n, item) in items.iter().enumerate() {
-        if let Err(reason) = read_item(item, n + 1, &mut imported) {
+        let other_page = this_page.and_then(|open| page_of(item).filter(|page| bare_page(page) != open));
+        let read = match other_page {
+            Some(page) => Err(format!("was made on another page ({})", short_address(bare_page(&page)))),
+            None => read_item(item, n + 1, &mut imported),
+        };
+        if let Err(reason) = read {
             let id = item["id"].as_str().map(str::to_string);
             imported.skipped.push(Skipped { position: n + 1, of, id, reason, count: 1 });
         }
@@ -2331,6 +2372,50 @@ mod tests {
         }
     }
 
+    /// Hypothesis's "all my annotations" holds rows of many pages: with rows of the open page among them, the
+    /// others are skipped as made on another page (a prober's file brought another page's notes here as
+    /// orphans); with none of them, the question says the file holds annotations of so many pages.
+    #[test]
+    fn rows_of_other_pages_are_skipped_when_the_file_has_this_pages_rows() {
+        let text = "The council met on Tuesday and voted to close the old ferry pier for repairs.";
+        let here = "https://news.example/council-pier";
+        let other = "https://other.example/market-report";
+        let row = |id: &str, uri: &str, exact: &str| {
+            format!(
+                r#"{{"id": "{id}", "uri": "{uri}", "text": "note {id}", "user": "acct:dana@hypothes.is", "target": [{{"source": "{uri}", "selector": [{{"type": "TextQuoteSelector", "exact": "{exact}"}}]}}]}}"#
+            )
+        };
+        let mixed = format!(
+            r#"{{"total": 3, "rows": [{}, {}, {}]}}"#,
+            row("h1", here, "ferry pier"),
+            row("o1", other, "voted to close"),
+            row("o2", &format!("{other}/"), "Tuesday")
+        );
+        let one_page = format!(r#"{{"total": 1, "rows": [{}]}}"#, row("o1", other, "voted to close"));
+        let open =
+            |address: Option<&str>| Document { source_url: address.map(str::to_string), ..Document::new("Pier", text) };
+        /// (file, open page, notes brought, skipped reason, question)
+        type Case<'a> = (&'a str, Option<&'a str>, usize, &'a str, Option<&'a str>);
+        let cases: &[Case] = &[
+            (&mixed, Some(here), 1, "Annotations 2–3 of 3: each was made on another page (other.example/market-report)", None),
+            (&mixed, Some("https://news.example/council-pier/#comments"), 1, "each was made on another page", None),
+            (&mixed, Some("https://third.example/"), 3, "", Some("This file holds annotations of 2 pages (news.example/council-pier and others), none of them the open document (https://third.example/)")),
+            (&mixed, None, 3, "", Some("This file holds annotations of 2 pages (news.example/council-pier and others), none of them the open document (“Pier”)")),
+            (&one_page, Some(here), 1, "", Some("This file was made for other.example/market-report, not for the open document")),
+        ];
+        for &(file, address, brought, skipped, question) in cases {
+            let imported = parse_for(file, address).expect("parses");
+            let asked = imported.source_check(&open(address)).message();
+            assert_eq!(asked.is_some(), question.is_some(), "{address:?}: {asked:?}");
+            assert!(asked.as_deref().unwrap_or("").starts_with(question.unwrap_or("")), "{address:?}: {asked:?}");
+            assert_eq!(imported.notes.len(), brought, "{address:?}");
+            let mut set = Annotations::default();
+            let summary = merge(&mut set, imported, text).summary();
+            assert_eq!(summary.contains("skipped"), !skipped.is_empty(), "{address:?}: {summary}");
+            assert!(summary.contains(skipped), "{address:?}: {summary}");
+        }
+    }
+
     /// A lone surrogate escape (valid JSON grammar; a JavaScript tool slicing a prefix in UTF-16 units cut an
     /// emoji, `"\udf89 "`) once made the whole file "not valid JSON": now only that annotation's context is
     /// damaged (a replacement character), and it is never put on other words.
@@ -3295,6 +3380,7 @@ mod tests {
         let differs = |file: Option<&str>| SourceCheck::Differs {
             file_source: file.map(str::to_string),
             file_title: None,
+            file_pages: 0,
             open_source: "https://a.example/x".into(),
         };
         let urn = doc.content_urn();
@@ -3328,6 +3414,7 @@ mod tests {
         let same_title = SourceCheck::Differs {
             file_source: Some("urn:sha256:abc".into()),
             file_title: Some("Harbour inquiry".into()),
+            file_pages: 1,
             open_source: "“Harbour inquiry”".into(),
         };
         assert_eq!(
@@ -3337,6 +3424,7 @@ mod tests {
         let long = SourceCheck::Differs {
             file_source: Some("urn:sha256:abc".into()),
             file_title: Some("x".repeat(3000)),
+            file_pages: 1,
             open_source: "“Harbour inquiry”".into(),
         };
         assert!(long.message().is_some_and(|m| m.chars().count() < 250));
