@@ -374,6 +374,7 @@ wire_struct!(Imported {
     skipped_suggestions,
     skipped,
     total,
+    pages,
 });
 wire_struct!(AnchoredImport { imported, reviews, speakers, counts });
 wire_struct!(SkippedEntry { line, reason });

@@ -517,15 +517,35 @@ fn read_target(target: &Value) -> Result<Target, String> {
             _ => {}
         }
     }
+    // A position alone (a tool that stores ranges only): its words are the file's text there, when the file
+    // carries it (`read_on`); otherwise its note is kept as an orphan, since a position counted in an unknown unit
+    // on a text that may have changed is no evidence of words.
+    let position_only = selectors.iter().all(|selector| selector["type"] == "TextPositionSelector");
+    if !has_quote && position_only && out.start.zip(out.end).is_some_and(|(start, end)| start < end) {
+        return Ok(Target::Words(out));
+    }
     if !has_quote {
         // A RangeSelector (its start and end quoted apart), XPath, CSS…: say which, not that there is none.
         let mut kinds = selectors.iter().filter_map(|s| s["type"].as_str());
         return Err(match kinds.find(|kind| *kind != "TextPositionSelector") {
             Some(kind) => format!("has its words in a selector Sidenote does not read ({kind}): only a TextQuoteSelector finds them again"),
-            None => "has no TextQuoteSelector, so its words cannot be found again".to_string(),
+            None => NO_QUOTE.to_string(),
         });
     }
     Ok(Target::Words(out))
+}
+
+const NO_QUOTE: &str = "has no TextQuoteSelector, so its words cannot be found again";
+
+/// A position-only target's words, context and position read off the file's own text (`sidenote:text`), where
+/// the position is in it; else `target` unchanged (no words: an orphan that keeps its note).
+fn words_at_position(target: TextTarget, file_text: Option<&str>) -> TextTarget {
+    let Some((text, (start, end))) = file_text.zip(target.start.zip(target.end)) else { return target };
+    let index = OffsetIndex::new(text);
+    match (index.char_to_byte(start), index.char_to_byte(end)) {
+        (Some(s), Some(e)) if s < e => TextTarget::of(text, &index, Span::new(s, e)),
+        _ => target,
+    }
 }
 
 /// An annotation's bodies: `body` (one or a list), else `bodyValue` (the model's shorthand for one plain-text
@@ -1024,6 +1044,15 @@ fn read_on(
 ) -> Result<(), String> {
     let classifying = body_values(body, "classifying").next();
     let words = match (target, classifying) {
+        (Target::Words(words), _) if words.exact.is_empty() => {
+            let words = words_at_position(words, imported.text.as_deref());
+            // Without its words, an entity is nothing, and a note without text or tags says nothing.
+            let said = !comment_text(body).is_empty() || body_values(body, "tagging").next().is_some();
+            if words.exact.is_empty() && (classifying.is_some() || !said) {
+                return Err(NO_QUOTE.to_string());
+            }
+            words
+        }
         (Target::Words(words), _) => words,
         (Target::Whole, None) => {
             let tags = body_values(body, "tagging").map(str::to_string).collect();
@@ -1222,6 +1251,9 @@ fn read_hypothesis(item: &Value, id: String, position: usize, imported: &mut Imp
         .map(|t| t.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
         .unwrap_or_default();
     match read_target(&first_target(item)) {
+        Ok(Target::Words(target)) if target.exact.is_empty() && text.is_empty() && tags.is_empty() => {
+            Err(NO_QUOTE.to_string())
+        }
         Ok(Target::Words(target)) => {
             let author = hypothesis_author(item);
             imported.notes.push(Note {
@@ -2413,6 +2445,63 @@ mod tests {
             let summary = merge(&mut set, imported, text).summary();
             assert_eq!(summary.contains("skipped"), !skipped.is_empty(), "{address:?}: {summary}");
             assert!(summary.contains(skipped), "{address:?}: {summary}");
+        }
+    }
+
+    /// An annotation with a position and no quote (a tool that stores ranges only) keeps its note: placed by
+    /// the file's own text when it carries it, else an orphan (a position counted in an unknown unit on a text
+    /// that may have changed is no evidence); without a note, or as an entity with no words, it is skipped.
+    #[test]
+    fn a_position_only_annotation_keeps_its_note() {
+        let text = "Goals came late 😱: Ines Alba scored twice and the keeper Tove Lind saved a penalty.";
+        // The open text after a paragraph inserted above the one the file was made on.
+        let newer = format!("Match report.\n\n{text}");
+        let chars = |words: &str| {
+            let at = text[..text.find(words).expect("in the text")].chars().count();
+            (at, at + words.chars().count())
+        };
+        let (start, end) = chars("Tove Lind");
+        let position = format!(r#"{{"type": "TextPositionSelector", "start": {start}, "end": {end}}}"#);
+        let item = |body: &str| {
+            format!(
+                r#"{{"type": "Annotation", "id": "https://tool.example/1", {body} "target": {{"source": "https://tool.example/doc", "selector": {position}}}}}"#
+            )
+        };
+        let note = item(r#""body": {"type": "TextualBody", "value": "the keeper"},"#);
+        let entity =
+            item(r#""body": {"type": "TextualBody", "purpose": "classifying", "value": "PERSON"}, "creator": "ann","#);
+        let with_text = |item: &str| format!(r#"{{"sidenote:text": "{text}", "items": [{item}]}}"#);
+        let hypothesis = format!(
+            r#"[{{"id": "h1", "uri": "https://tool.example/doc", "text": "the keeper", "user": "acct:ann@hypothes.is", "target": [{{"source": "https://tool.example/doc", "selector": [{position}]}}]}}]"#
+        );
+        /// (file, open text, the note's words here, status, skipped reason)
+        type Case<'a> = (String, &'a str, Option<&'a str>, AnchorStatus, &'a str);
+        let cases: &[Case] = &[
+            (format!("[{note}]"), text, None, AnchorStatus::Orphan, ""),
+            (hypothesis, text, None, AnchorStatus::Orphan, ""),
+            (with_text(&note), text, Some("Tove Lind"), AnchorStatus::Exact, ""),
+            (with_text(&note), &newer, Some("Tove Lind"), AnchorStatus::Moved, ""),
+            (format!("[{entity}]"), text, None, AnchorStatus::Orphan, NO_QUOTE),
+            (format!(r#"[{}]"#, item("")), text, None, AnchorStatus::Orphan, NO_QUOTE),
+        ];
+        for (file, open, words, status, skipped) in cases {
+            let imported = parse(file).expect("parses");
+            let reasons: Vec<&str> = imported.skipped.iter().map(|s| s.reason.as_str()).collect();
+            let mut set = Annotations::default();
+            merge(&mut set, imported.clone(), open);
+            if skipped.is_empty() {
+                assert!(reasons.is_empty(), "{file}: {reasons:?}");
+                assert_eq!(set.notes.len(), 1, "{file}");
+                assert_eq!(set.notes[0].text, "the keeper", "{file}");
+                assert_eq!(
+                    (set.notes[0].span.map(|s| s.slice(open)), set.notes[0].status),
+                    (*words, *status),
+                    "{file}"
+                );
+            } else {
+                assert_eq!(reasons, [*skipped], "{file}");
+                assert!(set.notes.is_empty() && set.added.is_empty(), "{file}");
+            }
         }
     }
 
