@@ -2,8 +2,10 @@
 //!
 //! A target remembers its words (`exact`), ~32 characters on each side (`prefix`, `suffix`) and where they
 //! were (code points). On a text, in order:
-//! 1. **exact**: the text at the remembered position still equals the words and its context agrees character
-//!    for character (otherwise it is weighed against the other occurrences in stage 2);
+//! 1. **exact**: the text at the remembered position (read in code points, else in UTF-16 units, as JavaScript
+//!    tools count) still equals the words and its context agrees character for character (otherwise it is
+//!    weighed against the other occurrences in stage 2); a quote without context held by both readings, on two
+//!    occurrences, is an orphan, and so is one found more than once and held by neither;
 //! 2. **moved** (`exact.rs`): the words occur elsewhere, beginning and ending like the original (at a word
 //!    boundary or inside a word); among the occurrences the best by agreeing context, then by distance from
 //!    where they were (in doublings); accepted only with agreeing context, or a quote long enough to speak
