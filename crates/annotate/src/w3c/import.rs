@@ -821,6 +821,12 @@ fn targets_of(value: &Value) -> Result<Vec<(Option<String>, TextTarget)>, Import
         };
         for (n, target) in targets.iter().enumerate() {
             if let Ok(Target::Words(target)) = read_target(target) {
+                // A position alone finds its words in the file's own text, as the import reads it (`read_on`).
+                let target = if target.exact.is_empty() {
+                    words_at_position(target, value["sidenote:text"].as_str())
+                } else {
+                    target
+                };
                 let id = item["id"].as_str().and_then(plain_id).map(|id| {
                     if n == 0 {
                         id
@@ -2498,6 +2504,9 @@ mod tests {
                     (*words, *status),
                     "{file}"
                 );
+                // `sidenote anchor` finds its words alike.
+                let by_targets = anchor_targets(file, open).expect("parses");
+                assert_eq!(by_targets[0].1.span.map(|s| s.slice(open)), *words, "{file}");
             } else {
                 assert_eq!(reasons, [*skipped], "{file}");
                 assert!(set.notes.is_empty() && set.added.is_empty(), "{file}");
