@@ -710,6 +710,7 @@ mod tests {
             skipped_suggestions: 5,
             skipped: vec![Skipped { position: 2, of: 30, id: Some("s".into()), reason: "no target".into(), count: 1 }],
             total: 30,
+            pages: 2,
         };
         ImportOutcome::Anchored {
             anchored: Box::new(AnchoredImport {
