@@ -174,7 +174,8 @@ pub fn import(file: &str, format: ImportFormat, document: &Document) -> ImportOu
 }
 
 fn import_w3c(file: &str, document: &Document) -> ImportOutcome {
-    match w3c::parse(file) {
+    // A file of several pages' annotations brings this page's only, when it has some.
+    match w3c::parse_for(file, document.source_url.as_deref()) {
         Ok(imported) => {
             let differs = imported.source_check(document).message();
             let anchored = w3c::anchor(imported, &document.text);
@@ -373,6 +374,7 @@ wire_struct!(Imported {
     skipped_suggestions,
     skipped,
     total,
+    pages,
 });
 wire_struct!(AnchoredImport { imported, reviews, speakers, counts });
 wire_struct!(SkippedEntry { line, reason });
@@ -708,6 +710,7 @@ mod tests {
             skipped_suggestions: 5,
             skipped: vec![Skipped { position: 2, of: 30, id: Some("s".into()), reason: "no target".into(), count: 1 }],
             total: 30,
+            pages: 2,
         };
         ImportOutcome::Anchored {
             anchored: Box::new(AnchoredImport {

@@ -13,6 +13,48 @@ use sidenote_extract::LineHint;
 /// An object's fields.
 pub type Fields = Map<String, Value>;
 
+/// `json` with every lone surrogate escape (`"\ud83c"` not followed by its low half, or a low half alone)
+/// written as `\ufffd`, the replacement character. Valid JSON grammar, written by JavaScript tools that slice
+/// strings in UTF-16 units (a prefix cut inside an emoji), but serde_json refuses the whole file for it; so
+/// one damaged string no longer sinks every annotation of the file. Linear; an escaped backslash (`\\ud83c`)
+/// is no escape. Unchanged (and not copied) when there is none.
+pub fn lone_surrogates_replaced(json: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = json.as_bytes();
+    // The code unit of the `\uXXXX` escape starting at `at`, if it is one of a surrogate.
+    let surrogate_at = |at: usize| -> Option<u16> {
+        let escape = bytes.get(at..at + 6)?;
+        let hex = escape.get(2..)?;
+        if !escape.starts_with(b"\\u") || !hex.iter().all(u8::is_ascii_hexdigit) {
+            return None;
+        }
+        let unit = u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
+        (0xD800..=0xDFFF).contains(&unit).then_some(unit)
+    };
+    let mut replaced = String::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(offset) = bytes.get(at..).and_then(|rest| rest.iter().position(|&b| b == b'\\')) {
+        let escape = at + offset;
+        at = escape + 2;
+        let Some(unit) = surrogate_at(escape) else { continue };
+        let high = unit < 0xDC00;
+        if high && surrogate_at(escape + 6).is_some_and(|low| low >= 0xDC00) {
+            at = escape + 12;
+            continue;
+        }
+        // Both ends are ASCII (`\` and a hex digit), so on char boundaries.
+        replaced.push_str(json.get(copied..escape).unwrap_or_default());
+        replaced.push_str("\\ufffd");
+        copied = escape + 6;
+        at = copied;
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    replaced.push_str(json.get(copied..).unwrap_or_default());
+    std::borrow::Cow::Owned(replaced)
+}
+
 /// `value` as compact JSON text, as its `Display` writes it. Every `Value` the program writes goes through
 /// here, on the one compact serializer the records use: a `Value`'s `Display` is two more copies of
 /// serde_json's `Value` serializer in the Wasm (compact and indented, `{:#}`).
@@ -133,6 +175,28 @@ pub fn line_hints(value: &Value) -> Result<Vec<LineHint>, String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lone_surrogate_escapes_become_replacement_characters_and_nothing_else_changes() {
+        let cases: &[(&str, &str)] = &[
+            (r#"{"prefix": "\ud83c rest"}"#, r#"{"prefix": "\ufffd rest"}"#),
+            (r#"["\uDC00", "a\ud83c"]"#, r#"["\ufffd", "a\ufffd"]"#),
+            // A whole pair, an escaped backslash before `ud83c`, other escapes: unchanged.
+            (
+                r#"["\ud83c\udf89", "\\ud83c", "\n\u00e9\"", "\\\ud83c"]"#,
+                r#"["\ud83c\udf89", "\\ud83c", "\n\u00e9\"", "\\\ufffd"]"#,
+            ),
+            // A high half followed by another high half: the first is alone, the second too (nothing after).
+            (r#""\ud83c\ud83c""#, r#""\ufffd\ufffd""#),
+            (r#""\ud83c\ud83c\udf89 é""#, r#""\ufffd\ud83c\udf89 é""#),
+            (r#""\ud83""#, r#""\ud83""#),
+        ];
+        for &(json, expected) in cases {
+            assert_eq!(lone_surrogates_replaced(json), expected, "{json}");
+        }
+        let read: Value = serde_json::from_str(&lone_surrogates_replaced(cases[0].0)).expect("valid now");
+        assert_eq!(read["prefix"], "\u{fffd} rest");
+    }
+
     use super::*;
 
     #[test]

@@ -84,7 +84,10 @@ pub(super) fn find_moved(search: &Search<'_, '_>) -> Moved {
     // Two found are enough to say so; none (the fuzzy stage may still find the words spelt a little
     // differently) or one (a quote with no word to look it up by, `\0`, is found without knowing whether it is
     // the only one) is not ambiguous.
-    if occurrences.len() > 1 && !search.positioned && search.context_chars() == 0 {
+    // A position that held the words in neither unit (code points, UTF-16) says nothing either: the nearer
+    // occurrence to a position counted in a third way, or off by a few characters, is a guess (a prober's
+    // Recogito file put the first "Anna" on the second).
+    if occurrences.len() > 1 && search.context_chars() == 0 {
         return Moved::Ambiguous;
     }
     // Nor does one whose whole context stands verbatim around two occurrences (a passage printed twice with

@@ -2,8 +2,10 @@
 //!
 //! A target remembers its words (`exact`), ~32 characters on each side (`prefix`, `suffix`) and where they
 //! were (code points). On a text, in order:
-//! 1. **exact**: the text at the remembered position still equals the words and its context agrees character
-//!    for character (otherwise it is weighed against the other occurrences in stage 2);
+//! 1. **exact**: the text at the remembered position (read in code points, else in UTF-16 units, as JavaScript
+//!    tools count) still equals the words and its context agrees character for character (otherwise it is
+//!    weighed against the other occurrences in stage 2); a quote without context held by both readings, on two
+//!    occurrences, is an orphan, and so is one found more than once and held by neither;
 //! 2. **moved** (`exact.rs`): the words occur elsewhere, beginning and ending like the original (at a word
 //!    boundary or inside a word); among the occurrences the best by agreeing context, then by distance from
 //!    where they were (in doublings); accepted only with agreeing context, or a quote long enough to speak
@@ -147,17 +149,29 @@ impl<'t> Anchorer<'t> {
         let parts = (target.prefix.as_str(), target.exact.as_str(), target.suffix.as_str());
         let mut search = Search::new(text, &self.words, parts, expected_position(text, index, target));
         search.positioned = target.start.is_some();
-        // 1. Exact position, unless its context says that other words now sit there by chance.
-        let remembered = match (target.start, target.end) {
-            (Some(start), Some(end)) => match (index.char_to_byte(start), index.char_to_byte(end)) {
+        // 1. Exact position, unless its context says that other words now sit there by chance. The position is
+        // read in code points (W3C), else in UTF-16 units: JavaScript tools (Recogito, RecogitoJS, Annotorious,
+        // Hypothesis) count DOM-range offsets so, and after an emoji the two differ. Only a reading that holds the
+        // words is taken, so the other unit can never put them on other words.
+        let holding = |to_byte: &dyn Fn(usize) -> Option<usize>| match target.start.zip(target.end) {
+            Some((start, end)) => match (to_byte(start), to_byte(end)) {
                 (Some(s), Some(e)) if s <= e && text.get(s..e) == Some(target.exact.as_str()) => Some(Span::new(s, e)),
                 _ => None,
             },
-            _ => None,
+            None => None,
         };
-        if let Some(span) = remembered.filter(|&span| exact::context_agrees(&search, span)) {
+        let as_chars = holding(&|char| index.char_to_byte(char));
+        let as_units = holding(&|unit| index.utf16_to_byte(unit)).filter(|&span| Some(span) != as_chars);
+        // Both readings holding the words, each on other occurrences, and no context to choose by: either could
+        // be wrong (a bare "Maya" counted in UTF-16 by its tool, whose code-point reading is the next "Maya").
+        if as_chars.is_some() && as_units.is_some() && search.context_chars() == 0 {
+            return orphan;
+        }
+        let agrees = |span: &Span| exact::context_agrees(&search, *span);
+        if let Some(span) = as_chars.filter(agrees).or(as_units.filter(agrees)) {
             return Anchored { span: Some(span), status: AnchorStatus::Exact };
         }
+        let remembered = as_chars.or(as_units);
         // 2. The same words elsewhere.
         let radius = match exact::find_moved(&search) {
             Moved::Found(span) => {
@@ -247,6 +261,51 @@ mod tests {
         // Once, it is placed.
         let once = song.replacen(chorus, "Verse one and a half.", 1);
         assert_eq!(anchored(&once, &second).0.as_deref(), Some("rolling past the old mill door"));
+    }
+
+    /// JavaScript tools count positions in UTF-16 units: after emoji they point past the words as code points,
+    /// here exactly at another occurrence (a prober's Recogito file put the first "Maya" on the second, "exact").
+    /// A quote at neither reading of its position, with no context to tell its occurrences apart, is an orphan.
+    #[test]
+    fn a_position_in_utf16_units_is_read_so_and_a_bare_quote_at_neither_reading_is_an_orphan() {
+        let text = "🏉🏉🏉🏉🏉 Maya Maya Ruiz scored twice; 🎉 the coach praised Ruiz.";
+        let index = OffsetIndex::new(text);
+        let second_maya = text.rfind("Maya").expect("twice");
+        let utf16_of = |byte: usize| index.byte_to_utf16(byte).expect("a boundary");
+        let char_of = |byte: usize| index.byte_to_char(byte).expect("a boundary");
+        let at = |exact: &str, start: usize, context: (&str, &str)| TextTarget {
+            exact: exact.into(),
+            prefix: context.0.into(),
+            suffix: context.1.into(),
+            start: Some(start),
+            end: Some(start + exact.chars().count()),
+        };
+        let first_maya_units = utf16_of(text.find("Maya").expect("once"));
+        assert_eq!(
+            char_of(second_maya),
+            first_maya_units,
+            "the first's UTF-16 position is the second's in code points"
+        );
+        let last_ruiz = text.rfind("Ruiz").expect("twice");
+        let none = ("", "");
+        let cases: &[(TextTarget, Option<usize>, AnchorStatus)] = &[
+            // (target, expected byte start, status)
+            // Its UTF-16 reading holds the first, its code-point reading the second: either could be wrong.
+            (at("Maya", first_maya_units, none), None, AnchorStatus::Orphan),
+            // Off by two in either unit: the nearer "Maya" would be a guess.
+            (at("Maya", first_maya_units + 2, none), None, AnchorStatus::Orphan),
+            (at("Maya", char_of(second_maya) + 3, none), None, AnchorStatus::Orphan),
+            (at("Ruiz", utf16_of(last_ruiz), none), Some(last_ruiz), AnchorStatus::Exact),
+            (at("Ruiz", utf16_of(last_ruiz) + 9, none), None, AnchorStatus::Orphan),
+            // Context tells the occurrences apart wherever the position points.
+            (at("Ruiz", 3, ("coach praised ", ".")), Some(last_ruiz), AnchorStatus::Moved),
+            // Once in the text: found wherever the position points.
+            (at("scored", 40, none), text.find("scored"), AnchorStatus::Moved),
+        ];
+        for (target, start, status) in cases {
+            let found = anchor(text, &index, target);
+            assert_eq!((found.span.map(|s| s.start), found.status), (*start, *status), "{target:?}");
+        }
     }
 
     #[test]

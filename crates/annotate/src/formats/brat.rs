@@ -70,8 +70,9 @@ fn line_fragments(text: &str, span: Span) -> Vec<Span> {
 
 /// Adds the text-bound annotations of an `.ann` on `text` as a person's entities. A discontinuous
 /// annotation whose fragments only white space separates (a name broken over lines) becomes one entity from
-/// its first fragment's start to its last one's end; one with other words between is skipped. Relations, events and
-/// attributes are listed as skipped, as are entries whose words are not the text's at their offsets; a note on
+/// its first fragment's start to its last one's end; one with other words between is skipped. A label held in an
+/// attribute (INCEpTION's and WebAnno's export, `LabelAttributes`) is the entry's type. Relations, events and
+/// other attributes are listed as skipped, as are entries whose words are not the text's at their offsets; a note on
 /// an entity (`AnnotatorNotes`) becomes a note on its words.
 pub fn import(ann: &str, text: &str, annotations: &mut Annotations) -> EntityImport {
     add_read(annotations, read(ann, text), &Extraction::default())
@@ -94,8 +95,10 @@ pub fn read(ann: &str, text: &str) -> ReadEntities {
     // Entities by their brat id (`T1`), for the notes made on them.
     let mut ids: Vec<(&str, Span)> = Vec::new();
     let mut notes: Vec<(usize, &str, &str)> = Vec::new();
-    for (n, line) in crate::input::without_byte_order_mark(ann).lines().enumerate() {
-        if line.trim().is_empty() {
+    let ann = crate::input::without_byte_order_mark(ann);
+    let labelled = LabelAttributes::of(ann);
+    for (n, line) in ann.lines().enumerate() {
+        if line.trim().is_empty() || labelled.is_label_line(line) {
             continue;
         }
         if let Some((on, note)) = annotator_note(line) {
@@ -103,6 +106,8 @@ pub fn read(ann: &str, text: &str) -> ReadEntities {
             continue;
         }
         let id = line.split('\t').next().unwrap_or_default();
+        let relabelled = labelled.relabel(line);
+        let line = relabelled.as_deref().unwrap_or(line);
         let direct = read_line(line, text, &at_offsets);
         let retry = |first: Result<_, _>, counted: &CountedTwice, at: &dyn Fn(usize, usize) -> Option<Span>| match first
         {
@@ -143,6 +148,72 @@ pub fn read(ann: &str, text: &str) -> ReadEntities {
     }
     let found = without_conflicts(found, &mut skipped);
     ReadEntities::with_notes(text, &found, &on_words, skipped)
+}
+
+/// Labels held in attributes, as INCEpTION's and WebAnno's brat export (DKPro Core's `BratWriter`) writes a named
+/// entity: its type the UIMA type's name (`T1<TAB>de-tudarmstadt-ukp-dkpro-core-api-ner-type-NamedEntity 0 9<TAB>…`),
+/// its label the type's `value` feature in an attribute line (`A1<TAB>…-NamedEntity_value T1 PER`, or
+/// `A1<TAB>value T1 PER` with short attribute names). Such a label stands for the entry's type when the type is
+/// no kind Sidenote knows and the label is one; its attribute line is then read, not skipped.
+struct LabelAttributes<'a> {
+    /// The `value` attributes by the entry they are on: (entry id, attribute name, label, attribute id).
+    values: Vec<(&'a str, &'a str, &'a str, &'a str)>,
+    /// The ids of the attribute lines whose label stands for their entry's type.
+    used: std::collections::HashSet<&'a str>,
+}
+
+impl<'a> LabelAttributes<'a> {
+    fn of(ann: &'a str) -> Self {
+        let mut values = Vec::new();
+        let mut types = Vec::new();
+        for line in ann.lines() {
+            let mut fields = line.split('\t');
+            let (Some(id), Some(spec)) = (fields.next(), fields.next()) else { continue };
+            let mut parts = spec.split(' ');
+            match (id.chars().next(), parts.next(), parts.next(), parts.next(), parts.next()) {
+                (Some('A' | 'M'), Some(name), Some(on), Some(label), None)
+                    if name.ends_with("_value") || name == "value" =>
+                {
+                    values.push((on, name, label, id));
+                }
+                (Some('T'), Some(kind), ..) => types.push((id, kind)),
+                _ => {}
+            }
+        }
+        // Looked up by entry id: sorted once, so a file of thousands of entries is read in n log n.
+        sidenote_extract::sort_stable_by(&mut values, |a, b| a.0.cmp(b.0));
+        let mut labels = LabelAttributes { values, used: Default::default() };
+        let used = types.iter().filter_map(|&(id, kind)| labels.label_of(id, kind)).map(|v| v.3).collect();
+        labels.used = used;
+        labels
+    }
+
+    /// The attribute whose label stands for entry `id`'s type `kind`, if any.
+    fn label_of(&self, id: &str, kind: &str) -> Option<(&'a str, &'a str, &'a str, &'a str)> {
+        if kind_from_label(kind).is_some() {
+            return None;
+        }
+        let first = self.values.partition_point(|v| v.0 < id);
+        let mut labels = self.values.get(first..).unwrap_or_default().iter().take_while(|v| v.0 == id);
+        labels
+            .find(|&&(_, name, label, _)| {
+                (name == "value" || name.strip_suffix("_value") == Some(kind)) && kind_from_label(label).is_some()
+            })
+            .copied()
+    }
+
+    /// Whether `line` is an attribute line whose label stands for its entry's type.
+    fn is_label_line(&self, line: &str) -> bool {
+        line.starts_with(['A', 'M']) && self.used.contains(line.split('\t').next().unwrap_or_default())
+    }
+
+    /// `line` with its label in place of its type, when an attribute holds it.
+    fn relabel(&self, line: &str) -> Option<String> {
+        let (id, rest) = line.split_once('\t')?;
+        let (kind, after) = rest.split_once(' ')?;
+        let label = self.label_of(id, kind)?.2;
+        Some(format!("{id}\t{label} {after}"))
+    }
 }
 
 /// A brat note on an annotation (`#1<TAB>AnnotatorNotes T1<TAB>the note`): the annotation's id and the note.
@@ -220,6 +291,7 @@ fn words_of_line<'a>(
 mod tests {
     use super::*;
     use crate::formats::tests::{entity_set, reviewed_sample};
+    use sidenote_extract::EntityKind;
 
     #[test]
     fn round_trip_gives_the_same_entities() {
@@ -348,6 +420,63 @@ mod tests {
             report.summary().starts_with("Imported 1 entity and 2 notes; 9 skipped (line 2:"),
             "{}",
             report.summary()
+        );
+    }
+
+    /// INCEpTION's and WebAnno's brat export (DKPro Core's `BratWriter`) names the type by its UIMA name and holds
+    /// the label in an attribute line: the label is read as the type (a prober's migration imported nothing).
+    #[test]
+    fn a_label_held_in_an_attribute_is_the_entrys_type() {
+        let text = "Mira Holt joined Tallis Rowing in Bergvik.";
+        let ne = "de-tudarmstadt-ukp-dkpro-core-api-ner-type-NamedEntity";
+        /// (ann, entities read, reasons skipped)
+        type Case<'a> = (String, &'a [(&'a str, EntityKind)], &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                format!(
+                    "T1\t{ne} 0 9\tMira Holt\nA1\t{ne}_value T1 PER\nT2\t{ne} 17 30\tTallis Rowing\nA2\t{ne}_value T2 ORG\nT3\t{ne} 34 41\tBergvik\nA3\t{ne}_value T3 LOC\n"
+                ),
+                &[("Mira Holt", EntityKind::Person), ("Tallis Rowing", EntityKind::Org), ("Bergvik", EntityKind::Place)],
+                &[],
+            ),
+            // Short attribute names, the attribute line first.
+            (
+                "A1\tvalue T1 PER\nT1\tNamedEntity 0 9\tMira Holt\n".to_string(),
+                &[("Mira Holt", EntityKind::Person)],
+                &[],
+            ),
+            // A label that is no kind, an attribute of another type's feature, a type that is a kind already.
+            (
+                format!("T1\t{ne} 0 9\tMira Holt\nA1\t{ne}_value T1 ANIMAL\nT2\tLOC 34 41\tBergvik\nA2\tvalue T2 PER\nT3\tOther 17 30\tTallis Rowing\nA3\tNamedEntity_value T3 ORG\n"),
+                &[("Bergvik", EntityKind::Place)],
+                &["which is not a kind", "not a text-bound", "not a text-bound", "which is not a kind", "not a text-bound"],
+            ),
+        ];
+        for (ann, entities, reasons) in cases {
+            let read = read(ann, text);
+            let found: Vec<(&str, EntityKind)> =
+                read.found.iter().filter_map(|e| e.span.map(|s| (s.slice(text), e.kind))).collect();
+            assert_eq!(&found, entities, "{ann}");
+            let skipped: Vec<&str> = read.skipped.iter().map(|s| s.reason.as_str()).collect();
+            assert_eq!(skipped.len(), reasons.len(), "{ann}: {skipped:?}");
+            for (reason, want) in skipped.iter().zip(reasons.iter()) {
+                assert!(reason.contains(want), "{ann}: {reason}");
+            }
+        }
+    }
+
+    /// A file whose entries are all skipped names each reason once with its lines, and counts what it does not
+    /// name ("12 skipped" once named lines 1–3 alone, the same reason twice).
+    #[test]
+    fn the_summary_names_each_reason_once_and_counts_the_rest() {
+        let text = "Mira Holt joined Tallis Rowing in Bergvik.";
+        let ann = "T1\tBOAT 0 4\tMira\nR1\tx\nT2\tBOAT 5 9\tHolt\nR2\tx\nT3\tCREW 17 23\tTallis\nT4\tTEAM 24 30\tRowing\nT5\tTOWN 34 41\tBergvik\n";
+        let summary = import(ann, text, &mut Annotations::default()).summary();
+        assert_eq!(
+            summary,
+            "Imported 0 entities; 7 skipped (lines 1, 3: has the type \"BOAT\", which is not a kind Sidenote knows; \
+             lines 2, 4: not a text-bound annotation (relations, events and attributes are not entities); \
+             line 5: has the type \"CREW\", which is not a kind Sidenote knows; and 2 more)."
         );
     }
 }

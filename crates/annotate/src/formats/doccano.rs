@@ -1,5 +1,7 @@
 //! doccano JSONL (<https://doccano.github.io/doccano/>), sequence labelling: one JSON object a line,
-//! `{"text": "…", "label": [[start, end, "PERSON"], …]}`, offsets in code points (module `formats`).
+//! `{"text": "…", "label": [[start, end, "PERSON"], …]}`, offsets in UTF-16 units as doccano counts them
+//! (doccano/doccano#2290: its browser client's JavaScript string offsets), so that doccano shows each label on
+//! its words after an emoji too.
 //! Import also reads the `entities` form (`{"start_offset": …, "end_offset": …, "label": …}`).
 
 use serde_json::Value;
@@ -7,20 +9,21 @@ use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::{EntityKind, Extraction};
 
 use super::{
-    add_read, byte_span, char_span, cuts_a_character, cuts_a_word, kind_from_label, reviewed_entities,
-    without_conflicts, CountedTwice, EntityImport, ReadEntities, SkippedEntry,
+    add_read, byte_span, cuts_a_character, cuts_a_word, kind_from_label, reviewed_entities, without_conflicts,
+    CountedTwice, EntityImport, ReadEntities, SkippedEntry,
 };
 use crate::json_fields::{compact, json_object};
 use crate::model::Annotations;
 use crate::Document;
 
-/// One line (with its line break) holding the article and its reviewed entities.
+/// One line (with its line break) holding the article and its reviewed entities, offsets in UTF-16 units.
 pub fn export(doc: &Document, extraction: &Extraction, annotations: &Annotations) -> String {
     let index = OffsetIndex::new(&doc.text);
     let labels: Vec<Value> = reviewed_entities(extraction, annotations)
         .iter()
         .map(|entity| {
-            let (start, end) = char_span(&index, entity.span);
+            let unit = |byte: usize| index.byte_to_utf16(byte).unwrap_or(0);
+            let (start, end) = (unit(entity.span.start), unit(entity.span.end));
             Value::Array(vec![start.into(), end.into(), entity.kind.label().into()])
         })
         .collect();
@@ -36,15 +39,16 @@ pub fn import(jsonl: &str, text: &str, annotations: &mut Annotations) -> EntityI
 }
 
 /// Reads a doccano file's entities on `text`, without adding them (see [`ReadEntities`]). doccano counts
-/// offsets in code points; a file made by a JavaScript tool counts UTF-16 units, which differ after a character
-/// beyond the BMP (an emoji): a line whose entities all fall on whole words only when read in UTF-16 is read so,
-/// and said; where neither reading puts an entity on whole words, it is skipped rather than put on others.
+/// offsets in UTF-16 units (as JavaScript does; doccano/doccano#2290), its first versions counted code points,
+/// and the two differ after a character beyond the BMP (an emoji): a line whose entities all fall on whole words
+/// only when read in code points is read so, and said; a label on whole words both ways, on different words, is
+/// skipped and named, and one cutting words either way is skipped rather than put on others.
 pub fn read(jsonl: &str, text: &str) -> ReadEntities {
     let index = OffsetIndex::new(text);
     let mut found = Vec::new();
     let mut skipped = Vec::new();
     let mut notices = Vec::new();
-    let mut utf16_lines: Vec<usize> = Vec::new();
+    let mut code_point_lines: Vec<usize> = Vec::new();
     let mut windows_line_ends: Option<CountedTwice> = None;
     for (n, line) in crate::input::without_byte_order_mark(jsonl).lines().enumerate() {
         if line.trim().is_empty() {
@@ -117,27 +121,51 @@ pub fn read(jsonl: &str, text: &str) -> ReadEntities {
                 _ => Err(format!("has offsets {start}..{end} inside a line end or a character")),
             }
         };
-        let clean = |utf16: bool| {
-            labels
-                .iter()
-                .flatten()
-                .all(|&(start, end, _)| read_as(utf16, start, end).is_ok_and(|span| !cuts_a_word(text, span)))
+        // Which unit the line counts in: doccano counts UTF-16 units (doccano/doccano#2290), its first versions
+        // counted code points, and the two differ only after a character beyond the BMP. One reading that puts
+        // every label on whole words, where the other does not, is the line's; otherwise each label is read
+        // alone, and one that falls on whole words both ways, on different words, is skipped: never guessed.
+        let on_words = |utf16: bool, start: u64, end: u64| {
+            read_as(utf16, start, end)
+                .ok()
+                .filter(|&span| !cuts_a_word(text, span) && cuts_a_character(text, span).is_none())
         };
-        let utf16 = !wide.is_empty() && !clean(false) && clean(true);
-        if utf16 {
-            utf16_lines.push(n + 1);
+        let clean = |utf16: bool| labels.iter().flatten().all(|&(start, end, _)| on_words(utf16, start, end).is_some());
+        let line_unit = match (wide.is_empty(), clean(true), clean(false)) {
+            (true, _, _) => Some(true),
+            (false, true, false) => Some(true),
+            (false, false, true) => Some(false),
+            _ => None,
+        };
+        if line_unit == Some(false) {
+            code_point_lines.push(n + 1);
         }
         for label in labels {
             let entity = label.and_then(|(start, end, kind)| {
-                let span = read_as(utf16, start, end)?;
+                let span = match line_unit {
+                    Some(utf16) => read_as(utf16, start, end)?,
+                    None => match (on_words(true, start, end), on_words(false, start, end)) {
+                        (Some(units), Some(chars)) if units != chars => {
+                            return Err(format!(
+                                "has offsets {start}..{end}, which fall on whole words both in UTF-16 units, as doccano counts ({:?}), and in code points, as its first versions counted ({:?}): not guessed",
+                                units.slice(text),
+                                chars.slice(text)
+                            ))
+                        }
+                        (Some(span), _) | (None, Some(span)) => span,
+                        // Neither: said below by the code-point reading (the characters it cuts are whole there),
+                        // else the UTF-16 one.
+                        (None, None) => read_as(false, start, end).or_else(|_| read_as(true, start, end))?,
+                    },
+                };
                 if let Some(reason) = cuts_a_character(text, span) {
                     return Err(reason);
                 }
                 // In a text with characters beyond the BMP, words cut may be offsets counted in another unit (here
-                // only when the line read in UTF-16 units cuts words too).
+                // only when the other reading cuts words too).
                 if !wide.is_empty() && cuts_a_word(text, span) {
                     return Err(format!(
-                        "has offsets {start}..{end}, which cut words ({:?}), and its line read in UTF-16 units cuts words too: not put on words it may not mean",
+                        "has offsets {start}..{end}, which cut words ({:?}) read in UTF-16 units and in code points alike: not put on words it may not mean",
                         span.slice(text)
                     ));
                 }
@@ -151,13 +179,13 @@ pub fn read(jsonl: &str, text: &str) -> ReadEntities {
     }
     let found = without_conflicts(found, &mut skipped);
     // One notice for all such lines, by runs (a file of thousands of lines made by one tool is read alike).
-    if !utf16_lines.is_empty() {
+    if !code_point_lines.is_empty() {
         notices.push(format!(
-            "{} {} {} read in UTF-16 units (as JavaScript counts), not code points as doccano counts: only so do {} entities fall on whole words",
-            if utf16_lines.len() == 1 { "line" } else { "lines" },
-            crate::w3c::import::ranges(utf16_lines.iter().copied()),
-            if utf16_lines.len() == 1 { "was" } else { "were" },
-            if utf16_lines.len() == 1 { "its" } else { "their" }
+            "{} {} {} read in code points (as doccano's first versions and Python count), not UTF-16 units as doccano counts: only so do {} entities fall on whole words",
+            if code_point_lines.len() == 1 { "line" } else { "lines" },
+            crate::w3c::import::ranges(code_point_lines.iter().copied()),
+            if code_point_lines.len() == 1 { "was" } else { "were" },
+            if code_point_lines.len() == 1 { "its" } else { "their" }
         ));
     }
     ReadEntities { notices, ..ReadEntities::on(text, &found, skipped) }
@@ -273,49 +301,95 @@ mod unit_tests {
             .collect()
     }
 
-    /// A file made by a JavaScript tool counts UTF-16 units, one more for each emoji or `𝔘` before an entity:
-    /// read as code points, its entities fell mid-word (a prober's file put "da Vance m" on the page). Read in
-    /// UTF-16 when only that puts every entity on whole words, and said; where neither reading does, the
-    /// entity is skipped by its line with the reason, never put on other words; a code-point file is read as
-    /// doccano counts, silently.
+    /// doccano counts UTF-16 units (one more for each emoji or `𝔘` before an entity), its first versions code
+    /// points. A line is read in the unit that alone puts every label on whole words (code points said, as the
+    /// exception); a label on whole words both ways, on other words each way, is skipped and named (a prober's
+    /// doccano line put "Anna Berg" PER on "Anna Lund"); one cutting words either way is skipped, never put on
+    /// other words.
     #[test]
-    fn offsets_counted_in_utf16_units_are_recognised_and_never_put_mid_word() {
+    fn each_line_is_read_in_the_unit_that_puts_its_labels_on_words_and_never_guessed() {
         let text = "🙂 Ada Vance met 𝔘lf Brenner in Oslo 🇳🇴 on Monday.";
         let names = ["Ada Vance", "𝔘lf Brenner", "Oslo", "Monday"];
-        let line = |spans: &[(usize, usize)]| {
+        // Two names of one length, the first's UTF-16 offsets the second's code points.
+        let twins = "🏒🏒🏒🏒🏒 Lena Lund and Lena Berg.";
+        let line = |text: &str, spans: &[(usize, usize)]| {
             let labels: Vec<Value> = spans.iter().map(|&(s, e)| json!([s, e, "PER"])).collect();
             json!({"text": text, "label": labels}).to_string()
         };
-        for utf16 in [false, true] {
-            let got = read(&line(&offsets(text, &names, utf16)), text);
-            let words: Vec<&str> = got.found.iter().filter_map(|e| e.span.map(|s| s.slice(text))).collect();
-            assert_eq!(words, names, "utf16: {utf16}");
-            assert!(got.skipped.is_empty(), "{:?}", got.skipped);
-            assert_eq!(got.notices.len(), usize::from(utf16), "{:?}", got.notices);
+        let units = |text: &str, names: &[&str]| offsets(text, names, true);
+        let chars = |text: &str, names: &[&str]| offsets(text, names, false);
+        let mixed = [units(text, &["Ada Vance"])[0], chars(text, &["Oslo"])[0]];
+        let lena_lund = units(twins, &["Lena"]);
+        assert_eq!(lena_lund, [(11, 15)]);
+        assert_eq!(chars(twins, &["Lund"]), lena_lund, "the UTF-16 reading of the first is the second as code points");
+        /// (text, line, words found, reasons skipped, said to be read in code points)
+        type Case<'a> = (&'a str, String, &'a [&'a str], &'a [&'a str], bool);
+        let cases: &[Case] = &[
+            (text, line(text, &units(text, &names)), &names, &[], false),
+            (text, line(text, &chars(text, &names)), &names, &[], true),
+            // Each label on whole words in one reading only: that one.
+            (text, line(text, &mixed), &["Ada Vance", "Oslo"], &[], false),
+            (
+                twins,
+                line(twins, &lena_lund),
+                &[],
+                &["both in UTF-16 units, as doccano counts (\"Lena\"), and in code points, as its first versions counted (\"Lund\"): not guessed"],
+                false,
+            ),
+            // On words cut both ways: skipped.
+            (text, line(text, &[(4, 7)]), &[], &["cut words (\"a V\") read in UTF-16 units and in code points alike"], false),
+            // A text with nothing beyond the BMP has no question of units: a label as the annotator made it is kept.
+            ("Ada Vance met Ulf Brenner.", line("Ada Vance met Ulf Brenner.", &[(0, 3)]), &["Ada"], &[], false),
+        ];
+        for (text, line, words, reasons, in_code_points) in cases {
+            let got = read(line, text);
+            let found: Vec<&str> = got.found.iter().filter_map(|e| e.span.map(|s| s.slice(text))).collect();
+            assert_eq!(&found, words, "{line}");
+            let skipped: Vec<&str> = got.skipped.iter().map(|s| s.reason.as_str()).collect();
+            assert_eq!(skipped.len(), reasons.len(), "{line}: {skipped:?}");
+            for (reason, want) in skipped.iter().zip(reasons.iter()) {
+                assert!(reason.contains(want), "{line}: {reason}");
+            }
+            assert_eq!(got.notices.len(), usize::from(*in_code_points), "{line}: {:?}", got.notices);
         }
         let mut set = Annotations::default();
-        let summary = import(&line(&offsets(text, &names, true)), text, &mut set).summary();
+        let summary = import(&line(text, &chars(text, &names)), text, &mut set).summary();
         assert!(
-            summary.contains("; line 1 was read in UTF-16 units (as JavaScript counts), not code points"),
+            summary.contains(
+                "; line 1 was read in code points (as doccano's first versions and Python count), not UTF-16 units"
+            ),
             "{summary}"
         );
         // A file of 200 such lines says so once, by runs (the reviewer: 200 notices, 27,510 characters).
-        let many: String = (0..200).map(|_| line(&offsets(text, &names, true)) + "\n").collect();
+        let many: String = (0..200).map(|_| line(text, &chars(text, &names)) + "\n").collect();
         let summary = import(&many, text, &mut Annotations::default()).summary();
-        assert!(summary.contains("; lines 1–200 were read in UTF-16 units"), "{summary}");
+        assert!(summary.contains("; lines 1–200 were read in code points"), "{summary}");
         assert!(summary.chars().count() < 400, "{summary}");
-        // One entity counted each way: neither reading is clean; the one cutting words as code points is skipped.
-        let mixed = [offsets(text, &["Ada Vance"], true)[0], offsets(text, &["Oslo"], false)[0]];
-        let got = read(&line(&mixed), text);
-        let words: Vec<&str> = got.found.iter().filter_map(|e| e.span.map(|s| s.slice(text))).collect();
-        assert_eq!(words, ["Oslo"]);
-        assert_eq!(got.skipped.len(), 1, "{:?}", got.skipped);
-        assert!(got.skipped[0].reason.contains("cut words (\"da Vance \")"), "{}", got.skipped[0].reason);
-        assert!(got.notices.is_empty());
-        // A text with nothing beyond the BMP has no question of units: a label as the annotator made it is kept.
-        let plain = "Ada Vance met Ulf Brenner.";
-        let got = read(&json!({"text": plain, "label": [[0, 3, "PER"]]}).to_string(), plain);
-        assert_eq!((got.found.len(), got.skipped.len()), (1, 0));
+    }
+
+    /// The export counts as doccano does (UTF-16 units), so that doccano shows every label after an emoji on its
+    /// words (read as code points, a prober's export put "Anna Berg" on " late 😱"), and reads back whole.
+    #[test]
+    fn the_export_counts_utf16_units_and_reads_back_every_label() {
+        for text in ["Ada Vance met Ulf Brenner in Oslo.", "🙂 Ada Vance met 𝔘lf Brenner in Oslo 🇳🇴 on 👩‍👩‍👧 Monday."]
+        {
+            let mut annotations = Annotations::default();
+            for name in ["Ada Vance", "Oslo", "Monday"].into_iter().filter(|name| text.contains(name)) {
+                let at = text.find(name).expect("in the text");
+                annotations.add_entity(text, sidenote_extract::Span::new(at, at + name.len()), EntityKind::Person);
+            }
+            let doc = Document::new("Names", text);
+            let jsonl = export(&doc, &Extraction::default(), &annotations);
+            let written: Value = serde_json::from_str(jsonl.trim_end()).expect("one JSON line");
+            let names: Vec<&str> = annotations.added.iter().map(|a| a.target.exact.as_str()).collect();
+            let expected: Vec<Value> =
+                offsets(text, &names, true).into_iter().map(|(s, e)| json!([s, e, "PERSON"])).collect();
+            assert_eq!(written["label"], Value::Array(expected), "{text}");
+            let back = read(&jsonl, text);
+            let found: Vec<&str> = back.found.iter().filter_map(|e| e.span.map(|s| s.slice(text))).collect();
+            assert_eq!(found, names, "{text}");
+            assert!(back.skipped.is_empty() && back.notices.is_empty(), "{:?} {:?}", back.skipped, back.notices);
+        }
     }
 
     /// The same words labelled with two kinds keep the same one, and name the other as a conflict, whatever the

@@ -8,9 +8,9 @@
 //!   only, since tokens lose the text's exact spacing.
 //! - `csv.rs`: notes as CSV (RFC 4180, UTF-8 with a byte-order mark, CRLF line ends).
 //!
-//! Offsets in brat and doccano are **code points** (Unicode scalar values), as both tools count them
-//! (Python strings), and as W3C selectors do: "🙂 Lavrov" puts Lavrov at 2, not at 5 (UTF-8 bytes) or 3
-//! (UTF-16 units).
+//! Offsets in brat are **code points** (Unicode scalar values), as brat counts them (Python strings), and as
+//! W3C selectors do: "🙂 Lavrov" puts Lavrov at 2, not at 5 (UTF-8 bytes) or 3 (UTF-16 units). doccano's are
+//! **UTF-16 units** (3 there), as doccano counts them (its browser client's; doccano/doccano#2290).
 
 pub mod brat;
 pub mod conll;
@@ -227,7 +227,32 @@ impl EntityImport {
             out
         };
         if !self.skipped.is_empty() {
-            let reasons: Vec<String> = self.skipped.iter().take(3).map(SkippedEntry::to_string).collect();
+            // Each reason once, with its lines (runs as ranges), the first few reasons listed and the lines of
+            // the others counted: "12 skipped" once named lines 1–3 alone, the same reason twice.
+            const LISTED: usize = 3;
+            let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+            let mut group_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+            for entry in &self.skipped {
+                let group = *group_of.entry(&entry.reason).or_insert_with(|| {
+                    groups.push((&entry.reason, Vec::new()));
+                    groups.len() - 1
+                });
+                groups[group].1.push(entry.line);
+            }
+            let mut reasons: Vec<String> = groups
+                .iter_mut()
+                .take(LISTED)
+                .map(|(reason, lines)| {
+                    lines.sort_unstable();
+                    lines.dedup();
+                    let which = if lines.len() == 1 { "line" } else { "lines" };
+                    format!("{which} {}: {reason}", crate::w3c::import::ranges(lines.iter().copied()))
+                })
+                .collect();
+            let more: usize = groups.iter().skip(LISTED).map(|(_, lines)| lines.len()).sum();
+            if more > 0 {
+                reasons.push(format!("and {more} more"));
+            }
             out.push_str(&format!("; {} skipped ({})", self.skipped.len(), reasons.join("; ")));
         }
         for notice in &self.notices {

@@ -137,6 +137,9 @@ pub struct Imported {
     pub skipped: Vec<Skipped>,
     /// How many annotations the file holds.
     pub total: usize,
+    /// How many pages the file's annotations name (Hypothesis's "all my annotations" holds many); 0 or 1: one.
+    #[serde(default)]
+    pub pages: usize,
 }
 
 /// Whether a file was made for the open document.
@@ -150,6 +153,8 @@ pub enum SourceCheck {
         file_source: Option<String>,
         /// The file's title (its collection's label), if it has one.
         file_title: Option<String>,
+        /// How many pages the file's annotations name (more than one: none of them the open document).
+        file_pages: usize,
         /// The open document as the user knows it: its URL, else its title in quotation marks (empty when it
         /// has neither).
         open_source: String,
@@ -162,10 +167,16 @@ impl SourceCheck {
     /// A sentence for the user when the sources differ.
     pub fn message(&self) -> Option<String> {
         match self {
+            // A file of many pages' annotations (Hypothesis's "all my annotations"), none of them this one's.
+            SourceCheck::Differs { file_source: Some(file), open_source, file_pages, .. } if *file_pages > 1 => Some(format!(
+                "This file holds annotations of {file_pages} pages ({} and others), none of them the open document{}: they may land on other words or be orphans.",
+                short_address(file),
+                named(open_source)
+            )),
             // A content URN (a text opened without a URL) means nothing to a reader: "another text" says it.
             // Its title, when it has one, tells the user which text that was (two versions often share one).
             // Two versions of one article often share their title: then it is "another version" of it.
-            SourceCheck::Differs { file_source: Some(file), open_source, file_title: Some(title) }
+            SourceCheck::Differs { file_source: Some(file), open_source, file_title: Some(title), .. }
                 if file.starts_with("urn:") && *open_source == format!("“{title}”") =>
             {
                 Some(format!(
@@ -173,13 +184,13 @@ impl SourceCheck {
                     short_title(title)
                 ))
             }
-            SourceCheck::Differs { file_source: Some(file), open_source, file_title } if file.starts_with("urn:") => Some(format!(
+            SourceCheck::Differs { file_source: Some(file), open_source, file_title, .. } if file.starts_with("urn:") => Some(format!(
                 "This file was made for another text{} than the open document{}: its annotations may land on other words or be orphans.",
                 file_title.as_deref().map_or(String::new(), |title| format!(" (“{}”)", short_title(title))),
                 named(open_source)
             )),
             // Named as the file names it, its title first: a long address is cut in its middle, where it says least.
-            SourceCheck::Differs { file_source: Some(file), open_source, file_title } => Some(format!(
+            SourceCheck::Differs { file_source: Some(file), open_source, file_title, .. } => Some(format!(
                 "This file was made for {}, not for the open document{}: its annotations may land on other words or be orphans.",
                 match file_title {
                     Some(title) => format!("“{}” ({})", short_title(title), short_address(file)),
@@ -217,7 +228,7 @@ impl Imported {
             SourceCheck::Same
         } else {
             let file_title = self.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
-            SourceCheck::Differs { file_source: self.source.clone(), file_title, open_source }
+            SourceCheck::Differs { file_source: self.source.clone(), file_title, open_source, file_pages: self.pages }
         }
     }
 }
@@ -506,15 +517,35 @@ fn read_target(target: &Value) -> Result<Target, String> {
             _ => {}
         }
     }
+    // A position alone (a tool that stores ranges only): its words are the file's text there, when the file
+    // carries it (`read_on`); otherwise its note is kept as an orphan, since a position counted in an unknown unit
+    // on a text that may have changed is no evidence of words.
+    let position_only = selectors.iter().all(|selector| selector["type"] == "TextPositionSelector");
+    if !has_quote && position_only && out.start.zip(out.end).is_some_and(|(start, end)| start < end) {
+        return Ok(Target::Words(out));
+    }
     if !has_quote {
         // A RangeSelector (its start and end quoted apart), XPath, CSS…: say which, not that there is none.
         let mut kinds = selectors.iter().filter_map(|s| s["type"].as_str());
         return Err(match kinds.find(|kind| *kind != "TextPositionSelector") {
             Some(kind) => format!("has its words in a selector Sidenote does not read ({kind}): only a TextQuoteSelector finds them again"),
-            None => "has no TextQuoteSelector, so its words cannot be found again".to_string(),
+            None => NO_QUOTE.to_string(),
         });
     }
     Ok(Target::Words(out))
+}
+
+const NO_QUOTE: &str = "has no TextQuoteSelector, so its words cannot be found again";
+
+/// A position-only target's words, context and position read off the file's own text (`sidenote:text`), where
+/// the position is in it; else `target` unchanged (no words: an orphan that keeps its note).
+fn words_at_position(target: TextTarget, file_text: Option<&str>) -> TextTarget {
+    let Some((text, (start, end))) = file_text.zip(target.start.zip(target.end)) else { return target };
+    let index = OffsetIndex::new(text);
+    match (index.char_to_byte(start), index.char_to_byte(end)) {
+        (Some(s), Some(e)) if s < e => TextTarget::of(text, &index, Span::new(s, e)),
+        _ => target,
+    }
 }
 
 /// An annotation's bodies: `body` (one or a list), else `bodyValue` (the model's shorthand for one plain-text
@@ -665,7 +696,9 @@ fn parse_json(json_text: &str) -> Result<Value, ImportError> {
     if let Some(refused) = refused_before_json(json_text.as_bytes()) {
         return Err(refused);
     }
-    let json_text = crate::input::without_byte_order_mark(json_text);
+    // A lone surrogate escape (a JavaScript tool's prefix cut inside an emoji) damages one string, not the file.
+    let json_text = crate::json_fields::lone_surrogates_replaced(crate::input::without_byte_order_mark(json_text));
+    let json_text = json_text.as_ref();
     serde_json::from_str(json_text).map_err(|e| {
         // One JSON object per line (JSON Lines, doccano's export) saved under `.json`.
         let first_line = json_text.trim_start().lines().next().unwrap_or_default();
@@ -788,6 +821,12 @@ fn targets_of(value: &Value) -> Result<Vec<(Option<String>, TextTarget)>, Import
         };
         for (n, target) in targets.iter().enumerate() {
             if let Ok(Target::Words(target)) = read_target(target) {
+                // A position alone finds its words in the file's own text, as the import reads it (`read_on`).
+                let target = if target.exact.is_empty() {
+                    words_at_position(target, value["sidenote:text"].as_str())
+                } else {
+                    target
+                };
                 let id = item["id"].as_str().and_then(plain_id).map(|id| {
                     if n == 0 {
                         id
@@ -823,23 +862,53 @@ const MOTIVATIONS: [&str; 13] = [
 /// export. Fails only when the file is not JSON or holds no annotations; annotations Sidenote cannot use
 /// are listed in `skipped`.
 pub fn parse(json_text: &str) -> Result<Imported, ImportError> {
+    parse_for(json_text, None)
+}
+
+/// The page an annotation was made on: a Hypothesis row's `uri`, else its first target's `source`.
+fn page_of(item: &Value) -> Option<String> {
+    item["uri"].as_str().map(str::to_string).or_else(|| target_iri(&first_target(item)))
+}
+
+/// A page's address without what does not change the page: a fragment, a closing `/`.
+fn bare_page(address: &str) -> &str {
+    let address = address.split_once('#').map_or(address, |(page, _)| page);
+    address.strip_suffix('/').unwrap_or(address)
+}
+
+/// [`parse`], for the open document at `open_address` (its URL, if it has one). A file with annotations of
+/// several pages (Hypothesis's "all my annotations") and some of this one's brings this page's only: the others
+/// are skipped, each "made on another page", rather than put on this article's words or left as its orphans.
+pub fn parse_for(json_text: &str, open_address: Option<&str>) -> Result<Imported, ImportError> {
     let value = parse_json(json_text)?;
     let items = items_of(&value)?;
-    let first_source = items
-        .iter()
-        .find_map(|item| item["uri"].as_str().map(str::to_string).or_else(|| target_iri(&first_target(item))));
+    let first_source = items.iter().find_map(page_of);
+    let mut pages: Vec<String> = items.iter().filter_map(page_of).map(|page| bare_page(&page).to_string()).collect();
+    pages.sort_unstable();
+    pages.dedup();
+    let this_page =
+        open_address.map(bare_page).filter(|&open| pages.len() > 1 && pages.iter().any(|page| page == open));
     let mut imported = Imported {
         text: value["sidenote:text"].as_str().map(str::to_string),
         title: value["label"].as_str().map(str::to_string),
         source: value["sidenote:source"].as_str().map(str::to_string).or(first_source),
         total: items.len(),
+        pages: pages.len(),
         ..Imported::default()
     };
+    if let Some(open) = open_address.filter(|_| this_page.is_some()) {
+        (imported.source, imported.pages) = (Some(open.to_string()), 1);
+    }
     let missing = missing_pages(&value, items.len());
     let of = missing.as_ref().map_or(items.len(), |m| m.of.max(items.len()));
     imported.total = of;
     for (n, item) in items.iter().enumerate() {
-        if let Err(reason) = read_item(item, n + 1, &mut imported) {
+        let other_page = this_page.and_then(|open| page_of(item).filter(|page| bare_page(page) != open));
+        let read = match other_page {
+            Some(page) => Err(format!("was made on another page ({})", short_address(bare_page(&page)))),
+            None => read_item(item, n + 1, &mut imported),
+        };
+        if let Err(reason) = read {
             let id = item["id"].as_str().map(str::to_string);
             imported.skipped.push(Skipped { position: n + 1, of, id, reason, count: 1 });
         }
@@ -981,6 +1050,15 @@ fn read_on(
 ) -> Result<(), String> {
     let classifying = body_values(body, "classifying").next();
     let words = match (target, classifying) {
+        (Target::Words(words), _) if words.exact.is_empty() => {
+            let words = words_at_position(words, imported.text.as_deref());
+            // Without its words, an entity is nothing, and a note without text or tags says nothing.
+            let said = !comment_text(body).is_empty() || body_values(body, "tagging").next().is_some();
+            if words.exact.is_empty() && (classifying.is_some() || !said) {
+                return Err(NO_QUOTE.to_string());
+            }
+            words
+        }
         (Target::Words(words), _) => words,
         (Target::Whole, None) => {
             let tags = body_values(body, "tagging").map(str::to_string).collect();
@@ -1179,6 +1257,9 @@ fn read_hypothesis(item: &Value, id: String, position: usize, imported: &mut Imp
         .map(|t| t.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
         .unwrap_or_default();
     match read_target(&first_target(item)) {
+        Ok(Target::Words(target)) if target.exact.is_empty() && text.is_empty() && tags.is_empty() => {
+            Err(NO_QUOTE.to_string())
+        }
         Ok(Target::Words(target)) => {
             let author = hypothesis_author(item);
             imported.notes.push(Note {
@@ -1279,11 +1360,16 @@ pub fn anchor(mut imported: Imported, text: &str) -> AnchoredImport {
     let map = imported.text.as_deref().filter(|&file_text| file_text != text).map(|t| PositionMap::new(t, text));
     let map = map.as_ref();
     let mut report = ImportReport::default();
-    for note in &mut imported.notes {
-        place(note, &anchorer, map, &mut report);
+    let (beside, _) = beside_entities(&imported);
+    for (note, beside) in imported.notes.iter_mut().zip(beside) {
+        let found = place(note, &anchorer, map);
+        // A note beside an entity is the same annotation of the file (Recogito's comment on a person): counted once.
+        if !beside {
+            report.count(found);
+        }
     }
     for added in &mut imported.added {
-        place(added, &anchorer, map, &mut report);
+        report.count(place(added, &anchorer, map));
     }
     let reviews = imported.reviews.iter().map(|r| anchor_mapped(&anchorer, map, &r.target).span).collect();
     let speakers = imported.speakers.iter().map(|s| anchor_mapped(&anchorer, map, &s.target).span).collect();
@@ -1328,6 +1414,10 @@ pub fn merge_anchored(
     // The file's identifiers of what was exported from here are the local ones: so the same note is found
     // here (identical: not added again; changed: added beside it).
     let own = exported_ids(annotations, content_urn);
+    // Counted once with its entity (see `anchor`): neither uncounted alone, and the entity not uncounted when
+    // its note was taken.
+    let (beside, pairs) = beside_entities(&imported);
+    let mut note_taken = vec![false; imported.notes.len()];
     let local = |id: &mut String| {
         if let Some(here) = own.get(id.as_str()) {
             id.clone_from(here);
@@ -1388,7 +1478,8 @@ pub fn merge_anchored(
     let gone = |id: &str, version: &str| was_deleted(id, version) && replied_since.get(id).is_none();
     // The file's ids of the notes left deleted, whose replies go with them.
     let mut left_deleted: Vec<(String, usize)> = Vec::new();
-    for mut note in imported.notes {
+    for (at_in_file, mut note) in imported.notes.into_iter().enumerate() {
+        let counted = !beside[at_in_file];
         let here = notes_here.get(&note.id).copied();
         let order = here.map(|at| {
             let here = &annotations.notes[at];
@@ -1396,19 +1487,25 @@ pub fn merge_anchored(
         });
         let copy = notes_by_content.get(&note_key(&note)).map(|&at| annotations.notes[at].id.clone());
         if here.is_none() && copy.is_none() && gone(&note.id, &note.version()) {
-            report.uncount(note.status);
+            if counted {
+                report.uncount(note.status);
+            }
             report.deleted_here += 1;
             left_deleted.push((note.id, 0));
             continue;
         }
         match next_step(order, copy) {
             Step::Here(id) => {
-                report.uncount(note.status);
+                if counted {
+                    report.uncount(note.status);
+                }
                 renamed.push((note.id.clone(), id.unwrap_or(note.id)));
                 report.already_here += 1;
             }
             Step::Ours => {
-                report.uncount(note.status);
+                if counted {
+                    report.uncount(note.status);
+                }
                 renamed.push((note.id.clone(), note.id));
                 report.newer_here += 1;
             }
@@ -1423,8 +1520,10 @@ pub fn merge_anchored(
                 }
                 renamed.push((note.id.clone(), note.id));
                 report.updated += 1;
+                note_taken[at_in_file] = true;
             }
             Step::Add { apart } => {
+                note_taken[at_in_file] = true;
                 // Under one id, a note on other words with other text is not a version of the one here: two files
                 // that number their annotations alike (`anno1`) reuse ids, and "changed both here and in the file"
                 // would say what did not happen.
@@ -1482,10 +1581,12 @@ pub fn merge_anchored(
         }
     }
     let entities_here = LastByKey::of(annotations.added.iter().enumerate().map(|(at, e)| (e.id.clone(), at)));
-    for mut added in imported.added {
+    for (mut added, note) in imported.added.into_iter().zip(pairs) {
         let here = entities_here.get(&added.id).map(|&at| &annotations.added[at]);
         if here.is_some_and(|here| (here.span, here.kind) == (added.span, added.kind)) {
-            report.uncount(added.status);
+            if !note.is_some_and(|at| note_taken[at]) {
+                report.uncount(added.status);
+            }
             report.already_here += 1;
             continue;
         }
@@ -1656,11 +1757,32 @@ fn mention_or_quote(scope: &ReviewScope) -> Option<String> {
     }
 }
 
-/// Anchors one imported item on the text, counting its status.
-fn place<T: Anchorable>(item: &mut T, anchorer: &Anchorer<'_>, map: Option<&PositionMap>, report: &mut ImportReport) {
+/// Anchors one imported item on the text; returns its status.
+fn place<T: Anchorable>(item: &mut T, anchorer: &Anchorer<'_>, map: Option<&PositionMap>) -> AnchorStatus {
     let found = anchor_mapped(anchorer, map, item.target());
-    report.count(found.status);
     item.place(found);
+    found.status
+}
+
+/// Which of the file's notes stand beside an added entity, made of one annotation (a classification with a
+/// comment: `read_on` names the note `<entity id>-note`, on the same words), and for each added entity its
+/// note's position among the notes. The file counts them as one annotation, and so do the summaries.
+fn beside_entities(imported: &Imported) -> (Vec<bool>, Vec<Option<usize>>) {
+    let notes = LastByKey::of(imported.notes.iter().enumerate().map(|(at, note)| (note.id.clone(), at)));
+    let pairs: Vec<Option<usize>> = imported
+        .added
+        .iter()
+        .map(|entity| {
+            let note_id = derived_id(&entity.id, "-note");
+            let at = notes.get(&note_id).copied().filter(|_| !note_id.is_empty())?;
+            (imported.notes.get(at)?.target == entity.target).then_some(at)
+        })
+        .collect();
+    let mut beside = vec![false; imported.notes.len()];
+    for &at in pairs.iter().flatten() {
+        beside[at] = true;
+    }
+    (beside, pairs)
 }
 
 /// Anchors `target`, its position first mapped into this text (`map`, from the file's text). Words found where
@@ -2234,6 +2356,194 @@ mod tests {
         assert_eq!(imported.notes.len(), 1);
         assert_eq!(imported.notes[0].text, "a note");
         assert_eq!(targets(&file).expect("targets read").len(), 1);
+    }
+
+    /// A Recogito annotation classifying words with a comment beside is one annotation of the file, though it
+    /// becomes an entity and a note here: counted once (a prober's file of 4 was "6 annotations").
+    #[test]
+    fn an_entity_with_its_comment_is_counted_as_one_annotation() {
+        let text = "Mira Holt rowed for Tallis in Bergvik on Sunday.";
+        let annotation = |n: usize, exact: &str, bodies: &str| {
+            format!(
+                r#"{{"type": "Annotation", "id": "https://recogito.example/annotation/{n}", "generator": {{"id": "https://recogito.example/", "type": "Software"}}, "body": [{bodies}], "target": {{"source": "https://recogito.example/document/1", "selector": [{{"type": "TextQuoteSelector", "exact": "{exact}"}}]}}}}"#
+            )
+        };
+        let by = r#""creator": {"id": "https://recogito.example/lena", "name": "lena"}"#;
+        let classified =
+            |label: &str| format!(r#"{{"type": "TextualBody", "purpose": "classifying", "value": "{label}", {by}}}"#);
+        let comment =
+            |text: &str| format!(r#"{{"type": "TextualBody", "purpose": "commenting", "value": "{text}", {by}}}"#);
+        let person = annotation(1, "Mira Holt", &format!("{}, {}", classified("PERSON"), comment("captain")));
+        let place = annotation(
+            2,
+            "Bergvik",
+            &format!(r#"{}, {{"type": "TextualBody", "purpose": "tagging", "value": "away"}}"#, classified("PLACE")),
+        );
+        let group = annotation(3, "Tallis", &classified("GROUP"));
+        let event = annotation(4, "Sunday", &format!("{}, {}", classified("EVENT"), comment("kick-off at three")));
+        let only_entity = annotation(5, "Tallis", &classified("ORG"));
+        let only_comment = annotation(6, "rowed", &comment("twice"));
+        let cases: &[(Vec<&str>, usize, &str)] = &[
+            // (annotations, counted on words, landing)
+            (
+                vec![&person, &place, &group, &event],
+                3,
+                " Of its 3 annotations on words, 3 would find their words here (3 exactly) and 0 would be orphans.",
+            ),
+            (vec![&person], 1, " Its 1 annotation on words would find its words here."),
+            (
+                vec![&only_entity, &only_comment, &event],
+                3,
+                " Of its 3 annotations on words, 3 would find their words here (3 exactly) and 0 would be orphans.",
+            ),
+        ];
+        for (annotations, counted, landing) in cases {
+            let file = format!("[{}]", annotations.join(", "));
+            let anchored = anchor(parse(&file).expect("parses"), text);
+            assert_eq!(anchored.landing(), *landing, "{file}");
+            let mut set = Annotations::default();
+            let report = merge_anchored(&mut set, anchored, &Document::urn_of(text), &Extraction::default());
+            assert_eq!(report.counts, [*counted, 0, 0, 0], "{}", report.summary());
+            // The same file again adds nothing and counts nothing.
+            let again = merge(&mut set, parse(&file).expect("parses"), text);
+            assert_eq!(again.counts, [0; 4], "{}", again.summary());
+        }
+    }
+
+    /// Hypothesis's "all my annotations" holds rows of many pages: with rows of the open page among them, the
+    /// others are skipped as made on another page (a prober's file brought another page's notes here as
+    /// orphans); with none of them, the question says the file holds annotations of so many pages.
+    #[test]
+    fn rows_of_other_pages_are_skipped_when_the_file_has_this_pages_rows() {
+        let text = "The council met on Tuesday and voted to close the old ferry pier for repairs.";
+        let here = "https://news.example/council-pier";
+        let other = "https://other.example/market-report";
+        let row = |id: &str, uri: &str, exact: &str| {
+            format!(
+                r#"{{"id": "{id}", "uri": "{uri}", "text": "note {id}", "user": "acct:dana@hypothes.is", "target": [{{"source": "{uri}", "selector": [{{"type": "TextQuoteSelector", "exact": "{exact}"}}]}}]}}"#
+            )
+        };
+        let mixed = format!(
+            r#"{{"total": 3, "rows": [{}, {}, {}]}}"#,
+            row("h1", here, "ferry pier"),
+            row("o1", other, "voted to close"),
+            row("o2", &format!("{other}/"), "Tuesday")
+        );
+        let one_page = format!(r#"{{"total": 1, "rows": [{}]}}"#, row("o1", other, "voted to close"));
+        let open =
+            |address: Option<&str>| Document { source_url: address.map(str::to_string), ..Document::new("Pier", text) };
+        /// (file, open page, notes brought, skipped reason, question)
+        type Case<'a> = (&'a str, Option<&'a str>, usize, &'a str, Option<&'a str>);
+        let cases: &[Case] = &[
+            (&mixed, Some(here), 1, "Annotations 2–3 of 3: each was made on another page (other.example/market-report)", None),
+            (&mixed, Some("https://news.example/council-pier/#comments"), 1, "each was made on another page", None),
+            (&mixed, Some("https://third.example/"), 3, "", Some("This file holds annotations of 2 pages (news.example/council-pier and others), none of them the open document (https://third.example/)")),
+            (&mixed, None, 3, "", Some("This file holds annotations of 2 pages (news.example/council-pier and others), none of them the open document (“Pier”)")),
+            (&one_page, Some(here), 1, "", Some("This file was made for other.example/market-report, not for the open document")),
+        ];
+        for &(file, address, brought, skipped, question) in cases {
+            let imported = parse_for(file, address).expect("parses");
+            let asked = imported.source_check(&open(address)).message();
+            assert_eq!(asked.is_some(), question.is_some(), "{address:?}: {asked:?}");
+            assert!(asked.as_deref().unwrap_or("").starts_with(question.unwrap_or("")), "{address:?}: {asked:?}");
+            assert_eq!(imported.notes.len(), brought, "{address:?}");
+            let mut set = Annotations::default();
+            let summary = merge(&mut set, imported, text).summary();
+            assert_eq!(summary.contains("skipped"), !skipped.is_empty(), "{address:?}: {summary}");
+            assert!(summary.contains(skipped), "{address:?}: {summary}");
+        }
+    }
+
+    /// An annotation with a position and no quote (a tool that stores ranges only) keeps its note: placed by
+    /// the file's own text when it carries it, else an orphan (a position counted in an unknown unit on a text
+    /// that may have changed is no evidence); without a note, or as an entity with no words, it is skipped.
+    #[test]
+    fn a_position_only_annotation_keeps_its_note() {
+        let text = "Goals came late 😱: Ines Alba scored twice and the keeper Tove Lind saved a penalty.";
+        // The open text after a paragraph inserted above the one the file was made on.
+        let newer = format!("Match report.\n\n{text}");
+        let chars = |words: &str| {
+            let at = text[..text.find(words).expect("in the text")].chars().count();
+            (at, at + words.chars().count())
+        };
+        let (start, end) = chars("Tove Lind");
+        let position = format!(r#"{{"type": "TextPositionSelector", "start": {start}, "end": {end}}}"#);
+        let item = |body: &str| {
+            format!(
+                r#"{{"type": "Annotation", "id": "https://tool.example/1", {body} "target": {{"source": "https://tool.example/doc", "selector": {position}}}}}"#
+            )
+        };
+        let note = item(r#""body": {"type": "TextualBody", "value": "the keeper"},"#);
+        let entity =
+            item(r#""body": {"type": "TextualBody", "purpose": "classifying", "value": "PERSON"}, "creator": "ann","#);
+        let with_text = |item: &str| format!(r#"{{"sidenote:text": "{text}", "items": [{item}]}}"#);
+        let hypothesis = format!(
+            r#"[{{"id": "h1", "uri": "https://tool.example/doc", "text": "the keeper", "user": "acct:ann@hypothes.is", "target": [{{"source": "https://tool.example/doc", "selector": [{position}]}}]}}]"#
+        );
+        /// (file, open text, the note's words here, status, skipped reason)
+        type Case<'a> = (String, &'a str, Option<&'a str>, AnchorStatus, &'a str);
+        let cases: &[Case] = &[
+            (format!("[{note}]"), text, None, AnchorStatus::Orphan, ""),
+            (hypothesis, text, None, AnchorStatus::Orphan, ""),
+            (with_text(&note), text, Some("Tove Lind"), AnchorStatus::Exact, ""),
+            (with_text(&note), &newer, Some("Tove Lind"), AnchorStatus::Moved, ""),
+            (format!("[{entity}]"), text, None, AnchorStatus::Orphan, NO_QUOTE),
+            (format!(r#"[{}]"#, item("")), text, None, AnchorStatus::Orphan, NO_QUOTE),
+        ];
+        for (file, open, words, status, skipped) in cases {
+            let imported = parse(file).expect("parses");
+            let reasons: Vec<&str> = imported.skipped.iter().map(|s| s.reason.as_str()).collect();
+            let mut set = Annotations::default();
+            merge(&mut set, imported.clone(), open);
+            if skipped.is_empty() {
+                assert!(reasons.is_empty(), "{file}: {reasons:?}");
+                assert_eq!(set.notes.len(), 1, "{file}");
+                assert_eq!(set.notes[0].text, "the keeper", "{file}");
+                assert_eq!(
+                    (set.notes[0].span.map(|s| s.slice(open)), set.notes[0].status),
+                    (*words, *status),
+                    "{file}"
+                );
+                // `sidenote anchor` finds its words alike.
+                let by_targets = anchor_targets(file, open).expect("parses");
+                assert_eq!(by_targets[0].1.span.map(|s| s.slice(open)), *words, "{file}");
+            } else {
+                assert_eq!(reasons, [*skipped], "{file}");
+                assert!(set.notes.is_empty() && set.added.is_empty(), "{file}");
+            }
+        }
+    }
+
+    /// A lone surrogate escape (valid JSON grammar; a JavaScript tool slicing a prefix in UTF-16 units cut an
+    /// emoji, `"\udf89 "`) once made the whole file "not valid JSON": now only that annotation's context is
+    /// damaged (a replacement character), and it is never put on other words.
+    #[test]
+    fn a_lone_surrogate_escape_damages_one_annotation_not_the_file() {
+        let text = "🎉 Maya Ruiz scored twice. 🎉 Maya Lund saved a penalty.";
+        let note = |n: usize, exact: &str, prefix: &str, suffix: &str| {
+            format!(
+                r#"{{"type": "Annotation", "id": "https://example.org/{n}", "body": "note {n}", "target": {{"selector": {{"type": "TextQuoteSelector", "exact": "{exact}", "prefix": "{prefix}", "suffix": "{suffix}"}}}}}}"#
+            )
+        };
+        let damaged_sides: &[(&str, &str)] =
+            &[(r"\udf89 ", " Lund saved"), (r"\ud83c", " Lund"), (" ", r" Lund\ud83c")];
+        for &(prefix, suffix) in damaged_sides {
+            let file = format!(
+                "[{}, {}, {}]",
+                note(1, "Ruiz", "Maya ", " scored"),
+                note(2, "Maya", prefix, suffix),
+                note(3, "penalty", "saved a ", ".")
+            );
+            let imported = parse(&file).unwrap_or_else(|e| panic!("{prefix:?}: the file is refused: {e}"));
+            assert_eq!(imported.notes.len(), 3, "{prefix:?}");
+            let mut set = Annotations::default();
+            merge(&mut set, imported, text);
+            let words: Vec<Option<&str>> = set.notes.iter().map(|n| n.span.map(|s| s.slice(text))).collect();
+            assert_eq!((words[0], words[2]), (Some("Ruiz"), Some("penalty")), "{prefix:?}");
+            // The damaged one: on its own "Maya" (the second) or an orphan, never on the first.
+            let second_maya = text.rfind("Maya");
+            assert!(set.notes[1].span.is_none_or(|s| Some(s.start) == second_maya), "{prefix:?}: {:?}", set.notes[1]);
+        }
     }
 
     /// A file of one usable note and one annotation of each kind Sidenote cannot use: the note is imported,
@@ -3168,6 +3478,7 @@ mod tests {
         let differs = |file: Option<&str>| SourceCheck::Differs {
             file_source: file.map(str::to_string),
             file_title: None,
+            file_pages: 0,
             open_source: "https://a.example/x".into(),
         };
         let urn = doc.content_urn();
@@ -3201,6 +3512,7 @@ mod tests {
         let same_title = SourceCheck::Differs {
             file_source: Some("urn:sha256:abc".into()),
             file_title: Some("Harbour inquiry".into()),
+            file_pages: 1,
             open_source: "“Harbour inquiry”".into(),
         };
         assert_eq!(
@@ -3210,6 +3522,7 @@ mod tests {
         let long = SourceCheck::Differs {
             file_source: Some("urn:sha256:abc".into()),
             file_title: Some("x".repeat(3000)),
+            file_pages: 1,
             open_source: "“Harbour inquiry”".into(),
         };
         assert!(long.message().is_some_and(|m| m.chars().count() < 250));

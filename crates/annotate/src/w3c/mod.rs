@@ -27,8 +27,8 @@ use crate::json_fields::json_object;
 
 pub use export::{export, file_text};
 pub use import::{
-    anchor, anchor_targets, merge, merge_anchored, parse, refused_before_json, targets, AnchoredImport, ImportError,
-    ImportReport, Imported, ImportedReply, ImportedReview, ImportedSpeaker, Skipped, SourceCheck,
+    anchor, anchor_targets, merge, merge_anchored, parse, parse_for, refused_before_json, targets, AnchoredImport,
+    ImportError, ImportReport, Imported, ImportedReply, ImportedReview, ImportedSpeaker, Skipped, SourceCheck,
 };
 pub use markdown::notes_markdown;
 
