@@ -355,7 +355,6 @@ fn the_generic_suite_scores_at_least_its_floors() {
 fn the_people_world_suite_scores_at_least_its_floors() {
     // Set when the sixteenth round ended (its start, before any rule: see DESIGN.md, "PERSON recall on pages
     // never seen").
-    let floors =
-        [(EntityKind::Person, 0.0), (EntityKind::Org, 0.0), (EntityKind::Place, 0.0), (EntityKind::Misc, 0.0)];
+    let floors = [(EntityKind::Person, 0.0), (EntityKind::Org, 0.0), (EntityKind::Place, 0.0), (EntityKind::Misc, 0.0)];
     check_floors("people_world", PEOPLE_WORLD_SUITE, floors);
 }

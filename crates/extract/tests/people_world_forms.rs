@@ -1,0 +1,59 @@
+//! Table tests of the sixteenth round's rules on people's names from anywhere (DESIGN.md, "PERSON recall on
+//! pages never seen"): made-up sentences, never corpus text, each written before its rule and failing without
+//! it, with names of the same shapes that must not become people.
+
+use sidenote_extract::{extract, EntityKind};
+
+fn entities(text: &str) -> Vec<(String, EntityKind)> {
+    extract(text).entities.iter().map(|e| (text[e.span.start..e.span.end].to_string(), e.kind)).collect()
+}
+
+fn has(text: &str, name: &str, kind: EntityKind) -> bool {
+    entities(text).contains(&(name.to_string(), kind))
+}
+
+fn any_person_in(text: &str, words: &str) -> bool {
+    entities(text).iter().any(|(name, kind)| *kind == EntityKind::Person && name.contains(words))
+}
+
+/// A role noun opening a sentence stands before a name of a person's shape, listed given name or not; the role
+/// is no part of the name. Not a role noun that also opens names of things, nor a rest that is no name.
+#[test]
+fn a_sentence_opening_role_noun_before_a_personal_name() {
+    for (text, person) in [
+        ("Striker Obafemi Adekunle-Wright scored twice on Sunday.", "Obafemi Adekunle-Wright"),
+        ("Boxer Rolando Tumulak won the regional belt in Davao.", "Rolando Tumulak"),
+        ("Sprinter Tsegaye Woldemichael, 22, finished third.", "Tsegaye Woldemichael"),
+        ("Activist Gulnara Zhaksylykova was freed on Monday.", "Gulnara Zhaksylykova"),
+    ] {
+        assert!(has(text, person, EntityKind::Person), "{person}: {:?}", entities(text));
+    }
+    for (text, words) in [
+        ("Champion Fleetwing Odyssey returns to cinemas next week.", "Fleetwing"),
+        ("Activist Investors Rally Against The Merger\nThe fund wrote to the board.", "Investors"),
+        ("Teacher Training College Admits Fewer Students\nThe numbers fell.", "Training"),
+        ("Boxer Shorts sales rose by a fifth.", "Shorts"),
+    ] {
+        assert!(!any_person_in(text, words), "{words}: {:?}", entities(text));
+    }
+}
+
+/// `leader`, `manager`, `adviser` stand before a person's name of two or three words of a person's shape, never
+/// before a firm's ("market leader Quorvex Holdings", "asset manager Brightwell Capital").
+#[test]
+fn a_leader_or_an_adviser_before_a_personal_name() {
+    for (text, person) in [
+        ("The opposition leader Kizito Mbwambo was arrested on Friday.", "Kizito Mbwambo"),
+        ("Security adviser Farzana Haque Mollick met the envoy.", "Farzana Haque Mollick"),
+        ("The club sacked manager Dragoljub Pešić after the defeat.", "Dragoljub Pešić"),
+    ] {
+        assert!(has(text, person, EntityKind::Person), "{person}: {:?}", entities(text));
+    }
+    for (text, words) in [
+        ("Shares of market leader Quorvex Holdings rose.", "Quorvex"),
+        ("The asset manager Brightwell Capital bought the stake.", "Brightwell"),
+        ("The team leader Board Meeting was cancelled.", "Board"),
+    ] {
+        assert!(!any_person_in(text, words), "{words}: {:?}", entities(text));
+    }
+}
