@@ -57,3 +57,23 @@ fn a_leader_or_an_adviser_before_a_personal_name() {
         assert!(!any_person_in(text, words), "{words}: {:?}", entities(text));
     }
 }
+
+/// A name in apposition after a role held in a named place or body ("the mayor of X, NAME,") holds that role;
+/// not the next item of a list of names after a role's holder.
+#[test]
+fn a_name_after_a_role_of_a_named_holder_is_a_person() {
+    for (text, person) in [
+        ("The governor of Kwara Province, Abdulfatah Olayinka, signed the bill.", "Abdulfatah Olayinka"),
+        ("The chief executive of Tarnwick Freight, Oyuna Batbayar, said profits fell.", "Oyuna Batbayar"),
+        ("He met the ambassador to Zambia, Mwansa Chibwe Kalaba, in the morning.", "Mwansa Chibwe Kalaba"),
+    ] {
+        assert!(has(text, person, EntityKind::Person), "{person}: {:?}", entities(text));
+    }
+    for (text, words) in [
+        ("The minister of Finance, Budget and Planning spoke.", "Budget"),
+        ("The director of Sales, Marketing Services and Brand Partnerships resigned.", "Marketing"),
+        ("The mayor of Corrinbay, Valdorne County, was re-elected.", "Valdorne"),
+    ] {
+        assert!(!any_person_in(text, words), "{words}: {:?}", entities(text));
+    }
+}
