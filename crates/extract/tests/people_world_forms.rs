@@ -77,3 +77,32 @@ fn a_name_after_a_role_of_a_named_holder_is_a_person() {
         assert!(!any_person_in(text, words), "{words}: {:?}", entities(text));
     }
 }
+
+/// A given name that no list holds, used alone mid-sentence, is the one person whose full name it opens; two
+/// people who share it leave it unlinked.
+#[test]
+fn a_lone_unlisted_given_name_joins_its_full_name() {
+    let text = "The lawyer Anne-Sophie Brévaut took the case. Later that year Anne-Sophie won it.";
+    assert!(has(text, "Anne-Sophie", EntityKind::Person), "{:?}", entities(text));
+    let text = "Singer Oyelola Adetunji-Pryce opened the show. For years Oyelola sang in church.";
+    assert!(has(text, "Oyelola", EntityKind::Person), "{:?}", entities(text));
+    let shared = "Singer Oyelola Adetunji-Pryce and dancer Oyelola Bankole met. For years Oyelola sang in church.";
+    assert!(!has(shared, "Oyelola", EntityKind::Person), "{:?}", entities(shared));
+}
+
+/// A surname that is also a place's name, alone right after its person's full name in prose and after no
+/// preposition of place, is that person; after `to`/`in` it is the place, and so it is far from the person or
+/// when only a headline's guess named them.
+#[test]
+fn a_surname_that_is_a_place_stays_the_persons_nearby() {
+    let text = "Defender Wilmer Quintero Lima scored on Sunday. Lima said the goal was for his mother.";
+    let found = entities(text);
+    assert_eq!(found.iter().filter(|(n, k)| n == "Lima" && *k == EntityKind::Person).count(), 1, "{found:?}");
+    let text = "Defender Wilmer Quintero Lima scored on Sunday. The team flies to Lima next week.";
+    assert!(has(text, "Lima", EntityKind::Place), "{:?}", entities(text));
+    let far = format!(
+        "Defender Wilmer Quintero Lima scored on Sunday. {}Lima is cold in winter.",
+        "The club has played well this season and the fans are happy. ".repeat(6)
+    );
+    assert!(has(&far, "Lima", EntityKind::Place), "{:?}", entities(&far));
+}
