@@ -19,9 +19,11 @@ use sidenote_extract::extract;
 /// only because the noun `promise` (`has heard that promise`) was read as her verb of speech, the misreading
 /// that gives `has heard the promise. ¶ “The bridge will be finished.”` to her; a reported clause now needs the
 /// reporter for its subject.
-const RIGHT_FLOOR: usize = 844;
+/// 846 after the sixteenth round (PERSON recall on pages never seen): names after role nouns and a surname that
+/// is also a place's name gave two more quotes their speakers.
+const RIGHT_FLOOR: usize = 846;
 /// Right answers that are also exactly the fullest name, measured with [`RIGHT_FLOOR`].
-const FULLEST_FLOOR: usize = 829;
+const FULLEST_FLOOR: usize = 831;
 
 struct Expected {
     start: String,

@@ -353,8 +353,9 @@ fn the_generic_suite_scores_at_least_its_floors() {
 
 #[test]
 fn the_people_world_suite_scores_at_least_its_floors() {
-    // Set when the sixteenth round ended (its start, before any rule: see DESIGN.md, "PERSON recall on pages
-    // never seen").
-    let floors = [(EntityKind::Person, 0.0), (EntityKind::Org, 0.0), (EntityKind::Place, 0.0), (EntityKind::Misc, 0.0)];
+    // Set when the sixteenth round ended (its start, before any rule: PERSON 0.876, ORG 0.750, PLACE 0.939, MISC
+    // 0.250 on three gold names; at the end 0.963, 0.750, 0.954, 0.400).
+    let floors =
+        [(EntityKind::Person, 0.95), (EntityKind::Org, 0.74), (EntityKind::Place, 0.94), (EntityKind::Misc, 0.39)];
     check_floors("people_world", PEOPLE_WORLD_SUITE, floors);
 }
