@@ -173,7 +173,14 @@ pub(super) fn runs(cx: &Context<'_, '_>) -> Vec<Candidate> {
         let after_title = first > 0
             && seg.is_word(first - 1)
             && seg.tokens[first - 1].line == line
-            && (is_head_title(cx.word(first - 1)) || is_role_noun(cx.word(first - 1)));
+            && (is_head_title(cx.word(first - 1))
+                || is_role_noun(cx.word(first - 1))
+                || (is_role_noun_before_personal_names(cx.word(first - 1))
+                    && super::looks_like_personal_name(
+                        cx,
+                        &Candidate { first, end, after_title: false, in_title_line: cx.title_line[line] },
+                        false,
+                    )));
         out.push(Candidate { first, end, after_title, in_title_line: cx.title_line[line] });
         i = end;
     }
@@ -334,12 +341,19 @@ fn clean_piece(
         after_title = true;
     }
     // "Singer Tunde Adewale said …": a role noun capitalised only because it opens the sentence (or a
-    // headline) stands before the name as it does in lower case ("singer Tunde Adewale").
+    // headline) stands before the name as it does in lower case ("singer Tunde Adewale"). In prose the given
+    // name need not be listed when the rest has a person's shape ("Striker Ousmane Ndiaye", "Boxer Jerwin
+    // Dimaculangan"), except after a role noun that also opens names of things ("Star Alliance").
+    let rest_is_personal = |from: usize| {
+        !in_title_line
+            && !opens_names_of_things(cx.word(from - 1))
+            && super::looks_like_personal_name(cx, &Candidate { first: from, end, after_title, in_title_line }, false)
+    };
     if first + 1 < end
         && cx.word(first).starts_with(char::is_uppercase)
         && (in_title_line || seg.starts_sentence(first))
         && is_role_before_names_any_case(cx.word(first))
-        && is_first_name(cx.word(first + 1))
+        && (is_first_name(cx.word(first + 1)) || rest_is_personal(first + 1))
     {
         first += 1;
         after_title = true;
@@ -702,4 +716,18 @@ pub(super) fn split_title_line(
             None => i += 1,
         }
     }
+}
+
+/// Role nouns that, capitalised, also open the names of things and shows ("Star Alliance", "Host City", "Forward
+/// Operating Base", "Veteran Affairs"): opening a sentence, they stand before a person's name only when a list
+/// knows its given name.
+fn opens_names_of_things(word: &str) -> bool {
+    matches!(word, "Star" | "Host" | "Forward" | "Veteran" | "Champion" | "Chief" | "Deputy" | "Resident")
+}
+
+/// Role nouns that stand before a person's name only when it has a person's shape: "opposition leader Zitto
+/// Mbaraka", "manager Ines Arroyo Vidal", "adviser Tahmina Rahman Chowdhury", but "market leader Zentrix", "asset
+/// manager Brightwater Capital" and "investment adviser Vanguard" name firms.
+fn is_role_noun_before_personal_names(word: &str) -> bool {
+    matches!(word, "leader" | "manager" | "adviser" | "advisor")
 }

@@ -76,8 +76,20 @@ pub(super) fn link(
                 let stem = surface.strip_suffix('s').filter(|stem| stem.len() >= 3 && after_the)?;
                 people.by_surname.contains_key(stem).then(|| people.lone_mention(stem, cand.first)).flatten()
             };
-            let lone_person = single.then(|| people.lone_mention(surface, cand.first).or_else(family)).flatten();
-            let kind = if lone_person.is_some() && !is_place(surface) && !is_org(surface) {
+            // "Rose-Lynn Harlan … Rose-Lynn dreams of Nashville": a given name no list holds, used alone as a
+            // surname would be (mid-sentence, no ordinary word, place or organisation), is the one person it opens.
+            let given_name = || lone_names.contains(surface).then(|| people.by_given_name(surface)).flatten();
+            let lone_person =
+                single.then(|| people.lone_mention(surface, cand.first).or_else(family).or_else(given_name)).flatten();
+            // "Jhon Jáder Valencia scored … Valencia was booked": a surname that is also a place's name is the
+            // person's when that person was named in full just before and no preposition of place stands before it.
+            let recent_surname = || {
+                let after_place_word = cand.first > 0
+                    && seg.is_word(cand.first - 1)
+                    && PLACE_PREPOSITIONS.contains(&seg.word(cand.first - 1));
+                !after_place_word && !cand.in_title_line && people.named_in_full_just_before(surface, cand.first)
+            };
+            let kind = if lone_person.is_some() && !is_org(surface) && (!is_place(surface) || recent_surname()) {
                 Some(EntityKind::Person)
             } else {
                 surface_kind.get(surface).copied()
@@ -141,7 +153,18 @@ struct People<'t> {
     by_surname: HashMap<&'t str, Vec<(usize, usize)>>,
     /// For each first name, its identity, or `None` when two people share it.
     by_first_name: HashMap<&'t str, Option<usize>>,
+    /// For each surname, the first tokens of its full mentions in prose (not on a Title Case line), in text order:
+    /// a headline's guess ("Jupiter's Moon Europa") lends no surname over a place's name.
+    prose_surnames: HashMap<&'t str, Vec<usize>>,
 }
+
+/// Words after which a name is a place's rather than a person's ("in Valencia", "from Jordan").
+const PLACE_PREPOSITIONS: &[&str] =
+    &["across", "around", "at", "from", "in", "into", "near", "of", "outside", "through", "to", "toward", "towards"];
+
+/// How far (in tokens) a lone surname that is also a place's name may follow its person's full mention and
+/// still be that person: about a short paragraph.
+const SURNAME_OVER_PLACE_REACH: usize = 60;
 
 /// How many identities with one surname are compared for short first names; past that ("Lee" in a list of
 /// hundreds of names) only an exact first name joins, so the work per mention stays bounded.
@@ -163,6 +186,7 @@ impl<'t> People<'t> {
             names: Vec::new(),
             by_surname: HashMap::new(),
             by_first_name: HashMap::new(),
+            prose_surnames: HashMap::new(),
         };
         for (cand, _) in typed {
             let surface = cx.surface(cand.first, cand.end);
@@ -200,6 +224,9 @@ impl<'t> People<'t> {
             }
             people.mentions.push((cand.first, identity));
             people.by_surname.entry(surname).or_default().push((cand.first, identity));
+            if !cand.in_title_line {
+                people.prose_surnames.entry(surname).or_default().push(cand.first);
+            }
             // "Park Geun-hye", "Zhang Yong": the family name comes first, and a lone "Park" is that person.
             if is_east_asian_surname(first_name) && first_name != surname {
                 people.by_surname.entry(first_name).or_default().push((cand.first, identity));
@@ -216,6 +243,21 @@ impl<'t> People<'t> {
     fn full_name(&self, cand: &Candidate) -> Option<&'t str> {
         let at = self.mentions.partition_point(|m| m.0 < cand.first);
         self.mentions.get(at).filter(|m| m.0 == cand.first).map(|m| self.names[m.1])
+    }
+
+    /// The person a lone given name that no list holds names: the only identity whose full mentions open with it
+    /// (`by_first_name` holds every identity's first word; a listed given name goes through `lone_mention`).
+    fn by_given_name(&self, word: &str) -> Option<&'t str> {
+        self.by_first_name.get(word).copied().flatten().map(|identity| self.names[identity])
+    }
+
+    /// Whether a full mention in prose with the surname `word` comes at most `SURNAME_OVER_PLACE_REACH` tokens before
+    /// token `at`.
+    fn named_in_full_just_before(&self, word: &str, at: usize) -> bool {
+        self.prose_surnames.get(word).is_some_and(|mentions| {
+            let after = mentions.partition_point(|&first| first < at);
+            after.checked_sub(1).is_some_and(|before| at - mentions[before] <= SURNAME_OVER_PLACE_REACH)
+        })
     }
 
     /// The person a lone word at token `at` names: by surname, the nearest full mention before it (two

@@ -1579,11 +1579,44 @@ fn described_as_a_person(cx: &Context<'_, '_>, first: usize, end: usize) -> bool
     if copula && matches!(cx.word(end + 1), "a" | "an" | "the") && role_heads_phrase(cx, end + 2, line) {
         return true;
     }
-    first >= 2
-        && seg.is_punct(first - 1, ',')
-        && seg.is_word(first - 2)
-        && same_line(first - 2)
-        && is_role_word(cx.word(first - 2))
+    if first < 2 || !seg.is_punct(first - 1, ',') || !seg.is_word(first - 2) || !same_line(first - 2) {
+        return false;
+    }
+    // After a role's holder ("the minister of Finance, Budget and Planning") the comma may go on listing the
+    // holder's names: only a name of a person's shape is the role's holder.
+    is_role_word(cx.word(first - 2))
+        || (role_of_a_name_before(cx, first - 2, line)
+            && super::looks_like_personal_name(
+                cx,
+                &Candidate { first, end, after_title: false, in_title_line: false },
+                false,
+            ))
+}
+
+/// Capitalised words of the name a role is held in ("Oaxaca", "Kano State Police Command") after `of`/`for`/`at`/`to`.
+const ROLE_HOLDER_REACH: usize = 5;
+
+/// "The mayor of Oaxaca, Itzel Hernández Ruiz, said", "the chief executive of Zentrix Group, Ama Okoro,": a role
+/// noun, `of`/`for`/`at`/`to` and a capitalised name ending at `last` (the word before the appositive's comma), on one
+/// line: the name after the comma holds that role.
+fn role_of_a_name_before(cx: &Context<'_, '_>, last: usize, line: usize) -> bool {
+    let seg = cx.seg;
+    let mut i = last;
+    let mut words = 0;
+    while seg.is_word(i) && seg.tokens[i].line == line && cx.word(i).starts_with(char::is_uppercase) {
+        words += 1;
+        if words > ROLE_HOLDER_REACH || i == 0 {
+            return false;
+        }
+        i -= 1;
+    }
+    words > 0
+        && i >= 1
+        && seg.is_word(i)
+        && matches!(cx.word(i), "of" | "for" | "at" | "to")
+        && seg.is_word(i - 1)
+        && seg.tokens[i - 1].line == line
+        && is_role_word(cx.word(i - 1))
 }
 
 /// A lower-case role noun of `data/role_nouns.txt` ("lawyer", "chairman", "writer").
