@@ -13,7 +13,6 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::lower_in;
 use crate::tokens::{Segmented, TokenKind};
 use crate::Span;
 
@@ -35,6 +34,8 @@ const STOPWORDS: &[&str] = &[
     "there", "they", "this", "to", "up", "was", "we", "were", "what", "when", "which", "who", "will", "with", "would",
     "you",
 ];
+/// The stop words as numbers (`short_words`): every word of every line is looked up.
+const STOPWORD_KEYS: [u128; STOPWORDS.len()] = crate::short_words::keys(STOPWORDS);
 
 /// Phrases that mark a short line (a widget, a caption, a menu entry) as page furniture.
 const BOILERPLATE: &[&str] = &[
@@ -206,7 +207,7 @@ fn describe(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<LineInfo> {
                 .map(|i| seg.word(i))
                 .filter(|w| w.chars().any(char::is_alphabetic))
                 .collect();
-            let stops = words.iter().filter(|w| lower_in(STOPWORDS, w)).count();
+            let stops = words.iter().filter(|w| crate::short_words::contains_lower(&STOPWORD_KEYS, w)).count();
             let hint = hints.get(n);
             // Story-list markers head short lines; looking for them in longer ones only costs time.
             let marker_sized = words.len() <= STORY_LIST_WORDS;

@@ -48,6 +48,10 @@ const MONTHS: &[&str] = &[
 
 const WEEKDAYS: &[&str] = &["Friday", "Monday", "Saturday", "Sunday", "Thursday", "Tuesday", "Wednesday"];
 
+/// Month and weekday names as numbers (`short_words`): every word of the text is looked up in both.
+const MONTH_KEYS: [u128; MONTHS.len()] = crate::short_words::keys(MONTHS);
+const WEEKDAY_KEYS: [u128; WEEKDAYS.len()] = crate::short_words::keys(WEEKDAYS);
+
 /// Weekday abbreviations, taken only right before a day number ("Mon 20 Jan 2020").
 const WEEKDAY_ABBREVIATIONS: &[&str] = &["Fri", "Mon", "Sat", "Sun", "Thu", "Thurs", "Tue", "Tues", "Wed"];
 
@@ -102,11 +106,11 @@ fn is_iso_date(word: &str) -> bool {
 }
 
 fn is_month(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_ascii_uppercase()) && MONTHS.binary_search(&word).is_ok()
+    word.starts_with(|c: char| c.is_ascii_uppercase()) && crate::short_words::contains(&MONTH_KEYS, word)
 }
 
 fn is_weekday(word: &str) -> bool {
-    WEEKDAYS.binary_search(&word).is_ok()
+    crate::short_words::contains(&WEEKDAY_KEYS, word)
 }
 
 /// A day in the calendar of events: "Black Friday", "Super Tuesday", "Ash Wednesday" (a MISC name).

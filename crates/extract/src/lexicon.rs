@@ -475,19 +475,6 @@ pub(crate) fn is_inverted_speech_verb(word: &str) -> bool {
     contains(&INVERTED_SPEECH_VERBS, word)
 }
 
-/// A function word or frequent sentence opener: capitalised only by position, never a name by itself.
-/// An English function word (for the body's prose test), case-insensitively.
-pub(crate) fn lower_in(list: &'static [&'static str], word: &str) -> bool {
-    let mut buffer = [0u8; 32];
-    if word.is_ascii() && word.len() <= buffer.len() {
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(|w| list.binary_search(&w).is_ok());
-    }
-    list.binary_search(&crate::case::lowercase(word).as_str()).is_ok()
-}
-
 /// A lower-case noun of a role or trade that stands before a name like a title ("cleric Fazlur Rehman").
 pub(crate) fn is_role_before_names(word: &str) -> bool {
     contains(&ROLE_NOUNS_BEFORE_NAMES, word)

@@ -34,6 +34,8 @@ const CONNECTORS: &[&str] = &[
     "al", "and", "ben", "bin", "bint", "binti", "da", "das", "de", "del", "den", "der", "di", "do", "dos", "du", "for",
     "ibn", "la", "las", "le", "los", "of", "on", "ould", "van", "von",
 ];
+/// The connectors as numbers (`short_words`): asked for most tokens, several times.
+const CONNECTOR_KEYS: [u128; CONNECTORS.len()] = crate::short_words::keys(CONNECTORS);
 
 /// What every stage reads: the segmented text, which tokens are inside dates, which lines are Title Case,
 /// and which words the document also writes in lower case.
@@ -153,7 +155,7 @@ impl<'t> Context<'_, 't> {
     }
 
     pub fn is_connector(&self, i: usize) -> bool {
-        self.seg.is_word(i) && CONNECTORS.binary_search(&self.word(i)).is_ok()
+        self.seg.is_word(i) && crate::short_words::contains(&CONNECTOR_KEYS, self.word(i))
     }
 }
 
