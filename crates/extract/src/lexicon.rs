@@ -490,6 +490,11 @@ pub(crate) fn is_referring_role(word: &str) -> bool {
     contains(&REFERRING_ROLE_NOUNS, word)
 }
 
+/// The same, whatever its case ("Minister" opening a sentence): lower-cased in a stack buffer, no allocation.
+pub(crate) fn is_referring_role_any_case(word: &str) -> bool {
+    contains_lower(&REFERRING_ROLE_NOUNS, word)
+}
+
 pub(crate) fn is_common_word(word: &str) -> bool {
     contains_lower(&COMMON_WORDS, word)
 }
