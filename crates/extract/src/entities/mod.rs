@@ -69,6 +69,14 @@ impl<'t> Context<'_, 't> {
         if !first.is_uppercase() || chars.clone().any(char::is_uppercase) {
             return false;
         }
+        // An ASCII capital lower-cased in a stack buffer: this runs for most capitalised words, several times.
+        let mut buffer = [0u8; 32];
+        if first.is_ascii() && word.len() <= buffer.len() {
+            let lower = &mut buffer[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower[0] = lower[0].to_ascii_lowercase();
+            return std::str::from_utf8(lower).is_ok_and(|lower| self.writes_in_lower_case(lower));
+        }
         let mut lower = String::new();
         crate::case::push_lowercase(first, &mut lower);
         lower.push_str(chars.as_str());
