@@ -103,13 +103,10 @@ impl<'t> Context<'_, 't> {
             return false;
         }
         let w = self.word(i);
-        let mut chars = w.chars();
-        let first = chars.next().unwrap_or(' ');
-        let has_upper = w.chars().any(char::is_uppercase);
-        let has_digit = w.chars().any(|c| c.is_ascii_digit());
-        let has_alpha = w.chars().any(char::is_alphabetic);
+        let first = w.chars().next().unwrap_or(' ');
         // File names and URL slugs are not names.
-        if w.ends_with(".php") || w.ends_with(".html") || w.matches('-').count() > 3 || self.in_url(i) {
+        if w.ends_with(".php") || w.ends_with(".html") || w.bytes().filter(|&b| b == b'-').count() > 3 || self.in_url(i)
+        {
             return false;
         }
         if first.is_uppercase() || is_domain(w) {
@@ -119,8 +116,10 @@ impl<'t> Context<'_, 't> {
         if channel_number(self, i) {
             return true;
         }
-        (first.is_ascii_digit() && has_upper && has_alpha)
-            || (first.is_lowercase() && has_upper && !has_digit && w.len() > 2)
+        // The letters are counted only now, for the few words that get here (this runs for every token).
+        let has_upper = || w.chars().any(char::is_uppercase);
+        (first.is_ascii_digit() && has_upper() && w.chars().any(char::is_alphabetic))
+            || (first.is_lowercase() && has_upper() && !w.chars().any(|c| c.is_ascii_digit()) && w.len() > 2)
             || self.is_lowercase_brand(i)
     }
 
