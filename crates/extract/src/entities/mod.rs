@@ -49,11 +49,28 @@ pub(super) struct Context<'s, 't> {
 
 impl<'t> Context<'_, 't> {
     pub fn new<'s>(seg: &'s Segmented<'t>, in_date: Vec<bool>) -> Context<'s, 't> {
-        // A sorted list rather than a hash set: no hashing of every word, which costs most in Wasm.
-        let mut lowercase_words: Vec<&str> = (0..seg.tokens.len())
-            .filter(|&i| seg.is_word(i) && seg.word(i).starts_with(char::is_lowercase))
-            .map(|i| seg.word(i))
-            .collect();
+        // A sorted list rather than a hash set: no hashing of every word, which costs most in Wasm. A word
+        // just seen is not pushed again (`recent`: the last word of each of 1,024 slots, by a cheap hash of its
+        // first, second and last bytes and length): the sort of every lower-case word with its repeats was a twentieth
+        // of all extraction time, and the dedup below would drop the repeats anyway.
+        let mut recent: Vec<&str> = vec![""; 1024];
+        let mut lowercase_words: Vec<&str> = Vec::new();
+        for i in 0..seg.tokens.len() {
+            let word = seg.word(i);
+            if !seg.is_word(i) || !word.starts_with(char::is_lowercase) {
+                continue;
+            }
+            let bytes = word.as_bytes();
+            let byte = |at: usize| u32::from(bytes.get(at).copied().unwrap_or(0));
+            let key = byte(0) | byte(1) << 8 | byte(bytes.len().saturating_sub(1)) << 16 | (bytes.len() as u32) << 24;
+            let slot = (key.wrapping_mul(0x9E37_79B1) >> 22) as usize;
+            if recent.get(slot) != Some(&word) {
+                lowercase_words.push(word);
+                if let Some(kept) = recent.get_mut(slot) {
+                    *kept = word;
+                }
+            }
+        }
         // The program's one stable sort, not `sort_unstable`: a copy of the standard sort for `&str` alone was
         // 1 KB of the gzipped Wasm. Equal words are equal for the binary search, so the order is the same.
         crate::sort_stable_by(&mut lowercase_words, |a, b| a.cmp(b));
@@ -1039,6 +1056,31 @@ mod tests {
 
     fn has(text: &str, name: &str, kind: EntityKind) -> bool {
         entities(text).iter().any(|(n, k)| n == name && *k == kind)
+    }
+
+    #[test]
+    fn the_lower_case_words_are_every_lower_case_word_once_in_order() {
+        // Repeats near and far, words sharing their first, second and last bytes and length (one slot of the
+        // recent words), capitalised and accented words, more distinct words than slots.
+        let mut text = String::from("the toe the tie tee the The éclair éclair été a a an and and ant. ");
+        // A word of letters per number: digits would split from the letters ("Nolan22").
+        let letters = |n: usize| -> String {
+            [n / 676, n / 26 % 26, n % 26].iter().map(|&d| char::from(b'a' + d as u8)).collect()
+        };
+        for n in 0..3000 {
+            let (word, name) = (letters(n % 1500), letters(n));
+            text.push_str(&format!("w{word} was was said {} N{name} the ", ["aab", "abb", "acb"][n % 3]));
+        }
+        let seg = crate::tokens::segment(&text);
+        let cx = super::Context::new(&seg, vec![false; seg.tokens.len()]);
+        let mut expected: Vec<&str> = (0..seg.tokens.len())
+            .filter(|&i| seg.is_word(i) && seg.word(i).starts_with(char::is_lowercase))
+            .map(|i| seg.word(i))
+            .collect();
+        expected.sort_unstable();
+        expected.dedup();
+        assert!(expected.len() > 1500);
+        assert_eq!(cx.lowercase_words, expected);
     }
 
     #[test]
