@@ -368,6 +368,33 @@ fn merge_lines(seg: &Segmented<'_>, lines: &[usize]) -> Vec<Span> {
 mod tests {
     use crate::extract;
 
+    /// The byte-pair filter never rules out a phrase the line holds, and does rule out most it lacks.
+    #[test]
+    fn a_line_s_byte_pairs_never_rule_out_a_phrase_it_holds() {
+        let lines = [
+            "",
+            "a",
+            "© 2026 all rights reserved",
+            "click here to subscribe to our newsletter",
+            "the minister said the talks would resume on monday, after the holiday.",
+            "more in world",
+            "“quoted,” she said — you may also like this",
+        ];
+        let phrases = super::BOILERPLATE.iter().chain(super::BOILERPLATE_ANYWHERE).chain(super::STORY_LIST_MARKERS);
+        let mut ruled_out = 0;
+        for line in lines {
+            let pairs = super::BytePairs::of(line);
+            for phrase in phrases.clone().copied().chain(["©", "a", "advertisement", ""]) {
+                if line.contains(phrase) {
+                    assert!(pairs.may_hold(phrase), "{phrase:?} in {line:?}");
+                } else {
+                    ruled_out += usize::from(!pairs.may_hold(phrase));
+                }
+            }
+        }
+        assert!(ruled_out > 200, "only {ruled_out} phrases ruled out");
+    }
+
     /// A byline between the headline and the lede is not taken for the headline: both are body.
     #[test]
     fn the_headline_is_found_above_the_byline() {
