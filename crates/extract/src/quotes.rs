@@ -265,6 +265,11 @@ enum MarkFamily {
 }
 
 fn classify(prev: Option<char>, ch: char, next: Option<char>) -> Option<(MarkFamily, MarkRole)> {
+    // Every character of the text comes here: settle the ones that are no quotation mark before looking at
+    // their neighbours (the four tests below ran for every character, about 4% of all extraction time).
+    if !matches!(ch, '“' | '„' | '「' | '”' | '」' | '«' | '»' | '"' | '‘' | '’' | '\'') {
+        return None;
+    }
     let word_before = prev.is_some_and(|c| c.is_alphanumeric());
     let word_after = next.is_some_and(|c| c.is_alphanumeric());
     let space_before = prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '“' | '"' | ':'));
