@@ -213,6 +213,12 @@ fn find_as_written(list: &List, word: &str) -> Option<(usize, usize)> {
     if index.shapes.get(bit / 64).is_none_or(|word_of_bits| word_of_bits & (1 << (bit % 64)) == 0) {
         return None;
     }
+    recall(list, word.as_bytes(), || walk(index, first, word))
+}
+
+/// The binary search over a first byte's blocks and the walk of one: what `find_as_written` does for a word
+/// that its filters let through.
+fn walk(index: &Index, first: u8, word: &str) -> Option<(usize, usize)> {
     let (first_block, end_block) =
         (usize::from(index.buckets[first as usize]), usize::from(index.buckets[first as usize + 1]));
     let heads = index.blocks.get(first_block..end_block)?;
@@ -222,6 +228,74 @@ fn find_as_written(list: &List, word: &str) -> Option<(usize, usize)> {
     let (start, end) = (*index.blocks.get(block)? as usize, *index.blocks.get(block + 1)? as usize);
     let place = block_position(index.data.get(start..end)?, word.as_bytes())?;
     Some((block, place))
+}
+
+/// How many recent lookups `recall` keeps (a power of two), and the longest word it keeps them for.
+const MEMO_SLOTS: usize = 2048;
+const MEMO_WORD: usize = 32;
+
+/// A lookup that `recall` keeps: the list (its address), the word and where the list holds it.
+#[derive(Clone, Copy)]
+struct Memo {
+    list: usize,
+    len: u8,
+    word: [u8; MEMO_WORD],
+    found: Option<(u32, u32)>,
+}
+
+std::thread_local! {
+    /// The recent lookups, one per slot (a word's slot is its hash's): filled as lookups come, never cleared
+    /// (a result never changes), a fixed size whatever the text.
+    static MEMOS: std::cell::RefCell<Vec<Option<Memo>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `lookup()` for `word` in `list`, remembered: the same words are looked up in the same lists again and
+/// again (each stage asks whether a name is a place, a first name, an organisation), and walking a block
+/// for a word that passes the filters costs some 1,500 instructions, a quarter of all extraction time.
+/// A remembered result costs a hash and a comparison; words longer than `MEMO_WORD` are not kept.
+fn recall(list: &List, word: &[u8], lookup: impl FnOnce() -> Option<(usize, usize)>) -> Option<(usize, usize)> {
+    if word.len() > MEMO_WORD {
+        return lookup();
+    }
+    let list_at = std::ptr::from_ref(list) as usize;
+    let slot = memo_slot(list_at, word);
+    let remembered = MEMOS.with(|memos| {
+        let memos = memos.try_borrow().ok()?;
+        let memo = (*memos.get(slot)?)?;
+        (memo.list == list_at && memo.word.get(..usize::from(memo.len)) == Some(word))
+            .then(|| memo.found.map(|(block, place)| (block as usize, place as usize)))
+    });
+    if let Some(found) = remembered {
+        return found;
+    }
+    let found = lookup();
+    let mut memo = Memo { list: list_at, len: word.len() as u8, word: [0; MEMO_WORD], found: None };
+    memo.word[..word.len()].copy_from_slice(word);
+    // Block numbers are 16 bits and places below a block's size: they fit.
+    memo.found = found.map(|(block, place)| (block as u32, place as u32));
+    MEMOS.with(|memos| {
+        if let Ok(mut memos) = memos.try_borrow_mut() {
+            if memos.is_empty() {
+                memos.resize(MEMO_SLOTS, None);
+            }
+            if let Some(kept) = memos.get_mut(slot) {
+                *kept = Some(memo);
+            }
+        }
+    });
+    found
+}
+
+/// A word's slot among `MEMO_SLOTS`: a multiplicative hash of the list's address and the word's bytes, eight
+/// at a time.
+fn memo_slot(list_at: usize, word: &[u8]) -> usize {
+    let mut hash = (list_at as u64) ^ (word.len() as u64) << 56;
+    for chunk in word.chunks(8) {
+        let mut bytes = [0u8; 8];
+        bytes[..chunk.len()].copy_from_slice(chunk);
+        hash = (hash.rotate_left(23) ^ u64::from_le_bytes(bytes)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    (hash >> (64 - MEMO_SLOTS.trailing_zeros())) as usize
 }
 
 /// Where the entry whose marker is at `at` ends: at the next marker or the end of the data.
@@ -475,19 +549,6 @@ pub(crate) fn is_inverted_speech_verb(word: &str) -> bool {
     contains(&INVERTED_SPEECH_VERBS, word)
 }
 
-/// A function word or frequent sentence opener: capitalised only by position, never a name by itself.
-/// An English function word (for the body's prose test), case-insensitively.
-pub(crate) fn lower_in(list: &'static [&'static str], word: &str) -> bool {
-    let mut buffer = [0u8; 32];
-    if word.is_ascii() && word.len() <= buffer.len() {
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(|w| list.binary_search(&w).is_ok());
-    }
-    list.binary_search(&crate::case::lowercase(word).as_str()).is_ok()
-}
-
 /// A lower-case noun of a role or trade that stands before a name like a title ("cleric Fazlur Rehman").
 pub(crate) fn is_role_before_names(word: &str) -> bool {
     contains(&ROLE_NOUNS_BEFORE_NAMES, word)
@@ -501,6 +562,11 @@ pub(crate) fn is_role_before_names_any_case(word: &str) -> bool {
 /// A lower-case role noun that refers back to a person after "the" ("the minister said").
 pub(crate) fn is_referring_role(word: &str) -> bool {
     contains(&REFERRING_ROLE_NOUNS, word)
+}
+
+/// The same, whatever its case ("Minister" opening a sentence): lower-cased in a stack buffer, no allocation.
+pub(crate) fn is_referring_role_any_case(word: &str) -> bool {
+    contains_lower(&REFERRING_ROLE_NOUNS, word)
 }
 
 pub(crate) fn is_common_word(word: &str) -> bool {
@@ -657,6 +723,31 @@ mod tests {
                 assert!(bucket.iter().all(|&head| usize::from(index.data[head as usize + 1]) == byte));
             }
             assert_eq!(usize::from(index.buckets[256]) + 1, index.blocks.len());
+        }
+    }
+
+    #[test]
+    fn a_remembered_lookup_gives_what_a_fresh_walk_gives() {
+        // Entries, their neighbours one byte off and the same words in other lists, looked up twice in an order
+        // that mixes lists: more words than `MEMO_SLOTS`, so slots are taken over, and every second lookup of a
+        // kept word is remembered.
+        let lists = [&PLACES, &FIRST_NAMES, &ORGS, &COMMON_WORDS, &TITLES];
+        let mut words: Vec<String> = Vec::new();
+        for list in lists {
+            for entry in list.entries().iter().step_by(3) {
+                words.push(entry.clone());
+                words.push(format!("{entry}a"));
+                words.push(entry[..entry.char_indices().last().map_or(0, |(at, _)| at)].to_string());
+            }
+        }
+        assert!(words.len() > 4 * MEMO_SLOTS);
+        for _ in 0..2 {
+            for (n, word) in words.iter().enumerate() {
+                let list = lists[n % lists.len()];
+                let Some(&first) = word.as_bytes().first() else { continue };
+                let fresh = if word.len() > list.max_len { None } else { walk(list.index(), first, word) };
+                assert_eq!(find_as_written(list, word), fresh, "{word:?}");
+            }
         }
     }
 

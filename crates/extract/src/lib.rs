@@ -29,6 +29,7 @@ pub mod offsets;
 mod one_sort;
 mod packing;
 mod quotes;
+mod short_words;
 mod tokens;
 pub mod typer;
 

@@ -231,14 +231,20 @@ const ROLE_SPAN_WORDS: usize = 4;
 /// A role noun that refers back to a person when a definite article leads it ("the minister said", "the
 /// 31-year-old actress says"): `refers` in `data/role_nouns.txt`, or an age.
 fn is_role_noun(word: &str) -> bool {
-    let lower = crate::case::lowercase(word);
-    crate::lexicon::is_referring_role(&lower) || lower.ends_with("-year-old")
+    // Without lower-casing the word into a new string (asked for many words of every attribution): no
+    // character outside ASCII lower-cases to a letter of "-year-old".
+    crate::lexicon::is_referring_role_any_case(word)
+        || (word.len() >= YEAR_OLD.len()
+            && word.as_bytes()[word.len() - YEAR_OLD.len()..].eq_ignore_ascii_case(YEAR_OLD))
 }
+
+/// The ending of "a 42-year-old" (a role noun of its own: "the 42-year-old said").
+const YEAR_OLD: &[u8] = b"-year-old";
 
 /// A role noun that refers back ([`is_role_noun`]) or one that only stands before names (`drummer`, `chef`):
 /// either names a role its holder may be referred to by.
 fn is_naming_role(word: &str) -> bool {
-    is_role_noun(word) || crate::lexicon::is_role_before_names(&crate::case::lowercase(word))
+    is_role_noun(word) || crate::lexicon::is_role_before_names_any_case(word)
 }
 
 /// A speaker: the entity's fullest name and its group, when it is a recognised entity.
@@ -259,6 +265,11 @@ enum MarkFamily {
 }
 
 fn classify(prev: Option<char>, ch: char, next: Option<char>) -> Option<(MarkFamily, MarkRole)> {
+    // Every character of the text comes here: settle the ones that are no quotation mark before looking at
+    // their neighbours (the four tests below ran for every character, about 4% of all extraction time).
+    if !matches!(ch, '“' | '„' | '「' | '”' | '」' | '«' | '»' | '"' | '‘' | '’' | '\'') {
+        return None;
+    }
     let word_before = prev.is_some_and(|c| c.is_alphanumeric());
     let word_after = next.is_some_and(|c| c.is_alphanumeric());
     let space_before = prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '“' | '"' | ':'));
@@ -2991,7 +3002,9 @@ fn name_part_openers(attribution: &Attribution<'_>) -> Vec<(usize, usize)> {
 }
 
 fn is_document_noun(word: &str) -> bool {
-    matches!(crate::case::lowercase(word).as_str(), "report" | "study" | "survey" | "statement")
+    // Compared without lower-casing into a new string (this runs for every word): only ASCII letters
+    // lower-case to these words' letters (the Kelvin sign's "k" is none of them).
+    ["report", "study", "survey", "statement"].iter().any(|noun| word.eq_ignore_ascii_case(noun))
 }
 
 /// How many tokens after a document noun its author may be named ("a new report released on Monday by X").

@@ -34,6 +34,8 @@ const CONNECTORS: &[&str] = &[
     "al", "and", "ben", "bin", "bint", "binti", "da", "das", "de", "del", "den", "der", "di", "do", "dos", "du", "for",
     "ibn", "la", "las", "le", "los", "of", "on", "ould", "van", "von",
 ];
+/// The connectors as numbers (`short_words`): asked for most tokens, several times.
+const CONNECTOR_KEYS: [u128; CONNECTORS.len()] = crate::short_words::keys(CONNECTORS);
 
 /// How many words before an acronym's bracket are read for the office it abbreviates.
 const OFFICE_REACH: usize = 6;
@@ -100,11 +102,28 @@ pub(super) struct Context<'s, 't> {
 
 impl<'t> Context<'_, 't> {
     pub fn new<'s>(seg: &'s Segmented<'t>, in_date: Vec<bool>) -> Context<'s, 't> {
-        // A sorted list rather than a hash set: no hashing of every word, which costs most in Wasm.
-        let mut lowercase_words: Vec<&str> = (0..seg.tokens.len())
-            .filter(|&i| seg.is_word(i) && seg.word(i).starts_with(char::is_lowercase))
-            .map(|i| seg.word(i))
-            .collect();
+        // A sorted list rather than a hash set: no hashing of every word, which costs most in Wasm. A word
+        // just seen is not pushed again (`recent`: the last word of each of 1,024 slots, by a cheap hash of its
+        // first, second and last bytes and length): the sort of every lower-case word with its repeats was a twentieth
+        // of all extraction time, and the dedup below would drop the repeats anyway.
+        let mut recent: Vec<&str> = vec![""; 1024];
+        let mut lowercase_words: Vec<&str> = Vec::new();
+        for i in 0..seg.tokens.len() {
+            let word = seg.word(i);
+            if !seg.is_word(i) || !word.starts_with(char::is_lowercase) {
+                continue;
+            }
+            let bytes = word.as_bytes();
+            let byte = |at: usize| u32::from(bytes.get(at).copied().unwrap_or(0));
+            let key = byte(0) | byte(1) << 8 | byte(bytes.len().saturating_sub(1)) << 16 | (bytes.len() as u32) << 24;
+            let slot = (key.wrapping_mul(0x9E37_79B1) >> 22) as usize;
+            if recent.get(slot) != Some(&word) {
+                lowercase_words.push(word);
+                if let Some(kept) = recent.get_mut(slot) {
+                    *kept = word;
+                }
+            }
+        }
         // The program's one stable sort, not `sort_unstable`: a copy of the standard sort for `&str` alone was
         // 1 KB of the gzipped Wasm. Equal words are equal for the binary search, so the order is the same.
         crate::sort_stable_by(&mut lowercase_words, |a, b| a.cmp(b));
@@ -125,6 +144,14 @@ impl<'t> Context<'_, 't> {
         let Some(first) = chars.next() else { return false };
         if !first.is_uppercase() || chars.clone().any(char::is_uppercase) {
             return false;
+        }
+        // An ASCII capital lower-cased in a stack buffer: this runs for most capitalised words, several times.
+        let mut buffer = [0u8; 32];
+        if first.is_ascii() && word.len() <= buffer.len() {
+            let lower = &mut buffer[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower[0] = lower[0].to_ascii_lowercase();
+            return std::str::from_utf8(lower).is_ok_and(|lower| self.writes_in_lower_case(lower));
         }
         let mut lower = String::new();
         crate::case::push_lowercase(first, &mut lower);
@@ -152,13 +179,10 @@ impl<'t> Context<'_, 't> {
             return false;
         }
         let w = self.word(i);
-        let mut chars = w.chars();
-        let first = chars.next().unwrap_or(' ');
-        let has_upper = w.chars().any(char::is_uppercase);
-        let has_digit = w.chars().any(|c| c.is_ascii_digit());
-        let has_alpha = w.chars().any(char::is_alphabetic);
+        let first = w.chars().next().unwrap_or(' ');
         // File names and URL slugs are not names.
-        if w.ends_with(".php") || w.ends_with(".html") || w.matches('-').count() > 3 || self.in_url(i) {
+        if w.ends_with(".php") || w.ends_with(".html") || w.bytes().filter(|&b| b == b'-').count() > 3 || self.in_url(i)
+        {
             return false;
         }
         if first.is_uppercase() || is_domain(w) {
@@ -168,8 +192,10 @@ impl<'t> Context<'_, 't> {
         if channel_number(self, i) {
             return true;
         }
-        (first.is_ascii_digit() && has_upper && has_alpha)
-            || (first.is_lowercase() && has_upper && !has_digit && w.len() > 2)
+        // The letters are counted only now, for the few words that get here (this runs for every token).
+        let has_upper = || w.chars().any(char::is_uppercase);
+        (first.is_ascii_digit() && has_upper() && w.chars().any(char::is_alphabetic))
+            || (first.is_lowercase() && has_upper() && !w.chars().any(|c| c.is_ascii_digit()) && w.len() > 2)
             || self.is_lowercase_brand(i)
     }
 
@@ -212,7 +238,7 @@ impl<'t> Context<'_, 't> {
     }
 
     pub fn is_connector(&self, i: usize) -> bool {
-        self.seg.is_word(i) && CONNECTORS.binary_search(&self.word(i)).is_ok()
+        self.seg.is_word(i) && crate::short_words::contains(&CONNECTOR_KEYS, self.word(i))
     }
 }
 
@@ -1091,6 +1117,31 @@ mod tests {
 
     fn has(text: &str, name: &str, kind: EntityKind) -> bool {
         entities(text).iter().any(|(n, k)| n == name && *k == kind)
+    }
+
+    #[test]
+    fn the_lower_case_words_are_every_lower_case_word_once_in_order() {
+        // Repeats near and far, words sharing their first, second and last bytes and length (one slot of the
+        // recent words), capitalised and accented words, more distinct words than slots.
+        let mut text = String::from("the toe the tie tee the The éclair éclair été a a an and and ant. ");
+        // A word of letters per number: digits would split from the letters ("Nolan22").
+        let letters = |n: usize| -> String {
+            [n / 676, n / 26 % 26, n % 26].iter().map(|&d| char::from(b'a' + d as u8)).collect()
+        };
+        for n in 0..3000 {
+            let (word, name) = (letters(n % 1500), letters(n));
+            text.push_str(&format!("w{word} was was said {} N{name} the ", ["aab", "abb", "acb"][n % 3]));
+        }
+        let seg = crate::tokens::segment(&text);
+        let cx = super::Context::new(&seg, vec![false; seg.tokens.len()]);
+        let mut expected: Vec<&str> = (0..seg.tokens.len())
+            .filter(|&i| seg.is_word(i) && seg.word(i).starts_with(char::is_lowercase))
+            .map(|i| seg.word(i))
+            .collect();
+        expected.sort_unstable();
+        expected.dedup();
+        assert!(expected.len() > 1500);
+        assert_eq!(cx.lowercase_words, expected);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Word-shape predicates: what a word looks like (an acronym, a code, a domain, a title), with no context.
 //! Every predicate here looks at one word or one short surface and costs at most its length.
 
-use crate::lexicon::{is_common_word, is_first_name, is_title, lower_in};
+use crate::lexicon::{is_common_word, is_first_name, is_title};
 use crate::tokens::{Line, Segmented, TokenKind};
 
 /// "US" is a place, "us" a pronoun: an all-capital word of two or more letters is never a common word.
@@ -106,7 +106,8 @@ pub(super) fn is_role_noun(word: &str) -> bool {
 pub(super) fn is_determiner(word: &str) -> bool {
     const DETERMINERS: &[&str] =
         &["a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "these", "this", "those", "your"];
-    lower_in(DETERMINERS, word)
+    const DETERMINER_KEYS: [u128; DETERMINERS.len()] = crate::short_words::keys(DETERMINERS);
+    crate::short_words::contains_lower(&DETERMINER_KEYS, word)
 }
 
 pub(super) fn is_acronym(word: &str) -> bool {

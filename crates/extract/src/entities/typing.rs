@@ -1218,6 +1218,8 @@ const WORK_NOUNS: &[&str] = &[
     "thriller",
     "titled",
 ];
+/// The work nouns as numbers (`short_words`): `is_work_noun_phrase` asks for most words.
+const WORK_NOUN_KEYS: [u128; WORK_NOUNS.len()] = crate::short_words::keys(WORK_NOUNS);
 
 /// Words before a work noun that make it a noun phrase ("the film", "her 2019 memoir", "a new album"), not a
 /// verb ("to play Harriet Tubman") nor a host after a show's name ("the “X” podcast Michael Morell").
@@ -1253,7 +1255,7 @@ pub(super) fn is_work_noun_phrase(cx: &Context<'_, '_>, noun_at: usize) -> bool 
     let line = seg.tokens[noun_at].line;
     let lead = noun_at.checked_sub(1).filter(|&j| seg.is_word(j) && seg.tokens[j].line == line).map(|j| cx.word(j));
     seg.is_word(noun_at)
-        && WORK_NOUNS.binary_search(&cx.word(noun_at)).is_ok()
+        && crate::short_words::contains(&WORK_NOUN_KEYS, cx.word(noun_at))
         && lead.is_some_and(|w| {
             WORK_NOUN_LEADS.binary_search(&w.to_ascii_lowercase().as_str()).is_ok()
                 || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
