@@ -473,11 +473,14 @@ pub fn App() -> Html {
     let onbringearlier = {
         let dispatch = dispatch.clone();
         let earlier = state.earlier_capture().map(|e| (e.urn.clone(), e.saved.clone()));
+        let onto = state.open.urn.clone();
         Callback::from(move |_: ()| {
-            let (dispatch, Some((urn, saved))) = (dispatch.clone(), earlier.clone()) else { return };
+            let (dispatch, onto, Some((urn, saved))) = (dispatch.clone(), onto.clone(), earlier.clone()) else {
+                return;
+            };
             wasm_bindgen_futures::spawn_local(async move {
                 match services::storage::load(&urn).await {
-                    Ok(earlier) => dispatch.emit(Action::BringEarlier { earlier, saved }),
+                    Ok(earlier) => dispatch.emit(Action::BringEarlier { earlier, saved, onto }),
                     Err(_) => {
                         dispatch.emit(Action::Notify(Notice::error(
                             "The earlier capture's notes could not be read; they are unchanged in the Library.",

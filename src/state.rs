@@ -752,6 +752,9 @@ pub enum Action {
         earlier: Loaded,
         /// When it was saved (the Library's stamp).
         saved: String,
+        /// The open document's identity when the user asked: storage answers later, and by then another
+        /// document may be open, on which these notes have no business.
+        onto: String,
     },
     /// Do not offer the earlier capture's notes again for the open document.
     DeclineEarlier,
@@ -1487,7 +1490,9 @@ impl State {
                 next.keep_draft(DraftTarget::Article, None);
                 next.panel = Panel::Notes;
             }
-            Action::BringEarlier { earlier, saved } => {
+            // Another document opened while storage was read (the Library, another tab's deletion): not its notes.
+            Action::BringEarlier { onto, .. } if onto != self.open.urn || self.shared_unkept => {}
+            Action::BringEarlier { earlier, saved, .. } => {
                 let Loaded { title, text, source_url, annotations, .. } = earlier;
                 let mut document = Document::new(title, text);
                 document.source_url = source_url;
@@ -2598,7 +2603,17 @@ mod tests {
         assert_eq!(second.earlier_capture(), Some(&entry));
         assert!(second.earlier_banner_text().is_some_and(|t| t.contains("2 notes") && t.contains("1 Dec 2026")));
 
-        let asked = through_worker(second.apply(Action::BringEarlier { earlier, saved: entry.saved.clone() }));
+        let bring = |earlier: Loaded| Action::BringEarlier {
+            earlier,
+            saved: entry.saved.clone(),
+            onto: second.open.urn.clone(),
+        };
+        // Asked on this capture, answered once another document is open: nothing is brought onto that one.
+        let elsewhere =
+            second.apply(Action::OpenBytes { title: "x".into(), bytes: b"Another text altogether.".to_vec() });
+        let moved_on = elsewhere.apply(bring(earlier.clone()));
+        assert!(moved_on.importing.is_none() && moved_on.pending_import.is_none());
+        let asked = through_worker(second.apply(bring(earlier)));
         let pending = asked.pending_import.as_ref().expect("asked before merging");
         assert!(pending.message.starts_with("The earlier capture of this page (saved 1 Dec"), "{}", pending.message);
         assert!(
