@@ -1841,11 +1841,18 @@ pub fn tags_text(tags: &[String]) -> String {
     shown.join(", ")
 }
 
-/// A page's address as compared between captures: without its fragment (`#section`, a share link's data) and
-/// a final `/`, scheme and host in lower case. `None` for what is not an address (`http://` or `https://`).
+/// A page's address as compared between captures: without its fragment (`#section`, a share link's data) unless
+/// it is a route (`#/story/12`), without a final `/`, scheme and host in lower case. `None` for what is not an address (`http://` or `https://`).
 fn page_address(url: &str) -> Option<String> {
     let url = url.trim();
-    let url = url.split_once('#').map_or(url, |(before, _)| before).trim_end_matches('/');
+    // A fragment that is a route (`#/story/12`, `#!/story/12`: a page that loads its articles by the fragment)
+    // names the article itself: without it, every article of such a site would be "the same page".
+    let url = match url.split_once('#') {
+        Some((_, route)) if route.starts_with('/') || route.starts_with("!/") => url,
+        Some((before, _)) => before,
+        None => url,
+    };
+    let url = url.trim_end_matches('/');
     let (scheme, rest) = url.split_once("://")?;
     if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) || rest.is_empty() {
         return None;
@@ -2688,6 +2695,10 @@ mod tests {
             ("http://a.example/x?id=3", Some("a.example/x?id=3")),
             ("http://a.example", Some("a.example/")),
             ("https://a.example/X", Some("a.example/X")),
+            // A route in the fragment is the article's own address; a fragment that is a place in it is not.
+            ("https://app.example/#/story/12", Some("app.example/#/story/12")),
+            ("https://app.example/#!/story/12/", Some("app.example/#!/story/12")),
+            ("https://app.example/#comments", Some("app.example/")),
             ("file:///home/me/page.html", None),
             ("https://", None),
             ("not an address", None),
