@@ -1393,12 +1393,20 @@ impl State {
                 }
                 notices.extend(next.notice.take());
                 notices.extend(message.map(Notice::error));
-                next.notice = (!notices.is_empty()).then(|| {
-                    Notice::new(
-                        notices.iter().find(|n| n.level == NoticeLevel::Error).map_or(NoticeLevel::Info, |n| n.level),
-                        notices.into_iter().map(|n| n.text).collect::<Vec<_>>().join(" "),
-                    )
-                });
+                // One message is kept as it is: made anew, it would be announced a second time (a new serial).
+                next.notice = if notices.len() == 1 {
+                    notices.pop()
+                } else {
+                    (!notices.is_empty()).then(|| {
+                        Notice::new(
+                            notices
+                                .iter()
+                                .find(|n| n.level == NoticeLevel::Error)
+                                .map_or(NoticeLevel::Info, |n| n.level),
+                            notices.into_iter().map(|n| n.text).collect::<Vec<_>>().join(" "),
+                        )
+                    })
+                };
                 next.loading = false;
                 next.library = library.entries;
                 next.unreadable = library.unreadable;
@@ -3105,6 +3113,10 @@ mod tests {
             state.notice.map(|n| (n.level, n.text)),
             Some((NoticeLevel::Error, "The share link is damaged. A saved record could not be read.".to_string()))
         );
+        // Said alone, it is the same message, not a new one that a screen reader would announce again.
+        let shown = damaged.notice.clone().expect("said");
+        let state = damaged.apply(started(None));
+        assert_eq!(state.notice.map(|n| (n.serial, n.text)), Some((shown.serial, shown.text)));
         // What storage could not read is said, after what the start says (safe mode's message, say).
         let state = State::loading().apply(Action::Started {
             startup: Startup::Safe,
