@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use sidenote_annotate::model::Annotations;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::entities_panel::{entities_panel, EntitiesPanelProps, EntitiesState};
@@ -124,22 +125,9 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
     let onkeydown = {
         let (dispatch, shown) = (dispatch.clone(), props.panel);
         Callback::from(move |event: KeyboardEvent| {
-            const ORDER: [(Panel, &str); 4] = [
-                (Panel::Notes, "tab-notes"),
-                (Panel::Entities, "tab-entities"),
-                (Panel::Quotes, "tab-quotes"),
-                (Panel::Library, "tab-library"),
-            ];
-            let at = ORDER.iter().position(|(panel, _)| *panel == shown).unwrap_or(0);
-            let to = match event.key().as_str() {
-                "ArrowRight" => (at + 1) % ORDER.len(),
-                "ArrowLeft" => (at + ORDER.len() - 1) % ORDER.len(),
-                "Home" => 0,
-                "End" => ORDER.len() - 1,
-                _ => return,
-            };
+            let focused = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|e| e.id());
+            let Some((panel, id)) = tab_for_key(&event.key(), focused.as_deref(), shown) else { return };
             event.prevent_default();
-            let (panel, id) = ORDER[to];
             dispatch.emit(Action::ShowPanel(panel));
             crate::services::dom::focus(&format!("#{id}"));
         })
@@ -156,5 +144,56 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
             </div>
             <div class="tab-body" role="tabpanel" id="side-tabpanel" aria-labelledby={selected_tab}>{ body }</div>
         </aside>
+    }
+}
+
+/// The tabs in their order, with their elements' ids.
+const TABS: [(Panel, &str); 4] = [
+    (Panel::Notes, "tab-notes"),
+    (Panel::Entities, "tab-entities"),
+    (Panel::Quotes, "tab-quotes"),
+    (Panel::Library, "tab-library"),
+];
+
+/// The tab a key goes to from the focused tab (`focused`, its id), or from the one shown when the focus is on
+/// none: Tab reaches every tab, so the focused one need not be the one shown, and → goes on from where the
+/// focus is, not back to a neighbour of the shown one.
+fn tab_for_key(key: &str, focused: Option<&str>, shown: Panel) -> Option<(Panel, &'static str)> {
+    let at = TABS
+        .iter()
+        .position(|(_, id)| Some(*id) == focused)
+        .or_else(|| TABS.iter().position(|(panel, _)| *panel == shown))
+        .unwrap_or(0);
+    let to = match key {
+        "ArrowRight" => (at + 1) % TABS.len(),
+        "ArrowLeft" => (at + TABS.len() - 1) % TABS.len(),
+        "Home" => 0,
+        "End" => TABS.len() - 1,
+        _ => return None,
+    };
+    Some(TABS[to])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tabs_arrow_keys_go_on_from_the_focused_tab() {
+        let cases = [
+            // Tab moved the focus to Quotes while Notes is shown: → goes to Library, ← to Entities.
+            ("ArrowRight", Some("tab-quotes"), Panel::Notes, Some(Panel::Library)),
+            ("ArrowLeft", Some("tab-quotes"), Panel::Notes, Some(Panel::Entities)),
+            ("ArrowRight", Some("tab-library"), Panel::Library, Some(Panel::Notes)),
+            ("ArrowLeft", Some("tab-notes"), Panel::Notes, Some(Panel::Library)),
+            ("Home", Some("tab-quotes"), Panel::Entities, Some(Panel::Notes)),
+            ("End", Some("tab-notes"), Panel::Notes, Some(Panel::Library)),
+            // The focus on none of the tabs: from the one shown.
+            ("ArrowRight", None, Panel::Entities, Some(Panel::Quotes)),
+            ("Enter", Some("tab-notes"), Panel::Notes, None),
+        ];
+        for (key, focused, shown, expected) in cases {
+            assert_eq!(tab_for_key(key, focused, shown).map(|(panel, _)| panel), expected, "{key} from {focused:?}");
+        }
     }
 }
