@@ -355,6 +355,9 @@ pub struct PendingImport {
     pub anchored: w3c::AnchoredImport,
     /// Why the user is asked (the file's source and the open document's).
     pub message: String,
+    /// The "file" is an earlier capture's notes ([`Action::BringEarlier`]): cancelled, they are not offered
+    /// again for this document.
+    pub earlier: bool,
 }
 
 /// An annotation file sent to the worker to be read and anchored on the open document, waiting for its answer.
@@ -1297,7 +1300,8 @@ impl State {
                                 Some(saved) => earlier_question(saved, &anchored),
                                 None => message,
                             };
-                            next.pending_import = Some(PendingImport { anchored: *anchored, message })
+                            let earlier = job.earlier.is_some();
+                            next.pending_import = Some(PendingImport { anchored: *anchored, message, earlier })
                         }
                         ImportOutcome::Anchored { anchored, differs: None } => next.merge_import(*anchored),
                         ImportOutcome::Entities(read) => {
@@ -1522,8 +1526,9 @@ impl State {
                 }
             }
             Action::CancelImport => {
-                if next.pending_import.take().is_some() {
+                if let Some(pending) = next.pending_import.take() {
                     next.notice = Some(Notice::info("Import cancelled. Nothing was changed."));
+                    next.earlier_declined |= pending.earlier;
                 }
             }
             Action::CorrectSpeaker { quote, speaker } => next.change(|a| a.correct_speaker(quote, speaker)),
@@ -2637,6 +2642,8 @@ mod tests {
             pending.message
         );
         assert!(asked.earlier_capture().is_none(), "no second offer while the question is open");
+        let cancelled = asked.apply(Action::CancelImport);
+        assert!(cancelled.earlier_capture().is_none(), "Cancel on the question is a no to the offer");
         let merged = asked.apply(Action::ConfirmImport);
         let placed: Vec<_> = merged.annotations.notes.iter().filter_map(|n| n.span).collect();
         assert_eq!(placed.len(), 1);

@@ -114,12 +114,20 @@ pub fn use_article(
                     read();
                 })
             };
+            // Dragging selected words away and dropping them ends with no mouseup: the button is up again.
+            let dropped = {
+                let (pressed, read) = (pressed.clone(), read.clone());
+                EventListener::new(&document, "dragend", move |_| {
+                    pressed.set(false);
+                    read();
+                })
+            };
             let change = EventListener::new(&document, "selectionchange", move |_| {
                 if !pressed.get() {
                     read();
                 }
             });
-            move || drop((down, up, change))
+            move || drop((down, up, dropped, change))
         });
     }
     {

@@ -55,6 +55,32 @@ fn block_point(article: &web_sys::Element, node: &web_sys::Node, offset: u32) ->
     }
 }
 
+/// The rendered block (`data-block`) holding `node`.
+fn block_of(node: &web_sys::Node) -> Option<web_sys::Node> {
+    let element = match node.dyn_ref::<web_sys::Element>() {
+        Some(element) => element.clone(),
+        None => node.parent_element()?,
+    };
+    element.closest("[data-block]").ok().flatten().map(web_sys::Node::from)
+}
+
+/// Whether a block is on screen: rendered, not a spacer, not hidden (collapsed clutter has no boxes).
+fn shown_block(node: &web_sys::Node) -> bool {
+    node.dyn_ref::<web_sys::Element>().is_some_and(|e| e.has_attribute("data-block") && e.client_height() > 0)
+}
+
+/// The last (`forward`) or first shown block of the unbroken run of shown blocks that `block` belongs to.
+fn shown_run_end(block: web_sys::Node, forward: bool) -> web_sys::Node {
+    let mut end = block;
+    loop {
+        let next = if forward { end.next_sibling() } else { end.previous_sibling() };
+        match next {
+            Some(next) if shown_block(&next) => end = next,
+            _ => return end,
+        }
+    }
+}
+
 /// Whether the browser's selection is a range of something (not a caret, not nothing).
 pub fn is_range() -> bool {
     gloo::utils::window().get_selection().ok().flatten().is_some_and(|s| s.range_count() > 0 && !s.is_collapsed())
@@ -77,14 +103,22 @@ pub fn selected_span(article: &web_sys::Element, offsets: &OffsetIndex) -> Optio
     whole.select_node_contents(article).ok()?;
     let starts_before = range.compare_boundary_points(web_sys::Range::START_TO_START, &whole).ok()? < 0;
     let ends_after = range.compare_boundary_points(web_sys::Range::END_TO_END, &whole).ok()? > 0;
-    let rendered = article.query_selector_all("[data-block]").ok()?;
+    if starts_before && ends_after {
+        // Select-all, or a drag from above the article to below it: not words the user chose.
+        return None;
+    }
+    // An end beyond the article stops where the shown text around the other end stops: at a spacer (text not
+    // in the page) or a hidden block (collapsed clutter), never taking in text the user cannot see selected.
     let (start_node, start_offset) = match starts_before {
-        true => (rendered.item(0)?, 0),
+        true => {
+            let inner = block_of(&range.end_container().ok()?)?;
+            (shown_run_end(inner, false), 0)
+        }
         false => (range.start_container().ok()?, range.start_offset().ok()?),
     };
     let (end_node, end_offset) = match ends_after {
         true => {
-            let last = rendered.item(rendered.length().checked_sub(1)?)?;
+            let last = shown_run_end(block_of(&range.start_container().ok()?)?, true);
             let children = last.child_nodes().length();
             (last, children)
         }

@@ -165,7 +165,15 @@ pub fn is_share_fragment(fragment: &str) -> bool {
 pub fn deflated_payload(fragment: &str) -> Result<Vec<u8>, ShareError> {
     let fragment = fragment.trim_start_matches('#');
     let versioned = fragment.strip_prefix("share=").ok_or(ShareError::NotALink)?;
-    let (version, data) = versioned.split_once('.').unwrap_or((versioned, ""));
+    // The dot may reach us percent-encoded (`%2E`) and the version's letter capitalised by the program the link
+    // went through: still a Sidenote link, to be read (or called damaged), not a foreign one.
+    let (version, data) = versioned
+        .split_once('.')
+        .or_else(|| versioned.split_once("%2E"))
+        .or_else(|| versioned.split_once("%2e"))
+        .unwrap_or((versioned, ""));
+    let version = version.to_ascii_lowercase();
+    let version = version.as_str();
     if version != "v1" {
         // Only `v` and a number is a version (a newer one); anything else (`#share=` and nothing, say) is a
         // link cut short or altered.
@@ -333,7 +341,8 @@ mod tests {
         assert!(matches!(decode(cut), Err(ShareError::Damaged(_))));
         assert!(matches!(decode("share=v1.%%%"), Err(ShareError::Damaged(_))));
         assert!(matches!(decode("share=v9.abc"), Err(ShareError::UnknownVersion(v)) if v == "v9"));
-        for cut_short in ["share=", "#share=", "share=v"] {
+        // Capitalised, or with its dot percent-encoded, a link cut short is still one.
+        for cut_short in ["share=", "#share=", "share=v", "share=V1.%%%", "share=v1%2E%%%"] {
             assert!(matches!(decode(cut_short), Err(ShareError::Damaged(_))), "{cut_short}");
         }
         // Not a Sidenote link cut short, so not "damaged … probably cut short when it was copied".
@@ -368,6 +377,8 @@ mod tests {
             format!("{fragment})."),
             format!("{fragment}%0A"),
             format!("{fragment}>"),
+            fragment.replacen("share=v1.", "share=V1.", 1),
+            fragment.replacen("share=v1.", "share=v1%2E", 1),
         ] {
             assert_eq!(decode(&copied).map(|s| s.document), Ok(doc.clone()), "{copied}");
         }
