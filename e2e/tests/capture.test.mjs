@@ -23,6 +23,17 @@ async function serveArticle() {
   return { url: `http://127.0.0.1:${server.address().port}/news/talks`, close: () => new Promise((r) => server.close(r)) };
 }
 
+/** The news site's page, and Sidenote opened by it in a window of its own (`window.sidenote` in the site's page). */
+async function openFromSite(context, site) {
+  const opener = await context.newPage();
+  await opener.goto(site.url);
+  const [sidenote] = await Promise.all([
+    context.waitForEvent('page'),
+    opener.evaluate((url) => { window.sidenote = window.open(url, 'sidenote'); }, ctx.server.url),
+  ]);
+  return { opener, sidenote };
+}
+
 test('the bookmarklet hands a page from another origin to Sidenote, which opens its article', async () => {
   const { page, context } = ctx;
   const site = await serveArticle();
@@ -52,12 +63,7 @@ test('a page sent by a window other than the opener is ignored', async () => {
   const site = await serveArticle();
   try {
     // Sidenote opened by a page, which also holds a frame of its own origin: the frame is not the opener.
-    const opener = await context.newPage();
-    await opener.goto(site.url);
-    const [sidenote] = await Promise.all([
-      context.waitForEvent('page'),
-      opener.evaluate((url) => { window.sidenote = window.open(url, 'sidenote'); }, ctx.server.url),
-    ]);
+    const { opener, sidenote } = await openFromSite(context, site);
     await sidenote.locator('mark[data-testid=hl]').first().waitFor();
     const send = (title) => opener.evaluate((t) => window.sidenote.postMessage({ type: 'sidenote-capture', html: `<p>${t}: Angela Merkel met Emmanuel Macron in Paris.</p>`, url: location.href, title: t }, '*'), title);
     await send('First from the opener');
@@ -84,12 +90,7 @@ test('a second capture of an updated page offers the notes of the first, which l
   const { context } = ctx;
   const site = await serveArticle();
   try {
-    const opener = await context.newPage();
-    await opener.goto(site.url);
-    const [sidenote] = await Promise.all([
-      context.waitForEvent('page'),
-      opener.evaluate((url) => { window.sidenote = window.open(url, 'sidenote'); }, ctx.server.url),
-    ]);
+    const { opener, sidenote } = await openFromSite(context, site);
     await sidenote.locator('mark[data-testid=hl]').first().waitFor();
     const page = (paragraphs) => `<html><head><title>Port strike</title></head><body><article><h1>Port strike ends</h1>${paragraphs}</article></body></html>`;
     const send = (html) => opener.evaluate((h) => window.sidenote.postMessage({ type: 'sidenote-capture', html: h, url: 'https://news.example/port/strike', title: 'Port strike' }, '*'), html);
