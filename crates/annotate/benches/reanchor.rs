@@ -8,6 +8,7 @@
 //!    500 absent quotes on a fifth of the text, one absent 20,000-character quote, the export of 5,000
 //!    annotations, 1,000 annotations after 200 random edits, and what a reviewed long document shows and
 //!    exports (thousands of decisions, added entities and corrected speakers over its mentions and quotes);
+//!    a file of lone surrogate escapes read before parsing,
 //!    then each case's time at 4 MB over its time at 1 MB (about 4 where the work is linear in the text).
 //!
 //! `cargo bench -p sidenote-annotate --bench reanchor` (reads ../shared/corpus; says so when it is absent).
@@ -314,6 +315,20 @@ fn adversarial(unit: &str, rng: &mut Rng, size: usize) -> Vec<(&'static str, f64
         line_targets.len(),
         one_line.len()
     );
+
+    // 1c. A file as large as the text that is mostly surrogate escapes, lone and paired, and escaped
+    // backslashes before `u` (`\\ud83c`, no escape): the pass that reads lone ones as U+FFFD before parsing
+    // (`json_fields::lone_surrogates_replaced`) goes once over the bytes.
+    let mut escapes = String::from("[\"");
+    while escapes.len() < size {
+        escapes.push_str("\\ud83c a \\\\ud83c \\ud83c\\udc00 \\udc00\\ud83c ");
+    }
+    escapes.push_str("\"]");
+    let start = Instant::now();
+    let read = sidenote_annotate::json_fields::lone_surrogates_replaced(&escapes);
+    let elapsed = ms(start);
+    timings.push(("lone surrogate escapes", elapsed));
+    println!("lone surrogate escapes in a {} byte file: {elapsed:.1} ms ({} bytes read)", escapes.len(), read.len());
 
     // 2. 500 absent quotes (words from the text, shuffled, one typo) on a fifth of the text.
     let small: String = big.chars().take(size / 5).collect();
