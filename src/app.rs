@@ -483,7 +483,7 @@ pub fn App() -> Html {
                     Ok(earlier) => dispatch.emit(Action::BringEarlier { earlier, saved, onto }),
                     Err(_) => {
                         dispatch.emit(Action::Notify(Notice::error(
-                            "The earlier capture's notes could not be read; they are unchanged in the Library.",
+                            "The other capture's notes could not be read; they are unchanged in the Library.",
                         )));
                         dispatch.emit(Action::LibraryLoaded(services::storage::library().await));
                     }

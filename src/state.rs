@@ -1681,13 +1681,15 @@ impl State {
         })
     }
 
-    /// What the banner offering [`State::earlier_capture`]'s notes says.
+    /// What the banner offering [`State::earlier_capture`]'s notes says. "Another" capture, not "an earlier"
+    /// one: opening an old capture again after annotating a newer one offers the newer one's notes, and the
+    /// order of the captures is not known (each is saved when opened).
     pub fn earlier_banner_text(&self) -> Option<String> {
         let earlier = self.earlier_capture()?;
         let notes = if earlier.notes == 1 { "1 note".to_string() } else { format!("{} notes", earlier.notes) };
         let saved = if earlier.saved.is_empty() { String::new() } else { format!(", saved {}", earlier.saved) };
         Some(format!(
-            "You have {notes} on an earlier capture of this page (“{}”{saved}). Bring them here: each is placed \
+            "You have {notes} on another capture of this page (“{}”{saved}). Bring them here: each is placed \
              on its words in this version, or listed as an orphan if its words are gone. You see how many land \
              before anything changes.",
             earlier.title
@@ -1901,7 +1903,7 @@ fn decision_said(scope: &ReviewScope, decision: Decision, text: &str) -> String 
 /// The question asked before an earlier capture's notes are merged onto the open version of the page.
 fn earlier_question(saved: &str, anchored: &w3c::AnchoredImport) -> String {
     let saved = if saved.is_empty() { String::new() } else { format!(" (saved {saved})") };
-    format!("The earlier capture of this page{saved} has another text than this one.{}", anchored.landing())
+    format!("The other capture of this page{saved} has another text than this one.{}", anchored.landing())
 }
 
 #[cfg(test)]
@@ -2635,7 +2637,7 @@ mod tests {
         assert!(moved_on.importing.is_none() && moved_on.pending_import.is_none());
         let asked = through_worker(second.apply(bring(earlier)));
         let pending = asked.pending_import.as_ref().expect("asked before merging");
-        assert!(pending.message.starts_with("The earlier capture of this page (saved 1 Dec"), "{}", pending.message);
+        assert!(pending.message.starts_with("The other capture of this page (saved 1 Dec"), "{}", pending.message);
         assert!(
             pending.message.ends_with("Its 1 annotation on words would find its words here."),
             "{}",

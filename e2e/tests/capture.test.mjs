@@ -107,10 +107,10 @@ test('a second capture of an updated page offers the notes of the first, which l
     await sidenote.getByTestId('article').filter({ hasText: 'the port reopened' }).waitFor();
     const banner = sidenote.getByTestId('earlier-banner');
     await banner.waitFor();
-    assert.match(await banner.textContent(), /You have 1 note on an earlier capture of this page/);
+    assert.match(await banner.textContent(), /You have 1 note on another capture of this page/);
     await banner.getByTestId('bring-earlier').click();
     await sidenote.getByTestId('import-confirm').waitFor();
-    assert.match(await sidenote.getByTestId('import-confirm-text').textContent(), /^The earlier capture of this page \(saved .*\) has another text than this one\. Its 1 annotation on words would find its words here\./);
+    assert.match(await sidenote.getByTestId('import-confirm-text').textContent(), /^The other capture of this page \(saved .*\) has another text than this one\. Its 1 annotation on words would find its words here\./);
     await sidenote.getByTestId('import-anchor').click();
     await banner.waitFor({ state: 'detached' });
     const cards = await app.noteCards();
