@@ -1,6 +1,6 @@
 // Typing and saving at 10 KB, 1 MB and 5 MB in headless Chromium: the main thread's time for one key typed in
 // the search box and in the note editor (from the input event until its work, re-render and a layout are
-// done), for saving a note (from the click on Save until the work it started is done), and for jumping to a
+// done), for a selection in the article growing by one character (Shift+→, a phone's handle), for saving a note (from the click on Save until the work it started is done), and for jumping to a
 // name at the end of the article (Entities tab; a key typed in the search box there too), with the longest
 // main-thread task meanwhile.
 // Medians of 5 fresh pages (20 keys per page, their median per page). Run from e2e/ after a release build:
@@ -45,6 +45,33 @@ const typeKeys = (page, selector, keys = 20) => page.evaluate(async ([selector, 
   return times[Math.floor(times.length / 2)];
 }, [selector, keys]);
 
+/** Extends a selection in the article by one character at a time, as Shift+→ or a phone's selection handle
+ * does (no mouse button down, so the app reads it on `selectionchange`): the median time from the change until
+ * the app's work for it, its re-render and a layout are done (a listener added after the app's runs after it). */
+const extendSelection = (page, steps = 20) => page.evaluate(async (steps) => {
+  const article = document.querySelector('[data-testid=article]');
+  const node = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, { acceptNode: (n) => n.data.length > steps + 2 ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP }).nextNode();
+  const selection = getSelection();
+  selection.removeAllRanges();
+  selection.collapse(node, 0);
+  await new Promise((resolve) => document.addEventListener('selectionchange', resolve, { once: true }));
+  const times = [];
+  for (let i = 1; i <= steps; i++) {
+    const changed = new Promise((resolve) => document.addEventListener('selectionchange', resolve, { once: true }));
+    const start = performance.now();
+    selection.extend(node, i);
+    await changed;
+    await window.__nextTask();
+    document.body.getBoundingClientRect();
+    times.push(performance.now() - start);
+  }
+  // The figure counts only if the app took the selection as its own (its selection bar shows).
+  if (!document.querySelector('[data-testid=selection-bar]')) throw new Error('the app did not read the extended selection');
+  selection.removeAllRanges();
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}, steps);
+
 async function measure(browser, url, text) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -58,6 +85,7 @@ async function measure(browser, url, text) {
   await page.waitForTimeout(300);
   const search = await typeKeys(page, '[data-testid=search]');
   await page.getByTestId('search').fill('');
+  const extend = await extendSelection(page);
   // Select a few words in the first paragraph, open the note editor and type in it.
   await page.getByTestId('article').evaluate((article) => {
     const node = document.createTreeWalker(article, NodeFilter.SHOW_TEXT).nextNode();
@@ -88,7 +116,7 @@ async function measure(browser, url, text) {
   await page.waitForTimeout(500);
   const longest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
   await context.close();
-  return { search, editor, save, entitySearch, jump, longest };
+  return { search, extend, editor, save, entitySearch, jump, longest };
 }
 
 const server = await serveDist();
@@ -100,7 +128,7 @@ for (const size of sizes) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, server.url, text));
   console.log(`${(text.length / 1e6).toFixed(2)} MB`);
-  for (const key of ['search', 'editor', 'save', 'entitySearch', 'jump', 'longest']) {
+  for (const key of ['search', 'extend', 'editor', 'save', 'entitySearch', 'jump', 'longest']) {
     const values = runs.map((r) => r[key]);
     console.log(`  ${key.padEnd(12)} ${fmt(values)} ms; median ${median(values).toFixed(1)} ms`);
   }
