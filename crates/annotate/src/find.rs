@@ -142,7 +142,7 @@ fn scan(text: &str, query: &str, from: usize, take: &mut dyn FnMut(Span) -> bool
 /// A character as find compares it, as one to three characters: the letters a ligature or `ß` stands for
 /// (`ﬁ` → `fi`, `ß` → `ss`, `œ` → `oe`, as a browser's find matches them), a full-width form's ASCII character (`Ａ` →
 /// `a`), a straight quotation mark for a curly one (`don’t` is found by `don't`), else [`fold`].
-fn expand(c: char) -> [Option<char>; 3] {
+pub(crate) fn expand(c: char) -> [Option<char>; 3] {
     let three = |a, b, c| [Some(a), Some(b), c];
     match c {
         'ß' | 'ẞ' => three('s', 's', None),
@@ -216,7 +216,7 @@ const UNACCENTED_ADDITIONAL: &str = concat!(
 /// Whether a character is a combining mark of the blocks Latin, Greek and Cyrillic text use (diacritics,
 /// their extensions and supplement, those for symbols, half marks): written after the letter it marks.
 #[inline(always)]
-fn is_combining_mark(c: char) -> bool {
+pub(crate) fn is_combining_mark(c: char) -> bool {
     // Below U+0300 (ASCII, Latin-1) first: one comparison for most characters of any text.
     c >= '\u{0300}'
         && matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')

@@ -9,6 +9,7 @@
 
 use sidenote_extract::Span;
 
+use super::changed_words;
 use super::search::{chars_after, chars_before, first_chars, last_chars, same_char, Place, Search};
 use super::similarity::{lines_found, trigram_similarity, ACROSS_MIN_SIDE};
 use super::words::is_boundary;
@@ -46,11 +47,18 @@ struct Candidate {
 
 /// The best believable approximate placement starting within `radius` bytes of the expected place, if any.
 pub(super) fn find_fuzzy(search: &Search<'_, '_>, radius: usize) -> Option<Span> {
-    let near = |c: &Candidate| c.span.start.abs_diff(search.expected) <= radius;
+    // Similar words that say something else (another number, a negation more or less, another word in place
+    // of one) are a correction of what the note was about, not its words. Refused before the best is chosen:
+    // the closest alignment often trades the word before an insertion for the inserted one (`Jones branded`
+    // → `[and branded]` in `Jones new and branded`), and the whole edited words are the next candidate.
+    let believable = |c: &Candidate| {
+        c.span.start.abs_diff(search.expected) <= radius
+            && !changed_words::says_something_else(search.quote, c.span.slice(search.text))
+    };
     if search.quote.chars().count() > LONG_QUOTE_CHARS {
-        return best(by_ends(search).into_iter().filter(near).collect()).map(|c| c.span);
+        return best(by_ends(search).into_iter().filter(believable).collect()).map(|c| c.span);
     }
-    best(candidates(search).into_iter().filter(near).collect()).map(|c| c.span)
+    best(candidates(search).into_iter().filter(believable).collect()).map(|c| c.span)
 }
 
 fn best(candidates: Vec<Candidate>) -> Option<Candidate> {

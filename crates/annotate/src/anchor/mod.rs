@@ -24,7 +24,9 @@
 //! 3. **fuzzy** (`fuzzy.rs`): similar words (at most a quarter of the characters changed), aligned on word
 //!    boundaries, near where the context or the quote's rarest words predict them; placed only when its
 //!    context agrees (more for a short quote) and the original's context does not contradict it;
-//!    quotes longer than 64 characters are matched by their ends and verified;
+//!    quotes longer than 64 characters are matched by their ends and verified; words that say something else
+//!    than the quote (another number, a negation more or less, a word replaced by another that is no
+//!    respelling of it: `changed_words.rs`) are refused;
 //! 4. **orphan**: nowhere believable. Orphans keep their words and are listed, never dropped. A wrong
 //!    placement is worse than an orphan.
 //!
@@ -33,6 +35,7 @@
 //!
 //! Positions in targets are code points (W3C); the result is a byte span (the core's unit).
 
+mod changed_words;
 mod exact;
 mod fuzzy;
 mod remap;
@@ -481,10 +484,12 @@ mod tests {
             (
                 headline,
                 headline,
-                "Storm shuts schools across the north",
-                Some("Storm shuts schools across the north"),
+                "Storm closes all schools across the north",
+                Some("Storm closes all schools across the north"),
                 AnchorStatus::Fuzzy,
             ),
+            // A word replaced by another (`closes` → `shuts`) may say something else: an orphan, not the copy.
+            (headline, headline, "Storm shuts schools across the north", None, AnchorStatus::Orphan),
             (headline, "Storm closes schools across the north\n", "", None, AnchorStatus::Orphan),
             ("Lavrov", "Lavrov meets Blinken", "Lavrov finally meets Blinken", Some("Lavrov"), AnchorStatus::Exact),
             ("Lavrov", "Lavrov meets", "Sergei Lavrov meets", Some("Lavrov"), AnchorStatus::Moved),
