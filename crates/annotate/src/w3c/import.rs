@@ -1481,9 +1481,19 @@ pub fn merge_anchored(
     for (at_in_file, mut note) in imported.notes.into_iter().enumerate() {
         let counted = !beside[at_in_file];
         let here = notes_here.get(&note.id).copied();
+        // A re-anchoring is no edit: a colleague's copy of the article has its own characters (straight quotes,
+        // another space, a fuzzy landing), and its export quotes the note's words as they stand there. Found
+        // here on the note's own words, the file's note is compared as written on them, as the colleague's
+        // app (which kept the words it was written on) counted its versions.
+        let on_own_words = |here: &Note| note.span.is_some() && note.span == here.span;
         let order = here.map(|at| {
             let here = &annotations.notes[at];
-            Versions::compare((&here.version(), &here.replaces), (&note.version(), &note.replaces))
+            let file_version = if on_own_words(here) {
+                Versions::fingerprint(&here.target.exact, &note.text, &note.tags)
+            } else {
+                note.version()
+            };
+            Versions::compare((&here.version(), &here.replaces), (&file_version, &note.replaces))
         });
         let copy = notes_by_content.get(&note_key(&note)).map(|&at| annotations.notes[at].id.clone());
         if here.is_none() && copy.is_none() && gone(&note.id, &note.version()) {
@@ -1511,12 +1521,13 @@ pub fn merge_anchored(
             }
             Step::Theirs => {
                 if let Some(here) = here.and_then(|at| annotations.notes.get_mut(at)) {
-                    (here.text, here.tags, here.author, here.replaces) =
-                        (note.text, note.tags, note.author, note.replaces);
-                    // The newer version's words, where they were found.
-                    if note.span.is_some() {
+                    // The newer version's words, where they were found; on the note's own words, these stay the
+                    // words it was written on (the file's are the colleague's copy's).
+                    if note.span.is_some() && !on_own_words(here) {
                         (here.span, here.target, here.status) = (note.span, note.target, note.status);
                     }
+                    (here.text, here.tags, here.author, here.replaces) =
+                        (note.text, note.tags, note.author, note.replaces);
                 }
                 renamed.push((note.id.clone(), note.id));
                 report.updated += 1;
@@ -1967,6 +1978,39 @@ mod tests {
         assert!(report.summary().contains(" 1 note was changed both here and in the file"), "{}", report.summary());
         let report = receive(&mut alice, &send(&bea));
         assert_eq!((report.apart, alice.notes.len()), (0, 4), "{}", report.summary());
+    }
+
+    /// A colleague whose copy differs in its characters (straight quotes, a no-break space) exports the notes
+    /// quoting their words as they stand there; sent back, unchanged, they are the notes here, not versions
+    /// made apart (the prober's F2: each fuzzy landing came back as a duplicate), and an edit there is newer.
+    #[test]
+    fn notes_sent_back_from_a_copy_with_other_characters_are_not_duplicated() {
+        let ours = "The council\u{2019}s engineer said \u{201c}eight weeks\u{201d} would do. Then the vote came.";
+        let theirs = "The council's engineer said \"eight\u{a0}weeks\" would do. Then the vote came.";
+        let send = |text: &str, from: &Annotations| {
+            crate::w3c::file_text(&export(&Document::new("t", text), &sidenote_extract::Extraction::default(), from))
+        };
+        let at = |text: &str, words: &str| text.find(words).map(|s| Span::new(s, s + words.len())).expect("there");
+        let mut alice = Annotations::default();
+        alice.add_note(ours, at(ours, "council\u{2019}s engineer"), "who?".into(), vec![]);
+        alice.add_note(ours, at(ours, "\u{201c}eight weeks\u{201d}"), "too short".into(), vec!["time".into()]);
+        alice.add_note(ours, at(ours, "the vote"), "date?".into(), vec![]);
+        let mut bea = Annotations::default();
+        merge(&mut bea, parse(&send(ours, &alice)).expect("read"), theirs);
+        assert_eq!(bea.notes.iter().filter(|n| n.span.is_some()).count(), 3, "each on its words in Bea's copy");
+        let report = merge(&mut alice, parse(&send(theirs, &bea)).expect("read"), ours);
+        assert_eq!((report.already_here, report.apart, alice.notes.len()), (3, 0, 3), "{}", report.summary());
+        // Bea edits one; sent back, it is the newer version, on Alice's own words still.
+        let id = bea.notes.iter().find(|n| n.text == "too short").map(|n| n.id.clone()).expect("the note");
+        bea.edit_note(&id, "too short: ask".into(), vec!["time".into()]);
+        let report = merge(&mut alice, parse(&send(theirs, &bea)).expect("read"), ours);
+        assert_eq!((report.updated, report.apart, alice.notes.len()), (1, 0, 3), "{}", report.summary());
+        let edited = alice.notes.iter().find(|n| n.text == "too short: ask").expect("updated");
+        assert_eq!(edited.target.exact, "\u{201c}eight weeks\u{201d}");
+        // And once more both ways: nothing grows.
+        merge(&mut bea, parse(&send(ours, &alice)).expect("read"), theirs);
+        let report = merge(&mut alice, parse(&send(theirs, &bea)).expect("read"), ours);
+        assert_eq!((report.apart, alice.notes.len(), bea.notes.len()), (0, 3, 3), "{}", report.summary());
     }
 
     /// A colleague's file never silently replaces a decision made here on the same words (a prober's retag
