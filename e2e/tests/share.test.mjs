@@ -19,6 +19,7 @@ test('notes exported from one copy land on the right words in a changed copy, ea
     ['a new arms race', 'words that will move'],
     ['several years to present concrete facts', 'words that will change a little'],
     ['If you are in Russia', 'words that will be removed'],
+    ['expire in 2021 unless Moscow', 'a fact that will be corrected'],
   ];
   for (const [words, body] of notes) {
     await app.selectWords(words);
@@ -29,7 +30,8 @@ test('notes exported from one copy land on the right words in a changed copy, ea
   // A colleague's copy: a paragraph added on top (everything moves), one phrase reworded, a blurb removed.
   const changed = `Editor's note: this article was updated.\n\n${original}`
     .replace('several years to present concrete facts', 'several years to present some concrete facts')
-    .replace(/If you are in Russia[^\n]*\n/, '');
+    .replace(/If you are in Russia[^\n]*\n/, '')
+    .replace('expire in 2021 unless Moscow', 'expire in 2026 unless Moscow');
   await page.getByTestId('sample-button').click();
   await app.pasteText(changed);
   await page.locator('mark[data-kind=PERSON]').first().waitFor();
@@ -37,7 +39,7 @@ test('notes exported from one copy land on the right words in a changed copy, ea
   // The copy's text differs from the file's: Sidenote asks before anchoring.
   await app.anchorAnyway();
   await app.notice.filter({ hasText: 'Imported' }).waitFor();
-  assert.match(await app.notice.textContent(), /Imported 4 annotations: 0 exact, 2 moved, 1 fuzzy, 1 orphan/);
+  assert.match(await app.notice.textContent(), /Imported 5 annotations: 0 exact, 2 moved, 1 fuzzy, 2 orphan/);
   const cards = await app.noteCards();
   const byBody = Object.fromEntries(cards.map((c) => [c.body, c]));
   assert.equal(byBody['unchanged words'].status, 'moved');
@@ -45,6 +47,14 @@ test('notes exported from one copy land on the right words in a changed copy, ea
   assert.equal(byBody['words that will move'].status, 'moved');
   assert.equal(byBody['words that will change a little'].status, 'fuzzy');
   assert.equal(await app.noteHighlightText(byBody['words that will change a little'].id), 'several years to present some concrete facts');
+  // The card says which words the note was written on, since its quote shows the similar words it is on now.
+  assert.equal(
+    await page.locator(`[data-note-id="${byBody['words that will change a little'].id}"] [data-testid=written-on]`).textContent(),
+    'Written on “several years to present concrete facts”',
+  );
+  assert.equal(await page.locator(`[data-note-id="${byBody['unchanged words'].id}"] [data-testid=written-on]`).count(), 0);
+  // Similar words that say something else (another year) are no place for the note: an orphan, not the new fact.
+  assert.equal(byBody['a fact that will be corrected'].status, 'orphan');
   assert.equal(byBody['words that will be removed'].status, 'orphan');
   assert.equal(byBody['words that will be removed'].words, 'If you are in Russia');
   // The orphan is listed, not dropped, and can be re-attached to selected words.

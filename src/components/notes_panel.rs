@@ -135,6 +135,13 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                     <q>{ words.chars().take(140).collect::<String>() }</q>
                     <span class={format!("anchor-badge {}", status.label())} data-testid="anchor-status">{ status.label() }</span>
                 </button>
+                // Placed on similar words (a colleague's copy, an edited page): the words it was written on, which
+                // the card's quote no longer shows and which may say something else.
+                if note.span.is_some() && words != note.target.exact {
+                    <p class="written-on muted" data-testid="written-on">
+                        { format!("Written on “{}”", note.target.exact.chars().take(140).collect::<String>()) }
+                    </p>
+                }
                 if active {
                     { note_card_editor(&NoteCardEditorProps { id: id.clone(), text: note.text.clone(), tags: note.tags.clone(),
                                                               drafts: props.drafts.clone(), urn: props.open.urn.clone(), ondraft: props.ondraft.clone(),
