@@ -41,18 +41,25 @@ pub(super) fn word_ranges(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Every word of a text and the byte offsets where it starts, in increasing order.
-pub(super) struct WordIndex<'t> {
-    positions: HashMap<&'t str, Vec<usize>>,
+/// Every word of a text and the byte offsets where it starts, in increasing order. It owns its words (each
+/// distinct word once), so that an anchorer can keep the index of a text it made itself (the folded copy,
+/// `fold.rs`) beside that text.
+pub(super) struct WordIndex {
+    positions: HashMap<Box<str>, Vec<usize>>,
 }
 
-impl<'t> WordIndex<'t> {
+impl WordIndex {
     /// Indexes `text` in one pass.
-    pub(super) fn new(text: &'t str) -> Self {
-        let mut positions: HashMap<&'t str, Vec<usize>> = HashMap::new();
+    pub(super) fn new(text: &str) -> Self {
+        let mut positions: HashMap<Box<str>, Vec<usize>> = HashMap::new();
         for (start, end) in word_ranges(text) {
-            if let Some(word) = text.get(start..end) {
-                positions.entry(word).or_default().push(start);
+            let Some(word) = text.get(start..end) else { continue };
+            // A word seen before is found without copying it; only a new word is copied.
+            match positions.get_mut(word) {
+                Some(starts) => starts.push(start),
+                None => {
+                    positions.insert(word.into(), vec![start]);
+                }
             }
         }
         WordIndex { positions }
