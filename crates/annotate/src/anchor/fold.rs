@@ -1,6 +1,6 @@
 //! Two honest copies of one article differ in how they spell the same words: composed or decomposed accents
 //! (`é` or `e` + U+0301: macOS copies, some PDFs), line ends (`\r\n`), spaces (no-break spaces, tabs, runs of
-//! spaces, spaces left at a line's end), quotation marks (curly or straight) and invisible characters (soft
+//! spaces, spaces left at a line's end, indents), quotation marks (curly or straight) and invisible characters (soft
 //! hyphens, zero-width spaces and joiners, bidirectional marks around right-to-left words). `fold` writes a
 //! text in one spelling of each, remembering where each piece came from, so that the anchoring stages can
 //! compare two copies as they are and every placement found in the folded text maps back to whole characters
@@ -154,7 +154,7 @@ impl Folder<'_> {
 
 /// `text` in one spelling (see the module's documentation): composed letters decomposed and their marks in
 /// canonical order, quotation marks straight, invisible characters left out, `\r\n` and a lone `\r` as `\n`,
-/// every run of other white space as one space, and none at a line's end or at the text's end.
+/// every run of other white space as one space, and none at a line's start or end or at the text's end.
 pub(super) fn fold(text: &str) -> Folded {
     let mut folder = Folder {
         source: text,
@@ -176,8 +176,9 @@ pub(super) fn fold(text: &str) -> Folded {
             continue;
         }
         if let Some(run) = spaces.take() {
-            // Spaces before a line break are dropped; any other run is one space.
-            folder.replace((run, at), if breaks { "" } else { " " });
+            // Spaces before a line break or after one (an indent) are dropped; any other run is one space.
+            let indent = folder.out.text.ends_with(is_line_break);
+            folder.replace((run, at), if breaks || indent { "" } else { " " });
         }
         if c == '\r' {
             let crlf = chars.peek().is_some_and(|&(_, next)| next == '\n');
@@ -616,6 +617,7 @@ mod tests {
             ("\u{d55c}\u{ad6d}", "\u{1112}\u{1161}\u{11ab}\u{1100}\u{116e}\u{11a8}"),
             ("\u{1f469}\u{200d}\u{1f52c} ok", "\u{1f469}\u{1f52c} ok"),
             ("   lead", " lead"),
+            ("one\n\n\tindented\n  \u{a0}too", "one\n\nindented\ntoo"),
         ];
         for &(written, folded) in cases {
             assert_eq!(fold(written).text, folded, "{written:?}");
