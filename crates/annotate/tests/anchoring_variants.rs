@@ -14,24 +14,27 @@
 //!
 //! The table (`cargo test -p sidenote-annotate --test anchoring_variants -- --nocapture`), seventeenth round,
 //! before (anchoring compared the texts as written) → after (`anchor/fold.rs`: a target not found as written is
-//! looked for in both texts folded to one spelling):
+//! looked for in both texts folded to one spelling). Of 308 landings, before: 24 orphans and 49 fuzzy; after:
+//! none and 1 (the typo's own note, similar words). Moved, not exact, wherever the characters before a note are
+//! counted otherwise (a decomposed accent is two code points, `\r\n` two, an invisible character one more): the
+//! position the file gives is not where the words stand, though nothing moved.
 //!
 //! | variant (exporter's copy → importer's copy) | right | moved | fuzzy | orphan | WRONG |
 //! | --- | --- | --- | --- | --- | --- |
 //! | the same text                               | 22 → 22 | 0 → 0 | 0 → 0 | 0 → 0 | 0 → 0 |
-//! | NFC → NFD, all of it                        | FILL |
-//! | NFD → NFC, all of it                        | FILL |
-//! | NFC → one paragraph NFD                     | FILL |
-//! | LF → CRLF line ends                         | FILL |
-//! | spaces → no-break spaces (every other)      | FILL |
-//! | curly → straight quotes and apostrophes     | FILL |
-//! | straight → curly quotes and apostrophes     | FILL |
-//! | soft hyphens, zero-width spaces, word joiners, RTL marks inserted | FILL |
-//! | tabs for spaces after full stops, tab indents | FILL |
-//! | trailing spaces on every line               | FILL |
-//! | a paragraph added at the top                | FILL |
-//! | the typo fixed mid-text                     | FILL |
-//! | NFD, CRLF and a paragraph added, at once    | FILL |
+//! | NFC → NFD, all of it                        | 0 → 0 | 10 → 22 | 5 → 0 | 7 → 0 | 0 → 0 |
+//! | NFD → NFC, all of it                        | 0 → 0 | 10 → 22 | 5 → 0 | 7 → 0 | 0 → 0 |
+//! | NFC → one paragraph NFD                     | 7 → 7 | 10 → 15 | 2 → 0 | 3 → 0 | 0 → 0 |
+//! | LF → CRLF line ends                         | 1 → 1 | 20 → 21 | 1 → 0 | 0 → 0 | 0 → 0 |
+//! | spaces → no-break spaces (every other)      | 13 → 22 | 0 → 0 | 9 → 0 | 0 → 0 | 0 → 0 |
+//! | curly → straight quotes and apostrophes     | 17 → 22 | 0 → 0 | 5 → 0 | 0 → 0 | 0 → 0 |
+//! | straight → curly quotes and apostrophes     | 17 → 22 | 0 → 0 | 5 → 0 | 0 → 0 | 0 → 0 |
+//! | invisible characters inserted (below)      | 1 → 1 | 12 → 21 | 9 → 0 | 0 → 0 | 0 → 0 |
+//! | tabs for spaces after full stops, tab indents | 1 → 1 | 20 → 21 | 1 → 0 | 0 → 0 | 0 → 0 |
+//! | trailing spaces on every line               | 1 → 1 | 20 → 21 | 1 → 0 | 0 → 0 | 0 → 0 |
+//! | a paragraph added at the top                | 0 → 0 | 22 → 22 | 0 → 0 | 0 → 0 | 0 → 0 |
+//! | the typo fixed mid-text                     | 21 → 21 | 0 → 0 | 1 → 1 | 0 → 0 | 0 → 0 |
+//! | NFD, CRLF and a paragraph added, at once    | 0 → 0 | 10 → 22 | 5 → 0 | 7 → 0 | 0 → 0 |
 
 use sidenote_annotate::anchor::AnchorStatus;
 use sidenote_annotate::model::Annotations;
@@ -41,9 +44,9 @@ use unicode_normalization::UnicodeNormalization;
 
 /// My own article. Paragraphs are separated by blank lines; the typo `recieved` is meant.
 const ARTICLE: &str = "The Harbour Caf\u{e9} Reopens\n\n\
-Zo\u{eb} \u{c5}ngstr\u{f6}m recieved the keys to the old harbour caf\u{e9} on a grey Tuesday in S\u{e3}o Paulo\u{2019}s twin \
-town. \u{201c}It\u{2019}s na\u{ef}ve to think a caf\u{e9} can save a street,\u{201d} she said, \u{201c}but the old harbour \
-deserves one.\u{201d}\n\n\
+Zo\u{eb} \u{c5}ngstr\u{f6}m recieved the keys to the old harbour caf\u{e9} on a grey Tuesday in \
+S\u{e3}o Paulo\u{2019}s twin town. \u{201c}It\u{2019}s na\u{ef}ve to think a caf\u{e9} can save a street,\u{201d} \
+she said, \u{201c}but the old harbour deserves one.\u{201d}\n\n\
 Her r\u{e9}sum\u{e9} lists kitchens in \u{110}\u{e0} N\u{1eb5}ng, \u{391}\u{3b8}\u{3ae}\u{3bd}\u{3b1} and \
 \u{419}\u{43e}\u{448}\u{43a}\u{430}\u{440}-\u{41e}\u{43b}\u{430}, and she still writes the menu in three scripts. \
 The first customer, a retired pilot from Haifa, greeted her with \u{5e9}\u{5dc}\u{5d5}\u{5dd} and his wife added \
