@@ -28,6 +28,10 @@
 //! 4. **orphan**: nowhere believable. Orphans keep their words and are listed, never dropped. A wrong
 //!    placement is worse than an orphan.
 //!
+//! A target neither exact nor moved is tried again, through the same stages, on both texts folded to one
+//! spelling (`fold.rs`: composed or decomposed accents, line ends, white space, quotation marks, invisible
+//! characters), and its words there are taken, mapped back to whole characters of the text as it is.
+//!
 //! The work per target is bounded whatever the text and the quote: an `Anchorer` indexes the text's words
 //! once (`words.rs`), and each target looks up a fixed number of its rarest words instead of scanning.
 //!
