@@ -43,23 +43,22 @@ pub(super) fn word_ranges(s: &str) -> Vec<(usize, usize)> {
 
 /// Every word of a text and the byte offsets where it starts, in increasing order. It owns its words (each
 /// distinct word once), so that an anchorer can keep the index of a text it made itself (the folded copy,
-/// `fold.rs`) beside that text.
+/// `fold.rs`) beside that text. Keyed by `String` as the extractor's map of role mentions is, so that the Wasm
+/// holds one copy of the map's code for both.
 pub(super) struct WordIndex {
-    positions: HashMap<Box<str>, Vec<usize>>,
+    positions: HashMap<String, Vec<usize>>,
 }
 
 impl WordIndex {
     /// Indexes `text` in one pass.
     pub(super) fn new(text: &str) -> Self {
-        let mut positions: HashMap<Box<str>, Vec<usize>> = HashMap::new();
+        let mut positions: HashMap<String, Vec<usize>> = HashMap::new();
         for (start, end) in word_ranges(text) {
             let Some(word) = text.get(start..end) else { continue };
             // A word seen before is found without copying it; only a new word is copied.
             match positions.get_mut(word) {
                 Some(starts) => starts.push(start),
-                None => {
-                    positions.insert(word.into(), vec![start]);
-                }
+                None => positions.entry(word.to_string()).or_default().push(start),
             }
         }
         WordIndex { positions }
