@@ -203,9 +203,9 @@ impl<'t> Anchorer<'t> {
         match found.status {
             // Exact only where the file said: the words there, written another way.
             AnchorStatus::Exact | AnchorStatus::Moved if over_written(span) => {
-                let held = |unit: &dyn Fn(usize) -> Option<usize>| {
-                    target.start.zip(target.end) == unit(span.start).zip(unit(span.end))
-                };
+                // Where they start: their end counts otherwise when they are written otherwise (`é`, `e` + U+0301).
+                let held =
+                    |unit: &dyn Fn(usize) -> Option<usize>| target.start.is_some() && target.start == unit(span.start);
                 let at_position =
                     held(&|byte| self.index.byte_to_char(byte)) || held(&|byte| self.index.byte_to_utf16(byte));
                 let status = if found.status == AnchorStatus::Exact && at_position {
@@ -327,6 +327,54 @@ mod tests {
     fn anchored(text: &str, target: &TextTarget) -> (Option<String>, AnchorStatus) {
         let a = anchor(text, &OffsetIndex::new(text), target);
         (a.span.map(|s| s.slice(text).to_string()), a.status)
+    }
+
+    /// A copy written otherwise (decomposed, straight quotes, invisible characters, CRLF) holds the same words:
+    /// found on whole characters of the copy as it is, exact only where the position still holds them, and a
+    /// bare quote found twice once folded is an orphan as it would be written alike.
+    #[test]
+    fn a_copy_written_otherwise_holds_the_same_words() {
+        let original =
+            "Le caf\u{e9} \u{201c}chez Zo\u{eb}\u{201d} ouvre.\nLa r\u{e9}sidence d\u{2019}\u{e9}t\u{e9} ferme.";
+        let cases: &[(&str, &str, &str, &str, AnchorStatus)] = &[
+            // (noted words, copy, words found there, what, status)
+            (
+                "caf\u{e9}",
+                "Le cafe\u{301} \u{201c}chez Zoe\u{308}\u{201d} ouvre.",
+                "cafe\u{301}",
+                "NFD",
+                AnchorStatus::Exact,
+            ),
+            (
+                "Zo\u{eb}",
+                "Le cafe\u{301} \u{201c}chez Zoe\u{308}\u{201d} ouvre.",
+                "Zoe\u{308}",
+                "NFD after",
+                AnchorStatus::Moved,
+            ),
+            ("\u{201c}chez", "Le caf\u{e9} \"chez Zo\u{eb}\" ouvre.", "\"chez", "straight", AnchorStatus::Exact),
+            (
+                "r\u{e9}sidence",
+                "Le caf\u{e9}\r\nLa r\u{e9}si\u{ad}dence d'\u{e9}t\u{e9} ferme.",
+                "r\u{e9}si\u{ad}dence",
+                "shy",
+                AnchorStatus::Moved,
+            ),
+        ];
+        for &(words, copy, found, what, status) in cases {
+            let target = target_of(original, words);
+            assert_eq!(anchored(copy, &target), (Some(found.to_string()), status), "{what}");
+        }
+        // Half of a decomposed letter is never a placement: `caf` noted in `café` is not in `cafe` + U+0301.
+        let part = target_of("Le caf\u{e9}s sont pleins.", "caf");
+        assert_eq!(anchored("Le cafe\u{301}s sont pleins.", &part).0.as_deref(), Some("caf"));
+        let bare = TextTarget { exact: "\u{e9}t\u{e9}".into(), ..TextTarget::default() };
+        assert_eq!(anchored("e\u{301}te\u{301} et e\u{301}te\u{301}.", &bare), (None, AnchorStatus::Orphan));
+        // Once as a whole word (the other is inside `étés`): placed.
+        assert_eq!(
+            anchored("e\u{301}te\u{301} et \u{e9}t\u{e9}s", &bare),
+            (Some("e\u{301}te\u{301}".to_string()), AnchorStatus::Moved)
+        );
     }
 
     #[test]
