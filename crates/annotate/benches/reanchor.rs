@@ -8,13 +8,16 @@
 //!    500 absent quotes on a fifth of the text, one absent 20,000-character quote, the export of 5,000
 //!    annotations, 1,000 annotations after 200 random edits, and what a reviewed long document shows and
 //!    exports (thousands of decisions, added entities and corrected speakers over its mentions and quotes);
-//!    a file of lone surrogate escapes read before parsing,
+//!    a file of lone surrogate escapes read before parsing, 2,000 notes onto a copy written otherwise (NFD,
+//!    no-break spaces, CRLF),
 //!    then each case's time at 4 MB over its time at 1 MB (about 4 where the work is linear in the text).
 //!
 //! `cargo bench -p sidenote-annotate --bench reanchor` (reads ../shared/corpus; says so when it is absent).
 
 use std::path::Path;
 use std::time::Instant;
+
+use unicode_normalization::UnicodeNormalization;
 
 use sidenote_annotate::anchor::{AnchorStatus, Anchorer, TextTarget};
 use sidenote_annotate::model::{Annotations, Decision, Note, ReviewScope};
@@ -314,6 +317,25 @@ fn adversarial(unit: &str, rng: &mut Rng, size: usize) -> Vec<(&'static str, f64
         "{} notes on one line of {} bytes in place: {elapsed:.0} ms ({placed} placed)",
         line_targets.len(),
         one_line.len()
+    );
+
+    // 1d. 2,000 notes onto a colleague's copy written otherwise: decomposed (NFD), no-break spaces for spaces,
+    // CRLF line ends. No note's context is found as written, so each is looked for in the folded text, which
+    // is made once (`anchor/fold.rs`).
+    let copy: String = big.nfd().collect::<String>().replace(' ', "\u{a0}").replace('\n', "\r\n");
+    let copy_index = OffsetIndex::new(&copy);
+    // The same words as 1b's (one line has the text's byte offsets), noted on the text itself.
+    let copy_targets: Vec<TextTarget> = spans.iter().map(|&s| TextTarget::of(&big, &index, s)).collect();
+    let start = Instant::now();
+    let anchorer = Anchorer::new(&copy, &copy_index);
+    let found: Vec<_> = copy_targets.iter().map(|t| anchorer.anchor(t)).collect();
+    let elapsed = ms(start);
+    timings.push(("2,000 notes on an NFD copy", elapsed));
+    println!(
+        "{} notes on a copy of {} bytes written otherwise: {elapsed:.0} ms ({})",
+        found.len(),
+        copy.len(),
+        statuses(&found)
     );
 
     // 1c. A file as large as the text that is mostly surrogate escapes, lone and paired, and escaped

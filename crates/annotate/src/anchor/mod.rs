@@ -30,6 +30,10 @@
 //! 4. **orphan**: nowhere believable. Orphans keep their words and are listed, never dropped. A wrong
 //!    placement is worse than an orphan.
 //!
+//! A target neither exact nor moved is tried again, through the same stages, on both texts folded to one
+//! spelling (`fold.rs`: composed or decomposed accents, line ends, white space, quotation marks, invisible
+//! characters), and its words there are taken, mapped back to whole characters of the text as it is.
+//!
 //! The work per target is bounded whatever the text and the quote: an `Anchorer` indexes the text's words
 //! once (`words.rs`), and each target looks up a fixed number of its rarest words instead of scanning.
 //!
@@ -37,6 +41,7 @@
 
 mod changed_words;
 mod exact;
+mod fold;
 mod fuzzy;
 mod remap;
 mod search;
@@ -50,6 +55,7 @@ use sidenote_extract::offsets::OffsetIndex;
 use sidenote_extract::Span;
 
 use exact::Moved;
+use fold::Folded;
 pub use remap::PositionMap;
 use search::{floor_char, Search};
 use words::WordIndex;
@@ -129,80 +135,174 @@ pub struct Anchored {
 const SHORT_QUOTE_CHARS: usize = 20;
 
 /// Anchors any number of targets on one text, sharing one index of its words (built on first need, so a
-/// batch whose targets are all still in place costs nothing).
+/// batch whose targets are all still in place costs nothing), and the text folded (`fold.rs`) with its own
+/// index, built the first time a target is not found as it is written.
 pub struct Anchorer<'t> {
     text: &'t str,
     index: &'t OffsetIndex,
-    words: OnceCell<WordIndex<'t>>,
+    words: OnceCell<WordIndex>,
+    folded: OnceCell<FoldedText>,
+}
+
+/// The anchorer's text folded, with what anchoring on it needs.
+struct FoldedText {
+    folded: Folded,
+    /// Empty when folding changed nothing (the text itself is then used, with its own index).
+    index: OffsetIndex,
+    words: OnceCell<WordIndex>,
 }
 
 impl<'t> Anchorer<'t> {
     /// An anchorer for `text`, whose offsets `index` converts.
     pub fn new(text: &'t str, index: &'t OffsetIndex) -> Self {
-        Anchorer { text, index, words: OnceCell::new() }
+        Anchorer { text, index, words: OnceCell::new(), folded: OnceCell::new() }
     }
 
-    /// Finds `target` in the text.
+    /// Finds `target` in the text: as it is written, else as two copies of the same words may be written
+    /// differently (composed or decomposed accents, curly or straight quotation marks, other white space,
+    /// invisible characters: `fold.rs`). The same stages judge both, on the same evidence, so a folded
+    /// placement is no less sure; it is taken when the text as written gave no placement of the same words.
     pub fn anchor(&self, target: &TextTarget) -> Anchored {
-        let (text, index) = (self.text, self.index);
-        let orphan = Anchored { span: None, status: AnchorStatus::Orphan };
-        if target.exact.is_empty() {
-            return orphan;
+        let written = anchor_on(self.text, self.index, &self.words, target);
+        if matches!(written.status, AnchorStatus::Exact | AnchorStatus::Moved) || target.exact.is_empty() {
+            return written;
         }
-        let parts = (target.prefix.as_str(), target.exact.as_str(), target.suffix.as_str());
-        let mut search = Search::new(text, &self.words, parts, expected_position(text, index, target));
-        search.positioned = target.start.is_some();
-        // 1. Exact position, unless its context says that other words now sit there by chance. The position is
-        // read in code points (W3C), else in UTF-16 units: JavaScript tools (Recogito, RecogitoJS, Annotorious,
-        // Hypothesis) count DOM-range offsets so, and after an emoji the two differ. Only a reading that holds the
-        // words is taken, so the other unit can never put them on other words.
-        let holding = |to_byte: &dyn Fn(usize) -> Option<usize>| match target.start.zip(target.end) {
-            Some((start, end)) => match (to_byte(start), to_byte(end)) {
-                (Some(s), Some(e)) if s <= e && text.get(s..e) == Some(target.exact.as_str()) => Some(Span::new(s, e)),
-                _ => None,
-            },
-            None => None,
+        let Some(folded_target) = fold_target(target) else { return written };
+        let view = self.folded.get_or_init(|| {
+            let folded = fold::fold(self.text);
+            let index = if folded.is_unchanged() { OffsetIndex::new("") } else { OffsetIndex::new(&folded.text) };
+            FoldedText { folded, index, words: OnceCell::new() }
+        });
+        if view.folded.is_unchanged()
+            && folded_target.exact == target.exact
+            && folded_target.prefix == target.prefix
+            && folded_target.suffix == target.suffix
+        {
+            return written;
+        }
+        // The remembered position, read in this text, then in its folded form.
+        let position = |to_folded: &dyn Fn(usize) -> Option<usize>| {
+            let start = to_folded(self.index.char_to_byte(target.start?.min(self.index.len_chars()))?)?;
+            Some((start, start + folded_target.exact.chars().count()))
         };
-        let as_chars = holding(&|char| index.char_to_byte(char));
-        let as_units = holding(&|unit| index.utf16_to_byte(unit)).filter(|&span| Some(span) != as_chars);
-        // Both readings holding the words, each on other occurrences, and no context to choose by: either could
-        // be wrong (a bare "Maya" counted in UTF-16 by its tool, whose code-point reading is the next "Maya").
-        if as_chars.is_some() && as_units.is_some() && search.context_chars() == 0 {
-            return orphan;
-        }
-        let agrees = |span: &Span| exact::context_agrees(&search, *span);
-        if let Some(span) = as_chars.filter(agrees).or(as_units.filter(agrees)) {
-            return Anchored { span: Some(span), status: AnchorStatus::Exact };
-        }
-        let remembered = as_chars.or(as_units);
-        // 2. The same words elsewhere.
-        let radius = match exact::find_moved(&search) {
-            Moved::Found(span) => {
-                // A target that never said where it was (a Hypothesis row, a hand-made file) has not moved when
-                // its words stand with their whole context.
-                let unmoved = target.start.is_none() && exact::context_agrees(&search, span);
-                let status =
-                    if Some(span) == remembered || unmoved { AnchorStatus::Exact } else { AnchorStatus::Moved };
-                return Anchored { span: Some(span), status };
-            }
-            Moved::Ambiguous => return orphan,
-            Moved::NotFound => usize::MAX,
-            Moved::OriginalNear(radius) => radius,
+        let found = if view.folded.is_unchanged() {
+            let (start, end) = position(&|byte| Some(byte)).unzip();
+            let target = TextTarget { start, end, ..folded_target };
+            anchor_on(self.text, self.index, &self.words, &target)
+        } else {
+            let to_folded = |byte| view.index.byte_to_char(view.folded.folded_at(byte, false));
+            let (start, end) = position(&to_folded).unzip();
+            let target = TextTarget { start, end, ..folded_target };
+            let mut found = anchor_on(&view.folded.text, &view.index, &view.words, &target);
+            // Back to whole characters of the text as it is; a placement that would cut one is none.
+            found.span = found.span.and_then(|span| {
+                Some(Span::new(view.folded.original_start(span.start)?, view.folded.original_end(span.end)?))
+            });
+            found
         };
-        // 3. Similar words (near the original when its context is still there).
-        match fuzzy::find_fuzzy(&search, radius) {
-            // The same test as for the same words elsewhere: the fuzzy stage looks everywhere when the moved
-            // stage found nothing believable, and must not bring back a copy that stage would have refused.
-            Some(span) if exact::contradicted(&search, span).is_some() => orphan,
-            // The same words: where they were (the moved stage asks one word for more verbatim context than a
-            // similar context gives, `Lavrov [finally] meets`), or elsewhere.
-            Some(span) if span.slice(text) == target.exact => {
-                let status = if Some(span) == remembered { AnchorStatus::Exact } else { AnchorStatus::Moved };
+        let Some(span) = found.span else { return written };
+        // Similar words found as written stand unless the folded text finds these very words on them.
+        let over_written = |span: Span| written.span.is_none_or(|w| w.start < span.end && span.start < w.end);
+        match found.status {
+            // Exact only where the file said: the words there, written another way.
+            AnchorStatus::Exact | AnchorStatus::Moved if over_written(span) => {
+                // Where they start: their end counts otherwise when they are written otherwise (`é`, `e` + U+0301).
+                let held =
+                    |unit: &dyn Fn(usize) -> Option<usize>| target.start.is_some() && target.start == unit(span.start);
+                let at_position =
+                    held(&|byte| self.index.byte_to_char(byte)) || held(&|byte| self.index.byte_to_utf16(byte));
+                let status = if found.status == AnchorStatus::Exact && at_position {
+                    AnchorStatus::Exact
+                } else {
+                    AnchorStatus::Moved
+                };
                 Anchored { span: Some(span), status }
             }
-            Some(span) => Anchored { span: Some(span), status: AnchorStatus::Fuzzy },
-            None => orphan,
+            // Similar words in the folded text are a second guess where the text as written found none: not
+            // taken (on the edited corpus pages they put notes whose words were deleted on other words).
+            _ => written,
         }
+    }
+}
+
+/// `target`'s words and context folded (`fold.rs`) as one text, so that a line end or a run of spaces across
+/// the quote's edge folds as it does in the text; without its position, which is in the other text's units.
+/// `None` when the quote folds to nothing (invisible characters only).
+fn fold_target(target: &TextTarget) -> Option<TextTarget> {
+    let (prefix_end, quote_end) = (target.prefix.len(), target.prefix.len() + target.exact.len());
+    let combined = format!("{}{}{}", target.prefix, target.exact, target.suffix);
+    let folded = fold::fold(&combined);
+    // A piece across the quote's edge (a run of spaces half in it) is left out of the quote.
+    let (start, end) = (folded.folded_at(prefix_end, true), folded.folded_at(quote_end, false));
+    let part = |from: usize, to: usize| folded.text.get(from..to.max(from)).unwrap_or("").to_string();
+    let exact = part(start, end);
+    (!exact.is_empty()).then(|| TextTarget {
+        prefix: part(0, start),
+        suffix: part(end.max(start), folded.text.len()),
+        exact,
+        start: None,
+        end: None,
+    })
+}
+
+/// Finds `target` in `text` through the stages (see the module's documentation).
+fn anchor_on(text: &str, index: &OffsetIndex, words: &OnceCell<WordIndex>, target: &TextTarget) -> Anchored {
+    let orphan = Anchored { span: None, status: AnchorStatus::Orphan };
+    if target.exact.is_empty() {
+        return orphan;
+    }
+    let parts = (target.prefix.as_str(), target.exact.as_str(), target.suffix.as_str());
+    let mut search = Search::new(text, words, parts, expected_position(text, index, target));
+    search.positioned = target.start.is_some();
+    // 1. Exact position, unless its context says that other words now sit there by chance. The position is
+    // read in code points (W3C), else in UTF-16 units: JavaScript tools (Recogito, RecogitoJS, Annotorious,
+    // Hypothesis) count DOM-range offsets so, and after an emoji the two differ. Only a reading that holds the
+    // words is taken, so the other unit can never put them on other words.
+    let holding = |to_byte: &dyn Fn(usize) -> Option<usize>| match target.start.zip(target.end) {
+        Some((start, end)) => match (to_byte(start), to_byte(end)) {
+            (Some(s), Some(e)) if s <= e && text.get(s..e) == Some(target.exact.as_str()) => Some(Span::new(s, e)),
+            _ => None,
+        },
+        None => None,
+    };
+    let as_chars = holding(&|char| index.char_to_byte(char));
+    let as_units = holding(&|unit| index.utf16_to_byte(unit)).filter(|&span| Some(span) != as_chars);
+    // Both readings holding the words, each on other occurrences, and no context to choose by: either could
+    // be wrong (a bare "Maya" counted in UTF-16 by its tool, whose code-point reading is the next "Maya").
+    if as_chars.is_some() && as_units.is_some() && search.context_chars() == 0 {
+        return orphan;
+    }
+    let agrees = |span: &Span| exact::context_agrees(&search, *span);
+    if let Some(span) = as_chars.filter(agrees).or(as_units.filter(agrees)) {
+        return Anchored { span: Some(span), status: AnchorStatus::Exact };
+    }
+    let remembered = as_chars.or(as_units);
+    // 2. The same words elsewhere.
+    let radius = match exact::find_moved(&search) {
+        Moved::Found(span) => {
+            // A target that never said where it was (a Hypothesis row, a hand-made file) has not moved when
+            // its words stand with their whole context.
+            let unmoved = target.start.is_none() && exact::context_agrees(&search, span);
+            let status = if Some(span) == remembered || unmoved { AnchorStatus::Exact } else { AnchorStatus::Moved };
+            return Anchored { span: Some(span), status };
+        }
+        Moved::Ambiguous => return orphan,
+        Moved::NotFound => usize::MAX,
+        Moved::OriginalNear(radius) => radius,
+    };
+    // 3. Similar words (near the original when its context is still there).
+    match fuzzy::find_fuzzy(&search, radius) {
+        // The same test as for the same words elsewhere: the fuzzy stage looks everywhere when the moved
+        // stage found nothing believable, and must not bring back a copy that stage would have refused.
+        Some(span) if exact::contradicted(&search, span).is_some() => orphan,
+        // The same words: where they were (the moved stage asks one word for more verbatim context than a
+        // similar context gives, `Lavrov [finally] meets`), or elsewhere.
+        Some(span) if span.slice(text) == target.exact => {
+            let status = if Some(span) == remembered { AnchorStatus::Exact } else { AnchorStatus::Moved };
+            Anchored { span: Some(span), status }
+        }
+        Some(span) => Anchored { span: Some(span), status: AnchorStatus::Fuzzy },
+        None => orphan,
     }
 }
 
@@ -230,6 +330,54 @@ mod tests {
     fn anchored(text: &str, target: &TextTarget) -> (Option<String>, AnchorStatus) {
         let a = anchor(text, &OffsetIndex::new(text), target);
         (a.span.map(|s| s.slice(text).to_string()), a.status)
+    }
+
+    /// A copy written otherwise (decomposed, straight quotes, invisible characters, CRLF) holds the same words:
+    /// found on whole characters of the copy as it is, exact only where the position still holds them, and a
+    /// bare quote found twice once folded is an orphan as it would be written alike.
+    #[test]
+    fn a_copy_written_otherwise_holds_the_same_words() {
+        let original =
+            "Le caf\u{e9} \u{201c}chez Zo\u{eb}\u{201d} ouvre.\nLa r\u{e9}sidence d\u{2019}\u{e9}t\u{e9} ferme.";
+        let cases: &[(&str, &str, &str, &str, AnchorStatus)] = &[
+            // (noted words, copy, words found there, what, status)
+            (
+                "caf\u{e9}",
+                "Le cafe\u{301} \u{201c}chez Zoe\u{308}\u{201d} ouvre.",
+                "cafe\u{301}",
+                "NFD",
+                AnchorStatus::Exact,
+            ),
+            (
+                "Zo\u{eb}",
+                "Le cafe\u{301} \u{201c}chez Zoe\u{308}\u{201d} ouvre.",
+                "Zoe\u{308}",
+                "NFD after",
+                AnchorStatus::Moved,
+            ),
+            ("\u{201c}chez", "Le caf\u{e9} \"chez Zo\u{eb}\" ouvre.", "\"chez", "straight", AnchorStatus::Exact),
+            (
+                "r\u{e9}sidence",
+                "Le caf\u{e9}\r\nLa r\u{e9}si\u{ad}dence d'\u{e9}t\u{e9} ferme.",
+                "r\u{e9}si\u{ad}dence",
+                "shy",
+                AnchorStatus::Moved,
+            ),
+        ];
+        for &(words, copy, found, what, status) in cases {
+            let target = target_of(original, words);
+            assert_eq!(anchored(copy, &target), (Some(found.to_string()), status), "{what}");
+        }
+        // Half of a decomposed letter is never a placement: `caf` noted in `café` is not in `cafe` + U+0301.
+        let part = target_of("Le caf\u{e9}s sont pleins.", "caf");
+        assert_eq!(anchored("Le cafe\u{301}s sont pleins.", &part).0.as_deref(), Some("caf"));
+        let bare = TextTarget { exact: "\u{e9}t\u{e9}".into(), ..TextTarget::default() };
+        assert_eq!(anchored("e\u{301}te\u{301} et e\u{301}te\u{301}.", &bare), (None, AnchorStatus::Orphan));
+        // Once as a whole word (the other is inside `étés`): placed.
+        assert_eq!(
+            anchored("e\u{301}te\u{301} et \u{e9}t\u{e9}s", &bare),
+            (Some("e\u{301}te\u{301}".to_string()), AnchorStatus::Moved)
+        );
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub(super) struct ContextWord {
 pub(super) struct Search<'a, 't> {
     pub text: &'t str,
     /// The text's word index, built on first need (a target still at its place never needs it).
-    pub words: &'a OnceCell<WordIndex<'t>>,
+    pub words: &'a OnceCell<WordIndex>,
     pub quote: &'a str,
     /// At most `CONTEXT_CHARS` characters before the quote…
     pub prefix: &'a str,
@@ -65,7 +65,7 @@ pub(super) struct Search<'a, 't> {
 impl<'a, 't> Search<'a, 't> {
     pub(super) fn new(
         text: &'t str,
-        words: &'a OnceCell<WordIndex<'t>>,
+        words: &'a OnceCell<WordIndex>,
         (prefix, quote, suffix): (&'a str, &'a str, &'a str),
         expected: usize,
     ) -> Self {
@@ -132,7 +132,7 @@ impl<'a, 't> Search<'a, 't> {
         }
     }
 
-    fn index(&self) -> &WordIndex<'t> {
+    fn index(&self) -> &WordIndex {
         self.words.get_or_init(|| WordIndex::new(self.text))
     }
 

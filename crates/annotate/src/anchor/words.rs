@@ -41,18 +41,24 @@ pub(super) fn word_ranges(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Every word of a text and the byte offsets where it starts, in increasing order.
-pub(super) struct WordIndex<'t> {
-    positions: HashMap<&'t str, Vec<usize>>,
+/// Every word of a text and the byte offsets where it starts, in increasing order. It owns its words (each
+/// distinct word once), so that an anchorer can keep the index of a text it made itself (the folded copy,
+/// `fold.rs`) beside that text. Keyed by `String` as the extractor's map of role mentions is, so that the Wasm
+/// holds one copy of the map's code for both.
+pub(super) struct WordIndex {
+    positions: HashMap<String, Vec<usize>>,
 }
 
-impl<'t> WordIndex<'t> {
+impl WordIndex {
     /// Indexes `text` in one pass.
-    pub(super) fn new(text: &'t str) -> Self {
-        let mut positions: HashMap<&'t str, Vec<usize>> = HashMap::new();
+    pub(super) fn new(text: &str) -> Self {
+        let mut positions: HashMap<String, Vec<usize>> = HashMap::new();
         for (start, end) in word_ranges(text) {
-            if let Some(word) = text.get(start..end) {
-                positions.entry(word).or_default().push(start);
+            let Some(word) = text.get(start..end) else { continue };
+            // A word seen before is found without copying it; only a new word is copied.
+            match positions.get_mut(word) {
+                Some(starts) => starts.push(start),
+                None => positions.entry(word.to_string()).or_default().push(start),
             }
         }
         WordIndex { positions }
