@@ -191,6 +191,7 @@ fn same_words(file_words: &str, words: &str) -> bool {
     file_words == words || file_words.contains('\r') && file_words.replace("\r\n", "\n") == words
 }
 
+/// The regions and comments of the tasks whose text is `text`, each task's skipped results under its id.
 fn read_tasks(tasks: &[Value], text: &str) -> ReadEntities {
     let index = OffsetIndex::new(text);
     let mut found: Vec<(Span, EntityKind, usize)> = Vec::new();
@@ -555,6 +556,26 @@ mod tests {
             let notice = "task 1 read in UTF-16 units, as Label Studio's earlier versions counted";
             assert_eq!(got.notices.iter().any(|n| n.starts_with(notice)), in_utf16, "{file}: {:?}", got.notices);
         }
+    }
+
+    /// A region without its words that names another field of the task (`to_name`) is on that field's text, not
+    /// put on the article's words at the same offsets; with its words, the words decide.
+    #[test]
+    fn a_region_on_another_field_is_not_put_on_the_article() {
+        let on = |to_name: &str, copied: bool| {
+            let mut result = region(TEXT, "r", "Ada Vance", "PER", false, copied);
+            result["to_name"] = json!(to_name);
+            let task = json!([{"id": 3, "data": {"title": "Oslo talks", "text": TEXT}, "annotations": [{"result": [result]}]}]);
+            let read = read(&task.to_string(), TEXT).expect("a Label Studio file");
+            let found: Vec<&str> = read.found.iter().filter_map(|e| e.span.map(|s| s.slice(TEXT))).collect();
+            let reasons: Vec<String> = read.skipped.iter().map(|s| s.reason.clone()).collect();
+            (found, reasons)
+        };
+        assert_eq!(on("text", false), (vec!["Ada Vance"], vec![]));
+        assert_eq!(on("title", true), (vec!["Ada Vance"], vec![]));
+        let (found, reasons) = on("title", false);
+        assert!(found.is_empty());
+        assert_eq!(reasons, ["is on the task's \"title\", not on its \"text\", this article's text"]);
     }
 
     /// JSON_MIN: one record per annotation, the data's fields beside each control's values; per-region comments
