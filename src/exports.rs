@@ -1,7 +1,7 @@
 //! The export formats the toolbar offers, and the files each one makes. Pure (no DOM): the app hands the
 //! files to `services::download`, and the tests below check them natively.
 
-use sidenote_annotate::formats::{brat, conll, csv, doccano};
+use sidenote_annotate::formats::{brat, conll, csv, doccano, label_studio};
 use sidenote_annotate::model::Annotations;
 use sidenote_annotate::w3c;
 use sidenote_annotate::Document;
@@ -21,6 +21,8 @@ pub enum ExportFormat {
     Brat,
     /// doccano JSONL: the article and its reviewed entities on one line.
     Doccano,
+    /// Label Studio JSON: one task, the article and its reviewed entities as one annotation's regions.
+    LabelStudio,
     /// CoNLL-2003 style BIO tokens of the reviewed entities.
     Conll,
     /// The notes as CSV (UTF-8 with a byte-order mark, for spreadsheets).
@@ -29,11 +31,12 @@ pub enum ExportFormat {
 
 impl ExportFormat {
     /// Every format, in the order the menu lists them (the default first).
-    pub const ALL: [ExportFormat; 6] = [
+    pub const ALL: [ExportFormat; 7] = [
         ExportFormat::W3c,
         ExportFormat::Markdown,
         ExportFormat::Brat,
         ExportFormat::Doccano,
+        ExportFormat::LabelStudio,
         ExportFormat::Conll,
         ExportFormat::Csv,
     ];
@@ -45,6 +48,7 @@ impl ExportFormat {
             ExportFormat::Markdown => "markdown",
             ExportFormat::Brat => "brat",
             ExportFormat::Doccano => "doccano",
+            ExportFormat::LabelStudio => "label-studio",
             ExportFormat::Conll => "conll",
             ExportFormat::Csv => "csv",
         }
@@ -62,6 +66,7 @@ impl ExportFormat {
             ExportFormat::Markdown => "Notes as Markdown",
             ExportFormat::Brat => "brat (.ann + .txt)",
             ExportFormat::Doccano => "doccano JSONL",
+            ExportFormat::LabelStudio => "Label Studio JSON",
             ExportFormat::Conll => "CoNLL BIO tokens",
             ExportFormat::Csv => "Notes as CSV",
         }
@@ -74,6 +79,7 @@ impl ExportFormat {
             ExportFormat::Markdown => "Export Markdown",
             ExportFormat::Brat => "Export brat",
             ExportFormat::Doccano => "Export JSONL",
+            ExportFormat::LabelStudio => "Export Label Studio",
             ExportFormat::Conll => "Export CoNLL",
             ExportFormat::Csv => "Export CSV",
         }
@@ -130,16 +136,19 @@ pub fn nothing_to_export(format: ExportFormat, open: &OpenDocument, annotations:
     let name = match format {
         ExportFormat::Brat => "brat",
         ExportFormat::Doccano => "doccano",
+        ExportFormat::LabelStudio => "Label Studio",
         ExportFormat::Conll => "CoNLL",
         ExportFormat::Markdown => "Markdown",
         ExportFormat::Csv => "CSV",
         ExportFormat::W3c => return None,
     };
     match format {
-        ExportFormat::Brat | ExportFormat::Doccano | ExportFormat::Conll if !reviewed() => Some(format!(
-            "A {name} export holds the entities you reviewed, and there are none yet: accept, retag or add \
+        ExportFormat::Brat | ExportFormat::Doccano | ExportFormat::LabelStudio | ExportFormat::Conll if !reviewed() => {
+            Some(format!(
+                "A {name} export holds the entities you reviewed, and there are none yet: accept, retag or add \
              entities (Entities tab), then export again. This file has the article without entities."
-        )),
+            ))
+        }
         ExportFormat::Markdown | ExportFormat::Csv if !noted() => {
             Some(format!("A {name} export holds your notes, and there are none yet: this file has only its heading."))
         }
@@ -174,6 +183,11 @@ pub fn files(
         }
         ExportFormat::Doccano => {
             vec![file(".jsonl", "application/jsonl", doccano::export(doc, extraction, annotations))]
+        }
+        // `.label-studio.json`: Label Studio imports `.json`, and the name keeps it apart from the W3C file.
+        ExportFormat::LabelStudio => {
+            let json = label_studio::export(doc, extraction, annotations);
+            vec![file(".label-studio.json", "application/json", json)]
         }
         ExportFormat::Conll => vec![file(".conll", "text/plain", conll::export(doc, extraction, annotations))],
         ExportFormat::Csv => vec![file(".notes.csv", "text/csv", csv::export(doc, annotations))],

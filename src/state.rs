@@ -3003,6 +3003,29 @@ mod tests {
         assert!(junk.annotations.added.is_empty() && junk.notice.is_some_and(|n| n.text.contains("skipped")));
     }
 
+    /// A Label Studio export is a `.json`, chosen as a W3C file is: the worker reads its regions as the user's
+    /// entities (it was refused as "a text with labels"), and its skipped results are named by task.
+    #[test]
+    fn a_label_studio_file_imports_as_the_users_entities() {
+        let s0 = State::default();
+        let reviewed = s0.apply(Action::AddEntity { span: span_of(&s0, "New START"), kind: EntityKind::Misc });
+        let doc = &reviewed.open.document;
+        let json = formats::label_studio::export(doc, &reviewed.open.extraction, &reviewed.annotations);
+        let after = through_worker(s0.apply(Action::Import(json.clone())));
+        let confirmed: Vec<(Span, EntityKind)> = formats::reviewed_entities(&after.open.extraction, &after.annotations)
+            .iter()
+            .map(|e| (e.span, e.kind))
+            .collect();
+        assert_eq!(confirmed, [(span_of(&s0, "New START"), EntityKind::Misc)]);
+        assert_eq!(after.panel, Panel::Entities);
+        let said = after.notice.map(|n| n.text).unwrap_or_default();
+        assert_eq!(said, "Imported 1 entity (1 of them suggestions here, now accepted). See the Entities tab.");
+        let with_choice =
+            json.replacen("\"result\":[", "\"result\":[{\"type\":\"choices\",\"value\":{\"choices\":[\"News\"]}},", 1);
+        let said = through_worker(s0.apply(Action::Import(with_choice))).notice.map(|n| n.text).unwrap_or_default();
+        assert!(said.contains("; 1 skipped (task 1: has choices (News), which Sidenote does not import)"), "{said}");
+    }
+
     fn loaded(text: &str, annotations: Annotations, warning: Option<&str>) -> Loaded {
         Loaded {
             title: "Saved".into(),

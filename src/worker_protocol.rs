@@ -15,7 +15,7 @@
 use std::borrow::Cow;
 
 use sidenote_annotate::anchor::{AnchorStatus, TextTarget};
-use sidenote_annotate::formats::{brat, doccano, ReadEntities, SkippedEntry};
+use sidenote_annotate::formats::{brat, doccano, label_studio, ReadEntities, SkippedEntry};
 use sidenote_annotate::model::{AddedEntity, Decision, DocumentNote, Note, Reply};
 use sidenote_annotate::w3c::{AnchoredImport, Imported, ImportedReply, ImportedReview, ImportedSpeaker, Skipped};
 use sidenote_annotate::{w3c, Document};
@@ -167,7 +167,11 @@ pub enum ImportOutcome {
 /// the file); a brat or doccano file's entries are read and checked against the text.
 pub fn import(file: &str, format: ImportFormat, document: &Document) -> ImportOutcome {
     match format {
-        ImportFormat::W3c => import_w3c(file, document),
+        // A Label Studio export is a `.json` too: its regions are entities by offsets, as doccano's.
+        ImportFormat::W3c => match label_studio::read(file, &document.text) {
+            Some(read) => ImportOutcome::Entities(read),
+            None => import_w3c(file, document),
+        },
         ImportFormat::Brat => ImportOutcome::Entities(brat::read(file, &document.text)),
         ImportFormat::Doccano => ImportOutcome::Entities(doccano::read(file, &document.text)),
     }
@@ -378,7 +382,7 @@ wire_struct!(Imported {
 });
 wire_struct!(AnchoredImport { imported, reviews, speakers, counts });
 wire_struct!(SkippedEntry { line, reason });
-wire_struct!(ReadEntities { found, skipped, notes, notices });
+wire_struct!(ReadEntities { found, skipped, notes, notices, counts_tasks });
 
 /// An enum without fields: its variant's index in `all`.
 fn put_variant<T: PartialEq>(all: &[T], value: &T, out: &mut Writer) {
@@ -759,6 +763,7 @@ mod tests {
                 replaces: Vec::new(),
             }],
             notices: vec!["line 1 was read in UTF-16 units".into()],
+            counts_tasks: true,
         };
         let messages = [
             WorkerMessage::Extracted { request: u64::MAX, extraction },

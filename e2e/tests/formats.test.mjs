@@ -1,4 +1,4 @@
-// Correcting a quotation's speaker; export formats and importing brat/doccano files back.
+// Correcting a quotation's speaker; export formats and importing brat/doccano/Label Studio files back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSidenote } from '../lib/fixture.mjs';
@@ -102,6 +102,24 @@ test('brat exports an .ann and a .txt, and the .ann imports back as added entiti
   await app.importFile('noted.ann', withNote, 'text/plain');
   await app.notice.filter({ hasText: 'Imported 0 entities and 1 note; 1 already here' }).waitFor();
   assert.deepEqual((await app.noteCards()).map((c) => [c.words, c.body]), [['New START', 'the 2010 treaty']]);
+  assert.deepEqual(ctx.errors, []);
+});
+
+test('a Label Studio export is one task of the reviewed entities, and imports back as a .json', async () => {
+  const { app, page } = ctx;
+  await app.selectWords('New START');
+  await page.keyboard.press('m');
+  const [file] = await app.exportAs('label-studio');
+  assert.match(file.name, /\.label-studio\.json$/);
+  const [task] = JSON.parse(file.bytes.toString('utf8'));
+  const regions = task.annotations[0].result.map((r) => [r.value.text, r.value.labels.join()]);
+  assert.deepEqual(regions, [['New START', 'MISC']]);
+  const reviewed = page.locator('mark[data-kind=MISC]:not([data-tip*=suggested])', { hasText: 'New START' });
+  await page.getByTestId('undo').click();
+  await reviewed.first().waitFor({ state: 'detached' });
+  await app.importFile('project-1.json', file.bytes);
+  await app.notice.filter({ hasText: 'Imported 1 entity' }).waitFor();
+  await reviewed.first().waitFor();
   assert.deepEqual(ctx.errors, []);
 });
 

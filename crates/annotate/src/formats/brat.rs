@@ -146,7 +146,7 @@ pub fn read(ann: &str, text: &str) -> ReadEntities {
             }
         }
     }
-    let found = without_conflicts(found, &mut skipped);
+    let found = without_conflicts(found, &mut skipped, "line");
     ReadEntities::with_notes(text, &found, &on_words, skipped)
 }
 

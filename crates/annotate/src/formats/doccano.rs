@@ -177,7 +177,7 @@ pub fn read(jsonl: &str, text: &str) -> ReadEntities {
             }
         }
     }
-    let found = without_conflicts(found, &mut skipped);
+    let found = without_conflicts(found, &mut skipped, "line");
     // One notice for all such lines, by runs (a file of thousands of lines made by one tool is read alike).
     if !code_point_lines.is_empty() {
         notices.push(format!(

@@ -4,6 +4,9 @@
 //!
 //! - `brat.rs`: brat standoff, a `.txt` and an `.ann` (`T1<TAB>PERSON 0 13<TAB>Sergei Lavrov`); imported back.
 //! - `doccano.rs`: doccano JSONL (`{"text": …, "label": [[0, 13, "PERSON"]]}`); imported back.
+//! - `label_studio.rs`: Label Studio JSON (tasks with `data.text` and `annotations` of `labels` results, offsets in
+//!   code points, as Label Studio counts since 2021; its earlier versions' UTF-16 units are read too); imported
+//!   back, and its JSON_MIN form read.
 //! - `conll.rs`: CoNLL-2003 style BIO tokens (`Lavrov<TAB>B-PER`, a blank line between sentences); export
 //!   only, since tokens lose the text's exact spacing.
 //! - `csv.rs`: notes as CSV (RFC 4180, UTF-8 with a byte-order mark, CRLF line ends).
@@ -16,6 +19,7 @@ pub mod brat;
 pub mod conll;
 pub mod csv;
 pub mod doccano;
+pub mod label_studio;
 
 use std::fmt;
 
@@ -65,6 +69,8 @@ pub struct EntityImport {
     pub notes: usize,
     /// How the file was read where it departs from its format ([`ReadEntities::notices`]).
     pub notices: Vec<String>,
+    /// Whether each skipped entry's `line` is a Label Studio task ([`ReadEntities::counts_tasks`]).
+    pub counts_tasks: bool,
 }
 
 /// The entities of a brat or doccano file, read and checked against the text but not yet added: the slow
@@ -82,6 +88,10 @@ pub struct ReadEntities {
     /// How the file was read where it departs from its format (offsets counted in UTF-16 units), for the summary.
     #[serde(default)]
     pub notices: Vec<String>,
+    /// Whether each skipped entry's `line` is a task of a Label Studio file (its id there, else its place in the
+    /// file), which has no lines a user could look up: the summary then says "task 3", not "line 3".
+    #[serde(default)]
+    pub counts_tasks: bool,
 }
 
 impl ReadEntities {
@@ -122,7 +132,7 @@ impl ReadEntities {
                 kind,
             })
             .collect();
-        ReadEntities { found, skipped, notes, notices: Vec::new() }
+        ReadEntities { found, skipped, notes, notices: Vec::new(), counts_tasks: false }
     }
 }
 
@@ -186,7 +196,15 @@ pub fn add_read(annotations: &mut Annotations, read: ReadEntities, extraction: &
         annotations.notes.push(note);
         notes += 1;
     }
-    EntityImport { added, accepted, skipped: read.skipped, already_here: same, notes, notices: read.notices }
+    EntityImport {
+        added,
+        accepted,
+        skipped: read.skipped,
+        already_here: same,
+        notes,
+        notices: read.notices,
+        counts_tasks: read.counts_tasks,
+    }
 }
 
 /// An entry of an imported file that was not used.
@@ -245,7 +263,12 @@ impl EntityImport {
                 .map(|(reason, lines)| {
                     lines.sort_unstable();
                     lines.dedup();
-                    let which = if lines.len() == 1 { "line" } else { "lines" };
+                    let which = match (self.counts_tasks, lines.len()) {
+                        (true, 1) => "task",
+                        (true, _) => "tasks",
+                        (false, 1) => "line",
+                        (false, _) => "lines",
+                    };
                     format!("{which} {}: {reason}", crate::w3c::import::ranges(lines.iter().copied()))
                 })
                 .collect();
@@ -312,10 +335,12 @@ fn cuts_a_character(text: &str, span: Span) -> Option<String> {
 /// The entries of a file (span, kind, line) less those marking the same words as another with another kind
 /// (`T1 Person 0 5`, `T2 Organization 0 5`): one entity stands on a span here, and the order of the lines is no
 /// reason to choose. The kind first in display order (PERSON, ORG, PLACE, DATE, MISC) is kept whatever the
-/// order, and each other named as a conflict; the same kind twice is one entity.
+/// order, and each other named as a conflict; the same kind twice is one entity. `entry` names what the third
+/// number counts: a "line" (brat, doccano) or a "task" (Label Studio).
 fn without_conflicts(
     mut found: Vec<(Span, EntityKind, usize)>,
     skipped: &mut Vec<SkippedEntry>,
+    entry: &str,
 ) -> Vec<(Span, EntityKind)> {
     sidenote_extract::sort_stable_by(&mut found, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     let mut kept: Vec<(Span, EntityKind, usize)> = Vec::with_capacity(found.len());
@@ -325,7 +350,7 @@ fn without_conflicts(
             Some(&(at, other, first)) if at == span => skipped.push(SkippedEntry {
                 line,
                 reason: format!(
-                    "marks the same words as line {first}, as {} where that line says {}: a conflict, {} kept",
+                    "marks the same words as {entry} {first}, as {} where that {entry} says {}: a conflict, {} kept",
                     kind.label(),
                     other.label(),
                     other.label()
@@ -337,6 +362,19 @@ fn without_conflicts(
     // Back in file order, as the entries were read.
     sidenote_extract::sort_stable_by(&mut kept, |a, b| a.2.cmp(&b.2));
     kept.into_iter().map(|(span, kind, _)| (span, kind)).collect()
+}
+
+/// How a file's copy of the text, `file_text`, holds the open `text`: `Some(None)` the same, `Some(Some(ends))`
+/// with Windows line ends (`\r\n`, which Sidenote reads as `\n`; `ends` moves offsets counting each `\r`),
+/// `None` another text.
+fn held_text(file_text: &str, text: &str) -> Option<Option<CountedTwice>> {
+    if file_text == text {
+        Some(None)
+    } else if file_text.len() == text.len() + text.matches('\n').count() && file_text.replace("\r\n", "\n") == text {
+        Some(Some(CountedTwice::windows_line_ends(text)))
+    } else {
+        None
+    }
 }
 
 /// Offsets a tool counted in units of which some characters take two: a text with Windows line ends (`\r\n`),

@@ -677,7 +677,7 @@ fn plain_id(id: &str) -> Option<String> {
 }
 
 /// What Sidenote imports, for messages about a file it cannot.
-pub const IMPORTABLE: &str = "W3C Web Annotation or Hypothesis JSON, brat .ann and doccano .jsonl files";
+pub const IMPORTABLE: &str = "W3C Web Annotation, Hypothesis or Label Studio JSON, brat .ann and doccano .jsonl files";
 
 /// Why a file that starts with `head` (its first bytes, or all of it) cannot be a W3C or Hypothesis file: it
 /// does not start as JSON does (`{` or `[`, past a byte-order mark and white space). A CSV, TSV, XMI or CoNLL
@@ -736,6 +736,17 @@ fn items_of(value: &Value) -> Result<Vec<Value>, ImportError> {
         )));
     } else if let Some(list) = value["items"].as_array() {
         list.clone()
+    } else if let Some(graph) = value["@graph"].as_array() {
+        // JSON-LD's graph of nodes (a JSON-LD tool's output, a store's dump): the annotations themselves, or the
+        // one collection or page that holds them, read as it would be alone.
+        match graph.as_slice() {
+            [holder]
+                if holder["type"] != "Annotation" && (!holder["first"].is_null() || holder["items"].is_array()) =>
+            {
+                return items_of(holder)
+            }
+            nodes => nodes.to_vec(),
+        }
     } else if let Some(list) = value["rows"].as_array().or_else(|| value["annotations"].as_array()) {
         // Hypothesis API search results and some exports; with `_separate_replies` the replies come apart.
         list.iter().chain(value["replies"].as_array().into_iter().flatten()).cloned().collect()
@@ -2400,6 +2411,38 @@ mod tests {
         assert_eq!(imported.notes.len(), 1);
         assert_eq!(imported.notes[0].text, "a note");
         assert_eq!(targets(&file).expect("targets read").len(), 1);
+    }
+
+    /// JSON-LD's `@graph` (a JSON-LD tool's framing or flattening of a collection, a store's dump) holds the
+    /// annotations, or the one collection or page holding them: read as the collection itself (refused as "not an
+    /// annotation file").
+    #[test]
+    fn annotations_under_a_json_ld_graph_are_read() {
+        use serde_json::json;
+        let text = "Sergei Lavrov spoke in Moscow.";
+        let doc = Document::new("t", text);
+        let mut annotations = Annotations::default();
+        annotations.add_note(text, sidenote_extract::Span::new(0, 13), "a note".to_string(), Vec::new());
+        annotations.add_note(text, sidenote_extract::Span::new(23, 29), "the city".to_string(), Vec::new());
+        let collection = export(&doc, &sidenote_extract::Extraction::default(), &annotations);
+        let items = collection["first"]["items"].clone();
+        let context = json!("http://www.w3.org/ns/anno.jsonld");
+        let cases = [
+            json!({"@context": context, "@graph": items}),
+            json!({"@context": context, "@graph": [collection]}),
+            json!({"@context": context, "@graph": [{"type": "AnnotationPage", "items": items}]}),
+        ];
+        for file in cases {
+            let file = file.to_string();
+            let imported = parse(&file).expect("read");
+            let notes: Vec<&str> = imported.notes.iter().map(|n| n.text.as_str()).collect();
+            assert_eq!(notes, ["a note", "the city"], "{file}");
+            assert!(imported.skipped.is_empty(), "{:?}", imported.skipped);
+            assert_eq!(targets(&file).expect("targets read").len(), 2);
+        }
+        // One annotation alone in a graph is that annotation.
+        let one = json!({"@graph": [items[1]]}).to_string();
+        assert_eq!(parse(&one).expect("read").notes.len(), 1);
     }
 
     /// A Recogito annotation classifying words with a comment beside is one annotation of the file, though it
