@@ -2798,6 +2798,45 @@ fn in_apposition_to_a_definite_noun(seg: &Segmented<'_>, entity: &Entity) -> boo
     opener.is_some_and(|at| !phrase[..at].iter().any(|&i| WORK_NOUNS.contains(&seg.word(i))))
 }
 
+/// Whether a name inside its sentence stands in apposition to a noun that a possessive determiner opens after a
+/// preposition (`a photograph of his late wife, Grace.`, `lives with her son, Kwesi Boateng`): what the sentence
+/// is about, not who does it, so no sentence subject for the pronouns and quotes after it. A name straight after
+/// the preposition stays one (`When I put it to X that …, he shrugs` is X's shrug), and so does `according to`'s.
+fn the_object_of_a_preposition(seg: &Segmented<'_>, entity: &Entity) -> bool {
+    let start = token_at(seg, entity.span.start);
+    if start == 0 || seg.starts_sentence(start) {
+        return false;
+    }
+    let sentence = seg.tokens[start].sentence;
+    let comma = start - 1;
+    if !seg.is_punct(comma, ',') {
+        return false;
+    }
+    let determiner = (comma.saturating_sub(APPOSITION_DETERMINER_REACH)..comma)
+        .rev()
+        .take_while(|&i| seg.is_word(i) && seg.tokens[i].sentence == sentence)
+        .find(|&i| !seg.word(i).starts_with(char::is_lowercase) || is_possessive_determiner(seg.word(i)));
+    let before = match determiner {
+        Some(d) if is_possessive_determiner(seg.word(d)) && d > 0 => d - 1,
+        _ => return false,
+    };
+    let preposition = seg.is_word(before)
+        && seg.tokens[before].sentence == sentence
+        && matches!(
+            seg.word(before),
+            "of" | "with" | "for" | "to" | "from" | "about" | "near" | "behind" | "alongside" | "against" | "among"
+        );
+    preposition
+        && !(before > 0 && seg.is_word(before - 1) && crate::case::lowercase(seg.word(before - 1)) == "according")
+}
+
+/// How many words back from an appositive's comma its possessive determiner may stand (`of his late wife,`).
+const APPOSITION_DETERMINER_REACH: usize = 4;
+
+fn is_possessive_determiner(word: &str) -> bool {
+    matches!(word, "his" | "her" | "their" | "its" | "my" | "our")
+}
+
 /// Whether the entity is alone in parentheses: a wire dateline's agency (`ANKARA (Reuters) - X said …`), an
 /// acronym after its expansion or a party after a politician is an aside, never the clause's subject.
 fn in_parentheses(seg: &Segmented<'_>, entity: &Entity) -> bool {
@@ -3309,6 +3348,7 @@ pub(crate) fn find_quotes(
             || attribution.in_byline(e)
             || possessive
             || attribution.one_word_person_after_the(index)
+            || the_object_of_a_preposition(seg, e)
         {
             continue;
         }
@@ -4595,6 +4635,32 @@ mod tests {
             (
                 "The singer Ana Brandão is back. Her new album, Blue Hours Forever, opens: “We were young once and it was enough.”",
                 vec![q("We were young once and it was enough.", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_is_no_sentence_subject() {
+        let quote = "She chose every fabric on that wall. I have not changed a thing.";
+        check(vec![
+            // Before, `Grace` was the sentence's subject and the first-person paragraph hers.
+            (
+                "Olufemi Adebayo, 67, opened his tailoring shop in Brixton in 1981.\n“Back then, I sewed in my kitchen.”\nThe shop is small: two sewing machines, a mirror, a photograph of his late wife, Grace.\n“She chose every fabric on that wall. I have not changed a thing.”",
+                vec![q("Back then, I sewed in my kitchen.", Some("Olufemi Adebayo")), q(quote, Some("Olufemi Adebayo"))],
+            ),
+            (
+                "Olufemi Adebayo opened his tailoring shop in 1981.\n“Back then, I sewed in my kitchen.”\nHe now shares the shop with his nephew, Kwesi Boateng.\n“I do the cutting and I do the talking.”",
+                vec![q("Back then, I sewed in my kitchen.", Some("Olufemi Adebayo")), q("I do the cutting and I do the talking.", Some("Olufemi Adebayo"))],
+            ),
+            // The relative opening the sentence is its subject.
+            (
+                "Olufemi Adebayo opened his tailoring shop in 1981.\n“Back then, I sewed in my kitchen.”\nHis daughter, Abena Adebayo, now runs the till.\n“I count every coin twice, as he taught me.”",
+                vec![q("Back then, I sewed in my kitchen.", Some("Olufemi Adebayo")), q("I count every coin twice, as he taught me.", Some("Abena Adebayo"))],
+            ),
+            // `According to X`: X's.
+            (
+                "The shop opened in 1981, according to Olufemi Adebayo.\n“Back then, I sewed in my kitchen.”",
+                vec![q("Back then, I sewed in my kitchen.", Some("Olufemi Adebayo"))],
             ),
         ]);
     }
