@@ -1837,6 +1837,46 @@ impl Attribution<'_> {
                 return Some(self.name_of(name));
             }
         }
+        // `“…” — Harbour master Ilse de Groot` (a pull quote's credit): a role of at most
+        // [`DASH_ROLE_WORDS`] words, capitalised or a role noun, then a person who ends the line, or who only an
+        // affiliation after a comma follows (`— Ilse de Groot, harbour master`), with no verb of speech in it.
+        if let Some(d) = dash {
+            let first = window.get(d + 1).copied();
+            let role_words = first.map_or(0, |first: usize| {
+                (first..seg.tokens.len())
+                    .take(DASH_ROLE_WORDS + 1)
+                    .take_while(|&i| {
+                        let word = if seg.is_word(i) { seg.word(i) } else { "" };
+                        // Its first word capitalised or a role (`Harbour master`, `former minister`); after it,
+                        // lower-case words of the role, but no article or conjunction of a sentence going on.
+                        let of_the_role = word.starts_with(char::is_uppercase)
+                            || is_naming_role(word)
+                            || (i > first
+                                && word.chars().all(char::is_lowercase)
+                                && !matches!(
+                                    word,
+                                    "a" | "an" | "the" | "and" | "or" | "but" | "who" | "that" | "which" | "with"
+                                ));
+                        seg.tokens[i].line == line && self.entity_at(i).is_none() && of_the_role
+                    })
+                    .count()
+            });
+            let person = first
+                .filter(|_| (1..=DASH_ROLE_WORDS).contains(&role_words))
+                .and_then(|first| self.entity_at(first + role_words))
+                .filter(|e| self.can_speak_as_person(e));
+            if let Some(name) = person {
+                let rest = token_at(seg, name.span.end);
+                let on_line = |i: usize| i < seg.tokens.len() && seg.tokens[i].line == line;
+                let ends = !on_line(rest) || (seg.is_punct(rest, '.') && !on_line(rest + 1));
+                let affiliation = on_line(rest)
+                    && seg.is_punct(rest, ',')
+                    && !(rest..seg.tokens.len()).take_while(|&i| on_line(i)).any(|i| self.is_verb_of_speech(i));
+                if ends || affiliation {
+                    return Some(self.name_of(name));
+                }
+            }
+        }
         // `“…,” according to Ahmad Karimi.`: the first words after the closing mark, then the name (or him/her)
         // right after "to"; an organisation counts ("according to the ministry" names none).
         let words: Vec<usize> = window.iter().copied().filter(|&i| seg.is_word(i)).take(3).collect();
@@ -2836,6 +2876,9 @@ const APPOSITION_DETERMINER_REACH: usize = 4;
 fn is_possessive_determiner(word: &str) -> bool {
     matches!(word, "his" | "her" | "their" | "its" | "my" | "our")
 }
+
+/// Most words of a role between a pull quote's dash and the person credited (`— Harbour master Ilse de Groot`).
+const DASH_ROLE_WORDS: usize = 3;
 
 /// Whether the entity is alone in parentheses: a wire dateline's agency (`ANKARA (Reuters) - X said …`), an
 /// acronym after its expansion or a party after a politician is an aside, never the clause's subject.
@@ -4663,6 +4706,23 @@ mod tests {
                 vec![q("Back then, I sewed in my kitchen.", Some("Olufemi Adebayo"))],
             ),
         ]);
+    }
+
+    #[test]
+    fn a_dash_then_a_role_then_a_person_credits_the_quote() {
+        let quote = "The sea is rising faster than our budget.";
+        let texts = [
+            format!("“{quote}” — Harbour master Ilse de Groot"),
+            format!("“{quote}” — Mayor Ilse de Groot\nThe council meets on Monday."),
+            format!("“{quote}” — Ilse de Groot, harbour master of Vlissingen"),
+        ];
+        check(texts.iter().map(|text| (text.as_str(), vec![q(quote, Some("Ilse de Groot"))])).collect());
+        // The cue's person followed by a verb of speech of someone else's clause, or a sentence going on: no credit.
+        let not_credits = [
+            format!("“{quote}” — Mayor Ilse de Groot, the harbour master Piet Jansen said."),
+            format!("“{quote}” — a view Mayor Ilse de Groot shares with the port."),
+        ];
+        check(not_credits.iter().map(|text| (text.as_str(), vec![q(quote, None)])).collect());
     }
 
     #[test]
