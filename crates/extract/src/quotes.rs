@@ -1296,8 +1296,14 @@ impl Attribution<'_> {
     fn document_author(&self, token: usize) -> Option<Speaker> {
         let authors = &self.document_authors;
         let at = authors.partition_point(|&(t, _)| t < token);
+        let seg = self.seg;
+        let noun = seg.word(token);
         let chosen = match authors.get(at) {
             Some(&(t, e)) if t == token => e,
+            // `the letter said`: the author of an earlier letter, never a report's.
+            _ if is_authored_document_noun(noun) => {
+                authors[..at].iter().rev().find(|&&(t, _)| seg.word(t).eq_ignore_ascii_case(noun)).map(|&(_, e)| e)?
+            }
             _ => at.checked_sub(1).or((at < authors.len()).then_some(at)).map(|i| authors[i].1)?,
         };
         Some(self.name_of(&self.entities[chosen]))
@@ -2295,6 +2301,28 @@ impl Attribution<'_> {
         !participle && self.second_hand(&window[..pos], &window[pos + 1..]) == Some(None)
     }
 
+    /// `X shared a post by his agent, Y, which read: “…”`: a relative `which`/`that` and `read`/`said` right before
+    /// the colon hang the words on the document named before them, whose author the text gives at that mention.
+    fn document_read_out(&self, open: usize, window: &[usize]) -> Option<Speaker> {
+        let seg = self.seg;
+        let colon = open.checked_sub(1).filter(|&c| seg.is_punct(c, ':'))?;
+        let verb = colon.checked_sub(1).filter(|&v| {
+            seg.is_word(v) && matches!(seg.word(v), "read" | "reads" | "said" | "says" | "stated" | "states")
+        })?;
+        let relative = verb.checked_sub(1).filter(|&r| seg.is_word(r) && matches!(seg.word(r), "which" | "that"))?;
+        let sentence = seg.tokens[relative].sentence;
+        let document = window
+            .iter()
+            .rev()
+            .skip_while(|&&i| i >= relative)
+            .take(AUTHOR_REACH_TOKENS + 2)
+            .take_while(|&&i| seg.tokens[i].sentence == sentence)
+            .find(|&&i| seg.is_word(i) && is_document_noun(seg.word(i)))?;
+        let at = self.document_authors.partition_point(|&(t, _)| t < *document);
+        let &(t, author) = self.document_authors.get(at)?;
+        (t == *document).then(|| self.name_of(&self.entities[author]))
+    }
+
     /// Whether the words after a colon are written on a thing the colon's phrase names after its last verb of
     /// speech (`X pointed at the sign above the door: “…”`, `Fans held up a banner:`; not `X, holding a banner,
     /// said:`): no one the text names said them.
@@ -2356,6 +2384,9 @@ impl Attribution<'_> {
         let seg = self.seg;
         if self.written_on_a_thing(open, window) {
             return None;
+        }
+        if let Some(author) = self.document_read_out(open, window) {
+            return Some(author);
         }
         // `X: “…”` and headlines such as `Madonna Defends … Comment: ‘…’`: the first person before the
         // colon (the headline's subject), else the name right before it, else the first name on the line. When a
@@ -3130,6 +3161,16 @@ fn is_document_noun(word: &str) -> bool {
     // Compared without lower-casing into a new string (this runs for every word): only ASCII letters
     // lower-case to these words' letters (the Kelvin sign's "k" is none of them).
     ["report", "study", "survey", "statement"].iter().any(|noun| word.eq_ignore_ascii_case(noun))
+        || is_authored_document_noun(word)
+}
+
+/// Documents that speak only through the author the text gives that very mention (`The judgment, written by
+/// Justice X, said`, `The lawsuit, filed by X, says`, `a post by his agent, X, which read:`) or an earlier
+/// mention of the same noun: a judgment is no report, so the nearest report's author is not its author.
+fn is_authored_document_noun(word: &str) -> bool {
+    ["judgment", "judgement", "ruling", "lawsuit", "petition", "indictment", "memo", "post", "letter"]
+        .iter()
+        .any(|noun| word.eq_ignore_ascii_case(noun))
 }
 
 /// How many tokens after a document noun its author may be named ("a new report released on Monday by X").
@@ -3173,7 +3214,14 @@ fn document_authors(attribution: &Attribution<'_>) -> Vec<(usize, usize)> {
             if author.is_some() || seg.tokens[i].line != line || seg.is_punct(i, '.') {
                 break;
             }
-            if seg.is_word(i) && matches!(seg.word(i), "by" | "from") {
+            // `The memo, seen by the Financial Times,`: who has read it is not who wrote it.
+            let read_by_someone = i > 0
+                && seg.is_word(i - 1)
+                && matches!(
+                    seg.word(i - 1),
+                    "seen" | "obtained" | "reviewed" | "viewed" | "received" | "leaked" | "cited" | "examined" | "read"
+                );
+            if seg.is_word(i) && matches!(seg.word(i), "by" | "from") && !read_by_someone {
                 after_by = true;
             } else if after_by && seg.is_word(i) && matches!(seg.word(i), "of" | "for") {
                 related_to = true;
@@ -4723,6 +4771,40 @@ mod tests {
             format!("“{quote}” — a view Mayor Ilse de Groot shares with the port."),
         ];
         check(not_credits.iter().map(|text| (text.as_str(), vec![q(quote, None)])).collect());
+    }
+
+    #[test]
+    fn a_judgment_a_lawsuit_a_letter_or_a_post_speaks_through_the_author_named_with_it() {
+        check(vec![
+            (
+                "The judgment, written by Justice Miriam Oyelaran, said the eviction was “unlawful from the first day.”",
+                vec![q("unlawful from the first day.", Some("Miriam Oyelaran"))],
+            ),
+            (
+                "The lawsuit, filed by Greenway Legal Fund, says the plant “has poisoned the bay for a decade.”",
+                vec![q("has poisoned the bay for a decade.", Some("Greenway Legal Fund"))],
+            ),
+            // `which read:` hangs the words on the post, not on the sentence's subject who shared it.
+            (
+                "Footballer Kojo Antwi shared a post by his agent, Simon Fairclough, which read: “Kojo is going nowhere this summer.”",
+                vec![q("Kojo is going nowhere this summer.", Some("Simon Fairclough"))],
+            ),
+            // A letter is no report: the report's author before it does not sign it.
+            (
+                "A report by the Coastal Research Institute found sea levels rising. Residents sent a letter to the mayor. “We cannot wait another winter for the wall,” the letter said.",
+                vec![q("We cannot wait another winter for the wall,", None)],
+            ),
+            // Who has seen a letter did not write it.
+            (
+                "The letter, seen by the Valley Gazette, was sent to staff. “Nobody may speak to the press,” the letter said.",
+                vec![q("Nobody may speak to the press,", None)],
+            ),
+            // An earlier letter by the same author does.
+            (
+                "Kojo Antwi wrote a letter to the club on Monday. “I want to leave this summer, with respect,” the letter said.",
+                vec![q("I want to leave this summer, with respect,", Some("Kojo Antwi"))],
+            ),
+        ]);
     }
 
     #[test]
