@@ -1644,8 +1644,11 @@ impl Attribution<'_> {
         // `That was the view of X`, `Such was the verdict of X`, `Those were the words of X`: a noun for what
         // someone said, owned by the name after `of` (`the view from the window of X's flat` is no one's words).
         let opinion = words.first().is_some_and(|&i| words_of_someone_before(seg, i + 5));
+        let came_from = words.first().is_some_and(|&i| words_came_from_someone_before(seg, i + 4));
         let name_from = if opinion {
             5
+        } else if came_from {
+            4
         } else if word_is(0, &["That", "This"]) && word_is(1, &["was", "is"]) && word_is(2, &["how"]) {
             3
         } else if word_is(0, &["Those", "These"]) && word_is(1, &["were", "are"]) {
@@ -1675,6 +1678,7 @@ impl Attribution<'_> {
             return None;
         }
         let tells_of_speech = opinion
+            || came_from
             || words.iter().any(|&i| {
                 self.is_verb_of_speech(i)
                     || describes(i)
@@ -2769,6 +2773,8 @@ fn speaking_names(attribution: &Attribution<'_>) -> Vec<bool> {
                 || named_by_the_cue_after_a_quote(attribution, e)
                 || (words_of_someone_before(seg, token_at(seg, e.span.start))
                     && seg.starts_sentence(token_at(seg, e.span.start) - 5))
+                || (words_came_from_someone_before(seg, token_at(seg, e.span.start))
+                    && seg.starts_sentence(token_at(seg, e.span.start) - 4))
         })
         .collect()
 }
@@ -2784,6 +2790,35 @@ fn words_of_someone_before(seg: &Segmented<'_>, token: usize) -> bool {
         &["of"],
     ];
     token >= 5 && (0..5).all(|k| seg.is_word(token - 5 + k) && SLOTS[k].contains(&seg.word(token - 5 + k)))
+}
+
+/// Whether the four tokens before `token` are `The complaint came from`, `The warning comes from` (a noun for what
+/// someone said, then where it came from): the name at `token` is whose words the sentence points back at.
+fn words_came_from_someone_before(seg: &Segmented<'_>, token: usize) -> bool {
+    const SLOTS: [&[&str]; 4] = [
+        &["The"],
+        &[
+            "words",
+            "warning",
+            "complaint",
+            "comment",
+            "comments",
+            "remark",
+            "remarks",
+            "criticism",
+            "plea",
+            "appeal",
+            "admission",
+            "message",
+            "reaction",
+            "verdict",
+            "rebuke",
+            "praise",
+        ],
+        &["came", "comes"],
+        &["from"],
+    ];
+    token >= 4 && (0..4).all(|k| seg.is_word(token - 4 + k) && SLOTS[k].contains(&seg.word(token - 4 + k)))
 }
 
 /// The longest aside between a name left MISC and its verb of speech that [`speaking_names`] reads past.
@@ -4805,6 +4840,22 @@ mod tests {
                 vec![q("I want to leave this summer, with respect,", Some("Kojo Antwi"))],
             ),
         ]);
+    }
+
+    #[test]
+    fn the_next_sentence_saying_where_the_words_came_from_names_the_speaker() {
+        let quote = "Every single week it is the same story.";
+        let texts = [
+            format!("The ferry was late again.\n“{quote}”\nThe complaint came from Mary Sinclair, who commutes to the hospital."),
+            format!("“{quote}” The warning came from the harbour master, Mary Sinclair."),
+        ];
+        check(texts.iter().map(|text| (text.as_str(), vec![q(quote, Some("Mary Sinclair"))])).collect());
+        // Not a noun for words (`The ferry came from Morag Sinclair's yard`), nor a name after something else.
+        let not_theirs = [
+            format!("“{quote}” The ferry came from Mary Sinclair's yard in 1990."),
+            format!("“{quote}” The complaint came as Mary Sinclair arrived."),
+        ];
+        check(not_theirs.iter().map(|text| (text.as_str(), vec![q(quote, None)])).collect());
     }
 
     #[test]
