@@ -1872,7 +1872,7 @@ impl Attribution<'_> {
                     .count()
             });
             let person = first
-                .filter(|_| (1..=DASH_ROLE_WORDS).contains(&role_words))
+                .filter(|_| role_words <= DASH_ROLE_WORDS)
                 .and_then(|first| self.entity_at(first + role_words))
                 .filter(|e| self.can_speak_as_person(e));
             if let Some(name) = person {
@@ -2814,6 +2814,12 @@ fn words_came_from_someone_before(seg: &Segmented<'_>, token: usize) -> bool {
             "verdict",
             "rebuke",
             "praise",
+            "reply",
+            "response",
+            "retort",
+            "answer",
+            "accusation",
+            "demand",
         ],
         &["came", "comes"],
         &["from"],
@@ -4798,6 +4804,7 @@ mod tests {
             format!("“{quote}” — Harbour master Ilse de Groot"),
             format!("“{quote}” — Mayor Ilse de Groot\nThe council meets on Monday."),
             format!("“{quote}” — Ilse de Groot, harbour master of Vlissingen"),
+            format!("“{quote}” — Harbour master Ilse de Groot, Vlissingen"),
         ];
         check(texts.iter().map(|text| (text.as_str(), vec![q(quote, Some("Ilse de Groot"))])).collect());
         // The cue's person followed by a verb of speech of someone else's clause, or a sentence going on: no credit.
@@ -4848,6 +4855,7 @@ mod tests {
         let texts = [
             format!("The ferry was late again.\n“{quote}”\nThe complaint came from Mary Sinclair, who commutes to the hospital."),
             format!("“{quote}” The warning came from the harbour master, Mary Sinclair."),
+            format!("“{quote}” The reply came from Finance Minister Mary Sinclair."),
         ];
         check(texts.iter().map(|text| (text.as_str(), vec![q(quote, Some("Mary Sinclair"))])).collect());
         // Not a noun for words (`The ferry came from Morag Sinclair's yard`), nor a name after something else.
