@@ -866,7 +866,17 @@ impl Attribution<'_> {
             // So does a list of them (`X, Y and Z were released`), not a name in the possessive (`X, Y's lawyer,`).
             let and = token_at(self.seg, subject.span.end);
             let joined = (self.seg.is_word(and) && self.seg.word(and) == "and") || self.seg.is_punct(and, ',');
-            let partner = joined.then(|| self.entity_at(and + 1)).flatten().filter(|p| {
+            // `X and his nephew, Y,`: the partner in apposition to a relative or a role.
+            let in_apposition = || {
+                let seg = self.seg;
+                let owner = and + 1;
+                let comma = (owner + 1..seg.tokens.len().min(owner + 1 + APPOSITION_DETERMINER_REACH))
+                    .take_while(|&i| seg.is_word(i) || seg.is_punct(i, ','))
+                    .find(|&i| seg.is_punct(i, ','));
+                let owned = seg.is_word(owner) && is_possessive_determiner(seg.word(owner));
+                comma.filter(|_| owned).and_then(|c| self.entity_at(c + 1))
+            };
+            let partner = joined.then(|| self.entity_at(and + 1).or_else(in_apposition)).flatten().filter(|p| {
                 p.kind == EntityKind::Person
                     && p.group != subject.group
                     && fits(p)
@@ -1865,7 +1875,21 @@ impl Attribution<'_> {
                                 && word.chars().all(char::is_lowercase)
                                 && !matches!(
                                     word,
-                                    "a" | "an" | "the" | "and" | "or" | "but" | "who" | "that" | "which" | "with"
+                                    "a" | "an"
+                                        | "the"
+                                        | "and"
+                                        | "or"
+                                        | "but"
+                                        | "who"
+                                        | "that"
+                                        | "which"
+                                        | "with"
+                                        | "by"
+                                        | "of"
+                                        | "about"
+                                        | "for"
+                                        | "from"
+                                        | "to"
                                 ));
                         seg.tokens[i].line == line && self.entity_at(i).is_none() && of_the_role
                     })
@@ -2051,6 +2075,20 @@ impl Attribution<'_> {
             // "As the report states:", "the study said": whoever wrote it.
             if is_document_noun(seg.word(i)) {
                 return self.document_author(i);
+            }
+            // `The judgment on X said`, `The lawsuit against X says`: the document speaks, and X is what it is
+            // about.
+            if let Some(topic) = self.entity_ending_at(i) {
+                let preposition = token_at(seg, topic.span.start).checked_sub(1);
+                let noun = preposition
+                    .filter(|&p| {
+                        seg.is_word(p) && matches!(seg.word(p), "on" | "against" | "about" | "into" | "over" | "of")
+                    })
+                    .and_then(|p| p.checked_sub(1))
+                    .filter(|&n| seg.is_word(n) && is_document_noun(seg.word(n)));
+                if let Some(noun) = noun {
+                    return self.document_author(noun);
+                }
             }
             // "…,” the Brazilian said": the person last named with that nationality before the name, if any; a
             // nationality is no back reference to whoever was last the subject.
@@ -2293,7 +2331,7 @@ impl Attribution<'_> {
     fn cue_before_names_no_one(&self, quote: Span) -> bool {
         let seg = self.seg;
         let Some((open, _, window)) = self.before_window(quote) else { return false };
-        if self.written_on_a_thing(open, &window) {
+        if self.written_on_a_thing(open, &window) || self.document_read_out(open, &window) == Some(None) {
             return true;
         }
         let colon = open >= 2 && seg.is_punct(open - 1, ':');
@@ -2306,8 +2344,10 @@ impl Attribution<'_> {
     }
 
     /// `X shared a post by his agent, Y, which read: “…”`: a relative `which`/`that` and `read`/`said` right before
-    /// the colon hang the words on the document named before them, whose author the text gives at that mention.
-    fn document_read_out(&self, open: usize, window: &[usize]) -> Option<Speaker> {
+    /// the colon hang the words on the document named before them, whose author the text gives at that mention
+    /// (`Some(None)` when it gives none: `a post about its captain, X, which read:` is not X's). `None` when the
+    /// cue has no such shape.
+    fn document_read_out(&self, open: usize, window: &[usize]) -> Option<Option<Speaker>> {
         let seg = self.seg;
         let colon = open.checked_sub(1).filter(|&c| seg.is_punct(c, ':'))?;
         let verb = colon.checked_sub(1).filter(|&v| {
@@ -2323,8 +2363,12 @@ impl Attribution<'_> {
             .take_while(|&&i| seg.tokens[i].sentence == sentence)
             .find(|&&i| seg.is_word(i) && is_document_noun(seg.word(i)))?;
         let at = self.document_authors.partition_point(|&(t, _)| t < *document);
-        let &(t, author) = self.document_authors.get(at)?;
-        (t == *document).then(|| self.name_of(&self.entities[author]))
+        Some(
+            self.document_authors
+                .get(at)
+                .filter(|&&(t, _)| t == *document)
+                .map(|&(_, author)| self.name_of(&self.entities[author])),
+        )
     }
 
     /// Whether the words after a colon are written on a thing the colon's phrase names after its last verb of
@@ -2390,7 +2434,7 @@ impl Attribution<'_> {
             return None;
         }
         if let Some(author) = self.document_read_out(open, window) {
-            return Some(author);
+            return author;
         }
         // `X: “…”` and headlines such as `Madonna Defends … Comment: ‘…’`: the first person before the
         // colon (the headline's subject), else the name right before it, else the first name on the line. When a
@@ -2424,8 +2468,18 @@ impl Attribution<'_> {
                         )
                 })
             };
-            let named =
-                |e: &&Entity| !is_role_alone(seg, e) && !after_an_open_parenthesis(seg, e) && !object_of_preposition(e);
+            // `handed the papers to their lawyer, X:` — the object in apposition, as much as `to X:`.
+            let object_in_apposition = |e: &Entity| {
+                preposition_before_an_apposition(seg, e).is_some_and(|p| {
+                    matches!(seg.word(p), "for" | "to" | "at" | "about" | "against" | "on" | "toward" | "towards")
+                })
+            };
+            let named = |e: &&Entity| {
+                !is_role_alone(seg, e)
+                    && !after_an_open_parenthesis(seg, e)
+                    && !object_of_preposition(e)
+                    && !object_in_apposition(e)
+            };
             let right_before = self.entity_ending_at(open - 2).filter(named);
             let first_person = || {
                 window.iter().filter_map(|&i| self.entity_at(i)).filter(named).find(|e| e.kind == EntityKind::Person)
@@ -2820,6 +2874,7 @@ fn words_came_from_someone_before(seg: &Segmented<'_>, token: usize) -> bool {
             "answer",
             "accusation",
             "demand",
+            "question",
         ],
         &["came", "comes"],
         &["from"],
@@ -2915,31 +2970,32 @@ fn in_apposition_to_a_definite_noun(seg: &Segmented<'_>, entity: &Entity) -> boo
 /// is about, not who does it, so no sentence subject for the pronouns and quotes after it. A name straight after
 /// the preposition stays one (`When I put it to X that …, he shrugs` is X's shrug), and so does `according to`'s.
 fn the_object_of_a_preposition(seg: &Segmented<'_>, entity: &Entity) -> bool {
+    preposition_before_an_apposition(seg, entity).is_some_and(|p| {
+        matches!(
+            seg.word(p),
+            "of" | "with" | "for" | "to" | "from" | "about" | "near" | "behind" | "alongside" | "against" | "among"
+        ) && !(p > 0 && seg.is_word(p - 1) && crate::case::lowercase(seg.word(p - 1)) == "according")
+    })
+}
+
+/// The token of the word before `his/her/their … ,` when the entity stands in apposition to such a noun phrase
+/// inside its sentence (`of his late wife, Grace`): the caller decides which words count as prepositions.
+fn preposition_before_an_apposition(seg: &Segmented<'_>, entity: &Entity) -> Option<usize> {
     let start = token_at(seg, entity.span.start);
     if start == 0 || seg.starts_sentence(start) {
-        return false;
+        return None;
     }
     let sentence = seg.tokens[start].sentence;
     let comma = start - 1;
     if !seg.is_punct(comma, ',') {
-        return false;
+        return None;
     }
     let determiner = (comma.saturating_sub(APPOSITION_DETERMINER_REACH)..comma)
         .rev()
         .take_while(|&i| seg.is_word(i) && seg.tokens[i].sentence == sentence)
-        .find(|&i| !seg.word(i).starts_with(char::is_lowercase) || is_possessive_determiner(seg.word(i)));
-    let before = match determiner {
-        Some(d) if is_possessive_determiner(seg.word(d)) && d > 0 => d - 1,
-        _ => return false,
-    };
-    let preposition = seg.is_word(before)
-        && seg.tokens[before].sentence == sentence
-        && matches!(
-            seg.word(before),
-            "of" | "with" | "for" | "to" | "from" | "about" | "near" | "behind" | "alongside" | "against" | "among"
-        );
-    preposition
-        && !(before > 0 && seg.is_word(before - 1) && crate::case::lowercase(seg.word(before - 1)) == "according")
+        .find(|&i| !seg.word(i).starts_with(char::is_lowercase) || is_possessive_determiner(seg.word(i)))?;
+    let before = determiner.checked_sub(1).filter(|_| is_possessive_determiner(seg.word(determiner)))?;
+    (seg.is_word(before) && seg.tokens[before].sentence == sentence).then_some(before)
 }
 
 /// How many words back from an appositive's comma its possessive determiner may stand (`of his late wife,`).
@@ -4864,6 +4920,58 @@ mod tests {
             format!("“{quote}” The complaint came as Mary Sinclair arrived."),
         ];
         check(not_theirs.iter().map(|text| (text.as_str(), vec![q(quote, None)])).collect());
+    }
+
+    #[test]
+    fn a_pronoun_past_a_subject_who_does_not_fit_to_a_sentence_of_two_who_do_is_no_one() {
+        check(vec![
+            (
+                "Ane Zubiri met Mikel Etxebarria and his nephew, Jon Etxebarria, at the market. “We sold everything by noon,” he said.",
+                vec![q("We sold everything by noon,", None)],
+            ),
+            // One man in that sentence: his.
+            (
+                "Ane Zubiri met Mikel Etxebarria at the market. “We sold everything by noon,” he said.",
+                vec![q("We sold everything by noon,", Some("Mikel Etxebarria"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn the_rounds_cues_with_someone_else_in_them_name_no_one() {
+        check(vec![
+            // A credit that is not the speaker's: a photographer after `by`.
+            ("“The river gave us everything.” — Photo by Priya Nair", vec![q("The river gave us everything.", None)]),
+            // The object in apposition before a colon, like `to X:`.
+            (
+                "The couple handed the papers to their lawyer, Ines Moretti: “Please make this stop.”",
+                vec![q("Please make this stop.", None)],
+            ),
+            // A post with no author read out: not the one it is about.
+            (
+                "The club shared a post about its captain, Leon Baptiste, which read: “Forever one of us.”",
+                vec![q("Forever one of us.", None)],
+            ),
+            // The one a judgment or a lawsuit is about does not speak through it.
+            (
+                "The judgment on Hernán Vargas said his conduct was “a betrayal of public trust.”",
+                vec![q("a betrayal of public trust.", None)],
+            ),
+            (
+                "The lawsuit against Veltrax Energy says the company “knew about the leak for years.”",
+                vec![q("knew about the leak for years.", None)],
+            ),
+            // A subject of two men, the second in apposition to a relative: `he` is either.
+            (
+                "Ane Zubiri met Mikel Etxebarria and his nephew, Jon Etxebarria, at the market. “We sold everything by noon,” he said.",
+                vec![q("We sold everything by noon,", None)],
+            ),
+            // And where the question came from names who asked it.
+            (
+                "“Who pays for this?” The question came from Senator Gloria Whitfield.",
+                vec![q("Who pays for this?", Some("Gloria Whitfield"))],
+            ),
+        ]);
     }
 
     #[test]
