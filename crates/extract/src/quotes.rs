@@ -4975,6 +4975,23 @@ mod tests {
     }
 
     #[test]
+    fn a_cleric_named_before_is_the_definite_role() {
+        let quote = "Peace will not come from speeches,";
+        let rows = [
+            ("Patriarch Elias Haddad addressed the crowd.", "the patriarch", Some("Elias Haddad")),
+            ("Imam Yusuf Demir led the prayers.", "the imam", Some("Yusuf Demir")),
+            ("The crowd heard Rabbi Miriam Levy speak.", "the rabbi", Some("Miriam Levy")),
+            // No one named with the role: no one.
+            ("Elias Haddad addressed the crowd.", "the bishop", None),
+        ];
+        let texts: Vec<String> =
+            rows.iter().map(|(before, role, _)| format!("{before}\n\n“{quote}” {role} said in Arabic.")).collect();
+        check(
+            texts.iter().zip(&rows).map(|(text, (_, _, speaker))| (text.as_str(), vec![q(quote, *speaker)])).collect(),
+        );
+    }
+
+    #[test]
     fn a_nationality_refers_to_the_person_named_with_it() {
         check(vec![
             (
