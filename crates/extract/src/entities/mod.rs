@@ -1193,6 +1193,22 @@ mod tests {
         entities(text).iter().any(|(n, k)| n == name && *k == kind)
     }
 
+    /// A name before the lower-case noun for a district or settlement is a place, also two names joined by
+    /// "and" before its plural; a town hall's owner is not told by it.
+    #[test]
+    fn a_name_before_a_district_noun_is_a_place() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("Water rose in Kolvaganj town on Monday.", "Kolvaganj", true),
+            ("Rescue teams reached Dharvik and Umbalpur upazilas by boat.", "Dharvik", true),
+            ("Rescue teams reached Dharvik and Umbalpur upazilas by boat.", "Umbalpur", true),
+            ("Clinics in Nyamira county closed early.", "Nyamira", true),
+            ("Crowds filled the Okoro town hall on Friday.", "Okoro", false),
+        ];
+        for (text, name, place) in cases {
+            assert_eq!(has(text, name, EntityKind::Place), *place, "{name} in {text:?}: {:?}", entities(text));
+        }
+    }
+
     /// The sides of a result scored as one game ("2-1", "40-6") with no given name and no full name elsewhere
     /// are teams; a result with a score per set, or with a side named in full on the page, is between players.
     #[test]

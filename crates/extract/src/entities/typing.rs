@@ -513,6 +513,11 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     if let Some(kind) = lexical_kind(cx, first, end) {
         return Some(kind);
     }
+    // "in Sunamganj town", "Chhatak and Tahirpur upazilas", "Siaya and Kisumu counties": a name before the
+    // lower-case noun for a kind of settlement or district is a place, also when "and" joins it to another.
+    if !cand.in_title_line && end - first <= 3 && before_a_district_noun(cx, end) {
+        return Some(EntityKind::Place);
+    }
     // "Sponsored by Halvorsen Bank": the name opening a sponsor's line after its phrase is the sponsor's,
     // unless a given name opens it.
     if first >= 2
@@ -1917,6 +1922,47 @@ fn has_person_evidence(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
             && seg.word(i - 1).starts_with(char::is_uppercase)
             && !is_place(seg.word(i - 1))
     })
+}
+
+/// Lower-case nouns for a kind of settlement or district, written after its name ("Sunamganj town", "Kisumu
+/// county"), sorted for binary search.
+const DISTRICT_NOUNS: &[&str] = &[
+    "counties",
+    "county",
+    "district",
+    "districts",
+    "municipality",
+    "prefecture",
+    "province",
+    "provinces",
+    "suburb",
+    "suburbs",
+    "town",
+    "township",
+    "upazila",
+    "upazilas",
+    "village",
+    "villages",
+];
+
+/// Whether a district's noun follows the name ending before `end` on its line, or follows "and" and one more
+/// capitalised name ("Chhatak and Tahirpur upazilas"). Not a building's compound: "town hall", "village green".
+fn before_a_district_noun(cx: &Context<'_, '_>, end: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[end.saturating_sub(1)].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    let is_district = |i: usize| {
+        word_at(i).is_some_and(|w| DISTRICT_NOUNS.binary_search(&w).is_ok())
+            && !word_at(i + 1).is_some_and(|w| matches!(w, "hall" | "halls" | "green" | "square" | "council"))
+    };
+    if is_district(end) {
+        return true;
+    }
+    // "X and Y districts": the plural after the second name covers both.
+    word_at(end) == Some("and")
+        && word_at(end + 1).is_some_and(|w| w.starts_with(char::is_uppercase))
+        && is_district(end + 2)
+        && word_at(end + 2).is_some_and(|w| w.ends_with('s'))
 }
 
 /// Whether the token `i` opens its line.
