@@ -176,7 +176,7 @@ fn check_floors(name: &str, suite: &str, floors: [(EntityKind, f64); 4], core_fl
 
 #[test]
 fn the_page_suites_are_well_formed() {
-    for (suite, least_pages) in [(PAGES, 8), (PAGES_AFTER, 0)] {
+    for (suite, least_pages) in [(PAGES, 8), (PAGES_AFTER, 3)] {
         let pages = pages(suite);
         assert!(pages.len() >= least_pages, "{} pages, the brief asks for {least_pages}", pages.len());
         for page in &pages {
@@ -193,12 +193,18 @@ fn the_page_suites_are_well_formed() {
 
 #[test]
 fn the_pages_suite_scores_at_least_its_floors() {
-    let floors = [(EntityKind::Person, 0.0), (EntityKind::Org, 0.0), (EntityKind::Place, 0.0), (EntityKind::Misc, 0.0)];
-    check_floors("pages", PAGES, floors, 0.0);
+    // Set when the seventeenth round ended (its start, before any rule: PERSON 0.761, ORG 0.706, PLACE 0.799, MISC
+    // 0.514, core 0.751; at the end 0.859, 0.802, 0.829, 0.535, core 0.822).
+    let floors =
+        [(EntityKind::Person, 0.85), (EntityKind::Org, 0.79), (EntityKind::Place, 0.82), (EntityKind::Misc, 0.52)];
+    check_floors("pages", PAGES, floors, 0.81);
 }
 
 #[test]
 fn the_pages_after_suite_scores_at_least_its_floors() {
-    let floors = [(EntityKind::Person, 0.0), (EntityKind::Org, 0.0), (EntityKind::Place, 0.0), (EntityKind::Misc, 0.0)];
-    check_floors("pages_after", PAGES_AFTER, floors, 0.0);
+    // Written after the seventeenth round's rules; the same figures with and without them: PERSON 0.939, ORG
+    // 0.825, PLACE 0.857, MISC 0.250 on one gold name, core 0.858.
+    let floors =
+        [(EntityKind::Person, 0.93), (EntityKind::Org, 0.81), (EntityKind::Place, 0.85), (EntityKind::Misc, 0.2)];
+    check_floors("pages_after", PAGES_AFTER, floors, 0.85);
 }
