@@ -1899,8 +1899,8 @@ fn scores_one_by_one(cx: &Context<'_, '_>, at: usize) -> bool {
 }
 
 /// Whether the name `first..end` shows it is a person's: it has a person's shape (two or more words not opening
-/// with a place: "Vasek Pospisil", whose given name no list holds), it opens with a given name, or its last word
-/// follows a capitalised word that is no place somewhere on the page ("Vasek Pospisil" … "Pospisil").
+/// with a place: "Tomas Vrbanek", whose given name no list holds), it opens with a given name, or its last word
+/// follows a capitalised word that is no place somewhere on the page ("Tomas Vrbanek" … "Vrbanek").
 fn has_person_evidence(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     if first >= end {
         return false;
@@ -1913,7 +1913,7 @@ fn has_person_evidence(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
     }
     let last = cx.word(end - 1);
     let seg = cx.seg;
-    // "Vasek Pospisil" … "Pospisil": after any capitalised word that is no place ("Melbourne Storm" is a team's).
+    // "Tomas Vrbanek" … "Vrbanek": after any capitalised word that is no place ("Melbourne Storm" is a team's).
     (1..seg.tokens.len()).any(|i| {
         seg.is_word(i)
             && seg.word(i) == last
