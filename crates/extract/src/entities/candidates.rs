@@ -289,6 +289,16 @@ fn clean_piece(
 ) -> Option<Candidate> {
     let Candidate { mut first, mut end, mut after_title, in_title_line } = cand;
     let seg = cx.seg;
+    // "Southern Cross Sport", "Get Matabeleland Post news": the page's publisher (its copyright line's name) is
+    // one name, whatever its first word would say alone (a compass point); a word opening its line or sentence
+    // before it is capitalised by position ("Get", "Follow") and goes.
+    if !cx.publishers.is_empty() {
+        if let Some(from) = (first..end).find(|&i| cx.is_publisher(cx.surface(i, end))) {
+            if from == first || seg.starts_sentence(first) || seg.lines[seg.tokens[first].line].tokens.0 == first {
+                return Some(Candidate { first: from, end, after_title, in_title_line });
+            }
+        }
+    }
     // A capitalised common word mid-sentence is capitalised for a reason ("New START"); at the start of
     // a sentence or in a headline it is not, and determiners never begin a name.
     // A common word that begins a known name stays ("New York Post" is not "York Post").

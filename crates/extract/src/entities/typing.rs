@@ -459,6 +459,11 @@ pub(super) fn own_kind(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityK
 
 fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option<EntityKind> {
     let (first, end) = (cand.first, cand.end);
+    // "Savanna Health Watch" on the masthead, in a credit and after "©": the page's publisher is an organisation
+    // wherever the page names it, whatever its words say alone (a given name, a place).
+    if cx.is_publisher(cx.surface(first, end)) {
+        return Some(EntityKind::Org);
+    }
     // "the film Parasite", "her memoir The Long Road Home": a work named after the noun for its kind is a
     // work, whatever its words would say alone (a first name, a place).
     if !cand.in_title_line && after_work_noun(cx, first) {
@@ -507,6 +512,11 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
     }
     if let Some(kind) = lexical_kind(cx, first, end) {
         return Some(kind);
+    }
+    // "in Sunamganj town", "Chhatak and Tahirpur upazilas", "Siaya and Kisumu counties": a name before the
+    // lower-case noun for a kind of settlement or district is a place, also when "and" joins it to another.
+    if !cand.in_title_line && end - first <= 3 && before_a_district_noun(cx, end) {
+        return Some(EntityKind::Place);
     }
     // "Sponsored by Halvorsen Bank": the name opening a sponsor's line after its phrase is the sponsor's,
     // unless a given name opens it.
@@ -708,6 +718,37 @@ fn kind_from_words_and_context(cx: &Context<'_, '_>, cand: &Candidate) -> Option
         // "Arsenal beat Chelsea 3-1 in the Premier League": the sides of a result in a league are teams, even
         // when a side's name is a first name; players do not meet in leagues.
         if sentence_names_a_league(cx, first) {
+            return Some(EntityKind::Org);
+        }
+        // "The All Blacks beat the Springboks 28-24": a side named by a plural with an article is a team (a
+        // player's name takes none), and so is the side it played; not "the American Taylor Fritz", "the No. 5".
+        let plural_after_article = |from: usize, to: usize| {
+            from > 0
+                && to > from
+                && cx.seg.is_word(from - 1)
+                && cx.word(from - 1).eq_ignore_ascii_case("the")
+                && cx.word(to - 1).len() > 3
+                && cx.word(to - 1).ends_with('s')
+                && !is_demonym(cx.word(from))
+                && !is_first_name(cx.word(from))
+        };
+        if plural_after_article(first, end) || plural_after_article(other_first, other_end) {
+            return Some(EntityKind::Org);
+        }
+        // "Melbourne Storm beat Penrith 22-18": the other side opens with a place, a team named for its city, so
+        // this side is a team too.
+        if other_end - other_first >= 2 && is_place(cx.word(other_first)) {
+            return Some(EntityKind::Org);
+        }
+        // "Estudiantes beat Palmeiras 2-1", "the Dolphins thrashed Canterbury 40-6": one score is a team game's
+        // (a tennis or badminton match gives a score per set), and a player is named in full somewhere on the
+        // page ("Novak Djokovic" … "Djokovic beat Sinner 10-8"). A side with neither a given name nor a full
+        // name elsewhere, in a result scored as one game, is a team.
+        if words == 1
+            && scores_one_by_one(cx, first)
+            && !has_person_evidence(cx, first, end)
+            && !has_person_evidence(cx, other_first, other_end)
+        {
             return Some(EntityKind::Org);
         }
         // "Vrbanovic defeated Okonkwo 7-5, 6-2": otherwise the sides are players (a team is a known
@@ -1388,6 +1429,11 @@ const CREDIT_WORDS: &[&str] = &[
     "written",
 ];
 
+/// Whether the word opens a credit ("Photo", "Reporting"), in any case.
+pub(super) fn is_credit_word(word: &str) -> bool {
+    CREDIT_WORDS.iter().any(|credit| word.eq_ignore_ascii_case(credit))
+}
+
 /// Right after a credit: "Reporting by", "Written by", "Editing by", "Story by", "Posted by", "Directed by"
 /// …, or "Photo:", "Photograph:", "Image:", "Illustration:", "Credit:" (and "Photo by"), on one line; also
 /// the second name of "by X and Y".
@@ -1789,12 +1835,16 @@ fn side_of_a_scored_result(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
                     && seg.is_word(i - 1)
                     && matches!(cx.word(i - 1), "lost" | "loses" | "fell" | "falls")))
     };
-    let capitalised = |i: usize| seg.is_word(i) && cx.word(i).starts_with(char::is_uppercase);
+    // A side stays in the result's sentence: "Email" ending a share line above is no part of it.
+    let capitalised =
+        |i: usize| seg.is_word(i) && seg.tokens[i].sentence == sentence && cx.word(i).starts_with(char::is_uppercase);
     // The first side: the verb (or "lost to") follows, then the other side's capitalised name, then the score.
     let lost_to =
         seg.is_word(end) && matches!(cx.word(end), "lost" | "loses" | "fell" | "falls") && is_result_verb(end + 1);
     if is_result_verb(end) || lost_to {
         let loser = if lost_to { end + 2 } else { end + 1 };
+        // "… beat the New Zealand Warriors 26-20": a team's article is no part of its name.
+        let loser = if seg.is_word(loser) && cx.word(loser) == "the" { loser + 1 } else { loser };
         let loser_end = (loser..(loser + 4).min(seg.tokens.len())).take_while(|&i| capitalised(i)).last()?;
         return score_from(loser_end + 1).then_some((loser, loser_end + 1));
     }
@@ -1806,6 +1856,113 @@ fn side_of_a_scored_result(cx: &Context<'_, '_>, first: usize, end: usize) -> Op
     }
     let winner = (verb.saturating_sub(4)..verb).rev().take_while(|&i| capitalised(i)).last().unwrap_or(verb);
     Some((winner, verb))
+}
+
+/// Whether the sentence around `at` gives its scores one by one ("Estudiantes beat Palmeiras 2-1", "… drew 0-0,
+/// and Flamengo beat Independiente 3-0"), as team games end: no score runs straight into another ("… 7-5, 6-2",
+/// "… 6-4 6-3"), and no set, frame or leg is named ("won the first set 6-4"), as in tennis, snooker or darts.
+fn scores_one_by_one(cx: &Context<'_, '_>, at: usize) -> bool {
+    let seg = cx.seg;
+    let sentence = seg.tokens[at].sentence;
+    let mut from = at;
+    while from > 0 && seg.tokens[from - 1].sentence == sentence {
+        from -= 1;
+    }
+    let in_sentence = |i: usize| i < seg.tokens.len() && seg.tokens[i].sentence == sentence;
+    // A score's last token: one word ("2-1") or three tokens ("2 - 1").
+    let score_end = |i: usize| if cx.word(i).contains(['-', '–']) { i + 1 } else { i + 3 };
+    let mut i = from;
+    while in_sentence(i) {
+        if seg.is_word(i) && matches!(cx.word(i), "set" | "sets" | "frame" | "frames" | "leg" | "legs" | "games") {
+            return false;
+        }
+        if is_score_at(cx, i) {
+            let mut next = score_end(i);
+            // "7-6 (4), 6-4": a tie-break's points in brackets belong to the set's score.
+            if seg.is_punct(next, '(') {
+                next = (next + 1..(next + 6).min(seg.tokens.len()))
+                    .find(|&k| seg.is_punct(k, ')'))
+                    .map_or(next, |k| k + 1);
+            }
+            if seg.is_punct(next, ',') || seg.is_punct(next, ';') || (seg.is_word(next) && cx.word(next) == "and") {
+                next += 1;
+            }
+            if in_sentence(next) && is_score_at(cx, next) {
+                return false;
+            }
+            i = score_end(i);
+            continue;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether the name `first..end` shows it is a person's: it has a person's shape (two or more words not opening
+/// with a place: "Tomas Vrbanek", whose given name no list holds), it opens with a given name, or its last word
+/// follows a capitalised word that is no place somewhere on the page ("Tomas Vrbanek" … "Vrbanek").
+fn has_person_evidence(cx: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    if first >= end {
+        return false;
+    }
+    if end - first >= 2 && !is_place(cx.word(first)) {
+        return true;
+    }
+    if is_first_name(cx.word(first)) || is_known_person(cx.surface(first, end)) {
+        return true;
+    }
+    let last = cx.word(end - 1);
+    let seg = cx.seg;
+    // "Tomas Vrbanek" … "Vrbanek": after any capitalised word that is no place ("Melbourne Storm" is a team's).
+    (1..seg.tokens.len()).any(|i| {
+        seg.is_word(i)
+            && seg.word(i) == last
+            && seg.is_word(i - 1)
+            && seg.tokens[i - 1].line == seg.tokens[i].line
+            && seg.word(i - 1).starts_with(char::is_uppercase)
+            && !is_place(seg.word(i - 1))
+    })
+}
+
+/// Lower-case nouns for a kind of settlement or district, written after its name ("Sunamganj town", "Kisumu
+/// county"), sorted for binary search.
+const DISTRICT_NOUNS: &[&str] = &[
+    "counties",
+    "county",
+    "district",
+    "districts",
+    "municipality",
+    "prefecture",
+    "province",
+    "provinces",
+    "suburb",
+    "suburbs",
+    "town",
+    "township",
+    "upazila",
+    "upazilas",
+    "village",
+    "villages",
+];
+
+/// Whether a district's noun follows the name ending before `end` on its line, or follows "and" and one more
+/// capitalised name ("Chhatak and Tahirpur upazilas"). Not a building's compound: "town hall", "village green".
+fn before_a_district_noun(cx: &Context<'_, '_>, end: usize) -> bool {
+    let seg = cx.seg;
+    let line = seg.tokens[end.saturating_sub(1)].line;
+    let word_at = |i: usize| (seg.is_word(i) && seg.tokens[i].line == line).then(|| cx.word(i));
+    let is_district = |i: usize| {
+        word_at(i).is_some_and(|w| DISTRICT_NOUNS.binary_search(&w).is_ok())
+            && !word_at(i + 1).is_some_and(|w| matches!(w, "hall" | "halls" | "green" | "square" | "council"))
+    };
+    if is_district(end) {
+        return true;
+    }
+    // "X and Y districts": the plural after the second name covers both.
+    word_at(end) == Some("and")
+        && word_at(end + 1).is_some_and(|w| w.starts_with(char::is_uppercase))
+        && is_district(end + 2)
+        && word_at(end + 2).is_some_and(|w| w.ends_with('s'))
 }
 
 /// Whether the token `i` opens its line.
