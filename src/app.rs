@@ -684,6 +684,11 @@ pub fn App() -> Html {
                 label: "Writing the export…", testid: "export-progress" }) }
             if let Some(pending) = state.pending_import.as_ref() {
                 { import_confirm(&ImportConfirmProps { message: AttrValue::from(pending.message.clone()),
+                    // The article opens in place of the question: the focus goes to it.
+                    onopen: pending.carries_article.as_ref().map(|_| reform_fn(&dispatch, |_| {
+                        services::dom::focus(ARTICLE);
+                        Action::OpenImportArticle
+                    })),
                     onanchor: reform_fn(&dispatch, |_| { services::dom::focus_into_view(IMPORT_CONTROL); Action::ConfirmImport }),
                     oncancel: reform_fn(&dispatch, |_| { services::dom::focus_into_view(IMPORT_CONTROL); Action::CancelImport }) }) }
             }
