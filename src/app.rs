@@ -111,7 +111,13 @@ pub fn App() -> Html {
         let extractor = extractor.clone();
         use_effect_on(job.as_ref().map(|job| job.request), move |_| {
             if let Some(job) = job {
-                extractor.import(job.request, &job.file, job.format, &open.document);
+                // After the extraction of a document opened with it ("Open its article"), posted in a task
+                // of its own just before: an extraction finding the worker busy replaces it, which would drop
+                // this import unanswered.
+                wasm_bindgen_futures::spawn_local(async move {
+                    gloo::timers::future::TimeoutFuture::new(0).await;
+                    extractor.import(job.request, &job.file, job.format, &open.document);
+                });
             }
         });
     }
