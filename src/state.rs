@@ -825,8 +825,6 @@ fn read_as(encoding: Option<sidenote_annotate::Encoding>) -> String {
     })
 }
 
-/// The message for input that cannot be opened; `pasted`: it came from the paste panel, not a file. The open
-/// document stays as it is: refused input never costs anything.
 /// What an import did with notes deleted here: one comes back only with news the deletion did not see (the
 /// merge's rule, as between two tabs), an edit or a reply made in the file since; said, so that the user
 /// knows a note they deleted is back and why ("Imported 1 annotation" alone hid it). Empty when none came back.
@@ -863,13 +861,26 @@ fn deleted_brought_back(before: &Annotations, after: &Annotations, content_urn: 
     said(edited, "edited") + &said(replied, "replied to")
 }
 
-/// What the import question adds about a file's notes on the whole of its (other) article: "Anchor anyway"
-/// makes them orphans here ([`Action::ConfirmImport`]); before, it attached them to this article unasked.
-fn whole_article_notes_asked(count: usize) -> String {
-    match count {
+/// Whether a file made for another text is most likely another version of the open article: most of its
+/// notes on words find their words here (a colleague's copy differing in spaces or quotes). Then its notes on
+/// the whole article are about this article too; else (another article, or no words to tell) they are not.
+fn same_article_likely(anchored: &w3c::AnchoredImport) -> bool {
+    let [exact, moved, fuzzy, orphan] = anchored.counts;
+    let placed = exact + moved + fuzzy;
+    placed > 0 && placed >= orphan
+}
+
+/// What the import question adds about a file's notes on the whole article: on another article, "Anchor
+/// anyway" makes them orphans here ([`Action::ConfirmImport`]); before, it attached them to this one unasked.
+fn whole_article_notes_asked(anchored: &w3c::AnchoredImport) -> String {
+    let kept = if same_article_likely(anchored) { "kept as notes on this one" } else { "orphans here" };
+    match anchored.imported.document_notes.len() {
         0 => String::new(),
+        1 if same_article_likely(anchored) => {
+            " It also holds 1 note on the whole article, which would be kept as a note on this one.".to_string()
+        }
         1 => " It also holds 1 note on the whole article, which would be an orphan here.".to_string(),
-        n => format!(" It also holds {n} notes on the whole article, which would be orphans here."),
+        n => format!(" It also holds {n} notes on the whole article, which would be {kept}."),
     }
 }
 
@@ -889,6 +900,8 @@ fn whole_article_orphan(note: sidenote_annotate::model::DocumentNote) -> sidenot
     }
 }
 
+/// The message for input that cannot be opened; `pasted`: it came from the paste panel, not a file. The open
+/// document stays as it is: refused input never costs anything.
 fn refusal(error: &sidenote_annotate::InputError, pasted: bool) -> Notice {
     let what = match error {
         sidenote_annotate::InputError::Binary if pasted => {
@@ -1373,11 +1386,8 @@ impl State {
                             // the open text); an earlier capture's "file" is this page's, never offered so.
                             let carries_article =
                                 Some(job.file.clone()).filter(|_| !earlier && anchored.imported.text.is_some());
-                            let message = if earlier {
-                                message
-                            } else {
-                                message + &whole_article_notes_asked(anchored.imported.document_notes.len())
-                            };
+                            let message =
+                                if earlier { message } else { message + &whole_article_notes_asked(&anchored) };
                             next.pending_import =
                                 Some(PendingImport { anchored: *anchored, message, earlier, carries_article })
                         }
@@ -1603,8 +1613,8 @@ impl State {
                     let mut anchored = pending.anchored;
                     // A note on the whole of another article is not about this one: an orphan, listed to be
                     // re-attached to words here if the user wants, never a note on this article unasked.
-                    // An earlier capture's are this page's own, and stay notes on it.
-                    if !pending.earlier {
+                    // An earlier capture's are this page's own, and another version's are this article's too.
+                    if !pending.earlier && !same_article_likely(&anchored) {
                         let orphans = std::mem::take(&mut anchored.imported.document_notes);
                         anchored.counts[3] += orphans.len();
                         anchored.imported.notes.extend(orphans.into_iter().map(whole_article_orphan));
@@ -3158,6 +3168,22 @@ mod tests {
         let orphan = anchored.annotations.notes.iter().find(|n| n.text == "About the dredging").expect("kept");
         assert_eq!((orphan.span, orphan.status), (None, AnchorStatus::Orphan));
         assert!(anchored.notice.as_ref().is_some_and(|n| n.text.contains("Orphans are listed under Notes")));
+
+        // Another version of the open article (most of its notes land here): its notes on the whole article are
+        // this article's too, kept as such and said so.
+        let version = format!("{SAMPLE_TEXT}\n\nA correction was added at the end.");
+        let copy = State::default().apply(Action::OpenBytes { title: "copy".into(), bytes: version.into_bytes() });
+        let copy = copy.apply(Action::AddNote { span: span_of(&copy, "Lavrov"), text: "who".into(), tags: vec![] });
+        let copy = copy.apply(Action::AddDocumentNote { text: "Read again".into(), tags: vec![] });
+        let asked_copy = through_worker(s0.apply(Action::Import(w3c_file(&copy))));
+        let message = &asked_copy.pending_import.as_ref().expect("another version: asked").message;
+        assert!(
+            message.ends_with(" It also holds 1 note on the whole article, which would be kept as a note on this one."),
+            "{message}"
+        );
+        let kept = asked_copy.apply(Action::ConfirmImport);
+        let on_article: Vec<&str> = kept.annotations.document_notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(on_article, ["Read again"]);
 
         // A file without its article's text has no article to open.
         let mut bare: serde_json::Value = serde_json::from_str(&file).expect("JSON");
