@@ -111,7 +111,13 @@ pub fn App() -> Html {
         let extractor = extractor.clone();
         use_effect_on(job.as_ref().map(|job| job.request), move |_| {
             if let Some(job) = job {
-                extractor.import(job.request, &job.file, job.format, &open.document);
+                // After the extraction of a document opened with it ("Open its article"), posted in a task
+                // of its own just before: an extraction finding the worker busy replaces it, which would drop
+                // this import unanswered.
+                wasm_bindgen_futures::spawn_local(async move {
+                    gloo::timers::future::TimeoutFuture::new(0).await;
+                    extractor.import(job.request, &job.file, job.format, &open.document);
+                });
             }
         });
     }
@@ -684,6 +690,11 @@ pub fn App() -> Html {
                 label: "Writing the export…", testid: "export-progress" }) }
             if let Some(pending) = state.pending_import.as_ref() {
                 { import_confirm(&ImportConfirmProps { message: AttrValue::from(pending.message.clone()),
+                    // The article opens in place of the question: the focus goes to it.
+                    onopen: pending.carries_article.as_ref().map(|_| reform_fn(&dispatch, |_| {
+                        services::dom::focus(ARTICLE);
+                        Action::OpenImportArticle
+                    })),
                     onanchor: reform_fn(&dispatch, |_| { services::dom::focus_into_view(IMPORT_CONTROL); Action::ConfirmImport }),
                     oncancel: reform_fn(&dispatch, |_| { services::dom::focus_into_view(IMPORT_CONTROL); Action::CancelImport }) }) }
             }

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use sidenote_annotate::formats;
-use sidenote_annotate::model::{Annotations, Decision, Replica, ReviewScope};
+use sidenote_annotate::model::{Annotations, Decision, DeletedVersions, Replica, ReviewScope};
 use sidenote_annotate::share_link::{self, ShareError};
 use sidenote_annotate::{accept_file_bytes, accept_page_bytes, merge, page_head, w3c, Document};
 use sidenote_extract::offsets::OffsetIndex;
@@ -358,6 +358,9 @@ pub struct PendingImport {
     /// The "file" is an earlier capture's notes ([`Action::BringEarlier`]): cancelled, they are not offered
     /// again for this document.
     pub earlier: bool,
+    /// The file, when it carries its own article (`sidenote:text`, another text than the open one): kept so
+    /// that [`Action::OpenImportArticle`] can open that article and import the file onto it.
+    pub carries_article: Option<Rc<str>>,
 }
 
 /// An annotation file sent to the worker to be read and anchored on the open document, waiting for its answer.
@@ -763,6 +766,9 @@ pub enum Action {
     DeclineEarlier,
     /// Anchor the pending import although it was made for another document.
     ConfirmImport,
+    /// Open the article the pending import's file carries (as a paste would, titled by the file's label) and
+    /// import the file onto it, instead of anchoring it on the open document.
+    OpenImportArticle,
     /// Drop the pending import: nothing changes.
     CancelImport,
     /// Correct a quotation's speaker (`None`: the speaker is unknown).
@@ -817,6 +823,81 @@ fn read_as(encoding: Option<sidenote_annotate::Encoding>) -> String {
             encoding.name()
         )
     })
+}
+
+/// What an import did with notes deleted here: one comes back only with news the deletion did not see (the
+/// merge's rule, as between two tabs), an edit or a reply made in the file since; said, so that the user
+/// knows a note they deleted is back and why ("Imported 1 annotation" alone hid it). Empty when none came back.
+fn deleted_brought_back(before: &Annotations, after: &Annotations, content_urn: &str) -> String {
+    let deleted = &before.deleted_versions;
+    if deleted.is_empty() {
+        return String::new();
+    }
+    // A deleted note comes back under its id here, or under the IRI this document's export gave it.
+    let deleted_ids: Vec<(&str, String)> =
+        deleted.ids().into_iter().map(|local| (local, w3c::iri(content_urn, local))).collect();
+    let local_id =
+        |id: &str| deleted_ids.iter().find(|(local, iri)| *local == id || iri == id).map(|(local, _)| *local);
+    let was_here =
+        |id: &str| before.notes.iter().any(|n| n.id == id) || before.document_notes.iter().any(|n| n.id == id);
+    let on_words = after.notes.iter().map(|n| (n.id.as_str(), n.version()));
+    let on_article = after.document_notes.iter().map(|n| (n.id.as_str(), n.version()));
+    let (mut edited, mut replied) = (0, 0);
+    for (id, version) in on_words.chain(on_article).filter(|(id, _)| !was_here(id)) {
+        if let Some(local) = local_id(id) {
+            // The version deleted here, back for a reply written since; else a version it never saw.
+            if deleted.contains(&DeletedVersions::entry(local, &version)) {
+                replied += 1;
+            } else {
+                edited += 1;
+            }
+        }
+    }
+    let said = |count: usize, since: &str| match count {
+        0 => String::new(),
+        1 => format!(" 1 note you deleted was {since} in the file since: brought back."),
+        n => format!(" {n} notes you deleted were {since} in the file since: brought back."),
+    };
+    said(edited, "edited") + &said(replied, "replied to")
+}
+
+/// Whether a file made for another text is most likely another version of the open article: most of its
+/// notes on words find their words here (a colleague's copy differing in spaces or quotes). Then its notes on
+/// the whole article are about this article too; else (another article, or no words to tell) they are not.
+fn same_article_likely(anchored: &w3c::AnchoredImport) -> bool {
+    let [exact, moved, fuzzy, orphan] = anchored.counts;
+    let placed = exact + moved + fuzzy;
+    placed > 0 && placed >= orphan
+}
+
+/// What the import question adds about a file's notes on the whole article: on another article, "Anchor
+/// anyway" makes them orphans here ([`Action::ConfirmImport`]); before, it attached them to this one unasked.
+fn whole_article_notes_asked(anchored: &w3c::AnchoredImport) -> String {
+    let kept = if same_article_likely(anchored) { "kept as notes on this one" } else { "orphans here" };
+    match anchored.imported.document_notes.len() {
+        0 => String::new(),
+        1 if same_article_likely(anchored) => {
+            " It also holds 1 note on the whole article, which would be kept as a note on this one.".to_string()
+        }
+        1 => " It also holds 1 note on the whole article, which would be an orphan here.".to_string(),
+        n => format!(" It also holds {n} notes on the whole article, which would be {kept}."),
+    }
+}
+
+/// A note on the whole of another article, as an orphan here: no words, its text, tags, replies and versions
+/// kept, so that it is listed to be re-attached and exported with the rest.
+fn whole_article_orphan(note: sidenote_annotate::model::DocumentNote) -> sidenote_annotate::model::Note {
+    sidenote_annotate::model::Note {
+        id: note.id,
+        span: None,
+        target: Default::default(),
+        status: sidenote_annotate::anchor::AnchorStatus::Orphan,
+        text: note.text,
+        tags: note.tags,
+        replies: note.replies,
+        author: None,
+        replaces: note.replaces,
+    }
 }
 
 /// The message for input that cannot be opened; `pasted`: it came from the paste panel, not a file. The open
@@ -1301,7 +1382,14 @@ impl State {
                                 None => message,
                             };
                             let earlier = job.earlier.is_some();
-                            next.pending_import = Some(PendingImport { anchored: *anchored, message, earlier })
+                            // A file that carries its own article can open it (the worker found it is not
+                            // the open text); an earlier capture's "file" is this page's, never offered so.
+                            let carries_article =
+                                Some(job.file.clone()).filter(|_| !earlier && anchored.imported.text.is_some());
+                            let message =
+                                if earlier { message } else { message + &whole_article_notes_asked(&anchored) };
+                            next.pending_import =
+                                Some(PendingImport { anchored: *anchored, message, earlier, carries_article })
                         }
                         ImportOutcome::Anchored { anchored, differs: None } => next.merge_import(*anchored),
                         ImportOutcome::Entities(read) => {
@@ -1522,7 +1610,39 @@ impl State {
             Action::DeclineEarlier => next.earlier_declined = true,
             Action::ConfirmImport => {
                 if let Some(pending) = next.pending_import.take() {
-                    next.merge_import(pending.anchored);
+                    let mut anchored = pending.anchored;
+                    // A note on the whole of another article is not about this one: an orphan, listed to be
+                    // re-attached to words here if the user wants, never a note on this article unasked.
+                    // An earlier capture's are this page's own, and another version's are this article's too.
+                    if !pending.earlier && !same_article_likely(&anchored) {
+                        let orphans = std::mem::take(&mut anchored.imported.document_notes);
+                        anchored.counts[3] += orphans.len();
+                        anchored.imported.notes.extend(orphans.into_iter().map(whole_article_orphan));
+                    }
+                    next.merge_import(anchored);
+                }
+            }
+            Action::OpenImportArticle => {
+                let pending = self.pending_import.as_ref();
+                let carried = pending.and_then(|p| Some((p.carries_article.clone()?, &p.anchored.imported)));
+                if let Some((file, imported)) = carried {
+                    match sidenote_annotate::accept_text(imported.text.as_deref().unwrap_or_default().as_bytes()) {
+                        Ok(article) => {
+                            let title = imported.title.clone().filter(|t| !t.trim().is_empty());
+                            let title = title.unwrap_or_else(|| Document::title_from_text(&article));
+                            let mut opened = OpenDocument::open(title, article);
+                            // The file's address, when it names one (not a content hash), is the article's.
+                            let address = imported.source.clone().filter(|s| !s.starts_with("urn:"));
+                            Rc::make_mut(&mut opened.document).source_url = address;
+                            next = self.switch_to(opened, Annotations::default());
+                            next.start_import(file.to_string(), ImportFormat::W3c);
+                            let title = &next.open.document.title;
+                            next.notice = Some(Notice::info(format!(
+                                "Opened “{title}”, the article the file carries; its notes are being imported."
+                            )));
+                        }
+                        Err(error) => next.notice = Some(refusal(&error, false)),
+                    }
                 }
             }
             Action::CancelImport => {
@@ -1606,11 +1726,13 @@ impl State {
             (a.notes.iter().filter(|n| n.span.is_none()).count(), a.added.iter().filter(|e| e.span.is_none()).count())
         };
         let before = orphans(&self.annotations);
+        let previous = self.annotations.clone();
         let extraction = self.open.extraction.clone();
         self.change(|a| report = Some(w3c::merge_anchored(a, anchored, &urn, &extraction)));
         let after = orphans(&self.annotations);
         let (notes, entities) = (after.0.saturating_sub(before.0), after.1.saturating_sub(before.1));
         let mut summary = report.map(|r| r.summary()).unwrap_or_default();
+        summary.push_str(&deleted_brought_back(&previous, &self.annotations, &urn));
         if notes > 0 {
             summary.push_str(
                 " Orphans are listed under Notes: open one, then select its words in the article to re-attach it.",
@@ -2922,6 +3044,37 @@ mod tests {
         assert_eq!(again.annotations.notes.len(), 2, "{:?}", again.notice);
     }
 
+    /// A note deleted here comes back from a file only with news the deletion did not see (an edit, a reply made
+    /// since): kept as the merge rule is, and now said (prober, F8: the message was "Imported 1 annotation" only).
+    #[test]
+    fn a_deleted_note_brought_back_by_the_files_edit_or_reply_is_named() {
+        let s0 = State::default();
+        let s1 = s0.apply(Action::AddNote { span: span_of(&s0, "Lavrov"), text: "who".into(), tags: vec![] });
+        let s2 = s1.apply(Action::AddNote { span: span_of(&s1, "Moscow"), text: "where".into(), tags: vec![] });
+        let who = s2.annotations.notes[0].id.clone();
+        let edited = s2.apply(Action::EditNote { id: who.clone(), text: "who, checked".into(), tags: vec![] });
+        let replied = s2.apply(Action::AddReply { note: who.clone(), text: "confirmed".into() });
+        let unchanged = s2.clone();
+        let deleted = s2.apply(Action::DeleteNote(who));
+        // (colleague's state, the note's text back here, what the message says)
+        let cases: [(&State, Option<&str>, &str); 3] = [
+            (&edited, Some("who, checked"), "1 note you deleted was edited in the file since: brought back."),
+            (&replied, Some("who"), "1 note you deleted was replied to in the file since: brought back."),
+            (&unchanged, None, "1 note was deleted here, as the file has it: not brought back."),
+        ];
+        for (colleague, back_as, said) in cases {
+            let back = through_worker(deleted.apply(Action::Import(w3c_file(colleague))));
+            let mut texts: Vec<&str> = back.annotations.notes.iter().map(|n| n.text.as_str()).collect();
+            texts.sort_unstable();
+            let mut expected: Vec<&str> = back_as.into_iter().chain(["where"]).collect();
+            expected.sort_unstable();
+            assert_eq!(texts, expected, "{said}");
+            let notice = back.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+            assert!(notice.contains(said), "{notice}");
+            assert!(!notice.contains("you deleted") || back_as.is_some(), "{notice}");
+        }
+    }
+
     #[test]
     fn a_file_made_for_another_document_waits_for_an_answer_and_cancel_changes_nothing() {
         let other = State::default().apply(Action::OpenBytes {
@@ -2950,6 +3103,95 @@ mod tests {
         assert!(anchored.notice.as_ref().is_some_and(|n| n.text.starts_with("Imported")));
         assert_eq!(content(&anchored.apply(Action::Undo).annotations), content(&s0.annotations), "one undoable change");
         assert_eq!(s0.apply(Action::ConfirmImport), s0, "nothing pending: nothing happens");
+    }
+
+    /// A colleague's export carries its article (prober, F6). Imported while another document is open, the
+    /// question offers to open that article: it opens as a paste would, titled by the file's label, saved as
+    /// usual (no unkept shared view), and the file lands on it with every note exact. "Anchor anyway" counts the
+    /// file's notes on the whole article in the question and keeps them as orphans here, where they had become
+    /// notes on this other article unasked.
+    #[test]
+    fn a_file_that_carries_its_article_can_open_it_and_its_whole_article_notes_stay_off_another() {
+        use sidenote_annotate::anchor::AnchorStatus;
+        let harbour = b"The harbour board met on Friday and agreed to dredge the eastern channel.".to_vec();
+        let theirs = State::default().apply(Action::OpenBytes { title: "harbour.txt".into(), bytes: harbour });
+        let theirs =
+            theirs.apply(Action::AddNote { span: span_of(&theirs, "harbour board"), text: "who".into(), tags: vec![] });
+        let theirs = theirs.apply(Action::AddNote {
+            span: span_of(&theirs, "eastern channel"),
+            text: "where".into(),
+            tags: vec![],
+        });
+        let theirs = theirs.apply(Action::AddDocumentNote { text: "About the dredging".into(), tags: vec![] });
+        let file = w3c_file(&theirs);
+        let s0 = State::default().apply(Action::AddNote { span: Span::new(0, 5), text: "mine".into(), tags: vec![] });
+        let asked = through_worker(s0.apply(Action::Import(file.clone())));
+        let pending = asked.pending_import.as_ref().expect("the user is asked first");
+        assert!(pending.carries_article.is_some(), "Open its article is offered");
+        assert!(
+            pending.message.ends_with(" It also holds 1 note on the whole article, which would be an orphan here."),
+            "{}",
+            pending.message
+        );
+
+        let opened = asked.apply(Action::OpenImportArticle);
+        assert_eq!((opened.open.document.title.as_str(), opened.open.text()), ("harbour.txt", theirs.open.text()));
+        assert!(opened.pending_import.is_none() && !opened.shared_unkept, "saved as any opened document");
+        assert!(opened.open.serial > asked.open.serial, "a new opening, which the save effect writes");
+        let done = through_worker(opened);
+        assert_eq!(done.pending_import, None, "its own article: nothing to ask");
+        let notes: Vec<(&str, Option<&str>, AnchorStatus)> = done
+            .annotations
+            .notes
+            .iter()
+            .map(|n| (n.text.as_str(), n.span.map(|s| s.slice(done.open.text())), n.status))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                ("who", Some("harbour board"), AnchorStatus::Exact),
+                ("where", Some("eastern channel"), AnchorStatus::Exact)
+            ]
+        );
+        let on_article: Vec<&str> = done.annotations.document_notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(on_article, ["About the dredging"]);
+        assert!(
+            done.notice.as_ref().is_some_and(|n| n.text.starts_with("Imported 2 annotations: 2 exact")),
+            "{:?}",
+            done.notice
+        );
+        assert!(done.notice.as_ref().is_some_and(|n| n.text.ends_with(" 1 note on the whole article.")));
+        assert!(s0.annotations.notes.iter().all(|n| n.text == "mine"), "the article open before is untouched");
+
+        let anchored = asked.apply(Action::ConfirmImport);
+        assert!(anchored.annotations.document_notes.is_empty(), "not a note on this other article");
+        let orphan = anchored.annotations.notes.iter().find(|n| n.text == "About the dredging").expect("kept");
+        assert_eq!((orphan.span, orphan.status), (None, AnchorStatus::Orphan));
+        assert!(anchored.notice.as_ref().is_some_and(|n| n.text.contains("Orphans are listed under Notes")));
+
+        // Another version of the open article (most of its notes land here): its notes on the whole article are
+        // this article's too, kept as such and said so.
+        let version = format!("{SAMPLE_TEXT}\n\nA correction was added at the end.");
+        let copy = State::default().apply(Action::OpenBytes { title: "copy".into(), bytes: version.into_bytes() });
+        let copy = copy.apply(Action::AddNote { span: span_of(&copy, "Lavrov"), text: "who".into(), tags: vec![] });
+        let copy = copy.apply(Action::AddDocumentNote { text: "Read again".into(), tags: vec![] });
+        let asked_copy = through_worker(s0.apply(Action::Import(w3c_file(&copy))));
+        let message = &asked_copy.pending_import.as_ref().expect("another version: asked").message;
+        assert!(
+            message.ends_with(" It also holds 1 note on the whole article, which would be kept as a note on this one."),
+            "{message}"
+        );
+        let kept = asked_copy.apply(Action::ConfirmImport);
+        let on_article: Vec<&str> = kept.annotations.document_notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(on_article, ["Read again"]);
+
+        // A file without its article's text has no article to open.
+        let mut bare: serde_json::Value = serde_json::from_str(&file).expect("JSON");
+        bare.as_object_mut().expect("a collection").remove("sidenote:text");
+        let asked_bare = through_worker(s0.apply(Action::Import(bare.to_string())));
+        let pending_bare = asked_bare.pending_import.as_ref().expect("asked");
+        assert_eq!(pending_bare.carries_article, None);
+        assert_eq!(asked_bare.apply(Action::OpenImportArticle).open, asked_bare.open, "nothing to open");
     }
 
     #[test]

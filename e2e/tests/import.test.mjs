@@ -150,3 +150,46 @@ test('a file made on another article is named in the question, with how many of 
   assert.match(asked, /Of its 2 annotations on words, \d would find their words here \(\d exactly\) and (\d would be orphans|1 would be an orphan)\./);
   assert.deepEqual(ctx.errors, []);
 });
+
+test('a colleague\'s file that carries its article offers to open it: the article opens with every note exact, and is saved', async () => {
+  const { app, page } = ctx;
+  const text = 'Harbour board backs dredging plan\n\nThe harbour board met in Port Ellery on Friday and agreed to dredge the eastern channel before the autumn storms.\n\n"We cannot wait another winter," said Marta Kowalczyk, who chairs the board.';
+  const source = 'urn:example:harbour';
+  const onWords = (id, exact, body) => ({ type: 'Annotation', id, motivation: 'commenting', body,
+    target: { source, selector: { type: 'TextQuoteSelector', exact } } });
+  const file = JSON.stringify({ type: 'AnnotationCollection', label: 'Harbour board backs dredging plan', 'sidenote:text': text,
+    first: { items: [
+      { type: 'Annotation', id: 'urn:example:whole', motivation: 'commenting', body: 'Follow up in spring', target: source },
+      onWords('urn:example:who', 'Marta Kowalczyk', 'chair since 2029'),
+      onWords('urn:example:where', 'eastern channel', 'the shallow one'),
+      { type: 'Annotation', id: 'urn:example:reply', motivation: 'replying', body: 'checked', target: 'urn:example:who' },
+    ] } });
+  const before = await app.title.textContent();
+  await app.importFile('harbour.annotations.json', file);
+  await page.getByTestId('import-confirm').waitFor();
+  const asked = await page.getByTestId('import-confirm-text').textContent();
+  // Named as its article (its reply's target is no page), its note on the whole article counted.
+  assert.match(asked, /made for another text \(“Harbour board backs dredging plan”\)/);
+  assert.match(asked, /It also holds 1 note on the whole article, which would be an orphan here\./);
+  const buttons = await page.getByTestId('import-confirm').locator('button').allTextContents();
+  assert.deepEqual(buttons, ['Open its article', 'Anchor anyway', 'Cancel']);
+  await page.getByTestId('import-open-article').click();
+  await app.notice.filter({ hasText: 'Imported 2 annotations: 2 exact' }).waitFor();
+  assert.equal(await app.title.textContent(), 'Harbour board backs dredging plan');
+  assert.notEqual(before, await app.title.textContent());
+  const cards = await app.noteCards();
+  assert.deepEqual(cards.map((c) => [c.words, c.body, c.status]).sort(), [
+    ['Marta Kowalczyk', 'chair since 2029', 'exact'],
+    ['eastern channel', 'the shallow one', 'exact'],
+  ]);
+  assert.deepEqual(await page.getByTestId('document-note').allTextContents().then((notes) => notes.map((n) => /Follow up in spring/.test(n))), [true]);
+  // Saved as any opened article: there after a reload, and in the Library.
+  await app.saved();
+  await app.reload();
+  assert.equal(await app.title.textContent(), 'Harbour board backs dredging plan');
+  assert.equal((await app.noteCards()).length, 2);
+  await page.getByTestId('tab-library').click();
+  const entries = await page.getByTestId('library-entry').allTextContents();
+  assert.ok(entries.some((e) => /Harbour board backs dredging plan/.test(e)), entries.join(' | '));
+  assert.deepEqual(ctx.errors, []);
+});

@@ -132,7 +132,13 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
             <li key={id.clone()} class={super::class_list(&[Some("note-card"), active.then_some("active"), (status == AnchorStatus::Orphan).then_some("orphan")])}
                 data-testid="note-card" data-note-id={id.clone()} data-status={status.label()}>
                 <button class="note-quote" {onclick} title="Show these words in the article">
-                    <q>{ words.chars().take(140).collect::<String>() }</q>
+                    // An orphan with no words (a note on the whole of another article, a position-only
+                    // annotation): empty quotation marks said nothing.
+                    if words.is_empty() {
+                        <span class="muted">{ "(no words)" }</span>
+                    } else {
+                        <q>{ words.chars().take(140).collect::<String>() }</q>
+                    }
                     <span class={format!("anchor-badge {}", status.label())} data-testid="anchor-status">{ status.label() }</span>
                 </button>
                 // Placed on similar words (a colleague's copy, an edited page): the words it was written on, which

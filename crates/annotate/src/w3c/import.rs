@@ -893,8 +893,16 @@ fn bare_page(address: &str) -> &str {
 pub fn parse_for(json_text: &str, open_address: Option<&str>) -> Result<Imported, ImportError> {
     let value = parse_json(json_text)?;
     let items = items_of(&value)?;
-    let first_source = items.iter().find_map(page_of);
-    let mut pages: Vec<String> = items.iter().filter_map(page_of).map(|page| bare_page(&page).to_string()).collect();
+    // A reply (or any annotation on another annotation of the file) names that annotation, not a page: counted
+    // as pages, one article's notes with replies were "annotations of 3 pages" and hid the article's name.
+    let mut annotation_ids: Vec<&str> = items.iter().filter_map(|item| item["id"].as_str()).collect();
+    annotation_ids.sort_unstable();
+    let page_named = |item: &Value| {
+        page_of(item)
+            .filter(|page| item["motivation"] != "replying" && annotation_ids.binary_search(&page.as_str()).is_err())
+    };
+    let first_source = items.iter().find_map(page_named);
+    let mut pages: Vec<String> = items.iter().filter_map(page_named).map(|page| bare_page(&page).to_string()).collect();
     pages.sort_unstable();
     pages.dedup();
     let this_page =
@@ -914,7 +922,7 @@ pub fn parse_for(json_text: &str, open_address: Option<&str>) -> Result<Imported
     let of = missing.as_ref().map_or(items.len(), |m| m.of.max(items.len()));
     imported.total = of;
     for (n, item) in items.iter().enumerate() {
-        let other_page = this_page.and_then(|open| page_of(item).filter(|page| bare_page(page) != open));
+        let other_page = this_page.and_then(|open| page_named(item).filter(|page| bare_page(page) != open));
         let read = match other_page {
             Some(page) => Err(format!("was made on another page ({})", short_address(bare_page(&page)))),
             None => read_item(item, n + 1, &mut imported),
@@ -2538,6 +2546,48 @@ mod tests {
             let summary = merge(&mut set, imported, text).summary();
             assert_eq!(summary.contains("skipped"), !skipped.is_empty(), "{address:?}: {summary}");
             assert!(summary.contains(skipped), "{address:?}: {summary}");
+        }
+    }
+
+    /// Replies (and a comment on another annotation of the file) target that annotation's id, which is no page:
+    /// one article's notes with two replies read as "annotations of 3 pages" and hid the article's name (prober,
+    /// F1). The question names the file's article as the same file without replies does.
+    #[test]
+    fn replies_targets_are_not_counted_as_pages() {
+        let written = "The harbour board met on Friday and agreed to dredge the eastern channel.";
+        let open = Document::new("harbour-copy.txt", "The harbour board met on Friday; it agreed to dredge.");
+        let urn = Document::urn_of(written);
+        let note = |id: &str, exact: &str| {
+            format!(
+                r#"{{"type": "Annotation", "id": "urn:uuid:{id}", "motivation": "commenting", "body": "on {exact}", "target": {{"source": "{urn}", "selector": {{"type": "TextQuoteSelector", "exact": "{exact}"}}}}}}"#
+            )
+        };
+        let on = |id: &str, motivation: &str, parent: &str| {
+            format!(
+                r#"{{"type": "Annotation", "id": "urn:uuid:{id}", "motivation": "{motivation}", "body": "about {parent}", "target": "urn:uuid:{parent}"}}"#
+            )
+        };
+        let file = |items: &[String]| {
+            format!(
+                r#"{{"type": "AnnotationCollection", "label": "harbour.txt", "sidenote:text": "{written}", "first": {{"items": [{}]}}}}"#,
+                items.join(", ")
+            )
+        };
+        let notes = [note("n1", "harbour board"), note("n2", "eastern channel")];
+        let without_replies = file(&notes);
+        let with_replies =
+            file(&[notes[0].clone(), on("r1", "replying", "n1"), notes[1].clone(), on("r2", "replying", "n2")]);
+        let reply_first = file(&[on("r1", "replying", "n1"), notes[0].clone(), notes[1].clone()]);
+        let commented = file(&[notes[0].clone(), notes[1].clone(), on("c1", "commenting", "n2")]);
+        // A reply to a note the file does not hold is still a reply, not a page.
+        let lone_reply = file(&[notes[0].clone(), on("r9", "replying", "elsewhere")]);
+        let expected =
+            "This file was made for another text (“harbour.txt”) than the open document (“harbour-copy.txt”)";
+        for file in [&without_replies, &with_replies, &reply_first, &commented, &lone_reply] {
+            let imported = parse(file).expect("parses");
+            assert_eq!((imported.pages, imported.source.as_deref()), (1, Some(urn.as_str())), "{file}");
+            let asked = imported.source_check(&open).message().expect("a question");
+            assert!(asked.starts_with(expected), "{file}: {asked}");
         }
     }
 
