@@ -585,13 +585,12 @@ mod tests {
             assert_eq!(tiled, text);
             let collapsed: String = shown.iter().filter(|s| !s.clutter || s.kept).map(|s| s.span.slice(text)).collect();
             assert_eq!(collapsed.trim(), *expected, "{noted:?}");
-            // Dimmed still: kept lines are clutter.
+            // Still dimmed: a kept line outside the body is clutter, and only clutter is kept.
             for words in *noted {
                 let at = span(words);
-                assert!(shown
-                    .iter()
-                    .filter(|s| s.span.start >= at.start && s.span.end <= at.end)
-                    .all(|s| s.clutter == !body[0].overlaps(at)));
+                let outside_body = !body[0].overlaps(at);
+                let inside_note = shown.iter().filter(|s| s.span.start >= at.start && s.span.end <= at.end);
+                assert!(inside_note.clone().all(|s| s.clutter == outside_body && s.kept == outside_body), "{words}");
             }
         }
     }
