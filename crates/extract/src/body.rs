@@ -448,6 +448,8 @@ mod tests {
         let figure = r#"<figure><img src="f.jpg" alt=""><figcaption>The ferry waiting at the pier in the rain, with the island behind it. Photo: staff</figcaption></figure>"#;
         let complementary =
             r#"<div role="complementary"><p><a href="/c">Read: winter storms close the harbour</a></p></div>"#;
+        // A navigation box whose class merely mentions the word is the page's chrome, not set aside.
+        let navigation = r#"<div role="navigation" class="complementary-links"><a href="/d">Harbour</a> <a href="/e">Ferries</a></div>"#;
         let ps =
             |range: std::ops::Range<usize>| paragraphs[range].iter().map(|p| format!("<p>{p}</p>")).collect::<String>();
         let cases: Vec<(&str, String)> = vec![
@@ -459,6 +461,7 @@ mod tests {
             ("blockquote pull quote", ps(0..2) + &pull_blockquote + &ps(2..4)),
             ("figure after the lead", ps(0..1) + figure + &ps(1..4)),
             ("complementary role", ps(0..1) + complementary + &ps(1..4)),
+            ("navigation at the end", ps(0..4) + navigation),
         ];
         for (name, inner) in cases {
             let html = format!(
@@ -481,6 +484,10 @@ mod tests {
         let found = crate::extract_with_hints(&text, &hints);
         assert!(found.body.iter().all(|s| !s.slice(&text).contains("Bridge plan")));
         assert!(hints.iter().filter(|h| h.tag == "li").all(|h| h.in_chrome && !h.set_aside), "{hints:?}");
+        let html = format!("<article>{}{navigation}</article>", ps(0..4));
+        let (text, hints) = crate::html_to_text(&html);
+        let links = text.lines().position(|line| line.contains("Ferries")).and_then(|n| hints.get(n));
+        assert!(links.is_some_and(|h| h.in_chrome && !h.set_aside), "{hints:?}");
     }
 
     #[test]

@@ -345,7 +345,12 @@ fn sets_aside(name: &str, tag_body: &str, role_chrome: bool) -> bool {
                 })
         }),
         // `role="complementary"` (an aside by role) is the one chrome role that sits inside an article.
-        _ => role_chrome && tag_body.to_ascii_lowercase().contains("complementary"),
+        _ => {
+            role_chrome
+                && attributes(tag_body).any(|(attribute, value)| {
+                    attribute.eq_ignore_ascii_case("role") && value.eq_ignore_ascii_case("complementary")
+                })
+        }
     }
 }
 
