@@ -28,6 +28,8 @@ pub struct Piece {
     pub notes: Vec<usize>,
     /// Whether it lies outside the article body.
     pub clutter: bool,
+    /// Clutter on a line that holds a note: dimmed, but shown when clutter is collapsed.
+    pub kept: bool,
 }
 
 /// The layers of one document.
@@ -40,6 +42,31 @@ pub struct Layers<'a> {
     pub quotes: &'a [Quote],
     /// Anchored notes' spans (index into the caller's note list, span).
     pub notes: &'a [(usize, Span)],
+    /// The lines that hold a note ([`noted_lines`]), sorted and apart: never hidden with the clutter.
+    pub kept: &'a [Span],
+}
+
+/// The lines that hold any of `notes` (from the start of a note's first line to the end of its last, the
+/// line break left out), sorted and apart. "Collapse page clutter" hides menus and captions, never a note:
+/// a paragraph the extractor took for clutter stays shown (dimmed) when it holds one. Linear in the text:
+/// each line is searched once, from where the last range ended.
+pub fn noted_lines(text: &str, notes: &[Span]) -> Vec<Span> {
+    let mut spans: Vec<Span> = notes.iter().copied().filter(|s| s.start <= s.end && s.end <= text.len()).collect();
+    sidenote_extract::sort_stable_by_key(&mut spans, |s| s.start);
+    let line_end = |from: usize| text.get(from..).and_then(|rest| rest.find('\n')).map_or(text.len(), |i| from + i);
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        if let Some(last) = out.last_mut().filter(|last| span.start <= last.end) {
+            if span.end > last.end {
+                last.end = line_end(span.end);
+            }
+            continue;
+        }
+        let floor = out.last().map_or(0, |last| last.end);
+        let start = text.get(floor..span.start).and_then(|before| before.rfind('\n')).map_or(floor, |i| floor + i + 1);
+        out.push(Span::new(start, line_end(span.end)));
+    }
+    out
 }
 
 /// Cuts the text at every boundary of every layer, and labels each piece.
@@ -50,7 +77,8 @@ pub fn pieces(text_len: usize, layers: &Layers<'_>) -> Vec<Piece> {
         .copied()
         .chain(layers.entities.iter().map(|e| e.span))
         .chain(layers.quotes.iter().map(|q| q.span))
-        .chain(layers.notes.iter().map(|n| n.1));
+        .chain(layers.notes.iter().map(|n| n.1))
+        .chain(layers.kept.iter().copied());
     let mut cuts = vec![0, text_len];
     for span in spans {
         cuts.push(span.start.min(text_len));
@@ -61,7 +89,7 @@ pub fn pieces(text_len: usize, layers: &Layers<'_>) -> Vec<Piece> {
     let mut notes_by_start: Vec<(usize, Span)> = layers.notes.to_vec();
     sidenote_extract::sort_stable_by_key(&mut notes_by_start, |n| (n.1.start, std::cmp::Reverse(n.1.end)));
     // Each layer is sorted by start; a cursor per layer keeps the sweep linear (notes keep an active set).
-    let (mut e, mut q, mut b, mut n) = (0, 0, 0, 0);
+    let (mut e, mut q, mut b, mut n, mut k) = (0, 0, 0, 0, 0);
     let mut active: Vec<(usize, Span)> = Vec::new();
     let mut out = Vec::with_capacity(cuts.len());
     for pair in cuts.windows(2) {
@@ -75,6 +103,9 @@ pub fn pieces(text_len: usize, layers: &Layers<'_>) -> Vec<Piece> {
         }
         while b < layers.body.len() && layers.body[b].end <= span.start {
             b += 1;
+        }
+        while k < layers.kept.len() && layers.kept[k].end <= span.start {
+            k += 1;
         }
         while n < notes_by_start.len() && notes_by_start[n].1.start <= span.start {
             active.push(notes_by_start[n]);
@@ -90,7 +121,8 @@ pub fn pieces(text_len: usize, layers: &Layers<'_>) -> Vec<Piece> {
             .last();
         let notes = active.iter().filter(|a| covers(a.1)).map(|a| a.0).collect();
         let clutter = !layers.body.get(b).is_some_and(|x| covers(*x));
-        out.push(Piece { span, entity, quote, notes, clutter });
+        let kept = clutter && layers.kept.get(k).is_some_and(|x| covers(*x));
+        out.push(Piece { span, entity, quote, notes, clutter, kept });
     }
     out
 }
@@ -199,6 +231,8 @@ pub struct Segment {
     pub span: Span,
     /// Whether it lies outside the article body.
     pub clutter: bool,
+    /// Clutter on a line that holds a note: shown when clutter is collapsed.
+    pub kept: bool,
     /// Its highlight (shared by the pieces of one highlight cut by a block edge).
     pub mark: Option<Rc<Mark>>,
 }
@@ -225,8 +259,10 @@ pub fn segments(pieces: &[Piece], display: &Display<'_>, after_body: bool) -> Ve
     let mut out = Vec::with_capacity(pieces.len());
     let mut after_body = after_body;
     for piece in pieces {
-        let opens_clutter = piece.clutter && after_body;
-        after_body = !piece.clutter;
+        // A noted line is shown like the body when clutter is collapsed, so the breaks after it part it too.
+        let hidden_when_collapsed = piece.clutter && !piece.kept;
+        let opens_clutter = hidden_when_collapsed && after_body;
+        after_body = !hidden_when_collapsed;
         // The line breaks that open a run of clutter after the body part the paragraphs around it: they stay
         // shown when the clutter is collapsed, or the paragraphs before and after it would run together. Once
         // per run: the pieces a highlight cuts a collapsed menu into show no breaks of their own.
@@ -235,7 +271,7 @@ pub fn segments(pieces: &[Piece], display: &Display<'_>, after_body: bool) -> Ve
             let breaks = words.len() - words.trim_start().len();
             if words[..breaks].contains('\n') {
                 let parting = Span::new(piece.span.start, piece.span.start + breaks);
-                out.push(Segment { span: parting, clutter: false, mark: None });
+                out.push(Segment { span: parting, clutter: false, kept: false, mark: None });
                 if breaks < words.len() {
                     out.push(segment(
                         &Piece { span: Span::new(parting.end, piece.span.end), ..piece.clone() },
@@ -259,7 +295,7 @@ fn segment(piece: &Piece, display: &Display<'_>) -> Segment {
     let notes: Vec<&sidenote_annotate::model::Note> =
         piece.notes.iter().filter_map(|&i| display.annotations.notes.get(i)).collect();
     if entity.is_none() && quote.is_none() && notes.is_empty() {
-        return Segment { span: piece.span, clutter: piece.clutter, mark: None };
+        return Segment { span: piece.span, clutter: piece.clutter, kept: piece.kept, mark: None };
     }
     let mut tip = Vec::new();
     let mut own = piece.span;
@@ -295,7 +331,7 @@ fn segment(piece: &Piece, display: &Display<'_>) -> Segment {
         own,
         tip: tip.join(" | "),
     };
-    Segment { span: piece.span, clutter: piece.clutter, mark: Some(Rc::new(mark)) }
+    Segment { span: piece.span, clutter: piece.clutter, kept: piece.kept, mark: Some(Rc::new(mark)) }
 }
 
 /// Distributes pieces over blocks, cutting a piece that crosses a block edge in two (both halves keep what
@@ -338,16 +374,19 @@ pub struct ArticleModel {
 
 impl ArticleModel {
     /// Cuts the layers into pieces and the pieces into `bounds`' blocks (`notes`: the anchored notes' spans,
-    /// empty when notes are hidden).
+    /// empty when notes are hidden; `noted`: every anchored note's span, hidden or not, whose lines are never
+    /// hidden with the clutter).
     pub fn new(
         text: &str,
         body: &[Span],
         entities: Vec<ShownEntity>,
         quotes: Vec<Quote>,
         notes: &[(usize, Span)],
+        noted: &[Span],
         bounds: &[Span],
     ) -> Self {
-        let layers = Layers { body, entities: &entities, quotes: &quotes, notes };
+        let kept = noted_lines(text, noted);
+        let layers = Layers { body, entities: &entities, quotes: &quotes, notes, kept: &kept };
         let blocks = pieces_by_block(bounds, &pieces(text.len(), &layers));
         let resolved = std::cell::RefCell::new(vec![None; blocks.len()]);
         ArticleModel { entities, quotes, blocks, resolved }
@@ -369,7 +408,8 @@ impl ArticleModel {
         let display =
             Display { text, entities: &self.entities, quotes: &self.quotes, annotations, hidden, active_note };
         let after_body = index.checked_sub(1).and_then(|i| self.blocks.get(i)).and_then(|b| b.last());
-        let done: Rc<[Segment]> = Rc::from(segments(pieces, &display, after_body.is_some_and(|p| !p.clutter)));
+        let done: Rc<[Segment]> =
+            Rc::from(segments(pieces, &display, after_body.is_some_and(|p| !p.clutter || p.kept)));
         if let Some(slot) = self.resolved.borrow_mut().get_mut(index) {
             *slot = Some(done.clone());
         }
@@ -438,7 +478,13 @@ mod tests {
         let entities = Annotations::default().shown_entities(&extraction);
         let lavrov = text.find("Sergei Lavrov").expect("name");
         let notes = [(0, Span::new(lavrov, text.len() - 2)), (1, Span::new(lavrov + 7, lavrov + 13))];
-        let layers = Layers { body: &extraction.body, entities: &entities, quotes: &extraction.quotes, notes: &notes };
+        let layers = Layers {
+            body: &extraction.body,
+            entities: &entities,
+            quotes: &extraction.quotes,
+            notes: &notes,
+            kept: &[],
+        };
         let list = pieces(text.len(), &layers);
         let joined: String = list.iter().map(|p| p.span.slice(text)).collect();
         assert_eq!(joined, text);
@@ -458,7 +504,7 @@ mod tests {
         let first = text.find("The minister").expect("first");
         let second = text.find("She said").expect("second");
         let body = [Span::new(first, text.find(".\n\nAdv").expect("end") + 1), Span::new(second, text.len())];
-        let layers = Layers { body: &body, entities: &[], quotes: &[], notes: &[] };
+        let layers = Layers { body: &body, entities: &[], quotes: &[], notes: &[], kept: &[] };
         let annotations = Annotations::default();
         let hidden = LayerSet::default();
         let display =
@@ -479,10 +525,74 @@ mod tests {
             .iter()
             .map(|w| (0, Span::new(text.find(w).expect("w"), text.find(w).expect("w") + w.len())))
             .collect();
-        let layers = Layers { body: &body, entities: &[], quotes: &[], notes: &notes };
+        let layers = Layers { body: &body, entities: &[], quotes: &[], notes: &notes, kept: &[] };
         let shown = segments(&pieces(text.len(), &layers), &display, false);
         let collapsed: String = shown.iter().filter(|s| !s.clutter).map(|s| s.span.slice(text)).collect();
         assert_eq!(collapsed, "The minister said the talks would resume.");
+    }
+
+    #[test]
+    fn noted_lines_reach_from_line_start_to_line_end() {
+        let text = "Menu\nThe ferry left. 🙂 It rained.\nFooter line\nLast";
+        let at = |words: &str| text.find(words).expect("words");
+        let span = |words: &str| Span::new(at(words), at(words) + words.len());
+        let line = |words: &str| span(words);
+        let cases: Vec<(Vec<Span>, Vec<Span>)> = vec![
+            (vec![], vec![]),
+            (vec![span("rained")], vec![line("The ferry left. 🙂 It rained.")]),
+            // Two notes on one line, out of order: one range.
+            (vec![span("rained"), span("ferry")], vec![line("The ferry left. 🙂 It rained.")]),
+            // A note across a line break takes both lines; a note on the first line and one on the last.
+            (vec![span("rained.\nFooter")], vec![line("The ferry left. 🙂 It rained.\nFooter line")]),
+            (vec![span("Men"), span("ast")], vec![line("Menu"), line("Last")]),
+            // A span beyond the text (a stale note) is left out.
+            (vec![Span::new(text.len(), text.len() + 3)], vec![]),
+        ];
+        for (notes, expected) in cases {
+            assert_eq!(noted_lines(text, &notes), expected, "{notes:?}");
+        }
+    }
+
+    #[test]
+    fn collapsed_clutter_never_hides_a_line_holding_a_note() {
+        // The extractor took the lead and a later paragraph for clutter; notes sit on them (and one on the
+        // menu). Collapsed, those lines stay shown, dimmed, parted from their neighbours as paragraphs are.
+        let text = "Home\nNews\n\nThe ferry left at dawn.\n\nRelated: bridge plan\n\nThe islanders met at noon.\n\nIt rained all day.\n\nFooter";
+        let body_line = "The islanders met at noon.";
+        let body =
+            [Span::new(text.find(body_line).expect("body"), text.find(body_line).expect("body") + body_line.len())];
+        let span =
+            |words: &str| Span::new(text.find(words).expect("words"), text.find(words).expect("words") + words.len());
+        let annotations = Annotations::default();
+        let hidden = LayerSet::default();
+        let display =
+            Display { text, entities: &[], quotes: &[], annotations: &annotations, hidden: &hidden, active_note: None };
+        let cases: &[(&[&str], &str)] = &[
+            (&[], "The islanders met at noon."),
+            (&["ferry"], "The ferry left at dawn.\n\nThe islanders met at noon."),
+            (&["rained"], "The islanders met at noon.\n\nIt rained all day."),
+            (&["ferry", "rained"], "The ferry left at dawn.\n\nThe islanders met at noon.\n\nIt rained all day."),
+            (&["News"], "News\n\nThe islanders met at noon."),
+            // A note on the body changes nothing.
+            (&["islanders"], "The islanders met at noon."),
+        ];
+        for (noted, expected) in cases {
+            let spans: Vec<Span> = noted.iter().map(|w| span(w)).collect();
+            let kept = noted_lines(text, &spans);
+            let layers = Layers { body: &body, entities: &[], quotes: &[], notes: &[], kept: &kept };
+            let shown = segments(&pieces(text.len(), &layers), &display, false);
+            let tiled: String = shown.iter().map(|s| s.span.slice(text)).collect();
+            assert_eq!(tiled, text);
+            let collapsed: String = shown.iter().filter(|s| !s.clutter || s.kept).map(|s| s.span.slice(text)).collect();
+            assert_eq!(collapsed.trim(), *expected, "{noted:?}");
+            // Still dimmed: a kept line outside the body is clutter, and only clutter is kept.
+            for words in *noted {
+                let at = span(words);
+                let outside_body = !body[0].overlaps(at);
+                let inside_note = shown.iter().filter(|s| s.span.start >= at.start && s.span.end <= at.end);
+                assert!(inside_note.clone().all(|s| s.clutter == outside_body && s.kept == outside_body), "{words}");
+            }
+        }
     }
 }
 
@@ -583,7 +693,8 @@ mod block_tests {
         let notes = [(0, Span::new(7, 40))];
         // Blocks of 10 bytes cut inside "Merkel" and inside the note.
         let bounds = block_bounds(text, 10, 12);
-        let model = ArticleModel::new(text, &extraction.body, entities, extraction.quotes.clone(), &notes, &bounds);
+        let model =
+            ArticleModel::new(text, &extraction.body, entities, extraction.quotes.clone(), &notes, &[], &bounds);
         let hidden = LayerSet::default();
         let blocks: Vec<Rc<[Segment]>> =
             (0..bounds.len()).map(|i| model.segments(i, text, &annotations, &hidden, None)).collect();
@@ -624,7 +735,7 @@ mod block_tests {
         let render = |annotations: &Annotations| {
             let notes: Vec<(usize, Span)> =
                 annotations.notes.iter().enumerate().filter_map(|(i, n)| n.span.map(|s| (i, s))).collect();
-            let model = ArticleModel::new(text, &body, Vec::new(), Vec::new(), &notes, &bounds);
+            let model = ArticleModel::new(text, &body, Vec::new(), Vec::new(), &notes, &[], &bounds);
             (0..bounds.len()).map(|i| model.segments(i, text, annotations, &hidden, None)).collect::<Vec<_>>()
         };
         let before = render(&Annotations::default());

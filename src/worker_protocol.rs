@@ -355,7 +355,7 @@ wire_struct!(EntityGroup { name, kind, mentions });
 wire_struct!(Quote { span, speaker, speaker_group });
 wire_struct!(Diagnostic { span, message });
 wire_struct!(Extraction { body, entities, groups, quotes, diagnostics });
-wire_struct!(LineHint { tag, link_density, in_chrome });
+wire_struct!(LineHint { tag, link_density, in_chrome, set_aside });
 wire_struct!(TextTarget { exact, prefix, suffix, start, end });
 wire_struct!(Reply { id, author, text });
 wire_struct!(Note { id, span, target, status, text, tags, replies, author, replaces });
@@ -783,8 +783,9 @@ mod tests {
     #[test]
     fn every_field_of_a_request_reads_back_as_written() {
         let hints = [
-            LineHint { tag: "p".into(), link_density: 0.25, in_chrome: false },
-            LineHint { tag: "nav".into(), link_density: 1.0 / 3.0, in_chrome: true },
+            LineHint { tag: "p".into(), link_density: 0.25, in_chrome: false, set_aside: false },
+            LineHint { tag: "nav".into(), link_density: 1.0 / 3.0, in_chrome: true, set_aside: false },
+            LineHint { tag: "aside".into(), link_density: 0.5, in_chrome: false, set_aside: true },
         ];
         let extract = WorkerRequest::Extract(ExtractionRequest {
             request: 12,

@@ -44,14 +44,17 @@ pub fn ArticleBlock(props: &ArticleBlockProps) -> Html {
         let words = segment.span.slice(text).to_string();
         let (start, end) = (segment.span.start.to_string(), segment.span.end.to_string());
         let clutter = segment.clutter.then_some("clutter");
+        // Clutter on a line holding a note: shown when clutter is collapsed (`.hide-clutter` in app.css).
+        let kept = (segment.clutter && segment.kept).then_some("kept");
         let Some(mark) = segment.mark.as_deref() else {
-            return html! { <span class={class_list(&[clutter])} data-start={start} data-end={end}>{ words }</span> };
+            return html! { <span class={class_list(&[clutter, kept])} data-start={start} data-end={end}>{ words }</span> };
         };
         let kind = mark.kind.map(|kind| format!("hl-{}", kind_class(kind)));
         let noted = !mark.notes.is_empty();
         let depth = noted.then(|| format!("note-depth-{}", mark.notes.len().min(3)));
         let classes = class_list(&[
             clutter,
+            kept,
             Some("hl"),
             kind.as_deref(),
             (kind.is_some() && mark.reviewed).then_some("reviewed"),

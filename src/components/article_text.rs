@@ -233,6 +233,8 @@ pub fn ArticleText(props: &ArticleTextProps) -> Html {
         ),
         |(open, annotations, hidden, _, bounds)| {
             let entities = annotations.shown_entities(&open.extraction);
+            // Every anchored note keeps its line shown when clutter is collapsed, highlighted or not.
+            let noted: Vec<Span> = annotations.notes.iter().filter_map(|n| n.span).collect();
             let note_spans: Vec<(usize, Span)> = if hidden.contains(&Layer::Note) {
                 Vec::new()
             } else {
@@ -246,7 +248,7 @@ pub fn ArticleText(props: &ArticleTextProps) -> Html {
                 .filter(|q| annotations.quote_decision(q.span) != Some(Decision::Reject))
                 .cloned()
                 .collect();
-            ArticleModel::new(open.text(), &open.extraction.body, entities, quotes, &note_spans, bounds)
+            ArticleModel::new(open.text(), &open.extraction.body, entities, quotes, &note_spans, &noted, bounds)
         },
     );
     {

@@ -131,7 +131,7 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
             // Keyed by id: a note added or removed changes one card, not every card after it.
             <li key={id.clone()} class={super::class_list(&[Some("note-card"), active.then_some("active"), (status == AnchorStatus::Orphan).then_some("orphan")])}
                 data-testid="note-card" data-note-id={id.clone()} data-status={status.label()}>
-                <button class="note-quote" {onclick} title="Show these words in the article">
+                <button class="note-quote" {onclick} title={card_button_title(status, active)}>
                     // An orphan with no words (a note on the whole of another article, a position-only
                     // annotation): empty quotation marks said nothing.
                     if words.is_empty() {
@@ -139,7 +139,8 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                     } else {
                         <q>{ words.chars().take(140).collect::<String>() }</q>
                     }
-                    <span class={format!("anchor-badge {}", status.label())} data-testid="anchor-status">{ status.label() }</span>
+                    <span class={format!("anchor-badge {}", status.label())} data-testid="anchor-status"
+                          title={badge_title(status)}>{ status.label() }</span>
                 </button>
                 // Placed on similar words (a colleague's copy, an edited page): the words it was written on, which
                 // the card's quote no longer shows and which may say something else.
@@ -196,9 +197,49 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
     }
 }
 
+/// What the card's words button does, for its tooltip: a closed card opens (where the note is edited,
+/// replied to and deleted: nothing else on a closed card says so), and its words, if placed, are shown.
+fn card_button_title(status: AnchorStatus, open: bool) -> &'static str {
+    match (open, status) {
+        (true, AnchorStatus::Orphan) => "This note's words are not in this text: select words and re-attach it",
+        (true, _) => "Show these words in the article",
+        (false, AnchorStatus::Orphan) => "Open this note: edit, reply, delete or re-attach it",
+        (false, _) => "Open this note: edit, reply, delete; its words are shown in the article",
+    }
+}
+
+/// What the anchor badge means: after an import or a new capture it is the one sign that a note's words moved
+/// or changed.
+fn badge_title(status: AnchorStatus) -> &'static str {
+    match status {
+        AnchorStatus::Exact => "Exact: the note's words, where they were",
+        AnchorStatus::Moved => "Moved: the same words, found elsewhere in this text",
+        AnchorStatus::Fuzzy => "Fuzzy: placed on similar words, not the same: check them",
+        AnchorStatus::Orphan => "Orphan: the note's words are not in this text; it keeps them until re-attached",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_card_says_it_opens_and_its_badge_says_what_it_means() {
+        // (status, card open, words the button's title holds, words the badge's title holds)
+        let table = [
+            (AnchorStatus::Exact, false, "Open this note: edit, reply, delete", "where they were"),
+            (AnchorStatus::Moved, false, "Open this note: edit, reply, delete", "same words, found elsewhere"),
+            (AnchorStatus::Fuzzy, false, "Open this note: edit, reply, delete", "similar words, not the same: check"),
+            (AnchorStatus::Orphan, false, "Open this note: edit, reply, delete or re-attach", "not in this text"),
+            (AnchorStatus::Exact, true, "Show these words in the article", "where they were"),
+            (AnchorStatus::Orphan, true, "select words and re-attach", "not in this text"),
+        ];
+        for (status, open, button, badge) in table {
+            assert!(card_button_title(status, open).contains(button), "{status:?} open {open}");
+            assert!(badge_title(status).contains(badge), "{status:?}");
+            assert!(badge_title(status).to_lowercase().starts_with(status.label()), "{status:?}");
+        }
+    }
 
     #[test]
     fn cards_come_a_page_at_a_time_and_always_hold_the_open_one() {

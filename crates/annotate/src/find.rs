@@ -154,6 +154,11 @@ pub(crate) fn expand(c: char) -> [Option<char>; 3] {
         'ﬅ' | 'ﬆ' => three('s', 't', None),
         'œ' | 'Œ' => three('o', 'e', None),
         'æ' | 'Æ' => three('a', 'e', None),
+        // Letter pairs written as one character (Dutch `ĳ`, the Croatian digraphs), as their two letters.
+        'ĳ' | 'Ĳ' => three('i', 'j', None),
+        'ǆ' | 'ǅ' | 'Ǆ' | 'ǳ' | 'ǲ' | 'Ǳ' => three('d', 'z', None),
+        'ǉ' | 'ǈ' | 'Ǉ' => three('l', 'j', None),
+        'ǌ' | 'ǋ' | 'Ǌ' => three('n', 'j', None),
         '‘' | '’' | 'ʼ' | '′' => [Some('\''), None, None],
         '“' | '”' | '″' => [Some('"'), None, None],
         // Full-width ASCII (East Asian text and input methods), U+FF01 to U+FF5E, sits 0xFEE0 above ASCII.
@@ -165,8 +170,10 @@ pub(crate) fn expand(c: char) -> [Option<char>; 3] {
 /// A character as find compares it: its first lower-case form (`Ä` → `ä`, `İ` → `i`), then, for a Latin
 /// letter with an accent, the letter its canonical decomposition starts with (`é` → `e`, `ǖ` → `u`, `ễ` → `e`),
 /// and for a Greek one its letter without tonos (`ή` → `η`).
-/// Letters that have no decomposition (`ø`, `ł`, `đ`) stay themselves, as they do under Unicode
-/// normalisation.
+/// Letters with a stroke or bar, which have no decomposition (`ø`, `ł`, `đ`, `ħ`), as the letter under it, as
+/// a browser's find matches them (Chromium finds `Søren` by `Soren`, `Łukasiewicz` by `Lukasiewicz`); so are
+/// `ð` → `d`, `ŀ` → `l` and the long `ſ` → `s`. Beyond the browser's: `ŧ` → `t` and the dotless `ı` → `i`, which
+/// a keyboard without them cannot type (`Yilmaz` finds `Yılmaz`). `þ` stays itself, as in the browser's find.
 fn fold(c: char) -> char {
     let lower = sidenote_extract::case::first_lowercase(c);
     let code = lower as u32;
@@ -187,6 +194,13 @@ fn fold(c: char) -> char {
             'ύ' | 'ΰ' | 'ϋ' => 'υ',
             'ώ' => 'ω',
             'ς' => 'σ',
+            'ø' => 'o',
+            'ł' | 'ŀ' => 'l',
+            'đ' | 'ð' => 'd',
+            'ħ' => 'h',
+            'ŧ' => 't',
+            'ı' => 'i',
+            'ſ' => 's',
             _ => lower,
         },
     }
@@ -263,7 +277,33 @@ mod tests {
             ("Café, cafe, CAFE\u{301} noir", "cafe", &["Café", "cafe", "CAFE\u{301}"]),
             ("Café, cafe, CAFE\u{301} noir", "café", &["Café", "cafe", "CAFE\u{301}"]),
             ("São Paulo, Sao Paulo", "sao paulo", &["São Paulo", "Sao Paulo"]),
-            ("Łódź and Lodz", "lodz", &["Lodz"]),
+            // Letters with a stroke (no decomposition) as the letter under it, both ways, as a browser's find.
+            ("Łódź and Lodz", "lodz", &["Łódź", "Lodz"]),
+            ("Søren, SØREN, Soren", "soren", &["Søren", "SØREN", "Soren"]),
+            ("Søren and Soren", "Søren", &["Søren", "Soren"]),
+            ("Renée Dubois-Ørsted", "orsted", &["Ørsted"]),
+            ("Zoë Müller-Łukasiewicz", "lukasiewicz", &["Łukasiewicz"]),
+            ("Novak Đoković and đak", "dokovic", &["Đoković"]),
+            ("Ħal Far, ħal", "hal", &["Ħal", "ħal"]),
+            ("Ŧest", "test", &["Ŧest"]),
+            ("Mehmet Yılmaz", "yilmaz", &["Yılmaz"]),
+            ("Yilmaz", "yılmaz", &["Yilmaz"]),
+            ("Guðrún", "gudrun", &["Guðrún"]),
+            ("Paŀlars", "pallars", &["Paŀlars"]),
+            ("Ĳssel and ĳs", "ijssel", &["Ĳssel"]),
+            ("Ǆemal", "dzemal", &["Ǆemal"]),
+            ("Ærø", "aero", &["Ærø"]),
+            // `þ` is no `t` nor `th` in a browser's find either; `æ` is `ae`, not `a`.
+            ("Søren Þórsson", "thorsson", &[]),
+            ("Søren Þórsson", "torsson", &[]),
+            ("Ærø", "aro", &[]),
+            // Characters outside the Basic Multilingual Plane before the match: offsets stay on the text's own
+            // characters, a highlight covering `ø`, `ß` and `ĳ` whole.
+            ("𝔄🙂 Søren’s Straße 𝔅 Ĳssel", "sorens strasse", &[]),
+            ("𝔄🙂 Søren’s Straße 𝔅 Ĳssel", "soren's strasse", &["Søren’s Straße"]),
+            ("𝔄🙂 Søren’s Straße 𝔅 Ĳssel", "ijssel", &["Ĳssel"]),
+            ("𝔄🙂 Søren’s Straße 𝔅 Ĳssel", "e 𝔅 i", &[]),
+            ("𝔄🙂 Søren’s Straße 𝔅 Ĳssel", "e 𝔅 ij", &["e 𝔅 Ĳ"]),
             ("Ǖ and u\u{308}\u{304}x", "ü", &["Ǖ", "u\u{308}\u{304}"]),
             ("naïve", "\u{301}", &[]),
             ("\u{301}a\u{301}", "a", &["a\u{301}"]),
@@ -309,6 +349,18 @@ mod tests {
     fn agrees_with_a_plain_search_where_characters_fold_to_several() {
         // `ß` is two folded characters and `ﬃ` three: a match must not start or end inside one.
         let alphabet = ['s', 'ß', 'f', 'i', 'ﬃ', '\u{301}'];
+        let queries = strings(&alphabet, 3);
+        for text in strings(&alphabet, 5) {
+            for query in &queries {
+                assert_eq!(find_all(&text, query), plain(&text, query), "{query:?} in {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn agrees_with_a_plain_search_over_stroke_letters_and_letter_pairs() {
+        // `ø` folds to one letter and `ĳ` to two: each beside its plain letters and a combining mark.
+        let alphabet = ['o', 'ø', 'i', 'j', 'ĳ', '\u{301}'];
         let queries = strings(&alphabet, 3);
         for text in strings(&alphabet, 5) {
             for query in &queries {

@@ -158,13 +158,14 @@ pub fn variant(value: &Value, names: &[&str]) -> Result<usize, String> {
     names.iter().position(|n| *n == name).ok_or_else(|| format!("unknown variant `{name}`"))
 }
 
-/// A line's structure hint (every field required).
+/// A line's structure hint (every field required but `set_aside`, which hints written before it lack).
 pub fn line_hint(value: &Value) -> Result<LineHint, String> {
     let fields = object(value, "struct LineHint")?;
     Ok(LineHint {
         tag: required(fields, "tag", text)?,
         link_density: required(fields, "link_density", float32)?,
         in_chrome: required(fields, "in_chrome", flag)?,
+        set_aside: defaulted(fields, "set_aside", flag)?,
     })
 }
 
@@ -231,7 +232,7 @@ mod tests {
             {"tag": "nav", "link_density": 0.333_333_34, "in_chrome": true, "extra": 1},
             {"tag": "li", "link_density": 1, "in_chrome": false},
             {"tag": "h1", "link_density": -2, "in_chrome": false},
-            {"tag": "td", "link_density": 1e-7, "in_chrome": false},
+            {"tag": "td", "link_density": 1e-7, "in_chrome": false, "set_aside": true},
             {"tag": "td", "link_density": 12345678901234567890u64, "in_chrome": false}
         ]);
         assert_eq!(line_hints(&hints).map(|h| h.len()), Ok(6));

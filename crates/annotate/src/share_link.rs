@@ -298,7 +298,7 @@ mod tests {
         let text = "Sergei Lavrov spoke in Moscow on November 8.\n\nHe said little.";
         let mut doc = Document::new("Lavrov", text);
         doc.source_url = Some("https://example.org/lavrov".into());
-        let hints = vec![LineHint { tag: "p".into(), link_density: 0.0, in_chrome: false }; 3];
+        let hints = vec![LineHint { tag: "p".into(), link_density: 0.0, in_chrome: false, set_aside: false }; 3];
         let mut annotations = Annotations::default();
         annotations.add_note(text, Span::new(0, 13), "who".into(), vec!["person".into()]);
         let fragment = encode(&doc, &sidenote_extract::extract(text), &annotations, &hints).expect("fits");

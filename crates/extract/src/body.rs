@@ -25,6 +25,17 @@ pub struct LineHint {
     pub link_density: f32,
     /// The line sits inside `nav`, `header`, `footer` or `aside` (or an ARIA landmark of those roles).
     pub in_chrome: bool,
+    /// The line sits in a box set in an article's flow: an `aside`, a `figure`, a pull quote inside
+    /// `<article>`. Not the article's text, but the article goes on after it: no break in the body's run,
+    /// and the paragraph a pull quote repeats is not a repeated line.
+    /// Written only when set, so that hints of pages without such boxes (most of them, in share links too)
+    /// stay as they were, and older hints read as none.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub set_aside: bool,
+}
+
+fn is_false(flag: &bool) -> bool {
+    !*flag
 }
 
 const STOPWORDS: &[&str] = &[
@@ -128,6 +139,8 @@ struct LineInfo {
     byline: bool,
     has_date: bool,
     chrome: bool,
+    /// [`LineHint::set_aside`]: scores nothing and is never body.
+    set_aside: bool,
     heading: bool,
 }
 
@@ -137,7 +150,7 @@ impl LineInfo {
     }
 
     fn score(&self) -> f32 {
-        if self.words == 0 {
+        if self.words == 0 || self.set_aside {
             return 0.0;
         }
         if self.story_list {
@@ -188,10 +201,12 @@ fn has_date_word(line: &str) -> bool {
 }
 
 fn describe(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<LineInfo> {
+    let set_aside = |n: usize| hints.get(n).is_some_and(|h| h.set_aside);
+    // A pull quote repeating a paragraph does not make the paragraph a repeated line (caption, menu entry).
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for line in &seg.lines {
+    for (n, line) in seg.lines.iter().enumerate() {
         let t = line.span.slice(seg.text).trim();
-        if !t.is_empty() {
+        if !t.is_empty() && !set_aside(n) {
             *counts.entry(t).or_default() += 1;
         }
     }
@@ -231,6 +246,7 @@ fn describe(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<LineInfo> {
                     && t.strip_prefix("By ").is_some_and(|name| name.starts_with(char::is_uppercase)),
                 has_date: has_date_word(t),
                 chrome: hint.is_some_and(|h| h.in_chrome || h.link_density > 0.5),
+                set_aside: set_aside(n),
                 heading: hint.is_some_and(|h| matches!(h.tag.as_str(), "h1" | "h2")),
             }
         })
@@ -298,7 +314,8 @@ pub(crate) fn find_body(seg: &Segmented<'_>, hints: &[LineHint]) -> Vec<Span> {
     while above > 0 && scanned < 12 {
         above -= 1;
         let line = &info[above];
-        if line.words == 0 {
+        // A figure or a box set in the article is never its headline, and the headline is above it.
+        if line.words == 0 || line.set_aside {
             continue;
         }
         scanned += 1;
@@ -346,7 +363,7 @@ fn whole_text_as_body(seg: &Segmented<'_>, info: &[LineInfo]) -> Vec<Span> {
 }
 
 fn keep_inside(line: &LineInfo) -> bool {
-    !(line.bullet || line.boilerplate || line.repeated || line.chrome || line.story_list)
+    !(line.bullet || line.boilerplate || line.repeated || line.chrome || line.story_list || line.set_aside)
 }
 
 /// Whole lines to ranges, merging lines that are adjacent (only a line break between them).
@@ -413,6 +430,64 @@ mod tests {
         let body: Vec<&str> = found.body.iter().map(|s| s.slice(text)).collect();
         assert_eq!(body.last(), Some(&"Councillor Omar Vance said the vote was “a relief”."), "{body:?}");
         assert!(!body.iter().any(|line| line.contains("Advertisement")), "{body:?}");
+    }
+
+    /// A box set in an article's flow (a "Related" box, a pull quote, a figure) is not body, and neither
+    /// breaks the article around it nor makes the paragraph it repeats a repeated line. Invented pages.
+    #[test]
+    fn a_box_set_in_the_article_leaves_the_paragraphs_around_it_body() {
+        let paragraphs = [
+            "The ferry company cut its winter timetable on Monday, leaving the island with two crossings a day.",
+            "“We were told in a letter, not a meeting,” said Ines Varga, who runs the bakery by the pier.",
+            "The company said the old vessel needed new engines and that the repairs would take until April.",
+            "Islanders plan a meeting in the school hall on Thursday to ask the county for a second boat.",
+        ];
+        let related = r#"<aside class="related"><h2>Related</h2><ul><li><a href="/a">Bridge plan shelved</a></li><li><a href="/b">Pier repairs begin</a></li></ul></aside>"#;
+        let pull = format!("<aside class=\"pullquote\"><p>{}</p></aside>", paragraphs[1]);
+        let pull_blockquote = format!("<blockquote class=\"c-Pull-Quote\"><p>{}</p></blockquote>", paragraphs[2]);
+        let figure = r#"<figure><img src="f.jpg" alt=""><figcaption>The ferry waiting at the pier in the rain, with the island behind it. Photo: staff</figcaption></figure>"#;
+        let complementary =
+            r#"<div role="complementary"><p><a href="/c">Read: winter storms close the harbour</a></p></div>"#;
+        // A navigation box whose class merely mentions the word is the page's chrome, not set aside.
+        let navigation = r#"<div role="navigation" class="complementary-links"><a href="/d">Harbour</a> <a href="/e">Ferries</a></div>"#;
+        let ps =
+            |range: std::ops::Range<usize>| paragraphs[range].iter().map(|p| format!("<p>{p}</p>")).collect::<String>();
+        let cases: Vec<(&str, String)> = vec![
+            ("no box", ps(0..4)),
+            ("related box after the lead", ps(0..1) + related + &ps(1..4)),
+            ("pull quote repeating the next paragraph", ps(0..1) + &pull + &ps(1..4)),
+            ("pull quote after the paragraph it repeats", ps(0..2) + &pull + &ps(2..4)),
+            ("pull quote and related box", ps(0..1) + &pull + &ps(1..2) + related + &ps(2..4)),
+            ("blockquote pull quote", ps(0..2) + &pull_blockquote + &ps(2..4)),
+            ("figure after the lead", ps(0..1) + figure + &ps(1..4)),
+            ("complementary role", ps(0..1) + complementary + &ps(1..4)),
+            ("navigation at the end", ps(0..4) + navigation),
+        ];
+        for (name, inner) in cases {
+            let html = format!(
+                "<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article><h1>Island Ferry Timetable Cut for Winter</h1>{inner}</article><footer>© 2026 The Island Post</footer></body></html>"
+            );
+            let (text, hints) = crate::html_to_text(&html);
+            let found = crate::extract_with_hints(&text, &hints);
+            let body: Vec<&str> =
+                found.body.iter().flat_map(|s| s.slice(&text).lines()).filter(|l| !l.trim().is_empty()).collect();
+            let mut expected = vec!["Island Ferry Timetable Cut for Winter"];
+            expected.extend(paragraphs);
+            assert_eq!(body, expected, "{name}");
+        }
+        // An aside outside the article is the page's chrome, as before.
+        let html = format!(
+            "<body><article><h1>Island Ferry Timetable Cut for Winter</h1>{}</article>{related}</body>",
+            ps(0..4)
+        );
+        let (text, hints) = crate::html_to_text(&html);
+        let found = crate::extract_with_hints(&text, &hints);
+        assert!(found.body.iter().all(|s| !s.slice(&text).contains("Bridge plan")));
+        assert!(hints.iter().filter(|h| h.tag == "li").all(|h| h.in_chrome && !h.set_aside), "{hints:?}");
+        let html = format!("<article>{}{navigation}</article>", ps(0..4));
+        let (text, hints) = crate::html_to_text(&html);
+        let links = text.lines().position(|line| line.contains("Ferries")).and_then(|n| hints.get(n));
+        assert!(links.is_some_and(|h| h.in_chrome && !h.set_aside), "{hints:?}");
     }
 
     #[test]

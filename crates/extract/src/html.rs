@@ -54,6 +54,10 @@ struct Open {
     name: String,
     /// It or an ancestor is page chrome.
     chrome: bool,
+    /// It or an ancestor is an `<article>`.
+    in_article: bool,
+    /// It or an ancestor is a box set in an article's flow ([`sets_aside`]).
+    set_aside: bool,
     /// The nearest block element at or above it.
     block: Option<&'static str>,
     /// It or an ancestor is hidden from readers by its markup ([`hides_content`]).
@@ -171,6 +175,7 @@ struct LineBuilder {
     link_chars: usize,
     tag: String,
     chrome: bool,
+    set_aside: bool,
     /// What goes before the next character shown: nothing, a space, or [`CELL_SEPARATOR`].
     pending: &'static str,
 }
@@ -325,6 +330,30 @@ fn start_tag_facts(name: &str, tag_body: &str) -> (bool, bool) {
     (chrome, hidden || (name == "dialog" && !open))
 }
 
+/// Whether an element inside an `<article>` is a box set in its flow: an `aside` (or an element whose role is
+/// `complementary`: a "Related" box, a pull quote, a fact box), a `figure` or `figcaption`, a `blockquote`
+/// whose class names a pull quote (`pullquote`, `pull-quote`). Its words are not the article's text, yet the
+/// article goes on around it, so the body scorer passes over it ([`LineHint::set_aside`]).
+fn sets_aside(name: &str, tag_body: &str, role_chrome: bool) -> bool {
+    match name {
+        "aside" | "figure" | "figcaption" => true,
+        "blockquote" => attributes(tag_body).any(|(attribute, value)| {
+            attribute.eq_ignore_ascii_case("class")
+                && value.split_ascii_whitespace().any(|class| {
+                    let class = class.to_ascii_lowercase();
+                    class.contains("pullquote") || class.contains("pull-quote")
+                })
+        }),
+        // `role="complementary"` (an aside by role) is the one chrome role that sits inside an article.
+        _ => {
+            role_chrome
+                && attributes(tag_body).any(|(attribute, value)| {
+                    attribute.eq_ignore_ascii_case("role") && value.eq_ignore_ascii_case("complementary")
+                })
+        }
+    }
+}
+
 /// Converts HTML to text and one [`LineHint`] per line of that text.
 ///
 /// Content the markup hides ([`start_tag_facts`]) is dropped, unless it holds more text than the page shows:
@@ -370,10 +399,16 @@ fn read_html(html: &str, drop_hidden: bool) -> (String, Vec<LineHint>, usize) {
                 tag: line.tag.clone(),
                 link_density: (line.link_chars.min(chars) as f32) / chars as f32,
                 in_chrome: line.chrome,
+                set_aside: line.set_aside,
             });
             if blank {
                 out.push('\n');
-                hints.push(LineHint { tag: line.tag.clone(), link_density: 0.0, in_chrome: line.chrome });
+                hints.push(LineHint {
+                    tag: line.tag.clone(),
+                    link_density: 0.0,
+                    in_chrome: line.chrome,
+                    set_aside: line.set_aside,
+                });
             }
         }
         *line = LineBuilder::default();
@@ -383,7 +418,7 @@ fn read_html(html: &str, drop_hidden: bool) -> (String, Vec<LineHint>, usize) {
     fn paragraph_break(out: &mut String, hints: &mut Vec<LineHint>) {
         if out.ends_with('\n') && !out.ends_with("\n\n") {
             if let Some(last) = hints.last() {
-                let blank = LineHint { tag: last.tag.clone(), link_density: 0.0, in_chrome: last.in_chrome };
+                let blank = LineHint { link_density: 0.0, ..last.clone() };
                 out.push('\n');
                 hints.push(blank);
             }
@@ -501,14 +536,19 @@ fn read_html(html: &str, drop_hidden: bool) -> (String, Vec<LineHint>, usize) {
             }
             let (role_chrome, hides) = start_tag_facts(&name, tag_body);
             let parent = stack.last();
-            let chrome = listed(CHROME, &name).is_some() || role_chrome || parent.is_some_and(|p| p.chrome);
+            let in_article = name == "article" || parent.is_some_and(|p| p.in_article);
+            let parent_chrome = parent.is_some_and(|p| p.chrome);
+            // A box set in an article's flow is the article's furniture, not the page's chrome around it.
+            let set_aside = parent.is_some_and(|p| p.set_aside)
+                || (in_article && !parent_chrome && sets_aside(&name, tag_body, role_chrome));
+            let chrome = !set_aside && (listed(CHROME, &name).is_some() || role_chrome || parent_chrome);
             let block = block_name.or(parent.and_then(|p| p.block));
             // The second reading reveals only what the page's wrappers hid (a script shows them once loaded);
             // a closed dialog, a hidden menu inside stay hidden.
             let wrapper = matches!(name.as_str(), "html" | "body" | "main" | "article");
             let hidden = parent.is_some_and(|p| p.hidden) || (hides && (drop_hidden || !wrapper));
             if stack.len() < MAX_OPEN_ELEMENTS {
-                stack.push(Open { name: name.clone(), chrome, block, hidden });
+                stack.push(Open { name: name.clone(), chrome, in_article, set_aside, block, hidden });
             }
             if name == "a" {
                 in_link += 1;
@@ -532,6 +572,7 @@ fn read_html(html: &str, drop_hidden: bool) -> (String, Vec<LineHint>, usize) {
         if line.text.is_empty() {
             line.tag = stack.last().and_then(|o| o.block).unwrap_or_default().to_string();
             line.chrome = stack.last().is_some_and(|o| o.chrome);
+            line.set_aside = stack.last().is_some_and(|o| o.set_aside);
         }
         let mut chars = chunk.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
