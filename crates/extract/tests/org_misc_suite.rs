@@ -53,6 +53,9 @@
 use sidenote_extract::{extract, EntityKind};
 use std::collections::BTreeSet;
 
+mod scoring;
+use scoring::Counts;
+
 const SUITE: &str = include_str!("org_misc_suite.txt");
 const GENRES_SUITE: &str = include_str!("genres_suite.txt");
 const MISC_RECALL_SUITE: &str = include_str!("misc_recall_suite.txt");
@@ -102,43 +105,6 @@ fn cases(suite: &str) -> Vec<Case> {
         .filter(|block| !block.is_empty())
         .map(|block| parse_case(&block.join("\n")))
         .collect()
-}
-
-#[derive(Default, Clone, Copy)]
-struct Counts {
-    true_positive: usize,
-    predicted: usize,
-    gold: usize,
-}
-
-impl Counts {
-    fn add(&mut self, other: Counts) {
-        self.true_positive += other.true_positive;
-        self.predicted += other.predicted;
-        self.gold += other.gold;
-    }
-    fn precision(self) -> f64 {
-        ratio(self.true_positive, self.predicted)
-    }
-    fn recall(self) -> f64 {
-        ratio(self.true_positive, self.gold)
-    }
-    fn f1(self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        part as f64 / whole as f64
-    }
 }
 
 /// Scores every case; per kind, then core (PERSON, ORG, PLACE) and all four.

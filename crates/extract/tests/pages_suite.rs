@@ -9,6 +9,9 @@
 use sidenote_extract::{extract, EntityKind};
 use std::collections::BTreeSet;
 
+mod scoring;
+use scoring::Counts;
+
 const PAGES: &str = include_str!("pages_suite.txt");
 const PAGES_AFTER: &str = include_str!("pages_after_suite.txt");
 const KINDS: [EntityKind; 4] = [EntityKind::Person, EntityKind::Org, EntityKind::Place, EntityKind::Misc];
@@ -56,43 +59,6 @@ fn parse_page(name: String, marked: &str) -> Page {
     }
     text.push_str(rest);
     Page { name, text, gold }
-}
-
-#[derive(Default, Clone, Copy)]
-struct Counts {
-    true_positive: usize,
-    predicted: usize,
-    gold: usize,
-}
-
-impl Counts {
-    fn add(&mut self, other: Counts) {
-        self.true_positive += other.true_positive;
-        self.predicted += other.predicted;
-        self.gold += other.gold;
-    }
-    fn precision(self) -> f64 {
-        ratio(self.true_positive, self.predicted)
-    }
-    fn recall(self) -> f64 {
-        ratio(self.true_positive, self.gold)
-    }
-    fn f1(self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        part as f64 / whole as f64
-    }
 }
 
 /// Scores every page: counts per kind, and core (PERSON, ORG, PLACE).
