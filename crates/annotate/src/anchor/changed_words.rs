@@ -34,6 +34,10 @@ pub(super) fn says_something_else(quote: &str, found: &str) -> bool {
     // another (`said` for `stated`) leaves it the same passage. One replaced word per eight is allowed there.
     let replaceable = quote_words.len() / WORDS_PER_REPLACEABLE;
     let (mut missing, mut standing) = differences(quote_words, found_words);
+    // Words only dropped or only added (a sentence cut from a long passage) replace none: nothing to pair.
+    if missing.len().min(standing.len()) <= replaceable {
+        return false;
+    }
     if missing.len() > MAX_UNPAIRED || standing.len() > MAX_UNPAIRED {
         return true;
     }
@@ -181,6 +185,22 @@ mod tests {
         for (quote, found, expected) in cases {
             assert_eq!(says_something_else(quote, found), expected, "{quote:?} → {found:?}");
         }
+    }
+
+    /// A sentence cut from a long passage (more words dropped than are ever paired) leaves the rest the same
+    /// passage: words dropped, none replaced.
+    #[test]
+    fn a_sentence_cut_from_a_long_passage_is_no_other_words() {
+        let names = ["Alma", "Bruno", "Clara", "Dario", "Elke", "Fenna"];
+        let sentence = |n: usize| {
+            format!(
+                "{} told of harbour walls and wooden boats and the evening tide and grey gulls over the quay. ",
+                names[n]
+            )
+        };
+        let quote: String = (0..6).map(sentence).collect();
+        let found: String = (0..6).filter(|&n| n != 2).map(sentence).collect();
+        assert!(!says_something_else(&quote, &found), "{found}");
     }
 
     #[test]
