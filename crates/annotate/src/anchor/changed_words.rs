@@ -77,9 +77,49 @@ fn words(text: &str) -> Vec<String> {
     out
 }
 
-/// The words holding a digit, in order.
+/// The words that state a number, in order: those holding a digit, and numbers written as words (`seven` and
+/// `seventy`, `million` and `billion` are one letter or two apart, so no respelling test tells them apart).
 fn numbers(words: &[String]) -> Vec<&str> {
-    words.iter().filter(|w| w.chars().any(|c| c.is_numeric())).map(String::as_str).collect()
+    const NUMBER_WORDS: [&str; 34] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+    ];
+    let is_number = |w: &str| {
+        w.chars().any(char::is_numeric) || NUMBER_WORDS.contains(&w) || NUMBER_WORDS.contains(&w.trim_end_matches('s'))
+    };
+    words.iter().map(String::as_str).filter(|w| is_number(w)).collect()
 }
 
 /// How many words deny.
@@ -109,11 +149,13 @@ fn differences(mut quote: Vec<String>, mut found: Vec<String>) -> (Vec<String>, 
     }
 }
 
-/// Whether `a` and `b` are one word spelt two ways: within a third of the longer one's letters of each
-/// other (at least one letter).
+/// Whether `a` and `b` are one word spelt two ways: starting with the same letter and within a third of the
+/// longer one's letters of each other (at least one letter). A typo or another spelling keeps a word's first
+/// letter; a prefix that reverses it does not (`likely`/`unlikely`, `legal`/`illegal`, `increased`/`decreased`,
+/// `he`/`she`, `nothing`/`something`), though it is as few letters away.
 fn respelling(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len() > MAX_COMPARED_CHARS || b.len() > MAX_COMPARED_CHARS {
+    if a.len() > MAX_COMPARED_CHARS || b.len() > MAX_COMPARED_CHARS || a.first() != b.first() {
         return false;
     }
     let allowed = (a.len().max(b.len()) / 3).max(1);
@@ -153,6 +195,19 @@ mod tests {
             ("The terns were here first.", "The gulls were here first.", true),
             ("Mayor Renée Dubois-Ørsted", "Mayor Renée Dubois-Olsen", true),
             ("in 2019 the council", "in 2020 the council", true),
+            // Another magnitude or a number written as words; a prefix that reverses the word.
+            ("a budget of 212 million euros", "a budget of 212 billion euros", true),
+            ("seven members voted", "seventy members voted", true),
+            (
+                "The council approved 212 million euros for the harbour on Tuesday",
+                "The council approved 212 billion euros for the harbour on Tuesday",
+                true,
+            ),
+            ("prices increased sharply", "prices decreased sharply", true),
+            ("he said it was likely", "he said it was unlikely", true),
+            ("he said it was legal", "he said it was illegal", true),
+            ("There was nothing left", "There was something left", true),
+            ("he said so", "she said so", true),
             // Respellings, fixed typos and copies that differ only in their characters' encoding.
             ("The presidant said", "The president said", false),
             ("delegation from Moscow", "delegation from Moscou", false),
