@@ -2032,6 +2032,28 @@ mod tests {
         assert_eq!((report.apart, alice.notes.len(), bea.notes.len()), (0, 3, 3), "{}", report.summary());
     }
 
+    /// A note deleted here, sent back unchanged from a colleague's copy whose characters differ (straight quotes,
+    /// a no-break space), is the deleted version, not news: it stays deleted.
+    #[test]
+    #[ignore = "review17: the deleted-versions check fingerprints the file's words, not the words here (not fixed)"]
+    fn a_deleted_note_sent_back_from_a_copy_with_other_characters_stays_deleted() {
+        let ours = "The council\u{2019}s engineer said \u{201c}eight weeks\u{201d} would do. Then the vote came.";
+        let theirs = "The council's engineer said \"eight\u{a0}weeks\" would do. Then the vote came.";
+        let send = |text: &str, from: &Annotations| {
+            crate::w3c::file_text(&export(&Document::new("t", text), &sidenote_extract::Extraction::default(), from))
+        };
+        let at = |text: &str, words: &str| text.find(words).map(|s| Span::new(s, s + words.len())).expect("there");
+        let mut alice = Annotations::default();
+        alice.add_note(ours, at(ours, "\u{201c}eight weeks\u{201d}"), "too short".into(), vec![]);
+        alice.add_note(ours, at(ours, "the vote"), "date?".into(), vec![]);
+        let mut bea = Annotations::default();
+        merge(&mut bea, parse(&send(ours, &alice)).expect("read"), theirs);
+        let id = alice.notes.iter().find(|n| n.text == "too short").map(|n| n.id.clone()).expect("the note");
+        assert!(alice.delete_note(&id));
+        let report = merge(&mut alice, parse(&send(theirs, &bea)).expect("read"), ours);
+        assert_eq!((report.deleted_here, alice.notes.len()), (1, 1), "{}", report.summary());
+    }
+
     /// A colleague's file never silently replaces a decision made here on the same words (a prober's retag
     /// came back as the colleague's older one): a different decision here is kept and named, an identical one
     /// is already here, a new one is applied; the same for speaker corrections.
